@@ -1,0 +1,129 @@
+package dev.structscope.app.cli;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import dev.structscope.model.abi.Abi;
+import dev.structscope.model.layout.FieldLayout;
+import dev.structscope.model.layout.LayoutEngine;
+import dev.structscope.model.layout.Padding;
+import dev.structscope.model.layout.RecordLayout;
+import dev.structscope.model.type.TypeLibrary;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+/** {@code structscope layout LAYOUT [--abi ABI] [--type NAME] [--json] [--cpp]}. */
+@Command(name = "layout", description = "Show every member's offset, size and alignment, and the padding, for an ABI.")
+public final class LayoutCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(index = "0", paramLabel = "LAYOUT", description = "A layout document (.json) or C header (.h).")
+    Path input;
+
+    @Option(names = "--abi", paramLabel = "ABI", defaultValue = "x86_64-linux",
+            description = "x86_64-linux (default), i386-linux, x86_64-windows, aarch64-linux, arm-linux.")
+    String abiName;
+
+    @Option(names = "--type", paramLabel = "NAME", description = "Only this struct or union (text output).")
+    String type;
+
+    @Option(names = "--json", description = "One JSON object on stdout (every struct and union).")
+    boolean json;
+
+    @Option(names = "--cpp", description = "Run the system C preprocessor on the header first.")
+    boolean cpp;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        Abi abi = Abi.byName(abiName);
+        TypeLibrary library = LayoutInput.load(input, cpp, err);
+        List<RecordLayout> layouts;
+        if (type != null) {
+            RecordLayout one = LayoutEngine.layout(type, library, abi);
+            layouts = json ? LayoutEngine.layoutAll(library, abi) : List.of(one);
+        } else {
+            layouts = LayoutEngine.layoutAll(library, abi);
+        }
+        if (json) {
+            writeJson(out, abi, layouts, library);
+        } else {
+            for (int i = 0; i < layouts.size(); i++) {
+                if (i > 0) {
+                    out.println();
+                }
+                out.print(PaholeFormat.format(layouts.get(i), library, abi));
+            }
+        }
+        out.flush();
+        return 0;
+    }
+
+    static void writeJson(PrintWriter out, Abi abi, List<RecordLayout> layouts, TypeLibrary library) {
+        java.util.Map<String, List<String>> aliases = new java.util.HashMap<>();
+        for (TypeLibrary.NamedRecord nr : library.namedRecords()) {
+            aliases.put(nr.name(), nr.aliases());
+        }
+        try (JsonGenerator g = new JsonFactory().createGenerator(out)) {
+            g.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+            g.writeStartObject();
+            g.writeStringField("abi", abi.name());
+            g.writeArrayFieldStart("types");
+            for (RecordLayout r : layouts) {
+                g.writeStartObject();
+                g.writeStringField("name", r.name());
+                g.writeStringField("kind", r.definition().kind().keyword());
+                g.writeNumberField("size", r.size());
+                g.writeNumberField("align", r.align());
+                List<String> names = aliases.getOrDefault(r.name(), List.of());
+                if (!names.isEmpty()) {
+                    g.writeArrayFieldStart("aliases");
+                    for (String a : names) {
+                        g.writeString(a);
+                    }
+                    g.writeEndArray();
+                }
+                g.writeArrayFieldStart("fields");
+                for (FieldLayout f : r.visibleFields()) {
+                    g.writeStartObject();
+                    g.writeStringField("name", f.name());
+                    g.writeStringField("type", f.typeName());
+                    g.writeNumberField("offset", f.offset());
+                    g.writeNumberField("size", f.size());
+                    g.writeNumberField("align", f.align());
+                    if (f.isBitField()) {
+                        g.writeNumberField("bitOffset", f.bitOffset());
+                        g.writeNumberField("bitWidth", f.bitWidth());
+                    }
+                    g.writeEndObject();
+                }
+                g.writeEndArray();
+                g.writeArrayFieldStart("padding");
+                for (Padding p : r.padding()) {
+                    g.writeStartObject();
+                    g.writeNumberField("offset", p.offset());
+                    g.writeNumberField("size", p.size());
+                    g.writeEndObject();
+                }
+                g.writeEndArray();
+                g.writeEndObject();
+            }
+            g.writeEndArray();
+            g.writeEndObject();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        out.println();
+    }
+}

@@ -1,0 +1,38 @@
+package dev.structscope.app.cli;
+
+import dev.structscope.model.InputException;
+import dev.structscope.model.c.HeaderImporter;
+import dev.structscope.model.doc.LayoutDocuments;
+import dev.structscope.model.type.TypeLibrary;
+
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * Loads the LAYOUT argument every command takes: a layout document ({@code .json}) or a C header
+ * (anything else, usually {@code .h}). Warnings go to stderr, one line each.
+ */
+final class LayoutInput {
+    private LayoutInput() {
+    }
+
+    static TypeLibrary load(Path path, boolean cpp, PrintWriter err) {
+        if (!Files.exists(path)) {
+            throw new InputException(path.toString(), "no such file");
+        }
+        if (Files.isDirectory(path)) {
+            throw new InputException(path.toString(), "is a directory, not a layout document or C header");
+        }
+        if (!Files.isReadable(path)) {
+            throw new InputException(path.toString(), "cannot be read (permission denied)");
+        }
+        String name = path.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
+        if (name.endsWith(".json")) {
+            return LayoutDocuments.readLibrary(path);
+        }
+        return HeaderImporter.importFile(path, new HeaderImporter.Options(cpp, List.of(),
+                w -> err.println("structscope: warning: " + w)));
+    }
+}

@@ -1,0 +1,29 @@
+package dev.structscope.app.cli;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+import java.nio.file.Path;
+
+/**
+ * {@code structscope open FILE [--layout L] [--type T]}: opens the GUI on a file. {@link
+ * dev.structscope.app.Main} starts the GUI itself when it sees this command; this class only
+ * declares the options so that usage errors are reported like any other command's.
+ */
+@Command(name = "open", description = "Open the GUI on a binary file, optionally with a layout.")
+public final class OpenCommand implements Runnable {
+    @Parameters(index = "0", paramLabel = "FILE", description = "The binary file to open.")
+    Path file;
+
+    @Option(names = "--layout", paramLabel = "L", description = "A layout document (.json) or C header (.h).")
+    Path layout;
+
+    @Option(names = "--type", paramLabel = "T", description = "The struct or union to overlay.")
+    String type;
+
+    @Override
+    public void run() {
+        // Reached only when Main did not start the GUI (it always does for a valid 'open').
+    }
+}

@@ -1,0 +1,104 @@
+package dev.structscope.app.cli;
+
+import dev.structscope.model.abi.Abi;
+import dev.structscope.model.layout.FieldLayout;
+import dev.structscope.model.layout.LayoutEngine;
+import dev.structscope.model.layout.Padding;
+import dev.structscope.model.layout.RecordLayout;
+import dev.structscope.model.layout.Reordering;
+import dev.structscope.model.type.TypeLibrary;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The text listing of {@code structscope layout}, shaped like pahole's so that people who know
+ * pahole read it at once: one line per member with {@code offset size} (and {@code :bit} for
+ * bit-fields) in a comment, a comment line for each hole, and totals at the end.
+ */
+final class PaholeFormat {
+    private static final int CACHE_LINE = 64;
+
+    private PaholeFormat() {
+    }
+
+    static String format(RecordLayout r, TypeLibrary library, Abi abi) {
+        StringBuilder sb = new StringBuilder();
+        sb.append(r.definition().kind().keyword()).append(' ').append(r.name() == null ? "<anonymous>" : r.name())
+                .append(" {\n");
+        List<FieldLayout> fields = r.visibleFields();
+        List<Padding> holes = new ArrayList<>(r.padding().stream().filter(p -> !p.tail()).toList());
+        long membersBytes = 0;
+        for (FieldLayout f : fields) {
+            while (!holes.isEmpty() && holes.getFirst().offset() < f.offset()) {
+                appendHole(sb, holes.removeFirst());
+            }
+            String decl = declaration(f);
+            sb.append('\t').append(pad(decl, 40));
+            if (f.isBitField()) {
+                sb.append(String.format("/* %6d:%2d %5d %3d */", f.offset(), f.bitOffset() % 8, f.size(), f.align()));
+            } else {
+                sb.append(String.format("/* %6d    %5d %3d */", f.offset(), f.size(), f.align()));
+                membersBytes += f.size();
+            }
+            sb.append('\n');
+        }
+        for (Padding h : holes) {
+            appendHole(sb, h);
+        }
+        long bitBytes = bitFieldBytes(r);
+        long holeBytes = r.holeBytes();
+        long tail = r.tailBytes();
+        sb.append('\n');
+        sb.append(String.format("\t/* size: %d, align: %d, cachelines: %d, members: %d */%n", r.size(), r.align(),
+                (r.size() + CACHE_LINE - 1) / CACHE_LINE, fields.size()));
+        sb.append(String.format("\t/* sum members: %d, holes: %d, sum holes: %d */%n", membersBytes + bitBytes,
+                r.holeCount(), holeBytes));
+        if (tail > 0) {
+            sb.append(String.format("\t/* padding: %d */%n", tail));
+        }
+        Reordering re = LayoutEngine.minimisePadding(r.definition(), library, abi);
+        if (re.saved() > 0) {
+            sb.append(String.format("\t/* a reordering would save %d bytes (size %d) */%n", re.saved(), re.sizeAfter()));
+        } else {
+            sb.append("\t/* a reordering would save 0 bytes */\n");
+        }
+        sb.append("};\n");
+        return sb.toString();
+    }
+
+    private static long bitFieldBytes(RecordLayout r) {
+        long bits = 0;
+        for (FieldLayout f : r.visibleFields()) {
+            if (f.isBitField()) {
+                bits += f.bitWidth();
+            }
+        }
+        return (bits + 7) / 8;
+    }
+
+    private static void appendHole(StringBuilder sb, Padding h) {
+        sb.append('\n').append(String.format("\t/* XXX %d byte%s hole, try to pack */%n%n", h.size(),
+                h.size() == 1 ? "" : "s"));
+    }
+
+    private static String declaration(FieldLayout f) {
+        String type = f.typeName();
+        String name = f.name();
+        int bracket = type.indexOf('[');
+        String decl;
+        if (bracket >= 0) {
+            decl = type.substring(0, bracket).strip() + " " + name + type.substring(bracket);
+        } else {
+            decl = type + (type.endsWith("*") ? "" : " ") + name;
+        }
+        if (f.isBitField()) {
+            decl += ":" + f.bitWidth();
+        }
+        return decl + ";";
+    }
+
+    private static String pad(String s, int width) {
+        return s.length() >= width ? s + " " : s + " ".repeat(width - s.length());
+    }
+}

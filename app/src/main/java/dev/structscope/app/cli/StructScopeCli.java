@@ -1,0 +1,78 @@
+package dev.structscope.app.cli;
+
+import dev.structscope.model.InputException;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+import java.io.PrintWriter;
+
+/**
+ * The {@code structscope} command line of {@code shared/spec/cli-contract.md}. Each subcommand is a
+ * class of this package. Exit status: 0 success; 2 bad input or usage, with one line on stderr;
+ * 1 an internal fault. Stack traces only with {@code STRUCTSCOPE_DEBUG=1}.
+ */
+@Command(name = "structscope", mixinStandardHelpOptions = true, version = "StructScope 0.1.0",
+        description = "Design C struct layouts and read bytes through them.",
+        subcommands = {LayoutCommand.class, OpenCommand.class})
+public final class StructScopeCli implements Runnable {
+
+    @Override
+    public void run() {
+        new CommandLine(this).usage(System.out);
+    }
+
+    /** Runs the CLI and returns its exit status, printing errors as the contract says. */
+    public static int run(String... args) {
+        return run(new PrintWriter(System.out, true), new PrintWriter(System.err, true), args);
+    }
+
+    public static int run(PrintWriter out, PrintWriter err, String... args) {
+        CommandLine cl = commandLine(out, err);
+        return cl.execute(args);
+    }
+
+    static CommandLine commandLine(PrintWriter out, PrintWriter err) {
+        CommandLine cl = new CommandLine(new StructScopeCli());
+        cl.setOut(out);
+        cl.setErr(err);
+        cl.setParameterExceptionHandler((ex, args) -> {
+            err.println("structscope: " + ex.getMessage().replace('\n', ' '));
+            err.flush();
+            return 2;
+        });
+        cl.setExecutionExceptionHandler((ex, cmd, parseResult) -> {
+            Throwable t = ex;
+            while (t instanceof CommandLine.ExecutionException && t.getCause() != null) {
+                t = t.getCause();
+            }
+            if (t instanceof InputException ie) {
+                err.println("structscope: " + ie.oneLine());
+                err.flush();
+                return 2;
+            }
+            if (t instanceof OutOfMemoryError) {
+                err.println("structscope: out of memory: " + t.getMessage());
+                err.flush();
+                return 1;
+            }
+            err.println("structscope: internal error: " + t);
+            if (System.getenv("STRUCTSCOPE_DEBUG") != null) {
+                t.printStackTrace(err);
+            }
+            err.flush();
+            return 1;
+        });
+        return cl;
+    }
+
+    /** Whether {@code args} is a well-formed {@code open} command (otherwise the CLI reports it). */
+    public static boolean isValidOpen(String[] args) {
+        try {
+            CommandLine cl = new CommandLine(new StructScopeCli());
+            cl.parseArgs(args);
+            return true;
+        } catch (CommandLine.ParameterException e) {
+            return false;
+        }
+    }
+}

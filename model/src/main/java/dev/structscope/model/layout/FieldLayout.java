@@ -1,0 +1,45 @@
+package dev.structscope.model.layout;
+
+import dev.structscope.model.type.Member;
+
+/**
+ * One member of a record with its place resolved.
+ *
+ * @param name      the member name; {@code null} for an unnamed bit-field or an anonymous record member
+ * @param member    the declaration it comes from
+ * @param layout    the member's type resolved (for an anonymous member, the inner record)
+ * @param offset    byte offset from the start of the record that holds the member; for a
+ *                  bit-field, {@code bitOffset / 8} rounded down
+ * @param align     the member's effective alignment in this record (after pack and attributes)
+ * @param bitOffset first bit of a bit-field from the start of that record (bit 0 = least
+ *                  significant bit of byte 0 on little-endian ABIs), or -1 when not a bit-field
+ * @param bitWidth  the bit-field width, or -1 when not a bit-field
+ */
+public record FieldLayout(String name, Member member, TypeLayout layout, long offset, long align, long bitOffset,
+                          int bitWidth) {
+
+    /** The same field seen from a record in which its holder starts {@code base} bytes in. */
+    public FieldLayout shifted(long base) {
+        return new FieldLayout(name, member, layout, offset + base, align,
+                bitOffset < 0 ? bitOffset : bitOffset + base * 8, bitWidth);
+    }
+
+    public boolean isBitField() {
+        return bitWidth >= 0;
+    }
+
+    /** The size of the member's declared type. */
+    public long size() {
+        return layout.size();
+    }
+
+    /** The type as it was written, e.g. {@code "int16_t[2][3]"}. */
+    public String typeName() {
+        return member.type().spelling();
+    }
+
+    /** True for an anonymous struct/union member whose fields belong to the enclosing record. */
+    public boolean isAnonymousRecord() {
+        return member.isAnonymousRecord();
+    }
+}

@@ -1,0 +1,186 @@
+package dev.structscope.model.layout;
+
+import dev.structscope.model.InputException;
+import dev.structscope.model.abi.Abi;
+import dev.structscope.model.type.ArrayType;
+import dev.structscope.model.type.CType;
+import dev.structscope.model.type.EnumType;
+import dev.structscope.model.type.Enumerator;
+import dev.structscope.model.type.NamedType;
+import dev.structscope.model.type.PointerType;
+import dev.structscope.model.type.Prim;
+import dev.structscope.model.type.PrimitiveType;
+import dev.structscope.model.type.RecordType;
+import dev.structscope.model.type.Typedef;
+import dev.structscope.model.type.TypeLibrary;
+
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * The state of one layout call: the library and ABI, a memo of named records already laid out
+ * (so a library of many records that share members is linear), and the chain of records being
+ * laid out (to report a record that contains itself by value instead of recursing forever).
+ * Confined to the calling thread and discarded when the call returns.
+ */
+final class LayoutContext {
+    /** Largest size we accept, so that sizes in bits still fit in a long. */
+    static final long MAX_SIZE = Long.MAX_VALUE / 16;
+    private static final int MAX_DEPTH = 256;
+
+    final TypeLibrary library;
+    final Abi abi;
+    private final Map<String, RecordLayout> memo = new HashMap<>();
+    private final Deque<String> inProgress = new ArrayDeque<>();
+
+    LayoutContext(TypeLibrary library, Abi abi) {
+        this.library = library;
+        this.abi = abi;
+    }
+
+    TypeLayout type(CType type) {
+        return switch (type) {
+            case PrimitiveType p -> {
+                if (p.prim() == Prim.VOID) {
+                    throw new InputException(p.spelling(), "'void' has no size and cannot be a member");
+                }
+                Abi.Scalar s = abi.scalar(p.prim());
+                yield new ScalarLayout(type, p.prim(), abi.isSigned(p.prim()), s.size(), s.align());
+            }
+            case PointerType p -> new PointerLayout(type, abi.pointer().size(), abi.pointer().align());
+            case ArrayType a -> array(a);
+            case RecordType r -> record(type, r, r.tag());
+            case EnumType e -> enumeration(type, e);
+            case NamedType n -> named(n);
+        };
+    }
+
+    private TypeLayout named(NamedType n) {
+        if (n.kind() == NamedType.Kind.TYPEDEF) {
+            Typedef td = library.typedef(n.name())
+                    .orElseThrow(() -> new InputException(n.name(), "unknown type name '" + n.name() + "'"));
+            enter("typedef " + n.name());
+            try {
+                TypeLayout inner = type(td.target());
+                if (td.alignedAttr() != 0) {
+                    return withType(realign(inner, td.alignedAttr()), n);
+                }
+                return withType(inner, n);
+            } finally {
+                inProgress.pop();
+            }
+        }
+        CType def = library.resolve(n);
+        if (def instanceof RecordType r) {
+            String key = n.kind() + " " + n.name();
+            RecordLayout cached = memo.get(key);
+            if (cached == null) {
+                cached = record(n, r, r.tag());
+                memo.put(key, cached);
+            }
+            return cached;
+        }
+        return withType(type(def), n);
+    }
+
+    /** The same layout seen through another name (a typedef keeps what it names, spelled its own way). */
+    private static TypeLayout withType(TypeLayout l, CType t) {
+        return switch (l) {
+            case ScalarLayout s -> new ScalarLayout(t, s.prim(), s.signed(), s.size(), s.align());
+            case PointerLayout p -> new PointerLayout(t, p.size(), p.align());
+            case EnumLayout e -> new EnumLayout(t, e.definition(), e.signed(), e.size(), e.align());
+            case ArrayLayout a -> new ArrayLayout(t, a.element(), a.length(), a.flexible(), a.size(), a.align());
+            case RecordLayout r -> new RecordLayout(t, r.name(), r.definition(), r.size(), r.align(), r.fields(), r.padding());
+        };
+    }
+
+    /** A typedef's aligned attribute sets the alignment (it may lower it, unlike elsewhere). */
+    private static TypeLayout realign(TypeLayout l, long align) {
+        return switch (l) {
+            case ScalarLayout s -> new ScalarLayout(s.type(), s.prim(), s.signed(), s.size(), align);
+            case PointerLayout p -> new PointerLayout(p.type(), p.size(), align);
+            case EnumLayout e -> new EnumLayout(e.type(), e.definition(), e.signed(), e.size(), align);
+            case ArrayLayout a -> new ArrayLayout(a.type(), a.element(), a.length(), a.flexible(), a.size(), align);
+            case RecordLayout r -> new RecordLayout(r.type(), r.name(), r.definition(), r.size(), align, r.fields(), r.padding());
+        };
+    }
+
+    private TypeLayout array(ArrayType a) {
+        TypeLayout element = type(a.element());
+        if (element instanceof ArrayLayout inner && inner.flexible()) {
+            throw new InputException(a.spelling(), "array of flexible arrays is not allowed");
+        }
+        if (a.isFlexible()) {
+            return new ArrayLayout(a, element, 0, true, 0, element.align());
+        }
+        long size;
+        try {
+            size = Math.multiplyExact(element.size(), a.length());
+        } catch (ArithmeticException e) {
+            throw new InputException(a.spelling(), "array size overflows: " + a.length() + " elements of "
+                    + element.size() + " bytes");
+        }
+        if (size > MAX_SIZE) {
+            throw new InputException(a.spelling(), "array too large: " + size + " bytes");
+        }
+        return new ArrayLayout(a, element, a.length(), false, size, element.align());
+    }
+
+    RecordLayout record(CType type, RecordType r, String name) {
+        String key = r.kind().keyword() + " " + (name == null ? "<anonymous@" + System.identityHashCode(r) + ">" : name);
+        if (inProgress.contains(key) && name != null) {
+            throw new InputException(r.kind().keyword() + " " + name, r.kind().keyword() + " " + name
+                    + " contains itself by value (use a pointer)");
+        }
+        enter(key);
+        try {
+            return new RecordLayouter(this, type, r, name).layout();
+        } finally {
+            inProgress.pop();
+        }
+    }
+
+    private void enter(String key) {
+        if (inProgress.size() >= MAX_DEPTH) {
+            throw new InputException(key, "types nest more than " + MAX_DEPTH + " levels deep");
+        }
+        inProgress.push(key);
+    }
+
+    private TypeLayout enumeration(CType type, EnumType e) {
+        long min = 0;
+        long max = 0;
+        for (Enumerator en : e.enumerators()) {
+            min = Math.min(min, en.value());
+            max = Math.max(max, en.value());
+        }
+        if (e.underlying() != null) {
+            Abi.Scalar s = abi.scalar(e.underlying());
+            return new EnumLayout(type, e, abi.isSigned(e.underlying()), s.size(), s.align());
+        }
+        boolean signed = min < 0;
+        Prim p;
+        if (e.packed()) {
+            if (signed ? (min >= Byte.MIN_VALUE && max <= Byte.MAX_VALUE) : max <= 0xFF) {
+                p = Prim.CHAR;
+            } else if (signed ? (min >= Short.MIN_VALUE && max <= Short.MAX_VALUE) : max <= 0xFFFF) {
+                p = Prim.SHORT;
+            } else if (signed ? (min >= Integer.MIN_VALUE && max <= Integer.MAX_VALUE) : max <= 0xFFFF_FFFFL) {
+                p = Prim.INT;
+            } else {
+                p = Prim.LONG_LONG;
+            }
+        } else if (abi.bitfields() == Abi.BitfieldRules.MSVC) {
+            p = Prim.INT; // MSVC enums are int whatever their values
+            signed = true;
+        } else if (signed ? (min >= Integer.MIN_VALUE && max <= Integer.MAX_VALUE) : max <= 0xFFFF_FFFFL) {
+            p = Prim.INT;
+        } else {
+            p = Prim.LONG_LONG;
+        }
+        Abi.Scalar s = abi.scalar(p);
+        return new EnumLayout(type, e, signed, s.size(), s.align());
+    }
+}

@@ -1,0 +1,65 @@
+package dev.structscope.model.layout;
+
+import dev.structscope.model.type.CType;
+import dev.structscope.model.type.RecordType;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A struct or union laid out for one ABI: the single source of truth every view, decoder and
+ * exporter reads. Immutable.
+ *
+ * <p>Offsets of {@link #fields()} are relative to the start of this record; the fields of a nested
+ * record member (in {@link FieldLayout#layout()}, anonymous members included) are relative to the
+ * nested record's own start. {@link #visibleFields()} shifts them to this record's start.
+ *
+ * @param type       the type as referred to
+ * @param name       tag or typedef name, or {@code null} for an anonymous record
+ * @param definition the record definition
+ * @param size       {@code sizeof}, tail padding included
+ * @param align      {@code _Alignof}
+ * @param fields     direct members in declaration order, unnamed bit-fields included
+ * @param padding    byte ranges that belong to no member, holes and tail padding, in order
+ */
+public record RecordLayout(CType type, String name, RecordType definition, long size, long align,
+                           List<FieldLayout> fields, List<Padding> padding) implements TypeLayout {
+    public RecordLayout {
+        fields = List.copyOf(fields);
+        padding = List.copyOf(padding);
+    }
+
+    /**
+     * The members as the contract lists them: members of anonymous struct/union members in their
+     * place (recursively, with offsets from the start of this record), unnamed bit-fields left out.
+     */
+    public List<FieldLayout> visibleFields() {
+        List<FieldLayout> out = new ArrayList<>();
+        addVisible(fields, 0, out);
+        return out;
+    }
+
+    private static void addVisible(List<FieldLayout> in, long base, List<FieldLayout> out) {
+        for (FieldLayout f : in) {
+            if (f.isAnonymousRecord() && f.layout() instanceof RecordLayout inner) {
+                addVisible(inner.fields(), base + f.offset(), out);
+            } else if (f.name() != null) {
+                out.add(base == 0 ? f : f.shifted(base));
+            }
+        }
+    }
+
+    /** Bytes in holes between members. */
+    public long holeBytes() {
+        return padding.stream().filter(p -> !p.tail()).mapToLong(Padding::size).sum();
+    }
+
+    /** Bytes of tail padding. */
+    public long tailBytes() {
+        return padding.stream().filter(Padding::tail).mapToLong(Padding::size).sum();
+    }
+
+    public long holeCount() {
+        return padding.stream().filter(p -> !p.tail()).count();
+    }
+}

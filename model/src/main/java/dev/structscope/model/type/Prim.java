@@ -1,0 +1,71 @@
+package dev.structscope.model.type;
+
+/**
+ * The C scalar types that StructScope knows, independent of any ABI. Sizes and alignments come
+ * from {@link dev.structscope.model.abi.Abi}; the fixed-width kinds ({@code INT32} ...) have the
+ * same size everywhere but their alignment still comes from the ABI.
+ *
+ * <p>{@code SIZE} stands for the unsigned pointer-sized integers ({@code size_t},
+ * {@code uintptr_t}), {@code PTRDIFF} for the signed ones ({@code ptrdiff_t}, {@code intptr_t},
+ * {@code ssize_t}).
+ */
+public enum Prim {
+    VOID(Category.VOID, "void"),
+    CHAR(Category.CHAR, "char"),
+    SIGNED_CHAR(Category.SIGNED, "signed char"),
+    UNSIGNED_CHAR(Category.UNSIGNED, "unsigned char"),
+    SHORT(Category.SIGNED, "short"),
+    UNSIGNED_SHORT(Category.UNSIGNED, "unsigned short"),
+    INT(Category.SIGNED, "int"),
+    UNSIGNED_INT(Category.UNSIGNED, "unsigned int"),
+    LONG(Category.SIGNED, "long"),
+    UNSIGNED_LONG(Category.UNSIGNED, "unsigned long"),
+    LONG_LONG(Category.SIGNED, "long long"),
+    UNSIGNED_LONG_LONG(Category.UNSIGNED, "unsigned long long"),
+    INT8(Category.SIGNED, "int8_t"),
+    UINT8(Category.UNSIGNED, "uint8_t"),
+    INT16(Category.SIGNED, "int16_t"),
+    UINT16(Category.UNSIGNED, "uint16_t"),
+    INT32(Category.SIGNED, "int32_t"),
+    UINT32(Category.UNSIGNED, "uint32_t"),
+    INT64(Category.SIGNED, "int64_t"),
+    UINT64(Category.UNSIGNED, "uint64_t"),
+    SIZE(Category.UNSIGNED, "size_t"),
+    PTRDIFF(Category.SIGNED, "ptrdiff_t"),
+    WCHAR(Category.CHAR, "wchar_t"),
+    CHAR16(Category.UNSIGNED, "char16_t"),
+    CHAR32(Category.UNSIGNED, "char32_t"),
+    BOOL(Category.BOOL, "_Bool"),
+    FLOAT(Category.FLOAT, "float"),
+    DOUBLE(Category.FLOAT, "double"),
+    LONG_DOUBLE(Category.FLOAT, "long double");
+
+    /** What kind of value a primitive holds; {@code CHAR} is signed or not depending on the ABI. */
+    public enum Category { VOID, CHAR, SIGNED, UNSIGNED, BOOL, FLOAT }
+
+    private final Category category;
+    private final String cName;
+
+    Prim(Category category, String cName) {
+        this.category = category;
+        this.cName = cName;
+    }
+
+    public Category category() {
+        return category;
+    }
+
+    /** The canonical C spelling, e.g. {@code "unsigned long long"} or {@code "int32_t"}. */
+    public String cName() {
+        return cName;
+    }
+
+    public boolean isInteger() {
+        return category == Category.CHAR || category == Category.SIGNED
+                || category == Category.UNSIGNED || category == Category.BOOL;
+    }
+
+    public boolean isFloating() {
+        return category == Category.FLOAT;
+    }
+}

@@ -1,0 +1,187 @@
+package dev.structscope.model.type;
+
+import dev.structscope.model.InputException;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Every declaration of one header or layout document, in input order, plus its object-like
+ * {@code #define} constants. It is the namespace that {@link NamedType}s resolve in.
+ *
+ * <p>Immutable: edits return a new library. Cheap to share between threads.
+ *
+ * @param decls     tagged records, tagged enums and typedefs, in the order they were completed
+ * @param constants object-like {@code #define} constants with integer values, in input order
+ */
+public record TypeLibrary(List<Decl> decls, Map<String, Long> constants) {
+
+    public static final TypeLibrary EMPTY = new TypeLibrary(List.of(), Map.of());
+
+    public TypeLibrary {
+        decls = List.copyOf(decls);
+        constants = Collections.unmodifiableMap(new LinkedHashMap<>(constants));
+    }
+
+    public static TypeLibrary of(Decl... decls) {
+        return new TypeLibrary(List.of(decls), Map.of());
+    }
+
+    /** A named struct or union of the library: its name, its definition and its other typedef names. */
+    public record NamedRecord(String name, RecordType record, List<String> aliases) {
+        public NamedRecord {
+            aliases = List.copyOf(aliases);
+        }
+    }
+
+    /** A tagged struct or union by tag (complete definitions only). */
+    public Optional<RecordType> recordByTag(String tag) {
+        for (Decl d : decls) {
+            if (d instanceof RecordType r && tag.equals(r.tag())) {
+                return Optional.of(r);
+            }
+        }
+        return Optional.empty();
+    }
+
+    public Optional<EnumType> enumByTag(String tag) {
+        for (Decl d : decls) {
+            if (d instanceof EnumType e && tag.equals(e.tag())) {
+                return Optional.of(e);
+            }
+        }
+        return Optional.empty();
+    }
+
+    public Optional<Typedef> typedef(String name) {
+        for (Decl d : decls) {
+            if (d instanceof Typedef t && name.equals(t.name())) {
+                return Optional.of(t);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * Strips names: a {@link NamedType} becomes the definition it names, following typedef chains.
+     * Other types are returned as they are.
+     *
+     * @throws InputException when a name is not defined (or only forward-declared)
+     */
+    public CType resolve(CType type) {
+        CType t = type;
+        for (int depth = 0; t instanceof NamedType n; depth++) {
+            if (depth > 1000) {
+                throw new InputException(n.spelling(), "typedef chain too deep (a cycle?)");
+            }
+            t = switch (n.kind()) {
+                case STRUCT, UNION -> recordByTag(n.name())
+                        .filter(r -> r.kind() == (n.kind() == NamedType.Kind.STRUCT ? RecordKind.STRUCT : RecordKind.UNION))
+                        .orElseThrow(() -> new InputException(n.spelling(), "incomplete type '" + n.spelling()
+                                + "': it is declared but never defined, or not declared at all"));
+                case ENUM -> enumByTag(n.name())
+                        .orElseThrow(() -> new InputException(n.spelling(), "unknown type '" + n.spelling() + "'"));
+                case TYPEDEF -> typedef(n.name())
+                        .orElseThrow(() -> new InputException(n.name(), "unknown type name '" + n.name() + "'"))
+                        .target();
+            };
+        }
+        return t;
+    }
+
+    /**
+     * Every struct and union that has a name, in input order: tagged records by tag, untagged ones
+     * by their (first) typedef name. Typedef names of a tagged record are its aliases.
+     */
+    public List<NamedRecord> namedRecords() {
+        Map<String, NamedRecord> byName = new LinkedHashMap<>();
+        List<NamedRecord> out = new ArrayList<>();
+        for (Decl d : decls) {
+            if (d instanceof RecordType r && r.tag() != null) {
+                NamedRecord nr = new NamedRecord(r.tag(), r, List.of());
+                byName.put(r.tag(), nr);
+                out.add(nr);
+            } else if (d instanceof Typedef t) {
+                if (t.target() instanceof RecordType r && r.tag() == null) {
+                    NamedRecord nr = new NamedRecord(t.name(), r, List.of());
+                    out.add(nr);
+                    byName.put(t.name(), nr);
+                } else if (t.target() instanceof NamedType n
+                        && (n.kind() == NamedType.Kind.STRUCT || n.kind() == NamedType.Kind.UNION)
+                        && byName.containsKey(n.name())) {
+                    NamedRecord old = byName.get(n.name());
+                    List<String> aliases = new ArrayList<>(old.aliases());
+                    aliases.add(t.name());
+                    NamedRecord nr = new NamedRecord(old.name(), old.record(), aliases);
+                    out.set(out.indexOf(old), nr);
+                    byName.put(n.name(), nr);
+                }
+            }
+        }
+        return List.copyOf(out);
+    }
+
+    /**
+     * Finds a struct or union the way {@code --type} names it: {@code "struct Foo"},
+     * {@code "union U"}, a tag, or a typedef name.
+     */
+    public Optional<NamedRecord> findRecord(String name) {
+        String n = name.strip();
+        String bare = n;
+        if (n.startsWith("struct ") || n.startsWith("union ")) {
+            bare = n.substring(n.indexOf(' ') + 1).strip();
+        }
+        for (NamedRecord nr : namedRecords()) {
+            if (nr.name().equals(bare) || nr.aliases().contains(bare)) {
+                return Optional.of(nr);
+            }
+        }
+        // A typedef to a record through further typedefs.
+        Optional<Typedef> td = typedef(bare);
+        if (td.isPresent()) {
+            try {
+                if (resolve(td.get().target()) instanceof RecordType r) {
+                    return Optional.of(new NamedRecord(r.tag() != null ? r.tag() : bare, r, List.of()));
+                }
+            } catch (InputException e) {
+                return Optional.empty();
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** A library with {@code decl} appended, or replacing the declaration of the same name and kind. */
+    public TypeLibrary with(Decl decl) {
+        List<Decl> copy = new ArrayList<>(decls);
+        for (int i = 0; i < copy.size(); i++) {
+            Decl d = copy.get(i);
+            if (d.getClass() == decl.getClass() && d.name() != null && d.name().equals(decl.name())) {
+                copy.set(i, decl);
+                return new TypeLibrary(copy, constants);
+            }
+        }
+        copy.add(decl);
+        return new TypeLibrary(copy, constants);
+    }
+
+    /** A library with the declaration at {@code index} replaced. */
+    public TypeLibrary withDecl(int index, Decl decl) {
+        List<Decl> copy = new ArrayList<>(decls);
+        copy.set(index, decl);
+        return new TypeLibrary(copy, constants);
+    }
+
+    public TypeLibrary without(int index) {
+        List<Decl> copy = new ArrayList<>(decls);
+        copy.remove(index);
+        return new TypeLibrary(copy, constants);
+    }
+
+    public TypeLibrary withConstants(Map<String, Long> newConstants) {
+        return new TypeLibrary(decls, newConstants);
+    }
+}

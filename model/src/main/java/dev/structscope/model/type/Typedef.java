@@ -1,0 +1,26 @@
+package dev.structscope.model.type;
+
+import java.util.Objects;
+
+/**
+ * {@code typedef TARGET NAME;} as a declaration of a {@link TypeLibrary}.
+ *
+ * @param name        the typedef name
+ * @param target      the aliased type (an inline untagged record for {@code typedef struct {...} T;})
+ * @param alignedAttr {@code __attribute__((aligned(N)))} on the typedef, or 0. On a typedef GCC and
+ *                    clang let this lower the alignment as well as raise it.
+ * @param comment     carried to exports, or {@code null}
+ */
+public record Typedef(String name, CType target, long alignedAttr, String comment) implements Decl {
+    public Typedef {
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(target, "target");
+        if (alignedAttr < 0 || (alignedAttr != 0 && Long.bitCount(alignedAttr) != 1)) {
+            throw new IllegalArgumentException("aligned must be a power of two, was " + alignedAttr);
+        }
+    }
+
+    public static Typedef of(String name, CType target) {
+        return new Typedef(name, target, 0, null);
+    }
+}
