@@ -211,7 +211,11 @@ final class LayoutContext {
         }
         boolean signed = min < 0;
         Prim p;
-        if (e.packed()) {
+        if (abi.bitfields() == Abi.BitfieldRules.MSVC) {
+            // Microsoft enums are int whatever their values, and clang ignores packed there too.
+            p = Prim.INT;
+            signed = true;
+        } else if (e.packed()) {
             if (signed ? (min >= Byte.MIN_VALUE && max <= Byte.MAX_VALUE) : max <= 0xFF) {
                 p = Prim.CHAR;
             } else if (signed ? (min >= Short.MIN_VALUE && max <= Short.MAX_VALUE) : max <= 0xFFFF) {
@@ -221,9 +225,6 @@ final class LayoutContext {
             } else {
                 p = Prim.LONG_LONG;
             }
-        } else if (abi.bitfields() == Abi.BitfieldRules.MSVC) {
-            p = Prim.INT; // MSVC enums are int whatever their values
-            signed = true;
         } else if (signed ? (min >= Integer.MIN_VALUE && max <= Integer.MAX_VALUE) : max <= 0xFFFF_FFFFL) {
             p = Prim.INT;
         } else {

@@ -263,8 +263,9 @@ public final class RandomHeader {
         String alignas = null;
         if (chance(10)) {
             alignAs = POW2[rnd.nextInt(POW2.length)];
-        } else if (chance(5)) {
-            // _Alignas may not lower the alignment: 16 and 32 are above every type's alignment here.
+        } else if (chance(5) && (t.type() instanceof PrimitiveType || t.type() instanceof PointerType
+                || t.type() instanceof NamedType n && n.kind() == NamedType.Kind.ENUM)) {
+            // _Alignas may not lower the alignment: 16 and 32 are above every scalar's alignment.
             alignAs = chance(50) ? 16 : 32;
             alignas = "_Alignas(" + alignAs + ") ";
         }
