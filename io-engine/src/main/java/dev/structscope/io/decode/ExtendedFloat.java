@@ -120,7 +120,7 @@ public record ExtendedFloat(boolean negative, BigInteger significand, int expone
             case NAN -> "\"NaN\"";
             case INFINITE -> negative ? "\"-Infinity\"" : "\"Infinity\"";
             case FINITE -> isExactDouble() ? Double.toString(toDouble())
-                    : toBigDecimal().round(new MathContext(digits)).toString();
+                    : toBigDecimal().round(new MathContext(digits, java.math.RoundingMode.HALF_EVEN)).toString();
         };
     }
 }
