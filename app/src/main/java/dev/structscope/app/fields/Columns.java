@@ -1,0 +1,70 @@
+package dev.structscope.app.fields;
+
+import dev.structscope.io.decode.ArrayNode;
+import dev.structscope.io.decode.PlanNode;
+import dev.structscope.io.decode.RecordNode;
+import dev.structscope.io.decode.ScalarNode;
+import dev.structscope.io.decode.StringNode;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The leaf columns of a record for the record table: every scalar and string member by dotted
+ * path ({@code inner.x}, {@code pts[1]}), array elements one column each, at most
+ * {@link #MAX_COLUMNS} (a table of thousands of columns helps nobody; the fields tree shows
+ * the rest). Pure; any thread.
+ */
+public final class Columns {
+    public static final int MAX_COLUMNS = 64;
+
+    /**
+     * One column: {@code node} read from the record start plus {@code base}; {@code color} is the
+     * top-level member's colour index.
+     */
+    public record Leaf(String path, PlanNode node, long base, int color) {
+        /** Offset of the leaf's first byte from the record's start. */
+        public long offset() {
+            return base + node.offset();
+        }
+    }
+
+    /** The leaves of {@code root}, and whether some were left out. */
+    public record Result(List<Leaf> leaves, boolean truncated) {
+    }
+
+    public static Result of(RecordNode root) {
+        List<Leaf> out = new ArrayList<>();
+        boolean[] truncated = {false};
+        for (int i = 0; i < root.members().size(); i++) {
+            PlanNode m = root.members().get(i);
+            collect(m, m.name(), 0, i, out, truncated);
+        }
+        return new Result(List.copyOf(out), truncated[0]);
+    }
+
+    private static void collect(PlanNode n, String path, long base, int color, List<Leaf> out, boolean[] truncated) {
+        if (out.size() >= MAX_COLUMNS) {
+            truncated[0] = true;
+            return;
+        }
+        switch (n) {
+            case ScalarNode s -> out.add(new Leaf(path, s, base, color));
+            case StringNode s -> out.add(new Leaf(path, s, base, color));
+            case RecordNode r -> {
+                for (PlanNode m : r.members()) {
+                    collect(m, path + "." + m.name(), base + r.offset(), color, out, truncated);
+                }
+            }
+            case ArrayNode a -> {
+                for (long i = 0; i < a.length(); i++) {
+                    if (out.size() >= MAX_COLUMNS) {
+                        truncated[0] = true;
+                        return;
+                    }
+                    collect(a.element(), path + "[" + i + "]", base + a.offset() + i * a.stride(), color, out, truncated);
+                }
+            }
+        }
+    }
+}

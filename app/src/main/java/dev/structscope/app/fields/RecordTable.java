@@ -1,0 +1,278 @@
+package dev.structscope.app.fields;
+
+import dev.structscope.app.common.MemberColors;
+import dev.structscope.io.decode.DecoderPlan;
+import dev.structscope.io.decode.PlanNode;
+import dev.structscope.io.decode.ScalarNode;
+import dev.structscope.io.source.DataSource;
+import dev.structscope.io.stats.FieldStats;
+import dev.structscope.io.stats.RecordStats;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.concurrent.Task;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ProgressBar;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextField;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.function.BiConsumer;
+
+/**
+ * "View as array of T from offset X": one row per record, one column per leaf member, cells
+ * decoded only when the table shows them. A TableView's items are int-indexed, so the table
+ * shows a window of at most {@link #MAX_ROWS} records starting at {@link #firstRecord()}
+ * (a "first record" field moves the window); the items are an {@link IndexList}, numbers
+ * computed on demand. Below it, a column summary (count/min/max/mean of every leaf over all
+ * records) is computed in the background by {@link ColumnSummary} with progress and cancel.
+ *
+ * <p>FX thread only.
+ */
+public final class RecordTable extends BorderPane {
+    /** The most rows one window holds (the rest are reached by moving the window). */
+    public static final int MAX_ROWS = 1 << 24;
+
+    private static final ExecutorService WORKER = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "structscope-stats");
+        t.setDaemon(true);
+        return t;
+    });
+
+    private final TableView<Integer> table = new TableView<>();
+    private final Label info = new Label();
+    private final TextField firstField = new TextField("0");
+    private final Button summaryButton = new Button("Column summary");
+    private final Button cancelButton = new Button("Cancel");
+    private final ProgressBar progress = new ProgressBar(0);
+    private final TableView<FieldStats> summary = new TableView<>();
+    private final Label summaryState = new Label();
+    private DataSource source;
+    private DecoderPlan plan;
+    private long base;
+    private long records;
+    private long firstRecord;
+    private Task<RecordStats.Result> statsTask;
+    private BiConsumer<Long, Long> onRecordSelected = (o, l) -> { };
+
+    public RecordTable() {
+        getStyleClass().add("record-table");
+        table.setPlaceholder(new Label("Choose a type and press \"As table\" to list the records from an offset."));
+        table.getSelectionModel().selectedIndexProperty().addListener((o, a, b) -> {
+            int i = b.intValue();
+            if (i >= 0 && plan != null) {
+                onRecordSelected.accept(base + (firstRecord + i) * plan.recordSize(), plan.recordSize());
+            }
+        });
+        firstField.setPrefColumnCount(12);
+        firstField.setOnAction(e -> {
+            try {
+                moveWindow(Long.parseLong(firstField.getText().strip().replace("_", "")));
+                firstField.setStyle("");
+            } catch (NumberFormatException ex) {
+                firstField.setStyle("-fx-border-color: #d1242f;");
+            }
+        });
+        summaryButton.setOnAction(e -> computeSummary());
+        cancelButton.setOnAction(e -> {
+            if (statsTask != null) {
+                statsTask.cancel(false);
+            }
+        });
+        cancelButton.setDisable(true);
+        progress.setVisible(false);
+        progress.setPrefWidth(140);
+        Region grow = new Region();
+        HBox.setHgrow(grow, Priority.ALWAYS);
+        HBox bar = new HBox(8, info, grow, new Label("First record:"), firstField, summaryButton, progress, cancelButton,
+                summaryState);
+        bar.setAlignment(Pos.CENTER_LEFT);
+        bar.setPadding(new Insets(4, 6, 4, 6));
+        summary.setPrefHeight(150);
+        summary.setPlaceholder(new Label("Column summary: press \"Column summary\" to compute count/min/max/mean."));
+        summary.getColumns().setAll(List.of(statCol("Member", FieldStats::path), statCol("Count", s -> Long.toString(s.count())),
+                statCol("Min", s -> s.min() == null ? "–" : s.min()), statCol("Max", s -> s.max() == null ? "–" : s.max()),
+                statCol("Mean", s -> s.count() - s.nanCount() == 0 ? "–" : s.meanJson())));
+        summary.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        setTop(bar);
+        setCenter(table);
+        setBottom(new VBox(summary));
+    }
+
+    private static TableColumn<FieldStats, String> statCol(String title, java.util.function.Function<FieldStats, String> f) {
+        TableColumn<FieldStats, String> c = new TableColumn<>(title);
+        c.setCellValueFactory(p -> new ReadOnlyStringWrapper(f.apply(p.getValue())));
+        c.setSortable(false);
+        return c;
+    }
+
+    public TableView<Integer> table() {
+        return table;
+    }
+
+    public TableView<FieldStats> summaryTable() {
+        return summary;
+    }
+
+    /** Told (file offset, length) of a record when the user selects its row. */
+    public void setOnRecordSelected(BiConsumer<Long, Long> handler) {
+        this.onRecordSelected = handler;
+    }
+
+    /** Records from {@code base} to the end of the source. */
+    public long recordCount() {
+        return records;
+    }
+
+    public long firstRecord() {
+        return firstRecord;
+    }
+
+    /** Lists the records of {@code plan} lying back to back from {@code base} of {@code source}. */
+    public void show(DataSource source, DecoderPlan plan, long base) {
+        cancelSummary();
+        this.source = source;
+        this.plan = plan;
+        this.base = base;
+        summary.getItems().clear();
+        summaryState.setText("");
+        if (source == null || plan == null || plan.recordSize() <= 0 || base < 0 || base >= source.size()) {
+            records = 0;
+            table.getColumns().clear();
+            table.setItems(new IndexList(0));
+            info.setText("no records");
+            return;
+        }
+        records = (source.size() - base) / plan.recordSize();
+        Columns.Result cols = Columns.of(plan.root());
+        table.getColumns().clear();
+        TableColumn<Integer, String> idx = new TableColumn<>("#");
+        idx.setCellValueFactory(p -> new ReadOnlyStringWrapper(Long.toString(firstRecord + p.getValue())));
+        idx.setSortable(false);
+        idx.setPrefWidth(90);
+        table.getColumns().add(idx);
+        TableColumn<Integer, String> off = new TableColumn<>("Offset");
+        off.setCellValueFactory(p -> new ReadOnlyStringWrapper(String.format(Locale.ROOT, "0x%X",
+                base + (firstRecord + p.getValue()) * plan.recordSize())));
+        off.setSortable(false);
+        off.setPrefWidth(110);
+        table.getColumns().add(off);
+        for (Columns.Leaf leaf : cols.leaves()) {
+            table.getColumns().add(leafColumn(leaf));
+        }
+        moveWindow(0);
+        info.setText(String.format(Locale.ROOT, "%,d records of %s (%d bytes) from 0x%X%s", records,
+                plan.root().typeName(), plan.recordSize(), base,
+                cols.truncated() ? " · first " + Columns.MAX_COLUMNS + " columns" : ""));
+    }
+
+    private TableColumn<Integer, String> leafColumn(Columns.Leaf leaf) {
+        TableColumn<Integer, String> c = new TableColumn<>(leaf.path());
+        c.setSortable(false);
+        c.setPrefWidth(Math.max(70, leaf.path().length() * 8 + 20));
+        c.setStyle("-fx-border-color: transparent transparent " + MemberColors.tintCss(leaf.color(), 0.9)
+                + " transparent; -fx-border-width: 0 0 0 0;");
+        Label header = new Label(leaf.path());
+        header.setStyle("-fx-border-color: " + MemberColors.tintCss(leaf.color(), 1.0) + "; -fx-border-width: 0 0 3 0;");
+        c.setGraphic(header);
+        c.setText("");
+        PlanNode node = leaf.node();
+        c.setCellValueFactory(p -> {
+            long recordStart = base + (firstRecord + p.getValue()) * plan.recordSize();
+            String text;
+            try {
+                text = ValueText.of(node.read(source.segment(), recordStart + leaf.base()),
+                        node instanceof ScalarNode s ? s : null);
+            } catch (InternalError | IllegalStateException e) {
+                text = "⚠";
+            }
+            return new ReadOnlyStringWrapper(text);
+        });
+        return c;
+    }
+
+    /** Moves the window to start at record {@code first} (clamped). */
+    public void moveWindow(long first) {
+        long max = Math.max(0, records - 1);
+        firstRecord = Math.max(0, Math.min(first, max));
+        int rows = (int) Math.min(MAX_ROWS, records - firstRecord);
+        table.setItems(new IndexList(Math.max(0, rows)));
+        firstField.setText(Long.toString(firstRecord));
+        table.refresh();
+    }
+
+    /** Shows record {@code index} (moving the window if needed) and selects its row. */
+    public void showRecord(long index) {
+        if (index < firstRecord || index >= firstRecord + table.getItems().size()) {
+            moveWindow(index - index % (MAX_ROWS / 2));
+        }
+        int row = (int) (index - firstRecord);
+        table.scrollTo(Math.max(0, row - 3));
+    }
+
+    /** Starts the column summary in the background. */
+    public void computeSummary() {
+        if (source == null || plan == null) {
+            return;
+        }
+        cancelSummary();
+        DataSource src = source;
+        DecoderPlan p = plan;
+        long b = base;
+        long total = Math.max(1, records);
+        Task<RecordStats.Result> t = new Task<>() {
+            @Override
+            protected RecordStats.Result call() {
+                return ColumnSummary.compute(src, p, b, done -> updateProgress(done, total), this::isCancelled);
+            }
+        };
+        statsTask = t;
+        progress.progressProperty().bind(t.progressProperty());
+        progress.setVisible(true);
+        cancelButton.setDisable(false);
+        summaryButton.setDisable(true);
+        summaryState.setText("computing…");
+        t.setOnSucceeded(e -> {
+            summary.getItems().setAll(t.getValue().fields());
+            summaryState.setText(String.format(Locale.ROOT, "%,d records", t.getValue().records()));
+            done();
+        });
+        t.setOnCancelled(e -> {
+            summaryState.setText("cancelled");
+            done();
+        });
+        t.setOnFailed(e -> {
+            summaryState.setText("failed: " + t.getException().getMessage());
+            done();
+        });
+        WORKER.execute(t);
+    }
+
+    /** The running summary task, for tests and the status bar; null when none ran. */
+    public Task<RecordStats.Result> summaryTask() {
+        return statsTask;
+    }
+
+    private void cancelSummary() {
+        if (statsTask != null && statsTask.isRunning()) {
+            statsTask.cancel(false);
+        }
+    }
+
+    private void done() {
+        progress.progressProperty().unbind();
+        progress.setVisible(false);
+        cancelButton.setDisable(true);
+        summaryButton.setDisable(false);
+    }
+}

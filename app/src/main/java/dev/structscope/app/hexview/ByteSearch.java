@@ -1,0 +1,106 @@
+package dev.structscope.app.hexview;
+
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
+import java.util.Arrays;
+import java.util.concurrent.CancellationException;
+import java.util.function.BooleanSupplier;
+import java.util.function.LongConsumer;
+
+/**
+ * Finds a byte pattern in a segment of any size, forward or backward from an offset, reading it
+ * in 1 MiB windows copied out of the mapping (so the scan loop runs over a heap array the JIT
+ * vectorises well) and reporting progress after each window. Plain Java with no toolkit: the
+ * GUI runs it on a background thread; tests run it directly on large sparse files.
+ *
+ * <p>Stateless apart from the buffer; one instance per search, on one thread.
+ */
+public final class ByteSearch {
+    static final int WINDOW = 1 << 20;
+
+    private final byte[] buffer;
+
+    public ByteSearch() {
+        buffer = new byte[WINDOW + SearchQuery.MAX_PATTERN];
+    }
+
+    /**
+     * The first offset {@code >= from} (forward) or the last offset {@code <= from} (backward)
+     * where {@code pattern} occurs, or -1.
+     *
+     * @param progress  told the bytes scanned so far after each window (may be null)
+     * @param cancelled polled after each window; when true the search throws
+     *                  {@link CancellationException}
+     */
+    public long find(MemorySegment seg, byte[] pattern, long from, boolean forward,
+                     LongConsumer progress, BooleanSupplier cancelled) {
+        long size = seg.byteSize();
+        int m = pattern.length;
+        if (m == 0 || m > SearchQuery.MAX_PATTERN || size < m) {
+            return -1;
+        }
+        long lastStart = size - m;
+        long scanned = 0;
+        if (forward) {
+            for (long at = Math.max(0, from); at <= lastStart; at += WINDOW) {
+                int starts = (int) Math.min(WINDOW, lastStart - at + 1);
+                int n = starts + m - 1;
+                MemorySegment.copy(seg, ValueLayout.JAVA_BYTE, at, buffer, 0, n);
+                int hit = indexOf(buffer, starts, pattern);
+                if (hit >= 0) {
+                    return at + hit;
+                }
+                scanned += starts;
+                step(progress, cancelled, scanned);
+            }
+        } else {
+            long end = Math.min(from, lastStart);
+            while (end >= 0) {
+                long at = Math.max(0, end - WINDOW + 1);
+                int starts = (int) (end - at + 1);
+                int n = starts + m - 1;
+                MemorySegment.copy(seg, ValueLayout.JAVA_BYTE, at, buffer, 0, n);
+                int hit = lastIndexOf(buffer, starts, pattern);
+                if (hit >= 0) {
+                    return at + hit;
+                }
+                scanned += starts;
+                step(progress, cancelled, scanned);
+                end = at - 1;
+            }
+        }
+        return -1;
+    }
+
+    private static void step(LongConsumer progress, BooleanSupplier cancelled, long scanned) {
+        if (progress != null) {
+            progress.accept(scanned);
+        }
+        if (cancelled != null && cancelled.getAsBoolean()) {
+            throw new CancellationException("search cancelled");
+        }
+    }
+
+    /** First start in {@code [0, starts)} where the pattern matches. */
+    private static int indexOf(byte[] buf, int starts, byte[] p) {
+        byte first = p[0];
+        int m = p.length;
+        for (int i = 0; i < starts; i++) {
+            if (buf[i] == first && Arrays.equals(buf, i, i + m, p, 0, m)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private static int lastIndexOf(byte[] buf, int starts, byte[] p) {
+        byte first = p[0];
+        int m = p.length;
+        for (int i = starts - 1; i >= 0; i--) {
+            if (buf[i] == first && Arrays.equals(buf, i, i + m, p, 0, m)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+}

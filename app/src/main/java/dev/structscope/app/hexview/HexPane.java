@@ -1,0 +1,450 @@
+package dev.structscope.app.hexview;
+
+import dev.structscope.app.common.Fmt;
+import dev.structscope.app.fields.FieldsView;
+import dev.structscope.app.fields.RecordTable;
+import dev.structscope.app.inspector.InspectorView;
+import dev.structscope.io.source.DataSource;
+import dev.structscope.io.source.Sources;
+import dev.structscope.model.InputException;
+import dev.structscope.model.abi.Abi;
+import dev.structscope.model.type.TypeLibrary;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.concurrent.Task;
+import javafx.geometry.Insets;
+import javafx.geometry.Orientation;
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
+import javafx.scene.control.ChoiceBox;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ProgressBar;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
+import javafx.scene.control.TextField;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
+import javafx.scene.input.KeyEvent;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+
+import java.nio.ByteOrder;
+import java.nio.file.Path;
+import java.util.Locale;
+
+/**
+ * The hex explorer, assembled: toolbar (go to, find, row width, offsets), overlay chooser, a
+ * reload banner, the hex view and record table in tabs, and beside them the decoded fields,
+ * the data inspector and the bookmarks. Wires the two-way selection between the hex view and
+ * the fields tree. Opens files in the background and shows problems (empty, unreadable,
+ * changed on disk) in the pane, never in dialogs.
+ *
+ * <p>Owns the sources it opens through {@link #open(Path)} and closes them when replaced; a
+ * source given to {@link #setSource} stays its caller's. FX thread only.
+ */
+public final class HexPane extends BorderPane {
+    static final String EMPTY_STATE = "Open a binary file (Ctrl+O) to see its bytes.";
+
+    private final HexViewModel model = new HexViewModel();
+    private final BookmarksModel bookmarks = new BookmarksModel();
+    private final SearchViewModel search = new SearchViewModel(model);
+    private final HexView hexView = new HexView(model, bookmarks);
+    private final FieldsView fields = new FieldsView();
+    private final RecordTable records = new RecordTable();
+    private final InspectorView inspector = new InspectorView();
+    private final BookmarksView bookmarksView = new BookmarksView(bookmarks, model);
+    private final OverlayBar overlayBar = new OverlayBar(model);
+    private final TextField gotoField = new TextField();
+    private final Label gotoError = new Label();
+    private final TextField findField = new TextField();
+    private final Label fileLabel = new Label("no file");
+    private final Label status = new Label();
+    private final Label message = new Label(EMPTY_STATE);
+    private final HBox banner = new HBox(8);
+    private final Label bannerText = new Label();
+    private final TabPane tabs = new TabPane();
+    private final Tab hexTab = new Tab("Hex", hexView);
+    private final Tab tableTab = new Tab("Records", records);
+    private final FileWatcher watcher = new FileWatcher(this::onFileChanged);
+    private final ReadOnlyObjectWrapper<OverlayBar.Choice> choice = new ReadOnlyObjectWrapper<>(this, "choice");
+    private DataSource owned;
+    private Path openedPath;
+    private boolean syncing;
+
+    public HexPane() {
+        getStyleClass().add("hex-pane");
+        gotoField.setPromptText("Go to (Ctrl+G): 0x1f00+24");
+        gotoField.setPrefColumnCount(16);
+        gotoField.setOnAction(e -> goTo(gotoField.getText()));
+        gotoError.setStyle("-fx-text-fill: #d1242f;");
+        findField.setPromptText("Find (Ctrl+F)");
+        findField.setPrefColumnCount(16);
+        findField.textProperty().bindBidirectional(search.textProperty());
+        findField.setOnAction(e -> search.next());
+        ComboBox<SearchQuery.Kind> kind = new ComboBox<>();
+        kind.getItems().setAll(SearchQuery.Kind.values());
+        kind.valueProperty().bindBidirectional(search.kindProperty());
+        Button prev = new Button("◀");
+        prev.setOnAction(e -> search.previous());
+        Button next = new Button("▶");
+        next.setOnAction(e -> search.next());
+        ProgressBar searchProgress = new ProgressBar();
+        searchProgress.progressProperty().bind(search.progressProperty());
+        searchProgress.visibleProperty().bind(search.runningProperty());
+        searchProgress.setPrefWidth(90);
+        Button cancel = new Button("Cancel");
+        cancel.visibleProperty().bind(search.runningProperty());
+        cancel.setOnAction(e -> search.cancel());
+        Label searchMsg = new Label();
+        searchMsg.textProperty().bind(search.messageProperty());
+        searchMsg.styleProperty().bind(search.errorProperty().map(err -> err ? "-fx-text-fill: #d1242f;" : ""));
+        ChoiceBox<Integer> width = new ChoiceBox<>();
+        width.getItems().setAll(8, 16, 32);
+        width.setValue(16);
+        width.valueProperty().addListener((o, a, b) -> model.bytesPerRowProperty().set(b));
+        ToggleButton dec = new ToggleButton("Dec");
+        dec.selectedProperty().addListener((o, a, b) -> model.hexOffsetsProperty().set(!b));
+        fileLabel.setStyle("-fx-font-weight: bold;");
+        Region grow = new Region();
+        HBox.setHgrow(grow, Priority.ALWAYS);
+        HBox toolbar = new HBox(6, fileLabel, gotoField, gotoError, grow, findField, kind, prev, next, searchProgress,
+                cancel, searchMsg, new Label("Bytes/row"), width, dec);
+        toolbar.setAlignment(Pos.CENTER_LEFT);
+        toolbar.setPadding(new Insets(4, 6, 4, 6));
+
+        Button reload = new Button("Reload");
+        reload.setOnAction(e -> reload());
+        Button dismiss = new Button("Dismiss");
+        dismiss.setOnAction(e -> showBanner(null));
+        banner.getChildren().addAll(bannerText, reload, dismiss);
+        banner.setAlignment(Pos.CENTER_LEFT);
+        banner.setPadding(new Insets(4, 8, 4, 8));
+        banner.setStyle("-fx-background-color: #fff8c5; -fx-border-color: #d4a72c; -fx-border-width: 0 0 1 0;");
+        showBanner(null);
+        setTop(new VBox(toolbar, overlayBar, banner));
+
+        hexTab.setClosable(false);
+        tableTab.setClosable(false);
+        tabs.getTabs().addAll(hexTab, tableTab);
+        message.getStyleClass().add("empty-state");
+        message.setWrapText(true);
+        message.setStyle("-fx-font-size: 15px; -fx-text-fill: #57606a; -fx-padding: 24;");
+        StackPane center = new StackPane(tabs, message);
+        SplitPane side = new SplitPane(fields, inspector, bookmarksView);
+        side.setOrientation(Orientation.VERTICAL);
+        side.setDividerPositions(0.45, 0.85);
+        SplitPane main = new SplitPane(center, side);
+        main.setDividerPositions(0.6);
+        setCenter(main);
+        status.setPadding(new Insets(2, 6, 2, 6));
+        setBottom(status);
+
+        overlayBar.setOnChoice(this::applyChoice);
+        model.caretProperty().addListener((o, a, b) -> caretMoved());
+        model.anchorProperty().addListener((o, a, b) -> updateStatus());
+        fields.selectedRangeProperty().addListener((o, a, r) -> {
+            if (r != null && !syncing) {
+                syncing = true;
+                try {
+                    model.select(r.offset(), r.length());
+                } finally {
+                    syncing = false;
+                }
+            }
+        });
+        records.setOnRecordSelected((off, len) -> {
+            syncing = true;
+            try {
+                OverlayBar.Choice c = choice.get();
+                if (c != null && model.source() != null) {
+                    fields.show(model.source(), c.plan(), off);
+                }
+                model.select(off, len);
+            } finally {
+                syncing = false;
+            }
+        });
+        addEventFilter(KeyEvent.KEY_PRESSED, this::onKey);
+        sceneProperty().addListener((o, a, s) -> {
+            if (s != null && s.getWindow() != null) {
+                s.getWindow().focusedProperty().addListener((oo, aa, f) -> {
+                    if (f) {
+                        watcher.checkSoon(model.source());
+                    }
+                });
+            }
+        });
+        showState();
+    }
+
+    // ---- accessors for the shell and tests ------------------------------------------------
+
+    public HexViewModel model() {
+        return model;
+    }
+
+    public HexView hexView() {
+        return hexView;
+    }
+
+    public FieldsView fieldsView() {
+        return fields;
+    }
+
+    public RecordTable recordTable() {
+        return records;
+    }
+
+    public InspectorView inspectorView() {
+        return inspector;
+    }
+
+    public BookmarksModel bookmarks() {
+        return bookmarks;
+    }
+
+    public SearchViewModel search() {
+        return search;
+    }
+
+    public OverlayBar overlayBar() {
+        return overlayBar;
+    }
+
+    public Label messageLabel() {
+        return message;
+    }
+
+    public Label bannerLabel() {
+        return bannerText;
+    }
+
+    public boolean bannerShown() {
+        return banner.isVisible();
+    }
+
+    public TextField gotoField() {
+        return gotoField;
+    }
+
+    public Label gotoError() {
+        return gotoError;
+    }
+
+    /** The current overlay choice (type, plan, base), or null. */
+    public ReadOnlyObjectProperty<OverlayBar.Choice> choiceProperty() {
+        return choice.getReadOnlyProperty();
+    }
+
+    // ---- opening ----------------------------------------------------------------------------
+
+    /** Maps {@code path} in the background; problems appear as a message in the pane. */
+    public void open(Path path) {
+        message.setText("Opening " + path + " …");
+        message.setVisible(true);
+        Task<DataSource> t = new Task<>() {
+            @Override
+            protected DataSource call() {
+                return Sources.open(path);
+            }
+        };
+        t.setOnSucceeded(e -> {
+            adopt(t.getValue(), path);
+        });
+        t.setOnFailed(e -> {
+            Throwable x = t.getException();
+            String why = x instanceof InputException ie ? ie.getMessage() : String.valueOf(x);
+            setSourceInternal(null);
+            fileLabel.setText(path.getFileName() == null ? path.toString() : path.getFileName().toString());
+            message.setText("Cannot show " + path + ": " + why);
+            message.setVisible(true);
+        });
+        Thread th = new Thread(t, "structscope-open");
+        th.setDaemon(true);
+        th.start();
+    }
+
+    /** Opens {@code path} right here (tests and the demo; maps the file on the calling thread). */
+    public void openNow(Path path) {
+        try {
+            adopt(Sources.open(path), path);
+        } catch (InputException e) {
+            setSourceInternal(null);
+            message.setText("Cannot show " + path + ": " + e.getMessage());
+            message.setVisible(true);
+        }
+    }
+
+    private void adopt(DataSource source, Path path) {
+        setSourceInternal(source);
+        owned = source;
+        openedPath = path;
+    }
+
+    /** Shows {@code source}, which stays owned by the caller (null: show nothing). */
+    public void setSource(DataSource source) {
+        setSourceInternal(source);
+        openedPath = null;
+    }
+
+    private void setSourceInternal(DataSource source) {
+        search.cancel();
+        showBanner(null);
+        DataSource old = owned;
+        owned = null;
+        model.sourceProperty().set(source);
+        if (old != null && old != source) {
+            old.close();
+        }
+        watcher.watch(source, 1000);
+        fileLabel.setText(source == null ? "no file" : shortName(source.name()) + "  " + Fmt.binary(source.size()));
+        showState();
+        overlayBar.fire();
+        caretMoved();
+    }
+
+    private static String shortName(String name) {
+        int slash = name.lastIndexOf('/');
+        return slash >= 0 ? name.substring(slash + 1) : name;
+    }
+
+    private void reload() {
+        if (openedPath != null) {
+            long caret = model.caret();
+            long top = model.topRow();
+            openNow(openedPath);
+            model.moveTo(caret, false);
+            model.setTopRow(top);
+        } else {
+            showBanner(null);
+        }
+    }
+
+    private void onFileChanged(String why) {
+        showBanner(why + (openedPath != null ? " — reload to see the new contents." : ""));
+    }
+
+    private void showBanner(String text) {
+        banner.setVisible(text != null);
+        banner.setManaged(text != null);
+        bannerText.setText(text == null ? "" : text);
+    }
+
+    private void showState() {
+        message.setVisible(model.source() == null);
+        if (model.source() == null) {
+            message.setText(EMPTY_STATE);
+        }
+        updateStatus();
+    }
+
+    // ---- layouts and overlay --------------------------------------------------------------
+
+    /** The record types offered for the overlay. */
+    public void setLibrary(TypeLibrary library, Abi abi, ByteOrder order) {
+        overlayBar.setLibrary(library, abi, order);
+    }
+
+    private void applyChoice(OverlayBar.Choice c) {
+        choice.set(c);
+        DataSource s = model.source();
+        if (c == null || s == null) {
+            model.overlayProperty().set(null);
+            fields.clear(s == null ? "Open a file to decode its bytes." : "Choose a type for the overlay to decode the bytes.");
+            records.show(null, null, 0);
+            return;
+        }
+        long count = c.asTable() && c.plan().recordSize() > 0 ? Math.max(1, (s.size() - c.base()) / c.plan().recordSize()) : 1;
+        model.overlayProperty().set(Overlay.of(c.layout(), c.plan(), c.base(), count));
+        fields.show(s, c.plan(), c.base());
+        if (c.asTable()) {
+            records.show(s, c.plan(), c.base());
+            tabs.getSelectionModel().select(tableTab);
+        } else {
+            tabs.getSelectionModel().select(hexTab);
+        }
+        if (!syncing) {
+            model.select(c.base(), Math.max(1, Math.min(c.plan().recordSize(), s.size() - c.base())));
+        }
+    }
+
+    // ---- caret, keys, status --------------------------------------------------------------
+
+    private void caretMoved() {
+        inspector.show(model.source(), model.caret());
+        updateStatus();
+        if (!syncing && fields.root() != null) {
+            syncing = true;
+            try {
+                fields.reveal(model.selectionStart());
+            } finally {
+                syncing = false;
+            }
+        }
+    }
+
+    /** Runs a go-to expression; an error stays next to the field. */
+    public void goTo(String text) {
+        String err = model.goTo(text);
+        gotoError.setText(err == null ? "" : err);
+        gotoField.setStyle(err == null ? "" : "-fx-border-color: #d1242f;");
+        if (err == null) {
+            hexView.requestFocus();
+        }
+    }
+
+    private static final KeyCombination GOTO = new KeyCodeCombination(KeyCode.G, KeyCombination.SHORTCUT_DOWN);
+    private static final KeyCombination FIND = new KeyCodeCombination(KeyCode.F, KeyCombination.SHORTCUT_DOWN);
+    private static final KeyCombination BOOKMARK = new KeyCodeCombination(KeyCode.B, KeyCombination.SHORTCUT_DOWN);
+
+    private void onKey(KeyEvent e) {
+        if (GOTO.match(e)) {
+            gotoField.requestFocus();
+            gotoField.selectAll();
+        } else if (FIND.match(e)) {
+            findField.requestFocus();
+            findField.selectAll();
+        } else if (e.getCode() == KeyCode.F3) {
+            if (e.isShiftDown()) {
+                search.previous();
+            } else {
+                search.next();
+            }
+        } else if (BOOKMARK.match(e)) {
+            bookmarksView.addFromSelection(bookmarks, model);
+        } else if (e.getCode() == KeyCode.ESCAPE && search.runningProperty().get()) {
+            search.cancel();
+        } else {
+            return;
+        }
+        e.consume();
+    }
+
+    private void updateStatus() {
+        DataSource s = model.source();
+        if (s == null) {
+            status.setText("Ready");
+            return;
+        }
+        status.setText(String.format(Locale.ROOT, "caret 0x%X (%d) · selection %s · %s · %,d rows",
+                model.caret(), model.caret(), Fmt.bytes(model.selectionLength()), Fmt.binary(s.size()), model.rowCount()));
+    }
+
+    /** Stops background work and closes a source this pane opened. */
+    public void dispose() {
+        watcher.close();
+        search.cancel();
+        if (owned != null) {
+            owned.close();
+            owned = null;
+        }
+    }
+}

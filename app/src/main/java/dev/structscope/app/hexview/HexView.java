@@ -1,0 +1,446 @@
+package dev.structscope.app.hexview;
+
+import dev.structscope.app.common.MemberColors;
+import dev.structscope.io.source.DataSource;
+import dev.structscope.io.source.Sources;
+import javafx.collections.ListChangeListener;
+import javafx.geometry.Orientation;
+import javafx.geometry.VPos;
+import javafx.scene.canvas.Canvas;
+import javafx.scene.canvas.GraphicsContext;
+import javafx.scene.control.ScrollBar;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyEvent;
+import javafx.scene.input.MouseEvent;
+import javafx.scene.input.ScrollEvent;
+import javafx.scene.layout.Region;
+import javafx.scene.paint.Color;
+import javafx.scene.text.Font;
+import javafx.scene.text.FontSmoothingType;
+import javafx.scene.text.Text;
+
+import java.lang.foreign.MemorySegment;
+
+/**
+ * The hex view: a canvas that paints only the rows on screen, straight from one slice of the
+ * source's segment per paint, plus a scroll bar over the whole file. The scroll bar's value is
+ * the top row as a double (exact up to 2^53 rows, far past any file), so nothing here is an
+ * int-indexed list of rows. All state lives in {@link HexViewModel}; this class draws it and
+ * turns keys, clicks and wheel turns into model calls.
+ *
+ * <p>FX thread only. The only I/O it does is reading the visible bytes from the mapped segment.
+ */
+public final class HexView extends Region {
+    private static final Color BG = Color.web("#fbfbfc");
+    private static final Color HEADER_BG = Color.web("#eef0f3");
+    private static final Color TEXT = Color.web("#1b1f23");
+    private static final Color DIM = Color.web("#6a737d");
+    private static final Color ACCENT = Color.web("#0969da");
+    private static final Color SELECTION = Color.web("#0969da", 0.28);
+
+    private final HexViewModel model;
+    private final BookmarksModel bookmarks;
+    private final Canvas canvas = new Canvas();
+    private final ScrollBar scroll = new ScrollBar();
+    private final HexRowFormatter formatter = new HexRowFormatter();
+    private final Metrics metrics = new Metrics();
+    private boolean syncingScroll;
+    private boolean dragging;
+
+    // Instrumentation, read by tests: what the last paint did and what all paints did.
+    private long paints;
+    private long rowsPaintedLast;
+    private long rowsPaintedTotal;
+    private long bytesReadTotal;
+
+    public HexView(HexViewModel model, BookmarksModel bookmarks) {
+        this.model = model;
+        this.bookmarks = bookmarks;
+        getStyleClass().add("hex-view");
+        setFocusTraversable(true);
+        setMinSize(200, 80);
+        scroll.setOrientation(Orientation.VERTICAL);
+        scroll.setUnitIncrement(1);
+        getChildren().addAll(canvas, scroll);
+        scroll.valueProperty().addListener((o, a, b) -> {
+            if (!syncingScroll) {
+                model.setTopRow((long) Math.floor(b.doubleValue()));
+            }
+        });
+        Runnable repaint = this::requestRepaint;
+        model.topRowProperty().addListener((o, a, b) -> repaint.run());
+        model.caretProperty().addListener((o, a, b) -> repaint.run());
+        model.anchorProperty().addListener((o, a, b) -> repaint.run());
+        model.overlayProperty().addListener((o, a, b) -> repaint.run());
+        model.paneProperty().addListener((o, a, b) -> repaint.run());
+        model.hexOffsetsProperty().addListener((o, a, b) -> repaint.run());
+        model.sourceProperty().addListener((o, a, b) -> requestLayout());
+        model.bytesPerRowProperty().addListener((o, a, b) -> requestLayout());
+        model.fontSizeProperty().addListener((o, a, b) -> {
+            metrics.measure(b.doubleValue());
+            requestLayout();
+        });
+        bookmarks.items().addListener((ListChangeListener<Bookmark>) c -> repaint.run());
+        metrics.measure(model.fontSizeProperty().get());
+        addEventHandler(KeyEvent.KEY_PRESSED, this::onKey);
+        canvas.addEventHandler(MouseEvent.MOUSE_PRESSED, this::onPress);
+        canvas.addEventHandler(MouseEvent.MOUSE_DRAGGED, this::onDrag);
+        canvas.addEventHandler(MouseEvent.MOUSE_RELEASED, e -> dragging = false);
+        addEventHandler(ScrollEvent.SCROLL, this::onScroll);
+    }
+
+    public HexViewModel model() {
+        return model;
+    }
+
+    /** Paints since creation. */
+    public long paintCount() {
+        return paints;
+    }
+
+    /** Rows drawn by the last paint (the visible rows, never more). */
+    public long rowsPaintedLast() {
+        return rowsPaintedLast;
+    }
+
+    public long rowsPaintedTotal() {
+        return rowsPaintedTotal;
+    }
+
+    /** Bytes read from sources by all paints. */
+    public long bytesReadTotal() {
+        return bytesReadTotal;
+    }
+
+    @Override
+    protected void layoutChildren() {
+        double w = getWidth();
+        double h = getHeight();
+        double sw = scroll.prefWidth(-1);
+        scroll.resizeRelocate(w - sw, 0, sw, h);
+        canvas.setWidth(Math.max(1, Math.floor(w - sw)));
+        canvas.setHeight(Math.max(1, Math.floor(h)));
+        int rows = (int) Math.max(1, Math.floor((h - metrics.line - 4) / metrics.line));
+        model.visibleRowsProperty().set(rows);
+        model.setTopRow(model.topRow());
+        paint();
+    }
+
+    @Override
+    protected double computePrefWidth(double height) {
+        return metrics.hexX(model) + (model.bytesPerRow() * 4 + 4) * metrics.cw + scroll.prefWidth(-1);
+    }
+
+    @Override
+    protected double computePrefHeight(double width) {
+        return metrics.line * 25;
+    }
+
+    private void requestRepaint() {
+        // Cheap enough to paint right away: the visible rows only.
+        paint();
+    }
+
+    private void syncScrollBar() {
+        syncingScroll = true;
+        try {
+            long max = model.maxTopRow();
+            scroll.setMin(0);
+            scroll.setMax(Math.max(1, max));
+            scroll.setVisibleAmount(Math.max(1, Math.min(model.visibleRows(), max == 0 ? 1 : max / 2.0 + 1)));
+            scroll.setBlockIncrement(model.visibleRows());
+            scroll.setValue(model.topRow());
+            scroll.setDisable(max == 0);
+        } finally {
+            syncingScroll = false;
+        }
+    }
+
+    /** Draws the header and the visible rows. */
+    void paint() {
+        GraphicsContext g = canvas.getGraphicsContext2D();
+        double w = canvas.getWidth();
+        double h = canvas.getHeight();
+        g.setFontSmoothingType(FontSmoothingType.GRAY);
+        g.setFill(BG);
+        g.fillRect(0, 0, w, h);
+        paints++;
+        rowsPaintedLast = 0;
+        syncScrollBar();
+        DataSource source = model.source();
+        if (source == null || model.size() == 0) {
+            return;
+        }
+        int n = model.bytesPerRow();
+        boolean hexOff = model.hexOffsetsProperty().get();
+        int digits = hexOff ? HexRowFormatter.hexDigits(model.size()) : HexRowFormatter.decDigits(model.size());
+        double cw = metrics.cw;
+        double line = metrics.line;
+        double hexX = metrics.hexX(digits);
+        double asciiX = hexX + (n * 3 + (n / 8 - 1) + 2) * cw;
+        g.setFont(metrics.font);
+        g.setTextBaseline(VPos.TOP);
+        // Header: column numbers.
+        g.setFill(HEADER_BG);
+        g.fillRect(0, 0, w, line + 2);
+        g.setFill(DIM);
+        g.fillText(hexOff ? "Offset(h)" : "Offset(d)", snap(metrics.pad), 1);
+        for (int i = 0; i < n; i++) {
+            g.fillText(String.format("%02X", i), snap(hexX + col(i) * cw), 1);
+        }
+        long top = model.topRow();
+        long first = top * n;
+        long size = model.size();
+        int rows = (int) Math.min(model.visibleRows() + 1L, model.rowCount() - top);
+        if (rows <= 0) {
+            return;
+        }
+        long len = Math.min((long) rows * n, size - first);
+        MemorySegment seg = Sources.guard(source, () -> source.slice(first, len));
+        bytesReadTotal += len;
+        Overlay overlay = model.overlayProperty().get();
+        long selLo = model.selectionStart();
+        long selHi = selLo + model.selectionLength() - 1;
+        long caret = model.caret();
+        double y0 = line + 4;
+        char[] hexLine = new char[n * 3 + n / 8];
+        for (int r = 0; r < rows; r++) {
+            long rowStart = first + (long) r * n;
+            int count = (int) Math.min(n, size - rowStart);
+            double y = y0 + r * line;
+            if (y > h) {
+                break;
+            }
+            formatter.format(seg, rowStart - first, count, rowStart, hexOff, digits);
+            for (int i = 0; i < count; i++) {
+                long at = rowStart + i;
+                double hx = hexX + col(i) * cw;
+                double ax = asciiX + i * cw;
+                if (overlay != null) {
+                    Overlay.Span s = overlay.spanAt(at);
+                    if (s != null) {
+                        paintSpan(g, s, hx - cw / 2, y, 3 * cw, line);
+                        paintSpan(g, s, ax, y, cw, line);
+                    }
+                }
+                var mark = bookmarks.at(at);
+                if (mark.isPresent()) {
+                    g.setFill(mark.get().color());
+                    g.fillRect(snap(hx - cw / 2), snap(y + line - 2), Math.ceil(3 * cw), 2);
+                    g.fillRect(snap(ax), snap(y + line - 2), Math.ceil(cw), 2);
+                }
+                if (at >= selLo && at <= selHi) {
+                    g.setFill(SELECTION);
+                    g.fillRect(snap(hx - cw / 2), snap(y), Math.ceil(3 * cw), Math.ceil(line));
+                    g.fillRect(snap(ax), snap(y), Math.ceil(cw), Math.ceil(line));
+                }
+                if (at == caret) {
+                    g.setStroke(ACCENT);
+                    g.setLineWidth(model.paneProperty().get() == HexViewModel.Pane.HEX ? 2 : 1);
+                    g.strokeRect(snap(hx - cw / 2) + 1, snap(y) + 1, Math.ceil(3 * cw) - 2, Math.ceil(line) - 2);
+                    g.setLineWidth(model.paneProperty().get() == HexViewModel.Pane.ASCII ? 2 : 1);
+                    g.strokeRect(snap(ax) + 1, snap(y) + 1, Math.ceil(cw) - 2, Math.ceil(line) - 2);
+                }
+            }
+            g.setFill(DIM);
+            g.fillText(new String(formatter.offsetChars(), 0, formatter.offsetLength()), snap(metrics.pad), snap(y));
+            int k = 0;
+            char[] hex = formatter.hexChars();
+            for (int i = 0; i < n; i++) {
+                if (i > 0 && i % 8 == 0) {
+                    hexLine[k++] = ' ';
+                }
+                hexLine[k++] = i < count ? hex[i * 3] : ' ';
+                hexLine[k++] = i < count ? hex[i * 3 + 1] : ' ';
+                hexLine[k++] = ' ';
+            }
+            g.setFill(TEXT);
+            g.fillText(new String(hexLine, 0, k), snap(hexX), snap(y));
+            g.fillText(new String(formatter.asciiChars(), 0, count), snap(asciiX), snap(y));
+            rowsPaintedLast++;
+        }
+        rowsPaintedTotal += rowsPaintedLast;
+        g.setStroke(Color.web("#d0d7de"));
+        g.setLineWidth(1);
+        g.strokeLine(snap(hexX - cw) + 0.5, 0, snap(hexX - cw) + 0.5, h);
+        g.strokeLine(snap(asciiX - cw) + 0.5, 0, snap(asciiX - cw) + 0.5, h);
+    }
+
+    private static void paintSpan(GraphicsContext g, Overlay.Span s, double x, double y, double w, double h) {
+        if (s.padding()) {
+            // Padding: a neutral hatch, the same in every view.
+            g.setFill(MemberColors.PADDING.deriveColor(0, 1, 1, 0.18));
+            g.fillRect(snap(x), snap(y), Math.ceil(w), Math.ceil(h));
+            g.setStroke(MemberColors.PADDING.deriveColor(0, 1, 1, 0.7));
+            g.setLineWidth(1);
+            g.save();
+            g.beginPath();
+            g.rect(snap(x), snap(y), Math.ceil(w), Math.ceil(h));
+            g.clip();
+            for (double d = -h; d < w; d += 5) {
+                g.strokeLine(snap(x + d) + 0.5, snap(y + h), snap(x + d + h) + 0.5, snap(y));
+            }
+            g.restore();
+        } else {
+            g.setFill(MemberColors.tint(s.color(), 0.35));
+            g.fillRect(snap(x), snap(y), Math.ceil(w), Math.ceil(h));
+        }
+    }
+
+    /** Column of byte {@code i} in character cells, counting the extra space every 8 bytes. */
+    private static int col(int i) {
+        return i * 3 + i / 8;
+    }
+
+    private static double snap(double v) {
+        return Math.round(v);
+    }
+
+    // ---- input ------------------------------------------------------------------------------
+
+    /** The byte under a point, and which pane it is in; null outside the bytes. */
+    record Hit(long offset, HexViewModel.Pane pane) {
+    }
+
+    Hit hitTest(double x, double y) {
+        if (model.size() == 0) {
+            return null;
+        }
+        int n = model.bytesPerRow();
+        int digits = model.hexOffsetsProperty().get() ? HexRowFormatter.hexDigits(model.size())
+                : HexRowFormatter.decDigits(model.size());
+        double cw = metrics.cw;
+        double hexX = metrics.hexX(digits);
+        double asciiX = hexX + (n * 3 + (n / 8 - 1) + 2) * cw;
+        double y0 = metrics.line + 4;
+        long row = model.topRow() + (long) Math.floor(Math.max(0, y - y0) / metrics.line);
+        int i;
+        HexViewModel.Pane pane;
+        if (x >= asciiX - cw / 2) {
+            i = (int) Math.floor((x - asciiX) / cw);
+            pane = HexViewModel.Pane.ASCII;
+        } else {
+            double c = (x - hexX + cw / 2) / cw;
+            int group = (int) Math.floor(c / 25);
+            i = (int) Math.floor((c - group) / 3);
+            pane = HexViewModel.Pane.HEX;
+        }
+        i = Math.max(0, Math.min(n - 1, i));
+        long at = Math.min(model.size() - 1, row * n + i);
+        return new Hit(at, pane);
+    }
+
+    private void onPress(MouseEvent e) {
+        requestFocus();
+        Hit hit = hitTest(e.getX(), e.getY());
+        if (hit != null) {
+            model.paneProperty().set(hit.pane());
+            model.moveTo(hit.offset(), e.isShiftDown());
+            dragging = true;
+        }
+    }
+
+    private void onDrag(MouseEvent e) {
+        if (!dragging) {
+            return;
+        }
+        if (e.getY() < metrics.line) {
+            model.setTopRow(model.topRow() - 1);
+        } else if (e.getY() > canvas.getHeight()) {
+            model.setTopRow(model.topRow() + 1);
+        }
+        Hit hit = hitTest(e.getX(), Math.max(metrics.line + 4, Math.min(e.getY(), canvas.getHeight() - 1)));
+        if (hit != null) {
+            model.moveTo(hit.offset(), true);
+        }
+    }
+
+    private void onScroll(ScrollEvent e) {
+        if (e.isShortcutDown()) {
+            model.zoom(e.getDeltaY() > 0 ? 1.1 : 1 / 1.1);
+        } else {
+            long rows = Math.round(-e.getDeltaY() / metrics.line);
+            if (rows == 0 && e.getDeltaY() != 0) {
+                rows = e.getDeltaY() > 0 ? -1 : 1;
+            }
+            model.setTopRow(model.topRow() + rows);
+        }
+        e.consume();
+    }
+
+    private void onKey(KeyEvent e) {
+        boolean shift = e.isShiftDown();
+        boolean ctrl = e.isShortcutDown();
+        KeyCode code = e.getCode();
+        switch (code) {
+            case LEFT -> model.moveBy(-1, shift);
+            case RIGHT -> model.moveBy(1, shift);
+            case UP -> model.lineUp(shift);
+            case DOWN -> model.lineDown(shift);
+            case PAGE_UP -> model.pageUp(shift);
+            case PAGE_DOWN -> model.pageDown(shift);
+            case HOME -> {
+                if (ctrl) {
+                    model.fileStart(shift);
+                } else {
+                    model.rowStart(shift);
+                }
+            }
+            case END -> {
+                if (ctrl) {
+                    model.fileEnd(shift);
+                } else {
+                    model.rowEnd(shift);
+                }
+            }
+            case TAB -> model.paneProperty().set(model.paneProperty().get() == HexViewModel.Pane.HEX
+                    ? HexViewModel.Pane.ASCII : HexViewModel.Pane.HEX);
+            case PLUS, EQUALS, ADD -> {
+                if (!ctrl) {
+                    return;
+                }
+                model.zoom(1.15);
+            }
+            case MINUS, SUBTRACT -> {
+                if (!ctrl) {
+                    return;
+                }
+                model.zoom(1 / 1.15);
+            }
+            case DIGIT0, NUMPAD0 -> {
+                if (!ctrl) {
+                    return;
+                }
+                model.fontSizeProperty().set(13);
+            }
+            default -> {
+                return;
+            }
+        }
+        e.consume();
+    }
+
+    /** Font metrics of the monospace font at the current size, measured once per size. */
+    private static final class Metrics {
+        Font font;
+        double cw;
+        double line;
+        final double pad = 6;
+
+        void measure(double size) {
+            font = Font.font("Monospaced", Math.round(size));
+            Text t = new Text("0123456789ABCDEF0123456789ABCDEF");
+            t.setFont(font);
+            cw = t.getLayoutBounds().getWidth() / 32;
+            line = Math.ceil(t.getLayoutBounds().getHeight() + 2);
+        }
+
+        double hexX(int digits) {
+            return pad + (digits + 2) * cw;
+        }
+
+        double hexX(HexViewModel m) {
+            return hexX(HexRowFormatter.hexDigits(m.size()));
+        }
+    }
+}

@@ -1,0 +1,148 @@
+package dev.structscope.app.hexview;
+
+import dev.structscope.io.decode.DecoderPlan;
+import dev.structscope.model.InputException;
+import dev.structscope.model.abi.Abi;
+import dev.structscope.model.layout.LayoutEngine;
+import dev.structscope.model.layout.RecordLayout;
+import dev.structscope.model.type.TypeLibrary;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.TextField;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.HBox;
+
+import java.nio.ByteOrder;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.Consumer;
+
+/**
+ * The overlay chooser above the hex view: which record type to lay over the bytes, at which base
+ * offset (an {@link OffsetExpr}, or "At caret"), and whether to view the bytes as an array of it
+ * in the record table. Compiles the chosen layout into a {@link DecoderPlan} and hands a
+ * {@link Choice} to the pane. FX thread only.
+ */
+public final class OverlayBar extends HBox {
+    /** What to overlay: {@code plan} of {@code layout} at {@code base}; {@code asTable} for the record table. */
+    public record Choice(String name, RecordLayout layout, DecoderPlan plan, long base, boolean asTable) {
+    }
+
+    private final ComboBox<String> type = new ComboBox<>();
+    private final TextField base = new TextField("0x0");
+    private final Button atCaret = new Button("At caret");
+    private final ToggleButton asTable = new ToggleButton("As table");
+    private final Label error = new Label();
+    private final HexViewModel hex;
+    private final Map<String, RecordLayout> layouts = new LinkedHashMap<>();
+    private Abi abi;
+    private ByteOrder order = ByteOrder.LITTLE_ENDIAN;
+    private Consumer<Choice> onChoice = c -> { };
+
+    public OverlayBar(HexViewModel hex) {
+        this.hex = hex;
+        setSpacing(6);
+        setAlignment(Pos.CENTER_LEFT);
+        setPadding(new Insets(3, 6, 3, 6));
+        type.setPromptText("no type");
+        type.setPrefWidth(180);
+        base.setPrefColumnCount(12);
+        base.setTooltip(new Tooltip("Base offset: 0x40, 64, 0x1f00+24; $ is the caret"));
+        error.setStyle("-fx-text-fill: #d1242f;");
+        type.setOnAction(e -> fire());
+        base.setOnAction(e -> fire());
+        atCaret.setOnAction(e -> {
+            base.setText(String.format("0x%X", hex.caret()));
+            fire();
+        });
+        asTable.setOnAction(e -> fire());
+        getChildren().addAll(new Label("Overlay:"), type, new Label("@"), base, atCaret, asTable, error);
+    }
+
+    public ComboBox<String> typeBox() {
+        return type;
+    }
+
+    public TextField baseField() {
+        return base;
+    }
+
+    public ToggleButton asTableButton() {
+        return asTable;
+    }
+
+    public Label errorLabel() {
+        return error;
+    }
+
+    public void setOnChoice(Consumer<Choice> handler) {
+        this.onChoice = handler;
+    }
+
+    /** The record types of {@code library} laid out for {@code abi}; data read in {@code order}. */
+    public void setLibrary(TypeLibrary library, Abi abi, ByteOrder order) {
+        layouts.clear();
+        for (TypeLibrary.NamedRecord r : library.namedRecords()) {
+            try {
+                layouts.put(r.name(), LayoutEngine.layout(r.name(), library, abi));
+            } catch (InputException e) {
+                // A record that cannot be laid out (an incomplete type) is simply not offered.
+            }
+        }
+        this.abi = abi;
+        this.order = order;
+        String keep = type.getValue();
+        type.getItems().setAll(layouts.keySet());
+        if (keep != null && layouts.containsKey(keep)) {
+            type.setValue(keep);
+        } else {
+            type.setValue(null);
+        }
+        fire();
+    }
+
+    /** Chooses {@code name} at {@code baseText} programmatically (the shell's "show at" action, tests). */
+    public void choose(String name, String baseText, boolean table) {
+        type.setValue(name);
+        base.setText(baseText);
+        asTable.setSelected(table);
+        fire();
+    }
+
+    /** Recomputes the choice and tells the pane; errors are shown in place. */
+    public void fire() {
+        error.setText("");
+        base.setStyle("");
+        String name = type.getValue();
+        RecordLayout layout = name == null ? null : layouts.get(name);
+        if (layout == null) {
+            onChoice.accept(null);
+            return;
+        }
+        long at;
+        try {
+            at = OffsetExpr.eval(base.getText(), hex.caret());
+        } catch (OffsetExpr.Error e) {
+            error.setText(e.getMessage());
+            base.setStyle("-fx-border-color: #d1242f;");
+            return;
+        }
+        if (at < 0 || (hex.source() != null && at >= hex.size())) {
+            error.setText("base offset outside the file");
+            base.setStyle("-fx-border-color: #d1242f;");
+            return;
+        }
+        DecoderPlan plan;
+        try {
+            plan = DecoderPlan.compile(layout, abi, order);
+        } catch (InputException e) {
+            error.setText(e.getMessage());
+            return;
+        }
+        onChoice.accept(new Choice(name, layout, plan, at, asTable.isSelected()));
+    }
+}

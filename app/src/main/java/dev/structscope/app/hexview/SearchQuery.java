@@ -1,0 +1,112 @@
+package dev.structscope.app.hexview;
+
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
+import java.util.HexFormat;
+import java.util.Locale;
+
+/**
+ * What to look for, turned into the exact bytes to find. Three kinds, chosen by {@link Kind}:
+ * hex patterns ({@code "7f 45 4c 46"}, {@code "7F454C46"}), text (ASCII or UTF-16LE) and typed
+ * values written as {@code type=value}: {@code u8 i8 u16 i16 u32 i32 u64 i64 f32 f64}, with an
+ * optional byte order suffix {@code le}/{@code be} (little-endian by default), e.g.
+ * {@code u32le=1234}, {@code i16be=-2}, {@code f64=1.5}. Malformed input raises
+ * {@link IllegalArgumentException} with a message to show in place. Pure; any thread.
+ */
+public record SearchQuery(Kind kind, String text, byte[] pattern) {
+
+    public enum Kind { HEX, ASCII, UTF16LE, VALUE }
+
+    /** Longest pattern accepted: searches compare it at every offset. */
+    public static final int MAX_PATTERN = 4096;
+
+    public static SearchQuery parse(Kind kind, String text) {
+        if (text == null || text.isEmpty()) {
+            throw new IllegalArgumentException("enter something to find");
+        }
+        byte[] p = switch (kind) {
+            case HEX -> hex(text);
+            case ASCII -> ascii(text);
+            case UTF16LE -> text.getBytes(StandardCharsets.UTF_16LE);
+            case VALUE -> value(text);
+        };
+        if (p.length == 0) {
+            throw new IllegalArgumentException("the pattern is empty");
+        }
+        if (p.length > MAX_PATTERN) {
+            throw new IllegalArgumentException("the pattern is longer than " + MAX_PATTERN + " bytes");
+        }
+        return new SearchQuery(kind, text, p);
+    }
+
+    private static byte[] hex(String text) {
+        String digits = text.replaceAll("[\\s,]", "").replace("0x", "").replace("0X", "");
+        if (digits.length() % 2 != 0) {
+            throw new IllegalArgumentException("hex needs two digits per byte (" + digits.length() + " digits)");
+        }
+        try {
+            return HexFormat.of().parseHex(digits);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("not hex: " + text);
+        }
+    }
+
+    private static byte[] ascii(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            if (text.charAt(i) > 0x7F) {
+                throw new IllegalArgumentException("'" + text.charAt(i) + "' is not ASCII; search UTF-16 or hex");
+            }
+        }
+        return text.getBytes(StandardCharsets.US_ASCII);
+    }
+
+    private static byte[] value(String text) {
+        int eq = text.indexOf('=');
+        if (eq < 0) {
+            throw new IllegalArgumentException("write a typed value as type=value, e.g. u32le=1234 or f64=1.5");
+        }
+        String type = text.substring(0, eq).strip().toLowerCase(Locale.ROOT);
+        String v = text.substring(eq + 1).strip();
+        ByteOrder order = ByteOrder.LITTLE_ENDIAN;
+        if (type.endsWith("le")) {
+            type = type.substring(0, type.length() - 2);
+        } else if (type.endsWith("be")) {
+            type = type.substring(0, type.length() - 2);
+            order = ByteOrder.BIG_ENDIAN;
+        }
+        try {
+            return switch (type) {
+                case "u8", "i8" -> new byte[]{(byte) integer(v, type, 8)};
+                case "u16", "i16" -> ByteBuffer.allocate(2).order(order).putShort((short) integer(v, type, 16)).array();
+                case "u32", "i32" -> ByteBuffer.allocate(4).order(order).putInt((int) integer(v, type, 32)).array();
+                case "u64", "i64" -> ByteBuffer.allocate(8).order(order).putLong(integer(v, type, 64)).array();
+                case "f32" -> ByteBuffer.allocate(4).order(order).putFloat(Float.parseFloat(v)).array();
+                case "f64" -> ByteBuffer.allocate(8).order(order).putDouble(Double.parseDouble(v)).array();
+                default -> throw new IllegalArgumentException("unknown type '" + type
+                        + "': use u8 i8 u16 i16 u32 i32 u64 i64 f32 f64 with le/be");
+            };
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("'" + v + "' is not a " + type + " value");
+        }
+    }
+
+    /** Parses an integer (decimal or 0x hex) and checks it fits {@code bits} bits of the type. */
+    private static long integer(String v, String type, int bits) {
+        boolean neg = v.startsWith("-");
+        String digits = neg ? v.substring(1) : v;
+        boolean hex = digits.startsWith("0x") || digits.startsWith("0X");
+        java.math.BigInteger b = new java.math.BigInteger(hex ? digits.substring(2) : digits, hex ? 16 : 10);
+        if (neg) {
+            b = b.negate();
+        }
+        boolean unsigned = type.startsWith("u");
+        java.math.BigInteger min = unsigned ? java.math.BigInteger.ZERO : java.math.BigInteger.ONE.shiftLeft(bits - 1).negate();
+        java.math.BigInteger max = unsigned ? java.math.BigInteger.ONE.shiftLeft(bits).subtract(java.math.BigInteger.ONE)
+                : java.math.BigInteger.ONE.shiftLeft(bits - 1).subtract(java.math.BigInteger.ONE);
+        if (b.compareTo(min) < 0 || b.compareTo(max) > 0) {
+            throw new IllegalArgumentException(v + " does not fit " + type + " (" + min + ".." + max + ")");
+        }
+        return b.longValue();
+    }
+}

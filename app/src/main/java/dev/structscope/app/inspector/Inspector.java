@@ -1,0 +1,195 @@
+package dev.structscope.app.inspector;
+
+import dev.structscope.io.decode.ExtendedFloat;
+
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
+import java.nio.ByteOrder;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The bytes at the caret read as every primitive type, in both byte orders: integers of 1 to 8
+ * bytes signed and unsigned, half/single/double floats, x87 80-bit extended, characters and
+ * strings (ASCII, UTF-8, UTF-16), time stamps (Unix seconds and milliseconds, Windows FILETIME)
+ * and the bits of the byte. Reads at most {@link #WINDOW} bytes. Pure; any thread.
+ */
+public final class Inspector {
+    /** Bytes looked at from the caret. */
+    public static final int WINDOW = 64;
+
+    /** One line: the interpretation and its value in little- and big-endian ("" when order does not matter). */
+    public record Row(String name, String little, String big) {
+    }
+
+    private static final String NA = "—";
+
+    private Inspector() {
+    }
+
+    /** The rows for the bytes of {@code seg} from {@code at}. */
+    public static List<Row> rows(MemorySegment seg, long at) {
+        long avail = Math.max(0, Math.min(WINDOW, seg.byteSize() - at));
+        byte[] b = new byte[(int) avail];
+        MemorySegment.copy(seg, ValueLayout.JAVA_BYTE, at, b, 0, b.length);
+        return rows(b);
+    }
+
+    /** The rows for {@code b} (the bytes from the caret on). */
+    public static List<Row> rows(byte[] b) {
+        List<Row> out = new ArrayList<>();
+        out.add(new Row("binary", b.length > 0 ? bits(b[0]) : NA, ""));
+        out.add(new Row("u8", b.length > 0 ? Integer.toString(b[0] & 0xFF) : NA, ""));
+        out.add(new Row("i8", b.length > 0 ? Integer.toString(b[0]) : NA, ""));
+        for (int n : new int[]{2, 4, 8}) {
+            out.add(new Row("u" + n * 8, both(b, n, v -> Long.toUnsignedString(v)).little(), both(b, n, Long::toUnsignedString).big()));
+            out.add(new Row("i" + n * 8, both(b, n, v -> Long.toString(signExtend(v, n))).little(),
+                    both(b, n, v -> Long.toString(signExtend(v, n))).big()));
+        }
+        out.add(row("f16", b, 2, v -> real(Float.float16ToFloat((short) v), true)));
+        out.add(row("f32", b, 4, v -> real(Float.intBitsToFloat((int) v), true)));
+        out.add(row("f64", b, 8, v -> real(Double.longBitsToDouble(v), false)));
+        out.add(new Row("f80 (x87)", x87(b, false), x87(b, true)));
+        out.add(new Row("ASCII", b.length > 0 ? ascii(b[0]) : NA, ""));
+        out.add(new Row("UTF-8", utf8(b), ""));
+        out.add(row("UTF-16", b, 2, v -> Character.isDefined((char) v) && !Character.isISOControl((char) v)
+                ? "'" + (char) v + "' U+" + String.format("%04X", v) : String.format("U+%04X", v)));
+        out.add(new Row("string (ASCII)", cString(b), ""));
+        out.add(new Row("string (UTF-16)", utf16String(b, false), utf16String(b, true)));
+        out.add(row("Unix time (u32 s)", b, 4, v -> time(v * 1000)));
+        out.add(row("Unix time (i64 s)", b, 8, v -> Math.abs(v) > 31_556_952_000_000L ? "out of range" : time(v * 1000)));
+        out.add(row("Unix time (i64 ms)", b, 8, Inspector::time));
+        out.add(row("FILETIME", b, 8, Inspector::filetime));
+        return out;
+    }
+
+    private interface Fmt {
+        String apply(long v);
+    }
+
+    private static Row row(String name, byte[] b, int n, Fmt f) {
+        Row r = both(b, n, f);
+        return new Row(name, r.little(), r.big());
+    }
+
+    private static Row both(byte[] b, int n, Fmt f) {
+        if (b.length < n) {
+            return new Row("", NA, NA);
+        }
+        return new Row("", f.apply(read(b, n, ByteOrder.LITTLE_ENDIAN)), f.apply(read(b, n, ByteOrder.BIG_ENDIAN)));
+    }
+
+    /** The unsigned value of the first {@code n} bytes in {@code order}. */
+    static long read(byte[] b, int n, ByteOrder order) {
+        long v = 0;
+        for (int i = 0; i < n; i++) {
+            int k = order == ByteOrder.LITTLE_ENDIAN ? n - 1 - i : i;
+            v = (v << 8) | (b[k] & 0xFFL);
+        }
+        return v;
+    }
+
+    private static long signExtend(long v, int n) {
+        int shift = 64 - 8 * n;
+        return shift == 0 ? v : (v << shift) >> shift;
+    }
+
+    private static String bits(byte x) {
+        String s = Integer.toBinaryString(x & 0xFF);
+        return "0".repeat(8 - s.length()) + s;
+    }
+
+    private static String real(double d, boolean single) {
+        if (Double.isNaN(d)) {
+            return "NaN";
+        }
+        return single ? Float.toString((float) d) : Double.toString(d);
+    }
+
+    private static String x87(byte[] b, boolean bigEndian) {
+        if (b.length < 10) {
+            return NA;
+        }
+        long mant = 0;
+        for (int i = 7; i >= 0; i--) {
+            mant = (mant << 8) | (b[bigEndian ? 9 - i : i] & 0xFFL);
+        }
+        int se = bigEndian ? ((b[0] & 0xFF) << 8) | (b[1] & 0xFF) : ((b[9] & 0xFF) << 8) | (b[8] & 0xFF);
+        return ExtendedFloat.fromX87(mant, se).toJson().replace("\"", "");
+    }
+
+    private static String ascii(byte x) {
+        int c = x & 0xFF;
+        return c >= 0x20 && c < 0x7F ? "'" + (char) c + "'" : c < 0x80 ? String.format("\\x%02x (control)", c) : "not ASCII";
+    }
+
+    private static String utf8(byte[] b) {
+        if (b.length == 0) {
+            return NA;
+        }
+        int lead = b[0] & 0xFF;
+        int n = lead < 0x80 ? 1 : lead >= 0xF0 && lead < 0xF8 ? 4 : lead >= 0xE0 ? 3 : lead >= 0xC0 ? 2 : 0;
+        if (n == 0 || b.length < n) {
+            return "invalid";
+        }
+        try {
+            String s = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(java.nio.ByteBuffer.wrap(b, 0, n)).toString();
+            return "'" + s + "' U+" + String.format("%04X", s.codePointAt(0));
+        } catch (CharacterCodingException e) {
+            return "invalid";
+        }
+    }
+
+    private static String cString(byte[] b) {
+        StringBuilder sb = new StringBuilder("\"");
+        for (byte x : b) {
+            int c = x & 0xFF;
+            if (c == 0) {
+                break;
+            }
+            sb.append(c >= 0x20 && c < 0x7F ? String.valueOf((char) c) : String.format("\\x%02x", c));
+        }
+        return sb.append('"').toString();
+    }
+
+    private static String utf16String(byte[] b, boolean bigEndian) {
+        StringBuilder sb = new StringBuilder("\"");
+        for (int i = 0; i + 1 < b.length; i += 2) {
+            char c = (char) (bigEndian ? ((b[i] & 0xFF) << 8) | (b[i + 1] & 0xFF) : ((b[i + 1] & 0xFF) << 8) | (b[i] & 0xFF));
+            if (c == 0) {
+                break;
+            }
+            sb.append(Character.isISOControl(c) ? String.format("\\u%04x", (int) c) : String.valueOf(c));
+        }
+        return sb.append('"').toString();
+    }
+
+    private static String time(long millis) {
+        try {
+            return DateTimeFormatter.ISO_INSTANT.format(Instant.ofEpochMilli(millis));
+        } catch (RuntimeException e) {
+            return "out of range";
+        }
+    }
+
+    /** Windows FILETIME: 100-ns ticks since 1601-01-01 UTC, unsigned. */
+    static String filetime(long ticks) {
+        if (ticks < 0) {
+            return "out of range";
+        }
+        long secs = ticks / 10_000_000L - 11_644_473_600L;
+        long nanos = (ticks % 10_000_000L) * 100;
+        try {
+            return DateTimeFormatter.ISO_INSTANT.format(Instant.ofEpochSecond(secs, nanos));
+        } catch (RuntimeException e) {
+            return "out of range";
+        }
+    }
+}
