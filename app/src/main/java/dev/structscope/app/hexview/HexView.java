@@ -302,6 +302,27 @@ public final class HexView extends Region {
     record Hit(long offset, HexViewModel.Pane pane) {
     }
 
+    /**
+     * The centre of byte {@code offset}'s cell in the hex (or ASCII) pane, in this control's
+     * coordinates, or null when its row is not on screen (for tests that click bytes).
+     */
+    public javafx.geometry.Point2D pointOf(long offset, HexViewModel.Pane pane) {
+        int n = model.bytesPerRow();
+        long row = offset / n;
+        if (row < model.topRow() || row >= model.topRow() + model.visibleRows()) {
+            return null;
+        }
+        int digits = model.hexOffsetsProperty().get() ? HexRowFormatter.hexDigits(model.size())
+                : HexRowFormatter.decDigits(model.size());
+        double cw = metrics.cw;
+        double hexX = metrics.hexX(digits);
+        double asciiX = hexX + (n * 3 + (n / 8 - 1) + 2) * cw;
+        int i = (int) (offset % n);
+        double x = pane == HexViewModel.Pane.HEX ? hexX + col(i) * cw + cw : asciiX + i * cw + cw / 2;
+        double y = metrics.line + 4 + (row - model.topRow()) * metrics.line + metrics.line / 2;
+        return new javafx.geometry.Point2D(x, y);
+    }
+
     Hit hitTest(double x, double y) {
         if (model.size() == 0) {
             return null;

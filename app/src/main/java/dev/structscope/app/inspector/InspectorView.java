@@ -50,7 +50,9 @@ public final class InspectorView extends BorderPane {
             return;
         }
         try {
-            table.getItems().setAll(Inspector.rows(source.segment(), caret));
+            // Only the few bytes the rows read: a slice, not the whole mapping.
+            long n = Math.min(Inspector.WINDOW, source.size() - caret);
+            table.getItems().setAll(Inspector.rows(source.slice(caret, n), 0));
             title.setText(String.format(Locale.ROOT, "INSPECTOR @ 0x%X", caret));
         } catch (InternalError | IllegalStateException e) {
             table.getItems().clear();
