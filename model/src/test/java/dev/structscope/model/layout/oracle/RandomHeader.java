@@ -16,6 +16,8 @@ import dev.structscope.model.type.TypeLibrary;
 import dev.structscope.model.type.Typedef;
 
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -33,7 +35,16 @@ import java.util.Random;
  */
 public final class RandomHeader {
     /** The output: header text, the same declarations as a library, and the top-level records by C spelling. */
-    public record Generated(long seed, String header, TypeLibrary library, List<String> records) {
+    public record Generated(long seed, String header, TypeLibrary library, List<String> records,
+                            Map<RecordType, RecordText> texts) {
+    }
+
+    /**
+     * The C text of a top-level record in pieces, so tests can write it again with its members
+     * in another order: {@code before + open + members... + close + after}. Keyed by identity of
+     * the record's model, and each member's text by identity of its {@link Member}.
+     */
+    public record RecordText(String before, String open, Map<Member, String> members, String close, String after) {
     }
 
     private static final Prim[] INTEGERS = {
@@ -58,6 +69,9 @@ public final class RandomHeader {
     private final StringBuilder c = new StringBuilder();
     private final List<Decl> decls = new ArrayList<>();
     private final List<String> records = new ArrayList<>();
+    private final Map<RecordType, RecordText> texts = new IdentityHashMap<>();
+    /** Text of each direct member of the top-level record being generated. */
+    private Map<Member, String> memberTexts;
     /** Records usable by value (no flexible array tail). */
     private final List<NamedType> byValue = new ArrayList<>();
     private final List<NamedType> enums = new ArrayList<>();
@@ -105,7 +119,8 @@ public final class RandomHeader {
             g.c.append("  sizeof(").append(r).append("),\n");
         }
         g.c.append("  0 };\n");
-        return new Generated(seed, g.c.toString(), new TypeLibrary(g.decls, Map.of()), List.copyOf(g.records));
+        return new Generated(seed, g.c.toString(), new TypeLibrary(g.decls, Map.of()), List.copyOf(g.records),
+                Collections.unmodifiableMap(g.texts));
     }
 
     private boolean chance(int percent) {
@@ -181,11 +196,16 @@ public final class RandomHeader {
         }
         StringBuilder body = new StringBuilder();
         boolean flexible = kind == RecordKind.STRUCT && chance(10);
+        memberTexts = new IdentityHashMap<>();
         RecordType r = recordBody(kind, tag, pack, 0, body, flexible);
         c.append(body).append(";\n");
         if (pack != 0) {
             c.append("#pragma pack(pop)\n");
         }
+        String open = body.substring(0, body.indexOf("{\n") + 2);
+        texts.put(r, new RecordText(pack != 0 ? "#pragma pack(push, " + pack + ")\n" : "", open, memberTexts, "};\n",
+                pack != 0 ? "#pragma pack(pop)\n" : ""));
+        memberTexts = null;
         c.append('\n');
         decls.add(r);
         records.add(kind.keyword() + " " + tag);
@@ -210,7 +230,11 @@ public final class RandomHeader {
         List<Member> members = new ArrayList<>();
         boolean named = false;
         for (int i = 0; i < n; i++) {
+            int at = out.length();
             Member m = member(pack, depth, out);
+            if (depth == 0) {
+                memberTexts.put(m, out.substring(at));
+            }
             named |= m.name() != null || m.isAnonymousRecord();
             members.add(m);
         }
@@ -221,8 +245,13 @@ public final class RandomHeader {
         if (flexible && !members.isEmpty() && members.stream().anyMatch(m -> m.name() != null)) {
             Prim p = pick(SCALARS);
             String name = "f" + memberCounter++;
+            int at = out.length();
             indent(out, depth + 1).append(p.cName()).append(' ').append(name).append("[];\n");
-            members.add(Member.of(name, new ArrayType(PrimitiveType.of(p), ArrayType.FLEXIBLE)));
+            Member fam = Member.of(name, new ArrayType(PrimitiveType.of(p), ArrayType.FLEXIBLE));
+            members.add(fam);
+            if (depth == 0) {
+                memberTexts.put(fam, out.substring(at));
+            }
         }
         indent(out, depth).append('}');
         return new RecordType(kind, tag, members, pack, packed, aligned, null);
