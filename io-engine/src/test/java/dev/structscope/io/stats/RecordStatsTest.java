@@ -102,7 +102,7 @@ class RecordStatsTest {
     @ValueSource(strings = {"little", "big"})
     void agreesWithPython(String order) throws Exception {
         Files.writeString(dir.resolve("s.py"), SCRIPT);
-        int n = 20_011;
+        int n = 5_003;
         JsonNode expected = JsonCompare.parse(Tools.run(dir, List.of(Tools.python(), "s.py", "s.bin", order, "" + n)));
         DecoderPlan plan = DecoderPlan.compile(LayoutEngine.layout("S", library(), Abis.X86_64_LINUX), Abis.X86_64_LINUX,
                 order.equals("big") ? ByteOrder.BIG_ENDIAN : ByteOrder.LITTLE_ENDIAN);
