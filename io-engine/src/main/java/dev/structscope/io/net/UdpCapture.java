@@ -13,6 +13,7 @@ import java.nio.ByteBuffer;
 import java.nio.channels.DatagramChannel;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.Selector;
+import java.util.ArrayDeque;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
@@ -38,12 +39,12 @@ public final class UdpCapture implements AutoCloseable {
     private final long[] lengths;
     private final long[] times;
     private final String[] peers;
-    private final MemorySegment scratch;
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition arrived = lock.newCondition();
-    private long head;
-    private long tail;
-    private long inUse = -1;
+    /** Filled slots, oldest first. Guarded by {@link #lock}. */
+    private final ArrayDeque<Integer> filled = new ArrayDeque<>();
+    /** Slots free to receive into. Guarded by {@link #lock}. */
+    private final ArrayDeque<Integer> free = new ArrayDeque<>();
     private long dropped;
     private volatile boolean stopped;
     private volatile Exception receiverFailure;
@@ -59,9 +60,11 @@ public final class UdpCapture implements AutoCloseable {
             throw new InputException(host + ":" + port, "cannot listen for UDP: " + e.getMessage());
         }
         long cap = Math.max(2L * SLOT_BYTES, options.memoryCapBytes());
-        this.slots = (int) Math.min(1 << 16, cap / SLOT_BYTES - 1);
+        this.slots = (int) Math.min(1 << 16, cap / SLOT_BYTES);
         this.ring = arena.allocate((long) slots * SLOT_BYTES, 64);
-        this.scratch = arena.allocate(SLOT_BYTES, 64);
+        for (int i = 0; i < slots; i++) {
+            free.add(i);
+        }
         this.lengths = new long[slots];
         this.times = new long[slots];
         this.peers = new String[slots];
@@ -92,29 +95,23 @@ public final class UdpCapture implements AutoCloseable {
         try (Selector sel = Selector.open()) {
             channel.configureBlocking(false);
             channel.register(sel, SelectionKey.OP_READ);
+            int slot = -1;
             while (!stopped) {
-                MemorySegment target;
-                int slot;
-                lock.lock();
-                try {
-                    if (head - tail == slots) {
-                        if (tail != inUse) {
-                            tail++;
+                if (slot < 0) {
+                    lock.lock();
+                    try {
+                        if (free.isEmpty()) {
+                            // The consumer is behind: overwrite the oldest unread datagram, and say so.
+                            slot = filled.pollFirst();
                             dropped++;
-                            target = slotSegment((int) (head % slots));
-                            slot = (int) (head % slots);
                         } else {
-                            target = scratch;
-                            slot = -1;
+                            slot = free.pollFirst();
                         }
-                    } else {
-                        slot = (int) (head % slots);
-                        target = slotSegment(slot);
+                    } finally {
+                        lock.unlock();
                     }
-                } finally {
-                    lock.unlock();
                 }
-                ByteBuffer bb = target.asByteBuffer();
+                ByteBuffer bb = slotSegment(slot).asByteBuffer();
                 SocketAddress from = channel.receive(bb);
                 if (from == null) {
                     sel.select(100);
@@ -123,15 +120,12 @@ public final class UdpCapture implements AutoCloseable {
                 }
                 lock.lock();
                 try {
-                    if (slot < 0) {
-                        dropped++;
-                        continue;
-                    }
                     lengths[slot] = bb.position();
                     times[slot] = TcpCapture.nowNanos();
                     peers[slot] = from instanceof InetSocketAddress a
                             ? a.getAddress().getHostAddress() + ":" + a.getPort() : String.valueOf(from);
-                    head++;
+                    filled.addLast(slot);
+                    slot = -1;
                     arrived.signalAll();
                 } finally {
                     lock.unlock();
@@ -166,11 +160,10 @@ public final class UdpCapture implements AutoCloseable {
         long bytes = 0;
         while (count <= 0 || delivered < count) {
             int slot;
-            long seq;
             lock.lock();
             try {
                 long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(options.idleMillis());
-                while (tail == head && !stopped) {
+                while (filled.isEmpty() && !stopped) {
                     if (options.idleMillis() == 0) {
                         arrived.await();
                     } else {
@@ -182,12 +175,11 @@ public final class UdpCapture implements AutoCloseable {
                         arrived.awaitNanos(left);
                     }
                 }
-                if (tail == head) {
+                if (filled.isEmpty()) {
                     break;
                 }
-                seq = tail;
-                inUse = tail;
-                slot = (int) (tail % slots);
+                // The claimed slot is in neither queue, so the receiver cannot overwrite it.
+                slot = filled.pollFirst();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 break;
@@ -200,8 +192,7 @@ public final class UdpCapture implements AutoCloseable {
             } finally {
                 lock.lock();
                 try {
-                    tail = seq + 1;
-                    inUse = -1;
+                    free.addLast(slot);
                 } finally {
                     lock.unlock();
                 }
