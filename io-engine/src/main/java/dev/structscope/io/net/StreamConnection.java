@@ -132,6 +132,11 @@ public final class StreamConnection implements AutoCloseable {
         }
     }
 
+    /** Writes bytes as they are (already framed), e.g. a batch of prebuilt frames. */
+    public void sendRaw(MemorySegment framed, long timeoutMillis) throws IOException {
+        writeFully(framed.asByteBuffer(), timeoutMillis);
+    }
+
     public void send(byte[] body, long timeoutMillis) throws IOException {
         send(MemorySegment.ofArray(body), timeoutMillis);
     }
