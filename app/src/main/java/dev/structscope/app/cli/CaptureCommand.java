@@ -4,7 +4,9 @@ import dev.structscope.io.decode.DecoderPlan;
 import dev.structscope.io.net.CaptureOptions;
 import dev.structscope.io.net.CaptureResult;
 import dev.structscope.io.net.Framing;
+import dev.structscope.io.net.Message;
 import dev.structscope.io.net.MessageSink;
+import dev.structscope.io.net.PcapngReader;
 import dev.structscope.io.net.PcapngWriter;
 import dev.structscope.io.net.TcpCapture;
 import dev.structscope.io.net.UdpCapture;
@@ -55,6 +57,9 @@ public final class CaptureCommand implements Callable<Integer> {
 
         @Option(names = "--udp", paramLabel = "[HOST:]PORT", description = "Receive UDP datagrams (binds 127.0.0.1 unless a host is given).")
         String udp;
+
+        @Option(names = "--replay", paramLabel = "FILE", description = "Replay a recording made with --save (pcapng) instead of a socket.")
+        Path replay;
     }
 
     @Mixin
@@ -105,7 +110,9 @@ public final class CaptureCommand implements Callable<Integer> {
                     recorder.write(m);
                 }
             };
-            if (where.udp != null) {
+            if (where.replay != null) {
+                result = replay(where.replay, sink);
+            } else if (where.udp != null) {
                 if (!net.framing.equals("fixed")) {
                     throw new InputException("--framing", "UDP has no framing: one datagram is one message");
                 }
@@ -145,6 +152,21 @@ public final class CaptureCommand implements Callable<Integer> {
         }
         out.flush();
         return 0;
+    }
+
+    private CaptureResult replay(Path file, MessageSink sink) throws IOException {
+        long t0 = System.nanoTime();
+        long bytes = 0;
+        long n = 0;
+        try (PcapngReader reader = new PcapngReader(file)) {
+            int total = reader.messageCount();
+            for (int i = 0; i < total && (count <= 0 || n < count); i++, n++) {
+                Message m = reader.message(i);
+                bytes += m.bytes().byteSize();
+                sink.accept(m);
+            }
+        }
+        return new CaptureResult(n, bytes, (System.nanoTime() - t0) / 1e9, 0);
     }
 
     private static void warnIfExposed(Endpoint ep, PrintWriter err) {
