@@ -88,7 +88,15 @@ public final class CaptureCommand implements Callable<Integer> {
     boolean cpp;
 
     @Override
-    public Integer call() throws IOException {
+    public Integer call() {
+        try {
+            return run();
+        } catch (IOException e) {
+            throw NetOptions.lost(e);
+        }
+    }
+
+    private Integer run() throws IOException {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         Abi abi = Abi.byName(abiName);

@@ -28,6 +28,12 @@ final class NetOptions {
             description = "Native memory for receive buffers (default 64 MiB).")
     long memoryCap;
 
+    /** A socket failure (reset, broken pipe, ...) as the one-line error it is for a user. */
+    static InputException lost(java.io.IOException e) {
+        String msg = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        return new InputException("socket", "connection lost: " + msg, e);
+    }
+
     byte[] authkeyBytes() {
         if (authkey == null) {
             return null;
