@@ -161,6 +161,15 @@ sealed interface JsonTree {
         return nl < 0 ? s : s.substring(0, nl);
     }
 
+    private static JNumber number(JsonParser p, boolean integral, Where where) throws IOException {
+        try {
+            return new JNumber(integral ? p.getNumberValue() : p.getDecimalValue(), integral, where);
+        } catch (NumberFormatException e) {
+            // e.g. 1e9223372036854775: valid JSON syntax, but no number Java can hold.
+            throw where.error("number out of range: " + p.getText());
+        }
+    }
+
     /** Reads the value at the current token. Recursion depth is bounded by {@link #MAX_DEPTH}. */
     private static JsonTree read(JsonParser p, String source, int depth) throws IOException {
         Where where = Where.of(source, p.currentTokenLocation());
@@ -198,8 +207,7 @@ sealed interface JsonTree {
                 yield new JArray(items, where);
             }
             case VALUE_STRING -> new JString(p.getText(), where);
-            case VALUE_NUMBER_INT -> new JNumber(p.getNumberValue(), true, where);
-            case VALUE_NUMBER_FLOAT -> new JNumber(p.getDecimalValue(), false, where);
+            case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> number(p, tok == JsonToken.VALUE_NUMBER_INT, where);
             case VALUE_TRUE -> new JBool(true, where);
             case VALUE_FALSE -> new JBool(false, where);
             case VALUE_NULL -> new JNull(where);
