@@ -112,16 +112,23 @@ sealed interface JsonTree {
         };
     }
 
-    /** Parses one JSON document; trailing content after it is an error. */
-    static JsonTree parse(String json, String source) {
-        JsonFactory factory = JsonFactory.builder()
+    /** Holder of the one parser factory (thread-safe once built), with the limits of a document. */
+    final class Factory {
+        static final JsonFactory INSTANCE = JsonFactory.builder()
                 .streamReadConstraints(StreamReadConstraints.builder()
                         .maxNestingDepth(MAX_DEPTH)
                         .maxNumberLength(64)
                         .maxStringLength(LayoutDocuments.MAX_BYTES)
                         .build())
                 .build();
-        try (JsonParser p = factory.createParser(json)) {
+
+        private Factory() {
+        }
+    }
+
+    /** Parses one JSON document; trailing content after it is an error. */
+    static JsonTree parse(String json, String source) {
+        try (JsonParser p = Factory.INSTANCE.createParser(json)) {
             try {
                 return readDocument(p, source);
             } catch (StreamConstraintsException e) {

@@ -46,7 +46,7 @@ class DocumentMutationTest {
         Random rnd = new Random(20261123);
         int documents = 0;
         int errors = 0;
-        for (int i = 0; i < 20_000; i++) {
+        for (int i = 0; i < 6_000; i++) {
             byte[] input = mutate(seeds.get(rnd.nextInt(seeds.size())), seeds, rnd);
             String json = new String(input, StandardCharsets.UTF_8);
             try {
@@ -60,8 +60,8 @@ class DocumentMutationTest {
             }
         }
         // Both outcomes must be reached, or the mutations are too weak (or too strong) to mean much.
-        assertTrue(documents > 500, "documents: " + documents);
-        assertTrue(errors > 5000, "errors: " + errors);
+        assertTrue(documents > 150, "documents: " + documents);
+        assertTrue(errors > 1500, "errors: " + errors);
     }
 
     private static byte[] mutate(byte[] seed, List<byte[]> seeds, Random rnd) {
