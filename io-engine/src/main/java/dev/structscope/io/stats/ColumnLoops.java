@@ -234,39 +234,37 @@ final class ColumnLoops {
     }
 
     private static void i64le(MemorySegment s, long start, int n, long stride, Partial p, int leaf) {
-        long min = p.minL[leaf], max = p.maxL[leaf], lo = p.sumLo[leaf], hi = p.sumHi[leaf];
+        // The 128-bit sum without a carry per element: high and low 32-bit halves summed apart
+        // (n < 2^31, so neither long overflows), combined once per block.
+        long min = p.minL[leaf], max = p.maxL[leaf], hiSum = 0, loSum = 0;
         for (int r = 0; r < n; r++) {
-            long at = start + r * stride;
-            long v = s.get(Layouts.I64_LE, at);
+            long v = s.get(Layouts.I64_LE, start + r * stride);
             long key = v;
             min = Math.min(min, key);
             max = Math.max(max, key);
-            long nlo = lo + v;
-            hi += (v >> 63) + (Long.compareUnsigned(nlo, lo) < 0 ? 1 : 0);
-            lo = nlo;
+            hiSum += v >> 32;
+            loSum += v & 0xFFFF_FFFFL;
         }
         p.minL[leaf] = min;
         p.maxL[leaf] = max;
-        p.sumLo[leaf] = lo;
-        p.sumHi[leaf] = hi;
+        p.add128(leaf, hiSum, loSum, true);
     }
 
     private static void u64le(MemorySegment s, long start, int n, long stride, Partial p, int leaf) {
-        long min = p.minL[leaf], max = p.maxL[leaf], lo = p.sumLo[leaf], hi = p.sumHi[leaf];
+        // The 128-bit sum without a carry per element: high and low 32-bit halves summed apart
+        // (n < 2^31, so neither long overflows), combined once per block.
+        long min = p.minL[leaf], max = p.maxL[leaf], hiSum = 0, loSum = 0;
         for (int r = 0; r < n; r++) {
-            long at = start + r * stride;
-            long v = s.get(Layouts.I64_LE, at);
+            long v = s.get(Layouts.I64_LE, start + r * stride);
             long key = v ^ Long.MIN_VALUE;
             min = Math.min(min, key);
             max = Math.max(max, key);
-            long nlo = lo + v;
-            hi += (Long.compareUnsigned(nlo, lo) < 0 ? 1 : 0);
-            lo = nlo;
+            hiSum += v >>> 32;
+            loSum += v & 0xFFFF_FFFFL;
         }
         p.minL[leaf] = min;
         p.maxL[leaf] = max;
-        p.sumLo[leaf] = lo;
-        p.sumHi[leaf] = hi;
+        p.add128(leaf, hiSum, loSum, false);
     }
 
     private static void f32le(MemorySegment s, long start, int n, long stride, Partial p, int leaf) {
@@ -366,39 +364,37 @@ final class ColumnLoops {
     }
 
     private static void i64be(MemorySegment s, long start, int n, long stride, Partial p, int leaf) {
-        long min = p.minL[leaf], max = p.maxL[leaf], lo = p.sumLo[leaf], hi = p.sumHi[leaf];
+        // The 128-bit sum without a carry per element: high and low 32-bit halves summed apart
+        // (n < 2^31, so neither long overflows), combined once per block.
+        long min = p.minL[leaf], max = p.maxL[leaf], hiSum = 0, loSum = 0;
         for (int r = 0; r < n; r++) {
-            long at = start + r * stride;
-            long v = s.get(Layouts.I64_BE, at);
+            long v = s.get(Layouts.I64_BE, start + r * stride);
             long key = v;
             min = Math.min(min, key);
             max = Math.max(max, key);
-            long nlo = lo + v;
-            hi += (v >> 63) + (Long.compareUnsigned(nlo, lo) < 0 ? 1 : 0);
-            lo = nlo;
+            hiSum += v >> 32;
+            loSum += v & 0xFFFF_FFFFL;
         }
         p.minL[leaf] = min;
         p.maxL[leaf] = max;
-        p.sumLo[leaf] = lo;
-        p.sumHi[leaf] = hi;
+        p.add128(leaf, hiSum, loSum, true);
     }
 
     private static void u64be(MemorySegment s, long start, int n, long stride, Partial p, int leaf) {
-        long min = p.minL[leaf], max = p.maxL[leaf], lo = p.sumLo[leaf], hi = p.sumHi[leaf];
+        // The 128-bit sum without a carry per element: high and low 32-bit halves summed apart
+        // (n < 2^31, so neither long overflows), combined once per block.
+        long min = p.minL[leaf], max = p.maxL[leaf], hiSum = 0, loSum = 0;
         for (int r = 0; r < n; r++) {
-            long at = start + r * stride;
-            long v = s.get(Layouts.I64_BE, at);
+            long v = s.get(Layouts.I64_BE, start + r * stride);
             long key = v ^ Long.MIN_VALUE;
             min = Math.min(min, key);
             max = Math.max(max, key);
-            long nlo = lo + v;
-            hi += (Long.compareUnsigned(nlo, lo) < 0 ? 1 : 0);
-            lo = nlo;
+            hiSum += v >>> 32;
+            loSum += v & 0xFFFF_FFFFL;
         }
         p.minL[leaf] = min;
         p.maxL[leaf] = max;
-        p.sumLo[leaf] = lo;
-        p.sumHi[leaf] = hi;
+        p.add128(leaf, hiSum, loSum, false);
     }
 
     private static void f32be(MemorySegment s, long start, int n, long stride, Partial p, int leaf) {
