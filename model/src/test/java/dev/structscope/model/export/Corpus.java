@@ -128,6 +128,17 @@ final class Corpus {
         return TypeLibrary.of(ld);
     }
 
+    /** Every corpus library in one (their names are distinct), for one compiler run per ABI. */
+    static TypeLibrary everything() {
+        List<dev.structscope.model.type.Decl> decls = new java.util.ArrayList<>();
+        Map<String, Long> constants = new java.util.LinkedHashMap<>();
+        for (TypeLibrary l : List.of(plain(), bitfields(), packedBitfields(), longDouble())) {
+            decls.addAll(l.decls());
+            constants.putAll(l.constants());
+        }
+        return new TypeLibrary(decls, constants);
+    }
+
     static Map<String, TypeLibrary> all() {
         return Map.of("plain", plain(), "bitfields", bitfields(), "packedBitfields", packedBitfields(),
                 "longDouble", longDouble());
