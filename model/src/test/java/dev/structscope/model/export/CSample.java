@@ -60,7 +60,9 @@ final class CSample {
     }
 
     private static void leaves(RecordLayout r, String prefix, List<String> paths, Map<String, Long> values, int depth) {
-        for (FieldLayout f : r.fields()) {
+        boolean union = r.definition().kind() == dev.structscope.model.type.RecordKind.UNION;
+        // In a union only the first member is assigned: later ones would overwrite it.
+        for (FieldLayout f : union ? r.fields().subList(0, Math.min(1, r.fields().size())) : r.fields()) {
             if (f.isAnonymousRecord() && f.layout() instanceof RecordLayout inner) {
                 leaves(inner, prefix, paths, values, depth + 1);
                 continue;
