@@ -2,6 +2,8 @@ package dev.structscope.app.cli;
 
 import dev.structscope.model.InputException;
 import dev.structscope.model.abi.Abi;
+import dev.structscope.model.doc.LayoutDocuments;
+import dev.structscope.model.export.ExportModel;
 import dev.structscope.model.export.ExportOptions;
 import dev.structscope.model.export.ExportResult;
 import dev.structscope.model.export.ExportTarget;
@@ -19,6 +21,7 @@ import java.io.PrintWriter;
 import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 
 /**
@@ -80,15 +83,15 @@ public final class ExportCommand implements Callable<Integer> {
         if (javaPackage != null && !javaPackage.matches("[A-Za-z_$][A-Za-z0-9_$]*(\\.[A-Za-z_$][A-Za-z0-9_$]*)*")) {
             throw new InputException("--package", "not a Java package name: '" + javaPackage + "'");
         }
-        TypeLibrary library = LayoutInput.load(input, cpp, err);
+        TypeLibrary library = LayoutInput.load(input, cpp, err, abi);
         if (type != null) {
             LayoutEngine.layout(type, library, abi); // reports an unknown --type with the known names
         }
         ExportOptions options = new ExportOptions(abi, type, order, javaPackage);
-        if (target == ExportTarget.JSON) {
-            throw new InputException("--to", "json export is not available yet (the layout document writer has not landed)");
-        }
-        ExportResult result = Exporter.of(target).export(library, options);
+        ExportResult result = target == ExportTarget.JSON
+                ? new ExportResult(List.of(new ExportResult.File("layout.json",
+                        LayoutDocuments.toJson(ExportModel.subset(library, type)))), List.of())
+                : Exporter.of(target).export(library, options);
         for (String w : result.warnings()) {
             err.println("structscope: warning: " + w);
         }

@@ -95,6 +95,18 @@ public final class ExportModel {
         }
     }
 
+    /**
+     * The declarations {@code type} needs (itself, what it holds by value, the typedefs and enums it
+     * names), in an order C accepts, with the library's constants; the whole library when
+     * {@code type} is null. What {@code --type} keeps in the C and JSON exports.
+     */
+    public static TypeLibrary subset(TypeLibrary library, String type) {
+        if (type == null) {
+            return library;
+        }
+        return new TypeLibrary(DeclOrder.of(library, type), library.constants());
+    }
+
     public TypeLibrary library() {
         return library;
     }
