@@ -90,8 +90,12 @@ final class Corpus {
                 m("z", p(Prim.FLOAT)))), 0, "a typedef'd untagged struct");
         RecordType usesVec = RecordType.struct("UsesVec", List.of(
                 m("id", p(Prim.UINT8)), m("v", NamedType.typedef("Vec")), m("vs", new ArrayType(NamedType.typedef("Vec"), 2))));
+        RecordType packedAligned = new RecordType(RecordKind.STRUCT, "PackedAligned", List.of(
+                m("c", p(Prim.CHAR)), m("i", p(Prim.INT))), 0, true, 4, "packed and aligned(4): size 8, align 4");
+        RecordType holder = new RecordType(RecordKind.STRUCT, "PackedHolder", List.of(
+                m("c", p(Prim.CHAR)), m("a", NamedType.struct("Aligned")), m("z", p(Prim.INT16))), 0, true, 0, null);
         return new TypeLibrary(List.of(color, point, basic, shape, value, tagged, packed, pack2, aligned, anon, msg,
-                node, vec, usesVec), Map.of("MAX_POINTS", 3L));
+                node, vec, usesVec, packedAligned, holder), Map.of("MAX_POINTS", 3L));
     }
 
     /** Bit-fields: mixed types and widths, unnamed and zero-width, a run straddling bytes, signed ones. */

@@ -41,6 +41,13 @@ class RustExportTest {
                 "layout.rs");
         assertTrue(r.ok(), () -> r.output() + "\n---\n" + res.text());
         assertTrue(res.text().contains("core::mem::offset_of!(Shape, grid) == "), res.text());
+        // Rust has no packed + align: said in a warning and a comment, the size and offsets still asserted.
+        assertTrue(res.warnings().stream().anyMatch(w -> w.startsWith("PackedAligned: ")), res.warnings().toString());
+        if (!abiName.equals("x86_64-windows")) { // MSVC keeps the 16-byte alignment inside a packed record
+            assertTrue(res.warnings().stream().anyMatch(w -> w.startsWith("PackedHolder: ")), res.warnings().toString());
+        }
+        assertTrue(res.text().contains("// WARNING: PackedAligned: "), res.text());
+        assertTrue(res.text().contains("const _: () = assert!(core::mem::size_of::<PackedAligned>() == "), res.text());
     }
 
     @Test
