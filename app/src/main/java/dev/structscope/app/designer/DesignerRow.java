@@ -25,9 +25,14 @@ public sealed interface DesignerRow {
             return padding.offset();
         }
 
-        /** {@code "3 bytes padding"} or {@code "5 bytes tail padding"}. */
+        /** {@code "3 bytes padding"}. */
         public String label() {
-            return padding.size() + (padding.size() == 1 ? " byte " : " bytes ") + (padding.tail() ? "tail padding" : "padding");
+            return padding.size() + (padding.size() == 1 ? " byte padding" : " bytes padding");
+        }
+
+        /** Why the padding is there, in a few words. */
+        public String note() {
+            return padding.tail() ? "tail: rounds the size up to the alignment" : "hole: aligns the next member";
         }
     }
 }

@@ -161,7 +161,9 @@ public final class DesignerView extends BorderPane {
         ScrollPane rulerScroll = new ScrollPane(ruler);
         rulerScroll.setFitToWidth(true);
         rulerScroll.getStyleClass().add("ruler-scroll");
-        rulerScroll.setPrefViewportHeight(110);
+        rulerScroll.prefViewportHeightProperty().bind(Bindings.createDoubleBinding(
+                () -> Math.min(220, ruler.prefHeight(Math.max(200, rulerScroll.getWidth() - 16))),
+                vm.layoutProperty(), rulerScroll.widthProperty()));
         rulerScroll.setMinViewportHeight(40);
         Label rulerTitle = new Label("BYTES");
         rulerTitle.getStyleClass().add("section-label");
@@ -235,7 +237,7 @@ public final class DesignerView extends BorderPane {
         });
         TableColumn<DesignerRow, String> align = readOnly("Align", 52, r -> r instanceof MemberRow m
                 ? Long.toString(m.field().align()) : "");
-        TableColumn<DesignerRow, String> type = editable("Type", 150, Column.TYPE,
+        TableColumn<DesignerRow, String> type = editable("Type", 170, Column.TYPE,
                 m -> TypeText.elementOf(m.field().member().type()).spelling());
         TableColumn<DesignerRow, String> name = editable("Name", 130, Column.NAME,
                 m -> m.field().name() == null ? "" : m.field().name());
@@ -308,7 +310,7 @@ public final class DesignerView extends BorderPane {
         c.setReorderable(false);
         c.setCellValueFactory(f -> new ReadOnlyStringWrapper(switch (f.getValue()) {
             case MemberRow m -> value.apply(m);
-            case PaddingRow p -> column == Column.TYPE ? "░ " + p.label() : "";
+            case PaddingRow p -> column == Column.TYPE ? p.label() : column == Column.COMMENT ? p.note() : "";
         }));
         c.setCellFactory(col -> new EditCell(vm, column, value));
         return c;
