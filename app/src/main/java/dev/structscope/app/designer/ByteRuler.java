@@ -73,6 +73,20 @@ public final class ByteRuler extends Region {
         return blocks;
     }
 
+    /** Where the first part of {@code b} is drawn, in this node's coordinates (for tests and tools). */
+    public javafx.geometry.Point2D centerOf(RulerModel.Block b) {
+        RecordLayout l = vm.layout();
+        double rowH = rowHeight(l);
+        int lanes = RulerModel.lanes(l);
+        double laneH = (rowH - 6 - LANE_GAP * (lanes - 1)) / lanes;
+        long rowBits = bytesPerRow * 8L;
+        long r = b.bitOffset() / rowBits;
+        long end = Math.min(b.bitOffset() + b.bitLength(), (r + 1) * rowBits);
+        double x0 = LEFT + (b.bitOffset() - r * rowBits) * byteW / 8;
+        double x1 = LEFT + (end - r * rowBits) * byteW / 8;
+        return new javafx.geometry.Point2D((x0 + x1) / 2, r * rowH + 3 + b.lane() * (laneH + LANE_GAP) + laneH / 2);
+    }
+
     @Override
     protected double computePrefHeight(double width) {
         RecordLayout l = vm.layout();

@@ -45,6 +45,13 @@ final class EditCell extends TableCell<DesignerRow, String> {
     public void startEdit() {
         DesignerRow.MemberRow m = memberRow();
         if (m == null || !getTableView().isEditable()) {
+            // Padding rows are not editable: undo the table's notion that this cell is being edited.
+            var tv = getTableView();
+            javafx.application.Platform.runLater(() -> {
+                if (tv.getEditingCell() != null && tv.getEditingCell().getRow() == getIndex()) {
+                    tv.edit(-1, null);
+                }
+            });
             return;
         }
         super.startEdit();
