@@ -3,8 +3,8 @@ package dev.structscope.app.shell;
 import dev.structscope.app.common.CHeaderText;
 import dev.structscope.model.InputException;
 import dev.structscope.model.c.HeaderImporter;
+import dev.structscope.model.doc.LayoutDocument;
 import dev.structscope.model.doc.LayoutDocuments;
-import dev.structscope.model.type.TypeLibrary;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -22,32 +22,36 @@ import java.util.Locale;
  * the FX thread. Bad input raises {@link InputException}.
  */
 public interface DocumentIo {
-    TypeLibrary read(Path file);
+    /** A C header gives a document with types only (no ABI or byte order). */
+    LayoutDocument read(Path file);
 
-    void write(TypeLibrary library, Path file);
+    void write(LayoutDocument doc, Path file);
 
     /** The standard implementation. */
     DocumentIo STANDARD = new DocumentIo() {
         @Override
-        public TypeLibrary read(Path file) {
+        public LayoutDocument read(Path file) {
             if (!Files.isRegularFile(file)) {
                 throw new InputException(file.toString(), Files.exists(file) ? "is not a regular file" : "no such file");
             }
             if (isJson(file)) {
-                return LayoutDocuments.readLibrary(file);
+                return LayoutDocuments.read(file);
             }
-            return HeaderImporter.importFile(file, new HeaderImporter.Options(false, List.of(), w -> { }));
+            return LayoutDocument.of(HeaderImporter.importFile(file,
+                    new HeaderImporter.Options(false, List.of(), w -> { })));
         }
 
         @Override
-        public void write(TypeLibrary library, Path file) {
-            String text;
+        public void write(LayoutDocument doc, Path file) {
             if (isJson(file)) {
-                text = JsonDocs.write(library);
+                try {
+                    LayoutDocuments.write(file, doc);
+                } catch (IOException e) {
+                    throw new InputException(file.toString(), "cannot write: " + e.getMessage(), e);
+                }
             } else {
-                text = CHeaderText.of(library);
+                writeAtomically(file, CHeaderText.of(doc.library()));
             }
-            writeAtomically(file, text);
         }
     };
 

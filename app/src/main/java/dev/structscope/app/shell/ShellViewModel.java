@@ -5,7 +5,10 @@ import dev.structscope.app.common.DocumentState;
 import dev.structscope.app.designer.DesignerViewModel;
 import dev.structscope.app.designer.RecordEdits;
 import dev.structscope.model.InputException;
+import dev.structscope.model.abi.Abi;
 import dev.structscope.model.abi.Abis;
+import dev.structscope.model.doc.LayoutDocument;
+import java.nio.ByteOrder;
 import dev.structscope.model.type.Decl;
 import dev.structscope.model.type.EnumType;
 import dev.structscope.model.type.Enumerator;
@@ -123,20 +126,39 @@ public final class ShellViewModel {
 
     /** Replaces the document with {@code lib}, selecting {@code type} (or the first record). */
     public void show(TypeLibrary lib, Path file, String label, String type) {
+        show(LayoutDocument.of(lib), file, label, type);
+    }
+
+    /** As above, taking the ABI and byte order a layout document was saved with. */
+    public void show(LayoutDocument d, Path file, String label, String type) {
         sourceLabel = label;
+        TypeLibrary lib = d.library();
         String sel = type != null && lib.findRecord(type).isPresent() ? lib.findRecord(type).get().name()
                 : lib.namedRecords().isEmpty() ? null : lib.namedRecords().getFirst().name();
         DocumentState s = doc.state();
-        doc.replace(new DocumentState(lib, sel, s.abi(), s.byteOrder()), file);
+        Abi abi = s.abi();
+        if (d.abi() != null) {
+            try {
+                abi = Abi.byName(d.abi());
+            } catch (InputException e) {
+                status.set("⚠ unknown ABI '" + d.abi() + "' in the document; using " + abi.name());
+            }
+        }
+        ByteOrder order = d.byteOrder() == null ? abi.byteOrder()
+                : d.byteOrder().equals("big") ? ByteOrder.BIG_ENDIAN : ByteOrder.LITTLE_ENDIAN;
+        doc.replace(new DocumentState(lib, sel, abi, order), file);
+        if (type != null && (sel == null || !lib.findRecord(type).isPresent())) {
+            status.set("⚠ --type " + type + ": no such struct or union in " + label);
+        }
         title.invalidate();
     }
 
     /** Opens a layout document or C header in the background; {@code then} runs on success. */
     public void open(Path file, String type, Runnable then) {
-        runBackground("Opening " + file.getFileName(), () -> io.read(file), lib -> {
-            show(lib, file, file.getFileName().toString(), type);
+        runBackground("Opening " + file.getFileName(), () -> io.read(file), d -> {
             recent.add(file);
-            status.set("Opened " + file + " · " + lib.namedRecords().size() + " structs/unions");
+            status.set("Opened " + file + " · " + d.library().namedRecords().size() + " structs/unions");
+            show(d, file, file.getFileName().toString(), type);
             if (then != null) {
                 then.run();
             }
@@ -172,11 +194,12 @@ public final class ShellViewModel {
 
     /** Saves to {@code file} in the background; {@code then} runs on success. */
     public void saveAs(Path file, Runnable then) {
-        TypeLibrary lib = doc.state().library();
         DocumentState snapshot = doc.state();
+        LayoutDocument d = new LayoutDocument(null, null, snapshot.abi().name(),
+                snapshot.byteOrder() == ByteOrder.BIG_ENDIAN ? "big" : "little", snapshot.library(), null);
         runBackground("Saving " + file.getFileName(), () -> {
-            io.write(lib, file);
-            return lib;
+            io.write(d, file);
+            return d;
         }, l -> {
             if (doc.state().library().equals(snapshot.library())) {
                 doc.markSaved(file);
