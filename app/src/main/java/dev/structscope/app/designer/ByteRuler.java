@@ -28,6 +28,7 @@ public final class ByteRuler extends Region {
     private static final double LANE_GAP = 3;
     private static final double LEFT = 56;
     private static final double MIN_BYTE_W = 16;
+    private static final double TOP = 16;
 
     private final DesignerViewModel vm;
     private final Canvas canvas = new Canvas();
@@ -84,7 +85,7 @@ public final class ByteRuler extends Region {
         long end = Math.min(b.bitOffset() + b.bitLength(), (r + 1) * rowBits);
         double x0 = LEFT + (b.bitOffset() - r * rowBits) * byteW / 8;
         double x1 = LEFT + (end - r * rowBits) * byteW / 8;
-        return new javafx.geometry.Point2D((x0 + x1) / 2, r * rowH + 3 + b.lane() * (laneH + LANE_GAP) + laneH / 2);
+        return new javafx.geometry.Point2D((x0 + x1) / 2, TOP + r * rowH + 3 + b.lane() * (laneH + LANE_GAP) + laneH / 2);
     }
 
     @Override
@@ -95,7 +96,7 @@ public final class ByteRuler extends Region {
         }
         int bpr = fit(width > 0 ? width : 800);
         long rows = Math.max(1, (l.size() + bpr - 1) / bpr);
-        return Math.min(rows, 64) * rowHeight(l) + 22;
+        return TOP + Math.min(rows, 64) * rowHeight(l) + 22;
     }
 
     @Override
@@ -112,8 +113,9 @@ public final class ByteRuler extends Region {
 
     private int fit(double width) {
         double avail = width - LEFT - 8;
+        // Wide enough bytes that a 1-bit bit-field stays visible (about 4 px a bit).
         for (int bpr : new int[]{64, 32, 16, 8}) {
-            if (avail / bpr >= MIN_BYTE_W + (bpr == 64 ? 6 : 0)) {
+            if (avail / bpr >= 2 * MIN_BYTE_W) {
                 return bpr;
             }
         }
@@ -149,8 +151,15 @@ public final class ByteRuler extends Region {
         long rows = Math.min(64, (l.size() + bytesPerRow - 1) / bytesPerRow);
         // Row labels and the empty byte grid.
         g.setTextBaseline(VPos.CENTER);
+        g.setFont(small);
+        g.setFill(fg.deriveColor(0, 1, 1, 0.7));
+        g.setTextAlign(TextAlignment.LEFT);
+        int step = byteW >= 24 ? 4 : 8;
+        for (int b = 0; b < Math.min(bytesPerRow, l.size()); b += step) {
+            g.fillText("+" + b, LEFT + b * byteW + 2, TOP / 2);
+        }
         for (long r = 0; r < rows; r++) {
-            double y = r * rowH;
+            double y = TOP + r * rowH;
             g.setFill(fg);
             g.setFont(mono);
             g.setTextAlign(TextAlignment.RIGHT);
@@ -176,12 +185,12 @@ public final class ByteRuler extends Region {
                 break;
             }
             double x = LEFT + (off % bytesPerRow) * byteW;
-            g.strokeLine(x, r * rowH, x, r * rowH + rowH);
+            g.strokeLine(x, TOP + r * rowH, x, TOP + r * rowH + rowH);
         }
         g.setFill(fg);
         g.setFont(small);
         g.setTextAlign(TextAlignment.LEFT);
-        double footY = rows * rowH + 10;
+        double footY = TOP + rows * rowH + 10;
         g.fillText(l.size() > 64 ? "red line: 64-byte cache-line boundary" : "", LEFT, footY);
     }
 
@@ -198,7 +207,7 @@ public final class ByteRuler extends Region {
             long e = Math.min(bitEnd, (r + 1) * rowBits);
             double x0 = LEFT + (s - r * rowBits) * byteW / 8 + 1;
             double x1 = LEFT + (e - r * rowBits) * byteW / 8 - 1;
-            double y = r * rowH + 3 + b.lane() * (laneH + LANE_GAP);
+            double y = TOP + r * rowH + 3 + b.lane() * (laneH + LANE_GAP);
             double bw = Math.max(1, x1 - x0);
             if (b.isPadding()) {
                 hatch(g, x0, y, bw, laneH);
@@ -263,6 +272,10 @@ public final class ByteRuler extends Region {
             return null;
         }
         double rowH = rowHeight(l);
+        y -= TOP;
+        if (y < 0) {
+            return null;
+        }
         long r = (long) (y / rowH);
         int lanes = RulerModel.lanes(l);
         double laneH = (rowH - 6 - LANE_GAP * (lanes - 1)) / lanes;

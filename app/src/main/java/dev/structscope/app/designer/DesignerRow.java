@@ -19,7 +19,8 @@ public sealed interface DesignerRow {
         }
     }
 
-    record PaddingRow(Padding padding) implements DesignerRow {
+    /** @param note why the padding is there, e.g. {@code "hole before price"}, {@code "tail, to align 8"} */
+    record PaddingRow(Padding padding, String note) implements DesignerRow {
         @Override
         public long offset() {
             return padding.offset();
@@ -30,9 +31,5 @@ public sealed interface DesignerRow {
             return padding.size() + (padding.size() == 1 ? " byte padding" : " bytes padding");
         }
 
-        /** Why the padding is there, in a few words. */
-        public String note() {
-            return padding.tail() ? "tail: rounds the size up to the alignment" : "hole: aligns the next member";
-        }
     }
 }

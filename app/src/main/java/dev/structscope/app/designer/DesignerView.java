@@ -212,6 +212,7 @@ public final class DesignerView extends BorderPane {
 
     private void buildTable() {
         table.setId("members");
+        table.getStyleClass().add(atlantafx.base.theme.Styles.DENSE);
         table.setEditable(true);
         table.getSelectionModel().setSelectionMode(SelectionMode.SINGLE);
         table.setItems(vm.rows());
@@ -230,12 +231,12 @@ public final class DesignerView extends BorderPane {
         });
         off.setCellFactory(c -> new OffsetCell());
         off.getStyleClass().add("mono");
-        TableColumn<DesignerRow, String> size = readOnly("Size", 62, r -> switch (r) {
+        TableColumn<DesignerRow, String> size = readOnly("Size", 72, r -> switch (r) {
             case MemberRow m when m.field().isBitField() -> m.field().bitWidth() + (m.field().bitWidth() == 1 ? " bit" : " bits");
             case MemberRow m -> Long.toString(m.field().size());
             case PaddingRow p -> Long.toString(p.padding().size());
         });
-        TableColumn<DesignerRow, String> align = readOnly("Align", 52, r -> r instanceof MemberRow m
+        TableColumn<DesignerRow, String> align = readOnly("Align", 62, r -> r instanceof MemberRow m
                 ? Long.toString(m.field().align()) : "");
         TableColumn<DesignerRow, String> type = editable("Type", 170, Column.TYPE,
                 m -> TypeText.elementOf(m.field().member().type()).spelling());

@@ -399,12 +399,13 @@ public final class DesignerViewModel {
             FieldLayout f = fields.get(i);
             while (!union && !pads.isEmpty() && pads.getFirst().offset() < f.offset() + (f.isBitField() ? 1 : 0)
                     && !pads.getFirst().tail()) {
-                out.add(new DesignerRow.PaddingRow(pads.removeFirst()));
+                out.add(new DesignerRow.PaddingRow(pads.removeFirst(), "hole before " + (f.name() == null
+                        ? "the next member" : f.name())));
             }
             out.add(new DesignerRow.MemberRow(i, f));
         }
         for (Padding p : pads) {
-            out.add(new DesignerRow.PaddingRow(p));
+            out.add(new DesignerRow.PaddingRow(p, p.tail() ? "tail, to align " + l.align() : "hole"));
         }
         return out;
     }

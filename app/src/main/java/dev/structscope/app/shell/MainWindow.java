@@ -96,7 +96,8 @@ public final class MainWindow {
         stage.titleProperty().bind(vm.titleProperty());
         designer.ruler().darkProperty().bind(dark);
         dark.addListener((o, a, b) -> applyTheme(b));
-        dark.set(prefs != null && prefs.dark());
+        String forced = System.getProperty("structscope.theme", "");
+        dark.set(forced.equals("dark") || !forced.equals("light") && prefs != null && prefs.dark());
         applyTheme(dark.get());
         if (prefs != null) {
             prefs.restore(stage, split);
