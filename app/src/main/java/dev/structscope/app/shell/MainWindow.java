@@ -364,6 +364,11 @@ public final class MainWindow {
         progress.setMaxSize(14, 14);
         progress.visibleProperty().bind(vm.busyProperty());
         progress.managedProperty().bind(vm.busyProperty());
+        javafx.scene.control.Hyperlink cancel = new javafx.scene.control.Hyperlink("Cancel");
+        cancel.setId("cancel");
+        cancel.visibleProperty().bind(vm.busyProperty());
+        cancel.managedProperty().bind(vm.busyProperty());
+        cancel.setOnAction(e -> vm.cancel());
         Label info = new Label();
         info.setId("status-info");
         info.getStyleClass().add("muted");
@@ -376,7 +381,7 @@ public final class MainWindow {
         }, vm.document().stateProperty(), vm.designer().layoutProperty()));
         Region grow = new Region();
         HBox.setHgrow(grow, Priority.ALWAYS);
-        HBox bar = new HBox(8, progress, status, grow, info);
+        HBox bar = new HBox(8, progress, status, cancel, grow, info);
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.getStyleClass().add("status-bar");
         HBox.setHgrow(status, Priority.SOMETIMES);

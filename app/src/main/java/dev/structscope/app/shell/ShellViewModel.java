@@ -52,6 +52,7 @@ public final class ShellViewModel {
     private final ObjectProperty<Path> dataFile = new SimpleObjectProperty<>(this, "dataFile");
     private final StringBinding title;
     private String sourceLabel = "untitled";
+    private long generation;
 
     public ShellViewModel(DocumentIo io, Executor background, Consumer<Runnable> fx, RecentFiles recent) {
         this.doc = Document.empty();
@@ -251,7 +252,21 @@ public final class ShellViewModel {
         }
     }
 
+    /**
+     * Abandons the file work under way: its result is ignored when it arrives (reads are bounded
+     * by the readers' own limits; a save that already started still completes on disk).
+     */
+    public void cancel() {
+        if (busy.get()) {
+            generation++;
+            busy.set(false);
+            status.set("Cancelled: " + busyWhat.get());
+            busyWhat.set("");
+        }
+    }
+
     private <T> void runBackground(String what, java.util.concurrent.Callable<T> work, Consumer<T> done) {
+        long gen = ++generation;
         busy.set(true);
         busyWhat.set(what + "…");
         status.set(what + "…");
@@ -268,6 +283,9 @@ public final class ShellViewModel {
             T r = result;
             String f = failure;
             fx.accept(() -> {
+                if (gen != generation) {
+                    return; // cancelled, or superseded by newer work
+                }
                 busy.set(false);
                 busyWhat.set("");
                 if (f != null) {

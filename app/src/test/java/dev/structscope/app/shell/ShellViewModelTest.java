@@ -92,6 +92,25 @@ class ShellViewModelTest {
     }
 
     @Nested
+    class CancellingAnOpen {
+        @Test
+        void ignoresItsResultAndKeepsTheDocument() throws Exception {
+            java.util.List<Runnable> pending = new java.util.ArrayList<>();
+            ShellViewModel slow = new ShellViewModel(DocumentIo.STANDARD, pending::add, Runnable::run,
+                    RecentFiles.inMemory());
+            slow.openSample();
+            Path h = header("c.h", "struct C { int c; };\n");
+            slow.open(h, null, null);
+            assertTrue(slow.busyProperty().get());
+            slow.cancel();
+            assertFalse(slow.busyProperty().get());
+            pending.forEach(Runnable::run); // the read finishes after the cancel
+            assertEquals("Tick", slow.document().state().selected());
+            assertTrue(slow.statusProperty().get().startsWith("Cancelled"), slow.statusProperty().get());
+        }
+    }
+
+    @Nested
     class Saving {
         @Test
         void writesTheAbiIntoTheDocumentAndClearsTheDirtyMarker() throws Exception {
