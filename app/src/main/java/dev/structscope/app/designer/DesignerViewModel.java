@@ -370,14 +370,14 @@ public final class DesignerViewModel {
             invalid.clear();
         }
         layout.set(l);
-        rows.setAll(l == null ? List.of() : rowsOf(l));
+        rows.setAll(l == null ? List.of() : DesignerRows.of(l));
         error.set(failure == null ? "" : failure);
         if (!sameRecord) {
             selectedMember.set(-1);
         } else if (l != null && selectedMember.get() >= l.fields().size()) {
             selectedMember.set(l.fields().size() - 1);
         }
-        summary.set(l == null ? "" : summaryOf(l));
+        summary.set(l == null ? "" : DesignerRows.summary(l));
         long saving = 0;
         if (l != null) {
             try {
@@ -387,33 +387,6 @@ public final class DesignerViewModel {
             }
         }
         tightSaving.set(saving);
-    }
-
-    /** Members in declaration order with padding rows placed at their offsets. */
-    static List<DesignerRow> rowsOf(RecordLayout l) {
-        List<DesignerRow> out = new ArrayList<>();
-        List<Padding> pads = new ArrayList<>(l.padding());
-        List<FieldLayout> fields = l.fields();
-        boolean union = l.definition().kind() == RecordKind.UNION;
-        for (int i = 0; i < fields.size(); i++) {
-            FieldLayout f = fields.get(i);
-            while (!union && !pads.isEmpty() && pads.getFirst().offset() < f.offset() + (f.isBitField() ? 1 : 0)
-                    && !pads.getFirst().tail()) {
-                out.add(new DesignerRow.PaddingRow(pads.removeFirst(), "hole before " + (f.name() == null
-                        ? "the next member" : f.name())));
-            }
-            out.add(new DesignerRow.MemberRow(i, f));
-        }
-        for (Padding p : pads) {
-            out.add(new DesignerRow.PaddingRow(p, p.tail() ? "tail, to align " + l.align() : "hole"));
-        }
-        return out;
-    }
-
-    static String summaryOf(RecordLayout l) {
-        long pad = l.holeBytes() + l.tailBytes();
-        return "size " + l.size() + " · align " + l.align() + " · members " + l.fields().size() + " · holes "
-                + l.holeCount() + " (" + l.holeBytes() + " B) · tail " + l.tailBytes() + " B · padding " + pad + " B";
     }
 
     private static String freshName(RecordType r, String base) {

@@ -71,6 +71,7 @@ public final class MainWindow {
     private final DataPane data;
     private final BooleanProperty dark = new SimpleBooleanProperty(this, "dark");
     private final WindowPrefs prefs;
+    private final FileCommands files;
 
     public MainWindow(Stage stage, ShellViewModel vm, WindowPrefs prefs) {
         this.stage = stage;
@@ -79,6 +80,11 @@ public final class MainWindow {
         this.library = new LibraryView(vm);
         this.designer = new DesignerView(vm.designer());
         this.data = new DataPane(vm);
+        this.files = new FileCommands(stage, vm, dark, () -> {
+            if (prefs != null) {
+                prefs.save(stage, split);
+            }
+        });
 
         split.getItems().addAll(library, designer, data);
         split.setDividerPositions(0.16, 0.72);
@@ -103,7 +109,7 @@ public final class MainWindow {
             prefs.restore(stage, split);
         }
         stage.setOnCloseRequest(e -> {
-            if (!confirmLoseChanges("quitting")) {
+            if (!files.confirmLoseChanges("quitting")) {
                 e.consume();
                 return;
             }
@@ -164,30 +170,30 @@ public final class MainWindow {
         Runnable fillRecent = () -> {
             recent.getItems().clear();
             for (Path p : vm.recent().files()) {
-                recent.getItems().add(item(p.toString(), null, null, () -> openPath(p)));
+                recent.getItems().add(item(p.toString(), null, null, () -> files.openPath(p)));
             }
             recent.setDisable(recent.getItems().isEmpty());
         };
         vm.recent().files().addListener((ListChangeListener<Path>) c -> fillRecent.run());
         fillRecent.run();
-        MenuItem save = item("Save", IconPaths.SAVE, ctrl(KeyCode.S), () -> save(null));
+        MenuItem save = item("Save", IconPaths.SAVE, ctrl(KeyCode.S), () -> files.save(null));
         Menu file = new Menu("File", null,
-                item("New", IconPaths.NEW, ctrl(KeyCode.N), this::newDocument),
-                item("Open…", IconPaths.OPEN, ctrl(KeyCode.O), this::open),
+                item("New", IconPaths.NEW, ctrl(KeyCode.N), files::newDocument),
+                item("Open…", IconPaths.OPEN, ctrl(KeyCode.O), files::open),
                 recent,
                 item("Open Sample", null, null, () -> {
-                    if (confirmLoseChanges("opening the sample")) {
+                    if (files.confirmLoseChanges("opening the sample")) {
                         vm.openSample();
                     }
                 }),
                 new SeparatorMenuItem(),
                 save,
-                item("Save As…", null, ctrlShift(KeyCode.S), this::saveAs),
+                item("Save As…", null, ctrlShift(KeyCode.S), files::saveAs),
                 new SeparatorMenuItem(),
-                item("Import C Header…", IconPaths.IMPORT, ctrl(KeyCode.I), this::importHeader),
-                item("Export…", IconPaths.EXPORT, ctrl(KeyCode.E), this::export),
+                item("Import C Header…", IconPaths.IMPORT, ctrl(KeyCode.I), files::importHeader),
+                item("Export…", IconPaths.EXPORT, ctrl(KeyCode.E), files::export),
                 new SeparatorMenuItem(),
-                item("Quit", null, ctrl(KeyCode.Q), this::quit));
+                item("Quit", null, ctrl(KeyCode.Q), files::quit));
         MenuItem undo = item("Undo", IconPaths.UNDO, ctrl(KeyCode.Z), d::undo);
         undo.disableProperty().bind(vm.document().canUndoProperty().not());
         MenuItem redo = item("Redo", IconPaths.REDO, ctrlShift(KeyCode.Z), d::redo);
@@ -247,10 +253,10 @@ public final class MainWindow {
         MenuItem find = item("Find…", null, ctrl(KeyCode.F), () -> later("Find"));
         MenuItem next = item("Find Next", null, new KeyCodeCombination(KeyCode.F3), () -> later("Find next"));
         Menu dataMenu = new Menu("Data", null, item("Open Data File…", IconPaths.OPEN, ctrlShift(KeyCode.O),
-                this::openData), new SeparatorMenuItem(), gotoItem, find, next);
+                files::openData), new SeparatorMenuItem(), gotoItem, find, next);
         Menu live = new Menu("Live", null, item("Connect…", null, ctrl(KeyCode.L), () -> later("Live capture")));
         Menu help = new Menu("Help", null, item("Keyboard Shortcuts", null, new KeyCodeCombination(KeyCode.F1),
-                this::shortcuts), item("About StructScope", null, null, this::about));
+                files::shortcuts), item("About StructScope", null, null, files::about));
         MenuBar bar = new MenuBar(file, edit, view, layout, dataMenu, live, help);
         bar.setId("menu-bar");
         return bar;
@@ -335,14 +341,14 @@ public final class MainWindow {
         Region grow = new Region();
         HBox.setHgrow(grow, Priority.ALWAYS);
         ToolBar bar = new ToolBar(
-                tool(IconPaths.NEW, "New document (Ctrl+N)", "new", this::newDocument),
-                tool(IconPaths.OPEN, "Open a layout or data file (Ctrl+O)", "open", this::open),
-                tool(IconPaths.SAVE, "Save (Ctrl+S)", "save", () -> save(null)),
+                tool(IconPaths.NEW, "New document (Ctrl+N)", "new", files::newDocument),
+                tool(IconPaths.OPEN, "Open a layout or data file (Ctrl+O)", "open", files::open),
+                tool(IconPaths.SAVE, "Save (Ctrl+S)", "save", () -> files.save(null)),
                 new Separator(Orientation.VERTICAL), undo, redo,
                 new Separator(Orientation.VERTICAL), label("ABI"), abi, label("Order"), order,
                 new Separator(Orientation.VERTICAL),
-                tool(IconPaths.IMPORT, "Import a C header (Ctrl+I)", "import", this::importHeader),
-                tool(IconPaths.EXPORT, "Export to C, Java, Python, Rust, Kaitai, JSON (Ctrl+E)", "export", this::export),
+                tool(IconPaths.IMPORT, "Import a C header (Ctrl+I)", "import", files::importHeader),
+                tool(IconPaths.EXPORT, "Export to C, Java, Python, Rust, Kaitai, JSON (Ctrl+E)", "export", files::export),
                 new Separator(Orientation.VERTICAL), connect, grow, theme);
         bar.setId("toolbar");
         return bar;
@@ -412,10 +418,10 @@ public final class MainWindow {
         });
         scene.setOnDragDropped(e -> {
             if (e.getDragboard().hasFiles()) {
-                List<Path> files = e.getDragboard().getFiles().stream().map(File::toPath).toList();
-                boolean layout = files.stream().anyMatch(ShellViewModel::isLayout);
-                if (!layout || confirmLoseChanges("opening " + files.getFirst().getFileName())) {
-                    vm.openDropped(files);
+                List<Path> dropped = e.getDragboard().getFiles().stream().map(File::toPath).toList();
+                boolean layout = dropped.stream().anyMatch(ShellViewModel::isLayout);
+                if (!layout || files.confirmLoseChanges("opening " + dropped.getFirst().getFileName())) {
+                    vm.openDropped(dropped);
                 }
                 e.setDropCompleted(true);
                 e.consume();
@@ -423,134 +429,4 @@ public final class MainWindow {
         });
     }
 
-    // ---- file commands ----------------------------------------------------------------------
-
-    private FileChooser chooser(String title) {
-        FileChooser fc = new FileChooser();
-        fc.setTitle(title);
-        Path f = vm.document().file();
-        if (f != null && f.toAbsolutePath().getParent() != null) {
-            fc.setInitialDirectory(f.toAbsolutePath().getParent().toFile());
-        }
-        return fc;
-    }
-
-    private void newDocument() {
-        if (confirmLoseChanges("starting a new document")) {
-            vm.newDocument();
-        }
-    }
-
-    private void open() {
-        FileChooser fc = chooser("Open a layout (.h, .json) or a data file");
-        fc.getExtensionFilters().addAll(new FileChooser.ExtensionFilter("Layouts (*.h, *.json)", "*.h", "*.json"),
-                new FileChooser.ExtensionFilter("All files", "*"));
-        File f = fc.showOpenDialog(stage);
-        if (f != null) {
-            openPath(f.toPath());
-        }
-    }
-
-    private void openData() {
-        File f = chooser("Open a data file").showOpenDialog(stage);
-        if (f != null) {
-            vm.setDataFile(f.toPath());
-        }
-    }
-
-    private void openPath(Path p) {
-        if (!ShellViewModel.isLayout(p)) {
-            vm.setDataFile(p);
-        } else if (confirmLoseChanges("opening " + p.getFileName())) {
-            vm.open(p, null, null);
-        }
-    }
-
-    private void save(Runnable then) {
-        Path f = vm.document().file();
-        if (f == null) {
-            saveAs(then);
-        } else {
-            vm.saveAs(f, then);
-        }
-    }
-
-    private void saveAs() {
-        saveAs(null);
-    }
-
-    private void saveAs(Runnable then) {
-        FileChooser fc = chooser("Save layout as");
-        fc.getExtensionFilters().addAll(new FileChooser.ExtensionFilter("C header (*.h)", "*.h"),
-                new FileChooser.ExtensionFilter("Layout document (*.json)", "*.json"));
-        fc.setInitialFileName(vm.document().state().selected() == null ? "layout.h"
-                : vm.document().state().selected().toLowerCase() + ".h");
-        File f = fc.showSaveDialog(stage);
-        if (f != null) {
-            vm.saveAs(f.toPath(), then);
-        }
-    }
-
-    private void importHeader() {
-        new ImportDialog(stage, vm.document(), dark.get()).show();
-    }
-
-    private void export() {
-        new ExportDialog(stage, vm.document(), dark.get()).show();
-    }
-
-    private void quit() {
-        if (confirmLoseChanges("quitting")) {
-            if (prefs != null) {
-                prefs.save(stage, split);
-            }
-            stage.close();
-        }
-    }
-
-    /** Asks before unsaved changes would be lost; true when it is fine to go on. */
-    boolean confirmLoseChanges(String doing) {
-        if (!vm.document().isDirty()) {
-            return true;
-        }
-        ButtonType saveB = new ButtonType("Save", ButtonBar.ButtonData.YES);
-        ButtonType discard = new ButtonType("Discard changes", ButtonBar.ButtonData.NO);
-        Alert a = new Alert(Alert.AlertType.CONFIRMATION, "The layout has unsaved changes. Save them before "
-                + doing + "?", saveB, discard, ButtonType.CANCEL);
-        a.initOwner(stage);
-        a.setHeaderText("Unsaved changes");
-        Optional<ButtonType> r = a.showAndWait();
-        if (r.isEmpty() || r.get() == ButtonType.CANCEL) {
-            return false;
-        }
-        if (r.get() == saveB) {
-            save(null);
-            return false; // the save runs in the background; the user repeats the action once saved
-        }
-        return true;
-    }
-
-    private void shortcuts() {
-        Alert a = new Alert(Alert.AlertType.INFORMATION);
-        a.initOwner(stage);
-        a.setHeaderText("Keyboard shortcuts");
-        a.setContentText("""
-                Ctrl+N new · Ctrl+O open · Ctrl+S save · Ctrl+Shift+S save as
-                Ctrl+I import C header · Ctrl+E export
-                Ctrl+Z undo · Ctrl+Shift+Z / Ctrl+Y redo
-                Insert add member · Delete delete member · Ctrl+D duplicate
-                Alt+Up / Alt+Down move member · Ctrl+Shift+P pack tightly
-                Enter commit cell · Escape cancel · Tab next cell
-                Ctrl+1/2/3 focus library / designer / data · Ctrl+Shift+T theme""");
-        a.show();
-    }
-
-    private void about() {
-        Alert a = new Alert(Alert.AlertType.INFORMATION);
-        a.initOwner(stage);
-        a.setHeaderText("StructScope");
-        a.setContentText("Design C struct layouts and read bytes through them.\nJava "
-                + System.getProperty("java.version") + " · JavaFX " + System.getProperty("javafx.runtime.version"));
-        a.show();
-    }
 }
