@@ -48,7 +48,7 @@ public final class LayoutCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         Abi abi = Abi.byName(abiName);
-        TypeLibrary library = LayoutInput.load(input, cpp, err);
+        TypeLibrary library = LayoutInput.load(input, cpp, err, abi);
         List<RecordLayout> layouts;
         if (type != null) {
             RecordLayout one = LayoutEngine.layout(type, library, abi);

@@ -1,6 +1,8 @@
 package dev.structscope.app.cli;
 
 import dev.structscope.model.InputException;
+import dev.structscope.model.abi.Abi;
+import dev.structscope.model.abi.Abis;
 import dev.structscope.model.c.HeaderImporter;
 import dev.structscope.model.doc.LayoutDocuments;
 import dev.structscope.model.type.TypeLibrary;
@@ -19,6 +21,11 @@ final class LayoutInput {
     }
 
     static TypeLibrary load(Path path, boolean cpp, PrintWriter err) {
+        return load(path, cpp, err, Abis.X86_64_LINUX);
+    }
+
+    /** As above; a C header's sizeof, _Alignof and predefined macros follow {@code abi}. */
+    static TypeLibrary load(Path path, boolean cpp, PrintWriter err, Abi abi) {
         if (!Files.exists(path)) {
             throw new InputException(path.toString(), "no such file");
         }
@@ -33,6 +40,6 @@ final class LayoutInput {
             return LayoutDocuments.readLibrary(path);
         }
         return HeaderImporter.importFile(path, new HeaderImporter.Options(cpp, List.of(),
-                w -> err.println("structscope: warning: " + w)));
+                w -> err.println("structscope: warning: " + w), abi));
     }
 }

@@ -1,14 +1,32 @@
 package dev.structscope.model.c;
 
 import dev.structscope.model.InputException;
+import dev.structscope.model.abi.Abi;
+import dev.structscope.model.abi.Abis;
+import dev.structscope.model.layout.LayoutEngine;
+import dev.structscope.model.type.Decl;
+import dev.structscope.model.type.RecordType;
 import dev.structscope.model.type.TypeLibrary;
+import dev.structscope.model.type.Typedef;
 
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.function.Consumer;
 
 /**
- * Imports C headers into a {@link TypeLibrary}. (Being implemented: see issue 2.)
+ * Imports C headers into a {@link TypeLibrary}: structs, unions, enums and typedefs in input
+ * order, with {@code #pragma pack} and GCC/MSVC layout attributes recorded, and the integer
+ * values of object-like {@code #define}s as constants. Everything that carries no layout
+ * (functions, prototypes, variables) is skipped. Bad input of any kind is an
+ * {@link InputException} whose {@code where} is {@code file:line:col}; sizes, nesting, tokens,
+ * includes and macro expansion are bounded so no input hangs or exhausts memory.
+ *
+ * <p>Stateless and thread-safe: each call parses on its own.
  */
 public final class HeaderImporter {
     private HeaderImporter() {
@@ -16,20 +34,127 @@ public final class HeaderImporter {
 
     /**
      * @param runPreprocessor run the system preprocessor ({@code cpp}) first
-     * @param includeDirs     extra directories for {@code #include "..."}
+     * @param includeDirs     extra directories for {@code #include "..."} and {@code <...>}
      * @param warnings        receives one line per warning (skipped system headers, ...)
+     * @param abi             the ABI whose data model {@code sizeof}, {@code _Alignof}, predefined
+     *                        macros and the width of {@code long} in expressions follow
      */
-    public record Options(boolean runPreprocessor, List<Path> includeDirs, Consumer<String> warnings) {
+    public record Options(boolean runPreprocessor, List<Path> includeDirs, Consumer<String> warnings, Abi abi) {
+        public Options {
+            includeDirs = List.copyOf(includeDirs);
+            Objects.requireNonNull(warnings, "warnings");
+            Objects.requireNonNull(abi, "abi");
+        }
+
+        /** Options for the default ABI (x86_64-linux). */
+        public Options(boolean runPreprocessor, List<Path> includeDirs, Consumer<String> warnings) {
+            this(runPreprocessor, includeDirs, warnings, Abis.X86_64_LINUX);
+        }
+
         public static Options defaults() {
-            return new Options(false, List.of(), w -> { });
+            return new Options(false, List.of(), w -> { }, Abis.X86_64_LINUX);
+        }
+
+        public Options withAbi(Abi newAbi) {
+            return new Options(runPreprocessor, includeDirs, warnings, newAbi);
+        }
+
+        public Options withPreprocessor(boolean run) {
+            return new Options(run, includeDirs, warnings, abi);
         }
     }
 
     public static TypeLibrary importFile(Path header, Options options) {
-        throw new InputException(header.toString(), "C header import is not implemented yet");
+        String name = header.toString();
+        if (options.runPreprocessor()) {
+            String out = ExternalCpp.run(header, null, name, options);
+            Preprocessor pp = new Preprocessor(options.abi(), options, false);
+            pp.run(out, name, null, false, 0);
+            return parse(pp, name, options);
+        }
+        Preprocessor pp = new Preprocessor(options.abi(), options, true);
+        pp.runFile(header, name, null, 0);
+        return parse(pp, name, options);
     }
 
     public static TypeLibrary importText(String text, String fileName, Options options) {
-        throw new InputException(fileName, "C header import is not implemented yet");
+        if (options.runPreprocessor()) {
+            String out = ExternalCpp.run(directory(fileName), text, fileName, options);
+            Preprocessor pp = new Preprocessor(options.abi(), options, false);
+            pp.run(out, fileName, null, false, 0);
+            return parse(pp, fileName, options);
+        }
+        Preprocessor pp = new Preprocessor(options.abi(), options, true);
+        pp.run(text, fileName, directory(fileName), false, 0);
+        return parse(pp, fileName, options);
+    }
+
+    private static Path directory(String fileName) {
+        try {
+            Path p = Path.of(fileName).toAbsolutePath().getParent();
+            return p;
+        } catch (InvalidPathException | SecurityException e) {
+            return null;
+        }
+    }
+
+    private static TypeLibrary parse(Preprocessor pp, String fileName, Options options) {
+        List<Token> tokens = pp.finish(fileName);
+        Symbols sym = new Symbols(options.abi());
+        PackState pack = new PackState(options.warnings());
+        DeclParser parser = new DeclParser(sym, pack);
+        parser.in = new TokenCursor(tokens, pack::apply);
+        try {
+            parser.translationUnit();
+        } catch (IllegalArgumentException | ArithmeticException e) {
+            // A model record refused a value the parser let through: still bad input, say where.
+            throw new InputException(parser.in.peek().where(), e.getMessage());
+        } catch (StackOverflowError e) {
+            throw new InputException(parser.in.peek().where(), "declaration nested too deeply");
+        }
+        Map<String, Long> constants = constants(pp, parser);
+        TypeLibrary lib = new TypeLibrary(sym.decls, constants);
+        validate(lib, sym, options.abi());
+        return lib;
+    }
+
+    /** The object-like macros of the user's files whose bodies are integer constant expressions. */
+    private static Map<String, Long> constants(Preprocessor pp, DeclParser parser) {
+        Map<String, Long> out = new LinkedHashMap<>();
+        for (Macro m : new ArrayList<>(pp.macros().values())) {
+            if (m.system() || !m.objectLike() || m.body().isEmpty()) {
+                continue;
+            }
+            try {
+                List<Token> toks = new ArrayList<>(pp.expander().expand(m.body()));
+                Token last = m.body().get(m.body().size() - 1);
+                toks.add(Token.of(Token.Kind.EOF, "", last.file(), last.line(), last.col(), false, false));
+                parser.in = new TokenCursor(toks, p -> { });
+                IntValue v = parser.constant();
+                if (parser.in.atEnd()) {
+                    out.put(m.name(), v.value());
+                }
+            } catch (InputException | IllegalArgumentException | ArithmeticException e) {
+                // not an integer constant: a type, a string, a function-like use ... not a constant
+            }
+        }
+        return out;
+    }
+
+    /** Lays out every record once so that a size overflow is reported where the record is. */
+    private static void validate(TypeLibrary lib, Symbols sym, Abi abi) {
+        for (Decl d : lib.decls()) {
+            RecordType r = d instanceof RecordType rt ? rt
+                    : d instanceof Typedef t && t.target() instanceof RecordType rt ? rt : null;
+            if (r == null) {
+                continue;
+            }
+            try {
+                LayoutEngine.layout(r, lib, abi);
+            } catch (InputException | IllegalArgumentException | ArithmeticException e) {
+                Token at = sym.declaredAt.get(d);
+                throw new InputException(at == null ? "" : at.where(), e.getMessage());
+            }
+        }
     }
 }

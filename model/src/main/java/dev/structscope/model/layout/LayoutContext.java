@@ -111,7 +111,13 @@ final class LayoutContext {
     }
 
     private TypeLayout array(ArrayType a) {
-        TypeLayout element = type(a.element());
+        TypeLayout element;
+        enter("array");
+        try {
+            element = type(a.element());
+        } finally {
+            inProgress.pop();
+        }
         if (element instanceof ArrayLayout inner && inner.flexible()) {
             throw new InputException(a.spelling(), "array of flexible arrays is not allowed");
         }
@@ -147,7 +153,7 @@ final class LayoutContext {
 
     private void enter(String key) {
         if (inProgress.size() >= MAX_DEPTH) {
-            throw new InputException(key, "types nest more than " + MAX_DEPTH + " levels deep");
+            throw new InputException(key, "types nest too deep (more than " + MAX_DEPTH + " levels)");
         }
         inProgress.push(key);
     }

@@ -20,7 +20,10 @@ import java.util.regex.Pattern;
  * gcc (native and {@code -m32}) compiling and running a probe program. Test code; any thread.
  */
 public final class Compilers {
-    public static final Path CLANG = Path.of("/usr/bin/clang-16");
+    /** clang-16; {@code -Dstructscope.clang=PATH} points elsewhere (a missing path tests the skip). */
+    public static final Path CLANG = Path.of(System.getProperty("structscope.clang", "/usr/bin/clang-16"));
+    /** gcc; {@code -Dstructscope.gcc=NAME} picks another. */
+    public static final String GCC = System.getProperty("structscope.gcc", "gcc");
 
     private Compilers() {
     }
@@ -33,22 +36,22 @@ public final class Compilers {
         return Files.isExecutable(CLANG);
     }
 
-    /** Whether {@code gcc} (with {@code -m32} when asked) can build and run a program here. */
-    public static boolean gccWorks(boolean m32) {
+    /** Whether {@code gcc} (with {@code -m32} when asked) can compile C to assembly here. */
+    public static boolean gccCompiles(boolean m32) {
         try {
             Path dir = Files.createTempDirectory("structscope-gcc");
             try {
                 Path src = dir.resolve("t.c");
-                Files.writeString(src, "int main(void){return 0;}\n");
-                List<String> cmd = new ArrayList<>(List.of("gcc", "-o", dir.resolve("t").toString(), src.toString()));
+                Files.writeString(src, "#include <stddef.h>\n#include <stdint.h>\nint x = sizeof(int64_t);\n");
+                List<String> cmd = new ArrayList<>(List.of(GCC, "-S", "-o", "-", src.toString()));
                 if (m32) {
                     cmd.add(1, "-m32");
                 }
-                return run(cmd, dir).exit() == 0 && run(List.of(dir.resolve("t").toString()), dir).exit() == 0;
+                return run(cmd, dir).exit() == 0;
             } finally {
                 deleteTree(dir);
             }
-        } catch (IOException | RuntimeException e) {
+        } catch (IOException | RuntimeException | AssertionError e) {
             return false;
         }
     }

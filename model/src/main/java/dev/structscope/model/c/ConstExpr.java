@@ -1,0 +1,334 @@
+package dev.structscope.model.c;
+
+import dev.structscope.model.InputException;
+import dev.structscope.model.type.CType;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Evaluates a C integer constant expression at the cursor with C's integer semantics (promotions,
+ * the usual arithmetic conversions, unsigned wrap-around, short-circuit evaluation). Names,
+ * types, {@code sizeof} and casts are delegated to {@link Hooks}: the preprocessor's hooks know
+ * no types, the declaration parser's know every type declared so far. One instance per use.
+ */
+final class ConstExpr {
+
+    /** What the evaluator cannot know by itself. */
+    interface Hooks {
+        /** The value of an identifier (an enum constant, a macro), or an error at {@code t}. */
+        IntValue identifier(Token t);
+
+        /** Whether the current token starts a type name (for casts and {@code sizeof(type)}). */
+        boolean atTypeName();
+
+        CType typeName();
+
+        IntValue sizeOf(CType type, Token at);
+
+        IntValue alignOf(CType type, Token at);
+
+        /** {@code (type) value}: converts to the type's width and signedness. */
+        IntValue cast(CType type, IntValue v, Token at);
+
+        IntValue offsetOf(CType type, List<String> path, Token at);
+
+        int longBits();
+
+        boolean charSigned();
+
+        int wcharBits();
+
+        boolean wcharSigned();
+
+        /** In {@code #if} every value is {@code intmax_t} or {@code uintmax_t}. */
+        default boolean preprocessor() {
+            return false;
+        }
+    }
+
+    private IntValue widen(IntValue v) {
+        return hooks.preprocessor() && v.bits() < 64 ? v.convert(64, v.unsigned()) : v;
+    }
+
+    private final TokenCursor in;
+    private final Hooks hooks;
+    /** False inside the unevaluated operand of {@code &&}, {@code ||} and {@code ?:}. */
+    private boolean evaluating = true;
+
+    ConstExpr(TokenCursor in, Hooks hooks) {
+        this.in = in;
+        this.hooks = hooks;
+    }
+
+    /** A conditional-expression (what array sizes, bit widths and enum values are). */
+    IntValue conditional() {
+        in.enter();
+        try {
+            Token at = in.peek();
+            IntValue c = binary(0);
+            if (!in.accept("?")) {
+                return c;
+            }
+            boolean saved = evaluating;
+            evaluating = saved && c.isTrue();
+            IntValue a = comma();
+            evaluating = saved;
+            in.expect(":", "in conditional expression");
+            evaluating = saved && !c.isTrue();
+            IntValue b = conditional();
+            evaluating = saved;
+            IntValue[] ab = IntValue.balance(a, b);
+            return c.isTrue() ? ab[0] : ab[1];
+        } finally {
+            in.exit();
+        }
+    }
+
+    /** Inside parentheses the comma operator is allowed. */
+    private IntValue comma() {
+        IntValue v = conditional();
+        while (in.accept(",")) {
+            v = conditional();
+        }
+        return v;
+    }
+
+    private static final String[][] LEVELS = {
+        {"||"}, {"&&"}, {"|"}, {"^"}, {"&"}, {"==", "!="}, {"<", ">", "<=", ">="}, {"<<", ">>"}, {"+", "-"},
+        {"*", "/", "%"},
+    };
+
+    private IntValue binary(int level) {
+        if (level == LEVELS.length) {
+            return unary();
+        }
+        IntValue left = binary(level + 1);
+        while (true) {
+            Token op = in.peek();
+            String o = null;
+            if (op.kind() == Token.Kind.PUNCT) {
+                for (String s : LEVELS[level]) {
+                    if (op.text().equals(s)) {
+                        o = s;
+                    }
+                }
+            }
+            if (o == null) {
+                return left;
+            }
+            in.next();
+            if (o.equals("&&") || o.equals("||")) {
+                boolean saved = evaluating;
+                boolean decided = o.equals("&&") ? !left.isTrue() : left.isTrue();
+                evaluating = saved && !decided;
+                IntValue right = binary(level + 1);
+                evaluating = saved;
+                left = IntValue.bool(o.equals("&&") ? left.isTrue() && right.isTrue() : left.isTrue() || right.isTrue());
+            } else {
+                left = apply(o, left, binary(level + 1), op);
+            }
+        }
+    }
+
+    private IntValue apply(String o, IntValue a, IntValue b, Token at) {
+        if (o.equals("<<") || o.equals(">>")) {
+            IntValue l = a.convert(a.bits(), a.unsigned());
+            if (b.value() < 0 && !b.unsigned() || Long.compareUnsigned(b.value(), l.bits()) >= 0) {
+                if (!evaluating) {
+                    return l;
+                }
+                throw in.error(at, "shift count " + b + " is out of range for a " + l.bits() + "-bit value");
+            }
+            int n = (int) b.value();
+            if (o.equals("<<")) {
+                return new IntValue(l.value() << n, l.bits(), l.unsigned());
+            }
+            return new IntValue(l.unsigned() ? l.value() >>> n : l.value() >> n, l.bits(), l.unsigned());
+        }
+        IntValue[] ab = IntValue.balance(a, b);
+        long x = ab[0].value();
+        long y = ab[1].value();
+        int bits = ab[0].bits();
+        boolean u = ab[0].unsigned();
+        return switch (o) {
+            case "+" -> new IntValue(x + y, bits, u);
+            case "-" -> new IntValue(x - y, bits, u);
+            case "*" -> new IntValue(x * y, bits, u);
+            case "/", "%" -> {
+                if (y == 0) {
+                    if (!evaluating) {
+                        yield new IntValue(0, bits, u);
+                    }
+                    throw in.error(at, o.equals("/") ? "division by zero in constant expression"
+                            : "remainder by zero in constant expression");
+                }
+                long r;
+                if (u) {
+                    r = o.equals("/") ? Long.divideUnsigned(x, y) : Long.remainderUnsigned(x, y);
+                } else {
+                    r = o.equals("/") ? x / y : x % y;
+                }
+                yield new IntValue(r, bits, u);
+            }
+            case "&" -> new IntValue(x & y, bits, u);
+            case "|" -> new IntValue(x | y, bits, u);
+            case "^" -> new IntValue(x ^ y, bits, u);
+            case "==" -> IntValue.bool(x == y);
+            case "!=" -> IntValue.bool(x != y);
+            case "<" -> IntValue.bool(a.compareTo(b) < 0);
+            case ">" -> IntValue.bool(a.compareTo(b) > 0);
+            case "<=" -> IntValue.bool(a.compareTo(b) <= 0);
+            case ">=" -> IntValue.bool(a.compareTo(b) >= 0);
+            default -> throw new IllegalStateException(o);
+        };
+    }
+
+    private IntValue unary() {
+        in.enter();
+        try {
+            Token t = in.peek();
+            if (t.kind() == Token.Kind.PUNCT) {
+                switch (t.text()) {
+                    case "-" -> {
+                        in.next();
+                        IntValue v = unary();
+                        IntValue p = v.convert(v.bits(), v.unsigned());
+                        return new IntValue(-p.value(), p.bits(), p.unsigned());
+                    }
+                    case "+" -> {
+                        in.next();
+                        IntValue v = unary();
+                        return v.convert(v.bits(), v.unsigned());
+                    }
+                    case "~" -> {
+                        in.next();
+                        IntValue v = unary();
+                        return new IntValue(~v.value(), v.bits(), v.unsigned());
+                    }
+                    case "!" -> {
+                        in.next();
+                        return IntValue.bool(!unary().isTrue());
+                    }
+                    case "(" -> {
+                        in.next();
+                        if (hooks.atTypeName()) {
+                            CType type = hooks.typeName();
+                            in.expect(")", "after type name in cast");
+                            IntValue v = unary();
+                            return evaluating ? hooks.cast(type, v, t) : v;
+                        }
+                        IntValue v = comma();
+                        in.expect(")", "to close '('");
+                        return v;
+                    }
+                    default -> {
+                    }
+                }
+            }
+            if (t.isIdent()) {
+                switch (t.text()) {
+                    case "sizeof" -> {
+                        in.next();
+                        return sizeOrAlign(t, true);
+                    }
+                    case "_Alignof", "alignof", "__alignof__", "__alignof" -> {
+                        in.next();
+                        return sizeOrAlign(t, false);
+                    }
+                    case "__builtin_offsetof", "offsetof" -> {
+                        in.next();
+                        return offsetOf(t);
+                    }
+                    default -> {
+                        in.next();
+                        return widen(hooks.identifier(t));
+                    }
+                }
+            }
+            return primary();
+        } finally {
+            in.exit();
+        }
+    }
+
+    private IntValue sizeOrAlign(Token op, boolean size) {
+        if (in.at("(")) {
+            Token open = in.peek();
+            in.next();
+            if (hooks.atTypeName()) {
+                CType type = hooks.typeName();
+                in.expect(")", "after type name");
+                return size ? hooks.sizeOf(type, op) : hooks.alignOf(type, op);
+            }
+            if (in.peek().kind() == Token.Kind.STRING) {
+                long n = strings();
+                in.expect(")", "to close '('");
+                return new IntValue(size ? n : 1, hooks.longBits() == 64 ? 64 : 32, true);
+            }
+            IntValue v = comma();
+            in.expect(")", "to close '('");
+            return exprSize(v, size, open);
+        }
+        Token at = in.peek();
+        if (at.kind() == Token.Kind.STRING) {
+            return new IntValue(size ? strings() : 1, hooks.longBits() == 64 ? 64 : 32, true);
+        }
+        return exprSize(unary(), size, at);
+    }
+
+    /** Adjacent narrow string literals: the bytes of their concatenation with one terminating zero. */
+    private long strings() {
+        long n = 0;
+        int count = 0;
+        while (in.peek().kind() == Token.Kind.STRING) {
+            n += Literals.stringLength(in.next());
+            count++;
+        }
+        return n - (count - 1);
+    }
+
+    private IntValue exprSize(IntValue v, boolean size, Token at) {
+        // The expression's type is what the evaluator tracks: int, long, unsigned ...
+        return new IntValue(v.bits() / 8, hooks.longBits() == 64 ? 64 : 32, true);
+    }
+
+    private IntValue offsetOf(Token op) {
+        in.expect("(", "after '" + op.text() + "'");
+        if (!hooks.atTypeName()) {
+            throw in.error(in.peek(), "expected a type name in " + op.text());
+        }
+        CType type = hooks.typeName();
+        in.expect(",", "in " + op.text());
+        List<String> path = new ArrayList<>();
+        do {
+            Token m = in.next();
+            if (!m.isIdent()) {
+                throw in.error(m, "expected a member name in " + op.text());
+            }
+            path.add(m.text());
+        } while (in.accept("."));
+        in.expect(")", "to close " + op.text());
+        return hooks.offsetOf(type, path, op);
+    }
+
+    private IntValue primary() {
+        Token t = in.peek();
+        switch (t.kind()) {
+            case NUMBER -> {
+                in.next();
+                return widen(Literals.integer(t, hooks.longBits()));
+            }
+            case CHAR -> {
+                in.next();
+                return widen(Literals.character(t, hooks.charSigned(), hooks.wcharBits(), hooks.wcharSigned()));
+            }
+            case EOF -> throw in.error(t, "expected an expression (found end of input)");
+            default -> throw in.error(t, "expected an expression" + in.found());
+        }
+    }
+
+    static InputException notConstant(Token t) {
+        return new InputException(t.where(), "'" + t.text() + "' is not an integer constant");
+    }
+}

@@ -1,0 +1,449 @@
+package dev.structscope.model.c;
+
+import dev.structscope.model.InputException;
+import dev.structscope.model.abi.Abi;
+import dev.structscope.model.type.ArrayType;
+import dev.structscope.model.type.CType;
+import dev.structscope.model.type.PointerType;
+import dev.structscope.model.type.Prim;
+import dev.structscope.model.type.PrimitiveType;
+import dev.structscope.model.type.Typedef;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Parses the declarations of a preprocessed token stream: typedefs and tagged types are kept,
+ * functions, prototypes, bodies and variables are skipped. Record and enum bodies are parsed by
+ * {@link RecordParser}; constant expressions by {@link ConstExpr} with {@link ParserHooks}.
+ * One instance per import; not thread-safe.
+ */
+final class DeclParser {
+    private static final Set<String> STORAGE = Set.of("typedef", "extern", "static", "auto", "register",
+            "_Thread_local", "thread_local", "__thread", "inline", "__inline", "__inline__", "_Noreturn",
+            "__extension__", "constexpr", "__forceinline");
+    private static final Set<String> QUALIFIERS = Set.of("const", "volatile", "restrict", "__restrict",
+            "__restrict__", "__const", "__const__", "__volatile", "__volatile__", "_Nonnull", "_Nullable",
+            "_Null_unspecified", "__w64", "__ptr32", "__ptr64", "__unaligned", "__cdecl", "__stdcall",
+            "__fastcall", "__vectorcall", "_cdecl", "__sptr", "__uptr");
+    private static final Set<String> TYPE_WORDS = Set.of("void", "char", "short", "int", "long", "float",
+            "double", "signed", "unsigned", "_Bool", "__signed", "__signed__", "_Complex", "__complex__",
+            "__int128", "_Float16", "_Float32", "_Float64", "_Float128", "__float128", "__fp16", "_Float32x",
+            "_Float64x", "__int64", "__int32", "__int16", "__int8", "_BitInt", "_Decimal32", "_Decimal64",
+            "_Decimal128", "__bf16");
+
+    final Symbols sym;
+    final PackState pack;
+    final RecordParser records;
+    final ParserHooks hooks;
+    TokenCursor in;
+
+    DeclParser(Symbols sym, PackState pack) {
+        this.sym = sym;
+        this.pack = pack;
+        this.records = new RecordParser(this);
+        this.hooks = new ParserHooks(this);
+    }
+
+    Abi abi() {
+        return sym.abi;
+    }
+
+    IntValue constant() {
+        return new ConstExpr(in, hooks).conditional();
+    }
+
+    /** Declaration specifiers as parsed. */
+    static final class Specs {
+        Token first;
+        CType type;
+        boolean typedef;
+        boolean functionTypedef;
+        boolean storage;
+        final Attributes attrs = new Attributes();
+        long alignAs;
+        final List<String> words = new ArrayList<>();
+        Token wordsAt;
+    }
+
+    /** One declarator: the name (null when abstract), the derivations from the base type outwards, attributes. */
+    record Declarator(Token name, List<Object> ops, Token at) {
+    }
+
+    /** Marker derivations. */
+    private enum Op { POINTER, FUNCTION }
+
+    record ArrayOp(long length, Token at) {
+    }
+
+    void translationUnit() {
+        while (!in.atEnd()) {
+            externalDeclaration();
+        }
+    }
+
+    private void externalDeclaration() {
+        if (in.accept(";")) {
+            return;
+        }
+        if (in.at("_Static_assert") || in.at("static_assert")) {
+            staticAssert();
+            return;
+        }
+        if (in.at("__asm__") || in.at("asm") || in.at("__asm")) {
+            in.next();
+            while (QUALIFIERS.contains(in.peek().text()) || in.at("goto")) {
+                in.next();
+            }
+            if (in.at("(")) {
+                in.skipBalanced();
+            }
+            in.accept(";");
+            return;
+        }
+        Specs s = specifiers(true);
+        if (in.accept(";")) {
+            return;
+        }
+        boolean first = true;
+        while (true) {
+            Declarator d = declarator(false);
+            Attributes after = trailing();
+            Derived t = apply(s, d);
+            if (s.typedef) {
+                typedef(s, d, t, after);
+            } else if (t.function && first && (in.at("{") || startsKnRParams())) {
+                while (!in.at("{")) {
+                    if (in.atEnd()) {
+                        throw in.error(in.peek(), "expected a function body");
+                    }
+                    in.next();
+                }
+                in.skipBalanced();
+                return;
+            } else if (in.accept("=")) {
+                skipInitializer();
+            }
+            first = false;
+            if (!in.accept(",")) {
+                in.expect(";", "after declaration");
+                return;
+            }
+        }
+    }
+
+    private boolean startsKnRParams() {
+        return atTypeName() || STORAGE.contains(in.peek().text());
+    }
+
+    private void typedef(Specs s, Declarator d, Derived t, Attributes after) {
+        if (d.name() == null) {
+            throw in.error(d.at(), "typedef requires a name");
+        }
+        String name = d.name().text();
+        if (t.function) {
+            sym.functionTypedefs.add(name);
+            return;
+        }
+        long aligned = Math.max(s.attrs.aligned, after.aligned);
+        CType old = sym.typedefs.get(name);
+        if (old != null) {
+            if (old.equals(t.type)) {
+                return;
+            }
+            throw in.error(d.name(), "typedef redefinition with different types ('" + t.type.spelling()
+                    + "' vs '" + old.spelling() + "')");
+        }
+        if (sym.enumerators.containsKey(name)) {
+            throw in.error(d.name(), "redefinition of '" + name + "' as a different kind of symbol");
+        }
+        sym.typedefs.put(name, t.type);
+        sym.add(new Typedef(name, t.type, aligned, null), d.name());
+    }
+
+    void skipInitializer() {
+        while (!in.at(",") && !in.at(";")) {
+            if (in.atEnd()) {
+                throw in.error(in.peek(), "expected ';' after declaration (found end of file)");
+            }
+            if (in.at("(") || in.at("{") || in.at("[")) {
+                in.skipBalanced();
+            } else {
+                in.next();
+            }
+        }
+    }
+
+    void staticAssert() {
+        Token kw = in.next();
+        in.expect("(", "after '" + kw.text() + "'");
+        IntValue v = constant();
+        String msg = "";
+        if (in.accept(",")) {
+            Token m = in.next();
+            msg = m.text();
+        }
+        in.expect(")", "after static assertion");
+        in.expect(";", "after static assertion");
+        if (!v.isTrue()) {
+            throw in.error(kw, "static assertion failed" + (msg.isEmpty() ? "" : ": " + msg));
+        }
+    }
+
+    /** Attributes and {@code __asm__("name")} after a declarator. */
+    Attributes trailing() {
+        Attributes a = new Attributes();
+        while (true) {
+            if (Attributes.at(in)) {
+                a.parse(in, this);
+            } else if (in.at("__asm__") || in.at("__asm") || in.at("asm")) {
+                in.next();
+                if (in.at("(")) {
+                    in.skipBalanced();
+                }
+            } else {
+                return a;
+            }
+        }
+    }
+
+    boolean atTypeName() {
+        Token t = in.peek();
+        if (!t.isIdent()) {
+            return false;
+        }
+        String s = t.text();
+        return TYPE_WORDS.contains(s) || QUALIFIERS.contains(s) || s.equals("struct") || s.equals("union")
+                || s.equals("enum") || s.equals("_Atomic") || s.equals("_Alignas") || s.equals("alignas")
+                || s.equals("__attribute__") || s.equals("typeof") || s.equals("__typeof__") || s.equals("bool")
+                || sym.isTypedefName(s);
+    }
+
+    /** A type name (casts, sizeof, _Alignas(type)). */
+    CType typeName() {
+        Specs s = specifiers(false);
+        Declarator d = declarator(true);
+        Derived t = apply(s, d);
+        if (t.function) {
+            return new PointerType(PrimitiveType.of(Prim.VOID)); // sizeof of a function: an error either way
+        }
+        return t.type;
+    }
+
+    Specs specifiers(boolean allowStorage) {
+        Specs s = new Specs();
+        s.first = in.peek();
+        while (true) {
+            Token t = in.peek();
+            if (Attributes.at(in)) {
+                s.attrs.parse(in, this);
+                continue;
+            }
+            if (!t.isIdent()) {
+                break;
+            }
+            String w = t.text();
+            if (STORAGE.contains(w)) {
+                if (!allowStorage && !w.equals("__extension__")) {
+                    throw in.error(t, "storage class '" + w + "' is not allowed here");
+                }
+                in.next();
+                s.typedef |= w.equals("typedef");
+                s.storage |= !w.equals("typedef") && !w.equals("__extension__");
+            } else if (QUALIFIERS.contains(w)) {
+                in.next();
+            } else if (w.equals("_Atomic")) {
+                in.next();
+                if (in.at("(")) {
+                    in.next();
+                    setType(s, typeName(), t);
+                    in.expect(")", "after _Atomic type");
+                }
+            } else if (w.equals("_Alignas") || w.equals("alignas")) {
+                in.next();
+                in.expect("(", "after '" + w + "'");
+                long a;
+                if (atTypeName()) {
+                    a = sym.layout(typeName(), t).align();
+                } else {
+                    IntValue v = constant();
+                    if (v.value() < 0 || v.value() > (1L << 28) || (v.value() != 0 && Long.bitCount(v.value()) != 1)) {
+                        throw in.error(t, "requested alignment is not a power of 2 (" + v + ")");
+                    }
+                    a = v.value();
+                }
+                in.expect(")", "after alignment");
+                s.alignAs = Math.max(s.alignAs, a);
+            } else if (TYPE_WORDS.contains(w)) {
+                if (s.type != null) {
+                    throw in.error(t, "cannot combine '" + w + "' with previous type '" + s.type.spelling() + "'");
+                }
+                in.next();
+                if (s.wordsAt == null) {
+                    s.wordsAt = t;
+                }
+                s.words.add(w);
+            } else if (w.equals("struct") || w.equals("union")) {
+                in.next();
+                setType(s, records.record(t), t);
+            } else if (w.equals("enum")) {
+                in.next();
+                setType(s, records.enumeration(t), t);
+            } else if (w.equals("typeof") || w.equals("__typeof__") || w.equals("__typeof")) {
+                throw in.error(t, "'" + w + "' is not supported");
+            } else if (s.type == null && s.words.isEmpty() && sym.isTypedefName(w)) {
+                in.next();
+                if (sym.functionTypedefs.contains(w)) {
+                    s.functionTypedef = true;
+                    s.type = PrimitiveType.of(Prim.VOID);
+                } else {
+                    s.type = sym.typedefType(w);
+                }
+            } else if (s.type == null && s.words.isEmpty()
+                    && (in.peek(1).isIdent() || in.peek(1).is("*")) && !sym.isTypedefName(w)) {
+                throw in.error(t, "unknown type name '" + w + "'");
+            } else {
+                break;
+            }
+        }
+        if (!s.words.isEmpty()) {
+            s.type = Primitives.of(s.words, s.wordsAt);
+        }
+        if (s.type == null) {
+            Token t = in.peek();
+            throw in.error(t, t.isIdent() ? "unknown type name '" + t.text() + "'"
+                    : "expected a type specifier" + in.found());
+        }
+        return s;
+    }
+
+    private void setType(Specs s, CType type, Token at) {
+        if (s.type != null || !s.words.isEmpty()) {
+            throw in.error(at, "cannot combine '" + at.text() + "' with a previous type specifier");
+        }
+        s.type = type;
+    }
+
+    Declarator declarator(boolean abstractAllowed) {
+        in.enter();
+        try {
+            Token at = in.peek();
+            List<Object> pointers = new ArrayList<>();
+            while (in.at("*") || in.at("^")) {
+                in.next();
+                pointers.add(Op.POINTER);
+                while (QUALIFIERS.contains(in.peek().text()) || Attributes.at(in) || in.at("_Atomic")) {
+                    if (Attributes.at(in)) {
+                        new Attributes().parse(in, this);
+                    } else {
+                        in.next();
+                    }
+                }
+            }
+            while (QUALIFIERS.contains(in.peek().text())) {
+                in.next();
+            }
+            Token name = null;
+            Declarator inner = null;
+            Token t = in.peek();
+            if (t.isIdent() && !(abstractAllowed && atTypeName()) && !Attributes.at(in)) {
+                name = in.next();
+            } else if (t.is("(") && nestedDeclarator(abstractAllowed)) {
+                in.next();
+                inner = declarator(abstractAllowed);
+                in.expect(")", "to close the declarator");
+            } else if (!abstractAllowed) {
+                throw in.error(t, "expected identifier or '('" + in.found());
+            }
+            return new Declarator(inner != null ? inner.name() : name, finish(pointers, suffixes(), inner), at);
+        } finally {
+            in.exit();
+        }
+    }
+
+    private boolean nestedDeclarator(boolean abstractAllowed) {
+        Token n = in.peek(1);
+        if (n.is("*") || n.is("^") || n.is("(") || n.is("[") || n.is("__attribute__") || n.is("__attribute")
+                || QUALIFIERS.contains(n.text())) {
+            return true;
+        }
+        return n.isIdent() && !abstractAllowed && !sym.isTypedefName(n.text());
+    }
+
+    private List<Object> suffixes() {
+        List<Object> out = new ArrayList<>();
+        while (true) {
+            if (in.at("[")) {
+                Token open = in.next();
+                while (in.at("static") || QUALIFIERS.contains(in.peek().text())) {
+                    in.next();
+                }
+                if (in.accept("]")) {
+                    out.add(new ArrayOp(ArrayType.FLEXIBLE, open));
+                    continue;
+                }
+                if (in.at("*") && in.peek(1).is("]")) {
+                    throw in.error(open, "variable length array in a type declaration");
+                }
+                IntValue v = constant();
+                in.expect("]", "to close the array size");
+                if (!v.unsigned() && v.value() < 0) {
+                    throw in.error(open, "array size is negative (" + v + ")");
+                }
+                if (v.value() < 0) {
+                    throw in.error(open, "array is too large (" + v + " elements)");
+                }
+                out.add(new ArrayOp(v.value(), open));
+            } else if (in.at("(")) {
+                in.skipBalanced();
+                out.add(Op.FUNCTION);
+            } else {
+                return out;
+            }
+        }
+    }
+
+    private static List<Object> finish(List<Object> pointers, List<Object> suffixes, Declarator inner) {
+        List<Object> ops = new ArrayList<>(pointers);
+        for (int i = suffixes.size() - 1; i >= 0; i--) {
+            ops.add(suffixes.get(i));
+        }
+        if (inner != null) {
+            ops.addAll(inner.ops());
+        }
+        return ops;
+    }
+
+    /** A derived type; {@code function} when the declarator declares a function (its type is then unused). */
+    record Derived(CType type, boolean function) {
+    }
+
+    Derived apply(Specs s, Declarator d) {
+        CType t = s.type;
+        boolean fn = s.functionTypedef;
+        for (Object op : d.ops()) {
+            if (op == Op.POINTER) {
+                t = fn ? new PointerType(PrimitiveType.of(Prim.VOID)) : new PointerType(t);
+                fn = false;
+            } else if (op == Op.FUNCTION) {
+                if (fn) {
+                    throw in.error(d.at(), "function cannot return a function type");
+                }
+                fn = true;
+            } else if (op instanceof ArrayOp a) {
+                if (fn) {
+                    throw in.error(a.at(), "array of functions is not allowed");
+                }
+                if (t instanceof ArrayType inner && inner.isFlexible()) {
+                    throw in.error(a.at(), "array has incomplete element type '" + inner.spelling() + "'");
+                }
+                if (sym.strip(t) instanceof PrimitiveType p && p.prim() == Prim.VOID) {
+                    throw in.error(a.at(), "array has incomplete element type 'void'");
+                }
+                t = new ArrayType(t, a.length());
+            }
+        }
+        return new Derived(t, fn);
+    }
+}

@@ -1,0 +1,94 @@
+package dev.structscope.model.c;
+
+import dev.structscope.model.InputException;
+import dev.structscope.model.abi.Abi;
+
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * {@code #include} for the {@link Preprocessor}: {@code "x.h"} relative to the including file,
+ * then the include directories; {@code <x.h>} in the include directories, then the standard
+ * headers the importer knows; anything else is skipped with a warning (a type it would have
+ * defined is then an unknown-type error where it is used). Stateless.
+ */
+final class Includes {
+    private Includes() {
+    }
+
+    static void include(Preprocessor pp, List<Token> rest, Token at, Path dir, int depth, Abi abi,
+                        HeaderImporter.Options options) {
+        List<Token> r = rest;
+        if (!r.isEmpty() && r.get(0).isIdent()) {
+            r = pp.expander().expand(new ArrayList<>(rest));
+        }
+        if (r.isEmpty()) {
+            throw new InputException(at.where(), "expected \"FILENAME\" or <FILENAME>");
+        }
+        String name;
+        boolean angled;
+        Token first = r.get(0);
+        if (first.kind() == Token.Kind.STRING && first.text().startsWith("\"")) {
+            name = first.text().substring(1, first.text().length() - 1);
+            angled = false;
+        } else if (first.is("<")) {
+            StringBuilder sb = new StringBuilder();
+            int i = 1;
+            while (i < r.size() && !r.get(i).is(">")) {
+                if (r.get(i).spaceBefore() && sb.length() > 0) {
+                    sb.append(' ');
+                }
+                sb.append(r.get(i).text());
+                i++;
+            }
+            if (i >= r.size()) {
+                throw new InputException(first.where(), "expected '>' to end the header name");
+            }
+            name = sb.toString();
+            angled = true;
+        } else {
+            throw new InputException(first.where(), "expected \"FILENAME\" or <FILENAME>");
+        }
+        if (name.isEmpty()) {
+            throw new InputException(first.where(), "empty file name in #include");
+        }
+        if (depth + 1 > Preprocessor.MAX_INCLUDE_DEPTH) {
+            throw new InputException(at.where(), "#include nested too deeply (limit "
+                    + Preprocessor.MAX_INCLUDE_DEPTH + ")");
+        }
+        List<Path> candidates = new ArrayList<>();
+        try {
+            if (!angled && dir != null) {
+                candidates.add(dir.resolve(name));
+            }
+            for (Path d : options.includeDirs()) {
+                candidates.add(d.resolve(name));
+            }
+        } catch (InvalidPathException e) {
+            throw new InputException(first.where(), "invalid file name '" + name + "'");
+        }
+        for (Path c : candidates) {
+            if (Files.isRegularFile(c)) {
+                Path real = Preprocessor.realPath(c.toString(), null);
+                if (real != null && pp.pragmaOnce(real)) {
+                    return;
+                }
+                pp.runFile(c, c.normalize().toString(), first, depth + 1);
+                return;
+            }
+        }
+        if (SystemHeaders.known(name)) {
+            pp.run(SystemHeaders.text(name, abi), "<" + name + ">", null, true, depth + 1);
+            return;
+        }
+        if (angled) {
+            options.warnings().accept(at.where() + ": skipping system header <" + name
+                    + "> (use --cpp to run the system preprocessor)");
+            return;
+        }
+        throw new InputException(first.where(), "'" + name + "' file not found");
+    }
+}

@@ -1,0 +1,158 @@
+package dev.structscope.model.c;
+
+import dev.structscope.model.InputException;
+
+import java.math.BigInteger;
+import java.util.Locale;
+
+/** Values of C integer and character literals, typed the way C types them. Stateless. */
+final class Literals {
+    private Literals() {
+    }
+
+    private static final BigInteger U64_MAX = BigInteger.ONE.shiftLeft(64).subtract(BigInteger.ONE);
+
+    /**
+     * An integer literal with its type: the first of int, (unsigned int,) long, (unsigned long,)
+     * long long, unsigned long long that holds it, the unsigned ones only for hex and octal.
+     */
+    static IntValue integer(Token t, int longBits) {
+        String s = t.text().toLowerCase(Locale.ROOT).replace("'", "");
+        int end = s.length();
+        while (end > 0 && (s.charAt(end - 1) == 'u' || s.charAt(end - 1) == 'l')) {
+            end--;
+        }
+        String suffix = s.substring(end);
+        String digits = s.substring(0, end);
+        boolean u = suffix.contains("u");
+        int longs = suffix.replace("u", "").length();
+        if (!java.util.Set.of("", "u", "l", "ul", "lu", "ll", "ull", "llu").contains(suffix)) {
+            throw new InputException(t.where(), "invalid suffix on integer constant '" + TokenCursor.abbreviate(t.text()) + "'");
+        }
+        int radix = 10;
+        if (digits.startsWith("0x")) {
+            radix = 16;
+            digits = digits.substring(2);
+        } else if (digits.startsWith("0b")) {
+            radix = 2;
+            digits = digits.substring(2);
+        } else if (digits.length() > 1 && digits.startsWith("0")) {
+            radix = 8;
+            digits = digits.substring(1);
+        }
+        if (digits.contains(".") || (radix != 16 && (digits.contains("e") || digits.contains("p")))
+                || (radix == 16 && digits.contains("p")) || (radix != 16 && s.endsWith("f"))) {
+            throw new InputException(t.where(), "floating constant '" + t.text() + "' in an integer constant expression");
+        }
+        BigInteger v;
+        try {
+            if (digits.isEmpty() || digits.length() > 100) {
+                throw new NumberFormatException();
+            }
+            v = new BigInteger(digits, radix);
+        } catch (NumberFormatException e) {
+            throw new InputException(t.where(), "invalid integer constant '" + TokenCursor.abbreviate(t.text()) + "'");
+        }
+        if (v.compareTo(U64_MAX) > 0) {
+            throw new InputException(t.where(), "integer constant '" + TokenCursor.abbreviate(t.text())
+                    + "' is too large for any integer type");
+        }
+        boolean decimal = radix == 10;
+        int[] widths = {32, longBits, 64};
+        for (int i = longs; i < 3; i++) {
+            int w = widths[i];
+            BigInteger sMax = BigInteger.ONE.shiftLeft(w - 1).subtract(BigInteger.ONE);
+            BigInteger uMax = BigInteger.ONE.shiftLeft(w).subtract(BigInteger.ONE);
+            if (!u && v.compareTo(sMax) <= 0) {
+                return new IntValue(v.longValue(), w, false);
+            }
+            if ((u || !decimal) && v.compareTo(uMax) <= 0) {
+                return new IntValue(v.longValue(), w, true);
+            }
+        }
+        // A decimal too big for long long: GCC and clang make it unsigned long long with a warning.
+        return new IntValue(v.longValue(), 64, true);
+    }
+
+    /** A character constant: plain ones are int (a char sign-extended when char is signed). */
+    static IntValue character(Token t, boolean charSigned, int wcharBits, boolean wcharSigned) {
+        String s = t.text();
+        int q = s.indexOf('\'');
+        String prefix = s.substring(0, q);
+        String body = s.substring(q + 1, s.length() - 1);
+        long value = 0;
+        int count = 0;
+        int i = 0;
+        while (i < body.length()) {
+            long c;
+            char ch = body.charAt(i);
+            if (ch == '\\') {
+                if (i + 1 >= body.length()) {
+                    throw new InputException(t.where(), "invalid escape in character constant");
+                }
+                char e = body.charAt(i + 1);
+                i += 2;
+                switch (e) {
+                    case 'n' -> c = 10;
+                    case 't' -> c = 9;
+                    case 'r' -> c = 13;
+                    case 'a' -> c = 7;
+                    case 'b' -> c = 8;
+                    case 'f' -> c = 12;
+                    case 'v' -> c = 11;
+                    case 'e', 'E' -> c = 27;
+                    case 'x' -> {
+                        int st = i;
+                        while (i < body.length() && Character.digit(body.charAt(i), 16) >= 0 && i - st < 16) {
+                            i++;
+                        }
+                        if (i == st) {
+                            throw new InputException(t.where(), "\\x used with no following hex digits");
+                        }
+                        c = Long.parseUnsignedLong(body.substring(st, i), 16);
+                    }
+                    default -> {
+                        if (e >= '0' && e <= '7') {
+                            int st = i - 1;
+                            while (i < body.length() && i - st < 3 && body.charAt(i) >= '0' && body.charAt(i) <= '7') {
+                                i++;
+                            }
+                            c = Long.parseLong(body.substring(st, i), 8);
+                        } else {
+                            c = e;
+                        }
+                    }
+                }
+            } else {
+                c = body.codePointAt(i);
+                i += Character.charCount((int) c);
+            }
+            value = prefix.isEmpty() ? (value << 8) | (c & 0xff) : c;
+            count++;
+        }
+        if (count == 0) {
+            throw new InputException(t.where(), "empty character constant");
+        }
+        return switch (prefix) {
+            case "" -> count == 1 ? new IntValue(charSigned ? (byte) value : value & 0xff, 32, false)
+                    : new IntValue(value, 32, false);
+            case "L" -> new IntValue(value, wcharBits, !wcharSigned).convert(wcharBits, !wcharSigned);
+            case "u" -> new IntValue(value & 0xffff, 32, false);
+            default -> new IntValue(value & 0xffffffffL, 32, true);
+        };
+    }
+
+    /** {@code sizeof "..."}: the bytes of a narrow string literal with its terminating zero (escapes counted once). */
+    static long stringLength(Token t) {
+        String s = t.text();
+        String body = s.substring(s.indexOf('"') + 1, s.length() - 1);
+        long n = 0;
+        for (int i = 0; i < body.length(); i++) {
+            if (body.charAt(i) == '\\') {
+                i++;
+            }
+            n++;
+        }
+        return n + 1;
+    }
+}

@@ -1,0 +1,130 @@
+package dev.structscope.model.c;
+
+import dev.structscope.model.InputException;
+import dev.structscope.model.layout.EnumLayout;
+import dev.structscope.model.layout.FieldLayout;
+import dev.structscope.model.layout.PointerLayout;
+import dev.structscope.model.layout.RecordLayout;
+import dev.structscope.model.layout.ScalarLayout;
+import dev.structscope.model.layout.TypeLayout;
+import dev.structscope.model.type.CType;
+import dev.structscope.model.type.Prim;
+
+import java.util.List;
+
+/**
+ * {@link ConstExpr.Hooks} for declarations: enum constants, and {@code sizeof}, {@code _Alignof},
+ * {@code offsetof} and casts computed with the layout engine on the declarations parsed so far.
+ * Owned by a {@link DeclParser}.
+ */
+final class ParserHooks implements ConstExpr.Hooks {
+    private final DeclParser p;
+
+    ParserHooks(DeclParser p) {
+        this.p = p;
+    }
+
+    @Override
+    public IntValue identifier(Token t) {
+        IntValue v = p.sym.enumerators.get(t.text());
+        if (v != null) {
+            return v;
+        }
+        if (t.is("true") || t.is("false")) {
+            return IntValue.bool(t.is("true"));
+        }
+        if (p.sym.isTypedefName(t.text())) {
+            throw new InputException(t.where(), "unexpected type name '" + t.text() + "': expected an expression");
+        }
+        throw new InputException(t.where(), "use of undeclared identifier '" + t.text() + "'");
+    }
+
+    @Override
+    public boolean atTypeName() {
+        return p.atTypeName();
+    }
+
+    @Override
+    public CType typeName() {
+        return p.typeName();
+    }
+
+    private IntValue sizeT(long v) {
+        return new IntValue(v, p.abi().pointer().size() * 8, true);
+    }
+
+    @Override
+    public IntValue sizeOf(CType type, Token at) {
+        return sizeT(p.sym.layout(type, at).size());
+    }
+
+    @Override
+    public IntValue alignOf(CType type, Token at) {
+        TypeLayout l = p.sym.layout(type, at);
+        // GNU __alignof__ answers the preferred alignment: 8 for double and long long on i386,
+        // where C11 _Alignof (and the layout inside records) says 4.
+        if ((at.is("__alignof__") || at.is("__alignof")) && l instanceof ScalarLayout s && s.size() == 8 && s.align() < 8) {
+            return sizeT(8);
+        }
+        return sizeT(l.align());
+    }
+
+    @Override
+    public IntValue cast(CType type, IntValue v, Token at) {
+        TypeLayout l = p.sym.layout(type, at);
+        return switch (l) {
+            case ScalarLayout s when s.prim() == Prim.BOOL -> IntValue.bool(v.isTrue());
+            case ScalarLayout s when s.prim().isInteger() -> v.convert((int) s.size() * 8, !s.signed());
+            case EnumLayout e -> v.convert((int) e.size() * 8, !e.signed());
+            case PointerLayout ptr -> v.convert((int) ptr.size() * 8, true);
+            default -> throw new InputException(at.where(), "cast to '" + type.spelling()
+                    + "' in an integer constant expression");
+        };
+    }
+
+    @Override
+    public IntValue offsetOf(CType type, List<String> path, Token at) {
+        TypeLayout l = p.sym.layout(type, at);
+        long offset = 0;
+        for (String name : path) {
+            if (!(l instanceof RecordLayout r)) {
+                throw new InputException(at.where(), "offsetof: '" + name + "' is not inside a struct or union");
+            }
+            FieldLayout found = null;
+            for (FieldLayout f : r.visibleFields()) {
+                if (name.equals(f.name())) {
+                    found = f;
+                }
+            }
+            if (found == null) {
+                throw new InputException(at.where(), "no member named '" + name + "' in '" + r.type().spelling() + "'");
+            }
+            if (found.isBitField()) {
+                throw new InputException(at.where(), "cannot compute offset of bit-field '" + name + "'");
+            }
+            offset += found.offset();
+            l = found.layout();
+        }
+        return sizeT(offset);
+    }
+
+    @Override
+    public int longBits() {
+        return p.abi().scalar(Prim.LONG).size() * 8;
+    }
+
+    @Override
+    public boolean charSigned() {
+        return p.abi().charSigned();
+    }
+
+    @Override
+    public int wcharBits() {
+        return p.abi().scalar(Prim.WCHAR).size() * 8;
+    }
+
+    @Override
+    public boolean wcharSigned() {
+        return p.abi().wcharSigned();
+    }
+}

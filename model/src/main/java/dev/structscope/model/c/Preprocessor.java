@@ -1,0 +1,425 @@
+package dev.structscope.model.c;
+
+import dev.structscope.model.InputException;
+import dev.structscope.model.abi.Abi;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The importer's own C preprocessor: conditionals, {@code #include "..."} relative to the
+ * including file, the standard headers of {@link SystemHeaders}, object- and function-like
+ * macros, {@code #line}/line markers, and {@code #pragma pack} passed on to the parser (riding on
+ * the next token). In {@code expand=false} mode it only reads what {@code cpp -dD} leaves in its
+ * output: line markers, pragmas and the definitions (for the constants). One instance per import;
+ * not thread-safe.
+ */
+final class Preprocessor {
+    static final long MAX_FILE_BYTES = 64L << 20;
+    static final int MAX_TOKENS = 8_000_000;
+    static final int MAX_INCLUDE_DEPTH = 64;
+
+    private final Abi abi;
+    private final HeaderImporter.Options options;
+    private final boolean expand;
+    private final Map<String, Macro> macros = new LinkedHashMap<>();
+    private final MacroExpander expander = new MacroExpander(macros);
+    private final Set<Path> once = new HashSet<>();
+    private final List<Token> out = new ArrayList<>();
+    private List<List<Token>> pendingPragmas = new ArrayList<>();
+    private int tokenBudget = MAX_TOKENS;
+
+    Preprocessor(Abi abi, HeaderImporter.Options options, boolean expand) {
+        this.abi = abi;
+        this.options = options;
+        this.expand = expand;
+        if (expand) {
+            run(SystemHeaders.predefined(abi), "<built-in>", null, true, 0);
+        }
+    }
+
+    Map<String, Macro> macros() {
+        return macros;
+    }
+
+    MacroExpander expander() {
+        return expander;
+    }
+
+    void runFile(Path path, String display, Token from, int depth) {
+        run(read(path, display, from), display, path.toAbsolutePath().getParent(), false, depth);
+    }
+
+    /** The output tokens, ending with EOF (which carries any trailing pragmas). */
+    List<Token> finish(String file) {
+        Token last = out.isEmpty() ? null : out.get(out.size() - 1);
+        Token eof = last == null ? Token.of(Token.Kind.EOF, "", file, 1, 1, true, false)
+                : Token.of(Token.Kind.EOF, "", last.file(), last.line(), last.col() + last.text().length(), true, false);
+        emit(List.of(eof));
+        return out;
+    }
+
+    private String read(Path path, String display, Token from) {
+        try {
+            long size = Files.size(path);
+            if (size > MAX_FILE_BYTES) {
+                throw new InputException(from == null ? display : from.where(), "header is too large ("
+                        + size + " bytes; limit " + MAX_FILE_BYTES + ")");
+            }
+            return new String(Files.readAllBytes(path), StandardCharsets.UTF_8);
+        } catch (IOException | SecurityException e) {
+            throw new InputException(from == null ? display : from.where(), "cannot read '" + display + "': " + e.getMessage());
+        }
+    }
+
+    /** Per-file state: where positions say we are (#line changes that) and the #if stack. */
+    private static final class FileState {
+        String file;
+        int lineDelta;
+        boolean system;
+        final Path dir;
+        final List<Cond> conds = new ArrayList<>();
+
+        FileState(String file, Path dir, boolean system) {
+            this.file = file;
+            this.dir = dir;
+            this.system = system;
+        }
+
+        boolean active() {
+            return conds.isEmpty() || conds.get(conds.size() - 1).active;
+        }
+    }
+
+    private static final class Cond {
+        final Token at;
+        final boolean parentActive;
+        boolean active;
+        boolean taken;
+        boolean sawElse;
+
+        Cond(Token at, boolean parentActive, boolean active) {
+            this.at = at;
+            this.parentActive = parentActive;
+            this.active = active;
+            this.taken = active;
+        }
+    }
+
+    void run(String text, String display, Path dir, boolean system, int depth) {
+        if (text.length() > MAX_FILE_BYTES) {
+            throw new InputException(display, "header is too large (limit " + MAX_FILE_BYTES + " bytes)");
+        }
+        List<Token> toks = new Lexer(text, display, tokenBudget).tokens();
+        tokenBudget -= toks.size();
+        FileState fs = new FileState(display, dir, system);
+        List<Token> pending = new ArrayList<>();
+        int i = 0;
+        while (i < toks.size()) {
+            int end = i + 1;
+            while (end < toks.size() && !toks.get(end).lineStart()) {
+                end++;
+            }
+            List<Token> line = toks.subList(i, end);
+            Token first = line.get(0);
+            if (first.is("#") && first.lineStart()) {
+                flush(pending);
+                directive(line, fs, depth);
+            } else if (fs.active()) {
+                for (Token t : line) {
+                    if (t.kind() == Token.Kind.BAD) {
+                        throw new InputException(fs.file + ":" + (t.line() + fs.lineDelta) + ":" + t.col(), bad(t));
+                    }
+                    pending.add(fs.lineDelta != 0 || !fs.file.equals(display) ? t.withPlace(fs.file, t.line() + fs.lineDelta) : t);
+                }
+            }
+            i = end;
+        }
+        flush(pending);
+        if (!fs.conds.isEmpty()) {
+            throw new InputException(fs.conds.get(fs.conds.size() - 1).at.where(), "unterminated conditional directive");
+        }
+    }
+
+    private static String bad(Token t) {
+        char c = t.text().charAt(0);
+        if (t.text().contains("'") && (c == '\'' || c == 'L' || c == 'u' || c == 'U')) {
+            return "missing terminating ' character";
+        }
+        if (t.text().contains("\"")) {
+            return "missing terminating '\"' character";
+        }
+        return c > 0x20 && c < 0x7f ? "stray '" + c + "' in program" : String.format("stray '\\u%04x' in program", (int) c);
+    }
+
+    private void flush(List<Token> pending) {
+        if (pending.isEmpty()) {
+            return;
+        }
+        List<Token> toks = expand ? expander.expand(pending) : new ArrayList<>(pending);
+        pending.clear();
+        // _Pragma("...") is a #pragma written as an operator.
+        List<Token> plain = new ArrayList<>();
+        for (int k = 0; k < toks.size(); k++) {
+            Token t = toks.get(k);
+            if (t.is("_Pragma") && k + 3 < toks.size() && toks.get(k + 1).is("(")
+                    && toks.get(k + 2).kind() == Token.Kind.STRING && toks.get(k + 3).is(")")) {
+                emit(plain);
+                plain.clear();
+                String s = toks.get(k + 2).text();
+                s = s.substring(s.indexOf('"') + 1, s.length() - 1).replace("\\\"", "\"").replace("\\\\", "\\");
+                pragma(new Lexer(s, t.file(), 10_000).tokens().stream()
+                        .map(x -> x.withPlace(t.file(), t.line())).toList());
+                k += 3;
+                continue;
+            }
+            plain.add(t);
+        }
+        emit(plain);
+    }
+
+    private void emit(List<Token> toks) {
+        if (out.size() + toks.size() > MAX_TOKENS && !toks.isEmpty()) {
+            throw new InputException(toks.get(0).where(), "too many tokens after macro expansion (limit " + MAX_TOKENS + ")");
+        }
+        for (Token t : toks) {
+            if (!pendingPragmas.isEmpty()) {
+                t = t.withPragmas(List.copyOf(pendingPragmas));
+                pendingPragmas = new ArrayList<>();
+            }
+            out.add(t);
+        }
+    }
+
+    private void pragma(List<Token> rest) {
+        if (!rest.isEmpty() && rest.get(0).is("pack")) {
+            pendingPragmas.add(List.copyOf(rest));
+        }
+    }
+
+    private void directive(List<Token> line, FileState fs, int depth) {
+        if (line.size() == 1) {
+            return; // the null directive
+        }
+        Token name = line.get(1);
+        List<Token> rest = line.subList(2, line.size());
+        String d = name.text();
+        boolean active = fs.active();
+        switch (d) {
+            case "if", "ifdef", "ifndef" -> {
+                boolean v = false;
+                if (active) {
+                    v = switch (d) {
+                        case "ifdef" -> isDefined(rest, name, d);
+                        case "ifndef" -> !isDefined(rest, name, d);
+                        default -> new ConditionEvaluator(macros, expander, abi).evaluate(rest, name);
+                    };
+                }
+                fs.conds.add(new Cond(name, active, active && v));
+                return;
+            }
+            case "elif", "elifdef", "elifndef", "else", "endif" -> {
+                conditional(d, rest, name, fs);
+                return;
+            }
+            default -> {
+            }
+        }
+        if (!active) {
+            return;
+        }
+        if (name.kind() == Token.Kind.NUMBER) {
+            lineMarker(name, rest, fs);
+            return;
+        }
+        switch (d) {
+            case "define" -> define(rest, name, fs.system);
+            case "undef" -> {
+                if (rest.isEmpty() || !rest.get(0).isIdent()) {
+                    throw new InputException(name.where(), "macro name missing after #undef");
+                }
+                macros.remove(rest.get(0).text());
+            }
+            case "include", "include_next", "import" -> {
+                if (expand) {
+                    Includes.include(this, rest, name, fs.dir, depth, abi, options);
+                }
+            }
+            case "pragma" -> {
+                if (!rest.isEmpty() && rest.get(0).is("once")) {
+                    Path p = realPath(fs.file, fs.dir);
+                    if (p != null) {
+                        once.add(p);
+                    }
+                } else {
+                    pragma(place(rest, fs));
+                }
+            }
+            case "line" -> {
+                List<Token> r = expand ? expander.expand(new ArrayList<>(rest)) : rest;
+                if (r.isEmpty() || r.get(0).kind() != Token.Kind.NUMBER) {
+                    throw new InputException(name.where(), "#line directive requires a line number");
+                }
+                lineMarker(r.get(0), r.subList(1, r.size()), fs);
+            }
+            case "error" -> throw new InputException(name.where(), "#error" + text(rest));
+            case "warning" -> options.warnings().accept(name.where() + ": #warning" + text(rest));
+            case "ident", "sccs", "assert", "unassert" -> {
+            }
+            default -> throw new InputException(name.where(), "invalid preprocessing directive '#" + d + "'");
+        }
+    }
+
+    private List<Token> place(List<Token> toks, FileState fs) {
+        return toks.stream().map(t -> t.withPlace(fs.file, t.line() + fs.lineDelta)).toList();
+    }
+
+    private static String text(List<Token> toks) {
+        StringBuilder sb = new StringBuilder();
+        for (Token t : toks) {
+            sb.append(' ').append(t.text());
+        }
+        return sb.toString();
+    }
+
+    private void lineMarker(Token number, List<Token> rest, FileState fs) {
+        int n;
+        try {
+            n = Integer.parseInt(number.text());
+        } catch (NumberFormatException e) {
+            throw new InputException(number.where(), "invalid line number '" + number.text() + "'");
+        }
+        fs.lineDelta = n - (number.line() + 1);
+        if (!rest.isEmpty() && rest.get(0).kind() == Token.Kind.STRING) {
+            String s = rest.get(0).text();
+            fs.file = s.substring(1, s.length() - 1).replace("\\\\", "\\");
+            boolean sys = false;
+            for (Token t : rest.subList(1, rest.size())) {
+                sys |= t.text().equals("3");
+            }
+            fs.system = sys || fs.file.startsWith("<");
+        }
+    }
+
+    private boolean isDefined(List<Token> rest, Token name, String d) {
+        if (rest.isEmpty() || !rest.get(0).isIdent()) {
+            throw new InputException(name.where(), "macro name missing after #" + d);
+        }
+        return macros.containsKey(rest.get(0).text());
+    }
+
+    private void conditional(String d, List<Token> rest, Token name, FileState fs) {
+        if (fs.conds.isEmpty()) {
+            throw new InputException(name.where(), "#" + d + " without #if");
+        }
+        Cond c = fs.conds.get(fs.conds.size() - 1);
+        switch (d) {
+            case "endif" -> fs.conds.remove(fs.conds.size() - 1);
+            case "else" -> {
+                if (c.sawElse) {
+                    throw new InputException(name.where(), "#else after #else");
+                }
+                c.sawElse = true;
+                c.active = c.parentActive && !c.taken;
+                c.taken |= c.active;
+            }
+            default -> {
+                if (c.sawElse) {
+                    throw new InputException(name.where(), "#" + d + " after #else");
+                }
+                boolean v = false;
+                if (c.parentActive && !c.taken) {
+                    v = switch (d) {
+                        case "elifdef" -> isDefined(rest, name, d);
+                        case "elifndef" -> !isDefined(rest, name, d);
+                        default -> new ConditionEvaluator(macros, expander, abi).evaluate(rest, name);
+                    };
+                }
+                c.active = v;
+                c.taken |= v;
+            }
+        }
+    }
+
+    private void define(List<Token> rest, Token at, boolean system) {
+        if (rest.isEmpty() || !rest.get(0).isIdent()) {
+            throw new InputException(at.where(), "macro name missing after #define");
+        }
+        Token name = rest.get(0);
+        if (name.is("defined")) {
+            throw new InputException(name.where(), "'defined' cannot be used as a macro name");
+        }
+        List<String> params = null;
+        boolean variadic = false;
+        int i = 1;
+        if (rest.size() > 1 && rest.get(1).is("(") && !rest.get(1).spaceBefore()) {
+            params = new ArrayList<>();
+            i = 2;
+            while (true) {
+                if (i >= rest.size()) {
+                    throw new InputException(name.where(), "missing ')' in macro parameter list");
+                }
+                Token p = rest.get(i++);
+                if (p.is(")") && params.isEmpty()) {
+                    break;
+                }
+                if (p.is("...")) {
+                    params.add("__VA_ARGS__");
+                    variadic = true;
+                } else if (p.isIdent()) {
+                    if (params.contains(p.text())) {
+                        throw new InputException(p.where(), "duplicate macro parameter '" + p.text() + "'");
+                    }
+                    params.add(p.text());
+                    if (i < rest.size() && rest.get(i).is("...")) {
+                        variadic = true;
+                        i++;
+                    }
+                } else {
+                    throw new InputException(p.where(), "invalid token in macro parameter list");
+                }
+                if (i >= rest.size()) {
+                    throw new InputException(name.where(), "missing ')' in macro parameter list");
+                }
+                Token sep = rest.get(i++);
+                if (sep.is(")")) {
+                    break;
+                }
+                if (!sep.is(",") || variadic) {
+                    throw new InputException(sep.where(), "expected ',' or ')' in macro parameter list");
+                }
+            }
+        }
+        List<Token> body = List.copyOf(rest.subList(i, rest.size()));
+        if (!body.isEmpty() && (body.get(0).is("##") || body.get(body.size() - 1).is("##"))) {
+            throw new InputException(body.get(0).where(), "'##' cannot appear at either end of a macro expansion");
+        }
+        macros.remove(name.text());
+        macros.put(name.text(), new Macro(name.text(), params, variadic, body, system));
+    }
+
+    boolean pragmaOnce(Path p) {
+        return once.contains(p);
+    }
+
+    static Path realPath(String file, Path dir) {
+        try {
+            Path p = Path.of(file);
+            if (Files.exists(p)) {
+                return p.toRealPath();
+            }
+        } catch (InvalidPathException | IOException | SecurityException e) {
+            return null;
+        }
+        return null;
+    }
+}

@@ -1,0 +1,286 @@
+package dev.structscope.model.c;
+
+import dev.structscope.model.InputException;
+import dev.structscope.model.layout.EnumLayout;
+import dev.structscope.model.layout.TypeLayout;
+import dev.structscope.model.type.ArrayType;
+import dev.structscope.model.type.CType;
+import dev.structscope.model.type.EnumType;
+import dev.structscope.model.type.Enumerator;
+import dev.structscope.model.type.Member;
+import dev.structscope.model.type.NamedType;
+import dev.structscope.model.type.Prim;
+import dev.structscope.model.type.PrimitiveType;
+import dev.structscope.model.type.RecordKind;
+import dev.structscope.model.type.RecordType;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Struct, union and enum specifiers with their bodies. A tagged definition becomes a declaration
+ * of its own as soon as it is complete (so one nested in another record's body comes first) and
+ * is referred to by name; an untagged one stays inline. Owned by a {@link DeclParser}.
+ */
+final class RecordParser {
+    private final DeclParser p;
+
+    RecordParser(DeclParser p) {
+        this.p = p;
+    }
+
+    /** After {@code struct}/{@code union}: a reference, a forward declaration or a definition. */
+    CType record(Token kw) {
+        TokenCursor in = p.in;
+        NamedType.Kind kind = kw.is("struct") ? NamedType.Kind.STRUCT : NamedType.Kind.UNION;
+        Attributes attrs = new Attributes();
+        attrs.parse(in, p);
+        Token tag = null;
+        if (in.peek().isIdent()) {
+            tag = in.next();
+            attrs.parse(in, p);
+        }
+        if (!in.at("{")) {
+            if (tag == null) {
+                throw in.error(in.peek(), "declaration of anonymous " + kw.text() + " must be a definition");
+            }
+            declareTag(kind, tag, false);
+            return new NamedType(kind, tag.text());
+        }
+        if (tag != null) {
+            declareTag(kind, tag, true);
+        }
+        int packAtStart = p.pack.current();
+        in.enter();
+        List<Member> members;
+        try {
+            Token open = in.next();
+            members = members(kind == NamedType.Kind.STRUCT, open);
+        } finally {
+            in.exit();
+        }
+        attrs.parse(in, p);
+        RecordType r = new RecordType(kind == NamedType.Kind.STRUCT ? RecordKind.STRUCT : RecordKind.UNION,
+                tag == null ? null : tag.text(), members, packAtStart, attrs.packed, attrs.aligned, null);
+        if (tag == null) {
+            return r;
+        }
+        p.sym.tags.get(tag.text()).complete = true;
+        p.sym.add(r, tag);
+        return new NamedType(kind, tag.text());
+    }
+
+    private void declareTag(NamedType.Kind kind, Token tag, boolean definition) {
+        Symbols.Tag old = p.sym.tags.get(tag.text());
+        if (old == null) {
+            p.sym.tags.put(tag.text(), new Symbols.Tag(kind));
+            return;
+        }
+        if (old.kind != kind) {
+            throw p.in.error(tag, "use of '" + tag.text() + "' with tag type that does not match previous declaration");
+        }
+        if (definition && old.complete) {
+            throw p.in.error(tag, "redefinition of '" + new NamedType(kind, tag.text()).spelling() + "'");
+        }
+    }
+
+    private List<Member> members(boolean struct, Token open) {
+        TokenCursor in = p.in;
+        List<Member> out = new ArrayList<>();
+        List<Token> where = new ArrayList<>();
+        Set<String> names = new HashSet<>();
+        while (!in.accept("}")) {
+            if (in.atEnd()) {
+                throw in.error(open, "expected '}' to match this '{'");
+            }
+            if (in.accept(";")) {
+                continue;
+            }
+            if (in.at("_Static_assert") || in.at("static_assert")) {
+                p.staticAssert();
+                continue;
+            }
+            DeclParser.Specs s = p.specifiers(false);
+            if (in.at(";")) {
+                Token semi = in.next();
+                if (s.type instanceof RecordType r && r.tag() == null) {
+                    addMember(out, where, names, new Member(null, r, null, s.alignAs, s.attrs.packed, null), s.first);
+                }
+                continue;
+            }
+            while (true) {
+                Token at = in.peek();
+                DeclParser.Declarator d = null;
+                CType type = s.type;
+                if (!in.at(":")) {
+                    d = p.declarator(false);
+                    DeclParser.Derived der = p.apply(s, d);
+                    if (der.function()) {
+                        throw in.error(d.name() == null ? at : d.name(), "field '" + name(d) + "' declared as a function");
+                    }
+                    type = der.type();
+                }
+                Attributes a = p.trailing();
+                Integer width = null;
+                if (in.accept(":")) {
+                    Token wAt = in.peek();
+                    width = bitWidth(type, d, wAt);
+                    a.parse(in, p);
+                }
+                Attributes more = p.trailing();
+                boolean packed = s.attrs.packed || a.packed || more.packed;
+                long align = Math.max(s.alignAs, Math.max(s.attrs.aligned, Math.max(a.aligned, more.aligned)));
+                Token nameTok = d == null ? at : d.name();
+                String n = d == null ? null : d.name().text();
+                String bad = p.sym.incomplete(type);
+                if (bad != null && !(type instanceof ArrayType arr && arr.isFlexible()
+                        && p.sym.incomplete(arr.element()) == null)) {
+                    throw in.error(nameTok, "field '" + (n == null ? "<unnamed>" : n) + "' has incomplete type '" + bad + "'");
+                }
+                if (n != null && !names.add(n)) {
+                    throw in.error(nameTok, "duplicate member '" + n + "'");
+                }
+                addMember(out, where, names, new Member(n, type, width, align, packed, null), nameTok);
+                if (!in.accept(",")) {
+                    break;
+                }
+            }
+            in.expect(";", "after member declaration");
+        }
+        for (int i = 0; i < out.size(); i++) {
+            if (out.get(i).type() instanceof ArrayType a && a.isFlexible()) {
+                if (!struct) {
+                    throw in.error(where.get(i), "flexible array member '" + out.get(i).name() + "' in a union is not allowed");
+                }
+                if (i != out.size() - 1) {
+                    throw in.error(where.get(i), "flexible array member '" + out.get(i).name()
+                            + "' is not at the end of the struct");
+                }
+            }
+        }
+        return out;
+    }
+
+    private void addMember(List<Member> out, List<Token> where, Set<String> names, Member m, Token at) {
+        if (m.isAnonymousRecord() && m.type() instanceof RecordType r) {
+            for (Member inner : r.members()) {
+                if (inner.name() != null && !names.add(inner.name())) {
+                    throw p.in.error(at, "duplicate member '" + inner.name() + "'");
+                }
+            }
+        }
+        out.add(m);
+        where.add(at);
+    }
+
+    private static String name(DeclParser.Declarator d) {
+        return d.name() == null ? "<unnamed>" : d.name().text();
+    }
+
+    private Integer bitWidth(CType type, DeclParser.Declarator d, Token at) {
+        IntValue v = p.constant();
+        String n = d == null ? null : d.name().text();
+        String label = n == null ? "anonymous bit-field" : "bit-field '" + n + "'";
+        CType t = p.sym.strip(type);
+        long bits;
+        if (t instanceof PrimitiveType prim && prim.prim().isInteger()) {
+            bits = prim.prim() == Prim.BOOL ? 1 : p.abi().scalar(prim.prim()).size() * 8L;
+        } else if (t instanceof EnumType || (t instanceof NamedType nt && nt.kind() == NamedType.Kind.ENUM)) {
+            TypeLayout l = p.sym.layout(t, at);
+            bits = l instanceof EnumLayout ? l.size() * 8 : 32;
+        } else {
+            throw p.in.error(d == null ? at : d.name(), label + " has non-integral type '" + type.spelling() + "'");
+        }
+        if (!v.unsigned() && v.value() < 0) {
+            throw p.in.error(at, label + " has negative width (" + v + ")");
+        }
+        if (v.value() < 0 || v.value() > bits) {
+            throw p.in.error(at, "width of " + label + " (" + v + " bits) exceeds the width of its type (" + bits
+                    + " bit" + (bits == 1 ? "" : "s") + ")");
+        }
+        if (v.value() == 0 && n != null) {
+            throw p.in.error(d.name(), "named bit-field '" + n + "' has zero width");
+        }
+        return (int) v.value();
+    }
+
+    /** After {@code enum}. */
+    CType enumeration(Token kw) {
+        TokenCursor in = p.in;
+        Attributes attrs = new Attributes();
+        attrs.parse(in, p);
+        Token tag = null;
+        if (in.peek().isIdent()) {
+            tag = in.next();
+            attrs.parse(in, p);
+        }
+        Prim underlying = null;
+        if (in.at(":") && in.peek(1).isIdent() && isTypeAhead()) {
+            Token colon = in.next();
+            CType u = p.sym.strip(p.typeName());
+            if (!(u instanceof PrimitiveType pt) || !pt.prim().isInteger()) {
+                throw in.error(colon, "enum underlying type must be an integer type");
+            }
+            underlying = pt.prim();
+        }
+        if (!in.at("{")) {
+            if (tag == null) {
+                throw in.error(in.peek(), "declaration of anonymous enum must be a definition");
+            }
+            declareTag(NamedType.Kind.ENUM, tag, false);
+            return NamedType.enumeration(tag.text());
+        }
+        if (tag != null) {
+            declareTag(NamedType.Kind.ENUM, tag, true);
+        }
+        Token open = in.next();
+        List<Enumerator> list = new ArrayList<>();
+        IntValue next = IntValue.ZERO;
+        while (!in.accept("}")) {
+            Token n = in.next();
+            if (!n.isIdent()) {
+                throw in.error(n, n.kind() == Token.Kind.EOF ? "expected '}' to match this '{'" : "expected identifier in enum"
+                        + " (found '" + n.text() + "')");
+            }
+            new Attributes().parse(in, p);
+            IntValue v = next;
+            if (in.accept("=")) {
+                v = p.constant();
+            }
+            if (p.sym.enumerators.containsKey(n.text()) || p.sym.typedefs.containsKey(n.text())) {
+                throw in.error(n, "redefinition of enumerator '" + n.text() + "'");
+            }
+            // Enum constants have type int when their value fits, else the value's own type.
+            IntValue typed = v.compareTo(IntValue.ofInt(Integer.MAX_VALUE)) <= 0
+                    && v.compareTo(IntValue.ofInt(Integer.MIN_VALUE)) >= 0 ? IntValue.ofInt(v.value()) : v;
+            p.sym.enumerators.put(n.text(), typed);
+            list.add(Enumerator.of(n.text(), v.value()));
+            next = new IntValue(typed.value() + 1, Math.max(typed.bits(), 32), typed.unsigned());
+            if (!in.accept(",")) {
+                if (!in.at("}")) {
+                    throw in.error(in.peek(), "expected ',' or '}' after enumerator" + in.found());
+                }
+            }
+        }
+        if (list.isEmpty()) {
+            throw in.error(open, "use of empty enum");
+        }
+        attrs.parse(in, p);
+        EnumType e = new EnumType(tag == null ? null : tag.text(), list, attrs.packed, underlying, null);
+        if (tag == null) {
+            return e;
+        }
+        p.sym.tags.get(tag.text()).complete = true;
+        p.sym.add(e, tag);
+        return NamedType.enumeration(tag.text());
+    }
+
+    private boolean isTypeAhead() {
+        String s = p.in.peek(1).text();
+        return p.sym.isTypedefName(s) || s.equals("unsigned") || s.equals("signed") || s.equals("char")
+                || s.equals("short") || s.equals("int") || s.equals("long") || s.equals("_Bool") || s.equals("bool")
+                || s.equals("const");
+    }
+}
