@@ -113,10 +113,9 @@ public final class HexPane extends BorderPane {
         ToggleButton dec = new ToggleButton("Dec");
         dec.selectedProperty().addListener((o, a, b) -> model.hexOffsetsProperty().set(!b));
         fileLabel.setStyle("-fx-font-weight: bold;");
-        Region grow = new Region();
-        HBox.setHgrow(grow, Priority.ALWAYS);
-        HBox toolbar = new HBox(6, fileLabel, gotoField, gotoError, grow, findField, kind, prev, next, searchProgress,
-                cancel, searchMsg, new Label("Bytes/row"), width, dec);
+        // A flow, not a row: in the shell's narrow data column the tools wrap instead of clipping.
+        javafx.scene.layout.FlowPane toolbar = new javafx.scene.layout.FlowPane(6, 4, fileLabel, gotoField, gotoError,
+                findField, kind, prev, next, searchProgress, cancel, searchMsg, new Label("Bytes/row"), width, dec);
         toolbar.setAlignment(Pos.CENTER_LEFT);
         toolbar.setPadding(new Insets(4, 6, 4, 6));
 
@@ -143,6 +142,9 @@ public final class HexPane extends BorderPane {
         side.setDividerPositions(0.45, 0.85);
         SplitPane main = new SplitPane(center, side);
         main.setDividerPositions(0.6);
+        // Narrow (the shell's data column): fields and inspector go under the bytes.
+        widthProperty().addListener((o, a, w) -> main.setOrientation(w.doubleValue() < 1000
+                ? Orientation.VERTICAL : Orientation.HORIZONTAL));
         setCenter(main);
         status.setPadding(new Insets(2, 6, 2, 6));
         setBottom(status);
@@ -351,6 +353,19 @@ public final class HexPane extends BorderPane {
     /** The record types offered for the overlay. */
     public void setLibrary(TypeLibrary library, Abi abi, ByteOrder order) {
         overlayBar.setLibrary(library, abi, order);
+    }
+
+    /**
+     * Follows a layout document (the shell calls this when the document state changes): its
+     * records are offered for the overlay, laid out for its ABI and read in its byte order; when
+     * no type is chosen yet, the designer's selected record is overlaid at offset 0.
+     */
+    public void setDocumentState(dev.structscope.app.common.DocumentState state) {
+        overlayBar.setLibrary(state.library(), state.abi(), state.byteOrder());
+        if (overlayBar.typeBox().getValue() == null && state.selected() != null
+                && overlayBar.typeBox().getItems().contains(state.selected())) {
+            overlayBar.choose(state.selected(), overlayBar.baseField().getText(), false);
+        }
     }
 
     private void applyChoice(OverlayBar.Choice c) {

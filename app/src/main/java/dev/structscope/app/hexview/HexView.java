@@ -82,7 +82,8 @@ public final class HexView extends Region {
         });
         bookmarks.items().addListener((ListChangeListener<Bookmark>) c -> repaint.run());
         metrics.measure(model.fontSizeProperty().get());
-        addEventHandler(KeyEvent.KEY_PRESSED, this::onKey);
+        // A filter, so that enclosing tab and split panes never take the arrows and Home/End first.
+        addEventFilter(KeyEvent.KEY_PRESSED, this::onKey);
         canvas.addEventHandler(MouseEvent.MOUSE_PRESSED, this::onPress);
         canvas.addEventHandler(MouseEvent.MOUSE_DRAGGED, this::onDrag);
         canvas.addEventHandler(MouseEvent.MOUSE_RELEASED, e -> dragging = false);
@@ -359,6 +360,8 @@ public final class HexView extends Region {
             model.moveTo(hit.offset(), e.isShiftDown());
             dragging = true;
         }
+        // Consumed: a TabPane around us would otherwise take the focus back on the same press.
+        e.consume();
     }
 
     private void onDrag(MouseEvent e) {

@@ -153,10 +153,11 @@ public final class HexViewModel {
     public void moveTo(long offset, boolean extend) {
         long size = size();
         long at = size == 0 ? 0 : Math.max(0, Math.min(offset, size - 1));
-        caret.set(at);
+        // Anchor first: listeners of the caret (the fields tree) then see the final selection.
         if (!extend) {
             anchor.set(at);
         }
+        caret.set(at);
         scrollToCaret();
     }
 

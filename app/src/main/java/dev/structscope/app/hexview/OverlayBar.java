@@ -14,7 +14,6 @@ import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.Tooltip;
-import javafx.scene.layout.HBox;
 
 import java.nio.ByteOrder;
 import java.util.LinkedHashMap;
@@ -27,7 +26,7 @@ import java.util.function.Consumer;
  * in the record table. Compiles the chosen layout into a {@link DecoderPlan} and hands a
  * {@link Choice} to the pane. FX thread only.
  */
-public final class OverlayBar extends HBox {
+public final class OverlayBar extends javafx.scene.layout.FlowPane {
     /** What to overlay: {@code plan} of {@code layout} at {@code base}; {@code asTable} for the record table. */
     public record Choice(String name, RecordLayout layout, DecoderPlan plan, long base, boolean asTable) {
     }
@@ -45,7 +44,8 @@ public final class OverlayBar extends HBox {
 
     public OverlayBar(HexViewModel hex) {
         this.hex = hex;
-        setSpacing(6);
+        setHgap(6);
+        setVgap(4);
         setAlignment(Pos.CENTER_LEFT);
         setPadding(new Insets(3, 6, 3, 6));
         type.setPromptText("no type");

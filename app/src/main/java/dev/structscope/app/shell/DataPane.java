@@ -39,6 +39,25 @@ public final class DataPane extends BorderPane {
         box.getStyleClass().add("empty-box");
         setTop(header);
         setCenter(box);
+        // The hex explorer (issue 7) takes the pane over once a data file is chosen; it opens the
+        // file in the background and shows its own empty/error states.
+        vm.dataFileProperty().addListener((o, a, p) -> {
+            if (p == null) {
+                setCenter(box);
+                return;
+            }
+            setCenter(hex);
+            hex.open(p);
+        });
+        vm.document().stateProperty().addListener((o, a, st) -> hex.setDocumentState(st));
+        hex.setDocumentState(vm.document().state());
+    }
+
+    private final dev.structscope.app.hexview.HexPane hex = new dev.structscope.app.hexview.HexPane();
+
+    /** The hex explorer shown for the data file. */
+    public dev.structscope.app.hexview.HexPane hexPane() {
+        return hex;
     }
 
     private static String describe(Path p) {

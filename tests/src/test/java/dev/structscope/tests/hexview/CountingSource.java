@@ -1,0 +1,47 @@
+package dev.structscope.tests.hexview;
+
+import dev.structscope.io.source.DataSource;
+
+import java.lang.foreign.MemorySegment;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * A source that counts what is asked of it: slice calls and the bytes they cover. The huge-file
+ * tests prove with it that painting reads the visible rows and nothing more.
+ */
+final class CountingSource implements DataSource {
+    final DataSource inner;
+    final AtomicLong slices = new AtomicLong();
+    final AtomicLong bytes = new AtomicLong();
+
+    CountingSource(DataSource inner) {
+        this.inner = inner;
+    }
+
+    @Override
+    public String name() {
+        return inner.name();
+    }
+
+    @Override
+    public long size() {
+        return inner.size();
+    }
+
+    @Override
+    public MemorySegment slice(long offset, long length) {
+        slices.incrementAndGet();
+        bytes.addAndGet(length);
+        return inner.slice(offset, length);
+    }
+
+    @Override
+    public void checkUnchanged() {
+        inner.checkUnchanged();
+    }
+
+    @Override
+    public void close() {
+        inner.close();
+    }
+}

@@ -1,0 +1,281 @@
+package dev.structscope.tests.hexview;
+
+import dev.structscope.app.fields.FieldItem;
+import dev.structscope.app.fields.FieldRow;
+import dev.structscope.app.fields.RecordTable;
+import dev.structscope.app.hexview.DemoTypes;
+import dev.structscope.app.hexview.HexPane;
+import dev.structscope.app.hexview.HexViewModel;
+import dev.structscope.app.hexview.SearchQuery;
+import dev.structscope.io.source.Sources;
+import dev.structscope.io.stats.FieldStats;
+import dev.structscope.model.abi.Abis;
+import javafx.geometry.Point2D;
+import javafx.scene.Node;
+import javafx.scene.Scene;
+import javafx.scene.control.TreeItem;
+import javafx.scene.control.TreeTableRow;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+import java.io.RandomAccessFile;
+import java.nio.ByteOrder;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The hex explorer driven by mouse and keys, headless under Monocle, against gcc-written data. */
+@ExtendWith(ApplicationExtension.class)
+class HexPaneGuiTest {
+    @TempDir
+    Path dir;
+    HexPane pane;
+
+    @Start
+    void start(Stage stage) {
+        pane = new HexPane();
+        pane.setLibrary(DemoTypes.library(), Abis.X86_64_LINUX, ByteOrder.LITTLE_ENDIAN);
+        stage.setScene(new Scene(pane, 1260, 760));
+        stage.setX(0);
+        stage.setY(0);
+        stage.show();
+    }
+
+    @AfterEach
+    void dispose(FxRobot robot) {
+        robot.interact(() -> pane.dispose());
+    }
+
+    private static Path sparse(Path file, long size, long at, byte[] content) throws Exception {
+        try (RandomAccessFile f = new RandomAccessFile(file.toFile(), "rw")) {
+            f.setLength(size);
+            if (content != null) {
+                f.seek(at);
+                f.write(content);
+            }
+        }
+        return file;
+    }
+
+    private FieldItem child(TreeItem<FieldRow> parent, String name) {
+        for (TreeItem<FieldRow> c : parent.getChildren()) {
+            if (c.getValue().name().equals(name)) {
+                return (FieldItem) c;
+            }
+        }
+        throw new AssertionError("no member " + name);
+    }
+
+    @Test
+    void gccTicksDecodeInTheTreeAndTheSummaryMatchesGcc(FxRobot robot) throws Exception {
+        Path file = dir.resolve("ticks.bin");
+        Map<String, String[]> truth = Gcc.ticks(dir, file, 1000, 7);
+        assertEquals("56", truth.get("sizeof")[0]);
+        long base = 7 * 56;
+        robot.interact(() -> {
+            pane.openNow(file);
+            pane.overlayBar().choose("Tick", "7*56", false);
+        });
+        FieldItem root = pane.fieldsView().root();
+        assertNotNull(root);
+        for (String m : new String[]{"ts", "id", "flags"}) {
+            FieldRow row = child(root, m).getValue();
+            assertEquals(truth.get(m)[1], row.value(), m);
+            assertEquals(base + Long.parseLong(truth.get(m)[0]), row.offset(), m + " offset");
+        }
+        assertEquals(Float.parseFloat(truth.get("price")[1]), Float.parseFloat(child(root, "price").getValue().value()));
+        assertEquals(Double.parseDouble(truth.get("qty")[1]), Double.parseDouble(child(root, "qty").getValue().value()));
+        assertEquals("\"" + truth.get("sym")[1] + "\"", child(root, "sym").getValue().value());
+        assertEquals("SELL (" + truth.get("side")[1] + ")", child(root, "side").getValue().value());
+        assertTrue(child(root, "kind").getValue().value().startsWith(truth.get("kind")[1] + " "), "kind bit-field");
+        assertTrue(child(root, "level").getValue().value().startsWith(truth.get("level")[1] + " "), "level bit-field");
+        FieldItem samples = child(root, "samples");
+        assertEquals(truth.get("samples")[1], child(samples, "[2]").getValue().value());
+        assertEquals(base + Long.parseLong(truth.get("samples")[0]) + 8, child(samples, "[2]").getValue().offset());
+
+        // As a table: 1000 records, and the column summary agrees with gcc's own figures.
+        robot.interact(() -> pane.overlayBar().choose("Tick", "0", true));
+        RecordTable table = pane.recordTable();
+        assertEquals(1000, table.recordCount());
+        assertEquals(1000, table.table().getItems().size());
+        robot.interact(table::computeSummary);
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> !table.summaryTable().getItems().isEmpty());
+        FieldStats id = table.summaryTable().getItems().stream().filter(s -> s.path().equals("id")).findFirst().orElseThrow();
+        assertEquals(truth.get("minId")[1], id.min());
+        assertEquals(truth.get("maxId")[1], id.max());
+        FieldStats qty = table.summaryTable().getItems().stream().filter(s -> s.path().equals("qty")).findFirst().orElseThrow();
+        assertEquals(Double.parseDouble(truth.get("meanQty")[1]), qty.mean(), 1e-9);
+    }
+
+    @Test
+    void selectingAMemberSelectsItsBytesAndClickingAByteSelectsItsMember(FxRobot robot) throws Exception {
+        Path file = dir.resolve("ticks.bin");
+        Gcc.ticks(dir, file, 50, 0);
+        long base = 3 * 56;
+        robot.interact(() -> {
+            pane.openNow(file);
+            pane.overlayBar().choose("Tick", "0xA8", false);
+        });
+        // Tree → hex: click the "qty" row.
+        Node qtyRow = robot.lookup(".tree-table-row-cell").match(n -> n instanceof TreeTableRow<?> r
+                && r.getItem() instanceof FieldRow f && f.name().equals("qty")).query();
+        robot.clickOn(qtyRow);
+        HexViewModel m = pane.model();
+        assertEquals(base + 16, m.selectionStart());
+        assertEquals(8, m.selectionLength());
+        // Hex → tree: click the third byte of "price" in the hex pane, then in the ASCII pane.
+        for (HexViewModel.Pane p : HexViewModel.Pane.values()) {
+            Point2D at = pane.hexView().pointOf(base + 14, p);
+            assertNotNull(at, "price is on screen");
+            robot.clickOn(pane.hexView().localToScreen(at));
+            assertEquals(base + 14, m.caret(), p + " click");
+            assertEquals(p, m.paneProperty().get());
+            assertEquals("price", pane.fieldsView().tree().getSelectionModel().getSelectedItem().getValue().name());
+        }
+        // Keys move the caret and the tree follows: two rows down is base+46 → samples[1].
+        assertTrue(pane.hexView().isFocused(), "a click focuses the hex view; focus is on " + pane.getScene().getFocusOwner());
+        robot.type(KeyCode.DOWN, 2);
+        assertEquals(base + 46, m.caret());
+        assertEquals("[1]", pane.fieldsView().tree().getSelectionModel().getSelectedItem().getValue().name());
+    }
+
+    @Test
+    void goToPast4GiBOnASparseFile(FxRobot robot) throws Exception {
+        Path file = sparse(dir.resolve("sparse.bin"), 5L << 30, 0x100000018L, new byte[]{0x5A});
+        robot.interact(() -> pane.openNow(file));
+        robot.press(KeyCode.CONTROL, KeyCode.G).release(KeyCode.G, KeyCode.CONTROL);
+        robot.write("0x100000000+24").type(KeyCode.ENTER);
+        HexViewModel m = pane.model();
+        assertEquals(0x100000018L, m.caret());
+        long row = m.caret() / m.bytesPerRow();
+        assertTrue(row >= m.topRow() && row < m.topRow() + m.visibleRows(), "the caret's row is on screen");
+        assertEquals("", pane.gotoError().getText());
+        assertEquals("90", pane.inspectorView().table().getItems().stream()
+                .filter(r -> r.name().equals("u8")).findFirst().orElseThrow().little(), "the inspector reads 0x5A");
+        robot.interact(() -> pane.gotoField().setText("0x10 + "));
+        robot.clickOn(pane.gotoField()).type(KeyCode.ENTER);
+        assertFalse(pane.gotoError().getText().isEmpty(), "the error is shown next to the field");
+        assertEquals(0x100000018L, m.caret());
+    }
+
+    @Test
+    void recordTableOverALargeFileIsWindowedAndMovesTheHexView(FxRobot robot) throws Exception {
+        long size = 2L << 30;
+        Path file = sparse(dir.resolve("big.bin"), size, 0, null);
+        robot.interact(() -> {
+            pane.openNow(file);
+            pane.overlayBar().choose("Tick", "0", true);
+        });
+        RecordTable t = pane.recordTable();
+        assertEquals(size / 56, t.recordCount());
+        assertEquals(RecordTable.MAX_ROWS, t.table().getItems().size(), "the int-indexed list is a window");
+        robot.interact(() -> {
+            t.moveWindow(t.recordCount() - 10);
+            t.table().getSelectionModel().select(9);
+        });
+        assertEquals((t.recordCount() - 1) * 56, pane.model().selectionStart(), "the last record is selected in hex");
+        assertEquals(10, t.table().getItems().size());
+    }
+
+    @Test
+    void searchFindsEveryMatchForwardAndBackward(FxRobot robot) throws Exception {
+        byte[] v = SearchQuery.parse(SearchQuery.Kind.VALUE, "u32be=3405691582").pattern(); // CA FE BA BE
+        long[] at = {0x123, 40L << 20, (64L << 20) - 4};
+        Path file = dir.resolve("s.bin");
+        try (RandomAccessFile f = new RandomAccessFile(file.toFile(), "rw")) {
+            f.setLength(64L << 20);
+            for (long a : at) {
+                f.seek(a);
+                f.write(v);
+            }
+        }
+        robot.interact(() -> {
+            pane.openNow(file);
+            pane.search().kindProperty().set(SearchQuery.Kind.HEX);
+        });
+        robot.press(KeyCode.CONTROL, KeyCode.F).release(KeyCode.F, KeyCode.CONTROL);
+        robot.write("ca fe ba be");
+        for (long a : at) {
+            robot.type(KeyCode.F3);
+            WaitForAsyncUtils.waitForFxEvents();
+            WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> !pane.search().runningProperty().get()
+                    && !pane.search().messageProperty().get().startsWith("searching"));
+            WaitForAsyncUtils.waitForFxEvents();
+            assertEquals(a, pane.model().selectionStart(), pane.search().messageProperty().get());
+            assertEquals(4, pane.model().selectionLength());
+        }
+        robot.type(KeyCode.F3);
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> !pane.search().runningProperty().get());
+        assertTrue(pane.search().messageProperty().get().startsWith("not found"));
+        robot.press(KeyCode.SHIFT).type(KeyCode.F3).release(KeyCode.SHIFT);
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> !pane.search().runningProperty().get());
+        assertEquals(at[1], pane.model().selectionStart());
+    }
+
+    @Test
+    void emptyMissingAndChangedFilesGetMessagesInThePane(FxRobot robot) throws Exception {
+        Path empty = Files.createFile(dir.resolve("empty.bin"));
+        robot.interact(() -> pane.openNow(empty));
+        assertTrue(pane.messageLabel().isVisible());
+        assertTrue(pane.messageLabel().getText().contains("empty"), pane.messageLabel().getText());
+        robot.interact(() -> pane.openNow(dir));
+        assertTrue(pane.messageLabel().getText().contains("directory"), pane.messageLabel().getText());
+        Path grows = Files.write(dir.resolve("grows.bin"), new byte[100]);
+        robot.interact(() -> pane.openNow(grows));
+        assertFalse(pane.messageLabel().isVisible());
+        assertFalse(pane.bannerShown());
+        Files.write(grows, new byte[200]);
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> pane.bannerShown());
+        assertTrue(pane.bannerLabel().getText().contains("changed size"), pane.bannerLabel().getText());
+        robot.clickOn("Reload");
+        assertFalse(pane.bannerShown());
+        assertEquals(200, pane.model().size());
+    }
+
+    /** Counting, not timing: the first screen of a 16 GiB file reads only its visible rows. */
+    @Test
+    void hugeFileFirstScreenTouchesOnlyTheVisibleRows(FxRobot robot) throws Exception {
+        long size = 16L << 30;
+        Path file = sparse(dir.resolve("huge.bin"), size, size - 1, new byte[]{1});
+        CountingSource src = new CountingSource(Sources.open(file));
+        try {
+            long paintsBefore = pane.hexView().paintCount();
+            robot.interact(() -> pane.setSource(src));
+            WaitForAsyncUtils.waitForFxEvents();
+            HexViewModel m = pane.model();
+            int visible = m.visibleRows();
+            long paints = pane.hexView().paintCount() - paintsBefore;
+            assertTrue(visible > 10, "rows on screen: " + visible);
+            assertTrue(pane.hexView().rowsPaintedLast() <= visible + 1, "painted " + pane.hexView().rowsPaintedLast());
+            // Each paint reads one slice of at most visible+1 rows; the inspector one of 64 bytes.
+            long bound = paints * (visible + 1L) * m.bytesPerRow() + 64L * 4;
+            assertTrue(src.bytes.get() <= bound, "read " + src.bytes.get() + " bytes, bound " + bound);
+            assertEquals(size / 16, m.rowCount());
+            long before = src.bytes.get();
+            long paintsMid = pane.hexView().paintCount();
+            robot.clickOn(pane.hexView()).press(KeyCode.CONTROL, KeyCode.END).release(KeyCode.END, KeyCode.CONTROL);
+            assertEquals(size - 1, m.caret());
+            long readAtEnd = src.bytes.get() - before;
+            long paintsAtEnd = pane.hexView().paintCount() - paintsMid;
+            assertTrue(readAtEnd <= paintsAtEnd * (visible + 1L) * 16 + 64L * 4, "jumping to the end read " + readAtEnd);
+            assertTrue(pane.hexView().rowsPaintedLast() <= visible + 1);
+        } finally {
+            robot.interact(() -> pane.setSource(null));
+            src.close();
+        }
+    }
+}
