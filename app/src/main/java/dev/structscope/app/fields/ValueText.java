@@ -35,9 +35,9 @@ public final class ValueText {
             case RecordValue r -> "{" + r.memberCount() + " members}";
         };
         if (node != null && node.isBitField() && v instanceof Value.Int i) {
-            s += "  bits " + binary(i.bits(), node.bitWidth());
+            s += "  (" + binary(i.bits(), node.bitWidth()) + ")";
         } else if (node != null && node.isBitField() && v instanceof Value.Enum e) {
-            s += "  bits " + binary(e.value(), node.bitWidth());
+            s += "  (" + binary(e.value(), node.bitWidth()) + ")";
         }
         return s;
     }

@@ -36,6 +36,7 @@ public final class HexDemo extends Application {
         pane.setLibrary(DemoTypes.library(), Abis.X86_64_LINUX, ByteOrder.LITTLE_ENDIAN);
         pane.openNow(file);
         pane.overlayBar().choose(args.size() > 1 ? args.get(1) : "Tick", args.size() > 2 ? args.get(2) : "0x38", false);
+        pane.bookmarks().add("tick #2 header", 0x70, 8);
         stage.setTitle("StructScope — hex explorer — " + file.getFileName());
         stage.setScene(new Scene(pane, 1560, 960));
         stage.setOnHidden(e -> pane.dispose());

@@ -143,8 +143,13 @@ public final class HexPane extends BorderPane {
         SplitPane main = new SplitPane(center, side);
         main.setDividerPositions(0.6);
         // Narrow (the shell's data column): fields and inspector go under the bytes.
-        widthProperty().addListener((o, a, w) -> main.setOrientation(w.doubleValue() < 1000
-                ? Orientation.VERTICAL : Orientation.HORIZONTAL));
+        widthProperty().addListener((o, a, w) -> {
+            Orientation want = w.doubleValue() < 1000 ? Orientation.VERTICAL : Orientation.HORIZONTAL;
+            if (main.getOrientation() != want) {
+                main.setOrientation(want);
+                main.setDividerPositions(want == Orientation.VERTICAL ? 0.42 : 0.6);
+            }
+        });
         setCenter(main);
         status.setPadding(new Insets(2, 6, 2, 6));
         setBottom(status);
