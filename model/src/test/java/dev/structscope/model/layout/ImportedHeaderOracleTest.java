@@ -38,7 +38,7 @@ class ImportedHeaderOracleTest {
     void importedHeadersLayOutLikeClang(String abiName) {
         Abi abi = Abi.byName(abiName);
         List<String> failures = new ArrayList<>();
-        List<Long> seeds = OracleRun.seeds().subList(0, Math.min(3, OracleRun.seeds().size()));
+        List<Long> seeds = OracleRun.seeds().subList(0, Math.min(2, OracleRun.seeds().size()));
         for (long seed : seeds) {
             RandomHeader.Generated g = RandomHeader.generate(seed, OracleRun.RECORDS_PER_HEADER, true, false);
             Path h = OracleRun.write(g, "-import.h", g.header());
