@@ -26,7 +26,7 @@ typedef struct {
     DWORD biClrUsed; DWORD biClrImportant;
 } BITMAPINFOHEADER;
 
-enum wav_format : uint16_t { WAVE_FORMAT_PCM = 1, WAVE_FORMAT_IEEE_FLOAT = 3, WAVE_FORMAT_EXTENSIBLE = 0xFFFE };
+enum wav_format { WAVE_FORMAT_PCM = 1, WAVE_FORMAT_IEEE_FLOAT = 3, WAVE_FORMAT_EXTENSIBLE = 0xFFFE };
 
 struct wav_header {
     uint32_t riff; uint32_t size; uint32_t wave;
