@@ -31,16 +31,16 @@ public final class Abis {
 
     public static final Abi X86_64_WINDOWS = new Abi("x86_64-windows", "Microsoft x64 (LLP64, MSVC rules)",
             "x86_64-pc-windows-msvc",
-            table(4, 4, 8, 8, 8, 8, 2), new Scalar(8, 8), ByteOrder.LITTLE_ENDIAN, true, false,
+            table(4, 8, 8, 8, 8, 8, 2), new Scalar(8, 8), ByteOrder.LITTLE_ENDIAN, true, false,
             LongDoubleFormat.BINARY64, BitfieldRules.MSVC, false, false, 0);
 
     public static final Abi AARCH64_LINUX = new Abi("aarch64-linux", "AAPCS64 (LP64)", "aarch64-unknown-linux-gnu",
             table(8, 8, 8, 8, 16, 16, 4), new Scalar(8, 8), ByteOrder.LITTLE_ENDIAN, false, false,
-            LongDoubleFormat.BINARY128, BitfieldRules.SYSV, true, false, 0);
+            LongDoubleFormat.BINARY128, BitfieldRules.SYSV, true, true, 0);
 
     public static final Abi ARM_LINUX = new Abi("arm-linux", "AAPCS 32-bit, hard float (ILP32)", "armv7a-unknown-linux-gnueabihf",
             table(4, 4, 8, 8, 8, 8, 4), new Scalar(4, 4), ByteOrder.LITTLE_ENDIAN, false, false,
-            LongDoubleFormat.BINARY64, BitfieldRules.SYSV, true, false, 0);
+            LongDoubleFormat.BINARY64, BitfieldRules.SYSV, true, true, 0);
 
     /** All ABIs, the default first. */
     public static final List<Abi> ALL = List.of(X86_64_LINUX, I386_LINUX, X86_64_WINDOWS, AARCH64_LINUX, ARM_LINUX);

@@ -3,16 +3,169 @@ package dev.structscope.model.doc;
 import dev.structscope.model.InputException;
 import dev.structscope.model.type.TypeLibrary;
 
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 
 /**
- * Reads and writes layout documents. (Being implemented: see issue 2.)
+ * Reads and writes layout documents: the JSON files in which a person saves the types they
+ * designed (format: {@code docs/layout-document.schema.json}, explained in
+ * {@code docs/readme-document.md}).
+ *
+ * <p>Reading never trusts the input: malformed JSON, wrong value types, unknown or duplicate
+ * names, invalid attributes and unknown versions are {@link InputException}s whose
+ * {@link InputException#where() where} is {@code file:line:col}; documents over
+ * {@link #MAX_BYTES} or nested deeper than 256 levels are refused before they can use much
+ * memory or stack. Writing is atomic: the previous file survives any failure.
+ *
+ * <p>Stateless; every method is safe to call from any thread (not on the FX thread for files).
  */
 public final class LayoutDocuments {
+    /** The largest document accepted, in bytes (and characters for {@link #parse}). */
+    public static final int MAX_BYTES = 64 << 20;
+
     private LayoutDocuments() {
     }
 
+    /** Reads a document from a file. */
+    public static LayoutDocument read(Path file) {
+        String source = file.toString();
+        byte[] bytes;
+        try {
+            long size = Files.size(file);
+            if (size > MAX_BYTES) {
+                throw new InputException(source, "document is " + size + " bytes, more than the limit of " + MAX_BYTES);
+            }
+            bytes = Files.readAllBytes(file);
+        } catch (NoSuchFileException e) {
+            throw new InputException(source, "no such file", e);
+        } catch (AccessDeniedException e) {
+            throw new InputException(source, "permission denied", e);
+        } catch (IOException e) {
+            throw new InputException(source, "cannot read: " + e.getMessage(), e);
+        }
+        if (bytes.length > MAX_BYTES) {
+            throw new InputException(source, "document is more than the limit of " + MAX_BYTES + " bytes");
+        }
+        String text;
+        try {
+            text = StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(bytes)).toString();
+        } catch (CharacterCodingException e) {
+            throw new InputException(source, "not UTF-8 text: a layout document is JSON in UTF-8", e);
+        }
+        return parse(text, source);
+    }
+
+    /** Reads just the types of a document: what commands that take a LAYOUT need. */
     public static TypeLibrary readLibrary(Path file) {
-        throw new InputException(file.toString(), "layout documents are not implemented yet");
+        return read(file).library();
+    }
+
+    /**
+     * Parses a document held in a string.
+     *
+     * @param sourceName names the document in error locations, e.g. the file name
+     */
+    public static LayoutDocument parse(String json, String sourceName) {
+        if (json.length() > MAX_BYTES) {
+            throw new InputException(sourceName, "document is more than the limit of " + MAX_BYTES + " characters");
+        }
+        if (json.startsWith("\uFEFF")) {
+            json = json.substring(1);
+        }
+        JsonTree tree = JsonTree.parse(json, sourceName);
+        DocumentReader reader = new DocumentReader();
+        LayoutDocument doc;
+        try {
+            doc = reader.read(tree);
+        } catch (IllegalArgumentException e) {
+            // A model constructor refused a value the reader should have caught; still bad input.
+            throw new InputException(sourceName, e.getMessage(), e);
+        }
+        new DocumentChecker(doc.library(), reader.locations, tree.where()).check();
+        return doc;
+    }
+
+    /** The JSON text of a document, laid out for people, ending with a newline. */
+    public static String toJson(LayoutDocument doc) {
+        return JsonPrinter.print(DocumentWriter.toTree(doc));
+    }
+
+    /** The JSON text of a document holding just these types (e.g. imported from a C header). */
+    public static String toJson(TypeLibrary library) {
+        return toJson(LayoutDocument.of(library));
+    }
+
+    /**
+     * Saves a document atomically: the text goes to a temporary file in the same directory, is
+     * forced to disk, and is then renamed over {@code file} in one step. On any failure the old
+     * file is untouched and the temporary file is removed.
+     */
+    public static void write(Path file, LayoutDocument doc) throws IOException {
+        AtomicWrite.write(file, toJson(doc).getBytes(StandardCharsets.UTF_8), AtomicWrite.Hook.NONE);
+    }
+
+    /** Saves only types, as {@link #write(Path, LayoutDocument)} does. */
+    public static void write(Path file, TypeLibrary library) throws IOException {
+        write(file, LayoutDocument.of(library));
+    }
+
+    /** Atomic replacement of a file's contents; package-private so tests can inject failures. */
+    static final class AtomicWrite {
+        private AtomicWrite() {
+        }
+
+        /** A test seam: runs after the temporary file is written, before the rename. */
+        interface Hook {
+            Hook NONE = tmp -> {
+            };
+
+            void beforeMove(Path tmp) throws IOException;
+        }
+
+        static void write(Path file, byte[] bytes, Hook hook) throws IOException {
+            Path target = file.toAbsolutePath();
+            Path dir = target.getParent();
+            Path tmp = Files.createTempFile(dir, "." + target.getFileName() + ".", ".tmp");
+            boolean moved = false;
+            try {
+                try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
+                    ByteBuffer buf = ByteBuffer.wrap(bytes);
+                    while (buf.hasRemaining()) {
+                        ch.write(buf);
+                    }
+                    ch.force(true);
+                }
+                hook.beforeMove(tmp);
+                Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+                moved = true;
+                syncDirectory(dir);
+            } finally {
+                if (!moved) {
+                    Files.deleteIfExists(tmp);
+                }
+            }
+        }
+
+        /** Makes the rename itself durable; not every platform can open a directory, hence best effort. */
+        private static void syncDirectory(Path dir) {
+            try (FileChannel ch = FileChannel.open(dir, StandardOpenOption.READ)) {
+                ch.force(true);
+            } catch (IOException | UnsupportedOperationException e) {
+                // The data is safely in the file; only the directory entry's durability is unknown.
+            }
+        }
     }
 }

@@ -17,6 +17,7 @@ import dev.structscope.model.type.TypeLibrary;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.Map;
 
 /**
@@ -34,6 +35,8 @@ final class LayoutContext {
     final Abi abi;
     private final Map<String, RecordLayout> memo = new HashMap<>();
     private final Deque<String> inProgress = new ArrayDeque<>();
+    /** Microsoft "required alignment" of each record laid out (identity: definitions are values). */
+    private final Map<RecordType, Long> msvcRequired = new IdentityHashMap<>();
 
     LayoutContext(TypeLibrary library, Abi abi) {
         this.library = library;
@@ -108,7 +111,13 @@ final class LayoutContext {
     }
 
     private TypeLayout array(ArrayType a) {
-        TypeLayout element = type(a.element());
+        TypeLayout element;
+        enter("array");
+        try {
+            element = type(a.element());
+        } finally {
+            inProgress.pop();
+        }
         if (element instanceof ArrayLayout inner && inner.flexible()) {
             throw new InputException(a.spelling(), "array of flexible arrays is not allowed");
         }
@@ -144,9 +153,55 @@ final class LayoutContext {
 
     private void enter(String key) {
         if (inProgress.size() >= MAX_DEPTH) {
-            throw new InputException(key, "types nest more than " + MAX_DEPTH + " levels deep");
+            throw new InputException(key, "types nest too deep (more than " + MAX_DEPTH + " levels)");
         }
         inProgress.push(key);
+    }
+
+    /**
+     * The alignment of a member's type with typedef {@code aligned} attributes stripped (Microsoft
+     * lays out from this "natural" alignment). {@code tl} is the type's layout with attributes.
+     */
+    long naturalAlign(CType type, TypeLayout tl) {
+        CType t = type;
+        boolean stripped = false;
+        while (t instanceof NamedType n && n.kind() == NamedType.Kind.TYPEDEF) {
+            Typedef td = library.typedef(n.name())
+                    .orElseThrow(() -> new InputException(n.name(), "unknown type name '" + n.name() + "'"));
+            stripped |= td.alignedAttr() != 0;
+            t = td.target();
+        }
+        return stripped ? type(t).align() : tl.align();
+    }
+
+    /**
+     * The Microsoft "required alignment" of a member's type: what {@code aligned} attributes on
+     * typedefs and records (and inside nested records) demand; 0 when nothing does. Packing does
+     * not lower it.
+     */
+    long msvcRequiredAlign(CType type, TypeLayout tl) {
+        return switch (type) {
+            case NamedType n when n.kind() == NamedType.Kind.TYPEDEF -> {
+                Typedef td = library.typedef(n.name())
+                        .orElseThrow(() -> new InputException(n.name(), "unknown type name '" + n.name() + "'"));
+                long inner = msvcRequiredAlign(td.target(), td.alignedAttr() != 0 ? type(td.target()) : tl);
+                yield td.alignedAttr() != 0 ? Math.max(inner, tl.align()) : inner;
+            }
+            case NamedType n -> tl instanceof RecordLayout r ? recordRequired(r) : 0;
+            case RecordType r -> tl instanceof RecordLayout rl ? recordRequired(rl) : 0;
+            case ArrayType a -> tl instanceof ArrayLayout al ? msvcRequiredAlign(a.element(), al.element()) : 0;
+            default -> 0;
+        };
+    }
+
+    private long recordRequired(RecordLayout r) {
+        Long req = msvcRequired.get(r.definition());
+        long base = req == null ? 0 : req;
+        return r.definition().alignedAttr() != 0 ? Math.max(base, r.align()) : base;
+    }
+
+    void rememberRequiredAlign(RecordType r, long required) {
+        msvcRequired.put(r, required);
     }
 
     private TypeLayout enumeration(CType type, EnumType e) {
@@ -162,7 +217,11 @@ final class LayoutContext {
         }
         boolean signed = min < 0;
         Prim p;
-        if (e.packed()) {
+        if (abi.bitfields() == Abi.BitfieldRules.MSVC) {
+            // Microsoft enums are int whatever their values, and clang ignores packed there too.
+            p = Prim.INT;
+            signed = true;
+        } else if (e.packed()) {
             if (signed ? (min >= Byte.MIN_VALUE && max <= Byte.MAX_VALUE) : max <= 0xFF) {
                 p = Prim.CHAR;
             } else if (signed ? (min >= Short.MIN_VALUE && max <= Short.MAX_VALUE) : max <= 0xFFFF) {
@@ -172,9 +231,6 @@ final class LayoutContext {
             } else {
                 p = Prim.LONG_LONG;
             }
-        } else if (abi.bitfields() == Abi.BitfieldRules.MSVC) {
-            p = Prim.INT; // MSVC enums are int whatever their values
-            signed = true;
         } else if (signed ? (min >= Integer.MIN_VALUE && max <= Integer.MAX_VALUE) : max <= 0xFFFF_FFFFL) {
             p = Prim.INT;
         } else {

@@ -1,0 +1,138 @@
+package dev.structscope.app.cli;
+
+import dev.structscope.io.decode.DecoderPlan;
+import dev.structscope.io.decode.RecordFormat;
+import dev.structscope.io.source.DataSource;
+import dev.structscope.io.source.Sources;
+import dev.structscope.model.InputException;
+import dev.structscope.model.abi.Abi;
+import dev.structscope.model.layout.LayoutEngine;
+import dev.structscope.model.layout.RecordLayout;
+import dev.structscope.model.type.TypeLibrary;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+import java.io.PrintWriter;
+import java.lang.foreign.MemorySegment;
+import java.nio.ByteOrder;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+
+/**
+ * {@code structscope decode LAYOUT --type NAME DATA [--abi ABI] [--offset N] [--count N | --all]
+ * [--byte-order little|big] [--format json|jsonl|csv|text]}: records read in place from the
+ * mapped DATA file and streamed out one at a time.
+ */
+@Command(name = "decode", description = "Decode records of a struct or union from a data file (mapped, not read into memory).")
+public final class DecodeCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(index = "0", paramLabel = "LAYOUT", description = "A layout document (.json) or C header (.h).")
+    Path layoutPath;
+
+    @Parameters(index = "1", paramLabel = "DATA", description = "The file holding the records.")
+    Path dataPath;
+
+    @Option(names = "--type", required = true, paramLabel = "NAME", description = "The struct or union of each record.")
+    String type;
+
+    @Option(names = "--abi", paramLabel = "ABI", defaultValue = "x86_64-linux",
+            description = "x86_64-linux (default), i386-linux, x86_64-windows, aarch64-linux, arm-linux.")
+    String abiName;
+
+    @Option(names = "--offset", paramLabel = "N", defaultValue = "0", description = "Byte offset of the first record (default 0).")
+    long offset;
+
+    @ArgGroup(exclusive = true)
+    HowMany howMany = new HowMany();
+
+    static final class HowMany {
+        @Option(names = "--count", paramLabel = "N", defaultValue = "1", description = "Records to decode (default 1).")
+        long count = 1;
+
+        @Option(names = "--all", description = "Every whole record to the end of DATA.")
+        boolean all;
+    }
+
+    @Option(names = "--byte-order", paramLabel = "ORDER", defaultValue = "little", description = "little (default) or big.")
+    String byteOrder;
+
+    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "json", description = "json (default), jsonl, csv, text.")
+    String format;
+
+    @Option(names = "--cpp", description = "Run the system C preprocessor on the header first.")
+    boolean cpp;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        Abi abi = Abi.byName(abiName);
+        ByteOrder order = byteOrder(byteOrder);
+        RecordFormat writer = RecordFormat.of(format, out);
+        TypeLibrary library = LayoutInput.load(layoutPath, cpp, err);
+        RecordLayout layout = LayoutEngine.layout(type, library, abi);
+        DecoderPlan plan = DecoderPlan.compile(layout, abi, order);
+        long recordSize = plan.recordSize();
+        if (recordSize <= 0) {
+            throw new InputException("--type", "'" + type + "' has size 0; there is nothing to decode");
+        }
+        if (!howMany.all && howMany.count < 0) {
+            throw new InputException("--count", "must be 0 or more, was " + howMany.count);
+        }
+        try (DataSource source = Sources.open(dataPath)) {
+            long size = source.size();
+            if (offset < 0 || offset > size) {
+                throw new InputException(dataPath + ": byte offset " + offset,
+                        "--offset is outside the data (" + size + " bytes)");
+            }
+            long available = (size - offset) / recordSize;
+            long count;
+            if (howMany.all) {
+                count = available;
+            } else {
+                count = howMany.count;
+                if (count > available) {
+                    long bad = offset + available * recordSize;
+                    throw new InputException(dataPath + ": byte offset " + bad, "record " + available
+                            + " (" + recordSize + " bytes from byte offset " + bad
+                            + ") runs past the end of the data (" + size + " bytes)");
+                }
+            }
+            MemorySegment all = source.segment();
+            Sources.guard(source, () -> {
+                writer.begin();
+                for (long i = 0; i < count; i++) {
+                    long at = offset + i * recordSize;
+                    writer.record(i, at, plan.decode(all, at));
+                }
+                writer.end();
+                return null;
+            });
+            if (howMany.all) {
+                long trailing = (size - offset) - count * recordSize;
+                if (trailing > 0) {
+                    err.println("structscope: " + dataPath + ": " + trailing + " trailing bytes after the last whole record (at byte offset "
+                            + (offset + count * recordSize) + ") were not decoded");
+                    err.flush();
+                }
+            }
+        }
+        out.flush();
+        return 0;
+    }
+
+    static ByteOrder byteOrder(String name) {
+        return switch (name.toLowerCase(Locale.ROOT)) {
+            case "little", "le" -> ByteOrder.LITTLE_ENDIAN;
+            case "big", "be" -> ByteOrder.BIG_ENDIAN;
+            default -> throw new InputException("--byte-order", "unknown byte order '" + name + "'; known: little, big");
+        };
+    }
+}

@@ -1,0 +1,189 @@
+package dev.structscope.io.decode;
+
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The output formats of {@code structscope decode}: {@code json} (one array of records),
+ * {@code jsonl} (one record per line), {@code csv} (a header of leaf paths such as
+ * {@code inner.x} and {@code pts[0][1]}, then a row per record) and {@code text} (an indented
+ * listing for people). A writer streams: it holds one record at a time, whatever the count.
+ * Used by one thread.
+ */
+public abstract sealed class RecordFormat permits RecordFormat.Json, RecordFormat.JsonLines, RecordFormat.Csv,
+        RecordFormat.Text {
+
+    protected final PrintWriter out;
+
+    private RecordFormat(PrintWriter out) {
+        this.out = out;
+    }
+
+    /** The writer for a format name ({@code json}, {@code jsonl}, {@code csv}, {@code text}). */
+    public static RecordFormat of(String name, PrintWriter out) {
+        return switch (name.toLowerCase(Locale.ROOT)) {
+            case "json" -> new Json(out);
+            case "jsonl" -> new JsonLines(out);
+            case "csv" -> new Csv(out);
+            case "text" -> new Text(out);
+            default -> throw new dev.structscope.model.InputException("--format",
+                    "unknown format '" + name + "'; known: json, jsonl, csv, text");
+        };
+    }
+
+    public void begin() {
+    }
+
+    /** Writes record number {@code index} (from 0), which starts at byte {@code offset} of the data. */
+    public abstract void record(long index, long offset, RecordValue r);
+
+    public void end() {
+        out.flush();
+    }
+
+    static final class Json extends RecordFormat {
+        private final StringBuilder sb = new StringBuilder();
+        private boolean first = true;
+
+        Json(PrintWriter out) {
+            super(out);
+        }
+
+        @Override
+        public void begin() {
+            out.print('[');
+        }
+
+        @Override
+        public void record(long index, long offset, RecordValue r) {
+            sb.setLength(0);
+            sb.append(first ? "" : ",\n ");
+            first = false;
+            JsonText.append(sb, r);
+            out.append(sb);
+        }
+
+        @Override
+        public void end() {
+            out.println(']');
+            super.end();
+        }
+    }
+
+    static final class JsonLines extends RecordFormat {
+        private final StringBuilder sb = new StringBuilder();
+
+        JsonLines(PrintWriter out) {
+            super(out);
+        }
+
+        @Override
+        public void record(long index, long offset, RecordValue r) {
+            sb.setLength(0);
+            JsonText.append(sb, r);
+            sb.append('\n');
+            out.append(sb);
+        }
+    }
+
+    static final class Csv extends RecordFormat {
+        private boolean headerDone;
+
+        Csv(PrintWriter out) {
+            super(out);
+        }
+
+        @Override
+        public void record(long index, long offset, RecordValue r) {
+            List<String> names = new ArrayList<>();
+            List<String> cells = new ArrayList<>();
+            flatten("", r, names, cells);
+            if (!headerDone) {
+                out.println(String.join(",", names.stream().map(Csv::cell).toList()));
+                headerDone = true;
+            }
+            out.println(String.join(",", cells.stream().map(Csv::cell).toList()));
+        }
+
+        private static void flatten(String path, Value v, List<String> names, List<String> cells) {
+            switch (v) {
+                case RecordValue r -> {
+                    for (int i = 0; i < r.memberCount(); i++) {
+                        flatten(path.isEmpty() ? r.memberName(i) : path + "." + r.memberName(i), r.get(i), names, cells);
+                    }
+                }
+                case ArrayValue a -> {
+                    for (long i = 0; i < a.length(); i++) {
+                        flatten(path + "[" + i + "]", a.get(i), names, cells);
+                    }
+                }
+                case Value.Str s -> {
+                    names.add(path);
+                    cells.add(s.value());
+                }
+                case Value.Enum e when e.name() != null -> {
+                    names.add(path);
+                    cells.add(e.name());
+                }
+                default -> {
+                    names.add(path);
+                    cells.add(JsonText.scalar(v).replace("\"", ""));
+                }
+            }
+        }
+
+        /** RFC 4180: quote a cell holding a comma, quote, or line break. */
+        private static String cell(String s) {
+            if (s.indexOf(',') < 0 && s.indexOf('"') < 0 && s.indexOf('\n') < 0 && s.indexOf('\r') < 0) {
+                return s;
+            }
+            return '"' + s.replace("\"", "\"\"") + '"';
+        }
+    }
+
+    static final class Text extends RecordFormat {
+        Text(PrintWriter out) {
+            super(out);
+        }
+
+        @Override
+        public void record(long index, long offset, RecordValue r) {
+            out.println("record " + index + " @ " + offset + " (" + r.node().typeName() + ")");
+            StringBuilder sb = new StringBuilder();
+            for (int i = 0; i < r.memberCount(); i++) {
+                text(sb, "  ", r.memberName(i), r.get(i));
+            }
+            out.print(sb);
+        }
+
+        private static void text(StringBuilder sb, String indent, String name, Value v) {
+            switch (v) {
+                case RecordValue r -> {
+                    sb.append(indent).append(name).append(" {\n");
+                    for (int i = 0; i < r.memberCount(); i++) {
+                        text(sb, indent + "  ", r.memberName(i), r.get(i));
+                    }
+                    sb.append(indent).append("}\n");
+                }
+                case ArrayValue a when a.node().element() instanceof ScalarNode -> {
+                    sb.append(indent).append(name).append(" = [");
+                    for (long i = 0; i < a.length(); i++) {
+                        sb.append(i > 0 ? ", " : "").append(JsonText.scalar(a.get(i)));
+                    }
+                    sb.append("]\n");
+                }
+                case ArrayValue a -> {
+                    for (long i = 0; i < a.length(); i++) {
+                        text(sb, indent, name + "[" + i + "]", a.get(i));
+                    }
+                }
+                case Value.Enum e when e.name() != null ->
+                        sb.append(indent).append(name).append(" = ").append(e.name()).append(" (")
+                                .append(e.unsigned() ? Long.toUnsignedString(e.value()) : e.value()).append(")\n");
+                default -> sb.append(indent).append(name).append(" = ").append(JsonText.scalar(v)).append('\n');
+            }
+        }
+    }
+}

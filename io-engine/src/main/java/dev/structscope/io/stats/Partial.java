@@ -1,0 +1,86 @@
+package dev.structscope.io.stats;
+
+/**
+ * Running count/min/max/sum of every leaf over some records: one per parallel task, merged at the
+ * end. Flat arrays indexed by leaf, so the heap used does not grow with the data. Integer sums
+ * are exact 128-bit two's complement ({@code sumHi:sumLo}); floating sums are doubles with NaNs
+ * counted apart. Unsigned 64-bit min/max are kept with the sign bit flipped so that signed
+ * comparison orders them. Confined to the thread of its task.
+ */
+final class Partial {
+    final long[] count;
+    final long[] minL;
+    final long[] maxL;
+    final long[] sumLo;
+    final long[] sumHi;
+    final double[] minD;
+    final double[] maxD;
+    final double[] sumD;
+    final long[] nan;
+
+    Partial(int leaves) {
+        count = new long[leaves];
+        minL = new long[leaves];
+        maxL = new long[leaves];
+        sumLo = new long[leaves];
+        sumHi = new long[leaves];
+        minD = new double[leaves];
+        maxD = new double[leaves];
+        sumD = new double[leaves];
+        nan = new long[leaves];
+        java.util.Arrays.fill(minL, Long.MAX_VALUE);
+        java.util.Arrays.fill(maxL, Long.MIN_VALUE);
+        java.util.Arrays.fill(minD, Double.POSITIVE_INFINITY);
+        java.util.Arrays.fill(maxD, Double.NEGATIVE_INFINITY);
+    }
+
+    /** Adds a signed 64-bit value to the 128-bit sum of leaf {@code i}. */
+    void addSigned(int i, long v) {
+        long lo = sumLo[i];
+        long nlo = lo + v;
+        sumHi[i] += (v >> 63) + (Long.compareUnsigned(nlo, lo) < 0 ? 1 : 0);
+        sumLo[i] = nlo;
+    }
+
+    /** Adds an unsigned 64-bit value to the 128-bit sum of leaf {@code i}. */
+    void addUnsigned(int i, long v) {
+        long lo = sumLo[i];
+        long nlo = lo + v;
+        sumHi[i] += Long.compareUnsigned(nlo, lo) < 0 ? 1 : 0;
+        sumLo[i] = nlo;
+    }
+
+    /**
+     * Adds {@code hiSum * 2^32 + loSum} to the 128-bit sum of leaf {@code i}, where {@code hiSum}
+     * is a sum of high 32-bit halves (signed when {@code signed}, else unsigned) and {@code loSum}
+     * a sum of unsigned low halves (non-negative: fewer than 2^31 terms).
+     */
+    void add128(int i, long hiSum, long loSum, boolean signed) {
+        // hiSum * 2^32 as 128 bits: high word hiSum >> 32 (arithmetic or logical), low word hiSum << 32.
+        long addHi = signed ? hiSum >> 32 : hiSum >>> 32;
+        long addLo = hiSum << 32;
+        long lo = sumLo[i];
+        long nlo = lo + addLo;
+        long carry = Long.compareUnsigned(nlo, lo) < 0 ? 1 : 0;
+        long nlo2 = nlo + loSum;
+        carry += Long.compareUnsigned(nlo2, nlo) < 0 ? 1 : 0;
+        sumLo[i] = nlo2;
+        sumHi[i] += addHi + carry;
+    }
+
+    void merge(Partial o) {
+        for (int i = 0; i < count.length; i++) {
+            count[i] += o.count[i];
+            minL[i] = Math.min(minL[i], o.minL[i]);
+            maxL[i] = Math.max(maxL[i], o.maxL[i]);
+            long lo = sumLo[i];
+            long nlo = lo + o.sumLo[i];
+            sumHi[i] += o.sumHi[i] + (Long.compareUnsigned(nlo, lo) < 0 ? 1 : 0);
+            sumLo[i] = nlo;
+            minD[i] = Math.min(minD[i], o.minD[i]);
+            maxD[i] = Math.max(maxD[i], o.maxD[i]);
+            sumD[i] += o.sumD[i];
+            nan[i] += o.nan[i];
+        }
+    }
+}

@@ -1,0 +1,255 @@
+package dev.structscope.model.doc;
+
+import dev.structscope.model.type.ArrayType;
+import dev.structscope.model.type.CType;
+import dev.structscope.model.type.EnumType;
+import dev.structscope.model.type.NamedType;
+import dev.structscope.model.type.PointerType;
+import dev.structscope.model.type.Prim;
+import dev.structscope.model.type.PrimitiveType;
+import dev.structscope.model.type.RecordType;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * The one-line type strings of a layout document: {@code "uint32_t"}, {@code "struct Hdr"},
+ * {@code "char *"}, {@code "int16_t[2][3]"}, {@code "Side"} (a typedef), {@code "int[4] *"}
+ * (a pointer to an array).
+ *
+ * <p>Grammar: a base type followed by suffixes applied left to right, where a suffix is either
+ * {@code *} (pointer to everything on its left) or a run of dimensions {@code [a][b]...} that
+ * reads as in C (an array of {@code a} arrays of {@code b}). {@code []} is a flexible array.
+ * A base is a C primitive spelling (any order of its keywords, or a {@code <stdint.h>} /
+ * {@code <stddef.h>} / {@code <stdbool.h>} name), {@code struct|union|enum TAG}, or a typedef name.
+ *
+ * <p>{@link #format} returns {@code null} for a type that this syntax cannot say exactly (inline
+ * records and enums, unusual primitive spellings, names that are not C identifiers); the writer
+ * then uses an object. Invariant (tested): {@code parse(format(t))} equals {@code t} whenever
+ * {@code format(t)} is not null. Stateless; thread-safe.
+ */
+final class TypeSyntax {
+    private TypeSyntax() {
+    }
+
+    private static final Pattern IDENT = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
+    private static final Set<String> KEYWORDS = Set.of("signed", "unsigned", "char", "short", "int", "long",
+            "float", "double", "void", "_Bool", "struct", "union", "enum");
+    private static final Map<String, Prim> ALIASES = new HashMap<>();
+
+    static {
+        for (Prim p : Prim.values()) {
+            if (!p.cName().contains(" ")) {
+                ALIASES.put(p.cName(), p);
+            }
+        }
+        ALIASES.put("bool", Prim.BOOL);
+        ALIASES.put("uintptr_t", Prim.SIZE);
+        ALIASES.put("intptr_t", Prim.PTRDIFF);
+        ALIASES.put("ssize_t", Prim.PTRDIFF);
+        ALIASES.put("signed", Prim.INT);
+        ALIASES.put("unsigned", Prim.UNSIGNED_INT);
+    }
+
+    /** Whether {@code s} is a C identifier that is neither a keyword nor a primitive alias. */
+    static boolean isPlainName(String s) {
+        return s != null && IDENT.matcher(s).matches() && !KEYWORDS.contains(s) && !ALIASES.containsKey(s);
+    }
+
+    static boolean isIdentifier(String s) {
+        return s != null && IDENT.matcher(s).matches() && !KEYWORDS.contains(s);
+    }
+
+    /** The type string for {@code t}, or {@code null} when only the object form says it exactly. */
+    static String format(CType t) {
+        return switch (t) {
+            case PrimitiveType p -> {
+                Prim parsed = primitive(p.spelling());
+                yield parsed == p.prim() && p.spelling().equals(normalise(p.spelling())) ? p.spelling() : null;
+            }
+            case NamedType n -> switch (n.kind()) {
+                case TYPEDEF -> isPlainName(n.name()) ? n.name() : null;
+                case STRUCT, UNION, ENUM -> isIdentifier(n.name()) ? n.spelling() : null;
+            };
+            case PointerType ptr -> {
+                String inner = format(ptr.target());
+                yield inner == null ? null : inner.endsWith("*") ? inner + "*" : inner + " *";
+            }
+            case ArrayType a -> {
+                String inner = format(a.innermost());
+                if (inner == null) {
+                    yield null;
+                }
+                StringBuilder sb = new StringBuilder(inner);
+                for (long d : a.dimensions()) {
+                    sb.append('[').append(d == ArrayType.FLEXIBLE ? "" : Long.toString(d)).append(']');
+                }
+                yield sb.toString();
+            }
+            case RecordType r -> null;
+            case EnumType e -> null;
+        };
+    }
+
+    private static String normalise(String spelling) {
+        return String.join(" ", spelling.strip().split("\\s+"));
+    }
+
+    /**
+     * The primitive a spelling names, or {@code null}: keywords in any order ({@code "long unsigned
+     * int"}), or one alias ({@code "uint8_t"}, {@code "size_t"}, {@code "bool"}).
+     */
+    static Prim primitive(String spelling) {
+        String[] words = spelling.strip().split("\\s+");
+        if (words.length == 1) {
+            return ALIASES.get(words[0]);
+        }
+        int signed = 0, unsigned = 0, chr = 0, shrt = 0, in = 0, lng = 0, dbl = 0;
+        for (String w : words) {
+            switch (w) {
+                case "signed" -> signed++;
+                case "unsigned" -> unsigned++;
+                case "char" -> chr++;
+                case "short" -> shrt++;
+                case "int" -> in++;
+                case "long" -> lng++;
+                case "double" -> dbl++;
+                default -> {
+                    return null;
+                }
+            }
+        }
+        if (signed + unsigned > 1 || chr > 1 || shrt > 1 || in > 1 || lng > 2 || dbl > 1) {
+            return null;
+        }
+        boolean u = unsigned == 1;
+        if (dbl == 1) {
+            return lng == 1 && signed + unsigned + chr + shrt + in == 0 ? Prim.LONG_DOUBLE : null;
+        }
+        if (chr == 1) {
+            if (shrt + in + lng > 0) {
+                return null;
+            }
+            return signed == 1 ? Prim.SIGNED_CHAR : u ? Prim.UNSIGNED_CHAR : Prim.CHAR;
+        }
+        if (shrt == 1) {
+            return lng > 0 ? null : u ? Prim.UNSIGNED_SHORT : Prim.SHORT;
+        }
+        return switch (lng) {
+            case 0 -> u ? Prim.UNSIGNED_INT : Prim.INT;
+            case 1 -> u ? Prim.UNSIGNED_LONG : Prim.LONG;
+            default -> u ? Prim.UNSIGNED_LONG_LONG : Prim.LONG_LONG;
+        };
+    }
+
+    /** Thrown by {@link #parse}: what is wrong, and at which character of the string. */
+    static final class SyntaxError extends Exception {
+        final int index;
+
+        SyntaxError(int index, String message) {
+            super(message, null, false, false);
+            this.index = index;
+        }
+    }
+
+    /** Parses a type string written by a person or by {@link #format}. */
+    static CType parse(String s) throws SyntaxError {
+        List<String> tokens = new ArrayList<>();
+        List<Integer> starts = new ArrayList<>();
+        int i = 0;
+        while (i < s.length()) {
+            char c = s.charAt(i);
+            if (Character.isWhitespace(c)) {
+                i++;
+            } else if (c == '*' || c == '[' || c == ']') {
+                tokens.add(String.valueOf(c));
+                starts.add(i++);
+            } else if (Character.isLetterOrDigit(c) || c == '_') {
+                int j = i;
+                while (j < s.length() && (Character.isLetterOrDigit(s.charAt(j)) || s.charAt(j) == '_')) {
+                    j++;
+                }
+                tokens.add(s.substring(i, j));
+                starts.add(i);
+                i = j;
+            } else {
+                throw new SyntaxError(i, "unexpected character '" + c + "' in type \"" + s + "\"");
+            }
+        }
+        int n = 0;
+        while (n < tokens.size() && !tokens.get(n).equals("*") && !tokens.get(n).equals("[")) {
+            n++;
+        }
+        if (n == 0) {
+            throw new SyntaxError(0, "missing type name in \"" + s + "\"");
+        }
+        CType t = base(tokens.subList(0, n), s);
+        while (n < tokens.size()) {
+            if (tokens.get(n).equals("*")) {
+                t = new PointerType(t);
+                n++;
+                continue;
+            }
+            List<Long> dims = new ArrayList<>();
+            while (n < tokens.size() && tokens.get(n).equals("[")) {
+                int at = starts.get(n);
+                n++;
+                long len = ArrayType.FLEXIBLE;
+                if (n < tokens.size() && !tokens.get(n).equals("]")) {
+                    len = length(tokens.get(n), starts.get(n), s);
+                    n++;
+                }
+                if (n >= tokens.size() || !tokens.get(n).equals("]")) {
+                    throw new SyntaxError(at, "expected ']' in type \"" + s + "\"");
+                }
+                n++;
+                dims.add(len);
+            }
+            if (dims.isEmpty()) {
+                throw new SyntaxError(starts.get(n), "unexpected '" + tokens.get(n) + "' in type \"" + s + "\"");
+            }
+            for (int d = dims.size() - 1; d >= 0; d--) {
+                t = new ArrayType(t, dims.get(d));
+            }
+        }
+        return t;
+    }
+
+    private static long length(String tok, int at, String s) throws SyntaxError {
+        if (!tok.chars().allMatch(ch -> ch >= '0' && ch <= '9')) {
+            throw new SyntaxError(at, "array length must be a non-negative integer in type \"" + s + "\"");
+        }
+        try {
+            return Long.parseLong(tok);
+        } catch (NumberFormatException e) {
+            throw new SyntaxError(at, "array length " + tok + " is too large in type \"" + s + "\"");
+        }
+    }
+
+    private static CType base(List<String> words, String s) throws SyntaxError {
+        String first = words.getFirst();
+        if (first.equals("struct") || first.equals("union") || first.equals("enum")) {
+            if (words.size() != 2 || !isIdentifier(words.get(1))) {
+                throw new SyntaxError(0, "expected one tag after '" + first + "' in type \"" + s + "\"");
+            }
+            return switch (first) {
+                case "struct" -> NamedType.struct(words.get(1));
+                case "union" -> NamedType.union(words.get(1));
+                default -> NamedType.enumeration(words.get(1));
+            };
+        }
+        String spelling = String.join(" ", words);
+        Prim p = primitive(spelling);
+        if (p != null) {
+            return new PrimitiveType(p, spelling);
+        }
+        if (words.size() == 1 && isPlainName(first)) {
+            return NamedType.typedef(first);
+        }
+        throw new SyntaxError(0, "\"" + spelling + "\" is not a C type name");
+    }
+}

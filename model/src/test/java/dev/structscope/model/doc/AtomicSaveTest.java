@@ -1,0 +1,105 @@
+package dev.structscope.model.doc;
+
+import dev.structscope.model.type.Member;
+import dev.structscope.model.type.Prim;
+import dev.structscope.model.type.PrimitiveType;
+import dev.structscope.model.type.RecordType;
+import dev.structscope.model.type.TypeLibrary;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Saving replaces the file in one step: the old contents survive any failure, and no temp files linger. */
+class AtomicSaveTest {
+    @TempDir
+    Path dir;
+
+    private static LayoutDocument doc(String field) {
+        return LayoutDocument.of(TypeLibrary.of(RecordType.struct("S", List.of(Member.of(field, PrimitiveType.of(Prim.INT))))));
+    }
+
+    private List<Path> files() throws IOException {
+        try (Stream<Path> s = Files.list(dir)) {
+            return s.sorted().toList();
+        }
+    }
+
+    @Test
+    void saveThenReadGivesTheSameDocument() throws IOException {
+        Path file = dir.resolve("a.json");
+        LayoutDocuments.write(file, doc("x"));
+        assertEquals(doc("x"), LayoutDocuments.read(file));
+        LayoutDocuments.write(file, doc("y"));
+        assertEquals(doc("y"), LayoutDocuments.read(file));
+        assertEquals(List.of(file), files(), "no temporary files left behind");
+    }
+
+    @Test
+    void aFailureBeforeTheRenameLeavesTheOldFileAndNoTempFile() throws IOException {
+        Path file = dir.resolve("a.json");
+        LayoutDocuments.write(file, doc("old"));
+        byte[] before = Files.readAllBytes(file);
+        Path[] seen = new Path[1];
+        IOException e = assertThrows(IOException.class, () -> LayoutDocuments.AtomicWrite.write(file,
+                LayoutDocuments.toJson(doc("new")).getBytes(), tmp -> {
+                    seen[0] = tmp;
+                    assertTrue(Files.size(tmp) > 0, "the new text is written to the temporary file first");
+                    assertEquals(dir, tmp.getParent(), "in the same directory, so the rename is atomic");
+                    throw new IOException("disk full (simulated)");
+                }));
+        assertEquals("disk full (simulated)", e.getMessage());
+        assertArrayEquals(before, Files.readAllBytes(file));
+        assertTrue(Files.notExists(seen[0]));
+        assertEquals(List.of(file), files());
+    }
+
+    @Test
+    void aRenameThatCannotHappenLeavesNoTempFile() throws IOException {
+        // The target is a non-empty directory: the rename fails after the temp file is complete.
+        Path target = dir.resolve("taken.json");
+        Files.createDirectory(target);
+        Files.writeString(target.resolve("keep"), "keep");
+        assertThrows(IOException.class, () -> LayoutDocuments.write(target, doc("x")));
+        assertEquals(List.of(target), files());
+        assertEquals("keep", Files.readString(target.resolve("keep")));
+    }
+
+    @Test
+    void aMissingDirectoryFailsWithoutCreatingAnything() {
+        assertThrows(IOException.class, () -> LayoutDocuments.write(dir.resolve("no/such/dir/a.json"), doc("x")));
+        assertTrue(Files.notExists(dir.resolve("no")));
+    }
+
+    @Test
+    void aReadOnlyDirectoryKeepsTheOldFile() throws IOException {
+        Path sub = Files.createDirectory(dir.resolve("ro"));
+        Path file = sub.resolve("a.json");
+        LayoutDocuments.write(file, doc("old"));
+        byte[] before = Files.readAllBytes(file);
+        assertTrue(sub.toFile().setWritable(false, false));
+        try {
+            // root may write anyway; then the save must simply have succeeded atomically.
+            try {
+                LayoutDocuments.write(file, doc("new"));
+                assertEquals(doc("new"), LayoutDocuments.read(file));
+            } catch (IOException expected) {
+                assertArrayEquals(before, Files.readAllBytes(file));
+            }
+            try (Stream<Path> s = Files.list(sub)) {
+                assertEquals(List.of(file), s.toList());
+            }
+        } finally {
+            sub.toFile().setWritable(true, false);
+        }
+    }
+}
