@@ -276,8 +276,8 @@ final class ColumnLoops {
             if (v != v) {
                 nans++;
             } else {
-                min = Math.min(min, v);
-                max = Math.max(max, v);
+                min = v < min ? v : min; // plain compares: NaNs are already out
+                max = v > max ? v : max;
                 sum += v;
             }
         }
@@ -296,8 +296,8 @@ final class ColumnLoops {
             if (v != v) {
                 nans++;
             } else {
-                min = Math.min(min, v);
-                max = Math.max(max, v);
+                min = v < min ? v : min; // plain compares: NaNs are already out
+                max = v > max ? v : max;
                 sum += v;
             }
         }
@@ -406,8 +406,8 @@ final class ColumnLoops {
             if (v != v) {
                 nans++;
             } else {
-                min = Math.min(min, v);
-                max = Math.max(max, v);
+                min = v < min ? v : min; // plain compares: NaNs are already out
+                max = v > max ? v : max;
                 sum += v;
             }
         }
@@ -426,8 +426,8 @@ final class ColumnLoops {
             if (v != v) {
                 nans++;
             } else {
-                min = Math.min(min, v);
-                max = Math.max(max, v);
+                min = v < min ? v : min; // plain compares: NaNs are already out
+                max = v > max ? v : max;
                 sum += v;
             }
         }
