@@ -1,18 +1,22 @@
 package dev.structscope.app.shell;
 
 import javafx.application.Application;
-import javafx.geometry.Insets;
-import javafx.geometry.Pos;
-import javafx.scene.Scene;
-import javafx.scene.control.Label;
-import javafx.scene.layout.VBox;
+import javafx.application.Platform;
 import javafx.stage.Stage;
 
+import java.nio.file.Path;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
 /**
- * The JavaFX application: builds the main window. Lives on the FX thread.
+ * The JavaFX application: builds the main window. With no arguments it shows the bundled sample;
+ * with {@code open FILE [--layout L] [--type T]} it opens the layout L (selecting T) and selects
+ * FILE as the data file (or opens FILE as the layout when it is one). FX thread; file work runs
+ * on one background thread.
  */
 public final class StructScopeApp extends Application {
     private static String[] launchArgs = new String[0];
+    private ExecutorService io;
 
     /** Starts the toolkit and opens the main window; returns when the window closes. */
     public static void launchWith(String[] args) {
@@ -20,17 +24,69 @@ public final class StructScopeApp extends Application {
         Application.launch(StructScopeApp.class);
     }
 
+    /** What {@code open FILE --layout L --type T} asked for. */
+    public record OpenArgs(Path file, Path layout, String type) {
+        public static OpenArgs parse(String[] args) {
+            Path file = null;
+            Path layout = null;
+            String type = null;
+            for (int i = 0; i < args.length; i++) {
+                String a = args[i];
+                if (a.equals("open")) {
+                    continue;
+                }
+                if (a.equals("--layout") && i + 1 < args.length) {
+                    layout = Path.of(args[++i]);
+                } else if (a.startsWith("--layout=")) {
+                    layout = Path.of(a.substring(9));
+                } else if (a.equals("--type") && i + 1 < args.length) {
+                    type = args[++i];
+                } else if (a.startsWith("--type=")) {
+                    type = a.substring(7);
+                } else if (!a.startsWith("-") && file == null) {
+                    file = Path.of(a);
+                }
+            }
+            return new OpenArgs(file, layout, type);
+        }
+    }
+
     @Override
     public void start(Stage stage) {
-        Label title = new Label("StructScope");
-        title.setStyle("-fx-font-size: 28px; -fx-font-weight: bold;");
-        Label what = new Label("The visual struct designer and hex explorer are on their way.\n"
-                + "Meanwhile every engine command works from the command line: ./structscope --help");
-        VBox root = new VBox(16, title, what);
-        root.setAlignment(Pos.CENTER);
-        root.setPadding(new Insets(32));
-        stage.setTitle("StructScope");
-        stage.setScene(new Scene(root, 900, 560));
+        io = Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "structscope-io");
+            t.setDaemon(true);
+            return t;
+        });
+        ShellViewModel vm = new ShellViewModel(DocumentIo.STANDARD, io, Platform::runLater,
+                new RecentFiles(WindowPrefs.node()));
+        MainWindow window = new MainWindow(stage, vm, new WindowPrefs(WindowPrefs.node()));
+        show(vm, OpenArgs.parse(launchArgs));
         stage.show();
+        window.designer().table().requestFocus();
+    }
+
+    /** Opens what the arguments name, or the sample when they name nothing. */
+    static void show(ShellViewModel vm, OpenArgs args) {
+        if (args.layout() != null) {
+            vm.open(args.layout(), args.type(), null);
+            if (args.file() != null) {
+                vm.setDataFile(args.file());
+            }
+        } else if (args.file() != null && ShellViewModel.isLayout(args.file())) {
+            vm.open(args.file(), args.type(), null);
+        } else {
+            vm.openSample();
+            if (args.file() != null) {
+                vm.setDataFile(args.file());
+            }
+        }
+    }
+
+    @Override
+    public void stop() {
+        if (io != null) {
+            io.shutdownNow();
+        }
     }
 }

@@ -1,0 +1,186 @@
+package dev.structscope.app.cli;
+
+import dev.structscope.io.decode.DecoderPlan;
+import dev.structscope.io.net.CaptureOptions;
+import dev.structscope.io.net.CaptureResult;
+import dev.structscope.io.net.Framing;
+import dev.structscope.io.net.Message;
+import dev.structscope.io.net.MessageSink;
+import dev.structscope.io.net.PcapngReader;
+import dev.structscope.io.net.PcapngWriter;
+import dev.structscope.io.net.TcpCapture;
+import dev.structscope.io.net.UdpCapture;
+import dev.structscope.model.InputException;
+import dev.structscope.model.abi.Abi;
+import dev.structscope.model.layout.LayoutEngine;
+import dev.structscope.model.type.TypeLibrary;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.net.InetSocketAddress;
+import java.nio.channels.ServerSocketChannel;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+
+/**
+ * {@code structscope capture LAYOUT --type NAME (--connect H:P | --listen [H:]P | --udp [H:]P)
+ * [--framing ...] [--authkey KEY] [--count N] [--format jsonl|text|none] [--save FILE]}: messages
+ * land in native memory and are decoded in place, one record each, as they arrive.
+ */
+@Command(name = "capture", description = "Receive messages from a live socket and decode each as one record.")
+public final class CaptureCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(index = "0", paramLabel = "LAYOUT", description = "A layout document (.json) or C header (.h).")
+    Path layoutPath;
+
+    @Option(names = "--type", required = true, paramLabel = "NAME", description = "The struct or union of each message.")
+    String type;
+
+    @ArgGroup(exclusive = true, multiplicity = "1")
+    Where where;
+
+    static final class Where {
+        @Option(names = "--connect", paramLabel = "HOST:PORT", description = "Connect to a TCP server.")
+        String connect;
+
+        @Option(names = "--listen", paramLabel = "[HOST:]PORT", description = "Accept TCP peers (binds 127.0.0.1 unless a host is given).")
+        String listen;
+
+        @Option(names = "--udp", paramLabel = "[HOST:]PORT", description = "Receive UDP datagrams (binds 127.0.0.1 unless a host is given).")
+        String udp;
+
+        @Option(names = "--replay", paramLabel = "FILE", description = "Replay a recording made with --save (pcapng) instead of a socket.")
+        Path replay;
+    }
+
+    @Mixin
+    NetOptions net;
+
+    @Option(names = "--abi", paramLabel = "ABI", defaultValue = "x86_64-linux", description = "The C data model (default x86_64-linux).")
+    String abiName;
+
+    @Option(names = "--byte-order", paramLabel = "ORDER", defaultValue = "little", description = "little (default) or big.")
+    String byteOrder;
+
+    @Option(names = "--count", paramLabel = "N", defaultValue = "0", description = "Stop after N messages (default: until the peer closes).")
+    long count;
+
+    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "jsonl", description = "jsonl (default), text, none (a summary line at the end).")
+    String format;
+
+    @Option(names = "--save", paramLabel = "FILE", description = "Also record every message with its time stamp to FILE (pcapng).")
+    Path save;
+
+    @Option(names = "--idle-timeout", paramLabel = "SECONDS", defaultValue = "60",
+            description = "Give up when no message (or, listening, no peer) arrives for this long (default 60; 0 = wait forever).")
+    double idleSeconds;
+
+    @Option(names = "--cpp", description = "Run the system C preprocessor on the header first.")
+    boolean cpp;
+
+    @Override
+    public Integer call() {
+        try {
+            return run();
+        } catch (IOException e) {
+            throw NetOptions.lost(e);
+        }
+    }
+
+    private Integer run() throws IOException {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        Abi abi = Abi.byName(abiName);
+        TypeLibrary library = LayoutInput.load(layoutPath, cpp, err);
+        DecoderPlan plan = DecoderPlan.compile(LayoutEngine.layout(type, library, abi), abi,
+                DecodeCommand.byteOrder(byteOrder));
+        MessageFormat printer = new MessageFormat(format, plan, out);
+        CaptureOptions options = net.options(idleSeconds);
+        byte[] authkey = net.authkeyBytes();
+        if (count < 0) {
+            throw new InputException("--count", "must be 0 or more");
+        }
+        PcapngWriter recorder = save == null ? null : new PcapngWriter(save);
+        CaptureResult result;
+        try {
+            MessageSink sink = m -> {
+                printer.print(m);
+                if (recorder != null) {
+                    recorder.write(m);
+                }
+            };
+            if (where.replay != null) {
+                result = replay(where.replay, sink);
+            } else if (where.udp != null) {
+                if (!net.framing.equals("fixed")) {
+                    throw new InputException("--framing", "UDP has no framing: one datagram is one message");
+                }
+                Endpoint ep = Endpoint.parse("--udp", where.udp, false);
+                warnIfExposed(ep, err);
+                try (UdpCapture udp = new UdpCapture(ep.host(), ep.port(), options)) {
+                    err.println("structscope: receiving UDP on " + ep.host() + ":" + udp.localPort()
+                            + " (kernel receive buffer " + udp.receiveBufferBytes() + " bytes)");
+                    err.flush();
+                    result = udp.run(count, sink);
+                }
+            } else {
+                Framing framing = Framing.parse(net.framing, plan.recordSize());
+                TcpCapture capture = new TcpCapture(framing, authkey, options, count, sink);
+                if (where.connect != null) {
+                    Endpoint ep = Endpoint.parse("--connect", where.connect, true);
+                    result = capture.connect(ep.host(), ep.port());
+                } else {
+                    Endpoint ep = Endpoint.parse("--listen", where.listen, false);
+                    warnIfExposed(ep, err);
+                    try (ServerSocketChannel server = TcpCapture.bind(ep.host(), ep.port())) {
+                        int port = ((InetSocketAddress) server.getLocalAddress()).getPort();
+                        err.println("structscope: listening on " + ep.host() + ":" + port);
+                        err.flush();
+                        result = capture.listen(server);
+                    }
+                }
+            }
+        } finally {
+            out.flush();
+            if (recorder != null) {
+                recorder.close();
+            }
+        }
+        if (!printer.prints()) {
+            out.println(result.summary());
+        }
+        out.flush();
+        return 0;
+    }
+
+    private CaptureResult replay(Path file, MessageSink sink) throws IOException {
+        long t0 = System.nanoTime();
+        long bytes = 0;
+        long n = 0;
+        try (PcapngReader reader = new PcapngReader(file)) {
+            int total = reader.messageCount();
+            for (int i = 0; i < total && (count <= 0 || n < count); i++, n++) {
+                Message m = reader.message(i);
+                bytes += m.bytes().byteSize();
+                sink.accept(m);
+            }
+        }
+        return new CaptureResult(n, bytes, (System.nanoTime() - t0) / 1e9, 0);
+    }
+
+    private static void warnIfExposed(Endpoint ep, PrintWriter err) {
+        if (!ep.isLoopback()) {
+            err.println("structscope: warning: listening on " + ep.host() + " accepts peers from other machines");
+            err.flush();
+        }
+    }
+}

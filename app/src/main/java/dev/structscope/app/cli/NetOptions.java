@@ -1,0 +1,58 @@
+package dev.structscope.app.cli;
+
+import dev.structscope.io.net.CaptureOptions;
+import dev.structscope.model.InputException;
+import picocli.CommandLine.Option;
+
+import java.nio.charset.StandardCharsets;
+
+/** Options shared by {@code capture} and {@code send}: framing, authkey, limits, time-outs. */
+final class NetOptions {
+    @Option(names = "--framing", paramLabel = "FRAMING", defaultValue = "fixed",
+            description = "fixed (default), u16be, u16le, u32be, u32le, mp (Python multiprocessing.connection).")
+    String framing;
+
+    @Option(names = "--authkey", paramLabel = "KEY",
+            description = "The multiprocessing authkey (with --framing mp): run its HMAC handshake.")
+    String authkey;
+
+    @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "10",
+            description = "Time to connect and to authenticate (default 10); a peer stalled mid-message gets 3 times as long.")
+    double timeoutSeconds;
+
+    @Option(names = "--max-frame", paramLabel = "BYTES", defaultValue = "16777216",
+            description = "Largest message accepted (default 16 MiB); a larger length prefix ends the capture.")
+    long maxFrame;
+
+    @Option(names = "--memory-cap", paramLabel = "BYTES", defaultValue = "67108864",
+            description = "Native memory for receive buffers (default 64 MiB).")
+    long memoryCap;
+
+    /** A socket failure (reset, broken pipe, ...) as the one-line error it is for a user. */
+    static InputException lost(java.io.IOException e) {
+        String msg = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        return new InputException("socket", "connection lost: " + msg, e);
+    }
+
+    byte[] authkeyBytes() {
+        if (authkey == null) {
+            return null;
+        }
+        if (!framing.equals("mp")) {
+            throw new InputException("--authkey", "an authkey needs --framing mp");
+        }
+        return authkey.getBytes(StandardCharsets.UTF_8);
+    }
+
+    CaptureOptions options(double idleSeconds) {
+        if (timeoutSeconds <= 0 || idleSeconds < 0) {
+            throw new InputException("--timeout", "time-outs must be positive");
+        }
+        if (maxFrame <= 0 || memoryCap <= 0) {
+            throw new InputException("--max-frame", "limits must be positive");
+        }
+        long t = (long) (timeoutSeconds * 1000);
+        return CaptureOptions.defaults().withMemoryCapBytes(Math.max(memoryCap, maxFrame + 16)).withMaxFrameBytes(maxFrame)
+                .withTimeouts(t, t, 3 * t).withIdleMillis((long) (idleSeconds * 1000));
+    }
+}

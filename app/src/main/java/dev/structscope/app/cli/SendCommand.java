@@ -1,0 +1,154 @@
+package dev.structscope.app.cli;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.structscope.io.decode.DecoderPlan;
+import dev.structscope.io.encode.RecordEncoder;
+import dev.structscope.io.net.CaptureOptions;
+import dev.structscope.io.net.Framing;
+import dev.structscope.io.net.MpAuth;
+import dev.structscope.io.net.StreamConnection;
+import dev.structscope.io.net.TcpCapture;
+import dev.structscope.model.InputException;
+import dev.structscope.model.abi.Abi;
+import dev.structscope.model.layout.LayoutEngine;
+import dev.structscope.model.type.TypeLibrary;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.lang.foreign.Arena;
+import java.lang.foreign.MemorySegment;
+import java.net.InetSocketAddress;
+import java.nio.channels.DatagramChannel;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+
+/**
+ * {@code structscope send LAYOUT --type NAME --connect HOST:PORT [--framing ...] [--authkey KEY]
+ * --values JSON [--repeat N]}: encodes one record from JSON member values (missing members are
+ * zero) and sends it, the other direction of {@code capture}.
+ */
+@Command(name = "send", description = "Encode one record from JSON values and send it to a socket.")
+public final class SendCommand implements Callable<Integer> {
+    /** Frames are batched into writes of about this size when repeating. */
+    private static final long BATCH_BYTES = 256 << 10;
+
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(index = "0", paramLabel = "LAYOUT", description = "A layout document (.json) or C header (.h).")
+    Path layoutPath;
+
+    @Option(names = "--type", required = true, paramLabel = "NAME", description = "The struct or union to send.")
+    String type;
+
+    @Option(names = "--connect", paramLabel = "HOST:PORT", description = "Send over TCP to this server.")
+    String connect;
+
+    @Option(names = "--udp", paramLabel = "HOST:PORT", description = "Send UDP datagrams to this address instead.")
+    String udp;
+
+    @Mixin
+    NetOptions net;
+
+    @Option(names = "--values", required = true, paramLabel = "JSON", description = "A JSON object of member values, e.g. '{\"x\": 1}'.")
+    String values;
+
+    @Option(names = "--repeat", paramLabel = "N", defaultValue = "1", description = "Send the record N times (default 1).")
+    long repeat;
+
+    @Option(names = "--abi", paramLabel = "ABI", defaultValue = "x86_64-linux", description = "The C data model (default x86_64-linux).")
+    String abiName;
+
+    @Option(names = "--byte-order", paramLabel = "ORDER", defaultValue = "little", description = "little (default) or big.")
+    String byteOrder;
+
+    @Option(names = "--cpp", description = "Run the system C preprocessor on the header first.")
+    boolean cpp;
+
+    @Override
+    public Integer call() {
+        try {
+            return run();
+        } catch (IOException e) {
+            throw NetOptions.lost(e);
+        }
+    }
+
+    private Integer run() throws IOException {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        if ((connect == null) == (udp == null)) {
+            throw new InputException("--connect", "give one of --connect HOST:PORT or --udp HOST:PORT");
+        }
+        if (repeat < 1) {
+            throw new InputException("--repeat", "must be 1 or more");
+        }
+        Abi abi = Abi.byName(abiName);
+        TypeLibrary library = LayoutInput.load(layoutPath, cpp, err);
+        DecoderPlan plan = DecoderPlan.compile(LayoutEngine.layout(type, library, abi), abi,
+                DecodeCommand.byteOrder(byteOrder));
+        JsonNode json;
+        try {
+            json = new ObjectMapper().readTree(values);
+        } catch (JsonProcessingException e) {
+            throw new InputException("--values", "not valid JSON: " + e.getOriginalMessage());
+        }
+        CaptureOptions options = net.options(0);
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment record = arena.allocate(Math.max(1, plan.recordSize()));
+            RecordEncoder.encode(plan, json, record);
+            record = record.asSlice(0, plan.recordSize());
+            if (udp != null) {
+                sendUdp(Endpoint.parse("--udp", udp, true), record);
+            } else {
+                sendTcp(Endpoint.parse("--connect", connect, true), record, options, arena);
+            }
+        }
+        out.flush();
+        return 0;
+    }
+
+    private void sendUdp(Endpoint ep, MemorySegment record) throws IOException {
+        try (DatagramChannel ch = DatagramChannel.open()) {
+            InetSocketAddress to = new InetSocketAddress(ep.host(), ep.port());
+            for (long i = 0; i < repeat; i++) {
+                ch.send(record.asByteBuffer(), to);
+            }
+        }
+    }
+
+    private void sendTcp(Endpoint ep, MemorySegment record, CaptureOptions options, Arena arena) throws IOException {
+        Framing framing = Framing.parse(net.framing, record.byteSize());
+        byte[] authkey = net.authkeyBytes();
+        try (StreamConnection c = new StreamConnection(TcpCapture.open(ep.host(), ep.port(), options.connectMillis()),
+                framing, options)) {
+            if (authkey != null) {
+                MpAuth.asClient(c, authkey, options.handshakeMillis());
+            }
+            // One frame (header + record) built once, copied into a batch; batches are written whole.
+            MemorySegment header = arena.allocate(16);
+            int h = Framing.writeHeader(framing, header, record.byteSize());
+            long frameBytes = h + record.byteSize();
+            long perBatch = Math.max(1, Math.min(repeat, BATCH_BYTES / Math.max(1, frameBytes)));
+            MemorySegment batch = arena.allocate(perBatch * frameBytes);
+            for (long i = 0; i < perBatch; i++) {
+                MemorySegment.copy(header, 0, batch, i * frameBytes, h);
+                MemorySegment.copy(record, 0, batch, i * frameBytes + h, record.byteSize());
+            }
+            long left = repeat;
+            while (left > 0) {
+                long n = Math.min(left, perBatch);
+                c.sendRaw(batch.asSlice(0, n * frameBytes), Math.max(options.connectMillis(), 30_000));
+                left -= n;
+            }
+        }
+    }
+}

@@ -1,0 +1,143 @@
+package dev.structscope.app.common;
+
+import dev.structscope.model.abi.Abis;
+import dev.structscope.model.type.TypeLibrary;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.SimpleObjectProperty;
+
+import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.Deque;
+
+/**
+ * The open layout document: its current {@link DocumentState}, the history of states for undo
+ * and redo, the file it came from and the state last saved (for the dirty marker). Shared by the
+ * shell, the library list and the designer view models. FX thread only (its properties are
+ * observed by views), though it needs no running toolkit, so plain unit tests can use it.
+ */
+public final class Document {
+    private static final int MAX_HISTORY = 500;
+
+    private final ReadOnlyObjectWrapper<DocumentState> state = new ReadOnlyObjectWrapper<>(this, "state");
+    private final ObjectProperty<Path> file = new SimpleObjectProperty<>(this, "file");
+    private final ObjectProperty<DocumentState> saved = new SimpleObjectProperty<>(this, "saved");
+    private final ReadOnlyBooleanWrapper canUndo = new ReadOnlyBooleanWrapper(this, "canUndo");
+    private final ReadOnlyBooleanWrapper canRedo = new ReadOnlyBooleanWrapper(this, "canRedo");
+    private final Deque<DocumentState> past = new ArrayDeque<>();
+    private final Deque<DocumentState> future = new ArrayDeque<>();
+    private final BooleanBinding dirty;
+
+    public Document(DocumentState initial) {
+        state.set(initial);
+        saved.set(initial);
+        dirty = Bindings.createBooleanBinding(() -> !sameContent(state.get(), saved.get()), state, saved);
+    }
+
+    /** An empty document for x86_64-linux. */
+    public static Document empty() {
+        return new Document(new DocumentState(TypeLibrary.EMPTY, null, Abis.X86_64_LINUX,
+                Abis.X86_64_LINUX.byteOrder()));
+    }
+
+    public ReadOnlyObjectProperty<DocumentState> stateProperty() {
+        return state.getReadOnlyProperty();
+    }
+
+    public DocumentState state() {
+        return state.get();
+    }
+
+    /** Makes {@code next} the current state as one undoable step (no step when nothing changed). */
+    public void apply(DocumentState next) {
+        if (next.equals(state.get())) {
+            return;
+        }
+        past.push(state.get());
+        while (past.size() > MAX_HISTORY) {
+            past.removeLast();
+        }
+        future.clear();
+        state.set(next);
+        updateFlags();
+    }
+
+    /**
+     * Changes only what the designer shows (the selected record), without an undo step: moving
+     * around a document is not an edit.
+     */
+    public void select(String name) {
+        state.set(state.get().withSelected(name));
+    }
+
+    public void undo() {
+        if (!past.isEmpty()) {
+            future.push(state.get());
+            state.set(past.pop());
+            updateFlags();
+        }
+    }
+
+    public void redo() {
+        if (!future.isEmpty()) {
+            past.push(state.get());
+            state.set(future.pop());
+            updateFlags();
+        }
+    }
+
+    /** Replaces everything (a newly opened document): no history, not dirty. */
+    public void replace(DocumentState fresh, Path from) {
+        past.clear();
+        future.clear();
+        state.set(fresh);
+        saved.set(fresh);
+        file.set(from);
+        updateFlags();
+    }
+
+    /** Records that the current state is on disk at {@code to}. */
+    public void markSaved(Path to) {
+        saved.set(state.get());
+        file.set(to);
+    }
+
+    public ObjectProperty<Path> fileProperty() {
+        return file;
+    }
+
+    public Path file() {
+        return file.get();
+    }
+
+    public BooleanBinding dirtyProperty() {
+        return dirty;
+    }
+
+    public boolean isDirty() {
+        return dirty.get();
+    }
+
+    public ReadOnlyBooleanProperty canUndoProperty() {
+        return canUndo.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty canRedoProperty() {
+        return canRedo.getReadOnlyProperty();
+    }
+
+    private void updateFlags() {
+        canUndo.set(!past.isEmpty());
+        canRedo.set(!future.isEmpty());
+    }
+
+    // Selection and byte order for viewing are not content: changing them does not dirty the file.
+    private static boolean sameContent(DocumentState a, DocumentState b) {
+        return a.library().equals(b.library()) && a.abi().equals(b.abi());
+    }
+}

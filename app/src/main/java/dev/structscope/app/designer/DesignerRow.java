@@ -1,0 +1,35 @@
+package dev.structscope.app.designer;
+
+import dev.structscope.model.layout.FieldLayout;
+import dev.structscope.model.layout.Padding;
+
+/**
+ * One row of the designer table: a member of the record with its resolved place, or a run of
+ * padding bytes (shown distinct and not editable). Immutable; built by {@link DesignerViewModel}.
+ */
+public sealed interface DesignerRow {
+    /** Byte offset of the row from the start of the record. */
+    long offset();
+
+    /** @param index the member's index in the record's declaration order (also its colour index) */
+    record MemberRow(int index, FieldLayout field) implements DesignerRow {
+        @Override
+        public long offset() {
+            return field.offset();
+        }
+    }
+
+    /** @param note why the padding is there, e.g. {@code "hole before price"}, {@code "tail, to align 8"} */
+    record PaddingRow(Padding padding, String note) implements DesignerRow {
+        @Override
+        public long offset() {
+            return padding.offset();
+        }
+
+        /** {@code "3 bytes padding"}. */
+        public String label() {
+            return padding.size() + (padding.size() == 1 ? " byte padding" : " bytes padding");
+        }
+
+    }
+}

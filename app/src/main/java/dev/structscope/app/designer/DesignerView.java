@@ -1,0 +1,393 @@
+package dev.structscope.app.designer;
+
+import dev.structscope.app.common.Fmt;
+import dev.structscope.app.common.Icons;
+import dev.structscope.app.common.MemberColors;
+import dev.structscope.app.designer.DesignerRow.MemberRow;
+import dev.structscope.app.designer.DesignerRow.PaddingRow;
+import dev.structscope.app.designer.DesignerViewModel.Column;
+import dev.structscope.icons.IconPaths;
+import dev.structscope.model.layout.FieldLayout;
+import dev.structscope.model.layout.RecordLayout;
+import dev.structscope.model.type.RecordType;
+import javafx.beans.binding.Bindings;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
+import javafx.scene.control.ChoiceBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.SelectionMode;
+import javafx.scene.control.TableCell;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableRow;
+import javafx.scene.control.TableView;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.control.Tooltip;
+import javafx.scene.input.ClipboardContent;
+import javafx.scene.input.DataFormat;
+import javafx.scene.input.TransferMode;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+import javafx.scene.shape.Rectangle;
+import javafx.util.StringConverter;
+
+import java.util.List;
+import java.util.function.Function;
+
+/**
+ * The designer pane: the selected record's header (name, pack, aligned, offset format), its
+ * member table with padding rows, an error banner, the byte ruler and the summary with "Pack
+ * tightly". Binds to a {@link DesignerViewModel}; holds no state of its own. FX thread.
+ */
+public final class DesignerView extends BorderPane {
+    private static final DataFormat MEMBER_INDEX = new DataFormat("application/x-structscope-member");
+
+    private final DesignerViewModel vm;
+    private final TableView<DesignerRow> table = new TableView<>();
+    private final ByteRuler ruler;
+    private boolean syncing;
+
+    public DesignerView(DesignerViewModel vm) {
+        this.vm = vm;
+        this.ruler = new ByteRuler(vm);
+        getStyleClass().add("designer");
+        setId("designer");
+
+        Label title = new Label();
+        title.getStyleClass().addAll("pane-title", "title-4");
+        title.setId("designer-title");
+        title.textProperty().bind(Bindings.createStringBinding(() -> {
+            RecordType r = vm.record();
+            return r == null ? "Designer" : vm.document().state().selected() == null ? r.spelling()
+                    : r.kind().keyword() + " " + vm.document().state().selected();
+        }, vm.layoutProperty()));
+        Label sizes = new Label();
+        sizes.getStyleClass().add("muted");
+        sizes.textProperty().bind(Bindings.createStringBinding(() -> {
+            RecordLayout l = vm.layout();
+            return l == null ? "" : "size " + l.size() + " · align " + l.align();
+        }, vm.layoutProperty()));
+
+        ChoiceBox<Integer> pack = new ChoiceBox<>();
+        pack.setId("pack");
+        pack.getItems().addAll(0, 1, 2, 4, 8, 16);
+        pack.setConverter(numberOrNone());
+        pack.setTooltip(new Tooltip("#pragma pack(n) for this record"));
+        ChoiceBox<Integer> aligned = new ChoiceBox<>();
+        aligned.setId("aligned");
+        aligned.getItems().addAll(0, 1, 2, 4, 8, 16, 32, 64);
+        aligned.setConverter(numberOrNone());
+        aligned.setTooltip(new Tooltip("__attribute__((aligned(n))) on this record"));
+        ToggleButton hex = new ToggleButton("Hex");
+        hex.setId("hex-toggle");
+        hex.setTooltip(new Tooltip("Offsets in hex (on) or decimal (off)"));
+        hex.selectedProperty().bindBidirectional(vm.hexOffsetsProperty());
+        vm.hexOffsetsProperty().addListener((o, a, b) -> table.refresh());
+
+        vm.layoutProperty().addListener((o, a, l) -> {
+            syncing = true;
+            pack.setValue(l == null ? 0 : l.definition().pack());
+            aligned.setValue(l == null ? 0 : (int) l.definition().alignedAttr());
+            syncing = false;
+        });
+        pack.setValue(vm.record() == null ? 0 : vm.record().pack());
+        aligned.setValue(vm.record() == null ? 0 : (int) vm.record().alignedAttr());
+        pack.valueProperty().addListener((o, a, b) -> {
+            if (!syncing && b != null) {
+                vm.setPack(b);
+            }
+        });
+        aligned.valueProperty().addListener((o, a, b) -> {
+            if (!syncing && b != null) {
+                vm.setAligned(b);
+            }
+        });
+
+        Region grow = new Region();
+        HBox.setHgrow(grow, Priority.ALWAYS);
+        HBox header = new HBox(10, title, sizes, grow, new Label("Pack"), pack, new Label("Aligned"), aligned, hex);
+        header.setAlignment(Pos.CENTER_LEFT);
+        header.getStyleClass().add("pane-header");
+
+        Button add = tool(IconPaths.ADD, "Add member (Insert)", "add-member", vm::addMember);
+        Button del = tool(IconPaths.REMOVE, "Delete member (Delete)", "delete-member", vm::deleteMember);
+        Button dup = tool(IconPaths.DUPLICATE, "Duplicate member (Ctrl+D)", "duplicate-member", vm::duplicateMember);
+        Button up = tool(IconPaths.UP, "Move up (Alt+Up)", "move-up", () -> vm.moveSelected(-1));
+        Button down = tool(IconPaths.DOWN, "Move down (Alt+Down)", "move-down", () -> vm.moveSelected(1));
+        var noMember = vm.selectedMemberProperty().lessThan(0);
+        del.disableProperty().bind(noMember);
+        dup.disableProperty().bind(noMember);
+        up.disableProperty().bind(noMember);
+        down.disableProperty().bind(noMember);
+        add.disableProperty().bind(vm.layoutProperty().isNull());
+        HBox tools = new HBox(4, add, del, dup, up, down);
+        tools.setAlignment(Pos.CENTER_LEFT);
+        tools.getStyleClass().add("pane-tools");
+
+        buildTable();
+
+        Label banner = new Label();
+        banner.setId("designer-error");
+        banner.getStyleClass().add("error-banner");
+        banner.setWrapText(true);
+        banner.setMaxWidth(Double.MAX_VALUE);
+        banner.textProperty().bind(vm.errorProperty());
+        banner.visibleProperty().bind(vm.errorProperty().isNotEmpty());
+        banner.managedProperty().bind(banner.visibleProperty());
+
+        Label summary = new Label();
+        summary.setId("designer-summary");
+        summary.getStyleClass().add("summary");
+        summary.textProperty().bind(vm.summaryProperty());
+        Button tight = new Button();
+        tight.setId("pack-tightly");
+        tight.setGraphic(Icons.of(IconPaths.PACK));
+        tight.textProperty().bind(Bindings.createStringBinding(() -> "Pack tightly: −" + vm.tightSavingProperty().get()
+                + " B", vm.tightSavingProperty()));
+        tight.setTooltip(new Tooltip("Reorder members to minimise padding (undoable)"));
+        tight.disableProperty().bind(vm.layoutProperty().isNull());
+        tight.setOnAction(e -> vm.packTightly());
+        Region g2 = new Region();
+        HBox.setHgrow(g2, Priority.ALWAYS);
+        HBox summaryBar = new HBox(10, summary, g2, tight);
+        summaryBar.setAlignment(Pos.CENTER_LEFT);
+        summaryBar.getStyleClass().add("summary-bar");
+
+        ScrollPane rulerScroll = new ScrollPane(ruler);
+        rulerScroll.setFitToWidth(true);
+        rulerScroll.getStyleClass().add("ruler-scroll");
+        rulerScroll.prefViewportHeightProperty().bind(Bindings.createDoubleBinding(
+                () -> Math.min(220, ruler.prefHeight(Math.max(200, rulerScroll.getWidth() - 16))),
+                vm.layoutProperty(), rulerScroll.widthProperty()));
+        rulerScroll.setMinViewportHeight(40);
+        Label rulerTitle = new Label("BYTES");
+        rulerTitle.getStyleClass().add("section-label");
+        VBox bottom = new VBox(4, rulerTitle, rulerScroll, summaryBar);
+        bottom.getStyleClass().add("ruler-box");
+        bottom.visibleProperty().bind(vm.layoutProperty().isNotNull());
+        bottom.managedProperty().bind(bottom.visibleProperty());
+
+        VBox top = new VBox(header, tools, banner);
+        setTop(top);
+        setCenter(table);
+        setBottom(bottom);
+        BorderPane.setMargin(table, new Insets(0, 8, 0, 8));
+    }
+
+    public ByteRuler ruler() {
+        return ruler;
+    }
+
+    public TableView<DesignerRow> table() {
+        return table;
+    }
+
+    private static Button tool(String icon, String tip, String id, Runnable action) {
+        Button b = new Button(null, Icons.of(icon));
+        b.setId(id);
+        b.setTooltip(new Tooltip(tip));
+        b.getStyleClass().addAll("flat", "button-icon");
+        b.setOnAction(e -> action.run());
+        return b;
+    }
+
+    private static StringConverter<Integer> numberOrNone() {
+        return new StringConverter<>() {
+            @Override
+            public String toString(Integer v) {
+                return v == null || v == 0 ? "none" : v.toString();
+            }
+
+            @Override
+            public Integer fromString(String s) {
+                return "none".equals(s) ? 0 : Integer.valueOf(s);
+            }
+        };
+    }
+
+    private void buildTable() {
+        table.setId("members");
+        table.getStyleClass().add(atlantafx.base.theme.Styles.DENSE);
+        table.setEditable(true);
+        table.getSelectionModel().setSelectionMode(SelectionMode.SINGLE);
+        table.setItems(vm.rows());
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        Label empty = new Label("Add a member (Insert)");
+        empty.getStyleClass().add("empty-state");
+        table.placeholderProperty().bind(Bindings.when(vm.layoutProperty().isNull())
+                .then((javafx.scene.Node) new Label("Select a struct or union on the left, or add one (+ struct)"))
+                .otherwise(empty));
+
+        TableColumn<DesignerRow, String> off = readOnly("Offset", 84, r -> switch (r) {
+            case MemberRow m when m.field().isBitField() -> Fmt.offset(m.field().bitOffset() / 8, vm.hexOffsetsProperty()
+                    .get()) + ":" + m.field().bitOffset() % 8;
+            case MemberRow m -> Fmt.offset(m.field().offset(), vm.hexOffsetsProperty().get());
+            case PaddingRow p -> Fmt.offset(p.padding().offset(), vm.hexOffsetsProperty().get());
+        });
+        off.setCellFactory(c -> new OffsetCell());
+        off.getStyleClass().add("mono");
+        TableColumn<DesignerRow, String> size = readOnly("Size", 72, r -> switch (r) {
+            case MemberRow m when m.field().isBitField() -> m.field().bitWidth() + (m.field().bitWidth() == 1 ? " bit" : " bits");
+            case MemberRow m -> Long.toString(m.field().size());
+            case PaddingRow p -> Long.toString(p.padding().size());
+        });
+        TableColumn<DesignerRow, String> align = readOnly("Align", 62, r -> r instanceof MemberRow m
+                ? Long.toString(m.field().align()) : "");
+        TableColumn<DesignerRow, String> type = editable("Type", 170, Column.TYPE,
+                m -> TypeText.elementOf(m.field().member().type()).spelling());
+        TableColumn<DesignerRow, String> name = editable("Name", 130, Column.NAME,
+                m -> m.field().name() == null ? "" : m.field().name());
+        TableColumn<DesignerRow, String> dims = editable("Array", 70, Column.ARRAY,
+                m -> TypeText.dimsText(m.field().member().type()));
+        TableColumn<DesignerRow, String> bits = editable("Bits", 52, Column.BITS,
+                m -> m.field().member().bitWidth() == null ? "" : m.field().member().bitWidth().toString());
+        TableColumn<DesignerRow, String> note = editable("Comment", 160, Column.COMMENT,
+                m -> m.field().member().comment() == null ? "" : m.field().member().comment());
+        for (TableColumn<DesignerRow, String> c : List.of(off, size, align)) {
+            c.getStyleClass().add("mono");
+        }
+        table.getColumns().setAll(List.of(off, size, align, type, name, dims, bits, note));
+
+        table.setRowFactory(tv -> new MemberTableRow());
+        vm.invalidCells().addListener((javafx.collections.MapChangeListener<DesignerViewModel.CellKey,
+                DesignerViewModel.Invalid>) ch -> table.refresh());
+
+        // Selection: table <-> view model (the ruler listens to the view model).
+        table.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> {
+            if (syncing) {
+                return;
+            }
+            if (b instanceof MemberRow m) {
+                vm.selectedMemberProperty().set(m.index());
+            } else if (b == null) {
+                vm.selectedMemberProperty().set(-1);
+            }
+        });
+        vm.selectedMemberProperty().addListener((o, a, b) -> selectRowOf(b.intValue()));
+        vm.rows().addListener((javafx.collections.ListChangeListener<DesignerRow>) ch ->
+                selectRowOf(vm.selectedMemberProperty().get()));
+    }
+
+    private void selectRowOf(int member) {
+        syncing = true;
+        try {
+            for (int i = 0; i < vm.rows().size(); i++) {
+                if (vm.rows().get(i) instanceof MemberRow m && m.index() == member) {
+                    table.getSelectionModel().clearAndSelect(i);
+                    table.scrollTo(Math.max(0, i - 3));
+                    return;
+                }
+            }
+            table.getSelectionModel().clearSelection();
+        } finally {
+            syncing = false;
+        }
+    }
+
+    private static TableColumn<DesignerRow, String> readOnly(String title, double width,
+                                                             Function<DesignerRow, String> value) {
+        TableColumn<DesignerRow, String> c = new TableColumn<>(title);
+        c.setPrefWidth(width);
+        c.setMinWidth(40);
+        c.setEditable(false);
+        c.setSortable(false);
+        c.setReorderable(false);
+        c.setCellValueFactory(f -> new ReadOnlyStringWrapper(value.apply(f.getValue())));
+        return c;
+    }
+
+    private TableColumn<DesignerRow, String> editable(String title, double width, Column column,
+                                                      Function<MemberRow, String> value) {
+        TableColumn<DesignerRow, String> c = new TableColumn<>(title);
+        c.setId("col-" + column.name().toLowerCase());
+        c.setPrefWidth(width);
+        c.setMinWidth(40);
+        c.setSortable(false);
+        c.setReorderable(false);
+        c.setCellValueFactory(f -> new ReadOnlyStringWrapper(switch (f.getValue()) {
+            case MemberRow m -> value.apply(m);
+            case PaddingRow p -> column == Column.TYPE ? p.label() : column == Column.COMMENT ? p.note() : "";
+        }));
+        c.setCellFactory(col -> new EditCell(vm, column, value));
+        return c;
+    }
+
+    /** The offset cell starts with the member's colour swatch, the same colour as its ruler block. */
+    private final class OffsetCell extends TableCell<DesignerRow, String> {
+        private final Rectangle swatch = new Rectangle(10, 10);
+
+        @Override
+        protected void updateItem(String item, boolean empty) {
+            super.updateItem(item, empty);
+            DesignerRow r = getTableRow() == null ? null : getTableRow().getItem();
+            setText(empty ? null : item);
+            if (!empty && r instanceof MemberRow m) {
+                swatch.setFill(MemberColors.of(m.index()));
+                swatch.setArcWidth(3);
+                swatch.setArcHeight(3);
+                setGraphic(swatch);
+            } else {
+                setGraphic(null);
+            }
+        }
+    }
+
+    /** Padding rows get their own style; member rows can be dragged to reorder. */
+    private final class MemberTableRow extends TableRow<DesignerRow> {
+        MemberTableRow() {
+            setOnDragDetected(e -> {
+                if (getItem() instanceof MemberRow m) {
+                    var db = startDragAndDrop(TransferMode.MOVE);
+                    ClipboardContent cc = new ClipboardContent();
+                    cc.put(MEMBER_INDEX, m.index());
+                    db.setContent(cc);
+                    e.consume();
+                }
+            });
+            setOnDragOver(e -> {
+                if (e.getDragboard().hasContent(MEMBER_INDEX)) {
+                    e.acceptTransferModes(TransferMode.MOVE);
+                    e.consume();
+                }
+            });
+            setOnDragDropped(e -> {
+                Object from = e.getDragboard().getContent(MEMBER_INDEX);
+                int to = targetIndex();
+                if (from instanceof Integer f && to >= 0) {
+                    vm.moveMember(f, to);
+                    e.setDropCompleted(true);
+                    e.consume();
+                }
+            });
+        }
+
+        private int targetIndex() {
+            if (getItem() instanceof MemberRow m) {
+                return m.index();
+            }
+            RecordType r = vm.record();
+            return r == null ? -1 : r.members().size() - 1;
+        }
+
+        @Override
+        protected void updateItem(DesignerRow item, boolean empty) {
+            super.updateItem(item, empty);
+            getStyleClass().removeAll("padding-row", "member-row");
+            if (!empty && item instanceof PaddingRow) {
+                getStyleClass().add("padding-row");
+            } else if (!empty) {
+                getStyleClass().add("member-row");
+            }
+        }
+    }
+
+    /** Field of the row (for tests): the layout behind a member row. */
+    static FieldLayout fieldOf(DesignerRow r) {
+        return r instanceof MemberRow m ? m.field() : null;
+    }
+}

@@ -1,0 +1,408 @@
+package dev.structscope.app.designer;
+
+import dev.structscope.app.common.Document;
+import dev.structscope.app.common.DocumentState;
+import dev.structscope.app.common.Fmt;
+import dev.structscope.model.InputException;
+import dev.structscope.model.abi.Abi;
+import dev.structscope.model.layout.FieldLayout;
+import dev.structscope.model.layout.LayoutEngine;
+import dev.structscope.model.layout.Padding;
+import dev.structscope.model.layout.RecordLayout;
+import dev.structscope.model.layout.Reordering;
+import dev.structscope.model.type.CType;
+import dev.structscope.model.type.Member;
+import dev.structscope.model.type.Prim;
+import dev.structscope.model.type.PrimitiveType;
+import dev.structscope.model.type.RecordKind;
+import dev.structscope.model.type.RecordType;
+import dev.structscope.model.type.TypeLibrary;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.IntegerProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleIntegerProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import javafx.collections.ObservableMap;
+
+import java.nio.ByteOrder;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * State and commands of the struct designer: the rows of the selected record laid out, the
+ * selected member, the cells holding invalid input with their reasons, and every edit (add,
+ * delete, duplicate, move, cell edits, pack, aligned, ABI, pack tightly). Each edit builds a new
+ * immutable record and library, lays it out again and, when valid, becomes one undoable step of
+ * the {@link Document}; invalid input never throws: it is kept in {@link #invalidCells()} with a
+ * message. Holds no nodes. FX thread only.
+ */
+public final class DesignerViewModel {
+    /** The editable cells of a member row. */
+    public enum Column { TYPE, NAME, ARRAY, BITS, COMMENT }
+
+    /** A cell holding text that was rejected, and why. */
+    public record Invalid(String text, String reason) {
+    }
+
+    /** The key of a cell: member index and column. */
+    public record CellKey(int member, Column column) {
+    }
+
+    private final Document doc;
+    private final ObjectProperty<RecordLayout> layout = new SimpleObjectProperty<>(this, "layout");
+    private final ObservableList<DesignerRow> rows = FXCollections.observableArrayList();
+    private final IntegerProperty selectedMember = new SimpleIntegerProperty(this, "selectedMember", -1);
+    private final BooleanProperty hexOffsets = new SimpleBooleanProperty(this, "hexOffsets", true);
+    private final StringProperty message = new SimpleStringProperty(this, "message", "");
+    private final StringProperty error = new SimpleStringProperty(this, "error", "");
+    private final StringProperty summary = new SimpleStringProperty(this, "summary", "");
+    private final ObservableMap<CellKey, Invalid> invalid = FXCollections.observableHashMap();
+    private final ObjectProperty<Long> tightSaving = new SimpleObjectProperty<>(this, "tightSaving", 0L);
+
+    public DesignerViewModel(Document doc) {
+        this.doc = doc;
+        doc.stateProperty().addListener((o, a, b) -> refresh(a, b));
+        refresh(null, doc.state());
+    }
+
+    public Document document() {
+        return doc;
+    }
+
+    // ---- observable state -------------------------------------------------------------------
+
+    public ObjectProperty<RecordLayout> layoutProperty() {
+        return layout;
+    }
+
+    public RecordLayout layout() {
+        return layout.get();
+    }
+
+    public ObservableList<DesignerRow> rows() {
+        return rows;
+    }
+
+    public IntegerProperty selectedMemberProperty() {
+        return selectedMember;
+    }
+
+    public BooleanProperty hexOffsetsProperty() {
+        return hexOffsets;
+    }
+
+    /** The last thing worth telling the user (status bar). */
+    public StringProperty messageProperty() {
+        return message;
+    }
+
+    /** The current validation error (empty when none), also shown in the status bar. */
+    public StringProperty errorProperty() {
+        return error;
+    }
+
+    public StringProperty summaryProperty() {
+        return summary;
+    }
+
+    public ObservableMap<CellKey, Invalid> invalidCells() {
+        return invalid;
+    }
+
+    /** Bytes that {@link #packTightly()} would save right now. */
+    public ObjectProperty<Long> tightSavingProperty() {
+        return tightSaving;
+    }
+
+    /** The selected record's definition, or {@code null}. */
+    public RecordType record() {
+        RecordLayout l = layout.get();
+        return l == null ? null : l.definition();
+    }
+
+    /** Type names offered by the type cell's completion. */
+    public List<String> typeSuggestions() {
+        List<String> out = new ArrayList<>(TypeText.primitiveNames());
+        out.addAll(TypeText.documentNames(doc.state().library()));
+        return out;
+    }
+
+    // ---- commands ---------------------------------------------------------------------------
+
+    /** Inserts a new {@code int32_t} member after the selected one (or at the end). */
+    public void addMember() {
+        RecordType r = record();
+        if (r == null) {
+            return;
+        }
+        int at = selectedMember.get() < 0 ? r.members().size() : selectedMember.get() + 1;
+        List<Member> ms = new ArrayList<>(r.members());
+        ms.add(at, Member.of(freshName(r, "field"), PrimitiveType.of(Prim.INT32)));
+        if (commit(r.withMembers(ms), "Added member " + ms.get(at).name())) {
+            selectedMember.set(at);
+        }
+    }
+
+    public void deleteMember() {
+        RecordType r = record();
+        int i = selectedMember.get();
+        if (r == null || i < 0 || i >= r.members().size()) {
+            return;
+        }
+        List<Member> ms = new ArrayList<>(r.members());
+        Member gone = ms.remove(i);
+        if (commit(r.withMembers(ms), "Deleted member " + display(gone))) {
+            selectedMember.set(Math.min(i, ms.size() - 1));
+        }
+    }
+
+    public void duplicateMember() {
+        RecordType r = record();
+        int i = selectedMember.get();
+        if (r == null || i < 0 || i >= r.members().size()) {
+            return;
+        }
+        List<Member> ms = new ArrayList<>(r.members());
+        Member m = ms.get(i);
+        Member copy = m.name() == null ? m : m.withName(freshName(r, m.name() + "_copy"));
+        ms.add(i + 1, copy);
+        if (commit(r.withMembers(ms), "Duplicated " + display(m))) {
+            selectedMember.set(i + 1);
+        }
+    }
+
+    /** Moves the selected member up ({@code -1}) or down ({@code +1}). */
+    public void moveSelected(int delta) {
+        int i = selectedMember.get();
+        moveMember(i, i + delta);
+    }
+
+    public void moveMember(int from, int to) {
+        RecordType r = record();
+        if (r == null || from < 0 || from >= r.members().size() || to < 0 || to >= r.members().size() || from == to) {
+            return;
+        }
+        List<Member> ms = new ArrayList<>(r.members());
+        Member m = ms.remove(from);
+        ms.add(to, m);
+        if (commit(r.withMembers(ms), "Moved " + display(m))) {
+            selectedMember.set(to);
+        }
+    }
+
+    /**
+     * Applies text typed into a cell. Returns whether it was accepted; when not, the text stays in
+     * {@link #invalidCells()} with the reason and the document is unchanged.
+     */
+    public boolean edit(int index, Column column, String text) {
+        RecordType r = record();
+        if (r == null || index < 0 || index >= r.members().size()) {
+            return false;
+        }
+        CellKey key = new CellKey(index, column);
+        Member m = r.members().get(index);
+        TypeLibrary lib = doc.state().library();
+        Member changed;
+        try {
+            changed = switch (column) {
+                case TYPE -> {
+                    CType typed = TypeText.parseType(text, lib);
+                    long[] dims = TypeText.parseDims(TypeText.dimsText(m.type()));
+                    yield m.withType(typed instanceof dev.structscope.model.type.ArrayType ? typed
+                            : TypeText.withDims(typed, dims));
+                }
+                case NAME -> {
+                    String name = text == null ? "" : text.strip();
+                    if (name.isEmpty() && m.isBitField()) {
+                        yield m.withName(null);
+                    }
+                    TypeText.checkIdentifier(name, "name");
+                    for (int j = 0; j < r.members().size(); j++) {
+                        if (j != index && name.equals(r.members().get(j).name())) {
+                            throw new InputException("name", "another member is already named '" + name + "'");
+                        }
+                    }
+                    yield m.withName(name);
+                }
+                case ARRAY -> m.withType(TypeText.withDims(TypeText.elementOf(m.type()), TypeText.parseDims(text)));
+                case BITS -> {
+                    String s = text == null ? "" : text.strip();
+                    if (s.isEmpty()) {
+                        yield m.withBitWidth(null);
+                    }
+                    if (!s.matches("\\d{1,4}")) {
+                        throw new InputException("bits", "'" + s + "' is not a bit width (0 or more)");
+                    }
+                    yield m.withBitWidth(Integer.parseInt(s));
+                }
+                case COMMENT -> m.withComment(text == null || text.isBlank() ? null : text.strip());
+            };
+        } catch (InputException e) {
+            reject(key, text, e.getMessage());
+            return false;
+        }
+        if (changed.equals(m)) {
+            accept(key);
+            return true;
+        }
+        String failure = tryCommit(r.withMember(index, changed), "Changed " + column.name().toLowerCase() + " of "
+                + display(changed));
+        if (failure != null) {
+            reject(key, text, failure);
+            return false;
+        }
+        accept(key);
+        return true;
+    }
+
+    /** Sets {@code #pragma pack(n)} for the record (0 = none). */
+    public boolean setPack(int pack) {
+        RecordType r = record();
+        return r != null && r.pack() != pack && commit(r.withPack(pack), pack == 0 ? "No pack" : "Pack " + pack);
+    }
+
+    /** Sets {@code __attribute__((aligned(n)))} on the record (0 = none). */
+    public boolean setAligned(long aligned) {
+        RecordType r = record();
+        return r != null && r.alignedAttr() != aligned && commit(r.withAlignedAttr(aligned),
+                aligned == 0 ? "No aligned override" : "Aligned " + aligned);
+    }
+
+    public void setAbi(Abi abi) {
+        if (!abi.equals(doc.state().abi())) {
+            DocumentState s = doc.state();
+            doc.apply(s.withAbi(abi).withByteOrder(abi.byteOrder()));
+            message.set("ABI " + abi.name());
+        }
+    }
+
+    public void setByteOrder(ByteOrder order) {
+        if (!order.equals(doc.state().byteOrder())) {
+            doc.apply(doc.state().withByteOrder(order));
+        }
+    }
+
+    /** Reorders the members to minimise padding (one undoable step); returns the bytes saved. */
+    public long packTightly() {
+        RecordType r = record();
+        if (r == null) {
+            return 0;
+        }
+        Reordering re = LayoutEngine.minimisePadding(r, doc.state().library(), doc.state().abi());
+        if (re.saved() <= 0) {
+            message.set("Already tight: no member order saves a byte");
+            return 0;
+        }
+        commit(re.reordered(), "Packed tightly: saved " + Fmt.bytes(re.saved()) + " (" + re.sizeBefore() + " → "
+                + re.sizeAfter() + ")");
+        return re.saved();
+    }
+
+    public void undo() {
+        doc.undo();
+    }
+
+    public void redo() {
+        doc.redo();
+    }
+
+    // ---- internals --------------------------------------------------------------------------
+
+    private boolean commit(RecordType next, String what) {
+        String failure = tryCommit(next, what);
+        if (failure != null) {
+            error.set(failure);
+            return false;
+        }
+        return true;
+    }
+
+    /** Lays out {@code next}; on success applies it and returns null, else returns the reason. */
+    private String tryCommit(RecordType next, String what) {
+        DocumentState s = doc.state();
+        TypeLibrary lib = RecordEdits.replace(s.library(), s.selected(), next);
+        try {
+            LayoutEngine.layout(next, lib, s.abi());
+        } catch (InputException e) {
+            return e.getMessage();
+        }
+        Set<String> names = new HashSet<>();
+        for (Member m : next.members()) {
+            if (m.name() != null && !names.add(m.name())) {
+                return "two members are named '" + m.name() + "'";
+            }
+        }
+        doc.apply(s.withLibrary(lib));
+        message.set(what);
+        return null;
+    }
+
+    private void reject(CellKey key, String text, String reason) {
+        invalid.put(key, new Invalid(text, reason));
+        error.set(reason);
+    }
+
+    private void accept(CellKey key) {
+        invalid.remove(key);
+        error.set(invalid.isEmpty() ? "" : invalid.values().iterator().next().reason());
+    }
+
+    private void refresh(DocumentState before, DocumentState now) {
+        boolean sameRecord = before != null && java.util.Objects.equals(before.selected(), now.selected());
+        RecordLayout l = null;
+        String failure = null;
+        if (now.selected() != null) {
+            try {
+                l = LayoutEngine.layout(now.selected(), now.library(), now.abi());
+            } catch (InputException e) {
+                failure = e.oneLine();
+            }
+        }
+        if (!sameRecord || l == null || before.library() != now.library()) {
+            // A structural change or undo makes pending invalid text meaningless.
+            invalid.clear();
+        }
+        layout.set(l);
+        rows.setAll(l == null ? List.of() : DesignerRows.of(l));
+        error.set(failure == null ? "" : failure);
+        if (!sameRecord) {
+            selectedMember.set(-1);
+        } else if (l != null && selectedMember.get() >= l.fields().size()) {
+            selectedMember.set(l.fields().size() - 1);
+        }
+        summary.set(l == null ? "" : DesignerRows.summary(l));
+        long saving = 0;
+        if (l != null) {
+            try {
+                saving = LayoutEngine.minimisePadding(l.definition(), now.library(), now.abi()).saved();
+            } catch (InputException e) {
+                saving = 0;
+            }
+        }
+        tightSaving.set(saving);
+    }
+
+    private static String freshName(RecordType r, String base) {
+        Set<String> used = new HashSet<>();
+        r.members().forEach(m -> used.add(m.name()));
+        if (!used.contains(base)) {
+            return base;
+        }
+        for (int n = 1; ; n++) {
+            if (!used.contains(base + n)) {
+                return base + n;
+            }
+        }
+    }
+
+    private static String display(Member m) {
+        return m.name() == null ? "(unnamed)" : m.name();
+    }
+}

@@ -1,0 +1,73 @@
+package dev.structscope.app.designer;
+
+import dev.structscope.model.layout.FieldLayout;
+import dev.structscope.model.layout.Padding;
+import dev.structscope.model.layout.RecordLayout;
+import dev.structscope.model.type.RecordKind;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * What the byte ruler draws, as data: one block per member (bit-fields to the bit) and per padding
+ * run. Kept apart from the drawing so that tests can compare the blocks with the table. Pure; any
+ * thread.
+ */
+public final class RulerModel {
+    private RulerModel() {
+    }
+
+    /**
+     * One drawn block.
+     *
+     * @param memberIndex the member's index (colour), or -1 for padding
+     * @param name        the member name, or a description for padding / unnamed bit-fields
+     * @param bitOffset   first bit from the start of the record (byte offset × 8 for whole bytes)
+     * @param bitLength   length in bits (size × 8 for whole bytes)
+     * @param lane        0 for structs; the member's index for unions, whose members overlap
+     * @param bitField    whether the block is a bit-field
+     */
+    public record Block(int memberIndex, String name, long bitOffset, long bitLength, int lane, boolean bitField) {
+        public boolean isPadding() {
+            return memberIndex < 0;
+        }
+
+        public long byteOffset() {
+            return bitOffset / 8;
+        }
+
+        /** Bytes touched by the block (a bit-field's partial bytes count whole). */
+        public long byteLength() {
+            return (bitOffset + bitLength + 7) / 8 - bitOffset / 8;
+        }
+    }
+
+    public static List<Block> blocks(RecordLayout layout) {
+        List<Block> out = new ArrayList<>();
+        boolean union = layout.definition().kind() == RecordKind.UNION;
+        List<FieldLayout> fields = layout.fields();
+        for (int i = 0; i < fields.size(); i++) {
+            FieldLayout f = fields.get(i);
+            int lane = union ? i : 0;
+            if (f.isBitField()) {
+                if (f.bitWidth() > 0) {
+                    out.add(new Block(i, f.name() == null ? "(unnamed)" : f.name(), f.bitOffset(), f.bitWidth(),
+                            lane, true));
+                }
+            } else if (f.size() > 0) {
+                out.add(new Block(i, f.name() == null ? "(anonymous)" : f.name(), f.offset() * 8, f.size() * 8,
+                        lane, false));
+            }
+        }
+        for (Padding p : layout.padding()) {
+            out.add(new Block(-1, (p.tail() ? "tail padding " : "padding ") + p.size() + " B", p.offset() * 8,
+                    p.size() * 8, 0, false));
+        }
+        return out;
+    }
+
+    /** Number of lanes to draw: 1 for a struct, one per member for a union. */
+    public static int lanes(RecordLayout layout) {
+        return layout.definition().kind() == RecordKind.UNION ? Math.max(1, layout.fields().size()) : 1;
+    }
+}

@@ -1,0 +1,153 @@
+package dev.structscope.app.exporter;
+
+import dev.structscope.app.common.Document;
+import dev.structscope.model.InputException;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.Scene;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.ListView;
+import javafx.scene.input.ClipboardContent;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.stage.FileChooser;
+import javafx.stage.Modality;
+import javafx.stage.Stage;
+import javafx.stage.Window;
+import org.fxmisc.flowless.VirtualizedScrollPane;
+import org.fxmisc.richtext.CodeArea;
+import org.fxmisc.richtext.LineNumberFactory;
+
+import java.io.File;
+
+/**
+ * The export dialog: the list of targets on the left, a highlighted preview of the document in
+ * the chosen target on the right, Copy and Save. Targets not yet in this build are listed, greyed,
+ * with the reason. FX thread; saving writes atomically off the FX thread.
+ */
+public final class ExportDialog {
+    private final Stage stage = new Stage();
+    private final Document doc;
+    private final CodeArea preview = new CodeArea();
+    private final Label status = new Label();
+    private String text = "";
+    private ExportTarget current;
+
+    public ExportDialog(Window owner, Document doc, boolean dark) {
+        this.doc = doc;
+        stage.initOwner(owner);
+        stage.initModality(Modality.NONE);
+        stage.setTitle("Export — StructScope");
+        ListView<ExportTarget> targets = new ListView<>();
+        targets.setId("export-targets");
+        targets.getItems().setAll(ExportTarget.all());
+        targets.setPrefWidth(220);
+        targets.setCellFactory(l -> new ListCell<>() {
+            @Override
+            protected void updateItem(ExportTarget t, boolean empty) {
+                super.updateItem(t, empty);
+                setText(empty || t == null ? null : t.label() + (t.available() ? "" : "  (not yet)"));
+                setOpacity(t != null && !t.available() ? 0.55 : 1);
+            }
+        });
+        preview.setId("export-preview");
+        preview.setEditable(false);
+        preview.setParagraphGraphicFactory(LineNumberFactory.get(preview));
+        preview.getStyleClass().add("code");
+        Button copy = new Button("Copy");
+        copy.setId("export-copy");
+        copy.setOnAction(e -> {
+            ClipboardContent c = new ClipboardContent();
+            c.putString(text);
+            javafx.scene.input.Clipboard.getSystemClipboard().setContent(c);
+            status.setText("Copied " + text.length() + " characters");
+        });
+        Button save = new Button("Save…");
+        save.setId("export-save");
+        save.getStyleClass().add("accent");
+        save.setOnAction(e -> save());
+        Button close = new Button("Close");
+        close.setOnAction(e -> stage.close());
+        Region grow = new Region();
+        HBox.setHgrow(grow, Priority.ALWAYS);
+        status.getStyleClass().add("muted");
+        HBox buttons = new HBox(8, status, grow, copy, save, close);
+        buttons.setAlignment(Pos.CENTER_RIGHT);
+        buttons.setPadding(new Insets(8));
+        targets.getSelectionModel().selectedItemProperty().addListener((o, a, t) -> {
+            current = t;
+            render();
+            copy.setDisable(t == null || !t.available());
+            save.setDisable(t == null || !t.available());
+        });
+        BorderPane root = new BorderPane(new VirtualizedScrollPane<>(preview), null, null, buttons, targets);
+        root.getStyleClass().addAll("export-dialog", dark ? "theme-dark" : "theme-light");
+        Scene scene = new Scene(root, 980, 640);
+        scene.getStylesheets().add(ExportDialog.class.getResource("/dev/structscope/app/structscope.css").toExternalForm());
+        stage.setScene(scene);
+        targets.getSelectionModel().selectFirst();
+    }
+
+    public void show() {
+        stage.show();
+    }
+
+    private void render() {
+        ExportTarget t = current;
+        if (t == null) {
+            return;
+        }
+        if (!t.available()) {
+            text = "";
+            preview.replaceText("/* " + t.label() + ": " + t.unavailableReason() + " */\n");
+            status.setText(t.unavailableReason());
+            return;
+        }
+        var s = doc.state();
+        try {
+            text = t.render().apply(new ExportTarget.Request(s.library(), s.abi(), s.selected()));
+            preview.replaceText(text);
+            preview.setStyleSpans(0, Highlighter.spans(text, t.language()));
+            status.setText(t.label() + " · " + text.lines().count() + " lines");
+        } catch (InputException e) {
+            text = "";
+            preview.replaceText("");
+            status.setText("⚠ " + e.oneLine());
+        }
+        preview.moveTo(0);
+        preview.requestFollowCaret();
+    }
+
+    private void save() {
+        ExportTarget t = current;
+        if (t == null || !t.available()) {
+            return;
+        }
+        FileChooser fc = new FileChooser();
+        fc.setTitle("Save " + t.label());
+        fc.setInitialFileName((doc.state().selected() == null ? "layout" : doc.state().selected()) + t.extension());
+        File f = fc.showSaveDialog(stage);
+        if (f == null) {
+            return;
+        }
+        String out = text;
+        status.setText("Saving…");
+        Thread th = new Thread(() -> {
+            String msg;
+            try {
+                dev.structscope.app.shell.DocumentIo.writeAtomically(f.toPath(), out);
+                msg = "Saved " + f;
+            } catch (InputException e) {
+                msg = "⚠ " + e.oneLine();
+            }
+            String m = msg;
+            javafx.application.Platform.runLater(() -> status.setText(m));
+        }, "structscope-export");
+        th.setDaemon(true);
+        th.start();
+    }
+}

@@ -1,0 +1,57 @@
+package dev.structscope.app.shell;
+
+import dev.structscope.app.common.Fmt;
+import javafx.beans.binding.Bindings;
+import javafx.geometry.Pos;
+import javafx.scene.control.Label;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.VBox;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * The data pane, right of the designer. The hex explorer and decoded tree fill it in a later
+ * issue; until then it states what to do (empty state) or which data file is selected. FX thread.
+ */
+public final class DataPane extends BorderPane {
+    public DataPane(ShellViewModel vm) {
+        getStyleClass().add("data-pane");
+        setId("data-pane");
+        Label title = new Label("DATA");
+        title.getStyleClass().add("section-label");
+        HBox header = new HBox(title);
+        header.setAlignment(Pos.CENTER_LEFT);
+        header.getStyleClass().add("pane-header");
+        Label what = new Label();
+        what.setId("data-empty");
+        what.getStyleClass().add("empty-state");
+        what.setWrapText(true);
+        what.textProperty().bind(Bindings.createStringBinding(() -> describe(vm.dataFileProperty().get()),
+                vm.dataFileProperty()));
+        Label hint = new Label("Drop a .h or .json layout, or any data file, anywhere on the window.");
+        hint.getStyleClass().add("muted");
+        hint.setWrapText(true);
+        VBox box = new VBox(10, what, hint);
+        box.setAlignment(Pos.CENTER);
+        box.getStyleClass().add("empty-box");
+        setTop(header);
+        setCenter(box);
+    }
+
+    private static String describe(Path p) {
+        if (p == null) {
+            return "Open a binary file (Ctrl+O) or connect to a socket (Ctrl+L)";
+        }
+        long size;
+        try {
+            size = Files.size(p);
+        } catch (IOException e) {
+            size = -1;
+        }
+        return p.getFileName() + (size >= 0 ? " · " + Fmt.binary(size) : "")
+                + "\nThe hex explorer and decoded view arrive in a coming version.";
+    }
+}

@@ -1,0 +1,86 @@
+package dev.structscope.app.shell;
+
+import dev.structscope.app.common.CHeaderText;
+import dev.structscope.model.InputException;
+import dev.structscope.model.c.HeaderImporter;
+import dev.structscope.model.doc.LayoutDocument;
+import dev.structscope.model.doc.LayoutDocuments;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Reads and writes layout documents for the GUI: {@code .json} layout documents through
+ * {@link LayoutDocuments}, anything else as a C header through {@link HeaderImporter}. Saving
+ * is atomic (a temporary file in the same directory, then a rename). Blocking I/O: call it off
+ * the FX thread. Bad input raises {@link InputException}.
+ */
+public interface DocumentIo {
+    /** A C header gives a document with types only (no ABI or byte order). */
+    LayoutDocument read(Path file);
+
+    void write(LayoutDocument doc, Path file);
+
+    /** The standard implementation. */
+    DocumentIo STANDARD = new DocumentIo() {
+        @Override
+        public LayoutDocument read(Path file) {
+            if (!Files.isRegularFile(file)) {
+                throw new InputException(file.toString(), Files.exists(file) ? "is not a regular file" : "no such file");
+            }
+            if (isJson(file)) {
+                return LayoutDocuments.read(file);
+            }
+            return LayoutDocument.of(HeaderImporter.importFile(file,
+                    new HeaderImporter.Options(false, List.of(), w -> { })));
+        }
+
+        @Override
+        public void write(LayoutDocument doc, Path file) {
+            if (isJson(file)) {
+                try {
+                    LayoutDocuments.write(file, doc);
+                } catch (IOException e) {
+                    throw new InputException(file.toString(), "cannot write: " + e.getMessage(), e);
+                }
+            } else {
+                writeAtomically(file, CHeaderText.of(doc.library()));
+            }
+        }
+    };
+
+    static boolean isJson(Path file) {
+        return file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".json");
+    }
+
+    /** Writes {@code text} to a sibling temporary file and renames it over {@code file}. */
+    static void writeAtomically(Path file, String text) {
+        Path abs = file.toAbsolutePath();
+        Path tmp = null;
+        try {
+            tmp = Files.createTempFile(abs.getParent(), "." + abs.getFileName(), ".tmp");
+            Files.writeString(tmp, text, StandardCharsets.UTF_8);
+            try {
+                Files.move(tmp, abs, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(tmp, abs, StandardCopyOption.REPLACE_EXISTING);
+            }
+        } catch (IOException e) {
+            throw new InputException(file.toString(), "cannot write: " + e.getMessage(), e);
+        } finally {
+            if (tmp != null) {
+                try {
+                    Files.deleteIfExists(tmp);
+                } catch (IOException ignored) {
+                    // best effort: the temporary file is hidden and harmless
+                }
+            }
+        }
+    }
+}

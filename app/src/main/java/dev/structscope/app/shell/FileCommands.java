@@ -1,0 +1,162 @@
+package dev.structscope.app.shell;
+
+import dev.structscope.app.exporter.ExportDialog;
+import dev.structscope.app.exporter.ImportDialog;
+import javafx.beans.property.BooleanProperty;
+import javafx.scene.control.Alert;
+import javafx.scene.control.ButtonBar;
+import javafx.scene.control.ButtonType;
+import javafx.stage.FileChooser;
+import javafx.stage.Stage;
+
+import java.io.File;
+import java.nio.file.Path;
+import java.util.Optional;
+
+/**
+ * The main window's file and help commands: choosers for open, save and data files, the import
+ * and export dialogs, quitting, and the prompt before unsaved changes are lost (the one modal
+ * dialog, because data would be lost). The work itself is the {@link ShellViewModel}'s. FX thread.
+ */
+final class FileCommands {
+    private final Stage stage;
+    private final ShellViewModel vm;
+    private final BooleanProperty dark;
+    private final Runnable savePrefs;
+
+    FileCommands(Stage stage, ShellViewModel vm, BooleanProperty dark, Runnable savePrefs) {
+        this.stage = stage;
+        this.vm = vm;
+        this.dark = dark;
+        this.savePrefs = savePrefs;
+    }
+
+    // ---- file commands ----------------------------------------------------------------------
+
+    private FileChooser chooser(String title) {
+        FileChooser fc = new FileChooser();
+        fc.setTitle(title);
+        Path f = vm.document().file();
+        if (f != null && f.toAbsolutePath().getParent() != null) {
+            fc.setInitialDirectory(f.toAbsolutePath().getParent().toFile());
+        }
+        return fc;
+    }
+
+    void newDocument() {
+        if (confirmLoseChanges("starting a new document")) {
+            vm.newDocument();
+        }
+    }
+
+    void open() {
+        FileChooser fc = chooser("Open a layout (.h, .json) or a data file");
+        fc.getExtensionFilters().addAll(new FileChooser.ExtensionFilter("Layouts (*.h, *.json)", "*.h", "*.json"),
+                new FileChooser.ExtensionFilter("All files", "*"));
+        File f = fc.showOpenDialog(stage);
+        if (f != null) {
+            openPath(f.toPath());
+        }
+    }
+
+    void openData() {
+        File f = chooser("Open a data file").showOpenDialog(stage);
+        if (f != null) {
+            vm.setDataFile(f.toPath());
+        }
+    }
+
+    void openPath(Path p) {
+        if (!ShellViewModel.isLayout(p)) {
+            vm.setDataFile(p);
+        } else if (confirmLoseChanges("opening " + p.getFileName())) {
+            vm.open(p, null, null);
+        }
+    }
+
+    void save(Runnable then) {
+        Path f = vm.document().file();
+        if (f == null) {
+            saveAs(then);
+        } else {
+            vm.saveAs(f, then);
+        }
+    }
+
+    void saveAs() {
+        saveAs(null);
+    }
+
+    void saveAs(Runnable then) {
+        FileChooser fc = chooser("Save layout as");
+        fc.getExtensionFilters().addAll(new FileChooser.ExtensionFilter("C header (*.h)", "*.h"),
+                new FileChooser.ExtensionFilter("Layout document (*.json)", "*.json"));
+        fc.setInitialFileName(vm.document().state().selected() == null ? "layout.h"
+                : vm.document().state().selected().toLowerCase() + ".h");
+        File f = fc.showSaveDialog(stage);
+        if (f != null) {
+            vm.saveAs(f.toPath(), then);
+        }
+    }
+
+    void importHeader() {
+        new ImportDialog(stage, vm.document(), dark.get()).show();
+    }
+
+    void export() {
+        new ExportDialog(stage, vm.document(), dark.get()).show();
+    }
+
+    void quit() {
+        if (confirmLoseChanges("quitting")) {
+            savePrefs.run();
+            stage.close();
+        }
+    }
+
+    /** Asks before unsaved changes would be lost; true when it is fine to go on. */
+    boolean confirmLoseChanges(String doing) {
+        if (!vm.document().isDirty()) {
+            return true;
+        }
+        ButtonType saveB = new ButtonType("Save", ButtonBar.ButtonData.YES);
+        ButtonType discard = new ButtonType("Discard changes", ButtonBar.ButtonData.NO);
+        Alert a = new Alert(Alert.AlertType.CONFIRMATION, "The layout has unsaved changes. Save them before "
+                + doing + "?", saveB, discard, ButtonType.CANCEL);
+        a.initOwner(stage);
+        a.setHeaderText("Unsaved changes");
+        Optional<ButtonType> r = a.showAndWait();
+        if (r.isEmpty() || r.get() == ButtonType.CANCEL) {
+            return false;
+        }
+        if (r.get() == saveB) {
+            save(null);
+            return false; // the save runs in the background; the user repeats the action once saved
+        }
+        return true;
+    }
+
+    void shortcuts() {
+        Alert a = new Alert(Alert.AlertType.INFORMATION);
+        a.initOwner(stage);
+        a.setHeaderText("Keyboard shortcuts");
+        a.setContentText("""
+                Ctrl+N new · Ctrl+O open · Ctrl+S save · Ctrl+Shift+S save as
+                Ctrl+I import C header · Ctrl+E export
+                Ctrl+Z undo · Ctrl+Shift+Z / Ctrl+Y redo
+                Insert add member · Delete delete member · Ctrl+D duplicate
+                Alt+Up / Alt+Down move member · Ctrl+Shift+P pack tightly
+                Enter commit cell · Escape cancel · Tab next cell
+                Ctrl+1/2/3 focus library / designer / data · Ctrl+Shift+T theme""");
+        a.show();
+    }
+
+    void about() {
+        Alert a = new Alert(Alert.AlertType.INFORMATION);
+        a.initOwner(stage);
+        a.setHeaderText("StructScope");
+        a.setContentText("Design C struct layouts and read bytes through them.\nJava "
+                + System.getProperty("java.version") + " · JavaFX " + System.getProperty("javafx.runtime.version"));
+        a.show();
+    }
+}

@@ -1,0 +1,432 @@
+package dev.structscope.app.shell;
+
+import atlantafx.base.theme.PrimerDark;
+import atlantafx.base.theme.PrimerLight;
+import dev.structscope.app.common.Icons;
+import dev.structscope.app.designer.DesignerView;
+import dev.structscope.app.designer.DesignerViewModel;
+import dev.structscope.app.exporter.ExportDialog;
+import dev.structscope.app.exporter.ImportDialog;
+import dev.structscope.icons.IconPaths;
+import dev.structscope.model.abi.Abi;
+import dev.structscope.model.layout.RecordLayout;
+import javafx.application.Application;
+import javafx.beans.binding.Bindings;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.collections.ListChangeListener;
+import javafx.geometry.Orientation;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.Scene;
+import javafx.scene.control.Alert;
+import javafx.scene.control.Button;
+import javafx.scene.control.ButtonBar;
+import javafx.scene.control.ButtonType;
+import javafx.scene.control.CheckMenuItem;
+import javafx.scene.control.ChoiceBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.Menu;
+import javafx.scene.control.MenuBar;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.ProgressIndicator;
+import javafx.scene.control.RadioMenuItem;
+import javafx.scene.control.Separator;
+import javafx.scene.control.SeparatorMenuItem;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.ToggleGroup;
+import javafx.scene.control.ToolBar;
+import javafx.scene.control.Tooltip;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
+import javafx.scene.input.TransferMode;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+import javafx.stage.FileChooser;
+import javafx.stage.Stage;
+import javafx.util.StringConverter;
+
+import java.io.File;
+import java.nio.ByteOrder;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The main window: menu bar, toolbar, the three panes (layout library | designer | data), the
+ * status bar; theme switching, drag and drop, shortcuts, and the prompt before losing changes.
+ * Binds to a {@link ShellViewModel}. FX thread.
+ */
+public final class MainWindow {
+    private final ShellViewModel vm;
+    private final Stage stage;
+    private final BorderPane root = new BorderPane();
+    private final SplitPane split = new SplitPane();
+    private final LibraryView library;
+    private final DesignerView designer;
+    private final DataPane data;
+    private final BooleanProperty dark = new SimpleBooleanProperty(this, "dark");
+    private final WindowPrefs prefs;
+    private final FileCommands files;
+
+    public MainWindow(Stage stage, ShellViewModel vm, WindowPrefs prefs) {
+        this.stage = stage;
+        this.vm = vm;
+        this.prefs = prefs;
+        this.library = new LibraryView(vm);
+        this.designer = new DesignerView(vm.designer());
+        this.data = new DataPane(vm);
+        this.files = new FileCommands(stage, vm, dark, () -> {
+            if (prefs != null) {
+                prefs.save(stage, split);
+            }
+        });
+
+        split.getItems().addAll(library, designer, data);
+        split.setDividerPositions(0.16, 0.72);
+        SplitPane.setResizableWithParent(library, false);
+        root.setTop(new VBox(menuBar(), toolBar()));
+        root.setCenter(split);
+        root.setBottom(statusBar());
+        root.getStyleClass().add("main");
+
+        Scene scene = new Scene(root, 1440, 900);
+        scene.getStylesheets().add(MainWindow.class.getResource("/dev/structscope/app/structscope.css").toExternalForm());
+        installDragAndDrop(scene);
+        installDesignerKeys();
+        stage.setScene(scene);
+        stage.titleProperty().bind(vm.titleProperty());
+        designer.ruler().darkProperty().bind(dark);
+        dark.addListener((o, a, b) -> applyTheme(b));
+        String forced = System.getProperty("structscope.theme", "");
+        dark.set(forced.equals("dark") || !forced.equals("light") && prefs != null && prefs.dark());
+        applyTheme(dark.get());
+        if (prefs != null) {
+            prefs.restore(stage, split);
+        }
+        stage.setOnCloseRequest(e -> {
+            if (!files.confirmLoseChanges("quitting")) {
+                e.consume();
+                return;
+            }
+            if (prefs != null) {
+                prefs.save(stage, split);
+            }
+        });
+    }
+
+    public Scene scene() {
+        return stage.getScene();
+    }
+
+    public DesignerView designer() {
+        return designer;
+    }
+
+    public LibraryView library() {
+        return library;
+    }
+
+    public BooleanProperty darkProperty() {
+        return dark;
+    }
+
+    private void applyTheme(boolean isDark) {
+        Application.setUserAgentStylesheet(isDark ? new PrimerDark().getUserAgentStylesheet()
+                : new PrimerLight().getUserAgentStylesheet());
+        root.getStyleClass().removeAll("theme-dark", "theme-light");
+        root.getStyleClass().add(isDark ? "theme-dark" : "theme-light");
+        if (prefs != null) {
+            prefs.dark(isDark);
+        }
+    }
+
+    // ---- menus ------------------------------------------------------------------------------
+
+    private static MenuItem item(String text, String icon, KeyCombination key, Runnable action) {
+        MenuItem m = new MenuItem(text, icon == null ? null : Icons.of(icon));
+        if (key != null) {
+            m.setAccelerator(key);
+        }
+        m.setOnAction(e -> action.run());
+        return m;
+    }
+
+    private static KeyCombination ctrl(KeyCode c) {
+        return new KeyCodeCombination(c, KeyCombination.SHORTCUT_DOWN);
+    }
+
+    private static KeyCombination ctrlShift(KeyCode c) {
+        return new KeyCodeCombination(c, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN);
+    }
+
+    private MenuBar menuBar() {
+        DesignerViewModel d = vm.designer();
+        Menu recent = new Menu("Open Recent");
+        Runnable fillRecent = () -> {
+            recent.getItems().clear();
+            for (Path p : vm.recent().files()) {
+                recent.getItems().add(item(p.toString(), null, null, () -> files.openPath(p)));
+            }
+            recent.setDisable(recent.getItems().isEmpty());
+        };
+        vm.recent().files().addListener((ListChangeListener<Path>) c -> fillRecent.run());
+        fillRecent.run();
+        MenuItem save = item("Save", IconPaths.SAVE, ctrl(KeyCode.S), () -> files.save(null));
+        Menu file = new Menu("File", null,
+                item("New", IconPaths.NEW, ctrl(KeyCode.N), files::newDocument),
+                item("Open…", IconPaths.OPEN, ctrl(KeyCode.O), files::open),
+                recent,
+                item("Open Sample", null, null, () -> {
+                    if (files.confirmLoseChanges("opening the sample")) {
+                        vm.openSample();
+                    }
+                }),
+                new SeparatorMenuItem(),
+                save,
+                item("Save As…", null, ctrlShift(KeyCode.S), files::saveAs),
+                new SeparatorMenuItem(),
+                item("Import C Header…", IconPaths.IMPORT, ctrl(KeyCode.I), files::importHeader),
+                item("Export…", IconPaths.EXPORT, ctrl(KeyCode.E), files::export),
+                new SeparatorMenuItem(),
+                item("Quit", null, ctrl(KeyCode.Q), files::quit));
+        MenuItem undo = item("Undo", IconPaths.UNDO, ctrl(KeyCode.Z), d::undo);
+        undo.disableProperty().bind(vm.document().canUndoProperty().not());
+        MenuItem redo = item("Redo", IconPaths.REDO, ctrlShift(KeyCode.Z), d::redo);
+        redo.disableProperty().bind(vm.document().canRedoProperty().not());
+        MenuItem redoY = item("Redo (alternative)", null, ctrl(KeyCode.Y), d::redo);
+        redoY.setVisible(false);
+        Menu edit = new Menu("Edit", null, undo, redo, redoY, new SeparatorMenuItem(),
+                item("Add Member", IconPaths.ADD, new KeyCodeCombination(KeyCode.INSERT), d::addMember),
+                item("Delete Member  (Delete)", IconPaths.REMOVE, null, d::deleteMember),
+                item("Duplicate Member", IconPaths.DUPLICATE, ctrl(KeyCode.D), d::duplicateMember),
+                item("Move Member Up", IconPaths.UP, new KeyCodeCombination(KeyCode.UP, KeyCombination.ALT_DOWN),
+                        () -> d.moveSelected(-1)),
+                item("Move Member Down", IconPaths.DOWN, new KeyCodeCombination(KeyCode.DOWN, KeyCombination.ALT_DOWN),
+                        () -> d.moveSelected(1)));
+        CheckMenuItem darkItem = new CheckMenuItem("Dark Theme");
+        darkItem.setId("dark-theme");
+        darkItem.selectedProperty().bindBidirectional(dark);
+        darkItem.setAccelerator(ctrlShift(KeyCode.T));
+        CheckMenuItem hex = new CheckMenuItem("Hex Offsets");
+        hex.selectedProperty().bindBidirectional(d.hexOffsetsProperty());
+        Menu view = new Menu("View", null, darkItem, hex, new SeparatorMenuItem(),
+                item("Focus Layout Library", null, ctrl(KeyCode.DIGIT1), () -> library.list().requestFocus()),
+                item("Focus Designer", null, ctrl(KeyCode.DIGIT2), () -> designer.table().requestFocus()),
+                item("Focus Data", null, ctrl(KeyCode.DIGIT3), () -> data.requestFocus()));
+        Menu abiMenu = new Menu("ABI");
+        ToggleGroup abiGroup = new ToggleGroup();
+        for (Abi a : ShellViewModel.abis()) {
+            RadioMenuItem r = new RadioMenuItem(a.name() + " — " + a.description());
+            r.setToggleGroup(abiGroup);
+            r.setUserData(a);
+            r.setOnAction(e -> d.setAbi(a));
+            abiMenu.getItems().add(r);
+        }
+        Menu orderMenu = new Menu("Byte Order");
+        ToggleGroup orderGroup = new ToggleGroup();
+        for (ByteOrder o : List.of(ByteOrder.LITTLE_ENDIAN, ByteOrder.BIG_ENDIAN)) {
+            RadioMenuItem r = new RadioMenuItem(orderName(o));
+            r.setToggleGroup(orderGroup);
+            r.setUserData(o);
+            r.setOnAction(e -> d.setByteOrder(o));
+            orderMenu.getItems().add(r);
+        }
+        vm.document().stateProperty().addListener((o, a, s) -> {
+            abiGroup.getToggles().forEach(t -> t.setSelected(t.getUserData().equals(s.abi())));
+            orderGroup.getToggles().forEach(t -> t.setSelected(t.getUserData().equals(s.byteOrder())));
+        });
+        abiGroup.getToggles().forEach(t -> t.setSelected(t.getUserData().equals(vm.document().state().abi())));
+        orderGroup.getToggles().forEach(t -> t.setSelected(t.getUserData().equals(vm.document().state().byteOrder())));
+        Menu layout = new Menu("Layout", null,
+                item("New Struct", IconPaths.STRUCT, null, () -> vm.addDecl("struct")),
+                item("New Union", IconPaths.UNION, null, () -> vm.addDecl("union")),
+                item("New Enum", IconPaths.ENUM, null, () -> vm.addDecl("enum")),
+                new SeparatorMenuItem(),
+                item("Pack Tightly", IconPaths.PACK, ctrlShift(KeyCode.P), d::packTightly),
+                new SeparatorMenuItem(), abiMenu, orderMenu);
+        MenuItem gotoItem = item("Go to Offset…", null, ctrl(KeyCode.G), () -> later("Go to offset"));
+        MenuItem find = item("Find…", null, ctrl(KeyCode.F), () -> later("Find"));
+        MenuItem next = item("Find Next", null, new KeyCodeCombination(KeyCode.F3), () -> later("Find next"));
+        Menu dataMenu = new Menu("Data", null, item("Open Data File…", IconPaths.OPEN, ctrlShift(KeyCode.O),
+                files::openData), new SeparatorMenuItem(), gotoItem, find, next);
+        Menu live = new Menu("Live", null, item("Connect…", null, ctrl(KeyCode.L), () -> later("Live capture")));
+        Menu help = new Menu("Help", null, item("Keyboard Shortcuts", null, new KeyCodeCombination(KeyCode.F1),
+                files::shortcuts), item("About StructScope", null, null, files::about));
+        MenuBar bar = new MenuBar(file, edit, view, layout, dataMenu, live, help);
+        bar.setId("menu-bar");
+        return bar;
+    }
+
+    private void later(String what) {
+        vm.statusProperty().set(what + " belongs to the hex explorer and live capture, which arrive in a coming version");
+    }
+
+    private static String orderName(ByteOrder o) {
+        return o == ByteOrder.LITTLE_ENDIAN ? "little" : "big";
+    }
+
+    // ---- toolbar and status bar -------------------------------------------------------------
+
+    private static Button tool(String icon, String tip, String id, Runnable action) {
+        Button b = new Button(null, Icons.of(icon));
+        b.setId(id);
+        b.setTooltip(new Tooltip(tip));
+        b.getStyleClass().addAll("button-icon", "flat");
+        b.setOnAction(e -> action.run());
+        return b;
+    }
+
+    private ToolBar toolBar() {
+        DesignerViewModel d = vm.designer();
+        Button undo = tool(IconPaths.UNDO, "Undo (Ctrl+Z)", "undo", d::undo);
+        undo.disableProperty().bind(vm.document().canUndoProperty().not());
+        Button redo = tool(IconPaths.REDO, "Redo (Ctrl+Shift+Z)", "redo", d::redo);
+        redo.disableProperty().bind(vm.document().canRedoProperty().not());
+        ChoiceBox<Abi> abi = new ChoiceBox<>();
+        abi.setId("abi");
+        abi.getItems().setAll(ShellViewModel.abis());
+        abi.setConverter(new StringConverter<>() {
+            @Override
+            public String toString(Abi a) {
+                return a == null ? "" : a.name();
+            }
+
+            @Override
+            public Abi fromString(String s) {
+                return Abi.byName(s);
+            }
+        });
+        abi.setTooltip(new Tooltip("The ABI every layout is computed for"));
+        ChoiceBox<ByteOrder> order = new ChoiceBox<>();
+        order.setId("byte-order");
+        order.getItems().setAll(ByteOrder.LITTLE_ENDIAN, ByteOrder.BIG_ENDIAN);
+        order.setConverter(new StringConverter<>() {
+            @Override
+            public String toString(ByteOrder o) {
+                return o == null ? "" : orderName(o);
+            }
+
+            @Override
+            public ByteOrder fromString(String s) {
+                return "big".equals(s) ? ByteOrder.BIG_ENDIAN : ByteOrder.LITTLE_ENDIAN;
+            }
+        });
+        order.setTooltip(new Tooltip("The byte order data is read with"));
+        abi.setValue(vm.document().state().abi());
+        order.setValue(vm.document().state().byteOrder());
+        vm.document().stateProperty().addListener((o, a, s) -> {
+            abi.setValue(s.abi());
+            order.setValue(s.byteOrder());
+        });
+        abi.valueProperty().addListener((o, a, b) -> {
+            if (b != null) {
+                d.setAbi(b);
+            }
+        });
+        order.valueProperty().addListener((o, a, b) -> {
+            if (b != null) {
+                d.setByteOrder(b);
+            }
+        });
+        Button connect = new Button("Connect…");
+        connect.setId("connect");
+        connect.setTooltip(new Tooltip("Live capture from a socket (Ctrl+L) — arrives in a coming version"));
+        connect.setOnAction(e -> later("Live capture"));
+        Button theme = tool(IconPaths.THEME, "Light / dark theme (Ctrl+Shift+T)", "theme", () -> dark.set(!dark.get()));
+        Region grow = new Region();
+        HBox.setHgrow(grow, Priority.ALWAYS);
+        ToolBar bar = new ToolBar(
+                tool(IconPaths.NEW, "New document (Ctrl+N)", "new", files::newDocument),
+                tool(IconPaths.OPEN, "Open a layout or data file (Ctrl+O)", "open", files::open),
+                tool(IconPaths.SAVE, "Save (Ctrl+S)", "save", () -> files.save(null)),
+                new Separator(Orientation.VERTICAL), undo, redo,
+                new Separator(Orientation.VERTICAL), label("ABI"), abi, label("Order"), order,
+                new Separator(Orientation.VERTICAL),
+                tool(IconPaths.IMPORT, "Import a C header (Ctrl+I)", "import", files::importHeader),
+                tool(IconPaths.EXPORT, "Export to C, Java, Python, Rust, Kaitai, JSON (Ctrl+E)", "export", files::export),
+                new Separator(Orientation.VERTICAL), connect, grow, theme);
+        bar.setId("toolbar");
+        return bar;
+    }
+
+    private static Label label(String s) {
+        Label l = new Label(s);
+        l.getStyleClass().add("muted");
+        return l;
+    }
+
+    private Node statusBar() {
+        Label status = new Label();
+        status.setId("status");
+        status.textProperty().bind(vm.statusProperty());
+        status.setMinWidth(0);
+        ProgressIndicator progress = new ProgressIndicator();
+        progress.setPrefSize(14, 14);
+        progress.setMaxSize(14, 14);
+        progress.visibleProperty().bind(vm.busyProperty());
+        progress.managedProperty().bind(vm.busyProperty());
+        javafx.scene.control.Hyperlink cancel = new javafx.scene.control.Hyperlink("Cancel");
+        cancel.setId("cancel");
+        cancel.visibleProperty().bind(vm.busyProperty());
+        cancel.managedProperty().bind(vm.busyProperty());
+        cancel.setOnAction(e -> vm.cancel());
+        Label info = new Label();
+        info.setId("status-info");
+        info.getStyleClass().add("muted");
+        info.textProperty().bind(Bindings.createStringBinding(() -> {
+            var s = vm.document().state();
+            RecordLayout l = vm.designer().layout();
+            String rec = l == null ? "" : " · " + (s.selected() == null ? "" : s.selected()) + " " + l.size() + " B";
+            return s.abi().name() + " · " + orderName(s.byteOrder()) + "-endian" + rec + " · "
+                    + s.library().decls().size() + " types";
+        }, vm.document().stateProperty(), vm.designer().layoutProperty()));
+        Region grow = new Region();
+        HBox.setHgrow(grow, Priority.ALWAYS);
+        HBox bar = new HBox(8, progress, status, cancel, grow, info);
+        bar.setAlignment(Pos.CENTER_LEFT);
+        bar.getStyleClass().add("status-bar");
+        HBox.setHgrow(status, Priority.SOMETIMES);
+        return bar;
+    }
+
+    // ---- keys and drag and drop -------------------------------------------------------------
+
+    private void installDesignerKeys() {
+        // Delete is a table key, not a menu accelerator, so that it keeps deleting text in cell editors.
+        designer.table().setOnKeyPressed(e -> {
+            if (designer.table().getEditingCell() != null) {
+                return;
+            }
+            if (e.getCode() == KeyCode.DELETE) {
+                vm.designer().deleteMember();
+                e.consume();
+            }
+        });
+    }
+
+    private void installDragAndDrop(Scene scene) {
+        scene.setOnDragOver(e -> {
+            if (e.getDragboard().hasFiles()) {
+                e.acceptTransferModes(TransferMode.COPY);
+                e.consume();
+            }
+        });
+        scene.setOnDragDropped(e -> {
+            if (e.getDragboard().hasFiles()) {
+                List<Path> dropped = e.getDragboard().getFiles().stream().map(File::toPath).toList();
+                boolean layout = dropped.stream().anyMatch(ShellViewModel::isLayout);
+                if (!layout || files.confirmLoseChanges("opening " + dropped.getFirst().getFileName())) {
+                    vm.openDropped(dropped);
+                }
+                e.setDropCompleted(true);
+                e.consume();
+            }
+        });
+    }
+
+}

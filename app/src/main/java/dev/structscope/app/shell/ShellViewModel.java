@@ -1,0 +1,304 @@
+package dev.structscope.app.shell;
+
+import dev.structscope.app.common.Document;
+import dev.structscope.app.common.DocumentState;
+import dev.structscope.app.designer.DesignerViewModel;
+import dev.structscope.app.designer.RecordEdits;
+import dev.structscope.model.InputException;
+import dev.structscope.model.abi.Abi;
+import dev.structscope.model.abi.Abis;
+import dev.structscope.model.doc.LayoutDocument;
+import java.nio.ByteOrder;
+import dev.structscope.model.type.Decl;
+import dev.structscope.model.type.EnumType;
+import dev.structscope.model.type.Enumerator;
+import dev.structscope.model.type.RecordKind;
+import dev.structscope.model.type.RecordType;
+import dev.structscope.model.type.TypeLibrary;
+import dev.structscope.model.type.Typedef;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.StringBinding;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Executor;
+import java.util.function.Consumer;
+
+/**
+ * State and commands of the main window: the open {@link Document}, the designer's view model,
+ * the title with its dirty marker, the status line, the busy flag while files load or save, the
+ * recent files, and the data file for the data pane. File work runs on {@code io} and its result
+ * comes back through {@code fx} (the FX thread in the app; the calling thread in tests). Holds no
+ * nodes. FX thread only.
+ */
+public final class ShellViewModel {
+    private final Document doc;
+    private final DesignerViewModel designer;
+    private final DocumentIo io;
+    private final Executor background;
+    private final Consumer<Runnable> fx;
+    private final RecentFiles recent;
+    private final StringProperty status = new SimpleStringProperty(this, "status", "Ready");
+    private final BooleanProperty busy = new SimpleBooleanProperty(this, "busy");
+    private final StringProperty busyWhat = new SimpleStringProperty(this, "busyWhat", "");
+    private final ObjectProperty<Path> dataFile = new SimpleObjectProperty<>(this, "dataFile");
+    private final StringBinding title;
+    private String sourceLabel = "untitled";
+    private long generation;
+
+    public ShellViewModel(DocumentIo io, Executor background, Consumer<Runnable> fx, RecentFiles recent) {
+        this.doc = Document.empty();
+        this.designer = new DesignerViewModel(doc);
+        this.io = io;
+        this.background = background;
+        this.fx = fx;
+        this.recent = recent;
+        title = Bindings.createStringBinding(() -> {
+            StringBuilder sb = new StringBuilder("StructScope — ");
+            if (dataFile.get() != null) {
+                sb.append(dataFile.get().getFileName()).append(" · ");
+            }
+            sb.append(doc.file() == null ? sourceLabel : doc.file().getFileName().toString());
+            if (doc.isDirty()) {
+                sb.append(" •");
+            }
+            return sb.toString();
+        }, doc.fileProperty(), doc.dirtyProperty(), dataFile);
+        designer.messageProperty().addListener((o, a, b) -> status.set(b));
+        designer.errorProperty().addListener((o, a, b) -> {
+            if (!b.isEmpty()) {
+                status.set("⚠ " + b);
+            }
+        });
+    }
+
+    public Document document() {
+        return doc;
+    }
+
+    public DesignerViewModel designer() {
+        return designer;
+    }
+
+    public StringBinding titleProperty() {
+        return title;
+    }
+
+    public StringProperty statusProperty() {
+        return status;
+    }
+
+    public BooleanProperty busyProperty() {
+        return busy;
+    }
+
+    public StringProperty busyWhatProperty() {
+        return busyWhat;
+    }
+
+    public ObjectProperty<Path> dataFileProperty() {
+        return dataFile;
+    }
+
+    public RecentFiles recent() {
+        return recent;
+    }
+
+    /** Shows the bundled sample (not dirty, no file: saving asks where). */
+    public void openSample() {
+        TypeLibrary lib = Samples.ticks();
+        show(lib, null, "ticks.h (sample)", "Tick");
+        status.set("Ready · sample ticks.h: edit a member, watch offsets move, or open your own header (Ctrl+O)");
+    }
+
+    public void newDocument() {
+        RecordType r = RecordEdits.newRecord(RecordKind.STRUCT, "Untitled");
+        show(TypeLibrary.of(r), null, "untitled", "Untitled");
+        status.set("New document: add members with Insert");
+    }
+
+    /** Replaces the document with {@code lib}, selecting {@code type} (or the first record). */
+    public void show(TypeLibrary lib, Path file, String label, String type) {
+        show(LayoutDocument.of(lib), file, label, type);
+    }
+
+    /** As above, taking the ABI and byte order a layout document was saved with. */
+    public void show(LayoutDocument d, Path file, String label, String type) {
+        sourceLabel = label;
+        TypeLibrary lib = d.library();
+        String sel = type != null && lib.findRecord(type).isPresent() ? lib.findRecord(type).get().name()
+                : lib.namedRecords().isEmpty() ? null : lib.namedRecords().getFirst().name();
+        DocumentState s = doc.state();
+        Abi abi = s.abi();
+        if (d.abi() != null) {
+            try {
+                abi = Abi.byName(d.abi());
+            } catch (InputException e) {
+                status.set("⚠ unknown ABI '" + d.abi() + "' in the document; using " + abi.name());
+            }
+        }
+        ByteOrder order = d.byteOrder() == null ? abi.byteOrder()
+                : d.byteOrder().equals("big") ? ByteOrder.BIG_ENDIAN : ByteOrder.LITTLE_ENDIAN;
+        doc.replace(new DocumentState(lib, sel, abi, order), file);
+        if (type != null && (sel == null || !lib.findRecord(type).isPresent())) {
+            status.set("⚠ --type " + type + ": no such struct or union in " + label);
+        }
+        title.invalidate();
+    }
+
+    /** Opens a layout document or C header in the background; {@code then} runs on success. */
+    public void open(Path file, String type, Runnable then) {
+        runBackground("Opening " + file.getFileName(), () -> io.read(file), d -> {
+            recent.add(file);
+            status.set("Opened " + file + " · " + d.library().namedRecords().size() + " structs/unions");
+            show(d, file, file.getFileName().toString(), type);
+            if (then != null) {
+                then.run();
+            }
+        });
+    }
+
+    /** Classifies a dropped or opened path: layouts ({@code .h}, {@code .json}) vs data files. */
+    public static boolean isLayout(Path p) {
+        String n = p.getFileName().toString().toLowerCase(Locale.ROOT);
+        return n.endsWith(".h") || n.endsWith(".hpp") || n.endsWith(".json");
+    }
+
+    /** Opens each dropped file as what it is: a layout, or data for the data pane. */
+    public void openDropped(List<Path> files) {
+        for (Path p : files) {
+            if (isLayout(p)) {
+                open(p, null, null);
+            } else {
+                setDataFile(p);
+            }
+        }
+    }
+
+    public void setDataFile(Path p) {
+        if (!Files.isRegularFile(p)) {
+            status.set("⚠ " + p + ": no such file");
+            return;
+        }
+        dataFile.set(p);
+        recent.add(p);
+        status.set("Data file " + p.getFileName() + " selected; the hex explorer shows it in a coming version");
+    }
+
+    /** Saves to {@code file} in the background; {@code then} runs on success. */
+    public void saveAs(Path file, Runnable then) {
+        DocumentState snapshot = doc.state();
+        LayoutDocument d = new LayoutDocument(null, null, snapshot.abi().name(),
+                snapshot.byteOrder() == ByteOrder.BIG_ENDIAN ? "big" : "little", snapshot.library(), null);
+        runBackground("Saving " + file.getFileName(), () -> {
+            io.write(d, file);
+            return d;
+        }, l -> {
+            if (doc.state().library().equals(snapshot.library())) {
+                doc.markSaved(file);
+            } else {
+                doc.fileProperty().set(file);
+            }
+            recent.add(file);
+            status.set("Saved " + file);
+            if (then != null) {
+                then.run();
+            }
+        });
+    }
+
+    /** Adds a new struct, union or enum with a fresh name and selects it (undoable). */
+    public void addDecl(String kind) {
+        DocumentState s = doc.state();
+        TypeLibrary lib = s.library();
+        switch (kind) {
+            case "union" -> {
+                String n = RecordEdits.freshName(lib, "NewUnion");
+                doc.apply(s.withLibrary(lib.with(RecordEdits.newRecord(RecordKind.UNION, n))).withSelected(n));
+            }
+            case "enum" -> {
+                String n = RecordEdits.freshName(lib, "NewEnum");
+                doc.apply(s.withLibrary(lib.with(EnumType.of(n, List.of(Enumerator.of(n.toUpperCase(Locale.ROOT)
+                        + "_NONE", 0))))));
+                status.set("Added enum " + n + " (enums are edited in a coming version; use it as a member type)");
+            }
+            default -> {
+                String n = RecordEdits.freshName(lib, "NewStruct");
+                doc.apply(s.withLibrary(lib.with(RecordEdits.newRecord(RecordKind.STRUCT, n))).withSelected(n));
+            }
+        }
+    }
+
+    /** The designer shows the record named {@code name}; an enum or a non-record typedef shows nothing. */
+    public void selectDecl(Decl d) {
+        String name = switch (d) {
+            case RecordType r -> r.tag();
+            case Typedef t when t.target() instanceof RecordType -> t.name();
+            case Typedef t -> doc.state().library().findRecord(t.name()).map(TypeLibrary.NamedRecord::name).orElse(null);
+            case EnumType e -> null;
+        };
+        doc.select(name);
+        if (name == null) {
+            status.set(d instanceof EnumType e ? e.spelling() + ": " + e.enumerators().size() + " enumerators"
+                    : "typedef " + d.name());
+        }
+    }
+
+    /**
+     * Abandons the file work under way: its result is ignored when it arrives (reads are bounded
+     * by the readers' own limits; a save that already started still completes on disk).
+     */
+    public void cancel() {
+        if (busy.get()) {
+            generation++;
+            busy.set(false);
+            status.set("Cancelled: " + busyWhat.get());
+            busyWhat.set("");
+        }
+    }
+
+    private <T> void runBackground(String what, java.util.concurrent.Callable<T> work, Consumer<T> done) {
+        long gen = ++generation;
+        busy.set(true);
+        busyWhat.set(what + "…");
+        status.set(what + "…");
+        background.execute(() -> {
+            T result = null;
+            String failure = null;
+            try {
+                result = work.call();
+            } catch (InputException e) {
+                failure = e.oneLine();
+            } catch (Exception e) {
+                failure = what + " failed: " + e;
+            }
+            T r = result;
+            String f = failure;
+            fx.accept(() -> {
+                if (gen != generation) {
+                    return; // cancelled, or superseded by newer work
+                }
+                busy.set(false);
+                busyWhat.set("");
+                if (f != null) {
+                    status.set("⚠ " + f);
+                } else {
+                    done.accept(r);
+                }
+            });
+        });
+    }
+
+    /** The default ABI list for choosers. */
+    public static List<dev.structscope.model.abi.Abi> abis() {
+        return Abis.ALL;
+    }
+}

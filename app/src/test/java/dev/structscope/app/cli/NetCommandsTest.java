@@ -1,0 +1,155 @@
+package dev.structscope.app.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+/** {@code capture} and {@code send} end to end, with Python peers and with each other, on loopback. */
+class NetCommandsTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @TempDir
+    static Path dir;
+    static Path header;
+
+    @BeforeAll
+    static void setUp() throws Exception {
+        assumeTrue(PythonPeer.available(), "python3 is needed");
+        header = dir.resolve("point.h");
+        Files.writeString(header, """
+                #include <stdint.h>
+                /* The ctypes Point of the tests' Python peers. */
+                struct Point { int32_t x; int32_t y; double z; };
+                """);
+    }
+
+    private static List<JsonNode> jsonLines(String out) throws Exception {
+        List<JsonNode> rows = new java.util.ArrayList<>();
+        for (String line : out.lines().toList()) {
+            rows.add(JSON.readTree(line));
+        }
+        return rows;
+    }
+
+    private static int listeningPort(CliRun run) throws InterruptedException {
+        Matcher m = Pattern.compile("listening on [^ ]+:(\\d+)").matcher(run.awaitErr("listening on"));
+        assertTrue(m.find());
+        return Integer.parseInt(m.group(1));
+    }
+
+    @Test
+    void capturesCtypesPointsFromAPythonListenerWithTheNewHandshake() throws Exception {
+        try (PythonPeer py = new PythonPeer("mp_peer.py", "listen", "0", "s3cret", "sha256", "3")) {
+            String port = py.line().strip();
+            CliRun run = CliRun.run("capture", header.toString(), "--type", "Point", "--connect", "127.0.0.1:" + port,
+                    "--framing", "mp", "--authkey", "s3cret", "--count", "3");
+            assertEquals(0, run.status(), run.err.toString());
+            List<JsonNode> rows = jsonLines(run.out.toString());
+            assertEquals(3, rows.size());
+            assertEquals(JSON.readTree("{\"_seq\":2,\"_len\":16,\"x\":2,\"y\":-2,\"z\":3.0}"), rows.get(2));
+        }
+    }
+
+    @Test
+    void capturesFromAPythonClientWithTheOldHandshakeAndReplaysTheRecording() throws Exception {
+        Path rec = dir.resolve("points.pcapng");
+        CliRun run = CliRun.start("capture", header.toString(), "--type", "Point", "--listen", "0",
+                "--framing", "mp", "--authkey", "pw", "--format", "text", "--save", rec.toString());
+        int port = listeningPort(run);
+        try (PythonPeer py = new PythonPeer("mp_peer.py", "client", String.valueOf(port), "pw", "md5", "4")) {
+            assertEquals("SENT 4", py.line());
+            assertEquals(0, run.status(), run.err.toString());
+        }
+        List<String> lines = run.out.toString().lines().toList();
+        assertEquals(4, lines.size(), run.out.toString());
+        assertTrue(lines.get(3).matches("#3 16 B from 127\\.0\\.0\\.1:\\d+  x=3 y=-3 z=4\\.5"), lines.get(3));
+
+        CliRun replay = CliRun.run("capture", header.toString(), "--type", "Point", "--replay", rec.toString());
+        assertEquals(0, replay.status(), replay.err.toString());
+        List<JsonNode> rows = jsonLines(replay.out.toString());
+        assertEquals(4, rows.size());
+        assertEquals(JSON.readTree("{\"_seq\":1,\"_len\":16,\"x\":1,\"y\":-1,\"z\":1.5}"), rows.get(1));
+    }
+
+    @Test
+    void sendsARecordThatAPythonListenerReceives() throws Exception {
+        try (PythonPeer py = new PythonPeer("mp_peer.py", "listen", "0", "k", "md5", "0")) {
+            String port = py.line().strip();
+            CliRun run = CliRun.run("send", header.toString(), "--type", "Point", "--connect", "127.0.0.1:" + port,
+                    "--framing", "mp", "--authkey", "k", "--values", "{\"x\": 7, \"y\": -8, \"z\": 2.25}");
+            assertEquals(0, run.status(), run.err.toString());
+            assertEquals("GOT 07000000f8ffffff0000000000000240", py.line());
+        }
+    }
+
+    @Test
+    void sendRepeatedIntoCaptureLosesNothing() throws Exception {
+        CliRun capture = CliRun.start("capture", header.toString(), "--type", "Point", "--listen", "127.0.0.1:0",
+                "--framing", "u32le", "--format", "none");
+        int port = listeningPort(capture);
+        CliRun send = CliRun.run("send", header.toString(), "--type", "Point", "--connect", "127.0.0.1:" + port,
+                "--framing", "u32le", "--values", "{\"x\": 1, \"z\": -0.5}", "--repeat", "20000");
+        assertEquals(0, send.status(), send.err.toString());
+        assertEquals(0, capture.status(), capture.err.toString());
+        assertTrue(capture.out.toString().matches("messages=20000 bytes=320000 seconds=[0-9.]+ rate=[0-9.]+ dropped=0\\s*"),
+                capture.out.toString());
+    }
+
+    @Test
+    void udpDatagramsDecodeOneRecordEachAndShortOnesGiveNulls() throws Exception {
+        CliRun capture = CliRun.start("capture", header.toString(), "--type", "Point", "--udp", "0", "--count", "2");
+        Matcher m = Pattern.compile("receiving UDP on [^ ]+:(\\d+) \\(kernel receive buffer \\d+ bytes\\)")
+                .matcher(capture.awaitErr("receiving UDP"));
+        assertTrue(m.find(), capture.err.toString());
+        int port = Integer.parseInt(m.group(1));
+        try (java.nio.channels.DatagramChannel ch = java.nio.channels.DatagramChannel.open()) {
+            var to = new java.net.InetSocketAddress("127.0.0.1", port);
+            ch.send(java.nio.ByteBuffer.wrap(new byte[] {5, 0, 0, 0, 6, 0}), to); // x whole, y cut, no z
+            byte[] longer = new byte[20];
+            longer[0] = 9;
+            ch.send(java.nio.ByteBuffer.wrap(longer), to);
+        }
+        assertEquals(0, capture.status(), capture.err.toString());
+        List<JsonNode> rows = jsonLines(capture.out.toString());
+        assertEquals(JSON.readTree("{\"_seq\":0,\"_len\":6,\"x\":5,\"y\":null,\"z\":null}"), rows.get(0));
+        assertEquals(JSON.readTree("{\"_seq\":1,\"_len\":20,\"x\":9,\"y\":0,\"z\":0.0,\"_extra\":4}"), rows.get(1));
+    }
+
+    @Test
+    void aWrongAuthkeyEndsWithStatusTwoAndOneLine() throws Exception {
+        try (PythonPeer py = new PythonPeer("mp_peer.py", "listen", "0", "right", "sha256", "1")) {
+            String port = py.line().strip();
+            CliRun run = CliRun.run("capture", header.toString(), "--type", "Point", "--connect", "127.0.0.1:" + port,
+                    "--framing", "mp", "--authkey", "wrong");
+            assertEquals(2, run.status());
+            assertEquals(1, run.err.toString().lines().count(), run.err.toString());
+            assertTrue(run.err.toString().startsWith("structscope: 127.0.0.1:"), run.err.toString());
+            assertTrue(run.err.toString().contains("authentication failed"), run.err.toString());
+        }
+    }
+
+    @Test
+    void badOptionsAreOneLineWithStatusTwo() {
+        CliRun run = CliRun.run("capture", header.toString(), "--type", "Point", "--connect", "nohostport");
+        assertEquals(2, run.status());
+        assertEquals("structscope: --connect: expected HOST:PORT, got 'nohostport'", run.err.toString().strip());
+        run = CliRun.run("capture", header.toString(), "--type", "Point", "--listen", "0", "--framing", "u24");
+        assertEquals(2, run.status());
+        assertTrue(run.err.toString().contains("unknown framing 'u24'"), run.err.toString());
+        run = CliRun.run("send", header.toString(), "--type", "Point", "--connect", "127.0.0.1:1", "--values", "{x:1}");
+        assertEquals(2, run.status());
+        assertTrue(run.err.toString().startsWith("structscope: --values: not valid JSON"), run.err.toString());
+    }
+}

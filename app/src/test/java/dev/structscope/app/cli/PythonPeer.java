@@ -1,0 +1,49 @@
+package dev.structscope.app.cli;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/** Runs a Python script from the test resources as a real peer, reading its stdout line by line. */
+final class PythonPeer implements AutoCloseable {
+    private final Process process;
+    private final BufferedReader out;
+
+    PythonPeer(String script, String... args) throws IOException {
+        Path file = Files.createTempFile("peer", ".py");
+        try (var in = PythonPeer.class.getResourceAsStream("/net/" + script)) {
+            Files.write(file, in.readAllBytes());
+        }
+        List<String> cmd = new ArrayList<>(List.of("python3", file.toString()));
+        cmd.addAll(List.of(args));
+        process = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+        out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+    }
+
+    static boolean available() {
+        try {
+            return new ProcessBuilder("python3", "-c", "import multiprocessing.connection").start().waitFor() == 0;
+        } catch (IOException | InterruptedException e) {
+            return false;
+        }
+    }
+
+    String line() throws IOException {
+        return out.readLine();
+    }
+
+    void finish() throws InterruptedException {
+        process.waitFor(20, TimeUnit.SECONDS);
+    }
+
+    @Override
+    public void close() {
+        process.destroyForcibly();
+    }
+}

@@ -1,0 +1,128 @@
+package dev.structscope.app.shell;
+
+import dev.structscope.model.abi.Abis;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class ShellViewModelTest {
+    @TempDir
+    Path dir;
+    ShellViewModel vm;
+
+    @BeforeEach
+    void synchronous() {
+        vm = new ShellViewModel(DocumentIo.STANDARD, Runnable::run, Runnable::run, RecentFiles.inMemory());
+    }
+
+    private Path header(String name, String text) throws Exception {
+        Path p = dir.resolve(name);
+        Files.writeString(p, text);
+        return p;
+    }
+
+    @Nested
+    class StartingWithArguments {
+        @Test
+        void noneShowsTheSampleWithTick() {
+            StructScopeApp.show(vm, StructScopeApp.OpenArgs.parse(new String[0]));
+            assertEquals("Tick", vm.document().state().selected());
+            assertEquals(32, vm.designer().layout().size());
+            assertFalse(vm.document().isDirty());
+            assertTrue(vm.titleProperty().get().contains("ticks.h (sample)"), vm.titleProperty().get());
+        }
+
+        @Test
+        void openWithLayoutAndTypeSelectsThatType() throws Exception {
+            Path h = header("w.h", "struct A { int a; };\nstruct B { char c; double d; };\n");
+            Path data = Files.write(dir.resolve("w.bin"), new byte[64]);
+            StructScopeApp.show(vm, StructScopeApp.OpenArgs.parse(new String[]{"open", data.toString(), "--layout",
+                    h.toString(), "--type", "B"}));
+            assertEquals("B", vm.document().state().selected());
+            assertEquals(16, vm.designer().layout().size());
+            assertEquals(data, vm.dataFileProperty().get());
+            assertTrue(vm.titleProperty().get().startsWith("StructScope — w.bin · w.h"), vm.titleProperty().get());
+        }
+
+        @Test
+        void anUnknownTypeIsSaidInTheStatusBar() throws Exception {
+            Path h = header("w.h", "struct A { int a; };\n");
+            StructScopeApp.show(vm, StructScopeApp.OpenArgs.parse(new String[]{"open", h.toString(), "--type", "Nope"}));
+            assertEquals("A", vm.document().state().selected());
+            assertTrue(vm.statusProperty().get().contains("--type Nope"), vm.statusProperty().get());
+        }
+    }
+
+    @Nested
+    class DroppingFiles {
+        @Test
+        void headersOpenAsLayoutsAndOtherFilesAsData() throws Exception {
+            Path h = header("d.h", "union U { int a; double b; };\n");
+            Path data = Files.write(dir.resolve("d.bin"), new byte[8]);
+            vm.openDropped(List.of(h, data));
+            assertEquals("U", vm.document().state().selected());
+            assertEquals(data, vm.dataFileProperty().get());
+            assertEquals(List.of(data.toAbsolutePath(), h.toAbsolutePath()), vm.recent().files());
+        }
+    }
+
+    @Nested
+    class AddingDeclarations {
+        @Test
+        void givesFreshNamesSelectsThemAndIsUndoable() {
+            vm.openSample();
+            vm.addDecl("struct");
+            vm.addDecl("struct");
+            assertEquals("NewStruct2", vm.document().state().selected());
+            vm.designer().undo();
+            assertEquals("NewStruct", vm.document().state().selected());
+            vm.addDecl("union");
+            assertEquals(4, vm.designer().layout().size());
+        }
+    }
+
+    @Nested
+    class CancellingAnOpen {
+        @Test
+        void ignoresItsResultAndKeepsTheDocument() throws Exception {
+            java.util.List<Runnable> pending = new java.util.ArrayList<>();
+            ShellViewModel slow = new ShellViewModel(DocumentIo.STANDARD, pending::add, Runnable::run,
+                    RecentFiles.inMemory());
+            slow.openSample();
+            Path h = header("c.h", "struct C { int c; };\n");
+            slow.open(h, null, null);
+            assertTrue(slow.busyProperty().get());
+            slow.cancel();
+            assertFalse(slow.busyProperty().get());
+            pending.forEach(Runnable::run); // the read finishes after the cancel
+            assertEquals("Tick", slow.document().state().selected());
+            assertTrue(slow.statusProperty().get().startsWith("Cancelled"), slow.statusProperty().get());
+        }
+    }
+
+    @Nested
+    class Saving {
+        @Test
+        void writesTheAbiIntoTheDocumentAndClearsTheDirtyMarker() throws Exception {
+            vm.openSample();
+            vm.designer().setAbi(Abis.ARM_LINUX);
+            assertTrue(vm.titleProperty().get().endsWith("•"));
+            Path f = dir.resolve("s.json");
+            vm.saveAs(f, null);
+            assertFalse(vm.titleProperty().get().endsWith("•"));
+            assertTrue(Files.readString(f).contains("arm-linux"));
+            vm.newDocument();
+            assertNull(vm.document().file());
+        }
+    }
+}

@@ -1,0 +1,168 @@
+package dev.structscope.tests.gui;
+
+import dev.structscope.app.designer.DesignerRow;
+import dev.structscope.model.layout.FieldLayout;
+import dev.structscope.model.type.Member;
+import javafx.scene.input.KeyCode;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.testfx.util.WaitForAsyncUtils;
+
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+/** The designer driven with mouse and keyboard: its numbers against clang-16, its undo, its errors. */
+class DesignerGuiTest extends GuiTest {
+
+    @Nested
+    class BuildingAStructFromScratch {
+        @Test
+        void givesTheOffsetsClangGives() throws Exception {
+            assumeTrue(ClangLayouts.available(), "clang-16 is not installed");
+            clickOn("#new");
+            settle();
+            assertEquals("Untitled", vm.document().state().selected());
+            // The new struct has one int32_t 'value'. Make it a uint8_t 'side', then add four members.
+            typeInto(0, "Type", "uint8_t");
+            typeInto(0, "Name", "side");
+            clickOn(table()).push(KeyCode.INSERT);
+            typeInto(1, "Type", "double");
+            typeInto(1, "Name", "price");
+            clickOn("#add-member");
+            typeInto(2, "Type", "uint16_t");
+            typeInto(2, "Name", "qty");
+            typeInto(2, "Array", "3");
+            clickOn("#add-member");
+            typeInto(3, "Type", "unsigned");
+            typeInto(3, "Name", "kind");
+            typeInto(3, "Bits", "3");
+            clickOn("#add-member");
+            typeInto(4, "Type", "unsigned");
+            typeInto(4, "Name", "urgent");
+            typeInto(4, "Bits", "1");
+            clickOn("#add-member");
+            typeInto(5, "Type", "char");
+            typeInto(5, "Name", "tag");
+
+            assertEquals(List.of("side", "price", "qty", "kind", "urgent", "tag"),
+                    designer().record().members().stream().map(Member::name).toList());
+            String c = """
+                    #include <stdint.h>
+                    struct Untitled { uint8_t side; double price; uint16_t qty[3]; unsigned kind : 3;
+                                      unsigned urgent : 1; char tag; };
+                    """;
+            ClangLayouts.Rec clang = ClangLayouts.layouts(c, "x86_64-unknown-linux-gnu", List.of("struct Untitled"))
+                    .get("struct Untitled");
+            List<Long> ours = designer().layout().fields().stream()
+                    .map(f -> f.isBitField() ? f.bitOffset() : f.offset() * 8).toList();
+            assertEquals(clang.fieldBitOffsets(), ours);
+            assertEquals(clang.size(), designer().layout().size());
+            // And the table shows them: the offset cell of 'price' reads 0x08 (hex by default).
+            assertEquals(String.format("0x%02X", clang.fieldBitOffsets().get(1) / 8), cell(rowOfMember(1), "Offset").getText());
+        }
+    }
+
+    @Nested
+    class ChangingTheAbi {
+        @Test
+        void relaysOutForI386AsClangDoes() throws Exception {
+            assumeTrue(ClangLayouts.available(), "clang-16 is not installed");
+            interact(() -> lookup("#abi").queryAs(javafx.scene.control.ChoiceBox.class)
+                    .setValue(dev.structscope.model.abi.Abis.I386_LINUX));
+            WaitForAsyncUtils.waitForFxEvents();
+            String c = dev.structscope.app.common.CHeaderText.of(vm.document().state().library());
+            Map<String, ClangLayouts.Rec> clang = ClangLayouts.layouts(c, "i386-unknown-linux-gnu",
+                    List.of("struct Tick"));
+            assertEquals(clang.get("struct Tick").size(), designer().layout().size());
+            assertEquals(clang.get("struct Tick").fieldBitOffsets(), designer().layout().fields().stream()
+                    .map(FieldLayout::offset).map(o -> o * 8).toList());
+        }
+    }
+
+    @Nested
+    class TypingSomethingInvalid {
+        @Test
+        void marksTheCellWithTheReasonAndChangesNothing() {
+            var before = vm.document().state();
+            typeInto(1, "Type", "uint42_t");
+            var cell = cell(rowOfMember(1), "Type");
+            assertTrue(cell.getStyleClass().contains("invalid"), cell.getStyleClass().toString());
+            assertEquals("uint42_t", cell.getText());
+            assertEquals("unknown type 'uint42_t'", cell.getTooltip().getText());
+            assertEquals(before, vm.document().state());
+            assertTrue(lookup("#status").queryLabeled().getText().contains("unknown type 'uint42_t'"));
+            assertTrue(lookup("#designer-error").queryLabeled().isVisible());
+        }
+
+        @Test
+        void aBitWidthLargerThanItsTypeIsMarked() {
+            typeInto(4, "Bits", "17"); // flags is int16_t
+            var cell = cell(rowOfMember(4), "Bits");
+            assertTrue(cell.getStyleClass().contains("invalid"));
+            assertTrue(cell.getTooltip().getText().contains("width of bit-field"), cell.getTooltip().getText());
+        }
+    }
+
+    @Nested
+    class UndoingAndRedoing {
+        @Test
+        void theToolbarAndTheKeysStepThroughEdits() {
+            var s0 = vm.document().state();
+            typeInto(0, "Name", "timestamp");
+            var s1 = vm.document().state();
+            assertEquals("timestamp", designer().record().members().get(0).name());
+            assertTrue(stage.getTitle().endsWith("•"), stage.getTitle());
+            clickOn("#undo");
+            assertEquals(s0, vm.document().state());
+            assertFalse(stage.getTitle().endsWith("•"), stage.getTitle());
+            clickOn("#redo");
+            assertEquals(s1, vm.document().state());
+            clickOn(table()).push(KeyCode.CONTROL, KeyCode.Z);
+            assertEquals(s0, vm.document().state());
+            push(KeyCode.CONTROL, KeyCode.SHIFT, KeyCode.Z);
+            assertEquals(s1, vm.document().state());
+        }
+
+        @Test
+        void deleteDuplicateAndMoveAreKeysToo() {
+            int rowOfId = rowOfMember(1);
+            clickOn(cell(rowOfId, "Offset"));
+            push(KeyCode.CONTROL, KeyCode.D);
+            assertEquals(List.of("ts", "id", "id_copy", "price", "qty", "flags", "side"), names());
+            push(KeyCode.ALT, KeyCode.UP);
+            assertEquals(List.of("ts", "id_copy", "id", "price", "qty", "flags", "side"), names());
+            push(KeyCode.DELETE);
+            assertEquals(List.of("ts", "id", "price", "qty", "flags", "side"), names());
+        }
+
+        private List<String> names() {
+            return designer().record().members().stream().map(Member::name).toList();
+        }
+    }
+
+    @Nested
+    class PaddingRows {
+        @Test
+        void areDistinctAndNotEditable() {
+            var rows = designer().rows();
+            int pad = -1;
+            for (int i = 0; i < rows.size(); i++) {
+                if (rows.get(i) instanceof DesignerRow.PaddingRow) {
+                    pad = i;
+                }
+            }
+            assertTrue(pad >= 0);
+            var c = cell(pad, "Type");
+            assertEquals("5 bytes padding", c.getText());
+            assertTrue(c.getTableRow().getStyleClass().contains("padding-row"));
+            doubleClickOn(c);
+            WaitForAsyncUtils.waitForFxEvents();
+            assertTrue(table().getEditingCell() == null);
+        }
+    }
+}

@@ -1,0 +1,80 @@
+package dev.structscope.tests.gui;
+
+import javafx.scene.control.Label;
+import javafx.scene.control.ListView;
+import org.fxmisc.richtext.CodeArea;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.testfx.util.WaitForAsyncUtils;
+
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The import dialog (pasted C, errors in place) and the export dialog (targets, highlighted preview). */
+class ImportExportGuiTest extends GuiTest {
+
+    private void waitFor(java.util.function.BooleanSupplier cond) {
+        for (int i = 0; i < 200 && !cond.getAsBoolean(); i++) {
+            sleep(25);
+            WaitForAsyncUtils.waitForFxEvents();
+        }
+    }
+
+    @Nested
+    class ImportingABadHeader {
+        @Test
+        void showsItsLineAndColumnAndMarksTheLine() {
+            clickOn("#import");
+            CodeArea editor = lookup("#import-editor").queryAs(CodeArea.class);
+            interact(() -> editor.replaceText("struct Ok { int a; };\nstruct Bad {\n    int y\n};\n"));
+            clickOn("#import-run");
+            Label error = lookup("#import-error").queryAs(Label.class);
+            waitFor(() -> !error.getText().isEmpty());
+            assertTrue(error.getText().startsWith("line 4, column 1: "), error.getText());
+            assertTrue(error.isVisible());
+            assertEquals(List.of("error-line"), List.copyOf(editor.getParagraph(3).getParagraphStyle()));
+            assertEquals(3, editor.getCurrentParagraph());
+            assertTrue(vm.document().state().library().findRecord("Ok").isEmpty(), "nothing imported");
+        }
+    }
+
+    @Nested
+    class ImportingAGoodHeader {
+        @Test
+        void addsItsTypesAsOneUndoableStep() {
+            clickOn("#import");
+            CodeArea editor = lookup("#import-editor").queryAs(CodeArea.class);
+            interact(() -> editor.replaceText("#pragma pack(2)\nstruct Wire { char c; int i; };\n"));
+            clickOn("#import-run");
+            waitFor(() -> vm.document().state().library().findRecord("Wire").isPresent());
+            assertEquals("Wire", vm.document().state().selected());
+            assertEquals(6, designer().layout().size());
+            assertEquals(2, designer().layout().fields().get(1).offset());
+            interact(() -> designer().undo());
+            assertTrue(vm.document().state().library().findRecord("Wire").isEmpty());
+        }
+    }
+
+    @Nested
+    class Exporting {
+        @SuppressWarnings("unchecked")
+        @Test
+        void previewsEveryTargetAndHighlightsC() {
+            clickOn("#export");
+            ListView<Object> targets = lookup("#export-targets").queryAs(ListView.class);
+            assertEquals(6, targets.getItems().size());
+            CodeArea preview = lookup("#export-preview").queryAs(CodeArea.class);
+            assertTrue(preview.getText().contains("struct Tick {"), preview.getText());
+            boolean keyword = false;
+            for (int i = 0; i < preview.getLength(); i++) {
+                if (preview.getStyleOfChar(i).contains("keyword")) {
+                    keyword = true;
+                    break;
+                }
+            }
+            assertTrue(keyword, "C keywords are highlighted");
+        }
+    }
+}
