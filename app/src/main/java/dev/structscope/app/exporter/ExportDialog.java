@@ -45,7 +45,7 @@ public final class ExportDialog {
         ListView<ExportTarget> targets = new ListView<>();
         targets.setId("export-targets");
         targets.getItems().setAll(ExportTarget.all());
-        targets.setPrefWidth(220);
+        targets.setPrefWidth(290);
         targets.setCellFactory(l -> new ListCell<>() {
             @Override
             protected void updateItem(ExportTarget t, boolean empty) {
