@@ -3,14 +3,19 @@
 #include <stdint.h>
 
 enum s2t_E0 {
-  s2t_E0_0 = 55030LL,
-  s2t_E0_1 = 9LL,
+  s2t_E0_0 = 62165LL,
+  s2t_E0_1 = -134LL,
+  s2t_E0_2 = 56606LL,
 };
-struct __attribute__((packed, aligned(16))) s2t_R0 {
-  char f0[1][0][1];
-  unsigned char f1[];
+#pragma pack(push, 16)
+union __attribute__((packed)) s2t_R0 {
+  unsigned long : 1;
 };
+#pragma pack(pop)
 
+enum s2t_E1 {
+  s2t_E1_0 = 206LL,
+};
 #pragma pack(push, 2)
 struct __attribute__((packed)) s2t_R1 {
   char f0;
@@ -26,11 +31,11 @@ struct s2t_R2 {
   union {
     short : 0;
     struct {
-      struct s2t_R1 f4 __attribute__((aligned(8))) ;
+      union s2t_R0 f4 __attribute__((aligned(8))) ;
     };
     union {
-      enum s2t_E0 f5 __attribute__((packed)) ;
-      struct s2t_R1 * f6 __attribute__((packed)) ;
+      enum s2t_E1 f5 __attribute__((packed)) ;
+      union s2t_R0 * f6 __attribute__((packed)) ;
       _Bool f7;
       unsigned short : 0;
     } f8;
@@ -39,8 +44,8 @@ struct s2t_R2 {
 };
 
 struct s2t_R3 {
-  struct s2t_R2 f0;
-  struct s2t_R2 f1;
+  struct s2t_R1 f0;
+  struct s2t_R1 f1;
   union {
     signed char f2 __attribute__((aligned(4))) ;
   };
@@ -50,13 +55,13 @@ struct s2t_R3 {
   unsigned char f5;
   union {
     int32_t f6 : 22;
-    enum s2t_E0 f7;
+    enum s2t_E1 f7;
     int8_t f8 : 3;
   } f9;
 };
 
 struct __attribute__((packed)) s2t_R4 {
-  struct s2t_R3 f0;
+  struct s2t_R2 f0;
 };
 
 typedef int64_t __attribute__((aligned(16))) s2t_T0;
@@ -65,856 +70,857 @@ struct s2t_R5 {
   int f1;
   unsigned short f2;
   int f3;
-  uint32_t f4 : 20;
-  struct s2t_R4 * f5;
-  int8_t f6 : 1;
+  unsigned long long : 0;
+  int32_t * f4[4];
+  char f5 : 3;
 };
 
 struct s2t_R6 {
-  int16_t f0[3];
-  struct s2t_R2 f1;
-  enum s2t_E0 f2;
+  long f0 : 3;
   union {
-    struct s2t_R1 f3;
-  } f4;
-  union {
-    enum s2t_E0 f5 : 6;
-  };
-  struct s2t_R1 f6 __attribute__((aligned(1))) ;
+    unsigned long long f1[1][4];
+  } f2;
 };
 
-union s2t_R7 {
-  uint8_t : 3;
-  struct s2t_R5 f0;
-  _Bool : 1;
-  int16_t f1;
-  struct s2t_R3 f2[4];
+struct s2t_R7 {
+  s2t_T0 f0 : 44;
+  struct s2t_R4 f1 __attribute__((aligned(1))) ;
+  int f2;
+  int16_t f3;
+  signed char f4;
+  unsigned short * f5;
+  unsigned int f6 __attribute__((aligned(2))) ;
+};
+
+struct s2t_R8 {
+};
+
+struct s2t_R9 {
+  struct s2t_R5 f0 __attribute__((aligned(1))) ;
   struct {
-    enum s2t_E0 f3 : 5;
-  };
-  uint8_t f4 : 4;
-  wchar_t f5;
-  union {
-    short f6 : 1 __attribute__((packed)) ;
-    int16_t f7;
-    union {
-      struct s2t_R4 f8;
-      struct s2t_R3 f9;
-      unsigned long long f10 : 6;
-    };
-    enum s2t_E0 f11 : 4;
-  } f12;
-};
-
-struct __attribute__((packed)) s2t_R8 {
-  unsigned long f0 : 3;
-  struct s2t_R6 f1;
-  unsigned long long f2 : 44 __attribute__((aligned(2))) ;
-};
-
-typedef struct s2t_R2 __attribute__((aligned(8))) s2t_T1;
-union s2t_R9 {
-  long f0;
-  size_t f1;
-  short f2;
-  _Bool f3;
-  enum s2t_E0 f4;
-  enum s2t_E0 f5 : 5;
-  union {
-    unsigned int f6 : 29;
-    double f7 __attribute__((aligned(16))) ;
-  };
-  s2t_T1 f8;
-  enum s2t_E0 f9 : 4;
-};
-
-struct __attribute__((packed, aligned(2))) s2t_R10 {
-  char f0;
-};
-
-struct s2t_R11 {
-  int64_t f0 : 2;
-  s2t_T1 f1;
-  s2t_T0 f2;
-  signed char : 3;
-  unsigned int f3 : 28 __attribute__((packed)) ;
-  int8_t : 0;
-  struct s2t_R8 * f4;
-};
-
-enum s2t_E1 {
-  s2t_E1_0 = 9LL,
-  s2t_E1_1 = 4LL,
-};
-struct __attribute__((aligned(2))) s2t_R12 {
-  int32_t f0;
-  s2t_T1 f1;
-  float f2;
-};
-
-struct s2t_R13 {
-  union {
-    _Bool f0 : 1;
-    union s2t_R7 * f1;
-    int32_t * f2;
-  };
-  uint8_t f3;
-  long : 3;
-  enum s2t_E1 f4 : 8 __attribute__((aligned(16))) ;
-};
-
-enum s2t_E2 {
-  s2t_E2_0 = -12LL,
-  s2t_E2_1 = 4294967859LL,
-  s2t_E2_2 = -4294967296LL,
-};
-struct s2t_R14 {
-  union s2t_R7 f0 __attribute__((aligned(4))) ;
-  char f1;
-  wchar_t f2;
-};
-
-struct s2t_R15 {
-  unsigned char f0 __attribute__((packed)) ;
-  s2t_T1 f1;
-  enum s2t_E2 f2 : 2;
-  signed char f3;
-  int32_t f4[1][4][2] __attribute__((aligned(1))) ;
-  int8_t f5;
-  unsigned int : 0;
-};
-
-union __attribute__((aligned(16))) s2t_R16 {
-  int32_t f0 : 26;
-  struct s2t_R12 f1[0][4][1];
-};
-
-struct s2t_R17 {
-  unsigned short : 7;
-  s2t_T1 f0;
-  enum s2t_E0 : 2;
-  long long f1;
-  struct s2t_R8 f2;
-};
-
-#pragma pack(push, 4)
-union s2t_R18 {
-  uint8_t f0;
-  unsigned int f1 : 11;
-  uint16_t f2 : 11 __attribute__((aligned(1))) ;
-  struct s2t_R12 f3[4][2][3];
-  enum s2t_E1 f4 __attribute__((packed)) ;
-};
-#pragma pack(pop)
-
-union __attribute__((aligned(4))) s2t_R19 {
-  unsigned int f0 : 11;
-  int8_t f1[3][1][0] __attribute__((aligned(2))) ;
-  int64_t : 14;
-  uint32_t f2;
-  struct __attribute__((packed)) {
-    struct s2t_R10 f3;
-    int16_t f4 : 3;
+    uint64_t f1;
+    unsigned int f2 __attribute__((packed)) ;
+    long double f3;
+    s2t_T0 f4;
   } f5;
 };
 
-#pragma pack(push, 1)
-union __attribute__((packed)) s2t_R20 {
-  unsigned int f0;
-  struct s2t_R5 f1[3];
-  struct s2t_R13 * f2[4];
-  unsigned int f3;
-  size_t f4;
-  unsigned long long * f5;
+#pragma pack(push, 4)
+struct s2t_R10 {
+  struct s2t_R3 f0;
+  long long f1[];
 };
 #pragma pack(pop)
 
-union s2t_R21 {
-  float f0 __attribute__((packed)) ;
-  char f1 : 5;
-  int64_t f2 __attribute__((packed)) ;
-  short f3 : 4;
-  s2t_T1 f4 __attribute__((packed)) ;
-  int : 0;
+struct s2t_R11 {
+  struct s2t_R4 f0;
+  unsigned char f1 : 3;
+  s2t_T0 f2 : 42 __attribute__((aligned(1))) ;
+  enum s2t_E1 f3;
+  short : 0;
+  s2t_T0 f4 : 48;
+  double * f5;
+  long double f6 __attribute__((packed)) ;
+  char f7 : 5;
+};
+
+#pragma pack(push, 1)
+union s2t_R12 {
+  struct {
+    _Alignas(32) uint32_t f0 ;
+  };
+  s2t_T0 f1;
+  enum s2t_E0 f2[1];
+  struct s2t_R3 f3;
+  signed char f4[4][2];
+};
+#pragma pack(pop)
+
+#pragma pack(push, 8)
+struct s2t_R13 {
+  s2t_T0 : 0;
+  uint8_t f0 : 5;
+  long long f1 : 43 __attribute__((packed)) ;
+  s2t_T0 f2;
+};
+#pragma pack(pop)
+
+struct __attribute__((packed, aligned(16))) s2t_R14 {
+  enum s2t_E1 f0 : 7;
+  unsigned int : 0;
+  union s2t_R0 * f1;
+  s2t_T0 : 0;
+  uint32_t f2;
+  struct s2t_R8 f3;
+  char f4[];
+};
+
+struct __attribute__((packed, aligned(8))) s2t_R15 {
+  union {
+    wchar_t f0[3][4][3];
+    s2t_T0 f1;
+  } f2;
+  float f3;
+  unsigned long long * f4;
+  enum s2t_E0 : 5;
+  signed char f5 : 7;
+  struct s2t_R4 f6[3][1];
+};
+
+struct __attribute__((packed)) s2t_R16 {
+  short f0[4][4][2] __attribute__((aligned(16))) ;
+  uint8_t : 0;
+  enum s2t_E1 f1 : 1 __attribute__((packed)) ;
+  s2t_T0 f2 __attribute__((packed)) ;
+  unsigned long long f3 : 1;
+};
+
+struct s2t_R17 {
+  unsigned char f0 __attribute__((packed)) ;
+  s2t_T0 f1;
+  s2t_T0 f2 : 16;
+  signed char f3;
+  int32_t f4[1][4][2] __attribute__((aligned(1))) ;
+  int8_t f5;
+  signed char f6 : 3 __attribute__((packed)) ;
+};
+
+typedef uint32_t s2t_T1;
+struct s2t_R18 {
+  struct s2t_R9 f0[0][4][1];
+  struct s2t_R4 f1;
+  s2t_T1 f2;
+  enum s2t_E1 f3 : 1;
+  uint16_t f4;
+  unsigned short f5;
+  struct {
+    long f6[0];
+    union {
+      _Bool f7 : 1;
+      uint64_t f8;
+      s2t_T1 f9 __attribute__((aligned(1))) ;
+      struct s2t_R17 f10[4][2][3];
+    };
+  } f11;
+  enum s2t_E1 f12 __attribute__((packed)) ;
+  char f13 __attribute__((aligned(4))) ;
+};
+
+#pragma pack(push, 8)
+struct s2t_R19 {
+  union {
+    unsigned short : 6;
+    uint64_t f0 : 2;
+    uint16_t f1;
+    union s2t_R12 f2[1];
+  } f3;
+  int f4[3][2];
+  size_t f5;
+};
+#pragma pack(pop)
+
+enum __attribute__((packed)) s2t_E2 {
+  s2t_E2_0 = -167LL,
+  s2t_E2_1 = 2147483648LL,
+  s2t_E2_2 = 2147483647LL,
+  s2t_E2_3 = 6LL,
+};
+struct s2t_R20 {
+  s2t_T1 f0;
+  struct s2t_R15 f1;
+  struct __attribute__((packed)) {
+    s2t_T1 f2;
+    long double f3;
+  };
+  struct s2t_R16 f4;
+  short : 9;
+  uint32_t f5[3];
+  short f6;
+  unsigned long long f7;
+  enum s2t_E2 f8;
+};
+
+struct __attribute__((packed)) s2t_R21 {
+  s2t_T0 f0 __attribute__((aligned(4))) ;
+  long long f1[4];
+  int f2 : 18;
+  long long f3 : 33;
+  enum s2t_E2 f4;
+  uint32_t f5;
+  long f6 __attribute__((aligned(8))) ;
+  enum s2t_E0 f7;
+  int f8;
 };
 
 struct __attribute__((packed)) s2t_R22 {
-  s2t_T0 f0 __attribute__((aligned(4))) ;
-  long long f1[4];
-  int8_t f2 : 2;
-  unsigned char f3 : 3;
-  int8_t f4 : 1;
-  int f5 : 20;
-  short f6 : 8 __attribute__((packed)) ;
-  int32_t f7 : 3;
-  enum s2t_E0 f8;
+  s2t_T1 f0;
+  s2t_T1 f1;
+  enum s2t_E2 f2;
+  union {
+    unsigned long long f3;
+    s2t_T0 f4;
+    s2t_T1 f5 : 2;
+  } f6;
 };
 
-#pragma pack(push, 4)
+typedef struct s2t_R22 s2t_T2;
 struct s2t_R23 {
-  enum s2t_E2 f0;
-};
-#pragma pack(pop)
-
-struct __attribute__((packed)) s2t_R24 {
-  uint8_t f0 : 1;
-  enum s2t_E1 f1 __attribute__((packed)) ;
-  long long f2;
-};
-
-typedef struct s2t_R6 s2t_T2;
-struct s2t_R25 {
   s2t_T0 f0;
   int16_t f1 __attribute__((packed)) ;
-  s2t_T1 f2;
-  s2t_T2 f3;
-  struct s2t_R12 f4 __attribute__((packed)) ;
+  s2t_T0 f2;
+  s2t_T1 f3;
+  struct s2t_R19 f4 __attribute__((packed)) ;
   union __attribute__((packed)) {
-    _Bool f5 : 1 __attribute__((aligned(1))) ;
-    long long f6 : 3 __attribute__((aligned(1))) ;
-    uint32_t f7;
+    long long : 0;
+    union __attribute__((packed)) {
+      struct s2t_R1 * f5;
+      uint32_t : 21;
+      struct s2t_R13 f6 __attribute__((packed, aligned(1))) ;
+      long double f7;
+    };
+    long long f8;
   };
-  unsigned long f8 : 3;
-  s2t_T2 f9[3][4];
+  enum s2t_E0 f9 : 1;
+  enum s2t_E1 f10 __attribute__((packed)) ;
 };
 
+typedef ptrdiff_t __attribute__((aligned(8))) s2t_T3;
+union s2t_R24 {
+  s2t_T2 f0;
+  struct s2t_R4 * f1;
+  s2t_T1 f2;
+  s2t_T1 f3 __attribute__((aligned(2))) ;
+  unsigned short f4[2];
+  union s2t_R12 f5[3];
+};
+
+enum __attribute__((packed)) s2t_E3 {
+  s2t_E3_0 = 4294967990LL,
+  s2t_E3_1 = -200LL,
+};
+struct __attribute__((aligned(2))) s2t_R25 {
+  unsigned char f0[4];
+  short : 0;
+};
+
+enum __attribute__((packed)) s2t_E4 {
+  s2t_E4_0 = 277LL,
+};
 struct s2t_R26 {
-  int f0 __attribute__((packed)) ;
-  union __attribute__((aligned(8))) {
-    struct s2t_R11 * f1;
-  } f2;
-  s2t_T1 f3 __attribute__((aligned(16))) ;
-  unsigned long long f4 : 1;
-  s2t_T2 f5;
-  struct s2t_R23 f6[1][4][4];
-  uint16_t f7 : 16;
-  enum s2t_E2 f8;
-  unsigned long long f9;
+  int8_t f0 : 1;
+  long f1;
 };
 
-#pragma pack(push, 2)
-union __attribute__((aligned(16))) s2t_R27 {
-  signed char f0 : 7 __attribute__((packed)) ;
-  struct s2t_R14 f1;
-  s2t_T2 f2;
+struct s2t_R27 {
+  _Alignas(32) struct s2t_R9 * f0 ;
+  struct s2t_R7 f1;
+};
+
+typedef int8_t s2t_T4;
+#pragma pack(push, 16)
+struct s2t_R28 {
+  uint16_t f0;
+  struct s2t_R8 * f1[4][3][4];
+  signed char f2;
+  long f3 : 3;
+  long double f4;
+  struct __attribute__((aligned(2))) {
+    long f5 : 2;
+    uint16_t f6 : 2;
+    _Bool f7 : 1;
+  };
+  struct s2t_R21 f8;
+  unsigned long f9;
+  int8_t f10[];
 };
 #pragma pack(pop)
 
-struct s2t_R28 {
-  long f0;
-  enum s2t_E2 f1;
-  int f2 : 17 __attribute__((aligned(4))) ;
-  struct s2t_R17 f3;
-  s2t_T2 f4;
-  char f5;
-  uint16_t f6;
-  unsigned char f7[];
-};
-
 struct s2t_R29 {
-  union s2t_R9 f0;
-  signed char f1;
-  unsigned long long f2 : 51;
-  enum s2t_E2 f3 __attribute__((packed)) ;
-  char f4[0][3] __attribute__((aligned(16))) ;
-  double f5;
-  enum s2t_E2 f6;
-  long double f7[1];
-  unsigned char * f8;
+  struct {
+    union {
+      int64_t f0;
+      unsigned char : 6;
+    } f1;
+  };
+  int64_t f2 : 36;
+  short f3 : 15;
+  _Alignas(16) uint64_t f4 __attribute__((packed)) ;
 };
 
-enum s2t_E3 {
-  s2t_E3_0 = -27LL,
-  s2t_E3_1 = -4294967296LL,
-  s2t_E3_2 = -131LL,
-  s2t_E3_3 = 2147483647LL,
-};
 struct s2t_R30 {
-  uint32_t f0;
-  s2t_T2 f1 __attribute__((aligned(2))) ;
-  struct __attribute__((packed)) {
-    struct s2t_R15 f2;
-    unsigned short : 15;
-    struct {
-      s2t_T1 f3;
-    };
-    union s2t_R27 f4;
-  };
-  _Alignas(16) uint64_t f5 __attribute__((packed)) ;
+  char f0[1] __attribute__((packed)) ;
+  int f1 : 7;
+  int16_t f2[3][3];
+  struct s2t_R13 f3 __attribute__((packed)) ;
+  struct s2t_R2 * f4;
 };
 
 struct s2t_R31 {
-  char f0[1] __attribute__((packed)) ;
-  uint64_t f1 : 63;
-  _Bool : 0;
-  union {
-    struct s2t_R6 f2;
-    int32_t f3 : 32;
-    enum s2t_E1 f4 : 4;
-  };
-  signed char f5 : 6;
+  char f0 : 1;
 };
 
 struct s2t_R32 {
   int64_t f0[1][4][0] __attribute__((aligned(16))) ;
   union __attribute__((packed)) {
     int32_t f1[1][1];
-    union s2t_R20 f2;
-    short f3 : 1 __attribute__((packed)) ;
-    struct {
-      long double f4;
-    };
-  } f5;
-  unsigned char f6;
-  struct s2t_R2 f7;
-  union s2t_R19 f8;
-};
-
-struct __attribute__((packed)) s2t_R33 {
-  unsigned short f0 : 10;
-  unsigned short f1 : 3;
-  int f2 : 22;
-  ptrdiff_t f3;
-};
-
-typedef unsigned long long s2t_T3[2];
-struct s2t_R34 {
-  int16_t f0 : 6;
-  unsigned int f1 : 2;
-  int8_t f2;
-  long double f3;
-  int f4[1][3][3];
-};
-
-struct s2t_R35 {
-  enum s2t_E3 f0[2][2][3];
-  unsigned short f1 : 3 __attribute__((packed)) ;
-  uint64_t f2 : 1;
-  enum s2t_E2 f3;
-  float f4;
-  int8_t f5 : 1;
-  enum s2t_E0 f6;
-};
-
-union s2t_R36 {
-  struct s2t_R12 * f0 __attribute__((packed)) ;
-  struct s2t_R5 f1;
-};
-
-typedef struct s2t_R6 __attribute__((aligned(1))) s2t_T4;
-struct s2t_R37 {
-  struct {
-    s2t_T3 f0;
-    enum s2t_E3 : 0;
-    struct s2t_R2 f1 __attribute__((aligned(2))) ;
-    signed char f2;
+    struct s2t_R6 f2;
+    short : 0;
+    s2t_T1 : 0;
+  } f3;
+  union {
+    enum s2t_E4 f4;
+    s2t_T4 f5;
+    _Bool : 1;
+    wchar_t f6;
   };
-  unsigned long f3;
-  unsigned short : 16;
-  int f4;
-  long f5[2] __attribute__((packed)) ;
-  union s2t_R36 f6 __attribute__((packed)) ;
-  struct s2t_R34 f7 __attribute__((aligned(16))) ;
-  struct s2t_R14 f8[2];
+  s2t_T4 f7;
+  int f8 __attribute__((packed)) ;
+};
+
+struct s2t_R33 {
+  float f0;
+  enum s2t_E4 : 0;
+  long double * f1;
+  struct s2t_R23 f2;
+  enum s2t_E2 f3;
+};
+
+typedef long double __attribute__((aligned(2))) s2t_T5;
+struct s2t_R34 {
+  int8_t f0 : 1;
+  enum s2t_E2 f1 : 2;
+  _Alignas(32) ptrdiff_t f2 ;
+  long * f3;
+  int8_t f4 : 2;
+  int8_t f5 : 8;
+  int32_t f6 : 1;
+  s2t_T3 f7 : 22;
+  int16_t f8 : 16;
+};
+
+struct __attribute__((packed)) s2t_R35 {
+  union {
+    char f0 : 3;
+    int8_t f1;
+  };
+  s2t_T4 f2 : 2;
+  short f3[4][1];
+  struct s2t_R21 * f4;
+  struct {
+    unsigned short f5 : 2;
+    unsigned short f6;
+  } f7;
+  s2t_T4 f8;
+  unsigned int : 4;
+  uint64_t : 0;
+};
+
+struct s2t_R36 {
+  long long f0;
+};
+
+typedef int32_t __attribute__((aligned(2))) s2t_T6;
+struct __attribute__((aligned(16))) s2t_R37 {
+  long double f0;
 };
 
 struct s2t_R38 {
-  s2t_T1 f0;
-  enum s2t_E0 f1 : 5;
+  float f0;
+  struct s2t_R27 f1 __attribute__((packed)) ;
+  unsigned char : 3;
 };
 
-union __attribute__((packed)) s2t_R39 {
-  uint32_t f0 : 23;
-  enum s2t_E2 f1;
-  signed char f2 : 2 __attribute__((packed)) ;
+#pragma pack(push, 8)
+union s2t_R39 {
+  int32_t f0;
 };
+#pragma pack(pop)
 
 struct s2t_R40 {
-  union {
-    enum s2t_E2 f0 : 7;
-    _Bool f1 : 1;
-    int f2 : 28;
-    char f3;
-  };
-  union {
-    struct s2t_R35 f4[1];
-    s2t_T2 f5;
-    uint16_t f6;
-    struct {
-      ptrdiff_t f7;
-      int8_t f8 : 1;
-    } f9;
-  } f10;
-  uint32_t f11[1][1];
-  char f12[];
+  s2t_T1 f0;
 };
 
 union s2t_R41 {
-  uint8_t f0;
-  size_t f1;
-  unsigned long long f2;
-};
-
-struct s2t_R42 {
-  int64_t f0 : 31;
-  enum s2t_E1 f1 __attribute__((packed)) ;
-};
-
-struct __attribute__((aligned(4))) s2t_R43 {
-  unsigned long f0 : 14;
-  s2t_T0 f1;
-};
-
-enum s2t_E4 {
-  s2t_E4_0 = -66LL,
-  s2t_E4_1 = 317LL,
-};
-struct __attribute__((aligned(1))) s2t_R44 {
-  enum s2t_E3 f0[1] __attribute__((packed)) ;
-  s2t_T1 f1;
-  unsigned int f2 : 2 __attribute__((packed)) ;
-  unsigned short f3[];
-};
-
-typedef short s2t_T5;
-struct s2t_R45 {
+  unsigned int f0;
+  s2t_T3 f1 : 19;
   union {
-    unsigned short f0;
-  };
-  union {
-    uint8_t f1;
-  };
-  long double f2;
-  s2t_T1 f3;
-  signed char f4;
-  wchar_t f5 __attribute__((aligned(8))) ;
-  size_t f6[1][1] __attribute__((aligned(4))) ;
-  int f7 : 4;
-};
-
-struct s2t_R46 {
-  s2t_T4 f0;
-};
-
-struct __attribute__((packed, aligned(2))) s2t_R47 {
-  unsigned int * f0;
-  struct s2t_R29 f1;
-};
-
-union s2t_R48 {
-  uint64_t f0 : 64;
-  union __attribute__((packed)) {
-    float f1;
-    struct s2t_R11 f2;
-    unsigned short f3 : 4;
-    unsigned long f4;
-  };
-  struct s2t_R31 f5;
-  enum s2t_E0 f6[4][2] __attribute__((packed)) ;
-  uint64_t f7;
-  unsigned char f8 : 8;
-  ptrdiff_t f9;
-};
-
-struct __attribute__((aligned(16))) s2t_R49 {
-  struct s2t_R47 f0;
-  int64_t f1;
-  unsigned char f2 : 3;
-  struct s2t_R25 f3 __attribute__((packed, aligned(1))) ;
-};
-
-union s2t_R50 {
-  wchar_t f0 __attribute__((packed)) ;
-  _Bool f1 : 1;
-  signed char f2;
-  int f3 : 30;
-  s2t_T3 f4;
-  struct {
-    uint64_t f5;
-    unsigned int f6 : 19 __attribute__((packed)) ;
-    ptrdiff_t f7;
-    struct s2t_R29 f8 __attribute__((aligned(1))) ;
-  };
-  unsigned int f9;
-  union s2t_R36 f10;
-  enum s2t_E3 : 0;
-};
-
-struct s2t_R51 {
-  struct s2t_R13 f0;
-  unsigned int f1 : 14;
-  s2t_T3 f2 __attribute__((aligned(8))) ;
-  s2t_T5 f3;
-  _Bool f4;
-  struct {
-    unsigned long f5 : 21;
-    int8_t f6;
+    int f2;
+    union {
+      s2t_T4 f3[4][4];
+    };
+    enum s2t_E0 f4;
     struct {
-      int8_t f7;
-      long f8[1][2][2];
-      long : 0;
-      double f9;
+      wchar_t f5;
+      union s2t_R24 f6;
+      unsigned char f7;
     };
-  } f10;
-  signed char f11 : 6;
-  unsigned int f12;
-};
-
-union s2t_R52 {
-  unsigned short f0;
-  short f1 : 11;
-  struct {
-    int16_t f2;
-    enum s2t_E0 f3;
-    enum s2t_E0 f4 : 7 __attribute__((aligned(4))) ;
-    struct s2t_R42 f5;
-  } f6;
-  unsigned int f7 : 1;
-  uint16_t f8 : 2;
-  _Alignas(16) long long * f9 ;
-  struct s2t_R4 * f10[2][1][1] __attribute__((aligned(4))) ;
-};
-
-struct s2t_R53 {
-  long f0 : 18;
-  union {
-    struct s2t_R14 * f1;
-    unsigned short * f2;
   };
-  char : 0;
-  unsigned short : 0;
-  unsigned int f3 : 28 __attribute__((aligned(8))) ;
-  uint64_t f4 : 8;
-};
-
-struct s2t_R54 {
-  int8_t f0 : 1;
-  unsigned char f1 : 5;
-  unsigned short : 0;
-  int16_t * f2 __attribute__((aligned(4))) ;
-  unsigned char f3[3] __attribute__((packed)) ;
-  int64_t f4;
-  s2t_T2 f5;
-  int32_t f6[2][2][1];
-};
-
-struct __attribute__((aligned(16))) s2t_R55 {
-  unsigned long f0 : 2;
-  s2t_T1 f1;
-  enum s2t_E4 f2 : 1;
-  s2t_T2 f3;
-  float f4 __attribute__((aligned(16))) ;
-};
-
-struct __attribute__((packed)) s2t_R56 {
-  union {
+  unsigned int f8 : 8;
+  s2t_T0 f9 : 57;
+  enum s2t_E4 f10 __attribute__((aligned(1))) ;
+  double f11;
+  enum s2t_E2 f12;
+  struct __attribute__((packed)) {
+    struct s2t_R34 f13;
+    uint32_t f14[4][1][2];
     union {
-      struct s2t_R46 * f0;
-    } f1;
-  };
-  enum s2t_E4 f2 : 2;
-};
-
-#pragma pack(push, 8)
-struct s2t_R57 {
-  enum s2t_E1 f0[3][4];
-};
-#pragma pack(pop)
-
-struct s2t_R58 {
-  union __attribute__((aligned(2))) {
-    enum s2t_E2 f0 : 2;
-  };
-  signed char f1 : 2;
-  enum s2t_E4 f2;
-  unsigned short f3 : 15;
-  unsigned char f4 : 2;
-  enum s2t_E3 f5 : 3;
-};
-
-struct s2t_R59 {
-  int32_t : 0;
-  signed char f0;
-  signed char : 7;
-  long long * f1;
-};
-
-struct s2t_R60 {
-  long long f0 : 33 __attribute__((packed)) ;
-  uint32_t f1 : 2;
-  enum s2t_E2 f2;
-  double f3;
-  _Bool f4 : 1;
-  s2t_T5 f5;
-  struct {
-    long long f6 : 3 __attribute__((packed)) ;
-    short f7[1][3][4];
-    double f8[4];
-  } f9;
-  char f10;
-  int64_t f11 __attribute__((packed)) ;
-};
-
-union s2t_R61 {
-  struct s2t_R31 f0;
-  struct {
-    enum s2t_E1 f1;
-    enum s2t_E2 f2 : 1;
-    s2t_T2 f3;
-    enum s2t_E0 f4 : 3;
-  } f5;
-  struct s2t_R58 * f6;
-  unsigned short f7 : 14;
-};
-
-union s2t_R62 {
-  size_t f0;
-  _Alignas(32) ptrdiff_t f1 ;
-};
-
-union s2t_R63 {
-  s2t_T2 f0;
-  double f1[2];
-  union s2t_R41 * f2;
-  struct {
-    enum s2t_E1 f3;
-    _Bool f4;
-    struct s2t_R58 * f5;
-    union s2t_R36 f6;
-  };
-  s2t_T1 f7;
-  union s2t_R39 f8;
-  s2t_T3 f9;
-  s2t_T4 f10;
-  struct {
-    _Alignas(32) short f11 ;
-  };
-};
-
-#pragma pack(push, 8)
-struct s2t_R64 {
-  struct {
-    unsigned char f0;
-    unsigned long long * f1;
-    int16_t f2 : 1;
-    int8_t f3;
-  } f4;
-  uint16_t f5 : 2;
-  int32_t f6;
-  struct {
-    uint64_t f7[2];
-    s2t_T2 f8;
-    char : 5;
-    int32_t f9;
-  };
-};
-#pragma pack(pop)
-
-struct s2t_R65 {
-  int16_t f0 : 3 __attribute__((packed)) ;
-  enum s2t_E2 f1;
-  struct s2t_R49 f2;
-  struct s2t_R33 f3;
-  unsigned long long : 3;
-  int8_t f4 : 1;
-  int8_t f5 : 5;
-};
-
-union s2t_R66 {
-  int64_t f0 __attribute__((packed)) ;
-  long long f1 : 28;
-  enum s2t_E0 f2;
-  short f3 __attribute__((aligned(4))) ;
-  s2t_T2 f4;
-  enum s2t_E2 f5;
-  uint64_t f6 : 9 __attribute__((packed, aligned(8))) ;
-  int64_t : 0;
-  struct {
-    int32_t : 0;
-    int16_t f7;
-    union {
-      long f8;
-      struct s2t_R60 f9 __attribute__((packed)) ;
-      int8_t f10;
-      unsigned long long f11[3][2];
+      size_t f15;
+      int16_t f16 : 15;
+      unsigned int f17;
     };
-    int16_t f12 : 11;
+    s2t_T0 f18;
   };
 };
 
 enum __attribute__((packed)) s2t_E5 {
-  s2t_E5_0 = 7LL,
+  s2t_E5_0 = -199LL,
+  s2t_E5_1 = -4294967296LL,
 };
-struct s2t_R67 {
-  s2t_T5 f0[3][4][2];
-  long long f1[1][2];
-  uint8_t f2 : 2;
-  int32_t f3 : 1;
-  _Bool f4;
-  uint16_t f5 : 3;
-  uint8_t f6 : 2;
-  char f7 : 4;
+struct __attribute__((aligned(1))) s2t_R42 {
+  enum s2t_E4 f0[1] __attribute__((packed)) ;
+  s2t_T0 f1;
+  _Bool f2 : 1;
+  long f3[];
 };
 
-union s2t_R68 {
-  struct {
-    int32_t f0 __attribute__((packed)) ;
-    signed char f1 : 3;
-  };
-  double * f2;
-  union __attribute__((packed)) {
+struct s2t_R43 {
+  uint16_t f0 : 1;
+};
+
+struct s2t_R44 {
+  struct __attribute__((packed)) {
     union {
-      ptrdiff_t f3;
-      signed char f4 : 1;
-      uint64_t f5;
-      long : 0;
+      int16_t f0 : 4;
+      unsigned long long f1;
     };
-    unsigned long long f6 : 4;
-    short : 0;
-    uint16_t f7 : 5 __attribute__((aligned(16))) ;
+    enum s2t_E5 f2 : 3;
+    signed char : 0;
+    long f3 : 29;
   };
-  struct s2t_R49 f8;
-  float f9 __attribute__((aligned(2))) ;
-  s2t_T5 f10;
-  _Alignas(32) enum s2t_E1 f11 __attribute__((packed)) ;
+  struct s2t_R23 * f4;
+  s2t_T0 f5;
+  s2t_T2 f6;
+  short f7 : 4;
+  struct s2t_R8 f8;
+  s2t_T1 f9 : 13;
+  size_t f10;
 };
 
-#pragma pack(push, 8)
-struct s2t_R69 {
-  unsigned char f0 : 1;
-  unsigned short f1;
-  int8_t f2[];
+struct s2t_R45 {
+  struct {
+    s2t_T4 f0;
+    double f1[4][3];
+    unsigned int f2 : 1;
+    enum s2t_E1 f3[4][2] __attribute__((packed)) ;
+  };
+  uint64_t f4;
+  signed char f5 : 5;
+  uint64_t f6 : 1;
+  size_t f7;
+  _Bool f8[];
 };
-#pragma pack(pop)
 
-#pragma pack(push, 8)
-struct __attribute__((packed, aligned(8))) s2t_R70 {
-};
-#pragma pack(pop)
-
-struct s2t_R71 {
-  s2t_T5 f0[3];
+union s2t_R46 {
+  s2t_T1 f0;
+  unsigned char f1 : 1;
+  union __attribute__((packed)) {
+    s2t_T4 f2;
+    enum s2t_E3 f3 : 5;
+    struct s2t_R16 * f4 __attribute__((packed)) ;
+    s2t_T2 f5;
+  };
+  unsigned short f6 : 11;
   union {
-    unsigned short f1;
+    enum s2t_E0 f7;
+  } f8;
+  uint8_t f9 __attribute__((packed)) ;
+  ptrdiff_t f10;
+  s2t_T5 f11;
+};
+
+#pragma pack(push, 1)
+struct s2t_R47 {
+  unsigned int : 16 __attribute__((packed)) ;
+  long long f0;
+  unsigned long f1 : 3 __attribute__((packed)) ;
+  struct s2t_R13 * f2;
+  int f3 : 11;
+  unsigned char f4 : 3;
+  s2t_T6 f5 : 2;
+  unsigned long long : 0;
+  int f6;
+};
+#pragma pack(pop)
+
+enum s2t_E6 {
+  s2t_E6_0 = 4294967525LL,
+  s2t_E6_1 = 4294967328LL,
+  s2t_E6_2 = 2147483648LL,
+  s2t_E6_3 = 2147483648LL,
+};
+struct __attribute__((packed)) s2t_R48 {
+  size_t f0;
+  uint32_t f1;
+  struct s2t_R15 * f2;
+};
+
+struct s2t_R49 {
+};
+
+struct s2t_R50 {
+  uint64_t f0;
+  struct s2t_R11 * f1;
+  union s2t_R12 * f2;
+  uint16_t f3;
+  enum s2t_E0 f4[1];
+  s2t_T0 f5 : 50 __attribute__((aligned(4))) ;
+};
+
+struct __attribute__((aligned(1))) s2t_R51 {
+  char f0[1][1];
+  union s2t_R41 f1[4][2][0];
+};
+
+struct __attribute__((packed)) s2t_R52 {
+  long long f0 : 61;
+  s2t_T4 f1[4][2][3];
+  uint32_t : 19;
+  int8_t * f2[4][3] __attribute__((aligned(4))) ;
+};
+
+union __attribute__((packed, aligned(4))) s2t_R53 {
+  struct s2t_R31 f0 __attribute__((aligned(8))) ;
+  unsigned long f1 : 11;
+  s2t_T2 f2;
+  double f3;
+};
+
+struct s2t_R54 {
+  union {
+    int32_t f0;
+  } f1;
+  size_t f2[];
+};
+
+#pragma pack(push, 4)
+struct s2t_R55 {
+  float f0;
+  unsigned long : 29;
+  union s2t_R12 f1;
+  int64_t f2;
+};
+#pragma pack(pop)
+
+struct s2t_R56 {
+  uint32_t f0;
+  union __attribute__((aligned(2))) {
+    long double f1;
+    int16_t f2 __attribute__((packed, aligned(8))) ;
   };
-  union s2t_R48 * f2;
-  int f3 __attribute__((packed)) ;
-  long f4;
-  float f5;
-  int64_t * f6;
+  uint64_t f3 : 28;
+  struct __attribute__((aligned(8))) {
+    char : 5;
+    union {
+      double f4 __attribute__((aligned(4))) ;
+    };
+    struct s2t_R26 f5;
+    unsigned char : 0;
+  } f6;
+  struct s2t_R43 * f7;
+  struct {
+    enum s2t_E4 f8[3][4];
+    unsigned long f9[4];
+    s2t_T1 : 0;
+  };
+  int8_t f10;
+  s2t_T2 f11;
 };
 
-union s2t_R72 {
-  unsigned long long f0 : 3;
+typedef struct s2t_R33 s2t_T7;
+struct s2t_R57 {
+  size_t f0;
 };
 
-struct s2t_R73 {
-  s2t_T5 f0;
-  size_t f1[2][4];
-  uint32_t f2 : 8;
-  int f3[1][4][1];
+struct s2t_R58 {
+  _Bool f0;
+  s2t_T4 f1 : 3;
+  char f2 : 2;
+  s2t_T3 f3 : 30;
+  s2t_T6 : 0;
+  union {
+    struct {
+      int f4[1][2];
+      _Bool f5;
+      s2t_T0 f6;
+    };
+  } f7;
 };
 
-typedef ptrdiff_t __attribute__((aligned(8))) s2t_T6;
-struct __attribute__((packed)) s2t_R74 {
-  unsigned char f0 : 8 __attribute__((packed)) ;
-  long f1 : 30;
-  long f2[1][4];
-  short f3;
-  uint16_t f4 : 4;
-  struct s2t_R42 f5 __attribute__((packed)) ;
-  double f6 __attribute__((packed)) ;
+struct s2t_R59 {
+  int16_t f0 : 3;
+  union {
+    signed char f1;
+    signed char f2;
+  };
+  union {
+    short f3[1][3][4];
+    double f4[4];
+    char f5;
+  } f6;
+  int64_t f7 __attribute__((packed)) ;
+  ptrdiff_t f8;
 };
 
-struct s2t_R75 {
-  union s2t_R61 f0;
+struct s2t_R60 {
+  unsigned short f0;
+  s2t_T7 f1;
+  uint64_t : 0;
+  struct {
+    long f2[2][1][3];
+    struct s2t_R13 * f3;
+  };
+  long long f4 : 30;
+  signed char f5 : 7;
+  uint32_t : 2;
+  unsigned long long f6;
+};
+
+struct __attribute__((packed, aligned(2))) s2t_R61 {
+  long : 0;
+  int f0 : 11;
+  struct {
+    enum s2t_E3 f1;
+    _Bool f2;
+    struct s2t_R19 * f3;
+    struct s2t_R17 f4;
+  };
+  s2t_T6 f5;
+  struct s2t_R9 f6;
+  s2t_T4 f7;
+};
+
+struct s2t_R62 {
+  enum s2t_E3 f0;
+  struct s2t_R51 f1 __attribute__((packed)) ;
+  unsigned int f2;
+  enum s2t_E2 f3;
+  char f4 : 1;
+  enum s2t_E4 f5;
+  long : 0;
+  union s2t_R46 * f6[2][3][1];
+  int f7;
+};
+
+union s2t_R63 {
+  struct s2t_R17 f0;
+  struct s2t_R8 f1;
+  s2t_T4 f2[1] __attribute__((packed)) ;
+  s2t_T7 f3[3];
+  union s2t_R41 f4[4][1];
+  _Alignas(16) int16_t f5 __attribute__((packed)) ;
+  enum s2t_E1 f6;
+};
+
+#pragma pack(push, 4)
+struct s2t_R64 {
+  s2t_T2 f0 __attribute__((packed)) ;
+  struct {
+    s2t_T2 f1;
+  };
+  unsigned long long f2 __attribute__((aligned(16))) ;
+  short f3[3][3][2];
+  int64_t f4 __attribute__((packed)) ;
+  unsigned char f5 : 7;
+  s2t_T5 f6;
+};
+#pragma pack(pop)
+
+struct s2t_R65 {
+  union s2t_R24 f0;
+  short f1 __attribute__((packed)) ;
+  struct {
+    int32_t f2;
+  };
+  int f3 : 4;
+  uint16_t f4[];
+};
+
+struct s2t_R66 {
+  struct {
+    int64_t f0;
+    unsigned long : 0;
+    struct s2t_R13 * f1;
+    char f2;
+  } f3;
+};
+
+struct __attribute__((aligned(2))) s2t_R67 {
+  struct {
+    s2t_T2 f0;
+  };
+  enum s2t_E0 f1 : 2;
+  union {
+    struct s2t_R2 f2 __attribute__((packed, aligned(8))) ;
+    int32_t f3 : 32;
+    s2t_T1 f4;
+    signed char f5 : 2;
+  };
+  s2t_T2 f6;
+};
+
+struct s2t_R68 {
+  double f0[1][4] __attribute__((packed)) ;
+};
+
+#pragma pack(push, 1)
+struct s2t_R69 {
+  struct s2t_R68 f0 __attribute__((aligned(4))) ;
+  enum s2t_E2 f1;
+  s2t_T1 f2 : 1;
+  unsigned long long f3 : 13;
+  ptrdiff_t f4 __attribute__((aligned(4))) ;
+};
+#pragma pack(pop)
+
+struct s2t_R70 {
+  ptrdiff_t f0;
+  uint16_t f1 : 4;
+  unsigned long f2;
+  unsigned long long f3 : 4;
+  unsigned short : 0;
+  union s2t_R46 f4;
+  ptrdiff_t f5;
+  s2t_T1 f6;
+};
+
+enum s2t_E7 : short {
+  s2t_E7_0 = 57LL,
+  s2t_E7_1 = 40LL,
+  s2t_E7_2 = 43LL,
+};
+struct s2t_R71 {
+};
+
+union __attribute__((packed)) s2t_R72 {
+  unsigned short f0 : 15;
   uint64_t f1;
-  s2t_T5 f2;
-  int f3 : 2;
-  s2t_T0 f4;
-  union s2t_R66 f5;
-  struct s2t_R73 f6;
-  union s2t_R41 * f7;
-  enum s2t_E1 f8 : 1;
+  uint32_t f2;
+  long long f3 : 3;
+  struct s2t_R7 f4;
+  enum s2t_E0 f5[3][2][3];
+};
+
+struct __attribute__((aligned(1))) s2t_R73 {
+  struct s2t_R70 f0[1][2][2];
+  unsigned long long f1;
+  struct {
+    s2t_T6 f2 __attribute__((aligned(2))) ;
+    enum s2t_E7 f3 __attribute__((aligned(16))) ;
+  } f4;
+  short * f5;
+  unsigned long long f6 : 9;
+  s2t_T1 f7[3][4][2];
+  struct s2t_R4 f8;
+  uint64_t f9;
+};
+
+struct s2t_R74 {
+  enum s2t_E5 f0 : 5;
+  struct s2t_R34 f1 __attribute__((aligned(4))) ;
+  union {
+    size_t f2 __attribute__((packed)) ;
+    uint32_t f3 __attribute__((packed)) ;
+  };
+};
+
+struct __attribute__((packed)) s2t_R75 {
 };
 
 struct s2t_R76 {
   struct {
-    unsigned long f0 : 2;
-    struct s2t_R34 f1[1];
-    long f2 : 31;
-    ptrdiff_t f3;
+    int64_t f0 : 33;
+    unsigned long f1 __attribute__((packed)) ;
+    s2t_T3 f2 : 29;
   };
-  enum s2t_E2 f4 __attribute__((aligned(2))) ;
-  char f5 : 1;
+  struct __attribute__((packed)) {
+    struct s2t_R29 * f3;
+    union s2t_R12 * f4[3] __attribute__((packed)) ;
+    union {
+      s2t_T7 f5;
+      unsigned char f6 : 7;
+      struct s2t_R18 f7;
+      _Alignas(32) long f8 ;
+    };
+  } f9;
+  double f10;
+  union {
+    uint16_t f11 : 1;
+    size_t f12;
+  };
+  struct s2t_R40 f13[1];
+  unsigned short f14 : 5;
+  int32_t f15 : 8 __attribute__((aligned(2))) ;
+  long long : 0;
+  short f16 : 12;
 };
 
 struct s2t_R77 {
-  unsigned long : 0;
-  enum s2t_E2 f0;
+  s2t_T7 f0;
+  s2t_T1 f1;
 };
 
-struct s2t_R78 {
-  union {
-    unsigned int f0;
-    double f1;
-  } f2;
-  uint64_t f3[1];
-  unsigned short * f4;
+typedef unsigned char __attribute__((aligned(16))) s2t_T8;
+struct __attribute__((aligned(2))) s2t_R78 {
+  double f0;
+  uint64_t f1[1];
 };
 
-struct s2t_R79 {
-  _Bool f0;
-  long double f1;
-  long double f2;
-  struct {
-    unsigned char f3 __attribute__((aligned(8))) ;
-  } f4;
-  int8_t f5 : 7;
-  int8_t f6;
-  int16_t f7[3] __attribute__((packed)) ;
-  struct {
-    int64_t f8 : 1;
-    union {
-      uint32_t : 19;
-      struct s2t_R65 f9[1][4][4];
-      struct s2t_R34 f10;
-      union s2t_R61 * f11;
-    };
-  } f12;
+enum __attribute__((packed)) s2t_E8 {
+  s2t_E8_0 = 50585LL,
+  s2t_E8_1 = 65958LL,
+  s2t_E8_2 = 2147483648LL,
+  s2t_E8_3 = 42019LL,
+};
+struct __attribute__((aligned(8))) s2t_R79 {
+  long double f0[4][2][2];
+  enum s2t_E3 f1;
+  long long f2 : 55;
+  long double f3[4][4];
+  struct s2t_R38 * f4[1][2];
+  int f5;
 };
 
 
 /* force every layout to be computed */
 unsigned long s2t_force[] = {
-  sizeof(struct s2t_R0),
+  sizeof(union s2t_R0),
   sizeof(struct s2t_R1),
   sizeof(struct s2t_R2),
   sizeof(struct s2t_R3),
   sizeof(struct s2t_R4),
   sizeof(struct s2t_R5),
   sizeof(struct s2t_R6),
-  sizeof(union s2t_R7),
+  sizeof(struct s2t_R7),
   sizeof(struct s2t_R8),
-  sizeof(union s2t_R9),
+  sizeof(struct s2t_R9),
   sizeof(struct s2t_R10),
   sizeof(struct s2t_R11),
-  sizeof(struct s2t_R12),
+  sizeof(union s2t_R12),
   sizeof(struct s2t_R13),
   sizeof(struct s2t_R14),
   sizeof(struct s2t_R15),
-  sizeof(union s2t_R16),
+  sizeof(struct s2t_R16),
   sizeof(struct s2t_R17),
-  sizeof(union s2t_R18),
-  sizeof(union s2t_R19),
-  sizeof(union s2t_R20),
-  sizeof(union s2t_R21),
+  sizeof(struct s2t_R18),
+  sizeof(struct s2t_R19),
+  sizeof(struct s2t_R20),
+  sizeof(struct s2t_R21),
   sizeof(struct s2t_R22),
   sizeof(struct s2t_R23),
-  sizeof(struct s2t_R24),
+  sizeof(union s2t_R24),
   sizeof(struct s2t_R25),
   sizeof(struct s2t_R26),
-  sizeof(union s2t_R27),
+  sizeof(struct s2t_R27),
   sizeof(struct s2t_R28),
   sizeof(struct s2t_R29),
   sizeof(struct s2t_R30),
@@ -923,7 +929,7 @@ unsigned long s2t_force[] = {
   sizeof(struct s2t_R33),
   sizeof(struct s2t_R34),
   sizeof(struct s2t_R35),
-  sizeof(union s2t_R36),
+  sizeof(struct s2t_R36),
   sizeof(struct s2t_R37),
   sizeof(struct s2t_R38),
   sizeof(union s2t_R39),
@@ -933,14 +939,14 @@ unsigned long s2t_force[] = {
   sizeof(struct s2t_R43),
   sizeof(struct s2t_R44),
   sizeof(struct s2t_R45),
-  sizeof(struct s2t_R46),
+  sizeof(union s2t_R46),
   sizeof(struct s2t_R47),
-  sizeof(union s2t_R48),
+  sizeof(struct s2t_R48),
   sizeof(struct s2t_R49),
-  sizeof(union s2t_R50),
+  sizeof(struct s2t_R50),
   sizeof(struct s2t_R51),
-  sizeof(union s2t_R52),
-  sizeof(struct s2t_R53),
+  sizeof(struct s2t_R52),
+  sizeof(union s2t_R53),
   sizeof(struct s2t_R54),
   sizeof(struct s2t_R55),
   sizeof(struct s2t_R56),
@@ -948,14 +954,14 @@ unsigned long s2t_force[] = {
   sizeof(struct s2t_R58),
   sizeof(struct s2t_R59),
   sizeof(struct s2t_R60),
-  sizeof(union s2t_R61),
-  sizeof(union s2t_R62),
+  sizeof(struct s2t_R61),
+  sizeof(struct s2t_R62),
   sizeof(union s2t_R63),
   sizeof(struct s2t_R64),
   sizeof(struct s2t_R65),
-  sizeof(union s2t_R66),
+  sizeof(struct s2t_R66),
   sizeof(struct s2t_R67),
-  sizeof(union s2t_R68),
+  sizeof(struct s2t_R68),
   sizeof(struct s2t_R69),
   sizeof(struct s2t_R70),
   sizeof(struct s2t_R71),

@@ -18,22 +18,25 @@ struct __attribute__((packed)) s5m_R1 {
 };
 
 enum __attribute__((packed)) s5m_E0 {
-  s5m_E0_0 = -44LL,
-  s5m_E0_1 = -6LL,
-  s5m_E0_2 = 4294968292LL,
+  s5m_E0_0 = 63766LL,
+  s5m_E0_1 = 241LL,
+  s5m_E0_2 = -4294967296LL,
+  s5m_E0_3 = -47LL,
 };
-union s5m_R2 {
-  int32_t f0;
-  struct s5m_R1 f1[4][0][4];
-  uint64_t f2 : 58;
-  uint8_t f3 : 4;
-  enum s5m_E0 f4 : 5;
-  unsigned int : 0;
-  unsigned short f5 : 4;
-  enum s5m_E0 f6 __attribute__((aligned(1))) ;
+struct s5m_R2 {
+  struct s5m_R1 f0[4][0][4] __attribute__((packed)) ;
+  int16_t : 0;
+  int16_t f1 : 3 __attribute__((packed)) ;
+  wchar_t f2;
+  union {
+    struct s5m_R1 f3 __attribute__((aligned(8))) ;
+    double f4;
+    char f5;
+  } f6;
+  enum s5m_E0 f7 __attribute__((aligned(1))) ;
   struct {
-    struct s5m_R0 * f7;
-    unsigned short f8 : 14 __attribute__((packed)) ;
+    struct s5m_R0 * f8;
+    unsigned short f9 : 14 __attribute__((packed)) ;
   };
 };
 
@@ -55,227 +58,229 @@ struct s5m_R4 {
   short f3 : 3;
 };
 
-enum __attribute__((packed)) s5m_E1 {
-  s5m_E1_0 = 62654LL,
-  s5m_E1_1 = 316LL,
-  s5m_E1_2 = -4294967296LL,
+enum s5m_E1 {
+  s5m_E1_0 = 264LL,
+  s5m_E1_1 = -49LL,
+  s5m_E1_2 = 350LL,
+  s5m_E1_3 = -4294967296LL,
 };
 union s5m_R5 {
-  char f0[4][4][4];
-  int64_t f1;
-  unsigned long f2[4][2][1];
-  enum s5m_E1 f3[1] __attribute__((packed)) ;
-  long f4;
+  uint64_t f0 : 23;
+  enum s5m_E0 f1;
+  struct s5m_R0 f2;
+  unsigned short f3;
+  struct s5m_R2 f4;
+  _Alignas(32) size_t f5 __attribute__((packed)) ;
+  struct s5m_R4 f6;
 };
 
+typedef int64_t s5m_T0[2];
 struct s5m_R6 {
-  union s5m_R2 f0;
+  unsigned char f0 : 6;
+  uint64_t f1;
+  wchar_t f2;
+  struct s5m_R0 f3;
+  unsigned long f4 : 2;
+  uint16_t f5;
+  unsigned int f6[4][1][1];
+  struct s5m_R3 f7;
+  struct s5m_R4 f8;
 };
 
+#pragma pack(push, 2)
 struct s5m_R7 {
-  _Bool f0;
-  struct s5m_R4 f1;
-  int32_t * f2 __attribute__((packed)) ;
-  unsigned char f3[2];
+  struct s5m_R6 f0;
+  struct s5m_R6 f1 __attribute__((aligned(4))) ;
+  struct s5m_R2 f2[1][2][2];
+  union __attribute__((packed)) {
+    uint8_t f3;
+  };
+  enum s5m_E0 f4;
+  ptrdiff_t f5 __attribute__((packed)) ;
+};
+#pragma pack(pop)
+
+enum s5m_E2 {
+  s5m_E2_0 = 6LL,
+};
+struct s5m_R8 {
+  struct s5m_R6 f0;
+  int16_t f1[2];
+  unsigned long long : 1;
+  uint32_t f2;
+  unsigned char f3;
+  long f4 : 6;
 };
 
-typedef unsigned int __attribute__((aligned(4))) s5m_T0;
-struct __attribute__((aligned(1))) s5m_R8 {
-  uint32_t f0 : 24;
-  struct s5m_R4 f1[1];
-  long f2 : 1;
-  struct {
-    long long f3 : 26;
-    union s5m_R2 f4[3][2][0];
-    uint8_t f5;
-  };
-  enum s5m_E0 f6;
-};
-
-union __attribute__((packed)) s5m_R9 {
-  short f0[3][3][3];
-  size_t f1 __attribute__((packed)) ;
-  enum s5m_E1 f2 : 3 __attribute__((aligned(1))) ;
-  struct {
-    s5m_T0 f3;
-    unsigned long long f4 : 37;
-  };
-  s5m_T0 f5;
-  s5m_T0 f6;
+struct s5m_R9 {
+  int8_t f0 : 3;
+  struct __attribute__((packed)) {
+    uint16_t : 9;
+    s5m_T0 f1;
+    struct s5m_R3 f2;
+  } f3;
+  struct s5m_R1 * f4;
+  enum s5m_E0 f5[1][2][1];
 };
 
 struct s5m_R10 {
-  char f0 : 7 __attribute__((packed)) ;
-  union __attribute__((packed)) {
-    signed char f1 : 5;
-  };
-  unsigned long f2[];
-};
-
-struct __attribute__((aligned(2))) s5m_R11 {
-  int16_t f0 : 8;
-  short f1;
-  int64_t f2;
-  signed char f3 : 4;
-  struct {
-    enum s5m_E0 f4 : 2;
-  } f5;
-  struct {
-    enum s5m_E0 f6 __attribute__((aligned(4))) ;
-    uint16_t : 0;
-    union s5m_R5 f7;
-  };
+  uint32_t f0 : 7;
+  uint16_t : 0;
+  long long f1;
+  float f2[4][1][1] __attribute__((aligned(4))) ;
+  uint16_t : 0;
+  union s5m_R5 f3;
   union __attribute__((aligned(2))) {
-    _Bool f8;
-    long double f9;
-    wchar_t f10;
-  } f11;
-  short f12;
-  unsigned int f13;
+    _Bool f4;
+    long double f5;
+    wchar_t f6;
+  } f7;
+  short f8;
 };
 
-typedef uint32_t __attribute__((aligned(4))) s5m_T1;
+struct s5m_R11 {
+  uint32_t : 3;
+  unsigned char f0 : 5;
+  unsigned long long : 30;
+  int8_t f1;
+  struct s5m_R7 * f2;
+  int8_t f3 : 5;
+  enum s5m_E0 f4 __attribute__((aligned(4))) ;
+};
+
 struct __attribute__((packed)) s5m_R12 {
-  unsigned long long f0 : 18;
-  unsigned int f1[1] __attribute__((packed)) ;
-  struct s5m_R1 * f2;
-  s5m_T1 f3;
+  union {
+    struct __attribute__((packed)) {
+      struct s5m_R6 * f0;
+      long f1;
+      uint8_t f2 : 6;
+      uint64_t f3 : 4;
+    } f4;
+    struct s5m_R10 f5;
+    struct s5m_R8 f6 __attribute__((packed)) ;
+    struct s5m_R11 f7;
+  };
+  uint8_t f8;
+  struct {
+    enum s5m_E0 f9 : 4;
+  } f10;
+  _Bool f11 : 1;
+  struct __attribute__((aligned(2))) {
+    struct s5m_R1 f12;
+  };
+  enum s5m_E2 f13 : 1;
+  _Bool f14[];
 };
 
 struct s5m_R13 {
-  float f0;
-};
-
-union s5m_R14 {
-  unsigned int : 6;
-  enum s5m_E1 f0;
-  struct s5m_R6 f1;
-  float f2 __attribute__((packed)) ;
-  long double f3;
-  uint64_t f4 : 4;
-  struct s5m_R6 f5;
-};
-
-enum s5m_E2 {
-  s5m_E2_0 = 333LL,
-};
-struct s5m_R15 {
-  uint8_t f0;
-  struct {
-    enum s5m_E0 f1 : 4;
-  } f2;
-  _Bool f3 : 1;
-  struct __attribute__((aligned(2))) {
-    union s5m_R5 f4;
-  };
-  enum s5m_E2 f5 : 1;
-  int f6 : 15;
-  uint16_t f7;
+  uint16_t f0;
   union {
-    long long * f8;
+    long long * f1;
     union {
       int32_t : 27;
-      s5m_T0 f9;
-    } f10;
+      struct s5m_R1 f2;
+    } f3;
   };
-  struct s5m_R8 f11;
+  struct s5m_R6 f4;
+  struct s5m_R3 f5;
 };
 
-enum s5m_E3 {
-  s5m_E3_0 = -4294967296LL,
-};
-struct s5m_R16 {
-  struct s5m_R8 f0[2];
-  int64_t f1;
-  unsigned short f2 : 1;
-  struct s5m_R7 f3 __attribute__((aligned(8))) ;
-  s5m_T0 f4;
-  int64_t f5 : 62;
-  uint32_t f6;
-  uint16_t f7 : 11;
-  union s5m_R14 f8[3][1][3] __attribute__((packed, aligned(4))) ;
-};
-
-struct s5m_R17 {
-  _Bool * f0 __attribute__((packed)) ;
+struct s5m_R14 {
+  unsigned int : 0;
   union {
-    _Alignas(32) unsigned long long f1 ;
-    s5m_T0 f2 __attribute__((packed)) ;
-  } f3;
-  unsigned short f4;
-  unsigned long long f5;
-  struct s5m_R12 f6;
-  int16_t f7;
-  int16_t f8;
-  uint16_t f9 __attribute__((aligned(1))) ;
-  short : 0;
+    int f0;
+    struct s5m_R3 f1[3];
+  };
+  int : 0;
+  union {
+    uint64_t : 4;
+    struct s5m_R4 f2;
+    enum s5m_E0 f3 : 8;
+  } f4;
+  union {
+    struct s5m_R10 f5 __attribute__((packed)) ;
+  };
+  struct s5m_R10 f6;
+  struct s5m_R4 f7;
+  uint16_t f8;
 };
 
-struct __attribute__((aligned(16))) s5m_R18 {
-  int64_t f0[1][1];
+struct s5m_R15 {
+  struct s5m_R3 f0[4];
+  _Alignas(16) unsigned short f1 ;
+  struct s5m_R11 * f2;
+  struct s5m_R10 f3;
 };
 
-struct s5m_R19 {
-  uint64_t : 3;
-  ptrdiff_t f0;
-  int32_t : 4;
-  struct s5m_R12 f1[4][4];
-  uint8_t f2 : 1;
-  int32_t f3 : 2 __attribute__((packed)) ;
-};
-
-#pragma pack(push, 8)
-struct s5m_R20 {
-  uint64_t f0 __attribute__((aligned(1))) ;
-  _Bool f1 : 1 __attribute__((aligned(4))) ;
-  uint64_t f2 : 11;
+#pragma pack(push, 4)
+struct s5m_R16 {
+  size_t f0[2][3][2];
+  struct s5m_R9 * f1 __attribute__((aligned(2))) ;
+  enum s5m_E2 f2;
+  ptrdiff_t f3;
+  uint16_t f4[3][1][3] __attribute__((packed)) ;
+  struct {
+    unsigned short f5;
+  };
+  long long f6 : 58;
+  unsigned short f7;
 };
 #pragma pack(pop)
+
+struct __attribute__((packed)) s5m_R17 {
+  char f0;
+  uint8_t : 0;
+  _Bool : 0;
+};
+
+struct s5m_R18 {
+  int f0 : 5;
+  struct __attribute__((packed, aligned(2))) {
+    uint32_t * f1;
+    s5m_T0 f2;
+  };
+};
+
+union __attribute__((aligned(1))) s5m_R19 {
+};
+
+enum __attribute__((packed)) s5m_E3 {
+  s5m_E3_0 = 2147483648LL,
+};
+union s5m_R20 {
+  struct s5m_R6 f0;
+  double f1;
+  unsigned short f2[2][3];
+  unsigned short f3 : 3;
+  uint16_t f4 : 1;
+};
 
 struct s5m_R21 {
 };
 
-union __attribute__((aligned(1))) s5m_R22 {
+struct s5m_R22 {
+  struct s5m_R18 f0[1][0][4];
 };
 
-enum s5m_E4 {
-  s5m_E4_0 = 74613LL,
-  s5m_E4_1 = 307LL,
-};
-struct s5m_R23 {
-  short : 0;
-  double f0;
-  unsigned short f1[2][3];
-  unsigned short f2 : 3;
-  uint16_t f3 : 1;
-};
-
-struct s5m_R24 {
-};
-
-struct s5m_R25 {
-  union s5m_R5 f0[1][0][4];
-};
-
-struct __attribute__((packed)) s5m_R26 {
+struct __attribute__((packed)) s5m_R23 {
   unsigned int f0[4][1];
 };
 
-union s5m_R27 {
+union s5m_R24 {
   float f0;
   unsigned int : 0;
 };
 
 #pragma pack(push, 4)
-union s5m_R28 {
+union s5m_R25 {
   short f0 : 6;
 };
 #pragma pack(pop)
 
-struct s5m_R29 {
+struct s5m_R26 {
   short f0;
-  struct s5m_R15 f1;
-  struct s5m_R24 f2;
+  struct s5m_R11 f1;
+  struct s5m_R10 f2;
   uint8_t * f3;
   struct __attribute__((packed)) {
     uint16_t f4 : 8;
@@ -286,520 +291,700 @@ struct s5m_R29 {
   wchar_t f7[];
 };
 
-struct __attribute__((packed)) s5m_R30 {
+struct __attribute__((packed)) s5m_R27 {
   struct {
     enum s5m_E2 : 0;
     short * f0[1];
   };
   _Alignas(32) unsigned long long f1 ;
-  enum s5m_E3 f2;
-  enum s5m_E1 f3 __attribute__((packed, aligned(16))) ;
+  enum s5m_E1 f2;
+  enum s5m_E0 f3 __attribute__((packed, aligned(16))) ;
   s5m_T0 f4;
   char f5 : 4;
 };
 
-typedef union s5m_R2 __attribute__((aligned(8))) s5m_T2;
+typedef struct s5m_R9 __attribute__((aligned(8))) s5m_T1;
+#pragma pack(push, 1)
+struct s5m_R28 {
+};
+#pragma pack(pop)
+
+enum s5m_E4 : long {
+  s5m_E4_0 = 95LL,
+};
+#pragma pack(push, 8)
+struct __attribute__((aligned(2))) s5m_R29 {
+  union {
+    struct s5m_R23 * f0;
+  };
+  struct s5m_R14 f1;
+  int f2 : 31;
+  enum s5m_E2 f3 : 2;
+  unsigned short f4 : 10;
+  enum s5m_E2 f5;
+  enum s5m_E1 f6;
+  enum s5m_E0 f7 : 1;
+  enum s5m_E2 f8[1][3][1];
+};
+#pragma pack(pop)
+
+union s5m_R30 {
+  signed char f0;
+  uint32_t f1 __attribute__((packed)) ;
+  uint64_t f2 : 49;
+  short f3 __attribute__((packed)) ;
+};
+
 #pragma pack(push, 1)
 struct s5m_R31 {
 };
 #pragma pack(pop)
 
-enum __attribute__((packed)) s5m_E5 {
-  s5m_E5_0 = 57495LL,
-  s5m_E5_1 = -11LL,
-  s5m_E5_2 = 257LL,
-  s5m_E5_3 = -4294967296LL,
-};
-union s5m_R32 {
-  struct {
-    double f0;
-    char f1[1];
-    double f2 __attribute__((aligned(2))) ;
-    long f3 : 30;
-  };
-  unsigned int f4 : 15;
-  struct {
-    short f5;
-    unsigned short f6;
-    enum s5m_E3 f7[1][3][1];
-  };
-  float f8;
-  signed char f9[2] __attribute__((aligned(2))) ;
-  uint8_t f10 : 5;
+typedef long double s5m_T2;
+struct __attribute__((packed)) s5m_R32 {
+  unsigned long long f0 : 26;
+  s5m_T1 f1;
+  uint16_t f2;
+  s5m_T1 f3;
+  uint16_t f4 : 15;
 };
 
+#pragma pack(push, 4)
 struct s5m_R33 {
+  struct __attribute__((aligned(4))) {
+    uint32_t f0[2][4][2] __attribute__((packed)) ;
+    struct {
+      wchar_t f1;
+      uint32_t f2 : 8;
+      enum s5m_E3 f3;
+      long long f4;
+    } f5;
+    signed char f6 __attribute__((packed)) ;
+    struct s5m_R29 f7[4][4][3];
+  } f8;
+  struct {
+    uint8_t f9;
+    s5m_T1 f10;
+  } f11;
+  signed char : 1;
+  unsigned int f12 : 24;
+  char f13 __attribute__((packed)) ;
+  int8_t f14 : 2;
+  int16_t f15 : 6;
+  long double f16;
+  float f17;
 };
+#pragma pack(pop)
 
-enum __attribute__((packed)) s5m_E6 {
-  s5m_E6_0 = 4294967497LL,
-  s5m_E6_1 = 4294968080LL,
-  s5m_E6_2 = 4294968119LL,
-  s5m_E6_3 = -142LL,
-};
 struct s5m_R34 {
-  signed char f0[1];
-  unsigned short f1[];
+  struct s5m_R27 * f0;
+  union s5m_R19 f1[4][3][2];
+  s5m_T1 f2;
+  uint16_t : 0;
+  long double f3;
+  struct s5m_R22 f4 __attribute__((packed)) ;
 };
 
+#pragma pack(push, 16)
 struct s5m_R35 {
+  union {
+    short : 5 __attribute__((packed)) ;
+    s5m_T2 f0;
+  };
+  enum s5m_E3 f1;
 };
+#pragma pack(pop)
 
 #pragma pack(push, 2)
 struct s5m_R36 {
-  int8_t : 0;
-  struct __attribute__((aligned(16))) {
-    int64_t f0;
-    s5m_T2 f1;
-    signed char f2;
-    uint32_t f3;
-  };
-  unsigned char f4 : 3;
-  unsigned short f5;
-  s5m_T0 f6 __attribute__((aligned(4))) ;
+  struct s5m_R33 f0[1][4][0] __attribute__((packed)) ;
+  enum s5m_E4 f1 : 1;
 };
 #pragma pack(pop)
 
-struct s5m_R37 {
-  int f0[4][3];
-  signed char f1 : 7;
-  uint64_t f2;
-  union {
-    uint16_t f3 : 4;
-  };
-  s5m_T2 f4;
+struct __attribute__((aligned(16))) s5m_R37 {
+  enum s5m_E0 f0[3];
+  char f1 : 2;
+  long f2;
+  struct s5m_R4 f3 __attribute__((packed)) ;
+  int64_t f4;
+  long f5 __attribute__((aligned(16))) ;
+  s5m_T0 f6;
 };
 
-struct __attribute__((aligned(2))) s5m_R38 {
-  long long f0 : 3;
-  uint8_t : 0;
-  uint16_t f1 : 4;
-  struct {
-    union __attribute__((aligned(16))) {
-      int8_t f2 : 6;
-      unsigned char f3 : 3;
-    } f4;
-    unsigned long f5;
-  };
-  short f6[3] __attribute__((packed, aligned(4))) ;
-  int16_t f7;
-  struct {
-    long double f8;
-    struct s5m_R31 f9 __attribute__((packed)) ;
-  };
-  int16_t f10 : 10;
+union s5m_R38 {
+  unsigned int f0;
+  _Alignas(16) ptrdiff_t f1 ;
   union {
-    short : 5 __attribute__((packed)) ;
-    s5m_T1 f11;
+    union {
+      _Bool * f2;
+      _Bool f3;
+      enum s5m_E1 f4 : 1;
+    };
   };
+  uint64_t f5 : 1;
+  short : 0;
+  struct {
+    unsigned int : 0;
+    unsigned char f6 : 5;
+    enum s5m_E1 f7;
+  };
+  unsigned int * f8 __attribute__((packed, aligned(4))) ;
+  uint64_t f9 : 18;
 };
 
-struct s5m_R39 {
-  unsigned char f0 : 3;
-  ptrdiff_t f1[4][0][0] __attribute__((aligned(2))) ;
-  int f2 : 13;
-  s5m_T1 f3 __attribute__((packed)) ;
-  struct s5m_R13 * f4;
-  int64_t f5 : 52;
-  int64_t f6;
-  short f7[4] __attribute__((packed)) ;
-  int64_t f8;
+union s5m_R39 {
+  int8_t f0;
+  float f1[4];
+  size_t f2;
+  uint32_t f3 : 3;
 };
 
 struct __attribute__((packed)) s5m_R40 {
-  int8_t f0;
-  long long f1 : 41;
-  struct s5m_R19 f2;
-  enum s5m_E4 f3 : 3 __attribute__((packed)) ;
-  signed char f4 : 5;
+  int8_t : 2;
+  enum s5m_E3 f0;
+  uint64_t f1[2][3];
+  enum s5m_E1 f2[1];
 };
 
-struct __attribute__((packed)) s5m_R41 {
-  uint16_t f0;
-  struct s5m_R18 * f1;
-  uint32_t : 25;
-  float f2;
-  struct s5m_R21 f3 __attribute__((aligned(2))) ;
-  unsigned char f4 : 5;
-  enum s5m_E1 f5;
+enum s5m_E5 {
+  s5m_E5_0 = -95LL,
+  s5m_E5_1 = 215LL,
+  s5m_E5_2 = 67815LL,
+  s5m_E5_3 = 49340LL,
+};
+struct s5m_R41 {
+  uint8_t f0 : 6;
+  float * f1 __attribute__((packed)) ;
+  unsigned long long f2 : 53;
+  s5m_T1 f3;
 };
 
-struct __attribute__((packed, aligned(4))) s5m_R42 {
-};
-
-struct s5m_R43 {
-  unsigned long long f0;
-  enum s5m_E4 f1;
-  struct {
-    uint64_t f2[3][4] __attribute__((aligned(16))) ;
-    int16_t f3;
+struct s5m_R42 {
+  uint32_t f0 : 3;
+  int16_t f1 : 13;
+  s5m_T1 f2;
+  uint32_t f3[2];
+  struct __attribute__((aligned(8))) {
+    int32_t f4 : 2;
+    int8_t f5 : 6;
     union {
-      double f4;
-      int : 22;
-      enum s5m_E2 f5;
-    };
-  } f6;
-  wchar_t f7[];
-};
-
-union s5m_R44 {
-};
-
-struct s5m_R45 {
-  uint8_t : 0;
-  char : 0;
-  s5m_T2 f0;
-  uint16_t f1 : 8;
-  enum s5m_E6 f2 __attribute__((packed)) ;
-};
-
-struct __attribute__((packed)) s5m_R46 {
-  int f0;
-  enum s5m_E3 f1;
-  uint32_t f2 : 16;
-  enum s5m_E5 f3;
-  uint8_t f4;
-  unsigned int f5 : 3;
-};
-
-struct s5m_R47 {
-  _Alignas(32) wchar_t f0 ;
-  s5m_T1 f1;
-  uint32_t f2;
-  int32_t f3 : 2;
-};
-
-enum s5m_E7 {
-  s5m_E7_0 = -4294967296LL,
-  s5m_E7_1 = -189LL,
-  s5m_E7_2 = 284LL,
-};
-struct s5m_R48 {
-  uint64_t f0[1][2];
-  struct s5m_R17 f1[4][1][3];
-  wchar_t f2 __attribute__((aligned(8))) ;
-  int f3;
-  long long : 0;
-  enum s5m_E5 f4[2];
-  _Bool f5[];
-};
-
-union s5m_R49 {
-  uint8_t : 8 __attribute__((packed)) ;
-};
-
-struct __attribute__((aligned(1))) s5m_R50 {
-  _Bool f0 : 1;
-  enum s5m_E1 f1;
-  int64_t f2 : 4;
-};
-
-#pragma pack(push, 1)
-struct s5m_R51 {
-  short f0[4];
-  short f1;
-  enum s5m_E2 : 2;
-  struct s5m_R12 f2;
-  size_t f3;
-  uint16_t f4 : 9;
-  s5m_T2 f5;
-  signed char f6[1][4][4];
-};
-#pragma pack(pop)
-
-union __attribute__((packed)) s5m_R52 {
-  signed char f0 __attribute__((aligned(8))) ;
-  int8_t : 1;
-};
-
-typedef unsigned short __attribute__((aligned(4))) s5m_T3;
-struct s5m_R53 {
-  wchar_t f0;
-  s5m_T1 f1;
-  double f2;
-  int8_t f3 : 4 __attribute__((packed)) ;
-  struct s5m_R38 f4;
-  short f5[3][2];
-  struct s5m_R51 f6;
-  char f7 : 2;
-  enum s5m_E6 f8 __attribute__((packed)) ;
+      uint64_t f6[1][2];
+    } f7;
+    struct s5m_R34 f8[4][1][3];
+  } f9;
+  wchar_t f10 __attribute__((aligned(8))) ;
+  int f11;
+  unsigned short f12[];
 };
 
 #pragma pack(push, 2)
-union __attribute__((packed)) s5m_R54 {
-  long long f0 : 20;
-  long f1;
+union s5m_R43 {
+  int8_t f0;
+  int8_t f1 : 1;
   struct s5m_R18 f2;
-  union {
-    enum s5m_E4 f3;
-    s5m_T3 f4 __attribute__((packed)) ;
-    float f5 __attribute__((packed)) ;
-  };
-  union {
-    struct {
-      signed char f6 : 1;
-      int8_t f7 : 4;
-      short : 1;
-      short f8 : 1 __attribute__((aligned(16))) ;
-    } f9;
-  } f10;
-  unsigned char f11 : 1 __attribute__((packed)) ;
-  enum s5m_E3 f12;
+  int8_t : 4;
 };
 #pragma pack(pop)
 
-#pragma pack(push, 16)
-struct s5m_R55 {
-  unsigned char : 0;
-  int64_t f0 __attribute__((packed)) ;
-  char : 4;
-  unsigned char : 0;
-  _Alignas(16) int8_t f1 __attribute__((packed)) ;
+struct s5m_R44 {
+  s5m_T1 f0 __attribute__((aligned(16))) ;
+  struct {
+    long long f1 : 4;
+    long double f2;
+    s5m_T2 f3;
+    s5m_T2 f4 __attribute__((aligned(8))) ;
+  };
+  s5m_T2 f5 __attribute__((aligned(16))) ;
+  char f6 : 4;
+  s5m_T1 f7 __attribute__((aligned(16))) ;
+  unsigned long * f8;
+  struct s5m_R35 f9;
+};
+
+union s5m_R45 {
+  uint32_t f0 : 8;
+};
+
+#pragma pack(push, 1)
+struct __attribute__((aligned(1))) s5m_R46 {
+  signed char f0 __attribute__((aligned(8))) ;
+  int8_t : 1;
+};
+#pragma pack(pop)
+
+typedef unsigned short __attribute__((aligned(4))) s5m_T3;
+struct s5m_R47 {
+  wchar_t f0;
+  s5m_T0 f1;
+  double f2;
+  uint16_t : 1;
+  struct s5m_R41 f3;
+  s5m_T2 f4[3][2];
+  struct s5m_R28 f5;
+  long long f6 : 32;
+  union s5m_R24 f7;
+};
+
+union __attribute__((packed)) s5m_R48 {
+  short : 5;
+  long f0;
+  union s5m_R19 f1;
+  union {
+    enum s5m_E3 f2;
+    s5m_T2 f3 __attribute__((packed)) ;
+    float f4 __attribute__((packed)) ;
+  };
+  union {
+    struct {
+      signed char : 0;
+      s5m_T3 f5;
+      s5m_T3 : 4;
+      char : 5;
+    } f6;
+  } f7;
+  s5m_T1 f8;
+  uint8_t f9;
+};
+
+union s5m_R49 {
+  enum s5m_E1 : 0;
+  struct s5m_R21 f0[2] __attribute__((aligned(4))) ;
+  int64_t f1 __attribute__((packed)) ;
+  unsigned short : 4;
+  s5m_T3 : 1 __attribute__((packed)) ;
   union __attribute__((aligned(2))) {
     unsigned char f2[4][3][3];
   };
-  int64_t f3 : 52;
+  unsigned long long : 0;
+  long f3;
+};
+
+enum s5m_E6 : int64_t {
+  s5m_E6_0 = 10LL,
+  s5m_E6_1 = 73LL,
+  s5m_E6_2 = 14LL,
+};
+union s5m_R50 {
+  unsigned short f0;
+  int32_t : 27;
+  union s5m_R20 f1;
+  uint32_t f2 : 6;
+  enum s5m_E0 f3;
+  s5m_T0 f4 __attribute__((packed)) ;
+  unsigned short f5 : 15;
   struct {
-    int16_t f4 : 1;
-    struct __attribute__((packed)) {
-      size_t f5;
+    long long f6;
+    s5m_T0 f7;
+    union {
+      int8_t f8[0][2][4];
     };
-    enum s5m_E4 f6;
+    long long f9 : 4;
   };
+  s5m_T2 f10[2][3] __attribute__((aligned(4))) ;
+};
+
+struct s5m_R51 {
+  _Alignas(32) long double f0 ;
+  unsigned short f1;
+  union {
+    _Alignas(32) signed char f2 ;
+  } f3;
+  unsigned long long f4 : 23;
+};
+
+enum __attribute__((packed)) s5m_E7 {
+  s5m_E7_0 = 2147483648LL,
+  s5m_E7_1 = 68268LL,
+  s5m_E7_2 = 4294967635LL,
+  s5m_E7_3 = -4294967296LL,
+};
+struct s5m_R52 {
+  unsigned long long f0 : 15;
+  char f1;
+  uint16_t : 0;
+  union {
+    enum s5m_E5 f2 : 2;
+  } f3;
+  long double f4[];
+};
+
+#pragma pack(push, 8)
+struct __attribute__((packed)) s5m_R53 {
+  unsigned char f0;
+  s5m_T1 f1;
+};
+#pragma pack(pop)
+
+struct __attribute__((packed)) s5m_R54 {
+  long : 2;
+  unsigned short f0 : 14 __attribute__((packed)) ;
+  struct __attribute__((aligned(8))) {
+    unsigned long long f1 : 9;
+    long f2 : 14;
+    long long f3;
+  } f4;
+};
+
+struct s5m_R55 {
+  uint16_t f0 : 1 __attribute__((aligned(16))) ;
+  int32_t f1 : 3;
+  long f2 : 32;
+  int f3 : 14 __attribute__((aligned(4))) ;
+  uint16_t f4[0][1][2];
+};
+
+struct s5m_R56 {
+  enum s5m_E3 f0;
+  union {
+    struct s5m_R2 * f1;
+    long double f2;
+    int8_t f3;
+    struct {
+      int f4;
+      double f5;
+      s5m_T1 f6;
+    };
+  };
+  s5m_T1 f7;
+  unsigned char f8 : 1;
+  long f9 : 10 __attribute__((aligned(16))) ;
+  int8_t : 0;
+  struct {
+    long long f10;
+    struct {
+      unsigned long long f11;
+      int f12;
+      int32_t f13;
+      s5m_T0 f14[3][1][3];
+    };
+    s5m_T1 f15;
+    s5m_T3 f16 : 11;
+  } f17;
+  unsigned char f18 : 2;
+  s5m_T3 f19 : 13 __attribute__((packed)) ;
+};
+
+union __attribute__((packed, aligned(2))) s5m_R57 {
+  unsigned long * f0;
+  unsigned long f1 : 12;
+  struct s5m_R40 * f2;
+  enum s5m_E6 f3;
+  int f4;
+  unsigned long f5 : 5;
+  struct s5m_R21 f6;
+  int8_t f7 : 3 __attribute__((packed)) ;
+};
+
+#pragma pack(push, 4)
+struct __attribute__((aligned(1))) s5m_R58 {
+  enum s5m_E1 f0;
+  unsigned char : 0;
+  struct s5m_R32 f1;
+  uint32_t f2 : 27;
+  s5m_T3 : 0;
+  short f3 : 10;
+  uint32_t * f4[1][4][2];
+};
+#pragma pack(pop)
+
+typedef double __attribute__((aligned(8))) s5m_T4;
+#pragma pack(push, 4)
+struct __attribute__((aligned(16))) s5m_R59 {
+  wchar_t * f0;
+  long double f1[2][1][1] __attribute__((packed)) ;
+  short f2 : 3 __attribute__((packed)) ;
+  int8_t f3[4][2][4];
+  long long f4;
+  s5m_T3 f5 : 10;
 };
 #pragma pack(pop)
 
 enum s5m_E8 {
-  s5m_E8_0 = 323LL,
+  s5m_E8_0 = 2147483647LL,
 };
-struct s5m_R56 {
-  struct s5m_R7 f0[3];
-  wchar_t f1;
-  enum s5m_E7 f2 : 8;
-  enum s5m_E4 f3;
-  int : 0;
-  enum s5m_E1 f4;
-  double f5;
-  union {
-    ptrdiff_t f6;
+struct __attribute__((aligned(16))) s5m_R60 {
+  struct {
+    char : 0;
+    int64_t f0[4];
+    struct {
+      struct s5m_R9 * f1;
+      int8_t f2 : 3;
+      char f3;
+      _Alignas(32) int32_t f4 ;
+    };
   };
 };
 
-#pragma pack(push, 1)
-struct s5m_R57 {
+enum __attribute__((packed)) s5m_E9 {
+  s5m_E9_0 = 47356LL,
+  s5m_E9_1 = 4LL,
+};
+struct s5m_R61 {
+  int64_t f0 : 3;
+  s5m_T4 f1;
+  ptrdiff_t f2;
+  s5m_T0 f3;
+};
+
+#pragma pack(push, 8)
+struct s5m_R62 {
+  s5m_T3 f0 : 9;
+  struct s5m_R28 f1 __attribute__((aligned(8))) ;
+  int : 0;
+  s5m_T3 f2 : 1;
+  s5m_T0 f3;
+  s5m_T2 f4;
+  uint16_t f5;
   union {
-    short f0[2][3] __attribute__((aligned(4))) ;
-    int16_t f1 : 4 __attribute__((aligned(8))) ;
-  } f2;
-  unsigned long long f3[];
+    long long f6 : 2;
+    size_t f7;
+  };
+  ptrdiff_t f8;
 };
 #pragma pack(pop)
 
-union __attribute__((aligned(4))) s5m_R58 {
-  uint16_t * f0;
+enum s5m_E10 {
+  s5m_E10_0 = 9LL,
+  s5m_E10_1 = 4294967542LL,
 };
-
-union __attribute__((aligned(1))) s5m_R59 {
-  struct {
-    s5m_T3 f0;
-  } f1;
-  int16_t f2 __attribute__((packed)) ;
-};
-
-struct __attribute__((packed)) s5m_R60 {
-  unsigned long long f0;
-  union s5m_R27 * f1;
-};
-
-struct s5m_R61 {
-  int64_t : 38;
-  signed char f0;
-  struct s5m_R21 f1;
-  enum s5m_E2 : 0;
-  uint64_t f2 : 4;
-  wchar_t f3;
-  struct s5m_R55 f4 __attribute__((packed)) ;
-  unsigned int f5;
-};
-
-union __attribute__((packed)) s5m_R62 {
-  short f0 : 2;
-};
-
-union __attribute__((packed)) s5m_R63 {
-  double f0;
-  unsigned long f1[3][3][3];
-};
-
-typedef union s5m_R5 s5m_T4;
-struct s5m_R64 {
-  int32_t f0;
-};
-
-union s5m_R65 {
-};
-
-union s5m_R66 {
-  float f0;
-  _Bool f1[4][3][1];
-  enum s5m_E8 f2 __attribute__((packed)) ;
-  uint32_t f3[1][2];
-  enum s5m_E6 f4;
-  unsigned char f5 : 4;
-};
-
-union s5m_R67 {
-  enum s5m_E4 f0;
-  int32_t f1 : 31;
-  uint32_t f2 : 5;
-  int16_t f3 : 11 __attribute__((packed)) ;
-};
-
-typedef union s5m_R28 s5m_T5;
-struct s5m_R68 {
-  long double f0;
-  signed char f1 : 1;
-  wchar_t f2;
-  union __attribute__((packed)) {
-    double f3;
-    struct {
-      long long f4;
-      enum s5m_E0 f5;
-      float * f6;
-    };
-    s5m_T5 f7 __attribute__((packed)) ;
-    char f8;
+struct s5m_R63 {
+  struct s5m_R22 f0;
+  size_t f1 __attribute__((packed, aligned(4))) ;
+  uint64_t f2 : 35;
+  union {
+    struct s5m_R11 f3 __attribute__((packed)) ;
+    int64_t f4 : 56;
+    unsigned short f5;
+    int f6;
+  } f7;
+  union s5m_R38 f8;
+  union {
+    struct s5m_R59 f9;
+    unsigned int f10 __attribute__((packed, aligned(1))) ;
   };
-  unsigned int f9 : 3;
-  s5m_T0 f10;
+  long f11;
+  union {
+    s5m_T0 f12;
+    s5m_T2 f13 __attribute__((packed)) ;
+    enum s5m_E9 f14;
+    enum s5m_E3 f15 : 8;
+  } f16;
+  s5m_T3 : 0;
 };
+
+#pragma pack(push, 2)
+struct s5m_R64 {
+  int64_t : 24;
+  enum s5m_E5 f0 : 3;
+  s5m_T3 : 4;
+  short f1 : 9;
+  unsigned long long f2 : 63;
+  int64_t f3 : 4;
+  ptrdiff_t f4[3][2];
+  uint32_t : 15;
+  uint64_t f5;
+};
+#pragma pack(pop)
+
+struct __attribute__((aligned(8))) s5m_R65 {
+  uint32_t f0 : 1;
+  union {
+    long long f1 : 2;
+  } f2;
+  union s5m_R5 * f3;
+  union s5m_R48 f4[4][1];
+  struct {
+    union __attribute__((packed)) {
+      unsigned long long f5;
+    };
+    uint16_t : 0;
+    int64_t f6 __attribute__((aligned(8))) ;
+    unsigned int f7[3][4];
+  };
+  int8_t : 8;
+  enum s5m_E9 f8;
+  int16_t : 2;
+};
+
+#pragma pack(push, 4)
+struct s5m_R66 {
+  size_t f0 __attribute__((aligned(4))) ;
+  s5m_T0 f1;
+  int f2;
+  union {
+    char f3 : 2;
+    s5m_T4 f4;
+    enum s5m_E0 f5;
+    struct s5m_R34 f6;
+  };
+  ptrdiff_t f7;
+  s5m_T2 f8;
+  s5m_T0 f9;
+  enum s5m_E3 f10;
+  struct {
+    unsigned long f11[4][1];
+    s5m_T3 f12 : 12;
+    struct {
+      s5m_T2 f13;
+      s5m_T0 f14[2][2][0];
+      short f15[2][3][4];
+    } f16;
+  };
+};
+#pragma pack(pop)
+
+typedef size_t s5m_T5;
+union s5m_R67 {
+  _Alignas(16) unsigned long f0 ;
+  union {
+    int64_t f1 : 31;
+    size_t f2[3];
+    unsigned long long : 0;
+  } f3;
+  long long f4[4][4][1];
+  struct s5m_R35 f5;
+  union s5m_R39 f6[3][4][4];
+};
+
+#pragma pack(push, 2)
+struct __attribute__((packed)) s5m_R68 {
+  int * f0[3][1];
+  uint16_t * f1;
+  s5m_T2 f2[1] __attribute__((packed)) ;
+  uint32_t f3;
+  union s5m_R38 * f4[3][4] __attribute__((aligned(8))) ;
+  struct {
+    enum s5m_E1 f5 : 7;
+  } f6;
+  union s5m_R5 * f7 __attribute__((packed)) ;
+};
+#pragma pack(pop)
 
 union s5m_R69 {
-  wchar_t * f0;
-  s5m_T0 f1;
-  long : 13;
-  union __attribute__((aligned(2))) {
-    signed char : 8;
-    int16_t f2 : 2;
-  } f3;
-  union s5m_R59 * f4;
-  enum s5m_E6 f5;
-  int f6;
-  long : 0;
-};
-
-struct __attribute__((packed)) s5m_R70 {
-  unsigned long f0 : 1;
-  _Bool : 0;
-  size_t f1 __attribute__((packed, aligned(8))) ;
-  long long f2;
-  s5m_T4 f3;
-  struct __attribute__((aligned(8))) {
-    struct s5m_R21 * f4;
-    signed char f5;
-    enum s5m_E4 : 0;
+  long double f0 __attribute__((packed)) ;
+  s5m_T5 f1[3][4];
+  int f2 : 4;
+  struct s5m_R62 f3;
+  union {
+    unsigned char f4 : 1;
+    unsigned int f5 : 2;
   };
+  struct s5m_R54 f6;
+  unsigned char f7 : 5;
+  unsigned long * f8 __attribute__((aligned(1))) ;
+  uint8_t f9;
 };
 
+union s5m_R70 {
+  s5m_T0 f0[1];
+};
+
+typedef double __attribute__((aligned(4))) s5m_T6;
 struct s5m_R71 {
-  s5m_T4 f0[2][2][4];
-  struct s5m_R16 f1;
-  unsigned long f2;
-  enum s5m_E3 f3 : 4;
-  uint8_t f4 : 6 __attribute__((packed)) ;
-  unsigned long f5[0][1] __attribute__((packed)) ;
-  uint16_t f6 : 2;
-  struct __attribute__((aligned(1))) {
-    union {
-      long long f7 : 1;
-      int16_t * f8;
-    };
-    struct s5m_R70 * f9;
-    signed char f10 : 7 __attribute__((packed)) ;
-    uint8_t f11 : 8;
-  };
-  short : 0;
+  int8_t f0 : 3;
+  enum s5m_E5 f1;
 };
 
-struct s5m_R72 {
-  union s5m_R63 * f0;
-  uint32_t f1 : 31;
-  uint16_t f2 : 16;
-  long f3 : 16 __attribute__((aligned(4))) ;
+union s5m_R72 {
+  double f0[4][4][1] __attribute__((aligned(4))) ;
+};
+
+#pragma pack(push, 16)
+union s5m_R73 {
+  float f0;
+  wchar_t f1 __attribute__((aligned(16))) ;
+  struct s5m_R10 * f2;
   struct {
-    enum s5m_E4 f4;
+    struct {
+      union s5m_R25 f3;
+      uint64_t : 0;
+    } f4;
+    int32_t f5[4][0][4];
+    union s5m_R20 * f6 __attribute__((packed)) ;
+    uint16_t f7 : 3;
+  } f8;
+};
+#pragma pack(pop)
+
+union s5m_R74 {
+  union {
+    int64_t f0 : 35;
+    struct {
+      union s5m_R48 * f1;
+    } f2;
+  } f3;
+  uint8_t f4 : 1;
+  struct {
+    struct s5m_R44 f5;
+    int32_t f6;
+    unsigned int f7[4] __attribute__((packed)) ;
+  } f8;
+  s5m_T5 f9 : 31;
+  long f10 : 29;
+  int16_t f11;
+  struct {
+    uint32_t f12 __attribute__((packed)) ;
+    uint32_t f13;
     union {
-      signed char f5;
-      int32_t f6 : 25;
-      s5m_T4 f7;
-    } f8;
-    signed char f9 : 1;
-    size_t f10 __attribute__((packed)) ;
-  } f11;
-  enum s5m_E8 f12;
-  char f13 : 2 __attribute__((packed)) ;
+      uint8_t f14;
+      long long f15;
+      s5m_T2 f16;
+      union s5m_R70 f17;
+    } f18;
+  };
+  double * f19[2][2];
+  unsigned short f20;
 };
 
-struct s5m_R73 {
-  union s5m_R67 f0;
-};
-
-enum s5m_E9 {
-  s5m_E9_0 = 4294967946LL,
-  s5m_E9_1 = 4294967330LL,
-  s5m_E9_2 = 5LL,
-};
-struct __attribute__((packed)) s5m_R74 {
-  _Bool f0;
-  signed char f1 : 7 __attribute__((packed)) ;
-  ptrdiff_t f2;
-};
-
-enum s5m_E10 {
-  s5m_E10_0 = 4294967421LL,
-  s5m_E10_1 = 41853LL,
-};
 struct s5m_R75 {
-  enum s5m_E10 f0;
-  struct s5m_R24 f1;
-  enum s5m_E7 f2 : 1;
+  struct {
+    struct s5m_R65 f0;
+    union {
+      float f1;
+      enum s5m_E2 f2 : 2;
+    };
+  };
 };
 
-union s5m_R76 {
-  short f0 : 13 __attribute__((aligned(1))) ;
-  int8_t f1;
-  s5m_T0 f2;
-  int16_t f3 : 15;
-  unsigned long long f4 : 38;
+struct s5m_R76 {
+  uint8_t : 6;
+  struct s5m_R6 f0;
+  struct s5m_R53 f1;
+  uint64_t f2[2][3];
+  unsigned long f3[3][3] __attribute__((packed)) ;
+  struct s5m_R28 f4;
+  int8_t f5;
+  struct s5m_R9 f6;
 };
 
-struct s5m_R77 {
-  unsigned char : 3 __attribute__((packed)) ;
-  enum s5m_E2 f0 __attribute__((packed)) ;
-  uint8_t f1;
-  struct s5m_R55 f2;
-  struct s5m_R47 f3 __attribute__((aligned(16))) ;
-  enum s5m_E9 f4[3][0];
-  uint32_t : 22 __attribute__((packed)) ;
-  uint64_t f5 __attribute__((aligned(2))) ;
-  union s5m_R2 f6 __attribute__((packed)) ;
+union __attribute__((aligned(16))) s5m_R77 {
+  struct s5m_R0 f0;
+  _Alignas(16) int8_t f1 ;
+  s5m_T2 f2[1][1][0];
+  ptrdiff_t f3 __attribute__((packed)) ;
+  enum s5m_E0 f4;
+  uint8_t * f5;
+  struct {
+    struct __attribute__((aligned(4))) {
+      s5m_T0 f6[2][2][2] __attribute__((aligned(2))) ;
+      struct s5m_R8 f7[4] __attribute__((aligned(8))) ;
+    } f8;
+  } f9;
 };
 
 struct s5m_R78 {
-  unsigned int f0 : 14;
-  float f1;
-  int16_t f2 : 5;
-  uint16_t f3;
+  unsigned char f0[0][0][2];
+  enum s5m_E7 : 0;
+  int32_t f1 __attribute__((packed)) ;
+  wchar_t f2 __attribute__((aligned(16))) ;
+  uint64_t f3 __attribute__((aligned(16))) ;
 };
 
-struct s5m_R79 {
-  size_t f0;
-  int8_t f1;
-  ptrdiff_t f2[3][2];
-  long f3 : 17 __attribute__((packed)) ;
-  uint64_t f4;
-  int f5 : 1;
-  uint32_t f6 : 1;
+union s5m_R79 {
+  long double f0;
+  enum s5m_E10 : 4;
+  s5m_T0 f1;
 };
 
 
@@ -807,82 +992,82 @@ struct s5m_R79 {
 unsigned long s5m_force[] = {
   sizeof(struct s5m_R0),
   sizeof(struct s5m_R1),
-  sizeof(union s5m_R2),
+  sizeof(struct s5m_R2),
   sizeof(struct s5m_R3),
   sizeof(struct s5m_R4),
   sizeof(union s5m_R5),
   sizeof(struct s5m_R6),
   sizeof(struct s5m_R7),
   sizeof(struct s5m_R8),
-  sizeof(union s5m_R9),
+  sizeof(struct s5m_R9),
   sizeof(struct s5m_R10),
   sizeof(struct s5m_R11),
   sizeof(struct s5m_R12),
   sizeof(struct s5m_R13),
-  sizeof(union s5m_R14),
+  sizeof(struct s5m_R14),
   sizeof(struct s5m_R15),
   sizeof(struct s5m_R16),
   sizeof(struct s5m_R17),
   sizeof(struct s5m_R18),
-  sizeof(struct s5m_R19),
-  sizeof(struct s5m_R20),
+  sizeof(union s5m_R19),
+  sizeof(union s5m_R20),
   sizeof(struct s5m_R21),
-  sizeof(union s5m_R22),
+  sizeof(struct s5m_R22),
   sizeof(struct s5m_R23),
-  sizeof(struct s5m_R24),
-  sizeof(struct s5m_R25),
+  sizeof(union s5m_R24),
+  sizeof(union s5m_R25),
   sizeof(struct s5m_R26),
-  sizeof(union s5m_R27),
-  sizeof(union s5m_R28),
+  sizeof(struct s5m_R27),
+  sizeof(struct s5m_R28),
   sizeof(struct s5m_R29),
-  sizeof(struct s5m_R30),
+  sizeof(union s5m_R30),
   sizeof(struct s5m_R31),
-  sizeof(union s5m_R32),
+  sizeof(struct s5m_R32),
   sizeof(struct s5m_R33),
   sizeof(struct s5m_R34),
   sizeof(struct s5m_R35),
   sizeof(struct s5m_R36),
   sizeof(struct s5m_R37),
-  sizeof(struct s5m_R38),
-  sizeof(struct s5m_R39),
+  sizeof(union s5m_R38),
+  sizeof(union s5m_R39),
   sizeof(struct s5m_R40),
   sizeof(struct s5m_R41),
   sizeof(struct s5m_R42),
-  sizeof(struct s5m_R43),
-  sizeof(union s5m_R44),
-  sizeof(struct s5m_R45),
+  sizeof(union s5m_R43),
+  sizeof(struct s5m_R44),
+  sizeof(union s5m_R45),
   sizeof(struct s5m_R46),
   sizeof(struct s5m_R47),
-  sizeof(struct s5m_R48),
+  sizeof(union s5m_R48),
   sizeof(union s5m_R49),
-  sizeof(struct s5m_R50),
+  sizeof(union s5m_R50),
   sizeof(struct s5m_R51),
-  sizeof(union s5m_R52),
+  sizeof(struct s5m_R52),
   sizeof(struct s5m_R53),
-  sizeof(union s5m_R54),
+  sizeof(struct s5m_R54),
   sizeof(struct s5m_R55),
   sizeof(struct s5m_R56),
-  sizeof(struct s5m_R57),
-  sizeof(union s5m_R58),
-  sizeof(union s5m_R59),
+  sizeof(union s5m_R57),
+  sizeof(struct s5m_R58),
+  sizeof(struct s5m_R59),
   sizeof(struct s5m_R60),
   sizeof(struct s5m_R61),
-  sizeof(union s5m_R62),
-  sizeof(union s5m_R63),
+  sizeof(struct s5m_R62),
+  sizeof(struct s5m_R63),
   sizeof(struct s5m_R64),
-  sizeof(union s5m_R65),
-  sizeof(union s5m_R66),
+  sizeof(struct s5m_R65),
+  sizeof(struct s5m_R66),
   sizeof(union s5m_R67),
   sizeof(struct s5m_R68),
   sizeof(union s5m_R69),
-  sizeof(struct s5m_R70),
+  sizeof(union s5m_R70),
   sizeof(struct s5m_R71),
-  sizeof(struct s5m_R72),
-  sizeof(struct s5m_R73),
-  sizeof(struct s5m_R74),
+  sizeof(union s5m_R72),
+  sizeof(union s5m_R73),
+  sizeof(union s5m_R74),
   sizeof(struct s5m_R75),
-  sizeof(union s5m_R76),
-  sizeof(struct s5m_R77),
+  sizeof(struct s5m_R76),
+  sizeof(union s5m_R77),
   sizeof(struct s5m_R78),
-  sizeof(struct s5m_R79),
+  sizeof(union s5m_R79),
   0 };

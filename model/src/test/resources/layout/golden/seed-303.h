@@ -160,688 +160,774 @@ struct s8f_R18 {
 #pragma pack(push, 2)
 struct s8f_R19 {
   s8f_T0 f0;
-  int64_t f1 : 43 __attribute__((packed)) ;
-  ptrdiff_t f2;
-  union s8f_R16 * f3 __attribute__((packed)) ;
-  int32_t f4;
-  s8f_T0 f5 __attribute__((aligned(8))) ;
-  union s8f_R17 f6;
+  int : 0;
+  struct s8f_R7 f1;
+  uint16_t f2 : 3 __attribute__((aligned(2))) ;
+  s8f_T1 f3;
+  uint64_t f4 : 1;
+  s8f_T0 f5;
 };
 #pragma pack(pop)
 
-struct s8f_R20 {
-  struct {
-    int32_t f0 __attribute__((packed)) ;
-    s8f_T0 f1 __attribute__((packed)) ;
-    struct {
-      char f2 : 6;
-      size_t f3;
-      float * f4;
-    };
-    uint8_t f5 : 3;
-  } f6;
-  s8f_T0 f7;
-  unsigned long long f8 : 5;
+enum s8f_E0 {
+  s8f_E0_0 = -4294967296LL,
+  s8f_E0_1 = 59790LL,
+  s8f_E0_2 = 66595LL,
+  s8f_E0_3 = 2147483648LL,
+};
+struct __attribute__((packed)) s8f_R20 {
+  int32_t f0;
+  unsigned char f1[4][3][1];
+  _Bool f2 : 1;
 };
 
-union s8f_R21 {
-  int f0[1][2];
-  union {
-    uint64_t f1 : 33;
-    int32_t f2;
-    uint16_t f3 : 1;
-    s8f_T0 f4;
-  } f5;
+struct __attribute__((packed)) s8f_R21 {
+  uint32_t f0[4][3];
   struct {
-    struct s8f_R15 f6[3][1][4];
-  } f7;
-  struct s8f_R6 * f8;
-  union {
-    s8f_T0 f9;
-    uint8_t f10;
-    _Bool * f11 __attribute__((packed)) ;
-    int16_t f12;
+    uint32_t f1 : 4;
+    struct s8f_R19 f2[4];
   };
-  signed char f13 : 1;
-  s8f_T0 f14;
+  int f3;
   union {
-    int f15 : 8 __attribute__((aligned(1))) ;
-    long f16;
-  } f17;
+    int32_t f4;
+    int64_t f5 : 3;
+    int32_t f6;
+  };
+  unsigned short f7 : 9;
+  _Bool f8 : 1;
+  union s8f_R13 * f9 __attribute__((aligned(1))) ;
 };
 
-union s8f_R22 {
-  unsigned int f0 : 7;
+typedef int16_t __attribute__((aligned(16))) s8f_T2;
+#pragma pack(push, 8)
+struct __attribute__((aligned(1))) s8f_R22 {
+  s8f_T0 f0;
+  char f1 : 7 __attribute__((packed)) ;
+  signed char f2;
+  enum s8f_E0 f3;
+  unsigned short f4 : 1;
+  union __attribute__((aligned(1))) {
+    struct s8f_R0 f5;
+    signed char f6;
+    struct s8f_R0 f7;
+  };
+};
+#pragma pack(pop)
+
+struct __attribute__((packed)) s8f_R23 {
   union {
-    uint8_t * f1;
-    struct s8f_R5 f2 __attribute__((aligned(2))) ;
+    union s8f_R16 f0 __attribute__((aligned(2))) ;
     union __attribute__((packed)) {
-      s8f_T1 f3;
+      s8f_T2 f1;
     };
     union {
-      struct s8f_R20 f4;
-      int64_t f5 : 2;
+      struct s8f_R20 f2;
+      uint64_t : 2;
     };
-  } f6;
-  s8f_T1 f7;
-  unsigned short : 0;
-  struct __attribute__((aligned(1))) {
-    char : 0;
-    unsigned long f8[1][4][1];
-    struct {
-      char f9 : 3;
-      union s8f_R13 f10;
-    };
-    float f11[0];
-  };
-  struct s8f_R10 f12;
-};
-
-struct s8f_R23 {
-  union s8f_R11 f0;
-  s8f_T1 f1;
-  signed char f2 : 4 __attribute__((aligned(2))) ;
+  } f3;
+  s8f_T0 f4 __attribute__((aligned(2))) ;
+  s8f_T2 f5 : 1;
+  int64_t f6;
+  short f7[1][2];
+  _Alignas(32) enum s8f_E0 f8 ;
+  long double f9;
 };
 
 struct s8f_R24 {
-  long double f0;
-  s8f_T0 f1;
-  s8f_T1 f2;
+  signed char f0 : 4;
+  int32_t f1 : 30;
+  struct s8f_R0 f2;
+  s8f_T1 f3;
+  _Bool f4 : 1 __attribute__((packed)) ;
+  uint16_t f5 : 5;
+  s8f_T0 f6;
+  s8f_T1 f7;
 };
 
-#pragma pack(push, 4)
 struct s8f_R25 {
-  uint8_t : 0;
-  s8f_T0 f0;
+  int32_t f0;
+  char f1 __attribute__((aligned(1))) ;
+  signed char f2;
+  union __attribute__((aligned(1))) {
+    unsigned long f3;
+  } f4;
+  s8f_T2 f5;
+  unsigned long long * f6[3][2][4] __attribute__((packed)) ;
+  s8f_T1 f7;
+  uint16_t f8 : 9;
 };
-#pragma pack(pop)
 
-struct s8f_R26 {
-  struct s8f_R3 f0;
-  struct s8f_R7 * f1;
-  s8f_T0 f2[3][1][2];
+typedef union s8f_R16 s8f_T3;
+struct __attribute__((packed)) s8f_R26 {
+  s8f_T0 f0;
+  s8f_T2 f1;
+  int32_t f2;
+  enum s8f_E0 f3 : 8;
+  union s8f_R1 f4;
+  union s8f_R11 f5;
+  unsigned long f6 : 29;
 };
 
 struct s8f_R27 {
-  unsigned char f0;
-  struct s8f_R10 f1;
-  int64_t f2;
+  struct s8f_R3 f0 __attribute__((packed)) ;
+  enum s8f_E0 f1;
+  int32_t f2 __attribute__((aligned(2))) ;
+  union {
+    int16_t f3[4][2];
+  };
+  s8f_T1 f4 : 21;
+  struct __attribute__((packed)) {
+    uint32_t f5 : 2 __attribute__((aligned(2))) ;
+  };
+  struct s8f_R10 f6;
+  int32_t f7 __attribute__((packed)) ;
+  enum s8f_E0 f8;
 };
 
-struct s8f_R28 {
-  union s8f_R8 f0;
-  struct s8f_R27 f1[3] __attribute__((aligned(8))) ;
-  int f2 : 30;
-};
-
-struct s8f_R29 {
-  long double f0[1][3];
+#pragma pack(push, 8)
+struct __attribute__((packed)) s8f_R28 {
+  unsigned short f0 : 15;
+  union s8f_R12 * f1;
+  union {
+    uint8_t f2[2];
+  };
+  int f3 : 3;
+  uint32_t f4 : 4;
   union __attribute__((packed)) {
-    int64_t f1 : 55;
-    size_t f2;
-  } f3;
-  unsigned int f4;
-  _Bool f5 : 1 __attribute__((packed)) ;
-  union s8f_R8 f6;
-  short f7 : 1 __attribute__((packed)) ;
-  long f8;
-  size_t f9 __attribute__((packed)) ;
-};
-
-union s8f_R30 {
-  uint32_t * f0;
-  unsigned long : 25;
-};
-
-typedef unsigned char __attribute__((aligned(8))) s8f_T2;
-struct s8f_R31 {
-  uint64_t f0 : 3;
-  long long f1 : 16;
-  s8f_T0 f2;
-  union {
-    uint8_t f3[2];
+    unsigned long long : 0;
+    struct {
+      char f5;
+      struct s8f_R24 * f6 __attribute__((packed)) ;
+      unsigned long f7 __attribute__((aligned(1))) ;
+      long long f8 : 52;
+    } f9;
   };
-  int16_t f4 : 1;
-  short f5 : 9;
-  s8f_T0 f6;
-  unsigned long : 0;
+  uint16_t : 0;
 };
+#pragma pack(pop)
 
-struct __attribute__((aligned(16))) s8f_R32 {
+union s8f_R29 {
+  signed char f0[1] __attribute__((aligned(2))) ;
+  union s8f_R12 f1;
+  enum s8f_E0 f2 : 1;
+  struct s8f_R26 f3;
   struct {
-    struct {
-      signed char f0;
-      uint64_t : 0;
-      unsigned char f1;
-      unsigned long long f2 : 50;
-    };
-    size_t f3;
-    int8_t : 2;
-  } f4;
-  int32_t f5 : 4;
-};
-
-typedef unsigned long __attribute__((aligned(1))) s8f_T3;
-union s8f_R33 {
-  _Bool : 1;
-  int32_t f0;
-  union s8f_R8 f1[2] __attribute__((aligned(2))) ;
-  unsigned short : 3;
-  uint32_t f2 : 19;
-  union {
+    struct s8f_R18 f4;
+    _Bool f5 __attribute__((packed, aligned(16))) ;
     union {
-      int16_t f3;
+      long f6;
+      signed char f7;
+      _Alignas(16) int f8 ;
     };
-    union {
-      unsigned short : 11;
-      uint64_t f4;
-      struct s8f_R26 f5;
-    };
-    s8f_T0 f6;
-  };
-  s8f_T0 f7[4];
-  signed char f8 : 4;
-  double f9[3];
-};
-
-enum s8f_E0 {
-  s8f_E0_0 = -182LL,
-  s8f_E0_1 = 4294968167LL,
-};
-struct s8f_R34 {
-  uint8_t f0 : 4;
-  union {
-    struct {
-      char f1 : 8;
-      _Alignas(32) int16_t f2 ;
-    };
-  } f3;
-  size_t f4;
-  union {
-    struct __attribute__((packed)) {
-      _Alignas(32) long long f5 ;
-    } f6;
-    union s8f_R17 f7;
-    _Bool f8 : 1;
-    int32_t f9 : 21;
+    wchar_t f9[4][1];
   } f10;
-  unsigned char f11[1] __attribute__((packed, aligned(2))) ;
-  uint32_t f12[3][3];
-  unsigned short : 15 __attribute__((packed)) ;
+  unsigned short f11;
+  uint64_t f12 : 53;
 };
 
-typedef double __attribute__((aligned(8))) s8f_T4;
-struct s8f_R35 {
-  union s8f_R1 * f0 __attribute__((packed)) ;
-  unsigned short f1;
-  signed char f2 : 1;
-  uint64_t * f3[2][3];
-  uint32_t : 2;
+struct __attribute__((packed, aligned(4))) s8f_R30 {
+  s8f_T3 f0 __attribute__((aligned(2))) ;
+  ptrdiff_t f1 __attribute__((packed)) ;
+  union s8f_R8 f2;
+  int8_t f3 : 3;
+  char f4 : 1;
+  unsigned short f5[3];
 };
 
-struct __attribute__((packed)) s8f_R36 {
-  union {
-    uint16_t f0 : 16;
-    _Bool f1;
-  };
+typedef unsigned int s8f_T4;
+union s8f_R31 {
+  s8f_T2 f0;
+  struct {
+    float f1[1][0][2];
+    signed char f2 : 4;
+    unsigned long long f3;
+  } f4;
+  enum s8f_E0 f5 : 6;
+  unsigned long f6 : 6;
+};
+
+struct s8f_R32 {
+  struct s8f_R14 f0[4] __attribute__((packed)) ;
+  signed char f1[2][3];
+  union __attribute__((aligned(16))) {
+    float f2;
+  } f3;
+  struct s8f_R9 f4;
+  unsigned char f5;
+};
+
+enum s8f_E1 {
+  s8f_E1_0 = 2147483647LL,
+  s8f_E1_1 = 4294967874LL,
+};
+struct __attribute__((packed)) s8f_R33 {
+  unsigned short f0 : 8;
+};
+
+struct s8f_R34 {
+  int32_t f0 : 3;
+};
+
+union s8f_R35 {
+  unsigned char f0[3][4];
+  union s8f_R17 f1;
   unsigned long f2 : 3;
   int f3;
   _Alignas(16) char f4 ;
   uint32_t f5;
-  struct s8f_R31 f6;
-  struct s8f_R14 f7;
-  struct s8f_R23 * f8;
-  uint16_t f9 : 15;
+  struct s8f_R23 f6;
+  struct s8f_R23 f7;
 };
 
-struct s8f_R37 {
-  uint8_t : 6;
-  s8f_T0 f0[2][3];
+struct s8f_R36 {
+  float f0[4][3];
+  unsigned int f1[];
 };
 
-struct __attribute__((aligned(2))) s8f_R38 {
-  int64_t : 2;
-  int32_t f0;
-  unsigned long f1;
-  struct {
-    unsigned char : 0;
-    uint32_t f2 __attribute__((packed)) ;
-  };
-  int f3;
-  struct s8f_R9 f4 __attribute__((packed)) ;
-};
-
-struct s8f_R39 {
-  s8f_T0 f0;
-  double f1;
-};
-
-struct s8f_R40 {
-  unsigned long : 0;
-  int32_t f0 : 3;
-};
-
-struct __attribute__((aligned(2))) s8f_R41 {
-  struct {
-    long long : 0;
-    long f0;
-  };
-  enum s8f_E0 f1 : 5;
-  struct {
-    uint8_t f2[1][3][1];
-    struct s8f_R26 f3[4][4][4] __attribute__((packed)) ;
-    int64_t f4 : 30 __attribute__((aligned(2))) ;
-  };
-  long f5[4] __attribute__((packed)) ;
-  struct __attribute__((aligned(2))) {
-    enum s8f_E0 : 7;
-    uint64_t f6 : 13;
-    s8f_T0 f7;
-  } f8;
+union s8f_R37 {
+  enum s8f_E1 f0;
+  s8f_T2 f1;
+  _Bool f2 : 1;
   long : 0;
 };
 
-struct s8f_R42 {
-  char f0 : 7;
-  struct s8f_R28 * f1;
-  unsigned int f2[3][2];
-  uint32_t f3 : 25;
-};
-
-union __attribute__((aligned(4))) s8f_R43 {
-  int32_t f0 : 32 __attribute__((packed)) ;
-  char * f1 __attribute__((packed)) ;
-  enum s8f_E0 f2;
-};
-
-enum __attribute__((packed)) s8f_E1 {
-  s8f_E1_0 = -4294967296LL,
-  s8f_E1_1 = 9LL,
-  s8f_E1_2 = -81LL,
-  s8f_E1_3 = 343LL,
-};
-#pragma pack(push, 8)
-struct __attribute__((packed)) s8f_R44 {
-  long f0;
-  enum s8f_E0 f1;
-  s8f_T0 f2;
-  _Alignas(16) uint16_t f3 ;
-  union __attribute__((packed)) {
-    uint16_t f4;
-    unsigned short f5 : 5;
-    unsigned long long f6 : 2;
-  };
-  union s8f_R13 f7;
-  int f8[4][1];
-  short f9 : 12;
-};
-#pragma pack(pop)
-
-struct __attribute__((aligned(16))) s8f_R45 {
-  int64_t f0 __attribute__((packed, aligned(16))) ;
-  s8f_T2 f1;
+struct __attribute__((aligned(2))) s8f_R38 {
+  uint8_t f0 : 6;
 };
 
 enum s8f_E2 {
   s8f_E2_0 = 2147483647LL,
-  s8f_E2_1 = 2147483647LL,
-  s8f_E2_2 = 3LL,
+  s8f_E2_1 = 2147483648LL,
+  s8f_E2_2 = 4294968207LL,
+  s8f_E2_3 = -4294967296LL,
 };
-struct __attribute__((packed)) s8f_R46 {
-  long long f0;
-  char : 0;
-  unsigned int f1 __attribute__((aligned(8))) ;
-  signed char f2 __attribute__((packed)) ;
-  struct s8f_R34 f3;
-  enum s8f_E2 f4 : 1;
-  struct s8f_R39 f5 __attribute__((aligned(1))) ;
-  enum s8f_E2 f6;
-  struct s8f_R18 f7;
-};
-
-union s8f_R47 {
-  enum s8f_E2 f0;
+union __attribute__((packed)) s8f_R39 {
+  uint8_t f0 : 6 __attribute__((packed)) ;
+  short f1[2];
+  int16_t f2;
   struct {
-    enum s8f_E0 : 0;
-    int f1;
-    uint16_t f2;
-  };
-  enum s8f_E1 f3;
-  s8f_T0 f4;
-  unsigned int f5;
-};
-
-#pragma pack(push, 4)
-struct s8f_R48 {
-  struct s8f_R3 * f0;
-  int16_t : 2;
-};
-#pragma pack(pop)
-
-#pragma pack(push, 1)
-struct s8f_R49 {
-  enum s8f_E1 f0[0];
-};
-#pragma pack(pop)
-
-struct __attribute__((packed)) s8f_R50 {
-  s8f_T0 f0;
-  union s8f_R17 f1;
-  union s8f_R1 f2;
-  struct {
-    union s8f_R12 f3;
-    enum s8f_E1 f4;
-    uint8_t : 4;
-  };
-};
-
-#pragma pack(push, 1)
-struct s8f_R51 {
-  enum s8f_E0 : 2;
-  double f0;
-  _Alignas(16) int8_t f1 __attribute__((packed)) ;
-  union s8f_R30 f2;
-};
-#pragma pack(pop)
-
-union __attribute__((packed, aligned(16))) s8f_R52 {
-  s8f_T2 f0;
-  short f1;
-  unsigned short f2;
-  s8f_T0 f3;
-  int f4 : 2 __attribute__((aligned(8))) ;
-  union {
-    struct s8f_R37 f5;
-    short f6;
-  } f7;
-  short f8;
-  int f9;
-  signed char f10 : 3;
-};
-
-struct s8f_R53 {
-  unsigned char f0;
-  short f1;
-  struct {
-    struct s8f_R9 f2[1] __attribute__((packed)) ;
-  };
-  struct s8f_R0 f3;
-  s8f_T2 f4 __attribute__((aligned(16))) ;
-};
-
-struct __attribute__((aligned(2))) s8f_R54 {
-  s8f_T0 f0 __attribute__((packed)) ;
-  struct {
-    int16_t f1[4] __attribute__((aligned(16))) ;
-  };
-  char : 0;
-};
-
-struct s8f_R55 {
-  enum s8f_E0 f0;
-  int64_t f1 : 42;
-  struct s8f_R27 f2[3];
-  s8f_T4 f3;
-  struct {
-    uint32_t f4 : 12;
-  };
-  unsigned long long f5 __attribute__((aligned(1))) ;
-  unsigned char f6 : 4;
-  struct {
-    unsigned long f7 : 32;
-    long long f8 : 56;
-    int f9 : 8;
-  };
-};
-
-struct s8f_R56 {
-  unsigned long f0;
-  s8f_T1 f1 __attribute__((packed)) ;
-  s8f_T3 f2 __attribute__((aligned(8))) ;
-  struct s8f_R7 * f3;
-};
-
-enum s8f_E3 {
-  s8f_E3_0 = -4LL,
-  s8f_E3_1 = 48071LL,
-  s8f_E3_2 = 66586LL,
-};
-struct __attribute__((packed, aligned(16))) s8f_R57 {
-  uint8_t f0;
-  unsigned long long f1 : 33 __attribute__((aligned(4))) ;
-  signed char f2 : 2;
-  struct s8f_R23 f3;
-  s8f_T0 f4;
-};
-
-struct __attribute__((packed)) s8f_R58 {
-  unsigned long long f0;
-  union s8f_R43 f1[3][2][4];
-  int8_t f2;
-  enum s8f_E0 f3 __attribute__((aligned(8))) ;
-  uint8_t f4 : 4 __attribute__((packed)) ;
-};
-
-struct s8f_R59 {
-  int16_t f0 : 1 __attribute__((packed)) ;
-  struct s8f_R37 f1;
-  signed char f2;
-  int f3;
-  s8f_T0 f4;
-  enum s8f_E0 f5[4][1][4];
-  unsigned long long f6 : 3 __attribute__((packed)) ;
-  int16_t f7 : 3 __attribute__((packed)) ;
-  enum s8f_E0 f8;
-};
-
-struct s8f_R60 {
-  union s8f_R13 * f0;
-  int64_t f1 : 44;
-  s8f_T0 f2 __attribute__((aligned(8))) ;
-  short f3 : 1 __attribute__((aligned(4))) ;
-  union {
-    uint16_t f4 __attribute__((packed)) ;
+    unsigned int : 1;
+    int8_t f3;
+    s8f_T0 f4;
   };
   float f5;
+  signed char f6 : 1;
+  s8f_T1 : 14;
+  _Bool f7;
 };
 
-struct s8f_R61 {
-  int16_t f0;
-  long long f1[];
-};
-
-struct __attribute__((packed)) s8f_R62 {
-  int64_t f0 : 38;
-  struct s8f_R7 f1[3][4];
-  s8f_T0 f2 __attribute__((aligned(8))) ;
-  enum s8f_E2 f3;
-};
-
-struct s8f_R63 {
-  union __attribute__((packed)) {
-    struct s8f_R18 * f0;
-  };
-};
-
-union s8f_R64 {
-  long f0 : 11;
-  union {
-    union {
-      short f1 : 10;
-      struct s8f_R55 f2;
-    } f3;
-  };
-  struct __attribute__((packed)) {
-    char f4 __attribute__((packed)) ;
-  } f5;
-  s8f_T0 f6;
-  s8f_T0 f7 __attribute__((packed)) ;
-};
-
-struct __attribute__((aligned(1))) s8f_R65 {
-  uint64_t f0;
-  s8f_T1 f1;
-};
-
-struct s8f_R66 {
-  unsigned long long f0;
-  unsigned char f1;
-  int32_t f2 __attribute__((aligned(16))) ;
-  _Alignas(32) int64_t f3 ;
-};
-
-union s8f_R67 {
-  unsigned short f0;
-};
-
-struct s8f_R68 {
-  unsigned long long f0;
-  int8_t f1 : 8;
-  unsigned long f2;
-  int f3 : 7;
-  uint64_t f4 : 4;
-  signed char f5 : 2 __attribute__((aligned(2))) ;
-  struct s8f_R49 f6;
-  int32_t f7;
-};
-
-struct s8f_R69 {
-  union __attribute__((packed, aligned(4))) {
-    s8f_T0 f0;
-  };
-  short f1 : 1 __attribute__((aligned(2))) ;
-  unsigned int f2;
-  struct {
-    float f3;
-  };
-  ptrdiff_t f4;
-  unsigned int f5;
-  _Alignas(16) ptrdiff_t f6 ;
-};
-
-struct s8f_R70 {
-  union {
-    enum s8f_E1 f0 : 1;
-    int64_t f1;
-    size_t f2[2];
-    enum s8f_E2 f3 __attribute__((packed)) ;
-  };
-  long f4 : 2;
-  signed char f5 : 4 __attribute__((aligned(2))) ;
-  wchar_t f6 __attribute__((packed)) ;
-  unsigned int f7 : 30;
-  long f8;
-  uint16_t f9[1] __attribute__((aligned(2))) ;
-  s8f_T0 f10;
-  union {
-    s8f_T0 f11;
-    unsigned char : 0;
-    struct {
-      double f12;
-      int32_t f13 __attribute__((aligned(4))) ;
-    } f14;
-  };
-};
-
-#pragma pack(push, 4)
-union s8f_R71 {
-  int8_t : 2;
-  unsigned short f0 : 4 __attribute__((aligned(4))) ;
-  char : 0;
+#pragma pack(push, 2)
+struct s8f_R40 {
+  int16_t f0[3];
 };
 #pragma pack(pop)
 
-union __attribute__((aligned(1))) s8f_R72 {
+enum s8f_E3 {
+  s8f_E3_0 = -54LL,
+};
+struct s8f_R41 {
+  signed char f0 __attribute__((packed)) ;
+  uint8_t f1 : 5 __attribute__((packed)) ;
+  long f2[4] __attribute__((packed)) ;
+  struct __attribute__((aligned(2))) {
+    s8f_T1 : 25;
+    int64_t f3 : 16;
+    s8f_T0 f4[1];
+  } f5;
+  unsigned char f6 : 3 __attribute__((packed)) ;
+  int f7 : 32;
+  enum s8f_E0 f8;
+  uint32_t : 0;
+  unsigned short * f9;
+};
+
+struct s8f_R42 {
+  int64_t f0;
+  s8f_T3 f1[1][3] __attribute__((aligned(16))) ;
+};
+
+struct s8f_R43 {
+  int16_t f0 __attribute__((packed)) ;
+  int16_t f1 : 4 __attribute__((packed)) ;
+  unsigned long : 0;
+  s8f_T3 f2[3][1][4];
+  struct __attribute__((aligned(8))) {
+    union __attribute__((aligned(4))) {
+      uint16_t f3;
+      enum s8f_E1 f4 : 4;
+      unsigned char : 8;
+    } f5;
+    s8f_T0 f6;
+    int f7;
+    s8f_T4 : 2;
+  };
+  unsigned int f8 : 3 __attribute__((aligned(16))) ;
+  union s8f_R13 * f9 __attribute__((aligned(4))) ;
   struct {
-    enum s8f_E1 f0 : 7;
-    s8f_T0 f1;
-    _Bool f2 : 1;
-    struct s8f_R20 * f3 __attribute__((packed)) ;
-  } f4;
+    s8f_T3 f10[4][2][2];
+    long double f11 __attribute__((aligned(4))) ;
+    unsigned int f12[4][2] __attribute__((packed)) ;
+  };
+  enum s8f_E1 : 0;
+};
+
+struct s8f_R44 {
+  s8f_T4 f0 : 2;
+  uint16_t f1 __attribute__((packed)) ;
+  short f2[1];
+  double f3;
+  union s8f_R29 * f4;
+  uint64_t : 32 __attribute__((packed)) ;
+  char f5 __attribute__((aligned(4))) ;
   struct {
-    int16_t f5 : 11 __attribute__((packed)) ;
-    struct {
-      s8f_T2 f6;
+    struct s8f_R9 f6;
+  };
+  unsigned short f7;
+};
+
+union __attribute__((packed, aligned(1))) s8f_R45 {
+  union __attribute__((packed)) {
+    char f0[2];
+    _Bool : 1;
+    union {
+      enum s8f_E1 f1 : 7 __attribute__((packed)) ;
+      wchar_t f2;
+      long long f3 : 58;
     };
+    struct s8f_R42 f4;
+  } f5;
+  union s8f_R1 f6;
+  struct {
+    struct s8f_R18 f7;
+    enum s8f_E0 f8;
+    unsigned short f9 : 3;
   };
-  _Bool : 0;
-  union {
-    signed char f7[2][4][2];
-    float f8;
+  struct s8f_R14 f10;
+  s8f_T1 : 7;
+  double f11;
+  _Alignas(16) int8_t f12 __attribute__((packed)) ;
+  struct s8f_R23 f13;
+  unsigned long f14 __attribute__((packed, aligned(16))) ;
+};
+
+struct s8f_R46 {
+  short f0;
+  unsigned short f1;
+  s8f_T3 f2;
+};
+
+struct s8f_R47 {
+  uint8_t f0 : 5;
+  struct {
+    struct s8f_R9 * f1;
+    struct s8f_R40 f2 __attribute__((aligned(4))) ;
+    float f3[3][4][2];
+    union s8f_R29 f4;
   };
-  int32_t f9 : 2;
+  s8f_T4 f5 __attribute__((packed)) ;
+  struct {
+    int16_t f6 : 2;
+  };
+  union __attribute__((aligned(1))) {
+    struct s8f_R41 f7;
+    s8f_T1 f8 __attribute__((aligned(16))) ;
+    enum s8f_E0 f9;
+    char f10 : 3;
+  } f11;
+  int8_t f12;
+};
+
+struct s8f_R48 {
+  short : 0;
+  enum s8f_E1 f0;
+  struct {
+    _Alignas(32) int64_t f1 ;
+    struct {
+      signed char f2;
+      short f3[1][2];
+    } f4;
+  };
+  uint32_t f5 : 12;
+  unsigned long long f6 __attribute__((aligned(1))) ;
+  int64_t f7 : 31;
+  s8f_T3 f8;
 };
 
 #pragma pack(push, 8)
-struct s8f_R73 {
-  s8f_T1 f0;
-  int f1[3];
-  ptrdiff_t f2 __attribute__((aligned(1))) ;
-  uint16_t f3;
-  union {
-    struct s8f_R0 f4[2][3];
+struct s8f_R49 {
+  unsigned int f0;
+  long double f1[1][3][2];
+  struct s8f_R0 * f2[2][1][4];
+  s8f_T2 f3;
+  s8f_T4 f4 : 21;
+  struct {
+    struct s8f_R10 * f5;
+  } f6;
+  s8f_T1 f7 : 10;
+  enum s8f_E3 f8;
+};
+#pragma pack(pop)
+
+typedef double __attribute__((aligned(4))) s8f_T5;
+union s8f_R50 {
+  unsigned int f0 : 32;
+  s8f_T0 f1[2] __attribute__((packed)) ;
+  int f2;
+  char f3 : 5;
+};
+
+union s8f_R51 {
+  ptrdiff_t f0 __attribute__((packed)) ;
+  char f1;
+  enum s8f_E1 f2 : 7;
+  double f3;
+};
+
+struct __attribute__((packed)) s8f_R52 {
+  char f0 : 7;
+  struct __attribute__((packed, aligned(8))) {
+    int f1;
+    s8f_T0 f2;
+    enum s8f_E0 f3[4][1][4];
+  } f4;
+  int8_t f5 : 1 __attribute__((packed)) ;
+  unsigned int : 2;
+  enum s8f_E0 f6;
+};
+
+struct s8f_R53 {
+  union s8f_R17 * f0;
+  int32_t f1 : 22;
+  wchar_t f2[4][0][1];
+  int32_t f3 : 15 __attribute__((packed)) ;
+  float f4[3][1] __attribute__((aligned(2))) ;
+  _Alignas(32) uint32_t f5 ;
+};
+
+struct s8f_R54 {
+  uint8_t f0 __attribute__((packed)) ;
+  int8_t f1[];
+};
+
+struct s8f_R55 {
+  uint16_t : 0;
+  uint32_t : 3;
+};
+
+struct s8f_R56 {
+  struct {
+    union __attribute__((packed)) {
+      union s8f_R39 * f0;
+    };
+    short f1;
+    double f2;
+    uint32_t f3;
   };
-  size_t f5[3][3][4];
-  char f6 : 5;
-  signed char f7[1];
+  int32_t f4 : 23;
+};
+
+enum s8f_E4 {
+  s8f_E4_0 = 74296LL,
+};
+union __attribute__((packed)) s8f_R57 {
+  _Alignas(32) enum s8f_E1 f0 ;
+  unsigned char f1 : 1;
+  struct s8f_R52 f2;
+  unsigned int f3 : 25 __attribute__((packed)) ;
+};
+
+typedef struct s8f_R44 __attribute__((aligned(4))) s8f_T6;
+union s8f_R58 {
+  int f0[2][4][3];
+  int32_t f1;
+  struct s8f_R33 * f2;
+  int64_t f3 : 4;
+  struct s8f_R47 * f4;
+  union s8f_R11 f5;
+  struct {
+    unsigned long long f6;
+    int16_t f7 : 3 __attribute__((packed)) ;
+    union {
+      enum s8f_E2 f8[2][1];
+      int16_t f9;
+      long long f10 : 36 __attribute__((aligned(2))) ;
+    };
+    struct s8f_R32 f11;
+  };
+  int32_t f12;
+  uint8_t f13;
+};
+
+union __attribute__((aligned(2))) s8f_R59 {
+  union s8f_R58 f0;
+  union {
+    char f1 : 4;
+    int32_t f2 : 2;
+    uint8_t f3 : 3;
+    _Alignas(16) ptrdiff_t f4 ;
+  } f5;
+  union {
+    s8f_T4 f6 : 27 __attribute__((aligned(1))) ;
+    union s8f_R57 * f7;
+  } f8;
+  int64_t f9[4];
+  struct {
+    uint16_t : 0;
+    s8f_T2 f10 : 1;
+    unsigned long long f11;
+  };
+  int : 0;
+};
+
+#pragma pack(push, 2)
+struct s8f_R60 {
+  int f0 : 2;
+  ptrdiff_t f1[2][1][2] __attribute__((packed)) ;
+  long f2[4][3][3];
+  signed char f3;
+  struct {
+    double f4;
+    int32_t f5 __attribute__((aligned(4))) ;
+  } f6;
+  unsigned long long f7;
+  unsigned int f8[];
+};
+#pragma pack(pop)
+
+union __attribute__((packed)) s8f_R61 {
+  _Bool f0 : 1 __attribute__((packed)) ;
+  enum s8f_E2 : 6;
+  int8_t : 0;
+  union s8f_R11 f1;
+  signed char f2;
+  s8f_T3 f3;
+  unsigned short f4;
+  struct {
+    unsigned long f5 : 23;
+    struct s8f_R0 f6[2][3];
+    uint16_t f7 : 14;
+    int16_t f8;
+  };
+};
+
+struct s8f_R62 {
+  short f0[4][4];
+  unsigned char f1 : 8 __attribute__((aligned(8))) ;
+  union s8f_R37 f2;
+  short f3 : 13;
+  union {
+    signed char * f4;
+    struct __attribute__((aligned(1))) {
+      struct s8f_R27 f5;
+    };
+  };
+};
+
+#pragma pack(push, 2)
+struct s8f_R63 {
+  uint64_t f0 : 59;
+  enum s8f_E4 : 6;
+  struct __attribute__((packed)) {
+    int f1[3];
+  } f2;
+  struct s8f_R40 f3 __attribute__((packed)) ;
+  enum s8f_E0 f4 __attribute__((aligned(16))) ;
+  float f5;
+  uint32_t f6 : 3;
+  long double f7;
+};
+#pragma pack(pop)
+
+struct __attribute__((packed)) s8f_R64 {
+  int64_t f0 : 2;
+  double f1;
+  uint8_t f2;
+  unsigned char f3;
+  s8f_T0 f4;
+  int8_t : 6;
+  struct {
+    unsigned int f5 : 22;
+  };
+};
+
+struct s8f_R65 {
+  unsigned long f0;
+  enum s8f_E1 f1 : 3;
+  s8f_T1 f2;
+  int16_t f3 : 2;
+  s8f_T3 f4;
+  struct {
+    s8f_T2 f5;
+    signed char f6[1];
+    union {
+      s8f_T2 f7;
+      int f8;
+      uint8_t : 1;
+      unsigned int f9;
+    } f10;
+  };
+  union s8f_R59 f11;
+};
+
+struct s8f_R66 {
+  enum s8f_E0 f0;
+  union s8f_R57 f1;
+  unsigned int f2;
+  struct s8f_R19 f3;
+  unsigned short f4 : 3;
+};
+
+struct __attribute__((packed, aligned(8))) s8f_R67 {
+  int8_t f0[4] __attribute__((aligned(2))) ;
+  _Bool f1 __attribute__((packed)) ;
+  s8f_T1 : 31;
+  int64_t f2;
+  float f3;
+  int f4 : 23;
+  unsigned int f5 : 31 __attribute__((aligned(4))) ;
+};
+
+struct __attribute__((packed)) s8f_R68 {
+  s8f_T2 f0;
+  struct s8f_R6 f1;
+  struct s8f_R5 f2;
+  int16_t f3[2][0];
+  s8f_T1 f4 : 20;
+  s8f_T0 f5 __attribute__((packed)) ;
+  int f6 : 1;
+  uint64_t f7 __attribute__((packed, aligned(8))) ;
+  long long f8;
+};
+
+struct s8f_R69 {
+  enum s8f_E1 f0;
+};
+
+struct __attribute__((packed)) s8f_R70 {
+  int16_t f0[2][3];
+  enum s8f_E2 : 5;
+  struct s8f_R41 f1;
+};
+
+#pragma pack(push, 1)
+struct s8f_R71 {
+  unsigned long f0 : 7;
+  long : 1;
+  unsigned long f1 : 4;
+  unsigned int f2 : 4;
+  s8f_T2 f3 : 1;
+  struct s8f_R42 f4;
+  struct {
+    struct s8f_R56 f5 __attribute__((aligned(16))) ;
+    char f6 : 8;
+  };
+};
+#pragma pack(pop)
+
+enum s8f_E5 {
+  s8f_E5_0 = 4294968194LL,
+  s8f_E5_1 = 282LL,
+  s8f_E5_2 = 8LL,
+};
+struct s8f_R72 {
+  struct s8f_R5 f0;
+  unsigned short f1;
+  long : 0;
+  uint8_t : 0;
+};
+
+#pragma pack(push, 4)
+struct s8f_R73 {
+  uint32_t f0 : 9;
+  signed char : 4;
+  enum s8f_E2 f1;
 };
 #pragma pack(pop)
 
 struct s8f_R74 {
+  uint8_t f0 : 6;
+  int8_t f1 : 6;
+  struct {
+    struct __attribute__((packed)) {
+      struct s8f_R62 f2;
+      char f3 __attribute__((aligned(16))) ;
+    } f4;
+    enum s8f_E5 f5;
+  } f6;
+  enum s8f_E5 f7;
+  signed char f8 : 3;
+  union s8f_R1 f9;
+  s8f_T1 f10;
+  signed char f11;
+  union __attribute__((packed)) {
+    long long : 0;
+    unsigned long long f12 : 55;
+  } f13;
 };
 
-typedef unsigned long long s8f_T5[1];
-union s8f_R75 {
-  _Bool * f0;
-  unsigned long long f1 : 20 __attribute__((packed)) ;
-  struct s8f_R59 f2;
-  struct s8f_R49 * f3[1];
-  struct s8f_R35 f4;
-  struct s8f_R7 f5;
-  uint64_t f6 : 41 __attribute__((packed)) ;
-  long double f7;
+struct s8f_R75 {
 };
 
 struct s8f_R76 {
-  enum s8f_E3 f0;
-  char f1[4][4][1];
-  char f2 : 1;
-  uint8_t f3;
-  struct s8f_R0 * f4;
-  unsigned long f5 : 18;
-  unsigned long long f6;
-  s8f_T5 f7;
-};
-
-struct s8f_R77 {
-  long long f0 : 56;
-  struct s8f_R7 f1;
-  enum s8f_E1 f2;
-  union s8f_R1 f3;
+  uint32_t f0 : 3 __attribute__((aligned(1))) ;
+  int8_t : 5;
+  int8_t f1;
+  union {
+    s8f_T4 f2[0][1];
+    uint8_t f3 : 7;
+  } f4;
+  union {
+    uint16_t f5 : 13 __attribute__((packed, aligned(1))) ;
+  } f6;
+  unsigned char : 0;
 };
 
 #pragma pack(push, 2)
-struct s8f_R78 {
-  struct s8f_R31 f0;
-  union {
-    struct {
-      struct s8f_R15 f1;
-      union s8f_R21 f2;
-      uint8_t f3 : 6;
-      unsigned long f4 : 27;
-    } f5;
+struct __attribute__((packed)) s8f_R77 {
+  s8f_T2 f0;
+  int16_t f1 __attribute__((aligned(8))) ;
+  struct __attribute__((aligned(1))) {
+    signed char f2;
+    union {
+      char f3;
+      int64_t : 2;
+    };
+    float f4;
+    float f5 __attribute__((aligned(2))) ;
   };
-  s8f_T0 f6;
+  struct s8f_R43 f6 __attribute__((aligned(2))) ;
+  long long f7 __attribute__((packed)) ;
+  uint8_t f8;
+  double f9[2][4];
+  short f10 : 4;
 };
 #pragma pack(pop)
 
-#pragma pack(push, 8)
-union __attribute__((packed)) s8f_R79 {
-  int f0 : 1;
-  _Bool f1;
-  enum s8f_E3 f2 __attribute__((aligned(4))) ;
+union __attribute__((aligned(16))) s8f_R78 {
+  struct s8f_R23 f0[1][3][1];
+  enum s8f_E5 f1;
+  enum s8f_E0 f2;
+  struct {
+    struct s8f_R14 f3;
+    int8_t f4;
+    struct {
+      wchar_t f5;
+      unsigned short f6 : 12;
+      struct s8f_R38 f7;
+    } f8;
+  } f9;
+  enum s8f_E3 f10[3][3][2];
+  long double f11[1] __attribute__((aligned(8))) ;
+  uint16_t f12[2];
+  unsigned char f13;
 };
-#pragma pack(pop)
+
+struct __attribute__((packed)) s8f_R79 {
+  s8f_T1 f0;
+  double f1 __attribute__((packed)) ;
+  s8f_T4 f2;
+  signed char f3[];
+};
 
 
 /* force every layout to be computed */
@@ -867,63 +953,63 @@ unsigned long s8f_force[] = {
   sizeof(struct s8f_R18),
   sizeof(struct s8f_R19),
   sizeof(struct s8f_R20),
-  sizeof(union s8f_R21),
-  sizeof(union s8f_R22),
+  sizeof(struct s8f_R21),
+  sizeof(struct s8f_R22),
   sizeof(struct s8f_R23),
   sizeof(struct s8f_R24),
   sizeof(struct s8f_R25),
   sizeof(struct s8f_R26),
   sizeof(struct s8f_R27),
   sizeof(struct s8f_R28),
-  sizeof(struct s8f_R29),
-  sizeof(union s8f_R30),
-  sizeof(struct s8f_R31),
+  sizeof(union s8f_R29),
+  sizeof(struct s8f_R30),
+  sizeof(union s8f_R31),
   sizeof(struct s8f_R32),
-  sizeof(union s8f_R33),
+  sizeof(struct s8f_R33),
   sizeof(struct s8f_R34),
-  sizeof(struct s8f_R35),
+  sizeof(union s8f_R35),
   sizeof(struct s8f_R36),
-  sizeof(struct s8f_R37),
+  sizeof(union s8f_R37),
   sizeof(struct s8f_R38),
-  sizeof(struct s8f_R39),
+  sizeof(union s8f_R39),
   sizeof(struct s8f_R40),
   sizeof(struct s8f_R41),
   sizeof(struct s8f_R42),
-  sizeof(union s8f_R43),
+  sizeof(struct s8f_R43),
   sizeof(struct s8f_R44),
-  sizeof(struct s8f_R45),
+  sizeof(union s8f_R45),
   sizeof(struct s8f_R46),
-  sizeof(union s8f_R47),
+  sizeof(struct s8f_R47),
   sizeof(struct s8f_R48),
   sizeof(struct s8f_R49),
-  sizeof(struct s8f_R50),
-  sizeof(struct s8f_R51),
-  sizeof(union s8f_R52),
+  sizeof(union s8f_R50),
+  sizeof(union s8f_R51),
+  sizeof(struct s8f_R52),
   sizeof(struct s8f_R53),
   sizeof(struct s8f_R54),
   sizeof(struct s8f_R55),
   sizeof(struct s8f_R56),
-  sizeof(struct s8f_R57),
-  sizeof(struct s8f_R58),
-  sizeof(struct s8f_R59),
+  sizeof(union s8f_R57),
+  sizeof(union s8f_R58),
+  sizeof(union s8f_R59),
   sizeof(struct s8f_R60),
-  sizeof(struct s8f_R61),
+  sizeof(union s8f_R61),
   sizeof(struct s8f_R62),
   sizeof(struct s8f_R63),
-  sizeof(union s8f_R64),
+  sizeof(struct s8f_R64),
   sizeof(struct s8f_R65),
   sizeof(struct s8f_R66),
-  sizeof(union s8f_R67),
+  sizeof(struct s8f_R67),
   sizeof(struct s8f_R68),
   sizeof(struct s8f_R69),
   sizeof(struct s8f_R70),
-  sizeof(union s8f_R71),
-  sizeof(union s8f_R72),
+  sizeof(struct s8f_R71),
+  sizeof(struct s8f_R72),
   sizeof(struct s8f_R73),
   sizeof(struct s8f_R74),
-  sizeof(union s8f_R75),
+  sizeof(struct s8f_R75),
   sizeof(struct s8f_R76),
   sizeof(struct s8f_R77),
-  sizeof(struct s8f_R78),
-  sizeof(union s8f_R79),
+  sizeof(union s8f_R78),
+  sizeof(struct s8f_R79),
   0 };

@@ -68,9 +68,8 @@ struct sb8_R7 {
 };
 #pragma pack(pop)
 
-enum __attribute__((packed)) sb8_E0 {
-  sb8_E0_0 = -4294967296LL,
-  sb8_E0_1 = 9LL,
+enum sb8_E0 {
+  sb8_E0_0 = 9LL,
 };
 union sb8_R8 {
   enum sb8_E0 f0[3][4][0] __attribute__((aligned(8))) ;
@@ -140,34 +139,33 @@ struct sb8_R12 {
   signed char f4 : 5;
 };
 
-enum __attribute__((packed)) sb8_E1 {
-  sb8_E1_0 = 4294967647LL,
+enum sb8_E1 {
+  sb8_E1_0 = 2147483648LL,
+  sb8_E1_1 = 2147483647LL,
+  sb8_E1_2 = 9LL,
 };
-struct sb8_R13 {
-  signed char f0 : 6;
-  int32_t f1 : 17;
-  long double f2[];
-};
-
-typedef unsigned int __attribute__((aligned(4))) sb8_T2;
-union __attribute__((packed)) sb8_R14 {
-  uint32_t f0 : 4;
-  struct __attribute__((packed, aligned(2))) {
-    double f1;
-  } f2;
-  sb8_T1 f3 __attribute__((aligned(16))) ;
-  unsigned int f4;
+union __attribute__((packed)) sb8_R13 {
   struct {
-    unsigned short f5 : 1;
-    union __attribute__((aligned(1))) {
-      _Bool f6;
+    struct {
+      long double f0 __attribute__((packed, aligned(4))) ;
+      struct sb8_R11 f1 __attribute__((aligned(4))) ;
+      sb8_T0 f2;
+    } f3;
+    uint8_t f4 : 6 __attribute__((packed, aligned(2))) ;
+    struct {
+      char f5;
+      enum sb8_E1 : 0;
+      int16_t f6 : 3;
     } f7;
-    sb8_T1 f8[4];
-    int16_t f9 : 6;
-  } f10;
+    ptrdiff_t f8;
+  } f9;
+  unsigned int : 18;
+  uint8_t f10 : 3;
+  sb8_T1 f11[4];
+  int16_t f12 : 6;
 };
 
-union __attribute__((aligned(16))) sb8_R15 {
+union __attribute__((aligned(16))) sb8_R14 {
   sb8_T1 f0;
   size_t f1;
   uint32_t f2 : 2 __attribute__((aligned(4))) ;
@@ -175,11 +173,11 @@ union __attribute__((aligned(16))) sb8_R15 {
   unsigned int f4[2][2];
 };
 
-struct __attribute__((packed)) sb8_R16 {
+struct __attribute__((packed)) sb8_R15 {
   struct sb8_R10 f0;
 };
 
-struct sb8_R17 {
+struct sb8_R16 {
   long double f0;
   struct {
     enum sb8_E1 f1;
@@ -198,7 +196,7 @@ struct sb8_R17 {
 };
 
 #pragma pack(push, 8)
-struct sb8_R18 {
+struct sb8_R17 {
   enum sb8_E1 f0[1] __attribute__((aligned(2))) ;
   enum sb8_E0 f1 __attribute__((packed)) ;
   struct sb8_R5 f2;
@@ -208,7 +206,7 @@ struct sb8_R18 {
 #pragma pack(pop)
 
 #pragma pack(push, 16)
-struct sb8_R19 {
+struct sb8_R18 {
   struct sb8_R1 f0;
   struct sb8_R9 * f1;
   short f2 : 9;
@@ -219,12 +217,12 @@ struct sb8_R19 {
 };
 #pragma pack(pop)
 
-struct sb8_R20 {
+struct sb8_R19 {
   union sb8_R8 * f0;
-  struct sb8_R19 f1[4];
+  struct sb8_R18 f1[4];
   int32_t f2;
   enum sb8_E0 f3;
-  struct sb8_R16 * f4;
+  struct sb8_R15 * f4;
   struct sb8_R1 f5;
   long long f6 : 2;
   uint32_t f7 __attribute__((packed)) ;
@@ -233,12 +231,12 @@ struct sb8_R20 {
   };
 };
 
-struct sb8_R21 {
+struct sb8_R20 {
   sb8_T0 f0;
   int16_t f1 : 3 __attribute__((packed)) ;
 };
 
-struct sb8_R22 {
+struct sb8_R21 {
   union {
     enum sb8_E1 f0 __attribute__((packed)) ;
   } f1;
@@ -246,8 +244,8 @@ struct sb8_R22 {
   int f3[];
 };
 
-typedef struct sb8_R10 __attribute__((aligned(2))) sb8_T3;
-struct __attribute__((packed)) sb8_R23 {
+typedef struct sb8_R10 __attribute__((aligned(2))) sb8_T2;
+struct __attribute__((packed)) sb8_R22 {
   struct __attribute__((aligned(8))) {
     int16_t f0[3];
     union {
@@ -262,7 +260,7 @@ struct __attribute__((packed)) sb8_R23 {
 };
 
 #pragma pack(push, 4)
-union __attribute__((packed)) sb8_R24 {
+union __attribute__((packed)) sb8_R23 {
   sb8_T0 f0;
   uint32_t : 0;
   struct sb8_R5 f1;
@@ -273,7 +271,7 @@ union __attribute__((packed)) sb8_R24 {
 };
 #pragma pack(pop)
 
-union sb8_R25 {
+union sb8_R24 {
   enum sb8_E0 f0 : 3;
   int f1 : 24;
   enum sb8_E1 f2[1][1];
@@ -293,11 +291,11 @@ union sb8_R25 {
       uint32_t f9;
     } f10;
   };
-  union sb8_R14 f11[4];
+  union sb8_R13 f11[4];
   short : 0;
 };
 
-struct __attribute__((packed)) sb8_R26 {
+struct __attribute__((packed)) sb8_R25 {
   enum sb8_E0 f0 : 1;
   int16_t * f1;
   sb8_T1 f2;
@@ -307,703 +305,657 @@ struct __attribute__((packed)) sb8_R26 {
   long double * f6;
 };
 
-typedef uint16_t __attribute__((aligned(8))) sb8_T4;
-struct sb8_R27 {
-  _Bool f0 : 1;
-  size_t f1;
-  float f2[3][1][2];
-  union {
-    int16_t f3 : 8 __attribute__((packed)) ;
-  };
-  uint32_t f4 : 1;
+typedef uint16_t __attribute__((aligned(8))) sb8_T3;
+struct sb8_R26 {
+  int f0 : 4;
+  enum sb8_E1 f1;
+  char : 1;
+  int16_t f2[3][1];
+  sb8_T3 f3 __attribute__((aligned(2))) ;
+  char f4 : 3;
   uint64_t f5;
-  short f6 : 3;
 };
 
-union __attribute__((packed, aligned(16))) sb8_R28 {
-  ptrdiff_t f0[0][2][3] __attribute__((aligned(4))) ;
+struct sb8_R27 {
+  long f0 __attribute__((packed)) ;
+  int8_t f1 : 3 __attribute__((packed)) ;
+  sb8_T1 f2 __attribute__((aligned(4))) ;
   union __attribute__((aligned(16))) {
-    uint64_t f1;
-    struct sb8_R19 * f2 __attribute__((aligned(16))) ;
-    sb8_T4 f3;
-  } f4;
-  wchar_t f5 __attribute__((packed, aligned(8))) ;
-  int8_t f6 : 2;
-  int16_t : 7;
+    uint64_t f3;
+    struct sb8_R18 * f4 __attribute__((aligned(16))) ;
+    sb8_T2 f5;
+  } f6;
+  wchar_t f7 __attribute__((packed, aligned(8))) ;
+  unsigned char f8 : 4 __attribute__((aligned(4))) ;
+  double f9 __attribute__((aligned(8))) ;
+  uint64_t f10 : 18;
+  sb8_T3 f11;
 };
 
-union sb8_R29 {
-  union sb8_R24 f0;
-  sb8_T3 f1 __attribute__((aligned(4))) ;
+union sb8_R28 {
 };
 
-typedef unsigned long long sb8_T5;
-struct sb8_R30 {
+struct sb8_R29 {
   unsigned short f0;
   union __attribute__((aligned(2))) {
-    char f1 : 5;
-    unsigned int f2 : 28;
-    struct {
-      uint8_t * f3[1][4];
-    } f4;
-    uint32_t f5[0][2][1];
+    int16_t : 1 __attribute__((packed)) ;
+    struct sb8_R5 f1[2];
+    enum sb8_E0 f2 : 8;
+    union {
+      uint32_t f3 __attribute__((aligned(8))) ;
+    };
   };
-  short f6 : 10 __attribute__((packed)) ;
-  sb8_T1 f7;
-  union {
-    uint16_t f8[2];
-  };
-  long long f9 : 61;
-  unsigned int f10[];
+  short f4[2] __attribute__((aligned(4))) ;
+  union sb8_R28 f5 __attribute__((packed)) ;
+  sb8_T0 f6 __attribute__((aligned(4))) ;
+  short : 11;
+  signed char f7[];
 };
 
-union sb8_R31 {
-  union {
-    union sb8_R14 * f0;
-    enum sb8_E1 f1 : 4;
-    signed char f2;
-    ptrdiff_t f3;
-  } f4;
-  enum sb8_E0 f5 __attribute__((aligned(16))) ;
-  _Alignas(16) signed char f6 ;
-  wchar_t f7;
-  union sb8_R29 f8;
+struct __attribute__((aligned(1))) sb8_R30 {
+  _Alignas(16) enum sb8_E0 f0 ;
+  uint32_t f1 : 31;
+  uint32_t f2;
+};
+
+struct __attribute__((packed)) sb8_R31 {
+  uint32_t f0[2][3] __attribute__((packed)) ;
   struct {
-    int f9;
-    short f10 : 1 __attribute__((packed)) ;
+    struct sb8_R27 f1;
+    struct __attribute__((aligned(8))) {
+      sb8_T0 f2[3];
+      struct sb8_R10 f3[2][4];
+    };
   };
-  short : 0;
-  struct sb8_R5 f11;
+  unsigned int : 1;
+  unsigned int f4;
+  struct sb8_R19 f5;
+};
+
+enum sb8_E2 : long {
+  sb8_E2_0 = 35LL,
+  sb8_E2_1 = 53LL,
+};
+struct sb8_R32 {
+  struct sb8_R12 f0;
+  union {
+    uint32_t f1 : 23 __attribute__((aligned(2))) ;
+    int16_t f2 : 2 __attribute__((packed)) ;
+    char f3[1][2][2];
+  } f4;
+  short f5[4][4];
+  struct {
+    long long f6;
+  };
+  unsigned int f7;
+  long long f8 : 33;
+  long long : 0;
+  uint64_t : 19 __attribute__((packed)) ;
+  unsigned char f9[];
 };
 
 #pragma pack(push, 1)
-union __attribute__((aligned(16))) sb8_R32 {
-  struct sb8_R19 f0 __attribute__((packed)) ;
-  sb8_T4 f1;
-  unsigned int f2[1][3][4];
-  union sb8_R8 * f3;
-  long double f4;
-  signed char f5;
-  int32_t f6;
-  enum sb8_E1 f7;
+union __attribute__((packed)) sb8_R33 {
+  int32_t f0;
 };
 #pragma pack(pop)
 
-struct __attribute__((aligned(1))) sb8_R33 {
-  sb8_T2 f0;
-  union sb8_R29 f1;
-  int16_t f2;
-  unsigned int f3[1][2][3] __attribute__((aligned(1))) ;
-  int64_t f4;
-  _Bool : 1;
-  int16_t f5 __attribute__((aligned(2))) ;
-  sb8_T5 f6;
-  int8_t f7;
-};
-
-struct sb8_R34 {
-  struct sb8_R16 f0;
+union __attribute__((aligned(8))) sb8_R34 {
+  unsigned long f0 : 29;
   sb8_T0 f1;
   _Alignas(32) long long f2 ;
   char f3;
-  int f4 : 17;
-  enum sb8_E1 : 0;
+  int16_t f4 : 3;
+  enum sb8_E1 f5 : 3;
 };
 
 #pragma pack(push, 1)
-struct __attribute__((aligned(8))) sb8_R35 {
-  unsigned int f0 : 3;
-  signed char f1 : 5 __attribute__((aligned(4))) ;
-  wchar_t f2 __attribute__((packed)) ;
+struct sb8_R35 {
+  int f0 __attribute__((aligned(2))) ;
+  enum sb8_E2 f1 __attribute__((aligned(4))) ;
 };
 #pragma pack(pop)
 
-#pragma pack(push, 8)
-struct sb8_R36 {
-  enum sb8_E0 f0 __attribute__((packed)) ;
-  unsigned long long f1;
-  char f2 : 3;
-  char f3 : 1;
-  size_t f4 __attribute__((packed)) ;
-  char f5;
-  signed char f6 : 2;
-  long long f7 : 3;
-};
-#pragma pack(pop)
-
-#pragma pack(push, 8)
-union sb8_R37 {
-  long long f0 : 2;
-  unsigned long long f1;
-  long long f2 : 4;
-  sb8_T2 f3 __attribute__((aligned(2))) ;
-  long f4 : 24;
-  short f5 : 2;
-  int16_t f6;
-  int32_t f7;
-  uint16_t f8;
-};
-#pragma pack(pop)
-
-union sb8_R38 {
-  int16_t f0 : 2;
-  union sb8_R14 f1 __attribute__((aligned(16))) ;
-  struct sb8_R23 * f2;
-  enum sb8_E0 f3;
-};
-
-union sb8_R39 {
-  signed char f0 : 4;
-  union {
-    enum sb8_E0 f1;
-  };
-  unsigned int f2;
-  _Bool f3 : 1 __attribute__((aligned(8))) ;
-  int64_t f4 : 8;
-  uint16_t * f5;
-  unsigned int f6;
-  struct {
-    int64_t f7 : 5;
-  } f8;
+typedef unsigned long __attribute__((aligned(8))) sb8_T4;
+struct __attribute__((packed)) sb8_R36 {
+  enum sb8_E1 f0 : 3;
   union {
     struct {
-      struct sb8_R19 f9;
-      enum sb8_E1 f10;
-      uint32_t f11 : 4 __attribute__((aligned(4))) ;
-      short f12[3][4][3];
-    };
-    uint8_t f13;
-  };
+      unsigned long long * f1;
+      enum sb8_E0 f2;
+      uint16_t f3 : 1;
+    } f4;
+    short f5 : 14;
+    int : 0;
+  } f6;
+  _Bool f7 : 1;
+  unsigned long f8 __attribute__((packed, aligned(4))) ;
+  uint8_t * f9;
+  char f10 : 4 __attribute__((packed)) ;
+  sb8_T4 f11;
 };
 
+union __attribute__((packed)) sb8_R37 {
+  uint64_t f0 : 1;
+  int64_t f1;
+  int16_t f2;
+  int32_t f3;
+  uint16_t f4;
+  union {
+    union {
+      uint64_t f5 : 37;
+    };
+    enum sb8_E1 f6;
+    int f7;
+  };
+  uint64_t f8 : 24;
+  uint64_t f9 : 44 __attribute__((aligned(16))) ;
+  unsigned short f10;
+};
+
+union sb8_R38 {
+  float f0;
+  double f1 __attribute__((packed)) ;
+  uint32_t f2;
+};
+
+typedef struct sb8_R27 sb8_T5;
+#pragma pack(push, 1)
+struct sb8_R39 {
+  unsigned short f0;
+  short f1 : 3;
+  ptrdiff_t f2 __attribute__((packed)) ;
+  size_t f3;
+  union {
+    union {
+      uint64_t f4 : 4;
+      int f5 : 3;
+    };
+    _Bool f6;
+  } f7;
+  union {
+    unsigned short f8[4][3][2];
+    sb8_T1 f9;
+    unsigned short f10;
+    sb8_T5 f11;
+  };
+  union sb8_R28 f12;
+};
+#pragma pack(pop)
+
 struct sb8_R40 {
-  enum sb8_E0 f0;
-  uint32_t f1 : 2;
-  long long f2;
-  uint32_t f3;
-  _Bool f4;
-  union sb8_R28 f5;
-  long f6;
-  wchar_t f7[];
+  sb8_T1 f0;
+  _Alignas(16) wchar_t f1 ;
+  unsigned char f2 __attribute__((aligned(16))) ;
+  int16_t f3;
+  sb8_T3 f4 : 6;
+  unsigned int : 3;
+  enum sb8_E2 f5;
+  struct sb8_R30 f6[1][1];
 };
 
 struct sb8_R41 {
-  unsigned short f0;
-  struct sb8_R6 f1 __attribute__((aligned(2))) ;
-  unsigned short f2;
-  int32_t : 2;
-  int16_t f3 : 3;
-  struct sb8_R34 f4;
-  sb8_T2 f5 __attribute__((aligned(2))) ;
-  sb8_T4 f6;
-  int32_t f7;
-  int f8[];
-};
-
-struct __attribute__((aligned(1))) sb8_R42 {
-  int8_t f0 : 1;
-  struct __attribute__((packed)) {
-    unsigned short f1 : 14;
-  } f2;
-  enum sb8_E1 : 0;
+  int32_t f0;
   struct {
-    unsigned char : 0;
-    union __attribute__((packed, aligned(1))) {
-      _Bool f3 : 1;
-      _Bool f4;
-      int32_t f5 : 29;
-    } f6;
-    long f7 : 18 __attribute__((packed)) ;
-    long long f8;
-  };
-  struct sb8_R33 f9 __attribute__((packed)) ;
-  struct sb8_R6 f10;
-  enum sb8_E0 f11 : 4 __attribute__((aligned(8))) ;
+    uint32_t : 2;
+    unsigned int * f1 __attribute__((aligned(1))) ;
+  } f2;
+  unsigned long f3[4][4];
+  enum sb8_E1 f4 : 5;
+  char f5[2][3][3];
+  sb8_T3 f6;
+  enum sb8_E0 f7;
 };
 
-typedef ptrdiff_t sb8_T6[2];
-#pragma pack(push, 4)
-struct sb8_R43 {
-  sb8_T2 f0 __attribute__((packed)) ;
-  int32_t f1 : 1;
-  char f2 : 5 __attribute__((aligned(2))) ;
+#pragma pack(push, 8)
+struct sb8_R42 {
+  char f0 : 6;
+  enum sb8_E0 f1;
+  int8_t f2 : 7;
+  signed char : 0;
+  unsigned char : 4;
+  enum sb8_E2 f3 : 7;
 };
 #pragma pack(pop)
 
-union sb8_R44 {
-  sb8_T3 f0;
-  unsigned int : 32;
-  uint32_t f1[3][4][3];
-  enum sb8_E0 f2 : 4;
+#pragma pack(push, 1)
+struct __attribute__((packed)) sb8_R43 {
+  int32_t f0;
+  int64_t : 0;
 };
+#pragma pack(pop)
 
-enum __attribute__((packed)) sb8_E2 {
-  sb8_E2_0 = 2147483647LL,
+enum __attribute__((packed)) sb8_E3 {
+  sb8_E3_0 = 2147483648LL,
+  sb8_E3_1 = 74157LL,
+  sb8_E3_2 = 4294967617LL,
 };
-union sb8_R45 {
-  uint64_t f0 : 4;
-  uint8_t f1 : 5;
-};
-
-struct sb8_R46 {
-  enum sb8_E2 f0 : 6;
-};
-
-union sb8_R47 {
-};
-
-struct sb8_R48 {
-  int8_t f0;
-  enum sb8_E2 f1;
-  unsigned char f2 : 5;
-  unsigned char f3[3][4];
-  union sb8_R45 f4 __attribute__((packed)) ;
-  enum sb8_E0 f5;
-};
-
-enum sb8_E3 {
-  sb8_E3_0 = -50LL,
-  sb8_E3_1 = 4294967330LL,
-  sb8_E3_2 = -39LL,
-  sb8_E3_3 = 59010LL,
-};
-struct sb8_R49 {
-  unsigned int f0 : 4;
-  enum sb8_E2 f1[0];
-  unsigned long long f2;
-  unsigned char f3 : 3;
-  struct sb8_R46 * f4;
-  struct {
-    unsigned short : 11;
-    struct __attribute__((packed)) {
-      signed char f5;
-      uint64_t f6;
-      int8_t f7;
-      uint32_t f8;
-    };
+struct sb8_R44 {
+  _Bool f0;
+  unsigned char f1;
+  unsigned long long f2 : 54;
+  char f3;
+  _Alignas(32) int f4 ;
+  long long f5;
+  struct __attribute__((packed)) {
+    uint64_t f6;
+    uint16_t f7 : 13;
   };
-  int16_t * f9;
 };
 
-struct sb8_R50 {
-  sb8_T0 f0 __attribute__((packed)) ;
-  struct sb8_R48 * f1;
+struct sb8_R45 {
+  char : 2;
+  long double f0 __attribute__((packed)) ;
+  int16_t f1;
+  int8_t f2;
+  enum sb8_E0 f3;
+};
+
+struct __attribute__((packed)) sb8_R46 {
+  int16_t : 0;
+};
+
+typedef int8_t sb8_T6;
+struct sb8_R47 {
+  uint8_t f0 : 8;
+  ptrdiff_t f1[2][4][1];
+  wchar_t f2;
+  enum sb8_E3 f3 : 2;
+};
+
+union sb8_R48 {
+  unsigned int f0 __attribute__((packed)) ;
   struct {
-    int64_t f2 : 24;
-    signed char f3 : 2;
-    sb8_T6 f4;
-  } f5;
-  long long : 35;
-  signed char f6[];
-};
-
-struct sb8_R51 {
-  short f0 : 2;
-  long : 2;
-  union {
-    enum sb8_E1 f1 : 3;
-    enum sb8_E1 f2;
-    uint32_t f3 : 4;
+    sb8_T3 f1;
+    ptrdiff_t f2;
     union {
-      uint64_t f4;
-      union sb8_R14 * f5;
-      sb8_T1 f6;
+      enum sb8_E2 f3 : 1;
+      wchar_t f4;
     };
-  } f7;
-  long f8 : 30;
-  uint64_t f9;
+  } f5;
+  uint64_t f6 : 1;
+  uint32_t f7;
+  int16_t * f8;
   struct __attribute__((aligned(4))) {
-    sb8_T1 f10[4][4][2];
+    unsigned char : 0;
+    sb8_T0 f9;
+    union {
+      float f10[1];
+    };
+    sb8_T5 f11 __attribute__((aligned(4))) ;
+  };
+};
+
+union sb8_R49 {
+  long long f0;
+  int32_t f1[0][4][3];
+  unsigned long long f2 __attribute__((packed)) ;
+  sb8_T2 f3;
+  signed char f4 : 2 __attribute__((aligned(8))) ;
+};
+
+#pragma pack(push, 4)
+struct __attribute__((packed)) sb8_R50 {
+  struct {
+    unsigned char f0;
+    uint32_t f1 __attribute__((packed)) ;
+    sb8_T5 f2;
+  } f3;
+  short f4;
+  unsigned short f5 : 15;
+  _Alignas(16) unsigned short f6 ;
+  signed char f7 : 3 __attribute__((packed)) ;
+  struct sb8_R39 f8;
+  enum sb8_E0 f9 : 7;
+  float f10 __attribute__((aligned(1))) ;
+  struct sb8_R31 f11;
+  uint32_t f12[];
+};
+#pragma pack(pop)
+
+typedef ptrdiff_t sb8_T7;
+struct sb8_R51 {
+  short f0;
+  wchar_t f1 __attribute__((packed)) ;
+  uint64_t f2 : 46;
+  long f3;
+  union sb8_R33 * f4[3][4];
+};
+
+typedef signed char sb8_T8;
+struct __attribute__((aligned(4))) sb8_R52 {
+  long long f0;
+  long f1 : 13;
+  signed char f2;
+  struct sb8_R25 f3[4][1][2];
+  struct {
+    wchar_t f4;
+    unsigned short f5[4] __attribute__((packed)) ;
+    union sb8_R13 f6[3][4][3];
+    _Bool f7 : 1;
+  };
+  uint8_t f8;
+  enum sb8_E3 f9;
+  long : 0;
+  int64_t : 19;
+};
+
+struct __attribute__((aligned(16))) sb8_R53 {
+  signed char f0[4][2];
+  sb8_T6 f1 : 6;
+  union sb8_R24 f2[1][1];
+  wchar_t f3[1][4][4];
+  struct {
+    sb8_T3 f4;
+  };
+  sb8_T3 f5;
+  uint16_t f6;
+  struct {
+    float f7;
+    uint64_t f8;
+    double f9;
+    double f10;
   } f11;
-  _Alignas(32) unsigned long long f12 ;
-  int64_t : 4;
-};
-
-struct __attribute__((packed)) sb8_R52 {
-  enum sb8_E2 f0 : 4;
-  struct {
-    sb8_T4 f1;
-  };
-  uint8_t f2[4][3];
-  signed char f3;
-  char f4;
-  int f5 : 1 __attribute__((packed)) ;
-  long long f6 : 7;
-  enum sb8_E0 : 6;
-};
-
-struct sb8_R53 {
-  struct {
-    wchar_t f0;
-    unsigned short f1[4] __attribute__((packed)) ;
-    struct sb8_R1 f2[3][4][3];
-    uint64_t f3 : 27;
-  };
-  uint8_t f4;
-  enum sb8_E3 f5;
-  unsigned char : 0;
-  unsigned long long f6 : 23;
-  union {
-    uint8_t f7 : 2;
-  } f8;
-  uint64_t f9 : 56;
-  unsigned char f10 : 8;
-  uint64_t f11[];
 };
 
 struct sb8_R54 {
-  struct {
-    uint8_t f0 : 3;
-    struct {
-      sb8_T3 f1;
-    };
-  } f2;
-  sb8_T3 f3;
-  uint16_t f4;
-  struct {
-    float f5;
-    uint64_t f6;
-    double f7;
-    double f8;
-  } f9;
-  unsigned char f10 : 3 __attribute__((aligned(16))) ;
+  long long f0 : 5 __attribute__((aligned(16))) ;
+  long f1 : 1;
+  uint32_t * f2 __attribute__((aligned(2))) ;
+  unsigned short f3;
+  double f4;
 };
 
 struct sb8_R55 {
-  double f0;
-  enum sb8_E0 f1 : 1;
+  size_t f0 __attribute__((packed)) ;
+  union {
+    short : 0;
+    sb8_T8 f1;
+    sb8_T8 f2;
+    int16_t f3 __attribute__((aligned(2))) ;
+  };
 };
 
-enum __attribute__((packed)) sb8_E4 {
-  sb8_E4_0 = 2147483647LL,
-};
 struct sb8_R56 {
-  uint64_t f0 : 27;
-  int8_t f1[1] __attribute__((packed)) ;
-  union {
-    uint16_t : 0;
-    uint32_t f2 : 12;
-    ptrdiff_t f3;
-    uint16_t f4;
-  };
+  ptrdiff_t f0 __attribute__((packed)) ;
+  struct sb8_R11 f1 __attribute__((packed)) ;
+  enum sb8_E3 : 0;
+  sb8_T6 f2;
 };
 
 struct sb8_R57 {
-  union {
-    enum sb8_E1 : 0;
-    signed char f0 __attribute__((packed)) ;
-  };
-  sb8_T0 f1;
-  unsigned long f2 : 5;
+  union sb8_R37 f0;
 };
 
 struct sb8_R58 {
-  long long f0 : 2;
+  char f0 : 1;
 };
 
-union sb8_R59 {
-  sb8_T6 f0;
-  union sb8_R14 f1;
-  long f2[1][0] __attribute__((aligned(8))) ;
-  struct sb8_R20 f3[3][4][3];
-  union {
-    _Bool f4 : 1;
-    int8_t f5 : 1;
-    enum sb8_E2 f6 __attribute__((aligned(8))) ;
-  } f7;
-  struct sb8_R43 * f8;
-  ptrdiff_t * f9;
-};
-
-enum sb8_E5 {
-  sb8_E5_0 = -56LL,
-};
-struct sb8_R60 {
-  struct {
-    int64_t f0 : 55;
-    signed char f1 : 6;
-    sb8_T1 f2;
-    long f3;
-  } f4;
-};
-
-struct sb8_R61 {
-  char f0;
-  int16_t f1 : 1;
-  signed char f2 : 7;
-  union sb8_R45 f3;
-  uint64_t f4 : 14;
-  int f5 : 29;
-  sb8_T6 f6 __attribute__((aligned(8))) ;
-  size_t f7;
-};
-
-enum sb8_E6 {
-  sb8_E6_0 = 9LL,
-  sb8_E6_1 = -4294967296LL,
-  sb8_E6_2 = -85LL,
-  sb8_E6_3 = 2147483647LL,
-};
-#pragma pack(push, 4)
-struct sb8_R62 {
-  enum sb8_E5 f0;
-  unsigned char f1 : 3;
-  uint8_t f2;
-  union {
-    uint32_t f3 __attribute__((packed)) ;
-    struct {
-      int8_t f4[3][1][1] __attribute__((aligned(2))) ;
-      short f5;
-    } f6;
-  };
-  float f7;
-  struct {
-    _Bool f8[2][1][1] __attribute__((packed)) ;
-    struct {
-      union sb8_R37 f9;
-    };
-    union {
-      long f10 __attribute__((packed)) ;
-      struct sb8_R11 f11;
-      union sb8_R14 f12;
-      sb8_T5 f13;
-    };
-  };
-  struct __attribute__((packed)) {
-    struct {
-      enum sb8_E3 f14;
-    };
-  } f15;
-  unsigned char f16[1][4];
-  _Alignas(16) enum sb8_E0 f17 __attribute__((packed)) ;
-};
-#pragma pack(pop)
-
-struct sb8_R63 {
-  _Bool f0;
-  sb8_T5 f1 __attribute__((packed)) ;
-  int16_t f2[3][4];
+struct sb8_R59 {
+  sb8_T0 f0;
+  char f1[2][2];
+  sb8_T4 f2;
 };
 
 #pragma pack(push, 2)
-struct sb8_R64 {
-  unsigned char f0 : 8 __attribute__((packed)) ;
-  sb8_T1 f1;
-  struct sb8_R34 f2;
-  double f3 __attribute__((packed)) ;
-  sb8_T2 f4;
-  ptrdiff_t f5;
-  struct sb8_R61 * f6;
+struct sb8_R60 {
+  long f0;
 };
 #pragma pack(pop)
-
-union sb8_R65 {
-  short f0[1][2][1];
-  int f1[4];
-  int64_t f2 : 64;
-  struct sb8_R43 f3;
-  sb8_T0 f4[4][2];
-  wchar_t f5[2];
-  struct sb8_R57 * f6;
-  unsigned long long f7 : 52;
-  enum sb8_E1 : 0;
-};
-
-#pragma pack(push, 4)
-struct sb8_R66 {
-  signed char f0 : 1;
-  int8_t f1 : 1;
-  float f2;
-  union __attribute__((aligned(1))) {
-    union {
-      short f3;
-      int : 22;
-    } f4;
-    sb8_T4 f5;
-    unsigned short : 4;
-  };
-  unsigned int f6;
-  uint16_t f7 : 16;
-  union sb8_R59 * f8;
-  sb8_T0 f9;
-};
-#pragma pack(pop)
-
-struct __attribute__((packed)) sb8_R67 {
-  union sb8_R29 f0;
-  uint8_t f1 __attribute__((aligned(4))) ;
-  enum sb8_E1 f2;
-  int64_t f3;
-  sb8_T0 f4;
-  unsigned short f5 : 1;
-  int64_t f6;
-  uint16_t : 7;
-  short : 14;
-};
-
-struct sb8_R68 {
-  unsigned long f0;
-  int16_t f1 : 11;
-  sb8_T1 f2;
-  short f3;
-  union sb8_R65 f4;
-  struct {
-    sb8_T5 f5[3];
-  };
-  double f6;
-};
-
-union sb8_R69 {
-  enum sb8_E2 f0 : 6;
-  struct {
-    struct {
-      sb8_T2 f1;
-      unsigned char f2[3][4] __attribute__((packed)) ;
-    } f3;
-    sb8_T3 f4;
-    int8_t : 0;
-  };
-};
-
-struct sb8_R70 {
-  union sb8_R29 f0;
-  union sb8_R25 f1;
-  struct {
-    sb8_T5 f2;
-  } f3;
-  enum sb8_E0 f4 : 2;
-  _Bool f5 : 1;
-  uint32_t : 8;
-  struct {
-    int64_t f6;
-    size_t f7[3][1][1];
-  } f8;
-  short f9[3][4];
-};
 
 #pragma pack(push, 16)
-union sb8_R71 {
-  struct __attribute__((packed)) {
-    struct {
-      int64_t f0 : 23;
-      size_t * f1;
-      enum sb8_E5 f2 : 8;
-      int f3 : 19 __attribute__((packed)) ;
-    };
+struct __attribute__((packed)) sb8_R61 {
+  sb8_T4 f0 : 20;
+  wchar_t f1;
+  union {
+    sb8_T6 f2 : 2;
   };
-  long long f4 : 23 __attribute__((packed)) ;
-  uint32_t f5 : 3 __attribute__((aligned(16))) ;
-  enum sb8_E4 : 0;
-  uint16_t f6 __attribute__((packed)) ;
-  unsigned long f7;
-  union __attribute__((packed)) {
-    union sb8_R8 * f8;
-  };
-  sb8_T4 f9;
-  char f10 : 5;
+  union {
+    int16_t : 5;
+    sb8_T8 f3;
+    _Alignas(32) double f4 ;
+    enum sb8_E2 f5;
+  } f6;
 };
 #pragma pack(pop)
 
-union sb8_R72 {
-  struct sb8_R36 f0;
-  struct sb8_R16 f1;
+typedef struct sb8_R53 __attribute__((aligned(16))) sb8_T9;
+union sb8_R62 {
+  struct sb8_R51 f0;
+  char f1;
+  int64_t f2 : 21;
+  long long : 27 __attribute__((packed)) ;
+  struct sb8_R43 f3;
+  int8_t f4 : 2;
+  signed char f5;
+  int64_t f6 : 1;
+};
+
+struct sb8_R63 {
+  union {
+    uint32_t f0 : 21;
+    long long : 27;
+    char f1;
+    int16_t f2;
+  };
+  struct sb8_R46 f3;
+  unsigned char f4 : 5;
+  int32_t f5[1][2];
+};
+
+struct sb8_R64 {
+  short f0 : 14;
+  long long f1[3][4][1] __attribute__((aligned(16))) ;
+  int16_t f2 : 2;
+  enum sb8_E2 f3 __attribute__((packed)) ;
+  _Alignas(16) int16_t f4 __attribute__((packed)) ;
+  struct sb8_R39 f5;
+  sb8_T0 f6;
+};
+
+struct sb8_R65 {
+  unsigned short f0;
+  enum sb8_E1 f1 __attribute__((packed)) ;
+  union {
+    unsigned long f2;
+    _Alignas(16) unsigned long f3 ;
+    union {
+      sb8_T1 f4;
+    };
+    struct {
+      struct sb8_R57 f5;
+      int16_t f6;
+      struct sb8_R40 f7;
+    };
+  };
+  sb8_T4 f8 : 22;
+  uint16_t f9[4][4];
+  unsigned long long f10;
+};
+
+enum sb8_E4 {
+  sb8_E4_0 = 2147483648LL,
+  sb8_E4_1 = 2147483647LL,
+  sb8_E4_2 = 49364LL,
+};
+struct sb8_R66 {
+  unsigned char f0 : 3;
+  unsigned char f1;
+  struct sb8_R58 f2;
+  int8_t f3;
+};
+
+union sb8_R67 {
+  unsigned char f0;
+  unsigned long f1 : 27;
+  wchar_t f2;
+  sb8_T7 f3;
+  union sb8_R23 f4;
+};
+
+union sb8_R68 {
+  struct sb8_R25 f0[3];
+  struct __attribute__((aligned(4))) {
+    enum sb8_E4 : 0;
+    enum sb8_E2 f1 : 3 __attribute__((packed, aligned(16))) ;
+  } f2;
+  int16_t : 3;
+  union {
+    int64_t : 7;
+    int * f3[2][2];
+    int16_t f4;
+    union {
+      uint64_t f5 __attribute__((packed)) ;
+      int32_t f6[4];
+      sb8_T1 f7;
+      sb8_T3 f8;
+    } f9;
+  } f10;
+  struct {
+    sb8_T5 f11;
+    char f12 : 4;
+    enum sb8_E1 f13 : 7 __attribute__((packed)) ;
+    enum sb8_E2 f14;
+  } f15;
+  int64_t f16;
+  sb8_T5 f17;
+  unsigned char f18 : 7;
+  int64_t f19;
+};
+
+#pragma pack(push, 2)
+struct __attribute__((aligned(1))) sb8_R69 {
+  double f0 __attribute__((aligned(4))) ;
+  struct sb8_R41 f1;
+  sb8_T9 f2 __attribute__((aligned(2))) ;
+  long f3 : 28;
+  sb8_T1 f4;
+  long f5[];
+};
+#pragma pack(pop)
+
+#pragma pack(push, 8)
+union __attribute__((aligned(8))) sb8_R70 {
+  union {
+    long f0;
+    double f1;
+    union {
+      uint16_t f2 : 3;
+      struct sb8_R47 f3;
+      unsigned long f4;
+    };
+  } f5;
+  struct {
+    sb8_T4 f6;
+    uint16_t : 3;
+  };
+};
+#pragma pack(pop)
+
+struct sb8_R71 {
+  enum sb8_E4 f0 : 2;
+  union sb8_R38 f1[2];
+  unsigned short f2;
+  int64_t f3;
+  union {
+    enum sb8_E4 f4;
+    _Bool f5 : 1;
+    uint64_t f6 : 2;
+    sb8_T7 f7 __attribute__((aligned(4))) ;
+  } f8;
+};
+
+struct __attribute__((aligned(1))) sb8_R72 {
+  wchar_t f0;
+  struct sb8_R26 * f1;
+  enum sb8_E2 f2;
+  sb8_T7 f3 __attribute__((packed)) ;
+  int8_t : 2;
 };
 
 struct sb8_R73 {
-  enum sb8_E4 : 4;
-  int32_t f0;
-  unsigned long f1 : 6;
-};
-
-union sb8_R74 {
+  struct sb8_R72 * f0;
   union {
-    _Alignas(32) char f0 ;
-    struct {
-      struct sb8_R36 f1;
-      double f2 __attribute__((aligned(1))) ;
-      uint16_t f3;
-      char : 3;
-    };
-    union {
-      double * f4[4] __attribute__((packed)) ;
-    };
-    sb8_T1 f5;
+    sb8_T4 f1 : 29;
+    int32_t : 22;
+  } f2;
+  enum sb8_E0 f3 : 1;
+  struct {
+    uint32_t f4 __attribute__((aligned(1))) ;
   };
-  ptrdiff_t f6[4];
-  ptrdiff_t f7;
-  uint32_t : 0;
-  enum sb8_E4 f8;
-  sb8_T5 f9;
+  enum sb8_E3 : 0;
+  unsigned long long f5 : 30;
+  unsigned char f6 : 1;
+  unsigned int f7 : 22;
 };
 
-struct sb8_R75 {
-  ptrdiff_t f0;
-  sb8_T6 f1;
-  unsigned int f2;
-  uint64_t f3 : 30;
-  float f4;
-  struct {
-    int * f5;
-    enum sb8_E3 f6;
-    enum sb8_E3 f7;
-    sb8_T4 f8;
-  };
-  short : 3;
-  long double * f9[3][2][4];
+enum sb8_E5 {
+  sb8_E5_0 = -4294967296LL,
+  sb8_E5_1 = 331LL,
+  sb8_E5_2 = -109LL,
+};
+struct sb8_R74 {
+  uint64_t f0[3][3] __attribute__((aligned(2))) ;
+  struct sb8_R66 f1;
+  sb8_T6 : 4;
+  int32_t f2;
+  int32_t f3 : 31;
+  signed char f4 : 6;
+  uint8_t f5 __attribute__((packed)) ;
+};
+
+union sb8_R75 {
+  signed char f0 : 4;
+  _Alignas(32) int32_t f1 ;
+  long long f2 : 27;
+  uint16_t f3 : 4;
 };
 
 struct sb8_R76 {
-  enum sb8_E0 f0;
-  struct sb8_R36 f1 __attribute__((packed)) ;
-  struct sb8_R26 f2[4];
-  enum sb8_E1 f3 : 2;
-  unsigned long long f4 : 50;
-  int f5;
-  union sb8_R74 f6;
-};
-
-enum sb8_E7 {
-  sb8_E7_0 = 64682LL,
-  sb8_E7_1 = 382LL,
-  sb8_E7_2 = 307LL,
-};
-struct __attribute__((packed, aligned(1))) sb8_R77 {
-  unsigned short f0[1][3][1];
-  _Bool f1 : 1;
-  unsigned long f2 : 10 __attribute__((aligned(1))) ;
-  int32_t f3[3];
-  unsigned char f4 : 4;
-  struct {
-    long long f5 : 18;
-    int64_t f6 : 48;
+  union {
+    signed char f0 : 1;
+    _Bool f1 : 1 __attribute__((aligned(4))) ;
+    sb8_T1 f2;
+    union sb8_R49 f3[3][4];
   };
+  struct sb8_R15 f4;
+  struct sb8_R63 f5;
+  char : 2;
+  enum sb8_E3 f6[1];
+  int16_t f7 : 1;
+  wchar_t f8[];
 };
 
-struct sb8_R78 {
-  size_t f0;
-  unsigned long f1;
-  _Alignas(32) ptrdiff_t f2 ;
-  int16_t : 7;
-  uint32_t f3 __attribute__((packed)) ;
+struct sb8_R77 {
+  long f0;
+  enum sb8_E5 f1;
+  struct sb8_R65 f2;
+  int16_t f3;
+  long double * f4 __attribute__((packed)) ;
+  long f5;
+  enum sb8_E2 f6;
+  struct sb8_R56 f7[4][2];
+  enum sb8_E2 f8 : 5;
 };
 
-union sb8_R79 {
-  unsigned char f0 : 2;
-  uint64_t f1;
-  char f2 : 2;
-  unsigned long * f3;
-  struct sb8_R12 f4;
-  struct __attribute__((packed)) {
-    struct {
-      sb8_T0 f5 __attribute__((packed)) ;
-      short : 15;
-      long f6;
-      int16_t f7;
+struct __attribute__((packed, aligned(4))) sb8_R78 {
+};
+
+struct __attribute__((packed)) sb8_R79 {
+  _Alignas(32) union sb8_R62 * f0 ;
+  struct sb8_R19 * f1[1][3];
+  sb8_T0 f2 __attribute__((aligned(8))) ;
+  union {
+    union sb8_R4 f3;
+    union {
+      long f4[4];
     };
-    uint16_t f8;
-    char f9 : 4;
-    unsigned int f10;
+    float f5;
+    sb8_T0 f6 __attribute__((packed)) ;
   };
+  int32_t f7;
+  sb8_T7 f8;
+  struct sb8_R1 f9[4];
 };
 
 
@@ -1022,9 +974,9 @@ unsigned long sb8_force[] = {
   sizeof(struct sb8_R10),
   sizeof(struct sb8_R11),
   sizeof(struct sb8_R12),
-  sizeof(struct sb8_R13),
+  sizeof(union sb8_R13),
   sizeof(union sb8_R14),
-  sizeof(union sb8_R15),
+  sizeof(struct sb8_R15),
   sizeof(struct sb8_R16),
   sizeof(struct sb8_R17),
   sizeof(struct sb8_R18),
@@ -1032,33 +984,33 @@ unsigned long sb8_force[] = {
   sizeof(struct sb8_R20),
   sizeof(struct sb8_R21),
   sizeof(struct sb8_R22),
-  sizeof(struct sb8_R23),
+  sizeof(union sb8_R23),
   sizeof(union sb8_R24),
-  sizeof(union sb8_R25),
+  sizeof(struct sb8_R25),
   sizeof(struct sb8_R26),
   sizeof(struct sb8_R27),
   sizeof(union sb8_R28),
-  sizeof(union sb8_R29),
+  sizeof(struct sb8_R29),
   sizeof(struct sb8_R30),
-  sizeof(union sb8_R31),
-  sizeof(union sb8_R32),
-  sizeof(struct sb8_R33),
-  sizeof(struct sb8_R34),
+  sizeof(struct sb8_R31),
+  sizeof(struct sb8_R32),
+  sizeof(union sb8_R33),
+  sizeof(union sb8_R34),
   sizeof(struct sb8_R35),
   sizeof(struct sb8_R36),
   sizeof(union sb8_R37),
   sizeof(union sb8_R38),
-  sizeof(union sb8_R39),
+  sizeof(struct sb8_R39),
   sizeof(struct sb8_R40),
   sizeof(struct sb8_R41),
   sizeof(struct sb8_R42),
   sizeof(struct sb8_R43),
-  sizeof(union sb8_R44),
-  sizeof(union sb8_R45),
+  sizeof(struct sb8_R44),
+  sizeof(struct sb8_R45),
   sizeof(struct sb8_R46),
-  sizeof(union sb8_R47),
-  sizeof(struct sb8_R48),
-  sizeof(struct sb8_R49),
+  sizeof(struct sb8_R47),
+  sizeof(union sb8_R48),
+  sizeof(union sb8_R49),
   sizeof(struct sb8_R50),
   sizeof(struct sb8_R51),
   sizeof(struct sb8_R52),
@@ -1068,25 +1020,25 @@ unsigned long sb8_force[] = {
   sizeof(struct sb8_R56),
   sizeof(struct sb8_R57),
   sizeof(struct sb8_R58),
-  sizeof(union sb8_R59),
+  sizeof(struct sb8_R59),
   sizeof(struct sb8_R60),
   sizeof(struct sb8_R61),
-  sizeof(struct sb8_R62),
+  sizeof(union sb8_R62),
   sizeof(struct sb8_R63),
   sizeof(struct sb8_R64),
-  sizeof(union sb8_R65),
+  sizeof(struct sb8_R65),
   sizeof(struct sb8_R66),
-  sizeof(struct sb8_R67),
-  sizeof(struct sb8_R68),
-  sizeof(union sb8_R69),
-  sizeof(struct sb8_R70),
-  sizeof(union sb8_R71),
-  sizeof(union sb8_R72),
+  sizeof(union sb8_R67),
+  sizeof(union sb8_R68),
+  sizeof(struct sb8_R69),
+  sizeof(union sb8_R70),
+  sizeof(struct sb8_R71),
+  sizeof(struct sb8_R72),
   sizeof(struct sb8_R73),
-  sizeof(union sb8_R74),
-  sizeof(struct sb8_R75),
+  sizeof(struct sb8_R74),
+  sizeof(union sb8_R75),
   sizeof(struct sb8_R76),
   sizeof(struct sb8_R77),
   sizeof(struct sb8_R78),
-  sizeof(union sb8_R79),
+  sizeof(struct sb8_R79),
   0 };

@@ -14,7 +14,7 @@ import java.io.PrintWriter;
 @Command(name = "structscope", mixinStandardHelpOptions = true, version = "StructScope 0.1.0",
         description = "Design C struct layouts and read bytes through them.",
         subcommands = {LayoutCommand.class, OpenCommand.class, DecodeCommand.class, StatsCommand.class,
-                CaptureCommand.class, SendCommand.class})
+                ExportCommand.class, CaptureCommand.class, SendCommand.class})
 public final class StructScopeCli implements Runnable {
 
     @Override

@@ -115,10 +115,18 @@ public final class TcpCapture {
         try (Selector sel = Selector.open()) {
             server.register(sel, SelectionKey.OP_ACCEPT);
             boolean any = false;
-            while (!done && (!any || active.get() > 0)) {
-                long wait = any ? 100 : (options.idleMillis() == 0 ? 0 : options.idleMillis());
-                if (sel.select(wait) == 0) {
-                    if (!any && options.idleMillis() != 0) {
+            long idleSince = System.nanoTime();
+            // With a count, peers may come and go until it is reached; without one, the capture
+            // ends when the peers it accepted have all closed.
+            while (!done && (!any || active.get() > 0 || count > 0)) {
+                if (sel.select(100) == 0) {
+                    if (active.get() > 0) {
+                        idleSince = System.nanoTime();
+                    } else if (options.idleMillis() != 0
+                            && System.nanoTime() - idleSince > options.idleMillis() * 1_000_000L) {
+                        if (any) {
+                            break; // the peers came and went; what they sent is the capture
+                        }
                         throw new InputException(server.getLocalAddress().toString(), "no peer connected within "
                                 + options.idleMillis() + " ms (--idle-timeout)");
                     }

@@ -86,268 +86,31 @@ final class ColumnLoops {
 
     /**
      * Accumulates {@code n} values read at {@code start}, {@code start + stride}, ... into leaf
-     * {@code leaf} of {@code p}. {@code n} is at most 2^31, so a long sum of values of up to 32
-     * bits cannot overflow before it is added to the 128-bit sum.
+     * {@code leaf} of {@code p}. {@code n} is at most 2^31 - 1 (callers pass one block), so a long
+     * sum of values of up to 32 bits cannot overflow before it is added to the 128-bit sum. Each
+     * loop is its own small method so that the JIT compiles (and unrolls) each on its own.
      */
     static void run(int loop, ScalarNode node, MemorySegment s, long start, long n, long stride, Partial p, int leaf) {
         p.count[leaf] += n;
         switch (loop) {
-            case I8 -> {
-                long min = p.minL[leaf], max = p.maxL[leaf], sum = 0;
-                for (long r = 0, at = start; r < n; r++, at += stride) {
-                    long v = s.get(Layouts.I8, at);
-                    min = Math.min(min, v);
-                    max = Math.max(max, v);
-                    sum += v;
-                }
-                p.minL[leaf] = min;
-                p.maxL[leaf] = max;
-                p.addSigned(leaf, sum);
-            }
-            case U8 -> {
-                long min = p.minL[leaf], max = p.maxL[leaf], sum = 0;
-                for (long r = 0, at = start; r < n; r++, at += stride) {
-                    long v = s.get(Layouts.I8, at) & 0xFFL;
-                    min = Math.min(min, v);
-                    max = Math.max(max, v);
-                    sum += v;
-                }
-                p.minL[leaf] = min;
-                p.maxL[leaf] = max;
-                p.addSigned(leaf, sum);
-            }
-            case I16_LE -> {
-                long min = p.minL[leaf], max = p.maxL[leaf], sum = 0;
-                for (long r = 0, at = start; r < n; r++, at += stride) {
-                    long v = s.get(Layouts.I16_LE, at);
-                    min = Math.min(min, v);
-                    max = Math.max(max, v);
-                    sum += v;
-                }
-                p.minL[leaf] = min;
-                p.maxL[leaf] = max;
-                p.addSigned(leaf, sum);
-            }
-            case U16_LE -> {
-                long min = p.minL[leaf], max = p.maxL[leaf], sum = 0;
-                for (long r = 0, at = start; r < n; r++, at += stride) {
-                    long v = s.get(Layouts.I16_LE, at) & 0xFFFFL;
-                    min = Math.min(min, v);
-                    max = Math.max(max, v);
-                    sum += v;
-                }
-                p.minL[leaf] = min;
-                p.maxL[leaf] = max;
-                p.addSigned(leaf, sum);
-            }
-            case I32_LE -> {
-                long min = p.minL[leaf], max = p.maxL[leaf], sum = 0;
-                for (long r = 0, at = start; r < n; r++, at += stride) {
-                    long v = s.get(Layouts.I32_LE, at);
-                    min = Math.min(min, v);
-                    max = Math.max(max, v);
-                    sum += v;
-                }
-                p.minL[leaf] = min;
-                p.maxL[leaf] = max;
-                p.addSigned(leaf, sum);
-            }
-            case U32_LE -> {
-                long min = p.minL[leaf], max = p.maxL[leaf], sum = 0;
-                for (long r = 0, at = start; r < n; r++, at += stride) {
-                    long v = s.get(Layouts.I32_LE, at) & 0xFFFF_FFFFL;
-                    min = Math.min(min, v);
-                    max = Math.max(max, v);
-                    sum += v;
-                }
-                p.minL[leaf] = min;
-                p.maxL[leaf] = max;
-                p.addSigned(leaf, sum);
-            }
-            case I64_LE -> {
-                long min = p.minL[leaf], max = p.maxL[leaf], lo = p.sumLo[leaf], hi = p.sumHi[leaf];
-                for (long r = 0, at = start; r < n; r++, at += stride) {
-                    long v = s.get(Layouts.I64_LE, at);
-                    long key = v;
-                    min = Math.min(min, key);
-                    max = Math.max(max, key);
-                    long nlo = lo + v;
-                    hi += (v >> 63) + (Long.compareUnsigned(nlo, lo) < 0 ? 1 : 0);
-                    lo = nlo;
-                }
-                p.minL[leaf] = min;
-                p.maxL[leaf] = max;
-                p.sumLo[leaf] = lo;
-                p.sumHi[leaf] = hi;
-            }
-            case U64_LE -> {
-                long min = p.minL[leaf], max = p.maxL[leaf], lo = p.sumLo[leaf], hi = p.sumHi[leaf];
-                for (long r = 0, at = start; r < n; r++, at += stride) {
-                    long v = s.get(Layouts.I64_LE, at);
-                    long key = v ^ Long.MIN_VALUE;
-                    min = Math.min(min, key);
-                    max = Math.max(max, key);
-                    long nlo = lo + v;
-                    hi += (Long.compareUnsigned(nlo, lo) < 0 ? 1 : 0);
-                    lo = nlo;
-                }
-                p.minL[leaf] = min;
-                p.maxL[leaf] = max;
-                p.sumLo[leaf] = lo;
-                p.sumHi[leaf] = hi;
-            }
-            case F32_LE -> {
-                double min = p.minD[leaf], max = p.maxD[leaf], sum = 0;
-                long nans = 0;
-                for (long r = 0, at = start; r < n; r++, at += stride) {
-                    double v = s.get(Layouts.F32_LE, at);
-                    if (v != v) {
-                        nans++;
-                    } else {
-                        min = Math.min(min, v);
-                        max = Math.max(max, v);
-                        sum += v;
-                    }
-                }
-                p.minD[leaf] = min;
-                p.maxD[leaf] = max;
-                p.sumD[leaf] += sum;
-                p.nan[leaf] += nans;
-            }
-            case F64_LE -> {
-                double min = p.minD[leaf], max = p.maxD[leaf], sum = 0;
-                long nans = 0;
-                for (long r = 0, at = start; r < n; r++, at += stride) {
-                    double v = s.get(Layouts.F64_LE, at);
-                    if (v != v) {
-                        nans++;
-                    } else {
-                        min = Math.min(min, v);
-                        max = Math.max(max, v);
-                        sum += v;
-                    }
-                }
-                p.minD[leaf] = min;
-                p.maxD[leaf] = max;
-                p.sumD[leaf] += sum;
-                p.nan[leaf] += nans;
-            }
-            case I16_BE -> {
-                long min = p.minL[leaf], max = p.maxL[leaf], sum = 0;
-                for (long r = 0, at = start; r < n; r++, at += stride) {
-                    long v = s.get(Layouts.I16_BE, at);
-                    min = Math.min(min, v);
-                    max = Math.max(max, v);
-                    sum += v;
-                }
-                p.minL[leaf] = min;
-                p.maxL[leaf] = max;
-                p.addSigned(leaf, sum);
-            }
-            case U16_BE -> {
-                long min = p.minL[leaf], max = p.maxL[leaf], sum = 0;
-                for (long r = 0, at = start; r < n; r++, at += stride) {
-                    long v = s.get(Layouts.I16_BE, at) & 0xFFFFL;
-                    min = Math.min(min, v);
-                    max = Math.max(max, v);
-                    sum += v;
-                }
-                p.minL[leaf] = min;
-                p.maxL[leaf] = max;
-                p.addSigned(leaf, sum);
-            }
-            case I32_BE -> {
-                long min = p.minL[leaf], max = p.maxL[leaf], sum = 0;
-                for (long r = 0, at = start; r < n; r++, at += stride) {
-                    long v = s.get(Layouts.I32_BE, at);
-                    min = Math.min(min, v);
-                    max = Math.max(max, v);
-                    sum += v;
-                }
-                p.minL[leaf] = min;
-                p.maxL[leaf] = max;
-                p.addSigned(leaf, sum);
-            }
-            case U32_BE -> {
-                long min = p.minL[leaf], max = p.maxL[leaf], sum = 0;
-                for (long r = 0, at = start; r < n; r++, at += stride) {
-                    long v = s.get(Layouts.I32_BE, at) & 0xFFFF_FFFFL;
-                    min = Math.min(min, v);
-                    max = Math.max(max, v);
-                    sum += v;
-                }
-                p.minL[leaf] = min;
-                p.maxL[leaf] = max;
-                p.addSigned(leaf, sum);
-            }
-            case I64_BE -> {
-                long min = p.minL[leaf], max = p.maxL[leaf], lo = p.sumLo[leaf], hi = p.sumHi[leaf];
-                for (long r = 0, at = start; r < n; r++, at += stride) {
-                    long v = s.get(Layouts.I64_BE, at);
-                    long key = v;
-                    min = Math.min(min, key);
-                    max = Math.max(max, key);
-                    long nlo = lo + v;
-                    hi += (v >> 63) + (Long.compareUnsigned(nlo, lo) < 0 ? 1 : 0);
-                    lo = nlo;
-                }
-                p.minL[leaf] = min;
-                p.maxL[leaf] = max;
-                p.sumLo[leaf] = lo;
-                p.sumHi[leaf] = hi;
-            }
-            case U64_BE -> {
-                long min = p.minL[leaf], max = p.maxL[leaf], lo = p.sumLo[leaf], hi = p.sumHi[leaf];
-                for (long r = 0, at = start; r < n; r++, at += stride) {
-                    long v = s.get(Layouts.I64_BE, at);
-                    long key = v ^ Long.MIN_VALUE;
-                    min = Math.min(min, key);
-                    max = Math.max(max, key);
-                    long nlo = lo + v;
-                    hi += (Long.compareUnsigned(nlo, lo) < 0 ? 1 : 0);
-                    lo = nlo;
-                }
-                p.minL[leaf] = min;
-                p.maxL[leaf] = max;
-                p.sumLo[leaf] = lo;
-                p.sumHi[leaf] = hi;
-            }
-            case F32_BE -> {
-                double min = p.minD[leaf], max = p.maxD[leaf], sum = 0;
-                long nans = 0;
-                for (long r = 0, at = start; r < n; r++, at += stride) {
-                    double v = s.get(Layouts.F32_BE, at);
-                    if (v != v) {
-                        nans++;
-                    } else {
-                        min = Math.min(min, v);
-                        max = Math.max(max, v);
-                        sum += v;
-                    }
-                }
-                p.minD[leaf] = min;
-                p.maxD[leaf] = max;
-                p.sumD[leaf] += sum;
-                p.nan[leaf] += nans;
-            }
-            case F64_BE -> {
-                double min = p.minD[leaf], max = p.maxD[leaf], sum = 0;
-                long nans = 0;
-                for (long r = 0, at = start; r < n; r++, at += stride) {
-                    double v = s.get(Layouts.F64_BE, at);
-                    if (v != v) {
-                        nans++;
-                    } else {
-                        min = Math.min(min, v);
-                        max = Math.max(max, v);
-                        sum += v;
-                    }
-                }
-                p.minD[leaf] = min;
-                p.maxD[leaf] = max;
-                p.sumD[leaf] += sum;
-                p.nan[leaf] += nans;
-            }
+            case I8 -> i8(s, start, (int) n, stride, p, leaf);
+            case U8 -> u8(s, start, (int) n, stride, p, leaf);
+            case I16_LE -> i16le(s, start, (int) n, stride, p, leaf);
+            case U16_LE -> u16le(s, start, (int) n, stride, p, leaf);
+            case I32_LE -> i32le(s, start, (int) n, stride, p, leaf);
+            case U32_LE -> u32le(s, start, (int) n, stride, p, leaf);
+            case I64_LE -> i64le(s, start, (int) n, stride, p, leaf);
+            case U64_LE -> u64le(s, start, (int) n, stride, p, leaf);
+            case F32_LE -> f32le(s, start, (int) n, stride, p, leaf);
+            case F64_LE -> f64le(s, start, (int) n, stride, p, leaf);
+            case I16_BE -> i16be(s, start, (int) n, stride, p, leaf);
+            case U16_BE -> u16be(s, start, (int) n, stride, p, leaf);
+            case I32_BE -> i32be(s, start, (int) n, stride, p, leaf);
+            case U32_BE -> u32be(s, start, (int) n, stride, p, leaf);
+            case I64_BE -> i64be(s, start, (int) n, stride, p, leaf);
+            case U64_BE -> u64be(s, start, (int) n, stride, p, leaf);
+            case F32_BE -> f32be(s, start, (int) n, stride, p, leaf);
+            case F64_BE -> f64be(s, start, (int) n, stride, p, leaf);
             case GENERIC_INT -> {
                 boolean u64 = node.unsigned() && (node.isBitField() ? node.bitWidth() == 64 : node.byteSize() == 8);
                 long min = p.minL[leaf], max = p.maxL[leaf];
@@ -384,5 +147,293 @@ final class ColumnLoops {
                 p.nan[leaf] += nans;
             }
         }
+    }
+
+    private static void i8(MemorySegment s, long start, int n, long stride, Partial p, int leaf) {
+        long min = p.minL[leaf], max = p.maxL[leaf], sum = 0;
+        for (int r = 0; r < n; r++) {
+            long at = start + r * stride;
+            long v = s.get(Layouts.I8, at);
+            min = Math.min(min, v);
+            max = Math.max(max, v);
+            sum += v;
+        }
+        p.minL[leaf] = min;
+        p.maxL[leaf] = max;
+        p.addSigned(leaf, sum);
+    }
+
+    private static void u8(MemorySegment s, long start, int n, long stride, Partial p, int leaf) {
+        long min = p.minL[leaf], max = p.maxL[leaf], sum = 0;
+        for (int r = 0; r < n; r++) {
+            long at = start + r * stride;
+            long v = s.get(Layouts.I8, at) & 0xFFL;
+            min = Math.min(min, v);
+            max = Math.max(max, v);
+            sum += v;
+        }
+        p.minL[leaf] = min;
+        p.maxL[leaf] = max;
+        p.addSigned(leaf, sum);
+    }
+
+    private static void i16le(MemorySegment s, long start, int n, long stride, Partial p, int leaf) {
+        long min = p.minL[leaf], max = p.maxL[leaf], sum = 0;
+        for (int r = 0; r < n; r++) {
+            long at = start + r * stride;
+            long v = s.get(Layouts.I16_LE, at);
+            min = Math.min(min, v);
+            max = Math.max(max, v);
+            sum += v;
+        }
+        p.minL[leaf] = min;
+        p.maxL[leaf] = max;
+        p.addSigned(leaf, sum);
+    }
+
+    private static void u16le(MemorySegment s, long start, int n, long stride, Partial p, int leaf) {
+        long min = p.minL[leaf], max = p.maxL[leaf], sum = 0;
+        for (int r = 0; r < n; r++) {
+            long at = start + r * stride;
+            long v = s.get(Layouts.I16_LE, at) & 0xFFFFL;
+            min = Math.min(min, v);
+            max = Math.max(max, v);
+            sum += v;
+        }
+        p.minL[leaf] = min;
+        p.maxL[leaf] = max;
+        p.addSigned(leaf, sum);
+    }
+
+    private static void i32le(MemorySegment s, long start, int n, long stride, Partial p, int leaf) {
+        long min = p.minL[leaf], max = p.maxL[leaf], sum = 0;
+        for (int r = 0; r < n; r++) {
+            long at = start + r * stride;
+            long v = s.get(Layouts.I32_LE, at);
+            min = Math.min(min, v);
+            max = Math.max(max, v);
+            sum += v;
+        }
+        p.minL[leaf] = min;
+        p.maxL[leaf] = max;
+        p.addSigned(leaf, sum);
+    }
+
+    private static void u32le(MemorySegment s, long start, int n, long stride, Partial p, int leaf) {
+        long min = p.minL[leaf], max = p.maxL[leaf], sum = 0;
+        for (int r = 0; r < n; r++) {
+            long at = start + r * stride;
+            long v = s.get(Layouts.I32_LE, at) & 0xFFFF_FFFFL;
+            min = Math.min(min, v);
+            max = Math.max(max, v);
+            sum += v;
+        }
+        p.minL[leaf] = min;
+        p.maxL[leaf] = max;
+        p.addSigned(leaf, sum);
+    }
+
+    private static void i64le(MemorySegment s, long start, int n, long stride, Partial p, int leaf) {
+        // The 128-bit sum without a carry per element: high and low 32-bit halves summed apart
+        // (n < 2^31, so neither long overflows), combined once per block.
+        long min = p.minL[leaf], max = p.maxL[leaf], hiSum = 0, loSum = 0;
+        for (int r = 0; r < n; r++) {
+            long v = s.get(Layouts.I64_LE, start + r * stride);
+            long key = v;
+            min = Math.min(min, key);
+            max = Math.max(max, key);
+            hiSum += v >> 32;
+            loSum += v & 0xFFFF_FFFFL;
+        }
+        p.minL[leaf] = min;
+        p.maxL[leaf] = max;
+        p.add128(leaf, hiSum, loSum, true);
+    }
+
+    private static void u64le(MemorySegment s, long start, int n, long stride, Partial p, int leaf) {
+        // The 128-bit sum without a carry per element: high and low 32-bit halves summed apart
+        // (n < 2^31, so neither long overflows), combined once per block.
+        long min = p.minL[leaf], max = p.maxL[leaf], hiSum = 0, loSum = 0;
+        for (int r = 0; r < n; r++) {
+            long v = s.get(Layouts.I64_LE, start + r * stride);
+            long key = v ^ Long.MIN_VALUE;
+            min = Math.min(min, key);
+            max = Math.max(max, key);
+            hiSum += v >>> 32;
+            loSum += v & 0xFFFF_FFFFL;
+        }
+        p.minL[leaf] = min;
+        p.maxL[leaf] = max;
+        p.add128(leaf, hiSum, loSum, false);
+    }
+
+    private static void f32le(MemorySegment s, long start, int n, long stride, Partial p, int leaf) {
+        double min = p.minD[leaf], max = p.maxD[leaf], sum = 0;
+        long nans = 0;
+        for (int r = 0; r < n; r++) {
+            long at = start + r * stride;
+            double v = s.get(Layouts.F32_LE, at);
+            if (v != v) {
+                nans++;
+            } else {
+                min = Math.min(min, v);
+                max = Math.max(max, v);
+                sum += v;
+            }
+        }
+        p.minD[leaf] = min;
+        p.maxD[leaf] = max;
+        p.sumD[leaf] += sum;
+        p.nan[leaf] += nans;
+    }
+
+    private static void f64le(MemorySegment s, long start, int n, long stride, Partial p, int leaf) {
+        double min = p.minD[leaf], max = p.maxD[leaf], sum = 0;
+        long nans = 0;
+        for (int r = 0; r < n; r++) {
+            long at = start + r * stride;
+            double v = s.get(Layouts.F64_LE, at);
+            if (v != v) {
+                nans++;
+            } else {
+                min = Math.min(min, v);
+                max = Math.max(max, v);
+                sum += v;
+            }
+        }
+        p.minD[leaf] = min;
+        p.maxD[leaf] = max;
+        p.sumD[leaf] += sum;
+        p.nan[leaf] += nans;
+    }
+
+    private static void i16be(MemorySegment s, long start, int n, long stride, Partial p, int leaf) {
+        long min = p.minL[leaf], max = p.maxL[leaf], sum = 0;
+        for (int r = 0; r < n; r++) {
+            long at = start + r * stride;
+            long v = s.get(Layouts.I16_BE, at);
+            min = Math.min(min, v);
+            max = Math.max(max, v);
+            sum += v;
+        }
+        p.minL[leaf] = min;
+        p.maxL[leaf] = max;
+        p.addSigned(leaf, sum);
+    }
+
+    private static void u16be(MemorySegment s, long start, int n, long stride, Partial p, int leaf) {
+        long min = p.minL[leaf], max = p.maxL[leaf], sum = 0;
+        for (int r = 0; r < n; r++) {
+            long at = start + r * stride;
+            long v = s.get(Layouts.I16_BE, at) & 0xFFFFL;
+            min = Math.min(min, v);
+            max = Math.max(max, v);
+            sum += v;
+        }
+        p.minL[leaf] = min;
+        p.maxL[leaf] = max;
+        p.addSigned(leaf, sum);
+    }
+
+    private static void i32be(MemorySegment s, long start, int n, long stride, Partial p, int leaf) {
+        long min = p.minL[leaf], max = p.maxL[leaf], sum = 0;
+        for (int r = 0; r < n; r++) {
+            long at = start + r * stride;
+            long v = s.get(Layouts.I32_BE, at);
+            min = Math.min(min, v);
+            max = Math.max(max, v);
+            sum += v;
+        }
+        p.minL[leaf] = min;
+        p.maxL[leaf] = max;
+        p.addSigned(leaf, sum);
+    }
+
+    private static void u32be(MemorySegment s, long start, int n, long stride, Partial p, int leaf) {
+        long min = p.minL[leaf], max = p.maxL[leaf], sum = 0;
+        for (int r = 0; r < n; r++) {
+            long at = start + r * stride;
+            long v = s.get(Layouts.I32_BE, at) & 0xFFFF_FFFFL;
+            min = Math.min(min, v);
+            max = Math.max(max, v);
+            sum += v;
+        }
+        p.minL[leaf] = min;
+        p.maxL[leaf] = max;
+        p.addSigned(leaf, sum);
+    }
+
+    private static void i64be(MemorySegment s, long start, int n, long stride, Partial p, int leaf) {
+        // The 128-bit sum without a carry per element: high and low 32-bit halves summed apart
+        // (n < 2^31, so neither long overflows), combined once per block.
+        long min = p.minL[leaf], max = p.maxL[leaf], hiSum = 0, loSum = 0;
+        for (int r = 0; r < n; r++) {
+            long v = s.get(Layouts.I64_BE, start + r * stride);
+            long key = v;
+            min = Math.min(min, key);
+            max = Math.max(max, key);
+            hiSum += v >> 32;
+            loSum += v & 0xFFFF_FFFFL;
+        }
+        p.minL[leaf] = min;
+        p.maxL[leaf] = max;
+        p.add128(leaf, hiSum, loSum, true);
+    }
+
+    private static void u64be(MemorySegment s, long start, int n, long stride, Partial p, int leaf) {
+        // The 128-bit sum without a carry per element: high and low 32-bit halves summed apart
+        // (n < 2^31, so neither long overflows), combined once per block.
+        long min = p.minL[leaf], max = p.maxL[leaf], hiSum = 0, loSum = 0;
+        for (int r = 0; r < n; r++) {
+            long v = s.get(Layouts.I64_BE, start + r * stride);
+            long key = v ^ Long.MIN_VALUE;
+            min = Math.min(min, key);
+            max = Math.max(max, key);
+            hiSum += v >>> 32;
+            loSum += v & 0xFFFF_FFFFL;
+        }
+        p.minL[leaf] = min;
+        p.maxL[leaf] = max;
+        p.add128(leaf, hiSum, loSum, false);
+    }
+
+    private static void f32be(MemorySegment s, long start, int n, long stride, Partial p, int leaf) {
+        double min = p.minD[leaf], max = p.maxD[leaf], sum = 0;
+        long nans = 0;
+        for (int r = 0; r < n; r++) {
+            long at = start + r * stride;
+            double v = s.get(Layouts.F32_BE, at);
+            if (v != v) {
+                nans++;
+            } else {
+                min = Math.min(min, v);
+                max = Math.max(max, v);
+                sum += v;
+            }
+        }
+        p.minD[leaf] = min;
+        p.maxD[leaf] = max;
+        p.sumD[leaf] += sum;
+        p.nan[leaf] += nans;
+    }
+
+    private static void f64be(MemorySegment s, long start, int n, long stride, Partial p, int leaf) {
+        double min = p.minD[leaf], max = p.maxD[leaf], sum = 0;
+        long nans = 0;
+        for (int r = 0; r < n; r++) {
+            long at = start + r * stride;
+            double v = s.get(Layouts.F64_BE, at);
+            if (v != v) {
+                nans++;
+            } else {
+                min = Math.min(min, v);
+                max = Math.max(max, v);
+                sum += v;
+            }
+        }
+        p.minD[leaf] = min;
+        p.maxD[leaf] = max;
+        p.sumD[leaf] += sum;
+        p.nan[leaf] += nans;
     }
 }

@@ -50,6 +50,24 @@ final class Partial {
         sumLo[i] = nlo;
     }
 
+    /**
+     * Adds {@code hiSum * 2^32 + loSum} to the 128-bit sum of leaf {@code i}, where {@code hiSum}
+     * is a sum of high 32-bit halves (signed when {@code signed}, else unsigned) and {@code loSum}
+     * a sum of unsigned low halves (non-negative: fewer than 2^31 terms).
+     */
+    void add128(int i, long hiSum, long loSum, boolean signed) {
+        // hiSum * 2^32 as 128 bits: high word hiSum >> 32 (arithmetic or logical), low word hiSum << 32.
+        long addHi = signed ? hiSum >> 32 : hiSum >>> 32;
+        long addLo = hiSum << 32;
+        long lo = sumLo[i];
+        long nlo = lo + addLo;
+        long carry = Long.compareUnsigned(nlo, lo) < 0 ? 1 : 0;
+        long nlo2 = nlo + loSum;
+        carry += Long.compareUnsigned(nlo2, nlo) < 0 ? 1 : 0;
+        sumLo[i] = nlo2;
+        sumHi[i] += addHi + carry;
+    }
+
     void merge(Partial o) {
         for (int i = 0; i < count.length; i++) {
             count[i] += o.count[i];

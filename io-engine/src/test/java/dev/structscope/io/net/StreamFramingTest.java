@@ -57,6 +57,26 @@ class StreamFramingTest {
     }
 
     @Test
+    void severalPeersAreEachAStreamOfTheirOwn() throws Exception {
+        try (ServerSocketChannel server = TcpCapture.bind("127.0.0.1", 0)) {
+            String port = String.valueOf(port(server));
+            try (PythonPeer a = new PythonPeer("raw_peer.py", "u32be", port, "300");
+                 PythonPeer b = new PythonPeer("raw_peer.py", "u32be", port, "300");
+                 PythonPeer c = new PythonPeer("raw_peer.py", "u32be", port, "300")) {
+                java.util.Map<String, List<Integer>> byPeer = new java.util.HashMap<>();
+                CaptureResult r = new TcpCapture(Framing.parse("u32be", 16), null, opts(), 900, m ->
+                        byPeer.computeIfAbsent(m.peer(), k -> new ArrayList<>()).add(m.bytes().get(I32, 0))).listen(server);
+                assertEquals(900, r.messages());
+                assertEquals(3, byPeer.size(), byPeer.keySet().toString());
+                for (List<Integer> xs : byPeer.values()) {
+                    // Each peer's stream arrives whole and in order, however the three interleave.
+                    assertEquals(java.util.stream.IntStream.range(0, 300).boxed().toList(), xs);
+                }
+            }
+        }
+    }
+
+    @Test
     void u16LittleEndianLengthPrefixesToo() throws Exception {
         assertEquals(List.of(0, 1, 2, 3), listenFor("u16le", Framing.parse("u16le", 16), 4));
     }

@@ -26,9 +26,11 @@ import java.util.Objects;
  * @param longDouble      how {@code long double} is encoded
  * @param bitfields       the family of bit-field allocation rules
  * @param zeroWidthBitfieldAffectsAlignment whether a zero-width bit-field raises the alignment of
- *                        the record to that of its declared type (AAPCS does, System V x86 does not)
+ *                        the record to that of its declared type (AAPCS does, System V x86 does not;
+ *                        {@link BitfieldRules#MSVC} has its own rule and ignores this flag)
  * @param unnamedBitfieldAffectsAlignment whether an unnamed non-zero bit-field's declared type
- *                        raises the record alignment
+ *                        raises the record alignment (AAPCS does, System V x86 does not; clang
+ *                        ties both flags to one target property; ignored for MSVC)
  * @param maxFieldAlign   an upper bound applied to member alignment by default (0 = none)
  */
 public record Abi(String name, String description, String clangTarget, Map<Prim, Scalar> scalars, Scalar pointer,

@@ -261,16 +261,31 @@ final class ConstExpr {
                 in.expect(")", "after type name");
                 return size ? hooks.sizeOf(type, op) : hooks.alignOf(type, op);
             }
+            if (in.peek().kind() == Token.Kind.STRING) {
+                long n = strings();
+                in.expect(")", "to close '('");
+                return new IntValue(size ? n : 1, hooks.longBits() == 64 ? 64 : 32, true);
+            }
             IntValue v = comma();
             in.expect(")", "to close '('");
             return exprSize(v, size, open);
         }
         Token at = in.peek();
         if (at.kind() == Token.Kind.STRING) {
-            in.next();
-            return new IntValue(Literals.stringLength(at) , 64, true);
+            return new IntValue(size ? strings() : 1, hooks.longBits() == 64 ? 64 : 32, true);
         }
         return exprSize(unary(), size, at);
+    }
+
+    /** Adjacent narrow string literals: the bytes of their concatenation with one terminating zero. */
+    private long strings() {
+        long n = 0;
+        int count = 0;
+        while (in.peek().kind() == Token.Kind.STRING) {
+            n += Literals.stringLength(in.next());
+            count++;
+        }
+        return n - (count - 1);
     }
 
     private IntValue exprSize(IntValue v, boolean size, Token at) {

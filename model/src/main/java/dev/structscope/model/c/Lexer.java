@@ -143,7 +143,7 @@ final class Lexer {
             for (int i = 0; i < n; i++) {
                 advance();
             }
-            kind = c < 0x20 || c >= 0x7f && p == null && !Character.isLetter(c) ? Token.Kind.BAD : Token.Kind.PUNCT;
+            kind = p != null || "[](){}.&*+-~!/%<>^|?:;=,#".indexOf(c) >= 0 ? Token.Kind.PUNCT : Token.Kind.BAD;
         }
         return Token.of(kind, src.substring(start, pos), file, l, cl, lineStart, space);
     }

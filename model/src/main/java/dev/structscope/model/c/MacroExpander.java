@@ -5,10 +5,8 @@ import dev.structscope.model.InputException;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * Expands macros in a token list the way C does: each token carries the set of macro names that
@@ -18,7 +16,7 @@ import java.util.Set;
  * macro bomb ends with an error. Owned by one {@link Preprocessor}; not thread-safe.
  */
 final class MacroExpander {
-    static final long MAX_STEPS = 20_000_000;
+    static final long MAX_STEPS = 5_000_000;
 
     private final Map<String, Macro> macros;
     private long steps;
@@ -44,15 +42,11 @@ final class MacroExpander {
                 throw new InputException(t.where(), "macro expansion too large (limit " + MAX_STEPS + " tokens)");
             }
             Macro m = t.isIdent() ? macros.get(t.text()) : null;
-            if (m == null || (t.hide() != null && t.hide().contains(m.name()))) {
+            if (m == null || HideSet.contains(t.hide(), m.name())) {
                 out.add(t);
                 continue;
             }
-            Set<String> hs = new HashSet<>();
-            if (t.hide() != null) {
-                hs.addAll(t.hide());
-            }
-            hs.add(m.name());
+            HideSet hs = new HideSet(m.name(), t.hide());
             List<Token> replaced;
             if (m.objectLike()) {
                 replaced = substitute(m, t, List.of(), hs, depth);
@@ -114,7 +108,7 @@ final class MacroExpander {
         return args;
     }
 
-    private List<Token> substitute(Macro m, Token at, List<List<Token>> args, Set<String> hs, int depth) {
+    private List<Token> substitute(Macro m, Token at, List<List<Token>> args, HideSet hs, int depth) {
         List<Token> body = m.body();
         List<Token> out = new ArrayList<>();
         List<List<Token>> expanded = new ArrayList<>();
@@ -171,7 +165,7 @@ final class MacroExpander {
         return out;
     }
 
-    private void add(List<Token> out, Token t, Set<String> hs, boolean paste) {
+    private void add(List<Token> out, Token t, HideSet hs, boolean paste) {
         if (!paste || out.isEmpty()) {
             out.add(t);
             return;
@@ -193,13 +187,8 @@ final class MacroExpander {
                 hs, null));
     }
 
-    private static Set<String> union(Set<String> a, Set<String> b) {
-        if (a == null || a.isEmpty()) {
-            return b;
-        }
-        Set<String> s = new HashSet<>(a);
-        s.addAll(b);
-        return s;
+    private static HideSet union(HideSet a, HideSet b) {
+        return HideSet.union(a, b);
     }
 
     private static int param(Macro m, Token t) {

@@ -61,7 +61,9 @@ final class Preprocessor {
 
     /** The output tokens, ending with EOF (which carries any trailing pragmas). */
     List<Token> finish(String file) {
-        Token eof = Token.of(Token.Kind.EOF, "", file, out.isEmpty() ? 1 : out.get(out.size() - 1).line(), 1, true, false);
+        Token last = out.isEmpty() ? null : out.get(out.size() - 1);
+        Token eof = last == null ? Token.of(Token.Kind.EOF, "", file, 1, 1, true, false)
+                : Token.of(Token.Kind.EOF, "", last.file(), last.line(), last.col() + last.text().length(), true, false);
         emit(List.of(eof));
         return out;
     }
@@ -134,6 +136,9 @@ final class Preprocessor {
                 directive(line, fs, depth);
             } else if (fs.active()) {
                 for (Token t : line) {
+                    if (t.kind() == Token.Kind.BAD) {
+                        throw new InputException(fs.file + ":" + (t.line() + fs.lineDelta) + ":" + t.col(), bad(t));
+                    }
                     pending.add(fs.lineDelta != 0 || !fs.file.equals(display) ? t.withPlace(fs.file, t.line() + fs.lineDelta) : t);
                 }
             }
@@ -143,6 +148,17 @@ final class Preprocessor {
         if (!fs.conds.isEmpty()) {
             throw new InputException(fs.conds.get(fs.conds.size() - 1).at.where(), "unterminated conditional directive");
         }
+    }
+
+    private static String bad(Token t) {
+        char c = t.text().charAt(0);
+        if (t.text().contains("'") && (c == '\'' || c == 'L' || c == 'u' || c == 'U')) {
+            return "missing terminating ' character";
+        }
+        if (t.text().contains("\"")) {
+            return "missing terminating '\"' character";
+        }
+        return c > 0x20 && c < 0x7f ? "stray '" + c + "' in program" : String.format("stray '\\u%04x' in program", (int) c);
     }
 
     private void flush(List<Token> pending) {
@@ -172,6 +188,9 @@ final class Preprocessor {
     }
 
     private void emit(List<Token> toks) {
+        if (out.size() + toks.size() > MAX_TOKENS && !toks.isEmpty()) {
+            throw new InputException(toks.get(0).where(), "too many tokens after macro expansion (limit " + MAX_TOKENS + ")");
+        }
         for (Token t : toks) {
             if (!pendingPragmas.isEmpty()) {
                 t = t.withPragmas(List.copyOf(pendingPragmas));

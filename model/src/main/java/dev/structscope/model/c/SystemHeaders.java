@@ -79,11 +79,15 @@ final class SystemHeaders {
         String target = abi.clangTarget();
         boolean windows = target.contains("windows");
         if (windows) {
+            // clang in MSVC mode: no __STDC__, no GCC version macros.
+            m.remove("__STDC__");
+            m.remove("__GNUC__");
+            m.remove("__GNUC_MINOR__");
             m.put("_WIN32", "1");
             m.put("_WIN64", "1");
             m.put("_M_X64", "100");
             m.put("_M_AMD64", "100");
-            m.put("_MSC_VER", "1933");
+            m.put("_MSC_VER", "1920");
         } else {
             m.put("__linux__", "1");
             m.put("__linux", "1");

@@ -1,7 +1,6 @@
 package dev.structscope.model.c;
 
 import java.util.List;
-import java.util.Set;
 
 /**
  * One C token with the place it came from. Tokens produced by a macro expansion carry the place
@@ -19,7 +18,7 @@ import java.util.Set;
  * @param pragmas     {@code #pragma} lines that came right before this token (parser side), or null
  */
 record Token(Kind kind, String text, String file, int line, int col, boolean lineStart, boolean spaceBefore,
-             Set<String> hide, List<List<Token>> pragmas) {
+             HideSet hide, List<List<Token>> pragmas) {
 
     enum Kind { IDENT, NUMBER, CHAR, STRING, PUNCT, PRAGMA, BAD, EOF }
 
@@ -39,7 +38,7 @@ record Token(Kind kind, String text, String file, int line, int col, boolean lin
         return kind == Kind.IDENT;
     }
 
-    Token withHide(Set<String> newHide) {
+    Token withHide(HideSet newHide) {
         return new Token(kind, text, file, line, col, lineStart, spaceBefore, newHide, pragmas);
     }
 

@@ -90,6 +90,10 @@ final class JsonPrinter {
             sb.append(']');
         } else if (node.isTextual()) {
             string(node.textValue(), sb);
+        } else if (node.isFloatingPointNumber()) {
+            // Keep a fraction or exponent so that 1.0 (or 1e0) reads back as a non-integer again.
+            String t = node.isBigDecimal() ? node.decimalValue().toString() : node.toString();
+            sb.append(t.contains(".") || t.contains("e") || t.contains("E") ? t : t + ".0");
         } else {
             sb.append(node.toString());
         }

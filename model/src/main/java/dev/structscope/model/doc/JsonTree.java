@@ -112,16 +112,23 @@ sealed interface JsonTree {
         };
     }
 
-    /** Parses one JSON document; trailing content after it is an error. */
-    static JsonTree parse(String json, String source) {
-        JsonFactory factory = JsonFactory.builder()
+    /** Holder of the one parser factory (thread-safe once built), with the limits of a document. */
+    final class Factory {
+        static final JsonFactory INSTANCE = JsonFactory.builder()
                 .streamReadConstraints(StreamReadConstraints.builder()
                         .maxNestingDepth(MAX_DEPTH)
                         .maxNumberLength(64)
                         .maxStringLength(LayoutDocuments.MAX_BYTES)
                         .build())
                 .build();
-        try (JsonParser p = factory.createParser(json)) {
+
+        private Factory() {
+        }
+    }
+
+    /** Parses one JSON document; trailing content after it is an error. */
+    static JsonTree parse(String json, String source) {
+        try (JsonParser p = Factory.INSTANCE.createParser(json)) {
             try {
                 return readDocument(p, source);
             } catch (StreamConstraintsException e) {
@@ -161,6 +168,15 @@ sealed interface JsonTree {
         return nl < 0 ? s : s.substring(0, nl);
     }
 
+    private static JNumber number(JsonParser p, boolean integral, Where where) throws IOException {
+        try {
+            return new JNumber(integral ? p.getNumberValue() : p.getDecimalValue(), integral, where);
+        } catch (NumberFormatException e) {
+            // e.g. 1e9223372036854775: valid JSON syntax, but no number Java can hold.
+            throw where.error("number out of range: " + p.getText());
+        }
+    }
+
     /** Reads the value at the current token. Recursion depth is bounded by {@link #MAX_DEPTH}. */
     private static JsonTree read(JsonParser p, String source, int depth) throws IOException {
         Where where = Where.of(source, p.currentTokenLocation());
@@ -198,8 +214,7 @@ sealed interface JsonTree {
                 yield new JArray(items, where);
             }
             case VALUE_STRING -> new JString(p.getText(), where);
-            case VALUE_NUMBER_INT -> new JNumber(p.getNumberValue(), true, where);
-            case VALUE_NUMBER_FLOAT -> new JNumber(p.getDecimalValue(), false, where);
+            case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> number(p, tok == JsonToken.VALUE_NUMBER_INT, where);
             case VALUE_TRUE -> new JBool(true, where);
             case VALUE_FALSE -> new JBool(false, where);
             case VALUE_NULL -> new JNull(where);

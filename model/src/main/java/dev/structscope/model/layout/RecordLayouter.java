@@ -4,8 +4,8 @@ import dev.structscope.model.InputException;
 import dev.structscope.model.abi.Abi;
 import dev.structscope.model.type.CType;
 import dev.structscope.model.type.Member;
-import dev.structscope.model.type.RecordKind;
 import dev.structscope.model.type.Prim;
+import dev.structscope.model.type.RecordKind;
 import dev.structscope.model.type.RecordType;
 
 import java.util.ArrayList;

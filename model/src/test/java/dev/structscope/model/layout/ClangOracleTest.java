@@ -4,6 +4,7 @@ import dev.structscope.model.abi.Abi;
 import dev.structscope.model.layout.oracle.Compilers;
 import dev.structscope.model.layout.oracle.LayoutText;
 import dev.structscope.model.layout.oracle.OracleRun;
+import dev.structscope.model.layout.oracle.PaddingCheck;
 import dev.structscope.model.layout.oracle.RandomHeader;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -21,7 +22,8 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 /**
  * The layout engine against clang-16's own record layouts ({@code -fdump-record-layouts}) for
  * each of the five ABIs, member by member, on random headers that mix every feature (see
- * {@link RandomHeader}). Skipped when clang-16 is not installed; {@link GoldenCorpusTest} still
+ * {@link RandomHeader}); and each record's padding list against its members
+ * ({@link PaddingCheck}). Skipped when clang-16 is not installed; {@link GoldenCorpusTest} still
  * runs then.
  */
 class ClangOracleTest {
@@ -47,6 +49,12 @@ class ClangOracleTest {
             } catch (RuntimeException e) {
                 failures.add("seed " + seed + ": engine threw " + e);
                 continue;
+            }
+            for (RecordLayout rl : LayoutEngine.layoutAll(g.library(), abi)) {
+                String bad = PaddingCheck.check(rl);
+                if (bad != null) {
+                    failures.add("seed " + seed + " " + abi.name() + " " + rl.name() + ": " + bad);
+                }
             }
             String report = OracleRun.compare(g, abi, clang, engine, "clang");
             if (report != null) {

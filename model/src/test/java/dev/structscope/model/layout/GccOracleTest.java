@@ -50,7 +50,7 @@ class GccOracleTest {
                 layouts.put(rl.definition().kind().keyword() + " " + rl.name(), rl);
             }
             Path src = OracleRun.write(g, "-probe-" + abi.name() + ".c", GccProbe.source(h.getFileName().toString(), layouts));
-            List<String> cc = new ArrayList<>(List.of("gcc", "-w", "-O0", "-S", "-o", "-", src.toString()));
+            List<String> cc = new ArrayList<>(List.of(Compilers.GCC, "-w", "-O0", "-S", "-o", "-", src.toString()));
             if (m32) {
                 cc.add(1, "-m32");
             }

@@ -20,7 +20,10 @@ import java.util.regex.Pattern;
  * gcc (native and {@code -m32}) compiling and running a probe program. Test code; any thread.
  */
 public final class Compilers {
-    public static final Path CLANG = Path.of("/usr/bin/clang-16");
+    /** clang-16; {@code -Dstructscope.clang=PATH} points elsewhere (a missing path tests the skip). */
+    public static final Path CLANG = Path.of(System.getProperty("structscope.clang", "/usr/bin/clang-16"));
+    /** gcc; {@code -Dstructscope.gcc=NAME} picks another. */
+    public static final String GCC = System.getProperty("structscope.gcc", "gcc");
 
     private Compilers() {
     }
@@ -40,7 +43,7 @@ public final class Compilers {
             try {
                 Path src = dir.resolve("t.c");
                 Files.writeString(src, "#include <stddef.h>\n#include <stdint.h>\nint x = sizeof(int64_t);\n");
-                List<String> cmd = new ArrayList<>(List.of("gcc", "-S", "-o", "-", src.toString()));
+                List<String> cmd = new ArrayList<>(List.of(GCC, "-S", "-o", "-", src.toString()));
                 if (m32) {
                     cmd.add(1, "-m32");
                 }

@@ -1,0 +1,119 @@
+package dev.structscope.app.cli;
+
+import dev.structscope.model.InputException;
+import dev.structscope.model.abi.Abi;
+import dev.structscope.model.doc.LayoutDocuments;
+import dev.structscope.model.export.ExportModel;
+import dev.structscope.model.export.ExportOptions;
+import dev.structscope.model.export.ExportResult;
+import dev.structscope.model.export.ExportTarget;
+import dev.structscope.model.export.Exporter;
+import dev.structscope.model.layout.LayoutEngine;
+import dev.structscope.model.type.TypeLibrary;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.ByteOrder;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+/**
+ * {@code structscope export LAYOUT --to c|java|ctypes|rust|ksy|json [--type NAME] [--abi ABI]
+ * [-o PATH] [--package NAME] [--byte-order little|big]}: writes the layout in another language
+ * (see {@link Exporter}); warnings about what the target cannot express go to stderr.
+ */
+@Command(name = "export", description = "Write the layout as C, Java (java.lang.foreign), Python ctypes, Rust, Kaitai Struct or a layout document.")
+public final class ExportCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(index = "0", paramLabel = "LAYOUT", description = "A layout document (.json) or C header (.h).")
+    Path input;
+
+    @Option(names = "--to", required = true, paramLabel = "TARGET", description = "c, java, ctypes, rust, ksy or json.")
+    String to;
+
+    @Option(names = "--type", paramLabel = "NAME", description = "Only this struct or union and the types it uses.")
+    String type;
+
+    @Option(names = "--abi", paramLabel = "ABI", defaultValue = "x86_64-linux",
+            description = "x86_64-linux (default), i386-linux, x86_64-windows, aarch64-linux, arm-linux.")
+    String abiName;
+
+    @Option(names = {"-o", "--output"}, paramLabel = "PATH",
+            description = "Output file (stdout when absent); for --to java a directory (default: the current one).")
+    Path output;
+
+    @Option(names = "--package", paramLabel = "NAME", description = "Java package (default: the unnamed package).")
+    String javaPackage;
+
+    @Option(names = "--byte-order", paramLabel = "ORDER", description = "little or big (default: the ABI's).")
+    String byteOrder;
+
+    @Option(names = "--cpp", description = "Run the system C preprocessor on the header first.")
+    boolean cpp;
+
+    @Override
+    public Integer call() {
+        try {
+            return export();
+        } catch (IOException e) {
+            throw new InputException(output == null ? "" : output.toString(), "cannot write the export: " + e.getMessage(), e);
+        }
+    }
+
+    private int export() throws IOException {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        ExportTarget target = ExportTarget.byName(to);
+        Abi abi = Abi.byName(abiName);
+        ByteOrder order = switch (byteOrder == null ? "" : byteOrder) {
+            case "" -> null;
+            case "little" -> ByteOrder.LITTLE_ENDIAN;
+            case "big" -> ByteOrder.BIG_ENDIAN;
+            default -> throw new InputException("--byte-order", "must be little or big, was '" + byteOrder + "'");
+        };
+        if (javaPackage != null && !javaPackage.matches("[A-Za-z_$][A-Za-z0-9_$]*(\\.[A-Za-z_$][A-Za-z0-9_$]*)*")) {
+            throw new InputException("--package", "not a Java package name: '" + javaPackage + "'");
+        }
+        TypeLibrary library = LayoutInput.load(input, cpp, err, abi);
+        if (type != null) {
+            LayoutEngine.layout(type, library, abi); // reports an unknown --type with the known names
+        }
+        ExportOptions options = new ExportOptions(abi, type, order, javaPackage);
+        ExportResult result = target == ExportTarget.JSON
+                ? new ExportResult(List.of(new ExportResult.File("layout.json",
+                        LayoutDocuments.toJson(ExportModel.subset(library, type)))), List.of())
+                : Exporter.of(target).export(library, options);
+        for (String w : result.warnings()) {
+            err.println("structscope: warning: " + w);
+        }
+        err.flush();
+        if (target == ExportTarget.JAVA) {
+            Path dir = output == null ? Path.of(".") : output;
+            if (Files.exists(dir) && !Files.isDirectory(dir)) {
+                throw new InputException(dir.toString(), "-o must be a directory for --to java");
+            }
+            Files.createDirectories(dir);
+            for (ExportResult.File f : result.files()) {
+                Files.writeString(dir.resolve(f.name()), f.text());
+            }
+        } else if (output == null) {
+            out.print(result.text());
+            out.flush();
+        } else {
+            if (Files.isDirectory(output)) {
+                throw new InputException(output.toString(), "is a directory; -o takes a file for --to " + target.cliName());
+            }
+            Files.writeString(output, result.text());
+        }
+        return 0;
+    }
+}

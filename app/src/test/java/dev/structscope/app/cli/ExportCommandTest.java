@@ -1,0 +1,164 @@
+package dev.structscope.app.cli;
+
+import dev.structscope.model.abi.Abis;
+import dev.structscope.model.doc.LayoutDocuments;
+import dev.structscope.model.layout.LayoutEngine;
+import dev.structscope.model.type.TypeLibrary;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** {@code structscope export} as the contract says: targets, -o, --package, --type, errors (exit 2). */
+class ExportCommandTest {
+    private static final String HEADER = """
+            /* A sensor reading */
+            struct Reading {
+                unsigned char kind;   /* what was measured */
+                double value;
+                unsigned flags : 3;
+                unsigned level : 5;
+                short samples[2][3];
+            };
+            #pragma pack(push, 1)
+            struct Wire { char tag; int len; struct Reading r; };
+            #pragma pack(pop)
+            struct Other { int x; };
+            """;
+
+    @TempDir
+    Path dir;
+    Path header;
+
+    record Result(int status, String out, String err) {
+    }
+
+    @BeforeEach
+    void writeHeader() throws IOException {
+        header = dir.resolve("sensor.h");
+        Files.writeString(header, HEADER);
+    }
+
+    static Result cli(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int status = StructScopeCli.run(new PrintWriter(out, true), new PrintWriter(err, true), args);
+        return new Result(status, out.toString(), err.toString());
+    }
+
+    @Test
+    void cHeaderOnStdoutCompilesWithItsAssertsForTheAbi() throws Exception {
+        Result r = cli("export", header.toString(), "--to", "c", "--abi", "i386-linux");
+        assertEquals(0, r.status(), r.err());
+        assertTrue(r.out().contains("_Static_assert(offsetof(struct Wire, r) == 5"), r.out());
+        Path h = dir.resolve("out.h");
+        Files.writeString(h, r.out());
+        String clang = find("clang-16");
+        Assumptions.assumeTrue(clang != null, "clang-16 not installed");
+        assertEquals(0, run(clang, "-target", "i386-unknown-linux-gnu", "-ffreestanding", "-fsyntax-only", "-x", "c", h.toString()));
+    }
+
+    @Test
+    void javaGoesToADirectoryInThePackageAndCompiles() throws Exception {
+        Path out = dir.resolve("gen");
+        Result r = cli("export", header.toString(), "--to", "java", "-o", out.toString(), "--package", "com.example.wire");
+        assertEquals(0, r.status(), r.err());
+        List<String> files = new ArrayList<>();
+        try (var s = Files.list(out)) {
+            s.forEach(p -> files.add(p.getFileName().toString()));
+        }
+        assertEquals(List.of("Other.java", "Reading.java", "Wire.java"), files.stream().sorted().toList());
+        assertTrue(Files.readString(out.resolve("Wire.java")).startsWith("// Generated"));
+        assertTrue(Files.readString(out.resolve("Wire.java")).contains("package com.example.wire;"));
+        String javac = "/usr/lib/jvm/temurin-25-jdk-amd64/bin/javac";
+        Assumptions.assumeTrue(Files.isExecutable(Path.of(javac)), "JDK 25 javac not installed");
+        List<String> cmd = new ArrayList<>(List.of(javac, "--release", "25", "-d", dir.resolve("classes").toString()));
+        files.forEach(f -> cmd.add(out.resolve(f).toString()));
+        assertEquals(0, run(cmd.toArray(String[]::new)));
+    }
+
+    @Test
+    void typeKeepsOnlyWhatItUsesAndOutputGoesToTheFile() throws Exception {
+        Path out = dir.resolve("wire.rs");
+        Result r = cli("export", header.toString(), "--to", "rust", "--type", "Wire", "-o", out.toString());
+        assertEquals(0, r.status(), r.err());
+        assertEquals("", r.out());
+        String text = Files.readString(out);
+        assertTrue(text.contains("pub struct Wire") && text.contains("pub struct Reading"), text);
+        assertTrue(!text.contains("pub struct Other"), text);
+    }
+
+    @Test
+    void jsonIsTheLayoutDocumentOfTheSameTypes() {
+        Result r = cli("export", header.toString(), "--to", "json", "--type", "struct Wire");
+        assertEquals(0, r.status(), r.err());
+        TypeLibrary lib = LayoutDocuments.parse(r.out(), "export.json").library();
+        assertTrue(lib.findRecord("Other").isEmpty());
+        TypeLibrary fromHeader = dev.structscope.model.c.HeaderImporter.importText(HEADER, "sensor.h",
+                dev.structscope.model.c.HeaderImporter.Options.defaults());
+        assertEquals(LayoutEngine.layout("Wire", fromHeader, Abis.X86_64_LINUX),
+                LayoutEngine.layout("Wire", lib, Abis.X86_64_LINUX));
+    }
+
+    @Test
+    void ksyAndCtypesWriteText() {
+        Result k = cli("export", header.toString(), "--to", "ksy", "--type", "Reading");
+        assertEquals(0, k.status(), k.err());
+        assertTrue(k.out().contains("meta:\n  id: reading"), k.out());
+        Result c = cli("export", header.toString(), "--to", "ctypes", "--byte-order", "big");
+        assertEquals(0, c.status(), c.err());
+        assertTrue(c.out().contains("class Reading(ctypes.BigEndianStructure):"), c.out());
+        // ctypes numbers big-endian bit-fields from the other end: said on stderr, not hidden.
+        assertTrue(c.err().contains("structscope: warning: Reading: bit-fields flags, level"), c.err());
+    }
+
+    @Test
+    void badInputIsExitTwoWithOneLine() {
+        assertBad(cli("export", header.toString(), "--to", "cobol"), "--to: unknown export target 'cobol'");
+        assertBad(cli("export", header.toString(), "--to", "c", "--byte-order", "middle"), "--byte-order");
+        assertBad(cli("export", header.toString(), "--to", "c", "--type", "Nope"), "no struct or union named 'Nope'");
+        assertBad(cli("export", header.toString(), "--to", "java", "--package", "1bad"), "--package");
+        assertBad(cli("export", dir.resolve("missing.h").toString(), "--to", "c"), "no such file");
+        assertBad(cli("export", header.toString(), "--to", "java", "-o", header.toString()), "must be a directory");
+        assertBad(cli("export", header.toString(), "--to", "c", "-o", dir.toString()), "is a directory");
+        assertBad(cli("export", header.toString(), "--to", "c", "-o", dir.resolve("no/such/dir/x.h").toString()),
+                "cannot write");
+    }
+
+    private static void assertBad(Result r, String message) {
+        assertEquals(2, r.status(), r.out() + r.err());
+        assertTrue(r.err().startsWith("structscope: ") && r.err().contains(message), r.err());
+        assertEquals(1, r.err().strip().lines().count(), r.err());
+    }
+
+    private static String find(String tool) {
+        for (String d : System.getenv().getOrDefault("PATH", "").split(":")) {
+            if (!d.isEmpty() && Files.isExecutable(Path.of(d, tool))) {
+                return Path.of(d, tool).toString();
+            }
+        }
+        return null;
+    }
+
+    private int run(String... cmd) throws Exception {
+        Process p = new ProcessBuilder(cmd).directory(dir.toFile()).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes());
+        assertTrue(p.waitFor(120, TimeUnit.SECONDS));
+        if (p.exitValue() != 0) {
+            System.err.println(out);
+        }
+        return p.exitValue();
+    }
+}

@@ -1,0 +1,96 @@
+package dev.structscope.model.c;
+
+import dev.structscope.model.abi.Abis;
+import dev.structscope.model.type.TypeLibrary;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/**
+ * C integer arithmetic in constant expressions against gcc: a few hundred random expressions
+ * (literals of every type and suffix, casts, promotions, unsigned wrap-around, shifts,
+ * comparisons between signed and unsigned, short-circuit and conditional operators) become
+ * {@code #define}s; the importer's constants must equal what a gcc-compiled program prints.
+ */
+class ConstantExpressionTest {
+    private static final String[] LITERALS = {"0", "1", "7", "-1", "255", "0x7fffffff", "0x80000000", "4294967295U",
+        "2147483647", "-2147483647", "1L", "3UL", "0xffffffffffffffff", "9223372036854775807LL", "10ULL", "017",
+        "0x10", "'a'", "'\\xff'", "'\\n'", "'\\0'", "u'x'", "L'y'", "(char)200", "(unsigned char)-1",
+        "(short)70000", "(unsigned short)-2", "(int)4294967295U", "(unsigned)-5", "(long long)-3", "(_Bool)5",
+        "sizeof(int)", "sizeof(long)", "_Alignof(double)", "sizeof(short[3])", "sizeof 'c'", "sizeof(1L)",
+        "(signed char)0x80", "(unsigned long long)-1"};
+    private static final String[] BINARY = {"+", "-", "*", "&", "|", "^", "==", "!=", "<", ">", "<=", ">=", "&&", "||"};
+
+    private final Random rnd = new Random(20261123);
+
+    @TempDir
+    Path tmp;
+
+    private String expr(int depth) {
+        if (depth == 0 || rnd.nextInt(4) == 0) {
+            return LITERALS[rnd.nextInt(LITERALS.length)];
+        }
+        return switch (rnd.nextInt(9)) {
+            case 0 -> "-(" + expr(depth - 1) + ")";
+            case 1 -> "~(" + expr(depth - 1) + ")";
+            case 2 -> "!(" + expr(depth - 1) + ")";
+            case 3 -> "(" + expr(depth - 1) + ") " + (rnd.nextBoolean() ? "<<" : ">>") + " " + rnd.nextInt(31);
+            case 4 -> "(" + expr(depth - 1) + ") " + (rnd.nextBoolean() ? "/" : "%") + " " + (1 + rnd.nextInt(300));
+            case 5 -> "(" + expr(depth - 1) + ") ? (" + expr(depth - 1) + ") : (" + expr(depth - 1) + ")";
+            case 6 -> "(" + List.of("(char)", "(unsigned)", "(long)", "(unsigned short)", "(long long)", "(int)")
+                    .get(rnd.nextInt(6)) + "(" + expr(depth - 1) + "))";
+            default -> "(" + expr(depth - 1) + ") " + BINARY[rnd.nextInt(BINARY.length)] + " (" + expr(depth - 1) + ")";
+        };
+    }
+
+    @Test
+    void randomExpressionsAgreeWithGcc() {
+        Tools.assumeTool("gcc");
+        List<String> exprs = new ArrayList<>();
+        for (int i = 0; i < 400; i++) {
+            exprs.add(expr(4));
+        }
+        StringBuilder header = new StringBuilder();
+        for (int i = 0; i < exprs.size(); i++) {
+            header.append("#define E").append(i).append(" (").append(exprs.get(i)).append(")\n");
+        }
+        StringBuilder program = new StringBuilder("#include <stdio.h>\n#include <uchar.h>\n#include <wchar.h>\n")
+                .append(header).append("int main(void) {\n");
+        for (int i = 0; i < exprs.size(); i++) {
+            program.append("  printf(\"%lld\\n\", (long long)(E").append(i).append("));\n");
+        }
+        program.append("  return 0;\n}\n");
+        String[] gcc = Tools.gccRun(program.toString(), tmp).split("\n");
+        TypeLibrary lib = HeaderImporter.importText(header.toString(), "exprs.h",
+                HeaderImporter.Options.defaults().withAbi(Abis.X86_64_LINUX));
+        List<String> mismatches = new ArrayList<>();
+        for (int i = 0; i < exprs.size(); i++) {
+            Long ours = lib.constants().get("E" + i);
+            if (ours == null || ours != Long.parseLong(gcc[i])) {
+                mismatches.add(exprs.get(i) + " gcc=" + gcc[i] + " ours=" + ours);
+            }
+        }
+        assertEquals(List.of(), mismatches);
+    }
+
+    @Test
+    void preprocessorConditionalsUseIntmaxArithmetic() {
+        // gcc evaluates #if in intmax_t: 0x7fffffff + 1 does not overflow, -1 < 0u is false.
+        String src = """
+                #if 0x7fffffff + 1 > 0 && !(-1 < 0u) && (1 ? -1 : 0u) > 0 && 'a' == 97 && defined __LP64__ && 3 / 2 == 1
+                struct ok { int x; };
+                #endif
+                #if 0 && (1 / 0)
+                #error short-circuit should skip the division
+                #endif
+                """;
+        TypeLibrary lib = HeaderImporter.importText(src, "t.h", HeaderImporter.Options.defaults());
+        assertEquals(1, lib.decls().size());
+    }
+}

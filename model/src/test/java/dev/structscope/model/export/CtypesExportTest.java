@@ -1,0 +1,114 @@
+package dev.structscope.model.export;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.structscope.model.abi.Abi;
+import dev.structscope.model.abi.Abis;
+import dev.structscope.model.layout.FieldLayout;
+import dev.structscope.model.layout.LayoutEngine;
+import dev.structscope.model.layout.RecordLayout;
+import dev.structscope.model.type.TypeLibrary;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HexFormat;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * python3 loads the ctypes export; {@code ctypes.sizeof}, member offsets and bit-field positions
+ * ({@code Cls.f.offset}, {@code Cls.f.size}) match the layout engine for every ABI, and values
+ * read from gcc's bytes are the ones gcc stored.
+ */
+class CtypesExportTest {
+    private static final String DUMP = """
+            import ctypes, importlib.util, json, sys
+            spec = importlib.util.spec_from_file_location("layout", sys.argv[1])
+            m = importlib.util.module_from_spec(spec)
+            spec.loader.exec_module(m)
+            out = {}
+            for name, cls in vars(m).items():
+                if isinstance(cls, type) and issubclass(cls, (ctypes.Structure, ctypes.Union)) and cls.__module__ == "layout":
+                    attrs = {k: [v.offset, v.size] for k, v in vars(cls).items() if type(v).__name__ == "CField"}
+                    out[name] = {"size": ctypes.sizeof(cls), "attrs": attrs}
+            print(json.dumps(out))
+            """;
+
+    @TempDir
+    Path dir;
+
+    @ParameterizedTest
+    @ValueSource(strings = {"x86_64-linux", "i386-linux", "x86_64-windows", "aarch64-linux", "arm-linux"})
+    void sizesAndOffsetsMatchTheEngine(String abiName) throws Exception {
+        String py = Tools.require("python3", "python3");
+        Abi abi = Abi.byName(abiName);
+        TypeLibrary lib = Corpus.everything();
+        ExportResult res = new CtypesExporter().export(lib, ExportOptions.of(abi));
+        Files.writeString(dir.resolve("layout.py"), res.text());
+        Files.writeString(dir.resolve("dump.py"), DUMP);
+        Tools.Run r = Tools.run(dir, py, "dump.py", dir.resolve("layout.py").toString());
+        assertTrue(r.ok(), () -> r.output() + "\n---\n" + res.text());
+        JsonNode json = new ObjectMapper().readTree(r.output());
+        for (RecordLayout rl : LayoutEngine.layoutAll(lib, abi)) {
+            JsonNode cls = json.get(rl.name());
+            assertEquals(rl.size(), cls.get("size").asLong(), rl.name() + " sizeof");
+            for (FieldLayout f : rl.visibleFields()) {
+                JsonNode a = cls.get("attrs").get(f.name());
+                if (f.isBitField()) {
+                    if (a == null) {
+                        // Not expressible: must have been reported.
+                        assertTrue(res.warnings().stream().anyMatch(w -> w.startsWith(rl.name() + ": bit-fields")
+                                && w.contains(f.name())), rl.name() + "." + f.name() + " missing without a warning");
+                        continue;
+                    }
+                    long size = a.get(1).asLong();
+                    assertEquals(f.bitOffset(), a.get(0).asLong() * 8 + (size & 0xFFFF), rl.name() + "." + f.name() + " bit");
+                    assertEquals(f.bitWidth(), size >> 16, rl.name() + "." + f.name() + " width");
+                } else {
+                    assertTrue(a != null, rl.name() + "." + f.name() + " missing in " + cls);
+                    assertEquals(f.offset(), a.get(0).asLong(), rl.name() + "." + f.name());
+                    assertEquals(f.size(), a.get(1).asLong(), rl.name() + "." + f.name() + " size");
+                }
+            }
+        }
+    }
+
+    @Test
+    void valuesReadFromGccBytesAreThoseGccStored() throws Exception {
+        String py = Tools.require("python3", "python3");
+        TypeLibrary lib = Corpus.everything();
+        ExportResult res = new CtypesExporter().export(lib, ExportOptions.defaults());
+        Files.writeString(dir.resolve("layout.py"), res.text());
+        for (String type : new String[] {"Flags", "Wide", "WithEnum", "Anon", "Shape", "Basic", "PackedBits"}) {
+            CSample.Sample s = CSample.of(lib, type, dir);
+            StringBuilder script = new StringBuilder("""
+                    import importlib.util, sys
+                    spec = importlib.util.spec_from_file_location("layout", "layout.py")
+                    m = importlib.util.module_from_spec(spec)
+                    spec.loader.exec_module(m)
+                    """);
+            script.append("o = m.").append(type).append(".from_buffer_copy(bytes.fromhex(\"")
+                    .append(HexFormat.of().formatHex(s.bytes())).append("\"))\n");
+            for (Map.Entry<String, Long> e : s.values().entrySet()) {
+                boolean raw = res.warnings().stream().anyMatch(w -> w.startsWith(type + ": bit-fields")
+                        && w.matches(".*\\b" + e.getKey() + "\\b.*"));
+                if (!raw) {
+                    script.append("print(\"").append(e.getKey()).append("\", int(o.").append(e.getKey()).append("))\n");
+                }
+            }
+            Files.writeString(dir.resolve("read.py"), script);
+            Tools.Run r = Tools.run(dir, py, "read.py");
+            assertTrue(r.ok(), r.output());
+            for (String line : r.output().strip().split("\n")) {
+                String[] kv = line.split(" ");
+                assertEquals(s.values().get(kv[0]).longValue(), Long.parseLong(kv[1]), type + "." + kv[0]);
+            }
+        }
+    }
+}

@@ -1,0 +1,138 @@
+package dev.structscope.model.export;
+
+import dev.structscope.model.abi.Abi;
+import dev.structscope.model.abi.Abis;
+import dev.structscope.model.layout.FieldLayout;
+import dev.structscope.model.layout.LayoutEngine;
+import dev.structscope.model.layout.RecordLayout;
+import dev.structscope.model.type.TypeLibrary;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import java.lang.foreign.Arena;
+import java.lang.foreign.GroupLayout;
+import java.lang.foreign.MemoryLayout.PathElement;
+import java.lang.foreign.MemorySegment;
+import java.lang.reflect.Method;
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The Java export compiles with {@code javac --release 25}; the loaded classes' {@code LAYOUT}s
+ * give the layout engine's sizes, alignments and offsets (by {@code PathElement}); bit-field
+ * accessors read and write the bytes gcc produces.
+ */
+class JavaExportTest {
+    private static final String JAVAC = "/usr/lib/jvm/temurin-25-jdk-amd64/bin/javac";
+
+    @TempDir
+    Path dir;
+
+    static Stream<Arguments> cases() {
+        List<Arguments> out = new ArrayList<>();
+        for (Abi abi : Abis.ALL) {
+            out.add(Arguments.of(abi.name(), "everything"));
+        }
+        return out.stream();
+    }
+
+    @ParameterizedTest(name = "{0} {1}")
+    @MethodSource("cases")
+    void loadedLayoutsMatchTheEngine(String abiName, String corpus) throws Exception {
+        Abi abi = Abi.byName(abiName);
+        TypeLibrary lib = Corpus.everything();
+        try (URLClassLoader cl = compile(lib, ExportOptions.of(abi).withPackage("gen"))) {
+            for (RecordLayout rl : LayoutEngine.layoutAll(lib, abi)) {
+                Class<?> c = cl.loadClass("gen." + JavaExporter.ident(rl.name()));
+                GroupLayout g = (GroupLayout) c.getField("LAYOUT").get(null);
+                assertEquals(rl.size(), g.byteSize(), rl.name() + " size");
+                assertEquals(rl.align(), g.byteAlignment(), rl.name() + " align");
+                assertEquals(rl.name(), g.name().orElseThrow());
+                for (FieldLayout f : rl.fields()) {
+                    if (f.name() != null && !f.isBitField()) {
+                        assertEquals(f.offset(), g.byteOffset(PathElement.groupElement(f.name())), rl.name() + "." + f.name());
+                    }
+                }
+                for (FieldLayout f : rl.visibleFields()) {
+                    if (!f.isBitField()) {
+                        assertEquals(f.offset(), c.getField(JavaExporter.ident(f.name()) + "$OFFSET").getLong(null),
+                                rl.name() + "." + f.name() + "$OFFSET");
+                    }
+                }
+            }
+        }
+    }
+
+    @Test
+    void accessorsReadAndWriteWhatGccWrites() throws Exception {
+        TypeLibrary lib = Corpus.bitfields();
+        try (URLClassLoader cl = compile(lib, ExportOptions.of(Abis.X86_64_LINUX))) {
+            for (String type : List.of("Flags", "Wide", "WithEnum")) {
+                CSample.Sample s = CSample.of(lib, type, dir);
+                Class<?> c = cl.loadClass(type);
+                try (Arena arena = Arena.ofConfined()) {
+                    MemorySegment seg = arena.allocate(s.bytes().length);
+                    seg.copyFrom(MemorySegment.ofArray(s.bytes()));
+                    MemorySegment fresh = arena.allocate(s.bytes().length);
+                    for (Map.Entry<String, Long> e : s.values().entrySet()) {
+                        Method get = c.getMethod(e.getKey(), MemorySegment.class);
+                        Object v = get.invoke(null, seg);
+                        long got = v instanceof Boolean b ? (b ? 1 : 0) : ((Number) v).longValue();
+                        // Java's byte/short/int are signed, as in jextract: compare the same bits.
+                        long want = switch (v) {
+                            case Byte b -> (byte) e.getValue().longValue();
+                            case Short sh -> (short) e.getValue().longValue();
+                            case Integer i -> (int) e.getValue().longValue();
+                            default -> e.getValue();
+                        };
+                        assertEquals(want, got, type + "." + e.getKey());
+                        Method set = c.getMethod(e.getKey(), MemorySegment.class, get.getReturnType());
+                        set.invoke(null, fresh, v);
+                    }
+                    assertArrayEquals(s.bytes(), fresh.toArray(java.lang.foreign.ValueLayout.JAVA_BYTE), type + " written bytes");
+                }
+            }
+        }
+    }
+
+    @Test
+    void bigEndianPutsTheMostSignificantByteFirst() throws Exception {
+        try (URLClassLoader cl = compile(Corpus.plain(), ExportOptions.defaults().withByteOrder(java.nio.ByteOrder.BIG_ENDIAN))) {
+            Class<?> c = cl.loadClass("Point");
+            try (Arena arena = Arena.ofConfined()) {
+                MemorySegment seg = arena.allocate(4);
+                c.getMethod("y", MemorySegment.class, short.class).invoke(null, seg, (short) 0x1234);
+                assertArrayEquals(new byte[] {0, 0, 0x12, 0x34}, seg.toArray(java.lang.foreign.ValueLayout.JAVA_BYTE));
+            }
+        }
+    }
+
+    private URLClassLoader compile(TypeLibrary lib, ExportOptions options) throws Exception {
+        String javac = Tools.require("JDK 25 javac", JAVAC);
+        ExportResult res = new JavaExporter().export(lib, options);
+        Path src = Files.createDirectories(dir.resolve("src"));
+        Path out = Files.createDirectories(dir.resolve("classes"));
+        List<String> cmd = new ArrayList<>(List.of(javac, "--release", "25", "-Xlint:all", "-Werror", "-d", out.toString()));
+        for (ExportResult.File f : res.files()) {
+            Path p = src.resolve(f.name());
+            Files.writeString(p, f.text());
+            cmd.add(p.toString());
+        }
+        Tools.Run r = Tools.run(dir, cmd);
+        assertTrue(r.ok(), () -> r.output() + "\n---\n" + res.text());
+        return new URLClassLoader(new URL[] {out.toUri().toURL()}, getClass().getClassLoader());
+    }
+}

@@ -1,0 +1,176 @@
+package dev.structscope.model.export;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.structscope.model.abi.Abi;
+import dev.structscope.model.abi.Abis;
+import dev.structscope.model.layout.FieldLayout;
+import dev.structscope.model.layout.LayoutEngine;
+import dev.structscope.model.layout.RecordLayout;
+import dev.structscope.model.type.TypeLibrary;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The npm {@code kaitai-struct-compiler} accepts the .ksy for every ABI and its generated
+ * JavaScript parser (with the {@code kaitai-struct} runtime, under node) consumes exactly
+ * {@code sizeof} bytes per record; on x86_64 it decodes gcc's sample bytes to the values gcc stored.
+ * Needs node and the npm packages kaitai-struct-compiler, kaitai-struct and js-yaml, found through
+ * {@code KAITAI_NODE_PATH} or {@code npm root -g}.
+ */
+class KaitaiExportTest {
+    @TempDir
+    Path dir;
+
+    @ParameterizedTest
+    @ValueSource(strings = {"x86_64-linux", "i386-linux", "x86_64-windows", "aarch64-linux", "arm-linux"})
+    void compilesAndEachTypeConsumesItsSize(String abiName) throws Exception {
+        Abi abi = Abi.byName(abiName);
+        TypeLibrary lib = Corpus.everything();
+        ExportResult res = new KaitaiExporter().export(lib, ExportOptions.of(abi));
+        ArrayNode requests = new ObjectMapper().createArrayNode();
+        List<RecordLayout> layouts = LayoutEngine.layoutAll(lib, abi);
+        for (RecordLayout rl : layouts) {
+            ObjectNode r = requests.addObject();
+            r.put("type", KaitaiExporter.id(rl.name()));
+            r.put("hex", HexFormat.of().formatHex(new byte[(int) rl.size()]));
+            r.putArray("paths");
+        }
+        JsonNode out = run(res, requests);
+        for (int i = 0; i < layouts.size(); i++) {
+            assertEquals(layouts.get(i).size(), out.get(i).get("consumed").asLong(), layouts.get(i).name() + " size");
+        }
+    }
+
+    @Test
+    void parsesGccSamplesToTheValuesGccStored() throws Exception {
+        TypeLibrary lib = Corpus.everything();
+        ExportResult res = new KaitaiExporter().export(lib, ExportOptions.defaults());
+        ObjectMapper om = new ObjectMapper();
+        ArrayNode requests = om.createArrayNode();
+        List<CSample.Sample> samples = new ArrayList<>();
+        List<String> types = List.of("Flags", "Wide", "WithEnum", "BitUnion", "Anon", "Shape", "Basic", "Tagged",
+                "Packed", "Pack2", "PackedBits", "UsesVec");
+        for (String type : types) {
+            CSample.Sample s = CSample.of(lib, type, dir);
+            samples.add(s);
+            RecordLayout rl = LayoutEngine.layout(type, lib, Abis.X86_64_LINUX);
+            ObjectNode r = requests.addObject();
+            r.put("type", KaitaiExporter.id(type));
+            r.put("hex", HexFormat.of().formatHex(s.bytes()));
+            ArrayNode paths = r.putArray("paths");
+            for (String cPath : s.values().keySet()) {
+                ArrayNode p = paths.addArray();
+                ksyPath(rl, cPath).forEach(p::add);
+            }
+        }
+        JsonNode out = run(res, requests);
+        for (int i = 0; i < types.size(); i++) {
+            JsonNode values = out.get(i).get("values");
+            RecordLayout rl = LayoutEngine.layout(types.get(i), lib, Abis.X86_64_LINUX);
+            assertEquals(rl.size(), out.get(i).get("consumed").asLong(), types.get(i) + " consumed");
+            for (Map.Entry<String, Long> e : samples.get(i).values().entrySet()) {
+                String key = String.join(".", ksyPath(rl, e.getKey()));
+                JsonNode v = values.get(key);
+                assertTrue(v != null && v.isNumber(), types.get(i) + "." + key + " = " + v);
+                // The JavaScript runtime reads 64-bit integers as doubles: compare as doubles.
+                assertEquals((double) e.getValue(), v.asDouble(), types.get(i) + "." + key);
+            }
+        }
+    }
+
+    /** The Kaitai ids leading to a C member path, through the generated anonN members. */
+    static List<String> ksyPath(RecordLayout rl, String cPath) {
+        String first = cPath.contains(".") ? cPath.substring(0, cPath.indexOf('.')) : cPath;
+        String rest = cPath.contains(".") ? cPath.substring(cPath.indexOf('.') + 1) : null;
+        for (Slots.Slot s : Slots.of(rl, "bits_", "pad_")) {
+            if (s instanceof Slots.Whole w && w.field().isAnonymousRecord() && w.field().layout() instanceof RecordLayout in) {
+                List<String> sub = ksyPath(in, cPath);
+                if (!sub.isEmpty()) {
+                    List<String> out = new ArrayList<>(List.of(KaitaiExporter.id(w.name())));
+                    out.addAll(sub);
+                    return out;
+                }
+            }
+        }
+        for (FieldLayout f : rl.fields()) {
+            if (first.equals(f.name())) {
+                List<String> out = new ArrayList<>(List.of(KaitaiExporter.id(f.name())));
+                if (rest != null) {
+                    out.addAll(ksyPath((RecordLayout) f.layout(), rest));
+                }
+                return out;
+            }
+        }
+        return List.of();
+    }
+
+    private JsonNode run(ExportResult res, ArrayNode requests) throws IOException {
+        String node = Tools.require("node (Debian package nodejs)", "node", "nodejs");
+        String modules = nodeModules(node);
+        Path ksy = dir.resolve(res.files().getFirst().name());
+        Files.writeString(ksy, res.text());
+        Path req = dir.resolve("requests.json");
+        Files.writeString(req, requests.toString());
+        Path script = dir.resolve("ksy-check.js");
+        try (InputStream in = getClass().getResourceAsStream("/export/ksy-check.js")) {
+            Files.write(script, in.readAllBytes());
+        }
+        ProcessBuilder pb = new ProcessBuilder(node, script.toString(), ksy.toString(), req.toString())
+                .directory(dir.toFile()).redirectErrorStream(true);
+        pb.environment().put("NODE_PATH", modules);
+        Process p = pb.start();
+        String output = new String(p.getInputStream().readAllBytes());
+        try {
+            p.waitFor();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
+        assertTrue(p.exitValue() == 0, () -> output + "\n---\n" + res.text());
+        return new ObjectMapper().readTree(output.substring(output.lastIndexOf("\n[") + 1));
+    }
+
+    /** Where the npm packages are: KAITAI_NODE_PATH, else the global npm root; skips when absent. */
+    private static String nodeModules(String node) {
+        String env = System.getenv("KAITAI_NODE_PATH");
+        List<String> candidates = new ArrayList<>();
+        if (env != null) {
+            candidates.add(env);
+        }
+        String npm = Tools.find("npm");
+        if (npm != null) {
+            Tools.Run r = Tools.run(Path.of("."), npm, "root", "-g");
+            if (r.ok()) {
+                String[] lines = r.output().strip().split("\n");
+                candidates.add(lines[lines.length - 1].strip());
+            }
+        }
+        for (String c : candidates) {
+            if (Files.isDirectory(Path.of(c, "kaitai-struct-compiler")) && Files.isDirectory(Path.of(c, "kaitai-struct"))
+                    && Files.isDirectory(Path.of(c, "js-yaml"))) {
+                return c;
+            }
+        }
+        Assumptions.abort("npm packages kaitai-struct-compiler, kaitai-struct and js-yaml are not installed"
+                + " (npm install -g kaitai-struct-compiler kaitai-struct js-yaml, or set KAITAI_NODE_PATH)");
+        return null;
+    }
+}

@@ -1,0 +1,97 @@
+package dev.structscope.model.export;
+
+import dev.structscope.model.abi.Abi;
+import dev.structscope.model.abi.Abis;
+import dev.structscope.model.layout.FieldLayout;
+import dev.structscope.model.layout.LayoutEngine;
+import dev.structscope.model.layout.RecordLayout;
+import dev.structscope.model.type.TypeLibrary;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * rustc compiles the Rust export (natively, x86_64) with its const assertions on size_of,
+ * align_of and offset_of! for each ABI's layout; the bit-field accessors read gcc's bytes.
+ */
+class RustExportTest {
+    @TempDir
+    Path dir;
+
+    static String rustc() {
+        String home = System.getProperty("user.home");
+        return Tools.require("rustc (rustup toolchain)", home + "/.cargo/bin/rustc", "/root/.cargo/bin/rustc", "rustc");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"x86_64-linux", "i386-linux", "x86_64-windows", "aarch64-linux", "arm-linux"})
+    void rustcAcceptsTheAssertions(String abiName) throws Exception {
+        String rustc = rustc();
+        ExportResult res = new RustExporter().export(Corpus.everything(), ExportOptions.of(Abi.byName(abiName)));
+        Files.writeString(dir.resolve("layout.rs"), res.text());
+        Tools.Run r = Tools.run(dir, rustc, "--crate-type", "lib", "--edition", "2021", "-o", dir.resolve("liblayout.rlib").toString(),
+                "layout.rs");
+        assertTrue(r.ok(), () -> r.output() + "\n---\n" + res.text());
+        assertTrue(res.text().contains("core::mem::offset_of!(Shape, grid) == "), res.text());
+        // Rust has no packed + align: said in a warning and a comment, the size and offsets still asserted.
+        assertTrue(res.warnings().stream().anyMatch(w -> w.startsWith("PackedAligned: ")), res.warnings().toString());
+        if (!abiName.equals("x86_64-windows")) { // MSVC keeps the 16-byte alignment inside a packed record
+            assertTrue(res.warnings().stream().anyMatch(w -> w.startsWith("PackedHolder: ")), res.warnings().toString());
+        }
+        assertTrue(res.text().contains("// WARNING: PackedAligned: "), res.text());
+        assertTrue(res.text().contains("const _: () = assert!(core::mem::size_of::<PackedAligned>() == "), res.text());
+    }
+
+    @Test
+    void aWrongLayoutFailsTheAssertions() throws Exception {
+        String rustc = rustc();
+        String text = new RustExporter().export(Corpus.plain(), ExportOptions.defaults()).text();
+        RecordLayout basic = LayoutEngine.layout("Basic", Corpus.plain(), Abis.X86_64_LINUX);
+        String bad = text.replace("size_of::<Basic>() == " + basic.size(), "size_of::<Basic>() == " + (basic.size() + 8));
+        Files.writeString(dir.resolve("bad.rs"), bad);
+        Tools.Run r = Tools.run(dir, rustc, "--crate-type", "lib", "--edition", "2021", "-o", dir.resolve("libbad.rlib").toString(), "bad.rs");
+        assertTrue(!r.ok() && r.output().contains("assertion failed"), r.output());
+    }
+
+    @Test
+    void bitFieldAccessorsReadGccBytes() throws Exception {
+        String rustc = rustc();
+        TypeLibrary lib = Corpus.bitfields();
+        Files.writeString(dir.resolve("layout.rs"), new RustExporter().export(lib, ExportOptions.defaults()).text());
+        for (String type : new String[] {"Flags", "Wide", "WithEnum"}) {
+            CSample.Sample s = CSample.of(lib, type, dir);
+            RecordLayout rl = LayoutEngine.layout(type, lib, Abis.X86_64_LINUX);
+            StringBuilder main = new StringBuilder("#[path = \"layout.rs\"]\nmod layout;\nuse layout::*;\nfn main() {\n");
+            main.append("    let bytes: [u8; ").append(s.bytes().length).append("] = [");
+            for (byte b : s.bytes()) {
+                main.append(b & 0xFF).append(", ");
+            }
+            main.append("];\n    let s: ").append(type).append(" = unsafe { core::ptr::read_unaligned(bytes.as_ptr() as *const ")
+                    .append(type).append(") };\n");
+            for (String name : s.values().keySet()) {
+                FieldLayout f = rl.visibleFields().stream().filter(x -> x.name().equals(name)).findFirst().orElseThrow();
+                main.append("    let v = s.").append(name).append(f.isBitField() ? "()" : "").append(";\n")
+                        .append("    println!(\"").append(name).append(" {}\", v as i64);\n");
+            }
+            main.append("}\n");
+            Files.writeString(dir.resolve("main.rs"), main);
+            Tools.Run cc = Tools.run(dir, rustc, "--edition", "2021", "-o", dir.resolve("main").toString(), "main.rs");
+            assertTrue(cc.ok(), cc.output() + "\n" + main);
+            Tools.Run run = Tools.run(dir, dir.resolve("main").toString());
+            assertTrue(run.ok(), run.output());
+            for (String line : run.output().strip().split("\n")) {
+                String[] kv = line.split(" ");
+                long want = s.values().get(kv[0]);
+                assertEquals(want, Long.parseLong(kv[1]), type + "." + kv[0]);
+            }
+        }
+    }
+}
