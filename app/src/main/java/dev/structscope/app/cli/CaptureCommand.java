@@ -100,7 +100,7 @@ public final class CaptureCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         Abi abi = Abi.byName(abiName);
-        TypeLibrary library = LayoutInput.load(layoutPath, cpp, err);
+        TypeLibrary library = LayoutInput.load(layoutPath, cpp, err, abi);
         DecoderPlan plan = DecoderPlan.compile(LayoutEngine.layout(type, library, abi), abi,
                 DecodeCommand.byteOrder(byteOrder));
         MessageFormat printer = new MessageFormat(format, plan, out);

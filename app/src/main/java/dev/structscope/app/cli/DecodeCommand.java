@@ -76,7 +76,7 @@ public final class DecodeCommand implements Callable<Integer> {
         Abi abi = Abi.byName(abiName);
         ByteOrder order = byteOrder(byteOrder);
         RecordFormat writer = RecordFormat.of(format, out);
-        TypeLibrary library = LayoutInput.load(layoutPath, cpp, err);
+        TypeLibrary library = LayoutInput.load(layoutPath, cpp, err, abi);
         RecordLayout layout = LayoutEngine.layout(type, library, abi);
         DecoderPlan plan = DecoderPlan.compile(layout, abi, order);
         long recordSize = plan.recordSize();

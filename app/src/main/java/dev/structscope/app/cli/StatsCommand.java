@@ -59,7 +59,7 @@ public final class StatsCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         Abi abi = Abi.byName(abiName);
-        TypeLibrary library = LayoutInput.load(layoutPath, cpp, err);
+        TypeLibrary library = LayoutInput.load(layoutPath, cpp, err, abi);
         RecordLayout layout = LayoutEngine.layout(type, library, abi);
         DecoderPlan plan = DecoderPlan.compile(layout, abi, DecodeCommand.byteOrder(byteOrder));
         RecordStats.Result result;
