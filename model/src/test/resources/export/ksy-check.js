@@ -1,7 +1,8 @@
 // Test driver for KaitaiExportTest: compiles a .ksy with the npm kaitai-struct-compiler to
 // JavaScript, then parses each requested sample with the generated parser and the kaitai-struct
 // runtime, printing the bytes consumed and the requested values as one JSON object.
-// Usage: node ksy-check.js FILE.ksy REQUESTS.json   (NODE_PATH must reach the npm modules)
+// Usage: node ksy-check.js FILE.ksy REQUESTS.json [FILE2.ksy REQUESTS2.json ...]
+// (NODE_PATH must reach the npm modules); prints one JSON array of results per pair, one per line.
 const fs = require('fs');
 const path = require('path');
 const YAML = require('js-yaml');
@@ -11,10 +12,11 @@ const KaitaiStream = require('kaitai-struct/KaitaiStream');
 const camel = (id) => id.replace(/_([a-z0-9])/g, (m, c) => c.toUpperCase());
 const upper = (id) => { const c = camel(id); return c.charAt(0).toUpperCase() + c.slice(1); };
 
-const ksy = YAML.load(fs.readFileSync(process.argv[2], 'utf8'));
-const requests = JSON.parse(fs.readFileSync(process.argv[3], 'utf8'));
-const outDir = path.dirname(path.resolve(process.argv[2]));
-ksc.compile('javascript', ksy, null, false).then((files) => {
+async function check(ksyFile, requestFile) {
+  const ksy = YAML.load(fs.readFileSync(ksyFile, 'utf8'));
+  const requests = JSON.parse(fs.readFileSync(requestFile, 'utf8'));
+  const outDir = path.dirname(path.resolve(ksyFile));
+  const files = await ksc.compile('javascript', ksy, null, false);
   let main = null;
   for (const [name, text] of Object.entries(files)) {
     fs.writeFileSync(path.join(outDir, name), text);
@@ -33,8 +35,15 @@ ksc.compile('javascript', ksy, null, false).then((files) => {
     }
     results.push({ type: r.type, consumed: obj._io.pos, values });
   }
-  console.log(JSON.stringify(results));
-}).catch((e) => {
+  return results;
+}
+
+(async () => {
+  const args = process.argv.slice(2);
+  for (let i = 0; i + 1 < args.length; i += 2) {
+    console.log(JSON.stringify(await check(args[i], args[i + 1])));
+  }
+})().catch((e) => {
   console.error('kaitai: ' + (e && e.message ? e.message : e));
   process.exit(3);
 });

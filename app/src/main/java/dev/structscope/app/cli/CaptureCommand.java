@@ -11,15 +11,11 @@ import dev.structscope.io.net.PcapngWriter;
 import dev.structscope.io.net.TcpCapture;
 import dev.structscope.io.net.UdpCapture;
 import dev.structscope.model.InputException;
-import dev.structscope.model.abi.Abi;
-import dev.structscope.model.layout.LayoutEngine;
-import dev.structscope.model.type.TypeLibrary;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 import java.io.IOException;
@@ -39,11 +35,8 @@ public final class CaptureCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(index = "0", paramLabel = "LAYOUT", description = "A layout document (.json) or C header (.h).")
-    Path layoutPath;
-
-    @Option(names = "--type", required = true, paramLabel = "NAME", description = "The struct or union of each message.")
-    String type;
+    @Mixin
+    RecordArgs record;
 
     @ArgGroup(exclusive = true, multiplicity = "1")
     Where where;
@@ -65,12 +58,6 @@ public final class CaptureCommand implements Callable<Integer> {
     @Mixin
     NetOptions net;
 
-    @Option(names = "--abi", paramLabel = "ABI", defaultValue = "x86_64-linux", description = "The C data model (default x86_64-linux).")
-    String abiName;
-
-    @Option(names = "--byte-order", paramLabel = "ORDER", defaultValue = "little", description = "little (default) or big.")
-    String byteOrder;
-
     @Option(names = "--count", paramLabel = "N", defaultValue = "0", description = "Stop after N messages (default: until the peer closes).")
     long count;
 
@@ -84,9 +71,6 @@ public final class CaptureCommand implements Callable<Integer> {
             description = "Give up when no message (or, listening, no peer) arrives for this long (default 60; 0 = wait forever).")
     double idleSeconds;
 
-    @Option(names = "--cpp", description = "Run the system C preprocessor on the header first.")
-    boolean cpp;
-
     @Override
     public Integer call() {
         try {
@@ -99,10 +83,7 @@ public final class CaptureCommand implements Callable<Integer> {
     private Integer run() throws IOException {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        Abi abi = Abi.byName(abiName);
-        TypeLibrary library = LayoutInput.load(layoutPath, cpp, err);
-        DecoderPlan plan = DecoderPlan.compile(LayoutEngine.layout(type, library, abi), abi,
-                DecodeCommand.byteOrder(byteOrder));
+        DecoderPlan plan = record.plan(err);
         MessageFormat printer = new MessageFormat(format, plan, out);
         CaptureOptions options = net.options(idleSeconds);
         byte[] authkey = net.authkeyBytes();

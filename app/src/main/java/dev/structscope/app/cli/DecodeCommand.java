@@ -5,12 +5,9 @@ import dev.structscope.io.decode.RecordFormat;
 import dev.structscope.io.source.DataSource;
 import dev.structscope.io.source.Sources;
 import dev.structscope.model.InputException;
-import dev.structscope.model.abi.Abi;
-import dev.structscope.model.layout.LayoutEngine;
-import dev.structscope.model.layout.RecordLayout;
-import dev.structscope.model.type.TypeLibrary;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -33,18 +30,11 @@ public final class DecodeCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(index = "0", paramLabel = "LAYOUT", description = "A layout document (.json) or C header (.h).")
-    Path layoutPath;
+    @Mixin
+    RecordArgs record;
 
     @Parameters(index = "1", paramLabel = "DATA", description = "The file holding the records.")
     Path dataPath;
-
-    @Option(names = "--type", required = true, paramLabel = "NAME", description = "The struct or union of each record.")
-    String type;
-
-    @Option(names = "--abi", paramLabel = "ABI", defaultValue = "x86_64-linux",
-            description = "x86_64-linux (default), i386-linux, x86_64-windows, aarch64-linux, arm-linux.")
-    String abiName;
 
     @Option(names = "--offset", paramLabel = "N", defaultValue = "0", description = "Byte offset of the first record (default 0).")
     long offset;
@@ -60,28 +50,18 @@ public final class DecodeCommand implements Callable<Integer> {
         boolean all;
     }
 
-    @Option(names = "--byte-order", paramLabel = "ORDER", defaultValue = "little", description = "little (default) or big.")
-    String byteOrder;
-
     @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "json", description = "json (default), jsonl, csv, text.")
     String format;
-
-    @Option(names = "--cpp", description = "Run the system C preprocessor on the header first.")
-    boolean cpp;
 
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        Abi abi = Abi.byName(abiName);
-        ByteOrder order = byteOrder(byteOrder);
         RecordFormat writer = RecordFormat.of(format, out);
-        TypeLibrary library = LayoutInput.load(layoutPath, cpp, err);
-        RecordLayout layout = LayoutEngine.layout(type, library, abi);
-        DecoderPlan plan = DecoderPlan.compile(layout, abi, order);
+        DecoderPlan plan = record.plan(err);
         long recordSize = plan.recordSize();
         if (recordSize <= 0) {
-            throw new InputException("--type", "'" + type + "' has size 0; there is nothing to decode");
+            throw new InputException("--type", "'" + record.type + "' has size 0; there is nothing to decode");
         }
         if (!howMany.all && howMany.count < 0) {
             throw new InputException("--count", "must be 0 or more, was " + howMany.count);

@@ -11,9 +11,9 @@ import dev.structscope.model.export.Exporter;
 import dev.structscope.model.layout.LayoutEngine;
 import dev.structscope.model.type.TypeLibrary;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 import java.io.IOException;
@@ -34,18 +34,14 @@ public final class ExportCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(index = "0", paramLabel = "LAYOUT", description = "A layout document (.json) or C header (.h).")
-    Path input;
+    @Mixin
+    LayoutArgs layout;
 
     @Option(names = "--to", required = true, paramLabel = "TARGET", description = "c, java, ctypes, rust, ksy or json.")
     String to;
 
     @Option(names = "--type", paramLabel = "NAME", description = "Only this struct or union and the types it uses.")
     String type;
-
-    @Option(names = "--abi", paramLabel = "ABI", defaultValue = "x86_64-linux",
-            description = "x86_64-linux (default), i386-linux, x86_64-windows, aarch64-linux, arm-linux.")
-    String abiName;
 
     @Option(names = {"-o", "--output"}, paramLabel = "PATH",
             description = "Output file (stdout when absent); for --to java a directory (default: the current one).")
@@ -56,9 +52,6 @@ public final class ExportCommand implements Callable<Integer> {
 
     @Option(names = "--byte-order", paramLabel = "ORDER", description = "little or big (default: the ABI's).")
     String byteOrder;
-
-    @Option(names = "--cpp", description = "Run the system C preprocessor on the header first.")
-    boolean cpp;
 
     @Override
     public Integer call() {
@@ -73,7 +66,7 @@ public final class ExportCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         ExportTarget target = ExportTarget.byName(to);
-        Abi abi = Abi.byName(abiName);
+        Abi abi = layout.abi();
         ByteOrder order = switch (byteOrder == null ? "" : byteOrder) {
             case "" -> null;
             case "little" -> ByteOrder.LITTLE_ENDIAN;
@@ -83,7 +76,7 @@ public final class ExportCommand implements Callable<Integer> {
         if (javaPackage != null && !javaPackage.matches("[A-Za-z_$][A-Za-z0-9_$]*(\\.[A-Za-z_$][A-Za-z0-9_$]*)*")) {
             throw new InputException("--package", "not a Java package name: '" + javaPackage + "'");
         }
-        TypeLibrary library = LayoutInput.load(input, cpp, err, abi);
+        TypeLibrary library = layout.load(err);
         if (type != null) {
             LayoutEngine.layout(type, library, abi); // reports an unknown --type with the known names
         }

@@ -9,15 +9,14 @@ import dev.structscope.model.layout.Padding;
 import dev.structscope.model.layout.RecordLayout;
 import dev.structscope.model.type.TypeLibrary;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 
@@ -27,12 +26,8 @@ public final class LayoutCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(index = "0", paramLabel = "LAYOUT", description = "A layout document (.json) or C header (.h).")
-    Path input;
-
-    @Option(names = "--abi", paramLabel = "ABI", defaultValue = "x86_64-linux",
-            description = "x86_64-linux (default), i386-linux, x86_64-windows, aarch64-linux, arm-linux.")
-    String abiName;
+    @Mixin
+    LayoutArgs layout;
 
     @Option(names = "--type", paramLabel = "NAME", description = "Only this struct or union (text output).")
     String type;
@@ -40,15 +35,12 @@ public final class LayoutCommand implements Callable<Integer> {
     @Option(names = "--json", description = "One JSON object on stdout (every struct and union).")
     boolean json;
 
-    @Option(names = "--cpp", description = "Run the system C preprocessor on the header first.")
-    boolean cpp;
-
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        Abi abi = Abi.byName(abiName);
-        TypeLibrary library = LayoutInput.load(input, cpp, err, abi);
+        Abi abi = layout.abi();
+        TypeLibrary library = layout.load(err);
         List<RecordLayout> layouts;
         if (type != null) {
             RecordLayout one = LayoutEngine.layout(type, library, abi);

@@ -11,14 +11,10 @@ import dev.structscope.io.net.MpAuth;
 import dev.structscope.io.net.StreamConnection;
 import dev.structscope.io.net.TcpCapture;
 import dev.structscope.model.InputException;
-import dev.structscope.model.abi.Abi;
-import dev.structscope.model.layout.LayoutEngine;
-import dev.structscope.model.type.TypeLibrary;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 import java.io.IOException;
@@ -27,7 +23,6 @@ import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import java.net.InetSocketAddress;
 import java.nio.channels.DatagramChannel;
-import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
 /**
@@ -43,11 +38,8 @@ public final class SendCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(index = "0", paramLabel = "LAYOUT", description = "A layout document (.json) or C header (.h).")
-    Path layoutPath;
-
-    @Option(names = "--type", required = true, paramLabel = "NAME", description = "The struct or union to send.")
-    String type;
+    @Mixin
+    RecordArgs record;
 
     @Option(names = "--connect", paramLabel = "HOST:PORT", description = "Send over TCP to this server.")
     String connect;
@@ -63,15 +55,6 @@ public final class SendCommand implements Callable<Integer> {
 
     @Option(names = "--repeat", paramLabel = "N", defaultValue = "1", description = "Send the record N times (default 1).")
     long repeat;
-
-    @Option(names = "--abi", paramLabel = "ABI", defaultValue = "x86_64-linux", description = "The C data model (default x86_64-linux).")
-    String abiName;
-
-    @Option(names = "--byte-order", paramLabel = "ORDER", defaultValue = "little", description = "little (default) or big.")
-    String byteOrder;
-
-    @Option(names = "--cpp", description = "Run the system C preprocessor on the header first.")
-    boolean cpp;
 
     @Override
     public Integer call() {
@@ -91,10 +74,7 @@ public final class SendCommand implements Callable<Integer> {
         if (repeat < 1) {
             throw new InputException("--repeat", "must be 1 or more");
         }
-        Abi abi = Abi.byName(abiName);
-        TypeLibrary library = LayoutInput.load(layoutPath, cpp, err);
-        DecoderPlan plan = DecoderPlan.compile(LayoutEngine.layout(type, library, abi), abi,
-                DecodeCommand.byteOrder(byteOrder));
+        DecoderPlan plan = record.plan(err);
         JsonNode json;
         try {
             json = new ObjectMapper().readTree(values);

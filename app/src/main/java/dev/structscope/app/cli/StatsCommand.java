@@ -5,11 +5,8 @@ import dev.structscope.io.source.DataSource;
 import dev.structscope.io.source.Sources;
 import dev.structscope.io.stats.FieldStats;
 import dev.structscope.io.stats.RecordStats;
-import dev.structscope.model.abi.Abi;
-import dev.structscope.model.layout.LayoutEngine;
-import dev.structscope.model.layout.RecordLayout;
-import dev.structscope.model.type.TypeLibrary;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -29,39 +26,23 @@ public final class StatsCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(index = "0", paramLabel = "LAYOUT", description = "A layout document (.json) or C header (.h).")
-    Path layoutPath;
+    @Mixin
+    RecordArgs record;
 
     @Parameters(index = "1", paramLabel = "DATA", description = "The file holding the records.")
     Path dataPath;
 
-    @Option(names = "--type", required = true, paramLabel = "NAME", description = "The struct or union of each record.")
-    String type;
-
-    @Option(names = "--abi", paramLabel = "ABI", defaultValue = "x86_64-linux",
-            description = "x86_64-linux (default), i386-linux, x86_64-windows, aarch64-linux, arm-linux.")
-    String abiName;
-
     @Option(names = "--offset", paramLabel = "N", defaultValue = "0", description = "Byte offset of the first record (default 0).")
     long offset;
 
-    @Option(names = "--byte-order", paramLabel = "ORDER", defaultValue = "little", description = "little (default) or big.")
-    String byteOrder;
-
     @Option(names = "--json", description = "One JSON object on stdout.")
     boolean json;
-
-    @Option(names = "--cpp", description = "Run the system C preprocessor on the header first.")
-    boolean cpp;
 
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        Abi abi = Abi.byName(abiName);
-        TypeLibrary library = LayoutInput.load(layoutPath, cpp, err);
-        RecordLayout layout = LayoutEngine.layout(type, library, abi);
-        DecoderPlan plan = DecoderPlan.compile(layout, abi, DecodeCommand.byteOrder(byteOrder));
+        DecoderPlan plan = record.plan(err);
         RecordStats.Result result;
         try (DataSource source = Sources.open(dataPath)) {
             result = RecordStats.compute(source, plan, offset);
@@ -69,7 +50,7 @@ public final class StatsCommand implements Callable<Integer> {
         if (json) {
             out.println(result.toJson());
         } else {
-            out.printf("%d records of %s (%d bytes each)%n", result.records(), type, plan.recordSize());
+            out.printf("%d records of %s (%d bytes each)%n", result.records(), record.type, plan.recordSize());
             int w = Math.max(5, result.fields().stream().mapToInt(f -> f.path().length()).max().orElse(5));
             out.printf("%-" + w + "s %12s %24s %24s %24s%n", "field", "count", "min", "max", "mean");
             for (FieldStats f : result.fields()) {

@@ -2,6 +2,7 @@ package dev.structscope.app.exporter;
 
 import dev.structscope.app.common.Document;
 import dev.structscope.model.InputException;
+import dev.structscope.model.export.ExportResult;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Scene;
@@ -34,6 +35,8 @@ public final class ExportDialog {
     private final Document doc;
     private final CodeArea preview = new CodeArea();
     private final Label status = new Label();
+    private final javafx.scene.control.CheckBox onlySelected = new javafx.scene.control.CheckBox();
+    private ExportResult result;
     private String text = "";
     private ExportTarget current;
 
@@ -45,13 +48,12 @@ public final class ExportDialog {
         ListView<ExportTarget> targets = new ListView<>();
         targets.setId("export-targets");
         targets.getItems().setAll(ExportTarget.all());
-        targets.setPrefWidth(220);
+        targets.setPrefWidth(290);
         targets.setCellFactory(l -> new ListCell<>() {
             @Override
             protected void updateItem(ExportTarget t, boolean empty) {
                 super.updateItem(t, empty);
-                setText(empty || t == null ? null : t.label() + (t.available() ? "" : "  (not yet)"));
-                setOpacity(t != null && !t.available() ? 0.55 : 1);
+                setText(empty || t == null ? null : t.label());
             }
         });
         preview.setId("export-preview");
@@ -75,14 +77,17 @@ public final class ExportDialog {
         Region grow = new Region();
         HBox.setHgrow(grow, Priority.ALWAYS);
         status.getStyleClass().add("muted");
-        HBox buttons = new HBox(8, status, grow, copy, save, close);
+        HBox buttons = new HBox(8, onlySelected, status, grow, copy, save, close);
         buttons.setAlignment(Pos.CENTER_RIGHT);
         buttons.setPadding(new Insets(8));
+        onlySelected.setId("export-only-selected");
+        String sel = doc.state().selected();
+        onlySelected.setText(sel == null ? "Only the designed type" : "Only " + sel + " and the types it uses");
+        onlySelected.setDisable(sel == null);
+        onlySelected.selectedProperty().addListener((o, a, b) -> render());
         targets.getSelectionModel().selectedItemProperty().addListener((o, a, t) -> {
             current = t;
             render();
-            copy.setDisable(t == null || !t.available());
-            save.setDisable(t == null || !t.available());
         });
         BorderPane root = new BorderPane(new VirtualizedScrollPane<>(preview), null, null, buttons, targets);
         root.getStyleClass().addAll("export-dialog", dark ? "theme-dark" : "theme-light");
@@ -101,19 +106,19 @@ public final class ExportDialog {
         if (t == null) {
             return;
         }
-        if (!t.available()) {
-            text = "";
-            preview.replaceText("/* " + t.label() + ": " + t.unavailableReason() + " */\n");
-            status.setText(t.unavailableReason());
-            return;
-        }
         var s = doc.state();
         try {
-            text = t.render().apply(new ExportTarget.Request(s.library(), s.abi(), s.selected()));
+            result = t.render().apply(new ExportTarget.Request(s.library(), s.abi(), s.byteOrder(),
+                    onlySelected.isSelected() ? s.selected() : null));
+            text = result.text();
             preview.replaceText(text);
             preview.setStyleSpans(0, Highlighter.spans(text, t.language()));
-            status.setText(t.label() + " · " + text.lines().count() + " lines");
+            String files = result.files().size() == 1 ? "" : " in " + result.files().size() + " files";
+            String warn = result.warnings().isEmpty() ? "" : " · ⚠ " + result.warnings().size() + " warning"
+                    + (result.warnings().size() == 1 ? ": " : "s, first: ") + result.warnings().getFirst();
+            status.setText(t.label() + " · " + text.lines().count() + " lines" + files + warn);
         } catch (InputException e) {
+            result = null;
             text = "";
             preview.replaceText("");
             status.setText("⚠ " + e.oneLine());
@@ -124,25 +129,48 @@ public final class ExportDialog {
 
     private void save() {
         ExportTarget t = current;
-        if (t == null || !t.available()) {
+        ExportResult r = result;
+        if (t == null || r == null) {
             return;
         }
-        FileChooser fc = new FileChooser();
-        fc.setTitle("Save " + t.label());
-        fc.setInitialFileName((doc.state().selected() == null ? "layout" : doc.state().selected()) + t.extension());
-        File f = fc.showSaveDialog(stage);
-        if (f == null) {
-            return;
+        java.util.List<java.nio.file.Path> targets = new java.util.ArrayList<>();
+        if (r.files().size() == 1) {
+            FileChooser fc = new FileChooser();
+            fc.setTitle("Save " + t.label());
+            String base = doc.state().selected() == null ? "layout" : doc.state().selected();
+            fc.setInitialFileName(t.id().equals("java") ? r.files().getFirst().name() : base + t.extension());
+            File f = fc.showSaveDialog(stage);
+            if (f == null) {
+                return;
+            }
+            targets.add(f.toPath());
+        } else {
+            javafx.stage.DirectoryChooser dc = new javafx.stage.DirectoryChooser();
+            dc.setTitle("Save " + r.files().size() + " " + t.label() + " files into");
+            File d = dc.showDialog(stage);
+            if (d == null) {
+                return;
+            }
+            for (ExportResult.File f : r.files()) {
+                targets.add(d.toPath().resolve(f.name()));
+            }
         }
-        String out = text;
         status.setText("Saving…");
         Thread th = new Thread(() -> {
             String msg;
             try {
-                dev.structscope.app.shell.DocumentIo.writeAtomically(f.toPath(), out);
-                msg = "Saved " + f;
+                for (int i = 0; i < targets.size(); i++) {
+                    java.nio.file.Path p = targets.get(i);
+                    if (p.getParent() != null) {
+                        java.nio.file.Files.createDirectories(p.getParent());
+                    }
+                    dev.structscope.app.shell.DocumentIo.writeAtomically(p, r.files().get(i).text());
+                }
+                msg = "Saved " + (targets.size() == 1 ? targets.getFirst() : targets.size() + " files");
             } catch (InputException e) {
                 msg = "⚠ " + e.oneLine();
+            } catch (java.io.IOException e) {
+                msg = "⚠ " + e.getMessage();
             }
             String m = msg;
             javafx.application.Platform.runLater(() -> status.setText(m));

@@ -1,37 +1,55 @@
 package dev.structscope.app.exporter;
 
-import dev.structscope.app.common.CHeaderText;
 import dev.structscope.model.abi.Abi;
+import dev.structscope.model.doc.LayoutDocument;
+import dev.structscope.model.doc.LayoutDocuments;
+import dev.structscope.model.export.ExportOptions;
+import dev.structscope.model.export.ExportResult;
+import dev.structscope.model.export.Exporter;
 import dev.structscope.model.type.TypeLibrary;
 
+import java.nio.ByteOrder;
 import java.util.List;
 import java.util.function.Function;
 
 /**
  * One export target of the export dialog: its name, file extension, the highlighter language and
- * the function that renders a document to text ({@code null} while that exporter is not yet
- * available in this build). Immutable; any thread.
+ * the function that renders a document ({@link dev.structscope.model.export.Exporter} for code,
+ * {@link LayoutDocuments} for JSON). Immutable; any thread.
  */
 public record ExportTarget(String id, String label, String extension, String language,
-                           Function<Request, String> render, String unavailableReason) {
+                           Function<Request, ExportResult> render) {
 
-    /** What is exported: the library, the ABI, the record in the designer (may be null). */
-    public record Request(TypeLibrary library, Abi abi, String selected) {
+    /**
+     * What is exported.
+     *
+     * @param type the record to export with the types it uses, or {@code null} for the whole document
+     */
+    public record Request(TypeLibrary library, Abi abi, ByteOrder byteOrder, String type) {
     }
 
-    public boolean available() {
-        return render != null;
+    private static Function<Request, ExportResult> code(dev.structscope.model.export.ExportTarget t) {
+        return r -> Exporter.of(t).export(r.library(), new ExportOptions(r.abi(), r.type(), r.byteOrder(), ""));
     }
 
-    /** Every target of the exporters issue, in menu order. */
+    private static ExportResult json(Request r) {
+        LayoutDocument d = new LayoutDocument(null, null, r.abi().name(),
+                r.byteOrder() == ByteOrder.BIG_ENDIAN ? "big" : "little", r.library(), null);
+        return new ExportResult(List.of(new ExportResult.File("layout.json", LayoutDocuments.toJson(d))), List.of());
+    }
+
+    /** Every target of {@code structscope export --to}, in menu order. */
     public static List<ExportTarget> all() {
-        String later = "This exporter is not in this build yet (it comes with the exporters of issue 5).";
         return List.of(
-                new ExportTarget("c", "C header", ".h", "c", r -> CHeaderText.of(r.library()), null),
-                new ExportTarget("java", "Java (java.lang.foreign)", ".java", "java", null, later),
-                new ExportTarget("ctypes", "Python ctypes", ".py", "python", null, later),
-                new ExportTarget("rust", "Rust #[repr(C)]", ".rs", "rust", null, later),
-                new ExportTarget("ksy", "Kaitai Struct (.ksy)", ".ksy", "yaml", null, later),
-                new ExportTarget("json", "Layout JSON", ".json", "json", null, later));
+                new ExportTarget("c", "C header", ".h", "c", code(dev.structscope.model.export.ExportTarget.C)),
+                new ExportTarget("java", "Java (java.lang.foreign)", ".java", "java",
+                        code(dev.structscope.model.export.ExportTarget.JAVA)),
+                new ExportTarget("ctypes", "Python ctypes", ".py", "python",
+                        code(dev.structscope.model.export.ExportTarget.CTYPES)),
+                new ExportTarget("rust", "Rust #[repr(C)]", ".rs", "rust",
+                        code(dev.structscope.model.export.ExportTarget.RUST)),
+                new ExportTarget("ksy", "Kaitai Struct (.ksy)", ".ksy", "yaml",
+                        code(dev.structscope.model.export.ExportTarget.KSY)),
+                new ExportTarget("json", "Layout document (JSON)", ".json", "json", ExportTarget::json));
     }
 }

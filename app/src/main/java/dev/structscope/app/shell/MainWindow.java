@@ -181,7 +181,12 @@ public final class MainWindow {
                 item("New", IconPaths.NEW, ctrl(KeyCode.N), files::newDocument),
                 item("Open…", IconPaths.OPEN, ctrl(KeyCode.O), files::open),
                 recent,
-                item("Open Sample", null, null, () -> {
+                item("Open Sample: Tick Log", null, null, () -> {
+                    if (files.confirmLoseChanges("opening the sample")) {
+                        vm.openDefaultSample(ShellViewModel.sampleDir());
+                    }
+                }),
+                item("Open Sample: Layouts to Pack", null, null, () -> {
                     if (files.confirmLoseChanges("opening the sample")) {
                         vm.openSample();
                     }

@@ -112,7 +112,45 @@ public final class ShellViewModel {
         return recent;
     }
 
-    /** Shows the bundled sample (not dirty, no file: saving asks where). */
+    /**
+     * Opens the project's default sample ({@code dev.structscope.samples.Samples.DEFAULT}: the
+     * tick log and its header), extracted to {@code dir} in the background because the engine maps
+     * files and a resource is not one. Falls back to {@link #openSample()} if extraction fails.
+     */
+    public void openDefaultSample(Path dir) {
+        dev.structscope.samples.Sample sample = dev.structscope.samples.Samples.DEFAULT;
+        busy.set(true);
+        busyWhat.set("Preparing the sample…");
+        background.execute(() -> {
+            Path data = null;
+            try {
+                data = dev.structscope.samples.Samples.extract(sample, dir);
+            } catch (RuntimeException e) {
+                data = null;
+            }
+            Path d = data;
+            fx.accept(() -> {
+                busy.set(false);
+                busyWhat.set("");
+                if (d == null) {
+                    openSample();
+                    return;
+                }
+                open(dir.resolve(sample.header()), sample.type(), () -> {
+                    setDataFile(d);
+                    status.set("Ready · sample " + sample.data() + " with " + sample.header() + ": "
+                            + sample.description());
+                });
+            });
+        });
+    }
+
+    /** Where the default sample is extracted: {@code ~/.cache/structscope/samples}. */
+    public static Path sampleDir() {
+        return Path.of(System.getProperty("user.home"), ".cache", "structscope", "samples");
+    }
+
+    /** Shows StructScope's own small sample header (not dirty, no file: saving asks where). */
     public void openSample() {
         TypeLibrary lib = Samples.ticks();
         show(lib, null, "ticks.h (sample)", "Tick");

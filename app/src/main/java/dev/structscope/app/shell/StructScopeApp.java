@@ -66,7 +66,7 @@ public final class StructScopeApp extends Application {
         window.designer().table().requestFocus();
     }
 
-    /** Opens what the arguments name, or the sample when they name nothing. */
+    /** Opens what the arguments name, or the project's default sample when they name nothing. */
     static void show(ShellViewModel vm, OpenArgs args) {
         if (args.layout() != null) {
             vm.open(args.layout(), args.type(), null);
@@ -75,11 +75,11 @@ public final class StructScopeApp extends Application {
             }
         } else if (args.file() != null && ShellViewModel.isLayout(args.file())) {
             vm.open(args.file(), args.type(), null);
+        } else if (args.file() != null) {
+            vm.newDocument();
+            vm.setDataFile(args.file());
         } else {
-            vm.openSample();
-            if (args.file() != null) {
-                vm.setDataFile(args.file());
-            }
+            vm.openDefaultSample(ShellViewModel.sampleDir());
         }
     }
 

@@ -116,7 +116,8 @@ class ExportCommandTest {
     void ksyAndCtypesWriteText() {
         Result k = cli("export", header.toString(), "--to", "ksy", "--type", "Reading");
         assertEquals(0, k.status(), k.err());
-        assertTrue(k.out().contains("meta:\n  id: reading"), k.out());
+        assertTrue(k.out().contains("meta:\n  id: reading_records"), k.out());
+        assertTrue(k.out().contains("\n  reading:\n"), k.out());
         Result c = cli("export", header.toString(), "--to", "ctypes", "--byte-order", "big");
         assertEquals(0, c.status(), c.err());
         assertTrue(c.out().contains("class Reading(ctypes.BigEndianStructure):"), c.out());

@@ -1,6 +1,7 @@
 package dev.structscope.app.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.structscope.io.net.PythonPeer;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;

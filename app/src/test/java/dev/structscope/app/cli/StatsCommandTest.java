@@ -1,5 +1,6 @@
 package dev.structscope.app.cli;
 
+import dev.structscope.io.testing.JsonCompare;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.structscope.samples.Sample;
 import dev.structscope.samples.Samples;

@@ -34,11 +34,20 @@ class ShellViewModelTest {
     @Nested
     class StartingWithArguments {
         @Test
-        void noneShowsTheSampleWithTick() {
-            StructScopeApp.show(vm, StructScopeApp.OpenArgs.parse(new String[0]));
+        void noneShowsTheDefaultSampleWithItsLayoutAndData() {
+            vm.openDefaultSample(dir);
             assertEquals("Tick", vm.document().state().selected());
-            assertEquals(32, vm.designer().layout().size());
+            assertEquals(40, vm.designer().layout().size()); // ticks.h says 40 bytes a record on x86-64
+            assertEquals(dir.resolve("ticks.bin"), vm.dataFileProperty().get());
             assertFalse(vm.document().isDirty());
+            assertEquals("StructScope — ticks.bin · ticks.h", vm.titleProperty().get());
+        }
+
+        @Test
+        void theOwnSampleHasAStructWorthPacking() {
+            vm.openSample();
+            assertEquals("Tick", vm.document().state().selected());
+            assertTrue(vm.document().state().library().findRecord("Order").isPresent());
             assertTrue(vm.titleProperty().get().contains("ticks.h (sample)"), vm.titleProperty().get());
         }
 

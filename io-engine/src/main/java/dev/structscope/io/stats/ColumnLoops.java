@@ -103,14 +103,14 @@ final class ColumnLoops {
             case U64_LE -> u64le(s, start, (int) n, stride, p, leaf);
             case F32_LE -> f32le(s, start, (int) n, stride, p, leaf);
             case F64_LE -> f64le(s, start, (int) n, stride, p, leaf);
-            case I16_BE -> i16be(s, start, (int) n, stride, p, leaf);
-            case U16_BE -> u16be(s, start, (int) n, stride, p, leaf);
-            case I32_BE -> i32be(s, start, (int) n, stride, p, leaf);
-            case U32_BE -> u32be(s, start, (int) n, stride, p, leaf);
-            case I64_BE -> i64be(s, start, (int) n, stride, p, leaf);
-            case U64_BE -> u64be(s, start, (int) n, stride, p, leaf);
-            case F32_BE -> f32be(s, start, (int) n, stride, p, leaf);
-            case F64_BE -> f64be(s, start, (int) n, stride, p, leaf);
+            case I16_BE -> BigEndianLoops.i16be(s, start, (int) n, stride, p, leaf);
+            case U16_BE -> BigEndianLoops.u16be(s, start, (int) n, stride, p, leaf);
+            case I32_BE -> BigEndianLoops.i32be(s, start, (int) n, stride, p, leaf);
+            case U32_BE -> BigEndianLoops.u32be(s, start, (int) n, stride, p, leaf);
+            case I64_BE -> BigEndianLoops.i64be(s, start, (int) n, stride, p, leaf);
+            case U64_BE -> BigEndianLoops.u64be(s, start, (int) n, stride, p, leaf);
+            case F32_BE -> BigEndianLoops.f32be(s, start, (int) n, stride, p, leaf);
+            case F64_BE -> BigEndianLoops.f64be(s, start, (int) n, stride, p, leaf);
             case GENERIC_INT -> {
                 boolean u64 = node.unsigned() && (node.isBitField() ? node.bitWidth() == 64 : node.byteSize() == 8);
                 long min = p.minL[leaf], max = p.maxL[leaf];
@@ -276,8 +276,8 @@ final class ColumnLoops {
             if (v != v) {
                 nans++;
             } else {
-                min = Math.min(min, v);
-                max = Math.max(max, v);
+                min = v < min ? v : min; // plain compares: NaNs are already out
+                max = v > max ? v : max;
                 sum += v;
             }
         }
@@ -296,138 +296,8 @@ final class ColumnLoops {
             if (v != v) {
                 nans++;
             } else {
-                min = Math.min(min, v);
-                max = Math.max(max, v);
-                sum += v;
-            }
-        }
-        p.minD[leaf] = min;
-        p.maxD[leaf] = max;
-        p.sumD[leaf] += sum;
-        p.nan[leaf] += nans;
-    }
-
-    private static void i16be(MemorySegment s, long start, int n, long stride, Partial p, int leaf) {
-        long min = p.minL[leaf], max = p.maxL[leaf], sum = 0;
-        for (int r = 0; r < n; r++) {
-            long at = start + r * stride;
-            long v = s.get(Layouts.I16_BE, at);
-            min = Math.min(min, v);
-            max = Math.max(max, v);
-            sum += v;
-        }
-        p.minL[leaf] = min;
-        p.maxL[leaf] = max;
-        p.addSigned(leaf, sum);
-    }
-
-    private static void u16be(MemorySegment s, long start, int n, long stride, Partial p, int leaf) {
-        long min = p.minL[leaf], max = p.maxL[leaf], sum = 0;
-        for (int r = 0; r < n; r++) {
-            long at = start + r * stride;
-            long v = s.get(Layouts.I16_BE, at) & 0xFFFFL;
-            min = Math.min(min, v);
-            max = Math.max(max, v);
-            sum += v;
-        }
-        p.minL[leaf] = min;
-        p.maxL[leaf] = max;
-        p.addSigned(leaf, sum);
-    }
-
-    private static void i32be(MemorySegment s, long start, int n, long stride, Partial p, int leaf) {
-        long min = p.minL[leaf], max = p.maxL[leaf], sum = 0;
-        for (int r = 0; r < n; r++) {
-            long at = start + r * stride;
-            long v = s.get(Layouts.I32_BE, at);
-            min = Math.min(min, v);
-            max = Math.max(max, v);
-            sum += v;
-        }
-        p.minL[leaf] = min;
-        p.maxL[leaf] = max;
-        p.addSigned(leaf, sum);
-    }
-
-    private static void u32be(MemorySegment s, long start, int n, long stride, Partial p, int leaf) {
-        long min = p.minL[leaf], max = p.maxL[leaf], sum = 0;
-        for (int r = 0; r < n; r++) {
-            long at = start + r * stride;
-            long v = s.get(Layouts.I32_BE, at) & 0xFFFF_FFFFL;
-            min = Math.min(min, v);
-            max = Math.max(max, v);
-            sum += v;
-        }
-        p.minL[leaf] = min;
-        p.maxL[leaf] = max;
-        p.addSigned(leaf, sum);
-    }
-
-    private static void i64be(MemorySegment s, long start, int n, long stride, Partial p, int leaf) {
-        // The 128-bit sum without a carry per element: high and low 32-bit halves summed apart
-        // (n < 2^31, so neither long overflows), combined once per block.
-        long min = p.minL[leaf], max = p.maxL[leaf], hiSum = 0, loSum = 0;
-        for (int r = 0; r < n; r++) {
-            long v = s.get(Layouts.I64_BE, start + r * stride);
-            long key = v;
-            min = Math.min(min, key);
-            max = Math.max(max, key);
-            hiSum += v >> 32;
-            loSum += v & 0xFFFF_FFFFL;
-        }
-        p.minL[leaf] = min;
-        p.maxL[leaf] = max;
-        p.add128(leaf, hiSum, loSum, true);
-    }
-
-    private static void u64be(MemorySegment s, long start, int n, long stride, Partial p, int leaf) {
-        // The 128-bit sum without a carry per element: high and low 32-bit halves summed apart
-        // (n < 2^31, so neither long overflows), combined once per block.
-        long min = p.minL[leaf], max = p.maxL[leaf], hiSum = 0, loSum = 0;
-        for (int r = 0; r < n; r++) {
-            long v = s.get(Layouts.I64_BE, start + r * stride);
-            long key = v ^ Long.MIN_VALUE;
-            min = Math.min(min, key);
-            max = Math.max(max, key);
-            hiSum += v >>> 32;
-            loSum += v & 0xFFFF_FFFFL;
-        }
-        p.minL[leaf] = min;
-        p.maxL[leaf] = max;
-        p.add128(leaf, hiSum, loSum, false);
-    }
-
-    private static void f32be(MemorySegment s, long start, int n, long stride, Partial p, int leaf) {
-        double min = p.minD[leaf], max = p.maxD[leaf], sum = 0;
-        long nans = 0;
-        for (int r = 0; r < n; r++) {
-            long at = start + r * stride;
-            double v = s.get(Layouts.F32_BE, at);
-            if (v != v) {
-                nans++;
-            } else {
-                min = Math.min(min, v);
-                max = Math.max(max, v);
-                sum += v;
-            }
-        }
-        p.minD[leaf] = min;
-        p.maxD[leaf] = max;
-        p.sumD[leaf] += sum;
-        p.nan[leaf] += nans;
-    }
-
-    private static void f64be(MemorySegment s, long start, int n, long stride, Partial p, int leaf) {
-        double min = p.minD[leaf], max = p.maxD[leaf], sum = 0;
-        long nans = 0;
-        for (int r = 0; r < n; r++) {
-            long at = start + r * stride;
-            double v = s.get(Layouts.F64_BE, at);
-            if (v != v) {
-                nans++;
-            } else {
-                min = Math.min(min, v);
-                max = Math.max(max, v);
+                min = v < min ? v : min; // plain compares: NaNs are already out
+                max = v > max ? v : max;
                 sum += v;
             }
         }

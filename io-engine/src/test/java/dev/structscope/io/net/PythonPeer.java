@@ -10,12 +10,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
-/** Runs a Python script from the test resources as a real peer, reading its stdout line by line. */
-final class PythonPeer implements AutoCloseable {
+/** Runs a Python script of these test resources ({@code /net/}) as a real peer, reading its stdout line by line. Also used by the app's CLI tests (io-engine test-jar). */
+public final class PythonPeer implements AutoCloseable {
     private final Process process;
     private final BufferedReader out;
 
-    PythonPeer(String script, String... args) throws IOException {
+    public PythonPeer(String script, String... args) throws IOException {
         Path file = Files.createTempFile("peer", ".py");
         try (var in = PythonPeer.class.getResourceAsStream("/net/" + script)) {
             Files.write(file, in.readAllBytes());
@@ -26,7 +26,7 @@ final class PythonPeer implements AutoCloseable {
         out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
     }
 
-    static boolean available() {
+    public static boolean available() {
         try {
             return new ProcessBuilder("python3", "-c", "import multiprocessing.connection").start().waitFor() == 0;
         } catch (IOException | InterruptedException e) {
@@ -34,11 +34,11 @@ final class PythonPeer implements AutoCloseable {
         }
     }
 
-    String line() throws IOException {
+    public String line() throws IOException {
         return out.readLine();
     }
 
-    void finish() throws InterruptedException {
+    public void finish() throws InterruptedException {
         process.waitFor(20, TimeUnit.SECONDS);
     }
 

@@ -286,7 +286,7 @@ final class DeclParser {
                 s.words.add(w);
             } else if (w.equals("struct") || w.equals("union")) {
                 in.next();
-                setType(s, records.record(t), t);
+                setType(s, records.record(t, s.attrs), t);
             } else if (w.equals("enum")) {
                 in.next();
                 setType(s, records.enumeration(t), t);

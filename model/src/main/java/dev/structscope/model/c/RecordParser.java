@@ -31,8 +31,13 @@ final class RecordParser {
         this.p = p;
     }
 
-    /** After {@code struct}/{@code union}: a reference, a forward declaration or a definition. */
-    CType record(Token kw) {
+    /**
+     * After {@code struct}/{@code union}: a reference, a forward declaration or a definition. An
+     * {@code aligned} attribute written after the tag of a mere reference
+     * ({@code typedef struct R __attribute__((aligned(4))) T;}) belongs to the declaration, as in
+     * GCC and clang, so it is added to {@code specAttrs}.
+     */
+    CType record(Token kw, Attributes specAttrs) {
         TokenCursor in = p.in;
         NamedType.Kind kind = kw.is("struct") ? NamedType.Kind.STRUCT : NamedType.Kind.UNION;
         Attributes attrs = new Attributes();
@@ -47,6 +52,7 @@ final class RecordParser {
                 throw in.error(in.peek(), "declaration of anonymous " + kw.text() + " must be a definition");
             }
             declareTag(kind, tag, false);
+            specAttrs.aligned = Math.max(specAttrs.aligned, attrs.aligned);
             return new NamedType(kind, tag.text());
         }
         if (tag != null) {

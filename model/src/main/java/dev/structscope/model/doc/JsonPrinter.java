@@ -30,11 +30,13 @@ final class JsonPrinter {
             compact(node, sb);
             return;
         }
-        StringBuilder line = new StringBuilder();
-        compact(node, line);
-        if (level > 0 && column + line.length() <= WIDTH && !hasLongContainer(node)) {
-            sb.append(line);
-            return;
+        if (level > 0 && !hasLongContainer(node)) {
+            // Render on one line, giving up as soon as it is too long: keeps printing linear.
+            StringBuilder line = new StringBuilder();
+            if (fits(node, line, WIDTH - column) && line.length() <= WIDTH - column) {
+                sb.append(line);
+                return;
+            }
         }
         String pad = "  ".repeat(level + 1);
         if (node.isObject()) {
@@ -64,6 +66,42 @@ final class JsonPrinter {
     private static boolean hasLongContainer(JsonNode node) {
         return node.isObject() && (node.has("members") && node.get("members").size() > 1
                 || node.has("enumerators") && node.get("enumerators").size() > 1);
+    }
+
+    /** Renders {@code node} compactly into {@code sb} unless it grows past {@code limit} characters. */
+    private static boolean fits(JsonNode node, StringBuilder sb, int limit) {
+        if (sb.length() > limit) {
+            return false;
+        }
+        if (node.isObject()) {
+            sb.append('{');
+            Iterator<Map.Entry<String, JsonNode>> it = node.properties().iterator();
+            while (it.hasNext()) {
+                Map.Entry<String, JsonNode> e = it.next();
+                sb.append(' ');
+                string(e.getKey(), sb);
+                sb.append(": ");
+                if (!fits(e.getValue(), sb, limit)) {
+                    return false;
+                }
+                sb.append(it.hasNext() ? "," : " ");
+            }
+            sb.append('}');
+        } else if (node.isArray()) {
+            sb.append('[');
+            for (int i = 0; i < node.size(); i++) {
+                if (!fits(node.get(i), sb, limit)) {
+                    return false;
+                }
+                if (i + 1 < node.size()) {
+                    sb.append(", ");
+                }
+            }
+            sb.append(']');
+        } else {
+            compact(node, sb);
+        }
+        return sb.length() <= limit;
     }
 
     private static void compact(JsonNode node, StringBuilder sb) {

@@ -5,7 +5,6 @@ import dev.structscope.model.type.ArrayType;
 import dev.structscope.model.type.CType;
 import dev.structscope.model.type.Decl;
 import dev.structscope.model.type.EnumType;
-import dev.structscope.model.type.Member;
 import dev.structscope.model.type.NamedType;
 import dev.structscope.model.type.PointerType;
 import dev.structscope.model.type.PrimitiveType;
@@ -58,17 +57,13 @@ final class DeclOrder {
         }
         state.put(d, 1);
         switch (d) {
-            case RecordType r -> r.members().forEach(m -> deps(m, r));
+            case RecordType r -> r.members().forEach(m -> deps(m.type(), true));
             case EnumType e -> {
             }
             case Typedef t -> deps(t.target(), false);
         }
         state.put(d, 2);
         out.add(d);
-    }
-
-    private void deps(Member m, RecordType owner) {
-        deps(m.type(), true);
     }
 
     /** Visits the declarations {@code t} needs; {@code byValue} when a complete type is needed. */
@@ -78,7 +73,7 @@ final class DeclOrder {
             }
             case PointerType p -> deps(p.target(), false);
             case ArrayType a -> deps(a.element(), true);
-            case RecordType r -> r.members().forEach(m -> deps(m, r));
+            case RecordType r -> r.members().forEach(m -> deps(m.type(), true));
             case EnumType e -> {
             }
             case NamedType n -> {

@@ -144,11 +144,6 @@ public final class ExportModel {
 
     public String nameOf(EnumType e) {
         String n = enumNames.get(e);
-        return n != null ? n : "enum_" + Integer.toHexString(System.identityHashCode(e));
-    }
-
-    /** Whether a record of the export was named by the library (not generated for an inline type). */
-    public boolean isNamedInLibrary(RecordType definition) {
-        return library.namedRecords().stream().anyMatch(nr -> nr.record() == definition);
+        return n != null ? n : "enum_" + (e.tag() != null ? e.tag() : "anon");
     }
 }

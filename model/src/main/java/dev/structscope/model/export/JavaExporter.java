@@ -30,7 +30,7 @@ public final class JavaExporter implements Exporter {
             "interface", "long", "native", "new", "package", "private", "protected", "public", "return", "short",
             "static", "strictfp", "super", "switch", "synchronized", "this", "throw", "throws", "transient", "try",
             "void", "volatile", "while", "true", "false", "null", "var", "yield", "record", "sealed", "permits",
-            "LAYOUT", "ORDER");
+            "LAYOUT", "ORDER", "SIZE");
 
     @Override
     public ExportResult export(TypeLibrary library, ExportOptions options) {

@@ -15,14 +15,15 @@ import java.util.Map;
 /**
  * Reads clang's own record layouts ({@code -Xclang -fdump-record-layouts}) for a header and an
  * ABI, in the same shape as {@link RecordLayout#visibleFields()}: members of anonymous members
- * in their place, unnamed bit-fields left out, offsets from the start of the outer record.
+ * in their place, unnamed bit-fields left out, offsets from the start of the outer record. Also
+ * used by the app's CLI tests (model test-jar).
  */
-final class ClangLayouts {
+public final class ClangLayouts {
     private ClangLayouts() {
     }
 
     /** A field as "name@bit:width" (width -1 for a plain member), in declaration order. */
-    record Dumped(long size, long align, List<String> fields) {
+    public record Dumped(long size, long align, List<String> fields) {
     }
 
     static String describe(FieldLayout f) {
@@ -41,7 +42,7 @@ final class ClangLayouts {
      * Lays out with clang: {@code probes} are type spellings ("struct foo", "foo_t") whose layout
      * clang is made to compute; the result maps those names (as clang prints them) to layouts.
      */
-    static Map<String, Dumped> dump(Path header, Abi abi, List<String> probes, Path dir) throws IOException {
+    public static Map<String, Dumped> dump(Path header, Abi abi, List<String> probes, Path dir) throws IOException {
         StringBuilder src = new StringBuilder("#include \"" + header.toAbsolutePath() + "\"\n");
         for (int i = 0; i < probes.size(); i++) {
             src.append("int structscope_probe_").append(i).append(" = sizeof(").append(probes.get(i)).append(");\n");

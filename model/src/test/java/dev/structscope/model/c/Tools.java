@@ -11,11 +11,11 @@ import java.util.concurrent.TimeUnit;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /** Runs the outside compilers (gcc, clang-16) that the importer tests compare with. */
-final class Tools {
+public final class Tools {
     private Tools() {
     }
 
-    static boolean has(String tool) {
+    public static boolean has(String tool) {
         return ExternalCpp.which(tool) != null;
     }
 

@@ -40,7 +40,7 @@ class LayoutDocumentRoundTripTest {
         Set<Class<?>> kindsSeen = new java.util.HashSet<>();
         EnumSet<Prim> primsSeen = EnumSet.noneOf(Prim.class);
         int[] features = new int[8];
-        for (long s = 0; s < 1500; s++) {
+        for (long s = 0; s < 300; s++) {
             long seed = s;
             TypeLibrary lib = new RandomLibraries(seed).library();
             LayoutDocument doc = new LayoutDocument(seed % 2 == 0 ? "doc " + seed : null, seed % 3 == 0 ? "c" : null,
@@ -173,6 +173,14 @@ class LayoutDocumentRoundTripTest {
         assertNotNull(LayoutDocument.of(lib).withName("n"));
         assertEquals(ext, LayoutDocuments.parse(LayoutDocuments.toJson(
                 new LayoutDocument(null, null, null, null, lib, ext)), "x").extensions());
+    }
+
+    @Test
+    void theReadmeExampleIsTheTestedExample() throws IOException, URISyntaxException {
+        String readme = Files.readString(Path.of("..", "docs", "readme-document.md"));
+        int start = readme.indexOf("```json\n") + "```json\n".length();
+        String block = readme.substring(start, readme.indexOf("```", start));
+        assertEquals(LayoutDocuments.read(example("sensor.json")), LayoutDocuments.parse(block, "readme-document.md"));
     }
 
     static Path example(String name) throws URISyntaxException {

@@ -6,6 +6,8 @@ import dev.structscope.model.layout.FieldLayout;
 import dev.structscope.model.layout.LayoutEngine;
 import dev.structscope.model.layout.RecordLayout;
 import dev.structscope.model.type.TypeLibrary;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -31,7 +33,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * The Java export compiles with {@code javac --release 25}; the loaded classes' {@code LAYOUT}s
+ * The Java export of every ABI compiles with {@code javac --release 25} (one run); the loaded classes' {@code LAYOUT}s
  * give the layout engine's sizes, alignments and offsets (by {@code PathElement}); bit-field
  * accessors read and write the bytes gcc produces.
  */
@@ -40,6 +42,34 @@ class JavaExportTest {
 
     @TempDir
     Path dir;
+
+    @TempDir
+    static Path shared;
+
+    /** Every ABI's export (package gen.ABI) and a big-endian one (gen.be), compiled in one javac run. */
+    private static URLClassLoader loader;
+
+    @BeforeAll
+    static void compileAll() throws Exception {
+        List<ExportResult> exports = new ArrayList<>();
+        for (Abi abi : Abis.ALL) {
+            exports.add(new JavaExporter().export(Corpus.everything(), ExportOptions.of(abi).withPackage(pkg(abi))));
+        }
+        exports.add(new JavaExporter().export(Corpus.plain(),
+                ExportOptions.defaults().withByteOrder(java.nio.ByteOrder.BIG_ENDIAN).withPackage("gen.be")));
+        loader = compile(shared, exports);
+    }
+
+    @AfterAll
+    static void close() throws Exception {
+        if (loader != null) {
+            loader.close();
+        }
+    }
+
+    static String pkg(Abi abi) {
+        return "gen." + abi.name().replace('-', '_');
+    }
 
     static Stream<Arguments> cases() {
         List<Arguments> out = new ArrayList<>();
@@ -54,9 +84,9 @@ class JavaExportTest {
     void loadedLayoutsMatchTheEngine(String abiName, String corpus) throws Exception {
         Abi abi = Abi.byName(abiName);
         TypeLibrary lib = Corpus.everything();
-        try (URLClassLoader cl = compile(lib, ExportOptions.of(abi).withPackage("gen"))) {
+        {
             for (RecordLayout rl : LayoutEngine.layoutAll(lib, abi)) {
-                Class<?> c = cl.loadClass("gen." + JavaExporter.ident(rl.name()));
+                Class<?> c = loader.loadClass(pkg(abi) + "." + JavaExporter.ident(rl.name()));
                 GroupLayout g = (GroupLayout) c.getField("LAYOUT").get(null);
                 assertEquals(rl.size(), g.byteSize(), rl.name() + " size");
                 assertEquals(rl.align(), g.byteAlignment(), rl.name() + " align");
@@ -78,11 +108,11 @@ class JavaExportTest {
 
     @Test
     void accessorsReadAndWriteWhatGccWrites() throws Exception {
-        TypeLibrary lib = Corpus.bitfields();
-        try (URLClassLoader cl = compile(lib, ExportOptions.of(Abis.X86_64_LINUX))) {
+        TypeLibrary lib = Corpus.everything();
+        {
             for (String type : List.of("Flags", "Wide", "WithEnum")) {
                 CSample.Sample s = CSample.of(lib, type, dir);
-                Class<?> c = cl.loadClass(type);
+                Class<?> c = loader.loadClass(pkg(Abis.X86_64_LINUX) + "." + type);
                 try (Arena arena = Arena.ofConfined()) {
                     MemorySegment seg = arena.allocate(s.bytes().length);
                     seg.copyFrom(MemorySegment.ofArray(s.bytes()));
@@ -110,8 +140,8 @@ class JavaExportTest {
 
     @Test
     void bigEndianPutsTheMostSignificantByteFirst() throws Exception {
-        try (URLClassLoader cl = compile(Corpus.plain(), ExportOptions.defaults().withByteOrder(java.nio.ByteOrder.BIG_ENDIAN))) {
-            Class<?> c = cl.loadClass("Point");
+        {
+            Class<?> c = loader.loadClass("gen.be.Point");
             try (Arena arena = Arena.ofConfined()) {
                 MemorySegment seg = arena.allocate(4);
                 c.getMethod("y", MemorySegment.class, short.class).invoke(null, seg, (short) 0x1234);
@@ -120,19 +150,20 @@ class JavaExportTest {
         }
     }
 
-    private URLClassLoader compile(TypeLibrary lib, ExportOptions options) throws Exception {
+    private static URLClassLoader compile(Path dir, List<ExportResult> exports) throws Exception {
         String javac = Tools.require("JDK 25 javac", JAVAC);
-        ExportResult res = new JavaExporter().export(lib, options);
-        Path src = Files.createDirectories(dir.resolve("src"));
         Path out = Files.createDirectories(dir.resolve("classes"));
         List<String> cmd = new ArrayList<>(List.of(javac, "--release", "25", "-Xlint:all", "-Werror", "-d", out.toString()));
-        for (ExportResult.File f : res.files()) {
-            Path p = src.resolve(f.name());
-            Files.writeString(p, f.text());
-            cmd.add(p.toString());
+        for (int i = 0; i < exports.size(); i++) {
+            Path src = Files.createDirectories(dir.resolve("src" + i));
+            for (ExportResult.File f : exports.get(i).files()) {
+                Path p = src.resolve(f.name());
+                Files.writeString(p, f.text());
+                cmd.add(p.toString());
+            }
         }
         Tools.Run r = Tools.run(dir, cmd);
-        assertTrue(r.ok(), () -> r.output() + "\n---\n" + res.text());
-        return new URLClassLoader(new URL[] {out.toUri().toURL()}, getClass().getClassLoader());
+        assertTrue(r.ok(), () -> r.output());
+        return new URLClassLoader(new URL[] {out.toUri().toURL()}, JavaExportTest.class.getClassLoader());
     }
 }

@@ -146,6 +146,18 @@ class DesignerGuiTest extends GuiTest {
     }
 
     @Nested
+    class TogglingHex {
+        @Test
+        void showsOffsetsInDecimalAndBack() {
+            assertEquals("0x10", cell(rowOfMember(3), "Offset").getText());
+            clickOn("#hex-toggle");
+            assertEquals("16", cell(rowOfMember(3), "Offset").getText());
+            clickOn("#hex-toggle");
+            assertEquals("0x10", cell(rowOfMember(3), "Offset").getText());
+        }
+    }
+
+    @Nested
     class PaddingRows {
         @Test
         void areDistinctAndNotEditable() {

@@ -61,20 +61,38 @@ class ImportExportGuiTest extends GuiTest {
     class Exporting {
         @SuppressWarnings("unchecked")
         @Test
-        void previewsEveryTargetAndHighlightsC() {
+        void previewsEveryTargetWithTheDesignedType() {
             clickOn("#export");
             ListView<Object> targets = lookup("#export-targets").queryAs(ListView.class);
             assertEquals(6, targets.getItems().size());
             CodeArea preview = lookup("#export-preview").queryAs(CodeArea.class);
-            assertTrue(preview.getText().contains("struct Tick {"), preview.getText());
+            for (int i = 0; i < targets.getItems().size(); i++) {
+                int at = i;
+                interact(() -> targets.getSelectionModel().select(at));
+                assertTrue(preview.getText().contains("Tick"), targets.getItems().get(i) + ":\n" + preview.getText());
+            }
+        }
+
+        @SuppressWarnings("unchecked")
+        @Test
+        void theCPreviewIsHighlightedAndClangLaysItOutAsTheDesignerDoes() throws Exception {
+            org.junit.jupiter.api.Assumptions.assumeTrue(ClangLayouts.available(), "clang-16 is not installed");
+            selectInLibrary("struct Order");
+            clickOn("#pack-tightly");
+            long designed = designer().layout().size();
+            clickOn("#export");
+            ListView<Object> targets = lookup("#export-targets").queryAs(ListView.class);
+            interact(() -> targets.getSelectionModel().select(0));
+            CodeArea preview = lookup("#export-preview").queryAs(CodeArea.class);
             boolean keyword = false;
-            for (int i = 0; i < preview.getLength(); i++) {
-                if (preview.getStyleOfChar(i).contains("keyword")) {
-                    keyword = true;
-                    break;
-                }
+            for (int i = 0; i < preview.getLength() && !keyword; i++) {
+                keyword = preview.getStyleOfChar(i).contains("keyword");
             }
             assertTrue(keyword, "C keywords are highlighted");
+            var clang = ClangLayouts.layouts(preview.getText(), "x86_64-unknown-linux-gnu",
+                    List.of("struct Order", "struct Tick"));
+            assertEquals(designed, clang.get("struct Order").size());
+            assertEquals(32, clang.get("struct Tick").size());
         }
     }
 }
