@@ -88,7 +88,12 @@ public final class OverlayBar extends javafx.scene.layout.FlowPane {
         layouts.clear();
         for (TypeLibrary.NamedRecord r : library.namedRecords()) {
             try {
-                layouts.put(r.name(), LayoutEngine.layout(r.name(), library, abi));
+                RecordLayout l = LayoutEngine.layout(r.name(), library, abi);
+                layouts.put(r.name(), l);
+                // typedef names (BITMAPFILEHEADER for an anonymous struct) are offered as well
+                for (String alias : r.aliases()) {
+                    layouts.putIfAbsent(alias, l);
+                }
             } catch (InputException e) {
                 // A record that cannot be laid out (an incomplete type) is simply not offered.
             }

@@ -1,0 +1,104 @@
+package dev.structscope.tests.hexview;
+
+import dev.structscope.app.fields.FieldItem;
+import dev.structscope.app.fields.FieldRow;
+import dev.structscope.app.hexview.HexPane;
+import dev.structscope.model.abi.Abis;
+import dev.structscope.model.c.HeaderImporter;
+import dev.structscope.samples.Sample;
+import dev.structscope.samples.Samples;
+import javafx.scene.Scene;
+import javafx.scene.control.TreeItem;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+
+import java.nio.ByteOrder;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+
+/** Every bundled sample opened in the hex explorer with its own header, checked against python. */
+@ExtendWith(ApplicationExtension.class)
+class SamplesGuiTest {
+    @TempDir
+    Path dir;
+    HexPane pane;
+
+    @Start
+    void start(Stage stage) {
+        pane = new HexPane();
+        stage.setScene(new Scene(pane, 1260, 760));
+        stage.show();
+    }
+
+    @AfterEach
+    void dispose(FxRobot robot) {
+        robot.interact(() -> pane.dispose());
+    }
+
+    private FieldItem show(FxRobot robot, Sample s) {
+        Path data = Samples.extract(s, dir);
+        Path header = data.resolveSibling(s.header());
+        assertEquals(true, Files.exists(header), "the header is extracted beside the data: " + header);
+        var lib = HeaderImporter.importFile(header, HeaderImporter.Options.defaults());
+        ByteOrder order = s.byteOrder().equals("big") ? ByteOrder.BIG_ENDIAN : ByteOrder.LITTLE_ENDIAN;
+        robot.interact(() -> {
+            pane.openNow(data);
+            pane.setLibrary(lib, Abis.X86_64_LINUX, order);
+            pane.overlayBar().choose(s.type(), Long.toString(s.offset()), false);
+        });
+        FieldItem root = pane.fieldsView().root();
+        assertNotNull(root, s.data() + ": " + pane.overlayBar().errorLabel().getText());
+        return root;
+    }
+
+    private static String value(TreeItem<FieldRow> root, String name) {
+        return root.getChildren().stream().filter(c -> c.getValue().name().equals(name)).findFirst()
+                .orElseThrow(() -> new AssertionError("no " + name)).getValue().value();
+    }
+
+    @Test
+    void everySampleDecodesWithoutUnreadableMembers(FxRobot robot) {
+        for (Sample s : Samples.ALL) {
+            FieldItem root = show(robot, s);
+            assertFalse(root.getChildren().isEmpty(), s.data());
+            for (TreeItem<FieldRow> c : root.getChildren()) {
+                assertFalse(c.getValue().value().startsWith("⚠"), s.data() + " " + c.getValue().name());
+            }
+        }
+    }
+
+    @Test
+    void pointAndWavMatchPython(FxRobot robot) throws Exception {
+        Sample point = Samples.ALL.stream().filter(s -> s.data().equals("point.bin")).findFirst().orElseThrow();
+        FieldItem root = show(robot, point);
+        Path pd = dir.resolve("point.bin");
+        List<String> py = run("import struct,sys\nx,y=struct.unpack('<ii',open(sys.argv[1],'rb').read()[:8])\nprint(x)\nprint(y)\n", pd);
+        assertEquals(py.get(0), value(root, "x"));
+        assertEquals(py.get(1), value(root, "y"));
+
+        Sample wav = Samples.ALL.stream().filter(s -> s.data().equals("tone.wav")).findFirst().orElseThrow();
+        root = show(robot, wav);
+        py = run("import wave,sys\nw=wave.open(sys.argv[1])\nprint(w.getframerate())\nprint(w.getnchannels())\n"
+                + "print(w.getsampwidth()*8)\n", dir.resolve("tone.wav"));
+        assertEquals(py.get(0), value(root, "sample_rate"));
+        assertEquals(py.get(1), value(root, "channels"));
+        assertEquals(py.get(2), value(root, "bits_per_sample"));
+        assertEquals("\"RIFF\"", value(root, "riff"));
+    }
+
+    private List<String> run(String script, Path arg) throws Exception {
+        Path f = Files.writeString(dir.resolve("t.py"), script);
+        return Gcc.run(dir, List.of("python3", f.toString(), arg.toString())).lines().toList();
+    }
+}
