@@ -110,8 +110,12 @@ public final class DesignerView extends BorderPane {
 
         Region grow = new Region();
         HBox.setHgrow(grow, Priority.ALWAYS);
-        HBox header = new HBox(10, title, sizes, grow, new Label("Pack"), pack, new Label("Aligned"), aligned, hex);
+        Label packLabel = new Label("Pack");
+        Label alignedLabel = new Label("Aligned");
+        HBox header = new HBox(10, title, sizes, grow, packLabel, pack, alignedLabel, aligned, hex);
         header.setAlignment(Pos.CENTER_LEFT);
+        // In a narrow pane only the spacer and the size text (also in the summary) give way.
+        keepPrefWidth(title, packLabel, pack, alignedLabel, aligned, hex);
         header.getStyleClass().add("pane-header");
 
         Button add = tool(IconPaths.ADD, "Add member (Insert)", "add-member", vm::addMember);
@@ -156,13 +160,14 @@ public final class DesignerView extends BorderPane {
         HBox.setHgrow(g2, Priority.ALWAYS);
         HBox summaryBar = new HBox(10, summary, g2, tight);
         summaryBar.setAlignment(Pos.CENTER_LEFT);
+        keepPrefWidth(tight);
         summaryBar.getStyleClass().add("summary-bar");
 
         ScrollPane rulerScroll = new ScrollPane(ruler);
         rulerScroll.setFitToWidth(true);
         rulerScroll.getStyleClass().add("ruler-scroll");
         rulerScroll.prefViewportHeightProperty().bind(Bindings.createDoubleBinding(
-                () -> Math.min(220, ruler.prefHeight(Math.max(200, rulerScroll.getWidth() - 16))),
+                () -> Math.min(150, ruler.prefHeight(Math.max(200, rulerScroll.getWidth() - 16))),
                 vm.layoutProperty(), rulerScroll.widthProperty()));
         rulerScroll.setMinViewportHeight(40);
         Label rulerTitle = new Label("BYTES");
@@ -286,6 +291,12 @@ public final class DesignerView extends BorderPane {
             table.getSelectionModel().clearSelection();
         } finally {
             syncing = false;
+        }
+    }
+
+    private static void keepPrefWidth(javafx.scene.layout.Region... regions) {
+        for (javafx.scene.layout.Region r : regions) {
+            r.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         }
     }
 

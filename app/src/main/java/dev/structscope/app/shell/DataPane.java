@@ -13,8 +13,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * The data pane, right of the designer. The hex explorer and decoded tree fill it in a later
- * issue; until then it states what to do (empty state) or which data file is selected. FX thread.
+ * The data pane, right of the designer: the hex explorer ({@link dev.structscope.app.hexview.HexPane})
+ * for the chosen data file, or an empty state saying what to do. FX thread.
  */
 public final class DataPane extends BorderPane {
     public DataPane(ShellViewModel vm) {

@@ -57,14 +57,15 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The main window: menu bar, toolbar, the three panes (layout library | designer | data), the
- * status bar; theme switching, drag and drop, shortcuts, and the prompt before losing changes.
+ * The main window: menu bar, toolbar, the three panes (layout library | designer | data: the hex
+ * explorer with decoded fields and inspector), the status bar; theme switching, drag and drop, shortcuts, and the prompt before losing changes.
  * Binds to a {@link ShellViewModel}. FX thread.
  */
 public final class MainWindow {
     private final ShellViewModel vm;
     private final Stage stage;
     private final BorderPane root = new BorderPane();
+    /** Layout library | designer | data. */
     private final SplitPane split = new SplitPane();
     private final LibraryView library;
     private final DesignerView designer;
@@ -87,8 +88,12 @@ public final class MainWindow {
         });
 
         split.getItems().addAll(library, designer, data);
-        split.setDividerPositions(0.16, 0.72);
+        // The data column gets room for a whole 16-byte hex row with its ASCII column; the
+        // decoded fields and the inspector stack below the hex rows at full height.
+        split.setDividerPositions(0.11, 0.56);
         SplitPane.setResizableWithParent(library, false);
+        designer.setMinWidth(200);
+        data.setMinWidth(200);
         root.setTop(new VBox(menuBar(), toolBar()));
         root.setCenter(split);
         root.setBottom(statusBar());
