@@ -268,118 +268,42 @@ final class ColumnLoops {
     }
 
     private static void f32le(MemorySegment s, long start, int n, long stride, Partial p, int leaf) {
-        // Four independent chains of min, max and sum: one chain is bound by the latency of a
-        // floating add (about 4 cycles); four keep the core busy, as a row-wise C loop's six
-        // columns do. Reassociating the sum changes only rounding, which the mean tolerates.
-        double min0 = p.minD[leaf], min1 = min0, min2 = min0, min3 = min0;
-        double max0 = p.maxD[leaf], max1 = max0, max2 = max0, max3 = max0;
-        double sum0 = 0, sum1 = 0, sum2 = 0, sum3 = 0;
+        double min = p.minD[leaf], max = p.maxD[leaf], sum = 0;
         long nans = 0;
-        int r = 0;
-        for (; r + 3 < n; r += 4) {
+        for (int r = 0; r < n; r++) {
             long at = start + r * stride;
-            double v0 = s.get(Layouts.F32_LE, at);
-            double v1 = s.get(Layouts.F32_LE, at + stride);
-            double v2 = s.get(Layouts.F32_LE, at + 2 * stride);
-            double v3 = s.get(Layouts.F32_LE, at + 3 * stride);
-            if (v0 != v0 || v1 != v1 || v2 != v2 || v3 != v3) {
-                // Rare: take the four one by one so NaNs are counted and left out.
-                for (int k = 0; k < 4; k++) {
-                    double v = s.get(Layouts.F32_LE, at + k * stride);
-                    if (v != v) {
-                        nans++;
-                    } else {
-                        min0 = v < min0 ? v : min0;
-                        max0 = v > max0 ? v : max0;
-                        sum0 += v;
-                    }
-                }
-                continue;
-            }
-            min0 = v0 < min0 ? v0 : min0;
-            max0 = v0 > max0 ? v0 : max0;
-            sum0 += v0;
-            min1 = v1 < min1 ? v1 : min1;
-            max1 = v1 > max1 ? v1 : max1;
-            sum1 += v1;
-            min2 = v2 < min2 ? v2 : min2;
-            max2 = v2 > max2 ? v2 : max2;
-            sum2 += v2;
-            min3 = v3 < min3 ? v3 : min3;
-            max3 = v3 > max3 ? v3 : max3;
-            sum3 += v3;
-        }
-        for (; r < n; r++) {
-            double v = s.get(Layouts.F32_LE, start + r * stride);
+            double v = s.get(Layouts.F32_LE, at);
             if (v != v) {
                 nans++;
             } else {
-                min0 = v < min0 ? v : min0;
-                max0 = v > max0 ? v : max0;
-                sum0 += v;
+                min = v < min ? v : min; // plain compares: NaNs are already out
+                max = v > max ? v : max;
+                sum += v;
             }
         }
-        p.minD[leaf] = Math.min(Math.min(min0, min1), Math.min(min2, min3));
-        p.maxD[leaf] = Math.max(Math.max(max0, max1), Math.max(max2, max3));
-        p.sumD[leaf] += (sum0 + sum1) + (sum2 + sum3);
+        p.minD[leaf] = min;
+        p.maxD[leaf] = max;
+        p.sumD[leaf] += sum;
         p.nan[leaf] += nans;
     }
 
     private static void f64le(MemorySegment s, long start, int n, long stride, Partial p, int leaf) {
-        // Four independent chains of min, max and sum: one chain is bound by the latency of a
-        // floating add (about 4 cycles); four keep the core busy, as a row-wise C loop's six
-        // columns do. Reassociating the sum changes only rounding, which the mean tolerates.
-        double min0 = p.minD[leaf], min1 = min0, min2 = min0, min3 = min0;
-        double max0 = p.maxD[leaf], max1 = max0, max2 = max0, max3 = max0;
-        double sum0 = 0, sum1 = 0, sum2 = 0, sum3 = 0;
+        double min = p.minD[leaf], max = p.maxD[leaf], sum = 0;
         long nans = 0;
-        int r = 0;
-        for (; r + 3 < n; r += 4) {
+        for (int r = 0; r < n; r++) {
             long at = start + r * stride;
-            double v0 = s.get(Layouts.F64_LE, at);
-            double v1 = s.get(Layouts.F64_LE, at + stride);
-            double v2 = s.get(Layouts.F64_LE, at + 2 * stride);
-            double v3 = s.get(Layouts.F64_LE, at + 3 * stride);
-            if (v0 != v0 || v1 != v1 || v2 != v2 || v3 != v3) {
-                // Rare: take the four one by one so NaNs are counted and left out.
-                for (int k = 0; k < 4; k++) {
-                    double v = s.get(Layouts.F64_LE, at + k * stride);
-                    if (v != v) {
-                        nans++;
-                    } else {
-                        min0 = v < min0 ? v : min0;
-                        max0 = v > max0 ? v : max0;
-                        sum0 += v;
-                    }
-                }
-                continue;
-            }
-            min0 = v0 < min0 ? v0 : min0;
-            max0 = v0 > max0 ? v0 : max0;
-            sum0 += v0;
-            min1 = v1 < min1 ? v1 : min1;
-            max1 = v1 > max1 ? v1 : max1;
-            sum1 += v1;
-            min2 = v2 < min2 ? v2 : min2;
-            max2 = v2 > max2 ? v2 : max2;
-            sum2 += v2;
-            min3 = v3 < min3 ? v3 : min3;
-            max3 = v3 > max3 ? v3 : max3;
-            sum3 += v3;
-        }
-        for (; r < n; r++) {
-            double v = s.get(Layouts.F64_LE, start + r * stride);
+            double v = s.get(Layouts.F64_LE, at);
             if (v != v) {
                 nans++;
             } else {
-                min0 = v < min0 ? v : min0;
-                max0 = v > max0 ? v : max0;
-                sum0 += v;
+                min = v < min ? v : min; // plain compares: NaNs are already out
+                max = v > max ? v : max;
+                sum += v;
             }
         }
-        p.minD[leaf] = Math.min(Math.min(min0, min1), Math.min(min2, min3));
-        p.maxD[leaf] = Math.max(Math.max(max0, max1), Math.max(max2, max3));
-        p.sumD[leaf] += (sum0 + sum1) + (sum2 + sum3);
+        p.minD[leaf] = min;
+        p.maxD[leaf] = max;
+        p.sumD[leaf] += sum;
         p.nan[leaf] += nans;
     }
 }
