@@ -81,6 +81,7 @@ public final class MainWindow {
         this.library = new LibraryView(vm);
         this.designer = new DesignerView(vm.designer());
         this.data = new DataPane(vm);
+        vm.attachBookmarks(data.hexPane().bookmarks());
         this.files = new FileCommands(stage, vm, dark, () -> {
             if (prefs != null) {
                 prefs.save(stage, split);

@@ -1,5 +1,9 @@
 package dev.structscope.app.shell;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.structscope.app.hexview.BookmarkJson;
+import dev.structscope.app.hexview.BookmarksModel;
+
 import dev.structscope.app.common.Document;
 import dev.structscope.app.common.DocumentState;
 import dev.structscope.app.designer.DesignerViewModel;
@@ -29,6 +33,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.concurrent.Executor;
 import java.util.function.Consumer;
 
@@ -50,6 +56,10 @@ public final class ShellViewModel {
     private final BooleanProperty busy = new SimpleBooleanProperty(this, "busy");
     private final StringProperty busyWhat = new SimpleStringProperty(this, "busyWhat", "");
     private final ObjectProperty<Path> dataFile = new SimpleObjectProperty<>(this, "dataFile");
+    /** What the open layout document holds besides its types, written back unchanged on save. */
+    private LayoutDocument loaded = LayoutDocument.of(TypeLibrary.EMPTY);
+    /** The hex explorer's bookmarks, saved with the document; null until a view attaches them. */
+    private BookmarksModel bookmarks;
     private final StringBinding title;
     private String sourceLabel = "untitled";
     private long generation;
@@ -171,6 +181,10 @@ public final class ShellViewModel {
     /** As above, taking the ABI and byte order a layout document was saved with. */
     public void show(LayoutDocument d, Path file, String label, String type) {
         sourceLabel = label;
+        loaded = d;
+        if (bookmarks != null) {
+            bookmarks.restore(BookmarkJson.fromJson(d.extensions().get(BookmarkJson.KEY)));
+        }
         TypeLibrary lib = d.library();
         String sel = type != null && lib.findRecord(type).isPresent() ? lib.findRecord(type).get().name()
                 : lib.namedRecords().isEmpty() ? null : lib.namedRecords().getFirst().name();
@@ -190,6 +204,15 @@ public final class ShellViewModel {
             status.set("⚠ --type " + type + ": no such struct or union in " + label);
         }
         title.invalidate();
+    }
+
+    /**
+     * Attaches the hex explorer's bookmarks: they are restored from every document opened from
+     * now on and saved with it. FX thread.
+     */
+    public void attachBookmarks(BookmarksModel model) {
+        this.bookmarks = model;
+        model.restore(BookmarkJson.fromJson(loaded.extensions().get(BookmarkJson.KEY)));
     }
 
     /** Opens a layout document or C header in the background; {@code then} runs on success. */
@@ -234,8 +257,14 @@ public final class ShellViewModel {
     /** Saves to {@code file} in the background; {@code then} runs on success. */
     public void saveAs(Path file, Runnable then) {
         DocumentState snapshot = doc.state();
-        LayoutDocument d = new LayoutDocument(null, null, snapshot.abi().name(),
-                snapshot.byteOrder() == ByteOrder.BIG_ENDIAN ? "big" : "little", snapshot.library(), null);
+        // Name, comment and properties of newer versions survive the save; bookmarks are current.
+        Map<String, JsonNode> extensions = new LinkedHashMap<>(loaded.extensions());
+        extensions.remove(BookmarkJson.KEY);
+        if (bookmarks != null && !bookmarks.items().isEmpty()) {
+            extensions.put(BookmarkJson.KEY, BookmarkJson.toJson(bookmarks.snapshot()));
+        }
+        LayoutDocument d = new LayoutDocument(loaded.name(), loaded.comment(), snapshot.abi().name(),
+                snapshot.byteOrder() == ByteOrder.BIG_ENDIAN ? "big" : "little", snapshot.library(), extensions);
         runBackground("Saving " + file.getFileName(), () -> {
             io.write(d, file);
             return d;
