@@ -31,12 +31,21 @@ import java.lang.foreign.MemorySegment;
  * <p>FX thread only. The only I/O it does is reading the visible bytes from the mapped segment.
  */
 public final class HexView extends Region {
-    private static final Color BG = Color.web("#fbfbfc");
-    private static final Color HEADER_BG = Color.web("#eef0f3");
-    private static final Color TEXT = Color.web("#1b1f23");
-    private static final Color DIM = Color.web("#6a737d");
-    private static final Color ACCENT = Color.web("#0969da");
-    private static final Color SELECTION = Color.web("#0969da", 0.28);
+    /** The colours the canvas paints with, one set per theme (CSS does not reach a canvas). */
+    private record Palette(Color bg, Color headerBg, Color text, Color dim, Color accent, Color selection,
+                           Color grid) {
+    }
+
+    private static final Palette LIGHT = new Palette(Color.web("#fbfbfc"), Color.web("#eef0f3"),
+            Color.web("#1b1f23"), Color.web("#6a737d"), Color.web("#0969da"), Color.web("#0969da", 0.28),
+            Color.web("#d0d7de"));
+    private static final Palette DARK = new Palette(Color.web("#0d1117"), Color.web("#161b22"),
+            Color.web("#e6edf3"), Color.web("#8b949e"), Color.web("#4493f8"), Color.web("#4493f8", 0.35),
+            Color.web("#30363d"));
+
+    private final javafx.beans.property.BooleanProperty dark =
+            new javafx.beans.property.SimpleBooleanProperty(this, "dark");
+    private Palette palette = LIGHT;
 
     private final HexViewModel model;
     private final BookmarksModel bookmarks;
@@ -62,6 +71,10 @@ public final class HexView extends Region {
         scroll.setOrientation(Orientation.VERTICAL);
         scroll.setUnitIncrement(1);
         getChildren().addAll(canvas, scroll);
+        dark.addListener((o, a, b) -> {
+            palette = b ? DARK : LIGHT;
+            paint();
+        });
         scroll.valueProperty().addListener((o, a, b) -> {
             if (!syncingScroll) {
                 model.setTopRow((long) Math.floor(b.doubleValue()));
@@ -157,13 +170,18 @@ public final class HexView extends Region {
         }
     }
 
+    /** Whether to paint with the dark theme's colours; the window binds it to its theme. */
+    public javafx.beans.property.BooleanProperty darkProperty() {
+        return dark;
+    }
+
     /** Draws the header and the visible rows. */
     void paint() {
         GraphicsContext g = canvas.getGraphicsContext2D();
         double w = canvas.getWidth();
         double h = canvas.getHeight();
         g.setFontSmoothingType(FontSmoothingType.GRAY);
-        g.setFill(BG);
+        g.setFill(palette.bg());
         g.fillRect(0, 0, w, h);
         paints++;
         rowsPaintedLast = 0;
@@ -182,9 +200,9 @@ public final class HexView extends Region {
         g.setFont(metrics.font);
         g.setTextBaseline(VPos.TOP);
         // Header: column numbers.
-        g.setFill(HEADER_BG);
+        g.setFill(palette.headerBg());
         g.fillRect(0, 0, w, line + 2);
-        g.setFill(DIM);
+        g.setFill(palette.dim());
         g.fillText(hexOff ? "Offset(h)" : "Offset(d)", snap(metrics.pad), 1);
         for (int i = 0; i < n; i++) {
             g.fillText(String.format("%02X", i), snap(hexX + col(i) * cw), 1);
@@ -231,19 +249,19 @@ public final class HexView extends Region {
                     g.fillRect(snap(ax), snap(y + line - 2), Math.ceil(cw), 2);
                 }
                 if (at >= selLo && at <= selHi) {
-                    g.setFill(SELECTION);
+                    g.setFill(palette.selection());
                     g.fillRect(snap(hx - cw / 2), snap(y), Math.ceil(3 * cw), Math.ceil(line));
                     g.fillRect(snap(ax), snap(y), Math.ceil(cw), Math.ceil(line));
                 }
                 if (at == caret) {
-                    g.setStroke(ACCENT);
+                    g.setStroke(palette.accent());
                     g.setLineWidth(model.paneProperty().get() == HexViewModel.Pane.HEX ? 2 : 1);
                     g.strokeRect(snap(hx - cw / 2) + 1, snap(y) + 1, Math.ceil(3 * cw) - 2, Math.ceil(line) - 2);
                     g.setLineWidth(model.paneProperty().get() == HexViewModel.Pane.ASCII ? 2 : 1);
                     g.strokeRect(snap(ax) + 1, snap(y) + 1, Math.ceil(cw) - 2, Math.ceil(line) - 2);
                 }
             }
-            g.setFill(DIM);
+            g.setFill(palette.dim());
             g.fillText(new String(formatter.offsetChars(), 0, formatter.offsetLength()), snap(metrics.pad), snap(y));
             int k = 0;
             char[] hex = formatter.hexChars();
@@ -255,13 +273,13 @@ public final class HexView extends Region {
                 hexLine[k++] = i < count ? hex[i * 3 + 1] : ' ';
                 hexLine[k++] = ' ';
             }
-            g.setFill(TEXT);
+            g.setFill(palette.text());
             g.fillText(new String(hexLine, 0, k), snap(hexX), snap(y));
             g.fillText(new String(formatter.asciiChars(), 0, count), snap(asciiX), snap(y));
             rowsPaintedLast++;
         }
         rowsPaintedTotal += rowsPaintedLast;
-        g.setStroke(Color.web("#d0d7de"));
+        g.setStroke(palette.grid());
         g.setLineWidth(1);
         g.strokeLine(snap(hexX - cw) + 0.5, 0, snap(hexX - cw) + 0.5, h);
         g.strokeLine(snap(asciiX - cw) + 0.5, 0, snap(asciiX - cw) + 0.5, h);

@@ -107,6 +107,7 @@ public final class MainWindow {
         stage.setScene(scene);
         stage.titleProperty().bind(vm.titleProperty());
         designer.ruler().darkProperty().bind(dark);
+        data.hexPane().hexView().darkProperty().bind(dark);
         dark.addListener((o, a, b) -> applyTheme(b));
         String forced = System.getProperty("structscope.theme", "");
         dark.set(forced.equals("dark") || !forced.equals("light") && prefs != null && prefs.dark());
