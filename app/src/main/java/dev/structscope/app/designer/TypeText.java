@@ -26,26 +26,11 @@ import java.util.Map;
  * Bad text raises {@link InputException} with a message for the cell's tooltip. Pure; any thread.
  */
 public final class TypeText {
-    private static final Map<String, Prim> PRIMS = new LinkedHashMap<>();
+    /** The shared spellings of the model, less {@code void}, which is no member type. */
+    private static final Map<String, Prim> PRIMS = new LinkedHashMap<>(Prim.spellings());
 
     static {
-        for (Prim p : Prim.values()) {
-            if (p != Prim.VOID) {
-                PRIMS.put(p.cName(), p);
-            }
-        }
-        PRIMS.put("unsigned", Prim.UNSIGNED_INT);
-        PRIMS.put("signed", Prim.INT);
-        PRIMS.put("bool", Prim.BOOL);
-        PRIMS.put("long int", Prim.LONG);
-        PRIMS.put("unsigned long int", Prim.UNSIGNED_LONG);
-        PRIMS.put("short int", Prim.SHORT);
-        PRIMS.put("unsigned short int", Prim.UNSIGNED_SHORT);
-        PRIMS.put("long long int", Prim.LONG_LONG);
-        PRIMS.put("unsigned long long int", Prim.UNSIGNED_LONG_LONG);
-        PRIMS.put("uintptr_t", Prim.SIZE);
-        PRIMS.put("intptr_t", Prim.PTRDIFF);
-        PRIMS.put("ssize_t", Prim.PTRDIFF);
+        PRIMS.values().remove(Prim.VOID);
     }
 
     private TypeText() {

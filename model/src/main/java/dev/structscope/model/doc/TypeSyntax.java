@@ -10,7 +10,6 @@ import dev.structscope.model.type.PrimitiveType;
 import dev.structscope.model.type.RecordType;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -39,21 +38,8 @@ final class TypeSyntax {
     private static final Pattern IDENT = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
     private static final Set<String> KEYWORDS = Set.of("signed", "unsigned", "char", "short", "int", "long",
             "float", "double", "void", "_Bool", "struct", "union", "enum");
-    private static final Map<String, Prim> ALIASES = new HashMap<>();
-
-    static {
-        for (Prim p : Prim.values()) {
-            if (!p.cName().contains(" ")) {
-                ALIASES.put(p.cName(), p);
-            }
-        }
-        ALIASES.put("bool", Prim.BOOL);
-        ALIASES.put("uintptr_t", Prim.SIZE);
-        ALIASES.put("intptr_t", Prim.PTRDIFF);
-        ALIASES.put("ssize_t", Prim.PTRDIFF);
-        ALIASES.put("signed", Prim.INT);
-        ALIASES.put("unsigned", Prim.UNSIGNED_INT);
-    }
+    /** Looked up one word at a time, so the multi-word spellings never match. */
+    private static final Map<String, Prim> ALIASES = Prim.spellings();
 
     /** Whether {@code s} is a C identifier that is neither a keyword nor a primitive alias. */
     static boolean isPlainName(String s) {

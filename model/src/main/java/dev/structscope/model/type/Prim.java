@@ -40,6 +40,37 @@ public enum Prim {
     DOUBLE(Category.FLOAT, "double"),
     LONG_DOUBLE(Category.FLOAT, "long double");
 
+    private static final java.util.Map<String, Prim> SPELLINGS = spellingTable();
+
+    private static java.util.Map<String, Prim> spellingTable() {
+        java.util.Map<String, Prim> m = new java.util.LinkedHashMap<>();
+        for (Prim p : values()) {
+            m.put(p.cName, p);
+        }
+        m.put("unsigned", UNSIGNED_INT);
+        m.put("signed", INT);
+        m.put("bool", BOOL);
+        m.put("long int", LONG);
+        m.put("unsigned long int", UNSIGNED_LONG);
+        m.put("short int", SHORT);
+        m.put("unsigned short int", UNSIGNED_SHORT);
+        m.put("long long int", LONG_LONG);
+        m.put("unsigned long long int", UNSIGNED_LONG_LONG);
+        m.put("uintptr_t", SIZE);
+        m.put("intptr_t", PTRDIFF);
+        m.put("ssize_t", PTRDIFF);
+        return java.util.Collections.unmodifiableMap(m);
+    }
+
+    /**
+     * Every spelling the designer and the layout document accept for a primitive: the canonical C
+     * names ({@code void} included), then {@code unsigned}, {@code signed}, {@code bool}, the
+     * {@code ... int} long forms and the pointer-sized typedefs, in that order.
+     */
+    public static java.util.Map<String, Prim> spellings() {
+        return SPELLINGS;
+    }
+
     /** What kind of value a primitive holds; {@code CHAR} is signed or not depending on the ABI. */
     public enum Category { VOID, CHAR, SIGNED, UNSIGNED, BOOL, FLOAT }
 
