@@ -63,19 +63,19 @@ class ListenerExposureTest {
     void listenersBindLoopbackByDefaultAndWarnOtherwise() throws Exception {
         Path h = Files.writeString(dir.resolve("b.h"), "struct B { char c; };\n");
 
-        CliRun tcp = CliRun.start("capture", h.toString(), "--type", "B", "--listen", "0", "--idle-timeout", "2");
+        CliRun tcp = CliRun.start("capture", h.toString(), "--type", "B", "--listen", "0", "--idle-timeout", "1");
         int port = port(tcp, "listening on");
         assertEquals(LOOPBACK, boundAddress("tcp", port), "TCP bound to 127.0.0.1");
         assertEquals(2, tcp.status());   // nobody came: the idle time-out ends it
         assertFalse(tcp.err.toString().contains("warning"), tcp.err.toString());
 
-        CliRun udp = CliRun.start("capture", h.toString(), "--type", "B", "--udp", "0", "--idle-timeout", "2");
+        CliRun udp = CliRun.start("capture", h.toString(), "--type", "B", "--udp", "0", "--idle-timeout", "1");
         int uport = port(udp, "receiving UDP on");
         assertEquals(LOOPBACK, boundAddress("udp", uport), "UDP bound to 127.0.0.1");
         udp.status();
         assertFalse(udp.err.toString().contains("warning"), udp.err.toString());
 
-        CliRun any = CliRun.start("capture", h.toString(), "--type", "B", "--listen", "0.0.0.0:0", "--idle-timeout", "2");
+        CliRun any = CliRun.start("capture", h.toString(), "--type", "B", "--listen", "0.0.0.0:0", "--idle-timeout", "1");
         String err = any.awaitErr("listening on");
         assertTrue(err.contains("warning: listening on 0.0.0.0 accepts peers from other machines"), err);
         int aport = port(any, "listening on");
