@@ -30,7 +30,7 @@ import java.util.Map;
  * clang-oracle tests only cover valid trees): nesting thousands of levels deep, arrays whose
  * sizes overflow, records that contain themselves by value (directly, through typedefs or through
  * other records), named zero-width, over-wide and non-integer bit-fields, flexible arrays in the
- * wrong place, void members, unknown names and records with tens of thousands of members. Only
+ * wrong place, void members, unknown names and records with up to 20,000 members. Only
  * values the model's constructors accept are built, so what fails must fail in the engine.
  * One generator per tree; not thread-safe.
  */
@@ -208,7 +208,7 @@ public final class TypeTrees {
                     : new ArrayType(PrimitiveType.of(Prim.VOID), c.pick(3))));
             case 10 -> ms.add(Member.of("unknown", c.chance(2) ? NamedType.typedef("nowhere_t") : NamedType.union("Nowhere")));
             default -> {
-                int n = 1 + c.pick(60_000);
+                int n = 1 + c.pick(20_000);
                 for (int i = 0; i < n; i++) {
                     ms.add(Member.of("w" + i, PrimitiveType.of(INTS[i % INTS.length])));
                 }

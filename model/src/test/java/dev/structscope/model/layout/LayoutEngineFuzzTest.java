@@ -24,7 +24,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  *
  * <p>Jazzer: regression mode over {@code LayoutEngineFuzzTestInputs/} under {@code ./mvnw test};
  * {@code JAZZER_FUZZ=1} fuzzes for {@code maxDuration}. The seeded test runs
- * {@code structscope.fuzz.cases} trees (default 3000) in every build.
+ * {@code structscope.fuzz.cases} trees (default 1000) in every build.
  */
 class LayoutEngineFuzzTest {
     @FuzzTest(maxDuration = "60s")
@@ -34,7 +34,7 @@ class LayoutEngineFuzzTest {
 
     @Test
     void seededRandomTreesEndInALayoutOrAnInputException() {
-        int cases = Integer.getInteger("structscope.fuzz.cases", 3000);
+        int cases = Integer.getInteger("structscope.fuzz.cases", 1000);
         Random random = new Random(Long.getLong("structscope.fuzz.seed", 0x1A7005L));
         int laidOut = 0;
         int refused = 0;
