@@ -163,7 +163,7 @@ public final class ComposeView extends BorderPane {
         historyList.setItems(vm.history());
         historyList.setPrefHeight(130);
         historyList.setMinHeight(Region.USE_PREF_SIZE);
-        historyList.setCellFactory(l -> new HistoryCell());
+        historyList.setCellFactory(l -> new HistoryCell(vm::load));
         historyList.setPlaceholder(new Label("Records you send are listed here; select one to load it back."));
         historyList.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> vm.load(b));
         VBox box = new VBox(6, bar, title, historyList);

@@ -35,16 +35,23 @@ final class FormRows {
     static final double EDITOR_WIDTH = 210;
 
     private final double nameWidth;
+    private final double typeWidth;
 
-    private FormRows(double nameWidth) {
+    private FormRows(double nameWidth, double typeWidth) {
         this.nameWidth = nameWidth;
+        this.typeWidth = typeWidth;
     }
 
     /** The rows of {@code root}'s members. */
     static VBox build(GroupEntry root) {
-        double[] widest = {0};
-        FormJson.walk(root, e -> widest[0] = Math.max(widest[0], e.label().length() * 7.5 + Math.max(0, e.depth()) * INDENT));
-        FormRows rows = new FormRows(Math.clamp(widest[0] + 16, 110, 280));
+        // Column widths from the longest name (with its indent) and type, so that editors and
+        // the error text after the type line up in every row.
+        double[] widest = {0, 0};
+        FormJson.walk(root, e -> {
+            widest[0] = Math.max(widest[0], e.label().length() * 7.5 + Math.max(0, e.depth()) * INDENT);
+            widest[1] = Math.max(widest[1], e instanceof GroupEntry ? 0 : e.typeName().length() * 8.0);
+        });
+        FormRows rows = new FormRows(Math.clamp(widest[0] + 16, 110, 280), Math.clamp(widest[1] + 8, 60, 240));
         VBox box = new VBox(2);
         box.getStyleClass().add("compose-form");
         box.getChildren().addAll(rows.children(root));
@@ -123,7 +130,10 @@ final class FormRows {
         why.textProperty().bind(error);
         why.visibleProperty().bind(Bindings.isNotEmpty(error));
         why.managedProperty().bind(why.visibleProperty());
-        HBox row = new HBox(8, name(e.label(), e.depth(), false), editor, type(e.typeName()), why);
+        Label type = type(e.typeName());
+        type.setMinWidth(typeWidth);
+        type.setPrefWidth(typeWidth);
+        HBox row = new HBox(8, name(e.label(), e.depth(), false), editor, type, why);
         row.getStyleClass().add("compose-row");
         row.setAlignment(Pos.CENTER_LEFT);
         return row;

@@ -13,6 +13,18 @@ import java.time.format.DateTimeFormatter;
 final class HistoryCell extends ListCell<SentRecord> {
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss");
 
+    HistoryCell(java.util.function.Consumer<SentRecord> load) {
+        // Fit the list's width (long summaries end in an ellipsis, the tooltip has them whole)
+        // rather than widening the list with a horizontal scroll bar.
+        setPrefWidth(0);
+        // A click loads the entry even when it is already selected (after further edits).
+        setOnMouseClicked(e -> {
+            if (!isEmpty() && getItem() != null) {
+                load.accept(getItem());
+            }
+        });
+    }
+
     @Override
     protected void updateItem(SentRecord r, boolean empty) {
         super.updateItem(r, empty);
