@@ -110,7 +110,9 @@ public final class ComposeView extends BorderPane {
         rows.setPadding(new Insets(8, 10, 8, 10));
         ScrollPane scroll = new ScrollPane(rows);
         scroll.getStyleClass().add("compose-scroll");
-        scroll.setFitToWidth(false);
+        // Rows fit the pane's width (error text shortens), scrolling sideways only below the
+        // width of the name, editor and type columns.
+        scroll.setFitToWidth(true);
         center.getChildren().setAll(scroll);
     }
 
@@ -147,12 +149,19 @@ public final class ComposeView extends BorderPane {
         status.textProperty().bind(Bindings.createStringBinding(this::statusText,
                 vm.blockedProperty(), vm.statusProperty(), vm.firstErrorProperty(), vm.formProperty(),
                 vm.invalidCountProperty(), vm.sendingProperty()));
+        Tooltip statusTip = new Tooltip();
+        statusTip.textProperty().bind(status.textProperty());
+        status.setTooltip(statusTip);
         vm.statusIsErrorProperty().addListener((o, a, b) -> updateStatusStyle(status));
         vm.blockedProperty().addListener((o, a, b) -> updateStatusStyle(status));
         vm.invalidCountProperty().addListener((o, a, b) -> updateStatusStyle(status));
         updateStatusStyle(status);
         HBox.setHgrow(status, Priority.ALWAYS);
         status.setMaxWidth(Double.MAX_VALUE);
+        status.setMinWidth(0);
+        for (var c : java.util.List.of(once, times, many, cancel)) {
+            c.setMinWidth(Region.USE_PREF_SIZE); // the status text shortens, never the controls
+        }
         HBox bar = new HBox(8, once, times, many, cancel, status);
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.getStyleClass().add("compose-bar");

@@ -130,6 +130,8 @@ final class FormRows {
         why.textProperty().bind(error);
         why.visibleProperty().bind(Bindings.isNotEmpty(error));
         why.managedProperty().bind(why.visibleProperty());
+        why.setMinWidth(0); // ends in an ellipsis when the pane is narrow; the tooltip has it whole
+        HBox.setHgrow(why, Priority.ALWAYS);
         Label type = type(e.typeName());
         type.setMinWidth(typeWidth);
         type.setPrefWidth(typeWidth);

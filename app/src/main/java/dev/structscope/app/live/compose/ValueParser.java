@@ -178,7 +178,7 @@ public final class ValueParser {
         boolean single = n.kind() == ScalarKind.FLOAT32;
         if (Double.isInfinite(d) || single && Float.isInfinite((float) d)) {
             return Parsed.bad(t + " is out of range for " + n.typeName() + " (up to ±"
-                    + (single ? Float.MAX_VALUE : Double.MAX_VALUE) + "; type inf for infinity)");
+                    + (single ? "3.4028235e38" : "1.7976931348623157e308") + "; type inf for infinity)");
         }
         return Parsed.ok(DoubleNode.valueOf(d));
     }
