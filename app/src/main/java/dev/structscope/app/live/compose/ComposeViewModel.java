@@ -218,6 +218,9 @@ public final class ComposeViewModel {
     }
 
     private static String message(Exception e) {
+        if (e instanceof InputException ie) {
+            return ie.oneLine();
+        }
         String m = e.getMessage();
         return m == null || m.isBlank() ? e.getClass().getSimpleName() : m;
     }

@@ -190,4 +190,46 @@ class ComposeCtypesTest {
                 print(bytes(m).hex())
                 """), hex(vm));
     }
+
+    @Test
+    void anAnonymousStructInsideAUnionIsOneChoiceWithAllItsMembers() throws Exception {
+        String header = """
+                #include <stdint.h>
+                struct V { uint8_t kind; union { struct { int16_t lo; int16_t hi; }; int32_t whole; } val; };
+                """;
+        ComposeViewModel vm = vm(layout(header, "V"), ByteOrder.LITTLE_ENDIAN);
+        GroupEntry val = (GroupEntry) vm.entry("val");
+        assertEquals(2, val.children().size(), "the anonymous struct is one choice, whole the other");
+        fill(vm, Map.of("kind", "1", "val.lo", "-2", "val.hi", "0x7000", "val.whole", "99"));
+        val.select(0);
+        assertEquals(ctypes("""
+                class S(ctypes.Structure):
+                    _fields_ = [("lo", ctypes.c_int16), ("hi", ctypes.c_int16)]
+                class U(ctypes.Union):
+                    _anonymous_ = ("s",)
+                    _fields_ = [("s", S), ("whole", ctypes.c_int32)]
+                class V(ctypes.Structure):
+                    _fields_ = [("kind", ctypes.c_uint8), ("val", U)]
+                v = V(); v.kind = 1; v.val.lo = -2; v.val.hi = 0x7000
+                print(bytes(v).hex())
+                """), hex(vm));
+    }
+
+    @Test
+    void longDoubleAsX87AndPointersAsUnsignedAddresses() throws Exception {
+        String header = "struct L { long double ld; void *p; unsigned char last; };";
+        ComposeViewModel vm = vm(layout(header, "L"), ByteOrder.LITTLE_ENDIAN);
+        fill(vm, Map.of("ld", "-1.25e300", "p", "0xFFFF800012345678", "last", "255"));
+        String ours = hex(vm);
+        String theirs = ctypes("""
+                class L(ctypes.Structure):
+                    _fields_ = [("ld", ctypes.c_longdouble), ("p", ctypes.c_void_p), ("last", ctypes.c_ubyte)]
+                print(bytes(L(-1.25e300, 0xFFFF800012345678, 255)).hex())
+                """);
+        assertEquals(64, theirs.length());
+        // The x87 value is its first 10 bytes; ctypes copies the 6 padding bytes from a stack
+        // variable, so they are not compared.
+        assertEquals(theirs.substring(0, 20), ours.substring(0, 20));
+        assertEquals(theirs.substring(32), ours.substring(32));
+    }
 }
