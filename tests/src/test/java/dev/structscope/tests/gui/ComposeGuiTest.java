@@ -164,6 +164,7 @@ class ComposeGuiTest extends FxRobot {
         assertEquals("1:" + expected, once);
 
         type("id", "7");
+        type("side", "BUY");
         Spinner<?> times = lookup("#compose-times").queryAs(Spinner.class);
         clickOn(times.getEditor());
         push(KeyCode.CONTROL, KeyCode.A);
@@ -187,6 +188,9 @@ class ComposeGuiTest extends FxRobot {
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals("-42", ((TextField) editor("id")).getText());
         assertEquals("0x8003", ((TextField) editor("flags")).getText());
+        ComboBox<?> side = (ComboBox<?>) editor("side");
+        assertEquals("SELL", side.getEditor().getText());
+        assertEquals("SELL", side.getValue());
     }
 
     @Test
@@ -213,7 +217,16 @@ class ComposeGuiTest extends FxRobot {
         type("px.gray", "0.5");
         type("samples[0]", "-2");
         type("samples[2]", "0x7fff");
-        clickOn(button("compose-send"));
+        Spinner<?> times = lookup("#compose-times").queryAs(Spinner.class);
+        clickOn(times.getEditor());
+        push(KeyCode.CONTROL, KeyCode.A);
+        write("x");
+        assertEquals("1", times.getEditor().getText(), "the count takes digits only");
+        push(KeyCode.BACK_SPACE);
+        push(KeyCode.ENTER);
+        assertEquals(1, times.getValue(), "an empty count keeps its value");
+        clickOn(editor("samples[2]"));
+        push(KeyCode.CONTROL, KeyCode.ENTER); // Send once
         String got = sent.poll(10, TimeUnit.SECONDS);
         assertEquals("1:" + Ctypes.hex("""
                 # Python 3.11's big-endian structures take neither c_bool nor unions: the bool is

@@ -18,13 +18,18 @@ import javafx.scene.control.ListView;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.Spinner;
 import javafx.scene.control.SpinnerValueFactory;
+import javafx.scene.control.TextFormatter;
 import javafx.scene.control.Tooltip;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
+
+import javafx.util.StringConverter;
 
 import java.nio.ByteOrder;
 import java.util.concurrent.Executors;
@@ -57,6 +62,12 @@ public final class ComposeView extends BorderPane {
         setBottom(bottom());
         vm.formProperty().addListener((o, a, b) -> showForm());
         showForm();
+        addEventFilter(KeyEvent.KEY_PRESSED, e -> {
+            if (e.getCode() == KeyCode.ENTER && e.isShortcutDown()) {
+                vm.send(1);
+                e.consume();
+            }
+        });
     }
 
     /**
@@ -121,13 +132,30 @@ public final class ComposeView extends BorderPane {
         once.setId("compose-send");
         once.setDefaultButton(false);
         once.setOnAction(e -> vm.send(1));
+        once.setTooltip(new Tooltip("Send the record once (Ctrl+Enter)"));
         Spinner<Integer> times = new Spinner<>();
         times.setId("compose-times");
         times.setEditable(true);
         times.setPrefWidth(110);
         SpinnerValueFactory.IntegerSpinnerValueFactory f =
                 new SpinnerValueFactory.IntegerSpinnerValueFactory(1, (int) ComposeViewModel.MAX_TIMES, 1);
+        // Digits only, and a commit of nothing keeps the count (the stock converter throws on
+        // text that is not a number and the factory fails on an empty one).
+        f.setConverter(new StringConverter<>() {
+            @Override
+            public String toString(Integer v) {
+                return v == null ? "" : v.toString();
+            }
+
+            @Override
+            public Integer fromString(String text) {
+                String t = text == null ? "" : text.strip();
+                return t.isEmpty() ? f.getValue() : (int) Math.clamp(Long.parseLong(t), 1, ComposeViewModel.MAX_TIMES);
+            }
+        });
         times.setValueFactory(f);
+        times.getEditor().setTextFormatter(new TextFormatter<>(change ->
+                change.getControlNewText().matches("[0-9]{0,7}") ? change : null));
         f.valueProperty().addListener((o, a, b) -> vm.timesProperty().set(b == null ? 1 : b));
         vm.timesProperty().addListener((o, a, b) -> f.setValue((int) Math.clamp(b.longValue(), 1, ComposeViewModel.MAX_TIMES)));
         times.setTooltip(new Tooltip("How many times \"Send ×N\" sends the record (1 to " + ComposeViewModel.MAX_TIMES + ")"));

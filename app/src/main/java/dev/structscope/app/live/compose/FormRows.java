@@ -166,7 +166,10 @@ final class FormRows {
                     }
                 });
                 s.textProperty().addListener((o, a, b) -> {
+                    // Only changes from outside the editor (a history entry loaded): typing must
+                    // not have its own text (and caret) set back.
                     if (!b.equals(combo.getEditor().getText())) {
+                        combo.setValue(b);
                         combo.getEditor().setText(b);
                     }
                 });
