@@ -61,6 +61,7 @@ public final class ComposeView extends BorderPane {
         setCenter(center);
         setBottom(bottom());
         vm.formProperty().addListener((o, a, b) -> showForm());
+        vm.problemProperty().addListener((o, a, b) -> showForm());
         showForm();
         addEventFilter(KeyEvent.KEY_PRESSED, e -> {
             if (e.getCode() == KeyCode.ENTER && e.isShortcutDown()) {
@@ -107,6 +108,15 @@ public final class ComposeView extends BorderPane {
 
     private void showForm() {
         GroupEntry form = vm.form();
+        if (form == null && !vm.problemProperty().get().isEmpty()) {
+            Label banner = new Label(vm.problemProperty().get());
+            banner.getStyleClass().add("error-banner");
+            banner.setWrapText(true);
+            StackPane box = new StackPane(banner);
+            box.getStyleClass().add("empty-box");
+            center.getChildren().setAll(box);
+            return;
+        }
         if (form == null) {
             Label empty = new Label("Nothing to compose.\nConnect with a layout and a record type (Ctrl+L):\n"
                     + "its members appear here, one editor each.");

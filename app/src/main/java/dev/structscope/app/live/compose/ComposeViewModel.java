@@ -51,6 +51,7 @@ public final class ComposeViewModel {
     private final Clock clock;
     private final ReadOnlyObjectWrapper<GroupEntry> form = new ReadOnlyObjectWrapper<>(this, "form");
     private final ReadOnlyStringWrapper title = new ReadOnlyStringWrapper(this, "title", "");
+    private final ReadOnlyStringWrapper problem = new ReadOnlyStringWrapper(this, "problem", "");
     private final ObjectProperty<RecordSender> sender = new SimpleObjectProperty<>(this, "sender");
     private final LongProperty times = new SimpleLongProperty(this, "times", 1);
     private final ReadOnlyIntegerWrapper invalidCount = new ReadOnlyIntegerWrapper(this, "invalidCount");
@@ -93,13 +94,25 @@ public final class ComposeViewModel {
         this.order = order;
         history.clear();
         status.set("");
+        problem.set("");
         if (layout == null) {
             plan = null;
             form.set(null);
             title.set("");
         } else {
             ByteOrder o = order == null ? ByteOrder.LITTLE_ENDIAN : order;
-            plan = DecoderPlan.compile(layout, abi, o);
+            try {
+                plan = DecoderPlan.compile(layout, abi, o);
+            } catch (InputException e) {
+                // A layout the engine cannot encode (a void member, a bit-field of a record
+                // type): said in place of the form rather than thrown at the caller.
+                plan = null;
+                form.set(null);
+                title.set("");
+                problem.set("Cannot compose this record: " + e.oneLine());
+                revalidate();
+                return;
+            }
             GroupEntry root = FormBuilder.build(layout, plan.root());
             FormJson.walk(root, e -> {
                 switch (e) {
@@ -255,6 +268,11 @@ public final class ComposeViewModel {
     /** {@code struct Tick · 40 bytes · little-endian}, or empty. */
     public ReadOnlyStringProperty titleProperty() {
         return title.getReadOnlyProperty();
+    }
+
+    /** Why the record set cannot be composed (shown instead of the form), or empty. */
+    public ReadOnlyStringProperty problemProperty() {
+        return problem.getReadOnlyProperty();
     }
 
     public ObjectProperty<RecordSender> senderProperty() {

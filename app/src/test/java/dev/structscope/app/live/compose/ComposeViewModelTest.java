@@ -207,4 +207,24 @@ class ComposeViewModelTest {
         vm.setRecord(null, Abis.X86_64_LINUX, ByteOrder.BIG_ENDIAN);
         assertNull(vm.form());
     }
+
+    @Test
+    void aLayoutTheEncoderCannotTakeIsSaidInPlaceNotThrown() {
+        // The model refuses such layouts itself; this one is made by hand to reach the check.
+        RecordLayout ok = layout("struct S { int v; };", "S");
+        dev.structscope.model.layout.FieldLayout f = ok.fields().getFirst();
+        var voidLayout = new dev.structscope.model.layout.ScalarLayout(f.layout().type(),
+                dev.structscope.model.type.Prim.VOID, false, 4, 4);
+        RecordLayout bad = new RecordLayout(ok.type(), ok.name(), ok.definition(), ok.size(), ok.align(),
+                List.of(new dev.structscope.model.layout.FieldLayout(f.name(), f.member(), voidLayout, 0, 4, -1, -1)),
+                ok.padding());
+        ComposeViewModel vm = new ComposeViewModel(Runnable::run, Runnable::run);
+        vm.setRecord(bad, Abis.X86_64_LINUX, ByteOrder.LITTLE_ENDIAN);
+        assertNull(vm.form());
+        assertEquals("Cannot compose this record: v: member of type void", vm.problemProperty().get());
+        assertEquals("No record type to compose", vm.blockedProperty().get());
+        vm.setRecord(ok, Abis.X86_64_LINUX, ByteOrder.LITTLE_ENDIAN);
+        assertEquals("", vm.problemProperty().get());
+        assertNotNull(vm.form());
+    }
 }
