@@ -110,6 +110,22 @@ class ReplayerTest {
     }
 
     @Test
+    void aSlowSinkDoesNotPushTheScheduleBack() throws Exception {
+        VirtualClock clock = new VirtualClock();
+        try (Replayer r = new Replayer(record(0, SEC, 2 * SEC, 3 * SEC, 3 * SEC + 1), clock)) {
+            long start = clock.nanoTime();
+            List<Long> at = new ArrayList<>();
+            r.run(m -> {
+                at.add(clock.nanoTime() - start);
+                clock.now.addAndGet(7 * SEC / 10); // the sink takes 0.7 s of each second
+            }, 1.0);
+            // Each message is due at its recorded time from the start, not 1 s after the last
+            // delivery ended; one already late goes at once.
+            assertEquals(List.of(0L, SEC, 2 * SEC, 3 * SEC, 3 * SEC + 7 * SEC / 10), at);
+        }
+    }
+
+    @Test
     void timesThatGoBackwardsAreDeliveredWithoutWaiting() throws Exception {
         VirtualClock clock = new VirtualClock();
         try (Replayer r = new Replayer(record(10 * SEC, 0, 12 * SEC), clock)) {
