@@ -35,7 +35,7 @@ public final class PcapngReader implements AutoCloseable {
             long size = ch.size();
             if (size < 28) {
                 arena.close();
-                throw new InputException(path.toString(), "not a pcapng file (" + size + " bytes)");
+                throw new InputException(path + " @0", "not a pcapng file (" + size + " bytes)");
             }
             file = ch.map(FileChannel.MapMode.READ_ONLY, 0, size, arena);
         } catch (IOException | InputException e) {
