@@ -117,6 +117,7 @@ final class FormRows {
     private Node row(FormEntry e, Control editor, ObservableStringValue error, String hint) {
         editor.getStyleClass().add("compose-editor");
         editor.setUserData(e);
+        editor.setAccessibleText(e.path() + ", " + e.typeName());
         editor.setPrefWidth(EDITOR_WIDTH);
         editor.setMinWidth(EDITOR_WIDTH);
         Tooltip tip = new Tooltip();
