@@ -29,7 +29,20 @@ public final class StructScopeCli implements Runnable {
 
     public static int run(PrintWriter out, PrintWriter err, String... args) {
         CommandLine cl = commandLine(out, err);
-        return cl.execute(args);
+        try {
+            return cl.execute(args);
+        } catch (OutOfMemoryError e) {
+            // picocli hands Errors straight through its exception handler: one line here instead
+            // of a stack trace. The memory that failed is unreachable by now.
+            err.println("structscope: out of memory: " + e.getMessage()
+                    + " (raise the heap with JAVA_OPTS=-Xmx..., or lower --memory-cap/--max-elements)");
+            err.flush();
+            return 1;
+        } catch (StackOverflowError e) {
+            err.println("structscope: internal error: input nested too deeply for the stack");
+            err.flush();
+            return 1;
+        }
     }
 
     static CommandLine commandLine(PrintWriter out, PrintWriter err) {
