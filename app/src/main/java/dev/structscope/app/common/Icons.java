@@ -25,4 +25,14 @@ public final class Icons {
         box.setMaxSize(16, 16);
         return box;
     }
+
+    /** A flat icon-only tool button with a tooltip (which names its shortcut) and an id for tests. */
+    public static javafx.scene.control.Button tool(String pathData, String tip, String id, Runnable action) {
+        javafx.scene.control.Button b = new javafx.scene.control.Button(null, of(pathData));
+        b.setId(id);
+        b.setTooltip(new javafx.scene.control.Tooltip(tip));
+        b.getStyleClass().addAll("flat", "button-icon");
+        b.setOnAction(e -> action.run());
+        return b;
+    }
 }

@@ -118,11 +118,11 @@ public final class DesignerView extends BorderPane {
         keepPrefWidth(title, packLabel, pack, alignedLabel, aligned, hex);
         header.getStyleClass().add("pane-header");
 
-        Button add = tool(IconPaths.ADD, "Add member (Insert)", "add-member", vm::addMember);
-        Button del = tool(IconPaths.REMOVE, "Delete member (Delete)", "delete-member", vm::deleteMember);
-        Button dup = tool(IconPaths.DUPLICATE, "Duplicate member (Ctrl+D)", "duplicate-member", vm::duplicateMember);
-        Button up = tool(IconPaths.UP, "Move up (Alt+Up)", "move-up", () -> vm.moveSelected(-1));
-        Button down = tool(IconPaths.DOWN, "Move down (Alt+Down)", "move-down", () -> vm.moveSelected(1));
+        Button add = Icons.tool(IconPaths.ADD, "Add member (Insert)", "add-member", vm::addMember);
+        Button del = Icons.tool(IconPaths.REMOVE, "Delete member (Delete)", "delete-member", vm::deleteMember);
+        Button dup = Icons.tool(IconPaths.DUPLICATE, "Duplicate member (Ctrl+D)", "duplicate-member", vm::duplicateMember);
+        Button up = Icons.tool(IconPaths.UP, "Move up (Alt+Up)", "move-up", () -> vm.moveSelected(-1));
+        Button down = Icons.tool(IconPaths.DOWN, "Move down (Alt+Down)", "move-down", () -> vm.moveSelected(1));
         var noMember = vm.selectedMemberProperty().lessThan(0);
         del.disableProperty().bind(noMember);
         dup.disableProperty().bind(noMember);
@@ -192,14 +192,6 @@ public final class DesignerView extends BorderPane {
         return table;
     }
 
-    private static Button tool(String icon, String tip, String id, Runnable action) {
-        Button b = new Button(null, Icons.of(icon));
-        b.setId(id);
-        b.setTooltip(new Tooltip(tip));
-        b.getStyleClass().addAll("flat", "button-icon");
-        b.setOnAction(e -> action.run());
-        return b;
-    }
 
     private static StringConverter<Integer> numberOrNone() {
         return new StringConverter<>() {

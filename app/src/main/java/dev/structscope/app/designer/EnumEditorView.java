@@ -116,10 +116,10 @@ public final class EnumEditorView extends BorderPane {
         keyword.setMinWidth(Region.USE_PREF_SIZE);
         name.setMinWidth(80);
 
-        Button add = tool(IconPaths.ADD, "Add enumerator (Insert)", "add-enumerator", vm::add);
-        Button del = tool(IconPaths.REMOVE, "Delete enumerator (Delete)", "delete-enumerator", vm::delete);
-        Button up = tool(IconPaths.UP, "Move up (Alt+Up)", "enumerator-up", () -> vm.move(-1));
-        Button down = tool(IconPaths.DOWN, "Move down (Alt+Down)", "enumerator-down", () -> vm.move(1));
+        Button add = Icons.tool(IconPaths.ADD, "Add enumerator (Insert)", "add-enumerator", vm::add);
+        Button del = Icons.tool(IconPaths.REMOVE, "Delete enumerator (Delete)", "delete-enumerator", vm::delete);
+        Button up = Icons.tool(IconPaths.UP, "Move up (Alt+Up)", "enumerator-up", () -> vm.move(-1));
+        Button down = Icons.tool(IconPaths.DOWN, "Move down (Alt+Down)", "enumerator-down", () -> vm.move(1));
         var none = vm.selectedProperty().lessThan(0);
         del.disableProperty().bind(none);
         up.disableProperty().bind(none);
@@ -248,12 +248,4 @@ public final class EnumEditorView extends BorderPane {
         return c;
     }
 
-    private static Button tool(String icon, String tip, String id, Runnable action) {
-        Button b = new Button(null, Icons.of(icon));
-        b.setId(id);
-        b.setTooltip(new Tooltip(tip));
-        b.getStyleClass().addAll("flat", "button-icon");
-        b.setOnAction(e -> action.run());
-        return b;
-    }
 }
