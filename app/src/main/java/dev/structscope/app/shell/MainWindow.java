@@ -73,6 +73,9 @@ public final class MainWindow {
     private final BooleanProperty dark = new SimpleBooleanProperty(this, "dark");
     private final WindowPrefs prefs;
     private final FileCommands files;
+    /** The three columns above, the LIVE pane below (added when a session starts). */
+    private final SplitPane vertical = new SplitPane();
+    private final dev.structscope.app.live.LiveController live;
 
     public MainWindow(Stage stage, ShellViewModel vm, WindowPrefs prefs) {
         this.stage = stage;
@@ -95,8 +98,12 @@ public final class MainWindow {
         SplitPane.setResizableWithParent(library, false);
         designer.setMinWidth(200);
         data.setMinWidth(200);
+        vertical.setOrientation(Orientation.VERTICAL);
+        vertical.getItems().add(split);
+        live = new dev.structscope.app.live.LiveController(stage, () -> vm.document().state(), vertical,
+                data::showMessage, vm.statusProperty()::set);
         root.setTop(new VBox(menuBar(), toolBar()));
-        root.setCenter(split);
+        root.setCenter(vertical);
         root.setBottom(statusBar());
         root.getStyleClass().add("main");
 
@@ -123,7 +130,13 @@ public final class MainWindow {
             if (prefs != null) {
                 prefs.save(stage, split);
             }
+            live.dispose();
         });
+    }
+
+    /** The live monitor (connect dialog, LIVE pane). */
+    public dev.structscope.app.live.LiveController live() {
+        return live;
     }
 
     public Scene scene() {
@@ -266,10 +279,14 @@ public final class MainWindow {
         MenuItem next = item("Find Next", null, new KeyCodeCombination(KeyCode.F3), () -> later("Find next"));
         Menu dataMenu = new Menu("Data", null, item("Open Data File…", IconPaths.OPEN, ctrlShift(KeyCode.O),
                 files::openData), new SeparatorMenuItem(), gotoItem, find, next);
-        Menu live = new Menu("Live", null, item("Connect…", null, ctrl(KeyCode.L), () -> later("Live capture")));
+        Menu liveMenu = new Menu("Live", null, item("Connect…", null, ctrl(KeyCode.L), live::showConnectDialog),
+                new SeparatorMenuItem(),
+                item("Reconnect", null, null, () -> live.model().reconnect()),
+                item("Disconnect", null, null, () -> live.model().disconnect()),
+                item("Show Live Pane", null, null, live::show));
         Menu help = new Menu("Help", null, item("Keyboard Shortcuts", null, new KeyCodeCombination(KeyCode.F1),
                 files::shortcuts), item("About StructScope", null, null, files::about));
-        MenuBar bar = new MenuBar(file, edit, view, layout, dataMenu, live, help);
+        MenuBar bar = new MenuBar(file, edit, view, layout, dataMenu, liveMenu, help);
         bar.setId("menu-bar");
         return bar;
     }
@@ -347,8 +364,8 @@ public final class MainWindow {
         });
         Button connect = new Button("Connect…");
         connect.setId("connect");
-        connect.setTooltip(new Tooltip("Live capture from a socket (Ctrl+L) — arrives in a coming version"));
-        connect.setOnAction(e -> later("Live capture"));
+        connect.setTooltip(new Tooltip("Watch a socket live, decoded with this document's types (Ctrl+L)"));
+        connect.setOnAction(e -> live.showConnectDialog());
         Button theme = tool(IconPaths.THEME, "Light / dark theme (Ctrl+Shift+T)", "theme", () -> dark.set(!dark.get()));
         Region grow = new Region();
         HBox.setHgrow(grow, Priority.ALWAYS);

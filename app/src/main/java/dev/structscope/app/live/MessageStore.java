@@ -1,0 +1,118 @@
+package dev.structscope.app.live;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+
+/**
+ * The live monitor's memory: a ring of the most recent messages, bounded by a byte budget
+ * (bodies plus a fixed overhead per message). Adding past the budget evicts the oldest messages
+ * and counts them, so memory never grows without bound and loss is never silent.
+ *
+ * <p>Messages are numbered by their position in the stream ({@code index}, from 0). The FX thread
+ * catches up with {@link #since(long)}: the messages added after the last one it has, and how
+ * many of the oldest it must drop from its list. Thread-safe: the capture thread adds, the FX
+ * thread reads; both under one short lock.
+ */
+public final class MessageStore {
+    /** The default budget: 64 MiB. */
+    public static final long DEFAULT_BUDGET = 64L << 20;
+
+    /** What changed since a reader's last look. */
+    public record Update(long firstIndex, long endIndex, List<LiveMessage> added) {
+    }
+
+    private final long budget;
+    private final ArrayDeque<LiveMessage> ring = new ArrayDeque<>();
+    private long held;
+    private long firstIndex;
+    private long endIndex;
+    private long bytesTotal;
+    private long evicted;
+
+    public MessageStore(long budgetBytes) {
+        if (budgetBytes < LiveMessage.OVERHEAD * 2) {
+            throw new IllegalArgumentException("budget " + budgetBytes);
+        }
+        this.budget = budgetBytes;
+    }
+
+    public long budget() {
+        return budget;
+    }
+
+    /** Keeps {@code m}, evicting the oldest messages while over the budget (never {@code m} itself). */
+    public synchronized void add(LiveMessage m) {
+        ring.addLast(m);
+        held += m.cost();
+        endIndex++;
+        bytesTotal += m.bytes().length;
+        while (held > budget && ring.size() > 1) {
+            held -= ring.pollFirst().cost();
+            firstIndex++;
+            evicted++;
+        }
+    }
+
+    /**
+     * The messages with an index from {@code from} (or the oldest kept, if later) to the newest,
+     * oldest first.
+     */
+    public synchronized Update since(long from) {
+        long start = Math.max(from, firstIndex);
+        int n = (int) Math.max(0, endIndex - start);
+        List<LiveMessage> out = new ArrayList<>(n);
+        Iterator<LiveMessage> it = ring.descendingIterator();
+        for (int i = 0; i < n; i++) {
+            out.add(it.next());
+        }
+        java.util.Collections.reverse(out);
+        return new Update(firstIndex, endIndex, out);
+    }
+
+    /** Messages ever added. */
+    public synchronized long added() {
+        return endIndex;
+    }
+
+    /** Messages evicted to stay within the budget. */
+    public synchronized long evicted() {
+        return evicted;
+    }
+
+    /** Body bytes ever added. */
+    public synchronized long bytesAdded() {
+        return bytesTotal;
+    }
+
+    /** Bytes held now (bodies plus overhead). */
+    public synchronized long held() {
+        return held;
+    }
+
+    /** Messages held now. */
+    public synchronized int size() {
+        return ring.size();
+    }
+
+    /** The message with stream index {@code index}, or null when evicted or not yet added. */
+    public synchronized LiveMessage get(long index) {
+        if (index < firstIndex || index >= endIndex) {
+            return null;
+        }
+        // ArrayDeque has no index access; the FX list holds the same objects, so this is for tests.
+        Iterator<LiveMessage> it = ring.iterator();
+        for (long i = firstIndex; i < index; i++) {
+            it.next();
+        }
+        return it.next();
+    }
+
+    /** Forgets every message (counters stay). */
+    public synchronized void clear() {
+        firstIndex = endIndex;
+        ring.clear();
+        held = 0;
+    }
+}
