@@ -5,6 +5,8 @@ usage: live_peer.py MODE ARGS
                               COUNT Points (x=i, y=-i, z=i*1.5) with send_bytes, PAUSE seconds
                               apart, prints SENT; then receives one message, prints GOT x y z (or
                               EOF) and waits for the other side to close
+  mp-listen-go KEY COUNT PAUSE  as mp-listen, but waits for one message (any) before sending,
+                              and prints GO when it came
   mp-client PORT KEY COUNT    Client to 127.0.0.1:PORT, sends COUNT Points, prints SENT, closes
   udp PORT COUNT              sends COUNT Points as datagrams to 127.0.0.1:PORT, prints SENT
   udp-reply PORT COUNT        as udp, then waits for one datagram back and prints GOT x y z
@@ -37,7 +39,7 @@ def got(data):
 
 def main():
     mode = sys.argv[1]
-    if mode == "mp-listen":
+    if mode in ("mp-listen", "mp-listen-go"):
         key, count, pause = sys.argv[2].encode(), int(sys.argv[3]), float(sys.argv[4])
         with mpc.Listener(("127.0.0.1", 0), authkey=key) as listener:
             print(listener.address[1], flush=True)
@@ -46,6 +48,9 @@ def main():
             except mpc.AuthenticationError as e:
                 print("AUTHFAIL", e, flush=True)
                 return
+            if mode == "mp-listen-go":
+                conn.recv_bytes()
+                print("GO", flush=True)
             for i in range(count):
                 conn.send_bytes(Point(i, -i, i * 1.5))
                 if pause:

@@ -110,6 +110,8 @@ public final class ConnectDialog extends Dialog<LiveSession> {
         row = addRow(grid, row, "Decode as", type, ConnectForm.TYPE);
         grid.add(new HBox(8, busy, error), 0, row, 2, 1);
         warning.setMaxWidth(420);
+        warning.setMinHeight(40); // kept (invisible) when there is no warning, so the dialog keeps its size
+        warning.setPrefHeight(40);
         error.setMaxWidth(480);
         getDialogPane().setContent(grid);
         getDialogPane().getButtonTypes().setAll(CONNECT, ButtonType.CANCEL);
@@ -152,7 +154,7 @@ public final class ConnectDialog extends Dialog<LiveSession> {
         Label p = new Label();
         p.setId("live-problem-" + field);
         p.getStyleClass().add("live-problem");
-        p.setManaged(false);
+        p.setMinHeight(16); // room kept for a problem, so the form does not jump while one types
         problems.put(field, p);
         inputs.put(field, input);
         grid.add(p, 1, row + 1);
@@ -210,15 +212,12 @@ public final class ConnectDialog extends Dialog<LiveSession> {
         problems.forEach((field, label) -> {
             String text = found.get(field);
             label.setText(text == null ? "" : text);
-            label.setManaged(text != null);
-            label.setVisible(text != null);
             Node in = inputs.get(field);
             in.pseudoClassStateChanged(javafx.css.PseudoClass.getPseudoClass("invalid"), text != null);
             ((Control) in).setTooltip(text == null ? null : new Tooltip(text));
         });
         String warn = ConnectForm.bindWarning(mode.getValue(), host.getText());
         warning.setText(warn == null ? "" : "⚠ " + warn);
-        warning.setManaged(warn != null);
         warning.setVisible(warn != null);
         connectButton().setDisable(!found.isEmpty() || waiting != null);
         return found.isEmpty();

@@ -22,7 +22,8 @@ import java.util.function.Supplier;
 
 /**
  * Wires the live monitor into the main window: opens the connect dialog, shows the LIVE pane
- * under the three columns when a session starts, hands a selected message to the data pane (a
+ * under the designer when a session starts (the data column keeps its full height for the hex
+ * view and decoded tree), hands a selected message to the data pane (a
  * copy in an {@link InMemorySource}, decoded with the session's type), and runs the record toggle.
  *
  * <p>Made by the main window, which passes what it knows as functions (this package does not
@@ -40,7 +41,7 @@ public final class LiveController {
     private DataSource shown;
 
     /**
-     * @param host      the window's vertical split; the LIVE pane is added to it as the second item
+     * @param host      the designer column's vertical split; the LIVE pane is added to it as the second item
      * @param showBytes shows a message's bytes in the hex view, decoded as the named type
      * @param status    writes the status bar
      */
@@ -96,17 +97,18 @@ public final class LiveController {
 
     /** Opens the connect dialog (Ctrl+L), not waiting for it. */
     public ConnectDialog showConnectDialog() {
+        LiveSession.warmUp();
         DocumentState st = document.get();
         dialog = new ConnectDialog(stage, vm, layouts(st), st.selected(), st.abi(), st.byteOrder());
         dialog.show();
         return dialog;
     }
 
-    /** Shows the LIVE pane under the three columns. */
+    /** Shows the LIVE pane (under the designer). */
     public void show() {
         if (!host.getItems().contains(view)) {
             host.getItems().add(view);
-            host.setDividerPositions(0.56);
+            host.setDividerPositions(0.42);
         }
     }
 

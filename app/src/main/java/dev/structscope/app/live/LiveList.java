@@ -4,8 +4,8 @@ import java.util.List;
 
 /**
  * Keeps the monitor's list (the table's items) in step with a {@link MessageStore}, one batch per
- * frame: drops from the front what the store evicted, appends what arrived. Two list changes per
- * frame, however many messages came, so 100k messages a second cost the table a few calls, not
+ * update: drops from the front what the store evicted, appends what arrived. Two list changes per
+ * update, however many messages came, so 100k messages a second cost the table a few calls, not
  * 100k. Owned by the {@link LiveViewModel}; FX thread (plain lists in the unit tests).
  */
 public final class LiveList {

@@ -22,15 +22,17 @@ import java.util.Set;
 import java.util.function.Function;
 
 /**
- * The columns of the monitor's message list: sequence, time, peer, length, one summary column per
- * chosen member, and "Changed", the members that differ from the previous message. A member cell
- * whose value changed since the previous message is marked ({@code live-changed}: bold, tinted).
+ * The columns of the monitor's message list: sequence, time, one summary column per chosen
+ * member, "Changed" (the members that differ from the previous message), length and peer. A member cell
+ * whose value changed since the previous message is marked (pseudo-class {@code :changed}: bold, tinted).
  * Cells decode only when the table shows them. FX thread.
  */
 public final class MessageColumns {
     /** Summary columns chosen when the decoding starts: the first few leaves. */
     public static final int DEFAULT_SUMMARY = 4;
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss.SSSSSS").withZone(ZoneId.systemDefault());
+    /** Marks a member cell whose value differs from the previous message's. */
+    public static final javafx.css.PseudoClass CHANGED = javafx.css.PseudoClass.getPseudoClass("changed");
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss.SSS").withZone(ZoneId.systemDefault());
 
     private MessageColumns() {
     }
@@ -39,10 +41,8 @@ public final class MessageColumns {
     public static List<TableColumn<LiveMessage, ?>> of(TableView<LiveMessage> table, DecoderPlan plan, List<Columns.Leaf> chosen,
                                                       List<Columns.Leaf> all) {
         List<TableColumn<LiveMessage, ?>> cols = new ArrayList<>();
-        cols.add(text("#", 70, m -> Long.toString(m.seq())));
-        cols.add(text("Time", 120, m -> TIME.format(Instant.ofEpochSecond(0, m.epochNanos()))));
-        cols.add(text("Peer", 130, LiveMessage::peer));
-        cols.add(text("Length", 64, m -> Integer.toString(m.bytes().length)));
+        cols.add(text("#", 64, m -> Long.toString(m.seq())));
+        cols.add(text("Time", 100, m -> TIME.format(Instant.ofEpochSecond(0, m.epochNanos()))));
         if (plan != null) {
             for (Columns.Leaf leaf : chosen) {
                 cols.add(member(table, plan, leaf));
@@ -62,6 +62,9 @@ public final class MessageColumns {
             });
             cols.add(changed);
         }
+        // Length and peer last: the members are what one watches, and the column may be narrow.
+        cols.add(text("Length", 60, m -> Integer.toString(m.bytes().length)));
+        cols.add(text("Peer", 140, LiveMessage::peer));
         return cols;
     }
 
@@ -82,23 +85,24 @@ public final class MessageColumns {
         header.setStyle("-fx-border-color: " + MemberColors.tintCss(leaf.color(), 1.0) + "; -fx-border-width: 0 0 3 0;");
         c.setGraphic(header);
         c.setSortable(false);
-        c.setPrefWidth(Math.max(80, leaf.path().length() * 8 + 24));
+        // Wide enough for the widest value of the leaf's size (a 64-bit integer has 20 digits).
+        long size = leaf.node().size();
+        c.setPrefWidth(Math.max(leaf.path().length() * 8 + 24, size >= 8 ? 175 : size >= 4 ? 100 : 70));
         c.setCellValueFactory(p -> new ReadOnlyObjectWrapper<>(p.getValue()));
         c.setCellFactory(col -> new TableCell<>() {
             @Override
             protected void updateItem(LiveMessage m, boolean empty) {
                 super.updateItem(m, empty);
-                getStyleClass().remove("live-changed");
                 if (empty || m == null) {
                     setText(null);
+                    pseudoClassStateChanged(CHANGED, false);
                     return;
                 }
                 String v = value(plan, leaf, m);
                 setText(v);
                 LiveMessage prev = previous(table, getIndex());
-                if (prev != null && v != null && !v.equals(value(plan, leaf, prev))) {
-                    getStyleClass().add("live-changed");
-                }
+                // A pseudo-class, not a style class: toggling it is cheap for CSS while the list moves.
+                pseudoClassStateChanged(CHANGED, prev != null && v != null && !v.equals(value(plan, leaf, prev)));
             }
         });
         return c;

@@ -23,6 +23,11 @@ public final class MessageStore {
     public record Update(long firstIndex, long endIndex, List<LiveMessage> added) {
     }
 
+    /**
+     * Fair, so that the FX thread's read ten times a second is not starved by the capture thread
+     * taking the lock for every message (a barging monitor let it wait half a second under load).
+     */
+    private final java.util.concurrent.locks.ReentrantLock lock = new java.util.concurrent.locks.ReentrantLock(true);
     private final long budget;
     private final ArrayDeque<LiveMessage> ring = new ArrayDeque<>();
     private long held;
@@ -43,15 +48,20 @@ public final class MessageStore {
     }
 
     /** Keeps {@code m}, evicting the oldest messages while over the budget (never {@code m} itself). */
-    public synchronized void add(LiveMessage m) {
-        ring.addLast(m);
-        held += m.cost();
-        endIndex++;
-        bytesTotal += m.bytes().length;
-        while (held > budget && ring.size() > 1) {
-            held -= ring.pollFirst().cost();
-            firstIndex++;
-            evicted++;
+    public void add(LiveMessage m) {
+        lock.lock();
+        try {
+            ring.addLast(m);
+            held += m.cost();
+            endIndex++;
+            bytesTotal += m.bytes().length;
+            while (held > budget && ring.size() > 1) {
+                held -= ring.pollFirst().cost();
+                firstIndex++;
+                evicted++;
+            }
+        } finally {
+            lock.unlock();
         }
     }
 
@@ -59,60 +69,100 @@ public final class MessageStore {
      * The messages with an index from {@code from} (or the oldest kept, if later) to the newest,
      * oldest first.
      */
-    public synchronized Update since(long from) {
-        long start = Math.max(from, firstIndex);
-        int n = (int) Math.max(0, endIndex - start);
-        List<LiveMessage> out = new ArrayList<>(n);
-        Iterator<LiveMessage> it = ring.descendingIterator();
-        for (int i = 0; i < n; i++) {
-            out.add(it.next());
+    public Update since(long from) {
+        lock.lock();
+        try {
+            long start = Math.max(from, firstIndex);
+            int n = (int) Math.max(0, endIndex - start);
+            List<LiveMessage> out = new ArrayList<>(n);
+            Iterator<LiveMessage> it = ring.descendingIterator();
+            for (int i = 0; i < n; i++) {
+                out.add(it.next());
+            }
+            java.util.Collections.reverse(out);
+            return new Update(firstIndex, endIndex, out);
+        } finally {
+            lock.unlock();
         }
-        java.util.Collections.reverse(out);
-        return new Update(firstIndex, endIndex, out);
     }
 
     /** Messages ever added. */
-    public synchronized long added() {
-        return endIndex;
+    public long added() {
+        lock.lock();
+        try {
+            return endIndex;
+        } finally {
+            lock.unlock();
+        }
     }
 
     /** Messages evicted to stay within the budget. */
-    public synchronized long evicted() {
-        return evicted;
+    public long evicted() {
+        lock.lock();
+        try {
+            return evicted;
+        } finally {
+            lock.unlock();
+        }
     }
 
     /** Body bytes ever added. */
-    public synchronized long bytesAdded() {
-        return bytesTotal;
+    public long bytesAdded() {
+        lock.lock();
+        try {
+            return bytesTotal;
+        } finally {
+            lock.unlock();
+        }
     }
 
     /** Bytes held now (bodies plus overhead). */
-    public synchronized long held() {
-        return held;
+    public long held() {
+        lock.lock();
+        try {
+            return held;
+        } finally {
+            lock.unlock();
+        }
     }
 
     /** Messages held now. */
-    public synchronized int size() {
-        return ring.size();
+    public int size() {
+        lock.lock();
+        try {
+            return ring.size();
+        } finally {
+            lock.unlock();
+        }
     }
 
     /** The message with stream index {@code index}, or null when evicted or not yet added. */
-    public synchronized LiveMessage get(long index) {
-        if (index < firstIndex || index >= endIndex) {
-            return null;
+    public LiveMessage get(long index) {
+        lock.lock();
+        try {
+            if (index < firstIndex || index >= endIndex) {
+                return null;
+            }
+            // ArrayDeque has no index access; the FX list holds the same objects, so this is for tests.
+            Iterator<LiveMessage> it = ring.iterator();
+            for (long i = firstIndex; i < index; i++) {
+                it.next();
+            }
+            return it.next();
+        } finally {
+            lock.unlock();
         }
-        // ArrayDeque has no index access; the FX list holds the same objects, so this is for tests.
-        Iterator<LiveMessage> it = ring.iterator();
-        for (long i = firstIndex; i < index; i++) {
-            it.next();
-        }
-        return it.next();
     }
 
     /** Forgets every message (counters stay). */
-    public synchronized void clear() {
-        firstIndex = endIndex;
-        ring.clear();
-        held = 0;
+    public void clear() {
+        lock.lock();
+        try {
+            firstIndex = endIndex;
+            ring.clear();
+            held = 0;
+        } finally {
+            lock.unlock();
+        }
     }
 }

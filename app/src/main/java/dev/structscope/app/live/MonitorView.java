@@ -20,6 +20,7 @@ import javafx.scene.input.KeyEvent;
 import javafx.scene.input.MouseEvent;
 import javafx.scene.input.ScrollEvent;
 import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
@@ -99,13 +100,17 @@ public final class MonitorView extends BorderPane {
         counters.setMinWidth(0);
         Region grow = new Region();
         HBox.setHgrow(grow, Priority.ALWAYS);
-        HBox top = new HBox(8, title, state, source, grow, extraTools, pause, follow, columns, record, reconnect,
-                disconnect, connect, close);
+        HBox top = new HBox(8, title, state, source, grow, close);
         top.getStyleClass().add("live-toolbar");
         top.setAlignment(Pos.CENTER_LEFT);
+        // A flow, not a row: the middle column can be narrow, and then the tools wrap.
+        FlowPane tools = new FlowPane(6, 4, pause, follow, columns, record, reconnect, disconnect, connect, extraTools);
+        tools.getStyleClass().add("live-toolbar");
+        extraTools.setAlignment(Pos.CENTER_LEFT);
         HBox second = new HBox(12, counters, recordingLabel);
         second.getStyleClass().add("live-toolbar");
-        setTop(new VBox(top, second));
+        counters.setWrapText(true);
+        setTop(new VBox(top, tools, second));
 
         table.setId("live-table");
         table.getStyleClass().add("live-table");
@@ -114,6 +119,7 @@ public final class MonitorView extends BorderPane {
         placeholder.setWrapText(true);
         table.setPlaceholder(placeholder);
         table.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
+        table.setFixedCellSize(24); // uniform rows: cheaper to lay out while the list moves
         table.getSelectionModel().selectedItemProperty().addListener((o, a, m) -> {
             if (m != null) {
                 onSelect.accept(m);

@@ -14,6 +14,8 @@ import java.nio.file.Path;
  */
 public final class Recorder {
     private PcapngWriter writer;
+    /** Mirrors {@code writer != null}: the capture thread looks here first and takes the lock only when recording. */
+    private volatile boolean on;
     private Path file;
     private long messages;
     private long bytes;
@@ -23,6 +25,7 @@ public final class Recorder {
     public synchronized void start(Path path) throws IOException {
         stop();
         writer = new PcapngWriter(path);
+        on = true;
         file = path;
         messages = 0;
         bytes = 0;
@@ -40,9 +43,16 @@ public final class Recorder {
             error = "closing " + file + ": " + e.getMessage();
         }
         writer = null;
+        on = false;
     }
 
-    synchronized void write(Message m, long seq) {
+    void write(Message m, long seq) {
+        if (on) {
+            writeLocked(m, seq);
+        }
+    }
+
+    private synchronized void writeLocked(Message m, long seq) {
         if (writer == null) {
             return;
         }

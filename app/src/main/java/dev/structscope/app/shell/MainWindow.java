@@ -73,7 +73,7 @@ public final class MainWindow {
     private final BooleanProperty dark = new SimpleBooleanProperty(this, "dark");
     private final WindowPrefs prefs;
     private final FileCommands files;
-    /** The three columns above, the LIVE pane below (added when a session starts). */
+    /** The middle column: the designer, and the LIVE pane below it once a session starts. */
     private final SplitPane vertical = new SplitPane();
     private final dev.structscope.app.live.LiveController live;
 
@@ -91,7 +91,7 @@ public final class MainWindow {
             }
         });
 
-        split.getItems().addAll(library, designer, data);
+        split.getItems().addAll(library, vertical, data);
         // The data column gets room for a whole 16-byte hex row with its ASCII column; the
         // decoded fields and the inspector stack below the hex rows at full height.
         split.setDividerPositions(0.11, 0.56);
@@ -99,11 +99,11 @@ public final class MainWindow {
         designer.setMinWidth(200);
         data.setMinWidth(200);
         vertical.setOrientation(Orientation.VERTICAL);
-        vertical.getItems().add(split);
+        vertical.getItems().add(designer);
         live = new dev.structscope.app.live.LiveController(stage, () -> vm.document().state(), vertical,
                 data::showMessage, vm.statusProperty()::set);
         root.setTop(new VBox(menuBar(), toolBar()));
-        root.setCenter(vertical);
+        root.setCenter(split);
         root.setBottom(statusBar());
         root.getStyleClass().add("main");
 
