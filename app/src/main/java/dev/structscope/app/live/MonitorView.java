@@ -84,6 +84,8 @@ public final class MonitorView extends BorderPane {
         recordingLabel.setId("live-recording");
         recordingLabel.getStyleClass().add("live-recording");
         recordingLabel.textProperty().bind(vm.recordingProperty());
+        // The toggle follows the recorder: a recording also ends with the session or a write error.
+        vm.recordingProperty().addListener((o, a, b) -> record.setSelected(b.startsWith("●")));
         reconnect.setId("live-reconnect");
         reconnect.setOnAction(e -> vm.reconnect());
         disconnect.setId("live-disconnect");
