@@ -219,6 +219,8 @@ public final class ConnectDialog extends Dialog<LiveSession> {
         String warn = ConnectForm.bindWarning(mode.getValue(), host.getText());
         warning.setText(warn == null ? "" : "⚠ " + warn);
         warning.setVisible(warn != null);
+        // Room for the warning only where one can appear (listening), so a client's form has no gap.
+        warning.setManaged(mode.getValue() != ConnectForm.Mode.TCP_CLIENT);
         connectButton().setDisable(!found.isEmpty() || waiting != null);
         return found.isEmpty();
     }

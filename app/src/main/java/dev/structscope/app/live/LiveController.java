@@ -53,7 +53,6 @@ public final class LiveController {
         this.showBytes = showBytes;
         this.status = status;
         view.setOnSelect(this::select);
-        view.connectButton().setOnAction(e -> showConnectDialog());
         view.closeButton().setOnAction(e -> hide());
         view.recordButton().setOnAction(e -> {
             if (view.recordButton().isSelected()) {
@@ -108,7 +107,7 @@ public final class LiveController {
     public void show() {
         if (!host.getItems().contains(view)) {
             host.getItems().add(view);
-            host.setDividerPositions(0.42);
+            host.setDividerPositions(0.5);
         }
     }
 

@@ -53,7 +53,6 @@ public final class MonitorView extends BorderPane {
     private final ToggleButton record = new ToggleButton("● Record…");
     private final Button reconnect = new Button("Reconnect");
     private final Button disconnect = new Button("Disconnect");
-    private final Button connect = new Button("Connect…");
     private final Button close = new Button("✕");
     private final MenuButton columns = new MenuButton("Columns");
     private final SplitPane body = new SplitPane();
@@ -90,7 +89,6 @@ public final class MonitorView extends BorderPane {
         reconnect.setOnAction(e -> vm.reconnect());
         disconnect.setId("live-disconnect");
         disconnect.setOnAction(e -> vm.disconnect());
-        connect.setId("live-connect-again");
         close.setId("live-close");
         close.getStyleClass().add("flat");
         close.setTooltip(new Tooltip("Hide the live pane (disconnects)"));
@@ -106,7 +104,10 @@ public final class MonitorView extends BorderPane {
         top.getStyleClass().add("live-toolbar");
         top.setAlignment(Pos.CENTER_LEFT);
         // A flow, not a row: the middle column can be narrow, and then the tools wrap.
-        FlowPane tools = new FlowPane(6, 4, pause, follow, columns, record, reconnect, disconnect, connect, extraTools);
+        FlowPane tools = new FlowPane(6, 4, pause, follow, columns, record, reconnect, disconnect, extraTools);
+        for (Node n : List.of(pause, follow, columns, record, reconnect, disconnect, close)) {
+            n.getStyleClass().add("small"); // AtlantaFX's compact size: the tools fit one row of the column
+        }
         tools.getStyleClass().add("live-toolbar");
         extraTools.setAlignment(Pos.CENTER_LEFT);
         HBox second = new HBox(12, counters, recordingLabel);
@@ -145,10 +146,6 @@ public final class MonitorView extends BorderPane {
 
     public ToggleButton recordButton() {
         return record;
-    }
-
-    public Button connectButton() {
-        return connect;
     }
 
     public Button closeButton() {
