@@ -26,7 +26,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 class ConcurrentSendTest {
     @Test
     void sendsWhileTheCaptureThreadReadsAndStopsOnRequest() throws Exception {
-        try (ServerSocket peer = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+        // Own threads: the common pool may have a single worker on a small machine, and both tasks block.
+        try (ServerSocket peer = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
+             java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newCachedThreadPool()) {
             CompletableFuture<Void> echo = CompletableFuture.runAsync(() -> {
                 try (Socket s = peer.accept()) {
                     DataInputStream in = new DataInputStream(s.getInputStream());
@@ -48,7 +50,7 @@ class ConcurrentSendTest {
                 } catch (java.io.IOException e) {
                     throw new java.io.UncheckedIOException(e);
                 }
-            });
+            }, pool);
             List<byte[]> got = new CopyOnWriteArrayList<>();
             CompletableFuture<StreamConnection> ready = new CompletableFuture<>();
             TcpCapture capture = new TcpCapture(new Framing.LengthPrefixed(4, ByteOrder.BIG_ENDIAN), null,
@@ -65,7 +67,7 @@ class ConcurrentSendTest {
                 } catch (java.io.IOException e) {
                     throw new java.io.UncheckedIOException(e);
                 }
-            });
+            }, pool);
             StreamConnection c = ready.get(10, TimeUnit.SECONDS);
             Thread.sleep(100); // the capture thread is now waiting in receive
             c.sendConcurrently(MemorySegment.ofArray(new byte[] {1, 2, 3}), 2, 5_000);

@@ -25,7 +25,6 @@ import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
 import java.nio.ByteOrder;
 import java.nio.file.Path;
-import java.util.concurrent.CompletableFuture;
 import java.util.function.BooleanSupplier;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -143,13 +142,14 @@ class LiveGuiTest extends GuiTest {
 
     /** Sends a record on the live connection off the FX thread, as the compose form does. */
     void sendOffFx(MemorySegment record) throws Exception {
-        CompletableFuture.runAsync(() -> {
+        Thread t = Thread.ofPlatform().start(() -> {
             try {
                 live().send(record, 1);
             } catch (java.io.IOException e) {
                 throw new java.io.UncheckedIOException(e);
             }
-        }).get();
+        });
+        t.join(10_000);
     }
 
     String treeValue(String member) {

@@ -13,6 +13,8 @@ import java.util.concurrent.TimeUnit;
 
 /** Runs the test resource {@code live/live_peer.py} as a real Python peer, reading its stdout line by line. */
 final class LivePeer implements AutoCloseable {
+    /** Reads on threads of its own: a blocked read must not hold a worker of the common pool. */
+    private static final java.util.concurrent.ExecutorService READER = java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor();
     private final Process process;
     private final BufferedReader out;
 
@@ -44,7 +46,7 @@ final class LivePeer implements AutoCloseable {
             } catch (IOException e) {
                 throw new java.io.UncheckedIOException(e);
             }
-        }).get(30, TimeUnit.SECONDS);
+        }, READER).get(30, TimeUnit.SECONDS);
     }
 
     @Override
