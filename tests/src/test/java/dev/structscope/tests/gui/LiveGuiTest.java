@@ -142,14 +142,18 @@ class LiveGuiTest extends GuiTest {
 
     /** Sends a record on the live connection off the FX thread, as the compose form does. */
     void sendOffFx(MemorySegment record) throws Exception {
+        java.util.concurrent.atomic.AtomicReference<Exception> failed = new java.util.concurrent.atomic.AtomicReference<>();
         Thread t = Thread.ofPlatform().start(() -> {
             try {
                 live().send(record, 1);
-            } catch (java.io.IOException e) {
-                throw new java.io.UncheckedIOException(e);
+            } catch (java.io.IOException | RuntimeException e) {
+                failed.set(e);
             }
         });
         t.join(10_000);
+        if (failed.get() != null) {
+            throw failed.get();
+        }
     }
 
     String treeValue(String member) {
