@@ -96,7 +96,7 @@ public final class LiveController {
 
     /** Opens the connect dialog (Ctrl+L), not waiting for it. */
     public ConnectDialog showConnectDialog() {
-        LiveSession.warmUp();
+        WarmUp.start();
         DocumentState st = document.get();
         dialog = new ConnectDialog(stage, vm, layouts(st), st.selected(), st.abi(), st.byteOrder());
         dialog.show();

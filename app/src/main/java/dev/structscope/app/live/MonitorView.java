@@ -31,7 +31,7 @@ import java.util.List;
 import java.util.function.Consumer;
 
 /**
- * The LIVE pane under the three columns: state, counters and commands on top, the virtualized
+ * The LIVE pane under the designer: state, counters and commands on top, the virtualized
  * message list (with the compose form beside it), auto-scroll that lets go when the person
  * scrolls up and takes over again at the bottom. Selecting a message hands it to
  * {@link #setOnSelect} (the shell shows it in the hex view and decoded tree).
