@@ -31,7 +31,7 @@ import java.util.concurrent.TimeUnit;
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
 @Warmup(iterations = 3)
 @Measurement(iterations = 5)
-@Fork(value = 1, jvmArgs = {"-Xmx256m"})
+@Fork(value = 3, jvmArgs = {"-Xmx256m"})
 public class StatsBenchmark {
     @Param({"1024"})
     public int sizeMiB;

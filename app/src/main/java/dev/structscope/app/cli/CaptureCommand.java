@@ -4,10 +4,9 @@ import dev.structscope.io.decode.DecoderPlan;
 import dev.structscope.io.net.CaptureOptions;
 import dev.structscope.io.net.CaptureResult;
 import dev.structscope.io.net.Framing;
-import dev.structscope.io.net.Message;
 import dev.structscope.io.net.MessageSink;
-import dev.structscope.io.net.PcapngReader;
 import dev.structscope.io.net.PcapngWriter;
+import dev.structscope.io.net.Replayer;
 import dev.structscope.io.net.TcpCapture;
 import dev.structscope.io.net.UdpCapture;
 import dev.structscope.model.InputException;
@@ -144,18 +143,13 @@ public final class CaptureCommand implements Callable<Integer> {
     }
 
     private CaptureResult replay(Path file, MessageSink sink) throws IOException {
-        long t0 = System.nanoTime();
-        long bytes = 0;
-        long n = 0;
-        try (PcapngReader reader = new PcapngReader(file)) {
-            int total = reader.messageCount();
-            for (int i = 0; i < total && (count <= 0 || n < count); i++, n++) {
-                Message m = reader.message(i);
-                bytes += m.bytes().byteSize();
-                sink.accept(m);
-            }
+        // Full speed: the CLI prints a recording, it does not re-enact its timing.
+        try (Replayer replayer = new Replayer(file)) {
+            return replayer.run(sink, Double.POSITIVE_INFINITY, count);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while replaying " + file, e);
         }
-        return new CaptureResult(n, bytes, (System.nanoTime() - t0) / 1e9, 0);
     }
 
     private static void warnIfExposed(Endpoint ep, PrintWriter err) {

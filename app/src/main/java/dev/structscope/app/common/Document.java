@@ -136,8 +136,10 @@ public final class Document {
         canRedo.set(!future.isEmpty());
     }
 
-    // Selection and byte order for viewing are not content: changing them does not dirty the file.
+    // Selection is not content: changing it does not dirty the file. The byte order is: a layout
+    // document saves it, so changing it unsaved would be lost on close.
     private static boolean sameContent(DocumentState a, DocumentState b) {
-        return a.library().equals(b.library()) && a.abi().equals(b.abi());
+        return a.library().equals(b.library()) && a.abi().equals(b.abi())
+                && a.byteOrder().equals(b.byteOrder());
     }
 }

@@ -251,12 +251,25 @@ public final class DesignerView extends BorderPane {
                 m -> TypeText.dimsText(m.field().member().type()));
         TableColumn<DesignerRow, String> bits = editable("Bits", 52, Column.BITS,
                 m -> m.field().member().bitWidth() == null ? "" : m.field().member().bitWidth().toString());
+        TableColumn<DesignerRow, String> attrs = editable("Attributes", 110, Column.ATTRS,
+                m -> TypeText.attrsText(m.field().member()));
+        attrs.setId("attributes-column");
+        // Rarely needed, so shown from the table's column menu (+) or when a member has some.
+        attrs.setVisible(false);
+        java.util.function.Consumer<RecordLayout> showIfUsed = l -> {
+            if (l != null && l.definition().members().stream().anyMatch(m -> m.alignAs() > 0 || m.packed())) {
+                attrs.setVisible(true);
+            }
+        };
+        vm.layoutProperty().addListener((o, a, l) -> showIfUsed.accept(l));
+        showIfUsed.accept(vm.layout());
         TableColumn<DesignerRow, String> note = editable("Comment", 160, Column.COMMENT,
                 m -> m.field().member().comment() == null ? "" : m.field().member().comment());
         for (TableColumn<DesignerRow, String> c : List.of(off, size, align)) {
             c.getStyleClass().add("mono");
         }
-        table.getColumns().setAll(List.of(off, size, align, type, name, dims, bits, note));
+        table.getColumns().setAll(List.of(off, size, align, type, name, dims, bits, attrs, note));
+        table.setTableMenuButtonVisible(true);
 
         table.setRowFactory(tv -> new MemberTableRow());
         vm.invalidCells().addListener((javafx.collections.MapChangeListener<DesignerViewModel.CellKey,

@@ -45,7 +45,7 @@ import java.util.Set;
  */
 public final class DesignerViewModel {
     /** The editable cells of a member row. */
-    public enum Column { TYPE, NAME, ARRAY, BITS, COMMENT }
+    public enum Column { TYPE, NAME, ARRAY, BITS, ATTRS, COMMENT }
 
     /** A cell holding text that was rejected, and why. */
     public record Invalid(String text, String reason) {
@@ -242,6 +242,7 @@ public final class DesignerViewModel {
                     }
                     yield m.withBitWidth(Integer.parseInt(s));
                 }
+                case ATTRS -> TypeText.withAttrs(m, text);
                 case COMMENT -> m.withComment(text == null || text.isBlank() ? null : text.strip());
             };
         } catch (InputException e) {

@@ -193,6 +193,55 @@ public final class TypeText {
         return sb.toString();
     }
 
+    /** A member's attributes as the Attributes cell shows them: {@code "alignas(16) packed"}, or "". */
+    public static String attrsText(dev.structscope.model.type.Member m) {
+        String a = m.alignAs() > 0 ? "alignas(" + m.alignAs() + ")" : "";
+        return m.packed() ? (a.isEmpty() ? "packed" : a + " packed") : a;
+    }
+
+    /**
+     * The member with the attributes typed into the Attributes cell: {@code alignas(16)},
+     * {@code _Alignas(16)}, {@code aligned(16)} or a bare {@code 16} raise its alignment;
+     * {@code packed} (or {@code __attribute__((packed))}) packs it; empty text clears both.
+     */
+    public static dev.structscope.model.type.Member withAttrs(dev.structscope.model.type.Member m, String text) {
+        String s = text == null ? "" : text.strip()
+                .replaceAll("__attribute__\\s*\\(\\((.*)\\)\\)", "$1").replace(",", " ");
+        long align = 0;
+        boolean packed = false;
+        java.util.regex.Matcher t = java.util.regex.Pattern
+                .compile("\\s*(?:(?:_Alignas|alignas|aligned|__aligned__)\\s*\\(\\s*(\\w+)\\s*\\)|(packed|__packed__)|(\\w+))")
+                .matcher(s);
+        int at = 0;
+        while (at < s.length()) {
+            if (!t.find(at) || t.start() != at) {
+                throw new InputException("attributes", "'" + s.substring(at).strip()
+                        + "' is not a member attribute (try alignas(16), packed)");
+            }
+            String number = t.group(1) != null ? t.group(1) : t.group(3);
+            if (t.group(2) != null) {
+                packed = true;
+            } else {
+                long v;
+                try {
+                    v = Long.decode(number);
+                } catch (NumberFormatException e) {
+                    throw new InputException("attributes", "'" + number + "' is not an alignment (1, 2, 4, 8, 16, ...)");
+                }
+                if (v <= 0 || Long.bitCount(v) != 1 || v > (1L << 28)) {
+                    throw new InputException("attributes", "requested alignment " + v
+                            + " is not a power of 2 between 1 and 2^28");
+                }
+                align = Math.max(align, v);
+            }
+            at = t.end();
+            while (at < s.length() && Character.isWhitespace(s.charAt(at))) {
+                at++;
+            }
+        }
+        return m.withAlignAs(align).withPacked(packed);
+    }
+
     /** A C identifier that is not a keyword. */
     public static void checkIdentifier(String name, String where) {
         if (name == null || !name.matches("[A-Za-z_][A-Za-z_0-9]*")) {

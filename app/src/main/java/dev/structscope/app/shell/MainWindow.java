@@ -5,6 +5,7 @@ import atlantafx.base.theme.PrimerLight;
 import dev.structscope.app.common.Icons;
 import dev.structscope.app.designer.DesignerView;
 import dev.structscope.app.designer.DesignerViewModel;
+import dev.structscope.app.designer.EnumEditorView;
 import dev.structscope.app.exporter.ExportDialog;
 import dev.structscope.app.exporter.ImportDialog;
 import dev.structscope.icons.IconPaths;
@@ -45,6 +46,7 @@ import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
 import javafx.stage.Stage;
@@ -69,6 +71,7 @@ public final class MainWindow {
     private final SplitPane split = new SplitPane();
     private final LibraryView library;
     private final DesignerView designer;
+    private final EnumEditorView enumEditor;
     private final DataPane data;
     private final BooleanProperty dark = new SimpleBooleanProperty(this, "dark");
     private final WindowPrefs prefs;
@@ -91,15 +94,21 @@ public final class MainWindow {
             }
         });
 
+        // The enum editor takes the designer's place while an enum is selected in the library.
+        this.enumEditor = new EnumEditorView(vm.enums());
+        enumEditor.visibleProperty().bind(vm.enums().enumTypeProperty().isNotNull());
+        designer.visibleProperty().bind(enumEditor.visibleProperty().not());
+        StackPane middle = new StackPane(designer, enumEditor);
+        middle.setMinWidth(200);
+        middle.setAlignment(Pos.TOP_LEFT);
         split.getItems().addAll(library, vertical, data);
         // The data column gets room for a whole 16-byte hex row with its ASCII column; the
         // decoded fields and the inspector stack below the hex rows at full height.
         split.setDividerPositions(0.11, 0.56);
         SplitPane.setResizableWithParent(library, false);
-        designer.setMinWidth(200);
         data.setMinWidth(200);
         vertical.setOrientation(Orientation.VERTICAL);
-        vertical.getItems().add(designer);
+        vertical.getItems().add(middle);
         live = new dev.structscope.app.live.LiveController(stage, () -> vm.document().state(), vertical,
                 data::showMessage, vm.statusProperty()::set);
         root.setTop(new VBox(menuBar(), toolBar()));
@@ -145,6 +154,11 @@ public final class MainWindow {
 
     public DesignerView designer() {
         return designer;
+    }
+
+    /** The enum editor, in the designer's place while an enum is selected. */
+    public EnumEditorView enumEditor() {
+        return enumEditor;
     }
 
     public LibraryView library() {
@@ -241,7 +255,8 @@ public final class MainWindow {
         hex.selectedProperty().bindBidirectional(d.hexOffsetsProperty());
         Menu view = new Menu("View", null, darkItem, hex, new SeparatorMenuItem(),
                 item("Focus Layout Library", null, ctrl(KeyCode.DIGIT1), () -> library.list().requestFocus()),
-                item("Focus Designer", null, ctrl(KeyCode.DIGIT2), () -> designer.table().requestFocus()),
+                item("Focus Designer", null, ctrl(KeyCode.DIGIT2),
+                        () -> (enumEditor.isVisible() ? enumEditor.table() : designer.table()).requestFocus()),
                 item("Focus Data", null, ctrl(KeyCode.DIGIT3), () -> data.requestFocus()));
         Menu abiMenu = new Menu("ABI");
         ToggleGroup abiGroup = new ToggleGroup();

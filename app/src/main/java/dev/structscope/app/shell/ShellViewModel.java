@@ -7,6 +7,7 @@ import dev.structscope.app.hexview.BookmarksModel;
 import dev.structscope.app.common.Document;
 import dev.structscope.app.common.DocumentState;
 import dev.structscope.app.designer.DesignerViewModel;
+import dev.structscope.app.designer.EnumEditorViewModel;
 import dev.structscope.app.designer.RecordEdits;
 import dev.structscope.model.InputException;
 import dev.structscope.model.abi.Abi;
@@ -48,6 +49,7 @@ import java.util.function.Consumer;
 public final class ShellViewModel {
     private final Document doc;
     private final DesignerViewModel designer;
+    private final EnumEditorViewModel enums;
     private final DocumentIo io;
     private final Executor background;
     private final Consumer<Runnable> fx;
@@ -67,6 +69,7 @@ public final class ShellViewModel {
     public ShellViewModel(DocumentIo io, Executor background, Consumer<Runnable> fx, RecentFiles recent) {
         this.doc = Document.empty();
         this.designer = new DesignerViewModel(doc);
+        this.enums = new EnumEditorViewModel(doc);
         this.io = io;
         this.background = background;
         this.fx = fx;
@@ -88,6 +91,23 @@ public final class ShellViewModel {
                 status.set("⚠ " + b);
             }
         });
+        enums.messageProperty().addListener((o, a, b) -> status.set(b));
+        enums.errorProperty().addListener((o, a, b) -> {
+            if (!b.isEmpty()) {
+                status.set("⚠ " + b);
+            }
+        });
+        // Selecting a record (from the library, an undo, a newly opened file) leaves the enum editor.
+        doc.stateProperty().addListener((o, a, b) -> {
+            if (b.selected() != null) {
+                enums.tagProperty().set(null);
+            }
+        });
+    }
+
+    /** The enum editor's state: which enum is shown in the designer's place, if any. */
+    public EnumEditorViewModel enums() {
+        return enums;
     }
 
     public Document document() {
@@ -294,8 +314,9 @@ public final class ShellViewModel {
             case "enum" -> {
                 String n = RecordEdits.freshName(lib, "NewEnum");
                 doc.apply(s.withLibrary(lib.with(EnumType.of(n, List.of(Enumerator.of(n.toUpperCase(Locale.ROOT)
-                        + "_NONE", 0))))));
-                status.set("Added enum " + n + " (enums are edited in a coming version; use it as a member type)");
+                        + "_NONE", 0))))).withSelected(null));
+                enums.tagProperty().set(n);
+                status.set("Added enum " + n + ": name its enumerators and values; use it as a member type");
             }
             default -> {
                 String n = RecordEdits.freshName(lib, "NewStruct");
@@ -304,7 +325,7 @@ public final class ShellViewModel {
         }
     }
 
-    /** The designer shows the record named {@code name}; an enum or a non-record typedef shows nothing. */
+    /** The designer shows the record named {@code name}; an enum shows in the enum editor; a non-record typedef shows nothing. */
     public void selectDecl(Decl d) {
         String name = switch (d) {
             case RecordType r -> r.tag();
@@ -313,6 +334,7 @@ public final class ShellViewModel {
             case EnumType e -> null;
         };
         doc.select(name);
+        enums.tagProperty().set(d instanceof EnumType e ? e.tag() : null);
         if (name == null) {
             status.set(d instanceof EnumType e ? e.spelling() + ": " + e.enumerators().size() + " enumerators"
                     : "typedef " + d.name());

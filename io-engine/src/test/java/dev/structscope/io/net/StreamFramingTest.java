@@ -128,8 +128,10 @@ class StreamFramingTest {
             });
             assertEquals(2, r.messages());
             assertTrue(r.dropped() > 0, "dropped " + r.dropped());
-            assertEquals(0, xs.get(0));
-            assertTrue(xs.get(1) > 1, "the oldest were overwritten: " + xs);
+            // On a busy machine the peer may send all 20 before the first read: then even the first
+            // datagram seen is not 0. Either way, order holds and some were overwritten unseen.
+            assertTrue(xs.get(0) < xs.get(1), "in order: " + xs);
+            assertTrue(xs.get(0) > 0 || xs.get(1) > 1, "the oldest were overwritten: " + xs);
         }
     }
 

@@ -38,6 +38,8 @@ final class DeclParser {
     final RecordParser records;
     final ParserHooks hooks;
     TokenCursor in;
+    /** The user's comments, to give declarations theirs (empty unless the importer sets it). */
+    Comments comments = new Comments();
 
     DeclParser(Symbols sym, PackState pack) {
         this.sym = sym;
@@ -159,7 +161,7 @@ final class DeclParser {
             throw in.error(d.name(), "redefinition of '" + name + "' as a different kind of symbol");
         }
         sym.typedefs.put(name, t.type);
-        sym.add(new Typedef(name, t.type, aligned, null), d.name());
+        sym.add(new Typedef(name, t.type, aligned, comments.of(s.first, d.name())), d.name());
     }
 
     void skipInitializer() {

@@ -103,6 +103,7 @@ public final class HeaderImporter {
         Symbols sym = new Symbols(options.abi());
         PackState pack = new PackState(options.warnings());
         DeclParser parser = new DeclParser(sym, pack);
+        parser.comments = pp.comments();
         parser.in = new TokenCursor(tokens, pack::apply);
         try {
             parser.translationUnit();

@@ -6,7 +6,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Splits the text of one file into {@link Token}s, dropping comments and line splices. It is
+ * Splits the text of one file into {@link Token}s, dropping line splices and setting comments
+ * aside (into {@link Comments}, when given one: the user's own files). It is
  * lenient about things only a compiler would reject in skipped code (an apostrophe in an
  * {@code #if 0} block): such text becomes a {@code BAD} token that is an error only if it is used.
  * One instance per file; not thread-safe.
@@ -20,14 +21,21 @@ final class Lexer {
     private final String src;
     private final String file;
     private final int maxTokens;
+    private final Comments comments;
     private int pos;
     private int line = 1;
     private int col = 1;
 
     Lexer(String src, String file, int maxTokens) {
+        this(src, file, maxTokens, null);
+    }
+
+    /** @param comments where to keep this file's comments, or null to drop them */
+    Lexer(String src, String file, int maxTokens, Comments comments) {
         this.src = src;
         this.file = file;
         this.maxTokens = maxTokens;
+        this.comments = comments;
     }
 
     List<Token> tokens() {
@@ -58,6 +66,7 @@ final class Lexer {
             if (c == '/' && peek(1) == '*') {
                 int l = line;
                 int cl = col;
+                int from = pos;
                 advance();
                 advance();
                 while (pos < src.length() && !(src.charAt(pos) == '*' && peek(1) == '/')) {
@@ -68,16 +77,21 @@ final class Lexer {
                 }
                 advance();
                 advance();
+                keep(l, cl, lineStart, from);
                 space = true;
                 continue;
             }
             if (c == '/' && peek(1) == '/') {
+                int l = line;
+                int cl = col;
+                int from = pos;
                 while (pos < src.length() && src.charAt(pos) != '\n') {
                     if (src.charAt(pos) == '\\' && splice()) {
                         continue;
                     }
                     advance();
                 }
+                keep(l, cl, lineStart, from);
                 space = true;
                 continue;
             }
@@ -89,6 +103,12 @@ final class Lexer {
             space = false;
         }
         return out;
+    }
+
+    private void keep(int startLine, int startCol, boolean ownLine, int from) {
+        if (comments != null) {
+            comments.add(file, startLine, line, startCol, ownLine, src.substring(from, pos).replace("\\\n", ""));
+        }
     }
 
     private Token token(boolean lineStart, boolean space) {

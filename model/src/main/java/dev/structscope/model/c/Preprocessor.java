@@ -35,6 +35,7 @@ final class Preprocessor {
     private final MacroExpander expander = new MacroExpander(macros);
     private final Set<Path> once = new HashSet<>();
     private final List<Token> out = new ArrayList<>();
+    private final Comments comments = new Comments();
     private List<List<Token>> pendingPragmas = new ArrayList<>();
     private int tokenBudget = MAX_TOKENS;
 
@@ -45,6 +46,11 @@ final class Preprocessor {
         if (expand) {
             run(SystemHeaders.predefined(abi), "<built-in>", null, true, 0);
         }
+    }
+
+    /** The comments of the user's files read so far (system headers' are dropped). */
+    Comments comments() {
+        return comments;
     }
 
     Map<String, Macro> macros() {
@@ -119,7 +125,7 @@ final class Preprocessor {
         if (text.length() > MAX_FILE_BYTES) {
             throw new InputException(display, "header is too large (limit " + MAX_FILE_BYTES + " bytes)");
         }
-        List<Token> toks = new Lexer(text, display, tokenBudget).tokens();
+        List<Token> toks = new Lexer(text, display, tokenBudget, system ? null : comments).tokens();
         tokenBudget -= toks.size();
         FileState fs = new FileState(display, dir, system);
         List<Token> pending = new ArrayList<>();

@@ -68,8 +68,11 @@ final class RecordParser {
             in.exit();
         }
         attrs.parse(in, p);
+        // A comment above a record written on its own line belongs to it; one above
+        // "typedef struct {" belongs to the typedef.
+        String comment = kw.lineStart() ? p.comments.leading(kw) : null;
         RecordType r = new RecordType(kind == NamedType.Kind.STRUCT ? RecordKind.STRUCT : RecordKind.UNION,
-                tag == null ? null : tag.text(), members, packAtStart, attrs.packed, attrs.aligned, null);
+                tag == null ? null : tag.text(), members, packAtStart, attrs.packed, attrs.aligned, comment);
         if (tag == null) {
             return r;
         }
@@ -112,10 +115,12 @@ final class RecordParser {
             if (in.at(";")) {
                 Token semi = in.next();
                 if (s.type instanceof RecordType r && r.tag() == null) {
-                    addMember(out, where, names, new Member(null, r, null, s.alignAs, s.attrs.packed, null), s.first);
+                    addMember(out, where, names, new Member(null, r, null, s.alignAs, s.attrs.packed,
+                            p.comments.of(s.first, semi)), s.first);
                 }
                 continue;
             }
+            boolean firstDecl = true;
             while (true) {
                 Token at = in.peek();
                 DeclParser.Declarator d = null;
@@ -148,7 +153,12 @@ final class RecordParser {
                 if (n != null && !names.add(n)) {
                     throw in.error(nameTok, "duplicate member '" + n + "'");
                 }
-                addMember(out, where, names, new Member(n, type, width, align, packed, null), nameTok);
+                // The comment above a declaration goes to its first declarator; one after it on the
+                // line, to the last declarator written on that line.
+                String comment = lastOnLine(nameTok) ? p.comments.of(firstDecl ? s.first : null, nameTok)
+                        : firstDecl ? p.comments.leading(s.first) : null;
+                firstDecl = false;
+                addMember(out, where, names, new Member(n, type, width, align, packed, comment), nameTok);
                 if (!in.accept(",")) {
                     break;
                 }
@@ -167,6 +177,17 @@ final class RecordParser {
             }
         }
         return out;
+    }
+
+    /**
+     * Whether the declaration at {@code name} is the last one written on its line: what follows
+     * its terminating {@code ,} or {@code ;} starts another line (or closes the braces), so a
+     * comment at the end of the line is about it.
+     */
+    private boolean lastOnLine(Token name) {
+        Token after = p.in.peek(1);
+        return !(after.file().equals(name.file()) && after.line() == name.line() && !after.is("}")
+                && after.kind() != Token.Kind.EOF);
     }
 
     private void addMember(List<Member> out, List<Token> where, Set<String> names, Member m, Token at) {
@@ -262,7 +283,7 @@ final class RecordParser {
             IntValue typed = v.compareTo(IntValue.ofInt(Integer.MAX_VALUE)) <= 0
                     && v.compareTo(IntValue.ofInt(Integer.MIN_VALUE)) >= 0 ? IntValue.ofInt(v.value()) : v;
             p.sym.enumerators.put(n.text(), typed);
-            list.add(Enumerator.of(n.text(), v.value()));
+            list.add(new Enumerator(n.text(), v.value(), lastOnLine(n) ? p.comments.of(n, n) : p.comments.leading(n)));
             next = new IntValue(typed.value() + 1, Math.max(typed.bits(), 32), typed.unsigned());
             if (!in.accept(",")) {
                 if (!in.at("}")) {
@@ -274,7 +295,8 @@ final class RecordParser {
             throw in.error(open, "use of empty enum");
         }
         attrs.parse(in, p);
-        EnumType e = new EnumType(tag == null ? null : tag.text(), list, attrs.packed, underlying, null);
+        EnumType e = new EnumType(tag == null ? null : tag.text(), list, attrs.packed, underlying,
+                kw.lineStart() ? p.comments.leading(kw) : null);
         if (tag == null) {
             return e;
         }

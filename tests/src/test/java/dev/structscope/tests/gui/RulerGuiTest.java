@@ -71,6 +71,13 @@ class RulerGuiTest extends GuiTest {
                     "x86_64-unknown-linux-gnu", List.of("struct Order")).get("struct Order").size();
             assertEquals(before, designer().layout().size());
             clickOn("#pack-tightly");
+            // Under load the click's event can still be queued when clickOn returns.
+            try {
+                org.testfx.util.WaitForAsyncUtils.waitFor(5, java.util.concurrent.TimeUnit.SECONDS,
+                        () -> designer().layout().size() < before);
+            } catch (java.util.concurrent.TimeoutException e) {
+                // reported by the assertions below
+            }
             long after = ClangLayouts.layouts(CHeaderText.of(vm.document().state().library()),
                     "x86_64-unknown-linux-gnu", List.of("struct Order")).get("struct Order").size();
             assertTrue(after < before, before + " -> " + after);

@@ -1,0 +1,261 @@
+package dev.structscope.app.live.compose;
+
+import dev.structscope.model.abi.Abi;
+import dev.structscope.model.abi.Abis;
+import dev.structscope.model.layout.ArrayLayout;
+import dev.structscope.model.layout.FieldLayout;
+import dev.structscope.model.layout.RecordLayout;
+import dev.structscope.model.layout.ScalarLayout;
+import dev.structscope.model.layout.TypeLayout;
+import dev.structscope.model.type.Prim;
+import javafx.application.Platform;
+import javafx.beans.binding.Bindings;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListView;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.Spinner;
+import javafx.scene.control.SpinnerValueFactory;
+import javafx.scene.control.TextFormatter;
+import javafx.scene.control.Tooltip;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyEvent;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+
+import javafx.util.StringConverter;
+
+import java.nio.ByteOrder;
+import java.util.concurrent.Executors;
+
+/**
+ * The compose-and-send pane: a form generated from a record layout (one typed, validated editor
+ * per member; structs and arrays as indented groups; a union edits the member chosen in its
+ * header), "Send" once or "Send ×N", and the history of sent records (selecting one loads it back
+ * into the form). Invalid values stay marked with the reason in a tooltip, and sending is
+ * disabled with the reason shown ("Not connected", "2 values are invalid"). State lives in
+ * {@link ComposeViewModel}; this view binds. Owned by the live monitor; FX thread.
+ */
+public final class ComposeView extends BorderPane {
+    private final ComposeViewModel vm;
+    private final StackPane center = new StackPane();
+    private final ListView<SentRecord> historyList = new ListView<>();
+
+    /** A view with its own view model, sending on a virtual thread. */
+    public ComposeView() {
+        this(new ComposeViewModel(Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("compose-send").factory()),
+                Platform::runLater));
+    }
+
+    public ComposeView(ComposeViewModel vm) {
+        this.vm = vm;
+        getStyleClass().add("compose-view");
+        getStylesheets().add(ComposeView.class.getResource("compose.css").toExternalForm());
+        setTop(header());
+        setCenter(center);
+        setBottom(bottom());
+        vm.formProperty().addListener((o, a, b) -> showForm());
+        vm.problemProperty().addListener((o, a, b) -> showForm());
+        showForm();
+        addEventFilter(KeyEvent.KEY_PRESSED, e -> {
+            if (e.getCode() == KeyCode.ENTER && e.isShortcutDown()) {
+                vm.send(1);
+                e.consume();
+            }
+        });
+    }
+
+    /**
+     * Shows the form of {@code layout} for data in {@code order}; null: the empty state. The ABI
+     * (for {@code long double} only) is inferred from its size: 8 bytes binary64, else x87;
+     * use {@link #setRecord(RecordLayout, Abi, ByteOrder)} for AArch64's binary128.
+     */
+    public void setRecord(RecordLayout layout, ByteOrder order) {
+        setRecord(layout, layout == null ? Abis.X86_64_LINUX : guessAbi(layout), order);
+    }
+
+    /** Shows the form of {@code layout} laid out for {@code abi}, for data in {@code order}. */
+    public void setRecord(RecordLayout layout, Abi abi, ByteOrder order) {
+        vm.setRecord(layout, abi, order);
+    }
+
+    /** The connection to send through; null disables sending with the reason "Not connected". */
+    public void setSender(RecordSender sender) {
+        vm.senderProperty().set(sender);
+    }
+
+    public ComposeViewModel viewModel() {
+        return vm;
+    }
+
+    private VBox header() {
+        Label name = new Label("COMPOSE");
+        name.getStyleClass().add("compose-title");
+        Label what = new Label();
+        what.getStyleClass().add("compose-subtitle");
+        what.textProperty().bind(vm.titleProperty());
+        HBox top = new HBox(10, name, what);
+        top.setAlignment(Pos.BASELINE_LEFT);
+        top.getStyleClass().add("compose-header");
+        return new VBox(top);
+    }
+
+    private void showForm() {
+        GroupEntry form = vm.form();
+        if (form == null && !vm.problemProperty().get().isEmpty()) {
+            Label banner = new Label(vm.problemProperty().get());
+            banner.getStyleClass().add("error-banner");
+            banner.setWrapText(true);
+            StackPane box = new StackPane(banner);
+            box.getStyleClass().add("empty-box");
+            center.getChildren().setAll(box);
+            return;
+        }
+        if (form == null) {
+            Label empty = new Label("Nothing to compose.\nConnect with a layout and a record type (Ctrl+L):\n"
+                    + "its members appear here, one editor each.");
+            empty.getStyleClass().add("empty-state");
+            empty.setWrapText(true);
+            StackPane box = new StackPane(empty);
+            box.getStyleClass().add("empty-box");
+            center.getChildren().setAll(box);
+            return;
+        }
+        VBox rows = FormRows.build(form);
+        rows.setPadding(new Insets(8, 10, 8, 10));
+        ScrollPane scroll = new ScrollPane(rows);
+        scroll.getStyleClass().add("compose-scroll");
+        // Rows fit the pane's width (error text shortens), scrolling sideways only below the
+        // width of the name, editor and type columns.
+        scroll.setFitToWidth(true);
+        center.getChildren().setAll(scroll);
+    }
+
+    private VBox bottom() {
+        Button once = new Button("Send");
+        once.setId("compose-send");
+        once.setDefaultButton(false);
+        once.setOnAction(e -> vm.send(1));
+        once.setTooltip(new Tooltip("Send the record once (Ctrl+Enter)"));
+        Spinner<Integer> times = new Spinner<>();
+        times.setId("compose-times");
+        times.setEditable(true);
+        times.setPrefWidth(110);
+        SpinnerValueFactory.IntegerSpinnerValueFactory f =
+                new SpinnerValueFactory.IntegerSpinnerValueFactory(1, (int) ComposeViewModel.MAX_TIMES, 1);
+        // Digits only, and a commit of nothing keeps the count (the stock converter throws on
+        // text that is not a number and the factory fails on an empty one).
+        f.setConverter(new StringConverter<>() {
+            @Override
+            public String toString(Integer v) {
+                return v == null ? "" : v.toString();
+            }
+
+            @Override
+            public Integer fromString(String text) {
+                String t = text == null ? "" : text.strip();
+                return t.isEmpty() ? f.getValue() : (int) Math.clamp(Long.parseLong(t), 1, ComposeViewModel.MAX_TIMES);
+            }
+        });
+        times.setValueFactory(f);
+        times.getEditor().setTextFormatter(new TextFormatter<>(change ->
+                change.getControlNewText().matches("[0-9]{0,7}") ? change : null));
+        f.valueProperty().addListener((o, a, b) -> vm.timesProperty().set(b == null ? 1 : b));
+        vm.timesProperty().addListener((o, a, b) -> f.setValue((int) Math.clamp(b.longValue(), 1, ComposeViewModel.MAX_TIMES)));
+        times.setTooltip(new Tooltip("How many times \"Send ×N\" sends the record (1 to " + ComposeViewModel.MAX_TIMES + ")"));
+        Button many = new Button();
+        many.setId("compose-send-n");
+        many.textProperty().bind(Bindings.createStringBinding(() -> "Send ×" + vm.timesProperty().get(), vm.timesProperty()));
+        many.setOnAction(e -> vm.send());
+        Button cancel = new Button("Cancel");
+        cancel.setId("compose-cancel");
+        cancel.setOnAction(e -> vm.cancel());
+        cancel.visibleProperty().bind(vm.sendingProperty());
+        cancel.managedProperty().bind(cancel.visibleProperty());
+        var blocked = Bindings.isNotEmpty(vm.blockedProperty());
+        once.disableProperty().bind(blocked);
+        many.disableProperty().bind(blocked);
+        Label status = new Label();
+        status.setId("compose-status");
+        status.getStyleClass().add("compose-status");
+        status.textProperty().bind(Bindings.createStringBinding(this::statusText,
+                vm.blockedProperty(), vm.statusProperty(), vm.firstErrorProperty(), vm.formProperty(),
+                vm.invalidCountProperty(), vm.sendingProperty()));
+        Tooltip statusTip = new Tooltip();
+        statusTip.textProperty().bind(status.textProperty());
+        status.setTooltip(statusTip);
+        vm.statusIsErrorProperty().addListener((o, a, b) -> updateStatusStyle(status));
+        vm.blockedProperty().addListener((o, a, b) -> updateStatusStyle(status));
+        vm.invalidCountProperty().addListener((o, a, b) -> updateStatusStyle(status));
+        updateStatusStyle(status);
+        HBox.setHgrow(status, Priority.ALWAYS);
+        status.setMaxWidth(Double.MAX_VALUE);
+        status.setMinWidth(0);
+        for (var c : java.util.List.of(once, times, many, cancel)) {
+            c.setMinWidth(Region.USE_PREF_SIZE); // the status text shortens, never the controls
+        }
+        HBox bar = new HBox(8, once, times, many, cancel, status);
+        bar.setAlignment(Pos.CENTER_LEFT);
+        bar.getStyleClass().add("compose-bar");
+
+        Label title = new Label("HISTORY");
+        title.getStyleClass().add("compose-title");
+        historyList.setId("compose-history");
+        historyList.setItems(vm.history());
+        historyList.setPrefHeight(130);
+        historyList.setMinHeight(Region.USE_PREF_SIZE);
+        historyList.setCellFactory(l -> new HistoryCell(vm::load));
+        historyList.setPlaceholder(new Label("Records you send are listed here; select one to load it back."));
+        historyList.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> vm.load(b));
+        VBox box = new VBox(6, bar, title, historyList);
+        box.getStyleClass().add("compose-bottom");
+        return box;
+    }
+
+    private String statusText() {
+        String blocked = vm.blockedProperty().get();
+        if (vm.form() == null) {
+            return "";
+        }
+        if (blocked.equals("Not connected")) {
+            return "Not connected: connect to a socket (Ctrl+L) to send";
+        }
+        if (vm.invalidCountProperty().get() > 0 && !vm.sendingProperty().get()) {
+            return blocked + ": " + vm.firstErrorProperty().get();
+        }
+        return vm.statusProperty().get();
+    }
+
+    private void updateStatusStyle(Label status) {
+        boolean bad = vm.statusIsErrorProperty().get() || vm.invalidCountProperty().get() > 0;
+        status.getStyleClass().removeAll("compose-status-error", "compose-status-muted");
+        status.getStyleClass().add(bad ? "compose-status-error"
+                : vm.senderProperty().get() == null ? "compose-status-muted" : "compose-status");
+    }
+
+    /** The x86-64 Linux rules, or Windows' when a {@code long double} member has 8 bytes. */
+    static Abi guessAbi(RecordLayout layout) {
+        long[] ld = {0};
+        scan(layout, ld);
+        return ld[0] == 8 ? Abis.X86_64_WINDOWS : ld[0] == 12 ? Abis.I386_LINUX : Abis.X86_64_LINUX;
+    }
+
+    private static void scan(TypeLayout t, long[] ld) {
+        switch (t) {
+            case ScalarLayout s when s.prim() == Prim.LONG_DOUBLE -> ld[0] = s.size();
+            case RecordLayout r -> {
+                for (FieldLayout f : r.fields()) {
+                    scan(f.layout(), ld);
+                }
+            }
+            case ArrayLayout a -> scan(a.element(), ld);
+            default -> { }
+        }
+    }
+}

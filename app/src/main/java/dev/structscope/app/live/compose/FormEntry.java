@@ -1,0 +1,20 @@
+package dev.structscope.app.live.compose;
+
+/**
+ * One row of the compose form: an editable scalar, a {@code char} array's text, or a group
+ * (struct, union or array) of rows. Built by {@link FormBuilder} from a decoder plan; owned by
+ * {@link ComposeViewModel}; FX thread.
+ */
+public sealed interface FormEntry permits ScalarEntry, StringEntry, GroupEntry {
+    /** The label: the member name, {@code [3]} for an array element, empty for an anonymous group. */
+    String label();
+
+    /** The member path as the encoder names it ({@code hdr.flags}, {@code px[3].x}); unique in a form. */
+    String path();
+
+    /** The declared type as written. */
+    String typeName();
+
+    /** Nesting depth, 0 for the record's own members. */
+    int depth();
+}

@@ -1,0 +1,118 @@
+package dev.structscope.app.live.compose;
+
+import dev.structscope.app.live.compose.ValueParser.Parsed;
+import dev.structscope.io.decode.ScalarKind;
+import dev.structscope.io.decode.ScalarNode;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+
+/**
+ * An editable scalar member: its text as typed and, derived from it at every change, the parsed
+ * value or the reason it is invalid ({@link #error()} empty when valid). {@code _Bool} holds
+ * {@code "true"}/{@code "false"}; an enum holds an enumerator's name or a number. FX thread.
+ */
+public final class ScalarEntry implements FormEntry {
+    /** Which editor the view shows. */
+    public enum Editor { INTEGER, FLOAT, BOOL, ENUM }
+
+    private final String label;
+    private final String path;
+    private final int depth;
+    private final ScalarNode node;
+    private final StringProperty text = new SimpleStringProperty(this, "text");
+    private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper(this, "error", "");
+    private Parsed parsed;
+
+    ScalarEntry(String label, String path, int depth, ScalarNode node) {
+        this.label = label;
+        this.path = path;
+        this.depth = depth;
+        this.node = node;
+        text.addListener((o, a, b) -> reparse());
+        text.set(initial());
+    }
+
+    private String initial() {
+        return switch (editor()) {
+            case BOOL -> "false";
+            case FLOAT -> "0.0";
+            case ENUM -> {
+                String zero = node.enumType() == null ? null : node.enumType().nameOf(0);
+                yield zero != null ? zero : "0";
+            }
+            case INTEGER -> "0";
+        };
+    }
+
+    private void reparse() {
+        parsed = ValueParser.scalar(node, text.get());
+        error.set(parsed.valid() ? "" : parsed.error());
+    }
+
+    public Editor editor() {
+        ScalarKind k = node.kind();
+        return switch (k) {
+            case BOOL -> Editor.BOOL;
+            case ENUM -> Editor.ENUM;
+            case FLOAT32, FLOAT64, X87_EXTENDED, BINARY128 -> Editor.FLOAT;
+            default -> Editor.INTEGER;
+        };
+    }
+
+    public ScalarNode node() {
+        return node;
+    }
+
+    public StringProperty textProperty() {
+        return text;
+    }
+
+    public String text() {
+        return text.get();
+    }
+
+    public void setText(String value) {
+        text.set(value);
+    }
+
+    /** Why the text is invalid, or empty. */
+    public ReadOnlyStringProperty errorProperty() {
+        return error.getReadOnlyProperty();
+    }
+
+    public String error() {
+        return error.get();
+    }
+
+    /** The parsed value, or null when invalid. */
+    public Parsed parsed() {
+        return parsed;
+    }
+
+    /** What the editor accepts, for a tooltip. */
+    public String hint() {
+        return ValueParser.hint(node);
+    }
+
+    @Override
+    public String label() {
+        return label;
+    }
+
+    @Override
+    public String path() {
+        return path;
+    }
+
+    @Override
+    public String typeName() {
+        return node.isBitField() ? node.typeName() + " : " + node.bitWidth() : node.typeName();
+    }
+
+    @Override
+    public int depth() {
+        return depth;
+    }
+}

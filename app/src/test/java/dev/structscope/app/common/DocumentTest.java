@@ -1,0 +1,34 @@
+package dev.structscope.app.common;
+
+import dev.structscope.model.abi.Abis;
+import org.junit.jupiter.api.Test;
+
+import java.nio.ByteOrder;
+import java.nio.file.Path;
+
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** What counts as an unsaved change: the byte order does (documents save it), the selection does not. */
+class DocumentTest {
+    @Test
+    void byteOrderChangeIsUnsavedUntilSavedOrUndone() {
+        Document doc = Document.empty();
+        doc.apply(doc.state().withByteOrder(ByteOrder.BIG_ENDIAN));
+        assertTrue(doc.isDirty(), "a changed byte order would be lost on close");
+        doc.undo();
+        assertFalse(doc.isDirty());
+        doc.redo();
+        doc.markSaved(Path.of("t.json"));
+        assertFalse(doc.isDirty());
+        doc.apply(doc.state().withAbi(Abis.ARM_LINUX));
+        assertTrue(doc.isDirty());
+    }
+
+    @Test
+    void selectingARecordIsNotAnEdit() {
+        Document doc = Document.empty();
+        doc.select("Tick");
+        assertFalse(doc.isDirty());
+    }
+}
