@@ -243,7 +243,7 @@ public final class ConnectDialog extends Dialog<LiveSession> {
         waiting = (o, a, st) -> onState(st);
         live.stateProperty().addListener(waiting);
         connectButton().setDisable(true);
-        live.connect(source, new LiveViewModel.Decoding(type.getValue(), layout, plan));
+        live.connect(source, new LiveViewModel.Decoding(type.getValue(), layout, abi, plan));
     }
 
     private void onState(ConnState st) {

@@ -1,6 +1,7 @@
 package dev.structscope.app.live;
 
 import dev.structscope.app.common.DocumentState;
+import dev.structscope.app.live.compose.ComposeView;
 import dev.structscope.io.source.DataSource;
 import dev.structscope.io.source.InMemorySource;
 import dev.structscope.model.InputException;
@@ -24,7 +25,8 @@ import java.util.function.Supplier;
  * Wires the live monitor into the main window: opens the connect dialog, shows the LIVE pane
  * under the designer when a session starts (the data column keeps its full height for the hex
  * view and decoded tree), hands a selected message to the data pane (a
- * copy in an {@link InMemorySource}, decoded with the session's type), and runs the record toggle.
+ * copy in an {@link InMemorySource}, decoded with the session's type), runs the record toggle, puts
+ * the compose form beside the list (sending on the live connection) and replays recordings.
  *
  * <p>Made by the main window, which passes what it knows as functions (this package does not
  * depend on the shell). FX thread.
@@ -37,6 +39,7 @@ public final class LiveController {
     private final SplitPane host;
     private final LiveViewModel vm = new LiveViewModel();
     private final MonitorView view = new MonitorView(vm);
+    private final ComposeView compose = new ComposeView();
     private ConnectDialog dialog;
     private DataSource shown;
 
@@ -62,6 +65,8 @@ public final class LiveController {
             }
         });
         vm.sessionProperty().addListener((o, a, s) -> show());
+        installReplayControls();
+        installCompose();
     }
 
     public LiveViewModel model() {
@@ -150,6 +155,109 @@ public final class LiveController {
         if (old != null) {
             old.close();
         }
+    }
+
+    /** Live › Open Recording…: replays a pcapng recording as if live, decoded with the designer's record. */
+    public void openRecording() {
+        FileChooser fc = new FileChooser();
+        fc.setTitle("Open a recording");
+        fc.getExtensionFilters().add(new FileChooser.ExtensionFilter("pcapng recording", "*.pcapng", "*.pcap"));
+        File f = fc.showOpenDialog(stage);
+        if (f != null) {
+            replay(f.toPath(), 1.0);
+        }
+    }
+
+    /** Replays {@code file} at {@code speed} (1 = as recorded), decoded with the designer's selected record. */
+    public void replay(Path file, double speed) {
+        DocumentState st = document.get();
+        Map<String, RecordLayout> layouts = layouts(st);
+        String type = st.selected() != null && layouts.containsKey(st.selected()) ? st.selected()
+                : layouts.keySet().stream().findFirst().orElse(null);
+        if (type == null) {
+            status.accept("Cannot replay: the document has no record type to decode with");
+            return;
+        }
+        RecordLayout layout = layouts.get(type);
+        LiveViewModel.Decoding d = new LiveViewModel.Decoding(type, layout, st.abi(),
+                dev.structscope.io.decode.DecoderPlan.compile(layout, st.abi(), st.byteOrder()));
+        speedBox.setValue(speed);
+        replayPause.setSelected(false);
+        vm.connect(new LiveSource.Recording(file, speed), d);
+        status.accept("Replaying " + file.getFileName() + " decoded as " + type);
+    }
+
+    private final javafx.scene.control.ChoiceBox<Double> speedBox = new javafx.scene.control.ChoiceBox<>();
+    private final javafx.scene.control.ToggleButton replayPause = new javafx.scene.control.ToggleButton("Pause replay");
+    private final javafx.scene.control.Button replayStep = new javafx.scene.control.Button("Step");
+
+    private void installReplayControls() {
+        speedBox.setId("live-replay-speed");
+        speedBox.getItems().setAll(1.0, 2.0, 10.0, Double.POSITIVE_INFINITY);
+        speedBox.setValue(1.0);
+        speedBox.setConverter(new javafx.util.StringConverter<>() {
+            @Override
+            public String toString(Double v) {
+                return v == null ? "" : v.isInfinite() ? "full speed" : v == 1.0 ? "as recorded" : String.format(java.util.Locale.ROOT, "%.0f×", v);
+            }
+
+            @Override
+            public Double fromString(String s) {
+                return 1.0;
+            }
+        });
+        speedBox.valueProperty().addListener((o, a, v) -> {
+            LiveSession s = vm.session();
+            if (s != null && v != null) {
+                s.replaySpeed(v);
+            }
+        });
+        replayPause.setId("live-replay-pause");
+        replayPause.setOnAction(e -> {
+            LiveSession s = vm.session();
+            if (s != null) {
+                s.pauseReplay(replayPause.isSelected());
+            }
+        });
+        replayStep.setId("live-replay-step");
+        replayStep.disableProperty().bind(replayPause.selectedProperty().not());
+        replayStep.setOnAction(e -> {
+            LiveSession s = vm.session();
+            if (s != null) {
+                s.stepReplay();
+            }
+        });
+        vm.sessionProperty().addListener((o, a, s) -> {
+            boolean replay = s != null && s.source() instanceof LiveSource.Recording;
+            view.extraTools().getChildren().setAll(replay
+                    ? java.util.List.of(new javafx.scene.control.Label("Speed"), speedBox, replayPause, replayStep)
+                    : java.util.List.of());
+        });
+    }
+
+    /** Puts the compose form beside the message list: it encodes the session's type and sends on its connection. */
+    private void installCompose() {
+        compose.setId("live-compose");
+        view.setCompose(compose);
+        vm.decodingProperty().addListener((o, a, d) -> {
+            if (d == null) {
+                compose.setRecord(null, java.nio.ByteOrder.LITTLE_ENDIAN);
+            } else {
+                compose.setRecord(d.layout(), d.abi(), d.plan().order());
+            }
+        });
+        vm.stateProperty().addListener((o, a, s) -> {
+            boolean canSend = s instanceof ConnState.Connected && !(vm.session().source() instanceof LiveSource.Recording)
+                    || s instanceof ConnState.Listening && vm.session().source() instanceof LiveSource.Udp;
+            compose.setSender(canSend ? vm::send : null);
+        });
+        compose.setRecord(null, java.nio.ByteOrder.LITTLE_ENDIAN);
+        compose.setSender(null);
+    }
+
+    /** The compose form beside the message list. */
+    public ComposeView compose() {
+        return compose;
     }
 
     /** Ends the session (window closing). */

@@ -16,8 +16,8 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
- * One live capture: runs a {@link TcpCapture} (client or server) or a {@link UdpCapture} on a
- * thread of its own, copies every message into a {@link MessageStore}, records to pcapng on
+ * One live capture: runs a {@link TcpCapture} (client or server), a {@link UdpCapture} or a
+ * {@link dev.structscope.io.net.Replayer} of a recording on a thread of its own, copies every message into a {@link MessageStore}, records to pcapng on
  * request, reconnects a client with back-off, and sends records back on the same connection.
  *
  * <p>Owned by the {@link LiveViewModel}. No JavaFX: the FX thread polls {@link #state()} and the
@@ -105,6 +105,10 @@ public final class LiveSession {
         if (u != null) {
             u.stop();
         }
+        dev.structscope.io.net.Replayer r = replayer;
+        if (r != null) {
+            r.cancel();
+        }
         synchronized (wake) {
             wake.notifyAll();
         }
@@ -166,7 +170,7 @@ public final class LiveSession {
                 case LiveSource.TcpClient c -> runClient(c);
                 case LiveSource.TcpServer s -> runServer(s);
                 case LiveSource.Udp u -> runUdp(u);
-                case LiveSource.Recording r -> state = new ConnState.Failed("replay is not available in this build");
+                case LiveSource.Recording r -> runReplay(r);
             }
         } catch (RuntimeException e) {
             state = new ConnState.Failed(String.valueOf(e));
@@ -295,6 +299,54 @@ public final class LiveSession {
             state = new ConnState.Failed(message(e));
         } finally {
             udp = null;
+        }
+    }
+
+    private volatile dev.structscope.io.net.Replayer replayer;
+
+    /** Replay controls; harmless for other sources or when the replay has ended. Any thread. */
+    public void pauseReplay(boolean pause) {
+        dev.structscope.io.net.Replayer r = replayer;
+        if (r != null) {
+            if (pause) {
+                r.pause();
+            } else {
+                r.resume();
+            }
+        }
+    }
+
+    public void stepReplay() {
+        dev.structscope.io.net.Replayer r = replayer;
+        if (r != null) {
+            r.step();
+        }
+    }
+
+    public void replaySpeed(double speed) {
+        dev.structscope.io.net.Replayer r = replayer;
+        if (r != null) {
+            r.setSpeed(speed);
+        }
+    }
+
+    private void runReplay(LiveSource.Recording rec) {
+        try (dev.structscope.io.net.Replayer r = new dev.structscope.io.net.Replayer(rec.file())) {
+            replayer = r;
+            state = new ConnState.Connected("recording " + rec.file().getFileName() + " (" + r.messageCount() + " messages)");
+            if (stopped) {
+                return; // stop() may have looked for the replayer before it was published
+            }
+            dev.structscope.io.net.CaptureResult res = r.run(this::accept, rec.speed());
+            if (!stopped) {
+                state = new ConnState.Closed("End of the recording: " + res.messages() + " messages replayed");
+            }
+        } catch (IOException | InputException e) {
+            state = new ConnState.Failed(message(e));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            replayer = null;
         }
     }
 

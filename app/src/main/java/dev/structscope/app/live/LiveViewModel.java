@@ -31,7 +31,7 @@ import java.util.Locale;
  */
 public final class LiveViewModel {
     /** What messages are decoded with: the record type chosen in the connect dialog. */
-    public record Decoding(String typeName, RecordLayout layout, DecoderPlan plan) {
+    public record Decoding(String typeName, RecordLayout layout, dev.structscope.model.abi.Abi abi, DecoderPlan plan) {
     }
 
     private final ObservableList<LiveMessage> items = FXCollections.observableArrayList();

@@ -10,7 +10,8 @@ import javafx.scene.control.IndexedCell;
 import javafx.scene.control.Label;
 import javafx.scene.control.MenuButton;
 import javafx.scene.control.ScrollBar;
-import javafx.scene.control.SplitPane;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
 import javafx.scene.control.TableView;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.Tooltip;
@@ -32,7 +33,7 @@ import java.util.function.Consumer;
 
 /**
  * The LIVE pane under the designer: state, counters and commands on top, the virtualized
- * message list (with the compose form beside it), auto-scroll that lets go when the person
+ * message list (and the compose form in a second tab), auto-scroll that lets go when the person
  * scrolls up and takes over again at the bottom. Selecting a message hands it to
  * {@link #setOnSelect} (the shell shows it in the hex view and decoded tree).
  *
@@ -55,7 +56,9 @@ public final class MonitorView extends BorderPane {
     private final Button disconnect = new Button("Disconnect");
     private final Button close = new Button("✕");
     private final MenuButton columns = new MenuButton("Columns");
-    private final SplitPane body = new SplitPane();
+    private final TabPane body = new TabPane();
+    private final Tab messagesTab = new Tab("Messages");
+    private final Tab composeTab = new Tab("Compose");
     private final HBox extraTools = new HBox(6);
     private final List<Columns.Leaf> chosen = new ArrayList<>();
     private List<Columns.Leaf> allLeaves = List.of();
@@ -105,9 +108,6 @@ public final class MonitorView extends BorderPane {
         top.setAlignment(Pos.CENTER_LEFT);
         // A flow, not a row: the middle column can be narrow, and then the tools wrap.
         FlowPane tools = new FlowPane(6, 4, pause, follow, columns, record, reconnect, disconnect, extraTools);
-        for (Node n : List.of(pause, follow, columns, record, reconnect, disconnect, close)) {
-            n.getStyleClass().add("small"); // AtlantaFX's compact size: the tools fit one row of the column
-        }
         tools.getStyleClass().add("live-toolbar");
         extraTools.setAlignment(Pos.CENTER_LEFT);
         HBox second = new HBox(12, counters, recordingLabel);
@@ -128,7 +128,13 @@ public final class MonitorView extends BorderPane {
                 onSelect.accept(m);
             }
         });
-        body.getItems().add(table);
+        // Tabs, not side by side: the middle column is narrow, and both the list and the form need its width.
+        messagesTab.setContent(table);
+        messagesTab.setClosable(false);
+        messagesTab.setId("live-tab-messages");
+        composeTab.setClosable(false);
+        composeTab.setId("live-tab-compose");
+        body.getTabs().add(messagesTab);
         setCenter(body);
         installFollow();
 
@@ -161,15 +167,17 @@ public final class MonitorView extends BorderPane {
         return extraTools;
     }
 
-    /** Puts {@code side} (the compose form) right of the message list. */
-    public void setSide(Node side) {
-        if (body.getItems().size() > 1) {
-            body.getItems().remove(1);
+    /** Puts {@code form} (the compose form) in a tab beside the message list. */
+    public void setCompose(Node form) {
+        composeTab.setContent(form);
+        if (!body.getTabs().contains(composeTab)) {
+            body.getTabs().add(composeTab);
         }
-        if (side != null) {
-            body.getItems().add(side);
-            body.setDividerPositions(0.68);
-        }
+    }
+
+    /** Brings the compose tab (true) or the message list (false) to the front. */
+    public void showCompose(boolean compose) {
+        body.getSelectionModel().select(compose ? composeTab : messagesTab);
     }
 
     public void setOnSelect(Consumer<LiveMessage> handler) {

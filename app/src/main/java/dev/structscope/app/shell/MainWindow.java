@@ -295,6 +295,7 @@ public final class MainWindow {
         Menu dataMenu = new Menu("Data", null, item("Open Data File…", IconPaths.OPEN, ctrlShift(KeyCode.O),
                 files::openData), new SeparatorMenuItem(), gotoItem, find, next);
         Menu liveMenu = new Menu("Live", null, item("Connect…", null, ctrl(KeyCode.L), live::showConnectDialog),
+                item("Open Recording…", null, null, live::openRecording),
                 new SeparatorMenuItem(),
                 item("Reconnect", null, null, () -> live.model().reconnect()),
                 item("Disconnect", null, null, () -> live.model().disconnect()),

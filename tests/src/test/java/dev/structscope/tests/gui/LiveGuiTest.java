@@ -6,6 +6,7 @@ import dev.structscope.app.live.ConnectDialog;
 import dev.structscope.app.live.ConnectForm;
 import dev.structscope.app.live.LiveMessage;
 import dev.structscope.app.live.LiveViewModel;
+import dev.structscope.app.live.compose.ScalarEntry;
 import dev.structscope.app.shell.DataPane;
 import dev.structscope.io.net.PcapngReader;
 import dev.structscope.model.c.HeaderImporter;
@@ -207,10 +208,28 @@ class LiveGuiTest extends GuiTest {
                 }
             }
 
-            sendOffFx(point(77, -8, 2.25));
-            assertEquals("GOT 77 -8 2.25", py.line(), "Python's ctypes reads the Point we sent");
+            // Compose and send: the form beside the list encodes a Point and sends it on this connection.
+            var compose = window.live().compose().viewModel();
+            interact(() -> {
+                ((ScalarEntry) compose.entry("x")).setText("77");
+                ((ScalarEntry) compose.entry("y")).setText("-8");
+                ((ScalarEntry) compose.entry("z")).setText("2.25");
+            });
+            interact(() -> window.live().view().showCompose(true));
+            clickOn("#compose-send");
+            assertEquals("GOT 77 -8 2.25", py.line(), "Python's ctypes reads the Point we composed");
             clickOn("#live-disconnect");
             awaitFx("disconnected", () -> live().state() instanceof ConnState.Closed);
+            interact(() -> assertTrue(lookup("#compose-send").queryButton().isDisabled(), "nothing to send on"));
+
+            interact(() -> window.live().view().showCompose(false));
+            // The recording, replayed at full speed, shows the same Points.
+            interact(() -> window.live().replay(rec, Double.POSITIVE_INFINITY));
+            awaitFx("the replay to end", () -> live().state() instanceof ConnState.Closed c && c.why().contains("End"));
+            assertEquals(12, liveTable().getItems().size());
+            for (int i = 0; i < 12; i++) {
+                assertPointRow(i);
+            }
         }
     }
 
