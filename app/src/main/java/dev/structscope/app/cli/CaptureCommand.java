@@ -84,6 +84,9 @@ public final class CaptureCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         DecoderPlan plan = record.plan(err);
         MessageFormat printer = new MessageFormat(format, plan, out);
+        if (printer.prints()) {
+            plan.checkPrintable(record.layout.limits().maxElements());
+        }
         CaptureOptions options = net.options(idleSeconds);
         byte[] authkey = net.authkeyBytes();
         if (count < 0) {

@@ -59,6 +59,7 @@ public final class DecodeCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         RecordFormat writer = RecordFormat.of(format, out);
         DecoderPlan plan = record.plan(err);
+        plan.checkPrintable(record.layout.limits().maxElements());
         long recordSize = plan.recordSize();
         if (recordSize <= 0) {
             throw new InputException("--type", "'" + record.type + "' has size 0; there is nothing to decode");

@@ -78,7 +78,7 @@ public final class ExportCommand implements Callable<Integer> {
         }
         TypeLibrary library = layout.load(err);
         if (type != null) {
-            LayoutEngine.layout(type, library, abi); // reports an unknown --type with the known names
+            LayoutEngine.layout(type, library, abi, layout.limits()); // reports an unknown --type with the known names
         }
         ExportOptions options = new ExportOptions(abi, type, order, javaPackage);
         ExportResult result = target == ExportTarget.JSON

@@ -1,5 +1,6 @@
 package dev.structscope.app.cli;
 
+import dev.structscope.model.Limits;
 import dev.structscope.model.abi.Abi;
 import dev.structscope.model.type.TypeLibrary;
 import picocli.CommandLine.Option;
@@ -23,12 +24,32 @@ final class LayoutArgs {
     @Option(names = "--cpp", description = "Run the system C preprocessor on the header first.")
     boolean cpp;
 
+    @Option(names = "--max-header", paramLabel = "BYTES", defaultValue = "67108864",
+            description = "Largest C header file (each include too) or layout document read (default 64 MiB, also the most a document can be).")
+    long maxHeader;
+
+    @Option(names = "--max-depth", paramLabel = "N", defaultValue = "256",
+            description = "Deepest nesting of types (records in records, arrays of arrays, typedef chains; default 256, at most 2048).")
+    int maxDepth;
+
+    @Option(names = "--max-members", paramLabel = "N", defaultValue = "100000",
+            description = "Most members one struct or union may have (default 100000).")
+    int maxMembers;
+
+    @Option(names = "--max-elements", paramLabel = "N", defaultValue = "1048576",
+            description = "Most values one record may print in decode and capture output, array elements counted (default 1048576).")
+    long maxElements;
+
+    Limits limits() {
+        return new Limits(maxHeader, maxDepth, maxMembers, maxElements);
+    }
+
     Abi abi() {
         return Abi.byName(abiName);
     }
 
     /** Loads the layout for this ABI (which decides {@code sizeof} in header expressions). */
     TypeLibrary load(PrintWriter err) {
-        return LayoutInput.load(path, cpp, err, abi());
+        return LayoutInput.load(path, cpp, err, abi(), limits());
     }
 }

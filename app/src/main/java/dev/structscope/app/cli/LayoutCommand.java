@@ -43,10 +43,10 @@ public final class LayoutCommand implements Callable<Integer> {
         TypeLibrary library = layout.load(err);
         List<RecordLayout> layouts;
         if (type != null) {
-            RecordLayout one = LayoutEngine.layout(type, library, abi);
-            layouts = json ? LayoutEngine.layoutAll(library, abi) : List.of(one);
+            RecordLayout one = LayoutEngine.layout(type, library, abi, layout.limits());
+            layouts = json ? LayoutEngine.layoutAll(library, abi, layout.limits()) : List.of(one);
         } else {
-            layouts = LayoutEngine.layoutAll(library, abi);
+            layouts = LayoutEngine.layoutAll(library, abi, layout.limits());
         }
         if (json) {
             writeJson(out, abi, layouts, library);

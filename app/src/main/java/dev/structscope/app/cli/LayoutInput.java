@@ -1,5 +1,6 @@
 package dev.structscope.app.cli;
 
+import dev.structscope.model.Limits;
 import dev.structscope.model.InputException;
 import dev.structscope.model.abi.Abi;
 import dev.structscope.model.abi.Abis;
@@ -26,6 +27,11 @@ final class LayoutInput {
 
     /** As above; a C header's sizeof, _Alignof and predefined macros follow {@code abi}. */
     static TypeLibrary load(Path path, boolean cpp, PrintWriter err, Abi abi) {
+        return load(path, cpp, err, abi, Limits.DEFAULT);
+    }
+
+    /** As above, within {@code limits} (file size, type nesting, members per record). */
+    static TypeLibrary load(Path path, boolean cpp, PrintWriter err, Abi abi, Limits limits) {
         if (!Files.exists(path)) {
             throw new InputException(path.toString(), "no such file");
         }
@@ -37,9 +43,9 @@ final class LayoutInput {
         }
         String name = path.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
         if (name.endsWith(".json")) {
-            return LayoutDocuments.readLibrary(path);
+            return LayoutDocuments.readLibrary(path, limits.maxInputBytes());
         }
         return HeaderImporter.importFile(path, new HeaderImporter.Options(cpp, List.of(),
-                w -> err.println("structscope: warning: " + w), abi));
+                w -> err.println("structscope: warning: " + w), abi, limits));
     }
 }

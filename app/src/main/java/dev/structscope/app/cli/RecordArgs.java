@@ -24,6 +24,6 @@ final class RecordArgs {
     DecoderPlan plan(PrintWriter err) {
         var abi = layout.abi();
         var order = DecodeCommand.byteOrder(byteOrder);
-        return DecoderPlan.compile(LayoutEngine.layout(type, layout.load(err), abi), abi, order);
+        return DecoderPlan.compile(LayoutEngine.layout(type, layout.load(err), abi, layout.limits()), abi, order);
     }
 }

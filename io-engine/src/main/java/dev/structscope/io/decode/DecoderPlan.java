@@ -58,6 +58,55 @@ public final class DecoderPlan {
     }
 
     /**
+     * How many values printing one record gives: every scalar and string once, array elements one
+     * by one (nested arrays multiplied); saturates at {@link Long#MAX_VALUE}. Decoding is lazy and
+     * costs nothing per element, but text output holds one whole record at a time.
+     */
+    public long valueCount() {
+        return count(root);
+    }
+
+    /**
+     * Refuses, before anything is printed, a record type whose text would hold more than
+     * {@code maxValues} values (the CLI's {@code --max-elements}): its JSON could not be built
+     * without exhausting the heap.
+     *
+     * @throws InputException naming the type, its value count and the limit
+     */
+    public void checkPrintable(long maxValues) {
+        long n = valueCount();
+        if (n > maxValues) {
+            throw new InputException("--max-elements", root.typeName() + " has "
+                    + (n == Long.MAX_VALUE ? "more than " + Long.MAX_VALUE : String.valueOf(n))
+                    + " values per record (array elements counted), more than the limit of " + maxValues
+                    + " for text output; raise --max-elements or use stats");
+        }
+    }
+
+    private static long count(PlanNode n) {
+        return switch (n) {
+            case ScalarNode s -> 1;
+            case StringNode s -> 1;
+            case RecordNode r -> {
+                long sum = 0;
+                for (PlanNode m : r.members()) {
+                    long c = count(m);
+                    sum = c > Long.MAX_VALUE - sum ? Long.MAX_VALUE : sum + c;
+                }
+                yield sum;
+            }
+            case ArrayNode a -> {
+                long each = count(a.element());
+                try {
+                    yield Math.multiplyExact(a.length(), each);
+                } catch (ArithmeticException e) {
+                    yield Long.MAX_VALUE;
+                }
+            }
+        };
+    }
+
+    /**
      * Decodes the record that starts at {@code base} of {@code segment}, lazily.
      *
      * @throws InputException when the record runs past the end of the segment

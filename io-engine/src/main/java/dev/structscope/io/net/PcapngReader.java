@@ -11,26 +11,37 @@ import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.util.ArrayList;
-import java.util.List;
 
 /**
- * Replays a pcapng recording: the file is mapped, its blocks are indexed once (offsets only), and
- * each message is a view of the mapped bytes. Reads recordings of {@link PcapngWriter} and, more
+ * Replays a pcapng recording: the file is mapped, its blocks are checked once on open, and each
+ * message is a view of the mapped bytes. Reads recordings of {@link PcapngWriter} and, more
  * generally, any pcapng file's Enhanced and Simple Packet Blocks (their payloads, link headers
  * included). Malformed blocks are an {@link InputException} naming their byte offset.
+ *
+ * <p>Heap stays small whatever the recording's size: the index keeps the block offset (with the
+ * section's byte order and time unit) of every {@value #STRIDE}th message only, and a message is
+ * found by walking forward from its checkpoint; reading in order walks one block per message.
+ * A 32-million-message recording needs about 8 MiB of index instead of gigabytes.
  *
  * <p>Owns the mapping's arena; {@link #close()} unmaps. Messages may be read from any thread
  * until then.
  */
 public final class PcapngReader implements AutoCloseable {
     private static final int SPB = 0x00000003;
+    /** One checkpoint per this many messages. */
+    static final int STRIDE = 64;
     private final Arena arena = Arena.ofShared();
     private final MemorySegment file;
-    private final List<long[]> index = new ArrayList<>();
-    private final List<String> peers = new ArrayList<>();
+    private final String name;
+    private long[] checkpointPos = new long[64];
+    private long[] checkpointUnits = new long[64];
+    private boolean[] checkpointBig = new boolean[64];
+    private int count;
+    /** The walk that served the last {@link #message} call, so that reading in order is one step each. */
+    private Walk last;
 
     public PcapngReader(Path path) throws IOException {
+        name = path.toString();
         try (FileChannel ch = FileChannel.open(path, StandardOpenOption.READ)) {
             long size = ch.size();
             if (size < 28) {
@@ -45,62 +56,130 @@ public final class PcapngReader implements AutoCloseable {
             throw e instanceof InputException ie ? ie : new InputException(path.toString(), "cannot read: " + e.getMessage());
         }
         try {
-            scan(path.toString());
+            scan();
         } catch (RuntimeException e) {
             arena.close();
             throw e;
         }
     }
 
-    private void scan(String name) {
-        long pos = 0;
-        long size = file.byteSize();
-        ByteOrder order = ByteOrder.LITTLE_ENDIAN;
-        long[] tsUnitsPerSecond = {1_000_000};
-        while (pos + 12 <= size) {
-            int type = file.get(ValueLayout.JAVA_INT_UNALIGNED.withOrder(order), pos);
-            if (type == PcapngWriter.SHB) {
-                int magic = file.get(ValueLayout.JAVA_INT_UNALIGNED.withOrder(ByteOrder.LITTLE_ENDIAN), pos + 8);
-                order = magic == PcapngWriter.MAGIC ? ByteOrder.LITTLE_ENDIAN
-                        : Integer.reverseBytes(magic) == PcapngWriter.MAGIC ? ByteOrder.BIG_ENDIAN : null;
-                if (order == null) {
-                    throw new InputException(name + " @" + (pos + 8), "bad pcapng byte-order magic");
-                }
-            } else if (pos == 0) {
-                throw new InputException(name + " @0", "not a pcapng file (no section header block)");
-            }
-            ValueLayout.OfInt u32 = ValueLayout.JAVA_INT_UNALIGNED.withOrder(order);
-            long len = Integer.toUnsignedLong(file.get(u32, pos + 4));
-            if (len < 12 || len % 4 != 0 || pos + len > size) {
-                throw new InputException(name + " @" + pos, "malformed pcapng block length " + len);
-            }
-            if (type == PcapngWriter.IDB && len >= 20) {
-                tsUnitsPerSecond[0] = tsResolution(pos + 16, pos + len - 4, order);
-            } else if (type == PcapngWriter.EPB) {
-                if (len < 32) {
-                    throw new InputException(name + " @" + pos, "malformed enhanced packet block");
-                }
-                long cap = Integer.toUnsignedLong(file.get(u32, pos + 20));
-                if (28 + cap > len - 4) {
-                    throw new InputException(name + " @" + pos, "packet length " + cap + " runs past its block");
-                }
-                long ts = (Integer.toUnsignedLong(file.get(u32, pos + 12)) << 32) | Integer.toUnsignedLong(file.get(u32, pos + 16));
-                long nanos = ts * (1_000_000_000L / tsUnitsPerSecond[0]);
-                index.add(new long[] {pos + 28, cap, nanos});
-                peers.add(comment(pos + 28 + PcapngWriter.pad4((int) cap), pos + len - 4, order));
-            } else if (type == SPB) {
-                if (len < 16) {
-                    throw new InputException(name + " @" + pos, "malformed simple packet block");
-                }
-                long orig = Integer.toUnsignedLong(file.get(u32, pos + 8));
-                long cap = Math.min(orig, len - 16);
-                index.add(new long[] {pos + 12, cap, 0});
-                peers.add("?");
-            }
-            pos += len;
+    /**
+     * A position in the file with the state of its section: the block at {@code pos}, the byte
+     * order and time unit in force there. {@link #next()} moves to the next packet block.
+     */
+    private final class Walk {
+        long pos;
+        ByteOrder order;
+        long unitsPerSecond;
+        /** The message number of the packet block at {@code pos}, once {@link #next()} found one. */
+        int message = -1;
+
+        Walk(long pos, ByteOrder order, long unitsPerSecond) {
+            this.pos = pos;
+            this.order = order;
+            this.unitsPerSecond = unitsPerSecond;
         }
-        if (pos != size) {
-            throw new InputException(name + " @" + pos, "truncated pcapng block at the end of the file");
+
+        /** Advances to the next packet block (checking every block on the way); false at the end. */
+        boolean next(boolean first) {
+            long size = file.byteSize();
+            if (!first) {
+                pos += blockLength();
+            }
+            while (pos + 12 <= size) {
+                int type = file.get(ValueLayout.JAVA_INT_UNALIGNED.withOrder(order), pos);
+                if (type == PcapngWriter.SHB) {
+                    int magic = file.get(ValueLayout.JAVA_INT_UNALIGNED.withOrder(ByteOrder.LITTLE_ENDIAN), pos + 8);
+                    order = magic == PcapngWriter.MAGIC ? ByteOrder.LITTLE_ENDIAN
+                            : Integer.reverseBytes(magic) == PcapngWriter.MAGIC ? ByteOrder.BIG_ENDIAN : null;
+                    if (order == null) {
+                        throw new InputException(name + " @" + (pos + 8), "bad pcapng byte-order magic");
+                    }
+                    unitsPerSecond = 1_000_000;
+                } else if (pos == 0) {
+                    throw new InputException(name + " @0", "not a pcapng file (no section header block)");
+                }
+                long len = blockLength();
+                if (len < 12 || len % 4 != 0 || pos + len > size) {
+                    throw new InputException(name + " @" + pos, "malformed pcapng block length " + len);
+                }
+                int t = file.get(u32(), pos);
+                if (t == PcapngWriter.IDB && len >= 20) {
+                    unitsPerSecond = tsResolution(pos + 16, pos + len - 4, order);
+                } else if (t == PcapngWriter.EPB) {
+                    if (len < 32) {
+                        throw new InputException(name + " @" + pos, "malformed enhanced packet block");
+                    }
+                    long cap = Integer.toUnsignedLong(file.get(u32(), pos + 20));
+                    if (28 + cap > len - 4) {
+                        throw new InputException(name + " @" + pos, "packet length " + cap + " runs past its block");
+                    }
+                    message++;
+                    return true;
+                } else if (t == SPB) {
+                    if (len < 16) {
+                        throw new InputException(name + " @" + pos, "malformed simple packet block");
+                    }
+                    message++;
+                    return true;
+                }
+                pos += len;
+            }
+            if (pos != size) {
+                throw new InputException(name + " @" + pos, "truncated pcapng block at the end of the file");
+            }
+            return false;
+        }
+
+        private ValueLayout.OfInt u32() {
+            return ValueLayout.JAVA_INT_UNALIGNED.withOrder(order);
+        }
+
+        private long blockLength() {
+            return Integer.toUnsignedLong(file.get(u32(), pos + 4));
+        }
+
+        Walk copy() {
+            Walk w = new Walk(pos, order, unitsPerSecond);
+            w.message = message;
+            return w;
+        }
+
+        Message read() {
+            long len = blockLength();
+            if (file.get(u32(), pos) == SPB) {
+                long orig = Integer.toUnsignedLong(file.get(u32(), pos + 8));
+                return new Message(message, 0, "?", file.asSlice(pos + 12, Math.min(orig, len - 16)));
+            }
+            long cap = Integer.toUnsignedLong(file.get(u32(), pos + 20));
+            long ts = (Integer.toUnsignedLong(file.get(u32(), pos + 12)) << 32)
+                    | Integer.toUnsignedLong(file.get(u32(), pos + 16));
+            long nanos = ts * (1_000_000_000L / unitsPerSecond);
+            String peer = comment(pos + 28 + ((cap + 3) & ~3L), pos + len - 4, order);
+            return new Message(message, nanos, peer, file.asSlice(pos + 28, cap));
+        }
+    }
+
+    private void scan() {
+        Walk w = new Walk(0, ByteOrder.LITTLE_ENDIAN, 1_000_000);
+        boolean first = true;
+        while (w.next(first)) {
+            first = false;
+            if (count % STRIDE == 0) {
+                int k = count / STRIDE;
+                if (k == checkpointPos.length) {
+                    checkpointPos = java.util.Arrays.copyOf(checkpointPos, k * 2);
+                    checkpointUnits = java.util.Arrays.copyOf(checkpointUnits, k * 2);
+                    checkpointBig = java.util.Arrays.copyOf(checkpointBig, k * 2);
+                }
+                checkpointPos[k] = w.pos;
+                checkpointUnits[k] = w.unitsPerSecond;
+                checkpointBig[k] = w.order == ByteOrder.BIG_ENDIAN;
+            }
+            if (count == Integer.MAX_VALUE) {
+                throw new InputException(name + " @" + w.pos, "more than " + Integer.MAX_VALUE + " messages");
+            }
+            count++;
         }
     }
 
@@ -145,13 +224,28 @@ public final class PcapngReader implements AutoCloseable {
     }
 
     public int messageCount() {
-        return index.size();
+        return count;
     }
 
     /** Message {@code i}: a view of the mapped file, valid until {@link #close()}. */
-    public Message message(int i) {
-        long[] e = index.get(i);
-        return new Message(i, e[2], peers.get(i), file.asSlice(e[0], e[1]));
+    public synchronized Message message(int i) {
+        if (i < 0 || i >= count) {
+            throw new IndexOutOfBoundsException("message " + i + " of " + count);
+        }
+        Walk w;
+        if (last != null && last.message <= i && i - last.message < STRIDE) {
+            w = last;
+        } else {
+            int k = i / STRIDE;
+            w = new Walk(checkpointPos[k], checkpointBig[k] ? ByteOrder.BIG_ENDIAN : ByteOrder.LITTLE_ENDIAN,
+                    checkpointUnits[k]);
+            w.message = k * STRIDE;
+        }
+        while (w.message < i) {
+            w.next(false);
+        }
+        last = w;
+        return w.read();
     }
 
     @Override

@@ -67,9 +67,9 @@ final class ExternalCpp {
             if (p.exitValue() != 0) {
                 throw failure(errors, display, cmd.get(0));
             }
-            if (Files.size(out) > Preprocessor.MAX_FILE_BYTES) {
+            if (Files.size(out) > options.limits().maxInputBytes()) {
                 throw new InputException(display, "preprocessed header is too large (limit "
-                        + Preprocessor.MAX_FILE_BYTES + " bytes)");
+                        + options.limits().maxInputBytes() + " bytes, --max-header)");
             }
             String result = Files.readString(out, StandardCharsets.UTF_8);
             if (tmpIn != null) {

@@ -1,6 +1,7 @@
 package dev.structscope.model.c;
 
 import dev.structscope.model.InputException;
+import dev.structscope.model.Limits;
 import dev.structscope.model.abi.Abi;
 import dev.structscope.model.abi.Abis;
 import dev.structscope.model.layout.LayoutEngine;
@@ -38,12 +39,20 @@ public final class HeaderImporter {
      * @param warnings        receives one line per warning (skipped system headers, ...)
      * @param abi             the ABI whose data model {@code sizeof}, {@code _Alignof}, predefined
      *                        macros and the width of {@code long} in expressions follow
+     * @param limits          header size, type nesting and member count bounds
      */
-    public record Options(boolean runPreprocessor, List<Path> includeDirs, Consumer<String> warnings, Abi abi) {
+    public record Options(boolean runPreprocessor, List<Path> includeDirs, Consumer<String> warnings, Abi abi,
+                          Limits limits) {
         public Options {
             includeDirs = List.copyOf(includeDirs);
             Objects.requireNonNull(warnings, "warnings");
             Objects.requireNonNull(abi, "abi");
+            Objects.requireNonNull(limits, "limits");
+        }
+
+        /** Options with the default {@link Limits}. */
+        public Options(boolean runPreprocessor, List<Path> includeDirs, Consumer<String> warnings, Abi abi) {
+            this(runPreprocessor, includeDirs, warnings, abi, Limits.DEFAULT);
         }
 
         /** Options for the default ABI (x86_64-linux). */
@@ -52,15 +61,19 @@ public final class HeaderImporter {
         }
 
         public static Options defaults() {
-            return new Options(false, List.of(), w -> { }, Abis.X86_64_LINUX);
+            return new Options(false, List.of(), w -> { }, Abis.X86_64_LINUX, Limits.DEFAULT);
         }
 
         public Options withAbi(Abi newAbi) {
-            return new Options(runPreprocessor, includeDirs, warnings, newAbi);
+            return new Options(runPreprocessor, includeDirs, warnings, newAbi, limits);
         }
 
         public Options withPreprocessor(boolean run) {
-            return new Options(run, includeDirs, warnings, abi);
+            return new Options(run, includeDirs, warnings, abi, limits);
+        }
+
+        public Options withLimits(Limits newLimits) {
+            return new Options(runPreprocessor, includeDirs, warnings, abi, newLimits);
         }
     }
 
@@ -115,7 +128,7 @@ public final class HeaderImporter {
         }
         Map<String, Long> constants = constants(pp, parser);
         TypeLibrary lib = new TypeLibrary(sym.decls, constants);
-        validate(lib, sym, options.abi());
+        validate(lib, sym, options.abi(), options.limits());
         return lib;
     }
 
@@ -143,7 +156,7 @@ public final class HeaderImporter {
     }
 
     /** Lays out every record once so that a size overflow is reported where the record is. */
-    private static void validate(TypeLibrary lib, Symbols sym, Abi abi) {
+    private static void validate(TypeLibrary lib, Symbols sym, Abi abi, Limits limits) {
         for (Decl d : lib.decls()) {
             RecordType r = d instanceof RecordType rt ? rt
                     : d instanceof Typedef t && t.target() instanceof RecordType rt ? rt : null;
@@ -151,7 +164,7 @@ public final class HeaderImporter {
                 continue;
             }
             try {
-                LayoutEngine.layout(r, lib, abi);
+                LayoutEngine.layout(r, lib, abi, limits);
             } catch (InputException | IllegalArgumentException | ArithmeticException e) {
                 Token at = sym.declaredAt.get(d);
                 throw new InputException(at == null ? "" : at.where(), e.getMessage());

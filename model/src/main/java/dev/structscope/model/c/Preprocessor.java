@@ -77,9 +77,10 @@ final class Preprocessor {
     private String read(Path path, String display, Token from) {
         try {
             long size = Files.size(path);
-            if (size > MAX_FILE_BYTES) {
+            long max = options.limits().maxInputBytes();
+            if (size > max) {
                 throw new InputException(from == null ? display : from.where(), "header is too large ("
-                        + size + " bytes; limit " + MAX_FILE_BYTES + ")");
+                        + size + " bytes; limit " + max + ", --max-header)");
             }
             return new String(Files.readAllBytes(path), StandardCharsets.UTF_8);
         } catch (IOException | SecurityException e) {
@@ -122,8 +123,10 @@ final class Preprocessor {
     }
 
     void run(String text, String display, Path dir, boolean system, int depth) {
-        if (text.length() > MAX_FILE_BYTES) {
-            throw new InputException(display, "header is too large (limit " + MAX_FILE_BYTES + " bytes)");
+        long max = system ? MAX_FILE_BYTES : options.limits().maxInputBytes();
+        if (text.length() > max) {
+            throw new InputException(display, "header is too large (" + text.length() + " characters; limit " + max
+                    + ", --max-header)");
         }
         List<Token> toks = new Lexer(text, display, tokenBudget, system ? null : comments).tokens();
         tokenBudget -= toks.size();

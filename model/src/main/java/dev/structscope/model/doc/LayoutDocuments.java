@@ -38,12 +38,21 @@ public final class LayoutDocuments {
 
     /** Reads a document from a file. */
     public static LayoutDocument read(Path file) {
+        return read(file, MAX_BYTES);
+    }
+
+    /**
+     * Reads a document from a file of at most {@code maxBytes} bytes (the CLI's {@code --max-header},
+     * which bounds documents as it bounds headers); the default is {@link #MAX_BYTES}.
+     */
+    public static LayoutDocument read(Path file, long maxBytes) {
         String source = file.toString();
         byte[] bytes;
         try {
             long size = Files.size(file);
-            if (size > MAX_BYTES) {
-                throw new InputException(source, "document is " + size + " bytes, more than the limit of " + MAX_BYTES);
+            if (size > Math.min(maxBytes, MAX_BYTES)) {
+                throw new InputException(source, "document is " + size + " bytes, more than the limit of "
+                        + Math.min(maxBytes, MAX_BYTES) + (maxBytes < MAX_BYTES ? " (--max-header)" : ""));
             }
             bytes = Files.readAllBytes(file);
         } catch (NoSuchFileException e) {
@@ -71,6 +80,11 @@ public final class LayoutDocuments {
     /** Reads just the types of a document: what commands that take a LAYOUT need. */
     public static TypeLibrary readLibrary(Path file) {
         return read(file).library();
+    }
+
+    /** As {@link #readLibrary(Path)}, for a file of at most {@code maxBytes} bytes. */
+    public static TypeLibrary readLibrary(Path file, long maxBytes) {
+        return read(file, maxBytes).library();
     }
 
     /**

@@ -1,6 +1,7 @@
 package dev.structscope.model.layout;
 
 import dev.structscope.model.InputException;
+import dev.structscope.model.Limits;
 import dev.structscope.model.abi.Abi;
 import dev.structscope.model.type.ArrayType;
 import dev.structscope.model.type.CType;
@@ -29,18 +30,23 @@ import java.util.Map;
 final class LayoutContext {
     /** Largest size we accept, so that sizes in bits still fit in a long. */
     static final long MAX_SIZE = Long.MAX_VALUE / 16;
-    private static final int MAX_DEPTH = 256;
 
     final TypeLibrary library;
     final Abi abi;
+    private final Limits limits;
     private final Map<String, RecordLayout> memo = new HashMap<>();
     private final Deque<String> inProgress = new ArrayDeque<>();
     /** Microsoft "required alignment" of each record laid out (identity: definitions are values). */
     private final Map<RecordType, Long> msvcRequired = new IdentityHashMap<>();
 
-    LayoutContext(TypeLibrary library, Abi abi) {
+    LayoutContext(TypeLibrary library, Abi abi, Limits limits) {
         this.library = library;
         this.abi = abi;
+        this.limits = limits;
+    }
+
+    LayoutContext(TypeLibrary library, Abi abi) {
+        this(library, abi, Limits.DEFAULT);
     }
 
     TypeLayout type(CType type) {
@@ -143,6 +149,10 @@ final class LayoutContext {
             throw new InputException(r.kind().keyword() + " " + name, r.kind().keyword() + " " + name
                     + " contains itself by value (use a pointer)");
         }
+        if (r.members().size() > limits.maxMembers()) {
+            throw new InputException(r.spelling(), r.spelling() + " has " + r.members().size()
+                    + " members, more than the limit of " + limits.maxMembers() + " (--max-members)");
+        }
         enter(key);
         try {
             return new RecordLayouter(this, type, r, name).layout();
@@ -152,8 +162,8 @@ final class LayoutContext {
     }
 
     private void enter(String key) {
-        if (inProgress.size() >= MAX_DEPTH) {
-            throw new InputException(key, "types nest too deep (more than " + MAX_DEPTH + " levels)");
+        if (inProgress.size() >= limits.maxDepth()) {
+            throw new InputException(key, "types nest too deep (more than " + limits.maxDepth() + " levels, --max-depth)");
         }
         inProgress.push(key);
     }

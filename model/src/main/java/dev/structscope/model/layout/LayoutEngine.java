@@ -1,6 +1,7 @@
 package dev.structscope.model.layout;
 
 import dev.structscope.model.InputException;
+import dev.structscope.model.Limits;
 import dev.structscope.model.abi.Abi;
 import dev.structscope.model.type.CType;
 import dev.structscope.model.type.RecordType;
@@ -22,7 +23,12 @@ public final class LayoutEngine {
 
     /** Lays out one struct or union (tagged or not). */
     public static RecordLayout layout(RecordType record, TypeLibrary library, Abi abi) {
-        return new LayoutContext(library, abi).record(record, record, record.tag());
+        return layout(record, library, abi, Limits.DEFAULT);
+    }
+
+    /** Lays out one struct or union within {@code limits} (nesting depth, members per record). */
+    public static RecordLayout layout(RecordType record, TypeLibrary library, Abi abi, Limits limits) {
+        return new LayoutContext(library, abi, limits).record(record, record, record.tag());
     }
 
     /**
@@ -31,14 +37,24 @@ public final class LayoutEngine {
      * @throws InputException when there is no such record
      */
     public static RecordLayout layout(String name, TypeLibrary library, Abi abi) {
+        return layout(name, library, abi, Limits.DEFAULT);
+    }
+
+    /** As {@link #layout(String, TypeLibrary, Abi)}, within {@code limits}. */
+    public static RecordLayout layout(String name, TypeLibrary library, Abi abi, Limits limits) {
         TypeLibrary.NamedRecord nr = library.findRecord(name).orElseThrow(() -> new InputException("--type",
                 "no struct or union named '" + name + "'" + known(library)));
-        return new LayoutContext(library, abi).record(nr.record(), nr.record(), nr.name());
+        return new LayoutContext(library, abi, limits).record(nr.record(), nr.record(), nr.name());
     }
 
     /** Every named struct and union of the library, in input order. */
     public static List<RecordLayout> layoutAll(TypeLibrary library, Abi abi) {
-        LayoutContext ctx = new LayoutContext(library, abi);
+        return layoutAll(library, abi, Limits.DEFAULT);
+    }
+
+    /** As {@link #layoutAll(TypeLibrary, Abi)}, within {@code limits}. */
+    public static List<RecordLayout> layoutAll(TypeLibrary library, Abi abi, Limits limits) {
+        LayoutContext ctx = new LayoutContext(library, abi, limits);
         List<RecordLayout> out = new ArrayList<>();
         for (TypeLibrary.NamedRecord nr : library.namedRecords()) {
             out.add(ctx.record(nr.record(), nr.record(), nr.name()));
@@ -48,7 +64,7 @@ public final class LayoutEngine {
 
     /** Any type resolved for an ABI: its size, alignment and, for records, members. */
     public static TypeLayout layoutOf(CType type, TypeLibrary library, Abi abi) {
-        return new LayoutContext(library, abi).type(type);
+        return new LayoutContext(library, abi, Limits.DEFAULT).type(type);
     }
 
     /**

@@ -70,7 +70,7 @@ final class RecordLayouter {
         return new RecordLayout(type, name, rec, size, sizeAlign[1], fields, padding(size));
     }
 
-    private static boolean hasFlexibleTail(RecordLayout r) {
+    static boolean hasFlexibleTail(RecordLayout r) {
         if (r.fields().isEmpty()) {
             return false;
         }

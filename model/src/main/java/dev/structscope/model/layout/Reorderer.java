@@ -1,7 +1,6 @@
 package dev.structscope.model.layout;
 
 import dev.structscope.model.abi.Abi;
-import dev.structscope.model.type.ArrayType;
 import dev.structscope.model.type.Member;
 import dev.structscope.model.type.RecordKind;
 import dev.structscope.model.type.RecordType;
@@ -39,10 +38,13 @@ final class Reorderer {
                 continue;
             }
             flushRun(run, blocks, ctx);
-            if (m.type() instanceof ArrayType a && a.isFlexible()) {
+            TypeLayout tl = ctx.type(m.type());
+            // What must stay last: a flexible array (also through a typedef) or a record that
+            // ends in one (a GNU extension when it is the last member).
+            if (tl instanceof ArrayLayout a && a.flexible()
+                    || tl instanceof RecordLayout r && RecordLayouter.hasFlexibleTail(r)) {
                 flexible = m;
             } else {
-                TypeLayout tl = ctx.type(m.type());
                 blocks.add(new Block(List.of(m), Math.max(tl.align(), m.alignAs()), tl.size()));
             }
         }

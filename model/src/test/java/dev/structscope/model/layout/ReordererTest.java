@@ -51,6 +51,46 @@ class ReordererTest {
         assertEquals(4, i386.saved());
     }
 
+    /**
+     * Found by {@link LayoutEngineFuzzTest}: a last member whose struct ends in a flexible array
+     * (GCC and clang accept it last) was moved to the front, and the reordering failed with
+     * "ends in a flexible array and must be last"; a flexible array behind a typedef was missed too.
+     * Checked against clang-16 when it is installed: the reordered struct compiles with the size claimed.
+     */
+    @Test
+    void memberEndingInAFlexibleArrayStaysLast() throws IOException {
+        PrimitiveType c = PrimitiveType.of(Prim.CHAR);
+        PrimitiveType i = PrimitiveType.of(Prim.INT);
+        RecordType tail = RecordType.struct("Tail", List.of(Member.of("n", i),
+                Member.of("d", new ArrayType(PrimitiveType.of(Prim.DOUBLE), ArrayType.FLEXIBLE))));
+        dev.structscope.model.type.Typedef flexT = dev.structscope.model.type.Typedef.of("flex_t",
+                new ArrayType(i, ArrayType.FLEXIBLE));
+        RecordType s = RecordType.struct("S", List.of(Member.of("a", c), Member.of("b", PrimitiveType.of(Prim.DOUBLE)),
+                Member.of("c", c), Member.of("t", dev.structscope.model.type.NamedType.struct("Tail"))));
+        RecordType f = RecordType.struct("F", List.of(Member.of("a", c), Member.of("b", PrimitiveType.of(Prim.LONG_LONG)),
+                Member.of("c", c), Member.of("d", dev.structscope.model.type.NamedType.typedef("flex_t"))));
+        TypeLibrary lib = TypeLibrary.of(tail, flexT, s, f);
+        for (RecordType r : List.of(s, f)) {
+            Reordering ro = LayoutEngine.minimisePadding(r, lib, Abis.X86_64_LINUX);
+            assertEquals(r.members().getLast(), ro.reordered().members().getLast(), r.tag());
+            assertTrue(ro.saved() > 0, r.tag() + " saves bytes: " + ro);
+            String names = ro.reordered().members().stream().map(Member::name).toList().toString();
+            if (Compilers.hasClang()) {
+                String body = ro.reordered().members().stream()
+                        .map(m -> (m.type() instanceof PrimitiveType p ? p.prim().cName() : m.type().spelling()) + " " + m.name() + ";")
+                        .reduce("", String::concat);
+                String src = "struct Tail { int n; double d[]; };\ntypedef int flex_t[];\nstruct X { " + body + " };\n"
+                        + "_Static_assert(sizeof(struct X) == " + ro.sizeAfter() + ", \"size\");\n";
+                Path dir = Files.createTempDirectory("reorder");
+                Path file = dir.resolve("x.c");
+                Files.writeString(file, src);
+                Compilers.Result res = Compilers.run(List.of(Compilers.CLANG.toString(), "-fsyntax-only", file.toString()), dir);
+                assertEquals(0, res.exit(), names + "\n" + src + res.out());
+                Compilers.deleteTree(dir);
+            }
+        }
+    }
+
     @Test
     void unionAndAlreadyTightStructAreUnchanged() {
         PrimitiveType i = PrimitiveType.of(Prim.INT);
