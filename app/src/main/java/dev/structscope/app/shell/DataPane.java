@@ -55,6 +55,18 @@ public final class DataPane extends BorderPane {
 
     private final dev.structscope.app.hexview.HexPane hex = new dev.structscope.app.hexview.HexPane();
 
+    /**
+     * Shows {@code bytes} (a live message, owned by the caller) in the hex explorer, decoded as
+     * {@code type} from offset 0 when the document has that type.
+     */
+    public void showMessage(dev.structscope.io.source.DataSource bytes, String type) {
+        setCenter(hex);
+        hex.setSource(bytes);
+        if (type != null && hex.overlayBar().typeBox().getItems().contains(type)) {
+            hex.overlayBar().choose(type, "0x0", false);
+        }
+    }
+
     /** The hex explorer shown for the data file. */
     public dev.structscope.app.hexview.HexPane hexPane() {
         return hex;

@@ -76,6 +76,9 @@ public final class MainWindow {
     private final BooleanProperty dark = new SimpleBooleanProperty(this, "dark");
     private final WindowPrefs prefs;
     private final FileCommands files;
+    /** The middle column: the designer, and the LIVE pane below it once a session starts. */
+    private final SplitPane vertical = new SplitPane();
+    private final dev.structscope.app.live.LiveController live;
 
     public MainWindow(Stage stage, ShellViewModel vm, WindowPrefs prefs) {
         this.stage = stage;
@@ -98,12 +101,16 @@ public final class MainWindow {
         StackPane middle = new StackPane(designer, enumEditor);
         middle.setMinWidth(200);
         middle.setAlignment(Pos.TOP_LEFT);
-        split.getItems().addAll(library, middle, data);
+        split.getItems().addAll(library, vertical, data);
         // The data column gets room for a whole 16-byte hex row with its ASCII column; the
         // decoded fields and the inspector stack below the hex rows at full height.
         split.setDividerPositions(0.11, 0.56);
         SplitPane.setResizableWithParent(library, false);
         data.setMinWidth(200);
+        vertical.setOrientation(Orientation.VERTICAL);
+        vertical.getItems().add(middle);
+        live = new dev.structscope.app.live.LiveController(stage, () -> vm.document().state(), vertical,
+                data::showMessage, vm.statusProperty()::set);
         root.setTop(new VBox(menuBar(), toolBar()));
         root.setCenter(split);
         root.setBottom(statusBar());
@@ -132,7 +139,13 @@ public final class MainWindow {
             if (prefs != null) {
                 prefs.save(stage, split);
             }
+            live.dispose();
         });
+    }
+
+    /** The live monitor (connect dialog, LIVE pane). */
+    public dev.structscope.app.live.LiveController live() {
+        return live;
     }
 
     public Scene scene() {
@@ -281,10 +294,15 @@ public final class MainWindow {
         MenuItem next = item("Find Next", null, new KeyCodeCombination(KeyCode.F3), () -> later("Find next"));
         Menu dataMenu = new Menu("Data", null, item("Open Data File…", IconPaths.OPEN, ctrlShift(KeyCode.O),
                 files::openData), new SeparatorMenuItem(), gotoItem, find, next);
-        Menu live = new Menu("Live", null, item("Connect…", null, ctrl(KeyCode.L), () -> later("Live capture")));
+        Menu liveMenu = new Menu("Live", null, item("Connect…", null, ctrl(KeyCode.L), live::showConnectDialog),
+                item("Open Recording…", null, null, live::openRecording),
+                new SeparatorMenuItem(),
+                item("Reconnect", null, null, () -> live.model().reconnect()),
+                item("Disconnect", null, null, () -> live.model().disconnect()),
+                item("Show Live Pane", null, null, live::show));
         Menu help = new Menu("Help", null, item("Keyboard Shortcuts", null, new KeyCodeCombination(KeyCode.F1),
                 files::shortcuts), item("About StructScope", null, null, files::about));
-        MenuBar bar = new MenuBar(file, edit, view, layout, dataMenu, live, help);
+        MenuBar bar = new MenuBar(file, edit, view, layout, dataMenu, liveMenu, help);
         bar.setId("menu-bar");
         return bar;
     }
@@ -362,8 +380,8 @@ public final class MainWindow {
         });
         Button connect = new Button("Connect…");
         connect.setId("connect");
-        connect.setTooltip(new Tooltip("Live capture from a socket (Ctrl+L) — arrives in a coming version"));
-        connect.setOnAction(e -> later("Live capture"));
+        connect.setTooltip(new Tooltip("Watch a socket live, decoded with this document's types (Ctrl+L)"));
+        connect.setOnAction(e -> live.showConnectDialog());
         Button theme = tool(IconPaths.THEME, "Light / dark theme (Ctrl+Shift+T)", "theme", () -> dark.set(!dark.get()));
         Region grow = new Region();
         HBox.setHgrow(grow, Priority.ALWAYS);

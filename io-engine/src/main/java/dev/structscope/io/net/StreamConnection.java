@@ -20,7 +20,8 @@ import java.util.function.Consumer;
  * <p>Flow control: the stream is read only when the consumer has returned, so a slow consumer
  * lets the kernel buffers fill and TCP holds the sender; nothing is dropped.
  *
- * <p>Owned and used by one thread (the capture thread), which also closes it. The buffer lives in
+ * <p>Owned and used by one thread (the capture thread), which also closes it; the exceptions are
+ * {@link #abort()} and {@link #sendConcurrently}, which any thread may call. The buffer lives in
  * an arena of its own, replaced when a larger message needs a larger buffer (up to the cap).
  */
 public final class StreamConnection implements AutoCloseable {
@@ -37,6 +38,9 @@ public final class StreamConnection implements AutoCloseable {
     private long end;
     private long streamOffset;
     private long bytesReceived;
+    private final Object writeLock = new Object();
+    /** Opened by the first {@link #sendConcurrently}; guarded by {@link #writeLock}. */
+    private volatile Selector writeSelector;
 
     public StreamConnection(SocketChannel channel, Framing framing, CaptureOptions options) throws IOException {
         this.channel = channel;
@@ -129,6 +133,43 @@ public final class StreamConnection implements AutoCloseable {
             int h = Framing.writeHeader(framing, header, body.byteSize());
             writeFully(header.asSlice(0, h).asByteBuffer(), timeoutMillis);
             writeFully(body.asByteBuffer(), timeoutMillis);
+        }
+    }
+
+    /**
+     * Sends {@code body} {@code times} times with this connection's framing, from any thread,
+     * while the owner thread may be blocked in {@link #receive}: the GUI's "send" on a live
+     * connection. Writers are serialised among themselves; waiting for the socket to drain uses
+     * a selector of its own, so the reading thread's selector and interest set are never touched.
+     *
+     * @throws java.nio.channels.ClosedChannelException when the connection has ended
+     */
+    public void sendConcurrently(MemorySegment body, long times, long timeoutMillis) throws IOException {
+        byte[] header = new byte[16];
+        int h = Framing.writeHeader(framing, MemorySegment.ofArray(header), body.byteSize());
+        synchronized (writeLock) {
+            if (writeSelector == null) {
+                writeSelector = Selector.open();
+                channel.register(writeSelector, SelectionKey.OP_WRITE);
+            }
+            for (long i = 0; i < times; i++) {
+                writeConcurrently(ByteBuffer.wrap(header, 0, h), timeoutMillis);
+                writeConcurrently(body.asByteBuffer(), timeoutMillis);
+            }
+        }
+    }
+
+    private void writeConcurrently(ByteBuffer bb, long timeoutMillis) throws IOException {
+        long deadline = System.nanoTime() + timeoutMillis * 1_000_000L;
+        while (bb.hasRemaining()) {
+            if (channel.write(bb) == 0) {
+                long left = (deadline - System.nanoTime()) / 1_000_000L;
+                if (left <= 0) {
+                    throw new InputException(peer, "peer does not read: could not send within " + timeoutMillis + " ms");
+                }
+                writeSelector.select(left);
+                writeSelector.selectedKeys().clear();
+            }
         }
     }
 
@@ -237,11 +278,20 @@ public final class StreamConnection implements AutoCloseable {
             // closing to stop: nothing more to do
         }
         selector.wakeup();
+        Selector w = writeSelector;
+        if (w != null) {
+            w.wakeup();
+        }
     }
 
     @Override
     public void close() throws IOException {
         try {
+            synchronized (writeLock) {
+                if (writeSelector != null) {
+                    writeSelector.close();
+                }
+            }
             selector.close();
             channel.close();
         } finally {

@@ -37,6 +37,27 @@ public final class TcpCapture {
     private final Object sinkLock = new Object();
     private final AtomicReference<Exception> failure = new AtomicReference<>();
     private volatile boolean done;
+    private volatile ConnectionListener listener = new ConnectionListener() { };
+    /** Connections open now, for {@link #stop()}. */
+    private final List<StreamConnection> live = new ArrayList<>();
+
+    /**
+     * Told about each connection of a capture, on that connection's thread (the GUI uses it to
+     * show the state and to write on the connection with {@link StreamConnection#sendConcurrently}).
+     */
+    public interface ConnectionListener {
+        /** The TCP connection is up; the authkey handshake, if any, comes next. */
+        default void connected(StreamConnection c) {
+        }
+
+        /** The handshake (if any) passed: messages follow, and the connection may be written to. */
+        default void ready(StreamConnection c) {
+        }
+
+        /** The connection ended: closed by the peer, failed, or stopped. */
+        default void closed(StreamConnection c) {
+        }
+    }
 
     /**
      * @param authkey for {@code mp} framing: run the authkey handshake with this key; null for none
@@ -48,6 +69,52 @@ public final class TcpCapture {
         this.options = options;
         this.count = count;
         this.sink = sink;
+    }
+
+    /** Sets who is told about connections; call before {@link #connect} or {@link #listen}. */
+    public TcpCapture withListener(ConnectionListener l) {
+        this.listener = l;
+        return this;
+    }
+
+    /**
+     * Ends the capture from any thread: open connections are aborted, a listening capture stops
+     * accepting within its 100 ms poll, and {@link #connect}/{@link #listen} return normally.
+     */
+    public void stop() {
+        done = true;
+        synchronized (live) {
+            for (StreamConnection c : live) {
+                c.abort();
+            }
+        }
+    }
+
+    /** Runs {@code c}'s handshake and pump, telling the listener; {@code asListener}: we accepted it. */
+    private void serve(StreamConnection c, boolean asListener) throws IOException {
+        synchronized (live) {
+            live.add(c);
+        }
+        try {
+            if (done) {
+                return;
+            }
+            listener.connected(c);
+            if (authkey != null) {
+                if (asListener) {
+                    MpAuth.asListener(c, authkey, options.handshakeMillis());
+                } else {
+                    MpAuth.asClient(c, authkey, options.handshakeMillis());
+                }
+            }
+            listener.ready(c);
+            pump(c);
+        } finally {
+            synchronized (live) {
+                live.remove(c);
+            }
+            listener.closed(c);
+        }
     }
 
     /** Opens a client connection, with a bounded wait. */
@@ -97,10 +164,11 @@ public final class TcpCapture {
     public CaptureResult connect(String host, int port) throws IOException {
         long t0 = System.nanoTime();
         try (StreamConnection c = new StreamConnection(open(host, port, options.connectMillis()), framing, options)) {
-            if (authkey != null) {
-                MpAuth.asClient(c, authkey, options.handshakeMillis());
+            serve(c, false);
+        } catch (java.nio.channels.ClosedChannelException e) {
+            if (!done) {
+                throw e;
             }
-            pump(c);
         }
         return result(t0);
     }
@@ -146,13 +214,7 @@ public final class TcpCapture {
                         synchronized (open) {
                             open.add(c);
                         }
-                        if (done) {
-                            return;
-                        }
-                        if (authkey != null) {
-                            MpAuth.asListener(c, authkey, options.handshakeMillis());
-                        }
-                        pump(c);
+                        serve(c, true);
                     } catch (Exception e) {
                         if (!done) {
                             failure.compareAndSet(null, e);

@@ -207,6 +207,22 @@ public final class UdpCapture implements AutoCloseable {
         return new CaptureResult(delivered, bytes, (System.nanoTime() - t0) / 1e9, dropped());
     }
 
+    /**
+     * Ends {@link #run} from any thread: the receiver stops within its 100 ms poll and {@code run}
+     * returns after the datagrams already received. The caller of {@code run} then closes.
+     */
+    public void stop() {
+        stopped = true;
+    }
+
+    /** Sends one datagram from this capture's socket to {@code to}; any thread. */
+    public void send(MemorySegment datagram, InetSocketAddress to) throws IOException {
+        if (datagram.byteSize() > SLOT_BYTES - 1) {
+            throw new InputException(to.toString(), "a datagram of " + datagram.byteSize() + " bytes is too large for UDP");
+        }
+        channel.send(datagram.asByteBuffer(), to);
+    }
+
     @Override
     public void close() throws IOException {
         stopped = true;

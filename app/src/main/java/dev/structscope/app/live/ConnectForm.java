@@ -1,0 +1,146 @@
+package dev.structscope.app.live;
+
+import dev.structscope.io.net.Framing;
+
+import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/**
+ * What the connect dialog asks, validated: mode, address, framing, authkey and record type, each
+ * problem keyed by the field it belongs to so the dialog marks that field. Pure; any thread.
+ */
+public final class ConnectForm {
+    private static final Pattern IPV4 = Pattern.compile("\\d{1,3}(\\.\\d{1,3}){3}");
+
+    private ConnectForm() {
+    }
+
+    public enum Mode {
+        TCP_CLIENT("TCP client"), TCP_SERVER("TCP server"), UDP("UDP");
+
+        private final String label;
+
+        Mode(String label) {
+            this.label = label;
+        }
+
+        @Override
+        public String toString() {
+            return label;
+        }
+    }
+
+    /** The framings offered, with the label a person reads. */
+    public enum FramingChoice {
+        FIXED("Fixed: back-to-back records of sizeof(type)"),
+        U16BE("u16 length prefix, big-endian"),
+        U16LE("u16 length prefix, little-endian"),
+        U32BE("u32 length prefix, big-endian"),
+        U32LE("u32 length prefix, little-endian"),
+        MP("Python multiprocessing.connection (mp)");
+
+        private final String label;
+
+        FramingChoice(String label) {
+            this.label = label;
+        }
+
+        @Override
+        public String toString() {
+            return label;
+        }
+
+        Framing framing(long recordSize) {
+            return switch (this) {
+                case FIXED -> new Framing.Fixed(recordSize);
+                case U16BE -> new Framing.LengthPrefixed(2, ByteOrder.BIG_ENDIAN);
+                case U16LE -> new Framing.LengthPrefixed(2, ByteOrder.LITTLE_ENDIAN);
+                case U32BE -> new Framing.LengthPrefixed(4, ByteOrder.BIG_ENDIAN);
+                case U32LE -> new Framing.LengthPrefixed(4, ByteOrder.LITTLE_ENDIAN);
+                case MP -> new Framing.Mp();
+            };
+        }
+    }
+
+    /** The dialog's fields as typed. */
+    public record Input(Mode mode, String host, String port, FramingChoice framing, String authkey, String type) {
+    }
+
+    /** Field names of {@link #validate}'s problems. */
+    public static final String HOST = "host";
+    public static final String PORT = "port";
+    public static final String AUTHKEY = "authkey";
+    public static final String TYPE = "type";
+    public static final String FRAMING = "framing";
+
+    /** Problems by field name; empty when the input can be connected with. */
+    public static Map<String, String> validate(Input in) {
+        Map<String, String> p = new LinkedHashMap<>();
+        String host = in.host() == null ? "" : in.host().strip();
+        if (host.isEmpty()) {
+            p.put(HOST, in.mode() == Mode.TCP_CLIENT ? "Enter the host to connect to" : "Enter the address to listen on");
+        } else if (host.chars().anyMatch(Character::isWhitespace)) {
+            p.put(HOST, "A host has no spaces");
+        }
+        String port = in.port() == null ? "" : in.port().strip();
+        int min = in.mode() == Mode.TCP_CLIENT ? 1 : 0;
+        try {
+            int n = Integer.parseInt(port);
+            if (n < min || n > 65535) {
+                p.put(PORT, "Port must be " + min + "–65535" + (min == 0 ? " (0: any free port)" : ""));
+            }
+        } catch (NumberFormatException e) {
+            p.put(PORT, port.isEmpty() ? "Enter a port" : "'" + port + "' is not a port number");
+        }
+        if (in.mode() != Mode.UDP && in.framing() == null) {
+            p.put(FRAMING, "Choose how messages are framed");
+        }
+        if (in.mode() != Mode.UDP && in.framing() == FramingChoice.MP && (in.authkey() == null || in.authkey().isEmpty())) {
+            p.put(AUTHKEY, "multiprocessing.connection needs the peer's authkey");
+        }
+        if (in.type() == null || in.type().isEmpty()) {
+            p.put(TYPE, "Choose the record type to decode with (design or import one first)");
+        }
+        return p;
+    }
+
+    /**
+     * A warning when a server or UDP receiver would listen beyond this machine, or null: on all
+     * interfaces ({@code 0.0.0.0}, {@code ::}) or a non-loopback address.
+     */
+    public static String bindWarning(Mode mode, String host) {
+        if (mode == Mode.TCP_CLIENT || host == null) {
+            return null;
+        }
+        String h = host.strip().toLowerCase(Locale.ROOT);
+        if (h.isEmpty()) {
+            return null;
+        }
+        if (h.equals("0.0.0.0") || h.equals("::") || h.equals("[::]") || h.equals("*")) {
+            return "Listening on all interfaces: any machine that can reach this one may connect and send data.";
+        }
+        if (h.equals("localhost") || h.equals("::1") || h.equals("[::1]") || IPV4.matcher(h).matches() && h.startsWith("127.")) {
+            return null;
+        }
+        return "'" + host.strip() + "' is not a loopback address: other machines on that network may connect.";
+    }
+
+    /** The source the input describes; call only when {@link #validate} found nothing. */
+    public static LiveSource source(Input in, long recordSize) {
+        String host = in.host().strip();
+        if (host.startsWith("[") && host.endsWith("]")) {
+            host = host.substring(1, host.length() - 1);
+        }
+        int port = Integer.parseInt(in.port().strip());
+        byte[] key = in.framing() == FramingChoice.MP ? in.authkey().getBytes(StandardCharsets.UTF_8) : null;
+        return switch (in.mode()) {
+            case TCP_CLIENT -> new LiveSource.TcpClient(host, port, in.framing().framing(recordSize), key);
+            case TCP_SERVER -> new LiveSource.TcpServer(host, port, in.framing().framing(recordSize), key);
+            case UDP -> new LiveSource.Udp(host, port);
+        };
+    }
+}

@@ -1,0 +1,49 @@
+package dev.structscope.app.live;
+
+import dev.structscope.io.net.Framing;
+
+import java.nio.file.Path;
+
+/**
+ * Where a live session's messages come from: a TCP connection we open, TCP peers we accept, UDP
+ * datagrams, or a recording played back. Immutable values made by the connect dialog (FX thread)
+ * and read by the session's thread.
+ */
+public sealed interface LiveSource permits LiveSource.TcpClient, LiveSource.TcpServer, LiveSource.Udp,
+        LiveSource.Recording {
+
+    /** What the monitor's title says, e.g. {@code "TCP client → 127.0.0.1:5000 (mp)"}. */
+    String describe();
+
+    /** We connect to {@code host:port}; {@code authkey} non-null runs the {@code mp} handshake. */
+    record TcpClient(String host, int port, Framing framing, byte[] authkey) implements LiveSource {
+        @Override
+        public String describe() {
+            return "TCP client → " + host + ":" + port + " (" + framing.name() + ")";
+        }
+    }
+
+    /** We listen on {@code host:port} (port 0: any free port) and accept peers. */
+    record TcpServer(String host, int port, Framing framing, byte[] authkey) implements LiveSource {
+        @Override
+        public String describe() {
+            return "TCP server on " + host + ":" + port + " (" + framing.name() + ")";
+        }
+    }
+
+    /** We receive datagrams on {@code host:port}, one message each. */
+    record Udp(String host, int port) implements LiveSource {
+        @Override
+        public String describe() {
+            return "UDP on " + host + ":" + port;
+        }
+    }
+
+    /** A pcapng recording played back at {@code speed} (1 = as recorded, infinity = full speed). */
+    record Recording(Path file, double speed) implements LiveSource {
+        @Override
+        public String describe() {
+            return "Recording " + file.getFileName();
+        }
+    }
+}

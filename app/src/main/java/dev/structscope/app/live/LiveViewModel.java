@@ -1,0 +1,245 @@
+package dev.structscope.app.live;
+
+import dev.structscope.app.common.Fmt;
+import dev.structscope.io.decode.DecoderPlan;
+import dev.structscope.model.layout.RecordLayout;
+import javafx.animation.AnimationTimer;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+import java.io.IOException;
+import java.lang.foreign.MemorySegment;
+import java.nio.file.Path;
+import java.util.Locale;
+
+/**
+ * State and commands of the live monitor: the session, the message list the table shows, the
+ * counters and rates, pause, follow (auto-scroll) and recording. An {@link AnimationTimer} polls
+ * the session's state every frame and, ten times a second, catches the list up with the store in
+ * one batch, so the capture thread never posts to the FX thread and a flood cannot queue events.
+ *
+ * <p>Owned by the {@link LiveController}; FX thread only, except {@link #send}, which the compose
+ * form calls from a background thread.
+ */
+public final class LiveViewModel {
+    /** What messages are decoded with: the record type chosen in the connect dialog. */
+    public record Decoding(String typeName, RecordLayout layout, dev.structscope.model.abi.Abi abi, DecoderPlan plan) {
+    }
+
+    private final ObservableList<LiveMessage> items = FXCollections.observableArrayList();
+    private final LiveList list = new LiveList(items);
+    private final Rates rates = new Rates();
+    private final ReadOnlyObjectWrapper<ConnState> state = new ReadOnlyObjectWrapper<>(this, "state", new ConnState.Idle());
+    private final ReadOnlyObjectWrapper<Decoding> decoding = new ReadOnlyObjectWrapper<>(this, "decoding");
+    private final ReadOnlyObjectWrapper<LiveSession> session = new ReadOnlyObjectWrapper<>(this, "session");
+    private final ReadOnlyStringWrapper counters = new ReadOnlyStringWrapper(this, "counters", "");
+    private final ReadOnlyStringWrapper recording = new ReadOnlyStringWrapper(this, "recording", "");
+    private final BooleanProperty paused = new SimpleBooleanProperty(this, "paused");
+    private final BooleanProperty follow = new SimpleBooleanProperty(this, "follow", true);
+    private final ObjectProperty<Runnable> onBatch = new SimpleObjectProperty<>(this, "onBatch", () -> { });
+    private long budget = Long.getLong("structscope.live.budget", MessageStore.DEFAULT_BUDGET);
+    private final AnimationTimer timer = new AnimationTimer() {
+        @Override
+        public void handle(long now) {
+            pulse(now);
+        }
+    };
+
+    /** Messages the table shows: the store's contents as of the last frame (none added while paused). */
+    public ObservableList<LiveMessage> items() {
+        return items;
+    }
+
+    public ReadOnlyObjectProperty<ConnState> stateProperty() {
+        return state.getReadOnlyProperty();
+    }
+
+    public ConnState state() {
+        return state.get();
+    }
+
+    public ReadOnlyObjectProperty<Decoding> decodingProperty() {
+        return decoding.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<LiveSession> sessionProperty() {
+        return session.getReadOnlyProperty();
+    }
+
+    public LiveSession session() {
+        return session.get();
+    }
+
+    /** "12,345 messages · 1.2 MiB · 9,876 msg/s · 230.0 KiB/s · evicted 0 · dropped 0 · sent 1". */
+    public ReadOnlyStringProperty countersProperty() {
+        return counters.getReadOnlyProperty();
+    }
+
+    /** "Recording to x.pcapng: 120 messages, 4.0 KiB", or "" when not recording. */
+    public ReadOnlyStringProperty recordingProperty() {
+        return recording.getReadOnlyProperty();
+    }
+
+    /** While true the list stands still; messages keep arriving into the store. */
+    public BooleanProperty pausedProperty() {
+        return paused;
+    }
+
+    /** Whether the table scrolls to the newest message after each batch. */
+    public BooleanProperty followProperty() {
+        return follow;
+    }
+
+    /** Run after each batch that changed the list (the view scrolls when following). */
+    public ObjectProperty<Runnable> onBatchProperty() {
+        return onBatch;
+    }
+
+    /** The store budget for the next session, in bytes. */
+    public void setBudget(long bytes) {
+        this.budget = bytes;
+    }
+
+    public Rates rates() {
+        return rates;
+    }
+
+    /** Starts a session on {@code source}, ending the current one. */
+    public LiveSession connect(LiveSource source, Decoding with) {
+        disconnect();
+        list.reset();
+        rates.reset();
+        decoding.set(with);
+        LiveSession s = new LiveSession(source, new MessageStore(budget));
+        session.set(s);
+        state.set(new ConnState.Connecting(source.describe()));
+        s.start();
+        timer.start();
+        return s;
+    }
+
+    /** Ends the session; the list stays for reading until the next connect. */
+    public void disconnect() {
+        LiveSession s = session.get();
+        if (s != null) {
+            s.stop();
+        }
+    }
+
+    /** Connects a client again now (after a handshake failure or during a back-off). */
+    public void reconnect() {
+        LiveSession s = session.get();
+        if (s != null) {
+            s.reconnect();
+        }
+    }
+
+    /** Sends on the live connection; any thread but FX (the compose form's sender). */
+    public void send(MemorySegment record, long times) throws IOException {
+        LiveSession s = session.get();
+        if (s == null) {
+            throw new IOException("not connected");
+        }
+        s.send(record, times);
+    }
+
+    public void startRecording(Path file) throws IOException {
+        LiveSession s = session.get();
+        if (s == null) {
+            throw new IOException("not connected");
+        }
+        s.recorder().start(file);
+        publishNow();
+    }
+
+    public void stopRecording() {
+        LiveSession s = session.get();
+        if (s != null) {
+            s.recorder().stop();
+            publishNow();
+        }
+    }
+
+    private long slowestPulse;
+    static final long PUBLISH_NANOS = 100_000_000L;
+    private long lastPublish = Long.MIN_VALUE / 2;
+    static final long FLOOD_PUBLISH_NANOS = 250_000_000L;
+    static final int FLOOD_BATCH = 2_000;
+    private int lastBatch;
+
+    /** The longest this model's per-frame work took so far, in nanoseconds (the README's figure). */
+    public long slowestPulseNanos() {
+        return slowestPulse;
+    }
+
+    /** One frame: state, list, counters. Public for tests that drive frames themselves. */
+    public void pulse(long now) {
+        LiveSession s = session.get();
+        if (s == null) {
+            return;
+        }
+        long t0 = System.nanoTime();
+        try {
+            update(s, now);
+        } finally {
+            slowestPulse = Math.max(slowestPulse, System.nanoTime() - t0);
+        }
+    }
+
+    private void update(LiveSession s, long now) {
+        ConnState st = s.state();
+        if (!st.equals(state.get())) {
+            state.set(st);
+        }
+        // The list and counters change ten times a second, not sixty: every change costs a layout
+        // and a repaint of the pane, and a tenth of a second still reads as live.
+        // Under a flood (thousands per update) a quarter of a second: nobody reads rows moving that
+        // fast, and the window stays quick for the person using it.
+        if (now - lastPublish < (lastBatch > FLOOD_BATCH ? FLOOD_PUBLISH_NANOS : PUBLISH_NANOS) && now >= lastPublish) {
+            return;
+        }
+        lastPublish = now;
+        lastBatch = paused.get() ? 0 : list.catchUp(s.store());
+        if (lastBatch > 0) {
+            onBatch.get().run();
+        }
+        MessageStore store = s.store();
+        long received = store.added();
+        long bytes = store.bytesAdded();
+        rates.sample(now, received, bytes);
+        String c = String.format(Locale.ROOT, "%,d messages · %s · %,.0f msg/s · %s/s · kept %,d · evicted %,d · dropped %,d · sent %,d",
+                received, Fmt.binary(bytes), rates.messagesPerSecond(), Fmt.binary((long) rates.bytesPerSecond()),
+                items.size(), store.evicted(), s.dropped(), s.sent());
+        if (!c.equals(counters.get())) {
+            counters.set(c);
+        }
+        Recorder r = s.recorder();
+        String rec = r.recording()
+                ? String.format(Locale.ROOT, "● REC %s: %,d messages, %s", r.file().getFileName(), r.messages(), Fmt.binary(r.bytes()))
+                : r.error() != null ? "Recording stopped: " + r.error()
+                : r.file() != null ? String.format(Locale.ROOT, "Recorded %,d messages to %s", r.messages(), r.file().getFileName()) : "";
+        if (!rec.equals(recording.get())) {
+            recording.set(rec);
+        }
+    }
+
+    /** Brings list, counters and recording text up to date at once (after a command). */
+    public void publishNow() {
+        lastPublish = Long.MIN_VALUE / 2;
+        pulse(System.nanoTime());
+    }
+
+    /** Stops the session and the frame timer (window closing). */
+    public void dispose() {
+        disconnect();
+        timer.stop();
+    }
+}

@@ -1,0 +1,307 @@
+package dev.structscope.app.live;
+
+import dev.structscope.app.fields.Columns;
+import javafx.application.Platform;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.CheckMenuItem;
+import javafx.scene.control.IndexedCell;
+import javafx.scene.control.Label;
+import javafx.scene.control.MenuButton;
+import javafx.scene.control.ScrollBar;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
+import javafx.scene.control.TableView;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.control.Tooltip;
+import javafx.scene.control.skin.VirtualFlow;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyEvent;
+import javafx.scene.input.MouseEvent;
+import javafx.scene.input.ScrollEvent;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.FlowPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+
+/**
+ * The LIVE pane under the designer: state, counters and commands on top, the virtualized
+ * message list (and the compose form in a second tab), auto-scroll that lets go when the person
+ * scrolls up and takes over again at the bottom. Selecting a message hands it to
+ * {@link #setOnSelect} (the shell shows it in the hex view and decoded tree).
+ *
+ * <p>Binds to a {@link LiveViewModel}; made by the {@link LiveController}; FX thread.
+ */
+public final class MonitorView extends BorderPane {
+    static final String EMPTY = "Not connected. Connect to a socket (Ctrl+L) or open a recording (Live › Open Recording…).";
+
+    private final LiveViewModel vm;
+    private final TableView<LiveMessage> table = new TableView<>();
+    private final Label state = new Label();
+    private final Label source = new Label();
+    private final Label counters = new Label();
+    private final Label recordingLabel = new Label();
+    private final Label placeholder = new Label(EMPTY);
+    private final ToggleButton pause = new ToggleButton("Pause");
+    private final ToggleButton follow = new ToggleButton("Follow");
+    private final ToggleButton record = new ToggleButton("● Record…");
+    private final Button reconnect = new Button("Reconnect");
+    private final Button disconnect = new Button("Disconnect");
+    private final Button close = new Button("✕");
+    private final MenuButton columns = new MenuButton("Columns");
+    private final TabPane body = new TabPane();
+    private final Tab messagesTab = new Tab("Messages");
+    private final Tab composeTab = new Tab("Compose");
+    private final HBox extraTools = new HBox(6);
+    private final List<Columns.Leaf> chosen = new ArrayList<>();
+    private List<Columns.Leaf> allLeaves = List.of();
+    private Consumer<LiveMessage> onSelect = m -> { };
+
+    public MonitorView(LiveViewModel vm) {
+        this.vm = vm;
+        getStyleClass().add("live-monitor");
+        setId("live-monitor");
+        getStylesheets().add(MonitorView.class.getResource("/dev/structscope/app/live.css").toExternalForm());
+        Label title = new Label("LIVE");
+        title.getStyleClass().add("section-label");
+        state.setId("live-state");
+        state.getStyleClass().add("live-state");
+        source.getStyleClass().add("muted");
+        source.setMinWidth(0);
+        pause.setId("live-pause");
+        pause.setTooltip(new Tooltip("Stop the list moving; messages keep arriving and are counted"));
+        pause.selectedProperty().bindBidirectional(vm.pausedProperty());
+        pause.textProperty().bind(vm.pausedProperty().map(p -> p ? "Resume" : "Pause"));
+        follow.setId("live-follow");
+        follow.setTooltip(new Tooltip("Scroll to the newest message; scrolling up lets go, the bottom takes over again"));
+        follow.selectedProperty().bindBidirectional(vm.followProperty());
+        record.setId("live-record");
+        recordingLabel.setId("live-recording");
+        recordingLabel.getStyleClass().add("live-recording");
+        recordingLabel.textProperty().bind(vm.recordingProperty());
+        // The toggle follows the recorder: a recording also ends with the session or a write error.
+        vm.recordingProperty().addListener((o, a, b) -> record.setSelected(b.startsWith("●")));
+        reconnect.setId("live-reconnect");
+        reconnect.setOnAction(e -> vm.reconnect());
+        disconnect.setId("live-disconnect");
+        disconnect.setOnAction(e -> vm.disconnect());
+        close.setId("live-close");
+        close.getStyleClass().add("flat");
+        close.setTooltip(new Tooltip("Hide the live pane (disconnects)"));
+        columns.setId("live-columns");
+        columns.setTooltip(new Tooltip("Members shown as columns"));
+        counters.setId("live-counters");
+        counters.getStyleClass().add("live-counters");
+        counters.textProperty().bind(vm.countersProperty());
+        counters.setMinWidth(0);
+        Region grow = new Region();
+        HBox.setHgrow(grow, Priority.ALWAYS);
+        HBox top = new HBox(8, title, state, source, grow, close);
+        top.getStyleClass().add("live-toolbar");
+        top.setAlignment(Pos.CENTER_LEFT);
+        // A flow, not a row: the middle column can be narrow, and then the tools wrap.
+        FlowPane tools = new FlowPane(6, 4, pause, follow, columns, record, reconnect, disconnect, extraTools);
+        tools.getStyleClass().add("live-toolbar");
+        extraTools.setAlignment(Pos.CENTER_LEFT);
+        HBox second = new HBox(12, counters, recordingLabel);
+        second.getStyleClass().add("live-toolbar");
+        counters.setWrapText(true);
+        setTop(new VBox(top, tools, second));
+
+        table.setId("live-table");
+        table.getStyleClass().add("live-table");
+        table.setItems(vm.items());
+        placeholder.getStyleClass().add("empty-state");
+        placeholder.setWrapText(true);
+        table.setPlaceholder(placeholder);
+        table.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
+        table.setFixedCellSize(24); // uniform rows: cheaper to lay out while the list moves
+        table.getSelectionModel().selectedItemProperty().addListener((o, a, m) -> {
+            if (m != null) {
+                onSelect.accept(m);
+            }
+        });
+        // Tabs, not side by side: the middle column is narrow, and both the list and the form need its width.
+        messagesTab.setContent(table);
+        messagesTab.setClosable(false);
+        messagesTab.setId("live-tab-messages");
+        composeTab.setClosable(false);
+        composeTab.setId("live-tab-compose");
+        body.getTabs().add(messagesTab);
+        setCenter(body);
+        installFollow();
+
+        vm.onBatchProperty().set(this::afterBatch);
+        vm.stateProperty().addListener((o, a, s) -> showState(s));
+        vm.decodingProperty().addListener((o, a, d) -> decodingChanged(d));
+        vm.sessionProperty().addListener((o, a, s) -> source.setText(s == null ? "" : s.source().describe()));
+        showState(vm.state());
+        decodingChanged(vm.decodingProperty().get());
+    }
+
+    public TableView<LiveMessage> table() {
+        return table;
+    }
+
+    public ToggleButton recordButton() {
+        return record;
+    }
+
+    public Button closeButton() {
+        return close;
+    }
+
+    public Label stateLabel() {
+        return state;
+    }
+
+    /** Room in the toolbar for the replay controls. */
+    public HBox extraTools() {
+        return extraTools;
+    }
+
+    /** Puts {@code form} (the compose form) in a tab beside the message list. */
+    public void setCompose(Node form) {
+        composeTab.setContent(form);
+        if (!body.getTabs().contains(composeTab)) {
+            body.getTabs().add(composeTab);
+        }
+    }
+
+    /** Brings the compose tab (true) or the message list (false) to the front. */
+    public void showCompose(boolean compose) {
+        body.getSelectionModel().select(compose ? composeTab : messagesTab);
+    }
+
+    public void setOnSelect(Consumer<LiveMessage> handler) {
+        this.onSelect = handler;
+    }
+
+    /** The leaf paths shown as summary columns, in order. */
+    public List<String> summaryColumns() {
+        return chosen.stream().map(Columns.Leaf::path).toList();
+    }
+
+    /** Shows exactly these leaves as summary columns (unknown paths are ignored). */
+    public void chooseColumns(List<String> paths) {
+        chosen.clear();
+        for (String p : paths) {
+            allLeaves.stream().filter(l -> l.path().equals(p)).findFirst().ifPresent(chosen::add);
+        }
+        rebuildColumns();
+    }
+
+    private void decodingChanged(LiveViewModel.Decoding d) {
+        allLeaves = d == null ? List.of() : Columns.of(d.plan().root()).leaves();
+        chosen.clear();
+        chosen.addAll(allLeaves.subList(0, Math.min(MessageColumns.DEFAULT_SUMMARY, allLeaves.size())));
+        rebuildColumns();
+    }
+
+    private void rebuildColumns() {
+        LiveViewModel.Decoding d = vm.decodingProperty().get();
+        table.getColumns().setAll(MessageColumns.of(table, d == null ? null : d.plan(), chosen, allLeaves));
+        columns.getItems().clear();
+        for (Columns.Leaf leaf : allLeaves) {
+            CheckMenuItem item = new CheckMenuItem(leaf.path());
+            item.setSelected(chosen.contains(leaf));
+            item.setOnAction(e -> {
+                List<String> want = new ArrayList<>();
+                for (Columns.Leaf l : allLeaves) {
+                    if (l == leaf ? item.isSelected() : chosen.contains(l)) {
+                        want.add(l.path());
+                    }
+                }
+                chooseColumns(want);
+            });
+            columns.getItems().add(item);
+        }
+        columns.setDisable(allLeaves.isEmpty());
+    }
+
+    private void showState(ConnState s) {
+        state.setText(s.text());
+        state.getStyleClass().removeAll("up", "trying", "bad");
+        state.getStyleClass().add(switch (s) {
+            case ConnState.Connected c -> "up";
+            case ConnState.Listening l -> "up";
+            case ConnState.Connecting c -> "trying";
+            case ConnState.Reconnecting r -> "trying";
+            case ConnState.HandshakeFailed h -> "bad";
+            case ConnState.Failed f -> "bad";
+            case ConnState.Closed c -> "idle";
+            case ConnState.Idle i -> "idle";
+        });
+        boolean client = vm.session() != null && vm.session().source() instanceof LiveSource.TcpClient;
+        boolean ended = s instanceof ConnState.Closed || s instanceof ConnState.Failed || s instanceof ConnState.Idle;
+        reconnect.setDisable(!client || ended);
+        disconnect.setDisable(ended);
+        record.setDisable(ended && !record.isSelected());
+        placeholder.setText(vm.session() == null ? EMPTY : ended ? s.text() + "\n\n" + EMPTY : "Waiting for messages…");
+    }
+
+    // ---- follow (auto-scroll) -----------------------------------------------------------------
+
+    private void afterBatch() {
+        if (vm.followProperty().get() && !table.getItems().isEmpty()) {
+            table.scrollTo(table.getItems().size() - 1);
+        }
+    }
+
+    private void installFollow() {
+        table.addEventFilter(ScrollEvent.SCROLL, e -> {
+            if (e.getDeltaY() > 0) {
+                vm.followProperty().set(false);
+            } else {
+                Platform.runLater(this::followIfAtBottom);
+            }
+        });
+        table.addEventFilter(MouseEvent.MOUSE_PRESSED, e -> {
+            if (inScrollBar(e.getPickResult().getIntersectedNode())) {
+                vm.followProperty().set(false);
+            }
+        });
+        table.addEventFilter(MouseEvent.MOUSE_RELEASED, e -> {
+            if (inScrollBar(e.getPickResult().getIntersectedNode())) {
+                Platform.runLater(this::followIfAtBottom);
+            }
+        });
+        table.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
+            KeyCode k = e.getCode();
+            if (k == KeyCode.UP || k == KeyCode.PAGE_UP || k == KeyCode.HOME) {
+                vm.followProperty().set(false);
+            } else if (k == KeyCode.END) {
+                vm.followProperty().set(true);
+            }
+        });
+    }
+
+    private static boolean inScrollBar(Node n) {
+        for (Node p = n; p != null; p = p.getParent()) {
+            if (p instanceof ScrollBar) {
+                return true;
+            }
+            if (p instanceof TableView<?>) {
+                return false;
+            }
+        }
+        return false;
+    }
+
+    /** Follows again when the newest message is in view (the person scrolled back to the bottom). */
+    public void followIfAtBottom() {
+        if (table.lookup(".virtual-flow") instanceof VirtualFlow<?> flow) {
+            IndexedCell<?> last = flow.getLastVisibleCell();
+            if (last != null && last.getIndex() >= table.getItems().size() - 1) {
+                vm.followProperty().set(true);
+            }
+        }
+    }
+}
