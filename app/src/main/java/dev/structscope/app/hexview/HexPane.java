@@ -425,6 +425,27 @@ public final class HexPane extends BorderPane {
     private static final KeyCombination FIND = new KeyCodeCombination(KeyCode.F, KeyCombination.SHORTCUT_DOWN);
     private static final KeyCombination BOOKMARK = new KeyCodeCombination(KeyCode.B, KeyCombination.SHORTCUT_DOWN);
 
+    /** Puts the caret in the Go to field (Data › Go to Offset…, Ctrl+G). */
+    public void focusGoto() {
+        gotoField.requestFocus();
+        gotoField.selectAll();
+    }
+
+    /** Puts the caret in the Find field (Data › Find…, Ctrl+F). */
+    public void focusFind() {
+        findField.requestFocus();
+        findField.selectAll();
+    }
+
+    /** The next (or, {@code back}, previous) match of the current search (F3, Shift+F3). */
+    public void findAgain(boolean back) {
+        if (back) {
+            search.previous();
+        } else {
+            search.next();
+        }
+    }
+
     private void onKey(KeyEvent e) {
         if (GOTO.match(e)) {
             gotoField.requestFocus();

@@ -82,7 +82,6 @@ public final class DataPane extends BorderPane {
         } catch (IOException e) {
             size = -1;
         }
-        return p.getFileName() + (size >= 0 ? " · " + Fmt.binary(size) : "")
-                + "\nThe hex explorer and decoded view arrive in a coming version.";
+        return p.getFileName() + (size >= 0 ? " · " + Fmt.binary(size) : "");
     }
 }

@@ -147,7 +147,9 @@ final class FileCommands {
                 Insert add member · Delete delete member · Ctrl+D duplicate
                 Alt+Up / Alt+Down move member · Ctrl+Shift+P pack tightly
                 Enter commit cell · Escape cancel · Tab next cell
-                Ctrl+1/2/3 focus library / designer / data · Ctrl+Shift+T theme""");
+                Ctrl+1/2/3 focus library / designer / data · Ctrl+Shift+T theme
+                Ctrl+Shift+O open data file · Ctrl+G go to offset · Ctrl+F find · F3 / Shift+F3 next / previous
+                Ctrl+B bookmark the selection · Ctrl+L connect to a socket · Ctrl+Enter send (compose)""");
         a.show();
     }
 

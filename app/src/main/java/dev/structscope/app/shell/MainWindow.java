@@ -156,6 +156,11 @@ public final class MainWindow {
         return designer;
     }
 
+    /** The data column: hex explorer, decoded tree, inspector. */
+    public DataPane dataPane() {
+        return data;
+    }
+
     /** The enum editor, in the designer's place while an enum is selected. */
     public EnumEditorView enumEditor() {
         return enumEditor;
@@ -289,11 +294,13 @@ public final class MainWindow {
                 new SeparatorMenuItem(),
                 item("Pack Tightly", IconPaths.PACK, ctrlShift(KeyCode.P), d::packTightly),
                 new SeparatorMenuItem(), abiMenu, orderMenu);
-        MenuItem gotoItem = item("Go to Offset…", null, ctrl(KeyCode.G), () -> later("Go to offset"));
-        MenuItem find = item("Find…", null, ctrl(KeyCode.F), () -> later("Find"));
-        MenuItem next = item("Find Next", null, new KeyCodeCombination(KeyCode.F3), () -> later("Find next"));
+        MenuItem gotoItem = item("Go to Offset…", null, ctrl(KeyCode.G), () -> withData(h -> h.focusGoto()));
+        MenuItem find = item("Find…", null, ctrl(KeyCode.F), () -> withData(h -> h.focusFind()));
+        MenuItem next = item("Find Next", null, new KeyCodeCombination(KeyCode.F3), () -> withData(h -> h.findAgain(false)));
+        MenuItem previous = item("Find Previous", null, new KeyCodeCombination(KeyCode.F3, KeyCombination.SHIFT_DOWN),
+                () -> withData(h -> h.findAgain(true)));
         Menu dataMenu = new Menu("Data", null, item("Open Data File…", IconPaths.OPEN, ctrlShift(KeyCode.O),
-                files::openData), new SeparatorMenuItem(), gotoItem, find, next);
+                files::openData), new SeparatorMenuItem(), gotoItem, find, next, previous);
         Menu liveMenu = new Menu("Live", null, item("Connect…", null, ctrl(KeyCode.L), live::showConnectDialog),
                 item("Open Recording…", null, null, live::openRecording),
                 new SeparatorMenuItem(),
@@ -307,8 +314,13 @@ public final class MainWindow {
         return bar;
     }
 
-    private void later(String what) {
-        vm.statusProperty().set(what + " belongs to the hex explorer and live capture, which arrive in a coming version");
+    /** Runs a hex-explorer command, or says what to open first when no data is shown. */
+    private void withData(java.util.function.Consumer<dev.structscope.app.hexview.HexPane> action) {
+        if (data.hexPane().model().source() == null) {
+            vm.statusProperty().set("Open a data file first (Ctrl+Shift+O), or connect to a socket (Ctrl+L)");
+            return;
+        }
+        action.accept(data.hexPane());
     }
 
     private static String orderName(ByteOrder o) {

@@ -271,7 +271,7 @@ public final class ShellViewModel {
         }
         dataFile.set(p);
         recent.add(p);
-        status.set("Data file " + p.getFileName() + " selected; the hex explorer shows it in a coming version");
+        status.set("Data file " + p.getFileName());
     }
 
     /** Saves to {@code file} in the background; {@code then} runs on success. */
