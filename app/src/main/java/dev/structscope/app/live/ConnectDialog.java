@@ -93,6 +93,9 @@ public final class ConnectDialog extends Dialog<LiveSession> {
         error.setId("live-error");
         error.setWrapText(true);
         error.getStyleClass().add("live-error");
+        // A long reason wraps onto more lines (the dialog grows) instead of ending in "...".
+        error.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        error.setPrefWidth(480);
         busy.setPrefSize(16, 16);
         busy.setVisible(false);
 

@@ -208,8 +208,11 @@ public final class ComposeView extends BorderPane {
         title.getStyleClass().add("compose-title");
         historyList.setId("compose-history");
         historyList.setItems(vm.history());
-        historyList.setPrefHeight(130);
-        historyList.setMinHeight(Region.USE_PREF_SIZE);
+        // The form comes first: in a short pane (the live monitor's tab) the history gives way,
+        // down to two rows, instead of squeezing the editors to one line.
+        historyList.prefHeightProperty().bind(javafx.beans.binding.Bindings.createDoubleBinding(
+                () -> Math.max(56, Math.min(130, getHeight() * 0.22)), heightProperty()));
+        historyList.setMinHeight(56);
         historyList.setCellFactory(l -> new HistoryCell(vm::load));
         historyList.setPlaceholder(new Label("Records you send are listed here; select one to load it back."));
         historyList.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> vm.load(b));
