@@ -182,13 +182,16 @@ public final class LiveSession {
         }
     }
 
+    /** Native memory for message bodies; used only on the capture thread, in {@link #accept}. */
+    private final NativeSlabs slabs = new NativeSlabs();
+
     /** The sink of every capture: copies the message out of the receive buffer before it is reused. */
     private void accept(Message m) {
         if (stopped) {
             return;
         }
         long n = seq++;
-        store.add(LiveMessage.copyOf(m, n));
+        store.add(LiveMessage.copyOf(m, n, slabs));
         lastPeer = m.peer();
         recorder.write(m, n);
     }

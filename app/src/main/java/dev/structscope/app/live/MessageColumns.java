@@ -63,7 +63,7 @@ public final class MessageColumns {
             cols.add(changed);
         }
         // Length and peer last: the members are what one watches, and the column may be narrow.
-        cols.add(text("Length", 60, m -> Integer.toString(m.bytes().length)));
+        cols.add(text("Length", 60, m -> Integer.toString(m.length())));
         cols.add(text("Peer", 140, LiveMessage::peer));
         return cols;
     }
@@ -115,10 +115,10 @@ public final class MessageColumns {
 
     /** The text of {@code leaf} in {@code m}; "—" when the message is shorter than the record. */
     public static String value(DecoderPlan plan, Columns.Leaf leaf, LiveMessage m) {
-        if (m.bytes().length < plan.recordSize()) {
-            return "— (" + m.bytes().length + " of " + plan.recordSize() + " bytes)";
+        if (m.length() < plan.recordSize()) {
+            return "— (" + m.length() + " of " + plan.recordSize() + " bytes)";
         }
-        MemorySegment seg = MemorySegment.ofArray(m.bytes());
+        MemorySegment seg = m.bytes();
         try {
             return ValueText.of(leaf.node().read(seg, leaf.base()), leaf.node() instanceof ScalarNode s ? s : null);
         } catch (RuntimeException e) {

@@ -54,7 +54,7 @@ public final class MessageStore {
             ring.addLast(m);
             held += m.cost();
             endIndex++;
-            bytesTotal += m.bytes().length;
+            bytesTotal += m.length();
             while (held > budget && ring.size() > 1) {
                 held -= ring.pollFirst().cost();
                 firstIndex++;

@@ -42,8 +42,8 @@ class LiveSessionTest {
 
     /** Python's Point(i, -i, i * 1.5), checked field by field. */
     private static void assertPoint(int i, LiveMessage m) {
-        MemorySegment s = MemorySegment.ofArray(m.bytes());
-        assertEquals(16, m.bytes().length);
+        MemorySegment s = m.bytes();
+        assertEquals(16, m.length());
         assertEquals(i, s.get(I32, 0));
         assertEquals(-i, s.get(I32, 4));
         assertEquals(i * 1.5, s.get(F64, 8));

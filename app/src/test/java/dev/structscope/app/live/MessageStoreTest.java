@@ -14,7 +14,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** The monitor's bounded store and the per-frame catch-up of the table's list. */
 class MessageStoreTest {
     private static LiveMessage msg(long seq, int size) {
-        return new LiveMessage(seq, seq, "p", new byte[size]);
+        return new LiveMessage(seq, seq, "p", java.lang.foreign.MemorySegment.ofArray(new byte[size]));
     }
 
     @Test
@@ -47,12 +47,15 @@ class MessageStoreTest {
     @Test
     void copiesTheMessageOutOfTheReceiveBuffer() {
         byte[] buffer = {1, 2, 3, 4};
-        LiveMessage m = LiveMessage.copyOf(new Message(7, 99, "h:1", MemorySegment.ofArray(buffer).asSlice(1, 2)), 3);
+        LiveMessage m = LiveMessage.copyOf(new Message(7, 99, "h:1", MemorySegment.ofArray(buffer).asSlice(1, 2)), 3,
+                new NativeSlabs());
         buffer[1] = 42; // the capture reuses its buffer after the callback
         assertEquals(3, m.seq());
-        assertEquals(2, m.bytes().length);
-        assertEquals(2, m.bytes()[0]);
-        assertEquals(3, m.bytes()[1]);
+        assertEquals(2, m.length());
+        assertTrue(m.bytes().isNative(), "bodies live in native memory, not byte[]");
+        assertTrue(m.bytes().isReadOnly());
+        assertEquals(2, m.bytes().get(java.lang.foreign.ValueLayout.JAVA_BYTE, 0));
+        assertEquals(3, m.bytes().get(java.lang.foreign.ValueLayout.JAVA_BYTE, 1));
     }
 
     @Test
