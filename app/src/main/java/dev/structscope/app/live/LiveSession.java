@@ -306,9 +306,12 @@ public final class LiveSession {
     }
 
     private volatile dev.structscope.io.net.Replayer replayer;
+    private volatile boolean replayPaused;
+    private volatile double replaySpeedWanted = Double.NaN;
 
     /** Replay controls; harmless for other sources or when the replay has ended. Any thread. */
     public void pauseReplay(boolean pause) {
+        replayPaused = pause;
         dev.structscope.io.net.Replayer r = replayer;
         if (r != null) {
             if (pause) {
@@ -327,6 +330,7 @@ public final class LiveSession {
     }
 
     public void replaySpeed(double speed) {
+        replaySpeedWanted = speed;
         dev.structscope.io.net.Replayer r = replayer;
         if (r != null) {
             r.setSpeed(speed);
@@ -336,11 +340,16 @@ public final class LiveSession {
     private void runReplay(LiveSource.Recording rec) {
         try (dev.structscope.io.net.Replayer r = new dev.structscope.io.net.Replayer(rec.file())) {
             replayer = r;
+            // Pause and speed chosen while the file was still being opened apply from the start.
+            if (replayPaused) {
+                r.pause();
+            }
+            double speed = Double.isNaN(replaySpeedWanted) ? rec.speed() : replaySpeedWanted;
             state = new ConnState.Connected("recording " + rec.file().getFileName() + " (" + r.messageCount() + " messages)");
             if (stopped) {
                 return; // stop() may have looked for the replayer before it was published
             }
-            dev.structscope.io.net.CaptureResult res = r.run(this::accept, rec.speed());
+            dev.structscope.io.net.CaptureResult res = r.run(this::accept, speed);
             if (!stopped) {
                 state = new ConnState.Closed("End of the recording: " + res.messages() + " messages replayed");
             }
