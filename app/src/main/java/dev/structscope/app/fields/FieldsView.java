@@ -40,6 +40,8 @@ public final class FieldsView extends BorderPane {
 
     public FieldsView() {
         getStyleClass().add("fields-view");
+        // Dense rows, as in the designer: the tree often shares a narrow column with the bytes.
+        tree.getStyleClass().add(atlantafx.base.theme.Styles.DENSE);
         tree.setShowRoot(true);
         tree.setColumnResizePolicy(TreeTableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         TreeTableColumn<FieldRow, String> name = column("Member", FieldRow::name, 150);

@@ -148,6 +148,8 @@ public final class HexPane extends BorderPane {
             if (main.getOrientation() != want) {
                 main.setOrientation(want);
                 main.setDividerPositions(want == Orientation.VERTICAL ? 0.42 : 0.6);
+                // Under the bytes the decoded tree is what people read: give it most of the room.
+                side.setDividerPositions(want == Orientation.VERTICAL ? 0.6 : 0.45, 0.88);
             }
         });
         setCenter(main);

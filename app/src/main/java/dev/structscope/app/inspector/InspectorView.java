@@ -21,6 +21,7 @@ public final class InspectorView extends BorderPane {
 
     public InspectorView() {
         getStyleClass().add("inspector-view");
+        table.getStyleClass().add(atlantafx.base.theme.Styles.DENSE);
         table.getColumns().add(col("Type", Inspector.Row::name, 120));
         table.getColumns().add(col("Little-endian", Inspector.Row::little, 170));
         table.getColumns().add(col("Big-endian", Inspector.Row::big, 170));
