@@ -81,12 +81,14 @@ public final class HexPane extends BorderPane {
 
     public HexPane() {
         getStyleClass().add("hex-pane");
-        gotoField.setPromptText("Go to (Ctrl+G): 0x1f00+24");
-        gotoField.setPrefColumnCount(16);
+        gotoField.setPromptText("Go to (Ctrl+G)");
+        gotoField.setTooltip(new javafx.scene.control.Tooltip(
+                "Offset to go to: 0x1f00+24, 1f00h, 4*1024*1024, $+0x10 ($ is the caret)"));
+        gotoField.setPrefColumnCount(12);
         gotoField.setOnAction(e -> goTo(gotoField.getText()));
         gotoError.setStyle("-fx-text-fill: #d1242f;");
         findField.setPromptText("Find (Ctrl+F)");
-        findField.setPrefColumnCount(16);
+        findField.setPrefColumnCount(11);
         findField.textProperty().bindBidirectional(search.textProperty());
         findField.setOnAction(e -> search.next());
         ComboBox<SearchQuery.Kind> kind = new ComboBox<>();
@@ -113,6 +115,14 @@ public final class HexPane extends BorderPane {
         ToggleButton dec = new ToggleButton("Dec");
         dec.selectedProperty().addListener((o, a, b) -> model.hexOffsetsProperty().set(!b));
         fileLabel.setStyle("-fx-font-weight: bold;");
+        // Search progress, Cancel and messages take room only while they show something, so the
+        // narrow data column keeps the tools on few lines.
+        searchProgress.managedProperty().bind(searchProgress.visibleProperty());
+        cancel.managedProperty().bind(cancel.visibleProperty());
+        searchMsg.visibleProperty().bind(searchMsg.textProperty().isNotEmpty());
+        searchMsg.managedProperty().bind(searchMsg.visibleProperty());
+        gotoError.visibleProperty().bind(gotoError.textProperty().isNotEmpty());
+        gotoError.managedProperty().bind(gotoError.visibleProperty());
         // A flow, not a row: in the shell's narrow data column the tools wrap instead of clipping.
         javafx.scene.layout.FlowPane toolbar = new javafx.scene.layout.FlowPane(6, 4, fileLabel, gotoField, gotoError,
                 findField, kind, prev, next, searchProgress, cancel, searchMsg, new Label("Bytes/row"), width, dec);

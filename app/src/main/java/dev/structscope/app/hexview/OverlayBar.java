@@ -49,10 +49,12 @@ public final class OverlayBar extends javafx.scene.layout.FlowPane {
         setAlignment(Pos.CENTER_LEFT);
         setPadding(new Insets(3, 6, 3, 6));
         type.setPromptText("no type");
-        type.setPrefWidth(180);
-        base.setPrefColumnCount(12);
+        type.setPrefWidth(150);
+        base.setPrefColumnCount(8);
         base.setTooltip(new Tooltip("Base offset: 0x40, 64, 0x1f00+24; $ is the caret"));
         error.setStyle("-fx-text-fill: #d1242f;");
+        error.visibleProperty().bind(error.textProperty().isNotEmpty());
+        error.managedProperty().bind(error.visibleProperty());
         type.setOnAction(e -> fire());
         base.setOnAction(e -> fire());
         atCaret.setOnAction(e -> {
