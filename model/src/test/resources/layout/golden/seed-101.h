@@ -187,206 +187,205 @@ struct s2t_R17 {
 
 typedef uint32_t s2t_T1;
 struct s2t_R18 {
-  struct s2t_R9 f0[0][4][1];
-  struct s2t_R4 f1;
-  s2t_T1 f2;
-  enum s2t_E1 f3 : 1;
-  uint16_t f4;
-  unsigned short f5;
-  struct {
-    long f6[0];
-    union {
-      _Bool f7 : 1;
-      uint64_t f8;
-      s2t_T1 f9 __attribute__((aligned(1))) ;
-      struct s2t_R17 f10[4][2][3];
-    };
-  } f11;
-  enum s2t_E1 f12 __attribute__((packed)) ;
-  char f13 __attribute__((aligned(4))) ;
+  struct s2t_R9 f0[3][1][4] __attribute__((aligned(8))) ;
+  enum s2t_E1 f1;
+  unsigned long long f2;
+  size_t f3;
+  char f4;
+  uint32_t f5 __attribute__((packed)) ;
+  int16_t f6 : 4;
+  union s2t_R12 f7 __attribute__((packed)) ;
+  int8_t f8;
 };
 
-#pragma pack(push, 8)
 struct s2t_R19 {
-  union {
-    unsigned short : 6;
-    uint64_t f0 : 2;
-    uint16_t f1;
-    union s2t_R12 f2[1];
-  } f3;
-  int f4[3][2];
-  size_t f5;
+  s2t_T1 f0[1][3][3] __attribute__((aligned(1))) ;
+  union s2t_R12 f1[4][2][3];
+  enum s2t_E1 f2 __attribute__((packed)) ;
+  char f3 __attribute__((aligned(4))) ;
+  struct __attribute__((packed)) {
+    float f4[4][4][0];
+    s2t_T1 : 0;
+    int64_t : 14;
+    uint32_t f5;
+  };
+  struct __attribute__((packed)) {
+    struct s2t_R15 f6;
+    int32_t f7 : 3;
+  } f8;
+  s2t_T0 : 0;
+  s2t_T0 f9;
+};
+
+union s2t_R20 {
+  int8_t f0 : 5;
+  s2t_T1 f1;
+  struct s2t_R15 f2;
+  struct __attribute__((packed)) {
+    s2t_T1 f3;
+    long double f4;
+  };
+};
+
+#pragma pack(push, 16)
+struct __attribute__((aligned(4))) s2t_R21 {
+  struct s2t_R6 * f0;
+  struct __attribute__((packed)) {
+    unsigned long * f1[1][4];
+  };
+  _Alignas(32) int32_t f2 ;
 };
 #pragma pack(pop)
 
-enum __attribute__((packed)) s2t_E2 {
-  s2t_E2_0 = -167LL,
-  s2t_E2_1 = 2147483648LL,
-  s2t_E2_2 = 2147483647LL,
-  s2t_E2_3 = 6LL,
-};
-struct s2t_R20 {
-  s2t_T1 f0;
-  struct s2t_R15 f1;
-  struct __attribute__((packed)) {
-    s2t_T1 f2;
-    long double f3;
-  };
-  struct s2t_R16 f4;
-  short : 9;
-  uint32_t f5[3];
-  short f6;
-  unsigned long long f7;
-  enum s2t_E2 f8;
+union s2t_R22 {
+  unsigned long long : 16;
+  long long f0[4];
+  int f1 : 18;
+  long long f2 : 33;
+  enum s2t_E1 f3;
+  uint32_t f4;
+  long f5 __attribute__((aligned(8))) ;
 };
 
-struct __attribute__((packed)) s2t_R21 {
-  s2t_T0 f0 __attribute__((aligned(4))) ;
-  long long f1[4];
-  int f2 : 18;
-  long long f3 : 33;
-  enum s2t_E2 f4;
-  uint32_t f5;
-  long f6 __attribute__((aligned(8))) ;
-  enum s2t_E0 f7;
-  int f8;
+struct __attribute__((aligned(1))) s2t_R23 {
+  s2t_T0 f0;
 };
 
-struct __attribute__((packed)) s2t_R22 {
-  s2t_T1 f0;
-  s2t_T1 f1;
-  enum s2t_E2 f2;
+union __attribute__((aligned(16))) s2t_R24 {
+  enum s2t_E0 f0;
+  int f1[2][4][1];
+  enum s2t_E1 f2 : 1;
   union {
-    unsigned long long f3;
-    s2t_T0 f4;
-    s2t_T1 f5 : 2;
+    unsigned short f3[3];
+    uint32_t * f4;
+    int f5;
+    _Alignas(32) double f6 __attribute__((packed)) ;
+  };
+  struct s2t_R9 * f7;
+  s2t_T1 f8;
+};
+
+enum s2t_E2 {
+  s2t_E2_0 = -87LL,
+  s2t_E2_1 = 74318LL,
+  s2t_E2_2 = 244LL,
+};
+#pragma pack(push, 4)
+struct s2t_R25 {
+  s2t_T1 f0 : 25;
+  struct __attribute__((aligned(1))) {
+    long long f1 : 7 __attribute__((packed, aligned(1))) ;
+    union {
+      long long f2;
+      enum s2t_E0 f3 : 1;
+      enum s2t_E1 f4 __attribute__((packed)) ;
+      int64_t f5;
+    } f6;
+    unsigned char f7[4][1][1];
+    int16_t f8 : 10;
+  };
+  s2t_T1 f9 __attribute__((aligned(2))) ;
+  unsigned short f10[2];
+  union s2t_R20 f11[3];
+  float f12[4][4];
+  _Bool : 1;
+};
+#pragma pack(pop)
+
+#pragma pack(push, 16)
+struct __attribute__((aligned(4))) s2t_R26 {
+  unsigned short f0 : 1;
+};
+#pragma pack(pop)
+
+struct __attribute__((packed)) s2t_R27 {
+  size_t f0 __attribute__((packed)) ;
+  struct s2t_R19 f1;
+  union {
+    struct {
+      enum s2t_E0 f2[2];
+      uint64_t : 42;
+      _Bool f3 : 1;
+      unsigned char f4;
+    };
+    int16_t f5 : 11;
   } f6;
 };
 
-typedef struct s2t_R22 s2t_T2;
-struct s2t_R23 {
-  s2t_T0 f0;
-  int16_t f1 __attribute__((packed)) ;
-  s2t_T0 f2;
-  s2t_T1 f3;
-  struct s2t_R19 f4 __attribute__((packed)) ;
-  union __attribute__((packed)) {
-    long long : 0;
-    union __attribute__((packed)) {
-      struct s2t_R1 * f5;
-      uint32_t : 21;
-      struct s2t_R13 f6 __attribute__((packed, aligned(1))) ;
-      long double f7;
-    };
-    long long f8;
-  };
-  enum s2t_E0 f9 : 1;
-  enum s2t_E1 f10 __attribute__((packed)) ;
-};
-
-typedef ptrdiff_t __attribute__((aligned(8))) s2t_T3;
-union s2t_R24 {
-  s2t_T2 f0;
-  struct s2t_R4 * f1;
-  s2t_T1 f2;
-  s2t_T1 f3 __attribute__((aligned(2))) ;
-  unsigned short f4[2];
-  union s2t_R12 f5[3];
-};
-
-enum __attribute__((packed)) s2t_E3 {
-  s2t_E3_0 = 4294967990LL,
-  s2t_E3_1 = -200LL,
-};
-struct __attribute__((aligned(2))) s2t_R25 {
-  unsigned char f0[4];
-  short : 0;
-};
-
-enum __attribute__((packed)) s2t_E4 {
-  s2t_E4_0 = 277LL,
-};
-struct s2t_R26 {
-  int8_t f0 : 1;
-  long f1;
-};
-
-struct s2t_R27 {
-  _Alignas(32) struct s2t_R9 * f0 ;
-  struct s2t_R7 f1;
-};
-
-typedef int8_t s2t_T4;
-#pragma pack(push, 16)
 struct s2t_R28 {
-  uint16_t f0;
-  struct s2t_R8 * f1[4][3][4];
-  signed char f2;
-  long f3 : 3;
-  long double f4;
+  short f0 : 13;
+  long double f1;
   struct __attribute__((aligned(2))) {
-    long f5 : 2;
-    uint16_t f6 : 2;
-    _Bool f7 : 1;
+    long f2 : 2;
+    uint16_t f3 : 2;
+    _Bool f4 : 1;
   };
-  struct s2t_R21 f8;
-  unsigned long f9;
-  int8_t f10[];
-};
-#pragma pack(pop)
-
-struct s2t_R29 {
-  struct {
-    union {
-      int64_t f0;
-      unsigned char : 6;
-    } f1;
-  };
-  int64_t f2 : 36;
-  short f3 : 15;
-  _Alignas(16) uint64_t f4 __attribute__((packed)) ;
+  struct s2t_R21 f5;
+  unsigned long f6;
+  unsigned long long f7 : 64;
+  enum s2t_E0 f8 __attribute__((aligned(16))) ;
 };
 
-struct s2t_R30 {
-  char f0[1] __attribute__((packed)) ;
-  int f1 : 7;
-  int16_t f2[3][3];
-  struct s2t_R13 f3 __attribute__((packed)) ;
-  struct s2t_R2 * f4;
+struct __attribute__((packed)) s2t_R29 {
+  struct s2t_R28 f0;
+  unsigned int : 0;
+  ptrdiff_t f1;
+  union s2t_R22 * f2;
 };
 
-struct s2t_R31 {
-  char f0 : 1;
+enum s2t_E3 {
+  s2t_E3_0 = -4294967296LL,
+  s2t_E3_1 = -67LL,
+  s2t_E3_2 = 4294967781LL,
+  s2t_E3_3 = 7LL,
+};
+union __attribute__((packed, aligned(8))) s2t_R30 {
+  struct s2t_R17 * f0 __attribute__((packed)) ;
+};
+
+union s2t_R31 {
 };
 
 struct s2t_R32 {
-  int64_t f0[1][4][0] __attribute__((aligned(16))) ;
-  union __attribute__((packed)) {
-    int32_t f1[1][1];
-    struct s2t_R6 f2;
-    short : 0;
-    s2t_T1 : 0;
-  } f3;
-  union {
-    enum s2t_E4 f4;
-    s2t_T4 f5;
-    _Bool : 1;
-    wchar_t f6;
-  };
-  s2t_T4 f7;
-  int f8 __attribute__((packed)) ;
+  short f0;
+  enum s2t_E2 : 0;
+  _Bool : 0;
+  struct s2t_R29 f1 __attribute__((packed)) ;
+  union s2t_R22 * f2;
 };
 
 struct s2t_R33 {
-  float f0;
-  enum s2t_E4 : 0;
-  long double * f1;
-  struct s2t_R23 f2;
-  enum s2t_E2 f3;
+  char f0 : 1;
 };
 
-typedef long double __attribute__((aligned(2))) s2t_T5;
 struct s2t_R34 {
+  int64_t f0[1][4][0] __attribute__((aligned(16))) ;
+  union __attribute__((packed)) {
+    int32_t f1[1][1];
+    union s2t_R12 f2;
+    short : 0;
+    s2t_T0 : 0;
+  } f3;
+  union {
+    enum s2t_E1 f4;
+    s2t_T1 f5;
+    _Bool : 1;
+    wchar_t f6;
+  };
+  s2t_T1 f7;
+  int f8 __attribute__((packed)) ;
+};
+
+struct s2t_R35 {
+  float f0;
+  enum s2t_E2 : 0;
+  long double * f1;
+  union s2t_R0 f2;
+  enum s2t_E1 f3;
+};
+
+typedef long double __attribute__((aligned(2))) s2t_T2;
+struct s2t_R36 {
   int8_t f0 : 1;
   enum s2t_E2 f1 : 2;
   _Alignas(32) ptrdiff_t f2 ;
@@ -394,74 +393,74 @@ struct s2t_R34 {
   int8_t f4 : 2;
   int8_t f5 : 8;
   int32_t f6 : 1;
-  s2t_T3 f7 : 22;
+  s2t_T1 f7 : 22;
   int16_t f8 : 16;
 };
 
-struct __attribute__((packed)) s2t_R35 {
+struct __attribute__((packed)) s2t_R37 {
   union {
     char f0 : 3;
     int8_t f1;
   };
-  s2t_T4 f2 : 2;
+  s2t_T1 f2 : 2;
   short f3[4][1];
-  struct s2t_R21 * f4;
+  union s2t_R0 * f4;
   struct {
     unsigned short f5 : 2;
     unsigned short f6;
   } f7;
-  s2t_T4 f8;
+  s2t_T1 f8;
   unsigned int : 4;
   uint64_t : 0;
 };
 
-struct s2t_R36 {
+struct s2t_R38 {
   long long f0;
 };
 
-typedef int32_t __attribute__((aligned(2))) s2t_T6;
-struct __attribute__((aligned(16))) s2t_R37 {
+typedef int32_t __attribute__((aligned(2))) s2t_T3;
+struct __attribute__((aligned(16))) s2t_R39 {
   long double f0;
 };
 
-struct s2t_R38 {
+struct s2t_R40 {
   float f0;
-  struct s2t_R27 f1 __attribute__((packed)) ;
+  struct s2t_R15 f1 __attribute__((packed)) ;
   unsigned char : 3;
 };
 
 #pragma pack(push, 8)
-union s2t_R39 {
+union s2t_R41 {
   int32_t f0;
 };
 #pragma pack(pop)
 
-struct s2t_R40 {
+struct s2t_R42 {
   s2t_T1 f0;
 };
 
-union s2t_R41 {
+union s2t_R43 {
   unsigned int f0;
-  s2t_T3 f1 : 19;
+  s2t_T0 f1 : 37;
   union {
     int f2;
     union {
-      s2t_T4 f3[4][4];
+      s2t_T1 f3[4][4];
     };
     enum s2t_E0 f4;
     struct {
       wchar_t f5;
-      union s2t_R24 f6;
+      struct s2t_R23 f6;
       unsigned char f7;
     };
   };
   unsigned int f8 : 8;
-  s2t_T0 f9 : 57;
-  enum s2t_E4 f10 __attribute__((aligned(1))) ;
+  s2t_T1 f9 : 29;
+  enum s2t_E2 f10 __attribute__((aligned(1))) ;
   double f11;
   enum s2t_E2 f12;
   struct __attribute__((packed)) {
-    struct s2t_R34 f13;
+    struct s2t_R5 f13;
     uint32_t f14[4][1][2];
     union {
       size_t f15;
@@ -472,46 +471,46 @@ union s2t_R41 {
   };
 };
 
-enum __attribute__((packed)) s2t_E5 {
-  s2t_E5_0 = -199LL,
-  s2t_E5_1 = -4294967296LL,
+enum __attribute__((packed)) s2t_E4 {
+  s2t_E4_0 = -199LL,
+  s2t_E4_1 = -4294967296LL,
 };
-struct __attribute__((aligned(1))) s2t_R42 {
-  enum s2t_E4 f0[1] __attribute__((packed)) ;
-  s2t_T0 f1;
+struct __attribute__((aligned(1))) s2t_R44 {
+  enum s2t_E3 f0[1] __attribute__((packed)) ;
+  s2t_T2 f1;
   _Bool f2 : 1;
   long f3[];
 };
 
-struct s2t_R43 {
+struct s2t_R45 {
   uint16_t f0 : 1;
 };
 
-struct s2t_R44 {
+struct s2t_R46 {
   struct __attribute__((packed)) {
     union {
       int16_t f0 : 4;
       unsigned long long f1;
     };
-    enum s2t_E5 f2 : 3;
+    enum s2t_E3 f2 : 3;
     signed char : 0;
     long f3 : 29;
   };
-  struct s2t_R23 * f4;
-  s2t_T0 f5;
-  s2t_T2 f6;
+  struct s2t_R40 * f4;
+  s2t_T3 f5;
+  s2t_T1 f6;
   short f7 : 4;
-  struct s2t_R8 f8;
-  s2t_T1 f9 : 13;
+  struct s2t_R29 f8;
+  s2t_T3 f9 : 13;
   size_t f10;
 };
 
-struct s2t_R45 {
+struct s2t_R47 {
   struct {
-    s2t_T4 f0;
+    s2t_T1 f0;
     double f1[4][3];
     unsigned int f2 : 1;
-    enum s2t_E1 f3[4][2] __attribute__((packed)) ;
+    enum s2t_E0 f3[4][2] __attribute__((packed)) ;
   };
   uint64_t f4;
   signed char f5 : 5;
@@ -520,375 +519,386 @@ struct s2t_R45 {
   _Bool f8[];
 };
 
-union s2t_R46 {
+union s2t_R48 {
   s2t_T1 f0;
   unsigned char f1 : 1;
   union __attribute__((packed)) {
-    s2t_T4 f2;
-    enum s2t_E3 f3 : 5;
-    struct s2t_R16 * f4 __attribute__((packed)) ;
-    s2t_T2 f5;
+    s2t_T1 f2;
+    enum s2t_E4 f3 : 5;
+    struct s2t_R11 * f4 __attribute__((packed)) ;
+    s2t_T1 f5;
   };
   unsigned short f6 : 11;
   union {
-    enum s2t_E0 f7;
+    enum s2t_E1 f7;
   } f8;
   uint8_t f9 __attribute__((packed)) ;
   ptrdiff_t f10;
-  s2t_T5 f11;
+  s2t_T2 f11;
 };
 
 #pragma pack(push, 1)
-struct s2t_R47 {
+struct s2t_R49 {
   unsigned int : 16 __attribute__((packed)) ;
   long long f0;
   unsigned long f1 : 3 __attribute__((packed)) ;
-  struct s2t_R13 * f2;
+  union s2t_R0 * f2;
   int f3 : 11;
   unsigned char f4 : 3;
-  s2t_T6 f5 : 2;
+  s2t_T1 f5 : 2;
   unsigned long long : 0;
   int f6;
 };
 #pragma pack(pop)
 
-enum s2t_E6 {
-  s2t_E6_0 = 4294967525LL,
-  s2t_E6_1 = 4294967328LL,
-  s2t_E6_2 = 2147483648LL,
-  s2t_E6_3 = 2147483648LL,
+enum s2t_E5 {
+  s2t_E5_0 = 4294967525LL,
+  s2t_E5_1 = 4294967328LL,
+  s2t_E5_2 = 2147483648LL,
+  s2t_E5_3 = 2147483648LL,
 };
-struct __attribute__((packed)) s2t_R48 {
+struct __attribute__((packed)) s2t_R50 {
   size_t f0;
   uint32_t f1;
-  struct s2t_R15 * f2;
+  struct s2t_R25 * f2;
 };
 
-struct s2t_R49 {
+struct s2t_R51 {
 };
 
-struct s2t_R50 {
+struct s2t_R52 {
   uint64_t f0;
-  struct s2t_R11 * f1;
-  union s2t_R12 * f2;
+  struct s2t_R1 * f1;
+  struct s2t_R8 * f2;
   uint16_t f3;
-  enum s2t_E0 f4[1];
-  s2t_T0 f5 : 50 __attribute__((aligned(4))) ;
+  enum s2t_E2 f4[1];
+  s2t_T3 f5 : 25 __attribute__((aligned(4))) ;
 };
 
-struct __attribute__((aligned(1))) s2t_R51 {
+struct __attribute__((aligned(1))) s2t_R53 {
   char f0[1][1];
-  union s2t_R41 f1[4][2][0];
-};
-
-struct __attribute__((packed)) s2t_R52 {
-  long long f0 : 61;
-  s2t_T4 f1[4][2][3];
-  uint32_t : 19;
-  int8_t * f2[4][3] __attribute__((aligned(4))) ;
-};
-
-union __attribute__((packed, aligned(4))) s2t_R53 {
-  struct s2t_R31 f0 __attribute__((aligned(8))) ;
-  unsigned long f1 : 11;
-  s2t_T2 f2;
-  double f3;
+  union s2t_R41 f1[4][2][2];
 };
 
 struct s2t_R54 {
-  union {
-    int32_t f0;
-  } f1;
-  size_t f2[];
-};
-
-#pragma pack(push, 4)
-struct s2t_R55 {
-  float f0;
-  unsigned long : 29;
-  union s2t_R12 f1;
-  int64_t f2;
-};
-#pragma pack(pop)
-
-struct s2t_R56 {
-  uint32_t f0;
-  union __attribute__((aligned(2))) {
-    long double f1;
-    int16_t f2 __attribute__((packed, aligned(8))) ;
+  uint16_t f0[1];
+  s2t_T1 f1;
+  ptrdiff_t f2[4];
+  struct {
+    int8_t * f3[4][3] __attribute__((aligned(4))) ;
+    unsigned short f4 : 14;
+    union __attribute__((packed)) {
+      enum s2t_E5 f5[4];
+      struct s2t_R23 f6;
+      uint8_t f7;
+    };
+    union {
+      int8_t f8 __attribute__((aligned(2))) ;
+      _Bool f9;
+      signed char f10;
+    };
   };
-  uint64_t f3 : 28;
+  unsigned char f11 __attribute__((aligned(1))) ;
+  enum s2t_E2 f12 : 2;
+  unsigned short f13 : 12;
+  union {
+    int32_t f14 : 1;
+    union __attribute__((aligned(2))) {
+      long double f15;
+      int16_t f16 __attribute__((packed, aligned(8))) ;
+    };
+    uint64_t f17 : 28;
+  };
   struct __attribute__((aligned(8))) {
     char : 5;
     union {
-      double f4 __attribute__((aligned(4))) ;
+      double f18 __attribute__((aligned(4))) ;
     };
-    struct s2t_R26 f5;
+    struct s2t_R26 f19;
     unsigned char : 0;
-  } f6;
-  struct s2t_R43 * f7;
-  struct {
-    enum s2t_E4 f8[3][4];
-    unsigned long f9[4];
-    s2t_T1 : 0;
-  };
-  int8_t f10;
-  s2t_T2 f11;
+  } f20;
+  size_t f21[];
 };
 
-typedef struct s2t_R33 s2t_T7;
+struct __attribute__((aligned(8))) s2t_R55 {
+  s2t_T1 f0;
+  uint16_t f1 : 3;
+  struct s2t_R34 * f2[3][4][2];
+  short f3;
+  signed char f4 : 2;
+};
+
+struct s2t_R56 {
+};
+
 struct s2t_R57 {
-  size_t f0;
+  unsigned short f0 : 1;
+  s2t_T0 f1 : 19;
+  char f2 : 2;
+  size_t f3[];
 };
 
 struct s2t_R58 {
-  _Bool f0;
-  s2t_T4 f1 : 3;
-  char f2 : 2;
-  s2t_T3 f3 : 30;
-  s2t_T6 : 0;
+  s2t_T1 : 0;
   union {
     struct {
-      int f4[1][2];
-      _Bool f5;
-      s2t_T0 f6;
+      int f0[1][2];
+      _Bool f1;
+      s2t_T0 f2;
     };
-  } f7;
+  } f3;
+  s2t_T2 f4;
+  unsigned long long f5 : 1;
+  double f6[3][3][0];
 };
 
 struct s2t_R59 {
-  int16_t f0 : 3;
-  union {
-    signed char f1;
-    signed char f2;
+  unsigned short f0 : 10;
+  s2t_T1 f1;
+  enum s2t_E0 f2[2] __attribute__((packed)) ;
+  uint64_t f3 : 35;
+  union __attribute__((packed)) {
+    uint8_t f4 : 1;
   };
-  union {
-    short f3[1][3][4];
-    double f4[4];
-    char f5;
-  } f6;
-  int64_t f7 __attribute__((packed)) ;
-  ptrdiff_t f8;
+  struct s2t_R58 f5;
+  int32_t f6;
+  signed char : 0;
+  unsigned int f7[3][4];
 };
 
-struct s2t_R60 {
-  unsigned short f0;
-  s2t_T7 f1;
-  uint64_t : 0;
+#pragma pack(push, 8)
+struct __attribute__((aligned(1))) s2t_R60 {
+  unsigned int f0 : 23;
   struct {
-    long f2[2][1][3];
-    struct s2t_R13 * f3;
+    ptrdiff_t f1;
+    s2t_T1 f2;
+    unsigned long f3;
   };
-  long long f4 : 30;
-  signed char f5 : 7;
-  uint32_t : 2;
-  unsigned long long f6;
+  enum s2t_E5 f4 : 7;
+  enum s2t_E5 f5;
+  s2t_T1 f6;
+  s2t_T1 f7 : 5;
+  struct s2t_R40 f8;
+  size_t f9;
 };
+#pragma pack(pop)
 
-struct __attribute__((packed, aligned(2))) s2t_R61 {
-  long : 0;
-  int f0 : 11;
+union s2t_R61 {
+  enum s2t_E3 f0;
+  wchar_t f1;
+  union {
+    struct s2t_R2 f2;
+    struct s2t_R45 f3;
+    unsigned char f4;
+    struct {
+      long long f5;
+      int16_t f6 __attribute__((aligned(16))) ;
+      uint8_t f7 : 4;
+      unsigned char f8 : 1;
+    };
+  } f9;
+  _Bool f10[3][1] __attribute__((packed)) ;
+  struct s2t_R28 f11;
+  uint16_t f12 : 2;
+  int32_t f13;
   struct {
-    enum s2t_E3 f1;
-    _Bool f2;
-    struct s2t_R19 * f3;
-    struct s2t_R17 f4;
+    uint64_t f14[2];
+    s2t_T1 f15;
+    long long : 1;
+    int32_t f16;
   };
-  s2t_T6 f5;
-  struct s2t_R9 f6;
-  s2t_T4 f7;
 };
 
 struct s2t_R62 {
-  enum s2t_E3 f0;
-  struct s2t_R51 f1 __attribute__((packed)) ;
-  unsigned int f2;
-  enum s2t_E2 f3;
-  char f4 : 1;
-  enum s2t_E4 f5;
-  long : 0;
-  union s2t_R46 * f6[2][3][1];
-  int f7;
+  unsigned short : 0;
+  s2t_T1 : 0;
+  struct s2t_R42 f0;
+  union s2t_R41 f1[2][4];
+  s2t_T0 : 9;
+  char f2 : 2;
+  short f3 : 16;
 };
 
-union s2t_R63 {
-  struct s2t_R17 f0;
-  struct s2t_R8 f1;
-  s2t_T4 f2[1] __attribute__((packed)) ;
-  s2t_T7 f3[3];
-  union s2t_R41 f4[4][1];
-  _Alignas(16) int16_t f5 __attribute__((packed)) ;
-  enum s2t_E1 f6;
+struct s2t_R63 {
+  uint32_t f0;
+  int f1;
 };
 
-#pragma pack(push, 4)
 struct s2t_R64 {
-  s2t_T2 f0 __attribute__((packed)) ;
+  int f0 : 23;
+  union s2t_R61 f1;
+};
+
+union s2t_R65 {
+  int8_t f0;
+  union {
+    long f1;
+    int16_t f2;
+    union {
+      long f3;
+      struct s2t_R15 f4 __attribute__((packed)) ;
+      int8_t f5;
+      unsigned long long f6[3][2];
+    };
+    signed char f7 : 6;
+  } f8;
+  uint32_t f9 : 2;
+};
+
+enum s2t_E6 {
+  s2t_E6_0 = 2147483647LL,
+};
+#pragma pack(push, 1)
+struct s2t_R66 {
+  struct s2t_R2 f0 __attribute__((packed, aligned(8))) ;
+  int32_t f1 : 32;
+  s2t_T1 f2;
+  signed char f3 : 2;
+  s2t_T1 f4;
   struct {
-    s2t_T2 f1;
+    int16_t f5;
   };
-  unsigned long long f2 __attribute__((aligned(16))) ;
-  short f3[3][3][2];
-  int64_t f4 __attribute__((packed)) ;
-  unsigned char f5 : 7;
-  s2t_T5 f6;
+  long f6 : 31;
 };
 #pragma pack(pop)
 
-struct s2t_R65 {
-  union s2t_R24 f0;
-  short f1 __attribute__((packed)) ;
-  struct {
-    int32_t f2;
-  };
-  int f3 : 4;
-  uint16_t f4[];
-};
-
-struct s2t_R66 {
-  struct {
-    int64_t f0;
-    unsigned long : 0;
-    struct s2t_R13 * f1;
-    char f2;
-  } f3;
-};
-
-struct __attribute__((aligned(2))) s2t_R67 {
-  struct {
-    s2t_T2 f0;
-  };
-  enum s2t_E0 f1 : 2;
-  union {
-    struct s2t_R2 f2 __attribute__((packed, aligned(8))) ;
-    int32_t f3 : 32;
-    s2t_T1 f4;
-    signed char f5 : 2;
-  };
-  s2t_T2 f6;
+struct s2t_R67 {
+  s2t_T1 f0 __attribute__((packed)) ;
+  ptrdiff_t f1;
+  s2t_T0 f2 : 50;
 };
 
 struct s2t_R68 {
-  double f0[1][4] __attribute__((packed)) ;
+  long double f0;
+  enum s2t_E1 f1 : 2;
+  char f2 : 3;
 };
 
-#pragma pack(push, 1)
+enum s2t_E7 {
+  s2t_E7_0 = 7LL,
+};
 struct s2t_R69 {
-  struct s2t_R68 f0 __attribute__((aligned(4))) ;
-  enum s2t_E2 f1;
-  s2t_T1 f2 : 1;
-  unsigned long long f3 : 13;
-  ptrdiff_t f4 __attribute__((aligned(4))) ;
+  int32_t f0 : 22;
+};
+
+struct __attribute__((packed)) s2t_R70 {
+  long : 0;
+  struct s2t_R25 f0 __attribute__((packed)) ;
+  signed char f1 : 7;
+  long f2;
+  enum s2t_E0 : 4;
+  s2t_T2 f3;
+  long double f4[];
+};
+
+#pragma pack(push, 8)
+struct s2t_R71 {
+  struct s2t_R67 f0 __attribute__((aligned(8))) ;
+  uint32_t f1 __attribute__((aligned(16))) ;
+  signed char f2;
+  int16_t f3[1][4][1];
 };
 #pragma pack(pop)
 
-struct s2t_R70 {
-  ptrdiff_t f0;
-  uint16_t f1 : 4;
-  unsigned long f2;
-  unsigned long long f3 : 4;
-  unsigned short : 0;
-  union s2t_R46 f4;
-  ptrdiff_t f5;
-  s2t_T1 f6;
+struct s2t_R72 {
+  char f0 : 5;
+  unsigned int f1;
+  long long f2[3];
+  int64_t * f3;
+  double f4;
+  short f5;
 };
 
-enum s2t_E7 : short {
-  s2t_E7_0 = 57LL,
-  s2t_E7_1 = 40LL,
-  s2t_E7_2 = 43LL,
-};
-struct s2t_R71 {
-};
-
-union __attribute__((packed)) s2t_R72 {
-  unsigned short f0 : 15;
-  uint64_t f1;
-  uint32_t f2;
-  long long f3 : 3;
-  struct s2t_R7 f4;
-  enum s2t_E0 f5[3][2][3];
-};
-
-struct __attribute__((aligned(1))) s2t_R73 {
-  struct s2t_R70 f0[1][2][2];
-  unsigned long long f1;
-  struct {
-    s2t_T6 f2 __attribute__((aligned(2))) ;
-    enum s2t_E7 f3 __attribute__((aligned(16))) ;
-  } f4;
-  short * f5;
-  unsigned long long f6 : 9;
-  s2t_T1 f7[3][4][2];
-  struct s2t_R4 f8;
-  uint64_t f9;
+struct __attribute__((packed)) s2t_R73 {
+  union {
+    s2t_T1 f0[3][4][2];
+    struct s2t_R4 f1;
+  } f2;
+  uint64_t f3;
+  int f4[1][4][1];
+  int32_t f5;
+  long long f6;
+  int64_t : 29;
+  uint8_t : 0;
 };
 
 struct s2t_R74 {
-  enum s2t_E5 f0 : 5;
-  struct s2t_R34 f1 __attribute__((aligned(4))) ;
-  union {
-    size_t f2 __attribute__((packed)) ;
-    uint32_t f3 __attribute__((packed)) ;
-  };
-};
-
-struct __attribute__((packed)) s2t_R75 {
-};
-
-struct s2t_R76 {
-  struct {
-    int64_t f0 : 33;
-    unsigned long f1 __attribute__((packed)) ;
-    s2t_T3 f2 : 29;
-  };
+  uint16_t f0 : 13;
+  struct s2t_R18 * f1;
+  unsigned char f2 : 4;
+  _Alignas(32) uint32_t f3 ;
+  struct s2t_R29 f4;
   struct __attribute__((packed)) {
-    struct s2t_R29 * f3;
-    union s2t_R12 * f4[3] __attribute__((packed)) ;
+    struct s2t_R37 * f5;
+    struct s2t_R58 * f6[3] __attribute__((packed)) ;
     union {
-      s2t_T7 f5;
-      unsigned char f6 : 7;
-      struct s2t_R18 f7;
-      _Alignas(32) long f8 ;
+      s2t_T1 f7;
+      unsigned char f8 : 7;
+      union s2t_R31 f9;
+      _Alignas(32) long f10 ;
     };
-  } f9;
-  double f10;
+  } f11;
+  double f12;
   union {
-    uint16_t f11 : 1;
-    size_t f12;
+    uint16_t f13 : 1;
+    size_t f14;
   };
-  struct s2t_R40 f13[1];
-  unsigned short f14 : 5;
-  int32_t f15 : 8 __attribute__((aligned(2))) ;
-  long long : 0;
-  short f16 : 12;
 };
 
-struct s2t_R77 {
-  s2t_T7 f0;
+struct s2t_R75 {
+  int8_t f0;
+  union s2t_R30 * f1;
+};
+
+union s2t_R76 {
+  s2t_T0 f0 : 64 __attribute__((packed)) ;
+  int32_t f1 : 12;
+  s2t_T2 f2;
+  enum s2t_E1 f3;
+  struct s2t_R28 f4;
+  ptrdiff_t f5;
+  s2t_T1 f6 __attribute__((aligned(2))) ;
+  s2t_T1 f7;
+  struct s2t_R5 f8;
+};
+
+enum s2t_E8 {
+  s2t_E8_0 = -4294967296LL,
+};
+struct __attribute__((packed)) s2t_R77 {
+  s2t_T1 f0;
   s2t_T1 f1;
+  union s2t_R22 * f2[2] __attribute__((packed)) ;
+  uint32_t f3 : 14;
+  unsigned char f4 __attribute__((aligned(8))) ;
+  unsigned char f5 : 6;
+  int32_t f6 : 24;
+  uint16_t f7;
+  size_t f8 __attribute__((packed)) ;
 };
 
-typedef unsigned char __attribute__((aligned(16))) s2t_T8;
-struct __attribute__((aligned(2))) s2t_R78 {
-  double f0;
-  uint64_t f1[1];
+struct s2t_R78 {
+  long long f0;
+  s2t_T3 : 3;
+  union s2t_R22 f1[1][4][4];
+  struct s2t_R53 f2;
+  struct s2t_R36 * f3;
+  struct s2t_R55 * f4;
+  s2t_T1 f5 __attribute__((packed)) ;
 };
 
-enum __attribute__((packed)) s2t_E8 {
-  s2t_E8_0 = 50585LL,
-  s2t_E8_1 = 65958LL,
-  s2t_E8_2 = 2147483648LL,
-  s2t_E8_3 = 42019LL,
+typedef long double __attribute__((aligned(1))) s2t_T4;
+#pragma pack(push, 8)
+struct s2t_R79 {
+  long f0 : 19 __attribute__((packed)) ;
+  s2t_T3 f1 __attribute__((packed)) ;
+  uint32_t f2 : 3;
+  long long f3;
+  s2t_T3 f4 : 16 __attribute__((packed)) ;
+  short f5[4] __attribute__((packed, aligned(8))) ;
+  union s2t_R24 f6[3][2][2];
 };
-struct __attribute__((aligned(8))) s2t_R79 {
-  long double f0[4][2][2];
-  enum s2t_E3 f1;
-  long long f2 : 55;
-  long double f3[4][4];
-  struct s2t_R38 * f4[1][2];
-  int f5;
-};
+#pragma pack(pop)
 
 
 /* force every layout to be computed */
@@ -913,9 +923,9 @@ unsigned long s2t_force[] = {
   sizeof(struct s2t_R17),
   sizeof(struct s2t_R18),
   sizeof(struct s2t_R19),
-  sizeof(struct s2t_R20),
+  sizeof(union s2t_R20),
   sizeof(struct s2t_R21),
-  sizeof(struct s2t_R22),
+  sizeof(union s2t_R22),
   sizeof(struct s2t_R23),
   sizeof(union s2t_R24),
   sizeof(struct s2t_R25),
@@ -923,8 +933,8 @@ unsigned long s2t_force[] = {
   sizeof(struct s2t_R27),
   sizeof(struct s2t_R28),
   sizeof(struct s2t_R29),
-  sizeof(struct s2t_R30),
-  sizeof(struct s2t_R31),
+  sizeof(union s2t_R30),
+  sizeof(union s2t_R31),
   sizeof(struct s2t_R32),
   sizeof(struct s2t_R33),
   sizeof(struct s2t_R34),
@@ -932,21 +942,21 @@ unsigned long s2t_force[] = {
   sizeof(struct s2t_R36),
   sizeof(struct s2t_R37),
   sizeof(struct s2t_R38),
-  sizeof(union s2t_R39),
+  sizeof(struct s2t_R39),
   sizeof(struct s2t_R40),
   sizeof(union s2t_R41),
   sizeof(struct s2t_R42),
-  sizeof(struct s2t_R43),
+  sizeof(union s2t_R43),
   sizeof(struct s2t_R44),
   sizeof(struct s2t_R45),
-  sizeof(union s2t_R46),
+  sizeof(struct s2t_R46),
   sizeof(struct s2t_R47),
-  sizeof(struct s2t_R48),
+  sizeof(union s2t_R48),
   sizeof(struct s2t_R49),
   sizeof(struct s2t_R50),
   sizeof(struct s2t_R51),
   sizeof(struct s2t_R52),
-  sizeof(union s2t_R53),
+  sizeof(struct s2t_R53),
   sizeof(struct s2t_R54),
   sizeof(struct s2t_R55),
   sizeof(struct s2t_R56),
@@ -954,22 +964,22 @@ unsigned long s2t_force[] = {
   sizeof(struct s2t_R58),
   sizeof(struct s2t_R59),
   sizeof(struct s2t_R60),
-  sizeof(struct s2t_R61),
+  sizeof(union s2t_R61),
   sizeof(struct s2t_R62),
-  sizeof(union s2t_R63),
+  sizeof(struct s2t_R63),
   sizeof(struct s2t_R64),
-  sizeof(struct s2t_R65),
+  sizeof(union s2t_R65),
   sizeof(struct s2t_R66),
   sizeof(struct s2t_R67),
   sizeof(struct s2t_R68),
   sizeof(struct s2t_R69),
   sizeof(struct s2t_R70),
   sizeof(struct s2t_R71),
-  sizeof(union s2t_R72),
+  sizeof(struct s2t_R72),
   sizeof(struct s2t_R73),
   sizeof(struct s2t_R74),
   sizeof(struct s2t_R75),
-  sizeof(struct s2t_R76),
+  sizeof(union s2t_R76),
   sizeof(struct s2t_R77),
   sizeof(struct s2t_R78),
   sizeof(struct s2t_R79),

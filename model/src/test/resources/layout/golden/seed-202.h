@@ -24,392 +24,373 @@ enum __attribute__((packed)) s5m_E0 {
   s5m_E0_3 = -47LL,
 };
 struct s5m_R2 {
-  struct s5m_R1 f0[4][0][4] __attribute__((packed)) ;
-  int16_t : 0;
-  int16_t f1 : 3 __attribute__((packed)) ;
-  wchar_t f2;
-  union {
-    struct s5m_R1 f3 __attribute__((aligned(8))) ;
-    double f4;
-    char f5;
-  } f6;
-  enum s5m_E0 f7 __attribute__((aligned(1))) ;
-  struct {
-    struct s5m_R0 * f8;
-    unsigned short f9 : 14 __attribute__((packed)) ;
-  };
-};
-
-struct __attribute__((packed)) s5m_R3 {
-  uint32_t f0 : 25;
-  unsigned int f1 __attribute__((aligned(1))) ;
-  char f2 : 8;
-  int32_t f3 : 2;
-  long double f4;
-  uint8_t f5;
-  unsigned short f6;
-  long long f7 : 37;
-};
-
-struct s5m_R4 {
-  struct s5m_R1 f0;
-  uint64_t f1[2];
-  struct s5m_R1 f2;
-  short f3 : 3;
-};
-
-enum s5m_E1 {
-  s5m_E1_0 = 264LL,
-  s5m_E1_1 = -49LL,
-  s5m_E1_2 = 350LL,
-  s5m_E1_3 = -4294967296LL,
-};
-union s5m_R5 {
-  uint64_t f0 : 23;
+  struct s5m_R1 f0[4][3][3];
+  long : 21;
+  int8_t : 0;
   enum s5m_E0 f1;
+  int32_t * f2;
+  struct s5m_R1 f3 __attribute__((aligned(8))) ;
+  double f4;
+};
+
+union s5m_R3 {
+  struct s5m_R0 f0 __attribute__((packed)) ;
+  struct s5m_R1 f1;
   struct s5m_R0 f2;
-  unsigned short f3;
+};
+
+typedef union s5m_R3 s5m_T0;
+struct __attribute__((packed)) s5m_R4 {
+  long long f0;
+  uint32_t f1 : 25;
+  unsigned int f2 __attribute__((aligned(1))) ;
+};
+
+struct s5m_R5 {
+  _Bool f0;
+  int8_t f1 : 3;
+  struct s5m_R0 f2;
+};
+
+typedef struct s5m_R0 s5m_T1;
+struct __attribute__((aligned(2))) s5m_R6 {
+  int16_t f0;
+  struct s5m_R4 f1;
+  uint16_t : 0;
+  unsigned long long f2 : 4;
+  unsigned long long f3[1][3];
   struct s5m_R2 f4;
-  _Alignas(32) size_t f5 __attribute__((packed)) ;
-  struct s5m_R4 f6;
+  uint16_t f5 : 15;
 };
 
-typedef int64_t s5m_T0[2];
-struct s5m_R6 {
-  unsigned char f0 : 6;
-  uint64_t f1;
-  wchar_t f2;
-  struct s5m_R0 f3;
-  unsigned long f4 : 2;
-  uint16_t f5;
-  unsigned int f6[4][1][1];
-  struct s5m_R3 f7;
-  struct s5m_R4 f8;
-};
-
-#pragma pack(push, 2)
+typedef unsigned long long s5m_T2;
 struct s5m_R7 {
-  struct s5m_R6 f0;
-  struct s5m_R6 f1 __attribute__((aligned(4))) ;
-  struct s5m_R2 f2[1][2][2];
+  s5m_T2 f0[4][1][4];
+  struct s5m_R5 f1;
+  unsigned short f2 : 3;
+};
+
+#pragma pack(push, 1)
+struct __attribute__((aligned(16))) s5m_R8 {
+  int32_t f0 : 22;
+  unsigned int f1 : 1;
+  union s5m_R3 f2;
+  _Bool f3;
+  wchar_t f4[];
+};
+#pragma pack(pop)
+
+union s5m_R9 {
   union __attribute__((packed)) {
-    uint8_t f3;
+    unsigned char f0;
+    uint16_t f1;
+    unsigned int f2[4][1][1];
+    struct s5m_R1 f3;
   };
-  enum s5m_E0 f4;
-  ptrdiff_t f5 __attribute__((packed)) ;
-};
-#pragma pack(pop)
-
-enum s5m_E2 {
-  s5m_E2_0 = 6LL,
-};
-struct s5m_R8 {
-  struct s5m_R6 f0;
-  int16_t f1[2];
-  unsigned long long : 1;
-  uint32_t f2;
-  unsigned char f3;
-  long f4 : 6;
-};
-
-struct s5m_R9 {
-  int8_t f0 : 3;
-  struct __attribute__((packed)) {
-    uint16_t : 9;
-    s5m_T0 f1;
-    struct s5m_R3 f2;
-  } f3;
-  struct s5m_R1 * f4;
-  enum s5m_E0 f5[1][2][1];
-};
-
-struct s5m_R10 {
-  uint32_t f0 : 7;
-  uint16_t : 0;
-  long long f1;
-  float f2[4][1][1] __attribute__((aligned(4))) ;
-  uint16_t : 0;
-  union s5m_R5 f3;
-  union __attribute__((aligned(2))) {
-    _Bool f4;
-    long double f5;
-    wchar_t f6;
-  } f7;
-  short f8;
-};
-
-struct s5m_R11 {
-  uint32_t : 3;
-  unsigned char f0 : 5;
-  unsigned long long : 30;
-  int8_t f1;
-  struct s5m_R7 * f2;
-  int8_t f3 : 5;
-  enum s5m_E0 f4 __attribute__((aligned(4))) ;
-};
-
-struct __attribute__((packed)) s5m_R12 {
-  union {
-    struct __attribute__((packed)) {
-      struct s5m_R6 * f0;
-      long f1;
-      uint8_t f2 : 6;
-      uint64_t f3 : 4;
-    } f4;
-    struct s5m_R10 f5;
-    struct s5m_R8 f6 __attribute__((packed)) ;
-    struct s5m_R11 f7;
-  };
-  uint8_t f8;
-  struct {
-    enum s5m_E0 f9 : 4;
-  } f10;
-  _Bool f11 : 1;
-  struct __attribute__((aligned(2))) {
-    struct s5m_R1 f12;
-  };
-  enum s5m_E2 f13 : 1;
-  _Bool f14[];
-};
-
-struct s5m_R13 {
-  uint16_t f0;
-  union {
-    long long * f1;
-    union {
-      int32_t : 27;
-      struct s5m_R1 f2;
-    } f3;
-  };
-  struct s5m_R6 f4;
-  struct s5m_R3 f5;
-};
-
-struct s5m_R14 {
-  unsigned int : 0;
-  union {
-    int f0;
-    struct s5m_R3 f1[3];
-  };
-  int : 0;
-  union {
-    uint64_t : 4;
-    struct s5m_R4 f2;
-    enum s5m_E0 f3 : 8;
-  } f4;
-  union {
-    struct s5m_R10 f5 __attribute__((packed)) ;
-  };
-  struct s5m_R10 f6;
-  struct s5m_R4 f7;
-  uint16_t f8;
-};
-
-struct s5m_R15 {
-  struct s5m_R3 f0[4];
-  _Alignas(16) unsigned short f1 ;
-  struct s5m_R11 * f2;
-  struct s5m_R10 f3;
-};
-
-#pragma pack(push, 4)
-struct s5m_R16 {
-  size_t f0[2][3][2];
-  struct s5m_R9 * f1 __attribute__((aligned(2))) ;
-  enum s5m_E2 f2;
-  ptrdiff_t f3;
-  uint16_t f4[3][1][3] __attribute__((packed)) ;
-  struct {
-    unsigned short f5;
-  };
-  long long f6 : 58;
-  unsigned short f7;
-};
-#pragma pack(pop)
-
-struct __attribute__((packed)) s5m_R17 {
-  char f0;
-  uint8_t : 0;
-  _Bool : 0;
-};
-
-struct s5m_R18 {
-  int f0 : 5;
-  struct __attribute__((packed, aligned(2))) {
-    uint32_t * f1;
-    s5m_T0 f2;
-  };
-};
-
-union __attribute__((aligned(1))) s5m_R19 {
-};
-
-enum __attribute__((packed)) s5m_E3 {
-  s5m_E3_0 = 2147483648LL,
-};
-union s5m_R20 {
-  struct s5m_R6 f0;
-  double f1;
-  unsigned short f2[2][3];
-  unsigned short f3 : 3;
-  uint16_t f4 : 1;
-};
-
-struct s5m_R21 {
-};
-
-struct s5m_R22 {
-  struct s5m_R18 f0[1][0][4];
-};
-
-struct __attribute__((packed)) s5m_R23 {
-  unsigned int f0[4][1];
-};
-
-union s5m_R24 {
-  float f0;
-  unsigned int : 0;
-};
-
-#pragma pack(push, 4)
-union s5m_R25 {
-  short f0 : 6;
-};
-#pragma pack(pop)
-
-struct s5m_R26 {
-  short f0;
-  struct s5m_R11 f1;
-  struct s5m_R10 f2;
-  uint8_t * f3;
-  struct __attribute__((packed)) {
-    uint16_t f4 : 8;
-    long long f5 : 4;
-    unsigned short f6;
-    long long : 11;
-  };
-  wchar_t f7[];
-};
-
-struct __attribute__((packed)) s5m_R27 {
-  struct {
-    enum s5m_E2 : 0;
-    short * f0[1];
-  };
-  _Alignas(32) unsigned long long f1 ;
-  enum s5m_E1 f2;
-  enum s5m_E0 f3 __attribute__((packed, aligned(16))) ;
-  s5m_T0 f4;
-  char f5 : 4;
-};
-
-typedef struct s5m_R9 __attribute__((aligned(8))) s5m_T1;
-#pragma pack(push, 1)
-struct s5m_R28 {
-};
-#pragma pack(pop)
-
-enum s5m_E4 : long {
-  s5m_E4_0 = 95LL,
-};
-#pragma pack(push, 8)
-struct __attribute__((aligned(2))) s5m_R29 {
-  union {
-    struct s5m_R23 * f0;
-  };
-  struct s5m_R14 f1;
-  int f2 : 31;
-  enum s5m_E2 f3 : 2;
-  unsigned short f4 : 10;
-  enum s5m_E2 f5;
-  enum s5m_E1 f6;
-  enum s5m_E0 f7 : 1;
-  enum s5m_E2 f8[1][3][1];
-};
-#pragma pack(pop)
-
-union s5m_R30 {
-  signed char f0;
-  uint32_t f1 __attribute__((packed)) ;
-  uint64_t f2 : 49;
-  short f3 __attribute__((packed)) ;
-};
-
-#pragma pack(push, 1)
-struct s5m_R31 {
-};
-#pragma pack(pop)
-
-typedef long double s5m_T2;
-struct __attribute__((packed)) s5m_R32 {
-  unsigned long long f0 : 26;
-  s5m_T1 f1;
-  uint16_t f2;
-  s5m_T1 f3;
-  uint16_t f4 : 15;
-};
-
-#pragma pack(push, 4)
-struct s5m_R33 {
-  struct __attribute__((aligned(4))) {
-    uint32_t f0[2][4][2] __attribute__((packed)) ;
-    struct {
-      wchar_t f1;
-      uint32_t f2 : 8;
-      enum s5m_E3 f3;
-      long long f4;
-    } f5;
-    signed char f6 __attribute__((packed)) ;
-    struct s5m_R29 f7[4][4][3];
-  } f8;
-  struct {
-    uint8_t f9;
-    s5m_T1 f10;
-  } f11;
-  signed char : 1;
-  unsigned int f12 : 24;
-  char f13 __attribute__((packed)) ;
-  int8_t f14 : 2;
-  int16_t f15 : 6;
-  long double f16;
-  float f17;
-};
-#pragma pack(pop)
-
-struct s5m_R34 {
-  struct s5m_R27 * f0;
-  union s5m_R19 f1[4][3][2];
-  s5m_T1 f2;
-  uint16_t : 0;
-  long double f3;
-  struct s5m_R22 f4 __attribute__((packed)) ;
 };
 
 #pragma pack(push, 16)
-struct s5m_R35 {
-  union {
-    short : 5 __attribute__((packed)) ;
-    s5m_T2 f0;
+struct __attribute__((packed)) s5m_R10 {
+  unsigned int f0 : 24;
+  struct {
+    int8_t f1 : 4;
+    union s5m_R9 f2;
+    union __attribute__((packed)) {
+      uint8_t f3;
+    };
   };
-  enum s5m_E3 f1;
+  enum s5m_E0 f4;
+  ptrdiff_t f5 __attribute__((packed)) ;
+  signed char f6 : 3;
+  s5m_T2 f7;
+  enum s5m_E0 f8 : 3;
+  enum s5m_E0 f9 : 3;
 };
 #pragma pack(pop)
 
-#pragma pack(push, 2)
+struct __attribute__((aligned(16))) s5m_R11 {
+  struct s5m_R1 f0;
+  ptrdiff_t f1;
+};
+
+struct s5m_R12 {
+  unsigned long long f0 : 22;
+  struct __attribute__((packed)) {
+    unsigned int f1 : 2;
+    uint8_t f2 : 2 __attribute__((packed)) ;
+    unsigned short f3[2][2][3];
+  } f4;
+  enum s5m_E0 f5 : 1;
+  int8_t f6 : 1;
+};
+
+struct s5m_R13 {
+  struct {
+    float f0;
+    union s5m_R9 f1;
+    uint16_t : 0;
+    struct s5m_R12 f2;
+  };
+  union __attribute__((aligned(2))) {
+    _Bool f3;
+    long double f4;
+    wchar_t f5;
+  } f6;
+  short f7;
+  unsigned int f8;
+  unsigned short f9;
+  int f10[];
+};
+
+union s5m_R14 {
+};
+
+struct s5m_R15 {
+  unsigned int f0[1] __attribute__((packed)) ;
+};
+
+struct s5m_R16 {
+  _Bool f0;
+  size_t f1;
+  enum s5m_E0 : 4;
+  int16_t f2;
+  enum s5m_E0 f3[4];
+  struct s5m_R11 f4;
+  long f5;
+  signed char f6 : 1;
+  signed char f7 : 7;
+};
+
+struct s5m_R17 {
+  union {
+    _Alignas(16) _Bool f0 ;
+    struct s5m_R15 f1;
+  };
+  s5m_T2 f2 : 27;
+  struct {
+    uint32_t f3;
+  };
+  union {
+    union {
+      long double f4[4][3][1];
+      unsigned short f5 : 15;
+    };
+    uint16_t f6;
+    char : 0;
+    float f7[1][3][2];
+  };
+  struct s5m_R4 f8;
+  unsigned long * f9;
+  int16_t f10 __attribute__((aligned(2))) ;
+};
+
+typedef struct s5m_R6 s5m_T3;
+struct s5m_R18 {
+  _Bool f0;
+  int64_t f1;
+  long f2 : 13;
+  wchar_t f3 __attribute__((packed)) ;
+  int32_t f4 : 1;
+  union {
+    uint32_t f5;
+    unsigned long long f6 : 16;
+    union {
+      s5m_T2 f7 : 25;
+      unsigned short f8 : 1;
+      int64_t f9;
+    };
+    double f10 __attribute__((packed)) ;
+  };
+};
+
+#pragma pack(push, 8)
+struct __attribute__((aligned(16))) s5m_R19 {
+  struct __attribute__((aligned(4))) {
+    struct s5m_R12 f0;
+    int16_t f1;
+    int16_t f2;
+  } f3;
+  uint16_t f4 __attribute__((aligned(1))) ;
+  unsigned long f5 : 5;
+};
+#pragma pack(pop)
+
+struct __attribute__((aligned(2))) s5m_R20 {
+  int32_t f0[0][4];
+  uint16_t f1;
+  uint64_t : 0;
+};
+
+enum __attribute__((packed)) s5m_E1 {
+  s5m_E1_0 = 76765LL,
+  s5m_E1_1 = 4294967924LL,
+};
+struct s5m_R21 {
+  struct {
+    struct s5m_R12 f0;
+    unsigned int f1;
+    signed char f2 : 6;
+  } f3;
+  int : 12;
+  struct s5m_R6 f4;
+  int f5 : 5;
+};
+
+enum __attribute__((packed)) s5m_E2 {
+  s5m_E2_0 = 9LL,
+  s5m_E2_1 = 78980LL,
+  s5m_E2_2 = 5LL,
+  s5m_E2_3 = -46LL,
+};
+struct s5m_R22 {
+  unsigned long long f0 : 1;
+  short f1 __attribute__((packed)) ;
+  int32_t f2;
+  union s5m_R3 f3;
+  uint64_t f4 : 4;
+  int f5;
+  wchar_t f6;
+  enum s5m_E2 : 7 __attribute__((packed)) ;
+};
+
+#pragma pack(push, 4)
+struct s5m_R23 {
+  unsigned short f0 : 12;
+  struct s5m_R19 f1;
+  uint32_t f2 : 4;
+  long long f3 : 4 __attribute__((aligned(16))) ;
+  uint32_t f4 : 4;
+  enum s5m_E1 : 6;
+  int16_t f5 __attribute__((packed, aligned(4))) ;
+};
+#pragma pack(pop)
+
+typedef short __attribute__((aligned(2))) s5m_T4;
+struct s5m_R24 {
+  enum s5m_E1 f0[1][3];
+  char f1;
+};
+
+struct s5m_R25 {
+  enum s5m_E1 f0;
+  int : 0;
+};
+
+struct s5m_R26 {
+  unsigned short f0 __attribute__((aligned(2))) ;
+  unsigned long f1 : 19 __attribute__((aligned(1))) ;
+  signed char f2[];
+};
+
+#pragma pack(push, 8)
+union s5m_R27 {
+  int32_t f0 : 1 __attribute__((aligned(8))) ;
+  float f1 __attribute__((packed, aligned(16))) ;
+  enum s5m_E1 f2 : 1;
+  s5m_T4 f3;
+};
+#pragma pack(pop)
+
+struct s5m_R28 {
+  ptrdiff_t f0;
+  s5m_T4 f1 : 6;
+  unsigned long long f2 : 4;
+  unsigned long : 0;
+  uint16_t : 0;
+  unsigned char f3;
+  int8_t f4 : 4;
+  struct {
+    double f5;
+    char f6[1];
+    double f7 __attribute__((aligned(2))) ;
+    unsigned int f8 : 21 __attribute__((aligned(8))) ;
+  };
+  wchar_t f9[3][2];
+  int16_t f10[];
+};
+
+struct __attribute__((aligned(1))) s5m_R29 {
+  struct s5m_R6 f0;
+  _Bool f1;
+  long double f2[4][1][2];
+  unsigned char f3[2] __attribute__((packed)) ;
+};
+
+struct s5m_R30 {
+  struct s5m_R6 f0 __attribute__((aligned(1))) ;
+  signed char f1 : 3 __attribute__((packed)) ;
+  enum s5m_E1 f2;
+};
+
+struct __attribute__((packed)) s5m_R31 {
+  int32_t f0 : 5;
+  short f1 : 13;
+  unsigned int : 15;
+  enum s5m_E1 f2[3];
+};
+
+enum s5m_E3 {
+  s5m_E3_0 = 2147483648LL,
+  s5m_E3_1 = -62LL,
+  s5m_E3_2 = 2147483648LL,
+};
+#pragma pack(push, 16)
+struct s5m_R32 {
+  int f0[3][3];
+};
+#pragma pack(pop)
+
+struct __attribute__((aligned(4))) s5m_R33 {
+  int8_t f0 : 6;
+  long long f1[1][1][2];
+  struct s5m_R17 f2;
+  union s5m_R27 f3[4];
+  int64_t : 0;
+};
+
+struct s5m_R34 {
+  double f0;
+  int8_t f1;
+  unsigned int : 18;
+  char f2 : 7;
+  struct {
+    int16_t f3;
+    _Bool : 1;
+    struct s5m_R17 * f4;
+  };
+};
+
+#pragma pack(push, 8)
+struct s5m_R35 {
+  long double * f0;
+  enum s5m_E3 f1 __attribute__((aligned(2))) ;
+};
+#pragma pack(pop)
+
 struct s5m_R36 {
-  struct s5m_R33 f0[1][4][0] __attribute__((packed)) ;
-  enum s5m_E4 f1 : 1;
+  size_t f0 __attribute__((aligned(4))) ;
+  int f1 : 19 __attribute__((packed)) ;
+  union {
+    uint64_t f2;
+    struct {
+      float f3;
+    } f4;
+    s5m_T4 f5 : 12;
+  };
 };
-#pragma pack(pop)
 
-struct __attribute__((aligned(16))) s5m_R37 {
-  enum s5m_E0 f0[3];
-  char f1 : 2;
-  long f2;
-  struct s5m_R4 f3 __attribute__((packed)) ;
-  int64_t f4;
-  long f5 __attribute__((aligned(16))) ;
-  s5m_T0 f6;
+struct s5m_R37 {
+  struct s5m_R22 f0[3][2];
+  enum s5m_E3 f1 : 2;
+  struct {
+    struct s5m_R20 f2;
+  };
+  enum s5m_E2 f3[3];
+  int f4 : 4;
+  s5m_T1 f5[4] __attribute__((packed)) ;
+  int64_t f6;
+  long f7 __attribute__((aligned(16))) ;
+  s5m_T0 f8;
 };
 
 union s5m_R38 {
@@ -419,29 +400,30 @@ union s5m_R38 {
     union {
       _Bool * f2;
       _Bool f3;
-      enum s5m_E1 f4 : 1;
+      s5m_T2 f4 : 6;
     };
   };
-  uint64_t f5 : 1;
-  short : 0;
-  struct {
-    unsigned int : 0;
-    unsigned char f6 : 5;
-    enum s5m_E1 f7;
-  };
-  unsigned int * f8 __attribute__((packed, aligned(4))) ;
-  uint64_t f9 : 18;
+  short f5[1];
+  float f6[3][3] __attribute__((packed)) ;
+  unsigned char f7 : 5;
+  enum s5m_E2 f8;
+  unsigned int * f9 __attribute__((packed, aligned(4))) ;
 };
 
+enum s5m_E4 {
+  s5m_E4_0 = 4LL,
+  s5m_E4_1 = 0LL,
+  s5m_E4_2 = 4294967968LL,
+};
 union s5m_R39 {
   int8_t f0;
   float f1[4];
   size_t f2;
-  uint32_t f3 : 3;
+  char f3 : 8;
 };
 
 struct __attribute__((packed)) s5m_R40 {
-  int8_t : 2;
+  int : 22;
   enum s5m_E3 f0;
   uint64_t f1[2][3];
   enum s5m_E1 f2[1];
@@ -454,105 +436,111 @@ enum s5m_E5 {
   s5m_E5_3 = 49340LL,
 };
 struct s5m_R41 {
-  uint8_t f0 : 6;
-  float * f1 __attribute__((packed)) ;
-  unsigned long long f2 : 53;
-  s5m_T1 f3;
+  int : 12;
+  float * f0 __attribute__((packed)) ;
+  uint8_t f1 : 4;
+  s5m_T4 f2;
 };
 
-struct s5m_R42 {
-  uint32_t f0 : 3;
-  int16_t f1 : 13;
-  s5m_T1 f2;
-  uint32_t f3[2];
-  struct __attribute__((aligned(8))) {
-    int32_t f4 : 2;
-    int8_t f5 : 6;
-    union {
-      uint64_t f6[1][2];
-    } f7;
-    struct s5m_R34 f8[4][1][3];
-  } f9;
-  wchar_t f10 __attribute__((aligned(8))) ;
-  int f11;
-  unsigned short f12[];
-};
-
-#pragma pack(push, 2)
-union s5m_R43 {
-  int8_t f0;
-  int8_t f1 : 1;
-  struct s5m_R18 f2;
-  int8_t : 4;
-};
-#pragma pack(pop)
-
-struct s5m_R44 {
-  s5m_T1 f0 __attribute__((aligned(16))) ;
-  struct {
-    long long f1 : 4;
-    long double f2;
-    s5m_T2 f3;
-    s5m_T2 f4 __attribute__((aligned(8))) ;
-  };
-  s5m_T2 f5 __attribute__((aligned(16))) ;
-  char f6 : 4;
-  s5m_T1 f7 __attribute__((aligned(16))) ;
-  unsigned long * f8;
-  struct s5m_R35 f9;
-};
-
-union s5m_R45 {
-  uint32_t f0 : 8;
-};
-
-#pragma pack(push, 1)
-struct __attribute__((aligned(1))) s5m_R46 {
-  signed char f0 __attribute__((aligned(8))) ;
-  int8_t : 1;
-};
-#pragma pack(pop)
-
-typedef unsigned short __attribute__((aligned(4))) s5m_T3;
-struct s5m_R47 {
-  wchar_t f0;
-  s5m_T0 f1;
-  double f2;
-  uint16_t : 1;
-  struct s5m_R41 f3;
-  s5m_T2 f4[3][2];
-  struct s5m_R28 f5;
-  long long f6 : 32;
-  union s5m_R24 f7;
-};
-
-union __attribute__((packed)) s5m_R48 {
-  short : 5;
-  long f0;
-  union s5m_R19 f1;
+union s5m_R42 {
+  uint16_t f0;
+  struct s5m_R18 * f1;
+  struct s5m_R25 f2[1][4] __attribute__((aligned(8))) ;
+  uint32_t f3;
+  s5m_T0 f4;
+  unsigned long long f5 : 21;
   union {
-    enum s5m_E3 f2;
-    s5m_T2 f3 __attribute__((packed)) ;
-    float f4 __attribute__((packed)) ;
-  };
-  union {
-    struct {
-      signed char : 0;
-      s5m_T3 f5;
-      s5m_T3 : 4;
-      char : 5;
-    } f6;
+    double f6[3][2][1];
   } f7;
-  s5m_T1 f8;
-  uint8_t f9;
+  uint8_t f8 : 1;
 };
 
-union s5m_R49 {
+enum s5m_E6 {
+  s5m_E6_0 = 2147483648LL,
+  s5m_E6_1 = -28LL,
+  s5m_E6_2 = 52473LL,
+  s5m_E6_3 = 4294968252LL,
+};
+struct s5m_R43 {
+  s5m_T4 : 2;
+};
+
+enum __attribute__((packed)) s5m_E7 {
+  s5m_E7_0 = 2LL,
+};
+struct s5m_R44 {
+  _Bool f0;
+  s5m_T2 f1 __attribute__((packed)) ;
+};
+
+struct __attribute__((packed)) s5m_R45 {
+  ptrdiff_t f0[3][1][3];
+  enum s5m_E1 f1;
+  uint8_t f2 : 5;
+  uint16_t f3 : 7;
+  s5m_T2 f4;
+  s5m_T2 f5 __attribute__((aligned(8))) ;
+  _Bool f6[];
+};
+
+typedef unsigned long s5m_T5[2];
+union __attribute__((packed)) s5m_R46 {
+};
+
+struct s5m_R47 {
+  char f0 : 4;
+  s5m_T2 f1;
+  uint8_t f2 : 3;
+  enum s5m_E4 f3;
+  unsigned short : 11;
+};
+
+struct __attribute__((aligned(16))) s5m_R48 {
+  uint64_t f0 __attribute__((packed)) ;
+  struct s5m_R34 f1[4][2] __attribute__((aligned(2))) ;
+  unsigned int f2;
+  double f3 __attribute__((aligned(8))) ;
+  struct {
+    union {
+      struct s5m_R29 f4;
+      struct s5m_R31 * f5;
+    };
+    uint32_t f6 : 24;
+  };
+  unsigned char f7 : 8;
+  uint16_t : 0;
+  uint16_t : 0;
+  long long f8[];
+};
+
+enum s5m_E8 {
+  s5m_E8_0 = -4294967296LL,
+  s5m_E8_1 = -70LL,
+  s5m_E8_2 = 60583LL,
+};
+struct s5m_R49 {
+  struct __attribute__((packed)) {
+    struct {
+      int64_t f0[1][4];
+      enum s5m_E6 : 0;
+      s5m_T4 f1 : 16;
+      struct s5m_R32 * f2;
+    };
+    signed char : 0;
+    s5m_T4 f3;
+  };
+  s5m_T2 : 4;
+  char : 5;
+  s5m_T4 f4;
+  uint8_t f5;
+};
+
+union s5m_R50 {
   enum s5m_E1 : 0;
-  struct s5m_R21 f0[2] __attribute__((aligned(4))) ;
+  struct s5m_R44 f0[2] __attribute__((aligned(4))) ;
   int64_t f1 __attribute__((packed)) ;
   unsigned short : 4;
-  s5m_T3 : 1 __attribute__((packed)) ;
+  s5m_T2 : 1 __attribute__((packed)) ;
   union __attribute__((aligned(2))) {
     unsigned char f2[4][3][3];
   };
@@ -560,18 +548,18 @@ union s5m_R49 {
   long f3;
 };
 
-enum s5m_E6 : int64_t {
-  s5m_E6_0 = 10LL,
-  s5m_E6_1 = 73LL,
-  s5m_E6_2 = 14LL,
+enum s5m_E9 : int64_t {
+  s5m_E9_0 = 10LL,
+  s5m_E9_1 = 73LL,
+  s5m_E9_2 = 14LL,
 };
-union s5m_R50 {
+union s5m_R51 {
   unsigned short f0;
   int32_t : 27;
-  union s5m_R20 f1;
+  struct s5m_R34 f1;
   uint32_t f2 : 6;
-  enum s5m_E0 f3;
-  s5m_T0 f4 __attribute__((packed)) ;
+  enum s5m_E7 f3;
+  s5m_T2 f4 __attribute__((packed)) ;
   unsigned short f5 : 15;
   struct {
     long long f6;
@@ -581,10 +569,10 @@ union s5m_R50 {
     };
     long long f9 : 4;
   };
-  s5m_T2 f10[2][3] __attribute__((aligned(4))) ;
+  s5m_T5 f10[2][3] __attribute__((aligned(4))) ;
 };
 
-struct s5m_R51 {
+struct s5m_R52 {
   _Alignas(32) long double f0 ;
   unsigned short f1;
   union {
@@ -593,30 +581,30 @@ struct s5m_R51 {
   unsigned long long f4 : 23;
 };
 
-enum __attribute__((packed)) s5m_E7 {
-  s5m_E7_0 = 2147483648LL,
-  s5m_E7_1 = 68268LL,
-  s5m_E7_2 = 4294967635LL,
-  s5m_E7_3 = -4294967296LL,
+enum __attribute__((packed)) s5m_E10 {
+  s5m_E10_0 = 2147483648LL,
+  s5m_E10_1 = 68268LL,
+  s5m_E10_2 = 4294967635LL,
+  s5m_E10_3 = -4294967296LL,
 };
-struct s5m_R52 {
+struct s5m_R53 {
   unsigned long long f0 : 15;
   char f1;
   uint16_t : 0;
   union {
-    enum s5m_E5 f2 : 2;
+    enum s5m_E9 f2 : 2;
   } f3;
   long double f4[];
 };
 
 #pragma pack(push, 8)
-struct __attribute__((packed)) s5m_R53 {
+struct __attribute__((packed)) s5m_R54 {
   unsigned char f0;
-  s5m_T1 f1;
+  s5m_T4 f1;
 };
 #pragma pack(pop)
 
-struct __attribute__((packed)) s5m_R54 {
+struct __attribute__((packed)) s5m_R55 {
   long : 2;
   unsigned short f0 : 14 __attribute__((packed)) ;
   struct __attribute__((aligned(8))) {
@@ -626,7 +614,7 @@ struct __attribute__((packed)) s5m_R54 {
   } f4;
 };
 
-struct s5m_R55 {
+struct s5m_R56 {
   uint16_t f0 : 1 __attribute__((aligned(16))) ;
   int32_t f1 : 3;
   long f2 : 32;
@@ -634,19 +622,19 @@ struct s5m_R55 {
   uint16_t f4[0][1][2];
 };
 
-struct s5m_R56 {
+struct s5m_R57 {
   enum s5m_E3 f0;
   union {
-    struct s5m_R2 * f1;
+    struct s5m_R0 * f1;
     long double f2;
     int8_t f3;
     struct {
       int f4;
       double f5;
-      s5m_T1 f6;
+      s5m_T4 f6;
     };
   };
-  s5m_T1 f7;
+  s5m_T4 f7;
   unsigned char f8 : 1;
   long f9 : 10 __attribute__((aligned(16))) ;
   int8_t : 0;
@@ -656,59 +644,59 @@ struct s5m_R56 {
       unsigned long long f11;
       int f12;
       int32_t f13;
-      s5m_T0 f14[3][1][3];
+      s5m_T2 f14[3][1][3];
     };
-    s5m_T1 f15;
-    s5m_T3 f16 : 11;
+    s5m_T4 f15;
+    s5m_T2 f16 : 42;
   } f17;
   unsigned char f18 : 2;
-  s5m_T3 f19 : 13 __attribute__((packed)) ;
+  s5m_T2 f19 : 51 __attribute__((packed)) ;
 };
 
-union __attribute__((packed, aligned(2))) s5m_R57 {
+union __attribute__((packed, aligned(2))) s5m_R58 {
   unsigned long * f0;
   unsigned long f1 : 12;
-  struct s5m_R40 * f2;
-  enum s5m_E6 f3;
+  struct s5m_R19 * f2;
+  enum s5m_E8 f3;
   int f4;
   unsigned long f5 : 5;
-  struct s5m_R21 f6;
+  struct s5m_R7 f6;
   int8_t f7 : 3 __attribute__((packed)) ;
 };
 
 #pragma pack(push, 4)
-struct __attribute__((aligned(1))) s5m_R58 {
-  enum s5m_E1 f0;
+struct __attribute__((aligned(1))) s5m_R59 {
+  enum s5m_E8 f0;
   unsigned char : 0;
-  struct s5m_R32 f1;
+  struct s5m_R57 f1;
   uint32_t f2 : 27;
-  s5m_T3 : 0;
+  s5m_T2 : 0;
   short f3 : 10;
   uint32_t * f4[1][4][2];
 };
 #pragma pack(pop)
 
-typedef double __attribute__((aligned(8))) s5m_T4;
+typedef double __attribute__((aligned(8))) s5m_T6;
 #pragma pack(push, 4)
-struct __attribute__((aligned(16))) s5m_R59 {
+struct __attribute__((aligned(16))) s5m_R60 {
   wchar_t * f0;
   long double f1[2][1][1] __attribute__((packed)) ;
   short f2 : 3 __attribute__((packed)) ;
   int8_t f3[4][2][4];
   long long f4;
-  s5m_T3 f5 : 10;
+  s5m_T2 f5 : 37;
 };
 #pragma pack(pop)
 
-enum s5m_E8 {
-  s5m_E8_0 = 2147483647LL,
+enum s5m_E11 {
+  s5m_E11_0 = 2147483647LL,
 };
-struct __attribute__((aligned(16))) s5m_R60 {
+struct __attribute__((aligned(16))) s5m_R61 {
   struct {
     char : 0;
     int64_t f0[4];
     struct {
-      struct s5m_R9 * f1;
+      struct s5m_R43 * f1;
       int8_t f2 : 3;
       char f3;
       _Alignas(32) int32_t f4 ;
@@ -716,275 +704,240 @@ struct __attribute__((aligned(16))) s5m_R60 {
   };
 };
 
-enum __attribute__((packed)) s5m_E9 {
-  s5m_E9_0 = 47356LL,
-  s5m_E9_1 = 4LL,
+enum __attribute__((packed)) s5m_E12 {
+  s5m_E12_0 = 47356LL,
+  s5m_E12_1 = 4LL,
 };
-struct s5m_R61 {
+struct s5m_R62 {
   int64_t f0 : 3;
   s5m_T4 f1;
   ptrdiff_t f2;
-  s5m_T0 f3;
+  s5m_T3 f3;
 };
 
 #pragma pack(push, 8)
-struct s5m_R62 {
-  s5m_T3 f0 : 9;
-  struct s5m_R28 f1 __attribute__((aligned(8))) ;
-  int : 0;
-  s5m_T3 f2 : 1;
-  s5m_T0 f3;
-  s5m_T2 f4;
-  uint16_t f5;
-  union {
-    long long f6 : 2;
-    size_t f7;
-  };
-  ptrdiff_t f8;
-};
-#pragma pack(pop)
-
-enum s5m_E10 {
-  s5m_E10_0 = 9LL,
-  s5m_E10_1 = 4294967542LL,
-};
 struct s5m_R63 {
-  struct s5m_R22 f0;
-  size_t f1 __attribute__((packed, aligned(4))) ;
-  uint64_t f2 : 35;
+  s5m_T4 f0 : 9;
+  struct s5m_R24 f1 __attribute__((aligned(8))) ;
+  int : 0;
+  s5m_T2 f2 : 4;
+  struct s5m_R60 f3;
+  s5m_T0 f4;
   union {
-    struct s5m_R11 f3 __attribute__((packed)) ;
-    int64_t f4 : 56;
-    unsigned short f5;
-    int f6;
-  } f7;
-  union s5m_R38 f8;
-  union {
-    struct s5m_R59 f9;
-    unsigned int f10 __attribute__((packed, aligned(1))) ;
+    long long f5 : 55;
+    unsigned char : 5;
+    ptrdiff_t f6;
+    int32_t f7;
   };
-  long f11;
+  s5m_T4 f8;
   union {
-    s5m_T0 f12;
-    s5m_T2 f13 __attribute__((packed)) ;
-    enum s5m_E9 f14;
-    enum s5m_E3 f15 : 8;
-  } f16;
-  s5m_T3 : 0;
-};
-
-#pragma pack(push, 2)
-struct s5m_R64 {
-  int64_t : 24;
-  enum s5m_E5 f0 : 3;
-  s5m_T3 : 4;
-  short f1 : 9;
-  unsigned long long f2 : 63;
-  int64_t f3 : 4;
-  ptrdiff_t f4[3][2];
-  uint32_t : 15;
-  uint64_t f5;
+    union s5m_R50 f9;
+    size_t f10 __attribute__((packed, aligned(4))) ;
+    uint64_t f11 : 35;
+    union {
+      struct s5m_R20 f12 __attribute__((packed)) ;
+      int64_t f13 : 56;
+      unsigned short f14;
+      int f15;
+    } f16;
+  } f17;
 };
 #pragma pack(pop)
 
-struct __attribute__((aligned(8))) s5m_R65 {
-  uint32_t f0 : 1;
-  union {
-    long long f1 : 2;
-  } f2;
-  union s5m_R5 * f3;
-  union s5m_R48 f4[4][1];
+enum s5m_E13 {
+  s5m_E13_0 = 6LL,
+  s5m_E13_1 = -19LL,
+  s5m_E13_2 = -78LL,
+};
+struct s5m_R64 {
+  enum s5m_E3 f0 __attribute__((aligned(1))) ;
+  enum s5m_E7 f1 __attribute__((packed)) ;
+  uint8_t f2;
+  struct s5m_R22 f3;
+  struct s5m_R31 f4 __attribute__((aligned(16))) ;
+  enum s5m_E13 f5[3][3];
+  struct s5m_R30 f6;
+};
+
+#pragma pack(push, 1)
+struct __attribute__((packed, aligned(1))) s5m_R65 {
+  enum s5m_E5 f0 : 7;
+  unsigned int f1 : 14;
+  float f2;
+};
+#pragma pack(pop)
+
+#pragma pack(push, 8)
+struct s5m_R66 {
+  uint16_t f0;
+  int16_t f1;
+  char f2;
+};
+#pragma pack(pop)
+
+struct __attribute__((packed)) s5m_R67 {
+  ptrdiff_t f0[3][2];
+  uint32_t : 15;
+  uint64_t f1;
+  long f2 : 23;
+  long long f3 : 53;
+};
+
+union s5m_R68 {
+  struct s5m_R47 f0;
   struct {
-    union __attribute__((packed)) {
-      unsigned long long f5;
-    };
-    uint16_t : 0;
-    int64_t f6 __attribute__((aligned(8))) ;
-    unsigned int f7[3][4];
+    struct s5m_R7 f1;
+    union s5m_R51 f2;
+    _Bool f3 : 1;
+    enum s5m_E3 f4 __attribute__((aligned(8))) ;
   };
-  int8_t : 8;
-  enum s5m_E9 f8;
-  int16_t : 2;
+  s5m_T0 f5[2][4][2];
+  s5m_T2 : 0;
+  s5m_T3 f6;
+  uint32_t f7;
+  union {
+    int8_t f8[1][3] __attribute__((aligned(1))) ;
+    unsigned short f9;
+    unsigned int f10 : 31;
+  };
+  struct s5m_R41 f11;
+};
+
+struct s5m_R69 {
+};
+
+struct s5m_R70 {
+  struct s5m_R44 f0;
+  s5m_T4 f1 : 15;
+  unsigned char f2;
+  int16_t f3;
+  ptrdiff_t f4;
+};
+
+struct s5m_R71 {
+  uint8_t f0[4][4];
+  unsigned long long f1 : 2;
+  unsigned long f2 : 2;
 };
 
 #pragma pack(push, 4)
-struct s5m_R66 {
-  size_t f0 __attribute__((aligned(4))) ;
-  s5m_T0 f1;
-  int f2;
+union s5m_R72 {
+  struct s5m_R2 * f0;
+  s5m_T3 f1;
+  s5m_T1 f2[2][2][3];
+  s5m_T4 f3 __attribute__((packed)) ;
+  struct s5m_R37 * f4;
+  enum s5m_E8 f5 : 4;
+  _Alignas(16) unsigned long f6 ;
   union {
-    char f3 : 2;
-    s5m_T4 f4;
-    enum s5m_E0 f5;
-    struct s5m_R34 f6;
-  };
-  ptrdiff_t f7;
-  s5m_T2 f8;
-  s5m_T0 f9;
-  enum s5m_E3 f10;
-  struct {
-    unsigned long f11[4][1];
-    s5m_T3 f12 : 12;
-    struct {
-      s5m_T2 f13;
-      s5m_T0 f14[2][2][0];
-      short f15[2][3][4];
-    } f16;
-  };
+    int64_t f7 : 31;
+    size_t f8[3];
+    unsigned long long : 0;
+  } f9;
+  long long f10[4][4][1];
 };
 #pragma pack(pop)
-
-typedef size_t s5m_T5;
-union s5m_R67 {
-  _Alignas(16) unsigned long f0 ;
-  union {
-    int64_t f1 : 31;
-    size_t f2[3];
-    unsigned long long : 0;
-  } f3;
-  long long f4[4][4][1];
-  struct s5m_R35 f5;
-  union s5m_R39 f6[3][4][4];
-};
 
 #pragma pack(push, 2)
-struct __attribute__((packed)) s5m_R68 {
-  int * f0[3][1];
-  uint16_t * f1;
-  s5m_T2 f2[1] __attribute__((packed)) ;
-  uint32_t f3;
-  union s5m_R38 * f4[3][4] __attribute__((aligned(8))) ;
-  struct {
-    enum s5m_E1 f5 : 7;
-  } f6;
-  union s5m_R5 * f7 __attribute__((packed)) ;
+struct s5m_R73 {
+  double f0 __attribute__((packed)) ;
+  int8_t : 6;
+  unsigned long long f1;
+  _Alignas(32) int * f2 __attribute__((packed)) ;
+  int64_t f3 : 47;
+  char f4[4][3];
 };
 #pragma pack(pop)
 
-union s5m_R69 {
-  long double f0 __attribute__((packed)) ;
-  s5m_T5 f1[3][4];
-  int f2 : 4;
-  struct s5m_R62 f3;
+struct s5m_R74 {
+  short f0[4][2];
+  int64_t f1 : 2;
+  uint64_t : 52;
   union {
-    unsigned char f4 : 1;
-    unsigned int f5 : 2;
+    enum s5m_E9 f2[2][2][3];
   };
-  struct s5m_R54 f6;
-  unsigned char f7 : 5;
-  unsigned long * f8 __attribute__((aligned(1))) ;
-  uint8_t f9;
-};
-
-union s5m_R70 {
-  s5m_T0 f0[1];
-};
-
-typedef double __attribute__((aligned(4))) s5m_T6;
-struct s5m_R71 {
-  int8_t f0 : 3;
-  enum s5m_E5 f1;
-};
-
-union s5m_R72 {
-  double f0[4][4][1] __attribute__((aligned(4))) ;
-};
-
-#pragma pack(push, 16)
-union s5m_R73 {
-  float f0;
-  wchar_t f1 __attribute__((aligned(16))) ;
-  struct s5m_R10 * f2;
-  struct {
-    struct {
-      union s5m_R25 f3;
-      uint64_t : 0;
-    } f4;
-    int32_t f5[4][0][4];
-    union s5m_R20 * f6 __attribute__((packed)) ;
-    uint16_t f7 : 3;
-  } f8;
-};
-#pragma pack(pop)
-
-union s5m_R74 {
+  unsigned char f3[4][3];
+  s5m_T2 f4 : 42;
+  int16_t f5;
   union {
-    int64_t f0 : 35;
-    struct {
-      union s5m_R48 * f1;
-    } f2;
-  } f3;
-  uint8_t f4 : 1;
-  struct {
-    struct s5m_R44 f5;
-    int32_t f6;
-    unsigned int f7[4] __attribute__((packed)) ;
-  } f8;
-  s5m_T5 f9 : 31;
-  long f10 : 29;
-  int16_t f11;
-  struct {
-    uint32_t f12 __attribute__((packed)) ;
-    uint32_t f13;
-    union {
-      uint8_t f14;
-      long long f15;
-      s5m_T2 f16;
-      union s5m_R70 f17;
-    } f18;
-  };
-  double * f19[2][2];
-  unsigned short f20;
+    unsigned int f6;
+  } f7;
+  wchar_t f8;
 };
 
+enum s5m_E14 {
+  s5m_E14_0 = 52350LL,
+  s5m_E14_1 = 46090LL,
+  s5m_E14_2 = 63210LL,
+};
 struct s5m_R75 {
+  s5m_T6 f0;
+  s5m_T4 f1 : 6;
+  int32_t f2;
+  s5m_T0 f3;
+  int64_t f4 : 4;
   struct {
-    struct s5m_R65 f0;
-    union {
-      float f1;
-      enum s5m_E2 f2 : 2;
-    };
-  };
-};
-
-struct s5m_R76 {
-  uint8_t : 6;
-  struct s5m_R6 f0;
-  struct s5m_R53 f1;
-  uint64_t f2[2][3];
-  unsigned long f3[3][3] __attribute__((packed)) ;
-  struct s5m_R28 f4;
-  int8_t f5;
-  struct s5m_R9 f6;
-};
-
-union __attribute__((aligned(16))) s5m_R77 {
-  struct s5m_R0 f0;
-  _Alignas(16) int8_t f1 ;
-  s5m_T2 f2[1][1][0];
-  ptrdiff_t f3 __attribute__((packed)) ;
-  enum s5m_E0 f4;
-  uint8_t * f5;
-  struct {
-    struct __attribute__((aligned(4))) {
-      s5m_T0 f6[2][2][2] __attribute__((aligned(2))) ;
-      struct s5m_R8 f7[4] __attribute__((aligned(8))) ;
-    } f8;
+    int8_t f5 : 3;
+    enum s5m_E6 f6;
+    int8_t f7;
+    unsigned long long f8 : 56;
   } f9;
 };
 
-struct s5m_R78 {
-  unsigned char f0[0][0][2];
-  enum s5m_E7 : 0;
-  int32_t f1 __attribute__((packed)) ;
-  wchar_t f2 __attribute__((aligned(16))) ;
-  uint64_t f3 __attribute__((aligned(16))) ;
+union __attribute__((packed)) s5m_R76 {
+  unsigned long long f0 : 49;
+  _Alignas(16) struct s5m_R56 * f1 __attribute__((packed)) ;
+  struct s5m_R11 * f2;
+  struct {
+    struct {
+      union s5m_R27 f3;
+      uint64_t : 0;
+    } f4;
+    int32_t f5[4][0][4];
+    struct s5m_R21 * f6 __attribute__((packed)) ;
+    uint16_t f7 : 3;
+  } f8;
+  s5m_T4 f9 : 5 __attribute__((aligned(2))) ;
+  struct s5m_R66 f10;
+  struct {
+    struct s5m_R41 * f11 __attribute__((aligned(8))) ;
+    s5m_T4 f12;
+    struct s5m_R21 f13;
+  } f14;
 };
 
-union s5m_R79 {
-  long double f0;
-  enum s5m_E10 : 4;
-  s5m_T0 f1;
+struct s5m_R77 {
+  union s5m_R46 f0;
+  int32_t f1;
+  unsigned int f2[4] __attribute__((packed)) ;
+  s5m_T4 f3 : 16;
+  long f4 : 29;
+};
+
+struct s5m_R78 {
+  int f0[1][3][4];
+  struct {
+    struct s5m_R19 * f1 __attribute__((packed)) ;
+    long long f2[1][3];
+  } f3;
+  struct s5m_R70 f4[4][1] __attribute__((aligned(1))) ;
+  struct {
+    union {
+      struct s5m_R21 f5;
+      struct s5m_R35 * f6;
+      double f7[2];
+    };
+    struct {
+      char : 6;
+      uint8_t f8;
+    };
+    float f9;
+    uint32_t f10;
+  };
+};
+
+struct __attribute__((packed)) s5m_R79 {
+  s5m_T3 f0 __attribute__((packed)) ;
 };
 
 
@@ -993,34 +946,34 @@ unsigned long s5m_force[] = {
   sizeof(struct s5m_R0),
   sizeof(struct s5m_R1),
   sizeof(struct s5m_R2),
-  sizeof(struct s5m_R3),
+  sizeof(union s5m_R3),
   sizeof(struct s5m_R4),
-  sizeof(union s5m_R5),
+  sizeof(struct s5m_R5),
   sizeof(struct s5m_R6),
   sizeof(struct s5m_R7),
   sizeof(struct s5m_R8),
-  sizeof(struct s5m_R9),
+  sizeof(union s5m_R9),
   sizeof(struct s5m_R10),
   sizeof(struct s5m_R11),
   sizeof(struct s5m_R12),
   sizeof(struct s5m_R13),
-  sizeof(struct s5m_R14),
+  sizeof(union s5m_R14),
   sizeof(struct s5m_R15),
   sizeof(struct s5m_R16),
   sizeof(struct s5m_R17),
   sizeof(struct s5m_R18),
-  sizeof(union s5m_R19),
-  sizeof(union s5m_R20),
+  sizeof(struct s5m_R19),
+  sizeof(struct s5m_R20),
   sizeof(struct s5m_R21),
   sizeof(struct s5m_R22),
   sizeof(struct s5m_R23),
-  sizeof(union s5m_R24),
-  sizeof(union s5m_R25),
+  sizeof(struct s5m_R24),
+  sizeof(struct s5m_R25),
   sizeof(struct s5m_R26),
-  sizeof(struct s5m_R27),
+  sizeof(union s5m_R27),
   sizeof(struct s5m_R28),
   sizeof(struct s5m_R29),
-  sizeof(union s5m_R30),
+  sizeof(struct s5m_R30),
   sizeof(struct s5m_R31),
   sizeof(struct s5m_R32),
   sizeof(struct s5m_R33),
@@ -1032,23 +985,23 @@ unsigned long s5m_force[] = {
   sizeof(union s5m_R39),
   sizeof(struct s5m_R40),
   sizeof(struct s5m_R41),
-  sizeof(struct s5m_R42),
-  sizeof(union s5m_R43),
+  sizeof(union s5m_R42),
+  sizeof(struct s5m_R43),
   sizeof(struct s5m_R44),
-  sizeof(union s5m_R45),
-  sizeof(struct s5m_R46),
+  sizeof(struct s5m_R45),
+  sizeof(union s5m_R46),
   sizeof(struct s5m_R47),
-  sizeof(union s5m_R48),
-  sizeof(union s5m_R49),
+  sizeof(struct s5m_R48),
+  sizeof(struct s5m_R49),
   sizeof(union s5m_R50),
-  sizeof(struct s5m_R51),
+  sizeof(union s5m_R51),
   sizeof(struct s5m_R52),
   sizeof(struct s5m_R53),
   sizeof(struct s5m_R54),
   sizeof(struct s5m_R55),
   sizeof(struct s5m_R56),
-  sizeof(union s5m_R57),
-  sizeof(struct s5m_R58),
+  sizeof(struct s5m_R57),
+  sizeof(union s5m_R58),
   sizeof(struct s5m_R59),
   sizeof(struct s5m_R60),
   sizeof(struct s5m_R61),
@@ -1057,17 +1010,17 @@ unsigned long s5m_force[] = {
   sizeof(struct s5m_R64),
   sizeof(struct s5m_R65),
   sizeof(struct s5m_R66),
-  sizeof(union s5m_R67),
-  sizeof(struct s5m_R68),
-  sizeof(union s5m_R69),
-  sizeof(union s5m_R70),
+  sizeof(struct s5m_R67),
+  sizeof(union s5m_R68),
+  sizeof(struct s5m_R69),
+  sizeof(struct s5m_R70),
   sizeof(struct s5m_R71),
   sizeof(union s5m_R72),
-  sizeof(union s5m_R73),
-  sizeof(union s5m_R74),
+  sizeof(struct s5m_R73),
+  sizeof(struct s5m_R74),
   sizeof(struct s5m_R75),
-  sizeof(struct s5m_R76),
-  sizeof(union s5m_R77),
+  sizeof(union s5m_R76),
+  sizeof(struct s5m_R77),
   sizeof(struct s5m_R78),
-  sizeof(union s5m_R79),
+  sizeof(struct s5m_R79),
   0 };

@@ -60,338 +60,349 @@ struct __attribute__((aligned(16))) s8f_R5 {
 struct s8f_R6 {
   struct s8f_R0 f0;
   union {
-    struct s8f_R3 f1[4][0][3];
-    unsigned long long f2 __attribute__((aligned(4))) ;
-  } f3;
-  unsigned long : 1 __attribute__((packed)) ;
-  unsigned long long f4 : 50;
-  long f5 : 11;
-  double f6;
-  long f7;
-  char f8;
+    struct s8f_R3 f1[4][4][3];
+    union __attribute__((aligned(4))) {
+      struct s8f_R0 f2 __attribute__((packed, aligned(2))) ;
+      unsigned long long f3 : 50;
+    } f4;
+  } f5;
+  long f6 : 11;
+  double f7;
+  long f8;
+  char f9;
+  struct {
+    long long f10 : 31;
+    uint8_t : 4;
+  };
+  long double f11;
 };
 
-struct s8f_R7 {
-};
-
-union s8f_R8 {
-  uint8_t : 4;
-  long double f0;
-  struct s8f_R6 f1;
-  short f2 : 6;
-  int32_t f3 __attribute__((aligned(1))) ;
-  int64_t f4[0][1][4];
-  struct s8f_R6 f5;
-  union __attribute__((packed)) {
-    long double f6;
-  } f7;
-  unsigned char f8 : 1 __attribute__((packed)) ;
-};
-
-struct s8f_R9 {
-  int8_t f0 : 4;
-  short f1;
-  short f2;
-  s8f_T0 f3;
-};
-
-struct s8f_R10 {
-  s8f_T0 f0;
-  int f1;
-  union s8f_R1 f2;
-  uint32_t f3;
-  s8f_T0 f4 __attribute__((packed)) ;
-};
-
-#pragma pack(push, 2)
-union s8f_R11 {
+struct __attribute__((packed)) s8f_R7 {
+  uint8_t f0 : 7;
+  unsigned short f1[2][1][0] __attribute__((aligned(1))) ;
   union {
-    struct s8f_R6 * f0;
-    unsigned short f1;
-    int8_t : 1;
-  } f2;
+    uint8_t f2;
+    uint16_t f3 : 1;
+    int8_t f4;
+  };
+  uint8_t * f5;
+  struct s8f_R0 f6[3];
+  uint16_t f7 : 1;
+  struct {
+    struct s8f_R6 f8;
+  } f9;
+  int f10 : 3;
+  union s8f_R1 * f11;
 };
-#pragma pack(pop)
 
-union s8f_R12 {
+typedef int s8f_T1;
+struct s8f_R8 {
+  unsigned long long f0;
+  _Alignas(32) int64_t f1 ;
+  union __attribute__((packed)) {
+    unsigned char f2 : 8;
+    union s8f_R1 * f3;
+    unsigned short f4;
+  };
+  unsigned short : 4;
+  char f5 : 3;
+  wchar_t f6 __attribute__((packed)) ;
 };
 
-union s8f_R13 {
-  wchar_t f0 __attribute__((packed)) ;
-};
-
-struct __attribute__((packed)) s8f_R14 {
+struct __attribute__((packed)) s8f_R9 {
   unsigned short * f0;
-  _Bool f1 : 1;
-  int64_t f2 : 11;
-  s8f_T0 f3;
+  int64_t f1 : 44 __attribute__((packed)) ;
+  struct s8f_R5 f2;
+  s8f_T1 f3;
   short f4;
 };
 
 #pragma pack(push, 8)
-struct s8f_R15 {
+struct s8f_R10 {
   _Bool : 0;
-  int8_t f0 : 2;
-  long long f1 : 54;
-  s8f_T0 f2 __attribute__((packed)) ;
-  int f3 : 3;
-  double * f4;
-  short f5;
-  struct s8f_R7 * f6 __attribute__((packed)) ;
+  wchar_t f0;
+  long f1;
+  s8f_T1 f2[4];
+  uint8_t : 0;
+  s8f_T0 f3;
+  int64_t : 25;
+  unsigned short f4;
+};
+#pragma pack(pop)
+
+typedef struct s8f_R8 __attribute__((aligned(1))) s8f_T2;
+union s8f_R11 {
+  unsigned char f0;
+  int32_t f1 : 2;
+  struct s8f_R5 * f2;
+};
+
+struct s8f_R12 {
+  signed char f0 : 3 __attribute__((aligned(4))) ;
+  struct s8f_R5 f1[2][1];
+  unsigned char f2;
+  s8f_T1 f3 : 27;
+};
+
+union s8f_R13 {
+  double f0;
+  uint8_t f1;
+};
+
+#pragma pack(push, 8)
+struct __attribute__((packed)) s8f_R14 {
+  struct s8f_R6 f0 __attribute__((packed)) ;
+  long f1 : 2;
+};
+#pragma pack(pop)
+
+#pragma pack(push, 2)
+struct s8f_R15 {
+  struct s8f_R7 f0[4][2][3];
+  union s8f_R11 * f1;
+  int32_t f2 __attribute__((packed)) ;
+  s8f_T0 f3 __attribute__((packed)) ;
+  struct {
+    uint64_t f4 : 53;
+    unsigned int f5 : 24;
+    short : 0;
+  };
+  uint16_t f6 : 10 __attribute__((packed)) ;
+  s8f_T2 f7;
+  int f8;
+  unsigned int f9;
 };
 #pragma pack(pop)
 
 union s8f_R16 {
-  unsigned char f0;
-  long f1 : 3;
-  struct s8f_R14 * f2[4][4][3];
+  struct s8f_R8 f0;
+  short f1;
+  long long f2;
+  int16_t f3[3];
+  ptrdiff_t f4[3];
 };
 
-typedef ptrdiff_t __attribute__((aligned(4))) s8f_T1;
 union s8f_R17 {
+  ptrdiff_t f0[1];
 };
 
-struct s8f_R18 {
-  int8_t f0[3][1][3] __attribute__((aligned(1))) ;
-  int8_t f1;
-  double f2;
+struct __attribute__((packed)) s8f_R18 {
+  struct s8f_R15 * f0 __attribute__((aligned(1))) ;
+  int32_t f1;
+  long long f2 : 4;
+  union __attribute__((aligned(16))) {
+    unsigned short f3 : 1 __attribute__((packed)) ;
+    s8f_T1 f4;
+  } f5;
+  struct {
+    struct s8f_R0 f6;
+  } f7;
+  union __attribute__((aligned(1))) {
+    struct s8f_R15 f8;
+    signed char f9;
+    struct s8f_R5 f10;
+  };
+  union {
+    uint8_t * f11[3];
+    ptrdiff_t f12;
+  };
 };
 
-#pragma pack(push, 2)
-struct s8f_R19 {
-  s8f_T0 f0;
-  int : 0;
-  struct s8f_R7 f1;
-  uint16_t f2 : 3 __attribute__((aligned(2))) ;
-  s8f_T1 f3;
-  uint64_t f4 : 1;
-  s8f_T0 f5;
+union s8f_R19 {
+  union {
+    struct s8f_R18 f0;
+    unsigned long long f1 : 10;
+  };
 };
-#pragma pack(pop)
 
-enum s8f_E0 {
-  s8f_E0_0 = -4294967296LL,
-  s8f_E0_1 = 59790LL,
-  s8f_E0_2 = 66595LL,
-  s8f_E0_3 = 2147483648LL,
-};
-struct __attribute__((packed)) s8f_R20 {
-  int32_t f0;
-  unsigned char f1[4][3][1];
-  _Bool f2 : 1;
+struct __attribute__((packed, aligned(2))) s8f_R20 {
+  struct __attribute__((aligned(1))) {
+    long long f0 : 32;
+    struct s8f_R6 f1;
+    struct s8f_R12 f2;
+    s8f_T2 f3 __attribute__((packed)) ;
+  };
 };
 
 struct __attribute__((packed)) s8f_R21 {
-  uint32_t f0[4][3];
-  struct {
-    uint32_t f1 : 4;
-    struct s8f_R19 f2[4];
-  };
-  int f3;
-  union {
-    int32_t f4;
-    int64_t f5 : 3;
-    int32_t f6;
-  };
-  unsigned short f7 : 9;
-  _Bool f8 : 1;
-  union s8f_R13 * f9 __attribute__((aligned(1))) ;
+  signed char f0 : 1 __attribute__((packed)) ;
 };
 
-typedef int16_t __attribute__((aligned(16))) s8f_T2;
-#pragma pack(push, 8)
-struct __attribute__((aligned(1))) s8f_R22 {
-  s8f_T0 f0;
-  char f1 : 7 __attribute__((packed)) ;
-  signed char f2;
-  enum s8f_E0 f3;
-  unsigned short f4 : 1;
-  union __attribute__((aligned(1))) {
-    struct s8f_R0 f5;
-    signed char f6;
-    struct s8f_R0 f7;
+union s8f_R22 {
+  int32_t f0;
+  s8f_T0 f1;
+  union {
+    long * f2;
+    union s8f_R16 f3 __attribute__((packed)) ;
   };
+};
+
+struct s8f_R23 {
+  uint32_t f0 : 17;
+  int32_t f1 : 1;
+  signed char f2;
+  _Alignas(32) char f3 __attribute__((packed)) ;
+  long double f4;
+  union {
+    uint32_t f5 : 2;
+  } f6;
+  s8f_T2 f7;
+};
+
+enum s8f_E0 {
+  s8f_E0_0 = -132LL,
+  s8f_E0_1 = -4294967296LL,
+  s8f_E0_2 = 391LL,
+  s8f_E0_3 = -4294967296LL,
+};
+struct s8f_R24 {
+  union {
+    s8f_T1 f0;
+    uint16_t f1 : 16 __attribute__((aligned(8))) ;
+    uint16_t f2 : 6;
+  };
+  int64_t f3 : 47;
+  enum s8f_E0 f4 : 8;
+  struct s8f_R23 f5;
+  struct s8f_R23 f6;
+  unsigned long f7 : 29;
+  int f8 : 13;
+  uint64_t f9[];
+};
+
+#pragma pack(push, 4)
+struct s8f_R25 {
+  int32_t f0 __attribute__((aligned(2))) ;
+  union {
+    int16_t f1[4][2];
+  };
+  s8f_T1 f2 : 21;
+  struct __attribute__((packed)) {
+    uint32_t f3 : 2 __attribute__((aligned(2))) ;
+  };
+  struct s8f_R12 f4;
+  int32_t f5 __attribute__((packed)) ;
 };
 #pragma pack(pop)
 
-struct __attribute__((packed)) s8f_R23 {
-  union {
-    union s8f_R16 f0 __attribute__((aligned(2))) ;
-    union __attribute__((packed)) {
-      s8f_T2 f1;
-    };
+enum s8f_E1 {
+  s8f_E1_0 = -79LL,
+  s8f_E1_1 = 2147483647LL,
+};
+union s8f_R26 {
+  unsigned short f0;
+  struct {
+    s8f_T1 f1;
     union {
-      struct s8f_R20 f2;
-      uint64_t : 2;
+      uint8_t f2[2];
     };
-  } f3;
-  s8f_T0 f4 __attribute__((aligned(2))) ;
-  s8f_T2 f5 : 1;
-  int64_t f6;
-  short f7[1][2];
-  _Alignas(32) enum s8f_E0 f8 ;
-  long double f9;
-};
-
-struct s8f_R24 {
-  signed char f0 : 4;
-  int32_t f1 : 30;
-  struct s8f_R0 f2;
-  s8f_T1 f3;
-  _Bool f4 : 1 __attribute__((packed)) ;
-  uint16_t f5 : 5;
-  s8f_T0 f6;
-  s8f_T1 f7;
-};
-
-struct s8f_R25 {
-  int32_t f0;
-  char f1 __attribute__((aligned(1))) ;
-  signed char f2;
-  union __attribute__((aligned(1))) {
-    unsigned long f3;
+    int f3 : 3;
   } f4;
-  s8f_T2 f5;
-  unsigned long long * f6[3][2][4] __attribute__((packed)) ;
-  s8f_T1 f7;
-  uint16_t f8 : 9;
-};
-
-typedef union s8f_R16 s8f_T3;
-struct __attribute__((packed)) s8f_R26 {
-  s8f_T0 f0;
-  s8f_T2 f1;
-  int32_t f2;
-  enum s8f_E0 f3 : 8;
-  union s8f_R1 f4;
-  union s8f_R11 f5;
-  unsigned long f6 : 29;
-};
-
-struct s8f_R27 {
-  struct s8f_R3 f0 __attribute__((packed)) ;
-  enum s8f_E0 f1;
-  int32_t f2 __attribute__((aligned(2))) ;
-  union {
-    int16_t f3[4][2];
-  };
-  s8f_T1 f4 : 21;
-  struct __attribute__((packed)) {
-    uint32_t f5 : 2 __attribute__((aligned(2))) ;
-  };
-  struct s8f_R10 f6;
-  int32_t f7 __attribute__((packed)) ;
-  enum s8f_E0 f8;
-};
-
-#pragma pack(push, 8)
-struct __attribute__((packed)) s8f_R28 {
-  unsigned short f0 : 15;
-  union s8f_R12 * f1;
-  union {
-    uint8_t f2[2];
-  };
-  int f3 : 3;
-  uint32_t f4 : 4;
+  uint32_t f5 : 4;
   union __attribute__((packed)) {
     unsigned long long : 0;
     struct {
-      char f5;
-      struct s8f_R24 * f6 __attribute__((packed)) ;
-      unsigned long f7 __attribute__((aligned(1))) ;
-      long long f8 : 52;
-    } f9;
+      char f6;
+      union s8f_R1 * f7 __attribute__((packed)) ;
+      unsigned long f8 __attribute__((aligned(1))) ;
+      long long f9 : 52;
+    } f10;
   };
-  uint16_t : 0;
+};
+
+struct __attribute__((packed)) s8f_R27 {
+  size_t f0;
+  int32_t f1 : 4;
+};
+
+typedef unsigned long __attribute__((aligned(1))) s8f_T3;
+union s8f_R28 {
+  signed char f0 : 5;
+  s8f_T1 f1;
+  union {
+    s8f_T1 f2 : 4 __attribute__((packed)) ;
+  };
+  unsigned long f3 : 24;
+  char f4 __attribute__((packed)) ;
+  s8f_T3 f5 : 11;
+  size_t * f6[1][1];
+  struct {
+    short f7[2];
+  } f8;
+  _Alignas(16) enum s8f_E1 f9 ;
+};
+
+#pragma pack(push, 2)
+union s8f_R29 {
+  long long f0 : 4;
+  union s8f_R19 f1;
+  struct {
+    unsigned short f2[3];
+  } f3;
+  struct {
+    long f4;
+    struct s8f_R6 f5 __attribute__((packed)) ;
+    int32_t f6;
+  } f7;
+  union {
+    union s8f_R22 f8;
+  };
+  uint64_t f9;
 };
 #pragma pack(pop)
 
-union s8f_R29 {
-  signed char f0[1] __attribute__((aligned(2))) ;
-  union s8f_R12 f1;
-  enum s8f_E0 f2 : 1;
-  struct s8f_R26 f3;
-  struct {
-    struct s8f_R18 f4;
-    _Bool f5 __attribute__((packed, aligned(16))) ;
-    union {
-      long f6;
-      signed char f7;
-      _Alignas(16) int f8 ;
-    };
-    wchar_t f9[4][1];
-  } f10;
-  unsigned short f11;
-  uint64_t f12 : 53;
+struct s8f_R30 {
+  unsigned long long : 0;
+  enum s8f_E1 f0;
+  union {
+    int8_t f1;
+  } f2;
+  struct s8f_R10 f3;
+  uint32_t f4[];
 };
 
-struct __attribute__((packed, aligned(4))) s8f_R30 {
-  s8f_T3 f0 __attribute__((aligned(2))) ;
-  ptrdiff_t f1 __attribute__((packed)) ;
-  union s8f_R8 f2;
-  int8_t f3 : 3;
-  char f4 : 1;
-  unsigned short f5[3];
+struct s8f_R31 {
+  unsigned int : 0;
+  char f0 __attribute__((aligned(4))) ;
+  enum s8f_E1 : 4 __attribute__((packed)) ;
+  char f1 : 5;
+  unsigned char f2;
+  unsigned int f3 : 5;
+  union {
+    enum s8f_E0 f4;
+  };
+  struct s8f_R6 f5;
+  unsigned short f6[];
 };
 
-typedef unsigned int s8f_T4;
-union s8f_R31 {
-  s8f_T2 f0;
-  struct {
-    float f1[1][0][2];
-    signed char f2 : 4;
-    unsigned long long f3;
-  } f4;
-  enum s8f_E0 f5 : 6;
-  unsigned long f6 : 6;
+typedef char s8f_T4;
+#pragma pack(push, 16)
+struct __attribute__((packed)) s8f_R32 {
+  uint16_t f0 : 7 __attribute__((aligned(1))) ;
+  unsigned char f1;
+  struct s8f_R15 f2;
 };
+#pragma pack(pop)
 
-struct s8f_R32 {
-  struct s8f_R14 f0[4] __attribute__((packed)) ;
-  signed char f1[2][3];
-  union __attribute__((aligned(16))) {
-    float f2;
-  } f3;
-  struct s8f_R9 f4;
-  unsigned char f5;
-};
-
-enum s8f_E1 {
-  s8f_E1_0 = 2147483647LL,
-  s8f_E1_1 = 4294967874LL,
-};
-struct __attribute__((packed)) s8f_R33 {
-  unsigned short f0 : 8;
+struct __attribute__((aligned(1))) s8f_R33 {
+  s8f_T0 f0;
+  int f1;
+  _Alignas(16) char f2 ;
+  uint32_t f3;
+  union s8f_R17 f4;
 };
 
 struct s8f_R34 {
-  int32_t f0 : 3;
+  char f0;
+  float f1[4][3];
+  struct s8f_R0 f2;
+  _Bool : 0;
+  signed char f3 : 2 __attribute__((packed)) ;
+  short f4;
+  long double f5;
 };
 
-union s8f_R35 {
-  unsigned char f0[3][4];
-  union s8f_R17 f1;
-  unsigned long f2 : 3;
-  int f3;
-  _Alignas(16) char f4 ;
-  uint32_t f5;
-  struct s8f_R23 f6;
-  struct s8f_R23 f7;
-};
-
-struct s8f_R36 {
-  float f0[4][3];
-  unsigned int f1[];
-};
-
-union s8f_R37 {
-  enum s8f_E1 f0;
-  s8f_T2 f1;
-  _Bool f2 : 1;
-  long : 0;
-};
-
-struct __attribute__((aligned(2))) s8f_R38 {
+struct __attribute__((aligned(2))) s8f_R35 {
   uint8_t f0 : 6;
 };
 
@@ -401,7 +412,7 @@ enum s8f_E2 {
   s8f_E2_2 = 4294968207LL,
   s8f_E2_3 = -4294967296LL,
 };
-union __attribute__((packed)) s8f_R39 {
+union __attribute__((packed)) s8f_R36 {
   uint8_t f0 : 6 __attribute__((packed)) ;
   short f1[2];
   int16_t f2;
@@ -417,7 +428,7 @@ union __attribute__((packed)) s8f_R39 {
 };
 
 #pragma pack(push, 2)
-struct s8f_R40 {
+struct s8f_R37 {
   int16_t f0[3];
 };
 #pragma pack(pop)
@@ -425,7 +436,7 @@ struct s8f_R40 {
 enum s8f_E3 {
   s8f_E3_0 = -54LL,
 };
-struct s8f_R41 {
+struct s8f_R38 {
   signed char f0 __attribute__((packed)) ;
   uint8_t f1 : 5 __attribute__((packed)) ;
   long f2[4] __attribute__((packed)) ;
@@ -441,16 +452,16 @@ struct s8f_R41 {
   unsigned short * f9;
 };
 
-struct s8f_R42 {
+struct s8f_R39 {
   int64_t f0;
-  s8f_T3 f1[1][3] __attribute__((aligned(16))) ;
+  s8f_T1 f1[1][3] __attribute__((aligned(16))) ;
 };
 
-struct s8f_R43 {
+struct s8f_R40 {
   int16_t f0 __attribute__((packed)) ;
   int16_t f1 : 4 __attribute__((packed)) ;
   unsigned long : 0;
-  s8f_T3 f2[3][1][4];
+  s8f_T1 f2[3][1][4];
   struct __attribute__((aligned(8))) {
     union __attribute__((aligned(4))) {
       uint16_t f3;
@@ -462,30 +473,30 @@ struct s8f_R43 {
     s8f_T4 : 2;
   };
   unsigned int f8 : 3 __attribute__((aligned(16))) ;
-  union s8f_R13 * f9 __attribute__((aligned(4))) ;
+  union s8f_R29 * f9 __attribute__((aligned(4))) ;
   struct {
-    s8f_T3 f10[4][2][2];
+    s8f_T1 f10[4][2][2];
     long double f11 __attribute__((aligned(4))) ;
     unsigned int f12[4][2] __attribute__((packed)) ;
   };
   enum s8f_E1 : 0;
 };
 
-struct s8f_R44 {
-  s8f_T4 f0 : 2;
-  uint16_t f1 __attribute__((packed)) ;
-  short f2[1];
-  double f3;
-  union s8f_R29 * f4;
-  uint64_t : 32 __attribute__((packed)) ;
-  char f5 __attribute__((aligned(4))) ;
+struct s8f_R41 {
+  s8f_T4 f0 : 1;
+  struct s8f_R38 f1 __attribute__((aligned(1))) ;
+  enum s8f_E3 f2;
+  union s8f_R22 f3;
+  s8f_T3 f4 : 15;
+  int64_t f5 : 4 __attribute__((aligned(1))) ;
+  char f6 __attribute__((aligned(4))) ;
   struct {
-    struct s8f_R9 f6;
+    union s8f_R16 f7;
   };
-  unsigned short f7;
+  unsigned short f8;
 };
 
-union __attribute__((packed, aligned(1))) s8f_R45 {
+union __attribute__((packed, aligned(1))) s8f_R42 {
   union __attribute__((packed)) {
     char f0[2];
     _Bool : 1;
@@ -494,35 +505,35 @@ union __attribute__((packed, aligned(1))) s8f_R45 {
       wchar_t f2;
       long long f3 : 58;
     };
-    struct s8f_R42 f4;
+    struct s8f_R8 f4;
   } f5;
-  union s8f_R1 f6;
+  struct s8f_R9 f6;
   struct {
-    struct s8f_R18 f7;
+    union s8f_R36 f7;
     enum s8f_E0 f8;
     unsigned short f9 : 3;
   };
-  struct s8f_R14 f10;
+  struct s8f_R6 f10;
   s8f_T1 : 7;
   double f11;
   _Alignas(16) int8_t f12 __attribute__((packed)) ;
-  struct s8f_R23 f13;
+  struct s8f_R33 f13;
   unsigned long f14 __attribute__((packed, aligned(16))) ;
 };
 
-struct s8f_R46 {
+struct s8f_R43 {
   short f0;
   unsigned short f1;
-  s8f_T3 f2;
+  s8f_T1 f2;
 };
 
-struct s8f_R47 {
+struct s8f_R44 {
   uint8_t f0 : 5;
   struct {
-    struct s8f_R9 * f1;
-    struct s8f_R40 f2 __attribute__((aligned(4))) ;
+    struct s8f_R23 * f1;
+    struct s8f_R33 f2 __attribute__((aligned(4))) ;
     float f3[3][4][2];
-    union s8f_R29 f4;
+    struct s8f_R5 f4;
   };
   s8f_T4 f5 __attribute__((packed)) ;
   struct {
@@ -530,14 +541,14 @@ struct s8f_R47 {
   };
   union __attribute__((aligned(1))) {
     struct s8f_R41 f7;
-    s8f_T1 f8 __attribute__((aligned(16))) ;
+    s8f_T2 f8 __attribute__((aligned(16))) ;
     enum s8f_E0 f9;
     char f10 : 3;
   } f11;
   int8_t f12;
 };
 
-struct s8f_R48 {
+struct s8f_R45 {
   short : 0;
   enum s8f_E1 f0;
   struct {
@@ -550,18 +561,18 @@ struct s8f_R48 {
   uint32_t f5 : 12;
   unsigned long long f6 __attribute__((aligned(1))) ;
   int64_t f7 : 31;
-  s8f_T3 f8;
+  s8f_T1 f8;
 };
 
 #pragma pack(push, 8)
-struct s8f_R49 {
+struct s8f_R46 {
   unsigned int f0;
   long double f1[1][3][2];
-  struct s8f_R0 * f2[2][1][4];
-  s8f_T2 f3;
-  s8f_T4 f4 : 21;
+  union s8f_R42 * f2[2][1][4];
+  s8f_T3 f3;
+  s8f_T4 f4 : 6;
   struct {
-    struct s8f_R10 * f5;
+    struct s8f_R39 * f5;
   } f6;
   s8f_T1 f7 : 10;
   enum s8f_E3 f8;
@@ -569,21 +580,21 @@ struct s8f_R49 {
 #pragma pack(pop)
 
 typedef double __attribute__((aligned(4))) s8f_T5;
-union s8f_R50 {
+union s8f_R47 {
   unsigned int f0 : 32;
   s8f_T0 f1[2] __attribute__((packed)) ;
   int f2;
   char f3 : 5;
 };
 
-union s8f_R51 {
+union s8f_R48 {
   ptrdiff_t f0 __attribute__((packed)) ;
   char f1;
   enum s8f_E1 f2 : 7;
   double f3;
 };
 
-struct __attribute__((packed)) s8f_R52 {
+struct __attribute__((packed)) s8f_R49 {
   char f0 : 7;
   struct __attribute__((packed, aligned(8))) {
     int f1;
@@ -595,8 +606,8 @@ struct __attribute__((packed)) s8f_R52 {
   enum s8f_E0 f6;
 };
 
-struct s8f_R53 {
-  union s8f_R17 * f0;
+struct s8f_R50 {
+  union s8f_R28 * f0;
   int32_t f1 : 22;
   wchar_t f2[4][0][1];
   int32_t f3 : 15 __attribute__((packed)) ;
@@ -604,20 +615,20 @@ struct s8f_R53 {
   _Alignas(32) uint32_t f5 ;
 };
 
-struct s8f_R54 {
+struct s8f_R51 {
   uint8_t f0 __attribute__((packed)) ;
   int8_t f1[];
 };
 
-struct s8f_R55 {
+struct s8f_R52 {
   uint16_t : 0;
   uint32_t : 3;
 };
 
-struct s8f_R56 {
+struct s8f_R53 {
   struct {
     union __attribute__((packed)) {
-      union s8f_R39 * f0;
+      union s8f_R29 * f0;
     };
     short f1;
     double f2;
@@ -629,21 +640,21 @@ struct s8f_R56 {
 enum s8f_E4 {
   s8f_E4_0 = 74296LL,
 };
-union __attribute__((packed)) s8f_R57 {
+union __attribute__((packed)) s8f_R54 {
   _Alignas(32) enum s8f_E1 f0 ;
   unsigned char f1 : 1;
-  struct s8f_R52 f2;
+  struct s8f_R12 f2;
   unsigned int f3 : 25 __attribute__((packed)) ;
 };
 
-typedef struct s8f_R44 __attribute__((aligned(4))) s8f_T6;
-union s8f_R58 {
+typedef struct s8f_R53 __attribute__((aligned(4))) s8f_T6;
+union s8f_R55 {
   int f0[2][4][3];
   int32_t f1;
-  struct s8f_R33 * f2;
+  struct s8f_R23 * f2;
   int64_t f3 : 4;
-  struct s8f_R47 * f4;
-  union s8f_R11 f5;
+  union s8f_R42 * f4;
+  union s8f_R17 f5;
   struct {
     unsigned long long f6;
     int16_t f7 : 3 __attribute__((packed)) ;
@@ -652,14 +663,14 @@ union s8f_R58 {
       int16_t f9;
       long long f10 : 36 __attribute__((aligned(2))) ;
     };
-    struct s8f_R32 f11;
+    union s8f_R29 f11;
   };
   int32_t f12;
   uint8_t f13;
 };
 
-union __attribute__((aligned(2))) s8f_R59 {
-  union s8f_R58 f0;
+union __attribute__((aligned(2))) s8f_R56 {
+  struct s8f_R39 f0;
   union {
     char f1 : 4;
     int32_t f2 : 2;
@@ -667,20 +678,20 @@ union __attribute__((aligned(2))) s8f_R59 {
     _Alignas(16) ptrdiff_t f4 ;
   } f5;
   union {
-    s8f_T4 f6 : 27 __attribute__((aligned(1))) ;
-    union s8f_R57 * f7;
+    s8f_T4 f6 : 7 __attribute__((aligned(1))) ;
+    struct s8f_R33 * f7;
   } f8;
   int64_t f9[4];
   struct {
     uint16_t : 0;
-    s8f_T2 f10 : 1;
+    s8f_T3 f10 : 1;
     unsigned long long f11;
   };
   int : 0;
 };
 
 #pragma pack(push, 2)
-struct s8f_R60 {
+struct s8f_R57 {
   int f0 : 2;
   ptrdiff_t f1[2][1][2] __attribute__((packed)) ;
   long f2[4][3][3];
@@ -694,43 +705,43 @@ struct s8f_R60 {
 };
 #pragma pack(pop)
 
-union __attribute__((packed)) s8f_R61 {
+union __attribute__((packed)) s8f_R58 {
   _Bool f0 : 1 __attribute__((packed)) ;
   enum s8f_E2 : 6;
   int8_t : 0;
-  union s8f_R11 f1;
+  struct s8f_R34 f1;
   signed char f2;
-  s8f_T3 f3;
+  s8f_T1 f3;
   unsigned short f4;
   struct {
     unsigned long f5 : 23;
-    struct s8f_R0 f6[2][3];
+    struct s8f_R50 f6[2][3];
     uint16_t f7 : 14;
     int16_t f8;
   };
 };
 
-struct s8f_R62 {
+struct s8f_R59 {
   short f0[4][4];
   unsigned char f1 : 8 __attribute__((aligned(8))) ;
-  union s8f_R37 f2;
+  union s8f_R55 f2;
   short f3 : 13;
   union {
     signed char * f4;
     struct __attribute__((aligned(1))) {
-      struct s8f_R27 f5;
+      struct s8f_R3 f5;
     };
   };
 };
 
 #pragma pack(push, 2)
-struct s8f_R63 {
+struct s8f_R60 {
   uint64_t f0 : 59;
   enum s8f_E4 : 6;
   struct __attribute__((packed)) {
     int f1[3];
   } f2;
-  struct s8f_R40 f3 __attribute__((packed)) ;
+  union s8f_R47 f3 __attribute__((packed)) ;
   enum s8f_E0 f4 __attribute__((aligned(16))) ;
   float f5;
   uint32_t f6 : 3;
@@ -738,7 +749,7 @@ struct s8f_R63 {
 };
 #pragma pack(pop)
 
-struct __attribute__((packed)) s8f_R64 {
+struct __attribute__((packed)) s8f_R61 {
   int64_t f0 : 2;
   double f1;
   uint8_t f2;
@@ -750,34 +761,34 @@ struct __attribute__((packed)) s8f_R64 {
   };
 };
 
-struct s8f_R65 {
+struct s8f_R62 {
   unsigned long f0;
   enum s8f_E1 f1 : 3;
-  s8f_T1 f2;
+  s8f_T2 f2;
   int16_t f3 : 2;
-  s8f_T3 f4;
+  s8f_T1 f4;
   struct {
-    s8f_T2 f5;
+    s8f_T3 f5;
     signed char f6[1];
     union {
-      s8f_T2 f7;
+      s8f_T3 f7;
       int f8;
       uint8_t : 1;
       unsigned int f9;
     } f10;
   };
-  union s8f_R59 f11;
+  struct s8f_R50 f11;
 };
 
-struct s8f_R66 {
+struct s8f_R63 {
   enum s8f_E0 f0;
-  union s8f_R57 f1;
+  struct s8f_R50 f1;
   unsigned int f2;
-  struct s8f_R19 f3;
+  struct s8f_R32 f3;
   unsigned short f4 : 3;
 };
 
-struct __attribute__((packed, aligned(8))) s8f_R67 {
+struct __attribute__((packed, aligned(8))) s8f_R64 {
   int8_t f0[4] __attribute__((aligned(2))) ;
   _Bool f1 __attribute__((packed)) ;
   s8f_T1 : 31;
@@ -787,10 +798,10 @@ struct __attribute__((packed, aligned(8))) s8f_R67 {
   unsigned int f5 : 31 __attribute__((aligned(4))) ;
 };
 
-struct __attribute__((packed)) s8f_R68 {
-  s8f_T2 f0;
-  struct s8f_R6 f1;
-  struct s8f_R5 f2;
+struct __attribute__((packed)) s8f_R65 {
+  s8f_T3 f0;
+  union s8f_R55 f1;
+  union s8f_R56 f2;
   int16_t f3[2][0];
   s8f_T1 f4 : 20;
   s8f_T0 f5 __attribute__((packed)) ;
@@ -799,65 +810,57 @@ struct __attribute__((packed)) s8f_R68 {
   long long f8;
 };
 
-struct s8f_R69 {
+struct s8f_R66 {
   enum s8f_E1 f0;
 };
 
-struct __attribute__((packed)) s8f_R70 {
+struct __attribute__((packed)) s8f_R67 {
   int16_t f0[2][3];
   enum s8f_E2 : 5;
-  struct s8f_R41 f1;
+  struct s8f_R15 f1;
 };
 
 #pragma pack(push, 1)
-struct s8f_R71 {
+struct s8f_R68 {
   unsigned long f0 : 7;
   long : 1;
   unsigned long f1 : 4;
   unsigned int f2 : 4;
-  s8f_T2 f3 : 1;
-  struct s8f_R42 f4;
-  struct {
-    struct s8f_R56 f5 __attribute__((aligned(16))) ;
-    char f6 : 8;
+  s8f_T3 f3 : 2;
+  struct s8f_R37 f4 __attribute__((aligned(8))) ;
+  unsigned short f5;
+};
+#pragma pack(pop)
+
+union __attribute__((packed)) s8f_R69 {
+  int16_t f0;
+  uint32_t f1 : 24;
+  union {
+    union {
+      s8f_T4 f2;
+    } f3;
+    s8f_T4 f4[2][1];
+    int8_t f5 : 2;
+    uint32_t f6 : 9;
   };
-};
-#pragma pack(pop)
-
-enum s8f_E5 {
-  s8f_E5_0 = 4294968194LL,
-  s8f_E5_1 = 282LL,
-  s8f_E5_2 = 8LL,
-};
-struct s8f_R72 {
-  struct s8f_R5 f0;
-  unsigned short f1;
-  long : 0;
-  uint8_t : 0;
-};
-
-#pragma pack(push, 4)
-struct s8f_R73 {
-  uint32_t f0 : 9;
   signed char : 4;
-  enum s8f_E2 f1;
+  enum s8f_E2 f7;
 };
-#pragma pack(pop)
 
-struct s8f_R74 {
+struct s8f_R70 {
   uint8_t f0 : 6;
   int8_t f1 : 6;
   struct {
     struct __attribute__((packed)) {
-      struct s8f_R62 f2;
+      struct s8f_R20 f2;
       char f3 __attribute__((aligned(16))) ;
     } f4;
-    enum s8f_E5 f5;
+    enum s8f_E2 f5;
   } f6;
-  enum s8f_E5 f7;
+  enum s8f_E0 f7;
   signed char f8 : 3;
-  union s8f_R1 f9;
-  s8f_T1 f10;
+  struct s8f_R15 f9;
+  s8f_T2 f10;
   signed char f11;
   union __attribute__((packed)) {
     long long : 0;
@@ -865,68 +868,76 @@ struct s8f_R74 {
   } f13;
 };
 
-struct s8f_R75 {
+struct s8f_R71 {
 };
 
-struct s8f_R76 {
+struct s8f_R72 {
   uint32_t f0 : 3 __attribute__((aligned(1))) ;
   int8_t : 5;
   int8_t f1;
   union {
-    s8f_T4 f2[0][1];
-    uint8_t f3 : 7;
-  } f4;
-  union {
-    uint16_t f5 : 13 __attribute__((packed, aligned(1))) ;
-  } f6;
-  unsigned char : 0;
+    s8f_T4 f2[2][1];
+    union {
+      s8f_T4 f3;
+      long f4 : 29;
+    };
+  } f5;
+  uint64_t f6 __attribute__((aligned(2))) ;
+  s8f_T4 f7;
 };
 
-#pragma pack(push, 2)
-struct __attribute__((packed)) s8f_R77 {
-  s8f_T2 f0;
-  int16_t f1 __attribute__((aligned(8))) ;
-  struct __attribute__((aligned(1))) {
-    signed char f2;
-    union {
-      char f3;
-      int64_t : 2;
-    };
-    float f4;
-    float f5 __attribute__((aligned(2))) ;
-  };
-  struct s8f_R43 f6 __attribute__((aligned(2))) ;
-  long long f7 __attribute__((packed)) ;
-  uint8_t f8;
-  double f9[2][4];
-  short f10 : 4;
+#pragma pack(push, 8)
+struct s8f_R73 {
+  ptrdiff_t f0;
+  unsigned long long f1;
+  s8f_T3 : 0;
 };
 #pragma pack(pop)
 
-union __attribute__((aligned(16))) s8f_R78 {
-  struct s8f_R23 f0[1][3][1];
-  enum s8f_E5 f1;
-  enum s8f_E0 f2;
+union s8f_R74 {
   struct {
-    struct s8f_R14 f3;
-    int8_t f4;
     struct {
-      wchar_t f5;
-      unsigned short f6 : 12;
-      struct s8f_R38 f7;
-    } f8;
-  } f9;
-  enum s8f_E3 f10[3][3][2];
-  long double f11[1] __attribute__((aligned(8))) ;
-  uint16_t f12[2];
-  unsigned char f13;
+      _Alignas(32) unsigned long long f0 ;
+      unsigned short f1 : 4;
+    };
+  } f2;
+  enum s8f_E1 f3 : 6 __attribute__((packed)) ;
+  long long f4 __attribute__((packed)) ;
+  uint8_t f5;
+  double f6[2][4];
 };
 
-struct __attribute__((packed)) s8f_R79 {
-  s8f_T1 f0;
-  double f1 __attribute__((packed)) ;
-  s8f_T4 f2;
-  signed char f3[];
+union s8f_R75 {
+  uint64_t f0[2][0][2];
+  struct s8f_R65 f1;
+};
+
+struct s8f_R76 {
+  char f0 : 1;
+  int64_t * f1 __attribute__((packed)) ;
+  s8f_T1 f2[1];
+};
+
+typedef size_t s8f_T7;
+struct s8f_R77 {
+  float f0;
+};
+
+struct s8f_R78 {
+  uint64_t f0;
+  struct {
+    uint32_t f1;
+    long double f2;
+    int8_t f3;
+  };
+  int8_t f4 __attribute__((packed)) ;
+  char f5 : 1;
+  uint16_t f6 : 13;
+  double f7 __attribute__((packed)) ;
+};
+
+struct s8f_R79 {
+  uint8_t f0 : 6;
 };
 
 
@@ -940,60 +951,60 @@ unsigned long s8f_force[] = {
   sizeof(struct s8f_R5),
   sizeof(struct s8f_R6),
   sizeof(struct s8f_R7),
-  sizeof(union s8f_R8),
+  sizeof(struct s8f_R8),
   sizeof(struct s8f_R9),
   sizeof(struct s8f_R10),
   sizeof(union s8f_R11),
-  sizeof(union s8f_R12),
+  sizeof(struct s8f_R12),
   sizeof(union s8f_R13),
   sizeof(struct s8f_R14),
   sizeof(struct s8f_R15),
   sizeof(union s8f_R16),
   sizeof(union s8f_R17),
   sizeof(struct s8f_R18),
-  sizeof(struct s8f_R19),
+  sizeof(union s8f_R19),
   sizeof(struct s8f_R20),
   sizeof(struct s8f_R21),
-  sizeof(struct s8f_R22),
+  sizeof(union s8f_R22),
   sizeof(struct s8f_R23),
   sizeof(struct s8f_R24),
   sizeof(struct s8f_R25),
-  sizeof(struct s8f_R26),
+  sizeof(union s8f_R26),
   sizeof(struct s8f_R27),
-  sizeof(struct s8f_R28),
+  sizeof(union s8f_R28),
   sizeof(union s8f_R29),
   sizeof(struct s8f_R30),
-  sizeof(union s8f_R31),
+  sizeof(struct s8f_R31),
   sizeof(struct s8f_R32),
   sizeof(struct s8f_R33),
   sizeof(struct s8f_R34),
-  sizeof(union s8f_R35),
-  sizeof(struct s8f_R36),
-  sizeof(union s8f_R37),
+  sizeof(struct s8f_R35),
+  sizeof(union s8f_R36),
+  sizeof(struct s8f_R37),
   sizeof(struct s8f_R38),
-  sizeof(union s8f_R39),
+  sizeof(struct s8f_R39),
   sizeof(struct s8f_R40),
   sizeof(struct s8f_R41),
-  sizeof(struct s8f_R42),
+  sizeof(union s8f_R42),
   sizeof(struct s8f_R43),
   sizeof(struct s8f_R44),
-  sizeof(union s8f_R45),
+  sizeof(struct s8f_R45),
   sizeof(struct s8f_R46),
-  sizeof(struct s8f_R47),
-  sizeof(struct s8f_R48),
+  sizeof(union s8f_R47),
+  sizeof(union s8f_R48),
   sizeof(struct s8f_R49),
-  sizeof(union s8f_R50),
-  sizeof(union s8f_R51),
+  sizeof(struct s8f_R50),
+  sizeof(struct s8f_R51),
   sizeof(struct s8f_R52),
   sizeof(struct s8f_R53),
-  sizeof(struct s8f_R54),
-  sizeof(struct s8f_R55),
-  sizeof(struct s8f_R56),
-  sizeof(union s8f_R57),
+  sizeof(union s8f_R54),
+  sizeof(union s8f_R55),
+  sizeof(union s8f_R56),
+  sizeof(struct s8f_R57),
   sizeof(union s8f_R58),
-  sizeof(union s8f_R59),
+  sizeof(struct s8f_R59),
   sizeof(struct s8f_R60),
-  sizeof(union s8f_R61),
+  sizeof(struct s8f_R61),
   sizeof(struct s8f_R62),
   sizeof(struct s8f_R63),
   sizeof(struct s8f_R64),
@@ -1001,15 +1012,15 @@ unsigned long s8f_force[] = {
   sizeof(struct s8f_R66),
   sizeof(struct s8f_R67),
   sizeof(struct s8f_R68),
-  sizeof(struct s8f_R69),
+  sizeof(union s8f_R69),
   sizeof(struct s8f_R70),
   sizeof(struct s8f_R71),
   sizeof(struct s8f_R72),
   sizeof(struct s8f_R73),
-  sizeof(struct s8f_R74),
-  sizeof(struct s8f_R75),
+  sizeof(union s8f_R74),
+  sizeof(union s8f_R75),
   sizeof(struct s8f_R76),
   sizeof(struct s8f_R77),
-  sizeof(union s8f_R78),
+  sizeof(struct s8f_R78),
   sizeof(struct s8f_R79),
   0 };

@@ -72,71 +72,83 @@ enum sb8_E0 {
   sb8_E0_0 = 9LL,
 };
 union sb8_R8 {
-  enum sb8_E0 f0[3][4][0] __attribute__((aligned(8))) ;
-  uint8_t * f1;
-  int f2 : 13;
-  union sb8_R2 f3;
-  int f4;
-  struct {
-    int64_t : 1;
-    int : 5;
-    int32_t f5 __attribute__((packed)) ;
-  };
+  enum sb8_E0 f0[3][4][1] __attribute__((packed)) ;
+  union {
+    int f1 : 13;
+    union sb8_R2 f2;
+    int f3;
+    struct {
+      int64_t : 1;
+      int : 5;
+      int32_t f4 __attribute__((packed)) ;
+    };
+  } f5;
   signed char f6 : 1;
   _Bool f7;
   int8_t : 0;
+  struct sb8_R0 f8;
+  _Alignas(32) enum sb8_E0 f9 ;
+  uint64_t f10 : 35;
+  struct sb8_R6 f11[4] __attribute__((aligned(2))) ;
 };
 
-#pragma pack(push, 2)
 struct sb8_R9 {
-  sb8_T0 f0;
-  union {
-    unsigned short f1[2];
-    union sb8_R8 f2[4][0][2];
-    unsigned long long * f3;
-    unsigned long : 0;
-  } f4;
-  enum sb8_E0 f5 : 6;
 };
-#pragma pack(pop)
 
 struct sb8_R10 {
-  enum sb8_E0 f0 : 2;
-  sb8_T0 f1;
-  unsigned char f2;
-  signed char f3[1] __attribute__((aligned(16))) ;
-  char f4 : 1;
-  enum sb8_E0 f5 : 2 __attribute__((aligned(8))) ;
-  int32_t : 0;
-  _Alignas(16) int32_t f6 __attribute__((packed)) ;
-  int16_t f7;
+  int64_t f0;
+  unsigned short f1 __attribute__((packed)) ;
+  struct sb8_R9 f2;
+  uint64_t f3;
+  int64_t f4;
 };
 
-typedef struct sb8_R5 sb8_T1;
 struct sb8_R11 {
-  union {
-    sb8_T0 f0;
-    long f1[4][1][3];
-  };
-  struct sb8_R1 f2 __attribute__((packed)) ;
-  struct sb8_R5 f3;
-  unsigned char f4[2][2][4];
-  struct sb8_R5 f5;
-  struct {
-    enum sb8_E0 f6;
-    int16_t : 1;
-  } f7;
-  sb8_T0 f8;
-  uint16_t f9 : 2;
-  _Bool : 1;
+  union sb8_R3 f0;
 };
 
 struct sb8_R12 {
+  struct __attribute__((packed)) {
+    union sb8_R2 f0[2][4] __attribute__((packed)) ;
+    unsigned char : 4;
+  };
+  int16_t f1;
+};
+
+#pragma pack(push, 1)
+union sb8_R13 {
   int f0;
-  long f1;
-  short f2 : 15;
-  uint32_t f3 : 14;
-  signed char f4 : 5;
+  _Bool f1;
+  union {
+    sb8_T0 f2;
+    long f3[4][1][3];
+  };
+  struct sb8_R1 f4 __attribute__((packed)) ;
+  union sb8_R8 f5;
+};
+#pragma pack(pop)
+
+#pragma pack(push, 2)
+struct sb8_R14 {
+  struct sb8_R9 f0[2][4];
+  short f1;
+};
+#pragma pack(pop)
+
+union sb8_R15 {
+  struct {
+    enum sb8_E0 f0 __attribute__((packed)) ;
+  };
+  unsigned char f1 : 8;
+};
+
+union sb8_R16 {
+  size_t f0;
+  _Bool f1;
+  int32_t f2 : 23;
+  short f3 : 15;
+  uint32_t f4 : 14;
+  signed char f5 : 5;
 };
 
 enum sb8_E1 {
@@ -144,11 +156,11 @@ enum sb8_E1 {
   sb8_E1_1 = 2147483647LL,
   sb8_E1_2 = 9LL,
 };
-union __attribute__((packed)) sb8_R13 {
+union __attribute__((packed)) sb8_R17 {
   struct {
     struct {
       long double f0 __attribute__((packed, aligned(4))) ;
-      struct sb8_R11 f1 __attribute__((aligned(4))) ;
+      union sb8_R15 f1 __attribute__((aligned(4))) ;
       sb8_T0 f2;
     } f3;
     uint8_t f4 : 6 __attribute__((packed, aligned(2))) ;
@@ -161,54 +173,54 @@ union __attribute__((packed)) sb8_R13 {
   } f9;
   unsigned int : 18;
   uint8_t f10 : 3;
-  sb8_T1 f11[4];
+  sb8_T0 f11[4];
   int16_t f12 : 6;
 };
 
-union __attribute__((aligned(16))) sb8_R14 {
-  sb8_T1 f0;
+union __attribute__((aligned(16))) sb8_R18 {
+  sb8_T0 f0;
   size_t f1;
   uint32_t f2 : 2 __attribute__((aligned(4))) ;
   long f3 : 1;
   unsigned int f4[2][2];
 };
 
-struct __attribute__((packed)) sb8_R15 {
+struct __attribute__((packed)) sb8_R19 {
   struct sb8_R10 f0;
 };
 
-struct sb8_R16 {
+struct sb8_R20 {
   long double f0;
   struct {
     enum sb8_E1 f1;
     struct {
       enum sb8_E1 f2[2][3][1];
-      struct sb8_R5 * f3;
-      struct sb8_R12 f4;
+      union sb8_R3 * f3;
+      struct sb8_R6 f4;
     };
   };
   _Alignas(32) unsigned char f5 ;
   unsigned char f6 : 6 __attribute__((packed)) ;
   uint32_t f7 : 4;
-  struct sb8_R1 f8[4][1][2];
+  union sb8_R8 f8[4][1][2];
   long long f9 : 15;
   int16_t f10[];
 };
 
 #pragma pack(push, 8)
-struct sb8_R17 {
+struct sb8_R21 {
   enum sb8_E1 f0[1] __attribute__((aligned(2))) ;
   enum sb8_E0 f1 __attribute__((packed)) ;
-  struct sb8_R5 f2;
+  union sb8_R18 f2;
   _Bool f3;
   unsigned int f4 __attribute__((packed)) ;
 };
 #pragma pack(pop)
 
 #pragma pack(push, 16)
-struct sb8_R18 {
-  struct sb8_R1 f0;
-  struct sb8_R9 * f1;
+struct sb8_R22 {
+  union sb8_R3 f0;
+  struct sb8_R6 * f1;
   short f2 : 9;
   uint16_t f3 : 11;
   int64_t f4 : 51;
@@ -217,26 +229,26 @@ struct sb8_R18 {
 };
 #pragma pack(pop)
 
-struct sb8_R19 {
-  union sb8_R8 * f0;
-  struct sb8_R18 f1[4];
+struct sb8_R23 {
+  union sb8_R2 * f0;
+  union sb8_R8 f1[4];
   int32_t f2;
   enum sb8_E0 f3;
-  struct sb8_R15 * f4;
-  struct sb8_R1 f5;
+  struct sb8_R5 * f4;
+  union sb8_R3 f5;
   long long f6 : 2;
   uint32_t f7 __attribute__((packed)) ;
   struct {
-    union sb8_R4 f8[2][3][3];
+    struct sb8_R1 f8[2][3][3];
   };
 };
 
-struct sb8_R20 {
+struct sb8_R24 {
   sb8_T0 f0;
   int16_t f1 : 3 __attribute__((packed)) ;
 };
 
-struct sb8_R21 {
+struct sb8_R25 {
   union {
     enum sb8_E1 f0 __attribute__((packed)) ;
   } f1;
@@ -244,8 +256,8 @@ struct sb8_R21 {
   int f3[];
 };
 
-typedef struct sb8_R10 __attribute__((aligned(2))) sb8_T2;
-struct __attribute__((packed)) sb8_R22 {
+typedef struct sb8_R5 __attribute__((aligned(2))) sb8_T1;
+struct __attribute__((packed)) sb8_R26 {
   struct __attribute__((aligned(8))) {
     int16_t f0[3];
     union {
@@ -260,10 +272,10 @@ struct __attribute__((packed)) sb8_R22 {
 };
 
 #pragma pack(push, 4)
-union __attribute__((packed)) sb8_R23 {
+union __attribute__((packed)) sb8_R27 {
   sb8_T0 f0;
   uint32_t : 0;
-  struct sb8_R5 f1;
+  union sb8_R18 f1;
   long f2 : 24;
   uint16_t f3 : 5;
   long : 0;
@@ -271,12 +283,12 @@ union __attribute__((packed)) sb8_R23 {
 };
 #pragma pack(pop)
 
-union sb8_R24 {
+union sb8_R28 {
   enum sb8_E0 f0 : 3;
   int f1 : 24;
   enum sb8_E1 f2[1][1];
   struct {
-    struct sb8_R1 f3;
+    union sb8_R17 f3;
     unsigned short f4 : 12 __attribute__((packed)) ;
   } f5;
   struct {
@@ -291,93 +303,93 @@ union sb8_R24 {
       uint32_t f9;
     } f10;
   };
-  union sb8_R13 f11[4];
+  struct sb8_R0 f11[4];
   short : 0;
 };
 
-struct __attribute__((packed)) sb8_R25 {
+struct __attribute__((packed)) sb8_R29 {
   enum sb8_E0 f0 : 1;
   int16_t * f1;
-  sb8_T1 f2;
+  sb8_T0 f2;
   wchar_t f3 __attribute__((packed)) ;
   uint8_t f4;
   enum sb8_E0 f5 : 2;
   long double * f6;
 };
 
-typedef uint16_t __attribute__((aligned(8))) sb8_T3;
-struct sb8_R26 {
+typedef uint16_t __attribute__((aligned(8))) sb8_T2;
+struct sb8_R30 {
   int f0 : 4;
   enum sb8_E1 f1;
   char : 1;
   int16_t f2[3][1];
-  sb8_T3 f3 __attribute__((aligned(2))) ;
+  sb8_T2 f3 __attribute__((aligned(2))) ;
   char f4 : 3;
   uint64_t f5;
 };
 
-struct sb8_R27 {
+struct sb8_R31 {
   long f0 __attribute__((packed)) ;
   int8_t f1 : 3 __attribute__((packed)) ;
-  sb8_T1 f2 __attribute__((aligned(4))) ;
+  sb8_T0 f2 __attribute__((aligned(4))) ;
   union __attribute__((aligned(16))) {
     uint64_t f3;
-    struct sb8_R18 * f4 __attribute__((aligned(16))) ;
-    sb8_T2 f5;
+    struct sb8_R9 * f4 __attribute__((aligned(16))) ;
+    sb8_T1 f5;
   } f6;
   wchar_t f7 __attribute__((packed, aligned(8))) ;
   unsigned char f8 : 4 __attribute__((aligned(4))) ;
   double f9 __attribute__((aligned(8))) ;
   uint64_t f10 : 18;
-  sb8_T3 f11;
+  sb8_T2 f11;
 };
 
-union sb8_R28 {
+union sb8_R32 {
 };
 
-struct sb8_R29 {
+struct sb8_R33 {
   unsigned short f0;
   union __attribute__((aligned(2))) {
     int16_t : 1 __attribute__((packed)) ;
-    struct sb8_R5 f1[2];
+    union sb8_R3 f1[2];
     enum sb8_E0 f2 : 8;
     union {
       uint32_t f3 __attribute__((aligned(8))) ;
     };
   };
   short f4[2] __attribute__((aligned(4))) ;
-  union sb8_R28 f5 __attribute__((packed)) ;
+  struct sb8_R5 f5 __attribute__((packed)) ;
   sb8_T0 f6 __attribute__((aligned(4))) ;
   short : 11;
   signed char f7[];
 };
 
-struct __attribute__((aligned(1))) sb8_R30 {
+struct __attribute__((aligned(1))) sb8_R34 {
   _Alignas(16) enum sb8_E0 f0 ;
   uint32_t f1 : 31;
   uint32_t f2;
 };
 
-struct __attribute__((packed)) sb8_R31 {
+struct __attribute__((packed)) sb8_R35 {
   uint32_t f0[2][3] __attribute__((packed)) ;
   struct {
-    struct sb8_R27 f1;
+    union sb8_R4 f1;
     struct __attribute__((aligned(8))) {
       sb8_T0 f2[3];
-      struct sb8_R10 f3[2][4];
+      struct sb8_R26 f3[2][4];
     };
   };
   unsigned int : 1;
   unsigned int f4;
-  struct sb8_R19 f5;
+  union sb8_R4 f5;
 };
 
 enum sb8_E2 : long {
   sb8_E2_0 = 35LL,
   sb8_E2_1 = 53LL,
 };
-struct sb8_R32 {
-  struct sb8_R12 f0;
+struct sb8_R36 {
+  struct sb8_R30 f0;
   union {
     uint32_t f1 : 23 __attribute__((aligned(2))) ;
     int16_t f2 : 2 __attribute__((packed)) ;
@@ -395,12 +407,12 @@ struct sb8_R32 {
 };
 
 #pragma pack(push, 1)
-union __attribute__((packed)) sb8_R33 {
+union __attribute__((packed)) sb8_R37 {
   int32_t f0;
 };
 #pragma pack(pop)
 
-union __attribute__((aligned(8))) sb8_R34 {
+union __attribute__((aligned(8))) sb8_R38 {
   unsigned long f0 : 29;
   sb8_T0 f1;
   _Alignas(32) long long f2 ;
@@ -410,14 +422,14 @@ union __attribute__((aligned(8))) sb8_R34 {
 };
 
 #pragma pack(push, 1)
-struct sb8_R35 {
+struct sb8_R39 {
   int f0 __attribute__((aligned(2))) ;
   enum sb8_E2 f1 __attribute__((aligned(4))) ;
 };
 #pragma pack(pop)
 
-typedef unsigned long __attribute__((aligned(8))) sb8_T4;
-struct __attribute__((packed)) sb8_R36 {
+typedef unsigned long __attribute__((aligned(8))) sb8_T3;
+struct __attribute__((packed)) sb8_R40 {
   enum sb8_E1 f0 : 3;
   union {
     struct {
@@ -432,10 +444,10 @@ struct __attribute__((packed)) sb8_R36 {
   unsigned long f8 __attribute__((packed, aligned(4))) ;
   uint8_t * f9;
   char f10 : 4 __attribute__((packed)) ;
-  sb8_T4 f11;
+  sb8_T3 f11;
 };
 
-union __attribute__((packed)) sb8_R37 {
+union __attribute__((packed)) sb8_R41 {
   uint64_t f0 : 1;
   int64_t f1;
   int16_t f2;
@@ -453,15 +465,15 @@ union __attribute__((packed)) sb8_R37 {
   unsigned short f10;
 };
 
-union sb8_R38 {
+union sb8_R42 {
   float f0;
   double f1 __attribute__((packed)) ;
   uint32_t f2;
 };
 
-typedef struct sb8_R27 sb8_T5;
+typedef struct sb8_R22 sb8_T4;
 #pragma pack(push, 1)
-struct sb8_R39 {
+struct sb8_R43 {
   unsigned short f0;
   short f1 : 3;
   ptrdiff_t f2 __attribute__((packed)) ;
@@ -475,26 +487,26 @@ struct sb8_R39 {
   } f7;
   union {
     unsigned short f8[4][3][2];
-    sb8_T1 f9;
+    sb8_T4 f9;
     unsigned short f10;
-    sb8_T5 f11;
+    sb8_T0 f11;
   };
-  union sb8_R28 f12;
+  union sb8_R42 f12;
 };
 #pragma pack(pop)
 
-struct sb8_R40 {
-  sb8_T1 f0;
+struct sb8_R44 {
+  sb8_T0 f0;
   _Alignas(16) wchar_t f1 ;
   unsigned char f2 __attribute__((aligned(16))) ;
   int16_t f3;
-  sb8_T3 f4 : 6;
+  sb8_T2 f4 : 6;
   unsigned int : 3;
   enum sb8_E2 f5;
-  struct sb8_R30 f6[1][1];
+  union sb8_R27 f6[1][1];
 };
 
-struct sb8_R41 {
+struct sb8_R45 {
   int32_t f0;
   struct {
     uint32_t : 2;
@@ -503,12 +515,12 @@ struct sb8_R41 {
   unsigned long f3[4][4];
   enum sb8_E1 f4 : 5;
   char f5[2][3][3];
-  sb8_T3 f6;
+  sb8_T2 f6;
   enum sb8_E0 f7;
 };
 
 #pragma pack(push, 8)
-struct sb8_R42 {
+struct sb8_R46 {
   char f0 : 6;
   enum sb8_E0 f1;
   int8_t f2 : 7;
@@ -519,7 +531,7 @@ struct sb8_R42 {
 #pragma pack(pop)
 
 #pragma pack(push, 1)
-struct __attribute__((packed)) sb8_R43 {
+struct __attribute__((packed)) sb8_R47 {
   int32_t f0;
   int64_t : 0;
 };
@@ -530,7 +542,7 @@ enum __attribute__((packed)) sb8_E3 {
   sb8_E3_1 = 74157LL,
   sb8_E3_2 = 4294967617LL,
 };
-struct sb8_R44 {
+struct sb8_R48 {
   _Bool f0;
   unsigned char f1;
   unsigned long long f2 : 54;
@@ -543,7 +555,7 @@ struct sb8_R44 {
   };
 };
 
-struct sb8_R45 {
+struct sb8_R49 {
   char : 2;
   long double f0 __attribute__((packed)) ;
   int16_t f1;
@@ -551,22 +563,22 @@ struct sb8_R45 {
   enum sb8_E0 f3;
 };
 
-struct __attribute__((packed)) sb8_R46 {
+struct __attribute__((packed)) sb8_R50 {
   int16_t : 0;
 };
 
-typedef int8_t sb8_T6;
-struct sb8_R47 {
+typedef int8_t sb8_T5;
+struct sb8_R51 {
   uint8_t f0 : 8;
   ptrdiff_t f1[2][4][1];
   wchar_t f2;
   enum sb8_E3 f3 : 2;
 };
 
-union sb8_R48 {
+union sb8_R52 {
   unsigned int f0 __attribute__((packed)) ;
   struct {
-    sb8_T3 f1;
+    sb8_T2 f1;
     ptrdiff_t f2;
     union {
       enum sb8_E2 f3 : 1;
@@ -586,52 +598,52 @@ union sb8_R48 {
   };
 };
 
-union sb8_R49 {
+union sb8_R53 {
   long long f0;
   int32_t f1[0][4][3];
   unsigned long long f2 __attribute__((packed)) ;
-  sb8_T2 f3;
+  sb8_T1 f3;
   signed char f4 : 2 __attribute__((aligned(8))) ;
 };
 
 #pragma pack(push, 4)
-struct __attribute__((packed)) sb8_R50 {
+struct __attribute__((packed)) sb8_R54 {
   struct {
     unsigned char f0;
     uint32_t f1 __attribute__((packed)) ;
-    sb8_T5 f2;
+    sb8_T4 f2;
   } f3;
   short f4;
   unsigned short f5 : 15;
   _Alignas(16) unsigned short f6 ;
   signed char f7 : 3 __attribute__((packed)) ;
-  struct sb8_R39 f8;
+  struct sb8_R21 f8;
   enum sb8_E0 f9 : 7;
   float f10 __attribute__((aligned(1))) ;
-  struct sb8_R31 f11;
+  union sb8_R2 f11;
   uint32_t f12[];
 };
 #pragma pack(pop)
 
-typedef ptrdiff_t sb8_T7;
-struct sb8_R51 {
+typedef ptrdiff_t sb8_T6;
+struct sb8_R55 {
   short f0;
   wchar_t f1 __attribute__((packed)) ;
   uint64_t f2 : 46;
   long f3;
-  union sb8_R33 * f4[3][4];
+  union sb8_R28 * f4[3][4];
 };
 
-typedef signed char sb8_T8;
-struct __attribute__((aligned(4))) sb8_R52 {
+typedef signed char sb8_T7;
+struct __attribute__((aligned(4))) sb8_R56 {
   long long f0;
   long f1 : 13;
   signed char f2;
-  struct sb8_R25 f3[4][1][2];
+  struct sb8_R24 f3[4][1][2];
   struct {
     wchar_t f4;
     unsigned short f5[4] __attribute__((packed)) ;
-    union sb8_R13 f6[3][4][3];
+    struct sb8_R6 f6[3][4][3];
     _Bool f7 : 1;
   };
   uint8_t f8;
@@ -640,15 +652,15 @@ struct __attribute__((aligned(4))) sb8_R52 {
   int64_t : 19;
 };
 
-struct __attribute__((aligned(16))) sb8_R53 {
+struct __attribute__((aligned(16))) sb8_R57 {
   signed char f0[4][2];
-  sb8_T6 f1 : 6;
-  union sb8_R24 f2[1][1];
+  sb8_T5 f1 : 6;
+  union sb8_R15 f2[1][1];
   wchar_t f3[1][4][4];
   struct {
-    sb8_T3 f4;
+    sb8_T2 f4;
   };
-  sb8_T3 f5;
+  sb8_T2 f5;
   uint16_t f6;
   struct {
     float f7;
@@ -658,7 +670,7 @@ struct __attribute__((aligned(16))) sb8_R53 {
   } f11;
 };
 
-struct sb8_R54 {
+struct sb8_R58 {
   long long f0 : 5 __attribute__((aligned(16))) ;
   long f1 : 1;
   uint32_t * f2 __attribute__((aligned(2))) ;
@@ -666,109 +678,109 @@ struct sb8_R54 {
   double f4;
 };
 
-struct sb8_R55 {
+struct sb8_R59 {
   size_t f0 __attribute__((packed)) ;
   union {
     short : 0;
-    sb8_T8 f1;
-    sb8_T8 f2;
+    sb8_T6 f1;
+    sb8_T6 f2;
     int16_t f3 __attribute__((aligned(2))) ;
   };
 };
 
-struct sb8_R56 {
+struct sb8_R60 {
   ptrdiff_t f0 __attribute__((packed)) ;
-  struct sb8_R11 f1 __attribute__((packed)) ;
+  struct sb8_R45 f1 __attribute__((packed)) ;
   enum sb8_E3 : 0;
-  sb8_T6 f2;
+  sb8_T7 f2;
 };
 
-struct sb8_R57 {
-  union sb8_R37 f0;
+struct sb8_R61 {
+  union sb8_R13 f0;
 };
 
-struct sb8_R58 {
+struct sb8_R62 {
   char f0 : 1;
 };
 
-struct sb8_R59 {
-  sb8_T0 f0;
+struct sb8_R63 {
+  sb8_T7 f0;
   char f1[2][2];
-  sb8_T4 f2;
+  sb8_T3 f2;
 };
 
 #pragma pack(push, 2)
-struct sb8_R60 {
+struct sb8_R64 {
   long f0;
 };
 #pragma pack(pop)
 
 #pragma pack(push, 16)
-struct __attribute__((packed)) sb8_R61 {
-  sb8_T4 f0 : 20;
+struct __attribute__((packed)) sb8_R65 {
+  sb8_T3 f0 : 20;
   wchar_t f1;
   union {
-    sb8_T6 f2 : 2;
+    sb8_T5 f2 : 2;
   };
   union {
     int16_t : 5;
-    sb8_T8 f3;
+    sb8_T4 f3;
     _Alignas(32) double f4 ;
     enum sb8_E2 f5;
   } f6;
 };
 #pragma pack(pop)
 
-typedef struct sb8_R53 __attribute__((aligned(16))) sb8_T9;
-union sb8_R62 {
-  struct sb8_R51 f0;
+typedef struct sb8_R65 __attribute__((aligned(16))) sb8_T8;
+union sb8_R66 {
+  union sb8_R42 f0;
   char f1;
   int64_t f2 : 21;
   long long : 27 __attribute__((packed)) ;
-  struct sb8_R43 f3;
+  struct sb8_R6 f3;
   int8_t f4 : 2;
   signed char f5;
   int64_t f6 : 1;
 };
 
-struct sb8_R63 {
+struct sb8_R67 {
   union {
     uint32_t f0 : 21;
     long long : 27;
     char f1;
     int16_t f2;
   };
-  struct sb8_R46 f3;
+  struct sb8_R6 f3;
   unsigned char f4 : 5;
   int32_t f5[1][2];
 };
 
-struct sb8_R64 {
+struct sb8_R68 {
   short f0 : 14;
   long long f1[3][4][1] __attribute__((aligned(16))) ;
   int16_t f2 : 2;
   enum sb8_E2 f3 __attribute__((packed)) ;
   _Alignas(16) int16_t f4 __attribute__((packed)) ;
-  struct sb8_R39 f5;
-  sb8_T0 f6;
+  union sb8_R17 f5;
+  sb8_T6 f6;
 };
 
-struct sb8_R65 {
+struct sb8_R69 {
   unsigned short f0;
   enum sb8_E1 f1 __attribute__((packed)) ;
   union {
     unsigned long f2;
     _Alignas(16) unsigned long f3 ;
     union {
-      sb8_T1 f4;
+      sb8_T6 f4;
     };
     struct {
-      struct sb8_R57 f5;
+      struct sb8_R48 f5;
       int16_t f6;
-      struct sb8_R40 f7;
+      struct sb8_R44 f7;
     };
   };
-  sb8_T4 f8 : 22;
+  sb8_T3 f8 : 22;
   uint16_t f9[4][4];
   unsigned long long f10;
 };
@@ -778,23 +790,23 @@ enum sb8_E4 {
   sb8_E4_1 = 2147483647LL,
   sb8_E4_2 = 49364LL,
 };
-struct sb8_R66 {
+struct sb8_R70 {
   unsigned char f0 : 3;
   unsigned char f1;
-  struct sb8_R58 f2;
+  struct sb8_R65 f2;
   int8_t f3;
 };
 
-union sb8_R67 {
+union sb8_R71 {
   unsigned char f0;
   unsigned long f1 : 27;
   wchar_t f2;
-  sb8_T7 f3;
-  union sb8_R23 f4;
+  sb8_T5 f3;
+  struct sb8_R22 f4;
 };
 
-union sb8_R68 {
-  struct sb8_R25 f0[3];
+union sb8_R72 {
+  struct sb8_R43 f0[3];
   struct __attribute__((aligned(4))) {
     enum sb8_E4 : 0;
     enum sb8_E2 f1 : 3 __attribute__((packed, aligned(16))) ;
@@ -807,54 +819,54 @@ union sb8_R68 {
     union {
       uint64_t f5 __attribute__((packed)) ;
       int32_t f6[4];
-      sb8_T1 f7;
-      sb8_T3 f8;
+      sb8_T6 f7;
+      sb8_T2 f8;
     } f9;
   } f10;
   struct {
-    sb8_T5 f11;
+    sb8_T7 f11;
     char f12 : 4;
     enum sb8_E1 f13 : 7 __attribute__((packed)) ;
     enum sb8_E2 f14;
   } f15;
   int64_t f16;
-  sb8_T5 f17;
+  sb8_T7 f17;
   unsigned char f18 : 7;
   int64_t f19;
 };
 
 #pragma pack(push, 2)
-struct __attribute__((aligned(1))) sb8_R69 {
+struct __attribute__((aligned(1))) sb8_R73 {
   double f0 __attribute__((aligned(4))) ;
-  struct sb8_R41 f1;
-  sb8_T9 f2 __attribute__((aligned(2))) ;
+  union sb8_R2 f1;
+  sb8_T8 f2 __attribute__((aligned(2))) ;
   long f3 : 28;
-  sb8_T1 f4;
+  sb8_T7 f4;
   long f5[];
 };
 #pragma pack(pop)
 
 #pragma pack(push, 8)
-union __attribute__((aligned(8))) sb8_R70 {
+union __attribute__((aligned(8))) sb8_R74 {
   union {
     long f0;
     double f1;
     union {
       uint16_t f2 : 3;
-      struct sb8_R47 f3;
+      struct sb8_R63 f3;
       unsigned long f4;
     };
   } f5;
   struct {
-    sb8_T4 f6;
+    sb8_T3 f6;
     uint16_t : 3;
   };
 };
 #pragma pack(pop)
 
-struct sb8_R71 {
+struct sb8_R75 {
   enum sb8_E4 f0 : 2;
-  union sb8_R38 f1[2];
+  union sb8_R37 f1[2];
   unsigned short f2;
   int64_t f3;
   union {
@@ -865,18 +877,18 @@ struct sb8_R71 {
   } f8;
 };
 
-struct __attribute__((aligned(1))) sb8_R72 {
+struct __attribute__((aligned(1))) sb8_R76 {
   wchar_t f0;
-  struct sb8_R26 * f1;
+  union sb8_R3 * f1;
   enum sb8_E2 f2;
-  sb8_T7 f3 __attribute__((packed)) ;
+  sb8_T5 f3 __attribute__((packed)) ;
   int8_t : 2;
 };
 
-struct sb8_R73 {
-  struct sb8_R72 * f0;
+struct sb8_R77 {
+  struct sb8_R30 * f0;
   union {
-    sb8_T4 f1 : 29;
+    sb8_T3 f1 : 29;
     int32_t : 22;
   } f2;
   enum sb8_E0 f3 : 1;
@@ -894,68 +906,21 @@ enum sb8_E5 {
   sb8_E5_1 = 331LL,
   sb8_E5_2 = -109LL,
 };
-struct sb8_R74 {
+struct sb8_R78 {
   uint64_t f0[3][3] __attribute__((aligned(2))) ;
-  struct sb8_R66 f1;
-  sb8_T6 : 4;
+  struct sb8_R31 f1;
+  sb8_T5 : 4;
   int32_t f2;
   int32_t f3 : 31;
   signed char f4 : 6;
   uint8_t f5 __attribute__((packed)) ;
 };
 
-union sb8_R75 {
+union sb8_R79 {
   signed char f0 : 4;
   _Alignas(32) int32_t f1 ;
   long long f2 : 27;
   uint16_t f3 : 4;
-};
-
-struct sb8_R76 {
-  union {
-    signed char f0 : 1;
-    _Bool f1 : 1 __attribute__((aligned(4))) ;
-    sb8_T1 f2;
-    union sb8_R49 f3[3][4];
-  };
-  struct sb8_R15 f4;
-  struct sb8_R63 f5;
-  char : 2;
-  enum sb8_E3 f6[1];
-  int16_t f7 : 1;
-  wchar_t f8[];
-};
-
-struct sb8_R77 {
-  long f0;
-  enum sb8_E5 f1;
-  struct sb8_R65 f2;
-  int16_t f3;
-  long double * f4 __attribute__((packed)) ;
-  long f5;
-  enum sb8_E2 f6;
-  struct sb8_R56 f7[4][2];
-  enum sb8_E2 f8 : 5;
-};
-
-struct __attribute__((packed, aligned(4))) sb8_R78 {
-};
-
-struct __attribute__((packed)) sb8_R79 {
-  _Alignas(32) union sb8_R62 * f0 ;
-  struct sb8_R19 * f1[1][3];
-  sb8_T0 f2 __attribute__((aligned(8))) ;
-  union {
-    union sb8_R4 f3;
-    union {
-      long f4[4];
-    };
-    float f5;
-    sb8_T0 f6 __attribute__((packed)) ;
-  };
-  int32_t f7;
-  sb8_T7 f8;
-  struct sb8_R1 f9[4];
 };
 
 
@@ -975,46 +940,46 @@ unsigned long sb8_force[] = {
   sizeof(struct sb8_R11),
   sizeof(struct sb8_R12),
   sizeof(union sb8_R13),
-  sizeof(union sb8_R14),
-  sizeof(struct sb8_R15),
-  sizeof(struct sb8_R16),
-  sizeof(struct sb8_R17),
-  sizeof(struct sb8_R18),
+  sizeof(struct sb8_R14),
+  sizeof(union sb8_R15),
+  sizeof(union sb8_R16),
+  sizeof(union sb8_R17),
+  sizeof(union sb8_R18),
   sizeof(struct sb8_R19),
   sizeof(struct sb8_R20),
   sizeof(struct sb8_R21),
   sizeof(struct sb8_R22),
-  sizeof(union sb8_R23),
-  sizeof(union sb8_R24),
+  sizeof(struct sb8_R23),
+  sizeof(struct sb8_R24),
   sizeof(struct sb8_R25),
   sizeof(struct sb8_R26),
-  sizeof(struct sb8_R27),
+  sizeof(union sb8_R27),
   sizeof(union sb8_R28),
   sizeof(struct sb8_R29),
   sizeof(struct sb8_R30),
   sizeof(struct sb8_R31),
-  sizeof(struct sb8_R32),
-  sizeof(union sb8_R33),
-  sizeof(union sb8_R34),
+  sizeof(union sb8_R32),
+  sizeof(struct sb8_R33),
+  sizeof(struct sb8_R34),
   sizeof(struct sb8_R35),
   sizeof(struct sb8_R36),
   sizeof(union sb8_R37),
   sizeof(union sb8_R38),
   sizeof(struct sb8_R39),
   sizeof(struct sb8_R40),
-  sizeof(struct sb8_R41),
-  sizeof(struct sb8_R42),
+  sizeof(union sb8_R41),
+  sizeof(union sb8_R42),
   sizeof(struct sb8_R43),
   sizeof(struct sb8_R44),
   sizeof(struct sb8_R45),
   sizeof(struct sb8_R46),
   sizeof(struct sb8_R47),
-  sizeof(union sb8_R48),
-  sizeof(union sb8_R49),
+  sizeof(struct sb8_R48),
+  sizeof(struct sb8_R49),
   sizeof(struct sb8_R50),
   sizeof(struct sb8_R51),
-  sizeof(struct sb8_R52),
-  sizeof(struct sb8_R53),
+  sizeof(union sb8_R52),
+  sizeof(union sb8_R53),
   sizeof(struct sb8_R54),
   sizeof(struct sb8_R55),
   sizeof(struct sb8_R56),
@@ -1023,22 +988,22 @@ unsigned long sb8_force[] = {
   sizeof(struct sb8_R59),
   sizeof(struct sb8_R60),
   sizeof(struct sb8_R61),
-  sizeof(union sb8_R62),
+  sizeof(struct sb8_R62),
   sizeof(struct sb8_R63),
   sizeof(struct sb8_R64),
   sizeof(struct sb8_R65),
-  sizeof(struct sb8_R66),
-  sizeof(union sb8_R67),
-  sizeof(union sb8_R68),
+  sizeof(union sb8_R66),
+  sizeof(struct sb8_R67),
+  sizeof(struct sb8_R68),
   sizeof(struct sb8_R69),
-  sizeof(union sb8_R70),
-  sizeof(struct sb8_R71),
-  sizeof(struct sb8_R72),
+  sizeof(struct sb8_R70),
+  sizeof(union sb8_R71),
+  sizeof(union sb8_R72),
   sizeof(struct sb8_R73),
-  sizeof(struct sb8_R74),
-  sizeof(union sb8_R75),
+  sizeof(union sb8_R74),
+  sizeof(struct sb8_R75),
   sizeof(struct sb8_R76),
   sizeof(struct sb8_R77),
   sizeof(struct sb8_R78),
-  sizeof(struct sb8_R79),
+  sizeof(union sb8_R79),
   0 };
