@@ -127,6 +127,13 @@ final class LayoutContext {
         if (element instanceof ArrayLayout inner && inner.flexible()) {
             throw new InputException(a.spelling(), "array of flexible arrays is not allowed");
         }
+        // gcc and clang refuse arrays whose element size is not a multiple of its alignment (an
+        // int typedef'd with aligned(8); on Windows, a record holding only a zero-length array
+        // of 8-aligned records): the elements could not all be aligned.
+        if (element.align() > 0 && element.size() % element.align() != 0) {
+            throw new InputException(a.spelling(), "size of array element of type '" + a.element().spelling() + "' ("
+                    + element.size() + " bytes) isn't a multiple of its alignment (" + element.align() + " bytes)");
+        }
         if (a.isFlexible()) {
             return new ArrayLayout(a, element, 0, true, 0, element.align());
         }
