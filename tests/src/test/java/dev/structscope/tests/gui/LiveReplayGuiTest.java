@@ -76,7 +76,7 @@ class LiveReplayGuiTest extends GuiTest {
         clickOn("#live-replay-pause");
         await("the end of the recording", () -> live().state() instanceof ConnState.Closed c && c.why().contains("End"));
         assertEquals(N, delivered());
-        live().publishNow();
+        interact(() -> live().publishNow());
         WaitForAsyncUtils.waitForFxEvents();
         var items = window.live().view().table().getItems();
         assertEquals(N, items.size());
