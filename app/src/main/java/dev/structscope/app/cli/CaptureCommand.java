@@ -82,9 +82,9 @@ public final class CaptureCommand implements Callable<Integer> {
     private Integer run() throws IOException {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        DecoderPlan plan = record.plan(err);
-        MessageFormat printer = new MessageFormat(format, plan, out);
-        if (printer.prints()) {
+        var reader = record.reader(record.resolve(err));
+        MessageFormat printer = new MessageFormat(format, reader, out);
+        if (printer.prints() && reader instanceof DecoderPlan plan) {
             plan.checkPrintable(record.layout.limits().maxElements());
         }
         CaptureOptions options = net.options(idleSeconds);
@@ -116,7 +116,11 @@ public final class CaptureCommand implements Callable<Integer> {
                     result = udp.run(count, sink);
                 }
             } else {
-                Framing framing = Framing.parse(net.framing, plan.recordSize());
+                Framing framing = Framing.parse(net.framing, reader.minSize(), reader);
+                if (reader.dynamic() && !net.framing.equals("record") && net.framing.equals("fixed")) {
+                    throw new InputException("--framing", "'" + record.type + "' is a dynamic record (its size depends on"
+                            + " its content): use --framing record, or a length-prefixed framing");
+                }
                 TcpCapture capture = new TcpCapture(framing, authkey, options, count, sink);
                 if (where.connect != null) {
                     Endpoint ep = Endpoint.parse("--connect", where.connect, true);

@@ -1,6 +1,9 @@
 package dev.structscope.app.cli;
 
 import dev.structscope.io.decode.DecoderPlan;
+import dev.structscope.io.decode.DynamicDecoder;
+import dev.structscope.io.decode.RecordReader;
+import dev.structscope.model.layout.RecordLayout;
 import dev.structscope.io.decode.RecordFormat;
 import dev.structscope.io.source.DataSource;
 import dev.structscope.io.source.Sources;
@@ -53,12 +56,21 @@ public final class DecodeCommand implements Callable<Integer> {
     @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "json", description = "json (default), jsonl, csv, text.")
     String format;
 
+    @Option(names = "--bytes", paramLabel = "HOW", defaultValue = "array",
+            description = "uint8_t/unsigned char arrays as JSON arrays of integers (array, default) or as one hex string (hex).")
+    String bytes;
+
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        RecordFormat writer = RecordFormat.of(format, out);
-        DecoderPlan plan = record.plan(err);
+        RecordFormat writer = RecordFormat.of(format, out, bytesHex(bytes));
+        RecordLayout resolved = record.resolve(err);
+        RecordReader reader = record.reader(resolved);
+        if (reader instanceof DynamicDecoder dynamic) {
+            return decodeDynamic(dynamic, writer, out, err);
+        }
+        DecoderPlan plan = (DecoderPlan) reader;
         plan.checkPrintable(record.layout.limits().maxElements());
         long recordSize = plan.recordSize();
         if (recordSize <= 0) {
@@ -107,6 +119,71 @@ public final class DecodeCommand implements Callable<Integer> {
         }
         out.flush();
         return 0;
+    }
+
+    /**
+     * Records of a dynamic layout, back to back: each as long as its own content says. With
+     * {@code --all}, reading stops at the end of the data or at a record the data ends inside
+     * (its bytes are reported as trailing).
+     */
+    private int decodeDynamic(DynamicDecoder decoder, RecordFormat writer, PrintWriter out, PrintWriter err) {
+        if (!howMany.all && howMany.count < 0) {
+            throw new InputException("--count", "must be 0 or more, was " + howMany.count);
+        }
+        try (DataSource source = Sources.open(dataPath)) {
+            long size = source.size();
+            if (offset < 0 || offset > size) {
+                throw new InputException(dataPath + ": byte offset " + offset,
+                        "--offset is outside the data (" + size + " bytes)");
+            }
+            MemorySegment all = source.segment();
+            long[] end = {offset};
+            Sources.guard(source, () -> {
+                writer.begin();
+                long pos = offset;
+                for (long i = 0; howMany.all || i < howMany.count; i++) {
+                    if (howMany.all && pos >= size) {
+                        break;
+                    }
+                    RecordReader.Decoded d;
+                    try {
+                        d = decoder.read(all, pos, size);
+                    } catch (DynamicDecoder.DataEndsException e) {
+                        if (howMany.all) {
+                            break;
+                        }
+                        throw new InputException(dataPath + ": " + e.where(), "record " + i + ": " + e.getMessage());
+                    } catch (InputException e) {
+                        throw new InputException(dataPath + ": " + e.where(), "record " + i + ": " + e.getMessage());
+                    }
+                    if (d.size() <= 0) {
+                        throw new InputException(dataPath + ": byte offset " + pos, "record " + i
+                                + " is 0 bytes long: records of it cannot follow one another");
+                    }
+                    writer.record(i, pos, d.value());
+                    pos += d.size();
+                }
+                writer.end();
+                end[0] = pos;
+                return null;
+            });
+            if (howMany.all && end[0] < size) {
+                err.println("structscope: " + dataPath + ": " + (size - end[0])
+                        + " trailing bytes after the last whole record (at byte offset " + end[0] + ") were not decoded");
+                err.flush();
+            }
+        }
+        out.flush();
+        return 0;
+    }
+
+    /** {@code --bytes array|hex}. */
+    static boolean bytesHex(String how) {
+        return switch (how.toLowerCase(Locale.ROOT)) {
+            case "array" -> false;
+            case "hex" -> true;
+            default -> throw new InputException("--bytes", "unknown value '" + how + "'; known: array, hex");
+        };
     }
 
     static ByteOrder byteOrder(String name) {

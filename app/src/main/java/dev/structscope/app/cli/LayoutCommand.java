@@ -78,6 +78,9 @@ public final class LayoutCommand implements Callable<Integer> {
                 g.writeStringField("kind", r.definition().kind().keyword());
                 g.writeNumberField("size", r.size());
                 g.writeNumberField("align", r.align());
+                if (r.dynamic()) {
+                    g.writeBooleanField("dynamic", true);
+                }
                 List<String> names = aliases.getOrDefault(r.name(), List.of());
                 if (!names.isEmpty()) {
                     g.writeArrayFieldStart("aliases");
@@ -91,13 +94,18 @@ public final class LayoutCommand implements Callable<Integer> {
                     g.writeStartObject();
                     g.writeStringField("name", f.name());
                     g.writeStringField("type", f.typeName());
-                    g.writeNumberField("offset", f.offset());
+                    if (f.dynamic()) {
+                        g.writeNullField("offset");
+                    } else {
+                        g.writeNumberField("offset", f.offset());
+                    }
                     g.writeNumberField("size", f.size());
                     g.writeNumberField("align", f.align());
                     if (f.isBitField()) {
                         g.writeNumberField("bitOffset", f.bitOffset());
                         g.writeNumberField("bitWidth", f.bitWidth());
                     }
+                    writeDynamic(g, f);
                     g.writeEndObject();
                 }
                 g.writeEndArray();
@@ -117,5 +125,32 @@ public final class LayoutCommand implements Callable<Integer> {
             throw new UncheckedIOException(e);
         }
         out.println();
+    }
+
+    /** The contract's dynamic-layout keys of one field: dynamic, count, at, switch, when, sizeExpr. */
+    private static void writeDynamic(JsonGenerator g, FieldLayout f) throws IOException {
+        if (f.dynamic()) {
+            g.writeBooleanField("dynamic", true);
+        }
+        if (f.layout() instanceof dev.structscope.model.layout.ArrayLayout a && a.count() != null) {
+            g.writeStringField("count", a.count().text());
+        }
+        dev.structscope.model.type.Dynamic d = f.member().dynamic();
+        if (d.at() != null) {
+            g.writeStringField("at", d.at().text());
+        }
+        if (d.switchOn() != null) {
+            g.writeStringField("switch", d.switchOn().text());
+        }
+        if (!d.when().isEmpty()) {
+            g.writeArrayFieldStart("when");
+            for (dev.structscope.model.type.Expr e : d.when()) {
+                g.writeString(e.text());
+            }
+            g.writeEndArray();
+        }
+        if (d.size() != null) {
+            g.writeStringField("sizeExpr", d.size().text());
+        }
     }
 }

@@ -29,13 +29,28 @@ final class PaholeFormat {
         List<FieldLayout> fields = r.visibleFields();
         List<Padding> holes = new ArrayList<>(r.padding().stream().filter(p -> !p.tail()).toList());
         long membersBytes = 0;
-        for (FieldLayout f : fields) {
-            while (!holes.isEmpty() && holes.getFirst().offset() < f.offset()) {
+        List<String> offsetTexts = r.dynamic() ? dev.structscope.model.layout.DynamicOffsets.of(r) : null;
+        for (int i = 0; i < fields.size(); i++) {
+            FieldLayout f = fields.get(i);
+            while (!f.dynamic() && !holes.isEmpty() && holes.getFirst().offset() < f.offset()) {
                 appendHole(sb, holes.removeFirst());
             }
             String decl = declaration(f);
             sb.append('\t').append(pad(decl, 40));
-            if (f.isBitField()) {
+            if (f.dynamic() || f.member().isDynamic()) {
+                // Offsets and sizes data decides: the expressions, as the layout knows them.
+                sb.append("/* ").append(offsetTexts.get(i));
+                if (f.layout() instanceof dev.structscope.model.layout.ArrayLayout a && a.count() != null) {
+                    sb.append(", count ").append(a.count().text());
+                }
+                if (f.member().dynamic().switchOn() != null) {
+                    sb.append(", switch ").append(f.member().dynamic().switchOn().text());
+                }
+                if (f.member().dynamic().size() != null) {
+                    sb.append(", size ").append(f.member().dynamic().size().text());
+                }
+                sb.append(" */");
+            } else if (f.isBitField()) {
                 sb.append(String.format("/* %6d:%2d %5d %3d */", f.offset(), f.bitOffset() % 8, f.size(), f.align()));
             } else {
                 sb.append(String.format("/* %6d    %5d %3d */", f.offset(), f.size(), f.align()));
@@ -50,15 +65,22 @@ final class PaholeFormat {
         long holeBytes = r.holeBytes();
         long tail = r.tailBytes();
         sb.append('\n');
-        sb.append(String.format("\t/* size: %d, align: %d, cachelines: %d, members: %d */%n", r.size(), r.align(),
-                (r.size() + CACHE_LINE - 1) / CACHE_LINE, fields.size()));
+        if (r.dynamic()) {
+            sb.append(String.format("\t/* dynamic: size at least %d (data decides), align: %d, members: %d */%n",
+                    r.size(), r.align(), fields.size()));
+        } else {
+            sb.append(String.format("\t/* size: %d, align: %d, cachelines: %d, members: %d */%n", r.size(), r.align(),
+                    (r.size() + CACHE_LINE - 1) / CACHE_LINE, fields.size()));
+        }
         sb.append(String.format("\t/* sum members: %d, holes: %d, sum holes: %d */%n", membersBytes + bitBytes,
                 r.holeCount(), holeBytes));
         if (tail > 0) {
             sb.append(String.format("\t/* padding: %d */%n", tail));
         }
-        Reordering re = LayoutEngine.minimisePadding(r.definition(), library, abi);
-        if (re.saved() > 0) {
+        Reordering re = r.dynamic() ? null : LayoutEngine.minimisePadding(r.definition(), library, abi);
+        if (re == null) {
+            sb.append("\t/* a dynamic record keeps its order: members name the ones before them */\n");
+        } else if (re.saved() > 0) {
             sb.append(String.format("\t/* a reordering would save %d bytes (size %d) */%n", re.saved(), re.sizeAfter()));
         } else {
             sb.append("\t/* a reordering would save 0 bytes */\n");

@@ -1,6 +1,8 @@
 package dev.structscope.app.cli;
 
 import dev.structscope.io.decode.DecoderPlan;
+import dev.structscope.io.decode.RecordReader;
+import dev.structscope.model.layout.RecordLayout;
 import dev.structscope.model.layout.LayoutEngine;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -22,8 +24,16 @@ final class RecordArgs {
     String byteOrder;
 
     DecoderPlan plan(PrintWriter err) {
-        var abi = layout.abi();
-        var order = DecodeCommand.byteOrder(byteOrder);
-        return DecoderPlan.compile(LayoutEngine.layout(type, layout.load(err), abi, layout.limits()), abi, order);
+        return DecoderPlan.compile(resolve(err), layout.abi(), DecodeCommand.byteOrder(byteOrder));
+    }
+
+    /** The record type laid out for the chosen ABI. */
+    RecordLayout resolve(PrintWriter err) {
+        return LayoutEngine.layout(type, layout.load(err), layout.abi(), layout.limits());
+    }
+
+    /** The reader of records of the type: the fixed plan, or the dynamic decoder when data decides sizes. */
+    RecordReader reader(RecordLayout resolved) {
+        return RecordReader.of(resolved, layout.abi(), DecodeCommand.byteOrder(byteOrder), layout.limits());
     }
 }

@@ -42,15 +42,18 @@ public final class StatsCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        DecoderPlan plan = record.plan(err);
+        var reader = record.reader(record.resolve(err));
         RecordStats.Result result;
         try (DataSource source = Sources.open(dataPath)) {
-            result = RecordStats.compute(source, plan, offset);
+            result = reader instanceof dev.structscope.io.decode.DynamicDecoder dynamic
+                    ? dev.structscope.io.stats.DynamicStats.compute(source, dynamic, offset)
+                    : RecordStats.compute(source, (DecoderPlan) reader, offset);
         }
         if (json) {
             out.println(result.toJson());
         } else {
-            out.printf("%d records of %s (%d bytes each)%n", result.records(), record.type, plan.recordSize());
+            out.printf(reader.dynamic() ? "%d records of %s (each as long as its content, at least %d bytes)%n"
+                    : "%d records of %s (%d bytes each)%n", result.records(), record.type, reader.minSize());
             int w = Math.max(5, result.fields().stream().mapToInt(f -> f.path().length()).max().orElse(5));
             out.printf("%-" + w + "s %12s %24s %24s %24s%n", "field", "count", "min", "max", "mean");
             for (FieldStats f : result.fields()) {

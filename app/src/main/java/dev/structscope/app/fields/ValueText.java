@@ -33,6 +33,7 @@ public final class ValueText {
             case Value.Str str -> quote(str.value());
             case ArrayValue a -> "[" + a.length() + " elements]";
             case RecordValue r -> "{" + r.memberCount() + " members}";
+            case Value.Null n -> "(no alternative matched)";
         };
         if (node != null && node.isBitField() && v instanceof Value.Int i) {
             s += "  (" + binary(i.bits(), node.bitWidth()) + ")";

@@ -24,7 +24,7 @@ import java.util.List;
  *
  * <p>Immutable; share it between threads.
  */
-public final class DecoderPlan {
+public final class DecoderPlan implements RecordReader {
     private final RecordNode root;
     private final ByteOrder order;
 
@@ -119,7 +119,28 @@ public final class DecoderPlan {
         return (RecordValue) root.read(segment, base);
     }
 
-    private static RecordNode record(String name, long offset, RecordLayout layout, Abi abi, boolean be) {
+    @Override
+    public Decoded read(MemorySegment segment, long base, long limit) {
+        long size = root.size();
+        if (base < 0 || base > limit || limit - base < size) {
+            throw new DynamicDecoder.DataEndsException("byte offset " + base, "a record of " + size
+                    + " bytes at byte offset " + base + " runs past the end of the data (" + limit + " bytes)",
+                    base + size);
+        }
+        return new Decoded((RecordValue) root.read(segment, base), size);
+    }
+
+    @Override
+    public boolean dynamic() {
+        return false;
+    }
+
+    @Override
+    public long minSize() {
+        return root.size();
+    }
+
+    static RecordNode record(String name, long offset, RecordLayout layout, Abi abi, boolean be) {
         List<PlanNode> members = new ArrayList<>();
         for (FieldLayout f : layout.visibleFields()) {
             if (f.isBitField()) {
@@ -138,7 +159,7 @@ public final class DecoderPlan {
                 == dev.structscope.model.type.RecordKind.UNION, members, typeName);
     }
 
-    private static PlanNode node(String name, long offset, TypeLayout t, Abi abi, boolean be) {
+    static PlanNode node(String name, long offset, TypeLayout t, Abi abi, boolean be) {
         return switch (t) {
             case RecordLayout r -> record(name, offset, r, abi, be);
             case ArrayLayout a -> {
@@ -153,7 +174,7 @@ public final class DecoderPlan {
         };
     }
 
-    private static ScalarNode scalar(String name, long offset, TypeLayout t, Abi abi, boolean be, int shift, int width) {
+    static ScalarNode scalar(String name, long offset, TypeLayout t, Abi abi, boolean be, int shift, int width) {
         String typeName = t.type().spelling();
         return switch (t) {
             case ScalarLayout s -> {

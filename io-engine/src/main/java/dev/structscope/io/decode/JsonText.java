@@ -12,7 +12,20 @@ public final class JsonText {
 
     /** Appends {@code v} as JSON. Arrays and records are walked lazily as they are written. */
     public static void append(StringBuilder sb, Value v) {
+        append(sb, v, false);
+    }
+
+    /**
+     * As {@link #append(StringBuilder, Value)}; with {@code bytesHex}, arrays of unsigned bytes
+     * ({@code uint8_t}, {@code unsigned char}) are one lower-case hex string.
+     */
+    public static void append(StringBuilder sb, Value v, boolean bytesHex) {
         switch (v) {
+            case ArrayValue a when bytesHex && a.isUnsignedBytes() -> {
+                sb.append('"');
+                a.appendHex(sb);
+                sb.append('"');
+            }
             case RecordValue r -> {
                 sb.append('{');
                 for (int i = 0; i < r.memberCount(); i++) {
@@ -21,7 +34,7 @@ public final class JsonText {
                     }
                     string(sb, r.memberName(i));
                     sb.append(": ");
-                    append(sb, r.get(i));
+                    append(sb, r.get(i), bytesHex);
                 }
                 sb.append('}');
             }
@@ -31,7 +44,7 @@ public final class JsonText {
                     if (i > 0) {
                         sb.append(", ");
                     }
-                    append(sb, a.get(i));
+                    append(sb, a.get(i), bytesHex);
                 }
                 sb.append(']');
             }
@@ -58,6 +71,7 @@ public final class JsonText {
             case Value.Enum e -> e.name() != null ? quote(e.name())
                     : e.unsigned() ? Long.toUnsignedString(e.value()) : Long.toString(e.value());
             case Value.Str s -> quote(s.value());
+            case Value.Null n -> "null";
             default -> throw new IllegalArgumentException("not a scalar: " + v);
         };
     }

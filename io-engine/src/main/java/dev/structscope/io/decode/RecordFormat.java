@@ -16,6 +16,8 @@ public abstract sealed class RecordFormat permits RecordFormat.Json, RecordForma
         RecordFormat.Text {
 
     protected final PrintWriter out;
+    /** {@code --bytes hex}: byte arrays as one lower-case hex string. */
+    protected boolean bytesHex;
 
     private RecordFormat(PrintWriter out) {
         this.out = out;
@@ -23,7 +25,12 @@ public abstract sealed class RecordFormat permits RecordFormat.Json, RecordForma
 
     /** The writer for a format name ({@code json}, {@code jsonl}, {@code csv}, {@code text}). */
     public static RecordFormat of(String name, PrintWriter out) {
-        return switch (name.toLowerCase(Locale.ROOT)) {
+        return of(name, out, false);
+    }
+
+    /** As {@link #of(String, PrintWriter)}; {@code bytesHex} writes byte arrays as hex strings (JSON formats). */
+    public static RecordFormat of(String name, PrintWriter out, boolean bytesHex) {
+        RecordFormat f = switch (name.toLowerCase(Locale.ROOT)) {
             case "json" -> new Json(out);
             case "jsonl" -> new JsonLines(out);
             case "csv" -> new Csv(out);
@@ -31,6 +38,8 @@ public abstract sealed class RecordFormat permits RecordFormat.Json, RecordForma
             default -> throw new dev.structscope.model.InputException("--format",
                     "unknown format '" + name + "'; known: json, jsonl, csv, text");
         };
+        f.bytesHex = bytesHex;
+        return f;
     }
 
     public void begin() {
@@ -61,7 +70,7 @@ public abstract sealed class RecordFormat permits RecordFormat.Json, RecordForma
             sb.setLength(0);
             sb.append(first ? "" : ",\n ");
             first = false;
-            JsonText.append(sb, r);
+            JsonText.append(sb, r, bytesHex);
             out.append(sb);
         }
 
@@ -82,7 +91,7 @@ public abstract sealed class RecordFormat permits RecordFormat.Json, RecordForma
         @Override
         public void record(long index, long offset, RecordValue r) {
             sb.setLength(0);
-            JsonText.append(sb, r);
+            JsonText.append(sb, r, bytesHex);
             sb.append('\n');
             out.append(sb);
         }

@@ -6,7 +6,7 @@ package dev.structscope.io.decode;
  * sealed type to render values.
  */
 public sealed interface Value permits Value.Int, Value.Real, Value.ExtReal, Value.Bool, Value.Pointer,
-        Value.Enum, Value.Str, ArrayValue, RecordValue {
+        Value.Enum, Value.Str, Value.Null, ArrayValue, RecordValue {
 
     /** An integer; when {@code unsigned}, {@code bits} holds the 64-bit pattern of the unsigned value. */
     record Int(long bits, boolean unsigned) implements Value {
@@ -37,5 +37,10 @@ public sealed interface Value permits Value.Int, Value.Real, Value.ExtReal, Valu
 
     /** A {@code char} array up to its first NUL. */
     record Str(String value) implements Value {
+    }
+
+    /** No value: a tagged union none of whose alternatives matched its discriminator. */
+    enum Null implements Value {
+        INSTANCE
     }
 }

@@ -10,7 +10,8 @@ import java.nio.ByteOrder;
  * How a byte stream is cut into messages. A framing reads only headers, in place, from the native
  * receive buffer; it never copies a message. Immutable, shared freely.
  */
-public sealed interface Framing permits Framing.Fixed, Framing.LengthPrefixed, Framing.Mp, Framing.Datagram {
+public sealed interface Framing permits Framing.Fixed, Framing.LengthPrefixed, Framing.Mp, Framing.Datagram,
+        Framing.Record {
 
     /** Where the next message sits in a buffer, once its header is complete. */
     record Frame(long headerBytes, long bodyBytes) {
@@ -30,6 +31,15 @@ public sealed interface Framing permits Framing.Fixed, Framing.LengthPrefixed, F
 
     /** The name used on the command line. */
     String name();
+
+    /**
+     * How many bytes from {@code pos} the next frame needs before {@link #next} can say more,
+     * when it has just returned null: enough for a header, or for a self-delimiting record, as
+     * far as the bytes so far tell.
+     */
+    default long awaiting(MemorySegment buf, long pos, long end, long maxBody, long streamOffset) {
+        return 16;
+    }
 
     /** Records of a fixed size, back to back (the default for TCP). */
     record Fixed(long recordSize) implements Framing {
@@ -127,6 +137,59 @@ public sealed interface Framing permits Framing.Fixed, Framing.LengthPrefixed, F
         }
     }
 
+    /**
+     * Self-delimiting messages with no outer length: each message is exactly one record of the
+     * type, as long as its own members say (a header, then a counted or sized body, a tagged union
+     * dispatching to each message type's body). The record is decoded as far as the bytes that have
+     * arrived allow; when they end inside it, more are awaited.
+     */
+    record Record(dev.structscope.io.decode.RecordReader reader) implements Framing {
+        @Override
+        public Frame next(MemorySegment buf, long pos, long end, long maxBody, long streamOffset) {
+            long size = probe(buf, pos, end, maxBody, streamOffset, false);
+            return size == 0 ? null : new Frame(0, size);
+        }
+
+        @Override
+        public long awaiting(MemorySegment buf, long pos, long end, long maxBody, long streamOffset) {
+            return probe(buf, pos, end, maxBody, streamOffset, true);
+        }
+
+        /** The record's size when whole ({@code needed}: else the bytes it needs); 0 when more are needed. */
+        private long probe(MemorySegment buf, long pos, long end, long maxBody, long streamOffset, boolean needed) {
+            try {
+                var d = reader.read(buf, pos, end);
+                if (d.size() <= 0) {
+                    throw new InputException("stream offset " + streamOffset, "a message of 0 bytes: records of this type"
+                            + " cannot delimit a stream");
+                }
+                if (d.size() > maxBody) {
+                    throw tooLarge(d.size(), maxBody, streamOffset);
+                }
+                return d.size();
+            } catch (dev.structscope.io.decode.DynamicDecoder.DataEndsException e) {
+                long need = e.needed() == Long.MAX_VALUE ? Long.MAX_VALUE : e.needed() - pos;
+                if (need > maxBody) {
+                    throw tooLarge(need, maxBody, streamOffset);
+                }
+                return needed ? Math.max(need, end - pos + 1) : 0;
+            } catch (InputException e) {
+                throw new InputException("stream offset " + streamOffset, "message: " + e.where() + ": " + e.getMessage());
+            }
+        }
+
+        private static InputException tooLarge(long bytes, long maxBody, long streamOffset) {
+            return new InputException("stream offset " + streamOffset, "message needs "
+                    + (bytes == Long.MAX_VALUE ? "more than " + Long.MAX_VALUE : String.valueOf(bytes))
+                    + " bytes, over the limit of " + maxBody + " bytes (--max-frame)");
+        }
+
+        @Override
+        public String name() {
+            return "record";
+        }
+    }
+
     /** One UDP datagram, one message: there is no header. */
     record Datagram() implements Framing {
         @Override
@@ -146,7 +209,19 @@ public sealed interface Framing permits Framing.Fixed, Framing.LengthPrefixed, F
      * @param recordSize the size of the decoded type, for {@code fixed}
      */
     static Framing parse(String name, long recordSize) {
+        if (name.equals("record")) {
+            throw new InputException("--framing", "record framing needs the record type (use parse with a reader)");
+        }
+        return parse(name, recordSize, null);
+    }
+
+    /**
+     * The framing a command-line name stands for; {@code reader} reads records of the type, for
+     * {@code record} (self-delimiting messages).
+     */
+    static Framing parse(String name, long recordSize, dev.structscope.io.decode.RecordReader reader) {
         return switch (name) {
+            case "record" -> new Record(reader);
             case "fixed" -> new Fixed(recordSize);
             case "u16be" -> new LengthPrefixed(2, ByteOrder.BIG_ENDIAN);
             case "u16le" -> new LengthPrefixed(2, ByteOrder.LITTLE_ENDIAN);
@@ -154,7 +229,7 @@ public sealed interface Framing permits Framing.Fixed, Framing.LengthPrefixed, F
             case "u32le" -> new LengthPrefixed(4, ByteOrder.LITTLE_ENDIAN);
             case "mp" -> new Mp();
             default -> throw new InputException("--framing", "unknown framing '" + name
-                    + "'; known: fixed, u16be, u16le, u32be, u32le, mp");
+                    + "'; known: fixed, u16be, u16le, u32be, u32le, mp, record");
         };
     }
 
@@ -162,6 +237,7 @@ public sealed interface Framing permits Framing.Fixed, Framing.LengthPrefixed, F
     static int writeHeader(Framing f, MemorySegment dst, long length) {
         return switch (f) {
             case Fixed fx -> 0;
+            case Record r -> 0;
             case Datagram d -> 0;
             case LengthPrefixed lp -> {
                 long max = lp.width() == 2 ? 0xFFFFL : 0xFFFF_FFFFL;

@@ -88,7 +88,8 @@ public final class StreamConnection implements AutoCloseable {
                 consumer.accept(body);
                 return true;
             }
-            long need = f == null ? 16 : f.totalBytes();
+            long need = f == null ? framing.awaiting(buf, start, end, options.maxFrameBytes(), streamOffset)
+                    : f.totalBytes();
             makeRoom(need);
             if (!fill(f)) {
                 if (end == start) {

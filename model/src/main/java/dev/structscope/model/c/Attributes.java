@@ -1,16 +1,51 @@
 package dev.structscope.model.c;
 
 import dev.structscope.model.InputException;
+import dev.structscope.model.type.Dynamic;
+import dev.structscope.model.type.Expr;
+
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * The layout-relevant part of GCC {@code __attribute__((...))}, MSVC {@code __declspec(...)} and
- * C23 {@code [[...]]} attribute lists: {@code packed} and {@code aligned}. Everything else is
- * skipped. A mutable accumulator owned by one declaration being parsed.
+ * C23 {@code [[...]]} attribute lists: {@code packed} and {@code aligned}, C's
+ * {@code counted_by(n)}, and StructScope's dynamic-layout attributes
+ * ({@code [[structscope::at(E), structscope::switch(E), structscope::when(V, ...),
+ * structscope::size(E)]]}). Everything else is skipped. A mutable accumulator owned by one
+ * declaration being parsed.
  */
 final class Attributes {
     boolean packed;
     /** The largest {@code aligned} requested, 0 when none. */
     long aligned;
+    /** The {@code structscope::} attributes seen. */
+    Dynamic dynamic = Dynamic.NONE;
+    /** {@code counted_by(n)} on a flexible array member, or null. */
+    Expr countedBy;
+    /** Where the first dynamic attribute was written, for messages. */
+    Token dynamicAt;
+
+    /** This accumulator with another's dynamic attributes added (each attribute at most once). */
+    void mergeDynamic(Attributes other, TokenCursor in) {
+        if (other.countedBy != null) {
+            countedBy = other.countedBy;
+        }
+        Dynamic o = other.dynamic;
+        if (o.isNone()) {
+            return;
+        }
+        if (dynamicAt == null) {
+            dynamicAt = other.dynamicAt;
+        }
+        Dynamic d = dynamic;
+        if ((o.at() != null && d.at() != null) || (o.switchOn() != null && d.switchOn() != null)
+                || (o.size() != null && d.size() != null) || (!o.when().isEmpty() && !d.when().isEmpty())) {
+            throw in.error(other.dynamicAt, "a structscope attribute is given twice for one member");
+        }
+        dynamic = new Dynamic(o.at() != null ? o.at() : d.at(), o.switchOn() != null ? o.switchOn() : d.switchOn(),
+                o.when().isEmpty() ? d.when() : o.when(), o.size() != null ? o.size() : d.size());
+    }
 
     static boolean at(TokenCursor in) {
         Token t = in.peek();
@@ -60,7 +95,9 @@ final class Attributes {
                 throw in.error(n, "expected an attribute name" + (n.kind() == Token.Kind.EOF ? " (found end of file)" : " (found '" + n.text() + "')"));
             }
             String name = strip(n.text());
-            if (name.equals("packed")) {
+            if (name.equals("counted_by")) {
+                countedBy(in, p, n);
+            } else if (name.equals("packed")) {
                 packed = true;
                 if (in.at("(")) {
                     in.skipBalanced();
@@ -94,6 +131,14 @@ final class Attributes {
             }
             String name = strip(n.text());
             boolean gnu = ns != null && (ns.equals("gnu") || ns.equals("__gnu__"));
+            if (ns != null && ns.equals("structscope")) {
+                structscope(in, p, n, name);
+                continue;
+            }
+            if ((gnu || "clang".equals(ns)) && name.equals("counted_by")) {
+                countedBy(in, p, n);
+                continue;
+            }
             if (gnu && name.equals("packed")) {
                 packed = true;
             } else if (gnu && name.equals("aligned")) {
@@ -111,6 +156,58 @@ final class Attributes {
         }
         in.next();
         in.next();
+    }
+
+    private void countedBy(TokenCursor in, DeclParser p, Token at) {
+        in.expect("(", "after 'counted_by'");
+        if (p.recordDepth == 0) {
+            throw in.error(at, "counted_by is allowed only on a member of a struct");
+        }
+        countedBy = p.memberExpression();
+        in.expect(")", "to close counted_by");
+    }
+
+    /** {@code structscope::at(E)}, {@code switch(E)}, {@code when(V, ...)}, {@code size(E)}. */
+    private void structscope(TokenCursor in, DeclParser p, Token at, String name) {
+        if (p.recordDepth == 0) {
+            throw in.error(at, "structscope::" + name + " is allowed only on a member of a struct or union");
+        }
+        if (!List.of("at", "switch", "when", "size").contains(name)) {
+            throw in.error(at, "unknown attribute 'structscope::" + name + "' (known: at, switch, when, size)");
+        }
+        in.expect("(", "after 'structscope::" + name + "'");
+        if (dynamicAt == null) {
+            dynamicAt = at;
+        }
+        Dynamic d = dynamic;
+        if (name.equals("when")) {
+            List<Expr> values = new ArrayList<>(d.when());
+            do {
+                Token vAt = in.peek();
+                Expr v = p.memberExpression();
+                if (!v.isConstant()) {
+                    throw in.error(vAt, "a when value must be a constant (found '" + v.text() + "')");
+                }
+                values.add(v);
+            } while (in.accept(","));
+            dynamic = d.withWhen(values);
+        } else {
+            Expr e = p.memberExpression();
+            boolean twice = switch (name) {
+                case "at" -> d.at() != null;
+                case "switch" -> d.switchOn() != null;
+                default -> d.size() != null;
+            };
+            if (twice) {
+                throw in.error(at, "structscope::" + name + " is given twice for one member");
+            }
+            dynamic = switch (name) {
+                case "at" -> d.withAt(e);
+                case "switch" -> d.withSwitchOn(e);
+                default -> d.withSize(e);
+            };
+        }
+        in.expect(")", "to close structscope::" + name);
     }
 
     private void aligned(TokenCursor in, DeclParser p, Token at) {

@@ -184,7 +184,7 @@ final class ConstExpr {
         };
     }
 
-    private IntValue unary() {
+    IntValue unary() {
         in.enter();
         try {
             Token t = in.peek();

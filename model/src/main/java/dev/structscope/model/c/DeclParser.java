@@ -56,6 +56,28 @@ final class DeclParser {
         return new ConstExpr(in, hooks).conditional();
     }
 
+    /** Every member name of the records parsed so far (and of the one being parsed, up to here). */
+    final java.util.Set<String> memberNames = new java.util.HashSet<>();
+    /** How deep in record bodies the cursor is: member expressions are allowed only there. */
+    int recordDepth;
+
+    /** Whether {@code name} may name a member in a dynamic-layout expression. */
+    boolean knowsMember(String name) {
+        return anyNameIsMember || memberNames.contains(name);
+    }
+
+    /** Set when parsing a document's expression: every identifier names a member. */
+    boolean anyNameIsMember;
+
+    /** A dynamic-layout expression (members allowed) at the cursor. */
+    dev.structscope.model.type.Expr memberExpression() {
+        return new MemberExpr(this).conditional();
+    }
+
+    static boolean isTypeWord(String w) {
+        return TYPE_WORDS.contains(w) || QUALIFIERS.contains(w);
+    }
+
     /** Declaration specifiers as parsed. */
     static final class Specs {
         Token first;
@@ -76,7 +98,8 @@ final class DeclParser {
     /** Marker derivations. */
     private enum Op { POINTER, FUNCTION }
 
-    record ArrayOp(long length, Token at) {
+    /** An array derivation: a fixed length, {@link ArrayType#FLEXIBLE}, or a count expression. */
+    record ArrayOp(long length, dev.structscope.model.type.Expr count, Token at) {
     }
 
     void translationUnit() {
@@ -382,11 +405,19 @@ final class DeclParser {
                     in.next();
                 }
                 if (in.accept("]")) {
-                    out.add(new ArrayOp(ArrayType.FLEXIBLE, open));
+                    out.add(new ArrayOp(ArrayType.FLEXIBLE, null, open));
                     continue;
                 }
                 if (in.at("*") && in.peek(1).is("]")) {
                     throw in.error(open, "variable length array in a type declaration");
+                }
+                if (recordDepth > 0 && MemberExpr.namesMember(this, "]")) {
+                    // A counted array: the size names members decoded before it (char name[name_len]).
+                    dev.structscope.model.type.Expr count = memberExpression();
+                    in.expect("]", "to close the array size");
+                    out.add(count instanceof dev.structscope.model.type.Expr.Const c
+                            ? new ArrayOp(checkedLength(c.value(), open), null, open) : new ArrayOp(0, count, open));
+                    continue;
                 }
                 IntValue v = constant();
                 in.expect("]", "to close the array size");
@@ -396,7 +427,7 @@ final class DeclParser {
                 if (v.value() < 0) {
                     throw in.error(open, "array is too large (" + v + " elements)");
                 }
-                out.add(new ArrayOp(v.value(), open));
+                out.add(new ArrayOp(v.value(), null, open));
             } else if (in.at("(")) {
                 in.skipBalanced();
                 out.add(Op.FUNCTION);
@@ -404,6 +435,13 @@ final class DeclParser {
                 return out;
             }
         }
+    }
+
+    private long checkedLength(long v, Token open) {
+        if (v < 0) {
+            throw in.error(open, "array size is negative (" + v + ")");
+        }
+        return v;
     }
 
     private static List<Object> finish(List<Object> pointers, List<Object> suffixes, Declarator inner) {
@@ -443,7 +481,7 @@ final class DeclParser {
                 if (sym.strip(t) instanceof PrimitiveType p && p.prim() == Prim.VOID) {
                     throw in.error(a.at(), "array has incomplete element type 'void'");
                 }
-                t = new ArrayType(t, a.length());
+                t = a.count() != null ? ArrayType.counted(t, a.count()) : new ArrayType(t, a.length());
             }
         }
         return new Derived(t, fn);

@@ -155,4 +155,51 @@ final class Literals {
         }
         return n + 1;
     }
+
+    /**
+     * The characters of a narrow string literal (escapes resolved, each byte one ISO-8859-1
+     * character): what a {@code char} array holding it compares equal to.
+     */
+    static String string(Token t) {
+        String s = t.text();
+        String body = s.substring(s.indexOf('"') + 1, s.length() - 1);
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < body.length(); i++) {
+            char c = body.charAt(i);
+            if (c != '\\' || i + 1 >= body.length()) {
+                sb.append(c);
+                continue;
+            }
+            char e = body.charAt(++i);
+            switch (e) {
+                case 'n' -> sb.append('\n');
+                case 't' -> sb.append('\t');
+                case 'r' -> sb.append('\r');
+                case 'a' -> sb.append((char) 7);
+                case 'b' -> sb.append('\b');
+                case 'f' -> sb.append('\f');
+                case 'v' -> sb.append((char) 11);
+                case 'x' -> {
+                    int v = 0;
+                    while (i + 1 < body.length() && Character.digit(body.charAt(i + 1), 16) >= 0) {
+                        v = v * 16 + Character.digit(body.charAt(++i), 16);
+                    }
+                    sb.append((char) (v & 0xFF));
+                }
+                default -> {
+                    if (e >= '0' && e <= '7') {
+                        int v = e - '0';
+                        for (int k = 0; k < 2 && i + 1 < body.length() && body.charAt(i + 1) >= '0'
+                                && body.charAt(i + 1) <= '7'; k++) {
+                            v = v * 8 + body.charAt(++i) - '0';
+                        }
+                        sb.append((char) (v & 0xFF));
+                    } else {
+                        sb.append(e);
+                    }
+                }
+            }
+        }
+        return sb.toString();
+    }
 }

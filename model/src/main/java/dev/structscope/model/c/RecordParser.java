@@ -96,6 +96,15 @@ final class RecordParser {
     }
 
     private List<Member> members(boolean struct, Token open) {
+        p.recordDepth++;
+        try {
+            return membersOf(struct, open);
+        } finally {
+            p.recordDepth--;
+        }
+    }
+
+    private List<Member> membersOf(boolean struct, Token open) {
         TokenCursor in = p.in;
         List<Member> out = new ArrayList<>();
         List<Token> where = new ArrayList<>();
@@ -116,7 +125,9 @@ final class RecordParser {
                 Token semi = in.next();
                 if (s.type instanceof RecordType r && r.tag() == null) {
                     addMember(out, where, names, new Member(null, r, null, s.alignAs, s.attrs.packed,
-                            p.comments.of(s.first, semi)), s.first);
+                            p.comments.of(s.first, semi), s.attrs.dynamic), s.first);
+                } else if (!s.attrs.dynamic.isNone()) {
+                    throw in.error(s.attrs.dynamicAt, "a structscope attribute needs a member to apply to");
                 }
                 continue;
             }
@@ -141,6 +152,11 @@ final class RecordParser {
                     a.parse(in, p);
                 }
                 Attributes more = p.trailing();
+                Attributes dyn = new Attributes();
+                dyn.mergeDynamic(s.attrs, in);
+                dyn.mergeDynamic(a, in);
+                dyn.mergeDynamic(more, in);
+                type = countedBy(type, dyn, d == null ? at : d.name());
                 boolean packed = s.attrs.packed || a.packed || more.packed;
                 long align = Math.max(s.alignAs, Math.max(s.attrs.aligned, Math.max(a.aligned, more.aligned)));
                 Token nameTok = d == null ? at : d.name();
@@ -158,19 +174,23 @@ final class RecordParser {
                 String comment = lastOnLine(nameTok) ? p.comments.of(firstDecl ? s.first : null, nameTok)
                         : firstDecl ? p.comments.leading(s.first) : null;
                 firstDecl = false;
-                addMember(out, where, names, new Member(n, type, width, align, packed, comment), nameTok);
+                addMember(out, where, names, new Member(n, type, width, align, packed, comment, dyn.dynamic), nameTok);
                 if (!in.accept(",")) {
                     break;
                 }
             }
             in.expect(";", "after member declaration");
         }
+        int lastSequential = out.size() - 1;
+        while (lastSequential >= 0 && out.get(lastSequential).dynamic().at() != null) {
+            lastSequential--;
+        }
         for (int i = 0; i < out.size(); i++) {
             if (out.get(i).type() instanceof ArrayType a && a.isFlexible()) {
                 if (!struct) {
                     throw in.error(where.get(i), "flexible array member '" + out.get(i).name() + "' in a union is not allowed");
                 }
-                if (i != out.size() - 1) {
+                if (i != lastSequential && out.get(i).dynamic().at() == null) {
                     throw in.error(where.get(i), "flexible array member '" + out.get(i).name()
                             + "' is not at the end of the struct");
                 }
@@ -190,13 +210,30 @@ final class RecordParser {
                 && after.kind() != Token.Kind.EOF);
     }
 
+    /** {@code T x[] __attribute__((counted_by(n)))} is the counted array {@code T x[n]}. */
+    private CType countedBy(CType type, Attributes dyn, Token at) {
+        if (dyn.countedBy == null) {
+            return type;
+        }
+        if (!(type instanceof ArrayType a && a.isFlexible())) {
+            throw p.in.error(at, "counted_by applies only to a flexible array member (T x[])");
+        }
+        return ArrayType.counted(a.element(), dyn.countedBy);
+    }
+
     private void addMember(List<Member> out, List<Token> where, Set<String> names, Member m, Token at) {
         if (m.isAnonymousRecord() && m.type() instanceof RecordType r) {
             for (Member inner : r.members()) {
                 if (inner.name() != null && !names.add(inner.name())) {
                     throw p.in.error(at, "duplicate member '" + inner.name() + "'");
                 }
+                if (inner.name() != null) {
+                    p.memberNames.add(inner.name());
+                }
             }
+        }
+        if (m.name() != null) {
+            p.memberNames.add(m.name());
         }
         out.add(m);
         where.add(at);

@@ -15,6 +15,9 @@ import dev.structscope.model.type.Decl;
 import dev.structscope.model.type.EnumType;
 import dev.structscope.model.type.Enumerator;
 import dev.structscope.model.type.Member;
+import dev.structscope.model.type.Dynamic;
+import dev.structscope.model.type.Expr;
+import dev.structscope.model.c.Expressions;
 import dev.structscope.model.type.NamedType;
 import dev.structscope.model.type.PointerType;
 import dev.structscope.model.type.Prim;
@@ -41,7 +44,8 @@ final class DocumentReader {
     private static final Set<String> RECORD_KEYS = Set.of("kind", "name", "pack", "packed", "aligned", "comment", "members");
     private static final Set<String> ENUM_KEYS = Set.of("kind", "name", "underlying", "packed", "comment", "enumerators");
     private static final Set<String> TYPEDEF_KEYS = Set.of("kind", "name", "type", "aligned", "comment");
-    private static final Set<String> MEMBER_KEYS = Set.of("name", "type", "bits", "alignas", "packed", "comment");
+    private static final Set<String> MEMBER_KEYS = Set.of("name", "type", "bits", "alignas", "packed", "comment",
+            "count", "at", "switch", "when", "size");
     private static final Set<String> ENUMERATOR_KEYS = Set.of("name", "value", "comment");
     /** Largest alignment accepted: clang's limit for {@code aligned(N)}. */
     static final long MAX_ALIGN = 1L << 32;
@@ -148,6 +152,18 @@ final class DocumentReader {
         return r;
     }
 
+    /** The expression string at {@code key}, parsed, or null when absent. */
+    private static Expr expression(Map<String, JObject.Field> f, String key, JObject o) {
+        if (!f.containsKey(key)) {
+            return null;
+        }
+        JsonTree v = f.get(key).value();
+        if (!(v instanceof JString js)) {
+            throw v.where().error("\"" + key + "\" must be an expression string");
+        }
+        return Expressions.parse(js.value(), v.where().toString());
+    }
+
     private Member member(JsonTree t) {
         JObject o = object(t, "a member");
         known(o, MEMBER_KEYS, "a member");
@@ -157,8 +173,31 @@ final class DocumentReader {
         if (f.containsKey("bits")) {
             bits = (int) integer(f.get("bits").value(), "\"bits\"", 0, 64);
         }
-        Member m = new Member(name, type(required(o, "type")), bits, alignment(f, "alignas"), bool(f, "packed"),
-                optString(f, "comment"));
+        CType type = type(required(o, "type"));
+        if (f.containsKey("count")) {
+            if (!(type instanceof ArrayType a && a.isFlexible())) {
+                throw o.where().error("\"count\" needs a member whose type is a flexible array (T[]), not "
+                        + type.spelling());
+            }
+            type = ArrayType.counted(a.element(), expression(f, "count", o));
+        }
+        List<Expr> when = new ArrayList<>();
+        if (f.containsKey("when")) {
+            for (JsonTree w : array(f.get("when").value(), "\"when\"").items()) {
+                String text = w instanceof JString js ? js.value() : null;
+                if (text == null) {
+                    throw w.where().error("\"when\" values must be expression strings");
+                }
+                Expr e = Expressions.parse(text, w.where().toString());
+                if (!e.isConstant()) {
+                    throw w.where().error("a when value must be a constant, not \"" + text + "\"");
+                }
+                when.add(e);
+            }
+        }
+        Dynamic dyn = new Dynamic(expression(f, "at", o), expression(f, "switch", o), when, expression(f, "size", o));
+        Member m = new Member(name, type, bits, alignment(f, "alignas"), bool(f, "packed"),
+                optString(f, "comment"), dyn);
         locations.put(m, o.where());
         return m;
     }

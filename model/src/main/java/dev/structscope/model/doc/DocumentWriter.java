@@ -10,6 +10,7 @@ import dev.structscope.model.type.Decl;
 import dev.structscope.model.type.EnumType;
 import dev.structscope.model.type.Enumerator;
 import dev.structscope.model.type.Member;
+import dev.structscope.model.type.Dynamic;
 import dev.structscope.model.type.NamedType;
 import dev.structscope.model.type.PointerType;
 import dev.structscope.model.type.PrimitiveType;
@@ -95,7 +96,13 @@ final class DocumentWriter {
         for (Member m : r.members()) {
             ObjectNode mo = members.addObject();
             putIf(mo, "name", m.name());
-            mo.set("type", type(m.type()));
+            if (m.type() instanceof ArrayType a && a.count() != null) {
+                // A counted array: its type as a flexible array, its count beside it.
+                mo.set("type", type(new ArrayType(a.element(), ArrayType.FLEXIBLE)));
+                mo.put("count", a.count().text());
+            } else {
+                mo.set("type", type(m.type()));
+            }
             if (m.bitWidth() != null) {
                 mo.put("bits", m.bitWidth().intValue());
             }
@@ -106,6 +113,20 @@ final class DocumentWriter {
                 mo.put("packed", true);
             }
             putIf(mo, "comment", m.comment());
+            Dynamic d = m.dynamic();
+            if (d.at() != null) {
+                mo.put("at", d.at().text());
+            }
+            if (d.switchOn() != null) {
+                mo.put("switch", d.switchOn().text());
+            }
+            if (!d.when().isEmpty()) {
+                ArrayNode w = mo.putArray("when");
+                d.when().forEach(e -> w.add(e.text()));
+            }
+            if (d.size() != null) {
+                mo.put("size", d.size().text());
+            }
         }
         return o;
     }

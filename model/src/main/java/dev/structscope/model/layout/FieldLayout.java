@@ -14,14 +14,28 @@ import dev.structscope.model.type.Member;
  * @param bitOffset first bit of a bit-field from the start of that record (bit 0 = least
  *                  significant bit of byte 0 on little-endian ABIs), or -1 when not a bit-field
  * @param bitWidth  the bit-field width, or -1 when not a bit-field
+ * @param dynamic   whether the offset depends on data (the member follows a member whose size data
+ *                  decides, or is placed by {@code at}); {@code offset} is then the smallest it can be
+ *                  (for a placed member, 0)
  */
 public record FieldLayout(String name, Member member, TypeLayout layout, long offset, long align, long bitOffset,
-                          int bitWidth) {
+                          int bitWidth, boolean dynamic) {
+
+    /** A member at a static offset. */
+    public FieldLayout(String name, Member member, TypeLayout layout, long offset, long align, long bitOffset,
+                       int bitWidth) {
+        this(name, member, layout, offset, align, bitOffset, bitWidth, false);
+    }
+
+    /** The same member with its offset marked as depending on data. */
+    public FieldLayout asDynamic() {
+        return dynamic ? this : new FieldLayout(name, member, layout, offset, align, bitOffset, bitWidth, true);
+    }
 
     /** The same field seen from a record in which its holder starts {@code base} bytes in. */
     public FieldLayout shifted(long base) {
         return new FieldLayout(name, member, layout, offset + base, align,
-                bitOffset < 0 ? bitOffset : bitOffset + base * 8, bitWidth);
+                bitOffset < 0 ? bitOffset : bitOffset + base * 8, bitWidth, dynamic);
     }
 
     public boolean isBitField() {

@@ -100,8 +100,8 @@ final class LayoutContext {
             case ScalarLayout s -> new ScalarLayout(t, s.prim(), s.signed(), s.size(), s.align());
             case PointerLayout p -> new PointerLayout(t, p.size(), p.align());
             case EnumLayout e -> new EnumLayout(t, e.definition(), e.signed(), e.size(), e.align());
-            case ArrayLayout a -> new ArrayLayout(t, a.element(), a.length(), a.flexible(), a.size(), a.align());
-            case RecordLayout r -> new RecordLayout(t, r.name(), r.definition(), r.size(), r.align(), r.fields(), r.padding());
+            case ArrayLayout a -> new ArrayLayout(t, a.element(), a.length(), a.flexible(), a.size(), a.align(), a.count());
+            case RecordLayout r -> new RecordLayout(t, r.name(), r.definition(), r.size(), r.align(), r.fields(), r.padding(), r.dynamic());
         };
     }
 
@@ -111,8 +111,8 @@ final class LayoutContext {
             case ScalarLayout s -> new ScalarLayout(s.type(), s.prim(), s.signed(), s.size(), align);
             case PointerLayout p -> new PointerLayout(p.type(), p.size(), align);
             case EnumLayout e -> new EnumLayout(e.type(), e.definition(), e.signed(), e.size(), align);
-            case ArrayLayout a -> new ArrayLayout(a.type(), a.element(), a.length(), a.flexible(), a.size(), align);
-            case RecordLayout r -> new RecordLayout(r.type(), r.name(), r.definition(), r.size(), align, r.fields(), r.padding());
+            case ArrayLayout a -> new ArrayLayout(a.type(), a.element(), a.length(), a.flexible(), a.size(), align, a.count());
+            case RecordLayout r -> new RecordLayout(r.type(), r.name(), r.definition(), r.size(), align, r.fields(), r.padding(), r.dynamic());
         };
     }
 
@@ -136,6 +136,9 @@ final class LayoutContext {
         }
         if (a.isFlexible()) {
             return new ArrayLayout(a, element, 0, true, 0, element.align());
+        }
+        if (a.count() != null) {
+            return new ArrayLayout(a, element, 0, false, 0, element.align(), a.count());
         }
         long size;
         try {

@@ -21,12 +21,22 @@ import java.util.List;
  * @param align      {@code _Alignof}
  * @param fields     direct members in declaration order, unnamed bit-fields included
  * @param padding    byte ranges that belong to no member, holes and tail padding, in order
+ * @param dynamic    whether data decides the size or the place of a member (counted arrays, arrays
+ *                   to the end, placed, switched or sized members, here or in a nested record); the
+ *                   {@code size} is then the smallest the record can be, and fields after the first
+ *                   dynamic one are marked {@link FieldLayout#dynamic()}
  */
 public record RecordLayout(CType type, String name, RecordType definition, long size, long align,
-                           List<FieldLayout> fields, List<Padding> padding) implements TypeLayout {
+                           List<FieldLayout> fields, List<Padding> padding, boolean dynamic) implements TypeLayout {
     public RecordLayout {
         fields = List.copyOf(fields);
         padding = List.copyOf(padding);
+    }
+
+    /** A record whose layout data does not change. */
+    public RecordLayout(CType type, String name, RecordType definition, long size, long align,
+                        List<FieldLayout> fields, List<Padding> padding) {
+        this(type, name, definition, size, align, fields, padding, false);
     }
 
     /**
@@ -40,11 +50,16 @@ public record RecordLayout(CType type, String name, RecordType definition, long 
     }
 
     private static void addVisible(List<FieldLayout> in, long base, List<FieldLayout> out) {
+        addVisible(in, base, false, out);
+    }
+
+    private static void addVisible(List<FieldLayout> in, long base, boolean dynamic, List<FieldLayout> out) {
         for (FieldLayout f : in) {
             if (f.isAnonymousRecord() && f.layout() instanceof RecordLayout inner) {
-                addVisible(inner.fields(), base + f.offset(), out);
+                addVisible(inner.fields(), base + f.offset(), dynamic || f.dynamic(), out);
             } else if (f.name() != null) {
-                out.add(base == 0 ? f : f.shifted(base));
+                FieldLayout v = base == 0 ? f : f.shifted(base);
+                out.add(dynamic ? v.asDynamic() : v);
             }
         }
     }

@@ -37,14 +37,25 @@ final class RecordLayouter {
 
     RecordLayout layout() {
         List<Member> members = rec.members();
+        // Placed members (at) take no part in the sequential layout: they are laid out on their
+        // own and put back in declaration order, after the rules have placed the others.
+        List<FieldLayout> placed = new ArrayList<>();
+        List<Integer> placedAt = new ArrayList<>();
+        int lastSequential = lastSequential(members);
         for (int i = 0; i < members.size(); i++) {
             Member m = members.get(i);
             TypeLayout tl = ctx.type(m.type());
-            if (tl instanceof ArrayLayout a && a.flexible() && (union || i != members.size() - 1)) {
+            checkDynamic(m, tl);
+            if (m.dynamic().at() != null) {
+                placedAt.add(rules.fields().size() + placed.size());
+                placed.add(new FieldLayout(m.name(), m, tl, 0, tl.align(), -1, -1, true));
+                continue;
+            }
+            if (tl instanceof ArrayLayout a && a.flexible() && (union || i != lastSequential)) {
                 throw new InputException(where(m), "flexible array member '" + display(m)
                         + "' must be the last member of a struct");
             }
-            if (tl instanceof RecordLayout r && hasFlexibleTail(r) && !union && i != members.size() - 1) {
+            if (tl instanceof RecordLayout r && hasFlexibleTail(r) && !union && i != lastSequential) {
                 throw new InputException(where(m), "member '" + display(m) + "' ends in a flexible array and must be last");
             }
             if (m.isBitField()) {
@@ -66,8 +77,87 @@ final class RecordLayouter {
         if (size > LayoutContext.MAX_SIZE) {
             throw new InputException(where(null), "record too large: " + size + " bytes");
         }
-        fields = rules.fields();
-        return new RecordLayout(type, name, rec, size, sizeAlign[1], fields, padding(size));
+        fields = new ArrayList<>(rules.fields());
+        for (int k = 0; k < placed.size(); k++) {
+            fields.add(placedAt.get(k), placed.get(k));
+        }
+        boolean dynamic = markDynamic();
+        return new RecordLayout(type, name, rec, size, sizeAlign[1], fields, padding(size, dynamic), dynamic);
+    }
+
+    /** The index of the last member that is not placed by {@code at}, or -1. */
+    private static int lastSequential(List<Member> members) {
+        for (int i = members.size() - 1; i >= 0; i--) {
+            if (members.get(i).dynamic().at() == null) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** The dynamic attributes a member's type and kind allow. */
+    private void checkDynamic(Member m, TypeLayout tl) {
+        if (m.dynamic().isNone()) {
+            return;
+        }
+        if (m.isBitField()) {
+            throw new InputException(where(m), "a bit-field cannot be placed, switched or sized");
+        }
+        if (m.dynamic().switchOn() != null
+                && !(tl instanceof RecordLayout r && r.definition().kind() == RecordKind.UNION)) {
+            throw new InputException(where(m), "switch needs a member of union type; '" + display(m) + "' is "
+                    + m.type().spelling());
+        }
+    }
+
+    /**
+     * Marks the fields whose offset depends on data (everything after the first member whose size
+     * data decides, and placed members) and tells whether the record is dynamic at all.
+     */
+    private boolean markDynamic() {
+        boolean dynamic = false;
+        boolean after = false;
+        for (int i = 0; i < fields.size(); i++) {
+            FieldLayout f = fields.get(i);
+            boolean placed = f.member().dynamic().at() != null;
+            if (after && !union) {
+                fields.set(i, f.asDynamic());
+            }
+            if (placed) {
+                dynamic = true;
+            } else if (sizeFromData(f)) {
+                dynamic = true;
+                after = true;
+            }
+        }
+        return dynamic;
+    }
+
+    /**
+     * A flexible array member with nothing after it: C's own "struct hack", whose record keeps the
+     * padding and tail C gives it (the array adds whole elements past {@code sizeof} at most).
+     */
+    private boolean cTail(FieldLayout f) {
+        return f.layout() instanceof ArrayLayout a && a.flexible() && !isDynamic(a.element())
+                && f.member().dynamic().isNone() && fields.getLast() == f;
+    }
+
+    /** Whether data decides how many bytes this member occupies. */
+    static boolean sizeFromData(FieldLayout f) {
+        Member m = f.member();
+        if (m.dynamic().switchOn() != null || m.dynamic().size() != null) {
+            return true;
+        }
+        return isDynamic(f.layout());
+    }
+
+    /** Whether data decides the size of a value of this type. */
+    static boolean isDynamic(TypeLayout t) {
+        return switch (t) {
+            case ArrayLayout a -> a.dynamicLength() || isDynamic(a.element());
+            case RecordLayout r -> r.dynamic();
+            default -> false;
+        };
     }
 
     static boolean hasFlexibleTail(RecordLayout r) {
@@ -96,10 +186,21 @@ final class RecordLayouter {
         rules.bitField(m, tl, width);
     }
 
-    /** Byte ranges that no member's bytes (or bits) touch. */
-    private List<Padding> padding(long size) {
+    /**
+     * Byte ranges that no member's bytes (or bits) touch. In a dynamic record only the holes of the
+     * static prefix are known: up to the first member whose size data decides, without tail.
+     */
+    private List<Padding> padding(long size, boolean dynamic) {
         List<long[]> used = new ArrayList<>();
         for (FieldLayout f : fields) {
+            if (f.dynamic() || f.member().dynamic().at() != null) {
+                continue;
+            }
+            if (dynamic && sizeFromData(f) && !cTail(f)) {
+                used.add(new long[] {f.offset(), f.offset()});
+                size = f.offset();
+                break;
+            }
             if (f.isBitField()) {
                 if (f.bitWidth() > 0) {
                     used.add(new long[] {f.bitOffset() / 8, roundUp(f.bitOffset() + f.bitWidth(), 8) / 8});

@@ -7,10 +7,16 @@ import java.util.Objects;
  * array of 2 arrays of 3 {@code int16_t}. A length of {@link #FLEXIBLE} is a flexible array member
  * ({@code T data[]}), allowed only as the last member of a struct.
  *
+ * <p>A <em>counted</em> array ({@code char name[name_len]}, or C's
+ * {@code T data[] __attribute__((counted_by(n)))}) has a {@link #count()} expression over members
+ * decoded before it: its length is known only when data is decoded; its static length is 0. A
+ * flexible array member, in a decoded record, takes as many whole elements as the data holds.
+ *
  * @param element the element type (itself an array for further dimensions)
- * @param length  element count, at least 0, or {@link #FLEXIBLE}
+ * @param length  element count, at least 0, or {@link #FLEXIBLE}; 0 for a counted array
+ * @param count   the element count as an expression over earlier members, or null when fixed
  */
-public record ArrayType(CType element, long length) implements CType {
+public record ArrayType(CType element, long length, Expr count) implements CType {
     /** The length of a flexible array member. */
     public static final long FLEXIBLE = -1;
 
@@ -19,10 +25,33 @@ public record ArrayType(CType element, long length) implements CType {
         if (length < 0 && length != FLEXIBLE) {
             throw new IllegalArgumentException("array length must be >= 0, was " + length);
         }
+        if (count != null) {
+            length = 0;
+        }
+    }
+
+    /** A fixed or flexible array. */
+    public ArrayType(CType element, long length) {
+        this(element, length, null);
+    }
+
+    /** A counted array: {@code element[count]}. */
+    public static ArrayType counted(CType element, Expr count) {
+        return new ArrayType(element, 0, Objects.requireNonNull(count, "count"));
     }
 
     public boolean isFlexible() {
         return length == FLEXIBLE;
+    }
+
+    /** Whether the length depends on data: counted, or flexible (to the end), in any dimension. */
+    public boolean isDynamic() {
+        for (CType t = this; t instanceof ArrayType a; t = a.element()) {
+            if (a.count != null || a.isFlexible()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The innermost non-array element type. */
@@ -34,7 +63,7 @@ public record ArrayType(CType element, long length) implements CType {
         return t;
     }
 
-    /** The dimensions outermost first: {@code int x[2][3]} gives {@code [2, 3]}; flexible is -1. */
+    /** The dimensions outermost first: {@code int x[2][3]} gives {@code [2, 3]}; flexible is -1, counted 0. */
     public long[] dimensions() {
         int n = 1;
         for (CType t = element; t instanceof ArrayType a; t = a.element()) {
@@ -53,10 +82,12 @@ public record ArrayType(CType element, long length) implements CType {
     @Override
     public String spelling() {
         StringBuilder sb = new StringBuilder(innermost().spelling());
-        for (long d : dimensions()) {
+        for (CType t = this; t instanceof ArrayType a; t = a.element()) {
             sb.append('[');
-            if (d != FLEXIBLE) {
-                sb.append(d);
+            if (a.count != null) {
+                sb.append(a.count.text());
+            } else if (a.length != FLEXIBLE) {
+                sb.append(a.length);
             }
             sb.append(']');
         }

@@ -15,10 +15,16 @@ import java.util.Objects;
  * @param packed   {@code __attribute__((packed))} on the member: its alignment becomes 1 (unless
  *                 {@code alignAs} raises it again)
  * @param comment  a comment carried along to exports and documents, or {@code null}
+ * @param dynamic  the dynamic-layout attributes ({@code at}, {@code switch}, {@code when},
+ *                 {@code size}); {@link Dynamic#NONE} for an ordinary C member
  */
-public record Member(String name, CType type, Integer bitWidth, long alignAs, boolean packed, String comment) {
+public record Member(String name, CType type, Integer bitWidth, long alignAs, boolean packed, String comment,
+                     Dynamic dynamic) {
     public Member {
         Objects.requireNonNull(type, "type");
+        if (dynamic == null) {
+            dynamic = Dynamic.NONE;
+        }
         if (name != null && name.isEmpty()) {
             name = null;
         }
@@ -28,6 +34,11 @@ public record Member(String name, CType type, Integer bitWidth, long alignAs, bo
         if (alignAs < 0 || (alignAs != 0 && Long.bitCount(alignAs) != 1)) {
             throw new IllegalArgumentException("alignment must be a power of two, was " + alignAs);
         }
+    }
+
+    /** A member with no dynamic-layout attribute. */
+    public Member(String name, CType type, Integer bitWidth, long alignAs, boolean packed, String comment) {
+        this(name, type, bitWidth, alignAs, packed, comment, Dynamic.NONE);
     }
 
     /** A plain named member. */
@@ -50,26 +61,35 @@ public record Member(String name, CType type, Integer bitWidth, long alignAs, bo
     }
 
     public Member withName(String newName) {
-        return new Member(newName, type, bitWidth, alignAs, packed, comment);
+        return new Member(newName, type, bitWidth, alignAs, packed, comment, dynamic);
     }
 
     public Member withType(CType newType) {
-        return new Member(name, newType, bitWidth, alignAs, packed, comment);
+        return new Member(name, newType, bitWidth, alignAs, packed, comment, dynamic);
     }
 
     public Member withBitWidth(Integer newWidth) {
-        return new Member(name, type, newWidth, alignAs, packed, comment);
+        return new Member(name, type, newWidth, alignAs, packed, comment, dynamic);
     }
 
     public Member withAlignAs(long newAlignAs) {
-        return new Member(name, type, bitWidth, newAlignAs, packed, comment);
+        return new Member(name, type, bitWidth, newAlignAs, packed, comment, dynamic);
     }
 
     public Member withPacked(boolean newPacked) {
-        return new Member(name, type, bitWidth, alignAs, newPacked, comment);
+        return new Member(name, type, bitWidth, alignAs, newPacked, comment, dynamic);
     }
 
     public Member withComment(String newComment) {
-        return new Member(name, type, bitWidth, alignAs, packed, newComment);
+        return new Member(name, type, bitWidth, alignAs, packed, newComment, dynamic);
+    }
+
+    public Member withDynamic(Dynamic newDynamic) {
+        return new Member(name, type, bitWidth, alignAs, packed, comment, newDynamic);
+    }
+
+    /** Whether data decides this member's place, size or content (its own attributes or its type's count). */
+    public boolean isDynamic() {
+        return !dynamic.isNone() || (type instanceof ArrayType a && a.isDynamic());
     }
 }

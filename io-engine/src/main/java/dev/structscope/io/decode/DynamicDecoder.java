@@ -1,0 +1,530 @@
+package dev.structscope.io.decode;
+
+import dev.structscope.model.InputException;
+import dev.structscope.model.Limits;
+import dev.structscope.model.abi.Abi;
+import dev.structscope.model.layout.ArrayLayout;
+import dev.structscope.model.layout.FieldLayout;
+import dev.structscope.model.layout.RecordLayout;
+import dev.structscope.model.layout.ScalarLayout;
+import dev.structscope.model.layout.TypeLayout;
+import dev.structscope.model.type.Dynamic;
+import dev.structscope.model.type.Expr;
+import dev.structscope.model.type.Prim;
+import dev.structscope.model.type.RecordKind;
+
+import java.lang.foreign.MemorySegment;
+import java.nio.ByteOrder;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Decodes records of a dynamic layout: counted arrays, arrays to the end, placed members, tagged
+ * unions and sized members. Decoding one record evaluates each expression against the values read
+ * so far and builds the record's <em>instance plan</em>: ordinary {@link PlanNode}s with the
+ * offsets, lengths and alternatives this record has. Every reader of plans (JSON, text, the GUI's
+ * tree, the encoder) then reads it as it reads a fixed record, in place over the segment: nothing
+ * is copied. Static parts of the layout reuse the fixed plan's nodes.
+ *
+ * <p>Bad data ends in an {@link InputException} naming the member path and the byte offset: a
+ * count or size larger than the data that remains, a placement past the end, an element count
+ * above {@link Limits#maxElements()}, nesting deeper than {@link Limits#maxDepth()}, a switch with
+ * no match. Work and memory per record are bounded by those limits and by the data's size.
+ *
+ * <p>Immutable and shareable; each {@link #decode} call uses its own state.
+ */
+public final class DynamicDecoder implements RecordReader {
+    private final RecordLayout layout;
+    private final Abi abi;
+    private final ByteOrder order;
+    private final Limits limits;
+
+    public DynamicDecoder(RecordLayout layout, Abi abi, ByteOrder order, Limits limits) {
+        this.layout = layout;
+        this.abi = abi;
+        this.order = order;
+        this.limits = limits;
+    }
+
+    public RecordLayout layout() {
+        return layout;
+    }
+
+    @Override
+    public boolean dynamic() {
+        return true;
+    }
+
+    @Override
+    public long minSize() {
+        return layout.size();
+    }
+
+    @Override
+    public Decoded read(MemorySegment segment, long base, long limit) {
+        return decode(segment, base, limit);
+    }
+
+    /**
+     * The data ended inside the record (a read or a count needed bytes past {@code limit}). A
+     * subclass so that stream framing can wait for more bytes, and so that "to the end" arrays of
+     * dynamic elements stop at the last whole element.
+     *
+     * @see #needed()
+     */
+    public static final class DataEndsException extends InputException {
+        private final long needed;
+
+        public DataEndsException(String where, String message, long needed) {
+            super(where, message);
+            this.needed = needed;
+        }
+
+        /** The absolute byte position the record needs data up to (at least). */
+        public long needed() {
+            return needed;
+        }
+    }
+
+    /**
+     * Decodes the record that starts at byte {@code base} of {@code segment}, with data available
+     * up to byte {@code limit} (exclusive; at most the segment's size).
+     *
+     * @throws DataEndsException when the record needs bytes at or past {@code limit}
+     * @throws InputException    for data the layout cannot describe (counts, placements, switches)
+     */
+    public Decoded decode(MemorySegment segment, long base, long limit) {
+        if (limit > segment.byteSize()) {
+            limit = segment.byteSize();
+        }
+        if (base < 0 || base > limit) {
+            throw new InputException("byte offset " + base, "outside the data (" + limit + " bytes)");
+        }
+        Run run = new Run(segment, base, limit);
+        String typeName = layout.name() == null ? layout.type().spelling()
+                : layout.definition().kind().keyword() + " " + layout.name();
+        Built b = run.record("", typeName, layout, base, base, limit, null, rootPath());
+        RecordNode root = (RecordNode) b.node();
+        return new Decoded(new RecordValue(root, segment, base), b.size());
+    }
+
+    private String rootPath() {
+        return layout.name() == null ? "<anonymous>" : layout.name();
+    }
+
+    /** A member as decoded: its instance node (offset from its holder's start) and its size in bytes. */
+    private record Built(PlanNode node, long size) {
+    }
+
+    /** The members decoded so far of one record being decoded, for expressions; outward through parent. */
+    private record Scope(Scope parent, List<PlanNode> members, long start) {
+    }
+
+    /** The state of one decode. */
+    private final class Run {
+        private final MemorySegment segment;
+        private final long outerStart;
+        private final long dataEnd;
+        private final boolean be = order == ByteOrder.BIG_ENDIAN;
+        private long elements;
+        private int depth;
+
+        Run(MemorySegment segment, long outerStart, long dataEnd) {
+            this.segment = segment;
+            this.outerStart = outerStart;
+            this.dataEnd = dataEnd;
+        }
+
+        private InputException error(long at, String path, String message) {
+            return new InputException("byte offset " + at, path + ": " + message);
+        }
+
+        private DataEndsException ends(long at, long needed, String path, String what) {
+            return new DataEndsException("byte offset " + at, path + ": " + what + " runs past the end of the data ("
+                    + (dataEnd == segment.byteSize() ? dataEnd + " bytes" : "which ends at byte offset " + dataEnd)
+                    + ")", needed);
+        }
+
+        private void need(long at, long bytes, long limit, String path, String what) {
+            if (bytes < 0 || at > limit || limit - at < bytes) {
+                long needed = bytes < 0 || at + bytes < 0 ? Long.MAX_VALUE : at + bytes;
+                if (limit < dataEnd) {
+                    // A size window is too small: not a matter of more data.
+                    throw error(at, path, what + " needs " + bytes + " bytes but only " + Math.max(0, limit - at)
+                            + " remain in its size window (ending at byte offset " + limit + ")");
+                }
+                throw ends(at, needed, path, what + " of " + bytes + " bytes at byte offset " + at);
+            }
+        }
+
+        Built record(String name, String typeName, RecordLayout r, long start, long holderStart, long limit,
+                     Scope parent, String path) {
+            if (!r.dynamic()) {
+                need(start, r.size(), limit, path, typeName);
+                RecordNode n = DecoderPlan.record(name, start - holderStart, r, abi, be);
+                return new Built(n, r.size());
+            }
+            if (++depth > limits.maxDepth()) {
+                throw error(start, path, "nesting deeper than --max-depth " + limits.maxDepth());
+            }
+            try {
+                return dynamicRecord(name, typeName, r, start, holderStart, limit, parent, path);
+            } finally {
+                depth--;
+            }
+        }
+
+        private Built dynamicRecord(String name, String typeName, RecordLayout r, long start, long holderStart,
+                                    long limit, Scope parent, String path) {
+            boolean union = r.definition().kind() == RecordKind.UNION;
+            List<PlanNode> members = new ArrayList<>();
+            Scope scope = new Scope(parent, members, start);
+            long cursor = start;
+            long shift = 0;
+            for (FieldLayout f : r.fields()) {
+                if (f.name() == null && f.isBitField()) {
+                    continue;
+                }
+                String fpath = path + "." + (f.name() == null ? "<anonymous>" : f.name());
+                Dynamic d = f.member().dynamic();
+                if (d.at() != null) {
+                    long pos = evalLong(d.at(), scope, fpath, cursor, "at");
+                    long abs = outerStart + pos;
+                    if (pos < 0 || abs > dataEnd || abs < 0) {
+                        throw error(cursor, fpath, "placed at byte " + pos + " (at " + d.at().text()
+                                + "), outside the data (" + (dataEnd - outerStart) + " bytes from the record's start)");
+                    }
+                    Built b = member(f, abs, start, dataEnd, scope, fpath);
+                    add(members, f, b, start);
+                    continue;
+                }
+                long abs;
+                if (union) {
+                    abs = start;
+                } else if (!f.dynamic()) {
+                    abs = start + f.offset();
+                } else if (f.isBitField()) {
+                    abs = start + f.offset() + shift;
+                } else {
+                    long rel = roundUp(cursor - start, f.align());
+                    shift = rel - f.offset();
+                    abs = start + rel;
+                }
+                Built b;
+                if (f.isBitField()) {
+                    long bitOffset = f.bitOffset() + (f.dynamic() ? shift * 8 : 0);
+                    ScalarNode s = DecoderPlan.scalar(f.name(), bitOffset / 8, f.layout(), abi, be,
+                            (int) (bitOffset % 8), f.bitWidth());
+                    need(start + bitOffset / 8, s.size(), limit, fpath, "bit-field");
+                    b = new Built(s, (bitOffset % 8 + f.bitWidth() + 7) / 8);
+                    abs = start + bitOffset / 8;
+                    members.add(s);
+                } else {
+                    b = member(f, abs, start, limit, scope, fpath);
+                    add(members, f, b, start);
+                }
+                long end = abs + b.size();
+                cursor = union ? Math.max(cursor, end) : Math.max(cursor, end);
+            }
+            long size = roundUp(cursor - start, r.align());
+            if (start + size > limit) {
+                // Tail padding the data does not hold: the record ends with its last member.
+                size = Math.max(cursor - start, limit - start);
+            }
+            boolean isUnion = union;
+            return new Built(new RecordNode(name, start - holderStart, size, isUnion, members, typeName), size);
+        }
+
+        /** Adds a member's node; the members of an anonymous struct or union go in its place. */
+        private void add(List<PlanNode> members, FieldLayout f, Built b, long recordStart) {
+            if (f.isAnonymousRecord() && b.node() instanceof RecordNode inner && !inner.tagged()) {
+                for (PlanNode m : inner.members()) {
+                    members.add(withOffset(m, inner.offset() + m.offset()));
+                }
+            } else {
+                members.add(b.node());
+            }
+        }
+
+        /** A member's content at {@code abs}, within a size window when it has one. */
+        private Built member(FieldLayout f, long abs, long holderStart, long limit, Scope scope, String path) {
+            Dynamic d = f.member().dynamic();
+            String name = f.name() == null ? "" : f.name();
+            if (d.size() == null) {
+                return content(f, name, abs, holderStart, limit, scope, path);
+            }
+            long window = evalLong(d.size(), scope, path, abs, "size");
+            if (window < 0) {
+                throw error(abs, path, "size " + d.size().text() + " = " + window + " is negative");
+            }
+            if (window > limit - abs) {
+                if (limit < dataEnd) {
+                    throw error(abs, path, "size " + d.size().text() + " = " + window + " is larger than the "
+                            + (limit - abs) + " bytes that remain in the enclosing size window");
+                }
+                throw ends(abs, window > Long.MAX_VALUE - abs ? Long.MAX_VALUE : abs + window, path,
+                        "size " + d.size().text() + " = " + window + " at byte offset " + abs);
+            }
+            Built inner = content(f, name, abs, holderStart, abs + window, scope, path);
+            if (inner.size() > window) {
+                throw error(abs, path, "content needs " + inner.size() + " bytes, more than its size " + d.size().text()
+                        + " = " + window);
+            }
+            return new Built(inner.node(), window);
+        }
+
+        private Built content(FieldLayout f, String name, long abs, long holderStart, long limit, Scope scope,
+                              String path) {
+            Dynamic d = f.member().dynamic();
+            TypeLayout t = f.layout();
+            if (d.switchOn() != null) {
+                return tagged(f, name, (RecordLayout) t, abs, holderStart, limit, scope, path);
+            }
+            return value(name, t, abs, holderStart, limit, scope, path);
+        }
+
+        private Built value(String name, TypeLayout t, long abs, long holderStart, long limit, Scope scope,
+                            String path) {
+            return switch (t) {
+                case RecordLayout r -> record(name, typeName(r), r, abs, holderStart, limit, scope, path);
+                case ArrayLayout a when a.dynamicLength() || isDynamic(a.element()) ->
+                        array(name, a, abs, holderStart, limit, scope, path);
+                default -> {
+                    need(abs, t.size(), limit, path, t.type().spelling());
+                    yield new Built(DecoderPlan.node(name, abs - holderStart, t, abi, be), t.size());
+                }
+            };
+        }
+
+        private Built tagged(FieldLayout f, String name, RecordLayout union, long abs, long holderStart, long limit,
+                             Scope scope, String path) {
+            Expr sw = f.member().dynamic().switchOn();
+            Object key = eval(sw, scope, path, abs, "switch");
+            FieldLayout chosen = null;
+            FieldLayout fallback = null;
+            for (FieldLayout alt : union.fields()) {
+                List<Expr> when = alt.member().dynamic().when();
+                if (when.isEmpty()) {
+                    if (fallback == null && !(alt.name() == null && alt.isBitField())) {
+                        fallback = alt;
+                    }
+                    continue;
+                }
+                for (Expr w : when) {
+                    if (matches(key, w.evaluate(p -> null))) {
+                        chosen = alt;
+                        break;
+                    }
+                }
+                if (chosen != null) {
+                    break;
+                }
+            }
+            if (chosen == null) {
+                chosen = fallback;
+            }
+            String typeName = typeName(union);
+            if (chosen == null) {
+                if (f.member().dynamic().size() == null) {
+                    throw error(abs, path, "no alternative matches " + sw.text() + " = " + show(key)
+                            + " and there is no default (an alternative without when) nor a size to skip it by");
+                }
+                return new Built(RecordNode.tagged(name, abs - holderStart, 0, null, typeName), 0);
+            }
+            String altPath = path + "." + (chosen.name() == null ? "<anonymous>" : chosen.name());
+            Scope inner = new Scope(scope, new ArrayList<>(), abs);
+            Built b = member(chosen, abs, abs, limit, inner, altPath);
+            PlanNode node = b.node();
+            return new Built(RecordNode.tagged(name, abs - holderStart, b.size(), node, typeName), b.size());
+        }
+
+        private Built array(String name, ArrayLayout a, long abs, long holderStart, long limit, Scope scope,
+                            String path) {
+            TypeLayout element = a.element();
+            boolean dynamicElement = isDynamic(element);
+            long n;
+            if (a.count() != null) {
+                n = evalLong(a.count(), scope, path, abs, "count");
+                if (n < 0) {
+                    throw error(abs, path, "count " + a.count().text() + " = " + n + " is negative");
+                }
+            } else if (a.flexible()) {
+                n = -1;
+            } else {
+                n = a.length();
+            }
+            if (n > limits.maxElements()) {
+                throw error(abs, path, "count " + (a.count() == null ? n : a.count().text() + " = " + n)
+                        + " is more than --max-elements " + limits.maxElements());
+            }
+            String typeName = a.type().spelling();
+            if (!dynamicElement) {
+                long each = element.size();
+                if (n < 0) {
+                    if (each == 0) {
+                        throw error(abs, path, "elements of 0 bytes cannot fill the data to its end");
+                    }
+                    n = Math.max(0, limit - abs) / each;
+                    if (n > limits.maxElements()) {
+                        throw error(abs, path, n + " elements to the end of the data are more than --max-elements "
+                                + limits.maxElements());
+                    }
+                } else if (each > 0 && n > (limit - abs) / each) {
+                    long needed = n > (Long.MAX_VALUE - abs) / each ? Long.MAX_VALUE : abs + n * each;
+                    if (limit < dataEnd) {
+                        throw error(abs, path, "count " + a.count().text() + " = " + n + " elements of " + each
+                                + " bytes is more than the " + (limit - abs) + " bytes left in its size window");
+                    }
+                    throw ends(abs, needed, path, "count " + (a.count() == null ? "" : a.count().text() + " = ") + n
+                            + " elements of " + each + " bytes at byte offset " + abs);
+                }
+                budget(n, abs, path);
+                if (element instanceof ScalarLayout s && s.prim() == Prim.CHAR && s.size() == 1) {
+                    return new Built(new StringNode(name, abs - holderStart, n, typeName), n);
+                }
+                PlanNode el = DecoderPlan.node("", 0, element, abi, be);
+                return new Built(new ArrayNode(name, abs - holderStart, n, each, el, typeName), n * each);
+            }
+            List<PlanNode> elements = new ArrayList<>();
+            long pos = abs;
+            for (long i = 0; n < 0 || i < n; i++) {
+                if (n < 0 && pos >= limit) {
+                    break;
+                }
+                budget(1, pos, path);
+                Built e;
+                try {
+                    e = value("", element, pos, abs, limit, scope, path + "[" + i + "]");
+                } catch (DataEndsException ex) {
+                    if (n < 0) {
+                        break; // to the end: as many whole elements as fit
+                    }
+                    throw ex;
+                }
+                if (n < 0 && e.size() == 0) {
+                    throw error(pos, path + "[" + i + "]", "an element of 0 bytes cannot fill the data to its end");
+                }
+                elements.add(e.node());
+                pos += e.size();
+            }
+            PlanNode first = elements.isEmpty() ? DecoderPlan.node("", 0, staticView(element), abi, be)
+                    : elements.getFirst();
+            long stride = elements.isEmpty() ? 0 : first.size();
+            return new Built(new ArrayNode(name, abs - holderStart, elements.size(), stride, first, typeName,
+                    elements, pos - abs), pos - abs);
+        }
+
+        private void budget(long n, long at, String path) {
+            elements += n;
+            if (elements > limits.maxElements()) {
+                throw error(at, path, "the record has more than --max-elements " + limits.maxElements() + " elements");
+            }
+        }
+
+        private Object eval(Expr e, Scope scope, String path, long at, String what) {
+            try {
+                return e.evaluate(p -> lookup(p, scope));
+            } catch (Expr.EvalException ex) {
+                throw error(at, path, what + " " + e.text() + ": " + ex.getMessage());
+            }
+        }
+
+        private long evalLong(Expr e, Scope scope, String path, long at, String what) {
+            Object v = eval(e, scope, path, at, what);
+            if (v instanceof Long l) {
+                return l;
+            }
+            throw error(at, path, what + " " + e.text() + " is the string \"" + v + "\", not a number");
+        }
+
+        /** The value of a member named in an expression: this record's earlier members, then outward. */
+        private Object lookup(List<String> names, Scope scope) {
+            for (Scope s = scope; s != null; s = s.parent()) {
+                List<PlanNode> ms = s.members();
+                for (int i = ms.size() - 1; i >= 0; i--) {
+                    PlanNode m = ms.get(i);
+                    if (m.name().equals(names.getFirst())) {
+                        Value v = m.read(segment, s.start());
+                        for (int k = 1; k < names.size(); k++) {
+                            if (!(v instanceof RecordValue rv) || rv.node().indexOf(names.get(k)) < 0) {
+                                throw new Expr.EvalException("'" + String.join(".", names.subList(0, k))
+                                        + "' has no member '" + names.get(k) + "'");
+                            }
+                            v = rv.get(names.get(k));
+                        }
+                        return scalar(v, names);
+                    }
+                }
+            }
+            throw new Expr.EvalException("no member '" + String.join(".", names) + "' was decoded before it");
+        }
+
+        private static Object scalar(Value v, List<String> names) {
+            return switch (v) {
+                case Value.Int i -> i.bits();
+                case Value.Enum e -> e.value();
+                case Value.Bool b -> b.value() ? 1L : 0L;
+                case Value.Pointer p -> p.address();
+                case Value.Str s -> s.value();
+                default -> throw new Expr.EvalException("'" + String.join(".", names)
+                        + "' is not an integer or a char array");
+            };
+        }
+    }
+
+    /** A discriminator value against a {@code when} value: integers by value, char arrays by text. */
+    static boolean matches(Object key, Object when) {
+        if (key instanceof String ks && when instanceof String ws) {
+            // A char[4] discriminator reads up to its first NUL: "ab\0\0" matches when("ab").
+            return ks.equals(ws) || ks.equals(stripNuls(ws));
+        }
+        return key.equals(when);
+    }
+
+    private static String stripNuls(String s) {
+        int i = s.indexOf('\0');
+        return i < 0 ? s : s.substring(0, i);
+    }
+
+    private static String show(Object key) {
+        return key instanceof String s ? JsonText.quote(s) : key.toString();
+    }
+
+    private static String typeName(RecordLayout r) {
+        return r.name() == null ? r.type().spelling() : r.definition().kind().keyword() + " " + r.name();
+    }
+
+    /** Whether data decides the size of a value of this type. */
+    static boolean isDynamic(TypeLayout t) {
+        return switch (t) {
+            case ArrayLayout a -> a.dynamicLength() || isDynamic(a.element());
+            case RecordLayout r -> r.dynamic();
+            default -> false;
+        };
+    }
+
+    /** A layout the fixed plan can compile: for the type of an empty array's (absent) first element. */
+    private static TypeLayout staticView(TypeLayout t) {
+        return t instanceof ArrayLayout a && a.dynamicLength()
+                ? new ArrayLayout(a.type(), a.element(), 0, false, 0, a.align()) : t;
+    }
+
+    private static PlanNode withOffset(PlanNode n, long offset) {
+        return switch (n) {
+            case ScalarNode s -> s.at(offset);
+            case StringNode s -> new StringNode(s.name(), offset, s.length(), s.typeName());
+            case ArrayNode a -> new ArrayNode(a.name(), offset, a.length(), a.stride(), a.element(), a.typeName(),
+                    a.elements(), a.bytes());
+            case RecordNode r -> new RecordNode(r.name(), offset, r.size(), r.union(), r.members(), r.typeName(),
+                    r.tagged());
+        };
+    }
+
+    static long roundUp(long v, long a) {
+        if (a <= 1) {
+            return v;
+        }
+        long r = Math.floorMod(v, a);
+        return r == 0 ? v : v + (a - r);
+    }
+}
