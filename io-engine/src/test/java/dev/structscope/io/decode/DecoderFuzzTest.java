@@ -140,6 +140,7 @@ class DecoderFuzzTest {
                     agree(a.get(i), j.get(i), path + "[" + i + "]");
                 }
             }
+            case Value.Null n -> assertTrue(j.isNull(), path);
             case Value.Int i -> assertEquals(i.toString(), j.asText(), path);
             case Value.Bool b -> assertEquals(b.value(), j.booleanValue(), path);
             case Value.Pointer p -> assertEquals(Long.toUnsignedString(p.address()), j.asText(), path);
