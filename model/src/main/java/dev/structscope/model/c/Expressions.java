@@ -30,7 +30,9 @@ public final class Expressions {
         p.recordDepth = 1;
         String file = where;
         try {
-            p.in = new TokenCursor(new Lexer(text, file, 10_000).tokens(), x -> { });
+            java.util.List<Token> tokens = new java.util.ArrayList<>(new Lexer(text, file, 10_000).tokens());
+            tokens.add(Token.of(Token.Kind.EOF, "", file, 1, text.length() + 1, false, false));
+            p.in = new TokenCursor(tokens, x -> { });
             Expr e = p.memberExpression();
             if (!p.in.atEnd()) {
                 Token t = p.in.peek();

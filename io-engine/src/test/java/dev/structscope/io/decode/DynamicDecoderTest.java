@@ -1,0 +1,246 @@
+package dev.structscope.io.decode;
+
+import dev.structscope.model.InputException;
+import dev.structscope.model.Limits;
+import dev.structscope.model.abi.Abis;
+import dev.structscope.model.c.HeaderImporter;
+import dev.structscope.model.layout.LayoutEngine;
+import dev.structscope.model.type.TypeLibrary;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+import java.io.ByteArrayOutputStream;
+import java.lang.foreign.MemorySegment;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Decoding dynamic records: each expression evaluated against the values read before it, the
+ * instance plan read in place, and every kind of hostile data ending in one message that names
+ * the member path and the byte offset, with no allocation in proportion to a claimed count.
+ */
+@Timeout(30)
+class DynamicDecoderTest {
+    static final String HEADER = """
+            #include <stdint.h>
+            struct __attribute__((packed)) Rec { uint16_t len; uint8_t body[len - 2]; };
+            struct __attribute__((packed)) File { uint32_t count; struct Rec recs[count]; uint8_t tail[]; };
+            struct __attribute__((packed)) Msg {
+              uint16_t type; uint16_t len;
+              [[structscope::switch(type), structscope::size(len - 4)]] union {
+                [[structscope::when(1)]] struct { uint32_t a; } one;
+                [[structscope::when(2)]] struct { uint8_t n; char s[n]; } text;
+              } body;
+            };
+            struct __attribute__((packed)) Strict { uint8_t type;
+              [[structscope::switch(type)]] union { [[structscope::when(1)]] uint32_t a; } body; };
+            struct __attribute__((packed)) Placed { uint32_t off; uint32_t n; [[structscope::at(off)]] uint16_t v[n]; };
+            struct __attribute__((packed)) Big { uint64_t n; uint8_t data[n]; };
+            struct __attribute__((packed)) Neg { int32_t n; uint8_t data[n]; };
+            struct Empty { };
+            struct __attribute__((packed)) Zeros { uint8_t n; struct Empty e[]; };
+            struct __attribute__((packed)) Window { uint8_t n; [[structscope::size(n)]] struct { uint32_t x; } w; };
+            struct Aligned { uint8_t n; char s[n]; uint32_t after; };
+            struct __attribute__((packed)) Chunk { char id[4]; uint32_t size;
+              [[structscope::switch(id), structscope::size(size)]] union {
+                [[structscope::when("fmt ")]] struct { uint16_t tag; uint16_t ch; } fmt; } body; };
+            """;
+
+    static DynamicDecoder decoder(String type) {
+        return decoder(type, Limits.DEFAULT, ByteOrder.LITTLE_ENDIAN);
+    }
+
+    static DynamicDecoder decoder(String type, Limits limits, ByteOrder order) {
+        TypeLibrary lib = HeaderImporter.importText(HEADER, "t.h", HeaderImporter.Options.defaults());
+        return new DynamicDecoder(LayoutEngine.layout(type, lib, Abis.X86_64_LINUX), Abis.X86_64_LINUX, order, limits);
+    }
+
+    static MemorySegment bytes(int... b) {
+        byte[] a = new byte[b.length];
+        for (int i = 0; i < b.length; i++) {
+            a[i] = (byte) b[i];
+        }
+        return MemorySegment.ofArray(a);
+    }
+
+    static String json(RecordReader.Decoded d) {
+        StringBuilder sb = new StringBuilder();
+        JsonText.append(sb, d.value(), true);
+        return sb.toString();
+    }
+
+    static RecordReader.Decoded decode(String type, MemorySegment s) {
+        return decoder(type).read(s, 0, s.byteSize());
+    }
+
+    @Nested
+    class WellFormedData {
+        @Test
+        void countedArraysOfDynamicRecordsFollowOneAnother() {
+            MemorySegment s = bytes(2, 0, 0, 0, 4, 0, 0xAB, 0xCD, 2, 0, 0x7F);
+            RecordReader.Decoded d = decode("File", s);
+            assertEquals("{\"count\": 2, \"recs\": [{\"len\": 4, \"body\": \"abcd\"}, {\"len\": 2, \"body\": \"\"}],"
+                    + " \"tail\": \"7f\"}", json(d));
+            assertEquals(11, d.size());
+            ArrayValue recs = (ArrayValue) d.value().get("recs");
+            assertEquals(8, recs.offsetOf(1), "the second record starts where the first one ended");
+        }
+
+        @Test
+        void aTaggedUnionDecodesOnlyTheChosenAlternative() {
+            MemorySegment s = bytes(2, 0, 8, 0, 3, 'a', 'b', 'c');
+            assertEquals("{\"type\": 2, \"len\": 8, \"body\": {\"text\": {\"n\": 3, \"s\": \"abc\"}}}",
+                    json(decode("Msg", s)));
+        }
+
+        @Test
+        void anUnknownAlternativeIsNullAndSkippedByItsSize() {
+            MemorySegment s = bytes(9, 0, 6, 0, 1, 2);
+            RecordReader.Decoded d = decode("Msg", s);
+            assertEquals("{\"type\": 9, \"len\": 6, \"body\": null}", json(d));
+            assertEquals(6, d.size());
+        }
+
+        @Test
+        void aCharArrayDiscriminatorMatchesAStringWhen() {
+            MemorySegment s = bytes('f', 'm', 't', ' ', 6, 0, 0, 0, 1, 0, 2, 0, 0, 0);
+            RecordReader.Decoded d = decode("Chunk", s);
+            assertEquals("{\"id\": \"fmt \", \"size\": 6, \"body\": {\"fmt\": {\"tag\": 1, \"ch\": 2}}}", json(d));
+            assertEquals(14, d.size(), "the window skips what the alternative does not read");
+        }
+
+        @Test
+        void aPlacedMemberIsReadWhereItsExpressionSays() {
+            MemorySegment s = bytes(10, 0, 0, 0, 2, 0, 0, 0, 0, 0, 5, 0, 6, 0);
+            RecordReader.Decoded d = decode("Placed", s);
+            assertEquals("{\"off\": 10, \"n\": 2, \"v\": [5, 6]}", json(d));
+            assertEquals(8, d.size(), "a placed member does not count in the record's size");
+        }
+
+        @Test
+        void aMemberAfterADynamicOneIsAlignedFromTheRecordsStart() {
+            MemorySegment s = bytes(1, 'x', 0, 0, 7, 0, 0, 0);
+            RecordReader.Decoded d = decode("Aligned", s);
+            assertEquals("{\"n\": 1, \"s\": \"x\", \"after\": 7}", json(d));
+            assertEquals(8, d.size());
+        }
+
+        @Test
+        void bigEndianDataIsReadInItsOrder() {
+            MemorySegment s = bytes(0, 0, 0, 1, 0, 3, 0x11);
+            RecordReader.Decoded d = decoder("File", Limits.DEFAULT, ByteOrder.BIG_ENDIAN).read(s, 0, s.byteSize());
+            assertEquals("{\"count\": 1, \"recs\": [{\"len\": 3, \"body\": \"11\"}], \"tail\": \"\"}", json(d));
+        }
+
+        @Test
+        void aRecordThatEndsPastTheDataSaysHowFarItNeeds() {
+            MemorySegment s = bytes(1, 0, 0, 0, 9, 0, 1);
+            var e = assertThrows(DynamicDecoder.DataEndsException.class, () -> decode("File", s));
+            assertEquals(13, e.needed());
+        }
+    }
+
+    @Nested
+    class HostileData {
+        InputException refused(String type, MemorySegment s) {
+            return assertThrows(InputException.class, () -> decode(type, s));
+        }
+
+        @Test
+        void aCountOfTwoToTheSixtyTwoEndsWithPathAndOffset() {
+            ByteBuffer b = ByteBuffer.allocate(16).order(ByteOrder.LITTLE_ENDIAN).putLong(1L << 62);
+            InputException e = refused("Big", MemorySegment.ofArray(b.array()));
+            assertEquals("byte offset 8", e.where());
+            assertTrue(e.getMessage().startsWith("Big.data: "), e.getMessage());
+            assertTrue(e.getMessage().contains("4611686018427387904"), e.getMessage());
+        }
+
+        @Test
+        void aNegativeCountIsRefused() {
+            InputException e = refused("Neg", bytes(0xFF, 0xFF, 0xFF, 0xFF));
+            assertEquals("byte offset 4", e.where());
+            assertTrue(e.getMessage().contains("Neg.data: count n = -1 is negative"), e.getMessage());
+        }
+
+        @Test
+        void aSizeTooSmallForItsContentIsRefused() {
+            InputException e = refused("Window", bytes(2, 1, 2, 3, 4));
+            assertTrue(e.getMessage().startsWith("Window.w"), e.getMessage());
+            assertTrue(e.getMessage().contains("size window"), e.getMessage());
+        }
+
+        @Test
+        void aSizeBelowTheHeaderIsRefused() {
+            InputException e = refused("Msg", bytes(1, 0, 2, 0));
+            assertTrue(e.getMessage().contains("size len - 4 = -2 is negative"), e.getMessage());
+        }
+
+        @Test
+        void aPlacementPastTheEndIsRefused() {
+            InputException e = refused("Placed", bytes(0xFF, 0, 0, 0, 1, 0, 0, 0));
+            assertTrue(e.getMessage().startsWith("Placed.v: placed at byte 255"), e.getMessage());
+        }
+
+        @Test
+        void zeroSizeElementsToTheEndAreRefused() {
+            InputException e = refused("Zeros", bytes(0, 1, 2));
+            assertTrue(e.getMessage().contains("0 bytes cannot fill the data"), e.getMessage());
+        }
+
+        @Test
+        void aSwitchWithNoMatchAndNoSizeIsRefused() {
+            InputException e = refused("Strict", bytes(7, 0, 0, 0, 0));
+            assertEquals("byte offset 1", e.where());
+            assertTrue(e.getMessage().contains("no alternative matches type = 7"), e.getMessage());
+        }
+
+        @Test
+        void aCountAboveMaxElementsIsRefusedBeforeAnythingIsBuilt() {
+            ByteBuffer b = ByteBuffer.allocate(8 + 5000).order(ByteOrder.LITTLE_ENDIAN).putLong(5000);
+            MemorySegment s = MemorySegment.ofArray(b.array());
+            InputException e = assertThrows(InputException.class, () -> decoder("Big",
+                    new Limits(1 << 20, 256, 1000, 1000), ByteOrder.LITTLE_ENDIAN).read(s, 0, s.byteSize()));
+            assertTrue(e.getMessage().contains("--max-elements 1000"), e.getMessage());
+        }
+
+        @Test
+        void manyTinyRecordsCountAgainstMaxElementsToo() {
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            out.writeBytes(new byte[] {(byte) 0x40, 0x42, 0x0F, 0}); // a million records
+            for (int i = 0; i < 2000; i++) {
+                out.writeBytes(new byte[] {2, 0});
+            }
+            MemorySegment s = MemorySegment.ofArray(out.toByteArray());
+            InputException e = assertThrows(InputException.class, () -> decoder("File",
+                    new Limits(1 << 20, 256, 1000, 1000), ByteOrder.LITTLE_ENDIAN).read(s, 0, s.byteSize()));
+            assertTrue(e.getMessage().contains("--max-elements"), e.getMessage());
+        }
+
+        @Test
+        void aRecursiveByValueLayoutIsRefusedBeforeDecoding() {
+            InputException e = assertThrows(InputException.class, () -> {
+                TypeLibrary lib = HeaderImporter.importText("""
+                        struct B;
+                        struct A { unsigned off; [[structscope::at(off)]] struct B b; };
+                        struct B { unsigned off; [[structscope::at(off)]] struct A a; };
+                        """, "cycle.h", HeaderImporter.Options.defaults());
+                LayoutEngine.layout("A", lib, Abis.X86_64_LINUX);
+            });
+            assertTrue(e.getMessage().contains("incomplete") || e.getMessage().contains("recursive"), e.oneLine());
+        }
+    }
+
+    @Test
+    void theReaderOfAFixedLayoutIsTheFixedPlan() {
+        TypeLibrary lib = HeaderImporter.importText("struct P { int x; int y; };", "p.h", HeaderImporter.Options.defaults());
+        RecordReader r = RecordReader.of(LayoutEngine.layout("P", lib, Abis.X86_64_LINUX), Abis.X86_64_LINUX,
+                ByteOrder.LITTLE_ENDIAN, Limits.DEFAULT);
+        assertInstanceOf(DecoderPlan.class, r);
+    }
+}
