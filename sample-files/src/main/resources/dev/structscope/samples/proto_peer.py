@@ -85,7 +85,7 @@ def send_fragmented(sock, data, seed):
     rng = random.Random(seed ^ 0x5EED)
     pos = pieces = 0
     while pos < len(data):
-        step = rng.choice([1, 1, 2, 3, 5, 11, 12, 13, 40, 200, 1500])
+        step = rng.choice([1, 2, 3, 5, 7, 11, 12, 13, 20, 40, 100])
         sock.sendall(data[pos:pos + step])
         pos += step
         pieces += 1
