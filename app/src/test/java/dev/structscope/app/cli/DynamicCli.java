@@ -56,7 +56,9 @@ final class DynamicCli {
 
     /** Runs an outside tool (skipping the test when it is missing) and returns its stdout. */
     static String tool(Path dir, String... command) {
-        assumeTrue(dev.structscope.model.c.Tools.has(command[0]), command[0] + " is not installed: comparison skipped");
+        boolean present = command[0].contains("/") ? Files.isExecutable(Path.of(command[0]))
+                : dev.structscope.model.c.Tools.has(command[0]);
+        assumeTrue(present, command[0] + " is not installed: comparison skipped");
         try {
             return Tools.run(dir, List.of(command));
         } catch (IOException e) {

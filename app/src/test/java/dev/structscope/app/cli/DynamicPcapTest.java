@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HexFormat;
@@ -15,6 +16,7 @@ import java.util.List;
 import java.util.Random;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Whole pcap files through {@code pcap_file.h} ({@code PcapFile}: a header, then
@@ -73,7 +75,7 @@ class DynamicPcapTest {
     }
 
     @Test
-    void aPcapWrittenByPythonDecodesWholeAsTsharkReadsIt() {
+    void aPcapWrittenByPythonDecodesWholeAsTsharkReadsIt() throws IOException {
         long seed = new Random().nextInt(1_000_000);
         String what = "seed " + seed;
         Path header = DynamicCli.bundled(dir, "pcap_file.h");
@@ -93,6 +95,14 @@ class DynamicPcapTest {
         JsonNode backToBack = DynamicCli.decode(header.toString(), "--type", "PcapRecord", pcap.toString(),
                 "--offset", "24", "--all", "--bytes", "hex");
         assertEquals(recs, backToBack, what + ": --type PcapRecord --offset 24 --all reads the same records");
+
+        // C's own spelling of the same count (GCC 15, Clang 18) reads the same.
+        String text = Files.readString(header);
+        String countedBy = text.replace("uint8_t data[incl_len];", "uint8_t data[] __attribute__((counted_by(incl_len)));");
+        assertTrue(!countedBy.equals(text), "pcap_file.h declares uint8_t data[incl_len]");
+        Path cb = Files.writeString(dir.resolve("pcap_counted_by.h"), countedBy);
+        assertEquals(recs, DynamicCli.decode(cb.toString(), "--type", "PcapFile", pcap.toString(), "--bytes", "hex")
+                .get(0).get("recs"), what + ": counted_by");
     }
 
     @Test
