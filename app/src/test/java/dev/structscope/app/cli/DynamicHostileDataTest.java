@@ -2,6 +2,8 @@ package dev.structscope.app.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.structscope.io.testing.JsonCompare;
+import dev.structscope.samples.Sample;
+import dev.structscope.samples.Samples;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -11,8 +13,11 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Random;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Bad data under dynamic layouts (contract: "Bad data never crashes, hangs or allocates without
@@ -145,7 +150,7 @@ class DynamicHostileDataTest {
         CliRun run = CliRun.start("decode", h.toString(), "--type", "Node", data.toString(), "--max-depth", "10");
         assertEquals(2, run.status(), run.err.toString());
         assertEquals(1, run.err.toString().lines().count(), run.err.toString());
-        org.junit.jupiter.api.Assertions.assertTrue(run.err.toString().contains("child"), run.err.toString());
+        assertTrue(run.err.toString().contains("child"), run.err.toString());
     }
 
     @Test
@@ -173,6 +178,54 @@ class DynamicHostileDataTest {
         assertEquals(JsonCompare.parse("{\"t\": 3, \"u\": {\"b\": 513}}"),
                 decodeOne(h, "M", data("good.bin", le(8).put((byte) 3).put(new byte[3]).putShort((short) 513))));
         DynamicCli.refused(h, "M", data("nomatch.bin", le(8).put((byte) 7).put(new byte[3]).putInt(1)), "u", at(4));
+    }
+
+    /**
+     * Every dynamic sample with random damage — a 32-bit word overwritten with an extreme or
+     * random value, or the file cut short — decodes (exit 0) or is refused in one line naming a
+     * byte offset (exit 2): never an internal fault, a stack trace or a hang.
+     */
+    @Test
+    void damagedSamplesDecodeOrAreRefusedInOneLine() throws IOException {
+        long seed = new Random().nextLong();
+        Random rng = new Random(seed);
+        int[] extremes = {0, 1, -1, 0x7FFFFFFF, 0x80000000, 0xFFFF, 12, 11, 64};
+        int refusals = 0;
+        for (Sample sample : Samples.DYNAMIC) {
+            if (sample.data().endsWith(".pcapng")) {
+                continue; // a recording, replayed by capture, not decoded as a file
+            }
+            Path original = Samples.extract(sample, dir);
+            byte[] bytes = Files.readAllBytes(original);
+            for (int k = 0; k < 25; k++) {
+                byte[] bad = bytes.clone();
+                String damage;
+                if (k % 5 == 4) {
+                    bad = Arrays.copyOf(bytes, rng.nextInt(bytes.length));
+                    damage = "cut to " + bad.length + " bytes";
+                } else {
+                    // Mostly in the first 128 bytes, where the headers, counts and lengths are.
+                    int at = rng.nextInt(Math.min(bytes.length, k % 2 == 0 ? 128 : bytes.length) - 3);
+                    int v = rng.nextBoolean() ? extremes[rng.nextInt(extremes.length)] : rng.nextInt();
+                    ByteBuffer.wrap(bad).order(ByteOrder.LITTLE_ENDIAN).putInt(at, v);
+                    damage = "word at " + at + " = " + v;
+                }
+                Path damaged = Files.write(dir.resolve("damaged-" + sample.data()), bad);
+                // A stream of messages is many records; the other samples are one record, the whole file.
+                CliRun run = CliRun.start("decode", dir.resolve(sample.header()).toString(), "--type", sample.type(),
+                        damaged.toString(), sample.data().equals("proto.bin") ? "--all" : "--count=1", "--bytes", "hex",
+                        "--format", "jsonl");
+                int status = run.status();
+                String what = "seed " + seed + " " + sample.data() + " " + damage + ": " + run.err;
+                assertTrue(status == 0 || status == 2, what + " exit " + status);
+                if (status == 2) {
+                    refusals++;
+                    assertEquals(1, run.err.toString().lines().count(), what);
+                    assertTrue(run.err.toString().matches("(?s)structscope: .*offset.*"), what);
+                }
+            }
+        }
+        assertTrue(refusals > 0, "seed " + seed + ": some damage is refused");
     }
 
     @Test
