@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.stream.Stream;
 
 /**
  * The bundled samples (see {@code docs/readme-samples.md}); {@link #DEFAULT} is the one the GUI
@@ -33,6 +34,28 @@ public final class Samples {
             new Sample("netheader.bin", "netheader.h", "IpUdp", 0, "big",
                     "Big-endian IPv4+UDP headers with MSB-first bit-fields (version:4, ihl:4 = 0x45)."));
 
+    /** A whole ELF file: header, program headers and section headers placed and counted by the header's fields. */
+    public static final Sample ELF = new Sample("hello.elf", "elf64.h", "ElfFile", 0, "little",
+            "A small x86-64 program, whole: the file header places and counts its program and section header tables.");
+
+    /**
+     * Samples whose records have data-dependent sizes, counts, places and bodies (issue 13:
+     * counted arrays, {@code []} to the end, {@code structscope::at/switch/when/size}). Kept apart
+     * from {@link #ALL} because their headers need the dynamic-layout engine.
+     */
+    public static final List<Sample> DYNAMIC = List.of(
+            new Sample("packets.pcap", "pcap_file.h", "PcapFile", 0, "little",
+                    "A pcap capture, whole: a global header, then 12 Ethernet frames, each record as long as its incl_len."),
+            ELF,
+            new Sample("hello32.o", "elf32.h", "Elf32File", 0, "little",
+                    "An i386 object file (gcc -m32 -c), whole: 32-bit ELF header and its section header table."),
+            new Sample("chunks.wav", "wav_chunks.h", "WavFile", 0, "little",
+                    "A WAV file as RIFF chunks: fmt, LIST/INFO and data bodies chosen by a char[4] id, a JUNK chunk skipped by its size."),
+            new Sample("proto.bin", "proto.h", "Msg", 0, "little",
+                    "A stream of mixed protocol messages: a header with type and length, the body chosen by type."),
+            new Sample("proto.pcapng", "proto.h", "Msg", 0, "little",
+                    "The same protocol messages recorded as capture --save does (replay with capture --replay)."));
+
     /** The sample the GUI opens when started with no arguments. */
     public static final Sample DEFAULT = TICKS;
 
@@ -43,6 +66,12 @@ public final class Samples {
             throw new IllegalArgumentException("no sample file " + name);
         }
         return in;
+    }
+
+    /** The sample of {@link #ALL} or {@link #DYNAMIC} with this data file name. */
+    public static Sample byData(String data) {
+        return Stream.concat(ALL.stream(), DYNAMIC.stream()).filter(s -> s.data().equals(data))
+                .findFirst().orElseThrow(() -> new IllegalArgumentException("no sample " + data));
     }
 
     /**

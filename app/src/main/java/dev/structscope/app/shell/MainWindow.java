@@ -225,6 +225,11 @@ public final class MainWindow {
                         vm.openDefaultSample(ShellViewModel.sampleDir());
                     }
                 }),
+                item("Open Sample: ELF File (Dynamic Layout)", null, null, () -> {
+                    if (files.confirmLoseChanges("opening the sample")) {
+                        vm.openSample(dev.structscope.samples.Samples.ELF, ShellViewModel.sampleDir());
+                    }
+                }),
                 item("Open Sample: Layouts to Pack", null, null, () -> {
                     if (files.confirmLoseChanges("opening the sample")) {
                         vm.openSample();

@@ -148,7 +148,15 @@ public final class ShellViewModel {
      * files and a resource is not one. Falls back to {@link #openSample()} if extraction fails.
      */
     public void openDefaultSample(Path dir) {
-        dev.structscope.samples.Sample sample = dev.structscope.samples.Samples.DEFAULT;
+        openSample(dev.structscope.samples.Samples.DEFAULT, dir);
+    }
+
+    /**
+     * Opens one of the bundled samples ({@code dev.structscope.samples.Samples}) with its header
+     * and type, extracted to {@code dir} in the background. Falls back to {@link #openSample()} if
+     * extraction fails.
+     */
+    public void openSample(dev.structscope.samples.Sample sample, Path dir) {
         busy.set(true);
         busyWhat.set("Preparing the sample…");
         background.execute(() -> {

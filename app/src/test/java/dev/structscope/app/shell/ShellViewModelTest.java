@@ -3,6 +3,7 @@ package dev.structscope.app.shell;
 import dev.structscope.model.abi.Abis;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -41,6 +42,17 @@ class ShellViewModelTest {
             assertEquals(dir.resolve("ticks.bin"), vm.dataFileProperty().get());
             assertFalse(vm.document().isDirty());
             assertEquals("StructScope — ticks.bin · ticks.h", vm.titleProperty().get());
+        }
+
+        @Test
+        @Tag("dynamic")
+        void theElfSampleOpensWithItsWholeFileLayout() {
+            vm.openSample(dev.structscope.samples.Samples.ELF, dir);
+            assertEquals("ElfFile", vm.document().state().selected(), vm.statusProperty().get());
+            assertEquals(dir.resolve("hello.elf"), vm.dataFileProperty().get());
+            // A dynamic record's size is its smallest: the 64-byte file header (the tables are placed).
+            assertEquals(64, vm.designer().layout().size());
+            assertFalse(vm.document().isDirty());
         }
 
         @Test

@@ -1,0 +1,113 @@
+package dev.structscope.app.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.structscope.io.testing.JsonCompare;
+import dev.structscope.io.testing.Tools;
+import dev.structscope.samples.Samples;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+/**
+ * Shared steps of the dynamic-layout tests (issue 13, tag {@value #TAG}): the bundled headers of
+ * {@code sample-files}, {@code decode} with JSON output, outside tools run in the test, and the
+ * one-line refusal that bad data must end in.
+ */
+final class DynamicCli {
+    /** Run these tests alone: {@code ./mvnw -B -o -pl app -am test -Dsurefire.groups=dynamic -Dsurefire.failIfNoSpecifiedTests=false}. */
+    static final String TAG = "dynamic";
+
+    private DynamicCli() {
+    }
+
+    /** Copies a bundled sample file (header, data or script) into {@code dir}. */
+    static Path bundled(Path dir, String name) {
+        try (InputStream in = Samples.open(name)) {
+            return Files.write(dir.resolve(name), in.readAllBytes());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** {@code structscope decode} with {@code args} and {@code --format json}; must succeed. */
+    static JsonNode decode(String... args) {
+        List<String> all = new ArrayList<>(List.of("decode"));
+        all.addAll(List.of(args));
+        all.addAll(List.of("--format", "json"));
+        CliRun r = CliRun.run(all.toArray(String[]::new));
+        assertEquals(0, r.status(), String.join(" ", all) + ": " + r.err);
+        return JsonCompare.parse(r.out.toString());
+    }
+
+    /** Lines of JSON (jsonl output, or a peer's expectations) as parsed nodes. */
+    static List<JsonNode> jsonLines(String text) {
+        return text.lines().filter(l -> !l.isBlank()).map(JsonCompare::parse).toList();
+    }
+
+    /** Runs an outside tool (skipping the test when it is missing) and returns its stdout. */
+    static String tool(Path dir, String... command) {
+        boolean present = command[0].contains("/") ? Files.isExecutable(Path.of(command[0]))
+                : dev.structscope.model.c.Tools.has(command[0]);
+        assumeTrue(present, command[0] + " is not installed: comparison skipped");
+        try {
+            return Tools.run(dir, List.of(command));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
+    }
+
+    /** Runs a Python program given as text with arguments; returns its stdout. */
+    static String python(Path dir, String program, String... args) {
+        try {
+            Path script = Files.writeString(Files.createTempFile(dir, "py", ".py"), program);
+            List<String> cmd = new ArrayList<>(List.of(Tools.python(), script.toString()));
+            cmd.addAll(List.of(args));
+            return tool(dir, cmd.toArray(String[]::new));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * Asserts the contract's refusal of bad data: exit status 2 and exactly one line on stderr
+     * that names {@code memberPath} and a byte offset, one of {@code offsets} (where the bad
+     * member starts, or where it points; negative ones also as unsigned 64-bit numbers) — no stack trace, no hang (the command runs in the
+     * background and must end within CliRun's wait).
+     */
+    static void refused(Path header, String type, Path data, String memberPath, long[] offsets, String... extra) {
+        List<String> args = new ArrayList<>(List.of("decode", header.toString(), "--type", type, data.toString()));
+        args.addAll(List.of(extra));
+        CliRun run = CliRun.start(args.toArray(String[]::new));
+        int status = run.status();
+        String err = run.err.toString();
+        String what = String.join(" ", args) + ": ";
+        assertEquals(2, status, what + "exit status; stderr: " + err + " stdout: " + head(run.out.toString()));
+        assertEquals(1, err.lines().count(), what + "one line: " + err);
+        assertTrue(err.startsWith("structscope: "), what + err);
+        assertTrue(err.contains(memberPath), what + "names the member '" + memberPath + "': " + err);
+        boolean named = false;
+        for (long offset : offsets) {
+            for (String text : List.of(Long.toString(offset), Long.toUnsignedString(offset))) {
+                named |= err.matches("(?s).*offset\\D{0,3}" + Pattern.quote(text) + "\\b.*");
+            }
+        }
+        assertTrue(named, what + "names the byte offset " + java.util.Arrays.toString(offsets) + ": " + err);
+    }
+
+    private static String head(String s) {
+        return s.length() > 300 ? s.substring(0, 300) + "…" : s;
+    }
+}

@@ -1,0 +1,161 @@
+package dev.structscope.app.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.structscope.io.net.PythonPeer;
+import dev.structscope.io.testing.JsonCompare;
+import dev.structscope.samples.Samples;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Random;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+/**
+ * The mixed-message protocol of {@code proto.h} (a header with type and length, the body a
+ * tagged union of five message structs, one with a counted {@code char} array, one with two
+ * counted struct arrays; unknown types skipped by length) sent by {@code proto_peer.py} over TCP
+ * cut at random places: {@code capture --framing record} decodes every message as the peer says
+ * it sent it, connecting or listening, and the recording replays to the same; the same stream
+ * as a file decodes with {@code decode --all}.
+ */
+@Tag(DynamicCli.TAG)
+class DynamicProtocolTest {
+    private static final int MESSAGES = 300;
+
+    @TempDir
+    Path dir;
+    Path header;
+    Path peer;
+    long seed;
+
+    @BeforeEach
+    void setUp() {
+        assumeTrue(PythonPeer.available(), "python3 is needed");
+        header = DynamicCli.bundled(dir, "proto.h");
+        peer = DynamicCli.bundled(dir, "proto_peer.py");
+        seed = new Random().nextInt(1_000_000);
+    }
+
+    /** proto_peer.py as a process; stdout read line by line. */
+    private final class Peer implements AutoCloseable {
+        final Process process;
+        final BufferedReader out;
+
+        Peer(String... args) throws IOException {
+            List<String> cmd = new java.util.ArrayList<>(List.of("python3", peer.toString()));
+            cmd.addAll(List.of(args));
+            process = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+            out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+        }
+
+        /** The "SENT messages bytes fragments" line; asserts the stream was cut into more pieces than messages. */
+        void assertSentFragmented() throws Exception {
+            String sent = out.readLine();
+            assertNotNull(sent, "the peer ended without its SENT line");
+            String[] f = sent.split(" ");
+            assertEquals("SENT", f[0], sent);
+            assertEquals(MESSAGES, Integer.parseInt(f[1]), sent);
+            assertTrue(Integer.parseInt(f[3]) > MESSAGES, "fragmented: " + sent);
+            assertTrue(process.waitFor(20, TimeUnit.SECONDS), "the peer ends");
+        }
+
+        @Override
+        public void close() {
+            process.destroyForcibly();
+        }
+    }
+
+    /** Every captured line equals the peer's message of that sequence number (numbers as the values they denote). */
+    private void assertAsSent(Path expectFile, String captured) throws IOException {
+        List<JsonNode> expected = DynamicCli.jsonLines(Files.readString(expectFile));
+        List<JsonNode> rows = DynamicCli.jsonLines(captured);
+        assertEquals(expected.size(), rows.size(), "seed " + seed + ": messages captured");
+        int unknown = 0;
+        for (int i = 0; i < rows.size(); i++) {
+            ObjectNode row = (ObjectNode) rows.get(i);
+            String what = "seed " + seed + " message " + i + ": " + row;
+            assertEquals(i, row.remove("_seq").asInt(), what);
+            assertEquals(expected.get(i).get("length").asLong(), row.remove("_len").asLong(), what + " _len is the whole message");
+            assertEquals(List.of(), JsonCompare.diff(expected.get(i), row, Set.of(), Set.of()), what);
+            unknown += row.get("body").isNull() ? 1 : 0;
+        }
+        assertTrue(unknown >= 2, "seed " + seed + ": unknown types were sent and skipped: " + unknown);
+    }
+
+    @Test
+    void captureConnectingToThePeerDecodesEveryFragmentedMessageAsSent() throws Exception {
+        Path expect = dir.resolve("expect.jsonl");
+        try (Peer p = new Peer("listen", "0", "" + seed, "" + MESSAGES, expect.toString())) {
+            String port = p.out.readLine();
+            CliRun run = CliRun.run("capture", header.toString(), "--type", "Msg", "--connect", "127.0.0.1:" + port,
+                    "--framing", "record");
+            assertEquals(0, run.status(), run.err.toString());
+            p.assertSentFragmented();
+            assertAsSent(expect, run.out.toString());
+        }
+    }
+
+    @Test
+    void captureListeningDecodesThePeersMessagesAndTheRecordingReplaysThem() throws Exception {
+        Path expect = dir.resolve("expect.jsonl");
+        Path rec = dir.resolve("proto.pcapng");
+        CliRun capture = CliRun.start("capture", header.toString(), "--type", "Msg", "--listen", "0",
+                "--framing", "record", "--count", "" + MESSAGES, "--save", rec.toString());
+        Matcher m = Pattern.compile("listening on [^ ]+:(\\d+)").matcher(capture.awaitErr("listening on"));
+        assertTrue(m.find(), capture.err.toString());
+        try (Peer p = new Peer("connect", m.group(1), "" + seed, "" + MESSAGES, expect.toString())) {
+            p.assertSentFragmented();
+            assertEquals(0, capture.status(), capture.err.toString());
+        }
+        assertAsSent(expect, capture.out.toString());
+
+        CliRun replay = CliRun.run("capture", header.toString(), "--type", "Msg", "--replay", rec.toString());
+        assertEquals(0, replay.status(), replay.err.toString());
+        assertAsSent(expect, replay.out.toString());
+    }
+
+    @Test
+    void theBundledStreamAndRecordingDecodeAsThePeerMadeThem() throws Exception {
+        // make_dynamic_samples.py wrote proto.bin and proto.pcapng from proto_peer.messages(2026, 40).
+        seed = 2026;
+        Path expect = Files.writeString(dir.resolve("expect.jsonl"),
+                DynamicCli.tool(dir, "python3", peer.toString(), "expect", "2026", "40"));
+        Path stream = Samples.extract(Samples.byData("proto.bin"), dir);
+        JsonNode decoded = DynamicCli.decode(header.toString(), "--type", "Msg", stream.toString(), "--all");
+        assertEquals(List.of(), JsonCompare.diff(JsonCompare.parse(DynamicCli.jsonLines(Files.readString(expect)).toString()),
+                decoded, Set.of(), Set.of()), "proto.bin");
+        Path rec = Samples.extract(Samples.byData("proto.pcapng"), dir);
+        CliRun replay = CliRun.run("capture", header.toString(), "--type", "Msg", "--replay", rec.toString());
+        assertEquals(0, replay.status(), replay.err.toString());
+        assertAsSent(expect, replay.out.toString());
+    }
+
+    @Test
+    void theSameStreamAsAFileDecodesBackToBack() throws Exception {
+        Path stream = dir.resolve("stream.bin");
+        DynamicCli.tool(dir, "python3", peer.toString(), "stream", "" + seed, "" + MESSAGES, stream.toString());
+        List<JsonNode> expected = DynamicCli.jsonLines(DynamicCli.tool(dir, "python3", peer.toString(), "expect",
+                "" + seed, "" + MESSAGES));
+        JsonNode decoded = DynamicCli.decode(header.toString(), "--type", "Msg", stream.toString(), "--all");
+        assertEquals(List.of(), JsonCompare.diff(JsonCompare.parse(expected.toString()), decoded, Set.of(), Set.of()),
+                "seed " + seed);
+    }
+}
