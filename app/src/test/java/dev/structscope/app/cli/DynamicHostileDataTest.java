@@ -221,7 +221,8 @@ class DynamicHostileDataTest {
                 if (status == 2) {
                     refusals++;
                     assertEquals(1, run.err.toString().lines().count(), what);
-                    assertTrue(run.err.toString().matches("(?s)structscope: .*offset.*"), what);
+                    // A file cut to nothing has no offset to name: it is empty.
+                    assertTrue(run.err.toString().matches("(?s)structscope: .*(offset|is empty).*"), what);
                 }
             }
         }

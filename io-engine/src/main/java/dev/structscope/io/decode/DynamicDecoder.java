@@ -39,11 +39,46 @@ public final class DynamicDecoder implements RecordReader {
     private final ByteOrder order;
     private final Limits limits;
 
+    /** Every record layout reachable from the root, by definition: what a reference stands for. */
+    private final java.util.Map<dev.structscope.model.type.RecordType, RecordLayout> records =
+            new java.util.IdentityHashMap<>();
+
     public DynamicDecoder(RecordLayout layout, Abi abi, ByteOrder order, Limits limits) {
         this.layout = layout;
         this.abi = abi;
         this.order = order;
         this.limits = limits;
+        index(layout, 0);
+    }
+
+    private void index(TypeLayout t, int depth) {
+        if (depth > limits.maxDepth()) {
+            return;
+        }
+        switch (t) {
+            case RecordLayout r when !r.isReference() -> {
+                if (records.putIfAbsent(r.definition(), r) == null) {
+                    for (FieldLayout f : r.fields()) {
+                        index(f.layout(), depth + 1);
+                    }
+                }
+            }
+            case ArrayLayout a -> index(a.element(), depth + 1);
+            default -> {
+            }
+        }
+    }
+
+    /** The full layout a reference stands for. */
+    private RecordLayout resolve(RecordLayout r) {
+        if (!r.isReference()) {
+            return r;
+        }
+        RecordLayout full = records.get(r.definition());
+        if (full == null) {
+            throw new InputException(typeName(r), "a placed reference to " + typeName(r) + " that is not laid out");
+        }
+        return full;
     }
 
     public RecordLayout layout() {
@@ -116,6 +151,10 @@ public final class DynamicDecoder implements RecordReader {
     private record Built(PlanNode node, long size) {
     }
 
+    /** A placed member being decoded at a byte offset. */
+    private record Placement(FieldLayout field, long at) {
+    }
+
     /** The members decoded so far of one record being decoded, for expressions; outward through parent. */
     private record Scope(Scope parent, List<PlanNode> members, long start) {
     }
@@ -128,6 +167,8 @@ public final class DynamicDecoder implements RecordReader {
         private final boolean be = order == ByteOrder.BIG_ENDIAN;
         private long elements;
         private int depth;
+        /** The placed members being decoded (field identity, byte offset): a repeat is a cycle. */
+        private final java.util.ArrayDeque<Placement> placements = new java.util.ArrayDeque<>();
 
         Run(MemorySegment segment, long outerStart, long dataEnd) {
             this.segment = segment;
@@ -159,6 +200,7 @@ public final class DynamicDecoder implements RecordReader {
 
         Built record(String name, String typeName, RecordLayout r, long start, long holderStart, long limit,
                      Scope parent, String path) {
+            r = resolve(r);
             if (!r.dynamic()) {
                 need(start, r.size(), limit, path, typeName);
                 RecordNode n = DecoderPlan.record(name, start - holderStart, r, abi, be);
@@ -191,11 +233,23 @@ public final class DynamicDecoder implements RecordReader {
                     long pos = evalLong(d.at(), scope, fpath, cursor, "at");
                     long abs = outerStart + pos;
                     if (pos < 0 || abs > dataEnd || abs < 0) {
-                        throw error(cursor, fpath, "placed at byte " + pos + " (at " + d.at().text()
-                                + "), outside the data (" + (dataEnd - outerStart) + " bytes from the record's start)");
+                        throw error(abs < 0 && pos >= 0 ? pos : abs, fpath, "placed at byte offset " + abs
+                                + " (at " + d.at().text() + " = " + pos + "), outside the data (" + dataEnd + " bytes)");
                     }
-                    Built b = member(f, abs, start, dataEnd, scope, fpath);
-                    add(members, f, b, start);
+                    Placement key = new Placement(f, abs);
+                    for (Placement k : placements) {
+                        if (k.field() == f && k.at() == abs) {
+                            throw error(abs, fpath, "placement cycle: " + fpath + " is placed at byte offset " + abs
+                                    + " again while decoding what it placed there");
+                        }
+                    }
+                    placements.push(key);
+                    try {
+                        Built b = member(f, abs, start, dataEnd, scope, fpath);
+                        add(members, f, b, start);
+                    } finally {
+                        placements.pop();
+                    }
                     continue;
                 }
                 long abs;
@@ -286,7 +340,7 @@ public final class DynamicDecoder implements RecordReader {
         private Built value(String name, TypeLayout t, long abs, long holderStart, long limit, Scope scope,
                             String path) {
             return switch (t) {
-                case RecordLayout r -> record(name, typeName(r), r, abs, holderStart, limit, scope, path);
+                case RecordLayout r -> record(name, typeName(resolve(r)), r, abs, holderStart, limit, scope, path);
                 case ArrayLayout a when a.dynamicLength() || isDynamic(a.element()) ->
                         array(name, a, abs, holderStart, limit, scope, path);
                 default -> {

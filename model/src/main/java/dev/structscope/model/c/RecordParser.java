@@ -162,7 +162,8 @@ final class RecordParser {
                 Token nameTok = d == null ? at : d.name();
                 String n = d == null ? null : d.name().text();
                 String bad = p.sym.incomplete(type);
-                if (bad != null && !(type instanceof ArrayType arr && arr.isFlexible()
+                // A placed member takes no room: it may be of its record's own type (a linked structure).
+                if (bad != null && dyn.dynamic.at() == null && !(type instanceof ArrayType arr && arr.isFlexible()
                         && p.sym.incomplete(arr.element()) == null)) {
                     throw in.error(nameTok, "field '" + (n == null ? "<unnamed>" : n) + "' has incomplete type '" + bad + "'");
                 }

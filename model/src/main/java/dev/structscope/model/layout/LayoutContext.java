@@ -153,6 +153,41 @@ final class LayoutContext {
         return new ArrayLayout(a, element, a.length(), false, size, element.align());
     }
 
+    /**
+     * The layout of a placed member's type. A placed member takes no room in its record, so it
+     * may be of the record's own type (a linked structure in a file: a node placing its child);
+     * such a reference to a record still being laid out is a {@link RecordLayout#isReference()
+     * reference} that the decoder resolves to the finished layout.
+     */
+    TypeLayout placed(CType t) {
+        if (t instanceof ArrayType a && inProgressRecord(a.innermost()) != null) {
+            TypeLayout element = placed(a.element());
+            return new ArrayLayout(a, element, 0, a.isFlexible(), 0, element.align(), a.count());
+        }
+        NamedType n = inProgressRecord(t);
+        if (n != null && !(t instanceof ArrayType)) {
+            RecordType def = (RecordType) library.resolve(n);
+            return new RecordLayout(t, n.name(), def, 0, 1, java.util.List.of(), java.util.List.of(), true);
+        }
+        return type(t);
+    }
+
+    /** The struct or union {@code t} names (through typedefs) when it is being laid out now, else null. */
+    private NamedType inProgressRecord(CType t) {
+        for (int guard = 0; guard < 1000 && t instanceof NamedType n; guard++) {
+            if (n.kind() == NamedType.Kind.TYPEDEF) {
+                t = library.typedef(n.name()).map(Typedef::target).orElse(null);
+                continue;
+            }
+            if (n.kind() != NamedType.Kind.ENUM && inProgress.contains(n.kind().name().toLowerCase(java.util.Locale.ROOT)
+                    + " " + n.name())) {
+                return n;
+            }
+            return null;
+        }
+        return null;
+    }
+
     RecordLayout record(CType type, RecordType r, String name) {
         String key = r.kind().keyword() + " " + (name == null ? "<anonymous@" + System.identityHashCode(r) + ">" : name);
         if (inProgress.contains(key) && name != null) {

@@ -40,6 +40,16 @@ public record RecordLayout(CType type, String name, RecordType definition, long 
     }
 
     /**
+     * Whether this stands for a record still being laid out where it is used: the type of a
+     * member placed by {@code at} inside its own record (or a record that holds it), as in a
+     * linked structure in a file. It has no fields and size 0; the decoder reads it as the record
+     * it names. (Every laid-out record has a field for each member, so this is unambiguous.)
+     */
+    public boolean isReference() {
+        return fields.isEmpty() && !definition.members().isEmpty();
+    }
+
+    /**
      * The members as the contract lists them: members of anonymous struct/union members in their
      * place (recursively, with offsets from the start of this record), unnamed bit-fields left out.
      */

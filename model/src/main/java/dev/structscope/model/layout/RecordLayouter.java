@@ -44,7 +44,7 @@ final class RecordLayouter {
         int lastSequential = lastSequential(members);
         for (int i = 0; i < members.size(); i++) {
             Member m = members.get(i);
-            TypeLayout tl = ctx.type(m.type());
+            TypeLayout tl = m.dynamic().at() != null ? ctx.placed(m.type()) : ctx.type(m.type());
             checkDynamic(m, tl);
             if (m.dynamic().at() != null) {
                 placedAt.add(rules.fields().size() + placed.size());
