@@ -11,7 +11,10 @@ import java.io.PrintWriter;
  * class of this package. Exit status: 0 success; 2 bad input or usage, with one line on stderr;
  * 1 an internal fault. Stack traces only with {@code STRUCTSCOPE_DEBUG=1}.
  */
+// scope INHERIT: every subcommand gets its own -h/--help (and -V), which picocli answers before
+// checking required parameters, so "layout -h" prints the layout usage.
 @Command(name = "structscope", mixinStandardHelpOptions = true, version = "StructScope 0.1.0",
+        scope = CommandLine.ScopeType.INHERIT,
         description = "Design C struct layouts and read bytes through them.",
         subcommands = {LayoutCommand.class, OpenCommand.class, DecodeCommand.class, StatsCommand.class,
                 ExportCommand.class, CaptureCommand.class, SendCommand.class})
@@ -83,7 +86,13 @@ public final class StructScopeCli implements Runnable {
     public static boolean isValidOpen(String[] args) {
         try {
             CommandLine cl = new CommandLine(new StructScopeCli());
-            cl.parseArgs(args);
+            CommandLine.ParseResult pr = cl.parseArgs(args);
+            // "open -h" prints the usage rather than starting the GUI.
+            for (CommandLine.ParseResult r = pr; r != null; r = r.subcommand()) {
+                if (r.isUsageHelpRequested() || r.isVersionHelpRequested()) {
+                    return false;
+                }
+            }
             return true;
         } catch (CommandLine.ParameterException e) {
             return false;

@@ -109,6 +109,39 @@ class NetCommandsTest {
     }
 
     @Test
+    void listenWithACountEndsWhenThePeerClosesFirstAndPrintsTheSummary() throws Exception {
+        // --idle-timeout 0: without the fix the capture would wait for the missing messages forever.
+        CliRun capture = CliRun.start("capture", header.toString(), "--type", "Point", "--listen", "127.0.0.1:0",
+                "--framing", "u32le", "--format", "none", "--count", "10", "--idle-timeout", "0");
+        int port = listeningPort(capture);
+        CliRun send = CliRun.run("send", header.toString(), "--type", "Point", "--connect", "127.0.0.1:" + port,
+                "--framing", "u32le", "--values", "{\"x\": 1}", "--repeat", "3");
+        assertEquals(0, send.status(), send.err.toString());
+        assertEquals(0, capture.status(), capture.err.toString());
+        assertTrue(capture.out.toString().matches("messages=3 bytes=48 seconds=[0-9.]+ rate=[0-9.]+ dropped=0\\s*"),
+                capture.out.toString());
+    }
+
+    @Test
+    void connectWithACountEndsWhenThePeerClosesFirstAndPrintsTheSummary() throws Exception {
+        try (java.net.ServerSocket server = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            Thread peer = Thread.ofVirtual().start(() -> {
+                try (java.net.Socket s = server.accept()) {
+                    s.getOutputStream().write(new byte[32]); // two fixed-size records, then close
+                } catch (java.io.IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            });
+            CliRun capture = CliRun.run("capture", header.toString(), "--type", "Point", "--connect",
+                    "127.0.0.1:" + server.getLocalPort(), "--format", "none", "--count", "10", "--idle-timeout", "0");
+            peer.join();
+            assertEquals(0, capture.status(), capture.err.toString());
+            assertTrue(capture.out.toString().matches("messages=2 bytes=32 seconds=[0-9.]+ rate=[0-9.]+ dropped=0\\s*"),
+                    capture.out.toString());
+        }
+    }
+
+    @Test
     void udpDatagramsDecodeOneRecordEachAndShortOnesGiveNulls() throws Exception {
         CliRun capture = CliRun.start("capture", header.toString(), "--type", "Point", "--udp", "0", "--count", "2");
         Matcher m = Pattern.compile("receiving UDP on [^ ]+:(\\d+) \\(kernel receive buffer \\d+ bytes\\)")

@@ -184,9 +184,9 @@ public final class TcpCapture {
             server.register(sel, SelectionKey.OP_ACCEPT);
             boolean any = false;
             long idleSince = System.nanoTime();
-            // With a count, peers may come and go until it is reached; without one, the capture
-            // ends when the peers it accepted have all closed.
-            while (!done && (!any || active.get() > 0 || count > 0)) {
+            // As with --connect, the capture ends when the peers it accepted have all closed, with
+            // or without a count (the contract: "after --count messages, or when the peer closes").
+            while (!done && (!any || active.get() > 0)) {
                 if (sel.select(100) == 0) {
                     if (active.get() > 0) {
                         idleSince = System.nanoTime();

@@ -21,7 +21,10 @@ import java.util.Set;
  * member unaligned, so packed layouts are expressible; the group itself carries C's alignment),
  * and static accessors over a {@link java.lang.foreign.MemorySegment} in jextract's style.
  * Bit-fields are a storage member named {@code bits$FIRST} with get/set accessors that shift
- * and mask. Stateless.
+ * and mask. Members of anonymous structs and unions are reachable by their own names: flattened
+ * into the parent where it is of the same kind, else marked by a zero-length sequence at the
+ * anonymous group's start; a member FFM cannot name at the top level (inside an anonymous struct
+ * of a union, after its start) is named in a warning. Stateless.
  */
 public final class JavaExporter implements Exporter {
     private static final Set<String> KEYWORDS = Set.of("abstract", "assert", "boolean", "break", "byte", "case",
@@ -69,40 +72,89 @@ public final class JavaExporter implements Exporter {
         sb.append("    private ").append(cls).append("() {\n    }\n\n");
         sb.append("    /** The byte order of the data. */\n    public static final ByteOrder ORDER = ByteOrder.")
                 .append(o.bigEndian() ? "BIG_ENDIAN" : "LITTLE_ENDIAN").append(";\n\n");
-        List<Slots.Slot> slots = Slots.of(rec.layout(), "bits$", "pad$");
+        List<String> members = new ArrayList<>();
+        StringBuilder acc = new StringBuilder();
+        List<String> hidden = new ArrayList<>();
+        group(model, rec.layout(), 0, "", "", members, acc, hidden);
+        if (!hidden.isEmpty()) {
+            String w = rec.name() + ": members " + String.join(", ", hidden) + " of anonymous records are in LAYOUT only"
+                    + " under their group (FFM group layouts cannot overlap members); NAME$OFFSET gives each offset";
+            warnings.add(w);
+            sb.append("    // WARNING: ").append(w).append("\n");
+        }
+        sb.append("    /**\n     * Members by name; those of anonymous structs and unions too (flattened where FFM can, else\n")
+                .append("     * a zero-length sequence of the member's layout named after it marks its offset).\n     */\n");
         sb.append("    public static final GroupLayout LAYOUT = MemoryLayout.")
                 .append(rec.union() ? "unionLayout" : "structLayout").append("(\n");
-        for (int i = 0; i < slots.size(); i++) {
-            Slots.Slot s = slots.get(i);
-            sb.append("        ").append(switch (s) {
-                case Slots.Pad p -> "MemoryLayout.paddingLayout(" + p.size() + ")";
-                case Slots.Bits b -> storage(b) + ".withName(\"" + b.name() + "\")";
-                case Slots.Whole w -> layoutExpr(model, w.field().layout()) + ".withName(\"" + w.name() + "\")";
-            });
-            sb.append(i + 1 < slots.size() ? ",\n" : "\n");
+        for (int i = 0; i < members.size(); i++) {
+            sb.append("        ").append(members.get(i)).append(i + 1 < members.size() ? ",\n" : "\n");
         }
         sb.append("    ).withByteAlignment(").append(rec.layout().align()).append(").withName(\"").append(rec.name())
                 .append("\");\n\n");
         sb.append("    /** sizeof(").append(kw).append(' ').append(rec.name()).append("). */\n")
                 .append("    public static final long SIZE = ").append(rec.layout().size()).append(";\n");
-        accessors(sb, model, slots, rec.layout(), 0, "");
+        sb.append(acc);
         sb.append(HELPERS);
         sb.append("}\n");
         return sb.toString();
     }
 
-    /** Accessors for the slots of a record starting {@code base} bytes into the exported one. */
-    private void accessors(StringBuilder sb, ExportModel model, List<Slots.Slot> slots, RecordLayout r, long base,
-                           String path) {
-        for (Slots.Slot s : slots) {
+    /**
+     * The member layouts of {@code r} (into {@code members}, when not null) and the accessors of
+     * what it holds ({@code base} bytes into the exported record, reached by {@code path}). An
+     * anonymous member of the same kind (struct in struct, union in union) is flattened into
+     * {@code r}'s own members; one of the other kind stays a group, named {@code prefix + anonN},
+     * preceded by zero-length markers for its members at its start; the names it hides go to
+     * {@code hidden}.
+     */
+    private void group(ExportModel model, RecordLayout r, long base, String path, String prefix, List<String> members,
+                       StringBuilder acc, List<String> hidden) {
+        boolean union = r.definition().kind() == dev.structscope.model.type.RecordKind.UNION;
+        for (Slots.Slot s : Slots.of(r, "bits$", "pad$")) {
             switch (s) {
-                case Slots.Pad p -> {
+                case Slots.Pad p -> add(members, "MemoryLayout.paddingLayout(" + p.size() + ")");
+                case Slots.Bits b -> {
+                    add(members, storage(b) + ".withName(\"" + b.name() + "\")");
+                    bits(acc, b, base);
                 }
-                case Slots.Whole w when w.field().isAnonymousRecord() && w.field().layout() instanceof RecordLayout inner ->
-                        accessors(sb, model, Slots.of(inner, "bits$", "pad$"), inner, base + w.offset(),
-                                path + "PathElement.groupElement(\"" + w.name() + "\"), ");
-                case Slots.Whole w -> whole(sb, model, w, base, path);
-                case Slots.Bits b -> bits(sb, b, base);
+                case Slots.Whole w when w.field().isAnonymousRecord() && w.field().layout() instanceof RecordLayout inner -> {
+                    boolean innerUnion = inner.definition().kind() == dev.structscope.model.type.RecordKind.UNION;
+                    if (innerUnion == union) {
+                        group(model, inner, base + w.offset(), path, prefix + w.name() + "$", members, acc, hidden);
+                    } else {
+                        String g = prefix + w.name();
+                        if (members != null) {
+                            markers(model, inner, 0, members, hidden);
+                        }
+                        add(members, layoutExpr(model, inner) + ".withName(\"" + g + "\")");
+                        group(model, inner, base + w.offset(), path + "PathElement.groupElement(\"" + g + "\"), ", "",
+                                null, acc, hidden);
+                    }
+                }
+                case Slots.Whole w -> {
+                    add(members, layoutExpr(model, w.field().layout()) + ".withName(\"" + w.name() + "\")");
+                    whole(acc, model, w, base, path);
+                }
+            }
+        }
+    }
+
+    private static void add(List<String> members, String layout) {
+        if (members != null) {
+            members.add(layout);
+        }
+    }
+
+    /** Zero-length markers for the named members of an anonymous record that start where it starts. */
+    private void markers(ExportModel model, RecordLayout r, long at, List<String> members, List<String> hidden) {
+        for (FieldLayout f : r.fields()) {
+            if (f.isAnonymousRecord() && f.layout() instanceof RecordLayout inner) {
+                markers(model, inner, at + f.offset(), members, hidden);
+            } else if (f.name() != null && !f.isBitField() && at + f.offset() == 0) {
+                members.add("MemoryLayout.sequenceLayout(0, " + layoutExpr(model, f.layout()) + ").withName(\""
+                        + f.name() + "\")");
+            } else if (f.name() != null && !f.isBitField()) {
+                hidden.add(f.name());
             }
         }
     }

@@ -24,8 +24,9 @@ import java.util.Set;
  * its exact size, bit-fields as {@code bN} integers in {@code bit-endian: le} order (signed ones
  * as a {@code NAME_raw} field plus a {@code NAME} value instance), arrays with {@code repeat: expr}
  * (multi-dimensional ones flattened row-major), unions as {@code pos: 0} instances over a
- * substream of the union's size, enums by name. With {@code --type}, the file's own sequence is
- * that record repeated to the end of the stream. Stateless.
+ * substream of the union's size, enums by name. A record named like a Kaitai built-in type
+ * ({@code u4}, {@code f8}...) is {@link #typeId renamed} with {@code _t}. With {@code --type}, the
+ * file's own sequence is that record repeated to the end of the stream. Stateless.
  */
 public final class KaitaiExporter implements Exporter {
 
@@ -45,7 +46,7 @@ public final class KaitaiExporter implements Exporter {
                 + "); padding is explicit, so offsets are those of the C compiler.")).append('\n');
         if (options.type() != null) {
             ExportModel.Rec root = model.records().getLast();
-            sb.append("seq:\n  - id: records\n    type: ").append(id(root.name())).append("\n    size: ")
+            sb.append("seq:\n  - id: records\n    type: ").append(typeId(root.name())).append("\n    size: ")
                     .append(root.layout().size()).append("\n    repeat: eos\n");
         }
         sb.append("types:\n");
@@ -83,9 +84,18 @@ public final class KaitaiExporter implements Exporter {
         return s.replaceAll("__+", "_");
     }
 
+    /**
+     * The Kaitai type name of a record: its {@link #id}, with {@code _t} appended where that is
+     * the name of a built-in type ({@code u4}, {@code s2le}, {@code f8}, {@code b12}, {@code str}...).
+     */
+    public static String typeId(String name) {
+        String s = id(name);
+        return s.matches("([us][1248]|f[48]|b[0-9]+)(le|be)?|strz?|bytes") ? s + "_t" : s;
+    }
+
     private void type(StringBuilder sb, ExportModel model, ExportModel.Rec rec, List<String> warnings) {
         RecordLayout rl = rec.layout();
-        sb.append("  ").append(id(rec.name())).append(":\n");
+        sb.append("  ").append(typeId(rec.name())).append(":\n");
         String doc = rl.definition().kind().keyword() + " " + rec.name() + ": " + rl.size() + " bytes, aligned to "
                 + rl.align() + "." + (rl.definition().comment() == null ? "" : " " + rl.definition().comment().strip());
         sb.append("    doc: ").append(q(doc)).append('\n');
@@ -146,21 +156,29 @@ public final class KaitaiExporter implements Exporter {
             if (f.name() == null) {
                 gap = gap(seq, id(b.name()), gap, f.bitWidth(), ids);
             } else if (f.bitWidth() > 32) {
-                // Runtimes read at most 32 bits at once (JavaScript): low part first, as bit-endian le reads.
+                // Runtimes read at most 32 bits at once (JavaScript): low part first, as bit-endian le
+                // reads; the high part at least 2 bits wide, since Kaitai reads a b1 as a boolean.
+                int hiBits = Math.max(2, f.bitWidth() - 32);
+                int loBits = f.bitWidth() - hiBits;
                 String n = id(f.name());
                 String lo = unique(n + "_lo", ids);
                 String hi = unique(n + "_hi", ids);
-                seq.append("      - id: ").append(lo).append("\n        type: b32\n");
-                seq.append("      - id: ").append(hi).append("\n        type: b").append(f.bitWidth() - 32).append('\n');
-                String v = hi + " * 4294967296 + " + lo;
+                seq.append("      - id: ").append(lo).append("\n        type: b").append(loBits).append('\n');
+                seq.append("      - id: ").append(hi).append("\n        type: b").append(hiBits).append('\n');
+                // A signed field: the high part carries the sign (two's complement of hiBits bits).
+                String h = signed(f) ? "(" + hi + " >= " + (1L << (hiBits - 1)) + " ? " + hi + " - " + (1L << hiBits)
+                        + " : " + hi + ")" : hi;
                 inst.append("      ").append(unique(n, ids)).append(":\n        value: ")
-                        .append(signed(f) && f.bitWidth() < 64 ? signedExpr("(" + v + ")", f.bitWidth()) : q(v))
-                        .append("\n        doc: ").append(q(f.bitWidth() + "-bit bit-field read in two parts")).append('\n');
+                        .append(q(h + " * " + (1L << loBits) + " + " + lo))
+                        .append("\n        doc: ").append(q(f.bitWidth() + "-bit " + (signed(f) ? "signed " : "")
+                                + "bit-field read in two parts")).append('\n');
             } else if (signed(f)) {
                 String n = id(f.name());
                 String raw = unique(n + "_raw", ids);
                 seq.append("      - id: ").append(raw).append("\n        type: b").append(f.bitWidth()).append('\n');
-                inst.append("      ").append(unique(n, ids)).append(":\n        value: ").append(signedExpr(raw, f.bitWidth()))
+                // A 1-bit field is a boolean in Kaitai: true is -1 in a signed one.
+                String v = f.bitWidth() == 1 ? q(raw + " ? -1 : 0") : signedExpr(raw, f.bitWidth());
+                inst.append("      ").append(unique(n, ids)).append(":\n        value: ").append(v)
                         .append("\n        doc: ").append(q("signed bit-field, " + f.bitWidth() + " bits")).append('\n');
             } else {
                 seq.append("      - id: ").append(unique(id(f.name()), ids)).append("\n        type: b").append(f.bitWidth())
@@ -201,7 +219,8 @@ public final class KaitaiExporter implements Exporter {
                 continue;
             }
             // Division and modulo rather than shifts: JavaScript shifts only 32-bit values.
-            String v = "((" + raw + " / " + (1L << b.shift(f)) + ") % " + (1L << f.bitWidth()) + ")";
+            String v = "((" + raw + " / " + (1L << b.shift(f)) + ")"
+                    + (f.bitWidth() < 64 ? " % " + (1L << f.bitWidth()) : "") + ")";
             inst.append("      ").append(unique(id(f.name()), ids)).append(":\n        value: ")
                     .append(signed(f) ? signedExpr(v, f.bitWidth()) : q(v)).append('\n');
         }
@@ -268,7 +287,7 @@ public final class KaitaiExporter implements Exporter {
             case EnumLayout e -> sb.append(in).append("type: ").append(e.signed() ? "s" : "u").append(e.size()).append('\n')
                     .append(in).append("enum: ").append(id(model.nameOf(e.definition()))).append('\n');
             case PointerLayout p -> sb.append(in).append("type: u").append(p.size()).append('\n');
-            case RecordLayout r -> sb.append(in).append("type: ").append(id(model.nameOf(r))).append('\n')
+            case RecordLayout r -> sb.append(in).append("type: ").append(typeId(model.nameOf(r))).append('\n')
                     .append(in).append("size: ").append(r.size()).append('\n');
             case ArrayLayout a -> throw new IllegalStateException("arrays are flattened by the caller");
         }

@@ -24,10 +24,12 @@ import java.util.Set;
  * {@code const} assertions on {@code size_of}, {@code align_of} and {@code offset_of!}. A record
  * whose members sit below their Rust alignment becomes {@code #[repr(C, packed(N))]}; one aligned
  * above its members gets {@code #[repr(C, align(N))]}. Rust forbids both at once (and a packed
- * record holding an aligned one): then the alignment is left out and said in a comment and a
- * warning (size and offsets stay exact). Bit-fields are a storage integer (a byte array for 3, 5,
- * 6 or 7 bytes) with getter and {@code set_} methods. Alignments are those of a 64-bit Rust
- * target (u64 aligned to 8), where the export is meant to be compiled. Stateless.
+ * record holding an aligned one, at any depth): a packed record aligned by C above its packing is
+ * a packed {@code T_packed} wrapped in an aligned {@code T(pub T_packed)} that derefs to it, and a
+ * member holding an aligned type inside a packed record is its bytes (with a warning). Bit-fields
+ * are a storage integer (a byte array for 3, 5, 6, 7 or more than 8 bytes) with getter and
+ * {@code set_} methods that read the field's own bytes as a u128. Alignments are those of a 64-bit
+ * Rust target (u64 aligned to 8), where the export is meant to be compiled. Stateless.
  */
 public final class RustExporter implements Exporter {
     private static final Set<String> KEYWORDS = Set.of("as", "break", "const", "continue", "else", "enum", "extern",
@@ -104,18 +106,14 @@ public final class RustExporter implements Exporter {
             List<Slots.Slot> slots = Slots.of(rl, "_bits_", "_pad");
             long natural = 1;
             boolean fits = true;
-            boolean holdsAligned = false;
             for (Slots.Slot s : slots) {
                 long a = align(s);
                 natural = Math.max(natural, a);
                 fits &= s.offset() % a == 0;
-                if (s instanceof Slots.Whole w && holdsAligned(w.field().layout())) {
-                    holdsAligned = true;
-                }
             }
             List<String> repr = new ArrayList<>(List.of("C"));
             long reprAlign = natural;
-            String note = null;
+            boolean wrap = false;
             if (!fits || natural > rl.align()) {
                 fits = false;
                 long p = rl.align();
@@ -126,30 +124,44 @@ public final class RustExporter implements Exporter {
                 }
                 repr.add(p == 1 ? "packed" : "packed(" + p + ")");
                 reprAlign = Math.min(p, natural);
-                if (holdsAligned) {
-                    note = "holds a #[repr(align)] type, which Rust forbids in a packed one";
-                }
-                if (reprAlign < rl.align()) {
-                    note = "C aligns it to " + rl.align() + " but Rust cannot combine packed and align";
-                }
+                // Rust forbids packed and align on one type: a packed inner type in an aligned wrapper.
+                wrap = reprAlign < rl.align();
             } else if (rl.align() > natural) {
                 repr.add("align(" + rl.align() + ")");
                 reprAlign = rl.align();
+            }
+            if (wrap || repr.getLast().startsWith("align")) {
                 usesAlign.put(rl.definition(), true);
+                reprAlign = rl.align();
+            }
+            for (Slots.Slot s : slots) {
+                if (s instanceof Slots.Whole w && holdsAligned(w.field().layout())) {
+                    usesAlign.put(rl.definition(), true); // an aligned type inside, at any depth (E0588)
+                    if (!fits) {
+                        String msg = rec.name() + "." + w.name() + ": held as bytes (Rust forbids a packed type holding"
+                                + " a #[repr(align)] one, at any depth); offsets and size exact";
+                        warnings.add(msg);
+                    }
+                }
             }
             rustAlign.put(rl.definition(), reprAlign);
+            String inner = wrap ? ident(rec.name() + "_packed") : n;
             sb.append("/// ").append(rl.definition().kind().keyword()).append(' ').append(rec.name()).append(": ")
                     .append(rl.size()).append(" bytes, aligned to ").append(rl.align()).append(".\n");
             if (rl.definition().comment() != null) {
                 sb.append("/// ").append(line(rl.definition().comment())).append('\n');
             }
-            if (note != null) {
-                String w = rec.name() + ": " + note + "; exported with alignment " + reprAlign + " (size and offsets exact)";
-                warnings.add(w);
-                sb.append("// WARNING: ").append(w).append('\n');
+            for (String w : warnings) {
+                if (w.startsWith(rec.name() + ".")) {
+                    sb.append("// WARNING: ").append(w).append('\n');
+                }
+            }
+            if (wrap) {
+                sb.append("/// The members of ").append(n).append(", packed; ").append(n)
+                        .append(" wraps it with C's alignment (Rust has no packed + align).\n");
             }
             sb.append("#[repr(").append(String.join(", ", repr)).append(")]\n#[derive(Clone, Copy)]\npub ")
-                    .append(rec.union() ? "union " : "struct ").append(n).append(" {\n");
+                    .append(rec.union() ? "union " : "struct ").append(inner).append(" {\n");
             for (Slots.Slot s : slots) {
                 switch (s) {
                     case Slots.Pad p -> sb.append("    pub ").append(p.name()).append(": [u8; ").append(p.size()).append("],\n");
@@ -164,24 +176,35 @@ public final class RustExporter implements Exporter {
                 }
             }
             sb.append("}\n\n");
-            accessors(sb, n, slots, rec.union());
-            sb.append("const _: () = assert!(core::mem::size_of::<").append(n).append(">() == ").append(rl.size()).append(");\n");
-            if (note == null) {
-                sb.append("const _: () = assert!(core::mem::align_of::<").append(n).append(">() == ").append(rl.align())
-                        .append(");\n");
+            accessors(sb, inner, slots, rec.union());
+            if (wrap) {
+                sb.append("#[repr(C, align(").append(rl.align()).append("))]\n#[derive(Clone, Copy)]\npub struct ").append(n)
+                        .append("(pub ").append(inner).append(");\n\n")
+                        .append("impl core::ops::Deref for ").append(n).append(" {\n    type Target = ").append(inner)
+                        .append(";\n    fn deref(&self) -> &").append(inner).append(" {\n        &self.0\n    }\n}\n\n")
+                        .append("impl core::ops::DerefMut for ").append(n).append(" {\n    fn deref_mut(&mut self) -> &mut ")
+                        .append(inner).append(" {\n        &mut self.0\n    }\n}\n\n");
             }
+            sb.append("const _: () = assert!(core::mem::size_of::<").append(n).append(">() == ").append(rl.size()).append(");\n");
+            sb.append("const _: () = assert!(core::mem::align_of::<").append(n).append(">() == ").append(rl.align())
+                    .append(");\n");
             for (Slots.Slot s : slots) {
                 if (s instanceof Slots.Whole w) {
-                    sb.append("const _: () = assert!(core::mem::offset_of!(").append(n).append(", ").append(ident(w.name()))
+                    sb.append("const _: () = assert!(core::mem::offset_of!(").append(inner).append(", ").append(ident(w.name()))
                             .append(") == ").append(w.offset()).append(");\n");
                 } else if (s instanceof Slots.Bits b) {
-                    sb.append("const _: () = assert!(core::mem::offset_of!(").append(n).append(", ").append(b.name())
+                    sb.append("const _: () = assert!(core::mem::offset_of!(").append(inner).append(", ").append(b.name())
                             .append(") == ").append(b.offset()).append(");\n");
                 }
             }
             sb.append('\n');
         }
 
+        /**
+         * A getter and a {@code set_} method per named bit-field. Each reads only the (at most 9)
+         * bytes that hold the field, as a u128, so runs longer than 8 bytes and bit offsets of 64
+         * and more work, and no shift overflows in debug builds.
+         */
         private void accessors(StringBuilder sb, String n, List<Slots.Slot> slots, boolean union) {
             StringBuilder impl = new StringBuilder();
             for (Slots.Slot s : slots) {
@@ -190,9 +213,6 @@ public final class RustExporter implements Exporter {
                 }
                 // Reading a union field is unsafe in Rust; every bit pattern is a valid integer here.
                 String field = union ? "unsafe { self." + b.name() + " }" : "self." + b.name();
-                String load = b.integral() ? field + " as u64"
-                        : "{ let b = " + field + "; let mut v = 0u64; for i in 0.." + b.size()
-                        + " { v |= (b[i] as u64) << (8 * i); } v }";
                 for (FieldLayout f : b.fields()) {
                     if (f.name() == null) {
                         continue;
@@ -205,29 +225,36 @@ public final class RustExporter implements Exporter {
                     int w = f.bitWidth();
                     String t = (signed ? "i" : "u") + (w > 32 ? "64" : "32");
                     long shift = b.shift(f);
-                    String mask = "0x" + Long.toHexString(w == 64 ? -1L : (1L << w) - 1) + "u64";
+                    long k0 = b.integral() ? 0 : shift / 8;
+                    long k1 = b.integral() ? b.size() : (shift + w + 7) / 8;
+                    long sh = shift - 8 * k0;
+                    String mask = "0x" + Long.toHexString(w == 64 ? -1L : (1L << w) - 1) + "u128";
+                    String load = b.integral() ? field + " as u128"
+                            : "{ let b = " + field + "; let mut v = 0u128; for i in " + k0 + ".." + k1
+                            + " { v |= (b[i] as u128) << (8 * (i - " + k0 + ")); } v }";
                     String fn = ident(f.name());
                     impl.append("    /// Bit-field ").append(f.name()).append(": ").append(w).append(" bits at bit ")
                             .append(shift).append(" of ").append(b.name()).append(".\n");
                     impl.append("    pub fn ").append(fn).append("(&self) -> ").append(t).append(" {\n")
-                            .append("        let raw: u64 = ").append(load).append(";\n")
-                            .append("        let v = (raw >> ").append(shift).append(") & ").append(mask).append(";\n");
-                    if (signed && w < 64) {
-                        impl.append("        (((v << ").append(64 - w).append(") as i64) >> ").append(64 - w)
+                            .append("        let raw: u128 = ").append(load).append(";\n")
+                            .append("        let v = (raw >> ").append(sh).append(") & ").append(mask).append(";\n");
+                    if (signed) {
+                        impl.append("        (((v << ").append(128 - w).append(") as i128) >> ").append(128 - w)
                                 .append(") as ").append(t).append('\n');
                     } else {
                         impl.append("        v as ").append(t).append('\n');
                     }
                     impl.append("    }\n");
                     impl.append("    pub fn set_").append(f.name()).append("(&mut self, value: ").append(t).append(") {\n")
-                            .append("        let raw: u64 = ").append(load).append(";\n")
-                            .append("        let m: u64 = ").append(mask).append(" << ").append(shift).append(";\n")
-                            .append("        let raw = (raw & !m) | (((value as u64) << ").append(shift).append(") & m);\n");
+                            .append("        let raw: u128 = ").append(load).append(";\n")
+                            .append("        let m: u128 = ").append(mask).append(" << ").append(sh).append(";\n")
+                            .append("        let raw = (raw & !m) | (((value as u128) << ").append(sh).append(") & m);\n");
                     if (b.integral()) {
                         impl.append("        self.").append(b.name()).append(" = raw as u").append(b.size() * 8).append(";\n");
                     } else {
-                        impl.append("        let mut b = [0u8; ").append(b.size()).append("];\n")
-                                .append("        for i in 0..").append(b.size()).append(" { b[i] = (raw >> (8 * i)) as u8; }\n")
+                        impl.append("        let mut b = ").append(field).append(";\n")
+                                .append("        for i in ").append(k0).append("..").append(k1)
+                                .append(" { b[i] = (raw >> (8 * (i - ").append(k0).append("))) as u8; }\n")
                                 .append("        self.").append(b.name()).append(" = b;\n");
                     }
                     impl.append("    }\n");
@@ -256,6 +283,7 @@ public final class RustExporter implements Exporter {
             };
         }
 
+        /** Whether a type is or holds (at any depth) a #[repr(align)] record. */
         private boolean holdsAligned(TypeLayout t) {
             return switch (t) {
                 case ArrayLayout a -> holdsAligned(a.element());

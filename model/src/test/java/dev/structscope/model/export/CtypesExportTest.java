@@ -36,7 +36,7 @@ class CtypesExportTest {
             for name, cls in vars(m).items():
                 if isinstance(cls, type) and issubclass(cls, (ctypes.Structure, ctypes.Union)) and cls.__module__ == "layout":
                     attrs = {k: [v.offset, v.size] for k, v in vars(cls).items() if type(v).__name__ == "CField"}
-                    out[name] = {"size": ctypes.sizeof(cls), "attrs": attrs}
+                    out[name] = {"size": ctypes.sizeof(cls), "align": ctypes.alignment(cls), "attrs": attrs}
             print(json.dumps(out))
             """;
 
@@ -58,6 +58,9 @@ class CtypesExportTest {
         for (RecordLayout rl : LayoutEngine.layoutAll(lib, abi)) {
             JsonNode cls = json.get(rl.name());
             assertEquals(rl.size(), cls.get("size").asLong(), rl.name() + " sizeof");
+            if (res.warnings().stream().noneMatch(w -> w.startsWith(rl.name() + ": C aligns it to"))) {
+                assertEquals(rl.align(), cls.get("align").asLong(), rl.name() + " ctypes.alignment");
+            }
             for (FieldLayout f : rl.visibleFields()) {
                 JsonNode a = cls.get("attrs").get(f.name());
                 if (f.isBitField()) {
@@ -110,5 +113,47 @@ class CtypesExportTest {
                 assertEquals(s.values().get(kv[0]).longValue(), Long.parseLong(kv[1]), type + "." + kv[0]);
             }
         }
+    }
+
+    /** The cases of issue 14: names Python would mangle, bit-field runs ctypes 3.11 lays out otherwise, alignment. */
+    @Test
+    void issueCasesLoadWithCsSizesAlignmentsAndEveryBitFieldName() throws Exception {
+        String py = Tools.require("python3", "python3");
+        TypeLibrary lib = dev.structscope.model.c.HeaderImporter.importText("""
+                #include <stdint.h>
+                struct m1 { uint64_t a0:1, a1:7, b0:1, b1:15, c0:1, c1:7, d:32; };
+                typedef struct { unsigned long __val[16]; } __sigset_t;
+                enum __how { __SIG_A = 1, SIG_B };
+                struct holder { char c; __sigset_t __mask; enum __how __h; };
+                struct small { char c; int x : 4; };
+                struct wide { char c; } __attribute__((aligned(32)));
+                struct in_wide { char c; struct wide w; };
+                #pragma pack(1)
+                struct r { char c; uint64_t a : 60; uint64_t b : 10; };
+                #pragma pack()
+                """, "issue.h", dev.structscope.model.c.HeaderImporter.Options.defaults());
+        ExportResult res = new CtypesExporter().export(lib, ExportOptions.defaults());
+        Files.writeString(dir.resolve("layout.py"), res.text());
+        Files.writeString(dir.resolve("dump.py"), DUMP);
+        Tools.Run r = Tools.run(dir, py, "dump.py", dir.resolve("layout.py").toString());
+        assertTrue(r.ok(), () -> r.output() + "\n---\n" + res.text());
+        JsonNode json = new ObjectMapper().readTree(r.output());
+        for (RecordLayout rl : LayoutEngine.layoutAll(lib, Abis.X86_64_LINUX)) {
+            JsonNode cls = json.get(rl.name());
+            assertEquals(rl.size(), cls.get("size").asLong(), rl.name());
+            if (!rl.name().equals("wide") && !rl.name().equals("in_wide")) {
+                assertEquals(rl.align(), cls.get("align").asLong(), rl.name() + " alignment");
+            }
+        }
+        assertEquals(8, json.get("m1").get("size").asLong());
+        for (String f : new String[] {"a0", "a1", "b0", "b1", "c0", "c1", "d"}) {
+            assertTrue(json.get("m1").get("attrs").has(f), f + " in " + json.get("m1"));
+        }
+        assertTrue(json.get("holder").get("attrs").has("__mask"), json.get("holder").toString());
+        // aligned(32) is beyond what a zero-length member gives in 3.11: _align_, said in a warning.
+        assertTrue(res.text().contains("_align_ = 32"), res.text());
+        assertTrue(res.warnings().stream().anyMatch(w -> w.startsWith("wide: C aligns it to 32")), res.warnings().toString());
+        // r.b straddles the only 8-byte unit that can hold r.a: raw bytes, with a warning naming both.
+        assertTrue(res.warnings().stream().anyMatch(w -> w.startsWith("r: bit-fields a, b")), res.warnings().toString());
     }
 }

@@ -91,8 +91,9 @@ class JavaExportTest {
                 assertEquals(rl.size(), g.byteSize(), rl.name() + " size");
                 assertEquals(rl.align(), g.byteAlignment(), rl.name() + " align");
                 assertEquals(rl.name(), g.name().orElseThrow());
-                for (FieldLayout f : rl.fields()) {
-                    if (f.name() != null && !f.isBitField()) {
+                // Members of anonymous structs and unions too, by their own names (the contract).
+                for (FieldLayout f : rl.visibleFields()) {
+                    if (!f.isBitField()) {
                         assertEquals(f.offset(), g.byteOffset(PathElement.groupElement(f.name())), rl.name() + "." + f.name());
                     }
                 }
@@ -148,6 +149,35 @@ class JavaExportTest {
                 assertArrayEquals(new byte[] {0, 0, 0x12, 0x34}, seg.toArray(java.lang.foreign.ValueLayout.JAVA_BYTE));
             }
         }
+    }
+
+    /**
+     * Issue 14: a union's anonymous structs keep their first members reachable by name at the top
+     * level (zero-length markers), an anonymous union in a struct all of its members; the rest is
+     * named in a warning, and reachable through the group.
+     */
+    @Test
+    void anonymousMembersAreReachableByNameOrNamedInAWarning() throws Exception {
+        TypeLibrary lib = dev.structscope.model.c.HeaderImporter.importText("""
+                struct S { char c; union { int u1; float u2; struct { short s1, s2; }; }; struct { int t1; union { char v1; long long v2; }; }; };
+                union U { struct { int a1; int a2; }; struct { long long b1; }; union { char w1; short w2; }; };
+                """, "anon.h", dev.structscope.model.c.HeaderImporter.Options.defaults());
+        ExportResult res = new JavaExporter().export(lib, ExportOptions.defaults().withPackage("gen.anon"));
+        try (URLClassLoader l = compile(dir, List.of(res))) {
+            for (RecordLayout rl : LayoutEngine.layoutAll(lib, Abis.X86_64_LINUX)) {
+                GroupLayout g = (GroupLayout) l.loadClass("gen.anon." + rl.name()).getField("LAYOUT").get(null);
+                assertEquals(rl.size(), g.byteSize(), rl.name());
+                for (FieldLayout f : rl.visibleFields()) {
+                    if (List.of("S.s2", "U.a2").contains(rl.name() + "." + f.name())) {
+                        continue; // inside an anonymous struct of a union, after its start: a group member only
+                    }
+                    assertEquals(f.offset(), g.byteOffset(PathElement.groupElement(f.name())), rl.name() + "." + f.name());
+                }
+            }
+        }
+        String why = " of anonymous records are in LAYOUT only under their group (FFM group layouts cannot overlap"
+                + " members); NAME$OFFSET gives each offset";
+        assertEquals(List.of("S_anon0: members s2" + why, "S: members s2" + why, "U: members a2" + why), res.warnings());
     }
 
     private static URLClassLoader compile(Path dir, List<ExportResult> exports) throws Exception {

@@ -47,7 +47,7 @@ class KaitaiExportTest {
             ArrayNode req = new ObjectMapper().createArrayNode();
             for (RecordLayout rl : LayoutEngine.layoutAll(lib, abi)) {
                 ObjectNode r = req.addObject();
-                r.put("type", KaitaiExporter.id(rl.name()));
+                r.put("type", KaitaiExporter.typeId(rl.name()));
                 r.put("hex", HexFormat.of().formatHex(new byte[(int) rl.size()]));
                 r.putArray("paths");
             }
@@ -65,19 +65,36 @@ class KaitaiExportTest {
 
     @Test
     void parsesGccSamplesToTheValuesGccStored() throws Exception {
-        TypeLibrary lib = Corpus.everything();
+        parsesToTheValuesGccStored(Corpus.everything(), List.of("Flags", "Wide", "WithEnum", "BitUnion", "Anon", "Shape",
+                "Basic", "Tagged", "Packed", "Pack2", "PackedBits", "UsesVec"));
+    }
+
+    /** Issue 14: signed 1-bit and 64-bit bit-fields, 33-bit ones, records named like Kaitai's built-in types. */
+    @Test
+    void signedAndWideBitFieldsAndBuiltInTypeNames() throws Exception {
+        TypeLibrary lib = dev.structscope.model.c.HeaderImporter.importText("""
+                struct s2 { int enabled : 1; unsigned long long x33 : 33; int e2 : 1; long long s33 : 33; };
+                struct u4 { long long s64 : 64; unsigned long long u64 : 64; long long s40 : 40; short k; };
+                struct f8 { struct s2 a; struct u4 b; int last : 1; };
+                union b12 { int one : 1; long long wide : 63; };
+                """, "kw.h", dev.structscope.model.c.HeaderImporter.Options.defaults());
+        assertEquals("s2_t", KaitaiExporter.typeId("s2"));
+        assertEquals("u4le_t", KaitaiExporter.typeId("u4le"));
+        assertEquals("point", KaitaiExporter.typeId("Point"));
+        parsesToTheValuesGccStored(lib, List.of("s2", "u4", "f8", "b12"));
+    }
+
+    private void parsesToTheValuesGccStored(TypeLibrary lib, List<String> types) throws Exception {
         ExportResult res = new KaitaiExporter().export(lib, ExportOptions.defaults());
         ObjectMapper om = new ObjectMapper();
         ArrayNode requests = om.createArrayNode();
         List<CSample.Sample> samples = new ArrayList<>();
-        List<String> types = List.of("Flags", "Wide", "WithEnum", "BitUnion", "Anon", "Shape", "Basic", "Tagged",
-                "Packed", "Pack2", "PackedBits", "UsesVec");
         for (String type : types) {
             CSample.Sample s = CSample.of(lib, type, dir);
             samples.add(s);
             RecordLayout rl = LayoutEngine.layout(type, lib, Abis.X86_64_LINUX);
             ObjectNode r = requests.addObject();
-            r.put("type", KaitaiExporter.id(type));
+            r.put("type", KaitaiExporter.typeId(type));
             r.put("hex", HexFormat.of().formatHex(s.bytes()));
             ArrayNode paths = r.putArray("paths");
             for (String cPath : s.values().keySet()) {
