@@ -52,6 +52,7 @@ final class RecordParser {
                 throw in.error(in.peek(), "declaration of anonymous " + kw.text() + " must be a definition");
             }
             declareTag(kind, tag, false);
+            attrs.noTypeChange(in, "on a struct or union");
             specAttrs.aligned = Math.max(specAttrs.aligned, attrs.aligned);
             return new NamedType(kind, tag.text());
         }
@@ -68,6 +69,7 @@ final class RecordParser {
             in.exit();
         }
         attrs.parse(in, p);
+        attrs.noTypeChange(in, "on a struct or union");
         // A comment above a record written on its own line belongs to it; one above
         // "typedef struct {" belongs to the typedef.
         String comment = kw.lineStart() ? p.comments.leading(kw) : null;
@@ -114,6 +116,7 @@ final class RecordParser {
             DeclParser.Specs s = p.specifiers(false);
             if (in.at(";")) {
                 Token semi = in.next();
+                s.attrs.noTypeChange(in, "on a declaration without a declarator");
                 if (s.type instanceof RecordType r && r.tag() == null) {
                     addMember(out, where, names, new Member(null, r, null, s.alignAs, s.attrs.packed,
                             p.comments.of(s.first, semi)), s.first);
@@ -125,22 +128,37 @@ final class RecordParser {
                 Token at = in.peek();
                 DeclParser.Declarator d = null;
                 CType type = s.type;
+                Attributes a;
                 if (!in.at(":")) {
                     d = p.declarator(false);
-                    DeclParser.Derived der = p.apply(s, d);
+                    a = p.trailing();
+                    DeclParser.Derived der = p.apply(s, d, a);
                     if (der.function()) {
                         throw in.error(d.name() == null ? at : d.name(), "field '" + name(d) + "' declared as a function");
                     }
+                    if (der.vectorAlign() != 0) {
+                        // A vector member's alignment is its type's (packed lowers it), which only a
+                        // typedef carries; members rarely declare vectors in place.
+                        throw in.error(s.attrs.changesType() ? s.attrs.typeAt : a.typeAt,
+                                "not supported: 'vector_size' on a member (declare a typedef for the vector type)");
+                    }
                     type = der.type();
+                } else {
+                    a = p.trailing();
+                    a.noTypeChange(in, "on an unnamed bit-field");
+                    s.attrs.noTypeChange(in, "on an unnamed bit-field");
                 }
-                Attributes a = p.trailing();
                 Integer width = null;
                 if (in.accept(":")) {
                     Token wAt = in.peek();
                     width = bitWidth(type, d, wAt);
-                    a.parse(in, p);
+                    Attributes afterWidth = new Attributes();
+                    afterWidth.parse(in, p);
+                    afterWidth.noTypeChange(in, "after a bit-field width");
+                    a.add(afterWidth);
                 }
                 Attributes more = p.trailing();
+                more.noTypeChange(in, "after a bit-field width");
                 boolean packed = s.attrs.packed || a.packed || more.packed;
                 long align = Math.max(s.alignAs, Math.max(s.attrs.aligned, Math.max(a.aligned, more.aligned)));
                 Token nameTok = d == null ? at : d.name();
@@ -173,6 +191,9 @@ final class RecordParser {
                 if (i != out.size() - 1) {
                     throw in.error(where.get(i), "flexible array member '" + out.get(i).name()
                             + "' is not at the end of the struct");
+                }
+                if (out.subList(0, i).stream().noneMatch(m -> m.name() != null || m.isAnonymousRecord())) {
+                    throw in.error(where.get(i), "flexible array member in a struct with no named members");
                 }
             }
         }
@@ -271,7 +292,9 @@ final class RecordParser {
                 throw in.error(n, n.kind() == Token.Kind.EOF ? "expected '}' to match this '{'" : "expected identifier in enum"
                         + " (found '" + n.text() + "')");
             }
-            new Attributes().parse(in, p);
+            Attributes ea = new Attributes();
+            ea.parse(in, p);
+            ea.noTypeChange(in, "on an enumerator");
             IntValue v = next;
             if (in.accept("=")) {
                 v = p.constant();
@@ -295,6 +318,7 @@ final class RecordParser {
             throw in.error(open, "use of empty enum");
         }
         attrs.parse(in, p);
+        attrs.noTypeChange(in, "on an enum");
         EnumType e = new EnumType(tag == null ? null : tag.text(), list, attrs.packed, underlying,
                 kw.lineStart() ? p.comments.leading(kw) : null);
         if (tag == null) {
