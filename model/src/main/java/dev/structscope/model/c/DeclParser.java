@@ -156,8 +156,14 @@ final class DeclParser {
             return;
         }
         long aligned = Math.max(s.attrs.aligned, after.aligned);
-        if (t.vectorAlign != 0 && aligned == 0) {
-            aligned = t.vectorAlign; // an aligned attribute next to vector_size wins, even lowering it
+        if (t.vectorAlign != 0 && aligned != 0 && abi().bitfields() == Abi.BitfieldRules.MSVC) {
+            // Microsoft's layout keeps the vector's own alignment and the attribute's as two
+            // numbers (natural and required); a typedef holds one.
+            throw in.error(d.name(), "not supported on " + abi().name() + ": 'aligned' together with 'vector_size'");
+        }
+        boolean vector = t.vectorAlign != 0 && aligned == 0;
+        if (vector) {
+            aligned = t.vectorAlign; // else an aligned attribute next to vector_size wins, even lowering it
         }
         CType old = sym.typedefs.get(name);
         if (old != null) {
@@ -171,7 +177,7 @@ final class DeclParser {
             throw in.error(d.name(), "redefinition of '" + name + "' as a different kind of symbol");
         }
         sym.typedefs.put(name, t.type);
-        sym.add(new Typedef(name, t.type, aligned, comments.of(s.first, d.name())), d.name());
+        sym.add(new Typedef(name, t.type, aligned, comments.of(s.first, d.name()), vector), d.name());
     }
 
     void skipInitializer() {

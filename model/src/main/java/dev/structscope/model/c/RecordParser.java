@@ -152,6 +152,9 @@ final class RecordParser {
                 if (in.accept(":")) {
                     Token wAt = in.peek();
                     width = bitWidth(type, d, wAt);
+                    if (s.attrs.mode != null || a.mode != null) {
+                        modeWidth(s.type, d, wAt, width);
+                    }
                     Attributes afterWidth = new Attributes();
                     afterWidth.parse(in, p);
                     afterWidth.noTypeChange(in, "after a bit-field width");
@@ -252,6 +255,21 @@ final class RecordParser {
             throw p.in.error(d.name(), "named bit-field '" + n + "' has zero width");
         }
         return (int) v.value();
+    }
+
+    /**
+     * GCC and clang check a bit-field's width against the type written, before a {@code mode}
+     * attribute on the member changes it ({@code int __attribute__((mode(DI))) x : 40} is an
+     * error; the field is then laid out with the mode's type).
+     */
+    private void modeWidth(CType written, DeclParser.Declarator d, Token at, int width) {
+        if (p.sym.strip(written) instanceof PrimitiveType prim && prim.prim().isInteger() && prim.prim() != Prim.BOOL) {
+            long bits = p.abi().scalar(prim.prim()).size() * 8L;
+            if (width > bits) {
+                String n = d == null ? "anonymous bit-field" : "bit-field '" + d.name().text() + "'";
+                throw p.in.error(at, "width of " + n + " (" + width + " bits) exceeds the width of its type (" + bits + " bits)");
+            }
+        }
     }
 
     /** After {@code enum}. */
