@@ -2,6 +2,7 @@ package dev.structscope.app.cli;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import dev.structscope.model.InputException;
 import dev.structscope.model.abi.Abi;
 import dev.structscope.model.layout.FieldLayout;
 import dev.structscope.model.layout.LayoutEngine;
@@ -47,6 +48,12 @@ public final class LayoutCommand implements Callable<Integer> {
             layouts = json ? LayoutEngine.layoutAll(library, abi, layout.limits()) : List.of(one);
         } else {
             layouts = LayoutEngine.layoutAll(library, abi, layout.limits());
+        }
+        if (layouts.isEmpty()) {
+            boolean header = !layout.path.toString().toLowerCase(java.util.Locale.ROOT).endsWith(".json");
+            throw new InputException(layout.path.toString(), "defines no struct or union: nothing to lay out"
+                    + (header && !layout.cpp ? " (without --cpp, system headers such as <features.h> are not read,"
+                    + " so declarations under their macros, like __USE_MISC, are left out: try --cpp)" : ""));
         }
         if (json) {
             writeJson(out, abi, layouts, library);

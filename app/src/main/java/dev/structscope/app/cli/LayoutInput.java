@@ -45,7 +45,25 @@ final class LayoutInput {
         if (name.endsWith(".json")) {
             return LayoutDocuments.readLibrary(path, limits.maxInputBytes());
         }
-        return HeaderImporter.importFile(path, new HeaderImporter.Options(cpp, List.of(),
-                w -> err.println("structscope: warning: " + w), abi, limits));
+        List<String> skipped = new java.util.ArrayList<>();
+        TypeLibrary lib = HeaderImporter.importFile(path, new HeaderImporter.Options(cpp, List.of(), w -> {
+            java.util.regex.Matcher m = SKIPPED.matcher(w);
+            if (m.find()) {
+                skipped.add(m.group(1));
+            }
+            err.println("structscope: warning: " + w);
+        }, abi, limits));
+        if (lib.namedRecords().isEmpty() && !skipped.isEmpty()) {
+            // Typically a system header whose declarations sit under macros (__USE_MISC ...) that
+            // the skipped <features.h> would have defined: an empty answer would look like a result.
+            throw new InputException(path.toString(), "no struct or union defined: " + skipped.size()
+                    + " system header" + (skipped.size() == 1 ? " was" : "s were") + " skipped (<"
+                    + String.join(">, <", skipped.subList(0, Math.min(4, skipped.size()))) + ">"
+                    + (skipped.size() > 4 ? ", ..." : "") + "), and what they define is missing; use --cpp");
+        }
+        return lib;
     }
+
+    /** The importer's warning for an {@code #include <...>} it skipped (see the model's Includes). */
+    private static final java.util.regex.Pattern SKIPPED = java.util.regex.Pattern.compile("skipping system header <([^>]+)>");
 }

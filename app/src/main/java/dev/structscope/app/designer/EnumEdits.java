@@ -151,7 +151,7 @@ public final class EnumEdits {
             Decl d = decls.get(i);
             Decl renamed = switch (d) {
                 case RecordType r -> (Decl) rename(r, from, to);
-                case Typedef t -> new Typedef(t.name(), rename(t.target(), from, to), t.alignedAttr(), t.comment());
+                case Typedef t -> new Typedef(t.name(), rename(t.target(), from, to), t.alignedAttr(), t.comment(), t.vector());
                 case EnumType e -> e;
             };
             if (!renamed.equals(d)) {

@@ -30,7 +30,7 @@ public final class RecordEdits {
         }
         for (int i = 0; i < decls.size(); i++) {
             if (decls.get(i) instanceof Typedef t && t.name().equals(name) && t.target() instanceof RecordType) {
-                return lib.withDecl(i, new Typedef(t.name(), next, t.alignedAttr(), t.comment()));
+                return lib.withDecl(i, new Typedef(t.name(), next, t.alignedAttr(), t.comment(), t.vector()));
             }
         }
         return lib.with(next);

@@ -23,6 +23,7 @@ public final class ValueText {
     public static String of(Value v, ScalarNode node) {
         String s = switch (v) {
             case Value.Int i -> i.toString();
+            case Value.Wide w -> w.toString();
             case Value.Bool b -> b.value() ? "true" : "false";
             case Value.Pointer p -> "0x" + Long.toHexString(p.address()).toUpperCase(Locale.ROOT);
             case Value.Real r -> real(r.value(), r.single());

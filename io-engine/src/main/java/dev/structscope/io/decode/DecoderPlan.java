@@ -147,6 +147,9 @@ public final class DecoderPlan implements RecordReader {
                 if (f.bitWidth() == 0) {
                     continue;
                 }
+                if (f.bitWidth() > 64) {
+                    throw new InputException(f.name(), "not supported: decoding bit-fields wider than 64 bits");
+                }
                 members.add(scalar(f.name(), f.bitOffset() / 8, f.layout(), abi, be,
                         (int) (f.bitOffset() % 8), f.bitWidth()));
             } else {
@@ -180,7 +183,9 @@ public final class DecoderPlan implements RecordReader {
             case ScalarLayout s -> {
                 ScalarKind kind = switch (s.prim()) {
                     case BOOL -> ScalarKind.BOOL;
+                    case FLOAT16 -> ScalarKind.FLOAT16;
                     case FLOAT -> ScalarKind.FLOAT32;
+                    case FLOAT128 -> ScalarKind.BINARY128;
                     case DOUBLE -> ScalarKind.FLOAT64;
                     case LONG_DOUBLE -> switch (abi.longDouble()) {
                         case BINARY64 -> ScalarKind.FLOAT64;
@@ -228,6 +233,9 @@ public final class DecoderPlan implements RecordReader {
         String path = n.name().isEmpty() ? prefix : prefix.isEmpty() ? n.name() : prefix + "." + n.name();
         switch (n) {
             case ScalarNode s -> {
+                if (s.byteSize() == 16 && s.kind().isInteger()) {
+                    throw new InputException(path, "not supported: statistics of 128-bit integers");
+                }
                 budget[0] -= bases.length;
                 if (budget[0] < 0) {
                     throw new InputException(path, "the record has too many scalar values for stats");

@@ -24,6 +24,12 @@ public record ExtendedFloat(boolean negative, BigInteger significand, int expone
     public static ExtendedFloat fromX87(long mantissa, int signExp) {
         boolean neg = (signExp & 0x8000) != 0;
         int e = signExp & 0x7FFF;
+        if (e != 0 && mantissa >= 0) {
+            // The integer bit is clear with a non-zero exponent: a pseudo-infinity, pseudo-NaN or
+            // unnormal. Since the 80387 these are invalid operands, which the FPU (and glibc's
+            // printf) treat as NaN. (A pseudo-denormal, exponent 0 with the bit set, is valid.)
+            return new ExtendedFloat(neg, BigInteger.ZERO, 0, Kind.NAN, 21);
+        }
         if (e == 0x7FFF) {
             // Fraction bits (the integer bit aside) zero: infinity; anything else is a NaN.
             return new ExtendedFloat(neg, BigInteger.ZERO, 0, (mantissa << 1) == 0 ? Kind.INFINITE : Kind.NAN, 21);

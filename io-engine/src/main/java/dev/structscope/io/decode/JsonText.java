@@ -64,6 +64,7 @@ public final class JsonText {
     public static String scalar(Value v) {
         return switch (v) {
             case Value.Int i -> i.toString();
+            case Value.Wide w -> w.toString();
             case Value.Bool b -> b.value() ? "true" : "false";
             case Value.Pointer p -> Long.toUnsignedString(p.address());
             case Value.Real r -> number(r.value(), r.single());

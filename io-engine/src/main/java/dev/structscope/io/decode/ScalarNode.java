@@ -59,6 +59,16 @@ public record ScalarNode(String name, long offset, ScalarKind kind, int byteSize
         };
     }
 
+    /** A 128-bit integer ({@code __int128}) at {@code base + offset}, exactly. */
+    public java.math.BigInteger readWide(MemorySegment s, long base) {
+        long at = base + offset;
+        byte[] b = new byte[byteSize];
+        for (int i = 0; i < byteSize; i++) {
+            b[i] = s.get(Layouts.I8, at + (bigEndian ? i : byteSize - 1 - i));
+        }
+        return unsigned ? new java.math.BigInteger(1, b) : new java.math.BigInteger(b);
+    }
+
     /** An integer of an unusual width (not produced by the ABIs we know, kept for safety). */
     private long readBytes(MemorySegment s, long at, int n) {
         long v = 0;
@@ -109,10 +119,14 @@ public record ScalarNode(String name, long offset, ScalarKind kind, int byteSize
     public double readDouble(MemorySegment s, long base) {
         long at = base + offset;
         return switch (kind) {
+            case FLOAT16 -> Float.float16ToFloat(s.get(bigEndian ? Layouts.I16_BE : Layouts.I16_LE, at));
             case FLOAT32 -> s.get(bigEndian ? Layouts.F32_BE : Layouts.F32_LE, at);
             case FLOAT64 -> s.get(bigEndian ? Layouts.F64_BE : Layouts.F64_LE, at);
             case X87_EXTENDED, BINARY128 -> readExtended(s, base).toDouble();
             default -> {
+                if (byteSize == 16 && bitWidth == 0) {
+                    yield readWide(s, base).doubleValue();
+                }
                 long v = readLong(s, base);
                 yield unsigned && v < 0 ? (double) (v >>> 1) * 2.0 + (v & 1) : (double) v;
             }
@@ -137,14 +151,15 @@ public record ScalarNode(String name, long offset, ScalarKind kind, int byteSize
     @Override
     public Value read(MemorySegment s, long base) {
         return switch (kind) {
-            case SIGNED, UNSIGNED -> new Value.Int(readLong(s, base), unsigned);
+            case SIGNED, UNSIGNED -> byteSize == 16 && bitWidth == 0 ? new Value.Wide(readWide(s, base))
+                    : new Value.Int(readLong(s, base), unsigned);
             case BOOL -> new Value.Bool(readLong(s, base) != 0);
             case POINTER -> new Value.Pointer(readLong(s, base));
             case ENUM -> {
                 long v = readLong(s, base);
                 yield new Value.Enum(v, unsigned, enumType == null ? null : enumType.nameOf(v));
             }
-            case FLOAT32 -> new Value.Real(readDouble(s, base), true);
+            case FLOAT16, FLOAT32 -> new Value.Real(readDouble(s, base), true);
             case FLOAT64 -> new Value.Real(readDouble(s, base), false);
             case X87_EXTENDED, BINARY128 -> new Value.ExtReal(readExtended(s, base));
         };

@@ -5,7 +5,7 @@ package dev.structscope.io.decode;
  * ({@link ArrayValue}, {@link RecordValue}) that decode their parts on demand. Switch over this
  * sealed type to render values.
  */
-public sealed interface Value permits Value.Int, Value.Real, Value.ExtReal, Value.Bool, Value.Pointer,
+public sealed interface Value permits Value.Int, Value.Wide, Value.Real, Value.ExtReal, Value.Bool, Value.Pointer,
         Value.Enum, Value.Str, Value.Null, ArrayValue, RecordValue {
 
     /** An integer; when {@code unsigned}, {@code bits} holds the 64-bit pattern of the unsigned value. */
@@ -13,6 +13,14 @@ public sealed interface Value permits Value.Int, Value.Real, Value.ExtReal, Valu
         @Override
         public String toString() {
             return unsigned ? Long.toUnsignedString(bits) : Long.toString(bits);
+        }
+    }
+
+    /** A 128-bit integer ({@code __int128}, {@code unsigned __int128}), exact. */
+    record Wide(java.math.BigInteger value) implements Value {
+        @Override
+        public String toString() {
+            return value.toString();
         }
     }
 

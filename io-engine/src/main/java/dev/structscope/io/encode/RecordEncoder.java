@@ -104,6 +104,7 @@ public final class RecordEncoder {
         long at = base + s.offset();
         boolean be = s.bigEndian();
         switch (s.kind()) {
+            case FLOAT16 -> dst.set(be ? Layouts.I16_BE : Layouts.I16_LE, at, Float.floatToFloat16((float) real(v, path)));
             case FLOAT32 -> dst.set(be ? Layouts.F32_BE : Layouts.F32_LE, at, (float) real(v, path));
             case FLOAT64 -> dst.set(be ? Layouts.F64_BE : Layouts.F64_LE, at, real(v, path));
             case X87_EXTENDED -> Extended.writeX87(dst, at, real(v, path), be);
@@ -169,6 +170,9 @@ public final class RecordEncoder {
 
     private static void integer(ScalarNode s, MemorySegment dst, long at, long value, String path) {
         boolean be = s.bigEndian();
+        if (s.byteSize() > 8 && !s.isBitField()) {
+            throw new InputException(path, "not supported: writing 128-bit integers");
+        }
         if (s.isBitField()) {
             writeBits(s, dst, at, value);
             return;

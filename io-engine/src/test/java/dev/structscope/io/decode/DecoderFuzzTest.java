@@ -142,6 +142,7 @@ class DecoderFuzzTest {
             }
             case Value.Null n -> assertTrue(j.isNull(), path);
             case Value.Int i -> assertEquals(i.toString(), j.asText(), path);
+            case Value.Wide w -> assertEquals(w.value(), j.bigIntegerValue(), path);
             case Value.Bool b -> assertEquals(b.value(), j.booleanValue(), path);
             case Value.Pointer p -> assertEquals(Long.toUnsignedString(p.address()), j.asText(), path);
             case Value.Enum e -> assertEquals(e.name() != null ? e.name()

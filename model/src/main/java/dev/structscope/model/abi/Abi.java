@@ -69,18 +69,36 @@ public record Abi(String name, String description, String clangTarget, Map<Prim,
         Objects.requireNonNull(name);
         scalars = Map.copyOf(new EnumMap<>(scalars));
         for (Prim p : Prim.values()) {
-            if (p != Prim.VOID && !scalars.containsKey(p)) {
+            if (p != Prim.VOID && !EXTENSIONS.contains(p) && !scalars.containsKey(p)) {
                 throw new IllegalArgumentException(name + ": no size for " + p);
             }
         }
     }
 
-    /** Size and alignment of a primitive in this ABI. */
+    /** The primitives that only some ABIs have; the others must have every non-void primitive. */
+    private static final java.util.Set<Prim> EXTENSIONS = java.util.EnumSet.of(Prim.INT128, Prim.UINT128,
+            Prim.FLOAT16, Prim.FLOAT128);
+
+    /** Whether this ABI has the primitive ({@code __int128} is not on 32-bit targets, for one). */
+    public boolean has(Prim p) {
+        return scalars.containsKey(p);
+    }
+
+    /** Size and alignment of a primitive in this ABI; an {@link InputException} when it has none. */
     public Scalar scalar(Prim p) {
         if (p == Prim.VOID) {
             throw new InputException("", "'void' has no size");
         }
-        return scalars.get(p);
+        Scalar s = scalars.get(p);
+        if (s == null) {
+            throw new InputException("", notSupported(p));
+        }
+        return s;
+    }
+
+    /** The message for a primitive this ABI does not have. */
+    public String notSupported(Prim p) {
+        return "not supported on " + name + ": '" + p.cName() + "'";
     }
 
     /** Whether values of an integer primitive are signed in this ABI. */

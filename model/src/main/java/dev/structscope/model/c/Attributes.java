@@ -9,11 +9,11 @@ import java.util.List;
 
 /**
  * The layout-relevant part of GCC {@code __attribute__((...))}, MSVC {@code __declspec(...)} and
- * C23 {@code [[...]]} attribute lists: {@code packed} and {@code aligned}, C's
- * {@code counted_by(n)}, and StructScope's dynamic-layout attributes
+ * C23 {@code [[...]]} attribute lists: {@code packed}, {@code aligned}, {@code vector_size} and
+ * {@code mode} ({@link GnuAttributes} says which GCC names are skipped and which are refused),
+ * C's {@code counted_by(n)}, and StructScope's dynamic-layout attributes
  * ({@code [[structscope::at(E), structscope::switch(E), structscope::when(V, ...),
- * structscope::size(E)]]}). Everything else is skipped. A mutable accumulator owned by one
- * declaration being parsed.
+ * structscope::size(E)]]}). A mutable accumulator owned by one declaration being parsed.
  */
 final class Attributes {
     boolean packed;
@@ -45,6 +45,36 @@ final class Attributes {
         }
         dynamic = new Dynamic(o.at() != null ? o.at() : d.at(), o.switchOn() != null ? o.switchOn() : d.switchOn(),
                 o.when().isEmpty() ? d.when() : o.when(), o.size() != null ? o.size() : d.size());
+    }
+
+    /** {@code vector_size(N)}: N bytes, 0 when none; {@link #typeAt} is where it was written. */
+    long vectorSize;
+    /** {@code mode(M)}: M without decoration, null when none. */
+    String mode;
+    /** Where {@code vector_size} or {@code mode} was written. */
+    Token typeAt;
+
+    /** Whether the list changes the declared type ({@code vector_size}, {@code mode}). */
+    boolean changesType() {
+        return vectorSize != 0 || mode != null;
+    }
+
+    /** Adds what another list asks for. */
+    void add(Attributes o) {
+        packed |= o.packed;
+        aligned = Math.max(aligned, o.aligned);
+        if (o.changesType()) {
+            vectorSize = o.vectorSize != 0 ? o.vectorSize : vectorSize;
+            mode = o.mode != null ? o.mode : mode;
+            typeAt = o.typeAt;
+        }
+    }
+
+    /** Refuses {@code vector_size}/{@code mode} where this list does not apply to a declared type. */
+    void noTypeChange(TokenCursor in, String where) {
+        if (changesType()) {
+            throw in.error(typeAt, "not supported: '" + typeAt.text() + "' " + where);
+        }
     }
 
     static boolean at(TokenCursor in) {
@@ -94,23 +124,75 @@ final class Attributes {
             if (!n.isIdent()) {
                 throw in.error(n, "expected an attribute name" + (n.kind() == Token.Kind.EOF ? " (found end of file)" : " (found '" + n.text() + "')"));
             }
-            String name = strip(n.text());
-            if (name.equals("counted_by")) {
-                countedBy(in, p, n);
-            } else if (name.equals("packed")) {
-                packed = true;
+            gnu(in, p, n);
+        }
+    }
+
+    /** One GCC attribute (from {@code __attribute__} or {@code [[gnu::...]]}), classified by {@link GnuAttributes}. */
+    private void gnu(TokenCursor in, DeclParser p, Token n) {
+        String name = GnuAttributes.strip(n.text());
+        if (name.equals("counted_by")) {
+            countedBy(in, p, n);
+            return;
+        }
+        boolean windows = p.abi().bitfields() == dev.structscope.model.abi.Abi.BitfieldRules.MSVC;
+        switch (GnuAttributes.kind(name)) {
+            case REFUSED -> throw in.error(n, GnuAttributes.refusal(name, p.abi()));
+            case NEUTRAL -> {
                 if (in.at("(")) {
                     in.skipBalanced();
                 }
-            } else if (name.equals("aligned")) {
-                if (in.accept("(")) {
-                    aligned(in, p, n);
-                    in.expect(")", "after alignment");
-                } else {
-                    aligned = Math.max(aligned, BuiltinTypes.biggestAlignment(p.abi()));
+            }
+            case IMPLEMENTED -> {
+                switch (name) {
+                    case "packed" -> {
+                        packed = true;
+                        if (in.at("(")) {
+                            in.skipBalanced();
+                        }
+                    }
+                    case "aligned" -> {
+                        if (in.accept("(")) {
+                            aligned(in, p, n);
+                            in.expect(")", "after alignment");
+                        } else {
+                            aligned = Math.max(aligned, BuiltinTypes.biggestAlignment(p.abi()));
+                        }
+                    }
+                    case "vector_size" -> {
+                        in.expect("(", "after 'vector_size'");
+                        IntValue v = p.constant();
+                        in.expect(")", "after the vector size");
+                        if (v.value() <= 0 || v.value() > (1L << 28)) {
+                            throw in.error(n, "invalid vector size " + v);
+                        }
+                        vectorSize = v.value();
+                        typeAt = n;
+                    }
+                    case "mode" -> {
+                        in.expect("(", "after 'mode'");
+                        Token m = in.next();
+                        if (!m.isIdent()) {
+                            throw in.error(m, "expected a machine mode name" + in.found());
+                        }
+                        in.expect(")", "after the mode");
+                        mode = GnuAttributes.strip(m.text());
+                        typeAt = n;
+                    }
+                    // Microsoft's rules are the only ones on x86_64-windows, System V's elsewhere:
+                    // the attribute asking for the ABI's own rules changes nothing.
+                    case "ms_struct" -> {
+                        if (!windows) {
+                            throw in.error(n, GnuAttributes.refusal(name, p.abi()));
+                        }
+                    }
+                    case "gcc_struct" -> {
+                        if (windows) {
+                            throw in.error(n, GnuAttributes.refusal(name, p.abi()));
+                        }
+                    }
+                    default -> throw new IllegalStateException("unhandled attribute " + name);
                 }
-            } else if (in.at("(")) {
-                in.skipBalanced();
             }
         }
     }
@@ -139,15 +221,8 @@ final class Attributes {
                 countedBy(in, p, n);
                 continue;
             }
-            if (gnu && name.equals("packed")) {
-                packed = true;
-            } else if (gnu && name.equals("aligned")) {
-                if (in.accept("(")) {
-                    aligned(in, p, n);
-                    in.expect(")", "after alignment");
-                } else {
-                    aligned = Math.max(aligned, BuiltinTypes.biggestAlignment(p.abi()));
-                }
+            if (gnu) {
+                gnu(in, p, n);
                 continue;
             }
             if (in.at("(")) {

@@ -32,6 +32,13 @@ final class DeclParser {
             "__int128", "_Float16", "_Float32", "_Float64", "_Float128", "__float128", "__fp16", "_Float32x",
             "_Float64x", "__int64", "__int32", "__int16", "__int8", "_BitInt", "_Decimal32", "_Decimal64",
             "_Decimal128", "__bf16");
+    /**
+     * Type keywords of GCC that clang-16 does not have, so glibc declares them as typedefs under
+     * clang ({@code typedef float _Float32;}): in that position they are the declarator's name, and
+     * once so declared the typedef is what they mean.
+     */
+    private static final Set<String> TYPEDEFABLE_WORDS = Set.of("_Float32", "_Float64", "_Float128", "_Float32x",
+            "_Float64x", "_Float128x", "_Float16");
 
     final Symbols sym;
     final PackState pack;
@@ -135,7 +142,7 @@ final class DeclParser {
         while (true) {
             Declarator d = declarator(false);
             Attributes after = trailing();
-            Derived t = apply(s, d);
+            Derived t = apply(s, d, after);
             if (s.typedef) {
                 typedef(s, d, t, after);
             } else if (t.function && first && (in.at("{") || startsKnRParams())) {
@@ -172,6 +179,15 @@ final class DeclParser {
             return;
         }
         long aligned = Math.max(s.attrs.aligned, after.aligned);
+        if (t.vectorAlign != 0 && aligned != 0 && abi().bitfields() == Abi.BitfieldRules.MSVC) {
+            // Microsoft's layout keeps the vector's own alignment and the attribute's as two
+            // numbers (natural and required); a typedef holds one.
+            throw in.error(d.name(), "not supported on " + abi().name() + ": 'aligned' together with 'vector_size'");
+        }
+        boolean vector = t.vectorAlign != 0 && aligned == 0;
+        if (vector) {
+            aligned = t.vectorAlign; // else an aligned attribute next to vector_size wins, even lowering it
+        }
         CType old = sym.typedefs.get(name);
         if (old != null) {
             if (old.equals(t.type)) {
@@ -184,7 +200,7 @@ final class DeclParser {
             throw in.error(d.name(), "redefinition of '" + name + "' as a different kind of symbol");
         }
         sym.typedefs.put(name, t.type);
-        sym.add(new Typedef(name, t.type, aligned, comments.of(s.first, d.name())), d.name());
+        sym.add(new Typedef(name, t.type, aligned, comments.of(s.first, d.name()), vector), d.name());
     }
 
     void skipInitializer() {
@@ -249,7 +265,10 @@ final class DeclParser {
     CType typeName() {
         Specs s = specifiers(false);
         Declarator d = declarator(true);
-        Derived t = apply(s, d);
+        Derived t = apply(s, d, null);
+        if (t.vectorAlign != 0) {
+            throw in.error(s.attrs.typeAt, "not supported: 'vector_size' outside a typedef");
+        }
         if (t.function) {
             return new PointerType(PrimitiveType.of(Prim.VOID)); // sizeof of a function: an error either way
         }
@@ -300,6 +319,14 @@ final class DeclParser {
                 }
                 in.expect(")", "after alignment");
                 s.alignAs = Math.max(s.alignAs, a);
+            } else if (TYPEDEFABLE_WORDS.contains(w) && (s.type != null
+                    || s.words.stream().anyMatch(x -> !x.equals("_Complex") && !x.equals("__complex__")))) {
+                break; // typedef float _Float32;
+            } else if (TYPEDEFABLE_WORDS.contains(w) && s.words.isEmpty() && sym.isTypedefName(w)) {
+                in.next();
+                s.type = sym.typedefType(w);
+            } else if (w.equals("_BitInt")) {
+                throw in.error(t, "not supported: '_BitInt'");
             } else if (TYPE_WORDS.contains(w)) {
                 if (s.type != null) {
                     throw in.error(t, "cannot combine '" + w + "' with previous type '" + s.type.spelling() + "'");
@@ -333,7 +360,15 @@ final class DeclParser {
             }
         }
         if (!s.words.isEmpty()) {
-            s.type = Primitives.of(s.words, s.wordsAt);
+            if (s.type == null) {
+                s.type = Primitives.of(s.words, s.wordsAt, abi());
+            } else if (s.words.stream().allMatch(x -> x.equals("_Complex") || x.equals("__complex__"))
+                    && sym.strip(s.type) instanceof PrimitiveType p && p.prim().isFloating()) {
+                s.type = new ArrayType(s.type, 2); // _Complex _Float32, with _Float32 a typedef
+            } else {
+                throw in.error(s.wordsAt, "cannot combine '" + String.join(" ", s.words) + "' with previous type '"
+                        + s.type.spelling() + "'");
+            }
         }
         if (s.type == null) {
             Token t = in.peek();
@@ -360,7 +395,9 @@ final class DeclParser {
                 pointers.add(Op.POINTER);
                 while (QUALIFIERS.contains(in.peek().text()) || Attributes.at(in) || in.at("_Atomic")) {
                     if (Attributes.at(in)) {
-                        new Attributes().parse(in, this);
+                        Attributes pa = new Attributes();
+                        pa.parse(in, this);
+                        pa.noTypeChange(in, "on a pointer");
                     } else {
                         in.next();
                     }
@@ -455,12 +492,36 @@ final class DeclParser {
         return ops;
     }
 
-    /** A derived type; {@code function} when the declarator declares a function (its type is then unused). */
-    record Derived(CType type, boolean function) {
+    /**
+     * A derived type; {@code function} when the declarator declares a function (its type is then
+     * unused); {@code vectorAlign} the alignment of a {@code vector_size} type, 0 for other types.
+     */
+    record Derived(CType type, boolean function, long vectorAlign) {
     }
 
-    Derived apply(Specs s, Declarator d) {
+    /** The type a declarator declares; {@code after} holds the attributes written after it, or null. */
+    Derived apply(Specs s, Declarator d, Attributes after) {
+        Attributes typeAttrs = new Attributes();
+        typeAttrs.add(s.attrs);
+        if (after != null) {
+            typeAttrs.add(after);
+        }
         CType t = s.type;
+        long vectorAlign = 0;
+        if (typeAttrs.changesType()) {
+            if (!d.ops().isEmpty() || s.functionTypedef) {
+                throw in.error(typeAttrs.typeAt, "not supported: '" + typeAttrs.typeAt.text()
+                        + "' on a pointer, array or function declarator");
+            }
+            if (typeAttrs.mode != null) {
+                t = TypeAttributes.mode(t, typeAttrs.mode, typeAttrs.typeAt, this);
+            }
+            if (typeAttrs.vectorSize != 0) {
+                ArrayType v = TypeAttributes.vector(t, typeAttrs.vectorSize, typeAttrs.typeAt, this);
+                t = v;
+                vectorAlign = BuiltinTypes.vectorAlign(abi(), typeAttrs.vectorSize);
+            }
+        }
         boolean fn = s.functionTypedef;
         for (Object op : d.ops()) {
             if (op == Op.POINTER) {
@@ -484,6 +545,6 @@ final class DeclParser {
                 t = a.count() != null ? ArrayType.counted(t, a.count()) : new ArrayType(t, a.length());
             }
         }
-        return new Derived(t, fn);
+        return new Derived(t, fn, vectorAlign);
     }
 }

@@ -1,20 +1,81 @@
 package dev.structscope.model.c;
 
 import dev.structscope.model.InputException;
+import dev.structscope.model.abi.Abi;
+import dev.structscope.model.type.ArrayType;
+import dev.structscope.model.type.CType;
 import dev.structscope.model.type.Prim;
 import dev.structscope.model.type.PrimitiveType;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /**
  * Turns a combination of C type keywords ({@code unsigned long int}, {@code long double} ...)
- * into a {@link PrimitiveType} spelled canonically. Stateless.
+ * into a {@link PrimitiveType} spelled canonically. Compiler extensions: {@code __int128} and
+ * {@code _Float16}/{@code __float128} where the ABI has them ({@link Abi#has}), the
+ * {@code _FloatN}/{@code _FloatNx} names of the standard types ({@code _Float64x} is
+ * {@code long double} where that is wider than {@code double}), {@code __fp16} on ARM as
+ * {@code _Float16}, and {@code _Complex T} as {@code T[2]}, which is exactly its layout (size and
+ * alignment of two {@code T}s on every ABI, checked against clang-16 by ExtensionTypesTest).
+ * Stateless.
  */
 final class Primitives {
     private Primitives() {
     }
 
-    static PrimitiveType of(List<String> words, Token at) {
+    static CType of(List<String> allWords, Token at, Abi abi) {
+        List<String> words = new ArrayList<>(allWords);
+        boolean complex = words.removeIf(w -> w.equals("_Complex") || w.equals("__complex__"));
+        if (words.isEmpty() && complex) {
+            words.add("double"); // GCC: a bare _Complex means _Complex double
+        }
+        PrimitiveType p = words.size() == 1 ? extension(words.getFirst(), at, abi) : null;
+        if (p == null) {
+            p = standard(words, at);
+        }
+        if (p.prim() != Prim.VOID && !abi.has(p.prim())) {
+            throw new InputException(at.where(), abi.notSupported(p.prim()));
+        }
+        if (complex) {
+            if (p.prim() == Prim.VOID || p.prim() == Prim.BOOL) {
+                throw new InputException(at.where(), "'_Complex " + p.spelling() + "' is invalid");
+            }
+            return new ArrayType(p, 2);
+        }
+        return p;
+    }
+
+    /** A one-word extension type, or null when the word is a standard keyword. */
+    private static PrimitiveType extension(String w, Token at, Abi abi) {
+        boolean arm = abi.clangTarget().startsWith("arm") || abi.clangTarget().startsWith("aarch64");
+        return switch (w) {
+            case "__int128" -> new PrimitiveType(Prim.INT128, "__int128");
+            case "_Float16" -> new PrimitiveType(Prim.FLOAT16, "_Float16");
+            case "__fp16" -> {
+                if (!arm) {
+                    throw new InputException(at.where(), "not supported on " + abi.name() + ": '__fp16'");
+                }
+                yield new PrimitiveType(Prim.FLOAT16, "__fp16");
+            }
+            case "_Float32" -> new PrimitiveType(Prim.FLOAT, w);
+            case "_Float64", "_Float32x" -> new PrimitiveType(Prim.DOUBLE, w);
+            case "_Float64x" -> {
+                if (abi.longDouble() == Abi.LongDoubleFormat.BINARY64) {
+                    throw new InputException(at.where(), "not supported on " + abi.name() + ": '_Float64x'");
+                }
+                yield new PrimitiveType(Prim.LONG_DOUBLE, w);
+            }
+            // On AArch64 long double is binary128 and is what GCC's _Float128 is.
+            case "_Float128", "__float128" -> new PrimitiveType(
+                    abi.longDouble() == Abi.LongDoubleFormat.BINARY128 ? Prim.LONG_DOUBLE : Prim.FLOAT128, w);
+            case "_Float128x", "__bf16", "_Decimal32", "_Decimal64", "_Decimal128", "__ibm128", "__float80" ->
+                    throw new InputException(at.where(), "not supported: type '" + w + "'");
+            default -> null;
+        };
+    }
+
+    private static PrimitiveType standard(List<String> words, Token at) {
         int signed = 0;
         int unsigned = 0;
         int shorts = 0;
@@ -43,7 +104,14 @@ final class Primitives {
                 case "__int32" -> ints++;
                 case "__int16" -> shorts++;
                 case "__int8" -> base = "char";
-                default -> throw new InputException(at.where(), "type '" + w + "' is not supported");
+                case "__int128" -> {
+                    if (base != null) {
+                        throw combine(w, base, at);
+                    }
+                    base = w;
+                }
+                default -> throw new InputException(at.where(), "not supported: type '" + w + "'"
+                        + (words.size() > 1 ? " in '" + String.join(" ", words) + "'" : ""));
             }
         }
         if (signed + unsigned > 1 || ints > 1 || shorts > 1 || longs > 2 || (shorts > 0 && longs > 0)) {
@@ -71,6 +139,12 @@ final class Primitives {
                     throw invalid(words, at);
                 }
                 return PrimitiveType.of(sg ? Prim.SIGNED_CHAR : u ? Prim.UNSIGNED_CHAR : Prim.CHAR);
+            }
+            case "__int128" -> {
+                if (shorts > 0 || longs > 0 || ints > 0) {
+                    throw invalid(words, at);
+                }
+                return u ? PrimitiveType.of(Prim.UINT128) : PrimitiveType.of(Prim.INT128);
             }
             case "double" -> {
                 if (sg || u || shorts > 0 || ints > 0 || longs > 1) {

@@ -52,6 +52,7 @@ final class RecordParser {
                 throw in.error(in.peek(), "declaration of anonymous " + kw.text() + " must be a definition");
             }
             declareTag(kind, tag, false);
+            attrs.noTypeChange(in, "on a struct or union");
             specAttrs.aligned = Math.max(specAttrs.aligned, attrs.aligned);
             return new NamedType(kind, tag.text());
         }
@@ -68,6 +69,7 @@ final class RecordParser {
             in.exit();
         }
         attrs.parse(in, p);
+        attrs.noTypeChange(in, "on a struct or union");
         // A comment above a record written on its own line belongs to it; one above
         // "typedef struct {" belongs to the typedef.
         String comment = kw.lineStart() ? p.comments.leading(kw) : null;
@@ -123,6 +125,7 @@ final class RecordParser {
             DeclParser.Specs s = p.specifiers(false);
             if (in.at(";")) {
                 Token semi = in.next();
+                s.attrs.noTypeChange(in, "on a declaration without a declarator");
                 if (s.type instanceof RecordType r && r.tag() == null) {
                     addMember(out, where, names, new Member(null, r, null, s.alignAs, s.attrs.packed,
                             p.comments.of(s.first, semi), s.attrs.dynamic), s.first);
@@ -136,22 +139,40 @@ final class RecordParser {
                 Token at = in.peek();
                 DeclParser.Declarator d = null;
                 CType type = s.type;
+                Attributes a;
                 if (!in.at(":")) {
                     d = p.declarator(false);
-                    DeclParser.Derived der = p.apply(s, d);
+                    a = p.trailing();
+                    DeclParser.Derived der = p.apply(s, d, a);
                     if (der.function()) {
                         throw in.error(d.name() == null ? at : d.name(), "field '" + name(d) + "' declared as a function");
                     }
+                    if (der.vectorAlign() != 0) {
+                        // A vector member's alignment is its type's (packed lowers it), which only a
+                        // typedef carries; members rarely declare vectors in place.
+                        throw in.error(s.attrs.changesType() ? s.attrs.typeAt : a.typeAt,
+                                "not supported: 'vector_size' on a member (declare a typedef for the vector type)");
+                    }
                     type = der.type();
+                } else {
+                    a = p.trailing();
+                    a.noTypeChange(in, "on an unnamed bit-field");
+                    s.attrs.noTypeChange(in, "on an unnamed bit-field");
                 }
-                Attributes a = p.trailing();
                 Integer width = null;
                 if (in.accept(":")) {
                     Token wAt = in.peek();
                     width = bitWidth(type, d, wAt);
-                    a.parse(in, p);
+                    if (s.attrs.mode != null || a.mode != null) {
+                        modeWidth(s.type, d, wAt, width);
+                    }
+                    Attributes afterWidth = new Attributes();
+                    afterWidth.parse(in, p);
+                    afterWidth.noTypeChange(in, "after a bit-field width");
+                    a.add(afterWidth);
                 }
                 Attributes more = p.trailing();
+                more.noTypeChange(in, "after a bit-field width");
                 Attributes dyn = new Attributes();
                 dyn.mergeDynamic(s.attrs, in);
                 dyn.mergeDynamic(a, in);
@@ -194,6 +215,9 @@ final class RecordParser {
                 if (i != lastSequential && out.get(i).dynamic().at() == null) {
                     throw in.error(where.get(i), "flexible array member '" + out.get(i).name()
                             + "' is not at the end of the struct");
+                }
+                if (out.subList(0, i).stream().noneMatch(m -> m.name() != null || m.isAnonymousRecord())) {
+                    throw in.error(where.get(i), "flexible array member in a struct with no named members");
                 }
             }
         }
@@ -271,6 +295,21 @@ final class RecordParser {
         return (int) v.value();
     }
 
+    /**
+     * GCC and clang check a bit-field's width against the type written, before a {@code mode}
+     * attribute on the member changes it ({@code int __attribute__((mode(DI))) x : 40} is an
+     * error; the field is then laid out with the mode's type).
+     */
+    private void modeWidth(CType written, DeclParser.Declarator d, Token at, int width) {
+        if (p.sym.strip(written) instanceof PrimitiveType prim && prim.prim().isInteger() && prim.prim() != Prim.BOOL) {
+            long bits = p.abi().scalar(prim.prim()).size() * 8L;
+            if (width > bits) {
+                String n = d == null ? "anonymous bit-field" : "bit-field '" + d.name().text() + "'";
+                throw p.in.error(at, "width of " + n + " (" + width + " bits) exceeds the width of its type (" + bits + " bits)");
+            }
+        }
+    }
+
     /** After {@code enum}. */
     CType enumeration(Token kw) {
         TokenCursor in = p.in;
@@ -309,7 +348,9 @@ final class RecordParser {
                 throw in.error(n, n.kind() == Token.Kind.EOF ? "expected '}' to match this '{'" : "expected identifier in enum"
                         + " (found '" + n.text() + "')");
             }
-            new Attributes().parse(in, p);
+            Attributes ea = new Attributes();
+            ea.parse(in, p);
+            ea.noTypeChange(in, "on an enumerator");
             IntValue v = next;
             if (in.accept("=")) {
                 v = p.constant();
@@ -333,6 +374,7 @@ final class RecordParser {
             throw in.error(open, "use of empty enum");
         }
         attrs.parse(in, p);
+        attrs.noTypeChange(in, "on an enum");
         EnumType e = new EnumType(tag == null ? null : tag.text(), list, attrs.packed, underlying,
                 kw.lineStart() ? p.comments.leading(kw) : null);
         if (tag == null) {

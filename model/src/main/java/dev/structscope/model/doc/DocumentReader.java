@@ -43,7 +43,7 @@ import java.util.Set;
 final class DocumentReader {
     private static final Set<String> RECORD_KEYS = Set.of("kind", "name", "pack", "packed", "aligned", "comment", "members");
     private static final Set<String> ENUM_KEYS = Set.of("kind", "name", "underlying", "packed", "comment", "enumerators");
-    private static final Set<String> TYPEDEF_KEYS = Set.of("kind", "name", "type", "aligned", "comment");
+    private static final Set<String> TYPEDEF_KEYS = Set.of("kind", "name", "type", "aligned", "vector", "comment");
     private static final Set<String> MEMBER_KEYS = Set.of("name", "type", "bits", "alignas", "packed", "comment",
             "count", "at", "switch", "when", "size");
     private static final Set<String> ENUMERATOR_KEYS = Set.of("name", "value", "comment");
@@ -117,8 +117,7 @@ final class DocumentReader {
                 known(o, TYPEDEF_KEYS, "a typedef");
                 JsonTree nameNode = required(o, "name");
                 String name = name(nameNode);
-                Typedef td = new Typedef(name, type(required(o, "type")), alignment(o.fields(), "aligned"),
-                        optString(o.fields(), "comment"));
+                Typedef td = newTypedef(o, name);
                 locations.put(td, nameNode.where());
                 yield td;
             }
@@ -335,6 +334,18 @@ final class DocumentReader {
             throw o.where().error("missing \"" + key + "\"");
         }
         return f.value();
+    }
+
+    /** A typedef object; a {@code "vector"} one must name an array and give its alignment. */
+    private Typedef newTypedef(JObject o, String name) {
+        CType target = type(required(o, "type"));
+        long aligned = alignment(o.fields(), "aligned");
+        boolean vector = bool(o.fields(), "vector");
+        if (vector && (aligned == 0 || !(target instanceof ArrayType))) {
+            throw o.fields().get("vector").value().where().error(
+                    "a \"vector\" typedef must have an array \"type\" and its \"aligned\" alignment");
+        }
+        return new Typedef(name, target, aligned, optString(o.fields(), "comment"), vector);
     }
 
     private static String optString(Map<String, JObject.Field> f, String key) {

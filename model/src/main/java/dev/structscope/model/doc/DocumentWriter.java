@@ -72,6 +72,9 @@ final class DocumentWriter {
                 if (t.alignedAttr() != 0) {
                     o.put("aligned", t.alignedAttr());
                 }
+                if (t.vector()) {
+                    o.put("vector", true);
+                }
                 putIf(o, "comment", t.comment());
                 yield o;
             }

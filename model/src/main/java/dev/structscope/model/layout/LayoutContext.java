@@ -223,7 +223,7 @@ final class LayoutContext {
         while (t instanceof NamedType n && n.kind() == NamedType.Kind.TYPEDEF) {
             Typedef td = library.typedef(n.name())
                     .orElseThrow(() -> new InputException(n.name(), "unknown type name '" + n.name() + "'"));
-            stripped |= td.alignedAttr() != 0;
+            stripped |= td.alignedAttr() != 0 && !td.vector(); // a vector's alignment is natural
             t = td.target();
         }
         return stripped ? type(t).align() : tl.align();
@@ -239,8 +239,9 @@ final class LayoutContext {
             case NamedType n when n.kind() == NamedType.Kind.TYPEDEF -> {
                 Typedef td = library.typedef(n.name())
                         .orElseThrow(() -> new InputException(n.name(), "unknown type name '" + n.name() + "'"));
-                long inner = msvcRequiredAlign(td.target(), td.alignedAttr() != 0 ? type(td.target()) : tl);
-                yield td.alignedAttr() != 0 ? Math.max(inner, tl.align()) : inner;
+                boolean attr = td.alignedAttr() != 0 && !td.vector();
+                long inner = msvcRequiredAlign(td.target(), attr ? type(td.target()) : tl);
+                yield attr ? Math.max(inner, tl.align()) : inner;
             }
             case NamedType n -> tl instanceof RecordLayout r ? recordRequired(r) : 0;
             case RecordType r -> tl instanceof RecordLayout rl ? recordRequired(rl) : 0;

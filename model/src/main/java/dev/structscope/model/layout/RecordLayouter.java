@@ -55,6 +55,11 @@ final class RecordLayouter {
                 throw new InputException(where(m), "flexible array member '" + display(m)
                         + "' must be the last member of a struct");
             }
+            if (tl instanceof ArrayLayout a && a.flexible() && !union
+                    && members.subList(0, i).stream().noneMatch(o -> o.name() != null || o.isAnonymousRecord())) {
+                // gcc and clang refuse it: the struct would have no storage before the array.
+                throw new InputException(where(m), "flexible array member in a struct with no named members");
+            }
             if (tl instanceof RecordLayout r && hasFlexibleTail(r) && !union && i != lastSequential) {
                 throw new InputException(where(m), "member '" + display(m) + "' ends in a flexible array and must be last");
             }

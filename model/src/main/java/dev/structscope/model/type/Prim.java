@@ -8,6 +8,9 @@ package dev.structscope.model.type;
  * <p>{@code SIZE} stands for the unsigned pointer-sized integers ({@code size_t},
  * {@code uintptr_t}), {@code PTRDIFF} for the signed ones ({@code ptrdiff_t}, {@code intptr_t},
  * {@code ssize_t}).
+ *
+ * <p>{@code INT128}, {@code UINT128}, {@code FLOAT16} and {@code FLOAT128} are extensions that
+ * exist only on some ABIs ({@link dev.structscope.model.abi.Abi#has}).
  */
 public enum Prim {
     VOID(Category.VOID, "void"),
@@ -38,7 +41,13 @@ public enum Prim {
     BOOL(Category.BOOL, "_Bool"),
     FLOAT(Category.FLOAT, "float"),
     DOUBLE(Category.FLOAT, "double"),
-    LONG_DOUBLE(Category.FLOAT, "long double");
+    LONG_DOUBLE(Category.FLOAT, "long double"),
+    // Compiler extensions that only some ABIs have (see Abi#has): asking an ABI without them for
+    // their size is an error, not a guess.
+    INT128(Category.SIGNED, "__int128"),
+    UINT128(Category.UNSIGNED, "unsigned __int128"),
+    FLOAT16(Category.FLOAT, "_Float16"),
+    FLOAT128(Category.FLOAT, "__float128");
 
     private static final java.util.Map<String, Prim> SPELLINGS = spellingTable();
 
@@ -59,6 +68,9 @@ public enum Prim {
         m.put("uintptr_t", SIZE);
         m.put("intptr_t", PTRDIFF);
         m.put("ssize_t", PTRDIFF);
+        m.put("__int128_t", INT128);
+        m.put("__uint128_t", UINT128);
+        m.put("_Float128", FLOAT128);
         return java.util.Collections.unmodifiableMap(m);
     }
 

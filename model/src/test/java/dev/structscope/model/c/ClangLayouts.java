@@ -43,14 +43,28 @@ public final class ClangLayouts {
      * clang is made to compute; the result maps those names (as clang prints them) to layouts.
      */
     public static Map<String, Dumped> dump(Path header, Abi abi, List<String> probes, Path dir) throws IOException {
+        return dump(header, abi, probes, dir, false);
+    }
+
+    /**
+     * As {@link #dump(Path, Abi, List, Path)}; {@code hosted} leaves out {@code -ffreestanding},
+     * for headers of the C library (clang's freestanding {@code <stdint.h>} clashes with glibc's
+     * on some targets).
+     */
+    public static Map<String, Dumped> dump(Path header, Abi abi, List<String> probes, Path dir, boolean hosted)
+            throws IOException {
         StringBuilder src = new StringBuilder("#include \"" + header.toAbsolutePath() + "\"\n");
         for (int i = 0; i < probes.size(); i++) {
             src.append("int structscope_probe_").append(i).append(" = sizeof(").append(probes.get(i)).append(");\n");
         }
         Path c = dir.resolve("probe_" + abi.name() + ".c");
         Files.writeString(c, src);
-        Tools.Result r = Tools.run(List.of("clang-16", "--target=" + abi.clangTarget(), "-ffreestanding", "-fsyntax-only",
-                "-w", "-Xclang", "-fdump-record-layouts", c.toString()), dir);
+        List<String> cmd = new ArrayList<>(List.of("clang-16", "--target=" + abi.clangTarget(), "-ffreestanding",
+                "-fsyntax-only", "-w", "-Xclang", "-fdump-record-layouts", c.toString()));
+        if (hosted) {
+            cmd.remove("-ffreestanding");
+        }
+        Tools.Result r = Tools.run(cmd, dir);
         if (r.exit() != 0) {
             throw new AssertionError("clang failed for " + abi.name() + ":\n" + r.err());
         }

@@ -81,7 +81,11 @@ class MalformedHeaderTest {
             struct A { long long long x; };               | bad.h:1:12 | invalid combination of type specifiers 'long long long'
             struct A { unsigned double d; };              | bad.h:1:12 | invalid combination of type specifiers 'unsigned double'
             struct A { int struct B { int y; } x; };      | bad.h:1:16 | cannot combine 'struct' with a previous type specifier
-            struct A { __int128 big; };                   | bad.h:1:12 | type '__int128' is not supported
+            struct A { _BitInt(8) big; };                 | bad.h:1:12 | not supported: '_BitInt'
+            struct A { int x __attribute__((frob)); };    | bad.h:1:33 | not supported: attribute 'frob' (unknown, it might change the layout)
+            struct __attribute__((scalar_storage_order("big-endian"))) A { int x; }; | bad.h:1:23 | not supported: scalar_storage_order (members in another byte order)
+            struct A { int x[]; };                        | bad.h:1:16 | flexible array member in a struct with no named members
+            struct A { int __attribute__((mode(XF))) x; }; | bad.h:1:31 | not supported: mode 'XF'
             #if 1 +\\n#endif                              | bad.h:1:8  | expected an expression (found end of input)
             #if 1 2\\n#endif                              | bad.h:1:7  | extra tokens at end of #if expression (found '2')
             _Static_assert(sizeof(int) == 8, "int is 8"); | bad.h:1:1  | static assertion failed: "int is 8"

@@ -1,0 +1,68 @@
+package dev.structscope.model.c;
+
+import dev.structscope.model.type.ArrayType;
+import dev.structscope.model.type.CType;
+import dev.structscope.model.type.Prim;
+import dev.structscope.model.type.PrimitiveType;
+
+/**
+ * The two GCC attributes that replace a declaration's type: {@code mode(M)} (an integer of M's
+ * width with the declared type's signedness, or {@code float}/{@code double} for {@code SF} and
+ * {@code DF}) and {@code vector_size(N)} (N bytes of the element type; laid out as an array of
+ * its elements whose alignment {@link BuiltinTypes#vectorAlign} gives). Both are checked against
+ * gcc and clang-16 by the attribute oracle tests. Stateless.
+ */
+final class TypeAttributes {
+    private TypeAttributes() {
+    }
+
+    private static final Prim[] SIGNED = {Prim.INT8, Prim.INT16, null, Prim.INT32, null, null, null, Prim.INT64};
+    private static final Prim[] UNSIGNED = {Prim.UINT8, Prim.UINT16, null, Prim.UINT32, null, null, null, Prim.UINT64};
+
+    static CType mode(CType declared, String mode, Token at, DeclParser p) {
+        int bytes = GnuAttributes.modeBytes(mode, p.abi());
+        if (bytes < 0) {
+            throw p.in.error(at, "not supported: mode '" + mode + "'");
+        }
+        CType base = p.sym.strip(declared);
+        if (!(base instanceof PrimitiveType prim) || prim.prim() == Prim.VOID || prim.prim() == Prim.BOOL) {
+            throw p.in.error(at, "not supported: mode '" + mode + "' on type '" + declared.spelling() + "'");
+        }
+        if (bytes == 0) {
+            if (!prim.prim().isFloating()) {
+                throw p.in.error(at, "type of machine mode '" + mode + "' does not match type of base type");
+            }
+            return PrimitiveType.of(mode.equals("SF") ? Prim.FLOAT : Prim.DOUBLE);
+        }
+        if (!prim.prim().isInteger()) {
+            throw p.in.error(at, "type of machine mode '" + mode + "' does not match type of base type");
+        }
+        boolean signed = p.abi().isSigned(prim.prim());
+        if (bytes == 16) {
+            Prim wide = signed ? Prim.INT128 : Prim.UINT128;
+            if (!p.abi().has(wide)) {
+                throw p.in.error(at, "not supported on " + p.abi().name() + ": mode '" + mode + "' (no 128-bit integers)");
+            }
+            return PrimitiveType.of(wide);
+        }
+        return PrimitiveType.of((signed ? SIGNED : UNSIGNED)[bytes - 1]);
+    }
+
+    static ArrayType vector(CType declared, long size, Token at, DeclParser p) {
+        CType base = p.sym.strip(declared);
+        if (!(base instanceof PrimitiveType prim) || !(prim.prim().isInteger() || prim.prim() == Prim.FLOAT
+                || prim.prim() == Prim.DOUBLE) || prim.prim() == Prim.BOOL || prim.prim() == Prim.INT128
+                || prim.prim() == Prim.UINT128) {
+            throw p.in.error(at, "not supported: vector of '" + declared.spelling() + "'");
+        }
+        long element = p.abi().scalar(prim.prim()).size();
+        if (size % element != 0) {
+            throw p.in.error(at, "vector size not an integral multiple of component size");
+        }
+        long count = size / element;
+        if (Long.bitCount(count) != 1) {
+            throw p.in.error(at, "number of vector components " + count + " not a power of two");
+        }
+        return new ArrayType(declared, count);
+    }
+}

@@ -1,0 +1,123 @@
+package dev.structscope.model.c;
+
+import dev.structscope.model.InputException;
+import dev.structscope.model.abi.Abi;
+import dev.structscope.model.abi.Abis;
+import dev.structscope.model.layout.LayoutEngine;
+import dev.structscope.model.layout.RecordLayout;
+import dev.structscope.model.type.Prim;
+import dev.structscope.model.type.TypeLibrary;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+/**
+ * {@code --cpp} on real C library headers ({@code <stdio.h>}, {@code <stdlib.h>}, {@code <math.h>}
+ * and the glibc headers that use compiler extensions: {@code <link.h>} with its vector and
+ * {@code __int128} registers, {@code <sys/ucontext.h>}, {@code <fenv.h>}, {@code <complex.h>}...)
+ * for every ABI, with a user struct of their types and of {@code _FloatN}, {@code _Complex},
+ * {@code __int128} and {@code mode} typedefs: every record the import yields must be laid out as
+ * clang-16 lays it out for the ABI's target (the same preprocessor, run the same way). glibc's
+ * headers are not there for Windows: that must be a clear error, not an empty import.
+ */
+class CppEveryAbiTest {
+    @TempDir
+    Path tmp;
+
+    private static String header(Abi abi) {
+        StringBuilder sb = new StringBuilder("""
+                #include <stdio.h>
+                #include <stdlib.h>
+                #include <math.h>
+                #include <stdint.h>
+                #include <complex.h>
+                #include <fenv.h>
+                #include <link.h>
+                #include <signal.h>
+                #include <sys/ucontext.h>
+                #include <sys/stat.h>
+                #include <sys/types.h>
+                #include <netinet/tcp.h>
+                struct uses {
+                    char c;
+                    FILE *file;
+                    fpos_t pos;
+                    div_t d;
+                    lldiv_t lld;
+                    float_t ft;
+                    double_t dt;
+                    long double ld;
+                    _Float32 f32;
+                    _Float64 f64;
+                    _Float32x f32x;
+                    double _Complex z;
+                    float complex fz;
+                    register_t reg;
+                    fenv_t env;
+                    char end;
+                };
+                """);
+        sb.append("struct ext { char c;");
+        if (abi.has(Prim.INT128)) {
+            sb.append(" __int128_t i; __uint128_t u; unsigned __int128 v;");
+        }
+        if (abi.has(Prim.FLOAT16)) {
+            sb.append(" _Float16 h;");
+        }
+        sb.append(" char end; };\n");
+        return sb.toString();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"x86_64-linux", "i386-linux", "aarch64-linux", "arm-linux"})
+    void systemHeadersLayOutLikeClang(String abiName) throws Exception {
+        Tools.assumeTool("clang-16");
+        assumeTrue(Files.isRegularFile(Path.of("/usr/include/link.h")), "no glibc headers here");
+        Abi abi = Abi.byName(abiName);
+        Path h = tmp.resolve("sys.h");
+        Files.writeString(h, header(abi));
+        TypeLibrary lib = HeaderImporter.importFile(h, HeaderImporter.Options.defaults().withAbi(abi).withPreprocessor(true));
+        List<TypeLibrary.NamedRecord> named = lib.namedRecords();
+        List<String> probes = new ArrayList<>();
+        for (TypeLibrary.NamedRecord nr : named) {
+            probes.add(ClangCorpusTest.clangName(nr));
+        }
+        assertTrue(probes.contains("struct uses") && probes.contains("struct ext"), probes.toString());
+        assertTrue(probes.size() > 80, "only " + probes.size() + " records: " + probes);
+        Map<String, ClangLayouts.Dumped> clang = ClangLayouts.dump(h, abi, probes, tmp, true);
+        int compared = 0;
+        for (TypeLibrary.NamedRecord nr : named) {
+            String name = ClangCorpusTest.clangName(nr);
+            RecordLayout ours = LayoutEngine.layout(nr.record(), lib, abi);
+            ClangLayouts.Dumped theirs = clang.get(name);
+            assertNotNull(theirs, "clang did not lay out " + name);
+            assertEquals(theirs, ClangLayouts.of(ours), abi.name() + " " + name);
+            compared++;
+        }
+        System.out.println("CppEveryAbiTest " + abiName + ": " + compared + " records agree with clang-16");
+    }
+
+    @org.junit.jupiter.api.Test
+    void windowsWithoutItsCLibrarySaysSo() throws Exception {
+        Tools.assumeTool("clang-16");
+        Path h = tmp.resolve("win.h");
+        Files.writeString(h, header(Abis.X86_64_WINDOWS));
+        Tools.Result clang = Tools.run(List.of("clang-16", "--target=" + Abis.X86_64_WINDOWS.clangTarget(), "-E", h.toString()), tmp);
+        assumeTrue(clang.exit() != 0, "this machine has a C library for Windows");
+        InputException e = assertThrows(InputException.class, () -> HeaderImporter.importFile(h,
+                HeaderImporter.Options.defaults().withAbi(Abis.X86_64_WINDOWS).withPreprocessor(true)));
+        assertTrue(e.oneLine().startsWith(h + ":1:10: ") && e.oneLine().contains("'stdio.h' file not found"), e.oneLine());
+    }
+}
