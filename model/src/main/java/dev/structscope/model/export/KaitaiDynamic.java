@@ -187,7 +187,10 @@ final class KaitaiDynamic {
             if (!dynamicSoFar && rl.size() > cursor) {
                 pad(seq, unique("pad_" + pads, ids), Long.toString(rl.size() - cursor));
             } else if (dynamicSoFar && rl.align() > 1) {
-                pad(seq, unique("pad_" + pads, ids), align(rl.align()));
+                // Tail padding, as far as the data goes: a last member read to the end of the data
+                // leaves none (decode then ends the record with the data).
+                String a = align(rl.align());
+                pad(seq, unique("pad_" + pads, ids), "(" + a + ") < _io.size - _io.pos ? (" + a + ") : _io.size - _io.pos");
             }
         }
         if (!seq.isEmpty()) {
