@@ -68,6 +68,7 @@ public final class CtypesExporter implements Exporter {
         }
         Map<RecordType, long[]> aligns = new IdentityHashMap<>();
         for (ExportModel.Rec rec : model.records()) {
+            warnings.addAll(Flattened.warnings(rec));
             record(sb, model, rec, aligns, warnings);
         }
         for (String w : warnings) {

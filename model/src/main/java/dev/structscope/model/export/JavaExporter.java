@@ -76,6 +76,10 @@ public final class JavaExporter implements Exporter {
         StringBuilder acc = new StringBuilder();
         List<String> hidden = new ArrayList<>();
         group(model, rec.layout(), 0, "", "", members, acc, hidden);
+        for (String w : Flattened.warnings(rec)) {
+            warnings.add(w);
+            sb.append("    // WARNING: ").append(w).append("\n");
+        }
         if (!hidden.isEmpty()) {
             String w = rec.name() + ": members " + String.join(", ", hidden) + " of anonymous records are in LAYOUT only"
                     + " under their group (FFM group layouts cannot overlap members); NAME$OFFSET gives each offset";

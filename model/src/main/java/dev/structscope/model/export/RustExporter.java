@@ -76,6 +76,7 @@ public final class RustExporter implements Exporter {
                 enumeration(sb, e);
             }
             for (ExportModel.Rec rec : model.records()) {
+                warnings.addAll(Flattened.warnings(rec)); // written above the record as comments
                 record(sb, rec);
             }
             String name = (o.type() == null ? "layout" : o.type().replaceAll("[^A-Za-z0-9_]", "_")) + ".rs";

@@ -14,6 +14,7 @@ import java.util.Set;
  * members, bit-field storage runs, and explicit padding, so that every target reproduces the
  * offsets of the {@link RecordLayout} exactly instead of re-deriving them with its own rules.
  * For a union every slot starts at 0 and a final {@link Pad} of the union's size fixes its size.
+ * A dynamic record is cut in its static form ({@link Flattened}): placed members are left out.
  */
 public final class Slots {
     private Slots() {
@@ -81,6 +82,9 @@ public final class Slots {
         List<FieldLayout> run = new ArrayList<>();
         int anon = 0;
         for (FieldLayout f : r.fields()) {
+            if (f.member().dynamic().at() != null) {
+                continue; // placed by data ([[structscope::at]]): not in the sequence of members
+            }
             if (f.isBitField()) {
                 if (f.bitWidth() == 0) {
                     continue;

@@ -15,4 +15,9 @@ public sealed interface TypeLayout permits ScalarLayout, PointerLayout, EnumLayo
 
     /** Alignment in bytes ({@code _Alignof}), after pack and aligned attributes. */
     long align();
+
+    /** Whether data decides the size of a value of this type (counted or to-the-end arrays, dynamic records). */
+    default boolean sizeFromData() {
+        return RecordLayouter.isDynamic(this);
+    }
 }

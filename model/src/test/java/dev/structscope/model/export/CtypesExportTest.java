@@ -27,7 +27,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * read from gcc's bytes are the ones gcc stored.
  */
 class CtypesExportTest {
-    private static final String DUMP = """
+    static final String DUMP = """
             import ctypes, importlib.util, json, sys
             spec = importlib.util.spec_from_file_location("layout", sys.argv[1])
             m = importlib.util.module_from_spec(spec)
