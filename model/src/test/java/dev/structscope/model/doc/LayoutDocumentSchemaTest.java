@@ -74,6 +74,36 @@ class LayoutDocumentSchemaTest {
         }
     }
 
+    /** Issue 13: a document with every dynamic-layout property (export/dynamic.h) validates; wrong shapes do not. */
+    @Test
+    void dynamicMemberPropertiesValidate() throws IOException {
+        String header;
+        try (var in = LayoutDocumentSchemaTest.class.getResourceAsStream("/export/dynamic.h")) {
+            header = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        }
+        LayoutDocument doc = new LayoutDocument("dyn", "c", "x86_64-linux", "little",
+                dev.structscope.model.c.HeaderImporter.importText(header, "dynamic.h",
+                        dev.structscope.model.c.HeaderImporter.Options.defaults()), Map.of());
+        String json = LayoutDocuments.toJson(doc);
+        for (String key : List.of("\"count\"", "\"at\"", "\"switch\"", "\"when\"", "\"size\"")) {
+            assertTrue(json.contains(key), key + " in " + json);
+        }
+        assertEquals(Set.of(), validate(json), json);
+        String head = "{\"format\": \"structscope-layout\", \"version\": 1, \"types\": [{\"kind\": \"struct\", \"name\": \"A\", "
+                + "\"members\": [{\"name\": \"n\", \"type\": \"int\"}, {\"name\": \"x\", \"type\": \"char[]\", ";
+        for (String bad : List.of("\"count\": 3", "\"count\": \"\"", "\"when\": \"1\"", "\"at\": 8",
+                "\"size\": [\"n\"]", "\"switch\": null")) {
+            String text = head + bad + "}]}]}";
+            assertFalse(validate(text).isEmpty(), text);
+            try {
+                LayoutDocuments.parse(text, "bad.json");
+                throw new AssertionError("the reader accepted " + text);
+            } catch (InputException expected) {
+                assertTrue(expected.where().startsWith("bad.json:"), expected.oneLine());
+            }
+        }
+    }
+
     @Test
     void theSchemaRejectsWhatTheReaderRejects() throws IOException {
         String head = "{\"format\": \"structscope-layout\", \"version\": 1, \"types\": [";
