@@ -1,0 +1,94 @@
+package dev.structscope.app.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.TreeMap;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+/**
+ * Issue 13, round trips of the dynamic sample headers through the exports: header → C header
+ * and header → layout document → C header give the same {@code layout --json} (counts,
+ * placements, switches, alternatives' values and sizes included); the exported C compiles with
+ * gcc and clang-16; the static targets export with one warning line per flattened member; the
+ * whole-library Kaitai export compiles with the Kaitai compiler.
+ */
+@Tag(DynamicCli.TAG)
+class DynamicExportRoundTripTest {
+    @TempDir
+    Path dir;
+
+    @ParameterizedTest
+    @ValueSource(strings = {"pcap_file.h", "elf64.h", "elf32.h", "wav_chunks.h", "proto.h"})
+    void headerToCAndThroughADocumentGivesTheSameLayout(String header) throws Exception {
+        Path h = DynamicCli.bundled(dir, header);
+        Map<String, JsonNode> original = layout(h);
+        Path c = dir.resolve("exported.h");
+        ok("export", h.toString(), "--to", "c", "-o", c.toString());
+        assertEquals(original, layout(c), header + " -> C");
+        Path doc = dir.resolve("layout.json");
+        ok("export", h.toString(), "--to", "json", "-o", doc.toString());
+        Path c2 = dir.resolve("from_document.h");
+        ok("export", doc.toString(), "--to", "c", "-o", c2.toString());
+        assertEquals(original, layout(c2), header + " -> document -> C");
+
+        for (String cc : new String[] {"gcc", "clang-16"}) {
+            String tool = ExportCommandTestTools.find(cc);
+            assumeTrue(tool != null, cc + " is not installed");
+            assertEquals(0, ExportCommandTestTools.run(dir, tool, "-std=gnu11", "-fsyntax-only", "-x", "c", c.toString()),
+                    cc + " compiles the export of " + header);
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"pcap_file.h", "elf64.h", "wav_chunks.h", "proto.h"})
+    void staticTargetsWarnPerFlattenedMemberAndKaitaiCompiles(String header) throws Exception {
+        Path h = DynamicCli.bundled(dir, header);
+        long dynamicMembers = 0;
+        for (JsonNode t : layout(h).values()) {
+            for (JsonNode f : t.get("fields")) {
+                if (f.has("count") || f.has("at") || f.has("switch") || f.has("sizeExpr")) {
+                    dynamicMembers++;
+                }
+            }
+        }
+        assertTrue(dynamicMembers > 0, header);
+        for (String target : new String[] {"java", "ctypes", "rust"}) {
+            CliRun r = CliRun.run("export", h.toString(), "--to", target, "-o", dir.resolve(target).toString());
+            assertEquals(0, r.status(), r.err.toString());
+            long lines = r.err.toString().lines().filter(l -> l.startsWith("structscope: warning: ")).count();
+            assertTrue(lines >= dynamicMembers, target + ": " + lines + " warnings for " + dynamicMembers
+                    + " dynamic members\n" + r.err);
+            assertEquals(lines, r.err.toString().lines().count(), r.err.toString());
+        }
+        ExportKaitaiDecodeTest.assumeKaitai();
+        Path ksy = dir.resolve("whole.ksy");
+        ok("export", h.toString(), "--to", "ksy", "-o", ksy.toString());
+        ExportKaitaiDecodeTest.ksyCheck(dir, ksy, new ObjectMapper().createArrayNode());
+    }
+
+    private static void ok(String... args) {
+        CliRun r = CliRun.run(args);
+        assertEquals(0, r.status(), String.join(" ", args) + ": " + r.err);
+    }
+
+    /** {@code layout --json}, each type by name (declaration order is the export's to choose). */
+    private static Map<String, JsonNode> layout(Path h) throws Exception {
+        CliRun r = CliRun.run("layout", h.toString(), "--json");
+        assertEquals(0, r.status(), r.err.toString());
+        Map<String, JsonNode> out = new TreeMap<>();
+        for (JsonNode t : new ObjectMapper().readTree(r.out.toString()).get("types")) {
+            out.put(t.get("name").asText(), t);
+        }
+        return out;
+    }
+}
