@@ -27,7 +27,9 @@ import java.util.Map;
  * Writes a self-contained C header: the declarations as they were (same names, pack pragmas and
  * attributes, comments), in an order C accepts, followed by {@code _Static_assert}s on the size,
  * alignment and every member offset that the layout engine computed for the chosen ABI, so that
- * compiling the header for that ABI checks the layout. Stateless.
+ * compiling the header for that ABI checks the layout (for a dynamic record, the offsets before
+ * its first dynamic member). Dynamic members are written by {@link CDynamic} so that the header
+ * compiles as C and re-imports to the same library. Stateless.
  */
 public final class CExporter implements Exporter {
 

@@ -25,8 +25,10 @@ import java.util.Set;
  * as a {@code NAME_raw} field plus a {@code NAME} value instance), arrays with {@code repeat: expr}
  * (multi-dimensional ones flattened row-major), unions as {@code pos: 0} instances over a
  * substream of the union's size, enums by name. A record named like a Kaitai built-in type
- * ({@code u4}, {@code f8}...) is {@link #typeId renamed} with {@code _t}. With {@code --type}, the
- * file's own sequence is that record repeated to the end of the stream. Stateless.
+ * ({@code u4}, {@code f8}...) is {@link #typeId renamed} with {@code _t}. A {@code char} array is a
+ * string up to its first NUL ({@code strz}), as {@code decode} prints it. Records whose layout data
+ * decides are written by {@link KaitaiDynamic}. With {@code --type}, the file's own sequence is that
+ * record repeated to the end of the stream (each of its own size when it is dynamic). Stateless.
  */
 public final class KaitaiExporter implements Exporter {
 
