@@ -267,6 +267,11 @@ final class KaitaiDynamic {
                 if (!dims.isEmpty()) {
                     warnings.add(name + ": an inner array dimension to the end is read as empty");
                     dims.add("0");
+                } else if (!a.element().sizeFromData() && !(a.element() instanceof RecordLayout r && r.isReference())) {
+                    // As many whole elements as fit in what remains (a partial one is left, as decode
+                    // leaves it; repeat: eos would fail on it): counted once, where the array starts.
+                    long each = a.element().size();
+                    dims.add(each == 0 ? "0" : "(_io.size - _io.pos) / " + each);
                 } else {
                     eos = true;
                 }
