@@ -230,8 +230,12 @@ final class KaitaiDynamic {
             }
         } else {
             value(sb, counts, f.layout(), ctx, f.name());
-            if (d.size() != null) {
+            if (d.size() != null && f.layout() instanceof RecordLayout) {
                 sb.append(IN).append("size: ").append(KaitaiExporter.q(expr(d.size(), ctx))).append('\n');
+            } else if (d.size() != null) {
+                // Sequential members get a window type; Kaitai has no size: on a placed scalar or array.
+                warnings.add(f.name() + ": the size " + d.size().text() + " of a placed " + f.typeName()
+                        + " is not applied (only its own bytes are read)");
             }
         }
         if (f.member().comment() != null) {
