@@ -108,6 +108,30 @@ class DynamicKaitaiTest {
         assertEquals("tail", file.get("rest").asText());
     }
 
+    /**
+     * The exporters' header with every feature ({@code model/src/test/resources/export/dynamic.h}):
+     * a placed array in a record that is not the file's first, a counted union alternative whose
+     * count is in the enclosing record, counted_by-style strings in records read to the end.
+     */
+    @Test
+    void everyFeatureOfTheExportersHeader() throws Exception {
+        Path h = Path.of("../model/src/test/resources/export/dynamic.h").toAbsolutePath().normalize();
+        assumeTrue(Files.isRegularFile(h), "run from the app module of the source tree");
+        java.nio.ByteBuffer b = java.nio.ByteBuffer.allocate(73).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+        b.putInt(0, 2).putInt(4, 0); // two items; the table placed at 0 (over count and table_at)
+        b.put(8, (byte) 3).putShort(10, (short) 1).putShort(12, (short) 2).putShort(14, (short) 3);
+        b.putInt(16, 44).putShort(20, (short) 55).putInt(24, 1).putInt(32, 66);            // items[0]: K_INT
+        b.put(40, (byte) 2).put(41, (byte) 1).putInt(44, 77).putShort(48, (short) 88).putInt(52, 3);
+        b.put(56, (byte) 0xAA).put(57, (byte) 0xBB);                                       // items[1]: K_BYTES, n = 2
+        b.putShort(64, (short) 2).put(66, (byte) 'h').put(67, (byte) 'i');                 // texts to the end
+        b.putShort(68, (short) 3).put(70, (byte) 'a').put(71, (byte) 'b').put(72, (byte) 'c');
+        Path data = Files.write(dir.resolve("dynamic.bin"), b.array());
+        JsonNode file = agree(h, "File", data, false).get(0);
+        assertEquals("[2,0]", file.get("table").toString());
+        assertEquals("[170,187]", file.at("/items/1/v/bytes").toString());
+        assertEquals("abc", file.at("/texts/1/text").asText());
+    }
+
     /** An array of fixed elements to the end takes the whole elements that fit and leaves a partial one. */
     @Test
     void arrayToTheEndLeavesAPartialElement() throws Exception {
