@@ -132,6 +132,34 @@ class DynamicProtocolTest {
         assertAsSent(expect, replay.out.toString());
     }
 
+    /** One message of proto.h: header, then body bytes; {@code length} as given (it may lie). */
+    private static byte[] message(int type, long length, int seq, byte[] body) {
+        return java.nio.ByteBuffer.allocate(12 + body.length).order(java.nio.ByteOrder.LITTLE_ENDIAN)
+                .putShort((short) 0x5353).put((byte) type).put((byte) 0).putInt((int) length).putInt(seq).put(body).array();
+    }
+
+    @Test
+    void aLyingLengthEndsTheCaptureInOneLineAfterTheGoodMessages() throws Exception {
+        byte[] heartbeat = java.nio.ByteBuffer.allocate(8).order(java.nio.ByteOrder.LITTLE_ENDIAN).putLong(99).array();
+        for (long length : new long[] {4, 0xFFFFFFF0L}) {
+            CliRun capture = CliRun.start("capture", header.toString(), "--type", "Msg", "--listen", "0", "--framing", "record");
+            Matcher m = Pattern.compile("listening on [^ ]+:(\\d+)").matcher(capture.awaitErr("listening on"));
+            assertTrue(m.find(), capture.err.toString());
+            try (java.net.Socket socket = new java.net.Socket("127.0.0.1", Integer.parseInt(m.group(1)))) {
+                socket.getOutputStream().write(message(5, 20, 0, heartbeat));
+                socket.getOutputStream().write(message(5, length, 1, heartbeat));
+                socket.getOutputStream().flush();
+                assertEquals(2, capture.status(), "length " + length + ": " + capture.err);
+            }
+            List<JsonNode> rows = DynamicCli.jsonLines(capture.out.toString());
+            assertEquals(1, rows.size(), "the good message is printed: " + capture.out);
+            assertEquals(99, rows.get(0).get("body").get("heartbeat").get("ts_ns").asInt());
+            List<String> err = capture.err.toString().lines().filter(l -> !l.contains("listening on")).toList();
+            assertEquals(1, err.size(), "length " + length + ": one line: " + capture.err);
+            assertTrue(err.get(0).matches("structscope: .*offset 20\\b.*"), "names where the bad message starts: " + err);
+        }
+    }
+
     @Test
     void theBundledStreamAndRecordingDecodeAsThePeerMadeThem() throws Exception {
         // make_dynamic_samples.py wrote proto.bin and proto.pcapng from proto_peer.messages(2026, 40).
