@@ -13,10 +13,18 @@ import org.junit.jupiter.api.io.TempDir;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.net.Socket;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
@@ -60,7 +68,7 @@ class DynamicProtocolTest {
         final BufferedReader out;
 
         Peer(String... args) throws IOException {
-            List<String> cmd = new java.util.ArrayList<>(List.of("python3", peer.toString()));
+            List<String> cmd = new ArrayList<>(List.of("python3", peer.toString()));
             cmd.addAll(List.of(args));
             process = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.INHERIT).start();
             out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
@@ -134,18 +142,18 @@ class DynamicProtocolTest {
 
     /** One message of proto.h: header, then body bytes; {@code length} as given (it may lie). */
     private static byte[] message(int type, long length, int seq, byte[] body) {
-        return java.nio.ByteBuffer.allocate(12 + body.length).order(java.nio.ByteOrder.LITTLE_ENDIAN)
+        return ByteBuffer.allocate(12 + body.length).order(ByteOrder.LITTLE_ENDIAN)
                 .putShort((short) 0x5353).put((byte) type).put((byte) 0).putInt((int) length).putInt(seq).put(body).array();
     }
 
     @Test
     void aLyingLengthEndsTheCaptureInOneLineAfterTheGoodMessages() throws Exception {
-        byte[] heartbeat = java.nio.ByteBuffer.allocate(8).order(java.nio.ByteOrder.LITTLE_ENDIAN).putLong(99).array();
+        byte[] heartbeat = ByteBuffer.allocate(8).order(ByteOrder.LITTLE_ENDIAN).putLong(99).array();
         for (long length : new long[] {4, 0xFFFFFFF0L}) {
             CliRun capture = CliRun.start("capture", header.toString(), "--type", "Msg", "--listen", "0", "--framing", "record");
             Matcher m = Pattern.compile("listening on [^ ]+:(\\d+)").matcher(capture.awaitErr("listening on"));
             assertTrue(m.find(), capture.err.toString());
-            try (java.net.Socket socket = new java.net.Socket("127.0.0.1", Integer.parseInt(m.group(1)))) {
+            try (Socket socket = new Socket("127.0.0.1", Integer.parseInt(m.group(1)))) {
                 socket.getOutputStream().write(message(5, 20, 0, heartbeat));
                 socket.getOutputStream().write(message(5, length, 1, heartbeat));
                 socket.getOutputStream().flush();
@@ -174,6 +182,44 @@ class DynamicProtocolTest {
         CliRun replay = CliRun.run("capture", header.toString(), "--type", "Msg", "--replay", rec.toString());
         assertEquals(0, replay.status(), replay.err.toString());
         assertAsSent(expect, replay.out.toString());
+    }
+
+    /** Adds every numeric leaf of {@code node} under its dotted member path (array elements flattened). */
+    private static void leaves(String path, JsonNode node, Map<String, List<BigDecimal>> out) {
+        if (node.isObject()) {
+            node.fields().forEachRemaining(e -> leaves(path.isEmpty() ? e.getKey() : path + "." + e.getKey(), e.getValue(), out));
+        } else if (node.isArray()) {
+            node.forEach(e -> leaves(path, e, out));
+        } else if (node.isNumber()) {
+            out.computeIfAbsent(path, k -> new ArrayList<>()).add(node.decimalValue());
+        }
+    }
+
+    @Test
+    void statsOverTheStreamAgreeWithThePeersMessages() throws Exception {
+        Path stream = dir.resolve("stream.bin");
+        DynamicCli.tool(dir, "python3", peer.toString(), "stream", "" + seed, "" + MESSAGES, stream.toString());
+        Map<String, List<BigDecimal>> expected = new LinkedHashMap<>();
+        for (JsonNode m : DynamicCli.jsonLines(DynamicCli.tool(dir, "python3", peer.toString(), "expect", "" + seed, "" + MESSAGES))) {
+            leaves("", m, expected);
+        }
+        CliRun run = CliRun.run("stats", header.toString(), "--type", "Msg", stream.toString(), "--json");
+        assertEquals(0, run.status(), run.err.toString());
+        JsonNode stats = JsonCompare.parse(run.out.toString());
+        assertEquals(MESSAGES, stats.get("records").asInt());
+        JsonNode fields = stats.get("fields");
+        for (var e : expected.entrySet()) {
+            String what = "seed " + seed + " " + e.getKey() + ": " + fields.get(e.getKey());
+            JsonNode f = fields.get(e.getKey());
+            assertNotNull(f, what);
+            List<BigDecimal> v = e.getValue();
+            assertEquals(v.size(), f.get("count").asInt(), what);
+            assertEquals(0, v.stream().min(BigDecimal::compareTo).orElseThrow().compareTo(f.get("min").decimalValue()), what);
+            assertEquals(0, v.stream().max(BigDecimal::compareTo).orElseThrow().compareTo(f.get("max").decimalValue()), what);
+            double mean = v.stream().reduce(BigDecimal.ZERO, BigDecimal::add)
+                    .divide(BigDecimal.valueOf(v.size()), MathContext.DECIMAL64).doubleValue();
+            assertEquals(mean, f.get("mean").asDouble(), Math.abs(mean) * 1e-9 + 1e-9, what);
+        }
     }
 
     @Test
