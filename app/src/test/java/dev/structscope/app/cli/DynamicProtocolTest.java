@@ -222,6 +222,58 @@ class DynamicProtocolTest {
         }
     }
 
+    /** The cells of one RFC 4180 line (quoted cells may hold commas and doubled quotes). */
+    private static List<String> csvCells(String line) {
+        List<String> cells = new ArrayList<>();
+        StringBuilder cell = new StringBuilder();
+        boolean quoted = false;
+        for (int i = 0; i < line.length(); i++) {
+            char c = line.charAt(i);
+            if (quoted && c == '"' && i + 1 < line.length() && line.charAt(i + 1) == '"') {
+                cell.append('"');
+                i++;
+            } else if (c == '"') {
+                quoted = !quoted;
+            } else if (c == ',' && !quoted) {
+                cells.add(cell.toString());
+                cell.setLength(0);
+            } else {
+                cell.append(c);
+            }
+        }
+        cells.add(cell.toString());
+        return cells;
+    }
+
+    /**
+     * Records of different shapes (other union alternatives, other counts) in one CSV: every row
+     * must line up with the header row (RFC 4180: the same number of fields in each line), or
+     * CSV is refused in one line. A row shaped like the first record only would put a trade's
+     * price under a hello's name column.
+     */
+    @Test
+    void csvOfRecordsOfDifferentShapesLinesUpWithItsHeaderOrIsRefused() {
+        Path stream = Samples.extract(Samples.byData("proto.bin"), dir);
+        Path pcap = Samples.extract(Samples.byData("packets.pcap"), dir);
+        for (List<String> args : List.of(
+                List.of("decode", header.toString(), "--type", "Msg", stream.toString(), "--all", "--format", "csv"),
+                List.of("decode", dir.resolve("pcap_file.h").toString(), "--type", "PcapRecord", pcap.toString(),
+                        "--offset", "24", "--all", "--format", "csv"))) {
+            CliRun run = CliRun.run(args.toArray(String[]::new));
+            if (run.status() == 2) {
+                assertEquals(1, run.err.toString().lines().count(), run.err.toString());
+                continue;
+            }
+            assertEquals(0, run.status(), run.err.toString());
+            List<String> lines = run.out.toString().lines().toList();
+            int columns = csvCells(lines.get(0)).size();
+            for (int i = 1; i < lines.size(); i++) {
+                assertEquals(columns, csvCells(lines.get(i)).size(),
+                        String.join(" ", args) + ": row " + i + " has as many cells as the header " + lines.get(0) + ": " + lines.get(i));
+            }
+        }
+    }
+
     @Test
     void theSameStreamAsAFileDecodesBackToBack() throws Exception {
         Path stream = dir.resolve("stream.bin");
