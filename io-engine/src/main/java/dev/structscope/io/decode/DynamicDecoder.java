@@ -280,10 +280,13 @@ public final class DynamicDecoder implements RecordReader {
                 long end = abs + b.size();
                 cursor = union ? Math.max(cursor, end) : Math.max(cursor, end);
             }
+            if (cursor > limit) {
+                throw ends(start, cursor, path, typeName + " of " + (cursor - start) + " bytes at byte offset " + start);
+            }
             long size = roundUp(cursor - start, r.align());
             if (start + size > limit) {
                 // Tail padding the data does not hold: the record ends with its last member.
-                size = Math.max(cursor - start, limit - start);
+                size = cursor - start;
             }
             boolean isUnion = union;
             return new Built(new RecordNode(name, start - holderStart, size, isUnion, members, typeName), size);
@@ -414,6 +417,7 @@ public final class DynamicDecoder implements RecordReader {
             String typeName = a.type().spelling();
             if (!dynamicElement) {
                 long each = element.size();
+                need(abs, 0, limit, path, typeName);
                 if (n < 0) {
                     if (each == 0) {
                         throw error(abs, path, "elements of 0 bytes cannot fill the data to its end");

@@ -123,7 +123,7 @@ class DecoderFuzzTest {
     }
 
     /** The lazy value and its JSON text say the same thing. */
-    private static void agree(Value v, JsonNode j, String path) {
+    static void agree(Value v, JsonNode j, String path) {
         assertTrue(j != null, "missing in JSON: " + path);
         switch (v) {
             case RecordValue r -> {
