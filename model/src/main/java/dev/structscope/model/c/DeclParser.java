@@ -167,7 +167,9 @@ final class DeclParser {
         }
         CType old = sym.typedefs.get(name);
         if (old != null) {
-            if (old.equals(t.type)) {
+            // C allows a typedef again with the same type, possibly through other typedefs
+            // (glibc's "typedef __gnuc_va_list va_list;", then clang's <stdarg.h>).
+            if (old.equals(t.type) || sym.strip(old).equals(sym.strip(t.type))) {
                 return;
             }
             throw in.error(d.name(), "typedef redefinition with different types ('" + t.type.spelling()
