@@ -236,7 +236,8 @@ final class DeclParser {
         String s = t.text();
         return TYPE_WORDS.contains(s) || QUALIFIERS.contains(s) || s.equals("struct") || s.equals("union")
                 || s.equals("enum") || s.equals("_Atomic") || s.equals("_Alignas") || s.equals("alignas")
-                || s.equals("__attribute__") || s.equals("typeof") || s.equals("__typeof__") || s.equals("bool")
+                || s.equals("__attribute__") || s.equals("typeof") || s.equals("__typeof__") || s.equals("__typeof")
+                || s.equals("typeof_unqual") || s.equals("__typeof_unqual__") || s.equals("bool")
                 || sym.isTypedefName(s);
     }
 
@@ -321,8 +322,15 @@ final class DeclParser {
             } else if (w.equals("enum")) {
                 in.next();
                 setType(s, records.enumeration(t), t);
-            } else if (w.equals("typeof") || w.equals("__typeof__") || w.equals("__typeof")) {
-                throw in.error(t, "'" + w + "' is not supported");
+            } else if (w.equals("typeof") || w.equals("__typeof__") || w.equals("__typeof") || w.equals("typeof_unqual")
+                    || w.equals("__typeof_unqual__")) {
+                in.next();
+                in.expect("(", "after '" + w + "'");
+                if (!atTypeName()) {
+                    throw in.error(t, "not supported: '" + w + "' of an expression (only of a type name)");
+                }
+                setType(s, typeName(), t);
+                in.expect(")", "after the type name");
             } else if (s.type == null && s.words.isEmpty() && sym.isTypedefName(w)) {
                 in.next();
                 if (sym.functionTypedefs.contains(w)) {
