@@ -489,9 +489,10 @@ final class DeclParser {
                 t = TypeAttributes.mode(t, typeAttrs.mode, typeAttrs.typeAt, this);
             }
             if (typeAttrs.vectorSize != 0) {
-                ArrayType v = TypeAttributes.vector(t, typeAttrs.vectorSize, typeAttrs.typeAt, this);
+                ArrayType v = TypeAttributes.vector(t, typeAttrs.vectorSize, typeAttrs.neon ? typeAttrs.vectorSize : 0,
+                        typeAttrs.typeAt, this);
                 t = v;
-                vectorAlign = BuiltinTypes.vectorAlign(abi(), typeAttrs.vectorSize);
+                vectorAlign = BuiltinTypes.vectorAlign(abi(), sym.layout(v, typeAttrs.typeAt).size());
             }
         }
         boolean fn = s.functionTypedef;
