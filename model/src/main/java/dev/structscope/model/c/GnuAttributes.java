@@ -73,7 +73,9 @@ final class GnuAttributes {
                 aarch64_vector_pcs aarch64_sve_pcs target_version expected_throughput
                 min_vector_width clang_arm_builtin_alias __clang_arm_builtin_alias builtin_alias
                 clang_builtin_alias swiftcall swift_context regcall no_sanitize_coverage disable_tail_calls
-                not_tail_called convergent flatten nouwtable
+                not_tail_called convergent flatten nouwtable strub enum_extensibility flag_enum
+                nonnull_if_nonzero objc_nullability preferred_type sized_by ended_by counted_by_or_null
+                sized_by_or_null no_stack_limit stack_protector_strong unsequenced reproducible
                 """;
         for (String n : neutral.trim().split("\\s+")) {
             m.put(n, Kind.NEUTRAL);

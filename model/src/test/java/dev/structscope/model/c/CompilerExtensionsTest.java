@@ -78,6 +78,22 @@ class CompilerExtensionsTest {
         }
     }
 
+    /** Where each target caps vector alignment (8 on arm, 16 on aarch64, 8192 on Windows, none on x86 Linux). */
+    @Test
+    void bigVectorsAreCappedPerTarget() throws Exception {
+        Tools.assumeTool("clang-16");
+        String text = "typedef char v16k __attribute__((vector_size(16384)));\n"
+                + "typedef double v64 __attribute__((vector_size(64)));\n"
+                + "struct big { char c; v16k v; char end; };\nstruct mid { char c; v64 v; };\n";
+        for (Abi abi : Abis.ALL) {
+            Map<String, ClangLayouts.Dumped> clang = clang(text, abi, List.of("struct big", "struct mid"));
+            assertEquals(clang.get("struct big"), ClangLayouts.of(layout(text, abi, "big")), abi.name());
+            assertEquals(clang.get("struct mid"), ClangLayouts.of(layout(text, abi, "mid")), abi.name());
+        }
+        assertEquals(8192, layout(text, Abis.X86_64_WINDOWS, "big").align());
+        assertEquals(16384, layout(text, Abis.X86_64_LINUX, "big").align());
+    }
+
     /** The figures of the issue, which gcc gives on x86-64. */
     @Test
     void issueFiguresOnX8664() {
