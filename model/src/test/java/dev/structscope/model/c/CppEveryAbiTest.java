@@ -109,6 +109,27 @@ class CppEveryAbiTest {
         System.out.println("CppEveryAbiTest " + abiName + ": " + compared + " records agree with clang-16");
     }
 
+    /**
+     * The SIMD intrinsics headers: x86's {@code __m128}... (vector_size typedefs, with may_alias
+     * and aligned(1) variants) and AArch64's NEON types (clang's neon_vector_type, __bf16).
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"x86_64-linux", "i386-linux", "aarch64-linux"})
+    void simdTypesLayOutLikeClang(String abiName) throws Exception {
+        Tools.assumeTool("clang-16");
+        Abi abi = Abi.byName(abiName);
+        String text = abi == Abis.AARCH64_LINUX
+                ? "#include <arm_neon.h>\nstruct v { char c; int32x4_t a; float64x2_t b; uint8x8_t d; poly16x8_t p;"
+                        + " bfloat16x4_t bf; float16x8_t h; int8x16x2_t pair; };\n"
+                : "#include <immintrin.h>\nstruct v { char c; __m128 a; __m256d b; __m128i_u u; __m512 z; __m64 m;"
+                        + " __m128d pd[2]; };\n";
+        Path h = tmp.resolve("simd.h");
+        Files.writeString(h, text);
+        TypeLibrary lib = HeaderImporter.importFile(h, HeaderImporter.Options.defaults().withAbi(abi).withPreprocessor(true));
+        ClangLayouts.Dumped clang = ClangLayouts.dump(h, abi, List.of("struct v"), tmp, true).get("struct v");
+        assertEquals(clang, ClangLayouts.of(LayoutEngine.layout("v", lib, abi)), abiName);
+    }
+
     @org.junit.jupiter.api.Test
     void windowsWithoutItsCLibrarySaysSo() throws Exception {
         Tools.assumeTool("clang-16");
