@@ -132,8 +132,10 @@ public final class KaitaiExporter implements Exporter {
         if (!seq.isEmpty()) {
             sb.append("    seq:\n").append(seq);
         }
-        if (!inst.isEmpty()) {
+        if (inst.toString().lines().anyMatch(l -> !l.strip().startsWith("#"))) {
             sb.append("    instances:\n").append(inst);
+        } else {
+            sb.append(inst); // only comments: an empty "instances:" would be null, which Kaitai refuses
         }
     }
 
