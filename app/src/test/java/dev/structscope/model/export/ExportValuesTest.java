@@ -121,9 +121,12 @@ class ExportValuesTest {
         StringBuilder times = new StringBuilder(" cases " + (System.nanoTime() - t0) / 1_000_000 + " ms");
         long t = System.nanoTime();
         int compared = 0;
-        for (String tool : List.of("ctypes", "rust-debug", "rust-release", "kaitai", "java")) {
+        String py313 = Tools.python313();
+        for (String tool : List.of("ctypes", "ctypes-3.13", "c", "rust-debug", "rust-release", "kaitai", "java")) {
             compared += switch (tool) {
-                case "ctypes" -> ctypes(cases, report);
+                case "ctypes" -> ctypes(cases, report, Tools.require("python3", "python3"), false);
+                case "ctypes-3.13" -> py313 == null ? 0 : ctypes(cases, report, py313, true);
+                case "c" -> c(cases);
                 case "rust-debug" -> rust(cases, false, report);
                 case "rust-release" -> rust(cases, true, report);
                 case "kaitai" -> kaitai(cases, report);
@@ -132,7 +135,7 @@ class ExportValuesTest {
             times.append(' ').append(tool).append(' ').append((System.nanoTime() - t) / 1_000_000).append(" ms");
             t = System.nanoTime();
         }
-        if (!report.isEmpty() && System.getenv("KEEP_EXPORTS") != null) { // DEBUG
+        if (!report.isEmpty() && System.getenv("KEEP_EXPORTS") != null) { // KEEP_EXPORTS=DIR keeps a failing run's files
             try (var w = Files.walk(dir)) {
                 for (Path f : w.filter(Files::isRegularFile).toList()) {
                     Path to = Path.of(System.getenv("KEEP_EXPORTS")).resolve(dir.relativize(f));
@@ -355,8 +358,12 @@ class ExportValuesTest {
 
     // ---------------------------------------------------------------- CPython ctypes
 
-    private int ctypes(List<Case> cases, StringBuilder report) throws Exception {
-        String py = Tools.require("python3", "python3");
+    /**
+     * Loads every ctypes export in {@code py}, checks sizeof and alignment (C's, but where the
+     * export says that this Python cannot give it without {@code _align_}), and compares values.
+     */
+    private int ctypes(List<Case> cases, StringBuilder report, String py, boolean honoursAlign) throws Exception {
+        String tool = honoursAlign ? "ctypes (" + py + ")" : "ctypes";
         StringBuilder script = new StringBuilder("""
                 import ctypes, importlib.util, json, struct, sys
                 def load(name, path):
@@ -369,14 +376,19 @@ class ExportValuesTest {
                 out = {}
                 """);
         List<List<List<Inst>>> used = new ArrayList<>();
+        List<List<String>> warnings = new ArrayList<>();
         for (Case c : cases) {
             ExportResult res = new CtypesExporter().export(c.model().library(), c.model().options());
             Files.writeString(dir.resolve(c.pkg() + ".py"), res.text());
             script.append("m = load('").append(c.pkg()).append("', '").append(dir.resolve(c.pkg() + ".py")).append("')\n");
+            warnings.add(res.warnings());
             List<List<Inst>> perRec = new ArrayList<>();
             for (int ri = 0; ri < c.recs().size(); ri++) {
                 Rec r = c.recs().get(ri);
                 List<Inst> insts = r.insts().stream().filter(in -> !rawInCtypes(res, in)).toList();
+                String cls = "m." + CtypesExporter.ident(r.name());
+                script.append("out['a ").append(c.id()).append(' ').append(ri).append("'] = [ctypes.sizeof(").append(cls)
+                        .append("), ctypes.alignment(").append(cls).append(")]\n");
                 perRec.add(insts);
                 script.append("data = bytes.fromhex('").append(HexFormat.of().formatHex(r.data())).append("')\n");
                 script.append("for k in range(").append(RECORDS_PER_TYPE).append("):\n");
@@ -408,13 +420,21 @@ class ExportValuesTest {
         }
         script.append("print(json.dumps(out))\n");
         Files.writeString(dir.resolve("read.py"), script);
-        Tools.Run run = Tools.run(dir, py, "read.py");
+        Tools.Run run = Tools.run(dir, py, "-W", "error::DeprecationWarning", "read.py");
         assertTrue(run.ok(), run.output());
         JsonNode out = JSON.readTree(run.output());
         int n = 0;
         for (Case c : cases) {
             for (int ri = 0; ri < c.recs().size(); ri++) {
                 List<Inst> insts = used.get(c.id()).get(ri);
+                Rec r = c.recs().get(ri);
+                JsonNode sa = out.get("a " + c.id() + " " + ri);
+                boolean alignWarned = warnings.get(c.id()).stream().anyMatch(w -> w.startsWith(r.name() + ": C aligns it to"));
+                if (sa.get(0).asLong() != r.layout().size()
+                        || (honoursAlign || !alignWarned) && sa.get(1).asLong() != r.layout().align()) {
+                    report.append(tool).append(": case ").append(c.id()).append(' ').append(r.name()).append(" sizeof/alignment ")
+                            .append(sa).append(", C: ").append(r.layout().size()).append('/').append(r.layout().align()).append('\n');
+                }
                 for (int k = 0; k < RECORDS_PER_TYPE; k++) {
                     JsonNode vals = out.get(c.id() + " " + ri + " " + k);
                     for (int i = 0; i < insts.size(); i++) {
@@ -423,7 +443,7 @@ class ExportValuesTest {
                         Object got = in.expected().get(k) instanceof Double
                                 ? Double.longBitsToDouble(Long.reverseBytes(Long.parseUnsignedLong(v, 16)))
                                 : new BigInteger(v);
-                        check(report, "ctypes", c, c.recs().get(ri), k, in, got, 0);
+                        check(report, tool, c, c.recs().get(ri), k, in, got, 0);
                         n++;
                     }
                 }
@@ -439,6 +459,24 @@ class ExportValuesTest {
         }
         return res.warnings().stream().anyMatch(w -> w.startsWith(f.owner() + ": bit-fields ")
                 && w.matches("(?s).*\\b" + java.util.regex.Pattern.quote(f.name()) + "\\b.*"));
+    }
+
+    // ---------------------------------------------------------------- clang-16
+
+    /** The C export of every case compiles with its own size, offset and alignment asserts, for its ABI. */
+    private int c(List<Case> cases) throws Exception {
+        String clang = Tools.require("clang-16", "clang-16");
+        int n = 0;
+        for (Case c : cases) {
+            String text = new CExporter().export(c.model().library(), c.model().options()).text();
+            Path h = dir.resolve(c.pkg() + ".h");
+            Files.writeString(h, text);
+            Tools.Run cc = Tools.run(dir, clang, "-target", c.model().abi().clangTarget(), "-ffreestanding", "-std=gnu11",
+                    "-fsyntax-only", "-x", "c", h.toString());
+            assertTrue(cc.ok(), () -> c.pkg() + ": " + cc.output());
+            n += (int) text.lines().filter(l -> l.contains("_Static_assert")).count();
+        }
+        return n;
     }
 
     // ---------------------------------------------------------------- rustc
