@@ -75,7 +75,7 @@ public final class JavaExporter implements Exporter {
         List<String> members = new ArrayList<>();
         StringBuilder acc = new StringBuilder();
         List<String> hidden = new ArrayList<>();
-        group(model, rec.layout(), 0, "", "", members, acc, hidden);
+        group(model, rec.layout(), 0, "", "", "", members, acc, hidden);
         if (!hidden.isEmpty()) {
             String w = rec.name() + ": members " + String.join(", ", hidden) + " of anonymous records are in LAYOUT only"
                     + " under their group (FFM group layouts cannot overlap members); NAME$OFFSET gives each offset";
@@ -107,20 +107,22 @@ public final class JavaExporter implements Exporter {
      * preceded by zero-length markers for its members at its start; the names it hides go to
      * {@code hidden}.
      */
-    private void group(ExportModel model, RecordLayout r, long base, String path, String prefix, List<String> members,
-                       StringBuilder acc, List<String> hidden) {
+    private void group(ExportModel model, RecordLayout r, long base, String path, String prefix, String constPrefix,
+                       List<String> members, StringBuilder acc, List<String> hidden) {
         boolean union = r.definition().kind() == dev.structscope.model.type.RecordKind.UNION;
         for (Slots.Slot s : Slots.of(r, "bits$", "pad$")) {
             switch (s) {
                 case Slots.Pad p -> add(members, "MemoryLayout.paddingLayout(" + p.size() + ")");
                 case Slots.Bits b -> {
-                    add(members, storage(b) + ".withName(\"" + b.name() + "\")");
-                    bits(acc, b, base);
+                    // Storage names are unique per record only: prefixed by the anonymous members around them.
+                    add(members, storage(b) + ".withName(\"" + prefix + b.name() + "\")");
+                    bits(acc, b, base, constPrefix + b.name());
                 }
                 case Slots.Whole w when w.field().isAnonymousRecord() && w.field().layout() instanceof RecordLayout inner -> {
                     boolean innerUnion = inner.definition().kind() == dev.structscope.model.type.RecordKind.UNION;
                     if (innerUnion == union) {
-                        group(model, inner, base + w.offset(), path, prefix + w.name() + "$", members, acc, hidden);
+                        group(model, inner, base + w.offset(), path, prefix + w.name() + "$", constPrefix + w.name() + "$",
+                                members, acc, hidden);
                     } else {
                         String g = prefix + w.name();
                         if (members != null) {
@@ -128,7 +130,7 @@ public final class JavaExporter implements Exporter {
                         }
                         add(members, layoutExpr(model, inner) + ".withName(\"" + g + "\")");
                         group(model, inner, base + w.offset(), path + "PathElement.groupElement(\"" + g + "\"), ", "",
-                                null, acc, hidden);
+                                constPrefix + g + "$", null, acc, hidden);
                     }
                 }
                 case Slots.Whole w -> {
@@ -185,12 +187,12 @@ public final class JavaExporter implements Exporter {
                 .append("        seg.set(").append(n).append("$LAYOUT, ").append(n).append("$OFFSET, value);\n    }\n");
     }
 
-    private void bits(StringBuilder sb, Slots.Bits b, long base) {
+    private void bits(StringBuilder sb, Slots.Bits b, long base, String name) {
         long off = base + b.offset();
         sb.append("\n    /** Storage of the bit-fields ");
         sb.append(String.join(", ", b.fields().stream().filter(f -> f.name() != null).map(FieldLayout::name).toList()));
         sb.append(": ").append(b.size()).append(" bytes. */\n");
-        sb.append("    public static final long ").append(b.name()).append("$OFFSET = ").append(off).append(";\n");
+        sb.append("    public static final long ").append(name).append("$OFFSET = ").append(off).append(";\n");
         for (FieldLayout f : b.fields()) {
             if (f.name() == null) {
                 continue;
@@ -206,7 +208,7 @@ public final class JavaExporter implements Exporter {
             long shift = b.shift(f);
             String mask = "0x" + Long.toHexString(f.bitWidth() == 64 ? -1L : (1L << f.bitWidth()) - 1) + "L";
             sb.append("    /** Bit-field ").append(f.name()).append(": ").append(f.bitWidth()).append(" bits at bit ")
-                    .append(shift).append(" of ").append(b.name()).append(signed ? ", signed" : "").append(". */\n");
+                    .append(shift).append(" of ").append(name).append(signed ? ", signed" : "").append(". */\n");
             sb.append("    public static ").append(jt).append(' ').append(n).append("(MemorySegment seg) {\n")
                     .append("        long v = (bits$load(seg, ").append(off).append("L, ").append(b.size())
                     .append(") >>> ").append(shift).append(") & ").append(mask).append(";\n");

@@ -132,8 +132,10 @@ public final class KaitaiExporter implements Exporter {
         if (!seq.isEmpty()) {
             sb.append("    seq:\n").append(seq);
         }
-        if (!inst.isEmpty()) {
+        if (inst.toString().lines().anyMatch(l -> !l.strip().startsWith("#"))) {
             sb.append("    instances:\n").append(inst);
+        } else {
+            sb.append(inst); // only comments: an empty "instances:" would be null, which Kaitai refuses
         }
     }
 
@@ -206,29 +208,46 @@ public final class KaitaiExporter implements Exporter {
     private void unionBits(StringBuilder inst, Slots.Bits b, RecordLayout rl, Set<String> ids, String rec,
                            List<String> warnings) {
         long n = b.size() <= 1 ? 1 : b.size() <= 2 ? 2 : b.size() <= 4 ? 4 : 8;
-        if (n > rl.size()) {
+        // Storage over 4 bytes is read as two integers: JavaScript numbers hold 53 bits exactly.
+        long hiN = b.size() - 4 <= 1 ? 1 : b.size() - 4 <= 2 ? 2 : 4;
+        if (n <= 4 ? n > rl.size() : 4 + hiN > rl.size()) {
             String w = rec + ": bit-field storage " + b.name() + " of " + b.size() + " bytes cannot be read as an integer";
             warnings.add(w);
             inst.append("      # WARNING: ").append(w).append('\n');
             return;
         }
-        String raw = unique(id(b.name()) + "_storage", ids);
-        inst.append("      ").append(raw).append(":\n        pos: 0\n        type: u").append(n).append('\n');
+        String lo = unique(id(b.name()) + "_storage", ids);
+        String hi = n <= 4 ? null : unique(id(b.name()) + "_storage_hi", ids);
+        inst.append("      ").append(lo).append(":\n        pos: 0\n        type: u").append(Math.min(n, 4)).append('\n');
+        if (hi != null) {
+            inst.append("      ").append(hi).append(":\n        pos: 4\n        type: u").append(hiN).append('\n');
+        }
         for (FieldLayout f : b.fields()) {
             if (f.name() == null) {
                 continue;
             }
-            // Division and modulo rather than shifts: JavaScript shifts only 32-bit values.
-            String v = "((" + raw + " / " + (1L << b.shift(f)) + ")"
-                    + (f.bitWidth() < 64 ? " % " + (1L << f.bitWidth()) : "") + ")";
-            inst.append("      ").append(unique(id(f.name()), ids)).append(":\n        value: ")
-                    .append(signed(f) ? signedExpr(v, f.bitWidth()) : q(v)).append('\n');
+            // Division and modulo rather than shifts (JavaScript shifts only 32-bit values), on
+            // each 32-bit half apart, so every intermediate value is exact.
+            long s = b.shift(f);
+            int w = f.bitWidth();
+            int loBits = s < 32 ? (int) Math.min(w, 32 - s) : 0;
+            int hiBits = w - loBits;
+            String loPart = loBits == 0 ? null : "((" + lo + " / " + (1L << s) + ") % " + (1L << loBits) + ")";
+            String hiPart = hiBits == 0 ? null : "((" + hi + " / " + (1L << Math.max(0, s - 32)) + ") % " + (1L << hiBits) + ")";
+            String top = hiPart != null ? hiPart : loPart;
+            int topBits = hiPart != null ? hiBits : loBits;
+            if (signed(f)) {
+                top = "(" + top + " >= " + (1L << (topBits - 1)) + " ? " + top + " - " + (1L << topBits) + " : " + top + ")";
+            }
+            String v = hiPart == null ? top : top + " * " + (1L << loBits) + (loPart == null ? "" : " + " + loPart);
+            inst.append("      ").append(unique(id(f.name()), ids)).append(":\n        value: ").append(q(v)).append('\n');
         }
     }
 
     private static String signedExpr(String v, int w) {
         long half = 1L << (w - 1);
-        return "'" + v + " >= " + half + " ? " + v + " - " + (half * 2) + " : " + v + "'";
+        return "'" + v + " >= " + Long.toUnsignedString(half) + " ? " + v + " - " + Long.toUnsignedString(half * 2)
+                + " : " + v + "'";
     }
 
     private static boolean signed(FieldLayout f) {

@@ -180,7 +180,7 @@ class JavaExportTest {
         assertEquals(List.of("S_anon0: members s2" + why, "S: members s2" + why, "U: members a2" + why), res.warnings());
     }
 
-    private static URLClassLoader compile(Path dir, List<ExportResult> exports) throws Exception {
+    static URLClassLoader compile(Path dir, List<ExportResult> exports) throws Exception {
         String javac = Tools.require("JDK 25 javac", JAVAC);
         Path out = Files.createDirectories(dir.resolve("classes"));
         List<String> cmd = new ArrayList<>(List.of(javac, "--release", "25", "-Xlint:all", "-Werror", "-d", out.toString()));
