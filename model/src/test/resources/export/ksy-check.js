@@ -41,8 +41,11 @@ async function check(ksyFile, requestFile) {
   const mod = require(path.join(outDir, main))[upper(ksy.meta.id)];
   const results = [];
   for (const r of requests) {
-    const cls = mod[upper(r.type)];
-    const obj = new cls(new KaitaiStream(Buffer.from(r.hex, 'hex')));
+    // The file's own type (meta id, the records of --type) or one of its nested types.
+    const cls = r.type === ksy.meta.id ? mod : mod[upper(r.type)];
+    const io = new KaitaiStream(Buffer.from(r.hex, 'hex'));
+    // A nested type parsed on its own has no root object: its io is the root stream (io: _root._io).
+    const obj = cls === mod ? new cls(io) : new cls(io, null, { _io: io });
     const values = {};
     for (const p of r.paths) {
       let v = obj;

@@ -61,6 +61,8 @@ class ExportKaitaiDecodeTest {
             }
             """;
 
+    private static final Path DRIVER = Path.of("../model/src/test/resources/export/ksy-check.js").toAbsolutePath().normalize();
+
     @TempDir
     Path dir;
 
@@ -69,10 +71,7 @@ class ExportKaitaiDecodeTest {
         String gcc = ExportCommandTestTools.find("gcc");
         String node = ExportCommandTestTools.find("node");
         Assumptions.assumeTrue(gcc != null && node != null, "gcc and node are needed");
-        Path driver = Path.of("../model/src/test/resources/export/ksy-check.js").toAbsolutePath().normalize();
-        Assumptions.assumeTrue(Files.isRegularFile(driver), "run from the app module of the source tree");
-        String modules = ExportCommandTestTools.kaitaiModules();
-        Assumptions.assumeTrue(modules != null, "npm packages kaitai-struct-compiler, kaitai-struct, js-yaml not installed");
+        assumeKaitai();
 
         Path h = dir.resolve("rec.h");
         Files.writeString(h, HEADER);
@@ -103,20 +102,10 @@ class ExportKaitaiDecodeTest {
             r.put("hex", HexFormat.of().formatHex(one));
             ArrayNode ps = r.putArray("paths");
             for (List<String> p : paths) {
-                ArrayNode a = ps.addArray();
-                p.forEach(seg -> a.add(KaitaiExporter.id(seg)));
+                ps.add(ksyPath(p));
             }
         }
-        Path req = dir.resolve("req.json");
-        Files.writeString(req, requests.toString());
-        ProcessBuilder pb = new ProcessBuilder(node, driver.toString(), ksy.toString(), req.toString())
-                .directory(dir.toFile()).redirectErrorStream(true);
-        pb.environment().put("NODE_PATH", modules);
-        Process p = pb.start();
-        String out = new String(p.getInputStream().readAllBytes());
-        assertTrue(p.waitFor(300, TimeUnit.SECONDS));
-        assertEquals(0, p.exitValue(), out);
-        JsonNode parsed = new ObjectMapper().readTree(out.strip().lines().filter(l -> l.startsWith("[")).findFirst().orElseThrow());
+        JsonNode parsed = ksyCheck(dir, ksy, requests);
 
         TypeLibrary lib = HeaderImporter.importFile(h, HeaderImporter.Options.defaults());
         Map<String, Long> modes = new java.util.HashMap<>();
@@ -131,37 +120,93 @@ class ExportKaitaiDecodeTest {
                 for (String seg : path) {
                     want = want.get(seg);
                 }
-                String key = String.join(".", path.stream().map(KaitaiExporter::id).toList());
-                List<Double> w = numbers(want, modes);
-                List<Double> g = numbers(values.get(key), modes);
+                String key = key(path);
+                List<Object> w = numbers(want, modes);
+                List<Object> g = numbers(values.get(key), modes);
                 assertEquals(w, g, "record " + k + " " + key);
             }
         }
     }
 
-    /** Paths to every member whose decoded value is a number, string (enum) or array (not an object). */
-    private static void leaves(JsonNode n, List<String> prefix, List<List<String>> out) {
+    /** Skips the test unless node, the driver script and the npm Kaitai packages are there. */
+    static void assumeKaitai() throws Exception {
+        Assumptions.assumeTrue(ExportCommandTestTools.find("node") != null, "node is needed");
+        Assumptions.assumeTrue(Files.isRegularFile(DRIVER), "run from the app module of the source tree");
+        Assumptions.assumeTrue(ExportCommandTestTools.kaitaiModules() != null,
+                "npm packages kaitai-struct-compiler, kaitai-struct, js-yaml not installed");
+    }
+
+    /**
+     * Compiles {@code ksy} to JavaScript and parses each request ({@code type}, {@code hex},
+     * {@code paths}) with the generated parser (ksy-check.js); one result per request, each with
+     * {@code consumed} and {@code values} keyed by {@link #key}.
+     */
+    static JsonNode ksyCheck(Path dir, Path ksy, ArrayNode requests) throws Exception {
+        Path req = Files.createTempFile(dir, "req", ".json");
+        Files.writeString(req, requests.toString());
+        ProcessBuilder pb = new ProcessBuilder(ExportCommandTestTools.find("node"), DRIVER.toString(), ksy.toString(),
+                req.toString()).directory(dir.toFile()).redirectErrorStream(true);
+        pb.environment().put("NODE_PATH", ExportCommandTestTools.kaitaiModules());
+        Process p = pb.start();
+        String out = new String(p.getInputStream().readAllBytes());
+        assertTrue(p.waitFor(300, TimeUnit.SECONDS));
+        assertEquals(0, p.exitValue(), out);
+        return new ObjectMapper().readTree(out.strip().lines().filter(l -> l.startsWith("[")).findFirst().orElseThrow());
+    }
+
+    /** The Kaitai ids of a decoded member path (array indices stay numbers). */
+    static ArrayNode ksyPath(List<String> path) {
+        ArrayNode a = new ObjectMapper().createArrayNode();
+        path.forEach(seg -> a.add(seg.matches("\\d+") ? seg : KaitaiExporter.id(seg)));
+        return a;
+    }
+
+    /** The key ksy-check.js gives the value at {@code path}. */
+    static String key(List<String> path) {
+        List<String> ids = new ArrayList<>();
+        ksyPath(path).forEach(n -> ids.add(n.asText()));
+        return String.join(".", ids);
+    }
+
+    /**
+     * Paths to every member whose decoded value is a number, string, null or array of those (not
+     * an object); arrays of objects are entered with the index as a path segment.
+     */
+    static void leaves(JsonNode n, List<String> prefix, List<List<String>> out) {
         for (Iterator<Map.Entry<String, JsonNode>> it = n.properties().iterator(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> e = it.next();
             List<String> p = new ArrayList<>(prefix);
             p.add(e.getKey());
-            if (e.getValue().isObject()) {
-                leaves(e.getValue(), p, out);
-            } else {
-                out.add(p);
-            }
+            leaf(e.getValue(), p, out);
         }
     }
 
-    /** A value flattened to numbers (arrays row-major, enum names by value; 64-bit as doubles, as JavaScript has them). */
-    private static List<Double> numbers(JsonNode v, Map<String, Long> enums) {
-        List<Double> out = new ArrayList<>();
+    private static void leaf(JsonNode v, List<String> p, List<List<String>> out) {
+        if (v.isObject()) {
+            leaves(v, p, out);
+        } else if (v.isArray() && !v.isEmpty() && v.get(0).isObject()) {
+            for (int i = 0; i < v.size(); i++) {
+                List<String> q = new ArrayList<>(p);
+                q.add(Integer.toString(i));
+                leaf(v.get(i), q, out);
+            }
+        } else {
+            out.add(p);
+        }
+    }
+
+    /**
+     * A value flattened (arrays row-major) to doubles (64-bit integers as JavaScript has them; enum
+     * names by value) and strings (a {@code char} array).
+     */
+    static List<Object> numbers(JsonNode v, Map<String, Long> enums) {
+        List<Object> out = new ArrayList<>();
         if (v == null || v.isNull()) {
             out.add(Double.NaN);
         } else if (v.isArray()) {
             v.forEach(x -> out.addAll(numbers(x, enums)));
         } else if (v.isTextual()) {
-            out.add(enums.containsKey(v.asText()) ? (double) enums.get(v.asText()) : Double.NaN);
+            out.add(enums.containsKey(v.asText()) ? (Object) (double) enums.get(v.asText()) : v.asText());
         } else if (v.isBoolean()) {
             out.add(v.asBoolean() ? 1.0 : 0.0);
         } else {

@@ -33,6 +33,8 @@ final class ExternalCpp {
         List<String> cmd = command(options);
         cmd.add("-E");
         cmd.add("-dD");
+        // As the built-in preprocessor: a header may keep its StructScope-only parts under #ifdef.
+        cmd.add("-D" + SystemHeaders.STRUCTSCOPE_MACRO + "=1");
         cmd.add("-x");
         cmd.add("c");
         for (Path d : options.includeDirs()) {

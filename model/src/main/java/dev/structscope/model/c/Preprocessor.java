@@ -45,6 +45,7 @@ final class Preprocessor {
         this.expand = expand;
         if (expand) {
             run(SystemHeaders.predefined(abi), "<built-in>", null, true, 0);
+            run("#define " + SystemHeaders.STRUCTSCOPE_MACRO + " 1\n", "<built-in>", null, true, 0);
         }
     }
 

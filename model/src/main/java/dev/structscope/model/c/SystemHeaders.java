@@ -39,6 +39,13 @@ final class SystemHeaders {
         };
     }
 
+    /**
+     * The macro StructScope's importer defines (to 1) and C compilers do not: a header keeps its
+     * dynamic-layout parts C cannot hold (counted arrays in the middle, placed members) under
+     * {@code #ifdef __STRUCTSCOPE__}, beside their C form; the C export writes it so.
+     */
+    static final String STRUCTSCOPE_MACRO = "__STRUCTSCOPE__";
+
     /** Predefined macros of GCC/clang for the ABI's target (checked against clang -dM -E in the tests). */
     static String predefined(Abi abi) {
         StringBuilder sb = new StringBuilder();

@@ -48,6 +48,10 @@ public final class CExporter implements Exporter {
         }
         sb.append("#ifndef ").append(guard).append("\n#define ").append(guard).append("\n\n");
         sb.append("#include <stdint.h>\n#include <stdbool.h>\n#include <stddef.h>\n");
+        if (decls.stream().anyMatch(CExporter::dynamic)) {
+            sb.append("/* Parts of this layout data decides are written for StructScope under #ifdef ")
+                    .append(CDynamic.MACRO).append("\n * (its importer defines it); a C compiler reads the C form beside them. */\n");
+        }
         if (usesUchar(decls)) {
             sb.append("#include <uchar.h>\n");
         }
@@ -97,11 +101,16 @@ public final class CExporter implements Exporter {
             }
             RecordLayout rl = LayoutEngine.layout(d instanceof RecordType r ? r : (RecordType) ((Typedef) d).target(),
                     library, options.abi());
-            String id = cName.replace(' ', '_');
-            sb.append("_Static_assert(sizeof(").append(cName).append(") == ").append(rl.size())
-                    .append(", \"sizeof ").append(cName).append("\");\n");
-            sb.append("_Static_assert(_Alignof(").append(cName).append(") == ").append(rl.align())
-                    .append(", \"alignof ").append(cName).append("\");\n");
+            if (rl.dynamic()) {
+                // Data decides its size: C's sizeof is that of the C form, which leaves out what C cannot hold.
+                sb.append("/* ").append(cName).append(": data decides its size (at least ").append(rl.size())
+                        .append(" bytes); the offsets C knows: */\n");
+            } else {
+                sb.append("_Static_assert(sizeof(").append(cName).append(") == ").append(rl.size())
+                        .append(", \"sizeof ").append(cName).append("\");\n");
+                sb.append("_Static_assert(_Alignof(").append(cName).append(") == ").append(rl.align())
+                        .append(", \"alignof ").append(cName).append("\");\n");
+            }
             offsets(sb, cName, rl, "", 0, 0);
         }
         sb.append("\n#endif /* ").append(guard).append(" */\n");
@@ -127,7 +136,7 @@ public final class CExporter implements Exporter {
             return;
         }
         for (FieldLayout f : r.fields()) {
-            if (f.isBitField()) {
+            if (f.isBitField() || f.dynamic() || CDynamic.notC(f.member())) {
                 continue;
             }
             if (f.name() == null) {
@@ -146,7 +155,7 @@ public final class CExporter implements Exporter {
         }
     }
 
-    private static String record(RecordType r, String indent) {
+    static String record(RecordType r, String indent) {
         StringBuilder sb = new StringBuilder(r.kind().keyword());
         if (r.tag() != null) {
             sb.append(' ').append(r.tag());
@@ -155,6 +164,15 @@ public final class CExporter implements Exporter {
         for (Member m : r.members()) {
             String in = indent + "    ";
             comment(sb, m.comment(), in);
+            if (CDynamic.countedBy(r, m)) {
+                sb.append(CDynamic.countedByDeclaration(m, in)).append(";\n");
+                continue;
+            }
+            if (CDynamic.notC(m)) {
+                CDynamic.twoForms(sb, r, m, in);
+                continue;
+            }
+            CDynamic.attributes(sb, m, in);
             sb.append(in).append(declarator(m.type(), m.name() == null ? "" : m.name(), in));
             if (m.bitWidth() != null) {
                 sb.append(" : ").append(m.bitWidth());
@@ -225,8 +243,8 @@ public final class CExporter implements Exporter {
             case PointerType p -> declarator(p.target(), "*" + name, indent);
             case ArrayType a -> {
                 String inner = name.startsWith("*") ? "(" + name + ")" : name;
-                yield declarator(a.element(), inner + "[" + (a.isFlexible() ? "" : Long.toString(a.length())) + "]",
-                        indent);
+                String dim = a.count() != null ? a.count().text() : a.isFlexible() ? "" : Long.toString(a.length());
+                yield declarator(a.element(), inner + "[" + dim + "]", indent);
             }
         };
     }
@@ -245,6 +263,12 @@ public final class CExporter implements Exporter {
         for (String line : comment.strip().replace("*/", "* /").split("\n")) {
             sb.append(indent).append("/* ").append(line.strip()).append(" */\n");
         }
+    }
+
+    private static boolean dynamic(Decl d) {
+        return (d instanceof RecordType r ? r : d instanceof Typedef t && t.target() instanceof RecordType r ? r : null)
+                instanceof RecordType r && r.members().stream().anyMatch(m -> m.isDynamic()
+                || (m.type() instanceof RecordType inner && dynamic(inner)));
     }
 
     private static boolean usesUchar(List<Decl> decls) {

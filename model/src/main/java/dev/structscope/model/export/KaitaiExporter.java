@@ -46,13 +46,25 @@ public final class KaitaiExporter implements Exporter {
                 + "); padding is explicit, so offsets are those of the C compiler.")).append('\n');
         if (options.type() != null) {
             ExportModel.Rec root = model.records().getLast();
-            sb.append("seq:\n  - id: records\n    type: ").append(typeId(root.name())).append("\n    size: ")
-                    .append(root.layout().size()).append("\n    repeat: eos\n");
+            sb.append("seq:\n  - id: records\n    type: ").append(typeId(root.name())).append('\n');
+            if (!KaitaiDynamic.handles(root.layout())) {
+                sb.append("    size: ").append(root.layout().size()).append('\n');
+            }
+            sb.append("    repeat: eos\n");
         }
         sb.append("types:\n");
+        KaitaiDynamic dynamic = new KaitaiDynamic(this, model, warnings);
         for (ExportModel.Rec rec : model.records()) {
-            type(sb, model, rec, warnings);
+            if (dynamic.replaced(rec.layout())) {
+                continue;
+            }
+            if (KaitaiDynamic.handles(rec.layout())) {
+                dynamic.type(sb, rec);
+            } else {
+                type(sb, model, rec, warnings);
+            }
         }
+        sb.append(dynamic.extraTypes());
         if (!model.enums().isEmpty()) {
             sb.append("enums:\n");
             for (EnumType e : model.enums()) {
@@ -265,6 +277,15 @@ public final class KaitaiExporter implements Exporter {
     /** The keys of one member's entry ({@code type}, {@code size}, {@code repeat}, {@code enum}). */
     private void field(StringBuilder sb, ExportModel model, FieldLayout f, String in) {
         TypeLayout t = f.layout();
+        if (t instanceof ArrayLayout a && !a.flexible() && KaitaiDynamic.string(a)) {
+            // decode prints a char array as a string up to its first NUL: so does the parser.
+            sb.append(in).append("type: strz\n").append(in).append("size: ").append(a.length()).append('\n')
+                    .append(in).append("encoding: ISO-8859-1\n");
+            if (f.member().comment() != null) {
+                sb.append(in).append("doc: ").append(q(f.member().comment().strip())).append('\n');
+            }
+            return;
+        }
         long count = 1;
         boolean array = false;
         String dims = "";
@@ -292,7 +313,8 @@ public final class KaitaiExporter implements Exporter {
         }
     }
 
-    private void element(StringBuilder sb, ExportModel model, TypeLayout t, String in) {
+    /** The keys of a value that is not an array: {@code type}, and {@code size} of a record, {@code enum}. */
+    void element(StringBuilder sb, ExportModel model, TypeLayout t, String in) {
         switch (t) {
             case ScalarLayout s -> {
                 if (s.prim().isFloating() && (s.size() == 4 || s.size() == 8)) {
@@ -321,7 +343,7 @@ public final class KaitaiExporter implements Exporter {
     }
 
     /** A YAML double-quoted scalar (JSON escapes). */
-    private static String q(String s) {
+    static String q(String s) {
         StringBuilder sb = new StringBuilder("\"");
         for (char c : s.toCharArray()) {
             switch (c) {

@@ -38,6 +38,11 @@ public record FieldLayout(String name, Member member, TypeLayout layout, long of
                 bitOffset < 0 ? bitOffset : bitOffset + base * 8, bitWidth, dynamic);
     }
 
+    /** Whether data decides how many bytes this member occupies (counted, switched, sized, or holding such). */
+    public boolean sizeFromData() {
+        return RecordLayouter.sizeFromData(this);
+    }
+
     public boolean isBitField() {
         return bitWidth >= 0;
     }

@@ -1,0 +1,443 @@
+package dev.structscope.model.export;
+
+import dev.structscope.model.layout.ArrayLayout;
+import dev.structscope.model.layout.EnumLayout;
+import dev.structscope.model.layout.FieldLayout;
+import dev.structscope.model.layout.RecordLayout;
+import dev.structscope.model.layout.ScalarLayout;
+import dev.structscope.model.layout.TypeLayout;
+import dev.structscope.model.type.Dynamic;
+import dev.structscope.model.type.Expr;
+import dev.structscope.model.type.Prim;
+import dev.structscope.model.type.RecordKind;
+import dev.structscope.model.type.RecordType;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The dynamic half of the Kaitai export: records whose layout data decides ({@link RecordLayout#dynamic()}).
+ * Counted arrays become {@code repeat: expr} with the count in Kaitai's expression language,
+ * arrays to the end {@code repeat: eos}, placed members instances with {@code pos:} over the root
+ * stream, tagged unions {@code switch-on} over one wrapper type per alternative (a type with one
+ * field named like the alternative, so that the parsed object has the shape {@code decode} prints:
+ * {@code body.trade.price}), sized members {@code size:} substreams, {@code char} arrays strings.
+ *
+ * <p>Assumptions, each also true of every sample: a placed member's {@code at} counts from the
+ * start of the stream the root type parses (the contract counts from the outermost record, the
+ * same thing when decoding starts at byte 0); alignment after a dynamic member, in a record that
+ * is not packed, is {@code (A - _io.pos % A) % A} bytes, i.e. counted from the start of the
+ * current stream, which is the record's own start rounded to its alignment wherever C places it;
+ * C's truncating {@code /} and {@code %} agree with Kaitai's only for non-negative operands.
+ *
+ * <p>Names in expressions resolve as the decoder resolves them, statically: a member of the
+ * record, else of an enclosing record, reached with one {@code _parent.} per Kaitai object in
+ * between (wrapper types count). A record used in several places takes the first place met from
+ * the outermost records. One instance per export; not thread-safe.
+ */
+final class KaitaiDynamic {
+    private static final String IN = "        ";
+
+    private final KaitaiExporter exporter;
+    private final ExportModel model;
+    private final List<String> warnings;
+    /** Per record: its enclosing scopes, innermost first (a scope is the members of one Kaitai type). */
+    private final Map<RecordType, List<Map<String, FieldLayout>>> enclosing = new IdentityHashMap<>();
+    private final StringBuilder extra = new StringBuilder();
+    /** Unions read as tagged unions, and records used otherwise (held, in arrays, placed). */
+    private final Set<RecordType> switched = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
+    private final Set<RecordType> held = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
+    private final Set<String> extraIds = new HashSet<>();
+
+    KaitaiDynamic(KaitaiExporter exporter, ExportModel model, List<String> warnings) {
+        this.exporter = exporter;
+        this.model = model;
+        this.warnings = warnings;
+        List<ExportModel.Rec> recs = model.records();
+        // Outermost first: a record comes after everything it holds, so the reverse meets holders first.
+        for (int i = recs.size() - 1; i >= 0; i--) {
+            RecordLayout r = recs.get(i).layout();
+            List<Map<String, FieldLayout>> ctx = context(r);
+            for (FieldLayout f : r.fields()) {
+                Dynamic d = f.member().dynamic();
+                if (d.switchOn() != null && strip(f.layout()) instanceof RecordLayout u) {
+                    enclosing.putIfAbsent(u.definition(), ctx);
+                    switched.add(u.definition());
+                    for (FieldLayout alt : u.fields()) {
+                        if (strip(alt.layout()) instanceof RecordLayout inner) {
+                            enclosing.putIfAbsent(inner.definition(), push(ctx, scope(alt)));
+                        }
+                    }
+                } else if (strip(f.layout()) instanceof RecordLayout inner && !inner.isReference()) {
+                    held.add(inner.definition());
+                    enclosing.putIfAbsent(inner.definition(), windowed(f) ? push(ctx, scope(f)) : ctx);
+                }
+            }
+        }
+    }
+
+    /** Whether this record is written here rather than by the static exporter. */
+    static boolean handles(RecordLayout r) {
+        return r.dynamic();
+    }
+
+    /**
+     * Whether a record is left out of {@code types:}: a union read only as a tagged union is
+     * written as its alternatives' wrapper types instead (Kaitai rejects a type nobody uses that
+     * reads {@code _parent}).
+     */
+    boolean replaced(RecordLayout r) {
+        return switched.contains(r.definition()) && !held.contains(r.definition());
+    }
+
+    /** The wrapper types made for tagged unions and sized members, as {@code types:} entries. */
+    String extraTypes() {
+        return extra.toString();
+    }
+
+    /** Writes the {@code types:} entry of a dynamic record. */
+    void type(StringBuilder sb, ExportModel.Rec rec) {
+        RecordLayout rl = rec.layout();
+        sb.append("  ").append(KaitaiExporter.typeId(rec.name())).append(":\n");
+        String doc = rl.definition().kind().keyword() + " " + rec.name() + ": at least " + rl.size()
+                + " bytes (data decides the rest), aligned to " + rl.align() + "."
+                + (rl.definition().comment() == null ? "" : " " + rl.definition().comment().strip());
+        sb.append("    doc: ").append(KaitaiExporter.q(doc)).append('\n');
+        List<Map<String, FieldLayout>> ctx = context(rl);
+        Set<String> ids = new HashSet<>();
+        for (FieldLayout f : rl.fields()) {
+            if (f.name() != null) {
+                ids.add(KaitaiExporter.id(f.name()));
+            }
+        }
+        StringBuilder seq = new StringBuilder();
+        StringBuilder inst = new StringBuilder();
+        StringBuilder counts = new StringBuilder();
+        boolean union = rl.definition().kind() == RecordKind.UNION;
+        long cursor = 0;
+        boolean dynamicSoFar = false;
+        int pads = 0;
+        int anon = 0;
+        for (int i = 0; i < rl.fields().size(); i++) {
+            FieldLayout f = rl.fields().get(i);
+            String name = f.name() != null ? f.name() : "anon" + anon++;
+            Dynamic d = f.member().dynamic();
+            if (f.isBitField()) {
+                // Bit-fields next to dynamic members are rare: their storage is read as raw bytes.
+                int j = i;
+                long end = 0;
+                while (j < rl.fields().size() && rl.fields().get(j).isBitField()) {
+                    FieldLayout b = rl.fields().get(j++);
+                    end = Math.max(end, (b.bitOffset() + b.bitWidth() + 7) / 8);
+                }
+                long start = f.bitOffset() / 8;
+                String w = rec.name() + ": bit-fields from " + name + " in a dynamic record exported as raw bytes";
+                warnings.add(w);
+                if (!dynamicSoFar && start > cursor) {
+                    pad(seq, unique("pad_" + pads++, ids), Long.toString(start - cursor));
+                }
+                seq.append("      - id: ").append(unique("bits_" + KaitaiExporter.id(name), ids)).append("\n        size: ")
+                        .append(end - start).append("\n        doc: ").append(KaitaiExporter.q(w)).append('\n');
+                cursor = end;
+                i = j - 1;
+                continue;
+            }
+            String id = KaitaiExporter.id(name);
+            if (union) {
+                inst.append("      ").append(id).append(":\n        pos: 0\n");
+                member(inst, counts, f, ctx);
+                continue;
+            }
+            if (d.at() != null) {
+                inst.append("      ").append(id).append(":\n        io: _root._io\n        pos: ")
+                        .append(KaitaiExporter.q(expr(d.at(), ctx))).append('\n');
+                member(inst, counts, f, ctx);
+                continue;
+            }
+            if (!f.dynamic()) {
+                if (f.offset() > cursor) {
+                    pad(seq, unique("pad_" + pads++, ids), Long.toString(f.offset() - cursor));
+                }
+                cursor = f.offset() + f.size();
+            } else if (f.align() > 1) {
+                pad(seq, unique("pad_" + pads++, ids), align(f.align()));
+            }
+            if (windowed(f)) {
+                // Kaitai's size: on a non-user type (a scalar, an array) sizes each element: read the
+                // member in a window type of its own and show it under its own name.
+                String window = KaitaiExporter.typeId(rec.name()) + "_" + id + "_window";
+                seq.append("      - id: ").append(unique(id + "_window", ids)).append("\n        type: ").append(window)
+                        .append("\n        size: ").append(KaitaiExporter.q(expr(d.size(), ctx))).append('\n');
+                inst.append("      ").append(id).append(":\n        value: ").append(id).append("_window.").append(id)
+                        .append('\n');
+                wrapper(window, f, push(ctx, scope(f)), "the " + rl.definition().kind().keyword() + " " + rec.name()
+                        + " member " + name + " inside its size window");
+            } else {
+                seq.append("      - id: ").append(id).append('\n');
+                member(seq, counts, f, ctx);
+            }
+            dynamicSoFar |= f.dynamic() || f.sizeFromData();
+        }
+        if (!union) {
+            if (!dynamicSoFar && rl.size() > cursor) {
+                pad(seq, unique("pad_" + pads, ids), Long.toString(rl.size() - cursor));
+            } else if (dynamicSoFar && rl.align() > 1) {
+                // Tail padding, as far as the data goes: a last member read to the end of the data
+                // leaves none (decode then ends the record with the data).
+                String a = align(rl.align());
+                pad(seq, unique("pad_" + pads, ids), "(" + a + ") < _io.size - _io.pos ? (" + a + ") : _io.size - _io.pos");
+            }
+        }
+        if (!seq.isEmpty()) {
+            sb.append("    seq:\n").append(seq);
+        }
+        inst.append(counts);
+        if (!inst.isEmpty()) {
+            sb.append("    instances:\n").append(inst);
+        }
+    }
+
+    /** The keys of one member after its {@code id} or instance name: type, size, repeat, switch. */
+    private void member(StringBuilder sb, StringBuilder counts, FieldLayout f, List<Map<String, FieldLayout>> ctx) {
+        Dynamic d = f.member().dynamic();
+        if (d.switchOn() != null && f.layout() instanceof RecordLayout u) {
+            sb.append(IN).append("type:\n").append(IN).append("  switch-on: ").append(KaitaiExporter.q(expr(d.switchOn(), ctx)))
+                    .append('\n').append(IN).append("  cases:\n");
+            String unionId = KaitaiExporter.typeId(model.nameOf(u));
+            for (FieldLayout alt : u.fields()) {
+                if (alt.name() == null) {
+                    continue;
+                }
+                String wrapper = unionId + "_as_" + KaitaiExporter.id(alt.name());
+                List<Expr> when = alt.member().dynamic().when();
+                if (when.isEmpty()) {
+                    sb.append(IN).append("    _: ").append(wrapper).append('\n');
+                }
+                for (Expr v : when) {
+                    String key = v instanceof Expr.Str s ? "'" + str(s.value()).replace("'", "''") + "'" : expr(v, ctx);
+                    sb.append(IN).append("    ").append(key).append(": ").append(wrapper).append('\n');
+                }
+                wrapper(wrapper, alt, push(ctx, scope(alt)), "the alternative " + alt.name() + " of "
+                        + u.definition().kind().keyword() + " " + model.nameOf(u));
+            }
+            if (d.size() != null) {
+                sb.append(IN).append("size: ").append(KaitaiExporter.q(expr(d.size(), ctx))).append('\n');
+            }
+        } else {
+            value(sb, counts, f.layout(), ctx, f.name());
+            if (d.size() != null) {
+                sb.append(IN).append("size: ").append(KaitaiExporter.q(expr(d.size(), ctx))).append('\n');
+            }
+        }
+        if (f.member().comment() != null) {
+            sb.append(IN).append("doc: ").append(KaitaiExporter.q(f.member().comment().strip())).append('\n');
+        }
+    }
+
+    /** A type holding the one member {@code f} under its own name (a union alternative, a sized member's window). */
+    private void wrapper(String typeId, FieldLayout f, List<Map<String, FieldLayout>> ctx, String doc) {
+        if (!extraIds.add(typeId)) {
+            return;
+        }
+        StringBuilder sb = new StringBuilder();
+        StringBuilder counts = new StringBuilder();
+        sb.append("  ").append(typeId).append(":\n    doc: ").append(KaitaiExporter.q(doc)).append('\n')
+                .append("    seq:\n      - id: ").append(KaitaiExporter.id(f.name())).append('\n');
+        value(sb, counts, f.layout(), ctx, f.name());
+        if (!counts.isEmpty()) {
+            sb.append("    instances:\n").append(counts);
+        }
+        extra.append(sb);
+    }
+
+    /** {@code type} and {@code repeat} keys of a value of type {@code t} (no {@code size} window of its own). */
+    private void value(StringBuilder sb, StringBuilder counts, TypeLayout t, List<Map<String, FieldLayout>> ctx,
+                       String name) {
+        List<String> dims = new ArrayList<>();
+        boolean eos = false;
+        while (t instanceof ArrayLayout a && !string(a)) {
+            if (a.count() != null) {
+                dims.add(expr(a.count(), ctx));
+            } else if (a.flexible()) {
+                if (!dims.isEmpty()) {
+                    warnings.add(name + ": an inner array dimension to the end is read as empty");
+                    dims.add("0");
+                } else {
+                    eos = true;
+                }
+            } else {
+                dims.add(Long.toString(a.length()));
+            }
+            t = a.element();
+        }
+        switch (t) {
+            case ArrayLayout a -> {
+                sb.append(IN).append("type: strz\n").append(IN).append("encoding: ISO-8859-1\n");
+                if (a.count() != null) {
+                    sb.append(IN).append("size: ").append(KaitaiExporter.q(expr(a.count(), ctx))).append('\n');
+                } else if (a.flexible()) {
+                    sb.append(IN).append("size-eos: true\n");
+                } else {
+                    sb.append(IN).append("size: ").append(a.length()).append('\n');
+                }
+            }
+            case RecordLayout r when r.dynamic() || r.isReference() ->
+                    sb.append(IN).append("type: ").append(KaitaiExporter.typeId(model.nameOf(r))).append('\n');
+            default -> exporter.element(sb, model, t, IN);
+        }
+        if (eos && dims.isEmpty()) {
+            sb.append(IN).append("repeat: eos\n");
+        } else if (!dims.isEmpty()) {
+            String n = dims.size() == 1 ? dims.getFirst() : String.join(" * ", dims.stream().map(c -> "(" + c + ")").toList());
+            if (eos) {
+                warnings.add(name + ": an array to the end with inner dimensions is read as the inner elements to the end");
+                sb.append(IN).append("repeat: eos\n");
+            } else {
+                if (!n.matches("[a-z0-9_.]+")) {
+                    // The JavaScript the compiler writes drops the parentheses around a count in its
+                    // loop test ("i < this.size & 1"): an operator count is a value instance instead.
+                    String c = KaitaiExporter.id(name) + "_count";
+                    counts.append("      ").append(c).append(":\n        value: ").append(KaitaiExporter.q(n)).append('\n');
+                    n = c;
+                }
+                sb.append(IN).append("repeat: expr\n").append(IN).append("repeat-expr: ").append(KaitaiExporter.q(n)).append('\n');
+            }
+        }
+    }
+
+    /** Whether an array is what {@code decode} prints as a string: one dimension of plain {@code char}. */
+    static boolean string(ArrayLayout a) {
+        return a.element() instanceof ScalarLayout s && s.prim() == Prim.CHAR && s.size() == 1;
+    }
+
+    /** An expression in Kaitai's language, member names resolved against {@code ctx}. */
+    String expr(Expr e, List<Map<String, FieldLayout>> ctx) {
+        return switch (e) {
+            case Expr.Const c -> c.value() < 0 ? "(" + c.value() + ")" : Long.toString(c.value());
+            case Expr.Str s -> str(s.value());
+            case Expr.Ref r -> ref(r, ctx);
+            case Expr.Unary u -> switch (u.op()) {
+                case NEG -> "(-" + expr(u.operand(), ctx) + ")";
+                case PLUS -> expr(u.operand(), ctx);
+                case NOT -> "(not " + bool(u.operand(), ctx) + ")";
+                case COMPL -> "(~" + expr(u.operand(), ctx) + ")";
+            };
+            case Expr.Binary b -> switch (b.op()) {
+                case LAND -> "(" + bool(b.left(), ctx) + " and " + bool(b.right(), ctx) + ")";
+                case LOR -> "(" + bool(b.left(), ctx) + " or " + bool(b.right(), ctx) + ")";
+                default -> "(" + expr(b.left(), ctx) + " " + b.op().symbol + " " + expr(b.right(), ctx) + ")";
+            };
+            case Expr.Cond c -> "(" + bool(c.test(), ctx) + " ? " + expr(c.then(), ctx) + " : " + expr(c.otherwise(), ctx) + ")";
+        };
+    }
+
+    /** C's truth of an integer as a Kaitai boolean (Kaitai does not mix the two). */
+    private String bool(Expr e, List<Map<String, FieldLayout>> ctx) {
+        boolean already = switch (e) {
+            case Expr.Binary b -> switch (b.op()) {
+                case LT, GT, LE, GE, EQ, NE, LAND, LOR -> true;
+                default -> false;
+            };
+            case Expr.Unary u -> u.op() == Expr.UnaryOp.NOT;
+            default -> false;
+        };
+        return already ? expr(e, ctx) : "(" + expr(e, ctx) + " != 0)";
+    }
+
+    private String ref(Expr.Ref r, List<Map<String, FieldLayout>> ctx) {
+        String first = r.path().getFirst();
+        for (int level = 0; level < ctx.size(); level++) {
+            FieldLayout f = ctx.get(level).get(first);
+            if (f == null) {
+                continue;
+            }
+            StringBuilder sb = new StringBuilder("_parent.".repeat(level)).append(KaitaiExporter.id(first));
+            TypeLayout t = f.layout();
+            for (String seg : r.path().subList(1, r.path().size())) {
+                sb.append('.').append(KaitaiExporter.id(seg));
+                t = t instanceof RecordLayout rl ? rl.fields().stream().filter(g -> seg.equals(g.name()))
+                        .map(FieldLayout::layout).findFirst().orElse(t) : t;
+            }
+            // Kaitai enums are not integers: arithmetic and switches need the number.
+            return t instanceof EnumLayout ? sb + ".to_i" : sb.toString();
+        }
+        warnings.add("'" + r.text() + "': no enclosing record in the export has a member " + first
+                + " (written as is)");
+        return KaitaiExporter.id(first);
+    }
+
+    /** A Kaitai string literal. */
+    private static String str(String s) {
+        StringBuilder sb = new StringBuilder("\"");
+        for (char c : s.toCharArray()) {
+            if (c == '"' || c == '\\') {
+                sb.append('\\').append(c);
+            } else if (c < 0x20 || c > 0x7E) {
+                sb.append(String.format("\\u%04x", (int) c));
+            } else {
+                sb.append(c);
+            }
+        }
+        return sb.append('"').toString();
+    }
+
+    private static String align(long a) {
+        return "(" + a + " - (_io.pos % " + a + ")) % " + a;
+    }
+
+    private static void pad(StringBuilder seq, String id, String size) {
+        seq.append("      - id: ").append(id).append("\n        size: ")
+                .append(size.matches("\\d+") ? size : KaitaiExporter.q(size)).append("\n        doc: \"padding\"\n");
+    }
+
+    private List<Map<String, FieldLayout>> context(RecordLayout r) {
+        return push(enclosing.getOrDefault(r.definition(), List.of()), scope(r));
+    }
+
+    private static Map<String, FieldLayout> scope(RecordLayout r) {
+        Map<String, FieldLayout> m = new LinkedHashMap<>();
+        for (FieldLayout f : r.fields()) {
+            if (f.name() != null) {
+                m.put(f.name(), f);
+            }
+        }
+        return m;
+    }
+
+    private static Map<String, FieldLayout> scope(FieldLayout f) {
+        return f.name() == null ? Map.of() : Map.of(f.name(), f);
+    }
+
+    private static List<Map<String, FieldLayout>> push(List<Map<String, FieldLayout>> ctx, Map<String, FieldLayout> inner) {
+        List<Map<String, FieldLayout>> out = new ArrayList<>();
+        out.add(inner);
+        out.addAll(ctx);
+        return out;
+    }
+
+    /** A sized member that is not a record or a tagged union: read through a window type. */
+    private static boolean windowed(FieldLayout f) {
+        Dynamic d = f.member().dynamic();
+        return d.size() != null && d.switchOn() == null && d.at() == null && !(f.layout() instanceof RecordLayout);
+    }
+
+    private static TypeLayout strip(TypeLayout t) {
+        while (t instanceof ArrayLayout a) {
+            t = a.element();
+        }
+        return t;
+    }
+
+    private static String unique(String base, Set<String> ids) {
+        String n = base;
+        for (int i = 2; !ids.add(n); i++) {
+            n = base + "_" + i;
+        }
+        return n;
+    }
+}
