@@ -50,6 +50,7 @@ public final class DesignerView extends BorderPane {
     private final DesignerViewModel vm;
     private final TableView<DesignerRow> table = new TableView<>();
     private final ByteRuler ruler;
+    private final ToggleButton dynamicToggle = new ToggleButton("Dynamic");
     private boolean syncing;
 
     public DesignerView(DesignerViewModel vm) {
@@ -129,7 +130,12 @@ public final class DesignerView extends BorderPane {
         up.disableProperty().bind(noMember);
         down.disableProperty().bind(noMember);
         add.disableProperty().bind(vm.layoutProperty().isNull());
-        HBox tools = new HBox(4, add, del, dup, up, down);
+        dynamicToggle.setId("dynamic-toggle");
+        dynamicToggle.setTooltip(new Tooltip("Show the At, Switch, When and Size columns: members placed, chosen or "
+                + "sized by data. Counts go in the Array column: [name_len]"));
+        Region toolsGrow = new Region();
+        HBox.setHgrow(toolsGrow, Priority.ALWAYS);
+        HBox tools = new HBox(4, add, del, dup, up, down, toolsGrow, dynamicToggle);
         tools.setAlignment(Pos.CENTER_LEFT);
         tools.getStyleClass().add("pane-tools");
 
@@ -193,6 +199,15 @@ public final class DesignerView extends BorderPane {
     }
 
 
+    private static String exprText(dev.structscope.model.type.Expr e) {
+        return e == null ? "" : e.text();
+    }
+
+    /** The toggle that shows the dynamic-layout columns. */
+    public ToggleButton dynamicToggle() {
+        return dynamicToggle;
+    }
+
     private static StringConverter<Integer> numberOrNone() {
         return new StringConverter<>() {
             @Override
@@ -221,6 +236,8 @@ public final class DesignerView extends BorderPane {
                 .otherwise(empty));
 
         TableColumn<DesignerRow, String> off = readOnly("Offset", 84, r -> switch (r) {
+            // Where data decides the offset, the expression that computes it (4 + name_len, at(e_shoff)).
+            case MemberRow m when vm.dynamicOffset(m.index()) != null -> vm.dynamicOffset(m.index());
             case MemberRow m when m.field().isBitField() -> Fmt.offset(m.field().bitOffset() / 8, vm.hexOffsetsProperty()
                     .get()) + ":" + m.field().bitOffset() % 8;
             case MemberRow m -> Fmt.offset(m.field().offset(), vm.hexOffsetsProperty().get());
@@ -240,7 +257,27 @@ public final class DesignerView extends BorderPane {
         TableColumn<DesignerRow, String> name = editable("Name", 130, Column.NAME,
                 m -> m.field().name() == null ? "" : m.field().name());
         TableColumn<DesignerRow, String> dims = editable("Array", 70, Column.ARRAY,
-                m -> TypeText.dimsText(m.field().member().type()));
+                m -> DynamicText.dimsText(m.field().member().type()));
+        dims.setId("array-column");
+        TableColumn<DesignerRow, String> at = editable("At", 110, Column.AT, m -> exprText(m.field().member().dynamic().at()));
+        TableColumn<DesignerRow, String> sw = editable("Switch", 100, Column.SWITCH,
+                m -> exprText(m.field().member().dynamic().switchOn()));
+        TableColumn<DesignerRow, String> when = editable("When", 90, Column.WHEN,
+                m -> DynamicText.whenText(m.field().member().dynamic().when()));
+        TableColumn<DesignerRow, String> sized = editable("Size expr", 90, Column.SIZE,
+                m -> exprText(m.field().member().dynamic().size()));
+        List<TableColumn<DesignerRow, String>> dynamicColumns = List.of(at, sw, when, sized);
+        dynamicColumns.forEach(c -> c.setVisible(false));
+        // Placement, switch, when and size columns show for a dynamic record (or from the Dynamic
+        // toggle and the column menu): most records need none of them.
+        java.util.function.Consumer<RecordLayout> showDynamic = l -> {
+            if (l != null && l.dynamic()) {
+                dynamicToggle.setSelected(true);
+            }
+        };
+        dynamicToggle.selectedProperty().addListener((o, a, b) -> dynamicColumns.forEach(c -> c.setVisible(b)));
+        vm.layoutProperty().addListener((o, a, l) -> showDynamic.accept(l));
+        showDynamic.accept(vm.layout());
         TableColumn<DesignerRow, String> bits = editable("Bits", 52, Column.BITS,
                 m -> m.field().member().bitWidth() == null ? "" : m.field().member().bitWidth().toString());
         TableColumn<DesignerRow, String> attrs = editable("Attributes", 110, Column.ATTRS,
@@ -260,7 +297,7 @@ public final class DesignerView extends BorderPane {
         for (TableColumn<DesignerRow, String> c : List.of(off, size, align)) {
             c.getStyleClass().add("mono");
         }
-        table.getColumns().setAll(List.of(off, size, align, type, name, dims, bits, attrs, note));
+        table.getColumns().setAll(List.of(off, size, align, type, name, dims, bits, at, sw, when, sized, attrs, note));
         table.setTableMenuButtonVisible(true);
 
         table.setRowFactory(tv -> new MemberTableRow());
@@ -342,6 +379,15 @@ public final class DesignerView extends BorderPane {
             super.updateItem(item, empty);
             DesignerRow r = getTableRow() == null ? null : getTableRow().getItem();
             setText(empty ? null : item);
+            getStyleClass().remove("dynamic");
+            if (!empty && r instanceof MemberRow m && (m.field().dynamic() || m.field().member().isDynamic())) {
+                // Data decides this member's place or size: the one "dynamic" style of the designer and ruler.
+                getStyleClass().add("dynamic");
+                setTooltip(new Tooltip(vm.dynamicOffset(m.index()) != null ? "offset computed from the data: " + item
+                        : "data decides this member's size, place or alternative"));
+            } else {
+                setTooltip(null);
+            }
             if (!empty && r instanceof MemberRow m) {
                 swatch.setFill(MemberColors.of(m.index()));
                 swatch.setArcWidth(3);
