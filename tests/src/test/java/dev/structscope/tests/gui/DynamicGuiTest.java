@@ -135,6 +135,48 @@ class DynamicGuiTest extends GuiTest {
         assertEquals(0, number(child(shdr, "sh_type")));
     }
 
+    @Test
+    void aCountExpressionIsEditedInTheDesignerAndAnInvalidOneIsMarked() throws Exception {
+        Assumptions.assumeTrue(Files.isExecutable(Path.of("/usr/bin/readelf")), "readelf is not installed");
+        Path elf = openElfFromMenu();
+        int sections = readelfSections(elf).size();
+        assertEquals("ElfFile", vm.document().state().selected());
+        int sh = 2;
+        // The placed, counted table shows its placement as its offset, in the dynamic style.
+        assertEquals("at(ehdr.e_shoff)", cell(rowOfMember(sh), "Offset").getText());
+        assertTrue(cell(rowOfMember(sh), "Offset").getStyleClass().contains("dynamic"));
+        assertEquals("[ehdr.e_shnum]", cell(rowOfMember(sh), "Array").getText());
+
+        typeInto(sh, "Array", "[ehdr.e_nosuch]");
+        var bad = cell(rowOfMember(sh), "Array");
+        assertTrue(bad.getStyleClass().contains("invalid"), "the rejected count stays in the cell, marked");
+        assertEquals("[ehdr.e_nosuch]", bad.getText());
+        assertTrue(bad.getTooltip().getText().contains("no member named 'e_nosuch'"), bad.getTooltip().getText());
+        assertEquals(sections, hex().fieldsView().root().getChildren().get(sh).getChildren().size(),
+                "nothing changed on the data side");
+
+        // Completion offers the earlier members' fields while typing.
+        int row = rowOfMember(sh);
+        interact(() -> table().scrollTo(row));
+        doubleClickOn(cell(row, "Array"));
+        WaitForAsyncUtils.waitForFxEvents();
+        push(javafx.scene.input.KeyCode.CONTROL, javafx.scene.input.KeyCode.A);
+        write("[ehdr.e_shn");
+        clickOn(menuText("ehdr.e_shnum"));
+        write(" - 1]");
+        push(javafx.scene.input.KeyCode.ENTER);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals("[ehdr.e_shnum - 1]", cell(rowOfMember(sh), "Array").getText());
+        assertTrue(designer().invalidCells().isEmpty(), designer().invalidCells().toString());
+        settle();
+        TreeItem<FieldRow> root = hex().fieldsView().root();
+        assertEquals(sections - 1, child(root, "sh").getChildren().size(), "the tree follows the new count");
+        // One undo step brings the header's count back.
+        interact(() -> designer().undo());
+        settle();
+        assertEquals(sections, child(hex().fieldsView().root(), "sh").getChildren().size());
+    }
+
     private Node rowOf(TreeItem<FieldRow> item) {
         for (Node n : lookup(".tree-table-row-cell").queryAll()) {
             if (n instanceof TreeTableRow<?> r && r.getTreeItem() == item) {
