@@ -51,11 +51,13 @@ public final class DesignerView extends BorderPane {
     private final TableView<DesignerRow> table = new TableView<>();
     private final ByteRuler ruler;
     private final ToggleButton dynamicToggle = new ToggleButton("Dynamic");
+    private final DynamicDetails details;
     private boolean syncing;
 
     public DesignerView(DesignerViewModel vm) {
         this.vm = vm;
         this.ruler = new ByteRuler(vm);
+        this.details = new DynamicDetails(vm);
         getStyleClass().add("designer");
         setId("designer");
 
@@ -131,8 +133,8 @@ public final class DesignerView extends BorderPane {
         down.disableProperty().bind(noMember);
         add.disableProperty().bind(vm.layoutProperty().isNull());
         dynamicToggle.setId("dynamic-toggle");
-        dynamicToggle.setTooltip(new Tooltip("Show the At, Switch, When and Size columns: members placed, chosen or "
-                + "sized by data. Counts go in the Array column: [name_len]"));
+        dynamicToggle.setTooltip(new Tooltip("What data decides about the selected member: counts ([name_len]), "
+                + "placement (at), switch/when and size"));
         Region toolsGrow = new Region();
         HBox.setHgrow(toolsGrow, Priority.ALWAYS);
         HBox tools = new HBox(4, add, del, dup, up, down, toolsGrow, dynamicToggle);
@@ -178,7 +180,9 @@ public final class DesignerView extends BorderPane {
         rulerScroll.setMinViewportHeight(40);
         Label rulerTitle = new Label("BYTES");
         rulerTitle.getStyleClass().add("section-label");
-        VBox bottom = new VBox(4, rulerTitle, rulerScroll, summaryBar);
+        details.visibleProperty().bind(dynamicToggle.selectedProperty());
+        details.managedProperty().bind(details.visibleProperty());
+        VBox bottom = new VBox(4, details, rulerTitle, rulerScroll, summaryBar);
         bottom.getStyleClass().add("ruler-box");
         bottom.visibleProperty().bind(vm.layoutProperty().isNotNull());
         bottom.managedProperty().bind(bottom.visibleProperty());
@@ -203,7 +207,12 @@ public final class DesignerView extends BorderPane {
         return e == null ? "" : e.text();
     }
 
-    /** The toggle that shows the dynamic-layout columns. */
+    /** The details of the selected member's dynamic parts (shown by the Dynamic toggle). */
+    public javafx.scene.layout.GridPane dynamicDetails() {
+        return details;
+    }
+
+    /** The toggle that shows the dynamic-layout details. */
     public ToggleButton dynamicToggle() {
         return dynamicToggle;
     }
@@ -246,6 +255,7 @@ public final class DesignerView extends BorderPane {
         off.setCellFactory(c -> new OffsetCell());
         off.getStyleClass().add("mono");
         TableColumn<DesignerRow, String> size = readOnly("Size", 72, r -> switch (r) {
+            case MemberRow m when DynamicText.sizeText(m.field()) != null -> DynamicText.sizeText(m.field());
             case MemberRow m when m.field().isBitField() -> m.field().bitWidth() + (m.field().bitWidth() == 1 ? " bit" : " bits");
             case MemberRow m -> Long.toString(m.field().size());
             case PaddingRow p -> Long.toString(p.padding().size());
@@ -266,16 +276,16 @@ public final class DesignerView extends BorderPane {
                 m -> DynamicText.whenText(m.field().member().dynamic().when()));
         TableColumn<DesignerRow, String> sized = editable("Size expr", 90, Column.SIZE,
                 m -> exprText(m.field().member().dynamic().size()));
-        List<TableColumn<DesignerRow, String>> dynamicColumns = List.of(at, sw, when, sized);
-        dynamicColumns.forEach(c -> c.setVisible(false));
-        // Placement, switch, when and size columns show for a dynamic record (or from the Dynamic
-        // toggle and the column menu): most records need none of them.
+        // Placement, switch, when and size are edited in the details under the table (the Dynamic
+        // toggle), where long expressions fit; the columns can be shown from the column menu (+).
+        List.of(at, sw, when, sized).forEach(c -> c.setVisible(false));
         java.util.function.Consumer<RecordLayout> showDynamic = l -> {
             if (l != null && l.dynamic()) {
                 dynamicToggle.setSelected(true);
             }
+            // Offsets computed from data (at(ehdr.e_shoff)) need room.
+            off.setPrefWidth(l != null && l.dynamic() ? 150 : 84);
         };
-        dynamicToggle.selectedProperty().addListener((o, a, b) -> dynamicColumns.forEach(c -> c.setVisible(b)));
         vm.layoutProperty().addListener((o, a, l) -> showDynamic.accept(l));
         showDynamic.accept(vm.layout());
         TableColumn<DesignerRow, String> bits = editable("Bits", 52, Column.BITS,

@@ -11,6 +11,7 @@ import dev.structscope.model.layout.TypeLayout;
 import dev.structscope.model.type.ArrayType;
 import dev.structscope.model.type.CType;
 import dev.structscope.model.type.Expr;
+import dev.structscope.model.type.Member;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -244,6 +245,28 @@ public final class DynamicText {
             }
         }
         return out;
+    }
+
+    /**
+     * The size of a member whose size data decides, as people read it ({@code 64 × ehdr.e_shnum},
+     * {@code name_len}, {@code size(chunk_size)}), or null when the size is a number.
+     */
+    public static String sizeText(FieldLayout f) {
+        Member m = f.member();
+        if (m.dynamic().size() != null) {
+            return m.dynamic().size().text();
+        }
+        if (m.type() instanceof ArrayType a && (a.count() != null || a.isFlexible())
+                && f.layout() instanceof ArrayLayout al) {
+            long each = al.element().size();
+            String n = a.count() != null ? a.count().text() : "…";
+            boolean simple = n.matches("[\\w.]+");
+            return each == 1 ? n : each + " × " + (simple ? n : "(" + n + ")");
+        }
+        if (f.layout() instanceof RecordLayout r && r.dynamic() && !r.isReference()) {
+            return "≥ " + r.size();
+        }
+        return null;
     }
 
     /** The identifier (dotted path) being typed at the end of {@code text}: what completion replaces. */

@@ -75,7 +75,8 @@ final class EditCell extends TableCell<DesignerRow, String> {
         if (column == Column.TYPE) {
             field.textProperty().addListener((o, a, b) -> suggest(b));
         } else if (EXPRESSIONS.contains(column)) {
-            field.textProperty().addListener((o, a, b) -> suggestMember(b, m.index()));
+            int index = m.index();
+            MemberCompletion.attach(field, () -> vm.expressionSuggestions(index));
         }
         setText(null);
         setGraphic(field);
@@ -98,45 +99,6 @@ final class EditCell extends TableCell<DesignerRow, String> {
     /** Columns whose text is an expression over earlier members (completed by member name). */
     private static final java.util.Set<Column> EXPRESSIONS = java.util.EnumSet.of(Column.ARRAY, Column.AT,
             Column.SWITCH, Column.SIZE);
-
-    /** Offers the earlier members' paths that complete the name being typed at the end of the text. */
-    private void suggestMember(String typed, int member) {
-        String text = typed == null ? "" : typed;
-        String token = DynamicText.tokenAtEnd(text);
-        if (token.isEmpty() || Character.isDigit(token.charAt(0))) {
-            if (completions != null) {
-                completions.hide();
-            }
-            return;
-        }
-        String head = text.substring(0, text.length() - token.length());
-        List<String> matches = vm.expressionSuggestions(member).stream()
-                .filter(s -> s.startsWith(token) && !s.equals(token)).limit(12).toList();
-        showCompletions(matches, s -> {
-            field.setText(head + s);
-            field.positionCaret(field.getText().length());
-        });
-    }
-
-    private void showCompletions(List<String> matches, java.util.function.Consumer<String> pick) {
-        if (completions == null) {
-            completions = new ContextMenu();
-            completions.getStyleClass().add("completions");
-        }
-        if (matches.isEmpty()) {
-            completions.hide();
-            return;
-        }
-        completions.getItems().clear();
-        for (String s : matches) {
-            CustomMenuItem item = new CustomMenuItem(new Label(s), true);
-            item.setOnAction(e -> pick.accept(s));
-            completions.getItems().add(item);
-        }
-        if (!completions.isShowing() && field.getScene() != null) {
-            completions.show(field, Side.BOTTOM, 0, 0);
-        }
-    }
 
     private void suggest(String typed) {
         if (completions == null) {
