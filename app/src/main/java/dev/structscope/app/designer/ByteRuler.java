@@ -306,10 +306,14 @@ public final class ByteRuler extends Region {
             g.strokeRect(x + 0.5, y + 0.5, w - 1, h - 1);
             g.setLineDashes();
             if (!labelled) {
+                String text = fitLabel(label, w - 14);
+                // A plate under the text so that the stripes do not cross it.
+                g.setFill(dark.get() ? Color.web("#0d1117", 0.9) : Color.web("#ffffff", 0.9));
+                g.fillRect(x + 3, y + h / 2 - 8, Math.min(w - 6, text.length() * 6.8 + 8), 16);
                 g.setFill(c);
                 g.setFont(font);
                 g.setTextAlign(TextAlignment.LEFT);
-                g.fillText(fitLabel(label, w - 10), x + 6, y + h / 2);
+                g.fillText(text, x + 7, y + h / 2);
                 labelled = true;
             }
             s = e;

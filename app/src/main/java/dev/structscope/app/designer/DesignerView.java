@@ -175,7 +175,9 @@ public final class DesignerView extends BorderPane {
         rulerScroll.setFitToWidth(true);
         rulerScroll.getStyleClass().add("ruler-scroll");
         rulerScroll.prefViewportHeightProperty().bind(Bindings.createDoubleBinding(
-                () -> Math.min(150, ruler.prefHeight(Math.max(200, rulerScroll.getWidth() - 16))),
+                // A dynamic record's marked tail comes after its static prefix: leave room to see it.
+                () -> Math.min(vm.layout() != null && vm.layout().dynamic() ? 200 : 150,
+                        ruler.prefHeight(Math.max(200, rulerScroll.getWidth() - 16))),
                 vm.layoutProperty(), rulerScroll.widthProperty()));
         rulerScroll.setMinViewportHeight(40);
         Label rulerTitle = new Label("BYTES");
@@ -283,8 +285,14 @@ public final class DesignerView extends BorderPane {
             if (l != null && l.dynamic()) {
                 dynamicToggle.setSelected(true);
             }
-            // Offsets computed from data (at(ehdr.e_shoff)) need room.
-            off.setPrefWidth(l != null && l.dynamic() ? 150 : 84);
+            // Offsets, sizes and counts computed from data (at(ehdr.e_shoff), 64 × ehdr.e_shnum)
+            // need room: the type and the rarely used columns give some.
+            boolean dyn = l != null && l.dynamic();
+            off.setPrefWidth(dyn ? 170 : 84);
+            size.setPrefWidth(dyn ? 120 : 72);
+            dims.setPrefWidth(dyn ? 130 : 70);
+            align.setPrefWidth(dyn ? 48 : 62);
+            type.setPrefWidth(dyn ? 130 : 170);
         };
         vm.layoutProperty().addListener((o, a, l) -> showDynamic.accept(l));
         showDynamic.accept(vm.layout());
