@@ -2,6 +2,7 @@ package dev.structscope.app.hexview;
 
 import dev.structscope.app.common.Fmt;
 import dev.structscope.app.fields.FieldsView;
+import dev.structscope.app.fields.RecordAt;
 import dev.structscope.app.fields.RecordTable;
 import dev.structscope.app.inspector.InspectorView;
 import dev.structscope.io.source.DataSource;
@@ -184,11 +185,32 @@ public final class HexPane extends BorderPane {
             try {
                 OverlayBar.Choice c = choice.get();
                 if (c != null && model.source() != null) {
-                    fields.show(model.source(), c.plan(), off);
+                    RecordAt at = fields.show(model.source(), c.reader(), off);
+                    if (c.dynamic() && at != null && at.ok()) {
+                        // The colours follow the selected record: its own sizes and placed members.
+                        model.overlayProperty().set(Overlay.ofInstance(at.root(), at.base(), at.size()));
+                    }
                 }
                 model.select(off, len);
             } finally {
                 syncing = false;
+            }
+        });
+        fields.setFollow(new FieldsView.Follow() {
+            @Override
+            public void goTo(long offset) {
+                model.moveTo(offset, false);
+                hexView.requestFocus();
+            }
+
+            @Override
+            public void overlay(String type, long offset) {
+                overlayBar.choose(type, String.format(Locale.ROOT, "0x%X", offset), false);
+            }
+
+            @Override
+            public java.util.List<String> types() {
+                return overlayBar.types();
             }
         });
         addEventFilter(KeyEvent.KEY_PRESSED, this::onKey);
@@ -394,6 +416,10 @@ public final class HexPane extends BorderPane {
             records.show(null, null, 0);
             return;
         }
+        if (c.dynamic()) {
+            applyDynamic(c, s);
+            return;
+        }
         long count = c.asTable() && c.plan().recordSize() > 0 ? Math.max(1, (s.size() - c.base()) / c.plan().recordSize()) : 1;
         model.overlayProperty().set(Overlay.of(c.layout(), c.plan(), c.base(), count));
         fields.show(s, c.plan(), c.base());
@@ -405,6 +431,25 @@ public final class HexPane extends BorderPane {
         }
         if (!syncing) {
             model.select(c.base(), Math.max(1, Math.min(c.plan().recordSize(), s.size() - c.base())));
+        }
+    }
+
+    /**
+     * A dynamic layout: the record at the base is decoded as its bytes say, and the overlay,
+     * the tree and the selection take that record's actual size and placed members. A record
+     * that cannot be decoded says why in the tree's place.
+     */
+    private void applyDynamic(OverlayBar.Choice c, DataSource s) {
+        RecordAt at = fields.show(s, c.reader(), c.base());
+        model.overlayProperty().set(at.ok() ? Overlay.ofInstance(at.root(), at.base(), at.size()) : null);
+        if (c.asTable()) {
+            records.show(s, c.reader(), c.base());
+            tabs.getSelectionModel().select(tableTab);
+        } else {
+            tabs.getSelectionModel().select(hexTab);
+        }
+        if (!syncing) {
+            model.select(c.base(), Math.max(1, Math.min(at.ok() ? at.size() : 1, s.size() - c.base())));
         }
     }
 
