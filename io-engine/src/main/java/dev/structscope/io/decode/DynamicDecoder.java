@@ -140,7 +140,7 @@ public final class DynamicDecoder implements RecordReader {
                 : layout.definition().kind().keyword() + " " + layout.name();
         Built b = run.record("", typeName, layout, base, base, limit, null, rootPath());
         RecordNode root = (RecordNode) b.node();
-        return new Decoded(new RecordValue(root, segment, base), b.size());
+        return new Decoded(new RecordValue(root, segment, base), b.size(), run.warnings);
     }
 
     private String rootPath() {
@@ -169,6 +169,8 @@ public final class DynamicDecoder implements RecordReader {
         private int depth;
         /** The placed members being decoded (field identity, byte offset): a repeat is a cycle. */
         private final java.util.ArrayDeque<Placement> placements = new java.util.ArrayDeque<>();
+        /** What the caller should be told though the record decoded. */
+        private final List<String> warnings = new ArrayList<>();
 
         Run(MemorySegment segment, long outerStart, long dataEnd) {
             this.segment = segment;
@@ -455,7 +457,12 @@ public final class DynamicDecoder implements RecordReader {
                     e = value("", element, pos, abs, limit, scope, path + "[" + i + "]");
                 } catch (DataEndsException ex) {
                     if (n < 0) {
-                        break; // to the end: as many whole elements as fit
+                        // To the end: as many whole elements as fit; the rest is said, not hidden.
+                        if (warnings.size() < 16) {
+                            warnings.add(path + "[" + i + "]: the last " + (limit - pos) + " bytes, from byte offset "
+                                    + pos + ", are not a whole element (" + ex.getMessage() + ")");
+                        }
+                        break;
                     }
                     throw ex;
                 }
