@@ -156,7 +156,7 @@ public final class CtypesExporter implements Exporter {
                     // BigEndianStructure does: the same units, declared in the same order.
                     List<Item> units = units(fields, cursor, hi, taken);
                     if (units == null) {
-                        items.add(raw(group, rec.name(), options, taken, warnings));
+                        items.add(raw(group, rec.name(), warnings));
                     } else {
                         items.addAll(units);
                     }
@@ -380,7 +380,7 @@ public final class CtypesExporter implements Exporter {
         return new Item(start, size, size, size, size, lines);
     }
 
-    private static Item raw(List<Slots.Bits> group, String rec, ExportOptions o, Set<String> taken, List<String> warnings) {
+    private static Item raw(List<Slots.Bits> group, String rec, List<String> warnings) {
         long start = group.getFirst().offset();
         long end = group.getLast().offset() + group.getLast().size();
         List<FieldLayout> fields = new ArrayList<>();

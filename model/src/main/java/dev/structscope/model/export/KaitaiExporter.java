@@ -126,7 +126,7 @@ public final class KaitaiExporter implements Exporter {
                         seq.append("      - id: ").append(unique(id(w.name()), ids)).append('\n');
                         field(seq, model, w.field(), "        ");
                     }
-                    case Slots.Bits b -> structBits(seq, inst, b, ids, rec.name(), new Ctx(model), warnings);
+                    case Slots.Bits b -> structBits(seq, inst, b, ids, new Ctx(model));
                 }
             }
         }
@@ -140,8 +140,7 @@ public final class KaitaiExporter implements Exporter {
         }
     }
 
-    private void structBits(StringBuilder seq, StringBuilder inst, Slots.Bits b, Set<String> ids, String rec,
-                            Ctx o, List<String> warnings) {
+    private void structBits(StringBuilder seq, StringBuilder inst, Slots.Bits b, Set<String> ids, Ctx o) {
         long pos = 0;
         int gap = 0;
         for (FieldLayout f : b.fields()) {
