@@ -226,7 +226,6 @@ public final class CtypesExporter implements Exporter {
         if (fit.align() == rl.align()) {
             sb.append("assert ctypes.alignment(").append(cls).append(") == ").append(rl.align()).append('\n');
         }
-        sb.append('\n');
     }
 
     /**
