@@ -104,6 +104,12 @@ class ExportValuesTest {
                 cases.add(build(cases.size(), g.library(), ExportOptions.of(abi), g.records(), rnd));
             }
         }
+        // Big-endian data (--byte-order big): ctypes, Java and Kaitai (Rust and C are native-endian).
+        for (Abi abi : List.of(Abis.X86_64_LINUX, Abis.ARM_LINUX)) {
+            RandomHeader.Generated g = RandomHeader.generate(rnd.nextLong(), 4, false);
+            cases.add(build(cases.size(), g.library(), ExportOptions.of(abi).withByteOrder(ByteOrder.BIG_ENDIAN),
+                    g.records(), rnd));
+        }
         TypeLibrary real = realHeaders();
         int realTypes = 0;
         if (real != null) {
@@ -190,7 +196,7 @@ class ExportValuesTest {
                     }
                 }
             }
-            expect(rl, options.abi(), data, insts);
+            expect(rl, options, data, insts);
             recs.add(new Rec(rl, model.nameOf(rl), data, insts));
         }
         return new Case(id, model, recs);
@@ -270,8 +276,8 @@ class ExportValuesTest {
     }
 
     /** The decoder's values for every instance of every record of {@code data}, by the decoder's own paths. */
-    private static void expect(RecordLayout rl, Abi abi, byte[] data, List<Inst> insts) {
-        DecoderPlan plan = DecoderPlan.compile(rl, abi, ByteOrder.LITTLE_ENDIAN);
+    private static void expect(RecordLayout rl, ExportOptions options, byte[] data, List<Inst> insts) {
+        DecoderPlan plan = DecoderPlan.compile(rl, options.abi(), options.byteOrder());
         Map<String, DecoderPlan.Leaf> leaves = new HashMap<>();
         for (DecoderPlan.Leaf l : plan.leaves(1 << 20)) {
             leaves.put(l.path(), l);
@@ -468,6 +474,9 @@ class ExportValuesTest {
         String clang = Tools.require("clang-16", "clang-16");
         int n = 0;
         for (Case c : cases) {
+            if (c.model().options().bigEndian()) {
+                continue;
+            }
             String text = new CExporter().export(c.model().library(), c.model().options()).text();
             Path h = dir.resolve(c.pkg() + ".h");
             Files.writeString(h, text);
@@ -493,7 +502,8 @@ class ExportValuesTest {
             List<List<Inst>> perRec = new ArrayList<>();
             for (int ri = 0; ri < c.recs().size(); ri++) {
                 Rec r = c.recs().get(ri);
-                List<Inst> insts = r.insts().stream().filter(in -> !bytesInRust(res, in)).toList();
+                List<Inst> insts = c.model().options().bigEndian() ? List.<Inst>of()
+                        : r.insts().stream().filter(in -> !bytesInRust(res, in)).toList();
                 perRec.add(insts);
                 String ty = c.pkg() + "::" + RustExporter.ident(r.name());
                 // One function per record type: a debug build gives every local its own stack slot.
@@ -636,7 +646,8 @@ class ExportValuesTest {
     /** A bit-field of a union the Kaitai export could not read as an integer (said in a warning). */
     private static boolean unreadableInKaitai(ExportResult res, Inst in) {
         return in.path().getLast() instanceof Field f && f.bitField() && res.warnings().stream()
-                .anyMatch(w -> w.startsWith(f.owner() + ": bit-field storage"));
+                .anyMatch(w -> w.startsWith(f.owner() + ": bit-field storage") || w.startsWith(f.owner() + ": bit-fields in ")
+                        && w.contains("exported as raw bytes"));
     }
 
     // ---------------------------------------------------------------- javac, java.lang.foreign

@@ -20,8 +20,9 @@ import java.util.Set;
  * {@code public static final GroupLayout LAYOUT} with named members and explicit padding (every
  * member unaligned, so packed layouts are expressible; the group itself carries C's alignment),
  * and static accessors over a {@link java.lang.foreign.MemorySegment} in jextract's style.
- * Bit-fields are a storage member named {@code bits$FIRST} with get/set accessors that shift
- * and mask. Members of anonymous structs and unions are reachable by their own names: flattened
+ * Bit-fields are a storage member named {@code bits$FIRST} with get/set accessors that read and
+ * write the field's own bits (any run length; in big-endian data numbered from the most
+ * significant bit, as a big-endian machine allocates them, as {@code decode} reads them). Members of anonymous structs and unions are reachable by their own names: flattened
  * into the parent where it is of the same kind, else marked by a zero-length sequence at the
  * anonymous group's start; a member FFM cannot name at the top level (inside an anonymous struct
  * of a union, after its start) is named in a warning. Stateless.
@@ -206,40 +207,45 @@ public final class JavaExporter implements Exporter {
             boolean wide = f.bitWidth() > 32 || (f.bitWidth() == 32 && !signed);
             String jt = wide ? "long" : "int";
             long shift = b.shift(f);
-            String mask = "0x" + Long.toHexString(f.bitWidth() == 64 ? -1L : (1L << f.bitWidth()) - 1) + "L";
             sb.append("    /** Bit-field ").append(f.name()).append(": ").append(f.bitWidth()).append(" bits at bit ")
                     .append(shift).append(" of ").append(name).append(signed ? ", signed" : "").append(". */\n");
             sb.append("    public static ").append(jt).append(' ').append(n).append("(MemorySegment seg) {\n")
-                    .append("        long v = (bits$load(seg, ").append(off).append("L, ").append(b.size())
-                    .append(") >>> ").append(shift).append(") & ").append(mask).append(";\n");
+                    .append("        long v = bits$get(seg, ").append(off).append("L, ").append(shift).append(", ")
+                    .append(f.bitWidth()).append(");\n");
             if (signed && f.bitWidth() < 64) {
                 sb.append("        v = (v << ").append(64 - f.bitWidth()).append(") >> ").append(64 - f.bitWidth()).append(";\n");
             }
             sb.append(wide ? "        return v;\n    }\n" : "        return (int) v;\n    }\n");
             sb.append("    public static void ").append(n).append("(MemorySegment seg, ").append(jt).append(" value) {\n")
-                    .append("        long old = bits$load(seg, ").append(off).append("L, ").append(b.size()).append(");\n")
-                    .append("        long m = ").append(mask).append(" << ").append(shift).append(";\n")
-                    .append("        bits$store(seg, ").append(off).append("L, ").append(b.size())
-                    .append(wide ? ", (old & ~m) | ((value << " : ", (old & ~m) | ((((long) value) << ").append(shift).append(") & m));\n    }\n");
+                    .append("        bits$set(seg, ").append(off).append("L, ").append(shift).append(", ").append(f.bitWidth())
+                    .append(", value);\n    }\n");
         }
     }
 
     private static final String HELPERS = """
 
-                /** Reads n bytes (at most 8) at off as one unsigned integer in ORDER. */
-                private static long bits$load(MemorySegment seg, long off, int n) {
+                /**
+                 * The w-bit field at bit sh of the storage at off (sh may pass 63): numbered from the
+                 * least significant bit of each byte in little-endian data and from the most
+                 * significant one in big-endian data, as a big-endian machine allocates bit-fields.
+                 */
+                private static long bits$get(MemorySegment seg, long off, long sh, int w) {
                     long v = 0;
-                    for (int i = 0; i < n; i++) {
-                        int k = ORDER == ByteOrder.LITTLE_ENDIAN ? i : n - 1 - i;
-                        v |= (seg.get(ValueLayout.JAVA_BYTE, off + k) & 0xFFL) << (8 * i);
+                    for (int j = w - 1; j >= 0; j--) {
+                        long p = sh + (ORDER == ByteOrder.LITTLE_ENDIAN ? j : w - 1 - j);
+                        int bit = ORDER == ByteOrder.LITTLE_ENDIAN ? (int) (p % 8) : 7 - (int) (p % 8);
+                        v = (v << 1) | ((seg.get(ValueLayout.JAVA_BYTE, off + p / 8) >>> bit) & 1);
                     }
                     return v;
                 }
 
-                private static void bits$store(MemorySegment seg, long off, int n, long v) {
-                    for (int i = 0; i < n; i++) {
-                        int k = ORDER == ByteOrder.LITTLE_ENDIAN ? i : n - 1 - i;
-                        seg.set(ValueLayout.JAVA_BYTE, off + k, (byte) (v >>> (8 * i)));
+                private static void bits$set(MemorySegment seg, long off, long sh, int w, long value) {
+                    for (int j = 0; j < w; j++) {
+                        long p = sh + (ORDER == ByteOrder.LITTLE_ENDIAN ? j : w - 1 - j);
+                        int bit = ORDER == ByteOrder.LITTLE_ENDIAN ? (int) (p % 8) : 7 - (int) (p % 8);
+                        byte b = seg.get(ValueLayout.JAVA_BYTE, off + p / 8);
+                        b = (byte) (((value >>> j) & 1) != 0 ? b | (1 << bit) : b & ~(1 << bit));
+                        seg.set(ValueLayout.JAVA_BYTE, off + p / 8, b);
                     }
                 }
             """;
