@@ -61,7 +61,8 @@ class DecoderFuzzTest {
                 }
             }
         }
-        assertTrue(decoded > cases / 3, "decoded " + decoded);
+        // A quarter at least: the generator also makes layouts the compilers refuse (NO_LAYOUT).
+        assertTrue(decoded > cases / 4, "decoded " + decoded);
         assertTrue(refused > cases / 20, "refused " + refused);
     }
 
