@@ -126,6 +126,8 @@ class CompilerExtensionsTest {
             i386-linux     | struct t { _Float16 h; };                                       | x.h:1:12: not supported on i386-linux: '_Float16'
             x86_64-windows | struct t { __float128 q; };                                     | x.h:1:12: not supported on x86_64-windows: '__float128'
             arm-linux      | struct t { _Float64x q; };                                      | x.h:1:12: not supported on arm-linux: '_Float64x'
+            aarch64-linux  | struct t { __float80 x; };                                      | x.h:1:12: not supported on aarch64-linux: '__float80'
+            x86_64-linux   | struct t { _Decimal64 d; };                                     | x.h:1:12: not supported: type '_Decimal64'
             x86_64-linux   | struct t { _BitInt(17) b; };                                    | x.h:1:12: not supported: '_BitInt'
             x86_64-linux   | struct t { int n; typeof(n + 1) m; };                           | x.h:1:19: not supported: 'typeof' of an expression (only of a type name)
             x86_64-linux   | struct t { float v __attribute__((vector_size(16))); };         | x.h:1:35: not supported: 'vector_size' on a member (declare a typedef for the vector type)
