@@ -149,6 +149,20 @@ class CompilerExtensionsTest {
         assertEquals(expected, e.oneLine());
     }
 
+    /** The engine refuses it too (a layout document can hold it), like gcc and clang. */
+    @Test
+    void flexibleArrayAloneIsRefusedByTheEngine() {
+        var rec = dev.structscope.model.type.RecordType.struct("a", List.of(
+                dev.structscope.model.type.Member.bitField(null, dev.structscope.model.type.PrimitiveType.of(
+                        dev.structscope.model.type.Prim.INT), 3),
+                dev.structscope.model.type.Member.of("x", new dev.structscope.model.type.ArrayType(
+                        dev.structscope.model.type.PrimitiveType.of(dev.structscope.model.type.Prim.INT),
+                        dev.structscope.model.type.ArrayType.FLEXIBLE))));
+        InputException e = assertThrows(InputException.class,
+                () -> LayoutEngine.layout(rec, TypeLibrary.of(rec), Abis.X86_64_LINUX));
+        assertEquals("struct a.x: flexible array member in a struct with no named members", e.oneLine());
+    }
+
     /** Attributes that leave layouts alone are still skipped, in both syntaxes. */
     @Test
     void neutralAttributesAreSkipped() {
