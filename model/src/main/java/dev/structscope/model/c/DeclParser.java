@@ -31,7 +31,7 @@ final class DeclParser {
             "double", "signed", "unsigned", "_Bool", "__signed", "__signed__", "_Complex", "__complex__",
             "__int128", "_Float16", "_Float32", "_Float64", "_Float128", "__float128", "__fp16", "_Float32x",
             "_Float64x", "__int64", "__int32", "__int16", "__int8", "_BitInt", "_Decimal32", "_Decimal64",
-            "_Decimal128", "__bf16");
+            "_Decimal128", "__bf16", "__float80", "__ibm128", "_Float128x");
     /**
      * Type keywords of GCC that clang-16 does not have, so glibc declares them as typedefs under
      * clang ({@code typedef float _Float32;}): in that position they are the declarator's name, and

@@ -426,6 +426,9 @@ public final class CtypesExporter implements Exporter {
                     yield s.size() == 4 ? "ctypes.c_float" : s.size() == 8 ? "ctypes.c_double"
                             : "(ctypes.c_uint8 * " + s.size() + ")";
                 }
+                if (s.size() > 8) {
+                    yield "(ctypes.c_uint8 * " + s.size() + ")"; // __int128: ctypes has no 128-bit integer
+                }
                 yield integer(s.size(), s.signed());
             }
             case EnumLayout e -> integer(e.size(), e.signed());

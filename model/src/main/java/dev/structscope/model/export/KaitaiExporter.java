@@ -322,7 +322,8 @@ public final class KaitaiExporter implements Exporter {
             case ScalarLayout s -> {
                 if (s.prim().isFloating() && (s.size() == 4 || s.size() == 8)) {
                     sb.append(in).append("type: f").append(s.size()).append('\n');
-                } else if (s.prim().isFloating()) {
+                } else if (s.prim().isFloating() || s.size() > 8) {
+                    // x87/binary128/half floats and __int128: Kaitai has no such type, raw bytes
                     sb.append(in).append("size: ").append(s.size()).append('\n');
                 } else {
                     sb.append(in).append("type: ").append(s.signed() ? "s" : "u").append(s.size()).append('\n');

@@ -126,6 +126,8 @@ class CompilerExtensionsTest {
             i386-linux     | struct t { _Float16 h; };                                       | x.h:1:12: not supported on i386-linux: '_Float16'
             x86_64-windows | struct t { __float128 q; };                                     | x.h:1:12: not supported on x86_64-windows: '__float128'
             arm-linux      | struct t { _Float64x q; };                                      | x.h:1:12: not supported on arm-linux: '_Float64x'
+            aarch64-linux  | struct t { __float80 x; };                                      | x.h:1:12: not supported on aarch64-linux: '__float80'
+            x86_64-linux   | struct t { _Decimal64 d; };                                     | x.h:1:12: not supported: type '_Decimal64'
             x86_64-linux   | struct t { _BitInt(17) b; };                                    | x.h:1:12: not supported: '_BitInt'
             x86_64-linux   | struct t { int n; typeof(n + 1) m; };                           | x.h:1:19: not supported: 'typeof' of an expression (only of a type name)
             x86_64-linux   | struct t { float v __attribute__((vector_size(16))); };         | x.h:1:35: not supported: 'vector_size' on a member (declare a typedef for the vector type)
@@ -145,6 +147,20 @@ class CompilerExtensionsTest {
         InputException e = assertThrows(InputException.class, () -> HeaderImporter.importText(text.replace("\\n", "\n"),
                 "x.h", HeaderImporter.Options.defaults().withAbi(Abi.byName(abi))));
         assertEquals(expected, e.oneLine());
+    }
+
+    /** The engine refuses it too (a layout document can hold it), like gcc and clang. */
+    @Test
+    void flexibleArrayAloneIsRefusedByTheEngine() {
+        var rec = dev.structscope.model.type.RecordType.struct("a", List.of(
+                dev.structscope.model.type.Member.bitField(null, dev.structscope.model.type.PrimitiveType.of(
+                        dev.structscope.model.type.Prim.INT), 3),
+                dev.structscope.model.type.Member.of("x", new dev.structscope.model.type.ArrayType(
+                        dev.structscope.model.type.PrimitiveType.of(dev.structscope.model.type.Prim.INT),
+                        dev.structscope.model.type.ArrayType.FLEXIBLE))));
+        InputException e = assertThrows(InputException.class,
+                () -> LayoutEngine.layout(rec, TypeLibrary.of(rec), Abis.X86_64_LINUX));
+        assertEquals("struct a.x: flexible array member in a struct with no named members", e.oneLine());
     }
 
     /** Attributes that leave layouts alone are still skipped, in both syntaxes. */

@@ -130,6 +130,34 @@ class CppEveryAbiTest {
         assertEquals(clang, ClangLayouts.of(LayoutEngine.layout("v", lib, abi)), abiName);
     }
 
+    /**
+     * Without clang, i386 headers go through {@code gcc -m32 -E} (gcc 7+ has the {@code _FloatN}
+     * keywords that glibc then uses directly): every record must come out as through clang.
+     */
+    @org.junit.jupiter.api.Test
+    void i386WithoutClangUsesGccM32AndAgrees() throws Exception {
+        Tools.assumeTool("clang-16");
+        Tools.Result m32 = Tools.run(List.of("gcc", "-m32", "-E", "-x", "c", "-include", "stdio.h", "/dev/null"), tmp);
+        assumeTrue(m32.exit() == 0, "gcc -m32 cannot preprocess here: " + m32.err());
+        Abi abi = Abis.I386_LINUX;
+        HeaderImporter.Options opts = HeaderImporter.Options.defaults().withAbi(abi).withPreprocessor(true);
+        List<String> cmd = ExternalCpp.command(opts, n -> n.startsWith("clang") ? null : ExternalCpp.which(n));
+        assertEquals(List.of(ExternalCpp.which("gcc").toString(), "-m32"), cmd);
+        Path h = tmp.resolve("sys.h");
+        Files.writeString(h, header(abi));
+        Preprocessor pp = new Preprocessor(abi, opts, false);
+        pp.run(ExternalCpp.run(cmd, h, null, h.toString(), opts), h.toString(), null, false, 0);
+        TypeLibrary viaGcc = HeaderImporter.parse(pp, h.toString(), opts);
+        TypeLibrary viaClang = HeaderImporter.importFile(h, opts);
+        int compared = 0;
+        for (TypeLibrary.NamedRecord nr : viaClang.namedRecords()) {
+            assertEquals(ClangLayouts.of(LayoutEngine.layout(nr.record(), viaClang, abi)),
+                    ClangLayouts.of(LayoutEngine.layout(nr.name(), viaGcc, abi)), nr.name());
+            compared++;
+        }
+        assertTrue(compared > 80, "only " + compared);
+    }
+
     @org.junit.jupiter.api.Test
     void windowsWithoutItsCLibrarySaysSo() throws Exception {
         Tools.assumeTool("clang-16");
