@@ -163,6 +163,12 @@ public final class HexPane extends BorderPane {
                 side.setDividerPositions(want == Orientation.VERTICAL ? 0.6 : 0.45, 0.88);
             }
         });
+        // Under the bytes (narrow), the record table needs more height than the hex rows do.
+        tabs.getSelectionModel().selectedItemProperty().addListener((o, a, t) -> {
+            if (main.getOrientation() == Orientation.VERTICAL) {
+                main.setDividerPositions(t == tableTab ? 0.68 : 0.42);
+            }
+        });
         setCenter(main);
         status.setPadding(new Insets(2, 6, 2, 6));
         setBottom(status);
