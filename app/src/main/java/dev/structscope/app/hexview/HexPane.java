@@ -464,6 +464,9 @@ public final class HexPane extends BorderPane {
     private void caretMoved() {
         inspector.show(model.source(), model.caret());
         updateStatus();
+        if (!syncing) {
+            followDynamicRecord(model.caret());
+        }
         if (!syncing && fields.root() != null) {
             syncing = true;
             try {
@@ -471,6 +474,38 @@ public final class HexPane extends BorderPane {
             } finally {
                 syncing = false;
             }
+        }
+    }
+
+    /**
+     * Dynamic records listed as a table: when the caret enters another record, that record is
+     * decoded (its own sizes) for the tree and the colours, found among the walked starts.
+     */
+    private void followDynamicRecord(long caret) {
+        OverlayBar.Choice c = choice.get();
+        var walk = records.walk();
+        DataSource s = model.source();
+        if (c == null || !c.dynamic() || !c.asTable() || walk == null || walk.count() == 0 || s == null) {
+            return;
+        }
+        int i = java.util.Arrays.binarySearch(walk.starts(), 0, walk.count(), caret);
+        int rec = i >= 0 ? i : -i - 2;
+        if (rec < 0 || caret >= walk.end()) {
+            return;
+        }
+        long start = walk.start(rec);
+        RecordAt shown = fields.shown();
+        if (shown != null && shown.base() == start) {
+            return;
+        }
+        syncing = true;
+        try {
+            RecordAt at = fields.show(s, c.reader(), start);
+            if (at != null && at.ok()) {
+                model.overlayProperty().set(Overlay.ofInstance(at.root(), at.base(), at.size()));
+            }
+        } finally {
+            syncing = false;
         }
     }
 
