@@ -135,9 +135,9 @@ public final class DesignerView extends BorderPane {
         dynamicToggle.setId("dynamic-toggle");
         dynamicToggle.setTooltip(new Tooltip("What data decides about the selected member: counts ([name_len]), "
                 + "placement (at), switch/when and size"));
-        Region toolsGrow = new Region();
-        HBox.setHgrow(toolsGrow, Priority.ALWAYS);
-        HBox tools = new HBox(4, add, del, dup, up, down, toolsGrow, dynamicToggle);
+        // Next to the member tools, not at the far right, so that a narrow designer never hides it.
+        javafx.scene.control.Separator toolsSep = new javafx.scene.control.Separator(javafx.geometry.Orientation.VERTICAL);
+        HBox tools = new HBox(4, add, del, dup, up, down, toolsSep, dynamicToggle);
         tools.setAlignment(Pos.CENTER_LEFT);
         tools.getStyleClass().add("pane-tools");
 

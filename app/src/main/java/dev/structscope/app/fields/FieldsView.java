@@ -210,6 +210,7 @@ public final class FieldsView extends BorderPane {
         MenuItem goStart = new MenuItem(String.format(Locale.ROOT, "Go to 0x%X (start of %s)", row.offset(), row.name()));
         goStart.setOnAction(e -> selectedRange.set(new Range(row.offset(), Math.max(1, row.size()))));
         menu.getItems().addAll(copy, goStart);
+        noMnemonics(menu.getItems());
         OptionalLong target = source == null ? OptionalLong.empty()
                 : FollowTarget.offsetOf(row, source.segment(), source.size());
         if (follow == null || !(row.node() instanceof dev.structscope.io.decode.ScalarNode)) {
@@ -220,6 +221,7 @@ public final class FieldsView extends BorderPane {
             MenuItem no = new MenuItem("Go to This Value as an Offset (" + row.value() + " is outside the file)");
             no.setDisable(true);
             menu.getItems().add(no);
+            noMnemonics(menu.getItems());
             return;
         }
         long off = target.getAsLong();
@@ -235,6 +237,17 @@ public final class FieldsView extends BorderPane {
             overlay.setDisable(true);
         }
         menu.getItems().addAll(go, overlay);
+        noMnemonics(menu.getItems());
+    }
+
+    /** Member and type names hold underscores, which menus would otherwise take for mnemonics. */
+    private static void noMnemonics(List<MenuItem> items) {
+        for (MenuItem i : items) {
+            i.setMnemonicParsing(false);
+            if (i instanceof Menu m) {
+                noMnemonics(m.getItems());
+            }
+        }
     }
 
     public FieldItem root() {

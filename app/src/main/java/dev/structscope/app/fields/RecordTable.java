@@ -66,6 +66,7 @@ public final class RecordTable extends BorderPane {
     private final ProgressBar progress = new ProgressBar(0);
     private final TableView<FieldStats> summary = new TableView<>();
     private final Label summaryState = new Label();
+    private final javafx.scene.control.SplitPane split = new javafx.scene.control.SplitPane();
     private DataSource source;
     private DecoderPlan plan;
     private RecordReader reader;
@@ -118,21 +119,25 @@ public final class RecordTable extends BorderPane {
         cancelButton.setDisable(true);
         progress.setVisible(false);
         progress.setPrefWidth(140);
-        Region grow = new Region();
-        HBox.setHgrow(grow, Priority.ALWAYS);
-        HBox bar = new HBox(8, info, grow, new Label("First record:"), firstField, summaryButton, progress, cancelButton,
-                summaryState);
+        info.setMinWidth(0);
+        // A flow, not a row: in a narrow data pane the tools wrap instead of being cut off.
+        javafx.scene.layout.FlowPane bar = new javafx.scene.layout.FlowPane(8, 4, info, new Label("First record:"),
+                firstField, summaryButton, progress, cancelButton, summaryState);
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.setPadding(new Insets(4, 6, 4, 6));
-        summary.setPrefHeight(150);
         summary.setPlaceholder(new Label("Column summary: press \"Column summary\" to compute count/min/max/mean."));
         summary.getColumns().setAll(List.of(statCol("Member", FieldStats::path), statCol("Count", s -> Long.toString(s.count())),
                 statCol("Min", s -> s.min() == null ? "–" : s.min()), statCol("Max", s -> s.max() == null ? "–" : s.max()),
                 statCol("Mean", s -> s.count() - s.nanCount() == 0 ? "–" : s.meanJson())));
         summary.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        summary.setMinHeight(0);
+        table.setMinHeight(0);
+        // The rows get most of the room; the summary below them can be dragged taller.
+        // The summary joins once it is asked for: until then the rows have all the room.
+        split.getItems().setAll(table);
+        split.setOrientation(javafx.geometry.Orientation.VERTICAL);
         setTop(bar);
-        setCenter(table);
-        setBottom(new VBox(summary));
+        setCenter(split);
     }
 
     private static TableColumn<FieldStats, String> statCol(String title, java.util.function.Function<FieldStats, String> f) {
@@ -429,6 +434,7 @@ public final class RecordTable extends BorderPane {
             }
         };
         statsTask = t;
+        showSummaryPane();
         progress.progressProperty().bind(t.progressProperty());
         progress.setVisible(true);
         cancelButton.setDisable(false);
@@ -462,6 +468,7 @@ public final class RecordTable extends BorderPane {
             }
         };
         statsTask = t;
+        showSummaryPane();
         progress.progressProperty().unbind();
         progress.setProgress(-1);
         progress.setVisible(true);
@@ -484,6 +491,13 @@ public final class RecordTable extends BorderPane {
             done();
         });
         WORKER.execute(t);
+    }
+
+    private void showSummaryPane() {
+        if (!split.getItems().contains(summary)) {
+            split.getItems().add(summary);
+            split.setDividerPositions(0.65);
+        }
     }
 
     /** The running summary task, for tests and the status bar; null when none ran. */

@@ -163,6 +163,12 @@ public final class HexPane extends BorderPane {
                 side.setDividerPositions(want == Orientation.VERTICAL ? 0.6 : 0.45, 0.88);
             }
         });
+        // Under the bytes (narrow), the record table needs more height than the hex rows do.
+        tabs.getSelectionModel().selectedItemProperty().addListener((o, a, t) -> {
+            if (main.getOrientation() == Orientation.VERTICAL) {
+                main.setDividerPositions(t == tableTab ? 0.68 : 0.42);
+            }
+        });
         setCenter(main);
         status.setPadding(new Insets(2, 6, 2, 6));
         setBottom(status);
@@ -458,6 +464,9 @@ public final class HexPane extends BorderPane {
     private void caretMoved() {
         inspector.show(model.source(), model.caret());
         updateStatus();
+        if (!syncing) {
+            followDynamicRecord(model.caret());
+        }
         if (!syncing && fields.root() != null) {
             syncing = true;
             try {
@@ -465,6 +474,38 @@ public final class HexPane extends BorderPane {
             } finally {
                 syncing = false;
             }
+        }
+    }
+
+    /**
+     * Dynamic records listed as a table: when the caret enters another record, that record is
+     * decoded (its own sizes) for the tree and the colours, found among the walked starts.
+     */
+    private void followDynamicRecord(long caret) {
+        OverlayBar.Choice c = choice.get();
+        var walk = records.walk();
+        DataSource s = model.source();
+        if (c == null || !c.dynamic() || !c.asTable() || walk == null || walk.count() == 0 || s == null) {
+            return;
+        }
+        int i = java.util.Arrays.binarySearch(walk.starts(), 0, walk.count(), caret);
+        int rec = i >= 0 ? i : -i - 2;
+        if (rec < 0 || caret >= walk.end()) {
+            return;
+        }
+        long start = walk.start(rec);
+        RecordAt shown = fields.shown();
+        if (shown != null && shown.base() == start) {
+            return;
+        }
+        syncing = true;
+        try {
+            RecordAt at = fields.show(s, c.reader(), start);
+            if (at != null && at.ok()) {
+                model.overlayProperty().set(Overlay.ofInstance(at.root(), at.base(), at.size()));
+            }
+        } finally {
+            syncing = false;
         }
     }
 

@@ -106,6 +106,33 @@ class DesignerDynamicTest {
     }
 
     @Test
+    void switchWhenAndSizeAreTheImportersAttributes() {
+        String text = """
+                #include <stdint.h>
+                union B { %s uint32_t a; %s uint16_t b; };
+                struct M { uint8_t type; uint8_t len; %s union B body; };
+                """;
+        java.util.function.Function<String[], TypeLibrary> lib = a -> HeaderImporter.importText(
+                text.formatted((Object[]) a), "m.h", HeaderImporter.Options.defaults());
+        Document d = new Document(new DocumentState(lib.apply(new String[] {"", "", ""}), "M", Abis.X86_64_LINUX,
+                Abis.X86_64_LINUX.byteOrder()));
+        DesignerViewModel m = new DesignerViewModel(d);
+        assertTrue(m.edit(2, Column.SWITCH, "type"), m.errorProperty().get());
+        assertTrue(m.edit(2, Column.SIZE, "len"), m.errorProperty().get());
+        d.apply(d.state().withSelected("B"));
+        assertTrue(m.edit(0, Column.WHEN, "1, 3"), m.errorProperty().get());
+        assertTrue(m.edit(1, Column.WHEN, "2"), m.errorProperty().get());
+        TypeLibrary truth = lib.apply(new String[] {"[[structscope::when(1, 3)]]", "[[structscope::when(2)]]",
+                "[[structscope::switch(type), structscope::size(len)]]"});
+        assertEquals(truth.findRecord("B").orElseThrow().record(), m.record());
+        d.apply(d.state().withSelected("M"));
+        assertEquals(truth.findRecord("M").orElseThrow().record(), m.record());
+        assertEquals("1, 3", DynamicText.whenText(truth.findRecord("B").orElseThrow().record().members().get(0)
+                .dynamic().when()));
+        assertFalse(m.edit(2, Column.SIZE, "body"), "a member cannot size itself");
+    }
+
+    @Test
     void completionOffersTheMembersBeforeTheEditedOne() {
         List<String> names = vm.expressionSuggestions(2);
         assertEquals(List.of("h", "h.n", "h.off", "len"), names);

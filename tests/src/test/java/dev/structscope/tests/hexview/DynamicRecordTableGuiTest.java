@@ -106,6 +106,12 @@ class DynamicRecordTableGuiTest {
         assertEquals("[" + truth.get(3)[0] + "]", dataItem.getValue().value());
         assertTrue(pane.model().overlayProperty().get().spanAt(walk.start(3) + 16).label().equals("data"),
                 "the overlay colours this record's own data bytes");
+
+        // The caret entering another record in the bytes decodes that record.
+        robot.interact(() -> pane.model().moveTo(walk.start(7) + 20, false));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(walk.start(7), pane.fieldsView().root().getValue().offset());
+        assertEquals(walk.size(7), pane.fieldsView().root().getValue().size());
     }
 
     private String cellText(FxRobot robot, int row, String column) {
