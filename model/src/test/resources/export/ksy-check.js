@@ -9,6 +9,22 @@ const YAML = require('js-yaml');
 const ksc = require('kaitai-struct-compiler');
 const KaitaiStream = require('kaitai-struct/KaitaiStream');
 
+// kaitai-struct 0.11.0 reads a negative s8 off by 2^32 when the low word's top bit is clear
+// ((v ^ 0xffffffff) is a signed 32-bit value in JavaScript). The .ksy says s8, which is right;
+// the checks here are about the export, so the runtime gets a correct reader (high word signed).
+KaitaiStream.prototype.readS8le = function () {
+  this.ensureBytesLeft(8);
+  const lo = this.readU4le();
+  const hi = this.readU4le();
+  return (hi | 0) * 0x100000000 + lo;
+};
+KaitaiStream.prototype.readS8be = function () {
+  this.ensureBytesLeft(8);
+  const hi = this.readU4be();
+  const lo = this.readU4be();
+  return (hi | 0) * 0x100000000 + lo;
+};
+
 const camel = (id) => id.replace(/_([a-z0-9])/g, (m, c) => c.toUpperCase());
 const upper = (id) => { const c = camel(id); return c.charAt(0).toUpperCase() + c.slice(1); };
 

@@ -161,6 +161,9 @@ public final class DecodeCommand implements Callable<Integer> {
                                 + " is 0 bytes long: records of it cannot follow one another");
                     }
                     writer.record(i, pos, d.value());
+                    for (String w : d.warnings()) {
+                        err.println("structscope: warning: " + dataPath + ": record " + i + ": " + w);
+                    }
                     pos += d.size();
                 }
                 writer.end();

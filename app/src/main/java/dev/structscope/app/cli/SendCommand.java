@@ -74,7 +74,13 @@ public final class SendCommand implements Callable<Integer> {
         if (repeat < 1) {
             throw new InputException("--repeat", "must be 1 or more");
         }
-        DecoderPlan plan = record.plan(err);
+        var resolved = record.resolve(err);
+        if (!resolved.fixedInC()) {
+            // The encoder writes members at fixed offsets; a dynamic record would go out wrong.
+            throw new InputException("--type", "'" + record.type + "' is a dynamic record (counted arrays, placed,"
+                    + " switched or sized members): send encodes records of fixed layout only");
+        }
+        DecoderPlan plan = DecoderPlan.compile(resolved, record.layout.abi(), DecodeCommand.byteOrder(record.byteOrder));
         JsonNode json;
         try {
             json = new ObjectMapper().readTree(values);

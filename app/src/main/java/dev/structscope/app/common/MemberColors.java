@@ -19,6 +19,13 @@ public final class MemberColors {
     /** The neutral colour of padding bytes (drawn hatched). */
     public static final Color PADDING = Color.web("#9aa0a6");
 
+    /**
+     * What data decides in a dynamic layout (the ruler's dynamic tail, the designer's computed
+     * offsets: {@code .dynamic} in structscope.css), light and dark themes.
+     */
+    public static final Color DYNAMIC = Color.web("#8250df");
+    public static final Color DYNAMIC_DARK = Color.web("#d2a8ff");
+
     private MemberColors() {
     }
 

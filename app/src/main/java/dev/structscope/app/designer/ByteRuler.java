@@ -49,7 +49,11 @@ public final class ByteRuler extends Region {
         dark.addListener((o, a, b) -> draw());
         canvas.setOnMouseMoved(e -> {
             RulerModel.Block b = blockAt(e.getX(), e.getY());
-            if (b == null) {
+            String tailText = b == null ? tailAt(e.getX(), e.getY()) : null;
+            if (tailText != null) {
+                tip.setText(tailText);
+                Tooltip.install(canvas, tip);
+            } else if (b == null) {
                 tip.hide();
                 Tooltip.uninstall(canvas, tip);
             } else {
@@ -95,7 +99,7 @@ public final class ByteRuler extends Region {
             return ROW_H;
         }
         int bpr = fit(width > 0 ? width : 800);
-        long rows = Math.max(1, (l.size() + bpr - 1) / bpr);
+        long rows = Math.max(1, (extent(l, bpr) + bpr - 1) / bpr);
         return TOP + Math.min(rows, 64) * rowHeight(l) + 22;
     }
 
@@ -120,6 +124,25 @@ public final class ByteRuler extends Region {
             }
         }
         return 8;
+    }
+
+    /**
+     * The bytes drawn: the record, or for a dynamic record its static prefix and then the
+     * tail (the rest of that row, or a whole row when little of it is left).
+     */
+    private static long extent(RecordLayout l, int bpr) {
+        RulerModel.Tail tail = RulerModel.tail(l);
+        if (tail == null) {
+            return l.size();
+        }
+        long left = bpr - tail.from() % bpr;
+        return tail.from() + (left >= Math.min(8, bpr / 2) ? left : left + bpr);
+    }
+
+    /** The tail's drawn byte range [from, to), or null. */
+    private long[] tailRange(RecordLayout l) {
+        RulerModel.Tail tail = RulerModel.tail(l);
+        return tail == null ? null : new long[] {tail.from(), extent(l, bytesPerRow)};
     }
 
     private double rowHeight(RecordLayout l) {
@@ -148,14 +171,15 @@ public final class ByteRuler extends Region {
         Color accent = dark.get() ? Color.web("#58a6ff") : Color.web("#0969da");
         Font mono = Font.font("monospace", 11);
         Font small = Font.font("monospace", 9);
-        long rows = Math.min(64, (l.size() + bytesPerRow - 1) / bytesPerRow);
+        long drawn = extent(l, bytesPerRow);
+        long rows = Math.min(64, (drawn + bytesPerRow - 1) / bytesPerRow);
         // Row labels and the empty byte grid.
         g.setTextBaseline(VPos.CENTER);
         g.setFont(small);
         g.setFill(fg.deriveColor(0, 1, 1, 0.7));
         g.setTextAlign(TextAlignment.LEFT);
         int step = byteW >= 24 ? 4 : 8;
-        for (int b = 0; b < Math.min(bytesPerRow, l.size()); b += step) {
+        for (int b = 0; b < Math.min(bytesPerRow, drawn); b += step) {
             g.fillText("+" + b, LEFT + b * byteW + 2, TOP / 2);
         }
         for (long r = 0; r < rows; r++) {
@@ -164,7 +188,7 @@ public final class ByteRuler extends Region {
             g.setFont(mono);
             g.setTextAlign(TextAlignment.RIGHT);
             g.fillText(Fmt.offset(r * bytesPerRow, true), LEFT - 8, y + rowH / 2);
-            long inRow = Math.min(bytesPerRow, l.size() - r * bytesPerRow);
+            long inRow = Math.min(bytesPerRow, drawn - r * bytesPerRow);
             g.setStroke(grid);
             g.setLineWidth(1);
             for (long b = 0; b <= inRow; b++) {
@@ -175,6 +199,10 @@ public final class ByteRuler extends Region {
         int selected = vm.selectedMemberProperty().get();
         for (RulerModel.Block b : blocks) {
             drawBlock(g, b, rowH, laneH, selected, fg, accent, mono);
+        }
+        RulerModel.Tail tail = RulerModel.tail(l);
+        if (tail != null) {
+            drawTail(g, tail, drawn, rowH, mono);
         }
         // Cache-line boundaries: a strong line at every 64-byte multiple inside the record.
         g.setStroke(Color.web("#d73a49"));
@@ -239,6 +267,74 @@ public final class ByteRuler extends Region {
             }
             s = e;
         }
+    }
+
+    /**
+     * The dynamic tail: after the static prefix, the bytes data decides, striped in the one
+     * dynamic colour with a dashed outline and what decides them.
+     */
+    private void drawTail(GraphicsContext g, RulerModel.Tail tail, long drawn, double rowH, Font font) {
+        Color c = dark.get() ? MemberColors.DYNAMIC_DARK : MemberColors.DYNAMIC;
+        String label = tail.members().isEmpty() ? "data decides the rest"
+                : "data decides: " + String.join(", ", tail.members());
+        boolean labelled = false;
+        for (long s = tail.from(); s < drawn; ) {
+            long r = s / bytesPerRow;
+            if (r >= 64) {
+                return;
+            }
+            long e = Math.min(drawn, (r + 1) * bytesPerRow);
+            double x = LEFT + (s - r * bytesPerRow) * byteW + 1;
+            double w = (e - s) * byteW - 2;
+            double y = TOP + r * rowH + 3;
+            double h = rowH - 6;
+            g.save();
+            g.beginPath();
+            g.rect(x, y, w, h);
+            g.clip();
+            g.setFill(c.deriveColor(0, 1, 1, 0.10));
+            g.fillRect(x, y, w, h);
+            g.setStroke(c.deriveColor(0, 1, 1, 0.35));
+            g.setLineWidth(1);
+            for (double d = -h; d < w; d += 8) {
+                g.strokeLine(x + d, y + h, x + d + h, y);
+            }
+            g.restore();
+            g.setStroke(c);
+            g.setLineWidth(1.5);
+            g.setLineDashes(5, 3);
+            g.strokeRect(x + 0.5, y + 0.5, w - 1, h - 1);
+            g.setLineDashes();
+            if (!labelled) {
+                String text = fitLabel(label, w - 14);
+                // A plate under the text so that the stripes do not cross it.
+                g.setFill(dark.get() ? Color.web("#0d1117", 0.9) : Color.web("#ffffff", 0.9));
+                g.fillRect(x + 3, y + h / 2 - 8, Math.min(w - 6, text.length() * 6.8 + 8), 16);
+                g.setFill(c);
+                g.setFont(font);
+                g.setTextAlign(TextAlignment.LEFT);
+                g.fillText(text, x + 7, y + h / 2);
+                labelled = true;
+            }
+            s = e;
+        }
+    }
+
+    /** The tail's description when (x, y) is over it, else null. */
+    private String tailAt(double x, double y) {
+        RecordLayout l = vm.layout();
+        long[] range = l == null ? null : tailRange(l);
+        if (range == null || x < LEFT || y < TOP) {
+            return null;
+        }
+        long r = (long) ((y - TOP) / rowHeight(l));
+        long b = r * bytesPerRow + (long) ((x - LEFT) / byteW);
+        if (b < range[0] || b >= range[1]) {
+            return null;
+        }
+        RulerModel.Tail tail = RulerModel.tail(l);
+        return "From " + Fmt.offset(tail.from(), true) + " on, data decides sizes and places:\n  "
+                + String.join("\n  ", tail.members());
     }
 
     private static String fitLabel(String name, double width) {

@@ -50,11 +50,14 @@ public final class DesignerView extends BorderPane {
     private final DesignerViewModel vm;
     private final TableView<DesignerRow> table = new TableView<>();
     private final ByteRuler ruler;
+    private final ToggleButton dynamicToggle = new ToggleButton("Dynamic");
+    private final DynamicDetails details;
     private boolean syncing;
 
     public DesignerView(DesignerViewModel vm) {
         this.vm = vm;
         this.ruler = new ByteRuler(vm);
+        this.details = new DynamicDetails(vm);
         getStyleClass().add("designer");
         setId("designer");
 
@@ -129,7 +132,12 @@ public final class DesignerView extends BorderPane {
         up.disableProperty().bind(noMember);
         down.disableProperty().bind(noMember);
         add.disableProperty().bind(vm.layoutProperty().isNull());
-        HBox tools = new HBox(4, add, del, dup, up, down);
+        dynamicToggle.setId("dynamic-toggle");
+        dynamicToggle.setTooltip(new Tooltip("What data decides about the selected member: counts ([name_len]), "
+                + "placement (at), switch/when and size"));
+        // Next to the member tools, not at the far right, so that a narrow designer never hides it.
+        javafx.scene.control.Separator toolsSep = new javafx.scene.control.Separator(javafx.geometry.Orientation.VERTICAL);
+        HBox tools = new HBox(4, add, del, dup, up, down, toolsSep, dynamicToggle);
         tools.setAlignment(Pos.CENTER_LEFT);
         tools.getStyleClass().add("pane-tools");
 
@@ -167,12 +175,16 @@ public final class DesignerView extends BorderPane {
         rulerScroll.setFitToWidth(true);
         rulerScroll.getStyleClass().add("ruler-scroll");
         rulerScroll.prefViewportHeightProperty().bind(Bindings.createDoubleBinding(
-                () -> Math.min(150, ruler.prefHeight(Math.max(200, rulerScroll.getWidth() - 16))),
+                // A dynamic record's marked tail comes after its static prefix: leave room to see it.
+                () -> Math.min(vm.layout() != null && vm.layout().dynamic() ? 200 : 150,
+                        ruler.prefHeight(Math.max(200, rulerScroll.getWidth() - 16))),
                 vm.layoutProperty(), rulerScroll.widthProperty()));
         rulerScroll.setMinViewportHeight(40);
         Label rulerTitle = new Label("BYTES");
         rulerTitle.getStyleClass().add("section-label");
-        VBox bottom = new VBox(4, rulerTitle, rulerScroll, summaryBar);
+        details.visibleProperty().bind(dynamicToggle.selectedProperty());
+        details.managedProperty().bind(details.visibleProperty());
+        VBox bottom = new VBox(4, details, rulerTitle, rulerScroll, summaryBar);
         bottom.getStyleClass().add("ruler-box");
         bottom.visibleProperty().bind(vm.layoutProperty().isNotNull());
         bottom.managedProperty().bind(bottom.visibleProperty());
@@ -192,6 +204,20 @@ public final class DesignerView extends BorderPane {
         return table;
     }
 
+
+    private static String exprText(dev.structscope.model.type.Expr e) {
+        return e == null ? "" : e.text();
+    }
+
+    /** The details of the selected member's dynamic parts (shown by the Dynamic toggle). */
+    public javafx.scene.layout.GridPane dynamicDetails() {
+        return details;
+    }
+
+    /** The toggle that shows the dynamic-layout details. */
+    public ToggleButton dynamicToggle() {
+        return dynamicToggle;
+    }
 
     private static StringConverter<Integer> numberOrNone() {
         return new StringConverter<>() {
@@ -221,6 +247,8 @@ public final class DesignerView extends BorderPane {
                 .otherwise(empty));
 
         TableColumn<DesignerRow, String> off = readOnly("Offset", 84, r -> switch (r) {
+            // Where data decides the offset, the expression that computes it (4 + name_len, at(e_shoff)).
+            case MemberRow m when vm.dynamicOffset(m.index()) != null -> vm.dynamicOffset(m.index());
             case MemberRow m when m.field().isBitField() -> Fmt.offset(m.field().bitOffset() / 8, vm.hexOffsetsProperty()
                     .get()) + ":" + m.field().bitOffset() % 8;
             case MemberRow m -> Fmt.offset(m.field().offset(), vm.hexOffsetsProperty().get());
@@ -229,6 +257,7 @@ public final class DesignerView extends BorderPane {
         off.setCellFactory(c -> new OffsetCell());
         off.getStyleClass().add("mono");
         TableColumn<DesignerRow, String> size = readOnly("Size", 72, r -> switch (r) {
+            case MemberRow m when DynamicText.sizeText(m.field()) != null -> DynamicText.sizeText(m.field());
             case MemberRow m when m.field().isBitField() -> m.field().bitWidth() + (m.field().bitWidth() == 1 ? " bit" : " bits");
             case MemberRow m -> Long.toString(m.field().size());
             case PaddingRow p -> Long.toString(p.padding().size());
@@ -240,7 +269,33 @@ public final class DesignerView extends BorderPane {
         TableColumn<DesignerRow, String> name = editable("Name", 130, Column.NAME,
                 m -> m.field().name() == null ? "" : m.field().name());
         TableColumn<DesignerRow, String> dims = editable("Array", 70, Column.ARRAY,
-                m -> TypeText.dimsText(m.field().member().type()));
+                m -> DynamicText.dimsText(m.field().member().type()));
+        dims.setId("array-column");
+        TableColumn<DesignerRow, String> at = editable("At", 110, Column.AT, m -> exprText(m.field().member().dynamic().at()));
+        TableColumn<DesignerRow, String> sw = editable("Switch", 100, Column.SWITCH,
+                m -> exprText(m.field().member().dynamic().switchOn()));
+        TableColumn<DesignerRow, String> when = editable("When", 90, Column.WHEN,
+                m -> DynamicText.whenText(m.field().member().dynamic().when()));
+        TableColumn<DesignerRow, String> sized = editable("Size expr", 90, Column.SIZE,
+                m -> exprText(m.field().member().dynamic().size()));
+        // Placement, switch, when and size are edited in the details under the table (the Dynamic
+        // toggle), where long expressions fit; the columns can be shown from the column menu (+).
+        List.of(at, sw, when, sized).forEach(c -> c.setVisible(false));
+        java.util.function.Consumer<RecordLayout> showDynamic = l -> {
+            if (l != null && l.dynamic()) {
+                dynamicToggle.setSelected(true);
+            }
+            // Offsets, sizes and counts computed from data (at(ehdr.e_shoff), 64 × ehdr.e_shnum)
+            // need room: the type and the rarely used columns give some.
+            boolean dyn = l != null && l.dynamic();
+            off.setPrefWidth(dyn ? 170 : 84);
+            size.setPrefWidth(dyn ? 120 : 72);
+            dims.setPrefWidth(dyn ? 130 : 70);
+            align.setPrefWidth(dyn ? 48 : 62);
+            type.setPrefWidth(dyn ? 130 : 170);
+        };
+        vm.layoutProperty().addListener((o, a, l) -> showDynamic.accept(l));
+        showDynamic.accept(vm.layout());
         TableColumn<DesignerRow, String> bits = editable("Bits", 52, Column.BITS,
                 m -> m.field().member().bitWidth() == null ? "" : m.field().member().bitWidth().toString());
         TableColumn<DesignerRow, String> attrs = editable("Attributes", 110, Column.ATTRS,
@@ -260,7 +315,7 @@ public final class DesignerView extends BorderPane {
         for (TableColumn<DesignerRow, String> c : List.of(off, size, align)) {
             c.getStyleClass().add("mono");
         }
-        table.getColumns().setAll(List.of(off, size, align, type, name, dims, bits, attrs, note));
+        table.getColumns().setAll(List.of(off, size, align, type, name, dims, bits, at, sw, when, sized, attrs, note));
         table.setTableMenuButtonVisible(true);
 
         table.setRowFactory(tv -> new MemberTableRow());
@@ -342,6 +397,15 @@ public final class DesignerView extends BorderPane {
             super.updateItem(item, empty);
             DesignerRow r = getTableRow() == null ? null : getTableRow().getItem();
             setText(empty ? null : item);
+            getStyleClass().remove("dynamic");
+            if (!empty && r instanceof MemberRow m && (m.field().dynamic() || m.field().member().isDynamic())) {
+                // Data decides this member's place or size: the one "dynamic" style of the designer and ruler.
+                getStyleClass().add("dynamic");
+                setTooltip(new Tooltip(vm.dynamicOffset(m.index()) != null ? "offset computed from the data: " + item
+                        : "data decides this member's size, place or alternative"));
+            } else {
+                setTooltip(null);
+            }
             if (!empty && r instanceof MemberRow m) {
                 swatch.setFill(MemberColors.of(m.index()));
                 swatch.setArcWidth(3);

@@ -45,7 +45,17 @@ import java.util.Set;
  */
 public final class DesignerViewModel {
     /** The editable cells of a member row. */
-    public enum Column { TYPE, NAME, ARRAY, BITS, ATTRS, COMMENT }
+    public enum Column {
+        TYPE, NAME, ARRAY, BITS, ATTRS, COMMENT,
+        /** {@code [[structscope::at(...)]]}: where the member lies, from the record's start. */
+        AT,
+        /** {@code [[structscope::switch(...)]]} on a union member: which alternative to read. */
+        SWITCH,
+        /** {@code [[structscope::when(...)]]} on an alternative: the switch values that choose it. */
+        WHEN,
+        /** {@code [[structscope::size(...)]]}: the bytes the member occupies. */
+        SIZE
+    }
 
     /** A cell holding text that was rejected, and why. */
     public record Invalid(String text, String reason) {
@@ -65,6 +75,8 @@ public final class DesignerViewModel {
     private final StringProperty summary = new SimpleStringProperty(this, "summary", "");
     private final ObservableMap<CellKey, Invalid> invalid = FXCollections.observableHashMap();
     private final ObjectProperty<Long> tightSaving = new SimpleObjectProperty<>(this, "tightSaving", 0L);
+    /** Offset texts of the members of a dynamic record (see {@link #dynamicOffset}), null when static. */
+    private List<String> offsetTexts;
 
     public DesignerViewModel(Document doc) {
         this.doc = doc;
@@ -214,9 +226,9 @@ public final class DesignerViewModel {
             changed = switch (column) {
                 case TYPE -> {
                     CType typed = TypeText.parseType(text, lib);
-                    long[] dims = TypeText.parseDims(TypeText.dimsText(m.type()));
+                    // The member keeps its dimensions, counts included, unless the type text has its own.
                     yield m.withType(typed instanceof dev.structscope.model.type.ArrayType ? typed
-                            : TypeText.withDims(typed, dims));
+                            : withInnermost(m.type(), typed));
                 }
                 case NAME -> {
                     String name = text == null ? "" : text.strip();
@@ -231,7 +243,14 @@ public final class DesignerViewModel {
                     }
                     yield m.withName(name);
                 }
-                case ARRAY -> m.withType(TypeText.withDims(TypeText.elementOf(m.type()), TypeText.parseDims(text)));
+                case ARRAY -> m.withType(DynamicText.withDims(TypeText.elementOf(m.type()), text, layout(), index));
+                case AT -> m.withDynamic(m.dynamic().withAt(blank(text) ? null
+                        : DynamicText.expression(text, "at", layout(), index, false)));
+                case SWITCH -> m.withDynamic(m.dynamic().withSwitchOn(blank(text) ? null
+                        : DynamicText.expression(text, "switch", layout(), index, true)));
+                case WHEN -> m.withDynamic(m.dynamic().withWhen(blank(text) ? List.of() : DynamicText.whenValues(text)));
+                case SIZE -> m.withDynamic(m.dynamic().withSize(blank(text) ? null
+                        : DynamicText.expression(text, "size", layout(), index, false)));
                 case BITS -> {
                     String s = text == null ? "" : text.strip();
                     if (s.isEmpty()) {
@@ -261,6 +280,39 @@ public final class DesignerViewModel {
         }
         accept(key);
         return true;
+    }
+
+    private static boolean blank(String text) {
+        return text == null || text.isBlank();
+    }
+
+    /** {@code t} with its innermost element type replaced by {@code inner}, dimensions and counts kept. */
+    private static CType withInnermost(CType t, CType inner) {
+        if (t instanceof dev.structscope.model.type.ArrayType a) {
+            return new dev.structscope.model.type.ArrayType(withInnermost(a.element(), inner), a.length(), a.count());
+        }
+        return inner;
+    }
+
+    /**
+     * The member paths an expression of member {@code index} may name (completion): earlier
+     * members and members of earlier structs.
+     */
+    public List<String> expressionSuggestions(int index) {
+        return DynamicText.paths(layout(), index);
+    }
+
+    /**
+     * The offset of member {@code index} as an expression when data decides it
+     * ({@code 4 + name_len}, {@code at(ehdr.e_shoff)}), or null when the offset is a number.
+     */
+    public String dynamicOffset(int index) {
+        List<String> texts = offsetTexts;
+        if (texts == null || index < 0 || index >= texts.size()) {
+            return null;
+        }
+        String t = texts.get(index);
+        return t == null || t.matches("\\d+") ? null : t;
     }
 
     /** Sets {@code #pragma pack(n)} for the record (0 = none). */
@@ -370,6 +422,13 @@ public final class DesignerViewModel {
             // A structural change or undo makes pending invalid text meaningless.
             invalid.clear();
         }
+        List<String> texts;
+        try {
+            texts = DynamicText.offsetTexts(l);
+        } catch (RuntimeException e) {
+            texts = null;
+        }
+        offsetTexts = texts;
         layout.set(l);
         rows.setAll(l == null ? List.of() : DesignerRows.of(l));
         error.set(failure == null ? "" : failure);

@@ -74,6 +74,9 @@ final class EditCell extends TableCell<DesignerRow, String> {
         });
         if (column == Column.TYPE) {
             field.textProperty().addListener((o, a, b) -> suggest(b));
+        } else if (EXPRESSIONS.contains(column)) {
+            int index = m.index();
+            MemberCompletion.attach(field, () -> vm.expressionSuggestions(index));
         }
         setText(null);
         setGraphic(field);
@@ -92,6 +95,10 @@ final class EditCell extends TableCell<DesignerRow, String> {
             i += dir;
         }
     }
+
+    /** Columns whose text is an expression over earlier members (completed by member name). */
+    private static final java.util.Set<Column> EXPRESSIONS = java.util.EnumSet.of(Column.ARRAY, Column.AT,
+            Column.SWITCH, Column.SIZE);
 
     private void suggest(String typed) {
         if (completions == null) {

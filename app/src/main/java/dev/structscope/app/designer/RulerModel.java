@@ -42,13 +42,63 @@ public final class RulerModel {
         }
     }
 
+    /**
+     * The part of a dynamic record that data decides, drawn after the static prefix as one marked
+     * block: where it starts (bytes from the record's start) and one line per member in it.
+     */
+    public record Tail(long from, List<String> members) {
+    }
+
+    /** Whether data decides member {@code f}'s place or size (it is drawn in the tail, not as a block). */
+    public static boolean fromData(FieldLayout f) {
+        return f.dynamic() || f.member().isDynamic()
+                || (f.layout() instanceof RecordLayout r && r.dynamic() && !r.isReference());
+    }
+
+    /** The dynamic tail of {@code layout}, or null for a static record. */
+    public static Tail tail(RecordLayout layout) {
+        if (!layout.dynamic()) {
+            return null;
+        }
+        long from = layout.size();
+        List<String> parts = new ArrayList<>();
+        boolean union = layout.definition().kind() == RecordKind.UNION;
+        for (FieldLayout f : layout.fields()) {
+            if (!fromData(f)) {
+                continue;
+            }
+            var d = f.member().dynamic();
+            String name = f.name() == null ? "(anonymous)" : f.name();
+            String dims = DynamicText.dimsText(f.member().type());
+            StringBuilder sb = new StringBuilder(name).append(dims);
+            if (d.at() != null) {
+                sb.append(" at(").append(d.at().text()).append(')');
+            } else if (!union) {
+                from = Math.min(from, f.offset());
+            }
+            if (d.switchOn() != null) {
+                sb.append(" switch(").append(d.switchOn().text()).append(')');
+            }
+            if (d.size() != null) {
+                sb.append(" size(").append(d.size().text()).append(')');
+            }
+            parts.add(sb.toString());
+        }
+        return new Tail(from, List.copyOf(parts));
+    }
+
     public static List<Block> blocks(RecordLayout layout) {
         List<Block> out = new ArrayList<>();
         boolean union = layout.definition().kind() == RecordKind.UNION;
         List<FieldLayout> fields = layout.fields();
+        Tail tail = tail(layout);
         for (int i = 0; i < fields.size(); i++) {
             FieldLayout f = fields.get(i);
             int lane = union ? i : 0;
+            if (tail != null && fromData(f)) {
+                // Its static offset is only the smallest it can be: the tail shows it instead.
+                continue;
+            }
             if (f.isBitField()) {
                 if (f.bitWidth() > 0) {
                     out.add(new Block(i, f.name() == null ? "(unnamed)" : f.name(), f.bitOffset(), f.bitWidth(),
@@ -60,6 +110,9 @@ public final class RulerModel {
             }
         }
         for (Padding p : layout.padding()) {
+            if (tail != null && p.offset() >= tail.from()) {
+                continue;
+            }
             out.add(new Block(-1, (p.tail() ? "tail padding " : "padding ") + p.size() + " B", p.offset() * 8,
                     p.size() * 8, 0, false));
         }

@@ -43,6 +43,37 @@ public final class Columns {
         return new Result(List.copyOf(out), truncated[0]);
     }
 
+    /**
+     * The leaves of one dynamic record's instance plan: as {@link #of}, except that an array is
+     * one leaf of its own (its length differs from record to record) and a tagged union's
+     * members are named by the alternative chosen.
+     */
+    public static Result ofInstance(RecordNode root) {
+        List<Leaf> out = new ArrayList<>();
+        boolean[] truncated = {false};
+        for (int i = 0; i < root.members().size(); i++) {
+            PlanNode m = root.members().get(i);
+            collectInstance(m, m.name(), 0, i, out, truncated);
+        }
+        return new Result(List.copyOf(out), truncated[0]);
+    }
+
+    private static void collectInstance(PlanNode n, String path, long base, int color, List<Leaf> out,
+                                        boolean[] truncated) {
+        if (out.size() >= MAX_COLUMNS) {
+            truncated[0] = true;
+            return;
+        }
+        switch (n) {
+            case RecordNode r -> {
+                for (PlanNode m : r.members()) {
+                    collectInstance(m, path + "." + m.name(), base + r.offset(), color, out, truncated);
+                }
+            }
+            default -> out.add(new Leaf(path, n, base, color));
+        }
+    }
+
     private static void collect(PlanNode n, String path, long base, int color, List<Leaf> out, boolean[] truncated) {
         if (out.size() >= MAX_COLUMNS) {
             truncated[0] = true;

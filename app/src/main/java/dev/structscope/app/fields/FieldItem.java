@@ -45,8 +45,16 @@ public final class FieldItem extends TreeItem<FieldRow> {
 
     /** The root: the record {@code root} at file offset {@code base} of {@code seg}. */
     public static FieldItem root(RecordNode root, MemorySegment seg, long base) {
-        FieldRow row = new FieldRow(root.typeName(), root.typeName(), base, root.size(),
-                ValueText.raw(seg, base, root.size(), 8), "", -1, root, "");
+        return root(root, seg, base, root.size());
+    }
+
+    /**
+     * The root of a record {@code size} bytes long at {@code base}: for a dynamic record, its
+     * instance plan and the size this record's content gave it.
+     */
+    public static FieldItem root(RecordNode root, MemorySegment seg, long base, long size) {
+        FieldRow row = new FieldRow(root.typeName(), root.typeName(), base, size,
+                ValueText.raw(seg, base, size, 8), "", -1, root, "");
         return new FieldItem(row, seg, base, null, 0, 0);
     }
 
@@ -109,9 +117,12 @@ public final class FieldItem extends TreeItem<FieldRow> {
     private void addElements(List<TreeItem<FieldRow>> out, ArrayNode a, long arrayStart, long from, long to) {
         long count = to - from;
         int color = getValue().color();
+        // Elements of a dynamic array each have their own node, offset from the array's start.
+        List<PlanNode> each = a.elements();
         if (count <= CHUNK) {
             for (long i = from; i < to; i++) {
-                out.add(member(a.element(), "[" + i + "]", arrayStart + i * a.stride(), color));
+                out.add(each != null ? member(each.get((int) i), "[" + i + "]", arrayStart, color)
+                        : member(a.element(), "[" + i + "]", arrayStart + i * a.stride(), color));
             }
             return;
         }
@@ -122,9 +133,18 @@ public final class FieldItem extends TreeItem<FieldRow> {
         }
         for (long r = from; r < to; r += per) {
             long end = Math.min(to, r + per);
-            long off = arrayStart + r * a.stride();
+            long off;
+            long bytes;
+            if (each != null) {
+                PlanNode last = each.get((int) (end - 1));
+                off = arrayStart + each.get((int) r).offset();
+                bytes = arrayStart + last.offset() + last.size() - off;
+            } else {
+                off = arrayStart + r * a.stride();
+                bytes = (end - r) * a.stride();
+            }
             FieldRow row = new FieldRow("[" + r + " … " + (end - 1) + "]", a.element().typeName(), off,
-                    (end - r) * a.stride(), "", (end - r) + " elements", color, a, "");
+                    bytes, "", (end - r) + " elements", color, a, "");
             out.add(new FieldItem(row, seg, arrayStart, a, r, end));
         }
     }
@@ -144,6 +164,9 @@ public final class FieldItem extends TreeItem<FieldRow> {
                 }
                 case StringNode s -> ValueText.of(s.read(seg, base), null);
                 case ArrayNode a -> "[" + a.length() + "]";
+                // A tagged union holds only the alternative its switch chose (or none).
+                case RecordNode r when r.tagged() -> r.members().isEmpty() ? "(no alternative matched)"
+                        : "⇒ " + r.members().getFirst().name();
                 case RecordNode r -> "";
             };
         } catch (InternalError | IllegalStateException e) {
@@ -170,24 +193,49 @@ public final class FieldItem extends TreeItem<FieldRow> {
      * (at most {@link #CHUNK} per level), or {@code null} when this item does not contain it.
      */
     public FieldItem deepest(long offset) {
-        if (!contains(offset)) {
+        if (contains(offset)) {
+            FieldItem cur = this;
+            while (!cur.isLeaf()) {
+                FieldItem next = null;
+                for (TreeItem<FieldRow> c : cur.getChildren()) {
+                    FieldItem f = (FieldItem) c;
+                    if (f.contains(offset)) {
+                        next = f;
+                        break;
+                    }
+                }
+                if (next == null) {
+                    FieldItem placed = cur.inPlaced(offset);
+                    return placed != null ? placed : cur;
+                }
+                cur = next;
+            }
+            return cur;
+        }
+        return inPlaced(offset);
+    }
+
+    /**
+     * The deepest item holding {@code offset} under a placed member of this record: one whose
+     * bytes lie outside the record's own (a dynamic layout's {@code at}). Only records are
+     * searched this way, so arrays are never opened just to look.
+     */
+    private FieldItem inPlaced(long offset) {
+        if (rangeArray != null || !(getValue().node() instanceof RecordNode)) {
             return null;
         }
-        FieldItem cur = this;
-        while (!cur.isLeaf()) {
-            FieldItem next = null;
-            for (TreeItem<FieldRow> c : cur.getChildren()) {
-                FieldItem f = (FieldItem) c;
-                if (f.contains(offset)) {
-                    next = f;
-                    break;
+        FieldRow me = getValue();
+        for (TreeItem<FieldRow> c : getChildren()) {
+            FieldItem f = (FieldItem) c;
+            FieldRow r = f.getValue();
+            boolean outside = r.offset() < me.offset() || r.offset() + r.size() > me.offset() + me.size();
+            if (outside) {
+                FieldItem hit = f.deepest(offset);
+                if (hit != null) {
+                    return hit;
                 }
             }
-            if (next == null) {
-                return cur;
-            }
-            cur = next;
         }
-        return cur;
+        return null;
     }
 }

@@ -1,13 +1,16 @@
 package dev.structscope.app.fields;
 
 import dev.structscope.app.common.MemberColors;
-import dev.structscope.io.decode.DecoderPlan;
+import dev.structscope.io.decode.RecordReader;
 import dev.structscope.io.source.DataSource;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
+import javafx.scene.control.ContextMenu;
 import javafx.scene.control.Label;
+import javafx.scene.control.Menu;
+import javafx.scene.control.MenuItem;
 import javafx.scene.control.TreeItem;
 import javafx.scene.control.TreeTableCell;
 import javafx.scene.control.TreeTableColumn;
@@ -15,7 +18,9 @@ import javafx.scene.control.TreeTableView;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.shape.Rectangle;
 
+import java.util.List;
 import java.util.Locale;
+import java.util.OptionalLong;
 import java.util.function.Function;
 
 /**
@@ -32,11 +37,27 @@ public final class FieldsView extends BorderPane {
     public record Range(long offset, long length) {
     }
 
+    /** What following an integer member does (the hex pane implements it). */
+    public interface Follow {
+        /** Moves the caret to file offset {@code offset}. */
+        void goTo(long offset);
+
+        /** Overlays record type {@code type} at file offset {@code offset}. */
+        void overlay(String type, long offset);
+
+        /** The record types that can be overlaid. */
+        List<String> types();
+    }
+
     private final TreeTableView<FieldRow> tree = new TreeTableView<>();
     private final Label placeholder = new Label("Choose a type for the overlay to decode the bytes.");
     private final ObjectProperty<Range> selectedRange = new SimpleObjectProperty<>(this, "selectedRange");
     private final ReadOnlyObjectWrapper<FieldItem> rootItem = new ReadOnlyObjectWrapper<>(this, "root");
+    private final ContextMenu menu = new ContextMenu();
     private boolean revealing;
+    private DataSource source;
+    private RecordAt shown;
+    private Follow follow;
 
     public FieldsView() {
         getStyleClass().add("fields-view");
@@ -80,6 +101,24 @@ public final class FieldsView extends BorderPane {
                 selectedRange.set(new Range(r.offset(), Math.max(1, r.size())));
             }
         });
+        // A context menu without items never shows (and never fires onShowing): keep one until then.
+        menu.getItems().add(new MenuItem("Select a member first"));
+        menu.setOnShowing(e -> fillMenu());
+        tree.setContextMenu(menu);
+        // Platforms that send no context-menu request for a right click (headless Monocle) and
+        // Shift+F10 from the keyboard show the same menu.
+        tree.addEventHandler(javafx.scene.input.MouseEvent.MOUSE_CLICKED, e -> {
+            if (e.getButton() == javafx.scene.input.MouseButton.SECONDARY && !menu.isShowing()) {
+                menu.show(tree, e.getScreenX(), e.getScreenY());
+            }
+        });
+        tree.addEventHandler(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
+            if (e.getCode() == javafx.scene.input.KeyCode.F10 && e.isShiftDown() && !menu.isShowing()) {
+                var b = tree.localToScreen(tree.getBoundsInLocal());
+                menu.show(tree, b.getMinX() + 40, b.getMinY() + 40);
+                e.consume();
+            }
+        });
         placeholder.setWrapText(true);
         placeholder.getStyleClass().add("empty-state");
         setCenter(placeholder);
@@ -98,31 +137,117 @@ public final class FieldsView extends BorderPane {
         return tree;
     }
 
-    /** The record of {@code plan} at file offset {@code base} of {@code source}. */
-    public void show(DataSource source, DecoderPlan plan, long base) {
-        if (source == null || plan == null) {
+    /**
+     * The record {@code reader} reads at file offset {@code base} of {@code source}: a fixed
+     * plan's record, or a dynamic record as its bytes decide (its counts, placed members and
+     * chosen alternatives). A record that cannot be decoded shows why instead of the tree.
+     *
+     * @return what was decoded (null when nothing was asked for)
+     */
+    public RecordAt show(DataSource source, RecordReader reader, long base) {
+        this.source = source;
+        if (source == null || reader == null) {
             clear("Choose a type for the overlay to decode the bytes.");
-            return;
+            return null;
         }
-        if (base < 0 || base > source.size() || source.size() - base < plan.recordSize()) {
-            clear(plan.root().typeName() + " (" + plan.recordSize() + " bytes) at offset "
-                    + String.format(Locale.ROOT, "0x%X", base) + " runs past the end of the file ("
-                    + source.size() + " bytes).");
-            return;
+        RecordAt at = RecordAt.decode(source, reader, base);
+        if (!at.ok()) {
+            clear(at.error());
+            return at;
         }
-        FieldItem root = FieldItem.root(plan.root(), source.segment(), base);
+        FieldItem root = FieldItem.root(at.root(), source.segment(), base, at.size());
         root.setExpanded(true);
         tree.setRoot(root);
         rootItem.set(root);
+        shown = at;
         setCenter(tree);
+        return at;
     }
 
     /** Shows {@code message} instead of the tree. */
     public void clear(String message) {
         tree.setRoot(null);
         rootItem.set(null);
+        shown = null;
         placeholder.setText(message);
         setCenter(placeholder);
+    }
+
+    /** The record shown, or null. */
+    public RecordAt shown() {
+        return shown;
+    }
+
+    /** The message shown instead of the tree (when there is no tree). */
+    public Label placeholder() {
+        return placeholder;
+    }
+
+    /** Turns on "follow" in the context menu of integer members. */
+    public void setFollow(Follow follow) {
+        this.follow = follow;
+    }
+
+    /** The context menu of the tree's rows (filled for the selected row when it shows). */
+    public ContextMenu contextMenu() {
+        return menu;
+    }
+
+    /** Fills the context menu for the selected row: copy, and follow for integers. */
+    void fillMenu() {
+        menu.getItems().clear();
+        TreeItem<FieldRow> sel = tree.getSelectionModel().getSelectedItem();
+        FieldRow row = sel == null ? null : sel.getValue();
+        if (row == null) {
+            MenuItem none = new MenuItem("Select a member first");
+            none.setDisable(true);
+            menu.getItems().add(none);
+            return;
+        }
+        MenuItem copy = new MenuItem("Copy Value");
+        copy.setOnAction(e -> javafx.scene.input.Clipboard.getSystemClipboard().setContent(
+                java.util.Map.of(javafx.scene.input.DataFormat.PLAIN_TEXT, row.value().isEmpty() ? row.raw() : row.value())));
+        MenuItem goStart = new MenuItem(String.format(Locale.ROOT, "Go to 0x%X (start of %s)", row.offset(), row.name()));
+        goStart.setOnAction(e -> selectedRange.set(new Range(row.offset(), Math.max(1, row.size()))));
+        menu.getItems().addAll(copy, goStart);
+        noMnemonics(menu.getItems());
+        OptionalLong target = source == null ? OptionalLong.empty()
+                : FollowTarget.offsetOf(row, source.segment(), source.size());
+        if (follow == null || !(row.node() instanceof dev.structscope.io.decode.ScalarNode)) {
+            return;
+        }
+        menu.getItems().add(new javafx.scene.control.SeparatorMenuItem());
+        if (target.isEmpty()) {
+            MenuItem no = new MenuItem("Go to This Value as an Offset (" + row.value() + " is outside the file)");
+            no.setDisable(true);
+            menu.getItems().add(no);
+            noMnemonics(menu.getItems());
+            return;
+        }
+        long off = target.getAsLong();
+        MenuItem go = new MenuItem(String.format(Locale.ROOT, "Go to This Value as an Offset (0x%X)", off));
+        go.setOnAction(e -> follow.goTo(off));
+        Menu overlay = new Menu(String.format(Locale.ROOT, "Overlay a Type There (0x%X)", off));
+        for (String t : follow.types()) {
+            MenuItem item = new MenuItem("Overlay " + t + " There");
+            item.setOnAction(e -> follow.overlay(t, off));
+            overlay.getItems().add(item);
+        }
+        if (overlay.getItems().isEmpty()) {
+            overlay.setDisable(true);
+        }
+        menu.getItems().addAll(go, overlay);
+        noMnemonics(menu.getItems());
+    }
+
+    /** Member and type names hold underscores, which menus would otherwise take for mnemonics. */
+    private static void noMnemonics(List<MenuItem> items) {
+        for (MenuItem i : items) {
+            i.setMnemonicParsing(false);
+            if (i instanceof Menu m) {
+                noMnemonics(m.getItems());
+            }
+        }
     }
 
     public FieldItem root() {

@@ -1,10 +1,14 @@
 package dev.structscope.app.fields;
 
 import dev.structscope.app.common.MemberColors;
+import dev.structscope.io.decode.ArrayNode;
 import dev.structscope.io.decode.DecoderPlan;
+import dev.structscope.io.decode.DynamicDecoder;
+import dev.structscope.io.decode.RecordReader;
 import dev.structscope.io.decode.PlanNode;
 import dev.structscope.io.decode.ScalarNode;
 import dev.structscope.io.source.DataSource;
+import dev.structscope.io.stats.DynamicStats;
 import dev.structscope.io.stats.FieldStats;
 import dev.structscope.io.stats.RecordStats;
 import javafx.beans.property.ReadOnlyStringWrapper;
@@ -37,6 +41,11 @@ import java.util.function.BiConsumer;
  * computed on demand. Below it, a column summary (count/min/max/mean of every leaf over all
  * records) is computed in the background by {@link ColumnSummary} with progress and cancel.
  *
+ * <p>Dynamic records (each as long as its content) are first walked in the background by
+ * {@link RecordWalk} on the same worker, with progress and cancel; the table keeps their start
+ * offsets only and decodes the rows it shows. Their columns are the leaves of the first record,
+ * arrays as one column each (their lengths differ from record to record).
+ *
  * <p>FX thread only.
  */
 public final class RecordTable extends BorderPane {
@@ -57,8 +66,21 @@ public final class RecordTable extends BorderPane {
     private final ProgressBar progress = new ProgressBar(0);
     private final TableView<FieldStats> summary = new TableView<>();
     private final Label summaryState = new Label();
+    private final javafx.scene.control.SplitPane split = new javafx.scene.control.SplitPane();
     private DataSource source;
     private DecoderPlan plan;
+    private RecordReader reader;
+    private RecordWalk.Result walk;
+    private Task<RecordWalk.Result> walkTask;
+    /** Cancel of a walk: stops it with the records found so far (a task's own cancel would drop them). */
+    private java.util.concurrent.atomic.AtomicBoolean walkStop = new java.util.concurrent.atomic.AtomicBoolean();
+    private final java.util.Map<Long, java.util.Map<String, Columns.Leaf>> rowLeaves = new java.util.LinkedHashMap<>(
+            64, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(java.util.Map.Entry<Long, java.util.Map<String, Columns.Leaf>> e) {
+            return size() > 256;
+        }
+    };
     private long base;
     private long records;
     private long firstRecord;
@@ -72,6 +94,9 @@ public final class RecordTable extends BorderPane {
             int i = b.intValue();
             if (i >= 0 && plan != null) {
                 onRecordSelected.accept(base + (firstRecord + i) * plan.recordSize(), plan.recordSize());
+            } else if (i >= 0 && walk != null && firstRecord + i < walk.count()) {
+                int r = (int) (firstRecord + i);
+                onRecordSelected.accept(walk.start(r), walk.size(r));
             }
         });
         firstField.setPrefColumnCount(12);
@@ -85,28 +110,34 @@ public final class RecordTable extends BorderPane {
         });
         summaryButton.setOnAction(e -> computeSummary());
         cancelButton.setOnAction(e -> {
-            if (statsTask != null) {
+            if (walkTask != null && walkTask.isRunning()) {
+                walkStop.set(true);
+            } else if (statsTask != null) {
                 statsTask.cancel(false);
             }
         });
         cancelButton.setDisable(true);
         progress.setVisible(false);
         progress.setPrefWidth(140);
-        Region grow = new Region();
-        HBox.setHgrow(grow, Priority.ALWAYS);
-        HBox bar = new HBox(8, info, grow, new Label("First record:"), firstField, summaryButton, progress, cancelButton,
-                summaryState);
+        info.setMinWidth(0);
+        // A flow, not a row: in a narrow data pane the tools wrap instead of being cut off.
+        javafx.scene.layout.FlowPane bar = new javafx.scene.layout.FlowPane(8, 4, info, new Label("First record:"),
+                firstField, summaryButton, progress, cancelButton, summaryState);
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.setPadding(new Insets(4, 6, 4, 6));
-        summary.setPrefHeight(150);
         summary.setPlaceholder(new Label("Column summary: press \"Column summary\" to compute count/min/max/mean."));
         summary.getColumns().setAll(List.of(statCol("Member", FieldStats::path), statCol("Count", s -> Long.toString(s.count())),
                 statCol("Min", s -> s.min() == null ? "–" : s.min()), statCol("Max", s -> s.max() == null ? "–" : s.max()),
                 statCol("Mean", s -> s.count() - s.nanCount() == 0 ? "–" : s.meanJson())));
         summary.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        summary.setMinHeight(0);
+        table.setMinHeight(0);
+        // The rows get most of the room; the summary below them can be dragged taller.
+        // The summary joins once it is asked for: until then the rows have all the room.
+        split.getItems().setAll(table);
+        split.setOrientation(javafx.geometry.Orientation.VERTICAL);
         setTop(bar);
-        setCenter(table);
-        setBottom(new VBox(summary));
+        setCenter(split);
     }
 
     private static TableColumn<FieldStats, String> statCol(String title, java.util.function.Function<FieldStats, String> f) {
@@ -138,14 +169,25 @@ public final class RecordTable extends BorderPane {
         return firstRecord;
     }
 
-    /** Lists the records of {@code plan} lying back to back from {@code base} of {@code source}. */
-    public void show(DataSource source, DecoderPlan plan, long base) {
+    /**
+     * Lists the records {@code reader} reads back to back from {@code base} of {@code source}:
+     * at once for a fixed plan; for a dynamic layout after a background walk finds them.
+     */
+    public void show(DataSource source, RecordReader reader, long base) {
         cancelSummary();
+        cancelWalk();
         this.source = source;
-        this.plan = plan;
+        this.reader = reader;
+        this.plan = reader instanceof DecoderPlan p ? p : null;
         this.base = base;
+        this.walk = null;
+        rowLeaves.clear();
         summary.getItems().clear();
         summaryState.setText("");
+        if (reader != null && reader.dynamic() && source != null && base >= 0 && base < source.size()) {
+            showDynamic();
+            return;
+        }
         if (source == null || plan == null || plan.recordSize() <= 0 || base < 0 || base >= source.size()) {
             records = 0;
             table.getColumns().clear();
@@ -174,6 +216,157 @@ public final class RecordTable extends BorderPane {
         info.setText(String.format(Locale.ROOT, "%,d records of %s (%d bytes) from 0x%X%s", records,
                 plan.root().typeName(), plan.recordSize(), base,
                 cols.truncated() ? " · first " + Columns.MAX_COLUMNS + " columns" : ""));
+    }
+
+    private void showDynamic() {
+        records = 0;
+        table.getColumns().clear();
+        table.setItems(new IndexList(0));
+        RecordAt first = RecordAt.decode(source, reader, base);
+        if (!first.ok()) {
+            info.setText(first.error());
+            return;
+        }
+        Columns.Result cols = Columns.ofInstance(first.root());
+        String typeName = first.root().typeName();
+        addIndexColumns(i -> walk == null ? "" : String.format(Locale.ROOT, "0x%X", walk.start(i)));
+        TableColumn<Integer, String> size = new TableColumn<>("Size");
+        size.setCellValueFactory(p -> new ReadOnlyStringWrapper(walk == null ? ""
+                : Long.toString(walk.size((int) (firstRecord + p.getValue())))));
+        size.setSortable(false);
+        size.setPrefWidth(60);
+        table.getColumns().add(size);
+        for (Columns.Leaf leaf : cols.leaves()) {
+            table.getColumns().add(dynamicColumn(leaf));
+        }
+        DataSource src = source;
+        RecordReader r = reader;
+        long b = base;
+        long total = Math.max(1, source.size() - base);
+        java.util.concurrent.atomic.AtomicBoolean stop = new java.util.concurrent.atomic.AtomicBoolean();
+        walkStop = stop;
+        Task<RecordWalk.Result> t = new Task<>() {
+            @Override
+            protected RecordWalk.Result call() {
+                return RecordWalk.walk(src, r, b, RecordWalk.MAX_RECORDS, done -> updateProgress(done, total),
+                        () -> stop.get() || isCancelled());
+            }
+        };
+        walkTask = t;
+        progress.progressProperty().bind(t.progressProperty());
+        progress.setVisible(true);
+        cancelButton.setDisable(false);
+        summaryButton.setDisable(true);
+        info.setText("Finding the records of " + typeName + " (each as long as its content)…");
+        t.setOnSucceeded(e -> {
+            if (walkTask != t) {
+                return;
+            }
+            walk = t.getValue();
+            records = walk.count();
+            moveWindow(0);
+            info.setText(String.format(Locale.ROOT, "%,d records of %s from 0x%X, sizes from their content%s%s",
+                    records, typeName, base, walk.stop() == null ? "" : " · " + walk.stop(),
+                    cols.truncated() ? " · first " + Columns.MAX_COLUMNS + " columns" : ""));
+            done();
+        });
+        t.setOnFailed(e -> {
+            if (walkTask == t) {
+                info.setText("Finding the records failed: " + t.getException().getMessage());
+                done();
+            }
+        });
+        WORKER.execute(t);
+    }
+
+    /** The record walk running or done (dynamic layouts), for tests; null otherwise. */
+    public Task<RecordWalk.Result> walkTask() {
+        return walkTask;
+    }
+
+    /** The dynamic records found, or null. */
+    public RecordWalk.Result walk() {
+        return walk;
+    }
+
+    private void cancelWalk() {
+        walkStop.set(true);
+        if (walkTask != null && walkTask.isRunning()) {
+            walkTask.cancel(false);
+        }
+        if (walkTask != null) {
+            done();
+        }
+        walkTask = null;
+    }
+
+    private void addIndexColumns(java.util.function.IntFunction<String> offset) {
+        TableColumn<Integer, String> idx = new TableColumn<>("#");
+        idx.setCellValueFactory(p -> new ReadOnlyStringWrapper(Long.toString(firstRecord + p.getValue())));
+        idx.setSortable(false);
+        idx.setPrefWidth(70);
+        table.getColumns().add(idx);
+        TableColumn<Integer, String> off = new TableColumn<>("Offset");
+        off.setCellValueFactory(p -> new ReadOnlyStringWrapper(offset.apply((int) (firstRecord + p.getValue()))));
+        off.setSortable(false);
+        off.setPrefWidth(100);
+        table.getColumns().add(off);
+    }
+
+    /** A column of a dynamic record's leaf, found by path in each row's own instance plan. */
+    private TableColumn<Integer, String> dynamicColumn(Columns.Leaf first) {
+        TableColumn<Integer, String> c = styledColumn(first);
+        String path = first.path();
+        c.setCellValueFactory(p -> {
+            if (walk == null) {
+                return new ReadOnlyStringWrapper("");
+            }
+            long start = walk.start((int) (firstRecord + p.getValue()));
+            Columns.Leaf leaf = leavesOf(start).get(path);
+            if (leaf == null) {
+                return new ReadOnlyStringWrapper("–");
+            }
+            return new ReadOnlyStringWrapper(cellText(leaf, start));
+        });
+        return c;
+    }
+
+    private java.util.Map<String, Columns.Leaf> leavesOf(long start) {
+        return rowLeaves.computeIfAbsent(start, s -> {
+            java.util.Map<String, Columns.Leaf> m = new java.util.HashMap<>();
+            RecordAt at = RecordAt.decode(source, reader, s);
+            if (at.ok()) {
+                for (Columns.Leaf l : Columns.ofInstance(at.root()).leaves()) {
+                    m.put(l.path(), l);
+                }
+            }
+            return m;
+        });
+    }
+
+    private String cellText(Columns.Leaf leaf, long recordStart) {
+        try {
+            if (leaf.node() instanceof ArrayNode a) {
+                long at = recordStart + leaf.offset();
+                return "[" + a.length() + "] " + ValueText.raw(source.segment(), at, a.size(), 8);
+            }
+            PlanNode node = leaf.node();
+            return ValueText.of(node.read(source.segment(), recordStart + leaf.base()),
+                    node instanceof ScalarNode s ? s : null);
+        } catch (InternalError | RuntimeException e) {
+            return "⚠";
+        }
+    }
+
+    private TableColumn<Integer, String> styledColumn(Columns.Leaf leaf) {
+        TableColumn<Integer, String> c = new TableColumn<>(leaf.path());
+        c.setSortable(false);
+        c.setPrefWidth(Math.max(70, leaf.path().length() * 8 + 20));
+        Label header = new Label(leaf.path());
+        header.setStyle("-fx-border-color: " + MemberColors.tintCss(leaf.color(), 1.0) + "; -fx-border-width: 0 0 3 0;");
+        c.setGraphic(header);
+        c.setText("");
+        return c;
     }
 
     private TableColumn<Integer, String> leafColumn(Columns.Leaf leaf) {
@@ -222,7 +415,11 @@ public final class RecordTable extends BorderPane {
 
     /** Starts the column summary in the background. */
     public void computeSummary() {
-        if (source == null || plan == null) {
+        if (source == null || reader == null) {
+            return;
+        }
+        if (reader instanceof DynamicDecoder dyn) {
+            computeDynamicSummary(dyn);
             return;
         }
         cancelSummary();
@@ -237,6 +434,7 @@ public final class RecordTable extends BorderPane {
             }
         };
         statsTask = t;
+        showSummaryPane();
         progress.progressProperty().bind(t.progressProperty());
         progress.setVisible(true);
         cancelButton.setDisable(false);
@@ -256,6 +454,50 @@ public final class RecordTable extends BorderPane {
             done();
         });
         WORKER.execute(t);
+    }
+
+    /** The engine's dynamic stats walk its own records; it reports no progress, so the bar is indeterminate. */
+    private void computeDynamicSummary(DynamicDecoder dyn) {
+        cancelSummary();
+        DataSource src = source;
+        long b = base;
+        Task<RecordStats.Result> t = new Task<>() {
+            @Override
+            protected RecordStats.Result call() {
+                return DynamicStats.compute(src, dyn, b);
+            }
+        };
+        statsTask = t;
+        showSummaryPane();
+        progress.progressProperty().unbind();
+        progress.setProgress(-1);
+        progress.setVisible(true);
+        cancelButton.setDisable(false);
+        summaryButton.setDisable(true);
+        summaryState.setText("computing…");
+        t.setOnSucceeded(e -> {
+            summary.getItems().setAll(t.getValue().fields());
+            summaryState.setText(String.format(Locale.ROOT, "%,d records", t.getValue().records()));
+            done();
+        });
+        t.setOnCancelled(e -> {
+            summaryState.setText("cancelled");
+            done();
+        });
+        t.setOnFailed(e -> {
+            Throwable x = t.getException();
+            summaryState.setText("failed: " + (x instanceof dev.structscope.model.InputException ie ? ie.oneLine()
+                    : x.getMessage()));
+            done();
+        });
+        WORKER.execute(t);
+    }
+
+    private void showSummaryPane() {
+        if (!split.getItems().contains(summary)) {
+            split.getItems().add(summary);
+            split.setDividerPositions(0.65);
+        }
     }
 
     /** The running summary task, for tests and the status bar; null when none ran. */

@@ -2,6 +2,7 @@ package dev.structscope.app.hexview;
 
 import dev.structscope.app.common.Fmt;
 import dev.structscope.app.fields.FieldsView;
+import dev.structscope.app.fields.RecordAt;
 import dev.structscope.app.fields.RecordTable;
 import dev.structscope.app.inspector.InspectorView;
 import dev.structscope.io.source.DataSource;
@@ -162,6 +163,12 @@ public final class HexPane extends BorderPane {
                 side.setDividerPositions(want == Orientation.VERTICAL ? 0.6 : 0.45, 0.88);
             }
         });
+        // Under the bytes (narrow), the record table needs more height than the hex rows do.
+        tabs.getSelectionModel().selectedItemProperty().addListener((o, a, t) -> {
+            if (main.getOrientation() == Orientation.VERTICAL) {
+                main.setDividerPositions(t == tableTab ? 0.68 : 0.42);
+            }
+        });
         setCenter(main);
         status.setPadding(new Insets(2, 6, 2, 6));
         setBottom(status);
@@ -184,11 +191,32 @@ public final class HexPane extends BorderPane {
             try {
                 OverlayBar.Choice c = choice.get();
                 if (c != null && model.source() != null) {
-                    fields.show(model.source(), c.plan(), off);
+                    RecordAt at = fields.show(model.source(), c.reader(), off);
+                    if (c.dynamic() && at != null && at.ok()) {
+                        // The colours follow the selected record: its own sizes and placed members.
+                        model.overlayProperty().set(Overlay.ofInstance(at.root(), at.base(), at.size()));
+                    }
                 }
                 model.select(off, len);
             } finally {
                 syncing = false;
+            }
+        });
+        fields.setFollow(new FieldsView.Follow() {
+            @Override
+            public void goTo(long offset) {
+                model.moveTo(offset, false);
+                hexView.requestFocus();
+            }
+
+            @Override
+            public void overlay(String type, long offset) {
+                overlayBar.choose(type, String.format(Locale.ROOT, "0x%X", offset), false);
+            }
+
+            @Override
+            public java.util.List<String> types() {
+                return overlayBar.types();
             }
         });
         addEventFilter(KeyEvent.KEY_PRESSED, this::onKey);
@@ -394,6 +422,10 @@ public final class HexPane extends BorderPane {
             records.show(null, null, 0);
             return;
         }
+        if (c.dynamic()) {
+            applyDynamic(c, s);
+            return;
+        }
         long count = c.asTable() && c.plan().recordSize() > 0 ? Math.max(1, (s.size() - c.base()) / c.plan().recordSize()) : 1;
         model.overlayProperty().set(Overlay.of(c.layout(), c.plan(), c.base(), count));
         fields.show(s, c.plan(), c.base());
@@ -408,11 +440,33 @@ public final class HexPane extends BorderPane {
         }
     }
 
+    /**
+     * A dynamic layout: the record at the base is decoded as its bytes say, and the overlay,
+     * the tree and the selection take that record's actual size and placed members. A record
+     * that cannot be decoded says why in the tree's place.
+     */
+    private void applyDynamic(OverlayBar.Choice c, DataSource s) {
+        RecordAt at = fields.show(s, c.reader(), c.base());
+        model.overlayProperty().set(at.ok() ? Overlay.ofInstance(at.root(), at.base(), at.size()) : null);
+        if (c.asTable()) {
+            records.show(s, c.reader(), c.base());
+            tabs.getSelectionModel().select(tableTab);
+        } else {
+            tabs.getSelectionModel().select(hexTab);
+        }
+        if (!syncing) {
+            model.select(c.base(), Math.max(1, Math.min(at.ok() ? at.size() : 1, s.size() - c.base())));
+        }
+    }
+
     // ---- caret, keys, status --------------------------------------------------------------
 
     private void caretMoved() {
         inspector.show(model.source(), model.caret());
         updateStatus();
+        if (!syncing) {
+            followDynamicRecord(model.caret());
+        }
         if (!syncing && fields.root() != null) {
             syncing = true;
             try {
@@ -420,6 +474,38 @@ public final class HexPane extends BorderPane {
             } finally {
                 syncing = false;
             }
+        }
+    }
+
+    /**
+     * Dynamic records listed as a table: when the caret enters another record, that record is
+     * decoded (its own sizes) for the tree and the colours, found among the walked starts.
+     */
+    private void followDynamicRecord(long caret) {
+        OverlayBar.Choice c = choice.get();
+        var walk = records.walk();
+        DataSource s = model.source();
+        if (c == null || !c.dynamic() || !c.asTable() || walk == null || walk.count() == 0 || s == null) {
+            return;
+        }
+        int i = java.util.Arrays.binarySearch(walk.starts(), 0, walk.count(), caret);
+        int rec = i >= 0 ? i : -i - 2;
+        if (rec < 0 || caret >= walk.end()) {
+            return;
+        }
+        long start = walk.start(rec);
+        RecordAt shown = fields.shown();
+        if (shown != null && shown.base() == start) {
+            return;
+        }
+        syncing = true;
+        try {
+            RecordAt at = fields.show(s, c.reader(), start);
+            if (at != null && at.ok()) {
+                model.overlayProperty().set(Overlay.ofInstance(at.root(), at.base(), at.size()));
+            }
+        } finally {
+            syncing = false;
         }
     }
 

@@ -2,6 +2,7 @@ package dev.structscope.app.hexview;
 
 import dev.structscope.io.decode.DecoderPlan;
 import dev.structscope.io.decode.PlanNode;
+import dev.structscope.io.decode.RecordNode;
 import dev.structscope.model.layout.Padding;
 import dev.structscope.model.layout.RecordLayout;
 
@@ -52,6 +53,46 @@ public record Overlay(String name, long base, long recordSize, long count, List<
         spans.sort(Comparator.comparingLong(Span::start));
         String name = plan.root().typeName();
         return new Overlay(name, base, plan.recordSize(), Math.max(1, count), spans);
+    }
+
+    /**
+     * The overlay of one decoded record as its bytes laid it out ({@code root} is a dynamic
+     * record's instance plan, {@code size} its actual size): one span per top-level member at
+     * its real offset — placed members wherever they lie, before or after the record — and
+     * the gaps inside the record's own bytes as padding. Covers one record.
+     */
+    public static Overlay ofInstance(RecordNode root, long base, long size) {
+        List<Span> abs = new ArrayList<>();
+        List<PlanNode> members = root.members();
+        long lo = base;
+        long hi = base + Math.max(1, size);
+        for (int i = 0; i < members.size(); i++) {
+            PlanNode m = members.get(i);
+            long at = base + m.offset();
+            long len = Math.max(1, m.size());
+            abs.add(new Span(at, len, i, false, m.name()));
+            lo = Math.min(lo, at);
+            hi = Math.max(hi, at + len);
+        }
+        abs.sort(Comparator.comparingLong(Span::start));
+        long covered = base;
+        List<Span> gaps = new ArrayList<>();
+        for (Span s : abs) {
+            if (s.start() > covered && covered < base + size) {
+                gaps.add(new Span(covered, Math.min(s.start(), base + size) - covered, -1, true, "padding"));
+            }
+            covered = Math.max(covered, s.end());
+        }
+        if (covered < base + size) {
+            gaps.add(new Span(covered, base + size - covered, -1, true, "tail padding"));
+        }
+        abs.addAll(gaps);
+        List<Span> spans = new ArrayList<>();
+        for (Span s : abs) {
+            spans.add(new Span(s.start() - lo, s.length(), s.color(), s.padding(), s.label()));
+        }
+        spans.sort(Comparator.comparingLong(Span::start));
+        return new Overlay(root.typeName(), lo, hi - lo, 1, spans);
     }
 
     /** The end of the covered bytes (exclusive), saturating. */

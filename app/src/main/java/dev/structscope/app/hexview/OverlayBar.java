@@ -1,6 +1,8 @@
 package dev.structscope.app.hexview;
 
 import dev.structscope.io.decode.DecoderPlan;
+import dev.structscope.io.decode.RecordReader;
+import dev.structscope.model.Limits;
 import dev.structscope.model.InputException;
 import dev.structscope.model.abi.Abi;
 import dev.structscope.model.layout.LayoutEngine;
@@ -23,12 +25,24 @@ import java.util.function.Consumer;
 /**
  * The overlay chooser above the hex view: which record type to lay over the bytes, at which base
  * offset (an {@link OffsetExpr}, or "At caret"), and whether to view the bytes as an array of it
- * in the record table. Compiles the chosen layout into a {@link DecoderPlan} and hands a
- * {@link Choice} to the pane. FX thread only.
+ * in the record table. Compiles the chosen layout into a {@link RecordReader} (a fixed
+ * {@link DecoderPlan} or a dynamic decoder) and hands a {@link Choice} to the pane. FX thread only.
  */
 public final class OverlayBar extends javafx.scene.layout.FlowPane {
-    /** What to overlay: {@code plan} of {@code layout} at {@code base}; {@code asTable} for the record table. */
-    public record Choice(String name, RecordLayout layout, DecoderPlan plan, long base, boolean asTable) {
+    /**
+     * What to overlay: {@code layout} read by {@code reader} (the fixed plan, or the dynamic
+     * decoder when the layout's data decides counts, placements or alternatives) at
+     * {@code base}; {@code asTable} for the record table.
+     */
+    public record Choice(String name, RecordLayout layout, RecordReader reader, long base, boolean asTable) {
+        /** The fixed plan, or null for a dynamic layout. */
+        public DecoderPlan plan() {
+            return reader instanceof DecoderPlan p ? p : null;
+        }
+
+        public boolean dynamic() {
+            return reader.dynamic();
+        }
     }
 
     private final ComboBox<String> type = new ComboBox<>();
@@ -112,6 +126,11 @@ public final class OverlayBar extends javafx.scene.layout.FlowPane {
         fire();
     }
 
+    /** The record types offered, in the library's order. */
+    public java.util.List<String> types() {
+        return java.util.List.copyOf(type.getItems());
+    }
+
     /** Chooses {@code name} at {@code baseText} programmatically (the shell's "show at" action, tests). */
     public void choose(String name, String baseText, boolean table) {
         type.setValue(name);
@@ -143,13 +162,13 @@ public final class OverlayBar extends javafx.scene.layout.FlowPane {
             base.setStyle("-fx-border-color: #d1242f;");
             return;
         }
-        DecoderPlan plan;
+        RecordReader reader;
         try {
-            plan = DecoderPlan.compile(layout, abi, order);
+            reader = RecordReader.of(layout, abi, order, Limits.DEFAULT);
         } catch (InputException e) {
             error.setText(e.getMessage());
             return;
         }
-        onChoice.accept(new Choice(name, layout, plan, at, asTable.isSelected()));
+        onChoice.accept(new Choice(name, layout, reader, at, asTable.isSelected()));
     }
 }

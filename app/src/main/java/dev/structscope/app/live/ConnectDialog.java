@@ -240,13 +240,20 @@ public final class ConnectDialog extends Dialog<LiveSession> {
             error.setText("Cannot decode with " + type.getValue() + ": " + e.getMessage());
             return;
         }
-        LiveSource source = ConnectForm.source(input(), plan.recordSize());
+        LiveViewModel.Decoding decoding = new LiveViewModel.Decoding(type.getValue(), layout, abi, plan);
+        if (!layout.fixedInC() && framing.getValue() == ConnectForm.FramingChoice.FIXED
+                && mode.getValue() != ConnectForm.Mode.UDP) {
+            error.setText(type.getValue() + " is a dynamic record (its content gives its length): choose the"
+                    + " self-delimiting record framing or a length prefix.");
+            return;
+        }
+        LiveSource source = ConnectForm.source(input(), decoding.reader());
         error.setText("");
         busy.setVisible(true);
         waiting = (o, a, st) -> onState(st);
         live.stateProperty().addListener(waiting);
         connectButton().setDisable(true);
-        live.connect(source, new LiveViewModel.Decoding(type.getValue(), layout, abi, plan));
+        live.connect(source, decoding);
     }
 
     private void onState(ConnState st) {

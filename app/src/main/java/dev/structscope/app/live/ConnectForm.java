@@ -41,7 +41,8 @@ public final class ConnectForm {
         U16LE("u16 length prefix, little-endian"),
         U32BE("u32 length prefix, big-endian"),
         U32LE("u32 length prefix, little-endian"),
-        MP("Python multiprocessing.connection (mp)");
+        MP("Python multiprocessing.connection (mp)"),
+        RECORD("Self-delimiting records: the type's own members give each message's length");
 
         private final String label;
 
@@ -54,8 +55,14 @@ public final class ConnectForm {
             return label;
         }
 
+        Framing framing(dev.structscope.io.decode.RecordReader reader) {
+            return this == RECORD ? new Framing.Record(reader) : framing(reader.minSize());
+        }
+
+        /** The framing for records of {@code recordSize} bytes; not for {@link #RECORD}, which needs the type. */
         Framing framing(long recordSize) {
             return switch (this) {
+                case RECORD -> throw new IllegalStateException("record framing needs the record type");
                 case FIXED -> new Framing.Fixed(recordSize);
                 case U16BE -> new Framing.LengthPrefixed(2, ByteOrder.BIG_ENDIAN);
                 case U16LE -> new Framing.LengthPrefixed(2, ByteOrder.LITTLE_ENDIAN);
@@ -130,7 +137,16 @@ public final class ConnectForm {
     }
 
     /** The source the input describes; call only when {@link #validate} found nothing. */
+    public static LiveSource source(Input in, dev.structscope.io.decode.RecordReader reader) {
+        return source(in, in.framing() == null ? null : in.framing().framing(reader));
+    }
+
+    /** As {@link #source(Input, dev.structscope.io.decode.RecordReader)} for records of a fixed size. */
     public static LiveSource source(Input in, long recordSize) {
+        return source(in, in.framing() == null ? null : in.framing().framing(recordSize));
+    }
+
+    private static LiveSource source(Input in, Framing framing) {
         String host = in.host().strip();
         if (host.startsWith("[") && host.endsWith("]")) {
             host = host.substring(1, host.length() - 1);
@@ -138,8 +154,8 @@ public final class ConnectForm {
         int port = Integer.parseInt(in.port().strip());
         byte[] key = in.framing() == FramingChoice.MP ? in.authkey().getBytes(StandardCharsets.UTF_8) : null;
         return switch (in.mode()) {
-            case TCP_CLIENT -> new LiveSource.TcpClient(host, port, in.framing().framing(recordSize), key);
-            case TCP_SERVER -> new LiveSource.TcpServer(host, port, in.framing().framing(recordSize), key);
+            case TCP_CLIENT -> new LiveSource.TcpClient(host, port, framing, key);
+            case TCP_SERVER -> new LiveSource.TcpServer(host, port, framing, key);
             case UDP -> new LiveSource.Udp(host, port);
         };
     }

@@ -30,8 +30,23 @@ import java.util.Locale;
  * form calls from a background thread.
  */
 public final class LiveViewModel {
-    /** What messages are decoded with: the record type chosen in the connect dialog. */
-    public record Decoding(String typeName, RecordLayout layout, dev.structscope.model.abi.Abi abi, DecoderPlan plan) {
+    /**
+     * What messages are decoded with: the record type chosen in the connect dialog. {@code plan}
+     * reads the fixed members at their static offsets (all of them for a fixed record, the static
+     * prefix of a dynamic one); {@code reader} decodes whole messages, dynamic ones included.
+     */
+    public record Decoding(String typeName, RecordLayout layout, dev.structscope.model.abi.Abi abi, DecoderPlan plan,
+                           dev.structscope.io.decode.RecordReader reader) {
+        /** Decoding with {@code plan}, and with the dynamic decoder too when the record is dynamic. */
+        public Decoding(String typeName, RecordLayout layout, dev.structscope.model.abi.Abi abi, DecoderPlan plan) {
+            this(typeName, layout, abi, plan, layout.dynamic()
+                    ? new dev.structscope.io.decode.DynamicDecoder(layout, abi, plan.order(), dev.structscope.model.Limits.DEFAULT)
+                    : plan);
+        }
+
+        public boolean dynamic() {
+            return reader.dynamic();
+        }
     }
 
     private final ObservableList<LiveMessage> items = FXCollections.observableArrayList();

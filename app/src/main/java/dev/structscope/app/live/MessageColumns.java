@@ -108,6 +108,42 @@ public final class MessageColumns {
         return c;
     }
 
+    /**
+     * The "Type" column of a dynamic record: the alternative each tagged union of the message
+     * chose ({@code body=trade}), "unknown" where none matched, or why the message does not decode.
+     */
+    public static TableColumn<LiveMessage, String> type(dev.structscope.io.decode.RecordReader reader) {
+        TableColumn<LiveMessage, String> c = text("Type", 140, m -> typeOf(reader, m));
+        c.setId("live-col-type");
+        return c;
+    }
+
+    /** The chosen alternatives of {@code m}'s tagged unions, or the reason it does not decode. */
+    public static String typeOf(dev.structscope.io.decode.RecordReader reader, LiveMessage m) {
+        try {
+            var d = reader.read(m.bytes(), 0, m.length());
+            List<String> chosen = new ArrayList<>();
+            chosen(d.value(), chosen, 0);
+            return chosen.isEmpty() ? "—" : String.join(", ", chosen);
+        } catch (dev.structscope.model.InputException e) {
+            return "⚠ " + e.getMessage();
+        }
+    }
+
+    private static void chosen(dev.structscope.io.decode.RecordValue r, List<String> out, int depth) {
+        if (depth > 8 || out.size() >= 4) {
+            return;
+        }
+        for (int i = 0; i < r.memberCount(); i++) {
+            if (r.node().members().get(i) instanceof dev.structscope.io.decode.RecordNode n && n.tagged()) {
+                out.add(n.members().isEmpty() ? "unknown" : n.members().getFirst().name());
+            }
+            if (r.get(i) instanceof dev.structscope.io.decode.RecordValue inner) {
+                chosen(inner, out, depth + 1);
+            }
+        }
+    }
+
     /** The message before row {@code index} in the table, or null. */
     static LiveMessage previous(TableView<LiveMessage> table, int index) {
         return index > 0 && index <= table.getItems().size() ? table.getItems().get(index - 1) : null;

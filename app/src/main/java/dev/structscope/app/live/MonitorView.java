@@ -199,15 +199,38 @@ public final class MonitorView extends BorderPane {
     }
 
     private void decodingChanged(LiveViewModel.Decoding d) {
-        allLeaves = d == null ? List.of() : Columns.of(d.plan().root()).leaves();
+        allLeaves = d == null ? List.of() : staticLeaves(d);
         chosen.clear();
         chosen.addAll(allLeaves.subList(0, Math.min(MessageColumns.DEFAULT_SUMMARY, allLeaves.size())));
         rebuildColumns();
     }
 
+    /**
+     * The leaves a summary column can show: every leaf of a fixed record; of a dynamic one, the
+     * members before the first one data moves (a protocol's header), read at their static offsets.
+     */
+    private static List<Columns.Leaf> staticLeaves(LiveViewModel.Decoding d) {
+        List<Columns.Leaf> all = Columns.of(d.plan().root()).leaves();
+        if (!d.dynamic()) {
+            return all;
+        }
+        java.util.Set<String> fixed = new java.util.HashSet<>();
+        for (dev.structscope.model.layout.FieldLayout f : d.layout().visibleFields()) {
+            if (!f.dynamic() && !f.member().isDynamic()
+                    && !(f.layout() instanceof dev.structscope.model.layout.RecordLayout r && r.dynamic())) {
+                fixed.add(f.name());
+            }
+        }
+        return all.stream().filter(l -> fixed.contains(l.path().split("[.\\[]", 2)[0])).toList();
+    }
+
     private void rebuildColumns() {
         LiveViewModel.Decoding d = vm.decodingProperty().get();
         table.getColumns().setAll(MessageColumns.of(table, d == null ? null : d.plan(), chosen, allLeaves));
+        if (d != null && d.dynamic()) {
+            // Which body each message has: the alternatives its tagged unions chose, after "#" and "Time".
+            table.getColumns().add(2, MessageColumns.type(d.reader()));
+        }
         columns.getItems().clear();
         for (Columns.Leaf leaf : allLeaves) {
             CheckMenuItem item = new CheckMenuItem(leaf.path());

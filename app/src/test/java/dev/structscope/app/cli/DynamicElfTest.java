@@ -203,6 +203,20 @@ class DynamicElfTest {
         assertTrue(compareWithReadelf(o32, false) > 10, "hello32.o has its sections");
     }
 
+    /** An ELF image inside a larger file (at byte 100): placements count from the record being decoded. */
+    @Test
+    void placementsCountFromTheStartOfTheRecordNotOfTheFile() throws IOException {
+        Path elf = Samples.extract(Samples.ELF, dir);
+        byte[] image = Files.readAllBytes(elf);
+        byte[] inside = new byte[100 + image.length];
+        System.arraycopy(image, 0, inside, 100, image.length);
+        Path container = Files.write(dir.resolve("container.bin"), inside);
+        Path header = dir.resolve(Samples.ELF.header());
+        JsonNode alone = DynamicCli.decode(header.toString(), "--type", "ElfFile", elf.toString());
+        assertEquals(alone, DynamicCli.decode(header.toString(), "--type", "ElfFile", container.toString(), "--offset", "100"));
+        assertEquals(28, alone.get(0).get("sh").size(), "readelf -S: 28 section headers");
+    }
+
     @Test
     void usrBinLsDecodesWholeAsReadelfReadsIt() throws IOException {
         Path ls = Path.of("/usr/bin/ls");

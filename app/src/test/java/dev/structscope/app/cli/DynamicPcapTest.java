@@ -26,20 +26,21 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 @Tag(DynamicCli.TAG)
 class DynamicPcapTest {
-    /** Writes a classic little-endian pcap of random records (snap length 256, so some are cut) and prints each as JSON. */
+    /** Writes a classic pcap of random records (snap length 256, so some are cut) in the byte order asked, and prints each as JSON. */
     private static final String PCAP_WRITER = """
             import json, random, struct, sys
             seed, n, path = int(sys.argv[1]), int(sys.argv[2]), sys.argv[3]
+            order = "<" if sys.argv[4] == "little" else ">"
             rng = random.Random(seed)
             snaplen = 256
             with open(path, "wb") as f:
-                f.write(struct.pack("<IHHiIII", 0xA1B2C3D4, 2, 4, 0, 0, snaplen, 1))
+                f.write(struct.pack(order + "IHHiIII", 0xA1B2C3D4, 2, 4, 0, 0, snaplen, 1))
                 for i in range(n):
                     orig = rng.choice([14, 15, 42, 60, 61, 64, 100, 255, 256, 257, 999, 1514])
                     incl = min(orig, snaplen)
                     data = bytes(rng.randrange(256) for _ in range(incl))
                     sec, usec = rng.randrange(1 << 31), rng.randrange(1000000)
-                    f.write(struct.pack("<IIII", sec, usec, incl, orig) + data)
+                    f.write(struct.pack(order + "IIII", sec, usec, incl, orig) + data)
                     print(json.dumps({"ts_sec": sec, "ts_usec": usec, "incl_len": incl, "orig_len": orig, "data": data.hex()}))
             """;
 
@@ -76,13 +77,23 @@ class DynamicPcapTest {
 
     @Test
     void aPcapWrittenByPythonDecodesWholeAsTsharkReadsIt() throws IOException {
-        long seed = new Random().nextInt(1_000_000);
-        String what = "seed " + seed;
-        Path header = DynamicCli.bundled(dir, "pcap_file.h");
-        Path pcap = dir.resolve("random.pcap");
-        List<JsonNode> written = DynamicCli.jsonLines(DynamicCli.python(dir, PCAP_WRITER, "" + seed, "60", pcap.toString()));
+        decodesAsTsharkReadsIt("little");
+    }
 
-        JsonNode file = DynamicCli.decode(header.toString(), "--type", "PcapFile", pcap.toString(), "--bytes", "hex");
+    @Test
+    void aBigEndianPcapDecodesWholeAsTsharkReadsIt() throws IOException {
+        decodesAsTsharkReadsIt("big");
+    }
+
+    private void decodesAsTsharkReadsIt(String order) throws IOException {
+        long seed = new Random().nextInt(1_000_000);
+        String what = order + "-endian, seed " + seed;
+        Path header = DynamicCli.bundled(dir, "pcap_file.h");
+        Path pcap = dir.resolve("random-" + order + ".pcap");
+        List<JsonNode> written = DynamicCli.jsonLines(DynamicCli.python(dir, PCAP_WRITER, "" + seed, "60", pcap.toString(), order));
+
+        JsonNode file = DynamicCli.decode(header.toString(), "--type", "PcapFile", pcap.toString(), "--bytes", "hex",
+                "--byte-order", order);
         assertEquals(1, file.size(), what + ": one PcapFile");
         JsonNode hdr = file.get(0).get("header");
         assertEquals(0xA1B2C3D4L, hdr.get("magic_number").asLong(), what);
@@ -93,7 +104,7 @@ class DynamicPcapTest {
         assertSameAsTshark(tshark(pcap), recs, what);
 
         JsonNode backToBack = DynamicCli.decode(header.toString(), "--type", "PcapRecord", pcap.toString(),
-                "--offset", "24", "--all", "--bytes", "hex");
+                "--offset", "24", "--all", "--bytes", "hex", "--byte-order", order);
         assertEquals(recs, backToBack, what + ": --type PcapRecord --offset 24 --all reads the same records");
 
         // C's own spelling of the same count (GCC 15, Clang 18) reads the same.
@@ -101,8 +112,8 @@ class DynamicPcapTest {
         String countedBy = text.replace("uint8_t data[incl_len];", "uint8_t data[] __attribute__((counted_by(incl_len)));");
         assertTrue(!countedBy.equals(text), "pcap_file.h declares uint8_t data[incl_len]");
         Path cb = Files.writeString(dir.resolve("pcap_counted_by.h"), countedBy);
-        assertEquals(recs, DynamicCli.decode(cb.toString(), "--type", "PcapFile", pcap.toString(), "--bytes", "hex")
-                .get(0).get("recs"), what + ": counted_by");
+        assertEquals(recs, DynamicCli.decode(cb.toString(), "--type", "PcapFile", pcap.toString(), "--bytes", "hex",
+                "--byte-order", order).get(0).get("recs"), what + ": counted_by");
     }
 
     @Test

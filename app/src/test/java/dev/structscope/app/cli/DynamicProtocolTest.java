@@ -13,10 +13,18 @@ import org.junit.jupiter.api.io.TempDir;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.net.Socket;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
@@ -60,7 +68,7 @@ class DynamicProtocolTest {
         final BufferedReader out;
 
         Peer(String... args) throws IOException {
-            List<String> cmd = new java.util.ArrayList<>(List.of("python3", peer.toString()));
+            List<String> cmd = new ArrayList<>(List.of("python3", peer.toString()));
             cmd.addAll(List.of(args));
             process = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.INHERIT).start();
             out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
@@ -132,6 +140,34 @@ class DynamicProtocolTest {
         assertAsSent(expect, replay.out.toString());
     }
 
+    /** One message of proto.h: header, then body bytes; {@code length} as given (it may lie). */
+    private static byte[] message(int type, long length, int seq, byte[] body) {
+        return ByteBuffer.allocate(12 + body.length).order(ByteOrder.LITTLE_ENDIAN)
+                .putShort((short) 0x5353).put((byte) type).put((byte) 0).putInt((int) length).putInt(seq).put(body).array();
+    }
+
+    @Test
+    void aLyingLengthEndsTheCaptureInOneLineAfterTheGoodMessages() throws Exception {
+        byte[] heartbeat = ByteBuffer.allocate(8).order(ByteOrder.LITTLE_ENDIAN).putLong(99).array();
+        for (long length : new long[] {4, 0xFFFFFFF0L}) {
+            CliRun capture = CliRun.start("capture", header.toString(), "--type", "Msg", "--listen", "0", "--framing", "record");
+            Matcher m = Pattern.compile("listening on [^ ]+:(\\d+)").matcher(capture.awaitErr("listening on"));
+            assertTrue(m.find(), capture.err.toString());
+            try (Socket socket = new Socket("127.0.0.1", Integer.parseInt(m.group(1)))) {
+                socket.getOutputStream().write(message(5, 20, 0, heartbeat));
+                socket.getOutputStream().write(message(5, length, 1, heartbeat));
+                socket.getOutputStream().flush();
+                assertEquals(2, capture.status(), "length " + length + ": " + capture.err);
+            }
+            List<JsonNode> rows = DynamicCli.jsonLines(capture.out.toString());
+            assertEquals(1, rows.size(), "the good message is printed: " + capture.out);
+            assertEquals(99, rows.get(0).get("body").get("heartbeat").get("ts_ns").asInt());
+            List<String> err = capture.err.toString().lines().filter(l -> !l.contains("listening on")).toList();
+            assertEquals(1, err.size(), "length " + length + ": one line: " + capture.err);
+            assertTrue(err.get(0).matches("structscope: .*offset 20\\b.*"), "names where the bad message starts: " + err);
+        }
+    }
+
     @Test
     void theBundledStreamAndRecordingDecodeAsThePeerMadeThem() throws Exception {
         // make_dynamic_samples.py wrote proto.bin and proto.pcapng from proto_peer.messages(2026, 40).
@@ -146,6 +182,96 @@ class DynamicProtocolTest {
         CliRun replay = CliRun.run("capture", header.toString(), "--type", "Msg", "--replay", rec.toString());
         assertEquals(0, replay.status(), replay.err.toString());
         assertAsSent(expect, replay.out.toString());
+    }
+
+    /** Adds every numeric leaf of {@code node} under its dotted member path (array elements flattened). */
+    private static void leaves(String path, JsonNode node, Map<String, List<BigDecimal>> out) {
+        if (node.isObject()) {
+            node.fields().forEachRemaining(e -> leaves(path.isEmpty() ? e.getKey() : path + "." + e.getKey(), e.getValue(), out));
+        } else if (node.isArray()) {
+            node.forEach(e -> leaves(path, e, out));
+        } else if (node.isNumber()) {
+            out.computeIfAbsent(path, k -> new ArrayList<>()).add(node.decimalValue());
+        }
+    }
+
+    @Test
+    void statsOverTheStreamAgreeWithThePeersMessages() throws Exception {
+        Path stream = dir.resolve("stream.bin");
+        DynamicCli.tool(dir, "python3", peer.toString(), "stream", "" + seed, "" + MESSAGES, stream.toString());
+        Map<String, List<BigDecimal>> expected = new LinkedHashMap<>();
+        for (JsonNode m : DynamicCli.jsonLines(DynamicCli.tool(dir, "python3", peer.toString(), "expect", "" + seed, "" + MESSAGES))) {
+            leaves("", m, expected);
+        }
+        CliRun run = CliRun.run("stats", header.toString(), "--type", "Msg", stream.toString(), "--json");
+        assertEquals(0, run.status(), run.err.toString());
+        JsonNode stats = JsonCompare.parse(run.out.toString());
+        assertEquals(MESSAGES, stats.get("records").asInt());
+        JsonNode fields = stats.get("fields");
+        for (var e : expected.entrySet()) {
+            String what = "seed " + seed + " " + e.getKey() + ": " + fields.get(e.getKey());
+            JsonNode f = fields.get(e.getKey());
+            assertNotNull(f, what);
+            List<BigDecimal> v = e.getValue();
+            assertEquals(v.size(), f.get("count").asInt(), what);
+            assertEquals(0, v.stream().min(BigDecimal::compareTo).orElseThrow().compareTo(f.get("min").decimalValue()), what);
+            assertEquals(0, v.stream().max(BigDecimal::compareTo).orElseThrow().compareTo(f.get("max").decimalValue()), what);
+            double mean = v.stream().reduce(BigDecimal.ZERO, BigDecimal::add)
+                    .divide(BigDecimal.valueOf(v.size()), MathContext.DECIMAL64).doubleValue();
+            assertEquals(mean, f.get("mean").asDouble(), Math.abs(mean) * 1e-9 + 1e-9, what);
+        }
+    }
+
+    /** The cells of one RFC 4180 line (quoted cells may hold commas and doubled quotes). */
+    private static List<String> csvCells(String line) {
+        List<String> cells = new ArrayList<>();
+        StringBuilder cell = new StringBuilder();
+        boolean quoted = false;
+        for (int i = 0; i < line.length(); i++) {
+            char c = line.charAt(i);
+            if (quoted && c == '"' && i + 1 < line.length() && line.charAt(i + 1) == '"') {
+                cell.append('"');
+                i++;
+            } else if (c == '"') {
+                quoted = !quoted;
+            } else if (c == ',' && !quoted) {
+                cells.add(cell.toString());
+                cell.setLength(0);
+            } else {
+                cell.append(c);
+            }
+        }
+        cells.add(cell.toString());
+        return cells;
+    }
+
+    /**
+     * Records of different shapes (other union alternatives, other counts) in one CSV: every row
+     * must line up with the header row (RFC 4180: the same number of fields in each line), or
+     * CSV is refused in one line. A row shaped like the first record only would put a trade's
+     * price under a hello's name column.
+     */
+    @Test
+    void csvOfRecordsOfDifferentShapesLinesUpWithItsHeaderOrIsRefused() {
+        Path stream = Samples.extract(Samples.byData("proto.bin"), dir);
+        Path pcap = Samples.extract(Samples.byData("packets.pcap"), dir);
+        for (List<String> args : List.of(
+                List.of("decode", header.toString(), "--type", "Msg", stream.toString(), "--all", "--format", "csv"),
+                List.of("decode", dir.resolve("pcap_file.h").toString(), "--type", "PcapRecord", pcap.toString(),
+                        "--offset", "24", "--all", "--format", "csv"))) {
+            CliRun run = CliRun.run(args.toArray(String[]::new));
+            if (run.status() == 2) {
+                assertEquals(1, run.err.toString().lines().count(), run.err.toString());
+                continue;
+            }
+            assertEquals(0, run.status(), run.err.toString());
+            List<String> lines = run.out.toString().lines().toList();
+            int columns = csvCells(lines.get(0)).size();
+            for (int i = 1; i < lines.size(); i++) {
+                assertEquals(columns, csvCells(lines.get(i)).size(),
+                        String.join(" ", args) + ": row " + i + " has as many cells as the header " + lines.get(0) + ": " + lines.get(i));
+            }
+        }
     }
 
     @Test

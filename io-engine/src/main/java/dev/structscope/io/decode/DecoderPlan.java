@@ -184,6 +184,7 @@ public final class DecoderPlan implements RecordReader {
                 ScalarKind kind = switch (s.prim()) {
                     case BOOL -> ScalarKind.BOOL;
                     case FLOAT16 -> ScalarKind.FLOAT16;
+                    case BF16 -> ScalarKind.BFLOAT16;
                     case FLOAT -> ScalarKind.FLOAT32;
                     case FLOAT128 -> ScalarKind.BINARY128;
                     case DOUBLE -> ScalarKind.FLOAT64;

@@ -140,7 +140,7 @@ public final class DynamicDecoder implements RecordReader {
                 : layout.definition().kind().keyword() + " " + layout.name();
         Built b = run.record("", typeName, layout, base, base, limit, null, rootPath());
         RecordNode root = (RecordNode) b.node();
-        return new Decoded(new RecordValue(root, segment, base), b.size());
+        return new Decoded(new RecordValue(root, segment, base), b.size(), run.warnings);
     }
 
     private String rootPath() {
@@ -169,6 +169,8 @@ public final class DynamicDecoder implements RecordReader {
         private int depth;
         /** The placed members being decoded (field identity, byte offset): a repeat is a cycle. */
         private final java.util.ArrayDeque<Placement> placements = new java.util.ArrayDeque<>();
+        /** What the caller should be told though the record decoded. */
+        private final List<String> warnings = new ArrayList<>();
 
         Run(MemorySegment segment, long outerStart, long dataEnd) {
             this.segment = segment;
@@ -280,10 +282,13 @@ public final class DynamicDecoder implements RecordReader {
                 long end = abs + b.size();
                 cursor = union ? Math.max(cursor, end) : Math.max(cursor, end);
             }
+            if (cursor > limit) {
+                throw ends(start, cursor, path, typeName + " of " + (cursor - start) + " bytes at byte offset " + start);
+            }
             long size = roundUp(cursor - start, r.align());
             if (start + size > limit) {
                 // Tail padding the data does not hold: the record ends with its last member.
-                size = Math.max(cursor - start, limit - start);
+                size = cursor - start;
             }
             boolean isUnion = union;
             return new Built(new RecordNode(name, start - holderStart, size, isUnion, members, typeName), size);
@@ -414,6 +419,7 @@ public final class DynamicDecoder implements RecordReader {
             String typeName = a.type().spelling();
             if (!dynamicElement) {
                 long each = element.size();
+                need(abs, 0, limit, path, typeName);
                 if (n < 0) {
                     if (each == 0) {
                         throw error(abs, path, "elements of 0 bytes cannot fill the data to its end");
@@ -451,7 +457,12 @@ public final class DynamicDecoder implements RecordReader {
                     e = value("", element, pos, abs, limit, scope, path + "[" + i + "]");
                 } catch (DataEndsException ex) {
                     if (n < 0) {
-                        break; // to the end: as many whole elements as fit
+                        // To the end: as many whole elements as fit; the rest is said, not hidden.
+                        if (warnings.size() < 16) {
+                            warnings.add(path + "[" + i + "]: the last " + (limit - pos) + " bytes, from byte offset "
+                                    + pos + ", are not a whole element (" + ex.getMessage() + ")");
+                        }
+                        break;
                     }
                     throw ex;
                 }

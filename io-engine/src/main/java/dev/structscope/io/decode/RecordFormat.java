@@ -99,6 +99,7 @@ public abstract sealed class RecordFormat permits RecordFormat.Json, RecordForma
 
     static final class Csv extends RecordFormat {
         private boolean headerDone;
+        private List<String> header;
 
         Csv(PrintWriter out) {
             super(out);
@@ -112,6 +113,14 @@ public abstract sealed class RecordFormat permits RecordFormat.Json, RecordForma
             if (!headerDone) {
                 out.println(String.join(",", names.stream().map(Csv::cell).toList()));
                 headerDone = true;
+                header = names;
+            } else if (!names.equals(header)) {
+                // Records of a dynamic layout differ in shape (counts, alternatives): a row must not
+                // put one record's values under another's column names.
+                out.flush();
+                throw new dev.structscope.model.InputException("byte offset " + offset, "record " + index
+                        + " has other columns than the first (" + names.size() + " against " + header.size()
+                        + ": its counts or alternatives differ); CSV needs records of one shape, use --format json or jsonl");
             }
             out.println(String.join(",", cells.stream().map(Csv::cell).toList()));
         }

@@ -22,8 +22,19 @@ public sealed interface RecordReader permits DecoderPlan, DynamicDecoder {
                 : DecoderPlan.compile(layout, abi, order);
     }
 
-    /** One record read: its value (lazy, in place) and the bytes it occupies. */
-    record Decoded(RecordValue value, long size) {
+    /**
+     * One record read: its value (lazy, in place), the bytes it occupies, and what a reader should
+     * be told though the record decoded (an array "to the end" that stopped before a partial
+     * element: those bytes are not part of the record).
+     */
+    record Decoded(RecordValue value, long size, java.util.List<String> warnings) {
+        public Decoded {
+            warnings = java.util.List.copyOf(warnings);
+        }
+
+        public Decoded(RecordValue value, long size) {
+            this(value, size, java.util.List.of());
+        }
     }
 
     /**

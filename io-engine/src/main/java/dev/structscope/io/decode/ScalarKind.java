@@ -14,6 +14,8 @@ public enum ScalarKind {
     POINTER,
     /** IEEE binary16 ({@code _Float16}). */
     FLOAT16,
+    /** bfloat16 ({@code __bf16}): the top 16 bits of a binary32. */
+    BFLOAT16,
     /** IEEE binary32. */
     FLOAT32,
     /** IEEE binary64. */

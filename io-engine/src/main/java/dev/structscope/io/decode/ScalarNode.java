@@ -120,6 +120,7 @@ public record ScalarNode(String name, long offset, ScalarKind kind, int byteSize
         long at = base + offset;
         return switch (kind) {
             case FLOAT16 -> Float.float16ToFloat(s.get(bigEndian ? Layouts.I16_BE : Layouts.I16_LE, at));
+            case BFLOAT16 -> Float.intBitsToFloat(s.get(bigEndian ? Layouts.I16_BE : Layouts.I16_LE, at) << 16);
             case FLOAT32 -> s.get(bigEndian ? Layouts.F32_BE : Layouts.F32_LE, at);
             case FLOAT64 -> s.get(bigEndian ? Layouts.F64_BE : Layouts.F64_LE, at);
             case X87_EXTENDED, BINARY128 -> readExtended(s, base).toDouble();
@@ -159,7 +160,7 @@ public record ScalarNode(String name, long offset, ScalarKind kind, int byteSize
                 long v = readLong(s, base);
                 yield new Value.Enum(v, unsigned, enumType == null ? null : enumType.nameOf(v));
             }
-            case FLOAT16, FLOAT32 -> new Value.Real(readDouble(s, base), true);
+            case FLOAT16, BFLOAT16, FLOAT32 -> new Value.Real(readDouble(s, base), true);
             case FLOAT64 -> new Value.Real(readDouble(s, base), false);
             case X87_EXTENDED, BINARY128 -> new Value.ExtReal(readExtended(s, base));
         };

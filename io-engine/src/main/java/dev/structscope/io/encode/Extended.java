@@ -76,4 +76,14 @@ final class Extended {
             dst.set(Layouts.I64_LE, at + 8, hi);
         }
     }
+
+    /** The bfloat16 nearest to {@code f} (ties to even; NaN stays a quiet NaN). */
+    static short toBfloat16(float f) {
+        int bits = Float.floatToRawIntBits(f);
+        if (Float.isNaN(f)) {
+            return (short) ((bits >>> 16) | 0x40);
+        }
+        int rounded = bits + 0x7FFF + ((bits >>> 16) & 1);
+        return (short) (rounded >>> 16);
+    }
 }

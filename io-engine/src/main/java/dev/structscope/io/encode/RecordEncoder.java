@@ -105,6 +105,7 @@ public final class RecordEncoder {
         boolean be = s.bigEndian();
         switch (s.kind()) {
             case FLOAT16 -> dst.set(be ? Layouts.I16_BE : Layouts.I16_LE, at, Float.floatToFloat16((float) real(v, path)));
+            case BFLOAT16 -> dst.set(be ? Layouts.I16_BE : Layouts.I16_LE, at, Extended.toBfloat16((float) real(v, path)));
             case FLOAT32 -> dst.set(be ? Layouts.F32_BE : Layouts.F32_LE, at, (float) real(v, path));
             case FLOAT64 -> dst.set(be ? Layouts.F64_BE : Layouts.F64_LE, at, real(v, path));
             case X87_EXTENDED -> Extended.writeX87(dst, at, real(v, path), be);

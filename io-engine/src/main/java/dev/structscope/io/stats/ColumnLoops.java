@@ -47,7 +47,8 @@ final class ColumnLoops {
 
     /** The loop that reads {@code node}: one of the constants above. */
     static int select(ScalarNode node) {
-        if (node.isBitField() || node.kind() == ScalarKind.X87_EXTENDED || node.kind() == ScalarKind.BINARY128) {
+        if (node.isBitField() || node.kind() == ScalarKind.X87_EXTENDED || node.kind() == ScalarKind.BINARY128
+                || node.kind() == ScalarKind.FLOAT16 || node.kind() == ScalarKind.BFLOAT16) {
             return node.kind().isInteger() ? GENERIC_INT : GENERIC_FLOAT;
         }
         String order = node.bigEndian() ? "_BE" : "_LE";

@@ -142,7 +142,10 @@ public final class RecordStats {
         if (values == 0) {
             return new FieldStats(leaf.path(), node.kind(), count, p.nan[i], null, null, Double.NaN);
         }
-        boolean single = node.kind() == dev.structscope.io.decode.ScalarKind.FLOAT32;
+        // Half-precision values print as the float they widen to, as in decode output.
+        boolean single = node.kind() == dev.structscope.io.decode.ScalarKind.FLOAT32
+                || node.kind() == dev.structscope.io.decode.ScalarKind.FLOAT16
+                || node.kind() == dev.structscope.io.decode.ScalarKind.BFLOAT16;
         return new FieldStats(leaf.path(), node.kind(), count, p.nan[i], JsonText.number(p.minD[i], single),
                 JsonText.number(p.maxD[i], single), p.sumD[i] / values);
     }

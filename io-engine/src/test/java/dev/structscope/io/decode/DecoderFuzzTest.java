@@ -61,7 +61,8 @@ class DecoderFuzzTest {
                 }
             }
         }
-        assertTrue(decoded > cases / 3, "decoded " + decoded);
+        // A quarter at least: the generator also makes layouts the compilers refuse (NO_LAYOUT).
+        assertTrue(decoded > cases / 4, "decoded " + decoded);
         assertTrue(refused > cases / 20, "refused " + refused);
     }
 
@@ -123,7 +124,7 @@ class DecoderFuzzTest {
     }
 
     /** The lazy value and its JSON text say the same thing. */
-    private static void agree(Value v, JsonNode j, String path) {
+    static void agree(Value v, JsonNode j, String path) {
         assertTrue(j != null, "missing in JSON: " + path);
         switch (v) {
             case RecordValue r -> {

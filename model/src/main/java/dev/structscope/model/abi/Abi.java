@@ -77,7 +77,7 @@ public record Abi(String name, String description, String clangTarget, Map<Prim,
 
     /** The primitives that only some ABIs have; the others must have every non-void primitive. */
     private static final java.util.Set<Prim> EXTENSIONS = java.util.EnumSet.of(Prim.INT128, Prim.UINT128,
-            Prim.FLOAT16, Prim.FLOAT128);
+            Prim.FLOAT16, Prim.FLOAT128, Prim.BF16);
 
     /** Whether this ABI has the primitive ({@code __int128} is not on 32-bit targets, for one). */
     public boolean has(Prim p) {

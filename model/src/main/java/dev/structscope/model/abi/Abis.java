@@ -22,7 +22,7 @@ public final class Abis {
     }
 
     public static final Abi X86_64_LINUX = new Abi("x86_64-linux", "System V x86-64 (LP64)", "x86_64-unknown-linux-gnu",
-            with(table(8, 8, 8, 8, 16, 16, 4), Prim.INT128, Prim.FLOAT16, Prim.FLOAT128), new Scalar(8, 8), ByteOrder.LITTLE_ENDIAN,
+            with(table(8, 8, 8, 8, 16, 16, 4), Prim.INT128, Prim.FLOAT16, Prim.BF16, Prim.FLOAT128), new Scalar(8, 8), ByteOrder.LITTLE_ENDIAN,
             true, true, LongDoubleFormat.X87_EXTENDED, BitfieldRules.SYSV, false, false, 0);
 
     public static final Abi I386_LINUX = new Abi("i386-linux", "System V i386 (ILP32)", "i386-unknown-linux-gnu",
@@ -31,16 +31,16 @@ public final class Abis {
 
     public static final Abi X86_64_WINDOWS = new Abi("x86_64-windows", "Microsoft x64 (LLP64, MSVC rules)",
             "x86_64-pc-windows-msvc",
-            with(table(4, 8, 8, 8, 8, 8, 2), Prim.INT128, Prim.FLOAT16), new Scalar(8, 8), ByteOrder.LITTLE_ENDIAN, true, false,
+            with(table(4, 8, 8, 8, 8, 8, 2), Prim.INT128, Prim.FLOAT16, Prim.BF16), new Scalar(8, 8), ByteOrder.LITTLE_ENDIAN, true, false,
             LongDoubleFormat.BINARY64, BitfieldRules.MSVC, false, false, 0);
 
     public static final Abi AARCH64_LINUX = new Abi("aarch64-linux", "AAPCS64 (LP64)", "aarch64-unknown-linux-gnu",
-            with(table(8, 8, 8, 8, 16, 16, 4), Prim.INT128, Prim.FLOAT16), new Scalar(8, 8), ByteOrder.LITTLE_ENDIAN,
+            with(table(8, 8, 8, 8, 16, 16, 4), Prim.INT128, Prim.FLOAT16, Prim.BF16), new Scalar(8, 8), ByteOrder.LITTLE_ENDIAN,
             false, false,
             LongDoubleFormat.BINARY128, BitfieldRules.SYSV, true, true, 0);
 
     public static final Abi ARM_LINUX = new Abi("arm-linux", "AAPCS 32-bit, hard float (ILP32)", "armv7a-unknown-linux-gnueabihf",
-            with(table(4, 4, 8, 8, 8, 8, 4), Prim.FLOAT16), new Scalar(4, 4), ByteOrder.LITTLE_ENDIAN, false, false,
+            with(table(4, 4, 8, 8, 8, 8, 4), Prim.FLOAT16, Prim.BF16), new Scalar(4, 4), ByteOrder.LITTLE_ENDIAN, false, false,
             LongDoubleFormat.BINARY64, BitfieldRules.SYSV, true, true, 0);
 
     /** All ABIs, the default first. */
@@ -62,7 +62,7 @@ public final class Abis {
      */
     private static Map<Prim, Scalar> with(Map<Prim, Scalar> m, Prim... extensions) {
         for (Prim p : extensions) {
-            Scalar s = p == Prim.FLOAT16 ? new Scalar(2, 2) : new Scalar(16, 16);
+            Scalar s = p == Prim.FLOAT16 || p == Prim.BF16 ? new Scalar(2, 2) : new Scalar(16, 16);
             m.put(p, s);
             if (p == Prim.INT128) {
                 m.put(Prim.UINT128, s);

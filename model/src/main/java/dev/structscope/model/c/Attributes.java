@@ -49,6 +49,8 @@ final class Attributes {
 
     /** {@code vector_size(N)}: N bytes, 0 when none; {@link #typeAt} is where it was written. */
     long vectorSize;
+    /** {@link #vectorSize} counts elements, not bytes: clang's {@code neon_vector_type(N)}. */
+    boolean neon;
     /** {@code mode(M)}: M without decoration, null when none. */
     String mode;
     /** Where {@code vector_size} or {@code mode} was written. */
@@ -64,6 +66,7 @@ final class Attributes {
         packed |= o.packed;
         aligned = Math.max(aligned, o.aligned);
         if (o.changesType()) {
+            neon = o.vectorSize != 0 ? o.neon : neon;
             vectorSize = o.vectorSize != 0 ? o.vectorSize : vectorSize;
             mode = o.mode != null ? o.mode : mode;
             typeAt = o.typeAt;
@@ -159,8 +162,9 @@ final class Attributes {
                             aligned = Math.max(aligned, BuiltinTypes.biggestAlignment(p.abi()));
                         }
                     }
-                    case "vector_size" -> {
-                        in.expect("(", "after 'vector_size'");
+                    case "vector_size", "neon_vector_type", "neon_polyvector_type" -> {
+                        neon = !name.equals("vector_size");
+                        in.expect("(", "after '" + name + "'");
                         IntValue v = p.constant();
                         in.expect(")", "after the vector size");
                         if (v.value() <= 0 || v.value() > (1L << 28)) {

@@ -31,7 +31,7 @@ final class DeclParser {
             "double", "signed", "unsigned", "_Bool", "__signed", "__signed__", "_Complex", "__complex__",
             "__int128", "_Float16", "_Float32", "_Float64", "_Float128", "__float128", "__fp16", "_Float32x",
             "_Float64x", "__int64", "__int32", "__int16", "__int8", "_BitInt", "_Decimal32", "_Decimal64",
-            "_Decimal128", "__bf16");
+            "_Decimal128", "__bf16", "__float80", "__ibm128", "_Float128x");
     /**
      * Type keywords of GCC that clang-16 does not have, so glibc declares them as typedefs under
      * clang ({@code typedef float _Float32;}): in that position they are the declarator's name, and
@@ -190,7 +190,9 @@ final class DeclParser {
         }
         CType old = sym.typedefs.get(name);
         if (old != null) {
-            if (old.equals(t.type)) {
+            // C allows a typedef again with the same type, possibly through other typedefs
+            // (glibc's "typedef __gnuc_va_list va_list;", then clang's <stdarg.h>).
+            if (old.equals(t.type) || sym.strip(old).equals(sym.strip(t.type))) {
                 return;
             }
             throw in.error(d.name(), "typedef redefinition with different types ('" + t.type.spelling()
@@ -257,7 +259,8 @@ final class DeclParser {
         String s = t.text();
         return TYPE_WORDS.contains(s) || QUALIFIERS.contains(s) || s.equals("struct") || s.equals("union")
                 || s.equals("enum") || s.equals("_Atomic") || s.equals("_Alignas") || s.equals("alignas")
-                || s.equals("__attribute__") || s.equals("typeof") || s.equals("__typeof__") || s.equals("bool")
+                || s.equals("__attribute__") || s.equals("typeof") || s.equals("__typeof__") || s.equals("__typeof")
+                || s.equals("typeof_unqual") || s.equals("__typeof_unqual__") || s.equals("bool")
                 || sym.isTypedefName(s);
     }
 
@@ -342,8 +345,15 @@ final class DeclParser {
             } else if (w.equals("enum")) {
                 in.next();
                 setType(s, records.enumeration(t), t);
-            } else if (w.equals("typeof") || w.equals("__typeof__") || w.equals("__typeof")) {
-                throw in.error(t, "'" + w + "' is not supported");
+            } else if (w.equals("typeof") || w.equals("__typeof__") || w.equals("__typeof") || w.equals("typeof_unqual")
+                    || w.equals("__typeof_unqual__")) {
+                in.next();
+                in.expect("(", "after '" + w + "'");
+                if (!atTypeName()) {
+                    throw in.error(t, "not supported: '" + w + "' of an expression (only of a type name)");
+                }
+                setType(s, typeName(), t);
+                in.expect(")", "after the type name");
             } else if (s.type == null && s.words.isEmpty() && sym.isTypedefName(w)) {
                 in.next();
                 if (sym.functionTypedefs.contains(w)) {
@@ -517,9 +527,10 @@ final class DeclParser {
                 t = TypeAttributes.mode(t, typeAttrs.mode, typeAttrs.typeAt, this);
             }
             if (typeAttrs.vectorSize != 0) {
-                ArrayType v = TypeAttributes.vector(t, typeAttrs.vectorSize, typeAttrs.typeAt, this);
+                ArrayType v = TypeAttributes.vector(t, typeAttrs.vectorSize, typeAttrs.neon ? typeAttrs.vectorSize : 0,
+                        typeAttrs.typeAt, this);
                 t = v;
-                vectorAlign = BuiltinTypes.vectorAlign(abi(), typeAttrs.vectorSize);
+                vectorAlign = BuiltinTypes.vectorAlign(abi(), sym.layout(v, typeAttrs.typeAt).size());
             }
         }
         boolean fn = s.functionTypedef;

@@ -30,7 +30,12 @@ final class ExternalCpp {
      * @param display the name used in positions
      */
     static String run(Path file, String text, String display, HeaderImporter.Options options) {
-        List<String> cmd = command(options);
+        return run(command(options), file, text, display, options);
+    }
+
+    /** As above with the preprocessor command given (its program and target flags). */
+    static String run(List<String> command, Path file, String text, String display, HeaderImporter.Options options) {
+        List<String> cmd = new ArrayList<>(command);
         cmd.add("-E");
         cmd.add("-dD");
         // As the built-in preprocessor: a header may keep its StructScope-only parts under #ifdef.
@@ -118,12 +123,17 @@ final class ExternalCpp {
     }
 
     static List<String> command(HeaderImporter.Options options) {
+        return command(options, ExternalCpp::which);
+    }
+
+    /** As above, finding programs with {@code which} (tests give one without clang). */
+    static List<String> command(HeaderImporter.Options options, java.util.function.Function<String, Path> which) {
         List<String> cmd = new ArrayList<>();
         boolean nativeAbi = options.abi() == Abis.X86_64_LINUX && "amd64".equals(System.getProperty("os.arch"))
                 && System.getProperty("os.name", "").toLowerCase(java.util.Locale.ROOT).contains("linux");
         if (nativeAbi) {
             for (String c : new String[] {"gcc", "cc", "clang", "clang-16"}) {
-                Path p = which(c);
+                Path p = which.apply(c);
                 if (p != null) {
                     cmd.add(p.toString());
                     return cmd;
@@ -131,16 +141,24 @@ final class ExternalCpp {
             }
         } else {
             for (String c : new String[] {"clang-16", "clang"}) {
-                Path p = which(c);
+                Path p = which.apply(c);
                 if (p != null) {
                     cmd.add(p.toString());
                     cmd.add("--target=" + options.abi().clangTarget());
                     return cmd;
                 }
             }
+            // Without clang, gcc -m32 is the i386 compiler of an x86-64 Linux machine (gcc-multilib).
+            Path gcc = which.apply("gcc");
+            if (options.abi() == Abis.I386_LINUX && gcc != null && "amd64".equals(System.getProperty("os.arch"))) {
+                cmd.add(gcc.toString());
+                cmd.add("-m32");
+                return cmd;
+            }
         }
         throw new InputException("--cpp", "no C preprocessor found for " + options.abi().name()
-                + (nativeAbi ? " (looked for gcc, cc, clang)" : " (looked for clang-16, clang)"));
+                + (nativeAbi ? " (looked for gcc, cc, clang)" : options.abi() == Abis.I386_LINUX
+                ? " (looked for clang-16, clang, gcc -m32)" : " (looked for clang-16, clang)"));
     }
 
     static Path which(String name) {

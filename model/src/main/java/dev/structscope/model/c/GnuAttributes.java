@@ -30,14 +30,15 @@ final class GnuAttributes {
 
     private static Map<String, Kind> table() {
         Map<String, Kind> m = new HashMap<>();
-        for (String n : new String[] {"packed", "aligned", "vector_size", "mode", "ms_struct", "gcc_struct"}) {
+        for (String n : new String[] {"packed", "aligned", "vector_size", "mode", "ms_struct", "gcc_struct",
+            "neon_vector_type", "neon_polyvector_type"}) {
             m.put(n, Kind.IMPLEMENTED);
         }
         // Changes layouts and is not reproduced: byte order of scalar members, GCC's plugin that
         // shuffles members, clang's OpenCL-style and matrix vectors, and attributes that copy
         // another declaration's attributes (alignment included).
         for (String n : new String[] {"scalar_storage_order", "randomize_layout", "ext_vector_type", "matrix_type",
-                "copy", "neon_vector_type", "neon_polymorphic_vector_type", "arm_sve_vector_bits",
+                "copy", "arm_sve_vector_bits",
                 "riscv_rvv_vector_bits", "altivec", "vector"}) {
             m.put(n, Kind.REFUSED);
         }
@@ -70,6 +71,11 @@ final class GnuAttributes {
                 release_capability no_thread_safety_analysis mig_server_routine unsafe_buffer_usage
                 address_space ownership_holds ownership_returns ownership_takes nonblocking blocking consumable
                 aarch64_vector_pcs aarch64_sve_pcs target_version expected_throughput
+                min_vector_width clang_arm_builtin_alias __clang_arm_builtin_alias builtin_alias
+                clang_builtin_alias swiftcall swift_context regcall no_sanitize_coverage disable_tail_calls
+                not_tail_called convergent flatten nouwtable strub enum_extensibility flag_enum
+                nonnull_if_nonzero objc_nullability preferred_type sized_by ended_by counted_by_or_null
+                sized_by_or_null no_stack_limit stack_protector_strong unsequenced reproducible
                 """;
         for (String n : neutral.trim().split("\\s+")) {
             m.put(n, Kind.NEUTRAL);

@@ -111,7 +111,7 @@ public final class HeaderImporter {
         }
     }
 
-    private static TypeLibrary parse(Preprocessor pp, String fileName, Options options) {
+    static TypeLibrary parse(Preprocessor pp, String fileName, Options options) {
         List<Token> tokens = pp.finish(fileName);
         Symbols sym = new Symbols(options.abi());
         PackState pack = new PackState(options.warnings());

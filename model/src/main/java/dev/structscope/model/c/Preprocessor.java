@@ -214,6 +214,12 @@ final class Preprocessor {
         if (!rest.isEmpty() && rest.get(0).is("pack")) {
             pendingPragmas.add(List.copyOf(rest));
         }
+        // clang switches System V targets to Microsoft's record layout with this (gcc ignores it
+        // outside Darwin): the compilers disagree and neither answer would be reproduced.
+        if (rest.size() > 1 && rest.get(0).is("ms_struct") && rest.get(1).is("on")
+                && abi.bitfields() != dev.structscope.model.abi.Abi.BitfieldRules.MSVC) {
+            throw new InputException(rest.get(0).where(), "not supported: #pragma ms_struct on " + abi.name());
+        }
     }
 
     private void directive(List<Token> line, FileState fs, int depth) {

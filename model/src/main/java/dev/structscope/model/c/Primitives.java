@@ -69,7 +69,15 @@ final class Primitives {
             // On AArch64 long double is binary128 and is what GCC's _Float128 is.
             case "_Float128", "__float128" -> new PrimitiveType(
                     abi.longDouble() == Abi.LongDoubleFormat.BINARY128 ? Prim.LONG_DOUBLE : Prim.FLOAT128, w);
-            case "_Float128x", "__bf16", "_Decimal32", "_Decimal64", "_Decimal128", "__ibm128", "__float80" ->
+            case "__bf16" -> new PrimitiveType(Prim.BF16, w);
+            // GCC's name for the x87 type on x86 (clang does not have it).
+            case "__float80" -> {
+                if (abi.longDouble() != Abi.LongDoubleFormat.X87_EXTENDED) {
+                    throw new InputException(at.where(), "not supported on " + abi.name() + ": '__float80'");
+                }
+                yield new PrimitiveType(Prim.LONG_DOUBLE, w);
+            }
+            case "_Float128x", "_Decimal32", "_Decimal64", "_Decimal128", "__ibm128" ->
                     throw new InputException(at.where(), "not supported: type '" + w + "'");
             default -> null;
         };

@@ -48,14 +48,18 @@ final class TypeAttributes {
         return PrimitiveType.of((signed ? SIGNED : UNSIGNED)[bytes - 1]);
     }
 
-    static ArrayType vector(CType declared, long size, Token at, DeclParser p) {
+    /** {@code elements} > 0 for clang's {@code neon_vector_type(N)}: N elements rather than N bytes. */
+    static ArrayType vector(CType declared, long size, long elements, Token at, DeclParser p) {
         CType base = p.sym.strip(declared);
         if (!(base instanceof PrimitiveType prim) || !(prim.prim().isInteger() || prim.prim() == Prim.FLOAT
-                || prim.prim() == Prim.DOUBLE) || prim.prim() == Prim.BOOL || prim.prim() == Prim.INT128
-                || prim.prim() == Prim.UINT128) {
+                || prim.prim() == Prim.DOUBLE || prim.prim() == Prim.FLOAT16 || prim.prim() == Prim.BF16)
+                || prim.prim() == Prim.BOOL || prim.prim() == Prim.INT128 || prim.prim() == Prim.UINT128) {
             throw p.in.error(at, "not supported: vector of '" + declared.spelling() + "'");
         }
         long element = p.abi().scalar(prim.prim()).size();
+        if (elements > 0) {
+            size = elements * element;
+        }
         if (size % element != 0) {
             throw p.in.error(at, "vector size not an integral multiple of component size");
         }

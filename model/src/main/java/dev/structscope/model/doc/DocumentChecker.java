@@ -192,6 +192,7 @@ final class DocumentChecker {
             case CHAR, SIGNED_CHAR, UNSIGNED_CHAR, INT8, UINT8 -> 8;
             case SHORT, UNSIGNED_SHORT, INT16, UINT16, CHAR16 -> 16;
             case INT, UNSIGNED_INT, INT32, UINT32, CHAR32, WCHAR -> 32;
+            case INT128, UINT128 -> 128;
             default -> 64;
         };
     }

@@ -94,9 +94,10 @@ final class TypeSyntax {
         if (words.length == 1) {
             return ALIASES.get(words[0]);
         }
-        int signed = 0, unsigned = 0, chr = 0, shrt = 0, in = 0, lng = 0, dbl = 0;
+        int signed = 0, unsigned = 0, chr = 0, shrt = 0, in = 0, lng = 0, dbl = 0, wide = 0;
         for (String w : words) {
             switch (w) {
+                case "__int128" -> wide++;
                 case "signed" -> signed++;
                 case "unsigned" -> unsigned++;
                 case "char" -> chr++;
@@ -113,6 +114,9 @@ final class TypeSyntax {
             return null;
         }
         boolean u = unsigned == 1;
+        if (wide > 0) {
+            return wide == 1 && chr + shrt + in + lng + dbl == 0 ? (u ? Prim.UINT128 : Prim.INT128) : null;
+        }
         if (dbl == 1) {
             return lng == 1 && signed + unsigned + chr + shrt + in == 0 ? Prim.LONG_DOUBLE : null;
         }

@@ -32,9 +32,10 @@ import java.util.Set;
  * (the widest unit that fits, each unit filled to its last bit, a zero-length separator where
  * CPython would otherwise widen the previous unit). {@code _fields_} is assigned after the class
  * body, where Python does not mangle names beginning with {@code __}. Enums are {@code IntEnum}s
- * made with the functional API for the same reason. What ctypes cannot express (a bit-field that
- * fits no unit; bit-fields of big-endian data, which ctypes numbers from the other end) becomes a
- * byte array with a comment and a warning. Alignments assumed for ctypes' scalars are those of a
+ * made with the functional API for the same reason. Bit-fields of big-endian data are numbered
+ * from the most significant bit, as a big-endian machine and {@code BigEndianStructure} do. What
+ * ctypes cannot express (a bit-field that fits no unit) becomes a byte array with a comment and a
+ * warning. Alignments assumed for ctypes' scalars are those of a
  * 64-bit host; every class asserts its size and, where ctypes has it, its alignment. Stateless.
  */
 public final class CtypesExporter implements Exporter {
@@ -152,9 +153,11 @@ public final class CtypesExporter implements Exporter {
                     }
                     List<FieldLayout> fields = new ArrayList<>();
                     group.forEach(g -> fields.addAll(g.fields()));
-                    List<Item> units = options.bigEndian() ? null : units(fields, cursor, hi, taken);
+                    // Big-endian data numbers bit-fields from the most significant bit, as ctypes'
+                    // BigEndianStructure does: the same units, declared in the same order.
+                    List<Item> units = units(fields, cursor, hi, taken);
                     if (units == null) {
-                        items.add(raw(group, rec.name(), options, taken, warnings));
+                        items.add(raw(group, rec.name(), warnings));
                     } else {
                         items.addAll(units);
                     }
@@ -163,7 +166,7 @@ public final class CtypesExporter implements Exporter {
                 }
             }
         }
-        Fit fit = fit(items, rl, rec.union(), taken);
+        Fit fit = fit(items, rl, rec.union(), options.bigEndian(), taken);
         long[] own = {fit.align(), Math.max(fit.align313(), rl.align())};
         aligns.put(rl.definition(), own);
 
@@ -216,11 +219,14 @@ public final class CtypesExporter implements Exporter {
                     .append("),\n");
         }
         sb.append("]\n");
+        if (options.bigEndian() && rec.union()) {
+            // CPython before 3.12 refuses a union inside a BigEndianStructure unless it says it is big-endian.
+            sb.append(cls).append(".__ctype_be__ = ").append(cls).append('\n');
+        }
         sb.append("assert ctypes.sizeof(").append(cls).append(") == ").append(rl.size()).append('\n');
         if (fit.align() == rl.align()) {
             sb.append("assert ctypes.alignment(").append(cls).append(") == ").append(rl.align()).append('\n');
         }
-        sb.append('\n');
     }
 
     /**
@@ -229,13 +235,15 @@ public final class CtypesExporter implements Exporter {
      * record C's alignment, trying again with a zero-length member of C's alignment first where
      * the members alone align it less; failing both, the working one with the largest alignment.
      */
-    private static Fit fit(List<Item> items, RecordLayout rl, boolean union, Set<String> taken) {
+    private static Fit fit(List<Item> items, RecordLayout rl, boolean union, boolean bigEndian, Set<String> taken) {
         List<Integer> packs = new ArrayList<>(List.of(0));
         for (long p = rl.align(); p >= 1; p /= 2) {
             packs.add((int) p);
         }
         Fit best = null;
-        String aligner = rl.align() <= 8 ? "ctypes.c_uint" + 8 * rl.align() : rl.align() == 16 ? "ctypes.c_longdouble" : null;
+        // c_longdouble (16-aligned on 64-bit hosts) has no big-endian variant in ctypes.
+        String aligner = rl.align() <= 8 ? "ctypes.c_uint" + 8 * rl.align()
+                : rl.align() == 16 && !bigEndian ? "ctypes.c_longdouble" : null;
         for (boolean withAligner : new boolean[] {false, true}) {
             List<Item> use = items;
             if (withAligner) {
@@ -372,15 +380,13 @@ public final class CtypesExporter implements Exporter {
         return new Item(start, size, size, size, size, lines);
     }
 
-    private static Item raw(List<Slots.Bits> group, String rec, ExportOptions o, Set<String> taken, List<String> warnings) {
+    private static Item raw(List<Slots.Bits> group, String rec, List<String> warnings) {
         long start = group.getFirst().offset();
         long end = group.getLast().offset() + group.getLast().size();
         List<FieldLayout> fields = new ArrayList<>();
         group.forEach(g -> fields.addAll(g.fields()));
         String name = group.getFirst().name();
-        String why = o.bigEndian()
-                ? "ctypes numbers bit-fields of big-endian structures from the most significant bit"
-                : "no ctypes integer of 1, 2, 4 or 8 bytes holds each of them";
+        String why = "no ctypes integer of 1, 2, 4 or 8 bytes holds each of them";
         String w = rec + ": bit-fields " + String.join(", ", fields.stream().filter(f -> f.name() != null)
                 .map(FieldLayout::name).toList()) + " are exported as raw bytes '" + name + "' (" + why
                 + "); bit offsets from byte " + start + ": " + String.join(", ", fields.stream()
@@ -414,11 +420,15 @@ public final class CtypesExporter implements Exporter {
         return switch (t) {
             case ScalarLayout s -> {
                 if (s.prim() == Prim.BOOL && s.size() == 1) {
-                    yield "ctypes.c_bool";
+                    // c_bool has no big-endian variant in ctypes (one byte has no byte order anyway).
+                    yield model.options().bigEndian() ? "ctypes.c_uint8" : "ctypes.c_bool";
                 }
                 if (s.prim().isFloating()) {
                     yield s.size() == 4 ? "ctypes.c_float" : s.size() == 8 ? "ctypes.c_double"
                             : "(ctypes.c_uint8 * " + s.size() + ")";
+                }
+                if (s.size() > 8) {
+                    yield "(ctypes.c_uint8 * " + s.size() + ")"; // __int128: ctypes has no 128-bit integer
                 }
                 yield integer(s.size(), s.signed());
             }

@@ -20,8 +20,9 @@ import java.util.Set;
  * {@code public static final GroupLayout LAYOUT} with named members and explicit padding (every
  * member unaligned, so packed layouts are expressible; the group itself carries C's alignment),
  * and static accessors over a {@link java.lang.foreign.MemorySegment} in jextract's style.
- * Bit-fields are a storage member named {@code bits$FIRST} with get/set accessors that shift
- * and mask. Members of anonymous structs and unions are reachable by their own names: flattened
+ * Bit-fields are a storage member named {@code bits$FIRST} with get/set accessors that read and
+ * write the field's own bits (any run length; in big-endian data numbered from the most
+ * significant bit, as a big-endian machine allocates them, as {@code decode} reads them). Members of anonymous structs and unions are reachable by their own names: flattened
  * into the parent where it is of the same kind, else marked by a zero-length sequence at the
  * anonymous group's start; a member FFM cannot name at the top level (inside an anonymous struct
  * of a union, after its start) is named in a warning. Stateless.
@@ -75,7 +76,7 @@ public final class JavaExporter implements Exporter {
         List<String> members = new ArrayList<>();
         StringBuilder acc = new StringBuilder();
         List<String> hidden = new ArrayList<>();
-        group(model, rec.layout(), 0, "", "", members, acc, hidden);
+        group(model, rec.layout(), 0, "", "", "", members, acc, hidden);
         for (String w : Flattened.warnings(rec)) {
             warnings.add(w);
             sb.append("    // WARNING: ").append(w).append("\n");
@@ -111,20 +112,22 @@ public final class JavaExporter implements Exporter {
      * preceded by zero-length markers for its members at its start; the names it hides go to
      * {@code hidden}.
      */
-    private void group(ExportModel model, RecordLayout r, long base, String path, String prefix, List<String> members,
-                       StringBuilder acc, List<String> hidden) {
+    private void group(ExportModel model, RecordLayout r, long base, String path, String prefix, String constPrefix,
+                       List<String> members, StringBuilder acc, List<String> hidden) {
         boolean union = r.definition().kind() == dev.structscope.model.type.RecordKind.UNION;
         for (Slots.Slot s : Slots.of(r, "bits$", "pad$")) {
             switch (s) {
                 case Slots.Pad p -> add(members, "MemoryLayout.paddingLayout(" + p.size() + ")");
                 case Slots.Bits b -> {
-                    add(members, storage(b) + ".withName(\"" + b.name() + "\")");
-                    bits(acc, b, base);
+                    // Storage names are unique per record only: prefixed by the anonymous members around them.
+                    add(members, storage(b) + ".withName(\"" + prefix + b.name() + "\")");
+                    bits(acc, b, base, constPrefix + b.name());
                 }
                 case Slots.Whole w when w.field().isAnonymousRecord() && w.field().layout() instanceof RecordLayout inner -> {
                     boolean innerUnion = inner.definition().kind() == dev.structscope.model.type.RecordKind.UNION;
                     if (innerUnion == union) {
-                        group(model, inner, base + w.offset(), path, prefix + w.name() + "$", members, acc, hidden);
+                        group(model, inner, base + w.offset(), path, prefix + w.name() + "$", constPrefix + w.name() + "$",
+                                members, acc, hidden);
                     } else {
                         String g = prefix + w.name();
                         if (members != null) {
@@ -132,7 +135,7 @@ public final class JavaExporter implements Exporter {
                         }
                         add(members, layoutExpr(model, inner) + ".withName(\"" + g + "\")");
                         group(model, inner, base + w.offset(), path + "PathElement.groupElement(\"" + g + "\"), ", "",
-                                null, acc, hidden);
+                                constPrefix + g + "$", null, acc, hidden);
                     }
                 }
                 case Slots.Whole w -> {
@@ -189,12 +192,12 @@ public final class JavaExporter implements Exporter {
                 .append("        seg.set(").append(n).append("$LAYOUT, ").append(n).append("$OFFSET, value);\n    }\n");
     }
 
-    private void bits(StringBuilder sb, Slots.Bits b, long base) {
+    private void bits(StringBuilder sb, Slots.Bits b, long base, String name) {
         long off = base + b.offset();
         sb.append("\n    /** Storage of the bit-fields ");
         sb.append(String.join(", ", b.fields().stream().filter(f -> f.name() != null).map(FieldLayout::name).toList()));
         sb.append(": ").append(b.size()).append(" bytes. */\n");
-        sb.append("    public static final long ").append(b.name()).append("$OFFSET = ").append(off).append(";\n");
+        sb.append("    public static final long ").append(name).append("$OFFSET = ").append(off).append(";\n");
         for (FieldLayout f : b.fields()) {
             if (f.name() == null) {
                 continue;
@@ -208,40 +211,45 @@ public final class JavaExporter implements Exporter {
             boolean wide = f.bitWidth() > 32 || (f.bitWidth() == 32 && !signed);
             String jt = wide ? "long" : "int";
             long shift = b.shift(f);
-            String mask = "0x" + Long.toHexString(f.bitWidth() == 64 ? -1L : (1L << f.bitWidth()) - 1) + "L";
             sb.append("    /** Bit-field ").append(f.name()).append(": ").append(f.bitWidth()).append(" bits at bit ")
-                    .append(shift).append(" of ").append(b.name()).append(signed ? ", signed" : "").append(". */\n");
+                    .append(shift).append(" of ").append(name).append(signed ? ", signed" : "").append(". */\n");
             sb.append("    public static ").append(jt).append(' ').append(n).append("(MemorySegment seg) {\n")
-                    .append("        long v = (bits$load(seg, ").append(off).append("L, ").append(b.size())
-                    .append(") >>> ").append(shift).append(") & ").append(mask).append(";\n");
+                    .append("        long v = bits$get(seg, ").append(off).append("L, ").append(shift).append(", ")
+                    .append(f.bitWidth()).append(");\n");
             if (signed && f.bitWidth() < 64) {
                 sb.append("        v = (v << ").append(64 - f.bitWidth()).append(") >> ").append(64 - f.bitWidth()).append(";\n");
             }
             sb.append(wide ? "        return v;\n    }\n" : "        return (int) v;\n    }\n");
             sb.append("    public static void ").append(n).append("(MemorySegment seg, ").append(jt).append(" value) {\n")
-                    .append("        long old = bits$load(seg, ").append(off).append("L, ").append(b.size()).append(");\n")
-                    .append("        long m = ").append(mask).append(" << ").append(shift).append(";\n")
-                    .append("        bits$store(seg, ").append(off).append("L, ").append(b.size())
-                    .append(wide ? ", (old & ~m) | ((value << " : ", (old & ~m) | ((((long) value) << ").append(shift).append(") & m));\n    }\n");
+                    .append("        bits$set(seg, ").append(off).append("L, ").append(shift).append(", ").append(f.bitWidth())
+                    .append(", value);\n    }\n");
         }
     }
 
     private static final String HELPERS = """
 
-                /** Reads n bytes (at most 8) at off as one unsigned integer in ORDER. */
-                private static long bits$load(MemorySegment seg, long off, int n) {
+                /**
+                 * The w-bit field at bit sh of the storage at off (sh may pass 63): numbered from the
+                 * least significant bit of each byte in little-endian data and from the most
+                 * significant one in big-endian data, as a big-endian machine allocates bit-fields.
+                 */
+                private static long bits$get(MemorySegment seg, long off, long sh, int w) {
                     long v = 0;
-                    for (int i = 0; i < n; i++) {
-                        int k = ORDER == ByteOrder.LITTLE_ENDIAN ? i : n - 1 - i;
-                        v |= (seg.get(ValueLayout.JAVA_BYTE, off + k) & 0xFFL) << (8 * i);
+                    for (int j = w - 1; j >= 0; j--) {
+                        long p = sh + (ORDER == ByteOrder.LITTLE_ENDIAN ? j : w - 1 - j);
+                        int bit = ORDER == ByteOrder.LITTLE_ENDIAN ? (int) (p % 8) : 7 - (int) (p % 8);
+                        v = (v << 1) | ((seg.get(ValueLayout.JAVA_BYTE, off + p / 8) >>> bit) & 1);
                     }
                     return v;
                 }
 
-                private static void bits$store(MemorySegment seg, long off, int n, long v) {
-                    for (int i = 0; i < n; i++) {
-                        int k = ORDER == ByteOrder.LITTLE_ENDIAN ? i : n - 1 - i;
-                        seg.set(ValueLayout.JAVA_BYTE, off + k, (byte) (v >>> (8 * i)));
+                private static void bits$set(MemorySegment seg, long off, long sh, int w, long value) {
+                    for (int j = 0; j < w; j++) {
+                        long p = sh + (ORDER == ByteOrder.LITTLE_ENDIAN ? j : w - 1 - j);
+                        int bit = ORDER == ByteOrder.LITTLE_ENDIAN ? (int) (p % 8) : 7 - (int) (p % 8);
+                        byte b = seg.get(ValueLayout.JAVA_BYTE, off + p / 8);
+                        b = (byte) (((value >>> j) & 1) != 0 ? b | (1 << bit) : b & ~(1 << bit));
+                        seg.set(ValueLayout.JAVA_BYTE, off + p / 8, b);
                     }
                 }
             """;

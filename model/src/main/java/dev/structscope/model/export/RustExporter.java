@@ -96,7 +96,7 @@ public final class RustExporter implements Exporter {
                     sb.append("/// ").append(line(en.comment())).append('\n');
                 }
                 sb.append("pub const ").append(ident(en.name())).append(": ").append(n).append(" = ")
-                        .append(en.value()).append(";\n");
+                        .append(literal(en.value(), el.size(), el.signed())).append(";\n");
             }
             sb.append('\n');
         }
@@ -175,6 +175,9 @@ public final class RustExporter implements Exporter {
                                 .append(",\n");
                     }
                 }
+            }
+            if (rec.union() && slots.isEmpty()) {
+                sb.append("    pub _empty: [u8; 0], // Rust has no union without fields; C's empty union has size 0\n");
             }
             sb.append("}\n\n");
             accessors(sb, inner, slots, rec.union());
@@ -309,6 +312,13 @@ public final class RustExporter implements Exporter {
                 case ArrayLayout a -> "[" + type(a.element(), inPacked) + "; " + a.length() + "]";
                 case RecordLayout r -> inPacked && holdsAligned(r) ? "[u8; " + r.size() + "]" : ident(model.nameOf(r));
             };
+        }
+
+        /** An enumerator's value as the enum's integer type holds it (MSVC truncates to int, as C does). */
+        private static String literal(long value, long size, boolean signed) {
+            int bits = (int) size * 8;
+            long v = bits >= 64 ? value : signed ? (value << (64 - bits)) >> (64 - bits) : value & ((1L << bits) - 1);
+            return signed ? Long.toString(v) : Long.toUnsignedString(v);
         }
 
         private static String storage(Slots.Bits b) {

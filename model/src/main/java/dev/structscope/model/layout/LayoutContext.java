@@ -55,6 +55,9 @@ final class LayoutContext {
                 if (p.prim() == Prim.VOID) {
                     throw new InputException(p.spelling(), "'void' has no size and cannot be a member");
                 }
+                if (!abi.has(p.prim())) {
+                    throw new InputException(p.spelling(), abi.notSupported(p.prim()));
+                }
                 Abi.Scalar s = abi.scalar(p.prim());
                 yield new ScalarLayout(type, p.prim(), abi.isSigned(p.prim()), s.size(), s.align());
             }

@@ -40,6 +40,32 @@ public record RecordLayout(CType type, String name, RecordType definition, long 
     }
 
     /**
+     * Whether the record has a fixed layout in C's sense: not dynamic, or dynamic only through a
+     * flexible array member at its end (C's "struct hack", whose elements follow {@code sizeof}).
+     * What tools that write records at fixed offsets (the compose form, the encoder) can handle.
+     */
+    public boolean fixedInC() {
+        if (!dynamic) {
+            return true;
+        }
+        for (int i = 0; i < fields.size(); i++) {
+            FieldLayout f = fields.get(i);
+            boolean last = i == fields.size() - 1;
+            if (f.dynamic() || !f.member().dynamic().isNone()) {
+                return false;
+            }
+            if (f.layout() instanceof ArrayLayout a && a.dynamicLength()) {
+                if (!(last && a.flexible() && a.count() == null && !RecordLayouter.isDynamic(a.element()))) {
+                    return false;
+                }
+            } else if (RecordLayouter.isDynamic(f.layout())) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
      * Whether this stands for a record still being laid out where it is used: the type of a
      * member placed by {@code at} inside its own record (or a record that holds it), as in a
      * linked structure in a file. It has no fields and size 0; the decoder reads it as the record

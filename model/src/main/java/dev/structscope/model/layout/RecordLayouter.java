@@ -69,7 +69,17 @@ final class RecordLayouter {
                 if (m.name() == null && !(tl instanceof RecordLayout)) {
                     throw new InputException(where(m), "a member without a name must be a struct or union");
                 }
-                rules.plain(m, tl);
+                if (m.dynamic().size() != null) {
+                    // A sized member can be as small as 0 bytes: the smallest record has it so. Its
+                    // alignment stays; its field keeps the real type's layout for the decoder.
+                    rules.plain(m, new ArrayLayout(tl.type(), tl, 0, false, 0, tl.align()));
+                    List<FieldLayout> placedSoFar = rules.fields();
+                    FieldLayout f = placedSoFar.getLast();
+                    placedSoFar.set(placedSoFar.size() - 1, new FieldLayout(f.name(), f.member(), tl, f.offset(),
+                            f.align(), f.bitOffset(), f.bitWidth(), f.dynamic()));
+                } else {
+                    rules.plain(m, tl);
+                }
             }
         }
         long[] sizeAlign;

@@ -9,7 +9,7 @@ package dev.structscope.model.type;
  * {@code uintptr_t}), {@code PTRDIFF} for the signed ones ({@code ptrdiff_t}, {@code intptr_t},
  * {@code ssize_t}).
  *
- * <p>{@code INT128}, {@code UINT128}, {@code FLOAT16} and {@code FLOAT128} are extensions that
+ * <p>{@code INT128}, {@code UINT128}, {@code FLOAT16}, {@code FLOAT128} and {@code BF16} are extensions that
  * exist only on some ABIs ({@link dev.structscope.model.abi.Abi#has}).
  */
 public enum Prim {
@@ -47,7 +47,9 @@ public enum Prim {
     INT128(Category.SIGNED, "__int128"),
     UINT128(Category.UNSIGNED, "unsigned __int128"),
     FLOAT16(Category.FLOAT, "_Float16"),
-    FLOAT128(Category.FLOAT, "__float128");
+    FLOAT128(Category.FLOAT, "__float128"),
+    /** bfloat16: the top half of a binary32. */
+    BF16(Category.FLOAT, "__bf16");
 
     private static final java.util.Map<String, Prim> SPELLINGS = spellingTable();
 

@@ -109,6 +109,55 @@ class CppEveryAbiTest {
         System.out.println("CppEveryAbiTest " + abiName + ": " + compared + " records agree with clang-16");
     }
 
+    /**
+     * The SIMD intrinsics headers: x86's {@code __m128}... (vector_size typedefs, with may_alias
+     * and aligned(1) variants) and AArch64's NEON types (clang's neon_vector_type, __bf16).
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"x86_64-linux", "i386-linux", "aarch64-linux"})
+    void simdTypesLayOutLikeClang(String abiName) throws Exception {
+        Tools.assumeTool("clang-16");
+        Abi abi = Abi.byName(abiName);
+        String text = abi == Abis.AARCH64_LINUX
+                ? "#include <arm_neon.h>\nstruct v { char c; int32x4_t a; float64x2_t b; uint8x8_t d; poly16x8_t p;"
+                        + " bfloat16x4_t bf; float16x8_t h; int8x16x2_t pair; };\n"
+                : "#include <immintrin.h>\nstruct v { char c; __m128 a; __m256d b; __m128i_u u; __m512 z; __m64 m;"
+                        + " __m128d pd[2]; };\n";
+        Path h = tmp.resolve("simd.h");
+        Files.writeString(h, text);
+        TypeLibrary lib = HeaderImporter.importFile(h, HeaderImporter.Options.defaults().withAbi(abi).withPreprocessor(true));
+        ClangLayouts.Dumped clang = ClangLayouts.dump(h, abi, List.of("struct v"), tmp, true).get("struct v");
+        assertEquals(clang, ClangLayouts.of(LayoutEngine.layout("v", lib, abi)), abiName);
+    }
+
+    /**
+     * Without clang, i386 headers go through {@code gcc -m32 -E} (gcc 7+ has the {@code _FloatN}
+     * keywords that glibc then uses directly): every record must come out as through clang.
+     */
+    @org.junit.jupiter.api.Test
+    void i386WithoutClangUsesGccM32AndAgrees() throws Exception {
+        Tools.assumeTool("clang-16");
+        Tools.Result m32 = Tools.run(List.of("gcc", "-m32", "-E", "-x", "c", "-include", "stdio.h", "/dev/null"), tmp);
+        assumeTrue(m32.exit() == 0, "gcc -m32 cannot preprocess here: " + m32.err());
+        Abi abi = Abis.I386_LINUX;
+        HeaderImporter.Options opts = HeaderImporter.Options.defaults().withAbi(abi).withPreprocessor(true);
+        List<String> cmd = ExternalCpp.command(opts, n -> n.startsWith("clang") ? null : ExternalCpp.which(n));
+        assertEquals(List.of(ExternalCpp.which("gcc").toString(), "-m32"), cmd);
+        Path h = tmp.resolve("sys.h");
+        Files.writeString(h, header(abi));
+        Preprocessor pp = new Preprocessor(abi, opts, false);
+        pp.run(ExternalCpp.run(cmd, h, null, h.toString(), opts), h.toString(), null, false, 0);
+        TypeLibrary viaGcc = HeaderImporter.parse(pp, h.toString(), opts);
+        TypeLibrary viaClang = HeaderImporter.importFile(h, opts);
+        int compared = 0;
+        for (TypeLibrary.NamedRecord nr : viaClang.namedRecords()) {
+            assertEquals(ClangLayouts.of(LayoutEngine.layout(nr.record(), viaClang, abi)),
+                    ClangLayouts.of(LayoutEngine.layout(nr.name(), viaGcc, abi)), nr.name());
+            compared++;
+        }
+        assertTrue(compared > 80, "only " + compared);
+    }
+
     @org.junit.jupiter.api.Test
     void windowsWithoutItsCLibrarySaysSo() throws Exception {
         Tools.assumeTool("clang-16");

@@ -153,6 +153,15 @@ class CtypesExportTest {
         // aligned(32) is beyond what a zero-length member gives in 3.11: _align_, said in a warning.
         assertTrue(res.text().contains("_align_ = 32"), res.text());
         assertTrue(res.warnings().stream().anyMatch(w -> w.startsWith("wide: C aligns it to 32")), res.warnings().toString());
+        String py313 = Tools.python313();
+        if (py313 != null) { // Python 3.13 honours _align_: C's alignment there too
+            Tools.Run r13 = Tools.run(dir, py313, "dump.py", dir.resolve("layout.py").toString());
+            assertTrue(r13.ok(), r13::output);
+            JsonNode j13 = new ObjectMapper().readTree(r13.output());
+            assertEquals(32, j13.get("wide").get("align").asLong());
+            assertEquals(64, j13.get("in_wide").get("size").asLong());
+            assertEquals(32, j13.get("in_wide").get("attrs").get("w").get(0).asLong());
+        }
         // r.b straddles the only 8-byte unit that can hold r.a: raw bytes, with a warning naming both.
         assertTrue(res.warnings().stream().anyMatch(w -> w.startsWith("r: bit-fields a, b")), res.warnings().toString());
     }

@@ -145,10 +145,15 @@ class KaitaiExportTest {
 
     /** Compiles each export and parses its requests in one node process (the compiler loads once). */
     private List<JsonNode> run(List<ExportResult> exports, List<ArrayNode> requests) throws IOException {
+        return run(dir, exports, requests);
+    }
+
+    /** Like {@link #run(List, List)} in {@code dir}; for other tests of the export package. */
+    static List<JsonNode> run(Path dir, List<ExportResult> exports, List<ArrayNode> requests) throws IOException {
         String node = Tools.require("node (Debian package nodejs)", "node", "nodejs");
         String modules = nodeModules();
         Path script = dir.resolve("ksy-check.js");
-        try (InputStream in = getClass().getResourceAsStream("/export/ksy-check.js")) {
+        try (InputStream in = KaitaiExportTest.class.getResourceAsStream("/export/ksy-check.js")) {
             Files.write(script, in.readAllBytes());
         }
         List<String> cmd = new ArrayList<>(List.of(node, script.toString()));

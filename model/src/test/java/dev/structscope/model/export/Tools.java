@@ -48,6 +48,23 @@ final class Tools {
         return t;
     }
 
+    /** A CPython 3.13 or newer minor of 3.13 (the first that honours ctypes' {@code _align_}), or null. */
+    static String python313() {
+        Path versions = Path.of(System.getProperty("user.home"), ".pyenv", "versions");
+        if (Files.isDirectory(versions)) {
+            try (var s = Files.list(versions)) {
+                for (Path v : s.sorted().toList()) {
+                    if (v.getFileName().toString().startsWith("3.13") && Files.isExecutable(v.resolve("bin/python3"))) {
+                        return v.resolve("bin/python3").toString();
+                    }
+                }
+            } catch (IOException e) {
+                return null;
+            }
+        }
+        return find("python3.13");
+    }
+
     static Run run(Path dir, List<String> command) {
         try {
             ProcessBuilder pb = new ProcessBuilder(new ArrayList<>(command)).directory(dir.toFile()).redirectErrorStream(true);

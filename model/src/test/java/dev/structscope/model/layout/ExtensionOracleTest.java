@@ -92,7 +92,7 @@ class ExtensionOracleTest {
         List<String> failures = new ArrayList<>();
         int compared = 0;
         for (long seed : OracleRun.seeds()) {
-            ExtensionHeader.Generated g = ExtensionHeader.generate(seed, abi, RECORDS);
+            ExtensionHeader.Generated g = ExtensionHeader.generate(seed, abi, RECORDS, true);
             Path h = write(g, abi, "-gcc.h", g.header());
             TypeLibrary lib = importHeader(g, h, abi);
             Map<String, RecordLayout> layouts = new LinkedHashMap<>();

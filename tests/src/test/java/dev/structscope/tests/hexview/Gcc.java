@@ -19,7 +19,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * program that writes ticks to a file and prints what one of them holds, member by member, with
  * its offset, plus the column figures of the whole file.
  */
-final class Gcc {
+public final class Gcc {
     private Gcc() {
     }
 
@@ -85,7 +85,7 @@ final class Gcc {
         return m;
     }
 
-    static String run(Path dir, List<String> cmd) throws IOException, InterruptedException {
+    public static String run(Path dir, List<String> cmd) throws IOException, InterruptedException {
         Process p = new ProcessBuilder(cmd).directory(dir.toFile()).redirectErrorStream(true).start();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertTrue(p.waitFor(120, TimeUnit.SECONDS), "timed out: " + cmd);

@@ -78,6 +78,37 @@ class SamplesGuiTest {
         }
     }
 
+    /** The dynamic samples (issue 13) over their whole-file layouts: every top-level member readable. */
+    @Test
+    @org.junit.jupiter.api.Tag("dynamic")
+    void everyDynamicSampleDecodesWithoutUnreadableMembers(FxRobot robot) {
+        for (Sample s : Samples.DYNAMIC) {
+            if (s.data().endsWith(".pcapng")) {
+                continue; // a recording: the live view replays it
+            }
+            FieldItem root = show(robot, s);
+            assertFalse(root.getChildren().isEmpty(), s.data());
+            for (TreeItem<FieldRow> c : root.getChildren()) {
+                assertFalse(c.getValue().value().startsWith("⚠"), s.data() + " " + c.getValue().name() + ": " + c.getValue().value());
+            }
+        }
+    }
+
+    /**
+     * Issue 13's "open the ELF sample, see the section headers in the tree with no typing". The
+     * tree is built from the static plan today, where a counted array has no elements yet.
+     */
+    @Test
+    @org.junit.jupiter.api.Tag("dynamic")
+    @org.junit.jupiter.api.Disabled("until the fields tree follows dynamic layouts (issue 13, item 4)")
+    void theElfSampleShowsItsSectionHeadersWithNoTyping(FxRobot robot) {
+        FieldItem elf = show(robot, Samples.ELF);
+        TreeItem<FieldRow> sh = elf.getChildren().stream().filter(c -> c.getValue().name().equals("sh")).findFirst()
+                .orElseThrow(() -> new AssertionError("no section headers in the tree"));
+        sh.setExpanded(true);
+        assertEquals(28, sh.getChildren().size(), "hello.elf has 28 section headers (readelf -S)");
+    }
+
     @Test
     void pointAndWavMatchPython(FxRobot robot) throws Exception {
         Sample point = Samples.ALL.stream().filter(s -> s.data().equals("point.bin")).findFirst().orElseThrow();

@@ -101,6 +101,18 @@ public final class ComposeViewModel {
             title.set("");
         } else {
             ByteOrder o = order == null ? ByteOrder.LITTLE_ENDIAN : order;
+            if (!layout.fixedInC()) {
+                // The encoder writes fixed offsets: a record whose counts and alternatives move its
+                // members would be sent wrong. Said in place of the form.
+                plan = null;
+                form.set(null);
+                title.set("");
+                problem.set("Cannot compose " + (layout.name() == null ? "this record" : layout.name())
+                        + " yet: it is a dynamic record (counted arrays, switched or sized members), and the form"
+                        + " composes records of fixed layout only.");
+                revalidate();
+                return;
+            }
             try {
                 plan = DecoderPlan.compile(layout, abi, o);
             } catch (InputException e) {

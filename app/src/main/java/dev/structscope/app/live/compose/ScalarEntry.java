@@ -56,7 +56,7 @@ public final class ScalarEntry implements FormEntry {
         return switch (k) {
             case BOOL -> Editor.BOOL;
             case ENUM -> Editor.ENUM;
-            case FLOAT32, FLOAT64, X87_EXTENDED, BINARY128 -> Editor.FLOAT;
+            case FLOAT16, BFLOAT16, FLOAT32, FLOAT64, X87_EXTENDED, BINARY128 -> Editor.FLOAT;
             default -> Editor.INTEGER;
         };
     }

@@ -54,7 +54,7 @@ public final class ValueParser {
                 case "false", "0" -> Parsed.ok(BooleanNode.FALSE);
                 default -> Parsed.bad("expected true or false");
             };
-            case FLOAT16, FLOAT32, FLOAT64, X87_EXTENDED, BINARY128 -> real(n, t);
+            case FLOAT16, BFLOAT16, FLOAT32, FLOAT64, X87_EXTENDED, BINARY128 -> real(n, t);
             case ENUM -> enumValue(n, t);
             default -> integer(n, t);
         };
@@ -98,6 +98,7 @@ public final class ValueParser {
         return switch (n.kind()) {
             case BOOL -> n.typeName() + ": true or false";
             case FLOAT16 -> n.typeName() + ": a number, nan, inf or -inf (binary16, up to ±65504)";
+            case BFLOAT16 -> n.typeName() + ": a number, nan, inf or -inf (bfloat16, up to ±3.39e38)";
             case FLOAT32 -> n.typeName() + ": a number, nan, inf or -inf (binary32, up to ±3.4028235e38)";
             case FLOAT64, X87_EXTENDED, BINARY128 -> n.typeName() + ": a number, nan, inf or -inf";
             case ENUM -> n.typeName() + ": " + enumNames(n) + ", or a number " + range(n);

@@ -1,0 +1,141 @@
+package dev.structscope.app.designer;
+
+import dev.structscope.app.common.Document;
+import dev.structscope.app.common.DocumentState;
+import dev.structscope.app.designer.DesignerViewModel.CellKey;
+import dev.structscope.app.designer.DesignerViewModel.Column;
+import dev.structscope.model.abi.Abis;
+import dev.structscope.model.c.HeaderImporter;
+import dev.structscope.model.layout.DynamicOffsets;
+import dev.structscope.model.layout.LayoutEngine;
+import dev.structscope.model.layout.RecordLayout;
+import dev.structscope.model.type.RecordType;
+import dev.structscope.model.type.TypeLibrary;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Dynamic members edited in the designer equal what the C importer makes of the same header
+ * text ({@code char name[len]}, {@code [[structscope::at(h.off)]]}), names in expressions are
+ * checked against the members before the edited one, and every edit is one undoable step.
+ */
+class DesignerDynamicTest {
+    private static final String BASE = """
+            #include <stdint.h>
+            struct Hdr { uint16_t n; uint32_t off; };
+            struct Msg { struct Hdr h; uint8_t len; char name%s; %suint32_t tail; };
+            """;
+
+    Document doc;
+    DesignerViewModel vm;
+
+    private static TypeLibrary header(String dims, String tailAttr) {
+        return HeaderImporter.importText(BASE.formatted(dims, tailAttr), "msg.h", HeaderImporter.Options.defaults());
+    }
+
+    private static RecordType msg(TypeLibrary lib) {
+        return lib.findRecord("Msg").orElseThrow().record();
+    }
+
+    @BeforeEach
+    void open() {
+        doc = new Document(new DocumentState(header("[4]", ""), "Msg", Abis.X86_64_LINUX,
+                Abis.X86_64_LINUX.byteOrder()));
+        vm = new DesignerViewModel(doc);
+    }
+
+    @Test
+    void aCountInTheArrayCellIsTheImportersCountedArray() {
+        assertTrue(vm.edit(2, Column.ARRAY, "[len]"), vm.errorProperty().get());
+        TypeLibrary truth = header("[len]", "");
+        assertEquals(msg(truth), vm.record());
+        assertEquals("[len]", DynamicText.dimsText(vm.record().members().get(2).type()));
+        RecordLayout expected = LayoutEngine.layout("Msg", truth, Abis.X86_64_LINUX);
+        assertTrue(vm.layout().dynamic());
+        // The offset after the counted array is the expression the engine gives, not a number.
+        assertEquals(DynamicOffsets.of(expected).get(3), vm.dynamicOffset(3));
+        assertTrue(vm.dynamicOffset(3).contains("len"), vm.dynamicOffset(3));
+        assertNull(vm.dynamicOffset(1), "len's offset is a number");
+        // The ruler draws the static prefix and marks the rest as data's.
+        RulerModel.Tail tail = RulerModel.tail(vm.layout());
+        assertEquals(expected.fields().get(2).offset(), tail.from());
+        assertEquals(List.of("name[len]", "tail"), tail.members());
+        assertTrue(RulerModel.blocks(vm.layout()).stream().noneMatch(b -> b.name().equals("tail")));
+        vm.undo();
+        assertEquals(msg(header("[4]", "")), vm.record());
+        assertFalse(vm.layout().dynamic());
+    }
+
+    @Test
+    void anInvalidCountIsMarkedWithTheReasonAndChangesNothing() {
+        RecordType before = vm.record();
+        assertFalse(vm.edit(2, Column.ARRAY, "[nosuch]"));
+        DesignerViewModel.Invalid bad = vm.invalidCells().get(new CellKey(2, Column.ARRAY));
+        assertNotNull(bad);
+        assertEquals("[nosuch]", bad.text());
+        assertTrue(bad.reason().contains("no member named 'nosuch'") && bad.reason().contains("len"), bad.reason());
+        assertEquals(before, vm.record());
+        assertFalse(vm.edit(2, Column.ARRAY, "[tail]"));
+        assertTrue(vm.invalidCells().get(new CellKey(2, Column.ARRAY)).reason().contains("after"));
+        assertFalse(vm.edit(2, Column.ARRAY, "[h]"));
+        assertTrue(vm.invalidCells().get(new CellKey(2, Column.ARRAY)).reason().contains("not a number"));
+        assertFalse(vm.edit(2, Column.ARRAY, "[len +]"));
+        assertEquals(before, vm.record());
+        assertTrue(vm.edit(2, Column.ARRAY, "[h.n * 2]"));
+        assertTrue(vm.invalidCells().isEmpty());
+        assertEquals(msg(header("[h.n * 2]", "")), vm.record());
+    }
+
+    @Test
+    void aPlacementIsTheImportersAtAttribute() {
+        assertTrue(vm.edit(3, Column.AT, "h.off"), vm.errorProperty().get());
+        assertEquals(msg(header("[4]", "[[structscope::at(h.off)]] ")), vm.record());
+        assertEquals("at(h.off)", vm.dynamicOffset(3));
+        assertTrue(vm.edit(3, Column.AT, ""));
+        assertEquals(msg(header("[4]", "")), vm.record());
+        vm.undo();
+        assertEquals(msg(header("[4]", "[[structscope::at(h.off)]] ")), vm.record());
+    }
+
+    @Test
+    void switchWhenAndSizeAreTheImportersAttributes() {
+        String text = """
+                #include <stdint.h>
+                union B { %s uint32_t a; %s uint16_t b; };
+                struct M { uint8_t type; uint8_t len; %s union B body; };
+                """;
+        java.util.function.Function<String[], TypeLibrary> lib = a -> HeaderImporter.importText(
+                text.formatted((Object[]) a), "m.h", HeaderImporter.Options.defaults());
+        Document d = new Document(new DocumentState(lib.apply(new String[] {"", "", ""}), "M", Abis.X86_64_LINUX,
+                Abis.X86_64_LINUX.byteOrder()));
+        DesignerViewModel m = new DesignerViewModel(d);
+        assertTrue(m.edit(2, Column.SWITCH, "type"), m.errorProperty().get());
+        assertTrue(m.edit(2, Column.SIZE, "len"), m.errorProperty().get());
+        d.apply(d.state().withSelected("B"));
+        assertTrue(m.edit(0, Column.WHEN, "1, 3"), m.errorProperty().get());
+        assertTrue(m.edit(1, Column.WHEN, "2"), m.errorProperty().get());
+        TypeLibrary truth = lib.apply(new String[] {"[[structscope::when(1, 3)]]", "[[structscope::when(2)]]",
+                "[[structscope::switch(type), structscope::size(len)]]"});
+        assertEquals(truth.findRecord("B").orElseThrow().record(), m.record());
+        d.apply(d.state().withSelected("M"));
+        assertEquals(truth.findRecord("M").orElseThrow().record(), m.record());
+        assertEquals("1, 3", DynamicText.whenText(truth.findRecord("B").orElseThrow().record().members().get(0)
+                .dynamic().when()));
+        assertFalse(m.edit(2, Column.SIZE, "body"), "a member cannot size itself");
+    }
+
+    @Test
+    void completionOffersTheMembersBeforeTheEditedOne() {
+        List<String> names = vm.expressionSuggestions(2);
+        assertEquals(List.of("h", "h.n", "h.off", "len"), names);
+        assertEquals("h.o", DynamicText.tokenAtEnd("[2 * h.o"));
+    }
+}

@@ -1,0 +1,127 @@
+package dev.structscope.tests.hexview;
+
+import dev.structscope.app.fields.FieldRow;
+import dev.structscope.app.fields.RecordWalk;
+import dev.structscope.app.hexview.HexPane;
+import dev.structscope.model.abi.Abis;
+import dev.structscope.model.c.HeaderImporter;
+import dev.structscope.samples.Sample;
+import dev.structscope.samples.Samples;
+import javafx.scene.Scene;
+import javafx.scene.control.TableCell;
+import javafx.scene.control.TreeItem;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+import java.nio.ByteOrder;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The record table over dynamic records: the pcap sample's PcapRecords from offset 24, each as long
+ * as its incl_len, found in the background; the rows, the sizes and the selected record's bytes
+ * equal what tshark reads from the same file.
+ */
+@ExtendWith(ApplicationExtension.class)
+class DynamicRecordTableGuiTest {
+    @TempDir
+    Path dir;
+    HexPane pane;
+
+    @Start
+    void start(Stage stage) {
+        pane = new HexPane();
+        stage.setScene(new Scene(pane, 1260, 760));
+        stage.show();
+    }
+
+    @AfterEach
+    void dispose(FxRobot robot) {
+        robot.interact(() -> pane.dispose());
+    }
+
+    @Test
+    void pcapRecordsAsTshark(FxRobot robot) throws Exception {
+        Assumptions.assumeTrue(Files.isExecutable(Path.of("/usr/bin/tshark")), "tshark is not installed");
+        Sample s = Samples.byData("packets.pcap");
+        Path data = Samples.extract(s, dir);
+        var lib = HeaderImporter.importFile(data.resolveSibling(s.header()), HeaderImporter.Options.defaults());
+        robot.interact(() -> {
+            pane.openNow(data);
+            pane.setLibrary(lib, Abis.X86_64_LINUX, ByteOrder.LITTLE_ENDIAN);
+            pane.overlayBar().choose("PcapRecord", "24", true);
+        });
+        var task = pane.recordTable().walkTask();
+        assertNotNull(task, "a dynamic table is walked in the background");
+        for (int i = 0; i < 400 && !task.isDone(); i++) {
+            robot.sleep(25);
+        }
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(task.isDone(), "the walk ends");
+        RecordWalk.Result walk = pane.recordTable().walk();
+        assertNotNull(walk);
+        assertNull(walk.stop(), "the last record ends at the end of the file");
+
+        List<String[]> truth = Gcc.run(dir, List.of("tshark", "-r", data.toString(), "-T", "fields",
+                "-e", "frame.cap_len", "-e", "frame.len")).lines().filter(l -> l.matches("\\d+\\t\\d+"))
+                .map(l -> l.split("\t")).toList();
+        assertEquals(truth.size(), pane.recordTable().recordCount());
+        assertEquals(truth.size(), pane.recordTable().table().getItems().size());
+        long at = 24;
+        for (int i = 0; i < truth.size(); i++) {
+            long capLen = Long.parseLong(truth.get(i)[0]);
+            assertEquals(at, walk.start(i), "record " + i + " start");
+            assertEquals(16 + capLen, walk.size(i), "record " + i + " size");
+            at += 16 + capLen;
+        }
+        // The cells show each record's own members.
+        robot.interact(() -> pane.recordTable().table().scrollTo(0));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(truth.get(1)[1], cellText(robot, 1, "orig_len"));
+        assertEquals(truth.get(1)[0], cellText(robot, 1, "incl_len"));
+
+        // Selecting a row selects its bytes and decodes that record in the tree.
+        robot.interact(() -> pane.recordTable().table().getSelectionModel().select(3));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(walk.start(3), pane.model().selectionStart());
+        assertEquals(walk.size(3), pane.model().selectionLength());
+        TreeItem<FieldRow> root = pane.fieldsView().root();
+        assertEquals(walk.start(3), root.getValue().offset());
+        TreeItem<FieldRow> dataItem = root.getChildren().stream().filter(c -> c.getValue().name().equals("data"))
+                .findFirst().orElseThrow();
+        assertEquals("[" + truth.get(3)[0] + "]", dataItem.getValue().value());
+        assertTrue(pane.model().overlayProperty().get().spanAt(walk.start(3) + 16).label().equals("data"),
+                "the overlay colours this record's own data bytes");
+
+        // The caret entering another record in the bytes decodes that record.
+        robot.interact(() -> pane.model().moveTo(walk.start(7) + 20, false));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(walk.start(7), pane.fieldsView().root().getValue().offset());
+        assertEquals(walk.size(7), pane.fieldsView().root().getValue().size());
+    }
+
+    private String cellText(FxRobot robot, int row, String column) {
+        for (var n : robot.lookup(".table-cell").queryAll()) {
+            if (n instanceof TableCell<?, ?> c && c.getTableView() == pane.recordTable().table() && c.getIndex() == row
+                    && c.getTableColumn() != null && c.getTableColumn().getGraphic() instanceof javafx.scene.control.Label l
+                    && l.getText().equals(column)) {
+                return c.getText();
+            }
+        }
+        throw new AssertionError("no cell " + row + "/" + column);
+    }
+}
