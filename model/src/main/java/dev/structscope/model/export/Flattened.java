@@ -12,7 +12,8 @@ import java.util.List;
  * What the static targets (Java FFM, ctypes, Rust) make of dynamic members, and the warning that
  * says so, one per member: they write the record's static form, the one {@link Slots} cuts, in
  * which a counted array or an array of dynamic records to the end has no elements (a zero-length
- * array marking its offset), a sized member has its type's size, a tagged union overlaps all its
+ * array marking its offset), a sized member no bytes (as the layout engine's smallest record has
+ * it: a zero-length array of its type), a tagged union overlaps all its
  * alternatives, and a placed member is left out (it is not in the sequence of members).
  * Stateless.
  */
@@ -37,7 +38,7 @@ final class Flattened {
                 what.add("a tagged union chosen by " + d.switchOn().text() + ", flattened to all alternatives at once");
             }
             if (d.size() != null) {
-                what.add("sized " + d.size().text() + " bytes by data, flattened to its type's size");
+                what.add("sized " + d.size().text() + " bytes by data, flattened to no bytes (a zero-length array of its type)");
             }
             if (!what.isEmpty()) {
                 out.add(rec.name() + "." + (f.name() == null ? "<anonymous>" : f.name()) + ": " + String.join("; ", what));

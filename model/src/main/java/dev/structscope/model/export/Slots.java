@@ -1,7 +1,9 @@
 package dev.structscope.model.export;
 
+import dev.structscope.model.layout.ArrayLayout;
 import dev.structscope.model.layout.FieldLayout;
 import dev.structscope.model.layout.RecordLayout;
+import dev.structscope.model.layout.TypeLayout;
 import dev.structscope.model.type.RecordKind;
 
 import java.util.ArrayList;
@@ -14,7 +16,8 @@ import java.util.Set;
  * members, bit-field storage runs, and explicit padding, so that every target reproduces the
  * offsets of the {@link RecordLayout} exactly instead of re-deriving them with its own rules.
  * For a union every slot starts at 0 and a final {@link Pad} of the union's size fixes its size.
- * A dynamic record is cut in its static form ({@link Flattened}): placed members are left out.
+ * A dynamic record is cut in its static form ({@link Flattened}): placed members are left out, a
+ * sized member is a zero-length array of its type.
  */
 public final class Slots {
     private Slots() {
@@ -109,6 +112,13 @@ public final class Slots {
             }
             if (!union && f.offset() > cursor) {
                 out.add(new Pad(unique(padPrefix + cursor, taken), cursor, f.offset() - cursor));
+            }
+            if (f.member().dynamic().size() != null) {
+                // Sized by data: the engine's static form gives it no bytes, so it is a zero-length
+                // array of its type here (Flattened says so).
+                TypeLayout t = f.layout();
+                f = new FieldLayout(f.name(), f.member(), new ArrayLayout(t.type(), t, 0, false, 0, t.align()),
+                        f.offset(), f.align(), f.bitOffset(), f.bitWidth(), f.dynamic());
             }
             String name = f.name() != null ? f.name() : unique("anon" + anon++, taken);
             out.add(new Whole(name, f));
