@@ -83,7 +83,9 @@ final class KaitaiDynamic {
 
     /** Whether this record is written here rather than by the static exporter. */
     static boolean handles(RecordLayout r) {
-        return r.dynamic();
+        // C's own struct hack (a flexible array at the end, nothing else dynamic) keeps the fixed
+        // export, which reads bit-fields exactly; its array is read as C's sizeof leaves it.
+        return r.dynamic() && !r.fixedInC();
     }
 
     /**

@@ -50,7 +50,7 @@ public final class KaitaiExporter implements Exporter {
         if (options.type() != null) {
             ExportModel.Rec root = model.records().getLast();
             sb.append("seq:\n  - id: records\n    type: ").append(typeId(root.name())).append('\n');
-            if (!KaitaiDynamic.handles(root.layout())) {
+            if (!root.layout().dynamic()) {
                 sb.append("    size: ").append(root.layout().size()).append('\n');
             }
             sb.append("    repeat: eos\n");
@@ -132,10 +132,30 @@ public final class KaitaiExporter implements Exporter {
                 }
             }
         } else {
+            boolean afterFlexible = false;
             for (Slots.Slot s : slots) {
                 switch (s) {
-                    case Slots.Pad p -> seq.append("      - id: ").append(unique(id(p.name()), ids)).append("\n        size: ")
-                            .append(p.size()).append("\n        doc: \"padding\"\n");
+                    case Slots.Pad p -> {
+                        // C's tail padding after a flexible array member: the array's elements are there.
+                        if (!afterFlexible) {
+                            seq.append("      - id: ").append(unique(id(p.name()), ids)).append("\n        size: ")
+                                    .append(p.size()).append("\n        doc: \"padding\"\n");
+                        }
+                    }
+                    case Slots.Whole w when w.field().layout() instanceof ArrayLayout a && a.flexible()
+                            && !(a.element() instanceof ArrayLayout) && a.element().size() > 0 -> {
+                        // To the end, as decode reads it: as many whole elements as the stream holds
+                        // (a value instance: the JavaScript compiler drops parentheses in loop tests).
+                        String n = unique(id(w.name()), ids);
+                        String count = unique(n + "_count", ids);
+                        seq.append("      - id: ").append(n).append('\n');
+                        element(seq, model, a.element(), "        ");
+                        seq.append("        repeat: expr\n        repeat-expr: ").append(count).append('\n')
+                                .append("        doc: \"flexible array member: whole elements to the end of the stream\"\n");
+                        inst.append("      ").append(count).append(":\n        value: ")
+                                .append(q("(_io.size - _io.pos) / " + a.element().size())).append('\n');
+                        afterFlexible = true;
+                    }
                     case Slots.Whole w -> {
                         seq.append("      - id: ").append(unique(id(w.name()), ids)).append('\n');
                         field(seq, model, w.field(), "        ");
