@@ -76,15 +76,10 @@ public final class DecodeCommand implements Callable<Integer> {
         if (recordSize <= 0) {
             throw new InputException("--type", "'" + record.type + "' has size 0; there is nothing to decode");
         }
-        if (!howMany.all && howMany.count < 0) {
-            throw new InputException("--count", "must be 0 or more, was " + howMany.count);
-        }
+        checkCount();
         try (DataSource source = Sources.open(dataPath)) {
             long size = source.size();
-            if (offset < 0 || offset > size) {
-                throw new InputException(dataPath + ": byte offset " + offset,
-                        "--offset is outside the data (" + size + " bytes)");
-            }
+            checkOffset(size);
             long available = (size - offset) / recordSize;
             long count;
             if (howMany.all) {
@@ -127,15 +122,10 @@ public final class DecodeCommand implements Callable<Integer> {
      * (its bytes are reported as trailing).
      */
     private int decodeDynamic(DynamicDecoder decoder, RecordFormat writer, PrintWriter out, PrintWriter err) {
-        if (!howMany.all && howMany.count < 0) {
-            throw new InputException("--count", "must be 0 or more, was " + howMany.count);
-        }
+        checkCount();
         try (DataSource source = Sources.open(dataPath)) {
             long size = source.size();
-            if (offset < 0 || offset > size) {
-                throw new InputException(dataPath + ": byte offset " + offset,
-                        "--offset is outside the data (" + size + " bytes)");
-            }
+            checkOffset(size);
             MemorySegment all = source.segment();
             long[] end = {offset};
             Sources.guard(source, () -> {
@@ -178,6 +168,18 @@ public final class DecodeCommand implements Callable<Integer> {
         }
         out.flush();
         return 0;
+    }
+
+    private void checkCount() {
+        if (!howMany.all && howMany.count < 0) {
+            throw new InputException("--count", "must be 0 or more, was " + howMany.count);
+        }
+    }
+
+    private void checkOffset(long size) {
+        if (offset < 0 || offset > size) {
+            throw new InputException(dataPath + ": byte offset " + offset, "--offset is outside the data (" + size + " bytes)");
+        }
     }
 
     /** {@code --bytes array|hex}. */

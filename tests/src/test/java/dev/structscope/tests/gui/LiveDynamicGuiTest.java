@@ -6,11 +6,9 @@ import dev.structscope.app.live.ConnState;
 import dev.structscope.app.live.ConnectDialog;
 import dev.structscope.app.live.ConnectForm;
 import dev.structscope.app.live.LiveMessage;
-import dev.structscope.app.live.LiveViewModel;
 import dev.structscope.app.live.MessageColumns;
 import dev.structscope.model.c.HeaderImporter;
 import dev.structscope.samples.Samples;
-import javafx.scene.control.TableView;
 import javafx.scene.input.KeyCode;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
@@ -27,7 +25,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -39,35 +36,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * dialog, every message arrives whole, its Type column names the alternative the peer sent, and
  * its header members are summary columns.
  */
-class LiveDynamicGuiTest extends GuiTest {
+class LiveDynamicGuiTest extends LiveGuiBase {
     private static final int MESSAGES = 40;
 
     @TempDir
     Path dir;
-
-    LiveViewModel live() {
-        return window.live().model();
-    }
-
-    TableView<LiveMessage> liveTable() {
-        return window.live().view().table();
-    }
-
-    void awaitFx(String what, BooleanSupplier cond) {
-        long deadline = System.nanoTime() + 30_000_000_000L;
-        while (true) {
-            WaitForAsyncUtils.waitForFxEvents();
-            boolean[] ok = new boolean[1];
-            interact(() -> ok[0] = cond.getAsBoolean());
-            if (ok[0]) {
-                return;
-            }
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("timed out waiting for " + what + "; state " + live().state());
-            }
-            sleep(20);
-        }
-    }
 
     static Path bundled(Path dir, String name) throws IOException {
         try (InputStream in = Samples.open(name)) {

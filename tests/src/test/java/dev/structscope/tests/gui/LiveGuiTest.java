@@ -5,7 +5,6 @@ import dev.structscope.app.live.ConnState;
 import dev.structscope.app.live.ConnectDialog;
 import dev.structscope.app.live.ConnectForm;
 import dev.structscope.app.live.LiveMessage;
-import dev.structscope.app.live.LiveViewModel;
 import dev.structscope.app.live.compose.ScalarEntry;
 import dev.structscope.app.shell.DataPane;
 import dev.structscope.io.net.PcapngReader;
@@ -13,7 +12,6 @@ import dev.structscope.model.c.HeaderImporter;
 import javafx.application.Platform;
 import javafx.scene.Node;
 import javafx.scene.control.TableCell;
-import javafx.scene.control.TableView;
 import javafx.scene.control.TreeItem;
 import javafx.scene.input.KeyCode;
 import org.junit.jupiter.api.Assumptions;
@@ -26,7 +24,6 @@ import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
 import java.nio.ByteOrder;
 import java.nio.file.Path;
-import java.util.function.BooleanSupplier;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -38,7 +35,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * multiprocessing.connection (and UDP) appear decoded in the message list and the decoded tree; a
  * Point sent back is read by Python's ctypes; a wrong authkey is shown in the dialog.
  */
-class LiveGuiTest extends GuiTest {
+class LiveGuiTest extends LiveGuiBase {
     static final String POINT = "struct Point { int x; int y; double z; };";
     private static final ValueLayout.OfInt I32 = ValueLayout.JAVA_INT_UNALIGNED.withOrder(ByteOrder.LITTLE_ENDIAN);
     private static final ValueLayout.OfDouble F64 = ValueLayout.JAVA_DOUBLE_UNALIGNED.withOrder(ByteOrder.LITTLE_ENDIAN);
@@ -52,30 +49,6 @@ class LiveGuiTest extends GuiTest {
         interact(() -> vm.show(HeaderImporter.importText(POINT, "point.h", HeaderImporter.Options.defaults()), null,
                 "point.h", "Point"));
         settle();
-    }
-
-    LiveViewModel live() {
-        return window.live().model();
-    }
-
-    TableView<LiveMessage> liveTable() {
-        return window.live().view().table();
-    }
-
-    void awaitFx(String what, BooleanSupplier cond) {
-        long deadline = System.nanoTime() + 30_000_000_000L;
-        while (true) {
-            WaitForAsyncUtils.waitForFxEvents();
-            boolean[] ok = new boolean[1];
-            interact(() -> ok[0] = cond.getAsBoolean());
-            if (ok[0]) {
-                return;
-            }
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("timed out waiting for " + what + "; state " + live().state());
-            }
-            sleep(20);
-        }
     }
 
     /** Opens the dialog with Ctrl+L and fills it in by typing, as a person would. */
