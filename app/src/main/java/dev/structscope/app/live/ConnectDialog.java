@@ -79,6 +79,7 @@ public final class ConnectDialog extends Dialog<LiveSession> {
         port.setId("live-port");
         port.setPrefColumnCount(6);
         framing.setId("live-framing");
+        framing.setMaxWidth(Double.MAX_VALUE);
         framing.getItems().setAll(ConnectForm.FramingChoice.values());
         framing.setValue(ConnectForm.FramingChoice.MP);
         authkey.setId("live-authkey");
@@ -149,6 +150,8 @@ public final class ConnectDialog extends Dialog<LiveSession> {
     private int addRow(GridPane grid, int row, String label, Control input, String field) {
         Label l = new Label(label);
         l.setLabelFor(input);
+        // The labels keep their width: a long framing name must widen the dialog, not cut "Host" to "H...".
+        l.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         grid.add(l, 0, row);
         grid.add(input, 1, row);
         if (field == null) {
@@ -223,7 +226,13 @@ public final class ConnectDialog extends Dialog<LiveSession> {
         warning.setText(warn == null ? "" : "⚠ " + warn);
         warning.setVisible(warn != null);
         // Room for the warning only where one can appear (listening), so a client's form has no gap.
+        boolean wasManaged = warning.isManaged();
         warning.setManaged(mode.getValue() != ConnectForm.Mode.TCP_CLIENT);
+        if (wasManaged != warning.isManaged() && getDialogPane().getScene() != null
+                && getDialogPane().getScene().getWindow() != null) {
+            // The form grew or shrank by the warning's row: the window follows, so the buttons stay in view.
+            getDialogPane().getScene().getWindow().sizeToScene();
+        }
         connectButton().setDisable(!found.isEmpty() || waiting != null);
         return found.isEmpty();
     }

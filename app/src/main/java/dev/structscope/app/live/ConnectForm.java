@@ -42,7 +42,7 @@ public final class ConnectForm {
         U32BE("u32 length prefix, big-endian"),
         U32LE("u32 length prefix, little-endian"),
         MP("Python multiprocessing.connection (mp)"),
-        RECORD("Self-delimiting records: the type's own members give each message's length");
+        RECORD("Self-delimiting records (the type gives each length)");
 
         private final String label;
 
