@@ -65,6 +65,9 @@ public final class SendCommand implements Callable<Integer> {
         }
     }
 
+    /** Reads records of the type: what {@code --framing record} delimits messages by. */
+    private dev.structscope.io.decode.RecordReader reader;
+
     private Integer run() throws IOException {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
@@ -75,11 +78,7 @@ public final class SendCommand implements Callable<Integer> {
             throw new InputException("--repeat", "must be 1 or more");
         }
         var resolved = record.resolve(err);
-        if (!resolved.fixedInC()) {
-            // The encoder writes members at fixed offsets; a dynamic record would go out wrong.
-            throw new InputException("--type", "'" + record.type + "' is a dynamic record (counted arrays, placed,"
-                    + " switched or sized members): send encodes records of fixed layout only");
-        }
+        reader = record.reader(resolved);
         DecoderPlan plan = DecoderPlan.compile(resolved, record.layout.abi(), DecodeCommand.byteOrder(record.byteOrder));
         JsonNode json;
         try {
@@ -89,9 +88,15 @@ public final class SendCommand implements Callable<Integer> {
         }
         CaptureOptions options = net.options(0);
         try (Arena arena = Arena.ofConfined()) {
-            MemorySegment record = arena.allocate(Math.max(1, plan.recordSize()));
-            RecordEncoder.encode(plan, json, record);
-            record = record.asSlice(0, plan.recordSize());
+            MemorySegment record;
+            if (reader instanceof dev.structscope.io.decode.DynamicDecoder dynamic && !resolved.fixedInC()) {
+                // Counts, discriminators and sizes follow the values given.
+                record = dev.structscope.io.encode.DynamicEncoder.encode(dynamic, json, arena, options.maxFrameBytes());
+            } else {
+                record = arena.allocate(Math.max(1, plan.recordSize()));
+                RecordEncoder.encode(plan, json, record);
+                record = record.asSlice(0, plan.recordSize());
+            }
             if (udp != null) {
                 sendUdp(Endpoint.parse("--udp", udp, true), record);
             } else {
@@ -112,7 +117,7 @@ public final class SendCommand implements Callable<Integer> {
     }
 
     private void sendTcp(Endpoint ep, MemorySegment record, CaptureOptions options, Arena arena) throws IOException {
-        Framing framing = Framing.parse(net.framing, record.byteSize());
+        Framing framing = Framing.parse(net.framing, record.byteSize(), reader);
         byte[] authkey = net.authkeyBytes();
         try (StreamConnection c = new StreamConnection(TcpCapture.open(ep.host(), ep.port(), options.connectMillis()),
                 framing, options)) {

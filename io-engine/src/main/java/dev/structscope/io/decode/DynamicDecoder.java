@@ -43,12 +43,28 @@ public final class DynamicDecoder implements RecordReader {
     private final java.util.Map<dev.structscope.model.type.RecordType, RecordLayout> records =
             new java.util.IdentityHashMap<>();
 
+    /**
+     * Set for encoding: a sized member occupies what its content needs, whatever its size member
+     * says yet (the encoder then writes that size). See {@code DynamicEncoder}.
+     */
+    private final boolean sizesFromContent;
+
     public DynamicDecoder(RecordLayout layout, Abi abi, ByteOrder order, Limits limits) {
+        this(layout, abi, order, limits, false);
+    }
+
+    private DynamicDecoder(RecordLayout layout, Abi abi, ByteOrder order, Limits limits, boolean sizesFromContent) {
         this.layout = layout;
         this.abi = abi;
         this.order = order;
         this.limits = limits;
+        this.sizesFromContent = sizesFromContent;
         index(layout, 0);
+    }
+
+    /** The same layout read the way an encoder lays a record out: sized members as long as their content. */
+    public DynamicDecoder sizedByContent() {
+        return new DynamicDecoder(layout, abi, order, limits, true);
     }
 
     private void index(TypeLayout t, int depth) {
@@ -309,7 +325,7 @@ public final class DynamicDecoder implements RecordReader {
         private Built member(FieldLayout f, long abs, long holderStart, long limit, Scope scope, String path) {
             Dynamic d = f.member().dynamic();
             String name = f.name() == null ? "" : f.name();
-            if (d.size() == null) {
+            if (d.size() == null || sizesFromContent) {
                 return content(f, name, abs, holderStart, limit, scope, path);
             }
             long window = evalLong(d.size(), scope, path, abs, "size");

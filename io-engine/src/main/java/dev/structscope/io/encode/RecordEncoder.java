@@ -39,6 +39,15 @@ public final class RecordEncoder {
         record(plan.root(), values, dst, 0, "");
     }
 
+    /**
+     * Fills {@code dst} from a JSON object through a record's instance plan (a dynamic record as
+     * {@link dev.structscope.io.decode.DynamicDecoder} laid it out): what {@link DynamicEncoder}
+     * iterates on.
+     */
+    static void encode(RecordNode root, JsonNode values, MemorySegment dst) {
+        record(root, values, dst, 0, "");
+    }
+
     private static void node(PlanNode n, JsonNode v, MemorySegment dst, long base, String path) {
         switch (n) {
             case RecordNode r -> {
@@ -79,7 +88,12 @@ public final class RecordEncoder {
             throw new InputException(path, v.size() + " values for an array of " + a.length());
         }
         for (int i = 0; i < v.size(); i++) {
-            node(a.element(), v.get(i), dst, start + i * a.stride(), path + "[" + i + "]");
+            if (a.elements() != null) {
+                // Elements of a dynamic array, each its own size: their nodes hold their offsets.
+                node(a.elements().get(i), v.get(i), dst, start, path + "[" + i + "]");
+            } else {
+                node(a.element(), v.get(i), dst, start + i * a.stride(), path + "[" + i + "]");
+            }
         }
     }
 

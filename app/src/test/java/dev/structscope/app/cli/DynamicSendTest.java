@@ -1,0 +1,151 @@
+package dev.structscope.app.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.structscope.io.decode.DynamicDecoder;
+import dev.structscope.io.decode.JsonText;
+import dev.structscope.io.decode.RecordReader;
+import dev.structscope.io.encode.DynamicEncoder;
+import dev.structscope.io.net.PythonPeer;
+import dev.structscope.io.testing.JsonCompare;
+import dev.structscope.model.Limits;
+import dev.structscope.model.abi.Abis;
+import dev.structscope.model.c.HeaderImporter;
+import dev.structscope.model.layout.LayoutEngine;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.lang.foreign.Arena;
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
+import java.nio.ByteOrder;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Random;
+import java.util.Set;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+/**
+ * Encoding dynamic records ({@code send} of a dynamic type), against the bytes Python's
+ * {@code struct} packs for the same messages ({@code proto_peer.py}): with every member given, and
+ * with the count members, the discriminator and the length left out, which the encoder derives
+ * from the arrays, the alternative and the content. Every message of a random mix of all types.
+ */
+@Tag(DynamicCli.TAG)
+class DynamicSendTest {
+    private static final int MESSAGES = 120;
+
+    @TempDir
+    Path dir;
+    Path header;
+    Path peer;
+    long seed;
+
+    @BeforeEach
+    void setUp() {
+        assumeTrue(PythonPeer.available(), "python3 is needed");
+        header = DynamicCli.bundled(dir, "proto.h");
+        peer = DynamicCli.bundled(dir, "proto_peer.py");
+        seed = new Random().nextInt(1_000_000);
+    }
+
+    @Test
+    void messagesEncodeToTheBytesPythonPacksWithCountsTypeAndLengthDerived() throws Exception {
+        Path stream = dir.resolve("stream.bin");
+        DynamicCli.tool(dir, "python3", peer.toString(), "stream", "" + seed, "" + MESSAGES, stream.toString());
+        List<JsonNode> expected = DynamicCli.jsonLines(DynamicCli.tool(dir, "python3", peer.toString(), "expect",
+                "" + seed, "" + MESSAGES));
+        byte[] raw = Files.readAllBytes(stream);
+        var lib = HeaderImporter.importFile(header, HeaderImporter.Options.defaults());
+        DynamicDecoder decoder = new DynamicDecoder(LayoutEngine.layout("Msg", lib, Abis.X86_64_LINUX),
+                Abis.X86_64_LINUX, ByteOrder.LITTLE_ENDIAN, Limits.DEFAULT);
+        MemorySegment all = MemorySegment.ofArray(raw);
+        long pos = 0;
+        int exact = 0;
+        try (Arena arena = Arena.ofConfined()) {
+            for (int i = 0; i < MESSAGES; i++) {
+                String what = "seed " + seed + " message " + i + " " + expected.get(i);
+                RecordReader.Decoded original = decoder.read(all, pos, raw.length);
+                byte[] bytes = Arrays.copyOfRange(raw, (int) pos, (int) (pos + original.size()));
+                pos += original.size();
+
+                // Every member as the peer gave it: the same length, and decoding gives the same values.
+                MemorySegment given = DynamicEncoder.encode(decoder, expected.get(i), arena, 1 << 20);
+                assertEquals(bytes.length, given.byteSize(), what);
+                assertEquals(List.of(), JsonCompare.diff(expected.get(i), json(decoder, given), Set.of(), Set.of()), what);
+
+                // Counts, type and length left to the encoder, where the message has no bytes after its content.
+                JsonNode body = expected.get(i).get("body");
+                if (body.isNull() || bytes.length != contentLength(decoder, given)) {
+                    continue;
+                }
+                ObjectNode bare = expected.get(i).deepCopy();
+                bare.remove("length");
+                if (bare.get("type").asInt() != 6) {
+                    // 6, a trade correction, shares the trade alternative with 2: only the first can be derived.
+                    bare.remove("type");
+                }
+                JsonNode alt = bare.get("body").elements().next();
+                if (alt.isObject()) {
+                    ((ObjectNode) alt).remove(List.of("nbids", "nasks", "len"));
+                }
+                MemorySegment derived = DynamicEncoder.encode(decoder, bare, arena, 1 << 20);
+                assertArrayEquals(bytes, derived.toArray(ValueLayout.JAVA_BYTE), what + " derived " + bare);
+                exact++;
+            }
+        }
+        assertTrue(exact > MESSAGES / 3, "seed " + seed + ": " + exact + " messages compared byte for byte");
+    }
+
+    @Test
+    void sendWritesADynamicRecordThatAPythonServerReadsAsStructPacksIt() throws Exception {
+        String server = """
+                import socket, struct, sys
+                s = socket.create_server(("127.0.0.1", 0))
+                print(s.getsockname()[1], flush=True)
+                c, _ = s.accept()
+                data = b""
+                while True:
+                    b = c.recv(4096)
+                    if not b:
+                        break
+                    data += b
+                body = struct.pack("<IBB", 5, 2, 1) + struct.pack("<qI", 10, 1) + struct.pack("<qI", 11, 2) + struct.pack("<qI", -12, 3)
+                want = struct.pack("<HBBII", 0x5353, 3, 0, 12 + len(body), 8) + body
+                print("EQUAL" if data == want else "DIFFER " + data.hex() + " " + want.hex(), flush=True)
+                """;
+        Path script = Files.writeString(dir.resolve("server.py"), server);
+        Process py = new ProcessBuilder("python3", script.toString()).redirectErrorStream(true).start();
+        try (var out = new java.io.BufferedReader(new java.io.InputStreamReader(py.getInputStream()))) {
+            String port = out.readLine();
+            CliRun run = CliRun.run("send", header.toString(), "--type", "Msg", "--connect", "127.0.0.1:" + port,
+                    "--framing", "record", "--values", "{\"magic\": 21331, \"seq\": 8, \"body\": {\"quote\": "
+                    + "{\"instrument\": 5, \"bids\": [{\"price_e4\": 10, \"qty\": 1}, {\"price_e4\": 11, \"qty\": 2}],"
+                    + " \"asks\": [{\"price_e4\": -12, \"qty\": 3}]}}}");
+            assertEquals(0, run.status(), run.err.toString());
+            assertEquals("EQUAL", out.readLine(), "the bytes Python's struct packs for the same quote");
+        } finally {
+            py.destroy();
+        }
+    }
+
+    /** The bytes a message's header and chosen body take, without what its length skips after them. */
+    private static long contentLength(DynamicDecoder decoder, MemorySegment m) {
+        var d = decoder.sizedByContent().read(m, 0, m.byteSize());
+        return d.size();
+    }
+
+    private static JsonNode json(DynamicDecoder decoder, MemorySegment m) {
+        StringBuilder sb = new StringBuilder();
+        JsonText.append(sb, decoder.read(m, 0, m.byteSize()).value());
+        return JsonCompare.parse(sb.toString());
+    }
+}
