@@ -427,33 +427,12 @@ public final class RecordTable extends BorderPane {
         DecoderPlan p = plan;
         long b = base;
         long total = Math.max(1, records);
-        Task<RecordStats.Result> t = new Task<>() {
+        runSummary(new Task<>() {
             @Override
             protected RecordStats.Result call() {
                 return ColumnSummary.compute(src, p, b, done -> updateProgress(done, total), this::isCancelled);
             }
-        };
-        statsTask = t;
-        showSummaryPane();
-        progress.progressProperty().bind(t.progressProperty());
-        progress.setVisible(true);
-        cancelButton.setDisable(false);
-        summaryButton.setDisable(true);
-        summaryState.setText("computing…");
-        t.setOnSucceeded(e -> {
-            summary.getItems().setAll(t.getValue().fields());
-            summaryState.setText(String.format(Locale.ROOT, "%,d records", t.getValue().records()));
-            done();
-        });
-        t.setOnCancelled(e -> {
-            summaryState.setText("cancelled");
-            done();
-        });
-        t.setOnFailed(e -> {
-            summaryState.setText("failed: " + t.getException().getMessage());
-            done();
-        });
-        WORKER.execute(t);
+        }, true);
     }
 
     /** The engine's dynamic stats walk its own records; it reports no progress, so the bar is indeterminate. */
@@ -461,16 +440,24 @@ public final class RecordTable extends BorderPane {
         cancelSummary();
         DataSource src = source;
         long b = base;
-        Task<RecordStats.Result> t = new Task<>() {
+        runSummary(new Task<>() {
             @Override
             protected RecordStats.Result call() {
                 return DynamicStats.compute(src, dyn, b);
             }
-        };
+        }, false);
+    }
+
+    /** Shows the summary pane busy and runs {@code t} on the table's worker; {@code progress}: the task reports it. */
+    private void runSummary(Task<RecordStats.Result> t, boolean reportsProgress) {
         statsTask = t;
         showSummaryPane();
-        progress.progressProperty().unbind();
-        progress.setProgress(-1);
+        if (reportsProgress) {
+            progress.progressProperty().bind(t.progressProperty());
+        } else {
+            progress.progressProperty().unbind();
+            progress.setProgress(-1);
+        }
         progress.setVisible(true);
         cancelButton.setDisable(false);
         summaryButton.setDisable(true);
