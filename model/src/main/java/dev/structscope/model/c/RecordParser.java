@@ -37,6 +37,9 @@ final class RecordParser {
      * ({@code typedef struct R __attribute__((aligned(4))) T;}) belongs to the declaration, as in
      * GCC and clang, so it is added to {@code specAttrs}.
      */
+    /** Nesting levels a record body counts for (64 nested records reach the limit of 256). */
+    private static final int RECORD_WEIGHT = 4;
+
     CType record(Token kw, Attributes specAttrs) {
         TokenCursor in = p.in;
         NamedType.Kind kind = kw.is("struct") ? NamedType.Kind.STRUCT : NamedType.Kind.UNION;
@@ -60,13 +63,16 @@ final class RecordParser {
             declareTag(kind, tag, true);
         }
         int packAtStart = p.pack.current();
-        in.enter();
+        in.enter(RECORD_WEIGHT);
+        // Member expressions (counts, structscope attributes) are allowed inside record bodies only.
+        p.recordDepth++;
         List<Member> members;
         try {
             Token open = in.next();
             members = members(kind == NamedType.Kind.STRUCT, open);
         } finally {
-            in.exit();
+            p.recordDepth--;
+            in.exit(RECORD_WEIGHT);
         }
         attrs.parse(in, p);
         attrs.noTypeChange(in, "on a struct or union");
@@ -98,15 +104,6 @@ final class RecordParser {
     }
 
     private List<Member> members(boolean struct, Token open) {
-        p.recordDepth++;
-        try {
-            return membersOf(struct, open);
-        } finally {
-            p.recordDepth--;
-        }
-    }
-
-    private List<Member> membersOf(boolean struct, Token open) {
         TokenCursor in = p.in;
         List<Member> out = new ArrayList<>();
         List<Token> where = new ArrayList<>();

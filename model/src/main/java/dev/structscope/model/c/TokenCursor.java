@@ -78,13 +78,27 @@ final class TokenCursor {
     }
 
     void enter() {
-        if (++depth > MAX_DEPTH) {
+        enter(1);
+    }
+
+    /**
+     * Enters a construct that costs {@code weight} levels: a record body takes several parser
+     * frames per level (more when instrumented, as under the fuzzers), so it counts more than an
+     * operator does, and the limit comes well before the thread's stack runs out.
+     */
+    void enter(int weight) {
+        depth += weight;
+        if (depth > MAX_DEPTH) {
             throw error(peek(), "nesting too deep (limit " + MAX_DEPTH + ")");
         }
     }
 
     void exit() {
         depth--;
+    }
+
+    void exit(int weight) {
+        depth -= weight;
     }
 
     /** Skips a balanced group that starts at the current opening bracket. */
