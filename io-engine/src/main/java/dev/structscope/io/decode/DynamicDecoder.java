@@ -296,7 +296,7 @@ public final class DynamicDecoder implements RecordReader {
                     add(members, f, b, start);
                 }
                 long end = abs + b.size();
-                cursor = union ? Math.max(cursor, end) : Math.max(cursor, end);
+                cursor = Math.max(cursor, end);
             }
             if (cursor > limit) {
                 throw ends(start, cursor, path, typeName + " of " + (cursor - start) + " bytes at byte offset " + start);
@@ -306,8 +306,7 @@ public final class DynamicDecoder implements RecordReader {
                 // Tail padding the data does not hold: the record ends with its last member.
                 size = cursor - start;
             }
-            boolean isUnion = union;
-            return new Built(new RecordNode(name, start - holderStart, size, isUnion, members, typeName), size);
+            return new Built(new RecordNode(name, start - holderStart, size, union, members, typeName), size);
         }
 
         /** Adds a member's node; the members of an anonymous struct or union go in its place. */
