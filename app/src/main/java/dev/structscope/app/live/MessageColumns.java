@@ -113,7 +113,15 @@ public final class MessageColumns {
      * chose ({@code body=trade}), "unknown" where none matched, or why the message does not decode.
      */
     public static TableColumn<LiveMessage, String> type(dev.structscope.io.decode.RecordReader reader) {
-        TableColumn<LiveMessage, String> c = text("Type", 140, m -> typeOf(reader, m));
+        // A cell is rendered again on every scroll: each message is decoded once, not per render.
+        // The column lives on the FX thread and is rebuilt with the decoding, so is its cache.
+        java.util.Map<Long, String> seen = new java.util.LinkedHashMap<>(256, 0.75f, true) {
+            @Override
+            protected boolean removeEldestEntry(java.util.Map.Entry<Long, String> eldest) {
+                return size() > 4096;
+            }
+        };
+        TableColumn<LiveMessage, String> c = text("Type", 140, m -> seen.computeIfAbsent(m.seq(), s -> typeOf(reader, m)));
         c.setId("live-col-type");
         return c;
     }
