@@ -237,21 +237,13 @@ public final class DynamicEncoder {
      * left to the values given. True when a value was written.
      */
     private static boolean fill(ObjectNode json, Expr e, long want) {
-        String name = null;
-        long value = want;
-        if (e instanceof Expr.Ref ref && ref.path().size() == 1) {
-            name = ref.path().getFirst();
-        } else if (e instanceof Expr.Binary b && b.left() instanceof Expr.Ref ref && ref.path().size() == 1
-                && b.right() instanceof Expr.Const c) {
-            name = ref.path().getFirst();
-            value = switch (b.op()) {
-                case SUB -> want + c.value();
-                case ADD -> want - c.value();
-                default -> Long.MIN_VALUE;
-            };
-        }
-        if (name == null || value == Long.MIN_VALUE) {
+        String name = derivedMember(e);
+        if (name == null) {
             return false;
+        }
+        long value = want;
+        if (e instanceof Expr.Binary b && b.right() instanceof Expr.Const c) {
+            value = b.op() == Expr.BinaryOp.SUB ? want + c.value() : want - c.value();
         }
         JsonNode old = json.get(name);
         if (old != null && old.isNumber() && old.asLong() == value) {
@@ -263,6 +255,61 @@ public final class DynamicEncoder {
         json.put(name, value);
         markDerived(json, name);
         return true;
+    }
+
+    /**
+     * The member whose value an expression follows when the encoder derives it: {@code n},
+     * {@code n - c} or {@code n + c} for a member {@code n} of the same record; null for any other
+     * expression (its value is left to the values given).
+     */
+    public static String derivedMember(Expr e) {
+        if (e instanceof Expr.Ref ref && ref.path().size() == 1) {
+            return ref.path().getFirst();
+        }
+        if (e instanceof Expr.Binary b && (b.op() == Expr.BinaryOp.SUB || b.op() == Expr.BinaryOp.ADD)
+                && b.left() instanceof Expr.Ref ref && ref.path().size() == 1 && b.right() instanceof Expr.Const) {
+            return ref.path().getFirst();
+        }
+        return null;
+    }
+
+    /**
+     * The members of {@code r} (members of its anonymous records included) whose values
+     * {@link #encode} derives when they are not given: the count of a counted array, the
+     * discriminator of a tagged union, the size of a sized member, where the expression names the
+     * member plainly. A form shows them as computed, not as editors.
+     */
+    public static java.util.Set<String> derivedMembers(RecordLayout r) {
+        java.util.Set<String> names = new java.util.LinkedHashSet<>();
+        java.util.Set<String> members = new java.util.HashSet<>();
+        r.visibleFields().forEach(f -> members.add(f.name()));
+        collectDerived(r, names);
+        names.retainAll(members);
+        return names;
+    }
+
+    private static void collectDerived(RecordLayout r, java.util.Set<String> names) {
+        for (FieldLayout f : r.fields()) {
+            if (f.name() == null && f.layout() instanceof RecordLayout inner && f.isAnonymousRecord()) {
+                collectDerived(inner, names);
+                continue;
+            }
+            if (f.layout() instanceof ArrayLayout a && a.count() != null) {
+                add(names, derivedMember(a.count()));
+            }
+            if (f.member().dynamic().switchOn() instanceof Expr.Ref ref && ref.path().size() == 1) {
+                names.add(ref.path().getFirst());
+            }
+            if (f.member().dynamic().size() != null) {
+                add(names, derivedMember(f.member().dynamic().size()));
+            }
+        }
+    }
+
+    private static void add(java.util.Set<String> names, String name) {
+        if (name != null) {
+            names.add(name);
+        }
     }
 
     private static final String DERIVED = "_structscope_derived";

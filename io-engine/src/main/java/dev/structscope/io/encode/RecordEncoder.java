@@ -88,6 +88,9 @@ public final class RecordEncoder {
             throw new InputException(path, v.size() + " values for an array of " + a.length());
         }
         for (int i = 0; i < v.size(); i++) {
+            if (v.get(i).isNull()) {
+                continue; // as in a record: a null value leaves the element's bytes as they are
+            }
             if (a.elements() != null) {
                 // Elements of a dynamic array, each its own size: their nodes hold their offsets.
                 node(a.elements().get(i), v.get(i), dst, start, path + "[" + i + "]");

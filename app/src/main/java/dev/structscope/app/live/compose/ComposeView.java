@@ -15,6 +15,7 @@ import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
+import javafx.scene.Node;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.Spinner;
 import javafx.scene.control.SpinnerValueFactory;
@@ -127,14 +128,37 @@ public final class ComposeView extends BorderPane {
             center.getChildren().setAll(box);
             return;
         }
-        VBox rows = FormRows.build(form);
+        // A dynamic record's form is rebuilt when its shape changes: focus goes back to the
+        // control of the same row and role (the element just added, the field just committed).
+        Object focusKey = null;
+        if (getScene() != null && getScene().getFocusOwner() != null) {
+            focusKey = getScene().getFocusOwner().getProperties().get(FormRows.KEY);
+        }
+        VBox rows = FormRows.build(form, vm);
         rows.setPadding(new Insets(8, 10, 8, 10));
         ScrollPane scroll = new ScrollPane(rows);
         scroll.getStyleClass().add("compose-scroll");
         // Rows fit the pane's width (error text shortens), scrolling sideways only below the
         // width of the name, editor and type columns.
         scroll.setFitToWidth(true);
+        double v = center.getChildren().isEmpty() || !(center.getChildren().getFirst() instanceof ScrollPane old)
+                ? 0 : old.getVvalue();
         center.getChildren().setAll(scroll);
+        scroll.setVvalue(v);
+        if (focusKey != null) {
+            Object key = focusKey;
+            var candidates = new java.util.ArrayList<>(rows.lookupAll(".compose-editor"));
+            candidates.addAll(rows.lookupAll(".compose-action"));
+            for (Node n : candidates) {
+                if (key.equals(n.getProperties().get(FormRows.KEY))) {
+                    n.requestFocus();
+                    if (n instanceof javafx.scene.control.TextField f) {
+                        f.end();
+                    }
+                    break;
+                }
+            }
+        }
     }
 
     private VBox bottom() {

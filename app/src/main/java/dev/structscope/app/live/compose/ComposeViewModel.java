@@ -1,7 +1,16 @@
 package dev.structscope.app.live.compose;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.structscope.io.decode.DecoderPlan;
+import dev.structscope.io.decode.DynamicDecoder;
+import dev.structscope.io.decode.JsonText;
+import dev.structscope.io.decode.RecordReader;
+import dev.structscope.io.encode.DynamicEncoder;
 import dev.structscope.io.encode.RecordEncoder;
+import dev.structscope.model.Limits;
 import dev.structscope.model.InputException;
 import dev.structscope.model.abi.Abi;
 import dev.structscope.model.layout.RecordLayout;
@@ -39,6 +48,13 @@ import java.util.concurrent.Executor;
  * {@link RecordEncoder} through a {@link DecoderPlan} of the layout and byte order, so what is
  * sent is what {@code decode} reads back. Sends run on the {@code background} executor; results
  * come back through {@code fx}. Owned by {@link ComposeView}; FX thread.
+ *
+ * <p>A dynamic record (counted arrays, tagged unions, sized members) is encoded by
+ * {@link DynamicEncoder}, and its form is one instance of the record: adding or removing an array
+ * element, choosing a tagged union's alternative or committing a value other members' counts
+ * follow rebuilds the form from the record those values encode to (what was typed is kept). The
+ * counts, discriminators and sizes the encoder derives are shown, kept current at every edit, and
+ * not edited. Encoding a record of a few KiB on the FX thread takes microseconds, no I/O.
  */
 public final class ComposeViewModel {
     /** The most times one send may repeat a record. */
@@ -64,6 +80,12 @@ public final class ComposeViewModel {
     private RecordLayout layout;
     private ByteOrder order;
     private DecoderPlan plan;
+    private DynamicDecoder dynamic;
+    /** Why the form's values make no record (a derived count too large for its member), or empty. */
+    private String encodeError = "";
+    private static final ObjectMapper JSON = new ObjectMapper();
+    /** The largest dynamic record the form composes. */
+    static final long MAX_DYNAMIC_BYTES = 16L << 20;
     private volatile Thread sendingThread;
     private volatile boolean cancelRequested;
 
@@ -87,7 +109,8 @@ public final class ComposeViewModel {
      * only how {@code long double} is encoded.
      */
     public void setRecord(RecordLayout layout, Abi abi, ByteOrder order) {
-        if (layout != null && layout.equals(this.layout) && Objects.equals(order, this.order) && plan != null) {
+        if (layout != null && layout.equals(this.layout) && Objects.equals(order, this.order)
+                && (plan != null || dynamic != null)) {
             return;
         }
         this.layout = layout;
@@ -101,16 +124,23 @@ public final class ComposeViewModel {
             title.set("");
         } else {
             ByteOrder o = order == null ? ByteOrder.LITTLE_ENDIAN : order;
+            dynamic = null;
             if (!layout.fixedInC()) {
-                // The encoder writes fixed offsets: a record whose counts and alternatives move its
-                // members would be sent wrong. Said in place of the form.
                 plan = null;
-                form.set(null);
-                title.set("");
-                problem.set("Cannot compose " + (layout.name() == null ? "this record" : layout.name())
-                        + " yet: it is a dynamic record (counted arrays, switched or sized members), and the form"
-                        + " composes records of fixed layout only.");
-                revalidate();
+                try {
+                    dynamic = new DynamicDecoder(layout, abi, o, Limits.DEFAULT);
+                    if (!rebuild((ObjectNode) FormBuilder.blank(layout), null)) {
+                        throw new InputException(layout.name(), status.get());
+                    }
+                    status.set("");
+                    statusIsError.set(false);
+                } catch (InputException e) {
+                    dynamic = null;
+                    form.set(null);
+                    title.set("");
+                    problem.set("Cannot compose this record: " + e.oneLine());
+                    revalidate();
+                }
                 return;
             }
             try {
@@ -126,26 +156,213 @@ public final class ComposeViewModel {
                 return;
             }
             GroupEntry root = FormBuilder.build(layout, plan.root());
-            FormJson.walk(root, e -> {
-                switch (e) {
-                    case ScalarEntry s -> s.errorProperty().addListener((x, a, b) -> revalidate());
-                    case StringEntry s -> s.errorProperty().addListener((x, a, b) -> revalidate());
-                    case GroupEntry g -> g.selectedProperty().addListener((x, a, b) -> revalidate());
-                }
-            });
-            form.set(root);
+            install(root);
             title.set(plan.root().typeName() + " · " + plan.recordSize() + (plan.recordSize() == 1 ? " byte" : " bytes")
                     + " · " + (o == ByteOrder.BIG_ENDIAN ? "big-endian" : "little-endian"));
         }
         revalidate();
     }
 
+    private void install(GroupEntry root) {
+        boolean dyn = dynamic != null;
+        FormJson.walk(root, e -> {
+            // A dynamic form is re-encoded at every edit (the derived rows follow a string's
+            // length, a size), so it listens to texts; derived rows change only from here.
+            switch (e) {
+                case ScalarEntry s when dyn && s.role() == ScalarEntry.Role.DERIVED -> { }
+                case ScalarEntry s -> (dyn ? s.textProperty() : s.errorProperty()).addListener((x, a, b) -> revalidate());
+                case StringEntry s -> (dyn ? s.textProperty() : s.errorProperty()).addListener((x, a, b) -> revalidate());
+                case BytesEntry s -> (dyn ? s.textProperty() : s.errorProperty()).addListener((x, a, b) -> revalidate());
+                case GroupEntry g -> g.selectedProperty().addListener((x, a, b) -> revalidate());
+            }
+        });
+        form.set(root);
+    }
+
     private void revalidate() {
         GroupEntry root = form.get();
         List<FormEntry> bad = root == null ? List.of() : FormJson.invalid(root);
-        invalidCount.set(bad.size());
-        firstError.set(bad.isEmpty() ? "" : bad.getFirst().path() + ": " + FormJson.error(bad.getFirst()));
+        encodeError = "";
+        if (root != null && dynamic != null && bad.isEmpty()) {
+            refreshDerived(root);
+        }
+        invalidCount.set(bad.size() + (encodeError.isEmpty() ? 0 : 1));
+        firstError.set(!bad.isEmpty() ? bad.getFirst().path() + ": " + FormJson.error(bad.getFirst()) : encodeError);
         updateBlocked();
+    }
+
+    /** Encodes the form as it stands and shows the counts, types and sizes the encoder derived. */
+    private void refreshDerived(GroupEntry root) {
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment seg = DynamicEncoder.encode(dynamic, FormJson.values(root), arena, MAX_DYNAMIC_BYTES);
+            JsonNode decoded = decodedJson(seg);
+            FormJson.apply(root, decoded, e -> e instanceof ScalarEntry s && s.role() == ScalarEntry.Role.DERIVED);
+            dynamicTitle(seg.byteSize());
+        } catch (InputException e) {
+            encodeError = e.where() + ": " + e.getMessage();
+        }
+    }
+
+    private JsonNode decodedJson(MemorySegment seg) {
+        RecordReader.Decoded d = dynamic.read(seg, 0, seg.byteSize());
+        StringBuilder sb = new StringBuilder();
+        JsonText.append(sb, d.value());
+        try {
+            return JSON.readTree(sb.toString());
+        } catch (IOException e) {
+            throw new IllegalStateException("the decoder wrote JSON that does not parse", e);
+        }
+    }
+
+    private void dynamicTitle(long bytes) {
+        title.set(layout.name() + " · dynamic, " + bytes + (bytes == 1 ? " byte" : " bytes") + " as composed · "
+                + (order == ByteOrder.BIG_ENDIAN ? "big-endian" : "little-endian"));
+    }
+
+    /**
+     * Rebuilds a dynamic record's form from the record {@code values} encode to, then gives its
+     * rows the texts in {@code texts} (null: none) and its derived rows their values. On values
+     * that make no record, the form stays as it was and the status says why; false then.
+     */
+    private boolean rebuild(ObjectNode values, ObjectNode texts) {
+        return rebuild(values, texts, true);
+    }
+
+    private boolean rebuild(ObjectNode values, ObjectNode texts, boolean sayWhy) {
+        GroupEntry root;
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment seg = DynamicEncoder.encode(dynamic, values, arena, MAX_DYNAMIC_BYTES);
+            RecordReader.Decoded d = dynamic.read(seg, 0, seg.byteSize());
+            root = FormBuilder.buildDynamic(layout, d.value().node());
+            // Every row shows what was encoded; then what was typed (hex stays hex) where there is one.
+            FormJson.apply(root, decodedJson(seg), e -> !(e instanceof BytesEntry));
+            FormJson.apply(root, texts, e -> !(e instanceof ScalarEntry s && s.role() == ScalarEntry.Role.DERIVED));
+            dynamicTitle(seg.byteSize());
+        } catch (InputException e) {
+            if (!sayWhy) {
+                return false;
+            }
+            statusIsError.set(true);
+            status.set("Cannot change the record: " + e.where() + ": " + e.getMessage());
+            return false;
+        }
+        install(root);
+        revalidate();
+        return true;
+    }
+
+    /** Whether the form is of a dynamic record (its shape follows its values). */
+    public boolean dynamic() {
+        return dynamic != null;
+    }
+
+    /** Adds an element (zero, or a record with its first alternatives) at the end of a growable array. */
+    public void addElement(GroupEntry array) {
+        if (dynamic == null || form.get() == null || !array.growable() || array.children().size() >= array.capacity()) {
+            return;
+        }
+        reshape(array.path(), (values, texts) -> {
+            ((ArrayNode) values).add(array.blank().deepCopy());
+            ((ArrayNode) texts).addNull();
+        });
+    }
+
+    /** Removes element {@code index} of a growable array (the last when out of range). */
+    public void removeElement(GroupEntry array, int index) {
+        if (dynamic == null || form.get() == null || !array.growable() || array.children().isEmpty()) {
+            return;
+        }
+        int i = index < 0 || index >= array.children().size() ? array.children().size() - 1 : index;
+        reshape(array.path(), (values, texts) -> {
+            ((ArrayNode) values).remove(i);
+            ((ArrayNode) texts).remove(i);
+        });
+    }
+
+    /**
+     * Makes alternative {@code index} of a tagged union the one sent: its discriminator is set to
+     * the alternative's first value (edit it afterwards for another of its values).
+     */
+    public void choose(GroupEntry tagged, int index) {
+        if (dynamic == null || form.get() == null || tagged.kind() != GroupEntry.Kind.TAGGED || !tagged.choosable()
+                || index < 0 || index >= tagged.alternatives().size() || index == tagged.selected()) {
+            return;
+        }
+        String alt = tagged.alternatives().get(index);
+        int dot = tagged.path().lastIndexOf('.');
+        String parent = dot < 0 ? "" : tagged.path().substring(0, dot);
+        reshape(tagged.path(), (values, texts) -> {
+            ((ObjectNode) values).removeAll().set(alt, tagged.blanks().get(index).deepCopy());
+            ((ObjectNode) texts).removeAll();
+        }, (values, texts) -> {
+            // Left out, the discriminator is derived from the alternative.
+            for (ObjectNode tree : List.of(values, texts)) {
+                if ((parent.isEmpty() ? tree : FormJson.at(tree, parent)) instanceof ObjectNode p) {
+                    p.remove(tagged.discriminator());
+                }
+            }
+        });
+    }
+
+    /**
+     * Rebuilds the form from its values as they stand, after a value other members follow was
+     * committed. A discriminator changed to another alternative's value drops the old
+     * alternative's values (they belong to another body).
+     */
+    public void reshape() {
+        if (dynamic == null || form.get() == null) {
+            return;
+        }
+        ObjectNode values = FormJson.values(form.get());
+        ObjectNode texts = FormJson.texts(form.get());
+        if (!rebuild(values, texts, false)) {
+            FormJson.walk(form.get(), e -> {
+                if (e instanceof GroupEntry g && g.kind() == GroupEntry.Kind.TAGGED) {
+                    for (ObjectNode tree : List.of(values, texts)) {
+                        if (FormJson.at(tree, g.path()) instanceof ObjectNode o) {
+                            o.removeAll();
+                        }
+                    }
+                }
+            });
+            rebuild(values, texts);
+        }
+    }
+
+    private void reshape(String path, java.util.function.BiConsumer<JsonNode, JsonNode> change) {
+        reshape(path, change, (v, t) -> { });
+    }
+
+    private void reshape(String path, java.util.function.BiConsumer<JsonNode, JsonNode> change,
+                         java.util.function.BiConsumer<ObjectNode, ObjectNode> also) {
+        ObjectNode values = FormJson.values(form.get());
+        ObjectNode texts = FormJson.texts(form.get());
+        JsonNode v = FormJson.at(values, path);
+        JsonNode t = FormJson.at(texts, path);
+        if (v == null || v.isNull()) {
+            v = ensure(values, path, form.get());
+        }
+        if (t == null || t.isNull()) {
+            t = ensure(texts, path, form.get());
+        }
+        if (v == null || t == null) {
+            return;
+        }
+        change.accept(v, t);
+        also.accept(values, texts);
+        rebuild(values, texts);
+    }
+
+    /** Puts an empty container (an array or an object) at a path whose value is null. */
+    private static JsonNode ensure(ObjectNode tree, String path, GroupEntry root) {
+        int dot = path.lastIndexOf('.');
+        JsonNode parent = dot < 0 ? tree : FormJson.at(tree, path.substring(0, dot));
+        String name = dot < 0 ? path : path.substring(dot + 1);
+        if (!(parent instanceof ObjectNode p) || name.contains("[")) {
+            return null;
+        }
+        return FormJson.find(root, path) instanceof GroupEntry g && g.kind() == GroupEntry.Kind.ARRAY
+                ? p.putArray(name) : p.putObject(name);
     }
 
     private void updateBlocked() {
@@ -174,6 +391,9 @@ public final class ComposeViewModel {
         }
         if (invalidCount.get() > 0) {
             throw new InputException(firstError.get(), "the form has invalid values");
+        }
+        if (dynamic != null) {
+            return DynamicEncoder.encode(dynamic, FormJson.values(root), Arena.ofAuto(), MAX_DYNAMIC_BYTES);
         }
         MemorySegment seg = Arena.ofAuto().allocate(Math.max(1, plan.recordSize()));
         RecordEncoder.encode(plan, FormJson.values(root), seg);
@@ -262,10 +482,14 @@ public final class ComposeViewModel {
         }
     }
 
-    /** Loads a sent record's values back into the form (same record type only). */
+    /** Loads a sent record's values back into the form (same record type only; a dynamic one takes its shape). */
     public void load(SentRecord entry) {
         if (entry != null && form.get() != null) {
-            FormJson.restore(form.get(), entry.snapshot());
+            if (dynamic != null && entry.snapshot().values() != null) {
+                rebuild(entry.snapshot().values().deepCopy(), entry.snapshot().textTree().deepCopy());
+            } else {
+                FormJson.restore(form.get(), entry.snapshot());
+            }
         }
     }
 

@@ -1,11 +1,12 @@
 package dev.structscope.app.live.compose;
 
 /**
- * One row of the compose form: an editable scalar, a {@code char} array's text, or a group
+ * One row of the compose form: an editable scalar, a {@code char} array's text, a byte array's
+ * hex, or a group
  * (struct, union or array) of rows. Built by {@link FormBuilder} from a decoder plan; owned by
  * {@link ComposeViewModel}; FX thread.
  */
-public sealed interface FormEntry permits ScalarEntry, StringEntry, GroupEntry {
+public sealed interface FormEntry permits ScalarEntry, StringEntry, BytesEntry, GroupEntry {
     /** The label: the member name, {@code [3]} for an array element, empty for an anonymous group. */
     String label();
 

@@ -23,45 +23,133 @@ final class FormJson {
     private FormJson() {
     }
 
-    /** The values of a valid form. */
+    /** What a tree holds for each row: the parsed value (invalid rows: null), or the text as typed. */
+    private enum Leaf { VALUE, TEXT }
+
+    /**
+     * The values of the form (a union gives its selected member, a tagged union its alternative,
+     * derived members nothing: the encoder computes them). Invalid rows give null, which the
+     * encoder leaves as zero; a form is sent only when it has none.
+     */
     static ObjectNode values(GroupEntry root) {
         ObjectNode o = JSON.objectNode();
-        putMembers(root, o);
+        putMembers(root, o, Leaf.VALUE);
         return o;
     }
 
-    private static void putMembers(GroupEntry g, ObjectNode o) {
+    /** The texts of the rows, as typed, in a tree shaped like {@link #values}. */
+    static ObjectNode texts(GroupEntry root) {
+        ObjectNode o = JSON.objectNode();
+        putMembers(root, o, Leaf.TEXT);
+        return o;
+    }
+
+    private static void putMembers(GroupEntry g, ObjectNode o, Leaf leaf) {
         for (int i = 0; i < g.children().size(); i++) {
             if (!g.active(i)) {
                 continue;
             }
             FormEntry c = g.children().get(i);
             if (c instanceof GroupEntry cg && cg.anonymous()) {
-                putMembers(cg, o);
-            } else {
-                o.set(c.label(), value(c));
+                putMembers(cg, o, leaf);
+            } else if (!(c instanceof ScalarEntry s && s.role() == ScalarEntry.Role.DERIVED)) {
+                o.set(c.label(), value(c, leaf));
             }
         }
     }
 
-    private static JsonNode value(FormEntry e) {
+    private static JsonNode value(FormEntry e, Leaf leaf) {
+        if (leaf == Leaf.TEXT) {
+            switch (e) {
+                case ScalarEntry s -> {
+                    return JSON.textNode(s.text());
+                }
+                case StringEntry s -> {
+                    return JSON.textNode(s.text());
+                }
+                case BytesEntry s -> {
+                    return JSON.textNode(s.text());
+                }
+                case GroupEntry g -> { }
+            }
+        }
         return switch (e) {
-            case ScalarEntry s -> s.parsed().value();
-            case StringEntry s -> s.parsed().value();
+            case ScalarEntry s -> orNull(s.parsed().value());
+            case StringEntry s -> orNull(s.parsed().value());
+            case BytesEntry s -> orNull(s.parsed().value());
             case GroupEntry g when g.kind() == GroupEntry.Kind.ARRAY -> {
                 ArrayNode a = JSON.arrayNode();
-                g.children().forEach(c -> a.add(value(c)));
+                g.children().forEach(c -> a.add(value(c, leaf)));
                 yield a;
             }
+            case GroupEntry g when g.kind() == GroupEntry.Kind.TAGGED && g.children().isEmpty() -> JSON.nullNode();
             case GroupEntry g -> {
                 ObjectNode o = JSON.objectNode();
-                putMembers(g, o);
+                putMembers(g, o, leaf);
                 yield o;
             }
         };
     }
 
-    /** Every edited row (a union's unselected members left out), in form order. */
+    private static JsonNode orNull(JsonNode v) {
+        return v == null ? JSON.nullNode() : v;
+    }
+
+    /**
+     * Gives each row whose path has a value in {@code tree} (shaped like {@link #values}) that
+     * value as its text, where {@code which} accepts the row: the way a rebuilt dynamic form gets
+     * back what was typed, and its derived rows what the encoder computed.
+     */
+    static void apply(GroupEntry g, JsonNode tree, java.util.function.Predicate<FormEntry> which) {
+        if (tree == null || !tree.isObject()) {
+            return;
+        }
+        for (FormEntry c : g.children()) {
+            if (c instanceof GroupEntry cg && cg.anonymous()) {
+                apply(cg, tree, which);
+            } else {
+                applyOne(c, tree.get(c.label()), which);
+            }
+        }
+    }
+
+    private static void applyOne(FormEntry e, JsonNode v, java.util.function.Predicate<FormEntry> which) {
+        if (v == null || v.isNull()) {
+            return;
+        }
+        switch (e) {
+            case GroupEntry g when g.kind() == GroupEntry.Kind.ARRAY -> {
+                if (v.isArray()) {
+                    for (int i = 0; i < g.children().size() && i < v.size(); i++) {
+                        applyOne(g.children().get(i), v.get(i), which);
+                    }
+                }
+            }
+            case GroupEntry g -> apply(g, v, which);
+            case ScalarEntry s when which.test(s) -> s.setText(v.isTextual() ? v.asText() : v.toString());
+            case StringEntry s when which.test(s) && v.isTextual() -> s.setText(v.asText());
+            case BytesEntry s when which.test(s) && v.isTextual() -> s.setText(v.asText());
+            default -> { }
+        }
+    }
+
+    /** The JSON container at a row's path ({@code body.quote.bids}, {@code recs[2].items}) in a tree, or null. */
+    static JsonNode at(JsonNode tree, String path) {
+        JsonNode n = tree;
+        for (String part : path.split("\\.")) {
+            int bracket = part.indexOf('[');
+            String name = bracket < 0 ? part : part.substring(0, bracket);
+            n = n == null ? null : n.get(name);
+            while (bracket >= 0 && n != null) {
+                int close = part.indexOf(']', bracket);
+                n = n.get(Integer.parseInt(part.substring(bracket + 1, close)));
+                bracket = part.indexOf('[', close);
+            }
+        }
+        return n;
+    }
+
+    /** Every edited row (a union's unselected members and derived members left out), in form order. */
     static void activeLeaves(GroupEntry g, Consumer<FormEntry> visit) {
         for (int i = 0; i < g.children().size(); i++) {
             if (!g.active(i)) {
@@ -70,7 +158,7 @@ final class FormJson {
             FormEntry c = g.children().get(i);
             if (c instanceof GroupEntry cg) {
                 activeLeaves(cg, visit);
-            } else {
+            } else if (!(c instanceof ScalarEntry s && s.role() == ScalarEntry.Role.DERIVED)) {
                 visit.accept(c);
             }
         }
@@ -91,6 +179,7 @@ final class FormJson {
         return switch (e) {
             case ScalarEntry s -> s.error();
             case StringEntry s -> s.error();
+            case BytesEntry s -> s.error();
             case GroupEntry g -> "";
         };
     }
@@ -109,6 +198,7 @@ final class FormJson {
             switch (e) {
                 case ScalarEntry s -> sb.append(s.text().strip());
                 case StringEntry s -> sb.append('"').append(s.text()).append('"');
+                case BytesEntry s -> sb.append(s.text().strip());
                 case GroupEntry g -> { }
             }
         });
@@ -122,6 +212,7 @@ final class FormJson {
             switch (e) {
                 case ScalarEntry s -> texts.put(s.path(), s.text());
                 case StringEntry s -> texts.put(s.path(), s.text());
+                case BytesEntry s -> texts.put(s.path(), s.text());
                 case GroupEntry g -> {
                     if (g.kind() == GroupEntry.Kind.UNION) {
                         choices.put(g.path(), g.selected());
@@ -129,7 +220,7 @@ final class FormJson {
                 }
             }
         });
-        return new FormSnapshot(texts, choices);
+        return new FormSnapshot(texts, choices, values(root), texts(root));
     }
 
     /** Puts a snapshot's texts and choices back into rows of the same paths. */
@@ -138,6 +229,7 @@ final class FormJson {
             switch (e) {
                 case ScalarEntry se when s.texts().containsKey(se.path()) -> se.setText(s.texts().get(se.path()));
                 case StringEntry se when s.texts().containsKey(se.path()) -> se.setText(s.texts().get(se.path()));
+                case BytesEntry se when s.texts().containsKey(se.path()) -> se.setText(s.texts().get(se.path()));
                 case GroupEntry g when s.choices().containsKey(g.path()) -> g.select(s.choices().get(g.path()));
                 default -> { }
             }

@@ -27,23 +27,32 @@ import java.util.List;
  * groups as indented blocks under a header, a union's header with a choice of the member to
  * edit. Editors are bound to their {@link FormEntry}; the entry holds the state. Every editor has
  * the style class {@code compose-editor} and its entry as user data (tests find them by path).
- * FX thread.
+ * A dynamic record's form adds: a tagged union's choice of alternative, a growable array's add
+ * and remove buttons (style class {@code compose-action}), derived rows shown read-only, and rows
+ * other members follow, whose edit reshapes the form on Enter or when focus leaves. Every
+ * focusable node has a {@link #KEY} property, so that focus comes back to the same place after the
+ * form is rebuilt. FX thread.
  */
 final class FormRows {
     static final PseudoClass INVALID = PseudoClass.getPseudoClass("invalid");
     static final double INDENT = 18;
     static final double EDITOR_WIDTH = 210;
 
+    /** The node property naming a control by its row's path and role, for focus after a rebuild. */
+    static final String KEY = "compose-key";
+
     private final double nameWidth;
     private final double typeWidth;
+    private final ComposeViewModel vm;
 
-    private FormRows(double nameWidth, double typeWidth) {
+    private FormRows(double nameWidth, double typeWidth, ComposeViewModel vm) {
         this.nameWidth = nameWidth;
         this.typeWidth = typeWidth;
+        this.vm = vm;
     }
 
-    /** The rows of {@code root}'s members. */
-    static VBox build(GroupEntry root) {
+    /** The rows of {@code root}'s members; shape changes of a dynamic record go to {@code vm}. */
+    static VBox build(GroupEntry root, ComposeViewModel vm) {
         // Column widths from the longest name (with its indent) and type, so that editors and
         // the error text after the type line up in every row.
         double[] widest = {0, 0};
@@ -51,7 +60,7 @@ final class FormRows {
             widest[0] = Math.max(widest[0], e.label().length() * 7.5 + Math.max(0, e.depth()) * INDENT);
             widest[1] = Math.max(widest[1], e instanceof GroupEntry ? 0 : e.typeName().length() * 8.0);
         });
-        FormRows rows = new FormRows(Math.clamp(widest[0] + 16, 110, 280), Math.clamp(widest[1] + 8, 60, 240));
+        FormRows rows = new FormRows(Math.clamp(widest[0] + 16, 110, 280), Math.clamp(widest[1] + 8, 60, 240), vm);
         VBox box = new VBox(2);
         box.getStyleClass().add("compose-form");
         box.getChildren().addAll(rows.children(root));
@@ -78,8 +87,9 @@ final class FormRows {
 
     private Node node(FormEntry e) {
         return switch (e) {
-            case ScalarEntry s -> row(s, editor(s), s.errorProperty(), s.hint());
+            case ScalarEntry s -> row(s, roles(s, editor(s)), s.errorProperty(), s.hint());
             case StringEntry s -> row(s, text(s, s.textProperty()), s.errorProperty(), s.hint());
+            case BytesEntry s -> row(s, text(s, s.textProperty()), s.errorProperty(), s.hint());
             case GroupEntry g -> group(g);
         };
     }
@@ -105,6 +115,12 @@ final class FormRows {
             pick.setUserData(g);
             header.getChildren().add(pick);
         }
+        if (g.kind() == GroupEntry.Kind.TAGGED) {
+            header.getChildren().add(alternatives(g));
+        }
+        if (g.growable()) {
+            header.getChildren().addAll(growButtons(g));
+        }
         header.getChildren().add(type(g.typeName()));
         VBox box = new VBox(2, header);
         box.getChildren().addAll(children(g));
@@ -114,8 +130,53 @@ final class FormRows {
         return box;
     }
 
+    private Node alternatives(GroupEntry g) {
+        ChoiceBox<String> pick = new ChoiceBox<>();
+        pick.getItems().addAll(g.alternatives());
+        if (g.selected() >= 0) {
+            pick.getSelectionModel().select(g.selected());
+        }
+        // The form is rebuilt around the new alternative; its discriminator follows.
+        pick.getSelectionModel().selectedIndexProperty().addListener((o, a, b) -> vm.choose(g, b.intValue()));
+        pick.setPrefWidth(EDITOR_WIDTH);
+        pick.setDisable(!g.choosable());
+        pick.setTooltip(new Tooltip(g.choosable()
+                ? "The alternative to send: its type member is set to match"
+                : "The alternative follows a member outside this record: edit that member"));
+        pick.getStyleClass().add("compose-editor");
+        pick.setUserData(g);
+        pick.getProperties().put(KEY, g.path() + "#choice");
+        return pick;
+    }
+
+    private List<Node> growButtons(GroupEntry g) {
+        javafx.scene.control.Button add = new javafx.scene.control.Button("+");
+        add.setTooltip(new Tooltip(g.children().size() >= g.capacity()
+                ? "The form holds at most " + g.capacity() + " elements here"
+                : "Add an element at the end (the count follows)"));
+        add.setDisable(g.children().size() >= g.capacity());
+        add.setOnAction(e -> vm.addElement(g));
+        javafx.scene.control.Button remove = new javafx.scene.control.Button("−");
+        remove.setTooltip(new Tooltip("Remove the last element (the count follows)"));
+        remove.setDisable(g.children().isEmpty());
+        remove.setOnAction(e -> vm.removeElement(g, -1));
+        add.getProperties().put(KEY, g.path() + "#add");
+        remove.getProperties().put(KEY, g.path() + "#remove");
+        add.setAccessibleText("Add an element to " + g.path());
+        remove.setAccessibleText("Remove the last element of " + g.path());
+        Label count = new Label(g.children().size() + (g.children().size() == 1 ? " element" : " elements"));
+        count.getStyleClass().add("compose-type");
+        for (var b : List.of(add, remove)) {
+            b.getStyleClass().add("compose-action");
+            b.setUserData(g);
+            b.setMinWidth(Region.USE_PREF_SIZE);
+        }
+        return List.of(add, remove, count);
+    }
+
     private Node row(FormEntry e, Control editor, ObservableStringValue error, String hint) {
         editor.getStyleClass().add("compose-editor");
+        editor.getProperties().put(KEY, e.path() + "#edit");
         editor.setUserData(e);
         editor.setAccessibleText(e.path() + ", " + e.typeName());
         editor.setPrefWidth(EDITOR_WIDTH);
@@ -178,6 +239,36 @@ final class FormRows {
             }
             case INTEGER, FLOAT -> text(s, s.textProperty());
         };
+    }
+
+    /** A derived row is read, not typed; a row other members follow reshapes the form when committed. */
+    private Control roles(ScalarEntry s, Control editor) {
+        if (s.role() == ScalarEntry.Role.DERIVED) {
+            if (editor instanceof TextField f) {
+                f.setEditable(false);
+            } else {
+                editor.setDisable(true);
+            }
+            editor.getStyleClass().add("compose-derived");
+        } else if (s.role() == ScalarEntry.Role.SHAPING && vm.dynamic()) {
+            String[] atFocus = {s.text()};
+            editor.focusedProperty().addListener((o, was, now) -> {
+                if (now) {
+                    atFocus[0] = s.text();
+                } else if (!s.text().equals(atFocus[0]) && s.error().isEmpty()) {
+                    vm.reshape();
+                }
+            });
+            if (editor instanceof TextField f) {
+                f.setOnAction(e -> {
+                    atFocus[0] = s.text();
+                    vm.reshape();
+                });
+            } else if (editor instanceof ComboBox<?> c) {
+                c.setOnAction(e -> vm.reshape());
+            }
+        }
+        return editor;
     }
 
     private static TextField text(FormEntry e, javafx.beans.property.StringProperty value) {

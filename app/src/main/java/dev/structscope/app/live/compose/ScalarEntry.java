@@ -17,6 +17,14 @@ public final class ScalarEntry implements FormEntry {
     /** Which editor the view shows. */
     public enum Editor { INTEGER, FLOAT, BOOL, ENUM }
 
+    /**
+     * What the row is for in a dynamic record: a value to edit; a value the encoder derives (a
+     * count, a discriminator, a size: shown, not edited, not sent as given); or a value other
+     * members' counts or places are computed from, so that the form's shape follows it when the
+     * edit is committed.
+     */
+    public enum Role { VALUE, DERIVED, SHAPING }
+
     private final String label;
     private final String path;
     private final int depth;
@@ -24,6 +32,7 @@ public final class ScalarEntry implements FormEntry {
     private final StringProperty text = new SimpleStringProperty(this, "text");
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper(this, "error", "");
     private Parsed parsed;
+    private Role role = Role.VALUE;
 
     ScalarEntry(String label, String path, int depth, ScalarNode node) {
         this.label = label;
@@ -93,7 +102,19 @@ public final class ScalarEntry implements FormEntry {
 
     /** What the editor accepts, for a tooltip. */
     public String hint() {
-        return ValueParser.hint(node);
+        return switch (role) {
+            case DERIVED -> "Computed when the record is encoded (a count, a length or a type): not edited";
+            case SHAPING -> ValueParser.hint(node) + ". Other members follow this value: press Enter to apply it";
+            case VALUE -> ValueParser.hint(node);
+        };
+    }
+
+    public Role role() {
+        return role;
+    }
+
+    void role(Role value) {
+        role = value;
     }
 
     @Override
