@@ -54,6 +54,8 @@ public final class ComposeView extends BorderPane {
                 Platform::runLater));
     }
 
+    private boolean rebuilding;
+
     public ComposeView(ComposeViewModel vm) {
         this.vm = vm;
         getStyleClass().add("compose-view");
@@ -64,6 +66,12 @@ public final class ComposeView extends BorderPane {
         vm.formProperty().addListener((o, a, b) -> showForm());
         vm.problemProperty().addListener((o, a, b) -> showForm());
         showForm();
+        // Tab through a long form keeps the focused editor in view (a ScrollPane does not).
+        sceneProperty().addListener((o, a, scene) -> {
+            if (scene != null) {
+                scene.focusOwnerProperty().addListener((x, was, now) -> keepInView(now));
+            }
+        });
         addEventFilter(KeyEvent.KEY_PRESSED, e -> {
             if (e.getCode() == KeyCode.ENTER && e.isShortcutDown()) {
                 vm.send(1);
@@ -135,6 +143,19 @@ public final class ComposeView extends BorderPane {
             focusKey = getScene().getFocusOwner().getProperties().get(FormRows.KEY);
         }
         VBox rows = FormRows.build(form, vm);
+        // While the old rows leave the scene, focus passes through other nodes: no scrolling to them.
+        rebuilding = true;
+        try {
+            replaceForm(rows, focusKey);
+        } finally {
+            rebuilding = false;
+        }
+        if (getScene() != null) {
+            keepInView(getScene().getFocusOwner());
+        }
+    }
+
+    private void replaceForm(VBox rows, Object focusKey) {
         rows.setPadding(new Insets(8, 10, 8, 10));
         ScrollPane scroll = new ScrollPane(rows);
         scroll.getStyleClass().add("compose-scroll");
@@ -144,6 +165,9 @@ public final class ComposeView extends BorderPane {
         double v = center.getChildren().isEmpty() || !(center.getChildren().getFirst() instanceof ScrollPane old)
                 ? 0 : old.getVvalue();
         center.getChildren().setAll(scroll);
+        // The scroll pane's skin puts the rows into the scene: needed before focus can move there.
+        scroll.applyCss();
+        scroll.layout();
         scroll.setVvalue(v);
         if (focusKey != null) {
             Object key = focusKey;
@@ -159,6 +183,49 @@ public final class ComposeView extends BorderPane {
                 }
             }
         }
+    }
+
+    private void keepInView(Node focused) {
+        if (rebuilding || focused == null || center.getChildren().isEmpty() || !(center.getChildren().getFirst() instanceof ScrollPane sp)
+                || sp.getContent() == null) {
+            return;
+        }
+        Node content = sp.getContent();
+        Node p = focused;
+        while (p != null && p != content) {
+            p = p.getParent();
+        }
+        if (p == null) {
+            return;
+        }
+        var b = content.sceneToLocal(focused.localToScene(focused.getBoundsInLocal()));
+        double view = sp.getViewportBounds().getHeight();
+        if (view <= 0) {
+            // A new scroll pane has no viewport until its first layout pass: try again then.
+            sp.viewportBoundsProperty().addListener(new javafx.beans.InvalidationListener() {
+                @Override
+                public void invalidated(javafx.beans.Observable o) {
+                    sp.viewportBoundsProperty().removeListener(this);
+                    if (sp.getViewportBounds().getHeight() > 0) {
+                        keepInView(focused);
+                    }
+                }
+            });
+            return;
+        }
+        double range = content.getBoundsInLocal().getHeight() - view;
+        if (range <= 0 || b == null) {
+            return;
+        }
+        double top = sp.getVvalue() * range;
+        if (b.getMinY() < top) {
+            top = b.getMinY() - 8;
+        } else if (b.getMaxY() > top + view) {
+            top = b.getMaxY() - view + 8;
+        } else {
+            return;
+        }
+        sp.setVvalue(Math.clamp(top / range, 0, 1));
     }
 
     private VBox bottom() {
