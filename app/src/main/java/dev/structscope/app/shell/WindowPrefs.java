@@ -1,15 +1,19 @@
 package dev.structscope.app.shell;
 
+import javafx.geometry.Rectangle2D;
 import javafx.scene.control.SplitPane;
 import javafx.stage.Screen;
 import javafx.stage.Stage;
 
+import java.util.List;
 import java.util.prefs.Preferences;
 
 /**
  * Remembers the window's size, position, maximised state, split positions and theme between runs
- * in {@link Preferences} (user node {@code dev/structscope/app/shell}). A position that is no
- * longer on any screen is ignored. FX thread.
+ * in {@link Preferences} (user node {@code dev/structscope/app/shell}). The first window takes
+ * {@link #SHARE} of the visual bounds of the primary screen, centred; saved bounds are clamped to
+ * the screen they mostly lie on now (the primary one when none), so that a window saved on a
+ * larger or a detached screen opens whole on this one. FX thread.
  */
 public final class WindowPrefs {
     private final Preferences prefs;
@@ -22,17 +26,21 @@ public final class WindowPrefs {
         return Preferences.userNodeForPackage(WindowPrefs.class);
     }
 
+    /** The share of the screen's visual bounds (width and height) a first window takes. */
+    public static final double SHARE = 0.9;
+    /** The smallest window the panes are laid out for (smaller screens get the whole screen). */
+    static final double MIN_W = 800;
+    static final double MIN_H = 560;
+
     public void restore(Stage stage, SplitPane... splits) {
-        double w = prefs.getDouble("window.w", 1440);
-        double h = prefs.getDouble("window.h", 900);
-        stage.setWidth(Math.max(800, w));
-        stage.setHeight(Math.max(560, h));
-        double x = prefs.getDouble("window.x", Double.NaN);
-        double y = prefs.getDouble("window.y", Double.NaN);
-        if (!Double.isNaN(x) && !Screen.getScreensForRectangle(x, y, 100, 100).isEmpty()) {
-            stage.setX(x);
-            stage.setY(y);
-        }
+        List<Rectangle2D> screens = Screen.getScreens().stream().map(Screen::getVisualBounds).toList();
+        Rectangle2D b = bounds(screens, Screen.getPrimary().getVisualBounds(),
+                prefs.getDouble("window.x", Double.NaN), prefs.getDouble("window.y", Double.NaN),
+                prefs.getDouble("window.w", Double.NaN), prefs.getDouble("window.h", Double.NaN));
+        stage.setX(b.getMinX());
+        stage.setY(b.getMinY());
+        stage.setWidth(b.getWidth());
+        stage.setHeight(b.getHeight());
         stage.setMaximized(prefs.getBoolean("window.max", false));
         for (int i = 0; i < splits.length; i++) {
             double[] pos = splits[i].getDividerPositions();
@@ -41,6 +49,39 @@ public final class WindowPrefs {
             }
             splits[i].setDividerPositions(pos);
         }
+    }
+
+    /**
+     * Where the window opens: the saved bounds ({@code NaN} when none) clamped to the screen
+     * they overlap most, or {@link #SHARE} of {@code primary} centred on it. Pure.
+     */
+    static Rectangle2D bounds(List<Rectangle2D> screens, Rectangle2D primary, double x, double y, double w, double h) {
+        if (Double.isNaN(x) || Double.isNaN(y) || Double.isNaN(w) || Double.isNaN(h) || w <= 0 || h <= 0) {
+            double fw = fit(primary.getWidth() * SHARE, MIN_W, primary.getWidth());
+            double fh = fit(primary.getHeight() * SHARE, MIN_H, primary.getHeight());
+            return new Rectangle2D(primary.getMinX() + (primary.getWidth() - fw) / 2,
+                    primary.getMinY() + (primary.getHeight() - fh) / 2, fw, fh);
+        }
+        Rectangle2D on = primary;
+        double best = 0;
+        for (Rectangle2D s : screens) {
+            double ow = Math.min(x + w, s.getMaxX()) - Math.max(x, s.getMinX());
+            double oh = Math.min(y + h, s.getMaxY()) - Math.max(y, s.getMinY());
+            if (ow > 0 && oh > 0 && ow * oh > best) {
+                best = ow * oh;
+                on = s;
+            }
+        }
+        double cw = fit(w, MIN_W, on.getWidth());
+        double ch = fit(h, MIN_H, on.getHeight());
+        double cx = Math.clamp(x, on.getMinX(), on.getMaxX() - cw);
+        double cy = Math.clamp(y, on.getMinY(), on.getMaxY() - ch);
+        return new Rectangle2D(cx, cy, cw, ch);
+    }
+
+    /** {@code v} at least {@code min} and at most {@code max}; {@code max} wins on a screen smaller than {@code min}. */
+    private static double fit(double v, double min, double max) {
+        return Math.min(Math.max(v, min), max);
     }
 
     public void save(Stage stage, SplitPane... splits) {
