@@ -52,7 +52,7 @@ import java.util.Locale;
  * source given to {@link #setSource} stays its caller's. FX thread only.
  */
 public final class HexPane extends BorderPane {
-    static final String EMPTY_STATE = "Open a binary file (Ctrl+O) to see its bytes.";
+    static final String EMPTY_STATE = "Open a binary file (Ctrl+Shift+O) to see its bytes.";
 
     private final HexViewModel model = new HexViewModel();
     private final BookmarksModel bookmarks = new BookmarksModel();
@@ -95,6 +95,10 @@ public final class HexPane extends BorderPane {
         ComboBox<SearchQuery.Kind> kind = new ComboBox<>();
         kind.getItems().setAll(SearchQuery.Kind.values());
         kind.valueProperty().bindBidirectional(search.kindProperty());
+        kind.setTooltip(new javafx.scene.control.Tooltip("What the text is: hex bytes (7f 45 4c 46), ASCII or UTF-16LE text,"
+                + " or a typed value (u8…u64, i8…i64, f32, f64; le/be suffix: u32be=1234)"));
+        // The prompt shows what to type in the chosen mode, before any error has to.
+        findField.promptTextProperty().bind(search.kindProperty().map(k -> "Find " + k.example() + " (Ctrl+F)"));
         Button prev = new Button("◀");
         prev.setOnAction(e -> search.previous());
         Button next = new Button("▶");
@@ -462,7 +466,8 @@ public final class HexPane extends BorderPane {
     // ---- caret, keys, status --------------------------------------------------------------
 
     private void caretMoved() {
-        inspector.show(model.source(), model.caret());
+        // The value under the selection starts where it starts (ImHex, 010 Editor), whichever end the caret is at.
+        inspector.show(model.source(), model.selectionStart());
         updateStatus();
         if (!syncing) {
             followDynamicRecord(model.caret());

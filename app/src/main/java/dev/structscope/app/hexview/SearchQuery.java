@@ -16,7 +16,31 @@ import java.util.Locale;
  */
 public record SearchQuery(Kind kind, String text, byte[] pattern) {
 
-    public enum Kind { HEX, ASCII, UTF16LE, VALUE }
+    /** What the text means; {@link #toString()} is the name a person reads in the mode list. */
+    public enum Kind {
+        HEX("Hex bytes", "7f 45 4c 46"),
+        ASCII("Text (ASCII)", "text"),
+        UTF16LE("Text (UTF-16LE)", "text"),
+        VALUE("Typed value", "u32le=1234, f64=1.5");
+
+        private final String label;
+        private final String example;
+
+        Kind(String label, String example) {
+            this.label = label;
+            this.example = example;
+        }
+
+        /** What to type in this mode, for the find field's prompt: {@code 7f 45 4c 46}. */
+        public String example() {
+            return example;
+        }
+
+        @Override
+        public String toString() {
+            return label;
+        }
+    }
 
     /** Longest pattern accepted: searches compare it at every offset. */
     public static final int MAX_PATTERN = 4096;
@@ -42,6 +66,11 @@ public record SearchQuery(Kind kind, String text, byte[] pattern) {
 
     private static byte[] hex(String text) {
         String digits = text.replaceAll("[\\s,]", "").replace("0x", "").replace("0X", "");
+        if (!digits.chars().allMatch(c -> Character.digit(c, 16) >= 0)) {
+            // Most often text typed in the default mode: say how to find it.
+            throw new IllegalArgumentException("\"" + text + "\" is not hex bytes (e.g. 7f 45 4c 46); "
+                    + "to find text, choose Text (ASCII) or Text (UTF-16LE)");
+        }
         if (digits.length() % 2 != 0) {
             throw new IllegalArgumentException("hex needs two digits per byte (" + digits.length() + " digits)");
         }

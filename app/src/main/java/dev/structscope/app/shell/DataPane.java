@@ -74,7 +74,7 @@ public final class DataPane extends BorderPane {
 
     private static String describe(Path p) {
         if (p == null) {
-            return "Open a binary file (Ctrl+O) or connect to a socket (Ctrl+L)";
+            return "Open a binary file (Ctrl+Shift+O) or connect to a socket (Ctrl+L)";
         }
         long size;
         try {

@@ -42,6 +42,10 @@ class SearchQueryTest {
         assertThrows(IllegalArgumentException.class, () -> SearchQuery.parse(SearchQuery.Kind.VALUE, "1234"));
         assertThrows(IllegalArgumentException.class, () -> SearchQuery.parse(SearchQuery.Kind.HEX, "abc"));
         assertThrows(IllegalArgumentException.class, () -> SearchQuery.parse(SearchQuery.Kind.HEX, "zz"));
+        // Text typed in the default (hex) mode is answered with how to find text, not with a digit count.
+        assertEquals("\"hello\" is not hex bytes (e.g. 7f 45 4c 46); to find text, choose Text (ASCII) or Text (UTF-16LE)",
+                assertThrows(IllegalArgumentException.class, () -> SearchQuery.parse(SearchQuery.Kind.HEX, "hello")).getMessage());
+        assertEquals("Text (ASCII)", SearchQuery.Kind.ASCII.toString());
         assertThrows(IllegalArgumentException.class, () -> SearchQuery.parse(SearchQuery.Kind.ASCII, "é"));
         assertThrows(IllegalArgumentException.class, () -> SearchQuery.parse(SearchQuery.Kind.ASCII, ""));
         assertEquals("7f454c46", HexFormat.of().formatHex(SearchQuery.parse(SearchQuery.Kind.HEX, "7F 45 4c 46").pattern()));

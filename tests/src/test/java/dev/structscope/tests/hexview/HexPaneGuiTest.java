@@ -227,6 +227,30 @@ class HexPaneGuiTest {
     }
 
     @Test
+    void theInspectorReadsAtTheStartOfTheSelectionWhicheverEndTheCaretIsAt(FxRobot robot) throws Exception {
+        byte[] bytes = new byte[64];
+        for (int i = 0; i < bytes.length; i++) {
+            bytes[i] = (byte) (0x10 + i);
+        }
+        Path file = Files.write(dir.resolve("counting.bin"), bytes);
+        robot.interact(() -> pane.openNow(file));
+        robot.interact(() -> pane.model().moveTo(4, false));
+        robot.clickOn(pane.hexView());
+        robot.interact(() -> pane.model().moveTo(4, false));
+        robot.press(KeyCode.SHIFT).type(KeyCode.RIGHT, 3).release(KeyCode.SHIFT);
+        assertEquals(7, pane.model().caret());
+        assertEquals("20", u8(), "byte 4 (0x14 = 20), where the selection starts, not byte 7 under the caret");
+        robot.interact(() -> pane.model().moveTo(12, false));
+        robot.press(KeyCode.SHIFT).type(KeyCode.LEFT, 2).release(KeyCode.SHIFT);
+        assertEquals("26", u8(), "selected backwards: byte 10 (0x1A)");
+    }
+
+    private String u8() {
+        return pane.inspectorView().table().getItems().stream()
+                .filter(r -> r.name().equals("u8")).findFirst().orElseThrow().little();
+    }
+
+    @Test
     void emptyMissingAndChangedFilesGetMessagesInThePane(FxRobot robot) throws Exception {
         Path empty = Files.createFile(dir.resolve("empty.bin"));
         robot.interact(() -> pane.openNow(empty));
