@@ -385,6 +385,7 @@ public final class DesignerView extends BorderPane {
             case PaddingRow p -> column == Column.TYPE ? p.label() : column == Column.COMMENT ? p.note() : "";
         }));
         c.setCellFactory(col -> new EditCell(vm, column, value));
+        c.setUserData(column);
         return c;
     }
 

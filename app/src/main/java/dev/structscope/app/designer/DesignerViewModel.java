@@ -128,6 +128,17 @@ public final class DesignerViewModel {
         return invalid;
     }
 
+    /**
+     * Drops the rejected text of one cell (Escape): the cell shows the member's value again and
+     * the error goes with it (another invalid cell's reason stays shown).
+     */
+    public void discardInvalid(int member, Column column) {
+        CellKey key = new CellKey(member, column);
+        if (invalid.containsKey(key)) {
+            accept(key);
+        }
+    }
+
     /** Bytes that {@link #packTightly()} would save right now. */
     public ObjectProperty<Long> tightSavingProperty() {
         return tightSaving;

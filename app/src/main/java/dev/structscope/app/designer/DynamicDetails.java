@@ -80,7 +80,7 @@ final class DynamicDetails extends GridPane {
         f.setOnAction(e -> apply(column, f));
         f.setOnKeyPressed(e -> {
             if (e.getCode() == KeyCode.ESCAPE) {
-                vm.invalidCells().remove(new CellKey(vm.selectedMemberProperty().get(), column));
+                vm.discardInvalid(vm.selectedMemberProperty().get(), column);
                 fill();
                 e.consume();
             }

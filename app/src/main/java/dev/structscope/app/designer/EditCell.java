@@ -64,7 +64,10 @@ final class EditCell extends TableCell<DesignerRow, String> {
         field.setOnAction(e -> commit(field.getText()));
         field.setOnKeyPressed(e -> {
             if (e.getCode() == KeyCode.ESCAPE) {
+                // Escape gives up the edit, a rejected text included: the member's value shows again.
+                vm.discardInvalid(m.index(), column);
                 cancelEdit();
+                getTableView().refresh();
                 e.consume();
             } else if (e.getCode() == KeyCode.TAB) {
                 commit(field.getText());

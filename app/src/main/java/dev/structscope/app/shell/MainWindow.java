@@ -467,6 +467,16 @@ public final class MainWindow {
             if (e.getCode() == KeyCode.DELETE) {
                 vm.designer().deleteMember();
                 e.consume();
+            } else if (e.getCode() == KeyCode.ESCAPE) {
+                // Escape on a cell marked invalid gives up the rejected text.
+                var pos = designer.table().getFocusModel().getFocusedCell();
+                if (pos != null && pos.getTableColumn() != null
+                        && pos.getTableColumn().getUserData() instanceof dev.structscope.app.designer.DesignerViewModel.Column col
+                        && designer.table().getItems().get(pos.getRow()) instanceof dev.structscope.app.designer.DesignerRow.MemberRow m) {
+                    vm.designer().discardInvalid(m.index(), col);
+                    designer.table().refresh();
+                    e.consume();
+                }
             }
         });
     }

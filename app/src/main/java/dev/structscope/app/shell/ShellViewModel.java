@@ -86,17 +86,9 @@ public final class ShellViewModel {
             return sb.toString();
         }, doc.fileProperty(), doc.dirtyProperty(), dataFile);
         designer.messageProperty().addListener((o, a, b) -> status.set(b));
-        designer.errorProperty().addListener((o, a, b) -> {
-            if (!b.isEmpty()) {
-                status.set("⚠ " + b);
-            }
-        });
+        designer.errorProperty().addListener((o, a, b) -> showError(a, b));
         enums.messageProperty().addListener((o, a, b) -> status.set(b));
-        enums.errorProperty().addListener((o, a, b) -> {
-            if (!b.isEmpty()) {
-                status.set("⚠ " + b);
-            }
-        });
+        enums.errorProperty().addListener((o, a, b) -> showError(a, b));
         // Selecting a record (from the library, an undo, a newly opened file) leaves the enum editor.
         doc.stateProperty().addListener((o, a, b) -> {
             if (b.selected() != null) {
@@ -397,5 +389,17 @@ public final class ShellViewModel {
     /** The default ABI list for choosers. */
     public static List<dev.structscope.model.abi.Abi> abis() {
         return Abis.ALL;
+    }
+
+    /**
+     * An editor's error goes to the status bar; when it is fixed or given up, the status bar
+     * stops showing it (unless something else was said since).
+     */
+    private void showError(String before, String now) {
+        if (!now.isEmpty()) {
+            status.set("⚠ " + now);
+        } else if (before != null && !before.isEmpty() && ("⚠ " + before).equals(status.get())) {
+            status.set("");
+        }
     }
 }

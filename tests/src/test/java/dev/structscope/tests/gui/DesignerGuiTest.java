@@ -100,6 +100,29 @@ class DesignerGuiTest extends GuiTest {
         }
 
         @Test
+        void escapeGivesUpTheRejectedTextAndItsError() {
+            String type = cell(rowOfMember(1), "Type").getText();
+            typeInto(1, "Type", "uint42_t");
+            assertTrue(cell(rowOfMember(1), "Type").getStyleClass().contains("invalid"));
+            // Escape on the marked cell (the table has focus after the rejected commit).
+            type(KeyCode.ESCAPE);
+            WaitForAsyncUtils.waitForFxEvents();
+            var cell = cell(rowOfMember(1), "Type");
+            assertFalse(cell.getStyleClass().contains("invalid"), cell.getStyleClass().toString());
+            assertEquals(type, cell.getText());
+            assertFalse(lookup("#status").queryLabeled().getText().contains("uint42_t"),
+                    lookup("#status").queryLabeled().getText());
+            assertFalse(lookup("#designer-error").queryLabeled().isVisible());
+            // Escape in the cell editor too: the edit and its rejected text are given up together.
+            typeInto(1, "Type", "uint42_t");
+            doubleClickOn(cell(rowOfMember(1), "Type"));
+            type(KeyCode.ESCAPE);
+            WaitForAsyncUtils.waitForFxEvents();
+            assertEquals(type, cell(rowOfMember(1), "Type").getText());
+            assertFalse(lookup("#designer-error").queryLabeled().isVisible());
+        }
+
+        @Test
         void aBitWidthLargerThanItsTypeIsMarked() {
             typeInto(4, "Bits", "17"); // flags is int16_t
             var cell = cell(rowOfMember(4), "Bits");
