@@ -37,7 +37,7 @@ public final class SearchViewModel {
     private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper(this, "progress");
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(this, "message", "");
     private final ReadOnlyBooleanWrapper error = new ReadOnlyBooleanWrapper(this, "error");
-    private Task<Long> task;
+    private Task<Hit> task;
 
     public SearchViewModel(HexViewModel hex) {
         this.hex = hex;
@@ -99,20 +99,24 @@ public final class SearchViewModel {
             return;
         }
         long size = source.size();
-        // Start just past the caret (forward) or just before it, so F3 steps through every match.
+        // Start just past the caret (forward) or just before it, so F3 steps through every match;
+        // at the end of the file the search goes on from the other end (as editors do), and says so.
         long from = forward ? hex.selectionStart() + 1 : hex.selectionStart() - 1;
-        long span = forward ? Math.max(1, size - from) : Math.max(1, from + 1);
-        if (!forward && from < 0) {
-            say("no match before the start of the file", false);
-            return;
-        }
         byte[] pattern = query.pattern();
-        Task<Long> t = new Task<>() {
+        Task<Hit> t = new Task<>() {
             @Override
-            protected Long call() {
+            protected Hit call() {
                 ByteSearch search = new ByteSearch();
-                return Sources.guard(source, () -> search.find(source.segment(), pattern, from, forward,
-                        done -> updateProgress(done, span), this::isCancelled));
+                long first = forward ? Math.max(0, size - from) : Math.max(0, from + 1);
+                long at = from < 0 || from >= size ? -1 : Sources.guard(source, () -> search.find(source.segment(),
+                        pattern, from, forward, done -> updateProgress(done, size), this::isCancelled));
+                if (at >= 0 || isCancelled()) {
+                    return new Hit(at, false);
+                }
+                long again = forward ? 0 : size - 1;
+                long wrapped = Sources.guard(source, () -> search.find(source.segment(), pattern, again, forward,
+                        done -> updateProgress(first + done, size), this::isCancelled));
+                return new Hit(wrapped, true);
             }
         };
         task = t;
@@ -129,12 +133,13 @@ public final class SearchViewModel {
                 return;
             }
             running.set(false);
-            long at = t.getValue();
-            if (at < 0) {
-                say("not found " + (forward ? "after" : "before") + " the caret", false);
+            Hit hit = t.getValue();
+            if (hit.at() < 0) {
+                say("not found in the file", false);
             } else {
-                hex.select(at, pattern.length);
-                say("found at 0x" + Long.toHexString(at).toUpperCase(java.util.Locale.ROOT), false);
+                hex.select(hit.at(), pattern.length);
+                say("found at 0x" + Long.toHexString(hit.at()).toUpperCase(java.util.Locale.ROOT)
+                        + (!hit.wrapped() ? "" : forward ? " (wrapped past the end)" : " (wrapped past the start)"), false);
             }
         });
         t.setOnCancelled(e -> {
@@ -150,6 +155,10 @@ public final class SearchViewModel {
             }
         });
         WORKER.execute(t);
+    }
+
+    /** Where a match is (-1: none) and whether the search went round the end of the file to find it. */
+    private record Hit(long at, boolean wrapped) {
     }
 
     private void say(String text, boolean isError) {

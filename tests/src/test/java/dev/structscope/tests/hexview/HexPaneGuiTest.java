@@ -218,12 +218,32 @@ class HexPaneGuiTest {
             assertEquals(a, pane.model().selectionStart(), pane.search().messageProperty().get());
             assertEquals(4, pane.model().selectionLength());
         }
+        // Past the last match, F3 goes round to the first one and says so; Shift+F3 goes back round.
         robot.type(KeyCode.F3);
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> !pane.search().runningProperty().get());
-        assertTrue(pane.search().messageProperty().get().startsWith("not found"));
+        awaitSearch();
+        assertEquals(at[0], pane.model().selectionStart());
+        assertEquals("found at 0x123 (wrapped past the end)", pane.search().messageProperty().get());
         robot.press(KeyCode.SHIFT).type(KeyCode.F3).release(KeyCode.SHIFT);
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> !pane.search().runningProperty().get());
+        awaitSearch();
+        assertEquals(at[2], pane.model().selectionStart());
+        assertTrue(pane.search().messageProperty().get().endsWith("(wrapped past the start)"),
+                pane.search().messageProperty().get());
+        robot.press(KeyCode.SHIFT).type(KeyCode.F3).release(KeyCode.SHIFT);
+        awaitSearch();
         assertEquals(at[1], pane.model().selectionStart());
+        // A pattern the file does not hold: said once, for the whole file.
+        robot.interact(() -> pane.search().textProperty().set("de ad be ef"));
+        robot.type(KeyCode.F3);
+        awaitSearch();
+        assertEquals("not found in the file", pane.search().messageProperty().get());
+        assertEquals(at[1], pane.model().selectionStart());
+    }
+
+    private void awaitSearch() throws Exception {
+        WaitForAsyncUtils.waitForFxEvents();
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> !pane.search().runningProperty().get()
+                && !pane.search().messageProperty().get().startsWith("searching"));
+        WaitForAsyncUtils.waitForFxEvents();
     }
 
     @Test
