@@ -12,7 +12,8 @@ import java.util.Locale;
 
 /**
  * Bookmarks as the {@code "bookmarks"} property of a layout document:
- * {@code [{"name": "...", "offset": N, "length": N, "color": "#rrggbb"}, ...]}. The document keeps
+ * {@code [{"name": "...", "offset": N, "length": N, "color": "#rrggbb", "file": "capture.bin"}, ...]}
+ * ({@code file}, the data file's name, is left out for a bookmark on every file). The document keeps
  * properties it does not define, so older readers carry them along. Reading is tolerant: an entry
  * that makes no sense is skipped rather than failing the whole document. Stateless.
  */
@@ -31,6 +32,9 @@ public final class BookmarkJson {
             o.put("offset", b.offset());
             o.put("length", b.length());
             o.put("color", web(b.color()));
+            if (b.file() != null) {
+                o.put("file", b.file());
+            }
         }
         return out;
     }
@@ -56,7 +60,8 @@ public final class BookmarkJson {
             } catch (IllegalArgumentException e) {
                 color = Color.web("#ffb000");
             }
-            out.add(new Bookmark(o.path("name").asText(null), offset, length, color));
+            String file = o.path("file").isTextual() ? o.path("file").asText() : null;
+            out.add(new Bookmark(o.path("name").asText(null), offset, length, color, file));
         }
         return out;
     }

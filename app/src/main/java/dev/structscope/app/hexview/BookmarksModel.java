@@ -8,9 +8,10 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The bookmarks of one open data file, in the order they were added: the list a view shows and
- * the hex view paints. The API a document writer needs is {@link #snapshot()} and
- * {@link #restore(List)}. FX thread only.
+ * The bookmarks of a layout document, in the order they were added, each on the data file it
+ * was made on: {@link #items()} are those of the open file ({@link #setFile(String)}), the list
+ * a view shows and the hex view paints. The API a document writer needs is {@link #snapshot()}
+ * (all of them) and {@link #restore(List)}. FX thread only.
  */
 public final class BookmarksModel {
     private static final Color[] COLORS = {
@@ -20,40 +21,49 @@ public final class BookmarksModel {
     /** A bound on bookmarks kept, so that a runaway script cannot fill the heap. */
     public static final int MAX = 10_000;
 
-    private final ObservableList<Bookmark> items = FXCollections.observableArrayList();
+    private final ObservableList<Bookmark> all = FXCollections.observableArrayList();
+    private final javafx.collections.transformation.FilteredList<Bookmark> items = new javafx.collections.transformation.FilteredList<>(all, b -> b.on(null));
+    private String file;
 
+    /** The bookmarks of the open data file (read-only: change them through this model). */
     public ObservableList<Bookmark> items() {
         return items;
     }
 
-    /** Adds a bookmark with the next colour of the cycle; returns it. */
+    /** The name of the open data file (null: none): {@link #items()} follows it, new bookmarks get it. */
+    public void setFile(String fileName) {
+        file = fileName;
+        items.setPredicate(b -> b.on(fileName));
+    }
+
+    /** Adds a bookmark on the open file with the next colour of the cycle; returns it. */
     public Bookmark add(String name, long offset, long length) {
-        return add(new Bookmark(name, offset, length, COLORS[items.size() % COLORS.length]));
+        return add(new Bookmark(name, offset, length, COLORS[items.size() % COLORS.length], file));
     }
 
     public Bookmark add(Bookmark b) {
-        if (items.size() >= MAX) {
+        if (all.size() >= MAX) {
             throw new IllegalStateException("at most " + MAX + " bookmarks");
         }
-        items.add(b);
+        all.add(b);
         return b;
     }
 
     public void remove(Bookmark b) {
-        items.remove(b);
+        all.remove(b);
     }
 
     public void rename(Bookmark b, String name) {
-        int i = items.indexOf(b);
+        int i = all.indexOf(b);
         if (i >= 0) {
-            items.set(i, b.withName(name));
+            all.set(i, b.withName(name));
         }
     }
 
     public void recolor(Bookmark b, Color color) {
-        int i = items.indexOf(b);
+        int i = all.indexOf(b);
         if (i >= 0) {
-            items.set(i, b.withColor(color));
+            all.set(i, b.withColor(color));
         }
     }
 
@@ -67,11 +77,12 @@ public final class BookmarksModel {
         return Optional.empty();
     }
 
+    /** Every bookmark of the document, on any file. */
     public List<Bookmark> snapshot() {
-        return List.copyOf(items);
+        return List.copyOf(all);
     }
 
     public void restore(List<Bookmark> saved) {
-        items.setAll(saved.size() > MAX ? saved.subList(0, MAX) : saved);
+        all.setAll(saved.size() > MAX ? saved.subList(0, MAX) : saved);
     }
 }

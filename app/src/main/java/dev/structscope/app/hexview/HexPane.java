@@ -335,6 +335,8 @@ public final class HexPane extends BorderPane {
     }
 
     private void adopt(DataSource source, Path path) {
+        // Bookmarks are per data file: the list shows those made on this one.
+        bookmarks.setFile(path.getFileName() == null ? path.toString() : path.getFileName().toString());
         setSourceInternal(source);
         owned = source;
         openedPath = path;
