@@ -55,6 +55,7 @@ public final class ConnectDialog extends Dialog<LiveSession> {
     private final Abi abi;
     private final ByteOrder order;
     private ChangeListener<ConnState> waiting;
+    private java.util.function.Consumer<ConnectForm.Input> onConnect = in -> { };
 
     /**
      * @param layouts the document's record types, laid out for {@code abi}
@@ -204,9 +205,38 @@ public final class ConnectDialog extends Dialog<LiveSession> {
         return error;
     }
 
-    private ConnectForm.Input input() {
+    /** What the form holds now. */
+    public ConnectForm.Input input() {
         return new ConnectForm.Input(mode.getValue(), host.getText(), port.getText(), framing.getValue(),
                 authkey.getText(), type.getValue());
+    }
+
+    /**
+     * Fills the form with what was used last time (the record type only if this document still
+     * has it), so that connecting again is one Enter.
+     */
+    public void fill(ConnectForm.Input last) {
+        if (last == null) {
+            return;
+        }
+        if (last.mode() != null) {
+            mode.setValue(last.mode());
+        }
+        host.setText(last.host() == null ? "" : last.host());
+        port.setText(last.port() == null ? "" : last.port());
+        if (last.framing() != null) {
+            framing.setValue(last.framing());
+        }
+        authkey.setText(last.authkey() == null ? "" : last.authkey());
+        if (last.type() != null && layouts.containsKey(last.type())) {
+            type.setValue(last.type());
+        }
+        validate();
+    }
+
+    /** Called with the form's values each time Connect is pressed with a valid form. */
+    public void setOnConnect(java.util.function.Consumer<ConnectForm.Input> action) {
+        onConnect = action;
     }
 
     /** Marks the fields with problems; enables Connect when there are none. */
@@ -241,6 +271,7 @@ public final class ConnectDialog extends Dialog<LiveSession> {
         if (!validate()) {
             return;
         }
+        onConnect.accept(input());
         RecordLayout layout = layouts.get(type.getValue());
         DecoderPlan plan;
         try {

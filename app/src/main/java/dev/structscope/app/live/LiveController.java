@@ -99,13 +99,23 @@ public final class LiveController {
         return out;
     }
 
+    private ConnectForm.Input lastConnect;
+
     /** Opens the connect dialog (Ctrl+L), not waiting for it. */
     public ConnectDialog showConnectDialog() {
         WarmUp.start();
         DocumentState st = document.get();
         dialog = new ConnectDialog(stage, vm, layouts(st), st.selected(), st.abi(), st.byteOrder());
+        // The dialog comes back as it was last used (this run only: an authkey is not written to disk).
+        dialog.fill(lastConnect);
+        dialog.setOnConnect(in -> lastConnect = in);
         dialog.show();
         return dialog;
+    }
+
+    /** Reconnects, asking first while a connection is up (Live ▸ Reconnect). */
+    public void reconnect() {
+        view.confirmReconnect();
     }
 
     /** Shows the LIVE pane (under the designer). */

@@ -89,7 +89,8 @@ public final class MonitorView extends BorderPane {
         // The toggle follows the recorder: a recording also ends with the session or a write error.
         vm.recordingProperty().addListener((o, a, b) -> record.setSelected(b.startsWith("●")));
         reconnect.setId("live-reconnect");
-        reconnect.setOnAction(e -> vm.reconnect());
+        reconnect.setOnAction(e -> confirmReconnect());
+        reconnect.setTooltip(new Tooltip("Drop the connection and connect again (asks first while connected)"));
         disconnect.setId("live-disconnect");
         disconnect.setOnAction(e -> vm.disconnect());
         close.setId("live-close");
@@ -107,7 +108,9 @@ public final class MonitorView extends BorderPane {
         top.getStyleClass().add("live-toolbar");
         top.setAlignment(Pos.CENTER_LEFT);
         // A flow, not a row: the middle column can be narrow, and then the tools wrap.
-        FlowPane tools = new FlowPane(6, 4, pause, follow, columns, record, reconnect, disconnect, extraTools);
+        // The connection's buttons stand apart from the view's (Record beside Reconnect invited slips).
+        javafx.scene.control.Separator gap = new javafx.scene.control.Separator(javafx.geometry.Orientation.VERTICAL);
+        FlowPane tools = new FlowPane(6, 4, pause, follow, columns, record, gap, reconnect, disconnect, extraTools);
         tools.getStyleClass().add("live-toolbar");
         extraTools.setAlignment(Pos.CENTER_LEFT);
         HBox second = new HBox(12, counters, recordingLabel);
@@ -326,5 +329,31 @@ public final class MonitorView extends BorderPane {
                 vm.followProperty().set(true);
             }
         }
+    }
+
+    /**
+     * Reconnects; while a connection is up, only after the person agrees (it drops a healthy
+     * connection). The question does not block: the answer comes back as an event.
+     */
+    public void confirmReconnect() {
+        if (!(vm.stateProperty().get() instanceof ConnState.Connected c)) {
+            vm.reconnect();
+            return;
+        }
+        javafx.scene.control.Alert ask = new javafx.scene.control.Alert(javafx.scene.control.Alert.AlertType.CONFIRMATION,
+                "The connection to " + c.peer() + " is up. Reconnecting drops it; messages the peer sends meanwhile"
+                        + " are lost.", javafx.scene.control.ButtonType.OK, javafx.scene.control.ButtonType.CANCEL);
+        ask.setHeaderText("Drop the connection and connect again?");
+        ask.setTitle("Reconnect");
+        if (getScene() != null) {
+            ask.initOwner(getScene().getWindow());
+        }
+        ((javafx.scene.control.Button) ask.getDialogPane().lookupButton(javafx.scene.control.ButtonType.OK)).setText("Reconnect");
+        ask.resultProperty().addListener((o, a, b) -> {
+            if (b == javafx.scene.control.ButtonType.OK) {
+                vm.reconnect();
+            }
+        });
+        ask.show();
     }
 }

@@ -309,7 +309,7 @@ public final class MainWindow {
         Menu liveMenu = new Menu("Live", null, item("Connect…", null, ctrl(KeyCode.L), live::showConnectDialog),
                 item("Open Recording…", null, null, live::openRecording),
                 new SeparatorMenuItem(),
-                item("Reconnect", null, null, () -> live.model().reconnect()),
+                item("Reconnect", null, null, live::reconnect),
                 item("Disconnect", null, null, () -> live.model().disconnect()),
                 item("Show Live Pane", null, null, live::show));
         Menu help = new Menu("Help", null, item("Keyboard Shortcuts", null, new KeyCodeCombination(KeyCode.F1),

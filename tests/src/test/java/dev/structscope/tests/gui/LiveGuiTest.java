@@ -191,6 +191,12 @@ class LiveGuiTest extends LiveGuiBase {
             interact(() -> window.live().view().showCompose(true));
             clickOn("#compose-send");
             assertEquals("GOT 77 -8 2.25", py.line(), "Python's ctypes reads the Point we composed");
+            // Reconnect on a healthy connection asks first; Cancel keeps it.
+            clickOn("#live-reconnect");
+            WaitForAsyncUtils.waitForFxEvents();
+            clickOn("Cancel");
+            WaitForAsyncUtils.waitForFxEvents();
+            assertInstanceOf(ConnState.Connected.class, live().state(), "Cancel keeps the connection");
             clickOn("#live-disconnect");
             awaitFx("disconnected", () -> live().state() instanceof ConnState.Closed);
             interact(() -> assertTrue(lookup("#compose-send").queryButton().isDisabled(), "nothing to send on"));
@@ -220,6 +226,18 @@ class LiveGuiTest extends LiveGuiBase {
             assertFalse(d.connectButton().isDisabled(), "one may correct the key and try again");
             assertTrue(py.line().startsWith("AUTHFAIL"));
             interact(d::close);
+            // Opened again, the dialog holds what was tried last: correcting the key is all there is to do.
+            clickOn(window.designer().table());
+            push(KeyCode.CONTROL, KeyCode.L);
+            WaitForAsyncUtils.waitForFxEvents();
+            ConnectDialog again = window.live().dialog();
+            assertTrue(again != d && again.isShowing());
+            assertEquals(port, again.portField().getText());
+            assertEquals("wrong", again.authkeyField().getText());
+            assertEquals(ConnectForm.Mode.TCP_CLIENT, again.modeBox().getValue());
+            assertEquals(ConnectForm.FramingChoice.MP, again.framingBox().getValue());
+            assertEquals("Point", again.typeBox().getValue());
+            interact(again::close);
         }
     }
 
