@@ -128,7 +128,7 @@ class ComposeDynamicTest {
         Path peer = dir.resolve("proto_peer.py");
         Files.writeString(peer, sample("proto_peer.py"));
         int seed = new Random().nextInt(1_000_000);
-        int n = 60;
+        int n = 150;
         Path stream = dir.resolve("stream.bin");
         run(dir, "python3", peer.toString(), "stream", "" + seed, "" + n, stream.toString());
         List<JsonNode> expected = new ArrayList<>();
@@ -165,7 +165,8 @@ class ComposeDynamicTest {
             assertTrue(vm.titleProperty().get().contains(bytes.length + " bytes"), vm.titleProperty().get());
             composed++;
         }
-        assertTrue(composed > n / 3, "seed " + seed + ": " + composed + " messages composed");
+        // About a quarter of the peer's messages are composable (known body, no bytes after it).
+        assertTrue(composed >= 12, "seed " + seed + ": " + composed + " messages composed");
     }
 
     /** The message's length when its body holds exactly its content (no bytes after it). */
