@@ -88,7 +88,6 @@ public final class HexPane extends BorderPane {
         gotoField.setPrefColumnCount(12);
         gotoField.setOnAction(e -> goTo(gotoField.getText()));
         gotoError.setStyle("-fx-text-fill: #d1242f;");
-        findField.setPromptText("Find (Ctrl+F)");
         findField.setPrefColumnCount(11);
         findField.textProperty().bindBidirectional(search.textProperty());
         findField.setOnAction(e -> search.next());
@@ -98,7 +97,9 @@ public final class HexPane extends BorderPane {
         kind.setTooltip(new javafx.scene.control.Tooltip("What the text is: hex bytes (7f 45 4c 46), ASCII or UTF-16LE text,"
                 + " or a typed value (u8…u64, i8…i64, f32, f64; le/be suffix: u32be=1234)"));
         // The prompt shows what to type in the chosen mode, before any error has to.
-        findField.promptTextProperty().bind(search.kindProperty().map(k -> "Find " + k.example() + " (Ctrl+F)"));
+        findField.promptTextProperty().bind(search.kindProperty().map(k -> "Find: " + k.example()));
+        findField.setId("hex-find");
+        findField.setTooltip(new javafx.scene.control.Tooltip("Find (Ctrl+F); F3 next, Shift+F3 previous"));
         Button prev = new Button("◀");
         prev.setOnAction(e -> search.previous());
         Button next = new Button("▶");

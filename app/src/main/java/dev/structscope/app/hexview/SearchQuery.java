@@ -21,7 +21,7 @@ public record SearchQuery(Kind kind, String text, byte[] pattern) {
         HEX("Hex bytes", "7f 45 4c 46"),
         ASCII("Text (ASCII)", "text"),
         UTF16LE("Text (UTF-16LE)", "text"),
-        VALUE("Typed value", "u32le=1234, f64=1.5");
+        VALUE("Typed value", "u32le=1234");
 
         private final String label;
         private final String example;
