@@ -345,6 +345,7 @@ public final class MonitorView extends BorderPane {
                         + " are lost.", javafx.scene.control.ButtonType.OK, javafx.scene.control.ButtonType.CANCEL);
         ask.setHeaderText("Drop the connection and connect again?");
         ask.setTitle("Reconnect");
+        ask.getDialogPane().setId("reconnect-confirm");
         if (getScene() != null) {
             ask.initOwner(getScene().getWindow());
         }

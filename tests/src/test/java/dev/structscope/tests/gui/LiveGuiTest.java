@@ -11,6 +11,9 @@ import dev.structscope.io.net.PcapngReader;
 import dev.structscope.model.c.HeaderImporter;
 import javafx.application.Platform;
 import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.ButtonType;
+import javafx.scene.control.DialogPane;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TreeItem;
 import javafx.scene.input.KeyCode;
@@ -192,10 +195,13 @@ class LiveGuiTest extends LiveGuiBase {
             clickOn("#compose-send");
             assertEquals("GOT 77 -8 2.25", py.line(), "Python's ctypes reads the Point we composed");
             // Reconnect on a healthy connection asks first; Cancel keeps it.
+            // The answer is given through the dialog's own button: a pixel click on a new window is a
+            // race on a slow machine, and a dialog left open blocks every click after it.
             clickOn("#live-reconnect");
-            WaitForAsyncUtils.waitForFxEvents();
-            clickOn("Cancel");
-            WaitForAsyncUtils.waitForFxEvents();
+            awaitFx("the reconnect question", () -> lookup("#reconnect-confirm").tryQuery().isPresent());
+            interact(() -> ((Button) lookup("#reconnect-confirm").queryAs(DialogPane.class)
+                    .lookupButton(ButtonType.CANCEL)).fire());
+            awaitFx("the question to close", () -> lookup("#reconnect-confirm").tryQuery().isEmpty());
             assertInstanceOf(ConnState.Connected.class, live().state(), "Cancel keeps the connection");
             clickOn("#live-disconnect");
             awaitFx("disconnected", () -> live().state() instanceof ConnState.Closed);
