@@ -115,10 +115,12 @@ public final class DesignerView extends BorderPane {
         HBox.setHgrow(grow, Priority.ALWAYS);
         Label packLabel = new Label("Pack");
         Label alignedLabel = new Label("Aligned");
-        HBox header = new HBox(10, title, sizes, grow, packLabel, pack, alignedLabel, aligned, hex);
+        HBox header = new HBox(10, title, sizes, grow, packLabel, pack, alignedLabel, aligned);
         header.setAlignment(Pos.CENTER_LEFT);
         // In a narrow pane only the spacer and the size text (also in the summary) give way.
         keepPrefWidth(title, packLabel, pack, alignedLabel, aligned, hex);
+        pack.setPrefWidth(96);
+        aligned.setPrefWidth(96);
         header.getStyleClass().add("pane-header");
 
         Button add = Icons.tool(IconPaths.ADD, "Add member (Insert)", "add-member", vm::addMember);
@@ -137,7 +139,10 @@ public final class DesignerView extends BorderPane {
                 + "placement (at), switch/when and size"));
         // Next to the member tools, not at the far right, so that a narrow designer never hides it.
         javafx.scene.control.Separator toolsSep = new javafx.scene.control.Separator(javafx.geometry.Orientation.VERTICAL);
-        HBox tools = new HBox(4, add, del, dup, up, down, toolsSep, dynamicToggle);
+        // The offsets' base is a view setting: it sits with the tools, leaving the header to the record.
+        Region toolsGrow = new Region();
+        HBox.setHgrow(toolsGrow, Priority.ALWAYS);
+        HBox tools = new HBox(4, add, del, dup, up, down, toolsSep, dynamicToggle, toolsGrow, hex);
         tools.setAlignment(Pos.CENTER_LEFT);
         tools.getStyleClass().add("pane-tools");
 
@@ -255,6 +260,8 @@ public final class DesignerView extends BorderPane {
             case PaddingRow p -> Fmt.offset(p.padding().offset(), vm.hexOffsetsProperty().get());
         });
         off.setCellFactory(c -> new OffsetCell());
+        // The offset is what the designer is for: in a narrow column the comment gives way, not it.
+        off.setMinWidth(80);
         off.getStyleClass().add("mono");
         TableColumn<DesignerRow, String> size = readOnly("Size", 72, r -> switch (r) {
             case MemberRow m when DynamicText.sizeText(m.field()) != null -> DynamicText.sizeText(m.field());

@@ -17,7 +17,6 @@ import javafx.geometry.Insets;
 import javafx.geometry.Orientation;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
-import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressBar;
@@ -25,15 +24,12 @@ import javafx.scene.control.SplitPane;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.TextField;
-import javafx.scene.control.ToggleButton;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
-import javafx.scene.layout.Priority;
-import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 
@@ -74,26 +70,41 @@ public final class HexPane extends BorderPane {
     private final TabPane tabs = new TabPane();
     private final Tab hexTab = new Tab("Hex", hexView);
     private final Tab tableTab = new Tab("Records", records);
+    /** Hex and records above (narrow) or left (wide); the decoded side below or right. */
+    private final SplitPane main = new SplitPane();
+    private final Tab decodedTab = new Tab("Decoded");
+    private final Tab inspectorTab = new Tab("Inspector", inspector);
+    private final Tab bookmarksTab = new Tab("Bookmarks", bookmarksView);
+    /** Narrow: decoded, inspector and bookmarks as tabs under the bytes. */
+    private final TabPane bottom = new TabPane();
+    /** Wide: inspector and bookmarks as tabs under the decoded tree. */
+    private final TabPane sideTabs = new TabPane();
+    private final SplitPane side = new SplitPane();
+    private Boolean wide;
     private final FileWatcher watcher = new FileWatcher(this::onFileChanged);
     private final ReadOnlyObjectWrapper<OverlayBar.Choice> choice = new ReadOnlyObjectWrapper<>(this, "choice");
     private DataSource owned;
     private Path openedPath;
     private boolean syncing;
 
+    /** Widths from which the decoded tree stands beside the bytes rather than under them. */
+    private static final double WIDE = 1000;
+
     public HexPane() {
         getStyleClass().add("hex-pane");
-        gotoField.setPromptText("Go to (Ctrl+G)");
+        gotoField.setPromptText("Go to offset");
         gotoField.setTooltip(new javafx.scene.control.Tooltip(
-                "Offset to go to: 0x1f00+24, 1f00h, 4*1024*1024, $+0x10 ($ is the caret)"));
-        gotoField.setPrefColumnCount(12);
+                "Go to (Ctrl+G) an offset: 0x1f00+24, 1f00h, 4*1024*1024, $+0x10 ($ is the caret)"));
+        gotoField.setPrefColumnCount(8);
         gotoField.setOnAction(e -> goTo(gotoField.getText()));
         gotoError.setStyle("-fx-text-fill: #d1242f;");
-        findField.setPrefColumnCount(11);
+        findField.setPrefColumnCount(9);
         findField.textProperty().bindBidirectional(search.textProperty());
         findField.setOnAction(e -> search.next());
         ComboBox<SearchQuery.Kind> kind = new ComboBox<>();
         kind.getItems().setAll(SearchQuery.Kind.values());
         kind.valueProperty().bindBidirectional(search.kindProperty());
+        kind.setPrefWidth(125);
         kind.setTooltip(new javafx.scene.control.Tooltip("What the text is: hex bytes (7f 45 4c 46), ASCII or UTF-16LE text,"
                 + " or a typed value (u8…u64, i8…i64, f32, f64; le/be suffix: u32be=1234)"));
         // The prompt shows what to type in the chosen mode, before any error has to.
@@ -114,12 +125,9 @@ public final class HexPane extends BorderPane {
         Label searchMsg = new Label();
         searchMsg.textProperty().bind(search.messageProperty());
         searchMsg.styleProperty().bind(search.errorProperty().map(err -> err ? "-fx-text-fill: #d1242f;" : ""));
-        ChoiceBox<Integer> width = new ChoiceBox<>();
-        width.getItems().setAll(8, 16, 32);
-        width.setValue(16);
-        width.valueProperty().addListener((o, a, b) -> model.bytesPerRowProperty().set(b));
-        ToggleButton dec = new ToggleButton("Dec");
-        dec.selectedProperty().addListener((o, a, b) -> model.hexOffsetsProperty().set(!b));
+        // Row width and offset base are set once and rarely changed: a menu, not two controls on
+        // the toolbar (at 1366 px the data column cannot spare a row for them).
+        javafx.scene.control.MenuButton viewMenu = viewMenu();
         fileLabel.setStyle("-fx-font-weight: bold;");
         // Search progress, Cancel and messages take room only while they show something, so the
         // narrow data column keeps the tools on few lines.
@@ -131,7 +139,7 @@ public final class HexPane extends BorderPane {
         gotoError.managedProperty().bind(gotoError.visibleProperty());
         // A flow, not a row: in the shell's narrow data column the tools wrap instead of clipping.
         javafx.scene.layout.FlowPane toolbar = new javafx.scene.layout.FlowPane(6, 4, fileLabel, gotoField, gotoError,
-                findField, kind, prev, next, searchProgress, cancel, searchMsg, new Label("Bytes/row"), width, dec);
+                findField, kind, prev, next, viewMenu, searchProgress, cancel, searchMsg, overlayBar);
         toolbar.setAlignment(Pos.CENTER_LEFT);
         toolbar.setPadding(new Insets(4, 6, 4, 6));
 
@@ -144,7 +152,11 @@ public final class HexPane extends BorderPane {
         banner.setPadding(new Insets(4, 8, 4, 8));
         banner.setStyle("-fx-background-color: #fff8c5; -fx-border-color: #d4a72c; -fx-border-width: 0 0 1 0;");
         showBanner(null);
-        setTop(new VBox(toolbar, overlayBar, banner));
+        // The overlay chooser flows on with the tools: in the narrow column that is two rows, not three.
+        overlayBar.setPadding(Insets.EMPTY);
+        // Nested in the tools' flow it would wrap at its default 400 px; it wraps only when it must.
+        overlayBar.setPrefWrapLength(560);
+        setTop(new VBox(toolbar, banner));
 
         hexTab.setClosable(false);
         tableTab.setClosable(false);
@@ -153,25 +165,24 @@ public final class HexPane extends BorderPane {
         message.setWrapText(true);
         message.setStyle("-fx-font-size: 15px; -fx-text-fill: #57606a; -fx-padding: 24;");
         StackPane center = new StackPane(tabs, message);
-        SplitPane side = new SplitPane(fields, inspector, bookmarksView);
-        side.setOrientation(Orientation.VERTICAL);
-        side.setDividerPositions(0.45, 0.85);
-        SplitPane main = new SplitPane(center, side);
-        main.setDividerPositions(0.6);
-        // Narrow (the shell's data column): fields and inspector go under the bytes.
-        widthProperty().addListener((o, a, w) -> {
-            Orientation want = w.doubleValue() < 1000 ? Orientation.VERTICAL : Orientation.HORIZONTAL;
-            if (main.getOrientation() != want) {
-                main.setOrientation(want);
-                main.setDividerPositions(want == Orientation.VERTICAL ? 0.42 : 0.6);
-                // Under the bytes the decoded tree is what people read: give it most of the room.
-                side.setDividerPositions(want == Orientation.VERTICAL ? 0.6 : 0.45, 0.88);
-            }
-        });
-        // Under the bytes (narrow), the record table needs more height than the hex rows do.
+        main.getItems().setAll(center, bottom);
+        for (Tab t : new Tab[] {decodedTab, inspectorTab, bookmarksTab}) {
+            t.setClosable(false);
+        }
+        decodedTab.setId("data-decoded-tab");
+        inspectorTab.setId("data-inspector-tab");
+        bookmarksTab.setId("data-bookmarks-tab");
+        bottom.getStyleClass().add("data-side-tabs");
+        side.getStyleClass().add("data-side-tabs");
+        dock(false);
+        // Narrow (the shell's data column): the decoded tree, inspector and bookmarks share a tabbed
+        // pane under the bytes, so the bytes keep most of the height. Wide (data only, big
+        // screens): the tree stands beside the bytes at full height, inspector and bookmarks under it.
+        widthProperty().addListener((o, a, w) -> dock(w.doubleValue() >= WIDE));
+        // The record table needs more height than the hex rows do.
         tabs.getSelectionModel().selectedItemProperty().addListener((o, a, t) -> {
             if (main.getOrientation() == Orientation.VERTICAL) {
-                main.setDividerPositions(t == tableTab ? 0.68 : 0.42);
+                main.setDividerPositions(t == tableTab ? 0.72 : 0.6);
             }
         });
         setCenter(main);
@@ -235,6 +246,78 @@ public final class HexPane extends BorderPane {
             }
         });
         showState();
+    }
+
+    /** Arranges the decoded tree, inspector and bookmarks beside ({@code wide}) or under the bytes. */
+    private void dock(boolean wideNow) {
+        if (wide != null && wide == wideNow) {
+            return;
+        }
+        wide = wideNow;
+        Tab selected = bottom.getSelectionModel().getSelectedItem();
+        Tab selectedSide = sideTabs.getSelectionModel().getSelectedItem();
+        bottom.getTabs().clear();
+        sideTabs.getTabs().clear();
+        side.getItems().clear();
+        decodedTab.setContent(null);
+        if (wideNow) {
+            sideTabs.getTabs().setAll(inspectorTab, bookmarksTab);
+            if (selected == bookmarksTab) {
+                sideTabs.getSelectionModel().select(bookmarksTab);
+            }
+            side.setOrientation(Orientation.VERTICAL);
+            side.getItems().setAll(fields, sideTabs);
+            main.getItems().set(1, side);
+            main.setOrientation(Orientation.HORIZONTAL);
+            // Called from a width change, i.e. inside a layout pass: dividers set now would be laid
+            // out against the old arrangement.
+            javafx.application.Platform.runLater(() -> {
+                side.setDividerPositions(0.62);
+                // The bytes take what a 16-byte row with its text needs, the tree the rest.
+                main.setDividerPositions(Math.clamp(660 / Math.max(1, getWidth()), 0.45, 0.6));
+            });
+        } else {
+            decodedTab.setContent(fields);
+            bottom.getTabs().setAll(decodedTab, inspectorTab, bookmarksTab);
+            if (selected != null || selectedSide != null) {
+                bottom.getSelectionModel().select(selected != null ? selected : selectedSide);
+            }
+            main.getItems().set(1, bottom);
+            main.setOrientation(Orientation.VERTICAL);
+            javafx.application.Platform.runLater(() -> main.setDividerPositions(
+                    tabs.getSelectionModel().getSelectedItem() == tableTab ? 0.72 : 0.6));
+        }
+    }
+
+    /** Brings the decoded tree, the inspector or the bookmarks to the front (View menu, tests). */
+    public void showPane(String which) {
+        Tab t = switch (which) {
+            case "inspector" -> inspectorTab;
+            case "bookmarks" -> bookmarksTab;
+            default -> decodedTab;
+        };
+        TabPane owner = t.getTabPane();
+        if (owner != null) {
+            owner.getSelectionModel().select(t);
+        }
+    }
+
+    private javafx.scene.control.MenuButton viewMenu() {
+        javafx.scene.control.MenuButton b = new javafx.scene.control.MenuButton("View");
+        b.setId("hex-view-menu");
+        b.setTooltip(new javafx.scene.control.Tooltip("Bytes per row and offsets"));
+        javafx.scene.control.ToggleGroup rows = new javafx.scene.control.ToggleGroup();
+        for (int n : new int[] {8, 16, 32}) {
+            javafx.scene.control.RadioMenuItem r = new javafx.scene.control.RadioMenuItem(n + " bytes per row");
+            r.setToggleGroup(rows);
+            r.setSelected(n == model.bytesPerRow());
+            r.setOnAction(e -> model.bytesPerRowProperty().set(n));
+            b.getItems().add(r);
+        }
+        javafx.scene.control.CheckMenuItem dec = new javafx.scene.control.CheckMenuItem("Decimal offsets");
+        dec.setOnAction(e -> model.hexOffsetsProperty().set(!dec.isSelected()));
+        b.getItems().addAll(new javafx.scene.control.SeparatorMenuItem(), dec);
+        return b;
     }
 
     // ---- accessors for the shell and tests ------------------------------------------------

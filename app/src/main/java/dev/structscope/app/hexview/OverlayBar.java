@@ -63,8 +63,8 @@ public final class OverlayBar extends javafx.scene.layout.FlowPane {
         setAlignment(Pos.CENTER_LEFT);
         setPadding(new Insets(3, 6, 3, 6));
         type.setPromptText("no type");
-        type.setPrefWidth(150);
-        base.setPrefColumnCount(8);
+        type.setPrefWidth(130);
+        base.setPrefColumnCount(6);
         base.setTooltip(new Tooltip("Base offset: 0x40, 64, 0x1f00+24; $ is the caret"));
         error.setStyle("-fx-text-fill: #d1242f;");
         error.visibleProperty().bind(error.textProperty().isNotEmpty());

@@ -277,7 +277,14 @@ public final class MonitorView extends BorderPane {
 
     private void afterBatch() {
         if (vm.followProperty().get() && !table.getItems().isEmpty()) {
-            table.scrollTo(table.getItems().size() - 1);
+            int last = table.getItems().size() - 1;
+            // TableView.scrollTo puts the row at the top and, at the end of the list, leaves it under
+            // a horizontal scroll bar; the flow's own scrollTo makes the row wholly visible.
+            if (table.lookup(".virtual-flow") instanceof javafx.scene.control.skin.VirtualFlow<?> flow) {
+                flow.scrollTo(last);
+            } else {
+                table.scrollTo(last);
+            }
         }
     }
 

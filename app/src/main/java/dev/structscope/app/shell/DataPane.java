@@ -1,6 +1,5 @@
 package dev.structscope.app.shell;
 
-import dev.structscope.app.common.Fmt;
 import javafx.beans.binding.Bindings;
 import javafx.geometry.Pos;
 import javafx.scene.control.Label;
@@ -8,8 +7,6 @@ import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
@@ -37,15 +34,19 @@ public final class DataPane extends BorderPane {
         VBox box = new VBox(10, what, hint);
         box.setAlignment(Pos.CENTER);
         box.getStyleClass().add("empty-box");
+        this.header = header;
         setTop(header);
         setCenter(box);
         // The hex explorer (issue 7) takes the pane over once a data file is chosen; it opens the
         // file in the background and shows its own empty/error states.
         vm.dataFileProperty().addListener((o, a, p) -> {
             if (p == null) {
+                setTop(header);
                 setCenter(box);
                 return;
             }
+            // The hex explorer names its file in its own toolbar: the pane title would only cost a row.
+            setTop(null);
             setCenter(hex);
             hex.open(p);
         });
@@ -53,6 +54,7 @@ public final class DataPane extends BorderPane {
         hex.setDocumentState(vm.document().state());
     }
 
+    private final HBox header;
     private final dev.structscope.app.hexview.HexPane hex = new dev.structscope.app.hexview.HexPane();
 
     /**
@@ -60,6 +62,7 @@ public final class DataPane extends BorderPane {
      * {@code type} from offset 0 when the document has that type.
      */
     public void showMessage(dev.structscope.io.source.DataSource bytes, String type) {
+        setTop(null);
         setCenter(hex);
         hex.setSource(bytes);
         if (type != null && hex.overlayBar().typeBox().getItems().contains(type)) {
@@ -72,16 +75,11 @@ public final class DataPane extends BorderPane {
         return hex;
     }
 
+    /** The empty state's text; a chosen file is shown by the hex explorer, which sizes it off the FX thread. */
     private static String describe(Path p) {
         if (p == null) {
             return "Open a binary file (Ctrl+Shift+O) or connect to a socket (Ctrl+L)";
         }
-        long size;
-        try {
-            size = Files.size(p);
-        } catch (IOException e) {
-            size = -1;
-        }
-        return p.getFileName() + (size >= 0 ? " · " + Fmt.binary(size) : "");
+        return p.getFileName() == null ? p.toString() : p.getFileName().toString();
     }
 }

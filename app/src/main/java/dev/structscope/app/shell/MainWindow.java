@@ -35,6 +35,7 @@ import javafx.scene.control.RadioMenuItem;
 import javafx.scene.control.Separator;
 import javafx.scene.control.SeparatorMenuItem;
 import javafx.scene.control.SplitPane;
+import javafx.scene.control.ToggleButton;
 import javafx.scene.control.ToggleGroup;
 import javafx.scene.control.ToolBar;
 import javafx.scene.control.Tooltip;
@@ -79,6 +80,9 @@ public final class MainWindow {
     /** The middle column: the designer, and the LIVE pane below it once a session starts. */
     private final SplitPane vertical = new SplitPane();
     private final dev.structscope.app.live.LiveController live;
+    private final ToggleGroup workspaceGroup = new ToggleGroup();
+    /** The library | designer | data dividers, remembered while a half is hidden. */
+    private double[] bothDividers = {0.1, 0.5};
 
     public MainWindow(Stage stage, ShellViewModel vm, WindowPrefs prefs) {
         this.stage = stage;
@@ -104,13 +108,25 @@ public final class MainWindow {
         split.getItems().addAll(library, vertical, data);
         // The data column gets room for a whole 16-byte hex row with its ASCII column; the
         // decoded fields and the inspector stack below the hex rows at full height.
-        split.setDividerPositions(0.11, 0.56);
+        split.setDividerPositions(0.1, 0.5);
         SplitPane.setResizableWithParent(library, false);
         data.setMinWidth(200);
         vertical.setOrientation(Orientation.VERTICAL);
         vertical.getItems().add(middle);
         live = new dev.structscope.app.live.LiveController(stage, () -> vm.document().state(), vertical,
                 data::showMessage, vm.statusProperty()::set);
+        vm.workspaceProperty().addListener((o, a, w) -> arrange(w));
+        vm.dataFileProperty().addListener((o, a, p) -> {
+            if (p != null && !vm.workspaceProperty().get().showsData()) {
+                vm.workspaceProperty().set(Workspace.BOTH);
+            }
+        });
+        // The live pane lives under the designer: a session that starts shows that half again.
+        vertical.getItems().addListener((ListChangeListener<Node>) c -> {
+            if (vertical.getItems().size() > 1 && !vm.workspaceProperty().get().showsDesigner()) {
+                vm.workspaceProperty().set(Workspace.BOTH);
+            }
+        });
         root.setTop(new VBox(menuBar(), toolBar()));
         root.setCenter(split);
         root.setBottom(statusBar());
@@ -141,6 +157,27 @@ public final class MainWindow {
             }
             live.dispose();
         });
+    }
+
+    /**
+     * Shows the halves {@code w} names. The three-column dividers are kept while a half is hidden
+     * and come back with it.
+     */
+    private void arrange(Workspace w) {
+        if (split.getItems().size() == 3) {
+            bothDividers = split.getDividerPositions();
+        }
+        switch (w) {
+            case BOTH -> {
+                split.getItems().setAll(library, vertical, data);
+                split.setDividerPositions(bothDividers);
+            }
+            case DESIGNER -> {
+                split.getItems().setAll(library, vertical);
+                split.setDividerPositions(bothDividers[0] / Math.max(0.2, bothDividers[1]));
+            }
+            case DATA -> split.getItems().setAll(data);
+        }
     }
 
     /** The live monitor (connect dialog, LIVE pane). */
@@ -267,7 +304,13 @@ public final class MainWindow {
                 item("Focus Layout Library", null, ctrl(KeyCode.DIGIT1), () -> library.list().requestFocus()),
                 item("Focus Designer", null, ctrl(KeyCode.DIGIT2),
                         () -> (enumEditor.isVisible() ? enumEditor.table() : designer.table()).requestFocus()),
-                item("Focus Data", null, ctrl(KeyCode.DIGIT3), () -> data.requestFocus()));
+                item("Focus Data", null, ctrl(KeyCode.DIGIT3), () -> data.requestFocus()),
+                new SeparatorMenuItem(), workspaceItem("Designer and Data", KeyCode.DIGIT1, Workspace.BOTH),
+                workspaceItem("Designer Only", KeyCode.DIGIT2, Workspace.DESIGNER),
+                workspaceItem("Data Only", KeyCode.DIGIT3, Workspace.DATA), new SeparatorMenuItem(),
+                item("Decoded Fields", null, null, () -> data.hexPane().showPane("decoded")),
+                item("Inspector", null, null, () -> data.hexPane().showPane("inspector")),
+                item("Bookmarks", null, null, () -> data.hexPane().showPane("bookmarks")));
         Menu abiMenu = new Menu("ABI");
         ToggleGroup abiGroup = new ToggleGroup();
         for (Abi a : ShellViewModel.abis()) {
@@ -317,6 +360,16 @@ public final class MainWindow {
         MenuBar bar = new MenuBar(file, edit, view, layout, dataMenu, liveMenu, help);
         bar.setId("menu-bar");
         return bar;
+    }
+
+    private RadioMenuItem workspaceItem(String text, KeyCode digit, Workspace w) {
+        RadioMenuItem r = new RadioMenuItem(text);
+        r.setToggleGroup(workspaceGroup);
+        r.setAccelerator(ctrlShift(digit));
+        r.setSelected(vm.workspaceProperty().get() == w);
+        r.setOnAction(e -> vm.workspaceProperty().set(w));
+        vm.workspaceProperty().addListener((o, a, b) -> r.setSelected(b == w));
+        return r;
     }
 
     /** Runs a hex-explorer command, or says what to open first when no data is shown. */
@@ -399,6 +452,30 @@ public final class MainWindow {
         connect.setId("connect");
         connect.setTooltip(new Tooltip("Watch a socket live, decoded with this document's types (Ctrl+L)"));
         connect.setOnAction(e -> live.showConnectDialog());
+        ToggleButton showDesigner = new ToggleButton("Designer");
+        showDesigner.setId("show-designer");
+        showDesigner.setTooltip(new Tooltip("Show or hide the designer (Ctrl+Shift+2: designer only)"));
+        ToggleButton showData = new ToggleButton("Data");
+        showData.setId("show-data");
+        showData.setTooltip(new Tooltip("Show or hide the data (Ctrl+Shift+3: data only; Ctrl+Shift+1: both)"));
+        Runnable sync = () -> {
+            showDesigner.setSelected(vm.workspaceProperty().get().showsDesigner());
+            showData.setSelected(vm.workspaceProperty().get().showsData());
+        };
+        sync.run();
+        vm.workspaceProperty().addListener((o, a, b) -> sync.run());
+        showDesigner.setOnAction(e -> {
+            vm.workspaceProperty().set(vm.workspaceProperty().get().withDesigner(showDesigner.isSelected()));
+            sync.run();
+        });
+        showData.setOnAction(e -> {
+            vm.workspaceProperty().set(vm.workspaceProperty().get().withData(showData.isSelected()));
+            sync.run();
+        });
+        showDesigner.getStyleClass().add("left-pill");
+        showData.getStyleClass().add("right-pill");
+        HBox halves = new HBox(showDesigner, showData);
+        halves.getStyleClass().add("segmented");
         Button theme = tool(IconPaths.THEME, "Light / dark theme (Ctrl+Shift+T)", "theme", () -> dark.set(!dark.get()));
         Region grow = new Region();
         HBox.setHgrow(grow, Priority.ALWAYS);
@@ -411,7 +488,7 @@ public final class MainWindow {
                 new Separator(Orientation.VERTICAL),
                 tool(IconPaths.IMPORT, "Import a C header (Ctrl+I)", "import", files::importHeader),
                 tool(IconPaths.EXPORT, "Export to C, Java, Python, Rust, Kaitai, JSON (Ctrl+E)", "export", files::export),
-                new Separator(Orientation.VERTICAL), connect, grow, theme);
+                new Separator(Orientation.VERTICAL), connect, grow, halves, theme);
         bar.setId("toolbar");
         return bar;
     }

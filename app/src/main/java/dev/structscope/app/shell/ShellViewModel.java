@@ -58,6 +58,7 @@ public final class ShellViewModel {
     private final BooleanProperty busy = new SimpleBooleanProperty(this, "busy");
     private final StringProperty busyWhat = new SimpleStringProperty(this, "busyWhat", "");
     private final ObjectProperty<Path> dataFile = new SimpleObjectProperty<>(this, "dataFile");
+    private final ObjectProperty<Workspace> workspace = new SimpleObjectProperty<>(this, "workspace", Workspace.BOTH);
     /** What the open layout document holds besides its types, written back unchanged on save. */
     private LayoutDocument loaded = LayoutDocument.of(TypeLibrary.EMPTY);
     /** The hex explorer's bookmarks, saved with the document; null until a view attaches them. */
@@ -128,6 +129,11 @@ public final class ShellViewModel {
 
     public ObjectProperty<Path> dataFileProperty() {
         return dataFile;
+    }
+
+    /** Which halves of the window show; a data file chosen while only the designer shows brings the data back. */
+    public ObjectProperty<Workspace> workspaceProperty() {
+        return workspace;
     }
 
     public RecentFiles recent() {

@@ -11,7 +11,8 @@ import java.util.prefs.Preferences;
 /**
  * Remembers the window's size, position, maximised state, split positions and theme between runs
  * in {@link Preferences} (user node {@code dev/structscope/app/shell}). The first window takes
- * {@link #SHARE} of the visual bounds of the primary screen, centred; saved bounds are clamped to
+ * {@link #SHARE} of the visual bounds of the primary screen, centred — all of them on a laptop-sized
+ * screen (narrower than {@link #ROOMY} px), where the bytes need every pixel; saved bounds are clamped to
  * the screen they mostly lie on now (the primary one when none), so that a window saved on a
  * larger or a detached screen opens whole on this one. FX thread.
  */
@@ -28,6 +29,8 @@ public final class WindowPrefs {
 
     /** The share of the screen's visual bounds (width and height) a first window takes. */
     public static final double SHARE = 0.9;
+    /** Screens at least this wide leave room around a first window; narrower ones are filled. */
+    static final double ROOMY = 1600;
     /** The smallest window the panes are laid out for (smaller screens get the whole screen). */
     static final double MIN_W = 800;
     static final double MIN_H = 560;
@@ -57,8 +60,9 @@ public final class WindowPrefs {
      */
     static Rectangle2D bounds(List<Rectangle2D> screens, Rectangle2D primary, double x, double y, double w, double h) {
         if (Double.isNaN(x) || Double.isNaN(y) || Double.isNaN(w) || Double.isNaN(h) || w <= 0 || h <= 0) {
-            double fw = fit(primary.getWidth() * SHARE, MIN_W, primary.getWidth());
-            double fh = fit(primary.getHeight() * SHARE, MIN_H, primary.getHeight());
+            double share = primary.getWidth() < ROOMY ? 1 : SHARE;
+            double fw = fit(primary.getWidth() * share, MIN_W, primary.getWidth());
+            double fh = fit(primary.getHeight() * share, MIN_H, primary.getHeight());
             return new Rectangle2D(primary.getMinX() + (primary.getWidth() - fw) / 2,
                     primary.getMinY() + (primary.getHeight() - fh) / 2, fw, fh);
         }

@@ -16,9 +16,9 @@ class WindowPrefsTest {
     private static final Rectangle2D QHD_RIGHT = new Rectangle2D(1920, 0, 2560, 1400);
 
     @Test
-    void aFirstWindowTakesMostOfThePrimaryScreenCentredOnIt() {
+    void aFirstWindowFillsALaptopScreenAndTakesMostOfABigOneCentred() {
         Rectangle2D b = WindowPrefs.bounds(List.of(LAPTOP), LAPTOP, NAN, NAN, NAN, NAN);
-        assertEquals(new Rectangle2D(68.3, 65, 1229.4, 666), round(b));
+        assertEquals(LAPTOP, round(b), "on 1366 px every pixel goes to the panes");
         b = WindowPrefs.bounds(List.of(FULL_HD, QHD_RIGHT), FULL_HD, NAN, NAN, NAN, NAN);
         assertEquals(new Rectangle2D(96, 52, 1728, 936), round(b));
     }

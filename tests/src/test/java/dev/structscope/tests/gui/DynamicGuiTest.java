@@ -125,7 +125,8 @@ class DynamicGuiTest extends GuiTest {
         WaitForAsyncUtils.waitForFxEvents();
         rightClickOn(rowOf(again));
         moveTo(menuText("Overlay a Type There"));
-        clickOn(menuText("Overlay Elf64_Shdr There"));
+        // Across first, then down: a diagonal path crosses the parent menu's other items and closes the submenu.
+        clickOn(menuText("Overlay Elf64_Shdr There"), org.testfx.robot.Motion.HORIZONTAL_FIRST);
         WaitForAsyncUtils.waitForFxEvents();
         TreeItem<FieldRow> shdr = hex().fieldsView().root();
         assertEquals("Elf64_Shdr", hex().overlayBar().typeBox().getValue());

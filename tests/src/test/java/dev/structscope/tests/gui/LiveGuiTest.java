@@ -79,16 +79,25 @@ class LiveGuiTest extends LiveGuiBase {
 
     /** The summary cell of member {@code path} in row {@code row} of the message list, scrolled into view. */
     TableCell<?, ?> cellNode(int row, String path) {
-        interact(() -> {
-            liveTable().scrollTo(row);
-            liveTable().getColumns().stream().filter(c -> path.equals(c.getUserData())).findFirst()
-                    .ifPresent(c -> liveTable().scrollToColumn(c));
-        });
-        WaitForAsyncUtils.waitForFxEvents();
-        for (Node n : lookup("#live-table .table-cell").queryAll()) {
-            if (n instanceof TableCell<?, ?> c && c.getIndex() == row && c.getTableColumn() != null
-                    && path.equals(c.getTableColumn().getUserData())) {
-                return c;
+        // As a user scrolls: first just far enough to see the row whole, then with the row on top
+        // (TableView.scrollTo alone leaves the last row under the horizontal scroll bar).
+        for (int attempt = 0; attempt < 4; attempt++) {
+            boolean minimal = attempt % 2 == 0;
+            interact(() -> {
+                if (minimal && liveTable().lookup(".virtual-flow") instanceof javafx.scene.control.skin.VirtualFlow<?> f) {
+                    f.scrollTo(row);
+                } else {
+                    liveTable().scrollTo(row);
+                }
+                liveTable().getColumns().stream().filter(c -> path.equals(c.getUserData())).findFirst()
+                        .ifPresent(c -> liveTable().scrollToColumn(c));
+            });
+            WaitForAsyncUtils.waitForFxEvents();
+            for (Node n : lookup("#live-table .table-cell").queryAll()) {
+                if (n instanceof TableCell<?, ?> c && c.isVisible() && c.getIndex() == row && c.getTableColumn() != null
+                        && path.equals(c.getTableColumn().getUserData())) {
+                    return c;
+                }
             }
         }
         throw new AssertionError("no cell " + path + " in row " + row);
