@@ -21,7 +21,7 @@ import java.util.List;
  * journal of an earlier interrupted write is present, the file is as the caller last saw it
  * ({@link Expected}), every range lies inside it.
  *
- * <p>Used by the CLI's {@code patch} and by {@link EditOverlay#save} for a same-size save. Stateless;
+ * <p>Used by the CLI's {@code patch} and by {@link dev.structscope.io.edit.EditOverlay#save} for a same-size save. Stateless;
  * call it off the FX thread.
  */
 public final class InPlaceWriter {
