@@ -128,9 +128,15 @@ public final class Journal {
         byte[] body = buf.toByteArray();
         crc.update(body);
         try (FileChannel ch = FileChannel.open(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
-            writeFully(ch, ByteBuffer.wrap(body), 0);
-            writeFully(ch, ByteBuffer.allocate(8).putLong(0, crc.getValue()), body.length);
-            ch.force(true);
+            try {
+                writeFully(ch, ByteBuffer.wrap(body), 0);
+                writeFully(ch, ByteBuffer.allocate(8).putLong(0, crc.getValue()), body.length);
+                ch.force(true);
+            } catch (IOException e) {
+                // A full disk while journaling: the target is untouched, so no journal may stay behind.
+                Files.deleteIfExists(file);
+                throw e;
+            }
         }
         syncDirectory(file.getParent());
         return new Journal(file, target, targetSize, entries, true);

@@ -180,6 +180,12 @@ class WriteFaultsTest {
             try (var files = Files.list(mnt)) {
                 assertEquals(List.of(target), files.toList(), "the temporary file was left behind");
             }
+            // in place: the journal (old and new bytes of 200 kB) does not fit either
+            InputException e = assertThrows(InputException.class, () -> InPlaceWriter.write(target,
+                    List.of(new Change(1000, new byte[200_000])), Expected.of(target)));
+            assertTrue(e.getMessage().contains("writing failed"), e.getMessage());
+            assertArrayEquals(old, Files.readAllBytes(target));
+            assertFalse(Files.exists(Journal.pathFor(target)), "a journal of a write that never began was left");
         } finally {
             run("umount", mnt.toString());
         }
