@@ -54,6 +54,9 @@ public final class OverlaySaver {
         boolean sameFile = isBase(overlay, target);
         if (Files.exists(target)) {
             InPlaceWriter.checkWritable(target);
+            if (expected != null) {
+                expected.check(target); // before reading the base: a truncated mapped file would fault
+            }
         }
         if (sameFile) {
             List<Change> changes = overlay.sameSizeChanges(IN_PLACE_MAX);
@@ -109,9 +112,7 @@ public final class OverlaySaver {
             if (Files.exists(target)) {
                 copyPermissions(target, tmp);
                 if (expected != null) {
-                    if (!Expected.of(target).equals(expected)) {
-                        throw new InputException(target.toString(), "file changed on disk since it was opened; not overwritten");
-                    }
+                    expected.check(target); // again: someone may have written while we streamed
                 }
             }
             try {
@@ -123,6 +124,11 @@ public final class OverlaySaver {
             syncDirectory(dir);
         } catch (IOException e) {
             throw new InputException(target.toString(), "saving failed: " + e.getMessage() + "; the file is unchanged", e);
+        } catch (InternalError e) {
+            // A page of the mapped base faulted (SIGBUS): the file was cut short under us.
+            overlay.checkUnchanged();
+            throw new InputException(target.toString(), "reading the opened file failed (" + e.getMessage()
+                    + "); was it changed on disk? Nothing was saved", e);
         } finally {
             if (!done) {
                 try {

@@ -24,7 +24,7 @@ public record Expected(long size, FileTime modified) {
     }
 
     /** Raises an {@link InputException} when {@code file} is no longer as expected. */
-    void check(Path file) {
+    public void check(Path file) {
         Expected now = of(file);
         if (now.size != size) {
             throw new InputException(file.toString(), "file changed on disk since it was opened (size was "

@@ -151,4 +151,29 @@ class EditOverlayModelTest {
             assertArrayEquals(start, Files.readAllBytes(file));
         }
     }
+
+    @Test
+    void aFileTruncatedByAnotherProcessWhileEditingIsNotOverwritten() throws Exception {
+        byte[] start = new byte[3 << 20];
+        new Random(4).nextBytes(start);
+        for (boolean sameSize : new boolean[] {true, false}) {
+            Path file = Files.write(dir.resolve("cut" + sameSize + ".bin"), start);
+            Expected opened = Expected.of(file);
+            try (DataSource base = Sources.open(file)) {
+                EditOverlay o = new EditOverlay(base);
+                if (sameSize) {
+                    o.overwrite(100, new byte[] {1, 2});
+                } else {
+                    o.insert(100, new byte[] {1, 2});
+                }
+                try (var ch = java.nio.channels.FileChannel.open(file, java.nio.file.StandardOpenOption.WRITE)) {
+                    ch.truncate(1000); // another program cuts the file short
+                }
+                var e = org.junit.jupiter.api.Assertions.assertThrows(dev.structscope.model.InputException.class,
+                        () -> o.save(file, opened, OverlaySaver.Progress.NONE, () -> false));
+                assertTrue(e.getMessage().contains("changed on disk"), e.getMessage());
+            }
+            assertArrayEquals(Arrays.copyOf(start, 1000), Files.readAllBytes(file), "the other program's file was overwritten");
+        }
+    }
 }
