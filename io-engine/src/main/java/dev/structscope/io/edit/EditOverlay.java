@@ -232,7 +232,10 @@ public final class EditOverlay implements DataSource {
         if (offset + length <= at + p.length()) {
             return view(p, offset - at, length);
         }
-        byte[] copy = new byte[Math.toIntExact(length)];
+        if (length > Integer.MAX_VALUE - 16) {
+            throw new InputException("byte offset " + offset, length + " bytes across edited pieces are too many for one view; read in chunks");
+        }
+        byte[] copy = new byte[(int) length];
         MemorySegment dst = MemorySegment.ofArray(copy);
         long done = 0;
         while (done < length) {
