@@ -30,7 +30,8 @@ public final class RecordEncoder {
 
     /**
      * Fills {@code dst} (at least {@code plan.recordSize()} bytes, zeroed by the caller) from a JSON
-     * object of member values.
+     * object of member values. Only the members named (and not null) are written, a bit-field only
+     * in its bits, so over a copy of existing bytes this is a member-level write ({@code patch}).
      */
     public static void encode(DecoderPlan plan, JsonNode values, MemorySegment dst) {
         if (values == null || !values.isObject()) {
@@ -114,6 +115,11 @@ public final class RecordEncoder {
                 throw new InputException(path, "character U+" + Integer.toHexString(c) + " is not ISO-8859-1");
             }
             dst.set(Layouts.I8, at + i, (byte) c);
+        }
+        // NUL-padded to the array's length, like strncpy: over existing bytes (patch) no tail of
+        // the old string survives; in a zeroed record (send) this changes nothing.
+        for (long i = text.length(); i < s.length(); i++) {
+            dst.set(Layouts.I8, at + i, (byte) 0);
         }
     }
 

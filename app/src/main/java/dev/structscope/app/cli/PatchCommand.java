@@ -1,0 +1,239 @@
+package dev.structscope.app.cli;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.TextNode;
+import dev.structscope.io.decode.DecoderPlan;
+import dev.structscope.io.decode.DynamicDecoder;
+import dev.structscope.io.decode.RecordReader;
+import dev.structscope.io.encode.RecordEncoder;
+import dev.structscope.io.source.DataSource;
+import dev.structscope.io.source.Sources;
+import dev.structscope.io.write.Change;
+import dev.structscope.io.write.Expected;
+import dev.structscope.io.write.InPlaceWriter;
+import dev.structscope.io.write.Journal;
+import dev.structscope.model.InputException;
+import dev.structscope.model.layout.RecordLayout;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+import java.io.PrintWriter;
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+
+/**
+ * {@code structscope patch LAYOUT --type NAME DATA [--offset N] [--record K] (--set PATH=VALUE)...
+ * [--values JSON]}: writes member values into one record of DATA in place. The record's bytes are
+ * copied, the engine's {@link RecordEncoder} writes the named members over the copy (touching
+ * only their bytes, a bit-field only its bits), and the bytes that differ are written by the
+ * journaled {@link InPlaceWriter}. Every value is checked and encoded before the file is opened
+ * for writing, so a bad one leaves the file untouched.
+ */
+@Command(name = "patch", description = "Write member values into one record of a data file, in place (journaled, synced).")
+public final class PatchCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    RecordArgs record;
+
+    @Parameters(index = "1", paramLabel = "DATA", description = "The file to write into.")
+    Path dataPath;
+
+    @Option(names = "--offset", paramLabel = "N", defaultValue = "0", description = "Byte offset of record 0 (default 0).")
+    long offset;
+
+    @Option(names = "--record", paramLabel = "K", defaultValue = "0", description = "Which record (default 0), at N + K x size.")
+    long recordIndex;
+
+    @Option(names = "--set", paramLabel = "PATH=VALUE",
+            description = "A member and its value, e.g. hdr.count=3, pts[2].x=-1, color=RED, name=abc (repeatable).")
+    List<String> sets = List.of();
+
+    @Option(names = "--values", paramLabel = "JSON", description = "Several values as a JSON object shaped like decode's output.")
+    String values;
+
+    @Option(names = "--roll-back", description = "Restore the bytes an interrupted patch or save was overwriting (from its journal) and stop.")
+    boolean rollBack;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        Optional<Journal> journal = Journal.find(dataPath);
+        if (rollBack) {
+            if (journal.isEmpty()) {
+                throw new InputException(dataPath.toString(), "no journal of an interrupted write (" + Journal.pathFor(dataPath) + ")");
+            }
+            InPlaceWriter.checkWritable(dataPath);
+            journal.get().rollBack();
+            out.println("restored " + journal.get().entries().size() + " range(s) of " + dataPath + " from its journal");
+            out.flush();
+            return 0;
+        }
+        if (journal.isPresent()) {
+            throw new InputException(dataPath.toString(), "a write into it was interrupted (journal "
+                    + journal.get().file() + "); run patch again with --roll-back to restore the old bytes");
+        }
+        JsonNode json = values();
+        RecordLayout resolved = record.resolve(err);
+        RecordReader reader = record.reader(resolved);
+        if (reader instanceof DynamicDecoder) {
+            throw new InputException("--type", "'" + record.type + "' is a dynamic record (its size depends on its data); "
+                    + "patch writes fixed-size records only");
+        }
+        DecoderPlan plan = (DecoderPlan) reader;
+        long size = plan.recordSize();
+        if (size <= 0) {
+            throw new InputException("--type", "'" + record.type + "' has size 0; there is nothing to write");
+        }
+        if (offset < 0 || recordIndex < 0) {
+            throw new InputException(offset < 0 ? "--offset" : "--record", "must not be negative");
+        }
+        InPlaceWriter.checkWritable(dataPath);
+        Expected expected = Expected.of(dataPath);
+        long at;
+        try {
+            at = Math.addExact(offset, Math.multiplyExact(recordIndex, size));
+            Math.addExact(at, size);
+        } catch (ArithmeticException e) {
+            throw new InputException("--record", "record " + recordIndex + " lies beyond any file");
+        }
+        if (at + size > expected.size()) {
+            throw new InputException(dataPath + ": byte offset " + at, "record " + recordIndex + " (" + size
+                    + " bytes from byte offset " + at + ") runs past the end of the data (" + expected.size() + " bytes)");
+        }
+        byte[] before;
+        try (DataSource source = Sources.open(dataPath)) {
+            before = Sources.guard(source, () -> source.slice(at, size).toArray(ValueLayout.JAVA_BYTE));
+        }
+        byte[] after = before.clone();
+        RecordEncoder.encode(plan, json, MemorySegment.ofArray(after));
+        List<Change> changes = Change.diff(before, after, at);
+        InPlaceWriter.write(dataPath, changes, expected);
+        int bytes = changes.stream().mapToInt(Change::length).sum();
+        out.println("record " + recordIndex + " at byte offset " + at + ": " + bytes + " byte(s) changed in "
+                + changes.size() + " range(s)");
+        out.flush();
+        return 0;
+    }
+
+    /** {@code --values}, then every {@code --set} merged over it, as one JSON object for the encoder. */
+    private JsonNode values() {
+        ObjectNode root = JsonNodeFactory.instance.objectNode();
+        if (values != null) {
+            try {
+                JsonNode v = new ObjectMapper().readTree(values);
+                if (v == null || !v.isObject()) {
+                    throw new InputException("--values", "expected a JSON object of member values");
+                }
+                root.setAll((ObjectNode) v);
+            } catch (JsonProcessingException e) {
+                throw new InputException("--values", "not valid JSON: " + e.getOriginalMessage());
+            }
+        }
+        for (String s : sets) {
+            int eq = s.indexOf('=');
+            if (eq <= 0) {
+                throw new InputException("--set " + s, "expected PATH=VALUE");
+            }
+            put(root, s.substring(0, eq).strip(), scalar(s.substring(eq + 1)), "--set " + s);
+        }
+        if (root.isEmpty()) {
+            throw new InputException("patch", "nothing to write: give --set PATH=VALUE or --values JSON");
+        }
+        return root;
+    }
+
+    /** A JSON scalar; text that is not JSON (an enumerator name, a string) is taken as a string. */
+    private static JsonNode scalar(String text) {
+        try {
+            JsonNode v = new ObjectMapper().readTree(text);
+            if (v != null && v.isValueNode()) {
+                return v;
+            }
+            if (v != null) {
+                throw new InputException("--set", "VALUE must be a JSON scalar, not " + text);
+            }
+        } catch (JsonProcessingException e) {
+            // not JSON: a bare word
+        }
+        return TextNode.valueOf(text);
+    }
+
+    /** Puts {@code value} at PATH ({@code a.b[2].c}) into the tree, arrays padded with nulls (left as they are). */
+    static void put(ObjectNode root, String path, JsonNode value, String where) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("\\G(?:(^|\\.)([A-Za-z_][A-Za-z_0-9]*)|\\[(\\d{1,9})\\])").matcher(path);
+        JsonNode cur = root;
+        Object pendingKey = null; // String member or Integer index to descend by
+        int end = 0;
+        while (m.find()) {
+            if (pendingKey != null) {
+                cur = child(cur, pendingKey, m.group(2) != null, where);
+            }
+            if (m.group(2) != null) {
+                if (!cur.isObject() || (m.group(1).isEmpty() && m.start() != 0)) {
+                    throw new InputException(where, "bad PATH '" + path + "' at '" + path.substring(m.start()) + "'");
+                }
+                pendingKey = m.group(2);
+            } else {
+                if (!cur.isArray() && pendingKey == null) {
+                    throw new InputException(where, "PATH must start with a member name");
+                }
+                pendingKey = Integer.parseInt(m.group(3));
+            }
+            end = m.end();
+        }
+        if (end != path.length() || pendingKey == null) {
+            throw new InputException(where, "bad PATH '" + path + "' (members by name, dotted; array elements as [i])");
+        }
+        if (pendingKey instanceof String k) {
+            ((ObjectNode) cur).set(k, value);
+        } else {
+            ArrayNode a = (ArrayNode) cur;
+            int i = (Integer) pendingKey;
+            while (a.size() <= i) {
+                a.addNull();
+            }
+            a.set(i, value);
+        }
+    }
+
+    private static JsonNode child(JsonNode cur, Object key, boolean objectNext, String where) {
+        JsonNode next;
+        if (key instanceof String k) {
+            next = cur.get(k);
+            if (next == null || next.isNull()) {
+                next = objectNext ? ((ObjectNode) cur).putObject(k) : ((ObjectNode) cur).putArray(k);
+            }
+        } else {
+            ArrayNode a = (ArrayNode) cur;
+            int i = (Integer) key;
+            while (a.size() <= i) {
+                a.addNull();
+            }
+            next = a.get(i);
+            if (next == null || next.isNull()) {
+                next = objectNext ? JsonNodeFactory.instance.objectNode() : JsonNodeFactory.instance.arrayNode();
+                a.set(i, next);
+            }
+        }
+        if (objectNext ? !next.isObject() : !next.isArray()) {
+            throw new InputException(where, "PATH conflicts with another value given for the same member");
+        }
+        return next;
+    }
+}
