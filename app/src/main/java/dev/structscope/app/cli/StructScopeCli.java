@@ -16,7 +16,7 @@ import java.io.PrintWriter;
 @Command(name = "structscope", mixinStandardHelpOptions = true, version = "StructScope 0.1.0",
         scope = CommandLine.ScopeType.INHERIT,
         description = "Design C struct layouts and read bytes through them.",
-        subcommands = {LayoutCommand.class, OpenCommand.class, DecodeCommand.class, StatsCommand.class,
+        subcommands = {LayoutCommand.class, OpenCommand.class, DecodeCommand.class, StatsCommand.class, CompareCommand.class,
                 ExportCommand.class, CaptureCommand.class, SendCommand.class})
 public final class StructScopeCli implements Runnable {
 
