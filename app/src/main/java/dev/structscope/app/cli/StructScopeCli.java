@@ -17,7 +17,8 @@ import java.io.PrintWriter;
         scope = CommandLine.ScopeType.INHERIT,
         description = "Design C struct layouts and read bytes through them.",
         subcommands = {LayoutCommand.class, OpenCommand.class, DecodeCommand.class, StatsCommand.class,
-                ExportCommand.class, CaptureCommand.class, SendCommand.class, PatchCommand.class})
+                CompareCommand.class, ExportCommand.class, CaptureCommand.class, SendCommand.class,
+                PatchCommand.class})
 public final class StructScopeCli implements Runnable {
 
     @Override

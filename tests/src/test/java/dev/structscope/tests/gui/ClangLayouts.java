@@ -55,7 +55,7 @@ public final class ClangLayouts {
         Files.deleteIfExists(c);
         Files.deleteIfExists(dir);
         Map<String, Rec> recs = new LinkedHashMap<>();
-        Matcher m = Pattern.compile("Type: (.+?)\\n\\s*\\nLayout: <ASTRecordLayout\\s+Size:(\\d+)\\s+DataSize:\\d+\\s+"
+        Matcher m = Pattern.compile("Type: (.+?)\\n\\s*\\nLayout: <ASTRecordLayout\\s+Size:(\\d+)\\s+(?:DataSize:\\d+\\s+)?"
                 + "Alignment:(\\d+)\\s+FieldOffsets: \\[([^\\]]*)\\]").matcher(out);
         while (m.find()) {
             List<Long> offs = new ArrayList<>();
