@@ -2,17 +2,11 @@ package dev.structscope.app.designer;
 
 import dev.structscope.model.InputException;
 import dev.structscope.model.abi.Abi;
-import dev.structscope.model.type.ArrayType;
-import dev.structscope.model.type.CType;
 import dev.structscope.model.type.Decl;
 import dev.structscope.model.type.EnumType;
 import dev.structscope.model.type.Enumerator;
-import dev.structscope.model.type.Member;
 import dev.structscope.model.type.NamedType;
-import dev.structscope.model.type.PointerType;
 import dev.structscope.model.type.Prim;
-import dev.structscope.model.type.PrimitiveType;
-import dev.structscope.model.type.RecordType;
 import dev.structscope.model.type.TypeLibrary;
 import dev.structscope.model.type.Typedef;
 
@@ -42,7 +36,7 @@ public final class EnumEdits {
         for (int i = 0; i < decls.size(); i++) {
             if (decls.get(i) instanceof EnumType e && tag.equals(e.tag())) {
                 TypeLibrary out = lib.withDecl(i, next);
-                return next.tag() == null || next.tag().equals(tag) ? out : renameUses(out, tag, next.tag());
+                return next.tag() == null || next.tag().equals(tag) ? out : LibraryEdits.renameUses(out, NamedType.enumeration(tag), next.tag());
             }
         }
         return lib.with(next);
@@ -142,40 +136,5 @@ public final class EnumEdits {
         List<Enumerator> out = new ArrayList<>(list);
         out.set(index, e);
         return out;
-    }
-
-    private static TypeLibrary renameUses(TypeLibrary lib, String from, String to) {
-        TypeLibrary out = lib;
-        List<Decl> decls = lib.decls();
-        for (int i = 0; i < decls.size(); i++) {
-            Decl d = decls.get(i);
-            Decl renamed = switch (d) {
-                case RecordType r -> (Decl) rename(r, from, to);
-                case Typedef t -> new Typedef(t.name(), rename(t.target(), from, to), t.alignedAttr(), t.comment(), t.vector());
-                case EnumType e -> e;
-            };
-            if (!renamed.equals(d)) {
-                out = out.withDecl(i, renamed);
-            }
-        }
-        return out;
-    }
-
-    private static CType rename(CType t, String from, String to) {
-        return switch (t) {
-            case NamedType n when n.kind() == NamedType.Kind.ENUM && n.name().equals(from) -> NamedType.enumeration(to);
-            case NamedType n -> n;
-            case PrimitiveType p -> p;
-            case EnumType e -> e;
-            case PointerType p -> new PointerType(rename(p.target(), from, to));
-            case ArrayType a -> new ArrayType(rename(a.element(), from, to), a.length());
-            case RecordType r -> {
-                List<Member> ms = new ArrayList<>();
-                for (Member m : r.members()) {
-                    ms.add(m.withType(rename(m.type(), from, to)));
-                }
-                yield r.withMembers(ms);
-            }
-        };
     }
 }

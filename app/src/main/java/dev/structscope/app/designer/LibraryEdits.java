@@ -28,12 +28,15 @@ public final class LibraryEdits {
     private LibraryEdits() {
     }
 
-    /** The name a declaration is known by in the library pane and in references. */
+    /**
+     * The name a declaration is known by in the library pane and in references; an anonymous
+     * struct, union or enum has the empty name, which nothing refers to.
+     */
     public static NamedType reference(Decl d) {
         return switch (d) {
             case RecordType r -> new NamedType(r.kind() == dev.structscope.model.type.RecordKind.UNION
-                    ? NamedType.Kind.UNION : NamedType.Kind.STRUCT, r.tag());
-            case EnumType e -> NamedType.enumeration(e.tag());
+                    ? NamedType.Kind.UNION : NamedType.Kind.STRUCT, r.tag() == null ? "" : r.tag());
+            case EnumType e -> NamedType.enumeration(e.tag() == null ? "" : e.tag());
             case Typedef t -> NamedType.typedef(t.name());
         };
     }

@@ -7,30 +7,48 @@ import dev.structscope.model.type.EnumType;
 import dev.structscope.model.type.RecordKind;
 import dev.structscope.model.type.RecordType;
 import dev.structscope.model.type.Typedef;
+import dev.structscope.app.designer.LibraryEdits;
+import dev.structscope.model.InputException;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import javafx.collections.transformation.FilteredList;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
+import javafx.scene.control.ButtonType;
+import javafx.scene.control.ContextMenu;
+import javafx.scene.control.Dialog;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.SeparatorMenuItem;
+import javafx.scene.control.TextField;
 import javafx.scene.control.Tooltip;
+import javafx.scene.input.KeyCode;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 
 /**
- * The layout library pane: the document's declarations (structs, unions, enums, typedefs) with
- * buttons to add a struct, union or enum. Selecting one shows it in the designer. Binds to the
- * {@link ShellViewModel}. FX thread.
+ * The layout library pane: the document's declarations (structs, unions, enums, typedefs), a
+ * filter, buttons to add a struct, union or enum, and the whole-type edits (rename with every use,
+ * duplicate, delete while unused, show uses) on a context menu and keys. Selecting one shows it in
+ * the designer. Binds to the {@link ShellViewModel}. FX thread.
  */
 public final class LibraryView extends BorderPane {
-    private final ListView<Decl> list = new ListView<>();
+    private final ObservableList<Decl> all = FXCollections.observableArrayList();
+    private final FilteredList<Decl> shown = new FilteredList<>(all);
+    private final ListView<Decl> list = new ListView<>(shown);
+    private final TextField filter = new TextField();
+    private final ShellViewModel vm;
     private boolean syncing;
 
     public LibraryView(ShellViewModel vm) {
+        this.vm = vm;
         getStyleClass().add("library");
         setId("library");
-        Label title = new Label("LAYOUT");
+        Label title = new Label("TYPES");
         title.getStyleClass().add("section-label");
         Label count = new Label();
         count.getStyleClass().add("muted");
@@ -64,13 +82,14 @@ public final class LibraryView extends BorderPane {
         vm.document().stateProperty().addListener((o, a, b) -> {
             if (a == null || a.library() != b.library()) {
                 syncing = true;
-                list.getItems().setAll(b.library().decls());
+                all.setAll(b.library().decls());
                 syncing = false;
             }
             selectByName(b.selected());
-            count.setText(b.library().decls().size() + " types");
+            count.setText(Integer.toString(b.library().decls().size()));
         });
-        list.getItems().setAll(vm.document().state().library().decls());
+        all.setAll(vm.document().state().library().decls());
+        count.setText(Integer.toString(all.size()));
         list.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> {
             if (!syncing && b != null) {
                 vm.selectDecl(b);
@@ -82,7 +101,31 @@ public final class LibraryView extends BorderPane {
         Button addEnum = add("enum", vm, IconPaths.ENUM);
         VBox buttons = new VBox(4, addStruct, addUnion, addEnum);
         buttons.getStyleClass().add("library-buttons");
-        setTop(header);
+        filter.setId("library-filter");
+        filter.setPromptText("Filter types");
+        filter.setTooltip(new Tooltip("Shows the types whose name contains this text (Esc clears)"));
+        filter.textProperty().addListener((o, a, b) -> {
+            String f = b == null ? "" : b.strip().toLowerCase(java.util.Locale.ROOT);
+            shown.setPredicate(f.isEmpty() ? null : d -> label(d).toLowerCase(java.util.Locale.ROOT).contains(f));
+            String sel = vm.document().state().selected();
+            selectByName(sel);
+        });
+        filter.setOnKeyPressed(e -> {
+            if (e.getCode() == KeyCode.ESCAPE && !filter.getText().isEmpty()) {
+                filter.clear();
+                e.consume();
+            } else if (e.getCode() == KeyCode.DOWN) {
+                list.requestFocus();
+                if (list.getSelectionModel().isEmpty() && !shown.isEmpty()) {
+                    list.getSelectionModel().select(0);
+                }
+                e.consume();
+            }
+        });
+        installEdits();
+        VBox top = new VBox(4, header, filter);
+        top.getStyleClass().add("library-top");
+        setTop(top);
         setCenter(list);
         setBottom(buttons);
         VBox.setVgrow(list, Priority.ALWAYS);
@@ -90,6 +133,121 @@ public final class LibraryView extends BorderPane {
 
     public ListView<Decl> list() {
         return list;
+    }
+
+    public TextField filter() {
+        return filter;
+    }
+
+    /** Rename (F2), Duplicate (Ctrl+D), Delete (Delete) and Show Uses on the selected type. */
+    private void installEdits() {
+        // No accelerators on these items: a context menu's accelerators act on the whole scene, and
+        // Delete or F2 in a designer cell must not delete or rename the selected type. The keys
+        // work while the list has focus (below); the labels name them.
+        MenuItem rename = new MenuItem("Rename…  (F2)");
+        rename.setOnAction(e -> withSelected(this::rename));
+        MenuItem duplicate = new MenuItem("Duplicate  (Ctrl+D)");
+        duplicate.setOnAction(e -> withSelected(vm::duplicateDecl));
+        MenuItem delete = new MenuItem("Delete  (Delete)");
+        delete.setOnAction(e -> withSelected(this::delete));
+        MenuItem uses = new MenuItem("Show Uses");
+        uses.setOnAction(e -> withSelected(this::showUses));
+        ContextMenu menu = new ContextMenu(rename, duplicate, new SeparatorMenuItem(), delete,
+                new SeparatorMenuItem(), uses);
+        menu.setOnShowing(e -> {
+            boolean none = list.getSelectionModel().getSelectedItem() == null;
+            rename.setDisable(none);
+            duplicate.setDisable(none);
+            delete.setDisable(none);
+            uses.setDisable(none);
+        });
+        list.setContextMenu(menu);
+        list.setOnKeyPressed(e -> {
+            if (e.getCode() == KeyCode.F2) {
+                withSelected(this::rename);
+            } else if (e.getCode() == KeyCode.DELETE) {
+                withSelected(this::delete);
+            } else if (e.getCode() == KeyCode.D && e.isShortcutDown()) {
+                withSelected(vm::duplicateDecl);
+            } else {
+                return;
+            }
+            e.consume();
+        });
+    }
+
+    private void withSelected(java.util.function.Consumer<Decl> action) {
+        Decl d = list.getSelectionModel().getSelectedItem();
+        if (d != null) {
+            action.accept(d);
+        }
+    }
+
+    private void delete(Decl d) {
+        try {
+            vm.deleteDecl(d);
+        } catch (InputException ex) {
+            vm.statusProperty().set("Cannot delete " + label(d) + ": " + ex.getMessage());
+        }
+    }
+
+    private void showUses(Decl d) {
+        java.util.List<String> uses = LibraryEdits.uses(vm.document().state().library(), d);
+        vm.statusProperty().set(uses.isEmpty() ? label(d) + " is not used by any other type"
+                : label(d) + " is used by " + String.join(", ", uses));
+    }
+
+    /** Asks for the new name in a small dialog that refuses a bad or taken name in place. */
+    private void rename(Decl d) {
+        Dialog<String> dialog = new Dialog<>();
+        dialog.setTitle("Rename");
+        dialog.initOwner(getScene() == null ? null : getScene().getWindow());
+        String old = LibraryEdits.reference(d).name();
+        int uses = LibraryEdits.uses(vm.document().state().library(), d).size();
+        dialog.setHeaderText("Rename " + label(d) + (uses == 0 ? "" : " and its " + uses
+                + (uses == 1 ? " use" : " uses")));
+        TextField name = new TextField(old);
+        name.setId("rename-field");
+        name.setPrefColumnCount(24);
+        Label error = new Label();
+        error.getStyleClass().add("error-text");
+        error.setWrapText(true);
+        error.setMaxWidth(360);
+        // Room for two lines from the start: the dialog does not grow once shown.
+        error.setMinHeight(40);
+        error.setAlignment(Pos.TOP_LEFT);
+        dialog.getDialogPane().setContent(new VBox(6, name, error));
+        dialog.getDialogPane().setId("rename-dialog");
+        dialog.getDialogPane().getButtonTypes().addAll(ButtonType.OK, ButtonType.CANCEL);
+        javafx.scene.Node ok = dialog.getDialogPane().lookupButton(ButtonType.OK);
+        Runnable check = () -> {
+            String n = name.getText();
+            String problem = null;
+            int i = vm.document().state().library().decls().indexOf(d);
+            try {
+                if (i >= 0) {
+                    LibraryEdits.rename(vm.document().state().library(), i, n);
+                }
+            } catch (InputException ex) {
+                problem = ex.getMessage();
+            }
+            error.setText(problem == null ? "" : problem);
+            ok.setDisable(problem != null);
+        };
+        name.textProperty().addListener((o, a, b) -> check.run());
+        check.run();
+        dialog.setResultConverter(b -> b == ButtonType.OK ? name.getText() : null);
+        javafx.application.Platform.runLater(() -> {
+            name.requestFocus();
+            name.selectAll();
+        });
+        dialog.showAndWait().ifPresent(n -> {
+            try {
+                vm.renameDecl(d, n);
+            } catch (InputException ex) {
+                vm.statusProperty().set("Cannot rename " + label(d) + ": " + ex.getMessage());
+            }
+        });
     }
 
     private void selectByName(String name) {

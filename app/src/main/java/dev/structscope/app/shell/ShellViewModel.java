@@ -8,6 +8,7 @@ import dev.structscope.app.common.Document;
 import dev.structscope.app.common.DocumentState;
 import dev.structscope.app.designer.DesignerViewModel;
 import dev.structscope.app.designer.EnumEditorViewModel;
+import dev.structscope.app.designer.LibraryEdits;
 import dev.structscope.app.designer.RecordEdits;
 import dev.structscope.model.InputException;
 import dev.structscope.model.abi.Abi;
@@ -329,6 +330,67 @@ public final class ShellViewModel {
                 doc.apply(s.withLibrary(lib.with(RecordEdits.newRecord(RecordKind.STRUCT, n))).withSelected(n));
             }
         }
+    }
+
+    /**
+     * Renames {@code d}; every member and typedef that refers to it follows (undoable).
+     *
+     * @throws InputException when the name is not a C identifier or is taken; nothing changes
+     */
+    public void renameDecl(Decl d, String name) {
+        DocumentState s = doc.state();
+        int i = s.library().decls().indexOf(d);
+        if (i < 0) {
+            return;
+        }
+        TypeLibrary next = LibraryEdits.rename(s.library(), i, name);
+        if (next == s.library()) {
+            return;
+        }
+        String from = LibraryEdits.reference(d).name();
+        String to = name.strip();
+        int uses = LibraryEdits.uses(s.library(), d).size();
+        doc.apply(s.withLibrary(next).withSelected(from.equals(s.selected()) ? to : s.selected()));
+        if (d instanceof EnumType) {
+            enums.tagProperty().set(to);
+        }
+        status.set("Renamed " + LibraryEdits.reference(d).spelling() + " to " + to
+                + (uses == 0 ? "" : " and " + uses + (uses == 1 ? " use" : " uses")) + " (Ctrl+Z undoes)");
+    }
+
+    /** Adds a copy of {@code d} right after it under a fresh name and selects the copy (undoable). */
+    public void duplicateDecl(Decl d) {
+        DocumentState s = doc.state();
+        int i = s.library().decls().indexOf(d);
+        if (i < 0) {
+            return;
+        }
+        TypeLibrary next = LibraryEdits.duplicate(s.library(), i);
+        Decl copy = next.decls().get(i + 1);
+        String name = LibraryEdits.reference(copy).name();
+        doc.apply(s.withLibrary(next).withSelected(copy instanceof EnumType ? s.selected() : name));
+        selectDecl(copy);
+        status.set("Duplicated " + LibraryEdits.reference(d).spelling() + " as " + name);
+    }
+
+    /**
+     * Deletes {@code d} (undoable).
+     *
+     * @throws InputException naming the uses while anything still refers to it; nothing changes
+     */
+    public void deleteDecl(Decl d) {
+        DocumentState s = doc.state();
+        int i = s.library().decls().indexOf(d);
+        if (i < 0) {
+            return;
+        }
+        TypeLibrary next = LibraryEdits.delete(s.library(), i);
+        String name = LibraryEdits.reference(d).name();
+        doc.apply(s.withLibrary(next).withSelected(name.equals(s.selected()) ? null : s.selected()));
+        if (d instanceof EnumType e && e.tag() != null && e.tag().equals(enums.tagProperty().get())) {
+            enums.tagProperty().set(null);
+        }
+        status.set("Deleted " + LibraryEdits.reference(d).spelling() + " (Ctrl+Z undoes)");
     }
 
     /** The designer shows the record named {@code name}; an enum shows in the enum editor; a non-record typedef shows nothing. */
