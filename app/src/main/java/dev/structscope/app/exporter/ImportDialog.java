@@ -2,14 +2,20 @@ package dev.structscope.app.exporter;
 
 import dev.structscope.app.common.Document;
 import dev.structscope.model.InputException;
-import dev.structscope.model.type.TypeLibrary;
+import dev.structscope.model.abi.Abi;
+import dev.structscope.model.c.HeaderImporter;
 import javafx.application.Platform;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressIndicator;
+import javafx.scene.control.TextField;
+import javafx.scene.control.Tooltip;
+import javafx.scene.input.KeyCode;
+import javafx.stage.DirectoryChooser;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -29,19 +35,27 @@ import java.nio.file.Files;
 
 /**
  * The import dialog: paste a C header or load one from a file into the editor, then Import. A
- * failure is shown in place: a banner with line and column, the line marked and the caret on it.
- * Parsing and file reading run off the FX thread. FX thread.
+ * loaded file's folder resolves its quoted includes; the system preprocessor (when one is
+ * installed) reads system headers, with extra include folders. A failure is shown in place: a
+ * banner with line and column, the line marked and the caret on it. A good import closes the
+ * dialog, or, when something was skipped, stays open with the summary. Parsing, file reading and
+ * the preprocessor lookup run off the FX thread. FX thread.
  */
 public final class ImportDialog {
     private final Stage stage = new Stage();
     private final ImportViewModel vm;
     private final CodeArea editor = new CodeArea();
     private final Label banner = new Label();
+    private final Label info = new Label();
     private final ProgressIndicator busy = new ProgressIndicator();
-    private String fileName = "pasted.h";
+    private final java.util.function.Consumer<String> status;
 
-    public ImportDialog(Window owner, Document doc, boolean dark) {
+    /**
+     * @param status receives one line for the main window's status bar after a good import
+     */
+    public ImportDialog(Window owner, Document doc, boolean dark, java.util.function.Consumer<String> status) {
         this.vm = new ImportViewModel(doc);
+        this.status = status;
         stage.initOwner(owner);
         stage.initModality(Modality.NONE);
         stage.setTitle("Import C header — StructScope");
@@ -64,6 +78,47 @@ public final class ImportDialog {
         banner.visibleProperty().bind(vm.errorProperty().isNotEmpty());
         banner.managedProperty().bind(banner.visibleProperty());
         vm.errorLineProperty().addListener((o, a, b) -> markErrorLine());
+        info.setId("import-summary");
+        info.getStyleClass().add("info-banner");
+        info.setWrapText(true);
+        info.setMaxWidth(Double.MAX_VALUE);
+        info.textProperty().bind(vm.summaryProperty());
+        info.visibleProperty().bind(vm.summaryProperty().isNotEmpty());
+        info.managedProperty().bind(info.visibleProperty());
+        Label from = new Label();
+        from.setId("import-source");
+        from.getStyleClass().add("muted");
+        from.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(() -> vm.sourceProperty().get() == null
+                ? "Pasted text: quoted includes are looked up in the include folders"
+                : "From " + vm.sourceProperty().get() + " (its folder resolves quoted includes)", vm.sourceProperty()));
+        CheckBox cpp = new CheckBox("System preprocessor");
+        cpp.setId("import-cpp");
+        cpp.selectedProperty().bindBidirectional(vm.usePreprocessorProperty());
+        cpp.setDisable(true);
+        cpp.setTooltip(new Tooltip("Looking for a C preprocessor…"));
+        vm.preprocessorProperty().addListener((o, a, b) -> {
+            cpp.setDisable(b == null);
+            cpp.setTooltip(new Tooltip(b == null ? "No C preprocessor found (install gcc or clang)"
+                    : "Runs " + b + " -E first: system headers, macros and #if as the compiler sees them"));
+        });
+        TextField includes = new TextField();
+        includes.setId("import-includes");
+        includes.setPromptText("Include folders (-I), separated by " + File.pathSeparator);
+        includes.textProperty().bindBidirectional(vm.includeDirsProperty());
+        HBox.setHgrow(includes, Priority.ALWAYS);
+        Button addDir = new Button("Add Folder…");
+        addDir.setId("import-add-include");
+        addDir.setOnAction(e -> {
+            DirectoryChooser dc = new DirectoryChooser();
+            dc.setTitle("Add an include folder");
+            File d = dc.showDialog(stage);
+            if (d != null) {
+                String now = vm.includeDirsProperty().get().strip();
+                vm.includeDirsProperty().set(now.isEmpty() ? d.toString() : now + File.pathSeparator + d);
+            }
+        });
+        HBox options = new HBox(8, cpp, includes, addDir);
+        options.setAlignment(Pos.CENTER_LEFT);
         Button load = new Button("From File…");
         load.setId("import-load");
         load.setOnAction(e -> loadFile());
@@ -71,8 +126,10 @@ public final class ImportDialog {
         doImport.setId("import-run");
         doImport.getStyleClass().add("accent");
         doImport.setDefaultButton(false);
+        doImport.setTooltip(new Tooltip("Import into the document (Ctrl+Enter)"));
         doImport.setOnAction(e -> runImport());
         Button close = new Button("Close");
+        close.setCancelButton(true);
         close.setOnAction(e -> stage.close());
         busy.setPrefSize(16, 16);
         busy.setVisible(false);
@@ -81,13 +138,35 @@ public final class ImportDialog {
         HBox buttons = new HBox(8, load, busy, grow, doImport, close);
         buttons.setAlignment(Pos.CENTER_LEFT);
         buttons.setPadding(new Insets(8));
-        VBox top = new VBox(6, hint, banner);
+        VBox top = new VBox(6, hint, options, from, banner, info);
         top.setPadding(new Insets(8));
         BorderPane root = new BorderPane(new VirtualizedScrollPane<>(editor), top, null, buttons, null);
         root.getStyleClass().addAll("import-dialog", dark ? "theme-dark" : "theme-light");
+        root.getProperties().put(ImportDialog.class, this); // tests reach the dialog from its window
         Scene scene = new Scene(root, 860, 600);
         scene.getStylesheets().add(ImportDialog.class.getResource("/dev/structscope/app/structscope.css").toExternalForm());
+        scene.setOnKeyPressed(e -> {
+            if (e.getCode() == KeyCode.ESCAPE) {
+                stage.close();
+            } else if (e.getCode() == KeyCode.ENTER && e.isShortcutDown()) {
+                runImport();
+                e.consume();
+            }
+        });
         stage.setScene(scene);
+        Abi abi = doc.state().abi();
+        background(() -> HeaderImporter.preprocessor(abi).orElse(null), vm.preprocessorProperty()::set, "cpp-lookup");
+    }
+
+    /** Runs {@code work} off the FX thread and hands its result to {@code then} on it. */
+    private static <T> void background(java.util.function.Supplier<T> work, java.util.function.Consumer<T> then,
+                                       String what) {
+        Thread t = new Thread(() -> {
+            T result = work.get();
+            Platform.runLater(() -> then.accept(result));
+        }, "structscope-import-" + what);
+        t.setDaemon(true);
+        t.start();
     }
 
     public void show() {
@@ -120,9 +199,14 @@ public final class ImportDialog {
         fc.getExtensionFilters().addAll(new FileChooser.ExtensionFilter("C headers (*.h)", "*.h"),
                 new FileChooser.ExtensionFilter("All files", "*"));
         File f = fc.showOpenDialog(stage);
-        if (f == null) {
-            return;
+        if (f != null) {
+            load(f.toPath());
         }
+    }
+
+    /** Reads {@code file} into the editor in the background; its folder then resolves quoted includes. */
+    public void load(java.nio.file.Path file) {
+        File f = file.toFile();
         busy.setVisible(true);
         Thread t = new Thread(() -> {
             String text;
@@ -141,7 +225,7 @@ public final class ImportDialog {
             Platform.runLater(() -> {
                 busy.setVisible(false);
                 if (tx != null) {
-                    fileName = f.getName();
+                    vm.sourceProperty().set(f.toPath());
                     editor.replaceText(tx);
                 } else {
                     vm.failed(new InputException("", er));
@@ -154,28 +238,32 @@ public final class ImportDialog {
 
     /** Imports the editor's text in the background. */
     public void runImport() {
-        String text = editor.getText();
-        String name = fileName;
+        ImportViewModel.Request request = vm.request(editor.getText());
         busy.setVisible(true);
         Thread t = new Thread(() -> {
-            TypeLibrary lib = null;
+            ImportViewModel.Result result = null;
             InputException err = null;
             try {
-                lib = ImportViewModel.parse(text, name);
+                result = ImportViewModel.parse(request);
             } catch (InputException e) {
                 err = e;
             } catch (RuntimeException e) {
-                err = new InputException(name, "the importer failed: " + e);
+                err = new InputException(request.fileName(), "the importer failed: " + e);
             }
-            TypeLibrary l = lib;
+            ImportViewModel.Result r = result;
             InputException x = err;
             Platform.runLater(() -> {
                 busy.setVisible(false);
                 if (x != null) {
                     vm.failed(x);
                 } else {
-                    vm.merge(l);
-                    stage.close();
+                    vm.merge(r);
+                    String sum = vm.summaryProperty().get();
+                    int end = sum.indexOf(". ");
+                    status.accept(end < 0 ? sum : sum.substring(0, end + 1));
+                    if (r.warnings().isEmpty()) {
+                        stage.close();
+                    }
                 }
             });
         }, "structscope-import");

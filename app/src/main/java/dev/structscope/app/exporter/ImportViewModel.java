@@ -6,19 +6,33 @@ import dev.structscope.model.InputException;
 import dev.structscope.model.c.HeaderImporter;
 import dev.structscope.model.type.Decl;
 import dev.structscope.model.type.TypeLibrary;
+import dev.structscope.model.type.EnumType;
+import dev.structscope.model.type.RecordKind;
+import dev.structscope.model.type.RecordType;
+import dev.structscope.model.type.Typedef;
+import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.IntegerProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleIntegerProperty;
+import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 
+import java.io.File;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * State and commands of the import dialog: the header text, the error (message, line, column)
- * of the last failed import, and the merge of an imported library into the document as one
- * undoable step. Holds no nodes. FX thread, except {@link #parse} which is pure and runs in the
- * background.
+ * State and commands of the import dialog: where the header came from (its folder resolves
+ * quoted includes), whether the system preprocessor runs and with which include folders, the
+ * error (message, line, column) of the last failed import, the summary of the last good one
+ * (how many types, what was skipped), and the merge of an imported library into the document as
+ * one undoable step. Holds no nodes. FX thread, except {@link #parse} which is pure and runs in
+ * the background.
  */
 public final class ImportViewModel {
     private static final Pattern PLACE = Pattern.compile(":(\\d+)(?::(\\d+))?$");
@@ -27,6 +41,20 @@ public final class ImportViewModel {
     private final StringProperty error = new SimpleStringProperty(this, "error", "");
     private final IntegerProperty errorLine = new SimpleIntegerProperty(this, "errorLine", -1);
     private final IntegerProperty errorColumn = new SimpleIntegerProperty(this, "errorColumn", -1);
+    private final ObjectProperty<Path> source = new SimpleObjectProperty<>(this, "source");
+    private final BooleanProperty usePreprocessor = new SimpleBooleanProperty(this, "usePreprocessor");
+    /** The preprocessor command found for the document's ABI, or null (not looked up yet, or none). */
+    private final StringProperty preprocessor = new SimpleStringProperty(this, "preprocessor");
+    private final StringProperty includeDirs = new SimpleStringProperty(this, "includeDirs", "");
+    private final StringProperty summary = new SimpleStringProperty(this, "summary", "");
+
+    /** What one import gave: the types and the warnings (skipped includes and the like). */
+    public record Result(TypeLibrary library, List<String> warnings) {
+    }
+
+    /** What to import, fixed on the FX thread when Import is pressed. */
+    public record Request(String text, String fileName, HeaderImporter.Options options) {
+    }
 
     public ImportViewModel(Document doc) {
         this.doc = doc;
@@ -46,13 +74,96 @@ public final class ImportViewModel {
         return errorColumn;
     }
 
-    /** Imports {@code text} (pure, any thread). */
-    public static TypeLibrary parse(String text, String fileName) {
-        return HeaderImporter.importText(text, fileName, HeaderImporter.Options.defaults());
+    /** The file the text was loaded from; its folder resolves {@code #include "..."}. Null for pasted text. */
+    public ObjectProperty<Path> sourceProperty() {
+        return source;
+    }
+
+    public BooleanProperty usePreprocessorProperty() {
+        return usePreprocessor;
+    }
+
+    public StringProperty preprocessorProperty() {
+        return preprocessor;
+    }
+
+    /** Extra include folders, separated by the platform's path separator or new lines. */
+    public StringProperty includeDirsProperty() {
+        return includeDirs;
+    }
+
+    /** The summary of the last good import: types in, includes skipped; empty when none. */
+    public StringProperty summaryProperty() {
+        return summary;
+    }
+
+    /** The import as the dialog's state asks for it (FX thread). */
+    public Request request(String text) {
+        List<Path> dirs = new ArrayList<>();
+        for (String d : includeDirs.get().split("[\\n" + Pattern.quote(File.pathSeparator) + "]")) {
+            if (!d.isBlank()) {
+                dirs.add(Path.of(d.strip()));
+            }
+        }
+        Path from = source.get();
+        String name = from == null ? "pasted.h" : from.toAbsolutePath().toString();
+        return new Request(text, name, new HeaderImporter.Options(usePreprocessor.get() && preprocessor.get() != null,
+                dirs, w -> { }, doc.state().abi()));
+    }
+
+    /** Imports a request's text, collecting the importer's warnings (pure, any thread). */
+    public static Result parse(Request r) {
+        List<String> warnings = new ArrayList<>();
+        HeaderImporter.Options o = r.options();
+        TypeLibrary lib = HeaderImporter.importText(r.text(), r.fileName(), new HeaderImporter.Options(
+                o.runPreprocessor(), o.includeDirs(), warnings::add, o.abi(), o.limits()));
+        return new Result(lib, List.copyOf(warnings));
+    }
+
+    /**
+     * One paragraph for a person: how many of each kind came in, and every warning (a skipped
+     * system header names the preprocessor as the way to read it).
+     */
+    public static String summarize(Result r, boolean preprocessorOffered) {
+        int structs = 0;
+        int unions = 0;
+        int enums = 0;
+        int typedefs = 0;
+        for (Decl d : r.library().decls()) {
+            switch (d) {
+                case RecordType t when t.kind() == RecordKind.UNION -> unions++;
+                case RecordType t -> structs++;
+                case EnumType e -> enums++;
+                case Typedef t -> typedefs++;
+            }
+        }
+        StringBuilder sb = new StringBuilder("Imported " + count(r.library().decls().size(), "type") + " ("
+                + count(structs, "struct") + ", " + count(unions, "union") + ", " + count(enums, "enum") + ", "
+                + count(typedefs, "typedef") + ") and " + count(r.library().constants().size(), "constant") + ".");
+        if (!r.warnings().isEmpty()) {
+            sb.append(" ").append(r.warnings().size()).append(r.warnings().size() == 1 ? " warning" : " warnings");
+            if (preprocessorOffered && r.warnings().stream().anyMatch(w -> w.contains("skipping"))) {
+                sb.append(" (turn on the system preprocessor to read skipped headers)");
+            }
+            sb.append(":");
+            for (String w : r.warnings().subList(0, Math.min(20, r.warnings().size()))) {
+                // The importer speaks the CLI's language; here the option is the check box.
+                sb.append("\n• ").append(w.replace("use --cpp to run the system preprocessor", "tick System preprocessor"));
+            }
+            if (r.warnings().size() > 20) {
+                sb.append("\n… and ").append(r.warnings().size() - 20).append(" more");
+            }
+        }
+        return sb.toString();
+    }
+
+    private static String count(int n, String what) {
+        return n + " " + what + (n == 1 ? "" : "s");
     }
 
     /** Shows the failure of an import in place. */
     public void failed(InputException e) {
+        summary.set("");
         Matcher m = PLACE.matcher(e.where());
         if (m.find()) {
             errorLine.set(Integer.parseInt(m.group(1)));
@@ -69,7 +180,9 @@ public final class ImportViewModel {
      * Adds the imported declarations to the document (one undoable step), replacing those of the
      * same name, and selects the first imported record. Returns how many were imported.
      */
-    public int merge(TypeLibrary imported) {
+    public int merge(Result result) {
+        TypeLibrary imported = result.library();
+        summary.set(summarize(result, preprocessor.get() != null && !usePreprocessor.get()));
         error.set("");
         errorLine.set(-1);
         errorColumn.set(-1);

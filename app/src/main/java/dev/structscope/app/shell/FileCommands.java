@@ -100,7 +100,7 @@ final class FileCommands {
     }
 
     void importHeader() {
-        new ImportDialog(stage, vm.document(), dark.get()).show();
+        new ImportDialog(stage, vm.document(), dark.get(), vm.statusProperty()::set).show();
     }
 
     void export() {

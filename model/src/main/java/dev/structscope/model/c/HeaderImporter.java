@@ -77,6 +77,19 @@ public final class HeaderImporter {
         }
     }
 
+    /**
+     * The system preprocessor {@code --cpp} would run for {@code abi} (program and target flags),
+     * or empty when none is installed. Looks along {@code PATH}: file-system work, not for the FX
+     * thread.
+     */
+    public static java.util.Optional<String> preprocessor(Abi abi) {
+        try {
+            return java.util.Optional.of(String.join(" ", ExternalCpp.command(Options.defaults().withAbi(abi))));
+        } catch (InputException e) {
+            return java.util.Optional.empty();
+        }
+    }
+
     public static TypeLibrary importFile(Path header, Options options) {
         String name = header.toString();
         if (options.runPreprocessor()) {
