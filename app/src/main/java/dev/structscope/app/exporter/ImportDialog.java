@@ -145,7 +145,8 @@ public final class ImportDialog {
         root.getProperties().put(ImportDialog.class, this); // tests reach the dialog from its window
         Scene scene = new Scene(root, 860, 600);
         scene.getStylesheets().add(ImportDialog.class.getResource("/dev/structscope/app/structscope.css").toExternalForm());
-        scene.setOnKeyPressed(e -> {
+        // A filter: the editor would take Enter for a new line before the scene saw it.
+        scene.addEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
             if (e.getCode() == KeyCode.ESCAPE) {
                 stage.close();
             } else if (e.getCode() == KeyCode.ENTER && e.isShortcutDown()) {
