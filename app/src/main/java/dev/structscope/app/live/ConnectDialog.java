@@ -1,6 +1,9 @@
 package dev.structscope.app.live;
 
 import dev.structscope.io.decode.DecoderPlan;
+import dev.structscope.io.net.live.ConnState;
+import dev.structscope.io.net.live.LiveSession;
+import dev.structscope.io.net.live.LiveSource;
 import dev.structscope.model.abi.Abi;
 import dev.structscope.model.layout.RecordLayout;
 import javafx.beans.value.ChangeListener;

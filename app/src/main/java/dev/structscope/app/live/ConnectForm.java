@@ -1,6 +1,7 @@
 package dev.structscope.app.live;
 
 import dev.structscope.io.net.Framing;
+import dev.structscope.io.net.live.LiveSource;
 
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;

@@ -2,6 +2,10 @@ package dev.structscope.app.live;
 
 import dev.structscope.app.common.DocumentState;
 import dev.structscope.app.live.compose.ComposeView;
+import dev.structscope.io.net.live.ConnState;
+import dev.structscope.io.net.live.LiveMessage;
+import dev.structscope.io.net.live.LiveSession;
+import dev.structscope.io.net.live.LiveSource;
 import dev.structscope.io.source.DataSource;
 import dev.structscope.io.source.InMemorySource;
 import dev.structscope.model.InputException;

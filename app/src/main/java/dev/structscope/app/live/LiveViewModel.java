@@ -2,6 +2,14 @@ package dev.structscope.app.live;
 
 import dev.structscope.app.common.Fmt;
 import dev.structscope.io.decode.DecoderPlan;
+import dev.structscope.io.net.live.ConnState;
+import dev.structscope.io.net.live.LiveList;
+import dev.structscope.io.net.live.LiveMessage;
+import dev.structscope.io.net.live.LiveSession;
+import dev.structscope.io.net.live.LiveSource;
+import dev.structscope.io.net.live.MessageStore;
+import dev.structscope.io.net.live.Rates;
+import dev.structscope.io.net.live.Recorder;
 import dev.structscope.model.layout.RecordLayout;
 import javafx.animation.AnimationTimer;
 import javafx.beans.property.BooleanProperty;

@@ -5,6 +5,7 @@ import dev.structscope.app.fields.Columns;
 import dev.structscope.app.fields.ValueText;
 import dev.structscope.io.decode.DecoderPlan;
 import dev.structscope.io.decode.ScalarNode;
+import dev.structscope.io.net.live.LiveMessage;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableCell;

@@ -1,6 +1,9 @@
 package dev.structscope.app.live;
 
 import dev.structscope.app.fields.Columns;
+import dev.structscope.io.net.live.ConnState;
+import dev.structscope.io.net.live.LiveMessage;
+import dev.structscope.io.net.live.LiveSource;
 import javafx.application.Platform;
 import javafx.geometry.Pos;
 import javafx.scene.Node;

@@ -4,6 +4,7 @@ import dev.structscope.app.live.ConnectForm.FramingChoice;
 import dev.structscope.app.live.ConnectForm.Input;
 import dev.structscope.app.live.ConnectForm.Mode;
 import dev.structscope.io.net.Framing;
+import dev.structscope.io.net.live.LiveSource;
 import org.junit.jupiter.api.Test;
 
 import java.nio.ByteOrder;

@@ -2,11 +2,11 @@ package dev.structscope.tests.gui;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.structscope.app.live.ConnState;
 import dev.structscope.app.live.ConnectDialog;
 import dev.structscope.app.live.ConnectForm;
-import dev.structscope.app.live.LiveMessage;
 import dev.structscope.app.live.MessageColumns;
+import dev.structscope.io.net.live.ConnState;
+import dev.structscope.io.net.live.LiveMessage;
 import dev.structscope.model.c.HeaderImporter;
 import dev.structscope.samples.Samples;
 import javafx.scene.input.KeyCode;

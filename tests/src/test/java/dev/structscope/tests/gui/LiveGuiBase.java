@@ -1,7 +1,7 @@
 package dev.structscope.tests.gui;
 
-import dev.structscope.app.live.LiveMessage;
 import dev.structscope.app.live.LiveViewModel;
+import dev.structscope.io.net.live.LiveMessage;
 import javafx.scene.control.TableView;
 import org.testfx.util.WaitForAsyncUtils;
 

@@ -1,13 +1,13 @@
 package dev.structscope.tests.gui;
 
 import dev.structscope.app.fields.FieldRow;
-import dev.structscope.app.live.ConnState;
 import dev.structscope.app.live.ConnectDialog;
 import dev.structscope.app.live.ConnectForm;
-import dev.structscope.app.live.LiveMessage;
 import dev.structscope.app.live.compose.ScalarEntry;
 import dev.structscope.app.shell.DataPane;
 import dev.structscope.io.net.PcapngReader;
+import dev.structscope.io.net.live.ConnState;
+import dev.structscope.io.net.live.LiveMessage;
 import dev.structscope.model.c.HeaderImporter;
 import javafx.application.Platform;
 import javafx.scene.Node;

@@ -1,8 +1,8 @@
 package dev.structscope.tests.gui;
 
-import dev.structscope.app.live.ConnState;
 import dev.structscope.app.live.LiveViewModel;
 import dev.structscope.io.net.PcapngWriter;
+import dev.structscope.io.net.live.ConnState;
 import javafx.scene.control.ChoiceBox;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

@@ -1,4 +1,4 @@
-package dev.structscope.app.live;
+package dev.structscope.io.net.live;
 
 /**
  * Messages and bytes per second, from running totals sampled once per frame: the rate is taken

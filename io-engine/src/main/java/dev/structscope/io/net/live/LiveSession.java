@@ -1,4 +1,4 @@
-package dev.structscope.app.live;
+package dev.structscope.io.net.live;
 
 import dev.structscope.io.net.CaptureOptions;
 import dev.structscope.io.net.Message;
@@ -20,7 +20,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * {@link dev.structscope.io.net.Replayer} of a recording on a thread of its own, copies every message into a {@link MessageStore}, records to pcapng on
  * request, reconnects a client with back-off, and sends records back on the same connection.
  *
- * <p>Owned by the {@link LiveViewModel}. No JavaFX: the FX thread polls {@link #state()} and the
+ * <p>Owned by the app's live view model. No JavaFX: the FX thread polls {@link #state()} and the
  * store once per frame. {@link #stop()}, {@link #reconnect()}, {@link #send} and the recording
  * methods may be called from any thread; the capture runs on the thread {@link #start()} makes.
  */

@@ -1,4 +1,4 @@
-package dev.structscope.app.live;
+package dev.structscope.io.net.live;
 
 import dev.structscope.io.net.Framing;
 

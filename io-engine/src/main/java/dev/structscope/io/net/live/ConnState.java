@@ -1,4 +1,4 @@
-package dev.structscope.app.live;
+package dev.structscope.io.net.live;
 
 /**
  * The state of a live session's connection, as the monitor and the connect dialog show it.
