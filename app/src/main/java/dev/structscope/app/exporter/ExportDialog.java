@@ -1,6 +1,7 @@
 package dev.structscope.app.exporter;
 
 import dev.structscope.app.common.Document;
+import dev.structscope.app.common.TaskRunner;
 import dev.structscope.model.InputException;
 import dev.structscope.model.export.ExportResult;
 import javafx.geometry.Insets;
@@ -33,6 +34,7 @@ import java.io.File;
 public final class ExportDialog {
     private final Stage stage = new Stage();
     private final Document doc;
+    private final TaskRunner tasks;
     private final CodeArea preview = new CodeArea();
     private final Label status = new Label();
     private final javafx.scene.control.CheckBox onlySelected = new javafx.scene.control.CheckBox();
@@ -40,8 +42,10 @@ public final class ExportDialog {
     private String text = "";
     private ExportTarget current;
 
-    public ExportDialog(Window owner, Document doc, boolean dark) {
+    /** @param tasks runs the export's file writes */
+    public ExportDialog(Window owner, Document doc, boolean dark, TaskRunner tasks) {
         this.doc = doc;
+        this.tasks = tasks;
         stage.initOwner(owner);
         stage.initModality(Modality.NONE);
         stage.setTitle("Export — StructScope");
@@ -156,26 +160,15 @@ public final class ExportDialog {
             }
         }
         status.setText("Saving…");
-        Thread th = new Thread(() -> {
-            String msg;
-            try {
-                for (int i = 0; i < targets.size(); i++) {
-                    java.nio.file.Path p = targets.get(i);
-                    if (p.getParent() != null) {
-                        java.nio.file.Files.createDirectories(p.getParent());
-                    }
-                    dev.structscope.app.shell.DocumentIo.writeAtomically(p, r.files().get(i).text());
+        tasks.submit(TaskRunner.Lane.FILES, "Saving the export", p -> {
+            for (int i = 0; i < targets.size(); i++) {
+                java.nio.file.Path to = targets.get(i);
+                if (to.getParent() != null) {
+                    java.nio.file.Files.createDirectories(to.getParent());
                 }
-                msg = "Saved " + (targets.size() == 1 ? targets.getFirst() : targets.size() + " files");
-            } catch (InputException e) {
-                msg = "⚠ " + e.oneLine();
-            } catch (java.io.IOException e) {
-                msg = "⚠ " + e.getMessage();
+                dev.structscope.model.doc.LayoutDocuments.writeText(to, r.files().get(i).text());
             }
-            String m = msg;
-            javafx.application.Platform.runLater(() -> status.setText(m));
-        }, "structscope-export");
-        th.setDaemon(true);
-        th.start();
+            return "Saved " + (targets.size() == 1 ? targets.getFirst() : targets.size() + " files");
+        }, status::setText, e -> status.setText("⚠ " + (e instanceof InputException ie ? ie.oneLine() : e.getMessage())));
     }
 }

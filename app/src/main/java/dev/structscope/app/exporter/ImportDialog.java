@@ -1,6 +1,7 @@
 package dev.structscope.app.exporter;
 
 import dev.structscope.app.common.Document;
+import dev.structscope.app.common.TaskRunner;
 import dev.structscope.model.InputException;
 import dev.structscope.model.abi.Abi;
 import dev.structscope.model.c.HeaderImporter;
@@ -49,12 +50,16 @@ public final class ImportDialog {
     private final Label info = new Label();
     private final ProgressIndicator busy = new ProgressIndicator();
     private final java.util.function.Consumer<String> status;
+    private final TaskRunner tasks;
 
     /**
+     * @param tasks  runs the file read, the preprocessor lookup and the parse
      * @param status receives one line for the main window's status bar after a good import
      */
-    public ImportDialog(Window owner, Document doc, boolean dark, java.util.function.Consumer<String> status) {
+    public ImportDialog(Window owner, Document doc, boolean dark, TaskRunner tasks,
+                        java.util.function.Consumer<String> status) {
         this.vm = new ImportViewModel(doc);
+        this.tasks = tasks;
         this.status = status;
         stage.initOwner(owner);
         stage.initModality(Modality.NONE);
@@ -156,18 +161,8 @@ public final class ImportDialog {
         });
         stage.setScene(scene);
         Abi abi = doc.state().abi();
-        background(() -> HeaderImporter.preprocessor(abi).orElse(null), vm.preprocessorProperty()::set, "cpp-lookup");
-    }
-
-    /** Runs {@code work} off the FX thread and hands its result to {@code then} on it. */
-    private static <T> void background(java.util.function.Supplier<T> work, java.util.function.Consumer<T> then,
-                                       String what) {
-        Thread t = new Thread(() -> {
-            T result = work.get();
-            Platform.runLater(() -> then.accept(result));
-        }, "structscope-import-" + what);
-        t.setDaemon(true);
-        t.start();
+        tasks.submit(TaskRunner.Lane.WORK, "Looking for a C preprocessor", p -> HeaderImporter.preprocessor(abi),
+                found -> vm.preprocessorProperty().set(found.orElse(null)), e -> vm.preprocessorProperty().set(null));
     }
 
     public void show() {
@@ -207,68 +202,39 @@ public final class ImportDialog {
 
     /** Reads {@code file} into the editor in the background; its folder then resolves quoted includes. */
     public void load(java.nio.file.Path file) {
-        File f = file.toFile();
         busy.setVisible(true);
-        Thread t = new Thread(() -> {
-            String text;
-            String err = null;
-            try {
-                if (Files.size(f.toPath()) > 16L << 20) {
-                    throw new IOException("larger than 16 MiB; open it with File > Open instead");
-                }
-                text = Files.readString(f.toPath());
-            } catch (IOException | RuntimeException e) {
-                text = null;
-                err = f + ": " + e.getMessage();
+        tasks.submit(TaskRunner.Lane.FILES, "Reading " + file.getFileName(), p -> {
+            if (Files.size(file) > 16L << 20) {
+                throw new IOException("larger than 16 MiB; open it with File > Open instead");
             }
-            String tx = text;
-            String er = err;
-            Platform.runLater(() -> {
-                busy.setVisible(false);
-                if (tx != null) {
-                    vm.sourceProperty().set(f.toPath());
-                    editor.replaceText(tx);
-                } else {
-                    vm.failed(new InputException("", er));
-                }
-            });
-        }, "structscope-import-read");
-        t.setDaemon(true);
-        t.start();
+            return Files.readString(file);
+        }, text -> {
+            busy.setVisible(false);
+            vm.sourceProperty().set(file);
+            editor.replaceText(text);
+        }, e -> {
+            busy.setVisible(false);
+            vm.failed(new InputException("", file + ": " + e.getMessage()));
+        });
     }
 
     /** Imports the editor's text in the background. */
     public void runImport() {
         ImportViewModel.Request request = vm.request(editor.getText());
         busy.setVisible(true);
-        Thread t = new Thread(() -> {
-            ImportViewModel.Result result = null;
-            InputException err = null;
-            try {
-                result = ImportViewModel.parse(request);
-            } catch (InputException e) {
-                err = e;
-            } catch (RuntimeException e) {
-                err = new InputException(request.fileName(), "the importer failed: " + e);
+        tasks.submit(TaskRunner.Lane.WORK, "Importing " + request.fileName(), p -> ImportViewModel.parse(request), r -> {
+            busy.setVisible(false);
+            vm.merge(r);
+            String sum = vm.summaryProperty().get();
+            int end = sum.indexOf(". ");
+            status.accept(end < 0 ? sum : sum.substring(0, end + 1));
+            if (r.warnings().isEmpty()) {
+                stage.close();
             }
-            ImportViewModel.Result r = result;
-            InputException x = err;
-            Platform.runLater(() -> {
-                busy.setVisible(false);
-                if (x != null) {
-                    vm.failed(x);
-                } else {
-                    vm.merge(r);
-                    String sum = vm.summaryProperty().get();
-                    int end = sum.indexOf(". ");
-                    status.accept(end < 0 ? sum : sum.substring(0, end + 1));
-                    if (r.warnings().isEmpty()) {
-                        stage.close();
-                    }
-                }
-            });
-        }, "structscope-import");
-        t.setDaemon(true);
-        t.start();
+        }, e -> {
+            busy.setVisible(false);
+            vm.failed(e instanceof InputException ie ? ie
+                    : new InputException(request.fileName(), "the importer failed: " + e));
+        });
     }
 }

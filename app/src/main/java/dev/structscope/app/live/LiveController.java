@@ -1,6 +1,7 @@
 package dev.structscope.app.live;
 
 import dev.structscope.app.common.DocumentState;
+import dev.structscope.app.common.TaskRunner;
 import dev.structscope.app.live.compose.ComposeView;
 import dev.structscope.io.net.live.ConnState;
 import dev.structscope.io.net.live.LiveMessage;
@@ -41,9 +42,9 @@ public final class LiveController {
     private final BiConsumer<DataSource, String> showBytes;
     private final Consumer<String> status;
     private final SplitPane host;
-    private final LiveViewModel vm = new LiveViewModel();
-    private final MonitorView view = new MonitorView(vm);
-    private final ComposeView compose = new ComposeView();
+    private final LiveViewModel vm;
+    private final MonitorView view;
+    private final ComposeView compose;
     private ConnectDialog dialog;
     private DataSource shown;
 
@@ -51,9 +52,13 @@ public final class LiveController {
      * @param host      the designer column's vertical split; the LIVE pane is added to it as the second item
      * @param showBytes shows a message's bytes in the hex view, decoded as the named type
      * @param status    writes the status bar
+     * @param tasks     the window's runner: recording files, sends
      */
     public LiveController(Stage stage, Supplier<DocumentState> document, SplitPane host,
-                          BiConsumer<DataSource, String> showBytes, Consumer<String> status) {
+                          BiConsumer<DataSource, String> showBytes, Consumer<String> status, TaskRunner tasks) {
+        this.vm = new LiveViewModel(tasks);
+        this.view = new MonitorView(vm);
+        this.compose = new ComposeView(tasks);
         this.stage = stage;
         this.document = document;
         this.host = host;
@@ -107,7 +112,7 @@ public final class LiveController {
 
     /** Opens the connect dialog (Ctrl+L), not waiting for it. */
     public ConnectDialog showConnectDialog() {
-        WarmUp.start();
+        dev.structscope.io.net.live.WarmUp.start();
         DocumentState st = document.get();
         dialog = new ConnectDialog(stage, vm, layouts(st), st.selected(), st.abi(), st.byteOrder());
         // The dialog comes back as it was last used (this run only: an authkey is not written to disk).
@@ -138,14 +143,12 @@ public final class LiveController {
 
     /** Starts recording to {@code file} (the record toggle's file chooser ends here). */
     public void recordTo(Path file) {
-        try {
-            vm.startRecording(file);
-            view.recordButton().setSelected(true);
-            status.accept("Recording to " + file);
-        } catch (IOException | InputException e) {
+        view.recordButton().setSelected(true);
+        status.accept("Recording to " + file);
+        vm.startRecording(file, why -> {
             view.recordButton().setSelected(false);
-            status.accept("Cannot record: " + (e instanceof InputException ie ? ie.oneLine() : e.getMessage()));
-        }
+            status.accept("Cannot record to " + file + ": " + why);
+        });
     }
 
     private void chooseRecording() {

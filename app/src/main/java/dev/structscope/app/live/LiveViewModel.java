@@ -1,6 +1,7 @@
 package dev.structscope.app.live;
 
 import dev.structscope.app.common.Fmt;
+import dev.structscope.app.common.TaskRunner;
 import dev.structscope.io.decode.DecoderPlan;
 import dev.structscope.io.net.live.ConnState;
 import dev.structscope.io.net.live.LiveList;
@@ -27,6 +28,7 @@ import java.io.IOException;
 import java.lang.foreign.MemorySegment;
 import java.nio.file.Path;
 import java.util.Locale;
+import java.util.function.Consumer;
 
 /**
  * State and commands of the live monitor: the session, the message list the table shows, the
@@ -67,6 +69,7 @@ public final class LiveViewModel {
     private final ReadOnlyStringWrapper recording = new ReadOnlyStringWrapper(this, "recording", "");
     private final BooleanProperty paused = new SimpleBooleanProperty(this, "paused");
     private final BooleanProperty follow = new SimpleBooleanProperty(this, "follow", true);
+    private final TaskRunner tasks;
     private final ObjectProperty<Runnable> onBatch = new SimpleObjectProperty<>(this, "onBatch", () -> { });
     private long budget = Long.getLong("structscope.live.budget", MessageStore.DEFAULT_BUDGET);
     private final AnimationTimer timer = new AnimationTimer() {
@@ -75,6 +78,11 @@ public final class LiveViewModel {
             pulse(now);
         }
     };
+
+    /** @param tasks creates and closes recording files, off the FX thread */
+    public LiveViewModel(TaskRunner tasks) {
+        this.tasks = tasks;
+    }
 
     /** Messages the table shows: the store's contents as of the last frame (none added while paused). */
     public ObservableList<LiveMessage> items() {
@@ -174,20 +182,33 @@ public final class LiveViewModel {
         s.send(record, times);
     }
 
-    public void startRecording(Path file) throws IOException {
+    /**
+     * Starts recording to {@code file}: the file is created on the runner's files lane, then the
+     * recording text shows it; {@code failed} gets the reason when it cannot be (FX thread).
+     */
+    public void startRecording(Path file, Consumer<String> failed) {
         LiveSession s = session.get();
         if (s == null) {
-            throw new IOException("not connected");
+            failed.accept("not connected");
+            return;
         }
-        s.recorder().start(file);
-        publishNow();
+        tasks.submit(TaskRunner.Lane.FILES, "Creating " + file.getFileName(), p -> {
+            s.recorder().start(file);
+            return file;
+        }, ok -> publishNow(), e -> {
+            publishNow();
+            failed.accept(e instanceof IOException ? e.getMessage() : e.toString());
+        });
     }
 
+    /** Stops recording; the file is closed on the runner's files lane, after any start before it. */
     public void stopRecording() {
         LiveSession s = session.get();
         if (s != null) {
-            s.recorder().stop();
-            publishNow();
+            tasks.submit(TaskRunner.Lane.FILES, "Closing the recording", p -> {
+                s.recorder().stop();
+                return null;
+            }, ok -> publishNow(), e -> publishNow());
         }
     }
 

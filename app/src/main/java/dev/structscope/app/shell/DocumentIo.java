@@ -7,11 +7,8 @@ import dev.structscope.model.doc.LayoutDocument;
 import dev.structscope.model.doc.LayoutDocuments;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.Locale;
 
@@ -59,28 +56,12 @@ public interface DocumentIo {
         return file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".json");
     }
 
-    /** Writes {@code text} to a sibling temporary file and renames it over {@code file}. */
+    /** Writes {@code text} atomically ({@link LayoutDocuments#writeText}); a failure names the file. */
     static void writeAtomically(Path file, String text) {
-        Path abs = file.toAbsolutePath();
-        Path tmp = null;
         try {
-            tmp = Files.createTempFile(abs.getParent(), "." + abs.getFileName(), ".tmp");
-            Files.writeString(tmp, text, StandardCharsets.UTF_8);
-            try {
-                Files.move(tmp, abs, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(tmp, abs, StandardCopyOption.REPLACE_EXISTING);
-            }
+            LayoutDocuments.writeText(file, text);
         } catch (IOException e) {
             throw new InputException(file.toString(), "cannot write: " + e.getMessage(), e);
-        } finally {
-            if (tmp != null) {
-                try {
-                    Files.deleteIfExists(tmp);
-                } catch (IOException ignored) {
-                    // best effort: the temporary file is hidden and harmless
-                }
-            }
         }
     }
 }

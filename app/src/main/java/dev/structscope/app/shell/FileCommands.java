@@ -100,11 +100,11 @@ final class FileCommands {
     }
 
     void importHeader() {
-        new ImportDialog(stage, vm.document(), dark.get(), vm.statusProperty()::set).show();
+        new ImportDialog(stage, vm.document(), dark.get(), vm.tasks(), vm.statusProperty()::set).show();
     }
 
     void export() {
-        new ExportDialog(stage, vm.document(), dark.get()).show();
+        new ExportDialog(stage, vm.document(), dark.get(), vm.tasks()).show();
     }
 
     void quit() {

@@ -114,7 +114,7 @@ public final class MainWindow {
         vertical.setOrientation(Orientation.VERTICAL);
         vertical.getItems().add(middle);
         live = new dev.structscope.app.live.LiveController(stage, () -> vm.document().state(), vertical,
-                data::showMessage, vm.statusProperty()::set);
+                data::showMessage, vm.statusProperty()::set, vm.tasks());
         vm.workspaceProperty().addListener((o, a, w) -> arrange(w));
         vm.dataFileProperty().addListener((o, a, p) -> {
             if (p != null && !vm.workspaceProperty().get().showsData()) {

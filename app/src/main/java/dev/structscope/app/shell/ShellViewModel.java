@@ -6,6 +6,7 @@ import dev.structscope.app.hexview.BookmarksModel;
 
 import dev.structscope.app.common.Document;
 import dev.structscope.app.common.DocumentState;
+import dev.structscope.app.common.TaskRunner;
 import dev.structscope.app.designer.DesignerViewModel;
 import dev.structscope.app.designer.EnumEditorViewModel;
 import dev.structscope.app.designer.LibraryEdits;
@@ -43,17 +44,16 @@ import java.util.function.Consumer;
 /**
  * State and commands of the main window: the open {@link Document}, the designer's view model,
  * the title with its dirty marker, the status line, the busy flag while files load or save, the
- * recent files, and the data file for the data pane. File work runs on {@code io} and its result
- * comes back through {@code fx} (the FX thread in the app; the calling thread in tests). Holds no
- * nodes. FX thread only.
+ * recent files, and the data file for the data pane. File work goes through the window's
+ * {@link TaskRunner} (its files lane, in order) and its result comes back on the FX thread (the
+ * calling thread in tests). Holds no nodes. FX thread only.
  */
 public final class ShellViewModel {
     private final Document doc;
     private final DesignerViewModel designer;
     private final EnumEditorViewModel enums;
     private final DocumentIo io;
-    private final Executor background;
-    private final Consumer<Runnable> fx;
+    private final TaskRunner tasks;
     private final RecentFiles recent;
     private final StringProperty status = new SimpleStringProperty(this, "status", "Ready");
     private final BooleanProperty busy = new SimpleBooleanProperty(this, "busy");
@@ -66,15 +66,20 @@ public final class ShellViewModel {
     private BookmarksModel bookmarks;
     private final StringBinding title;
     private String sourceLabel = "untitled";
-    private long generation;
+    /** The file work under way (one at a time: a newer one supersedes it), or null. */
+    private TaskRunner.Task current;
 
+    /** A view model whose file work runs on {@code background}, results delivered by {@code fx} (tests). */
     public ShellViewModel(DocumentIo io, Executor background, Consumer<Runnable> fx, RecentFiles recent) {
+        this(io, new TaskRunner(background, background, fx), recent);
+    }
+
+    public ShellViewModel(DocumentIo io, TaskRunner tasks, RecentFiles recent) {
         this.doc = Document.empty();
         this.designer = new DesignerViewModel(doc);
         this.enums = new EnumEditorViewModel(doc);
         this.io = io;
-        this.background = background;
-        this.fx = fx;
+        this.tasks = tasks;
         this.recent = recent;
         title = Bindings.createStringBinding(() -> {
             StringBuilder sb = new StringBuilder("StructScope — ");
@@ -141,6 +146,11 @@ public final class ShellViewModel {
         return recent;
     }
 
+    /** The one runner for the window's background work. */
+    public TaskRunner tasks() {
+        return tasks;
+    }
+
     /**
      * Opens the project's default sample ({@code dev.structscope.samples.Samples.DEFAULT}: the
      * tick log and its header), extracted to {@code dir} in the background because the engine maps
@@ -158,28 +168,21 @@ public final class ShellViewModel {
     public void openSample(dev.structscope.samples.Sample sample, Path dir) {
         busy.set(true);
         busyWhat.set("Preparing the sample…");
-        background.execute(() -> {
-            Path data = null;
-            try {
-                data = dev.structscope.samples.Samples.extract(sample, dir);
-            } catch (RuntimeException e) {
-                data = null;
+        Consumer<Path> opened = d -> {
+            busy.set(false);
+            busyWhat.set("");
+            if (d == null) {
+                openSample();
+                return;
             }
-            Path d = data;
-            fx.accept(() -> {
-                busy.set(false);
-                busyWhat.set("");
-                if (d == null) {
-                    openSample();
-                    return;
-                }
-                open(dir.resolve(sample.header()), sample.type(), () -> {
-                    setDataFile(d);
-                    status.set("Ready · sample " + sample.data() + " with " + sample.header() + ": "
-                            + sample.description());
-                });
+            open(dir.resolve(sample.header()), sample.type(), () -> {
+                setDataFile(d);
+                status.set("Ready · sample " + sample.data() + " with " + sample.header() + ": "
+                        + sample.description());
             });
-        });
+        };
+        tasks.submit(TaskRunner.Lane.FILES, "Preparing the sample", p -> dev.structscope.samples.Samples.extract(sample, dir),
+                opened, e -> opened.accept(null));
     }
 
     /** Where the default sample is extracted: {@code ~/.cache/structscope/samples}. */
@@ -415,7 +418,10 @@ public final class ShellViewModel {
      */
     public void cancel() {
         if (busy.get()) {
-            generation++;
+            if (current != null) {
+                current.cancel();
+                current = null;
+            }
             busy.set(false);
             status.set("Cancelled: " + busyWhat.get());
             busyWhat.set("");
@@ -423,35 +429,31 @@ public final class ShellViewModel {
     }
 
     private <T> void runBackground(String what, java.util.concurrent.Callable<T> work, Consumer<T> done) {
-        long gen = ++generation;
+        if (current != null) {
+            current.cancel(); // superseded by newer work: its result is dropped
+        }
         busy.set(true);
         busyWhat.set(what + "…");
         status.set(what + "…");
-        background.execute(() -> {
-            T result = null;
-            String failure = null;
-            try {
-                result = work.call();
-            } catch (InputException e) {
-                failure = e.oneLine();
-            } catch (Exception e) {
-                failure = what + " failed: " + e;
-            }
-            T r = result;
-            String f = failure;
-            fx.accept(() -> {
-                if (gen != generation) {
-                    return; // cancelled, or superseded by newer work
-                }
-                busy.set(false);
-                busyWhat.set("");
-                if (f != null) {
-                    status.set("⚠ " + f);
-                } else {
-                    done.accept(r);
-                }
-            });
+        TaskRunner.Task[] self = new TaskRunner.Task[1];
+        self[0] = tasks.submit(TaskRunner.Lane.FILES, what, p -> work.call(), r -> {
+            finished(self[0]);
+            done.accept(r);
+        }, e -> {
+            finished(self[0]);
+            status.set("⚠ " + (e instanceof InputException ie ? ie.oneLine() : what + " failed: " + e));
         });
+        if (busy.get()) { // still running (a direct runner in tests has already finished it)
+            current = self[0];
+        }
+    }
+
+    private void finished(TaskRunner.Task t) {
+        if (current == t) {
+            current = null;
+        }
+        busy.set(false);
+        busyWhat.set("");
     }
 
     /** The default ABI list for choosers. */

@@ -1,22 +1,20 @@
 package dev.structscope.app.shell;
 
+import dev.structscope.app.common.TaskRunner;
 import javafx.application.Application;
-import javafx.application.Platform;
 import javafx.stage.Stage;
 
 import java.nio.file.Path;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 
 /**
  * The JavaFX application: builds the main window. With no arguments it shows the bundled sample;
  * with {@code open FILE [--layout L] [--type T]} it opens the layout L (selecting T) and selects
- * FILE as the data file (or opens FILE as the layout when it is one). FX thread; file work runs
- * on one background thread.
+ * FILE as the data file (or opens FILE as the layout when it is one). FX thread; background work
+ * goes through the one {@link TaskRunner} it creates.
  */
 public final class StructScopeApp extends Application {
     private static String[] launchArgs = new String[0];
-    private ExecutorService io;
+    private TaskRunner tasks;
 
     /** Starts the toolkit and opens the main window; returns when the window closes. */
     public static void launchWith(String[] args) {
@@ -53,13 +51,8 @@ public final class StructScopeApp extends Application {
 
     @Override
     public void start(Stage stage) {
-        io = Executors.newSingleThreadExecutor(r -> {
-            Thread t = new Thread(r, "structscope-io");
-            t.setDaemon(true);
-            return t;
-        });
-        ShellViewModel vm = new ShellViewModel(DocumentIo.STANDARD, io, Platform::runLater,
-                new RecentFiles(WindowPrefs.node()));
+        tasks = TaskRunner.forApp();
+        ShellViewModel vm = new ShellViewModel(DocumentIo.STANDARD, tasks, new RecentFiles(WindowPrefs.node()));
         MainWindow window = new MainWindow(stage, vm, new WindowPrefs(WindowPrefs.node()));
         show(vm, OpenArgs.parse(launchArgs));
         stage.show();
@@ -85,8 +78,8 @@ public final class StructScopeApp extends Application {
 
     @Override
     public void stop() {
-        if (io != null) {
-            io.shutdownNow();
+        if (tasks != null) {
+            tasks.shutdown();
         }
     }
 }

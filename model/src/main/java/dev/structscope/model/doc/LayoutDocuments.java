@@ -136,6 +136,15 @@ public final class LayoutDocuments {
         write(file, LayoutDocument.of(library));
     }
 
+    /**
+     * Replaces {@code file}'s contents with {@code text} (UTF-8) atomically, as documents are
+     * saved: a synced temporary file renamed over it; on failure the old file is untouched. For
+     * every text file the app writes (headers, exports).
+     */
+    public static void writeText(Path file, String text) throws IOException {
+        AtomicWrite.write(file, text.getBytes(StandardCharsets.UTF_8), AtomicWrite.Hook.NONE);
+    }
+
     /** Atomic replacement of a file's contents; package-private so tests can inject failures. */
     static final class AtomicWrite {
         private AtomicWrite() {

@@ -62,7 +62,7 @@ class ComposeDynamicGuiTest extends FxRobot {
         var layout = ComposeGuiTest.layout(header, "Msg");
         FxToolkit.setupStage((Stage s) -> {
             javafx.application.Application.setUserAgentStylesheet(new atlantafx.base.theme.PrimerLight().getUserAgentStylesheet());
-            view = new ComposeView();
+            view = new ComposeView(dev.structscope.app.common.TaskRunner.forApp());
             view.setRecord(layout, ByteOrder.LITTLE_ENDIAN);
             view.setSender((record, times) ->
                     sent.add(times + ":" + HexFormat.of().formatHex(record.toArray(ValueLayout.JAVA_BYTE))));

@@ -71,7 +71,7 @@ class ComposeGuiTest extends FxRobot {
         FxToolkit.setupStage(s -> {
             stage = s;
             javafx.application.Application.setUserAgentStylesheet(new atlantafx.base.theme.PrimerLight().getUserAgentStylesheet());
-            view = new ComposeView();
+            view = new ComposeView(dev.structscope.app.common.TaskRunner.forApp());
             view.setRecord(layout, order);
             s.setScene(new Scene(view, 900, 700));
             s.setX(0);

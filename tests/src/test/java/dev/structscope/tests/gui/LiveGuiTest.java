@@ -162,6 +162,8 @@ class LiveGuiTest extends LiveGuiBase {
             assertInstanceOf(ConnState.Connected.class, live().state());
             Path rec = dir.resolve("points.pcapng");
             interact(() -> window.live().recordTo(rec));
+            // The file is created on the runner's files lane, not on the FX thread.
+            awaitFx("the recording to start", () -> live().session().recorder().recording());
             sendOffFx(point(0, 0, 0)); // the peer starts sending when it has this
             assertEquals("GO", py.line());
             awaitFx("12 points", () -> liveTable().getItems().size() == 12);
@@ -180,6 +182,7 @@ class LiveGuiTest extends LiveGuiBase {
             assertEquals(16, data.hexPane().model().source().size());
 
             interact(() -> window.live().model().stopRecording());
+            awaitFx("the recording to close", () -> !live().session().recorder().recording());
             long recorded = live().session().recorder().messages();
             assertEquals(12, recorded, live().recordingProperty().get());
             try (PcapngReader r = new PcapngReader(rec)) {

@@ -53,7 +53,7 @@ public final class ComposeDemo extends Application {
         boolean dark = "dark".equals(System.getProperty("structscope.theme"));
         Application.setUserAgentStylesheet(dark ? new PrimerDark().getUserAgentStylesheet()
                 : new PrimerLight().getUserAgentStylesheet());
-        ComposeView view = new ComposeView();
+        ComposeView view = new ComposeView(dev.structscope.app.common.TaskRunner.forApp());
         view.setRecord(layout, Abis.X86_64_LINUX, args.size() > 2 && args.get(2).equals("big")
                 ? ByteOrder.BIG_ENDIAN : ByteOrder.LITTLE_ENDIAN);
         view.setSender((record, times) -> { });

@@ -33,7 +33,6 @@ import javafx.scene.layout.VBox;
 import javafx.util.StringConverter;
 
 import java.nio.ByteOrder;
-import java.util.concurrent.Executors;
 
 /**
  * The compose-and-send pane: a form generated from a record layout (one typed, validated editor
@@ -49,9 +48,9 @@ public final class ComposeView extends BorderPane {
     private final ListView<SentRecord> historyList = new ListView<>();
 
     /** A view with its own view model, sending on a virtual thread. */
-    public ComposeView() {
-        this(new ComposeViewModel(Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("compose-send").factory()),
-                Platform::runLater));
+    /** A form whose sends run on {@code tasks}' work lane. */
+    public ComposeView(dev.structscope.app.common.TaskRunner tasks) {
+        this(new ComposeViewModel(tasks.executor(dev.structscope.app.common.TaskRunner.Lane.WORK), tasks.fx()::accept));
     }
 
     private boolean rebuilding;

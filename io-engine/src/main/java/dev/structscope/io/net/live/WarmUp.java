@@ -1,11 +1,11 @@
-package dev.structscope.app.live;
+package dev.structscope.io.net.live;
 
 /**
  * Loads the JDK's HMAC and random-number providers ahead of the first multiprocessing handshake,
  * which otherwise waits a quarter of a second for them. Stateless apart from a once-only flag;
  * any thread (the connect dialog calls it when it opens).
  */
-final class WarmUp {
+public final class WarmUp {
     private WarmUp() {
     }
 
@@ -16,7 +16,7 @@ final class WarmUp {
      * on first use), so that the mp handshake of the first connection does not wait for them. The
      * connect dialog calls this when it opens; any thread.
      */
-    static void start() {
+    public static void start() {
         if (WARM.compareAndSet(false, true)) {
             Thread.ofVirtual().name("structscope-warm-up").start(() -> {
                 try {
