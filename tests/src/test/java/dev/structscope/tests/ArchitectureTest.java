@@ -59,4 +59,61 @@ class ArchitectureTest {
                 .should().dependOnClassesThat().resideInAnyPackage("javafx..");
         assertTrue(appUsesJavaFx.evaluate(classes).hasViolation(), "a known dependency app → javafx must be seen");
     }
+
+    /**
+     * Classes that still start their own background threads, until they move onto the runner
+     * (the hex explorer's open, search, file watching and the record table's statistics). The
+     * list only shrinks; a new class that starts a thread fails the rule below.
+     */
+    static final java.util.Set<String> NOT_YET_ON_THE_RUNNER = java.util.Set.of(
+            "dev.structscope.app.hexview.HexPane",
+            "dev.structscope.app.hexview.SearchViewModel",
+            "dev.structscope.app.hexview.FileWatcher",
+            "dev.structscope.app.fields.RecordTable");
+
+    /** Starting a thread or an executor of one's own, in any of the ways the JDK offers. */
+    static final com.tngtech.archunit.base.DescribedPredicate<com.tngtech.archunit.core.domain.JavaCall<?>> STARTS_THREADS =
+            new com.tngtech.archunit.base.DescribedPredicate<>("a new Thread, Thread.ofVirtual/ofPlatform/startVirtualThread, "
+                    + "an Executors factory, ForkJoinPool.commonPool, CompletableFuture.*Async or a java.util.Timer") {
+                @Override
+                public boolean test(com.tngtech.archunit.core.domain.JavaCall<?> call) {
+                    String owner = call.getTargetOwner().getFullName();
+                    String name = call.getName();
+                    return switch (owner) {
+                        case "java.lang.Thread" -> name.equals("<init>") || name.equals("ofVirtual")
+                                || name.equals("ofPlatform") || name.equals("startVirtualThread");
+                        case "java.util.concurrent.Executors" -> name.startsWith("new");
+                        case "java.util.concurrent.ForkJoinPool" -> name.equals("commonPool") || name.equals("<init>");
+                        case "java.util.concurrent.CompletableFuture" -> name.endsWith("Async");
+                        case "java.util.Timer", "java.util.concurrent.ThreadPoolExecutor",
+                             "java.util.concurrent.ScheduledThreadPoolExecutor" -> name.equals("<init>");
+                        default -> call.getTargetOwner().isAssignableTo(Thread.class) && name.equals("<init>");
+                    };
+                }
+            };
+
+    @Test
+    void theAppStartsBackgroundWorkOnlyThroughTheTaskRunner() {
+        ArchRule rule = noClasses().that().resideInAPackage("dev.structscope.app..")
+                .and().doNotHaveFullyQualifiedName("dev.structscope.app.common.TaskRunner")
+                .and(com.tngtech.archunit.base.DescribedPredicate.describe("not waiting to move onto the runner",
+                        (com.tngtech.archunit.core.domain.JavaClass c) -> !NOT_YET_ON_THE_RUNNER.contains(
+                                c.getName().replaceFirst("\\$.*", ""))))
+                .should().callCodeUnitWhere(STARTS_THREADS)
+                .because("one runner starts background work: cancellable, with progress, never on the FX thread");
+        rule.check(classes);
+    }
+
+    @Test
+    void theRunnerRuleSeesThreadsWhereThereAreSome() {
+        // The runner itself does start threads: the same rule must report it, or it proves nothing.
+        ArchRule runner = noClasses().that().haveFullyQualifiedName("dev.structscope.app.common.TaskRunner")
+                .should().callCodeUnitWhere(STARTS_THREADS);
+        assertTrue(runner.evaluate(classes).hasViolation(), "TaskRunner.forApp's executors must be seen");
+        for (String pending : NOT_YET_ON_THE_RUNNER) {
+            ArchRule still = noClasses().that().haveFullyQualifiedName(pending).or().haveNameMatching(
+                    java.util.regex.Pattern.quote(pending) + "\\$.*").should().callCodeUnitWhere(STARTS_THREADS);
+            assertTrue(still.evaluate(classes).hasViolation(), pending + " no longer starts threads: take it off the list");
+        }
+    }
 }
