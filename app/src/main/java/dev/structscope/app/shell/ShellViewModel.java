@@ -274,14 +274,17 @@ public final class ShellViewModel {
         }
     }
 
+    /** Shows {@code p} in the data pane once the files lane has seen that it is a regular file. */
     public void setDataFile(Path p) {
-        if (!Files.isRegularFile(p)) {
-            status.set("⚠ " + p + ": no such file");
-            return;
-        }
-        dataFile.set(p);
-        recent.add(p);
-        status.set("Data file " + p.getFileName());
+        tasks.submit(TaskRunner.Lane.FILES, "Checking " + p.getFileName(), t -> Files.isRegularFile(p), isFile -> {
+            if (!isFile) {
+                status.set("⚠ " + p + ": no such file");
+                return;
+            }
+            dataFile.set(p);
+            recent.add(p);
+            status.set("Data file " + p.getFileName());
+        }, e -> status.set("⚠ " + p + ": " + e.getMessage()));
     }
 
     /** Saves to {@code file} in the background; {@code then} runs on success. */

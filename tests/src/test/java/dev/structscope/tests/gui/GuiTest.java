@@ -65,7 +65,7 @@ abstract class GuiTest extends FxRobot {
     /** Waits until background file work and FX events are done. */
     protected void settle() {
         WaitForAsyncUtils.waitForFxEvents();
-        for (int i = 0; i < 200 && vm.busyProperty().get(); i++) {
+        for (int i = 0; i < 200 && (vm.busyProperty().get() || vm.tasks().runningProperty().get() > 0); i++) {
             sleep(25);
             WaitForAsyncUtils.waitForFxEvents();
         }
