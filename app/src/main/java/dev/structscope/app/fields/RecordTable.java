@@ -11,6 +11,7 @@ import dev.structscope.io.source.DataSource;
 import dev.structscope.io.stats.DynamicStats;
 import dev.structscope.io.stats.FieldStats;
 import dev.structscope.io.stats.RecordStats;
+import dev.structscope.io.stats.StatsProgress;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.concurrent.Task;
 import javafx.geometry.Insets;
@@ -39,7 +40,8 @@ import java.util.function.BiConsumer;
  * shows a window of at most {@link #MAX_ROWS} records starting at {@link #firstRecord()}
  * (a "first record" field moves the window); the items are an {@link IndexList}, numbers
  * computed on demand. Below it, a column summary (count/min/max/mean of every leaf over all
- * records) is computed in the background by {@link ColumnSummary} with progress and cancel.
+ * records) is computed in the background by the engine's stats path ({@link RecordStats}, the one {@code structscope
+ * stats} runs) with progress and cancel.
  *
  * <p>Dynamic records (each as long as its content) are first walked in the background by
  * {@link RecordWalk} on the same worker, with progress and cancel; the table keeps their start
@@ -426,26 +428,42 @@ public final class RecordTable extends BorderPane {
         DataSource src = source;
         DecoderPlan p = plan;
         long b = base;
-        long total = Math.max(1, records);
-        runSummary(new Task<>() {
+        runSummary(new StatsTask() {
             @Override
             protected RecordStats.Result call() {
-                return ColumnSummary.compute(src, p, b, done -> updateProgress(done, total), this::isCancelled);
+                return RecordStats.compute(src, p, b, progress());
             }
         }, true);
     }
 
-    /** The engine's dynamic stats walk its own records; it reports no progress, so the bar is indeterminate. */
+    /** A column-summary run that hands the engine its progress bar and Cancel (both thread-safe). */
+    private abstract static class StatsTask extends Task<RecordStats.Result> {
+        StatsProgress progress() {
+            return new StatsProgress() {
+                @Override
+                public void update(long done, long total) {
+                    updateProgress(done, total);
+                }
+
+                @Override
+                public boolean cancelled() {
+                    return isCancelled();
+                }
+            };
+        }
+    }
+
+    /** The engine's dynamic stats walk their own records, reporting bytes walked. */
     private void computeDynamicSummary(DynamicDecoder dyn) {
         cancelSummary();
         DataSource src = source;
         long b = base;
-        runSummary(new Task<>() {
+        runSummary(new StatsTask() {
             @Override
             protected RecordStats.Result call() {
-                return DynamicStats.compute(src, dyn, b);
+                return DynamicStats.compute(src, dyn, b, progress());
             }
-        }, false);
+        }, true);
     }
 
     /** Shows the summary pane busy and runs {@code t} on the table's worker; {@code progress}: the task reports it. */

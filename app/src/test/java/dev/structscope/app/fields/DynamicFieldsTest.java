@@ -80,7 +80,7 @@ class DynamicFieldsTest {
             assertTrue(cancelled.stop().startsWith("cancelled"), cancelled.stop());
 
             // The data ends inside the last record: the walk stops before it and says why.
-            WindowSource cut = new WindowSource(src, 0, src.size() - 3);
+            DataSource cut = new dev.structscope.io.source.InMemorySource("cut", src.slice(0, src.size() - 3));
             RecordWalk.Result partial = RecordWalk.walk(cut, r, 24, RecordWalk.MAX_RECORDS, d -> { }, () -> false);
             assertEquals(truth.size() - 1, partial.count());
             assertTrue(partial.stop().contains("trailing bytes"), partial.stop());

@@ -95,6 +95,12 @@ public final class DynamicStats {
 
     /** Stats of the records that lie back to back from byte {@code offset} of {@code source}. */
     public static RecordStats.Result compute(DataSource source, DynamicDecoder decoder, long offset) {
+        return compute(source, decoder, offset, StatsProgress.NONE);
+    }
+
+    /** As above, reporting bytes walked (every 4,096 records) and obeying a cancel. */
+    public static RecordStats.Result compute(DataSource source, DynamicDecoder decoder, long offset,
+                                             StatsProgress progress) {
         long size = source.size();
         if (offset < 0 || offset > size) {
             throw new InputException(source.name() + ": byte offset " + offset,
@@ -121,6 +127,12 @@ public final class DynamicStats {
                 walk(d.value(), "", slots);
                 pos += d.size();
                 records++;
+                if ((records & 4095) == 0) {
+                    if (progress.cancelled()) {
+                        throw new java.util.concurrent.CancellationException("stats cancelled");
+                    }
+                    progress.update(pos - offset, size - offset);
+                }
             }
             return new long[] {records, size - pos};
         });

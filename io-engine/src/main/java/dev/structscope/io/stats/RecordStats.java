@@ -22,6 +22,8 @@ import java.util.stream.IntStream;
  * parallel (the common fork-join pool); each range is walked in blocks of about 256 KiB, and
  * within a block each leaf is one tight column loop ({@link ColumnLoops}) — the block stays in
  * cache while its columns are read. Heap use is a few arrays per task, whatever the file size.
+ * Progress is reported and cancellation obeyed once per block ({@link StatsProgress}), so the GUI
+ * runs the same path as the CLI over a whole file, with a bar and a Cancel button.
  * Stateless; call from any thread.
  */
 public final class RecordStats {
@@ -62,6 +64,14 @@ public final class RecordStats {
 
     /** Stats of the records that lie back to back from byte {@code offset} of {@code source}. */
     public static Result compute(DataSource source, DecoderPlan plan, long offset) {
+        return compute(source, plan, offset, StatsProgress.NONE);
+    }
+
+    /**
+     * As above, reporting bytes of records done to {@code progress} and stopping with a
+     * {@link java.util.concurrent.CancellationException} when it says so.
+     */
+    public static Result compute(DataSource source, DecoderPlan plan, long offset, StatsProgress progress) {
         long size = source.size();
         if (offset < 0 || offset > size) {
             throw new InputException(source.name() + ": byte offset " + offset,
@@ -75,7 +85,7 @@ public final class RecordStats {
         long trailing = (size - offset) % recordSize;
         List<DecoderPlan.Leaf> leaves = plan.leaves(MAX_VALUES_PER_RECORD);
         MemorySegment all = records == 0 ? MemorySegment.NULL : source.slice(offset, records * recordSize);
-        Partial total = Sources.guard(source, () -> run(all, records, recordSize, leaves));
+        Partial total = Sources.guard(source, () -> run(all, records, recordSize, leaves, progress));
         List<FieldStats> out = new ArrayList<>();
         for (int i = 0; i < leaves.size(); i++) {
             out.add(finish(leaves.get(i), total, i));
@@ -83,7 +93,8 @@ public final class RecordStats {
         return new Result(records, trailing, out);
     }
 
-    private static Partial run(MemorySegment all, long records, long recordSize, List<DecoderPlan.Leaf> leaves) {
+    private static Partial run(MemorySegment all, long records, long recordSize, List<DecoderPlan.Leaf> leaves,
+                               StatsProgress progress) {
         int n = leaves.size();
         if (records == 0 || n == 0) {
             return new Partial(n);
@@ -97,11 +108,16 @@ public final class RecordStats {
         // A few ranges per core so that an unlucky slow range does not hold everyone up.
         long tasks = Math.min(Math.max(1, records / perBlock), 4L * parallelism);
         long perTask = (records + tasks - 1) / tasks;
+        long totalBytes = records * recordSize;
+        java.util.concurrent.atomic.AtomicLong doneBytes = new java.util.concurrent.atomic.AtomicLong();
         return IntStream.range(0, (int) tasks).parallel().mapToObj(t -> {
             long from = t * perTask;
             long to = Math.min(records, from + perTask);
             Partial p = new Partial(n);
             for (long b = from; b < to; b += perBlock) {
+                if (progress.cancelled()) {
+                    throw new java.util.concurrent.CancellationException("stats cancelled");
+                }
                 long count = Math.min(perBlock, to - b);
                 long blockStart = b * recordSize;
                 for (int i = 0; i < n; i++) {
@@ -111,6 +127,7 @@ public final class RecordStats {
                         ColumnLoops.run(loops[i], node, all, blockStart + base + node.offset(), count, recordSize, p, i);
                     }
                 }
+                progress.update(doneBytes.addAndGet(count * recordSize), totalBytes);
             }
             return p;
         }).reduce((a, b) -> {
