@@ -4,6 +4,9 @@ usage: mp_peer.py listen|client PORT AUTHKEY FORM COUNT
   listen: Listener on 127.0.0.1:0, prints the port, accepts one Client, sends COUNT ctypes Points
           with send_bytes, then receives one message back and prints it as hex
   client: Client to 127.0.0.1:PORT, sends COUNT ctypes Points, closes
+PORT "unix:PATH" uses a Unix domain socket (family AF_UNIX) at PATH instead; "unix:" alone lets a
+Listener pick multiprocessing's default address (a fresh path under the temp directory), printed
+in place of the port.
 FORM: "md5" keeps this Python's own handshake (the older HMAC-MD5 form of Python <= 3.11);
       "sha256" installs the newer "{sha256}" handshake of Python 3.12+, written here so the test
       covers it whatever Python is installed.
@@ -54,13 +57,19 @@ def answer_challenge(connection, authkey):
 
 
 def main():
-    role, port, key, form, count = sys.argv[1], int(sys.argv[2]), sys.argv[3].encode(), sys.argv[4], int(sys.argv[5])
+    role, where, key, form, count = sys.argv[1], sys.argv[2], sys.argv[3].encode(), sys.argv[4], int(sys.argv[5])
+    unix = where.startswith("unix:")
+    path = where[len("unix:"):] if unix else None
     if form == "sha256":
         mpc.deliver_challenge = deliver_challenge
         mpc.answer_challenge = answer_challenge
     if role == "listen":
-        with mpc.Listener(("127.0.0.1", 0), authkey=key) as listener:
-            print(listener.address[1], flush=True)
+        if unix:
+            listener = mpc.Listener(path or None, family="AF_UNIX", authkey=key)
+        else:
+            listener = mpc.Listener(("127.0.0.1", 0), authkey=key)
+        with listener:
+            print(listener.address if unix else listener.address[1], flush=True)
             try:
                 conn = listener.accept()
             except mpc.AuthenticationError as e:
@@ -76,7 +85,10 @@ def main():
             conn.close()
     else:
         try:
-            conn = mpc.Client(("127.0.0.1", port), authkey=key)
+            if unix:
+                conn = mpc.Client(path, family="AF_UNIX", authkey=key)
+            else:
+                conn = mpc.Client(("127.0.0.1", int(where)), authkey=key)
         except mpc.AuthenticationError as e:
             print("AUTHFAIL", e, flush=True)
             return

@@ -8,6 +8,7 @@ import dev.structscope.io.net.MessageSink;
 import dev.structscope.io.net.PcapngWriter;
 import dev.structscope.io.net.Replayer;
 import dev.structscope.io.net.TcpCapture;
+import dev.structscope.io.net.UnixSockets;
 import dev.structscope.io.net.UdpCapture;
 import dev.structscope.model.InputException;
 import picocli.CommandLine.ArgGroup;
@@ -41,10 +42,11 @@ public final class CaptureCommand implements Callable<Integer> {
     Where where;
 
     static final class Where {
-        @Option(names = "--connect", paramLabel = "HOST:PORT", description = "Connect to a TCP server.")
+        @Option(names = "--connect", paramLabel = "HOST:PORT|unix:PATH", description = "Connect to a TCP server, or to a Unix domain socket.")
         String connect;
 
-        @Option(names = "--listen", paramLabel = "[HOST:]PORT", description = "Accept TCP peers (binds 127.0.0.1 unless a host is given).")
+        @Option(names = "--listen", paramLabel = "[HOST:]PORT|unix:PATH",
+                description = "Accept TCP peers (binds 127.0.0.1 unless a host is given), or listen on a Unix domain socket (mode 0600, removed at the end).")
         String listen;
 
         @Option(names = "--udp", paramLabel = "[HOST:]PORT", description = "Receive UDP datagrams (binds 127.0.0.1 unless a host is given).")
@@ -122,7 +124,15 @@ public final class CaptureCommand implements Callable<Integer> {
                             + " its content): use --framing record, or a length-prefixed framing");
                 }
                 TcpCapture capture = new TcpCapture(framing, authkey, options, count, sink);
-                if (where.connect != null) {
+                if (UnixSockets.named(where.connect)) {
+                    result = capture.connect(UnixSockets.connect(UnixSockets.path("--connect", where.connect)));
+                } else if (UnixSockets.named(where.listen)) {
+                    try (UnixSockets.Listener l = UnixSockets.listen(UnixSockets.path("--listen", where.listen))) {
+                        err.println("structscope: listening on " + UnixSockets.PREFIX + l.path());
+                        err.flush();
+                        result = capture.listen(l.channel(), UnixSockets.PREFIX + l.path());
+                    }
+                } else if (where.connect != null) {
                     Endpoint ep = Endpoint.parse("--connect", where.connect, true);
                     result = capture.connect(ep.host(), ep.port());
                 } else {

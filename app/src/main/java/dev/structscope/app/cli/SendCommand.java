@@ -10,6 +10,7 @@ import dev.structscope.io.net.Framing;
 import dev.structscope.io.net.MpAuth;
 import dev.structscope.io.net.StreamConnection;
 import dev.structscope.io.net.TcpCapture;
+import dev.structscope.io.net.UnixSockets;
 import dev.structscope.model.InputException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -41,7 +42,7 @@ public final class SendCommand implements Callable<Integer> {
     @Mixin
     RecordArgs record;
 
-    @Option(names = "--connect", paramLabel = "HOST:PORT", description = "Send over TCP to this server.")
+    @Option(names = "--connect", paramLabel = "HOST:PORT|unix:PATH", description = "Send over TCP to this server, or over a Unix domain socket.")
     String connect;
 
     @Option(names = "--udp", paramLabel = "HOST:PORT", description = "Send UDP datagrams to this address instead.")
@@ -72,7 +73,7 @@ public final class SendCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         if ((connect == null) == (udp == null)) {
-            throw new InputException("--connect", "give one of --connect HOST:PORT or --udp HOST:PORT");
+            throw new InputException("--connect", "give one of --connect HOST:PORT, --connect unix:PATH or --udp HOST:PORT");
         }
         if (repeat < 1) {
             throw new InputException("--repeat", "must be 1 or more");
@@ -100,7 +101,7 @@ public final class SendCommand implements Callable<Integer> {
             if (udp != null) {
                 sendUdp(Endpoint.parse("--udp", udp, true), record);
             } else {
-                sendTcp(Endpoint.parse("--connect", connect, true), record, options, arena);
+                sendStream(record, options, arena);
             }
         }
         out.flush();
@@ -116,11 +117,18 @@ public final class SendCommand implements Callable<Integer> {
         }
     }
 
-    private void sendTcp(Endpoint ep, MemorySegment record, CaptureOptions options, Arena arena) throws IOException {
+    /** Sends on a TCP connection or a Unix domain socket ({@code --connect unix:PATH}). */
+    private void sendStream(MemorySegment record, CaptureOptions options, Arena arena) throws IOException {
         Framing framing = Framing.parse(net.framing, record.byteSize(), reader);
         byte[] authkey = net.authkeyBytes();
-        try (StreamConnection c = new StreamConnection(TcpCapture.open(ep.host(), ep.port(), options.connectMillis()),
-                framing, options)) {
+        java.nio.channels.SocketChannel channel;
+        if (UnixSockets.named(connect)) {
+            channel = UnixSockets.connect(UnixSockets.path("--connect", connect));
+        } else {
+            Endpoint ep = Endpoint.parse("--connect", connect, true);
+            channel = TcpCapture.open(ep.host(), ep.port(), options.connectMillis());
+        }
+        try (StreamConnection c = new StreamConnection(channel, framing, options)) {
             if (authkey != null) {
                 MpAuth.asClient(c, authkey, options.handshakeMillis());
             }

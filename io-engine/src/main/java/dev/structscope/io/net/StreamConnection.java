@@ -57,6 +57,12 @@ public final class StreamConnection implements AutoCloseable {
             if (ch.getRemoteAddress() instanceof InetSocketAddress a) {
                 return a.getAddress().getHostAddress() + ":" + a.getPort();
             }
+            if (ch.getLocalAddress() instanceof java.net.UnixDomainSocketAddress local) {
+                // A Unix client's own address is usually unnamed: the socket's path names the link.
+                java.net.SocketAddress remote = ch.getRemoteAddress();
+                String r = remote instanceof java.net.UnixDomainSocketAddress u ? u.getPath().toString() : "";
+                return UnixSockets.PREFIX + (r.isEmpty() ? local.getPath().toString() : r);
+            }
         } catch (IOException e) {
             // fall through: an unknown peer is still a peer
         }

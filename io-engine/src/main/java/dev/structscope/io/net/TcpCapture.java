@@ -162,8 +162,13 @@ public final class TcpCapture {
     }
 
     public CaptureResult connect(String host, int port) throws IOException {
+        return connect(open(host, port, options.connectMillis()));
+    }
+
+    /** Captures from a connected stream channel (TCP, or a Unix socket from {@link UnixSockets}), then closes it. */
+    public CaptureResult connect(SocketChannel channel) throws IOException {
         long t0 = System.nanoTime();
-        try (StreamConnection c = new StreamConnection(open(host, port, options.connectMillis()), framing, options)) {
+        try (StreamConnection c = new StreamConnection(channel, framing, options)) {
             serve(c, false);
         } catch (java.nio.channels.ClosedChannelException e) {
             if (!done) {
@@ -175,6 +180,11 @@ public final class TcpCapture {
 
     /** Accepts peers on {@code server} until the count is reached or every peer has gone. */
     public CaptureResult listen(ServerSocketChannel server) throws IOException {
+        return listen(server, server.getLocalAddress().toString());
+    }
+
+    /** As above, naming the listener {@code where} in messages (a Unix socket's path). */
+    public CaptureResult listen(ServerSocketChannel server, String where) throws IOException {
         long t0 = System.nanoTime();
         List<Thread> peers = new ArrayList<>();
         List<StreamConnection> open = new ArrayList<>();
@@ -195,7 +205,7 @@ public final class TcpCapture {
                         if (any) {
                             break; // the peers came and went; what they sent is the capture
                         }
-                        throw new InputException(server.getLocalAddress().toString(), "no peer connected within "
+                        throw new InputException(where, "no peer connected within "
                                 + options.idleMillis() + " ms (--idle-timeout)");
                     }
                     continue;
@@ -206,7 +216,9 @@ public final class TcpCapture {
                     continue;
                 }
                 any = true;
-                ch.setOption(StandardSocketOptions.TCP_NODELAY, true);
+                if (ch.supportedOptions().contains(StandardSocketOptions.TCP_NODELAY)) { // not on Unix sockets
+                    ch.setOption(StandardSocketOptions.TCP_NODELAY, true);
+                }
                 active.incrementAndGet();
                 peers.add(Thread.ofVirtual().name("peer").start(() -> {
                     // The connection is made on its own thread: its buffer's arena is confined to it.

@@ -1,0 +1,137 @@
+package dev.structscope.app.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.structscope.io.net.PythonPeer;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+/**
+ * {@code capture} and {@code send} over Unix domain sockets ({@code unix:PATH}), against Python's
+ * {@code multiprocessing.connection} with {@code family='AF_UNIX'} — its default on Linux — in both
+ * directions and both handshakes; the listener's socket file (mode 0600, removed at the end); a
+ * path that is not a socket is refused and left alone.
+ */
+class UnixSocketCommandsTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @TempDir
+    static Path dir;
+    static Path header;
+
+    @BeforeAll
+    static void setUp() throws Exception {
+        assumeTrue(PythonPeer.available(), "python3 is needed");
+        header = dir.resolve("point.h");
+        Files.writeString(header, "#include <stdint.h>\nstruct Point { int32_t x; int32_t y; double z; };\n");
+    }
+
+    private static List<JsonNode> rows(String out) throws Exception {
+        List<JsonNode> rows = new java.util.ArrayList<>();
+        for (String line : out.lines().toList()) {
+            rows.add(JSON.readTree(line));
+        }
+        return rows;
+    }
+
+    @Test
+    void capturesFromAPythonListenerAtItsDefaultAfUnixAddress() throws Exception {
+        // Listener(family='AF_UNIX') with no address: the path multiprocessing picks by itself.
+        try (PythonPeer py = new PythonPeer("mp_peer.py", "listen", "unix:", "s3cret", "sha256", "3")) {
+            String path = py.line().strip();
+            assertTrue(path.startsWith("/"), path);
+            CliRun run = CliRun.run("capture", header.toString(), "--type", "Point", "--connect", "unix:" + path,
+                    "--framing", "mp", "--authkey", "s3cret", "--count", "3");
+            assertEquals(0, run.status(), run.err.toString());
+            List<JsonNode> rows = rows(run.out.toString());
+            assertEquals(3, rows.size());
+            assertEquals(JSON.readTree("{\"_seq\":2,\"_len\":16,\"x\":2,\"y\":-2,\"z\":3.0}"), rows.get(2));
+        }
+    }
+
+    @Test
+    void aPythonClientSendsToOurListenerWhoseSocketIsPrivateAndRemovedAfterwards() throws Exception {
+        Path sock = dir.resolve("ours.sock");
+        CliRun run = CliRun.start("capture", header.toString(), "--type", "Point", "--listen", "unix:" + sock,
+                "--framing", "mp", "--authkey", "pw", "--format", "text");
+        assertTrue(run.awaitErr("listening on").contains("listening on unix:" + sock), run.err.toString());
+        assertEquals(0140000, (int) Files.getAttribute(sock, "unix:mode", LinkOption.NOFOLLOW_LINKS) & 0170000,
+                "a socket file");
+        assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(sock,
+                LinkOption.NOFOLLOW_LINKS)));
+        try (PythonPeer py = new PythonPeer("mp_peer.py", "client", "unix:" + sock, "pw", "md5", "4")) {
+            assertEquals("SENT 4", py.line());
+            assertEquals(0, run.status(), run.err.toString());
+        }
+        List<String> lines = run.out.toString().lines().toList();
+        assertEquals(4, lines.size(), run.out.toString());
+        assertTrue(lines.get(3).endsWith("x=3 y=-3 z=4.5"), lines.get(3));
+        assertFalse(Files.exists(sock, LinkOption.NOFOLLOW_LINKS), "the socket file is removed when the capture ends");
+    }
+
+    @Test
+    void sendReachesAPythonAfUnixListener() throws Exception {
+        Path sock = dir.resolve("py.sock");
+        try (PythonPeer py = new PythonPeer("mp_peer.py", "listen", "unix:" + sock, "k", "md5", "0")) {
+            assertEquals(sock.toString(), py.line().strip());
+            CliRun run = CliRun.run("send", header.toString(), "--type", "Point", "--connect", "unix:" + sock,
+                    "--framing", "mp", "--authkey", "k", "--values", "{\"x\": 7, \"y\": -8, \"z\": 2.25}");
+            assertEquals(0, run.status(), run.err.toString());
+            assertEquals("GOT 07000000f8ffffff0000000000000240", py.line());
+        }
+    }
+
+    @Test
+    void aWrongAuthkeyIsOneLineWithStatusTwo() throws Exception {
+        try (PythonPeer py = new PythonPeer("mp_peer.py", "listen", "unix:", "right", "sha256", "1")) {
+            String path = py.line().strip();
+            CliRun run = CliRun.run("capture", header.toString(), "--type", "Point", "--connect", "unix:" + path,
+                    "--framing", "mp", "--authkey", "wrong", "--count", "1");
+            assertEquals(2, run.status(), run.err.toString());
+            assertEquals(1, run.err.toString().strip().lines().count(), run.err.toString());
+            assertTrue(run.err.toString().contains("authkey"), run.err.toString());
+        }
+    }
+
+    @Test
+    void sendAndCaptureOverUnixLoseNothing() throws Exception {
+        Path sock = dir.resolve("pair.sock");
+        CliRun capture = CliRun.start("capture", header.toString(), "--type", "Point", "--listen", "unix:" + sock,
+                "--framing", "u32le", "--format", "none");
+        capture.awaitErr("listening on");
+        CliRun send = CliRun.run("send", header.toString(), "--type", "Point", "--connect", "unix:" + sock,
+                "--framing", "u32le", "--values", "{\"x\": 1, \"z\": -0.5}", "--repeat", "20000");
+        assertEquals(0, send.status(), send.err.toString());
+        assertEquals(0, capture.status(), capture.err.toString());
+        assertTrue(capture.out.toString().startsWith("messages=20000 bytes=320000 "), capture.out.toString());
+    }
+
+    @Test
+    void aPathThatIsNotASocketIsRefusedAndLeftAlone() throws Exception {
+        Path file = dir.resolve("precious.txt");
+        Files.writeString(file, "keep me");
+        CliRun run = CliRun.run("capture", header.toString(), "--type", "Point", "--listen", "unix:" + file,
+                "--framing", "u32le");
+        assertEquals(2, run.status(), run.err.toString());
+        assertEquals("structscope: unix:" + file + ": exists and is not a socket: refusing to replace it",
+                run.err.toString().strip());
+        assertEquals("keep me", Files.readString(file));
+
+        CliRun none = CliRun.run("capture", header.toString(), "--type", "Point", "--connect",
+                "unix:" + dir.resolve("nobody.sock"), "--framing", "u32le");
+        assertEquals(2, none.status());
+        assertTrue(none.err.toString().contains("no socket at this path"), none.err.toString());
+    }
+}
