@@ -8,6 +8,9 @@ usage: live_peer.py MODE ARGS
   mp-listen-go KEY COUNT PAUSE  as mp-listen, but waits for one message (any) before sending,
                               and prints GO when it came
   mp-client PORT KEY COUNT    Client to 127.0.0.1:PORT, sends COUNT Points, prints SENT, closes
+  mp-unix-listen KEY COUNT    as mp-listen-go with a pause of 0, on a Unix domain socket at the
+                              address multiprocessing picks itself (Listener(family='AF_UNIX'));
+                              prints that path instead of a port
   udp PORT COUNT              sends COUNT Points as datagrams to 127.0.0.1:PORT, prints SENT
   udp-reply PORT COUNT        as udp, then waits for one datagram back and prints GOT x y z
   stream KEY                  Listener (prints the port) that streams Ticks of the sample header
@@ -39,10 +42,17 @@ def got(data):
 
 def main():
     mode = sys.argv[1]
-    if mode in ("mp-listen", "mp-listen-go"):
-        key, count, pause = sys.argv[2].encode(), int(sys.argv[3]), float(sys.argv[4])
-        with mpc.Listener(("127.0.0.1", 0), authkey=key) as listener:
-            print(listener.address[1], flush=True)
+    if mode in ("mp-listen", "mp-listen-go", "mp-unix-listen"):
+        unix = mode == "mp-unix-listen"
+        key, count = sys.argv[2].encode(), int(sys.argv[3])
+        pause = 0.0 if unix else float(sys.argv[4])
+        if unix:
+            mode = "mp-listen-go"
+            listener = mpc.Listener(family="AF_UNIX", authkey=key)
+        else:
+            listener = mpc.Listener(("127.0.0.1", 0), authkey=key)
+        with listener:
+            print(listener.address if unix else listener.address[1], flush=True)
             try:
                 conn = listener.accept()
             except mpc.AuthenticationError as e:

@@ -45,6 +45,8 @@ public final class ConnectDialog extends Dialog<LiveSession> {
     private final ChoiceBox<ConnectForm.Mode> mode = new ChoiceBox<>();
     private final TextField host = new TextField("127.0.0.1");
     private final TextField port = new TextField("5000");
+    private Label hostLabel;
+    private final java.util.List<Node> portRowNodes = new java.util.ArrayList<>();
     private final ComboBox<ConnectForm.FramingChoice> framing = new ComboBox<>();
     private final PasswordField authkey = new PasswordField();
     private final ComboBox<String> type = new ComboBox<>();
@@ -111,8 +113,18 @@ public final class ConnectDialog extends Dialog<LiveSession> {
         int row = 0;
         row = addRow(grid, row, "Mode", mode, null);
         row = addRow(grid, row, "Host", host, ConnectForm.HOST);
+        hostLabel = (Label) grid.getChildren().stream().filter(n -> n instanceof Label l && l.getLabelFor() == host)
+                .findFirst().orElseThrow();
         grid.add(warning, 1, row++);
+        int portRow = row;
         row = addRow(grid, row, "Port", port, ConnectForm.PORT);
+        // In the Unix modes the port row goes (a path is the whole address) and Host reads Path.
+        for (Node n : grid.getChildren()) {
+            Integer r = GridPane.getRowIndex(n);
+            if (r != null && (r == portRow || r == portRow + 1)) {
+                portRowNodes.add(n);
+            }
+        }
         row = addRow(grid, row, "Framing", framing, ConnectForm.FRAMING);
         row = addRow(grid, row, "Authkey", authkey, ConnectForm.AUTHKEY);
         row = addRow(grid, row, "Decode as", type, ConnectForm.TYPE);
@@ -138,17 +150,37 @@ public final class ConnectDialog extends Dialog<LiveSession> {
             }
         });
         mode.valueProperty().addListener((o, a, m) -> {
-            if (m != ConnectForm.Mode.TCP_CLIENT && a == ConnectForm.Mode.TCP_CLIENT && host.getText().isBlank()) {
+            if (m != null && a != null && m.unix() != a.unix()) {
+                // Host and path share the field: switching family starts from that family's default.
+                host.setText(m.unix() ? "" : "127.0.0.1");
+            } else if (m != ConnectForm.Mode.TCP_CLIENT && a == ConnectForm.Mode.TCP_CLIENT && host.getText().isBlank()) {
                 host.setText("127.0.0.1");
             }
+            showAddressFields();
             validate();
         });
+        showAddressFields();
         host.textProperty().addListener((o, a, b) -> validate());
         port.textProperty().addListener((o, a, b) -> validate());
         framing.valueProperty().addListener((o, a, b) -> validate());
         authkey.textProperty().addListener((o, a, b) -> validate());
         type.valueProperty().addListener((o, a, b) -> validate());
         validate();
+    }
+
+    /** Host and Port for TCP and UDP; Path alone for a Unix socket. */
+    private void showAddressFields() {
+        boolean unix = mode.getValue() != null && mode.getValue().unix();
+        hostLabel.setText(unix ? "Path" : "Host");
+        host.setPromptText(unix ? (mode.getValue() == ConnectForm.Mode.UNIX_CLIENT
+                ? "the Listener's address, e.g. /tmp/pymp-…/listener-…" : "/run/user/…/points.sock") : null);
+        for (Node n : portRowNodes) {
+            n.setVisible(!unix);
+            n.setManaged(!unix);
+        }
+        if (getDialogPane().getScene() != null && getDialogPane().getScene().getWindow() != null) {
+            getDialogPane().getScene().getWindow().sizeToScene();
+        }
     }
 
     private int addRow(GridPane grid, int row, String label, Control input, String field) {
@@ -260,7 +292,7 @@ public final class ConnectDialog extends Dialog<LiveSession> {
         warning.setVisible(warn != null);
         // Room for the warning only where one can appear (listening), so a client's form has no gap.
         boolean wasManaged = warning.isManaged();
-        warning.setManaged(mode.getValue() != ConnectForm.Mode.TCP_CLIENT);
+        warning.setManaged(mode.getValue() != null && !mode.getValue().client() && !mode.getValue().unix());
         if (wasManaged != warning.isManaged() && getDialogPane().getScene() != null
                 && getDialogPane().getScene().getWindow() != null) {
             // The form grew or shrank by the warning's row: the window follows, so the buttons stay in view.

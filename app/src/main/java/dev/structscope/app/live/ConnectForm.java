@@ -21,7 +21,8 @@ public final class ConnectForm {
     }
 
     public enum Mode {
-        TCP_CLIENT("TCP client"), TCP_SERVER("TCP server"), UDP("UDP");
+        TCP_CLIENT("TCP client"), TCP_SERVER("TCP server"), UNIX_CLIENT("Unix socket client"),
+        UNIX_SERVER("Unix socket server"), UDP("UDP");
 
         private final String label;
 
@@ -32,6 +33,16 @@ public final class ConnectForm {
         @Override
         public String toString() {
             return label;
+        }
+
+        /** A Unix domain socket: the address is a path, there is no port. */
+        public boolean unix() {
+            return this == UNIX_CLIENT || this == UNIX_SERVER;
+        }
+
+        /** We connect (rather than listen or receive). */
+        public boolean client() {
+            return this == TCP_CLIENT || this == UNIX_CLIENT;
         }
     }
 
@@ -74,7 +85,7 @@ public final class ConnectForm {
         }
     }
 
-    /** The dialog's fields as typed. */
+    /** The dialog's fields as typed; in the Unix modes {@code host} holds the socket's path. */
     public record Input(Mode mode, String host, String port, FramingChoice framing, String authkey, String type) {
     }
 
@@ -89,13 +100,23 @@ public final class ConnectForm {
     public static Map<String, String> validate(Input in) {
         Map<String, String> p = new LinkedHashMap<>();
         String host = in.host() == null ? "" : in.host().strip();
-        if (host.isEmpty()) {
+        if (in.mode() != null && in.mode().unix()) {
+            if (host.isEmpty()) {
+                p.put(HOST, in.mode() == Mode.UNIX_CLIENT ? "Enter the path of the peer's socket"
+                        : "Enter the path to listen on");
+            } else if (!host.startsWith("/")) {
+                p.put(HOST, "A full path, starting with / (e.g. /tmp/pymp-…/listener-…)");
+            }
+        } else if (host.isEmpty()) {
             p.put(HOST, in.mode() == Mode.TCP_CLIENT ? "Enter the host to connect to" : "Enter the address to listen on");
         } else if (host.chars().anyMatch(Character::isWhitespace)) {
             p.put(HOST, "A host has no spaces");
         }
         String port = in.port() == null ? "" : in.port().strip();
         int min = in.mode() == Mode.TCP_CLIENT ? 1 : 0;
+        if (in.mode() != null && in.mode().unix()) {
+            port = "0"; // a Unix socket has no port
+        }
         try {
             int n = Integer.parseInt(port);
             if (n < min || n > 65535) {
@@ -121,7 +142,7 @@ public final class ConnectForm {
      * interfaces ({@code 0.0.0.0}, {@code ::}) or a non-loopback address.
      */
     public static String bindWarning(Mode mode, String host) {
-        if (mode == Mode.TCP_CLIENT || host == null) {
+        if (mode == null || mode.client() || mode.unix() || host == null) {
             return null;
         }
         String h = host.strip().toLowerCase(Locale.ROOT);
@@ -148,16 +169,22 @@ public final class ConnectForm {
     }
 
     private static LiveSource source(Input in, Framing framing) {
+        byte[] key = in.framing() == FramingChoice.MP ? in.authkey().getBytes(StandardCharsets.UTF_8) : null;
+        if (in.mode().unix()) {
+            java.nio.file.Path path = java.nio.file.Path.of(in.host().strip());
+            return in.mode() == Mode.UNIX_CLIENT ? new LiveSource.UnixClient(path, framing, key)
+                    : new LiveSource.UnixServer(path, framing, key);
+        }
         String host = in.host().strip();
         if (host.startsWith("[") && host.endsWith("]")) {
             host = host.substring(1, host.length() - 1);
         }
         int port = Integer.parseInt(in.port().strip());
-        byte[] key = in.framing() == FramingChoice.MP ? in.authkey().getBytes(StandardCharsets.UTF_8) : null;
         return switch (in.mode()) {
             case TCP_CLIENT -> new LiveSource.TcpClient(host, port, framing, key);
             case TCP_SERVER -> new LiveSource.TcpServer(host, port, framing, key);
             case UDP -> new LiveSource.Udp(host, port);
+            case UNIX_CLIENT, UNIX_SERVER -> throw new IllegalStateException("handled above");
         };
     }
 }

@@ -268,7 +268,8 @@ public final class MonitorView extends BorderPane {
             case ConnState.Closed c -> "idle";
             case ConnState.Idle i -> "idle";
         });
-        boolean client = vm.session() != null && vm.session().source() instanceof LiveSource.TcpClient;
+        boolean client = vm.session() != null && (vm.session().source() instanceof LiveSource.TcpClient
+                || vm.session().source() instanceof LiveSource.UnixClient);
         boolean ended = s instanceof ConnState.Closed || s instanceof ConnState.Failed || s instanceof ConnState.Idle;
         reconnect.setDisable(!client || ended);
         disconnect.setDisable(ended);

@@ -59,4 +59,23 @@ class ConnectFormTest {
         assertEquals(new Framing.Fixed(24), f.framing());
         assertEquals(new LiveSource.Udp("127.0.0.1", 9), ConnectForm.source(new Input(Mode.UDP, "127.0.0.1", "9", null, "", "P"), 16));
     }
+
+    @Test
+    void aUnixSocketIsAFullPathWithoutAPort() {
+        assertEquals(java.util.Set.of(ConnectForm.HOST), ConnectForm.validate(new Input(Mode.UNIX_CLIENT, "", "",
+                FramingChoice.FIXED, "", "T")).keySet());
+        assertTrue(ConnectForm.validate(new Input(Mode.UNIX_SERVER, "rel/s.sock", "x", FramingChoice.FIXED, "", "T"))
+                .get(ConnectForm.HOST).startsWith("A full path"));
+        assertTrue(ConnectForm.validate(new Input(Mode.UNIX_CLIENT, "/tmp/pymp-1/listener-2", "not a port",
+                FramingChoice.MP, "k", "T")).isEmpty(), "the port field is not read");
+        assertNull(ConnectForm.bindWarning(Mode.UNIX_SERVER, "/tmp/s.sock"), "a Unix socket is on this machine only");
+        var c = (LiveSource.UnixClient) ConnectForm.source(new Input(Mode.UNIX_CLIENT, " /tmp/a.sock ", "", FramingChoice.MP,
+                "k", "P"), 16);
+        assertEquals(java.nio.file.Path.of("/tmp/a.sock"), c.path());
+        assertArrayEquals("k".getBytes(StandardCharsets.UTF_8), c.authkey());
+        var s = (LiveSource.UnixServer) ConnectForm.source(new Input(Mode.UNIX_SERVER, "/tmp/b.sock", "", FramingChoice.U32LE,
+                "", "P"), 16);
+        assertEquals(new Framing.LengthPrefixed(4, ByteOrder.LITTLE_ENDIAN), s.framing());
+        assertNull(s.authkey());
+    }
 }

@@ -65,9 +65,11 @@ class LiveGuiTest extends LiveGuiBase {
             d.modeBox().setValue(mode);
             d.framingBox().setValue(framing);
         });
-        clickOn(d.portField());
-        push(KeyCode.CONTROL, KeyCode.A);
-        write(port);
+        if (!mode.unix()) {
+            clickOn(d.portField());
+            push(KeyCode.CONTROL, KeyCode.A);
+            write(port);
+        }
         if (authkey != null) {
             clickOn(d.authkeyField());
             write(authkey);
@@ -150,6 +152,28 @@ class LiveGuiTest extends LiveGuiBase {
             }
         }
         throw new AssertionError("no member " + member + " in the decoded tree");
+    }
+
+    @Test
+    void aUnixSocketClientReachesAPythonListenerAtMultiprocessingsDefaultAddress() throws Exception {
+        try (LivePeer py = new LivePeer("mp-unix-listen", "uk", "5")) {
+            String path = py.line().strip();
+            ConnectDialog d = dialog(ConnectForm.Mode.UNIX_CLIENT, "unused", ConnectForm.FramingChoice.MP, "uk");
+            assertFalse(d.portField().isVisible(), "a Unix socket has no port");
+            clickOn(d.hostField());
+            push(KeyCode.CONTROL, KeyCode.A);
+            write(path);
+            WaitForAsyncUtils.waitForFxEvents();
+            clickOn(d.connectButton());
+            awaitFx("the dialog to close on connection", () -> !d.isShowing());
+            assertInstanceOf(ConnState.Connected.class, live().state());
+            sendOffFx(point(0, 0, 0)); // the peer starts sending when it has this
+            assertEquals("GO", py.line());
+            awaitFx("5 points", () -> liveTable().getItems().size() == 5);
+            for (int i = 0; i < 5; i++) {
+                assertPointRow(i);
+            }
+        }
     }
 
     @Test

@@ -3,7 +3,9 @@ package dev.structscope.io.net.live;
 import dev.structscope.io.net.CaptureOptions;
 import dev.structscope.io.net.Message;
 import dev.structscope.io.net.StreamConnection;
+import dev.structscope.io.net.Framing;
 import dev.structscope.io.net.TcpCapture;
+import dev.structscope.io.net.UnixSockets;
 import dev.structscope.io.net.UdpCapture;
 import dev.structscope.model.InputException;
 
@@ -126,7 +128,7 @@ public final class LiveSession {
     public void reconnect() {
         reconnectNow = true;
         TcpCapture t = tcp;
-        if (t != null && source instanceof LiveSource.TcpClient) {
+        if (t != null && (source instanceof LiveSource.TcpClient || source instanceof LiveSource.UnixClient)) {
             t.stop();
         }
         synchronized (wake) {
@@ -167,8 +169,12 @@ public final class LiveSession {
     private void run() {
         try {
             switch (source) {
-                case LiveSource.TcpClient c -> runClient(c);
+                case LiveSource.TcpClient c -> runClient(c.host() + ":" + c.port(), c.framing(), c.authkey(),
+                        capture -> capture.connect(c.host(), c.port()));
+                case LiveSource.UnixClient c -> runClient(UnixSockets.PREFIX + c.path(), c.framing(), c.authkey(),
+                        capture -> capture.connect(UnixSockets.connect(c.path())));
                 case LiveSource.TcpServer s -> runServer(s);
+                case LiveSource.UnixServer s -> runUnixServer(s);
                 case LiveSource.Udp u -> runUdp(u);
                 case LiveSource.Recording r -> runReplay(r);
             }
@@ -217,14 +223,19 @@ public final class LiveSession {
         };
     }
 
-    private void runClient(LiveSource.TcpClient c) {
+    /** How a client session reaches its peer (TCP or a Unix socket), once per attempt. */
+    @FunctionalInterface
+    private interface Dial {
+        void run(TcpCapture capture) throws IOException;
+    }
+
+    private void runClient(String to, Framing framing, byte[] authkey, Dial dial) {
         long backoff = MIN_BACKOFF;
-        String to = c.host() + ":" + c.port();
         while (!stopped) {
             reconnectNow = false;
             state = new ConnState.Connecting(to);
             boolean[] handshaking = {false};
-            TcpCapture capture = new TcpCapture(c.framing(), c.authkey(), options, 0, this::accept)
+            TcpCapture capture = new TcpCapture(framing, authkey, options, 0, this::accept)
                     .withListener(listener(handshaking));
             tcp = capture;
             if (stopped) {
@@ -232,13 +243,13 @@ public final class LiveSession {
             }
             String why;
             try {
-                capture.connect(c.host(), c.port());
+                dial.run(capture);
                 why = reconnectNow ? "Reconnecting" : "The peer closed the connection";
             } catch (IOException | InputException e) {
                 if (stopped) {
                     break;
                 }
-                if (handshaking[0] && c.authkey() != null) {
+                if (handshaking[0] && authkey != null) {
                     state = new ConnState.HandshakeFailed(message(e));
                     waitFor(0);
                     continue;
@@ -264,28 +275,41 @@ public final class LiveSession {
     private void runServer(LiveSource.TcpServer s) {
         try (ServerSocketChannel server = TcpCapture.bind(s.host(), s.port())) {
             boundPort = ((InetSocketAddress) server.getLocalAddress()).getPort();
-            String at = s.host() + ":" + boundPort;
-            String note = "";
-            while (!stopped) {
-                state = new ConnState.Listening(at, note);
-                boolean[] handshaking = {false};
-                TcpCapture capture = new TcpCapture(s.framing(), s.authkey(), options, 0, this::accept)
-                        .withListener(listener(handshaking));
-                tcp = capture;
-                if (stopped) {
-                    break;
-                }
-                try {
-                    capture.listen(server);
-                    note = "the peer left";
-                } catch (IOException | InputException e) {
-                    note = (handshaking[0] && s.authkey() != null ? "handshake failed: " : "") + message(e);
-                } finally {
-                    tcp = null;
-                }
-            }
+            serve(server, s.host() + ":" + boundPort, s.framing(), s.authkey());
         } catch (IOException | InputException e) {
             state = new ConnState.Failed(message(e));
+        }
+    }
+
+    /** A Unix listener: its socket file exists (0600) while the session runs and is removed after. */
+    private void runUnixServer(LiveSource.UnixServer s) {
+        try (UnixSockets.Listener l = UnixSockets.listen(s.path())) {
+            serve(l.channel(), UnixSockets.PREFIX + l.path(), s.framing(), s.authkey());
+        } catch (IOException | InputException e) {
+            state = new ConnState.Failed(message(e));
+        }
+    }
+
+    /** Accepts peers on {@code server}, one capture after another, until stopped. */
+    private void serve(ServerSocketChannel server, String at, Framing framing, byte[] authkey) {
+        String note = "";
+        while (!stopped) {
+            state = new ConnState.Listening(at, note);
+            boolean[] handshaking = {false};
+            TcpCapture capture = new TcpCapture(framing, authkey, options, 0, this::accept)
+                    .withListener(listener(handshaking));
+            tcp = capture;
+            if (stopped) {
+                break;
+            }
+            try {
+                capture.listen(server, at);
+                note = "the peer left";
+            } catch (IOException | InputException e) {
+                note = (handshaking[0] && authkey != null ? "handshake failed: " : "") + message(e);
+            } finally {
+                tcp = null;
+            }
         }
     }
 

@@ -5,12 +5,12 @@ import dev.structscope.io.net.Framing;
 import java.nio.file.Path;
 
 /**
- * Where a live session's messages come from: a TCP connection we open, TCP peers we accept, UDP
- * datagrams, or a recording played back. Immutable values made by the connect dialog (FX thread)
+ * Where a live session's messages come from: a TCP or Unix-socket connection we open, peers we
+ * accept on either, UDP datagrams, or a recording played back. Immutable values made by the connect dialog (FX thread)
  * and read by the session's thread.
  */
-public sealed interface LiveSource permits LiveSource.TcpClient, LiveSource.TcpServer, LiveSource.Udp,
-        LiveSource.Recording {
+public sealed interface LiveSource permits LiveSource.TcpClient, LiveSource.TcpServer, LiveSource.UnixClient,
+        LiveSource.UnixServer, LiveSource.Udp, LiveSource.Recording {
 
     /** What the monitor's title says, e.g. {@code "TCP client → 127.0.0.1:5000 (mp)"}. */
     String describe();
@@ -28,6 +28,22 @@ public sealed interface LiveSource permits LiveSource.TcpClient, LiveSource.TcpS
         @Override
         public String describe() {
             return "TCP server on " + host + ":" + port + " (" + framing.name() + ")";
+        }
+    }
+
+    /** We connect to the Unix domain socket at {@code path} (multiprocessing's default family on Linux). */
+    record UnixClient(Path path, Framing framing, byte[] authkey) implements LiveSource {
+        @Override
+        public String describe() {
+            return "Unix socket client → " + path + " (" + framing.name() + ")";
+        }
+    }
+
+    /** We listen on a Unix domain socket at {@code path} (mode 0600, removed when the session ends). */
+    record UnixServer(Path path, Framing framing, byte[] authkey) implements LiveSource {
+        @Override
+        public String describe() {
+            return "Unix socket server on " + path + " (" + framing.name() + ")";
         }
     }
 
