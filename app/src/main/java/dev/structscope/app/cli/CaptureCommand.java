@@ -7,6 +7,7 @@ import dev.structscope.io.net.Framing;
 import dev.structscope.io.net.MessageSink;
 import dev.structscope.io.net.PcapngWriter;
 import dev.structscope.io.net.Replayer;
+import dev.structscope.io.net.StreamConnection;
 import dev.structscope.io.net.TcpCapture;
 import dev.structscope.io.net.UnixSockets;
 import dev.structscope.io.net.UdpCapture;
@@ -54,6 +55,9 @@ public final class CaptureCommand implements Callable<Integer> {
 
         @Option(names = "--replay", paramLabel = "FILE", description = "Replay a recording made with --save (pcapng) instead of a socket.")
         Path replay;
+
+        @Option(names = "--stdin", description = "Read the stream from standard input (a pipe from another program, nc, socat).")
+        boolean stdin;
     }
 
     @Mixin
@@ -124,7 +128,15 @@ public final class CaptureCommand implements Callable<Integer> {
                             + " its content): use --framing record, or a length-prefixed framing");
                 }
                 TcpCapture capture = new TcpCapture(framing, authkey, options, count, sink);
-                if (UnixSockets.named(where.connect)) {
+                if (where.stdin) {
+                    if (authkey != null) {
+                        throw new InputException("--authkey", "standard input has no peer to answer a handshake:"
+                                + " leave out --authkey (mp frames are still read)");
+                    }
+                    // Read straight into native memory: a FileChannel on the descriptor, not System.in's heap buffers.
+                    result = capture.read(new StreamConnection(java.nio.channels.FileChannel.open(Path.of("/dev/stdin")),
+                            "stdin", framing, options));
+                } else if (UnixSockets.named(where.connect)) {
                     result = capture.connect(UnixSockets.connect(UnixSockets.path("--connect", where.connect)));
                 } else if (UnixSockets.named(where.listen)) {
                     try (UnixSockets.Listener l = UnixSockets.listen(UnixSockets.path("--listen", where.listen))) {

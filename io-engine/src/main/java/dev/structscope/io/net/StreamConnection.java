@@ -28,6 +28,9 @@ public final class StreamConnection implements AutoCloseable {
     private static final int INITIAL_BUFFER = 64 << 10;
 
     private final SocketChannel channel;
+    /** Where bytes are read from: the socket, or a blocking stream such as standard input. */
+    private final java.nio.channels.ReadableByteChannel in;
+    /** Null for a blocking stream: it is read without time-outs. */
     private final Selector selector;
     private final Framing framing;
     private final CaptureOptions options;
@@ -44,12 +47,30 @@ public final class StreamConnection implements AutoCloseable {
 
     public StreamConnection(SocketChannel channel, Framing framing, CaptureOptions options) throws IOException {
         this.channel = channel;
+        this.in = channel;
         this.framing = framing;
         this.options = options;
         channel.configureBlocking(false);
         this.selector = Selector.open();
         channel.register(selector, SelectionKey.OP_READ);
         this.peer = describe(channel);
+    }
+
+    /**
+     * A receive-only connection over a blocking stream ({@code capture --stdin}): read straight
+     * into the native buffer as a socket is; it waits as long as the stream does (a pipe has no
+     * time-outs), ends at end of stream, and cannot send.
+     *
+     * @param name what messages say they came from, e.g. {@code "stdin"}
+     */
+    public StreamConnection(java.nio.channels.ReadableByteChannel stream, String name, Framing framing,
+                            CaptureOptions options) {
+        this.channel = null;
+        this.in = stream;
+        this.framing = framing;
+        this.options = options;
+        this.selector = null;
+        this.peer = name;
     }
 
     static String describe(SocketChannel ch) {
@@ -152,6 +173,7 @@ public final class StreamConnection implements AutoCloseable {
      * @throws java.nio.channels.ClosedChannelException when the connection has ended
      */
     public void sendConcurrently(MemorySegment body, long times, long timeoutMillis) throws IOException {
+        requireWritable();
         byte[] header = new byte[16];
         int h = Framing.writeHeader(framing, MemorySegment.ofArray(header), body.byteSize());
         synchronized (writeLock) {
@@ -189,7 +211,14 @@ public final class StreamConnection implements AutoCloseable {
         send(MemorySegment.ofArray(body), timeoutMillis);
     }
 
+    private void requireWritable() throws IOException {
+        if (channel == null) {
+            throw new IOException(peer + " is read-only: nothing can be sent on it");
+        }
+    }
+
     private void writeFully(ByteBuffer bb, long timeoutMillis) throws IOException {
+        requireWritable();
         long deadline = System.nanoTime() + timeoutMillis * 1_000_000L;
         SelectionKey key = channel.keyFor(selector);
         while (bb.hasRemaining()) {
@@ -223,6 +252,14 @@ public final class StreamConnection implements AutoCloseable {
 
     /** One read, waiting up to {@code timeoutMillis} (0 = forever) for data: bytes read, 0 on time-out, -1 at EOF. */
     private int readSome(long timeoutMillis) throws IOException {
+        if (selector == null) {
+            int n = in.read(buf.asSlice(end, buf.byteSize() - end).asByteBuffer());
+            if (n > 0) {
+                end += n;
+                bytesReceived += n;
+            }
+            return n < 0 ? -1 : n;
+        }
         long deadline = timeoutMillis == 0 ? Long.MAX_VALUE : System.nanoTime() + timeoutMillis * 1_000_000L;
         while (true) {
             int n = channel.read(buf.asSlice(end, buf.byteSize() - end).asByteBuffer());
@@ -280,11 +317,13 @@ public final class StreamConnection implements AutoCloseable {
      */
     public void abort() {
         try {
-            channel.close();
+            in.close();
         } catch (IOException ignored) {
             // closing to stop: nothing more to do
         }
-        selector.wakeup();
+        if (selector != null) {
+            selector.wakeup();
+        }
         Selector w = writeSelector;
         if (w != null) {
             w.wakeup();
@@ -299,8 +338,10 @@ public final class StreamConnection implements AutoCloseable {
                     writeSelector.close();
                 }
             }
-            selector.close();
-            channel.close();
+            if (selector != null) {
+                selector.close();
+            }
+            in.close();
         } finally {
             arena.close();
         }

@@ -178,6 +178,20 @@ public final class TcpCapture {
         return result(t0);
     }
 
+    /**
+     * Captures from a receive-only stream (standard input) until its end or the count; no
+     * handshake (a pipe has no peer to answer), so no authkey.
+     */
+    public CaptureResult read(StreamConnection stream) throws IOException {
+        long t0 = System.nanoTime();
+        try (StreamConnection c = stream) {
+            listener.connected(c);
+            listener.ready(c);
+            pump(c);
+        }
+        return result(t0);
+    }
+
     /** Accepts peers on {@code server} until the count is reached or every peer has gone. */
     public CaptureResult listen(ServerSocketChannel server) throws IOException {
         return listen(server, server.getLocalAddress().toString());
