@@ -7,6 +7,7 @@ import dev.structscope.io.net.Framing;
 import dev.structscope.io.net.MessageSink;
 import dev.structscope.io.net.PcapngWriter;
 import dev.structscope.io.net.Replayer;
+import dev.structscope.io.net.SerialLine;
 import dev.structscope.io.net.StreamConnection;
 import dev.structscope.io.net.TcpCapture;
 import dev.structscope.io.net.UnixSockets;
@@ -58,7 +59,13 @@ public final class CaptureCommand implements Callable<Integer> {
 
         @Option(names = "--stdin", description = "Read the stream from standard input (a pipe from another program, nc, socat).")
         boolean stdin;
+
+        @Option(names = "--serial", paramLabel = "DEVICE", description = "Read a serial port (8 data bits; see --baud, --parity, --stop-bits).")
+        Path serial;
     }
+
+    @Mixin
+    SerialOptions line;
 
     @Mixin
     NetOptions net;
@@ -128,7 +135,22 @@ public final class CaptureCommand implements Callable<Integer> {
                             + " its content): use --framing record, or a length-prefixed framing");
                 }
                 TcpCapture capture = new TcpCapture(framing, authkey, options, count, sink);
-                if (where.stdin) {
+                if (where.serial != null) {
+                    if (authkey != null) {
+                        throw new InputException("--authkey", "a serial line has no handshake: leave out --authkey");
+                    }
+                    try (SerialLine serial = SerialLine.open(where.serial, line.settings())) {
+                        err.println("structscope: reading " + serial.name() + " at " + line.settings().baud() + " baud");
+                        err.flush();
+                        StreamConnection c = new StreamConnection(serial.channel(), serial.name(), framing, options);
+                        result = capture.read(c);
+                        if (c.hungUp() != null) {
+                            err.println("structscope: " + serial.name() + ": the line hung up (" + c.hungUp()
+                                    + "): the port was unplugged or its other end closed");
+                            err.flush();
+                        }
+                    }
+                } else if (where.stdin) {
                     if (authkey != null) {
                         throw new InputException("--authkey", "standard input has no peer to answer a handshake:"
                                 + " leave out --authkey (mp frames are still read)");

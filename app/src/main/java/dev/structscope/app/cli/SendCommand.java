@@ -8,6 +8,7 @@ import dev.structscope.io.encode.RecordEncoder;
 import dev.structscope.io.net.CaptureOptions;
 import dev.structscope.io.net.Framing;
 import dev.structscope.io.net.MpAuth;
+import dev.structscope.io.net.SerialLine;
 import dev.structscope.io.net.StreamConnection;
 import dev.structscope.io.net.TcpCapture;
 import dev.structscope.io.net.UnixSockets;
@@ -19,6 +20,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 import java.io.IOException;
+import java.nio.file.Path;
 import java.io.PrintWriter;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
@@ -48,6 +50,12 @@ public final class SendCommand implements Callable<Integer> {
     @Option(names = "--udp", paramLabel = "HOST:PORT", description = "Send UDP datagrams to this address instead.")
     String udp;
 
+    @Option(names = "--serial", paramLabel = "DEVICE", description = "Write to a serial port instead (8 data bits; see --baud, --parity, --stop-bits).")
+    Path serial;
+
+    @Mixin
+    SerialOptions line;
+
     @Mixin
     NetOptions net;
 
@@ -72,8 +80,9 @@ public final class SendCommand implements Callable<Integer> {
     private Integer run() throws IOException {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        if ((connect == null) == (udp == null)) {
-            throw new InputException("--connect", "give one of --connect HOST:PORT, --connect unix:PATH or --udp HOST:PORT");
+        if ((connect != null ? 1 : 0) + (udp != null ? 1 : 0) + (serial != null ? 1 : 0) != 1) {
+            throw new InputException("--connect", "give one of --connect HOST:PORT, --connect unix:PATH, --udp HOST:PORT"
+                    + " or --serial DEVICE");
         }
         if (repeat < 1) {
             throw new InputException("--repeat", "must be 1 or more");
@@ -100,6 +109,8 @@ public final class SendCommand implements Callable<Integer> {
             }
             if (udp != null) {
                 sendUdp(Endpoint.parse("--udp", udp, true), record);
+            } else if (serial != null) {
+                sendSerial(record, arena);
             } else {
                 sendStream(record, options, arena);
             }
@@ -132,22 +143,47 @@ public final class SendCommand implements Callable<Integer> {
             if (authkey != null) {
                 MpAuth.asClient(c, authkey, options.handshakeMillis());
             }
-            // One frame (header + record) built once, copied into a batch; batches are written whole.
-            MemorySegment header = arena.allocate(16);
-            int h = Framing.writeHeader(framing, header, record.byteSize());
-            long frameBytes = h + record.byteSize();
-            long perBatch = Math.max(1, Math.min(repeat, BATCH_BYTES / Math.max(1, frameBytes)));
-            MemorySegment batch = arena.allocate(perBatch * frameBytes);
-            for (long i = 0; i < perBatch; i++) {
-                MemorySegment.copy(header, 0, batch, i * frameBytes, h);
-                MemorySegment.copy(record, 0, batch, i * frameBytes + h, record.byteSize());
-            }
-            long left = repeat;
-            while (left > 0) {
-                long n = Math.min(left, perBatch);
-                c.sendRaw(batch.asSlice(0, n * frameBytes), Math.max(options.connectMillis(), 30_000));
-                left -= n;
-            }
+            long timeout = Math.max(options.connectMillis(), 30_000);
+            writeFrames(framing, record, arena, batch -> c.sendRaw(batch, timeout));
+        }
+    }
+
+    /** Writes the framed records to a serial line (no handshake: a line has no peer to answer one). */
+    private void sendSerial(MemorySegment record, Arena arena) throws IOException {
+        if (net.authkeyBytes() != null) {
+            throw new InputException("--authkey", "a serial line has no handshake: leave out --authkey");
+        }
+        Framing framing = Framing.parse(net.framing, record.byteSize(), reader);
+        try (SerialLine l = SerialLine.open(serial, line.settings())) {
+            writeFrames(framing, record, arena, batch -> {
+                java.nio.ByteBuffer bb = batch.asByteBuffer();
+                while (bb.hasRemaining()) {
+                    l.channel().write(bb);
+                }
+            });
+        }
+    }
+
+    private interface BatchWriter {
+        void write(MemorySegment batch) throws IOException;
+    }
+
+    /** One frame (header + record) built once, copied into a batch; batches are written whole, {@code --repeat} times in all. */
+    private void writeFrames(Framing framing, MemorySegment record, Arena arena, BatchWriter out) throws IOException {
+        MemorySegment header = arena.allocate(16);
+        int h = Framing.writeHeader(framing, header, record.byteSize());
+        long frameBytes = h + record.byteSize();
+        long perBatch = Math.max(1, Math.min(repeat, BATCH_BYTES / Math.max(1, frameBytes)));
+        MemorySegment batch = arena.allocate(perBatch * frameBytes);
+        for (long i = 0; i < perBatch; i++) {
+            MemorySegment.copy(header, 0, batch, i * frameBytes, h);
+            MemorySegment.copy(record, 0, batch, i * frameBytes + h, record.byteSize());
+        }
+        long left = repeat;
+        while (left > 0) {
+            long n = Math.min(left, perBatch);
+            out.write(batch.asSlice(0, n * frameBytes));
+            left -= n;
         }
     }
 }

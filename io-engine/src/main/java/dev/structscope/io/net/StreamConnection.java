@@ -41,6 +41,7 @@ public final class StreamConnection implements AutoCloseable {
     private long end;
     private long streamOffset;
     private long bytesReceived;
+    private volatile String hungUp;
     private final Object writeLock = new Object();
     /** Opened by the first {@link #sendConcurrently}; guarded by {@link #writeLock}. */
     private volatile Selector writeSelector;
@@ -92,6 +93,11 @@ public final class StreamConnection implements AutoCloseable {
 
     public String peer() {
         return peer;
+    }
+
+    /** Why a receive-only stream ended with a read error (the line hung up), or null. */
+    public String hungUp() {
+        return hungUp;
     }
 
     public long bytesReceived() {
@@ -253,7 +259,17 @@ public final class StreamConnection implements AutoCloseable {
     /** One read, waiting up to {@code timeoutMillis} (0 = forever) for data: bytes read, 0 on time-out, -1 at EOF. */
     private int readSome(long timeoutMillis) throws IOException {
         if (selector == null) {
-            int n = in.read(buf.asSlice(end, buf.byteSize() - end).asByteBuffer());
+            int n;
+            try {
+                n = in.read(buf.asSlice(end, buf.byteSize() - end).asByteBuffer());
+            } catch (java.nio.channels.ClosedChannelException e) {
+                throw e;
+            } catch (IOException e) {
+                // A terminal whose other side went away (USB unplugged, pty closed) answers reads
+                // with EIO: for a receive-only line that is its end, said once, not an error.
+                hungUp = e.getMessage() == null ? e.toString() : e.getMessage();
+                return -1;
+            }
             if (n > 0) {
                 end += n;
                 bytesReceived += n;
