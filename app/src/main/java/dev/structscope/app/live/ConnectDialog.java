@@ -46,7 +46,13 @@ public final class ConnectDialog extends Dialog<LiveSession> {
     private final TextField host = new TextField("127.0.0.1");
     private final TextField port = new TextField("5000");
     private Label hostLabel;
+    private Label portLabel;
     private final java.util.List<Node> portRowNodes = new java.util.ArrayList<>();
+    private final ChoiceBox<dev.structscope.io.net.SerialLine.Parity> parity = new ChoiceBox<>();
+    private final ChoiceBox<Integer> stopBits = new ChoiceBox<>();
+    private final java.util.List<Node> lineRowNodes = new java.util.ArrayList<>();
+    /** The machine's serial ports, each a link that fills the device field; shown in serial mode. */
+    private final javafx.scene.layout.FlowPane ports = new javafx.scene.layout.FlowPane(6, 2);
     private final ComboBox<ConnectForm.FramingChoice> framing = new ComboBox<>();
     private final PasswordField authkey = new PasswordField();
     private final ComboBox<String> type = new ComboBox<>();
@@ -75,9 +81,29 @@ public final class ConnectDialog extends Dialog<LiveSession> {
         if (owner != null) {
             initOwner(owner);
         }
-        setTitle("Connect to a socket");
-        setHeaderText("Decode live messages with a record type of this document");
+        setTitle("Connect to a live source");
+        setHeaderText("Decode live messages — from a socket or a serial port — with a record type of this document");
         setResizable(true);
+        parity.setId("live-parity");
+        parity.getItems().setAll(dev.structscope.io.net.SerialLine.Parity.values());
+        parity.setValue(dev.structscope.io.net.SerialLine.Parity.NONE);
+        parity.setConverter(new javafx.util.StringConverter<>() {
+            @Override
+            public String toString(dev.structscope.io.net.SerialLine.Parity p) {
+                return p == null ? "" : p.name().toLowerCase(java.util.Locale.ROOT);
+            }
+
+            @Override
+            public dev.structscope.io.net.SerialLine.Parity fromString(String s) {
+                return dev.structscope.io.net.SerialLine.Parity.valueOf(s.toUpperCase(java.util.Locale.ROOT));
+            }
+        });
+        stopBits.setId("live-stop-bits");
+        stopBits.getItems().setAll(1, 2);
+        stopBits.setValue(1);
+        ports.setId("live-serial-ports");
+        ports.getChildren().setAll(new Label("Looking for serial ports…"));
+        ports.getStyleClass().add("muted");
         mode.setId("live-mode");
         mode.getItems().setAll(ConnectForm.Mode.values());
         mode.setValue(ConnectForm.Mode.TCP_CLIENT);
@@ -116,8 +142,19 @@ public final class ConnectDialog extends Dialog<LiveSession> {
         hostLabel = (Label) grid.getChildren().stream().filter(n -> n instanceof Label l && l.getLabelFor() == host)
                 .findFirst().orElseThrow();
         grid.add(warning, 1, row++);
+        grid.add(ports, 1, row++);
         int portRow = row;
         row = addRow(grid, row, "Port", port, ConnectForm.PORT);
+        portLabel = (Label) grid.getChildren().stream().filter(n -> n instanceof Label l && l.getLabelFor() == port)
+                .findFirst().orElseThrow();
+        int lineRow = row;
+        HBox lineBox = new HBox(8, parity, new Label("parity"), stopBits, new Label("stop bits · 8 data bits"));
+        lineBox.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        Label lineLabel = new Label("Line");
+        grid.add(lineLabel, 0, row);
+        grid.add(lineBox, 1, row++);
+        lineRowNodes.add(lineLabel);
+        lineRowNodes.add(lineBox);
         // In the Unix modes the port row goes (a path is the whole address) and Host reads Path.
         for (Node n : grid.getChildren()) {
             Integer r = GridPane.getRowIndex(n);
@@ -150,9 +187,12 @@ public final class ConnectDialog extends Dialog<LiveSession> {
             }
         });
         mode.valueProperty().addListener((o, a, m) -> {
-            if (m != null && a != null && m.unix() != a.unix()) {
-                // Host and path share the field: switching family starts from that family's default.
-                host.setText(m.unix() ? "" : "127.0.0.1");
+            if (m != null && a != null && (m.unix() != a.unix() || m.serial() != a.serial())) {
+                // Host, path and device share the field: switching family starts from that family's default.
+                host.setText(m.unix() || m.serial() ? "" : "127.0.0.1");
+                if (m.serial() || a.serial()) {
+                    port.setText(m.serial() ? "115200" : "5000");
+                }
             } else if (m != ConnectForm.Mode.TCP_CLIENT && a == ConnectForm.Mode.TCP_CLIENT && host.getText().isBlank()) {
                 host.setText("127.0.0.1");
             }
@@ -168,16 +208,25 @@ public final class ConnectDialog extends Dialog<LiveSession> {
         validate();
     }
 
-    /** Host and Port for TCP and UDP; Path alone for a Unix socket. */
+    /** Host and Port for TCP and UDP; Path alone for a Unix socket; Device, Baud and Line for a serial port. */
     private void showAddressFields() {
         boolean unix = mode.getValue() != null && mode.getValue().unix();
-        hostLabel.setText(unix ? "Path" : "Host");
+        boolean serial = mode.getValue() != null && mode.getValue().serial();
+        hostLabel.setText(unix ? "Path" : serial ? "Device" : "Host");
+        portLabel.setText(serial ? "Baud" : "Port");
         host.setPromptText(unix ? (mode.getValue() == ConnectForm.Mode.UNIX_CLIENT
-                ? "the Listener's address, e.g. /tmp/pymp-…/listener-…" : "/run/user/…/points.sock") : null);
+                ? "the Listener's address, e.g. /tmp/pymp-…/listener-…" : "/run/user/…/points.sock")
+                : serial ? "/dev/ttyUSB0" : null);
         for (Node n : portRowNodes) {
             n.setVisible(!unix);
             n.setManaged(!unix);
         }
+        for (Node n : lineRowNodes) {
+            n.setVisible(serial);
+            n.setManaged(serial);
+        }
+        ports.setVisible(serial);
+        ports.setManaged(serial);
         if (getDialogPane().getScene() != null && getDialogPane().getScene().getWindow() != null) {
             getDialogPane().getScene().getWindow().sizeToScene();
         }
@@ -219,6 +268,28 @@ public final class ConnectDialog extends Dialog<LiveSession> {
         return port;
     }
 
+    public ChoiceBox<dev.structscope.io.net.SerialLine.Parity> parityBox() {
+        return parity;
+    }
+
+    public ChoiceBox<Integer> stopBitsBox() {
+        return stopBits;
+    }
+
+    /** Shows the machine's serial ports (listed off the FX thread by the caller) as links that fill the device. */
+    public void setSerialPorts(java.util.List<java.nio.file.Path> found) {
+        if (found.isEmpty()) {
+            ports.getChildren().setAll(new Label("No serial ports found on this machine; type a device (a pty works too)."));
+            return;
+        }
+        ports.getChildren().setAll(new Label("Ports here:"));
+        for (java.nio.file.Path p : found) {
+            javafx.scene.control.Hyperlink link = new javafx.scene.control.Hyperlink(p.toString());
+            link.setOnAction(e -> host.setText(p.toString()));
+            ports.getChildren().add(link);
+        }
+    }
+
     public ComboBox<ConnectForm.FramingChoice> framingBox() {
         return framing;
     }
@@ -243,7 +314,7 @@ public final class ConnectDialog extends Dialog<LiveSession> {
     /** What the form holds now. */
     public ConnectForm.Input input() {
         return new ConnectForm.Input(mode.getValue(), host.getText(), port.getText(), framing.getValue(),
-                authkey.getText(), type.getValue());
+                authkey.getText(), type.getValue(), parity.getValue(), stopBits.getValue());
     }
 
     /**
@@ -263,6 +334,12 @@ public final class ConnectDialog extends Dialog<LiveSession> {
             framing.setValue(last.framing());
         }
         authkey.setText(last.authkey() == null ? "" : last.authkey());
+        if (last.parity() != null) {
+            parity.setValue(last.parity());
+        }
+        if (last.stopBits() != null) {
+            stopBits.setValue(last.stopBits());
+        }
         if (last.type() != null && layouts.containsKey(last.type())) {
             type.setValue(last.type());
         }
@@ -278,7 +355,8 @@ public final class ConnectDialog extends Dialog<LiveSession> {
     public boolean validate() {
         boolean udp = mode.getValue() == ConnectForm.Mode.UDP;
         framing.setDisable(udp);
-        authkey.setDisable(udp || framing.getValue() != ConnectForm.FramingChoice.MP);
+        authkey.setDisable(udp || mode.getValue() == ConnectForm.Mode.SERIAL
+                || framing.getValue() != ConnectForm.FramingChoice.MP);
         Map<String, String> found = ConnectForm.validate(input());
         problems.forEach((field, label) -> {
             String text = found.get(field);
@@ -292,7 +370,8 @@ public final class ConnectDialog extends Dialog<LiveSession> {
         warning.setVisible(warn != null);
         // Room for the warning only where one can appear (listening), so a client's form has no gap.
         boolean wasManaged = warning.isManaged();
-        warning.setManaged(mode.getValue() != null && !mode.getValue().client() && !mode.getValue().unix());
+        warning.setManaged(mode.getValue() != null && !mode.getValue().client() && !mode.getValue().unix()
+                && !mode.getValue().serial());
         if (wasManaged != warning.isManaged() && getDialogPane().getScene() != null
                 && getDialogPane().getScene().getWindow() != null) {
             // The form grew or shrank by the warning's row: the window follows, so the buttons stay in view.

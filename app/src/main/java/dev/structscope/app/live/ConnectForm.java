@@ -22,7 +22,7 @@ public final class ConnectForm {
 
     public enum Mode {
         TCP_CLIENT("TCP client"), TCP_SERVER("TCP server"), UNIX_CLIENT("Unix socket client"),
-        UNIX_SERVER("Unix socket server"), UDP("UDP");
+        UNIX_SERVER("Unix socket server"), SERIAL("Serial port"), UDP("UDP");
 
         private final String label;
 
@@ -38,6 +38,11 @@ public final class ConnectForm {
         /** A Unix domain socket: the address is a path, there is no port. */
         public boolean unix() {
             return this == UNIX_CLIENT || this == UNIX_SERVER;
+        }
+
+        /** A serial line: the address is a device, the port field holds the baud rate. */
+        public boolean serial() {
+            return this == SERIAL;
         }
 
         /** We connect (rather than listen or receive). */
@@ -85,8 +90,16 @@ public final class ConnectForm {
         }
     }
 
-    /** The dialog's fields as typed; in the Unix modes {@code host} holds the socket's path. */
-    public record Input(Mode mode, String host, String port, FramingChoice framing, String authkey, String type) {
+    /**
+     * The dialog's fields as typed; in the Unix modes {@code host} holds the socket's path, for a
+     * serial port {@code host} holds the device and {@code port} the baud rate, with {@code parity}
+     * and {@code stopBits} (null elsewhere: none and 1).
+     */
+    public record Input(Mode mode, String host, String port, FramingChoice framing, String authkey, String type,
+                        dev.structscope.io.net.SerialLine.Parity parity, Integer stopBits) {
+        public Input(Mode mode, String host, String port, FramingChoice framing, String authkey, String type) {
+            this(mode, host, port, framing, authkey, type, null, null);
+        }
     }
 
     /** Field names of {@link #validate}'s problems. */
@@ -100,6 +113,31 @@ public final class ConnectForm {
     public static Map<String, String> validate(Input in) {
         Map<String, String> p = new LinkedHashMap<>();
         String host = in.host() == null ? "" : in.host().strip();
+        if (in.mode() == Mode.SERIAL) {
+            if (host.isEmpty()) {
+                p.put(HOST, "Enter the serial device, e.g. /dev/ttyUSB0");
+            } else if (!host.startsWith("/")) {
+                p.put(HOST, "A full device path, starting with /dev/");
+            }
+            String baud = in.port() == null ? "" : in.port().strip();
+            try {
+                if (!dev.structscope.io.net.SerialLine.rates().contains(Integer.parseInt(baud))) {
+                    p.put(PORT, baud + " is not a rate the serial driver offers (9600, 115200, 921600, …)");
+                }
+            } catch (NumberFormatException e) {
+                p.put(PORT, baud.isEmpty() ? "Enter the baud rate" : "'" + baud + "' is not a baud rate");
+            }
+            if (in.framing() == FramingChoice.MP && in.authkey() != null && !in.authkey().isEmpty()) {
+                p.put(AUTHKEY, "A serial line has no handshake: leave the authkey empty");
+            }
+            if (in.framing() == null) {
+                p.put(FRAMING, "Choose how messages are framed");
+            }
+            if (in.type() == null || in.type().isEmpty()) {
+                p.put(TYPE, "Choose the record type to decode with (design or import one first)");
+            }
+            return p;
+        }
         if (in.mode() != null && in.mode().unix()) {
             if (host.isEmpty()) {
                 p.put(HOST, in.mode() == Mode.UNIX_CLIENT ? "Enter the path of the peer's socket"
@@ -142,7 +180,7 @@ public final class ConnectForm {
      * interfaces ({@code 0.0.0.0}, {@code ::}) or a non-loopback address.
      */
     public static String bindWarning(Mode mode, String host) {
-        if (mode == null || mode.client() || mode.unix() || host == null) {
+        if (mode == null || mode.client() || mode.unix() || mode.serial() || host == null) {
             return null;
         }
         String h = host.strip().toLowerCase(Locale.ROOT);
@@ -169,6 +207,11 @@ public final class ConnectForm {
     }
 
     private static LiveSource source(Input in, Framing framing) {
+        if (in.mode() == Mode.SERIAL) {
+            return new LiveSource.Serial(java.nio.file.Path.of(in.host().strip()), new dev.structscope.io.net.SerialLine.Settings(
+                    Integer.parseInt(in.port().strip()), in.parity() == null ? dev.structscope.io.net.SerialLine.Parity.NONE
+                    : in.parity(), in.stopBits() == null ? 1 : in.stopBits()), framing);
+        }
         byte[] key = in.framing() == FramingChoice.MP ? in.authkey().getBytes(StandardCharsets.UTF_8) : null;
         if (in.mode().unix()) {
             java.nio.file.Path path = java.nio.file.Path.of(in.host().strip());
@@ -184,7 +227,7 @@ public final class ConnectForm {
             case TCP_CLIENT -> new LiveSource.TcpClient(host, port, framing, key);
             case TCP_SERVER -> new LiveSource.TcpServer(host, port, framing, key);
             case UDP -> new LiveSource.Udp(host, port);
-            case UNIX_CLIENT, UNIX_SERVER -> throw new IllegalStateException("handled above");
+            case UNIX_CLIENT, UNIX_SERVER, SERIAL -> throw new IllegalStateException("handled above");
         };
     }
 }

@@ -42,6 +42,7 @@ public final class LiveController {
     private final BiConsumer<DataSource, String> showBytes;
     private final Consumer<String> status;
     private final SplitPane host;
+    private final TaskRunner tasks;
     private final LiveViewModel vm;
     private final MonitorView view;
     private final ComposeView compose;
@@ -56,6 +57,7 @@ public final class LiveController {
      */
     public LiveController(Stage stage, Supplier<DocumentState> document, SplitPane host,
                           BiConsumer<DataSource, String> showBytes, Consumer<String> status, TaskRunner tasks) {
+        this.tasks = tasks;
         this.vm = new LiveViewModel(tasks);
         this.view = new MonitorView(vm);
         this.compose = new ComposeView(tasks);
@@ -118,6 +120,9 @@ public final class LiveController {
         // The dialog comes back as it was last used (this run only: an authkey is not written to disk).
         dialog.fill(lastConnect);
         dialog.setOnConnect(in -> lastConnect = in);
+        ConnectDialog shown = dialog;
+        tasks.submit(TaskRunner.Lane.WORK, "Listing serial ports", p -> dev.structscope.io.net.SerialLine.ports(),
+                shown::setSerialPorts, e -> shown.setSerialPorts(java.util.List.of()));
         dialog.show();
         return dialog;
     }

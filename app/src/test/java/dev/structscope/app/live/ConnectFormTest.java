@@ -78,4 +78,20 @@ class ConnectFormTest {
         assertEquals(new Framing.LengthPrefixed(4, ByteOrder.LITTLE_ENDIAN), s.framing());
         assertNull(s.authkey());
     }
+
+    @Test
+    void aSerialPortIsADeviceWithABaudRateAndLineSettings() {
+        assertEquals(java.util.Set.of(ConnectForm.HOST, ConnectForm.PORT), ConnectForm.validate(new Input(Mode.SERIAL, "",
+                "12345", FramingChoice.U32LE, "", "T")).keySet());
+        assertTrue(ConnectForm.validate(new Input(Mode.SERIAL, "/dev/ttyUSB0", "921600", FramingChoice.MP, "", "T")).isEmpty(),
+                "mp frames over a line need no authkey");
+        assertTrue(ConnectForm.validate(new Input(Mode.SERIAL, "/dev/ttyUSB0", "9600", FramingChoice.MP, "k", "T"))
+                .containsKey(ConnectForm.AUTHKEY), "a line has no handshake");
+        var s = (LiveSource.Serial) ConnectForm.source(new Input(Mode.SERIAL, "/dev/ttyACM0", "57600", FramingChoice.FIXED,
+                "", "P", dev.structscope.io.net.SerialLine.Parity.EVEN, 2), 16);
+        assertEquals(new dev.structscope.io.net.SerialLine.Settings(57600, dev.structscope.io.net.SerialLine.Parity.EVEN, 2),
+                s.settings());
+        assertEquals(new Framing.Fixed(16), s.framing());
+        assertNull(ConnectForm.bindWarning(Mode.SERIAL, "/dev/ttyS0"));
+    }
 }

@@ -69,6 +69,11 @@ public final class SerialLine implements AutoCloseable {
             Map.entry(1500000, 010012), Map.entry(2000000, 010013), Map.entry(2500000, 010014),
             Map.entry(3000000, 010015), Map.entry(3500000, 010016), Map.entry(4000000, 010017)));
 
+    /** The baud rates the Linux serial driver offers, ascending. */
+    public static java.util.Set<Integer> rates() {
+        return java.util.Collections.unmodifiableSet(BAUDS.keySet());
+    }
+
     // termios.h (Linux): c_cflag bits and c_cc indices.
     private static final int CSIZE = 060;
     private static final int CS8 = 060;

@@ -66,6 +66,7 @@ class LiveGuiTest extends LiveGuiBase {
             d.framingBox().setValue(framing);
         });
         if (!mode.unix()) {
+            WaitForAsyncUtils.waitForFxEvents();
             clickOn(d.portField());
             push(KeyCode.CONTROL, KeyCode.A);
             write(port);
@@ -173,6 +174,49 @@ class LiveGuiTest extends LiveGuiBase {
             for (int i = 0; i < 5; i++) {
                 assertPointRow(i);
             }
+        }
+    }
+
+    @Test
+    void aSerialPortShowsDecodedPointsThatPythonWritesIntoTheOtherEndOfAPtyPair(@org.junit.jupiter.api.io.TempDir Path tmp)
+            throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue(java.nio.file.Files.isExecutable(Path.of("/usr/bin/socat")), "socat");
+        Path a = tmp.resolve("a");
+        Path b = tmp.resolve("b");
+        Process socat = new ProcessBuilder("socat", "pty,raw,echo=0,link=" + a, "pty,raw,echo=0,link=" + b)
+                .redirectErrorStream(true).redirectOutput(tmp.resolve("socat.log").toFile()).start();
+        try {
+            awaitFx("the pty pair", () -> java.nio.file.Files.exists(a) && java.nio.file.Files.exists(b));
+            ConnectDialog d = dialog(ConnectForm.Mode.SERIAL, "9600", ConnectForm.FramingChoice.U32LE, null);
+            assertEquals("Baud", lookup(n -> n instanceof javafx.scene.control.Label l && l.getLabelFor() == d.portField())
+                    .queryLabeled().getText());
+            awaitFx("the port list", () -> !lookup("#live-serial-ports").queryParent().getChildrenUnmodifiable().isEmpty()
+                    && !((javafx.scene.control.Label) lookup("#live-serial-ports").queryParent().getChildrenUnmodifiable()
+                    .getFirst()).getText().startsWith("Looking"));
+            clickOn(d.hostField());
+            push(KeyCode.CONTROL, KeyCode.A);
+            write(b.toString());
+            WaitForAsyncUtils.waitForFxEvents();
+            clickOn(d.connectButton());
+            awaitFx("the dialog to close on connection", () -> !d.isShowing());
+            Process py = new ProcessBuilder("python3", "-c", """
+                    import ctypes, struct, sys
+                    class Point(ctypes.Structure):
+                        _fields_ = [("x", ctypes.c_int32), ("y", ctypes.c_int32), ("z", ctypes.c_double)]
+                    with open(sys.argv[1], "wb", buffering=0) as f:
+                        for i in range(6):
+                            p = bytes(Point(i, -i, i * 1.5))
+                            f.write(struct.pack("<I", len(p)) + p)
+                    """, a.toString()).redirectErrorStream(true).start();
+            assertTrue(py.waitFor(20, java.util.concurrent.TimeUnit.SECONDS));
+            awaitFx("6 points", () -> liveTable().getItems().size() == 6);
+            for (int i = 0; i < 6; i++) {
+                assertPointRow(i);
+            }
+            socat.destroy();
+            awaitFx("the hang-up", () -> live().state() instanceof ConnState.Closed c && c.why().contains("hung up"));
+        } finally {
+            socat.destroy();
         }
     }
 

@@ -175,6 +175,7 @@ public final class LiveSession {
                         capture -> capture.connect(UnixSockets.connect(c.path())));
                 case LiveSource.TcpServer s -> runServer(s);
                 case LiveSource.UnixServer s -> runUnixServer(s);
+                case LiveSource.Serial s -> runSerial(s);
                 case LiveSource.Udp u -> runUdp(u);
                 case LiveSource.Recording r -> runReplay(r);
             }
@@ -287,6 +288,32 @@ public final class LiveSession {
             serve(l.channel(), UnixSockets.PREFIX + l.path(), s.framing(), s.authkey());
         } catch (IOException | InputException e) {
             state = new ConnState.Failed(message(e));
+        }
+    }
+
+    /** A serial line, read until it hangs up or the session stops; it cannot be sent on. */
+    private void runSerial(LiveSource.Serial s) {
+        String name = dev.structscope.io.net.SerialLine.PREFIX + s.device();
+        state = new ConnState.Connecting(name);
+        try (dev.structscope.io.net.SerialLine line = dev.structscope.io.net.SerialLine.open(s.device(), s.settings())) {
+            boolean[] handshaking = {false};
+            TcpCapture capture = new TcpCapture(s.framing(), null, options, 0, this::accept)
+                    .withListener(listener(handshaking));
+            tcp = capture;
+            if (!stopped) {
+                StreamConnection c = new StreamConnection(line.channel(), line.name(), s.framing(), options);
+                capture.read(c);
+                if (!stopped) {
+                    state = new ConnState.Closed(c.hungUp() != null ? "The line hung up (" + c.hungUp() + ")"
+                            : "The line ended");
+                }
+            }
+        } catch (IOException | InputException e) {
+            if (!stopped) {
+                state = new ConnState.Failed(message(e));
+            }
+        } finally {
+            tcp = null;
         }
     }
 

@@ -10,7 +10,7 @@ import java.nio.file.Path;
  * and read by the session's thread.
  */
 public sealed interface LiveSource permits LiveSource.TcpClient, LiveSource.TcpServer, LiveSource.UnixClient,
-        LiveSource.UnixServer, LiveSource.Udp, LiveSource.Recording {
+        LiveSource.UnixServer, LiveSource.Serial, LiveSource.Udp, LiveSource.Recording {
 
     /** What the monitor's title says, e.g. {@code "TCP client → 127.0.0.1:5000 (mp)"}. */
     String describe();
@@ -44,6 +44,14 @@ public sealed interface LiveSource permits LiveSource.TcpClient, LiveSource.TcpS
         @Override
         public String describe() {
             return "Unix socket server on " + path + " (" + framing.name() + ")";
+        }
+    }
+
+    /** We read a serial line (receive only) with these settings. */
+    record Serial(Path device, dev.structscope.io.net.SerialLine.Settings settings, Framing framing) implements LiveSource {
+        @Override
+        public String describe() {
+            return "Serial " + device + " at " + settings.baud() + " baud (" + framing.name() + ")";
         }
     }
 
