@@ -142,7 +142,7 @@ public final class CaptureCommand implements Callable<Integer> {
                     try (SerialLine serial = SerialLine.open(where.serial, line.settings())) {
                         err.println("structscope: reading " + serial.name() + " at " + line.settings().baud() + " baud");
                         err.flush();
-                        StreamConnection c = new StreamConnection(serial.channel(), serial.name(), framing, options);
+                        StreamConnection c = StreamConnection.line(serial.channel(), serial.output(), serial.name(), framing, options);
                         result = capture.read(c);
                         if (c.hungUp() != null) {
                             err.println("structscope: " + serial.name() + ": the line hung up (" + c.hungUp()

@@ -158,7 +158,7 @@ public final class SendCommand implements Callable<Integer> {
             writeFrames(framing, record, arena, batch -> {
                 java.nio.ByteBuffer bb = batch.asByteBuffer();
                 while (bb.hasRemaining()) {
-                    l.channel().write(bb);
+                    l.output().write(bb);
                 }
             });
         }

@@ -146,16 +146,26 @@ public final class SerialLine implements AutoCloseable {
     private final Path device;
     private final int fd;
     private final FileChannel channel;
+    private final FileChannel output;
 
-    private SerialLine(Path device, int fd, FileChannel channel) {
+    private SerialLine(Path device, int fd, FileChannel channel, FileChannel output) {
         this.device = device;
         this.fd = fd;
         this.channel = channel;
+        this.output = output;
     }
 
-    /** The device's channel: read and write the line's bytes (blocking). */
+    /** The line's incoming bytes (blocking reads). */
     public FileChannel channel() {
         return channel;
+    }
+
+    /**
+     * The line's outgoing bytes: a channel of its own, because a {@link FileChannel} serialises
+     * reads and writes on one lock, and a read waiting for the line would hold every send back.
+     */
+    public FileChannel output() {
+        return output;
     }
 
     /** {@code serial:/dev/ttyUSB0}. */
@@ -201,8 +211,13 @@ public final class SerialLine implements AutoCloseable {
                 check(where, "cannot set the baud rate", (int) Libc.CFSETISPEED.invokeExact(state, t, speed), state);
                 check(where, "cannot set the baud rate", (int) Libc.CFSETOSPEED.invokeExact(state, t, speed), state);
                 check(where, "the driver refused the settings", (int) Libc.TCSETATTR.invokeExact(state, fd, TCSANOW, t), state);
-                FileChannel ch = FileChannel.open(device, StandardOpenOption.READ, StandardOpenOption.WRITE);
-                return new SerialLine(device, fd, ch);
+                FileChannel in = FileChannel.open(device, StandardOpenOption.READ);
+                try {
+                    return new SerialLine(device, fd, in, FileChannel.open(device, StandardOpenOption.WRITE));
+                } catch (IOException | RuntimeException e) {
+                    in.close();
+                    throw e;
+                }
             } catch (InputException | IOException e) {
                 closeFd(fd);
                 throw e;
@@ -273,7 +288,7 @@ public final class SerialLine implements AutoCloseable {
 
     @Override
     public void close() throws IOException {
-        try {
+        try (FileChannel o = output) {
             channel.close();
         } finally {
             closeFd(fd);

@@ -32,6 +32,8 @@ public final class StreamConnection implements AutoCloseable {
     private final java.nio.channels.ReadableByteChannel in;
     /** Null for a blocking stream: it is read without time-outs. */
     private final Selector selector;
+    /** Where a blocking stream is written (a serial line), or null when it is receive-only (stdin). */
+    private final java.nio.channels.WritableByteChannel outStream;
     private final Framing framing;
     private final CaptureOptions options;
     private final String peer;
@@ -49,6 +51,7 @@ public final class StreamConnection implements AutoCloseable {
     public StreamConnection(SocketChannel channel, Framing framing, CaptureOptions options) throws IOException {
         this.channel = channel;
         this.in = channel;
+        this.outStream = null;
         this.framing = framing;
         this.options = options;
         channel.configureBlocking(false);
@@ -58,16 +61,28 @@ public final class StreamConnection implements AutoCloseable {
     }
 
     /**
-     * A receive-only connection over a blocking stream ({@code capture --stdin}): read straight
+     * A connection over a blocking stream ({@code capture --stdin}, a serial line): read straight
      * into the native buffer as a socket is; it waits as long as the stream does (a pipe has no
-     * time-outs), ends at end of stream, and cannot send.
+     * time-outs) and ends at end of stream; it cannot be sent on (see {@link #line} for one that can).
      *
      * @param name what messages say they came from, e.g. {@code "stdin"}
      */
     public StreamConnection(java.nio.channels.ReadableByteChannel stream, String name, Framing framing,
                             CaptureOptions options) {
+        this(stream, null, name, framing, options);
+    }
+
+    /** A connection over a blocking line that is read from {@code in} and written to {@code out} (a serial port). */
+    public static StreamConnection line(java.nio.channels.ReadableByteChannel in, java.nio.channels.WritableByteChannel out,
+                                        String name, Framing framing, CaptureOptions options) {
+        return new StreamConnection(in, out, name, framing, options);
+    }
+
+    private StreamConnection(java.nio.channels.ReadableByteChannel stream, java.nio.channels.WritableByteChannel out,
+                             String name, Framing framing, CaptureOptions options) {
         this.channel = null;
         this.in = stream;
+        this.outStream = out;
         this.framing = framing;
         this.options = options;
         this.selector = null;
@@ -182,6 +197,15 @@ public final class StreamConnection implements AutoCloseable {
         requireWritable();
         byte[] header = new byte[16];
         int h = Framing.writeHeader(framing, MemorySegment.ofArray(header), body.byteSize());
+        if (channel == null) {
+            synchronized (writeLock) { // a blocking line: each write returns when the driver has the bytes
+                for (long i = 0; i < times; i++) {
+                    writeBlocking(ByteBuffer.wrap(header, 0, h));
+                    writeBlocking(body.asByteBuffer());
+                }
+            }
+            return;
+        }
         synchronized (writeLock) {
             if (writeSelector == null) {
                 writeSelector = Selector.open();
@@ -218,13 +242,25 @@ public final class StreamConnection implements AutoCloseable {
     }
 
     private void requireWritable() throws IOException {
-        if (channel == null) {
+        if (channel == null && outStream == null) {
             throw new IOException(peer + " is read-only: nothing can be sent on it");
+        }
+    }
+
+    private void writeBlocking(ByteBuffer bb) throws IOException {
+        while (bb.hasRemaining()) {
+            outStream.write(bb);
         }
     }
 
     private void writeFully(ByteBuffer bb, long timeoutMillis) throws IOException {
         requireWritable();
+        if (channel == null) {
+            synchronized (writeLock) {
+                writeBlocking(bb);
+            }
+            return;
+        }
         long deadline = System.nanoTime() + timeoutMillis * 1_000_000L;
         SelectionKey key = channel.keyFor(selector);
         while (bb.hasRemaining()) {
@@ -358,6 +394,9 @@ public final class StreamConnection implements AutoCloseable {
                 selector.close();
             }
             in.close();
+            if (outStream != null) {
+                outStream.close();
+            }
         } finally {
             arena.close();
         }

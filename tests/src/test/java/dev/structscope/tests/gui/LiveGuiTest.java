@@ -129,6 +129,17 @@ class LiveGuiTest extends LiveGuiBase {
         return p;
     }
 
+    /** The next line of a peer's output, or a failure after 20 s instead of a hang. */
+    static String lineWithin(java.io.BufferedReader r) throws Exception {
+        return java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+            try {
+                return r.readLine();
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }).get(20, java.util.concurrent.TimeUnit.SECONDS);
+    }
+
     /** Sends a record on the live connection off the FX thread, as the compose form does. */
     void sendOffFx(MemorySegment record) throws Exception {
         java.util.concurrent.atomic.AtomicReference<Exception> failed = new java.util.concurrent.atomic.AtomicReference<>();
@@ -199,20 +210,33 @@ class LiveGuiTest extends LiveGuiBase {
             WaitForAsyncUtils.waitForFxEvents();
             clickOn(d.connectButton());
             awaitFx("the dialog to close on connection", () -> !d.isShowing());
+            // One Python process holds its end open throughout: it writes six Points, then reads the
+            // frame StructScope sends back on the same line (a pty whose last holder closes hangs up).
             Process py = new ProcessBuilder("python3", "-c", """
                     import ctypes, struct, sys
                     class Point(ctypes.Structure):
                         _fields_ = [("x", ctypes.c_int32), ("y", ctypes.c_int32), ("z", ctypes.c_double)]
-                    with open(sys.argv[1], "wb", buffering=0) as f:
+                    with open(sys.argv[1], "r+b", buffering=0) as f:
                         for i in range(6):
                             p = bytes(Point(i, -i, i * 1.5))
                             f.write(struct.pack("<I", len(p)) + p)
+                        print("SENT", flush=True)
+                        n = struct.unpack("<I", f.read(4))[0]
+                        body = b""
+                        while len(body) < n:
+                            body += f.read(n - len(body))
+                        print(body.hex(), flush=True)
                     """, a.toString()).redirectErrorStream(true).start();
-            assertTrue(py.waitFor(20, java.util.concurrent.TimeUnit.SECONDS));
+            var pyOut = new java.io.BufferedReader(new java.io.InputStreamReader(py.getInputStream()));
+            assertEquals("SENT", lineWithin(pyOut));
             awaitFx("6 points", () -> liveTable().getItems().size() == 6);
             for (int i = 0; i < 6; i++) {
                 assertPointRow(i);
             }
+            // Compose's send goes out on the same line.
+            sendOffFx(point(77, -8, 2.25));
+            assertEquals("4d000000f8ffffff0000000000000240", lineWithin(pyOut));
+            assertTrue(py.waitFor(20, java.util.concurrent.TimeUnit.SECONDS));
             socat.destroy();
             awaitFx("the hang-up", () -> live().state() instanceof ConnState.Closed c && c.why().contains("hung up"));
         } finally {

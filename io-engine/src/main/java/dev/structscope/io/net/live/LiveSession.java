@@ -291,7 +291,7 @@ public final class LiveSession {
         }
     }
 
-    /** A serial line, read until it hangs up or the session stops; it cannot be sent on. */
+    /** A serial line, read until it hangs up or the session stops; sends go out on the same line. */
     private void runSerial(LiveSource.Serial s) {
         String name = dev.structscope.io.net.SerialLine.PREFIX + s.device();
         state = new ConnState.Connecting(name);
@@ -301,7 +301,7 @@ public final class LiveSession {
                     .withListener(listener(handshaking));
             tcp = capture;
             if (!stopped) {
-                StreamConnection c = new StreamConnection(line.channel(), line.name(), s.framing(), options);
+                StreamConnection c = StreamConnection.line(line.channel(), line.output(), line.name(), s.framing(), options);
                 capture.read(c);
                 if (!stopped) {
                     state = new ConnState.Closed(c.hungUp() != null ? "The line hung up (" + c.hungUp() + ")"
