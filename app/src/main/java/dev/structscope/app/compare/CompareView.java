@@ -1,0 +1,452 @@
+package dev.structscope.app.compare;
+
+import dev.structscope.app.common.Fmt;
+import dev.structscope.app.common.MemberColors;
+import dev.structscope.app.designer.ByteRuler;
+import dev.structscope.model.abi.Abi;
+import dev.structscope.model.compare.MemberChange.Kind;
+import dev.structscope.model.compare.MemberView;
+import dev.structscope.model.compare.RecordComparison;
+import dev.structscope.model.layout.RecordLayout;
+import javafx.beans.binding.Bindings;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.value.ObservableValue;
+import javafx.geometry.Orientation;
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
+import javafx.scene.control.ChoiceBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.ListView;
+import javafx.scene.control.ProgressIndicator;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.TableCell;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableRow;
+import javafx.scene.control.TableView;
+import javafx.scene.control.Tooltip;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyEvent;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+import javafx.scene.shape.Rectangle;
+import javafx.stage.FileChooser;
+import javafx.util.StringConverter;
+
+import java.io.File;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.function.Function;
+
+/**
+ * The compare view, shown in the designer's place: the records with their status and the
+ * "N of M records differ" line on the left; the selected record's members side by side (this
+ * layout | the other), aligned by name and marked moved / resized / retyped / added / removed;
+ * the two byte rulers one above the other. Escape or Close returns to the designer. Binds to a
+ * {@link CompareViewModel}; holds no state of its own. FX thread.
+ */
+public final class CompareView extends BorderPane {
+    private final CompareViewModel vm;
+    private final TableView<CompareRow> table = new TableView<>();
+    private final ListView<RecordComparison> recordList = new ListView<>();
+    private final ByteRuler oldRuler;
+    private final ByteRuler newRuler;
+    private final BooleanProperty dark = new SimpleBooleanProperty(this, "dark");
+    private final BooleanProperty hex = new SimpleBooleanProperty(this, "hex", true);
+    private boolean syncing;
+
+    /**
+     * @param abis          the ABIs the other side can be laid out on
+     * @param onPortability opens the Portability view for a record name
+     */
+    public CompareView(CompareViewModel vm, List<Abi> abis, java.util.function.Consumer<String> onPortability) {
+        this.vm = vm;
+        this.oldRuler = new ByteRuler(vm.oldLayoutProperty(), vm.oldMemberProperty());
+        this.newRuler = new ByteRuler(vm.newLayoutProperty(), vm.newMemberProperty());
+        oldRuler.darkProperty().bind(dark);
+        newRuler.darkProperty().bind(dark);
+        getStyleClass().addAll("designer", "compare-view");
+        setId("compare-view");
+
+        Label title = new Label();
+        title.setId("compare-title");
+        title.getStyleClass().addAll("pane-title", "title-4");
+        title.textProperty().bind(Bindings.createStringBinding(() -> vm.selectedProperty().get() == null ? "Compare"
+                : "Compare  " + vm.selectedProperty().get().name(), vm.selectedProperty()));
+        Label summary = new Label();
+        summary.setId("compare-summary");
+        summary.getStyleClass().add("muted");
+        summary.textProperty().bind(vm.summaryProperty());
+        ProgressIndicator progress = new ProgressIndicator();
+        progress.setPrefSize(16, 16);
+        progress.visibleProperty().bind(vm.busyProperty());
+        progress.managedProperty().bind(vm.busyProperty());
+        Button portability = new Button("Portability");
+        portability.setId("compare-portability");
+        portability.setTooltip(new Tooltip("This record's offsets on all five ABIs (Ctrl+Shift+J)"));
+        portability.setOnAction(e -> onPortability.accept(vm.selectedProperty().get() == null ? null
+                : vm.selectedProperty().get().name()));
+        Button close = new Button("Close");
+        close.setId("compare-close");
+        close.setTooltip(new Tooltip("Back to the designer (Escape)"));
+        close.setOnAction(e -> vm.close());
+        Region grow = new Region();
+        HBox.setHgrow(grow, Priority.ALWAYS);
+        HBox header = new HBox(10, title, summary, progress, grow, portability, close);
+        header.setAlignment(Pos.CENTER_LEFT);
+        header.getStyleClass().add("pane-header");
+
+        Label sides = new Label();
+        sides.setId("compare-sides");
+        sides.setMinWidth(0);
+        sides.textProperty().bind(Bindings.createStringBinding(() -> {
+            var r = vm.resultProperty().get();
+            return r == null ? "" : r.oldLabel() + "  →  " + r.newLabel();
+        }, vm.resultProperty()));
+        Button file = new Button("Other File…");
+        file.setId("compare-file");
+        file.setTooltip(new Tooltip("Compare with another header (.h) or layout document (.json)"));
+        file.setOnAction(e -> chooseFile());
+        ChoiceBox<Abi> abi = new ChoiceBox<>();
+        abi.setId("compare-abi");
+        abi.getItems().setAll(abis);
+        abi.setConverter(new StringConverter<>() {
+            @Override
+            public String toString(Abi a) {
+                return a == null ? "" : a.name();
+            }
+
+            @Override
+            public Abi fromString(String s) {
+                return Abi.byName(s);
+            }
+        });
+        abi.setTooltip(new Tooltip("The ABI the other side is laid out for"));
+        abi.setValue(vm.otherAbiProperty().get());
+        vm.otherAbiProperty().addListener((o, a, b) -> {
+            syncing = true;
+            abi.setValue(b);
+            syncing = false;
+        });
+        abi.valueProperty().addListener((o, a, b) -> {
+            if (!syncing) {
+                vm.setOtherAbi(b);
+            }
+        });
+        Label on = new Label("other side on");
+        on.getStyleClass().add("muted");
+        Region grow2 = new Region();
+        HBox.setHgrow(grow2, Priority.ALWAYS);
+        HBox source = new HBox(8, sides, grow2, file, on, abi);
+        source.setAlignment(Pos.CENTER_LEFT);
+        source.getStyleClass().add("pane-tools");
+        for (Region r : List.of(file, on, abi, portability, close, title)) {
+            r.setMinWidth(Region.USE_PREF_SIZE);
+        }
+
+        Label banner = new Label();
+        banner.setId("compare-error");
+        banner.getStyleClass().add("error-banner");
+        banner.setWrapText(true);
+        banner.setMaxWidth(Double.MAX_VALUE);
+        banner.textProperty().bind(vm.errorProperty());
+        banner.visibleProperty().bind(vm.errorProperty().isNotEmpty());
+        banner.managedProperty().bind(banner.visibleProperty());
+        setTop(new VBox(header, source, banner));
+
+        buildRecordList();
+        buildTable();
+        VBox rulers = rulers();
+        VBox right = new VBox(table, rulers);
+        VBox.setVgrow(table, Priority.ALWAYS);
+        SplitPane center = new SplitPane(recordList, right);
+        center.setDividerPositions(0.22);
+        SplitPane.setResizableWithParent(recordList, false);
+        recordList.setMinWidth(120);
+        setCenter(center);
+
+        addEventHandler(KeyEvent.KEY_PRESSED, e -> {
+            if (e.getCode() == KeyCode.ESCAPE) {
+                vm.close();
+                e.consume();
+            }
+        });
+        vm.showingProperty().addListener((o, a, b) -> {
+            if (b) {
+                table.requestFocus();
+            }
+        });
+    }
+
+    /** Asks for a layout file and compares the document with it (the menu's "Another File…"). */
+    public void chooseFile() {
+        FileChooser fc = new FileChooser();
+        fc.setTitle("Compare with a layout (.h, .json)");
+        fc.getExtensionFilters().addAll(new FileChooser.ExtensionFilter("Layouts (*.h, *.json)", "*.h", "*.json"),
+                new FileChooser.ExtensionFilter("All files", "*"));
+        Path current = vm.otherFileProperty().get();
+        if (current != null && current.toAbsolutePath().getParent() != null) {
+            fc.setInitialDirectory(current.toAbsolutePath().getParent().toFile());
+        }
+        File f = fc.showOpenDialog(getScene() == null ? null : getScene().getWindow());
+        if (f != null) {
+            vm.compareWithFile(f.toPath(), vm.otherAbiProperty().get());
+        }
+    }
+
+    public BooleanProperty darkProperty() {
+        return dark;
+    }
+
+    /** Offsets in hex (the designer's setting). */
+    public BooleanProperty hexProperty() {
+        return hex;
+    }
+
+    public TableView<CompareRow> table() {
+        return table;
+    }
+
+    public ListView<RecordComparison> recordList() {
+        return recordList;
+    }
+
+    public ByteRuler oldRuler() {
+        return oldRuler;
+    }
+
+    public ByteRuler newRuler() {
+        return newRuler;
+    }
+
+    private void buildRecordList() {
+        recordList.setId("compare-records");
+        recordList.setItems(vm.records());
+        recordList.setPlaceholder(empty("No records yet"));
+        recordList.setCellFactory(l -> new ListCell<>() {
+            @Override
+            protected void updateItem(RecordComparison r, boolean emptyCell) {
+                super.updateItem(r, emptyCell);
+                getStyleClass().removeIf(c -> c.startsWith("compare-status-"));
+                if (emptyCell || r == null) {
+                    setText(null);
+                    setGraphic(null);
+                    return;
+                }
+                setText(r.name());
+                Label status = new Label(r.status().contractName());
+                status.getStyleClass().addAll("compare-badge", "compare-status-" + r.status().contractName());
+                setGraphic(status);
+                setContentDisplay(javafx.scene.control.ContentDisplay.RIGHT);
+                setGraphicTextGap(8);
+            }
+        });
+        vm.selectedProperty().addListener((o, a, b) -> {
+            if (recordList.getSelectionModel().getSelectedItem() != b) {
+                recordList.getSelectionModel().select(b);
+            }
+        });
+        recordList.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> {
+            if (b != null && b != vm.selectedProperty().get()) {
+                vm.select(b.name());
+            }
+        });
+    }
+
+    private void buildTable() {
+        table.setId("compare-table");
+        table.getStyleClass().add("compare-table");
+        table.setItems(vm.rows());
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        table.setPlaceholder(placeholder());
+
+        TableColumn<CompareRow, String> member = new TableColumn<>("Member");
+        member.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().path()));
+        member.setCellFactory(c -> new MemberCell());
+        member.setPrefWidth(130);
+        TableColumn<CompareRow, String> oldSide = new TableColumn<>();
+        oldSide.textProperty().bind(side(r -> r.oldLabel()));
+        oldSide.getColumns().addAll(List.of(
+                value("Offset", CompareRow::old, m -> offset(m.offset()), Kind.MOVED, 62),
+                value("Size", CompareRow::old, m -> size(m.size()), Kind.RESIZED, 44),
+                value("Type", CompareRow::old, MemberView::type, Kind.RETYPED, 96)));
+        TableColumn<CompareRow, String> newSide = new TableColumn<>();
+        newSide.textProperty().bind(side(r -> r.newLabel()));
+        newSide.getColumns().addAll(List.of(
+                value("Offset", CompareRow::now, m -> offset(m.offset()), Kind.MOVED, 62),
+                value("Size", CompareRow::now, m -> size(m.size()), Kind.RESIZED, 44),
+                value("Type", CompareRow::now, MemberView::type, Kind.RETYPED, 96)));
+        TableColumn<CompareRow, String> change = new TableColumn<>("Change");
+        change.setId("compare-change");
+        change.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().describe(hex.get())));
+        change.setCellFactory(c -> new TableCell<>() {
+            @Override
+            protected void updateItem(String s, boolean emptyCell) {
+                super.updateItem(s, emptyCell);
+                getStyleClass().removeIf(k -> k.startsWith("compare-mark-"));
+                CompareRow row = emptyCell ? null : getTableRow().getItem();
+                setText(emptyCell ? null : s);
+                setTooltip(emptyCell || s == null ? null : new Tooltip(s));
+                if (row != null) {
+                    getStyleClass().add("compare-mark-" + row.mark().word());
+                }
+            }
+        });
+        change.setPrefWidth(180);
+        table.getColumns().addAll(List.of(member, oldSide, newSide, change));
+        table.setRowFactory(t -> new TableRow<>() {
+            @Override
+            protected void updateItem(CompareRow r, boolean emptyRow) {
+                super.updateItem(r, emptyRow);
+                getStyleClass().removeIf(k -> k.startsWith("compare-row-"));
+                if (!emptyRow && r != null) {
+                    getStyleClass().add("compare-row-" + r.mark().word());
+                }
+            }
+        });
+        table.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> vm.selectRow(b));
+        hex.addListener((o, a, b) -> table.refresh());
+    }
+
+    private ObservableValue<String> side(Function<CompareViewModel.Result, String> label) {
+        return Bindings.createStringBinding(() -> vm.resultProperty().get() == null ? ""
+                : label.apply(vm.resultProperty().get()), vm.resultProperty());
+    }
+
+    /** A column of one side's value; the cell is marked where that value is what changed. */
+    private TableColumn<CompareRow, String> value(String title, Function<CompareRow, MemberView> side,
+                                                  Function<MemberView, String> text, Kind kind, double width) {
+        TableColumn<CompareRow, String> col = new TableColumn<>(title);
+        col.setCellValueFactory(c -> {
+            MemberView m = side.apply(c.getValue());
+            return new ReadOnlyStringWrapper(m == null ? "—" : text.apply(m));
+        });
+        col.setCellFactory(c -> new TableCell<>() {
+            @Override
+            protected void updateItem(String s, boolean emptyCell) {
+                super.updateItem(s, emptyCell);
+                setText(emptyCell ? null : s);
+                getStyleClass().remove("compare-changed");
+                CompareRow row = emptyCell ? null : getTableRow().getItem();
+                if (row != null && row.has(kind)) {
+                    getStyleClass().add("compare-changed");
+                }
+            }
+        });
+        col.getStyleClass().add("mono");
+        col.setPrefWidth(width);
+        col.setSortable(false);
+        return col;
+    }
+
+    private String offset(long v) {
+        return v < 0 ? "data" : Fmt.offset(v, hex.get());
+    }
+
+    private static String size(long v) {
+        return v < 0 ? "data" : Long.toString(v);
+    }
+
+    /** Both sides' member colours (as on the rulers below), then the dotted path. */
+    private static final class MemberCell extends TableCell<CompareRow, String> {
+        private final Rectangle oldSwatch = swatch();
+        private final Rectangle newSwatch = swatch();
+        private final HBox swatches = new HBox(2, oldSwatch, newSwatch);
+
+        MemberCell() {
+            swatches.setAlignment(Pos.CENTER_LEFT);
+        }
+
+        private static Rectangle swatch() {
+            Rectangle r = new Rectangle(8, 10);
+            r.setArcWidth(3);
+            r.setArcHeight(3);
+            return r;
+        }
+
+        @Override
+        protected void updateItem(String s, boolean emptyCell) {
+            super.updateItem(s, emptyCell);
+            CompareRow row = emptyCell ? null : getTableRow().getItem();
+            if (row == null) {
+                setText(null);
+                setGraphic(null);
+                return;
+            }
+            setText(s);
+            oldSwatch.setFill(row.oldColour() < 0 ? javafx.scene.paint.Color.TRANSPARENT : MemberColors.of(row.oldColour()));
+            newSwatch.setFill(row.newColour() < 0 ? javafx.scene.paint.Color.TRANSPARENT : MemberColors.of(row.newColour()));
+            setGraphic(swatches);
+        }
+    }
+
+    private VBox rulers() {
+        Label oldTitle = rulerTitle(vm.oldLayoutProperty(), CompareViewModel.Result::oldLabel);
+        oldTitle.setId("compare-old-ruler-title");
+        Label newTitle = rulerTitle(vm.newLayoutProperty(), CompareViewModel.Result::newLabel);
+        newTitle.setId("compare-new-ruler-title");
+        oldRuler.setId("compare-old-ruler");
+        newRuler.setId("compare-new-ruler");
+        VBox box = new VBox(4, oldTitle, scroll(oldRuler, vm.oldLayoutProperty()), newTitle,
+                scroll(newRuler, vm.newLayoutProperty()));
+        box.getStyleClass().add("ruler-box");
+        box.visibleProperty().bind(vm.selectedProperty().isNotNull());
+        box.managedProperty().bind(box.visibleProperty());
+        return box;
+    }
+
+    private Label rulerTitle(javafx.beans.property.ObjectProperty<RecordLayout> layout,
+                             Function<CompareViewModel.Result, String> label) {
+        Label l = new Label();
+        l.getStyleClass().add("section-label");
+        l.textProperty().bind(Bindings.createStringBinding(() -> {
+            var r = vm.resultProperty().get();
+            String side = r == null ? "" : label.apply(r).toUpperCase(java.util.Locale.ROOT);
+            RecordLayout rl = layout.get();
+            return rl == null ? side + "   (not in this layout)" : side + "   size " + rl.size() + " · align " + rl.align();
+        }, vm.resultProperty(), layout));
+        return l;
+    }
+
+    private ScrollPane scroll(ByteRuler ruler, javafx.beans.property.ObjectProperty<RecordLayout> layout) {
+        ScrollPane s = new ScrollPane(ruler);
+        s.setFitToWidth(true);
+        s.getStyleClass().add("ruler-scroll");
+        s.prefViewportHeightProperty().bind(Bindings.createDoubleBinding(
+                () -> layout.get() == null ? 0 : Math.min(120, ruler.prefHeight(Math.max(200, s.getWidth() - 16))),
+                layout, s.widthProperty()));
+        s.visibleProperty().bind(layout.isNotNull());
+        s.managedProperty().bind(s.visibleProperty());
+        return s;
+    }
+
+    private Label placeholder() {
+        Label l = empty("");
+        l.textProperty().bind(Bindings.createStringBinding(() -> {
+            if (vm.busyProperty().get()) {
+                return "Comparing…";
+            }
+            if (!vm.errorProperty().get().isEmpty()) {
+                return "Nothing to compare: fix the file above, or choose another one (Other File…)";
+            }
+            if (vm.resultProperty().get() == null) {
+                return "Compare this layout with another file (Other File…)\nor with itself on another ABI (choose it above)";
+            }
+            return vm.selectedProperty().get() == null ? "Choose a record on the left" : "This record has no members";
+        }, vm.busyProperty(), vm.errorProperty(), vm.resultProperty(), vm.selectedProperty()));
+        return l;
+    }
+
+    private static Label empty(String text) {
+        Label l = new Label(text);
+        l.getStyleClass().add("empty-state");
+        l.setWrapText(true);
+        return l;
+    }
+}
