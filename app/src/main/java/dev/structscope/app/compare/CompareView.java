@@ -163,8 +163,10 @@ public final class CompareView extends BorderPane {
         buildRecordList();
         buildTable();
         VBox rulers = rulers();
-        VBox right = new VBox(table, rulers);
-        VBox.setVgrow(table, Priority.ALWAYS);
+        // Members above, the two rulers below; the divider lets either have the room.
+        SplitPane right = new SplitPane(table, rulers);
+        right.setOrientation(Orientation.VERTICAL);
+        right.setDividerPositions(0.5);
         SplitPane center = new SplitPane(recordList, right);
         center.setDividerPositions(0.22);
         SplitPane.setResizableWithParent(recordList, false);
@@ -190,7 +192,7 @@ public final class CompareView extends BorderPane {
         fc.setTitle("Compare with a layout (.h, .json)");
         fc.getExtensionFilters().addAll(new FileChooser.ExtensionFilter("Layouts (*.h, *.json)", "*.h", "*.json"),
                 new FileChooser.ExtensionFilter("All files", "*"));
-        Path current = vm.otherFileProperty().get();
+        Path current = vm.otherFileProperty().get() != null ? vm.otherFileProperty().get() : vm.documentFile();
         if (current != null && current.toAbsolutePath().getParent() != null) {
             fc.setInitialDirectory(current.toAbsolutePath().getParent().toFile());
         }
@@ -265,23 +267,24 @@ public final class CompareView extends BorderPane {
         table.setItems(vm.rows());
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.setPlaceholder(placeholder());
+        table.setFixedCellSize(28);
 
         TableColumn<CompareRow, String> member = new TableColumn<>("Member");
         member.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().path()));
         member.setCellFactory(c -> new MemberCell());
-        member.setPrefWidth(130);
+        member.setPrefWidth(110);
         TableColumn<CompareRow, String> oldSide = new TableColumn<>();
         oldSide.textProperty().bind(side(r -> r.oldLabel()));
         oldSide.getColumns().addAll(List.of(
-                value("Offset", CompareRow::old, m -> offset(m.offset()), Kind.MOVED, 62),
-                value("Size", CompareRow::old, m -> size(m.size()), Kind.RESIZED, 44),
-                value("Type", CompareRow::old, MemberView::type, Kind.RETYPED, 96)));
+                value("Offset", CompareRow::old, m -> offset(m.offset()), Kind.MOVED, 56),
+                value("Size", CompareRow::old, m -> size(m.size()), Kind.RESIZED, 40),
+                value("Type", CompareRow::old, MemberView::type, Kind.RETYPED, 90)));
         TableColumn<CompareRow, String> newSide = new TableColumn<>();
         newSide.textProperty().bind(side(r -> r.newLabel()));
         newSide.getColumns().addAll(List.of(
-                value("Offset", CompareRow::now, m -> offset(m.offset()), Kind.MOVED, 62),
-                value("Size", CompareRow::now, m -> size(m.size()), Kind.RESIZED, 44),
-                value("Type", CompareRow::now, MemberView::type, Kind.RETYPED, 96)));
+                value("Offset", CompareRow::now, m -> offset(m.offset()), Kind.MOVED, 56),
+                value("Size", CompareRow::now, m -> size(m.size()), Kind.RESIZED, 40),
+                value("Type", CompareRow::now, MemberView::type, Kind.RETYPED, 90)));
         TableColumn<CompareRow, String> change = new TableColumn<>("Change");
         change.setId("compare-change");
         change.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().describe(hex.get())));
@@ -298,7 +301,7 @@ public final class CompareView extends BorderPane {
                 }
             }
         });
-        change.setPrefWidth(180);
+        change.setPrefWidth(240);
         table.getColumns().addAll(List.of(member, oldSide, newSide, change));
         table.setRowFactory(t -> new TableRow<>() {
             @Override
@@ -393,9 +396,13 @@ public final class CompareView extends BorderPane {
         newTitle.setId("compare-new-ruler-title");
         oldRuler.setId("compare-old-ruler");
         newRuler.setId("compare-new-ruler");
-        VBox box = new VBox(4, oldTitle, scroll(oldRuler, vm.oldLayoutProperty()), newTitle,
-                scroll(newRuler, vm.newLayoutProperty()));
+        ScrollPane oldScroll = scroll(oldRuler, vm.oldLayoutProperty());
+        ScrollPane newScroll = scroll(newRuler, vm.newLayoutProperty());
+        VBox.setVgrow(oldScroll, Priority.SOMETIMES);
+        VBox.setVgrow(newScroll, Priority.SOMETIMES);
+        VBox box = new VBox(4, oldTitle, oldScroll, newTitle, newScroll);
         box.getStyleClass().add("ruler-box");
+        box.setMinHeight(0);
         box.visibleProperty().bind(vm.selectedProperty().isNotNull());
         box.managedProperty().bind(box.visibleProperty());
         return box;
@@ -417,9 +424,10 @@ public final class CompareView extends BorderPane {
     private ScrollPane scroll(ByteRuler ruler, javafx.beans.property.ObjectProperty<RecordLayout> layout) {
         ScrollPane s = new ScrollPane(ruler);
         s.setFitToWidth(true);
+        s.setMinViewportHeight(34);
         s.getStyleClass().add("ruler-scroll");
         s.prefViewportHeightProperty().bind(Bindings.createDoubleBinding(
-                () -> layout.get() == null ? 0 : Math.min(120, ruler.prefHeight(Math.max(200, s.getWidth() - 16))),
+                () -> layout.get() == null ? 0 : Math.min(160, ruler.prefHeight(Math.max(200, s.getWidth() - 16))),
                 layout, s.widthProperty()));
         s.visibleProperty().bind(layout.isNotNull());
         s.managedProperty().bind(s.visibleProperty());

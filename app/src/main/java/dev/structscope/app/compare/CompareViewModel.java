@@ -255,6 +255,11 @@ public final class CompareViewModel {
         return (file == null ? "this layout" : String.valueOf(file.getFileName())) + " · " + abi.name();
     }
 
+    /** The open document's file, or null (where the file chooser starts). */
+    public Path documentFile() {
+        return doc.file();
+    }
+
     // ---- read-only state for the view -------------------------------------------------------
 
     /** Whether the compare view is shown (in the designer's place). */

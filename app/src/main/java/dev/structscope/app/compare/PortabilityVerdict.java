@@ -53,8 +53,11 @@ public final class PortabilityVerdict {
                 }
             }
         }
-        if (t.size().differs()) {
+        if (t.size().differs() && sizesDiffer(t.size())) {
             reasons.add("sizeof " + t.record() + " is " + groups(t.abis(), t.size(), false, ""));
+        } else if (t.size().differs()) {
+            // Same size, other alignment (the size row keeps the alignment where members keep offsets).
+            reasons.add("_Alignof " + t.record() + " is " + groups(t.abis(), t.size(), true, ""));
         }
         return "differs: " + String.join("; ", reasons);
     }

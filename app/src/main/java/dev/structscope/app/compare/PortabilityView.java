@@ -94,6 +94,7 @@ public final class PortabilityView extends BorderPane {
         table.setId("portability-table");
         table.getStyleClass().add("portability-table");
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        table.setFixedCellSize(28);
         Label empty = new Label("No struct or union to show: add one (Layout › New Struct) or open a header (Ctrl+O)");
         empty.getStyleClass().add("empty-state");
         empty.setWrapText(true);
