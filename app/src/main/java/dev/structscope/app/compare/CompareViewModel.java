@@ -110,6 +110,12 @@ public final class CompareViewModel {
                 run(false);
             }
         });
+        // Another document opened while comparing: compare it (its name is the old side's label).
+        doc.fileProperty().addListener((o, a, b) -> {
+            if (showing.get()) {
+                run(false);
+            }
+        });
     }
 
     /** Compares the document with the layout file {@code file} (a header or a .json document), on {@code abi}. */
