@@ -314,7 +314,24 @@ public final class CompareView extends BorderPane {
             }
         });
         table.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> vm.selectRow(b));
+        // A click on a ruler block selects that member's row (and so marks it on the other ruler too).
+        vm.oldMemberProperty().addListener((o, a, b) -> selectRowOf(b.intValue(), true));
+        vm.newMemberProperty().addListener((o, a, b) -> selectRowOf(b.intValue(), false));
         hex.addListener((o, a, b) -> table.refresh());
+    }
+
+    private void selectRowOf(int member, boolean oldSide) {
+        CompareRow current = table.getSelectionModel().getSelectedItem();
+        if (member < 0 || current != null && (oldSide ? current.oldColour() : current.newColour()) == member) {
+            return;
+        }
+        for (CompareRow r : vm.rows()) {
+            if ((oldSide ? r.oldColour() : r.newColour()) == member) {
+                table.getSelectionModel().select(r);
+                table.scrollTo(r);
+                return;
+            }
+        }
     }
 
     private ObservableValue<String> side(Function<CompareViewModel.Result, String> label) {

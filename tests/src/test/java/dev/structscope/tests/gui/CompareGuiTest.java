@@ -170,6 +170,17 @@ class CompareGuiTest extends GuiTest {
             assertTrue(window.compare().compareView().oldRuler().localToScene(0, 0).getY()
                     < window.compare().compareView().newRuler().localToScene(0, 0).getY(), "old ruler above new");
 
+            // A click on the added member's block in the new ruler selects its row; the row marks both rulers.
+            var newRuler = window.compare().compareView().newRuler();
+            var venue = newRuler.blocks().stream().filter(b -> b.name().equals("venue")).findFirst().orElseThrow();
+            var at = newRuler.centerOf(venue);
+            clickOn(newRuler.localToScreen(at.getX(), at.getY()));
+            WaitForAsyncUtils.waitForFxEvents();
+            CompareRow picked = window.compare().compareView().table().getSelectionModel().getSelectedItem();
+            assertNotNull(picked, "a row is selected");
+            assertEquals("venue", picked.path());
+            assertEquals(picked.oldColour(), vm.compare().oldMemberProperty().get());
+
             // An unchanged record lists as same and shows no marks.
             clickRecord("Hdr");
             assertTrue(drawnMarks().values().stream().allMatch("same"::equals), drawnMarks().toString());
