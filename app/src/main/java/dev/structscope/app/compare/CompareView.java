@@ -1,18 +1,12 @@
 package dev.structscope.app.compare;
 
-import dev.structscope.app.common.Fmt;
-import dev.structscope.app.common.MemberColors;
 import dev.structscope.app.designer.ByteRuler;
 import dev.structscope.model.abi.Abi;
-import dev.structscope.model.compare.MemberChange.Kind;
-import dev.structscope.model.compare.MemberView;
 import dev.structscope.model.compare.RecordComparison;
 import dev.structscope.model.layout.RecordLayout;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.BooleanProperty;
-import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
-import javafx.beans.value.ObservableValue;
 import javafx.geometry.Orientation;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
@@ -23,9 +17,6 @@ import javafx.scene.control.ListView;
 import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.SplitPane;
-import javafx.scene.control.TableCell;
-import javafx.scene.control.TableColumn;
-import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
 import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCode;
@@ -35,7 +26,6 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
-import javafx.scene.shape.Rectangle;
 import javafx.stage.FileChooser;
 import javafx.util.StringConverter;
 
@@ -53,7 +43,7 @@ import java.util.function.Function;
  */
 public final class CompareView extends BorderPane {
     private final CompareViewModel vm;
-    private final TableView<CompareRow> table = new TableView<>();
+    private final CompareTable table;
     private final ListView<RecordComparison> recordList = new ListView<>();
     private final ByteRuler oldRuler;
     private final ByteRuler newRuler;
@@ -67,6 +57,7 @@ public final class CompareView extends BorderPane {
      */
     public CompareView(CompareViewModel vm, List<Abi> abis, java.util.function.Consumer<String> onPortability) {
         this.vm = vm;
+        this.table = new CompareTable(vm, hex);
         this.oldRuler = new ByteRuler(vm.oldLayoutProperty(), vm.oldMemberProperty());
         this.newRuler = new ByteRuler(vm.newLayoutProperty(), vm.newMemberProperty());
         oldRuler.darkProperty().bind(dark);
@@ -161,7 +152,6 @@ public final class CompareView extends BorderPane {
         setTop(new VBox(header, source, banner));
 
         buildRecordList();
-        buildTable();
         VBox rulers = rulers();
         // Members above, the two rulers below; the divider lets either have the room.
         SplitPane right = new SplitPane(table, rulers);
@@ -230,7 +220,7 @@ public final class CompareView extends BorderPane {
     private void buildRecordList() {
         recordList.setId("compare-records");
         recordList.setItems(vm.records());
-        recordList.setPlaceholder(empty("No records yet"));
+        recordList.setPlaceholder(CompareTable.empty("Run a comparison: Layout › Compare with"));
         recordList.setCellFactory(l -> new ListCell<>() {
             @Override
             protected void updateItem(RecordComparison r, boolean emptyCell) {
@@ -261,150 +251,6 @@ public final class CompareView extends BorderPane {
         });
     }
 
-    private void buildTable() {
-        table.setId("compare-table");
-        table.getStyleClass().add("compare-table");
-        table.setItems(vm.rows());
-        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        table.setPlaceholder(placeholder());
-        table.setFixedCellSize(28);
-
-        TableColumn<CompareRow, String> member = new TableColumn<>("Member");
-        member.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().path()));
-        member.setCellFactory(c -> new MemberCell());
-        member.setPrefWidth(110);
-        TableColumn<CompareRow, String> oldSide = new TableColumn<>();
-        oldSide.textProperty().bind(side(r -> r.oldLabel()));
-        oldSide.getColumns().addAll(List.of(
-                value("Offset", CompareRow::old, m -> offset(m.offset()), Kind.MOVED, 56),
-                value("Size", CompareRow::old, m -> size(m.size()), Kind.RESIZED, 40),
-                value("Type", CompareRow::old, MemberView::type, Kind.RETYPED, 90)));
-        TableColumn<CompareRow, String> newSide = new TableColumn<>();
-        newSide.textProperty().bind(side(r -> r.newLabel()));
-        newSide.getColumns().addAll(List.of(
-                value("Offset", CompareRow::now, m -> offset(m.offset()), Kind.MOVED, 56),
-                value("Size", CompareRow::now, m -> size(m.size()), Kind.RESIZED, 40),
-                value("Type", CompareRow::now, MemberView::type, Kind.RETYPED, 90)));
-        TableColumn<CompareRow, String> change = new TableColumn<>("Change");
-        change.setId("compare-change");
-        change.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().describe(hex.get())));
-        change.setCellFactory(c -> new TableCell<>() {
-            @Override
-            protected void updateItem(String s, boolean emptyCell) {
-                super.updateItem(s, emptyCell);
-                getStyleClass().removeIf(k -> k.startsWith("compare-mark-"));
-                CompareRow row = emptyCell ? null : getTableRow().getItem();
-                setText(emptyCell ? null : s);
-                setTooltip(emptyCell || s == null ? null : new Tooltip(s));
-                if (row != null) {
-                    getStyleClass().add("compare-mark-" + row.mark().word());
-                }
-            }
-        });
-        change.setPrefWidth(240);
-        table.getColumns().addAll(List.of(member, oldSide, newSide, change));
-        table.setRowFactory(t -> new TableRow<>() {
-            @Override
-            protected void updateItem(CompareRow r, boolean emptyRow) {
-                super.updateItem(r, emptyRow);
-                getStyleClass().removeIf(k -> k.startsWith("compare-row-"));
-                if (!emptyRow && r != null) {
-                    getStyleClass().add("compare-row-" + r.mark().word());
-                }
-            }
-        });
-        table.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> vm.selectRow(b));
-        // A click on a ruler block selects that member's row (and so marks it on the other ruler too).
-        vm.oldMemberProperty().addListener((o, a, b) -> selectRowOf(b.intValue(), true));
-        vm.newMemberProperty().addListener((o, a, b) -> selectRowOf(b.intValue(), false));
-        hex.addListener((o, a, b) -> table.refresh());
-    }
-
-    private void selectRowOf(int member, boolean oldSide) {
-        CompareRow current = table.getSelectionModel().getSelectedItem();
-        if (member < 0 || current != null && (oldSide ? current.oldColour() : current.newColour()) == member) {
-            return;
-        }
-        for (CompareRow r : vm.rows()) {
-            if ((oldSide ? r.oldColour() : r.newColour()) == member) {
-                table.getSelectionModel().select(r);
-                table.scrollTo(r);
-                return;
-            }
-        }
-    }
-
-    private ObservableValue<String> side(Function<CompareViewModel.Result, String> label) {
-        return Bindings.createStringBinding(() -> vm.resultProperty().get() == null ? ""
-                : label.apply(vm.resultProperty().get()), vm.resultProperty());
-    }
-
-    /** A column of one side's value; the cell is marked where that value is what changed. */
-    private TableColumn<CompareRow, String> value(String title, Function<CompareRow, MemberView> side,
-                                                  Function<MemberView, String> text, Kind kind, double width) {
-        TableColumn<CompareRow, String> col = new TableColumn<>(title);
-        col.setCellValueFactory(c -> {
-            MemberView m = side.apply(c.getValue());
-            return new ReadOnlyStringWrapper(m == null ? "—" : text.apply(m));
-        });
-        col.setCellFactory(c -> new TableCell<>() {
-            @Override
-            protected void updateItem(String s, boolean emptyCell) {
-                super.updateItem(s, emptyCell);
-                setText(emptyCell ? null : s);
-                getStyleClass().remove("compare-changed");
-                CompareRow row = emptyCell ? null : getTableRow().getItem();
-                if (row != null && row.has(kind)) {
-                    getStyleClass().add("compare-changed");
-                }
-            }
-        });
-        col.getStyleClass().add("mono");
-        col.setPrefWidth(width);
-        col.setSortable(false);
-        return col;
-    }
-
-    private String offset(long v) {
-        return v < 0 ? "data" : Fmt.offset(v, hex.get());
-    }
-
-    private static String size(long v) {
-        return v < 0 ? "data" : Long.toString(v);
-    }
-
-    /** Both sides' member colours (as on the rulers below), then the dotted path. */
-    private static final class MemberCell extends TableCell<CompareRow, String> {
-        private final Rectangle oldSwatch = swatch();
-        private final Rectangle newSwatch = swatch();
-        private final HBox swatches = new HBox(2, oldSwatch, newSwatch);
-
-        MemberCell() {
-            swatches.setAlignment(Pos.CENTER_LEFT);
-        }
-
-        private static Rectangle swatch() {
-            Rectangle r = new Rectangle(8, 10);
-            r.setArcWidth(3);
-            r.setArcHeight(3);
-            return r;
-        }
-
-        @Override
-        protected void updateItem(String s, boolean emptyCell) {
-            super.updateItem(s, emptyCell);
-            CompareRow row = emptyCell ? null : getTableRow().getItem();
-            if (row == null) {
-                setText(null);
-                setGraphic(null);
-                return;
-            }
-            setText(s);
-            oldSwatch.setFill(row.oldColour() < 0 ? javafx.scene.paint.Color.TRANSPARENT : MemberColors.of(row.oldColour()));
-            newSwatch.setFill(row.newColour() < 0 ? javafx.scene.paint.Color.TRANSPARENT : MemberColors.of(row.newColour()));
-            setGraphic(swatches);
-        }
-    }
 
     private VBox rulers() {
         Label oldTitle = rulerTitle(vm.oldLayoutProperty(), CompareViewModel.Result::oldLabel);
@@ -451,27 +297,4 @@ public final class CompareView extends BorderPane {
         return s;
     }
 
-    private Label placeholder() {
-        Label l = empty("");
-        l.textProperty().bind(Bindings.createStringBinding(() -> {
-            if (vm.busyProperty().get()) {
-                return "Comparing…";
-            }
-            if (!vm.errorProperty().get().isEmpty()) {
-                return "Nothing to compare: fix the file above, or choose another one (Other File…)";
-            }
-            if (vm.resultProperty().get() == null) {
-                return "Compare this layout with another file (Other File…)\nor with itself on another ABI (choose it above)";
-            }
-            return vm.selectedProperty().get() == null ? "Choose a record on the left" : "This record has no members";
-        }, vm.busyProperty(), vm.errorProperty(), vm.resultProperty(), vm.selectedProperty()));
-        return l;
-    }
-
-    private static Label empty(String text) {
-        Label l = new Label(text);
-        l.getStyleClass().add("empty-state");
-        l.setWrapText(true);
-        return l;
-    }
 }
