@@ -23,7 +23,8 @@ import java.util.List;
  * The byte ruler under the designer table: the record's bytes drawn in rows, each member a block
  * in its {@link MemberColors} colour with its name, padding hatched, bit-fields to the bit,
  * 64-byte cache-line boundaries marked. Hover shows a block's details; a click selects the member
- * (and the table's selection is shown here). Draws what {@link RulerModel#blocks} says. FX thread.
+ * (and the table's selection is shown here). Draws what {@link RulerModel#blocks} says. The compare
+ * view draws two, one per side, over its own layouts. FX thread.
  */
 public final class ByteRuler extends Region {
     private static final double ROW_H = 34;
