@@ -4,6 +4,8 @@ import dev.structscope.app.common.Fmt;
 import dev.structscope.app.common.MemberColors;
 import dev.structscope.model.layout.RecordLayout;
 import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.IntegerProperty;
+import javafx.beans.value.ObservableObjectValue;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.geometry.VPos;
 import javafx.scene.canvas.Canvas;
@@ -21,7 +23,8 @@ import java.util.List;
  * The byte ruler under the designer table: the record's bytes drawn in rows, each member a block
  * in its {@link MemberColors} colour with its name, padding hatched, bit-fields to the bit,
  * 64-byte cache-line boundaries marked. Hover shows a block's details; a click selects the member
- * (and the table's selection is shown here). Draws what {@link RulerModel#blocks} says. FX thread.
+ * (and the table's selection is shown here). Draws what {@link RulerModel#blocks} says. The compare
+ * view draws two, one per side, over its own layouts. FX thread.
  */
 public final class ByteRuler extends Region {
     private static final double ROW_H = 34;
@@ -30,7 +33,9 @@ public final class ByteRuler extends Region {
     private static final double MIN_BYTE_W = 16;
     private static final double TOP = 16;
 
-    private final DesignerViewModel vm;
+    /** The record drawn, and the member index shown selected (clicks set it). */
+    private final ObservableObjectValue<RecordLayout> layout;
+    private final IntegerProperty selected;
     private final Canvas canvas = new Canvas();
     private final Tooltip tip = new Tooltip();
     private final BooleanProperty dark = new SimpleBooleanProperty(this, "dark", false);
@@ -39,13 +44,24 @@ public final class ByteRuler extends Region {
     private double byteW = 24;
 
     public ByteRuler(DesignerViewModel vm) {
-        this.vm = vm;
+        this(vm.layoutProperty(), vm.selectedMemberProperty());
+    }
+
+    /**
+     * A ruler over any record, not only the designer's: the compare view draws one per side.
+     *
+     * @param layout   the record to draw (null draws nothing)
+     * @param selected the member index drawn selected; a click on a block sets it
+     */
+    public ByteRuler(ObservableObjectValue<RecordLayout> layout, IntegerProperty selected) {
+        this.layout = layout;
+        this.selected = selected;
         getStyleClass().add("byte-ruler");
         getChildren().add(canvas);
         tip.setShowDelay(Duration.millis(150));
         tip.setStyle("-fx-font-family: monospace;");
-        vm.layoutProperty().addListener((o, a, b) -> requestLayout());
-        vm.selectedMemberProperty().addListener((o, a, b) -> draw());
+        layout.addListener((o, a, b) -> requestLayout());
+        selected.addListener((o, a, b) -> draw());
         dark.addListener((o, a, b) -> draw());
         canvas.setOnMouseMoved(e -> {
             RulerModel.Block b = blockAt(e.getX(), e.getY());
@@ -64,7 +80,7 @@ public final class ByteRuler extends Region {
         canvas.setOnMouseClicked(e -> {
             RulerModel.Block b = blockAt(e.getX(), e.getY());
             if (b != null && !b.isPadding()) {
-                vm.selectedMemberProperty().set(b.memberIndex());
+                selected.set(b.memberIndex());
             }
         });
     }
@@ -80,7 +96,7 @@ public final class ByteRuler extends Region {
 
     /** Where the first part of {@code b} is drawn, in this node's coordinates (for tests and tools). */
     public javafx.geometry.Point2D centerOf(RulerModel.Block b) {
-        RecordLayout l = vm.layout();
+        RecordLayout l = layout.get();
         double rowH = rowHeight(l);
         int lanes = RulerModel.lanes(l);
         double laneH = (rowH - 6 - LANE_GAP * (lanes - 1)) / lanes;
@@ -94,7 +110,7 @@ public final class ByteRuler extends Region {
 
     @Override
     protected double computePrefHeight(double width) {
-        RecordLayout l = vm.layout();
+        RecordLayout l = layout.get();
         if (l == null) {
             return ROW_H;
         }
@@ -155,7 +171,7 @@ public final class ByteRuler extends Region {
         double w = canvas.getWidth();
         double h = canvas.getHeight();
         g.clearRect(0, 0, w, h);
-        RecordLayout l = vm.layout();
+        RecordLayout l = layout.get();
         if (l == null || w <= 0) {
             blocks = List.of();
             return;
@@ -196,9 +212,9 @@ public final class ByteRuler extends Region {
                 g.strokeLine(x, y + 2, x, y + rowH - 2);
             }
         }
-        int selected = vm.selectedMemberProperty().get();
+        int selectedIndex = selected.get();
         for (RulerModel.Block b : blocks) {
-            drawBlock(g, b, rowH, laneH, selected, fg, accent, mono);
+            drawBlock(g, b, rowH, laneH, selectedIndex, fg, accent, mono);
         }
         RulerModel.Tail tail = RulerModel.tail(l);
         if (tail != null) {
@@ -322,7 +338,7 @@ public final class ByteRuler extends Region {
 
     /** The tail's description when (x, y) is over it, else null. */
     private String tailAt(double x, double y) {
-        RecordLayout l = vm.layout();
+        RecordLayout l = layout.get();
         long[] range = l == null ? null : tailRange(l);
         if (range == null || x < LEFT || y < TOP) {
             return null;
@@ -363,7 +379,7 @@ public final class ByteRuler extends Region {
     }
 
     private RulerModel.Block blockAt(double x, double y) {
-        RecordLayout l = vm.layout();
+        RecordLayout l = layout.get();
         if (l == null || x < LEFT) {
             return null;
         }
@@ -391,7 +407,7 @@ public final class ByteRuler extends Region {
     }
 
     private String describe(RulerModel.Block b) {
-        RecordLayout l = vm.layout();
+        RecordLayout l = layout.get();
         if (b.isPadding()) {
             return b.name() + "\nbytes " + Fmt.offset(b.byteOffset(), true) + " – "
                     + Fmt.offset(b.byteOffset() + b.byteLength() - 1, true);

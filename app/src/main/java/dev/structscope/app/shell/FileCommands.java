@@ -146,6 +146,7 @@ final class FileCommands {
                 Ctrl+Z undo · Ctrl+Shift+Z / Ctrl+Y redo
                 Insert add member · Delete delete member · Ctrl+D duplicate
                 Alt+Up / Alt+Down move member · Ctrl+Shift+P pack tightly
+                Ctrl+Shift+K compare with another file · Ctrl+Shift+J portability · Escape back to the designer
                 Enter commit cell · Escape cancel · Tab next cell
                 Ctrl+1/2/3 focus library / designer / data · Ctrl+Shift+T theme
                 Ctrl+Shift+O open data file · Ctrl+G go to offset · Ctrl+F find · F3 / Shift+F3 next / previous

@@ -73,6 +73,9 @@ public final class MainWindow {
     private final LibraryView library;
     private final DesignerView designer;
     private final EnumEditorView enumEditor;
+    private final dev.structscope.app.compare.ComparePanes compare;
+    /** The halves shown before a compare view asked for the whole width, restored when it closes. */
+    private Workspace beforeCompare;
     private final DataPane data;
     private final BooleanProperty dark = new SimpleBooleanProperty(this, "dark");
     private final WindowPrefs prefs;
@@ -100,9 +103,12 @@ public final class MainWindow {
 
         // The enum editor takes the designer's place while an enum is selected in the library.
         this.enumEditor = new EnumEditorView(vm.enums());
-        enumEditor.visibleProperty().bind(vm.enums().enumTypeProperty().isNotNull());
-        designer.visibleProperty().bind(enumEditor.visibleProperty().not());
+        // The compare and Portability views take the designer's place too while they show.
+        this.compare = new dev.structscope.app.compare.ComparePanes(vm.compare(), vm.portability(), ShellViewModel.abis());
+        enumEditor.visibleProperty().bind(vm.enums().enumTypeProperty().isNotNull().and(compare.showingProperty().not()));
+        designer.visibleProperty().bind(enumEditor.visibleProperty().not().and(compare.showingProperty().not()));
         StackPane middle = new StackPane(designer, enumEditor);
+        middle.getChildren().addAll(compare.views());
         middle.setMinWidth(200);
         middle.setAlignment(Pos.TOP_LEFT);
         split.getItems().addAll(library, vertical, data);
@@ -139,6 +145,16 @@ public final class MainWindow {
         stage.setScene(scene);
         stage.titleProperty().bind(vm.titleProperty());
         designer.ruler().darkProperty().bind(dark);
+        compare.bind(dark, vm.designer().hexOffsetsProperty());
+        compare.showingProperty().addListener((o, a, b) -> {
+            // Two layouts side by side need the width: the data half steps aside while they show.
+            if (b) {
+                beforeCompare = vm.workspaceProperty().get();
+                vm.workspaceProperty().set(Workspace.DESIGNER);
+            } else if (beforeCompare != null && vm.workspaceProperty().get() == Workspace.DESIGNER) {
+                vm.workspaceProperty().set(beforeCompare);
+            }
+        });
         data.hexPane().hexView().darkProperty().bind(dark);
         dark.addListener((o, a, b) -> applyTheme(b));
         String forced = System.getProperty("structscope.theme", "");
@@ -201,6 +217,11 @@ public final class MainWindow {
     /** The enum editor, in the designer's place while an enum is selected. */
     public EnumEditorView enumEditor() {
         return enumEditor;
+    }
+
+    /** The compare and Portability views. */
+    public dev.structscope.app.compare.ComparePanes compare() {
+        return compare;
     }
 
     public LibraryView library() {
@@ -341,7 +362,8 @@ public final class MainWindow {
                 item("New Enum", IconPaths.ENUM, null, () -> vm.addDecl("enum")),
                 new SeparatorMenuItem(),
                 item("Pack Tightly", IconPaths.PACK, ctrlShift(KeyCode.P), d::packTightly),
-                new SeparatorMenuItem(), abiMenu, orderMenu);
+                new SeparatorMenuItem(), abiMenu, orderMenu, new SeparatorMenuItem());
+        layout.getItems().addAll(compare.menuItems());
         MenuItem gotoItem = item("Go to Offset…", null, ctrl(KeyCode.G), () -> withData(h -> h.focusGoto()));
         MenuItem find = item("Find…", null, ctrl(KeyCode.F), () -> withData(h -> h.focusFind()));
         MenuItem next = item("Find Next", null, new KeyCodeCombination(KeyCode.F3), () -> withData(h -> h.findAgain(false)));

@@ -52,6 +52,8 @@ public final class ShellViewModel {
     private final Document doc;
     private final DesignerViewModel designer;
     private final EnumEditorViewModel enums;
+    private final dev.structscope.app.compare.CompareViewModel compare;
+    private final dev.structscope.app.compare.PortabilityViewModel portability;
     private final DocumentIo io;
     private final TaskRunner tasks;
     private final RecentFiles recent;
@@ -81,6 +83,9 @@ public final class ShellViewModel {
         this.io = io;
         this.tasks = tasks;
         this.recent = recent;
+        // Compare reads the other file through the same reader as Open, off the FX thread.
+        this.compare = new dev.structscope.app.compare.CompareViewModel(doc, f -> io.read(f).library(), background, fx);
+        this.portability = new dev.structscope.app.compare.PortabilityViewModel(doc);
         title = Bindings.createStringBinding(() -> {
             StringBuilder sb = new StringBuilder("StructScope — ");
             if (dataFile.get() != null) {
@@ -107,6 +112,16 @@ public final class ShellViewModel {
     /** The enum editor's state: which enum is shown in the designer's place, if any. */
     public EnumEditorViewModel enums() {
         return enums;
+    }
+
+    /** "Compare with…": this document against another layout file or another ABI. */
+    public dev.structscope.app.compare.CompareViewModel compare() {
+        return compare;
+    }
+
+    /** The Portability view: one record on the five ABIs. */
+    public dev.structscope.app.compare.PortabilityViewModel portability() {
+        return portability;
     }
 
     public Document document() {

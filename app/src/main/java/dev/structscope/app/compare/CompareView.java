@@ -1,0 +1,300 @@
+package dev.structscope.app.compare;
+
+import dev.structscope.app.designer.ByteRuler;
+import dev.structscope.model.abi.Abi;
+import dev.structscope.model.compare.RecordComparison;
+import dev.structscope.model.layout.RecordLayout;
+import javafx.beans.binding.Bindings;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.geometry.Orientation;
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
+import javafx.scene.control.ChoiceBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.ListView;
+import javafx.scene.control.ProgressIndicator;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.TableView;
+import javafx.scene.control.Tooltip;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyEvent;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+import javafx.stage.FileChooser;
+import javafx.util.StringConverter;
+
+import java.io.File;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.function.Function;
+
+/**
+ * The compare view, shown in the designer's place: the records with their status and the
+ * "N of M records differ" line on the left; the selected record's members side by side (this
+ * layout | the other), aligned by name and marked moved / resized / retyped / added / removed;
+ * the two byte rulers one above the other. Escape or Close returns to the designer. Binds to a
+ * {@link CompareViewModel}; holds no state of its own. FX thread.
+ */
+public final class CompareView extends BorderPane {
+    private final CompareViewModel vm;
+    private final CompareTable table;
+    private final ListView<RecordComparison> recordList = new ListView<>();
+    private final ByteRuler oldRuler;
+    private final ByteRuler newRuler;
+    private final BooleanProperty dark = new SimpleBooleanProperty(this, "dark");
+    private final BooleanProperty hex = new SimpleBooleanProperty(this, "hex", true);
+    private boolean syncing;
+
+    /**
+     * @param abis          the ABIs the other side can be laid out on
+     * @param onPortability opens the Portability view for a record name
+     */
+    public CompareView(CompareViewModel vm, List<Abi> abis, java.util.function.Consumer<String> onPortability) {
+        this.vm = vm;
+        this.table = new CompareTable(vm, hex);
+        this.oldRuler = new ByteRuler(vm.oldLayoutProperty(), vm.oldMemberProperty());
+        this.newRuler = new ByteRuler(vm.newLayoutProperty(), vm.newMemberProperty());
+        oldRuler.darkProperty().bind(dark);
+        newRuler.darkProperty().bind(dark);
+        getStyleClass().addAll("designer", "compare-view");
+        setId("compare-view");
+
+        Label title = new Label();
+        title.setId("compare-title");
+        title.getStyleClass().addAll("pane-title", "title-4");
+        title.textProperty().bind(Bindings.createStringBinding(() -> vm.selectedProperty().get() == null ? "Compare"
+                : "Compare  " + vm.selectedProperty().get().name(), vm.selectedProperty()));
+        Label summary = new Label();
+        summary.setId("compare-summary");
+        summary.getStyleClass().add("muted");
+        summary.textProperty().bind(vm.summaryProperty());
+        ProgressIndicator progress = new ProgressIndicator();
+        progress.setPrefSize(16, 16);
+        progress.visibleProperty().bind(vm.busyProperty());
+        progress.managedProperty().bind(vm.busyProperty());
+        Button portability = new Button("Portability");
+        portability.setId("compare-portability");
+        portability.setTooltip(new Tooltip("This record's offsets on all five ABIs (Ctrl+Shift+J)"));
+        portability.setOnAction(e -> onPortability.accept(vm.selectedProperty().get() == null ? null
+                : vm.selectedProperty().get().name()));
+        Button close = new Button("Close");
+        close.setId("compare-close");
+        close.setTooltip(new Tooltip("Back to the designer (Escape)"));
+        close.setOnAction(e -> vm.close());
+        Region grow = new Region();
+        HBox.setHgrow(grow, Priority.ALWAYS);
+        HBox header = new HBox(10, title, summary, progress, grow, portability, close);
+        header.setAlignment(Pos.CENTER_LEFT);
+        header.getStyleClass().add("pane-header");
+
+        Label sides = new Label();
+        sides.setId("compare-sides");
+        sides.setMinWidth(0);
+        sides.textProperty().bind(Bindings.createStringBinding(() -> {
+            var r = vm.resultProperty().get();
+            return r == null ? "" : r.oldLabel() + "  →  " + r.newLabel();
+        }, vm.resultProperty()));
+        Button file = new Button("Other File…");
+        file.setId("compare-file");
+        file.setTooltip(new Tooltip("Compare with another header (.h) or layout document (.json)"));
+        file.setOnAction(e -> chooseFile());
+        ChoiceBox<Abi> abi = new ChoiceBox<>();
+        abi.setId("compare-abi");
+        abi.getItems().setAll(abis);
+        abi.setConverter(new StringConverter<>() {
+            @Override
+            public String toString(Abi a) {
+                return a == null ? "" : a.name();
+            }
+
+            @Override
+            public Abi fromString(String s) {
+                return Abi.byName(s);
+            }
+        });
+        abi.setTooltip(new Tooltip("The ABI the other side is laid out for"));
+        abi.setValue(vm.otherAbiProperty().get());
+        vm.otherAbiProperty().addListener((o, a, b) -> {
+            syncing = true;
+            abi.setValue(b);
+            syncing = false;
+        });
+        abi.valueProperty().addListener((o, a, b) -> {
+            if (!syncing) {
+                vm.setOtherAbi(b);
+            }
+        });
+        Label on = new Label("other side on");
+        on.getStyleClass().add("muted");
+        Region grow2 = new Region();
+        HBox.setHgrow(grow2, Priority.ALWAYS);
+        HBox source = new HBox(8, sides, grow2, file, on, abi);
+        source.setAlignment(Pos.CENTER_LEFT);
+        source.getStyleClass().add("pane-tools");
+        for (Region r : List.of(file, on, abi, portability, close, title)) {
+            r.setMinWidth(Region.USE_PREF_SIZE);
+        }
+
+        Label banner = new Label();
+        banner.setId("compare-error");
+        banner.getStyleClass().add("error-banner");
+        banner.setWrapText(true);
+        banner.setMaxWidth(Double.MAX_VALUE);
+        banner.textProperty().bind(vm.errorProperty());
+        banner.visibleProperty().bind(vm.errorProperty().isNotEmpty());
+        banner.managedProperty().bind(banner.visibleProperty());
+        setTop(new VBox(header, source, banner));
+
+        buildRecordList();
+        VBox rulers = rulers();
+        // Members above, the two rulers below; the divider lets either have the room.
+        SplitPane right = new SplitPane(table, rulers);
+        right.setOrientation(Orientation.VERTICAL);
+        right.setDividerPositions(0.5);
+        SplitPane center = new SplitPane(recordList, right);
+        center.setDividerPositions(0.22);
+        SplitPane.setResizableWithParent(recordList, false);
+        recordList.setMinWidth(120);
+        setCenter(center);
+
+        addEventHandler(KeyEvent.KEY_PRESSED, e -> {
+            if (e.getCode() == KeyCode.ESCAPE) {
+                vm.close();
+                e.consume();
+            }
+        });
+        vm.showingProperty().addListener((o, a, b) -> {
+            if (b) {
+                table.requestFocus();
+            }
+        });
+    }
+
+    /** Asks for a layout file and compares the document with it (the menu's "Another File…"). */
+    public void chooseFile() {
+        FileChooser fc = new FileChooser();
+        fc.setTitle("Compare with a layout (.h, .json)");
+        fc.getExtensionFilters().addAll(new FileChooser.ExtensionFilter("Layouts (*.h, *.json)", "*.h", "*.json"),
+                new FileChooser.ExtensionFilter("All files", "*"));
+        Path current = vm.otherFileProperty().get() != null ? vm.otherFileProperty().get() : vm.documentFile();
+        if (current != null && current.toAbsolutePath().getParent() != null) {
+            fc.setInitialDirectory(current.toAbsolutePath().getParent().toFile());
+        }
+        File f = fc.showOpenDialog(getScene() == null ? null : getScene().getWindow());
+        if (f != null) {
+            vm.compareWithFile(f.toPath(), vm.otherAbiProperty().get());
+        }
+    }
+
+    public BooleanProperty darkProperty() {
+        return dark;
+    }
+
+    /** Offsets in hex (the designer's setting). */
+    public BooleanProperty hexProperty() {
+        return hex;
+    }
+
+    public TableView<CompareRow> table() {
+        return table;
+    }
+
+    public ListView<RecordComparison> recordList() {
+        return recordList;
+    }
+
+    public ByteRuler oldRuler() {
+        return oldRuler;
+    }
+
+    public ByteRuler newRuler() {
+        return newRuler;
+    }
+
+    private void buildRecordList() {
+        recordList.setId("compare-records");
+        recordList.setItems(vm.records());
+        recordList.setPlaceholder(CompareTable.empty("Run a comparison: Layout › Compare with"));
+        recordList.setCellFactory(l -> new ListCell<>() {
+            @Override
+            protected void updateItem(RecordComparison r, boolean emptyCell) {
+                super.updateItem(r, emptyCell);
+                getStyleClass().removeIf(c -> c.startsWith("compare-status-"));
+                if (emptyCell || r == null) {
+                    setText(null);
+                    setGraphic(null);
+                    return;
+                }
+                setText(r.name());
+                Label status = new Label(r.status().contractName());
+                status.getStyleClass().addAll("compare-badge", "compare-status-" + r.status().contractName());
+                setGraphic(status);
+                setContentDisplay(javafx.scene.control.ContentDisplay.RIGHT);
+                setGraphicTextGap(8);
+            }
+        });
+        vm.selectedProperty().addListener((o, a, b) -> {
+            if (recordList.getSelectionModel().getSelectedItem() != b) {
+                recordList.getSelectionModel().select(b);
+            }
+        });
+        recordList.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> {
+            if (b != null && b != vm.selectedProperty().get()) {
+                vm.select(b.name());
+            }
+        });
+    }
+
+
+    private VBox rulers() {
+        Label oldTitle = rulerTitle(vm.oldLayoutProperty(), CompareViewModel.Result::oldLabel);
+        oldTitle.setId("compare-old-ruler-title");
+        Label newTitle = rulerTitle(vm.newLayoutProperty(), CompareViewModel.Result::newLabel);
+        newTitle.setId("compare-new-ruler-title");
+        oldRuler.setId("compare-old-ruler");
+        newRuler.setId("compare-new-ruler");
+        ScrollPane oldScroll = scroll(oldRuler, vm.oldLayoutProperty());
+        ScrollPane newScroll = scroll(newRuler, vm.newLayoutProperty());
+        VBox.setVgrow(oldScroll, Priority.SOMETIMES);
+        VBox.setVgrow(newScroll, Priority.SOMETIMES);
+        VBox box = new VBox(4, oldTitle, oldScroll, newTitle, newScroll);
+        box.getStyleClass().add("ruler-box");
+        box.setMinHeight(0);
+        box.visibleProperty().bind(vm.selectedProperty().isNotNull());
+        box.managedProperty().bind(box.visibleProperty());
+        return box;
+    }
+
+    private Label rulerTitle(javafx.beans.property.ObjectProperty<RecordLayout> layout,
+                             Function<CompareViewModel.Result, String> label) {
+        Label l = new Label();
+        l.getStyleClass().add("section-label");
+        l.textProperty().bind(Bindings.createStringBinding(() -> {
+            var r = vm.resultProperty().get();
+            String side = r == null ? "" : label.apply(r).toUpperCase(java.util.Locale.ROOT);
+            RecordLayout rl = layout.get();
+            return rl == null ? side + "   (not in this layout)" : side + "   size " + rl.size() + " · align " + rl.align();
+        }, vm.resultProperty(), layout));
+        return l;
+    }
+
+    private ScrollPane scroll(ByteRuler ruler, javafx.beans.property.ObjectProperty<RecordLayout> layout) {
+        ScrollPane s = new ScrollPane(ruler);
+        s.setFitToWidth(true);
+        s.setMinViewportHeight(34);
+        s.getStyleClass().add("ruler-scroll");
+        s.prefViewportHeightProperty().bind(Bindings.createDoubleBinding(
+                () -> layout.get() == null ? 0 : Math.min(160, ruler.prefHeight(Math.max(200, s.getWidth() - 16))),
+                layout, s.widthProperty()));
+        s.visibleProperty().bind(layout.isNotNull());
+        s.managedProperty().bind(s.visibleProperty());
+        return s;
+    }
+
+}

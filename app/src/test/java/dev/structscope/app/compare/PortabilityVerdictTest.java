@@ -1,0 +1,50 @@
+package dev.structscope.app.compare;
+
+import dev.structscope.model.Limits;
+import dev.structscope.model.abi.Abis;
+import dev.structscope.model.c.HeaderImporter;
+import dev.structscope.model.type.TypeLibrary;
+import org.junit.jupiter.api.Test;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/** The Portability view's one-line verdict, for the three ways a record can differ across ABIs. */
+class PortabilityVerdictTest {
+    private static String verdict(String header, String record) {
+        TypeLibrary lib = HeaderImporter.importText(header, "t.h", HeaderImporter.Options.defaults());
+        return PortabilityVerdict.of(PortabilityTable.of(lib.findRecord(record).orElseThrow().record(), lib, Limits.DEFAULT));
+    }
+
+    @Test
+    void fixedWidthMembersAreTheSameEverywhere() {
+        assertEquals("same on all five ABIs: F can go over the wire between them as is",
+                verdict("struct F { unsigned int a; unsigned short b; unsigned char c[2]; };", "F"));
+    }
+
+    @Test
+    void longAndPointersNameTheDataModels() {
+        assertEquals("differs: long is 4 bytes on ILP32 and LLP64, 8 bytes on LP64; void * is 4 bytes on ILP32, "
+                        + "8 bytes on LP64 and LLP64; sizeof W is 12 on ILP32, 16 on LLP64, 24 on LP64",
+                verdict("struct W { char c; long n; void *p; };", "W"));
+    }
+
+    @Test
+    void onlyTheAlignmentDiffersForADoubleOnI386() {
+        assertEquals("differs: _Alignof D is 4 on i386-linux, 8 on LP64, LLP64 and arm-linux",
+                verdict("struct D { double d; };", "D"));
+    }
+
+    @Test
+    void aMemberThatOnlyMovesIsNamed() {
+        assertEquals("differs: b (double) is at 4 on i386-linux, 8 on LP64, LLP64 and arm-linux; "
+                        + "sizeof M is 12 on i386-linux, 16 on LP64, LLP64 and arm-linux",
+                verdict("struct M { int a; double b; };", "M"));
+    }
+
+    @Test
+    void dataModelsComeFromTheAbiDescriptions() {
+        assertEquals("LP64", PortabilityVerdict.model(Abis.X86_64_LINUX));
+        assertEquals("ILP32", PortabilityVerdict.model(Abis.ARM_LINUX));
+        assertEquals("LLP64", PortabilityVerdict.model(Abis.X86_64_WINDOWS));
+    }
+}

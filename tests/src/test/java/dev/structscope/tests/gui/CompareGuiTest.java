@@ -1,0 +1,340 @@
+package dev.structscope.tests.gui;
+
+import dev.structscope.app.compare.CompareRow;
+import dev.structscope.app.compare.CompareRow.Mark;
+import dev.structscope.app.compare.PortabilityTable;
+import dev.structscope.app.shell.Samples;
+import dev.structscope.model.abi.Abis;
+import dev.structscope.model.c.HeaderImporter;
+import dev.structscope.model.compare.RecordComparison;
+import dev.structscope.model.type.TypeLibrary;
+import dev.structscope.tests.hexview.Gcc;
+import javafx.scene.Node;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.TableRow;
+import javafx.scene.input.KeyCode;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.util.WaitForAsyncUtils;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * "Compare with…" and "Portability" in the window (issue 16): the bundled sample against an edited
+ * copy shows the retyped, added, removed and moved members marked, as rows drawn with their mark;
+ * the Portability view of a struct with {@code long} and pointers shows the ILP32 / LP64 / LLP64
+ * differences with gcc's ({@code -m64}, {@code -m32}) and clang's (Microsoft x64) numbers.
+ */
+class CompareGuiTest extends GuiTest {
+    @TempDir
+    Path dir;
+
+    /** Waits for the compare view's background work (reading the other file, comparing). */
+    private void settleCompare() {
+        settle();
+        for (int i = 0; i < 400 && vm.compare().busyProperty().get(); i++) {
+            sleep(25);
+            WaitForAsyncUtils.waitForFxEvents();
+        }
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    private void compareWith(Path file) {
+        interact(() -> vm.compare().compareWithFile(file, null));
+        settleCompare();
+    }
+
+    /** Clicks the record in the compare view's record list, as a person would. */
+    private void clickRecord(String name) {
+        for (Node n : lookup("#compare-records .list-cell").queryAll()) {
+            if (n instanceof ListCell<?> c && name.equals(c.getText())) {
+                clickOn(n);
+                WaitForAsyncUtils.waitForFxEvents();
+                return;
+            }
+        }
+        throw new AssertionError("no record " + name + " in the compare view's list");
+    }
+
+    /** The member rows as drawn: path → the compare-row-* style class of its table row. */
+    private Map<String, String> drawnMarks() {
+        Map<String, String> out = new LinkedHashMap<>();
+        for (Node n : lookup("#compare-table .table-row-cell").queryAll()) {
+            if (n instanceof TableRow<?> r && r.getItem() instanceof CompareRow row && n.isVisible()) {
+                String mark = r.getStyleClass().stream().filter(s -> s.startsWith("compare-row-")).findFirst()
+                        .orElse("(none)");
+                out.put(row.path(), mark.substring("compare-row-".length()));
+            }
+        }
+        return out;
+    }
+
+    /** A shown node labelled {@code text} (a menu item once its menu is open), waiting for it to show. */
+    private Node shown(String text) {
+        for (int i = 0; i < 80; i++) {
+            var hit = lookup(n -> n instanceof javafx.scene.control.Labeled l && text.equals(l.getText()) && showing(n))
+                    .tryQuery();
+            if (hit.isPresent()) {
+                return hit.get();
+            }
+            WaitForAsyncUtils.waitForFxEvents();
+            sleep(25);
+        }
+        throw new AssertionError("nothing labelled " + text + " is showing");
+    }
+
+    private static boolean showing(Node n) {
+        if (n.getScene() == null || n.getScene().getWindow() == null || !n.getScene().getWindow().isShowing()) {
+            return false;
+        }
+        for (Node p = n; p != null; p = p.getParent()) {
+            if (!p.isVisible()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private CompareRow row(String path) {
+        return vm.compare().rows().stream().filter(r -> r.path().equals(path)).findFirst()
+                .orElseThrow(() -> new AssertionError("no row " + path + " in " + vm.compare().rows()));
+    }
+
+    @Nested
+    class ComparingTheSampleWithAnEditedCopy {
+        private Path edited() throws Exception {
+            String text = Samples.ticksHeaderText();
+            String tick = text.substring(text.indexOf("struct Tick {"));
+            String changed = tick.replaceFirst("int32_t id;", "int64_t id;")
+                    .replaceFirst("int16_t flags;", "int16_t flags;\n    uint32_t venue;")
+                    .replaceFirst("\\s*Side side;", "");
+            assertFalse(changed.equals(tick), "the edit applies");
+            Path p = dir.resolve("ticks-v2.h");
+            Files.writeString(p, text.replace(tick, changed));
+            return p;
+        }
+
+        @Test
+        void theRetypedAddedRemovedAndMovedMembersAreMarked() throws Exception {
+            Path v2 = edited();
+            compareWith(v2);
+            assertTrue(window.compare().compareView().isVisible(), "the compare view shows");
+            assertFalse(window.designer().isVisible(), "in the designer's place");
+            assertEquals("", vm.compare().errorProperty().get());
+            assertEquals("1 of 4 records differ", lookup("#compare-summary").queryLabeled().getText());
+            clickRecord("Tick");
+            assertEquals("Tick", vm.compare().selectedProperty().get().name());
+            assertEquals(RecordComparison.Status.CHANGED, vm.compare().selectedProperty().get().status());
+
+            Map<String, String> marks = drawnMarks();
+            assertEquals(List.of("ts", "id", "price", "qty", "flags", "venue", "side"), List.copyOf(marks.keySet()),
+                    "members aligned by name: the removed one in its old place, the added one after its predecessor");
+            assertEquals("same", marks.get("ts"));
+            assertEquals("retyped", marks.get("id"));
+            assertEquals("moved", marks.get("price"));
+            assertEquals("moved", marks.get("qty"));
+            assertEquals("moved", marks.get("flags"));
+            assertEquals("added", marks.get("venue"));
+            assertEquals("removed", marks.get("side"));
+
+            // Old → new values, System V x86-64 (the sample's ABI).
+            CompareRow id = row("id");
+            assertEquals("int32_t", id.old().type());
+            assertEquals("int64_t", id.now().type());
+            assertEquals("resized 4 → 8, retyped int32_t → int64_t", id.describe(false));
+            CompareRow price = row("price");
+            assertEquals(12, price.old().offset());
+            assertEquals(16, price.now().offset());
+            assertEquals(Mark.MOVED, price.mark());
+            assertEquals(36, row("venue").now().offset());
+            assertEquals(null, row("side").now());
+
+            // The two rulers, one above the other, draw the two layouts of Tick.
+            assertEquals(32, vm.compare().oldLayoutProperty().get().size());
+            assertEquals(40, vm.compare().newLayoutProperty().get().size());
+            assertFalse(window.compare().compareView().oldRuler().blocks().isEmpty());
+            assertTrue(window.compare().compareView().newRuler().blocks().stream()
+                    .anyMatch(b -> b.name().equals("venue")), "the new ruler has the added member");
+            assertTrue(window.compare().compareView().oldRuler().localToScene(0, 0).getY()
+                    < window.compare().compareView().newRuler().localToScene(0, 0).getY(), "old ruler above new");
+
+            // A click on the added member's block in the new ruler selects its row; the row marks both rulers.
+            var newRuler = window.compare().compareView().newRuler();
+            var venue = newRuler.blocks().stream().filter(b -> b.name().equals("venue")).findFirst().orElseThrow();
+            var at = newRuler.centerOf(venue);
+            clickOn(newRuler.localToScreen(at.getX(), at.getY()));
+            WaitForAsyncUtils.waitForFxEvents();
+            CompareRow picked = window.compare().compareView().table().getSelectionModel().getSelectedItem();
+            assertNotNull(picked, "a row is selected");
+            assertEquals("venue", picked.path());
+            assertEquals(picked.oldColour(), vm.compare().oldMemberProperty().get());
+
+            // An unchanged record lists as same and shows no marks.
+            clickRecord("Hdr");
+            assertTrue(drawnMarks().values().stream().allMatch("same"::equals), drawnMarks().toString());
+        }
+
+        @Test
+        void escapeReturnsToTheDesigner() throws Exception {
+            compareWith(edited());
+            assertTrue(window.compare().compareView().isVisible());
+            clickOn(window.compare().compareView().table());
+            push(KeyCode.ESCAPE);
+            WaitForAsyncUtils.waitForFxEvents();
+            assertFalse(window.compare().compareView().isVisible());
+            assertTrue(window.designer().isVisible(), "the designer is back");
+        }
+
+        @Test
+        void aBadHeaderIsShownInTheViewNotThrown() throws Exception {
+            Path bad = dir.resolve("broken.h");
+            Files.writeString(bad, "struct Broken { int a; unknown_t b; };\n");
+            compareWith(bad);
+            assertTrue(window.compare().compareView().isVisible(), "the view stays, with the reason");
+            Node banner = lookup("#compare-error").query();
+            assertTrue(banner.isVisible());
+            String message = lookup("#compare-error").queryLabeled().getText();
+            assertTrue(message.contains("broken.h") || message.contains("unknown_t"), message);
+            assertTrue(vm.compare().records().isEmpty());
+        }
+    }
+
+    @Nested
+    class ComparingOnAnotherAbi {
+        @Test
+        void theSampleOnI386MovesOrdersDoubleAndShrinksTick() {
+            clickOn("Layout");
+            moveTo(shown("Compare with"));
+            // Across first, then down: a diagonal path would cross the parent menu and close the submenu.
+            clickOn(shown("This Layout on i386-linux"), org.testfx.robot.Motion.HORIZONTAL_FIRST);
+            settleCompare();
+            assertTrue(window.compare().compareView().isVisible());
+            // double and uint64_t are 4-aligned in i386 records: Order's price moves from 8 to 4.
+            clickRecord("Order");
+            CompareRow price = row("price");
+            assertEquals(8, price.old().offset());
+            assertEquals(4, price.now().offset());
+            assertEquals("moved", drawnMarks().get("price"));
+            clickRecord("Tick");
+            assertEquals(32, vm.compare().oldLayoutProperty().get().size());
+            assertEquals(28, vm.compare().newLayoutProperty().get().size());
+        }
+    }
+
+    @Nested
+    class PortabilityOfAStructWithLongAndPointers {
+        private static final String WIRE = """
+                struct Wire {
+                    char kind;
+                    long count;
+                    void *next;
+                    long long stamp;
+                    short tag;
+                    unsigned int id;
+                };
+                """;
+        private static final List<String> MEMBERS = List.of("kind", "count", "next", "stamp", "tag", "id");
+
+        /** gcc's sizeof and offsetof of Wire: "sizeof" → {size}, member → {offset, size}. */
+        private Map<String, long[]> gcc(boolean m32) throws Exception {
+            StringBuilder c = new StringBuilder("#include <stdio.h>\n#include <stddef.h>\n").append(WIRE)
+                    .append("int main(void) {\n  printf(\"sizeof %zu 0\\n\", sizeof(struct Wire));\n");
+            for (String m : MEMBERS) {
+                c.append("  printf(\"").append(m).append(" %zu %zu\\n\", offsetof(struct Wire, ").append(m)
+                        .append("), sizeof(((struct Wire *)0)->").append(m).append("));\n");
+            }
+            c.append("  return 0;\n}\n");
+            String tag = m32 ? "w32" : "w64";
+            Files.writeString(dir.resolve(tag + ".c"), c);
+            Gcc.run(dir, List.of("gcc", m32 ? "-m32" : "-m64", "-o", tag, tag + ".c"));
+            Map<String, long[]> out = new HashMap<>();
+            for (String line : Gcc.run(dir, List.of("./" + tag)).lines().toList()) {
+                String[] p = line.split(" ");
+                out.put(p[0], new long[] {Long.parseLong(p[1]), Long.parseLong(p[2])});
+            }
+            return out;
+        }
+
+        private void openWire() {
+            TypeLibrary lib = HeaderImporter.importText(WIRE, "wire.h", HeaderImporter.Options.defaults());
+            interact(() -> vm.show(lib, null, "wire.h", "Wire"));
+            clickOn("Layout");
+            clickOn(shown("Portability"));
+            WaitForAsyncUtils.waitForFxEvents();
+        }
+
+        private void checkColumn(PortabilityTable t, int abi, Map<String, long[]> truth, String who) {
+            assertEquals(truth.get("sizeof")[0], t.size().cells().get(abi).size(), "sizeof on " + who);
+            for (PortabilityTable.Row r : t.rows()) {
+                long[] fact = truth.get(r.label());
+                assertNotNull(fact, r.label());
+                assertEquals(fact[0], r.cells().get(abi).offset(), r.label() + " offset on " + who);
+                if (fact.length > 1) {
+                    assertEquals(fact[1], r.cells().get(abi).size(), r.label() + " size on " + who);
+                }
+            }
+        }
+
+        @Test
+        void theIlp32Lp64AndLlp64DifferencesShowWithTheCompilersNumbers() throws Exception {
+            Assumptions.assumeTrue(Files.isExecutable(Path.of("/usr/bin/gcc")), "gcc is not installed");
+            openWire();
+            assertTrue(window.compare().portabilityView().isVisible(), "the Portability view shows");
+            assertFalse(window.designer().isVisible());
+            PortabilityTable t = vm.portability().tableProperty().get();
+            assertNotNull(t);
+            assertEquals("Wire", t.record());
+            assertEquals(Abis.ALL, t.abis());
+            checkColumn(t, Abis.ALL.indexOf(Abis.X86_64_LINUX), gcc(false), "x86_64-linux (gcc -m64)");
+            checkColumn(t, Abis.ALL.indexOf(Abis.I386_LINUX), gcc(true), "i386-linux (gcc -m32)");
+            if (ClangLayouts.available()) {
+                ClangLayouts.Rec win = ClangLayouts.layouts(WIRE, Abis.X86_64_WINDOWS.clangTarget(),
+                        List.of("struct Wire")).get("struct Wire");
+                Map<String, long[]> truth = new HashMap<>();
+                truth.put("sizeof", new long[] {win.size()});
+                for (int i = 0; i < MEMBERS.size(); i++) {
+                    truth.put(MEMBERS.get(i), new long[] {win.fieldBitOffsets().get(i) / 8});
+                }
+                checkColumn(t, Abis.ALL.indexOf(Abis.X86_64_WINDOWS), truth, "x86_64-windows (clang-16)");
+            }
+            // long is 8 bytes on LP64 only; the pointer is 4 bytes on ILP32 only.
+            String verdict = lookup("#portability-verdict").queryLabeled().getText();
+            assertTrue(verdict.startsWith("differs: "), verdict);
+            assertTrue(verdict.contains("long is 4 bytes on ILP32 and LLP64"), verdict);
+            assertTrue(verdict.contains("void * is 4 bytes on ILP32"), verdict);
+            // The cells drawn marked are exactly the ones that differ from x86_64-linux.
+            long marked = lookup("#portability-table .portability-differs").queryAll().stream().filter(Node::isVisible).count();
+            long differing = t.rows().stream().flatMap(r -> r.cells().stream()).filter(PortabilityTable.Cell::differs).count()
+                    + t.size().cells().stream().filter(PortabilityTable.Cell::differs).count();
+            assertTrue(differing > 0);
+            assertEquals(differing, marked);
+            push(KeyCode.ESCAPE);
+            WaitForAsyncUtils.waitForFxEvents();
+            assertTrue(window.designer().isVisible(), "Escape returns to the designer");
+        }
+
+        @Test
+        void aStructOfFixedWidthMembersIsTheSameEverywhere() {
+            openWire();
+            interact(() -> vm.show(HeaderImporter.importText("struct Fixed { unsigned int a; unsigned char b; short c; };",
+                    "fixed.h", HeaderImporter.Options.defaults()), null, "fixed.h", "Fixed"));
+            interact(() -> vm.portability().open("Fixed"));
+            assertEquals("same on all five ABIs: Fixed can go over the wire between them as is",
+                    lookup("#portability-verdict").queryLabeled().getText());
+            assertEquals(0, lookup("#portability-table .portability-differs").queryAll().stream()
+                    .filter(Node::isVisible).count());
+        }
+    }
+}
