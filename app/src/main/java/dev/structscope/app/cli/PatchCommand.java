@@ -159,7 +159,7 @@ public final class PatchCommand implements Callable<Integer> {
     }
 
     /** A JSON scalar; text that is not JSON (an enumerator name, a string) is taken as a string. */
-    private static JsonNode scalar(String text) {
+    public static JsonNode scalar(String text) {
         try {
             JsonNode v = new ObjectMapper().readTree(text);
             if (v != null && v.isValueNode()) {
