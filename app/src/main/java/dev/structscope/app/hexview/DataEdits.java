@@ -36,6 +36,7 @@ import java.util.Locale;
 public final class DataEdits {
     private final HexViewModel hex;
     private EditedSource edited;
+    private final java.util.List<EditedSource> retired = new java.util.ArrayList<>();
     private Path path;
     private Expected expected;
     private String readOnly;
@@ -85,15 +86,26 @@ public final class DataEdits {
         return edited;
     }
 
-    /** Forgets the edits of the previous file (the caller has asked whether to save them). */
+    /**
+     * Forgets the edits of the previous file (the caller has asked whether to save them). Its
+     * source is closed by {@link #closeRetired()}, once the views have let go of it.
+     */
     public void detach() {
         if (edited != null) {
-            edited.close();
+            retired.add(edited);
         }
         edited = null;
         path = null;
         nibbleAt = -1;
         changed();
+    }
+
+    /** Closes the sources of files no longer edited (call after the views show the new one). */
+    public void closeRetired() {
+        for (EditedSource s : retired) {
+            s.close();
+        }
+        retired.clear();
     }
 
     public BooleanProperty insertModeProperty() {

@@ -65,6 +65,8 @@ public final class DataSaving {
     private Asker asker = ALERTS;
     private Task<Path> task;
     private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper(this, "progress");
+    private final javafx.beans.property.ReadOnlyBooleanWrapper running =
+            new javafx.beans.property.ReadOnlyBooleanWrapper(this, "running");
 
     /** {@code say}: where outcomes go (the pane's status line). */
     DataSaving(DataEdits edits, Consumer<String> say) {
@@ -78,6 +80,11 @@ public final class DataSaving {
 
     public ReadOnlyDoubleProperty progressProperty() {
         return progress.getReadOnlyProperty();
+    }
+
+    /** Whether a save runs (until its outcome has been handled: the saved file reopened). */
+    public javafx.beans.property.ReadOnlyBooleanProperty runningProperty() {
+        return running.getReadOnlyProperty();
     }
 
     /** The save under way, or null. */
@@ -162,14 +169,23 @@ public final class DataSaving {
         progress.bind(t.progressProperty());
         say.accept("Saving " + target.getFileName() + " …");
         t.setOnSucceeded(e -> {
-            say.accept("Saved " + target);
-            then.accept(target);
+            try {
+                say.accept("Saved " + target);
+                then.accept(target);
+            } finally {
+                running.set(false);
+            }
         });
         t.setOnFailed(e -> {
             Throwable x = t.getException();
             say.accept("⚠ Not saved: " + (x instanceof InputException ie ? ie.getMessage() : String.valueOf(x)));
+            running.set(false);
         });
-        t.setOnCancelled(e -> say.accept("Save cancelled; " + target.getFileName() + " is unchanged"));
+        t.setOnCancelled(e -> {
+            say.accept("Save cancelled; " + target.getFileName() + " is unchanged");
+            running.set(false);
+        });
+        running.set(true);
         WORKER.execute(t);
     }
 

@@ -634,6 +634,7 @@ public final class HexPane extends BorderPane {
             source = raw;
         }
         model.sourceProperty().set(source);
+        edits.closeRetired();
         if (old != null && old != raw) {
             old.close();
         }
@@ -889,6 +890,7 @@ public final class HexPane extends BorderPane {
         watcher.close();
         search.cancel();
         edits.detach();
+        edits.closeRetired();
         if (owned != null) {
             owned.close();
             owned = null;
