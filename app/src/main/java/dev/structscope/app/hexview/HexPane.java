@@ -214,8 +214,11 @@ public final class HexPane extends BorderPane {
         editStatus.setMinWidth(0);
         editStatus.styleProperty().bind(editStatus.textProperty().map(t -> t.startsWith("⚠") || t.startsWith("Cannot")
                 || t.startsWith("Not saved") ? "-fx-text-fill: #d1242f;" : ""));
-        HBox statusRow = new HBox(status, editStatus);
+        // A flow: in the narrow data column what an edit did goes on a line of its own, not cut off.
+        javafx.scene.layout.FlowPane statusRow = new javafx.scene.layout.FlowPane(0, 0, status, editStatus);
         statusRow.setAlignment(Pos.CENTER_LEFT);
+        editStatus.visibleProperty().bind(editStatus.textProperty().isNotEmpty());
+        editStatus.managedProperty().bind(editStatus.visibleProperty());
         setBottom(statusRow);
         hexView.setEdits(edits);
         edits.messageProperty().addListener((o, a, m) -> {
@@ -548,7 +551,7 @@ public final class HexPane extends BorderPane {
                 return null;
             }
             edits.write(b.offset(), b.bytes());
-            editStatus.setText(String.format(Locale.ROOT, "%s = %s: %d byte(s) at 0x%X changed (not saved yet)",
+            editStatus.setText(String.format(Locale.ROOT, "%s = %s · %d B at 0x%X changed, not saved",
                     item.getValue().name(), text, b.bytes().length, b.offset()));
             return null;
         } catch (InputException e) {

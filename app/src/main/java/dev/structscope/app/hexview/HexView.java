@@ -38,10 +38,10 @@ public final class HexView extends Region {
 
     private static final Palette LIGHT = new Palette(Color.web("#fbfbfc"), Color.web("#eef0f3"),
             Color.web("#1b1f23"), Color.web("#6a737d"), Color.web("#0969da"), Color.web("#0969da", 0.28),
-            Color.web("#d0d7de"), Color.web("#ffd8a8"), Color.web("#9a3412"));
+            Color.web("#d0d7de"), Color.web("#c2185b"), Color.web("#ffffff"));
     private static final Palette DARK = new Palette(Color.web("#0d1117"), Color.web("#161b22"),
             Color.web("#e6edf3"), Color.web("#8b949e"), Color.web("#4493f8"), Color.web("#4493f8", 0.35),
-            Color.web("#30363d"), Color.web("#6b3a10"), Color.web("#ffc078"));
+            Color.web("#30363d"), Color.web("#f06292"), Color.web("#0d1117"));
 
     private final javafx.beans.property.BooleanProperty dark =
             new javafx.beans.property.SimpleBooleanProperty(this, "dark");
@@ -324,10 +324,9 @@ public final class HexView extends Region {
                 g.fillRect(snap(hx - cw / 2), snap(y), Math.ceil(3 * cw), Math.ceil(line));
                 g.fillRect(snap(ax), snap(y), Math.ceil(cw), Math.ceil(line));
             }
-            // An underline too, so that a changed byte stays marked under the selection.
+            // A solid fill in a hue no member colour uses (members are tinted, never solid), with
+            // text in contrast: marked the same in light and dark, under the selection too.
             g.setFill(palette.changedText());
-            g.fillRect(snap(hx - cw / 2) + 1, snap(y + line) - 2, Math.ceil(3 * cw) - 2, 2);
-            g.fillRect(snap(ax), snap(y + line) - 2, Math.ceil(cw), 2);
             g.fillText(new String(hex, i * 3, 2), snap(hx), snap(y));
             g.fillText(String.valueOf(ascii[i]), snap(ax), snap(y));
             if (at == caret) {
