@@ -40,7 +40,10 @@ public final class DataEdits {
     private Path path;
     private Expected expected;
     private String readOnly;
-    /** The byte whose high nibble was just typed (its low nibble is next), or -1. */
+    /**
+     * The byte whose high nibble was just typed (its low nibble is next), or -1. Set only right
+     * after that edit, and cleared by any other edit, undo, redo or caret move.
+     */
     private long nibbleAt = -1;
     private final BooleanProperty insertMode = new SimpleBooleanProperty(this, "insertMode");
     private final ReadOnlyBooleanWrapper modified = new ReadOnlyBooleanWrapper(this, "modified");
@@ -57,6 +60,7 @@ public final class DataEdits {
                 nibbleAt = -1;
             }
         });
+        insertMode.addListener((o, a, b) -> nibbleAt = -1);
     }
 
     /**
@@ -192,8 +196,17 @@ public final class DataEdits {
         }
         long at = hex.caret();
         if (nibbleAt == at) {
+            // The byte's second digit replaces the edit of its first: one undo step per byte typed.
             int old = Byte.toUnsignedInt(edited.slice(at, 1).get(java.lang.foreign.ValueLayout.JAVA_BYTE, 0));
-            apply(() -> edited.overlay().overwrite(at, new byte[] {(byte) ((old & 0xF0) | d)}));
+            byte[] b = {(byte) ((old & 0xF0) | d)};
+            apply(() -> {
+                edited.overlay().undo();
+                if (insertMode.get()) {
+                    edited.overlay().insert(at, b);
+                } else {
+                    edited.overlay().overwrite(at, b);
+                }
+            });
             nibbleAt = -1;
             advance(at);
             return true;
@@ -220,6 +233,7 @@ public final class DataEdits {
             return false;
         }
         long at = hex.caret();
+        nibbleAt = -1;
         byte[] b = String.valueOf(c).getBytes(StandardCharsets.ISO_8859_1);
         apply(() -> {
             if (insertMode.get()) {
@@ -237,6 +251,7 @@ public final class DataEdits {
         if (bytes.length == 0 || !editable()) {
             return false;
         }
+        nibbleAt = -1;
         apply(() -> edited.overlay().overwrite(offset, bytes));
         return true;
     }
@@ -246,6 +261,7 @@ public final class DataEdits {
         if (bytes.length == 0 || !editable()) {
             return false;
         }
+        nibbleAt = -1;
         apply(() -> edited.overlay().insert(offset, bytes));
         return true;
     }
@@ -312,10 +328,15 @@ public final class DataEdits {
         }
         EditOverlay overlay = edited.overlay();
         saving.set(true);
+        java.util.concurrent.atomic.AtomicBoolean started = new java.util.concurrent.atomic.AtomicBoolean();
         Task<Path> t = new Task<>() {
             @Override
             protected Path call() {
+                started.set(true);
                 try {
+                    if (isCancelled()) {
+                        return null;
+                    }
                     updateProgress(0, 1);
                     overlay.save(target, check, (done, total) -> updateProgress(done, Math.max(1, total)), this::isCancelled);
                     return target;
@@ -326,6 +347,12 @@ public final class DataEdits {
                 }
             }
         };
+        // Cancelled before it ever ran: no saver thread will say it is done.
+        t.addEventHandler(javafx.concurrent.WorkerStateEvent.WORKER_STATE_CANCELLED, e -> {
+            if (!started.get()) {
+                saving.set(false);
+            }
+        });
         return t;
     }
 }

@@ -279,6 +279,16 @@ class EditGuiTest extends GuiTest {
             WaitForAsyncUtils.waitForFxEvents();
             assertArrayEquals(new byte[] {(byte) 0xAB, (byte) 0x91}, shown(0x10, 2), "AB, then the high nibble of 0x11");
             assertEquals(0x11, hex.model().caret());
+            push(KeyCode.CONTROL, KeyCode.Z);
+            WaitForAsyncUtils.waitForFxEvents();
+            assertArrayEquals(new byte[] {(byte) 0xAB, 0x11}, shown(0x10, 2), "one undo takes back the half-typed byte");
+            push(KeyCode.CONTROL, KeyCode.Z);
+            WaitForAsyncUtils.waitForFxEvents();
+            assertArrayEquals(new byte[] {0x10, 0x11}, shown(0x10, 2), "and one more the whole byte AB");
+            push(KeyCode.CONTROL, KeyCode.SHIFT, KeyCode.Z);
+            push(KeyCode.CONTROL, KeyCode.SHIFT, KeyCode.Z);
+            WaitForAsyncUtils.waitForFxEvents();
+            assertArrayEquals(new byte[] {(byte) 0xAB, (byte) 0x91}, shown(0x10, 2), "redone");
             Point2D a = hex.hexView().pointOf(0x20, HexViewModel.Pane.ASCII);
             clickOn(hex.hexView().localToScreen(a));
             write("Hi");
@@ -332,6 +342,78 @@ class EditGuiTest extends GuiTest {
     }
 
     @Nested
+    class AFileChangedByAnotherProgram {
+        Path data;
+
+        @BeforeEach
+        void open() throws Exception {
+            data = dir.resolve("shared.bin");
+            Files.write(data, new byte[64]);
+            openData(data);
+            interact(() -> hex.model().moveTo(8, false));
+            focusHex();
+            write("aa");
+            WaitForAsyncUtils.waitForFxEvents();
+            byte[] theirs = new byte[64];
+            theirs[40] = 0x77;
+            Files.write(data, theirs);
+            Files.setLastModifiedTime(data, java.nio.file.attribute.FileTime.fromMillis(System.currentTimeMillis() + 5000));
+        }
+
+        @Test
+        void isNotOverwrittenWhenThePersonCancels() throws Exception {
+            answer = null;
+            interact(hex::saveData);
+            waitForSave();
+            assertEquals(List.of("File changed on disk"), asked);
+            byte[] now = Files.readAllBytes(data);
+            assertEquals(0, now[8], "not written");
+            assertEquals(0x77, now[40], "the other program's byte is kept");
+            assertTrue(hex.edits().modified(), "the edits are kept");
+        }
+
+        @Test
+        void getsOnlyTheChangedBytesWhenThePersonSaysSo() throws Exception {
+            answer = "Write My Changes over Theirs";
+            interact(hex::saveData);
+            waitForSave();
+            byte[] now = Files.readAllBytes(data);
+            assertEquals((byte) 0xAA, now[8], "the typed byte is written: " + hex.editStatus().getText());
+            assertEquals(0x77, now[40], "every other byte stays as the other program left it");
+        }
+    }
+
+    @Nested
+    class AnInterruptedSave {
+        @Test
+        void isOfferedToRollBackWhenTheFileIsOpened() throws Exception {
+            Path data = dir.resolve("journaled.bin");
+            Files.write(data, new byte[] {1, 2, 3, 4, 5, 6, 7, 8});
+            class Stop extends RuntimeException {
+            }
+            try {
+                dev.structscope.io.write.InPlaceWriter.write(data,
+                        List.of(new dev.structscope.io.write.Change(2, new byte[] {9, 9})), null,
+                        new dev.structscope.io.write.InPlaceWriter.Hook() {
+                            @Override
+                            public void changeWritten(int index) {
+                                throw new Stop(); // as if killed after the first range
+                            }
+                        });
+            } catch (Stop expected) {
+                // the journal stays
+            }
+            assertTrue(Files.exists(dev.structscope.io.write.Journal.pathFor(data)), "a journal was left");
+            answer = "Roll Back";
+            openData(data);
+            assertEquals(List.of("Interrupted save"), asked);
+            assertArrayEquals(new byte[] {1, 2, 3, 4, 5, 6, 7, 8}, Files.readAllBytes(data), "rolled back");
+            assertArrayEquals(new byte[] {1, 2, 3, 4, 5, 6, 7, 8}, shown(0, 8), "and shown as it is now");
+            assertFalse(Files.exists(dev.structscope.io.write.Journal.pathFor(data)), "the journal is gone");
+        }
+    }
+
+    @Nested
     class ALargeSparseFile {
         @Test
         void bytesInsertedInThreeGibibytesAreSavedAsAnotherFile() throws Exception {
@@ -370,6 +452,34 @@ class EditGuiTest extends GuiTest {
             }
             assertEquals(out, vm.dataFileProperty().get(), "the saved file is the data file now");
             Files.deleteIfExists(out);
+        }
+
+        @Test
+        void aCancelledSaveAsLeavesNothingBehind() throws Exception {
+            Path big = dir.resolve("big2.bin");
+            try (RandomAccessFile f = new RandomAccessFile(big.toFile(), "rw")) {
+                f.setLength(3L << 30);
+            }
+            openData(big);
+            interact(() -> hex.model().moveTo(0, false));
+            focusHex();
+            write("12");
+            Path out = dir.resolve("never.bin");
+            interact(() -> hex.saveDataAs(out));
+            for (int i = 0; i < 2000 && hex.saving().progressProperty().get() <= 0; i++) {
+                sleep(5);
+            }
+            assertTrue(hex.edits().savingProperty().get(), "the save is under way when cancelled");
+            interact(() -> hex.saving().cancel());
+            waitForSave();
+            assertTrue(hex.editStatus().getText().startsWith("Save cancelled"), hex.editStatus().getText());
+            assertFalse(Files.exists(out), "no target");
+            try (var files = Files.list(dir)) {
+                assertEquals(List.of(), files.filter(p -> p.getFileName().toString().endsWith(".structscope-save")).toList(),
+                        "no temporary file left");
+            }
+            assertTrue(hex.edits().modified(), "the edits are still there to save");
+            assertFalse(hex.edits().savingProperty().get(), "editing is possible again");
         }
     }
 }
