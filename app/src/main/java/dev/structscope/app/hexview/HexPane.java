@@ -230,6 +230,17 @@ public final class HexPane extends BorderPane {
         edits.modifiedProperty().addListener((o, a, b) -> updateStatus());
         edits.insertModeProperty().addListener((o, a, b) -> updateStatus());
         fields.setValueEditor(this::applyValue);
+        inspector.setValueEditor(bytes -> {
+            long at = model.selectionStart();
+            if (model.source() == null || at + bytes.length > model.size()) {
+                return "the value runs past the end of the data";
+            }
+            if (!edits.write(at, bytes)) {
+                return edits.messageProperty().get();
+            }
+            editStatus.setText(String.format(Locale.ROOT, "%d B at 0x%X changed, not saved", bytes.length, at));
+            return null;
+        });
 
         overlayBar.setOnChoice(this::applyChoice);
         model.caretProperty().addListener((o, a, b) -> caretMoved());

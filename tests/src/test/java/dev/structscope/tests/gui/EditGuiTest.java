@@ -310,6 +310,48 @@ class EditGuiTest extends GuiTest {
             assertTrue(hex.edits().changedRanges(0, 256).isEmpty(), "no marks after saving");
         }
 
+        /** Opens the inspector's editor of row {@code name} in column {@code columnId} and types {@code text} + Enter. */
+        void typeInInspector(String name, String columnId, String text) {
+            var table = hex.inspectorView().table();
+            interact(() -> {
+                hex.showPane("inspector");
+                int row = -1;
+                for (int i = 0; i < table.getItems().size(); i++) {
+                    if (table.getItems().get(i).name().equals(name)) {
+                        row = i;
+                    }
+                }
+                table.scrollTo(row);
+                table.getSelectionModel().select(row);
+                var col = table.getColumns().stream().filter(c -> columnId.equals(c.getId())).findFirst().orElseThrow();
+                table.edit(row, col);
+            });
+            WaitForAsyncUtils.waitForFxEvents();
+            assertTrue(lookup("#inspector-editor").query().isFocused(), "the inspector's editor has the focus");
+            push(KeyCode.CONTROL, KeyCode.A);
+            write(text);
+            push(KeyCode.ENTER);
+            WaitForAsyncUtils.waitForFxEvents();
+        }
+
+        @Test
+        void theInspectorSetsTheU32AtTheCaretInEitherByteOrder() {
+            interact(() -> hex.model().moveTo(0x30, false));
+            typeInInspector("u32", "inspector-little", "0x11223344");
+            assertArrayEquals(new byte[] {0x44, 0x33, 0x22, 0x11, 0x34}, shown(0x30, 5));
+            typeInInspector("u32", "inspector-big", "0xA1B2C3D4");
+            assertArrayEquals(new byte[] {(byte) 0xA1, (byte) 0xB2, (byte) 0xC3, (byte) 0xD4}, shown(0x30, 4));
+            typeInInspector("i16", "inspector-little", "40000");
+            assertTrue(lookup("#inspector-editor").queryAs(javafx.scene.control.TextField.class).getTooltip().getText()
+                    .contains("out of range"), "refused in place");
+            push(KeyCode.ESCAPE);
+            assertArrayEquals(new byte[] {(byte) 0xA1, (byte) 0xB2}, shown(0x30, 2), "nothing written");
+            focusHex();
+            push(KeyCode.CONTROL, KeyCode.Z);
+            WaitForAsyncUtils.waitForFxEvents();
+            assertArrayEquals(new byte[] {0x44, 0x33, 0x22, 0x11}, shown(0x30, 4), "each value is one undo step");
+        }
+
         @Test
         void insertKeyTogglesInsertModeNotTheDesigner() {
             int members = designer().rows().size();
