@@ -266,6 +266,44 @@ public final class DataEdits {
         return true;
     }
 
+    /** Most bytes one fill writes (they are held as added bytes until saved). */
+    public static final long FILL_MAX = 16L << 20;
+
+    /** Fills {@code length} bytes from {@code start} with {@code pattern} repeated: one undo step. */
+    public boolean fill(long start, long length, byte[] pattern) {
+        if (pattern.length == 0 || length <= 0 || !editable()) {
+            return false;
+        }
+        if (length > FILL_MAX) {
+            message.set("Cannot fill " + length + " bytes at once (at most " + (FILL_MAX >> 20) + " MiB)");
+            return false;
+        }
+        byte[] b = new byte[(int) length];
+        for (int i = 0; i < b.length; i++) {
+            b[i] = pattern[i % pattern.length];
+        }
+        nibbleAt = -1;
+        apply(() -> edited.overlay().overwrite(start, b));
+        return true;
+    }
+
+    /** Pastes {@code bytes} at {@code at}: over the bytes there, or inserted in insert mode; one undo step. */
+    public boolean paste(long at, byte[] bytes) {
+        if (bytes.length == 0 || !editable()) {
+            return false;
+        }
+        nibbleAt = -1;
+        apply(() -> {
+            if (insertMode.get()) {
+                edited.overlay().insert(at, bytes);
+            } else {
+                edited.overlay().overwrite(at, bytes);
+            }
+        });
+        hex.select(at, bytes.length);
+        return true;
+    }
+
     public boolean undo() {
         return edited != null && !saving.get() && step(edited.overlay()::undo);
     }

@@ -230,6 +230,10 @@ public final class HexPane extends BorderPane {
         edits.modifiedProperty().addListener((o, a, b) -> updateStatus());
         edits.insertModeProperty().addListener((o, a, b) -> updateStatus());
         fields.setValueEditor(this::applyValue);
+        hexView.setOnContextMenuRequested(e -> {
+            dataMenu().show(hexView, e.getScreenX(), e.getScreenY());
+            e.consume();
+        });
         inspector.setValueEditor(bytes -> {
             long at = model.selectionStart();
             if (model.source() == null || at + bytes.length > model.size()) {
@@ -473,6 +477,71 @@ public final class HexPane extends BorderPane {
 
     public boolean redoIfFocused() {
         return dataFocused() && edits.redo();
+    }
+
+    /**
+     * Fills the selection with a pattern ({@code kind}: hex bytes, text, or a typed value as in
+     * Find); null when done, else why not (also said under the bytes).
+     */
+    public String fillSelection(SearchQuery.Kind kind, String text) {
+        byte[] pattern;
+        try {
+            pattern = SearchQuery.parse(kind, text).pattern();
+        } catch (IllegalArgumentException e) {
+            editStatus.setText("⚠ Fill: " + e.getMessage());
+            return e.getMessage();
+        }
+        long start = model.selectionStart();
+        long length = model.selectionLength();
+        if (!edits.fill(start, length, pattern)) {
+            return edits.messageProperty().get();
+        }
+        model.select(start, length);
+        editStatus.setText(String.format(Locale.ROOT, "Filled %s at 0x%X, not saved", Fmt.bytes(length), start));
+        return null;
+    }
+
+    /**
+     * Pastes {@code text} at the caret: hex bytes in the hex pane ({@code de ad be ef}), text in
+     * the ASCII pane; null when done, else why not.
+     */
+    public String paste(String text) {
+        SearchQuery.Kind kind = model.paneProperty().get() == HexViewModel.Pane.HEX ? SearchQuery.Kind.HEX : SearchQuery.Kind.ASCII;
+        byte[] bytes;
+        try {
+            bytes = SearchQuery.parse(kind, text == null ? "" : text.strip()).pattern();
+        } catch (IllegalArgumentException e) {
+            editStatus.setText("⚠ Paste: " + e.getMessage());
+            return e.getMessage();
+        }
+        long at = model.caret();
+        if (!edits.paste(at, bytes)) {
+            return edits.messageProperty().get();
+        }
+        editStatus.setText(String.format(Locale.ROOT, "Pasted %s at 0x%X, not saved", Fmt.bytes(bytes.length), at));
+        return null;
+    }
+
+    /** The hex view's context menu: paste and fill. */
+    private javafx.scene.control.ContextMenu dataMenu() {
+        javafx.scene.control.MenuItem paste = new javafx.scene.control.MenuItem("Paste (Ctrl+V)");
+        paste.setOnAction(e -> paste(javafx.scene.input.Clipboard.getSystemClipboard().getString()));
+        javafx.scene.control.MenuItem fill = new javafx.scene.control.MenuItem(
+                "Fill Selection (" + Fmt.bytes(model.selectionLength()) + ")…");
+        fill.setOnAction(e -> {
+            javafx.scene.control.TextInputDialog d = new javafx.scene.control.TextInputDialog("00");
+            d.setTitle("Fill Selection");
+            d.setHeaderText("Fill " + Fmt.bytes(model.selectionLength()) + " with hex bytes, repeated");
+            d.setContentText("Bytes (e.g. 00 or de ad be ef):");
+            d.showAndWait().ifPresent(t -> fillSelection(SearchQuery.Kind.HEX, t));
+        });
+        javafx.scene.control.MenuItem insert = new javafx.scene.control.MenuItem(
+                edits.insertModeProperty().get() ? "Overwrite Mode (Insert)" : "Insert Mode (Insert)");
+        insert.setOnAction(e -> edits.insertModeProperty().set(!edits.insertModeProperty().get()));
+        javafx.scene.control.ContextMenu m = new javafx.scene.control.ContextMenu(paste, fill,
+                new javafx.scene.control.SeparatorMenuItem(), insert);
+        m.getItems().forEach(i -> i.setMnemonicParsing(false));
+        return m;
     }
 
     /** Data › Save Data: writes the edits into the opened file, then shows it as saved. */
@@ -855,6 +924,7 @@ public final class HexPane extends BorderPane {
     private static final KeyCombination REDO = new KeyCodeCombination(KeyCode.Z, KeyCombination.SHORTCUT_DOWN,
             KeyCombination.SHIFT_DOWN);
     private static final KeyCombination REDO_Y = new KeyCodeCombination(KeyCode.Y, KeyCombination.SHORTCUT_DOWN);
+    private static final KeyCombination PASTE = new KeyCodeCombination(KeyCode.V, KeyCombination.SHORTCUT_DOWN);
 
     private void onKey(KeyEvent e) {
         if ((UNDO.match(e) || REDO.match(e) || REDO_Y.match(e)) && dataFocused()) {
@@ -863,6 +933,11 @@ public final class HexPane extends BorderPane {
             } else {
                 edits.redo();
             }
+            e.consume();
+            return;
+        }
+        if (PASTE.match(e) && hexView.isFocused()) {
+            paste(javafx.scene.input.Clipboard.getSystemClipboard().getString());
             e.consume();
             return;
         }

@@ -353,6 +353,25 @@ class EditGuiTest extends GuiTest {
         }
 
         @Test
+        void aSelectionIsFilledAndHexIsPastedAtTheCaret() {
+            interact(() -> hex.model().select(0x40, 6));
+            interact(() -> assertNull(hex.fillSelection(dev.structscope.app.hexview.SearchQuery.Kind.HEX, "de ad")));
+            assertArrayEquals(new byte[] {0x3F, (byte) 0xDE, (byte) 0xAD, (byte) 0xDE, (byte) 0xAD, (byte) 0xDE,
+                    (byte) 0xAD, 0x46}, shown(0x3F, 8));
+            interact(() -> assertNotNull(hex.fillSelection(dev.structscope.app.hexview.SearchQuery.Kind.HEX, "xyz")));
+            interact(() -> hex.model().moveTo(0x80, false));
+            focusHex();
+            interact(() -> javafx.scene.input.Clipboard.getSystemClipboard().setContent(java.util.Map.of(javafx.scene.input.DataFormat.PLAIN_TEXT, "01 02 03")));
+            push(KeyCode.CONTROL, KeyCode.V);
+            WaitForAsyncUtils.waitForFxEvents();
+            assertArrayEquals(new byte[] {1, 2, 3, (byte) 0x83}, shown(0x80, 4));
+            assertEquals(256, hex.model().size(), "pasted over, not inserted");
+            push(KeyCode.CONTROL, KeyCode.Z);
+            WaitForAsyncUtils.waitForFxEvents();
+            assertArrayEquals(new byte[] {(byte) 0x80, (byte) 0x81, (byte) 0x82}, shown(0x80, 3), "one undo step");
+        }
+
+        @Test
         void insertKeyTogglesInsertModeNotTheDesigner() {
             int members = designer().rows().size();
             interact(() -> hex.model().moveTo(0, false));
