@@ -60,8 +60,28 @@ public final class ValueEdit {
             throw new InputException(row.name(), "only numbers, enums, bit-fields and char arrays can be typed");
         }
         JsonNode value = row.node() instanceof StringNode ? TextNode.valueOf(text) : PatchCommand.scalar(text.strip());
+        return diff(plan, base, record, path(item, value));
+    }
+
+    /**
+     * Encodes {@code text} as the new value of member {@code path} ({@code pts[2].x}, as
+     * {@code patch --set} names it), a scalar or char array {@code node}, of the record at {@code base}.
+     *
+     * @throws InputException naming the member and why the value does not fit
+     */
+    public static Bytes encode(DecoderPlan plan, long base, byte[] record, String path, dev.structscope.io.decode.PlanNode node,
+                               String text) {
+        if (!(node instanceof ScalarNode || node instanceof StringNode)) {
+            throw new InputException(path, "only numbers, enums, bit-fields and char arrays can be typed");
+        }
+        ObjectNode values = JsonNodeFactory.instance.objectNode();
+        PatchCommand.put(values, path, node instanceof StringNode ? TextNode.valueOf(text) : PatchCommand.scalar(text.strip()), path);
+        return diff(plan, base, record, values);
+    }
+
+    private static Bytes diff(DecoderPlan plan, long base, byte[] record, ObjectNode values) {
         byte[] after = record.clone();
-        RecordEncoder.encode(plan, path(item, value), MemorySegment.ofArray(after));
+        RecordEncoder.encode(plan, values, MemorySegment.ofArray(after));
         int first = 0;
         while (first < after.length && after[first] == record[first]) {
             first++;

@@ -230,6 +230,24 @@ public final class HexPane extends BorderPane {
         edits.modifiedProperty().addListener((o, a, b) -> updateStatus());
         edits.insertModeProperty().addListener((o, a, b) -> updateStatus());
         fields.setValueEditor(this::applyValue);
+        records.setCellEditor((plan, start, path, node, text) -> {
+            if (!edits.editable()) {
+                return edits.messageProperty().get();
+            }
+            try {
+                byte[] before = model.source().slice(start, plan.recordSize()).toArray(java.lang.foreign.ValueLayout.JAVA_BYTE);
+                var b = dev.structscope.app.fields.ValueEdit.encode(plan, start, before, path, node, text);
+                if (b.bytes().length > 0) {
+                    edits.write(b.offset(), b.bytes());
+                }
+                editStatus.setText(b.bytes().length == 0 ? path + ": unchanged" : String.format(Locale.ROOT,
+                        "%s = %s · %d B at 0x%X changed, not saved", path, text, b.bytes().length, b.offset()));
+                return null;
+            } catch (InputException e) {
+                editStatus.setText("⚠ " + e.getMessage());
+                return e.getMessage();
+            }
+        });
         hexView.setOnContextMenuRequested(e -> {
             dataMenu().show(hexView, e.getScreenX(), e.getScreenY());
             e.consume();

@@ -243,6 +243,33 @@ class EditGuiTest extends GuiTest {
         }
 
         @Test
+        void aRecordTableCellIsTypedLikeTheTreeAndMatchesCtypes() throws Exception {
+            interact(() -> hex.overlayBar().choose("Rec", "0x0", true));
+            WaitForAsyncUtils.waitForFxEvents();
+            var table = hex.recordTable().table();
+            for (String[] edit : new String[][] {{"id", "-12345"}, {"side", "SELL"}, {"venue", "XNAS"}, {"b", "-3"},
+                    {"price", "101.25"}}) {
+                interact(() -> {
+                    var col = table.getColumns().stream().filter(c -> c.getGraphic() instanceof javafx.scene.control.Label l
+                            && l.getText().equals(edit[0])).findFirst().orElseThrow();
+                    table.scrollTo(1);
+                    table.getSelectionModel().select(1);
+                    table.scrollToColumn(col);
+                    table.edit(1, col);
+                });
+                WaitForAsyncUtils.waitForFxEvents();
+                assertTrue(lookup("#table-editor").query().isFocused(), "the cell's editor has the focus");
+                push(KeyCode.CONTROL, KeyCode.A);
+                write(edit[1]);
+                push(KeyCode.ENTER);
+                WaitForAsyncUtils.waitForFxEvents();
+                assertNull(table.getEditingCell(), edit[0] + " was accepted: " + hex.editStatus().getText());
+            }
+            assertArrayEquals(Files.readAllBytes(expected), shown(0, (int) hex.model().size()),
+                    "the edited content equals what ctypes made of the same assignments");
+        }
+
+        @Test
         void closingWithUnsavedEditsAsks() {
             typeValue("id", "7");
             answer = null; // Cancel
