@@ -276,6 +276,9 @@ class EditGuiTest extends GuiTest {
             interact(() -> hex.open(dir.resolve("recs.expected")));
             assertEquals(List.of("Unsaved data edits"), asked);
             assertTrue(hex.edits().modified(), "Cancel keeps the edits");
+            interact(() -> stage.fireEvent(new javafx.stage.WindowEvent(stage, javafx.stage.WindowEvent.WINDOW_CLOSE_REQUEST)));
+            assertEquals(List.of("Unsaved data edits", "Unsaved data edits"), asked, "closing the window asks too");
+            assertTrue(stage.isShowing(), "Cancel keeps the window open");
             answer = "Discard";
             interact(() -> assertTrue(hex.saving().confirmDiscard("quitting", () -> { })));
         }
