@@ -58,6 +58,7 @@ public final class HexPane extends BorderPane {
     private final Label editStatus = new Label();
     private final DataSaving saving = new DataSaving(edits, editStatus::setText);
     private final Label modeLabel = new Label("OVR");
+    private final ValueWriters writers;
     private java.util.function.Consumer<Path> onSavedAs = p -> { };
     private final FieldsView fields = new FieldsView();
     private final RecordTable records = new RecordTable();
@@ -96,6 +97,7 @@ public final class HexPane extends BorderPane {
     private static final double WIDE = 1000;
 
     public HexPane() {
+        writers = new ValueWriters(model, edits, editStatus, choice::get, fields::shown);
         getStyleClass().add("hex-pane");
         gotoField.setPromptText("Go to offset");
         gotoField.setTooltip(new javafx.scene.control.Tooltip(
@@ -229,40 +231,7 @@ public final class HexPane extends BorderPane {
         edits.versionProperty().addListener((o, a, b) -> onEdited());
         edits.modifiedProperty().addListener((o, a, b) -> updateStatus());
         edits.insertModeProperty().addListener((o, a, b) -> updateStatus());
-        fields.setValueEditor(this::applyValue);
-        records.setCellEditor((plan, start, path, node, text) -> {
-            if (!edits.editable()) {
-                return edits.messageProperty().get();
-            }
-            try {
-                byte[] before = model.source().slice(start, plan.recordSize()).toArray(java.lang.foreign.ValueLayout.JAVA_BYTE);
-                var b = dev.structscope.app.fields.ValueEdit.encode(plan, start, before, path, node, text);
-                if (b.bytes().length > 0) {
-                    edits.write(b.offset(), b.bytes());
-                }
-                editStatus.setText(b.bytes().length == 0 ? path + ": unchanged" : String.format(Locale.ROOT,
-                        "%s = %s · %d B at 0x%X changed, not saved", path, text, b.bytes().length, b.offset()));
-                return null;
-            } catch (InputException e) {
-                editStatus.setText("⚠ " + e.getMessage());
-                return e.getMessage();
-            }
-        });
-        hexView.setOnContextMenuRequested(e -> {
-            dataMenu().show(hexView, e.getScreenX(), e.getScreenY());
-            e.consume();
-        });
-        inspector.setValueEditor(bytes -> {
-            long at = model.selectionStart();
-            if (model.source() == null || at + bytes.length > model.size()) {
-                return "the value runs past the end of the data";
-            }
-            if (!edits.write(at, bytes)) {
-                return edits.messageProperty().get();
-            }
-            editStatus.setText(String.format(Locale.ROOT, "%d B at 0x%X changed, not saved", bytes.length, at));
-            return null;
-        });
+        writers.install(fields, records, inspector, hexView);
 
         overlayBar.setOnChoice(this::applyChoice);
         model.caretProperty().addListener((o, a, b) -> caretMoved());
@@ -502,64 +471,12 @@ public final class HexPane extends BorderPane {
      * Find); null when done, else why not (also said under the bytes).
      */
     public String fillSelection(SearchQuery.Kind kind, String text) {
-        byte[] pattern;
-        try {
-            pattern = SearchQuery.parse(kind, text).pattern();
-        } catch (IllegalArgumentException e) {
-            editStatus.setText("⚠ Fill: " + e.getMessage());
-            return e.getMessage();
-        }
-        long start = model.selectionStart();
-        long length = model.selectionLength();
-        if (!edits.fill(start, length, pattern)) {
-            return edits.messageProperty().get();
-        }
-        model.select(start, length);
-        editStatus.setText(String.format(Locale.ROOT, "Filled %s at 0x%X, not saved", Fmt.bytes(length), start));
-        return null;
+        return writers.fillSelection(kind, text);
     }
 
-    /**
-     * Pastes {@code text} at the caret: hex bytes in the hex pane ({@code de ad be ef}), text in
-     * the ASCII pane; null when done, else why not.
-     */
+    /** Pastes {@code text} at the caret (hex in the hex pane, text in the ASCII pane); null when done, else why not. */
     public String paste(String text) {
-        SearchQuery.Kind kind = model.paneProperty().get() == HexViewModel.Pane.HEX ? SearchQuery.Kind.HEX : SearchQuery.Kind.ASCII;
-        byte[] bytes;
-        try {
-            bytes = SearchQuery.parse(kind, text == null ? "" : text.strip()).pattern();
-        } catch (IllegalArgumentException e) {
-            editStatus.setText("⚠ Paste: " + e.getMessage());
-            return e.getMessage();
-        }
-        long at = model.caret();
-        if (!edits.paste(at, bytes)) {
-            return edits.messageProperty().get();
-        }
-        editStatus.setText(String.format(Locale.ROOT, "Pasted %s at 0x%X, not saved", Fmt.bytes(bytes.length), at));
-        return null;
-    }
-
-    /** The hex view's context menu: paste and fill. */
-    private javafx.scene.control.ContextMenu dataMenu() {
-        javafx.scene.control.MenuItem paste = new javafx.scene.control.MenuItem("Paste (Ctrl+V)");
-        paste.setOnAction(e -> paste(javafx.scene.input.Clipboard.getSystemClipboard().getString()));
-        javafx.scene.control.MenuItem fill = new javafx.scene.control.MenuItem(
-                "Fill Selection (" + Fmt.bytes(model.selectionLength()) + ")…");
-        fill.setOnAction(e -> {
-            javafx.scene.control.TextInputDialog d = new javafx.scene.control.TextInputDialog("00");
-            d.setTitle("Fill Selection");
-            d.setHeaderText("Fill " + Fmt.bytes(model.selectionLength()) + " with hex bytes, repeated");
-            d.setContentText("Bytes (e.g. 00 or de ad be ef):");
-            d.showAndWait().ifPresent(t -> fillSelection(SearchQuery.Kind.HEX, t));
-        });
-        javafx.scene.control.MenuItem insert = new javafx.scene.control.MenuItem(
-                edits.insertModeProperty().get() ? "Overwrite Mode (Insert)" : "Insert Mode (Insert)");
-        insert.setOnAction(e -> edits.insertModeProperty().set(!edits.insertModeProperty().get()));
-        javafx.scene.control.ContextMenu m = new javafx.scene.control.ContextMenu(paste, fill,
-                new javafx.scene.control.SeparatorMenuItem(), insert);
-        m.getItems().forEach(i -> i.setMnemonicParsing(false));
-        return m;
+        return writers.paste(text);
     }
 
     /** Data › Save Data: writes the edits into the opened file, then shows it as saved. */
@@ -621,41 +538,6 @@ public final class HexPane extends BorderPane {
         fileLabel.setText(shortName(s.name()) + "  " + Fmt.binary(s.size()) + (edits.modified() ? " •" : ""));
         hexView.paint();
         updateStatus();
-    }
-
-    /** A value typed into the decoded tree: encoded into the record's bytes and written as one edit. */
-    private String applyValue(dev.structscope.app.fields.FieldItem item, String text) {
-        OverlayBar.Choice c = choice.get();
-        RecordAt shown = fields.shown();
-        DataSource s = model.source();
-        if (c == null || shown == null || s == null) {
-            return "nothing is decoded";
-        }
-        if (c.dynamic()) {
-            String why = "values of a dynamic record cannot be typed here yet: type over its bytes in the hex pane";
-            editStatus.setText("Cannot edit: " + why);
-            return why;
-        }
-        if (!edits.editable()) {
-            return edits.messageProperty().get();
-        }
-        long base = shown.base();
-        int size = (int) c.plan().recordSize();
-        try {
-            byte[] before = s.slice(base, size).toArray(java.lang.foreign.ValueLayout.JAVA_BYTE);
-            var b = dev.structscope.app.fields.ValueEdit.encode(c.plan(), base, before, item, text);
-            if (b.bytes().length == 0) {
-                editStatus.setText(item.getValue().name() + ": unchanged");
-                return null;
-            }
-            edits.write(b.offset(), b.bytes());
-            editStatus.setText(String.format(Locale.ROOT, "%s = %s · %d B at 0x%X changed, not saved",
-                    item.getValue().name(), text, b.bytes().length, b.offset()));
-            return null;
-        } catch (InputException e) {
-            editStatus.setText("⚠ " + e.getMessage());
-            return e.getMessage();
-        }
     }
 
     // ---- opening ----------------------------------------------------------------------------
@@ -955,7 +837,7 @@ public final class HexPane extends BorderPane {
             return;
         }
         if (PASTE.match(e) && hexView.isFocused()) {
-            paste(javafx.scene.input.Clipboard.getSystemClipboard().getString());
+            writers.paste(javafx.scene.input.Clipboard.getSystemClipboard().getString());
             e.consume();
             return;
         }
