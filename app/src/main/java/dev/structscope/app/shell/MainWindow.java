@@ -414,10 +414,14 @@ public final class MainWindow {
 
     private ToolBar toolBar() {
         DesignerViewModel d = vm.designer();
-        Button undo = tool(IconPaths.UNDO, "Undo (Ctrl+Z)", "undo", d::undo);
-        undo.disableProperty().bind(vm.document().canUndoProperty().not());
-        Button redo = tool(IconPaths.REDO, "Redo (Ctrl+Shift+Z)", "redo", d::redo);
-        redo.disableProperty().bind(vm.document().canRedoProperty().not());
+        // Like the menu: the data's edits while the data has the focus (which a click here keeps).
+        var hexPane = data.hexPane();
+        Button undo = tool(IconPaths.UNDO, "Undo (Ctrl+Z)", "undo", () -> { if (!hexPane.undoIfFocused()) d.undo(); });
+        undo.disableProperty().bind(vm.document().canUndoProperty().not().and(hexPane.edits().canUndoProperty().not()));
+        Button redo = tool(IconPaths.REDO, "Redo (Ctrl+Shift+Z)", "redo", () -> { if (!hexPane.redoIfFocused()) d.redo(); });
+        redo.disableProperty().bind(vm.document().canRedoProperty().not().and(hexPane.edits().canRedoProperty().not()));
+        undo.setFocusTraversable(false);
+        redo.setFocusTraversable(false);
         ChoiceBox<Abi> abi = new ChoiceBox<>();
         abi.setId("abi");
         abi.getItems().setAll(ShellViewModel.abis());

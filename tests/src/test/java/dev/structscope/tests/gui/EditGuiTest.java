@@ -199,6 +199,14 @@ class EditGuiTest extends GuiTest {
             push(KeyCode.CONTROL, KeyCode.SHIFT, KeyCode.Z);
             WaitForAsyncUtils.waitForFxEvents();
             assertEquals("-12345", value("id"), "redone");
+            int members = designer().rows().size();
+            clickOn("#undo");
+            WaitForAsyncUtils.waitForFxEvents();
+            assertFalse(hex.edits().modified(), "the toolbar's Undo undid the data edit (the data kept the focus)");
+            assertEquals(members, designer().rows().size(), "and left the layout alone");
+            clickOn("#redo");
+            WaitForAsyncUtils.waitForFxEvents();
+            assertEquals("-12345", value("id"), "the toolbar's Redo redid it");
 
             typeValue("side", "SELL");
             typeValue("venue", "XNAS");
