@@ -44,6 +44,8 @@ public final class EditedSource implements DataSource {
     private final List<EditOverlay.Range> written = new ArrayList<>();
     private MemorySegment segment;
     private InputException segmentError;
+    /** No edits at the last {@link #edited()}: the segment is the base's. */
+    private boolean pristine = true;
 
     /** {@code path}: the file behind {@code overlay}'s base, for the private mapping (null: none). */
     EditedSource(EditOverlay overlay, Path path) {
@@ -62,6 +64,10 @@ public final class EditedSource implements DataSource {
     synchronized void edited() {
         segment = null;
         segmentError = null;
+        pristine = !overlay.modified() && written.isEmpty();
+        if (pristine) {
+            return; // the base's own segment, taken when first asked for: nothing is read before
+        }
         try {
             segment = compute();
         } catch (InputException e) {
@@ -90,7 +96,8 @@ public final class EditedSource implements DataSource {
             throw segmentError;
         }
         if (segment == null) {
-            segment = compute();
+            // Unedited (or not yet told of an edit): the base itself, without walking the pieces.
+            segment = pristine ? overlay.base().segment() : compute();
         }
         return segment;
     }

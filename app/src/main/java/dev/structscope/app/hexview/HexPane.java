@@ -603,14 +603,15 @@ public final class HexPane extends BorderPane {
         setSourceInternal(source, null);
     }
 
-    /** Shows {@code raw} — through a fresh edit overlay when it is the mapped file {@code path}. */
+    /** Shows {@code raw} through a fresh edit overlay (editable when it is the mapped file {@code path}). */
     private void setSourceInternal(DataSource raw, Path path) {
         search.cancel();
         showBanner(null);
         DataSource old = owned;
         owned = null;
         DataSource source;
-        if (raw != null && path != null) {
+        if (raw != null) {
+            // A live message (no path) goes through an overlay too, which refuses edits and says why.
             source = edits.attach(raw, path);
         } else {
             edits.detach();
