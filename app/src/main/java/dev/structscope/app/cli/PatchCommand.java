@@ -159,7 +159,7 @@ public final class PatchCommand implements Callable<Integer> {
     }
 
     /** A JSON scalar; text that is not JSON (an enumerator name, a string) is taken as a string. */
-    private static JsonNode scalar(String text) {
+    public static JsonNode scalar(String text) {
         try {
             JsonNode v = new ObjectMapper().readTree(text);
             if (v != null && v.isValueNode()) {
@@ -175,7 +175,7 @@ public final class PatchCommand implements Callable<Integer> {
     }
 
     /** Puts {@code value} at PATH ({@code a.b[2].c}) into the tree, arrays padded with nulls (left as they are). */
-    static void put(ObjectNode root, String path, JsonNode value, String where) {
+    public static void put(ObjectNode root, String path, JsonNode value, String where) {
         java.util.regex.Matcher m = java.util.regex.Pattern.compile("\\G(?:(^|\\.)([A-Za-z_][A-Za-z_0-9]*)|\\[(\\d{1,9})\\])").matcher(path);
         JsonNode cur = root;
         Object pendingKey = null; // String member or Integer index to descend by

@@ -182,6 +182,11 @@ public final class FieldItem extends TreeItem<FieldRow> {
         return new FieldItem(row, seg, at, null, 0, 0);
     }
 
+    /** Whether this item groups a range of an array's elements ({@code [lo … hi]}), not one member. */
+    public boolean isRange() {
+        return rangeArray != null;
+    }
+
     /** Whether this item's bytes contain file offset {@code offset}. */
     public boolean contains(long offset) {
         FieldRow r = getValue();

@@ -49,6 +49,13 @@ public final class FieldsView extends BorderPane {
         List<String> types();
     }
 
+    /** Writes a value typed into the tree (the hex pane implements it through the data's edits). */
+    @FunctionalInterface
+    public interface ValueEditor {
+        /** Writes {@code text} as {@code item}'s new value; null when done, else why it was refused. */
+        String apply(FieldItem item, String text);
+    }
+
     private final TreeTableView<FieldRow> tree = new TreeTableView<>();
     private final Label placeholder = new Label("Choose a type for the overlay to decode the bytes.");
     private final ObjectProperty<Range> selectedRange = new SimpleObjectProperty<>(this, "selectedRange");
@@ -58,6 +65,7 @@ public final class FieldsView extends BorderPane {
     private DataSource source;
     private RecordAt shown;
     private Follow follow;
+    private ValueEditor valueEditor;
 
     public FieldsView() {
         getStyleClass().add("fields-view");
@@ -94,7 +102,27 @@ public final class FieldsView extends BorderPane {
         TreeTableColumn<FieldRow, String> raw = column("Raw", FieldRow::raw, 150);
         raw.setStyle("-fx-font-family: 'Monospaced';");
         tree.getColumns().add(raw);
-        tree.getColumns().add(column("Value", FieldRow::value, 160));
+        TreeTableColumn<FieldRow, String> value = column("Value", FieldRow::value, 160);
+        value.setId("value-column");
+        value.setCellFactory(c -> new ValueCell(() -> valueEditor));
+        value.setEditable(true);
+        tree.getColumns().add(value);
+        tree.setEditable(true);
+        for (TreeTableColumn<FieldRow, ?> c : tree.getColumns()) {
+            c.setEditable(c == value);
+        }
+        // F2 or Enter on a row edits its value (double-click on the value does too).
+        tree.addEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
+            if ((e.getCode() == javafx.scene.input.KeyCode.F2 || e.getCode() == javafx.scene.input.KeyCode.ENTER)
+                    && tree.getEditingCell() == null && valueEditor != null) {
+                int row = tree.getSelectionModel().getSelectedIndex();
+                TreeItem<FieldRow> item = tree.getSelectionModel().getSelectedItem();
+                if (row >= 0 && item != null && ValueEdit.editable(item.getValue())) {
+                    tree.edit(row, value);
+                    e.consume();
+                }
+            }
+        });
         tree.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> {
             if (b != null && !revealing) {
                 FieldRow r = b.getValue();
@@ -181,6 +209,20 @@ public final class FieldsView extends BorderPane {
     /** The message shown instead of the tree (when there is no tree). */
     public Label placeholder() {
         return placeholder;
+    }
+
+    /** Turns on editing values in the tree (null: read-only). */
+    public void setValueEditor(ValueEditor editor) {
+        this.valueEditor = editor;
+    }
+
+    /** Starts editing the value of {@code item} (F2 on its row; tests). */
+    public void editValue(FieldItem item) {
+        int row = tree.getRow(item);
+        if (row >= 0) {
+            tree.getSelectionModel().select(row);
+            tree.edit(row, tree.getColumns().getLast());
+        }
     }
 
     /** Turns on "follow" in the context menu of integer members. */

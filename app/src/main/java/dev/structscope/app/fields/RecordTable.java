@@ -71,6 +71,7 @@ public final class RecordTable extends BorderPane {
     private final javafx.scene.control.SplitPane split = new javafx.scene.control.SplitPane();
     private DataSource source;
     private DecoderPlan plan;
+    private CellEditor cellEditor;
     private RecordReader reader;
     private RecordWalk.Result walk;
     private Task<RecordWalk.Result> walkTask;
@@ -147,6 +148,22 @@ public final class RecordTable extends BorderPane {
         c.setCellValueFactory(p -> new ReadOnlyStringWrapper(f.apply(p.getValue())));
         c.setSortable(false);
         return c;
+    }
+
+    /** Writes a value typed into a cell of a fixed-size record (the hex pane implements it). */
+    @FunctionalInterface
+    public interface CellEditor {
+        /**
+         * Writes {@code text} as member {@code path} (as {@code patch --set} names it) of the record
+         * {@code plan} reads at {@code recordStart}; null when done, else why it was refused.
+         */
+        String apply(DecoderPlan plan, long recordStart, String path, PlanNode node, String text);
+    }
+
+    /** Turns on typing values into the cells of fixed-size records (null: read-only). */
+    public void setCellEditor(CellEditor editor) {
+        this.cellEditor = editor;
+        table.setEditable(editor != null);
     }
 
     public TableView<Integer> table() {
@@ -382,6 +399,11 @@ public final class RecordTable extends BorderPane {
         c.setGraphic(header);
         c.setText("");
         PlanNode node = leaf.node();
+        c.setEditable(node instanceof ScalarNode || node instanceof dev.structscope.io.decode.StringNode);
+        c.setCellFactory(col -> new EditingCell(row -> cellEditor != null && c.isEditable(), (row, text) -> {
+            DecoderPlan p = plan;
+            return cellEditor.apply(p, base + (firstRecord + row) * p.recordSize(), leaf.path(), node, text);
+        }));
         c.setCellValueFactory(p -> {
             long recordStart = base + (firstRecord + p.getValue()) * plan.recordSize();
             String text;

@@ -54,6 +54,12 @@ public final class HexPane extends BorderPane {
     private final BookmarksModel bookmarks = new BookmarksModel();
     private final SearchViewModel search = new SearchViewModel(model);
     private final HexView hexView = new HexView(model, bookmarks);
+    private final DataEdits edits = new DataEdits(model);
+    private final Label editStatus = new Label();
+    private final DataSaving saving = new DataSaving(edits, editStatus::setText);
+    private final Label modeLabel = new Label("OVR");
+    private final ValueWriters writers;
+    private java.util.function.Consumer<Path> onSavedAs = p -> { };
     private final FieldsView fields = new FieldsView();
     private final RecordTable records = new RecordTable();
     private final InspectorView inspector = new InspectorView();
@@ -91,6 +97,7 @@ public final class HexPane extends BorderPane {
     private static final double WIDE = 1000;
 
     public HexPane() {
+        writers = new ValueWriters(model, edits, editStatus, choice::get, fields::shown);
         getStyleClass().add("hex-pane");
         gotoField.setPromptText("Go to offset");
         gotoField.setTooltip(new javafx.scene.control.Tooltip(
@@ -138,8 +145,25 @@ public final class HexPane extends BorderPane {
         gotoError.visibleProperty().bind(gotoError.textProperty().isNotEmpty());
         gotoError.managedProperty().bind(gotoError.visibleProperty());
         // A flow, not a row: in the shell's narrow data column the tools wrap instead of clipping.
-        javafx.scene.layout.FlowPane toolbar = new javafx.scene.layout.FlowPane(6, 4, fileLabel, gotoField, gotoError,
-                findField, kind, prev, next, viewMenu, searchProgress, cancel, searchMsg, overlayBar);
+        // Typing mode and a save's progress sit with the tools: OVR/INS toggles on a click too (Insert key).
+        modeLabel.setId("edit-mode");
+        modeLabel.getStyleClass().add("edit-mode");
+        modeLabel.setTooltip(new javafx.scene.control.Tooltip("Typing over bytes (OVR) or inserting them (INS): Insert toggles"));
+        modeLabel.textProperty().bind(edits.insertModeProperty().map(ins -> ins ? "INS" : "OVR"));
+        modeLabel.setOnMouseClicked(e -> edits.insertModeProperty().set(!edits.insertModeProperty().get()));
+        ProgressBar saveProgress = new ProgressBar();
+        saveProgress.setId("save-progress");
+        saveProgress.progressProperty().bind(saving.progressProperty());
+        saveProgress.visibleProperty().bind(edits.savingProperty());
+        saveProgress.managedProperty().bind(edits.savingProperty());
+        saveProgress.setPrefWidth(90);
+        Button saveCancel = new Button("Cancel Save");
+        saveCancel.setId("save-cancel");
+        saveCancel.visibleProperty().bind(edits.savingProperty());
+        saveCancel.managedProperty().bind(edits.savingProperty());
+        saveCancel.setOnAction(e -> saving.cancel());
+        javafx.scene.layout.FlowPane toolbar = new javafx.scene.layout.FlowPane(6, 4, fileLabel, modeLabel, gotoField, gotoError,
+                findField, kind, prev, next, viewMenu, searchProgress, cancel, searchMsg, saveProgress, saveCancel, overlayBar);
         toolbar.setAlignment(Pos.CENTER_LEFT);
         toolbar.setPadding(new Insets(4, 6, 4, 6));
 
@@ -187,7 +211,27 @@ public final class HexPane extends BorderPane {
         });
         setCenter(main);
         status.setPadding(new Insets(2, 6, 2, 6));
-        setBottom(status);
+        editStatus.setId("edit-status");
+        editStatus.setPadding(new Insets(2, 6, 2, 6));
+        editStatus.setMinWidth(0);
+        editStatus.styleProperty().bind(editStatus.textProperty().map(t -> t.startsWith("⚠") || t.startsWith("Cannot")
+                || t.startsWith("Not saved") ? "-fx-text-fill: #d1242f;" : ""));
+        // A flow: in the narrow data column what an edit did goes on a line of its own, not cut off.
+        javafx.scene.layout.FlowPane statusRow = new javafx.scene.layout.FlowPane(0, 0, status, editStatus);
+        statusRow.setAlignment(Pos.CENTER_LEFT);
+        editStatus.visibleProperty().bind(editStatus.textProperty().isNotEmpty());
+        editStatus.managedProperty().bind(editStatus.visibleProperty());
+        setBottom(statusRow);
+        hexView.setEdits(edits);
+        edits.messageProperty().addListener((o, a, m) -> {
+            if (!m.isEmpty()) {
+                editStatus.setText(m);
+            }
+        });
+        edits.versionProperty().addListener((o, a, b) -> onEdited());
+        edits.modifiedProperty().addListener((o, a, b) -> updateStatus());
+        edits.insertModeProperty().addListener((o, a, b) -> updateStatus());
+        writers.install(fields, records, inspector, hexView);
 
         overlayBar.setOnChoice(this::applyChoice);
         model.caretProperty().addListener((o, a, b) -> caretMoved());
@@ -379,10 +423,131 @@ public final class HexPane extends BorderPane {
         return choice.getReadOnlyProperty();
     }
 
+    /** The edits to the open data file (typing over bytes, undo, redo). */
+    public DataEdits edits() {
+        return edits;
+    }
+
+    /** Saving the edits, and the questions around it. */
+    public DataSaving saving() {
+        return saving;
+    }
+
+    /** The line under the bytes that says what an edit or a save did, or why not. */
+    public Label editStatus() {
+        return editStatus;
+    }
+
+    /** Called with the new file after Save Data As… (the shell makes it the data file). */
+    public void setOnSavedAs(java.util.function.Consumer<Path> handler) {
+        onSavedAs = handler;
+    }
+
+    /** Whether the keyboard focus is in the data (hex view, tree, table) and not in a text field. */
+    public boolean dataFocused() {
+        var owner = getScene() == null ? null : getScene().getFocusOwner();
+        if (owner == null || owner instanceof javafx.scene.control.TextInputControl) {
+            return false;
+        }
+        for (javafx.scene.Node n = owner; n != null; n = n.getParent()) {
+            if (n == this) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Undoes the last data edit when the data has the focus (the window's Undo asks first). */
+    public boolean undoIfFocused() {
+        return dataFocused() && edits.undo();
+    }
+
+    public boolean redoIfFocused() {
+        return dataFocused() && edits.redo();
+    }
+
+    /**
+     * Fills the selection with a pattern ({@code kind}: hex bytes, text, or a typed value as in
+     * Find); null when done, else why not (also said under the bytes).
+     */
+    public String fillSelection(SearchQuery.Kind kind, String text) {
+        return writers.fillSelection(kind, text);
+    }
+
+    /** Pastes {@code text} at the caret (hex in the hex pane, text in the ASCII pane); null when done, else why not. */
+    public String paste(String text) {
+        return writers.paste(text);
+    }
+
+    /** Data › Save Data: writes the edits into the opened file, then shows it as saved. */
+    public void saveData() {
+        saving.save(this::reopenSaved);
+    }
+
+    /** Data › Save Data As…: writes the edited content to {@code target} and shows that file. */
+    public void saveDataAs(Path target) {
+        saving.saveAs(target, p -> {
+            reopenSaved(p);
+            onSavedAs.accept(p);
+        });
+    }
+
+    /** After a save: the saved file, mapped afresh, at the same place (edits now part of it). */
+    private void reopenSaved(Path p) {
+        long caret = model.caret();
+        long top = model.topRow();
+        String said = editStatus.getText();
+        OverlayBar.Choice c = choice.get();
+        openNow(p);
+        model.moveTo(caret, false);
+        model.setTopRow(top);
+        if (c != null) {
+            overlayBar.fire();
+        }
+        editStatus.setText(said);
+    }
+
+    /** Every view re-reads its bytes after an edit, undo or redo. */
+    private void onEdited() {
+        DataSource s = model.source();
+        if (s == null || s != edits.source()) {
+            return;
+        }
+        search.cancel();
+        if (model.caret() >= s.size() && s.size() > 0) {
+            model.moveTo(s.size() - 1, false);
+        }
+        OverlayBar.Choice c = choice.get();
+        RecordAt shown = fields.shown();
+        if (c != null) {
+            syncing = true;
+            try {
+                RecordAt at = fields.show(s, c.reader(), shown != null ? shown.base() : c.base());
+                if (c.dynamic() && at != null && at.ok()) {
+                    model.overlayProperty().set(Overlay.ofInstance(at.root(), at.base(), at.size()));
+                }
+                fields.reveal(model.selectionStart());
+            } catch (InputException e) {
+                fields.clear(e.getMessage());
+            } finally {
+                syncing = false;
+            }
+            records.table().refresh();
+        }
+        inspector.show(s, model.selectionStart());
+        fileLabel.setText(shortName(s.name()) + "  " + Fmt.binary(s.size()) + (edits.modified() ? " •" : ""));
+        hexView.paint();
+        updateStatus();
+    }
+
     // ---- opening ----------------------------------------------------------------------------
 
     /** Maps {@code path} in the background; problems appear as a message in the pane. */
     public void open(Path path) {
+        if (!saving.confirmDiscard("opening " + path.getFileName(), () -> open(path))) {
+            return;
+        }
+        saving.offerJournal(path);
         message.setText("Opening " + path + " …");
         message.setVisible(true);
         Task<DataSource> t = new Task<>() {
@@ -409,6 +574,7 @@ public final class HexPane extends BorderPane {
 
     /** Opens {@code path} right here (tests and the demo; maps the file on the calling thread). */
     public void openNow(Path path) {
+        saving.offerJournal(path);
         try {
             adopt(Sources.open(path), path);
         } catch (InputException e) {
@@ -421,24 +587,39 @@ public final class HexPane extends BorderPane {
     private void adopt(DataSource source, Path path) {
         // Bookmarks are per data file: the list shows those made on this one.
         bookmarks.setFile(path.getFileName() == null ? path.toString() : path.getFileName().toString());
-        setSourceInternal(source);
+        setSourceInternal(source, path);
         owned = source;
         openedPath = path;
+        editStatus.setText(edits.readOnlyReason() == null ? "" : "Read-only: " + edits.readOnlyReason());
     }
 
     /** Shows {@code source}, which stays owned by the caller (null: show nothing). */
     public void setSource(DataSource source) {
-        setSourceInternal(source);
+        setSourceInternal(source, null);
         openedPath = null;
     }
 
     private void setSourceInternal(DataSource source) {
+        setSourceInternal(source, null);
+    }
+
+    /** Shows {@code raw} through a fresh edit overlay (editable when it is the mapped file {@code path}). */
+    private void setSourceInternal(DataSource raw, Path path) {
         search.cancel();
         showBanner(null);
         DataSource old = owned;
         owned = null;
+        DataSource source;
+        if (raw != null) {
+            // A live message (no path) goes through an overlay too, which refuses edits and says why.
+            source = edits.attach(raw, path);
+        } else {
+            edits.detach();
+            source = raw;
+        }
         model.sourceProperty().set(source);
-        if (old != null && old != source) {
+        edits.closeRetired();
+        if (old != null && old != raw) {
             old.close();
         }
         watcher.watch(source, 1000);
@@ -454,6 +635,9 @@ public final class HexPane extends BorderPane {
     }
 
     private void reload() {
+        if (openedPath != null && !saving.confirmDiscard("reloading", this::reload)) {
+            return;
+        }
         if (openedPath != null) {
             long caret = model.caret();
             long top = model.topRow();
@@ -466,7 +650,9 @@ public final class HexPane extends BorderPane {
     }
 
     private void onFileChanged(String why) {
-        showBanner(why + (openedPath != null ? " — reload to see the new contents." : ""));
+        showBanner(why + (openedPath == null ? "" : edits.modified()
+                ? " — your edits are not saved: Save Data As… keeps them; reload to see the new contents."
+                : " — reload to see the new contents."));
     }
 
     private void showBanner(String text) {
@@ -635,7 +821,27 @@ public final class HexPane extends BorderPane {
         }
     }
 
+    private static final KeyCombination UNDO = new KeyCodeCombination(KeyCode.Z, KeyCombination.SHORTCUT_DOWN);
+    private static final KeyCombination REDO = new KeyCodeCombination(KeyCode.Z, KeyCombination.SHORTCUT_DOWN,
+            KeyCombination.SHIFT_DOWN);
+    private static final KeyCombination REDO_Y = new KeyCodeCombination(KeyCode.Y, KeyCombination.SHORTCUT_DOWN);
+    private static final KeyCombination PASTE = new KeyCodeCombination(KeyCode.V, KeyCombination.SHORTCUT_DOWN);
+
     private void onKey(KeyEvent e) {
+        if ((UNDO.match(e) || REDO.match(e) || REDO_Y.match(e)) && dataFocused()) {
+            if (UNDO.match(e)) {
+                edits.undo();
+            } else {
+                edits.redo();
+            }
+            e.consume();
+            return;
+        }
+        if (PASTE.match(e) && hexView.isFocused()) {
+            writers.paste(javafx.scene.input.Clipboard.getSystemClipboard().getString());
+            e.consume();
+            return;
+        }
         if (GOTO.match(e)) {
             gotoField.requestFocus();
             gotoField.selectAll();
@@ -664,14 +870,17 @@ public final class HexPane extends BorderPane {
             status.setText("Ready");
             return;
         }
-        status.setText(String.format(Locale.ROOT, "caret 0x%X (%d) · selection %s · %s · %,d rows",
-                model.caret(), model.caret(), Fmt.bytes(model.selectionLength()), Fmt.binary(s.size()), model.rowCount()));
+        status.setText(String.format(Locale.ROOT, "caret 0x%X (%d) · selection %s · %s · %,d rows%s",
+                model.caret(), model.caret(), Fmt.bytes(model.selectionLength()), Fmt.binary(s.size()), model.rowCount(),
+                edits.modified() ? " · edited (unsaved)" : ""));
     }
 
     /** Stops background work and closes a source this pane opened. */
     public void dispose() {
         watcher.close();
         search.cancel();
+        edits.detach();
+        edits.closeRetired();
         if (owned != null) {
             owned.close();
             owned = null;

@@ -33,15 +33,15 @@ import java.lang.foreign.MemorySegment;
 public final class HexView extends Region {
     /** The colours the canvas paints with, one set per theme (CSS does not reach a canvas). */
     private record Palette(Color bg, Color headerBg, Color text, Color dim, Color accent, Color selection,
-                           Color grid) {
+                           Color grid, Color changedBg, Color changedText) {
     }
 
     private static final Palette LIGHT = new Palette(Color.web("#fbfbfc"), Color.web("#eef0f3"),
             Color.web("#1b1f23"), Color.web("#6a737d"), Color.web("#0969da"), Color.web("#0969da", 0.28),
-            Color.web("#d0d7de"));
+            Color.web("#d0d7de"), Color.web("#c2185b"), Color.web("#ffffff"));
     private static final Palette DARK = new Palette(Color.web("#0d1117"), Color.web("#161b22"),
             Color.web("#e6edf3"), Color.web("#8b949e"), Color.web("#4493f8"), Color.web("#4493f8", 0.35),
-            Color.web("#30363d"));
+            Color.web("#30363d"), Color.web("#f06292"), Color.web("#0d1117"));
 
     private final javafx.beans.property.BooleanProperty dark =
             new javafx.beans.property.SimpleBooleanProperty(this, "dark");
@@ -53,6 +53,7 @@ public final class HexView extends Region {
     private final ScrollBar scroll = new ScrollBar();
     private final HexRowFormatter formatter = new HexRowFormatter();
     private final Metrics metrics = new Metrics();
+    private DataEdits edits;
     private boolean syncingScroll;
     private boolean dragging;
 
@@ -97,6 +98,7 @@ public final class HexView extends Region {
         metrics.measure(model.fontSizeProperty().get());
         // A filter, so that enclosing tab and split panes never take the arrows and Home/End first.
         addEventFilter(KeyEvent.KEY_PRESSED, this::onKey);
+        addEventHandler(KeyEvent.KEY_TYPED, this::onTyped);
         canvas.addEventHandler(MouseEvent.MOUSE_PRESSED, this::onPress);
         canvas.addEventHandler(MouseEvent.MOUSE_DRAGGED, this::onDrag);
         canvas.addEventHandler(MouseEvent.MOUSE_RELEASED, e -> dragging = false);
@@ -105,6 +107,12 @@ public final class HexView extends Region {
 
     public HexViewModel model() {
         return model;
+    }
+
+    /** Turns on typing over bytes (and the marks of changed bytes) through {@code edits}. */
+    public void setEdits(DataEdits edits) {
+        this.edits = edits;
+        edits.versionProperty().addListener((o, a, b) -> requestRepaint());
     }
 
     /** Paints since creation. */
@@ -221,6 +229,8 @@ public final class HexView extends Region {
         long selLo = model.selectionStart();
         long selHi = selLo + model.selectionLength() - 1;
         long caret = model.caret();
+        java.util.List<dev.structscope.io.edit.EditOverlay.Range> changed = edits == null ? java.util.List.of()
+                : edits.changedRanges(first, first + len);
         double y0 = line + 4;
         char[] hexLine = new char[n * 3 + n / 8];
         for (int r = 0; r < rows; r++) {
@@ -276,6 +286,9 @@ public final class HexView extends Region {
             g.setFill(palette.text());
             g.fillText(new String(hexLine, 0, k), snap(hexX), snap(y));
             g.fillText(new String(formatter.asciiChars(), 0, count), snap(asciiX), snap(y));
+            if (!changed.isEmpty()) {
+                paintChanged(g, changed, rowStart, count, hexX, asciiX, y, selLo, selHi, caret);
+            }
             rowsPaintedLast++;
         }
         rowsPaintedTotal += rowsPaintedLast;
@@ -283,6 +296,56 @@ public final class HexView extends Region {
         g.setLineWidth(1);
         g.strokeLine(snap(hexX - cw) + 0.5, 0, snap(hexX - cw) + 0.5, h);
         g.strokeLine(snap(asciiX - cw) + 0.5, 0, snap(asciiX - cw) + 0.5, h);
+    }
+
+    /**
+     * Changed (unsaved) bytes of one row, painted over the row: their own background and text
+     * colour in both panes, with the selection tint and the caret on top again.
+     */
+    private void paintChanged(GraphicsContext g, java.util.List<dev.structscope.io.edit.EditOverlay.Range> changed,
+                              long rowStart, int count, double hexX, double asciiX, double y, long selLo, long selHi,
+                              long caret) {
+        double cw = metrics.cw;
+        double line = metrics.line;
+        char[] hex = formatter.hexChars();
+        char[] ascii = formatter.asciiChars();
+        for (int i = 0; i < count; i++) {
+            long at = rowStart + i;
+            if (!isChanged(changed, at)) {
+                continue;
+            }
+            double hx = hexX + col(i) * cw;
+            double ax = asciiX + i * cw;
+            g.setFill(palette.changedBg());
+            g.fillRect(snap(hx - cw / 2), snap(y), Math.ceil(3 * cw), Math.ceil(line));
+            g.fillRect(snap(ax), snap(y), Math.ceil(cw), Math.ceil(line));
+            if (at >= selLo && at <= selHi) {
+                g.setFill(palette.selection());
+                g.fillRect(snap(hx - cw / 2), snap(y), Math.ceil(3 * cw), Math.ceil(line));
+                g.fillRect(snap(ax), snap(y), Math.ceil(cw), Math.ceil(line));
+            }
+            // A solid fill in a hue no member colour uses (members are tinted, never solid), with
+            // text in contrast: marked the same in light and dark, under the selection too.
+            g.setFill(palette.changedText());
+            g.fillText(new String(hex, i * 3, 2), snap(hx), snap(y));
+            g.fillText(String.valueOf(ascii[i]), snap(ax), snap(y));
+            if (at == caret) {
+                g.setStroke(palette.accent());
+                g.setLineWidth(model.paneProperty().get() == HexViewModel.Pane.HEX ? 2 : 1);
+                g.strokeRect(snap(hx - cw / 2) + 1, snap(y) + 1, Math.ceil(3 * cw) - 2, Math.ceil(line) - 2);
+                g.setLineWidth(model.paneProperty().get() == HexViewModel.Pane.ASCII ? 2 : 1);
+                g.strokeRect(snap(ax) + 1, snap(y) + 1, Math.ceil(cw) - 2, Math.ceil(line) - 2);
+            }
+        }
+    }
+
+    private static boolean isChanged(java.util.List<dev.structscope.io.edit.EditOverlay.Range> changed, long at) {
+        for (var r : changed) {
+            if (at >= r.offset() && at - r.offset() < r.length()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static void paintSpan(GraphicsContext g, Overlay.Span s, double x, double y, double w, double h) {
@@ -435,6 +498,12 @@ public final class HexView extends Region {
                     model.rowEnd(shift);
                 }
             }
+            case INSERT -> {
+                if (edits == null || ctrl || shift) {
+                    return;
+                }
+                edits.insertModeProperty().set(!edits.insertModeProperty().get());
+            }
             case TAB -> model.paneProperty().set(model.paneProperty().get() == HexViewModel.Pane.HEX
                     ? HexViewModel.Pane.ASCII : HexViewModel.Pane.HEX);
             case PLUS, EQUALS, ADD -> {
@@ -460,6 +529,19 @@ public final class HexView extends Region {
             }
         }
         e.consume();
+    }
+
+    /** Typing over bytes: hex digits in the hex pane, characters in the ASCII pane. */
+    private void onTyped(KeyEvent e) {
+        String ch = e.getCharacter();
+        if (edits == null || ch == null || ch.length() != 1 || e.isShortcutDown() || e.isAltDown()) {
+            return;
+        }
+        char c = ch.charAt(0);
+        boolean done = model.paneProperty().get() == HexViewModel.Pane.HEX ? edits.typeHex(c) : edits.typeChar(c);
+        if (done || !Character.isISOControl(c)) {
+            e.consume();
+        }
     }
 
     /** Font metrics of the monospace font at the current size, measured once per size. */

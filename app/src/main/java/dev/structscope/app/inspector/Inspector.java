@@ -68,6 +68,71 @@ public final class Inspector {
         return out;
     }
 
+    /** The rows whose value can be typed: integers and IEEE floats of 1 to 8 bytes. */
+    public static boolean editable(String name) {
+        return width(name) > 0;
+    }
+
+    private static int width(String name) {
+        return switch (name) {
+            case "u8", "i8" -> 1;
+            case "u16", "i16" -> 2;
+            case "u32", "i32", "f32" -> 4;
+            case "u64", "i64", "f64" -> 8;
+            default -> 0;
+        };
+    }
+
+    /**
+     * The bytes of {@code text} as the inspector row {@code name} in {@code order}: integers in
+     * decimal or {@code 0x} hex, range-checked for the row's width and signedness; floats by value
+     * (rounded to f32 for f32; {@code NaN}, {@code Infinity}, {@code -Infinity}).
+     *
+     * @throws dev.structscope.model.InputException naming the row and why the text does not fit
+     */
+    public static byte[] encode(String name, String text, ByteOrder order) {
+        int n = width(name);
+        String t = text.strip();
+        if (n == 0) {
+            throw new dev.structscope.model.InputException(name, "cannot be typed; type integers or floats");
+        }
+        long bits;
+        if (name.startsWith("f")) {
+            double d;
+            try {
+                d = Double.parseDouble(t);
+            } catch (NumberFormatException e) {
+                throw new dev.structscope.model.InputException(name, "'" + t + "' is not a number");
+            }
+            bits = n == 4 ? Float.floatToRawIntBits((float) d) & 0xFFFFFFFFL : Double.doubleToRawLongBits(d);
+        } else {
+            java.math.BigInteger v;
+            try {
+                boolean neg = t.startsWith("-");
+                String digits = neg ? t.substring(1) : t;
+                v = digits.regionMatches(true, 0, "0x", 0, 2) ? new java.math.BigInteger(digits.substring(2), 16)
+                        : new java.math.BigInteger(digits);
+                v = neg ? v.negate() : v;
+            } catch (NumberFormatException e) {
+                throw new dev.structscope.model.InputException(name, "'" + t + "' is not an integer");
+            }
+            boolean signed = name.startsWith("i");
+            java.math.BigInteger min = signed ? java.math.BigInteger.ONE.shiftLeft(8 * n - 1).negate() : java.math.BigInteger.ZERO;
+            java.math.BigInteger max = signed ? java.math.BigInteger.ONE.shiftLeft(8 * n - 1).subtract(java.math.BigInteger.ONE)
+                    : java.math.BigInteger.ONE.shiftLeft(8 * n).subtract(java.math.BigInteger.ONE);
+            if (v.compareTo(min) < 0 || v.compareTo(max) > 0) {
+                throw new dev.structscope.model.InputException(name, t + " is out of range (" + min + " to " + max + ")");
+            }
+            bits = v.longValue();
+        }
+        byte[] out = new byte[n];
+        for (int i = 0; i < n; i++) {
+            int k = order == ByteOrder.LITTLE_ENDIAN ? i : n - 1 - i;
+            out[k] = (byte) (bits >>> (8 * i));
+        }
+        return out;
+    }
+
     private interface Fmt {
         String apply(long v);
     }

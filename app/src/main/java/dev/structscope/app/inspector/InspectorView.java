@@ -2,11 +2,17 @@ package dev.structscope.app.inspector;
 
 import dev.structscope.io.source.DataSource;
 import javafx.beans.property.ReadOnlyStringWrapper;
+import dev.structscope.model.InputException;
 import javafx.scene.control.Label;
+import javafx.scene.control.TableCell;
+import javafx.scene.control.TextField;
+import javafx.scene.control.Tooltip;
+import javafx.scene.input.KeyCode;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.layout.BorderPane;
 
+import java.nio.ByteOrder;
 import java.util.Locale;
 import java.util.function.Function;
 
@@ -16,15 +22,24 @@ import java.util.function.Function;
  * FX thread; reads at most {@link Inspector#WINDOW} bytes per update.
  */
 public final class InspectorView extends BorderPane {
+    /** Writes a value typed into a row at the caret (the hex pane implements it through the data's edits). */
+    @FunctionalInterface
+    public interface ValueEditor {
+        /** Writes {@code bytes} at the inspected offset; null when done, else why it was refused. */
+        String write(byte[] bytes);
+    }
+
     private final TableView<Inspector.Row> table = new TableView<>();
+    private ValueEditor editor;
     private final Label title = new Label("INSPECTOR");
 
     public InspectorView() {
         getStyleClass().add("inspector-view");
         table.getStyleClass().add(atlantafx.base.theme.Styles.DENSE);
         table.getColumns().add(col("Type", Inspector.Row::name, 120));
-        table.getColumns().add(col("Little-endian", Inspector.Row::little, 170));
-        table.getColumns().add(col("Big-endian", Inspector.Row::big, 170));
+        table.getColumns().add(editable(col("Little-endian", Inspector.Row::little, 170), ByteOrder.LITTLE_ENDIAN));
+        table.getColumns().add(editable(col("Big-endian", Inspector.Row::big, 170), ByteOrder.BIG_ENDIAN));
+        table.setEditable(true);
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.setPlaceholder(new Label("Open a file: the bytes at the caret appear here as every type."));
         title.setStyle("-fx-font-weight: bold; -fx-padding: 3 6 3 6;");
@@ -38,6 +53,82 @@ public final class InspectorView extends BorderPane {
         c.setSortable(false);
         c.setCellValueFactory(p -> new ReadOnlyStringWrapper(f.apply(p.getValue())));
         return c;
+    }
+
+    /**
+     * A value column whose integer and float cells can be typed (double-click or F2): Enter
+     * encodes the text in the column's byte order and writes it at the caret; a value that does
+     * not fit stays in the field, marked, with the reason in its tooltip; Escape cancels.
+     */
+    private TableColumn<Inspector.Row, String> editable(TableColumn<Inspector.Row, String> c, ByteOrder order) {
+        c.setId(order == ByteOrder.LITTLE_ENDIAN ? "inspector-little" : "inspector-big");
+        c.setEditable(true);
+        c.setCellFactory(col -> new TableCell<>() {
+            private TextField field;
+
+            private Inspector.Row row() {
+                return getTableRow() == null ? null : getTableRow().getItem();
+            }
+
+            @Override
+            public void startEdit() {
+                Inspector.Row r = row();
+                if (editor == null || r == null || !Inspector.editable(r.name()) || getItem() == null || getItem().isEmpty()) {
+                    return;
+                }
+                super.startEdit();
+                if (!isEditing()) {
+                    return;
+                }
+                field = new TextField(getItem());
+                field.setId("inspector-editor");
+                field.setOnKeyPressed(e -> {
+                    if (e.getCode() == KeyCode.ENTER) {
+                        String why;
+                        try {
+                            why = editor.write(Inspector.encode(r.name(), field.getText(), order));
+                        } catch (InputException x) {
+                            why = x.getMessage();
+                        }
+                        if (why == null) {
+                            cancelEdit();
+                        } else {
+                            field.setTooltip(new Tooltip(why));
+                            field.setStyle("-fx-border-color: #d1242f; -fx-border-width: 2;");
+                            field.getProperties().put("error", why);
+                        }
+                        e.consume();
+                    } else if (e.getCode() == KeyCode.ESCAPE) {
+                        cancelEdit();
+                        e.consume();
+                    }
+                });
+                setText(null);
+                setGraphic(field);
+                field.requestFocus();
+                field.selectAll();
+            }
+
+            @Override
+            public void cancelEdit() {
+                super.cancelEdit();
+                setText(getItem());
+                setGraphic(null);
+            }
+
+            @Override
+            protected void updateItem(String item, boolean empty) {
+                super.updateItem(item, empty);
+                setText(empty ? null : item);
+                setGraphic(null);
+            }
+        });
+        return c;
+    }
+
+    /** Turns on typing values at the caret (null: read-only). */
+    public void setValueEditor(ValueEditor editor) {
+        this.editor = editor;
     }
 
     public TableView<Inspector.Row> table() {

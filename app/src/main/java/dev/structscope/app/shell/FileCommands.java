@@ -150,7 +150,9 @@ final class FileCommands {
                 Enter commit cell · Escape cancel · Tab next cell
                 Ctrl+1/2/3 focus library / designer / data · Ctrl+Shift+T theme
                 Ctrl+Shift+O open data file · Ctrl+G go to offset · Ctrl+F find · F3 / Shift+F3 next / previous
-                Ctrl+B bookmark the selection · Ctrl+L connect to a socket · Ctrl+Enter send (compose)""");
+                Ctrl+B bookmark the selection · Ctrl+L connect to a socket · Ctrl+Enter send (compose)
+                Data: type over bytes · Insert insert/overwrite · F2 edit a value · Ctrl+V paste
+                Ctrl+Alt+S save data · Ctrl+Alt+Shift+S save data as · Ctrl+Z / Ctrl+Shift+Z in the data: undo / redo edits""");
         a.show();
     }
 

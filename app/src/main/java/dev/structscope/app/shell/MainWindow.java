@@ -95,6 +95,7 @@ public final class MainWindow {
         this.designer = new DesignerView(vm.designer());
         this.data = new DataPane(vm);
         vm.attachBookmarks(data.hexPane().bookmarks());
+        data.hexPane().setOnSavedAs(vm::setDataFile);
         this.files = new FileCommands(stage, vm, dark, () -> {
             if (prefs != null) {
                 prefs.save(stage, split);
@@ -164,7 +165,7 @@ public final class MainWindow {
             prefs.restore(stage, split);
         }
         stage.setOnCloseRequest(e -> {
-            if (!files.confirmLoseChanges("quitting")) {
+            if (!files.confirmLoseChanges("quitting") || !data.hexPane().saving().confirmDiscard("quitting", stage::close)) {
                 e.consume();
                 return;
             }
@@ -300,12 +301,18 @@ public final class MainWindow {
                 item("Import C Header…", IconPaths.IMPORT, ctrl(KeyCode.I), files::importHeader),
                 item("Export…", IconPaths.EXPORT, ctrl(KeyCode.E), files::export),
                 new SeparatorMenuItem(),
-                item("Quit", null, ctrl(KeyCode.Q), files::quit));
-        MenuItem undo = item("Undo", IconPaths.UNDO, ctrl(KeyCode.Z), d::undo);
-        undo.disableProperty().bind(vm.document().canUndoProperty().not());
-        MenuItem redo = item("Redo", IconPaths.REDO, ctrlShift(KeyCode.Z), d::redo);
-        redo.disableProperty().bind(vm.document().canRedoProperty().not());
-        MenuItem redoY = item("Redo (alternative)", null, ctrl(KeyCode.Y), d::redo);
+                item("Quit", null, ctrl(KeyCode.Q), () -> {
+                    if (data.hexPane().saving().confirmDiscard("quitting", files::quit)) {
+                        files.quit();
+                    }
+                }));
+        // Undo and Redo act on the data's edits while the data has the focus, else on the layout.
+        var hexPane = data.hexPane();
+        MenuItem undo = item("Undo", IconPaths.UNDO, ctrl(KeyCode.Z), () -> { if (!hexPane.undoIfFocused()) d.undo(); });
+        undo.disableProperty().bind(vm.document().canUndoProperty().not().and(hexPane.edits().canUndoProperty().not()));
+        MenuItem redo = item("Redo", IconPaths.REDO, ctrlShift(KeyCode.Z), () -> { if (!hexPane.redoIfFocused()) d.redo(); });
+        redo.disableProperty().bind(vm.document().canRedoProperty().not().and(hexPane.edits().canRedoProperty().not()));
+        MenuItem redoY = item("Redo (alternative)", null, ctrl(KeyCode.Y), () -> { if (!hexPane.redoIfFocused()) d.redo(); });
         redoY.setVisible(false);
         Menu edit = new Menu("Edit", null, undo, redo, redoY, new SeparatorMenuItem(),
                 item("Add Member", IconPaths.ADD, new KeyCodeCombination(KeyCode.INSERT), d::addMember),
@@ -369,8 +376,17 @@ public final class MainWindow {
         MenuItem next = item("Find Next", null, new KeyCodeCombination(KeyCode.F3), () -> withData(h -> h.findAgain(false)));
         MenuItem previous = item("Find Previous", null, new KeyCodeCombination(KeyCode.F3, KeyCombination.SHIFT_DOWN),
                 () -> withData(h -> h.findAgain(true)));
+        MenuItem saveData = item("Save Data", null, new KeyCodeCombination(KeyCode.S, KeyCombination.SHORTCUT_DOWN,
+                KeyCombination.ALT_DOWN), () -> withData(h -> h.saveData()));
+        MenuItem saveDataAs = item("Save Data As…", null, new KeyCodeCombination(KeyCode.S, KeyCombination.SHORTCUT_DOWN,
+                KeyCombination.ALT_DOWN, KeyCombination.SHIFT_DOWN), () -> withData(h -> {
+                    File f = new FileChooser().showSaveDialog(stage);
+                    if (f != null) {
+                        h.saveDataAs(f.toPath());
+                    }
+                }));
         Menu dataMenu = new Menu("Data", null, item("Open Data File…", IconPaths.OPEN, ctrlShift(KeyCode.O),
-                files::openData), new SeparatorMenuItem(), gotoItem, find, next, previous);
+                files::openData), saveData, saveDataAs, new SeparatorMenuItem(), gotoItem, find, next, previous);
         Menu liveMenu = new Menu("Live", null, item("Connect…", null, ctrl(KeyCode.L), live::showConnectDialog),
                 item("Open Recording…", null, null, live::openRecording),
                 new SeparatorMenuItem(),
@@ -420,10 +436,14 @@ public final class MainWindow {
 
     private ToolBar toolBar() {
         DesignerViewModel d = vm.designer();
-        Button undo = tool(IconPaths.UNDO, "Undo (Ctrl+Z)", "undo", d::undo);
-        undo.disableProperty().bind(vm.document().canUndoProperty().not());
-        Button redo = tool(IconPaths.REDO, "Redo (Ctrl+Shift+Z)", "redo", d::redo);
-        redo.disableProperty().bind(vm.document().canRedoProperty().not());
+        // Like the menu: the data's edits while the data has the focus (which a click here keeps).
+        var hexPane = data.hexPane();
+        Button undo = tool(IconPaths.UNDO, "Undo (Ctrl+Z)", "undo", () -> { if (!hexPane.undoIfFocused()) d.undo(); });
+        undo.disableProperty().bind(vm.document().canUndoProperty().not().and(hexPane.edits().canUndoProperty().not()));
+        Button redo = tool(IconPaths.REDO, "Redo (Ctrl+Shift+Z)", "redo", () -> { if (!hexPane.redoIfFocused()) d.redo(); });
+        redo.disableProperty().bind(vm.document().canRedoProperty().not().and(hexPane.edits().canRedoProperty().not()));
+        undo.setFocusTraversable(false);
+        redo.setFocusTraversable(false);
         ChoiceBox<Abi> abi = new ChoiceBox<>();
         abi.setId("abi");
         abi.getItems().setAll(ShellViewModel.abis());

@@ -255,6 +255,51 @@ public final class EditOverlay implements DataSource {
                 : MemorySegment.ofArray(added).asSlice(p.start() + from, n).asReadOnly();
     }
 
+    /** A range of the edited content: {@code length} bytes from {@code offset}. */
+    public record Range(long offset, long length) {
+    }
+
+    /**
+     * The ranges in {@code [from, to)} whose bytes were typed, pasted or inserted (not the base's):
+     * what a view marks as changed until saved. Linear in the pieces, like every lookup here.
+     */
+    public List<Range> addedRanges(long from, long to) {
+        ensureOpen();
+        List<Range> out = new ArrayList<>();
+        long pos = 0;
+        for (Piece p : pieces) {
+            long end = pos + p.length();
+            if (pos >= to) {
+                break;
+            }
+            if (!p.base() && end > from) {
+                long lo = Math.max(pos, from);
+                out.add(new Range(lo, Math.min(end, to) - lo));
+            }
+            pos = end;
+        }
+        return out;
+    }
+
+    /**
+     * Whether every byte of the base is still at its own offset and the size is unchanged: the
+     * edits only overwrote bytes (no insert or delete has shifted anything).
+     */
+    public boolean inPlace() {
+        ensureOpen();
+        if (size != base.size()) {
+            return false;
+        }
+        long pos = 0;
+        for (Piece p : pieces) {
+            if (p.base() && p.start() != pos) {
+                return false;
+            }
+            pos += p.length();
+        }
+        return true;
+    }
+
     /** The pieces in order (for the savers: which ranges still come from the base where they were). */
     List<Piece> pieces() {
         return List.copyOf(pieces);

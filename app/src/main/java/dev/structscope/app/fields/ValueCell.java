@@ -1,0 +1,109 @@
+package dev.structscope.app.fields;
+
+import javafx.scene.control.TextField;
+import javafx.scene.control.Tooltip;
+import javafx.scene.control.TreeTableCell;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyEvent;
+
+import java.util.function.Supplier;
+
+/**
+ * The decoded tree's Value cell: shows the value, and edits it (double-click, F2 or Enter on the
+ * row) when the tree has a {@link FieldsView.ValueEditor}. Enter commits through the editor; a
+ * value it refuses stays in the field, marked, with the reason in a tooltip (the editor also
+ * tells the status bar); Escape cancels. FX thread.
+ */
+final class ValueCell extends TreeTableCell<FieldRow, String> {
+    private final Supplier<FieldsView.ValueEditor> editor;
+    private TextField field;
+
+    ValueCell(Supplier<FieldsView.ValueEditor> editor) {
+        this.editor = editor;
+        getStyleClass().add("value-cell");
+    }
+
+    private FieldItem item() {
+        return getTableRow() == null || !(getTableRow().getTreeItem() instanceof FieldItem f) ? null : f;
+    }
+
+    @Override
+    public void startEdit() {
+        FieldItem item = item();
+        if (editor.get() == null || item == null || !ValueEdit.editable(item.getValue())) {
+            return;
+        }
+        super.startEdit();
+        if (!isEditing()) {
+            return;
+        }
+        if (field == null) {
+            field = new TextField();
+            field.setId("value-editor");
+            field.addEventFilter(KeyEvent.KEY_PRESSED, this::onKey);
+            field.focusedProperty().addListener((o, a, f) -> {
+                if (!f && isEditing()) {
+                    cancelEdit();
+                }
+            });
+        }
+        field.setText(ValueEdit.initialText(item.getValue()));
+        mark(null);
+        setText(null);
+        setGraphic(field);
+        field.requestFocus();
+        field.selectAll();
+    }
+
+    private void onKey(KeyEvent e) {
+        if (e.getCode() == KeyCode.ENTER) {
+            FieldItem item = item();
+            FieldsView.ValueEditor ed = editor.get();
+            String why = item == null || ed == null ? "nothing to edit" : ed.apply(item, field.getText());
+            if (why == null) {
+                if (isEditing()) {
+                    cancelEdit();
+                }
+            } else {
+                mark(why);
+            }
+            e.consume();
+        } else if (e.getCode() == KeyCode.ESCAPE) {
+            cancelEdit();
+            e.consume();
+        }
+    }
+
+    private void mark(String why) {
+        field.setTooltip(why == null ? null : new Tooltip(why));
+        field.setStyle(why == null ? "" : "-fx-border-color: #d1242f; -fx-border-width: 2;");
+        field.getProperties().put("error", why);
+    }
+
+    /** Why the last value typed here was refused (tests), or null. */
+    String error() {
+        return field == null ? null : (String) field.getProperties().get("error");
+    }
+
+    @Override
+    public void cancelEdit() {
+        super.cancelEdit();
+        setText(getItem());
+        setGraphic(null);
+    }
+
+    @Override
+    protected void updateItem(String item, boolean empty) {
+        super.updateItem(item, empty);
+        if (empty) {
+            setText(null);
+            setGraphic(null);
+        } else if (isEditing()) {
+            setText(null);
+            setGraphic(field);
+        } else {
+            setText(item);
+            setGraphic(null);
+        }
+    }
+}

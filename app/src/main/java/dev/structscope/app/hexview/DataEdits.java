@@ -1,0 +1,396 @@
+package dev.structscope.app.hexview;
+
+import dev.structscope.io.edit.EditOverlay;
+import dev.structscope.io.edit.OverlaySaver;
+import dev.structscope.io.source.DataSource;
+import dev.structscope.io.write.Expected;
+import dev.structscope.io.write.InPlaceWriter;
+import dev.structscope.model.InputException;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyLongProperty;
+import javafx.beans.property.ReadOnlyLongWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.concurrent.Task;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The edits to the open data file, as a view model: an {@link EditOverlay} over the mapped file
+ * (the file is never written while editing), typing over bytes in the hex and ASCII panes
+ * (overwrite, or insert mode), writing a member's encoded bytes, undo and redo, which bytes to
+ * mark as changed, and the save as a background {@link Task} (the engine's {@link OverlaySaver}:
+ * in place with a journal when the size is kept, else streamed to a file beside and renamed).
+ *
+ * <p>Edits are refused, with the reason in {@link #messageProperty()}, while nothing editable is
+ * open (a live message, a read-only file or file system) and while a save runs. Owned by the hex
+ * pane, one per opened file ({@link #attach}); FX thread only (the save's work runs on the task's
+ * thread, which reads the overlay while edits are refused).
+ */
+public final class DataEdits {
+    private final HexViewModel hex;
+    private EditedSource edited;
+    private final java.util.List<EditedSource> retired = new java.util.ArrayList<>();
+    private Path path;
+    private Expected expected;
+    private String readOnly;
+    /**
+     * The byte whose high nibble was just typed (its low nibble is next), or -1. Set only right
+     * after that edit, and cleared by any other edit, undo, redo or caret move.
+     */
+    private long nibbleAt = -1;
+    private final BooleanProperty insertMode = new SimpleBooleanProperty(this, "insertMode");
+    private final ReadOnlyBooleanWrapper modified = new ReadOnlyBooleanWrapper(this, "modified");
+    private final ReadOnlyBooleanWrapper canUndo = new ReadOnlyBooleanWrapper(this, "canUndo");
+    private final ReadOnlyBooleanWrapper canRedo = new ReadOnlyBooleanWrapper(this, "canRedo");
+    private final ReadOnlyBooleanWrapper saving = new ReadOnlyBooleanWrapper(this, "saving");
+    private final ReadOnlyLongWrapper version = new ReadOnlyLongWrapper(this, "version");
+    private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(this, "message", "");
+
+    public DataEdits(HexViewModel hex) {
+        this.hex = hex;
+        hex.caretProperty().addListener((o, a, b) -> {
+            if (b.longValue() != nibbleAt) {
+                nibbleAt = -1;
+            }
+        });
+        insertMode.addListener((o, a, b) -> nibbleAt = -1);
+    }
+
+    /**
+     * Starts editing {@code base}, the mapped file {@code path} (null: bytes that are not a file,
+     * shown read-only). Returns the source the views read: the base through a fresh overlay.
+     */
+    public DataSource attach(DataSource base, Path path) {
+        detach();
+        if (base == null) {
+            return null;
+        }
+        this.path = path;
+        this.edited = new EditedSource(new EditOverlay(base), path);
+        readOnly = null;
+        expected = null;
+        if (path == null) {
+            readOnly = "these bytes are not a file and cannot be edited";
+        } else {
+            try {
+                InPlaceWriter.checkWritable(path);
+                expected = Expected.of(path);
+            } catch (InputException e) {
+                readOnly = e.getMessage();
+            }
+        }
+        changed();
+        return edited;
+    }
+
+    /**
+     * Forgets the edits of the previous file (the caller has asked whether to save them). Its
+     * source is closed by {@link #closeRetired()}, once the views have let go of it.
+     */
+    public void detach() {
+        if (edited != null) {
+            retired.add(edited);
+        }
+        edited = null;
+        path = null;
+        nibbleAt = -1;
+        changed();
+    }
+
+    /** Closes the sources of files no longer edited (call after the views show the new one). */
+    public void closeRetired() {
+        for (EditedSource s : retired) {
+            s.close();
+        }
+        retired.clear();
+    }
+
+    public BooleanProperty insertModeProperty() {
+        return insertMode;
+    }
+
+    public ReadOnlyBooleanProperty modifiedProperty() {
+        return modified.getReadOnlyProperty();
+    }
+
+    public boolean modified() {
+        return modified.get();
+    }
+
+    public ReadOnlyBooleanProperty canUndoProperty() {
+        return canUndo.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty canRedoProperty() {
+        return canRedo.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty savingProperty() {
+        return saving.getReadOnlyProperty();
+    }
+
+    /** Counts edits, undos and redos: views re-read their bytes when it changes. */
+    public ReadOnlyLongProperty versionProperty() {
+        return version.getReadOnlyProperty();
+    }
+
+    /** Why the last edit was refused, or what the last save did; empty when nothing to say. */
+    public ReadOnlyStringProperty messageProperty() {
+        return message.getReadOnlyProperty();
+    }
+
+    /** What the views read: the file through the edits, or null when none is attached. */
+    public DataSource source() {
+        return edited;
+    }
+
+    /** The file being edited, or null. */
+    public Path path() {
+        return path;
+    }
+
+    /** The file as it was when opened (size, time), or null when it cannot be written. */
+    public Expected expected() {
+        return expected;
+    }
+
+    /** Why this file cannot be edited, or null when it can. */
+    public String readOnlyReason() {
+        return readOnly;
+    }
+
+    /** The ranges in {@code [from, to)} changed since the file was opened (or saved): marked in the views. */
+    public List<EditOverlay.Range> changedRanges(long from, long to) {
+        return edited == null || !modified.get() ? List.of() : edited.overlay().addedRanges(from, to);
+    }
+
+    // ---- edits --------------------------------------------------------------------------------
+
+    /** Whether an edit may be made now; when not, says why in {@link #messageProperty()}. */
+    public boolean editable() {
+        String why = edited == null ? "no file is open" : readOnly != null ? readOnly
+                : saving.get() ? "a save is running; edit again when it is done" : null;
+        if (why != null) {
+            message.set("Cannot edit: " + why);
+            return false;
+        }
+        return true;
+    }
+
+    /**
+     * A hex digit typed in the hex pane at the caret: the first sets the byte's high nibble (in
+     * insert mode, inserts a byte), the second its low nibble and moves on. False when {@code c}
+     * is not a hex digit or the edit is refused.
+     */
+    public boolean typeHex(char c) {
+        int d = Character.digit(c, 16);
+        if (d < 0 || hex.size() == 0 && !insertMode.get() || !editable()) {
+            return false;
+        }
+        long at = hex.caret();
+        if (nibbleAt == at) {
+            // The byte's second digit replaces the edit of its first: one undo step per byte typed.
+            int old = Byte.toUnsignedInt(edited.slice(at, 1).get(java.lang.foreign.ValueLayout.JAVA_BYTE, 0));
+            byte[] b = {(byte) ((old & 0xF0) | d)};
+            apply(() -> {
+                edited.overlay().undo();
+                if (insertMode.get()) {
+                    edited.overlay().insert(at, b);
+                } else {
+                    edited.overlay().overwrite(at, b);
+                }
+            });
+            nibbleAt = -1;
+            advance(at);
+            return true;
+        }
+        if (insertMode.get()) {
+            apply(() -> edited.overlay().insert(at, new byte[] {(byte) (d << 4)}));
+        } else {
+            int old = Byte.toUnsignedInt(edited.slice(at, 1).get(java.lang.foreign.ValueLayout.JAVA_BYTE, 0));
+            apply(() -> edited.overlay().overwrite(at, new byte[] {(byte) ((d << 4) | (old & 0x0F))}));
+        }
+        nibbleAt = at;
+        return true;
+    }
+
+    /** A character typed in the ASCII pane at the caret (Latin-1): overwrites or inserts a byte. */
+    public boolean typeChar(char c) {
+        if (c > 0xFF || Character.isISOControl(c)) {
+            if (c > 0xFF) {
+                message.set(String.format(Locale.ROOT, "'%c' is not one byte (Latin-1); type it in the hex pane", c));
+            }
+            return false;
+        }
+        if (hex.size() == 0 && !insertMode.get() || !editable()) {
+            return false;
+        }
+        long at = hex.caret();
+        nibbleAt = -1;
+        byte[] b = String.valueOf(c).getBytes(StandardCharsets.ISO_8859_1);
+        apply(() -> {
+            if (insertMode.get()) {
+                edited.overlay().insert(at, b);
+            } else {
+                edited.overlay().overwrite(at, b);
+            }
+        });
+        advance(at);
+        return true;
+    }
+
+    /** Writes {@code bytes} over the content from {@code offset}: one undo step (a member's new value). */
+    public boolean write(long offset, byte[] bytes) {
+        if (bytes.length == 0 || !editable()) {
+            return false;
+        }
+        nibbleAt = -1;
+        apply(() -> edited.overlay().overwrite(offset, bytes));
+        return true;
+    }
+
+    /** Inserts {@code bytes} at {@code offset}: one undo step. */
+    public boolean insert(long offset, byte[] bytes) {
+        if (bytes.length == 0 || !editable()) {
+            return false;
+        }
+        nibbleAt = -1;
+        apply(() -> edited.overlay().insert(offset, bytes));
+        return true;
+    }
+
+    /** Most bytes one fill writes (they are held as added bytes until saved). */
+    public static final long FILL_MAX = 16L << 20;
+
+    /** Fills {@code length} bytes from {@code start} with {@code pattern} repeated: one undo step. */
+    public boolean fill(long start, long length, byte[] pattern) {
+        if (pattern.length == 0 || length <= 0 || !editable()) {
+            return false;
+        }
+        if (length > FILL_MAX) {
+            message.set("Cannot fill " + length + " bytes at once (at most " + (FILL_MAX >> 20) + " MiB)");
+            return false;
+        }
+        byte[] b = new byte[(int) length];
+        for (int i = 0; i < b.length; i++) {
+            b[i] = pattern[i % pattern.length];
+        }
+        nibbleAt = -1;
+        apply(() -> edited.overlay().overwrite(start, b));
+        return true;
+    }
+
+    /** Pastes {@code bytes} at {@code at}: over the bytes there, or inserted in insert mode; one undo step. */
+    public boolean paste(long at, byte[] bytes) {
+        if (bytes.length == 0 || !editable()) {
+            return false;
+        }
+        nibbleAt = -1;
+        apply(() -> {
+            if (insertMode.get()) {
+                edited.overlay().insert(at, bytes);
+            } else {
+                edited.overlay().overwrite(at, bytes);
+            }
+        });
+        hex.select(at, bytes.length);
+        return true;
+    }
+
+    public boolean undo() {
+        return edited != null && !saving.get() && step(edited.overlay()::undo);
+    }
+
+    public boolean redo() {
+        return edited != null && !saving.get() && step(edited.overlay()::redo);
+    }
+
+    private boolean step(java.util.function.BooleanSupplier s) {
+        nibbleAt = -1;
+        boolean done = s.getAsBoolean();
+        if (done) {
+            changed();
+            hex.moveTo(hex.caret(), false);
+        }
+        return done;
+    }
+
+    private void apply(Runnable edit) {
+        try {
+            edit.run();
+            message.set("");
+        } catch (InputException e) {
+            message.set("Cannot edit: " + e.getMessage());
+        }
+        changed();
+    }
+
+    private void advance(long at) {
+        if (at + 1 < hex.size()) {
+            hex.moveTo(at + 1, false);
+        } else {
+            hex.moveTo(at, false);
+        }
+    }
+
+    private void changed() {
+        if (edited != null) {
+            edited.edited();
+        }
+        EditOverlay o = edited == null ? null : edited.overlay();
+        modified.set(o != null && o.modified());
+        canUndo.set(o != null && o.canUndo());
+        canRedo.set(o != null && o.canRedo());
+        version.set(version.get() + 1);
+    }
+
+    // ---- saving -----------------------------------------------------------------------------
+
+    /**
+     * A task that saves the edited content to {@code target}: the opened file itself (same size:
+     * in place with a journal; otherwise streamed and renamed) or another file (Save As, always
+     * streamed). {@code check}: the file as the caller expects it on disk (null for a new target);
+     * a file that differs is refused by the saver. The caller runs the task and, when it succeeds,
+     * reopens the target. Edits are refused until the task ends.
+     */
+    public Task<Path> saveTask(Path target, Expected check) {
+        if (edited == null) {
+            throw new IllegalStateException("no file is open");
+        }
+        EditOverlay overlay = edited.overlay();
+        saving.set(true);
+        java.util.concurrent.atomic.AtomicBoolean started = new java.util.concurrent.atomic.AtomicBoolean();
+        Task<Path> t = new Task<>() {
+            @Override
+            protected Path call() {
+                started.set(true);
+                try {
+                    if (isCancelled()) {
+                        return null;
+                    }
+                    updateProgress(0, 1);
+                    overlay.save(target, check, (done, total) -> updateProgress(done, Math.max(1, total)), this::isCancelled);
+                    return target;
+                } finally {
+                    // Edits are accepted again only once the saver has stopped reading the overlay,
+                    // which a cancel does not wait for.
+                    javafx.application.Platform.runLater(() -> saving.set(false));
+                }
+            }
+        };
+        // Cancelled before it ever ran: no saver thread will say it is done.
+        t.addEventHandler(javafx.concurrent.WorkerStateEvent.WORKER_STATE_CANCELLED, e -> {
+            if (!started.get()) {
+                saving.set(false);
+            }
+        });
+        return t;
+    }
+}

@@ -1,0 +1,246 @@
+package dev.structscope.app.hexview;
+
+import dev.structscope.io.write.Expected;
+import dev.structscope.io.write.Journal;
+import dev.structscope.model.InputException;
+import javafx.beans.property.ReadOnlyDoubleProperty;
+import javafx.beans.property.ReadOnlyDoubleWrapper;
+import javafx.concurrent.Task;
+import javafx.scene.control.Alert;
+import javafx.scene.control.ButtonBar;
+import javafx.scene.control.ButtonType;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.function.Consumer;
+
+/**
+ * The questions and the background work around saving edited data: Save (in place, or streamed
+ * when the size changed), Save As, what to do when the file changed on disk since it was opened,
+ * the prompt before unsaved edits are lost, and a journal an interrupted save left next to a file
+ * being opened. Saves run as {@link Task}s on one daemon worker, as the hex pane's search and the
+ * record table's summaries do, with progress and cancel shown in the hex pane's tools.
+ *
+ * <p>The questions go through an {@link Asker}: modal alerts in the app (data could be lost), a
+ * scripted answer in tests. Owned by the hex pane; FX thread only.
+ */
+public final class DataSaving {
+    private static final ExecutorService WORKER = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "structscope-save");
+        t.setDaemon(true);
+        return t;
+    });
+
+    /** Asks the person a question; returns the chosen option (one of {@code options}), or null for Cancel. */
+    @FunctionalInterface
+    public interface Asker {
+        String ask(String title, String text, List<String> options);
+    }
+
+    /** Modal alerts, one button per option and Cancel. */
+    public static final Asker ALERTS = (title, text, options) -> {
+        Alert a = new Alert(Alert.AlertType.CONFIRMATION);
+        a.setTitle(title);
+        a.setHeaderText(title);
+        a.setContentText(text);
+        a.getButtonTypes().clear();
+        for (String o : options) {
+            a.getButtonTypes().add(new ButtonType(o, ButtonBar.ButtonData.OTHER));
+        }
+        a.getButtonTypes().add(ButtonType.CANCEL);
+        return a.showAndWait().filter(b -> b != ButtonType.CANCEL).map(ButtonType::getText).orElse(null);
+    };
+
+    static final String SAVE = "Save";
+    static final String DISCARD = "Discard";
+    static final String OVERWRITE = "Write My Changes over Theirs";
+    static final String FINISH = "Finish the Save";
+    static final String ROLL_BACK = "Roll Back";
+
+    private final DataEdits edits;
+    private final Consumer<String> say;
+    private Asker asker = ALERTS;
+    private Task<Path> task;
+    private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper(this, "progress");
+    private final javafx.beans.property.ReadOnlyBooleanWrapper running =
+            new javafx.beans.property.ReadOnlyBooleanWrapper(this, "running");
+
+    /** {@code say}: where outcomes go (the pane's status line). */
+    DataSaving(DataEdits edits, Consumer<String> say) {
+        this.edits = edits;
+        this.say = say;
+    }
+
+    public void setAsker(Asker asker) {
+        this.asker = asker;
+    }
+
+    public ReadOnlyDoubleProperty progressProperty() {
+        return progress.getReadOnlyProperty();
+    }
+
+    /** Whether a save runs (until its outcome has been handled: the saved file reopened). */
+    public javafx.beans.property.ReadOnlyBooleanProperty runningProperty() {
+        return running.getReadOnlyProperty();
+    }
+
+    /** The save under way, or null. */
+    public Task<Path> task() {
+        return task;
+    }
+
+    /** Stops the save under way; the target is left as it was. */
+    public void cancel() {
+        if (task != null) {
+            task.cancel();
+        }
+    }
+
+    /**
+     * Saves to the opened file. A file changed on disk since it was opened is never overwritten
+     * silently: same size, the person may write their changed bytes over the other writer's;
+     * another size, only Save As is left. {@code then} gets the saved file (on the FX thread).
+     */
+    public void save(Consumer<Path> then) {
+        Path target = edits.path();
+        if (target == null || !edits.modified()) {
+            say.accept(target == null ? "No data file to save" : "No data edits to save");
+            return;
+        }
+        if (edits.readOnlyReason() != null) {
+            say.accept("Cannot save: " + edits.readOnlyReason());
+            return;
+        }
+        Expected check = edits.expected();
+        try {
+            check.check(target);
+        } catch (InputException changed) {
+            Expected now;
+            try {
+                now = Expected.of(target);
+            } catch (InputException gone) {
+                say.accept("Cannot save: " + gone.getMessage() + "; use Save Data As…");
+                return;
+            }
+            if (now.size() != check.size()) {
+                say.accept("Not saved: " + changed.getMessage() + " — use Save Data As… to keep your edits");
+                return;
+            }
+            if (!OVERWRITE.equals(asker.ask("File changed on disk", target + " was changed by another program since it"
+                    + " was opened. Write your changed bytes over it (every other byte stays as the other"
+                    + " program left it), or cancel and use Save Data As…", List.of(OVERWRITE)))) {
+                say.accept("Not saved: " + target.getFileName() + " changed on disk");
+                return;
+            }
+            check = now;
+        }
+        run(target, check, then);
+    }
+
+    /** Saves to {@code target}, another file (streamed to a file beside it and renamed). */
+    public void saveAs(Path target, Consumer<Path> then) {
+        if (edits.path() == null && !edits.modified()) {
+            say.accept("No data file to save");
+            return;
+        }
+        Expected check = null;
+        if (Files.exists(target)) {
+            try {
+                check = Expected.of(target);
+            } catch (InputException e) {
+                say.accept("Cannot save: " + e.getMessage());
+                return;
+            }
+        }
+        run(target, check, then);
+    }
+
+    private void run(Path target, Expected check, Consumer<Path> then) {
+        if (task != null && task.isRunning()) {
+            say.accept("A save is already running");
+            return;
+        }
+        Task<Path> t = edits.saveTask(target, check);
+        task = t;
+        progress.unbind();
+        progress.bind(t.progressProperty());
+        say.accept("Saving " + target.getFileName() + " …");
+        t.setOnSucceeded(e -> {
+            try {
+                say.accept("Saved " + target);
+                then.accept(target);
+            } finally {
+                running.set(false);
+            }
+        });
+        t.setOnFailed(e -> {
+            Throwable x = t.getException();
+            say.accept("⚠ Not saved: " + (x instanceof InputException ie ? ie.getMessage() : String.valueOf(x)));
+            running.set(false);
+        });
+        t.setOnCancelled(e -> {
+            say.accept("Save cancelled; " + target.getFileName() + " is unchanged");
+            running.set(false);
+        });
+        running.set(true);
+        WORKER.execute(t);
+    }
+
+    /**
+     * Before unsaved edits are lost ({@code doing}: "quitting", "opening another file"): Save,
+     * Discard or Cancel. True when the caller may go on (saved, discarded, or nothing to lose);
+     * a save runs in the background and {@code afterSave} continues once it is done.
+     */
+    public boolean confirmDiscard(String doing, Runnable afterSave) {
+        if (!edits.modified()) {
+            return true;
+        }
+        String answer = asker.ask("Unsaved data edits", "The data file " + (edits.path() == null ? ""
+                : edits.path().getFileName() + " ") + "has edits that are not saved. Save them before " + doing + "?",
+                List.of(SAVE, DISCARD));
+        if (DISCARD.equals(answer)) {
+            return true;
+        }
+        if (SAVE.equals(answer)) {
+            save(p -> afterSave.run());
+        }
+        return false;
+    }
+
+    /**
+     * A journal left next to {@code file} by an interrupted save: finish writing the new bytes or
+     * roll back to the old ones (the file is opened either way; left alone, it opens as it is and
+     * the journal stays). Runs before the file is mapped.
+     */
+    public void offerJournal(Path file) {
+        Journal j;
+        try {
+            j = Journal.find(file).orElse(null);
+        } catch (InputException e) {
+            say.accept("⚠ " + e.getMessage());
+            return;
+        }
+        if (j == null) {
+            return;
+        }
+        String answer = asker.ask("Interrupted save", "A save into " + file.getFileName() + " was interrupted ("
+                + j.file().getFileName() + "). Finish it (write the rest of the new bytes) or roll back (restore the"
+                + " bytes it was replacing)?", j.complete() ? List.of(FINISH, ROLL_BACK) : List.of(ROLL_BACK));
+        try {
+            if (FINISH.equals(answer)) {
+                j.finish();
+                say.accept("Finished the interrupted save into " + file.getFileName());
+            } else if (ROLL_BACK.equals(answer)) {
+                j.rollBack();
+                say.accept("Rolled back the interrupted save into " + file.getFileName());
+            } else {
+                say.accept("⚠ " + file.getFileName() + " has a journal of an interrupted save; it may hold part of it");
+            }
+        } catch (InputException e) {
+            say.accept("⚠ " + e.getMessage());
+        }
+    }
+}

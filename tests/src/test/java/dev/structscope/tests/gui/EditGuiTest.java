@@ -1,0 +1,584 @@
+package dev.structscope.tests.gui;
+
+import dev.structscope.app.fields.FieldItem;
+import dev.structscope.app.fields.FieldRow;
+import dev.structscope.app.hexview.HexPane;
+import dev.structscope.app.hexview.HexViewModel;
+import javafx.geometry.Point2D;
+import javafx.scene.control.TreeItem;
+import javafx.scene.input.KeyCode;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.util.WaitForAsyncUtils;
+
+import java.io.RandomAccessFile;
+import java.lang.foreign.ValueLayout;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+/**
+ * Editing data in the window (issue 17): values typed into the decoded tree, bytes typed over in
+ * the hex pane, undo and redo, Save Data and Save Data As — checked against Python ctypes making
+ * the same assignments into a copy of the file (the outside truth) and against the bytes on disk.
+ */
+class EditGuiTest extends GuiTest {
+    @TempDir
+    Path dir;
+
+    static final String HEADER = """
+            #include <stdint.h>
+            enum Side { BUY = 0, SELL = 1 };
+            struct Rec { uint32_t magic; unsigned a : 3; int b : 5; unsigned c : 12; enum Side side;
+                         char venue[6]; int32_t id; float price; double qty; };
+            """;
+
+    /** Random records, then the same assignments ctypes makes into record 1 of a copy. */
+    static final String CTYPES = """
+            import ctypes, random, sys
+            out, expected = sys.argv[1], sys.argv[2]
+            class Rec(ctypes.LittleEndianStructure):
+                _fields_ = [("magic", ctypes.c_uint32), ("a", ctypes.c_uint, 3), ("b", ctypes.c_int, 5),
+                            ("c", ctypes.c_uint, 12), ("side", ctypes.c_int), ("venue", ctypes.c_char * 6),
+                            ("id", ctypes.c_int32), ("price", ctypes.c_float), ("qty", ctypes.c_double)]
+            rnd = random.Random(17)
+            data = bytearray(rnd.getrandbits(8) for _ in range(3 * ctypes.sizeof(Rec) + 5))
+            open(out, "wb").write(data)
+            r = Rec.from_buffer(data, ctypes.sizeof(Rec))
+            r.b = -3
+            r.side = 1
+            ctypes.memmove(ctypes.addressof(r) + Rec.venue.offset, b"XNAS".ljust(6, b"\\0"), 6)
+            r.id = -12345
+            r.price = 101.25
+            open(expected, "wb").write(data)
+            print(ctypes.sizeof(Rec))
+            """;
+
+    HexPane hex;
+    final List<String> asked = new ArrayList<>();
+    String answer;
+
+    @BeforeEach
+    void dataPane() {
+        hex = window.dataPane().hexPane();
+        interact(() -> hex.saving().setAsker((title, text, options) -> {
+            asked.add(title);
+            return answer;
+        }));
+    }
+
+    static List<String> python(Path dir, String script, String... args) throws Exception {
+        Path file = dir.resolve("script.py");
+        Files.writeString(file, script);
+        List<String> cmd = new ArrayList<>(List.of("python3", file.toString()));
+        cmd.addAll(List.of(args));
+        Process p;
+        try {
+            p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+        } catch (java.io.IOException e) {
+            assumeTrue(false, "python3 is not installed");
+            return List.of();
+        }
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(p.waitFor(60, TimeUnit.SECONDS), "python timed out");
+        assertEquals(0, p.exitValue(), "python failed: " + out);
+        return out.lines().toList();
+    }
+
+    /** Opens {@code data} as the data file and waits until the hex pane shows it. */
+    void openData(Path data) {
+        interact(() -> vm.setDataFile(data));
+        for (int i = 0; i < 400 && (hex.model().source() == null || !hex.model().source().name().endsWith(data.getFileName().toString())); i++) {
+            sleep(25);
+        }
+        WaitForAsyncUtils.waitForFxEvents();
+        assertNotNull(hex.model().source(), "the data file opened");
+    }
+
+    void waitForSave() {
+        WaitForAsyncUtils.waitForFxEvents();
+        for (int i = 0; i < 4800 && (hex.edits().savingProperty().get() || hex.saving().runningProperty().get()); i++) {
+            sleep(25);
+        }
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    byte[] shown(long offset, int length) {
+        return hex.model().source().slice(offset, length).toArray(ValueLayout.JAVA_BYTE);
+    }
+
+    FieldItem member(String name) {
+        TreeItem<FieldRow> root = hex.fieldsView().root();
+        assertNotNull(root, "the tree shows a record: " + hex.fieldsView().placeholder().getText());
+        for (TreeItem<FieldRow> c : root.getChildren()) {
+            if (c.getValue().name().equals(name)) {
+                return (FieldItem) c;
+            }
+        }
+        throw new AssertionError("no member " + name);
+    }
+
+    /** Selects the member's row, presses F2 and types {@code text} + Enter, as a person would. */
+    void typeValue(String name, String text) {
+        FieldItem item = member(name);
+        interact(() -> {
+            hex.showPane("decoded");
+            hex.fieldsView().tree().getSelectionModel().select(item);
+            hex.fieldsView().tree().scrollTo(Math.max(0, hex.fieldsView().tree().getRow(item) - 1));
+            hex.fieldsView().tree().requestFocus();
+        });
+        push(KeyCode.F2);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertNotNull(lookup("#value-editor").query(), "F2 opened the value's editor");
+        assertTrue(lookup("#value-editor").query().isFocused(), "the editor has the focus");
+        push(KeyCode.CONTROL, KeyCode.A);
+        write(text);
+        push(KeyCode.ENTER);
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    String value(String name) {
+        return member(name).getValue().value();
+    }
+
+    void focusHex() {
+        interact(() -> hex.hexView().requestFocus());
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    @Nested
+    class ARecordFromCtypes {
+        Path data;
+        Path expected;
+        int size;
+
+        @BeforeEach
+        void open() throws Exception {
+            Path header = dir.resolve("rec.h");
+            Files.writeString(header, HEADER);
+            data = dir.resolve("recs.bin");
+            expected = dir.resolve("recs.expected");
+            size = Integer.parseInt(python(dir, CTYPES, data.toString(), expected.toString()).getLast().strip());
+            interact(() -> vm.open(header, "Rec", null));
+            settle();
+            openData(data);
+            interact(() -> hex.overlayBar().choose("Rec", "0x" + Integer.toHexString(size), false));
+            WaitForAsyncUtils.waitForFxEvents();
+        }
+
+        @Test
+        void valuesTypedInTheTreeChangeTheBytesUndoRedoSaveAndReadBack() throws Exception {
+            byte[] before = Files.readAllBytes(data);
+            typeValue("id", "-12345");
+            assertEquals("-12345", value("id"));
+            assertArrayEquals(new byte[] {(byte) 0xC7, (byte) 0xCF, (byte) 0xFF, (byte) 0xFF}, shown(size + 20, 4),
+                    "the hex shows the new bytes of id");
+            assertTrue(hex.edits().modified());
+            assertEquals(List.of(new dev.structscope.io.edit.EditOverlay.Range(size + 20, 4)),
+                    hex.edits().changedRanges(0, before.length), "the changed bytes are marked");
+            assertArrayEquals(before, Files.readAllBytes(data), "nothing is written before Save");
+
+            focusHex();
+            push(KeyCode.CONTROL, KeyCode.Z);
+            WaitForAsyncUtils.waitForFxEvents();
+            assertArrayEquals(java.util.Arrays.copyOfRange(before, size + 20, size + 24), shown(size + 20, 4), "undone");
+            assertFalse(hex.edits().modified());
+            push(KeyCode.CONTROL, KeyCode.SHIFT, KeyCode.Z);
+            WaitForAsyncUtils.waitForFxEvents();
+            assertEquals("-12345", value("id"), "redone");
+            int members = designer().rows().size();
+            clickOn("#undo");
+            WaitForAsyncUtils.waitForFxEvents();
+            assertFalse(hex.edits().modified(), "the toolbar's Undo undid the data edit (the data kept the focus)");
+            assertEquals(members, designer().rows().size(), "and left the layout alone");
+            clickOn("#redo");
+            WaitForAsyncUtils.waitForFxEvents();
+            assertEquals("-12345", value("id"), "the toolbar's Redo redid it");
+
+            typeValue("side", "SELL");
+            typeValue("venue", "XNAS");
+            typeValue("b", "-3");
+            typeValue("price", "101.25");
+            assertEquals("SELL (1)", value("side"));
+            assertEquals("\"XNAS\"", value("venue"));
+            assertEquals("101.25", value("price"));
+
+            focusHex();
+            push(KeyCode.CONTROL, KeyCode.ALT, KeyCode.S);
+            waitForSave();
+            assertFalse(hex.edits().modified(), "saved: " + hex.editStatus().getText());
+            assertArrayEquals(Files.readAllBytes(expected), Files.readAllBytes(data),
+                    "the file equals what ctypes made of the same assignments, every other byte unchanged");
+            assertFalse(Files.exists(dev.structscope.io.write.Journal.pathFor(data)), "no journal left");
+
+            interact(() -> hex.openNow(data));
+            interact(() -> hex.overlayBar().choose("Rec", "0x" + Integer.toHexString(size), false));
+            WaitForAsyncUtils.waitForFxEvents();
+            assertEquals("-12345", value("id"), "read back after reopening");
+            assertEquals("SELL (1)", value("side"));
+        }
+
+        @Test
+        void anInvalidValueIsRefusedInPlaceAndEscapeCancels() throws Exception {
+            byte[] before = Files.readAllBytes(data);
+            typeValue("side", "HOLD");
+            var editor = lookup("#value-editor").queryAs(javafx.scene.control.TextField.class);
+            assertTrue(editor.isVisible() && editor.getScene() != null, "the editor stays open");
+            assertNotNull(editor.getTooltip(), "the reason is on the field");
+            assertTrue(editor.getTooltip().getText().contains("HOLD"), editor.getTooltip().getText());
+            assertTrue(hex.editStatus().getText().contains("HOLD"), hex.editStatus().getText());
+            assertFalse(hex.edits().modified());
+            push(KeyCode.ESCAPE);
+            WaitForAsyncUtils.waitForFxEvents();
+            assertNull(hex.fieldsView().tree().getEditingCell(), "Escape cancelled");
+            typeValue("venue", "TOOLONG");
+            assertTrue(hex.editStatus().getText().contains("does not fit"), hex.editStatus().getText());
+            push(KeyCode.ESCAPE);
+            assertArrayEquals(before, shown(0, before.length));
+        }
+
+        @Test
+        void aRecordTableCellIsTypedLikeTheTreeAndMatchesCtypes() throws Exception {
+            interact(() -> hex.overlayBar().choose("Rec", "0x0", true));
+            WaitForAsyncUtils.waitForFxEvents();
+            var table = hex.recordTable().table();
+            for (String[] edit : new String[][] {{"id", "-12345"}, {"side", "SELL"}, {"venue", "XNAS"}, {"b", "-3"},
+                    {"price", "101.25"}}) {
+                interact(() -> {
+                    var col = table.getColumns().stream().filter(c -> c.getGraphic() instanceof javafx.scene.control.Label l
+                            && l.getText().equals(edit[0])).findFirst().orElseThrow();
+                    table.scrollTo(1);
+                    table.getSelectionModel().select(1);
+                    table.scrollToColumn(col);
+                    table.edit(1, col);
+                });
+                WaitForAsyncUtils.waitForFxEvents();
+                assertTrue(lookup("#table-editor").query().isFocused(), "the cell's editor has the focus");
+                push(KeyCode.CONTROL, KeyCode.A);
+                write(edit[1]);
+                push(KeyCode.ENTER);
+                WaitForAsyncUtils.waitForFxEvents();
+                assertNull(table.getEditingCell(), edit[0] + " was accepted: " + hex.editStatus().getText());
+            }
+            assertArrayEquals(Files.readAllBytes(expected), shown(0, (int) hex.model().size()),
+                    "the edited content equals what ctypes made of the same assignments");
+        }
+
+        @Test
+        void closingWithUnsavedEditsAsks() {
+            typeValue("id", "7");
+            answer = null; // Cancel
+            interact(() -> hex.open(dir.resolve("recs.expected")));
+            assertEquals(List.of("Unsaved data edits"), asked);
+            assertTrue(hex.edits().modified(), "Cancel keeps the edits");
+            interact(() -> stage.fireEvent(new javafx.stage.WindowEvent(stage, javafx.stage.WindowEvent.WINDOW_CLOSE_REQUEST)));
+            assertEquals(List.of("Unsaved data edits", "Unsaved data edits"), asked, "closing the window asks too");
+            assertTrue(stage.isShowing(), "Cancel keeps the window open");
+            answer = "Discard";
+            interact(() -> assertTrue(hex.saving().confirmDiscard("quitting", () -> { })));
+        }
+    }
+
+    @Nested
+    class TypingOverBytes {
+        Path data;
+
+        @BeforeEach
+        void open() throws Exception {
+            data = dir.resolve("bytes.bin");
+            byte[] b = new byte[256];
+            for (int i = 0; i < b.length; i++) {
+                b[i] = (byte) i;
+            }
+            Files.write(data, b);
+            openData(data);
+        }
+
+        @Test
+        void hexDigitsAndAsciiCharactersOverwriteAndSaveInPlace() throws Exception {
+            Point2D p = hex.hexView().pointOf(0x10, HexViewModel.Pane.HEX);
+            clickOn(hex.hexView().localToScreen(p));
+            WaitForAsyncUtils.waitForFxEvents();
+            assertEquals(0x10, hex.model().caret());
+            write("ab9");
+            WaitForAsyncUtils.waitForFxEvents();
+            assertArrayEquals(new byte[] {(byte) 0xAB, (byte) 0x91}, shown(0x10, 2), "AB, then the high nibble of 0x11");
+            assertEquals(0x11, hex.model().caret());
+            push(KeyCode.CONTROL, KeyCode.Z);
+            WaitForAsyncUtils.waitForFxEvents();
+            assertArrayEquals(new byte[] {(byte) 0xAB, 0x11}, shown(0x10, 2), "one undo takes back the half-typed byte");
+            push(KeyCode.CONTROL, KeyCode.Z);
+            WaitForAsyncUtils.waitForFxEvents();
+            assertArrayEquals(new byte[] {0x10, 0x11}, shown(0x10, 2), "and one more the whole byte AB");
+            push(KeyCode.CONTROL, KeyCode.SHIFT, KeyCode.Z);
+            push(KeyCode.CONTROL, KeyCode.SHIFT, KeyCode.Z);
+            WaitForAsyncUtils.waitForFxEvents();
+            assertArrayEquals(new byte[] {(byte) 0xAB, (byte) 0x91}, shown(0x10, 2), "redone");
+            Point2D a = hex.hexView().pointOf(0x20, HexViewModel.Pane.ASCII);
+            clickOn(hex.hexView().localToScreen(a));
+            write("Hi");
+            WaitForAsyncUtils.waitForFxEvents();
+            assertArrayEquals("Hi".getBytes(StandardCharsets.ISO_8859_1), shown(0x20, 2));
+            assertEquals(256, hex.model().size(), "overwrite keeps the size");
+            assertFalse(hex.edits().changedRanges(0x10, 0x12).isEmpty(), "typed bytes are marked");
+
+            interact(hex::saveData);
+            waitForSave();
+            byte[] saved = Files.readAllBytes(data);
+            assertEquals(256, saved.length);
+            assertEquals((byte) 0xAB, saved[0x10]);
+            assertEquals((byte) 0x91, saved[0x11]);
+            assertEquals('H', saved[0x20]);
+            assertEquals('i', saved[0x21]);
+            assertEquals((byte) 0x12, saved[0x12], "the bytes around are unchanged");
+            assertEquals((byte) 0x1F, saved[0x1F]);
+            assertTrue(hex.edits().changedRanges(0, 256).isEmpty(), "no marks after saving");
+        }
+
+        /** Opens the inspector's editor of row {@code name} in column {@code columnId} and types {@code text} + Enter. */
+        void typeInInspector(String name, String columnId, String text) {
+            var table = hex.inspectorView().table();
+            interact(() -> {
+                hex.showPane("inspector");
+                int row = -1;
+                for (int i = 0; i < table.getItems().size(); i++) {
+                    if (table.getItems().get(i).name().equals(name)) {
+                        row = i;
+                    }
+                }
+                table.scrollTo(row);
+                table.getSelectionModel().select(row);
+                var col = table.getColumns().stream().filter(c -> columnId.equals(c.getId())).findFirst().orElseThrow();
+                table.edit(row, col);
+            });
+            WaitForAsyncUtils.waitForFxEvents();
+            assertTrue(lookup("#inspector-editor").query().isFocused(), "the inspector's editor has the focus");
+            push(KeyCode.CONTROL, KeyCode.A);
+            write(text);
+            push(KeyCode.ENTER);
+            WaitForAsyncUtils.waitForFxEvents();
+        }
+
+        @Test
+        void theInspectorSetsTheU32AtTheCaretInEitherByteOrder() {
+            interact(() -> hex.model().moveTo(0x30, false));
+            typeInInspector("u32", "inspector-little", "0x11223344");
+            assertArrayEquals(new byte[] {0x44, 0x33, 0x22, 0x11, 0x34}, shown(0x30, 5));
+            typeInInspector("u32", "inspector-big", "0xA1B2C3D4");
+            assertArrayEquals(new byte[] {(byte) 0xA1, (byte) 0xB2, (byte) 0xC3, (byte) 0xD4}, shown(0x30, 4));
+            typeInInspector("i16", "inspector-little", "40000");
+            assertTrue(lookup("#inspector-editor").queryAs(javafx.scene.control.TextField.class).getTooltip().getText()
+                    .contains("out of range"), "refused in place");
+            push(KeyCode.ESCAPE);
+            assertArrayEquals(new byte[] {(byte) 0xA1, (byte) 0xB2}, shown(0x30, 2), "nothing written");
+            focusHex();
+            push(KeyCode.CONTROL, KeyCode.Z);
+            WaitForAsyncUtils.waitForFxEvents();
+            assertArrayEquals(new byte[] {0x44, 0x33, 0x22, 0x11}, shown(0x30, 4), "each value is one undo step");
+        }
+
+        @Test
+        void aSelectionIsFilledAndHexIsPastedAtTheCaret() {
+            interact(() -> hex.model().select(0x40, 6));
+            interact(() -> assertNull(hex.fillSelection(dev.structscope.app.hexview.SearchQuery.Kind.HEX, "de ad")));
+            assertArrayEquals(new byte[] {0x3F, (byte) 0xDE, (byte) 0xAD, (byte) 0xDE, (byte) 0xAD, (byte) 0xDE,
+                    (byte) 0xAD, 0x46}, shown(0x3F, 8));
+            interact(() -> assertNotNull(hex.fillSelection(dev.structscope.app.hexview.SearchQuery.Kind.HEX, "xyz")));
+            interact(() -> hex.model().moveTo(0x80, false));
+            focusHex();
+            interact(() -> javafx.scene.input.Clipboard.getSystemClipboard().setContent(java.util.Map.of(javafx.scene.input.DataFormat.PLAIN_TEXT, "01 02 03")));
+            push(KeyCode.CONTROL, KeyCode.V);
+            WaitForAsyncUtils.waitForFxEvents();
+            assertArrayEquals(new byte[] {1, 2, 3, (byte) 0x83}, shown(0x80, 4));
+            assertEquals(256, hex.model().size(), "pasted over, not inserted");
+            push(KeyCode.CONTROL, KeyCode.Z);
+            WaitForAsyncUtils.waitForFxEvents();
+            assertArrayEquals(new byte[] {(byte) 0x80, (byte) 0x81, (byte) 0x82}, shown(0x80, 3), "one undo step");
+        }
+
+        @Test
+        void insertKeyTogglesInsertModeNotTheDesigner() {
+            int members = designer().rows().size();
+            interact(() -> hex.model().moveTo(0, false));
+            focusHex();
+            push(KeyCode.INSERT);
+            WaitForAsyncUtils.waitForFxEvents();
+            assertTrue(hex.edits().insertModeProperty().get(), "Insert toggles insert mode in the data");
+            assertEquals("INS", lookup("#edit-mode").queryLabeled().getText());
+            assertEquals(members, designer().rows().size(), "no member was added to the designer");
+            write("7f");
+            WaitForAsyncUtils.waitForFxEvents();
+            assertEquals(257, hex.model().size());
+            assertArrayEquals(new byte[] {0x7F, 0x00, 0x01}, shown(0, 3));
+        }
+
+        @Test
+        void aReadOnlyFileSaysSoBeforeTheFirstEdit() throws Exception {
+            Path ro = dir.resolve("ro.bin");
+            Files.write(ro, new byte[64]);
+            assumeTrue(ro.toFile().setWritable(false) && !Files.isWritable(ro), "cannot make a read-only file here (root?)");
+            openData(ro);
+            assertTrue(hex.editStatus().getText().contains("read-only"), hex.editStatus().getText());
+            focusHex();
+            write("ff");
+            WaitForAsyncUtils.waitForFxEvents();
+            assertArrayEquals(new byte[2], shown(0, 2));
+            assertTrue(hex.editStatus().getText().startsWith("Cannot edit"), hex.editStatus().getText());
+        }
+    }
+
+    @Nested
+    class AFileChangedByAnotherProgram {
+        Path data;
+
+        @BeforeEach
+        void open() throws Exception {
+            data = dir.resolve("shared.bin");
+            Files.write(data, new byte[64]);
+            openData(data);
+            interact(() -> hex.model().moveTo(8, false));
+            focusHex();
+            write("aa");
+            WaitForAsyncUtils.waitForFxEvents();
+            byte[] theirs = new byte[64];
+            theirs[40] = 0x77;
+            Files.write(data, theirs);
+            Files.setLastModifiedTime(data, java.nio.file.attribute.FileTime.fromMillis(System.currentTimeMillis() + 5000));
+        }
+
+        @Test
+        void isNotOverwrittenWhenThePersonCancels() throws Exception {
+            answer = null;
+            interact(hex::saveData);
+            waitForSave();
+            assertEquals(List.of("File changed on disk"), asked);
+            byte[] now = Files.readAllBytes(data);
+            assertEquals(0, now[8], "not written");
+            assertEquals(0x77, now[40], "the other program's byte is kept");
+            assertTrue(hex.edits().modified(), "the edits are kept");
+        }
+
+        @Test
+        void getsOnlyTheChangedBytesWhenThePersonSaysSo() throws Exception {
+            answer = "Write My Changes over Theirs";
+            interact(hex::saveData);
+            waitForSave();
+            byte[] now = Files.readAllBytes(data);
+            assertEquals((byte) 0xAA, now[8], "the typed byte is written: " + hex.editStatus().getText());
+            assertEquals(0x77, now[40], "every other byte stays as the other program left it");
+        }
+    }
+
+    @Nested
+    class AnInterruptedSave {
+        @Test
+        void isOfferedToRollBackWhenTheFileIsOpened() throws Exception {
+            Path data = dir.resolve("journaled.bin");
+            Files.write(data, new byte[] {1, 2, 3, 4, 5, 6, 7, 8});
+            class Stop extends RuntimeException {
+            }
+            try {
+                dev.structscope.io.write.InPlaceWriter.write(data,
+                        List.of(new dev.structscope.io.write.Change(2, new byte[] {9, 9})), null,
+                        new dev.structscope.io.write.InPlaceWriter.Hook() {
+                            @Override
+                            public void changeWritten(int index) {
+                                throw new Stop(); // as if killed after the first range
+                            }
+                        });
+            } catch (Stop expected) {
+                // the journal stays
+            }
+            assertTrue(Files.exists(dev.structscope.io.write.Journal.pathFor(data)), "a journal was left");
+            answer = "Roll Back";
+            openData(data);
+            assertEquals(List.of("Interrupted save"), asked);
+            assertArrayEquals(new byte[] {1, 2, 3, 4, 5, 6, 7, 8}, Files.readAllBytes(data), "rolled back");
+            assertArrayEquals(new byte[] {1, 2, 3, 4, 5, 6, 7, 8}, shown(0, 8), "and shown as it is now");
+            assertFalse(Files.exists(dev.structscope.io.write.Journal.pathFor(data)), "the journal is gone");
+        }
+    }
+
+    @Nested
+    class ALargeSparseFile {
+        @Test
+        void bytesInsertedInThreeGibibytesAreSavedAsAnotherFile() throws Exception {
+            long size = 3L << 30;
+            long at = (3L << 29) + 5; // 1.5 GiB + 5
+            Path big = dir.resolve("big.bin");
+            try (RandomAccessFile f = new RandomAccessFile(big.toFile(), "rw")) {
+                f.setLength(size);
+                f.seek(at - 2);
+                f.write(new byte[] {0x11, 0x22, 0x33, 0x44});
+                f.seek(size - 1);
+                f.write(0x5A);
+            }
+            openData(big);
+            interact(() -> hex.goTo("0x" + Long.toHexString(at)));
+            focusHex();
+            assertEquals(at, hex.model().caret());
+            push(KeyCode.INSERT);
+            write("dead");
+            WaitForAsyncUtils.waitForFxEvents();
+            assertEquals(size + 2, hex.model().size());
+            assertArrayEquals(new byte[] {0x11, 0x22, (byte) 0xDE, (byte) 0xAD, 0x33, 0x44}, shown(at - 2, 6));
+            Path out = dir.resolve("big-saved.bin");
+            interact(() -> hex.saveDataAs(out));
+            waitForSave();
+            assertTrue(Files.exists(out), "saved as: " + hex.editStatus().getText());
+            assertEquals(size + 2, Files.size(out));
+            assertEquals(size, Files.size(big), "the original is untouched");
+            try (RandomAccessFile f = new RandomAccessFile(out.toFile(), "r")) {
+                byte[] around = new byte[8];
+                f.seek(at - 3);
+                f.readFully(around);
+                assertArrayEquals(new byte[] {0, 0x11, 0x22, (byte) 0xDE, (byte) 0xAD, 0x33, 0x44, 0}, around);
+                f.seek(size + 1);
+                assertEquals(0x5A, f.read(), "the last byte moved by two");
+            }
+            assertEquals(out, vm.dataFileProperty().get(), "the saved file is the data file now");
+            Files.deleteIfExists(out);
+        }
+
+        @Test
+        void aCancelledSaveAsLeavesNothingBehind() throws Exception {
+            Path big = dir.resolve("big2.bin");
+            try (RandomAccessFile f = new RandomAccessFile(big.toFile(), "rw")) {
+                f.setLength(3L << 30);
+            }
+            openData(big);
+            interact(() -> hex.model().moveTo(0, false));
+            focusHex();
+            write("12");
+            Path out = dir.resolve("never.bin");
+            interact(() -> hex.saveDataAs(out));
+            for (int i = 0; i < 2000 && hex.saving().progressProperty().get() <= 0; i++) {
+                sleep(5);
+            }
+            assertTrue(hex.edits().savingProperty().get(), "the save is under way when cancelled");
+            interact(() -> hex.saving().cancel());
+            waitForSave();
+            assertTrue(hex.editStatus().getText().startsWith("Save cancelled"), hex.editStatus().getText());
+            assertFalse(Files.exists(out), "no target");
+            try (var files = Files.list(dir)) {
+                assertEquals(List.of(), files.filter(p -> p.getFileName().toString().endsWith(".structscope-save")).toList(),
+                        "no temporary file left");
+            }
+            assertTrue(hex.edits().modified(), "the edits are still there to save");
+            assertFalse(hex.edits().savingProperty().get(), "editing is possible again");
+        }
+    }
+}
