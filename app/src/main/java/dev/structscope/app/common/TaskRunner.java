@@ -121,11 +121,20 @@ public final class TaskRunner {
         this.fx = fx;
     }
 
-    /** The app's runner: daemon threads (one for files, up to four for work), results on the FX thread. */
+    /**
+     * The app's one runner: daemon threads (one for files, up to four for work), results on the FX
+     * thread. The same instance every time, so that panes built without a shell (the hex
+     * explorer's parts, demos) still share the window's threads.
+     */
     public static TaskRunner forApp() {
-        ExecutorService f = Executors.newSingleThreadExecutor(r -> daemon(r, "structscope-files"));
-        ExecutorService w = Executors.newFixedThreadPool(4, r -> daemon(r, "structscope-work"));
-        return new TaskRunner(f, w, javafx.application.Platform::runLater);
+        return AppRunner.INSTANCE;
+    }
+
+    private static final class AppRunner {
+        static final TaskRunner INSTANCE = new TaskRunner(
+                Executors.newSingleThreadExecutor(r -> daemon(r, "structscope-files")),
+                Executors.newFixedThreadPool(4, r -> daemon(r, "structscope-work")),
+                javafx.application.Platform::runLater);
     }
 
     private static Thread daemon(Runnable r, String name) {

@@ -1,5 +1,6 @@
 package dev.structscope.app.fields;
 
+import dev.structscope.app.common.TaskRunner;
 import dev.structscope.app.common.MemberColors;
 import dev.structscope.io.decode.ArrayNode;
 import dev.structscope.io.decode.DecoderPlan;
@@ -30,8 +31,6 @@ import javafx.scene.layout.VBox;
 
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.function.BiConsumer;
 
 /**
@@ -54,11 +53,6 @@ public final class RecordTable extends BorderPane {
     /** The most rows one window holds (the rest are reached by moving the window). */
     public static final int MAX_ROWS = 1 << 24;
 
-    private static final ExecutorService WORKER = Executors.newSingleThreadExecutor(r -> {
-        Thread t = new Thread(r, "structscope-stats");
-        t.setDaemon(true);
-        return t;
-    });
 
     private final TableView<Integer> table = new TableView<>();
     private final Label info = new Label();
@@ -295,7 +289,7 @@ public final class RecordTable extends BorderPane {
                 done();
             }
         });
-        WORKER.execute(t);
+        TaskRunner.forApp().executor(TaskRunner.Lane.WORK).execute(t);
     }
 
     /** The record walk running or done (dynamic layouts), for tests; null otherwise. */
@@ -517,7 +511,7 @@ public final class RecordTable extends BorderPane {
                     : x.getMessage()));
             done();
         });
-        WORKER.execute(t);
+        TaskRunner.forApp().executor(TaskRunner.Lane.WORK).execute(t);
     }
 
     private void showSummaryPane() {

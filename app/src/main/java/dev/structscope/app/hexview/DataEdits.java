@@ -64,28 +64,52 @@ public final class DataEdits {
     }
 
     /**
-     * Starts editing {@code base}, the mapped file {@code path} (null: bytes that are not a file,
-     * shown read-only). Returns the source the views read: the base through a fresh overlay.
+     * Whether a file can be written and what it is now (size and time, to notice a change on disk
+     * before a save), or why it cannot be edited. File-system work: made on the files lane when
+     * the file is opened, then handed to {@link #attach}.
      */
-    public DataSource attach(DataSource base, Path path) {
+    public record Access(Expected expected, String readOnly, java.nio.channels.FileChannel channel) {
+        /**
+         * Looks at {@code path}; when it is writable, also opens the channel the edits' private
+         * (copy-on-write) mapping is later made from, so that the first edit, on the FX thread,
+         * opens no file.
+         */
+        public static Access probe(Path path) {
+            if (path == null) {
+                return new Access(null, "these bytes are not a file and cannot be edited", null);
+            }
+            try {
+                InPlaceWriter.checkWritable(path);
+                Expected e = Expected.of(path);
+                java.nio.channels.FileChannel ch;
+                try {
+                    ch = java.nio.channels.FileChannel.open(path, java.nio.file.StandardOpenOption.READ,
+                            java.nio.file.StandardOpenOption.WRITE);
+                } catch (java.io.IOException x) {
+                    return new Access(null, "cannot be opened for writing: " + x.getMessage(), null);
+                }
+                return new Access(e, null, ch);
+            } catch (InputException e) {
+                return new Access(null, e.getMessage(), null);
+            }
+        }
+    }
+
+    /**
+     * Starts editing {@code base}, the mapped file {@code path} (null: bytes that are not a file,
+     * shown read-only) with what {@link Access#probe} found. Returns the source the views read:
+     * the base through a fresh overlay.
+     */
+    public DataSource attach(DataSource base, Path path, Access access) {
         detach();
         if (base == null) {
             return null;
         }
         this.path = path;
-        this.edited = new EditedSource(new EditOverlay(base), path);
-        readOnly = null;
-        expected = null;
-        if (path == null) {
-            readOnly = "these bytes are not a file and cannot be edited";
-        } else {
-            try {
-                InPlaceWriter.checkWritable(path);
-                expected = Expected.of(path);
-            } catch (InputException e) {
-                readOnly = e.getMessage();
-            }
-        }
+        Access a = path == null || access == null ? Access.probe(null) : access;
+        this.edited = new EditedSource(new EditOverlay(base), path, a.channel());
+        readOnly = a.readOnly();
+        expected = a.expected();
         changed();
         return edited;
     }

@@ -1,5 +1,6 @@
 package dev.structscope.app.hexview;
 
+import dev.structscope.app.common.TaskRunner;
 import dev.structscope.io.write.Expected;
 import dev.structscope.io.write.Journal;
 import dev.structscope.model.InputException;
@@ -13,8 +14,6 @@ import javafx.scene.control.ButtonType;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.function.Consumer;
 
 /**
@@ -28,11 +27,6 @@ import java.util.function.Consumer;
  * scripted answer in tests. Owned by the hex pane; FX thread only.
  */
 public final class DataSaving {
-    private static final ExecutorService WORKER = Executors.newSingleThreadExecutor(r -> {
-        Thread t = new Thread(r, "structscope-save");
-        t.setDaemon(true);
-        return t;
-    });
 
     /** Asks the person a question; returns the chosen option (one of {@code options}), or null for Cancel. */
     @FunctionalInterface
@@ -115,29 +109,39 @@ public final class DataSaving {
             return;
         }
         Expected check = edits.expected();
-        try {
-            check.check(target);
-        } catch (InputException changed) {
-            Expected now;
+        // The file is looked at on the files lane; the question, if any, is asked here.
+        TaskRunner.forApp().submit(TaskRunner.Lane.FILES, "Checking " + target.getFileName(), p -> Disk.look(target, check),
+                d -> {
+                    if (d.changed() == null) {
+                        run(target, check, then);
+                    } else if (d.gone() != null) {
+                        say.accept("Cannot save: " + d.gone() + "; use Save Data As…");
+                    } else if (d.now().size() != check.size()) {
+                        say.accept("Not saved: " + d.changed() + " — use Save Data As… to keep your edits");
+                    } else if (!OVERWRITE.equals(asker.ask("File changed on disk", target + " was changed by another"
+                            + " program since it was opened. Write your changed bytes over it (every other byte stays as"
+                            + " the other program left it), or cancel and use Save Data As…", List.of(OVERWRITE)))) {
+                        say.accept("Not saved: " + target.getFileName() + " changed on disk");
+                    } else {
+                        run(target, d.now(), then);
+                    }
+                }, e -> say.accept("Cannot save: " + e.getMessage()));
+    }
+
+    /** What the target looks like now against what it was when opened: unchanged (changed null), changed, or gone. */
+    private record Disk(String changed, Expected now, String gone) {
+        static Disk look(Path target, Expected was) {
             try {
-                now = Expected.of(target);
-            } catch (InputException gone) {
-                say.accept("Cannot save: " + gone.getMessage() + "; use Save Data As…");
-                return;
+                was.check(target);
+                return new Disk(null, null, null);
+            } catch (InputException changed) {
+                try {
+                    return new Disk(changed.getMessage(), Expected.of(target), null);
+                } catch (InputException gone) {
+                    return new Disk(changed.getMessage(), null, gone.getMessage());
+                }
             }
-            if (now.size() != check.size()) {
-                say.accept("Not saved: " + changed.getMessage() + " — use Save Data As… to keep your edits");
-                return;
-            }
-            if (!OVERWRITE.equals(asker.ask("File changed on disk", target + " was changed by another program since it"
-                    + " was opened. Write your changed bytes over it (every other byte stays as the other"
-                    + " program left it), or cancel and use Save Data As…", List.of(OVERWRITE)))) {
-                say.accept("Not saved: " + target.getFileName() + " changed on disk");
-                return;
-            }
-            check = now;
         }
-        run(target, check, then);
     }
 
     /** Saves to {@code target}, another file (streamed to a file beside it and renamed). */
@@ -146,16 +150,10 @@ public final class DataSaving {
             say.accept("No data file to save");
             return;
         }
-        Expected check = null;
-        if (Files.exists(target)) {
-            try {
-                check = Expected.of(target);
-            } catch (InputException e) {
-                say.accept("Cannot save: " + e.getMessage());
-                return;
-            }
-        }
-        run(target, check, then);
+        // An existing target is checked again just before it is replaced; looked at on the files lane.
+        TaskRunner.forApp().submit(TaskRunner.Lane.FILES, "Checking " + target.getFileName(),
+                p -> java.util.Optional.ofNullable(Files.exists(target) ? Expected.of(target) : null),
+                check -> run(target, check.orElse(null), then), e -> say.accept("Cannot save: " + e.getMessage()));
     }
 
     private void run(Path target, Expected check, Consumer<Path> then) {
@@ -186,7 +184,7 @@ public final class DataSaving {
             running.set(false);
         });
         running.set(true);
-        WORKER.execute(t);
+        TaskRunner.forApp().executor(TaskRunner.Lane.FILES).execute(t);
     }
 
     /**
@@ -211,36 +209,66 @@ public final class DataSaving {
     }
 
     /**
-     * A journal left next to {@code file} by an interrupted save: finish writing the new bytes or
-     * roll back to the old ones (the file is opened either way; left alone, it opens as it is and
-     * the journal stays). Runs before the file is mapped.
+     * Looks for a journal an interrupted save left next to {@code file} (on the files lane); when
+     * there is one, asks whether to finish or roll back that save and does it (on the files lane
+     * too); then runs {@code then} on the FX thread.
      */
-    public void offerJournal(Path file) {
-        Journal j;
-        try {
-            j = Journal.find(file).orElse(null);
-        } catch (InputException e) {
+    public void offerJournal(Path file, Runnable then) {
+        TaskRunner tasks = TaskRunner.forApp();
+        tasks.submit(TaskRunner.Lane.FILES, "Looking for an interrupted save", p -> Journal.find(file), found -> {
+            if (found.isEmpty()) {
+                then.run();
+                return;
+            }
+            Journal j = found.get();
+            String answer = ask(file, j);
+            tasks.submit(TaskRunner.Lane.FILES, "Recovering " + file.getFileName(), p -> {
+                resolve(j, answer);
+                return answer;
+            }, a -> {
+                report(file, a);
+                then.run();
+            }, e -> {
+                say.accept("⚠ " + e.getMessage());
+                then.run();
+            });
+        }, e -> {
             say.accept("⚠ " + e.getMessage());
-            return;
-        }
-        if (j == null) {
-            return;
-        }
-        String answer = asker.ask("Interrupted save", "A save into " + file.getFileName() + " was interrupted ("
-                + j.file().getFileName() + "). Finish it (write the rest of the new bytes) or roll back (restore the"
-                + " bytes it was replacing)?", j.complete() ? List.of(FINISH, ROLL_BACK) : List.of(ROLL_BACK));
+            then.run();
+        });
+    }
+
+    /** As {@link #offerJournal(Path, Runnable)}, all on the calling thread (tests and the demo). */
+    public void offerJournalNow(Path file) {
         try {
-            if (FINISH.equals(answer)) {
-                j.finish();
-                say.accept("Finished the interrupted save into " + file.getFileName());
-            } else if (ROLL_BACK.equals(answer)) {
-                j.rollBack();
-                say.accept("Rolled back the interrupted save into " + file.getFileName());
-            } else {
-                say.accept("⚠ " + file.getFileName() + " has a journal of an interrupted save; it may hold part of it");
+            Journal j = Journal.find(file).orElse(null);
+            if (j != null) {
+                String answer = ask(file, j);
+                resolve(j, answer);
+                report(file, answer);
             }
         } catch (InputException e) {
             say.accept("⚠ " + e.getMessage());
         }
+    }
+
+    private String ask(Path file, Journal j) {
+        return asker.ask("Interrupted save", "A save into " + file.getFileName() + " was interrupted ("
+                + j.file().getFileName() + "). Finish it (write the rest of the new bytes) or roll back (restore the"
+                + " bytes it was replacing)?", j.complete() ? List.of(FINISH, ROLL_BACK) : List.of(ROLL_BACK));
+    }
+
+    private static void resolve(Journal j, String answer) {
+        if (FINISH.equals(answer)) {
+            j.finish();
+        } else if (ROLL_BACK.equals(answer)) {
+            j.rollBack();
+        }
+    }
+
+    private void report(Path file, String answer) {
+        say.accept(FINISH.equals(answer) ? "Finished the interrupted save into " + file.getFileName()
+                : ROLL_BACK.equals(answer) ? "Rolled back the interrupted save into " + file.getFileName()
+                : "⚠ " + file.getFileName() + " has a journal of an interrupted save; it may hold part of it");
     }
 }

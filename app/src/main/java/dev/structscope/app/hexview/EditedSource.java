@@ -9,7 +9,6 @@ import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import java.nio.channels.FileChannel;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -47,10 +46,17 @@ public final class EditedSource implements DataSource {
     /** No edits at the last {@link #edited()}: the segment is the base's. */
     private boolean pristine = true;
 
-    /** {@code path}: the file behind {@code overlay}'s base, for the private mapping (null: none). */
-    EditedSource(EditOverlay overlay, Path path) {
+    /** Opened off the FX thread for the private mapping (null: none); closed with this source. */
+    private final FileChannel channel;
+
+    /**
+     * {@code path}: the file behind {@code overlay}'s base; {@code channel}: that file opened for
+     * reading and writing, which the private mapping is made from (null: no private mapping).
+     */
+    EditedSource(EditOverlay overlay, Path path, FileChannel channel) {
         this.overlay = overlay;
         this.path = path;
+        this.channel = channel;
     }
 
     public EditOverlay overlay() {
@@ -106,7 +112,7 @@ public final class EditedSource implements DataSource {
         if (!overlay.modified() && written.isEmpty()) {
             return overlay.base().segment();
         }
-        if (overlay.inPlace() && path != null) {
+        if (overlay.inPlace() && channel != null) {
             return privateSegment();
         }
         if (!overlay.modified()) {
@@ -130,8 +136,8 @@ public final class EditedSource implements DataSource {
     private MemorySegment privateSegment() {
         if (privateMap == null) {
             arena = Arena.ofShared();
-            try (FileChannel ch = FileChannel.open(path, StandardOpenOption.READ, StandardOpenOption.WRITE)) {
-                privateMap = ch.map(FileChannel.MapMode.PRIVATE, 0, overlay.base().size(), arena);
+            try {
+                privateMap = channel.map(FileChannel.MapMode.PRIVATE, 0, overlay.base().size(), arena);
             } catch (IOException e) {
                 arena.close();
                 arena = null;
@@ -158,6 +164,13 @@ public final class EditedSource implements DataSource {
     @Override
     public synchronized void close() {
         overlay.close();
+        if (channel != null) {
+            try {
+                channel.close();
+            } catch (IOException ignored) {
+                // the mapping, if any, stays valid until its arena closes below
+            }
+        }
         if (arena != null) {
             arena.close();
             arena = null;

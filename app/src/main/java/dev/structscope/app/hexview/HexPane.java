@@ -1,5 +1,6 @@
 package dev.structscope.app.hexview;
 
+import dev.structscope.app.common.TaskRunner;
 import dev.structscope.app.common.Fmt;
 import dev.structscope.app.fields.FieldsView;
 import dev.structscope.app.fields.RecordAt;
@@ -87,7 +88,7 @@ public final class HexPane extends BorderPane {
     private final TabPane sideTabs = new TabPane();
     private final SplitPane side = new SplitPane();
     private Boolean wide;
-    private final FileWatcher watcher = new FileWatcher(this::onFileChanged);
+    private final FileWatcher watcher = new FileWatcher(this::onFileChanged, TaskRunner.forApp());
     private final ReadOnlyObjectWrapper<OverlayBar.Choice> choice = new ReadOnlyObjectWrapper<>(this, "choice");
     private DataSource owned;
     private Path openedPath;
@@ -498,13 +499,14 @@ public final class HexPane extends BorderPane {
         long top = model.topRow();
         String said = editStatus.getText();
         OverlayBar.Choice c = choice.get();
-        openNow(p);
-        model.moveTo(caret, false);
-        model.setTopRow(top);
-        if (c != null) {
-            overlayBar.fire();
-        }
-        editStatus.setText(said);
+        open(p, () -> {
+            model.moveTo(caret, false);
+            model.setTopRow(top);
+            if (c != null) {
+                overlayBar.fire();
+            }
+            editStatus.setText(said);
+        });
     }
 
     /** Every view re-reads its bytes after an edit, undo or redo. */
@@ -547,17 +549,34 @@ public final class HexPane extends BorderPane {
         if (!saving.confirmDiscard("opening " + path.getFileName(), () -> open(path))) {
             return;
         }
-        saving.offerJournal(path);
+        open(path, null);
+    }
+
+    /**
+     * Offers to recover an interrupted save, then maps {@code path} — both on the files lane — and
+     * runs {@code then} (may be null) on the FX thread once it shows.
+     */
+    private void open(Path path, Runnable then) {
         message.setText("Opening " + path + " …");
         message.setVisible(true);
-        Task<DataSource> t = new Task<>() {
+        saving.offerJournal(path, () -> map(path, then));
+    }
+
+    private void map(Path path, Runnable then) {
+        message.setText("Opening " + path + " …");
+        message.setVisible(true);
+        Task<Opened> t = new Task<>() {
             @Override
-            protected DataSource call() {
-                return Sources.open(path);
+            protected Opened call() {
+                DataSource src = Sources.open(path);
+                return new Opened(src, DataEdits.Access.probe(path));
             }
         };
         t.setOnSucceeded(e -> {
-            adopt(t.getValue(), path);
+            adopt(t.getValue().source(), path, t.getValue().access());
+            if (then != null) {
+                then.run();
+            }
         });
         t.setOnFailed(e -> {
             Throwable x = t.getException();
@@ -567,16 +586,14 @@ public final class HexPane extends BorderPane {
             message.setText("Cannot show " + path + ": " + why);
             message.setVisible(true);
         });
-        Thread th = new Thread(t, "structscope-open");
-        th.setDaemon(true);
-        th.start();
+        TaskRunner.forApp().executor(TaskRunner.Lane.FILES).execute(t);
     }
 
     /** Opens {@code path} right here (tests and the demo; maps the file on the calling thread). */
     public void openNow(Path path) {
-        saving.offerJournal(path);
+        saving.offerJournalNow(path);
         try {
-            adopt(Sources.open(path), path);
+            adopt(Sources.open(path), path, DataEdits.Access.probe(path));
         } catch (InputException e) {
             setSourceInternal(null);
             message.setText("Cannot show " + path + ": " + e.getMessage());
@@ -584,10 +601,14 @@ public final class HexPane extends BorderPane {
         }
     }
 
-    private void adopt(DataSource source, Path path) {
+    /** A mapped file and what editing it may do, both found on the files lane. */
+    private record Opened(DataSource source, DataEdits.Access access) {
+    }
+
+    private void adopt(DataSource source, Path path, DataEdits.Access access) {
         // Bookmarks are per data file: the list shows those made on this one.
         bookmarks.setFile(path.getFileName() == null ? path.toString() : path.getFileName().toString());
-        setSourceInternal(source, path);
+        setSourceInternal(source, path, access);
         owned = source;
         openedPath = path;
         editStatus.setText(edits.readOnlyReason() == null ? "" : "Read-only: " + edits.readOnlyReason());
@@ -595,16 +616,16 @@ public final class HexPane extends BorderPane {
 
     /** Shows {@code source}, which stays owned by the caller (null: show nothing). */
     public void setSource(DataSource source) {
-        setSourceInternal(source, null);
+        setSourceInternal(source, null, null);
         openedPath = null;
     }
 
     private void setSourceInternal(DataSource source) {
-        setSourceInternal(source, null);
+        setSourceInternal(source, null, null);
     }
 
     /** Shows {@code raw} through a fresh edit overlay (editable when it is the mapped file {@code path}). */
-    private void setSourceInternal(DataSource raw, Path path) {
+    private void setSourceInternal(DataSource raw, Path path, DataEdits.Access access) {
         search.cancel();
         showBanner(null);
         DataSource old = owned;
@@ -612,7 +633,7 @@ public final class HexPane extends BorderPane {
         DataSource source;
         if (raw != null) {
             // A live message (no path) goes through an overlay too, which refuses edits and says why.
-            source = edits.attach(raw, path);
+            source = edits.attach(raw, path, access);
         } else {
             edits.detach();
             source = raw;
@@ -641,9 +662,11 @@ public final class HexPane extends BorderPane {
         if (openedPath != null) {
             long caret = model.caret();
             long top = model.topRow();
-            openNow(openedPath);
-            model.moveTo(caret, false);
-            model.setTopRow(top);
+            // Mapped afresh on the files lane; the view comes back where it was.
+            open(openedPath, () -> {
+                model.moveTo(caret, false);
+                model.setTopRow(top);
+            });
         } else {
             showBanner(null);
         }

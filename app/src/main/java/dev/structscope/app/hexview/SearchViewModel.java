@@ -1,5 +1,6 @@
 package dev.structscope.app.hexview;
 
+import dev.structscope.app.common.TaskRunner;
 import dev.structscope.io.source.DataSource;
 import dev.structscope.io.source.Sources;
 import javafx.beans.property.ObjectProperty;
@@ -14,8 +15,6 @@ import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.concurrent.Task;
 
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 
 /**
  * Find next/previous over the hex view's source, in the background: the query (text and kind),
@@ -24,11 +23,6 @@ import java.util.concurrent.Executors;
  * new one cancels the running one. FX thread only; the scan runs on a daemon thread.
  */
 public final class SearchViewModel {
-    private static final ExecutorService WORKER = Executors.newSingleThreadExecutor(r -> {
-        Thread t = new Thread(r, "structscope-search");
-        t.setDaemon(true);
-        return t;
-    });
 
     private final HexViewModel hex;
     private final StringProperty text = new SimpleStringProperty(this, "text", "");
@@ -154,7 +148,7 @@ public final class SearchViewModel {
                 say(String.valueOf(t.getException().getMessage()), true);
             }
         });
-        WORKER.execute(t);
+        TaskRunner.forApp().executor(TaskRunner.Lane.WORK).execute(t);
     }
 
     /** Where a match is (-1: none) and whether the search went round the end of the file to find it. */

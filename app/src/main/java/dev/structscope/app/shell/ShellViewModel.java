@@ -84,7 +84,8 @@ public final class ShellViewModel {
         this.tasks = tasks;
         this.recent = recent;
         // Compare reads the other file through the same reader as Open, off the FX thread.
-        this.compare = new dev.structscope.app.compare.CompareViewModel(doc, f -> io.read(f).library(), background, fx);
+        this.compare = new dev.structscope.app.compare.CompareViewModel(doc, f -> io.read(f).library(),
+                tasks.executor(TaskRunner.Lane.WORK), tasks.fx());
         this.portability = new dev.structscope.app.compare.PortabilityViewModel(doc);
         title = Bindings.createStringBinding(() -> {
             StringBuilder sb = new StringBuilder("StructScope — ");

@@ -32,7 +32,7 @@ class DataEditsTest {
         HexViewModel hex = new HexViewModel();
         DataEdits edits = new DataEdits(hex);
         try (DataSource base = Sources.open(f)) {
-            DataSource s = edits.attach(base, f);
+            DataSource s = edits.attach(base, f, DataEdits.Access.probe(f));
             hex.sourceProperty().set(s);
             hex.moveTo(1, false);
             assertTrue(edits.typeHex('a'));
@@ -63,7 +63,7 @@ class DataEditsTest {
     void bytesThatAreNotAFileAreRefusedWithTheReason() {
         HexViewModel hex = new HexViewModel();
         DataEdits edits = new DataEdits(hex);
-        DataSource s = edits.attach(Sources.of("message", new byte[8]), null);
+        DataSource s = edits.attach(Sources.of("message", new byte[8]), null, null);
         hex.sourceProperty().set(s);
         assertFalse(edits.typeHex('f'));
         assertTrue(edits.messageProperty().get().startsWith("Cannot edit: these bytes are not a file"),

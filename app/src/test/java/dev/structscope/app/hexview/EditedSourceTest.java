@@ -39,7 +39,7 @@ class EditedSourceTest {
         Files.write(file, original);
         Random rnd = new Random(2);
         try (DataSource base = Sources.open(file)) {
-            EditedSource s = new EditedSource(new EditOverlay(base), file);
+            EditedSource s = new EditedSource(new EditOverlay(base), file, java.nio.channels.FileChannel.open(file, java.nio.file.StandardOpenOption.READ, java.nio.file.StandardOpenOption.WRITE));
             for (int step = 0; step < 300; step++) {
                 int op = rnd.nextInt(10);
                 if (op < 6) {
@@ -69,7 +69,7 @@ class EditedSourceTest {
         Path file = dir.resolve("small.bin");
         Files.write(file, new byte[] {1, 2, 3, 4});
         try (DataSource base = Sources.open(file)) {
-            EditedSource s = new EditedSource(new EditOverlay(base), file);
+            EditedSource s = new EditedSource(new EditOverlay(base), file, java.nio.channels.FileChannel.open(file, java.nio.file.StandardOpenOption.READ, java.nio.file.StandardOpenOption.WRITE));
             s.overlay().insert(2, new byte[] {9});
             s.edited();
             assertArrayEquals(new byte[] {1, 2, 9, 3, 4}, all(s));
@@ -81,7 +81,7 @@ class EditedSourceTest {
             f.setLength(EditedSource.COPY_MAX + 10);
         }
         try (DataSource base = Sources.open(big)) {
-            EditedSource s = new EditedSource(new EditOverlay(base), big);
+            EditedSource s = new EditedSource(new EditOverlay(base), big, java.nio.channels.FileChannel.open(big, java.nio.file.StandardOpenOption.READ, java.nio.file.StandardOpenOption.WRITE));
             s.overlay().delete(0, 1);
             s.edited();
             InputException e = assertThrows(InputException.class, s::segment);

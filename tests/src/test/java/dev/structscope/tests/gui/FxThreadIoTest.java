@@ -18,7 +18,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The FX thread never touches a file: a scripted session (open a layout, open a data file, the
- * file changes on disk and is reloaded, import a header from a file, save the layout) runs with
+ * file changes on disk and is reloaded, a byte is typed and saved, import a header from a file,
+ * save the layout) runs with
  * {@link FxIoWatch} as the JVM's file-system provider, and every file operation the JavaFX
  * application thread made is a failure, listed with where in the app it came from.
  *
@@ -64,6 +65,22 @@ class FxThreadIoTest extends GuiTest {
             waitFor("the changed-on-disk banner", () -> pane.hex().bannerShown());
             clickOn("Reload");
             waitFor("the reloaded file", () -> pane.size() == 4196);
+
+            // Type two hex digits over byte 0 and Save Data: checked, journaled and written off the FX thread.
+            interact(() -> {
+                pane.hex().model().moveTo(0, false);
+                pane.hex().edits().typeHex('a');
+                pane.hex().edits().typeHex('b');
+                pane.hex().saveData();
+            });
+            waitFor("the saved byte", () -> {
+                try {
+                    return Files.readAllBytes(data)[0] == (byte) 0xAB;
+                } catch (java.io.IOException e) {
+                    return false;
+                }
+            });
+            settle();
 
             clickOn("#import");
             ImportDialog d = (ImportDialog) lookup(".import-dialog").query().getProperties().get(ImportDialog.class);
