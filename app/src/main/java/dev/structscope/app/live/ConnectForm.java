@@ -230,4 +230,45 @@ public final class ConnectForm {
             case UNIX_CLIENT, UNIX_SERVER, SERIAL -> throw new IllegalStateException("handled above");
         };
     }
+
+    /**
+     * Keeps {@code in} for the next run in {@code prefs}: everything but the authkey, which is
+     * never written to disk (the dialog keeps it for this run only).
+     */
+    public static void remember(Input in, java.util.prefs.Preferences prefs) {
+        put(prefs, "mode", in.mode() == null ? null : in.mode().name());
+        put(prefs, "host", in.host());
+        put(prefs, "port", in.port());
+        put(prefs, "framing", in.framing() == null ? null : in.framing().name());
+        put(prefs, "type", in.type());
+        put(prefs, "parity", in.parity() == null ? null : in.parity().name());
+        put(prefs, "stopBits", in.stopBits() == null ? null : in.stopBits().toString());
+    }
+
+    /** What {@link #remember} kept, without an authkey; null when nothing was kept (or it no longer reads). */
+    public static Input recall(java.util.prefs.Preferences prefs) {
+        String mode = prefs.get("mode", null);
+        if (mode == null) {
+            return null;
+        }
+        try {
+            String framing = prefs.get("framing", null);
+            String parity = prefs.get("parity", null);
+            String stop = prefs.get("stopBits", null);
+            return new Input(Mode.valueOf(mode), prefs.get("host", ""), prefs.get("port", ""),
+                    framing == null ? null : FramingChoice.valueOf(framing), "", prefs.get("type", null),
+                    parity == null ? null : dev.structscope.io.net.SerialLine.Parity.valueOf(parity),
+                    stop == null ? null : Integer.valueOf(stop));
+        } catch (IllegalArgumentException e) {
+            return null; // written by another version: start from the defaults
+        }
+    }
+
+    private static void put(java.util.prefs.Preferences prefs, String key, String value) {
+        if (value == null) {
+            prefs.remove(key);
+        } else {
+            prefs.put(key, value);
+        }
+    }
 }

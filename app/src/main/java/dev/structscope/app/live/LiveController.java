@@ -111,6 +111,13 @@ public final class LiveController {
     }
 
     private ConnectForm.Input lastConnect;
+    /** Where the dialog's last settings (never the authkey) are kept between runs; null: this run only. */
+    private java.util.prefs.Preferences remembered;
+
+    /** Keeps the connect dialog's settings (never the authkey) in {@code prefs} between runs. */
+    public void rememberIn(java.util.prefs.Preferences prefs) {
+        this.remembered = prefs;
+    }
 
     /** Opens the connect dialog (Ctrl+L), not waiting for it. */
     public ConnectDialog showConnectDialog() {
@@ -118,8 +125,13 @@ public final class LiveController {
         DocumentState st = document.get();
         dialog = new ConnectDialog(stage, vm, layouts(st), st.selected(), st.abi(), st.byteOrder());
         // The dialog comes back as it was last used (this run only: an authkey is not written to disk).
-        dialog.fill(lastConnect);
-        dialog.setOnConnect(in -> lastConnect = in);
+        dialog.fill(lastConnect != null || remembered == null ? lastConnect : ConnectForm.recall(remembered));
+        dialog.setOnConnect(in -> {
+            lastConnect = in;
+            if (remembered != null) {
+                ConnectForm.remember(in, remembered);
+            }
+        });
         ConnectDialog shown = dialog;
         tasks.submit(TaskRunner.Lane.WORK, "Listing serial ports", p -> dev.structscope.io.net.SerialLine.ports(),
                 shown::setSerialPorts, e -> shown.setSerialPorts(java.util.List.of()));

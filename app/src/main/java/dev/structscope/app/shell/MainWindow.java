@@ -122,6 +122,9 @@ public final class MainWindow {
         vertical.getItems().add(middle);
         live = new dev.structscope.app.live.LiveController(stage, () -> vm.document().state(), vertical,
                 data::showMessage, vm.statusProperty()::set, vm.tasks());
+        if (prefs != null) {
+            live.rememberIn(WindowPrefs.node().node("connect"));
+        }
         vm.workspaceProperty().addListener((o, a, w) -> arrange(w));
         vm.dataFileProperty().addListener((o, a, p) -> {
             if (p != null && !vm.workspaceProperty().get().showsData()) {

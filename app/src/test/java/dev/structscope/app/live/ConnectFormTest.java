@@ -94,4 +94,23 @@ class ConnectFormTest {
         assertEquals(new Framing.Fixed(16), s.framing());
         assertNull(ConnectForm.bindWarning(Mode.SERIAL, "/dev/ttyS0"));
     }
+
+    @Test
+    void theLastSettingsAreRememberedWithoutTheAuthkey() throws Exception {
+        java.util.prefs.Preferences prefs = java.util.prefs.Preferences.userRoot().node("structscope-test-connect-"
+                + ProcessHandle.current().pid());
+        try {
+            assertNull(ConnectForm.recall(prefs));
+            Input in = new Input(Mode.SERIAL, "/dev/ttyUSB0", "921600", FramingChoice.U32LE, "secret", "Point",
+                    dev.structscope.io.net.SerialLine.Parity.ODD, 2);
+            ConnectForm.remember(in, prefs);
+            assertEquals(new Input(Mode.SERIAL, "/dev/ttyUSB0", "921600", FramingChoice.U32LE, "", "Point",
+                    dev.structscope.io.net.SerialLine.Parity.ODD, 2), ConnectForm.recall(prefs));
+            for (String key : prefs.keys()) {
+                assertTrue(!prefs.get(key, "").contains("secret"), key + " holds the authkey");
+            }
+        } finally {
+            prefs.removeNode();
+        }
+    }
 }
