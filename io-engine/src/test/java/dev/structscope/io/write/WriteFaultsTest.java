@@ -38,6 +38,19 @@ class WriteFaultsTest {
         public static void main(String[] args) throws Exception {
             Path target = Path.of(args[1]);
             Path marker = Path.of(args[2]);
+            if (args[0].equals("fsize")) {
+                // Run under prlimit --fsize: the streamed save's temporary file hits the limit.
+                try (DataSource base = Sources.open(target)) {
+                    EditOverlay o = new EditOverlay(base);
+                    o.insert(5, new byte[] {1, 2, 3});
+                    o.save(target, Expected.of(target), OverlaySaver.Progress.NONE, () -> false);
+                    Files.writeString(marker, "saved");
+                } catch (InputException e) {
+                    Files.writeString(marker, e.getMessage());
+                    System.exit(3);
+                }
+                return;
+            }
             if (args[0].equals("in-place")) {
                 InPlaceWriter.write(target, changes(), null, new InPlaceWriter.Hook() {
                     @Override
@@ -161,6 +174,32 @@ class WriteFaultsTest {
         Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
         String out = new String(p.getInputStream().readAllBytes());
         assertTrue(p.waitFor(20, TimeUnit.SECONDS) && p.exitValue() == 0, String.join(" ", cmd) + ": " + out);
+    }
+
+    /**
+     * Disk full without root: the child JVM runs under {@code prlimit --fsize} (1 MB), so writing
+     * the temporary file of a streamed save fails with EFBIG (the JVM ignores SIGXFSZ) as a full
+     * disk would fail it; the save reports it, removes the temporary file, and the file survives.
+     */
+    @Test
+    void aFileSizeLimitFailsTheStreamedSaveAndTheFileSurvives() throws Exception {
+        assumeTrue(Files.isExecutable(Path.of("/usr/bin/prlimit")), "prlimit (util-linux) is needed");
+        byte[] old = random(3_000_000, 5);
+        Path target = Files.write(dir.resolve("limited.bin"), old);
+        Path marker = dir.resolve("marker-fsize");
+        String javaBin = ProcessHandle.current().info().command().orElse("java");
+        Process p = new ProcessBuilder("prlimit", "--fsize=1000000", javaBin, "-cp", System.getProperty("java.class.path"),
+                Child.class.getName(), "fsize", target.toString(), marker.toString())
+                .redirectErrorStream(true).redirectOutput(dir.resolve("child-fsize.log").toFile()).start();
+        assertTrue(p.waitFor(60, TimeUnit.SECONDS));
+        assertEquals(3, p.exitValue(), "the save must fail and say so: " + Files.readString(dir.resolve("child-fsize.log")));
+        assertTrue(Files.readString(marker).contains("unchanged"), Files.readString(marker));
+        assertArrayEquals(old, Files.readAllBytes(target));
+        try (var files = Files.list(dir)) {
+            assertEquals(java.util.Set.of("limited.bin", "marker-fsize", "child-fsize.log"),
+                    files.map(f -> f.getFileName().toString()).collect(java.util.stream.Collectors.toSet()),
+                    "no temporary file is left");
+        }
     }
 
     @Test
