@@ -163,6 +163,13 @@ class ComposeGuiTest extends FxRobot {
                 """);
         assertEquals("1:" + expected, once);
 
+        // Copy as Hex: the same ctypes bytes on the clipboard, as the hex view pastes them (Ctrl+V).
+        clickOn(button("compose-copy"));
+        String[] clip = new String[1];
+        interact(() -> clip[0] = javafx.scene.input.Clipboard.getSystemClipboard().getString());
+        assertEquals(expected, clip[0].replace(" ", ""));
+        assertTrue(status().startsWith("Copied 40 bytes as hex"), status());
+
         type("id", "7");
         type("side", "BUY");
         Spinner<?> times = lookup("#compose-times").queryAs(Spinner.class);

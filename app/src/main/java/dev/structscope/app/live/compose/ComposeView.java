@@ -263,6 +263,17 @@ public final class ComposeView extends BorderPane {
         many.setId("compose-send-n");
         many.textProperty().bind(Bindings.createStringBinding(() -> "Send ×" + vm.timesProperty().get(), vm.timesProperty()));
         many.setOnAction(e -> vm.send());
+        Button copy = new Button("Copy as Hex");
+        copy.setId("compose-copy");
+        copy.setTooltip(new Tooltip("Copy the record's bytes as hex, to paste into a data file (Ctrl+V in its hex view)"));
+        copy.setOnAction(e -> {
+            String hex = vm.copyHex();
+            if (hex != null) {
+                javafx.scene.input.ClipboardContent c = new javafx.scene.input.ClipboardContent();
+                c.putString(hex);
+                javafx.scene.input.Clipboard.getSystemClipboard().setContent(c);
+            }
+        });
         Button cancel = new Button("Cancel");
         cancel.setId("compose-cancel");
         cancel.setOnAction(e -> vm.cancel());
@@ -287,10 +298,10 @@ public final class ComposeView extends BorderPane {
         HBox.setHgrow(status, Priority.ALWAYS);
         status.setMaxWidth(Double.MAX_VALUE);
         status.setMinWidth(0);
-        for (var c : java.util.List.of(once, times, many, cancel)) {
+        for (var c : java.util.List.of(once, times, many, copy, cancel)) {
             c.setMinWidth(Region.USE_PREF_SIZE); // the status text shortens, never the controls
         }
-        HBox bar = new HBox(8, once, times, many, cancel, status);
+        HBox bar = new HBox(8, once, times, many, copy, cancel, status);
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.getStyleClass().add("compose-bar");
 

@@ -400,6 +400,28 @@ public final class ComposeViewModel {
         return seg.asSlice(0, plan.recordSize());
     }
 
+    /**
+     * The record's bytes as hex ({@code "07 00 00 00 …"}), the text the hex view pastes at its
+     * caret (Ctrl+V): a composed record written into a data file. Null, with the reason in the
+     * status, when the form is not valid.
+     */
+    public String copyHex() {
+        try {
+            MemorySegment seg = encode();
+            StringBuilder sb = new StringBuilder();
+            for (long i = 0; i < seg.byteSize(); i++) {
+                sb.append(i == 0 ? "" : " ").append(String.format("%02x", seg.get(java.lang.foreign.ValueLayout.JAVA_BYTE, i)));
+            }
+            statusIsError.set(false);
+            status.set("Copied " + seg.byteSize() + " bytes as hex: paste them into a data file with Ctrl+V in its hex view");
+            return sb.toString();
+        } catch (InputException | IllegalStateException e) {
+            statusIsError.set(true);
+            status.set("Cannot copy: " + e.getMessage());
+            return null;
+        }
+    }
+
     /** Sends the record {@link #timesProperty()} times, off the FX thread. Ignored while blocked. */
     public void send() {
         send(times.get());
