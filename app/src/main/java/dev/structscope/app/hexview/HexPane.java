@@ -163,7 +163,7 @@ public final class HexPane extends BorderPane {
         saveCancel.visibleProperty().bind(edits.savingProperty());
         saveCancel.managedProperty().bind(edits.savingProperty());
         saveCancel.setOnAction(e -> saving.cancel());
-        javafx.scene.layout.FlowPane toolbar = new javafx.scene.layout.FlowPane(6, 4, fileLabel, modeLabel, gotoField, gotoError,
+        javafx.scene.layout.FlowPane toolbar = new javafx.scene.layout.FlowPane(6, 4, fileLabel, gotoField, gotoError,
                 findField, kind, prev, next, viewMenu, searchProgress, cancel, searchMsg, saveProgress, saveCancel, overlayBar);
         toolbar.setAlignment(Pos.CENTER_LEFT);
         toolbar.setPadding(new Insets(4, 6, 4, 6));
@@ -218,7 +218,9 @@ public final class HexPane extends BorderPane {
         editStatus.styleProperty().bind(editStatus.textProperty().map(t -> t.startsWith("⚠") || t.startsWith("Cannot")
                 || t.startsWith("Not saved") ? "-fx-text-fill: #d1242f;" : ""));
         // A flow: in the narrow data column what an edit did goes on a line of its own, not cut off.
-        javafx.scene.layout.FlowPane statusRow = new javafx.scene.layout.FlowPane(0, 0, status, editStatus);
+        // OVR/INS where editors show it, in the status line: the tools row keeps its room for the bytes.
+        modeLabel.setPadding(new Insets(2, 0, 2, 6));
+        javafx.scene.layout.FlowPane statusRow = new javafx.scene.layout.FlowPane(0, 0, modeLabel, status, editStatus);
         statusRow.setAlignment(Pos.CENTER_LEFT);
         editStatus.visibleProperty().bind(editStatus.textProperty().isNotEmpty());
         editStatus.managedProperty().bind(editStatus.visibleProperty());

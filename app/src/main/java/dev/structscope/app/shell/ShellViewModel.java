@@ -191,11 +191,9 @@ public final class ShellViewModel {
                 openSample();
                 return;
             }
-            open(dir.resolve(sample.header()), sample.type(), () -> {
-                setDataFile(d);
-                status.set("Ready · sample " + sample.data() + " with " + sample.header() + ": "
-                        + sample.description());
-            });
+            open(dir.resolve(sample.header()), sample.type(), () -> setDataFile(d, () ->
+                    status.set("Ready · sample " + sample.data() + " with " + sample.header() + ": "
+                            + sample.description())));
         };
         tasks.submit(TaskRunner.Lane.FILES, "Preparing the sample", p -> dev.structscope.samples.Samples.extract(sample, dir),
                 opened, e -> opened.accept(null));
@@ -292,6 +290,11 @@ public final class ShellViewModel {
 
     /** Shows {@code p} in the data pane once the files lane has seen that it is a regular file. */
     public void setDataFile(Path p) {
+        setDataFile(p, null);
+    }
+
+    /** As {@link #setDataFile(Path)}; {@code then} (may be null) runs once the file is shown. */
+    private void setDataFile(Path p, Runnable then) {
         tasks.submit(TaskRunner.Lane.FILES, "Checking " + p.getFileName(), t -> Files.isRegularFile(p), isFile -> {
             if (!isFile) {
                 status.set("⚠ " + p + ": no such file");
@@ -300,6 +303,9 @@ public final class ShellViewModel {
             dataFile.set(p);
             recent.add(p);
             status.set("Data file " + p.getFileName());
+            if (then != null) {
+                then.run();
+            }
         }, e -> status.set("⚠ " + p + ": " + e.getMessage()));
     }
 
