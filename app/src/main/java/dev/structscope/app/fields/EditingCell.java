@@ -2,8 +2,6 @@ package dev.structscope.app.fields;
 
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TextField;
-import javafx.scene.control.Tooltip;
-import javafx.scene.input.KeyCode;
 
 import java.util.function.BiFunction;
 import java.util.function.Predicate;
@@ -43,21 +41,8 @@ final class EditingCell extends TableCell<Integer, String> {
         }
         field = new TextField(text);
         field.setId("table-editor");
-        field.setOnKeyPressed(e -> {
-            if (e.getCode() == KeyCode.ENTER) {
-                String why = commit.apply(row, field.getText());
-                if (why == null) {
-                    cancelEdit();
-                } else {
-                    field.setTooltip(new Tooltip(why));
-                    field.setStyle("-fx-border-color: #d1242f; -fx-border-width: 2;");
-                }
-                e.consume();
-            } else if (e.getCode() == KeyCode.ESCAPE) {
-                cancelEdit();
-                e.consume();
-            }
-        });
+        dev.structscope.app.common.CommitField.install(field, typed -> commit.apply(row, typed), this::cancelEdit,
+                this::cancelEdit);
         setText(null);
         setGraphic(field);
         field.requestFocus();

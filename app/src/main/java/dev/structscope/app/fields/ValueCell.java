@@ -1,10 +1,7 @@
 package dev.structscope.app.fields;
 
 import javafx.scene.control.TextField;
-import javafx.scene.control.Tooltip;
 import javafx.scene.control.TreeTableCell;
-import javafx.scene.input.KeyCode;
-import javafx.scene.input.KeyEvent;
 
 import java.util.function.Supplier;
 
@@ -40,7 +37,15 @@ final class ValueCell extends TreeTableCell<FieldRow, String> {
         if (field == null) {
             field = new TextField();
             field.setId("value-editor");
-            field.addEventFilter(KeyEvent.KEY_PRESSED, this::onKey);
+            dev.structscope.app.common.CommitField.install(field, text -> {
+                FieldItem now = item();
+                FieldsView.ValueEditor ed = editor.get();
+                return now == null || ed == null ? "nothing to edit" : ed.apply(now, text);
+            }, () -> {
+                if (isEditing()) {
+                    cancelEdit();
+                }
+            }, this::cancelEdit);
             field.focusedProperty().addListener((o, a, f) -> {
                 if (!f && isEditing()) {
                     cancelEdit();
@@ -55,29 +60,8 @@ final class ValueCell extends TreeTableCell<FieldRow, String> {
         field.selectAll();
     }
 
-    private void onKey(KeyEvent e) {
-        if (e.getCode() == KeyCode.ENTER) {
-            FieldItem item = item();
-            FieldsView.ValueEditor ed = editor.get();
-            String why = item == null || ed == null ? "nothing to edit" : ed.apply(item, field.getText());
-            if (why == null) {
-                if (isEditing()) {
-                    cancelEdit();
-                }
-            } else {
-                mark(why);
-            }
-            e.consume();
-        } else if (e.getCode() == KeyCode.ESCAPE) {
-            cancelEdit();
-            e.consume();
-        }
-    }
-
     private void mark(String why) {
-        field.setTooltip(why == null ? null : new Tooltip(why));
-        field.setStyle(why == null ? "" : "-fx-border-color: #d1242f; -fx-border-width: 2;");
-        field.getProperties().put("error", why);
+        dev.structscope.app.common.CommitField.mark(field, why);
     }
 
     /** Why the last value typed here was refused (tests), or null. */

@@ -6,8 +6,6 @@ import dev.structscope.model.InputException;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TextField;
-import javafx.scene.control.Tooltip;
-import javafx.scene.input.KeyCode;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.layout.BorderPane;
@@ -82,27 +80,13 @@ public final class InspectorView extends BorderPane {
                 }
                 field = new TextField(getItem());
                 field.setId("inspector-editor");
-                field.setOnKeyPressed(e -> {
-                    if (e.getCode() == KeyCode.ENTER) {
-                        String why;
-                        try {
-                            why = editor.write(Inspector.encode(r.name(), field.getText(), order));
-                        } catch (InputException x) {
-                            why = x.getMessage();
-                        }
-                        if (why == null) {
-                            cancelEdit();
-                        } else {
-                            field.setTooltip(new Tooltip(why));
-                            field.setStyle("-fx-border-color: #d1242f; -fx-border-width: 2;");
-                            field.getProperties().put("error", why);
-                        }
-                        e.consume();
-                    } else if (e.getCode() == KeyCode.ESCAPE) {
-                        cancelEdit();
-                        e.consume();
+                dev.structscope.app.common.CommitField.install(field, text -> {
+                    try {
+                        return editor.write(Inspector.encode(r.name(), text, order));
+                    } catch (InputException x) {
+                        return x.getMessage();
                     }
-                });
+                }, this::cancelEdit, this::cancelEdit);
                 setText(null);
                 setGraphic(field);
                 field.requestFocus();
