@@ -394,7 +394,8 @@ public final class RecordTable extends BorderPane {
         c.setText("");
         PlanNode node = leaf.node();
         c.setEditable(node instanceof ScalarNode || node instanceof dev.structscope.io.decode.StringNode);
-        c.setCellFactory(col -> new EditingCell(row -> cellEditor != null && c.isEditable(), (row, text) -> {
+        c.setCellFactory(col -> new dev.structscope.app.common.EditingCell<Integer>("table-editor",
+                row -> cellEditor != null && c.isEditable(), dev.structscope.app.common.EditingCell::bare, (row, text) -> {
             DecoderPlan p = plan;
             return cellEditor.apply(p, base + (firstRecord + row) * p.recordSize(), leaf.path(), node, text);
         }));

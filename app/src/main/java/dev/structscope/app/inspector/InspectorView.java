@@ -4,8 +4,6 @@ import dev.structscope.io.source.DataSource;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import dev.structscope.model.InputException;
 import javafx.scene.control.Label;
-import javafx.scene.control.TableCell;
-import javafx.scene.control.TextField;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.layout.BorderPane;
@@ -61,52 +59,14 @@ public final class InspectorView extends BorderPane {
     private TableColumn<Inspector.Row, String> editable(TableColumn<Inspector.Row, String> c, ByteOrder order) {
         c.setId(order == ByteOrder.LITTLE_ENDIAN ? "inspector-little" : "inspector-big");
         c.setEditable(true);
-        c.setCellFactory(col -> new TableCell<>() {
-            private TextField field;
-
-            private Inspector.Row row() {
-                return getTableRow() == null ? null : getTableRow().getItem();
-            }
-
-            @Override
-            public void startEdit() {
-                Inspector.Row r = row();
-                if (editor == null || r == null || !Inspector.editable(r.name()) || getItem() == null || getItem().isEmpty()) {
-                    return;
-                }
-                super.startEdit();
-                if (!isEditing()) {
-                    return;
-                }
-                field = new TextField(getItem());
-                field.setId("inspector-editor");
-                dev.structscope.app.common.CommitField.install(field, text -> {
+        c.setCellFactory(col -> new dev.structscope.app.common.EditingCell<Inspector.Row>("inspector-editor",
+                r -> editor != null && Inspector.editable(r.name()), shown -> shown, (r, text) -> {
                     try {
                         return editor.write(Inspector.encode(r.name(), text, order));
                     } catch (InputException x) {
                         return x.getMessage();
                     }
-                }, this::cancelEdit, this::cancelEdit);
-                setText(null);
-                setGraphic(field);
-                field.requestFocus();
-                field.selectAll();
-            }
-
-            @Override
-            public void cancelEdit() {
-                super.cancelEdit();
-                setText(getItem());
-                setGraphic(null);
-            }
-
-            @Override
-            protected void updateItem(String item, boolean empty) {
-                super.updateItem(item, empty);
-                setText(empty ? null : item);
-                setGraphic(null);
-            }
-        });
+                }));
         return c;
     }
 
