@@ -34,7 +34,7 @@ import java.io.File;
 public final class ExportDialog {
     private final Stage stage = new Stage();
     private final Document doc;
-    private final TaskRunner tasks;
+    private final ExportViewModel saving;
     private final CodeArea preview = new CodeArea();
     private final Label status = new Label();
     private final javafx.scene.control.CheckBox onlySelected = new javafx.scene.control.CheckBox();
@@ -45,7 +45,8 @@ public final class ExportDialog {
     /** @param tasks runs the export's file writes */
     public ExportDialog(Window owner, Document doc, boolean dark, TaskRunner tasks) {
         this.doc = doc;
-        this.tasks = tasks;
+        this.saving = new ExportViewModel(tasks);
+        saving.statusProperty().addListener((o, a, b) -> status.setText(b));
         stage.initOwner(owner);
         stage.initModality(Modality.NONE);
         stage.setTitle("Export — StructScope");
@@ -159,16 +160,6 @@ public final class ExportDialog {
                 targets.add(d.toPath().resolve(f.name()));
             }
         }
-        status.setText("Saving…");
-        tasks.submit(TaskRunner.Lane.FILES, "Saving the export", p -> {
-            for (int i = 0; i < targets.size(); i++) {
-                java.nio.file.Path to = targets.get(i);
-                if (to.getParent() != null) {
-                    java.nio.file.Files.createDirectories(to.getParent());
-                }
-                dev.structscope.model.doc.LayoutDocuments.writeText(to, r.files().get(i).text());
-            }
-            return "Saved " + (targets.size() == 1 ? targets.getFirst() : targets.size() + " files");
-        }, status::setText, e -> status.setText("⚠ " + (e instanceof InputException ie ? ie.oneLine() : e.getMessage())));
+        saving.save(r, targets);
     }
 }

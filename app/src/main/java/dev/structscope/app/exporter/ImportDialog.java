@@ -2,10 +2,6 @@ package dev.structscope.app.exporter;
 
 import dev.structscope.app.common.Document;
 import dev.structscope.app.common.TaskRunner;
-import dev.structscope.model.InputException;
-import dev.structscope.model.abi.Abi;
-import dev.structscope.model.c.HeaderImporter;
-import javafx.application.Platform;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Scene;
@@ -31,8 +27,6 @@ import org.fxmisc.richtext.CodeArea;
 import org.fxmisc.richtext.LineNumberFactory;
 
 import java.io.File;
-import java.io.IOException;
-import java.nio.file.Files;
 
 /**
  * The import dialog: paste a C header or load one from a file into the editor, then Import. A
@@ -50,7 +44,6 @@ public final class ImportDialog {
     private final Label info = new Label();
     private final ProgressIndicator busy = new ProgressIndicator();
     private final java.util.function.Consumer<String> status;
-    private final TaskRunner tasks;
 
     /**
      * @param tasks  runs the file read, the preprocessor lookup and the parse
@@ -58,8 +51,7 @@ public final class ImportDialog {
      */
     public ImportDialog(Window owner, Document doc, boolean dark, TaskRunner tasks,
                         java.util.function.Consumer<String> status) {
-        this.vm = new ImportViewModel(doc);
-        this.tasks = tasks;
+        this.vm = new ImportViewModel(doc, tasks);
         this.status = status;
         stage.initOwner(owner);
         stage.initModality(Modality.NONE);
@@ -137,7 +129,7 @@ public final class ImportDialog {
         close.setCancelButton(true);
         close.setOnAction(e -> stage.close());
         busy.setPrefSize(16, 16);
-        busy.setVisible(false);
+        busy.visibleProperty().bind(vm.busyProperty());
         Region grow = new Region();
         HBox.setHgrow(grow, Priority.ALWAYS);
         HBox buttons = new HBox(8, load, busy, grow, doImport, close);
@@ -160,9 +152,7 @@ public final class ImportDialog {
             }
         });
         stage.setScene(scene);
-        Abi abi = doc.state().abi();
-        tasks.submit(TaskRunner.Lane.WORK, "Looking for a C preprocessor", p -> HeaderImporter.preprocessor(abi),
-                found -> vm.preprocessorProperty().set(found.orElse(null)), e -> vm.preprocessorProperty().set(null));
+        vm.findPreprocessor();
     }
 
     public void show() {
@@ -202,39 +192,18 @@ public final class ImportDialog {
 
     /** Reads {@code file} into the editor in the background; its folder then resolves quoted includes. */
     public void load(java.nio.file.Path file) {
-        busy.setVisible(true);
-        tasks.submit(TaskRunner.Lane.FILES, "Reading " + file.getFileName(), p -> {
-            if (Files.size(file) > 16L << 20) {
-                throw new IOException("larger than 16 MiB; open it with File > Open instead");
-            }
-            return Files.readString(file);
-        }, text -> {
-            busy.setVisible(false);
-            vm.sourceProperty().set(file);
-            editor.replaceText(text);
-        }, e -> {
-            busy.setVisible(false);
-            vm.failed(new InputException("", file + ": " + e.getMessage()));
-        });
+        vm.load(file, editor::replaceText);
     }
 
-    /** Imports the editor's text in the background. */
+    /** Imports the editor's text in the background; closes when nothing was skipped. */
     public void runImport() {
-        ImportViewModel.Request request = vm.request(editor.getText());
-        busy.setVisible(true);
-        tasks.submit(TaskRunner.Lane.WORK, "Importing " + request.fileName(), p -> ImportViewModel.parse(request), r -> {
-            busy.setVisible(false);
-            vm.merge(r);
+        vm.runImport(editor.getText(), r -> {
             String sum = vm.summaryProperty().get();
             int end = sum.indexOf(". ");
             status.accept(end < 0 ? sum : sum.substring(0, end + 1));
             if (r.warnings().isEmpty()) {
                 stage.close();
             }
-        }, e -> {
-            busy.setVisible(false);
-            vm.failed(e instanceof InputException ie ? ie
-                    : new InputException(request.fileName(), "the importer failed: " + e));
         });
     }
 }

@@ -2,6 +2,8 @@ package dev.structscope.app.exporter;
 
 import dev.structscope.app.common.Document;
 import dev.structscope.app.common.DocumentState;
+import dev.structscope.app.common.TaskRunner;
+import dev.structscope.model.abi.Abi;
 import dev.structscope.model.InputException;
 import dev.structscope.model.c.HeaderImporter;
 import dev.structscope.model.type.Decl;
@@ -56,8 +58,60 @@ public final class ImportViewModel {
     public record Request(String text, String fileName, HeaderImporter.Options options) {
     }
 
-    public ImportViewModel(Document doc) {
+    private final TaskRunner tasks;
+    private final BooleanProperty busy = new SimpleBooleanProperty(this, "busy");
+
+    /** @param tasks reads files, looks for the preprocessor and parses, off the FX thread */
+    public ImportViewModel(Document doc, TaskRunner tasks) {
         this.doc = doc;
+        this.tasks = tasks;
+    }
+
+    /** File, preprocessor or parse work is under way. */
+    public BooleanProperty busyProperty() {
+        return busy;
+    }
+
+    /** Looks for the system preprocessor of the document's ABI; {@link #preprocessorProperty()} gets it. */
+    public void findPreprocessor() {
+        Abi abi = doc.state().abi();
+        tasks.submit(TaskRunner.Lane.WORK, "Looking for a C preprocessor", p -> HeaderImporter.preprocessor(abi),
+                found -> preprocessor.set(found.orElse(null)), e -> preprocessor.set(null));
+    }
+
+    /** Reads {@code file} (at most 16 MiB); {@code show} gets its text, and its folder then resolves quoted includes. */
+    public void load(Path file, java.util.function.Consumer<String> show) {
+        busy.set(true);
+        tasks.submit(TaskRunner.Lane.FILES, "Reading " + file.getFileName(), p -> {
+            if (java.nio.file.Files.size(file) > 16L << 20) {
+                throw new java.io.IOException("larger than 16 MiB; open it with File > Open instead");
+            }
+            return java.nio.file.Files.readString(file);
+        }, text -> {
+            busy.set(false);
+            source.set(file);
+            show.accept(text);
+        }, e -> {
+            busy.set(false);
+            failed(new InputException("", file + ": " + e.getMessage()));
+        });
+    }
+
+    /**
+     * Imports {@code text} in the background and merges it (one undoable step); {@code done} gets
+     * the result once merged. A failure shows in place.
+     */
+    public void runImport(String text, java.util.function.Consumer<Result> done) {
+        Request request = request(text);
+        busy.set(true);
+        tasks.submit(TaskRunner.Lane.WORK, "Importing " + request.fileName(), p -> parse(request), r -> {
+            busy.set(false);
+            merge(r);
+            done.accept(r);
+        }, e -> {
+            busy.set(false);
+            failed(e instanceof InputException ie ? ie : new InputException(request.fileName(), "the importer failed: " + e));
+        });
     }
 
     /** The error of the last import, {@code "line 3, column 7: ..."}; empty when none. */

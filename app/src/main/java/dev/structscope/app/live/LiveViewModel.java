@@ -219,7 +219,7 @@ public final class LiveViewModel {
     static final int FLOOD_BATCH = 2_000;
     private int lastBatch;
 
-    /** The longest this model's per-frame work took so far, in nanoseconds (the README's figure). */
+    /** The longest this model's per-frame work took so far, in nanoseconds (the figure in docs/readme-live.md). */
     public long slowestPulseNanos() {
         return slowestPulse;
     }
