@@ -129,23 +129,9 @@ public final class FieldsView extends BorderPane {
                 selectedRange.set(new Range(r.offset(), Math.max(1, r.size())));
             }
         });
-        // A context menu without items never shows (and never fires onShowing): keep one until then.
-        menu.getItems().add(new MenuItem("Select a member first"));
-        menu.setOnShowing(e -> fillMenu());
-        tree.setContextMenu(menu);
-        // Platforms that send no context-menu request for a right click (headless Monocle) and
-        // Shift+F10 from the keyboard show the same menu.
-        tree.addEventHandler(javafx.scene.input.MouseEvent.MOUSE_CLICKED, e -> {
-            if (e.getButton() == javafx.scene.input.MouseButton.SECONDARY && !menu.isShowing()) {
-                menu.show(tree, e.getScreenX(), e.getScreenY());
-            }
-        });
-        tree.addEventHandler(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
-            if (e.getCode() == javafx.scene.input.KeyCode.F10 && e.isShiftDown() && !menu.isShowing()) {
-                var b = tree.localToScreen(tree.getBoundsInLocal());
-                menu.show(tree, b.getMinX() + 40, b.getMinY() + 40);
-                e.consume();
-            }
+        dev.structscope.app.common.ContextMenus.install(tree, picked -> {
+            fillMenu();
+            return menu;
         });
         placeholder.setWrapText(true);
         placeholder.getStyleClass().add("empty-state");

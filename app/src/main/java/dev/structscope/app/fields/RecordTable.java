@@ -83,6 +83,19 @@ public final class RecordTable extends BorderPane {
     private long firstRecord;
     private Task<RecordStats.Result> statsTask;
     private BiConsumer<Long, Long> onRecordSelected = (o, l) -> { };
+    private RowActions rowActions;
+
+    /** What a row's context menu can ask of the pane around the table (the hex pane implements it). */
+    public interface RowActions {
+        /** Shows the record's bytes in the hex view, selected. */
+        void showBytes(long start, long length);
+
+        /** Bookmarks the record's bytes under {@code name}. */
+        void bookmark(String name, long start, long length);
+    }
+
+    /** Bytes of a record copied as hex at most (a bigger record is cut, and the copy says so). */
+    static final int MAX_COPY = 1 << 20;
 
     public RecordTable() {
         getStyleClass().add("record-table");
@@ -95,6 +108,15 @@ public final class RecordTable extends BorderPane {
                 int r = (int) (firstRecord + i);
                 onRecordSelected.accept(walk.start(r), walk.size(r));
             }
+        });
+        // The row under the pointer (the press already selected it), or the selected one from the keyboard.
+        dev.structscope.app.common.ContextMenus.install(table, picked -> {
+            int i = picked == null ? table.getSelectionModel().getSelectedIndex() : rowAt(picked);
+            if (i < 0 || i >= table.getItems().size()) {
+                return null;
+            }
+            table.getSelectionModel().select(i);
+            return rowMenu(i);
         });
         firstField.setPrefColumnCount(12);
         firstField.setOnAction(e -> {
@@ -166,6 +188,93 @@ public final class RecordTable extends BorderPane {
 
     public TableView<FieldStats> summaryTable() {
         return summary;
+    }
+
+    private static int rowAt(javafx.scene.Node n) {
+        for (; n != null; n = n.getParent()) {
+            if (n instanceof javafx.scene.control.TableRow<?> r) {
+                return r.isEmpty() ? -1 : r.getIndex();
+            }
+        }
+        return -1;
+    }
+
+    /** Turns on the row menu's Show Bytes and Bookmark (null: not offered). */
+    public void setRowActions(RowActions actions) {
+        this.rowActions = actions;
+    }
+
+    /** Where the record on table row {@code i} lies: {start, length}, or null when unknown. */
+    long[] rowRange(int i) {
+        if (plan != null && source != null) {
+            return new long[] {base + (firstRecord + i) * plan.recordSize(), plan.recordSize()};
+        }
+        if (walk != null && firstRecord + i < walk.count()) {
+            int r = (int) (firstRecord + i);
+            return new long[] {walk.start(r), walk.size(r)};
+        }
+        return null;
+    }
+
+    /**
+     * The context menu of table row {@code i}: copy the cell, the record as JSON (as {@code
+     * decode} prints it) or as hex, show its bytes, bookmark it.
+     */
+    public javafx.scene.control.ContextMenu rowMenu(int i) {
+        long[] range = rowRange(i);
+        long index = firstRecord + i;
+        javafx.scene.control.ContextMenu m = new javafx.scene.control.ContextMenu();
+        if (range == null) {
+            m.getItems().add(new javafx.scene.control.MenuItem("The records are still being found"));
+            return m;
+        }
+        javafx.scene.control.MenuItem cell = new javafx.scene.control.MenuItem("Copy Value");
+        var focused = table.getFocusModel().getFocusedCell();
+        TableColumn<Integer, ?> col = focused == null ? null : focused.getTableColumn();
+        cell.setDisable(col == null || focused.getRow() != i);
+        cell.setOnAction(e -> copy(String.valueOf(col.getCellData(i))));
+        javafx.scene.control.MenuItem json = new javafx.scene.control.MenuItem("Copy Record as JSON");
+        json.setOnAction(e -> copy(recordJson(range[0])));
+        javafx.scene.control.MenuItem hex = new javafx.scene.control.MenuItem("Copy Record as Hex");
+        hex.setOnAction(e -> copy(recordHex(range[0], range[1])));
+        m.getItems().addAll(cell, json, hex);
+        if (rowActions != null) {
+            javafx.scene.control.MenuItem bytes = new javafx.scene.control.MenuItem(
+                    String.format(Locale.ROOT, "Show Bytes (0x%X, %,d B)", range[0], range[1]));
+            bytes.setOnAction(e -> rowActions.showBytes(range[0], range[1]));
+            javafx.scene.control.MenuItem mark = new javafx.scene.control.MenuItem("Bookmark Record " + index);
+            String type = reader instanceof DecoderPlan p ? p.root().typeName() : "record";
+            mark.setOnAction(e -> rowActions.bookmark(type + " #" + index, range[0], range[1]));
+            m.getItems().addAll(new javafx.scene.control.SeparatorMenuItem(), bytes, mark);
+        }
+        return m;
+    }
+
+    /** The record at {@code start} as one JSON object, as {@code decode --format json} prints it, or why not. */
+    String recordJson(long start) {
+        try {
+            StringBuilder sb = new StringBuilder();
+            dev.structscope.io.decode.JsonText.append(sb, reader.read(source.segment(), start, source.size()).value());
+            return sb.toString();
+        } catch (dev.structscope.model.InputException e) {
+            return "cannot decode the record at " + String.format(Locale.ROOT, "0x%X", start) + ": " + e.oneLine();
+        } catch (InternalError | RuntimeException e) {
+            return "cannot read the record at " + String.format(Locale.ROOT, "0x%X", start) + ": " + e.getMessage();
+        }
+    }
+
+    /** The record's bytes as spaced lower-case hex (at most {@link #MAX_COPY} of them). */
+    String recordHex(long start, long length) {
+        long n = Math.min(length, Math.min(MAX_COPY, source.size() - start));
+        byte[] b = source.slice(start, n).toArray(java.lang.foreign.ValueLayout.JAVA_BYTE);
+        String hex = java.util.HexFormat.ofDelimiter(" ").formatHex(b);
+        return n < length ? hex + " … (first " + n + " of " + length + " bytes)" : hex;
+    }
+
+    private static void copy(String text) {
+        javafx.scene.input.ClipboardContent c = new javafx.scene.input.ClipboardContent();
+        c.putString(text);
+        javafx.scene.input.Clipboard.getSystemClipboard().setContent(c);
     }
 
     /** Told (file offset, length) of a record when the user selects its row. */

@@ -72,6 +72,44 @@ public final class ByteSearch {
         return -1;
     }
 
+    /** Receives each match of {@link #findAll}, in file order. */
+    @FunctionalInterface
+    public interface MatchSink {
+        void match(long offset);
+    }
+
+    /**
+     * Visits every offset where {@code pattern} starts, overlapping matches included ("aa" is
+     * found twice in "aaa"), in one pass over the segment; returns how many there were.
+     *
+     * @param progress  told the bytes scanned so far after each window (may be null)
+     * @param cancelled polled after each window; when true the scan throws {@link CancellationException}
+     */
+    public long findAll(MemorySegment seg, byte[] pattern, MatchSink sink, LongConsumer progress, BooleanSupplier cancelled) {
+        long size = seg.byteSize();
+        int m = pattern.length;
+        if (m == 0 || m > SearchQuery.MAX_PATTERN || size < m) {
+            return 0;
+        }
+        long lastStart = size - m;
+        long count = 0;
+        long scanned = 0;
+        byte first = pattern[0];
+        for (long at = 0; at <= lastStart; at += WINDOW) {
+            int starts = (int) Math.min(WINDOW, lastStart - at + 1);
+            MemorySegment.copy(seg, ValueLayout.JAVA_BYTE, at, buffer, 0, starts + m - 1);
+            for (int i = 0; i < starts; i++) {
+                if (buffer[i] == first && Arrays.equals(buffer, i, i + m, pattern, 0, m)) {
+                    sink.match(at + i);
+                    count++;
+                }
+            }
+            scanned += starts;
+            step(progress, cancelled, scanned);
+        }
+        return count;
+    }
+
     private static void step(LongConsumer progress, BooleanSupplier cancelled, long scanned) {
         if (progress != null) {
             progress.accept(scanned);

@@ -6,6 +6,7 @@ import dev.structscope.app.fields.FieldsView;
 import dev.structscope.app.fields.RecordAt;
 import dev.structscope.app.fields.RecordTable;
 import dev.structscope.app.inspector.InspectorView;
+import dev.structscope.app.inspector.InspectorViewModel;
 import dev.structscope.io.source.DataSource;
 import dev.structscope.io.source.Sources;
 import dev.structscope.model.InputException;
@@ -63,7 +64,8 @@ public final class HexPane extends BorderPane {
     private java.util.function.Consumer<Path> onSavedAs = p -> { };
     private final FieldsView fields = new FieldsView();
     private final RecordTable records = new RecordTable();
-    private final InspectorView inspector = new InspectorView();
+    private final InspectorViewModel inspectorModel = new InspectorViewModel();
+    private final InspectorView inspector = new InspectorView(inspectorModel);
     private final BookmarksView bookmarksView = new BookmarksView(bookmarks, model);
     private final OverlayBar overlayBar = new OverlayBar(model);
     private final TextField gotoField = new TextField();
@@ -82,6 +84,7 @@ public final class HexPane extends BorderPane {
     private final Tab decodedTab = new Tab("Decoded");
     private final Tab inspectorTab = new Tab("Inspector", inspector);
     private final Tab bookmarksTab = new Tab("Bookmarks", bookmarksView);
+    private final Tab matchesTab = new Tab("Matches", new MatchesView(search, model));
     /** Narrow: decoded, inspector and bookmarks as tabs under the bytes. */
     private final TabPane bottom = new TabPane();
     /** Wide: inspector and bookmarks as tabs under the decoded tree. */
@@ -123,6 +126,18 @@ public final class HexPane extends BorderPane {
         prev.setOnAction(e -> search.previous());
         Button next = new Button("▶");
         next.setOnAction(e -> search.next());
+        prev.setTooltip(new javafx.scene.control.Tooltip("Previous match (Shift+F3)"));
+        next.setTooltip(new javafx.scene.control.Tooltip("Next match (F3)"));
+        Button all = new Button("All");
+        all.setId("hex-find-all");
+        all.setTooltip(new javafx.scene.control.Tooltip("Count and list every match (Ctrl+Shift+F; Alt+Enter in the find field)"));
+        all.setOnAction(e -> findAll());
+        findField.addEventHandler(KeyEvent.KEY_PRESSED, e -> {
+            if (e.getCode() == KeyCode.ENTER && e.isAltDown()) {
+                findAll();
+                e.consume();
+            }
+        });
         ProgressBar searchProgress = new ProgressBar();
         searchProgress.progressProperty().bind(search.progressProperty());
         searchProgress.visibleProperty().bind(search.runningProperty());
@@ -164,7 +179,7 @@ public final class HexPane extends BorderPane {
         saveCancel.managedProperty().bind(edits.savingProperty());
         saveCancel.setOnAction(e -> saving.cancel());
         javafx.scene.layout.FlowPane toolbar = new javafx.scene.layout.FlowPane(6, 4, fileLabel, gotoField, gotoError,
-                findField, kind, prev, next, viewMenu, searchProgress, cancel, searchMsg, saveProgress, saveCancel, overlayBar);
+                findField, kind, prev, next, all, viewMenu, searchProgress, cancel, searchMsg, saveProgress, saveCancel, overlayBar);
         toolbar.setAlignment(Pos.CENTER_LEFT);
         toolbar.setPadding(new Insets(4, 6, 4, 6));
 
@@ -191,12 +206,13 @@ public final class HexPane extends BorderPane {
         message.setStyle("-fx-font-size: 15px; -fx-text-fill: #57606a; -fx-padding: 24;");
         StackPane center = new StackPane(tabs, message);
         main.getItems().setAll(center, bottom);
-        for (Tab t : new Tab[] {decodedTab, inspectorTab, bookmarksTab}) {
+        for (Tab t : new Tab[] {decodedTab, inspectorTab, bookmarksTab, matchesTab}) {
             t.setClosable(false);
         }
         decodedTab.setId("data-decoded-tab");
         inspectorTab.setId("data-inspector-tab");
         bookmarksTab.setId("data-bookmarks-tab");
+        matchesTab.setId("data-matches-tab");
         bottom.getStyleClass().add("data-side-tabs");
         side.getStyleClass().add("data-side-tabs");
         dock(false);
@@ -234,7 +250,7 @@ public final class HexPane extends BorderPane {
         edits.versionProperty().addListener((o, a, b) -> onEdited());
         edits.modifiedProperty().addListener((o, a, b) -> updateStatus());
         edits.insertModeProperty().addListener((o, a, b) -> updateStatus());
-        writers.install(fields, records, inspector, hexView);
+        writers.install(fields, records, inspectorModel, hexView);
 
         overlayBar.setOnChoice(this::applyChoice);
         model.caretProperty().addListener((o, a, b) -> caretMoved());
@@ -263,6 +279,20 @@ public final class HexPane extends BorderPane {
                 model.select(off, len);
             } finally {
                 syncing = false;
+            }
+        });
+        records.setRowActions(new RecordTable.RowActions() {
+            @Override
+            public void showBytes(long start, long length) {
+                tabs.getSelectionModel().select(hexTab);
+                model.select(start, Math.max(1, length));
+                hexView.requestFocus();
+            }
+
+            @Override
+            public void bookmark(String name, long start, long length) {
+                bookmarks.add(name, start, Math.max(1, length));
+                showPane("bookmarks");
             }
         });
         fields.setFollow(new FieldsView.Follow() {
@@ -308,9 +338,9 @@ public final class HexPane extends BorderPane {
         side.getItems().clear();
         decodedTab.setContent(null);
         if (wideNow) {
-            sideTabs.getTabs().setAll(inspectorTab, bookmarksTab);
-            if (selected == bookmarksTab) {
-                sideTabs.getSelectionModel().select(bookmarksTab);
+            sideTabs.getTabs().setAll(inspectorTab, bookmarksTab, matchesTab);
+            if (selected == bookmarksTab || selected == matchesTab) {
+                sideTabs.getSelectionModel().select(selected);
             }
             side.setOrientation(Orientation.VERTICAL);
             side.getItems().setAll(fields, sideTabs);
@@ -325,7 +355,7 @@ public final class HexPane extends BorderPane {
             });
         } else {
             decodedTab.setContent(fields);
-            bottom.getTabs().setAll(decodedTab, inspectorTab, bookmarksTab);
+            bottom.getTabs().setAll(decodedTab, inspectorTab, bookmarksTab, matchesTab);
             if (selected != null || selectedSide != null) {
                 bottom.getSelectionModel().select(selected != null ? selected : selectedSide);
             }
@@ -341,6 +371,7 @@ public final class HexPane extends BorderPane {
         Tab t = switch (which) {
             case "inspector" -> inspectorTab;
             case "bookmarks" -> bookmarksTab;
+            case "matches" -> matchesTab;
             default -> decodedTab;
         };
         TabPane owner = t.getTabPane();
@@ -538,7 +569,7 @@ public final class HexPane extends BorderPane {
             }
             records.table().refresh();
         }
-        inspector.show(s, model.selectionStart());
+        inspectorModel.show(s, model.selectionStart());
         fileLabel.setText(shortName(s.name()) + "  " + Fmt.binary(s.size()) + (edits.modified() ? " •" : ""));
         hexView.paint();
         updateStatus();
@@ -764,7 +795,7 @@ public final class HexPane extends BorderPane {
 
     private void caretMoved() {
         // The value under the selection starts where it starts (ImHex, 010 Editor), whichever end the caret is at.
-        inspector.show(model.source(), model.selectionStart());
+        inspectorModel.show(model.source(), model.selectionStart());
         updateStatus();
         if (!syncing) {
             followDynamicRecord(model.caret());
@@ -835,6 +866,12 @@ public final class HexPane extends BorderPane {
     public void focusFind() {
         findField.requestFocus();
         findField.selectAll();
+    }
+
+    /** Counts and lists every match of the current search, and brings the list to the front. */
+    public void findAll() {
+        search.findAll();
+        showPane("matches");
     }
 
     /** The next (or, {@code back}, previous) match of the current search (F3, Shift+F3). */

@@ -8,33 +8,61 @@ import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyDoubleProperty;
 import javafx.beans.property.ReadOnlyDoubleWrapper;
+import javafx.beans.property.ReadOnlyLongProperty;
+import javafx.beans.property.ReadOnlyLongWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
-import javafx.concurrent.Task;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
 
+import java.util.Arrays;
+import java.util.Locale;
 
 /**
- * Find next/previous over the hex view's source, in the background: the query (text and kind),
- * whether a search runs, its progress (0..1) and a message ("found at 0x…", "not found", the
- * parse error). A hit selects the match in the {@link HexViewModel}. One search at a time: a
- * new one cancels the running one. FX thread only; the scan runs on a daemon thread.
+ * Find over the hex view's source, in the background: the query (text and kind, text by
+ * default), whether a search runs, its progress (0..1) and a message ("found at 0x…", "not
+ * found", "match 3 of 120", the parse error). Next/previous wrap around the ends of the file;
+ * Find All counts every match and lists the first {@link #LISTED} for the matches pane. A hit
+ * selects the match in the {@link HexViewModel}. One search at a time: a new one cancels the
+ * running one; a changed query forgets the old list.
+ *
+ * <p>FX thread; the scans run on the task runner's work lane.
  */
 public final class SearchViewModel {
+    /** Matches kept for the list (all are counted): enough to page through, bounded in memory. */
+    public static final int LISTED = 10_000;
 
     private final HexViewModel hex;
+    private final TaskRunner runner;
     private final StringProperty text = new SimpleStringProperty(this, "text", "");
-    private final ObjectProperty<SearchQuery.Kind> kind = new SimpleObjectProperty<>(this, "kind", SearchQuery.Kind.HEX);
+    private final ObjectProperty<SearchQuery.Kind> kind = new SimpleObjectProperty<>(this, "kind", SearchQuery.Kind.ASCII);
     private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper(this, "running");
     private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper(this, "progress");
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(this, "message", "");
     private final ReadOnlyBooleanWrapper error = new ReadOnlyBooleanWrapper(this, "error");
-    private Task<Hit> task;
+    private final ObservableList<Long> matches = FXCollections.observableArrayList();
+    private final ReadOnlyLongWrapper matchCount = new ReadOnlyLongWrapper(this, "matchCount", -1);
+    private long[] sorted = new long[0];
+    private int patternLength;
+    private TaskRunner.Task task;
 
     public SearchViewModel(HexViewModel hex) {
+        this(hex, TaskRunner.forApp());
+    }
+
+    public SearchViewModel(HexViewModel hex, TaskRunner runner) {
         this.hex = hex;
+        this.runner = runner;
+        // A list found for another query or file would send the user to wrong places.
+        text.addListener((o, a, b) -> forget());
+        kind.addListener((o, a, b) -> forget());
+        hex.sourceProperty().addListener((o, a, b) -> {
+            cancel();
+            forget();
+        });
     }
 
     public StringProperty textProperty() {
@@ -62,6 +90,21 @@ public final class SearchViewModel {
         return error.getReadOnlyProperty();
     }
 
+    /** The offsets Find All found, in file order (at most {@link #LISTED}); empty before it ran. */
+    public ObservableList<Long> matches() {
+        return FXCollections.unmodifiableObservableList(matches);
+    }
+
+    /** How many matches Find All counted in the whole file; -1 before it ran for this query. */
+    public ReadOnlyLongProperty matchCountProperty() {
+        return matchCount.getReadOnlyProperty();
+    }
+
+    /** Bytes of the pattern the listed matches were found for. */
+    public int patternLength() {
+        return patternLength;
+    }
+
     /** F3: the next match after the caret. */
     public void next() {
         start(true);
@@ -72,22 +115,39 @@ public final class SearchViewModel {
         start(false);
     }
 
+    /** Selects a listed match (a click in the matches pane). */
+    public void show(long offset) {
+        hex.select(offset, Math.max(1, patternLength));
+        say(position(offset), false);
+    }
+
     public void cancel() {
         if (task != null) {
-            task.cancel(false);
+            task.cancel();
+            task = null;
+            if (running.get()) {
+                running.set(false);
+                say("search cancelled", false);
+            }
+        }
+    }
+
+    private SearchQuery query() {
+        try {
+            return SearchQuery.parse(kind.get(), text.get());
+        } catch (IllegalArgumentException e) {
+            say(e.getMessage(), true);
+            return null;
         }
     }
 
     private void start(boolean forward) {
         cancel();
-        SearchQuery query;
-        try {
-            query = SearchQuery.parse(kind.get(), text.get());
-        } catch (IllegalArgumentException e) {
-            say(e.getMessage(), true);
+        SearchQuery query = query();
+        DataSource source = hex.source();
+        if (query == null) {
             return;
         }
-        DataSource source = hex.source();
         if (source == null) {
             say("no file is open", true);
             return;
@@ -97,62 +157,115 @@ public final class SearchViewModel {
         // at the end of the file the search goes on from the other end (as editors do), and says so.
         long from = forward ? hex.selectionStart() + 1 : hex.selectionStart() - 1;
         byte[] pattern = query.pattern();
-        Task<Hit> t = new Task<>() {
-            @Override
-            protected Hit call() {
-                ByteSearch search = new ByteSearch();
-                long first = forward ? Math.max(0, size - from) : Math.max(0, from + 1);
-                long at = from < 0 || from >= size ? -1 : Sources.guard(source, () -> search.find(source.segment(),
-                        pattern, from, forward, done -> updateProgress(done, size), this::isCancelled));
-                if (at >= 0 || isCancelled()) {
-                    return new Hit(at, false);
-                }
-                long again = forward ? 0 : size - 1;
-                long wrapped = Sources.guard(source, () -> search.find(source.segment(), pattern, again, forward,
-                        done -> updateProgress(first + done, size), this::isCancelled));
-                return new Hit(wrapped, true);
+        begin();
+        task = runner.submit(TaskRunner.Lane.WORK, "find", p -> {
+            ByteSearch search = new ByteSearch();
+            long first = forward ? Math.max(0, size - from) : Math.max(0, from + 1);
+            long at = from < 0 || from >= size ? -1 : Sources.guard(source, () -> search.find(source.segment(),
+                    pattern, from, forward, done -> p.update(done, size), p::cancelled));
+            if (at >= 0) {
+                return new Hit(at, false);
             }
-        };
-        task = t;
+            long again = forward ? 0 : size - 1;
+            long wrapped = Sources.guard(source, () -> search.find(source.segment(), pattern, again, forward,
+                    done -> p.update(first + done, size), p::cancelled));
+            return new Hit(wrapped, true);
+        }, hit -> {
+            running.set(false);
+            if (hit.at() < 0) {
+                say("not found in the file", false);
+                return;
+            }
+            hex.select(hit.at(), pattern.length);
+            String where = matchCount.get() >= 0 ? position(hit.at())
+                    : "found at 0x" + Long.toHexString(hit.at()).toUpperCase(Locale.ROOT);
+            say(where + (!hit.wrapped() ? "" : forward ? " (wrapped past the end)" : " (wrapped past the start)"), false);
+        }, this::failed, this::progressed);
+    }
+
+    /**
+     * Counts every match in the file and lists the first {@link #LISTED}, in the background with
+     * progress and cancel; then the message says how many, and next/previous say which one.
+     */
+    public void findAll() {
+        cancel();
+        SearchQuery query = query();
+        DataSource source = hex.source();
+        if (query == null) {
+            return;
+        }
+        if (source == null) {
+            say("no file is open", true);
+            return;
+        }
+        byte[] pattern = query.pattern();
+        long size = source.size();
+        begin();
+        task = runner.submit(TaskRunner.Lane.WORK, "find all", p -> {
+            long[][] kept = {new long[64]};
+            int[] n = {0};
+            long count = Sources.guard(source, () -> new ByteSearch().findAll(source.segment(), pattern, at -> {
+                if (n[0] < LISTED) {
+                    if (n[0] == kept[0].length) {
+                        kept[0] = Arrays.copyOf(kept[0], Math.min(LISTED, 2 * n[0]));
+                    }
+                    kept[0][n[0]++] = at;
+                }
+            }, done -> p.update(done, size), p::cancelled));
+            return new All(count, kept[0], n[0]);
+        }, all -> done(all, pattern.length), this::failed, this::progressed);
+    }
+
+    private void done(All all, int length) {
+        running.set(false);
+        patternLength = length;
+        sorted = Arrays.copyOf(all.kept(), all.listed());
+        matches.setAll(Arrays.stream(sorted).boxed().toList());
+        matchCount.set(all.count());
+        if (all.count() == 0) {
+            say("not found in the file", false);
+        } else {
+            say(String.format(Locale.ROOT, "%,d match%s%s", all.count(), all.count() == 1 ? "" : "es",
+                    all.count() > all.listed() ? String.format(Locale.ROOT, " (the first %,d listed)", all.listed()) : ""), false);
+        }
+    }
+
+    private String position(long at) {
+        int i = Arrays.binarySearch(sorted, at);
+        String hexAt = "0x" + Long.toHexString(at).toUpperCase(Locale.ROOT);
+        return i >= 0 ? String.format(Locale.ROOT, "match %,d of %,d at %s", i + 1, matchCount.get(), hexAt)
+                : String.format(Locale.ROOT, "found at %s (%,d matches in all)", hexAt, matchCount.get());
+    }
+
+    private void forget() {
+        matches.clear();
+        sorted = new long[0];
+        matchCount.set(-1);
+    }
+
+    private void begin() {
         running.set(true);
         progress.set(0);
         say("searching…", false);
-        t.progressProperty().addListener((o, a, b) -> {
-            if (task == t) {
-                progress.set(Math.max(0, b.doubleValue()));
-            }
-        });
-        t.setOnSucceeded(e -> {
-            if (task != t) {
-                return;
-            }
-            running.set(false);
-            Hit hit = t.getValue();
-            if (hit.at() < 0) {
-                say("not found in the file", false);
-            } else {
-                hex.select(hit.at(), pattern.length);
-                say("found at 0x" + Long.toHexString(hit.at()).toUpperCase(java.util.Locale.ROOT)
-                        + (!hit.wrapped() ? "" : forward ? " (wrapped past the end)" : " (wrapped past the start)"), false);
-            }
-        });
-        t.setOnCancelled(e -> {
-            if (task == t) {
-                running.set(false);
-                say("search cancelled", false);
-            }
-        });
-        t.setOnFailed(e -> {
-            if (task == t) {
-                running.set(false);
-                say(String.valueOf(t.getException().getMessage()), true);
-            }
-        });
-        TaskRunner.forApp().executor(TaskRunner.Lane.WORK).execute(t);
+    }
+
+    private void progressed(TaskRunner.Task t) {
+        if (t == task) {
+            progress.set(Math.max(0, t.fraction()));
+        }
+    }
+
+    private void failed(Exception x) {
+        running.set(false);
+        say(String.valueOf(x.getMessage()), true);
     }
 
     /** Where a match is (-1: none) and whether the search went round the end of the file to find it. */
     private record Hit(long at, boolean wrapped) {
+    }
+
+    /** What Find All found: every match counted, the first {@code listed} kept. */
+    private record All(long count, long[] kept, int listed) {
     }
 
     private void say(String text, boolean isError) {

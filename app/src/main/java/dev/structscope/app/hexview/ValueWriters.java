@@ -5,7 +5,7 @@ import dev.structscope.app.fields.FieldItem;
 import dev.structscope.app.fields.FieldsView;
 import dev.structscope.app.fields.RecordAt;
 import dev.structscope.app.fields.RecordTable;
-import dev.structscope.app.inspector.InspectorView;
+import dev.structscope.app.inspector.InspectorViewModel;
 import dev.structscope.io.source.DataSource;
 import dev.structscope.model.InputException;
 import javafx.scene.control.Label;
@@ -36,7 +36,7 @@ final class ValueWriters {
     }
 
     /** Lets the tree, the record table and the inspector write values, and gives the hex view its menu. */
-    void install(FieldsView fields, RecordTable records, InspectorView inspector, HexView hexView) {
+    void install(FieldsView fields, RecordTable records, InspectorViewModel inspector, HexView hexView) {
         fields.setValueEditor(this::treeValue);
         records.setCellEditor((plan, start, path, node, text) -> {
             if (!edits.editable()) {

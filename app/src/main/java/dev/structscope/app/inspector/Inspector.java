@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * The bytes at the caret read as every primitive type, in both byte orders: integers of 1 to 8
@@ -23,9 +24,18 @@ public final class Inspector {
     /** Bytes looked at from the caret. */
     public static final int WINDOW = 64;
 
-    /** One line: the interpretation and its value in little- and big-endian ("" when order does not matter). */
-    public record Row(String name, String little, String big) {
+    /**
+     * One line: the interpretation, its value in little- and big-endian ("" when order does not
+     * matter) and the bytes it reads, in hex ("—" when the data ends first).
+     */
+    public record Row(String name, String little, String big, String hex) {
+        Row(String name, String little, String big) {
+            this(name, little, big, "");
+        }
     }
+
+    /** Bytes shown in the hex column before it is cut with "…". */
+    private static final int HEX_SHOWN = 16;
 
     private static final String NA = "—";
 
@@ -65,7 +75,51 @@ public final class Inspector {
         out.add(row("Unix time (i64 s)", b, 8, v -> Math.abs(v) > 31_556_952_000_000L ? "out of range" : time(v * 1000)));
         out.add(row("Unix time (i64 ms)", b, 8, Inspector::time));
         out.add(row("FILETIME", b, 8, Inspector::filetime));
-        return out;
+        return out.stream().map(r -> new Row(r.name(), r.little(), r.big(), hex(b, span(r.name(), b)))).toList();
+    }
+
+    /** How many bytes from the caret the row {@code name} reads. */
+    private static int span(String name, byte[] b) {
+        int fixed = width(name);
+        if (fixed > 0) {
+            return fixed;
+        }
+        return switch (name) {
+            case "binary", "ASCII" -> 1;
+            case "f16", "UTF-16" -> 2;
+            case "Unix time (u32 s)" -> 4;
+            case "Unix time (i64 s)", "Unix time (i64 ms)", "FILETIME" -> 8;
+            case "f80 (x87)" -> 10;
+            case "UTF-8" -> b.length == 0 ? 1 : Math.max(1, utf8Length(b[0] & 0xFF));
+            case "string (ASCII)" -> terminated(b, 1);
+            case "string (UTF-16)" -> terminated(b, 2);
+            default -> 1;
+        };
+    }
+
+    /** Bytes of a string of {@code unit}-byte characters up to and with its NUL (all of {@code b} without one). */
+    private static int terminated(byte[] b, int unit) {
+        for (int i = 0; i + unit <= b.length; i += unit) {
+            boolean nul = true;
+            for (int k = 0; k < unit; k++) {
+                nul &= b[i + k] == 0;
+            }
+            if (nul) {
+                return i + unit;
+            }
+        }
+        return Math.max(unit, b.length - b.length % unit);
+    }
+
+    private static String hex(byte[] b, int n) {
+        if (b.length < n) {
+            return NA;
+        }
+        StringBuilder sb = new StringBuilder(3 * Math.min(n, HEX_SHOWN));
+        for (int i = 0; i < Math.min(n, HEX_SHOWN); i++) {
+            sb.append(i == 0 ? "" : " ").append(String.format(Locale.ROOT, "%02x", b[i] & 0xFF));
+        }
+        return n > HEX_SHOWN ? sb.append(" …").toString() : sb.toString();
     }
 
     /** The rows whose value can be typed: integers and IEEE floats of 1 to 8 bytes. */
@@ -197,8 +251,7 @@ public final class Inspector {
         if (b.length == 0) {
             return NA;
         }
-        int lead = b[0] & 0xFF;
-        int n = lead < 0x80 ? 1 : lead >= 0xF0 && lead < 0xF8 ? 4 : lead >= 0xE0 ? 3 : lead >= 0xC0 ? 2 : 0;
+        int n = utf8Length(b[0] & 0xFF);
         if (n == 0 || b.length < n) {
             return "invalid";
         }
@@ -210,6 +263,11 @@ public final class Inspector {
         } catch (CharacterCodingException e) {
             return "invalid";
         }
+    }
+
+    /** Bytes of the UTF-8 sequence a lead byte starts (0: not a lead byte). */
+    private static int utf8Length(int lead) {
+        return lead < 0x80 ? 1 : lead >= 0xF0 && lead < 0xF8 ? 4 : lead >= 0xE0 ? 3 : lead >= 0xC0 ? 2 : 0;
     }
 
     private static String cString(byte[] b) {

@@ -379,6 +379,7 @@ public final class MainWindow {
         MenuItem next = item("Find Next", null, new KeyCodeCombination(KeyCode.F3), () -> withData(h -> h.findAgain(false)));
         MenuItem previous = item("Find Previous", null, new KeyCodeCombination(KeyCode.F3, KeyCombination.SHIFT_DOWN),
                 () -> withData(h -> h.findAgain(true)));
+        MenuItem findAll = item("Find All", null, ctrlShift(KeyCode.F), () -> withData(h -> h.findAll()));
         MenuItem saveData = item("Save Data", null, new KeyCodeCombination(KeyCode.S, KeyCombination.SHORTCUT_DOWN,
                 KeyCombination.ALT_DOWN), () -> withData(h -> h.saveData()));
         MenuItem saveDataAs = item("Save Data As…", null, new KeyCodeCombination(KeyCode.S, KeyCombination.SHORTCUT_DOWN,
@@ -389,7 +390,7 @@ public final class MainWindow {
                     }
                 }));
         Menu dataMenu = new Menu("Data", null, item("Open Data File…", IconPaths.OPEN, ctrlShift(KeyCode.O),
-                files::openData), saveData, saveDataAs, new SeparatorMenuItem(), gotoItem, find, next, previous);
+                files::openData), saveData, saveDataAs, new SeparatorMenuItem(), gotoItem, find, next, previous, findAll);
         Menu liveMenu = new Menu("Live", null, item("Connect…", null, ctrl(KeyCode.L), live::showConnectDialog),
                 item("Open Recording…", null, null, live::openRecording),
                 new SeparatorMenuItem(),

@@ -192,6 +192,90 @@ class HexPaneGuiTest {
     }
 
     @Test
+    void aRecordRowsMenuCopiesTheRecordAsGccWroteItShowsItsBytesAndBookmarksIt(FxRobot robot) throws Exception {
+        Path file = dir.resolve("ticks.bin");
+        Map<String, String[]> truth = Gcc.ticks(dir, file, 40, 5);
+        robot.interact(() -> {
+            pane.openNow(file);
+            pane.overlayBar().choose("Tick", "0", true);
+        });
+        RecordTable table = pane.recordTable();
+        robot.interact(() -> table.table().scrollTo(5));
+        WaitForAsyncUtils.waitForFxEvents();
+        Node row5 = robot.from(table.table()).lookup(".table-row-cell").match(n -> n instanceof javafx.scene.control.TableRow<?> r
+                && r.getIndex() == 5).query();
+        robot.rightClickOn(row5);
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.clickOn(menuText(robot, "Copy Record as JSON"));
+        String[] json = new String[1];
+        robot.interact(() -> json[0] = javafx.scene.input.Clipboard.getSystemClipboard().getString());
+        com.fasterxml.jackson.databind.JsonNode rec = new com.fasterxml.jackson.databind.ObjectMapper().readTree(json[0]);
+        assertEquals(truth.get("id")[1], rec.get("id").asText());
+        assertEquals(truth.get("ts")[1], rec.get("ts").asText());
+        assertEquals(truth.get("sym")[1], rec.get("sym").asText());
+        assertEquals(Double.parseDouble(truth.get("qty")[1]), rec.get("qty").asDouble());
+
+        robot.rightClickOn(row5);
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.clickOn(menuText(robot, "Copy Record as Hex"));
+        robot.interact(() -> json[0] = javafx.scene.input.Clipboard.getSystemClipboard().getString());
+        byte[] all = Files.readAllBytes(file);
+        assertEquals(java.util.HexFormat.ofDelimiter(" ").formatHex(all, 5 * 56, 6 * 56), json[0]);
+
+        robot.rightClickOn(row5);
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.clickOn(menuText(robot, "Bookmark Record 5"));
+        assertTrue(pane.bookmarks().items().stream().anyMatch(b -> b.offset() == 5 * 56 && b.length() == 56),
+                String.valueOf(pane.bookmarks().items()));
+        robot.rightClickOn(row5);
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.clickOn(menuText(robot, "Show Bytes (0x118, 56 B)"));
+        assertEquals(5 * 56, pane.model().selectionStart());
+        assertEquals(56, pane.model().selectionLength());
+    }
+
+    /** A context menu's item once it shows (menus open a pulse or two after the click). */
+    private static Node menuText(FxRobot robot, String text) {
+        for (int i = 0; i < 80; i++) {
+            var hit = robot.lookup(n -> n instanceof javafx.scene.control.Labeled l && text.equals(l.getText()) && n.isVisible())
+                    .tryQuery();
+            if (hit.isPresent()) {
+                return hit.get();
+            }
+            robot.sleep(25);
+        }
+        throw new AssertionError("no menu item " + text);
+    }
+
+    @Test
+    void findAllCountsEveryMatchAndTheListGoesToEach(FxRobot robot) throws Exception {
+        byte[] data = new byte[3 << 20];
+        long[] at = {7, 1 << 20, (2 << 20) + 3, (3 << 20) - 6};
+        for (long a : at) {
+            System.arraycopy("NEEDLE".getBytes(java.nio.charset.StandardCharsets.US_ASCII), 0, data, (int) a, 6);
+        }
+        Path file = dir.resolve("n.bin");
+        Files.write(file, data);
+        robot.interact(() -> pane.openNow(file));
+        robot.press(KeyCode.CONTROL, KeyCode.F).release(KeyCode.F, KeyCode.CONTROL);
+        robot.write("NEEDLE");
+        robot.clickOn("#hex-find-all");
+        awaitSearch();
+        assertEquals(at.length, pane.search().matchCountProperty().get());
+        assertEquals("4 matches", pane.search().messageProperty().get());
+        javafx.scene.control.ListView<?> list = robot.lookup("#search-matches").queryAs(javafx.scene.control.ListView.class);
+        assertTrue(list.isVisible(), "Find All brings the list to the front");
+        robot.interact(() -> list.getSelectionModel().select(2));
+        assertEquals(at[2], pane.model().selectionStart());
+        assertEquals(6, pane.model().selectionLength());
+        assertEquals("match 3 of 4 at 0x200003", pane.search().messageProperty().get());
+        robot.type(KeyCode.F3);
+        awaitSearch();
+        assertEquals(at[3], pane.model().selectionStart());
+        assertTrue(pane.search().messageProperty().get().startsWith("match 4 of 4"), pane.search().messageProperty().get());
+    }
+
+    @Test
     void searchFindsEveryMatchForwardAndBackward(FxRobot robot) throws Exception {
         byte[] v = SearchQuery.parse(SearchQuery.Kind.VALUE, "u32be=3405691582").pattern(); // CA FE BA BE
         long[] at = {0x123, 40L << 20, (64L << 20) - 4};
