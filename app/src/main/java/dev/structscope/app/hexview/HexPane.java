@@ -1,20 +1,17 @@
 package dev.structscope.app.hexview;
 
 import dev.structscope.app.common.TaskRunner;
-import dev.structscope.app.common.Fmt;
 import dev.structscope.app.fields.FieldsView;
 import dev.structscope.app.fields.RecordAt;
 import dev.structscope.app.fields.RecordTable;
 import dev.structscope.app.inspector.InspectorView;
 import dev.structscope.app.inspector.InspectorViewModel;
 import dev.structscope.io.source.DataSource;
-import dev.structscope.io.source.Sources;
 import dev.structscope.model.InputException;
 import dev.structscope.model.abi.Abi;
 import dev.structscope.model.type.TypeLibrary;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
-import javafx.concurrent.Task;
 import javafx.geometry.Insets;
 import javafx.geometry.Orientation;
 import javafx.geometry.Pos;
@@ -50,7 +47,7 @@ import java.util.Locale;
  * source given to {@link #setSource} stays its caller's. FX thread only.
  */
 public final class HexPane extends BorderPane {
-    static final String EMPTY_STATE = "Open a binary file (Ctrl+Shift+O) to see its bytes.";
+    static final String EMPTY_STATE = DataFileViewModel.EMPTY_STATE;
 
     private final HexViewModel model = new HexViewModel();
     private final BookmarksModel bookmarks = new BookmarksModel();
@@ -91,10 +88,9 @@ public final class HexPane extends BorderPane {
     private final TabPane sideTabs = new TabPane();
     private final SplitPane side = new SplitPane();
     private Boolean wide;
-    private final FileWatcher watcher = new FileWatcher(this::onFileChanged, TaskRunner.forApp());
+    private final DataFileViewModel file = new DataFileViewModel(model, edits, saving, bookmarks, search,
+            TaskRunner.forApp(), editStatus::setText);
     private final ReadOnlyObjectWrapper<OverlayBar.Choice> choice = new ReadOnlyObjectWrapper<>(this, "choice");
-    private DataSource owned;
-    private Path openedPath;
     private boolean syncing;
 
     /** Widths from which the decoded tree stands beside the bytes rather than under them. */
@@ -186,12 +182,15 @@ public final class HexPane extends BorderPane {
         Button reload = new Button("Reload");
         reload.setOnAction(e -> reload());
         Button dismiss = new Button("Dismiss");
-        dismiss.setOnAction(e -> showBanner(null));
+        dismiss.setOnAction(e -> file.dismissBanner());
         banner.getChildren().addAll(bannerText, reload, dismiss);
         banner.setAlignment(Pos.CENTER_LEFT);
         banner.setPadding(new Insets(4, 8, 4, 8));
         banner.setStyle("-fx-background-color: #fff8c5; -fx-border-color: #d4a72c; -fx-border-width: 0 0 1 0;");
-        showBanner(null);
+        bannerText.textProperty().bind(file.bannerProperty().map(t -> t).orElse(""));
+        banner.visibleProperty().bind(file.bannerProperty().isNotNull());
+        banner.managedProperty().bind(banner.visibleProperty());
+        fileLabel.textProperty().bind(file.fileLabelProperty());
         // The overlay chooser flows on with the tools: in the narrow column that is two rows, not three.
         overlayBar.setPadding(Insets.EMPTY);
         // Nested in the tools' flow it would wrap at its default 400 px; it wraps only when it must.
@@ -204,6 +203,8 @@ public final class HexPane extends BorderPane {
         message.getStyleClass().add("empty-state");
         message.setWrapText(true);
         message.setStyle("-fx-font-size: 15px; -fx-text-fill: #57606a; -fx-padding: 24;");
+        message.textProperty().bind(file.messageProperty().map(t -> t).orElse(""));
+        message.visibleProperty().bind(file.messageProperty().isNotNull());
         StackPane center = new StackPane(tabs, message);
         main.getItems().setAll(center, bottom);
         for (Tab t : new Tab[] {decodedTab, inspectorTab, bookmarksTab, matchesTab}) {
@@ -228,6 +229,7 @@ public final class HexPane extends BorderPane {
         });
         setCenter(main);
         status.setPadding(new Insets(2, 6, 2, 6));
+        status.textProperty().bind(file.statusProperty());
         editStatus.setId("edit-status");
         editStatus.setPadding(new Insets(2, 6, 2, 6));
         editStatus.setMinWidth(0);
@@ -248,13 +250,10 @@ public final class HexPane extends BorderPane {
             }
         });
         edits.versionProperty().addListener((o, a, b) -> onEdited());
-        edits.modifiedProperty().addListener((o, a, b) -> updateStatus());
-        edits.insertModeProperty().addListener((o, a, b) -> updateStatus());
         writers.install(fields, records, inspectorModel, hexView);
 
         overlayBar.setOnChoice(this::applyChoice);
         model.caretProperty().addListener((o, a, b) -> caretMoved());
-        model.anchorProperty().addListener((o, a, b) -> updateStatus());
         fields.selectedRangeProperty().addListener((o, a, r) -> {
             if (r != null && !syncing) {
                 syncing = true;
@@ -317,12 +316,15 @@ public final class HexPane extends BorderPane {
             if (s != null && s.getWindow() != null) {
                 s.getWindow().focusedProperty().addListener((oo, aa, f) -> {
                     if (f) {
-                        watcher.checkSoon(model.source());
+                        file.checkSoon();
                     }
                 });
             }
         });
-        showState();
+        file.setOnShown(() -> {
+            overlayBar.fire();
+            caretMoved();
+        });
     }
 
     /** Arranges the decoded tree, inspector and bookmarks beside ({@code wide}) or under the bytes. */
@@ -432,6 +434,11 @@ public final class HexPane extends BorderPane {
         return overlayBar;
     }
 
+    /** The pane's file: what shows, who owns it, what the pane says about it. */
+    public DataFileViewModel file() {
+        return file;
+    }
+
     public Label messageLabel() {
         return message;
     }
@@ -532,7 +539,7 @@ public final class HexPane extends BorderPane {
         long top = model.topRow();
         String said = editStatus.getText();
         OverlayBar.Choice c = choice.get();
-        open(p, () -> {
+        file.open(p, () -> {
             model.moveTo(caret, false);
             model.setTopRow(top);
             if (c != null) {
@@ -570,159 +577,28 @@ public final class HexPane extends BorderPane {
             records.table().refresh();
         }
         inspectorModel.show(s, model.selectionStart());
-        fileLabel.setText(shortName(s.name()) + "  " + Fmt.binary(s.size()) + (edits.modified() ? " •" : ""));
         hexView.paint();
-        updateStatus();
     }
 
     // ---- opening ----------------------------------------------------------------------------
 
     /** Maps {@code path} in the background; problems appear as a message in the pane. */
     public void open(Path path) {
-        if (!saving.confirmDiscard("opening " + path.getFileName(), () -> open(path))) {
-            return;
-        }
-        open(path, null);
-    }
-
-    /**
-     * Offers to recover an interrupted save, then maps {@code path} — both on the files lane — and
-     * runs {@code then} (may be null) on the FX thread once it shows.
-     */
-    private void open(Path path, Runnable then) {
-        message.setText("Opening " + path + " …");
-        message.setVisible(true);
-        saving.offerJournal(path, () -> map(path, then));
-    }
-
-    private void map(Path path, Runnable then) {
-        message.setText("Opening " + path + " …");
-        message.setVisible(true);
-        Task<Opened> t = new Task<>() {
-            @Override
-            protected Opened call() {
-                DataSource src = Sources.open(path);
-                return new Opened(src, DataEdits.Access.probe(path));
-            }
-        };
-        t.setOnSucceeded(e -> {
-            adopt(t.getValue().source(), path, t.getValue().access());
-            if (then != null) {
-                then.run();
-            }
-        });
-        t.setOnFailed(e -> {
-            Throwable x = t.getException();
-            String why = x instanceof InputException ie ? ie.getMessage() : String.valueOf(x);
-            setSourceInternal(null);
-            fileLabel.setText(path.getFileName() == null ? path.toString() : path.getFileName().toString());
-            message.setText("Cannot show " + path + ": " + why);
-            message.setVisible(true);
-        });
-        TaskRunner.forApp().executor(TaskRunner.Lane.FILES).execute(t);
+        file.open(path);
     }
 
     /** Opens {@code path} right here (tests and the demo; maps the file on the calling thread). */
     public void openNow(Path path) {
-        saving.offerJournalNow(path);
-        try {
-            adopt(Sources.open(path), path, DataEdits.Access.probe(path));
-        } catch (InputException e) {
-            setSourceInternal(null);
-            message.setText("Cannot show " + path + ": " + e.getMessage());
-            message.setVisible(true);
-        }
-    }
-
-    /** A mapped file and what editing it may do, both found on the files lane. */
-    private record Opened(DataSource source, DataEdits.Access access) {
-    }
-
-    private void adopt(DataSource source, Path path, DataEdits.Access access) {
-        // Bookmarks are per data file: the list shows those made on this one.
-        bookmarks.setFile(path.getFileName() == null ? path.toString() : path.getFileName().toString());
-        setSourceInternal(source, path, access);
-        owned = source;
-        openedPath = path;
-        editStatus.setText(edits.readOnlyReason() == null ? "" : "Read-only: " + edits.readOnlyReason());
+        file.openNow(path);
     }
 
     /** Shows {@code source}, which stays owned by the caller (null: show nothing). */
     public void setSource(DataSource source) {
-        setSourceInternal(source, null, null);
-        openedPath = null;
-    }
-
-    private void setSourceInternal(DataSource source) {
-        setSourceInternal(source, null, null);
-    }
-
-    /** Shows {@code raw} through a fresh edit overlay (editable when it is the mapped file {@code path}). */
-    private void setSourceInternal(DataSource raw, Path path, DataEdits.Access access) {
-        search.cancel();
-        showBanner(null);
-        DataSource old = owned;
-        owned = null;
-        DataSource source;
-        if (raw != null) {
-            // A live message (no path) goes through an overlay too, which refuses edits and says why.
-            source = edits.attach(raw, path, access);
-        } else {
-            edits.detach();
-            source = raw;
-        }
-        model.sourceProperty().set(source);
-        edits.closeRetired();
-        if (old != null && old != raw) {
-            old.close();
-        }
-        watcher.watch(source, 1000);
-        fileLabel.setText(source == null ? "no file" : shortName(source.name()) + "  " + Fmt.binary(source.size()));
-        showState();
-        overlayBar.fire();
-        caretMoved();
-    }
-
-    private static String shortName(String name) {
-        int slash = name.lastIndexOf('/');
-        return slash >= 0 ? name.substring(slash + 1) : name;
+        file.setSource(source);
     }
 
     private void reload() {
-        if (openedPath != null && !saving.confirmDiscard("reloading", this::reload)) {
-            return;
-        }
-        if (openedPath != null) {
-            long caret = model.caret();
-            long top = model.topRow();
-            // Mapped afresh on the files lane; the view comes back where it was.
-            open(openedPath, () -> {
-                model.moveTo(caret, false);
-                model.setTopRow(top);
-            });
-        } else {
-            showBanner(null);
-        }
-    }
-
-    private void onFileChanged(String why) {
-        showBanner(why + (openedPath == null ? "" : edits.modified()
-                ? " — your edits are not saved: Save Data As… keeps them; reload to see the new contents."
-                : " — reload to see the new contents."));
-    }
-
-    private void showBanner(String text) {
-        banner.setVisible(text != null);
-        banner.setManaged(text != null);
-        bannerText.setText(text == null ? "" : text);
-    }
-
-    private void showState() {
-        message.setVisible(model.source() == null);
-        if (model.source() == null) {
-            message.setText(EMPTY_STATE);
-        }
-        updateStatus();
+        file.reload();
     }
 
     // ---- layouts and overlay --------------------------------------------------------------
@@ -796,7 +672,6 @@ public final class HexPane extends BorderPane {
     private void caretMoved() {
         // The value under the selection starts where it starts (ImHex, 010 Editor), whichever end the caret is at.
         inspectorModel.show(model.source(), model.selectionStart());
-        updateStatus();
         if (!syncing) {
             followDynamicRecord(model.caret());
         }
@@ -926,26 +801,8 @@ public final class HexPane extends BorderPane {
         e.consume();
     }
 
-    private void updateStatus() {
-        DataSource s = model.source();
-        if (s == null) {
-            status.setText("Ready");
-            return;
-        }
-        status.setText(String.format(Locale.ROOT, "caret 0x%X (%d) · selection %s · %s · %,d rows%s",
-                model.caret(), model.caret(), Fmt.bytes(model.selectionLength()), Fmt.binary(s.size()), model.rowCount(),
-                edits.modified() ? " · edited (unsaved)" : ""));
-    }
-
     /** Stops background work and closes a source this pane opened. */
     public void dispose() {
-        watcher.close();
-        search.cancel();
-        edits.detach();
-        edits.closeRetired();
-        if (owned != null) {
-            owned.close();
-            owned = null;
-        }
+        file.dispose();
     }
 }
