@@ -28,9 +28,7 @@ import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.BorderPane;
-import javafx.scene.layout.HBox;
 import javafx.scene.layout.StackPane;
-import javafx.scene.layout.VBox;
 
 import java.nio.ByteOrder;
 import java.nio.file.Path;
@@ -71,8 +69,8 @@ public final class HexPane extends BorderPane {
     private final Label fileLabel = new Label("no file");
     private final Label status = new Label();
     private final Label message = new Label(EMPTY_STATE);
-    private final HBox banner = new HBox(8);
-    private final Label bannerText = new Label();
+    /** The reload banner (ControlsFX): slides in over the bytes when the file changes on disk. */
+    private final org.controlsfx.control.NotificationPane notice = new org.controlsfx.control.NotificationPane();
     private final TabPane tabs = new TabPane();
     private final Tab hexTab = new Tab("Hex", hexView);
     private final Tab tableTab = new Tab("Records", records);
@@ -179,23 +177,28 @@ public final class HexPane extends BorderPane {
         toolbar.setAlignment(Pos.CENTER_LEFT);
         toolbar.setPadding(new Insets(4, 6, 4, 6));
 
-        Button reload = new Button("Reload");
-        reload.setOnAction(e -> reload());
-        Button dismiss = new Button("Dismiss");
-        dismiss.setOnAction(e -> file.dismissBanner());
-        banner.getChildren().addAll(bannerText, reload, dismiss);
-        banner.setAlignment(Pos.CENTER_LEFT);
-        banner.setPadding(new Insets(4, 8, 4, 8));
-        banner.setStyle("-fx-background-color: #fff8c5; -fx-border-color: #d4a72c; -fx-border-width: 0 0 1 0;");
-        bannerText.textProperty().bind(file.bannerProperty().map(t -> t).orElse(""));
-        banner.visibleProperty().bind(file.bannerProperty().isNotNull());
-        banner.managedProperty().bind(banner.visibleProperty());
+        notice.setShowFromTop(true);
+        notice.setId("reload-banner");
+        notice.getActions().setAll(new org.controlsfx.control.action.Action("Reload", e -> reload()),
+                new org.controlsfx.control.action.Action("Dismiss", e -> file.dismissBanner()));
+        Label warn = new Label("⚠");
+        warn.setStyle("-fx-text-fill: #9a6700; -fx-font-size: 16px;");
+        notice.setGraphic(warn);
+        // The close button and Dismiss both only hide it; the view model is told either way.
+        notice.setOnHidden(e -> file.dismissBanner());
+        file.bannerProperty().addListener((o, a, t) -> {
+            if (t == null) {
+                notice.hide();
+            } else {
+                notice.show(t);
+            }
+        });
         fileLabel.textProperty().bind(file.fileLabelProperty());
         // The overlay chooser flows on with the tools: in the narrow column that is two rows, not three.
         overlayBar.setPadding(Insets.EMPTY);
         // Nested in the tools' flow it would wrap at its default 400 px; it wraps only when it must.
         overlayBar.setPrefWrapLength(560);
-        setTop(new VBox(toolbar, banner));
+        setTop(toolbar);
 
         hexTab.setClosable(false);
         tableTab.setClosable(false);
@@ -227,7 +230,8 @@ public final class HexPane extends BorderPane {
                 main.setDividerPositions(t == tableTab ? 0.72 : 0.6);
             }
         });
-        setCenter(main);
+        notice.setContent(main);
+        setCenter(notice);
         status.setPadding(new Insets(2, 6, 2, 6));
         status.textProperty().bind(file.statusProperty());
         editStatus.setId("edit-status");
@@ -443,12 +447,13 @@ public final class HexPane extends BorderPane {
         return message;
     }
 
-    public Label bannerLabel() {
-        return bannerText;
+    /** The reload banner's text ("" when none shows). */
+    public String bannerText() {
+        return file.bannerProperty().get() == null ? "" : file.bannerProperty().get();
     }
 
     public boolean bannerShown() {
-        return banner.isVisible();
+        return notice.isShowing();
     }
 
     public TextField gotoField() {

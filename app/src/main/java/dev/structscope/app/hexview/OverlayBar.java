@@ -45,7 +45,8 @@ public final class OverlayBar extends javafx.scene.layout.FlowPane {
         }
     }
 
-    private final ComboBox<String> type = new ComboBox<>();
+    /** Searchable (ControlsFX): a library imported from a big header or binary holds hundreds of records. */
+    private final ComboBox<String> type = new org.controlsfx.control.SearchableComboBox<>();
     private final TextField base = new TextField("0x0");
     private final Button atCaret = new Button("At caret");
     private final ToggleButton asTable = new ToggleButton("As table");

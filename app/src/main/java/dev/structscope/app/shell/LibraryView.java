@@ -40,7 +40,8 @@ public final class LibraryView extends BorderPane {
     private final ObservableList<Decl> all = FXCollections.observableArrayList();
     private final FilteredList<Decl> shown = new FilteredList<>(all);
     private final ListView<Decl> list = new ListView<>(shown);
-    private final TextField filter = new TextField();
+    /** With a clear button (ControlsFX), as filter boxes have. */
+    private final TextField filter = org.controlsfx.control.textfield.TextFields.createClearableTextField();
     private final ShellViewModel vm;
     private boolean syncing;
 

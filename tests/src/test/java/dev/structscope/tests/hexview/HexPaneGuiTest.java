@@ -368,7 +368,7 @@ class HexPaneGuiTest {
         assertFalse(pane.bannerShown());
         Files.write(grows, new byte[200]);
         WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> pane.bannerShown());
-        assertTrue(pane.bannerLabel().getText().contains("changed size"), pane.bannerLabel().getText());
+        assertTrue(pane.bannerText().contains("changed size"), pane.bannerText());
         robot.clickOn("Reload");
         assertFalse(pane.bannerShown());
         assertEquals(200, pane.model().size());
