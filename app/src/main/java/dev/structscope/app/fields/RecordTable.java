@@ -116,7 +116,7 @@ public final class RecordTable extends BorderPane {
                 return null;
             }
             table.getSelectionModel().select(i);
-            return rowMenu(i);
+            return rowMenu(i, columnAt(picked));
         });
         firstField.setPrefColumnCount(12);
         firstField.setOnAction(e -> {
@@ -136,6 +136,12 @@ public final class RecordTable extends BorderPane {
             }
         });
         cancelButton.setDisable(true);
+        // Cancel takes room only while there is something to cancel.
+        cancelButton.visibleProperty().bind(cancelButton.disabledProperty().not());
+        cancelButton.managedProperty().bind(cancelButton.visibleProperty());
+        progress.managedProperty().bind(progress.visibleProperty());
+        table.getStyleClass().add(atlantafx.base.theme.Styles.DENSE);
+        summary.getStyleClass().add(atlantafx.base.theme.Styles.DENSE);
         progress.setVisible(false);
         progress.setPrefWidth(140);
         info.setMinWidth(0);
@@ -190,6 +196,18 @@ public final class RecordTable extends BorderPane {
         return summary;
     }
 
+    /** The column of the cell under the pointer, or null (keyboard, row header, empty space). */
+    private static TableColumn<Integer, ?> columnAt(javafx.scene.Node n) {
+        for (; n != null; n = n.getParent()) {
+            if (n instanceof javafx.scene.control.TableCell<?, ?> c) {
+                @SuppressWarnings("unchecked")
+                TableColumn<Integer, ?> col = (TableColumn<Integer, ?>) c.getTableColumn();
+                return col;
+            }
+        }
+        return null;
+    }
+
     private static int rowAt(javafx.scene.Node n) {
         for (; n != null; n = n.getParent()) {
             if (n instanceof javafx.scene.control.TableRow<?> r) {
@@ -220,7 +238,7 @@ public final class RecordTable extends BorderPane {
      * The context menu of table row {@code i}: copy the cell, the record as JSON (as {@code
      * decode} prints it) or as hex, show its bytes, bookmark it.
      */
-    public javafx.scene.control.ContextMenu rowMenu(int i) {
+    public javafx.scene.control.ContextMenu rowMenu(int i, TableColumn<Integer, ?> col) {
         long[] range = rowRange(i);
         long index = firstRecord + i;
         javafx.scene.control.ContextMenu m = new javafx.scene.control.ContextMenu();
@@ -228,10 +246,10 @@ public final class RecordTable extends BorderPane {
             m.getItems().add(new javafx.scene.control.MenuItem("The records are still being found"));
             return m;
         }
-        javafx.scene.control.MenuItem cell = new javafx.scene.control.MenuItem("Copy Value");
-        var focused = table.getFocusModel().getFocusedCell();
-        TableColumn<Integer, ?> col = focused == null ? null : focused.getTableColumn();
-        cell.setDisable(col == null || focused.getRow() != i);
+        String what = col == null ? "" : col.getGraphic() instanceof Label l ? l.getText() : col.getText();
+        javafx.scene.control.MenuItem cell = new javafx.scene.control.MenuItem(
+                col == null ? "Copy Value" : "Copy Value of " + what);
+        cell.setDisable(col == null);
         cell.setOnAction(e -> copy(String.valueOf(col.getCellData(i))));
         javafx.scene.control.MenuItem json = new javafx.scene.control.MenuItem("Copy Record as JSON");
         json.setOnAction(e -> copy(recordJson(range[0])));
@@ -646,6 +664,12 @@ public final class RecordTable extends BorderPane {
         progress.progressProperty().unbind();
         progress.setVisible(false);
         cancelButton.setDisable(true);
+        // Cancel takes room only while there is something to cancel.
+        cancelButton.visibleProperty().bind(cancelButton.disabledProperty().not());
+        cancelButton.managedProperty().bind(cancelButton.visibleProperty());
+        progress.managedProperty().bind(progress.visibleProperty());
+        table.getStyleClass().add(atlantafx.base.theme.Styles.DENSE);
+        summary.getStyleClass().add(atlantafx.base.theme.Styles.DENSE);
         summaryButton.setDisable(false);
     }
 }

@@ -109,7 +109,7 @@ public final class HexPane extends BorderPane {
         ComboBox<SearchQuery.Kind> kind = new ComboBox<>();
         kind.getItems().setAll(SearchQuery.Kind.values());
         kind.valueProperty().bindBidirectional(search.kindProperty());
-        kind.setPrefWidth(125);
+        kind.setPrefWidth(150);
         kind.setTooltip(new javafx.scene.control.Tooltip("What the text is: hex bytes (7f 45 4c 46), ASCII or UTF-16LE text,"
                 + " or a typed value (u8…u64, i8…i64, f32, f64; le/be suffix: u32be=1234)"));
         // The prompt shows what to type in the chosen mode, before any error has to.
@@ -173,7 +173,7 @@ public final class HexPane extends BorderPane {
         saveCancel.managedProperty().bind(edits.savingProperty());
         saveCancel.setOnAction(e -> saving.cancel());
         javafx.scene.layout.FlowPane toolbar = new javafx.scene.layout.FlowPane(6, 4, fileLabel, gotoField, gotoError,
-                findField, kind, prev, next, all, viewMenu, searchProgress, cancel, searchMsg, saveProgress, saveCancel, overlayBar);
+                findField, kind, new javafx.scene.layout.HBox(4, prev, next, all), viewMenu, searchProgress, cancel, searchMsg, saveProgress, saveCancel, overlayBar);
         toolbar.setAlignment(Pos.CENTER_LEFT);
         toolbar.setPadding(new Insets(4, 6, 4, 6));
 

@@ -32,6 +32,7 @@ final class MatchesView extends BorderPane {
             }
         });
         list.setStyle("-fx-font-family: monospace;");
+        list.getStyleClass().add(atlantafx.base.theme.Styles.DENSE);
         list.getSelectionModel().selectedItemProperty().addListener((o, a, at) -> {
             if (at != null) {
                 search.show(at);
