@@ -79,9 +79,32 @@ public final class ValueEdit {
         return diff(plan, base, record, values);
     }
 
+    /**
+     * Encodes {@code text} as the new value of the tree row {@code row} on its own, whose current
+     * bytes ({@code row.size()} of them from {@code row.offset()}) are {@code current}: how values
+     * of dynamic records are typed, where the member lies wherever the record's content put it.
+     * Changing a count, a switch or a size changes the record's shape: the caller re-decodes.
+     *
+     * @throws InputException naming the member and why the value does not fit
+     */
+    public static Bytes encodeMember(FieldRow row, byte[] current, String text) {
+        if (!editable(row)) {
+            throw new InputException(row.name(), "only numbers, enums, bit-fields and char arrays can be typed");
+        }
+        JsonNode value = row.node() instanceof StringNode ? TextNode.valueOf(text) : PatchCommand.scalar(text.strip());
+        byte[] after = current.clone();
+        RecordEncoder.encodeMember(row.node(), value, MemorySegment.ofArray(after), row.name());
+        return changed(row.offset(), current, after);
+    }
+
     private static Bytes diff(DecoderPlan plan, long base, byte[] record, ObjectNode values) {
         byte[] after = record.clone();
         RecordEncoder.encode(plan, values, MemorySegment.ofArray(after));
+        return changed(base, record, after);
+    }
+
+    /** The run of bytes from the first to the last that differ ({@code base}: file offset of byte 0). */
+    private static Bytes changed(long base, byte[] record, byte[] after) {
         int first = 0;
         while (first < after.length && after[first] == record[first]) {
             first++;

@@ -81,13 +81,11 @@ final class ValueWriters {
         if (c == null || shown == null || s == null) {
             return "nothing is decoded";
         }
-        if (c.dynamic()) {
-            String why = "values of a dynamic record cannot be typed here yet: type over its bytes in the hex pane";
-            editStatus.setText("Cannot edit: " + why);
-            return why;
-        }
         if (!edits.editable()) {
             return edits.messageProperty().get();
+        }
+        if (c.dynamic()) {
+            return dynamicValue(item, text, s);
         }
         long base = shown.base();
         int size = (int) c.plan().recordSize();
@@ -101,6 +99,33 @@ final class ValueWriters {
             edits.write(b.offset(), b.bytes());
             editStatus.setText(String.format(Locale.ROOT, "%s = %s · %d B at 0x%X changed, not saved",
                     item.getValue().name(), text, b.bytes().length, b.offset()));
+            return null;
+        } catch (InputException e) {
+            editStatus.setText("⚠ " + e.getMessage());
+            return e.getMessage();
+        }
+    }
+
+    /**
+     * A value typed into a dynamic record's tree: the member is written where this record's
+     * content placed it; a count, switch or size changes the record's shape, which the views
+     * show at once when they re-decode after the edit.
+     */
+    private String dynamicValue(FieldItem item, String text, DataSource s) {
+        var row = item.getValue();
+        try {
+            if (row.offset() < 0 || row.offset() + row.size() > s.size()) {
+                throw new InputException(row.name(), "lies outside the data");
+            }
+            byte[] current = s.slice(row.offset(), row.size()).toArray(java.lang.foreign.ValueLayout.JAVA_BYTE);
+            var b = dev.structscope.app.fields.ValueEdit.encodeMember(row, current, text);
+            if (b.bytes().length == 0) {
+                editStatus.setText(row.name() + ": unchanged");
+                return null;
+            }
+            edits.write(b.offset(), b.bytes());
+            editStatus.setText(String.format(Locale.ROOT, "%s = %s · %d B at 0x%X changed, not saved (the record is decoded again)",
+                    row.name(), text, b.bytes().length, b.offset()));
             return null;
         } catch (InputException e) {
             editStatus.setText("⚠ " + e.getMessage());

@@ -49,6 +49,22 @@ public final class RecordEncoder {
         record(root, values, dst, 0, "");
     }
 
+    /**
+     * Writes one scalar or char-array member on its own: {@code dst} holds the member's bytes
+     * (from the first byte it touches), so a member of a dynamic record — wherever its instance
+     * plan placed it, however far from the record's start — is written without the bytes around
+     * it. A bit-field changes only its bits of {@code dst}. For the GUI's typed values.
+     *
+     * @throws InputException naming {@code path} when the value does not fit the member
+     */
+    public static void encodeMember(PlanNode member, JsonNode value, MemorySegment dst, String path) {
+        if (!(member instanceof ScalarNode || member instanceof StringNode)) {
+            throw new InputException(path, "only numbers, enums, bit-fields and char arrays can be typed");
+        }
+        // The node adds its own offset in its parent: start that far before dst's first byte.
+        node(member, value, dst, -member.offset(), path);
+    }
+
     private static void node(PlanNode n, JsonNode v, MemorySegment dst, long base, String path) {
         switch (n) {
             case RecordNode r -> {

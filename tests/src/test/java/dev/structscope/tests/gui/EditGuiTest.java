@@ -133,7 +133,11 @@ class EditGuiTest extends GuiTest {
 
     /** Selects the member's row, presses F2 and types {@code text} + Enter, as a person would. */
     void typeValue(String name, String text) {
-        FieldItem item = member(name);
+        typeValue(member(name), text);
+    }
+
+    /** As {@link #typeValue(String, String)} for any row of the tree (an array element, a nested member). */
+    void typeValue(FieldItem item, String text) {
         interact(() -> {
             hex.showPane("decoded");
             hex.fieldsView().tree().getSelectionModel().select(item);
@@ -289,6 +293,74 @@ class EditGuiTest extends GuiTest {
             assertTrue(stage.isShowing(), "Cancel keeps the window open");
             answer = "Discard";
             interact(() -> assertTrue(hex.saving().confirmDiscard("quitting", () -> { })));
+        }
+    }
+
+    @Nested
+    class ADynamicRecordFromPython {
+        static final String DYNAMIC = """
+                #include <stdint.h>
+                struct Msg { uint8_t kind; uint8_t n; uint8_t lo : 4, hi : 4; int32_t vals[n]; char tag[4]; };
+                """;
+
+        /** Two messages as Python's struct packs them; then the same edits made into the first one. */
+        static final String PACK = """
+                import struct, sys
+                out, expected = sys.argv[1], sys.argv[2]
+                def msg(kind, lo, hi, vals, tag):
+                    head = struct.pack('<BBB', kind, len(vals), lo | hi << 4) + b'\\0'
+                    return head + struct.pack('<%di' % len(vals), *vals) + tag.ljust(4, b'\\0')
+                d = bytearray(msg(2, 1, 2, [10, 20, 30], b'ab') + msg(1, 5, 6, [99], b'q'))
+                open(out, 'wb').write(d)
+                struct.pack_into('<i', d, 4 + 4 * 1, -7)          # vals[1] = -7
+                d[2] = (d[2] & 0x0F) | (9 << 4)                   # hi = 9, lo kept
+                d[16:20] = b'zz\\0\\0'                           # tag = "zz"
+                d[1] = 2                                           # n = 2: the record shrinks
+                open(expected, 'wb').write(d)
+                """;
+
+        Path data;
+        Path expected;
+
+        @BeforeEach
+        void open() throws Exception {
+            Path header = dir.resolve("msg.h");
+            Files.writeString(header, DYNAMIC);
+            data = dir.resolve("msgs.bin");
+            expected = dir.resolve("msgs.expected");
+            python(dir, PACK, data.toString(), expected.toString());
+            interact(() -> vm.open(header, "Msg", null));
+            settle();
+            openData(data);
+            interact(() -> hex.overlayBar().choose("Msg", "0x0", false));
+            WaitForAsyncUtils.waitForFxEvents();
+        }
+
+        FieldItem element(String array, int index) {
+            for (TreeItem<FieldRow> c : member(array).getChildren()) {
+                if (c.getValue().name().equals("[" + index + "]")) {
+                    return (FieldItem) c;
+                }
+            }
+            throw new AssertionError("no element " + array + "[" + index + "]");
+        }
+
+        @Test
+        void membersWhereverTheContentPutThemAreTypedAndACountReshapesTheRecord() throws Exception {
+            assertEquals(3, member("vals").getChildren().size());
+            interact(() -> member("vals").setExpanded(true));
+            typeValue(element("vals", 1), "-7");
+            assertEquals("-7", element("vals", 1).getValue().value(), hex.editStatus().getText());
+            typeValue("hi", "9");
+            typeValue("tag", "zz");
+            assertEquals("\"zz\"", value("tag"));
+            typeValue("n", "300");
+            assertTrue(hex.editStatus().getText().contains("300"), "out of range for uint8_t: " + hex.editStatus().getText());
+            push(KeyCode.ESCAPE);
+            typeValue("n", "2");
+            assertEquals(2, member("vals").getChildren().size(), "the record was decoded again with two values");
+            assertArrayEquals(Files.readAllBytes(expected), shown(0, (int) hex.model().size()),
+                    "the content equals what Python's struct made of the same edits, every other byte unchanged");
         }
     }
 
