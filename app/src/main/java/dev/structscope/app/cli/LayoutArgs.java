@@ -14,12 +14,16 @@ import java.nio.file.Path;
  * positional), {@code --abi} and {@code --cpp}.
  */
 final class LayoutArgs {
-    @Parameters(index = "0", paramLabel = "LAYOUT", description = "A layout document (.json) or C header (.h).")
+    @Parameters(index = "0", paramLabel = "LAYOUT",
+            description = "A layout document (.json), a C header (.h) or an ELF binary with DWARF debug information.")
     Path path;
 
-    @Option(names = "--abi", paramLabel = "ABI", defaultValue = "x86_64-linux",
-            description = "x86_64-linux (default), i386-linux, x86_64-windows, aarch64-linux, arm-linux.")
+    @Option(names = "--abi", paramLabel = "ABI",
+            description = "x86_64-linux (default; for an ELF binary, its machine's), i386-linux, x86_64-windows, aarch64-linux, arm-linux.")
     String abiName;
+
+    /** The ABI named, or the binary's own; decided once (reading the ELF header costs a mapping). */
+    private Abi abi;
 
     @Option(names = "--cpp", description = "Run the system C preprocessor on the header first.")
     boolean cpp;
@@ -45,7 +49,12 @@ final class LayoutArgs {
     }
 
     Abi abi() {
-        return Abi.byName(abiName);
+        if (abi == null) {
+            abi = abiName != null ? Abi.byName(abiName)
+                    : path != null && BinaryInput.isElf(path) ? BinaryInput.defaultAbi(path, new PrintWriter(System.err, true))
+                    : Abi.byName("x86_64-linux");
+        }
+        return abi;
     }
 
     /** Loads the layout for this ABI (which decides {@code sizeof} in header expressions). */

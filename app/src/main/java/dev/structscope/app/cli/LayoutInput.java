@@ -14,8 +14,9 @@ import java.nio.file.Path;
 import java.util.List;
 
 /**
- * Loads the LAYOUT argument every command takes: a layout document ({@code .json}) or a C header
- * (anything else, usually {@code .h}). Warnings go to stderr, one line each.
+ * Loads the LAYOUT argument every command takes: a compiled ELF binary with debug information
+ * (by its magic bytes), a layout document ({@code .json}) or a C header (anything else, usually
+ * {@code .h}). Warnings go to stderr, one line each.
  */
 final class LayoutInput {
     private LayoutInput() {
@@ -40,6 +41,9 @@ final class LayoutInput {
         }
         if (!Files.isReadable(path)) {
             throw new InputException(path.toString(), "cannot be read (permission denied)");
+        }
+        if (BinaryInput.isElf(path)) {
+            return BinaryInput.load(path, err, abi, limits);
         }
         String name = path.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
         if (name.endsWith(".json")) {
