@@ -14,6 +14,7 @@ import dev.structscope.model.type.NamedType;
 import dev.structscope.model.type.PointerType;
 import dev.structscope.model.type.Prim;
 import dev.structscope.model.type.PrimitiveType;
+import dev.structscope.model.type.RecordKind;
 import dev.structscope.model.type.RecordType;
 import dev.structscope.model.type.TypeLibrary;
 import dev.structscope.model.type.Typedef;
@@ -46,6 +47,8 @@ final class RecordFitter {
     private static final int[] PACKS = {1, 2, 4, 8, 16};
     private static final PrimitiveType FILLER = PrimitiveType.of(Prim.UNSIGNED_CHAR);
     private static final int MAX_ROUNDS = 4096;
+    /** The widest gap filled with unnamed bit-fields (one per byte): wider gaps come from alignment, not fillers. */
+    private static final long MAX_FILL_BITS = 8 * 512;
     private static final Prim[] ZERO_WIDTH = {Prim.UNSIGNED_CHAR, Prim.UNSIGNED_SHORT, Prim.UNSIGNED_INT,
         Prim.UNSIGNED_LONG_LONG};
 
@@ -90,33 +93,46 @@ final class RecordFitter {
         if (first == null) {
             return r;
         }
-        // The whole-record variants; when none fits, repair the one that fits longest.
-        RecordType cur = r;
-        Miss miss = first;
+        // The record as declared, then packed or under each pack value: the first that fits, else
+        // each one repaired member by member, keeping the one that fits (or agrees furthest).
+        List<RecordType> variants = new ArrayList<>();
+        variants.add(r);
         if (!r.packed()) {
-            List<RecordType> variants = new ArrayList<>();
             for (int p : PACKS) {
                 variants.add(r.withPack(p));
             }
             variants.add(r.withPacked(true));
-            for (RecordType candidate : variants) {
-                Miss m = miss(candidate, expected, size, lib);
-                if (m == null) {
-                    return candidate;
-                }
-                if (reach(m, r) > reach(miss, r)) {
-                    cur = candidate;
-                    miss = m;
-                }
+        }
+        for (RecordType candidate : variants.subList(1, variants.size())) {
+            if (miss(candidate, expected, size, lib) == null) {
+                return candidate;
             }
         }
-        for (int round = 0; round < MAX_ROUNDS && miss != null; round++) {
-            RecordType next = repair(cur, expected, miss, lib);
-            if (next == null) {
-                break;
+        RecordType cur = r;
+        Miss miss = first;
+        List<Long> curExpected = expected;
+        for (RecordType variant : variants) {
+            List<Long> exp = new ArrayList<>(expected);
+            RecordType v = variant;
+            Miss m = miss(v, exp, size, lib);
+            for (int round = 0; round < MAX_ROUNDS && m != null; round++) {
+                RecordType next = repair(v, exp, m, size, lib);
+                if (next == null) {
+                    break;
+                }
+                v = next;
+                m = miss(v, exp, size, lib);
             }
-            cur = next;
-            miss = miss(cur, expected, size, lib);
+            if (m == null) {
+                return v;
+            }
+            long[] a = score(m, exp);
+            long[] b = score(miss, curExpected);
+            if (a[0] > b[0] || (a[0] == b[0] && a[1] < b[1])) {
+                cur = v;
+                miss = m;
+                curExpected = exp;
+            }
         }
         if (miss != null) {
             RecordLayout lay = layout(cur, lib);
@@ -128,73 +144,141 @@ final class RecordFitter {
         return cur;
     }
 
-    /** How far a layout matches: the index of the first member that differs, past the last when only the size does. */
-    private static int reach(Miss m, RecordType r) {
-        return m.member() < 0 ? r.members().size() : m.member();
-    }
-
     private static String name(Member m) {
         return m.name() == null ? "<anonymous>" : m.name();
     }
 
-    /** One change that moves the first mismatch; null when nothing explains it. */
-    private RecordType repair(RecordType cur, List<Long> expected, Miss miss, TypeLibrary lib) {
-        List<Member> ms = new ArrayList<>(cur.members());
+    /** A candidate change: the record and the expected places that go with it (a filler adds a null). */
+    private record Change(RecordType record, List<Long> expected) {
+    }
+
+    /**
+     * The change that explains the first mismatch best: of the candidates, the one after which
+     * the layout agrees with the compiler furthest (then: misses by the least); null when none
+     * gets further than {@code cur}.
+     */
+    private RecordType repair(RecordType cur, List<Long> expected, Miss miss, long size, TypeLibrary lib) {
+        Change best = null;
+        long[] bestScore = score(miss, expected);
+        for (Change c : candidates(cur, expected, miss, lib)) {
+            Miss after = miss(c.record(), c.expected(), size, lib);
+            if (after == null) {
+                best = c;
+                break;
+            }
+            long[] score = score(after, c.expected());
+            if (score[0] > bestScore[0] || (score[0] == bestScore[0] && score[1] < bestScore[1])) {
+                best = c;
+                bestScore = score;
+            }
+        }
+        if (best == null) {
+            return null;
+        }
+        List<Long> chosen = new ArrayList<>(best.expected()); // may be expected itself
+        expected.clear();
+        expected.addAll(chosen);
+        return best.record();
+    }
+
+    /** How far a layout agrees: the compiler's members placed right before the miss, then how far off it is. */
+    private static long[] score(Miss m, List<Long> expected) {
+        int upTo = m.member() < 0 ? expected.size() : m.member();
+        long right = 0;
+        for (int i = 0; i < upTo; i++) {
+            if (expected.get(i) != null) {
+                right++;
+            }
+        }
+        return new long[] {m.member() < 0 ? right + 1 : right, Math.abs(m.expected() - m.actual())};
+    }
+
+    private List<Change> candidates(RecordType cur, List<Long> expected, Miss miss, TypeLibrary lib) {
+        List<Change> out = new ArrayList<>();
+        List<Member> ms = cur.members();
         if (miss.member() < 0) {
             RecordLayout lay = layout(cur, lib);
             long want = miss.expected();
             if (lay.size() < want) {
                 for (long p = Math.max(1, lay.align()) * 2; p <= want && p <= 1L << 28; p *= 2) {
-                    if (roundUp(lay.size(), p) == want && (want % p) == 0) {
-                        return cur.withAlignedAttr(p);
+                    if (roundUp(lay.size(), p) == want) {
+                        out.add(new Change(cur.withAlignedAttr(p), expected));
                     }
                 }
-                if (cur.kind() == dev.structscope.model.type.RecordKind.STRUCT) {
-                    ms.add(Member.bitField(null, FILLER, 8));
-                    expected.add(null);
-                    return cur.withMembers(ms);
+                if (cur.kind() == RecordKind.STRUCT) {
+                    Change fill = fill(cur, expected, ms.size(), want * 8, lib); // trailing unnamed bit-fields
+                    if (fill != null) {
+                        out.add(fill);
+                    }
                 }
             } else if (!cur.packed()) {
-                return cur.withPacked(true);
+                out.add(new Change(cur.withPacked(true), expected));
             }
-            return null;
+            return out;
         }
         int i = miss.member();
         Member m = ms.get(i);
         if (miss.actual() > miss.expected()) {
             if (!m.packed()) {
-                ms.set(i, m.withPacked(true));
-                return cur.withMembers(ms);
+                out.add(new Change(cur.withMember(i, m.withPacked(true)), expected));
             }
-            return null;
+            // An earlier member may be the packed one: the whole record's variants.
+            if (!cur.packed()) {
+                out.add(new Change(cur.withPacked(true), expected));
+            }
+            return out;
         }
-        long gap = miss.expected() - miss.actual();
+        for (Prim unit : ZERO_WIDTH) {
+            out.add(insert(cur, expected, i, Member.bitField(null, PrimitiveType.of(unit), 0)));
+        }
         if (!m.isBitField() && miss.actual() % 8 == 0 && m.alignAs() == 0) {
             long at = miss.actual() / 8;
             long want = miss.expected() / 8;
             for (long p = 2; p <= want && p <= 1L << 28; p *= 2) {
-                if (roundUp(at, p) == want && layout(cur, lib).fields().get(i).align() < p) {
-                    ms.set(i, m.withAlignAs(p));
-                    return cur.withMembers(ms);
+                if (roundUp(at, p) == want) {
+                    out.add(new Change(cur.withMember(i, m.withAlignAs(p)), expected));
                 }
             }
         }
-        // A zero-width bit-field (the compiler lists none) that moves the member exactly where it is.
-        for (Prim unit : ZERO_WIDTH) {
-            List<Member> tried = new ArrayList<>(ms);
-            tried.add(i, Member.bitField(null, PrimitiveType.of(unit), 0));
-            List<Long> exp = new ArrayList<>(expected);
-            exp.add(i, null);
-            Miss after = miss(cur.withMembers(tried), exp, Long.MIN_VALUE, lib);
-            if (after == null || after.member() != i + 1) {
-                expected.add(i, null);
-                return cur.withMembers(tried);
+        if (cur.kind() == RecordKind.STRUCT) {
+            Change fill = fill(cur, expected, i, miss.expected(), lib);
+            if (fill != null) {
+                out.add(fill);
             }
         }
-        int width = (int) Math.min(gap, 8 - (miss.actual() % 8));
-        ms.add(i, Member.bitField(null, FILLER, width));
-        expected.add(i, null);
-        return cur.withMembers(ms);
+        return out;
+    }
+
+    /**
+     * Unnamed bit-fields that take every bit from the end of the members before {@code i} to
+     * {@code want}: what an unnamed bit-field in the source did, which the compiler does not list.
+     */
+    private Change fill(RecordType cur, List<Long> expected, int i, long want, TypeLibrary lib) {
+        long from = 0;
+        for (FieldLayout f : layout(cur, lib).fields().subList(0, i)) {
+            from = Math.max(from, f.isBitField() ? f.bitOffset() + f.bitWidth() : (f.offset() + f.size()) * 8);
+        }
+        if (want <= from || want - from > MAX_FILL_BITS) {
+            return null;
+        }
+        List<Member> ms = new ArrayList<>(cur.members());
+        List<Long> exp = new ArrayList<>(expected);
+        for (long at = from; at < want; ) {
+            int width = (int) Math.min(want - at, 8 - (at % 8));
+            ms.add(i, Member.bitField(null, FILLER, width));
+            exp.add(i, null);
+            i++;
+            at += width;
+        }
+        return new Change(cur.withMembers(ms), exp);
+    }
+
+    private static Change insert(RecordType cur, List<Long> expected, int at, Member filler) {
+        List<Member> ms = new ArrayList<>(cur.members());
+        ms.add(at, filler);
+        List<Long> exp = new ArrayList<>(expected);
+        exp.add(at, null);
+        return new Change(cur.withMembers(ms), exp);
     }
 
     private static long roundUp(long v, long p) {
@@ -207,7 +291,7 @@ final class RecordFitter {
         try {
             lay = layout(r, lib);
         } catch (InputException | IllegalArgumentException | ArithmeticException e) {
-            return new Miss(-1, -1, size);
+            return new Miss(0, Long.MIN_VALUE / 4, Long.MAX_VALUE / 4); // a definition the engine refuses fits worst
         }
         List<FieldLayout> fields = lay.fields();
         for (int i = 0; i < fields.size() && i < expected.size(); i++) {
