@@ -210,6 +210,14 @@ final class RecordFitter {
                     if (fill != null) {
                         out.add(fill);
                     }
+                } else {
+                    // A union made bigger by an unnamed bit-field (union { _Bool : 1; } has one byte).
+                    for (Prim unit : ZERO_WIDTH) {
+                        int bits = (int) Math.min(64, want * 8);
+                        out.add(insert(cur, expected, ms.size(), Member.bitField(null, PrimitiveType.of(unit),
+                                Math.min(bits, unit == Prim.UNSIGNED_CHAR ? 8 : unit == Prim.UNSIGNED_SHORT ? 16
+                                        : unit == Prim.UNSIGNED_INT ? 32 : 64))));
+                    }
                 }
             } else if (!cur.packed()) {
                 out.add(new Change(cur.withPacked(true), expected));
