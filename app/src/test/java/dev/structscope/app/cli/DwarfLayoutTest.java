@@ -27,7 +27,9 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  * records, members, offsets, bit positions and sizes as {@code layout prog.h --json} for the
  * header it was compiled from. Random headers (every feature the layout engine's oracle tests
  * generate) are compiled by gcc ({@code -gdwarf-4}, {@code -gdwarf-5}, {@code -m32},
- * {@code -gz}) and clang-16 (x86-64, aarch64, arm) with {@code -g}; the object's DWARF is the
+ * {@code -gz}) and clang-16 (x86-64, aarch64, arm, and big-endian aarch64 and arm, whose bit
+ * positions count in allocation order as decode's big-endian ones do; DWARF 3 to 5) with
+ * {@code -g}; the object's DWARF is the
  * compiler's own account of the layout, so the reader is checked against the compiler itself.
  */
 class DwarfLayoutTest {
@@ -45,6 +47,8 @@ class DwarfLayoutTest {
         "clang   | -target x86_64-linux-gnu -gdwarf-4 | x86_64-linux",
         "clang   | -target aarch64-linux-gnu -gdwarf-5 | aarch64-linux",
         "clang   | -target armv7a-linux-gnueabihf -gdwarf-4 | arm-linux",
+        "clang   | -target aarch64_be-linux-gnu -gdwarf-5 | aarch64-linux",
+        "clang   | -target armebv7a-linux-gnueabihf -gdwarf-3 | arm-linux",
     })
     void objectLaysOutAsItsHeader(String compiler, String flags, String abiName) throws IOException {
         boolean gcc = compiler.equals("gcc");

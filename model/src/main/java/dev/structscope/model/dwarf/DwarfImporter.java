@@ -130,7 +130,7 @@ public final class DwarfImporter {
                 }
             }
             return dies.get(offset);
-        }, reader.typeUnits);
+        }, reader.typeUnits, elf.order == java.nio.ByteOrder.BIG_ENDIAN);
         if (elf.has(".debug_types")) {
             options.warnings().accept(fileName + ": types in .debug_types (DWARF 4 type units) are not read");
         }

@@ -49,10 +49,14 @@ final class TypeBuilder {
     /** Declarations by namespace and name ("struct X", "enum X", "typedef X"), in completion order. */
     final Map<String, Decl> decls = new LinkedHashMap<>();
     private final RecordFitter fitter;
+    /** Bit positions of a big-endian binary count from the most significant bit (allocation order). */
+    private final boolean bigEndian;
     private int depth;
 
-    TypeBuilder(Abi abi, Limits limits, Consumer<String> warnings, LongFunction<Die> dies, Map<Long, Long> typeUnits) {
+    TypeBuilder(Abi abi, Limits limits, Consumer<String> warnings, LongFunction<Die> dies, Map<Long, Long> typeUnits,
+                boolean bigEndian) {
         this.abi = abi;
+        this.bigEndian = bigEndian;
         this.limits = limits;
         this.warnings = warnings;
         this.dies = dies;
@@ -292,7 +296,11 @@ final class TypeBuilder {
         }
         if (m.bitOffset != Die.NONE) {
             // DWARF 2-4: counted from the most significant bit of a storage unit of DW_AT_byte_size
-            // (or of the member's type) at the member location, as little-endian gcc writes it.
+            // (or of the member's type) at the member location. On a big-endian machine that is
+            // allocation order already; on a little-endian one it runs the other way.
+            if (bigEndian) {
+                return loc * 8 + m.bitOffset;
+            }
             long unit = m.byteSize != Die.NONE ? m.byteSize : storageBytes(t);
             return loc * 8 + unit * 8 - m.bitOffset - width;
         }
