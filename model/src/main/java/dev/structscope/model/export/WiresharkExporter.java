@@ -41,6 +41,8 @@ import java.util.Map;
 public final class WiresharkExporter implements Exporter {
     /** The most fields one dissector declares: a record of records of arrays is expanded per path. */
     private static final int MAX_FIELDS = 50_000;
+    /** The {@code display} of a field shown in hexadecimal (pointers); other values are a bool mask's width in bits. */
+    private static final int HEX = -16;
 
     /** How the dissector is registered. */
     public enum Transport { UDP, TCP }
@@ -190,7 +192,7 @@ public final class WiresharkExporter implements Exporter {
                 case EnumLayout e -> "{k=\"s\", f=" + field(path, intType(e.size(), e.signed()), leafName(path),
                         valueString(e.definition()), 0, null, 0) + ", n=" + e.size() + ", sg=" + e.signed() + "}";
                 case PointerLayout p -> "{k=\"s\", f=" + field(path, intType(p.size(), false), leafName(path), null, 0,
-                        null, 16) + ", n=" + p.size() + ", sg=false}";
+                        null, HEX) + ", n=" + p.size() + ", sg=false}";
             };
         }
 
@@ -294,7 +296,7 @@ public final class WiresharkExporter implements Exporter {
                         .append(mask == null ? "base.NONE" : String.valueOf(display)).append(", nil")
                         .append(mask == null ? "" : ", " + mask).append(")");
                 default -> sb.append(type).append("(").append(abbr).append(", ").append(name).append(", ")
-                        .append(display == 16 ? "base.HEX" : "base.DEC").append(", ")
+                        .append(display == HEX ? "base.HEX" : "base.DEC").append(", ")
                         .append(valueString == null ? "nil" : valueString)
                         .append(mask == null ? "" : ", " + mask).append(")");
             }

@@ -1,0 +1,38 @@
+package dev.structscope.app.exporter;
+
+import dev.structscope.model.InputException;
+import dev.structscope.model.abi.Abis;
+import dev.structscope.model.c.HeaderImporter;
+import dev.structscope.model.type.TypeLibrary;
+import org.junit.jupiter.api.Test;
+
+import java.nio.ByteOrder;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The export dialog offers the Wireshark dissector for the selected record (and says so when none is chosen). */
+class WiresharkTargetTest {
+    private final TypeLibrary lib = HeaderImporter.importText("struct Ping { unsigned seq : 12; char tag[4]; };",
+            "p.h", HeaderImporter.Options.defaults());
+    private final ExportTarget target = ExportTarget.all().stream().filter(t -> t.id().equals("wireshark")).findFirst()
+            .orElseThrow();
+
+    @Test
+    void rendersTheSelectedRecord() {
+        String lua = target.render().apply(new ExportTarget.Request(lib, Abis.X86_64_LINUX, ByteOrder.LITTLE_ENDIAN,
+                "Ping")).text();
+        assertTrue(lua.contains("Proto(\"ping\""), lua);
+        assertTrue(lua.contains("F[\"ping.seq\"] = ProtoField.uint16(\"ping.seq\", \"seq\", base.DEC, nil, 0xfff)"), lua);
+        assertTrue(lua.contains("add_for_decode_as(proto)"), lua);
+        assertEquals(".lua", target.extension());
+    }
+
+    @Test
+    void asksForOneRecord() {
+        InputException e = assertThrows(InputException.class, () -> target.render().apply(
+                new ExportTarget.Request(lib, Abis.X86_64_LINUX, ByteOrder.LITTLE_ENDIAN, null)));
+        assertTrue(e.getMessage().contains("one struct or union"), e.getMessage());
+    }
+}
