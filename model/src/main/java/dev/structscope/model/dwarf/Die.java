@@ -12,6 +12,8 @@ import java.util.List;
  */
 final class Die {
     static final long NONE = Long.MIN_VALUE;
+    /** The tag of the stand-in for an entry inside a unit that the reader did not keep (tag 0 is reserved in DWARF). */
+    static final int NOT_READ = 0;
 
     // The tags and encodings a layout needs (DWARF 5, section 7.5 and 7.8).
     static final int TAG_ARRAY = 0x01;

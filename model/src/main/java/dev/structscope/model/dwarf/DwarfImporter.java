@@ -103,7 +103,7 @@ public final class DwarfImporter {
         Optional<ByteBuffer> info = elf.section(".debug_info");
         if (info.isEmpty()) {
             throw new InputException("", "has no DWARF debug information (no .debug_info section; was it built with -g,"
-                    + " or stripped?)" + (elf.has(".debug_types") ? "" : ""));
+                    + " or stripped?)");
         }
         ByteBuffer abbrev = elf.section(".debug_abbrev").orElseThrow(
                 () -> new InputException("", "has .debug_info but no .debug_abbrev section"));
@@ -129,7 +129,8 @@ public final class DwarfImporter {
                     }
                 }
             }
-            return dies.get(offset);
+            Die d = dies.get(offset);
+            return d != null ? d : new Die(offset, Die.NOT_READ);
         }, reader.typeUnits, elf.order == java.nio.ByteOrder.BIG_ENDIAN);
         if (elf.has(".debug_types")) {
             options.warnings().accept(fileName + ": types in .debug_types (DWARF 4 type units) are not read");

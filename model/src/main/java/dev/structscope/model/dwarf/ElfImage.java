@@ -98,7 +98,7 @@ final class ElfImage {
             throw h.error(is64 ? 58 : 46, "section header size " + shentsize + " is too small");
         }
         Cursor first = new Cursor("section headers", view(shoff, shentsize, "section headers"), order);
-        Section zero = readSection(first, 0, 0);
+        Section zero = readSection(first, 0);
         if (shnum == 0) {
             shnum = zero.size(); // more than 0xff00 sections: the count lives in section 0
         }
@@ -111,7 +111,7 @@ final class ElfImage {
         Cursor all = new Cursor("section headers", view(shoff, shnum * shentsize, "section headers"), order);
         sections = new Section[(int) shnum];
         for (int i = 0; i < shnum; i++) {
-            sections[i] = readSection(all.at((long) i * shentsize), i, 0);
+            sections[i] = readSection(all.at((long) i * shentsize), i);
         }
         if (shstrndx >= shnum) {
             throw h.error(is64 ? 62 : 50, "section name table index " + shstrndx + " is out of range");
@@ -129,7 +129,7 @@ final class ElfImage {
 
     private long[] nameOffsets = new long[0];
 
-    private Section readSection(Cursor c, int index, int unused) {
+    private Section readSection(Cursor c, int index) {
         long name = c.u32();
         int stype = (int) c.u32();
         long flags = is64 ? c.u64() : c.u32();

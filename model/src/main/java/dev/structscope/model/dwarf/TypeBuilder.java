@@ -102,7 +102,7 @@ final class TypeBuilder {
 
     private Die target(Die die) {
         if (die.type != Die.NONE) {
-            return dies.apply(die.type);
+            return required(die, die.type);
         }
         if (die.typeSignature != null) {
             Long off = typeUnits.get(die.typeSignature);
@@ -110,11 +110,7 @@ final class TypeBuilder {
                 throw new Unsupported("refers to type unit 0x" + Long.toHexString(die.typeSignature)
                         + ", which is not in .debug_info (.debug_types is not read)");
             }
-            Die t = dies.apply(off);
-            if (t == null) {
-                throw new InputException(".debug_info+0x" + Long.toHexString(off), "no type entry at this offset");
-            }
-            return t;
+            return required(die, off);
         }
         return null;
     }
@@ -122,7 +118,11 @@ final class TypeBuilder {
     private Die required(Die die, long ref) {
         Die t = dies.apply(ref);
         if (t == null) {
-            throw new InputException(where(die), "refers to 0x" + Long.toHexString(ref) + ", where no type entry is");
+            throw new InputException(where(die), "refers to 0x" + Long.toHexString(ref) + ", outside every unit");
+        }
+        if (t.tag == Die.NOT_READ) {
+            // Inside a function, or an entry of another language: not malformed, only not a C type here.
+            throw new Unsupported("refers to the entry at 0x" + Long.toHexString(ref) + ", which is not a type StructScope reads");
         }
         return t;
     }
@@ -161,7 +161,7 @@ final class TypeBuilder {
                         new PointerType(pointee(die));
                 case Die.TAG_CONST, Die.TAG_VOLATILE, Die.TAG_RESTRICT, Die.TAG_ATOMIC -> typeOf(die);
                 case Die.TAG_SUBROUTINE, Die.TAG_UNSPECIFIED -> PrimitiveType.of(Prim.VOID);
-                default -> throw new InputException(where(die), "tag 0x" + Integer.toHexString(die.tag) + " is not a type");
+                default -> throw new Unsupported("a DW_TAG 0x" + Integer.toHexString(die.tag) + " entry, not a C type");
             };
             done.put(die.offset, t);
             return t;
@@ -176,6 +176,14 @@ final class TypeBuilder {
      * body is built where it is declared), so that records pointing at each other are no cycle.
      */
     private CType pointee(Die die) {
+        try {
+            return pointeeOf(die);
+        } catch (Unsupported e) {
+            return PrimitiveType.of(Prim.VOID); // a pointer is a pointer, whatever it points to
+        }
+    }
+
+    private CType pointeeOf(Die die) {
         Die t = target(die);
         for (int i = 0; t != null && i < 64 && isQualifier(t.tag); i++) {
             t = target(t);
