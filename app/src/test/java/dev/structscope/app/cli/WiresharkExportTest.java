@@ -33,7 +33,8 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  * record must show what {@code structscope decode} prints for the same bytes: integers of every
  * width, floats, enum names, bit-fields (signed, across bytes, wider than 32 bits), char arrays,
  * nested records and arrays of them, unions, both byte orders; and, for a dynamic layout, counted
- * arrays, a tagged union and a sized member following the data. Skipped where tshark or
+ * arrays, a tagged union and a sized member following the data. And with Python as the truth:
+ * records a ctypes Structure wrote show every value as Python reads it back. Skipped where tshark or
  * text2pcap is missing (Debian: tshark, wireshark-common).
  */
 class WiresharkExportTest {
@@ -152,6 +153,88 @@ class WiresharkExportTest {
         check(DYNAMIC, "Telegram", payloads, "little", false);
     }
 
+    private static final String CTYPES_HEADER = """
+            #include <stdint.h>
+            enum Kind { K_A = 1, K_B = -2, K_C = 7 };
+            struct Point { int16_t x; int16_t y; };
+            struct Rec {
+              uint8_t u8; int8_t i8; uint16_t u16; int32_t i32; uint32_t u32; int64_t i64; uint64_t u64;
+              float f; double d;
+              unsigned long long w : 40;
+              enum Kind kind;
+              unsigned a : 3; unsigned b : 9; int c : 5;
+              uint16_t sep;
+              char name[12];
+              struct Point pts[3];
+              struct Point origin;
+            };
+            """;
+
+    /** The same record as a ctypes Structure: Python writes random values and prints what it wrote. */
+    private static final String CTYPES_WRITER = """
+            import ctypes, json, random, sys
+            class Point(ctypes.Structure):
+                _fields_ = [("x", ctypes.c_int16), ("y", ctypes.c_int16)]
+            class Rec(ctypes.Structure):
+                _fields_ = [("u8", ctypes.c_uint8), ("i8", ctypes.c_int8), ("u16", ctypes.c_uint16),
+                            ("i32", ctypes.c_int32), ("u32", ctypes.c_uint32), ("i64", ctypes.c_int64),
+                            ("u64", ctypes.c_uint64), ("f", ctypes.c_float), ("d", ctypes.c_double),
+                            ("w", ctypes.c_ulonglong, 40), ("kind", ctypes.c_int), ("a", ctypes.c_uint, 3),
+                            ("b", ctypes.c_uint, 9), ("c", ctypes.c_int, 5), ("sep", ctypes.c_uint16),
+                            ("name", ctypes.c_char * 12), ("pts", Point * 3), ("origin", Point)]
+            names = {1: "K_A", -2: "K_B", 7: "K_C"}
+            rnd = random.Random(int(sys.argv[2]))
+            out = open(sys.argv[1], "wb")
+            print(ctypes.sizeof(Rec))
+            for i in range(int(sys.argv[3])):
+                r = Rec()
+                r.u8 = rnd.randrange(256); r.i8 = rnd.randrange(-128, 128); r.u16 = rnd.randrange(65536)
+                r.i32 = rnd.randrange(-2**31, 2**31); r.u32 = rnd.randrange(2**32)
+                r.i64 = rnd.randrange(-2**63, 2**63); r.u64 = rnd.randrange(2**64)
+                r.f = rnd.uniform(-1e6, 1e6); r.d = rnd.uniform(-1e300, 1e300)
+                r.kind = rnd.choice([1, -2, 7, 3])
+                r.a = rnd.randrange(8); r.b = rnd.randrange(512); r.c = rnd.randrange(-16, 16)
+                r.sep = rnd.randrange(65536); r.w = rnd.randrange(2**40)
+                r.name = bytes(rnd.choice(b"abcdefghij\\xe9") for _ in range(rnd.randrange(12)))
+                for p in list(r.pts) + [r.origin]:
+                    p.x = rnd.randrange(-32768, 32768); p.y = rnd.randrange(-32768, 32768)
+                out.write(bytes(r))
+                # What was written, read back through ctypes, as (member path, value) in order.
+                leaves = [[n, getattr(r, n)] for n in ("u8", "i8", "u16", "i32", "u32", "i64", "u64", "f", "d", "w")]
+                leaves.append(["kind", names.get(r.kind, r.kind)])
+                leaves += [[n, getattr(r, n)] for n in ("a", "b", "c", "sep")]
+                leaves.append(["name", r.name.decode("latin-1")])
+                for p in r.pts:
+                    leaves += [["pts.x", p.x], ["pts.y", p.y]]
+                leaves += [["origin.x", r.origin.x], ["origin.y", r.origin.y]]
+                print(json.dumps([[k, v if isinstance(v, str) else repr(v)] for k, v in leaves]))
+            """;
+
+    @Test
+    void ctypesWrittenRecordsShowAsPythonWroteThem() throws Exception {
+        assumeTrue(Files.isExecutable(Path.of("/usr/bin/python3")), "python3 is not installed");
+        int n = 20;
+        Path data = dir.resolve("records.bin");
+        List<String> lines = dev.structscope.app.hexview.Py.run(dir, CTYPES_WRITER, data.toString(), "42",
+                Integer.toString(n));
+        int size = Integer.parseInt(lines.getFirst());
+        Files.writeString(dir.resolve("rec.h"), CTYPES_HEADER);
+        CliRun layout = CliRun.run("layout", dir.resolve("rec.h").toString(), "--type", "Rec");
+        assertTrue(layout.out.toString().contains("size: " + size + ","), "ctypes and C agree on the size: " + layout.out);
+        byte[] all = Files.readAllBytes(data);
+        List<byte[]> payloads = new ArrayList<>();
+        List<List<String[]>> truth = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            payloads.add(java.util.Arrays.copyOfRange(all, i * size, (i + 1) * size));
+            List<String[]> leaves = new ArrayList<>();
+            for (JsonNode kv : JSON.readTree(lines.get(i + 1))) {
+                leaves.add(new String[] {kv.get(0).asText(), kv.get(1).asText()});
+            }
+            truth.add(leaves);
+        }
+        check(CTYPES_HEADER, "Rec", payloads, "little", false, truth);
+    }
+
     private static List<byte[]> randomPayloads(int n, long seed) {
         Random rnd = new Random(seed);
         List<byte[]> out = new ArrayList<>();
@@ -164,6 +247,12 @@ class WiresharkExportTest {
     }
 
     private void check(String header, String type, List<byte[]> payloads, String order, boolean tcp) throws Exception {
+        check(header, type, payloads, order, tcp, null);
+    }
+
+    /** As above; {@code truth} (when given) replaces decode as what every record must show. */
+    private void check(String header, String type, List<byte[]> payloads, String order, boolean tcp,
+                       List<List<String[]>> truth) throws Exception {
         Path h = dir.resolve("p.h");
         Files.writeString(h, header);
         if (header.equals(STATIC)) {
@@ -187,6 +276,11 @@ class WiresharkExportTest {
             byte[] p = payloads.get(i);
             Path bin = dir.resolve("r" + i + ".bin");
             Files.write(bin, tcp ? concat(p, payloads.get((i + 1) % payloads.size())) : p);
+            dump.append("0000 ").append(HexFormat.ofDelimiter(" ").formatHex(tcp ? concat(p, payloads.get((i + 1)
+                    % payloads.size())) : p)).append("\n\n");
+            if (truth != null) {
+                continue;
+            }
             CliRun decode = CliRun.run("decode", h.toString(), "--type", type, bin.toString(), "--byte-order", order,
                     "--format", "jsonl", "--all");
             assertEquals(0, decode.status(), decode.err::toString);
@@ -195,8 +289,9 @@ class WiresharkExportTest {
                 flatten(JSON.readTree(line), "", leaves);
                 expected.add(leaves);
             }
-            dump.append("0000 ").append(HexFormat.ofDelimiter(" ").formatHex(tcp ? concat(p, payloads.get((i + 1)
-                    % payloads.size())) : p)).append("\n\n");
+        }
+        if (truth != null) {
+            expected = truth;
         }
         Path hex = dir.resolve("p.txt");
         Files.writeString(hex, dump.toString());
@@ -227,7 +322,8 @@ class WiresharkExportTest {
             for (int k = 0; k < want.size(); k++) {
                 fields++;
                 if (!want.get(k)[0].equals(got.get(k)[0]) || !sameValue(want.get(k)[1], got.get(k)[1], got.get(k)[2], got.get(k)[3])) {
-                    failures.add("record " + r + " " + want.get(k)[0] + ": decode " + want.get(k)[1] + ", tshark "
+                    failures.add("record " + r + " " + want.get(k)[0] + ": " + (truth == null ? "decode " : "ctypes ")
+                            + want.get(k)[1] + ", tshark "
                             + got.get(k)[0] + " = " + got.get(k)[1] + " (" + got.get(k)[2] + ")");
                 }
             }
@@ -237,7 +333,7 @@ class WiresharkExportTest {
                     + String.join("\n", failures.subList(0, Math.min(12, failures.size()))));
         }
         System.out.println("WiresharkExportTest " + type + " " + order + (tcp ? " tcp" : " udp") + ": " + fields
-                + " values in " + expected.size() + " records agree with decode");
+                + " values in " + expected.size() + " records agree with " + (truth == null ? "decode" : "ctypes"));
     }
 
     private static byte[] concat(byte[] a, byte[] b) {
