@@ -115,6 +115,17 @@ class DwarfMalformedTest {
     }
 
     @Test
+    void structHoldingItselfByValue() throws IOException {
+        Path obj = assemble("self", """
+                .Ls: .uleb128 3; .asciz "S"; .byte 8
+                .uleb128 4; .asciz "s"; .4byte .Ls - .Lcu; .byte 0
+                .byte 0
+                """);
+        String err = oneLineError(obj);
+        assertTrue(err.contains(".debug_info+0x") && err.contains("struct S contains itself"), err);
+    }
+
+    @Test
     void abbreviationCodeMissingFromTheTable() throws IOException {
         String err = oneLineError(assemble("abbrev", ".uleb128 9; .byte 0\n"));
         assertTrue(err.contains(".debug_info+0x") && err.contains("abbreviation code 9"), err);

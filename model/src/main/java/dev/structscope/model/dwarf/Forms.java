@@ -124,8 +124,7 @@ final class Forms {
             case AT_MEMBER_LOCATION -> die.memberLocation = number ? value
                     : kind == Kind.BLOCK ? location(c, blockStart, blockLength, die) : unsupported(die, "a location list");
             case AT_COUNT -> die.count = number ? signed(value, width, kind) : unsupported(die, "a count computed at run time");
-            case AT_UPPER_BOUND -> die.upperBound = number ? (kind == Kind.CONST ? value : value)
-                    : unsupported(die, "a bound computed at run time");
+            case AT_UPPER_BOUND -> die.upperBound = number ? value : unsupported(die, "a bound computed at run time");
             case AT_LOWER_BOUND -> die.lowerBound = number ? value : Die.NONE;
             case AT_ALIGNMENT -> die.alignment = number ? value : Die.NONE;
             case AT_ENCODING -> die.encoding = (int) value;

@@ -62,7 +62,10 @@ final class RecordFitter {
         this.decls = decls;
     }
 
-    /** A mismatch between a layout and the compiler's places: the member index (or -1 for the size). */
+    /** The member index of a {@link Miss} for a definition the layout engine refuses. */
+    private static final int REFUSED = -2;
+
+    /** A mismatch between a layout and the compiler's places: the member index (or -1 for the size, {@link #REFUSED}). */
     private record Miss(int member, long actual, long expected) {
     }
 
@@ -78,7 +81,15 @@ final class RecordFitter {
         if (known != null) {
             return known;
         }
-        RecordType result = fitOnce(r, bits, size, what, where, warnings);
+        budget = LAYOUTS_PER_RECORD;
+        RecordType result;
+        try {
+            result = fitOnce(r, bits, size, what, where, warnings);
+        } catch (OutOfBudget e) {
+            warnings.accept(where + ": " + what + ": the layout rules do not reproduce the compiler's layout within "
+                    + LAYOUTS_PER_RECORD + " tries; StructScope's layout of the record as declared is shown");
+            result = r;
+        }
         fitted.put(key, result);
         return result;
     }
@@ -134,10 +145,19 @@ final class RecordFitter {
                 curExpected = exp;
             }
         }
+        if (miss != null && miss.member() == REFUSED) {
+            // No definition of it can be laid out (a struct that holds itself): malformed, said where it is.
+            throw new InputException(where, what + ": " + refusal);
+        }
         if (miss != null) {
-            RecordLayout lay = layout(cur, lib);
+            String size2;
+            try {
+                size2 = Long.toString(layout(cur, lib).size());
+            } catch (InputException | IllegalArgumentException | ArithmeticException e) {
+                size2 = "none (" + e.getMessage() + ")";
+            }
             warnings.accept(where + ": " + what + ": the layout rules do not reproduce the compiler's layout: "
-                    + (miss.member() < 0 ? "size " + lay.size() + ", the compiler's " + size
+                    + (miss.member() < 0 ? "size " + size2 + ", the compiler's " + size
                     : "member " + name(cur.members().get(miss.member())) + " at bit " + miss.actual()
                     + ", the compiler's bit " + miss.expected()) + "; StructScope's layout is shown");
         }
@@ -183,6 +203,9 @@ final class RecordFitter {
 
     /** How far a layout agrees: the compiler's members placed right before the miss, then how far off it is. */
     private static long[] score(Miss m, List<Long> expected) {
+        if (m.member() == REFUSED) {
+            return new long[] {-1, Long.MAX_VALUE};
+        }
         int upTo = m.member() < 0 ? expected.size() : m.member();
         long right = 0;
         for (int i = 0; i < upTo; i++) {
@@ -196,6 +219,9 @@ final class RecordFitter {
     private List<Change> candidates(RecordType cur, List<Long> expected, Miss miss, TypeLibrary lib) {
         List<Change> out = new ArrayList<>();
         List<Member> ms = cur.members();
+        if (miss.member() == REFUSED) {
+            return out; // nothing to measure a change by
+        }
         if (miss.member() < 0) {
             RecordLayout lay = layout(cur, lib);
             long want = miss.expected();
@@ -299,7 +325,8 @@ final class RecordFitter {
         try {
             lay = layout(r, lib);
         } catch (InputException | IllegalArgumentException | ArithmeticException e) {
-            return new Miss(0, Long.MIN_VALUE / 4, Long.MAX_VALUE / 4); // a definition the engine refuses fits worst
+            refusal = e.getMessage();
+            return new Miss(REFUSED, 0, 0); // a definition the engine refuses fits worst
         }
         List<FieldLayout> fields = lay.fields();
         for (int i = 0; i < fields.size() && i < expected.size(); i++) {
@@ -317,13 +344,34 @@ final class RecordFitter {
     }
 
     private RecordLayout layout(RecordType r, TypeLibrary lib) {
+        if (--budget < 0) {
+            throw new OutOfBudget();
+        }
         return LayoutEngine.layout(r, lib, abi, limits);
+    }
+
+    /** Layouts one record may cost the search: a hostile record ends the search, not the import. */
+    private static final int LAYOUTS_PER_RECORD = 4000;
+    private int budget;
+    /** Why the layout engine last refused a definition. */
+    private String refusal;
+
+    /** The search spent its budget: the closest definition so far is kept, with the warning. */
+    private static final class OutOfBudget extends RuntimeException {
+        OutOfBudget() {
+            super(null, null, false, false);
+        }
     }
 
     /** The declarations a type needs to be laid out (by value, transitively), as a small library. */
     TypeLibrary library(CType root) {
         Set<String> seen = new LinkedHashSet<>();
         List<Decl> out = new ArrayList<>();
+        if (root instanceof RecordType r && r.tag() != null) {
+            // The record being fitted, so that one that holds itself is refused as that, not as unknown.
+            seen.add((r.kind() == RecordKind.UNION ? "union " : "struct ") + r.tag());
+            out.add(r);
+        }
         Deque<CType> todo = new ArrayDeque<>();
         todo.push(root);
         while (!todo.isEmpty()) {
