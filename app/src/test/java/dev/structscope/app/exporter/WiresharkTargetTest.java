@@ -30,6 +30,22 @@ class WiresharkTargetTest {
     }
 
     @Test
+    void oneLetterNamesNoProtocol() {
+        TypeLibrary one = HeaderImporter.importText("struct E { int _extra; };", "e.h", HeaderImporter.Options.defaults());
+        InputException e = assertThrows(InputException.class, () -> target.render().apply(
+                new ExportTarget.Request(one, Abis.X86_64_LINUX, ByteOrder.LITTLE_ENDIAN, "E")));
+        assertTrue(e.getMessage().contains("at least two characters"), e.getMessage()); // Wireshark's own rule
+    }
+
+    @Test
+    void aMemberCalledExtraKeepsItsField() {
+        TypeLibrary lib2 = HeaderImporter.importText("struct Ev { int _extra; };", "e.h", HeaderImporter.Options.defaults());
+        String lua = target.render().apply(new ExportTarget.Request(lib2, Abis.X86_64_LINUX, ByteOrder.LITTLE_ENDIAN,
+                "Ev")).text();
+        assertTrue(lua.contains("ProtoField.int32(\"ev._extra\"") && lua.contains("ProtoField.bytes(\"ev._extra1\""), lua);
+    }
+
+    @Test
     void asksForOneRecord() {
         InputException e = assertThrows(InputException.class, () -> target.render().apply(
                 new ExportTarget.Request(lib, Abis.X86_64_LINUX, ByteOrder.LITTLE_ENDIAN, null)));

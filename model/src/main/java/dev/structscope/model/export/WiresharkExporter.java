@@ -75,8 +75,9 @@ public final class WiresharkExporter implements Exporter {
         RecordLayout root = LayoutEngine.layout(options.type(), library, options.abi());
         String name = root.name() != null ? root.name() : options.type().strip();
         String proto = name.toLowerCase(Locale.ROOT);
-        if (!proto.matches("[a-z][a-z0-9_.-]*")) {
-            throw new InputException("--type", "'" + name + "' is not a Wireshark protocol name (letters, digits, _ . -)");
+        if (!proto.matches("[a-z][a-z0-9_.-]+")) {
+            throw new InputException("--type", "'" + name + "' cannot name a Wireshark protocol (at least two characters:"
+                    + " a letter, then letters, digits, _ . -)");
         }
         Writer w = new Writer(proto, options.bigEndian());
         String tree = w.record(root, proto, true, 1);
@@ -90,7 +91,11 @@ public final class WiresharkExporter implements Exporter {
         lua.append("local BIG_ENDIAN = ").append(options.bigEndian()).append("\n\n");
         lua.append("local F = {}\n");
         lua.append(w.fields);
-        lua.append("F[\"_extra\"] = ProtoField.bytes(").append(lit(proto + "._extra"))
+        String extra = proto + "._extra";
+        for (int i = 1; w.declared.containsKey(extra); i++) {
+            extra = proto + "._extra" + i; // a member may be called _extra
+        }
+        lua.append("F[\"_extra\"] = ProtoField.bytes(").append(lit(extra))
                 .append(", \"bytes after the record\")\n");
         lua.append("proto.fields = F\n\n");
         lua.append(WiresharkRuntime.LUA);
