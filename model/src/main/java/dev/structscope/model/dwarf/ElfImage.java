@@ -29,6 +29,11 @@ final class ElfImage {
     static final int EM_ARM = 40;
     static final int EM_X86_64 = 62;
     static final int EM_AARCH64 = 183;
+    private static final int EM_PPC = 20;
+    private static final int EM_PPC64 = 21;
+    private static final int EM_S390 = 22;
+    private static final int EM_RISCV = 243;
+    private static final int EM_LOONGARCH = 258;
     private static final long SHF_COMPRESSED = 0x800;
     private static final int SHT_RELA = 4;
     private static final int SHT_REL = 9;
@@ -283,7 +288,7 @@ final class ElfImage {
             int sym = (int) (is64 ? info >>> 32 : info >>> 8);
             int rtype = (int) (is64 ? info & 0xffffffffL : info & 0xff);
             long addend = rela ? (is64 ? c.u64() : c.u32()) : 0;
-            int width = relocationWidth(rtype);
+            int width = relocationWidth(rtype, c, i);
             if (width == 0) {
                 continue;
             }
@@ -308,13 +313,19 @@ final class ElfImage {
     }
 
     /** The width of an absolute data relocation of this machine, or 0 for one DWARF has no use for. */
-    private int relocationWidth(int rtype) {
+    private int relocationWidth(int rtype, Cursor at, long entry) {
         return switch (machine) {
             case EM_X86_64 -> rtype == 1 ? 8 : rtype == 10 || rtype == 11 ? 4 : 0;
             case EM_AARCH64 -> rtype == 257 ? 8 : rtype == 258 ? 4 : 0;
             case EM_386 -> rtype == 1 ? 4 : 0;
             case EM_ARM -> rtype == 2 ? 4 : 0;
-            default -> 0;
+            case EM_PPC -> rtype == 1 ? 4 : 0;
+            case EM_PPC64 -> rtype == 38 ? 8 : rtype == 1 ? 4 : 0;
+            case EM_S390 -> rtype == 22 ? 8 : rtype == 4 ? 4 : 0;
+            case EM_RISCV, EM_LOONGARCH -> rtype == 2 ? 8 : rtype == 1 ? 4 : 0;
+            // Unapplied, the string offsets would all read as 0: every name would be the same wrong one.
+            default -> throw at.error(entry, "a relocatable object for ELF machine " + machine + ", whose relocations"
+                    + " StructScope cannot apply; read the linked program, library or its .debug file instead");
         };
     }
 
