@@ -3,10 +3,8 @@ package dev.structscope.app.binary;
 import dev.structscope.app.common.Document;
 import dev.structscope.app.common.DocumentState;
 import dev.structscope.app.common.TaskRunner;
-import dev.structscope.io.source.MappedFileSource;
 import dev.structscope.model.InputException;
 import dev.structscope.model.abi.Abi;
-import dev.structscope.model.dwarf.DwarfImporter;
 import dev.structscope.model.export.ExportModel;
 import dev.structscope.model.layout.LayoutEngine;
 import dev.structscope.model.layout.RecordLayout;
@@ -91,26 +89,23 @@ public final class BinaryImportViewModel {
     /** Reads and lays out every record of an ELF file (file work: any thread but the FX thread). */
     public static Loaded read(Path file) {
         List<String> warnings = new ArrayList<>();
-        try (MappedFileSource src = MappedFileSource.open(file)) {
-            var bytes = src.slice(0, src.size());
-            if (!DwarfImporter.isElf(bytes)) {
-                throw new InputException(file.toString(), "not an ELF file (an object, library, executable or .debug file)");
-            }
-            Abi abi = DwarfImporter.defaultAbi(bytes, file.toString(), warnings::add);
-            TypeLibrary lib = DwarfImporter.read(bytes, file.toString(), new DwarfImporter.Options(abi, warnings::add));
-            List<Entry> entries = new ArrayList<>();
-            for (TypeLibrary.NamedRecord nr : lib.namedRecords()) {
-                long size;
-                try {
-                    RecordLayout r = LayoutEngine.layout(nr.record(), lib, abi);
-                    size = r.size();
-                } catch (InputException e) {
-                    size = -1;
-                }
-                entries.add(new Entry(nr.name(), nr.record().kind(), size));
-            }
-            return new Loaded(file, abi, lib, entries, warnings);
+        if (!BinaryFiles.isElf(file)) {
+            throw new InputException(file.toString(), "not an ELF file (an object, library, executable or .debug file)");
         }
+        Abi abi = BinaryFiles.abiOf(file, warnings::add);
+        TypeLibrary lib = BinaryFiles.read(file, abi, dev.structscope.model.Limits.DEFAULT, warnings::add);
+        List<Entry> entries = new ArrayList<>();
+        for (TypeLibrary.NamedRecord nr : lib.namedRecords()) {
+            long size;
+            try {
+                RecordLayout r = LayoutEngine.layout(nr.record(), lib, abi);
+                size = r.size();
+            } catch (InputException e) {
+                size = -1;
+            }
+            entries.add(new Entry(nr.name(), nr.record().kind(), size));
+        }
+        return new Loaded(file, abi, lib, entries, warnings);
     }
 
     private void refilter() {

@@ -1,5 +1,6 @@
 package dev.structscope.app.cli;
 
+import dev.structscope.app.binary.BinaryFiles;
 import dev.structscope.model.Limits;
 import dev.structscope.model.abi.Abi;
 import dev.structscope.model.type.TypeLibrary;
@@ -51,7 +52,8 @@ final class LayoutArgs {
     Abi abi() {
         if (abi == null) {
             abi = abiName != null ? Abi.byName(abiName)
-                    : path != null && BinaryInput.isElf(path) ? BinaryInput.defaultAbi(path, new PrintWriter(System.err, true))
+                    : path != null && BinaryFiles.isElf(path) ? BinaryFiles.abiOf(path,
+                            w -> System.err.println("structscope: warning: " + w))
                     : Abi.byName("x86_64-linux");
         }
         return abi;

@@ -1,5 +1,6 @@
 package dev.structscope.app.cli;
 
+import dev.structscope.app.binary.BinaryFiles;
 import dev.structscope.model.Limits;
 import dev.structscope.model.InputException;
 import dev.structscope.model.abi.Abi;
@@ -42,8 +43,8 @@ final class LayoutInput {
         if (!Files.isReadable(path)) {
             throw new InputException(path.toString(), "cannot be read (permission denied)");
         }
-        if (BinaryInput.isElf(path)) {
-            return BinaryInput.load(path, err, abi, limits);
+        if (BinaryFiles.isElf(path)) {
+            return BinaryFiles.read(path, abi, limits, w -> err.println("structscope: warning: " + w));
         }
         String name = path.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
         if (name.endsWith(".json")) {
