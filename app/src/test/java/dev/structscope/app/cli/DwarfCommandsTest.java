@@ -109,6 +109,35 @@ class DwarfCommandsTest {
     }
 
     @Test
+    void typesRepeatedAcrossUnitsAreDeclaredOnce() throws IOException {
+        Files.writeString(dir.resolve("shared.h"), V1);
+        List<String> objects = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            Path c = dir.resolve("u" + i + ".c");
+            // Each unit uses the shared records; unit 2 also defines its own, different struct Local.
+            Files.writeString(c, "#include \"shared.h\"\nstruct Msg m" + i + "; struct Keep k" + i + ";\n"
+                    + "struct Local { " + (i == 2 ? "double" : "int") + " v; } l" + i + ";\n");
+            Path o = dir.resolve("u" + i + ".o");
+            assertEquals(0, Compilers.run(List.of(Compilers.GCC, "-g", "-c", "-o", o.toString(), c.toString()), dir).exit());
+            objects.add(o.toString());
+        }
+        Path lib = dir.resolve("libshared.so");
+        List<String> link = new ArrayList<>(List.of(Compilers.GCC, "-shared", "-o", lib.toString()));
+        link.addAll(objects);
+        Compilers.Result linked = Compilers.run(link, dir);
+        assertEquals(0, linked.exit(), linked::out);
+        CliRun run = CliRun.run("layout", lib.toString(), "--json");
+        assertEquals(0, run.status(), run.err::toString);
+        var types = DwarfLayoutTest.byName(run.out.toString());
+        assertEquals(List.of("Msg", "Keep", "Local"), List.copyOf(types.keySet()));
+        assertEquals(4, types.get("Local").get("size").asInt(), "the first definition is kept");
+        assertTrue(run.err.toString().contains("libshared.so:.debug_info+0x") && run.err.toString().contains(
+                "struct Local is defined differently in two compilation units"),
+                run.err::toString);
+        assertEquals(1, run.err.toString().strip().lines().count(), run.err::toString);
+    }
+
+    @Test
     void wiresharkExportNeedsOneType() {
         Path h = dir.resolve("x.h");
         try {

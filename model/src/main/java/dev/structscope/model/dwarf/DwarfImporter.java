@@ -78,8 +78,11 @@ public final class DwarfImporter {
 
     /** Reads every type of the file's debug information. */
     public static TypeLibrary read(MemorySegment file, String fileName, Options options) {
+        // Warnings that name a section offset name the file too, as errors do.
+        Consumer<String> warnings = w -> options.warnings().accept(w.startsWith(".") ? fileName + ":" + w : w);
+        Options named = new Options(options.abi(), warnings, options.limits(), options.maxSectionBytes());
         try {
-            return readUnchecked(file, fileName, options);
+            return readUnchecked(file, fileName, named);
         } catch (InputException e) {
             throw new InputException(e.where().isEmpty() ? fileName : fileName + ":" + e.where(), e.getMessage(), e);
         } catch (IllegalArgumentException | ArithmeticException e) {

@@ -236,7 +236,7 @@ final class TypeBuilder {
         }
         CType to = target == null ? PrimitiveType.of(Prim.VOID) : type(target);
         long aligned = die.alignment == Die.NONE ? 0 : powerOfTwo(die, die.alignment);
-        declare("typedef " + die.name, new Typedef(die.name, to, aligned, null));
+        declare("typedef " + die.name, new Typedef(die.name, to, aligned, null), die);
         return NamedType.typedef(die.name);
     }
 
@@ -289,7 +289,7 @@ final class TypeBuilder {
         if (die.name == null) {
             return fitted;
         }
-        declare((union ? "union " : "struct ") + die.name, fitted);
+        declare((union ? "union " : "struct ") + die.name, fitted, die);
         return named(die);
     }
 
@@ -363,7 +363,7 @@ final class TypeBuilder {
         if (die.name == null) {
             return t;
         }
-        declare("enum " + die.name, t);
+        declare("enum " + die.name, t, die);
         return named(die);
     }
 
@@ -416,12 +416,13 @@ final class TypeBuilder {
      * Adds a declaration; a name that another unit already declared the same way is merged, one
      * declared differently keeps the first definition and says so.
      */
-    private void declare(String key, Decl decl) {
+    private void declare(String key, Decl decl, Die at) {
         Decl old = decls.get(key);
         if (old == null) {
             decls.put(key, decl);
         } else if (!old.equals(decl)) {
-            warnings.accept(key + " is defined differently in two compilation units; the first definition is kept");
+            warnings.accept(where(at) + ": " + key + " is defined differently in two compilation units; the first"
+                    + " definition is kept");
         }
     }
 }
