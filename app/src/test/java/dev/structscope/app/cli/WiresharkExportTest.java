@@ -112,6 +112,60 @@ class WiresharkExportTest {
     }
 
     @Test
+    void recordsSplitAcrossTcpSegmentsAreReassembled() throws Exception {
+        Path h = dir.resolve("p.h");
+        Files.writeString(h, STATIC);
+        Path lua = dir.resolve("p.lua");
+        CliRun export = CliRun.run("export", h.toString(), "--to", "wireshark", "--type", "Msg", "--port", "9999",
+                "--transport", "tcp", "-o", lua.toString());
+        assertEquals(0, export.status(), export.err::toString);
+        // Six records as one stream, cut into segments that end anywhere.
+        byte[] stream = new byte[0];
+        for (byte[] p : randomPayloads(6, 21)) {
+            stream = concat(stream, p);
+        }
+        Path bin = dir.resolve("stream.bin");
+        Files.write(bin, stream);
+        CliRun decode = CliRun.run("decode", h.toString(), "--type", "Msg", bin.toString(), "--all", "--format", "jsonl");
+        assertEquals(0, decode.status(), decode.err::toString);
+        List<List<String[]>> expected = new ArrayList<>();
+        for (String line : decode.out.toString().strip().split("\n")) {
+            List<String[]> leaves = new ArrayList<>();
+            flatten(JSON.readTree(line), "", leaves);
+            expected.add(leaves);
+        }
+        StringBuilder dump = new StringBuilder();
+        Random rnd = new Random(5);
+        for (int at = 0; at < stream.length; ) {
+            int n = Math.min(stream.length - at, 1 + rnd.nextInt(150));
+            dump.append("0000 ").append(HexFormat.ofDelimiter(" ").formatHex(stream, at, at + n)).append("\n\n");
+            at += n;
+        }
+        Path hex = dir.resolve("p.txt");
+        Files.writeString(hex, dump.toString());
+        Path pcap = dir.resolve("p.pcap");
+        assertEquals(0, Compilers.run(List.of(TEXT2PCAP.toString(), "-q", "-T", "40000,9999", hex.toString(),
+                pcap.toString()), dir).exit());
+        Path pdml = dir.resolve("p.pdml");
+        Process p = new ProcessBuilder(TSHARK.toString(), "-X", "lua_script:" + lua, "-r", pcap.toString(), "-T", "pdml")
+                .directory(dir.toFile()).redirectOutput(pdml.toFile()).redirectError(dir.resolve("tshark.err").toFile())
+                .start();
+        assertTrue(p.waitFor(120, java.util.concurrent.TimeUnit.SECONDS), "tshark did not end");
+        List<List<String[]>> shown = dissected(Files.readAllBytes(pdml), "msg");
+        assertEquals(expected.size(), shown.size(), "every record once, reassembled: " + readQuietly(dir.resolve("tshark.err")));
+        for (int r = 0; r < expected.size(); r++) {
+            assertEquals(expected.get(r).size(), shown.get(r).size());
+            for (int k = 0; k < expected.get(r).size(); k++) {
+                String[] want = expected.get(r).get(k);
+                String[] got = shown.get(r).get(k);
+                assertEquals(want[0], got[0]);
+                assertTrue(sameValue(want[1], got[1], got[2], got[3]), "record " + r + " " + want[0] + ": decode "
+                        + want[1] + ", tshark " + got[1]);
+            }
+        }
+    }
+
+    @Test
     void dynamicRecordFollowsTheData() throws Exception {
         Random rnd = new Random(11);
         List<byte[]> payloads = new ArrayList<>();

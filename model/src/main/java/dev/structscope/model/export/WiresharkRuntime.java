@@ -292,20 +292,26 @@ final class WiresharkRuntime {
                     """.formatted(column);
         }
         return """
+                -- A tree that keeps nothing: a first pass measures a record before it is shown.
+                local NOTREE = {}
+                setmetatable(NOTREE, {__index = function() return function() return NOTREE end end})
+
                 function proto.dissector(tvb, pinfo, tree)
                   pinfo.cols.protocol = %s
                   local offset = 0
                   while offset < tvb:len() do
+                    local ok, res = pcall(record, ROOT, tvb, NOTREE, offset, tvb:len(), {vals = {}}, offset)
+                    if not ok and type(res) == "table" and res.ends then
+                      -- the record goes on in the next segment: ask TCP for more
+                      pinfo.desegment_offset = offset
+                      pinfo.desegment_len = DESEGMENT_ONE_MORE_SEGMENT
+                      return tvb:len()
+                    end
                     local item = tree:add(proto, tvb:range(offset))
-                    local ok, res = pcall(record, ROOT, tvb, item, offset, tvb:len(), {vals = {}}, offset)
+                    if ok then
+                      ok, res = pcall(record, ROOT, tvb, item, offset, tvb:len(), {vals = {}}, offset)
+                    end
                     if not ok then
-                      if type(res) == "table" and res.ends then
-                        -- the record goes on in the next segment
-                        item:set_hidden()
-                        pinfo.desegment_offset = offset
-                        pinfo.desegment_len = DESEGMENT_ONE_MORE_SEGMENT
-                        return tvb:len()
-                      end
                       item:add_expert_info(PI_MALFORMED, PI_ERROR, type(res) == "table" and res.msg or tostring(res))
                       return tvb:len()
                     end
