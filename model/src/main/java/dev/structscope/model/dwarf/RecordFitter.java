@@ -104,8 +104,9 @@ final class RecordFitter {
         if (first == null) {
             return r;
         }
-        // The record as declared, then packed or under each pack value: the first that fits, else
-        // each one repaired member by member, keeping the one that fits (or agrees furthest).
+        // The record as declared, then under each pack value (the largest, closest to natural, first)
+        // and packed: the first that fits as it is; else each one repaired member by member, keeping
+        // the one that fits with the fewest changes (or, when none fits, agrees furthest).
         List<RecordType> variants = new ArrayList<>();
         variants.add(r);
         if (!r.packed()) {
@@ -122,11 +123,14 @@ final class RecordFitter {
         RecordType cur = r;
         Miss miss = first;
         List<Long> curExpected = expected;
+        RecordType best = null;
+        int bestChanges = Integer.MAX_VALUE;
         for (RecordType variant : variants) {
             List<Long> exp = new ArrayList<>(expected);
             RecordType v = variant;
             Miss m = miss(v, exp, size, lib);
-            for (int round = 0; round < MAX_ROUNDS && m != null; round++) {
+            int changes = 0;
+            for (; changes < MAX_ROUNDS && changes < bestChanges && m != null; changes++) {
                 RecordType next = repair(v, exp, m, size, lib);
                 if (next == null) {
                     break;
@@ -135,7 +139,11 @@ final class RecordFitter {
                 m = miss(v, exp, size, lib);
             }
             if (m == null) {
-                return v;
+                if (changes < bestChanges) {
+                    best = v;
+                    bestChanges = changes;
+                }
+                continue;
             }
             long[] a = score(m, exp);
             long[] b = score(miss, curExpected);
@@ -144,6 +152,9 @@ final class RecordFitter {
                 miss = m;
                 curExpected = exp;
             }
+        }
+        if (best != null) {
+            return best;
         }
         if (miss != null && miss.member() == REFUSED) {
             // No definition of it can be laid out (a struct that holds itself): malformed, said where it is.
