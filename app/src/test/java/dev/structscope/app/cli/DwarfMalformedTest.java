@@ -175,6 +175,64 @@ class DwarfMalformedTest {
         }
     }
 
+    /** The file offset of a section's contents in a little-endian ELF64 file, found through its headers. */
+    private static int sectionOffset(byte[] elf, String name) {
+        java.nio.ByteBuffer b = java.nio.ByteBuffer.wrap(elf).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+        int shoff = (int) b.getLong(0x28);
+        int shentsize = b.getShort(0x3a);
+        int shnum = b.getShort(0x3c);
+        int names = (int) b.getLong(shoff + b.getShort(0x3e) * shentsize + 0x18);
+        for (int i = 0; i < shnum; i++) {
+            int h = shoff + i * shentsize;
+            int n = names + b.getInt(h);
+            int end = n;
+            while (elf[end] != 0) {
+                end++;
+            }
+            if (new String(elf, n, end - n, java.nio.charset.StandardCharsets.US_ASCII).equals(name)) {
+                return (int) b.getLong(h + 0x18);
+            }
+        }
+        throw new AssertionError("no section " + name);
+    }
+
+    @Test
+    void compressedSectionsAreInflatedWithinWhatTheyDeclareAndTheLimit() throws IOException {
+        Path src = dir.resolve("z.c");
+        Files.writeString(src, "struct S { int a; char b[40]; } s;\n");
+        Path obj = dir.resolve("z.o");
+        Compilers.Result r = Compilers.run(List.of(Compilers.GCC, "-g", "-gz", "-c", "-o", obj.toString(), src.toString()), dir);
+        assertEquals(0, r.exit(), r::out);
+        byte[] good = Files.readAllBytes(obj);
+        int info = sectionOffset(good, ".debug_info");
+        assertEquals(1, java.nio.ByteBuffer.wrap(good).order(java.nio.ByteOrder.LITTLE_ENDIAN).getInt(info), "zlib (ELFCOMPRESS_ZLIB)");
+
+        // An uncompressed size of 2^40 bytes: refused before anything is allocated.
+        byte[] bomb = good.clone();
+        java.nio.ByteBuffer.wrap(bomb).order(java.nio.ByteOrder.LITTLE_ENDIAN).putLong(info + 8, 1L << 40);
+        Path big = dir.resolve("bomb.o");
+        Files.write(big, bomb);
+        String err = oneLineError(big);
+        assertTrue(err.contains(".debug_info+0x0") && err.contains("1099511627776 bytes uncompressed"), err);
+
+        // More bytes declared than the compressed data holds.
+        byte[] lie = good.clone();
+        java.nio.ByteBuffer w = java.nio.ByteBuffer.wrap(lie).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+        w.putLong(info + 8, w.getLong(info + 8) + 4096);
+        Path liar = dir.resolve("liar.o");
+        Files.write(liar, lie);
+        err = oneLineError(liar);
+        assertTrue(err.contains(".debug_info+0x") && err.contains("compressed data ends after"), err);
+
+        // A compression type other than zlib (zstd is 2).
+        byte[] zstd = good.clone();
+        java.nio.ByteBuffer.wrap(zstd).order(java.nio.ByteOrder.LITTLE_ENDIAN).putInt(info, 2);
+        Path z = dir.resolve("zstd.o");
+        Files.write(z, zstd);
+        err = oneLineError(z);
+        assertTrue(err.contains("only zlib"), err);
+    }
+
     @Test
     void noDebugInformation() throws IOException {
         Path src = dir.resolve("plain.c");
