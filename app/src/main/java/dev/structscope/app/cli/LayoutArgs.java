@@ -25,6 +25,8 @@ final class LayoutArgs {
 
     /** The ABI named, or the binary's own; decided once (reading the ELF header costs a mapping). */
     private Abi abi;
+    /** Warnings of that choice, said by the next {@link #load} (abi() has no stderr of its own). */
+    private final java.util.List<String> pending = new java.util.ArrayList<>();
 
     @Option(names = "--cpp", description = "Run the system C preprocessor on the header first.")
     boolean cpp;
@@ -52,8 +54,7 @@ final class LayoutArgs {
     Abi abi() {
         if (abi == null) {
             abi = abiName != null ? Abi.byName(abiName)
-                    : path != null && BinaryFiles.isElf(path) ? BinaryFiles.abiOf(path,
-                            w -> System.err.println("structscope: warning: " + w))
+                    : path != null && BinaryFiles.isElf(path) ? BinaryFiles.abiOf(path, pending::add)
                     : Abi.byName("x86_64-linux");
         }
         return abi;
@@ -61,6 +62,16 @@ final class LayoutArgs {
 
     /** Loads the layout for this ABI (which decides {@code sizeof} in header expressions). */
     TypeLibrary load(PrintWriter err) {
-        return LayoutInput.load(path, cpp, err, abi(), limits());
+        Abi chosen = abi();
+        flushWarnings(err);
+        return LayoutInput.load(path, cpp, err, chosen, limits());
+    }
+
+    /** Says on {@code err} what choosing the ABI found (a binary of a machine without one of its own). */
+    void flushWarnings(PrintWriter err) {
+        for (String w : pending) {
+            err.println("structscope: warning: " + w);
+        }
+        pending.clear();
     }
 }

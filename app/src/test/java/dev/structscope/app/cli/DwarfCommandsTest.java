@@ -138,6 +138,22 @@ class DwarfCommandsTest {
     }
 
     @Test
+    void aMachineWithoutAnAbiOfItsOwnIsSaidOnStderr() throws IOException {
+        assumeTrue(Compilers.hasClang(), "clang-16 is not installed");
+        Path c = dir.resolve("rv.c");
+        Files.writeString(c, "struct Rv { char c; int i; } rv;\n");
+        Path o = dir.resolve("rv.o");
+        Compilers.Result r = Compilers.run(List.of(Compilers.CLANG.toString(), "-target", "riscv64-linux-gnu",
+                "-ffreestanding", "-g", "-c", "-o", o.toString(), c.toString()), dir);
+        assertEquals(0, r.exit(), r::out);
+        CliRun run = CliRun.run("layout", o.toString(), "--json"); // a RISC-V object: its relocations are applied
+        assertEquals(0, run.status(), run.err::toString);
+        assertTrue(run.err.toString().contains("ELF machine 243 has no ABI of its own"), run.err::toString);
+        assertTrue(run.out.toString().contains("\"name\":\"Rv\"") && run.out.toString().contains("\"abi\":\"x86_64-linux\""),
+                run.out::toString);
+    }
+
+    @Test
     void wiresharkExportNeedsOneType() {
         Path h = dir.resolve("x.h");
         try {
