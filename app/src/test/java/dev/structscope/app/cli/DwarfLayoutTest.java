@@ -34,7 +34,16 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  */
 class DwarfLayoutTest {
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final long[] SEEDS = {7, 19, 2024};
+    private static final long[] SEEDS = seeds();
+
+    /** Fixed seeds (failures reproduce), or {@code -Dstructscope.dwarf.seeds=S,S,...} instead. */
+    private static long[] seeds() {
+        String given = System.getProperty("structscope.dwarf.seeds");
+        if (given == null || given.isBlank()) {
+            return new long[] {7, 19, 2024};
+        }
+        return java.util.Arrays.stream(given.split(",")).mapToLong(x -> Long.parseLong(x.strip())).toArray();
+    }
 
     @ParameterizedTest(name = "{0} {1}")
     @CsvSource(delimiter = '|', value = {
@@ -95,7 +104,7 @@ class DwarfLayoutTest {
                 JsonNode want = e.getValue();
                 if (want.equals(got)) {
                     identical++;
-                } else if (!contractPart(want).equals(contractPart(got))) {
+                } else if (!contractPart(want, gcc).equals(contractPart(got, gcc))) {
                     failures.add(seed + " " + e.getKey() + ":\n  header " + want + "\n  object " + got);
                 }
                 compared++;
@@ -116,9 +125,10 @@ class DwarfLayoutTest {
 
     /**
      * What the contract promises a binary gives as its header does: the record's name, kind and
-     * size, and each member's name, type, offset, size and bit position.
+     * size, and each member's name, offset, size and bit position; and the type as written, which
+     * the object keeps too (but for the array typedefs gcc folds).
      */
-    private static JsonNode contractPart(JsonNode record) {
+    private static JsonNode contractPart(JsonNode record, boolean gcc) {
         ObjectNode out = JSON.createObjectNode();
         for (String k : List.of("name", "kind", "size")) {
             out.set(k, record.get(k));
@@ -130,6 +140,11 @@ class DwarfLayoutTest {
                 if (f.hasNonNull(k)) {
                     g.set(k, f.get(k));
                 }
+            }
+            if (gcc && f.get("type").asText().endsWith("]")) {
+                // gcc folds an array of a typedef'd array into one array type in its DWARF
+                // (T0 f[2] with typedef short T0[3] is short[2][3]): the typedef's name is not there.
+                g.put("type", "<array>");
             }
         }
         return out;
