@@ -132,7 +132,7 @@ class DwarfCommandsTest {
         assertEquals(List.of("Msg", "Keep", "Local"), List.copyOf(types.keySet()));
         assertEquals(4, types.get("Local").get("size").asInt(), "the first definition is kept");
         assertTrue(run.err.toString().contains("libshared.so:.debug_info+0x") && run.err.toString().contains(
-                "struct Local is defined differently in two compilation units"),
+                "struct Local is defined differently in two places"),
                 run.err::toString);
         assertEquals(1, run.err.toString().strip().lines().count(), run.err::toString);
     }

@@ -421,8 +421,8 @@ final class TypeBuilder {
         if (old == null) {
             decls.put(key, decl);
         } else if (!old.equals(decl)) {
-            warnings.accept(where(at) + ": " + key + " is defined differently in two compilation units; the first"
-                    + " definition is kept");
+            warnings.accept(where(at) + ": " + key + " is defined differently in two places (compilation units,"
+                    + " or C++ scopes); the first definition is kept");
         }
     }
 }
