@@ -103,6 +103,7 @@ public final class CompareCommand implements Callable<Integer> {
     }
 
     private Side side(Path path, Abi abi, PrintWriter err) {
+        layout.flushWarnings(err);
         TypeLibrary library = LayoutInput.load(path, layout.cpp, err, abi, layout.limits());
         List<RecordLayout> all = LayoutEngine.layoutAll(library, abi, layout.limits());
         if (all.isEmpty()) {

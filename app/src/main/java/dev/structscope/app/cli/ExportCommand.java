@@ -8,6 +8,7 @@ import dev.structscope.model.export.ExportOptions;
 import dev.structscope.model.export.ExportResult;
 import dev.structscope.model.export.ExportTarget;
 import dev.structscope.model.export.Exporter;
+import dev.structscope.model.export.WiresharkExporter;
 import dev.structscope.model.layout.LayoutEngine;
 import dev.structscope.model.type.TypeLibrary;
 import picocli.CommandLine.Command;
@@ -26,10 +27,11 @@ import java.util.concurrent.Callable;
 
 /**
  * {@code structscope export LAYOUT --to c|java|ctypes|rust|ksy|json [--type NAME] [--abi ABI]
- * [-o PATH] [--package NAME] [--byte-order little|big]}: writes the layout in another language
+ * [-o PATH] [--package NAME] [--byte-order little|big]}, and {@code --to wireshark --type NAME
+ * [--port N] [--transport udp|tcp]}: writes the layout in another language
  * (see {@link Exporter}); warnings about what the target cannot express go to stderr.
  */
-@Command(name = "export", description = "Write the layout as C, Java (java.lang.foreign), Python ctypes, Rust, Kaitai Struct or a layout document.")
+@Command(name = "export", description = "Write the layout as C, Java (java.lang.foreign), Python ctypes, Rust, Kaitai Struct, a Wireshark dissector (Lua) or a layout document.")
 public final class ExportCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -37,7 +39,7 @@ public final class ExportCommand implements Callable<Integer> {
     @Mixin
     LayoutArgs layout;
 
-    @Option(names = "--to", required = true, paramLabel = "TARGET", description = "c, java, ctypes, rust, ksy or json.")
+    @Option(names = "--to", required = true, paramLabel = "TARGET", description = "c, java, ctypes, rust, ksy, wireshark or json.")
     String to;
 
     @Option(names = "--type", paramLabel = "NAME", description = "Only this struct or union and the types it uses.")
@@ -53,6 +55,12 @@ public final class ExportCommand implements Callable<Integer> {
     @Option(names = "--byte-order", paramLabel = "ORDER", description = "little or big (default: the ABI's).")
     String byteOrder;
 
+    @Option(names = "--port", paramLabel = "N", description = "--to wireshark: register the dissector on this port.")
+    Integer port;
+
+    @Option(names = "--transport", paramLabel = "udp|tcp", description = "--to wireshark: udp (default) or tcp.")
+    String transport;
+
     @Override
     public Integer call() {
         try {
@@ -62,10 +70,25 @@ public final class ExportCommand implements Callable<Integer> {
         }
     }
 
+    private Exporter exporter(ExportTarget target) {
+        if (target != ExportTarget.WIRESHARK) {
+            return Exporter.of(target);
+        }
+        WiresharkExporter.Transport t = switch (transport == null ? "udp" : transport) {
+            case "udp" -> WiresharkExporter.Transport.UDP;
+            case "tcp" -> WiresharkExporter.Transport.TCP;
+            default -> throw new InputException("--transport", "must be udp or tcp, was '" + transport + "'");
+        };
+        return new WiresharkExporter(port, t);
+    }
+
     private int export() throws IOException {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         ExportTarget target = ExportTarget.byName(to);
+        if ((port != null || transport != null) && target != ExportTarget.WIRESHARK) {
+            throw new InputException(port != null ? "--port" : "--transport", "only for --to wireshark");
+        }
         Abi abi = layout.abi();
         ByteOrder order = switch (byteOrder == null ? "" : byteOrder) {
             case "" -> null;
@@ -84,7 +107,7 @@ public final class ExportCommand implements Callable<Integer> {
         ExportResult result = target == ExportTarget.JSON
                 ? new ExportResult(List.of(new ExportResult.File("layout.json",
                         LayoutDocuments.toJson(ExportModel.subset(library, type)))), List.of())
-                : Exporter.of(target).export(library, options);
+                : exporter(target).export(library, options);
         for (String w : result.warnings()) {
             err.println("structscope: warning: " + w);
         }

@@ -1,5 +1,6 @@
 package dev.structscope.app.cli;
 
+import dev.structscope.app.binary.BinaryFiles;
 import dev.structscope.model.Limits;
 import dev.structscope.model.abi.Abi;
 import dev.structscope.model.type.TypeLibrary;
@@ -14,12 +15,18 @@ import java.nio.file.Path;
  * positional), {@code --abi} and {@code --cpp}.
  */
 final class LayoutArgs {
-    @Parameters(index = "0", paramLabel = "LAYOUT", description = "A layout document (.json) or C header (.h).")
+    @Parameters(index = "0", paramLabel = "LAYOUT",
+            description = "A layout document (.json), a C header (.h) or an ELF binary with DWARF debug information.")
     Path path;
 
-    @Option(names = "--abi", paramLabel = "ABI", defaultValue = "x86_64-linux",
-            description = "x86_64-linux (default), i386-linux, x86_64-windows, aarch64-linux, arm-linux.")
+    @Option(names = "--abi", paramLabel = "ABI",
+            description = "x86_64-linux (default; for an ELF binary, its machine's), i386-linux, x86_64-windows, aarch64-linux, arm-linux.")
     String abiName;
+
+    /** The ABI named, or the binary's own; decided once (reading the ELF header costs a mapping). */
+    private Abi abi;
+    /** Warnings of that choice, said by the next {@link #load} (abi() has no stderr of its own). */
+    private final java.util.List<String> pending = new java.util.ArrayList<>();
 
     @Option(names = "--cpp", description = "Run the system C preprocessor on the header first.")
     boolean cpp;
@@ -45,11 +52,26 @@ final class LayoutArgs {
     }
 
     Abi abi() {
-        return Abi.byName(abiName);
+        if (abi == null) {
+            abi = abiName != null ? Abi.byName(abiName)
+                    : path != null && BinaryFiles.isElf(path) ? BinaryFiles.abiOf(path, pending::add)
+                    : Abi.byName("x86_64-linux");
+        }
+        return abi;
     }
 
     /** Loads the layout for this ABI (which decides {@code sizeof} in header expressions). */
     TypeLibrary load(PrintWriter err) {
-        return LayoutInput.load(path, cpp, err, abi(), limits());
+        Abi chosen = abi();
+        flushWarnings(err);
+        return LayoutInput.load(path, cpp, err, chosen, limits());
+    }
+
+    /** Says on {@code err} what choosing the ABI found (a binary of a machine without one of its own). */
+    void flushWarnings(PrintWriter err) {
+        for (String w : pending) {
+            err.println("structscope: warning: " + w);
+        }
+        pending.clear();
     }
 }

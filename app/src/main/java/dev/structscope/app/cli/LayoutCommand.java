@@ -50,7 +50,8 @@ public final class LayoutCommand implements Callable<Integer> {
             layouts = LayoutEngine.layoutAll(library, abi, layout.limits());
         }
         if (layouts.isEmpty()) {
-            boolean header = !layout.path.toString().toLowerCase(java.util.Locale.ROOT).endsWith(".json");
+            boolean header = !layout.path.toString().toLowerCase(java.util.Locale.ROOT).endsWith(".json")
+                    && !dev.structscope.app.binary.BinaryFiles.isElf(layout.path);
             throw new InputException(layout.path.toString(), "defines no struct or union: nothing to lay out"
                     + (header && !layout.cpp ? " (without --cpp, system headers such as <features.h> are not read,"
                     + " so declarations under their macros, like __USE_MISC, are left out: try --cpp)" : ""));

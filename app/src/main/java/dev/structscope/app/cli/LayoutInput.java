@@ -1,5 +1,6 @@
 package dev.structscope.app.cli;
 
+import dev.structscope.app.binary.BinaryFiles;
 import dev.structscope.model.Limits;
 import dev.structscope.model.InputException;
 import dev.structscope.model.abi.Abi;
@@ -14,8 +15,9 @@ import java.nio.file.Path;
 import java.util.List;
 
 /**
- * Loads the LAYOUT argument every command takes: a layout document ({@code .json}) or a C header
- * (anything else, usually {@code .h}). Warnings go to stderr, one line each.
+ * Loads the LAYOUT argument every command takes: a compiled ELF binary with debug information
+ * (by its magic bytes), a layout document ({@code .json}) or a C header (anything else, usually
+ * {@code .h}). Warnings go to stderr, one line each.
  */
 final class LayoutInput {
     private LayoutInput() {
@@ -40,6 +42,9 @@ final class LayoutInput {
         }
         if (!Files.isReadable(path)) {
             throw new InputException(path.toString(), "cannot be read (permission denied)");
+        }
+        if (BinaryFiles.isElf(path)) {
+            return BinaryFiles.read(path, abi, limits, w -> err.println("structscope: warning: " + w));
         }
         String name = path.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
         if (name.endsWith(".json")) {

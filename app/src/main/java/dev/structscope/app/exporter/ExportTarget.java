@@ -32,6 +32,16 @@ public record ExportTarget(String id, String label, String extension, String lan
         return r -> Exporter.of(t).export(r.library(), new ExportOptions(r.abi(), r.type(), r.byteOrder(), ""));
     }
 
+    /** One record's dissector, offered in Decode As (the CLI's --port registers it on a port). */
+    private static ExportResult wireshark(Request r) {
+        if (r.type() == null) {
+            throw new dev.structscope.model.InputException("", "A Wireshark dissector decodes one struct or union: "
+                    + "tick the option to export only the selected record");
+        }
+        return new dev.structscope.model.export.WiresharkExporter().export(r.library(),
+                new ExportOptions(r.abi(), r.type(), r.byteOrder(), ""));
+    }
+
     private static ExportResult json(Request r) {
         LayoutDocument d = new LayoutDocument(null, null, r.abi().name(),
                 r.byteOrder() == ByteOrder.BIG_ENDIAN ? "big" : "little", r.library(), null);
@@ -50,6 +60,7 @@ public record ExportTarget(String id, String label, String extension, String lan
                         code(dev.structscope.model.export.ExportTarget.RUST)),
                 new ExportTarget("ksy", "Kaitai Struct (.ksy)", ".ksy", "yaml",
                         code(dev.structscope.model.export.ExportTarget.KSY)),
+                new ExportTarget("wireshark", "Wireshark dissector (Lua)", ".lua", "lua", ExportTarget::wireshark),
                 new ExportTarget("json", "Layout document (JSON)", ".json", "json", ExportTarget::json));
     }
 }

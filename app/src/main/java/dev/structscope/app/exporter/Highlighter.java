@@ -26,7 +26,9 @@ public final class Highlighter {
             "rust", List.of("pub", "struct", "union", "enum", "use", "repr", "u8", "u16", "u32", "u64", "i8", "i16",
                     "i32", "i64", "f32", "f64", "usize", "isize", "impl", "fn", "const", "mod"),
             "yaml", List.of("meta", "seq", "types", "id", "type", "size", "enums", "endian", "doc"),
-            "json", List.of("true", "false", "null"));
+            "json", List.of("true", "false", "null"),
+            "lua", List.of("local", "function", "end", "if", "then", "else", "elseif", "return", "for", "while", "do",
+                    "in", "and", "or", "not", "nil", "true", "false", "break"));
 
     private Highlighter() {
     }
@@ -36,6 +38,7 @@ public final class Highlighter {
         String comment = switch (language) {
             case "python", "yaml" -> "#[^\\n]*";
             case "json" -> "(?!x)x";
+            case "lua" -> "--[^\\n]*";
             default -> "//[^\\n]*|/\\*(?:.|\\R)*?\\*/";
         };
         String preproc = language.equals("c") ? "^[ \\t]*#[^\\n]*" : "(?!x)x";

@@ -1,5 +1,6 @@
 package dev.structscope.app.shell;
 
+import dev.structscope.app.binary.BinaryFiles;
 import dev.structscope.app.common.CHeaderText;
 import dev.structscope.model.InputException;
 import dev.structscope.model.c.HeaderImporter;
@@ -14,7 +15,8 @@ import java.util.Locale;
 
 /**
  * Reads and writes layout documents for the GUI: {@code .json} layout documents through
- * {@link LayoutDocuments}, anything else as a C header through {@link HeaderImporter}. Saving
+ * {@link LayoutDocuments}, ELF binaries through their DWARF (read only: never written over),
+ * anything else as a C header through {@link HeaderImporter}. Saving
  * is atomic (a temporary file in the same directory, then a rename). Blocking I/O: call it off
  * the FX thread. Bad input raises {@link InputException}.
  */
@@ -34,12 +36,22 @@ public interface DocumentIo {
             if (isJson(file)) {
                 return LayoutDocuments.read(file);
             }
+            if (BinaryFiles.isElf(file)) {
+                // A compiled binary: its DWARF types, in the ABI of its machine.
+                var abi = BinaryFiles.abiOf(file, w -> { });
+                return new LayoutDocument(null, null, abi.name(), null,
+                        BinaryFiles.read(file, abi, dev.structscope.model.Limits.DEFAULT, w -> { }), java.util.Map.of());
+            }
             return LayoutDocument.of(HeaderImporter.importFile(file,
                     new HeaderImporter.Options(false, List.of(), w -> { })));
         }
 
         @Override
         public void write(LayoutDocument doc, Path file) {
+            if (BinaryFiles.isElf(file)) {
+                throw new InputException(file.toString(), "is a compiled binary, which a layout is not written over:"
+                        + " save the layout as a .json document or a .h header (Save As)");
+            }
             if (isJson(file)) {
                 try {
                     LayoutDocuments.write(file, doc);

@@ -103,6 +103,11 @@ final class FileCommands {
         new ImportDialog(stage, vm.document(), dark.get(), vm.tasks(), vm.statusProperty()::set).show();
     }
 
+    void importBinary() {
+        new dev.structscope.app.binary.BinaryImportDialog(stage, vm.document(), dark.get(), vm.tasks(),
+                vm.statusProperty()::set).show();
+    }
+
     void export() {
         new ExportDialog(stage, vm.document(), dark.get(), vm.tasks()).show();
     }

@@ -302,6 +302,7 @@ public final class MainWindow {
                 item("Save As…", null, ctrlShift(KeyCode.S), files::saveAs),
                 new SeparatorMenuItem(),
                 item("Import C Header…", IconPaths.IMPORT, ctrl(KeyCode.I), files::importHeader),
+                item("Import from Binary…", IconPaths.IMPORT, null, files::importBinary),
                 item("Export…", IconPaths.EXPORT, ctrl(KeyCode.E), files::export),
                 new SeparatorMenuItem(),
                 item("Quit", null, ctrl(KeyCode.Q), () -> {

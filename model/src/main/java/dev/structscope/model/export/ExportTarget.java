@@ -8,7 +8,7 @@ import java.util.stream.Collectors;
 
 /** The languages {@code structscope export --to} writes, by their contract names. */
 public enum ExportTarget {
-    C("c"), JAVA("java"), CTYPES("ctypes"), RUST("rust"), KSY("ksy"), JSON("json");
+    C("c"), JAVA("java"), CTYPES("ctypes"), RUST("rust"), KSY("ksy"), JSON("json"), WIRESHARK("wireshark");
 
     private final String cliName;
 

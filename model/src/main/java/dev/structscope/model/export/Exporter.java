@@ -9,7 +9,8 @@ import dev.structscope.model.type.TypeLibrary;
  * each is stateless and thread-safe. Where a target cannot express part of a layout, the
  * exporter writes a comment there and returns a warning, never a silently different layout.
  */
-public sealed interface Exporter permits CExporter, JavaExporter, CtypesExporter, RustExporter, KaitaiExporter {
+public sealed interface Exporter permits CExporter, JavaExporter, CtypesExporter, RustExporter, KaitaiExporter,
+        WiresharkExporter {
 
     ExportResult export(TypeLibrary library, ExportOptions options);
 
@@ -21,6 +22,7 @@ public sealed interface Exporter permits CExporter, JavaExporter, CtypesExporter
             case CTYPES -> new CtypesExporter();
             case RUST -> new RustExporter();
             case KSY -> new KaitaiExporter();
+            case WIRESHARK -> new WiresharkExporter();
             case JSON -> throw new InputException("--to", "json is the layout document, not a code exporter");
         };
     }

@@ -1,0 +1,160 @@
+package dev.structscope.app.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.structscope.model.layout.oracle.Compilers;
+import dev.structscope.model.layout.oracle.RandomHeader;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+/**
+ * A second reader of the same objects: pahole (Debian {@code dwarves}) prints each record's
+ * members with their offsets (bit-fields as byte and bit) and the record's size, and
+ * {@code layout OBJ --json} must say the same for every member pahole names.
+ */
+class DwarfPaholeTest {
+    private static final Path PAHOLE = Path.of("/usr/bin/pahole");
+    /** A member line: {@code type name[:bits]...;  /* offset[:bit] size *}{@code /}. */
+    private static final Pattern MEMBER = Pattern.compile(
+            "\\s(\\w+)(?::\\d+)?(?:\\[\\d*\\])*(?: __attribute__\\(\\(.*\\)\\))?;\\s+/\\*\\s+(\\d+)(?::\\s*(\\d+))?\\s+(\\d+)\\s+\\*/");
+    private static final Pattern SIZE = Pattern.compile("/\\* size: (\\d+),");
+
+    @ParameterizedTest
+    @ValueSource(strings = {"-gdwarf-5", "-m32 -gdwarf-4"})
+    void paholeAgrees(String flags) throws IOException {
+        boolean m32 = flags.contains("-m32");
+        assumeTrue(Files.isExecutable(PAHOLE), "pahole (Debian dwarves) is not installed");
+        assumeTrue(Compilers.gccCompiles(m32), "gcc " + flags + " is not installed");
+        Path dir = Files.createDirectories(Path.of("target", "dwarf-pahole", flags.replaceAll("[^A-Za-z0-9]+", "_"))
+                .toAbsolutePath());
+        List<String> failures = new ArrayList<>();
+        int members = 0;
+        for (long seed : new long[] {5, 77}) {
+            RandomHeader.Generated g = RandomHeader.generate(seed, 30, false, false);
+            Files.writeString(dir.resolve("r.h"), g.header());
+            Path c = dir.resolve("r" + seed + ".c");
+            Files.writeString(c, "#include \"r.h\"\n");
+            Path o = dir.resolve("r" + seed + ".o");
+            List<String> cmd = new ArrayList<>(List.of(Compilers.GCC));
+            cmd.addAll(List.of(flags.split(" ")));
+            cmd.addAll(List.of("-g", "-fno-eliminate-unused-debug-types", "-w", "-c", "-o", o.toString(), c.toString()));
+            Compilers.Result built = Compilers.run(cmd, dir);
+            assertEquals(0, built.exit(), built::out);
+            members += compare(o, dir, g.records().stream().map(r -> r.substring(r.indexOf(' ') + 1)).toList(),
+                    seed + " ", failures);
+        }
+        if (!failures.isEmpty()) {
+            fail(failures.size() + " differences:\n" + String.join("\n", failures.subList(0, Math.min(10, failures.size()))));
+        }
+        assertTrue(members > 100, "too few members compared: " + members);
+        System.out.println("DwarfPaholeTest " + flags + ": " + members + " members agree with pahole");
+    }
+
+    /** Compares pahole's account of the named records of {@code o} with {@code layout o --json}; returns the members compared. */
+    private static int compare(Path o, Path dir, List<String> names, String tag, List<String> failures) throws IOException {
+        Compilers.Result pahole = Compilers.run(List.of(PAHOLE.toString(), o.toString()), dir);
+        assertEquals(0, pahole.exit(), pahole::out);
+        Map<String, String> bodies = records(pahole.out());
+        CliRun run = CliRun.run("layout", o.toString(), "--json");
+        assertEquals(0, run.status(), run.err::toString);
+        assertEquals("", run.err.toString(), "no record the fitter could not reproduce");
+        Map<String, JsonNode> ours = DwarfLayoutTest.byName(run.out.toString());
+        int members = 0;
+        for (String name : names == null ? List.copyOf(ours.keySet()) : names) {
+            String body = bodies.get(name);
+            JsonNode record = ours.get(name);
+            if (body == null || record == null) {
+                continue; // a typedef'd anonymous record: pahole prints it under the typedef
+            }
+            Matcher size = SIZE.matcher(body); // pahole leaves it out for some unions
+            if (size.find() && Long.parseLong(size.group(1)) != record.get("size").asLong()) {
+                failures.add(tag + name + ": pahole size " + size.group(1) + ", ours " + record.get("size"));
+            }
+            Map<String, JsonNode> fields = new LinkedHashMap<>();
+            record.get("fields").forEach(f -> fields.put(f.get("name").asText(), f));
+            Matcher m = MEMBER.matcher(body);
+            while (m.find()) {
+                JsonNode f = fields.get(m.group(1));
+                if (f == null) {
+                    continue; // a member of a named nested record: not a field of this one
+                }
+                members++;
+                long offset = Long.parseLong(m.group(2));
+                String where = tag + name + "." + m.group(1) + ": pahole " + m.group(0).strip() + ", ours " + f;
+                if (m.group(3) != null) {
+                    if (offset * 8 + Long.parseLong(m.group(3)) != f.get("bitOffset").asLong()) {
+                        failures.add(where);
+                    }
+                } else if (offset != f.get("offset").asLong() || Long.parseLong(m.group(4)) != f.get("size").asLong()) {
+                    failures.add(where);
+                }
+            }
+        }
+        return members;
+    }
+
+    /** Real headers: the C library's, the kernel's input and ELF structures, sockets, threads, terminals. */
+    @ParameterizedTest
+    @ValueSource(strings = {"-gdwarf-4", "-m32 -gdwarf-5"})
+    void systemHeadersAgree(String flags) throws IOException {
+        boolean m32 = flags.contains("-m32");
+        assumeTrue(Files.isExecutable(PAHOLE), "pahole (Debian dwarves) is not installed");
+        assumeTrue(Compilers.gccCompiles(m32), "gcc " + flags + " is not installed");
+        Path dir = Files.createDirectories(Path.of("target", "dwarf-pahole", "system" + flags.replaceAll("[^A-Za-z0-9]+", "_"))
+                .toAbsolutePath());
+        Path c = dir.resolve("sys.c");
+        Files.writeString(c, """
+                #include <stdio.h>
+                #include <sys/socket.h>
+                #include <netinet/in.h>
+                #include <netinet/ip.h>
+                #include <netinet/tcp.h>
+                #include <linux/input.h>
+                #include <elf.h>
+                #include <signal.h>
+                #include <pthread.h>
+                #include <sys/stat.h>
+                #include <termios.h>
+                #include <sys/epoll.h>
+                int main(void) { return 0; }
+                """);
+        Path o = dir.resolve("sys.o");
+        List<String> cmd = new ArrayList<>(List.of(Compilers.GCC));
+        cmd.addAll(List.of(flags.split(" ")));
+        cmd.addAll(List.of("-g", "-fno-eliminate-unused-debug-types", "-c", "-o", o.toString(), c.toString()));
+        Compilers.Result built = Compilers.run(cmd, dir);
+        assumeTrue(built.exit() == 0, () -> "the system headers do not compile here: " + built.out());
+        List<String> failures = new ArrayList<>();
+        int members = compare(o, dir, null, "", failures);
+        if (!failures.isEmpty()) {
+            fail(failures.size() + " differences:\n" + String.join("\n", failures.subList(0, Math.min(10, failures.size()))));
+        }
+        assertTrue(members > 300, "too few members compared: " + members);
+        System.out.println("DwarfPaholeTest system headers " + flags + ": " + members + " members agree with pahole");
+    }
+
+    /** pahole's text of each top-level {@code struct NAME} and {@code union NAME}, by name. */
+    private static Map<String, String> records(String text) {
+        Map<String, String> out = new LinkedHashMap<>();
+        Matcher head = Pattern.compile("(?m)^(?:struct|union) (\\w+) \\{$").matcher(text);
+        while (head.find()) {
+            int end = text.indexOf("\n}", head.end());
+            out.putIfAbsent(head.group(1), text.substring(head.end(), end < 0 ? text.length() : end));
+        }
+        return out;
+    }
+}

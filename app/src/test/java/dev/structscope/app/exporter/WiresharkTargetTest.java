@@ -1,0 +1,54 @@
+package dev.structscope.app.exporter;
+
+import dev.structscope.model.InputException;
+import dev.structscope.model.abi.Abis;
+import dev.structscope.model.c.HeaderImporter;
+import dev.structscope.model.type.TypeLibrary;
+import org.junit.jupiter.api.Test;
+
+import java.nio.ByteOrder;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The export dialog offers the Wireshark dissector for the selected record (and says so when none is chosen). */
+class WiresharkTargetTest {
+    private final TypeLibrary lib = HeaderImporter.importText("struct Ping { unsigned seq : 12; char tag[4]; };",
+            "p.h", HeaderImporter.Options.defaults());
+    private final ExportTarget target = ExportTarget.all().stream().filter(t -> t.id().equals("wireshark")).findFirst()
+            .orElseThrow();
+
+    @Test
+    void rendersTheSelectedRecord() {
+        String lua = target.render().apply(new ExportTarget.Request(lib, Abis.X86_64_LINUX, ByteOrder.LITTLE_ENDIAN,
+                "Ping")).text();
+        assertTrue(lua.contains("Proto(\"ping\""), lua);
+        assertTrue(lua.contains("F[\"ping.seq\"] = ProtoField.uint16(\"ping.seq\", \"seq\", base.DEC, nil, 0xfff)"), lua);
+        assertTrue(lua.contains("add_for_decode_as(proto)"), lua);
+        assertEquals(".lua", target.extension());
+    }
+
+    @Test
+    void oneLetterNamesNoProtocol() {
+        TypeLibrary one = HeaderImporter.importText("struct E { int _extra; };", "e.h", HeaderImporter.Options.defaults());
+        InputException e = assertThrows(InputException.class, () -> target.render().apply(
+                new ExportTarget.Request(one, Abis.X86_64_LINUX, ByteOrder.LITTLE_ENDIAN, "E")));
+        assertTrue(e.getMessage().contains("at least two characters"), e.getMessage()); // Wireshark's own rule
+    }
+
+    @Test
+    void aMemberCalledExtraKeepsItsField() {
+        TypeLibrary lib2 = HeaderImporter.importText("struct Ev { int _extra; };", "e.h", HeaderImporter.Options.defaults());
+        String lua = target.render().apply(new ExportTarget.Request(lib2, Abis.X86_64_LINUX, ByteOrder.LITTLE_ENDIAN,
+                "Ev")).text();
+        assertTrue(lua.contains("ProtoField.int32(\"ev._extra\"") && lua.contains("ProtoField.bytes(\"ev._extra1\""), lua);
+    }
+
+    @Test
+    void asksForOneRecord() {
+        InputException e = assertThrows(InputException.class, () -> target.render().apply(
+                new ExportTarget.Request(lib, Abis.X86_64_LINUX, ByteOrder.LITTLE_ENDIAN, null)));
+        assertTrue(e.getMessage().contains("one struct or union"), e.getMessage());
+    }
+}
