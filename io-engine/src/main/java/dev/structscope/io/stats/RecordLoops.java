@@ -28,13 +28,16 @@ final class RecordLoops {
     /** Most distinct generated shapes one layout may use; values past it take the generic path. */
     private static final int MAX_SHAPES = 64;
 
+    /** One generated loop run per block: its first value sits {@code offset} bytes into each record. */
     private record Call(ChunkLoop loop, long offset, int leaf0) {
     }
 
+    /** One value read generically, a column at a time: leaf {@code leaf}'s instance at {@code base}. */
     private record GenericColumn(int leaf, ScalarNode node, long base) {
     }
 
-    private record Value(int leaf, ScalarNode node, long base, LeafRead read) {
+    /** One value of every record: the instance of leaf {@code leaf} whose node is {@code base} bytes in. */
+    private record Instance(int leaf, ScalarNode node, long base, LeafRead read) {
         long offset() {
             return base + node.offset();
         }
@@ -55,7 +58,7 @@ final class RecordLoops {
     /** The loops for records of {@code recordSize} bytes holding {@code leaves}. */
     static RecordLoops of(List<DecoderPlan.Leaf> leaves, long recordSize) {
         long[] perRecord = new long[leaves.size()];
-        List<Value> loads = new ArrayList<>();
+        List<Instance> loads = new ArrayList<>();
         List<GenericColumn> generic = new ArrayList<>();
         for (int i = 0; i < leaves.size(); i++) {
             DecoderPlan.Leaf leaf = leaves.get(i);
@@ -64,22 +67,22 @@ final class RecordLoops {
             perRecord[i] = leaf.bases().length;
             for (long base : leaf.bases()) {
                 if (read instanceof Load) {
-                    loads.add(new Value(i, node, base, read));
+                    loads.add(new Instance(i, node, base, read));
                 } else {
                     generic.add(new GenericColumn(i, node, base));
                 }
             }
         }
         // Offset order: each pass walks its records' bytes forwards, as the data lies.
-        loads.sort(Comparator.comparingLong(Value::offset).thenComparingInt(Value::leaf));
+        loads.sort(Comparator.comparingLong(Instance::offset).thenComparingInt(Instance::leaf));
         List<Call> calls = new ArrayList<>();
         Set<Shape> shapes = new HashSet<>();
         for (int from = 0; from < loads.size(); from += LoopGenerator.MAX_SLOTS) {
-            List<Value> chunk = loads.subList(from, Math.min(loads.size(), from + LoopGenerator.MAX_SLOTS));
+            List<Instance> chunk = loads.subList(from, Math.min(loads.size(), from + LoopGenerator.MAX_SLOTS));
             long first = chunk.getFirst().offset();
             int leaf0 = chunk.getFirst().leaf();
             List<Slot> slots = new ArrayList<>();
-            for (Value v : chunk) {
+            for (Instance v : chunk) {
                 Load load = (Load) v.read();
                 slots.add(new Slot(load.width(), load.bigEndian(), v.offset() - first, v.leaf() - leaf0));
             }
@@ -88,7 +91,7 @@ final class RecordLoops {
                 shapes.add(shape);
                 calls.add(new Call(LoopGenerator.loop(shape), first, leaf0));
             } else {
-                for (Value v : chunk) {
+                for (Instance v : chunk) {
                     generic.add(new GenericColumn(v.leaf(), v.node(), v.base()));
                 }
             }
