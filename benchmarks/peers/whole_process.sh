@@ -2,8 +2,10 @@
 # Whole-process wall-clock times of `structscope stats` beside its peers (the C mmap loop and
 # numpy, each run once per process, so start-up counts for all of them), over a file of struct
 # Bench32 records kept in the page cache. The commands run interleaved, round after round, so
-# that load from other work on a shared machine falls on all of them alike; prints every run,
-# the load average, and the median per command.
+# that load from other work on a shared machine falls on all of them alike; prints every run
+# (wall clock, and CPU time user+sys, which load disturbs less), the load average, and the
+# medians per command.
+# Needs gcc, /usr/bin/time (Debian: time) and python3 with numpy.
 # Usage: sh whole_process.sh FILE ROUNDS LAUNCHER [LAUNCHER...]
 #   FILE      records of struct Bench32 (make one with RecordFileGenerator FILE 4g bench32)
 #   LAUNCHER  a structscope launcher script, e.g. ./structscope (several to compare builds)
@@ -33,17 +35,19 @@ r=1
 while [ "$r" -le "$rounds" ]; do
   echo "round $r, load average $(cut -d' ' -f1-3 /proc/loadavg)"
   while IFS= read -r c; do
-    t0=$(date +%s%N)
-    sh -c "${c#*|}" </dev/null >/dev/null
-    t1=$(date +%s%N)
-    ms=$(( (t1 - t0) / 1000000 ))
-    echo "  ${c%%|*}: $ms ms"
-    echo "$ms" >>"$work/$(key "${c%%|*}")"
+    /usr/bin/time -f '%e %U %S' -o "$work/t" sh -c "${c#*|}" </dev/null >/dev/null
+    read -r wall user sys <"$work/t"
+    ms=$(awk -v w="$wall" 'BEGIN {printf "%d", w * 1000}')
+    cpu=$(awk -v u="$user" -v s="$sys" 'BEGIN {printf "%d", (u + s) * 1000}')
+    echo "  ${c%%|*}: $ms ms, CPU $cpu ms"
+    echo "$ms" >>"$work/$(key "${c%%|*}").wall"
+    echo "$cpu" >>"$work/$(key "${c%%|*}").cpu"
   done <"$cmds"
   r=$((r + 1))
 done
+median() { sort -n "$1" | awk '{a[NR]=$1} END {print (NR % 2 ? a[(NR+1)/2] : (a[NR/2] + a[NR/2+1]) / 2)}'; }
 echo "medians of $rounds:"
 while IFS= read -r c; do
-  median=$(sort -n "$work/$(key "${c%%|*}")" | awk '{a[NR]=$1} END {print (NR % 2 ? a[(NR+1)/2] : (a[NR/2] + a[NR/2+1]) / 2)}')
-  echo "  ${c%%|*}: $median ms"
+  k="$work/$(key "${c%%|*}")"
+  echo "  ${c%%|*}: $(median "$k.wall") ms, CPU $(median "$k.cpu") ms"
 done <"$cmds"
