@@ -9,7 +9,7 @@ import dev.structscope.io.stats.LoopGenerator.Slot;
 
 import java.lang.foreign.MemorySegment;
 import java.util.ArrayList;
-import java.util.Comparator;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -32,15 +32,8 @@ final class RecordLoops {
     private record Call(ChunkLoop loop, long offset, int leaf0) {
     }
 
-    /** One value read generically, a column at a time: leaf {@code leaf}'s instance at {@code base}. */
-    private record GenericColumn(int leaf, ScalarNode node, long base) {
-    }
-
-    /** One value of every record: the instance of leaf {@code leaf} whose node is {@code base} bytes in. */
-    private record Instance(int leaf, ScalarNode node, long base, LeafRead read) {
-        long offset() {
-            return base + node.offset();
-        }
+    /** Values read generically, a column at a time: leaf {@code leaf}'s instances at {@code bases}. */
+    private record GenericColumn(int leaf, ScalarNode node, long[] bases) {
     }
 
     private final Call[] calls;
@@ -55,48 +48,65 @@ final class RecordLoops {
         this.recordSize = recordSize;
     }
 
+    /** Leaf indexes fit in this many bits (at most {@link RecordStats#MAX_VALUES_PER_RECORD} leaves). */
+    private static final int LEAF_BITS = 22;
+
     /** The loops for records of {@code recordSize} bytes holding {@code leaves}. */
     static RecordLoops of(List<DecoderPlan.Leaf> leaves, long recordSize) {
         long[] perRecord = new long[leaves.size()];
-        List<Instance> loads = new ArrayList<>();
         List<GenericColumn> generic = new ArrayList<>();
+        // Every directly loaded value as (offset << LEAF_BITS | leaf) in one primitive array: a
+        // record may hold millions of values (arrays), and this keeps the heap at 8 bytes each.
+        int loads = 0;
+        boolean packable = leaves.size() < 1 << LEAF_BITS && recordSize < 1L << (63 - LEAF_BITS);
         for (int i = 0; i < leaves.size(); i++) {
             DecoderPlan.Leaf leaf = leaves.get(i);
-            ScalarNode node = leaf.node();
-            LeafRead read = LeafRead.of(node);
             perRecord[i] = leaf.bases().length;
-            for (long base : leaf.bases()) {
-                if (read instanceof Load) {
-                    loads.add(new Instance(i, node, base, read));
-                } else {
-                    generic.add(new GenericColumn(i, node, base));
+            if (packable && LeafRead.of(leaf.node()) instanceof Load) {
+                loads += leaf.bases().length;
+            } else {
+                generic.add(new GenericColumn(i, leaf.node(), leaf.bases()));
+            }
+        }
+        long[] keys = new long[loads];
+        int k = 0;
+        for (int i = 0; i < leaves.size(); i++) {
+            DecoderPlan.Leaf leaf = leaves.get(i);
+            if (packable && LeafRead.of(leaf.node()) instanceof Load) {
+                for (long base : leaf.bases()) {
+                    keys[k++] = (base + leaf.node().offset()) << LEAF_BITS | i;
                 }
             }
         }
         // Offset order: each pass walks its records' bytes forwards, as the data lies.
-        loads.sort(Comparator.comparingLong(Instance::offset).thenComparingInt(Instance::leaf));
+        Arrays.sort(keys);
         List<Call> calls = new ArrayList<>();
         Set<Shape> shapes = new HashSet<>();
-        for (int from = 0; from < loads.size(); from += LoopGenerator.MAX_SLOTS) {
-            List<Instance> chunk = loads.subList(from, Math.min(loads.size(), from + LoopGenerator.MAX_SLOTS));
-            long first = chunk.getFirst().offset();
-            int leaf0 = chunk.getFirst().leaf();
+        for (int from = 0; from < keys.length; from += LoopGenerator.MAX_SLOTS) {
+            int to = Math.min(keys.length, from + LoopGenerator.MAX_SLOTS);
+            long first = keys[from] >>> LEAF_BITS;
+            int leaf0 = leaf(keys[from]);
             List<Slot> slots = new ArrayList<>();
-            for (Instance v : chunk) {
-                Load load = (Load) v.read();
-                slots.add(new Slot(load.width(), load.bigEndian(), v.offset() - first, v.leaf() - leaf0));
+            for (int j = from; j < to; j++) {
+                Load load = (Load) LeafRead.of(leaves.get(leaf(keys[j])).node());
+                slots.add(new Slot(load.width(), load.bigEndian(), (keys[j] >>> LEAF_BITS) - first, leaf(keys[j]) - leaf0));
             }
             Shape shape = new Shape(recordSize, slots);
             if (shapes.contains(shape) || shapes.size() < MAX_SHAPES) {
                 shapes.add(shape);
                 calls.add(new Call(LoopGenerator.loop(shape), first, leaf0));
             } else {
-                for (Instance v : chunk) {
-                    generic.add(new GenericColumn(v.leaf(), v.node(), v.base()));
+                for (int j = from; j < to; j++) {
+                    ScalarNode node = leaves.get(leaf(keys[j])).node();
+                    generic.add(new GenericColumn(leaf(keys[j]), node, new long[] {(keys[j] >>> LEAF_BITS) - node.offset()}));
                 }
             }
         }
         return new RecordLoops(calls.toArray(Call[]::new), generic.toArray(GenericColumn[]::new), perRecord, recordSize);
+    }
+
+    private static int leaf(long key) {
+        return (int) (key & ((1 << LEAF_BITS) - 1));
     }
 
     /** Folds the {@code n} records that start at byte {@code blockStart} of {@code s} into {@code p}. */
@@ -108,10 +118,12 @@ final class RecordLoops {
             c.loop().run(s, blockStart + c.offset(), n, p, c.leaf0());
         }
         for (GenericColumn g : generic) {
-            if (g.node().kind().isInteger()) {
-                genericInt(s, blockStart + g.base(), n, recordSize, g.node(), p, g.leaf());
-            } else {
-                genericReal(s, blockStart + g.base(), n, recordSize, g.node(), p, g.leaf());
+            for (long base : g.bases()) {
+                if (g.node().kind().isInteger()) {
+                    genericInt(s, blockStart + base, n, recordSize, g.node(), p, g.leaf());
+                } else {
+                    genericReal(s, blockStart + base, n, recordSize, g.node(), p, g.leaf());
+                }
             }
         }
     }

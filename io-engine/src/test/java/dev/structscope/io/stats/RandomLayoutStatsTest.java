@@ -108,7 +108,7 @@ class RandomLayoutStatsTest {
 
     static Stream<Arguments> cases() {
         List<Arguments> out = new ArrayList<>();
-        for (int seed = 1; seed <= 12; seed++) {
+        for (int seed = 1; seed <= 10; seed++) {
             for (String order : List.of("little", "big")) {
                 out.add(Arguments.of(seed, order, false));
             }
@@ -128,8 +128,9 @@ class RandomLayoutStatsTest {
         DecoderPlan plan = DecoderPlan.compile(LayoutEngine.layout(top, TypeLibrary.of(types.toArray(RecordType[]::new)),
                 Abis.X86_64_LINUX), Abis.X86_64_LINUX, order.equals("big") ? ByteOrder.BIG_ENDIAN : ByteOrder.LITTLE_ENDIAN);
         long size = plan.recordSize();
-        // Several 256 KiB blocks and parallel ranges, with a last block cut short.
-        long records = Math.max(3_001, (3L << 20) / size + rng.nextInt(1000));
+        // Warm-up blocks, several parallel ranges and (for small records) full 256 KiB blocks,
+        // with a last block cut short.
+        long records = Math.max(1_500, (3L << 19) / size + rng.nextInt(1000));
         long trailing = rng.nextLong(size);
 
         ObjectMapper json = new ObjectMapper();
