@@ -1,6 +1,7 @@
 /* The C peer of StatsBenchmark: mmap a file of struct Bench32 and compute count/min/max/mean of
  * every member in one pass, one thread. Build: gcc -O2 -o stats_mmap stats_mmap.c
- * Run: ./stats_mmap FILE [repeats]   (prints the figures and the best time of the repeats) */
+ * Run: ./stats_mmap FILE [repeats]   (prints the figures, and the best wall-clock and CPU time of
+ * the repeats: on a shared machine the CPU time is the one to compare) */
 #include <fcntl.h>
 #include <float.h>
 #include <stdint.h>
@@ -20,10 +21,11 @@ int main(int argc, char **argv) {
     const struct Bench32 *r = mmap(NULL, st.st_size, PROT_READ, MAP_SHARED, fd, 0);
     size_t n = st.st_size / sizeof *r;
     int repeats = argc > 2 ? atoi(argv[2]) : 5;
-    double best = 1e9;
+    double best = 1e9, bestCpu = 1e9;
     for (int k = 0; k < repeats; k++) {
-        struct timespec t0, t1;
+        struct timespec t0, t1, c0, c1;
         clock_gettime(CLOCK_MONOTONIC, &t0);
+        clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &c0);
         int64_t tsmin = INT64_MAX, tsmax = INT64_MIN; __int128 tssum = 0;
         int32_t idmin = INT32_MAX, idmax = INT32_MIN; int64_t idsum = 0;
         float pmin = FLT_MAX, pmax = -FLT_MAX; double psum = 0;
@@ -40,8 +42,11 @@ int main(int argc, char **argv) {
             if (p->side < smin) smin = p->side; if (p->side > smax) smax = p->side; ssum += p->side;
         }
         clock_gettime(CLOCK_MONOTONIC, &t1);
+        clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &c1);
         double s = (t1.tv_sec - t0.tv_sec) + (t1.tv_nsec - t0.tv_nsec) / 1e9;
+        double cpu = (c1.tv_sec - c0.tv_sec) + (c1.tv_nsec - c0.tv_nsec) / 1e9;
         if (s < best) best = s;
+        if (cpu < bestCpu) bestCpu = cpu;
         if (k == repeats - 1) {
             printf("records %zu\n", n);
             printf("ts %lld %lld %.17g\n", (long long) tsmin, (long long) tsmax, (double) tssum / n);
@@ -52,6 +57,6 @@ int main(int argc, char **argv) {
             printf("side %u %u %.17g\n", smin, smax, (double) ssum / n);
         }
     }
-    printf("best %.1f ms\n", best * 1000);
+    printf("best %.1f ms, CPU %.1f ms\n", best * 1000, bestCpu * 1000);
     return 0;
 }

@@ -44,7 +44,7 @@ public final class DynamicStats {
         Slot(String path, ScalarNode node) {
             this.path = path;
             this.kind = node.kind();
-            this.unsigned64 = node.unsigned() && (node.isBitField() ? node.bitWidth() == 64 : node.byteSize() == 8);
+            this.unsigned64 = LeafRead.unsigned64(node);
         }
 
         void integer(long v, boolean unsigned) {

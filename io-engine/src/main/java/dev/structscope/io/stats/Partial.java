@@ -68,6 +68,36 @@ final class Partial {
         sumHi[i] += addHi + carry;
     }
 
+    /** Folds one generated loop's figures for a narrow integer value into leaf {@code i}. */
+    void foldInt(int i, long min, long max, long sum) {
+        if (min < minL[i]) {
+            minL[i] = min;
+        }
+        if (max > maxL[i]) {
+            maxL[i] = max;
+        }
+        addSigned(i, sum);
+    }
+
+    /** As {@link #foldInt} for a 64-bit value whose sum came as halves (see {@link #add128}). */
+    void foldWide(int i, long min, long max, long hiSum, long loSum, boolean signed) {
+        if (min < minL[i]) {
+            minL[i] = min;
+        }
+        if (max > maxL[i]) {
+            maxL[i] = max;
+        }
+        add128(i, hiSum, loSum, signed);
+    }
+
+    /** Folds one generated loop's figures for a floating value into leaf {@code i}. */
+    void foldReal(int i, double min, double max, double sum, long nans) {
+        minD[i] = Math.min(minD[i], min);
+        maxD[i] = Math.max(maxD[i], max);
+        sumD[i] += sum;
+        nan[i] += nans;
+    }
+
     void merge(Partial o) {
         for (int i = 0; i < count.length; i++) {
             count[i] += o.count[i];

@@ -1,0 +1,296 @@
+package dev.structscope.io.stats;
+
+import dev.structscope.io.stats.LeafRead.Width;
+
+import java.lang.classfile.ClassFile;
+import java.lang.classfile.CodeBuilder;
+import java.lang.classfile.Label;
+import java.lang.classfile.TypeKind;
+import java.lang.constant.ClassDesc;
+import java.lang.constant.ConstantDescs;
+import java.lang.constant.MethodTypeDesc;
+import java.lang.foreign.MemorySegment;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+import static java.lang.constant.ConstantDescs.CD_double;
+import static java.lang.constant.ConstantDescs.CD_int;
+import static java.lang.constant.ConstantDescs.CD_long;
+import static java.lang.constant.ConstantDescs.CD_void;
+
+/**
+ * Writes the inner loops of {@code stats} as bytecode, one hidden class per {@link Shape}: a loop
+ * over the records of a block that loads every value of the shape from each record in turn (as a
+ * C loop over an array of structs does) and keeps its count/min/max/sum in locals.
+ *
+ * <p>Why generated: the record size and every offset are then constants in the bytecode, so C2
+ * sees a counted loop with a constant stride, hoists the segment's bounds checks out of it and
+ * emits one plain (possibly byte-swapping) load per value. The same loop written once in Java
+ * with the stride as a variable keeps a bounds check per value and does a column at a time,
+ * which cost about a quarter more time per value than the C loop (the figures are in
+ * docs/readme-engine.md). Integer min/max are branches, not {@code Math.min}/{@code max}: C2
+ * compiles those to {@code cmov}, which chains every element to the one before, while real data
+ * rarely moves a minimum or maximum, so predicted branches leave only the sums as chains.
+ *
+ * <p>Generated classes are cached by shape for the life of the process (a record type has a
+ * handful of shapes; arrays repeat one shape). Any thread; the loops are stateless.
+ */
+final class LoopGenerator {
+    private LoopGenerator() {
+    }
+
+    /** Values one generated loop reads per record: enough to fill the registers, few enough to keep it small. */
+    static final int MAX_SLOTS = 16;
+
+    /** Most shapes kept; past it the cache starts again (only a pathological layout gets there). */
+    private static final int MAX_CACHED = 512;
+
+    private static final Map<Shape, ChunkLoop> CACHE = new ConcurrentHashMap<>();
+
+    /**
+     * A generated loop: reads the shape's values from {@code n} records, the first at byte
+     * {@code at} of {@code s} (plus each slot's offset), and folds them into leaf
+     * {@code leaf0 + slot.leafDelta} of {@code p}. {@code n} is at most 2^31 - 1 records, so
+     * 32-bit values and 32-bit halves of 64-bit values sum in a {@code long} without overflow.
+     */
+    interface ChunkLoop {
+        void run(MemorySegment s, long at, int n, Partial p, int leaf0);
+    }
+
+    /** One value of a shape: its type, where it sits from the shape's first byte, which leaf it feeds. */
+    record Slot(Width width, boolean bigEndian, long offset, int leafDelta) {
+    }
+
+    /** Up to {@link #MAX_SLOTS} values read from records {@code stride} bytes apart. */
+    record Shape(long stride, List<Slot> slots) {
+        Shape {
+            slots = List.copyOf(slots);
+        }
+    }
+
+    /** The loop for {@code shape}, generated on first use. */
+    static ChunkLoop loop(Shape shape) {
+        ChunkLoop l = CACHE.get(shape);
+        if (l != null) {
+            return l;
+        }
+        if (CACHE.size() >= MAX_CACHED) {
+            CACHE.clear();
+        }
+        return CACHE.computeIfAbsent(shape, LoopGenerator::define);
+    }
+
+    private static final MethodHandles.Lookup LOOKUP = MethodHandles.lookup();
+    private static final ClassDesc CD_SEGMENT = ClassDesc.of("java.lang.foreign.MemorySegment");
+    private static final ClassDesc CD_PARTIAL = ClassDesc.of(Partial.class.getName());
+    private static final ClassDesc CD_LOOP = ClassDesc.of(ChunkLoop.class.getName());
+    private static final ClassDesc CD_LAYOUTS = ClassDesc.of("dev.structscope.io.decode.Layouts");
+    private static final MethodTypeDesc RUN = MethodTypeDesc.of(CD_void, CD_SEGMENT, CD_long, CD_int, CD_PARTIAL, CD_int);
+    private static final MethodTypeDesc FOLD_INT = MethodTypeDesc.of(CD_void, CD_int, CD_long, CD_long, CD_long);
+    private static final MethodTypeDesc FOLD_WIDE = MethodTypeDesc.of(CD_void, CD_int, CD_long, CD_long, CD_long, CD_long,
+            ConstantDescs.CD_boolean);
+    private static final MethodTypeDesc FOLD_REAL = MethodTypeDesc.of(CD_void, CD_int, CD_double, CD_double, CD_double,
+            CD_long);
+
+    private static ChunkLoop define(Shape shape) {
+        // The hidden class must live in this package to reach Partial; its name is only a label.
+        ClassDesc self = ClassDesc.of(LoopGenerator.class.getPackageName() + ".RecordLoop");
+        byte[] bytes = ClassFile.of().build(self, cb -> {
+            cb.withFlags(ClassFile.ACC_FINAL | ClassFile.ACC_SUPER);
+            cb.withInterfaceSymbols(CD_LOOP);
+            cb.withMethodBody(ConstantDescs.INIT_NAME, ConstantDescs.MTD_void, ClassFile.ACC_PUBLIC, c -> c.aload(0)
+                    .invokespecial(ConstantDescs.CD_Object, ConstantDescs.INIT_NAME, ConstantDescs.MTD_void).return_());
+            cb.withMethodBody("run", RUN, ClassFile.ACC_PUBLIC | ClassFile.ACC_FINAL, c -> body(c, shape));
+        });
+        try {
+            MethodHandles.Lookup hidden = LOOKUP.defineHiddenClass(bytes, true);
+            return (ChunkLoop) hidden.findConstructor(hidden.lookupClass(), MethodType.methodType(void.class)).invoke();
+        } catch (Throwable e) {
+            throw new IllegalStateException("cannot define the stats loop for " + shape, e);
+        }
+    }
+
+    // Parameter slots of run(): 0 this, 1 segment, 2-3 at, 4 n, 5 partial, 6 leaf0.
+    private static final int SEG = 1;
+    private static final int AT = 2;
+    private static final int N = 4;
+    private static final int PARTIAL = 5;
+    private static final int LEAF0 = 6;
+
+    private static void body(CodeBuilder c, Shape shape) {
+        List<Slot> slots = shape.slots();
+        int r = c.allocateLocal(TypeKind.INT);
+        int base = c.allocateLocal(TypeKind.LONG);
+        int lv = c.allocateLocal(TypeKind.LONG);
+        int key = c.allocateLocal(TypeKind.LONG);
+        int dv = c.allocateLocal(TypeKind.DOUBLE);
+        // Per slot: [min, max, sum or hiSum, loSum or nans], long or double as the slot needs.
+        int[][] acc = new int[slots.size()][];
+        for (int i = 0; i < slots.size(); i++) {
+            Width w = slots.get(i).width();
+            if (w.floating) {
+                acc[i] = new int[] {c.allocateLocal(TypeKind.DOUBLE), c.allocateLocal(TypeKind.DOUBLE),
+                        c.allocateLocal(TypeKind.DOUBLE), c.allocateLocal(TypeKind.LONG)};
+                c.loadConstant(Double.POSITIVE_INFINITY).dstore(acc[i][0]);
+                c.loadConstant(Double.NEGATIVE_INFINITY).dstore(acc[i][1]);
+                c.dconst_0().dstore(acc[i][2]);
+                c.lconst_0().lstore(acc[i][3]);
+            } else {
+                acc[i] = new int[] {c.allocateLocal(TypeKind.LONG), c.allocateLocal(TypeKind.LONG),
+                        c.allocateLocal(TypeKind.LONG), c.allocateLocal(TypeKind.LONG)};
+                c.loadConstant(Long.MAX_VALUE).lstore(acc[i][0]);
+                c.loadConstant(Long.MIN_VALUE).lstore(acc[i][1]);
+                c.lconst_0().lstore(acc[i][2]);
+                c.lconst_0().lstore(acc[i][3]);
+            }
+        }
+        Label head = c.newLabel();
+        Label end = c.newLabel();
+        c.iconst_0().istore(r);
+        c.labelBinding(head);
+        c.iload(r).iload(N).if_icmpge(end);
+        // base = at + (long) r * stride: the constant stride C2 needs to drop the bounds checks.
+        c.lload(AT).iload(r).i2l().loadConstant(shape.stride()).lmul().ladd().lstore(base);
+        for (int i = 0; i < slots.size(); i++) {
+            Slot s = slots.get(i);
+            load(c, s, base);
+            if (s.width().floating) {
+                real(c, dv, acc[i]);
+            } else {
+                c.lstore(lv);
+                if (s.width().wide()) {
+                    wide(c, lv, key, s.width().unsigned, acc[i]);
+                } else {
+                    narrow(c, lv, acc[i]);
+                }
+            }
+        }
+        c.iinc(r, 1).goto_(head);
+        c.labelBinding(end);
+        for (int i = 0; i < slots.size(); i++) {
+            Slot s = slots.get(i);
+            int[] a = acc[i];
+            c.aload(PARTIAL).iload(LEAF0).loadConstant(s.leafDelta()).iadd();
+            if (s.width().floating) {
+                c.dload(a[0]).dload(a[1]).dload(a[2]).lload(a[3]).invokevirtual(CD_PARTIAL, "foldReal", FOLD_REAL);
+            } else if (s.width().wide()) {
+                c.lload(a[0]).lload(a[1]).lload(a[2]).lload(a[3]).loadConstant(s.width().unsigned ? 0 : 1)
+                        .invokevirtual(CD_PARTIAL, "foldWide", FOLD_WIDE);
+            } else {
+                c.lload(a[0]).lload(a[1]).lload(a[2]).invokevirtual(CD_PARTIAL, "foldInt", FOLD_INT);
+            }
+        }
+        c.return_();
+    }
+
+    /** Pushes the slot's value of the record at {@code base}: a long, or a double for floating slots. */
+    private static void load(CodeBuilder c, Slot s, int base) {
+        Width w = s.width();
+        String order = w.bytes == 1 ? "" : s.bigEndian() ? "_BE" : "_LE";
+        String field;
+        ClassDesc layout;
+        ClassDesc value;
+        switch (w) {
+            case I8, U8 -> {
+                field = "I8";
+                layout = ClassDesc.of("java.lang.foreign.ValueLayout$OfByte");
+                value = ConstantDescs.CD_byte;
+            }
+            case I16, U16 -> {
+                field = "I16";
+                layout = ClassDesc.of("java.lang.foreign.ValueLayout$OfShort");
+                value = ConstantDescs.CD_short;
+            }
+            case I32, U32 -> {
+                field = "I32";
+                layout = ClassDesc.of("java.lang.foreign.ValueLayout$OfInt");
+                value = CD_int;
+            }
+            case I64, U64 -> {
+                field = "I64";
+                layout = ClassDesc.of("java.lang.foreign.ValueLayout$OfLong");
+                value = CD_long;
+            }
+            case F32 -> {
+                field = "F32";
+                layout = ClassDesc.of("java.lang.foreign.ValueLayout$OfFloat");
+                value = ConstantDescs.CD_float;
+            }
+            case F64 -> {
+                field = "F64";
+                layout = ClassDesc.of("java.lang.foreign.ValueLayout$OfDouble");
+                value = CD_double;
+            }
+            default -> throw new IllegalArgumentException(w.name());
+        }
+        // A static final layout (Layouts.*): C2 folds it, and the get becomes one load.
+        c.aload(SEG).getstatic(CD_LAYOUTS, field + order, layout).lload(base);
+        if (s.offset() != 0) {
+            c.loadConstant(s.offset()).ladd();
+        }
+        c.invokeinterface(CD_SEGMENT, "get", MethodTypeDesc.of(value, layout, CD_long));
+        switch (w) {
+            case I8, I16, I32 -> c.i2l();
+            case U8 -> c.i2l().loadConstant(0xFFL).land();
+            case U16 -> c.i2l().loadConstant(0xFFFFL).land();
+            case U32 -> c.i2l().loadConstant(0xFFFF_FFFFL).land();
+            case F32 -> c.f2d();
+            default -> {
+            }
+        }
+    }
+
+    /** min/max by branches, sum in a long (at most 2^31 values of at most 32 bits). */
+    private static void narrow(CodeBuilder c, int v, int[] a) {
+        minMax(c, v, a);
+        c.lload(a[2]).lload(v).ladd().lstore(a[2]);
+    }
+
+    /** 64-bit: min/max on the key (sign bit flipped when unsigned), the sum as hi and lo 32-bit halves. */
+    private static void wide(CodeBuilder c, int v, int key, boolean unsigned, int[] a) {
+        if (unsigned) {
+            c.lload(v).loadConstant(Long.MIN_VALUE).lxor().lstore(key);
+            minMax(c, key, a);
+        } else {
+            minMax(c, v, a);
+        }
+        c.lload(a[2]).lload(v).loadConstant(32);
+        if (unsigned) {
+            c.lushr();
+        } else {
+            c.lshr();
+        }
+        c.ladd().lstore(a[2]);
+        c.lload(a[3]).lload(v).loadConstant(0xFFFF_FFFFL).land().ladd().lstore(a[3]);
+    }
+
+    private static void minMax(CodeBuilder c, int v, int[] a) {
+        Label notLess = c.newLabel();
+        Label notMore = c.newLabel();
+        c.lload(v).lload(a[0]).lcmp().ifge(notLess).lload(v).lstore(a[0]);
+        c.labelBinding(notLess);
+        c.lload(v).lload(a[1]).lcmp().ifle(notMore).lload(v).lstore(a[1]);
+        c.labelBinding(notMore);
+    }
+
+    /** Floating: a NaN is counted apart; other values go into min/max (plain compares) and the sum. */
+    private static void real(CodeBuilder c, int v, int[] a) {
+        Label number = c.newLabel();
+        Label notLess = c.newLabel();
+        Label notMore = c.newLabel();
+        Label done = c.newLabel();
+        c.dstore(v);
+        c.dload(v).dload(v).dcmpl().ifeq(number);
+        c.lload(a[3]).lconst_1().ladd().lstore(a[3]).goto_(done);
+        c.labelBinding(number);
+        c.dload(v).dload(a[0]).dcmpg().ifge(notLess).dload(v).dstore(a[0]);
+        c.labelBinding(notLess);
+        c.dload(v).dload(a[1]).dcmpl().ifle(notMore).dload(v).dstore(a[1]);
+        c.labelBinding(notMore);
+        c.dload(a[2]).dload(v).dadd().dstore(a[2]);
+        c.labelBinding(done);
+    }
+}
