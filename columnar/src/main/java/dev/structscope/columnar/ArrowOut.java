@@ -68,8 +68,9 @@ final class ArrowOut implements ColumnarOut, RowSink {
     private int rows;
     private long values;
 
-    ArrowOut(ColumnSchema schema, Path file) throws IOException {
-        this.feeder = new RowFeeder(schema);
+    ArrowOut(RowFeeder feeder, Path file) throws IOException {
+        this.feeder = feeder;
+        ColumnSchema schema = feeder.schema();
         List<Field> fields = new ArrayList<>();
         for (Column c : schema.root().fields()) {
             fields.add(field(c));

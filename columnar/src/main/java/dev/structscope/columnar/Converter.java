@@ -2,6 +2,7 @@ package dev.structscope.columnar;
 
 import dev.structscope.io.columns.ColumnSchema;
 import dev.structscope.io.columns.RecordScan;
+import dev.structscope.io.columns.RowFeeder;
 import dev.structscope.io.decode.RecordReader;
 import dev.structscope.io.source.DataSource;
 import dev.structscope.model.InputException;
@@ -88,7 +89,7 @@ public final class Converter {
         boolean done = false;
         try {
             RecordScan.Result scanned;
-            try (ColumnarOut writer = open(format, schema, part)) {
+            try (ColumnarOut writer = open(format, schema == null ? null : new RowFeeder(schema, reader), part)) {
                 scanned = RecordScan.scan(source, reader, offset, writer, progress);
             }
             move(part, target);
@@ -108,10 +109,10 @@ public final class Converter {
         }
     }
 
-    private static ColumnarOut open(Format format, ColumnSchema schema, Path file) throws IOException {
+    private static ColumnarOut open(Format format, RowFeeder feeder, Path file) throws IOException {
         return switch (format) {
-            case PARQUET -> new ParquetOut(schema, file);
-            case ARROW -> new ArrowOut(schema, file);
+            case PARQUET -> new ParquetOut(feeder, file);
+            case ARROW -> new ArrowOut(feeder, file);
             case CSV -> new TextOut("csv", file);
             case JSONL -> new TextOut("jsonl", file);
         };

@@ -20,10 +20,92 @@ import java.lang.foreign.MemorySegment;
  * <p>Immutable; any thread (each call works on its own sink).
  */
 public final class RowFeeder {
-    private final ColumnSchema schema;
+    /** The most steps a fixed record is compiled to; larger records (huge arrays) are walked. */
+    private static final int MAX_STEPS = 1 << 16;
 
+    private final ColumnSchema schema;
+    /** The fixed plan's root the steps were compiled from (every fixed record has it), or null. */
+    private final RecordNode compiled;
+    private final Step[] steps;
+
+    /** What one step of a compiled fixed record does. */
+    private enum Op { LEAF, BEGIN_STRUCT, END_STRUCT, BEGIN_LIST, END_LIST }
+
+    /**
+     * One event of a fixed record, in order: a leaf read at {@code offset} (from the record's
+     * start, of the node's holder), or a struct or list boundary ({@code length}: list elements).
+     */
+    private record Step(Op op, Column column, PlanNode node, long offset, int length) {
+    }
+
+    /** A feeder for records of any plan. */
     public RowFeeder(ColumnSchema schema) {
+        this(schema, null);
+    }
+
+    /**
+     * A feeder that also compiles {@code reader}, when it is a fixed plan, into a flat list of
+     * steps: every fixed record walks the same tree, so its walk is done once and each row is a
+     * loop over the steps (about twice as fast as walking the tree per row).
+     */
+    public RowFeeder(ColumnSchema schema, dev.structscope.io.decode.RecordReader reader) {
         this.schema = schema;
+        RecordNode root = reader instanceof dev.structscope.io.decode.DecoderPlan plan ? plan.root() : null;
+        java.util.List<Step> out = new java.util.ArrayList<>();
+        if (root != null && compile(schema.root(), root, 0, out)) {
+            this.compiled = root;
+            this.steps = out.toArray(Step[]::new);
+        } else {
+            this.compiled = null;
+            this.steps = null;
+        }
+    }
+
+    /** Appends the steps of {@code node}'s members; false when there would be too many. */
+    private static boolean compile(Column.Struct struct, RecordNode node, long start, java.util.List<Step> out) {
+        var columns = struct.fields();
+        var members = node.members();
+        if (node.tagged() || columns.size() != members.size()) {
+            return false;
+        }
+        for (int i = 0; i < columns.size(); i++) {
+            if (!compile(columns.get(i), members.get(i), start, out)) {
+                return false;
+            }
+        }
+        return out.size() <= MAX_STEPS;
+    }
+
+    private static boolean compile(Column column, PlanNode node, long base, java.util.List<Step> out) {
+        if (out.size() > MAX_STEPS) {
+            return false;
+        }
+        switch (column) {
+            case Column.Leaf leaf -> out.add(new Step(Op.LEAF, leaf, node, base, 0));
+            case Column.Struct struct -> {
+                RecordNode r = (RecordNode) node;
+                out.add(new Step(Op.BEGIN_STRUCT, struct, r, base, 0));
+                if (!compile(struct, r, base + r.offset(), out)) {
+                    return false;
+                }
+                out.add(new Step(Op.END_STRUCT, struct, r, base, 0));
+            }
+            case Column.ListOf list -> {
+                ArrayNode a = (ArrayNode) node;
+                if (a.elements() != null || a.length() > MAX_STEPS) {
+                    return false;
+                }
+                int n = (int) a.length();
+                out.add(new Step(Op.BEGIN_LIST, list, a, base, n));
+                for (int i = 0; i < n; i++) {
+                    if (!compile(list.element(), a.element(), base + a.offset() + i * a.stride(), out)) {
+                        return false;
+                    }
+                }
+                out.add(new Step(Op.END_LIST, list, a, base, n));
+            }
+        }
+        return true;
     }
 
     public ColumnSchema schema() {
@@ -43,7 +125,19 @@ public final class RowFeeder {
     /** Reports the record whose plan is {@code node} and which starts at byte {@code start} of {@code segment}. */
     public void row(MemorySegment segment, RecordNode node, long start, RowSink sink) {
         sink.beginRow();
-        fields(schema.root(), node, segment, start, sink);
+        if (node == compiled) {
+            for (Step step : steps) {
+                switch (step.op()) {
+                    case LEAF -> leaf((Column.Leaf) step.column(), step.node(), segment, start + step.offset(), sink);
+                    case BEGIN_STRUCT -> sink.beginStruct((Column.Struct) step.column());
+                    case END_STRUCT -> sink.endStruct((Column.Struct) step.column());
+                    case BEGIN_LIST -> sink.beginList((Column.ListOf) step.column(), step.length());
+                    case END_LIST -> sink.endList((Column.ListOf) step.column(), step.length());
+                }
+            }
+        } else {
+            fields(schema.root(), node, segment, start, sink);
+        }
         sink.endRow();
     }
 
