@@ -39,7 +39,7 @@ gen "$data" "$mib"
 cat "$data" > /dev/null
 "$root/structscope" stats "$dir/tick.h" --type Tick "$data" > /dev/null   # builds if needed, warms up
 echo "file: $data ($(stat -c %s "$data") bytes), $(nproc) cores, $(date -u +%F)"
-for what in stats parquet arrow csv; do
+for what in stats parquet arrow; do
   if [ "$what" = stats ]; then
     t=$(median3 "$root/structscope" stats "$dir/tick.h" --type Tick "$data")
   else

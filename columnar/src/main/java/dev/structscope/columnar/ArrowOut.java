@@ -65,6 +65,11 @@ final class ArrowOut implements ColumnarOut, RowSink {
     private final FieldVector[] vectors;
     /** By column id: the next index to write in its vector. */
     private final int[] next;
+    /**
+     * By column id: one value per row (not inside a list), so a batch never holds more than
+     * {@link #BATCH_ROWS} of them and the room allocated up front suffices.
+     */
+    private final boolean[] direct;
     private int rows;
     private long values;
 
@@ -79,9 +84,16 @@ final class ArrowOut implements ColumnarOut, RowSink {
         this.root = VectorSchemaRoot.create(new Schema(fields), allocator);
         this.vectors = new FieldVector[schema.count()];
         this.next = new int[schema.count()];
+        this.direct = new boolean[schema.count()];
         List<Column> columns = schema.root().fields();
         for (int i = 0; i < columns.size(); i++) {
-            bind(columns.get(i), root.getVector(i));
+            bind(columns.get(i), root.getVector(i), true);
+        }
+        // Room for a whole batch up front: columns outside lists then take plain set(), whose
+        // per-value capacity check (a division in setSafe) costs as much as the store itself.
+        for (FieldVector v : root.getFieldVectors()) {
+            v.setInitialCapacity(BATCH_ROWS);
+            v.allocateNew();
         }
         this.channel = FileChannel.open(file, StandardOpenOption.WRITE, StandardOpenOption.CREATE,
                 StandardOpenOption.TRUNCATE_EXISTING);
@@ -111,16 +123,17 @@ final class ArrowOut implements ColumnarOut, RowSink {
         };
     }
 
-    private void bind(Column c, FieldVector v) {
+    private void bind(Column c, FieldVector v, boolean outsideLists) {
         vectors[c.id()] = v;
+        direct[c.id()] = outsideLists;
         switch (c) {
             case Column.Struct s -> {
                 StructVector sv = (StructVector) v;
                 for (int i = 0; i < s.fields().size(); i++) {
-                    bind(s.fields().get(i), (FieldVector) sv.getChildByOrdinal(i));
+                    bind(s.fields().get(i), (FieldVector) sv.getChildByOrdinal(i), outsideLists);
                 }
             }
-            case Column.ListOf l -> bind(l.element(), ((ListVector) v).getDataVector());
+            case Column.ListOf l -> bind(l.element(), ((ListVector) v).getDataVector(), false);
             case Column.Leaf leaf -> {
             }
         }
@@ -172,36 +185,59 @@ final class ArrowOut implements ColumnarOut, RowSink {
     @Override
     public void longValue(Column.Leaf column, long value) {
         values++;
-        int i = next[column.id()]++;
-        switch (vectors[column.id()]) {
-            case BigIntVector v -> v.setSafe(i, value);
-            case UInt8Vector v -> v.setSafe(i, value);
-            case IntVector v -> v.setSafe(i, (int) value);
-            case UInt4Vector v -> v.setSafe(i, (int) value);
-            case SmallIntVector v -> v.setSafe(i, (short) value);
-            case UInt2Vector v -> v.setSafe(i, (char) value);
-            case TinyIntVector v -> v.setSafe(i, (byte) value);
-            case UInt1Vector v -> v.setSafe(i, (byte) value);
-            default -> throw new IllegalStateException("not an integer vector: " + column);
+        int id = column.id();
+        int i = next[id]++;
+        FieldVector vector = vectors[id];
+        if (!direct[id]) {
+            ((BaseFixedWidthVector) vector).setIndexDefined(i);
+        }
+        switch (column.type()) {
+            case INT64 -> ((BigIntVector) vector).set(i, value);
+            case UINT64 -> ((UInt8Vector) vector).set(i, value);
+            case INT32 -> ((IntVector) vector).set(i, (int) value);
+            case UINT32 -> ((UInt4Vector) vector).set(i, (int) value);
+            case INT16 -> ((SmallIntVector) vector).set(i, (short) value);
+            case UINT16 -> ((UInt2Vector) vector).set(i, (char) value);
+            case INT8 -> ((TinyIntVector) vector).set(i, (byte) value);
+            case UINT8 -> ((UInt1Vector) vector).set(i, (byte) value);
+            default -> throw new IllegalStateException("not an integer column: " + column);
         }
     }
 
     @Override
     public void floatValue(Column.Leaf column, float value) {
         values++;
-        ((Float4Vector) vectors[column.id()]).setSafe(next[column.id()]++, value);
+        int id = column.id();
+        int i = next[id]++;
+        Float4Vector v = (Float4Vector) vectors[id];
+        if (!direct[id]) {
+            v.setIndexDefined(i);
+        }
+        v.set(i, value);
     }
 
     @Override
     public void doubleValue(Column.Leaf column, double value) {
         values++;
-        ((Float8Vector) vectors[column.id()]).setSafe(next[column.id()]++, value);
+        int id = column.id();
+        int i = next[id]++;
+        Float8Vector v = (Float8Vector) vectors[id];
+        if (!direct[id]) {
+            v.setIndexDefined(i);
+        }
+        v.set(i, value);
     }
 
     @Override
     public void booleanValue(Column.Leaf column, boolean value) {
         values++;
-        ((BitVector) vectors[column.id()]).setSafe(next[column.id()]++, value ? 1 : 0);
+        int id = column.id();
+        int i = next[id]++;
+        BitVector v = (BitVector) vectors[id];
+        if (!direct[id]) {
+            v.setIndexDefined(i);
+        }
+        v.set(i, value ? 1 : 0);
     }
 
     @Override
