@@ -4,6 +4,7 @@ import dev.structscope.io.columns.Column;
 import dev.structscope.io.columns.ColumnSchema;
 import dev.structscope.io.columns.RowFeeder;
 import dev.structscope.io.columns.RowSink;
+import dev.structscope.io.decode.RecordNode;
 import dev.structscope.io.decode.RecordValue;
 import org.apache.parquet.column.ColumnDescriptor;
 import org.apache.parquet.column.ColumnWriteStore;
@@ -25,16 +26,22 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.lang.foreign.MemorySegment;
 import java.nio.file.Path;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 /**
  * Writes rows as an Apache Parquet file with parquet-java's column writers, fed directly: each
  * value goes to its leaf column's writer with its repetition and definition levels (the Dremel
  * encoding, computed here from the {@link RowSink} events), skipping parquet-java's record-level
  * layer, which costs several times the encoding itself. Pages are encoded and Snappy-compressed as
- * they fill; one row group (about {@value #ROW_GROUP_BYTES} bytes) is buffered at a time, so
+ * they fill; row groups (about {@value #ROW_GROUP_BYTES} bytes) of fixed records are encoded two at a
+ * time on worker threads and written in order, those of dynamic records one at a time, so
  * memory stays bounded whatever the file's size. Runs without Hadoop: the file goes through
  * {@link LocalOutputFile}, compression through {@link SnappyCodecs}.
  *
@@ -42,19 +49,28 @@ import java.util.Map;
  * ({@code group name (LIST) { repeated group list { element } }}), integers INT32/INT64 with their
  * width and signedness as {@code INTEGER(bits, signed)} annotations (so {@code uint64_t} stays
  * unsigned 64-bit), text BINARY annotated STRING (UTF-8). Nullable columns are OPTIONAL, all others
- * REQUIRED. Used by one thread.
+ * REQUIRED. Called by one thread; it runs its own workers for fixed records.
  */
-final class ParquetOut implements ColumnarOut, RowSink {
-    static final long ROW_GROUP_BYTES = 64L << 20;
+final class ParquetOut implements ColumnarOut {
+    /** About how many bytes of encoded data a row group holds (a fixed-record group: its raw size). */
+    static final long ROW_GROUP_BYTES = 32L << 20;
+    /**
+     * A system property that overrides {@link #ROW_GROUP_BYTES} ({@code JAVA_OPTS=-D...=N}): larger
+     * groups for readers that prefer them, small ones in tests so that a small file has many.
+     */
+    static final String ROW_GROUP_PROPERTY = "structscope.parquet.rowGroupBytes";
     /** Rows between checks of the buffered size (the check walks every column). */
-    private static final int CHECK_ROWS = 4096;
+    private static final int CHECK_ROWS = 256;
+    /** Row groups encoded at once, each on its own thread: the machine's cores, at most 2. */
+    private static final int PARALLEL = Math.min(2, Runtime.getRuntime().availableProcessors());
 
     private final RowFeeder feeder;
     private final MessageType message;
     private final ParquetProperties props;
     private final ParquetFileWriter file;
+    private final long rowGroupBytes = Math.max(1024, Long.getLong(ROW_GROUP_PROPERTY, ROW_GROUP_BYTES));
 
-    // By column id, fixed for the file:
+    // By column id, fixed for the file (read by every group's thread):
     /** Leaf columns (and empty structs, which Parquet has as an always-null leaf): position in the Parquet leaves. */
     private final int[] leafIndex;
     /** The definition level of a present value of a leaf. */
@@ -68,20 +84,21 @@ final class ParquetOut implements ColumnarOut, RowSink {
     /** Every leaf under a column (itself for a leaf), for nulls and empty lists. */
     private final int[][] leavesUnder;
 
-    // Per row group:
-    private ColumnChunkPageWriteStore pages;
-    private ColumnWriteStore columns;
-    private ColumnWriter[] writers;
-    private long rowsInGroup;
+    /** The group records of a dynamic layout are fed to, one record at a time, on the caller's thread. */
+    private Group current;
 
-    // Per row, while the feeder walks it:
-    private int r;
-    private int d;
-    private final int[] dStack = new int[4096];
-    private int depth;
-    /** By list id: the repetition level its first element's values take, and the elements seen. */
-    private final int[] startR;
-    private final int[] seen;
+    /**
+     * Fixed records are encoded in parallel: consecutive ranges of {@link #groupRows} records,
+     * each a row group built on a worker thread, written to the file in order. At most
+     * {@link #PARALLEL} groups are in flight, so memory stays bounded.
+     */
+    private ExecutorService workers;
+    private final ArrayDeque<Future<Group>> inFlight = new ArrayDeque<>();
+    private MemorySegment rangeSegment;
+    private RecordNode rangeNode;
+    private long rangeStart;
+    private int rangeCount;
+    private int groupRows;
 
     ParquetOut(RowFeeder feeder, Path path) throws IOException {
         this.feeder = feeder;
@@ -94,8 +111,6 @@ final class ParquetOut implements ColumnarOut, RowSink {
         repLevel = new int[n];
         parentList = new int[n];
         leavesUnder = new int[n][];
-        startR = new int[n];
-        seen = new int[n];
         java.util.Arrays.fill(parentList, -1);
         java.util.Arrays.fill(leafIndex, -1);
         int[] leaves = {0};
@@ -116,9 +131,8 @@ final class ParquetOut implements ColumnarOut, RowSink {
         }
         this.props = properties.build();
         this.file = new ParquetFileWriter(new LocalOutputFile(path), message, ParquetFileWriter.Mode.OVERWRITE,
-                ROW_GROUP_BYTES, 0, null, props);
+                rowGroupBytes, 0, null, props);
         file.start();
-        newRowGroup();
     }
 
     /** Fills the per-column tables; returns the leaves under {@code c}. */
@@ -153,48 +167,104 @@ final class ParquetOut implements ColumnarOut, RowSink {
         return under;
     }
 
-    private void newRowGroup() {
-        pages = new ColumnChunkPageWriteStore(SnappyCodecs.INSTANCE.getCompressor(CompressionCodecName.SNAPPY),
-                message, props.getAllocator(), props.getColumnIndexTruncateLength(), props.getPageWriteChecksumEnabled());
-        columns = props.newColumnWriteStore(message, pages, pages);
-        List<ColumnDescriptor> descriptors = message.getColumns();
-        writers = new ColumnWriter[leafIndex.length];
-        for (int id = 0; id < leafIndex.length; id++) {
-            if (leafIndex[id] >= 0) {
-                writers[id] = columns.getColumnWriter(descriptors.get(leafIndex[id]));
-            }
-        }
-        rowsInGroup = 0;
-    }
-
-    private void flushRowGroup() throws IOException {
-        if (rowsInGroup > 0) {
-            file.startBlock(rowsInGroup);
-            columns.flush();
-            pages.flushToFileWriter(file);
-            file.endBlock();
-        }
-        columns.close();
-        pages.close();
-    }
-
     @Override
     public void record(long index, long offset, MemorySegment segment, RecordValue value) {
-        feeder.row(segment, value, this);
-        if (rowsInGroup % CHECK_ROWS == 0 && columns.getBufferedSize() >= ROW_GROUP_BYTES) {
-            try {
-                flushRowGroup();
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
+        RecordNode node = value.node();
+        if (feeder.compiledFor(node)) {
+            // A fixed record: only its place is noted; a worker encodes the whole range.
+            if (rangeCount == 0) {
+                rangeSegment = segment;
+                rangeNode = node;
+                rangeStart = value.start();
+                groupRows = (int) Math.max(1, Math.min(1 << 24, rowGroupBytes / Math.max(1, node.size())));
             }
-            newRowGroup();
+            if (++rangeCount == groupRows) {
+                submitRange();
+            }
+            return;
+        }
+        try {
+            if (current == null) {
+                current = new Group();
+            }
+            feeder.row(segment, node, value.start(), current);
+            if (current.rows % CHECK_ROWS == 0 && current.columns.getBufferedSize() >= rowGroupBytes) {
+                current.finish();
+                current.writeTo(file);
+                current = null;
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Hands the noted range of fixed records to a worker, first writing the oldest group when enough are in flight. */
+    private void submitRange() {
+        if (workers == null) {
+            workers = Executors.newFixedThreadPool(PARALLEL, r -> {
+                Thread t = new Thread(r, "convert-parquet");
+                t.setDaemon(true);
+                return t;
+            });
+        }
+        while (inFlight.size() >= PARALLEL) {
+            writeOldest();
+        }
+        MemorySegment segment = rangeSegment;
+        RecordNode node = rangeNode;
+        long start = rangeStart;
+        int count = rangeCount;
+        long size = node.size();
+        inFlight.add(workers.submit(() -> {
+            Group g = new Group();
+            for (int i = 0; i < count; i++) {
+                feeder.row(segment, node, start + i * size, g);
+            }
+            g.finish();
+            return g;
+        }));
+        rangeCount = 0;
+    }
+
+    private void writeOldest() {
+        try {
+            inFlight.removeFirst().get().writeTo(file);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException re) {
+                throw re;
+            }
+            if (e.getCause() instanceof Error err) {
+                throw err;
+            }
+            throw new UncheckedIOException(new IOException(e.getCause()));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new java.util.concurrent.CancellationException("interrupted");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 
     @Override
     public void close() throws IOException {
-        flushRowGroup();
-        file.end(Map.of("structscope.writer", "structscope convert"));
+        try {
+            if (rangeCount > 0) {
+                submitRange();
+            }
+            while (!inFlight.isEmpty()) {
+                writeOldest();
+            }
+            if (current != null) {
+                current.finish();
+                current.writeTo(file);
+                current = null;
+            }
+            file.end(Map.of("structscope.writer", "structscope convert"));
+        } finally {
+            if (workers != null) {
+                workers.shutdownNow();
+            }
+        }
     }
 
     /** The Parquet schema of {@code root}: one field per column. */
@@ -237,114 +307,164 @@ final class ParquetOut implements ColumnarOut, RowSink {
     }
 
     /**
-     * The start of a value (or null) of {@code c}: an element of a list repeats at the list's
-     * level, except the first, which continues whatever repeated before the list.
+     * One row group being built: its column writers and page store, and the Dremel state of the
+     * row being fed. Built on one thread (a worker, or the caller's for dynamic records), then
+     * written to the file by the caller's thread in order.
      */
-    private void enter(int id) {
-        int list = parentList[id];
-        if (list >= 0) {
-            r = seen[list]++ == 0 ? startR[list] : repLevel[list];
+    private final class Group implements RowSink {
+        private final ColumnChunkPageWriteStore pages;
+        private final ColumnWriteStore columns;
+        private final ColumnWriter[] writers;
+        private long rows;
+
+        private int r;
+        private int d;
+        private final int[] dStack = new int[4096];
+        private int depth;
+        /** By list id: the repetition level its first element's values take, and the elements seen. */
+        private final int[] startR = new int[leafIndex.length];
+        private final int[] seen = new int[leafIndex.length];
+
+        Group() {
+            pages = new ColumnChunkPageWriteStore(SnappyCodecs.INSTANCE.getCompressor(CompressionCodecName.SNAPPY),
+                    message, props.getAllocator(), props.getColumnIndexTruncateLength(),
+                    props.getPageWriteChecksumEnabled());
+            columns = props.newColumnWriteStore(message, pages, pages);
+            List<ColumnDescriptor> descriptors = message.getColumns();
+            writers = new ColumnWriter[leafIndex.length];
+            for (int id = 0; id < leafIndex.length; id++) {
+                if (leafIndex[id] >= 0) {
+                    writers[id] = columns.getColumnWriter(descriptors.get(leafIndex[id]));
+                }
+            }
         }
-    }
 
-    @Override
-    public void beginRow() {
-        r = 0;
-        d = 0;
-        depth = 0;
-    }
+        /** Encodes what is still buffered into pages (any thread). */
+        void finish() {
+            columns.flush();
+        }
 
-    @Override
-    public void endRow() {
-        columns.endRecord();
-        rowsInGroup++;
-    }
+        /** Appends the group to the file (the file's thread, in order). */
+        void writeTo(ParquetFileWriter out) throws IOException {
+            if (rows > 0) {
+                out.startBlock(rows);
+                pages.flushToFileWriter(out);
+                out.endBlock();
+            }
+            columns.close();
+            pages.close();
+        }
 
-    @Override
-    public void longValue(Column.Leaf column, long value) {
-        int id = column.id();
-        enter(id);
-        if (column.type().bits() == 64) {
+        /**
+         * The start of a value (or null) of {@code c}: an element of a list repeats at the list's
+         * level, except the first, which continues whatever repeated before the list.
+         */
+        private void enter(int id) {
+            int list = parentList[id];
+            if (list >= 0) {
+                r = seen[list]++ == 0 ? startR[list] : repLevel[list];
+            }
+        }
+
+        @Override
+        public void beginRow() {
+            r = 0;
+            d = 0;
+            depth = 0;
+        }
+
+        @Override
+        public void endRow() {
+            columns.endRecord();
+            rows++;
+        }
+
+        @Override
+        public void longValue(Column.Leaf column, long value) {
+            int id = column.id();
+            enter(id);
+            if (column.type().bits() == 64) {
+                writers[id].write(value, r, maxDef[id]);
+            } else {
+                writers[id].write((int) value, r, maxDef[id]);
+            }
+        }
+
+        @Override
+        public void floatValue(Column.Leaf column, float value) {
+            int id = column.id();
+            enter(id);
             writers[id].write(value, r, maxDef[id]);
-        } else {
-            writers[id].write((int) value, r, maxDef[id]);
         }
-    }
 
-    @Override
-    public void floatValue(Column.Leaf column, float value) {
-        int id = column.id();
-        enter(id);
-        writers[id].write(value, r, maxDef[id]);
-    }
-
-    @Override
-    public void doubleValue(Column.Leaf column, double value) {
-        int id = column.id();
-        enter(id);
-        writers[id].write(value, r, maxDef[id]);
-    }
-
-    @Override
-    public void booleanValue(Column.Leaf column, boolean value) {
-        int id = column.id();
-        enter(id);
-        writers[id].write(value, r, maxDef[id]);
-    }
-
-    @Override
-    public void stringValue(Column.Leaf column, String value) {
-        int id = column.id();
-        enter(id);
-        writers[id].write(Binary.fromString(value), r, maxDef[id]);
-    }
-
-    @Override
-    public void nullValue(Column column) {
-        enter(column.id());
-        for (int leaf : leavesUnder[column.id()]) {
-            writers[leaf].writeNull(r, d);
+        @Override
+        public void doubleValue(Column.Leaf column, double value) {
+            int id = column.id();
+            enter(id);
+            writers[id].write(value, r, maxDef[id]);
         }
-    }
 
-    @Override
-    public void beginStruct(Column.Struct column) {
-        int id = column.id();
-        enter(id);
-        dStack[depth++] = d;
-        if (column.fields().isEmpty()) {
-            writers[id].writeNull(r, d + ownDef[id]);
+        @Override
+        public void booleanValue(Column.Leaf column, boolean value) {
+            int id = column.id();
+            enter(id);
+            writers[id].write(value, r, maxDef[id]);
         }
-        d += ownDef[id];
-    }
 
-    @Override
-    public void endStruct(Column.Struct column) {
-        d = dStack[--depth];
-    }
+        @Override
+        public void stringValue(Column.Leaf column, String value) {
+            int id = column.id();
+            enter(id);
+            writers[id].write(Binary.fromString(value), r, maxDef[id]);
+        }
 
-    @Override
-    public void beginList(Column.ListOf column, int length) {
-        int id = column.id();
-        enter(id);
-        dStack[depth++] = d;
-        dStack[depth++] = r;
-        d += ownDef[id];
-        if (length == 0) {
-            // Present but empty: every leaf below says so at the list's own level.
-            for (int leaf : leavesUnder[id]) {
+        @Override
+        public void nullValue(Column column) {
+            enter(column.id());
+            for (int leaf : leavesUnder[column.id()]) {
                 writers[leaf].writeNull(r, d);
             }
-        } else {
-            startR[id] = r;
-            seen[id] = 0;
-            d += 1;
         }
-    }
 
-    @Override
-    public void endList(Column.ListOf column, int length) {
-        r = dStack[--depth];
-        d = dStack[--depth];
+        @Override
+        public void beginStruct(Column.Struct column) {
+            int id = column.id();
+            enter(id);
+            dStack[depth++] = d;
+            if (column.fields().isEmpty()) {
+                writers[id].writeNull(r, d + ownDef[id]);
+            }
+            d += ownDef[id];
+        }
+
+        @Override
+        public void endStruct(Column.Struct column) {
+            d = dStack[--depth];
+        }
+
+        @Override
+        public void beginList(Column.ListOf column, int length) {
+            int id = column.id();
+            enter(id);
+            dStack[depth++] = d;
+            dStack[depth++] = r;
+            d += ownDef[id];
+            if (length == 0) {
+                // Present but empty: every leaf below says so at the list's own level.
+                for (int leaf : leavesUnder[id]) {
+                    writers[leaf].writeNull(r, d);
+                }
+            } else {
+                startR[id] = r;
+                seen[id] = 0;
+                d += 1;
+            }
+        }
+
+        @Override
+        public void endList(Column.ListOf column, int length) {
+            r = dStack[--depth];
+            d = dStack[--depth];
+        }
     }
 }

@@ -101,12 +101,18 @@ class ConvertDynamicRecordsTest {
         Path header = Files.writeString(dir.resolve("msg.h"), HEADER);
         Path data = dir.resolve("msg.bin");
         truth = new ObjectMapper().readTree(String.join("\n", Py.run(dir, PYTHON, data.toString(), String.valueOf(N))));
-        for (String to : List.of("parquet", "arrow")) {
-            CliRun r = CliRun.run("convert", header.toString(), "--type", "Msg", data.toString(), "--to", to,
-                    "-o", dir.resolve("msg." + to).toString());
-            assertEquals(0, r.status(), r.err.toString());
-            assertEquals("structscope: " + data + ": 5 trailing bytes after the last whole record were not converted",
-                    r.err.toString().strip());
+        // Small row groups, so that a small file has many, encoded in parallel and written in order.
+        System.setProperty("structscope.parquet.rowGroupBytes", "65536");
+        try {
+            for (String to : List.of("parquet", "arrow")) {
+                CliRun r = CliRun.run("convert", header.toString(), "--type", "Msg", data.toString(), "--to", to,
+                        "-o", dir.resolve("msg." + to).toString());
+                assertEquals(0, r.status(), r.err.toString());
+                assertEquals("structscope: " + data + ": 5 trailing bytes after the last whole record were not converted",
+                        r.err.toString().strip());
+            }
+        } finally {
+            System.clearProperty("structscope.parquet.rowGroupBytes");
         }
     }
 
@@ -161,6 +167,11 @@ class ConvertDynamicRecordsTest {
     void duckdbSqlOverTheParquetHasPythonsCountsAndSums() throws SQLException {
         String file = dir.resolve("msg.parquet").toString().replace("'", "''");
         JsonNode sums = truth.get("sums");
+        try (Connection c = DriverManager.getConnection("jdbc:duckdb:"); Statement st = c.createStatement();
+             ResultSet groups = st.executeQuery("SELECT count(DISTINCT row_group_id) FROM parquet_metadata('" + file + "')")) {
+            assertTrue(groups.next());
+            assertTrue(groups.getLong(1) >= 3, "row groups: " + groups.getLong(1));
+        }
         try (Connection c = DriverManager.getConnection("jdbc:duckdb:"); Statement st = c.createStatement();
              ResultSet rs = st.executeQuery("SELECT count(*), sum(len(vals)), sum(list_sum(vals))::VARCHAR,"
                      + " sum(seq::HUGEINT)::VARCHAR, count(body), count(body.name), sum(body.i)::VARCHAR, sum(body.d)"

@@ -110,11 +110,17 @@ class ConvertFixedRecordsTest {
         header = Files.writeString(dir.resolve("rec.h"), HEADER);
         Path data = dir.resolve("rec.bin");
         truth = new ObjectMapper().readTree(String.join("\n", Py.run(dir, NUMPY, data.toString(), String.valueOf(N))));
-        for (String to : List.of("parquet", "arrow", "csv", "jsonl")) {
-            CliRun r = CliRun.run("convert", header.toString(), "--type", "Rec", data.toString(), "--to", to,
-                    "-o", dir.resolve("rec." + to).toString());
-            assertEquals(0, r.status(), r.err.toString());
-            assertEquals("", r.err.toString());
+        // Small row groups, so that a small file has many, encoded in parallel and written in order.
+        System.setProperty("structscope.parquet.rowGroupBytes", "65536");
+        try {
+            for (String to : List.of("parquet", "arrow", "csv", "jsonl")) {
+                CliRun r = CliRun.run("convert", header.toString(), "--type", "Rec", data.toString(), "--to", to,
+                        "-o", dir.resolve("rec." + to).toString());
+                assertEquals(0, r.status(), r.err.toString());
+                assertEquals("", r.err.toString());
+            }
+        } finally {
+            System.clearProperty("structscope.parquet.rowGroupBytes");
         }
     }
 
@@ -188,6 +194,11 @@ class ConvertFixedRecordsTest {
         String file = dir.resolve("rec.parquet").toString().replace("'", "''");
         JsonNode sums = truth.get("sums");
         try (Connection c = DriverManager.getConnection("jdbc:duckdb:"); Statement st = c.createStatement()) {
+            try (ResultSet groups = st.executeQuery("SELECT count(DISTINCT row_group_id) FROM parquet_metadata('"
+                    + file + "')")) {
+                assertTrue(groups.next());
+                assertTrue(groups.getLong(1) >= 3, "row groups: " + groups.getLong(1));
+            }
             try (ResultSet rs = st.executeQuery("SELECT count(*), sum(id::HUGEINT)::VARCHAR, sum(x)::VARCHAR,"
                     + " sum(\"in\".a)::VARCHAR, sum(\"in\".b)::VARCHAR, sum(list_sum(pts))::VARCHAR, sum(ok::INT)::VARCHAR,"
                     + " sum(bits)::VARCHAR, sum(sbits)::VARCHAR, sum(d), sum(ld), count(*) FILTER (c = '3'),"

@@ -113,6 +113,15 @@ public final class RowFeeder {
     }
 
     /**
+     * Whether {@code node} is the fixed plan this feeder was compiled for: every record of it
+     * then has the same shape and size, so a writer may hand ranges of records to other threads
+     * (each with its own sink) and feed them with {@link #row(MemorySegment, RecordNode, long, RowSink)}.
+     */
+    public boolean compiledFor(RecordNode node) {
+        return node == compiled;
+    }
+
+    /**
      * Reports the record {@code value} (read from {@code segment}) as one row.
      *
      * @throws IllegalStateException when the record's plan does not fit the schema (a defect: both
