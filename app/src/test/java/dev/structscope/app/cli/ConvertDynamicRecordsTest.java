@@ -101,8 +101,9 @@ class ConvertDynamicRecordsTest {
         Path header = Files.writeString(dir.resolve("msg.h"), HEADER);
         Path data = dir.resolve("msg.bin");
         truth = new ObjectMapper().readTree(String.join("\n", Py.run(dir, PYTHON, data.toString(), String.valueOf(N))));
-        // Small row groups, so that a small file has many, encoded in parallel and written in order.
+        // Small row groups and batches, so that a small file has many, filled in parallel and written in order.
         System.setProperty("structscope.parquet.rowGroupBytes", "65536");
+        System.setProperty("structscope.arrow.batchRows", "1000");
         try {
             for (String to : List.of("parquet", "arrow")) {
                 CliRun r = CliRun.run("convert", header.toString(), "--type", "Msg", data.toString(), "--to", to,
@@ -113,6 +114,7 @@ class ConvertDynamicRecordsTest {
             }
         } finally {
             System.clearProperty("structscope.parquet.rowGroupBytes");
+            System.clearProperty("structscope.arrow.batchRows");
         }
     }
 

@@ -110,8 +110,9 @@ class ConvertFixedRecordsTest {
         header = Files.writeString(dir.resolve("rec.h"), HEADER);
         Path data = dir.resolve("rec.bin");
         truth = new ObjectMapper().readTree(String.join("\n", Py.run(dir, NUMPY, data.toString(), String.valueOf(N))));
-        // Small row groups, so that a small file has many, encoded in parallel and written in order.
+        // Small row groups and batches, so that a small file has many, filled in parallel and written in order.
         System.setProperty("structscope.parquet.rowGroupBytes", "65536");
+        System.setProperty("structscope.arrow.batchRows", "1000");
         try {
             for (String to : List.of("parquet", "arrow", "csv", "jsonl")) {
                 CliRun r = CliRun.run("convert", header.toString(), "--type", "Rec", data.toString(), "--to", to,
@@ -121,6 +122,7 @@ class ConvertFixedRecordsTest {
             }
         } finally {
             System.clearProperty("structscope.parquet.rowGroupBytes");
+            System.clearProperty("structscope.arrow.batchRows");
         }
     }
 
