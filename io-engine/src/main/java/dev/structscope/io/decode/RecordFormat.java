@@ -9,11 +9,12 @@ import java.util.Locale;
  * The output formats of {@code structscope decode}: {@code json} (one array of records),
  * {@code jsonl} (one record per line), {@code csv} (a header of leaf paths such as
  * {@code inner.x} and {@code pts[0][1]}, then a row per record) and {@code text} (an indented
- * listing for people). A writer streams: it holds one record at a time, whatever the count.
+ * listing for people); and the flat {@code csv}/{@code jsonl} of {@code structscope convert}
+ * ({@link #flat}). A writer streams: it holds one record at a time, whatever the count.
  * Used by one thread.
  */
 public abstract sealed class RecordFormat permits RecordFormat.Json, RecordFormat.JsonLines, RecordFormat.Csv,
-        RecordFormat.Text {
+        RecordFormat.FlatJsonLines, RecordFormat.Text {
 
     protected final PrintWriter out;
     /** {@code --bytes hex}: byte arrays as one lower-case hex string. */
@@ -40,6 +41,44 @@ public abstract sealed class RecordFormat permits RecordFormat.Json, RecordForma
         };
         f.bytesHex = bytesHex;
         return f;
+    }
+
+    /**
+     * The flat writer of {@code convert --to csv|jsonl}: every leaf its own column, named by its
+     * dotted path ({@code inner.x}, {@code pts.0}, {@code grid.1.2}). {@code csv} as for decode
+     * with those names; {@code jsonl} one JSON object per line keyed the same way, values as
+     * {@code decode} prints them.
+     */
+    public static RecordFormat flat(String name, PrintWriter out) {
+        return switch (name.toLowerCase(Locale.ROOT)) {
+            case "csv" -> new Csv(out, true);
+            case "jsonl" -> new FlatJsonLines(out);
+            default -> throw new dev.structscope.model.InputException("--to",
+                    "unknown text format '" + name + "'; known: csv, jsonl");
+        };
+    }
+
+    /**
+     * The leaves of {@code v} in order, with their paths: records by member name, array elements
+     * by {@code [i]}, or by {@code .i} when {@code dotted}; {@code char} arrays and enums are leaves.
+     */
+    static void leaves(String path, Value v, boolean dotted, List<String> names, List<Value> values) {
+        switch (v) {
+            case RecordValue r -> {
+                for (int i = 0; i < r.memberCount(); i++) {
+                    leaves(path.isEmpty() ? r.memberName(i) : path + "." + r.memberName(i), r.get(i), dotted, names, values);
+                }
+            }
+            case ArrayValue a -> {
+                for (long i = 0; i < a.length(); i++) {
+                    leaves(dotted ? path + "." + i : path + "[" + i + "]", a.get(i), dotted, names, values);
+                }
+            }
+            default -> {
+                names.add(path);
+                values.add(v);
+            }
+        }
     }
 
     public void begin() {
@@ -100,16 +139,31 @@ public abstract sealed class RecordFormat permits RecordFormat.Json, RecordForma
     static final class Csv extends RecordFormat {
         private boolean headerDone;
         private List<String> header;
+        /** Array elements named {@code pts.0} (convert) rather than {@code pts[0]} (decode). */
+        private final boolean dotted;
 
         Csv(PrintWriter out) {
+            this(out, false);
+        }
+
+        Csv(PrintWriter out, boolean dotted) {
             super(out);
+            this.dotted = dotted;
         }
 
         @Override
         public void record(long index, long offset, RecordValue r) {
             List<String> names = new ArrayList<>();
-            List<String> cells = new ArrayList<>();
-            flatten("", r, names, cells);
+            List<Value> values = new ArrayList<>();
+            leaves("", r, dotted, names, values);
+            List<String> cells = new ArrayList<>(values.size());
+            for (Value v : values) {
+                cells.add(switch (v) {
+                    case Value.Str s -> s.value();
+                    case Value.Enum e when e.name() != null -> e.name();
+                    default -> JsonText.scalar(v).replace("\"", "");
+                });
+            }
             if (!headerDone) {
                 out.println(String.join(",", names.stream().map(Csv::cell).toList()));
                 headerDone = true;
@@ -125,39 +179,42 @@ public abstract sealed class RecordFormat permits RecordFormat.Json, RecordForma
             out.println(String.join(",", cells.stream().map(Csv::cell).toList()));
         }
 
-        private static void flatten(String path, Value v, List<String> names, List<String> cells) {
-            switch (v) {
-                case RecordValue r -> {
-                    for (int i = 0; i < r.memberCount(); i++) {
-                        flatten(path.isEmpty() ? r.memberName(i) : path + "." + r.memberName(i), r.get(i), names, cells);
-                    }
-                }
-                case ArrayValue a -> {
-                    for (long i = 0; i < a.length(); i++) {
-                        flatten(path + "[" + i + "]", a.get(i), names, cells);
-                    }
-                }
-                case Value.Str s -> {
-                    names.add(path);
-                    cells.add(s.value());
-                }
-                case Value.Enum e when e.name() != null -> {
-                    names.add(path);
-                    cells.add(e.name());
-                }
-                default -> {
-                    names.add(path);
-                    cells.add(JsonText.scalar(v).replace("\"", ""));
-                }
-            }
-        }
-
         /** RFC 4180: quote a cell holding a comma, quote, or line break. */
         private static String cell(String s) {
             if (s.indexOf(',') < 0 && s.indexOf('"') < 0 && s.indexOf('\n') < 0 && s.indexOf('\r') < 0) {
                 return s;
             }
             return '"' + s.replace("\"", "\"\"") + '"';
+        }
+    }
+
+    /** {@code convert --to jsonl}: one flat JSON object per record, keyed by dotted leaf paths. */
+    static final class FlatJsonLines extends RecordFormat {
+        private final StringBuilder sb = new StringBuilder();
+        private final List<String> names = new ArrayList<>();
+        private final List<Value> values = new ArrayList<>();
+
+        FlatJsonLines(PrintWriter out) {
+            super(out);
+        }
+
+        @Override
+        public void record(long index, long offset, RecordValue r) {
+            names.clear();
+            values.clear();
+            leaves("", r, true, names, values);
+            sb.setLength(0);
+            sb.append('{');
+            for (int i = 0; i < names.size(); i++) {
+                if (i > 0) {
+                    sb.append(", ");
+                }
+                JsonText.string(sb, names.get(i));
+                sb.append(": ");
+                JsonText.append(sb, values.get(i));
+            }
+            sb.append("}\n");
+            out.append(sb);
         }
     }
 

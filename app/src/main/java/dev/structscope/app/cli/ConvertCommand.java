@@ -1,0 +1,110 @@
+package dev.structscope.app.cli;
+
+import dev.structscope.columnar.Converter;
+import dev.structscope.io.columns.RecordScan;
+import dev.structscope.io.decode.RecordReader;
+import dev.structscope.io.source.DataSource;
+import dev.structscope.io.source.Sources;
+import dev.structscope.model.layout.RecordLayout;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+
+/**
+ * {@code structscope convert LAYOUT --type NAME DATA --to parquet|arrow|csv|jsonl -o OUT [--offset N]
+ * [--abi ABI] [--byte-order little|big]}: every whole record of DATA as one row of a columnar or
+ * text file (see {@link Converter}), with progress on stderr when a person is watching.
+ */
+@Command(name = "convert", description = "Write every record of a data file as one row of a Parquet, Arrow IPC, CSV or JSON Lines file.")
+public final class ConvertCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    RecordArgs record;
+
+    @Parameters(index = "1", paramLabel = "DATA", description = "The file holding the records.")
+    Path dataPath;
+
+    @Option(names = "--to", required = true, paramLabel = "FORMAT", description = "parquet, arrow (Arrow IPC file), csv or jsonl.")
+    String to;
+
+    @Option(names = {"-o", "--output"}, required = true, paramLabel = "OUT",
+            description = "The file to write (written beside it under a temporary name, then renamed).")
+    Path output;
+
+    @Option(names = "--offset", paramLabel = "N", defaultValue = "0", description = "Byte offset of the first record (default 0).")
+    long offset;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        Converter.Format format = Converter.Format.of(to);
+        RecordLayout resolved = record.resolve(err);
+        RecordReader reader = record.reader(resolved);
+        Converter.Result result;
+        try (DataSource source = Sources.open(dataPath)) {
+            Progress progress = Progress.onTerminal(err, source.size());
+            result = Converter.convert(source, reader, resolved, offset, format, output, progress);
+            progress.finish();
+        }
+        for (String w : result.warnings()) {
+            err.println("structscope: warning: " + dataPath + ": " + w);
+        }
+        if (result.trailingBytes() > 0) {
+            err.println("structscope: " + dataPath + ": " + result.trailingBytes()
+                    + " trailing bytes after the last whole record were not converted");
+        }
+        err.flush();
+        out.flush();
+        return 0;
+    }
+
+    /**
+     * Progress on stderr, redrawn in place at most twice a second, only when a terminal is
+     * attached (never in pipes, logs or tests). Used on the converting thread.
+     */
+    private static final class Progress implements RecordScan.Progress {
+        private final PrintWriter err;
+        private final boolean show;
+        private long lastNanos = System.nanoTime();
+        private boolean drawn;
+
+        private Progress(PrintWriter err, boolean show) {
+            this.err = err;
+            this.show = show;
+        }
+
+        static Progress onTerminal(PrintWriter err, long size) {
+            java.io.Console console = System.console();
+            return new Progress(err, console != null && console.isTerminal() && size > 0);
+        }
+
+        @Override
+        public void update(long done, long total) {
+            long now = System.nanoTime();
+            if (!show || now - lastNanos < 500_000_000L || total <= 0) {
+                return;
+            }
+            lastNanos = now;
+            drawn = true;
+            err.printf("\rconvert: %3d%% (%,d of %,d MiB)", done * 100 / total, done >> 20, total >> 20);
+            err.flush();
+        }
+
+        void finish() {
+            if (drawn) {
+                err.print("\r\033[K");
+                err.flush();
+            }
+        }
+    }
+}

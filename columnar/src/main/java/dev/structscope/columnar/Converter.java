@@ -1,0 +1,136 @@
+package dev.structscope.columnar;
+
+import dev.structscope.io.columns.ColumnSchema;
+import dev.structscope.io.columns.RecordScan;
+import dev.structscope.io.columns.RowFeeder;
+import dev.structscope.io.decode.RecordReader;
+import dev.structscope.io.source.DataSource;
+import dev.structscope.model.InputException;
+import dev.structscope.model.layout.RecordLayout;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * {@code structscope convert}: every whole record of a source written as one row of a Parquet,
+ * Arrow IPC, CSV or JSON Lines file. The file is written under a temporary name beside OUT and
+ * renamed to OUT only when complete, so that a failure or a Ctrl-C (a shutdown hook deletes the
+ * temporary file) never leaves a half file under OUT's name. Streams: memory is bounded by the
+ * writer's batch or row group, not by the data's size.
+ *
+ * <p>Stateless; a conversion runs on the calling thread.
+ */
+public final class Converter {
+    private Converter() {
+    }
+
+    /** The output formats of {@code --to}. */
+    public enum Format {
+        PARQUET, ARROW, CSV, JSONL;
+
+        /** The format called {@code name} ({@code parquet}, {@code arrow}, {@code csv}, {@code jsonl}). */
+        public static Format of(String name) {
+            return switch (name.toLowerCase(Locale.ROOT)) {
+                case "parquet" -> PARQUET;
+                case "arrow" -> ARROW;
+                case "csv" -> CSV;
+                case "jsonl" -> JSONL;
+                default -> throw new InputException("--to", "unknown format '" + name
+                        + "'; known: parquet, arrow, csv, jsonl");
+            };
+        }
+    }
+
+    /**
+     * What a conversion did.
+     *
+     * @param records       rows written (one per whole record)
+     * @param trailingBytes bytes after the last whole record, not converted
+     * @param warnings      what dynamic decodes reported though records decoded
+     */
+    public record Result(long records, long trailingBytes, List<String> warnings) {
+        public Result {
+            warnings = List.copyOf(warnings);
+        }
+    }
+
+    /**
+     * Converts every whole record of {@code source} from byte {@code offset}, read by
+     * {@code reader} (compiled from {@code layout}), into {@code out}.
+     *
+     * @throws InputException for bad input (as {@link RecordScan#scan}) and for an OUT that cannot
+     *                        be written; OUT is then left as it was
+     */
+    public static Result convert(DataSource source, RecordReader reader, RecordLayout layout, long offset,
+                                 Format format, Path out, RecordScan.Progress progress) {
+        // The schema first: a type with no column form is refused before any file is made.
+        ColumnSchema schema = format == Format.PARQUET || format == Format.ARROW ? ColumnSchema.of(layout) : null;
+        Path target = out.toAbsolutePath();
+        Path dir = target.getParent();
+        if (dir == null || !Files.isDirectory(dir)) {
+            throw new InputException("-o " + out, "the directory " + dir + " does not exist");
+        }
+        if (Files.isDirectory(target)) {
+            throw new InputException("-o " + out, "is a directory");
+        }
+        // Beside OUT (same file system, so the rename is atomic), hidden, unique to this process.
+        Path part = dir.resolve("." + target.getFileName() + "." + ProcessHandle.current().pid() + ".part");
+        if (!Files.isWritable(dir)) {
+            throw new InputException("-o " + out, "cannot write in " + dir);
+        }
+        Thread cleanup = new Thread(() -> deleteQuietly(part), "convert-cleanup");
+        Runtime.getRuntime().addShutdownHook(cleanup);
+        boolean done = false;
+        try {
+            RecordScan.Result scanned;
+            try (ColumnarOut writer = open(format, schema == null ? null : new RowFeeder(schema, reader), part)) {
+                scanned = RecordScan.scan(source, reader, offset, writer, progress);
+            }
+            move(part, target);
+            done = true;
+            return new Result(scanned.records(), scanned.trailingBytes(), scanned.warnings());
+        } catch (IOException | UncheckedIOException e) {
+            throw new InputException("-o " + out, "writing failed: " + e.getMessage(), e);
+        } finally {
+            if (!done) {
+                deleteQuietly(part);
+            }
+            try {
+                Runtime.getRuntime().removeShutdownHook(cleanup);
+            } catch (IllegalStateException shuttingDown) {
+                // The hook is running or has run; it deletes what is left.
+            }
+        }
+    }
+
+    private static ColumnarOut open(Format format, RowFeeder feeder, Path file) throws IOException {
+        return switch (format) {
+            case PARQUET -> new ParquetOut(feeder, file);
+            case ARROW -> new ArrowOut(feeder, file);
+            case CSV -> new TextOut("csv", file);
+            case JSONL -> new TextOut("jsonl", file);
+        };
+    }
+
+    private static void move(Path part, Path target) throws IOException {
+        try {
+            Files.move(part, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } catch (AtomicMoveNotSupportedException e) {
+            Files.move(part, target, StandardCopyOption.REPLACE_EXISTING);
+        }
+    }
+
+    private static void deleteQuietly(Path p) {
+        try {
+            Files.deleteIfExists(p);
+        } catch (IOException ignored) {
+            // Nothing more can be done for a temporary file that cannot be deleted.
+        }
+    }
+}

@@ -1,0 +1,470 @@
+package dev.structscope.columnar;
+
+import dev.structscope.io.columns.Column;
+import dev.structscope.io.columns.ColumnSchema;
+import dev.structscope.io.columns.RowFeeder;
+import dev.structscope.io.columns.RowSink;
+import dev.structscope.io.decode.RecordNode;
+import dev.structscope.io.decode.RecordValue;
+import org.apache.parquet.column.ColumnDescriptor;
+import org.apache.parquet.column.ColumnWriteStore;
+import org.apache.parquet.column.ColumnWriter;
+import org.apache.parquet.column.ParquetProperties;
+import org.apache.parquet.hadoop.ColumnChunkPageWriteStore;
+import org.apache.parquet.hadoop.ParquetFileWriter;
+import org.apache.parquet.hadoop.metadata.CompressionCodecName;
+import org.apache.parquet.io.LocalOutputFile;
+import org.apache.parquet.io.api.Binary;
+import org.apache.parquet.schema.GroupType;
+import org.apache.parquet.schema.LogicalTypeAnnotation;
+import org.apache.parquet.schema.MessageType;
+import org.apache.parquet.schema.PrimitiveType.PrimitiveTypeName;
+import org.apache.parquet.schema.Type;
+import org.apache.parquet.schema.Types;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.lang.foreign.MemorySegment;
+import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+/**
+ * Writes rows as an Apache Parquet file with parquet-java's column writers, fed directly: each
+ * value goes to its leaf column's writer with its repetition and definition levels (the Dremel
+ * encoding, computed here from the {@link RowSink} events), skipping parquet-java's record-level
+ * layer, which costs several times the encoding itself. Pages are encoded and Snappy-compressed as
+ * they fill; row groups (about {@value #ROW_GROUP_BYTES} bytes) of fixed records are encoded two at a
+ * time on worker threads and written in order, those of dynamic records one at a time, so
+ * memory stays bounded whatever the file's size. Runs without Hadoop: the file goes through
+ * {@link LocalOutputFile}, compression through {@link SnappyCodecs}.
+ *
+ * <p>Schema, from {@link ColumnSchema}: structs are groups, lists Parquet's three-level LIST
+ * ({@code group name (LIST) { repeated group list { element } }}), integers INT32/INT64 with their
+ * width and signedness as {@code INTEGER(bits, signed)} annotations (so {@code uint64_t} stays
+ * unsigned 64-bit), text BINARY annotated STRING (UTF-8). Nullable columns are OPTIONAL, all others
+ * REQUIRED. Called by one thread; it runs its own workers for fixed records.
+ */
+final class ParquetOut implements ColumnarOut {
+    /** About how many bytes of encoded data a row group holds (a fixed-record group: its raw size). */
+    static final long ROW_GROUP_BYTES = 32L << 20;
+    /**
+     * A system property that overrides {@link #ROW_GROUP_BYTES} ({@code JAVA_OPTS=-D...=N}): larger
+     * groups for readers that prefer them, small ones in tests so that a small file has many.
+     */
+    static final String ROW_GROUP_PROPERTY = "structscope.parquet.rowGroupBytes";
+    /** Rows between checks of the buffered size (the check walks every column). */
+    private static final int CHECK_ROWS = 256;
+    /** Row groups encoded at once, each on its own thread: the machine's cores, at most 2. */
+    private static final int PARALLEL = Math.min(2, Runtime.getRuntime().availableProcessors());
+
+    private final RowFeeder feeder;
+    private final MessageType message;
+    private final ParquetProperties props;
+    private final ParquetFileWriter file;
+    private final long rowGroupBytes = Math.max(1024, Long.getLong(ROW_GROUP_PROPERTY, ROW_GROUP_BYTES));
+
+    // By column id, fixed for the file (read by every group's thread):
+    /** Leaf columns (and empty structs, which Parquet has as an always-null leaf): position in the Parquet leaves. */
+    private final int[] leafIndex;
+    /** The definition level of a present value of a leaf. */
+    private final int[] maxDef;
+    /** Definition levels a struct or list adds when it is present (1 when nullable, else 0). */
+    private final int[] ownDef;
+    /** For a list: its repetition level. */
+    private final int[] repLevel;
+    /** For a list's element column: the list's id; else -1. */
+    private final int[] parentList;
+    /** Every leaf under a column (itself for a leaf), for nulls and empty lists. */
+    private final int[][] leavesUnder;
+
+    /** The group records of a dynamic layout are fed to, one record at a time, on the caller's thread. */
+    private Group current;
+
+    /**
+     * Fixed records are encoded in parallel: consecutive ranges of {@link #groupRows} records,
+     * each a row group built on a worker thread, written to the file in order. At most
+     * {@link #PARALLEL} groups are in flight, so memory stays bounded.
+     */
+    private ExecutorService workers;
+    private final ArrayDeque<Future<Group>> inFlight = new ArrayDeque<>();
+    private MemorySegment rangeSegment;
+    private RecordNode rangeNode;
+    private long rangeStart;
+    private int rangeCount;
+    private int groupRows;
+
+    ParquetOut(RowFeeder feeder, Path path) throws IOException {
+        this.feeder = feeder;
+        ColumnSchema schema = feeder.schema();
+        this.message = messageType(schema.root());
+        int n = schema.count();
+        leafIndex = new int[n];
+        maxDef = new int[n];
+        ownDef = new int[n];
+        repLevel = new int[n];
+        parentList = new int[n];
+        leavesUnder = new int[n][];
+        java.util.Arrays.fill(parentList, -1);
+        java.util.Arrays.fill(leafIndex, -1);
+        int[] leaves = {0};
+        for (Column c : schema.root().fields()) {
+            index(c, 0, 0, leaves);
+        }
+        // Dictionary encoding only for text (enum names, strings repeat): for numbers it costs a
+        // third of the write time and, on measurements, mostly falls back to plain anyway.
+        ParquetProperties.Builder properties = ParquetProperties.builder()
+                .withPageSize(1 << 20)
+                .withDictionaryPageSize(1 << 20)
+                .withDictionaryEncoding(false)
+                .withWriterVersion(ParquetProperties.WriterVersion.PARQUET_1_0);
+        for (ColumnDescriptor c : message.getColumns()) {
+            if (c.getPrimitiveType().getPrimitiveTypeName() == PrimitiveTypeName.BINARY) {
+                properties.withDictionaryEncoding(String.join(".", c.getPath()), true);
+            }
+        }
+        this.props = properties.build();
+        this.file = new ParquetFileWriter(new LocalOutputFile(path), message, ParquetFileWriter.Mode.OVERWRITE,
+                rowGroupBytes, 0, null, props);
+        file.start();
+    }
+
+    /** Fills the per-column tables; returns the leaves under {@code c}. */
+    private List<Integer> index(Column c, int def, int rep, int[] leaves) {
+        int id = c.id();
+        int own = c.nullable() ? 1 : 0;
+        ownDef[id] = own;
+        List<Integer> under = new ArrayList<>();
+        switch (c) {
+            case Column.Struct s when s.fields().isEmpty() -> {
+                leafIndex[id] = leaves[0]++;
+                maxDef[id] = def + 1;
+                under.add(id);
+            }
+            case Column.Struct s -> {
+                for (Column f : s.fields()) {
+                    under.addAll(index(f, def + own, rep, leaves));
+                }
+            }
+            case Column.ListOf l -> {
+                repLevel[id] = rep + 1;
+                parentList[l.element().id()] = id;
+                under.addAll(index(l.element(), def + own + 1, rep + 1, leaves));
+            }
+            case Column.Leaf leaf -> {
+                leafIndex[id] = leaves[0]++;
+                maxDef[id] = def + own;
+                under.add(id);
+            }
+        }
+        leavesUnder[id] = under.stream().mapToInt(Integer::intValue).toArray();
+        return under;
+    }
+
+    @Override
+    public void record(long index, long offset, MemorySegment segment, RecordValue value) {
+        RecordNode node = value.node();
+        if (feeder.compiledFor(node)) {
+            // A fixed record: only its place is noted; a worker encodes the whole range.
+            if (rangeCount == 0) {
+                rangeSegment = segment;
+                rangeNode = node;
+                rangeStart = value.start();
+                groupRows = (int) Math.max(1, Math.min(1 << 24, rowGroupBytes / Math.max(1, node.size())));
+            }
+            if (++rangeCount == groupRows) {
+                submitRange();
+            }
+            return;
+        }
+        try {
+            if (current == null) {
+                current = new Group();
+            }
+            feeder.row(segment, node, value.start(), current);
+            if (current.rows % CHECK_ROWS == 0 && current.columns.getBufferedSize() >= rowGroupBytes) {
+                current.finish();
+                current.writeTo(file);
+                current = null;
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Hands the noted range of fixed records to a worker, first writing the oldest group when enough are in flight. */
+    private void submitRange() {
+        if (workers == null) {
+            workers = Executors.newFixedThreadPool(PARALLEL, r -> {
+                Thread t = new Thread(r, "convert-parquet");
+                t.setDaemon(true);
+                return t;
+            });
+        }
+        while (inFlight.size() >= PARALLEL) {
+            writeOldest();
+        }
+        MemorySegment segment = rangeSegment;
+        RecordNode node = rangeNode;
+        long start = rangeStart;
+        int count = rangeCount;
+        long size = node.size();
+        inFlight.add(workers.submit(() -> {
+            Group g = new Group();
+            for (int i = 0; i < count; i++) {
+                feeder.row(segment, node, start + i * size, g);
+            }
+            g.finish();
+            return g;
+        }));
+        rangeCount = 0;
+    }
+
+    private void writeOldest() {
+        try {
+            inFlight.removeFirst().get().writeTo(file);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException re) {
+                throw re;
+            }
+            if (e.getCause() instanceof Error err) {
+                throw err;
+            }
+            throw new UncheckedIOException(new IOException(e.getCause()));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new java.util.concurrent.CancellationException("interrupted");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public void close() throws IOException {
+        try {
+            if (rangeCount > 0) {
+                submitRange();
+            }
+            while (!inFlight.isEmpty()) {
+                writeOldest();
+            }
+            if (current != null) {
+                current.finish();
+                current.writeTo(file);
+                current = null;
+            }
+            file.end(Map.of("structscope.writer", "structscope convert"));
+        } finally {
+            if (workers != null) {
+                workers.shutdownNow();
+            }
+        }
+    }
+
+    /** The Parquet schema of {@code root}: one field per column. */
+    static MessageType messageType(Column.Struct root) {
+        List<Type> fields = new ArrayList<>();
+        for (Column c : root.fields()) {
+            fields.add(type(c));
+        }
+        return new MessageType("record", fields);
+    }
+
+    private static Type type(Column c) {
+        Type.Repetition rep = c.nullable() ? Type.Repetition.OPTIONAL : Type.Repetition.REQUIRED;
+        return switch (c) {
+            // Parquet has no empty group: a struct without members is a boolean that is never set.
+            case Column.Struct s when s.fields().isEmpty() ->
+                    Types.primitive(PrimitiveTypeName.BOOLEAN, Type.Repetition.OPTIONAL).named(s.name());
+            case Column.Struct s -> {
+                List<Type> fields = new ArrayList<>();
+                for (Column f : s.fields()) {
+                    fields.add(type(f));
+                }
+                yield new GroupType(rep, s.name(), fields);
+            }
+            case Column.ListOf l -> Types.buildGroup(rep).as(LogicalTypeAnnotation.listType())
+                    .addField(Types.repeatedGroup().addField(type(l.element())).named("list"))
+                    .named(l.name());
+            case Column.Leaf leaf -> switch (leaf.type()) {
+                case INT8, INT16, INT32, UINT8, UINT16, UINT32 -> Types.primitive(PrimitiveTypeName.INT32, rep)
+                        .as(LogicalTypeAnnotation.intType(leaf.type().bits(), leaf.type().signed())).named(leaf.name());
+                case INT64, UINT64 -> Types.primitive(PrimitiveTypeName.INT64, rep)
+                        .as(LogicalTypeAnnotation.intType(64, leaf.type().signed())).named(leaf.name());
+                case FLOAT32 -> Types.primitive(PrimitiveTypeName.FLOAT, rep).named(leaf.name());
+                case FLOAT64 -> Types.primitive(PrimitiveTypeName.DOUBLE, rep).named(leaf.name());
+                case BOOLEAN -> Types.primitive(PrimitiveTypeName.BOOLEAN, rep).named(leaf.name());
+                case STRING, ENUM -> Types.primitive(PrimitiveTypeName.BINARY, rep)
+                        .as(LogicalTypeAnnotation.stringType()).named(leaf.name());
+            };
+        };
+    }
+
+    /**
+     * One row group being built: its column writers and page store, and the Dremel state of the
+     * row being fed. Built on one thread (a worker, or the caller's for dynamic records), then
+     * written to the file by the caller's thread in order.
+     */
+    private final class Group implements RowSink {
+        private final ColumnChunkPageWriteStore pages;
+        private final ColumnWriteStore columns;
+        private final ColumnWriter[] writers;
+        private long rows;
+
+        private int r;
+        private int d;
+        private final int[] dStack = new int[4096];
+        private int depth;
+        /** By list id: the repetition level its first element's values take, and the elements seen. */
+        private final int[] startR = new int[leafIndex.length];
+        private final int[] seen = new int[leafIndex.length];
+
+        Group() {
+            pages = new ColumnChunkPageWriteStore(SnappyCodecs.INSTANCE.getCompressor(CompressionCodecName.SNAPPY),
+                    message, props.getAllocator(), props.getColumnIndexTruncateLength(),
+                    props.getPageWriteChecksumEnabled());
+            columns = props.newColumnWriteStore(message, pages, pages);
+            List<ColumnDescriptor> descriptors = message.getColumns();
+            writers = new ColumnWriter[leafIndex.length];
+            for (int id = 0; id < leafIndex.length; id++) {
+                if (leafIndex[id] >= 0) {
+                    writers[id] = columns.getColumnWriter(descriptors.get(leafIndex[id]));
+                }
+            }
+        }
+
+        /** Encodes what is still buffered into pages (any thread). */
+        void finish() {
+            columns.flush();
+        }
+
+        /** Appends the group to the file (the file's thread, in order). */
+        void writeTo(ParquetFileWriter out) throws IOException {
+            if (rows > 0) {
+                out.startBlock(rows);
+                pages.flushToFileWriter(out);
+                out.endBlock();
+            }
+            columns.close();
+            pages.close();
+        }
+
+        /**
+         * The start of a value (or null) of {@code c}: an element of a list repeats at the list's
+         * level, except the first, which continues whatever repeated before the list.
+         */
+        private void enter(int id) {
+            int list = parentList[id];
+            if (list >= 0) {
+                r = seen[list]++ == 0 ? startR[list] : repLevel[list];
+            }
+        }
+
+        @Override
+        public void beginRow() {
+            r = 0;
+            d = 0;
+            depth = 0;
+        }
+
+        @Override
+        public void endRow() {
+            columns.endRecord();
+            rows++;
+        }
+
+        @Override
+        public void longValue(Column.Leaf column, long value) {
+            int id = column.id();
+            enter(id);
+            if (column.type().bits() == 64) {
+                writers[id].write(value, r, maxDef[id]);
+            } else {
+                writers[id].write((int) value, r, maxDef[id]);
+            }
+        }
+
+        @Override
+        public void floatValue(Column.Leaf column, float value) {
+            int id = column.id();
+            enter(id);
+            writers[id].write(value, r, maxDef[id]);
+        }
+
+        @Override
+        public void doubleValue(Column.Leaf column, double value) {
+            int id = column.id();
+            enter(id);
+            writers[id].write(value, r, maxDef[id]);
+        }
+
+        @Override
+        public void booleanValue(Column.Leaf column, boolean value) {
+            int id = column.id();
+            enter(id);
+            writers[id].write(value, r, maxDef[id]);
+        }
+
+        @Override
+        public void stringValue(Column.Leaf column, String value) {
+            int id = column.id();
+            enter(id);
+            writers[id].write(Binary.fromString(value), r, maxDef[id]);
+        }
+
+        @Override
+        public void nullValue(Column column) {
+            enter(column.id());
+            for (int leaf : leavesUnder[column.id()]) {
+                writers[leaf].writeNull(r, d);
+            }
+        }
+
+        @Override
+        public void beginStruct(Column.Struct column) {
+            int id = column.id();
+            enter(id);
+            dStack[depth++] = d;
+            if (column.fields().isEmpty()) {
+                writers[id].writeNull(r, d + ownDef[id]);
+            }
+            d += ownDef[id];
+        }
+
+        @Override
+        public void endStruct(Column.Struct column) {
+            d = dStack[--depth];
+        }
+
+        @Override
+        public void beginList(Column.ListOf column, int length) {
+            int id = column.id();
+            enter(id);
+            dStack[depth++] = d;
+            dStack[depth++] = r;
+            d += ownDef[id];
+            if (length == 0) {
+                // Present but empty: every leaf below says so at the list's own level.
+                for (int leaf : leavesUnder[id]) {
+                    writers[leaf].writeNull(r, d);
+                }
+            } else {
+                startR[id] = r;
+                seen[id] = 0;
+                d += 1;
+            }
+        }
+
+        @Override
+        public void endList(Column.ListOf column, int length) {
+            r = dStack[--depth];
+            d = dStack[--depth];
+        }
+    }
+}
