@@ -10,6 +10,7 @@ import dev.structscope.io.decode.StringNode;
 import dev.structscope.io.decode.Value;
 
 import java.lang.foreign.MemorySegment;
+import java.util.BitSet;
 
 /**
  * Turns decoded records into rows of a {@link ColumnSchema}: walks a record's plan (the fixed
@@ -21,9 +22,24 @@ import java.lang.foreign.MemorySegment;
  */
 public final class RowFeeder {
     private final ColumnSchema schema;
+    private final BitSet selected;
 
+    /** Reports every column. */
     public RowFeeder(ColumnSchema schema) {
+        this(schema, null);
+    }
+
+    /**
+     * Reports only the columns whose {@link Column#id() ids} are in {@code selected} (the root's
+     * need not be): a query that needs two columns reads two values per record, not the record.
+     * A column's parents must be selected with it; an unselected struct or list is skipped whole.
+     * The sink sees the selected columns only, in schema order.
+     *
+     * @param selected the column ids to report, or null for all
+     */
+    public RowFeeder(ColumnSchema schema, BitSet selected) {
         this.schema = schema;
+        this.selected = selected == null ? null : (BitSet) selected.clone();
     }
 
     public ColumnSchema schema() {
@@ -48,13 +64,16 @@ public final class RowFeeder {
     }
 
     /** The fields of {@code struct} from the members of {@code node}, which starts at {@code start}. */
-    private static void fields(Column.Struct struct, RecordNode node, MemorySegment s, long start, RowSink sink) {
+    private void fields(Column.Struct struct, RecordNode node, MemorySegment s, long start, RowSink sink) {
         var columns = struct.fields();
         var members = node.members();
         if (node.tagged()) {
             // The chosen alternative (at most one member) by name; the others have no value.
             PlanNode chosen = members.isEmpty() ? null : members.getFirst();
             for (Column c : columns) {
+                if (!wanted(c)) {
+                    continue;
+                }
                 if (chosen != null && chosen.name().equals(c.name())) {
                     value(c, chosen, s, start, sink);
                 } else {
@@ -68,12 +87,18 @@ public final class RowFeeder {
                     + columns.size() + " columns");
         }
         for (int i = 0; i < columns.size(); i++) {
-            value(columns.get(i), members.get(i), s, start, sink);
+            if (wanted(columns.get(i))) {
+                value(columns.get(i), members.get(i), s, start, sink);
+            }
         }
     }
 
+    private boolean wanted(Column c) {
+        return selected == null || selected.get(c.id());
+    }
+
     /** The value of {@code node}, a member of the record or element that starts at {@code base}. */
-    private static void value(Column column, PlanNode node, MemorySegment s, long base, RowSink sink) {
+    private void value(Column column, PlanNode node, MemorySegment s, long base, RowSink sink) {
         switch (column) {
             case Column.Leaf leaf -> leaf(leaf, node, s, base, sink);
             case Column.Struct struct -> {

@@ -1,0 +1,133 @@
+package dev.structscope.spark;
+
+import dev.structscope.io.columns.RecordCursor;
+import dev.structscope.io.columns.RowFeeder;
+import dev.structscope.io.decode.DecoderPlan;
+import dev.structscope.io.source.DataSource;
+import dev.structscope.io.source.Sources;
+import dev.structscope.model.InputException;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FSDataInputStream;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Path;
+import org.apache.spark.sql.catalyst.InternalRow;
+import org.apache.spark.sql.connector.metric.CustomTaskMetric;
+import org.apache.spark.sql.connector.read.PartitionReader;
+
+import java.io.IOException;
+import java.lang.foreign.MemorySegment;
+import java.net.URI;
+import java.util.BitSet;
+
+/**
+ * Reads one {@link FileSplit} on an executor: the records of its range (or of the whole file of
+ * dynamic records), each decoded into a row of the selected columns only. A local file is mapped
+ * ({@link Sources#open}); a file of another Hadoop file system is read into native memory, a block
+ * of fixed records at a time ({@link BlockReader}) or whole for dynamic records
+ * ({@link HadoopFileSource}). Bad data fails the task with the CLI's one-line message.
+ *
+ * <p>Owned by the task that reads the split; its thread only.
+ */
+final class SplitReader implements PartitionReader<InternalRow> {
+    private final RowFeeder feeder;
+    private final RowBuilder rows;
+    private DataSource source;
+    private RecordCursor cursor;
+    private BlockReader blocks;
+    private DecoderPlan plan;
+    private MemorySegment block = MemorySegment.NULL;
+    private long inBlock;
+    private long records;
+
+    SplitReader(ShippedLayout layout, BitSet selected, FileSplit split, HadoopConf hadoop) {
+        ShippedLayout.Decoding decoding = StructScopeException.wrap(layout::decoding);
+        feeder = new RowFeeder(decoding.columns(), selected);
+        rows = new RowBuilder(decoding.columns(), selected);
+        StructScopeException.wrap(() -> {
+            open(layout, decoding, split, hadoop);
+            return null;
+        });
+    }
+
+    private void open(ShippedLayout layout, ShippedLayout.Decoding decoding, FileSplit split, HadoopConf hadoop) {
+        if (split.local()) {
+            source = Sources.open(java.nio.file.Path.of(URI.create(split.path())));
+            cursor = split.count() < 0 ? RecordCursor.open(source, decoding.reader(), layout.offset())
+                    : RecordCursor.range(source, (DecoderPlan) decoding.reader(), layout.offset(), split.first(), split.count());
+            return;
+        }
+        Path path = new Path(split.path());
+        Configuration conf = hadoop.get();
+        FSDataInputStream in;
+        try {
+            in = path.getFileSystem(conf).open(path);
+        } catch (IOException e) {
+            throw new InputException(split.path(), "cannot be opened: " + e.getMessage());
+        }
+        if (split.count() < 0) {
+            try (in) {
+                source = new HadoopFileSource(split.path(), in, split.size());
+            } catch (IOException e) {
+                throw new InputException(split.path(), "cannot be closed: " + e.getMessage());
+            }
+            cursor = RecordCursor.open(source, decoding.reader(), layout.offset());
+            return;
+        }
+        plan = (DecoderPlan) decoding.reader();
+        RecordCursor.checkStart(split.path(), split.size(), plan, layout.offset());
+        blocks = new BlockReader(in, split.path(), layout.offset() + split.first() * plan.recordSize(),
+                plan.recordSize(), split.count());
+    }
+
+    @Override
+    public boolean next() {
+        return StructScopeException.wrap(() -> cursor != null ? nextFromCursor() : nextFromBlocks());
+    }
+
+    private boolean nextFromCursor() {
+        if (!cursor.next()) {
+            return false;
+        }
+        Sources.guard(source, () -> {
+            feeder.row(cursor.segment(), cursor.value(), rows);
+            return null;
+        });
+        records++;
+        return true;
+    }
+
+    private boolean nextFromBlocks() {
+        long size = plan.recordSize();
+        if (inBlock * size >= block.byteSize()) {
+            block = blocks.next();
+            inBlock = 0;
+            if (block.byteSize() == 0) {
+                return false;
+            }
+        }
+        feeder.row(block, plan.decode(block, inBlock * size), rows);
+        inBlock++;
+        records++;
+        return true;
+    }
+
+    @Override
+    public InternalRow get() {
+        return rows.row();
+    }
+
+    @Override
+    public CustomTaskMetric[] currentMetricsValues() {
+        return Metrics.values(records, rows.leaves());
+    }
+
+    @Override
+    public void close() {
+        if (blocks != null) {
+            blocks.close();
+        }
+        if (source != null) {
+            source.close();
+        }
+    }
+}
