@@ -30,8 +30,8 @@ import java.util.Map;
 
 /**
  * The record type a query reads, in the form that travels from the driver to the executors: the
- * types of the LAYOUT as a layout document (JSON text, so a header's includes, macros and
- * {@code --cpp} run once, on the driver), the type's name and the read options. The driver
+ * types of the LAYOUT as a layout document (JSON text, so a header's includes and macros are
+ * resolved once, on the driver), the type's name and the read options. The driver
  * {@link #load loads} it once from the options; each executor {@link #decoding() rebuilds} the
  * reader from it (once per JVM and layout) without touching the LAYOUT file.
  *
@@ -61,8 +61,16 @@ record ShippedLayout(String layoutName, String document, String type, String abi
         TypeLibrary library = read(options.layout(), abi, hadoop);
         ShippedLayout shipped = new ShippedLayout(options.layout(), LayoutDocuments.toJson(library), options.type(),
                 options.abi(), options.bigEndian(), options.offset());
-        Decoding d = shipped.build(library);
-        CACHE.put(shipped, d);
+        // Laid out from the LAYOUT as the CLI does it (its messages for a type that cannot be laid
+        // out), then from the document the executors get, which must come to the same records.
+        Decoding direct = shipped.build(library);
+        Decoding shippedForm = shipped.decoding();
+        if (!direct.columns().root().equals(shippedForm.columns().root())
+                || direct.reader().minSize() != shippedForm.reader().minSize()
+                || direct.reader().dynamic() != shippedForm.reader().dynamic()) {
+            throw new IllegalStateException(options.type() + " of " + options.layout()
+                    + " reads differently from its layout document: a defect of the document form");
+        }
         return shipped;
     }
 
