@@ -27,6 +27,11 @@ final class DataFiles {
 
     /** A data file: its qualified path, length, whether it is on the local file system, and where its blocks are. */
     record DataFile(Path path, long size, boolean local, BlockLocation[] blocks) {
+        /** The file as messages name it: a local file by its path, as the CLI does; others by URI. */
+        String name() {
+            return local ? java.nio.file.Path.of(path.toUri()).toString() : path.toUri().toString();
+        }
+
         /** The hosts that hold byte {@code offset}, for a task that starts reading there. */
         String[] hostsAt(long offset) {
             for (BlockLocation b : blocks) {

@@ -1,6 +1,7 @@
 package dev.structscope.spark;
 
 import dev.structscope.io.columns.ColumnSchema;
+import dev.structscope.io.columns.RecordCursor;
 import dev.structscope.io.decode.DecoderPlan;
 import dev.structscope.io.decode.RecordReader;
 import org.apache.spark.api.java.JavaSparkContext;
@@ -88,14 +89,14 @@ final class StructScopeScan implements ScanBuilder, SupportsPushDownRequiredColu
                 continue;
             }
             StructScopeException.wrap(() -> {
-                dev.structscope.io.columns.RecordCursor.checkStart(path, f.size(), plan, layout.offset());
+                RecordCursor.checkStart(f.name(), f.size(), plan, layout.offset());
                 return null;
             });
             long size = plan.recordSize();
             long records = (f.size() - layout.offset()) / size;
             long trailing = f.size() - layout.offset() - records * size;
             if (trailing > 0 && !warned) {
-                LOG.warn("structscope: {}: {} bytes after the last whole record are not read", path, trailing);
+                LOG.warn("structscope: {}: {} bytes after the last whole record are not read", f.name(), trailing);
             }
             long perSplit = Math.max(1, maxBytes / size);
             for (long first = 0; first < records; first += perSplit) {

@@ -140,6 +140,14 @@ class SparkReadTest {
                 .selectExpr("count(*)", "sum(qty)").first();
         assertEquals(numpy.get("offset_count")[1], String.valueOf(r.getLong(0)));
         assertEquals(numpy.get("offset_qty_sum")[1], String.valueOf(r.getLong(1)));
+
+        Path file = Path.of(data("offset")).resolve("with-header.bin");
+        long size = file.toFile().length();
+        StructScopeException past = assertThrows(StructScopeException.class, () -> spark.read().format("structscope")
+                .option("layout", header.toString()).option("type", "Tick").option("offset", String.valueOf(size + 1))
+                .load(data("offset")).collectAsList());
+        assertEquals("structscope: " + file + ": byte offset " + (size + 1) + ": --offset is outside the data ("
+                + size + " bytes)", past.getMessage());
     }
 
     @Test
