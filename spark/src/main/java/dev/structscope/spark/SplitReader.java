@@ -8,7 +8,6 @@ import dev.structscope.io.source.Sources;
 import dev.structscope.model.InputException;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FSDataInputStream;
-import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.catalyst.InternalRow;
 import org.apache.spark.sql.connector.metric.CustomTaskMetric;
@@ -43,10 +42,16 @@ final class SplitReader implements PartitionReader<InternalRow> {
         ShippedLayout.Decoding decoding = StructScopeException.wrap(layout::decoding);
         feeder = new RowFeeder(decoding.columns(), selected);
         rows = new RowBuilder(decoding.columns(), selected);
-        StructScopeException.wrap(() -> {
-            open(layout, decoding, split, hadoop);
-            return null;
-        });
+        try {
+            StructScopeException.wrap(() -> {
+                open(layout, decoding, split, hadoop);
+                return null;
+            });
+        } catch (RuntimeException e) {
+            // Spark closes only the readers it was given: unmap what was opened before the failure.
+            close();
+            throw e;
+        }
     }
 
     private void open(ShippedLayout layout, ShippedLayout.Decoding decoding, FileSplit split, HadoopConf hadoop) {
@@ -55,6 +60,9 @@ final class SplitReader implements PartitionReader<InternalRow> {
             cursor = split.count() < 0 ? RecordCursor.open(source, decoding.reader(), layout.offset())
                     : RecordCursor.range(source, (DecoderPlan) decoding.reader(), layout.offset(), split.first(), split.count());
             return;
+        }
+        if (split.count() >= 0) {
+            RecordCursor.checkStart(split.path(), split.size(), decoding.reader(), layout.offset());
         }
         Path path = new Path(split.path());
         Configuration conf = hadoop.get();
@@ -74,7 +82,6 @@ final class SplitReader implements PartitionReader<InternalRow> {
             return;
         }
         plan = (DecoderPlan) decoding.reader();
-        RecordCursor.checkStart(split.path(), split.size(), plan, layout.offset());
         blocks = new BlockReader(in, split.path(), layout.offset() + split.first() * plan.recordSize(),
                 plan.recordSize(), split.count());
     }

@@ -46,7 +46,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  * dtype and prints its figures): row counts and aggregates of every column kind over several files
  * cut into splits that do not fall on record boundaries; a file of dynamic records read as one
  * task; column pruning counted in the scan's metrics; bad input failing with the CLI's line; and
- * the same reads through a non-local Hadoop file system ({@link SlowFs}).
+ * the same reads through a non-local Hadoop file system ({@link OtherSchemeFs}).
  */
 class SparkReadTest {
     /** Not a multiple of the 80-byte record: byte-sized splits would cut records. */
@@ -59,15 +59,15 @@ class SparkReadTest {
     static SparkSession spark;
 
     /** The local file system under another scheme: Spark reads it through Hadoop, block by block. */
-    public static final class SlowFs extends RawLocalFileSystem {
+    public static final class OtherSchemeFs extends RawLocalFileSystem {
         @Override
         public URI getUri() {
-            return URI.create("slow:///");
+            return URI.create("other:///");
         }
 
         @Override
         public String getScheme() {
-            return "slow";
+            return "other";
         }
     }
 
@@ -88,7 +88,7 @@ class SparkReadTest {
                 .config("spark.sql.shuffle.partitions", "2")
                 .config("spark.sql.adaptive.enabled", "false")
                 .config("spark.sql.files.maxPartitionBytes", String.valueOf(SPLIT_BYTES))
-                .config("spark.hadoop.fs.slow.impl", SlowFs.class.getName())
+                .config("spark.hadoop.fs.other.impl", OtherSchemeFs.class.getName())
                 .getOrCreate();
     }
 
@@ -121,8 +121,8 @@ class SparkReadTest {
 
     @Test
     void aNonLocalFileSystemIsReadInBlocksToTheSameRows() {
-        assertAggregatesEqualNumpy(read("Tick", "slow://" + data("fixed")));
-        assertDynamicEqualsNumpy(read("Msg", "slow://" + data("dynamic")));
+        assertAggregatesEqualNumpy(read("Tick", "other://" + data("fixed")));
+        assertDynamicEqualsNumpy(read("Msg", "other://" + data("dynamic")));
     }
 
     @Test

@@ -32,8 +32,9 @@ public final class RowFeeder {
     /**
      * Reports only the columns whose {@link Column#id() ids} are in {@code selected} (the root's
      * need not be): a query that needs two columns reads two values per record, not the record.
-     * A column's parents must be selected with it; an unselected struct or list is skipped whole.
-     * The sink sees the selected columns only, in schema order.
+     * A column's parents must be selected with it; an unselected struct or list is skipped whole,
+     * and a selected list reports every element (of a list of structs, the selected fields of
+     * each). The sink sees the selected columns only, in schema order.
      *
      * @param selected the column ids to report, or null for all
      */
