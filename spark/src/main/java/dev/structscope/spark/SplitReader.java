@@ -9,9 +9,9 @@ import dev.structscope.model.InputException;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FSDataInputStream;
 import org.apache.hadoop.fs.Path;
-import org.apache.spark.sql.catalyst.InternalRow;
 import org.apache.spark.sql.connector.metric.CustomTaskMetric;
 import org.apache.spark.sql.connector.read.PartitionReader;
+import org.apache.spark.sql.vectorized.ColumnarBatch;
 
 import java.io.IOException;
 import java.lang.foreign.MemorySegment;
@@ -20,16 +20,17 @@ import java.util.BitSet;
 
 /**
  * Reads one {@link FileSplit} on an executor: the records of its range (or of the whole file of
- * dynamic records), each decoded into a row of the selected columns only. A local file is mapped
+ * dynamic records), decoded into batches of column vectors of the selected columns only. A local file is mapped
  * ({@link Sources#open}); a file of another Hadoop file system is read into native memory, a block
  * of fixed records at a time ({@link BlockReader}) or whole for dynamic records
  * ({@link HadoopFileSource}). Bad data fails the task with the CLI's one-line message.
  *
  * <p>Owned by the task that reads the split; its thread only.
  */
-final class SplitReader implements PartitionReader<InternalRow> {
+final class SplitReader implements PartitionReader<ColumnarBatch> {
     private final RowFeeder feeder;
-    private final RowBuilder rows;
+    private final BatchBuilder rows;
+    private int batchRows;
     private DataSource source;
     private RecordCursor cursor;
     private BlockReader blocks;
@@ -41,7 +42,7 @@ final class SplitReader implements PartitionReader<InternalRow> {
     SplitReader(ShippedLayout layout, BitSet selected, FileSplit split, HadoopConf hadoop) {
         ShippedLayout.Decoding decoding = StructScopeException.wrap(layout::decoding);
         feeder = new RowFeeder(decoding.columns(), selected);
-        rows = new RowBuilder(decoding.columns(), selected);
+        rows = new BatchBuilder(decoding.columns(), selected);
         try {
             StructScopeException.wrap(() -> {
                 open(layout, decoding, split, hadoop);
@@ -88,7 +89,15 @@ final class SplitReader implements PartitionReader<InternalRow> {
 
     @Override
     public boolean next() {
-        return StructScopeException.wrap(() -> cursor != null ? nextFromCursor() : nextFromBlocks());
+        rows.reset();
+        batchRows = 0;
+        StructScopeException.wrap(() -> {
+            while (batchRows < BatchBuilder.ROWS && (cursor != null ? nextFromCursor() : nextFromBlocks())) {
+                batchRows++;
+            }
+            return null;
+        });
+        return batchRows > 0;
     }
 
     private boolean nextFromCursor() {
@@ -119,17 +128,18 @@ final class SplitReader implements PartitionReader<InternalRow> {
     }
 
     @Override
-    public InternalRow get() {
-        return rows.row();
+    public ColumnarBatch get() {
+        return rows.batch(batchRows);
     }
 
     @Override
     public CustomTaskMetric[] currentMetricsValues() {
-        return Metrics.values(records, rows.leaves());
+        return Metrics.values(records, rows.values());
     }
 
     @Override
     public void close() {
+        rows.close();
         if (blocks != null) {
             blocks.close();
         }

@@ -166,6 +166,7 @@ class SparkReadTest {
         assertEquals(numpy.get("qty_sum")[1], String.valueOf(r.getLong(0)));
         assertEquals(numpy.get("pos_x_max")[1], String.valueOf(r.getShort(1)));
         BatchScanExec scan = scan(q.queryExecution().executedPlan());
+        assertTrue(scan.supportsColumnar(), "read in column batches");
         assertEquals(2, scan.scan().readSchema().fields().length, scan.scan().readSchema().simpleString());
         long records = Long.parseLong(numpy.get("count")[1]);
         assertEquals(records, scan.metrics().apply(Metrics.RECORDS).value());
