@@ -1,7 +1,6 @@
 package dev.structscope.io.columns;
 
 import dev.structscope.io.decode.DecoderPlan;
-import dev.structscope.io.decode.DynamicDecoder;
 import dev.structscope.io.decode.RecordReader;
 import dev.structscope.io.decode.RecordValue;
 import dev.structscope.io.source.DataSource;
@@ -9,7 +8,6 @@ import dev.structscope.io.source.Sources;
 import dev.structscope.model.InputException;
 
 import java.lang.foreign.MemorySegment;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -19,6 +17,8 @@ import java.util.List;
  * {@code RecordFormat}). Reading stops at the end of the data, or at a record the data ends
  * inside; the bytes left are reported as trailing, as {@code decode --all} does. Nothing is read
  * into the heap: each record is a lazy view of the mapped bytes, valid during the visit only.
+ *
+ * {@link RecordCursor} is its pull form, one record per call.
  *
  * <p>Stateless; the scan runs on the calling thread.
  */
@@ -66,25 +66,17 @@ public final class RecordScan {
      *                        record the layout cannot describe (named by file, record and offset)
      */
     public static Result scan(DataSource source, RecordReader reader, long offset, Visitor visitor, Progress progress) {
-        long size = source.size();
-        if (offset < 0 || offset > size) {
-            throw new InputException(source.name() + ": byte offset " + offset,
-                    "--offset is outside the data (" + size + " bytes)");
-        }
+        RecordCursor.checkStart(source.name(), source.size(), reader, offset);
         MemorySegment all = source.segment();
         return Sources.guard(source, () -> reader instanceof DecoderPlan plan
                 ? fixed(source, plan, all, offset, visitor, progress)
-                : dynamic(source, (DynamicDecoder) reader, all, offset, visitor, progress));
+                : dynamic(RecordCursor.open(source, reader, offset), all.byteSize(), offset, visitor, progress));
     }
 
     private static Result fixed(DataSource source, DecoderPlan plan, MemorySegment all, long offset, Visitor visitor,
                                 Progress progress) {
         long size = all.byteSize();
         long recordSize = plan.recordSize();
-        if (recordSize <= 0) {
-            throw new InputException("--type", "'" + plan.root().typeName()
-                    + "' has size 0; there are no records to read");
-        }
         long count = (size - offset) / recordSize;
         long total = size - offset;
         long every = Math.max(1, PROGRESS_BYTES / recordSize);
@@ -100,40 +92,18 @@ public final class RecordScan {
         return new Result(count, end, size - end, List.of());
     }
 
-    private static Result dynamic(DataSource source, DynamicDecoder decoder, MemorySegment all, long offset,
-                                  Visitor visitor, Progress progress) {
-        long size = all.byteSize();
+    private static Result dynamic(RecordCursor records, long size, long offset, Visitor visitor, Progress progress) {
         long total = size - offset;
-        List<String> warnings = new ArrayList<>();
-        long pos = offset;
         long nextReport = offset + PROGRESS_BYTES;
-        long i = 0;
-        for (; pos < size; i++) {
-            RecordReader.Decoded d;
-            try {
-                d = decoder.read(all, pos, size);
-            } catch (DynamicDecoder.DataEndsException e) {
-                break;
-            } catch (InputException e) {
-                throw new InputException(source.name() + ": " + e.where(), "record " + i + ": " + e.getMessage());
-            }
-            if (d.size() <= 0) {
-                throw new InputException(source.name() + ": byte offset " + pos, "record " + i
-                        + " is 0 bytes long: records of it cannot follow one another");
-            }
-            visitor.record(i, pos, all, d.value());
-            for (String w : d.warnings()) {
-                if (warnings.size() < 16) {
-                    warnings.add("record " + i + ": " + w);
-                }
-            }
-            pos += d.size();
-            if (pos >= nextReport) {
-                progress.update(pos - offset, total);
-                nextReport = pos + PROGRESS_BYTES;
+        while (records.next()) {
+            visitor.record(records.index(), records.offset(), records.segment(), records.value());
+            if (records.end() >= nextReport) {
+                progress.update(records.end() - offset, total);
+                nextReport = records.end() + PROGRESS_BYTES;
             }
         }
-        progress.update(pos - offset, total);
-        return new Result(i, pos, size - pos, warnings);
+        long end = records.end();
+        progress.update(end - offset, total);
+        return new Result(records.index() + 1, end, size - end, records.warnings());
     }
 }

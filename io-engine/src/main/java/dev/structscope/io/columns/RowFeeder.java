@@ -10,6 +10,7 @@ import dev.structscope.io.decode.StringNode;
 import dev.structscope.io.decode.Value;
 
 import java.lang.foreign.MemorySegment;
+import java.util.BitSet;
 
 /**
  * Turns decoded records into rows of a {@link ColumnSchema}: walks a record's plan (the fixed
@@ -24,6 +25,8 @@ public final class RowFeeder {
     private static final int MAX_STEPS = 1 << 16;
 
     private final ColumnSchema schema;
+    /** The column ids to report, or null for all. */
+    private final BitSet selected;
     /** The fixed plan's root the steps were compiled from (every fixed record has it), or null. */
     private final RecordNode compiled;
     private final Step[] steps;
@@ -38,9 +41,9 @@ public final class RowFeeder {
     private record Step(Op op, Column column, PlanNode node, long offset, int length) {
     }
 
-    /** A feeder for records of any plan. */
+    /** Reports every column of records of any plan. */
     public RowFeeder(ColumnSchema schema) {
-        this(schema, null);
+        this(schema, null, null);
     }
 
     /**
@@ -49,8 +52,30 @@ public final class RowFeeder {
      * loop over the steps (about twice as fast as walking the tree per row).
      */
     public RowFeeder(ColumnSchema schema, dev.structscope.io.decode.RecordReader reader) {
+        this(schema, reader, null);
+    }
+
+    /**
+     * Reports only the columns whose {@link Column#id() ids} are in {@code selected} (the root's
+     * need not be): a query that needs two columns reads two values per record, not the record.
+     * A column's parents must be selected with it; an unselected struct or list is skipped whole,
+     * and a selected list reports every element (of a list of structs, the selected fields of
+     * each). The sink sees the selected columns only, in schema order.
+     *
+     * @param selected the column ids to report, or null for all
+     */
+    public RowFeeder(ColumnSchema schema, BitSet selected) {
+        this(schema, null, selected);
+    }
+
+    /**
+     * The general form: {@code reader} compiled into steps when it is a fixed plan and every
+     * column is reported (the steps report all of them), {@code selected} as above.
+     */
+    public RowFeeder(ColumnSchema schema, dev.structscope.io.decode.RecordReader reader, BitSet selected) {
         this.schema = schema;
-        RecordNode root = reader instanceof dev.structscope.io.decode.DecoderPlan plan ? plan.root() : null;
+        this.selected = selected == null ? null : (BitSet) selected.clone();
+        RecordNode root = selected == null && reader instanceof dev.structscope.io.decode.DecoderPlan plan ? plan.root() : null;
         java.util.List<Step> out = new java.util.ArrayList<>();
         if (root != null && compile(schema.root(), root, 0, out)) {
             this.compiled = root;
@@ -151,13 +176,16 @@ public final class RowFeeder {
     }
 
     /** The fields of {@code struct} from the members of {@code node}, which starts at {@code start}. */
-    private static void fields(Column.Struct struct, RecordNode node, MemorySegment s, long start, RowSink sink) {
+    private void fields(Column.Struct struct, RecordNode node, MemorySegment s, long start, RowSink sink) {
         var columns = struct.fields();
         var members = node.members();
         if (node.tagged()) {
             // The chosen alternative (at most one member) by name; the others have no value.
             PlanNode chosen = members.isEmpty() ? null : members.getFirst();
             for (Column c : columns) {
+                if (!wanted(c)) {
+                    continue;
+                }
                 if (chosen != null && chosen.name().equals(c.name())) {
                     value(c, chosen, s, start, sink);
                 } else {
@@ -171,12 +199,18 @@ public final class RowFeeder {
                     + columns.size() + " columns");
         }
         for (int i = 0; i < columns.size(); i++) {
-            value(columns.get(i), members.get(i), s, start, sink);
+            if (wanted(columns.get(i))) {
+                value(columns.get(i), members.get(i), s, start, sink);
+            }
         }
     }
 
+    private boolean wanted(Column c) {
+        return selected == null || selected.get(c.id());
+    }
+
     /** The value of {@code node}, a member of the record or element that starts at {@code base}. */
-    private static void value(Column column, PlanNode node, MemorySegment s, long base, RowSink sink) {
+    private void value(Column column, PlanNode node, MemorySegment s, long base, RowSink sink) {
         switch (column) {
             case Column.Leaf leaf -> leaf(leaf, node, s, base, sink);
             case Column.Struct struct -> {

@@ -1,0 +1,69 @@
+package dev.structscope.spark;
+
+import org.apache.spark.sql.connector.metric.CustomMetric;
+import org.apache.spark.sql.connector.metric.CustomSumMetric;
+import org.apache.spark.sql.connector.metric.CustomTaskMetric;
+
+/**
+ * What a scan reports to Spark's SQL metrics (the query's plan in the UI, and
+ * {@code BatchScanExec.metrics()}): the records read and the values decoded from them. The second
+ * shows column pruning at work: a query that needs two columns decodes two values per record.
+ *
+ * <p>Spark instantiates the metric classes by name on the driver; they need a public no-argument
+ * constructor. Immutable.
+ */
+final class Metrics {
+    static final String RECORDS = "recordsRead";
+    static final String VALUES = "valuesDecoded";
+
+    private Metrics() {
+    }
+
+    static CustomMetric[] supported() {
+        return new CustomMetric[] {new Records(), new Values()};
+    }
+
+    static CustomTaskMetric[] values(long records, long values) {
+        return new CustomTaskMetric[] {task(RECORDS, records), task(VALUES, values)};
+    }
+
+    private static CustomTaskMetric task(String name, long value) {
+        return new CustomTaskMetric() {
+            @Override
+            public String name() {
+                return name;
+            }
+
+            @Override
+            public long value() {
+                return value;
+            }
+        };
+    }
+
+    /** Records read. */
+    public static final class Records extends CustomSumMetric {
+        @Override
+        public String name() {
+            return RECORDS;
+        }
+
+        @Override
+        public String description() {
+            return "records read";
+        }
+    }
+
+    /** Leaf values decoded (one per selected scalar, string or enum, array elements counted). */
+    public static final class Values extends CustomSumMetric {
+        @Override
+        public String name() {
+            return VALUES;
+        }
+
+        @Override
+        public String description() {
+            return "values decoded";
+        }
+    }
+}
