@@ -132,26 +132,32 @@ public final class SearchViewModel {
         }
     }
 
-    private SearchQuery query() {
+    /**
+     * Cancels a running search and parses the query; null (with the reason said in place) when
+     * the text is not a pattern or no file is open.
+     */
+    private SearchQuery prepare() {
+        cancel();
+        SearchQuery query;
         try {
-            return SearchQuery.parse(kind.get(), text.get());
+            query = SearchQuery.parse(kind.get(), text.get());
         } catch (IllegalArgumentException e) {
             say(e.getMessage(), true);
             return null;
         }
+        if (hex.source() == null) {
+            say("no file is open", true);
+            return null;
+        }
+        return query;
     }
 
     private void start(boolean forward) {
-        cancel();
-        SearchQuery query = query();
-        DataSource source = hex.source();
+        SearchQuery query = prepare();
         if (query == null) {
             return;
         }
-        if (source == null) {
-            say("no file is open", true);
-            return;
-        }
+        DataSource source = hex.source();
         long size = source.size();
         // Start just past the caret (forward) or just before it, so F3 steps through every match;
         // at the end of the file the search goes on from the other end (as editors do), and says so.
@@ -188,16 +194,11 @@ public final class SearchViewModel {
      * progress and cancel; then the message says how many, and next/previous say which one.
      */
     public void findAll() {
-        cancel();
-        SearchQuery query = query();
-        DataSource source = hex.source();
+        SearchQuery query = prepare();
         if (query == null) {
             return;
         }
-        if (source == null) {
-            say("no file is open", true);
-            return;
-        }
+        DataSource source = hex.source();
         byte[] pattern = query.pattern();
         long size = source.size();
         begin();

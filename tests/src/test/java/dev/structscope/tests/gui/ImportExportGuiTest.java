@@ -64,7 +64,7 @@ class ImportExportGuiTest extends GuiTest {
         void previewsEveryTargetWithTheDesignedType() {
             clickOn("#export");
             ListView<Object> targets = lookup("#export-targets").queryAs(ListView.class);
-            assertEquals(6, targets.getItems().size());
+            assertEquals(7, targets.getItems().size(), "C, Java, ctypes, Rust, Kaitai, JSON, Wireshark");
             CodeArea preview = lookup("#export-preview").queryAs(CodeArea.class);
             for (int i = 0; i < targets.getItems().size(); i++) {
                 int at = i;
