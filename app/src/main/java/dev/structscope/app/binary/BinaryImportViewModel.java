@@ -149,8 +149,9 @@ public final class BinaryImportViewModel {
         }
         doc.apply(s.withLibrary(lib).withAbi(l.abi()).withSelected(chosen.getFirst().name()));
         error.set("");
+        int used = needed.size() - chosen.size();
         summary.set("Imported " + chosen.size() + (chosen.size() == 1 ? " record" : " records") + " with "
-                + (needed.size() - chosen.size()) + " types they use, laid out for " + l.abi().name() + ".");
+                + used + (used == 1 ? " type" : " types") + (chosen.size() == 1 ? " it uses" : " they use") + ", laid out for " + l.abi().name() + ".");
         return needed.size();
     }
 

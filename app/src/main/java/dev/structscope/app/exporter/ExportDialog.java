@@ -114,7 +114,7 @@ public final class ExportDialog {
         var s = doc.state();
         try {
             result = t.render().apply(new ExportTarget.Request(s.library(), s.abi(), s.byteOrder(),
-                    onlySelected.isSelected() ? s.selected() : null));
+                    onlySelected.isSelected() || t.oneRecord() ? s.selected() : null));
             text = result.text();
             preview.replaceText(text);
             preview.setStyleSpans(0, Highlighter.spans(text, t.language()));

@@ -33,6 +33,11 @@ public record ExportTarget(String id, String label, String extension, String lan
     }
 
     /** One record's dissector, offered in Decode As (the CLI's --port registers it on a port). */
+    /** Whether the target describes one record (a Wireshark dissector): the dialog then exports the selected one. */
+    public boolean oneRecord() {
+        return "wireshark".equals(id);
+    }
+
     private static ExportResult wireshark(Request r) {
         if (r.type() == null) {
             throw new dev.structscope.model.InputException("", "A Wireshark dissector decodes one struct or union: "
