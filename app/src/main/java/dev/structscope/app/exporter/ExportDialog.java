@@ -38,6 +38,9 @@ public final class ExportDialog {
     private final CodeArea preview = new CodeArea();
     private final Label status = new Label();
     private final javafx.scene.control.CheckBox onlySelected = new javafx.scene.control.CheckBox();
+    /** Wireshark only: the port the dissector registers on (empty: Decode As), over UDP or TCP. */
+    private final javafx.scene.control.TextField port = new javafx.scene.control.TextField();
+    private final javafx.scene.control.ComboBox<String> transport = new javafx.scene.control.ComboBox<>();
     private ExportResult result;
     private String text = "";
     private ExportTarget current;
@@ -82,7 +85,29 @@ public final class ExportDialog {
         Region grow = new Region();
         HBox.setHgrow(grow, Priority.ALWAYS);
         status.getStyleClass().add("muted");
-        HBox buttons = new HBox(8, onlySelected, status, grow, copy, save, close);
+        port.setId("export-port");
+        port.setPromptText("port");
+        port.setPrefColumnCount(5);
+        port.setTooltip(new javafx.scene.control.Tooltip("The port Wireshark decodes with this dissector (empty: Decode As… only)"));
+        transport.setId("export-transport");
+        transport.getItems().setAll("UDP", "TCP");
+        transport.setValue("UDP");
+        Label portLabel = new Label("Port");
+        portLabel.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        port.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        HBox wire = new HBox(6, portLabel, port, transport);
+        wire.setAlignment(Pos.CENTER_LEFT);
+        wire.visibleProperty().set(false);
+        wire.managedProperty().bind(wire.visibleProperty());
+        port.textProperty().addListener((o, a, b) -> render());
+        transport.valueProperty().addListener((o, a, b) -> render());
+        // A long message gives way (its tooltip keeps it whole); the buttons and options never do.
+        for (javafx.scene.control.Control c : new javafx.scene.control.Control[] {copy, save, close, onlySelected, transport}) {
+            c.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        }
+        status.setMinWidth(0);
+        status.tooltipProperty().bind(status.textProperty().map(javafx.scene.control.Tooltip::new));
+        HBox buttons = new HBox(8, onlySelected, wire, status, grow, copy, save, close);
         buttons.setAlignment(Pos.CENTER_RIGHT);
         buttons.setPadding(new Insets(8));
         onlySelected.setId("export-only-selected");
@@ -92,6 +117,7 @@ public final class ExportDialog {
         onlySelected.selectedProperty().addListener((o, a, b) -> render());
         targets.getSelectionModel().selectedItemProperty().addListener((o, a, t) -> {
             current = t;
+            wire.setVisible(t != null && t.oneRecord());
             render();
         });
         BorderPane root = new BorderPane(new VirtualizedScrollPane<>(preview), null, null, buttons, targets);
@@ -106,6 +132,24 @@ public final class ExportDialog {
         stage.show();
     }
 
+    /** The port typed for a dissector, or null when none. */
+    private Integer port() {
+        String t = port.getText().strip();
+        if (t.isEmpty()) {
+            return null;
+        }
+        int p;
+        try {
+            p = Integer.parseInt(t);
+        } catch (NumberFormatException e) {
+            p = -1;
+        }
+        if (p < 1 || p > 65535) {
+            throw new InputException("port", "'" + t + "' is not a port (1 to 65535)");
+        }
+        return p;
+    }
+
     private void render() {
         ExportTarget t = current;
         if (t == null) {
@@ -114,7 +158,7 @@ public final class ExportDialog {
         var s = doc.state();
         try {
             result = t.render().apply(new ExportTarget.Request(s.library(), s.abi(), s.byteOrder(),
-                    onlySelected.isSelected() || t.oneRecord() ? s.selected() : null));
+                    onlySelected.isSelected() || t.oneRecord() ? s.selected() : null, port(), "TCP".equals(transport.getValue())));
             text = result.text();
             preview.replaceText(text);
             preview.setStyleSpans(0, Highlighter.spans(text, t.language()));

@@ -24,15 +24,20 @@ public record ExportTarget(String id, String label, String extension, String lan
      * What is exported.
      *
      * @param type the record to export with the types it uses, or {@code null} for the whole document
+     * @param port for a Wireshark dissector: the port it registers on, or null (Decode As only)
+     * @param tcp  for a Wireshark dissector with a port: TCP rather than UDP
      */
-    public record Request(TypeLibrary library, Abi abi, ByteOrder byteOrder, String type) {
+    public record Request(TypeLibrary library, Abi abi, ByteOrder byteOrder, String type, Integer port, boolean tcp) {
+        public Request(TypeLibrary library, Abi abi, ByteOrder byteOrder, String type) {
+            this(library, abi, byteOrder, type, null, false);
+        }
     }
 
     private static Function<Request, ExportResult> code(dev.structscope.model.export.ExportTarget t) {
         return r -> Exporter.of(t).export(r.library(), new ExportOptions(r.abi(), r.type(), r.byteOrder(), ""));
     }
 
-    /** One record's dissector, offered in Decode As (the CLI's --port registers it on a port). */
+    /** One record's dissector: registered on the port given, else offered in Decode As. */
     /** Whether the target describes one record (a Wireshark dissector): the dialog then exports the selected one. */
     public boolean oneRecord() {
         return "wireshark".equals(id);
@@ -43,7 +48,9 @@ public record ExportTarget(String id, String label, String extension, String lan
             throw new dev.structscope.model.InputException("", "A Wireshark dissector decodes one struct or union: "
                     + "tick the option to export only the selected record");
         }
-        return new dev.structscope.model.export.WiresharkExporter().export(r.library(),
+        return new dev.structscope.model.export.WiresharkExporter(r.port(), r.tcp()
+                ? dev.structscope.model.export.WiresharkExporter.Transport.TCP
+                : dev.structscope.model.export.WiresharkExporter.Transport.UDP).export(r.library(),
                 new ExportOptions(r.abi(), r.type(), r.byteOrder(), ""));
     }
 

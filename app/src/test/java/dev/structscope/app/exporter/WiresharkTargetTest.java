@@ -46,6 +46,16 @@ class WiresharkTargetTest {
     }
 
     @Test
+    void registersOnThePortAndTransportTheDialogGives() {
+        String tcp = target.render().apply(new ExportTarget.Request(lib, Abis.X86_64_LINUX, ByteOrder.LITTLE_ENDIAN,
+                "Ping", 7000, true)).text();
+        assertTrue(tcp.contains("DissectorTable.get(\"tcp.port\"):add(7000, proto)"), tcp);
+        String udp = target.render().apply(new ExportTarget.Request(lib, Abis.X86_64_LINUX, ByteOrder.LITTLE_ENDIAN,
+                "Ping", 5005, false)).text();
+        assertTrue(udp.contains("DissectorTable.get(\"udp.port\"):add(5005, proto)"), udp);
+    }
+
+    @Test
     void asksForOneRecord() {
         InputException e = assertThrows(InputException.class, () -> target.render().apply(
                 new ExportTarget.Request(lib, Abis.X86_64_LINUX, ByteOrder.LITTLE_ENDIAN, null)));
