@@ -91,6 +91,9 @@ public final class BinaryImportDialog {
         info.managedProperty().bind(info.visibleProperty());
         list.setId("binary-types");
         list.setItems(vm.matching());
+        Label empty = new Label("Choose a binary built with -g: its structs and unions are listed here.");
+        empty.getStyleClass().add("empty-state");
+        list.setPlaceholder(empty);
         list.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
         list.setCellFactory(v -> new ListCell<>() {
             @Override
