@@ -3,7 +3,6 @@ package dev.structscope.app.common;
 import javafx.geometry.Bounds;
 import javafx.scene.Node;
 import javafx.scene.control.ContextMenu;
-import javafx.scene.control.Control;
 import javafx.scene.input.ContextMenuEvent;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
@@ -26,7 +25,7 @@ public final class ContextMenus {
     private ContextMenus() {
     }
 
-    public static void install(Control owner, Factory factory) {
+    public static void install(Node owner, Factory factory) {
         ContextMenu[] showing = {null};
         TriConsumer show = (picked, x, y) -> {
             if (showing[0] != null && showing[0].isShowing()) {

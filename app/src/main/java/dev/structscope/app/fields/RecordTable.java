@@ -270,6 +270,15 @@ public final class RecordTable extends BorderPane {
 
     /** The record at {@code start} as one JSON object, as {@code decode --format json} prints it, or why not. */
     String recordJson(long start) {
+        return recordJson(reader, source, start);
+    }
+
+    /**
+     * The record {@code reader} decodes at {@code start} of {@code source} as one JSON object, as
+     * {@code decode --format json} prints it, or one line saying why not (the table's and the hex
+     * selection's "Copy … as JSON").
+     */
+    public static String recordJson(RecordReader reader, DataSource source, long start) {
         try {
             StringBuilder sb = new StringBuilder();
             dev.structscope.io.decode.JsonText.append(sb, reader.read(source.segment(), start, source.size()).value());

@@ -56,6 +56,7 @@ public final class HexPane extends BorderPane {
     private final DataSaving saving = new DataSaving(edits, editStatus::setText);
     private final Label modeLabel = new Label("OVR");
     private final ValueWriters writers;
+    private final HexMenu hexMenu;
     private java.util.function.Consumer<Path> onSavedAs = p -> { };
     private final FieldsView fields = new FieldsView();
     private final RecordTable records = new RecordTable();
@@ -254,7 +255,25 @@ public final class HexPane extends BorderPane {
             }
         });
         edits.versionProperty().addListener((o, a, b) -> onEdited());
-        writers.install(fields, records, inspectorModel, hexView);
+        writers.install(fields, records, inspectorModel);
+        hexMenu = new HexMenu(model, choice::get, writers, new HexMenu.Actions() {
+            @Override
+            public void focusGoto() {
+                HexPane.this.focusGoto();
+            }
+
+            @Override
+            public void bookmarkSelection() {
+                bookmarksView.addFromSelection(bookmarks, model);
+                showPane("bookmarks");
+            }
+
+            @Override
+            public void overlay(String type, long offset) {
+                overlayBar.choose(type, String.format(Locale.ROOT, "0x%X", offset), false);
+            }
+        });
+        dev.structscope.app.common.ContextMenus.install(hexView, picked -> hexMenu.menu());
 
         overlayBar.setOnChoice(this::applyChoice);
         model.caretProperty().addListener((o, a, b) -> caretMoved());
@@ -768,6 +787,7 @@ public final class HexPane extends BorderPane {
             KeyCombination.SHIFT_DOWN);
     private static final KeyCombination REDO_Y = new KeyCodeCombination(KeyCode.Y, KeyCombination.SHORTCUT_DOWN);
     private static final KeyCombination PASTE = new KeyCodeCombination(KeyCode.V, KeyCombination.SHORTCUT_DOWN);
+    private static final KeyCombination COPY = new KeyCodeCombination(KeyCode.C, KeyCombination.SHORTCUT_DOWN);
 
     private void onKey(KeyEvent e) {
         if ((UNDO.match(e) || REDO.match(e) || REDO_Y.match(e)) && dataFocused()) {
@@ -776,6 +796,13 @@ public final class HexPane extends BorderPane {
             } else {
                 edits.redo();
             }
+            e.consume();
+            return;
+        }
+        if (COPY.match(e) && hexView.isFocused()) {
+            // As the pane the caret is in shows them: hex digits, or the ASCII column's text.
+            hexMenu.copySelection(model.paneProperty().get() == HexViewModel.Pane.ASCII
+                    ? SelectionCopy.Form.TEXT : SelectionCopy.Form.HEX);
             e.consume();
             return;
         }

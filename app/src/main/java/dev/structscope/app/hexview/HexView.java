@@ -436,6 +436,11 @@ public final class HexView extends Region {
     private void onPress(MouseEvent e) {
         requestFocus();
         Hit hit = hitTest(e.getX(), e.getY());
+        if (hit != null && e.getButton() == javafx.scene.input.MouseButton.SECONDARY && model.isSelected(hit.offset())) {
+            // A right click inside the selection keeps it: the context menu acts on it.
+            e.consume();
+            return;
+        }
         if (hit != null) {
             model.paneProperty().set(hit.pane());
             model.moveTo(hit.offset(), e.isShiftDown());

@@ -17,7 +17,8 @@ import java.util.function.Supplier;
  * Where typed values become edits: a value in the decoded tree or a record-table cell (through
  * the encoder, as {@code patch} writes it), a number in the inspector, a fill of the selection and
  * a paste at the caret — each one {@link DataEdits} step, with what it did (or why not) on the line
- * under the bytes. Also the hex view's context menu. Owned by the hex pane; FX thread only.
+ * under the bytes. Also the edit items of the hex view's context menu. Owned by the hex pane; FX
+ * thread only.
  */
 final class ValueWriters {
     private final HexViewModel model;
@@ -36,7 +37,7 @@ final class ValueWriters {
     }
 
     /** Lets the tree, the record table and the inspector write values, and gives the hex view its menu. */
-    void install(FieldsView fields, RecordTable records, InspectorViewModel inspector, HexView hexView) {
+    void install(FieldsView fields, RecordTable records, InspectorViewModel inspector) {
         fields.setValueEditor(this::treeValue);
         records.setCellEditor((plan, start, path, node, text) -> {
             if (!edits.editable()) {
@@ -55,10 +56,6 @@ final class ValueWriters {
                 editStatus.setText("⚠ " + e.getMessage());
                 return e.getMessage();
             }
-        });
-        hexView.setOnContextMenuRequested(e -> {
-            dataMenu().show(hexView, e.getScreenX(), e.getScreenY());
-            e.consume();
         });
         inspector.setValueEditor(bytes -> {
             long at = model.selectionStart();
@@ -176,8 +173,8 @@ final class ValueWriters {
         return null;
     }
 
-    /** The hex view's context menu: paste and fill. */
-    javafx.scene.control.ContextMenu dataMenu() {
+    /** The edit items of the hex view's context menu: paste, fill the selection, insert mode. */
+    java.util.List<javafx.scene.control.MenuItem> editItems() {
         javafx.scene.control.MenuItem paste = new javafx.scene.control.MenuItem("Paste (Ctrl+V)");
         paste.setOnAction(e -> paste(javafx.scene.input.Clipboard.getSystemClipboard().getString()));
         javafx.scene.control.MenuItem fill = new javafx.scene.control.MenuItem(
@@ -192,9 +189,8 @@ final class ValueWriters {
         javafx.scene.control.MenuItem insert = new javafx.scene.control.MenuItem(
                 edits.insertModeProperty().get() ? "Overwrite Mode (Insert)" : "Insert Mode (Insert)");
         insert.setOnAction(e -> edits.insertModeProperty().set(!edits.insertModeProperty().get()));
-        javafx.scene.control.ContextMenu m = new javafx.scene.control.ContextMenu(paste, fill,
-                new javafx.scene.control.SeparatorMenuItem(), insert);
-        m.getItems().forEach(i -> i.setMnemonicParsing(false));
-        return m;
+        java.util.List<javafx.scene.control.MenuItem> items = java.util.List.of(paste, fill, insert);
+        items.forEach(i -> i.setMnemonicParsing(false));
+        return items;
     }
 }

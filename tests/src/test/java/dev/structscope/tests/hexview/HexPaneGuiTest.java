@@ -234,10 +234,91 @@ class HexPaneGuiTest {
         assertEquals(56, pane.model().selectionLength());
     }
 
+    @Test
+    void aHexSelectionCopiesAsHexPythonAndJsonAndFollowsAPointer(FxRobot robot) throws Exception {
+        Path file = dir.resolve("ticks.bin");
+        Map<String, String[]> truth = Gcc.ticks(dir, file, 40, 1);
+        byte[] all = Files.readAllBytes(file);
+        robot.interact(() -> {
+            pane.openNow(file);
+            pane.overlayBar().choose("Tick", "0", false);
+            pane.model().select(56, 56);
+        });
+        // Ctrl+C in the hex column: the selection as spaced hex.
+        robot.interact(() -> pane.hexView().requestFocus());
+        robot.press(KeyCode.CONTROL, KeyCode.C).release(KeyCode.C, KeyCode.CONTROL);
+        String[] clip = new String[1];
+        robot.interact(() -> clip[0] = javafx.scene.input.Clipboard.getSystemClipboard().getString());
+        assertEquals(java.util.HexFormat.ofDelimiter(" ").formatHex(all, 56, 112), clip[0]);
+
+        // A right click inside the selection keeps it; Copy as › Python Bytes evaluates to those bytes.
+        Point2D inside = pane.hexView().localToScreen(pane.hexView().pointOf(60, HexViewModel.Pane.HEX));
+        robot.rightClickOn(inside);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(56, pane.model().selectionStart());
+        assertEquals(56, pane.model().selectionLength());
+        subMenuItem(robot, "Copy as", "Python Bytes");
+        robot.interact(() -> clip[0] = javafx.scene.input.Clipboard.getSystemClipboard().getString());
+        Path lit = dir.resolve("lit.txt");
+        Files.writeString(lit, clip[0]);
+        Process py = new ProcessBuilder("python3", "-c",
+                "import sys, ast\nprint(ast.literal_eval(open(sys.argv[1]).read()) == open(sys.argv[2], 'rb').read()[56:112])",
+                lit.toString(), file.toString()).redirectErrorStream(true).start();
+        String said = new String(py.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).strip();
+        assertTrue(py.waitFor(30, TimeUnit.SECONDS));
+        assertEquals("True", said);
+
+        // Copy as › Tick Record as JSON: record 1 as gcc wrote it.
+        robot.rightClickOn(inside);
+        WaitForAsyncUtils.waitForFxEvents();
+        subMenuItem(robot, "Copy as", "Tick Record as JSON");
+        robot.interact(() -> clip[0] = javafx.scene.input.Clipboard.getSystemClipboard().getString());
+        com.fasterxml.jackson.databind.JsonNode rec = new com.fasterxml.jackson.databind.ObjectMapper().readTree(clip[0]);
+        assertEquals(truth.get("id")[1], rec.get("id").asText());
+        assertEquals(truth.get("ts")[1], rec.get("ts").asText());
+
+        // Follow: the u32 at the selection start, read little-endian, names an offset; the caret goes there.
+        long target = Integer.toUnsignedLong(java.nio.ByteBuffer.wrap(all, 56, 4).order(ByteOrder.LITTLE_ENDIAN).getInt());
+        robot.rightClickOn(inside);
+        WaitForAsyncUtils.waitForFxEvents();
+        String label = target < all.length ? String.format("u32 LE → 0x%X", target) : "u32 LE — outside the data";
+        subMenuItem(robot, "Follow Pointer at 0x38", label);
+        if (target < all.length) {
+            assertEquals(target, pane.model().caret());
+        } else {
+            robot.press(KeyCode.ESCAPE).release(KeyCode.ESCAPE);
+            robot.press(KeyCode.ESCAPE).release(KeyCode.ESCAPE);
+        }
+
+        // Bookmark from the menu.
+        robot.interact(() -> pane.model().select(56, 56));
+        robot.rightClickOn(inside);
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.clickOn(menuText(robot, "Bookmark 56 B at 0x38 (Ctrl+B)"));
+        assertTrue(pane.bookmarks().items().stream().anyMatch(b -> b.offset() == 56 && b.length() == 56),
+                String.valueOf(pane.bookmarks().items()));
+    }
+
+    /**
+     * Opens submenu {@code menu} and clicks its {@code item}: the pointer goes sideways onto the
+     * submenu's first row before it goes down, so it never crosses the parent menu's other rows
+     * (which would close the submenu).
+     */
+    private static void subMenuItem(FxRobot robot, String menu, String item) {
+        Node parent = menuText(robot, menu);
+        robot.clickOn(parent);
+        Node target = menuText(robot, item);
+        javafx.geometry.Bounds p = parent.localToScreen(parent.getBoundsInLocal());
+        javafx.geometry.Bounds t = target.localToScreen(target.getBoundsInLocal());
+        robot.moveTo(new Point2D(t.getCenterX(), p.getCenterY()));
+        robot.clickOn(menuText(robot, item));
+    }
+
     /** A context menu's item once it shows (menus open a pulse or two after the click). */
     private static Node menuText(FxRobot robot, String text) {
         for (int i = 0; i < 80; i++) {
-            var hit = robot.lookup(n -> n instanceof javafx.scene.control.Labeled l && text.equals(l.getText()) && n.isVisible())
+            var hit = robot.lookup(n -> n instanceof javafx.scene.control.Labeled l && text.equals(l.getText()) && n.isVisible()
+                            && n.getScene() != null && n.getScene().getWindow() != null && n.getScene().getWindow().isShowing())
                     .tryQuery();
             if (hit.isPresent()) {
                 return hit.get();
