@@ -1,7 +1,11 @@
 package dev.structscope.app.common;
 
+import javafx.beans.property.ReadOnlyDoubleProperty;
+import javafx.beans.property.ReadOnlyDoubleWrapper;
 import javafx.beans.property.ReadOnlyIntegerProperty;
 import javafx.beans.property.ReadOnlyIntegerWrapper;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
 
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
@@ -55,6 +59,9 @@ public final class TaskRunner {
         private final AtomicBoolean progressPosted = new AtomicBoolean();
         private final Consumer<Runnable> fx;
         private final Consumer<Task> onProgress;
+        private volatile Runnable ownerCancel;
+        /** The fraction done as the FX side last saw it (-1: unknown), for the task list. */
+        private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper(this, "progress", -1);
 
         Task(String what, Consumer<Runnable> fx, Consumer<Task> onProgress) {
             this.what = what;
@@ -80,13 +87,49 @@ public final class TaskRunner {
             done.set(d);
             total.set(t);
             // At most one progress post waits on the FX queue: fast work does not flood it.
-            if (onProgress != null && progressPosted.compareAndSet(false, true)) {
+            if (progressPosted.compareAndSet(false, true)) {
                 fx.accept(() -> {
                     progressPosted.set(false);
                     if (!cancelled.get()) {
-                        onProgress.accept(this);
+                        progress.set(fraction());
+                        if (onProgress != null) {
+                            onProgress.accept(this);
+                        }
                     }
                 });
+            }
+        }
+
+        /** The fraction done, updated on the FX side (-1 while the total is unknown). */
+        public ReadOnlyDoubleProperty progressProperty() {
+            return progress.getReadOnlyProperty();
+        }
+
+        /** Whether {@link #cancel()} was asked for (the work may still be finishing its step). */
+        public boolean cancelRequested() {
+            return cancelled.get();
+        }
+
+        /**
+         * Lets the task list cancel this task through its owner: {@code ownerCancel} cancels it
+         * and puts the owner's view back (its progress, its Cancel button, its message), which a
+         * bare {@link #cancel()} from outside would leave showing "running". Returns this task.
+         */
+        public Task cancelWith(Runnable ownerCancel) {
+            this.ownerCancel = ownerCancel;
+            return this;
+        }
+
+        /** Whether the task list may offer Cancel: the owner said how ({@link #cancelWith}). */
+        public boolean cancellable() {
+            return ownerCancel != null;
+        }
+
+        /** Cancel from the task list (FX thread): through the owner; nothing when it gave no way. */
+        public void requestCancel() {
+            Runnable r = ownerCancel;
+            if (r != null && !cancelled.get()) {
+                r.run();
             }
         }
 
@@ -109,6 +152,9 @@ public final class TaskRunner {
     private final Executor work;
     private final Consumer<Runnable> fx;
     private final ReadOnlyIntegerWrapper running = new ReadOnlyIntegerWrapper(this, "running");
+    /** Submitted and not finished, oldest first; changed on the FX side (synchronised for tests' direct delivery). */
+    private final ObservableList<Task> active = FXCollections.synchronizedObservableList(FXCollections.observableArrayList());
+    private final ObservableList<Task> activeView = FXCollections.unmodifiableObservableList(active);
 
     /**
      * @param files runs {@link Lane#FILES} tasks; must run them one at a time, in order
@@ -157,6 +203,11 @@ public final class TaskRunner {
         return running.getReadOnlyProperty();
     }
 
+    /** The tasks submitted and not yet finished, oldest first (FX thread), for the task list. */
+    public ObservableList<Task> active() {
+        return activeView;
+    }
+
     /** Where results and progress are delivered (the FX thread in the app). */
     public Consumer<Runnable> fx() {
         return fx;
@@ -187,6 +238,7 @@ public final class TaskRunner {
                            Consumer<? super Exception> onFailure, Consumer<Task> onProgress) {
         Task task = new Task(what, fx, onProgress);
         running.set(running.get() + 1);
+        active.add(task);
         executor(lane).execute(() -> {
             T result = null;
             Exception failure = null;
@@ -203,6 +255,7 @@ public final class TaskRunner {
             Exception x = failure;
             fx.accept(() -> {
                 running.set(running.get() - 1);
+                active.remove(task);
                 if (task.cancelled.get()) {
                     return;
                 }

@@ -123,8 +123,9 @@ public final class SearchViewModel {
 
     public void cancel() {
         if (task != null) {
-            task.cancel();
+            TaskRunner.Task t = task;
             task = null;
+            t.cancel();
             if (running.get()) {
                 running.set(false);
                 say("search cancelled", false);
@@ -164,7 +165,7 @@ public final class SearchViewModel {
         long from = forward ? hex.selectionStart() + 1 : hex.selectionStart() - 1;
         byte[] pattern = query.pattern();
         begin();
-        task = runner.submit(TaskRunner.Lane.WORK, "find", p -> {
+        task = runner.submit(TaskRunner.Lane.WORK, "Find " + quoted(), p -> {
             ByteSearch search = new ByteSearch();
             long first = forward ? Math.max(0, size - from) : Math.max(0, from + 1);
             long at = from < 0 || from >= size ? -1 : Sources.guard(source, () -> search.find(source.segment(),
@@ -178,6 +179,7 @@ public final class SearchViewModel {
             return new Hit(wrapped, true);
         }, hit -> {
             running.set(false);
+            task = null;
             if (hit.at() < 0) {
                 say("not found in the file", false);
                 return;
@@ -186,7 +188,7 @@ public final class SearchViewModel {
             String where = matchCount.get() >= 0 ? position(hit.at())
                     : "found at 0x" + Long.toHexString(hit.at()).toUpperCase(Locale.ROOT);
             say(where + (!hit.wrapped() ? "" : forward ? " (wrapped past the end)" : " (wrapped past the start)"), false);
-        }, this::failed, this::progressed);
+        }, this::failed, this::progressed).cancelWith(this::cancel);
     }
 
     /**
@@ -202,7 +204,7 @@ public final class SearchViewModel {
         byte[] pattern = query.pattern();
         long size = source.size();
         begin();
-        task = runner.submit(TaskRunner.Lane.WORK, "find all", p -> {
+        task = runner.submit(TaskRunner.Lane.WORK, "Find all " + quoted(), p -> {
             long[][] kept = {new long[64]};
             int[] n = {0};
             long count = Sources.guard(source, () -> new ByteSearch().findAll(source.segment(), pattern, at -> {
@@ -214,11 +216,12 @@ public final class SearchViewModel {
                 }
             }, done -> p.update(done, size), p::cancelled));
             return new All(count, kept[0], n[0]);
-        }, all -> done(all, pattern.length), this::failed, this::progressed);
+        }, all -> done(all, pattern.length), this::failed, this::progressed).cancelWith(this::cancel);
     }
 
     private void done(All all, int length) {
         running.set(false);
+        task = null;
         patternLength = length;
         sorted = Arrays.copyOf(all.kept(), all.listed());
         matches.setAll(Arrays.stream(sorted).boxed().toList());
@@ -229,6 +232,12 @@ public final class SearchViewModel {
             say(String.format(Locale.ROOT, "%,d match%s%s", all.count(), all.count() == 1 ? "" : "es",
                     all.count() > all.listed() ? String.format(Locale.ROOT, " (the first %,d listed)", all.listed()) : ""), false);
         }
+    }
+
+    /** The search text as the task list names it, cut at 40 characters. */
+    private String quoted() {
+        String t = text.get() == null ? "" : text.get();
+        return "“" + (t.length() > 40 ? t.substring(0, 40) + "…" : t) + "”";
     }
 
     private String position(long at) {
@@ -258,6 +267,7 @@ public final class SearchViewModel {
 
     private void failed(Exception x) {
         running.set(false);
+        task = null;
         say(String.valueOf(x.getMessage()), true);
     }
 

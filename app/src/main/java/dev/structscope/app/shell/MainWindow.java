@@ -573,7 +573,9 @@ public final class MainWindow {
         }, vm.document().stateProperty(), vm.designer().layoutProperty()));
         Region grow = new Region();
         HBox.setHgrow(grow, Priority.ALWAYS);
-        HBox bar = new HBox(8, progress, status, cancel, grow, info);
+        // Every background task the runner has (search, statistics, saves, exports), with Cancel.
+        dev.structscope.app.common.TaskListView tasks = new dev.structscope.app.common.TaskListView(vm.tasks());
+        HBox bar = new HBox(8, progress, status, cancel, grow, tasks, info);
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.getStyleClass().add("status-bar");
         HBox.setHgrow(status, Priority.SOMETIMES);

@@ -467,7 +467,7 @@ public final class ShellViewModel {
         }, e -> {
             finished(self[0]);
             status.set("⚠ " + (e instanceof InputException ie ? ie.oneLine() : what + " failed: " + e));
-        });
+        }).cancelWith(this::cancel);
         if (busy.get()) { // still running (a direct runner in tests has already finished it)
             current = self[0];
         }

@@ -1,0 +1,113 @@
+package dev.structscope.app.common;
+
+import javafx.beans.binding.Bindings;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
+import javafx.scene.control.Hyperlink;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.ListView;
+import javafx.scene.control.ProgressBar;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+import org.controlsfx.control.PopOver;
+
+import java.util.Locale;
+
+/**
+ * The background work the task runner is doing, for the status bar: a link that says how many
+ * tasks run ("2 tasks running") and, clicked, a ControlsFX pop-over listing each task with its
+ * progress and a Cancel button. Hidden while nothing runs. Binds to {@link TaskRunner#active()};
+ * holds no state of its own. FX thread.
+ */
+public final class TaskListView extends Hyperlink {
+    private final ListView<TaskRunner.Task> list = new ListView<>();
+    private PopOver popOver;
+
+    public TaskListView(TaskRunner runner) {
+        setId("tasks");
+        setMnemonicParsing(false);
+        list.setItems(runner.active());
+        list.setId("task-list");
+        list.setPrefSize(380, 160);
+        list.setCellFactory(v -> new TaskCell());
+        list.setPlaceholder(new Label("Nothing is running"));
+        textProperty().bind(Bindings.createStringBinding(() -> {
+            int n = runner.active().size();
+            return n == 1 ? "1 task running" : String.format(Locale.ROOT, "%d tasks running", n);
+        }, runner.active()));
+        visibleProperty().bind(Bindings.isNotEmpty(runner.active()));
+        managedProperty().bind(visibleProperty());
+        setOnAction(e -> toggle());
+    }
+
+    /** Shows or hides the list of running tasks. */
+    public void toggle() {
+        if (popOver == null) {
+            Label title = new Label("Background tasks");
+            title.getStyleClass().add("muted");
+            VBox box = new VBox(6, title, list);
+            box.setPadding(new Insets(8));
+            popOver = new PopOver(box);
+            popOver.setArrowLocation(PopOver.ArrowLocation.BOTTOM_LEFT);
+            popOver.setDetachable(false);
+            popOver.setAutoHide(true);
+        }
+        if (popOver.isShowing()) {
+            popOver.hide();
+        } else {
+            popOver.show(this);
+        }
+    }
+
+    /** The list of tasks shown in the pop-over (tests). */
+    public ListView<TaskRunner.Task> list() {
+        return list;
+    }
+
+    /** One task: what it does, how far, and Cancel. */
+    private static final class TaskCell extends ListCell<TaskRunner.Task> {
+        private final Label what = new Label();
+        private final ProgressBar bar = new ProgressBar();
+        private final Button cancel = new Button("Cancel");
+        private final HBox row;
+
+        TaskCell() {
+            what.setMinWidth(0);
+            what.setMaxWidth(Double.MAX_VALUE);
+            HBox.setHgrow(what, Priority.ALWAYS);
+            bar.setPrefWidth(110);
+            cancel.getStyleClass().add("small");
+            row = new HBox(8, what, bar, cancel);
+            row.setAlignment(Pos.CENTER_LEFT);
+        }
+
+        @Override
+        protected void updateItem(TaskRunner.Task t, boolean empty) {
+            super.updateItem(t, empty);
+            bar.progressProperty().unbind();
+            if (empty || t == null) {
+                setGraphic(null);
+                setText(null);
+                return;
+            }
+            what.setText(t.what());
+            what.setTooltip(new javafx.scene.control.Tooltip(t.what()));
+            // -1 (unknown total) is what ProgressBar shows as indeterminate.
+            bar.progressProperty().bind(t.progressProperty());
+            // Only owners that can put their own view back offer Cancel here (a save that has begun finishes).
+            cancel.setVisible(t.cancellable());
+            cancel.setDisable(t.cancelRequested());
+            cancel.setText(t.cancelRequested() ? "Cancelling…" : "Cancel");
+            cancel.setOnAction(e -> {
+                t.requestCancel();
+                cancel.setDisable(true);
+                cancel.setText("Cancelling…");
+            });
+            setText(null);
+            setGraphic(row);
+        }
+    }
+}
