@@ -27,6 +27,7 @@ import java.nio.file.Path;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -65,13 +66,12 @@ class DynamicRecordTableGuiTest {
             pane.setLibrary(lib, Abis.X86_64_LINUX, ByteOrder.LITTLE_ENDIAN);
             pane.overlayBar().choose("PcapRecord", "24", true);
         });
-        var task = pane.recordTable().walkTask();
-        assertNotNull(task, "a dynamic table is walked in the background");
-        for (int i = 0; i < 400 && !task.isDone(); i++) {
+        var table = pane.recordTable().viewModel();
+        for (int i = 0; i < 400 && table.walking(); i++) {
             robot.sleep(25);
         }
         WaitForAsyncUtils.waitForFxEvents();
-        assertTrue(task.isDone(), "the walk ends");
+        assertFalse(table.walking(), "the walk ends");
         RecordWalk.Result walk = pane.recordTable().walk();
         assertNotNull(walk);
         assertNull(walk.stop(), "the last record ends at the end of the file");

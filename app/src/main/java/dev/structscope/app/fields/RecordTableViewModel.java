@@ -1,0 +1,474 @@
+package dev.structscope.app.fields;
+
+import dev.structscope.app.common.TaskRunner;
+import dev.structscope.io.decode.ArrayNode;
+import dev.structscope.io.decode.DecoderPlan;
+import dev.structscope.io.decode.DynamicDecoder;
+import dev.structscope.io.decode.PlanNode;
+import dev.structscope.io.decode.RecordReader;
+import dev.structscope.io.decode.ScalarNode;
+import dev.structscope.io.source.DataSource;
+import dev.structscope.io.stats.DynamicStats;
+import dev.structscope.io.stats.FieldStats;
+import dev.structscope.io.stats.RecordStats;
+import dev.structscope.io.stats.StatsProgress;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyDoubleProperty;
+import javafx.beans.property.ReadOnlyDoubleWrapper;
+import javafx.beans.property.ReadOnlyIntegerProperty;
+import javafx.beans.property.ReadOnlyIntegerWrapper;
+import javafx.beans.property.ReadOnlyLongProperty;
+import javafx.beans.property.ReadOnlyLongWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * The state and commands of the record table ("view as array of T from offset X"), no nodes:
+ * which records are listed (fixed: computed from the size; dynamic: found by a background walk
+ * that keeps their start offsets), the window of at most {@link #MAX_ROWS} of them the table
+ * shows, the text of each cell, the column summary computed by the engine's stats path, and the
+ * one line that says what is shown. Background work (the walk, the summary) goes through the
+ * {@link TaskRunner} with progress and cancel, so it also shows in the status bar's task list.
+ *
+ * <p>Owned by a {@link RecordTable}; FX thread (results arrive there through the runner).
+ */
+public final class RecordTableViewModel {
+    /** The most rows one window holds (the rest are reached by moving the window). */
+    public static final int MAX_ROWS = 1 << 24;
+
+    /** What the listed records look like: their columns, type name, and whether each has its own size. */
+    public record Shape(Columns.Result columns, String typeName, boolean dynamic) {
+    }
+
+    private final TaskRunner runner;
+    private final ReadOnlyObjectWrapper<Shape> shape = new ReadOnlyObjectWrapper<>(this, "shape");
+    private final ReadOnlyLongWrapper firstRecord = new ReadOnlyLongWrapper(this, "firstRecord");
+    private final ReadOnlyIntegerWrapper rows = new ReadOnlyIntegerWrapper(this, "rows");
+    private final ReadOnlyStringWrapper info = new ReadOnlyStringWrapper(this, "info", "");
+    private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(this, "busy");
+    private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper(this, "progress", -1);
+    private final ReadOnlyBooleanWrapper summaryShown = new ReadOnlyBooleanWrapper(this, "summaryShown");
+    private final ReadOnlyStringWrapper summaryState = new ReadOnlyStringWrapper(this, "summaryState", "");
+    private final ObservableList<FieldStats> summary = FXCollections.observableArrayList();
+    /** Bumped when the cells' content changed without the shape changing (edits, a finished walk). */
+    private final ReadOnlyLongWrapper revision = new ReadOnlyLongWrapper(this, "revision");
+
+    private DataSource source;
+    private RecordReader reader;
+    private DecoderPlan plan;
+    private long base;
+    private long records;
+    private RecordWalk.Result walk;
+    /** The running walk (null: none); {@link #walkGen} tells its result from a superseded one's. */
+    private TaskRunner.Task walkTask;
+    private long walkGen;
+    private boolean walkRunning;
+    /** Stops a walk with the records found so far (cancelling its task would drop them). */
+    private AtomicBoolean walkStop = new AtomicBoolean();
+    private TaskRunner.Task statsTask;
+    private long statsGen;
+    private boolean statsRunning;
+    /** Each dynamic row's leaves by path, for the rows lately shown. */
+    private final Map<Long, Map<String, Columns.Leaf>> rowLeaves = new LinkedHashMap<>(64, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<Long, Map<String, Columns.Leaf>> e) {
+            return size() > 256;
+        }
+    };
+
+    public RecordTableViewModel() {
+        this(TaskRunner.forApp());
+    }
+
+    public RecordTableViewModel(TaskRunner runner) {
+        this.runner = runner;
+    }
+
+    // ---- what is listed ------------------------------------------------------------------
+
+    /**
+     * Lists the records {@code reader} reads back to back from {@code base} of {@code source}:
+     * at once for a fixed plan; for a dynamic layout after a background walk finds them.
+     */
+    public void show(DataSource source, RecordReader reader, long base) {
+        cancelSummary();
+        cancelWalk();
+        this.source = source;
+        this.reader = reader;
+        this.plan = reader instanceof DecoderPlan p ? p : null;
+        this.base = base;
+        this.walk = null;
+        rowLeaves.clear();
+        summary.clear();
+        summaryState.set("");
+        if (reader != null && reader.dynamic() && source != null && base >= 0 && base < source.size()) {
+            showDynamic();
+            return;
+        }
+        if (source == null || plan == null || plan.recordSize() <= 0 || base < 0 || base >= source.size()) {
+            records = 0;
+            shape.set(null);
+            moveWindow(0);
+            info.set("no records");
+            return;
+        }
+        records = (source.size() - base) / plan.recordSize();
+        Columns.Result cols = Columns.of(plan.root());
+        shape.set(new Shape(cols, plan.root().typeName(), false));
+        moveWindow(0);
+        info.set(String.format(Locale.ROOT, "%,d records of %s (%d bytes) from 0x%X%s", records,
+                plan.root().typeName(), plan.recordSize(), base, truncated(cols)));
+    }
+
+    private static String truncated(Columns.Result cols) {
+        return cols.truncated() ? " · first " + Columns.MAX_COLUMNS + " columns" : "";
+    }
+
+    private void showDynamic() {
+        records = 0;
+        RecordAt first = RecordAt.decode(source, reader, base);
+        if (!first.ok()) {
+            shape.set(null);
+            moveWindow(0);
+            info.set(first.error());
+            return;
+        }
+        Columns.Result cols = Columns.ofInstance(first.root());
+        String typeName = first.root().typeName();
+        shape.set(new Shape(cols, typeName, true));
+        moveWindow(0);
+        DataSource src = source;
+        RecordReader r = reader;
+        long b = base;
+        long total = Math.max(1, source.size() - base);
+        AtomicBoolean stop = new AtomicBoolean();
+        walkStop = stop;
+        long gen = ++walkGen;
+        walkRunning = true;
+        begin();
+        info.set("Finding the records of " + typeName + " (each as long as its content)…");
+        TaskRunner.Task t = runner.submit(TaskRunner.Lane.WORK, "Finding the records of " + typeName,
+                p -> RecordWalk.walk(src, r, b, RecordWalk.MAX_RECORDS, done -> p.update(done, total),
+                        () -> stop.get() || p.cancelled()),
+                w -> {
+                    if (gen != walkGen || !walkRunning) {
+                        return;
+                    }
+                    walk = w;
+                    records = w.count();
+                    moveWindow(0);
+                    info.set(String.format(Locale.ROOT, "%,d records of %s from 0x%X, sizes from their content%s%s",
+                            records, typeName, base, w.stop() == null ? "" : " · " + w.stop(), truncated(cols)));
+                    walkDone();
+                },
+                x -> {
+                    if (gen == walkGen && walkRunning) {
+                        info.set("Finding the records failed: " + x.getMessage());
+                        walkDone();
+                    }
+                }, this::progressed).cancelWith(this::cancel);
+        // A direct runner (tests) has already delivered the result.
+        walkTask = walkRunning && gen == walkGen ? t : null;
+    }
+
+    private void walkDone() {
+        walkRunning = false;
+        walkTask = null;
+        end();
+    }
+
+    /** Whether a record walk (dynamic layouts) is running. */
+    public boolean walking() {
+        return walkRunning;
+    }
+
+    /** The dynamic records found, or null. */
+    public RecordWalk.Result walk() {
+        return walk;
+    }
+
+    private void cancelWalk() {
+        walkStop.set(true);
+        if (walkRunning) {
+            if (walkTask != null) {
+                walkTask.cancel();
+            }
+            walkGen++;
+            walkDone();
+        }
+    }
+
+    // ---- the window ----------------------------------------------------------------------
+
+    /** Moves the window to start at record {@code first} (clamped). */
+    public void moveWindow(long first) {
+        long max = Math.max(0, records - 1);
+        firstRecord.set(Math.max(0, Math.min(first, max)));
+        rows.set((int) Math.max(0, Math.min(MAX_ROWS, records - firstRecord.get())));
+        revision.set(revision.get() + 1);
+    }
+
+    /** The window index {@link #moveWindow} would start at to show record {@code index}, and its row. */
+    public int rowOf(long index) {
+        if (index < firstRecord.get() || index >= firstRecord.get() + rows.get()) {
+            moveWindow(index - index % (MAX_ROWS / 2));
+        }
+        return (int) (index - firstRecord.get());
+    }
+
+    /** Records from {@code base} to the end of the source (fixed), or found by the walk (dynamic). */
+    public long recordCount() {
+        return records;
+    }
+
+    /** Where the record on window row {@code i} lies: {start, length}, or null when unknown. */
+    public long[] rowRange(int i) {
+        long r = firstRecord.get() + i;
+        if (plan != null && source != null) {
+            return new long[] {base + r * plan.recordSize(), plan.recordSize()};
+        }
+        if (walk != null && r < walk.count()) {
+            return new long[] {walk.start((int) r), walk.size((int) r)};
+        }
+        return null;
+    }
+
+    /** The record index of window row {@code i}. */
+    public long index(int i) {
+        return firstRecord.get() + i;
+    }
+
+    /** The fixed plan the rows are decoded with, or null (dynamic, nothing shown). */
+    public DecoderPlan plan() {
+        return plan;
+    }
+
+    /** The type name of the listed records ("record" when none). */
+    public String typeName() {
+        Shape s = shape.get();
+        return s == null ? "record" : s.typeName();
+    }
+
+    // ---- cells ---------------------------------------------------------------------------
+
+    /** The text of window row {@code i}'s cell of {@code leaf} (fixed records). */
+    public String cell(Columns.Leaf leaf, int i) {
+        long recordStart = base + index(i) * plan.recordSize();
+        PlanNode node = leaf.node();
+        try {
+            return ValueText.of(node.read(source.segment(), recordStart + leaf.base()),
+                    node instanceof ScalarNode s ? s : null);
+        } catch (InternalError | RuntimeException e) {
+            return "⚠";
+        }
+    }
+
+    /** The text of window row {@code i}'s cell of the leaf at {@code path} (dynamic records: found in each row's own layout). */
+    public String dynamicCell(String path, int i) {
+        if (walk == null || index(i) >= walk.count()) {
+            return "";
+        }
+        long start = walk.start((int) index(i));
+        Columns.Leaf leaf = leavesOf(start).get(path);
+        if (leaf == null) {
+            return "–";
+        }
+        try {
+            if (leaf.node() instanceof ArrayNode a) {
+                long at = start + leaf.offset();
+                return "[" + a.length() + "] " + ValueText.raw(source.segment(), at, a.size(), 8);
+            }
+            PlanNode node = leaf.node();
+            return ValueText.of(node.read(source.segment(), start + leaf.base()), node instanceof ScalarNode s ? s : null);
+        } catch (InternalError | RuntimeException e) {
+            return "⚠";
+        }
+    }
+
+    private Map<String, Columns.Leaf> leavesOf(long start) {
+        return rowLeaves.computeIfAbsent(start, s -> {
+            Map<String, Columns.Leaf> m = new HashMap<>();
+            RecordAt at = RecordAt.decode(source, reader, s);
+            if (at.ok()) {
+                for (Columns.Leaf l : Columns.ofInstance(at.root()).leaves()) {
+                    m.put(l.path(), l);
+                }
+            }
+            return m;
+        });
+    }
+
+    /** The data changed under the rows (an edit, an undo): cells are read again. */
+    public void refresh() {
+        rowLeaves.clear();
+        revision.set(revision.get() + 1);
+    }
+
+    /** The record at {@code start} as one JSON object, as {@code decode --format json} prints it, or why not. */
+    public String recordJson(long start) {
+        return RecordTable.recordJson(reader, source, start);
+    }
+
+    /** The record's bytes as spaced lower-case hex (at most {@link RecordTable#MAX_COPY} of them). */
+    public String recordHex(long start, long length) {
+        long n = Math.min(length, Math.min(RecordTable.MAX_COPY, source.size() - start));
+        byte[] b = source.slice(start, n).toArray(java.lang.foreign.ValueLayout.JAVA_BYTE);
+        String hex = java.util.HexFormat.ofDelimiter(" ").formatHex(b);
+        return n < length ? hex + " … (first " + n + " of " + length + " bytes)" : hex;
+    }
+
+    // ---- the column summary --------------------------------------------------------------
+
+    /** Starts the column summary (count/min/max/mean of every leaf over all records) in the background. */
+    public void computeSummary() {
+        if (source == null || reader == null || walkRunning) {
+            return;
+        }
+        cancelSummary();
+        DataSource src = source;
+        long b = base;
+        RecordReader r = reader;
+        DecoderPlan p = plan;
+        summaryShown.set(true);
+        summaryState.set("computing…");
+        long gen = ++statsGen;
+        statsRunning = true;
+        begin();
+        TaskRunner.Task task = runner.submit(TaskRunner.Lane.WORK, "Column summary of " + typeName(), t -> {
+            StatsProgress sp = new StatsProgress() {
+                @Override
+                public void update(long done, long total) {
+                    t.update(done, total);
+                }
+
+                @Override
+                public boolean cancelled() {
+                    return t.cancelled();
+                }
+            };
+            // The engine's dynamic stats walk their own records, reporting bytes walked.
+            return r instanceof DynamicDecoder dyn ? DynamicStats.compute(src, dyn, b, sp) : RecordStats.compute(src, p, b, sp);
+        }, result -> {
+            if (gen == statsGen && statsRunning) {
+                summary.setAll(result.fields());
+                summaryState.set(String.format(Locale.ROOT, "%,d records", result.records()));
+                statsDone();
+            }
+        }, x -> {
+            if (gen == statsGen && statsRunning) {
+                summaryState.set("failed: " + (x instanceof dev.structscope.model.InputException ie ? ie.oneLine()
+                        : x.getMessage()));
+                statsDone();
+            }
+        }, this::progressed).cancelWith(this::cancel);
+        statsTask = statsRunning && gen == statsGen ? task : null;
+    }
+
+    private void statsDone() {
+        statsRunning = false;
+        statsTask = null;
+        end();
+    }
+
+    /** Whether the column summary is being computed. */
+    public boolean summarizing() {
+        return statsRunning;
+    }
+
+    private void cancelSummary() {
+        if (statsRunning) {
+            if (statsTask != null) {
+                statsTask.cancel();
+            }
+            statsGen++;
+            summaryState.set("cancelled");
+            statsDone();
+        }
+    }
+
+    /**
+     * Cancel (the table's button, the task list): a walk stops with the records found so far; a
+     * summary is dropped.
+     */
+    public void cancel() {
+        if (walkRunning) {
+            walkStop.set(true);
+        } else {
+            cancelSummary();
+        }
+    }
+
+    private void begin() {
+        busy.set(true);
+        progress.set(-1);
+    }
+
+    private void end() {
+        busy.set(walkRunning || statsRunning);
+    }
+
+    private void progressed(TaskRunner.Task t) {
+        if (t == walkTask || t == statsTask) {
+            progress.set(t.fraction());
+        }
+    }
+
+    // ---- properties ----------------------------------------------------------------------
+
+    /** The listed records' shape; null when nothing is listed. */
+    public ReadOnlyObjectProperty<Shape> shapeProperty() {
+        return shape.getReadOnlyProperty();
+    }
+
+    public ReadOnlyLongProperty firstRecordProperty() {
+        return firstRecord.getReadOnlyProperty();
+    }
+
+    /** Rows in the current window. */
+    public ReadOnlyIntegerProperty rowsProperty() {
+        return rows.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty infoProperty() {
+        return info.getReadOnlyProperty();
+    }
+
+    /** A walk or a summary is running. */
+    public ReadOnlyBooleanProperty busyProperty() {
+        return busy.getReadOnlyProperty();
+    }
+
+    /** How far the running walk or summary got, 0..1, or -1 when unknown. */
+    public ReadOnlyDoubleProperty progressProperty() {
+        return progress.getReadOnlyProperty();
+    }
+
+    /** The summary has been asked for (its pane joins the table). */
+    public ReadOnlyBooleanProperty summaryShownProperty() {
+        return summaryShown.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty summaryStateProperty() {
+        return summaryState.getReadOnlyProperty();
+    }
+
+    public ObservableList<FieldStats> summary() {
+        return summary;
+    }
+
+    /** Changes when the cells must be read again with the same columns. */
+    public ReadOnlyLongProperty revisionProperty() {
+        return revision.getReadOnlyProperty();
+    }
+}

@@ -1,0 +1,178 @@
+package dev.structscope.app.fields;
+
+import dev.structscope.app.common.TaskRunner;
+import dev.structscope.app.hexview.Py;
+import dev.structscope.io.decode.RecordReader;
+import dev.structscope.io.source.DataSource;
+import dev.structscope.io.source.Sources;
+import dev.structscope.io.stats.FieldStats;
+import dev.structscope.model.Limits;
+import dev.structscope.model.abi.Abis;
+import dev.structscope.model.c.HeaderImporter;
+import dev.structscope.model.layout.LayoutEngine;
+import dev.structscope.samples.Sample;
+import dev.structscope.samples.Samples;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.ByteOrder;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The record table's view model without a window: rows, cells, the window, the column summary
+ * and the dynamic walk, each against Python reading the same bytes; the walk and the summary run
+ * through a task runner (direct here, or held to test cancel).
+ */
+class RecordTableViewModelTest {
+    private static final TaskRunner NOW = new TaskRunner(Runnable::run, Runnable::run, Runnable::run);
+
+    @TempDir
+    Path dir;
+
+    private RecordReader fixed() throws Exception {
+        Path h = dir.resolve("t.h");
+        Files.writeString(h, """
+                #include <stdint.h>
+                struct Rec { uint32_t id; int16_t t; double v; uint8_t flags : 3; };
+                """);
+        var lib = HeaderImporter.importFile(h, HeaderImporter.Options.defaults());
+        return RecordReader.of(LayoutEngine.layout("Rec", lib, Abis.X86_64_LINUX), Abis.X86_64_LINUX,
+                ByteOrder.LITTLE_ENDIAN, Limits.DEFAULT);
+    }
+
+    /** 1,000 records of struct Rec (24 bytes) after a 16-byte header, written by Python; prints the truth. */
+    private List<String> writeRecords(Path f) throws Exception {
+        return Py.run(dir, """
+                import struct, sys, random
+                random.seed(5)
+                out = bytearray(b'H' * 16)
+                ids, ts, vs, fl = [], [], [], []
+                for i in range(1000):
+                    r = (random.getrandbits(32), random.randint(-32768, 32767), random.uniform(-1e6, 1e6), random.getrandbits(8))
+                    out += struct.pack('<IhxxdB7x', *r)
+                    ids.append(r[0]); ts.append(r[1]); vs.append(r[2]); fl.append(r[3] & 7)
+                out += b'tail'  # not a whole record
+                open(sys.argv[1], 'wb').write(out)
+                print(ids[7], ts[7], repr(vs[7]), fl[7])
+                print(min(ts), max(ts), min(fl), max(fl))
+                print(ids[999])
+                """, f.toString());
+    }
+
+    @Test
+    void fixedRowsCellsAndWindowAreWherePythonWroteThem() throws Exception {
+        Path f = dir.resolve("r.bin");
+        String[] rec7 = writeRecords(f).get(0).split(" ");
+        try (DataSource s = Sources.open(f)) {
+            RecordTableViewModel vm = new RecordTableViewModel(NOW);
+            vm.show(s, fixed(), 16);
+            assertEquals(1000, vm.recordCount(), "the four bytes of tail are not a record");
+            assertEquals(1000, vm.rowsProperty().get());
+            assertEquals("struct Rec", vm.typeName());
+            assertFalse(vm.shapeProperty().get().dynamic());
+            var leaves = vm.shapeProperty().get().columns().leaves();
+            assertEquals(List.of("id", "t", "v", "flags"), leaves.stream().map(Columns.Leaf::path).toList());
+            assertEquals(rec7[0], vm.cell(leaves.get(0), 7));
+            assertEquals(rec7[1], vm.cell(leaves.get(1), 7));
+            assertEquals(Double.parseDouble(rec7[2]), Double.parseDouble(vm.cell(leaves.get(2), 7)));
+            assertTrue(vm.cell(leaves.get(3), 7).startsWith(rec7[3]), vm.cell(leaves.get(3), 7));
+            assertEquals(16 + 7 * 24, vm.rowRange(7)[0]);
+            assertEquals(24, vm.rowRange(7)[1]);
+            assertTrue(vm.infoProperty().get().startsWith("1,000 records of struct Rec (24 bytes) from 0x10"), vm.infoProperty().get());
+
+            vm.moveWindow(995);
+            assertEquals(995, vm.firstRecordProperty().get());
+            assertEquals(5, vm.rowsProperty().get());
+            assertEquals(16 + 999 * 24, vm.rowRange(4)[0]);
+            vm.moveWindow(5000);
+            assertEquals(999, vm.firstRecordProperty().get(), "clamped to the last record");
+            assertEquals(12, vm.rowOf(12), "showing record 12 moves the window back to it");
+            assertEquals(0, vm.firstRecordProperty().get());
+        }
+    }
+
+    @Test
+    void theColumnSummaryIsPythonsMinAndMax() throws Exception {
+        Path f = dir.resolve("r.bin");
+        String[] mm = writeRecords(f).get(1).split(" ");
+        try (DataSource s = Sources.open(f)) {
+            RecordTableViewModel vm = new RecordTableViewModel(NOW);
+            vm.show(s, fixed(), 16);
+            vm.computeSummary();
+            assertFalse(vm.busyProperty().get());
+            assertTrue(vm.summaryShownProperty().get());
+            assertEquals("1,000 records", vm.summaryStateProperty().get());
+            FieldStats t = vm.summary().stream().filter(x -> x.path().equals("t")).findFirst().orElseThrow();
+            assertEquals(mm[0], t.min());
+            assertEquals(mm[1], t.max());
+            FieldStats flags = vm.summary().stream().filter(x -> x.path().equals("flags")).findFirst().orElseThrow();
+            assertEquals(mm[2], flags.min());
+            assertEquals(mm[3], flags.max());
+        }
+    }
+
+    @Test
+    void aCancelledSummaryDeliversNothingAndSaysSo() throws Exception {
+        Path f = dir.resolve("r.bin");
+        writeRecords(f);
+        List<Runnable> held = new ArrayList<>();
+        TaskRunner later = new TaskRunner(held::add, held::add, Runnable::run);
+        try (DataSource s = Sources.open(f)) {
+            RecordTableViewModel vm = new RecordTableViewModel(later);
+            vm.show(s, fixed(), 16);
+            vm.computeSummary();
+            assertTrue(vm.busyProperty().get());
+            assertTrue(vm.summarizing());
+            assertEquals(1, later.active().size(), "the summary is listed as a task");
+            assertTrue(later.active().get(0).cancellable());
+            later.active().get(0).requestCancel();
+            assertFalse(vm.busyProperty().get());
+            assertEquals("cancelled", vm.summaryStateProperty().get());
+            held.forEach(Runnable::run);
+            assertTrue(vm.summary().isEmpty(), "a cancelled summary delivers nothing");
+            assertTrue(later.active().isEmpty());
+        }
+    }
+
+    @Test
+    void aDynamicTableListsEachPcapRecordWherePythonFindsIt() throws Exception {
+        Sample sample = Samples.DYNAMIC.stream().filter(x -> x.data().equals("packets.pcap")).findFirst().orElseThrow();
+        Path file = Samples.extract(sample, dir);
+        var lib = HeaderImporter.importFile(file.resolveSibling(sample.header()), HeaderImporter.Options.defaults());
+        RecordReader r = RecordReader.of(LayoutEngine.layout("PcapRecord", lib, Abis.X86_64_LINUX), Abis.X86_64_LINUX,
+                ByteOrder.LITTLE_ENDIAN, Limits.DEFAULT);
+        List<String> truth = Py.run(dir, """
+                import struct, sys
+                d = open(sys.argv[1], 'rb').read()
+                at = 24
+                while at < len(d):
+                    n = struct.unpack_from('<I', d, at + 8)[0]
+                    print(at, 16 + n, n)
+                    at += 16 + n
+                """, file.toString());
+        try (DataSource s = Sources.open(file)) {
+            RecordTableViewModel vm = new RecordTableViewModel(NOW);
+            vm.show(s, r, 24);
+            assertFalse(vm.walking());
+            assertTrue(vm.shapeProperty().get().dynamic());
+            assertEquals(truth.size(), vm.recordCount());
+            assertNull(vm.walk().stop());
+            for (int i = 0; i < truth.size(); i++) {
+                String[] t = truth.get(i).split(" ");
+                assertEquals(Long.parseLong(t[0]), vm.rowRange(i)[0], "record " + i);
+                assertEquals(Long.parseLong(t[1]), vm.rowRange(i)[1], "record " + i);
+            }
+            String capLenPath = vm.shapeProperty().get().columns().leaves().stream().map(Columns.Leaf::path)
+                    .filter(p -> p.endsWith("incl_len")).findFirst().orElseThrow();
+            assertEquals(truth.get(2).split(" ")[2], vm.dynamicCell(capLenPath, 2));
+        }
+    }
+}
