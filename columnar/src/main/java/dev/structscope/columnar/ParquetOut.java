@@ -2,14 +2,25 @@ package dev.structscope.columnar;
 
 import dev.structscope.io.columns.Column;
 import dev.structscope.io.columns.ColumnSchema;
+import dev.structscope.io.columns.FixedColumns;
 import dev.structscope.io.columns.RowFeeder;
 import dev.structscope.io.columns.RowSink;
+import dev.structscope.io.decode.DecoderPlan;
 import dev.structscope.io.decode.RecordNode;
 import dev.structscope.io.decode.RecordValue;
 import org.apache.parquet.column.ColumnDescriptor;
 import org.apache.parquet.column.ColumnWriteStore;
 import org.apache.parquet.column.ColumnWriter;
+import org.apache.parquet.column.Encoding;
 import org.apache.parquet.column.ParquetProperties;
+import org.apache.parquet.column.statistics.DoubleStatistics;
+import org.apache.parquet.column.statistics.FloatStatistics;
+import org.apache.parquet.column.statistics.IntStatistics;
+import org.apache.parquet.column.statistics.LongStatistics;
+import org.apache.parquet.column.statistics.SizeStatistics;
+import org.apache.parquet.column.statistics.Statistics;
+import org.apache.parquet.bytes.BytesInput;
+import dev.structscope.io.decode.Layouts;
 import org.apache.parquet.hadoop.ColumnChunkPageWriteStore;
 import org.apache.parquet.hadoop.ParquetFileWriter;
 import org.apache.parquet.hadoop.metadata.CompressionCodecName;
@@ -18,6 +29,7 @@ import org.apache.parquet.io.api.Binary;
 import org.apache.parquet.schema.GroupType;
 import org.apache.parquet.schema.LogicalTypeAnnotation;
 import org.apache.parquet.schema.MessageType;
+import org.apache.parquet.schema.PrimitiveType;
 import org.apache.parquet.schema.PrimitiveType.PrimitiveTypeName;
 import org.apache.parquet.schema.Type;
 import org.apache.parquet.schema.Types;
@@ -65,6 +77,8 @@ final class ParquetOut implements ColumnarOut {
     private static final int PARALLEL = Math.min(2, Runtime.getRuntime().availableProcessors());
 
     private final RowFeeder feeder;
+    /** The fixed record column by column, when it has that form: groups are then fed a column at a time. */
+    private final FixedColumns fast;
     private final MessageType message;
     private final ParquetProperties props;
     private final ParquetFileWriter file;
@@ -84,6 +98,18 @@ final class ParquetOut implements ColumnarOut {
     /** Every leaf under a column (itself for a leaf), for nulls and empty lists. */
     private final int[][] leavesUnder;
 
+    /**
+     * By position in {@link FixedColumns#leaves()}: the leaf's pages are made here, not by a
+     * column writer ({@link Paged}); null without the column form.
+     */
+    private final boolean[] paged;
+    /**
+     * The schema of the column writers of a fixed-record group: the message without the paged
+     * leaves (null when every leaf is paged). Its columns have the full message's paths and
+     * levels, so their pages go to the same page store.
+     */
+    private final MessageType rest;
+
     /** The group records of a dynamic layout are fed to, one record at a time, on the caller's thread. */
     private Group current;
 
@@ -102,6 +128,7 @@ final class ParquetOut implements ColumnarOut {
 
     ParquetOut(RowFeeder feeder, Path path) throws IOException {
         this.feeder = feeder;
+        this.fast = ColumnarOut.rowByRow() ? null : feeder.fixedColumns();
         ColumnSchema schema = feeder.schema();
         this.message = messageType(schema.root());
         int n = schema.count();
@@ -130,6 +157,22 @@ final class ParquetOut implements ColumnarOut {
             }
         }
         this.props = properties.build();
+        this.paged = fast == null ? null : new boolean[fast.leaves().size()];
+        java.util.Set<String> pagedPaths = new java.util.HashSet<>();
+        if (fast != null) {
+            for (int i = 0; i < paged.length; i++) {
+                FixedColumns.Leaf leaf = fast.leaves().get(i);
+                ColumnDescriptor c = message.getColumns().get(leafIndex[leaf.column().id()]);
+                // Paged: a plain 4- or 8-byte value once per record, outside lists (no levels to encode).
+                paged[i] = leaf.copied() && leaf.perRow() == 1 && leaf.copyBytes() >= 4
+                        && c.getMaxRepetitionLevel() == 0 && c.getMaxDefinitionLevel() == 0;
+                if (paged[i]) {
+                    pagedPaths.add(String.join(".", c.getPath()));
+                }
+            }
+        }
+        GroupType kept = pagedPaths.isEmpty() ? message : without(message, pagedPaths, "");
+        this.rest = kept == null ? null : new MessageType(message.getName(), kept.getFields());
         this.file = new ParquetFileWriter(new LocalOutputFile(path), message, ParquetFileWriter.Mode.OVERWRITE,
                 rowGroupBytes, 0, null, props);
         file.start();
@@ -172,15 +215,7 @@ final class ParquetOut implements ColumnarOut {
         RecordNode node = value.node();
         if (feeder.compiledFor(node)) {
             // A fixed record: only its place is noted; a worker encodes the whole range.
-            if (rangeCount == 0) {
-                rangeSegment = segment;
-                rangeNode = node;
-                rangeStart = value.start();
-                groupRows = (int) Math.max(1, Math.min(1 << 24, rowGroupBytes / Math.max(1, node.size())));
-            }
-            if (++rangeCount == groupRows) {
-                submitRange();
-            }
+            note(segment, node, value.start(), 1);
             return;
         }
         try {
@@ -195,6 +230,34 @@ final class ParquetOut implements ColumnarOut {
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Notes {@code count} fixed records from byte {@code start}: ranges of a row group's size go to the workers. */
+    private void note(MemorySegment segment, RecordNode node, long start, int count) {
+        long size = node.size();
+        for (int done = 0; done < count; ) {
+            if (rangeCount == 0) {
+                rangeSegment = segment;
+                rangeNode = node;
+                rangeStart = start + done * size;
+                groupRows = (int) Math.max(1, Math.min(1 << 24, rowGroupBytes / Math.max(1, size)));
+            }
+            int take = Math.min(count - done, groupRows - rangeCount);
+            rangeCount += take;
+            done += take;
+            if (rangeCount == groupRows) {
+                submitRange();
+            }
+        }
+    }
+
+    @Override
+    public void records(long first, long offset, MemorySegment segment, DecoderPlan plan, int count) {
+        if (feeder.compiledFor(plan.root())) {
+            note(segment, plan.root(), offset, count);
+        } else {
+            ColumnarOut.super.records(first, offset, segment, plan, count);
         }
     }
 
@@ -216,9 +279,13 @@ final class ParquetOut implements ColumnarOut {
         int count = rangeCount;
         long size = node.size();
         inFlight.add(workers.submit(() -> {
-            Group g = new Group();
-            for (int i = 0; i < count; i++) {
-                feeder.row(segment, node, start + i * size, g);
+            Group g = new Group(fast != null);
+            if (fast != null) {
+                g.fill(segment, start, count);
+            } else {
+                for (int i = 0; i < count; i++) {
+                    feeder.row(segment, node, start + i * size, g);
+                }
             }
             g.finish();
             return g;
@@ -264,6 +331,292 @@ final class ParquetOut implements ColumnarOut {
             if (workers != null) {
                 workers.shutdownNow();
             }
+        }
+    }
+
+    /**
+     * Records per data page of a paged leaf: parquet-java's own default page row limit (20,000),
+     * so that pages are the same as the column writers make for the other columns and a reader
+     * that skips pages by the column index skips the same amounts.
+     */
+    static final int PAGE_ROWS = ParquetProperties.DEFAULT_PAGE_ROW_COUNT_LIMIT;
+
+    /**
+     * A paged leaf of one fixed-record group: a plain 4- or 8-byte value once per record, outside
+     * lists and never null, so that a data page (format 1.0) is just the values, PLAIN-encoded:
+     * little-endian, as the gather loop copies them. No column writer is involved: the page is
+     * filled in place by the generated copy, its statistics computed over it, and it goes to
+     * parquet-java's page writer (which compresses it and keeps the column and offset indexes)
+     * as the column writer would hand it over: the same encodings (BIT_PACKED levels of maximum 0,
+     * PLAIN values), statistics and size statistics. Floating NaNs are written as Java's
+     * canonical NaN, as {@code Float.floatToIntBits} in the column writer does.
+     */
+    private static final class Paged {
+        private final PrimitiveType type;
+        private final org.apache.parquet.column.page.PageWriter out;
+        private final int bytes;
+        private final byte[] page;
+        final MemorySegment segment;
+
+        Paged(ColumnDescriptor column, org.apache.parquet.column.page.PageWriter out, int bytes) {
+            this.type = column.getPrimitiveType();
+            this.out = out;
+            this.bytes = bytes;
+            this.page = new byte[PAGE_ROWS * bytes];
+            this.segment = MemorySegment.ofArray(page);
+        }
+
+        void writePage(int n) throws IOException {
+            Statistics<?> stats = Statistics.createStats(type);
+            MemorySegment p = segment;
+            boolean unsigned = type.getLogicalTypeAnnotation() instanceof LogicalTypeAnnotation.IntLogicalTypeAnnotation i
+                    && !i.isSigned();
+            switch (type.getPrimitiveTypeName()) {
+                case INT32 -> {
+                    // min/max in the column's order (unsigned: sign bit flipped), then given to the statistics.
+                    int flip = unsigned ? Integer.MIN_VALUE : 0;
+                    int min = Integer.MAX_VALUE;
+                    int max = Integer.MIN_VALUE;
+                    for (int i = 0; i < n; i++) {
+                        int v = p.get(Layouts.I32_LE, (long) i * 4) ^ flip;
+                        min = Math.min(min, v);
+                        max = Math.max(max, v);
+                    }
+                    ((IntStatistics) stats).updateStats(min ^ flip);
+                    ((IntStatistics) stats).updateStats(max ^ flip);
+                }
+                case INT64 -> {
+                    long flip = unsigned ? Long.MIN_VALUE : 0;
+                    long min = Long.MAX_VALUE;
+                    long max = Long.MIN_VALUE;
+                    for (int i = 0; i < n; i++) {
+                        long v = p.get(Layouts.I64_LE, (long) i * 8) ^ flip;
+                        min = Math.min(min, v);
+                        max = Math.max(max, v);
+                    }
+                    ((LongStatistics) stats).updateStats(min ^ flip);
+                    ((LongStatistics) stats).updateStats(max ^ flip);
+                }
+                // Floating: min/max over the numbers (Math.min/max order -0.0 before +0.0, as the
+                // statistics' own order does; their -0/+0 normalisation is monotone, so the
+                // extremes alone give the same result), NaNs counted by the statistics one by one.
+                case FLOAT -> {
+                    FloatStatistics f = (FloatStatistics) stats;
+                    float min = Float.POSITIVE_INFINITY;
+                    float max = Float.NEGATIVE_INFINITY;
+                    boolean any = false;
+                    for (int i = 0; i < n; i++) {
+                        float v = p.get(Layouts.F32_LE, (long) i * 4);
+                        if (v != v) {
+                            p.set(Layouts.I32_LE, (long) i * 4, Float.floatToIntBits(v));
+                            f.updateStats(v);
+                        } else {
+                            min = Math.min(min, v);
+                            max = Math.max(max, v);
+                            any = true;
+                        }
+                    }
+                    if (any) {
+                        f.updateStats(min);
+                        f.updateStats(max);
+                    }
+                }
+                case DOUBLE -> {
+                    DoubleStatistics f = (DoubleStatistics) stats;
+                    double min = Double.POSITIVE_INFINITY;
+                    double max = Double.NEGATIVE_INFINITY;
+                    boolean any = false;
+                    for (int i = 0; i < n; i++) {
+                        double v = p.get(Layouts.F64_LE, (long) i * 8);
+                        if (v != v) {
+                            p.set(Layouts.I64_LE, (long) i * 8, Double.doubleToLongBits(v));
+                            f.updateStats(v);
+                        } else {
+                            min = Math.min(min, v);
+                            max = Math.max(max, v);
+                            any = true;
+                        }
+                    }
+                    if (any) {
+                        f.updateStats(min);
+                        f.updateStats(max);
+                    }
+                }
+                default -> throw new IllegalStateException("not a paged type: " + type);
+            }
+            out.writePage(BytesInput.from(page, 0, n * bytes), n, n, stats,
+                    SizeStatistics.newBuilder(type, 0, 0).build(),
+                    org.apache.parquet.column.statistics.geospatial.GeospatialStatistics.noopBuilder().build(),
+                    Encoding.BIT_PACKED, Encoding.BIT_PACKED,
+                    Encoding.PLAIN);
+        }
+    }
+
+    /** {@code group} without the leaves whose dotted paths are in {@code drop}; null when nothing is left. */
+    private static GroupType without(GroupType group, java.util.Set<String> drop, String prefix) {
+        List<Type> kept = new ArrayList<>();
+        for (Type t : group.getFields()) {
+            String path = prefix + t.getName();
+            if (t.isPrimitive()) {
+                if (!drop.contains(path)) {
+                    kept.add(t);
+                }
+            } else {
+                GroupType g = without(t.asGroupType(), drop, path + ".");
+                if (g != null) {
+                    kept.add(g);
+                }
+            }
+        }
+        return kept.isEmpty() ? null : group.withNewFields(kept);
+    }
+
+    /** Records per chunk of the column-at-a-time feed (fewer when a record holds many values). */
+    private static final int FILL_CHUNK = 4096;
+
+    /**
+     * Writes the first {@code n} values of {@code array} to {@code w}: value {@code i} with
+     * repetition level {@code rep[i % rep.length]} and definition level {@code def}. Integers
+     * narrower than 32 bits are extended as their column's signedness says (Parquet stores them
+     * as INT32); one loop per array type, so that each is a tight loop around the writer's call.
+     */
+    private static void write(ColumnWriter w, boolean signed, Object array, int n, int[] rep, int def) {
+        int per = rep.length;
+        if (per == 1) {
+            switch (array) {
+                case long[] a -> {
+                    for (int i = 0; i < n; i++) {
+                        w.write(a[i], 0, def);
+                    }
+                }
+                case int[] a -> {
+                    for (int i = 0; i < n; i++) {
+                        w.write(a[i], 0, def);
+                    }
+                }
+                case short[] a -> {
+                    for (int i = 0; i < n; i++) {
+                        w.write(signed ? a[i] : a[i] & 0xFFFF, 0, def);
+                    }
+                }
+                case byte[] a -> {
+                    for (int i = 0; i < n; i++) {
+                        w.write(signed ? a[i] : a[i] & 0xFF, 0, def);
+                    }
+                }
+                case float[] a -> {
+                    for (int i = 0; i < n; i++) {
+                        w.write(a[i], 0, def);
+                    }
+                }
+                case double[] a -> {
+                    for (int i = 0; i < n; i++) {
+                        w.write(a[i], 0, def);
+                    }
+                }
+                default -> throw new IllegalStateException("no array of values: " + array);
+            }
+            return;
+        }
+        for (int i = 0; i < n; i++) {
+            int r = rep[i % per];
+            switch (array) {
+                case long[] a -> w.write(a[i], r, def);
+                case int[] a -> w.write(a[i], r, def);
+                case short[] a -> w.write(signed ? a[i] : a[i] & 0xFFFF, r, def);
+                case byte[] a -> w.write(signed ? a[i] : a[i] & 0xFF, r, def);
+                case float[] a -> w.write(a[i], r, def);
+                case double[] a -> w.write(a[i], r, def);
+                default -> throw new IllegalStateException("no array of values: " + array);
+            }
+        }
+    }
+
+    /**
+     * The values of one leaf column (not copied) as {@link FixedColumns#feed} reports them, to its
+     * column writer: the {@code k}-th value of each record with repetition level {@code rep[k]}.
+     * Only the value calls arrive; a fixed record has no nulls and no row events here.
+     */
+    private static final class LeafFeed implements RowSink {
+        private final ColumnWriter w;
+        private final int[] rep;
+        private final int def;
+        private int k;
+
+        LeafFeed(ColumnWriter w, int[] rep, int def) {
+            this.w = w;
+            this.rep = rep;
+            this.def = def;
+        }
+
+        private int r() {
+            int r = rep[k];
+            k = k + 1 == rep.length ? 0 : k + 1;
+            return r;
+        }
+
+        @Override
+        public void longValue(Column.Leaf column, long value) {
+            if (column.type().bits() == 64) {
+                w.write(value, r(), def);
+            } else {
+                w.write((int) value, r(), def);
+            }
+        }
+
+        @Override
+        public void floatValue(Column.Leaf column, float value) {
+            w.write(value, r(), def);
+        }
+
+        @Override
+        public void doubleValue(Column.Leaf column, double value) {
+            w.write(value, r(), def);
+        }
+
+        @Override
+        public void booleanValue(Column.Leaf column, boolean value) {
+            w.write(value, r(), def);
+        }
+
+        @Override
+        public void stringValue(Column.Leaf column, String value) {
+            w.write(Binary.fromString(value), r(), def);
+        }
+
+        @Override
+        public void beginRow() {
+            throw new IllegalStateException("a column feed has no rows");
+        }
+
+        @Override
+        public void endRow() {
+            throw new IllegalStateException("a column feed has no rows");
+        }
+
+        @Override
+        public void nullValue(Column column) {
+            throw new IllegalStateException("a fixed record has no nulls: " + column);
+        }
+
+        @Override
+        public void beginStruct(Column.Struct column) {
+            throw new IllegalStateException("a column feed has no structs");
+        }
+
+        @Override
+        public void endStruct(Column.Struct column) {
+            throw new IllegalStateException("a column feed has no structs");
+        }
+
+        @Override
+        public void beginList(Column.ListOf column, int length) {
+            throw new IllegalStateException("a column feed has no lists");
+        }
+
+        @Override
+        public void endList(Column.ListOf column, int length) {
+            throw new IllegalStateException("a column feed has no lists");
         }
     }
 
@@ -325,23 +678,158 @@ final class ParquetOut implements ColumnarOut {
         private final int[] startR = new int[leafIndex.length];
         private final int[] seen = new int[leafIndex.length];
 
+        /** Paged leaves (fixed groups only), by position in {@link FixedColumns#leaves()}; else null. */
+        private final Paged[] pagedColumns;
+        /** Records in the paged leaves' current pages. */
+        private int pageFill;
+
+        /** A group of dynamic records, or of fixed records fed row by row: every column has its writer. */
         Group() {
+            this(false);
+        }
+
+        /** With {@code columnar}, a group of fixed records fed by {@link #fill}: the paged leaves get no writer. */
+        Group(boolean columnar) {
             pages = new ColumnChunkPageWriteStore(SnappyCodecs.INSTANCE.getCompressor(CompressionCodecName.SNAPPY),
                     message, props.getAllocator(), props.getColumnIndexTruncateLength(),
                     props.getPageWriteChecksumEnabled());
-            columns = props.newColumnWriteStore(message, pages, pages);
+            MessageType schema = columnar ? rest : message;
             List<ColumnDescriptor> descriptors = message.getColumns();
+            if (schema == null) {
+                columns = null;
+            } else if (schema == message) {
+                columns = props.newColumnWriteStore(message, pages, pages);
+            } else {
+                // The rest's descriptors equal the message's (same path, type and levels).
+                columns = props.newColumnWriteStore(schema, pages, pages);
+            }
             writers = new ColumnWriter[leafIndex.length];
+            pagedColumns = columnar ? new Paged[paged.length] : null;
+            java.util.Set<Integer> skip = new java.util.HashSet<>();
+            if (columnar) {
+                for (int i = 0; i < paged.length; i++) {
+                    if (paged[i]) {
+                        FixedColumns.Leaf leaf = fast.leaves().get(i);
+                        ColumnDescriptor c = descriptors.get(leafIndex[leaf.column().id()]);
+                        pagedColumns[i] = new Paged(c, pages.getPageWriter(c), leaf.copyBytes());
+                        skip.add(leaf.column().id());
+                    }
+                }
+            }
             for (int id = 0; id < leafIndex.length; id++) {
-                if (leafIndex[id] >= 0) {
+                if (leafIndex[id] >= 0 && !skip.contains(id)) {
                     writers[id] = columns.getColumnWriter(descriptors.get(leafIndex[id]));
                 }
             }
         }
 
+        /**
+         * Feeds {@code count} fixed records from byte {@code start} of {@code s} a column at a time,
+         * in chunks of records: the plain leaves of a chunk are copied by a generated loop into
+         * primitive arrays, then handed to their column writers in one tight loop each (the
+         * writers take one value per call: parquet-java has no bulk write); the other leaves are
+         * converted value by value as {@link RowFeeder} does. Each value's repetition level is
+         * the one its place in the record always has ({@link FixedColumns.Leaf#repetition()}), its
+         * definition level the leaf's maximum (nothing in a fixed record is null). Then one
+         * {@code endRecord} per record, where the store checks page sizes; pages still end on
+         * record boundaries, since every value of a record is written before its page can close.
+         */
+        void fill(MemorySegment s, long start, int count) {
+            List<FixedColumns.Leaf> leaves = fast.leaves();
+            int chunk = (int) Math.max(1, Math.min(FILL_CHUNK, FILL_CHUNK * 16 / Math.max(1, fast.valuesPerRow())));
+            Object[] arrays = new Object[leaves.size()];
+            MemorySegment[] dst = new MemorySegment[leaves.size()];
+            LeafFeed[] feeds = new LeafFeed[leaves.size()];
+            long[] row0 = new long[leaves.size()];
+            boolean anyPaged = false;
+            for (int i = 0; i < leaves.size(); i++) {
+                FixedColumns.Leaf leaf = leaves.get(i);
+                int n = chunk * leaf.perRow();
+                if (pagedColumns[i] != null) {
+                    dst[i] = pagedColumns[i].segment;
+                    anyPaged = true;
+                } else if (leaf.copied()) {
+                    arrays[i] = switch (leaf.column().type()) {
+                        case INT8, UINT8 -> new byte[n];
+                        case INT16, UINT16 -> new short[n];
+                        case INT32, UINT32 -> new int[n];
+                        case INT64, UINT64 -> new long[n];
+                        case FLOAT32 -> new float[n];
+                        case FLOAT64 -> new double[n];
+                        default -> throw new IllegalStateException("not copied: " + leaf);
+                    };
+                    dst[i] = switch (arrays[i]) {
+                        case byte[] a -> MemorySegment.ofArray(a);
+                        case short[] a -> MemorySegment.ofArray(a);
+                        case int[] a -> MemorySegment.ofArray(a);
+                        case long[] a -> MemorySegment.ofArray(a);
+                        case float[] a -> MemorySegment.ofArray(a);
+                        case double[] a -> MemorySegment.ofArray(a);
+                        default -> throw new IllegalStateException();
+                    };
+                } else {
+                    int id = leaf.column().id();
+                    feeds[i] = new LeafFeed(writers[id], leaf.repetition(), maxDef[id]);
+                }
+            }
+            long size = fast.recordSize();
+            for (int done = 0; done < count; ) {
+                int n = Math.min(chunk, count - done);
+                if (anyPaged) {
+                    n = Math.min(n, PAGE_ROWS - pageFill);
+                    for (int i = 0; i < leaves.size(); i++) {
+                        row0[i] = pagedColumns[i] != null ? pageFill : 0;
+                    }
+                }
+                long at = start + done * size;
+                fast.copy(s, at, n, dst, row0);
+                for (int i = 0; i < leaves.size(); i++) {
+                    FixedColumns.Leaf leaf = leaves.get(i);
+                    if (feeds[i] != null) {
+                        fast.feed(leaf, s, at, n, feeds[i]);
+                    } else if (arrays[i] != null) {
+                        int id = leaf.column().id();
+                        write(writers[id], leaf.column().type().signed(), arrays[i], n * leaf.perRow(),
+                                leaf.repetition(), maxDef[id]);
+                    }
+                }
+                if (columns != null) {
+                    for (int j = 0; j < n; j++) {
+                        columns.endRecord();
+                    }
+                }
+                rows += n;
+                done += n;
+                pageFill += n;
+                if (pageFill == PAGE_ROWS) {
+                    flushPages();
+                }
+            }
+        }
+
+        /** Writes the paged leaves' current pages (all hold the same records). */
+        private void flushPages() {
+            if (pageFill == 0 || pagedColumns == null) {
+                return;
+            }
+            try {
+                for (Paged p : pagedColumns) {
+                    if (p != null) {
+                        p.writePage(pageFill);
+                    }
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            pageFill = 0;
+        }
+
         /** Encodes what is still buffered into pages (any thread). */
         void finish() {
-            columns.flush();
+            flushPages();
+            if (columns != null) {
+                columns.flush();
+            }
         }
 
         /** Appends the group to the file (the file's thread, in order). */
@@ -351,7 +839,9 @@ final class ParquetOut implements ColumnarOut {
                 pages.flushToFileWriter(out);
                 out.endBlock();
             }
-            columns.close();
+            if (columns != null) {
+                columns.close();
+            }
             pages.close();
         }
 
