@@ -55,6 +55,7 @@ public class ConvertFillBenchmark {
     private FixedColumns columns;
     private Arena arena;
     private MemorySegment[] buffers;
+    private MemorySegment[] heapBuffers;
     private BufferSink sink;
 
     @Setup(Level.Trial)
@@ -68,6 +69,10 @@ public class ConvertFillBenchmark {
         buffers = new MemorySegment[leaves.size()];
         for (int i = 0; i < leaves.size(); i++) {
             buffers[i] = arena.allocate((long) BATCH * leaves.get(i).copyBytes(), 8);
+        }
+        heapBuffers = new MemorySegment[leaves.size()];
+        for (int i = 0; i < leaves.size(); i++) {
+            heapBuffers[i] = MemorySegment.ofArray(new byte[BATCH * leaves.get(i).copyBytes()]);
         }
         sink = new BufferSink(feeder.schema().count(), leaves, buffers);
     }
@@ -100,6 +105,19 @@ public class ConvertFillBenchmark {
         for (long i = 0; i < count; i += BATCH) {
             int n = (int) Math.min(BATCH, count - i);
             columns.copy(s, i * size, n, buffers, null);
+        }
+        return count;
+    }
+
+    /** The column path into heap arrays ({@code byte[]}), as Parquet's pages are filled. */
+    @Benchmark
+    public long columnsToHeap() {
+        MemorySegment s = source.segment();
+        long size = plan.recordSize();
+        long count = s.byteSize() / size;
+        for (long i = 0; i < count; i += BATCH) {
+            int n = (int) Math.min(BATCH, count - i);
+            columns.copy(s, i * size, n, heapBuffers, null);
         }
         return count;
     }
