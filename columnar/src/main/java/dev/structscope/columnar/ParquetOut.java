@@ -57,6 +57,11 @@ import java.util.concurrent.Future;
  * memory stays bounded whatever the file's size. Runs without Hadoop: the file goes through
  * {@link LocalOutputFile}, compression through {@link SnappyCodecs}.
  *
+ * <p>Fixed records with a {@link FixedColumns} form are fed a column at a time instead
+ * ({@link Group#fill}): plain 4- and 8-byte members outside lists become PLAIN pages made here
+ * ({@link Paged}), the other leaves go to their column writers from primitive arrays. The writer
+ * settings (page rows, statistics, dictionary, codec) and why are in docs/readme-bulk.md.
+ *
  * <p>Schema, from {@link ColumnSchema}: structs are groups, lists Parquet's three-level LIST
  * ({@code group name (LIST) { repeated group list { element } }}), integers INT32/INT64 with their
  * width and signedness as {@code INTEGER(bits, signed)} annotations (so {@code uint64_t} stays
