@@ -353,8 +353,8 @@ final class ParquetOut implements ColumnarOut {
      * filled in place by the generated copy, its statistics computed over it, and it goes to
      * parquet-java's page writer (which compresses it and keeps the column and offset indexes)
      * as the column writer would hand it over: the same encodings (BIT_PACKED levels of maximum 0,
-     * PLAIN values), statistics and size statistics. Floating NaNs are written as Java's
-     * canonical NaN, as {@code Float.floatToIntBits} in the column writer does.
+     * PLAIN values), statistics and size statistics. NaNs keep their bits, as the column writer
+     * keeps them (its PLAIN writer stores the raw bits).
      */
     private static final class Paged {
         private final PrimitiveType type;
@@ -413,7 +413,6 @@ final class ParquetOut implements ColumnarOut {
                     for (int i = 0; i < n; i++) {
                         float v = p.get(Layouts.F32_LE, (long) i * 4);
                         if (v != v) {
-                            p.set(Layouts.I32_LE, (long) i * 4, Float.floatToIntBits(v));
                             f.updateStats(v);
                         } else {
                             min = Math.min(min, v);
@@ -434,7 +433,6 @@ final class ParquetOut implements ColumnarOut {
                     for (int i = 0; i < n; i++) {
                         double v = p.get(Layouts.F64_LE, (long) i * 8);
                         if (v != v) {
-                            p.set(Layouts.I64_LE, (long) i * 8, Double.doubleToLongBits(v));
                             f.updateStats(v);
                         } else {
                             min = Math.min(min, v);

@@ -1,5 +1,6 @@
 package dev.structscope.io.columns;
 
+import dev.structscope.io.decode.Layouts;
 import dev.structscope.io.decode.PlanNode;
 import dev.structscope.io.decode.RecordNode;
 import dev.structscope.io.decode.ScalarKind;
@@ -105,7 +106,8 @@ public final class FixedColumns {
      * Copies the values of every {@link Leaf#copied() copied} leaf of {@code n} records, the first
      * at byte {@code at} of {@code src}, little-endian into {@code dst[i]} for leaf {@code i}:
      * record {@code r}'s value {@code k} at byte {@code ((row0[i] + r) * perRow + k) * copyBytes}.
-     * Entries for other leaves are ignored (may be null).
+     * Entries for other leaves are ignored (may be null). Signalling NaNs of {@code float} columns
+     * come out quiet, as the row walk gives them.
      *
      * @param row0 by leaf, the record number the first record's values go to (null: 0 for all)
      */
@@ -121,6 +123,28 @@ public final class FixedColumns {
                 dAt[t] = (first * leaf.perRow() + c.firstValue()[t]) * leaf.copyBytes();
             }
             c.loop().run(src, at + c.offset(), n, d, dAt);
+        }
+        for (int i = 0; i < leaves.size(); i++) {
+            Leaf leaf = leaves.get(i);
+            if (leaf.copied() && leaf.column().type() == LeafType.FLOAT32) {
+                long first = (row0 == null ? 0 : row0[i]) * leaf.perRow();
+                quietSignallingNaNs(dst[i], first * 4, (long) n * leaf.perRow());
+            }
+        }
+    }
+
+    /**
+     * Sets the quiet bit of every signalling NaN among {@code count} floats from byte {@code at}:
+     * what the row walk's {@code float} to {@code double} and back does to them (x86 and ARM alike
+     * keep the payload and set that bit), so that both paths write the same bits. A rare value:
+     * the pass costs one read of the column.
+     */
+    private static void quietSignallingNaNs(MemorySegment s, long at, long count) {
+        for (long i = 0; i < count; i++) {
+            int bits = s.get(Layouts.I32_LE, at + i * 4);
+            if ((bits & 0x7FC0_0000) == 0x7F80_0000 && (bits & 0x003F_FFFF) != 0) {
+                s.set(Layouts.I32_LE, at + i * 4, bits | 0x0040_0000);
+            }
         }
     }
 
