@@ -421,7 +421,8 @@ final class ArrowOut implements ColumnarOut {
                 while (v.getValueCapacity() < m) {
                     v.reAlloc();
                 }
-                dst[i] = MemorySegment.ofBuffer(v.getDataBuffer().nioBuffer(0, Math.multiplyExact(m, leaf.copyBytes())));
+                int bytes = Math.multiplyExact(m, leaf.copyBytes());
+                dst[i] = MemorySegment.ofBuffer(v.getDataBuffer().nioBuffer(0, bytes));
                 // Every value is present: whole bytes of the validity bitmap at once, then the last bits.
                 ArrowBuf validity = v.getValidityBuffer();
                 validity.setOne(0L, m / 8);

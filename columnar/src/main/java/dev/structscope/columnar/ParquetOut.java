@@ -11,16 +11,7 @@ import dev.structscope.io.decode.RecordValue;
 import org.apache.parquet.column.ColumnDescriptor;
 import org.apache.parquet.column.ColumnWriteStore;
 import org.apache.parquet.column.ColumnWriter;
-import org.apache.parquet.column.Encoding;
 import org.apache.parquet.column.ParquetProperties;
-import org.apache.parquet.column.statistics.DoubleStatistics;
-import org.apache.parquet.column.statistics.FloatStatistics;
-import org.apache.parquet.column.statistics.IntStatistics;
-import org.apache.parquet.column.statistics.LongStatistics;
-import org.apache.parquet.column.statistics.SizeStatistics;
-import org.apache.parquet.column.statistics.Statistics;
-import org.apache.parquet.bytes.BytesInput;
-import dev.structscope.io.decode.Layouts;
 import org.apache.parquet.hadoop.ColumnChunkPageWriteStore;
 import org.apache.parquet.hadoop.ParquetFileWriter;
 import org.apache.parquet.hadoop.metadata.CompressionCodecName;
@@ -29,7 +20,6 @@ import org.apache.parquet.io.api.Binary;
 import org.apache.parquet.schema.GroupType;
 import org.apache.parquet.schema.LogicalTypeAnnotation;
 import org.apache.parquet.schema.MessageType;
-import org.apache.parquet.schema.PrimitiveType;
 import org.apache.parquet.schema.PrimitiveType.PrimitiveTypeName;
 import org.apache.parquet.schema.Type;
 import org.apache.parquet.schema.Types;
@@ -59,7 +49,7 @@ import java.util.concurrent.Future;
  *
  * <p>Fixed records with a {@link FixedColumns} form are fed a column at a time instead
  * ({@link Group#fill}): plain 4- and 8-byte members outside lists become PLAIN pages made here
- * ({@link Paged}), the other leaves go to their column writers from primitive arrays. The writer
+ * ({@link ParquetPage}), the other leaves go to their column writers from primitive arrays. The writer
  * settings (page rows, statistics, dictionary, codec) and why are in docs/readme-bulk.md.
  *
  * <p>Schema, from {@link ColumnSchema}: structs are groups, lists Parquet's three-level LIST
@@ -105,7 +95,7 @@ final class ParquetOut implements ColumnarOut {
 
     /**
      * By position in {@link FixedColumns#leaves()}: the leaf's pages are made here, not by a
-     * column writer ({@link Paged}); null without the column form.
+     * column writer ({@link ParquetPage}); null without the column form.
      */
     private final boolean[] paged;
     /**
@@ -339,122 +329,6 @@ final class ParquetOut implements ColumnarOut {
         }
     }
 
-    /**
-     * Records per data page of a paged leaf: parquet-java's own default page row limit (20,000),
-     * so that pages are the same as the column writers make for the other columns and a reader
-     * that skips pages by the column index skips the same amounts.
-     */
-    static final int PAGE_ROWS = ParquetProperties.DEFAULT_PAGE_ROW_COUNT_LIMIT;
-
-    /**
-     * A paged leaf of one fixed-record group: a plain 4- or 8-byte value once per record, outside
-     * lists and never null, so that a data page (format 1.0) is just the values, PLAIN-encoded:
-     * little-endian, as the gather loop copies them. No column writer is involved: the page is
-     * filled in place by the generated copy, its statistics computed over it, and it goes to
-     * parquet-java's page writer (which compresses it and keeps the column and offset indexes)
-     * as the column writer would hand it over: the same encodings (BIT_PACKED levels of maximum 0,
-     * PLAIN values), statistics and size statistics. NaNs keep their bits, as the column writer
-     * keeps them (its PLAIN writer stores the raw bits).
-     */
-    private static final class Paged {
-        private final PrimitiveType type;
-        private final org.apache.parquet.column.page.PageWriter out;
-        private final int bytes;
-        private final byte[] page;
-        final MemorySegment segment;
-
-        Paged(ColumnDescriptor column, org.apache.parquet.column.page.PageWriter out, int bytes) {
-            this.type = column.getPrimitiveType();
-            this.out = out;
-            this.bytes = bytes;
-            this.page = new byte[PAGE_ROWS * bytes];
-            this.segment = MemorySegment.ofArray(page);
-        }
-
-        void writePage(int n) throws IOException {
-            Statistics<?> stats = Statistics.createStats(type);
-            MemorySegment p = segment;
-            boolean unsigned = type.getLogicalTypeAnnotation() instanceof LogicalTypeAnnotation.IntLogicalTypeAnnotation i
-                    && !i.isSigned();
-            switch (type.getPrimitiveTypeName()) {
-                case INT32 -> {
-                    // min/max in the column's order (unsigned: sign bit flipped), then given to the statistics.
-                    int flip = unsigned ? Integer.MIN_VALUE : 0;
-                    int min = Integer.MAX_VALUE;
-                    int max = Integer.MIN_VALUE;
-                    for (int i = 0; i < n; i++) {
-                        int v = p.get(Layouts.I32_LE, (long) i * 4) ^ flip;
-                        min = Math.min(min, v);
-                        max = Math.max(max, v);
-                    }
-                    ((IntStatistics) stats).updateStats(min ^ flip);
-                    ((IntStatistics) stats).updateStats(max ^ flip);
-                }
-                case INT64 -> {
-                    long flip = unsigned ? Long.MIN_VALUE : 0;
-                    long min = Long.MAX_VALUE;
-                    long max = Long.MIN_VALUE;
-                    for (int i = 0; i < n; i++) {
-                        long v = p.get(Layouts.I64_LE, (long) i * 8) ^ flip;
-                        min = Math.min(min, v);
-                        max = Math.max(max, v);
-                    }
-                    ((LongStatistics) stats).updateStats(min ^ flip);
-                    ((LongStatistics) stats).updateStats(max ^ flip);
-                }
-                // Floating: min/max over the numbers (Math.min/max order -0.0 before +0.0, as the
-                // statistics' own order does; their -0/+0 normalisation is monotone, so the
-                // extremes alone give the same result), NaNs counted by the statistics one by one.
-                case FLOAT -> {
-                    FloatStatistics f = (FloatStatistics) stats;
-                    float min = Float.POSITIVE_INFINITY;
-                    float max = Float.NEGATIVE_INFINITY;
-                    boolean any = false;
-                    for (int i = 0; i < n; i++) {
-                        float v = p.get(Layouts.F32_LE, (long) i * 4);
-                        if (v != v) {
-                            f.updateStats(v);
-                        } else {
-                            min = Math.min(min, v);
-                            max = Math.max(max, v);
-                            any = true;
-                        }
-                    }
-                    if (any) {
-                        f.updateStats(min);
-                        f.updateStats(max);
-                    }
-                }
-                case DOUBLE -> {
-                    DoubleStatistics f = (DoubleStatistics) stats;
-                    double min = Double.POSITIVE_INFINITY;
-                    double max = Double.NEGATIVE_INFINITY;
-                    boolean any = false;
-                    for (int i = 0; i < n; i++) {
-                        double v = p.get(Layouts.F64_LE, (long) i * 8);
-                        if (v != v) {
-                            f.updateStats(v);
-                        } else {
-                            min = Math.min(min, v);
-                            max = Math.max(max, v);
-                            any = true;
-                        }
-                    }
-                    if (any) {
-                        f.updateStats(min);
-                        f.updateStats(max);
-                    }
-                }
-                default -> throw new IllegalStateException("not a paged type: " + type);
-            }
-            out.writePage(BytesInput.from(page, 0, n * bytes), n, n, stats,
-                    SizeStatistics.newBuilder(type, 0, 0).build(),
-                    org.apache.parquet.column.statistics.geospatial.GeospatialStatistics.noopBuilder().build(),
-                    Encoding.BIT_PACKED, Encoding.BIT_PACKED,
-                    Encoding.PLAIN);
-        }
-    }
-
     /** {@code group} without the leaves whose dotted paths are in {@code drop}; null when nothing is left. */
     private static GroupType without(GroupType group, java.util.Set<String> drop, String prefix) {
         List<Type> kept = new ArrayList<>();
@@ -472,155 +346,6 @@ final class ParquetOut implements ColumnarOut {
             }
         }
         return kept.isEmpty() ? null : group.withNewFields(kept);
-    }
-
-    /** Records per chunk of the column-at-a-time feed (fewer when a record holds many values). */
-    private static final int FILL_CHUNK = 4096;
-
-    /**
-     * Writes the first {@code n} values of {@code array} to {@code w}: value {@code i} with
-     * repetition level {@code rep[i % rep.length]} and definition level {@code def}. Integers
-     * narrower than 32 bits are extended as their column's signedness says (Parquet stores them
-     * as INT32); one loop per array type, so that each is a tight loop around the writer's call.
-     */
-    private static void write(ColumnWriter w, boolean signed, Object array, int n, int[] rep, int def) {
-        int per = rep.length;
-        if (per == 1) {
-            switch (array) {
-                case long[] a -> {
-                    for (int i = 0; i < n; i++) {
-                        w.write(a[i], 0, def);
-                    }
-                }
-                case int[] a -> {
-                    for (int i = 0; i < n; i++) {
-                        w.write(a[i], 0, def);
-                    }
-                }
-                case short[] a -> {
-                    for (int i = 0; i < n; i++) {
-                        w.write(signed ? a[i] : a[i] & 0xFFFF, 0, def);
-                    }
-                }
-                case byte[] a -> {
-                    for (int i = 0; i < n; i++) {
-                        w.write(signed ? a[i] : a[i] & 0xFF, 0, def);
-                    }
-                }
-                case float[] a -> {
-                    for (int i = 0; i < n; i++) {
-                        w.write(a[i], 0, def);
-                    }
-                }
-                case double[] a -> {
-                    for (int i = 0; i < n; i++) {
-                        w.write(a[i], 0, def);
-                    }
-                }
-                default -> throw new IllegalStateException("no array of values: " + array);
-            }
-            return;
-        }
-        for (int i = 0; i < n; i++) {
-            int r = rep[i % per];
-            switch (array) {
-                case long[] a -> w.write(a[i], r, def);
-                case int[] a -> w.write(a[i], r, def);
-                case short[] a -> w.write(signed ? a[i] : a[i] & 0xFFFF, r, def);
-                case byte[] a -> w.write(signed ? a[i] : a[i] & 0xFF, r, def);
-                case float[] a -> w.write(a[i], r, def);
-                case double[] a -> w.write(a[i], r, def);
-                default -> throw new IllegalStateException("no array of values: " + array);
-            }
-        }
-    }
-
-    /**
-     * The values of one leaf column (not copied) as {@link FixedColumns#feed} reports them, to its
-     * column writer: the {@code k}-th value of each record with repetition level {@code rep[k]}.
-     * Only the value calls arrive; a fixed record has no nulls and no row events here.
-     */
-    private static final class LeafFeed implements RowSink {
-        private final ColumnWriter w;
-        private final int[] rep;
-        private final int def;
-        private int k;
-
-        LeafFeed(ColumnWriter w, int[] rep, int def) {
-            this.w = w;
-            this.rep = rep;
-            this.def = def;
-        }
-
-        private int r() {
-            int r = rep[k];
-            k = k + 1 == rep.length ? 0 : k + 1;
-            return r;
-        }
-
-        @Override
-        public void longValue(Column.Leaf column, long value) {
-            if (column.type().bits() == 64) {
-                w.write(value, r(), def);
-            } else {
-                w.write((int) value, r(), def);
-            }
-        }
-
-        @Override
-        public void floatValue(Column.Leaf column, float value) {
-            w.write(value, r(), def);
-        }
-
-        @Override
-        public void doubleValue(Column.Leaf column, double value) {
-            w.write(value, r(), def);
-        }
-
-        @Override
-        public void booleanValue(Column.Leaf column, boolean value) {
-            w.write(value, r(), def);
-        }
-
-        @Override
-        public void stringValue(Column.Leaf column, String value) {
-            w.write(Binary.fromString(value), r(), def);
-        }
-
-        @Override
-        public void beginRow() {
-            throw new IllegalStateException("a column feed has no rows");
-        }
-
-        @Override
-        public void endRow() {
-            throw new IllegalStateException("a column feed has no rows");
-        }
-
-        @Override
-        public void nullValue(Column column) {
-            throw new IllegalStateException("a fixed record has no nulls: " + column);
-        }
-
-        @Override
-        public void beginStruct(Column.Struct column) {
-            throw new IllegalStateException("a column feed has no structs");
-        }
-
-        @Override
-        public void endStruct(Column.Struct column) {
-            throw new IllegalStateException("a column feed has no structs");
-        }
-
-        @Override
-        public void beginList(Column.ListOf column, int length) {
-            throw new IllegalStateException("a column feed has no lists");
-        }
-
-        @Override
-        public void endList(Column.ListOf column, int length) {
-            throw new IllegalStateException("a column feed has no lists");
-        }
     }
 
     /** The Parquet schema of {@code root}: one field per column. */
@@ -682,7 +407,7 @@ final class ParquetOut implements ColumnarOut {
         private final int[] seen = new int[leafIndex.length];
 
         /** Paged leaves (fixed groups only), by position in {@link FixedColumns#leaves()}; else null. */
-        private final Paged[] pagedColumns;
+        private final ParquetPage[] pagedColumns;
         /** Records in the paged leaves' current pages. */
         private int pageFill;
 
@@ -707,14 +432,14 @@ final class ParquetOut implements ColumnarOut {
                 columns = props.newColumnWriteStore(schema, pages, pages);
             }
             writers = new ColumnWriter[leafIndex.length];
-            pagedColumns = columnar ? new Paged[paged.length] : null;
+            pagedColumns = columnar ? new ParquetPage[paged.length] : null;
             java.util.Set<Integer> skip = new java.util.HashSet<>();
             if (columnar) {
                 for (int i = 0; i < paged.length; i++) {
                     if (paged[i]) {
                         FixedColumns.Leaf leaf = fast.leaves().get(i);
                         ColumnDescriptor c = descriptors.get(leafIndex[leaf.column().id()]);
-                        pagedColumns[i] = new Paged(c, pages.getPageWriter(c), leaf.copyBytes());
+                        pagedColumns[i] = new ParquetPage(c, pages.getPageWriter(c), leaf.copyBytes());
                         skip.add(leaf.column().id());
                     }
                 }
@@ -739,10 +464,11 @@ final class ParquetOut implements ColumnarOut {
          */
         void fill(MemorySegment s, long start, int count) {
             List<FixedColumns.Leaf> leaves = fast.leaves();
-            int chunk = (int) Math.max(1, Math.min(FILL_CHUNK, FILL_CHUNK * 16 / Math.max(1, fast.valuesPerRow())));
+            long perRow = Math.max(1, fast.valuesPerRow());
+            int chunk = (int) Math.max(1, Math.min(ColumnFeed.CHUNK, ColumnFeed.CHUNK * 16 / perRow));
             Object[] arrays = new Object[leaves.size()];
             MemorySegment[] dst = new MemorySegment[leaves.size()];
-            LeafFeed[] feeds = new LeafFeed[leaves.size()];
+            ColumnFeed.Leaf[] feeds = new ColumnFeed.Leaf[leaves.size()];
             long[] row0 = new long[leaves.size()];
             boolean anyPaged = false;
             for (int i = 0; i < leaves.size(); i++) {
@@ -772,14 +498,14 @@ final class ParquetOut implements ColumnarOut {
                     };
                 } else {
                     int id = leaf.column().id();
-                    feeds[i] = new LeafFeed(writers[id], leaf.repetition(), maxDef[id]);
+                    feeds[i] = new ColumnFeed.Leaf(writers[id], leaf.repetition(), maxDef[id]);
                 }
             }
             long size = fast.recordSize();
             for (int done = 0; done < count; ) {
                 int n = Math.min(chunk, count - done);
                 if (anyPaged) {
-                    n = Math.min(n, PAGE_ROWS - pageFill);
+                    n = Math.min(n, ParquetPage.ROWS - pageFill);
                     for (int i = 0; i < leaves.size(); i++) {
                         row0[i] = pagedColumns[i] != null ? pageFill : 0;
                     }
@@ -792,7 +518,7 @@ final class ParquetOut implements ColumnarOut {
                         fast.feed(leaf, s, at, n, feeds[i]);
                     } else if (arrays[i] != null) {
                         int id = leaf.column().id();
-                        write(writers[id], leaf.column().type().signed(), arrays[i], n * leaf.perRow(),
+                        ColumnFeed.write(writers[id], leaf.column().type().signed(), arrays[i], n * leaf.perRow(),
                                 leaf.repetition(), maxDef[id]);
                     }
                 }
@@ -804,7 +530,7 @@ final class ParquetOut implements ColumnarOut {
                 rows += n;
                 done += n;
                 pageFill += n;
-                if (pageFill == PAGE_ROWS) {
+                if (pageFill == ParquetPage.ROWS) {
                     flushPages();
                 }
             }
@@ -816,7 +542,7 @@ final class ParquetOut implements ColumnarOut {
                 return;
             }
             try {
-                for (Paged p : pagedColumns) {
+                for (ParquetPage p : pagedColumns) {
                     if (p != null) {
                         p.writePage(pageFill);
                     }

@@ -19,11 +19,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * ({@code -Dstructscope.convert.rowByRow=true}, the walk the numpy and DuckDB tests were first
  * checked against): random bytes, so every bit pattern turns up (NaNs, {@code _Bool}s that are
  * neither 0 nor 1, enum values without a name, bytes above 127 in strings), in both byte orders,
- * read back by the formats' own Java readers, and the files must be the same byte for byte. The record has members of every copied width,
- * bit-fields that cross bytes, arrays of scalars and of structs, a two-dimensional array and a
- * nested struct, so that lists' repetition levels and Arrow's list offsets are exercised; small
- * batches and row groups make several of each, filled in parallel, and pages of Parquet's paged
- * columns are cut at 20,000 rows inside a group.
+ * read back by the formats' own Java readers, and the files must be the same byte for byte. The
+ * record has members of every copied width, bit-fields that cross bytes, arrays of scalars and of
+ * structs, a two-dimensional array and a nested struct, so that lists' repetition levels and
+ * Arrow's list offsets are exercised; small batches and row groups make several of each, filled in
+ * parallel, and pages of Parquet's paged columns are cut at 20,000 rows inside a group.
  */
 class ConvertColumnPathTest {
     @TempDir

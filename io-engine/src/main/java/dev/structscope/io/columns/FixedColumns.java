@@ -56,7 +56,10 @@ public final class FixedColumns {
         }
     }
 
-    /** A struct or list column (not the root), {@code perRow} times in each record; a list of {@code length} elements. */
+    /**
+     * A struct or list column (not the root), {@code perRow} times in each record; a list of
+     * {@code length} elements.
+     */
     public record Container(Column column, int perRow, int length) {
     }
 

@@ -30,7 +30,7 @@ public final class RowFeeder {
     /** The fixed plan's root the steps were compiled from (every fixed record has it), or null. */
     private final RecordNode compiled;
     private final Step[] steps;
-    /** The same record column by column, for writers that fill whole columns (null when not compiled, or no such form). */
+    /** The same record column by column, for writers that fill whole columns (null: not compiled, or no such form). */
     private final FixedColumns fixedColumns;
 
     /** What one step of a compiled fixed record does. */
@@ -257,7 +257,10 @@ public final class RowFeeder {
         }
     }
 
-    /** One leaf's value, read from {@code s} at {@code base} (its holder's start), reported to {@code sink}: the one place the leaf conversions are written. */
+    /**
+     * One leaf's value, read from {@code s} at {@code base} (its holder's start), reported to
+     * {@code sink}: the one place the leaf conversions are written.
+     */
     static void leaf(Column.Leaf leaf, PlanNode node, MemorySegment s, long base, RowSink sink) {
         if (node instanceof StringNode str) {
             sink.stringValue(leaf, ((Value.Str) str.read(s, base)).value());
