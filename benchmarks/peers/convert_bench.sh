@@ -30,8 +30,12 @@ with open(path, "wb") as f:
         r.tofile(f)
 P
 }
-median3() { # prints "wall cpu" (seconds, medians of 3 runs) of "$@"; cpu = user + sys
+median3() { # OUT CMD...: prints "wall cpu" (seconds, medians of 3 runs) of CMD; cpu = user + sys.
+  # OUT (or -) is deleted before each run, untimed: replacing a 1 GB file makes the kernel free the
+  # old one's page cache inside the timed rename (seconds of sys time on this VM, nothing to do with convert).
+  out=$1; shift
   for i in 1 2 3; do
+    [ "$out" = - ] || rm -f "$out"
     /usr/bin/time -f "%e %U %S" -o "$dir/t.txt" "$@" >/dev/null 2>&1
     awk '{printf "%s %.2f\n", $1, $2 + $3}' "$dir/t.txt"
   done > "$dir/runs.txt"
@@ -56,12 +60,12 @@ cat "$data" > /dev/null
 echo "file: $data ($(stat -c %s "$data") bytes), $(nproc) cores, $(date -u +%F), load $(cut -d' ' -f1-3 /proc/loadavg)"
 for what in stats parquet arrow; do
   if [ "$what" = stats ]; then
-    r=$(median3 "$root/structscope" stats "$dir/tick.h" --type Tick "$data")
+    r=$(median3 - "$root/structscope" stats "$dir/tick.h" --type Tick "$data")
   else
-    r=$(median3 "$root/structscope" convert "$dir/tick.h" --type Tick "$data" --to "$what" -o "$dir/out.$what")
+    r=$(median3 "$dir/out.$what" "$root/structscope" convert "$dir/tick.h" --type Tick "$data" --to "$what" -o "$dir/out.$what")
   fi
   wall=${r% *}; cpu=${r#* }
-  echo "$what: median wall ${wall} s ($(echo "scale=3; $(stat -c %s "$data") / $wall / 1000000000" | bc) GB/s), median cpu ${cpu} s"
+  echo "$what: median wall ${wall} s ($(echo "scale=3; $(stat -c %s "$data") / $wall / 1000000000" | bc) GB/s), median cpu ${cpu} s; runs (wall cpu): $(tr '\n' ';' < "$dir/runs.txt")"
 done
 ls -l "$dir"/out.*
 if [ "${BIG:-yes}" = yes ]; then

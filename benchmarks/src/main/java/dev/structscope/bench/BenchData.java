@@ -39,10 +39,14 @@ final class BenchData {
 
     /** The plan of {@code struct Bench32}, x86-64, little-endian. */
     static DecoderPlan bench32Plan() {
+        return DecoderPlan.compile(bench32Layout(), Abis.X86_64_LINUX, ByteOrder.LITTLE_ENDIAN);
+    }
+
+    /** {@code struct Bench32} laid out for x86-64. */
+    static dev.structscope.model.layout.RecordLayout bench32Layout() {
         RecordType t = RecordType.struct("Bench32", List.of(m("ts", Prim.INT64), m("id", Prim.INT32),
                 m("price", Prim.FLOAT), m("qty", Prim.DOUBLE), m("flags", Prim.INT32), m("side", Prim.UINT32)));
-        return DecoderPlan.compile(LayoutEngine.layout(t, TypeLibrary.of(t), Abis.X86_64_LINUX), Abis.X86_64_LINUX,
-                ByteOrder.LITTLE_ENDIAN);
+        return (dev.structscope.model.layout.RecordLayout) LayoutEngine.layout(t, TypeLibrary.of(t), Abis.X86_64_LINUX);
     }
 
     private static Member m(String name, Prim p) {

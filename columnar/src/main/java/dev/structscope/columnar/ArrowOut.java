@@ -4,8 +4,11 @@ import dev.structscope.io.columns.Column;
 import dev.structscope.io.columns.ColumnSchema;
 import dev.structscope.io.columns.RowFeeder;
 import dev.structscope.io.columns.RowSink;
+import dev.structscope.io.decode.DecoderPlan;
 import dev.structscope.io.decode.RecordNode;
 import dev.structscope.io.decode.RecordValue;
+import dev.structscope.io.columns.FixedColumns;
+import org.apache.arrow.memory.ArrowBuf;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.memory.RootAllocator;
 import org.apache.arrow.vector.BaseFixedWidthVector;
@@ -72,6 +75,8 @@ final class ArrowOut implements ColumnarOut {
     private static final int PARALLEL = Math.min(2, Runtime.getRuntime().availableProcessors());
 
     private final RowFeeder feeder;
+    /** The fixed record column by column, when it has that form: batches are then filled a column at a time. */
+    private final FixedColumns fast;
     private final int batchRows = Math.max(1, Integer.getInteger(BATCH_PROPERTY, BATCH_ROWS));
     private final BufferAllocator allocator;
     private final Schema schema;
@@ -103,6 +108,7 @@ final class ArrowOut implements ColumnarOut {
 
     ArrowOut(RowFeeder feeder, Path file) throws IOException {
         this.feeder = feeder;
+        this.fast = ColumnarOut.rowByRow() ? null : feeder.fixedColumns();
         ColumnSchema columns = feeder.schema();
         List<Field> fields = new ArrayList<>();
         for (Column c : columns.root().fields()) {
@@ -158,16 +164,7 @@ final class ArrowOut implements ColumnarOut {
         RecordNode node = value.node();
         if (feeder.compiledFor(node)) {
             // A fixed record: only its place is noted; a worker fills the whole range.
-            if (rangeCount == 0) {
-                rangeSegment = segment;
-                rangeNode = node;
-                rangeStart = value.start();
-                long perRow = Math.max(1, rowValues(feeder.schema().root()));
-                rangeRows = (int) Math.max(1, Math.min(batchRows, BATCH_VALUES / perRow));
-            }
-            if (++rangeCount == rangeRows) {
-                submitRange();
-            }
+            note(segment, node, value.start(), 1);
             return;
         }
         if (current == null) {
@@ -177,6 +174,35 @@ final class ArrowOut implements ColumnarOut {
         if (current.rows >= batchRows || current.values >= BATCH_VALUES) {
             write(current);
             current = null;
+        }
+    }
+
+    /** Notes {@code count} fixed records from byte {@code start}: ranges of a batch's size go to the workers. */
+    private void note(MemorySegment segment, RecordNode node, long start, int count) {
+        long size = node.size();
+        for (int done = 0; done < count; ) {
+            if (rangeCount == 0) {
+                rangeSegment = segment;
+                rangeNode = node;
+                rangeStart = start + done * size;
+                long perRow = Math.max(1, rowValues(feeder.schema().root()));
+                rangeRows = (int) Math.max(1, Math.min(batchRows, BATCH_VALUES / perRow));
+            }
+            int take = Math.min(count - done, rangeRows - rangeCount);
+            rangeCount += take;
+            done += take;
+            if (rangeCount == rangeRows) {
+                submitRange();
+            }
+        }
+    }
+
+    @Override
+    public void records(long first, long offset, MemorySegment segment, DecoderPlan plan, int count) {
+        if (feeder.compiledFor(plan.root())) {
+            note(segment, plan.root(), offset, count);
+        } else {
+            ColumnarOut.super.records(first, offset, segment, plan, count);
         }
     }
 
@@ -213,8 +239,12 @@ final class ArrowOut implements ColumnarOut {
         int count = rangeCount;
         long size = node.size();
         inFlight.add(workers.submit(() -> {
-            for (int i = 0; i < count; i++) {
-                feeder.row(segment, node, start + i * size, b);
+            if (fast != null) {
+                b.fill(segment, start, count);
+            } else {
+                for (int i = 0; i < count; i++) {
+                    feeder.row(segment, node, start + i * size, b);
+                }
             }
             return b;
         }));
@@ -309,6 +339,8 @@ final class ArrowOut implements ColumnarOut {
         final VectorSchemaRoot root = VectorSchemaRoot.create(schema, allocator);
         /** By column id: the vector that holds it (null for the root). */
         private final FieldVector[] vectors = new FieldVector[direct.length];
+        /** By top-level field: a leaf the column path copies (see {@link #reset()}). */
+        private final boolean[] copiedTop = new boolean[feeder.schema().root().fields().size()];
         /** By column id: the next index to write in its vector. */
         private final int[] next = new int[direct.length];
         int rows;
@@ -324,6 +356,14 @@ final class ArrowOut implements ColumnarOut {
             for (FieldVector v : root.getFieldVectors()) {
                 v.setInitialCapacity(batchRows);
                 v.allocateNew();
+            }
+            if (fast != null) {
+                for (FixedColumns.Leaf leaf : fast.leaves()) {
+                    int i = columns.indexOf(leaf.column());
+                    if (i >= 0 && leaf.copied()) {
+                        copiedTop[i] = true;
+                    }
+                }
             }
         }
 
@@ -342,9 +382,68 @@ final class ArrowOut implements ColumnarOut {
             }
         }
 
+        /**
+         * Fills the batch with {@code count} fixed records from byte {@code start} of {@code s}, a
+         * column at a time: structs and lists get their (always present) entries and fixed
+         * lengths, plain leaves a generated strided copy straight into their vectors' data
+         * buffers (Arrow is little-endian; big-endian data is swapped on the way), the other
+         * leaves their values one by one through this batch's {@link RowSink} methods.
+         */
+        void fill(MemorySegment s, long start, int count) {
+            for (FixedColumns.Container c : fast.containers()) {
+                int m = count * c.perRow();
+                switch (vectors[c.column().id()]) {
+                    case StructVector v -> {
+                        for (int i = 0; i < m; i++) {
+                            v.setIndexDefined(i);
+                        }
+                    }
+                    case ListVector v -> {
+                        for (int i = 0; i < m; i++) {
+                            v.startNewValue(i);
+                            v.endValue(i, c.length());
+                        }
+                    }
+                    default -> throw new IllegalStateException("not a container: " + c);
+                }
+            }
+            List<FixedColumns.Leaf> leaves = fast.leaves();
+            MemorySegment[] dst = new MemorySegment[leaves.size()];
+            for (int i = 0; i < leaves.size(); i++) {
+                FixedColumns.Leaf leaf = leaves.get(i);
+                int id = leaf.column().id();
+                if (!leaf.copied()) {
+                    fast.feed(leaf, s, start, count, this);
+                    continue;
+                }
+                int m = count * leaf.perRow();
+                BaseFixedWidthVector v = (BaseFixedWidthVector) vectors[id];
+                while (v.getValueCapacity() < m) {
+                    v.reAlloc();
+                }
+                int bytes = Math.multiplyExact(m, leaf.copyBytes());
+                dst[i] = MemorySegment.ofBuffer(v.getDataBuffer().nioBuffer(0, bytes));
+                // Every value is present: whole bytes of the validity bitmap at once, then the last bits.
+                ArrowBuf validity = v.getValidityBuffer();
+                validity.setOne(0L, m / 8);
+                if (m % 8 != 0) {
+                    validity.setByte(m / 8, (1 << (m % 8)) - 1);
+                }
+                next[id] = m;
+            }
+            fast.copy(s, start, count, dst, null);
+            rows = count;
+            values = count * fast.valuesPerRow();
+        }
+
         void reset() {
-            for (FieldVector v : root.getFieldVectors()) {
-                v.reset();
+            List<FieldVector> top = root.getFieldVectors();
+            for (int i = 0; i < top.size(); i++) {
+                // A copied leaf of the column path is overwritten whole by the next fill (data and
+                // validity): zeroing its buffers first would only cost another pass over them.
+                if (!(fast != null && copiedTop[i])) {
+                    top.get(i).reset();
+                }
             }
             java.util.Arrays.fill(next, 0);
             rows = 0;

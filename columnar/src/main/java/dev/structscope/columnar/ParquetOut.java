@@ -2,8 +2,10 @@ package dev.structscope.columnar;
 
 import dev.structscope.io.columns.Column;
 import dev.structscope.io.columns.ColumnSchema;
+import dev.structscope.io.columns.FixedColumns;
 import dev.structscope.io.columns.RowFeeder;
 import dev.structscope.io.columns.RowSink;
+import dev.structscope.io.decode.DecoderPlan;
 import dev.structscope.io.decode.RecordNode;
 import dev.structscope.io.decode.RecordValue;
 import org.apache.parquet.column.ColumnDescriptor;
@@ -45,6 +47,11 @@ import java.util.concurrent.Future;
  * memory stays bounded whatever the file's size. Runs without Hadoop: the file goes through
  * {@link LocalOutputFile}, compression through {@link SnappyCodecs}.
  *
+ * <p>Fixed records with a {@link FixedColumns} form are fed a column at a time instead
+ * ({@link Group#fill}): plain 4- and 8-byte members outside lists become PLAIN pages made here
+ * ({@link ParquetPage}), the other leaves go to their column writers from primitive arrays. The writer
+ * settings (page rows, statistics, dictionary, codec) and why are in docs/readme-bulk.md.
+ *
  * <p>Schema, from {@link ColumnSchema}: structs are groups, lists Parquet's three-level LIST
  * ({@code group name (LIST) { repeated group list { element } }}), integers INT32/INT64 with their
  * width and signedness as {@code INTEGER(bits, signed)} annotations (so {@code uint64_t} stays
@@ -65,6 +72,8 @@ final class ParquetOut implements ColumnarOut {
     private static final int PARALLEL = Math.min(2, Runtime.getRuntime().availableProcessors());
 
     private final RowFeeder feeder;
+    /** The fixed record column by column, when it has that form: groups are then fed a column at a time. */
+    private final FixedColumns fast;
     private final MessageType message;
     private final ParquetProperties props;
     private final ParquetFileWriter file;
@@ -84,6 +93,18 @@ final class ParquetOut implements ColumnarOut {
     /** Every leaf under a column (itself for a leaf), for nulls and empty lists. */
     private final int[][] leavesUnder;
 
+    /**
+     * By position in {@link FixedColumns#leaves()}: the leaf's pages are made here, not by a
+     * column writer ({@link ParquetPage}); null without the column form.
+     */
+    private final boolean[] paged;
+    /**
+     * The schema of the column writers of a fixed-record group: the message without the paged
+     * leaves (null when every leaf is paged). Its columns have the full message's paths and
+     * levels, so their pages go to the same page store.
+     */
+    private final MessageType rest;
+
     /** The group records of a dynamic layout are fed to, one record at a time, on the caller's thread. */
     private Group current;
 
@@ -102,6 +123,7 @@ final class ParquetOut implements ColumnarOut {
 
     ParquetOut(RowFeeder feeder, Path path) throws IOException {
         this.feeder = feeder;
+        this.fast = ColumnarOut.rowByRow() ? null : feeder.fixedColumns();
         ColumnSchema schema = feeder.schema();
         this.message = messageType(schema.root());
         int n = schema.count();
@@ -130,6 +152,22 @@ final class ParquetOut implements ColumnarOut {
             }
         }
         this.props = properties.build();
+        this.paged = fast == null ? null : new boolean[fast.leaves().size()];
+        java.util.Set<String> pagedPaths = new java.util.HashSet<>();
+        if (fast != null) {
+            for (int i = 0; i < paged.length; i++) {
+                FixedColumns.Leaf leaf = fast.leaves().get(i);
+                ColumnDescriptor c = message.getColumns().get(leafIndex[leaf.column().id()]);
+                // Paged: a plain 4- or 8-byte value once per record, outside lists (no levels to encode).
+                paged[i] = leaf.copied() && leaf.perRow() == 1 && leaf.copyBytes() >= 4
+                        && c.getMaxRepetitionLevel() == 0 && c.getMaxDefinitionLevel() == 0;
+                if (paged[i]) {
+                    pagedPaths.add(String.join(".", c.getPath()));
+                }
+            }
+        }
+        GroupType kept = pagedPaths.isEmpty() ? message : without(message, pagedPaths, "");
+        this.rest = kept == null ? null : new MessageType(message.getName(), kept.getFields());
         this.file = new ParquetFileWriter(new LocalOutputFile(path), message, ParquetFileWriter.Mode.OVERWRITE,
                 rowGroupBytes, 0, null, props);
         file.start();
@@ -172,15 +210,7 @@ final class ParquetOut implements ColumnarOut {
         RecordNode node = value.node();
         if (feeder.compiledFor(node)) {
             // A fixed record: only its place is noted; a worker encodes the whole range.
-            if (rangeCount == 0) {
-                rangeSegment = segment;
-                rangeNode = node;
-                rangeStart = value.start();
-                groupRows = (int) Math.max(1, Math.min(1 << 24, rowGroupBytes / Math.max(1, node.size())));
-            }
-            if (++rangeCount == groupRows) {
-                submitRange();
-            }
+            note(segment, node, value.start(), 1);
             return;
         }
         try {
@@ -195,6 +225,34 @@ final class ParquetOut implements ColumnarOut {
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Notes {@code count} fixed records from byte {@code start}: ranges of a row group's size go to the workers. */
+    private void note(MemorySegment segment, RecordNode node, long start, int count) {
+        long size = node.size();
+        for (int done = 0; done < count; ) {
+            if (rangeCount == 0) {
+                rangeSegment = segment;
+                rangeNode = node;
+                rangeStart = start + done * size;
+                groupRows = (int) Math.max(1, Math.min(1 << 24, rowGroupBytes / Math.max(1, size)));
+            }
+            int take = Math.min(count - done, groupRows - rangeCount);
+            rangeCount += take;
+            done += take;
+            if (rangeCount == groupRows) {
+                submitRange();
+            }
+        }
+    }
+
+    @Override
+    public void records(long first, long offset, MemorySegment segment, DecoderPlan plan, int count) {
+        if (feeder.compiledFor(plan.root())) {
+            note(segment, plan.root(), offset, count);
+        } else {
+            ColumnarOut.super.records(first, offset, segment, plan, count);
         }
     }
 
@@ -216,9 +274,13 @@ final class ParquetOut implements ColumnarOut {
         int count = rangeCount;
         long size = node.size();
         inFlight.add(workers.submit(() -> {
-            Group g = new Group();
-            for (int i = 0; i < count; i++) {
-                feeder.row(segment, node, start + i * size, g);
+            Group g = new Group(fast != null);
+            if (fast != null) {
+                g.fill(segment, start, count);
+            } else {
+                for (int i = 0; i < count; i++) {
+                    feeder.row(segment, node, start + i * size, g);
+                }
             }
             g.finish();
             return g;
@@ -265,6 +327,25 @@ final class ParquetOut implements ColumnarOut {
                 workers.shutdownNow();
             }
         }
+    }
+
+    /** {@code group} without the leaves whose dotted paths are in {@code drop}; null when nothing is left. */
+    private static GroupType without(GroupType group, java.util.Set<String> drop, String prefix) {
+        List<Type> kept = new ArrayList<>();
+        for (Type t : group.getFields()) {
+            String path = prefix + t.getName();
+            if (t.isPrimitive()) {
+                if (!drop.contains(path)) {
+                    kept.add(t);
+                }
+            } else {
+                GroupType g = without(t.asGroupType(), drop, path + ".");
+                if (g != null) {
+                    kept.add(g);
+                }
+            }
+        }
+        return kept.isEmpty() ? null : group.withNewFields(kept);
     }
 
     /** The Parquet schema of {@code root}: one field per column. */
@@ -325,23 +406,159 @@ final class ParquetOut implements ColumnarOut {
         private final int[] startR = new int[leafIndex.length];
         private final int[] seen = new int[leafIndex.length];
 
+        /** Paged leaves (fixed groups only), by position in {@link FixedColumns#leaves()}; else null. */
+        private final ParquetPage[] pagedColumns;
+        /** Records in the paged leaves' current pages. */
+        private int pageFill;
+
+        /** A group of dynamic records, or of fixed records fed row by row: every column has its writer. */
         Group() {
+            this(false);
+        }
+
+        /** With {@code columnar}, a group of fixed records fed by {@link #fill}: the paged leaves get no writer. */
+        Group(boolean columnar) {
             pages = new ColumnChunkPageWriteStore(SnappyCodecs.INSTANCE.getCompressor(CompressionCodecName.SNAPPY),
                     message, props.getAllocator(), props.getColumnIndexTruncateLength(),
                     props.getPageWriteChecksumEnabled());
-            columns = props.newColumnWriteStore(message, pages, pages);
+            MessageType schema = columnar ? rest : message;
             List<ColumnDescriptor> descriptors = message.getColumns();
+            if (schema == null) {
+                columns = null;
+            } else if (schema == message) {
+                columns = props.newColumnWriteStore(message, pages, pages);
+            } else {
+                // The rest's descriptors equal the message's (same path, type and levels).
+                columns = props.newColumnWriteStore(schema, pages, pages);
+            }
             writers = new ColumnWriter[leafIndex.length];
+            pagedColumns = columnar ? new ParquetPage[paged.length] : null;
+            java.util.Set<Integer> skip = new java.util.HashSet<>();
+            if (columnar) {
+                for (int i = 0; i < paged.length; i++) {
+                    if (paged[i]) {
+                        FixedColumns.Leaf leaf = fast.leaves().get(i);
+                        ColumnDescriptor c = descriptors.get(leafIndex[leaf.column().id()]);
+                        pagedColumns[i] = new ParquetPage(c, pages.getPageWriter(c), leaf.copyBytes());
+                        skip.add(leaf.column().id());
+                    }
+                }
+            }
             for (int id = 0; id < leafIndex.length; id++) {
-                if (leafIndex[id] >= 0) {
+                if (leafIndex[id] >= 0 && !skip.contains(id)) {
                     writers[id] = columns.getColumnWriter(descriptors.get(leafIndex[id]));
                 }
             }
         }
 
+        /**
+         * Feeds {@code count} fixed records from byte {@code start} of {@code s} a column at a time,
+         * in chunks of records: the plain leaves of a chunk are copied by a generated loop into
+         * primitive arrays, then handed to their column writers in one tight loop each (the
+         * writers take one value per call: parquet-java has no bulk write); the other leaves are
+         * converted value by value as {@link RowFeeder} does. Each value's repetition level is
+         * the one its place in the record always has ({@link FixedColumns.Leaf#repetition()}), its
+         * definition level the leaf's maximum (nothing in a fixed record is null). Then one
+         * {@code endRecord} per record, where the store checks page sizes; pages still end on
+         * record boundaries, since every value of a record is written before its page can close.
+         */
+        void fill(MemorySegment s, long start, int count) {
+            List<FixedColumns.Leaf> leaves = fast.leaves();
+            long perRow = Math.max(1, fast.valuesPerRow());
+            int chunk = (int) Math.max(1, Math.min(ColumnFeed.CHUNK, ColumnFeed.CHUNK * 16 / perRow));
+            Object[] arrays = new Object[leaves.size()];
+            MemorySegment[] dst = new MemorySegment[leaves.size()];
+            ColumnFeed.Leaf[] feeds = new ColumnFeed.Leaf[leaves.size()];
+            long[] row0 = new long[leaves.size()];
+            boolean anyPaged = false;
+            for (int i = 0; i < leaves.size(); i++) {
+                FixedColumns.Leaf leaf = leaves.get(i);
+                int n = chunk * leaf.perRow();
+                if (pagedColumns[i] != null) {
+                    dst[i] = pagedColumns[i].segment;
+                    anyPaged = true;
+                } else if (leaf.copied()) {
+                    arrays[i] = switch (leaf.column().type()) {
+                        case INT8, UINT8 -> new byte[n];
+                        case INT16, UINT16 -> new short[n];
+                        case INT32, UINT32 -> new int[n];
+                        case INT64, UINT64 -> new long[n];
+                        case FLOAT32 -> new float[n];
+                        case FLOAT64 -> new double[n];
+                        default -> throw new IllegalStateException("not copied: " + leaf);
+                    };
+                    dst[i] = switch (arrays[i]) {
+                        case byte[] a -> MemorySegment.ofArray(a);
+                        case short[] a -> MemorySegment.ofArray(a);
+                        case int[] a -> MemorySegment.ofArray(a);
+                        case long[] a -> MemorySegment.ofArray(a);
+                        case float[] a -> MemorySegment.ofArray(a);
+                        case double[] a -> MemorySegment.ofArray(a);
+                        default -> throw new IllegalStateException();
+                    };
+                } else {
+                    int id = leaf.column().id();
+                    feeds[i] = new ColumnFeed.Leaf(writers[id], leaf.repetition(), maxDef[id]);
+                }
+            }
+            long size = fast.recordSize();
+            for (int done = 0; done < count; ) {
+                int n = Math.min(chunk, count - done);
+                if (anyPaged) {
+                    n = Math.min(n, ParquetPage.ROWS - pageFill);
+                    for (int i = 0; i < leaves.size(); i++) {
+                        row0[i] = pagedColumns[i] != null ? pageFill : 0;
+                    }
+                }
+                long at = start + done * size;
+                fast.copy(s, at, n, dst, row0);
+                for (int i = 0; i < leaves.size(); i++) {
+                    FixedColumns.Leaf leaf = leaves.get(i);
+                    if (feeds[i] != null) {
+                        fast.feed(leaf, s, at, n, feeds[i]);
+                    } else if (arrays[i] != null) {
+                        int id = leaf.column().id();
+                        ColumnFeed.write(writers[id], leaf.column().type().signed(), arrays[i], n * leaf.perRow(),
+                                leaf.repetition(), maxDef[id]);
+                    }
+                }
+                if (columns != null) {
+                    for (int j = 0; j < n; j++) {
+                        columns.endRecord();
+                    }
+                }
+                rows += n;
+                done += n;
+                pageFill += n;
+                if (pageFill == ParquetPage.ROWS) {
+                    flushPages();
+                }
+            }
+        }
+
+        /** Writes the paged leaves' current pages (all hold the same records). */
+        private void flushPages() {
+            if (pageFill == 0 || pagedColumns == null) {
+                return;
+            }
+            try {
+                for (ParquetPage p : pagedColumns) {
+                    if (p != null) {
+                        p.writePage(pageFill);
+                    }
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            pageFill = 0;
+        }
+
         /** Encodes what is still buffered into pages (any thread). */
         void finish() {
-            columns.flush();
+            flushPages();
+            if (columns != null) {
+                columns.flush();
+            }
         }
 
         /** Appends the group to the file (the file's thread, in order). */
@@ -351,7 +568,9 @@ final class ParquetOut implements ColumnarOut {
                 pages.flushToFileWriter(out);
                 out.endBlock();
             }
-            columns.close();
+            if (columns != null) {
+                columns.close();
+            }
             pages.close();
         }
 

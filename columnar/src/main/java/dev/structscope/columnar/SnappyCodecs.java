@@ -11,16 +11,30 @@ import java.nio.ByteBuffer;
 /**
  * Page compression for {@link ParquetOut} without Hadoop: parquet-java's own codec factory goes
  * through Hadoop's codec classes, so this one compresses with snappy-java directly (Snappy: what
- * DuckDB, pandas/pyarrow and Spark read by default, and fast to write). Write only. Stateless.
+ * DuckDB, pandas/pyarrow and Spark read by default, and fast to write). Write only. Stateless but
+ * for one reused output buffer per thread.
  */
 final class SnappyCodecs implements CompressionCodecFactory {
     static final SnappyCodecs INSTANCE = new SnappyCodecs();
 
+    /** Per thread (two row groups are compressed at once), the compressed page being handed over. */
+    private static final ThreadLocal<byte[]> OUT = ThreadLocal.withInitial(() -> new byte[1 << 16]);
+
     private static final BytesInputCompressor SNAPPY = new BytesInputCompressor() {
         @Override
         public BytesInput compress(BytesInput bytes) throws IOException {
-            // A fresh array per page: the page writer keeps the compressed bytes until the row group is flushed.
-            return BytesInput.from(Snappy.compress(bytes.toByteArray()));
+            // Into a buffer of this thread that the next page reuses: parquet-java's page writer
+            // copies the compressed bytes into its own buffers before compressing another page
+            // (ColumnChunkPageWriter.writePage collects them), so no array per page is needed.
+            byte[] in = bytes.toByteArray();
+            int max = Snappy.maxCompressedLength(in.length);
+            byte[] out = OUT.get();
+            if (out.length < max) {
+                out = new byte[Math.max(max, out.length * 2)];
+                OUT.set(out);
+            }
+            int n = Snappy.rawCompress(in, 0, in.length, out, 0);
+            return BytesInput.from(out, 0, n);
         }
 
         @Override

@@ -33,6 +33,26 @@ public final class RecordScan {
         void record(long index, long offset, MemorySegment segment, RecordValue value);
     }
 
+    /**
+     * A visitor that may take fixed records a range at a time: the scan then hands it every
+     * block of consecutive records at once instead of decoding each into a {@link RecordValue}
+     * (a writer that fills whole columns needs their place only). The default visits them one by
+     * one as {@link Visitor} does.
+     */
+    public interface RangeVisitor extends Visitor {
+        /**
+         * Records {@code first} up to {@code first + count} (exclusive) of {@code plan}, the first
+         * starting at byte {@code offset} of {@code segment}, each {@code plan.recordSize()} bytes.
+         */
+        default void records(long first, long offset, MemorySegment segment, DecoderPlan plan, int count) {
+            long size = plan.recordSize();
+            for (int i = 0; i < count; i++) {
+                long at = offset + i * size;
+                record(first + i, at, segment, plan.decode(segment, at));
+            }
+        }
+    }
+
     /** Told how far the scan is; called about every 4 MiB of records, on the scanning thread. */
     @FunctionalInterface
     public interface Progress {
@@ -80,6 +100,17 @@ public final class RecordScan {
         long count = (size - offset) / recordSize;
         long total = size - offset;
         long every = Math.max(1, PROGRESS_BYTES / recordSize);
+        if (visitor instanceof RangeVisitor ranges) {
+            for (long i = 0; i < count; i += every) {
+                int n = (int) Math.min(every, count - i);
+                long at = offset + i * recordSize;
+                ranges.records(i, at, all, plan, n);
+                progress.update(at + n * recordSize - offset, total);
+            }
+            long end = offset + count * recordSize;
+            progress.update(end - offset, total);
+            return new Result(count, end, size - end, List.of());
+        }
         for (long i = 0; i < count; i++) {
             long at = offset + i * recordSize;
             visitor.record(i, at, all, plan.decode(all, at));

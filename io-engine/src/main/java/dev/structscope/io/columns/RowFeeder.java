@@ -30,15 +30,17 @@ public final class RowFeeder {
     /** The fixed plan's root the steps were compiled from (every fixed record has it), or null. */
     private final RecordNode compiled;
     private final Step[] steps;
+    /** The same record column by column, for writers that fill whole columns (null: not compiled, or no such form). */
+    private final FixedColumns fixedColumns;
 
     /** What one step of a compiled fixed record does. */
-    private enum Op { LEAF, BEGIN_STRUCT, END_STRUCT, BEGIN_LIST, END_LIST }
+    enum Op { LEAF, BEGIN_STRUCT, END_STRUCT, BEGIN_LIST, END_LIST }
 
     /**
      * One event of a fixed record, in order: a leaf read at {@code offset} (from the record's
      * start, of the node's holder), or a struct or list boundary ({@code length}: list elements).
      */
-    private record Step(Op op, Column column, PlanNode node, long offset, int length) {
+    record Step(Op op, Column column, PlanNode node, long offset, int length) {
     }
 
     /** Reports every column of records of any plan. */
@@ -80,9 +82,11 @@ public final class RowFeeder {
         if (root != null && compile(schema.root(), root, 0, out)) {
             this.compiled = root;
             this.steps = out.toArray(Step[]::new);
+            this.fixedColumns = FixedColumns.of(root, steps);
         } else {
             this.compiled = null;
             this.steps = null;
+            this.fixedColumns = null;
         }
     }
 
@@ -144,6 +148,15 @@ public final class RowFeeder {
      */
     public boolean compiledFor(RecordNode node) {
         return node == compiled;
+    }
+
+    /**
+     * The compiled fixed record column by column ({@link FixedColumns}): what a writer uses to fill
+     * whole column batches from ranges of records instead of walking them row by row. Null when
+     * there is no compiled plan, or the record has a member that form does not cover.
+     */
+    public FixedColumns fixedColumns() {
+        return fixedColumns;
     }
 
     /**
@@ -244,7 +257,11 @@ public final class RowFeeder {
         }
     }
 
-    private static void leaf(Column.Leaf leaf, PlanNode node, MemorySegment s, long base, RowSink sink) {
+    /**
+     * One leaf's value, read from {@code s} at {@code base} (its holder's start), reported to
+     * {@code sink}: the one place the leaf conversions are written.
+     */
+    static void leaf(Column.Leaf leaf, PlanNode node, MemorySegment s, long base, RowSink sink) {
         if (node instanceof StringNode str) {
             sink.stringValue(leaf, ((Value.Str) str.read(s, base)).value());
             return;

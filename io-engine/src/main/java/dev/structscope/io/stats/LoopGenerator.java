@@ -22,9 +22,13 @@ import static java.lang.constant.ConstantDescs.CD_long;
 import static java.lang.constant.ConstantDescs.CD_void;
 
 /**
- * Writes the inner loops of {@code stats} as bytecode, one hidden class per {@link Shape}: a loop
- * over the records of a block that loads every value of the shape from each record in turn (as a
- * C loop over an array of structs does) and keeps its count/min/max/sum in locals.
+ * Writes the inner loops of {@code stats} and of {@code convert} as bytecode, one hidden class per
+ * shape: for {@code stats} ({@link Shape}) a loop over the records of a block that loads every
+ * value of the shape from each record in turn (as a C loop over an array of structs does) and
+ * keeps its count/min/max/sum in locals; for {@code convert} ({@link GatherShape}) a loop that
+ * copies each value of the shape from every record into its column's buffer (a strided gather,
+ * byte-swapped for data of the other byte order), which fills Arrow's vectors and the arrays fed
+ * to Parquet's column writers.
  *
  * <p>Why generated: the record size and every offset are then constants in the bytecode, so C2
  * sees a counted loop with a constant stride, hoists the segment's bounds checks out of it and
@@ -38,17 +42,18 @@ import static java.lang.constant.ConstantDescs.CD_void;
  * <p>Generated classes are cached by shape for the life of the process (a record type has a
  * handful of shapes; arrays repeat one shape). Any thread; the loops are stateless.
  */
-final class LoopGenerator {
+public final class LoopGenerator {
     private LoopGenerator() {
     }
 
     /** Values one generated loop reads per record: enough to fill the registers, few enough to keep it small. */
-    static final int MAX_SLOTS = 16;
+    public static final int MAX_SLOTS = 16;
 
     /** Most shapes kept; past it the cache starts again (only a pathological layout gets there). */
     private static final int MAX_CACHED = 512;
 
     private static final Map<Shape, ChunkLoop> CACHE = new ConcurrentHashMap<>();
+    private static final Map<GatherShape, GatherLoop> GATHER_CACHE = new ConcurrentHashMap<>();
 
     /**
      * A generated loop: reads the shape's values from {@code n} records, the first at byte
@@ -71,6 +76,51 @@ final class LoopGenerator {
         }
     }
 
+    /**
+     * A generated gather: copies every value of the shape from {@code n} records, the first at
+     * byte {@code at} of {@code src}, into {@code dst[copy.dst]} at byte
+     * {@code dstAt[copy.dst] + r * copy.dstRowBytes + copy.dstOffset} for record {@code r}.
+     * Each destination must hold the bytes written; the loop checks bounds as any segment access
+     * does (once per loop where C2 can prove the accesses linear).
+     */
+    public interface GatherLoop {
+        void run(MemorySegment src, long at, int n, MemorySegment[] dst, long[] dstAt);
+    }
+
+    /**
+     * One value of a gather shape: {@code bytes} (1, 2, 4 or 8) at {@code srcOffset} from the
+     * shape's first byte, stored little-endian (byte-swapped when {@code swap}: the data is
+     * big-endian) into destination {@code dst}, {@code dstRowBytes} bytes per record apart.
+     */
+    public record Copy(int bytes, boolean swap, long srcOffset, int dst, long dstOffset, long dstRowBytes) {
+        public Copy {
+            if (bytes != 1 && bytes != 2 && bytes != 4 && bytes != 8) {
+                throw new IllegalArgumentException("a copy of " + bytes + " bytes");
+            }
+            swap &= bytes > 1;
+        }
+    }
+
+    /** Up to {@link #MAX_SLOTS} copies from records {@code stride} bytes apart into at most as many destinations. */
+    public record GatherShape(long stride, List<Copy> copies) {
+        public GatherShape {
+            copies = List.copyOf(copies);
+        }
+    }
+
+    /** The gather loop for {@code shape}, generated on first use (cached as the stats loops are). */
+    public static GatherLoop gather(GatherShape shape) {
+        GatherLoop l = GATHER_CACHE.get(shape);
+        if (l != null) {
+            return l;
+        }
+        if (GATHER_CACHE.size() >= MAX_CACHED) {
+            GATHER_CACHE.clear();
+        }
+        return GATHER_CACHE.computeIfAbsent(shape, sh -> (GatherLoop) define(CD_GATHER, GATHER,
+                c -> gatherBody(c, sh), "the convert gather for " + sh));
+    }
+
     /** The loop for {@code shape}, generated on first use. */
     static ChunkLoop loop(Shape shape) {
         ChunkLoop l = CACHE.get(shape);
@@ -80,7 +130,8 @@ final class LoopGenerator {
         if (CACHE.size() >= MAX_CACHED) {
             CACHE.clear();
         }
-        return CACHE.computeIfAbsent(shape, LoopGenerator::define);
+        return CACHE.computeIfAbsent(shape, sh -> (ChunkLoop) define(CD_LOOP, RUN, c -> body(c, sh),
+                "the stats loop for " + sh));
     }
 
     private static final MethodHandles.Lookup LOOKUP = MethodHandles.lookup();
@@ -88,29 +139,97 @@ final class LoopGenerator {
     private static final ClassDesc CD_PARTIAL = ClassDesc.of(Partial.class.getName());
     private static final ClassDesc CD_LOOP = ClassDesc.of(ChunkLoop.class.getName());
     private static final ClassDesc CD_LAYOUTS = ClassDesc.of("dev.structscope.io.decode.Layouts");
+    private static final ClassDesc CD_GATHER = ClassDesc.of(GatherLoop.class.getName());
     private static final MethodTypeDesc RUN = MethodTypeDesc.of(CD_void, CD_SEGMENT, CD_long, CD_int, CD_PARTIAL, CD_int);
+    private static final MethodTypeDesc GATHER = MethodTypeDesc.of(CD_void, CD_SEGMENT, CD_long, CD_int,
+            CD_SEGMENT.arrayType(), ConstantDescs.CD_long.arrayType());
     private static final MethodTypeDesc FOLD_INT = MethodTypeDesc.of(CD_void, CD_int, CD_long, CD_long, CD_long);
     private static final MethodTypeDesc FOLD_WIDE = MethodTypeDesc.of(CD_void, CD_int, CD_long, CD_long, CD_long, CD_long,
             ConstantDescs.CD_boolean);
     private static final MethodTypeDesc FOLD_REAL = MethodTypeDesc.of(CD_void, CD_int, CD_double, CD_double, CD_double,
             CD_long);
 
-    private static ChunkLoop define(Shape shape) {
+    /** A hidden class implementing {@code iface} whose {@code run} method of {@code type} has the body {@code code}. */
+    private static Object define(ClassDesc iface, MethodTypeDesc type, java.util.function.Consumer<CodeBuilder> code,
+                                 String what) {
         // The hidden class must live in this package to reach Partial; its name is only a label.
         ClassDesc self = ClassDesc.of(LoopGenerator.class.getPackageName() + ".RecordLoop");
         byte[] bytes = ClassFile.of().build(self, cb -> {
             cb.withFlags(ClassFile.ACC_FINAL | ClassFile.ACC_SUPER);
-            cb.withInterfaceSymbols(CD_LOOP);
+            cb.withInterfaceSymbols(iface);
             cb.withMethodBody(ConstantDescs.INIT_NAME, ConstantDescs.MTD_void, ClassFile.ACC_PUBLIC, c -> c.aload(0)
                     .invokespecial(ConstantDescs.CD_Object, ConstantDescs.INIT_NAME, ConstantDescs.MTD_void).return_());
-            cb.withMethodBody("run", RUN, ClassFile.ACC_PUBLIC | ClassFile.ACC_FINAL, c -> body(c, shape));
+            cb.withMethodBody("run", type, ClassFile.ACC_PUBLIC | ClassFile.ACC_FINAL, code);
         });
         try {
             MethodHandles.Lookup hidden = LOOKUP.defineHiddenClass(bytes, true);
-            return (ChunkLoop) hidden.findConstructor(hidden.lookupClass(), MethodType.methodType(void.class)).invoke();
+            return hidden.findConstructor(hidden.lookupClass(), MethodType.methodType(void.class)).invoke();
         } catch (Throwable e) {
-            throw new IllegalStateException("cannot define the stats loop for " + shape, e);
+            throw new IllegalStateException("cannot define " + what, e);
         }
+    }
+
+    // Parameter slots of the gather's run(): 0 this, 1 src, 2-3 at, 4 n, 5 dst[], 6 dstAt[].
+    private static final int DST = 5;
+    private static final int DST_AT = 6;
+
+    private static void gatherBody(CodeBuilder c, GatherShape shape) {
+        List<Copy> copies = shape.copies();
+        int destinations = copies.stream().mapToInt(Copy::dst).max().orElse(-1) + 1;
+        int[] seg = new int[destinations];
+        int[] pos = new int[destinations];
+        // The destinations in locals: C2 then sees each store as segment + linear index.
+        for (int t = 0; t < destinations; t++) {
+            seg[t] = c.allocateLocal(TypeKind.REFERENCE);
+            pos[t] = c.allocateLocal(TypeKind.LONG);
+            c.aload(DST).loadConstant(t).aaload().astore(seg[t]);
+            c.aload(DST_AT).loadConstant(t).laload().lstore(pos[t]);
+        }
+        int r = c.allocateLocal(TypeKind.INT);
+        int base = c.allocateLocal(TypeKind.LONG);
+        Label head = c.newLabel();
+        Label end = c.newLabel();
+        c.iconst_0().istore(r);
+        c.labelBinding(head);
+        c.iload(r).iload(N).if_icmpge(end);
+        c.lload(AT).iload(r).i2l().loadConstant(shape.stride()).lmul().ladd().lstore(base);
+        for (Copy k : copies) {
+            String width = switch (k.bytes()) {
+                case 1 -> "I8";
+                case 2 -> "I16";
+                case 4 -> "I32";
+                default -> "I64";
+            };
+            ClassDesc layout = ClassDesc.of("java.lang.foreign.ValueLayout$Of" + switch (k.bytes()) {
+                case 1 -> "Byte";
+                case 2 -> "Short";
+                case 4 -> "Int";
+                default -> "Long";
+            });
+            ClassDesc value = switch (k.bytes()) {
+                case 1 -> ConstantDescs.CD_byte;
+                case 2 -> ConstantDescs.CD_short;
+                case 4 -> CD_int;
+                default -> CD_long;
+            };
+            String store = k.bytes() == 1 ? width : width + "_LE";
+            String load = k.bytes() == 1 ? width : width + (k.swap() ? "_BE" : "_LE");
+            // dst.set(LE, dstAt + r * rowBytes + dstOffset, src.get(order, base + srcOffset))
+            c.aload(seg[k.dst()]).getstatic(CD_LAYOUTS, store, layout);
+            c.lload(pos[k.dst()]).iload(r).i2l().loadConstant(k.dstRowBytes()).lmul().ladd();
+            if (k.dstOffset() != 0) {
+                c.loadConstant(k.dstOffset()).ladd();
+            }
+            c.aload(SEG).getstatic(CD_LAYOUTS, load, layout).lload(base);
+            if (k.srcOffset() != 0) {
+                c.loadConstant(k.srcOffset()).ladd();
+            }
+            c.invokeinterface(CD_SEGMENT, "get", MethodTypeDesc.of(value, layout, CD_long));
+            c.invokeinterface(CD_SEGMENT, "set", MethodTypeDesc.of(CD_void, layout, CD_long, value));
+        }
+        c.iinc(r, 1).goto_(head);
+        c.labelBinding(end);
+        c.return_();
     }
 
     // Parameter slots of run(): 0 this, 1 segment, 2-3 at, 4 n, 5 partial, 6 leaf0.
