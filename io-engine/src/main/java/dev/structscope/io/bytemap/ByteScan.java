@@ -3,6 +3,7 @@ package dev.structscope.io.bytemap;
 import dev.structscope.io.source.DataSource;
 import dev.structscope.io.source.Sources;
 import dev.structscope.io.stats.StatsProgress;
+import dev.structscope.model.InputException;
 
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
@@ -33,8 +34,12 @@ public final class ByteScan {
     /** Bytes counted between two looks at the progress (and the most an int table counts). */
     static final int CHUNK = 1 << 20;
 
-    /** Blocks smaller than this say little (a 64-byte block cannot reach 8 bits per byte). */
-    public static final long MIN_BLOCK = 256;
+    /**
+     * The strip's smallest block. Entropy measured over few bytes reads low: n bytes cannot reach
+     * more than log2(n) bits, and 256 random bytes come out at about 7.2 bits, 1 KiB at 7.8,
+     * so blocks below 1 KiB would paint random data like machine code.
+     */
+    public static final long MIN_BLOCK = 1024;
 
     private static final ValueLayout.OfLong WORD = ValueLayout.JAVA_LONG_UNALIGNED;
     private static final int CLASSES = ByteClass.values().length;
@@ -58,10 +63,10 @@ public final class ByteScan {
         int blocks = (int) Math.ceilDiv(length, blockSize);
         double[] entropy = new double[blocks];
         long[] counts = new long[blocks * CLASSES];
+        MemorySegment seg = range(source, offset, length);
         if (length == 0) {
             return new ByteMap(offset, 0, blockSize, entropy, counts);
         }
-        MemorySegment seg = source.slice(offset, length);
         ConcurrentHashMap<Integer, long[]> split = new ConcurrentHashMap<>();
         Sources.guard(source, () -> {
             run(seg, length, blockSize, progress, (block, hist, whole) -> {
@@ -80,11 +85,10 @@ public final class ByteScan {
     /** How many bytes of each value 0..255 lie in {@code length} bytes of {@code source} from {@code offset}. */
     public static long[] histogram(DataSource source, long offset, long length, StatsProgress progress) {
         long[] total = new long[256];
+        MemorySegment seg = range(source, offset, length);
         if (length == 0) {
-            source.slice(offset, 0); // the range is still checked
             return total;
         }
-        MemorySegment seg = source.slice(offset, length);
         Sources.guard(source, () -> {
             run(seg, length, length, progress, (block, hist, whole) -> {
                 synchronized (total) {
@@ -94,6 +98,20 @@ public final class ByteScan {
             return null;
         });
         return total;
+    }
+
+    /**
+     * The bytes to scan, from the source's {@link DataSource#segment()} (the mapping itself for a
+     * file; for a source being edited, the one segment its decoders read too) rather than a
+     * {@link DataSource#slice}, which an edited source may assemble from pieces.
+     */
+    private static MemorySegment range(DataSource source, long offset, long length) {
+        long size = source.size();
+        if (offset < 0 || length < 0 || offset > size || length > size - offset) {
+            throw new InputException(source.name() + ": byte offset " + offset, length + " bytes from byte offset "
+                    + offset + " are outside the data (" + size + " bytes)");
+        }
+        return length == 0 ? MemorySegment.NULL : source.segment().asSlice(offset, length);
     }
 
     /** Shannon entropy in bits per byte of a histogram: -sum p log2 p over the values present. */
