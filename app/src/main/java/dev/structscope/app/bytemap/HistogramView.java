@@ -58,6 +58,7 @@ public final class HistogramView extends BorderPane {
         HBox.setHgrow(summary, Priority.ALWAYS);
         log.setId("byte-histogram-log");
         log.setSelected(true);
+        log.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         log.setTooltip(new Tooltip("A logarithmic scale shows rare values beside a flood of zeros"));
         log.selectedProperty().addListener((o, a, b) -> paint());
         ProgressBar bar = new ProgressBar();
@@ -65,6 +66,7 @@ public final class HistogramView extends BorderPane {
         bar.visibleProperty().bind(vm.histogramProgressProperty().greaterThanOrEqualTo(0));
         bar.managedProperty().bind(bar.visibleProperty());
         bar.setPrefWidth(80);
+        bar.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         HBox top = new HBox(8, summary, bar, log);
         top.setAlignment(Pos.CENTER_LEFT);
         top.setPadding(new Insets(4, 6, 2, 6));

@@ -166,32 +166,43 @@ public final class LivePlots {
         return size;
     }
 
+    /** The span a rate is measured over: at 10 Hz a tenth of a second holds a handful of messages and reads as noise. */
+    static final long RATE_SPAN_NANOS = 1_000_000_000L;
+
     /**
-     * Messages and bytes per second over the last {@code seconds}: each point covers one update
-     * or, when there are more than {@link #MAX_POINTS}, a run of neighbouring ones (counts summed
-     * and divided by the time they span).
+     * Messages and bytes per second over the last {@code seconds}: a point per update (or, when
+     * there are more than {@link #MAX_POINTS}, per run of neighbouring updates), each the count
+     * over the second up to it divided by the time that second actually spans, so a steady
+     * sender draws a steady line.
      */
     public List<RatePoint> rates(double seconds) {
         List<RatePoint> out = new ArrayList<>();
-        int first = Math.max(1, firstWithin(seconds)); // a rate needs the update before it
+        int first = Math.max(1, firstWithin(seconds)); // a rate needs an update before it
         int n = size - first;
         if (n <= 0) {
             return out;
         }
         int per = (n + MAX_POINTS - 1) / MAX_POINTS;
         for (int k = first; k < size; k += per) {
-            int stop = Math.min(size, k + per);
+            int end = Math.min(size, k + per) - 1;
+            long tEnd = nanos[slot(end)];
             long m = 0;
             long b = 0;
-            for (int j = k; j < stop; j++) {
+            int j = end;
+            // Back over at least the run's own updates and at least a second, as far as the ring goes.
+            while (j >= 1 && (j > k - 1 || tEnd - nanos[slot(j)] < RATE_SPAN_NANOS)) {
                 m += messages[slot(j)];
                 b += bytes[slot(j)];
+                j--;
+                if (j < k && tEnd - nanos[slot(j)] >= RATE_SPAN_NANOS) {
+                    break;
+                }
             }
-            long dt = nanos[slot(stop - 1)] - nanos[slot(k - 1)];
+            long dt = tEnd - nanos[slot(j)];
             if (dt <= 0) {
                 continue;
             }
-            out.add(new RatePoint((nanos[slot(stop - 1)] - lastNanos) / 1e9, m * 1e9 / dt, b * 1e9 / dt));
+            out.add(new RatePoint((tEnd - lastNanos) / 1e9, m * 1e9 / dt, b * 1e9 / dt));
         }
         return out;
     }

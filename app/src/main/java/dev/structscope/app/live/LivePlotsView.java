@@ -12,6 +12,7 @@ import javafx.scene.chart.XYChart;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.Tooltip;
+import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
@@ -31,7 +32,7 @@ import java.util.Locale;
  * hundred line segments, well within what the chart handles; never a point per message.
  * Binds to a {@link LiveViewModel}; FX thread.
  */
-public final class LivePlotsView extends VBox {
+public final class LivePlotsView extends javafx.scene.layout.BorderPane {
     /** The windows offered, in seconds. */
     static final int[] WINDOWS = {10, 30, 60, 120};
 
@@ -53,6 +54,8 @@ public final class LivePlotsView extends VBox {
     private final XYChart.Series<Number, Number> meanSeries = new XYChart.Series<>();
     private final XYChart.Series<Number, Number> maxSeries = new XYChart.Series<>();
     private final Label summary = new Label();
+    private final javafx.scene.control.Button popOut = new javafx.scene.control.Button("Open in Window");
+    private javafx.stage.Stage own;
     private boolean showing;
     private long redraws;
 
@@ -60,7 +63,6 @@ public final class LivePlotsView extends VBox {
         this.plots = vm.plots();
         setId("live-plots");
         getStyleClass().add("live-plots");
-        setSpacing(2);
         setPadding(new Insets(4, 6, 4, 6));
         window.setId("live-plots-window");
         window.getItems().setAll(10, 30, 60, 120);
@@ -93,13 +95,16 @@ public final class LivePlotsView extends VBox {
         });
         member.valueProperty().addListener((o, a, l) -> {
             plots.setMember(l);
-            valueChart.setTitle(l == null ? "Choose a member to plot" : l.path());
+            valueChart.setTitle(l == null ? "Choose a member to plot" : l.path() + ": mean, min and max (dashed)");
         });
         Label show = new Label("Show");
         Label plot = new Label("Plot");
         summary.setId("live-plots-summary");
         summary.getStyleClass().add("muted");
-        FlowPane tools = new FlowPane(6, 4, show, window, plot, member, summary);
+        popOut.setId("live-plots-window-button");
+        popOut.setTooltip(new Tooltip("Show the plots in a window of their own (the live pane is short on small screens)"));
+        popOut.setOnAction(e -> popOut());
+        FlowPane tools = new FlowPane(6, 4, show, window, plot, member, popOut, summary);
         tools.setAlignment(Pos.CENTER_LEFT);
         msgSeries.setName("messages/s");
         bytesSeries.setName("bytes/s");
@@ -124,12 +129,39 @@ public final class LivePlotsView extends VBox {
         msgChart.getData().add(msgSeries);
         bytesChart.getData().add(bytesSeries);
         valueChart.getData().addAll(List.of(minSeries, meanSeries, maxSeries));
-        valueChart.setLegendVisible(true);
         valueChart.setTitle("Choose a member to plot");
-        getChildren().setAll(tools, msgChart, bytesChart, valueChart);
+        // The mean stands out; min and max frame it, thin and dashed (the legend would cost a row).
+        style(msgSeries, "-fx-stroke: #0969da; -fx-stroke-width: 2px;");
+        style(bytesSeries, "-fx-stroke: #8250df; -fx-stroke-width: 2px;");
+        style(meanSeries, "-fx-stroke: #1a7f37; -fx-stroke-width: 2px;");
+        style(minSeries, "-fx-stroke: #8c959f; -fx-stroke-width: 1px; -fx-stroke-dash-array: 4 3;");
+        style(maxSeries, "-fx-stroke: #8c959f; -fx-stroke-width: 1px; -fx-stroke-dash-array: 4 3;");
+        // Three charts need about 330 px; the live pane under the designer can be shorter, and
+        // then they scroll rather than squash (or the person opens them in a window).
+        VBox charts = new VBox(2, msgChart, bytesChart, valueChart);
+        javafx.scene.control.ScrollPane scroll = new javafx.scene.control.ScrollPane(charts);
+        scroll.setFitToWidth(true);
+        scroll.setFitToHeight(true);
+        scroll.setHbarPolicy(javafx.scene.control.ScrollPane.ScrollBarPolicy.NEVER);
+        scroll.getStyleClass().add("edge-to-edge");
+        setTop(tools);
+        setCenter(scroll);
+        BorderPane.setMargin(tools, new Insets(0, 0, 4, 0));
         plots.versionProperty().addListener((o, a, b) -> redraw());
         vm.decodingProperty().addListener((o, a, d) -> members(d));
         members(vm.decodingProperty().get());
+    }
+
+    private static void style(XYChart.Series<Number, Number> s, String css) {
+        // The series' line node exists once the series is in a chart.
+        if (s.getNode() != null) {
+            s.getNode().setStyle(css);
+        }
+        s.nodeProperty().addListener((o, a, n) -> {
+            if (n != null) {
+                n.setStyle(css);
+            }
+        });
     }
 
     private static NumberAxis timeAxis() {
@@ -179,10 +211,59 @@ public final class LivePlotsView extends VBox {
         member.setValue(out.isEmpty() ? null : out.getFirst());
     }
 
-    /** Whether the plots are on screen: they redraw only then. */
+    /** Whether the plots' tab is up: they redraw only then, or while they have a window of their own. */
     public void setShowing(boolean on) {
         showing = on;
         redraw();
+    }
+
+    private Runnable giveBack = () -> { };
+
+    /**
+     * Moves the plots into a window of their own; closing it puts them back where they were
+     * ({@code giveBack}, set by the monitor, which leaves a note in their place meanwhile).
+     */
+    public void popOut() {
+        if (own != null) {
+            own.toFront();
+            return;
+        }
+        javafx.scene.Parent home = getParent();
+        javafx.stage.Window owner = getScene() == null ? null : getScene().getWindow();
+        java.util.List<String> sheets = getScene() == null ? List.of() : List.copyOf(getScene().getStylesheets());
+        if (home != null) {
+            onPopOut.run();
+        }
+        own = new javafx.stage.Stage();
+        own.setTitle("Live Plots");
+        javafx.scene.Scene scene = new javafx.scene.Scene(this, 760, 620);
+        scene.getStylesheets().setAll(sheets);
+        own.setScene(scene);
+        if (owner != null) {
+            own.initOwner(owner);
+        }
+        popOut.setDisable(true);
+        own.setOnHidden(e -> {
+            own = null;
+            popOut.setDisable(false);
+            giveBack.run();
+        });
+        showing = true;
+        own.show();
+        redraw();
+    }
+
+    private Runnable onPopOut = () -> { };
+
+    /** What the monitor does when the plots leave for a window ({@code out}) and come back ({@code back}). */
+    public void setPopOutHandlers(Runnable out, Runnable back) {
+        this.onPopOut = out;
+        this.giveBack = back;
+    }
+
+    /** The plots' own window while they have one, else null. */
+    public javafx.stage.Stage window() {
+        return own;
     }
 
     public ComboBox<Columns.Leaf> memberBox() {

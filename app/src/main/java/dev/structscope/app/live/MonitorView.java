@@ -147,7 +147,14 @@ public final class MonitorView extends BorderPane {
         plotsTab.setContent(plots);
         plotsTab.setClosable(false);
         plotsTab.setId("live-tab-plots");
-        plotsTab.selectedProperty().addListener((o, a, on) -> plots.setShowing(on));
+        plotsTab.selectedProperty().addListener((o, a, on) -> plots.setShowing(on || plots.window() != null));
+        Label away = new Label("The plots are in their own window; closing it brings them back here.");
+        away.getStyleClass().add("empty-state");
+        away.setWrapText(true);
+        plots.setPopOutHandlers(() -> plotsTab.setContent(away), () -> {
+            plotsTab.setContent(plots);
+            plots.setShowing(plotsTab.isSelected());
+        });
         body.getTabs().addAll(messagesTab, plotsTab);
         setCenter(body);
         installFollow();
