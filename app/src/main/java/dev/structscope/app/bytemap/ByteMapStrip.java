@@ -46,6 +46,7 @@ public final class ByteMapStrip extends Region {
         vm.mapProperty().addListener((o, a, b) -> paint());
         vm.byEntropyProperty().addListener((o, a, b) -> paint());
         vm.progressProperty().addListener((o, a, b) -> paint());
+        vm.messageProperty().addListener((o, a, b) -> paint());
         tip.setShowDelay(Duration.millis(250));
         tip.setShowDuration(Duration.seconds(20));
         Tooltip.install(this, tip);
@@ -94,6 +95,13 @@ public final class ByteMapStrip extends Region {
         if (e.getButton() != MouseButton.PRIMARY || size() == 0) {
             return;
         }
+        if (vm.waiting()) {
+            if (e.getEventType() == MouseEvent.MOUSE_PRESSED) {
+                vm.mapNow();
+            }
+            e.consume();
+            return;
+        }
         onGo.accept(offsetAt(e.getY()));
         e.consume();
     }
@@ -123,6 +131,13 @@ public final class ByteMapStrip extends Region {
                 g.setFill(ByteMapColors.of(m, b0, Math.min(m.blocks(), b1), vm.byEntropyProperty().get()));
                 g.fillRect(1, y, w - 2, 1);
             }
+        } else if (vm.waiting()) {
+            // Not mapped (a large file, or stopped): a hatch, which the tooltip explains.
+            g.setStroke(Color.web("#8c959f", 0.7));
+            g.setLineWidth(1);
+            for (double y = -w; y < h; y += 6) {
+                g.strokeLine(0, y + w, w, y);
+            }
         } else if (vm.progressProperty().get() >= 0) {
             // Scanning: how far, as a thin bar down the middle.
             g.setFill(Color.web("#0969da", 0.6));
@@ -146,7 +161,9 @@ public final class ByteMapStrip extends Region {
     String describe(double y) {
         ByteMap m = vm.map();
         if (m == null || m.blocks() == 0) {
-            return vm.messageProperty().get().isEmpty() ? "Scanning the file's bytes…" : vm.messageProperty().get();
+            return !vm.messageProperty().get().isEmpty() ? vm.messageProperty().get()
+                    : vm.progressProperty().get() >= 0 ? String.format(Locale.ROOT, "Mapping the file's bytes: %.0f%%"
+                    + " (right-click to stop)", 100 * vm.progressProperty().get()) : "";
         }
         int b = m.blockAt(offsetAt(y));
         return String.format(Locale.ROOT, "0x%X–0x%X: entropy %.2f bits/byte%nzero %s · text %s · other %s · 0xFF %s%n"

@@ -31,6 +31,13 @@ public final class ByteMapViewModel {
     public static final int STRIP_BLOCKS = 4096;
 
     /**
+     * Files up to this size are mapped as soon as they open (a pass over 1 GiB takes a fraction of
+     * a second on two cores); a larger one waits for a press on the strip or the larger view, so
+     * opening a 100 GiB image does not start minutes of reading nobody asked for.
+     */
+    public static final long AUTO_MAX = 1L << 30;
+
+    /**
      * The larger view's smallest block when zoomed in: the strip's. Finer blocks were tried
      * (256 bytes): compressed data then measured about 7.2 bits and was painted like code, which
      * misleads more than the lost detail helps.
@@ -85,6 +92,7 @@ public final class ByteMapViewModel {
     private long selStart;
     private long selLength;
     private long scans;
+    private boolean requested;
 
     public ByteMapViewModel(TaskRunner runner) {
         this.runner = runner;
@@ -150,6 +158,7 @@ public final class ByteMapViewModel {
         source = s;
         selStart = 0;
         selLength = 0;
+        requested = false;
         refresh();
     }
 
@@ -165,6 +174,11 @@ public final class ByteMapViewModel {
         if (s == null || s.size() == 0) {
             return;
         }
+        if (s.size() > AUTO_MAX && !requested) {
+            message.set(String.format(java.util.Locale.ROOT, "Not mapped yet (%s): press the strip to map the file's bytes",
+                    dev.structscope.app.common.Fmt.binary(s.size())));
+            return;
+        }
         progress.set(0);
         scans++;
         mapTask = runner.submit(TaskRunner.Lane.WORK, "byte map", p -> ByteScan.map(s, 0, s.size(), STRIP_BLOCKS,
@@ -175,6 +189,29 @@ public final class ByteMapViewModel {
                     progress.set(-1);
                     message.set("No byte map: " + e.getMessage());
                 }, t -> progress.set(Math.max(0, t.fraction())));
+    }
+
+    /** Maps the file now, whatever its size (a press on an unmapped strip). */
+    public void mapNow() {
+        requested = true;
+        if (map.get() == null && progress.get() < 0) {
+            refresh();
+        }
+    }
+
+    /** Whether the strip has neither a map nor a scan under way (a large file waiting for a press). */
+    public boolean waiting() {
+        return source != null && source.size() > 0 && map.get() == null && progress.get() < 0;
+    }
+
+    /** Stops the strip's scan; the strip says so and a press starts it again. */
+    public void cancelMap() {
+        if (progress.get() >= 0) {
+            cancel(mapTask);
+            progress.set(-1);
+            requested = false;
+            message.set("Byte map stopped: press the strip to map the file's bytes");
+        }
     }
 
     /**

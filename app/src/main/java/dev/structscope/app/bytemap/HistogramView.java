@@ -44,6 +44,8 @@ public final class HistogramView extends BorderPane {
     private boolean dark;
 
     private static final double LEFT = 46;
+    /** Room between the axis and the first bar: the 0x00 bar, often the tallest, otherwise reads as the axis. */
+    private static final double GAP = 3;
     private static final double BOTTOM = 18;
     private static final double TOP = 8;
 
@@ -103,8 +105,8 @@ public final class HistogramView extends BorderPane {
 
     /** The byte value under x, or -1 outside the bars. */
     int valueAt(double x) {
-        double w = canvas.getWidth() - LEFT - 6;
-        int v = (int) Math.floor((x - LEFT) / w * 256);
+        double w = canvas.getWidth() - LEFT - GAP - 6;
+        int v = (int) Math.floor((x - LEFT - GAP) / w * 256);
         return v < 0 || v > 255 ? -1 : v;
     }
 
@@ -142,7 +144,7 @@ public final class HistogramView extends BorderPane {
         g.clearRect(0, 0, w, h);
         Color text = dark ? Color.web("#c9d1d9") : Color.web("#57606a");
         Color grid = dark ? Color.web("#30363d") : Color.web("#d0d7de");
-        double pw = w - LEFT - 6;
+        double pw = w - LEFT - GAP - 6;
         double ph = h - TOP - BOTTOM;
         if (pw < 20 || ph < 20) {
             return;
@@ -151,12 +153,12 @@ public final class HistogramView extends BorderPane {
         g.setStroke(grid);
         g.setLineWidth(1);
         g.strokeLine(LEFT - 0.5, TOP, LEFT - 0.5, TOP + ph);
-        g.strokeLine(LEFT, TOP + ph + 0.5, LEFT + pw, TOP + ph + 0.5);
+        g.strokeLine(LEFT, TOP + ph + 0.5, LEFT + GAP + pw, TOP + ph + 0.5);
         g.setFill(text);
         g.setTextBaseline(VPos.TOP);
         g.setTextAlign(TextAlignment.CENTER);
         for (int v = 0; v <= 256; v += 32) {
-            double x = LEFT + Math.min(v, 255.5) / 256 * pw;
+            double x = LEFT + GAP + (Math.min(v, 255) + 0.5) / 256 * pw;
             g.fillText(String.format(Locale.ROOT, "%02X", Math.min(v, 255)), x, TOP + ph + 3);
         }
         ByteMapViewModel.Histogram hist = vm.histogramProperty().get();
@@ -174,7 +176,7 @@ public final class HistogramView extends BorderPane {
             for (long d = 10; d < max; d *= 10) {
                 double y = TOP + ph - Math.log10(d + 1.0) / top * ph;
                 g.setStroke(grid);
-                g.strokeLine(LEFT, Math.round(y) + 0.5, LEFT + pw, Math.round(y) + 0.5);
+                g.strokeLine(LEFT, Math.round(y) + 0.5, LEFT + GAP + pw, Math.round(y) + 0.5);
                 if (y > TOP + 14 && y < TOP + ph - 10) {
                     g.fillText(shortCount(d), LEFT - 4, y);
                 }
@@ -189,14 +191,14 @@ public final class HistogramView extends BorderPane {
             double frac = logScale ? Math.log10(c + 1.0) / top : (double) c / max;
             double bh = Math.max(1, frac * ph);
             g.setFill(ByteMapColors.of(ByteClass.of(v)));
-            g.fillRect(LEFT + v * bw, TOP + ph - bh, Math.max(1, bw - (bw > 3 ? 1 : 0)), bh);
+            g.fillRect(LEFT + GAP + v * bw, TOP + ph - bh, Math.max(1, bw - (bw > 3 ? 1 : 0)), bh);
         }
         // Pale bars (0xFF) need an edge on a light background.
         if (hist.count(255) > 0 && !dark) {
             double frac = logScale ? Math.log10(hist.count(255) + 1.0) / top : (double) hist.count(255) / max;
             double bh = Math.max(1, frac * ph);
             g.setStroke(Color.web("#8c959f"));
-            g.strokeRect(LEFT + 255 * bw + 0.5, TOP + ph - bh + 0.5, Math.max(1, bw - 1), bh - 1);
+            g.strokeRect(LEFT + GAP + 255 * bw + 0.5, TOP + ph - bh + 0.5, Math.max(1, bw - 1), bh - 1);
         }
     }
 

@@ -871,7 +871,10 @@ public final class HexPane extends BorderPane {
         larger.setOnAction(e -> openByteMap());
         javafx.scene.control.MenuItem hist = new javafx.scene.control.MenuItem("Byte Histogram of the Selection");
         hist.setOnAction(e -> showPane("histogram"));
-        return java.util.List.of(entropy, larger, hist);
+        javafx.scene.control.MenuItem stop = new javafx.scene.control.MenuItem("Stop Mapping the Bytes");
+        stop.disableProperty().bind(byteMap.progressProperty().lessThan(0));
+        stop.setOnAction(e -> byteMap.cancelMap());
+        return java.util.List.of(entropy, larger, hist, stop);
     }
 
     /** Moves the caret to {@code at} and centres its row (a press on the strip or the larger map). */

@@ -63,6 +63,8 @@ public final class LivePlotsView extends javafx.scene.layout.BorderPane {
         this.plots = vm.plots();
         setId("live-plots");
         getStyleClass().add("live-plots");
+        // Its own sheet too: in a window of its own the monitor's sheet does not reach it.
+        getStylesheets().add(LivePlotsView.class.getResource("/dev/structscope/app/live.css").toExternalForm());
         setPadding(new Insets(4, 6, 4, 6));
         window.setId("live-plots-window");
         window.getItems().setAll(10, 30, 60, 120);

@@ -64,6 +64,11 @@ class ByteMapGuiTest {
 
     /** Zeros, then English text, then random bytes, then 0xFF: four regions of 256 KiB. */
     static byte[] regions() {
+        return regions(REGION);
+    }
+
+    static byte[] regions(int region) {
+        final int REGION = region;
         byte[] b = new byte[4 * REGION];
         byte[] text = "It was the best of times, it was the worst of times.\n".getBytes(StandardCharsets.US_ASCII);
         for (int i = 0; i < REGION; i++) {
@@ -91,8 +96,12 @@ class ByteMapGuiTest {
     }
 
     private Path openRegions(FxRobot robot) throws Exception {
+        return openRegions(robot, REGION);
+    }
+
+    private Path openRegions(FxRobot robot, int region) throws Exception {
         Path file = dir.resolve("regions.bin");
-        Files.write(file, regions());
+        Files.write(file, regions(region));
         robot.interact(() -> pane.openNow(file));
         await(robot, "the strip's map", () -> pane.byteMap().map() != null);
         return file;
@@ -220,13 +229,13 @@ class ByteMapGuiTest {
 
     @Test
     void theLargerMapZoomsIntoADraggedRangeAndAClickGoesThere(FxRobot robot) throws Exception {
-        openRegions(robot);
+        openRegions(robot, 4 * REGION); // 4 MiB: blocks of a few KiB over the whole, of 1 KiB zoomed in
         ByteMapView[] view = new ByteMapView[1];
         robot.interact(() -> view[0] = pane.openByteMap());
         await(robot, "the larger map", () -> view[0].map() != null);
         ByteMap m = view[0].map();
         assertEquals(0, m.offset());
-        assertEquals(4 * REGION, m.length());
+        assertEquals(16 * REGION, m.length());
         assertTrue(m.blocks() > 500, "about two blocks per pixel column: " + m.blocks());
 
         // Drag over the middle half of the plot: the random and text regions, mapped afresh in more detail.
@@ -259,5 +268,34 @@ class ByteMapGuiTest {
         assertTrue(Math.abs(pane.model().caret() - want) <= z.blockSize() + z.length() / 400,
                 "the caret went to about 0x" + Long.toHexString(want) + ": 0x" + Long.toHexString(pane.model().caret()));
         robot.interact(() -> ((Stage) view[0].getScene().getWindow()).close());
+    }
+
+    @Test
+    void aFileOverTheAutomaticSizeWaitsForAPressThenMaps(FxRobot robot) throws Exception {
+        long size = ByteMapViewModel.AUTO_MAX + 4096;
+        Path file = dir.resolve("big.bin");
+        try (java.io.RandomAccessFile f = new java.io.RandomAccessFile(file.toFile(), "rw")) {
+            f.setLength(size);
+            f.seek(size - 3);
+            f.write(new byte[] {'E', 'N', 'D'});
+        }
+        long before = pane.byteMap().scans();
+        robot.interact(() -> pane.openNow(file));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(before, pane.byteMap().scans(), "opening did not start a scan");
+        assertTrue(pane.byteMap().waiting());
+        assertTrue(pane.byteMap().messageProperty().get().contains("press the strip"), pane.byteMap().messageProperty().get());
+        ByteMapStrip strip = pane.byteMapStrip();
+        Point2D[] at = new Point2D[1];
+        robot.interact(() -> at[0] = strip.localToScreen(ByteMapStrip.WIDTH / 2, strip.getHeight() / 2));
+        robot.clickOn(at[0]);
+        assertEquals(0, pane.model().caret(), "the press started the map instead of moving");
+        await(robot, "the big file's map", () -> pane.byteMap().map() != null);
+        ByteMap m = pane.byteMap().map();
+        assertEquals(size, m.length());
+        assertEquals(ByteMapViewModel.STRIP_BLOCKS, m.blocks());
+        int last = m.blocks() - 1;
+        assertEquals(3, m.count(last, ByteClass.TEXT), "the three letters at the end");
+        assertEquals(m.blockLength(last) - 3, m.count(last, ByteClass.ZERO));
     }
 }
