@@ -73,7 +73,15 @@ public final class HexPane extends BorderPane {
     /** The reload banner (ControlsFX): slides in over the bytes when the file changes on disk. */
     private final org.controlsfx.control.NotificationPane notice = new org.controlsfx.control.NotificationPane();
     private final TabPane tabs = new TabPane();
-    private final Tab hexTab = new Tab("Hex", hexView);
+    /** The byte map strip beside the hex view's scroll bar, the larger map and the selection's histogram. */
+    private final dev.structscope.app.bytemap.ByteMapViewModel byteMap =
+            new dev.structscope.app.bytemap.ByteMapViewModel(TaskRunner.forApp());
+    private final dev.structscope.app.bytemap.ByteMapStrip strip = new dev.structscope.app.bytemap.ByteMapStrip(byteMap);
+    private final dev.structscope.app.bytemap.HistogramView histogramView =
+            new dev.structscope.app.bytemap.HistogramView(byteMap);
+    private dev.structscope.app.bytemap.ByteMapView byteMapView;
+    private javafx.stage.Stage byteMapWindow;
+    private final Tab hexTab = new Tab("Hex", new BorderPane(hexView, null, strip, null, null));
     private final Tab tableTab = new Tab("Records", records);
     /** Hex and records above (narrow) or left (wide); the decoded side below or right. */
     private final SplitPane main = new SplitPane();
@@ -81,6 +89,7 @@ public final class HexPane extends BorderPane {
     private final Tab inspectorTab = new Tab("Inspector", inspector);
     private final Tab bookmarksTab = new Tab("Bookmarks", bookmarksView);
     private final Tab matchesTab = new Tab("Matches", new MatchesView(search, model));
+    private final Tab histogramTab = new Tab("Histogram", histogramView);
     /** Narrow: decoded, inspector and bookmarks as tabs under the bytes. */
     private final TabPane bottom = new TabPane();
     /** Wide: inspector and bookmarks as tabs under the decoded tree. */
@@ -211,13 +220,15 @@ public final class HexPane extends BorderPane {
         message.visibleProperty().bind(file.messageProperty().isNotNull());
         StackPane center = new StackPane(tabs, message);
         main.getItems().setAll(center, bottom);
-        for (Tab t : new Tab[] {decodedTab, inspectorTab, bookmarksTab, matchesTab}) {
+        for (Tab t : new Tab[] {decodedTab, inspectorTab, bookmarksTab, matchesTab, histogramTab}) {
             t.setClosable(false);
         }
         decodedTab.setId("data-decoded-tab");
         inspectorTab.setId("data-inspector-tab");
         bookmarksTab.setId("data-bookmarks-tab");
         matchesTab.setId("data-matches-tab");
+        histogramTab.setId("data-histogram-tab");
+        wireByteMap();
         bottom.getStyleClass().add("data-side-tabs");
         side.getStyleClass().add("data-side-tabs");
         dock(false);
@@ -363,8 +374,8 @@ public final class HexPane extends BorderPane {
         side.getItems().clear();
         decodedTab.setContent(null);
         if (wideNow) {
-            sideTabs.getTabs().setAll(inspectorTab, bookmarksTab, matchesTab);
-            if (selected == bookmarksTab || selected == matchesTab) {
+            sideTabs.getTabs().setAll(inspectorTab, bookmarksTab, matchesTab, histogramTab);
+            if (selected == bookmarksTab || selected == matchesTab || selected == histogramTab) {
                 sideTabs.getSelectionModel().select(selected);
             }
             side.setOrientation(Orientation.VERTICAL);
@@ -380,7 +391,7 @@ public final class HexPane extends BorderPane {
             });
         } else {
             decodedTab.setContent(fields);
-            bottom.getTabs().setAll(decodedTab, inspectorTab, bookmarksTab, matchesTab);
+            bottom.getTabs().setAll(decodedTab, inspectorTab, bookmarksTab, matchesTab, histogramTab);
             if (selected != null || selectedSide != null) {
                 bottom.getSelectionModel().select(selected != null ? selected : selectedSide);
             }
@@ -397,6 +408,7 @@ public final class HexPane extends BorderPane {
             case "inspector" -> inspectorTab;
             case "bookmarks" -> bookmarksTab;
             case "matches" -> matchesTab;
+            case "histogram" -> histogramTab;
             default -> decodedTab;
         };
         TabPane owner = t.getTabPane();
@@ -419,7 +431,8 @@ public final class HexPane extends BorderPane {
         }
         javafx.scene.control.CheckMenuItem dec = new javafx.scene.control.CheckMenuItem("Decimal offsets");
         dec.setOnAction(e -> model.hexOffsetsProperty().set(!dec.isSelected()));
-        b.getItems().addAll(new javafx.scene.control.SeparatorMenuItem(), dec);
+        b.getItems().addAll(new javafx.scene.control.SeparatorMenuItem(), dec, new javafx.scene.control.SeparatorMenuItem());
+        b.getItems().addAll(byteMapItems());
         return b;
     }
 
@@ -833,8 +846,105 @@ public final class HexPane extends BorderPane {
         e.consume();
     }
 
+    // ---- byte map and histogram -------------------------------------------------------------
+
+    /**
+     * The strip follows the file (scanned afresh when it changes or is edited), marks the rows on
+     * screen and moves the view where it is pressed; the histogram follows the selection while
+     * its tab shows.
+     */
+    private void wireByteMap() {
+        model.sourceProperty().addListener((o, a, s) -> byteMap.setSource(s));
+        javafx.animation.PauseTransition afterEdit = new javafx.animation.PauseTransition(javafx.util.Duration.millis(600));
+        afterEdit.setOnFinished(e -> byteMap.refresh());
+        edits.versionProperty().addListener((o, a, b) -> {
+            if (model.source() != null && model.source() == edits.source()) {
+                afterEdit.playFromStart();
+            }
+        });
+        Runnable window = () -> {
+            long n = model.bytesPerRow();
+            strip.setWindow(model.topRow() * n, Math.min(model.size() - Math.min(model.size(), model.topRow() * n),
+                    (long) model.visibleRows() * n));
+        };
+        model.topRowProperty().addListener((o, a, b) -> window.run());
+        model.visibleRowsProperty().addListener((o, a, b) -> window.run());
+        model.bytesPerRowProperty().addListener((o, a, b) -> window.run());
+        model.sourceProperty().addListener((o, a, b) -> window.run());
+        Runnable selection = () -> byteMap.setSelection(model.selectionStart(), model.selectionLength());
+        model.caretProperty().addListener((o, a, b) -> selection.run());
+        model.anchorProperty().addListener((o, a, b) -> selection.run());
+        byteMap.histogramWantedProperty().bind(histogramTab.selectedProperty());
+        strip.setOnGo(this::goToFromMap);
+        javafx.scene.control.ContextMenu menu = new javafx.scene.control.ContextMenu();
+        menu.getItems().setAll(byteMapItems());
+        strip.setOnContextMenuRequested(e -> {
+            menu.show(strip, e.getScreenX(), e.getScreenY());
+            e.consume();
+        });
+        hexView.darkProperty().addListener((o, a, d) -> {
+            histogramView.setDark(d);
+            if (byteMapView != null) {
+                byteMapView.setDark(d);
+            }
+        });
+    }
+
+    /** "Colour by entropy", "Byte Map…" and "Byte Histogram": in the View menu and on the strip. */
+    private java.util.List<javafx.scene.control.MenuItem> byteMapItems() {
+        javafx.scene.control.CheckMenuItem entropy = new javafx.scene.control.CheckMenuItem("Byte map: colour by entropy");
+        entropy.selectedProperty().bindBidirectional(byteMap.byEntropyProperty());
+        javafx.scene.control.MenuItem larger = new javafx.scene.control.MenuItem("Byte Map…");
+        larger.setOnAction(e -> openByteMap());
+        javafx.scene.control.MenuItem hist = new javafx.scene.control.MenuItem("Byte Histogram of the Selection");
+        hist.setOnAction(e -> showPane("histogram"));
+        javafx.scene.control.MenuItem stop = new javafx.scene.control.MenuItem("Stop Mapping the Bytes");
+        stop.disableProperty().bind(byteMap.progressProperty().lessThan(0));
+        stop.setOnAction(e -> byteMap.cancelMap());
+        return java.util.List.of(entropy, larger, hist, stop);
+    }
+
+    /** Moves the caret to {@code at} and centres its row (a press on the strip or the larger map). */
+    private void goToFromMap(long at) {
+        model.moveTo(at, false);
+        model.setTopRow(at / model.bytesPerRow() - model.visibleRows() / 2);
+        tabs.getSelectionModel().select(hexTab);
+    }
+
+    /** Opens (or brings to the front) the larger byte map of the file, in a window of its own. */
+    public dev.structscope.app.bytemap.ByteMapView openByteMap() {
+        if (byteMapView == null) {
+            byteMapView = new dev.structscope.app.bytemap.ByteMapView(byteMap);
+            byteMapView.setOnGo(this::goToFromMap);
+            byteMapView.setDark(hexView.darkProperty().get());
+            byteMapWindow = dev.structscope.app.bytemap.ByteMapView.window(byteMapView, this, "Byte Map");
+        }
+        byteMapWindow.setTitle("Byte Map — " + (model.source() == null ? "no file" : model.source().name()));
+        byteMapWindow.show();
+        byteMapWindow.toFront();
+        byteMapView.show(0, model.size());
+        return byteMapView;
+    }
+
+    /** The byte map's state: the strip's map, colouring, the histogram. */
+    public dev.structscope.app.bytemap.ByteMapViewModel byteMap() {
+        return byteMap;
+    }
+
+    public dev.structscope.app.bytemap.ByteMapStrip byteMapStrip() {
+        return strip;
+    }
+
+    public dev.structscope.app.bytemap.HistogramView histogramView() {
+        return histogramView;
+    }
+
     /** Stops background work and closes a source this pane opened. */
     public void dispose() {
+        byteMap.dispose();
+        if (byteMapWindow != null) {
+            byteMapWindow.close();
+        }
         file.dispose();
     }
 }

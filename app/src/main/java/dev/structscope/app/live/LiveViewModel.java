@@ -62,6 +62,7 @@ public final class LiveViewModel {
     private final ObservableList<LiveMessage> items = FXCollections.observableArrayList();
     private final LiveList list = new LiveList(items);
     private final Rates rates = new Rates();
+    private final LivePlots plots = new LivePlots();
     private final ReadOnlyObjectWrapper<ConnState> state = new ReadOnlyObjectWrapper<>(this, "state", new ConnState.Idle());
     private final ReadOnlyObjectWrapper<Decoding> decoding = new ReadOnlyObjectWrapper<>(this, "decoding");
     private final ReadOnlyObjectWrapper<LiveSession> session = new ReadOnlyObjectWrapper<>(this, "session");
@@ -143,11 +144,17 @@ public final class LiveViewModel {
         return rates;
     }
 
+    /** The last two minutes of rates and of the plotted member, one slot per update. */
+    public LivePlots plots() {
+        return plots;
+    }
+
     /** Starts a session on {@code source}, ending the current one. */
     public LiveSession connect(LiveSource source, Decoding with) {
         disconnect();
         list.reset();
         rates.reset();
+        plots.reset();
         decoding.set(with);
         LiveSession s = new LiveSession(source, new MessageStore(budget));
         session.set(s);
@@ -259,6 +266,8 @@ public final class LiveViewModel {
         long received = store.added();
         long bytes = store.bytesAdded();
         rates.sample(now, received, bytes);
+        int added = Math.min(lastBatch, items.size());
+        plots.sample(now, received, bytes, added == 0 ? java.util.List.of() : items.subList(items.size() - added, items.size()));
         String c = String.format(Locale.ROOT, "%,d messages · %s · %,.0f msg/s · %s/s · kept %,d · evicted %,d · dropped %,d · sent %,d",
                 received, Fmt.binary(bytes), rates.messagesPerSecond(), Fmt.binary((long) rates.bytesPerSecond()),
                 items.size(), store.evicted(), s.dropped(), s.sent());

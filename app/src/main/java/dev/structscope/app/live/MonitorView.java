@@ -62,6 +62,8 @@ public final class MonitorView extends BorderPane {
     private final TabPane body = new TabPane();
     private final Tab messagesTab = new Tab("Messages");
     private final Tab composeTab = new Tab("Compose");
+    private final Tab plotsTab = new Tab("Plots");
+    private final LivePlotsView plots;
     private final HBox extraTools = new HBox(6);
     private final List<Columns.Leaf> chosen = new ArrayList<>();
     private List<Columns.Leaf> allLeaves = List.of();
@@ -140,7 +142,20 @@ public final class MonitorView extends BorderPane {
         messagesTab.setId("live-tab-messages");
         composeTab.setClosable(false);
         composeTab.setId("live-tab-compose");
-        body.getTabs().add(messagesTab);
+        // Rates and a member over time: a tab of its own, drawn only while it shows.
+        plots = new LivePlotsView(vm);
+        plotsTab.setContent(plots);
+        plotsTab.setClosable(false);
+        plotsTab.setId("live-tab-plots");
+        plotsTab.selectedProperty().addListener((o, a, on) -> plots.setShowing(on || plots.window() != null));
+        Label away = new Label("The plots are in their own window; closing it brings them back here.");
+        away.getStyleClass().add("empty-state");
+        away.setWrapText(true);
+        plots.setPopOutHandlers(() -> plotsTab.setContent(away), () -> {
+            plotsTab.setContent(plots);
+            plots.setShowing(plotsTab.isSelected());
+        });
+        body.getTabs().addAll(messagesTab, plotsTab);
         setCenter(body);
         installFollow();
 
@@ -179,6 +194,16 @@ public final class MonitorView extends BorderPane {
         if (!body.getTabs().contains(composeTab)) {
             body.getTabs().add(composeTab);
         }
+    }
+
+    /** The rate and member plots. */
+    public LivePlotsView plots() {
+        return plots;
+    }
+
+    /** Brings the plots to the front. */
+    public void showPlots() {
+        body.getSelectionModel().select(plotsTab);
     }
 
     /** Brings the compose tab (true) or the message list (false) to the front. */
