@@ -64,16 +64,20 @@ public final class PlotRenderer {
         double[] xTicks = ticks(vp.x0(), vp.x1(), Math.max(2, (int) ((vp.right() - vp.left()) / 110)));
         double yStep = yTicks.length > 1 ? yTicks[1] - yTicks[0] : 1;
         for (double t : yTicks) {
-            double y = vp.py(t);
+            double y = crisp(vp.py(t));
             out.add(line(vp.left(), y, vp.right(), y, style.grid(), 1));
             out.add(line(vp.left() - 4, y, vp.left(), y, style.frame(), 1));
             out.add(new Text(vp.left() - 6, y + FONT / 3, number(t, yStep), style.text(), Align.RIGHT, FONT, false));
         }
         for (double t : xTicks) {
-            double x = vp.px(t);
+            double x = crisp(vp.px(t));
             out.add(line(x, vp.top(), x, vp.bottom(), style.grid(), 1));
             out.add(line(x, vp.bottom(), x, vp.bottom() + 4, style.frame(), 1));
-            out.add(new Text(x, vp.bottom() + 6 + FONT, count(t), style.text(), Align.CENTER, FONT, false));
+            String label = count(t);
+            // A label that would run off the right edge ends at it instead.
+            boolean last = x + label.length() * CHAR / 2 > width - 2;
+            out.add(new Text(last ? width - 2 : x, vp.bottom() + 6 + FONT, label, style.text(),
+                    last ? Align.RIGHT : Align.CENTER, FONT, false));
         }
         for (int i = 0; i < layers.size(); i++) {
             series(layers.get(i), vp, style.member(i), out);
@@ -140,9 +144,9 @@ public final class PlotRenderer {
             String s = number(t, step);
             widest = s.length() > widest.length() ? s : widest;
         }
-        double left = Math.max(48, widest.length() * CHAR + 14);
-        return new PlotViewport(left, TOP, Math.max(left + 10, width - RIGHT), Math.max(TOP + 10, height - BOTTOM),
-                x0, x1, y0, y1);
+        double left = crisp(Math.max(48, widest.length() * CHAR + 14));
+        return new PlotViewport(left, crisp(TOP), crisp(Math.max(left + 10, width - RIGHT)),
+                crisp(Math.max(TOP + 10, height - BOTTOM)), x0, x1, y0, y1);
     }
 
     private static void series(SeriesResult s, PlotViewport vp, Rgb color, List<Shape> out) {
@@ -205,6 +209,11 @@ public final class PlotRenderer {
     /** The row of {@code v}, kept just outside the plot area for values beyond it (infinities). */
     private static double y(PlotViewport vp, double v) {
         return Math.clamp(vp.py(v), vp.top() - 1, vp.bottom() + 1);
+    }
+
+    /** The centre of the pixel at {@code v}: a 1-pixel line there covers one row or column, sharp, on both painters. */
+    private static double crisp(double v) {
+        return Math.floor(v) + 0.5;
     }
 
     private static Polyline line(double x0, double y0, double x1, double y1, Rgb c, double w) {
