@@ -84,6 +84,9 @@ public final class RecordTable extends BorderPane {
     private Task<RecordStats.Result> statsTask;
     private BiConsumer<Long, Long> onRecordSelected = (o, l) -> { };
     private RowActions rowActions;
+    private final Button plotButton = new Button("Plot");
+    /** The plot of columns over the records, under the rows while it is open; null when closed. */
+    private dev.structscope.app.plot.PlotView plot;
 
     /** What a row's context menu can ask of the pane around the table (the hex pane implements it). */
     public interface RowActions {
@@ -102,6 +105,9 @@ public final class RecordTable extends BorderPane {
         table.setPlaceholder(new Label("Choose a type and press \"As table\" to list the records from an offset."));
         table.getSelectionModel().selectedIndexProperty().addListener((o, a, b) -> {
             int i = b.intValue();
+            if (i >= 0 && plot != null) {
+                plot.model().mark(firstRecord + i);
+            }
             if (i >= 0 && plan != null) {
                 onRecordSelected.accept(base + (firstRecord + i) * plan.recordSize(), plan.recordSize());
             } else if (i >= 0 && walk != null && firstRecord + i < walk.count()) {
@@ -146,8 +152,17 @@ public final class RecordTable extends BorderPane {
         progress.setPrefWidth(140);
         info.setMinWidth(0);
         // A flow, not a row: in a narrow data pane the tools wrap instead of being cut off.
+        plotButton.setId("record-plot");
+        plotButton.setTooltip(new javafx.scene.control.Tooltip(
+                "Plot the selected cell's column (or the first numeric one) over every record: mean line, min/max band"));
+        plotButton.setOnAction(e -> {
+            var focused = table.getFocusModel().getFocusedCell();
+            String path = focused != null && focused.getTableColumn() != null
+                    && focused.getTableColumn().getGraphic() instanceof Label l ? l.getText() : null;
+            plot(path != null ? path : leafPaths().stream().findFirst().orElse(null));
+        });
         javafx.scene.layout.FlowPane bar = new javafx.scene.layout.FlowPane(8, 4, info, new Label("First record:"),
-                firstField, summaryButton, progress, cancelButton, summaryState);
+                firstField, summaryButton, plotButton, progress, cancelButton, summaryState);
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.setPadding(new Insets(4, 6, 4, 6));
         summary.setPlaceholder(new Label("Column summary: press \"Column summary\" to compute count/min/max/mean."));
@@ -256,6 +271,12 @@ public final class RecordTable extends BorderPane {
         javafx.scene.control.MenuItem hex = new javafx.scene.control.MenuItem("Copy Record as Hex");
         hex.setOnAction(e -> copy(recordHex(range[0], range[1])));
         m.getItems().addAll(cell, json, hex);
+        // Leaf columns carry their path as a header label; # and Offset do not.
+        if (col != null && col.getGraphic() instanceof Label header) {
+            javafx.scene.control.MenuItem plotItem = new javafx.scene.control.MenuItem("Plot " + header.getText());
+            plotItem.setOnAction(e -> plot(header.getText()));
+            m.getItems().addAll(new javafx.scene.control.SeparatorMenuItem(), plotItem);
+        }
         if (rowActions != null) {
             javafx.scene.control.MenuItem bytes = new javafx.scene.control.MenuItem(
                     String.format(Locale.ROOT, "Show Bytes (0x%X, %,d B)", range[0], range[1]));
@@ -316,6 +337,7 @@ public final class RecordTable extends BorderPane {
     public void show(DataSource source, RecordReader reader, long base) {
         cancelSummary();
         cancelWalk();
+        closePlot();
         this.source = source;
         this.reader = reader;
         this.plan = reader instanceof DecoderPlan p ? p : null;
@@ -557,6 +579,55 @@ public final class RecordTable extends BorderPane {
         }
         int row = (int) (index - firstRecord);
         table.scrollTo(Math.max(0, row - 3));
+    }
+
+    /**
+     * Plots member {@code path} over every record (opening the plot under the rows, or adding the
+     * member to the open one); a click on the plot selects that record here. Returns the plot, or
+     * null when there are no records.
+     */
+    public dev.structscope.app.plot.PlotView plot(String path) {
+        if (source == null || reader == null || path == null) {
+            return null;
+        }
+        if (plot == null || !plot.model().reads(source, reader, base)) {
+            closePlot();
+            var vm = new dev.structscope.app.plot.PlotViewModel(TaskRunner.forApp(), source, reader, base);
+            vm.setOnSelect(this::selectRecord);
+            plot = new dev.structscope.app.plot.PlotView(vm, leafPaths(), this::closePlot);
+            split.getItems().add(1, plot);
+            split.setDividerPositions(split.getItems().size() == 2 ? new double[] {0.45} : new double[] {0.4, 0.75});
+        }
+        plot.model().addMember(path);
+        return plot;
+    }
+
+    /** The open plot, or null. */
+    public dev.structscope.app.plot.PlotView plotView() {
+        return plot;
+    }
+
+    private void closePlot() {
+        if (plot != null) {
+            plot.model().cancel();
+            split.getItems().remove(plot);
+            plot = null;
+        }
+    }
+
+    /** The paths of the leaf columns shown (what a plot can offer to add). */
+    private List<String> leafPaths() {
+        return table.getColumns().stream().map(TableColumn::getGraphic).filter(g -> g instanceof Label)
+                .map(g -> ((Label) g).getText()).toList();
+    }
+
+    /** Shows record {@code index} and selects its row (which selects its bytes in the hex view). */
+    public void selectRecord(long index) {
+        if (index < 0 || index >= records) {
+            return;
+        }
+        showRecord(index);
+        table.getSelectionModel().clearAndSelect((int) (index - firstRecord));
     }
 
     /** Starts the column summary in the background. */
