@@ -61,7 +61,7 @@ public final class PlotRenderer {
             return new PlotScene(width, height, style.background(), out);
         }
         double[] yTicks = ticks(vp.y0(), vp.y1(), Math.max(2, (int) ((vp.bottom() - vp.top()) / 40)));
-        double[] xTicks = ticks(vp.x0(), vp.x1(), Math.max(2, (int) ((vp.right() - vp.left()) / 110)));
+        double[] xTicks = ticks(vp.x0(), vp.x1(), Math.max(2, (int) ((vp.right() - vp.left()) / 110)), true);
         double yStep = yTicks.length > 1 ? yTicks[1] - yTicks[0] : 1;
         for (double t : yTicks) {
             double y = crisp(vp.py(t));
@@ -220,9 +220,17 @@ public final class PlotRenderer {
         return new Polyline(new double[] {x0, x1}, new double[] {y0, y1}, c, w);
     }
 
-    /** Round values (1, 2 or 5 times a power of ten apart) inside {@code [lo, hi]}, about {@code want} of them. */
+    /** Round values (1, 2, 2.5 or 5 times a power of ten apart) inside {@code [lo, hi]}, about {@code want} of them. */
     static double[] ticks(double lo, double hi, int want) {
+        return ticks(lo, hi, want, false);
+    }
+
+    /** As above; {@code whole}: whole numbers only (record indices), at least 1 apart. */
+    static double[] ticks(double lo, double hi, int want, boolean whole) {
         double step = niceStep((hi - lo) / Math.max(1, want));
+        if (whole) {
+            step = step < 1 ? 1 : step == 2.5 ? 2 : step;
+        }
         double first = Math.ceil(lo / step) * step;
         List<Double> out = new ArrayList<>();
         for (int k = 0; k < 1000; k++) {
@@ -241,7 +249,7 @@ public final class PlotRenderer {
         }
         double p = Math.pow(10, Math.floor(Math.log10(raw)));
         double f = raw / p;
-        return (f <= 1 ? 1 : f <= 2 ? 2 : f <= 5 ? 5 : 10) * p;
+        return (f <= 1 ? 1 : f <= 2 ? 2 : f <= 2.5 ? 2.5 : f <= 5 ? 5 : 10) * p;
     }
 
     /** A tick value, with as many decimals as the step needs; scientific when very large or small. */

@@ -91,10 +91,15 @@ public final class PlotView extends BorderPane {
             model.cancel();
             onClose.run();
         });
-        FlowPane tools = new FlowPane(8, 4, title, add, whole, bar, cancel, message, close);
+        FlowPane tools = new FlowPane(8, 4, title, add, whole, bar, cancel, message);
         tools.setAlignment(Pos.CENTER_LEFT);
-        tools.setPadding(new Insets(4, 6, 4, 6));
-        setTop(tools);
+        tools.setMinWidth(0);
+        // Close stays at the right end whatever the tools wrap to.
+        BorderPane top = new BorderPane(tools);
+        top.setRight(close);
+        BorderPane.setAlignment(close, Pos.TOP_RIGHT);
+        top.setPadding(new Insets(4, 6, 4, 6));
+        setTop(top);
 
         rubber.setManaged(false);
         rubber.setVisible(false);

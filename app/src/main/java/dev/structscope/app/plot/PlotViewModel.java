@@ -55,6 +55,7 @@ public final class PlotViewModel {
     private long from;
     private long to = Series.TO_END;
     private TaskRunner.Task task;
+    private long generation;
     private LongConsumer onSelect = r -> { };
 
     /** A plot of records that lie back to back from byte {@code base} of {@code source}, read by {@code reader}. */
@@ -148,6 +149,7 @@ public final class PlotViewModel {
         if (task != null) {
             task.cancel();
             task = null;
+            generation++;
             running.set(false);
             message.set("cancelled");
         }
@@ -160,6 +162,8 @@ public final class PlotViewModel {
         }
         List<String> paths = List.copyOf(members);
         if (paths.isEmpty()) {
+            generation++;
+            task = null;
             series.set(List.of());
             running.set(false);
             return;
@@ -169,10 +173,12 @@ public final class PlotViewModel {
         running.set(true);
         progress.set(-1);
         message.set("");
-        TaskRunner.Task[] mine = {null};
-        mine[0] = tasks.submit(TaskRunner.Lane.WORK, "plot " + String.join(", ", paths), p -> decimate(paths, a, b, p),
+        // Results of an older request are dropped; a generation (not the task) says which is current,
+        // because a runner may finish the work before submit returns.
+        long gen = ++generation;
+        TaskRunner.Task submitted = tasks.submit(TaskRunner.Lane.WORK, "plot " + String.join(", ", paths), p -> decimate(paths, a, b, p),
                 outcome -> {
-                    if (task != mine[0]) {
+                    if (gen != generation) {
                         return;
                     }
                     task = null;
@@ -192,7 +198,7 @@ public final class PlotViewModel {
                     }
                 },
                 failure -> {
-                    if (task != mine[0]) {
+                    if (gen != generation) {
                         return;
                     }
                     task = null;
@@ -202,7 +208,9 @@ public final class PlotViewModel {
                             : "the plot failed: " + failure);
                 },
                 t -> progress.set(t.fraction()));
-        task = mine[0];
+        if (gen == generation && running.get()) {
+            task = submitted;
+        }
     }
 
     /** What a decimation gave: the series of the members it could read, and those it could not, with why. */
