@@ -2,6 +2,7 @@ package dev.structscope.app.cli;
 
 import dev.structscope.app.plot.AwtPlotPainter;
 import dev.structscope.app.plot.PlotRenderer;
+import dev.structscope.app.plot.TimeAxis;
 import dev.structscope.io.decode.RecordReader;
 import dev.structscope.io.series.Bucket;
 import dev.structscope.io.series.MemberPath;
@@ -71,6 +72,14 @@ public final class SeriesCommand implements Callable<Integer> {
     @Option(names = "--height", paramLabel = "H", defaultValue = "500", description = "PNG height in pixels (default 500).")
     int height;
 
+    @Option(names = "--time", paramLabel = "PATH",
+            description = "With --png: label the x axis by the Unix time this member holds (UTC) instead of record index.")
+    String timeMember;
+
+    @Option(names = "--time-unit", paramLabel = "UNIT",
+            description = "What --time counts since 1970: s, ms, us or ns (default: guessed from its size).")
+    String timeUnit;
+
     /** Large enough for any screen, small enough that the image (4 bytes a pixel) stays bounded. */
     static final int MAX_SIDE = 16384;
 
@@ -85,11 +94,29 @@ public final class SeriesCommand implements Callable<Integer> {
             throw new InputException("--json/--png", "choose one: JSON on stdout or a PNG file");
         }
         MemberPath path = MemberPath.parse(member);
+        if (timeMember != null && png == null) {
+            throw new InputException("--time", "labels the PNG's x axis: give --png FILE too");
+        }
+        TimeAxis.Unit unit = null;
+        if (timeUnit != null) {
+            try {
+                unit = TimeAxis.Unit.of(timeUnit);
+            } catch (IllegalArgumentException e) {
+                throw new InputException("--time-unit", "'" + timeUnit + "': give s, ms, us or ns");
+            }
+        }
+        MemberPath timePath = timeMember == null ? null : MemberPath.parse(timeMember);
         RecordReader reader = record.reader(record.resolve(err));
         SeriesResult result;
+        TimeAxis time = null;
         try (DataSource source = Sources.open(dataPath)) {
             result = Series.decimate(source, reader, offset, path, from, to == null ? Series.TO_END : to, buckets,
                     StatsProgress.NONE);
+            if (timePath != null) {
+                // The same records into the same buckets: each bucket's earliest time labels it.
+                time = TimeAxis.of(Series.decimate(source, reader, offset, timePath, result.from(), result.to(), buckets,
+                        StatsProgress.NONE), unit);
+            }
         }
         if (json) {
             out.println(result.toJson());
@@ -98,7 +125,8 @@ public final class SeriesCommand implements Callable<Integer> {
                 System.setProperty("java.awt.headless", "true");
             }
             try {
-                AwtPlotPainter.writePng(PlotRenderer.render(List.of(result), width, height, PlotRenderer.Style.LIGHT, -1), png);
+                AwtPlotPainter.writePng(PlotRenderer.render(List.of(result), time, width, height,
+                        PlotRenderer.Style.LIGHT, -1), png);
             } catch (java.io.UncheckedIOException e) {
                 throw new InputException(png.toString(), "cannot write the PNG: " + e.getCause().getMessage());
             }

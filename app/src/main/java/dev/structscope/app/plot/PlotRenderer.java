@@ -53,6 +53,12 @@ public final class PlotRenderer {
      * index, or -1) is marked by a vertical line.
      */
     public static PlotScene render(List<SeriesResult> layers, double width, double height, Style style, long selected) {
+        return render(layers, null, width, height, style, selected);
+    }
+
+    /** As above, the x axis labelled by {@code time} when it is given (null: by record index). */
+    public static PlotScene render(List<SeriesResult> layers, TimeAxis time, double width, double height, Style style,
+                                   long selected) {
         List<Shape> out = new ArrayList<>();
         PlotViewport vp = viewport(layers, width, height);
         if (vp == null) {
@@ -63,6 +69,8 @@ public final class PlotRenderer {
         double[] yTicks = ticks(vp.y0(), vp.y1(), Math.max(2, (int) ((vp.bottom() - vp.top()) / 40)));
         double[] xTicks = ticks(vp.x0(), vp.x1(), Math.max(2, (int) ((vp.right() - vp.left()) / 110)), true);
         double yStep = yTicks.length > 1 ? yTicks[1] - yTicks[0] : 1;
+        java.time.format.DateTimeFormatter timeFormat = time == null ? null
+                : TimeAxis.formatFor(time.secondsAt(vp.x1() - 1) - time.secondsAt(vp.x0()));
         for (double t : yTicks) {
             double y = crisp(vp.py(t));
             out.add(line(vp.left(), y, vp.right(), y, style.grid(), 1));
@@ -73,7 +81,7 @@ public final class PlotRenderer {
             double x = crisp(vp.px(t));
             out.add(line(x, vp.top(), x, vp.bottom(), style.grid(), 1));
             out.add(line(x, vp.bottom(), x, vp.bottom() + 4, style.frame(), 1));
-            String label = count(t);
+            String label = time == null ? count(t) : time.label(t, timeFormat);
             // A label that would run off the right edge ends at it instead.
             boolean last = x + label.length() * CHAR / 2 > width - 2;
             out.add(new Text(last ? width - 2 : x, vp.bottom() + 6 + FONT, label, style.text(),
@@ -98,8 +106,10 @@ public final class PlotRenderer {
         }
         SeriesResult first = layers.getFirst();
         out.add(new Text(vp.right(), TOP - 7, "mean, min–max band", style.frame(), Align.RIGHT, FONT, false));
+        String across = time == null ? "record index"
+                : "time (UTC, from " + time.startDate() + ") by " + time.times().member() + " in " + time.unit().label();
         out.add(new Text((vp.left() + vp.right()) / 2, height - 6, String.format(Locale.ROOT,
-                "record index · records %,d–%,d of %,d · %,d buckets", first.from(), Math.max(first.from(), first.to() - 1),
+                "%s · records %,d–%,d of %,d · %,d buckets", across, first.from(), Math.max(first.from(), first.to() - 1),
                 first.total(), first.buckets().size()), style.text(), Align.CENTER, FONT, false));
         return new PlotScene(width, height, style.background(), out);
     }

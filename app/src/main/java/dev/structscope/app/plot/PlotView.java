@@ -30,6 +30,8 @@ import java.util.List;
  * <p>FX thread only.
  */
 public final class PlotView extends BorderPane {
+    private static final String RECORD_INDEX = "record index";
+
     /** Drags shorter than this many pixels are clicks. */
     private static final double DRAG = 5;
 
@@ -67,6 +69,29 @@ public final class PlotView extends BorderPane {
                 javafx.application.Platform.runLater(() -> add.setValue(null));
             }
         });
+        ComboBox<String> xAxis = new ComboBox<>();
+        xAxis.setId("plot-x-axis");
+        xAxis.getItems().add(RECORD_INDEX);
+        xAxis.getItems().addAll(choices);
+        xAxis.setValue(RECORD_INDEX);
+        xAxis.setPrefWidth(130);
+        xAxis.setTooltip(new Tooltip("X axis: record index, or the time a member holds (Unix time, UTC)"));
+        ComboBox<String> unit = new ComboBox<>();
+        unit.setId("plot-time-unit");
+        unit.getItems().setAll("auto", "s", "ms", "µs", "ns");
+        unit.setValue("auto");
+        unit.setTooltip(new Tooltip("What the time member counts since 1970: seconds, ms, µs or ns (auto: guessed from its size)"));
+        unit.visibleProperty().bind(xAxis.valueProperty().isNotEqualTo(RECORD_INDEX));
+        unit.managedProperty().bind(unit.visibleProperty());
+        Runnable axis = () -> model.setTimeMember(RECORD_INDEX.equals(xAxis.getValue()) ? null : xAxis.getValue(),
+                "auto".equals(unit.getValue()) ? null : TimeAxis.Unit.of(unit.getValue()));
+        xAxis.setOnAction(e -> axis.run());
+        unit.setOnAction(e -> axis.run());
+        model.timeProperty().addListener((o, was, t) -> {
+            if (t == null && !RECORD_INDEX.equals(xAxis.getValue())) {
+                xAxis.setValue(RECORD_INDEX);
+            }
+        });
         Button whole = new Button("All records");
         whole.setId("plot-reset-zoom");
         whole.setTooltip(new Tooltip("Zoom out to every record (drag across the plot to zoom in, scroll to zoom)"));
@@ -91,7 +116,7 @@ public final class PlotView extends BorderPane {
             model.cancel();
             onClose.run();
         });
-        FlowPane tools = new FlowPane(8, 4, title, add, whole, bar, cancel, message);
+        FlowPane tools = new FlowPane(8, 4, title, add, new Label("X:"), xAxis, unit, whole, bar, cancel, message);
         tools.setAlignment(Pos.CENTER_LEFT);
         tools.setMinWidth(0);
         // Close stays at the right end whatever the tools wrap to.
@@ -143,7 +168,8 @@ public final class PlotView extends BorderPane {
         List<SeriesResult> s = model.seriesProperty().get();
         PlotRenderer.Style style = dark() ? PlotRenderer.Style.DARK : PlotRenderer.Style.LIGHT;
         viewport = PlotRenderer.viewport(s, w, h);
-        FxPlotPainter.paint(canvas.getGraphicsContext2D(), PlotRenderer.render(s, w, h, style, model.selectedProperty().get()));
+        FxPlotPainter.paint(canvas.getGraphicsContext2D(), PlotRenderer.render(s, model.timeProperty().get(), w, h, style,
+                model.selectedProperty().get()));
     }
 
     private static boolean dark() {

@@ -52,6 +52,9 @@ public final class PlotViewModel {
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(this, "message", "");
     private final ReadOnlyLongWrapper selected = new ReadOnlyLongWrapper(this, "selected", -1);
     private final ReadOnlyLongWrapper total = new ReadOnlyLongWrapper(this, "total", -1);
+    private final ReadOnlyObjectWrapper<TimeAxis> time = new ReadOnlyObjectWrapper<>(this, "time");
+    private String timeMember;
+    private TimeAxis.Unit timeUnit;
     private long from;
     private long to = Series.TO_END;
     private TaskRunner.Task task;
@@ -89,6 +92,21 @@ public final class PlotViewModel {
         if (members.remove(path)) {
             refresh();
         }
+    }
+
+    /**
+     * Labels the x axis by the Unix time in member {@code path} ({@code unit} null: guessed from
+     * its values), or by record index when {@code path} is null; decimates again.
+     */
+    public void setTimeMember(String path, TimeAxis.Unit unit) {
+        timeMember = path;
+        timeUnit = unit;
+        refresh();
+    }
+
+    /** The time axis shown, or null when the x axis is by record index. */
+    public ReadOnlyObjectProperty<TimeAxis> timeProperty() {
+        return time.getReadOnlyProperty();
     }
 
     /** Shows records {@code [first, end)} (clamped to the records there are; at least one). */
@@ -161,6 +179,8 @@ public final class PlotViewModel {
             task.cancel();
         }
         List<String> paths = List.copyOf(members);
+        String timePath = timeMember;
+        TimeAxis.Unit unit = timeUnit;
         if (paths.isEmpty()) {
             generation++;
             task = null;
@@ -176,7 +196,7 @@ public final class PlotViewModel {
         // Results of an older request are dropped; a generation (not the task) says which is current,
         // because a runner may finish the work before submit returns.
         long gen = ++generation;
-        TaskRunner.Task submitted = tasks.submit(TaskRunner.Lane.WORK, "plot " + String.join(", ", paths), p -> decimate(paths, a, b, p),
+        TaskRunner.Task submitted = tasks.submit(TaskRunner.Lane.WORK, "plot " + String.join(", ", paths), p -> decimate(paths, timePath, a, b, p),
                 outcome -> {
                     if (gen != generation) {
                         return;
@@ -186,6 +206,10 @@ public final class PlotViewModel {
                     // A member the records cannot give (not a scalar, not there) leaves the plot, saying why.
                     members.removeAll(outcome.refused());
                     List<SeriesResult> result = outcome.series();
+                    if (outcome.times() == null) {
+                        timeMember = null;
+                    }
+                    time.set(outcome.times() == null ? null : TimeAxis.of(outcome.times(), unit));
                     series.set(result);
                     if (!result.isEmpty()) {
                         SeriesResult first = result.getFirst();
@@ -214,14 +238,19 @@ public final class PlotViewModel {
     }
 
     /** What a decimation gave: the series of the members it could read, and those it could not, with why. */
-    private record Outcome(List<SeriesResult> series, List<String> refused, String why) {
+    private record Outcome(List<SeriesResult> series, SeriesResult times, List<String> refused, String why) {
     }
 
     /** Runs on the work lane: each member's series over {@code [a, b)}, progress summed over members. */
-    private Outcome decimate(List<String> paths, long a, long b, TaskRunner.Progress p) {
+    private Outcome decimate(List<String> members, String timePath, long a, long b, TaskRunner.Progress p) {
         List<SeriesResult> out = new ArrayList<>();
         List<String> refused = new ArrayList<>();
         String why = null;
+        // The time member is decimated like the others, over the same records into the same buckets.
+        List<String> paths = new ArrayList<>(members);
+        if (timePath != null) {
+            paths.add(timePath);
+        }
         for (int i = 0; i < paths.size(); i++) {
             int k = i;
             StatsProgress sp = new StatsProgress() {
@@ -246,7 +275,11 @@ public final class PlotViewModel {
                 why = e.getMessage();
             }
         }
-        return new Outcome(List.copyOf(out), refused, why);
+        SeriesResult times = null;
+        if (timePath != null && !refused.contains(timePath)) {
+            times = out.removeLast();
+        }
+        return new Outcome(List.copyOf(out), times, refused, why);
     }
 
     /** The series shown, one per member, in member order (empty until the first decimation ends). */

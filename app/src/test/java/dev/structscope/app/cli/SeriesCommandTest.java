@@ -102,6 +102,12 @@ class SeriesCommandTest {
             assertTrue(!band(img.getRGB(x, (int) row.applyAsDouble(-3))) && !line(img.getRGB(x, (int) row.applyAsDouble(-3))),
                     "nothing below the row of 0, column " + x);
         }
+        // The same with the x axis by time (w holds the record index as seconds): the same picture, labelled by time.
+        Path timed = dir.resolve("t.png");
+        r = CliRun.run("series", h.toString(), "--type", "C", data.toString(), "--member", "v", "--png", timed.toString(),
+                "--width", "900", "--height", "400", "--time", "w", "--time-unit", "s");
+        assertEquals(0, r.status(), r.err.toString());
+        assertEquals(900, ImageIO.read(timed.toFile()).getWidth());
         for (double f : new double[] {0.6, 0.75, 0.95}) {
             int x = (int) (left + f * (right - left));
             assertEquals(row.applyAsDouble(100), lineRow(img, x, top, bottom), 2.0, "constant 100 at column " + x);
@@ -216,7 +222,10 @@ class SeriesCommandTest {
                 new String[]{"--member", "v", "--from", "5", "--to", "2"},
                 new String[]{"--member", "v", "--png", dir.resolve("x.png").toString(), "--width", "5"},
                 new String[]{"--member", "v", "--png", dir.resolve("none/x.png").toString()},
-                new String[]{"--member", "v", "--png", dir.resolve("y.png").toString(), "--json"})) {
+                new String[]{"--member", "v", "--png", dir.resolve("y.png").toString(), "--json"},
+                new String[]{"--member", "v", "--time", "w"},
+                new String[]{"--member", "v", "--png", dir.resolve("z.png").toString(), "--time", "w", "--time-unit", "days"},
+                new String[]{"--member", "v", "--png", dir.resolve("z.png").toString(), "--time", "name"})) {
             List<String> all = new java.util.ArrayList<>(List.of("series", hs, "--type", "C", ds));
             all.addAll(List.of(args));
             CliRun r = CliRun.run(all.toArray(String[]::new));

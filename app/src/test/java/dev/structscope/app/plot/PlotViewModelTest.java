@@ -39,6 +39,7 @@ class PlotViewModelTest {
         DecoderPlan plan = DecoderPlan.compile(layout, Abis.X86_64_LINUX, ByteOrder.LITTLE_ENDIAN);
         ByteBuffer b = ByteBuffer.allocate((int) plan.recordSize() * N).order(ByteOrder.LITTLE_ENDIAN);
         for (int i = 0; i < N; i++) {
+            b.putLong(i * 56, 1_700_000_000_000L + 1000L * i);
             b.putInt(i * 56 + 8, 7 * i);
             b.putFloat(i * 56 + 12, i % 2 == 0 ? Float.NaN : 1.5f);
         }
@@ -126,5 +127,24 @@ class PlotViewModelTest {
         vm.select(vp.recordAt(vp.px(17.5)));
         assertEquals(List.of(17L), selected);
         assertEquals(17, vm.selectedProperty().get());
+    }
+
+    @Test
+    void aTimeMemberLabelsTheXAxisInUtc() {
+        vm.addMember("id");
+        vm.setTimeMember("ts", null);
+        TimeAxis t = vm.timeProperty().get();
+        assertEquals(TimeAxis.Unit.MS, t.unit(), "milliseconds guessed from the size");
+        assertEquals(vm.seriesProperty().get().getFirst().buckets().size(), t.times().buckets().size());
+        PlotScene scene = PlotRenderer.render(vm.seriesProperty().get(), t, 800, 300, PlotRenderer.Style.LIGHT, -1);
+        List<String> texts = scene.shapes().stream().filter(x -> x instanceof PlotScene.Text).map(x -> ((PlotScene.Text) x).text()).toList();
+        // Record 0 is the first tick: 1,700,000,000,000 ms, as java.time prints it (3,000 s in all: to the second).
+        String first = java.time.format.DateTimeFormatter.ofPattern("HH:mm:ss").withZone(java.time.ZoneOffset.UTC)
+                .format(java.time.Instant.ofEpochMilli(1_700_000_000_000L));
+        assertTrue(texts.contains(first), first + " in " + texts);
+        assertTrue(texts.stream().anyMatch(x -> x.startsWith("time (UTC, from 2023-11-14) by ts in ms")), texts.toString());
+        vm.setTimeMember("sym", null);
+        assertEquals(null, vm.timeProperty().get(), "a string is no time: back to record index");
+        assertEquals(List.of("id"), vm.members());
     }
 }
