@@ -30,7 +30,8 @@ import java.util.concurrent.Callable;
  * [--byte-order little|big] [--json | --png FILE [--width W --height H]]}: one scalar member over
  * every record, in buckets of consecutive records with their min/max/mean ({@link Series}); as
  * text, JSON, or the GUI's plot drawn headless into a PNG ({@link PlotRenderer}).
- * {@code --from}/{@code --to} (records) pick a range, as the GUI's zoom does.
+ * {@code --from}/{@code --to} (records) pick a range, as the GUI's zoom does; {@code --time PATH} labels
+ * the PNG's x axis by a Unix time member.
  */
 @Command(name = "series", description = "One scalar member over all records, in buckets of consecutive records with min, max and mean: text, JSON or a PNG plot.")
 public final class SeriesCommand implements Callable<Integer> {

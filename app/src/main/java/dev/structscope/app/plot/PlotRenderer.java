@@ -108,9 +108,10 @@ public final class PlotRenderer {
         out.add(new Text(vp.right(), TOP - 7, "mean, min–max band", style.frame(), Align.RIGHT, FONT, false));
         String across = time == null ? "record index"
                 : "time (UTC, from " + time.startDate() + ") by " + time.times().member() + " in " + time.unit().label();
+        String of = first.total() >= 0 ? String.format(Locale.ROOT, " of %,d", first.total()) : "";
         out.add(new Text((vp.left() + vp.right()) / 2, height - 6, String.format(Locale.ROOT,
-                "%s · records %,d–%,d of %,d · %,d buckets", across, first.from(), Math.max(first.from(), first.to() - 1),
-                first.total(), first.buckets().size()), style.text(), Align.CENTER, FONT, false));
+                "%s · records %,d–%,d%s · %,d buckets", across, first.from(), Math.max(first.from(), first.to() - 1),
+                of, first.buckets().size()), style.text(), Align.CENTER, FONT, false));
         return new PlotScene(width, height, style.background(), out);
     }
 

@@ -213,10 +213,12 @@ public final class PlotViewModel {
                     series.set(result);
                     if (!result.isEmpty()) {
                         SeriesResult first = result.getFirst();
-                        total.set(first.total());
+                        if (first.total() >= 0) {
+                            total.set(first.total());
+                        }
                         to = first.to();
                         message.set(outcome.why() != null ? outcome.why() : String.format(Locale.ROOT,
-                                "records %,d–%,d of %,d", first.from(), Math.max(first.from(), first.to() - 1), first.total()));
+                                "records %,d–%,d of %,d", first.from(), Math.max(first.from(), first.to() - 1), total.get()));
                     } else {
                         message.set(outcome.why() == null ? "" : outcome.why());
                     }

@@ -214,7 +214,8 @@ public final class Series {
             long s = startOf(b, r, n);
             out.add(Bucket.of(from + s, startOf(b + 1, r, n) - s, sums.result(b)));
         }
-        return new SeriesResult(member.text(), node.kind(), node.typeName(), from, r, total, out);
+        // Without a count (the range's end was given) the records past it are not known.
+        return new SeriesResult(member.text(), node.kind(), node.typeName(), from, r, counting ? total : -1, out);
     }
 
     private static long count(DataSource source, DynamicDecoder decoder, long offset, StatsProgress progress, long bytes) {

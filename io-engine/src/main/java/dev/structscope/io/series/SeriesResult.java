@@ -11,7 +11,8 @@ import java.util.List;
  *
  * @param records  how many records the range holds (all of them for a whole-file series)
  * @param from     the first record of the range
- * @param total    how many records the source holds from the start offset (the zoom's limit)
+ * @param total    how many records the source holds from the start offset (the zoom's limit); -1 when not
+ *                 known (dynamic records decimated up to a given end are not counted past it)
  * @param kind     what the member holds (integers, floats, enums...)
  * @param typeName the member's declared type, for labels
  */
