@@ -151,7 +151,6 @@ public final class RecordTable extends BorderPane {
         progress.setVisible(false);
         progress.setPrefWidth(140);
         info.setMinWidth(0);
-        // A flow, not a row: in a narrow data pane the tools wrap instead of being cut off.
         plotButton.setId("record-plot");
         plotButton.setTooltip(new javafx.scene.control.Tooltip(
                 "Plot the selected cell's column (or the first numeric one) over every record: mean line, min/max band"));
@@ -161,6 +160,7 @@ public final class RecordTable extends BorderPane {
                     && focused.getTableColumn().getGraphic() instanceof Label l ? l.getText() : null;
             plot(path != null ? path : leafPaths().stream().findFirst().orElse(null));
         });
+        // A flow, not a row: in a narrow data pane the tools wrap instead of being cut off.
         javafx.scene.layout.FlowPane bar = new javafx.scene.layout.FlowPane(8, 4, info, new Label("First record:"),
                 firstField, summaryButton, plotButton, progress, cancelButton, summaryState);
         bar.setAlignment(Pos.CENTER_LEFT);
