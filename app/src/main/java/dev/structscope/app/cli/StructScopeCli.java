@@ -18,7 +18,7 @@ import java.io.PrintWriter;
         description = "Design C struct layouts and read bytes through them.",
         subcommands = {LayoutCommand.class, OpenCommand.class, DecodeCommand.class, StatsCommand.class,
                 CompareCommand.class, ExportCommand.class, CaptureCommand.class, SendCommand.class,
-                PatchCommand.class, ConvertCommand.class})
+                PatchCommand.class, ConvertCommand.class, SeriesCommand.class})
 public final class StructScopeCli implements Runnable {
 
     @Override

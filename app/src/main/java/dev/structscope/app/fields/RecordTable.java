@@ -71,6 +71,9 @@ public final class RecordTable extends BorderPane {
     private CellEditor cellEditor;
     private BiConsumer<Long, Long> onRecordSelected = (o, l) -> { };
     private RowActions rowActions;
+    private final Button plotButton = new Button("Plot");
+    /** The plot of columns over the records, under the rows while it is open; null when closed. */
+    private dev.structscope.app.plot.PlotView plot;
 
     /** What a row's context menu can ask of the pane around the table (the hex pane implements it). */
     public interface RowActions {
@@ -100,6 +103,9 @@ public final class RecordTable extends BorderPane {
         getStyleClass().add("record-table");
         table.setPlaceholder(new Label("Choose a type and press \"As table\" to list the records from an offset."));
         table.getSelectionModel().selectedIndexProperty().addListener((o, a, b) -> {
+            if (b.intValue() >= 0 && plot != null) {
+                plot.model().mark(vm.index(b.intValue()));
+            }
             long[] range = b.intValue() < 0 ? null : vm.rowRange(b.intValue());
             if (range != null) {
                 onRecordSelected.accept(range[0], range[1]);
@@ -138,9 +144,18 @@ public final class RecordTable extends BorderPane {
         summary.getStyleClass().add(atlantafx.base.theme.Styles.DENSE);
         progress.setPrefWidth(140);
         info.setMinWidth(0);
+        plotButton.setId("record-plot");
+        plotButton.setTooltip(new javafx.scene.control.Tooltip(
+                "Plot the selected cell's column (or the first numeric one) over every record: mean line, min/max band"));
+        plotButton.setOnAction(e -> {
+            var focused = table.getFocusModel().getFocusedCell();
+            String path = focused != null && focused.getTableColumn() != null
+                    && focused.getTableColumn().getGraphic() instanceof Label l ? l.getText() : null;
+            plot(path != null ? path : leafPaths().stream().findFirst().orElse(null));
+        });
         // A flow, not a row: in a narrow data pane the tools wrap instead of being cut off.
         FlowPane bar = new FlowPane(8, 4, info, new Label("First record:"),
-                firstField, summaryButton, progress, cancelButton, summaryState);
+                firstField, summaryButton, plotButton, progress, cancelButton, summaryState);
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.setPadding(new Insets(4, 6, 4, 6));
         summary.setPlaceholder(new Label("Column summary: press \"Column summary\" to compute count/min/max/mean."));
@@ -161,6 +176,8 @@ public final class RecordTable extends BorderPane {
             }
         });
         vm.shapeProperty().addListener((o, a, shape) -> buildColumns(shape));
+        // Whatever is shown next (another type, file or offset) is not what the plot reads.
+        vm.shownProperty().addListener((o, a, b) -> closePlot());
         vm.revisionProperty().addListener((o, a, b) -> {
             table.setItems(new IndexList(vm.rowsProperty().get()));
             firstField.setText(Long.toString(vm.firstRecordProperty().get()));
@@ -290,6 +307,12 @@ public final class RecordTable extends BorderPane {
         MenuItem hex = new MenuItem("Copy Record as Hex");
         hex.setOnAction(e -> copy(vm.recordHex(range[0], range[1])));
         m.getItems().addAll(cell, json, hex);
+        // Leaf columns carry their path as a header label; # and Offset do not.
+        if (col != null && col.getGraphic() instanceof Label header) {
+            MenuItem plotItem = new MenuItem("Plot " + header.getText());
+            plotItem.setOnAction(e -> plot(header.getText()));
+            m.getItems().addAll(new SeparatorMenuItem(), plotItem);
+        }
         if (rowActions != null) {
             MenuItem bytes = new MenuItem(String.format(Locale.ROOT, "Show Bytes (0x%X, %,d B)", range[0], range[1]));
             bytes.setOnAction(e -> rowActions.showBytes(range[0], range[1]));
@@ -378,6 +401,56 @@ public final class RecordTable extends BorderPane {
     public void showRecord(long index) {
         int row = vm.rowOf(index);
         table.scrollTo(Math.max(0, row - 3));
+    }
+
+    /**
+     * Plots member {@code path} over every record (opening the plot under the rows, or adding the
+     * member to the open one); a click on the plot selects that record here. Returns the plot, or
+     * null when there are no records.
+     */
+    public dev.structscope.app.plot.PlotView plot(String path) {
+        if (vm.source() == null || vm.reader() == null || path == null) {
+            return null;
+        }
+        if (plot == null || !plot.model().reads(vm.source(), vm.reader(), vm.base())) {
+            closePlot();
+            var pvm = new dev.structscope.app.plot.PlotViewModel(vm.runner(), vm.source(), vm.reader(), vm.base());
+            pvm.setOnSelect(this::selectRecord);
+            plot = new dev.structscope.app.plot.PlotView(pvm, leafPaths(), this::closePlot);
+            split.getItems().add(1, plot);
+            split.setDividerPositions(split.getItems().size() == 2 ? new double[] {0.45} : new double[] {0.4, 0.75});
+        }
+        plot.model().addMember(path);
+        return plot;
+    }
+
+    /** The open plot, or null. */
+    public dev.structscope.app.plot.PlotView plotView() {
+        return plot;
+    }
+
+    private void closePlot() {
+        if (plot != null) {
+            plot.model().cancel();
+            split.getItems().remove(plot);
+            plot = null;
+        }
+    }
+
+    /** The paths of the leaf columns shown (what a plot can offer to add). */
+    private List<String> leafPaths() {
+        return table.getColumns().stream().map(TableColumn::getGraphic).filter(g -> g instanceof Label)
+                .map(g -> ((Label) g).getText()).toList();
+    }
+
+    /** Shows record {@code index} and selects its row (which selects its bytes in the hex view). */
+    public void selectRecord(long index) {
+        if (index < 0 || index >= vm.recordCount()) {
+            return;
+        }
+        int row = vm.rowOf(index);
+        table.scrollTo(Math.max(0, row - 3));
+        table.getSelectionModel().clearAndSelect(row);
     }
 
     /** Starts the column summary in the background. */

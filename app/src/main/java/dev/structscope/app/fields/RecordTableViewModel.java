@@ -63,6 +63,8 @@ public final class RecordTableViewModel {
     private final ObservableList<FieldStats> summary = FXCollections.observableArrayList();
     /** Bumped when the cells' content changed without the shape changing (edits, a finished walk). */
     private final ReadOnlyLongWrapper revision = new ReadOnlyLongWrapper(this, "revision");
+    /** Bumped by every {@link #show}: what is listed was replaced. */
+    private final ReadOnlyLongWrapper shown = new ReadOnlyLongWrapper(this, "shown");
 
     private DataSource source;
     private RecordReader reader;
@@ -112,6 +114,7 @@ public final class RecordTableViewModel {
         rowLeaves.clear();
         summary.clear();
         summaryState.set("");
+        shown.set(shown.get() + 1);
         if (reader != null && reader.dynamic() && source != null && base >= 0 && base < source.size()) {
             showDynamic();
             return;
@@ -247,6 +250,26 @@ public final class RecordTableViewModel {
     /** The record index of window row {@code i}. */
     public long index(int i) {
         return firstRecord.get() + i;
+    }
+
+    /** The data the records are read from, or null. */
+    public DataSource source() {
+        return source;
+    }
+
+    /** The reader of the listed records, or null. */
+    public RecordReader reader() {
+        return reader;
+    }
+
+    /** Where the first record starts. */
+    public long base() {
+        return base;
+    }
+
+    /** The runner this view model's work goes through (a plot of its records uses the same). */
+    public TaskRunner runner() {
+        return runner;
     }
 
     /** The fixed plan the rows are decoded with, or null (dynamic, nothing shown). */
@@ -465,6 +488,11 @@ public final class RecordTableViewModel {
 
     public ObservableList<FieldStats> summary() {
         return summary;
+    }
+
+    /** Changes with every {@link #show}. */
+    public ReadOnlyLongProperty shownProperty() {
+        return shown.getReadOnlyProperty();
     }
 
     /** Changes when the cells must be read again with the same columns. */

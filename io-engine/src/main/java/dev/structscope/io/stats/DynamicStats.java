@@ -4,7 +4,6 @@ import dev.structscope.io.decode.ArrayValue;
 import dev.structscope.io.decode.DynamicDecoder;
 import dev.structscope.io.decode.RecordReader;
 import dev.structscope.io.decode.RecordValue;
-import dev.structscope.io.decode.ScalarKind;
 import dev.structscope.io.decode.ScalarNode;
 import dev.structscope.io.decode.PlanNode;
 import dev.structscope.io.decode.Value;
@@ -13,8 +12,6 @@ import dev.structscope.io.source.Sources;
 import dev.structscope.model.InputException;
 
 import java.lang.foreign.MemorySegment;
-import java.math.BigDecimal;
-import java.math.MathContext;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -32,64 +29,21 @@ public final class DynamicStats {
     private DynamicStats() {
     }
 
-    /** Accumulates one member path. */
+    /** Accumulates one member path (the first node seen under it decides how it is finished). */
     private static final class Slot {
         final String path;
-        final ScalarKind kind;
+        final ScalarNode node;
         final boolean unsigned64;
         final Partial p = new Partial(1);
-        long min = Long.MAX_VALUE;
-        long max = Long.MIN_VALUE;
 
         Slot(String path, ScalarNode node) {
             this.path = path;
-            this.kind = node.kind();
+            this.node = node;
             this.unsigned64 = LeafRead.unsigned64(node);
         }
 
-        void integer(long v, boolean unsigned) {
-            p.count[0]++;
-            if (unsigned) {
-                p.addUnsigned(0, v);
-            } else {
-                p.addSigned(0, v);
-            }
-            // Unsigned 64-bit values are ordered with the sign bit flipped.
-            long k = unsigned64 ? v ^ Long.MIN_VALUE : v;
-            min = Math.min(min, k);
-            max = Math.max(max, k);
-        }
-
-        void real(double d) {
-            p.count[0]++;
-            if (Double.isNaN(d)) {
-                p.nan[0]++;
-                return;
-            }
-            p.minD[0] = Math.min(p.minD[0], d);
-            p.maxD[0] = Math.max(p.maxD[0], d);
-            p.sumD[0] += d;
-        }
-
         FieldStats finish() {
-            long count = p.count[0];
-            if (kind.isInteger()) {
-                if (count == 0) {
-                    return new FieldStats(path, kind, 0, 0, null, null, Double.NaN);
-                }
-                double mean = new BigDecimal(FieldStats.sum128(p.sumHi[0], p.sumLo[0]))
-                        .divide(BigDecimal.valueOf(count), MathContext.DECIMAL64).doubleValue();
-                String lo = unsigned64 ? Long.toUnsignedString(min ^ Long.MIN_VALUE) : Long.toString(min);
-                String hi = unsigned64 ? Long.toUnsignedString(max ^ Long.MIN_VALUE) : Long.toString(max);
-                return new FieldStats(path, kind, count, 0, lo, hi, mean);
-            }
-            long values = count - p.nan[0];
-            if (values == 0) {
-                return new FieldStats(path, kind, count, p.nan[0], null, null, Double.NaN);
-            }
-            boolean single = kind == ScalarKind.FLOAT32;
-            return new FieldStats(path, kind, count, p.nan[0], dev.structscope.io.decode.JsonText.number(p.minD[0], single),
-                    dev.structscope.io.decode.JsonText.number(p.maxD[0], single), p.sumD[0] / values);
+            return RecordStats.finish(path, node, p, 0);
         }
     }
 
@@ -172,16 +126,7 @@ public final class DynamicStats {
                     throw new InputException(path, "the records have too many distinct members for stats");
                 }
                 Slot slot = slots.computeIfAbsent(path, p -> new Slot(p, s));
-                switch (v) {
-                    case Value.Int i -> slot.integer(i.bits(), i.unsigned());
-                    case Value.Enum e -> slot.integer(e.value(), e.unsigned());
-                    case Value.Bool b -> slot.integer(b.value() ? 1 : 0, true);
-                    case Value.Pointer p -> slot.integer(p.address(), true);
-                    case Value.Real r -> slot.real(r.value());
-                    case Value.ExtReal x -> slot.real(x.value().toDouble());
-                    default -> {
-                    }
-                }
+                slot.p.value(0, v, slot.unsigned64);
             }
         }
     }

@@ -98,19 +98,66 @@ final class Partial {
         nan[i] += nans;
     }
 
-    void merge(Partial o) {
-        for (int i = 0; i < count.length; i++) {
-            count[i] += o.count[i];
-            minL[i] = Math.min(minL[i], o.minL[i]);
-            maxL[i] = Math.max(maxL[i], o.maxL[i]);
-            long lo = sumLo[i];
-            long nlo = lo + o.sumLo[i];
-            sumHi[i] += o.sumHi[i] + (Long.compareUnsigned(nlo, lo) < 0 ? 1 : 0);
-            sumLo[i] = nlo;
-            minD[i] = Math.min(minD[i], o.minD[i]);
-            maxD[i] = Math.max(maxD[i], o.maxD[i]);
-            sumD[i] += o.sumD[i];
-            nan[i] += o.nan[i];
+    /**
+     * Folds one decoded value into index {@code i} (the dynamic paths, a value at a time): integers
+     * into the exact sum ({@code u64}: ordered with the sign bit flipped), reals with NaNs apart.
+     * Strings and missing values are not values here and fold nothing.
+     */
+    void value(int i, dev.structscope.io.decode.Value v, boolean u64) {
+        switch (v) {
+            case dev.structscope.io.decode.Value.Int x -> integer(i, x.bits(), x.unsigned(), u64);
+            case dev.structscope.io.decode.Value.Enum e -> integer(i, e.value(), e.unsigned(), u64);
+            case dev.structscope.io.decode.Value.Bool b -> integer(i, b.value() ? 1 : 0, true, u64);
+            case dev.structscope.io.decode.Value.Pointer ptr -> integer(i, ptr.address(), true, u64);
+            case dev.structscope.io.decode.Value.Real r -> real(i, r.value());
+            case dev.structscope.io.decode.Value.ExtReal x -> real(i, x.value().toDouble());
+            default -> {
+            }
         }
+    }
+
+    private void integer(int i, long v, boolean unsigned, boolean u64) {
+        count[i]++;
+        if (unsigned) {
+            addUnsigned(i, v);
+        } else {
+            addSigned(i, v);
+        }
+        long k = u64 ? v ^ Long.MIN_VALUE : v;
+        minL[i] = Math.min(minL[i], k);
+        maxL[i] = Math.max(maxL[i], k);
+    }
+
+    private void real(int i, double d) {
+        count[i]++;
+        if (Double.isNaN(d)) {
+            nan[i]++;
+            return;
+        }
+        minD[i] = Math.min(minD[i], d);
+        maxD[i] = Math.max(maxD[i], d);
+        sumD[i] += d;
+    }
+
+    /** Merges index {@code j} of {@code o} into index {@code at + j} of this, for every index of {@code o}. */
+    void mergeAt(Partial o, int at) {
+        for (int j = 0; j < o.count.length; j++) {
+            int i = at + j;
+            count[i] += o.count[j];
+            minL[i] = Math.min(minL[i], o.minL[j]);
+            maxL[i] = Math.max(maxL[i], o.maxL[j]);
+            long lo = sumLo[i];
+            long nlo = lo + o.sumLo[j];
+            sumHi[i] += o.sumHi[j] + (Long.compareUnsigned(nlo, lo) < 0 ? 1 : 0);
+            sumLo[i] = nlo;
+            minD[i] = Math.min(minD[i], o.minD[j]);
+            maxD[i] = Math.max(maxD[i], o.maxD[j]);
+            sumD[i] += o.sumD[j];
+            nan[i] += o.nan[j];
+        }
+    }
+
+    void merge(Partial o) {
+        mergeAt(o, 0);
     }
 }

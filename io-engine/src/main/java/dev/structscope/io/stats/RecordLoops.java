@@ -111,18 +111,26 @@ final class RecordLoops {
 
     /** Folds the {@code n} records that start at byte {@code blockStart} of {@code s} into {@code p}. */
     void block(MemorySegment s, long blockStart, int n, Partial p) {
+        block(s, blockStart, n, p, 0);
+    }
+
+    /**
+     * As above, folding leaf {@code i} into index {@code slot0 + i} of {@code p}: {@code series}
+     * keeps one index per bucket of a single leaf, so each bucket's records fold into their own.
+     */
+    void block(MemorySegment s, long blockStart, int n, Partial p, int slot0) {
         for (int i = 0; i < valuesPerRecord.length; i++) {
-            p.count[i] += n * valuesPerRecord[i];
+            p.count[slot0 + i] += n * valuesPerRecord[i];
         }
         for (Call c : calls) {
-            c.loop().run(s, blockStart + c.offset(), n, p, c.leaf0());
+            c.loop().run(s, blockStart + c.offset(), n, p, slot0 + c.leaf0());
         }
         for (GenericColumn g : generic) {
             for (long base : g.bases()) {
                 if (g.node().kind().isInteger()) {
-                    genericInt(s, blockStart + base, n, recordSize, g.node(), p, g.leaf());
+                    genericInt(s, blockStart + base, n, recordSize, g.node(), p, slot0 + g.leaf());
                 } else {
-                    genericReal(s, blockStart + base, n, recordSize, g.node(), p, g.leaf());
+                    genericReal(s, blockStart + base, n, recordSize, g.node(), p, slot0 + g.leaf());
                 }
             }
         }

@@ -102,7 +102,7 @@ public final class RecordStats {
         Partial total = Sources.guard(source, () -> run(all, records, recordSize, leaves, progress));
         List<FieldStats> out = new ArrayList<>();
         for (int i = 0; i < leaves.size(); i++) {
-            out.add(finish(leaves.get(i), total, i));
+            out.add(finish(leaves.get(i).path(), leaves.get(i).node(), total, i));
         }
         return new Result(records, trailing, out);
     }
@@ -143,31 +143,31 @@ public final class RecordStats {
         }).orElseGet(() -> new Partial(n));
     }
 
-    private static FieldStats finish(DecoderPlan.Leaf leaf, Partial p, int i) {
-        ScalarNode node = leaf.node();
+    /** The figures of index {@code i} of {@code p}, which holds values of {@code node}: the one place they are finished. */
+    static FieldStats finish(String path, ScalarNode node, Partial p, int i) {
         long count = p.count[i];
         if (node.kind().isInteger()) {
             if (count == 0) {
-                return new FieldStats(leaf.path(), node.kind(), 0, 0, null, null, Double.NaN);
+                return new FieldStats(path, node.kind(), 0, 0, null, null, Double.NaN);
             }
             boolean flipped = LeafRead.unsigned64(node);
             long min = flipped ? p.minL[i] ^ Long.MIN_VALUE : p.minL[i];
             long max = flipped ? p.maxL[i] ^ Long.MIN_VALUE : p.maxL[i];
             double mean = new BigDecimal(FieldStats.sum128(p.sumHi[i], p.sumLo[i]))
                     .divide(BigDecimal.valueOf(count), MathContext.DECIMAL64).doubleValue();
-            return new FieldStats(leaf.path(), node.kind(), count, 0,
+            return new FieldStats(path, node.kind(), count, 0,
                     flipped ? Long.toUnsignedString(min) : Long.toString(min),
                     flipped ? Long.toUnsignedString(max) : Long.toString(max), mean);
         }
         long values = count - p.nan[i];
         if (values == 0) {
-            return new FieldStats(leaf.path(), node.kind(), count, p.nan[i], null, null, Double.NaN);
+            return new FieldStats(path, node.kind(), count, p.nan[i], null, null, Double.NaN);
         }
         // Half-precision values print as the float they widen to, as in decode output.
         boolean single = node.kind() == dev.structscope.io.decode.ScalarKind.FLOAT32
                 || node.kind() == dev.structscope.io.decode.ScalarKind.FLOAT16
                 || node.kind() == dev.structscope.io.decode.ScalarKind.BFLOAT16;
-        return new FieldStats(leaf.path(), node.kind(), count, p.nan[i], JsonText.number(p.minD[i], single),
+        return new FieldStats(path, node.kind(), count, p.nan[i], JsonText.number(p.minD[i], single),
                 JsonText.number(p.maxD[i], single), p.sumD[i] / values);
     }
 }

@@ -1,0 +1,155 @@
+package dev.structscope.app.cli;
+
+import dev.structscope.app.plot.AwtPlotPainter;
+import dev.structscope.app.plot.PlotRenderer;
+import dev.structscope.app.plot.TimeAxis;
+import dev.structscope.io.decode.RecordReader;
+import dev.structscope.io.series.Bucket;
+import dev.structscope.io.series.MemberPath;
+import dev.structscope.io.series.Series;
+import dev.structscope.io.series.SeriesResult;
+import dev.structscope.io.source.DataSource;
+import dev.structscope.io.source.Sources;
+import dev.structscope.io.stats.StatsProgress;
+import dev.structscope.model.InputException;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+
+/**
+ * {@code structscope series LAYOUT --type NAME DATA --member PATH [--buckets N] [--offset N] [--abi ABI]
+ * [--byte-order little|big] [--json | --png FILE [--width W --height H]]}: one scalar member over
+ * every record, in buckets of consecutive records with their min/max/mean ({@link Series}); as
+ * text, JSON, or the GUI's plot drawn headless into a PNG ({@link PlotRenderer}).
+ * {@code --from}/{@code --to} (records) pick a range, as the GUI's zoom does; {@code --time PATH} labels
+ * the PNG's x axis by a Unix time member.
+ */
+@Command(name = "series", description = "One scalar member over all records, in buckets of consecutive records with min, max and mean: text, JSON or a PNG plot.")
+public final class SeriesCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    RecordArgs record;
+
+    @Parameters(index = "1", paramLabel = "DATA", description = "The file holding the records.")
+    Path dataPath;
+
+    @Option(names = "--member", required = true, paramLabel = "PATH",
+            description = "The scalar member: a name, a dotted path (inner.x) or an array element (pts[2].x).")
+    String member;
+
+    @Option(names = "--buckets", paramLabel = "N", defaultValue = "1000",
+            description = "Buckets of consecutive records (default 1000; fewer when there are fewer records).")
+    int buckets;
+
+    @Option(names = "--offset", paramLabel = "N", defaultValue = "0", description = "Byte offset of the first record (default 0).")
+    long offset;
+
+    @Option(names = "--from", paramLabel = "N", defaultValue = "0", description = "The first record of the range (default 0).")
+    long from;
+
+    @Option(names = "--to", paramLabel = "N", description = "One past the last record of the range (default: all records).")
+    Long to;
+
+    @Option(names = "--json", description = "One JSON object on stdout.")
+    boolean json;
+
+    @Option(names = "--png", paramLabel = "FILE", description = "Draw the plot into a PNG file (no display needed).")
+    Path png;
+
+    @Option(names = "--width", paramLabel = "W", defaultValue = "1200", description = "PNG width in pixels (default 1200).")
+    int width;
+
+    @Option(names = "--height", paramLabel = "H", defaultValue = "500", description = "PNG height in pixels (default 500).")
+    int height;
+
+    @Option(names = "--time", paramLabel = "PATH",
+            description = "With --png: label the x axis by the Unix time this member holds (UTC) instead of record index.")
+    String timeMember;
+
+    @Option(names = "--time-unit", paramLabel = "UNIT",
+            description = "What --time counts since 1970: s, ms, us or ns (default: guessed from its size).")
+    String timeUnit;
+
+    /** Large enough for any screen, small enough that the image (4 bytes a pixel) stays bounded. */
+    static final int MAX_SIDE = 16384;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        if (png != null && (width < 64 || height < 64 || width > MAX_SIDE || height > MAX_SIDE)) {
+            throw new InputException("--width/--height", width + "×" + height + ": give 64 to " + MAX_SIDE + " pixels each");
+        }
+        if (json && png != null) {
+            throw new InputException("--json/--png", "choose one: JSON on stdout or a PNG file");
+        }
+        MemberPath path = MemberPath.parse(member);
+        if (timeMember != null && png == null) {
+            throw new InputException("--time", "labels the PNG's x axis: give --png FILE too");
+        }
+        TimeAxis.Unit unit = null;
+        if (timeUnit != null) {
+            try {
+                unit = TimeAxis.Unit.of(timeUnit);
+            } catch (IllegalArgumentException e) {
+                throw new InputException("--time-unit", "'" + timeUnit + "': give s, ms, us or ns");
+            }
+        }
+        MemberPath timePath = timeMember == null ? null : MemberPath.parse(timeMember);
+        RecordReader reader = record.reader(record.resolve(err));
+        SeriesResult result;
+        TimeAxis time = null;
+        try (DataSource source = Sources.open(dataPath)) {
+            result = Series.decimate(source, reader, offset, path, from, to == null ? Series.TO_END : to, buckets,
+                    StatsProgress.NONE);
+            if (timePath != null) {
+                // The same records into the same buckets: each bucket's earliest time labels it.
+                time = TimeAxis.of(Series.decimate(source, reader, offset, timePath, result.from(), result.to(), buckets,
+                        StatsProgress.NONE), unit);
+            }
+        }
+        if (json) {
+            out.println(result.toJson());
+        } else if (png != null) {
+            if (System.getProperty("java.awt.headless") == null) {
+                System.setProperty("java.awt.headless", "true");
+            }
+            try {
+                AwtPlotPainter.writePng(PlotRenderer.render(List.of(result), time, width, height,
+                        PlotRenderer.Style.LIGHT, -1), png);
+            } catch (java.io.UncheckedIOException e) {
+                throw new InputException(png.toString(), "cannot write the PNG: " + e.getCause().getMessage());
+            }
+        } else {
+            text(out, result);
+        }
+        out.flush();
+        return 0;
+    }
+
+    private void text(PrintWriter out, SeriesResult r) {
+        out.printf(Locale.ROOT, "%s (%s) over records %d–%d of %s: %d records in %d buckets%n", r.member(), r.typeName(),
+                r.from(), Math.max(r.from(), r.to() - 1), record.type, r.records(), r.buckets().size());
+        out.printf(Locale.ROOT, "%12s %10s %24s %24s %24s %8s%n", "first", "count", "min", "max", "mean", "nan");
+        for (Bucket b : r.buckets()) {
+            out.printf(Locale.ROOT, "%12d %10d %24s %24s %24s %8s%n", b.first(), b.count(), text(b.min()), text(b.max()),
+                    b.hasValues() ? dev.structscope.io.decode.JsonText.number(b.mean(), false).replace("\"", "") : "-",
+                    b.nan() > 0 ? Long.toString(b.nan()) : "");
+        }
+    }
+
+    private static String text(String s) {
+        return s == null ? "-" : s.replace("\"", "");
+    }
+}

@@ -1,0 +1,320 @@
+package dev.structscope.app.plot;
+
+import dev.structscope.app.common.TaskRunner;
+import dev.structscope.io.decode.RecordReader;
+import dev.structscope.io.series.MemberPath;
+import dev.structscope.io.series.Series;
+import dev.structscope.io.series.SeriesResult;
+import dev.structscope.io.source.DataSource;
+import dev.structscope.io.stats.StatsProgress;
+import dev.structscope.model.InputException;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyDoubleProperty;
+import javafx.beans.property.ReadOnlyDoubleWrapper;
+import javafx.beans.property.ReadOnlyLongProperty;
+import javafx.beans.property.ReadOnlyLongWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.LongConsumer;
+
+/**
+ * The state of a plot of members over the records of one source: which members, which range of
+ * records is shown (the zoom), the decimated series for it, the selected record, and whether a
+ * decimation is running. Every change of members or range decimates again on the task runner's
+ * work lane ({@link Series}, the engine path {@code structscope series} runs), with progress and
+ * cancel; the last picture stays until the new one arrives. A click's record is handed to
+ * {@link #setOnSelect the owner} (the record table selects it, and its bytes in the hex view).
+ *
+ * <p>Knows no view. FX thread only; the decimation runs on the runner's threads and publishes
+ * immutable {@link SeriesResult}s.
+ */
+public final class PlotViewModel {
+    /** Buckets per series: at least one per pixel column on any screen, few enough to draw at once. */
+    public static final int BUCKETS = 2000;
+
+    private final TaskRunner tasks;
+    private final DataSource source;
+    private final RecordReader reader;
+    private final long base;
+    private final ObservableList<String> members = FXCollections.observableArrayList();
+    private final ReadOnlyObjectWrapper<List<SeriesResult>> series = new ReadOnlyObjectWrapper<>(this, "series", List.of());
+    private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper(this, "running");
+    private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper(this, "progress", -1);
+    private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(this, "message", "");
+    private final ReadOnlyLongWrapper selected = new ReadOnlyLongWrapper(this, "selected", -1);
+    private final ReadOnlyLongWrapper total = new ReadOnlyLongWrapper(this, "total", -1);
+    private final ReadOnlyObjectWrapper<TimeAxis> time = new ReadOnlyObjectWrapper<>(this, "time");
+    private String timeMember;
+    private TimeAxis.Unit timeUnit;
+    private long from;
+    private long to = Series.TO_END;
+    private TaskRunner.Task task;
+    private long generation;
+    private LongConsumer onSelect = r -> { };
+
+    /** A plot of records that lie back to back from byte {@code base} of {@code source}, read by {@code reader}. */
+    public PlotViewModel(TaskRunner tasks, DataSource source, RecordReader reader, long base) {
+        this.tasks = tasks;
+        this.source = source;
+        this.reader = reader;
+        this.base = base;
+    }
+
+    /** The members plotted, by path ({@code price}, {@code inner.x}, {@code pts[2].x}). */
+    public ObservableList<String> members() {
+        return FXCollections.unmodifiableObservableList(members);
+    }
+
+    /** Adds {@code path} to the plot (once) and decimates again. */
+    public void addMember(String path) {
+        try {
+            MemberPath.parse(path);
+        } catch (InputException e) {
+            message.set(e.getMessage());
+            return;
+        }
+        if (!members.contains(path)) {
+            members.add(path);
+            refresh();
+        }
+    }
+
+    public void removeMember(String path) {
+        if (members.remove(path)) {
+            refresh();
+        }
+    }
+
+    /**
+     * Labels the x axis by the Unix time in member {@code path} ({@code unit} null: guessed from
+     * its values), or by record index when {@code path} is null; decimates again.
+     */
+    public void setTimeMember(String path, TimeAxis.Unit unit) {
+        timeMember = path;
+        timeUnit = unit;
+        refresh();
+    }
+
+    /** The time axis shown, or null when the x axis is by record index. */
+    public ReadOnlyObjectProperty<TimeAxis> timeProperty() {
+        return time.getReadOnlyProperty();
+    }
+
+    /** Shows records {@code [first, end)} (clamped to the records there are; at least one). */
+    public void zoom(long first, long end) {
+        long max = total.get() > 0 ? total.get() : Long.MAX_VALUE;
+        long a = Math.clamp(first, 0, Math.max(0, max - 1));
+        long b = Math.clamp(end, a + 1, max);
+        if (a == from && b == to) {
+            return;
+        }
+        from = a;
+        to = b;
+        refresh();
+    }
+
+    /** Zooms by {@code factor} (below 1: in) keeping record {@code around} where it is. */
+    public void zoomBy(double factor, long around) {
+        long span = (to == Series.TO_END ? total.get() : to) - from;
+        if (span <= 0) {
+            return;
+        }
+        double f = (double) (around - from) / span;
+        long newSpan = Math.max(1, Math.round(span * factor));
+        long a = Math.round(around - f * newSpan);
+        zoom(a, a + newSpan);
+    }
+
+    /** Back to every record. */
+    public void resetZoom() {
+        from = 0;
+        to = Series.TO_END;
+        refresh();
+    }
+
+    /** The first record shown. */
+    public long from() {
+        return from;
+    }
+
+    /** Selects record {@code index} (a click on the plot) and tells the owner. */
+    public void select(long index) {
+        selected.set(index);
+        onSelect.accept(index);
+    }
+
+    /** Marks record {@code index} as selected without telling the owner (the owner selected it). */
+    public void mark(long index) {
+        selected.set(index);
+    }
+
+    /** Who is told of a click's record (the record table). */
+    public void setOnSelect(LongConsumer onSelect) {
+        this.onSelect = onSelect;
+    }
+
+    /** Stops a running decimation; the last picture stays. */
+    public void cancel() {
+        if (task != null) {
+            task.cancel();
+            task = null;
+            generation++;
+            running.set(false);
+            message.set("cancelled");
+        }
+    }
+
+    /** Decimates the members over the current range again, in the background. */
+    public void refresh() {
+        if (task != null) {
+            task.cancel();
+        }
+        List<String> paths = List.copyOf(members);
+        String timePath = timeMember;
+        TimeAxis.Unit unit = timeUnit;
+        if (paths.isEmpty()) {
+            generation++;
+            task = null;
+            series.set(List.of());
+            running.set(false);
+            return;
+        }
+        long a = from;
+        long b = to;
+        running.set(true);
+        progress.set(-1);
+        message.set("");
+        // Results of an older request are dropped; a generation (not the task) says which is current,
+        // because a runner may finish the work before submit returns.
+        long gen = ++generation;
+        TaskRunner.Task submitted = tasks.submit(TaskRunner.Lane.WORK, "plot " + String.join(", ", paths), p -> decimate(paths, timePath, a, b, p),
+                outcome -> {
+                    if (gen != generation) {
+                        return;
+                    }
+                    task = null;
+                    running.set(false);
+                    // A member the records cannot give (not a scalar, not there) leaves the plot, saying why.
+                    members.removeAll(outcome.refused());
+                    List<SeriesResult> result = outcome.series();
+                    if (outcome.times() == null) {
+                        timeMember = null;
+                    }
+                    time.set(outcome.times() == null ? null : TimeAxis.of(outcome.times(), unit));
+                    series.set(result);
+                    if (!result.isEmpty()) {
+                        SeriesResult first = result.getFirst();
+                        if (first.total() >= 0) {
+                            total.set(first.total());
+                        }
+                        to = first.to();
+                        message.set(outcome.why() != null ? outcome.why() : String.format(Locale.ROOT,
+                                "records %,d–%,d of %,d", first.from(), Math.max(first.from(), first.to() - 1), total.get()));
+                    } else {
+                        message.set(outcome.why() == null ? "" : outcome.why());
+                    }
+                },
+                failure -> {
+                    if (gen != generation) {
+                        return;
+                    }
+                    task = null;
+                    running.set(false);
+                    message.set(failure instanceof InputException ie ? ie.getMessage()
+                            : failure instanceof java.util.concurrent.CancellationException ? "cancelled"
+                            : "the plot failed: " + failure);
+                },
+                t -> progress.set(t.fraction()));
+        if (gen == generation && running.get()) {
+            task = submitted;
+        }
+    }
+
+    /** What a decimation gave: the series of the members it could read, and those it could not, with why. */
+    private record Outcome(List<SeriesResult> series, SeriesResult times, List<String> refused, String why) {
+    }
+
+    /** Runs on the work lane: each member's series over {@code [a, b)}, progress summed over members. */
+    private Outcome decimate(List<String> members, String timePath, long a, long b, TaskRunner.Progress p) {
+        List<SeriesResult> out = new ArrayList<>();
+        List<String> refused = new ArrayList<>();
+        String why = null;
+        // The time member is decimated like the others, over the same records into the same buckets.
+        List<String> paths = new ArrayList<>(members);
+        if (timePath != null) {
+            paths.add(timePath);
+        }
+        for (int i = 0; i < paths.size(); i++) {
+            int k = i;
+            StatsProgress sp = new StatsProgress() {
+                @Override
+                public void update(long done, long all) {
+                    // Each member a equal share of the bar (their passes read the same records).
+                    p.update(k * 1_000_000L + (all <= 0 ? 0 : done * 1_000_000L / all), paths.size() * 1_000_000L);
+                }
+
+                @Override
+                public boolean cancelled() {
+                    return p.cancelled();
+                }
+            };
+            try {
+                out.add(Series.decimate(source, reader, base, MemberPath.parse(paths.get(i)), a, b, BUCKETS, sp));
+            } catch (InputException e) {
+                if (!e.where().equals("--member")) {
+                    throw e;
+                }
+                refused.add(paths.get(i));
+                why = e.getMessage();
+            }
+        }
+        SeriesResult times = null;
+        if (timePath != null && !refused.contains(timePath)) {
+            times = out.removeLast();
+        }
+        return new Outcome(List.copyOf(out), times, refused, why);
+    }
+
+    /** The series shown, one per member, in member order (empty until the first decimation ends). */
+    public ReadOnlyObjectProperty<List<SeriesResult>> seriesProperty() {
+        return series.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty runningProperty() {
+        return running.getReadOnlyProperty();
+    }
+
+    /** How far the running decimation is, 0..1, or -1 when not known yet. */
+    public ReadOnlyDoubleProperty progressProperty() {
+        return progress.getReadOnlyProperty();
+    }
+
+    /** What the plot says: the range shown, a member it cannot plot, a cancel. */
+    public ReadOnlyStringProperty messageProperty() {
+        return message.getReadOnlyProperty();
+    }
+
+    /** The record last clicked, or -1. */
+    public ReadOnlyLongProperty selectedProperty() {
+        return selected.getReadOnlyProperty();
+    }
+
+    /** How many records there are from the start offset (-1 until the first decimation ends). */
+    public ReadOnlyLongProperty totalProperty() {
+        return total.getReadOnlyProperty();
+    }
+
+    /** Whether the source is the one this plot reads. */
+    public boolean reads(DataSource s, RecordReader r, long b) {
+        return source == s && reader == r && base == b;
+    }
+}

@@ -1,0 +1,212 @@
+package dev.structscope.io.series;
+
+import dev.structscope.io.decode.ArrayNode;
+import dev.structscope.io.decode.ArrayValue;
+import dev.structscope.io.decode.DecoderPlan;
+import dev.structscope.io.decode.PlanNode;
+import dev.structscope.io.decode.RecordNode;
+import dev.structscope.io.decode.RecordValue;
+import dev.structscope.io.decode.ScalarNode;
+import dev.structscope.io.decode.StringNode;
+import dev.structscope.io.decode.Value;
+import dev.structscope.model.InputException;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * A path to one scalar member of a record, as {@code series --member} and {@code patch --set}
+ * name it: members by name, dotted ({@code inner.x}), array elements by index ({@code pts[2].x},
+ * {@code m[1][0]}). Parsed once; resolved against a fixed plan (to one leaf at one offset) or
+ * against each decoded dynamic record. Immutable.
+ */
+public record MemberPath(String text, List<Step> steps) {
+    private static final Pattern STEP = Pattern.compile("\\G(?:(^|\\.)([A-Za-z_][A-Za-z_0-9]*)|\\[(\\d{1,18})\\])");
+
+    /** One step: a member by name, or an array element by index. */
+    public sealed interface Step permits Name, Index {
+    }
+
+    public record Name(String name) implements Step {
+    }
+
+    public record Index(long index) implements Step {
+    }
+
+    public MemberPath {
+        steps = List.copyOf(steps);
+    }
+
+    /**
+     * Parses {@code text}.
+     *
+     * @throws InputException ({@code --member}) for text that is not a path
+     */
+    public static MemberPath parse(String text) {
+        List<Step> steps = new ArrayList<>();
+        Matcher m = STEP.matcher(text);
+        int end = 0;
+        while (end < text.length() && m.find(end) && m.start() == end) {
+            steps.add(m.group(2) != null ? new Name(m.group(2)) : new Index(Long.parseLong(m.group(3))));
+            end = m.end();
+        }
+        if (end != text.length() || steps.isEmpty() || !(steps.getFirst() instanceof Name)) {
+            throw new InputException("--member", "bad member path '" + text
+                    + "' (members by name, dotted; array elements as [i], e.g. pts[2].x)");
+        }
+        return new MemberPath(text, steps);
+    }
+
+    /**
+     * The one scalar this path names in records of {@code plan}, as a leaf with one base offset
+     * (the value of a record at {@code r} is {@code leaf.node().readLong(s, r + leaf.bases()[0])}).
+     *
+     * @throws InputException ({@code --member}) for an unknown member, an index out of range, or a
+     *                        path that ends on a struct, an array or a string
+     */
+    public DecoderPlan.Leaf resolve(DecoderPlan plan) {
+        PlanNode n = plan.root();
+        long base = 0;
+        String typeName = plan.root().typeName();
+        for (int i = 0; i < steps.size(); i++) {
+            Step s = steps.get(i);
+            switch (s) {
+                case Name(String name) -> {
+                    if (!(n instanceof RecordNode r)) {
+                        throw notA(i, n, "has no members");
+                    }
+                    int k = r.indexOf(name);
+                    if (k < 0) {
+                        throw new InputException("--member", "no member '" + name + "' in " + typeName
+                                + " (" + names(r) + ")");
+                    }
+                    base += r.offset();
+                    n = r.members().get(k);
+                }
+                case Index(long index) -> {
+                    if (!(n instanceof ArrayNode a)) {
+                        throw notA(i, n, "is not an array");
+                    }
+                    if (index >= a.length()) {
+                        throw new InputException("--member", "'" + prefix(i) + "' has " + a.length()
+                                + " elements; [" + index + "] is past its end");
+                    }
+                    base += a.offset() + index * a.stride();
+                    n = a.element();
+                }
+            }
+            typeName = n.typeName();
+        }
+        if (!(n instanceof ScalarNode scalar)) {
+            throw notScalar(n);
+        }
+        if (scalar.byteSize() == 16 && scalar.kind().isInteger()) {
+            throw new InputException("--member", "'" + text + "' is a 128-bit integer; series reads integers up to 64 bits");
+        }
+        return new DecoderPlan.Leaf(text, scalar, new long[] {base});
+    }
+
+    /**
+     * The value this path names in {@code record} (a dynamic record, decoded), or null when this
+     * record does not hold it (an alternative not chosen, an array shorter than the index).
+     */
+    public Value valueIn(RecordValue record) {
+        Value v = record;
+        for (Step s : steps) {
+            switch (s) {
+                case Name(String name) -> {
+                    if (!(v instanceof RecordValue r) || r.node().indexOf(name) < 0) {
+                        return null;
+                    }
+                    v = r.get(name);
+                }
+                case Index(long index) -> {
+                    if (!(v instanceof ArrayValue a) || index >= a.length()) {
+                        return null;
+                    }
+                    v = a.get(index);
+                }
+            }
+        }
+        return v;
+    }
+
+    /**
+     * The scalar node this path names in {@code record}'s own plan (for dynamic records: the
+     * first record's), or an {@link InputException} as {@link #resolve} gives.
+     */
+    public ScalarNode nodeIn(RecordValue record) {
+        PlanNode n = record.node();
+        Value v = record;
+        for (int i = 0; i < steps.size(); i++) {
+            Step s = steps.get(i);
+            switch (s) {
+                case Name(String name) -> {
+                    if (!(v instanceof RecordValue r)) {
+                        throw notA(i, n, "has no members");
+                    }
+                    int k = r.node().indexOf(name);
+                    if (k < 0) {
+                        throw new InputException("--member", "no member '" + name + "' in " + r.node().typeName()
+                                + " (" + names(r.node()) + ")");
+                    }
+                    n = r.node().members().get(k);
+                    v = r.get(k);
+                }
+                case Index(long index) -> {
+                    if (!(v instanceof ArrayValue a)) {
+                        throw notA(i, n, "is not an array");
+                    }
+                    if (index >= a.length()) {
+                        throw new InputException("--member", "'" + prefix(i) + "' has " + a.length()
+                                + " elements in the first record; [" + index + "] is past its end");
+                    }
+                    n = a.elementNode(index);
+                    v = a.get(index);
+                }
+            }
+        }
+        if (!(n instanceof ScalarNode scalar)) {
+            throw notScalar(n);
+        }
+        if (scalar.byteSize() == 16 && scalar.kind().isInteger()) {
+            throw new InputException("--member", "'" + text + "' is a 128-bit integer; series reads integers up to 64 bits");
+        }
+        return scalar;
+    }
+
+    private InputException notA(int step, PlanNode n, String what) {
+        return new InputException("--member", "'" + prefix(step) + "' (" + n.typeName() + ") " + what
+                + "; in '" + text + "'");
+    }
+
+    private InputException notScalar(PlanNode n) {
+        String kind = switch (n) {
+            case RecordNode r -> "a " + (r.union() ? "union" : "struct") + " (" + n.typeName() + "); name one of its members, e.g. "
+                    + text + "." + (r.members().isEmpty() ? "x" : r.members().getFirst().name());
+            case ArrayNode a -> "an array (" + n.typeName() + "); name one element, e.g. " + text + "[0]";
+            case StringNode s -> "a string (" + n.typeName() + "), not a number";
+            case ScalarNode s -> "a scalar";
+        };
+        return new InputException("--member", "'" + text + "' is " + kind + ": series plots one scalar member");
+    }
+
+    /** The path up to (not including) step {@code step}, as the user wrote it. */
+    private String prefix(int step) {
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < step; i++) {
+            switch (steps.get(i)) {
+                case Name(String name) -> sb.append(sb.isEmpty() ? "" : ".").append(name);
+                case Index(long index) -> sb.append('[').append(index).append(']');
+            }
+        }
+        return sb.toString();
+    }
+
+    private static String names(RecordNode r) {
+        List<String> names = r.members().stream().map(PlanNode::name).limit(12).toList();
+        return "members: " + String.join(", ", names) + (r.members().size() > 12 ? ", …" : "");
+    }
+}
