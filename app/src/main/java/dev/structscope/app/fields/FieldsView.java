@@ -28,7 +28,8 @@ import java.util.function.Function;
  * offset, children built lazily ({@link FieldItem}). {@link #selectedRangeProperty()} is the
  * byte range of the selected row (the hex view selects it); {@link #reveal(long)} selects the
  * deepest member holding a byte (the other direction). Shows a message instead of the tree when
- * there is nothing to decode.
+ * there is nothing to decode. The view: what is decoded lives in {@link FieldsViewModel}; this
+ * class binds the tree and the message to it and offers editing, the context menu and reveal.
  *
  * <p>FX thread only; reads only the bytes of rows that are created.
  */
@@ -57,17 +58,19 @@ public final class FieldsView extends BorderPane {
     }
 
     private final TreeTableView<FieldRow> tree = new TreeTableView<>();
-    private final Label placeholder = new Label("Choose a type for the overlay to decode the bytes.");
-    private final ObjectProperty<Range> selectedRange = new SimpleObjectProperty<>(this, "selectedRange");
-    private final ReadOnlyObjectWrapper<FieldItem> rootItem = new ReadOnlyObjectWrapper<>(this, "root");
+    private final FieldsViewModel vm;
+    private final Label placeholder = new Label();
     private final ContextMenu menu = new ContextMenu();
     private boolean revealing;
-    private DataSource source;
-    private RecordAt shown;
     private Follow follow;
     private ValueEditor valueEditor;
 
     public FieldsView() {
+        this(new FieldsViewModel());
+    }
+
+    public FieldsView(FieldsViewModel vm) {
+        this.vm = vm;
         getStyleClass().add("fields-view");
         // Dense rows, as in the designer: the tree often shares a narrow column with the bytes.
         tree.getStyleClass().add(atlantafx.base.theme.Styles.DENSE);
@@ -126,7 +129,7 @@ public final class FieldsView extends BorderPane {
         tree.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> {
             if (b != null && !revealing) {
                 FieldRow r = b.getValue();
-                selectedRange.set(new Range(r.offset(), Math.max(1, r.size())));
+                vm.selectedRangeProperty().set(new Range(r.offset(), Math.max(1, r.size())));
             }
         });
         dev.structscope.app.common.ContextMenus.install(tree, picked -> {
@@ -135,7 +138,14 @@ public final class FieldsView extends BorderPane {
         });
         placeholder.setWrapText(true);
         placeholder.getStyleClass().add("empty-state");
-        setCenter(placeholder);
+        placeholder.textProperty().bind(vm.messageProperty());
+        tree.rootProperty().bind(vm.rootProperty());
+        centerProperty().bind(javafx.beans.binding.Bindings.when(vm.rootProperty().isNull())
+                .<javafx.scene.Node>then(placeholder).otherwise(tree));
+    }
+
+    public FieldsViewModel viewModel() {
+        return vm;
     }
 
     private static TreeTableColumn<FieldRow, String> column(String title, Function<FieldRow, String> f, double w) {
@@ -159,37 +169,17 @@ public final class FieldsView extends BorderPane {
      * @return what was decoded (null when nothing was asked for)
      */
     public RecordAt show(DataSource source, RecordReader reader, long base) {
-        this.source = source;
-        if (source == null || reader == null) {
-            clear("Choose a type for the overlay to decode the bytes.");
-            return null;
-        }
-        RecordAt at = RecordAt.decode(source, reader, base);
-        if (!at.ok()) {
-            clear(at.error());
-            return at;
-        }
-        FieldItem root = FieldItem.root(at.root(), source.segment(), base, at.size());
-        root.setExpanded(true);
-        tree.setRoot(root);
-        rootItem.set(root);
-        shown = at;
-        setCenter(tree);
-        return at;
+        return vm.show(source, reader, base);
     }
 
     /** Shows {@code message} instead of the tree. */
     public void clear(String message) {
-        tree.setRoot(null);
-        rootItem.set(null);
-        shown = null;
-        placeholder.setText(message);
-        setCenter(placeholder);
+        vm.clear(message);
     }
 
     /** The record shown, or null. */
     public RecordAt shown() {
-        return shown;
+        return vm.shown();
     }
 
     /** The message shown instead of the tree (when there is no tree). */
@@ -236,11 +226,10 @@ public final class FieldsView extends BorderPane {
         copy.setOnAction(e -> javafx.scene.input.Clipboard.getSystemClipboard().setContent(
                 java.util.Map.of(javafx.scene.input.DataFormat.PLAIN_TEXT, row.value().isEmpty() ? row.raw() : row.value())));
         MenuItem goStart = new MenuItem(String.format(Locale.ROOT, "Go to 0x%X (start of %s)", row.offset(), row.name()));
-        goStart.setOnAction(e -> selectedRange.set(new Range(row.offset(), Math.max(1, row.size()))));
+        goStart.setOnAction(e -> vm.selectedRangeProperty().set(new Range(row.offset(), Math.max(1, row.size()))));
         menu.getItems().addAll(copy, goStart);
         noMnemonics(menu.getItems());
-        OptionalLong target = source == null ? OptionalLong.empty()
-                : FollowTarget.offsetOf(row, source.segment(), source.size());
+        OptionalLong target = vm.followTarget(row);
         if (follow == null || !(row.node() instanceof dev.structscope.io.decode.ScalarNode)) {
             return;
         }
@@ -279,12 +268,12 @@ public final class FieldsView extends BorderPane {
     }
 
     public FieldItem root() {
-        return rootItem.get();
+        return vm.rootProperty().get();
     }
 
     /** The selected row's bytes (set when the user selects a row). */
     public ObjectProperty<Range> selectedRangeProperty() {
-        return selectedRange;
+        return vm.selectedRangeProperty();
     }
 
     /**
@@ -294,7 +283,7 @@ public final class FieldsView extends BorderPane {
      * @return the selected item, or null
      */
     public FieldItem reveal(long offset) {
-        FieldItem root = rootItem.get();
+        FieldItem root = vm.rootProperty().get();
         if (root == null) {
             return null;
         }

@@ -60,6 +60,14 @@ public final class PlotViewModel {
     private TaskRunner.Task task;
     private long generation;
     private LongConsumer onSelect = r -> { };
+    /** Ranges of more bytes than this get a first picture from samples before the full pass. */
+    private long previewAbove = PREVIEW_ABOVE;
+
+    /** 512 MiB: about half a second of the full pass on two cores; beyond it a sampled picture comes first. */
+    public static final long PREVIEW_ABOVE = 512L << 20;
+
+    /** Records read per bucket for the first picture (the first ones of each bucket). */
+    static final int PREVIEW_SAMPLE = 64;
 
     /** A plot of records that lie back to back from byte {@code base} of {@code source}, read by {@code reader}. */
     public PlotViewModel(TaskRunner tasks, DataSource source, RecordReader reader, long base) {
@@ -196,7 +204,18 @@ public final class PlotViewModel {
         // Results of an older request are dropped; a generation (not the task) says which is current,
         // because a runner may finish the work before submit returns.
         long gen = ++generation;
-        TaskRunner.Task submitted = tasks.submit(TaskRunner.Lane.WORK, "plot " + String.join(", ", paths), p -> decimate(paths, timePath, a, b, p),
+        // On a big range a picture from samples shows first (within a second on any file), then the exact one.
+        java.util.function.Consumer<List<SeriesResult>> preview = sampled -> tasks.fx().accept(() -> {
+            if (gen == generation && running.get()) {
+                message.set("a first look from " + PREVIEW_SAMPLE + " records per bucket; refining…");
+                if (!sampled.isEmpty()) {
+                    total.set(sampled.getFirst().total());
+                }
+                series.set(sampled);
+            }
+        });
+        TaskRunner.Task submitted = tasks.submit(TaskRunner.Lane.WORK, "Plot " + String.join(", ", paths),
+                p -> decimate(paths, timePath, a, b, p, preview),
                 outcome -> {
                     if (gen != generation) {
                         return;
@@ -244,7 +263,25 @@ public final class PlotViewModel {
     }
 
     /** Runs on the work lane: each member's series over {@code [a, b)}, progress summed over members. */
-    private Outcome decimate(List<String> members, String timePath, long a, long b, TaskRunner.Progress p) {
+    private Outcome decimate(List<String> members, String timePath, long a, long b, TaskRunner.Progress p,
+                             java.util.function.Consumer<List<SeriesResult>> preview) {
+        if (reader instanceof dev.structscope.io.decode.DecoderPlan plan && plan.recordSize() > 0) {
+            long have = (source.size() - base) / plan.recordSize();
+            long end = Math.min(b, have);
+            if (end > a && (end - a) > previewAbove / plan.recordSize()) {
+                List<SeriesResult> sampled = new ArrayList<>();
+                for (String m : members) {
+                    try {
+                        sampled.add(sample(MemberPath.parse(m), a, end, have, p));
+                    } catch (InputException e) {
+                        // Said by the full pass below, which refuses the member the same way.
+                    }
+                }
+                if (!p.cancelled() && !sampled.isEmpty()) {
+                    preview.accept(List.copyOf(sampled));
+                }
+            }
+        }
         List<SeriesResult> out = new ArrayList<>();
         List<String> refused = new ArrayList<>();
         String why = null;
@@ -282,6 +319,42 @@ public final class PlotViewModel {
             times = out.removeLast();
         }
         return new Outcome(List.copyOf(out), times, refused, why);
+    }
+
+    /**
+     * A first picture of {@code member} over fixed records {@code [a, end)}: the same buckets as
+     * the full pass, each summarised from its first {@link #PREVIEW_SAMPLE} records (its count is
+     * the bucket's whole count, so it is drawn where the exact one will be).
+     */
+    private SeriesResult sample(MemberPath member, long a, long end, long have, TaskRunner.Progress p) {
+        long r = end - a;
+        int n = (int) Math.min(BUCKETS, r);
+        List<dev.structscope.io.series.Bucket> buckets = new ArrayList<>(n);
+        StatsProgress quiet = new StatsProgress() {
+            @Override
+            public void update(long done, long all) {
+            }
+
+            @Override
+            public boolean cancelled() {
+                return p.cancelled();
+            }
+        };
+        SeriesResult one = null;
+        for (int i = 0; i < n; i++) {
+            // r < 2^52 records for any file under 4 PiB, so i·r fits in a long.
+            long s = a + i * r / n;
+            long e = a + (i + 1) * r / n;
+            one = Series.decimate(source, reader, base, member, s, Math.min(e, s + PREVIEW_SAMPLE), 1, quiet);
+            var bk = one.buckets().getFirst();
+            buckets.add(new dev.structscope.io.series.Bucket(s, e - s, bk.values(), bk.nan(), bk.min(), bk.max(), bk.mean()));
+        }
+        return new SeriesResult(one.member(), one.kind(), one.typeName(), a, r, have, buckets);
+    }
+
+    /** Sets the size above which a range gets a sampled first picture (tests use small files). */
+    void previewAbove(long bytes) {
+        this.previewAbove = bytes;
     }
 
     /** The series shown, one per member, in member order (empty until the first decimation ends). */

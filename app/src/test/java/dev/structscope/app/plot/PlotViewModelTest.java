@@ -65,6 +65,79 @@ class PlotViewModelTest {
     }
 
     @Test
+    void aBigRangeShowsAPictureFromSamplesFirstThenTheExactOne() {
+        int n = 300_000;
+        var layout = LayoutEngine.layout("Tick", DemoTypes.library(), Abis.X86_64_LINUX);
+        DecoderPlan plan = DecoderPlan.compile(layout, Abis.X86_64_LINUX, ByteOrder.LITTLE_ENDIAN);
+        ByteBuffer b = ByteBuffer.allocate((int) plan.recordSize() * n).order(ByteOrder.LITTLE_ENDIAN);
+        for (int i = 0; i < n; i++) {
+            b.putInt(i * 56 + 8, 7 * i);
+        }
+        try (DataSource big = Sources.of("many ticks", b.array())) {
+            PlotViewModel p = new PlotViewModel(new TaskRunner(Runnable::run, Runnable::run, Runnable::run), big, plan, 0);
+            p.previewAbove(1 << 20); // 16 MiB of records here: a preview is due
+            List<List<SeriesResult>> shown = new ArrayList<>();
+            List<String> said = new ArrayList<>();
+            p.seriesProperty().addListener((o, a, now) -> {
+                shown.add(now);
+                said.add(p.messageProperty().get());
+            });
+            p.addMember("id");
+            assertEquals(2, shown.size(), "a first look, then the exact series");
+            SeriesResult first = shown.get(0).getFirst();
+            SeriesResult exact = shown.get(1).getFirst();
+            assertEquals(PlotViewModel.BUCKETS, first.buckets().size());
+            assertEquals(exact.buckets().size(), first.buckets().size());
+            for (int i = 0; i < first.buckets().size(); i++) {
+                Bucket s = first.buckets().get(i);
+                Bucket e = exact.buckets().get(i);
+                assertEquals(e.first(), s.first(), "the same bucket " + i);
+                assertEquals(e.count(), s.count(), "drawn where the exact one will be");
+                assertEquals(PlotViewModel.PREVIEW_SAMPLE, s.values(), "from its first records");
+                assertEquals(7 * s.first(), Long.parseLong(s.min()));
+                assertEquals(7 * (s.first() + PlotViewModel.PREVIEW_SAMPLE - 1), Long.parseLong(s.max()));
+                assertEquals(7 * (e.first() + e.count() - 1), Long.parseLong(e.max()));
+            }
+            assertSevens(exact);
+            assertTrue(said.getFirst().startsWith("a first look"), said.getFirst());
+            assertEquals("records 0–299,999 of 300,000", p.messageProperty().get());
+        }
+    }
+
+    @Test
+    void dynamicPcapRecordsPlotAsPythonReadsThem(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        var sample = dev.structscope.samples.Samples.DYNAMIC.stream().filter(x -> x.data().equals("packets.pcap"))
+                .findFirst().orElseThrow();
+        java.nio.file.Path file = dev.structscope.samples.Samples.extract(sample, dir);
+        var lib = dev.structscope.model.c.HeaderImporter.importFile(file.resolveSibling(sample.header()),
+                dev.structscope.model.c.HeaderImporter.Options.defaults());
+        var reader = dev.structscope.io.decode.RecordReader.of(LayoutEngine.layout("PcapRecord", lib, Abis.X86_64_LINUX),
+                Abis.X86_64_LINUX, ByteOrder.LITTLE_ENDIAN, dev.structscope.model.Limits.DEFAULT);
+        // Every packet's orig_len, in order, as Python reads the file.
+        List<Long> lens = dev.structscope.app.hexview.Py.run(dir, """
+                import struct, sys
+                d = open(sys.argv[1], 'rb').read()
+                at = 24
+                while at < len(d):
+                    incl, orig = struct.unpack_from('<II', d, at + 8)
+                    print(orig)
+                    at += 16 + incl
+                """, file.toString()).stream().map(Long::parseLong).toList();
+        try (DataSource pcap = Sources.open(file)) {
+            PlotViewModel p = new PlotViewModel(new TaskRunner(Runnable::run, Runnable::run, Runnable::run), pcap, reader, 24);
+            p.addMember("orig_len");
+            SeriesResult s = p.seriesProperty().get().getFirst();
+            assertEquals(lens.size(), s.records());
+            for (Bucket k : s.buckets()) {
+                var part = lens.subList((int) k.first(), (int) (k.first() + k.count()));
+                assertEquals(java.util.Collections.min(part), Long.parseLong(k.min()), "bucket at " + k.first());
+                assertEquals(java.util.Collections.max(part), Long.parseLong(k.max()), "bucket at " + k.first());
+                assertEquals(part.stream().mapToLong(Long::longValue).average().orElseThrow(), k.mean(), 1e-9);
+            }
+        }
+    }
+
+    @Test
     void addingAMemberDecimatesEveryRecord() {
         vm.addMember("id");
         SeriesResult s = vm.seriesProperty().get().getFirst();
