@@ -1,0 +1,128 @@
+#!/bin/sh
+# Builds StructScope's Linux packages (run by the dist module: ./mvnw -B -Pdist -DskipTests package):
+#   TARGET/runtime                    a Java runtime trimmed by jlink to the JDK modules the app uses
+#   TARGET/image/structscope          jpackage's app image: that runtime, the app's jars, two native
+#                                     launchers (bin/structscope: CLI and GUI as ./structscope;
+#                                     bin/structscope-gui: the desktop entry's) and their AOT caches
+#   TARGET/structscope_VERSION_amd64.deb   the image under /usr/lib/structscope, `structscope` on
+#                                     the PATH, a desktop entry, the icon and the layout MIME type
+# The AOT caches are made here by training runs with the packaged runtime itself (a cache is only
+# good for the JVM and class path it was made with). See docs/readme-install.md.
+# Needs a JDK 25 (JAVA_HOME, or found in /usr/lib/jvm like ./structscope does), dpkg-deb, and
+# xvfb-run for the GUI's training run (without it the GUI starts without a cache).
+# Usage: sh package.sh TARGET VERSION
+set -eu
+target=$1 version=$2
+src=$(cd "$(dirname "$0")/.." && pwd)
+linux=$src/linux
+
+jdk=
+for d in ${JAVA_HOME:-} /usr/lib/jvm/* /opt/java/* "$HOME"/.sdkman/candidates/java/*; do
+  [ -x "$d/bin/jpackage" ] && [ -f "$d/release" ] || continue
+  v=$(sed -n 's/^JAVA_VERSION="\([0-9][0-9]*\).*/\1/p' "$d/release")
+  if [ -n "$v" ] && [ "$v" -ge 25 ]; then jdk=$d; break; fi
+done
+[ -n "$jdk" ] || { echo "package.sh: no JDK 25 with jpackage found (set JAVA_HOME)" >&2; exit 1; }
+echo "package.sh: JDK $jdk"
+
+# The JDK modules the app and its libraries use, found with
+#   jdeps --ignore-missing-deps --multi-release 25 --list-deps JAR   (over every jar of app-jars)
+# java.desktop: JavaFX's Swing bridge and ImageIO (PNG export); java.sql: Arrow's and Jackson's
+# date types; java.management, jdk.jfr: Arrow's memory accounting; java.prefs: the window and recent
+# files preferences; java.logging, java.xml: JavaFX and its controls; jdk.unsupported: JavaFX and
+# Arrow (sun.misc.Unsafe). Kept as a list, not computed on each build: jdeps takes two minutes
+# over the 40 jars, and a module missing here fails the training runs below, not a user.
+modules=java.base,java.desktop,java.logging,java.management,java.prefs,java.sql,java.xml,jdk.unsupported,jdk.jfr
+
+jars=$target/app-jars
+main_jar=$(cd "$jars" && ls app-*.jar)
+rm -rf "$target/runtime" "$target/image" "$target/deb" "$target"/structscope_*.deb "$target/launchers"
+
+echo "package.sh: jlink ($modules)"
+"$jdk/bin/jlink" --add-modules "$modules" --strip-debug --no-header-files --no-man-pages \
+  --compress=zip-6 --output "$target/runtime"
+
+# JavaFX loads its native libraries from the folder of its jars when they are there, and only
+# otherwise extracts its own copies into ~/.openjfx/cache on the first start: put them there.
+for j in "$jars"/javafx-*-linux.jar; do
+  (cd "$jars" && "$jdk/bin/jar" xf "$j" $("$jdk/bin/jar" tf "$j" | grep '\.so$'))
+done
+
+# The JVM options of both launchers: the Arrow flags of ./structscope, and the AOT cache. The JVM
+# checks a cache against its class path and runtime, and starts without it (no error) when it does
+# not match; -Xlog:aot=off and -Xlog:cds=off keep the JVM's note about that off the output, and
+# `structscope --verbose` says it instead (structscope.aot names the cache for it).
+common='--enable-native-access=ALL-UNNAMED --add-opens=java.base/java.nio=ALL-UNNAMED --sun-misc-unsafe-memory-access=allow -Xlog:aot=off -Xlog:cds=off'
+mkdir -p "$target/launchers"
+cat >"$target/launchers/structscope-gui.properties" <<EOF
+main-class=dev.structscope.app.DesktopMain
+java-options=$common -XX:AOTCache=\$APPDIR/structscope-gui.aot -Dstructscope.aot=\$APPDIR/structscope-gui.aot
+EOF
+
+echo "package.sh: jpackage (app image)"
+# shellcheck disable=SC2086
+"$jdk/bin/jpackage" --type app-image --name structscope --dest "$target/image" \
+  --input "$jars" --main-jar "$main_jar" --main-class dev.structscope.app.Main \
+  --runtime-image "$target/runtime" --app-version "$version" --icon "$linux/structscope.png" \
+  --description "Design C struct layouts and read bytes through them" --vendor StructScope \
+  --java-options "$common" \
+  --java-options '-XX:AOTCache=$APPDIR/structscope-cli.aot' \
+  --java-options '-Dstructscope.aot=$APPDIR/structscope-cli.aot' \
+  --add-launcher structscope-gui="$target/launchers/structscope-gui.properties"
+image=$target/image/structscope
+appdir=$image/lib/app
+
+# The training runs, with the image's runtime, options and class path (the one its .cfg names).
+cp=$(sed -n 's/^app\.classpath=//p' "$appdir/structscope.cfg" | sed "s|\\\$APPDIR|$appdir|g" | paste -sd: -)
+home=$(mktemp -d "${TMPDIR:-/tmp}/structscope-training.XXXXXX")
+train() { # KIND [WRAPPER...]: makes $appdir/structscope-KIND.aot
+  kind=$1
+  shift
+  # shellcheck disable=SC2086
+  "$@" "$image/lib/runtime/bin/java" $common -XX:AOTCacheOutput="$appdir/structscope-$kind.aot" \
+    -Duser.home="$home" -cp "$cp" dev.structscope.app.StartupTraining "$kind" >"$home/$kind.log" 2>&1 \
+    && [ -f "$appdir/structscope-$kind.aot" ] \
+    || { cat "$home/$kind.log" >&2; echo "package.sh: the $kind training run failed" >&2; exit 1; }
+}
+echo "package.sh: AOT cache training run (CLI commands)"
+train cli
+if command -v xvfb-run >/dev/null 2>&1; then
+  echo "package.sh: AOT cache training run (the GUI's first window, on a virtual display)"
+  train gui xvfb-run -a
+else
+  echo "package.sh: no xvfb-run: the GUI's AOT cache is not made (the GUI starts without one)"
+fi
+rm -rf "$home"
+
+echo "package.sh: Debian package"
+root=$target/deb/root
+mkdir -p "$root/usr/lib" "$root/usr/bin" "$root/usr/share/applications" "$root/usr/share/mime/packages" \
+  "$root/usr/share/icons/hicolor/256x256/apps" "$root/DEBIAN"
+cp -a "$image" "$root/usr/lib/structscope"
+ln -s ../lib/structscope/bin/structscope "$root/usr/bin/structscope"
+cp "$linux/structscope.desktop" "$root/usr/share/applications/structscope.desktop"
+cp "$linux/structscope-layout.xml" "$root/usr/share/mime/packages/structscope.xml"
+cp "$linux/structscope.png" "$root/usr/share/icons/hicolor/256x256/apps/structscope.png"
+size=$(du -sk --exclude=DEBIAN "$root" | cut -f1)
+# The CLI needs nothing beyond the C library; the GUI needs GTK 3 and OpenGL (JavaFX draws in
+# software without it), which apt installs as recommendations. The desktop database, MIME database
+# and icon cache are updated by their own packages' dpkg triggers on these folders.
+cat >"$root/DEBIAN/control" <<EOF
+Package: structscope
+Version: $version
+Section: devel
+Priority: optional
+Architecture: amd64
+Installed-Size: $size
+Depends: libc6
+Recommends: libgtk-3-0t64 | libgtk-3-0, libgl1, libxtst6
+Maintainer: StructScope <structscope@localhost>
+Description: design C struct layouts and read bytes through them
+ StructScope lays out C structs and unions for five ABIs (like pahole, without a
+ compiled binary), decodes and edits binary files and live messages through them,
+ and compares and exports layouts. The package carries its own trimmed Java
+ runtime and an AOT cache, so it needs no Java on the machine.
+EOF
+deb=$target/structscope_${version}_amd64.deb
+dpkg-deb --root-owner-group -Zxz --build "$root" "$deb" >/dev/null
+echo "package.sh: $deb: $(du -k "$deb" | cut -f1) kB, installed $size kB"
