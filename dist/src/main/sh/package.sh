@@ -4,8 +4,8 @@
 #   TARGET/image/structscope          jpackage's app image: that runtime, the app's jars, two native
 #                                     launchers (bin/structscope: CLI and GUI as ./structscope;
 #                                     bin/structscope-gui: the desktop entry's) and their AOT caches
-#   TARGET/structscope_VERSION_amd64.deb   the image under /usr/lib/structscope, `structscope` on
-#                                     the PATH, a desktop entry, the icon and the layout MIME type
+#   TARGET/structscope_VERSION_amd64.deb   the image under /opt/structscope, `structscope` on the
+#                                     PATH (/usr/bin), a desktop entry, the icon and the MIME type
 # The AOT caches are made here by training runs with the packaged runtime itself (a cache is only
 # good for the JVM and class path it was made with). See docs/readme-install.md.
 # Needs a JDK 25 (JAVA_HOME, or found in /usr/lib/jvm like ./structscope does), dpkg-deb, and
@@ -34,9 +34,13 @@ echo "package.sh: JDK $jdk"
 # over the 40 jars, and a module missing here fails the training runs below, not a user.
 modules=java.base,java.desktop,java.logging,java.management,java.prefs,java.sql,java.xml,jdk.unsupported,jdk.jfr
 
-jars=$target/app-jars
+# jpackage's input: the jars copy-dependencies left in app-jars, in a fresh folder (jpackage takes
+# every file of it into the image).
+rm -rf "$target/runtime" "$target/image" "$target/deb" "$target"/structscope_*.deb "$target/launchers" "$target/input"
+mkdir -p "$target/input"
+cp -p "$target/app-jars"/*.jar "$target/input/"
+jars=$target/input
 main_jar=$(cd "$jars" && ls app-*.jar)
-rm -rf "$target/runtime" "$target/image" "$target/deb" "$target"/structscope_*.deb "$target/launchers"
 
 echo "package.sh: jlink ($modules)"
 "$jdk/bin/jlink" --add-modules "$modules" --strip-debug --no-header-files --no-man-pages \
@@ -45,7 +49,10 @@ echo "package.sh: jlink ($modules)"
 # JavaFX loads its native libraries from the folder of its jars when they are there, and only
 # otherwise extracts its own copies into ~/.openjfx/cache on the first start: put them there.
 for j in "$jars"/javafx-*-linux.jar; do
-  (cd "$jars" && "$jdk/bin/jar" xf "$j" $("$jdk/bin/jar" tf "$j" | grep '\.so$'))
+  libs=$("$jdk/bin/jar" tf "$j" | grep '\.so$' || :)
+  # (jar xf with no names would extract the whole jar)
+  # shellcheck disable=SC2086
+  [ -z "$libs" ] || (cd "$jars" && "$jdk/bin/jar" xf "$j" $libs)
 done
 
 # The JVM options of both launchers: the Arrow flags of ./structscope, and the AOT cache. The JVM
@@ -96,10 +103,12 @@ rm -rf "$home"
 
 echo "package.sh: Debian package"
 root=$target/deb/root
-mkdir -p "$root/usr/lib" "$root/usr/bin" "$root/usr/share/applications" "$root/usr/share/mime/packages" \
+# /opt/structscope, jpackage's own place for it: its launcher takes an image under /usr/lib for
+# the split /usr layout (runtime and app apart) and does not find its runtime there.
+mkdir -p "$root/opt" "$root/usr/bin" "$root/usr/share/applications" "$root/usr/share/mime/packages" \
   "$root/usr/share/icons/hicolor/256x256/apps" "$root/DEBIAN"
-cp -a "$image" "$root/usr/lib/structscope"
-ln -s ../lib/structscope/bin/structscope "$root/usr/bin/structscope"
+cp -a "$image" "$root/opt/structscope"
+ln -s ../../opt/structscope/bin/structscope "$root/usr/bin/structscope"
 cp "$linux/structscope.desktop" "$root/usr/share/applications/structscope.desktop"
 cp "$linux/structscope-layout.xml" "$root/usr/share/mime/packages/structscope.xml"
 cp "$linux/structscope.png" "$root/usr/share/icons/hicolor/256x256/apps/structscope.png"
