@@ -114,7 +114,7 @@ train() { # KIND [WRAPPER...]: makes $appdir/structscope-KIND.aot
   kind=$1
   shift
   # shellcheck disable=SC2086
-  "$@" "$image/lib/runtime/bin/java" $common -XX:AOTCacheOutput="$appdir/structscope-$kind.aot" \
+  timeout 300 "$@" "$image/lib/runtime/bin/java" $common -XX:AOTCacheOutput="$appdir/structscope-$kind.aot" \
     -Duser.home="$home" -cp "$cp" dev.structscope.app.StartupTraining "$kind" >"$home/$kind.log" 2>&1 \
     && [ -f "$appdir/structscope-$kind.aot" ] \
     || { cat "$home/$kind.log" >&2; echo "package.sh: the $kind training run failed" >&2; exit 1; }

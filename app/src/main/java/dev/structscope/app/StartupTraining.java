@@ -24,7 +24,8 @@ import java.util.stream.Stream;
  * starts read. The two are two caches: a JVM started from a cache loads every class in it at
  * once, and a CLI command that loaded the GUI's 7,000 classes would start slower than with no
  * cache at all. Owned by the launcher ({@code structscope}) and the dist module; runs on the main thread
- * (the GUI part on the JavaFX thread it starts). Its output goes nowhere: only the loading counts.
+ * (the GUI part on the JavaFX thread it starts); it starts no thread of its own. Its output goes
+ * nowhere: only the loading counts.
  * The GUI part writes the window preferences of {@code user.home}: the callers give it a
  * temporary one.
  */
@@ -89,31 +90,22 @@ public final class StartupTraining {
         return failures;
     }
 
-    /** Opens the GUI on the default sample and exits once its first window is showing. */
+    /**
+     * Opens the GUI on the default sample and exits once its first window is showing. The
+     * listener is added before the toolkit starts (the window list is a plain observable list)
+     * and runs on the JavaFX thread; the callers bound the whole run with {@code timeout}.
+     */
     private static void trainGui() {
-        Thread closer = Thread.ofPlatform().daemon().start(() -> {
-            long deadline = System.nanoTime() + 60_000_000_000L;
-            while (System.nanoTime() < deadline) {
-                try {
-                    Thread.sleep(250);
-                    javafx.application.Platform.runLater(() -> {
-                        boolean shown = javafx.stage.Window.getWindows().stream().anyMatch(javafx.stage.Window::isShowing);
-                        if (shown) {
-                            // One more pulse so that the first layout and paint are part of the run.
-                            javafx.application.Platform.runLater(javafx.application.Platform::exit);
-                        }
-                    });
-                } catch (IllegalStateException notYetStarted) {
-                    // The toolkit is not up yet: try again.
-                } catch (InterruptedException e) {
-                    return;
+        javafx.stage.Window.getWindows().addListener((javafx.collections.ListChangeListener<javafx.stage.Window>) change -> {
+            while (change.next()) {
+                // A window joins the list as it shows.
+                if (change.wasAdded()) {
+                    // One more pulse so that the first layout and paint are part of the run.
+                    javafx.application.Platform.runLater(javafx.application.Platform::exit);
                 }
             }
-            System.err.println("structscope training: the first window did not show within 60 s");
-            System.exit(1);
         });
         StructScopeApp.launchWith(new String[0]);
-        closer.interrupt();
     }
 
     private static void deleteTree(Path dir) {
