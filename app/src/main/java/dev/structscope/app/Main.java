@@ -3,21 +3,60 @@ package dev.structscope.app;
 import dev.structscope.app.cli.StructScopeCli;
 import dev.structscope.app.shell.StructScopeApp;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+
 /**
  * The entry point of the launcher: with no arguments, or with {@code open FILE ...}, it starts the
  * GUI; with any other command it runs the CLI and exits with its status. It is deliberately not
  * a JavaFX {@code Application} so that it runs from a plain class path without JavaFX's
- * module-path checks, and so that CLI runs never touch the toolkit.
+ * module-path checks, and so that CLI runs never touch the toolkit. It names picocli, Jackson and
+ * JavaFX only through the class that needs them, so a command loads only its own (the start-up
+ * time of a short command is mostly class loading; see docs/readme-install.md).
+ *
+ * <p>A leading {@code --verbose} says on stderr how the process started (the JDK, and whether the
+ * AOT cache the launcher named in {@value #AOT_PROPERTY} was used), then goes on without it.
  */
 public final class Main {
+    /** The system property the launchers set to the AOT cache they pass with {@code -XX:AOTCache}. */
+    static final String AOT_PROPERTY = "structscope.aot";
+
     private Main() {
     }
 
     public static void main(String[] args) {
+        if (args.length > 0 && "--verbose".equals(args[0])) {
+            args = Arrays.copyOfRange(args, 1, args.length);
+            System.err.println("structscope: Java " + System.getProperty("java.runtime.version") + " at "
+                    + System.getProperty("java.home"));
+            System.err.println("structscope: " + aotCacheState());
+        }
         if (args.length == 0 || "open".equals(args[0]) && StructScopeCli.isValidOpen(args)) {
             StructScopeApp.launchWith(args);
             return;
         }
         System.exit(StructScopeCli.run(args));
+    }
+
+    /**
+     * Whether this JVM runs from the AOT cache its launcher named. The JVM says no more than
+     * "sharing" in {@code java.vm.info} when a cache (the named one, or the JDK's own CDS archive
+     * when none is named) is mapped; a named cache that does not match (another class path, JDK or
+     * a damaged file) is dropped with no sharing at all, and the launchers hide the JVM's
+     * message about it ({@code -Xlog:aot=off}), so this line is where it is said.
+     */
+    static String aotCacheState() {
+        String cache = System.getProperty(AOT_PROPERTY);
+        if (cache == null || cache.isEmpty()) {
+            return "AOT cache: none (started without one)";
+        }
+        if (!Files.isRegularFile(Path.of(cache))) {
+            return "AOT cache: " + cache + " is missing; started without it";
+        }
+        if (System.getProperty("java.vm.info", "").contains("sharing")) {
+            return "AOT cache: " + cache + " in use";
+        }
+        return "AOT cache: " + cache + " does not match this class path or JDK (stale or damaged); started without it";
     }
 }

@@ -5,6 +5,10 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 import java.io.PrintWriter;
+import java.io.Writer;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /**
  * The {@code structscope} command line of {@code shared/spec/cli-contract.md}. Each subcommand is a
@@ -15,11 +19,32 @@ import java.io.PrintWriter;
 // checking required parameters, so "layout -h" prints the layout usage.
 @Command(name = "structscope", mixinStandardHelpOptions = true, version = "StructScope 0.1.0",
         scope = CommandLine.ScopeType.INHERIT,
-        description = "Design C struct layouts and read bytes through them.",
-        subcommands = {LayoutCommand.class, OpenCommand.class, DecodeCommand.class, StatsCommand.class,
-                CompareCommand.class, ExportCommand.class, CaptureCommand.class, SendCommand.class,
-                PatchCommand.class, ConvertCommand.class, SeriesCommand.class})
+        description = "Design C struct layouts and read bytes through them.")
 public final class StructScopeCli implements Runnable {
+
+    /**
+     * The subcommands by name, in the order the usage lists them. They are added to the command
+     * line by {@link #commandLine}, not named in the annotation: picocli builds the model of every
+     * subcommand it is given (reflection over each command's options and their types), and a
+     * run of one command needs only that one's (see docs/readme-install.md, start-up).
+     */
+    private static final Map<String, Class<?>> SUBCOMMANDS = subcommands();
+
+    private static Map<String, Class<?>> subcommands() {
+        Map<String, Class<?>> m = new LinkedHashMap<>();
+        m.put("layout", LayoutCommand.class);
+        m.put("open", OpenCommand.class);
+        m.put("decode", DecodeCommand.class);
+        m.put("stats", StatsCommand.class);
+        m.put("compare", CompareCommand.class);
+        m.put("export", ExportCommand.class);
+        m.put("capture", CaptureCommand.class);
+        m.put("send", SendCommand.class);
+        m.put("patch", PatchCommand.class);
+        m.put("convert", ConvertCommand.class);
+        m.put("series", SeriesCommand.class);
+        return Collections.unmodifiableMap(m);
+    }
 
     @Override
     public void run() {
@@ -32,7 +57,7 @@ public final class StructScopeCli implements Runnable {
     }
 
     public static int run(PrintWriter out, PrintWriter err, String... args) {
-        CommandLine cl = commandLine(out, err);
+        CommandLine cl = commandLine(out, err, args);
         try {
             return cl.execute(args);
         } catch (OutOfMemoryError e) {
@@ -49,11 +74,23 @@ public final class StructScopeCli implements Runnable {
         }
     }
 
-    static CommandLine commandLine(PrintWriter out, PrintWriter err) {
+    /**
+     * The command line for {@code args}: when the first argument names a subcommand, only that
+     * subcommand is added (what it parses, prints and reports is the same: a subcommand's usage
+     * and errors never name its siblings); otherwise (no command, a top-level option, a
+     * misspelt command) all of them, so that the usage lists them and picocli can suggest one.
+     */
+    static CommandLine commandLine(PrintWriter out, PrintWriter err, String... args) {
         CommandLine cl = new CommandLine(new StructScopeCli());
+        Class<?> only = args.length > 0 ? SUBCOMMANDS.get(args[0]) : null;
+        if (only != null) {
+            cl.addSubcommand(args[0], only);
+        } else {
+            SUBCOMMANDS.forEach(cl::addSubcommand);
+        }
         cl.setOut(out);
         cl.setErr(err);
-        cl.setParameterExceptionHandler((ex, args) -> {
+        cl.setParameterExceptionHandler((ex, badArgs) -> {
             err.println("structscope: " + ex.getMessage().replace('\n', ' '));
             err.flush();
             return 2;
@@ -86,7 +123,7 @@ public final class StructScopeCli implements Runnable {
     /** Whether {@code args} is a well-formed {@code open} command (otherwise the CLI reports it). */
     public static boolean isValidOpen(String[] args) {
         try {
-            CommandLine cl = new CommandLine(new StructScopeCli());
+            CommandLine cl = commandLine(new PrintWriter(Writer.nullWriter()), new PrintWriter(Writer.nullWriter()), args);
             CommandLine.ParseResult pr = cl.parseArgs(args);
             // "open -h" prints the usage rather than starting the GUI.
             for (CommandLine.ParseResult r = pr; r != null; r = r.subcommand()) {
