@@ -178,7 +178,7 @@ final class ValueWriters {
         javafx.scene.control.MenuItem paste = new javafx.scene.control.MenuItem("Paste (Ctrl+V)");
         paste.setOnAction(e -> paste(javafx.scene.input.Clipboard.getSystemClipboard().getString()));
         javafx.scene.control.MenuItem fill = new javafx.scene.control.MenuItem(
-                "Fill Selection (" + Fmt.bytes(model.selectionLength()) + ")…");
+                "Fill Selection (" + Fmt.binary(model.selectionLength()) + ")…");
         fill.setOnAction(e -> {
             javafx.scene.control.TextInputDialog d = new javafx.scene.control.TextInputDialog("00");
             d.setTitle("Fill Selection");
