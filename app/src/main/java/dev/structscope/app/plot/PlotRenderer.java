@@ -267,7 +267,11 @@ public final class PlotRenderer {
     static String number(double v, double step) {
         double a = Math.abs(v);
         if (v != 0 && (a >= 1e12 || a < 1e-4)) {
-            return String.format(Locale.ROOT, "%.3g", v).replace("e+", "e");
+            // Enough significant digits that neighbouring ticks differ: nanosecond timestamps near
+            // 1.7e18 with a step of 1e12 need seven, not three.
+            int digits = (int) Math.max(3, Math.min(17,
+                    Math.floor(Math.log10(a)) - Math.floor(Math.log10(Math.max(step, Double.MIN_NORMAL))) + 1));
+            return String.format(Locale.ROOT, "%." + digits + "g", v).replace("e+", "e");
         }
         int decimals = (int) Math.max(0, Math.min(10, -Math.floor(Math.log10(step) + 1e-9)));
         return String.format(Locale.ROOT, "%,." + decimals + "f", v);

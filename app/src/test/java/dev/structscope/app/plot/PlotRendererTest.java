@@ -28,4 +28,18 @@ class PlotRendererTest {
             }
         }
     }
+
+    @ParameterizedTest
+    @CsvSource({"1.7e18,1.700005e18", "1e13,1.2e13", "0.00001,0.00002", "-1.7e18,-1.69999e18"})
+    void neighbouringTickLabelsDiffer(double lo, double hi) {
+        double[] t = PlotRenderer.ticks(lo, hi, 5, false);
+        double step = t.length > 1 ? t[1] - t[0] : 1;
+        java.util.Set<String> labels = new java.util.HashSet<>();
+        for (double v : t) {
+            String l = PlotRenderer.number(v, step);
+            assertTrue(labels.add(l), "label " + l + " repeats among " + java.util.Arrays.toString(t));
+            // The label reads back to the tick within half a step.
+            assertEquals(v, Double.parseDouble(l.replace(",", "")), step / 2, l);
+        }
+    }
 }
