@@ -31,7 +31,10 @@ public final class TaskListView extends Hyperlink {
         setMnemonicParsing(false);
         list.setItems(runner.active());
         list.setId("task-list");
-        list.setPrefSize(380, 160);
+        list.setPrefWidth(380);
+        // As tall as its rows (up to six, then it scrolls): one search is one line, not a box of blank rows.
+        list.prefHeightProperty().bind(Bindings.createDoubleBinding(
+                () -> Math.min(6, Math.max(1, runner.active().size())) * 36.0 + 4, runner.active()));
         list.setCellFactory(v -> new TaskCell());
         list.setPlaceholder(new Label("Nothing is running"));
         textProperty().bind(Bindings.createStringBinding(() -> {

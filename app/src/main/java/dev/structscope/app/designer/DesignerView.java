@@ -161,13 +161,17 @@ public final class DesignerView extends BorderPane {
         summary.setId("designer-summary");
         summary.getStyleClass().add("summary");
         summary.textProperty().bind(vm.summaryProperty());
+        // Beside the designer's half of a 1366-pixel window the line is wider than the pane: wrap, never cut.
+        summary.setWrapText(true);
+        summary.setMinHeight(Region.USE_PREF_SIZE);
         Button tight = new Button();
         tight.setId("pack-tightly");
         tight.setGraphic(Icons.of(IconPaths.PACK));
-        tight.textProperty().bind(Bindings.createStringBinding(() -> "Pack tightly: −" + vm.tightSavingProperty().get()
-                + " B", vm.tightSavingProperty()));
+        // "−0 B" read as a button that does nothing: a record with nothing to gain says so instead.
+        tight.textProperty().bind(Bindings.createStringBinding(() -> vm.tightSavingProperty().get() == 0
+                ? "Packed tightly" : "Pack tightly: −" + vm.tightSavingProperty().get() + " B", vm.tightSavingProperty()));
         tight.setTooltip(new Tooltip("Reorder members to minimise padding (undoable)"));
-        tight.disableProperty().bind(vm.layoutProperty().isNull());
+        tight.disableProperty().bind(vm.layoutProperty().isNull().or(vm.tightSavingProperty().isEqualTo(0L)));
         tight.setOnAction(e -> vm.packTightly());
         Region g2 = new Region();
         HBox.setHgrow(g2, Priority.ALWAYS);

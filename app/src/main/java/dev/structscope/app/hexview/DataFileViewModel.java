@@ -42,6 +42,8 @@ public final class DataFileViewModel {
     private Runnable onShown = () -> { };
     private DataSource owned;
     private Path openedPath;
+    /** Numbers the opens: only the latest one's file is shown (opening A, then B, shows B whichever maps first). */
+    private long opening;
 
     /**
      * @param editStatus where "read-only: why" goes when a file opens (the line under the bytes)
@@ -107,23 +109,37 @@ public final class DataFileViewModel {
      * runs {@code then} (may be null) on the FX thread once it shows.
      */
     public void open(Path path, Runnable then) {
+        long mine = ++opening;
         message.set("Opening " + path + " …");
-        saving.offerJournal(path, () -> map(path, then));
+        saving.offerJournal(path, () -> {
+            if (mine == opening) {
+                map(path, then, mine);
+            }
+        });
     }
 
-    private void map(Path path, Runnable then) {
-        message.set("Opening " + path + " …");
+    /** Maps {@code path} unless a later open, or a source set meanwhile, has superseded open number {@code mine}. */
+    private void map(Path path, Runnable then, long mine) {
         runner.submit(TaskRunner.Lane.FILES, "Opening " + path.getFileName(),
                 p -> new Opened(Sources.open(path), DataEdits.Access.probe(path)), opened -> {
+                    if (mine != opening) {
+                        opened.source().close(); // a file opened later is shown, or will be
+                        return;
+                    }
                     adopt(opened.source(), path, opened.access());
                     if (then != null) {
                         then.run();
                     }
-                }, x -> cannotShow(path, x instanceof InputException ie ? ie.getMessage() : String.valueOf(x)));
+                }, x -> {
+                    if (mine == opening) {
+                        cannotShow(path, x instanceof InputException ie ? ie.getMessage() : String.valueOf(x));
+                    }
+                });
     }
 
     /** Opens {@code path} right here (tests and the demo; maps the file on the calling thread). */
     public void openNow(Path path) {
+        opening++;
         saving.offerJournalNow(path);
         try {
             adopt(Sources.open(path), path, DataEdits.Access.probe(path));
@@ -153,6 +169,7 @@ public final class DataFileViewModel {
 
     /** Shows {@code source}, which stays owned by the caller (null: show nothing). */
     public void setSource(DataSource source) {
+        opening++;
         show(source, null, null);
         openedPath = null;
     }

@@ -104,8 +104,11 @@ final class HexMenu {
         String what = String.format(Locale.ROOT, "u%d %s%s", width * 8,
                 order == ByteOrder.LITTLE_ENDIAN ? "LE" : "BE",
                 base > 0 ? String.format(Locale.ROOT, " + record base 0x%X", base) : "");
-        MenuItem i = item(target < 0 ? what + " — outside the data"
-                : String.format(Locale.ROOT, "%s → 0x%X", what, target), () -> {
+        // A pointer that leads nowhere still says what it read: that is often the clue (a wrong byte order, a base).
+        String nowhere = at + width > s.size() ? what + " — past the end of the data"
+                : String.format(Locale.ROOT, "%s = 0x%s — outside the data", what,
+                        Long.toHexString(SelectionCopy.pointer(s, at, width, order)));
+        MenuItem i = item(target < 0 ? nowhere : String.format(Locale.ROOT, "%s → 0x%X", what, target), () -> {
             model.moveTo(target, false);
             model.scrollToCaret();
         });

@@ -106,13 +106,21 @@ public final class SelectionCopy {
         if (at < 0 || at + width > source.size()) {
             return -1;
         }
-        // A slice, not the whole segment: it reads through the edits at any file size.
-        MemorySegment s = source.slice(at, width);
-        long v = width == 4
-                ? Integer.toUnsignedLong(s.get(ValueLayout.JAVA_INT_UNALIGNED.withOrder(order), 0))
-                : s.get(ValueLayout.JAVA_LONG_UNALIGNED.withOrder(order), 0);
+        long v = pointer(source, at, width, order);
         long target = v + base;
         // Unsigned: a u64 above 2^63 is negative here and is past any file.
         return v >= 0 && target >= 0 && target < source.size() ? target : -1;
+    }
+
+    /**
+     * The unsigned {@code width}-byte (4 or 8) integer at {@code at}, which must lie inside the
+     * data: raw bits, so a u64 above 2^63 is negative here ({@link Long#toHexString} prints it).
+     */
+    public static long pointer(DataSource source, long at, int width, ByteOrder order) {
+        // A slice, not the whole segment: it reads through the edits at any file size.
+        MemorySegment s = source.slice(at, width);
+        return width == 4
+                ? Integer.toUnsignedLong(s.get(ValueLayout.JAVA_INT_UNALIGNED.withOrder(order), 0))
+                : s.get(ValueLayout.JAVA_LONG_UNALIGNED.withOrder(order), 0);
     }
 }

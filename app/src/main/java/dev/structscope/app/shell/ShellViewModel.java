@@ -68,6 +68,11 @@ public final class ShellViewModel {
     private BookmarksModel bookmarks;
     private final StringBinding title;
     private String sourceLabel = "untitled";
+    /**
+     * Counts what the user opened or made (layouts, data files, new documents): a sample still being
+     * prepared in the background gives way to anything chosen after it was asked for. FX thread.
+     */
+    private long choices;
     /** The file work under way (one at a time: a newer one supersedes it), or null. */
     private TaskRunner.Task current;
 
@@ -184,16 +189,24 @@ public final class ShellViewModel {
     public void openSample(dev.structscope.samples.Sample sample, Path dir) {
         busy.set(true);
         busyWhat.set("Preparing the sample…");
+        long asked = choices;
         Consumer<Path> opened = d -> {
             busy.set(false);
             busyWhat.set("");
+            if (choices != asked) {
+                return; // the user opened or made something meanwhile: the sample must not replace it
+            }
             if (d == null) {
                 openSample();
                 return;
             }
-            open(dir.resolve(sample.header()), sample.type(), () -> setDataFile(d, () ->
-                    status.set("Ready · sample " + sample.data() + " with " + sample.header() + ": "
-                            + sample.description())));
+            long header = choices + 1; // open() counts as a choice itself
+            open(dir.resolve(sample.header()), sample.type(), () -> {
+                if (choices == header) {
+                    setDataFile(d, () -> status.set("Ready · sample " + sample.data() + " with " + sample.header()
+                            + ": " + sample.description()));
+                }
+            });
         };
         tasks.submit(TaskRunner.Lane.FILES, "Preparing the sample", p -> dev.structscope.samples.Samples.extract(sample, dir),
                 opened, e -> opened.accept(null));
@@ -212,6 +225,7 @@ public final class ShellViewModel {
     }
 
     public void newDocument() {
+        choices++;
         RecordType r = RecordEdits.newRecord(RecordKind.STRUCT, "Untitled");
         show(TypeLibrary.of(r), null, "untitled", "Untitled");
         status.set("New document: add members with Insert");
@@ -261,6 +275,7 @@ public final class ShellViewModel {
 
     /** Opens a layout document or C header in the background; {@code then} runs on success. */
     public void open(Path file, String type, Runnable then) {
+        choices++;
         runBackground("Opening " + file.getFileName(), () -> io.read(file), d -> {
             recent.add(file);
             status.set("Opened " + file + " · " + d.library().namedRecords().size() + " structs/unions");
@@ -290,6 +305,7 @@ public final class ShellViewModel {
 
     /** Shows {@code p} in the data pane once the files lane has seen that it is a regular file. */
     public void setDataFile(Path p) {
+        choices++;
         setDataFile(p, null);
     }
 

@@ -132,6 +132,9 @@ class SelectionCopyTest {
             assertEquals(-1, SelectionCopy.follow(s, 48, 4, ByteOrder.LITTLE_ENDIAN, 0), "one past the end");
             assertEquals(-1, SelectionCopy.follow(s, 56, 8, ByteOrder.LITTLE_ENDIAN, 0), "above 2^63");
             assertEquals(-1, SelectionCopy.follow(s, 4093, 4, ByteOrder.LITTLE_ENDIAN, 0), "runs off the end");
+            // What a pointer that leads nowhere read, for the menu to show: python's value, unsigned.
+            assertEquals("8000000000000005", Long.toHexString(SelectionCopy.pointer(s, 56, 8, ByteOrder.LITTLE_ENDIAN)));
+            assertEquals(4096, SelectionCopy.pointer(s, 48, 4, ByteOrder.LITTLE_ENDIAN));
         }
     }
 }

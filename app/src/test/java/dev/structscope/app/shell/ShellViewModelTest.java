@@ -45,6 +45,34 @@ class ShellViewModelTest {
         }
 
         @Test
+        void aFileOpenedWhileTheSampleIsPreparedIsNotReplacedByIt() throws Exception {
+            java.util.List<Runnable> pending = new java.util.ArrayList<>();
+            ShellViewModel slow = new ShellViewModel(DocumentIo.STANDARD, pending::add, Runnable::run,
+                    RecentFiles.inMemory());
+            slow.openDefaultSample(dir);
+            Path h = header("mine.h", "struct Mine { int a; };\n");
+            Path data = Files.write(dir.resolve("mine.bin"), new byte[64]);
+            slow.open(h, null, null);
+            slow.setDataFile(data);
+            while (!pending.isEmpty()) { // extraction, the user's reads, then whatever the sample would do
+                pending.removeFirst().run();
+            }
+            assertEquals("Mine", slow.document().state().selected());
+            assertEquals(data, slow.dataFileProperty().get());
+            assertTrue(Files.exists(dir.resolve("ticks.bin")), "the sample was prepared, just not shown");
+
+            // Without a choice in between, the same slow start shows the sample.
+            pending.clear();
+            ShellViewModel idle = new ShellViewModel(DocumentIo.STANDARD, pending::add, Runnable::run,
+                    RecentFiles.inMemory());
+            idle.openDefaultSample(dir.resolve("again"));
+            while (!pending.isEmpty()) {
+                pending.removeFirst().run();
+            }
+            assertEquals(dir.resolve("again").resolve("ticks.bin"), idle.dataFileProperty().get());
+        }
+
+        @Test
         @Tag("dynamic")
         void theElfSampleOpensWithItsWholeFileLayout() {
             vm.openSample(dev.structscope.samples.Samples.ELF, dir);

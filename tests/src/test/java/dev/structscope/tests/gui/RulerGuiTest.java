@@ -84,7 +84,8 @@ class RulerGuiTest extends GuiTest {
             assertEquals(after, designer().layout().size());
             assertTrue(lookup("#status").queryLabeled().getText().contains("saved " + (before - after) + " bytes"),
                     lookup("#status").queryLabeled().getText());
-            assertEquals("Pack tightly: −0 B", lookup("#pack-tightly").queryButton().getText());
+            assertEquals("Packed tightly", lookup("#pack-tightly").queryButton().getText());
+            assertTrue(lookup("#pack-tightly").queryButton().isDisabled(), "nothing left to save");
             clickOn("#undo");
             assertEquals(before, designer().layout().size());
             assertEquals("Pack tightly: −" + (before - after) + " B", lookup("#pack-tightly").queryButton().getText());

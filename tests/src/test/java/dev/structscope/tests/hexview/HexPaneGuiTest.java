@@ -281,7 +281,7 @@ class HexPaneGuiTest {
         long target = Integer.toUnsignedLong(java.nio.ByteBuffer.wrap(all, 56, 4).order(ByteOrder.LITTLE_ENDIAN).getInt());
         robot.rightClickOn(inside);
         WaitForAsyncUtils.waitForFxEvents();
-        String label = target < all.length ? String.format("u32 LE → 0x%X", target) : "u32 LE — outside the data";
+        String label = target < all.length ? String.format("u32 LE → 0x%X", target) : String.format("u32 LE = 0x%x — outside the data", target);
         subMenuItem(robot, "Follow Pointer at 0x38", label);
         if (target < all.length) {
             assertEquals(target, pane.model().caret());
