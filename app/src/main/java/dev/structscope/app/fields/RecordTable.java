@@ -74,6 +74,8 @@ public final class RecordTable extends BorderPane {
     private final Button plotButton = new Button("Plot");
     /** The plot of columns over the records, under the rows while it is open; null when closed. */
     private dev.structscope.app.plot.PlotView plot;
+    /** The columns of the current shape were fitted to their first values (once: then they are the user's). */
+    private boolean fitted;
 
     /** What a row's context menu can ask of the pane around the table (the hex pane implements it). */
     public interface RowActions {
@@ -137,7 +139,8 @@ public final class RecordTable extends BorderPane {
         progress.visibleProperty().bind(vm.busyProperty());
         progress.managedProperty().bind(progress.visibleProperty());
         progress.progressProperty().bind(vm.progressProperty());
-        summaryButton.disableProperty().bind(vm.busyProperty());
+        summaryButton.disableProperty().bind(vm.busyProperty().or(vm.shapeProperty().isNull()));
+        plotButton.disableProperty().bind(vm.shapeProperty().isNull());
         info.textProperty().bind(vm.infoProperty());
         summaryState.textProperty().bind(vm.summaryStateProperty());
         table.getStyleClass().add(atlantafx.base.theme.Styles.DENSE);
@@ -182,6 +185,10 @@ public final class RecordTable extends BorderPane {
             table.setItems(new IndexList(vm.rowsProperty().get()));
             firstField.setText(Long.toString(vm.firstRecordProperty().get()));
             table.refresh();
+            if (!fitted && !table.getItems().isEmpty()) {
+                fitted = true;
+                fitColumns();
+            }
         });
         setTop(bar);
         setCenter(split);
@@ -202,6 +209,7 @@ public final class RecordTable extends BorderPane {
 
     private void buildColumns(RecordTableViewModel.Shape shape) {
         table.getColumns().clear();
+        fitted = false;
         if (shape == null) {
             return;
         }
@@ -220,6 +228,34 @@ public final class RecordTable extends BorderPane {
             table.getColumns().add(shape.dynamic() ? dynamicColumn(leaf) : leafColumn(leaf));
         }
     }
+
+    /**
+     * Widens each member column to its header and the first rows' values (as a double click on a
+     * column border would), up to {@link #FIT_MAX} pixels: guessing from the member's name cut
+     * 19-digit timestamps and enum names to "…" beside empty space. Once per shape, on the FX
+     * thread; the rows read are the window already in memory.
+     */
+    private void fitColumns() {
+        javafx.scene.text.Text probe = new javafx.scene.text.Text();
+        probe.setFont(javafx.scene.text.Font.getDefault());
+        int rows = Math.min(FIT_ROWS, table.getItems().size());
+        for (TableColumn<Integer, ?> c : table.getColumns()) {
+            String title = c.getGraphic() instanceof Label l ? l.getText() : c.getText();
+            probe.setText(title);
+            // The header is a label with a coloured underline inside the header's own padding.
+            double w = probe.getLayoutBounds().getWidth() * 1.15 + 16;
+            for (int i = 0; i < rows; i++) {
+                Object v = c.getCellData(i);
+                probe.setText(v == null ? "" : v.toString());
+                w = Math.max(w, probe.getLayoutBounds().getWidth());
+            }
+            c.setPrefWidth(Math.min(FIT_MAX, Math.max(44, Math.ceil(w * 1.08) + 24)));
+        }
+    }
+
+    /** Rows looked at, and the widest a column gets, when columns are fitted to their values. */
+    private static final int FIT_ROWS = 50;
+    private static final double FIT_MAX = 320;
 
     private static TableColumn<Integer, String> textColumn(String title, double width, java.util.function.IntFunction<String> text) {
         TableColumn<Integer, String> c = new TableColumn<>(title);

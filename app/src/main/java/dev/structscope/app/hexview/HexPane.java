@@ -241,6 +241,12 @@ public final class HexPane extends BorderPane {
             if (main.getOrientation() == Orientation.VERTICAL) {
                 main.setDividerPositions(t == tableTab ? 0.72 : 0.6);
             }
+            // Opening the Records tab with a type on the overlay lists its records, as "As table" would:
+            // an empty table saying "press As table" answered a click that had already said so.
+            if (t == tableTab && !overlayBar.asTableButton().isSelected() && choice.get() != null) {
+                overlayBar.asTableButton().setSelected(true);
+                overlayBar.fire();
+            }
         });
         notice.setContent(main);
         setCenter(notice);

@@ -7,6 +7,7 @@ import javafx.geometry.Pos;
 import javafx.scene.canvas.Canvas;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
+import javafx.scene.layout.Region;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.control.Tooltip;
@@ -74,7 +75,8 @@ public final class PlotView extends BorderPane {
         xAxis.getItems().add(RECORD_INDEX);
         xAxis.getItems().addAll(choices);
         xAxis.setValue(RECORD_INDEX);
-        xAxis.setPrefWidth(130);
+        xAxis.setPrefWidth(165); // "record index" whole, with the arrow, in the dense theme too
+        xAxis.setMinWidth(Region.USE_PREF_SIZE);
         xAxis.setTooltip(new Tooltip("X axis: record index, or the time a member holds (Unix time, UTC)"));
         ComboBox<String> unit = new ComboBox<>();
         unit.setId("plot-time-unit");

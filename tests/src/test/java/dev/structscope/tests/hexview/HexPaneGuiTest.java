@@ -107,6 +107,21 @@ class HexPaneGuiTest {
         assertEquals(truth.get("samples")[1], child(samples, "[2]").getValue().value());
         assertEquals(base + Long.parseLong(truth.get("samples")[0]) + 8, child(samples, "[2]").getValue().offset());
 
+        // Opening the Records tab with a type on the overlay lists the records from the overlay's base.
+        robot.clickOn(robot.lookup(".tab-label").match(
+                (Node n) -> n instanceof javafx.scene.control.Labeled l && "Records".equals(l.getText())).<Node>query());
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(1000 - 7, pane.recordTable().recordCount());
+        // The columns fit their values: no cell the user sees ends in "…".
+        for (Node n : robot.lookup(".record-table .table-cell").queryAll()) {
+            var cell = (javafx.scene.control.TableCell<?, ?>) n;
+            for (Node c : cell.getChildrenUnmodifiable()) {
+                if (c instanceof javafx.scene.text.Text shown && cell.getText() != null && !cell.getText().isEmpty()) {
+                    assertEquals(cell.getText(), shown.getText(), "a cut cell");
+                }
+            }
+        }
+
         // As a table: 1000 records, and the column summary agrees with gcc's own figures.
         robot.interact(() -> pane.overlayBar().choose("Tick", "0", true));
         RecordTable table = pane.recordTable();
