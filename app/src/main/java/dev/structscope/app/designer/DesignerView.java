@@ -14,6 +14,7 @@ import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
+import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.Label;
@@ -115,10 +116,26 @@ public final class DesignerView extends BorderPane {
         HBox.setHgrow(grow, Priority.ALWAYS);
         Label packLabel = new Label("Pack");
         Label alignedLabel = new Label("Aligned");
-        HBox header = new HBox(10, title, sizes, grow, packLabel, pack, alignedLabel, aligned);
+        List<Node> fixed = List.of(title, packLabel, pack, alignedLabel, aligned);
+        // In a narrow pane only the spacer and the size text give way: the size text (also in the
+        // summary under the ruler) is left out whole rather than shown as "size 40 · ali…".
+        HBox header = new HBox(10, title, sizes, grow, packLabel, pack, alignedLabel, aligned) {
+            @Override
+            protected void layoutChildren() {
+                double need = snappedLeftInset() + snappedRightInset() + getSpacing() * 6 + sizes.prefWidth(-1);
+                for (Node n : fixed) {
+                    need += n.prefWidth(-1);
+                }
+                boolean fits = getWidth() >= need;
+                if (sizes.isVisible() != fits) {
+                    sizes.setVisible(fits); // managed follows: the next pass lays out without it
+                }
+                super.layoutChildren();
+            }
+        };
         header.setAlignment(Pos.CENTER_LEFT);
-        // In a narrow pane only the spacer and the size text (also in the summary) give way.
         keepPrefWidth(title, packLabel, pack, alignedLabel, aligned, hex);
+        sizes.managedProperty().bind(sizes.visibleProperty());
         pack.setPrefWidth(96);
         aligned.setPrefWidth(96);
         header.getStyleClass().add("pane-header");
@@ -173,10 +190,13 @@ public final class DesignerView extends BorderPane {
         tight.setTooltip(new Tooltip("Reorder members to minimise padding (undoable)"));
         tight.disableProperty().bind(vm.layoutProperty().isNull().or(vm.tightSavingProperty().isEqualTo(0L)));
         tight.setOnAction(e -> vm.packTightly());
-        Region g2 = new Region();
-        HBox.setHgrow(g2, Priority.ALWAYS);
-        HBox summaryBar = new HBox(10, summary, g2, tight);
-        summaryBar.setAlignment(Pos.CENTER_LEFT);
+        // A border pane, not a box: it gives the label its real width when asking how tall it is,
+        // so the wrapped summary gets its second line instead of an ellipsis.
+        BorderPane summaryBar = new BorderPane(summary, null, tight, null, null);
+        BorderPane.setAlignment(summary, Pos.CENTER_LEFT);
+        BorderPane.setAlignment(tight, Pos.CENTER_RIGHT);
+        BorderPane.setMargin(tight, new Insets(0, 0, 0, 10));
+        summary.setMaxWidth(Double.MAX_VALUE);
         keepPrefWidth(tight);
         summaryBar.getStyleClass().add("summary-bar");
 
