@@ -332,7 +332,7 @@ public final class RecordTable extends BorderPane {
     public static String recordJson(RecordReader reader, DataSource source, long start) {
         try {
             StringBuilder sb = new StringBuilder();
-            dev.structscope.io.decode.JsonText.append(sb, reader.read(source.segment(), start, source.size()).value());
+            dev.structscope.io.decode.JsonText.append(sb, Content.of(source).read(reader, start).decoded().value());
             return sb.toString();
         } catch (dev.structscope.model.InputException e) {
             return "cannot decode the record at " + String.format(Locale.ROOT, "0x%X", start) + ": " + e.oneLine();

@@ -67,6 +67,8 @@ public final class RecordTableViewModel {
     private final ReadOnlyLongWrapper shown = new ReadOnlyLongWrapper(this, "shown");
 
     private DataSource source;
+    /** The version of the source's bytes the cells read (taken again after every edit); null until asked for. */
+    private Content content;
     private RecordReader reader;
     private DecoderPlan plan;
     private long base;
@@ -81,10 +83,14 @@ public final class RecordTableViewModel {
     private TaskRunner.Task statsTask;
     private long statsGen;
     private boolean statsRunning;
-    /** Each dynamic row's leaves by path, for the rows lately shown. */
-    private final Map<Long, Map<String, Columns.Leaf>> rowLeaves = new LinkedHashMap<>(64, 0.75f, true) {
+    /** A dynamic row as its cells read it: its leaves by path and the bytes it was decoded from. */
+    private record Row(Map<String, Columns.Leaf> leaves, Window window) {
+    }
+
+    /** Each dynamic row by start, for the rows lately shown. */
+    private final Map<Long, Row> rowLeaves = new LinkedHashMap<>(64, 0.75f, true) {
         @Override
-        protected boolean removeEldestEntry(Map.Entry<Long, Map<String, Columns.Leaf>> e) {
+        protected boolean removeEldestEntry(Map.Entry<Long, Row> e) {
             return size() > 256;
         }
     };
@@ -107,6 +113,7 @@ public final class RecordTableViewModel {
         cancelSummary();
         cancelWalk();
         this.source = source;
+        this.content = null;
         this.reader = reader;
         this.plan = reader instanceof DecoderPlan p ? p : null;
         this.base = base;
@@ -141,6 +148,15 @@ public final class RecordTableViewModel {
     private void showDynamic() {
         records = 0;
         RecordAt first = RecordAt.decode(source, reader, base);
+        Content c;
+        try {
+            c = content();
+        } catch (dev.structscope.model.InputException e) {
+            shape.set(null);
+            moveWindow(0);
+            info.set(e.oneLine());
+            return;
+        }
         if (!first.ok()) {
             shape.set(null);
             moveWindow(0);
@@ -151,7 +167,6 @@ public final class RecordTableViewModel {
         String typeName = first.root().typeName();
         shape.set(new Shape(cols, typeName, true));
         moveWindow(0);
-        DataSource src = source;
         RecordReader r = reader;
         long b = base;
         long total = Math.max(1, source.size() - base);
@@ -162,7 +177,7 @@ public final class RecordTableViewModel {
         begin();
         info.set("Finding the records of " + typeName + " (each as long as its content)…");
         TaskRunner.Task t = runner.submit(TaskRunner.Lane.WORK, "Finding the records of " + typeName,
-                p -> RecordWalk.walk(src, r, b, RecordWalk.MAX_RECORDS, done -> p.update(done, total),
+                p -> RecordWalk.walk(c, r, b, RecordWalk.MAX_RECORDS, done -> p.update(done, total),
                         () -> stop.get() || p.cancelled()),
                 w -> {
                     if (gen != walkGen || !walkRunning) {
@@ -290,7 +305,8 @@ public final class RecordTableViewModel {
         long recordStart = base + index(i) * plan.recordSize();
         PlanNode node = leaf.node();
         try {
-            return ValueText.of(node.read(source.segment(), recordStart + leaf.base()),
+            Window w = content().window(recordStart, plan.recordSize());
+            return ValueText.of(node.read(w.segment(), w.at(recordStart + leaf.base())),
                     node instanceof ScalarNode s ? s : null);
         } catch (InternalError | RuntimeException e) {
             return "⚠";
@@ -303,38 +319,49 @@ public final class RecordTableViewModel {
             return "";
         }
         long start = walk.start((int) index(i));
-        Columns.Leaf leaf = leavesOf(start).get(path);
+        Row row = rowAt(start);
+        Columns.Leaf leaf = row.leaves().get(path);
         if (leaf == null) {
             return "–";
         }
+        Window w = row.window();
         try {
             if (leaf.node() instanceof ArrayNode a) {
                 long at = start + leaf.offset();
-                return "[" + a.length() + "] " + ValueText.raw(source.segment(), at, a.size(), 8);
+                return "[" + a.length() + "] " + ValueText.raw(w.segment(), w.at(at), a.size(), 8);
             }
             PlanNode node = leaf.node();
-            return ValueText.of(node.read(source.segment(), start + leaf.base()), node instanceof ScalarNode s ? s : null);
+            return ValueText.of(node.read(w.segment(), w.at(start + leaf.base())), node instanceof ScalarNode s ? s : null);
         } catch (InternalError | RuntimeException e) {
             return "⚠";
         }
     }
 
-    private Map<String, Columns.Leaf> leavesOf(long start) {
+    private Row rowAt(long start) {
         return rowLeaves.computeIfAbsent(start, s -> {
             Map<String, Columns.Leaf> m = new HashMap<>();
-            RecordAt at = RecordAt.decode(source, reader, s);
+            RecordAt at = RecordAt.decode(content(), reader, s);
             if (at.ok()) {
                 for (Columns.Leaf l : Columns.ofInstance(at.root()).leaves()) {
                     m.put(l.path(), l);
                 }
             }
-            return m;
+            return new Row(m, at.window());
         });
+    }
+
+    /** The bytes the cells read: the source's content as of the last edit. */
+    private Content content() {
+        if (content == null) {
+            content = Content.of(source);
+        }
+        return content;
     }
 
     /** The data changed under the rows (an edit, an undo): cells are read again. */
     public void refresh() {
         rowLeaves.clear();
+        content = null;
         revision.set(revision.get() + 1);
     }
 
