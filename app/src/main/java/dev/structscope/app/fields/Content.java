@@ -103,6 +103,41 @@ public final class Content {
         }
     }
 
+    /**
+     * This content as a {@link DataSource} for the engine's bulk readers (the column summary):
+     * each slice is a {@link #window}, so it is bounded the same way, and it reads this version
+     * whatever is edited meanwhile. Closing it does nothing (the source's owner closes the source).
+     */
+    public DataSource asSource() {
+        Content c = this;
+        return new DataSource() {
+            @Override
+            public String name() {
+                return source.name();
+            }
+
+            @Override
+            public long size() {
+                return c.size();
+            }
+
+            @Override
+            public MemorySegment slice(long offset, long length) {
+                Window w = window(offset, length);
+                return w.segment().asSlice(w.at(offset), length);
+            }
+
+            @Override
+            public void checkUnchanged() {
+                source.checkUnchanged();
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+    }
+
     /** A record read through a window: its value (over the window's segment) and that window. */
     public record Read(RecordReader.Decoded decoded, Window window) {
     }

@@ -167,6 +167,17 @@ public final class RecordTableViewModel {
         String typeName = first.root().typeName();
         shape.set(new Shape(cols, typeName, true));
         moveWindow(0);
+        walk(c, 0);
+    }
+
+    /**
+     * Finds the dynamic records in the background; when found, the window starts at record
+     * {@code keepFirst} (0 when first shown; where it was when the records are found again after an edit).
+     */
+    private void walk(Content c, long keepFirst) {
+        Shape sh = shape.get();
+        Columns.Result cols = sh.columns();
+        String typeName = sh.typeName();
         RecordReader r = reader;
         long b = base;
         long total = Math.max(1, source.size() - base);
@@ -185,7 +196,8 @@ public final class RecordTableViewModel {
                     }
                     walk = w;
                     records = w.count();
-                    moveWindow(0);
+                    rowLeaves.clear();
+                    moveWindow(keepFirst);
                     info.set(String.format(Locale.ROOT, "%,d records of %s from 0x%X, sizes from their content%s%s",
                             records, typeName, base, w.stop() == null ? "" : " · " + w.stop(), truncated(cols)));
                     walkDone();
@@ -337,6 +349,25 @@ public final class RecordTableViewModel {
         }
     }
 
+    /**
+     * Window row {@code i}'s member {@code path} of a dynamic record as the tree shows a member:
+     * where this record's content put it, its size, node and value; null when the row or member
+     * is not there. What a value typed into a dynamic cell is encoded against.
+     */
+    public FieldRow dynamicRow(String path, int i) {
+        if (walk == null || index(i) >= walk.count()) {
+            return null;
+        }
+        long start = walk.start((int) index(i));
+        Columns.Leaf leaf = rowAt(start).leaves().get(path);
+        if (leaf == null) {
+            return null;
+        }
+        PlanNode node = leaf.node();
+        return new FieldRow(path, node.typeName(), start + leaf.offset(), node.size(), "", dynamicCell(path, i),
+                leaf.color(), node, "");
+    }
+
     private Row rowAt(long start) {
         return rowLeaves.computeIfAbsent(start, s -> {
             Map<String, Columns.Leaf> m = new HashMap<>();
@@ -362,6 +393,17 @@ public final class RecordTableViewModel {
     public void refresh() {
         rowLeaves.clear();
         content = null;
+        Shape sh = shape.get();
+        if (sh != null && sh.dynamic() && source != null) {
+            // A count, a size or an inserted byte may have moved every record after it: find them again.
+            long keep = firstRecord.get();
+            cancelWalk();
+            try {
+                walk(content(), keep);
+            } catch (dev.structscope.model.InputException e) {
+                info.set(e.oneLine());
+            }
+        }
         revision.set(revision.get() + 1);
     }
 
@@ -386,7 +428,15 @@ public final class RecordTableViewModel {
             return;
         }
         cancelSummary();
-        DataSource src = source;
+        DataSource src;
+        try {
+            // The version as it is now, read through bounded windows while edits go on.
+            src = content().asSource();
+        } catch (dev.structscope.model.InputException e) {
+            summaryShown.set(true);
+            summaryState.set("failed: " + e.oneLine());
+            return;
+        }
         long b = base;
         RecordReader r = reader;
         DecoderPlan p = plan;

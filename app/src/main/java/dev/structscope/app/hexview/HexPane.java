@@ -611,7 +611,7 @@ public final class HexPane extends BorderPane {
             } finally {
                 syncing = false;
             }
-            records.table().refresh();
+            records.viewModel().refresh();
         }
         inspectorModel.show(s, model.selectionStart());
         hexView.paint();
