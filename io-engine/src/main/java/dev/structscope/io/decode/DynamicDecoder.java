@@ -294,7 +294,8 @@ public final class DynamicDecoder implements RecordReader {
                     long pos = evalLong(d.at(), scope, fpath, cursor, "at");
                     long abs = outerStart + pos;
                     if (pos >= 0 && abs >= 0 && abs > dataEnd && more && pos <= dataSize - o(outerStart)) {
-                        throw ends(abs, abs + 1, fpath, "placed at byte offset " + o(abs) + ", which");
+                        // The window ends before the placement: a larger one (at most to the data's end) decides.
+                        throw ends(abs, Math.min(abs + 1, dataSize - origin), fpath, "placed at byte offset " + o(abs) + ", which");
                     }
                     if (pos < 0 || abs > dataEnd || abs < 0) {
                         throw error(abs < 0 && pos >= 0 ? pos : abs, fpath, "placed at byte offset " + o(abs)
@@ -350,7 +351,7 @@ public final class DynamicDecoder implements RecordReader {
             long size = roundUp(cursor - start, r.align());
             if (start + size > limit && windowEnds(limit)) {
                 // Whether the data holds the tail padding is for a larger window to say.
-                throw ends(start, start + size, path, typeName + "'s tail padding");
+                throw ends(start, Math.min(start + size, dataSize - origin), path, typeName + "'s tail padding");
             }
             if (start + size > limit) {
                 // Tail padding the data does not hold: the record ends with its last member.
@@ -528,7 +529,11 @@ public final class DynamicDecoder implements RecordReader {
                 try {
                     e = value("", element, pos, abs, limit, scope, path + "[" + i + "]");
                 } catch (DataEndsException ex) {
-                    if (n < 0 && !windowEnds(limit)) {
+                    if (n < 0 && windowEnds(limit)) {
+                        // Whether the last element is whole is for the rest of the data to say.
+                        throw ends(pos, Long.MAX_VALUE, path, typeName + " to the end of the data");
+                    }
+                    if (n < 0) {
                         // To the end: as many whole elements as fit; the rest is said, not hidden.
                         if (warnings.size() < 16) {
                             warnings.add(path + "[" + i + "]: the last " + (limit - pos) + " bytes, from byte offset "
