@@ -19,13 +19,14 @@ import java.util.List;
  * The base (a mapped file) is never written while editing; memory grows with the bytes added and
  * the number of edits, never with the file. Every edit is one undo step ({@link #undo},
  * {@link #redo}); an edit after an undo drops the redo steps. Reads go through the overlay, which
- * is itself a {@link DataSource}, so views, decoders and search read the edited content.
- * {@link OverlaySaver} writes it back.
+ * is itself a {@link DataSource}; {@link #content()} is the content as of the last edit, immutable,
+ * for readers on other threads (decoders, record walks, search), which read it through bounded
+ * slices. {@link OverlaySaver} writes it back.
  *
  * <p>Owned by one document; edits and reads from one thread at a time (the owner's; the GUI hands
  * reads to workers only between edits). Closing the overlay does not close the base, which its
- * opener owns. Finding a piece is linear in the number of pieces: fine for the thousands of edits
- * a person makes, not meant for millions.
+ * opener owns. An edit is linear in the number of pieces (a read is a binary search in the
+ * content made once per edit): fine for the thousands of edits a person makes, not meant for millions.
  */
 public final class EditOverlay implements DataSource {
     /** A range of the base ({@code base}) or of the added bytes. */
