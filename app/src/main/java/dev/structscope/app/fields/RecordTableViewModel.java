@@ -391,6 +391,16 @@ public final class RecordTableViewModel {
 
     /** The data changed under the rows (an edit, an undo): cells are read again. */
     public void refresh() {
+        edited();
+        revision.set(revision.get() + 1);
+    }
+
+    /**
+     * The bytes changed under the rows (an edit, an undo or redo): cells read the content as it is
+     * now when next painted, and dynamic records are found again in the background (their rows
+     * follow when found; the window stays at the same record).
+     */
+    public void edited() {
         rowLeaves.clear();
         content = null;
         Shape sh = shape.get();
@@ -404,7 +414,6 @@ public final class RecordTableViewModel {
                 info.set(e.oneLine());
             }
         }
-        revision.set(revision.get() + 1);
     }
 
     /** The record at {@code start} as one JSON object, as {@code decode --format json} prints it, or why not. */

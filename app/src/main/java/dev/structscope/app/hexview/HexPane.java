@@ -611,7 +611,8 @@ public final class HexPane extends BorderPane {
             } finally {
                 syncing = false;
             }
-            records.viewModel().refresh();
+            records.viewModel().edited();
+            records.table().refresh();
         }
         inspectorModel.show(s, model.selectionStart());
         hexView.paint();
