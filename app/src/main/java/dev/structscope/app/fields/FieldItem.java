@@ -25,7 +25,8 @@ public final class FieldItem extends TreeItem<FieldRow> {
     /** The most children one node gets. */
     public static final int CHUNK = 1000;
 
-    private final MemorySegment seg;
+    /** The bytes this item's record was read from (file offsets read at {@link Window#at}). */
+    private final Window seg;
     /** For members of a record: the record's start. For elements/ranges: the array's start. */
     private final long start;
     /** For a range item: the array and the element range [lo, hi). */
@@ -34,7 +35,7 @@ public final class FieldItem extends TreeItem<FieldRow> {
     private final long hi;
     private boolean built;
 
-    private FieldItem(FieldRow row, MemorySegment seg, long start, ArrayNode rangeArray, long lo, long hi) {
+    private FieldItem(FieldRow row, Window seg, long start, ArrayNode rangeArray, long lo, long hi) {
         super(row);
         this.seg = seg;
         this.start = start;
@@ -43,18 +44,23 @@ public final class FieldItem extends TreeItem<FieldRow> {
         this.hi = hi;
     }
 
-    /** The root: the record {@code root} at file offset {@code base} of {@code seg}. */
+    /** The root: the record {@code root} at file offset {@code base} of {@code seg}, the whole file's bytes. */
     public static FieldItem root(RecordNode root, MemorySegment seg, long base) {
-        return root(root, seg, base, root.size());
+        return root(root, new Window(seg, 0), base, root.size());
+    }
+
+    /** As {@link #root(RecordNode, Window, long, long)} over the whole file's bytes. */
+    public static FieldItem root(RecordNode root, MemorySegment seg, long base, long size) {
+        return root(root, new Window(seg, 0), base, size);
     }
 
     /**
-     * The root of a record {@code size} bytes long at {@code base}: for a dynamic record, its
-     * instance plan and the size this record's content gave it.
+     * The root of a record {@code size} bytes long at {@code base}, read from {@code seg}: for a
+     * dynamic record, its instance plan and the size this record's content gave it.
      */
-    public static FieldItem root(RecordNode root, MemorySegment seg, long base, long size) {
+    public static FieldItem root(RecordNode root, Window seg, long base, long size) {
         FieldRow row = new FieldRow(root.typeName(), root.typeName(), base, size,
-                ValueText.raw(seg, base, size, 8), "", -1, root, "");
+                ValueText.raw(seg.segment(), seg.at(base), size, 8), "", -1, root, "");
         return new FieldItem(row, seg, base, null, 0, 0);
     }
 
@@ -160,9 +166,9 @@ public final class FieldItem extends TreeItem<FieldRow> {
                     if (s.isBitField()) {
                         bits = "bits " + s.bitShift() + ".." + (s.bitShift() + s.bitWidth() - 1);
                     }
-                    yield ValueText.of(s.read(seg, base), s);
+                    yield ValueText.of(s.read(seg.segment(), seg.at(base)), s);
                 }
-                case StringNode s -> ValueText.of(s.read(seg, base), null);
+                case StringNode s -> ValueText.of(s.read(seg.segment(), seg.at(base)), null);
                 case ArrayNode a -> "[" + a.length() + "]";
                 // A tagged union holds only the alternative its switch chose (or none).
                 case RecordNode r when r.tagged() -> r.members().isEmpty() ? "(no alternative matched)"
@@ -174,7 +180,7 @@ public final class FieldItem extends TreeItem<FieldRow> {
         }
         String raw;
         try {
-            raw = ValueText.raw(seg, at, m.size(), 16);
+            raw = ValueText.raw(seg.segment(), seg.at(at), m.size(), 16);
         } catch (InternalError | IllegalStateException e) {
             raw = "";
         }

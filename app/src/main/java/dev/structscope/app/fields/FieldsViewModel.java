@@ -45,7 +45,7 @@ public final class FieldsViewModel {
             clear(at.error());
             return at;
         }
-        FieldItem item = FieldItem.root(at.root(), source.segment(), base, at.size());
+        FieldItem item = FieldItem.root(at.root(), at.window(), base, at.size());
         item.setExpanded(true);
         shown = at;
         message.set("");
@@ -67,7 +67,8 @@ public final class FieldsViewModel {
 
     /** Where integer member {@code row} points when its value is read as a file offset; empty when outside the data. */
     public OptionalLong followTarget(FieldRow row) {
-        return source == null ? OptionalLong.empty() : FollowTarget.offsetOf(row, source.segment(), source.size());
+        return source == null || shown == null ? OptionalLong.empty()
+                : FollowTarget.offsetOf(row, shown.window(), source.size());
     }
 
     /** The root of the decoded tree, or null while a message is shown instead. */

@@ -20,12 +20,17 @@ public final class FollowTarget {
      * negative and lies inside {@code fileSize} bytes; empty for anything else.
      */
     public static OptionalLong offsetOf(FieldRow row, MemorySegment seg, long fileSize) {
+        return offsetOf(row, new Window(seg, 0), fileSize);
+    }
+
+    /** As above, reading the row from {@code window}, the bytes of the record it belongs to. */
+    public static OptionalLong offsetOf(FieldRow row, Window window, long fileSize) {
         if (row == null || !(row.node() instanceof ScalarNode s)) {
             return OptionalLong.empty();
         }
         Value v;
         try {
-            v = s.read(seg, row.offset() - s.offset());
+            v = s.read(window.segment(), window.at(row.offset() - s.offset()));
         } catch (RuntimeException | InternalError e) {
             return OptionalLong.empty();
         }

@@ -18,22 +18,34 @@ import java.util.Locale;
  * @param root  the record's plan (instance plan when dynamic), or null when {@code error} is set
  * @param base  file offset of the record
  * @param size  bytes the record occupies (placed members may lie outside)
- * @param error why the record could not be decoded, or null
+ * @param error  why the record could not be decoded, or null
+ * @param window the bytes the record was read from (its own and any placed members'; null with
+ *               {@code error}): what its tree and cells read, at {@link Window#at} of file offsets
  */
-public record RecordAt(RecordNode root, long base, long size, String error) {
+public record RecordAt(RecordNode root, long base, long size, String error, Window window) {
 
-    /** Decodes the record {@code reader} reads at {@code base} of {@code source}. */
+    /** Decodes the record {@code reader} reads at {@code base} of {@code source} (its current content). */
     public static RecordAt decode(DataSource source, RecordReader reader, long base) {
-        if (reader instanceof DecoderPlan plan) {
-            if (base < 0 || base > source.size() || source.size() - base < plan.recordSize()) {
-                return failed(base, plan.root().typeName() + " (" + plan.recordSize() + " bytes) at offset "
-                        + hex(base) + " runs past the end of the file (" + source.size() + " bytes).");
-            }
-            return new RecordAt(plan.root(), base, plan.recordSize(), null);
-        }
         try {
-            RecordReader.Decoded d = reader.read(source.segment(), base, source.size());
-            return new RecordAt(d.value().node(), base, d.size(), null);
+            return decode(Content.of(source), reader, base);
+        } catch (InputException e) {
+            return failed(base, "Cannot decode the record at " + hex(base) + ": " + e.oneLine());
+        }
+    }
+
+    /** Decodes the record {@code reader} reads at {@code base} of {@code content}. */
+    public static RecordAt decode(Content content, RecordReader reader, long base) {
+        long fileSize = content.size();
+        try {
+            if (reader instanceof DecoderPlan plan) {
+                if (base < 0 || base > fileSize || fileSize - base < plan.recordSize()) {
+                    return failed(base, plan.root().typeName() + " (" + plan.recordSize() + " bytes) at offset "
+                            + hex(base) + " runs past the end of the file (" + fileSize + " bytes).");
+                }
+                return new RecordAt(plan.root(), base, plan.recordSize(), null, content.window(base, plan.recordSize()));
+            }
+            Content.Read r = content.read(reader, base);
+            return new RecordAt(r.decoded().value().node(), base, r.decoded().size(), null, r.window());
         } catch (InputException e) {
             // The engine's message names the byte offset and the member path: show it as it is.
             return failed(base, "Cannot decode the record at " + hex(base) + ": " + e.oneLine());
@@ -43,7 +55,7 @@ public record RecordAt(RecordNode root, long base, long size, String error) {
     }
 
     private static RecordAt failed(long base, String why) {
-        return new RecordAt(null, base, 0, why);
+        return new RecordAt(null, base, 0, why, null);
     }
 
     public boolean ok() {

@@ -69,6 +69,7 @@ public final class RecordTable extends BorderPane {
     private final Label summaryState = new Label();
     private final SplitPane split = new SplitPane();
     private CellEditor cellEditor;
+    private MemberEditor memberEditor;
     private BiConsumer<Long, Long> onRecordSelected = (o, l) -> { };
     private RowActions rowActions;
     private final Button plotButton = new Button("Plot");
@@ -94,6 +95,13 @@ public final class RecordTable extends BorderPane {
          * {@code plan} reads at {@code recordStart}; null when done, else why it was refused.
          */
         String apply(DecoderPlan plan, long recordStart, String path, PlanNode node, String text);
+    }
+
+    /** Writes a value typed into a cell of a dynamic record, as the tree writes a member (the hex pane implements it). */
+    @FunctionalInterface
+    public interface MemberEditor {
+        /** Writes {@code text} as {@code member}'s value where it lies; null when done, else why it was refused. */
+        String apply(FieldRow member, String text);
     }
 
     public RecordTable() {
@@ -269,6 +277,13 @@ public final class RecordTable extends BorderPane {
     private TableColumn<Integer, String> dynamicColumn(Columns.Leaf first) {
         TableColumn<Integer, String> c = styledColumn(first);
         String path = first.path();
+        // Typed as the tree types a dynamic record's member: where this row's content put it.
+        c.setEditable(first.node() instanceof ScalarNode || first.node() instanceof StringNode);
+        c.setCellFactory(col -> new EditingCell<Integer>("table-editor", row -> memberEditor != null && c.isEditable()
+                && ValueEdit.editable(vm.dynamicRow(path, row)), EditingCell::bare, (row, text) -> {
+            FieldRow member = vm.dynamicRow(path, row);
+            return member == null ? "the record is no longer there" : memberEditor.apply(member, text);
+        }));
         c.setCellValueFactory(p -> new ReadOnlyStringWrapper(vm.dynamicCell(path, p.getValue())));
         return c;
     }
@@ -368,7 +383,7 @@ public final class RecordTable extends BorderPane {
     public static String recordJson(RecordReader reader, DataSource source, long start) {
         try {
             StringBuilder sb = new StringBuilder();
-            dev.structscope.io.decode.JsonText.append(sb, reader.read(source.segment(), start, source.size()).value());
+            dev.structscope.io.decode.JsonText.append(sb, Content.of(source).read(reader, start).decoded().value());
             return sb.toString();
         } catch (dev.structscope.model.InputException e) {
             return "cannot decode the record at " + String.format(Locale.ROOT, "0x%X", start) + ": " + e.oneLine();
@@ -388,7 +403,13 @@ public final class RecordTable extends BorderPane {
     /** Turns on typing values into the cells of fixed-size records (null: read-only). */
     public void setCellEditor(CellEditor editor) {
         this.cellEditor = editor;
-        table.setEditable(editor != null);
+        table.setEditable(cellEditor != null || memberEditor != null);
+    }
+
+    /** Turns on typing values into the cells of dynamic records (null: read-only). */
+    public void setMemberEditor(MemberEditor editor) {
+        this.memberEditor = editor;
+        table.setEditable(cellEditor != null || memberEditor != null);
     }
 
     /** Turns on the row menu's Show Bytes and Bookmark (null: not offered). */

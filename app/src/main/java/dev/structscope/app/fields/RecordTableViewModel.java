@@ -67,6 +67,8 @@ public final class RecordTableViewModel {
     private final ReadOnlyLongWrapper shown = new ReadOnlyLongWrapper(this, "shown");
 
     private DataSource source;
+    /** The version of the source's bytes the cells read (taken again after every edit); null until asked for. */
+    private Content content;
     private RecordReader reader;
     private DecoderPlan plan;
     private long base;
@@ -81,10 +83,14 @@ public final class RecordTableViewModel {
     private TaskRunner.Task statsTask;
     private long statsGen;
     private boolean statsRunning;
-    /** Each dynamic row's leaves by path, for the rows lately shown. */
-    private final Map<Long, Map<String, Columns.Leaf>> rowLeaves = new LinkedHashMap<>(64, 0.75f, true) {
+    /** A dynamic row as its cells read it: its leaves by path and the bytes it was decoded from. */
+    private record Row(Map<String, Columns.Leaf> leaves, Window window) {
+    }
+
+    /** Each dynamic row by start, for the rows lately shown. */
+    private final Map<Long, Row> rowLeaves = new LinkedHashMap<>(64, 0.75f, true) {
         @Override
-        protected boolean removeEldestEntry(Map.Entry<Long, Map<String, Columns.Leaf>> e) {
+        protected boolean removeEldestEntry(Map.Entry<Long, Row> e) {
             return size() > 256;
         }
     };
@@ -107,6 +113,7 @@ public final class RecordTableViewModel {
         cancelSummary();
         cancelWalk();
         this.source = source;
+        this.content = null;
         this.reader = reader;
         this.plan = reader instanceof DecoderPlan p ? p : null;
         this.base = base;
@@ -141,6 +148,15 @@ public final class RecordTableViewModel {
     private void showDynamic() {
         records = 0;
         RecordAt first = RecordAt.decode(source, reader, base);
+        Content c;
+        try {
+            c = content();
+        } catch (dev.structscope.model.InputException e) {
+            shape.set(null);
+            moveWindow(0);
+            info.set(e.oneLine());
+            return;
+        }
         if (!first.ok()) {
             shape.set(null);
             moveWindow(0);
@@ -151,7 +167,17 @@ public final class RecordTableViewModel {
         String typeName = first.root().typeName();
         shape.set(new Shape(cols, typeName, true));
         moveWindow(0);
-        DataSource src = source;
+        walk(c, 0);
+    }
+
+    /**
+     * Finds the dynamic records in the background; when found, the window starts at record
+     * {@code keepFirst} (0 when first shown; where it was when the records are found again after an edit).
+     */
+    private void walk(Content c, long keepFirst) {
+        Shape sh = shape.get();
+        Columns.Result cols = sh.columns();
+        String typeName = sh.typeName();
         RecordReader r = reader;
         long b = base;
         long total = Math.max(1, source.size() - base);
@@ -162,7 +188,7 @@ public final class RecordTableViewModel {
         begin();
         info.set("Finding the records of " + typeName + " (each as long as its content)…");
         TaskRunner.Task t = runner.submit(TaskRunner.Lane.WORK, "Finding the records of " + typeName,
-                p -> RecordWalk.walk(src, r, b, RecordWalk.MAX_RECORDS, done -> p.update(done, total),
+                p -> RecordWalk.walk(c, r, b, RecordWalk.MAX_RECORDS, done -> p.update(done, total),
                         () -> stop.get() || p.cancelled()),
                 w -> {
                     if (gen != walkGen || !walkRunning) {
@@ -170,7 +196,8 @@ public final class RecordTableViewModel {
                     }
                     walk = w;
                     records = w.count();
-                    moveWindow(0);
+                    rowLeaves.clear();
+                    moveWindow(keepFirst);
                     info.set(String.format(Locale.ROOT, "%,d records of %s from 0x%X, sizes from their content%s%s",
                             records, typeName, base, w.stop() == null ? "" : " · " + w.stop(), truncated(cols)));
                     walkDone();
@@ -290,7 +317,8 @@ public final class RecordTableViewModel {
         long recordStart = base + index(i) * plan.recordSize();
         PlanNode node = leaf.node();
         try {
-            return ValueText.of(node.read(source.segment(), recordStart + leaf.base()),
+            Window w = content().window(recordStart, plan.recordSize());
+            return ValueText.of(node.read(w.segment(), w.at(recordStart + leaf.base())),
                     node instanceof ScalarNode s ? s : null);
         } catch (InternalError | RuntimeException e) {
             return "⚠";
@@ -303,39 +331,89 @@ public final class RecordTableViewModel {
             return "";
         }
         long start = walk.start((int) index(i));
-        Columns.Leaf leaf = leavesOf(start).get(path);
+        Row row = rowAt(start);
+        Columns.Leaf leaf = row.leaves().get(path);
         if (leaf == null) {
             return "–";
         }
+        Window w = row.window();
         try {
             if (leaf.node() instanceof ArrayNode a) {
                 long at = start + leaf.offset();
-                return "[" + a.length() + "] " + ValueText.raw(source.segment(), at, a.size(), 8);
+                return "[" + a.length() + "] " + ValueText.raw(w.segment(), w.at(at), a.size(), 8);
             }
             PlanNode node = leaf.node();
-            return ValueText.of(node.read(source.segment(), start + leaf.base()), node instanceof ScalarNode s ? s : null);
+            return ValueText.of(node.read(w.segment(), w.at(start + leaf.base())), node instanceof ScalarNode s ? s : null);
         } catch (InternalError | RuntimeException e) {
             return "⚠";
         }
     }
 
-    private Map<String, Columns.Leaf> leavesOf(long start) {
+    /**
+     * Window row {@code i}'s member {@code path} of a dynamic record as the tree shows a member:
+     * where this record's content put it, its size, node and value; null when the row or member
+     * is not there. What a value typed into a dynamic cell is encoded against.
+     */
+    public FieldRow dynamicRow(String path, int i) {
+        if (walk == null || index(i) >= walk.count()) {
+            return null;
+        }
+        long start = walk.start((int) index(i));
+        Columns.Leaf leaf = rowAt(start).leaves().get(path);
+        if (leaf == null) {
+            return null;
+        }
+        PlanNode node = leaf.node();
+        return new FieldRow(path, node.typeName(), start + leaf.offset(), node.size(), "", dynamicCell(path, i),
+                leaf.color(), node, "");
+    }
+
+    private Row rowAt(long start) {
         return rowLeaves.computeIfAbsent(start, s -> {
             Map<String, Columns.Leaf> m = new HashMap<>();
-            RecordAt at = RecordAt.decode(source, reader, s);
+            RecordAt at = RecordAt.decode(content(), reader, s);
             if (at.ok()) {
                 for (Columns.Leaf l : Columns.ofInstance(at.root()).leaves()) {
                     m.put(l.path(), l);
                 }
             }
-            return m;
+            return new Row(m, at.window());
         });
+    }
+
+    /** The bytes the cells read: the source's content as of the last edit. */
+    private Content content() {
+        if (content == null) {
+            content = Content.of(source);
+        }
+        return content;
     }
 
     /** The data changed under the rows (an edit, an undo): cells are read again. */
     public void refresh() {
-        rowLeaves.clear();
+        edited();
         revision.set(revision.get() + 1);
+    }
+
+    /**
+     * The bytes changed under the rows (an edit, an undo or redo): cells read the content as it is
+     * now when next painted, and dynamic records are found again in the background (their rows
+     * follow when found; the window stays at the same record).
+     */
+    public void edited() {
+        rowLeaves.clear();
+        content = null;
+        Shape sh = shape.get();
+        if (sh != null && sh.dynamic() && source != null) {
+            // A count, a size or an inserted byte may have moved every record after it: find them again.
+            long keep = firstRecord.get();
+            cancelWalk();
+            try {
+                walk(content(), keep);
+            } catch (dev.structscope.model.InputException e) {
+                info.set(e.oneLine());
+            }
+        }
     }
 
     /** The record at {@code start} as one JSON object, as {@code decode --format json} prints it, or why not. */
@@ -359,7 +437,15 @@ public final class RecordTableViewModel {
             return;
         }
         cancelSummary();
-        DataSource src = source;
+        DataSource src;
+        try {
+            // The version as it is now, read through bounded windows while edits go on.
+            src = content().asSource();
+        } catch (dev.structscope.model.InputException e) {
+            summaryShown.set(true);
+            summaryState.set("failed: " + e.oneLine());
+            return;
+        }
         long b = base;
         RecordReader r = reader;
         DecoderPlan p = plan;

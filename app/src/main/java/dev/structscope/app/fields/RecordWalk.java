@@ -5,7 +5,6 @@ import dev.structscope.io.decode.RecordReader;
 import dev.structscope.io.source.DataSource;
 import dev.structscope.model.InputException;
 
-import java.lang.foreign.MemorySegment;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.function.BooleanSupplier;
@@ -56,8 +55,16 @@ public final class RecordWalk {
      */
     public static Result walk(DataSource source, RecordReader reader, long base, int cap,
                               LongConsumer progress, BooleanSupplier cancelled) {
-        MemorySegment seg = source.segment();
-        long limit = source.size();
+        return walk(Content.of(source), reader, base, cap, progress, cancelled);
+    }
+
+    /**
+     * As above over {@code content}: each record is read through its own bounded window
+     * ({@link Content#read}), so an edited file of any size is walked without copying it.
+     */
+    public static Result walk(Content content, RecordReader reader, long base, int cap,
+                              LongConsumer progress, BooleanSupplier cancelled) {
+        long limit = content.size();
         long[] starts = new long[16];
         int n = 0;
         long at = base;
@@ -77,7 +84,7 @@ public final class RecordWalk {
             }
             long size;
             try {
-                size = reader.read(seg, at, limit).size();
+                size = content.read(reader, at).decoded().size();
             } catch (DynamicDecoder.DataEndsException e) {
                 stop = String.format(Locale.ROOT, "%,d trailing bytes at 0x%X are not a whole record", limit - at, at);
                 break;

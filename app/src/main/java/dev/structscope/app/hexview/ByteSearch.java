@@ -1,16 +1,18 @@
 package dev.structscope.app.hexview;
 
-import java.lang.foreign.MemorySegment;
-import java.lang.foreign.ValueLayout;
+import dev.structscope.app.fields.Content;
+
 import java.util.Arrays;
 import java.util.concurrent.CancellationException;
 import java.util.function.BooleanSupplier;
 import java.util.function.LongConsumer;
 
 /**
- * Finds a byte pattern in a segment of any size, forward or backward from an offset, reading it
- * in 1 MiB windows copied out of the mapping (so the scan loop runs over a heap array the JIT
- * vectorises well) and reporting progress after each window. Plain Java with no toolkit: the
+ * Finds a byte pattern in a file's {@link Content} of any size, forward or backward from an
+ * offset, reading it in 1 MiB windows copied out of the mapping or the edited pieces (so the scan
+ * loop runs over a heap array the JIT vectorises well), each window overlapping the next by the
+ * pattern's length less one so that matches across window and piece borders are found, and
+ * reporting progress after each window. Plain Java with no toolkit: the
  * GUI runs it on a background thread; tests run it directly on large sparse files.
  *
  * <p>Stateless apart from the buffer; one instance per search, on one thread.
@@ -32,9 +34,9 @@ public final class ByteSearch {
      * @param cancelled polled after each window; when true the search throws
      *                  {@link CancellationException}
      */
-    public long find(MemorySegment seg, byte[] pattern, long from, boolean forward,
+    public long find(Content content, byte[] pattern, long from, boolean forward,
                      LongConsumer progress, BooleanSupplier cancelled) {
-        long size = seg.byteSize();
+        long size = content.size();
         int m = pattern.length;
         if (m == 0 || m > SearchQuery.MAX_PATTERN || size < m) {
             return -1;
@@ -45,7 +47,7 @@ public final class ByteSearch {
             for (long at = Math.max(0, from); at <= lastStart; at += WINDOW) {
                 int starts = (int) Math.min(WINDOW, lastStart - at + 1);
                 int n = starts + m - 1;
-                MemorySegment.copy(seg, ValueLayout.JAVA_BYTE, at, buffer, 0, n);
+                content.copy(at, buffer, n);
                 int hit = indexOf(buffer, starts, pattern);
                 if (hit >= 0) {
                     return at + hit;
@@ -59,7 +61,7 @@ public final class ByteSearch {
                 long at = Math.max(0, end - WINDOW + 1);
                 int starts = (int) (end - at + 1);
                 int n = starts + m - 1;
-                MemorySegment.copy(seg, ValueLayout.JAVA_BYTE, at, buffer, 0, n);
+                content.copy(at, buffer, n);
                 int hit = lastIndexOf(buffer, starts, pattern);
                 if (hit >= 0) {
                     return at + hit;
@@ -85,8 +87,8 @@ public final class ByteSearch {
      * @param progress  told the bytes scanned so far after each window (may be null)
      * @param cancelled polled after each window; when true the scan throws {@link CancellationException}
      */
-    public long findAll(MemorySegment seg, byte[] pattern, MatchSink sink, LongConsumer progress, BooleanSupplier cancelled) {
-        long size = seg.byteSize();
+    public long findAll(Content content, byte[] pattern, MatchSink sink, LongConsumer progress, BooleanSupplier cancelled) {
+        long size = content.size();
         int m = pattern.length;
         if (m == 0 || m > SearchQuery.MAX_PATTERN || size < m) {
             return 0;
@@ -97,7 +99,7 @@ public final class ByteSearch {
         byte first = pattern[0];
         for (long at = 0; at <= lastStart; at += WINDOW) {
             int starts = (int) Math.min(WINDOW, lastStart - at + 1);
-            MemorySegment.copy(seg, ValueLayout.JAVA_BYTE, at, buffer, 0, starts + m - 1);
+            content.copy(at, buffer, starts + m - 1);
             for (int i = 0; i < starts; i++) {
                 if (buffer[i] == first && Arrays.equals(buffer, i, i + m, pattern, 0, m)) {
                     sink.match(at + i);

@@ -1,5 +1,6 @@
 package dev.structscope.app.hexview;
 
+import dev.structscope.app.fields.Content;
 import dev.structscope.io.edit.EditOverlay;
 import dev.structscope.io.source.DataSource;
 import dev.structscope.model.InputException;
@@ -14,36 +15,33 @@ import java.util.List;
 
 /**
  * The data file as the views read it while it is being edited: an {@link EditOverlay} over the
- * mapped file. {@link #slice} goes through the overlay (a view where a range lies in one piece).
- * {@link #segment()} — what the decoders, the record table and search read with file offsets —
- * is, by the edits made:
+ * mapped file. {@link #slice} (the hex view, on the FX thread) goes through the overlay.
+ * {@link #content()} — what the decoded tree, the record table and search read, through bounded
+ * {@link Window}s — is, by the edits made:
  * <ul>
  *   <li>none: the mapped file itself;</li>
  *   <li>overwrites only (the size and every other byte where they were): a private
  *       copy-on-write mapping of the same file with the changed ranges written into it — the
  *       file is never written, and memory grows with the pages touched, not with the file;</li>
- *   <li>inserts or deletes: a heap copy of the content when it is at most {@link #COPY_MAX}
- *       bytes, else an {@link InputException} saying to save first (the hex view, which reads
- *       slices, keeps working at any size).</li>
+ *   <li>inserts or deletes: the overlay's piece list as it is after the edit (immutable), read
+ *       through windows that are views where they lie in one piece and small copies where they
+ *       span one — at any file size, memory growing with the edits and the windows only.</li>
  * </ul>
- * A segment handed out stays valid and unchanged for its reader (workers may hold one while the
+ * A content handed out stays valid and unchanged for its reader (workers may hold one while the
  * FX thread edits: overwrites land in the private mapping, so a worker may see a byte typed
  * meanwhile, never a torn piece table). Owned by {@link DataEdits}; slices and edits on the FX
- * thread; {@link #segment()} results may be read on any thread.
+ * thread; {@link #content()} results may be read on any thread.
  */
-public final class EditedSource implements DataSource {
-    /** Most bytes copied to give decoders one segment after an insert or delete. */
-    public static final long COPY_MAX = 64L << 20;
-
+public final class EditedSource implements DataSource, Content.Versioned {
     private final EditOverlay overlay;
     private final Path path;
     private Arena arena;
     private MemorySegment privateMap;
     /** Ranges written into the private mapping since it was made (restored from the base when undone). */
     private final List<EditOverlay.Range> written = new ArrayList<>();
-    private MemorySegment segment;
-    private InputException segmentError;
-    /** No edits at the last {@link #edited()}: the segment is the base's. */
+    private Content content;
+    private InputException contentError;
+    /** No edits at the last {@link #edited()}: the content is the base's. */
     private boolean pristine = true;
 
     /** Opened off the FX thread for the private mapping (null: none); closed with this source. */
@@ -64,20 +62,20 @@ public final class EditedSource implements DataSource {
     }
 
     /**
-     * Called on the FX thread after every edit, undo and redo: works out the segment the
-     * decoders read next (so that workers calling {@link #segment()} never walk the piece table).
+     * Called on the FX thread after every edit, undo and redo: works out the content the readers
+     * read next (so that workers calling {@link #content()} never walk the piece table).
      */
     synchronized void edited() {
-        segment = null;
-        segmentError = null;
+        content = null;
+        contentError = null;
         pristine = !overlay.modified() && written.isEmpty();
         if (pristine) {
             return; // the base's own segment, taken when first asked for: nothing is read before
         }
         try {
-            segment = compute();
+            content = compute();
         } catch (InputException e) {
-            segmentError = e;
+            contentError = e;
         }
     }
 
@@ -96,40 +94,38 @@ public final class EditedSource implements DataSource {
         return overlay.slice(offset, length);
     }
 
+    /**
+     * The whole content as one segment: the mapping while only overwritten; after an insert or
+     * delete a copy, refused past {@link Content#MAX_COPY} (readers use {@link #content()}'s windows).
+     */
     @Override
-    public synchronized MemorySegment segment() {
-        if (segmentError != null) {
-            throw segmentError;
-        }
-        if (segment == null) {
-            // Unedited (or not yet told of an edit): the base itself, without walking the pieces.
-            segment = pristine ? overlay.base().segment() : compute();
-        }
-        return segment;
+    public MemorySegment segment() {
+        return content().window(0, size()).segment();
     }
 
-    private MemorySegment compute() {
+    @Override
+    public synchronized Content content() {
+        if (contentError != null) {
+            throw contentError;
+        }
+        if (content == null) {
+            // Unedited (or not yet told of an edit): the base itself, without walking the pieces.
+            content = pristine ? Content.whole(this, overlay.base().segment()) : compute();
+        }
+        return content;
+    }
+
+    private Content compute() {
         if (!overlay.modified() && written.isEmpty()) {
-            return overlay.base().segment();
+            return Content.whole(this, overlay.base().segment());
         }
         if (overlay.inPlace() && channel != null) {
-            return privateSegment();
+            return Content.whole(this, privateSegment());
         }
         if (!overlay.modified()) {
-            return overlay.base().segment();
+            return Content.whole(this, overlay.base().segment());
         }
-        if (overlay.size() > COPY_MAX) {
-            throw new InputException(overlay.name(), "bytes were inserted or deleted in a file over "
-                    + (COPY_MAX >> 20) + " MiB: save (or Save As) to decode it again; the hex view shows the edits");
-        }
-        byte[] copy = new byte[(int) overlay.size()];
-        MemorySegment dst = MemorySegment.ofArray(copy);
-        long chunk = 1 << 20;
-        for (long at = 0; at < copy.length; at += chunk) {
-            long n = Math.min(chunk, copy.length - at);
-            dst.asSlice(at, n).copyFrom(overlay.slice(at, n));
-        }
-        return dst.asReadOnly();
+        return Content.pieces(this, overlay.content());
     }
 
     /** The private mapping, brought up to date: old edits restored from the base, current ones written. */
@@ -176,7 +172,7 @@ public final class EditedSource implements DataSource {
             arena = null;
             privateMap = null;
         }
-        segment = null;
-        segmentError = null;
+        content = null;
+        contentError = null;
     }
 }

@@ -617,6 +617,7 @@ public final class HexPane extends BorderPane {
             } finally {
                 syncing = false;
             }
+            records.viewModel().edited();
             records.table().refresh();
         }
         inspectorModel.show(s, model.selectionStart());

@@ -1,6 +1,7 @@
 package dev.structscope.app.hexview;
 
 import dev.structscope.app.common.TaskRunner;
+import dev.structscope.app.fields.Content;
 import dev.structscope.io.source.DataSource;
 import dev.structscope.io.source.Sources;
 import javafx.beans.property.ObjectProperty;
@@ -159,6 +160,10 @@ public final class SearchViewModel {
             return;
         }
         DataSource source = hex.source();
+        Content content = contentOf(source);
+        if (content == null) {
+            return;
+        }
         long size = source.size();
         // Start just past the caret (forward) or just before it, so F3 steps through every match;
         // at the end of the file the search goes on from the other end (as editors do), and says so.
@@ -168,13 +173,13 @@ public final class SearchViewModel {
         task = runner.submit(TaskRunner.Lane.WORK, "Find " + quoted(), p -> {
             ByteSearch search = new ByteSearch();
             long first = forward ? Math.max(0, size - from) : Math.max(0, from + 1);
-            long at = from < 0 || from >= size ? -1 : Sources.guard(source, () -> search.find(source.segment(),
+            long at = from < 0 || from >= size ? -1 : Sources.guard(source, () -> search.find(content,
                     pattern, from, forward, done -> p.update(done, size), p::cancelled));
             if (at >= 0) {
                 return new Hit(at, false);
             }
             long again = forward ? 0 : size - 1;
-            long wrapped = Sources.guard(source, () -> search.find(source.segment(), pattern, again, forward,
+            long wrapped = Sources.guard(source, () -> search.find(content, pattern, again, forward,
                     done -> p.update(first + done, size), p::cancelled));
             return new Hit(wrapped, true);
         }, hit -> {
@@ -201,13 +206,17 @@ public final class SearchViewModel {
             return;
         }
         DataSource source = hex.source();
+        Content content = contentOf(source);
+        if (content == null) {
+            return;
+        }
         byte[] pattern = query.pattern();
         long size = source.size();
         begin();
         task = runner.submit(TaskRunner.Lane.WORK, "Find all " + quoted(), p -> {
             long[][] kept = {new long[64]};
             int[] n = {0};
-            long count = Sources.guard(source, () -> new ByteSearch().findAll(source.segment(), pattern, at -> {
+            long count = Sources.guard(source, () -> new ByteSearch().findAll(content, pattern, at -> {
                 if (n[0] < LISTED) {
                     if (n[0] == kept[0].length) {
                         kept[0] = Arrays.copyOf(kept[0], Math.min(LISTED, 2 * n[0]));
@@ -217,6 +226,16 @@ public final class SearchViewModel {
             }, done -> p.update(done, size), p::cancelled));
             return new All(count, kept[0], n[0]);
         }, all -> done(all, pattern.length), this::failed, this::progressed).cancelWith(this::cancel);
+    }
+
+    /** The version of the file the search reads (taken here, on the FX thread), or null after saying why not. */
+    private Content contentOf(DataSource source) {
+        try {
+            return Content.of(source);
+        } catch (dev.structscope.model.InputException e) {
+            say(e.oneLine(), true);
+            return null;
+        }
     }
 
     private void done(All all, int length) {

@@ -57,6 +57,7 @@ final class ValueWriters {
                 return e.getMessage();
             }
         });
+        records.setMemberEditor(this::memberValue);
         inspector.setValueEditor(bytes -> {
             long at = model.selectionStart();
             if (model.source() == null || at + bytes.length > model.size()) {
@@ -82,7 +83,7 @@ final class ValueWriters {
             return edits.messageProperty().get();
         }
         if (c.dynamic()) {
-            return dynamicValue(item, text, s);
+            return memberValue(item.getValue(), text);
         }
         long base = shown.base();
         int size = (int) c.plan().recordSize();
@@ -104,12 +105,19 @@ final class ValueWriters {
     }
 
     /**
-     * A value typed into a dynamic record's tree: the member is written where this record's
-     * content placed it; a count, switch or size changes the record's shape, which the views
-     * show at once when they re-decode after the edit.
+     * A value typed into a dynamic record's member, in the tree or the record table: the member
+     * is written where this record's content placed it; a count, switch or size changes the
+     * record's shape, which the views show at once when they re-decode (and the table re-walks)
+     * after the edit.
      */
-    private String dynamicValue(FieldItem item, String text, DataSource s) {
-        var row = item.getValue();
+    String memberValue(dev.structscope.app.fields.FieldRow row, String text) {
+        DataSource s = model.source();
+        if (s == null) {
+            return "nothing is decoded";
+        }
+        if (!edits.editable()) {
+            return edits.messageProperty().get();
+        }
         try {
             if (row.offset() < 0 || row.offset() + row.size() > s.size()) {
                 throw new InputException(row.name(), "lies outside the data");

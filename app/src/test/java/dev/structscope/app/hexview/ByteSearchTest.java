@@ -1,11 +1,12 @@
 package dev.structscope.app.hexview;
 
+import dev.structscope.app.fields.Content;
+
 import dev.structscope.io.source.DataSource;
 import dev.structscope.io.source.Sources;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.lang.foreign.MemorySegment;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -47,9 +48,9 @@ class ByteSearchTest {
             for (String p : pats) {
                 byte[] pat = SearchQuery.parse(SearchQuery.Kind.HEX, p).pattern();
                 for (long from : froms) {
-                    assertEquals(Long.parseLong(py.get(k++)), new ByteSearch().find(s.segment(), pat, from, true, null, null),
+                    assertEquals(Long.parseLong(py.get(k++)), new ByteSearch().find(Content.of(s), pat, from, true, null, null),
                             "find " + p + " from " + from);
-                    assertEquals(Long.parseLong(py.get(k++)), new ByteSearch().find(s.segment(), pat, from, false, null, null),
+                    assertEquals(Long.parseLong(py.get(k++)), new ByteSearch().find(Content.of(s), pat, from, false, null, null),
                             "rfind " + p + " before " + from);
                 }
             }
@@ -65,7 +66,7 @@ class ByteSearchTest {
         byte[] text = SearchQuery.parse(SearchQuery.Kind.UTF16LE, "hi!").pattern();
         Path f = SparseFiles.make(dir.resolve("s.bin"), size, new long[]{a, b}, new byte[][]{u32, text});
         try (DataSource s = Sources.open(f)) {
-            MemorySegment seg = s.segment();
+            Content seg = Content.of(s);
             AtomicLong progress = new AtomicLong();
             assertEquals(a, new ByteSearch().find(seg, u32, a - (3 << 20), true, progress::set, () -> false));
             assertTrue(progress.get() >= 2 << 20, "progress was reported per window");

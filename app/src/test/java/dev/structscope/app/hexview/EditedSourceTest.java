@@ -1,5 +1,7 @@
 package dev.structscope.app.hexview;
 
+import dev.structscope.app.fields.Content;
+import dev.structscope.app.fields.Window;
 import dev.structscope.io.edit.EditOverlay;
 import dev.structscope.io.source.DataSource;
 import dev.structscope.io.source.Sources;
@@ -7,7 +9,6 @@ import dev.structscope.model.InputException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -65,7 +66,7 @@ class EditedSourceTest {
     }
 
     @Test
-    void afterAnInsertTheSegmentIsTheShiftedContentOrSaysToSaveFirst() throws Exception {
+    void afterAnInsertTheSegmentIsTheShiftedContentAndLargeFilesAreReadInWindows() throws Exception {
         Path file = dir.resolve("small.bin");
         Files.write(file, new byte[] {1, 2, 3, 4});
         try (DataSource base = Sources.open(file)) {
@@ -78,16 +79,21 @@ class EditedSourceTest {
         }
         Path big = dir.resolve("big.bin");
         try (var f = new java.io.RandomAccessFile(big.toFile(), "rw")) {
-            f.setLength(EditedSource.COPY_MAX + 10);
+            f.setLength(Content.MAX_COPY + 10);
+            f.seek(Content.MAX_COPY);
+            f.write(7);
         }
         try (DataSource base = Sources.open(big)) {
             EditedSource s = new EditedSource(new EditOverlay(base), big, java.nio.channels.FileChannel.open(big, java.nio.file.StandardOpenOption.READ, java.nio.file.StandardOpenOption.WRITE));
             s.overlay().delete(0, 1);
             s.edited();
-            InputException e = assertThrows(InputException.class, s::segment);
+            assertEquals(Content.MAX_COPY + 9, s.segment().byteSize(), "one piece: a view of the mapping, not a copy");
+            s.overlay().insert(1, new byte[] {5});
+            s.edited();
+            InputException e = assertThrows(InputException.class, s::segment, "the whole is never copied");
             assertTrue(e.getMessage().contains("save"), e.getMessage());
-            MemorySegment one = s.slice(EditedSource.COPY_MAX, 1);
-            assertEquals(0, one.get(ValueLayout.JAVA_BYTE, 0), "slices still read");
+            Window w = s.content().window(Content.MAX_COPY, 1);
+            assertEquals(7, w.segment().get(ValueLayout.JAVA_BYTE, w.at(Content.MAX_COPY)), "windows read the shifted bytes");
             s.close();
         }
     }

@@ -151,7 +151,26 @@ public final class DynamicDecoder implements RecordReader {
         if (base < 0 || base > limit) {
             throw new InputException("byte offset " + base, "outside the data (" + limit + " bytes)");
         }
-        Run run = new Run(segment, base, limit);
+        return decode(new Run(segment, base, limit, 0, limit), segment, base);
+    }
+
+    /**
+     * Decodes the record at the start of {@code window}, a bounded piece of data of
+     * {@code dataSize} bytes that begins at byte {@code origin} of it (messages name offsets in the
+     * data, as a decode of the whole would). While the data goes on past the window, whatever
+     * needs bytes past it — a read, a count, a placement, an array to the end of the data, the
+     * record's tail padding — throws a {@link DataEndsException} whose
+     * {@link DataEndsException#needed()} is the window-relative end needed ({@link Long#MAX_VALUE}:
+     * the rest of the data); when that lies inside the data the caller reads again through a larger
+     * window, else the message is the one for the whole. A window that reaches the data's end
+     * decodes as {@link #decode(MemorySegment, long, long)} decodes the whole.
+     */
+    public Decoded decodeWindow(MemorySegment window, long origin, long dataSize) {
+        return decode(new Run(window, 0, window.byteSize(), origin, dataSize), window, 0);
+    }
+
+    private Decoded decode(Run run, MemorySegment segment, long base) {
+        long limit = run.dataEnd;
         String typeName = layout.name() == null ? layout.type().spelling()
                 : layout.definition().kind().keyword() + " " + layout.name();
         Built b = run.record("", typeName, layout, base, base, limit, null, rootPath());
@@ -181,6 +200,12 @@ public final class DynamicDecoder implements RecordReader {
         private final long outerStart;
         private final long dataEnd;
         private final boolean be = order == ByteOrder.BIG_ENDIAN;
+        /** Where the segment's byte 0 lies in the data, for messages (0 unless a window is decoded). */
+        private final long origin;
+        /** Bytes of the data (more than the segment holds when a window is decoded). */
+        private final long dataSize;
+        /** The data goes on past the segment: needing bytes past it asks for a larger window. */
+        private final boolean more;
         private long elements;
         private int depth;
         /** The placed members being decoded (field identity, byte offset): a repeat is a cycle. */
@@ -188,19 +213,37 @@ public final class DynamicDecoder implements RecordReader {
         /** What the caller should be told though the record decoded. */
         private final List<String> warnings = new ArrayList<>();
 
-        Run(MemorySegment segment, long outerStart, long dataEnd) {
+        Run(MemorySegment segment, long outerStart, long dataEnd, long origin, long dataSize) {
             this.segment = segment;
             this.outerStart = outerStart;
             this.dataEnd = dataEnd;
+            this.origin = origin;
+            this.dataSize = dataSize;
+            this.more = origin + dataEnd < dataSize;
+        }
+
+        /** The size of the data for messages: the whole data's, also when a window of it is read. */
+        private long dataBytes() {
+            return more ? dataSize : o(dataEnd);
+        }
+
+        /** Byte {@code at} of the segment as an offset in the data, for messages. */
+        private long o(long at) {
+            return origin + at;
+        }
+
+        /** Whether {@code limit} is the end of the window while the data goes on past it. */
+        private boolean windowEnds(long limit) {
+            return more && limit >= dataEnd;
         }
 
         private InputException error(long at, String path, String message) {
-            return new InputException("byte offset " + at, path + ": " + message);
+            return new InputException("byte offset " + o(at), path + ": " + message);
         }
 
         private DataEndsException ends(long at, long needed, String path, String what) {
-            return new DataEndsException("byte offset " + at, path + ": " + what + " runs past the end of the data ("
-                    + (dataEnd == segment.byteSize() ? dataEnd + " bytes" : "which ends at byte offset " + dataEnd)
+            return new DataEndsException("byte offset " + o(at), path + ": " + what + " runs past the end of the data ("
+                    + (dataEnd == segment.byteSize() ? dataBytes() + " bytes" : "which ends at byte offset " + o(dataEnd))
                     + ")", needed);
         }
 
@@ -210,9 +253,9 @@ public final class DynamicDecoder implements RecordReader {
                 if (limit < dataEnd) {
                     // A size window is too small: not a matter of more data.
                     throw error(at, path, what + " needs " + bytes + " bytes but only " + Math.max(0, limit - at)
-                            + " remain in its size window (ending at byte offset " + limit + ")");
+                            + " remain in its size window (ending at byte offset " + o(limit) + ")");
                 }
-                throw ends(at, needed, path, what + " of " + bytes + " bytes at byte offset " + at);
+                throw ends(at, needed, path, what + " of " + bytes + " bytes at byte offset " + o(at));
             }
         }
 
@@ -250,14 +293,18 @@ public final class DynamicDecoder implements RecordReader {
                 if (d.at() != null) {
                     long pos = evalLong(d.at(), scope, fpath, cursor, "at");
                     long abs = outerStart + pos;
+                    if (pos >= 0 && abs >= 0 && abs > dataEnd && more && pos <= dataSize - o(outerStart)) {
+                        // The window ends before the placement: a larger one (at most to the data's end) decides.
+                        throw ends(abs, Math.min(abs + 1, dataSize - origin), fpath, "placed at byte offset " + o(abs) + ", which");
+                    }
                     if (pos < 0 || abs > dataEnd || abs < 0) {
-                        throw error(abs < 0 && pos >= 0 ? pos : abs, fpath, "placed at byte offset " + abs
-                                + " (at " + d.at().text() + " = " + pos + "), outside the data (" + dataEnd + " bytes)");
+                        throw error(abs < 0 && pos >= 0 ? pos : abs, fpath, "placed at byte offset " + o(abs)
+                                + " (at " + d.at().text() + " = " + pos + "), outside the data (" + dataBytes() + " bytes)");
                     }
                     Placement key = new Placement(f, abs);
                     for (Placement k : placements) {
                         if (k.field() == f && k.at() == abs) {
-                            throw error(abs, fpath, "placement cycle: " + fpath + " is placed at byte offset " + abs
+                            throw error(abs, fpath, "placement cycle: " + fpath + " is placed at byte offset " + o(abs)
                                     + " again while decoding what it placed there");
                         }
                     }
@@ -299,9 +346,13 @@ public final class DynamicDecoder implements RecordReader {
                 cursor = Math.max(cursor, end);
             }
             if (cursor > limit) {
-                throw ends(start, cursor, path, typeName + " of " + (cursor - start) + " bytes at byte offset " + start);
+                throw ends(start, cursor, path, typeName + " of " + (cursor - start) + " bytes at byte offset " + o(start));
             }
             long size = roundUp(cursor - start, r.align());
+            if (start + size > limit && windowEnds(limit)) {
+                // Whether the data holds the tail padding is for a larger window to say.
+                throw ends(start, Math.min(start + size, dataSize - origin), path, typeName + "'s tail padding");
+            }
             if (start + size > limit) {
                 // Tail padding the data does not hold: the record ends with its last member.
                 size = cursor - start;
@@ -337,7 +388,7 @@ public final class DynamicDecoder implements RecordReader {
                             + (limit - abs) + " bytes that remain in the enclosing size window");
                 }
                 throw ends(abs, window > Long.MAX_VALUE - abs ? Long.MAX_VALUE : abs + window, path,
-                        "size " + d.size().text() + " = " + window + " at byte offset " + abs);
+                        "size " + d.size().text() + " = " + window + " at byte offset " + o(abs));
             }
             Built inner = content(f, name, abs, holderStart, abs + window, scope, path);
             if (inner.size() > window) {
@@ -440,6 +491,9 @@ public final class DynamicDecoder implements RecordReader {
                     if (each == 0) {
                         throw error(abs, path, "elements of 0 bytes cannot fill the data to its end");
                     }
+                    if (windowEnds(limit)) {
+                        throw ends(abs, Long.MAX_VALUE, path, typeName + " to the end of the data");
+                    }
                     n = Math.max(0, limit - abs) / each;
                     if (n > limits.maxElements()) {
                         throw error(abs, path, n + " elements to the end of the data are more than --max-elements "
@@ -452,7 +506,7 @@ public final class DynamicDecoder implements RecordReader {
                                 + " bytes is more than the " + (limit - abs) + " bytes left in its size window");
                     }
                     throw ends(abs, needed, path, "count " + (a.count() == null ? "" : a.count().text() + " = ") + n
-                            + " elements of " + each + " bytes at byte offset " + abs);
+                            + " elements of " + each + " bytes at byte offset " + o(abs));
                 }
                 budget(n, abs, path);
                 if (element instanceof ScalarLayout s && s.prim() == Prim.CHAR && s.size() == 1) {
@@ -465,6 +519,9 @@ public final class DynamicDecoder implements RecordReader {
             long pos = abs;
             for (long i = 0; n < 0 || i < n; i++) {
                 if (n < 0 && pos >= limit) {
+                    if (windowEnds(limit)) {
+                        throw ends(pos, Long.MAX_VALUE, path, typeName + " to the end of the data");
+                    }
                     break;
                 }
                 budget(1, pos, path);
@@ -472,11 +529,15 @@ public final class DynamicDecoder implements RecordReader {
                 try {
                     e = value("", element, pos, abs, limit, scope, path + "[" + i + "]");
                 } catch (DataEndsException ex) {
+                    if (n < 0 && windowEnds(limit)) {
+                        // Whether the last element is whole is for the rest of the data to say.
+                        throw ends(pos, Long.MAX_VALUE, path, typeName + " to the end of the data");
+                    }
                     if (n < 0) {
                         // To the end: as many whole elements as fit; the rest is said, not hidden.
                         if (warnings.size() < 16) {
                             warnings.add(path + "[" + i + "]: the last " + (limit - pos) + " bytes, from byte offset "
-                                    + pos + ", are not a whole element (" + ex.getMessage() + ")");
+                                    + o(pos) + ", are not a whole element (" + ex.getMessage() + ")");
                         }
                         break;
                     }

@@ -19,13 +19,14 @@ import java.util.List;
  * The base (a mapped file) is never written while editing; memory grows with the bytes added and
  * the number of edits, never with the file. Every edit is one undo step ({@link #undo},
  * {@link #redo}); an edit after an undo drops the redo steps. Reads go through the overlay, which
- * is itself a {@link DataSource}, so views, decoders and search read the edited content.
- * {@link OverlaySaver} writes it back.
+ * is itself a {@link DataSource}; {@link #content()} is the content as of the last edit, immutable,
+ * for readers on other threads (decoders, record walks, search), which read it through bounded
+ * slices. {@link OverlaySaver} writes it back.
  *
  * <p>Owned by one document; edits and reads from one thread at a time (the owner's; the GUI hands
  * reads to workers only between edits). Closing the overlay does not close the base, which its
- * opener owns. Finding a piece is linear in the number of pieces: fine for the thousands of edits
- * a person makes, not meant for millions.
+ * opener owns. An edit is linear in the number of pieces (a read is a binary search in the
+ * content made once per edit): fine for the thousands of edits a person makes, not meant for millions.
  */
 public final class EditOverlay implements DataSource {
     /** A range of the base ({@code base}) or of the added bytes. */
@@ -47,6 +48,8 @@ public final class EditOverlay implements DataSource {
     private int addedLength;
     private long size;
     private boolean closed;
+    /** The content as of the last change, made when first asked for (null: not made since). */
+    private OverlayContent content;
 
     public EditOverlay(DataSource base) {
         this.base = base;
@@ -129,6 +132,7 @@ public final class EditOverlay implements DataSource {
     }
 
     private void swap(int index, int count, List<Piece> with) {
+        content = null;
         List<Piece> range = pieces.subList(index, index + count);
         range.clear();
         pieces.addAll(index, with);
@@ -207,52 +211,26 @@ public final class EditOverlay implements DataSource {
     }
 
     /**
-     * A read-only view of {@code length} bytes from {@code offset} of the edited content. A range
-     * inside one piece is a view of the base or of the added bytes, no copy; a range across pieces
-     * is copied into a new heap segment (its size is the caller's: keep such reads small, as views
-     * of a screen or a record are).
+     * A read-only view of {@code length} bytes from {@code offset} of the edited content: see
+     * {@link OverlayContent#slice} (a view inside one piece, else a copy of {@code length} bytes).
      */
     @Override
     public MemorySegment slice(long offset, long length) {
-        ensureOpen();
-        if (offset < 0 || length < 0 || offset > size - length) {
-            throw new InputException("byte offset " + offset, length + " bytes do not lie inside the content ("
-                    + size + " bytes)");
-        }
-        long at = 0;
-        int i = 0;
-        while (i < pieces.size() && at + pieces.get(i).length() <= offset) {
-            at += pieces.get(i).length();
-            i++;
-        }
-        if (length == 0) {
-            return MemorySegment.ofArray(new byte[0]).asReadOnly();
-        }
-        Piece p = pieces.get(i);
-        if (offset + length <= at + p.length()) {
-            return view(p, offset - at, length);
-        }
-        if (length > Integer.MAX_VALUE - 16) {
-            throw new InputException("byte offset " + offset, length + " bytes across edited pieces are too many for one view; read in chunks");
-        }
-        byte[] copy = new byte[(int) length];
-        MemorySegment dst = MemorySegment.ofArray(copy);
-        long done = 0;
-        while (done < length) {
-            p = pieces.get(i);
-            long from = offset + done - at;
-            long n = Math.min(p.length() - from, length - done);
-            dst.asSlice(done, n).copyFrom(view(p, from, n));
-            done += n;
-            at += p.length();
-            i++;
-        }
-        return dst.asReadOnly();
+        return content().slice(offset, length);
     }
 
-    private MemorySegment view(Piece p, long from, long n) {
-        return p.base() ? base.slice(p.start() + from, n)
-                : MemorySegment.ofArray(added).asSlice(p.start() + from, n).asReadOnly();
+    /**
+     * The content as it is now, immutable: what a background reader reads while edits go on. Made
+     * once per edit, undo or redo (it costs the piece list) and shared until the next.
+     */
+    public OverlayContent content() {
+        ensureOpen();
+        OverlayContent c = content;
+        if (c == null) {
+            c = new OverlayContent(base, pieces, added, size);
+            content = c;
+        }
+        return c;
     }
 
     /** A range of the edited content: {@code length} bytes from {@code offset}. */

@@ -50,6 +50,11 @@ class DynamicDecoderTest {
             struct __attribute__((packed)) Chunk { char id[4]; uint32_t size;
               [[structscope::switch(id), structscope::size(size)]] union {
                 [[structscope::when("fmt ")]] struct { uint16_t tag; uint16_t ch; } fmt; } body; };
+            struct __attribute__((packed)) ToEnd { uint8_t n; uint8_t head[n]; uint16_t rest[]; };
+            struct __attribute__((packed)) RecsToEnd { uint8_t n; struct Rec recs[]; };
+            struct __attribute__((packed)) Small { uint8_t count; struct Rec recs[count]; uint8_t tail[]; };
+            struct Padded { uint32_t a; uint8_t n; uint8_t s[n]; };
+            struct __attribute__((packed)) PlacedSmall { uint8_t off; uint8_t n; [[structscope::at(off)]] uint16_t v[n]; };
             """;
 
     static DynamicDecoder decoder(String type) {
@@ -247,5 +252,55 @@ class DynamicDecoderTest {
         RecordReader r = RecordReader.of(LayoutEngine.layout("P", lib, Abis.X86_64_LINUX), Abis.X86_64_LINUX,
                 ByteOrder.LITTLE_ENDIAN, Limits.DEFAULT);
         assertInstanceOf(DecoderPlan.class, r);
+    }
+
+    /** What a decode came to: the record as JSON with its size and warnings, or the exception's class and message. */
+    static String outcome(java.util.function.Supplier<RecordReader.Decoded> decode) {
+        try {
+            RecordReader.Decoded d = decode.get();
+            return json(d) + " " + d.size() + " " + d.warnings();
+        } catch (InputException e) {
+            return e.getClass().getSimpleName() + ": " + e.oneLine();
+        }
+    }
+
+    /**
+     * A record decoded through windows of the data that start at the record and grow while the
+     * decoder asks for more (as the GUI reads an edited file) comes out as the decode of the whole
+     * data: the same value, size and warnings, or the same message naming the same offsets.
+     */
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"File", "Msg", "Strict", "Placed", "Big", "Neg", "Window",
+            "Aligned", "Chunk", "ToEnd", "RecsToEnd", "Small", "Padded", "PlacedSmall"})
+    void aRecordReadThroughGrowingWindowsIsTheRecordReadInTheWhole(String type) {
+        DynamicDecoder d = decoder(type);
+        java.util.Random rnd = new java.util.Random(type.hashCode());
+        for (int round = 0; round < 400; round++) {
+            byte[] data = new byte[8 + rnd.nextInt(80)];
+            for (int k = 0; k < data.length; k++) {
+                // Mostly small values, so that counts, sizes and placements often fit.
+                data[k] = (byte) (rnd.nextInt(4) == 0 ? rnd.nextInt(256) : rnd.nextInt(8));
+            }
+            MemorySegment all = MemorySegment.ofArray(data);
+            long start = rnd.nextInt(8);
+            long size = data.length;
+            String whole = outcome(() -> d.read(all, start, size));
+            String windowed = outcome(() -> {
+                long rest = size - start;
+                long length = Math.min(rest, 1 + rnd.nextInt(4));
+                while (true) {
+                    try {
+                        return d.decodeWindow(all.asSlice(start, length), start, size);
+                    } catch (DynamicDecoder.DataEndsException e) {
+                        if (length == rest || e.needed() != Long.MAX_VALUE && e.needed() > rest) {
+                            throw e;
+                        }
+                        length = Math.min(rest, Math.max(e.needed() == Long.MAX_VALUE ? rest : e.needed(), length + 1));
+                    }
+                }
+            });
+            // JSON of the window's value names no offsets, so the two compare as text.
+            assertEquals(whole, windowed, type + " at " + start + " of " + java.util.HexFormat.of().formatHex(data));
+        }
     }
 }

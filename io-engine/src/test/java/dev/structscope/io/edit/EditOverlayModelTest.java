@@ -47,6 +47,8 @@ class EditOverlayModelTest {
                 Deque<byte[]> undo = new ArrayDeque<>();
                 Deque<byte[]> redo = new ArrayDeque<>();
                 boolean sameSizeOnly = round % 2 == 0; // half the rounds exercise the in-place save
+                OverlayContent held = o.content();
+                byte[] heldModel = model;
                 for (int step = 0; step < 200; step++) {
                     String what = "seed " + seed + " round " + round + " step " + step;
                     int op = rnd.nextInt(sameSizeOnly ? 3 : 6);
@@ -111,6 +113,12 @@ class EditOverlayModelTest {
                     int len = rnd.nextInt(model.length - from + 1);
                     assertArrayEquals(Arrays.copyOfRange(model, from, from + len),
                             o.slice(from, len).toArray(ValueLayout.JAVA_BYTE), what);
+                    // A content taken earlier (what a background reader holds) stays as it was.
+                    assertArrayEquals(heldModel, held.slice(0, held.size()).toArray(ValueLayout.JAVA_BYTE), what);
+                    if (step % 25 == 0) {
+                        held = o.content();
+                        heldModel = model;
+                    }
                 }
                 assertArrayEquals(model, o.segment().toArray(ValueLayout.JAVA_BYTE), "seed " + seed);
                 o.save(file, opened, OverlaySaver.Progress.NONE, () -> false);

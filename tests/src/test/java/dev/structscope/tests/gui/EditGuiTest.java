@@ -362,6 +362,81 @@ class EditGuiTest extends GuiTest {
             assertArrayEquals(Files.readAllBytes(expected), shown(0, (int) hex.model().size()),
                     "the content equals what Python's struct made of the same edits, every other byte unchanged");
         }
+
+        /** Opens the cell of member {@code path} on row {@code row} of the record table and types {@code text} + Enter. */
+        void typeCell(int row, String path, String text) {
+            var table = hex.recordTable().table();
+            interact(() -> {
+                var col = table.getColumns().stream().filter(c -> c.getGraphic() instanceof javafx.scene.control.Label l
+                        && l.getText().equals(path)).findFirst().orElseThrow(() -> new AssertionError("no column " + path));
+                table.scrollTo(row);
+                table.getSelectionModel().select(row);
+                table.scrollToColumn(col);
+                table.edit(row, col);
+            });
+            WaitForAsyncUtils.waitForFxEvents();
+            assertNotNull(lookup("#table-editor").query(), path + ": the cell's editor opened");
+            assertTrue(lookup("#table-editor").query().isFocused(), "the cell's editor has the focus");
+            push(KeyCode.CONTROL, KeyCode.A);
+            write(text);
+            push(KeyCode.ENTER);
+            WaitForAsyncUtils.waitForFxEvents();
+        }
+
+        /** The whole records of Msg that lie back to back in {@code file}, as Python walks them. */
+        long pythonWalk(Path file) throws Exception {
+            return Long.parseLong(python(dir, """
+                    import sys
+                    d = open(sys.argv[1], 'rb').read()
+                    at = n = 0
+                    while at + 4 <= len(d) and at + 4 + 4 * d[at + 1] + 4 <= len(d):
+                        at += 4 + 4 * d[at + 1] + 4; n += 1
+                    print(n)
+                    """, file.toString()).getFirst().strip());
+        }
+
+        @Test
+        void cellsOfTheRecordTableAreTypedAsTheTreeTypesThemAndACountReshapesTheWalk() throws Exception {
+            interact(() -> hex.overlayBar().choose("Msg", "0x0", true));
+            WaitForAsyncUtils.waitForFxEvents();
+            var table = hex.recordTable().table();
+            var records = hex.recordTable().viewModel();
+            assertEquals(pythonWalk(data), records.recordCount());
+            // An array is one column (its elements differ per record): its element is typed in the tree.
+            interact(() -> member("vals").setExpanded(true));
+            typeValue(element("vals", 1), "-7");
+            typeCell(0, "hi", "9");
+            assertNull(table.getEditingCell(), "hi was accepted: " + hex.editStatus().getText());
+            typeCell(0, "tag", "zz");
+            assertEquals("\"zz\"", records.dynamicCell("tag", 0));
+            typeCell(0, "n", "300");
+            assertNotNull(table.getEditingCell(), "a value that does not fit stays in its cell");
+            assertTrue(hex.editStatus().getText().contains("300"), "out of range for uint8_t: " + hex.editStatus().getText());
+            push(KeyCode.ESCAPE);
+            WaitForAsyncUtils.waitForFxEvents();
+            assertNull(table.getEditingCell(), "Escape cancelled");
+            typeCell(0, "n", "2");
+            assertNull(table.getEditingCell(), "n was accepted: " + hex.editStatus().getText());
+            assertArrayEquals(Files.readAllBytes(expected), shown(0, (int) hex.model().size()),
+                    "the content equals what Python's struct made of the same edits, every other byte unchanged");
+            for (int i = 0; i < 200 && records.walking(); i++) {
+                sleep(25);
+            }
+            WaitForAsyncUtils.waitForFxEvents();
+            assertEquals(pythonWalk(expected), records.recordCount(), "the records were found again after the count changed: "
+                    + records.infoProperty().get());
+            assertEquals("2", records.dynamicCell("n", 0));
+            for (int i = 0; i < 4; i++) {
+                interact(() -> hex.edits().undo());
+            }
+            WaitForAsyncUtils.waitForFxEvents();
+            for (int i = 0; i < 200 && records.walking(); i++) {
+                sleep(25);
+            }
+            WaitForAsyncUtils.waitForFxEvents();
+            assertArrayEquals(Files.readAllBytes(data), shown(0, (int) hex.model().size()), "four undos restore the bytes");
+            assertEquals(pythonWalk(data), records.recordCount(), "and the records");
+        }
     }
 
     @Nested
