@@ -1,5 +1,6 @@
 package dev.structscope.app.compare;
 
+import dev.structscope.app.common.Banners;
 import dev.structscope.app.designer.ByteRuler;
 import dev.structscope.model.abi.Abi;
 import dev.structscope.model.compare.RecordComparison;
@@ -141,14 +142,7 @@ public final class CompareView extends BorderPane {
             r.setMinWidth(Region.USE_PREF_SIZE);
         }
 
-        Label banner = new Label();
-        banner.setId("compare-error");
-        banner.getStyleClass().add("error-banner");
-        banner.setWrapText(true);
-        banner.setMaxWidth(Double.MAX_VALUE);
-        banner.textProperty().bind(vm.errorProperty());
-        banner.visibleProperty().bind(vm.errorProperty().isNotEmpty());
-        banner.managedProperty().bind(banner.visibleProperty());
+        Label banner = Banners.error("compare-error", vm.errorProperty());
         setTop(new VBox(header, source, banner));
 
         buildRecordList();

@@ -1,5 +1,6 @@
 package dev.structscope.app.compare;
 
+import dev.structscope.app.common.Banners;
 import dev.structscope.app.common.Fmt;
 import dev.structscope.model.abi.Abi;
 import javafx.beans.binding.Bindings;
@@ -79,14 +80,7 @@ public final class PortabilityView extends BorderPane {
                 + "Marked cells differ from the first column.");
         hint.getStyleClass().add("muted");
         hint.setWrapText(true);
-        Label banner = new Label();
-        banner.setId("portability-error");
-        banner.getStyleClass().add("error-banner");
-        banner.setWrapText(true);
-        banner.setMaxWidth(Double.MAX_VALUE);
-        banner.textProperty().bind(vm.errorProperty());
-        banner.visibleProperty().bind(vm.errorProperty().isNotEmpty());
-        banner.managedProperty().bind(banner.visibleProperty());
+        Label banner = Banners.error("portability-error", vm.errorProperty());
         VBox info = new VBox(6, verdict, hint);
         info.getStyleClass().add("pane-tools");
         setTop(new VBox(header, banner, info));
