@@ -1,5 +1,6 @@
 package dev.structscope.app.compare;
 
+import dev.structscope.app.common.AbiChoice;
 import dev.structscope.app.common.Banners;
 import dev.structscope.app.designer.ByteRuler;
 import dev.structscope.model.abi.Abi;
@@ -28,7 +29,6 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
-import javafx.util.StringConverter;
 
 import java.io.File;
 import java.nio.file.Path;
@@ -105,21 +105,7 @@ public final class CompareView extends BorderPane {
         file.setId("compare-file");
         file.setTooltip(new Tooltip("Compare with another header (.h) or layout document (.json)"));
         file.setOnAction(e -> chooseFile());
-        ChoiceBox<Abi> abi = new ChoiceBox<>();
-        abi.setId("compare-abi");
-        abi.getItems().setAll(abis);
-        abi.setConverter(new StringConverter<>() {
-            @Override
-            public String toString(Abi a) {
-                return a == null ? "" : a.name();
-            }
-
-            @Override
-            public Abi fromString(String s) {
-                return Abi.byName(s);
-            }
-        });
-        abi.setTooltip(new Tooltip("The ABI the other side is laid out for"));
+        ChoiceBox<Abi> abi = AbiChoice.of("compare-abi", abis, "The ABI the other side is laid out for");
         abi.setValue(vm.otherAbiProperty().get());
         vm.otherAbiProperty().addListener((o, a, b) -> {
             syncing = true;
