@@ -21,8 +21,6 @@ import javafx.scene.control.ScrollPane;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.TableView;
 import javafx.scene.control.Tooltip;
-import javafx.scene.input.KeyCode;
-import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -143,17 +141,7 @@ public final class CompareView extends BorderPane {
         recordList.setMinWidth(120);
         setCenter(center);
 
-        addEventHandler(KeyEvent.KEY_PRESSED, e -> {
-            if (e.getCode() == KeyCode.ESCAPE) {
-                vm.close();
-                e.consume();
-            }
-        });
-        vm.showingProperty().addListener((o, a, b) -> {
-            if (b) {
-                table.requestFocus();
-            }
-        });
+        ClosablePanes.install(this, vm::close, vm.showingProperty(), table);
     }
 
     /** Asks for a layout file and compares the document with it (the menu's "Another File…"). */

@@ -17,8 +17,6 @@ import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
 import javafx.scene.control.Tooltip;
-import javafx.scene.input.KeyCode;
-import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -97,17 +95,7 @@ public final class PortabilityView extends BorderPane {
         setCenter(table);
         show(vm.tableProperty().get());
 
-        addEventHandler(KeyEvent.KEY_PRESSED, e -> {
-            if (e.getCode() == KeyCode.ESCAPE) {
-                vm.close();
-                e.consume();
-            }
-        });
-        vm.showingProperty().addListener((o, a, b) -> {
-            if (b) {
-                table.requestFocus();
-            }
-        });
+        ClosablePanes.install(this, vm::close, vm.showingProperty(), table);
         hex.addListener((o, a, b) -> table.refresh());
     }
 
