@@ -191,9 +191,7 @@ final class ArrowOut implements ColumnarOut {
         if (fast != null) {
             b.fill(segment, start, count);
         } else {
-            for (int i = 0; i < count; i++) {
-                feeder.row(segment, node, start + i * node.size(), b);
-            }
+            feeder.rows(segment, node, start, count, b);
         }
     }
 

@@ -227,9 +227,7 @@ final class ParquetOut implements ColumnarOut {
         if (fast != null) {
             g.fill(segment, start, count);
         } else {
-            for (int i = 0; i < count; i++) {
-                feeder.row(segment, node, start + i * node.size(), g);
-            }
+            feeder.rows(segment, node, start, count, g);
         }
         g.finish();
     }
