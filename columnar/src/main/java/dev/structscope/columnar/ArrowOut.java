@@ -48,10 +48,6 @@ import java.nio.file.StandardOpenOption;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
 /**
  * Writes rows as an Arrow IPC file (the random-access "file format", {@code .arrow}) with Apache
@@ -71,8 +67,6 @@ final class ArrowOut implements ColumnarOut {
     static final long BATCH_VALUES = 4_000_000;
     /** A system property that overrides {@link #BATCH_ROWS} (small batches in tests, so that a small file has many). */
     static final String BATCH_PROPERTY = "structscope.arrow.batchRows";
-    /** Batches filled at once, each on its own thread: the machine's cores, at most 2. */
-    private static final int PARALLEL = Math.min(2, Runtime.getRuntime().availableProcessors());
 
     private final RowFeeder feeder;
     /** The fixed record column by column, when it has that form: batches are then filled a column at a time. */
@@ -92,19 +86,10 @@ final class ArrowOut implements ColumnarOut {
 
     /** The batch records of a dynamic layout are fed to, on the caller's thread. */
     private Batch current;
-    /** Batches ready for reuse (at most {@link #PARALLEL} + 1 are ever made: in flight, and one being written). */
+    /** Batches ready for reuse (at most {@link RangePipeline#PARALLEL} + 1 are ever made: in flight, and one being written). */
     private final ArrayDeque<Batch> free = new ArrayDeque<>();
-    /**
-     * Fixed records are filled in parallel: consecutive ranges of records, each a batch filled on
-     * a worker thread, written in order; at most {@link #PARALLEL} in flight.
-     */
-    private ExecutorService workers;
-    private final ArrayDeque<Future<Batch>> inFlight = new ArrayDeque<>();
-    private MemorySegment rangeSegment;
-    private RecordNode rangeNode;
-    private long rangeStart;
-    private int rangeCount;
-    private int rangeRows;
+    /** Fixed records: ranges of a batch's size, each filled on a worker thread, written in order. */
+    private final RangePipeline<Batch> fixed;
 
     ArrowOut(RowFeeder feeder, Path file) throws IOException {
         this.feeder = feeder;
@@ -125,6 +110,10 @@ final class ArrowOut implements ColumnarOut {
                 StandardOpenOption.TRUNCATE_EXISTING);
         this.writer = new ArrowFileWriter(out, null, channel);
         writer.start();
+        long perRow = Math.max(1, rowValues(columns.root()));
+        int rangeRows = (int) Math.max(1, Math.min(batchRows, BATCH_VALUES / perRow));
+        this.fixed = new RangePipeline<>(feeder, "convert-arrow", node -> rangeRows, this::take, this::fill,
+                this::write);
     }
 
     private void markDirect(Column c, boolean outsideLists) {
@@ -161,12 +150,10 @@ final class ArrowOut implements ColumnarOut {
 
     @Override
     public void record(long index, long offset, MemorySegment segment, RecordValue value) {
-        RecordNode node = value.node();
-        if (feeder.compiledFor(node)) {
-            // A fixed record: only its place is noted; a worker fills the whole range.
-            note(segment, node, value.start(), 1);
+        if (fixed.offer(segment, value)) {
             return;
         }
+        RecordNode node = value.node();
         if (current == null) {
             current = take();
         }
@@ -177,31 +164,9 @@ final class ArrowOut implements ColumnarOut {
         }
     }
 
-    /** Notes {@code count} fixed records from byte {@code start}: ranges of a batch's size go to the workers. */
-    private void note(MemorySegment segment, RecordNode node, long start, int count) {
-        long size = node.size();
-        for (int done = 0; done < count; ) {
-            if (rangeCount == 0) {
-                rangeSegment = segment;
-                rangeNode = node;
-                rangeStart = start + done * size;
-                long perRow = Math.max(1, rowValues(feeder.schema().root()));
-                rangeRows = (int) Math.max(1, Math.min(batchRows, BATCH_VALUES / perRow));
-            }
-            int take = Math.min(count - done, rangeRows - rangeCount);
-            rangeCount += take;
-            done += take;
-            if (rangeCount == rangeRows) {
-                submitRange();
-            }
-        }
-    }
-
     @Override
     public void records(long first, long offset, MemorySegment segment, DecoderPlan plan, int count) {
-        if (feeder.compiledFor(plan.root())) {
-            note(segment, plan.root(), offset, count);
-        } else {
+        if (!fixed.offer(segment, plan, offset, count)) {
             ColumnarOut.super.records(first, offset, segment, plan, count);
         }
     }
@@ -221,50 +186,12 @@ final class ArrowOut implements ColumnarOut {
         return b != null ? b : new Batch();
     }
 
-    private void submitRange() {
-        if (workers == null) {
-            workers = Executors.newFixedThreadPool(PARALLEL, r -> {
-                Thread t = new Thread(r, "convert-arrow");
-                t.setDaemon(true);
-                return t;
-            });
-        }
-        while (inFlight.size() >= PARALLEL) {
-            writeOldest();
-        }
-        Batch b = take();
-        MemorySegment segment = rangeSegment;
-        RecordNode node = rangeNode;
-        long start = rangeStart;
-        int count = rangeCount;
-        long size = node.size();
-        inFlight.add(workers.submit(() -> {
-            if (fast != null) {
-                b.fill(segment, start, count);
-            } else {
-                for (int i = 0; i < count; i++) {
-                    feeder.row(segment, node, start + i * size, b);
-                }
-            }
-            return b;
-        }));
-        rangeCount = 0;
-    }
-
-    private void writeOldest() {
-        try {
-            write(inFlight.removeFirst().get());
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof RuntimeException re) {
-                throw re;
-            }
-            if (e.getCause() instanceof Error err) {
-                throw err;
-            }
-            throw new UncheckedIOException(new IOException(e.getCause()));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new java.util.concurrent.CancellationException("interrupted");
+    /** Fills {@code b} with a range of fixed records: a column at a time where the record has that form. */
+    private void fill(Batch b, MemorySegment segment, RecordNode node, long start, int count) {
+        if (fast != null) {
+            b.fill(segment, start, count);
+        } else {
+            feeder.rows(segment, node, start, count, b);
         }
     }
 
@@ -288,36 +215,15 @@ final class ArrowOut implements ColumnarOut {
     @Override
     public void close() throws IOException {
         try {
-            if (rangeCount > 0) {
-                submitRange();
-            }
-            while (!inFlight.isEmpty()) {
-                writeOldest();
-            }
+            fixed.finish();
             if (current != null) {
                 write(current);
                 current = null;
             }
             writer.end();
         } finally {
-            if (workers != null) {
-                workers.shutdownNow();
-                try {
-                    workers.awaitTermination(10, java.util.concurrent.TimeUnit.SECONDS);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-            }
             // After a failure, batches may still be in flight or half filled: release them too.
-            for (Future<Batch> f : inFlight) {
-                if (f.isDone() && !f.isCancelled()) {
-                    try {
-                        free.add(f.get());
-                    } catch (ExecutionException | InterruptedException ignored) {
-                        // The failure is being reported already.
-                    }
-                }
-            }
+            free.addAll(fixed.shutdown());
             if (current != null) {
                 free.add(current);
             }

@@ -28,14 +28,9 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.lang.foreign.MemorySegment;
 import java.nio.file.Path;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
 /**
  * Writes rows as an Apache Parquet file with parquet-java's column writers, fed directly: each
@@ -68,8 +63,6 @@ final class ParquetOut implements ColumnarOut {
     static final String ROW_GROUP_PROPERTY = "structscope.parquet.rowGroupBytes";
     /** Rows between checks of the buffered size (the check walks every column). */
     private static final int CHECK_ROWS = 256;
-    /** Row groups encoded at once, each on its own thread: the machine's cores, at most 2. */
-    private static final int PARALLEL = Math.min(2, Runtime.getRuntime().availableProcessors());
 
     private final RowFeeder feeder;
     /** The fixed record column by column, when it has that form: groups are then fed a column at a time. */
@@ -109,17 +102,10 @@ final class ParquetOut implements ColumnarOut {
     private Group current;
 
     /**
-     * Fixed records are encoded in parallel: consecutive ranges of {@link #groupRows} records,
-     * each a row group built on a worker thread, written to the file in order. At most
-     * {@link #PARALLEL} groups are in flight, so memory stays bounded.
+     * Fixed records are encoded in parallel: consecutive ranges of records of about
+     * {@link #rowGroupBytes}, each a row group built on a worker thread, written to the file in order.
      */
-    private ExecutorService workers;
-    private final ArrayDeque<Future<Group>> inFlight = new ArrayDeque<>();
-    private MemorySegment rangeSegment;
-    private RecordNode rangeNode;
-    private long rangeStart;
-    private int rangeCount;
-    private int groupRows;
+    private final RangePipeline<Group> fixed;
 
     ParquetOut(RowFeeder feeder, Path path) throws IOException {
         this.feeder = feeder;
@@ -171,6 +157,9 @@ final class ParquetOut implements ColumnarOut {
         this.file = new ParquetFileWriter(new LocalOutputFile(path), message, ParquetFileWriter.Mode.OVERWRITE,
                 rowGroupBytes, 0, null, props);
         file.start();
+        this.fixed = new RangePipeline<>(feeder, "convert-parquet",
+                node -> (int) Math.min(1 << 24, rowGroupBytes / Math.max(1, node.size())),
+                () -> new Group(fast != null), this::fill, g -> g.writeTo(file));
     }
 
     /** Fills the per-column tables; returns the leaves under {@code c}. */
@@ -207,12 +196,10 @@ final class ParquetOut implements ColumnarOut {
 
     @Override
     public void record(long index, long offset, MemorySegment segment, RecordValue value) {
-        RecordNode node = value.node();
-        if (feeder.compiledFor(node)) {
-            // A fixed record: only its place is noted; a worker encodes the whole range.
-            note(segment, node, value.start(), 1);
+        if (fixed.offer(segment, value)) {
             return;
         }
+        RecordNode node = value.node();
         try {
             if (current == null) {
                 current = new Group();
@@ -228,94 +215,27 @@ final class ParquetOut implements ColumnarOut {
         }
     }
 
-    /** Notes {@code count} fixed records from byte {@code start}: ranges of a row group's size go to the workers. */
-    private void note(MemorySegment segment, RecordNode node, long start, int count) {
-        long size = node.size();
-        for (int done = 0; done < count; ) {
-            if (rangeCount == 0) {
-                rangeSegment = segment;
-                rangeNode = node;
-                rangeStart = start + done * size;
-                groupRows = (int) Math.max(1, Math.min(1 << 24, rowGroupBytes / Math.max(1, size)));
-            }
-            int take = Math.min(count - done, groupRows - rangeCount);
-            rangeCount += take;
-            done += take;
-            if (rangeCount == groupRows) {
-                submitRange();
-            }
-        }
-    }
-
     @Override
     public void records(long first, long offset, MemorySegment segment, DecoderPlan plan, int count) {
-        if (feeder.compiledFor(plan.root())) {
-            note(segment, plan.root(), offset, count);
-        } else {
+        if (!fixed.offer(segment, plan, offset, count)) {
             ColumnarOut.super.records(first, offset, segment, plan, count);
         }
     }
 
-    /** Hands the noted range of fixed records to a worker, first writing the oldest group when enough are in flight. */
-    private void submitRange() {
-        if (workers == null) {
-            workers = Executors.newFixedThreadPool(PARALLEL, r -> {
-                Thread t = new Thread(r, "convert-parquet");
-                t.setDaemon(true);
-                return t;
-            });
+    /** Encodes a range of fixed records into {@code g}: a column at a time where the record has that form. */
+    private void fill(Group g, MemorySegment segment, RecordNode node, long start, int count) {
+        if (fast != null) {
+            g.fill(segment, start, count);
+        } else {
+            feeder.rows(segment, node, start, count, g);
         }
-        while (inFlight.size() >= PARALLEL) {
-            writeOldest();
-        }
-        MemorySegment segment = rangeSegment;
-        RecordNode node = rangeNode;
-        long start = rangeStart;
-        int count = rangeCount;
-        long size = node.size();
-        inFlight.add(workers.submit(() -> {
-            Group g = new Group(fast != null);
-            if (fast != null) {
-                g.fill(segment, start, count);
-            } else {
-                for (int i = 0; i < count; i++) {
-                    feeder.row(segment, node, start + i * size, g);
-                }
-            }
-            g.finish();
-            return g;
-        }));
-        rangeCount = 0;
-    }
-
-    private void writeOldest() {
-        try {
-            inFlight.removeFirst().get().writeTo(file);
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof RuntimeException re) {
-                throw re;
-            }
-            if (e.getCause() instanceof Error err) {
-                throw err;
-            }
-            throw new UncheckedIOException(new IOException(e.getCause()));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new java.util.concurrent.CancellationException("interrupted");
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        g.finish();
     }
 
     @Override
     public void close() throws IOException {
         try {
-            if (rangeCount > 0) {
-                submitRange();
-            }
-            while (!inFlight.isEmpty()) {
-                writeOldest();
-            }
+            fixed.finish();
             if (current != null) {
                 current.finish();
                 current.writeTo(file);
@@ -323,9 +243,8 @@ final class ParquetOut implements ColumnarOut {
             }
             file.end(Map.of("structscope.writer", "structscope convert"));
         } finally {
-            if (workers != null) {
-                workers.shutdownNow();
-            }
+            // Groups not written hold heap buffers only: nothing to release.
+            fixed.shutdown();
         }
     }
 

@@ -89,44 +89,23 @@ final class ParquetPage {
             // Floating: min/max over the numbers (Math.min/max order -0.0 before +0.0, as the
             // statistics' own order does; their -0/+0 normalisation is monotone, so the
             // extremes alone give the same result), NaNs counted by the statistics one by one.
+            // Floats are widened to double for the scan, which is exact, so the extremes narrow back exactly.
             case FLOAT -> {
                 FloatStatistics f = (FloatStatistics) stats;
-                float min = Float.POSITIVE_INFINITY;
-                float max = Float.NEGATIVE_INFINITY;
-                boolean any = false;
-                for (int i = 0; i < n; i++) {
-                    float v = p.get(Layouts.F32_LE, (long) i * 4);
-                    if (v != v) {
-                        f.updateStats(v);
-                    } else {
-                        min = Math.min(min, v);
-                        max = Math.max(max, v);
-                        any = true;
-                    }
-                }
-                if (any) {
-                    f.updateStats(min);
-                    f.updateStats(max);
+                double[] range = numberRange(n, i -> p.get(Layouts.F32_LE, (long) i * 4),
+                        () -> f.updateStats(Float.NaN));
+                if (range != null) {
+                    f.updateStats((float) range[0]);
+                    f.updateStats((float) range[1]);
                 }
             }
             case DOUBLE -> {
                 DoubleStatistics f = (DoubleStatistics) stats;
-                double min = Double.POSITIVE_INFINITY;
-                double max = Double.NEGATIVE_INFINITY;
-                boolean any = false;
-                for (int i = 0; i < n; i++) {
-                    double v = p.get(Layouts.F64_LE, (long) i * 8);
-                    if (v != v) {
-                        f.updateStats(v);
-                    } else {
-                        min = Math.min(min, v);
-                        max = Math.max(max, v);
-                        any = true;
-                    }
-                }
-                if (any) {
-                    f.updateStats(min);
-                    f.updateStats(max);
+                double[] range = numberRange(n, i -> p.get(Layouts.F64_LE, (long) i * 8),
+                        () -> f.updateStats(Double.NaN));
+                if (range != null) {
+                    f.updateStats(range[0]);
+                    f.updateStats(range[1]);
                 }
             }
             default -> throw new IllegalStateException("not a paged type: " + type);
@@ -136,5 +115,26 @@ final class ParquetPage {
                 GeospatialStatistics.noopBuilder().build(),
                 Encoding.BIT_PACKED, Encoding.BIT_PACKED,
                 Encoding.PLAIN);
+    }
+
+    /**
+     * Min and max of the {@code n} values {@code value} reads, NaNs left out and reported to
+     * {@code nan} one by one; null when every value is NaN (or there are none).
+     */
+    private static double[] numberRange(int n, java.util.function.IntToDoubleFunction value, Runnable nan) {
+        double min = Double.POSITIVE_INFINITY;
+        double max = Double.NEGATIVE_INFINITY;
+        boolean any = false;
+        for (int i = 0; i < n; i++) {
+            double v = value.applyAsDouble(i);
+            if (v != v) {
+                nan.run();
+            } else {
+                min = Math.min(min, v);
+                max = Math.max(max, v);
+                any = true;
+            }
+        }
+        return any ? new double[] {min, max} : null;
     }
 }

@@ -4,6 +4,7 @@ import dev.structscope.io.columns.RecordCursor;
 import dev.structscope.io.columns.RowFeeder;
 import dev.structscope.io.decode.DecoderPlan;
 import dev.structscope.io.source.DataSource;
+import dev.structscope.io.source.InMemorySource;
 import dev.structscope.io.source.Sources;
 import dev.structscope.model.InputException;
 import org.apache.hadoop.conf.Configuration;
@@ -22,8 +23,8 @@ import java.util.BitSet;
  * Reads one {@link FileSplit} on an executor: the records of its range (or of the whole file of
  * dynamic records), decoded into batches of column vectors of the selected columns only. A local file is mapped
  * ({@link Sources#open}); a file of another Hadoop file system is read into native memory, a block
- * of fixed records at a time ({@link BlockReader}) or whole for dynamic records
- * ({@link HadoopFileSource}). Bad data fails the task with the CLI's one-line message.
+ * of fixed records at a time ({@link BlockReader}) or whole for dynamic records (an
+ * {@link InMemorySource} filled by the same block reads). Bad data fails the task with the CLI's one-line message.
  *
  * <p>Owned by the task that reads the split; its thread only.
  */
@@ -75,7 +76,10 @@ final class SplitReader implements PartitionReader<ColumnarBatch> {
         }
         if (split.count() < 0) {
             try (in) {
-                source = new HadoopFileSource(split.path(), in, split.size());
+                // Dynamic records: boundaries are known only by reading, so one task reads the whole
+                // file, and holds its bytes in native memory until it closes the source.
+                source = InMemorySource.filled(split.path(), split.size(),
+                        all -> BlockReader.readFully(in, 0, all, split.path()));
             } catch (IOException e) {
                 throw new InputException(split.path(), "cannot be closed: " + e.getMessage());
             }

@@ -1,5 +1,6 @@
 package dev.structscope.app.binary;
 
+import dev.structscope.app.common.Banners;
 import dev.structscope.app.common.Document;
 import dev.structscope.app.common.TaskRunner;
 import javafx.beans.binding.Bindings;
@@ -73,22 +74,8 @@ public final class BinaryImportDialog {
         HBox.setHgrow(filter, Priority.ALWAYS);
         HBox filterRow = new HBox(8, filter, count);
         filterRow.setAlignment(Pos.CENTER_LEFT);
-        Label banner = new Label();
-        banner.setId("binary-error");
-        banner.getStyleClass().add("error-banner");
-        banner.setWrapText(true);
-        banner.setMaxWidth(Double.MAX_VALUE);
-        banner.textProperty().bind(vm.errorProperty());
-        banner.visibleProperty().bind(vm.errorProperty().isNotEmpty());
-        banner.managedProperty().bind(banner.visibleProperty());
-        Label info = new Label();
-        info.setId("binary-summary");
-        info.getStyleClass().add("info-banner");
-        info.setWrapText(true);
-        info.setMaxWidth(Double.MAX_VALUE);
-        info.textProperty().bind(vm.summaryProperty());
-        info.visibleProperty().bind(vm.summaryProperty().isNotEmpty());
-        info.managedProperty().bind(info.visibleProperty());
+        Label banner = Banners.error("binary-error", vm.errorProperty());
+        Label info = Banners.info("binary-summary", vm.summaryProperty());
         list.setId("binary-types");
         list.setItems(vm.matching());
         Label empty = new Label("Choose a binary built with -g: its structs and unions are listed here.");

@@ -10,7 +10,6 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
@@ -28,10 +27,7 @@ public final class ConvertCommand implements Callable<Integer> {
     CommandSpec spec;
 
     @Mixin
-    RecordArgs record;
-
-    @Parameters(index = "1", paramLabel = "DATA", description = "The file holding the records.")
-    Path dataPath;
+    RecordFileArgs data;
 
     @Option(names = "--to", required = true, paramLabel = "FORMAT", description = "parquet, arrow (Arrow IPC file), csv or jsonl.")
     String to;
@@ -40,27 +36,24 @@ public final class ConvertCommand implements Callable<Integer> {
             description = "The file to write (written beside it under a temporary name, then renamed).")
     Path output;
 
-    @Option(names = "--offset", paramLabel = "N", defaultValue = "0", description = "Byte offset of the first record (default 0).")
-    long offset;
-
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         Converter.Format format = Converter.Format.of(to);
-        RecordLayout resolved = record.resolve(err);
-        RecordReader reader = record.reader(resolved);
+        RecordLayout resolved = data.record.resolve(err);
+        RecordReader reader = data.record.reader(resolved);
         Converter.Result result;
-        try (DataSource source = Sources.open(dataPath)) {
+        try (DataSource source = Sources.open(data.file)) {
             Progress progress = Progress.onTerminal(err, source.size());
-            result = Converter.convert(source, reader, resolved, offset, format, output, progress);
+            result = Converter.convert(source, reader, resolved, data.offset, format, output, progress);
             progress.finish();
         }
         for (String w : result.warnings()) {
-            err.println("structscope: warning: " + dataPath + ": " + w);
+            err.println("structscope: warning: " + data.file + ": " + w);
         }
         if (result.trailingBytes() > 0) {
-            err.println("structscope: " + dataPath + ": " + result.trailingBytes()
+            err.println("structscope: " + data.file + ": " + result.trailingBytes()
                     + " trailing bytes after the last whole record were not converted");
         }
         err.flush();

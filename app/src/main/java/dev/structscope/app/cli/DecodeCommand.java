@@ -13,13 +13,11 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
 import java.lang.foreign.MemorySegment;
 import java.nio.ByteOrder;
-import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 
@@ -34,13 +32,7 @@ public final class DecodeCommand implements Callable<Integer> {
     CommandSpec spec;
 
     @Mixin
-    RecordArgs record;
-
-    @Parameters(index = "1", paramLabel = "DATA", description = "The file holding the records.")
-    Path dataPath;
-
-    @Option(names = "--offset", paramLabel = "N", defaultValue = "0", description = "Byte offset of the first record (default 0).")
-    long offset;
+    RecordFileArgs data;
 
     @ArgGroup(exclusive = true)
     HowMany howMany = new HowMany();
@@ -65,30 +57,30 @@ public final class DecodeCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         RecordFormat writer = RecordFormat.of(format, out, bytesHex(bytes));
-        RecordLayout resolved = record.resolve(err);
-        RecordReader reader = record.reader(resolved);
+        RecordLayout resolved = data.record.resolve(err);
+        RecordReader reader = data.record.reader(resolved);
         if (reader instanceof DynamicDecoder dynamic) {
             return decodeDynamic(dynamic, writer, out, err);
         }
         DecoderPlan plan = (DecoderPlan) reader;
-        plan.checkPrintable(record.layout.limits().maxElements());
+        plan.checkPrintable(data.record.layout.limits().maxElements());
         long recordSize = plan.recordSize();
         if (recordSize <= 0) {
-            throw new InputException("--type", "'" + record.type + "' has size 0; there is nothing to decode");
+            throw new InputException("--type", "'" + data.record.type + "' has size 0; there is nothing to decode");
         }
         checkCount();
-        try (DataSource source = Sources.open(dataPath)) {
+        try (DataSource source = Sources.open(data.file)) {
             long size = source.size();
             checkOffset(size);
-            long available = (size - offset) / recordSize;
+            long available = (size - data.offset) / recordSize;
             long count;
             if (howMany.all) {
                 count = available;
             } else {
                 count = howMany.count;
                 if (count > available) {
-                    long bad = offset + available * recordSize;
-                    throw new InputException(dataPath + ": byte offset " + bad, "record " + available
+                    long bad = data.offset + available * recordSize;
+                    throw new InputException(data.file + ": byte offset " + bad, "record " + available
                             + " (" + recordSize + " bytes from byte offset " + bad
                             + ") runs past the end of the data (" + size + " bytes)");
                 }
@@ -97,17 +89,17 @@ public final class DecodeCommand implements Callable<Integer> {
             Sources.guard(source, () -> {
                 writer.begin();
                 for (long i = 0; i < count; i++) {
-                    long at = offset + i * recordSize;
+                    long at = data.offset + i * recordSize;
                     writer.record(i, at, plan.decode(all, at));
                 }
                 writer.end();
                 return null;
             });
             if (howMany.all) {
-                long trailing = (size - offset) - count * recordSize;
+                long trailing = (size - data.offset) - count * recordSize;
                 if (trailing > 0) {
-                    err.println("structscope: " + dataPath + ": " + trailing + " trailing bytes after the last whole record (at byte offset "
-                            + (offset + count * recordSize) + ") were not decoded");
+                    err.println("structscope: " + data.file + ": " + trailing + " trailing bytes after the last whole record (at byte offset "
+                            + (data.offset + count * recordSize) + ") were not decoded");
                     err.flush();
                 }
             }
@@ -123,14 +115,14 @@ public final class DecodeCommand implements Callable<Integer> {
      */
     private int decodeDynamic(DynamicDecoder decoder, RecordFormat writer, PrintWriter out, PrintWriter err) {
         checkCount();
-        try (DataSource source = Sources.open(dataPath)) {
+        try (DataSource source = Sources.open(data.file)) {
             long size = source.size();
             checkOffset(size);
             MemorySegment all = source.segment();
-            long[] end = {offset};
+            long[] end = {data.offset};
             Sources.guard(source, () -> {
                 writer.begin();
-                long pos = offset;
+                long pos = data.offset;
                 for (long i = 0; howMany.all || i < howMany.count; i++) {
                     if (howMany.all && pos >= size) {
                         break;
@@ -142,17 +134,17 @@ public final class DecodeCommand implements Callable<Integer> {
                         if (howMany.all) {
                             break;
                         }
-                        throw new InputException(dataPath + ": " + e.where(), "record " + i + ": " + e.getMessage());
+                        throw new InputException(data.file + ": " + e.where(), "record " + i + ": " + e.getMessage());
                     } catch (InputException e) {
-                        throw new InputException(dataPath + ": " + e.where(), "record " + i + ": " + e.getMessage());
+                        throw new InputException(data.file + ": " + e.where(), "record " + i + ": " + e.getMessage());
                     }
                     if (d.size() <= 0) {
-                        throw new InputException(dataPath + ": byte offset " + pos, "record " + i
+                        throw new InputException(data.file + ": byte offset " + pos, "record " + i
                                 + " is 0 bytes long: records of it cannot follow one another");
                     }
                     writer.record(i, pos, d.value());
                     for (String w : d.warnings()) {
-                        err.println("structscope: warning: " + dataPath + ": record " + i + ": " + w);
+                        err.println("structscope: warning: " + data.file + ": record " + i + ": " + w);
                     }
                     pos += d.size();
                 }
@@ -161,7 +153,7 @@ public final class DecodeCommand implements Callable<Integer> {
                 return null;
             });
             if (howMany.all && end[0] < size) {
-                err.println("structscope: " + dataPath + ": " + (size - end[0])
+                err.println("structscope: " + data.file + ": " + (size - end[0])
                         + " trailing bytes after the last whole record (at byte offset " + end[0] + ") were not decoded");
                 err.flush();
             }
@@ -177,8 +169,9 @@ public final class DecodeCommand implements Callable<Integer> {
     }
 
     private void checkOffset(long size) {
-        if (offset < 0 || offset > size) {
-            throw new InputException(dataPath + ": byte offset " + offset, "--offset is outside the data (" + size + " bytes)");
+        if (data.offset < 0 || data.offset > size) {
+            throw new InputException(data.file + ": byte offset " + data.offset,
+                    "--offset is outside the data (" + size + " bytes)");
         }
     }
 

@@ -16,7 +16,6 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
@@ -39,10 +38,7 @@ public final class SeriesCommand implements Callable<Integer> {
     CommandSpec spec;
 
     @Mixin
-    RecordArgs record;
-
-    @Parameters(index = "1", paramLabel = "DATA", description = "The file holding the records.")
-    Path dataPath;
+    RecordFileArgs data;
 
     @Option(names = "--member", required = true, paramLabel = "PATH",
             description = "The scalar member: a name, a dotted path (inner.x) or an array element (pts[2].x).")
@@ -51,9 +47,6 @@ public final class SeriesCommand implements Callable<Integer> {
     @Option(names = "--buckets", paramLabel = "N", defaultValue = "1000",
             description = "Buckets of consecutive records (default 1000; fewer when there are fewer records).")
     int buckets;
-
-    @Option(names = "--offset", paramLabel = "N", defaultValue = "0", description = "Byte offset of the first record (default 0).")
-    long offset;
 
     @Option(names = "--from", paramLabel = "N", defaultValue = "0", description = "The first record of the range (default 0).")
     long from;
@@ -107,15 +100,15 @@ public final class SeriesCommand implements Callable<Integer> {
             }
         }
         MemberPath timePath = timeMember == null ? null : MemberPath.parse(timeMember);
-        RecordReader reader = record.reader(record.resolve(err));
+        RecordReader reader = data.record.reader(data.record.resolve(err));
         SeriesResult result;
         TimeAxis time = null;
-        try (DataSource source = Sources.open(dataPath)) {
-            result = Series.decimate(source, reader, offset, path, from, to == null ? Series.TO_END : to, buckets,
+        try (DataSource source = Sources.open(data.file)) {
+            result = Series.decimate(source, reader, data.offset, path, from, to == null ? Series.TO_END : to, buckets,
                     StatsProgress.NONE);
             if (timePath != null) {
                 // The same records into the same buckets: each bucket's earliest time labels it.
-                time = TimeAxis.of(Series.decimate(source, reader, offset, timePath, result.from(), result.to(), buckets,
+                time = TimeAxis.of(Series.decimate(source, reader, data.offset, timePath, result.from(), result.to(), buckets,
                         StatsProgress.NONE), unit);
             }
         }
@@ -140,7 +133,7 @@ public final class SeriesCommand implements Callable<Integer> {
 
     private void text(PrintWriter out, SeriesResult r) {
         out.printf(Locale.ROOT, "%s (%s) over records %d–%d of %s: %d records in %d buckets%n", r.member(), r.typeName(),
-                r.from(), Math.max(r.from(), r.to() - 1), record.type, r.records(), r.buckets().size());
+                r.from(), Math.max(r.from(), r.to() - 1), data.record.type, r.records(), r.buckets().size());
         out.printf(Locale.ROOT, "%12s %10s %24s %24s %24s %8s%n", "first", "count", "min", "max", "mean", "nan");
         for (Bucket b : r.buckets()) {
             out.printf(Locale.ROOT, "%12d %10d %24s %24s %24s %8s%n", b.first(), b.count(), text(b.min()), text(b.max()),

@@ -9,11 +9,9 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
 /**
@@ -27,13 +25,7 @@ public final class StatsCommand implements Callable<Integer> {
     CommandSpec spec;
 
     @Mixin
-    RecordArgs record;
-
-    @Parameters(index = "1", paramLabel = "DATA", description = "The file holding the records.")
-    Path dataPath;
-
-    @Option(names = "--offset", paramLabel = "N", defaultValue = "0", description = "Byte offset of the first record (default 0).")
-    long offset;
+    RecordFileArgs data;
 
     @Option(names = "--json", description = "One JSON object on stdout.")
     boolean json;
@@ -42,18 +34,18 @@ public final class StatsCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        var reader = record.reader(record.resolve(err));
+        var reader = data.record.reader(data.record.resolve(err));
         RecordStats.Result result;
-        try (DataSource source = Sources.open(dataPath)) {
+        try (DataSource source = Sources.open(data.file)) {
             result = reader instanceof dev.structscope.io.decode.DynamicDecoder dynamic
-                    ? dev.structscope.io.stats.DynamicStats.compute(source, dynamic, offset)
-                    : RecordStats.compute(source, (DecoderPlan) reader, offset);
+                    ? dev.structscope.io.stats.DynamicStats.compute(source, dynamic, data.offset)
+                    : RecordStats.compute(source, (DecoderPlan) reader, data.offset);
         }
         if (json) {
             out.println(result.toJson());
         } else {
             out.printf(reader.dynamic() ? "%d records of %s (each as long as its content, at least %d bytes)%n"
-                    : "%d records of %s (%d bytes each)%n", result.records(), record.type, reader.minSize());
+                    : "%d records of %s (%d bytes each)%n", result.records(), data.record.type, reader.minSize());
             int w = Math.max(5, result.fields().stream().mapToInt(f -> f.path().length()).max().orElse(5));
             out.printf("%-" + w + "s %12s %24s %24s %24s%n", "field", "count", "min", "max", "mean");
             for (FieldStats f : result.fields()) {
@@ -62,7 +54,7 @@ public final class StatsCommand implements Callable<Integer> {
             }
         }
         if (result.trailingBytes() > 0) {
-            err.println("structscope: " + dataPath + ": " + result.trailingBytes()
+            err.println("structscope: " + data.file + ": " + result.trailingBytes()
                     + " trailing bytes after the last whole record were not read");
         }
         out.flush();

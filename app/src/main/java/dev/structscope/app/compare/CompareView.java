@@ -1,5 +1,7 @@
 package dev.structscope.app.compare;
 
+import dev.structscope.app.common.AbiChoice;
+import dev.structscope.app.common.Banners;
 import dev.structscope.app.designer.ByteRuler;
 import dev.structscope.model.abi.Abi;
 import dev.structscope.model.compare.RecordComparison;
@@ -19,15 +21,12 @@ import javafx.scene.control.ScrollPane;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.TableView;
 import javafx.scene.control.Tooltip;
-import javafx.scene.input.KeyCode;
-import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
-import javafx.util.StringConverter;
 
 import java.io.File;
 import java.nio.file.Path;
@@ -104,21 +103,7 @@ public final class CompareView extends BorderPane {
         file.setId("compare-file");
         file.setTooltip(new Tooltip("Compare with another header (.h) or layout document (.json)"));
         file.setOnAction(e -> chooseFile());
-        ChoiceBox<Abi> abi = new ChoiceBox<>();
-        abi.setId("compare-abi");
-        abi.getItems().setAll(abis);
-        abi.setConverter(new StringConverter<>() {
-            @Override
-            public String toString(Abi a) {
-                return a == null ? "" : a.name();
-            }
-
-            @Override
-            public Abi fromString(String s) {
-                return Abi.byName(s);
-            }
-        });
-        abi.setTooltip(new Tooltip("The ABI the other side is laid out for"));
+        ChoiceBox<Abi> abi = AbiChoice.of("compare-abi", abis, "The ABI the other side is laid out for");
         abi.setValue(vm.otherAbiProperty().get());
         vm.otherAbiProperty().addListener((o, a, b) -> {
             syncing = true;
@@ -141,14 +126,7 @@ public final class CompareView extends BorderPane {
             r.setMinWidth(Region.USE_PREF_SIZE);
         }
 
-        Label banner = new Label();
-        banner.setId("compare-error");
-        banner.getStyleClass().add("error-banner");
-        banner.setWrapText(true);
-        banner.setMaxWidth(Double.MAX_VALUE);
-        banner.textProperty().bind(vm.errorProperty());
-        banner.visibleProperty().bind(vm.errorProperty().isNotEmpty());
-        banner.managedProperty().bind(banner.visibleProperty());
+        Label banner = Banners.error("compare-error", vm.errorProperty());
         setTop(new VBox(header, source, banner));
 
         buildRecordList();
@@ -163,17 +141,7 @@ public final class CompareView extends BorderPane {
         recordList.setMinWidth(120);
         setCenter(center);
 
-        addEventHandler(KeyEvent.KEY_PRESSED, e -> {
-            if (e.getCode() == KeyCode.ESCAPE) {
-                vm.close();
-                e.consume();
-            }
-        });
-        vm.showingProperty().addListener((o, a, b) -> {
-            if (b) {
-                table.requestFocus();
-            }
-        });
+        ClosablePanes.install(this, vm::close, vm.showingProperty(), table);
     }
 
     /** Asks for a layout file and compares the document with it (the menu's "Another File…"). */

@@ -1,5 +1,6 @@
 package dev.structscope.app.compare;
 
+import dev.structscope.app.common.Banners;
 import dev.structscope.app.common.Fmt;
 import dev.structscope.model.abi.Abi;
 import javafx.beans.binding.Bindings;
@@ -16,8 +17,6 @@ import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
 import javafx.scene.control.Tooltip;
-import javafx.scene.input.KeyCode;
-import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -79,14 +78,7 @@ public final class PortabilityView extends BorderPane {
                 + "Marked cells differ from the first column.");
         hint.getStyleClass().add("muted");
         hint.setWrapText(true);
-        Label banner = new Label();
-        banner.setId("portability-error");
-        banner.getStyleClass().add("error-banner");
-        banner.setWrapText(true);
-        banner.setMaxWidth(Double.MAX_VALUE);
-        banner.textProperty().bind(vm.errorProperty());
-        banner.visibleProperty().bind(vm.errorProperty().isNotEmpty());
-        banner.managedProperty().bind(banner.visibleProperty());
+        Label banner = Banners.error("portability-error", vm.errorProperty());
         VBox info = new VBox(6, verdict, hint);
         info.getStyleClass().add("pane-tools");
         setTop(new VBox(header, banner, info));
@@ -103,17 +95,7 @@ public final class PortabilityView extends BorderPane {
         setCenter(table);
         show(vm.tableProperty().get());
 
-        addEventHandler(KeyEvent.KEY_PRESSED, e -> {
-            if (e.getCode() == KeyCode.ESCAPE) {
-                vm.close();
-                e.consume();
-            }
-        });
-        vm.showingProperty().addListener((o, a, b) -> {
-            if (b) {
-                table.requestFocus();
-            }
-        });
+        ClosablePanes.install(this, vm::close, vm.showingProperty(), table);
         hex.addListener((o, a, b) -> table.refresh());
     }
 

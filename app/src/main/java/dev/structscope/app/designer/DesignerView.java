@@ -1,5 +1,6 @@
 package dev.structscope.app.designer;
 
+import dev.structscope.app.common.Banners;
 import dev.structscope.app.common.Fmt;
 import dev.structscope.app.common.Icons;
 import dev.structscope.app.common.MemberColors;
@@ -165,14 +166,7 @@ public final class DesignerView extends BorderPane {
 
         buildTable();
 
-        Label banner = new Label();
-        banner.setId("designer-error");
-        banner.getStyleClass().add("error-banner");
-        banner.setWrapText(true);
-        banner.setMaxWidth(Double.MAX_VALUE);
-        banner.textProperty().bind(vm.errorProperty());
-        banner.visibleProperty().bind(vm.errorProperty().isNotEmpty());
-        banner.managedProperty().bind(banner.visibleProperty());
+        Label banner = Banners.error("designer-error", vm.errorProperty());
 
         Label summary = new Label();
         summary.setId("designer-summary");

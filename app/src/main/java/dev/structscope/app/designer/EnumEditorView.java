@@ -1,5 +1,6 @@
 package dev.structscope.app.designer;
 
+import dev.structscope.app.common.Banners;
 import dev.structscope.app.common.Icons;
 import dev.structscope.app.designer.EnumEditorViewModel.Column;
 import dev.structscope.icons.IconPaths;
@@ -146,14 +147,7 @@ public final class EnumEditorView extends BorderPane {
         });
         VBox.setMargin(comment, new Insets(0, 8, 6, 8));
 
-        Label banner = new Label();
-        banner.setId("enum-error");
-        banner.getStyleClass().add("error-banner");
-        banner.setWrapText(true);
-        banner.setMaxWidth(Double.MAX_VALUE);
-        banner.textProperty().bind(vm.errorProperty());
-        banner.visibleProperty().bind(vm.errorProperty().isNotEmpty());
-        banner.managedProperty().bind(banner.visibleProperty());
+        Label banner = Banners.error("enum-error", vm.errorProperty());
 
         buildTable();
         vm.enumTypeProperty().addListener((o, a, e) -> {

@@ -1,5 +1,6 @@
 package dev.structscope.app.exporter;
 
+import dev.structscope.app.common.Banners;
 import dev.structscope.app.common.Document;
 import dev.structscope.app.common.TaskRunner;
 import javafx.geometry.Insets;
@@ -40,8 +41,6 @@ public final class ImportDialog {
     private final Stage stage = new Stage();
     private final ImportViewModel vm;
     private final CodeArea editor = new CodeArea();
-    private final Label banner = new Label();
-    private final Label info = new Label();
     private final ProgressIndicator busy = new ProgressIndicator();
     private final java.util.function.Consumer<String> status;
 
@@ -67,21 +66,9 @@ public final class ImportDialog {
                 + "#pragma pack and __attribute__((packed, aligned)) are understood.");
         hint.setWrapText(true);
         hint.getStyleClass().add("muted");
-        banner.setId("import-error");
-        banner.getStyleClass().add("error-banner");
-        banner.setWrapText(true);
-        banner.setMaxWidth(Double.MAX_VALUE);
-        banner.textProperty().bind(vm.errorProperty());
-        banner.visibleProperty().bind(vm.errorProperty().isNotEmpty());
-        banner.managedProperty().bind(banner.visibleProperty());
+        Label banner = Banners.error("import-error", vm.errorProperty());
         vm.errorLineProperty().addListener((o, a, b) -> markErrorLine());
-        info.setId("import-summary");
-        info.getStyleClass().add("info-banner");
-        info.setWrapText(true);
-        info.setMaxWidth(Double.MAX_VALUE);
-        info.textProperty().bind(vm.summaryProperty());
-        info.visibleProperty().bind(vm.summaryProperty().isNotEmpty());
-        info.managedProperty().bind(info.visibleProperty());
+        Label info = Banners.info("import-summary", vm.summaryProperty());
         Label from = new Label();
         from.setId("import-source");
         from.getStyleClass().add("muted");

@@ -2,6 +2,7 @@ package dev.structscope.app.shell;
 
 import atlantafx.base.theme.PrimerDark;
 import atlantafx.base.theme.PrimerLight;
+import dev.structscope.app.common.AbiChoice;
 import dev.structscope.app.common.Icons;
 import dev.structscope.app.designer.DesignerView;
 import dev.structscope.app.designer.DesignerViewModel;
@@ -449,21 +450,7 @@ public final class MainWindow {
         redo.disableProperty().bind(vm.document().canRedoProperty().not().and(hexPane.edits().canRedoProperty().not()));
         undo.setFocusTraversable(false);
         redo.setFocusTraversable(false);
-        ChoiceBox<Abi> abi = new ChoiceBox<>();
-        abi.setId("abi");
-        abi.getItems().setAll(ShellViewModel.abis());
-        abi.setConverter(new StringConverter<>() {
-            @Override
-            public String toString(Abi a) {
-                return a == null ? "" : a.name();
-            }
-
-            @Override
-            public Abi fromString(String s) {
-                return Abi.byName(s);
-            }
-        });
-        abi.setTooltip(new Tooltip("The ABI every layout is computed for"));
+        ChoiceBox<Abi> abi = AbiChoice.of("abi", ShellViewModel.abis(), "The ABI every layout is computed for");
         ChoiceBox<ByteOrder> order = new ChoiceBox<>();
         order.setId("byte-order");
         order.getItems().setAll(ByteOrder.LITTLE_ENDIAN, ByteOrder.BIG_ENDIAN);

@@ -59,6 +59,39 @@ final class ColumnarReaders {
     private ColumnarReaders() {
     }
 
+    /**
+     * Converts every record of {@code type} in {@code data} to each of {@code formats}, into
+     * {@code dir/stem.FORMAT}, with small Parquet row groups and Arrow batches, so that a small file
+     * has many, filled in parallel and written in order. Returns each run, in order.
+     */
+    static List<CliRun> convertInSmallGroups(Path header, String type, Path data, Path dir, String stem,
+                                             List<String> formats) {
+        System.setProperty("structscope.parquet.rowGroupBytes", "65536");
+        System.setProperty("structscope.arrow.batchRows", "1000");
+        try {
+            List<CliRun> runs = new ArrayList<>();
+            for (String to : formats) {
+                CliRun r = CliRun.run("convert", header.toString(), "--type", type, data.toString(), "--to", to,
+                        "-o", dir.resolve(stem + "." + to).toString());
+                assertEquals(0, r.status(), r.err.toString());
+                runs.add(r);
+            }
+            return runs;
+        } finally {
+            System.clearProperty("structscope.parquet.rowGroupBytes");
+            System.clearProperty("structscope.arrow.batchRows");
+        }
+    }
+
+    /** {@code rows} has the oracle's row count ({@code truth.rows}) and, value by value, its sampled rows ({@code truth.samples}: index to row). */
+    static void assertRowsAndSamples(JsonNode truth, List<Map<String, Object>> rows) {
+        assertEquals(truth.get("rows").asInt(), rows.size());
+        for (Iterator<Map.Entry<String, JsonNode>> it = truth.get("samples").fields(); it.hasNext(); ) {
+            var e = it.next();
+            assertSameValue("row " + e.getKey(), e.getValue(), rows.get(Integer.parseInt(e.getKey())));
+        }
+    }
+
     /** Every row of a Parquet file. */
     static List<Map<String, Object>> parquet(Path file) throws IOException {
         List<Map<String, Object>> rows = new ArrayList<>();

@@ -16,7 +16,6 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 
@@ -101,20 +100,9 @@ class ConvertDynamicRecordsTest {
         Path header = Files.writeString(dir.resolve("msg.h"), HEADER);
         Path data = dir.resolve("msg.bin");
         truth = new ObjectMapper().readTree(String.join("\n", Py.run(dir, PYTHON, data.toString(), String.valueOf(N))));
-        // Small row groups and batches, so that a small file has many, filled in parallel and written in order.
-        System.setProperty("structscope.parquet.rowGroupBytes", "65536");
-        System.setProperty("structscope.arrow.batchRows", "1000");
-        try {
-            for (String to : List.of("parquet", "arrow")) {
-                CliRun r = CliRun.run("convert", header.toString(), "--type", "Msg", data.toString(), "--to", to,
-                        "-o", dir.resolve("msg." + to).toString());
-                assertEquals(0, r.status(), r.err.toString());
-                assertEquals("structscope: " + data + ": 5 trailing bytes after the last whole record were not converted",
-                        r.err.toString().strip());
-            }
-        } finally {
-            System.clearProperty("structscope.parquet.rowGroupBytes");
-            System.clearProperty("structscope.arrow.batchRows");
+        for (CliRun r : ColumnarReaders.convertInSmallGroups(header, "Msg", data, dir, "msg", List.of("parquet", "arrow"))) {
+            assertEquals("structscope: " + data + ": 5 trailing bytes after the last whole record were not converted",
+                    r.err.toString().strip());
         }
     }
 
@@ -129,11 +117,7 @@ class ConvertDynamicRecordsTest {
     }
 
     private static void checkRows(List<Map<String, Object>> rows) {
-        assertEquals(truth.get("rows").asInt(), rows.size());
-        for (Iterator<Map.Entry<String, JsonNode>> it = truth.get("samples").fields(); it.hasNext(); ) {
-            var e = it.next();
-            ColumnarReaders.assertSameValue("row " + e.getKey(), e.getValue(), rows.get(Integer.parseInt(e.getKey())));
-        }
+        ColumnarReaders.assertRowsAndSamples(truth, rows);
         JsonNode sums = truth.get("sums");
         BigInteger n = BigInteger.ZERO;
         BigInteger vals = BigInteger.ZERO;

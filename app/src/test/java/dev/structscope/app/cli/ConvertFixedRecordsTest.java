@@ -110,19 +110,9 @@ class ConvertFixedRecordsTest {
         header = Files.writeString(dir.resolve("rec.h"), HEADER);
         Path data = dir.resolve("rec.bin");
         truth = new ObjectMapper().readTree(String.join("\n", Py.run(dir, NUMPY, data.toString(), String.valueOf(N))));
-        // Small row groups and batches, so that a small file has many, filled in parallel and written in order.
-        System.setProperty("structscope.parquet.rowGroupBytes", "65536");
-        System.setProperty("structscope.arrow.batchRows", "1000");
-        try {
-            for (String to : List.of("parquet", "arrow", "csv", "jsonl")) {
-                CliRun r = CliRun.run("convert", header.toString(), "--type", "Rec", data.toString(), "--to", to,
-                        "-o", dir.resolve("rec." + to).toString());
-                assertEquals(0, r.status(), r.err.toString());
-                assertEquals("", r.err.toString());
-            }
-        } finally {
-            System.clearProperty("structscope.parquet.rowGroupBytes");
-            System.clearProperty("structscope.arrow.batchRows");
+        for (CliRun r : ColumnarReaders.convertInSmallGroups(header, "Rec", data, dir, "rec",
+                List.of("parquet", "arrow", "csv", "jsonl"))) {
+            assertEquals("", r.err.toString());
         }
     }
 
@@ -147,11 +137,7 @@ class ConvertFixedRecordsTest {
     }
 
     private static void checkRows(List<Map<String, Object>> rows) {
-        assertEquals(truth.get("rows").asInt(), rows.size());
-        for (Iterator<Map.Entry<String, JsonNode>> it = truth.get("samples").fields(); it.hasNext(); ) {
-            var e = it.next();
-            ColumnarReaders.assertSameValue("row " + e.getKey(), e.getValue(), rows.get(Integer.parseInt(e.getKey())));
-        }
+        ColumnarReaders.assertRowsAndSamples(truth, rows);
         JsonNode sums = truth.get("sums");
         for (String col : List.of("id", "x", "in.a", "in.b", "pts", "ok", "bits", "sbits")) {
             BigInteger sum = BigInteger.ZERO;

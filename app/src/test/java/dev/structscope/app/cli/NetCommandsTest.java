@@ -7,7 +7,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.regex.Matcher;
@@ -19,7 +18,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /** {@code capture} and {@code send} end to end, with Python peers and with each other, on loopback. */
 class NetCommandsTest {
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = PointPeers.JSON;
 
     @TempDir
     static Path dir;
@@ -28,20 +27,7 @@ class NetCommandsTest {
     @BeforeAll
     static void setUp() throws Exception {
         assumeTrue(PythonPeer.available(), "python3 is needed");
-        header = dir.resolve("point.h");
-        Files.writeString(header, """
-                #include <stdint.h>
-                /* The ctypes Point of the tests' Python peers. */
-                struct Point { int32_t x; int32_t y; double z; };
-                """);
-    }
-
-    private static List<JsonNode> jsonLines(String out) throws Exception {
-        List<JsonNode> rows = new java.util.ArrayList<>();
-        for (String line : out.lines().toList()) {
-            rows.add(JSON.readTree(line));
-        }
-        return rows;
+        header = PointPeers.header(dir);
     }
 
     private static int listeningPort(CliRun run) throws InterruptedException {
@@ -53,13 +39,7 @@ class NetCommandsTest {
     @Test
     void capturesCtypesPointsFromAPythonListenerWithTheNewHandshake() throws Exception {
         try (PythonPeer py = new PythonPeer("mp_peer.py", "listen", "0", "s3cret", "sha256", "3")) {
-            String port = py.line().strip();
-            CliRun run = CliRun.run("capture", header.toString(), "--type", "Point", "--connect", "127.0.0.1:" + port,
-                    "--framing", "mp", "--authkey", "s3cret", "--count", "3");
-            assertEquals(0, run.status(), run.err.toString());
-            List<JsonNode> rows = jsonLines(run.out.toString());
-            assertEquals(3, rows.size());
-            assertEquals(JSON.readTree("{\"_seq\":2,\"_len\":16,\"x\":2,\"y\":-2,\"z\":3.0}"), rows.get(2));
+            PointPeers.capturesThreePoints(header, "127.0.0.1:" + py.line().strip());
         }
     }
 
@@ -79,7 +59,7 @@ class NetCommandsTest {
 
         CliRun replay = CliRun.run("capture", header.toString(), "--type", "Point", "--replay", rec.toString());
         assertEquals(0, replay.status(), replay.err.toString());
-        List<JsonNode> rows = jsonLines(replay.out.toString());
+        List<JsonNode> rows = PointPeers.jsonLines(replay.out.toString());
         assertEquals(4, rows.size());
         assertEquals(JSON.readTree("{\"_seq\":1,\"_len\":16,\"x\":1,\"y\":-1,\"z\":1.5}"), rows.get(1));
     }
@@ -87,11 +67,7 @@ class NetCommandsTest {
     @Test
     void sendsARecordThatAPythonListenerReceives() throws Exception {
         try (PythonPeer py = new PythonPeer("mp_peer.py", "listen", "0", "k", "md5", "0")) {
-            String port = py.line().strip();
-            CliRun run = CliRun.run("send", header.toString(), "--type", "Point", "--connect", "127.0.0.1:" + port,
-                    "--framing", "mp", "--authkey", "k", "--values", "{\"x\": 7, \"y\": -8, \"z\": 2.25}");
-            assertEquals(0, run.status(), run.err.toString());
-            assertEquals("GOT 07000000f8ffffff0000000000000240", py.line());
+            PointPeers.sendsOnePoint(header, py, "127.0.0.1:" + py.line().strip());
         }
     }
 
@@ -99,13 +75,8 @@ class NetCommandsTest {
     void sendRepeatedIntoCaptureLosesNothing() throws Exception {
         CliRun capture = CliRun.start("capture", header.toString(), "--type", "Point", "--listen", "127.0.0.1:0",
                 "--framing", "u32le", "--format", "none");
-        int port = listeningPort(capture);
-        CliRun send = CliRun.run("send", header.toString(), "--type", "Point", "--connect", "127.0.0.1:" + port,
-                "--framing", "u32le", "--values", "{\"x\": 1, \"z\": -0.5}", "--repeat", "20000");
-        assertEquals(0, send.status(), send.err.toString());
-        assertEquals(0, capture.status(), capture.err.toString());
-        assertTrue(capture.out.toString().matches("messages=20000 bytes=320000 seconds=[0-9.]+ rate=[0-9.]+ dropped=0\\s*"),
-                capture.out.toString());
+        String summary = PointPeers.sendsManyInto(header, capture, "127.0.0.1:" + listeningPort(capture));
+        assertTrue(summary.matches("messages=20000 bytes=320000 seconds=[0-9.]+ rate=[0-9.]+ dropped=0\\s*"), summary);
     }
 
     @Test
@@ -156,7 +127,7 @@ class NetCommandsTest {
             ch.send(java.nio.ByteBuffer.wrap(longer), to);
         }
         assertEquals(0, capture.status(), capture.err.toString());
-        List<JsonNode> rows = jsonLines(capture.out.toString());
+        List<JsonNode> rows = PointPeers.jsonLines(capture.out.toString());
         assertEquals(JSON.readTree("{\"_seq\":0,\"_len\":6,\"x\":5,\"y\":null,\"z\":null}"), rows.get(0));
         assertEquals(JSON.readTree("{\"_seq\":1,\"_len\":20,\"x\":9,\"y\":0,\"z\":0.0,\"_extra\":4}"), rows.get(1));
     }

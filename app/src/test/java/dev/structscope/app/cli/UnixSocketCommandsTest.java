@@ -1,7 +1,5 @@
 package dev.structscope.app.cli;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.structscope.io.net.PythonPeer;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -25,8 +23,6 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  * path that is not a socket is refused and left alone.
  */
 class UnixSocketCommandsTest {
-    private static final ObjectMapper JSON = new ObjectMapper();
-
     @TempDir
     static Path dir;
     static Path header;
@@ -34,16 +30,7 @@ class UnixSocketCommandsTest {
     @BeforeAll
     static void setUp() throws Exception {
         assumeTrue(PythonPeer.available(), "python3 is needed");
-        header = dir.resolve("point.h");
-        Files.writeString(header, "#include <stdint.h>\nstruct Point { int32_t x; int32_t y; double z; };\n");
-    }
-
-    private static List<JsonNode> rows(String out) throws Exception {
-        List<JsonNode> rows = new java.util.ArrayList<>();
-        for (String line : out.lines().toList()) {
-            rows.add(JSON.readTree(line));
-        }
-        return rows;
+        header = PointPeers.header(dir);
     }
 
     @Test
@@ -52,12 +39,7 @@ class UnixSocketCommandsTest {
         try (PythonPeer py = new PythonPeer("mp_peer.py", "listen", "unix:", "s3cret", "sha256", "3")) {
             String path = py.line().strip();
             assertTrue(path.startsWith("/"), path);
-            CliRun run = CliRun.run("capture", header.toString(), "--type", "Point", "--connect", "unix:" + path,
-                    "--framing", "mp", "--authkey", "s3cret", "--count", "3");
-            assertEquals(0, run.status(), run.err.toString());
-            List<JsonNode> rows = rows(run.out.toString());
-            assertEquals(3, rows.size());
-            assertEquals(JSON.readTree("{\"_seq\":2,\"_len\":16,\"x\":2,\"y\":-2,\"z\":3.0}"), rows.get(2));
+            PointPeers.capturesThreePoints(header, "unix:" + path);
         }
     }
 
@@ -86,10 +68,7 @@ class UnixSocketCommandsTest {
         Path sock = dir.resolve("py.sock");
         try (PythonPeer py = new PythonPeer("mp_peer.py", "listen", "unix:" + sock, "k", "md5", "0")) {
             assertEquals(sock.toString(), py.line().strip());
-            CliRun run = CliRun.run("send", header.toString(), "--type", "Point", "--connect", "unix:" + sock,
-                    "--framing", "mp", "--authkey", "k", "--values", "{\"x\": 7, \"y\": -8, \"z\": 2.25}");
-            assertEquals(0, run.status(), run.err.toString());
-            assertEquals("GOT 07000000f8ffffff0000000000000240", py.line());
+            PointPeers.sendsOnePoint(header, py, "unix:" + sock);
         }
     }
 
@@ -111,11 +90,8 @@ class UnixSocketCommandsTest {
         CliRun capture = CliRun.start("capture", header.toString(), "--type", "Point", "--listen", "unix:" + sock,
                 "--framing", "u32le", "--format", "none");
         capture.awaitErr("listening on");
-        CliRun send = CliRun.run("send", header.toString(), "--type", "Point", "--connect", "unix:" + sock,
-                "--framing", "u32le", "--values", "{\"x\": 1, \"z\": -0.5}", "--repeat", "20000");
-        assertEquals(0, send.status(), send.err.toString());
-        assertEquals(0, capture.status(), capture.err.toString());
-        assertTrue(capture.out.toString().startsWith("messages=20000 bytes=320000 "), capture.out.toString());
+        String summary = PointPeers.sendsManyInto(header, capture, "unix:" + sock);
+        assertTrue(summary.startsWith("messages=20000 bytes=320000 "), summary);
     }
 
     @Test

@@ -4,6 +4,7 @@ import dev.structscope.model.InputException;
 import dev.structscope.model.layout.ArrayLayout;
 import dev.structscope.model.layout.EnumLayout;
 import dev.structscope.model.layout.FieldLayout;
+import dev.structscope.model.layout.LaidOutRecords;
 import dev.structscope.model.layout.PointerLayout;
 import dev.structscope.model.layout.RecordLayout;
 import dev.structscope.model.layout.ScalarLayout;
@@ -12,9 +13,7 @@ import dev.structscope.model.type.Prim;
 import dev.structscope.model.type.RecordType;
 
 import java.util.ArrayList;
-import java.util.IdentityHashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * The columns of a record type: the single place where the type mapping of
@@ -74,40 +73,25 @@ public final class ColumnSchema {
      *                        through a placed member (a file's linked structure has no fixed schema)
      */
     public static ColumnSchema of(RecordLayout layout) {
-        Builder b = new Builder();
-        b.index(layout, 0);
+        Builder b = new Builder(new LaidOutRecords(layout, 4096));
         Column.Struct root = b.struct("", layout, false, layout.name() == null ? "<anonymous>" : layout.name());
         return new ColumnSchema(root, b.next);
     }
 
     private static final class Builder {
         int next;
-        /** Every laid-out record reachable from the root, by definition: what a reference stands for. */
-        private final Map<RecordType, RecordLayout> records = new IdentityHashMap<>();
+        /** Every laid-out record reachable from the root: what a reference stands for. */
+        private final LaidOutRecords records;
         /** The records being expanded, innermost last: meeting one again is a cycle. */
         private final List<RecordType> open = new ArrayList<>();
 
-        void index(TypeLayout t, int depth) {
-            if (depth > 4096) {
-                return;
-            }
-            switch (t) {
-                case RecordLayout r when !r.isReference() -> {
-                    if (records.putIfAbsent(r.definition(), r) == null) {
-                        for (FieldLayout f : r.fields()) {
-                            index(f.layout(), depth + 1);
-                        }
-                    }
-                }
-                case ArrayLayout a -> index(a.element(), depth + 1);
-                default -> {
-                }
-            }
+        Builder(LaidOutRecords records) {
+            this.records = records;
         }
 
         Column.Struct struct(String name, RecordLayout r, boolean nullable, String path) {
             if (r.isReference()) {
-                RecordLayout full = records.get(r.definition());
+                RecordLayout full = records.full(r);
                 if (full == null || open.contains(r.definition())) {
                     throw new InputException(path, "a record that holds itself through a placed member has no"
                             + " column form (its depth differs from record to record); convert a type without it");

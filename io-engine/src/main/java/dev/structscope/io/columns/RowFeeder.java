@@ -169,6 +169,16 @@ public final class RowFeeder {
         row(segment, value.node(), value.start(), sink);
     }
 
+    /**
+     * Reports {@code count} consecutive fixed records of {@code node} from byte {@code start} of
+     * {@code segment}, one row each: the row-by-row way to fill a writer's batch.
+     */
+    public void rows(MemorySegment segment, RecordNode node, long start, int count, RowSink sink) {
+        for (int i = 0; i < count; i++) {
+            row(segment, node, start + i * node.size(), sink);
+        }
+    }
+
     /** Reports the record whose plan is {@code node} and which starts at byte {@code start} of {@code segment}. */
     public void row(MemorySegment segment, RecordNode node, long start, RowSink sink) {
         sink.beginRow();

@@ -5,6 +5,7 @@ import dev.structscope.model.Limits;
 import dev.structscope.model.abi.Abi;
 import dev.structscope.model.layout.ArrayLayout;
 import dev.structscope.model.layout.FieldLayout;
+import dev.structscope.model.layout.LaidOutRecords;
 import dev.structscope.model.layout.RecordLayout;
 import dev.structscope.model.layout.ScalarLayout;
 import dev.structscope.model.layout.TypeLayout;
@@ -39,9 +40,8 @@ public final class DynamicDecoder implements RecordReader {
     private final ByteOrder order;
     private final Limits limits;
 
-    /** Every record layout reachable from the root, by definition: what a reference stands for. */
-    private final java.util.Map<dev.structscope.model.type.RecordType, RecordLayout> records =
-            new java.util.IdentityHashMap<>();
+    /** Every record layout reachable from the root: what a reference stands for. */
+    private final LaidOutRecords records;
 
     /**
      * Set for encoding: a sized member occupies what its content needs, whatever its size member
@@ -59,7 +59,7 @@ public final class DynamicDecoder implements RecordReader {
         this.order = order;
         this.limits = limits;
         this.sizesFromContent = sizesFromContent;
-        index(layout, 0);
+        this.records = new LaidOutRecords(layout, limits.maxDepth());
     }
 
     /** The same layout read the way an encoder lays a record out: sized members as long as their content. */
@@ -67,30 +67,9 @@ public final class DynamicDecoder implements RecordReader {
         return new DynamicDecoder(layout, abi, order, limits, true);
     }
 
-    private void index(TypeLayout t, int depth) {
-        if (depth > limits.maxDepth()) {
-            return;
-        }
-        switch (t) {
-            case RecordLayout r when !r.isReference() -> {
-                if (records.putIfAbsent(r.definition(), r) == null) {
-                    for (FieldLayout f : r.fields()) {
-                        index(f.layout(), depth + 1);
-                    }
-                }
-            }
-            case ArrayLayout a -> index(a.element(), depth + 1);
-            default -> {
-            }
-        }
-    }
-
     /** The full layout a reference stands for. */
     private RecordLayout resolve(RecordLayout r) {
-        if (!r.isReference()) {
-            return r;
-        }
-        RecordLayout full = records.get(r.definition());
+        RecordLayout full = records.full(r);
         if (full == null) {
             throw new InputException(typeName(r), "a placed reference to " + typeName(r) + " that is not laid out");
         }

@@ -10,6 +10,7 @@ import dev.structscope.model.fuzz.Choices;
 import dev.structscope.model.fuzz.TypeTrees;
 import dev.structscope.model.layout.LayoutEngine;
 import dev.structscope.model.layout.RecordLayout;
+import dev.structscope.io.decode.SeededDecodeCases.Outcome;
 import org.junit.jupiter.api.Test;
 
 import java.io.PrintWriter;
@@ -18,7 +19,6 @@ import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
 import java.nio.ByteOrder;
-import java.util.Random;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -49,24 +49,11 @@ class DecoderFuzzTest {
 
     @Test
     void seededRandomLayoutsAndBytesEndInValuesOrAnInputException() {
-        int cases = Integer.getInteger("structscope.fuzz.cases", 5000);
-        Random random = new Random(Long.getLong("structscope.fuzz.seed", 0xDEC0DEL));
-        int decoded = 0;
-        int refused = 0;
-        for (int i = 0; i < cases; i++) {
-            switch (check(Choices.of(random))) {
-                case DECODED -> decoded++;
-                case REFUSED -> refused++;
-                case NO_LAYOUT -> {
-                }
-            }
-        }
+        SeededDecodeCases.Counts n = SeededDecodeCases.run(5000, 0xDEC0DEL, DecoderFuzzTest::check);
         // A quarter at least: the generator also makes layouts the compilers refuse (NO_LAYOUT).
-        assertTrue(decoded > cases / 4, "decoded " + decoded);
-        assertTrue(refused > cases / 20, "refused " + refused);
+        assertTrue(n.decoded() > n.cases() / 4, "decoded " + n.decoded());
+        assertTrue(n.refused() > n.cases() / 20, "refused " + n.refused());
     }
-
-    enum Outcome { DECODED, REFUSED, NO_LAYOUT }
 
     static Outcome check(Choices c) {
         Abi abi = Abi.all().get(c.pick(Abi.all().size()));

@@ -12,6 +12,7 @@ import dev.structscope.model.fuzz.Choices;
 import dev.structscope.model.layout.LayoutEngine;
 import dev.structscope.model.layout.RecordLayout;
 import dev.structscope.model.type.TypeLibrary;
+import dev.structscope.io.decode.SeededDecodeCases.Outcome;
 import org.junit.jupiter.api.Test;
 
 import java.lang.foreign.Arena;
@@ -20,7 +21,6 @@ import java.lang.foreign.ValueLayout;
 import java.nio.ByteOrder;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Random;
 
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -50,23 +50,10 @@ class DynamicDecoderFuzzTest {
 
     @Test
     void seededRandomDynamicLayoutsAndBytesEndInValuesOrAnInputException() {
-        int cases = Integer.getInteger("structscope.fuzz.cases", 2000);
-        Random random = new Random(Long.getLong("structscope.fuzz.seed", 0xD1AL));
-        int decoded = 0;
-        int refused = 0;
-        for (int i = 0; i < cases; i++) {
-            switch (check(Choices.of(random))) {
-                case DECODED -> decoded++;
-                case REFUSED -> refused++;
-                case NO_LAYOUT -> {
-                }
-            }
-        }
-        assertTrue(decoded > cases / 10, "decoded " + decoded);
-        assertTrue(refused > cases / 10, "refused " + refused);
+        SeededDecodeCases.Counts n = SeededDecodeCases.run(2000, 0xD1AL, DynamicDecoderFuzzTest::check);
+        assertTrue(n.decoded() > n.cases() / 10, "decoded " + n.decoded());
+        assertTrue(n.refused() > n.cases() / 10, "refused " + n.refused());
     }
-
-    enum Outcome { DECODED, REFUSED, NO_LAYOUT }
 
     /** A random header of dynamic records R0..Rn, each using the ones before it. */
     static String header(Choices c) {

@@ -4,10 +4,6 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import dev.structscope.app.live.compose.ValueParser.Parsed;
 import dev.structscope.io.decode.ScalarKind;
-import javafx.beans.property.ReadOnlyStringProperty;
-import javafx.beans.property.ReadOnlyStringWrapper;
-import javafx.beans.property.SimpleStringProperty;
-import javafx.beans.property.StringProperty;
 
 import java.util.HexFormat;
 
@@ -17,29 +13,20 @@ import java.util.HexFormat;
  * packet body is typed or pasted in one field instead of one row per byte. Its value is the JSON
  * array of the bytes (signed for a signed element type). FX thread.
  */
-public final class BytesEntry implements FormEntry {
-    private final String label;
-    private final String path;
-    private final int depth;
+public final class BytesEntry extends TextEntry {
     private final String typeName;
     private final boolean signed;
-    private final StringProperty text = new SimpleStringProperty(this, "text", "");
-    private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper(this, "error", "");
-    private Parsed parsed;
 
     BytesEntry(String label, String path, int depth, String typeName, ScalarKind element) {
-        this.label = label;
-        this.path = path;
-        this.depth = depth;
+        super(label, path, depth);
         this.typeName = typeName;
         this.signed = element == ScalarKind.SIGNED;
-        text.addListener((o, a, b) -> reparse());
-        reparse();
+        start("");
     }
 
-    private void reparse() {
-        parsed = parse(text.get(), signed);
-        error.set(parsed.valid() ? "" : parsed.error());
+    @Override
+    Parsed parse(String text) {
+        return parse(text, signed);
     }
 
     /** Hex digits in pairs; spaces, commas, colons and {@code 0x} prefixes between bytes are ignored. */
@@ -64,51 +51,13 @@ public final class BytesEntry implements FormEntry {
         return Parsed.ok(a);
     }
 
-    public StringProperty textProperty() {
-        return text;
-    }
-
-    public String text() {
-        return text.get();
-    }
-
-    public void setText(String value) {
-        text.set(value);
-    }
-
-    public ReadOnlyStringProperty errorProperty() {
-        return error.getReadOnlyProperty();
-    }
-
-    public String error() {
-        return error.get();
-    }
-
-    public Parsed parsed() {
-        return parsed;
-    }
-
+    @Override
     public String hint() {
         return typeName + ": bytes in hex (de ad be ef); their number sets the count";
     }
 
     @Override
-    public String label() {
-        return label;
-    }
-
-    @Override
-    public String path() {
-        return path;
-    }
-
-    @Override
     public String typeName() {
         return typeName;
-    }
-
-    @Override
-    public int depth() {
-        return depth;
     }
 }

@@ -170,9 +170,7 @@ public final class ComposeViewModel {
             // length, a size), so it listens to texts; derived rows change only from here.
             switch (e) {
                 case ScalarEntry s when dyn && s.role() == ScalarEntry.Role.DERIVED -> { }
-                case ScalarEntry s -> (dyn ? s.textProperty() : s.errorProperty()).addListener((x, a, b) -> revalidate());
-                case StringEntry s -> (dyn ? s.textProperty() : s.errorProperty()).addListener((x, a, b) -> revalidate());
-                case BytesEntry s -> (dyn ? s.textProperty() : s.errorProperty()).addListener((x, a, b) -> revalidate());
+                case TextEntry t -> (dyn ? t.textProperty() : t.errorProperty()).addListener((x, a, b) -> revalidate());
                 case GroupEntry g -> g.selectedProperty().addListener((x, a, b) -> revalidate());
             }
         });

@@ -59,24 +59,9 @@ final class FormJson {
     }
 
     private static JsonNode value(FormEntry e, Leaf leaf) {
-        if (leaf == Leaf.TEXT) {
-            switch (e) {
-                case ScalarEntry s -> {
-                    return JSON.textNode(s.text());
-                }
-                case StringEntry s -> {
-                    return JSON.textNode(s.text());
-                }
-                case BytesEntry s -> {
-                    return JSON.textNode(s.text());
-                }
-                case GroupEntry g -> { }
-            }
-        }
         return switch (e) {
-            case ScalarEntry s -> orNull(s.parsed().value());
-            case StringEntry s -> orNull(s.parsed().value());
-            case BytesEntry s -> orNull(s.parsed().value());
+            case TextEntry t when leaf == Leaf.TEXT -> JSON.textNode(t.text());
+            case TextEntry t -> orNull(t.parsed().value());
             case GroupEntry g when g.kind() == GroupEntry.Kind.ARRAY -> {
                 ArrayNode a = JSON.arrayNode();
                 g.children().forEach(c -> a.add(value(c, leaf)));
@@ -127,8 +112,7 @@ final class FormJson {
             }
             case GroupEntry g -> apply(g, v, which);
             case ScalarEntry s when which.test(s) -> s.setText(v.isTextual() ? v.asText() : v.toString());
-            case StringEntry s when which.test(s) && v.isTextual() -> s.setText(v.asText());
-            case BytesEntry s when which.test(s) && v.isTextual() -> s.setText(v.asText());
+            case TextEntry t when which.test(t) && v.isTextual() -> t.setText(v.asText());
             default -> { }
         }
     }
@@ -177,9 +161,7 @@ final class FormJson {
 
     static String error(FormEntry e) {
         return switch (e) {
-            case ScalarEntry s -> s.error();
-            case StringEntry s -> s.error();
-            case BytesEntry s -> s.error();
+            case TextEntry t -> t.error();
             case GroupEntry g -> "";
         };
     }
@@ -196,9 +178,8 @@ final class FormJson {
             }
             sb.append(e.path()).append('=');
             switch (e) {
-                case ScalarEntry s -> sb.append(s.text().strip());
                 case StringEntry s -> sb.append('"').append(s.text()).append('"');
-                case BytesEntry s -> sb.append(s.text().strip());
+                case TextEntry t -> sb.append(t.text().strip());
                 case GroupEntry g -> { }
             }
         });
@@ -210,9 +191,7 @@ final class FormJson {
         Map<String, Integer> choices = new LinkedHashMap<>();
         walk(root, e -> {
             switch (e) {
-                case ScalarEntry s -> texts.put(s.path(), s.text());
-                case StringEntry s -> texts.put(s.path(), s.text());
-                case BytesEntry s -> texts.put(s.path(), s.text());
+                case TextEntry t -> texts.put(t.path(), t.text());
                 case GroupEntry g -> {
                     if (g.kind() == GroupEntry.Kind.UNION) {
                         choices.put(g.path(), g.selected());
@@ -227,9 +206,7 @@ final class FormJson {
     static void restore(GroupEntry root, FormSnapshot s) {
         walk(root, e -> {
             switch (e) {
-                case ScalarEntry se when s.texts().containsKey(se.path()) -> se.setText(s.texts().get(se.path()));
-                case StringEntry se when s.texts().containsKey(se.path()) -> se.setText(s.texts().get(se.path()));
-                case BytesEntry se when s.texts().containsKey(se.path()) -> se.setText(s.texts().get(se.path()));
+                case TextEntry t when s.texts().containsKey(t.path()) -> t.setText(s.texts().get(t.path()));
                 case GroupEntry g when s.choices().containsKey(g.path()) -> g.select(s.choices().get(g.path()));
                 default -> { }
             }

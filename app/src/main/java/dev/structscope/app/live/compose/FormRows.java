@@ -88,8 +88,7 @@ final class FormRows {
     private Node node(FormEntry e) {
         return switch (e) {
             case ScalarEntry s -> row(s, roles(s, editor(s)), s.errorProperty(), s.hint());
-            case StringEntry s -> row(s, text(s, s.textProperty()), s.errorProperty(), s.hint());
-            case BytesEntry s -> row(s, text(s, s.textProperty()), s.errorProperty(), s.hint());
+            case TextEntry t -> row(t, text(t, t.textProperty()), t.errorProperty(), t.hint());
             case GroupEntry g -> group(g);
         };
     }

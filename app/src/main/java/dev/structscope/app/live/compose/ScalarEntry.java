@@ -3,17 +3,13 @@ package dev.structscope.app.live.compose;
 import dev.structscope.app.live.compose.ValueParser.Parsed;
 import dev.structscope.io.decode.ScalarKind;
 import dev.structscope.io.decode.ScalarNode;
-import javafx.beans.property.ReadOnlyStringProperty;
-import javafx.beans.property.ReadOnlyStringWrapper;
-import javafx.beans.property.SimpleStringProperty;
-import javafx.beans.property.StringProperty;
 
 /**
  * An editable scalar member: its text as typed and, derived from it at every change, the parsed
  * value or the reason it is invalid ({@link #error()} empty when valid). {@code _Bool} holds
  * {@code "true"}/{@code "false"}; an enum holds an enumerator's name or a number. FX thread.
  */
-public final class ScalarEntry implements FormEntry {
+public final class ScalarEntry extends TextEntry {
     /** Which editor the view shows. */
     public enum Editor { INTEGER, FLOAT, BOOL, ENUM }
 
@@ -25,22 +21,13 @@ public final class ScalarEntry implements FormEntry {
      */
     public enum Role { VALUE, DERIVED, SHAPING }
 
-    private final String label;
-    private final String path;
-    private final int depth;
     private final ScalarNode node;
-    private final StringProperty text = new SimpleStringProperty(this, "text");
-    private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper(this, "error", "");
-    private Parsed parsed;
     private Role role = Role.VALUE;
 
     ScalarEntry(String label, String path, int depth, ScalarNode node) {
-        this.label = label;
-        this.path = path;
-        this.depth = depth;
+        super(label, path, depth);
         this.node = node;
-        text.addListener((o, a, b) -> reparse());
-        text.set(initial());
+        start(initial());
     }
 
     private String initial() {
@@ -55,9 +42,9 @@ public final class ScalarEntry implements FormEntry {
         };
     }
 
-    private void reparse() {
-        parsed = ValueParser.scalar(node, text.get());
-        error.set(parsed.valid() ? "" : parsed.error());
+    @Override
+    Parsed parse(String text) {
+        return ValueParser.scalar(node, text);
     }
 
     public Editor editor() {
@@ -74,33 +61,7 @@ public final class ScalarEntry implements FormEntry {
         return node;
     }
 
-    public StringProperty textProperty() {
-        return text;
-    }
-
-    public String text() {
-        return text.get();
-    }
-
-    public void setText(String value) {
-        text.set(value);
-    }
-
-    /** Why the text is invalid, or empty. */
-    public ReadOnlyStringProperty errorProperty() {
-        return error.getReadOnlyProperty();
-    }
-
-    public String error() {
-        return error.get();
-    }
-
-    /** The parsed value, or null when invalid. */
-    public Parsed parsed() {
-        return parsed;
-    }
-
-    /** What the editor accepts, for a tooltip. */
+    @Override
     public String hint() {
         return switch (role) {
             case DERIVED -> "Computed when the record is encoded (a count, a length or a type): not edited";
@@ -118,22 +79,7 @@ public final class ScalarEntry implements FormEntry {
     }
 
     @Override
-    public String label() {
-        return label;
-    }
-
-    @Override
-    public String path() {
-        return path;
-    }
-
-    @Override
     public String typeName() {
         return node.isBitField() ? node.typeName() + " : " + node.bitWidth() : node.typeName();
-    }
-
-    @Override
-    public int depth() {
-        return depth;
     }
 }
