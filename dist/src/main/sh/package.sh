@@ -40,6 +40,14 @@ modules=java.base,java.desktop,java.logging,java.management,java.prefs,java.sql,
 rm -rf "$target/runtime" "$target/image" "$target/deb" "$target"/structscope_*.deb "$target/launchers" "$target/input"
 mkdir -p "$target/input"
 cp -p "$target/app-jars"/*.jar "$target/input/"
+# Jars compiled for Java 5 (picocli's) replaced by copies raised to a class-file version the AOT
+# cache can hold linked, as ./structscope does (app/src/build/java/LinkableJars.java).
+rm -rf "$target/linkable-jars"
+ls "$target/input"/*.jar | paste -sd: - >"$target/input-classpath.txt"
+"$jdk/bin/java" "$src/../../app/src/build/java/LinkableJars.java" "$target/input-classpath.txt" "$target/linkable-jars"
+for j in "$target/linkable-jars"/*.jar; do
+  [ ! -f "$j" ] || cp -p "$j" "$target/input/"
+done
 jars=$target/input
 main_jar=$(cd "$jars" && ls app-*.jar)
 
