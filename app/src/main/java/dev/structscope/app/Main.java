@@ -36,7 +36,30 @@ public final class Main {
             StructScopeApp.launchWith(args);
             return;
         }
-        System.exit(StructScopeCli.run(args));
+        int status = StructScopeCli.run(args);
+        if (status != 0 || nonDaemonThreadsLeft()) {
+            System.exit(status);
+        }
+        // Status 0 with only daemon threads left: returning ends the JVM with 0 just as well, and
+        // skips what System.exit adds since Java 21 — it asks for a System.Logger to log the exit,
+        // and finding the logging back end opens every jar on the class path to look for a
+        // provider, 10-20 ms of a short command (docs/readme-install.md).
+    }
+
+    /** Whether a live non-daemon platform thread other than this one would keep the JVM running. */
+    private static boolean nonDaemonThreadsLeft() {
+        ThreadGroup root = Thread.currentThread().getThreadGroup();
+        while (root.getParent() != null) {
+            root = root.getParent();
+        }
+        Thread[] threads = new Thread[root.activeCount() + 16];
+        int n = root.enumerate(threads, true);
+        for (int i = 0; i < n; i++) {
+            if (threads[i] != Thread.currentThread() && threads[i].isAlive() && !threads[i].isDaemon()) {
+                return true;
+            }
+        }
+        return n == threads.length; // more threads than room: assume the worst
     }
 
     /**

@@ -30,6 +30,15 @@ public final class StructScopeCli implements Runnable {
      */
     private static final Map<String, Class<?>> SUBCOMMANDS = subcommands();
 
+    static {
+        // picocli's factory looks for Groovy's Closure class when it is first used unless told not
+        // to; a class that is not there is looked for in every jar of the class path (opening
+        // each), the largest single cost of a short command's start (docs/readme-install.md).
+        if (System.getProperty("picocli.disable.closures") == null) {
+            System.setProperty("picocli.disable.closures", "true");
+        }
+    }
+
     private static Map<String, Class<?>> subcommands() {
         Map<String, Class<?>> m = new LinkedHashMap<>();
         m.put("layout", LayoutCommand.class);

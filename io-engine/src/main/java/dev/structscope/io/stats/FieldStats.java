@@ -26,4 +26,26 @@ public record FieldStats(String path, ScalarKind kind, long count, long nanCount
     static BigInteger sum128(long hi, long lo) {
         return BigInteger.valueOf(hi).shiftLeft(64).add(new BigInteger(Long.toUnsignedString(lo)));
     }
+
+    /**
+     * The 128-bit sum {@code hi:lo} divided by {@code count} (positive), rounded once to the nearest
+     * double (ties to even), as {@code float(Fraction(sum, count))} in Python. BigInteger only: the
+     * JDK's BigDecimal computes 5^65536 in its static initializer, about 10 ms of a short
+     * {@code stats} run started from the AOT cache (docs/readme-install.md).
+     */
+    static double mean128(long hi, long lo, long count) {
+        if (hi == lo >> 63 && lo >= -(1L << 53) && lo <= 1L << 53 && count <= 1L << 53) {
+            return (double) lo / count; // both exact as doubles: one IEEE division rounds once
+        }
+        BigInteger sum = sum128(hi, lo).abs();
+        BigInteger divisor = BigInteger.valueOf(count);
+        // Scaled by 2^shift the quotient has at least 61 bits; a non-zero remainder is kept as a
+        // sticky bit 0, far below the 53 bits a double keeps, so rounding that integer
+        // (BigInteger.doubleValue: to nearest, ties to even) rounds the exact quotient.
+        int shift = Math.max(0, 61 + divisor.bitLength() - sum.bitLength());
+        BigInteger[] qr = sum.shiftLeft(shift).divideAndRemainder(divisor);
+        BigInteger q = qr[1].signum() == 0 ? qr[0] : qr[0].setBit(0);
+        double mean = Math.scalb(q.doubleValue(), -shift);
+        return hi < 0 ? -mean : mean;
+    }
 }

@@ -8,8 +8,6 @@ import dev.structscope.io.source.Sources;
 import dev.structscope.model.InputException;
 
 import java.lang.foreign.MemorySegment;
-import java.math.BigDecimal;
-import java.math.MathContext;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.IntStream;
@@ -153,8 +151,7 @@ public final class RecordStats {
             boolean flipped = LeafRead.unsigned64(node);
             long min = flipped ? p.minL[i] ^ Long.MIN_VALUE : p.minL[i];
             long max = flipped ? p.maxL[i] ^ Long.MIN_VALUE : p.maxL[i];
-            double mean = new BigDecimal(FieldStats.sum128(p.sumHi[i], p.sumLo[i]))
-                    .divide(BigDecimal.valueOf(count), MathContext.DECIMAL64).doubleValue();
+            double mean = FieldStats.mean128(p.sumHi[i], p.sumLo[i], count);
             return new FieldStats(path, node.kind(), count, 0,
                     flipped ? Long.toUnsignedString(min) : Long.toString(min),
                     flipped ? Long.toUnsignedString(max) : Long.toString(max), mean);
