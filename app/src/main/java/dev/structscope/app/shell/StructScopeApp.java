@@ -1,8 +1,10 @@
 package dev.structscope.app.shell;
 
 import dev.structscope.app.common.TaskRunner;
+import javafx.animation.AnimationTimer;
 import javafx.application.Application;
 import javafx.stage.Stage;
+import javafx.stage.WindowEvent;
 
 import java.nio.file.Path;
 
@@ -13,6 +15,12 @@ import java.nio.file.Path;
  * goes through the one {@link TaskRunner} it creates.
  */
 public final class StructScopeApp extends Application {
+    /**
+     * The system property that asks for the time the first window is drawn, on stderr (the start-up
+     * benchmark's, benchmarks/peers/startup_bench.sh): {@code report}, or {@code exit} to end the
+     * process right after.
+     */
+    static final String FIRST_WINDOW = "structscope.firstWindow";
     private static String[] launchArgs = new String[0];
     private TaskRunner tasks;
 
@@ -55,8 +63,37 @@ public final class StructScopeApp extends Application {
         ShellViewModel vm = new ShellViewModel(DocumentIo.STANDARD, tasks, new RecentFiles(WindowPrefs.node()));
         MainWindow window = new MainWindow(stage, vm, new WindowPrefs(WindowPrefs.node()));
         show(vm, OpenArgs.parse(launchArgs));
+        String firstWindow = System.getProperty(FIRST_WINDOW);
+        if (firstWindow != null) {
+            reportFirstFrame(stage, firstWindow.equals("exit"));
+        }
         stage.show();
         window.designer().table().requestFocus();
+    }
+
+    /**
+     * Prints, once the stage has shown and a first frame has been drawn in it (the second pulse
+     * after showing: a pulse lays out and renders after its animation timers), the wall-clock time
+     * in milliseconds since the epoch, which the benchmark subtracts from the time it started the
+     * process.
+     */
+    private static void reportFirstFrame(Stage stage, boolean exit) {
+        stage.addEventHandler(WindowEvent.WINDOW_SHOWN, shown -> new AnimationTimer() {
+            private int pulses;
+
+            @Override
+            public void handle(long now) {
+                if (++pulses == 2) {
+                    stop();
+                    System.err.println("structscope: first window drawn at " + System.currentTimeMillis() + " ms since the epoch");
+                    if (exit) {
+                        // At once, not Platform.exit: the sample may still be loading, and its
+                        // results would reach a task runner that stop() has shut.
+                        System.exit(0);
+                    }
+                }
+            }
+        }.start());
     }
 
     /** Opens what the arguments name, or the project's default sample when they name nothing. */
