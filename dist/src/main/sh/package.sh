@@ -152,6 +152,8 @@ size=$(du -sk --exclude=DEBIAN "$root" | cut -f1)
 # The CLI needs nothing beyond the C library; the GUI needs GTK 3 and OpenGL (JavaFX draws in
 # software without it), which apt installs as recommendations. The desktop database, MIME database
 # and icon cache are updated by their own packages' dpkg triggers on these folders.
+# Maintainer: the project, not a person; it has no mail address yet, and .invalid (RFC 2606) says
+# so rather than naming a host that might exist. Replace it when the project has one.
 cat >"$root/DEBIAN/control" <<EOF
 Package: structscope
 Version: $version
@@ -161,7 +163,7 @@ Architecture: amd64
 Installed-Size: $size
 Depends: libc6
 Recommends: libgtk-3-0t64 | libgtk-3-0, libgl1, libxtst6
-Maintainer: StructScope <structscope@localhost>
+Maintainer: StructScope developers <developers@structscope.invalid>
 Description: design C struct layouts and read bytes through them
  StructScope lays out C structs and unions for five ABIs (like pahole, without a
  compiled binary), decodes and edits binary files and live messages through them,
