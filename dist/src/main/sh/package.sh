@@ -44,7 +44,7 @@ cp -p "$target/app-jars"/*.jar "$target/input/"
 # cache can hold linked, as ./structscope does (app/src/build/java/LinkableJars.java).
 rm -rf "$target/linkable-jars"
 ls "$target/input"/*.jar | paste -sd: - >"$target/input-classpath.txt"
-"$jdk/bin/java" "$src/../../app/src/build/java/LinkableJars.java" "$target/input-classpath.txt" "$target/linkable-jars"
+"$jdk/bin/java" "$src/../../../app/src/build/java/LinkableJars.java" "$target/input-classpath.txt" "$target/linkable-jars"
 for j in "$target/linkable-jars"/*.jar; do
   [ ! -f "$j" ] || cp -p "$j" "$target/input/"
 done
