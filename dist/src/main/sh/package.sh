@@ -168,7 +168,7 @@ Description: design C struct layouts and read bytes through them
  StructScope lays out C structs and unions for five ABIs (like pahole, without a
  compiled binary), decodes and edits binary files and live messages through them,
  and compares and exports layouts. The package carries its own trimmed Java
- runtime and an AOT cache, so it needs no Java on the machine.
+ runtime and AOT caches for a quick start, so it needs no Java on the machine.
 EOF
 deb=$target/structscope_${version}_amd64.deb
 dpkg-deb --root-owner-group -Zxz --build "$root" "$deb" >/dev/null
