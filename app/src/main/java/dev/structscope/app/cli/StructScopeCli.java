@@ -26,7 +26,7 @@ public final class StructScopeCli implements Runnable {
      * The subcommands by name, in the order the usage lists them. They are added to the command
      * line by {@link #commandLine}, not named in the annotation: picocli builds the model of every
      * subcommand it is given (reflection over each command's options and their types), and a
-     * run of one command needs only that one's (see docs/readme-install.md, start-up).
+     * run of one command needs only that one's (see docs/user/install.md, start-up).
      */
     private static final Map<String, Class<?>> SUBCOMMANDS = subcommands();
 
