@@ -2,7 +2,7 @@
 # Whole-process timings of `structscope convert` beside `structscope stats` on one file of 32-byte
 # records (page cache warm, median of 3), and the bounded-memory run: a 4 GiB file converted in a
 # JVM with -Xmx256m, peak RSS from /usr/bin/time -v (which counts the mapped input's pages) and
-# peak RssAnon (heap, Arrow's native buffers, everything but file pages) sampled from /proc. The figures in docs/readme-bulk.md come from here.
+# peak RssAnon (heap, Arrow's native buffers, everything but file pages) sampled from /proc. The figures in docs/user/bulk.md come from here.
 # Usage: sh convert_bench.sh [DIR] [MiB]   (default /tmp/structscope-bench, 1024)
 set -eu
 here=$(cd "$(dirname "$0")" && pwd)

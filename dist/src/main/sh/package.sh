@@ -8,7 +8,7 @@
 #   TARGET/structscope_VERSION_amd64.deb   the image under /opt/structscope, `structscope` on the
 #                                     PATH (/usr/bin), a desktop entry, the icon and the MIME type
 # The AOT caches are made here by training runs with the packaged runtime itself (a cache is only
-# good for the JVM and class path it was made with). See docs/readme-install.md.
+# good for the JVM and class path it was made with). See docs/user/install.md.
 # Needs a JDK 25 (JAVA_HOME, or found in /usr/lib/jvm like ./structscope does), dpkg-deb, and
 # xvfb-run for the GUI's training run (without it the GUI starts without a cache).
 # Usage: sh package.sh TARGET VERSION
@@ -98,7 +98,7 @@ cpline=$(sed -n 's/^app\.classpath=//p' "$appdir/structscope.cfg" | sed 's|\$APP
 cat >"$image/bin/structscope" <<EOF
 #!/bin/sh
 # StructScope's command (CLI and GUI: no arguments or open FILE starts the GUI, any other command
-# runs the CLI). Written by dist/src/main/sh/package.sh; see docs/readme-install.md.
+# runs the CLI). Written by dist/src/main/sh/package.sh; see docs/user/install.md.
 set -eu
 self=\$(readlink -f "\$0")
 app=\${self%/bin/*}/lib/app

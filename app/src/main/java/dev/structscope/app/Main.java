@@ -13,7 +13,7 @@ import java.util.Arrays;
  * a JavaFX {@code Application} so that it runs from a plain class path without JavaFX's
  * module-path checks, and so that CLI runs never touch the toolkit. It names picocli, Jackson and
  * JavaFX only through the class that needs them, so a command loads only its own (the start-up
- * time of a short command is mostly class loading; see docs/readme-install.md).
+ * time of a short command is mostly class loading; see docs/user/install.md).
  *
  * <p>A leading {@code --verbose} says on stderr how the process started (the JDK, and whether the
  * AOT cache the launcher named in {@value #AOT_PROPERTY} was used), then goes on without it.
@@ -43,7 +43,7 @@ public final class Main {
         // Status 0 with only daemon threads left: returning ends the JVM with 0 just as well, and
         // skips what System.exit adds since Java 21 — it asks for a System.Logger to log the exit,
         // and finding the logging back end opens every jar on the class path to look for a
-        // provider, 10-20 ms of a short command (docs/readme-install.md).
+        // provider, 10-20 ms of a short command (docs/user/install.md).
     }
 
     /** Whether a live non-daemon platform thread other than this one would keep the JVM running. */

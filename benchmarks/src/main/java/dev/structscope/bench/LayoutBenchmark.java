@@ -30,7 +30,7 @@ import java.util.concurrent.TimeUnit;
  * How long the layout engine takes to lay out again a 1,000-member struct in which about half the
  * members are bit-fields (of every integer type, unnamed and zero-width ones included), the rest
  * scalars and small arrays: what the designer does on every edit. Goal: under 1 ms. Run it as
- * {@code docs/readme-layout.md} says. JMH state is per thread; the engine itself is pure.
+ * {@code docs/dev/benchmarks.md} says. JMH state is per thread; the engine itself is pure.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)

@@ -45,7 +45,7 @@ import java.util.Map;
  * <p>Fixed records with a {@link FixedColumns} form are fed a column at a time instead
  * ({@link Group#fill}): plain 4- and 8-byte members outside lists become PLAIN pages made here
  * ({@link ParquetPage}), the other leaves go to their column writers from primitive arrays. The writer
- * settings (page rows, statistics, dictionary, codec) and why are in docs/readme-bulk.md.
+ * settings (page rows, statistics, dictionary, codec) and why are in docs/user/bulk.md.
  *
  * <p>Schema, from {@link ColumnSchema}: structs are groups, lists Parquet's three-level LIST
  * ({@code group name (LIST) { repeated group list { element } }}), integers INT32/INT64 with their

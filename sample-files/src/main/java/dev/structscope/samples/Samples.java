@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.stream.Stream;
 
 /**
- * The bundled samples (see {@code docs/readme-samples.md}); {@link #DEFAULT} is the one the GUI
+ * The bundled samples (see {@code docs/user/samples.md}); {@link #DEFAULT} is the one the GUI
  * shows when started with no arguments. Stateless; any thread.
  */
 public final class Samples {

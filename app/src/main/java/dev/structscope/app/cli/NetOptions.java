@@ -9,7 +9,7 @@ import java.nio.charset.StandardCharsets;
 /** Options shared by {@code capture} and {@code send}: framing, authkey, limits, time-outs. */
 final class NetOptions {
     @Option(names = "--framing", paramLabel = "FRAMING", defaultValue = "fixed",
-            description = "fixed (default), u16be, u16le, u32be, u32le, mp (Python multiprocessing.connection).")
+            description = "fixed (default), u16be, u16le, u32be, u32le, mp (Python multiprocessing.connection), record (each message one record, as long as its members say).")
     String framing;
 
     @Option(names = "--authkey", paramLabel = "KEY",

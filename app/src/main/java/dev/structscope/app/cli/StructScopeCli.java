@@ -26,14 +26,14 @@ public final class StructScopeCli implements Runnable {
      * The subcommands by name, in the order the usage lists them. They are added to the command
      * line by {@link #commandLine}, not named in the annotation: picocli builds the model of every
      * subcommand it is given (reflection over each command's options and their types), and a
-     * run of one command needs only that one's (see docs/readme-install.md, start-up).
+     * run of one command needs only that one's (see docs/user/install.md, start-up).
      */
     private static final Map<String, Class<?>> SUBCOMMANDS = subcommands();
 
     static {
         // picocli's factory looks for Groovy's Closure class when it is first used unless told not
         // to; a class that is not there is looked for in every jar of the class path (opening
-        // each), the largest single cost of a short command's start (docs/readme-install.md).
+        // each), the largest single cost of a short command's start (docs/user/install.md).
         if (System.getProperty("picocli.disable.closures") == null) {
             System.setProperty("picocli.disable.closures", "true");
         }

@@ -226,7 +226,7 @@ public final class LiveViewModel {
     static final int FLOOD_BATCH = 2_000;
     private int lastBatch;
 
-    /** The longest this model's per-frame work took so far, in nanoseconds (the figure in docs/readme-live.md). */
+    /** The longest this model's per-frame work took so far, in nanoseconds (the figure in docs/dev/benchmarks.md). */
     public long slowestPulseNanos() {
         return slowestPulse;
     }

@@ -31,7 +31,7 @@ public record FieldStats(String path, ScalarKind kind, long count, long nanCount
      * The 128-bit sum {@code hi:lo} divided by {@code count} (positive), rounded once to the nearest
      * double (ties to even), as {@code float(Fraction(sum, count))} in Python. BigInteger only: the
      * JDK's BigDecimal computes 5^65536 in its static initializer, about 10 ms of a short
-     * {@code stats} run started from the AOT cache (docs/readme-install.md).
+     * {@code stats} run started from the AOT cache (docs/user/install.md).
      */
     static double mean128(long hi, long lo, long count) {
         if (hi == lo >> 63 && lo >= -(1L << 53) && lo <= 1L << 53 && count <= 1L << 53) {

@@ -35,7 +35,7 @@ import static java.lang.constant.ConstantDescs.CD_void;
  * emits one plain (possibly byte-swapping) load per value. The same loop written once in Java
  * with the stride as a variable keeps a bounds check per value and does a column at a time,
  * which cost about a quarter more time per value than the C loop (the figures are in
- * docs/readme-engine.md). Integer min/max are branches, not {@code Math.min}/{@code max}: C2
+ * docs/dev/benchmarks.md). Integer min/max are branches, not {@code Math.min}/{@code max}: C2
  * compiles those to {@code cmov}, which chains every element to the one before, while real data
  * rarely moves a minimum or maximum, so predicted branches leave only the sums as chains.
  *

@@ -23,7 +23,7 @@ import java.util.Map;
 
 /**
  * Turns a {@link LayoutDocument} into the JSON tree of the format (see
- * {@code docs/layout-document.schema.json}). Types are written as one-line strings wherever
+ * {@code docs/user/layout-document.schema.json}). Types are written as one-line strings wherever
  * {@link TypeSyntax} can say them exactly, and as objects otherwise, so nothing is lost.
  * Defaults (no comment, pack 0, not packed) are left out to keep documents short. Stateless.
  */

@@ -11,7 +11,7 @@ import java.util.Objects;
 /**
  * A layout document as a value: the declarations a person designed (a {@link TypeLibrary}) plus
  * the metadata saved with them. Read and written by {@link LayoutDocuments}; the JSON format is
- * described in {@code docs/layout-document.schema.json}.
+ * described in {@code docs/user/layout-document.schema.json}.
  *
  * <p>Immutable and compares by value, so "document → JSON → document" can be checked with
  * {@code equals}. Safe to share between threads.

@@ -18,8 +18,8 @@ import java.nio.file.StandardOpenOption;
 
 /**
  * Reads and writes layout documents: the JSON files in which a person saves the types they
- * designed (format: {@code docs/layout-document.schema.json}, explained in
- * {@code docs/readme-document.md}).
+ * designed (format: {@code docs/user/layout-document.schema.json}, explained in
+ * {@code docs/user/layout-document.md}).
  *
  * <p>Reading never trusts the input: malformed JSON, wrong value types, unknown or duplicate
  * names, invalid attributes and unknown versions are {@link InputException}s whose

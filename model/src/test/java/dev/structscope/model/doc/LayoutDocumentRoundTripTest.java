@@ -177,10 +177,10 @@ class LayoutDocumentRoundTripTest {
 
     @Test
     void theReadmeExampleIsTheTestedExample() throws IOException, URISyntaxException {
-        String readme = Files.readString(Path.of("..", "docs", "readme-document.md"));
+        String readme = Files.readString(Path.of("..", "docs", "user", "layout-document.md"));
         int start = readme.indexOf("```json\n") + "```json\n".length();
         String block = readme.substring(start, readme.indexOf("```", start));
-        assertEquals(LayoutDocuments.read(example("sensor.json")), LayoutDocuments.parse(block, "readme-document.md"));
+        assertEquals(LayoutDocuments.read(example("sensor.json")), LayoutDocuments.parse(block, "layout-document.md"));
     }
 
     static Path example(String name) throws URISyntaxException {

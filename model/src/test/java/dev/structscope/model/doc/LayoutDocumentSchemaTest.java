@@ -25,7 +25,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * {@code docs/layout-document.schema.json} is a valid draft 2020-12 schema, and it agrees with the
+ * {@code docs/user/layout-document.schema.json} is a valid draft 2020-12 schema, and it agrees with the
  * reader and writer: every document the writer emits and every example validates; documents
  * with undeclared properties or wrong values do not.
  */
@@ -36,8 +36,8 @@ class LayoutDocumentSchemaTest {
 
     @BeforeAll
     static void loadSchema() throws IOException {
-        // Tests run in the module directory; the schema lives in the repository's docs/.
-        Path file = Path.of("..", "docs", "layout-document.schema.json");
+        // Tests run in the module directory; the schema lives in the repository's docs/user/.
+        Path file = Path.of("..", "docs", "user", "layout-document.schema.json");
         schemaJson = MAPPER.readTree(Files.readString(file));
         JsonSchemaFactory factory = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012);
         schema = factory.getSchema(schemaJson);
