@@ -1,5 +1,6 @@
 package dev.structscope.model.c;
 
+import dev.structscope.model.type.MemberRules;
 import dev.structscope.model.InputException;
 import dev.structscope.model.type.Dynamic;
 import dev.structscope.model.type.Expr;
@@ -291,7 +292,7 @@ final class Attributes {
 
     private void aligned(TokenCursor in, DeclParser p, Token at) {
         IntValue v = p.constant();
-        if (v.value() <= 0 || Long.bitCount(v.value()) != 1) {
+        if (!MemberRules.isPowerOfTwo(v.value())) {
             throw new InputException(at.where(), "requested alignment is not a positive power of 2 (" + v + ")");
         }
         if (v.value() > (1L << 28)) {

@@ -1,5 +1,6 @@
 package dev.structscope.model.c;
 
+import dev.structscope.model.type.MemberRules;
 import dev.structscope.model.InputException;
 import dev.structscope.model.abi.Abi;
 import dev.structscope.model.type.ArrayType;
@@ -315,7 +316,7 @@ final class DeclParser {
                     a = sym.layout(typeName(), t).align();
                 } else {
                     IntValue v = constant();
-                    if (v.value() < 0 || v.value() > (1L << 28) || (v.value() != 0 && Long.bitCount(v.value()) != 1)) {
+                    if (v.value() > (1L << 28) || !MemberRules.isAlignmentOrNone(v.value())) {
                         throw in.error(t, "requested alignment is not a power of 2 (" + v + ")");
                     }
                     a = v.value();

@@ -8,15 +8,18 @@ import dev.structscope.model.type.CType;
 import dev.structscope.model.type.EnumType;
 import dev.structscope.model.type.Enumerator;
 import dev.structscope.model.type.Member;
+import dev.structscope.model.type.MemberRules;
 import dev.structscope.model.type.NamedType;
 import dev.structscope.model.type.Prim;
 import dev.structscope.model.type.PrimitiveType;
 import dev.structscope.model.type.RecordKind;
 import dev.structscope.model.type.RecordType;
 
+import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.OptionalLong;
 import java.util.Set;
 
 /**
@@ -159,10 +162,7 @@ final class RecordParser {
                 Integer width = null;
                 if (in.accept(":")) {
                     Token wAt = in.peek();
-                    width = bitWidth(type, d, wAt);
-                    if (s.attrs.mode != null || a.mode != null) {
-                        modeWidth(s.type, d, wAt, width);
-                    }
+                    width = bitWidth(type, s.attrs.mode != null || a.mode != null ? s.type : null, d, wAt);
                     Attributes afterWidth = new Attributes();
                     afterWidth.parse(in, p);
                     afterWidth.noTypeChange(in, "after a bit-field width");
@@ -200,22 +200,13 @@ final class RecordParser {
             }
             in.expect(";", "after member declaration");
         }
-        int lastSequential = out.size() - 1;
-        while (lastSequential >= 0 && out.get(lastSequential).dynamic().at() != null) {
-            lastSequential--;
-        }
+        RecordKind kind = struct ? RecordKind.STRUCT : RecordKind.UNION;
         for (int i = 0; i < out.size(); i++) {
             if (out.get(i).type() instanceof ArrayType a && a.isFlexible()) {
-                if (!struct) {
-                    throw in.error(where.get(i), "flexible array member '" + out.get(i).name() + "' in a union is not allowed");
-                }
-                if (i != lastSequential && out.get(i).dynamic().at() == null) {
-                    throw in.error(where.get(i), "flexible array member '" + out.get(i).name()
-                            + "' is not at the end of the struct");
-                }
-                if (out.subList(0, i).stream().noneMatch(m -> m.name() != null || m.isAnonymousRecord())) {
-                    throw in.error(where.get(i), "flexible array member in a struct with no named members");
-                }
+                int k = i;
+                MemberRules.flexibleArray(kind, out, i).ifPresent(f -> {
+                    throw in.error(where.get(k), f.message(out.get(k).name(), MemberRules.Wording.HEADER));
+                });
             }
         }
         return out;
@@ -265,46 +256,42 @@ final class RecordParser {
         return d.name() == null ? "<unnamed>" : d.name().text();
     }
 
-    private Integer bitWidth(CType type, DeclParser.Declarator d, Token at) {
+    private Integer bitWidth(CType type, CType written, DeclParser.Declarator d, Token at) {
         IntValue v = p.constant();
         String n = d == null ? null : d.name().text();
-        String label = n == null ? "anonymous bit-field" : "bit-field '" + n + "'";
-        CType t = p.sym.strip(type);
-        long bits;
-        if (t instanceof PrimitiveType prim && prim.prim().isInteger()) {
-            bits = prim.prim() == Prim.BOOL ? 1 : p.abi().scalar(prim.prim()).size() * 8L;
-        } else if (t instanceof EnumType || (t instanceof NamedType nt && nt.kind() == NamedType.Kind.ENUM)) {
-            TypeLayout l = p.sym.layout(t, at);
-            bits = l instanceof EnumLayout ? l.size() * 8 : 32;
-        } else {
-            throw p.in.error(d == null ? at : d.name(), label + " has non-integral type '" + type.spelling() + "'");
-        }
-        if (!v.unsigned() && v.value() < 0) {
-            throw p.in.error(at, label + " has negative width (" + v + ")");
-        }
-        if (v.value() < 0 || v.value() > bits) {
-            throw p.in.error(at, "width of " + label + " (" + v + " bits) exceeds the width of its type (" + bits
-                    + " bit" + (bits == 1 ? "" : "s") + ")");
-        }
-        if (v.value() == 0 && n != null) {
-            throw p.in.error(d.name(), "named bit-field '" + n + "' has zero width");
+        BigInteger width = v.unsigned() ? new BigInteger(v.toString()) : BigInteger.valueOf(v.value());
+        MemberRules.bitField(n, width, integerBits(type, at), type.spelling()).ifPresent(f -> {
+            Token where = switch (f) {
+                case MemberRules.NotInteger x -> d == null ? at : d.name();
+                case MemberRules.NamedZeroWidth x -> d.name();
+                default -> at;
+            };
+            throw p.in.error(where, f.message(MemberRules.Wording.HEADER));
+        });
+        if (written != null) {
+            // GCC and clang check the width against the type written, before a mode attribute on
+            // the member changes it ({@code int __attribute__((mode(DI))) x : 40} is an error; the
+            // field is then laid out with the mode's type).
+            MemberRules.bitField(n, width, integerBits(written, at), written.spelling())
+                    .filter(f -> f instanceof MemberRules.TooWide)
+                    .ifPresent(f -> {
+                        throw p.in.error(at, f.message(MemberRules.Wording.HEADER));
+                    });
         }
         return (int) v.value();
     }
 
-    /**
-     * GCC and clang check a bit-field's width against the type written, before a {@code mode}
-     * attribute on the member changes it ({@code int __attribute__((mode(DI))) x : 40} is an
-     * error; the field is then laid out with the mode's type).
-     */
-    private void modeWidth(CType written, DeclParser.Declarator d, Token at, int width) {
-        if (p.sym.strip(written) instanceof PrimitiveType prim && prim.prim().isInteger() && prim.prim() != Prim.BOOL) {
-            long bits = p.abi().scalar(prim.prim()).size() * 8L;
-            if (width > bits) {
-                String n = d == null ? "anonymous bit-field" : "bit-field '" + d.name().text() + "'";
-                throw p.in.error(at, "width of " + n + " (" + width + " bits) exceeds the width of its type (" + bits + " bits)");
-            }
+    /** The bits a bit-field of this type may hold on the ABI; empty when not an integer or enum type. */
+    private OptionalLong integerBits(CType type, Token at) {
+        CType t = p.sym.strip(type);
+        if (t instanceof PrimitiveType prim && prim.prim().isInteger()) {
+            return OptionalLong.of(MemberRules.bitFieldBits(prim.prim(), p.abi().scalar(prim.prim()).size()));
         }
+        if (t instanceof EnumType || (t instanceof NamedType nt && nt.kind() == NamedType.Kind.ENUM)) {
+            TypeLayout l = p.sym.layout(t, at);
+            return OptionalLong.of(l instanceof EnumLayout ? l.size() * 8 : 32);
+        }
+        return OptionalLong.empty();
     }
 
     /** After {@code enum}. */

@@ -1,5 +1,6 @@
 package dev.structscope.model.c;
 
+import dev.structscope.model.type.MemberRules;
 import dev.structscope.model.type.ArrayType;
 import dev.structscope.model.type.CType;
 import dev.structscope.model.type.Prim;
@@ -64,7 +65,7 @@ final class TypeAttributes {
             throw p.in.error(at, "vector size not an integral multiple of component size");
         }
         long count = size / element;
-        if (Long.bitCount(count) != 1) {
+        if (!MemberRules.isPowerOfTwo(count)) {
             throw p.in.error(at, "number of vector components " + count + " not a power of two");
         }
         return new ArrayType(declared, count);

@@ -1,5 +1,6 @@
 package dev.structscope.model.dwarf;
 
+import dev.structscope.model.type.MemberRules;
 import dev.structscope.model.InputException;
 import dev.structscope.model.Limits;
 import dev.structscope.model.abi.Abi;
@@ -406,7 +407,7 @@ final class TypeBuilder {
     }
 
     private static long powerOfTwo(Die die, long v) {
-        if (v <= 0 || Long.bitCount(v) != 1) {
+        if (!MemberRules.isPowerOfTwo(v)) {
             throw new InputException(where(die), "alignment " + v + " is not a power of two");
         }
         return v;

@@ -71,8 +71,7 @@ final class LayoutContext {
 
     private TypeLayout named(NamedType n) {
         if (n.kind() == NamedType.Kind.TYPEDEF) {
-            Typedef td = library.typedef(n.name())
-                    .orElseThrow(() -> new InputException(n.name(), "unknown type name '" + n.name() + "'"));
+            Typedef td = library.requireTypedef(n.name());
             enter("typedef " + n.name());
             try {
                 TypeLayout inner = type(td.target());
@@ -224,8 +223,7 @@ final class LayoutContext {
         CType t = type;
         boolean stripped = false;
         while (t instanceof NamedType n && n.kind() == NamedType.Kind.TYPEDEF) {
-            Typedef td = library.typedef(n.name())
-                    .orElseThrow(() -> new InputException(n.name(), "unknown type name '" + n.name() + "'"));
+            Typedef td = library.requireTypedef(n.name());
             stripped |= td.alignedAttr() != 0 && !td.vector(); // a vector's alignment is natural
             t = td.target();
         }
@@ -240,8 +238,7 @@ final class LayoutContext {
     long msvcRequiredAlign(CType type, TypeLayout tl) {
         return switch (type) {
             case NamedType n when n.kind() == NamedType.Kind.TYPEDEF -> {
-                Typedef td = library.typedef(n.name())
-                        .orElseThrow(() -> new InputException(n.name(), "unknown type name '" + n.name() + "'"));
+                Typedef td = library.requireTypedef(n.name());
                 boolean attr = td.alignedAttr() != 0 && !td.vector();
                 long inner = msvcRequiredAlign(td.target(), attr ? type(td.target()) : tl);
                 yield attr ? Math.max(inner, tl.align()) : inner;
