@@ -135,25 +135,25 @@ public final class HeaderImporter {
         List<Token> tokens = pp.finish(fileName);
         Symbols sym = new Symbols(options.abi());
         PackState pack = new PackState(options.warnings());
-        DeclParser parser = new DeclParser(sym, pack);
-        parser.comments = pp.comments();
-        parser.in = new TokenCursor(tokens, pack::apply);
+        ParseState st = new ParseState(sym, pack, pp.comments());
+        st.read(new TokenCursor(tokens, pack::apply));
+        DeclParser parser = new DeclParser(st);
         try {
             parser.translationUnit();
         } catch (IllegalArgumentException | ArithmeticException e) {
             // A model record refused a value the parser let through: still bad input, say where.
-            throw new InputException(parser.in.peek().where(), e.getMessage());
+            throw new InputException(st.in().peek().where(), e.getMessage());
         } catch (StackOverflowError e) {
-            throw new InputException(parser.in.peek().where(), "declaration nested too deeply");
+            throw new InputException(st.in().peek().where(), "declaration nested too deeply");
         }
-        Map<String, Long> constants = constants(pp, parser);
+        Map<String, Long> constants = constants(pp, st, parser);
         TypeLibrary lib = new TypeLibrary(sym.decls, constants);
         validate(lib, sym, options.abi(), options.limits());
         return lib;
     }
 
     /** The object-like macros of the user's files whose bodies are integer constant expressions. */
-    private static Map<String, Long> constants(Preprocessor pp, DeclParser parser) {
+    private static Map<String, Long> constants(Preprocessor pp, ParseState st, DeclParser parser) {
         Map<String, Long> out = new LinkedHashMap<>();
         for (Macro m : new ArrayList<>(pp.macros().values())) {
             if (m.system() || !m.objectLike() || m.body().isEmpty()) {
@@ -163,9 +163,9 @@ public final class HeaderImporter {
                 List<Token> toks = new ArrayList<>(pp.expander().expand(m.body()));
                 Token last = m.body().get(m.body().size() - 1);
                 toks.add(Token.of(Token.Kind.EOF, "", last.file(), last.line(), last.col(), false, false));
-                parser.in = new TokenCursor(toks, p -> { });
+                st.read(new TokenCursor(toks, p -> { }));
                 IntValue v = parser.constant();
-                if (parser.in.atEnd()) {
+                if (st.in().atEnd()) {
                     out.put(m.name(), v.value());
                 }
             } catch (InputException | IllegalArgumentException | ArithmeticException e) {
