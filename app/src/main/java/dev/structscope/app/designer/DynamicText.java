@@ -62,7 +62,7 @@ public final class DynamicText {
                 if (i != 0) {
                     throw new InputException("array", "only the first dimension may be left empty (flexible)");
                 }
-                t = new ArrayType(t, ArrayType.FLEXIBLE);
+                t = ArrayType.flexible(t);
             } else if (p.matches("\\d{1,9}")) {
                 t = new ArrayType(t, Long.parseLong(p));
             } else {

@@ -563,7 +563,7 @@ final class DeclParser {
                     fn = true;
                 }
                 case Derivation.Array a -> t = array(t, fn, a.at(), c -> new ArrayType(c, a.length()));
-                case Derivation.FlexibleArray a -> t = array(t, fn, a.at(), c -> new ArrayType(c, ArrayType.FLEXIBLE));
+                case Derivation.FlexibleArray a -> t = array(t, fn, a.at(), c -> ArrayType.flexible(c));
                 case Derivation.CountedArray a -> t = array(t, fn, a.at(), c -> ArrayType.counted(c, a.count()));
             }
         }

@@ -93,7 +93,7 @@ class HeaderImporterTest {
         assertEquals(new PointerType(new ArrayType(i, 4)), m.get(1).type());
         assertEquals(new ArrayType(new ArrayType(i, 5), 2), m.get(2).type());
         assertEquals(new PointerType(PrimitiveType.of(Prim.VOID)), m.get(3).type());
-        assertEquals(new ArrayType(PrimitiveType.of(Prim.CHAR), ArrayType.FLEXIBLE), m.get(4).type());
+        assertEquals(ArrayType.flexible(PrimitiveType.of(Prim.CHAR)), m.get(4).type());
     }
 
     @Test
