@@ -51,12 +51,7 @@ final class RecordParser {
         TokenCursor in = st.in();
         NamedType.Kind kind = kw.is("struct") ? NamedType.Kind.STRUCT : NamedType.Kind.UNION;
         Attributes attrs = new Attributes();
-        attrs.parse(st, p);
-        Token tag = null;
-        if (in.peek().isIdent()) {
-            tag = in.next();
-            attrs.parse(st, p);
-        }
+        Token tag = tag(attrs);
         if (!in.at("{")) {
             if (tag == null) {
                 throw in.error(in.peek(), "declaration of anonymous " + kw.text() + " must be a definition");
@@ -94,6 +89,17 @@ final class RecordParser {
         st.sym().tags.get(tag.text()).complete = true;
         st.sym().add(r, tag);
         return new NamedType(kind, tag.text());
+    }
+
+    /** The tag after {@code struct}, {@code union} or {@code enum}, or null; attributes around it go to {@code attrs}. */
+    private Token tag(Attributes attrs) {
+        attrs.parse(st, p);
+        if (!st.in().peek().isIdent()) {
+            return null;
+        }
+        Token tag = st.in().next();
+        attrs.parse(st, p);
+        return tag;
     }
 
     private void declareTag(NamedType.Kind kind, Token tag, boolean definition) {
@@ -302,12 +308,7 @@ final class RecordParser {
     CType enumeration(Token kw) {
         TokenCursor in = st.in();
         Attributes attrs = new Attributes();
-        attrs.parse(st, p);
-        Token tag = null;
-        if (in.peek().isIdent()) {
-            tag = in.next();
-            attrs.parse(st, p);
-        }
+        Token tag = tag(attrs);
         Prim underlying = null;
         if (in.at(":") && in.peek(1).isIdent() && isTypeAhead()) {
             Token colon = in.next();
