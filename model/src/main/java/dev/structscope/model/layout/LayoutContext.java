@@ -239,15 +239,29 @@ final class LayoutContext {
         return switch (type) {
             case NamedType n when n.kind() == NamedType.Kind.TYPEDEF -> {
                 Typedef td = library.requireTypedef(n.name());
-                boolean attr = td.alignedAttr() != 0 && !td.vector();
-                long inner = msvcRequiredAlign(td.target(), attr ? type(td.target()) : tl);
-                yield attr ? Math.max(inner, tl.align()) : inner;
+                if (td.alignedAttr() == 0 || td.vector()) {
+                    yield msvcRequiredAlign(td.target(), tl);
+                }
+                // The typedef's own alignment is required, even where it lowers the record's
+                // (aligned(1) over an aligned(2) struct of ints: 1, not 4); of what it names,
+                // only the record's own required alignment counts (clang's MS layout takes the
+                // type's alignment, then the base record's RequiredAlignment).
+                yield Math.max(tl.align(), ownRequired(type(td.target())));
             }
             case NamedType n -> tl instanceof RecordLayout r ? recordRequired(r) : 0;
             case RecordType r -> tl instanceof RecordLayout rl ? recordRequired(rl) : 0;
             case ArrayType a -> tl instanceof ArrayLayout al ? msvcRequiredAlign(a.element(), al.element()) : 0;
             default -> 0;
         };
+    }
+
+    /** What a record (or an array of records) requires of itself: its members' and its attribute's value; else 0. */
+    private long ownRequired(TypeLayout tl) {
+        TypeLayout t = tl;
+        while (t instanceof ArrayLayout a) {
+            t = a.element();
+        }
+        return t instanceof RecordLayout r ? msvcRequired.getOrDefault(r.definition(), 0L) : 0;
     }
 
     private long recordRequired(RecordLayout r) {
