@@ -114,7 +114,7 @@ record ShippedLayout(String layoutName, String document, String type, String abi
                 throw new InputException(layout, "cannot be read (permission denied)");
             }
             return document ? LayoutDocuments.readLibrary(path, Limits.DEFAULT.maxInputBytes())
-                    : HeaderImporter.importFile(path, importOptions);
+                    : dev.structscope.io.headers.LocalHeaders.importFile(path, importOptions);
         }
         String text = readText(new Path(uri), hadoop, layout);
         return document ? LayoutDocuments.parse(text, layout).library() : HeaderImporter.importText(text, layout, importOptions);

@@ -182,7 +182,7 @@ class SparkReadTest {
     void aBadLayoutFailsWithTheClisLine() throws IOException {
         Path bad = dir.resolve("bad.h");
         Files.writeString(bad, "struct Broken {\n    int x;\n    unknown_t y;\n};\n");
-        InputException expected = assertThrows(InputException.class, () -> HeaderImporter.importFile(bad,
+        InputException expected = assertThrows(InputException.class, () -> dev.structscope.io.headers.LocalHeaders.importFile(bad,
                 HeaderImporter.Options.defaults()));
         StructScopeException e = assertThrows(StructScopeException.class, () -> spark.read().format("structscope")
                 .option("layout", bad.toString()).option("type", "Broken").load(data("fixed")));
@@ -213,7 +213,7 @@ class SparkReadTest {
     /** What {@code structscope convert} (RecordScan) says of reading every record of {@code file}, as the CLI prints it. */
     private static String cliLine(Path file, String type) {
         var abi = Abis.X86_64_LINUX;
-        var layout = LayoutEngine.layout(type, HeaderImporter.importFile(header, HeaderImporter.Options.defaults()), abi);
+        var layout = LayoutEngine.layout(type, dev.structscope.io.headers.LocalHeaders.importFile(header, HeaderImporter.Options.defaults()), abi);
         RecordReader reader = RecordReader.of(layout, abi, ByteOrder.LITTLE_ENDIAN, Limits.DEFAULT);
         try (DataSource source = Sources.open(file)) {
             RecordScan.scan(source, reader, 0, (i, at, s, v) -> { }, RecordScan.Progress.NONE);

@@ -44,7 +44,7 @@ class SecurityRulesTest {
 
     @Test
     void onlyTheCppOptionStartsAProcess() {
-        ArchRule rule = noClasses().that().doNotHaveFullyQualifiedName("dev.structscope.model.c.ExternalCpp")
+        ArchRule rule = noClasses().that().doNotHaveFullyQualifiedName("dev.structscope.io.headers.ExternalCpp")
                 .should().dependOnClassesThat().haveFullyQualifiedName("java.lang.ProcessBuilder")
                 .orShould().callMethod(Runtime.class, "exec", String.class)
                 .orShould().callMethod(Runtime.class, "exec", String[].class)

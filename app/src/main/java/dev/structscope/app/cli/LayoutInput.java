@@ -51,7 +51,7 @@ final class LayoutInput {
             return LayoutDocuments.readLibrary(path, limits.maxInputBytes());
         }
         List<String> skipped = new java.util.ArrayList<>();
-        TypeLibrary lib = HeaderImporter.importFile(path, new HeaderImporter.Options(cpp, List.of(), w -> {
+        TypeLibrary lib = dev.structscope.io.headers.LocalHeaders.importFile(path, new HeaderImporter.Options(cpp, List.of(), w -> {
             java.util.regex.Matcher m = SKIPPED.matcher(w);
             if (m.find()) {
                 skipped.add(m.group(1));

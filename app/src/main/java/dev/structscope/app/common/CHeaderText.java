@@ -135,11 +135,7 @@ public final class CHeaderText {
     public static String declarator(CType t, String name, String indent) {
         return switch (t) {
             case ArrayType a -> {
-                StringBuilder dims = new StringBuilder();
-                for (long d : a.dimensions()) {
-                    dims.append('[').append(d == ArrayType.FLEXIBLE ? "" : Long.toString(d)).append(']');
-                }
-                yield declarator(a.innermost(), name + dims, indent);
+                yield declarator(a.innermost(), name + a.dimensionsText(), indent);
             }
             case PointerType p -> declarator(p.target(), "*" + name, indent);
             case RecordType r when r.tag() == null -> record(r, indent).strip() + (name.isEmpty() ? "" : " " + name);

@@ -300,7 +300,7 @@ public final class DesignerViewModel {
     /** {@code t} with its innermost element type replaced by {@code inner}, dimensions and counts kept. */
     private static CType withInnermost(CType t, CType inner) {
         if (t instanceof dev.structscope.model.type.ArrayType a) {
-            return new dev.structscope.model.type.ArrayType(withInnermost(a.element(), inner), a.length(), a.count());
+            return a.withElement(withInnermost(a.element(), inner));
         }
         return inner;
     }

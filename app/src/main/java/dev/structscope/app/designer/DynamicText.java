@@ -33,12 +33,7 @@ public final class DynamicText {
 
     /** The array cell text: {@code "[4][2]"}, {@code "[]"}, {@code "[name_len]"} or empty. */
     public static String dimsText(CType t) {
-        StringBuilder sb = new StringBuilder();
-        for (CType c = t; c instanceof ArrayType a; c = a.element()) {
-            sb.append('[').append(a.count() != null ? a.count().text() : a.isFlexible() ? "" : Long.toString(a.length()))
-                    .append(']');
-        }
-        return sb.toString();
+        return t instanceof ArrayType a ? a.dimensionsText() : "";
     }
 
     /**
@@ -62,7 +57,7 @@ public final class DynamicText {
                 if (i != 0) {
                     throw new InputException("array", "only the first dimension may be left empty (flexible)");
                 }
-                t = new ArrayType(t, ArrayType.FLEXIBLE);
+                t = ArrayType.flexible(t);
             } else if (p.matches("\\d{1,9}")) {
                 t = new ArrayType(t, Long.parseLong(p));
             } else {

@@ -201,7 +201,7 @@ public final class LibraryEdits {
             case PrimitiveType p -> p;
             case EnumType e -> e;
             case PointerType p -> new PointerType(retarget(p.target(), from, to));
-            case ArrayType a -> new ArrayType(retarget(a.element(), from, to), a.length());
+            case ArrayType a -> a.withElement(retarget(a.element(), from, to));
             case RecordType r -> {
                 List<Member> ms = new ArrayList<>();
                 for (Member m : r.members()) {

@@ -130,7 +130,13 @@ public final class TypeText {
         throw new InputException("type", "unknown type '" + s + "'");
     }
 
-    /** Parses the array cell: empty, {@code [4]}, {@code [4][2]}, {@code 4x2}, {@code 4, 2} or {@code []} (flexible). */
+    /** In {@link #parseDims}'s answer, the first dimension left empty: a flexible array member. */
+    public static final long FLEXIBLE_DIM = -1;
+
+    /**
+     * Parses the array cell: empty, {@code [4]}, {@code [4][2]}, {@code 4x2}, {@code 4, 2} or
+     * {@code []} (flexible, answered as {@link #FLEXIBLE_DIM}).
+     */
     public static long[] parseDims(String text) {
         String s = text == null ? "" : text.strip();
         if (s.isEmpty()) {
@@ -156,7 +162,7 @@ public final class TypeText {
                 if (i != 0) {
                     throw new InputException("array", "only the first dimension may be left empty (flexible)");
                 }
-                dims[i] = ArrayType.FLEXIBLE;
+                dims[i] = FLEXIBLE_DIM;
                 continue;
             }
             if (!p.matches("\\d{1,9}")) {
@@ -171,7 +177,7 @@ public final class TypeText {
     public static CType withDims(CType base, long[] dims) {
         CType t = base;
         for (int i = dims.length - 1; i >= 0; i--) {
-            t = new ArrayType(t, dims[i]);
+            t = dims[i] == FLEXIBLE_DIM ? ArrayType.flexible(t) : new ArrayType(t, dims[i]);
         }
         return t;
     }
@@ -186,11 +192,7 @@ public final class TypeText {
         if (!(t instanceof ArrayType a)) {
             return "";
         }
-        StringBuilder sb = new StringBuilder();
-        for (long d : a.dimensions()) {
-            sb.append('[').append(d == ArrayType.FLEXIBLE ? "" : Long.toString(d)).append(']');
-        }
-        return sb.toString();
+        return a.dimensionsText();
     }
 
     /** A member's attributes as the Attributes cell shows them: {@code "alignas(16) packed"}, or "". */

@@ -5,6 +5,7 @@ import dev.structscope.app.common.DocumentState;
 import dev.structscope.app.common.TaskRunner;
 import dev.structscope.model.abi.Abi;
 import dev.structscope.model.InputException;
+import dev.structscope.io.headers.LocalHeaders;
 import dev.structscope.model.c.HeaderImporter;
 import dev.structscope.model.type.Decl;
 import dev.structscope.model.type.TypeLibrary;
@@ -75,7 +76,7 @@ public final class ImportViewModel {
     /** Looks for the system preprocessor of the document's ABI; {@link #preprocessorProperty()} gets it. */
     public void findPreprocessor() {
         Abi abi = doc.state().abi();
-        tasks.submit(TaskRunner.Lane.WORK, "Looking for a C preprocessor", p -> HeaderImporter.preprocessor(abi),
+        tasks.submit(TaskRunner.Lane.WORK, "Looking for a C preprocessor", p -> LocalHeaders.INSTANCE.preprocessorCommand(abi).map(c -> String.join(" ", c)),
                 found -> preprocessor.set(found.orElse(null)), e -> preprocessor.set(null));
     }
 
@@ -162,7 +163,7 @@ public final class ImportViewModel {
         Path from = source.get();
         String name = from == null ? "pasted.h" : from.toAbsolutePath().toString();
         return new Request(text, name, new HeaderImporter.Options(usePreprocessor.get() && preprocessor.get() != null,
-                dirs, w -> { }, doc.state().abi()));
+                dirs, w -> { }, doc.state().abi()).withSource(LocalHeaders.INSTANCE));
     }
 
     /** Imports a request's text, collecting the importer's warnings (pure, any thread). */
@@ -170,7 +171,7 @@ public final class ImportViewModel {
         List<String> warnings = new ArrayList<>();
         HeaderImporter.Options o = r.options();
         TypeLibrary lib = HeaderImporter.importText(r.text(), r.fileName(), new HeaderImporter.Options(
-                o.runPreprocessor(), o.includeDirs(), warnings::add, o.abi(), o.limits()));
+                o.runPreprocessor(), o.includeDirs(), warnings::add, o.abi(), o.limits(), o.source()));
         return new Result(lib, List.copyOf(warnings));
     }
 

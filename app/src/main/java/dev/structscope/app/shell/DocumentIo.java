@@ -42,7 +42,7 @@ public interface DocumentIo {
                 return new LayoutDocument(null, null, abi.name(), null,
                         BinaryFiles.read(file, abi, dev.structscope.model.Limits.DEFAULT, w -> { }), java.util.Map.of());
             }
-            return LayoutDocument.of(HeaderImporter.importFile(file,
+            return LayoutDocument.of(dev.structscope.io.headers.LocalHeaders.importFile(file,
                     new HeaderImporter.Options(false, List.of(), w -> { })));
         }
 

@@ -153,7 +153,7 @@ class DynamicKaitaiTest {
         ExportKaitaiDecodeTest.assumeKaitai();
         String header = h.getFileName().toString();
         Map<String, Long> enums = new java.util.HashMap<>();
-        for (var d : dev.structscope.model.c.HeaderImporter.importFile(h,
+        for (var d : dev.structscope.io.headers.LocalHeaders.importFile(h,
                 dev.structscope.model.c.HeaderImporter.Options.defaults()).decls()) {
             if (d instanceof dev.structscope.model.type.EnumType e) {
                 e.enumerators().forEach(en -> enums.put(en.name(), en.value()));

@@ -64,7 +64,7 @@ class DynamicSendTest {
         List<JsonNode> expected = DynamicCli.jsonLines(DynamicCli.tool(dir, "python3", peer.toString(), "expect",
                 "" + seed, "" + MESSAGES));
         byte[] raw = Files.readAllBytes(stream);
-        var lib = HeaderImporter.importFile(header, HeaderImporter.Options.defaults());
+        var lib = dev.structscope.io.headers.LocalHeaders.importFile(header, HeaderImporter.Options.defaults());
         DynamicDecoder decoder = new DynamicDecoder(LayoutEngine.layout("Msg", lib, Abis.X86_64_LINUX),
                 Abis.X86_64_LINUX, ByteOrder.LITTLE_ENDIAN, Limits.DEFAULT);
         MemorySegment all = MemorySegment.ofArray(raw);

@@ -107,7 +107,7 @@ class ExportKaitaiDecodeTest {
         }
         JsonNode parsed = ksyCheck(dir, ksy, requests);
 
-        TypeLibrary lib = HeaderImporter.importFile(h, HeaderImporter.Options.defaults());
+        TypeLibrary lib = dev.structscope.io.headers.LocalHeaders.importFile(h, HeaderImporter.Options.defaults());
         Map<String, Long> modes = new java.util.HashMap<>();
         for (Enumerator e : lib.enumByTag("Mode").orElseThrow().enumerators()) {
             modes.put(e.name(), e.value());

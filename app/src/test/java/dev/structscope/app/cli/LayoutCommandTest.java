@@ -64,7 +64,7 @@ class LayoutCommandTest {
         JsonNode root = JSON.readTree(run.out.toString());
         assertEquals(abiName, root.get("abi").asText());
         // clang is asked by tag for tagged records and by typedef name for untagged ones.
-        var library = HeaderImporter.importFile(h, HeaderImporter.Options.defaults().withAbi(Abi.byName(abiName)));
+        var library = dev.structscope.io.headers.LocalHeaders.importFile(h, HeaderImporter.Options.defaults().withAbi(Abi.byName(abiName)));
         java.util.Set<String> tags = new java.util.HashSet<>();
         library.namedRecords().forEach(nr -> {
             if (nr.record().tag() != null) {

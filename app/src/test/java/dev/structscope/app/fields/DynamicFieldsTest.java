@@ -37,7 +37,7 @@ class DynamicFieldsTest {
         // The dynamic samples (hello.elf is also a fixed-layout sample with another header).
         Sample s = Samples.DYNAMIC.stream().filter(x -> x.data().equals(data)).findFirst().orElseThrow();
         Path file = Samples.extract(s, dir);
-        var lib = HeaderImporter.importFile(file.resolveSibling(s.header()), HeaderImporter.Options.defaults());
+        var lib = dev.structscope.io.headers.LocalHeaders.importFile(file.resolveSibling(s.header()), HeaderImporter.Options.defaults());
         return RecordReader.of(LayoutEngine.layout(type, lib, Abis.X86_64_LINUX), Abis.X86_64_LINUX,
                 ByteOrder.LITTLE_ENDIAN, Limits.DEFAULT);
     }

@@ -43,7 +43,7 @@ class RecordTableViewModelTest {
                 #include <stdint.h>
                 struct Rec { uint32_t id; int16_t t; double v; uint8_t flags : 3; };
                 """);
-        var lib = HeaderImporter.importFile(h, HeaderImporter.Options.defaults());
+        var lib = dev.structscope.io.headers.LocalHeaders.importFile(h, HeaderImporter.Options.defaults());
         return RecordReader.of(LayoutEngine.layout("Rec", lib, Abis.X86_64_LINUX), Abis.X86_64_LINUX,
                 ByteOrder.LITTLE_ENDIAN, Limits.DEFAULT);
     }
@@ -146,7 +146,7 @@ class RecordTableViewModelTest {
     void aDynamicTableListsEachPcapRecordWherePythonFindsIt() throws Exception {
         Sample sample = Samples.DYNAMIC.stream().filter(x -> x.data().equals("packets.pcap")).findFirst().orElseThrow();
         Path file = Samples.extract(sample, dir);
-        var lib = HeaderImporter.importFile(file.resolveSibling(sample.header()), HeaderImporter.Options.defaults());
+        var lib = dev.structscope.io.headers.LocalHeaders.importFile(file.resolveSibling(sample.header()), HeaderImporter.Options.defaults());
         RecordReader r = RecordReader.of(LayoutEngine.layout("PcapRecord", lib, Abis.X86_64_LINUX), Abis.X86_64_LINUX,
                 ByteOrder.LITTLE_ENDIAN, Limits.DEFAULT);
         List<String> truth = Py.run(dir, """

@@ -45,7 +45,7 @@ class EditedLargeFileTest {
     private RecordReader reader(String header, String type) throws Exception {
         Path h = dir.resolve(type + ".h");
         Files.writeString(h, header);
-        var lib = HeaderImporter.importFile(h, HeaderImporter.Options.defaults());
+        var lib = dev.structscope.io.headers.LocalHeaders.importFile(h, HeaderImporter.Options.defaults());
         return RecordReader.of(LayoutEngine.layout(type, lib, Abis.X86_64_LINUX), Abis.X86_64_LINUX,
                 ByteOrder.LITTLE_ENDIAN, Limits.DEFAULT);
     }

@@ -109,7 +109,7 @@ class PlotViewModelTest {
         var sample = dev.structscope.samples.Samples.DYNAMIC.stream().filter(x -> x.data().equals("packets.pcap"))
                 .findFirst().orElseThrow();
         java.nio.file.Path file = dev.structscope.samples.Samples.extract(sample, dir);
-        var lib = dev.structscope.model.c.HeaderImporter.importFile(file.resolveSibling(sample.header()),
+        var lib = dev.structscope.io.headers.LocalHeaders.importFile(file.resolveSibling(sample.header()),
                 dev.structscope.model.c.HeaderImporter.Options.defaults());
         var reader = dev.structscope.io.decode.RecordReader.of(LayoutEngine.layout("PcapRecord", lib, Abis.X86_64_LINUX),
                 Abis.X86_64_LINUX, ByteOrder.LITTLE_ENDIAN, dev.structscope.model.Limits.DEFAULT);

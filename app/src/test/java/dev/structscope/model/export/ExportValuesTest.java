@@ -171,7 +171,7 @@ class ExportValuesTest {
         Path f = Files.createTempFile("real", ".h");
         try {
             Files.writeString(f, h);
-            return HeaderImporter.importFile(f, HeaderImporter.Options.defaults().withPreprocessor(true));
+            return dev.structscope.io.headers.LocalHeaders.importFile(f, HeaderImporter.Options.defaults().withPreprocessor(true));
         } finally {
             Files.deleteIfExists(f);
         }

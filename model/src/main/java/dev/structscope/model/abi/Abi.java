@@ -1,5 +1,6 @@
 package dev.structscope.model.abi;
 
+import dev.structscope.model.type.MemberRules;
 import dev.structscope.model.InputException;
 import dev.structscope.model.type.Prim;
 
@@ -41,7 +42,7 @@ public record Abi(String name, String description, String clangTarget, Map<Prim,
     /** Size and alignment of a scalar, in bytes. */
     public record Scalar(int size, int align) {
         public Scalar {
-            if (size <= 0 || align <= 0 || Integer.bitCount(align) != 1) {
+            if (size <= 0 || !MemberRules.isPowerOfTwo(align)) {
                 throw new IllegalArgumentException("bad scalar size/align " + size + "/" + align);
             }
         }

@@ -1,5 +1,6 @@
 package dev.structscope.model.c;
 
+import dev.structscope.model.type.MemberRules;
 import dev.structscope.model.InputException;
 import dev.structscope.model.type.Dynamic;
 import dev.structscope.model.type.Expr;
@@ -86,13 +87,14 @@ final class Attributes {
                 || (t.is("[") && in.peek(1).is("["));
     }
 
-    /** Parses every attribute list at the cursor into this accumulator. */
-    void parse(TokenCursor in, DeclParser p) {
+    /** Parses every attribute list at the cursor into this accumulator; {@code p} parses the expressions in them. */
+    void parse(ParseState st, DeclParser p) {
+        TokenCursor in = st.in();
         while (at(in)) {
             Token t = in.next();
             if (t.is("[")) {
                 in.next();
-                c23(in, p);
+                c23(st, p);
             } else if (t.is("__declspec")) {
                 in.expect("(", "after '__declspec'");
                 while (!in.accept(")")) {
@@ -102,7 +104,7 @@ final class Attributes {
                     }
                     if (n.is("align") && in.at("(")) {
                         in.next();
-                        aligned(in, p, n);
+                        aligned(st, p, n);
                         in.expect(")", "after alignment");
                     } else if (in.at("(")) {
                         in.skipBalanced();
@@ -111,14 +113,15 @@ final class Attributes {
             } else {
                 in.expect("(", "after '" + t.text() + "'");
                 in.expect("(", "after '" + t.text() + "('");
-                gnuList(in, p, "))");
+                gnuList(st, p, "))");
                 in.expect(")", "to end the attribute list");
                 in.expect(")", "to end the attribute list");
             }
         }
     }
 
-    private void gnuList(TokenCursor in, DeclParser p, String end) {
+    private void gnuList(ParseState st, DeclParser p, String end) {
+        TokenCursor in = st.in();
         while (!in.at(")")) {
             if (in.accept(",")) {
                 continue;
@@ -127,20 +130,21 @@ final class Attributes {
             if (!n.isIdent()) {
                 throw in.error(n, "expected an attribute name" + (n.kind() == Token.Kind.EOF ? " (found end of file)" : " (found '" + n.text() + "')"));
             }
-            gnu(in, p, n);
+            gnu(st, p, n);
         }
     }
 
     /** One GCC attribute (from {@code __attribute__} or {@code [[gnu::...]]}), classified by {@link GnuAttributes}. */
-    private void gnu(TokenCursor in, DeclParser p, Token n) {
+    private void gnu(ParseState st, DeclParser p, Token n) {
+        TokenCursor in = st.in();
         String name = GnuAttributes.strip(n.text());
         if (name.equals("counted_by")) {
-            countedBy(in, p, n);
+            countedBy(st, p, n);
             return;
         }
-        boolean windows = p.abi().bitfields() == dev.structscope.model.abi.Abi.BitfieldRules.MSVC;
+        boolean windows = st.abi().bitfields() == dev.structscope.model.abi.Abi.BitfieldRules.MSVC;
         switch (GnuAttributes.kind(name)) {
-            case REFUSED -> throw in.error(n, GnuAttributes.refusal(name, p.abi()));
+            case REFUSED -> throw in.error(n, GnuAttributes.refusal(name, st.abi()));
             case NEUTRAL -> {
                 if (in.at("(")) {
                     in.skipBalanced();
@@ -156,10 +160,10 @@ final class Attributes {
                     }
                     case "aligned" -> {
                         if (in.accept("(")) {
-                            aligned(in, p, n);
+                            aligned(st, p, n);
                             in.expect(")", "after alignment");
                         } else {
-                            aligned = Math.max(aligned, BuiltinTypes.biggestAlignment(p.abi()));
+                            aligned = Math.max(aligned, BuiltinTypes.biggestAlignment(st.abi()));
                         }
                     }
                     case "vector_size", "neon_vector_type", "neon_polyvector_type" -> {
@@ -187,12 +191,12 @@ final class Attributes {
                     // the attribute asking for the ABI's own rules changes nothing.
                     case "ms_struct" -> {
                         if (!windows) {
-                            throw in.error(n, GnuAttributes.refusal(name, p.abi()));
+                            throw in.error(n, GnuAttributes.refusal(name, st.abi()));
                         }
                     }
                     case "gcc_struct" -> {
                         if (windows) {
-                            throw in.error(n, GnuAttributes.refusal(name, p.abi()));
+                            throw in.error(n, GnuAttributes.refusal(name, st.abi()));
                         }
                     }
                     default -> throw new IllegalStateException("unhandled attribute " + name);
@@ -201,7 +205,8 @@ final class Attributes {
         }
     }
 
-    private void c23(TokenCursor in, DeclParser p) {
+    private void c23(ParseState st, DeclParser p) {
+        TokenCursor in = st.in();
         while (!(in.at("]") && in.peek(1).is("]"))) {
             if (in.accept(",")) {
                 continue;
@@ -218,15 +223,15 @@ final class Attributes {
             String name = strip(n.text());
             boolean gnu = ns != null && (ns.equals("gnu") || ns.equals("__gnu__"));
             if (ns != null && ns.equals("structscope")) {
-                structscope(in, p, n, name);
+                structscope(st, p, n, name);
                 continue;
             }
             if ((gnu || "clang".equals(ns)) && name.equals("counted_by")) {
-                countedBy(in, p, n);
+                countedBy(st, p, n);
                 continue;
             }
             if (gnu) {
-                gnu(in, p, n);
+                gnu(st, p, n);
                 continue;
             }
             if (in.at("(")) {
@@ -237,9 +242,10 @@ final class Attributes {
         in.next();
     }
 
-    private void countedBy(TokenCursor in, DeclParser p, Token at) {
+    private void countedBy(ParseState st, DeclParser p, Token at) {
+        TokenCursor in = st.in();
         in.expect("(", "after 'counted_by'");
-        if (p.recordDepth == 0) {
+        if (!st.inRecord()) {
             throw in.error(at, "counted_by is allowed only on a member of a struct");
         }
         countedBy = p.memberExpression();
@@ -247,8 +253,9 @@ final class Attributes {
     }
 
     /** {@code structscope::at(E)}, {@code switch(E)}, {@code when(V, ...)}, {@code size(E)}. */
-    private void structscope(TokenCursor in, DeclParser p, Token at, String name) {
-        if (p.recordDepth == 0) {
+    private void structscope(ParseState st, DeclParser p, Token at, String name) {
+        TokenCursor in = st.in();
+        if (!st.inRecord()) {
             throw in.error(at, "structscope::" + name + " is allowed only on a member of a struct or union");
         }
         if (!List.of("at", "switch", "when", "size").contains(name)) {
@@ -289,9 +296,10 @@ final class Attributes {
         in.expect(")", "to close structscope::" + name);
     }
 
-    private void aligned(TokenCursor in, DeclParser p, Token at) {
+    private void aligned(ParseState st, DeclParser p, Token at) {
+        TokenCursor in = st.in();
         IntValue v = p.constant();
-        if (v.value() <= 0 || Long.bitCount(v.value()) != 1) {
+        if (!MemberRules.isPowerOfTwo(v.value())) {
             throw new InputException(at.where(), "requested alignment is not a positive power of 2 (" + v + ")");
         }
         if (v.value() > (1L << 28)) {

@@ -1,5 +1,6 @@
 package dev.structscope.model.c;
 
+import dev.structscope.model.type.MemberRules;
 import dev.structscope.model.InputException;
 import dev.structscope.model.abi.Abi;
 import dev.structscope.model.type.ArrayType;
@@ -40,102 +41,116 @@ final class DeclParser {
     private static final Set<String> TYPEDEFABLE_WORDS = Set.of("_Float32", "_Float64", "_Float128", "_Float32x",
             "_Float64x", "_Float128x", "_Float16");
 
-    final Symbols sym;
-    final PackState pack;
-    final RecordParser records;
-    final ParserHooks hooks;
-    TokenCursor in;
-    /** The user's comments, to give declarations theirs (empty unless the importer sets it). */
-    Comments comments = new Comments();
+    private final ParseState st;
+    private final RecordParser records;
+    private final ParserHooks hooks;
 
-    DeclParser(Symbols sym, PackState pack) {
-        this.sym = sym;
-        this.pack = pack;
-        this.records = new RecordParser(this);
-        this.hooks = new ParserHooks(this);
+    DeclParser(ParseState st) {
+        this.st = st;
+        this.records = new RecordParser(st, this);
+        this.hooks = new ParserHooks(st, this);
+    }
+
+    private TokenCursor in() {
+        return st.in();
     }
 
     Abi abi() {
-        return sym.abi;
+        return st.abi();
     }
 
+    /** An integer constant expression at the cursor. */
     IntValue constant() {
-        return new ConstExpr(in, hooks).conditional();
+        return new ConstExpr(st.in(), hooks).conditional();
     }
-
-    /** Every member name of the records parsed so far (and of the one being parsed, up to here). */
-    final java.util.Set<String> memberNames = new java.util.HashSet<>();
-    /** How deep in record bodies the cursor is: member expressions are allowed only there. */
-    int recordDepth;
-
-    /** Whether {@code name} may name a member in a dynamic-layout expression. */
-    boolean knowsMember(String name) {
-        return anyNameIsMember || memberNames.contains(name);
-    }
-
-    /** Set when parsing a document's expression: every identifier names a member. */
-    boolean anyNameIsMember;
 
     /** A dynamic-layout expression (members allowed) at the cursor. */
     dev.structscope.model.type.Expr memberExpression() {
-        return new MemberExpr(this).conditional();
+        return new MemberExpr(st, hooks).conditional();
     }
 
     static boolean isTypeWord(String w) {
         return TYPE_WORDS.contains(w) || QUALIFIERS.contains(w);
     }
 
-    /** Declaration specifiers as parsed. */
-    static final class Specs {
+    /**
+     * Declaration specifiers as parsed: where they start, the type they name, whether they declare
+     * a typedef (of a function type), the attributes written among them (an accumulator the
+     * declarators add to) and the largest {@code _Alignas}.
+     */
+    record Specs(Token first, CType type, boolean typedef, boolean functionTypedef, Attributes attrs, long alignAs) {
+    }
+
+    /** The specifiers while they are read. */
+    private static final class SpecsBuilder {
         Token first;
         CType type;
         boolean typedef;
         boolean functionTypedef;
-        boolean storage;
         final Attributes attrs = new Attributes();
         long alignAs;
         final List<String> words = new ArrayList<>();
         Token wordsAt;
+
+        Specs build() {
+            return new Specs(first, type, typedef, functionTypedef, attrs, alignAs);
+        }
     }
 
-    /** One declarator: the name (null when abstract), the derivations from the base type outwards, attributes. */
-    record Declarator(Token name, List<Object> ops, Token at) {
+    /** One declarator: the name (null when abstract), its derivations from the base type outwards, where it starts. */
+    record Declarator(Token name, List<Derivation> derivations, Token at) {
     }
 
-    /** Marker derivations. */
-    private enum Op { POINTER, FUNCTION }
+    /** One step of a declarator from the base type outwards: {@code *}, {@code [N]}, {@code []}, {@code [count]}, {@code (...)}. */
+    sealed interface Derivation {
+        /** A pointer, with the qualifiers written after its {@code *} (they change no layout). */
+        record Pointer(List<String> qualifiers) implements Derivation {
+        }
 
-    /** An array derivation: a fixed length, {@link ArrayType#FLEXIBLE}, or a count expression. */
-    record ArrayOp(long length, dev.structscope.model.type.Expr count, Token at) {
+        /** An array of {@code length} elements. */
+        record Array(long length, Token at) implements Derivation {
+        }
+
+        /** A flexible array member's {@code []}. */
+        record FlexibleArray(Token at) implements Derivation {
+        }
+
+        /** An array whose length members decoded before it give ({@code char name[name_len]}). */
+        record CountedArray(dev.structscope.model.type.Expr count, Token at) implements Derivation {
+        }
+
+        /** A function's parameter list (skipped: only that it is a function matters). */
+        record Function(Token at) implements Derivation {
+        }
     }
 
     void translationUnit() {
-        while (!in.atEnd()) {
+        while (!in().atEnd()) {
             externalDeclaration();
         }
     }
 
     private void externalDeclaration() {
-        if (in.accept(";")) {
+        if (in().accept(";")) {
             return;
         }
-        if (in.at("_Static_assert") || in.at("static_assert")) {
+        if (in().at("_Static_assert") || in().at("static_assert")) {
             staticAssert();
             return;
         }
-        if (in.at("__asm__") || in.at("asm") || in.at("__asm")) {
-            in.next();
-            while (QUALIFIERS.contains(in.peek().text()) || in.at("goto")) {
-                in.next();
+        if (in().at("__asm__") || in().at("asm") || in().at("__asm")) {
+            in().next();
+            while (QUALIFIERS.contains(in().peek().text()) || in().at("goto")) {
+                in().next();
             }
-            if (in.at("(")) {
-                in.skipBalanced();
+            if (in().at("(")) {
+                in().skipBalanced();
             }
-            in.accept(";");
+            in().accept(";");
             return;
         }
         Specs s = specifiers(true);
-        if (in.accept(";")) {
+        if (in().accept(";")) {
             return;
         }
         boolean first = true;
@@ -143,94 +158,94 @@ final class DeclParser {
             Declarator d = declarator(false);
             Attributes after = trailing();
             Derived t = apply(s, d, after);
-            if (s.typedef) {
+            if (s.typedef()) {
                 typedef(s, d, t, after);
-            } else if (t.function && first && (in.at("{") || startsKnRParams())) {
-                while (!in.at("{")) {
-                    if (in.atEnd()) {
-                        throw in.error(in.peek(), "expected a function body");
+            } else if (t.function && first && (in().at("{") || startsKnRParams())) {
+                while (!in().at("{")) {
+                    if (in().atEnd()) {
+                        throw in().error(in().peek(), "expected a function body");
                     }
-                    in.next();
+                    in().next();
                 }
-                in.skipBalanced();
+                in().skipBalanced();
                 return;
-            } else if (in.accept("=")) {
+            } else if (in().accept("=")) {
                 skipInitializer();
             }
             first = false;
-            if (!in.accept(",")) {
-                in.expect(";", "after declaration");
+            if (!in().accept(",")) {
+                in().expect(";", "after declaration");
                 return;
             }
         }
     }
 
     private boolean startsKnRParams() {
-        return atTypeName() || STORAGE.contains(in.peek().text());
+        return atTypeName() || STORAGE.contains(in().peek().text());
     }
 
     private void typedef(Specs s, Declarator d, Derived t, Attributes after) {
         if (d.name() == null) {
-            throw in.error(d.at(), "typedef requires a name");
+            throw in().error(d.at(), "typedef requires a name");
         }
         String name = d.name().text();
         if (t.function) {
-            sym.functionTypedefs.add(name);
+            st.sym().functionTypedefs.add(name);
             return;
         }
-        long aligned = Math.max(s.attrs.aligned, after.aligned);
+        long aligned = Math.max(s.attrs().aligned, after.aligned);
         if (t.vectorAlign != 0 && aligned != 0 && abi().bitfields() == Abi.BitfieldRules.MSVC) {
             // Microsoft's layout keeps the vector's own alignment and the attribute's as two
             // numbers (natural and required); a typedef holds one.
-            throw in.error(d.name(), "not supported on " + abi().name() + ": 'aligned' together with 'vector_size'");
+            throw in().error(d.name(), "not supported on " + abi().name() + ": 'aligned' together with 'vector_size'");
         }
         boolean vector = t.vectorAlign != 0 && aligned == 0;
         if (vector) {
             aligned = t.vectorAlign; // else an aligned attribute next to vector_size wins, even lowering it
         }
-        CType old = sym.typedefs.get(name);
+        CType old = st.sym().typedefs.get(name);
         if (old != null) {
             // C allows a typedef again with the same type, possibly through other typedefs
             // (glibc's "typedef __gnuc_va_list va_list;", then clang's <stdarg.h>).
-            if (old.equals(t.type) || sym.strip(old).equals(sym.strip(t.type))) {
+            if (old.equals(t.type) || st.sym().strip(old).equals(st.sym().strip(t.type))) {
                 return;
             }
-            throw in.error(d.name(), "typedef redefinition with different types ('" + t.type.spelling()
+            throw in().error(d.name(), "typedef redefinition with different types ('" + t.type.spelling()
                     + "' vs '" + old.spelling() + "')");
         }
-        if (sym.enumerators.containsKey(name)) {
-            throw in.error(d.name(), "redefinition of '" + name + "' as a different kind of symbol");
+        if (st.sym().enumerators.containsKey(name)) {
+            throw in().error(d.name(), "redefinition of '" + name + "' as a different kind of symbol");
         }
-        sym.typedefs.put(name, t.type);
-        sym.add(new Typedef(name, t.type, aligned, comments.of(s.first, d.name()), vector), d.name());
+        st.sym().typedefs.put(name, t.type);
+        st.sym().add(new Typedef(name, t.type, aligned, st.comments().of(s.first(), d.name()), vector), d.name());
     }
 
     void skipInitializer() {
-        while (!in.at(",") && !in.at(";")) {
-            if (in.atEnd()) {
-                throw in.error(in.peek(), "expected ';' after declaration (found end of file)");
+        while (!in().at(",") && !in().at(";")) {
+            if (in().atEnd()) {
+                throw in().error(in().peek(), "expected ';' after declaration (found end of file)");
             }
-            if (in.at("(") || in.at("{") || in.at("[")) {
-                in.skipBalanced();
+            if (in().at("(") || in().at("{") || in().at("[")) {
+                in().skipBalanced();
             } else {
-                in.next();
+                in().next();
             }
         }
     }
 
     void staticAssert() {
-        Token kw = in.next();
-        in.expect("(", "after '" + kw.text() + "'");
+        Token kw = in().next();
+        in().expect("(", "after '" + kw.text() + "'");
         IntValue v = constant();
         String msg = "";
-        if (in.accept(",")) {
-            Token m = in.next();
+        if (in().accept(",")) {
+            Token m = in().next();
             msg = m.text();
         }
-        in.expect(")", "after static assertion");
-        in.expect(";", "after static assertion");
+        in().expect(")", "after static assertion");
+        in().expect(";", "after static assertion");
         if (!v.isTrue()) {
-            throw in.error(kw, "static assertion failed" + (msg.isEmpty() ? "" : ": " + msg));
+            throw in().error(kw, "static assertion failed" + (msg.isEmpty() ? "" : ": " + msg));
         }
     }
 
@@ -238,12 +253,12 @@ final class DeclParser {
     Attributes trailing() {
         Attributes a = new Attributes();
         while (true) {
-            if (Attributes.at(in)) {
-                a.parse(in, this);
-            } else if (in.at("__asm__") || in.at("__asm") || in.at("asm")) {
-                in.next();
-                if (in.at("(")) {
-                    in.skipBalanced();
+            if (Attributes.at(in())) {
+                a.parse(st, this);
+            } else if (in().at("__asm__") || in().at("__asm") || in().at("asm")) {
+                in().next();
+                if (in().at("(")) {
+                    in().skipBalanced();
                 }
             } else {
                 return a;
@@ -252,7 +267,7 @@ final class DeclParser {
     }
 
     boolean atTypeName() {
-        Token t = in.peek();
+        Token t = in().peek();
         if (!t.isIdent()) {
             return false;
         }
@@ -261,7 +276,7 @@ final class DeclParser {
                 || s.equals("enum") || s.equals("_Atomic") || s.equals("_Alignas") || s.equals("alignas")
                 || s.equals("__attribute__") || s.equals("typeof") || s.equals("__typeof__") || s.equals("__typeof")
                 || s.equals("typeof_unqual") || s.equals("__typeof_unqual__") || s.equals("bool")
-                || sym.isTypedefName(s);
+                || st.sym().isTypedefName(s);
     }
 
     /** A type name (casts, sizeof, _Alignas(type)). */
@@ -270,7 +285,7 @@ final class DeclParser {
         Declarator d = declarator(true);
         Derived t = apply(s, d, null);
         if (t.vectorAlign != 0) {
-            throw in.error(s.attrs.typeAt, "not supported: 'vector_size' outside a typedef");
+            throw in().error(s.attrs().typeAt, "not supported: 'vector_size' outside a typedef");
         }
         if (t.function) {
             return new PointerType(PrimitiveType.of(Prim.VOID)); // sizeof of a function: an error either way
@@ -279,12 +294,12 @@ final class DeclParser {
     }
 
     Specs specifiers(boolean allowStorage) {
-        Specs s = new Specs();
-        s.first = in.peek();
+        SpecsBuilder s = new SpecsBuilder();
+        s.first = in().peek();
         while (true) {
-            Token t = in.peek();
-            if (Attributes.at(in)) {
-                s.attrs.parse(in, this);
+            Token t = in().peek();
+            if (Attributes.at(in())) {
+                s.attrs.parse(st, this);
                 continue;
             }
             if (!t.isIdent()) {
@@ -293,78 +308,77 @@ final class DeclParser {
             String w = t.text();
             if (STORAGE.contains(w)) {
                 if (!allowStorage && !w.equals("__extension__")) {
-                    throw in.error(t, "storage class '" + w + "' is not allowed here");
+                    throw in().error(t, "storage class '" + w + "' is not allowed here");
                 }
-                in.next();
+                in().next();
                 s.typedef |= w.equals("typedef");
-                s.storage |= !w.equals("typedef") && !w.equals("__extension__");
             } else if (QUALIFIERS.contains(w)) {
-                in.next();
+                in().next();
             } else if (w.equals("_Atomic")) {
-                in.next();
-                if (in.at("(")) {
-                    in.next();
+                in().next();
+                if (in().at("(")) {
+                    in().next();
                     setType(s, typeName(), t);
-                    in.expect(")", "after _Atomic type");
+                    in().expect(")", "after _Atomic type");
                 }
             } else if (w.equals("_Alignas") || w.equals("alignas")) {
-                in.next();
-                in.expect("(", "after '" + w + "'");
+                in().next();
+                in().expect("(", "after '" + w + "'");
                 long a;
                 if (atTypeName()) {
-                    a = sym.layout(typeName(), t).align();
+                    a = st.sym().layout(typeName(), t).align();
                 } else {
                     IntValue v = constant();
-                    if (v.value() < 0 || v.value() > (1L << 28) || (v.value() != 0 && Long.bitCount(v.value()) != 1)) {
-                        throw in.error(t, "requested alignment is not a power of 2 (" + v + ")");
+                    if (v.value() > (1L << 28) || !MemberRules.isAlignmentOrNone(v.value())) {
+                        throw in().error(t, "requested alignment is not a power of 2 (" + v + ")");
                     }
                     a = v.value();
                 }
-                in.expect(")", "after alignment");
+                in().expect(")", "after alignment");
                 s.alignAs = Math.max(s.alignAs, a);
             } else if (TYPEDEFABLE_WORDS.contains(w) && (s.type != null
                     || s.words.stream().anyMatch(x -> !x.equals("_Complex") && !x.equals("__complex__")))) {
                 break; // typedef float _Float32;
-            } else if (TYPEDEFABLE_WORDS.contains(w) && s.words.isEmpty() && sym.isTypedefName(w)) {
-                in.next();
-                s.type = sym.typedefType(w);
+            } else if (TYPEDEFABLE_WORDS.contains(w) && s.words.isEmpty() && st.sym().isTypedefName(w)) {
+                in().next();
+                s.type = st.sym().typedefType(w);
             } else if (w.equals("_BitInt")) {
-                throw in.error(t, "not supported: '_BitInt'");
+                throw in().error(t, "not supported: '_BitInt'");
             } else if (TYPE_WORDS.contains(w)) {
                 if (s.type != null) {
-                    throw in.error(t, "cannot combine '" + w + "' with previous type '" + s.type.spelling() + "'");
+                    throw in().error(t, "cannot combine '" + w + "' with previous type '" + s.type.spelling() + "'");
                 }
-                in.next();
+                in().next();
                 if (s.wordsAt == null) {
                     s.wordsAt = t;
                 }
                 s.words.add(w);
             } else if (w.equals("struct") || w.equals("union")) {
-                in.next();
+                in().next();
                 setType(s, records.record(t, s.attrs), t);
             } else if (w.equals("enum")) {
-                in.next();
+                in().next();
                 setType(s, records.enumeration(t), t);
             } else if (w.equals("typeof") || w.equals("__typeof__") || w.equals("__typeof") || w.equals("typeof_unqual")
                     || w.equals("__typeof_unqual__")) {
-                in.next();
-                in.expect("(", "after '" + w + "'");
+                in().next();
+                in().expect("(", "after '" + w + "'");
                 if (!atTypeName()) {
-                    throw in.error(t, "not supported: '" + w + "' of an expression (only of a type name)");
+                    throw in().error(t, "not supported: '" + w + "' of an expression (only of a type name)");
                 }
                 setType(s, typeName(), t);
-                in.expect(")", "after the type name");
-            } else if (s.type == null && s.words.isEmpty() && sym.isTypedefName(w)) {
-                in.next();
-                if (sym.functionTypedefs.contains(w)) {
+                in().expect(")", "after the type name");
+            } else if (s.type == null && s.words.isEmpty() && st.sym().isTypedefName(w)) {
+                in().next();
+                if (st.sym().functionTypedefs.contains(w)) {
                     s.functionTypedef = true;
                     s.type = PrimitiveType.of(Prim.VOID);
                 } else {
-                    s.type = sym.typedefType(w);
+                    s.type = st.sym().typedefType(w);
                 }
             } else if (s.type == null && s.words.isEmpty()
-                    && (in.peek(1).isIdent() || in.peek(1).is("*")) && !sym.isTypedefName(w)) {
-                throw in.error(t, "unknown type name '" + w + "'");
+                    && (in().peek(1).isIdent() || in().peek(1).is("*")) && !st.sym().isTypedefName(w)) {
+                throw in().error(t, "unknown type name '" + w + "'");
             } else {
                 break;
             }
@@ -373,111 +387,113 @@ final class DeclParser {
             if (s.type == null) {
                 s.type = Primitives.of(s.words, s.wordsAt, abi());
             } else if (s.words.stream().allMatch(x -> x.equals("_Complex") || x.equals("__complex__"))
-                    && sym.strip(s.type) instanceof PrimitiveType p && p.prim().isFloating()) {
+                    && st.sym().strip(s.type) instanceof PrimitiveType p && p.prim().isFloating()) {
                 s.type = new ArrayType(s.type, 2); // _Complex _Float32, with _Float32 a typedef
             } else {
-                throw in.error(s.wordsAt, "cannot combine '" + String.join(" ", s.words) + "' with previous type '"
+                throw in().error(s.wordsAt, "cannot combine '" + String.join(" ", s.words) + "' with previous type '"
                         + s.type.spelling() + "'");
             }
         }
         if (s.type == null) {
-            Token t = in.peek();
-            throw in.error(t, t.isIdent() ? "unknown type name '" + t.text() + "'"
-                    : "expected a type specifier" + in.found());
+            Token t = in().peek();
+            throw in().error(t, t.isIdent() ? "unknown type name '" + t.text() + "'"
+                    : "expected a type specifier" + in().found());
         }
-        return s;
+        return s.build();
     }
 
-    private void setType(Specs s, CType type, Token at) {
+    private void setType(SpecsBuilder s, CType type, Token at) {
         if (s.type != null || !s.words.isEmpty()) {
-            throw in.error(at, "cannot combine '" + at.text() + "' with a previous type specifier");
+            throw in().error(at, "cannot combine '" + at.text() + "' with a previous type specifier");
         }
         s.type = type;
     }
 
     Declarator declarator(boolean abstractAllowed) {
-        in.enter();
+        in().enter();
         try {
-            Token at = in.peek();
-            List<Object> pointers = new ArrayList<>();
-            while (in.at("*") || in.at("^")) {
-                in.next();
-                pointers.add(Op.POINTER);
-                while (QUALIFIERS.contains(in.peek().text()) || Attributes.at(in) || in.at("_Atomic")) {
-                    if (Attributes.at(in)) {
+            Token at = in().peek();
+            List<Derivation> pointers = new ArrayList<>();
+            while (in().at("*") || in().at("^")) {
+                in().next();
+                List<String> qualifiers = new ArrayList<>();
+                while (QUALIFIERS.contains(in().peek().text()) || Attributes.at(in()) || in().at("_Atomic")) {
+                    if (Attributes.at(in())) {
                         Attributes pa = new Attributes();
-                        pa.parse(in, this);
-                        pa.noTypeChange(in, "on a pointer");
+                        pa.parse(st, this);
+                        pa.noTypeChange(in(), "on a pointer");
                     } else {
-                        in.next();
+                        qualifiers.add(in().next().text());
                     }
                 }
+                pointers.add(new Derivation.Pointer(List.copyOf(qualifiers)));
             }
-            while (QUALIFIERS.contains(in.peek().text())) {
-                in.next();
+            while (QUALIFIERS.contains(in().peek().text())) {
+                in().next();
             }
             Token name = null;
             Declarator inner = null;
-            Token t = in.peek();
-            if (t.isIdent() && !(abstractAllowed && atTypeName()) && !Attributes.at(in)) {
-                name = in.next();
+            Token t = in().peek();
+            if (t.isIdent() && !(abstractAllowed && atTypeName()) && !Attributes.at(in())) {
+                name = in().next();
             } else if (t.is("(") && nestedDeclarator(abstractAllowed)) {
-                in.next();
+                in().next();
                 inner = declarator(abstractAllowed);
-                in.expect(")", "to close the declarator");
+                in().expect(")", "to close the declarator");
             } else if (!abstractAllowed) {
-                throw in.error(t, "expected identifier or '('" + in.found());
+                throw in().error(t, "expected identifier or '('" + in().found());
             }
             return new Declarator(inner != null ? inner.name() : name, finish(pointers, suffixes(), inner), at);
         } finally {
-            in.exit();
+            in().exit();
         }
     }
 
     private boolean nestedDeclarator(boolean abstractAllowed) {
-        Token n = in.peek(1);
+        Token n = in().peek(1);
         if (n.is("*") || n.is("^") || n.is("(") || n.is("[") || n.is("__attribute__") || n.is("__attribute")
                 || QUALIFIERS.contains(n.text())) {
             return true;
         }
-        return n.isIdent() && !abstractAllowed && !sym.isTypedefName(n.text());
+        return n.isIdent() && !abstractAllowed && !st.sym().isTypedefName(n.text());
     }
 
-    private List<Object> suffixes() {
-        List<Object> out = new ArrayList<>();
+    private List<Derivation> suffixes() {
+        List<Derivation> out = new ArrayList<>();
         while (true) {
-            if (in.at("[")) {
-                Token open = in.next();
-                while (in.at("static") || QUALIFIERS.contains(in.peek().text())) {
-                    in.next();
+            if (in().at("[")) {
+                Token open = in().next();
+                while (in().at("static") || QUALIFIERS.contains(in().peek().text())) {
+                    in().next();
                 }
-                if (in.accept("]")) {
-                    out.add(new ArrayOp(ArrayType.FLEXIBLE, null, open));
+                if (in().accept("]")) {
+                    out.add(new Derivation.FlexibleArray(open));
                     continue;
                 }
-                if (in.at("*") && in.peek(1).is("]")) {
-                    throw in.error(open, "variable length array in a type declaration");
+                if (in().at("*") && in().peek(1).is("]")) {
+                    throw in().error(open, "variable length array in a type declaration");
                 }
-                if (recordDepth > 0 && MemberExpr.namesMember(this, "]")) {
+                if (st.inRecord() && MemberExpr.namesMember(st, "]")) {
                     // A counted array: the size names members decoded before it (char name[name_len]).
                     dev.structscope.model.type.Expr count = memberExpression();
-                    in.expect("]", "to close the array size");
+                    in().expect("]", "to close the array size");
                     out.add(count instanceof dev.structscope.model.type.Expr.Const c
-                            ? new ArrayOp(checkedLength(c.value(), open), null, open) : new ArrayOp(0, count, open));
+                            ? new Derivation.Array(checkedLength(c.value(), open), open)
+                            : new Derivation.CountedArray(count, open));
                     continue;
                 }
                 IntValue v = constant();
-                in.expect("]", "to close the array size");
+                in().expect("]", "to close the array size");
                 if (!v.unsigned() && v.value() < 0) {
-                    throw in.error(open, "array size is negative (" + v + ")");
+                    throw in().error(open, "array size is negative (" + v + ")");
                 }
                 if (v.value() < 0) {
-                    throw in.error(open, "array is too large (" + v + " elements)");
+                    throw in().error(open, "array is too large (" + v + " elements)");
                 }
-                out.add(new ArrayOp(v.value(), null, open));
-            } else if (in.at("(")) {
-                in.skipBalanced();
-                out.add(Op.FUNCTION);
+                out.add(new Derivation.Array(v.value(), open));
+            } else if (in().at("(")) {
+                out.add(new Derivation.Function(in().peek()));
+                in().skipBalanced();
             } else {
                 return out;
             }
@@ -486,18 +502,18 @@ final class DeclParser {
 
     private long checkedLength(long v, Token open) {
         if (v < 0) {
-            throw in.error(open, "array size is negative (" + v + ")");
+            throw in().error(open, "array size is negative (" + v + ")");
         }
         return v;
     }
 
-    private static List<Object> finish(List<Object> pointers, List<Object> suffixes, Declarator inner) {
-        List<Object> ops = new ArrayList<>(pointers);
+    private static List<Derivation> finish(List<Derivation> pointers, List<Derivation> suffixes, Declarator inner) {
+        List<Derivation> ops = new ArrayList<>(pointers);
         for (int i = suffixes.size() - 1; i >= 0; i--) {
             ops.add(suffixes.get(i));
         }
         if (inner != null) {
-            ops.addAll(inner.ops());
+            ops.addAll(inner.derivations());
         }
         return ops;
     }
@@ -512,50 +528,59 @@ final class DeclParser {
     /** The type a declarator declares; {@code after} holds the attributes written after it, or null. */
     Derived apply(Specs s, Declarator d, Attributes after) {
         Attributes typeAttrs = new Attributes();
-        typeAttrs.add(s.attrs);
+        typeAttrs.add(s.attrs());
         if (after != null) {
             typeAttrs.add(after);
         }
-        CType t = s.type;
+        CType t = s.type();
         long vectorAlign = 0;
         if (typeAttrs.changesType()) {
-            if (!d.ops().isEmpty() || s.functionTypedef) {
-                throw in.error(typeAttrs.typeAt, "not supported: '" + typeAttrs.typeAt.text()
+            if (!d.derivations().isEmpty() || s.functionTypedef()) {
+                throw in().error(typeAttrs.typeAt, "not supported: '" + typeAttrs.typeAt.text()
                         + "' on a pointer, array or function declarator");
             }
             if (typeAttrs.mode != null) {
-                t = TypeAttributes.mode(t, typeAttrs.mode, typeAttrs.typeAt, this);
+                t = TypeAttributes.mode(t, typeAttrs.mode, typeAttrs.typeAt, st);
             }
             if (typeAttrs.vectorSize != 0) {
                 ArrayType v = TypeAttributes.vector(t, typeAttrs.vectorSize, typeAttrs.neon ? typeAttrs.vectorSize : 0,
-                        typeAttrs.typeAt, this);
+                        typeAttrs.typeAt, st);
                 t = v;
-                vectorAlign = BuiltinTypes.vectorAlign(abi(), sym.layout(v, typeAttrs.typeAt).size());
+                vectorAlign = BuiltinTypes.vectorAlign(abi(), st.sym().layout(v, typeAttrs.typeAt).size());
             }
         }
-        boolean fn = s.functionTypedef;
-        for (Object op : d.ops()) {
-            if (op == Op.POINTER) {
-                t = fn ? new PointerType(PrimitiveType.of(Prim.VOID)) : new PointerType(t);
-                fn = false;
-            } else if (op == Op.FUNCTION) {
-                if (fn) {
-                    throw in.error(d.at(), "function cannot return a function type");
+        boolean fn = s.functionTypedef();
+        for (Derivation op : d.derivations()) {
+            switch (op) {
+                case Derivation.Pointer p -> {
+                    t = fn ? new PointerType(PrimitiveType.of(Prim.VOID)) : new PointerType(t);
+                    fn = false;
                 }
-                fn = true;
-            } else if (op instanceof ArrayOp a) {
-                if (fn) {
-                    throw in.error(a.at(), "array of functions is not allowed");
+                case Derivation.Function f -> {
+                    if (fn) {
+                        throw in().error(d.at(), "function cannot return a function type");
+                    }
+                    fn = true;
                 }
-                if (t instanceof ArrayType inner && inner.isFlexible()) {
-                    throw in.error(a.at(), "array has incomplete element type '" + inner.spelling() + "'");
-                }
-                if (sym.strip(t) instanceof PrimitiveType p && p.prim() == Prim.VOID) {
-                    throw in.error(a.at(), "array has incomplete element type 'void'");
-                }
-                t = a.count() != null ? ArrayType.counted(t, a.count()) : new ArrayType(t, a.length());
+                case Derivation.Array a -> t = array(t, fn, a.at(), c -> new ArrayType(c, a.length()));
+                case Derivation.FlexibleArray a -> t = array(t, fn, a.at(), c -> ArrayType.flexible(c));
+                case Derivation.CountedArray a -> t = array(t, fn, a.at(), c -> ArrayType.counted(c, a.count()));
             }
         }
         return new Derived(t, fn, vectorAlign);
+    }
+
+    /** An array of {@code element}s made by {@code make}, when C allows an array of them. */
+    private CType array(CType element, boolean function, Token at, java.util.function.UnaryOperator<CType> make) {
+        if (function) {
+            throw in().error(at, "array of functions is not allowed");
+        }
+        if (element instanceof ArrayType inner && inner.isFlexible()) {
+            throw in().error(at, "array has incomplete element type '" + inner.spelling() + "'");
+        }
+        if (st.sym().strip(element) instanceof PrimitiveType p && p.prim() == Prim.VOID) {
+            throw in().error(at, "array has incomplete element type 'void'");
+        }
+        return make.apply(element);
     }
 }

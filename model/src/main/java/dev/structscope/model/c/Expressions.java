@@ -25,17 +25,15 @@ public final class Expressions {
         if (text == null || text.isBlank()) {
             throw new InputException(where, "empty expression");
         }
-        DeclParser p = new DeclParser(new Symbols(Abis.X86_64_LINUX), new PackState(w -> { }));
-        p.anyNameIsMember = true;
-        p.recordDepth = 1;
+        ParseState st = new ParseState(new Symbols(Abis.X86_64_LINUX), new PackState(w -> { }), new Comments(), true);
         String file = where;
         try {
             java.util.List<Token> tokens = new java.util.ArrayList<>(new Lexer(text, file, 10_000).tokens());
             tokens.add(Token.of(Token.Kind.EOF, "", file, 1, text.length() + 1, false, false));
-            p.in = new TokenCursor(tokens, x -> { });
-            Expr e = p.memberExpression();
-            if (!p.in.atEnd()) {
-                Token t = p.in.peek();
+            st.read(new TokenCursor(tokens, x -> { }));
+            Expr e = new DeclParser(st).memberExpression();
+            if (!st.in().atEnd()) {
+                Token t = st.in().peek();
                 throw new InputException(where, "unexpected '" + t.text() + "' at column " + t.col()
                         + " of expression \"" + text + "\"");
             }

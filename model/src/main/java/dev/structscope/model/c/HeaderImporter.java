@@ -34,20 +34,36 @@ public final class HeaderImporter {
     }
 
     /**
+     * The macro StructScope's importer defines (to 1) and C compilers do not: a header keeps its
+     * dynamic-layout parts C cannot hold under {@code #ifdef __STRUCTSCOPE__}. A
+     * {@link HeaderSource}'s system preprocessor defines it too.
+     */
+    public static final String STRUCTSCOPE_MACRO = SystemHeaders.STRUCTSCOPE_MACRO;
+
+    /**
      * @param runPreprocessor run the system preprocessor ({@code cpp}) first
      * @param includeDirs     extra directories for {@code #include "..."} and {@code <...>}
      * @param warnings        receives one line per warning (skipped system headers, ...)
      * @param abi             the ABI whose data model {@code sizeof}, {@code _Alignof}, predefined
      *                        macros and the width of {@code long} in expressions follow
      * @param limits          header size, type nesting and member count bounds
+     * @param source          the files the import may read and the preprocessor it may run;
+     *                        {@link HeaderSource#NONE} when it is given text alone
      */
     public record Options(boolean runPreprocessor, List<Path> includeDirs, Consumer<String> warnings, Abi abi,
-                          Limits limits) {
+                          Limits limits, HeaderSource source) {
         public Options {
             includeDirs = List.copyOf(includeDirs);
             Objects.requireNonNull(warnings, "warnings");
             Objects.requireNonNull(abi, "abi");
             Objects.requireNonNull(limits, "limits");
+            Objects.requireNonNull(source, "source");
+        }
+
+        /** Options that read no files and run no preprocessor. */
+        public Options(boolean runPreprocessor, List<Path> includeDirs, Consumer<String> warnings, Abi abi,
+                       Limits limits) {
+            this(runPreprocessor, includeDirs, warnings, abi, limits, HeaderSource.NONE);
         }
 
         /** Options with the default {@link Limits}. */
@@ -65,60 +81,51 @@ public final class HeaderImporter {
         }
 
         public Options withAbi(Abi newAbi) {
-            return new Options(runPreprocessor, includeDirs, warnings, newAbi, limits);
+            return new Options(runPreprocessor, includeDirs, warnings, newAbi, limits, source);
         }
 
         public Options withPreprocessor(boolean run) {
-            return new Options(run, includeDirs, warnings, abi, limits);
+            return new Options(run, includeDirs, warnings, abi, limits, source);
         }
 
         public Options withLimits(Limits newLimits) {
-            return new Options(runPreprocessor, includeDirs, warnings, abi, newLimits);
+            return new Options(runPreprocessor, includeDirs, warnings, abi, newLimits, source);
+        }
+
+        public Options withSource(HeaderSource newSource) {
+            return new Options(runPreprocessor, includeDirs, warnings, abi, limits, newSource);
         }
     }
 
-    /**
-     * The system preprocessor {@code --cpp} would run for {@code abi} (program and target flags),
-     * or empty when none is installed. Looks along {@code PATH}: file-system work, not for the FX
-     * thread.
-     */
-    public static java.util.Optional<String> preprocessor(Abi abi) {
-        try {
-            return java.util.Optional.of(String.join(" ", ExternalCpp.command(Options.defaults().withAbi(abi))));
-        } catch (InputException e) {
-            return java.util.Optional.empty();
-        }
-    }
-
+    /** Imports the header file {@code header}, read through the options' {@link HeaderSource}. */
     public static TypeLibrary importFile(Path header, Options options) {
         String name = header.toString();
         if (options.runPreprocessor()) {
-            String out = ExternalCpp.run(header, null, name, options);
-            Preprocessor pp = new Preprocessor(options.abi(), options, false);
-            pp.run(out, name, null, false, 0);
-            return parse(pp, name, options);
+            return parse(Preprocessor.ofSystemOutput(options.source().preprocess(header, null, name, options), name,
+                    options), name, options);
         }
-        Preprocessor pp = new Preprocessor(options.abi(), options, true);
+        Preprocessor pp = new Preprocessor(options);
         pp.runFile(header, name, null, 0);
         return parse(pp, name, options);
     }
 
+    /**
+     * Imports header text; {@code fileName} names it in positions, and its directory is where
+     * quoted includes are looked for (through the options' {@link HeaderSource}).
+     */
     public static TypeLibrary importText(String text, String fileName, Options options) {
         if (options.runPreprocessor()) {
-            String out = ExternalCpp.run(directory(fileName), text, fileName, options);
-            Preprocessor pp = new Preprocessor(options.abi(), options, false);
-            pp.run(out, fileName, null, false, 0);
-            return parse(pp, fileName, options);
+            return parse(Preprocessor.ofSystemOutput(options.source().preprocess(directory(fileName), text, fileName,
+                    options), fileName, options), fileName, options);
         }
-        Preprocessor pp = new Preprocessor(options.abi(), options, true);
+        Preprocessor pp = new Preprocessor(options);
         pp.run(text, fileName, directory(fileName), false, 0);
         return parse(pp, fileName, options);
     }
 
     private static Path directory(String fileName) {
         try {
-            Path p = Path.of(fileName).toAbsolutePath().getParent();
-            return p;
+            return Path.of(fileName).toAbsolutePath().getParent();
         } catch (InvalidPathException | SecurityException e) {
             return null;
         }
@@ -128,25 +135,25 @@ public final class HeaderImporter {
         List<Token> tokens = pp.finish(fileName);
         Symbols sym = new Symbols(options.abi());
         PackState pack = new PackState(options.warnings());
-        DeclParser parser = new DeclParser(sym, pack);
-        parser.comments = pp.comments();
-        parser.in = new TokenCursor(tokens, pack::apply);
+        ParseState st = new ParseState(sym, pack, pp.comments());
+        st.read(new TokenCursor(tokens, pack::apply));
+        DeclParser parser = new DeclParser(st);
         try {
             parser.translationUnit();
         } catch (IllegalArgumentException | ArithmeticException e) {
             // A model record refused a value the parser let through: still bad input, say where.
-            throw new InputException(parser.in.peek().where(), e.getMessage());
+            throw new InputException(st.in().peek().where(), e.getMessage());
         } catch (StackOverflowError e) {
-            throw new InputException(parser.in.peek().where(), "declaration nested too deeply");
+            throw new InputException(st.in().peek().where(), "declaration nested too deeply");
         }
-        Map<String, Long> constants = constants(pp, parser);
+        Map<String, Long> constants = constants(pp, st, parser);
         TypeLibrary lib = new TypeLibrary(sym.decls, constants);
         validate(lib, sym, options.abi(), options.limits());
         return lib;
     }
 
     /** The object-like macros of the user's files whose bodies are integer constant expressions. */
-    private static Map<String, Long> constants(Preprocessor pp, DeclParser parser) {
+    private static Map<String, Long> constants(Preprocessor pp, ParseState st, DeclParser parser) {
         Map<String, Long> out = new LinkedHashMap<>();
         for (Macro m : new ArrayList<>(pp.macros().values())) {
             if (m.system() || !m.objectLike() || m.body().isEmpty()) {
@@ -156,9 +163,9 @@ public final class HeaderImporter {
                 List<Token> toks = new ArrayList<>(pp.expander().expand(m.body()));
                 Token last = m.body().get(m.body().size() - 1);
                 toks.add(Token.of(Token.Kind.EOF, "", last.file(), last.line(), last.col(), false, false));
-                parser.in = new TokenCursor(toks, p -> { });
+                st.read(new TokenCursor(toks, p -> { }));
                 IntValue v = parser.constant();
-                if (parser.in.atEnd()) {
+                if (st.in().atEnd()) {
                     out.put(m.name(), v.value());
                 }
             } catch (InputException | IllegalArgumentException | ArithmeticException e) {

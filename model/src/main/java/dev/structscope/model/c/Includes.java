@@ -1,9 +1,7 @@
 package dev.structscope.model.c;
 
 import dev.structscope.model.InputException;
-import dev.structscope.model.abi.Abi;
 
-import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -19,7 +17,7 @@ final class Includes {
     private Includes() {
     }
 
-    static void include(Preprocessor pp, List<Token> rest, Token at, Path dir, int depth, Abi abi,
+    static void include(Preprocessor pp, List<Token> rest, Token at, Path dir, int depth,
                         HeaderImporter.Options options) {
         List<Token> r = rest;
         if (!r.isEmpty() && r.get(0).isIdent()) {
@@ -71,9 +69,9 @@ final class Includes {
             throw new InputException(first.where(), "invalid file name '" + name + "'");
         }
         for (Path c : candidates) {
-            if (Files.isRegularFile(c)) {
-                Path real = Preprocessor.realPath(c.toString(), null);
-                if (real != null && pp.pragmaOnce(real)) {
+            var found = options.source().find(c);
+            if (found.isPresent()) {
+                if (pp.pragmaOnce(found.get().realPath())) {
                     return;
                 }
                 pp.runFile(c, c.normalize().toString(), first, depth + 1);
@@ -81,7 +79,7 @@ final class Includes {
             }
         }
         if (SystemHeaders.known(name)) {
-            pp.run(SystemHeaders.text(name, abi), "<" + name + ">", null, true, depth + 1);
+            pp.run(SystemHeaders.text(name, options.abi()), "<" + name + ">", null, true, depth + 1);
             return;
         }
         if (angled) {

@@ -19,12 +19,14 @@ final class MemberExpr {
     private static final Set<String> BUILTINS = Set.of("sizeof", "_Alignof", "alignof", "__alignof__",
             "__alignof", "offsetof", "__builtin_offsetof", "true", "false");
 
-    private final DeclParser p;
+    private final ParseState st;
+    private final ConstExpr.Hooks hooks;
     private final TokenCursor in;
 
-    MemberExpr(DeclParser p) {
-        this.p = p;
-        this.in = p.in;
+    MemberExpr(ParseState st, ConstExpr.Hooks hooks) {
+        this.st = st;
+        this.hooks = hooks;
+        this.in = st.in();
     }
 
     /**
@@ -32,10 +34,10 @@ final class MemberExpr {
      * member, so that they must be parsed here rather than as a constant: an identifier that is
      * neither a builtin, an enum constant, a type name nor a member name after {@code .}.
      */
-    static boolean namesMember(DeclParser p, String close) {
+    static boolean namesMember(ParseState st, String close) {
         int depth = 0;
         for (int k = 0; ; k++) {
-            Token t = p.in.peek(k);
+            Token t = st.in().peek(k);
             if (t.kind() == Token.Kind.EOF) {
                 return false;
             }
@@ -48,9 +50,9 @@ final class MemberExpr {
                 depth--;
             } else if (depth == 0 && t.is(close)) {
                 return false;
-            } else if (t.isIdent() && !(k > 0 && p.in.peek(k - 1).is(".")) && !BUILTINS.contains(t.text())
-                    && !p.sym.enumerators.containsKey(t.text()) && !p.sym.isTypedefName(t.text())
-                    && !DeclParser.isTypeWord(t.text()) && p.knowsMember(t.text())) {
+            } else if (t.isIdent() && !(k > 0 && st.in().peek(k - 1).is(".")) && !BUILTINS.contains(t.text())
+                    && !st.sym().enumerators.containsKey(t.text()) && !st.sym().isTypedefName(t.text())
+                    && !DeclParser.isTypeWord(t.text()) && st.knowsMember(t.text())) {
                 return true;
             }
         }
@@ -119,11 +121,11 @@ final class MemberExpr {
                 }
                 return new Expr.Str(sb.toString());
             }
-            if (t.isIdent() && !BUILTINS.contains(t.text()) && !p.sym.enumerators.containsKey(t.text())) {
+            if (t.isIdent() && !BUILTINS.contains(t.text()) && !st.sym().enumerators.containsKey(t.text())) {
                 return member();
             }
             // Literals, sizeof, _Alignof, offsetof, enum constants, casts: constants C evaluates.
-            return new Expr.Const(new ConstExpr(in, p.hooks).unary().value());
+            return new Expr.Const(new ConstExpr(in, hooks).unary().value());
         } finally {
             in.exit();
         }
@@ -135,7 +137,7 @@ final class MemberExpr {
             return false;
         }
         String w = save.text();
-        return DeclParser.isTypeWord(w) || p.sym.isTypedefName(w) || w.equals("struct") || w.equals("union")
+        return DeclParser.isTypeWord(w) || st.sym().isTypedefName(w) || w.equals("struct") || w.equals("union")
                 || w.equals("enum");
     }
 
@@ -155,8 +157,8 @@ final class MemberExpr {
             }
             path.add(n.text());
         }
-        if (!p.knowsMember(first.text())) {
-            if (p.sym.isTypedefName(first.text())) {
+        if (!st.knowsMember(first.text())) {
+            if (st.sym().isTypedefName(first.text())) {
                 throw in.error(first, "unexpected type name '" + first.text() + "': expected an expression");
             }
             throw new InputException(first.where(), "use of undeclared identifier '" + first.text()

@@ -18,22 +18,25 @@ import java.util.List;
  * Owned by a {@link DeclParser}.
  */
 final class ParserHooks implements ConstExpr.Hooks {
+    private final ParseState st;
+    /** The declaration grammar, for type names in casts, {@code sizeof} and {@code _Alignof}. */
     private final DeclParser p;
 
-    ParserHooks(DeclParser p) {
+    ParserHooks(ParseState st, DeclParser p) {
+        this.st = st;
         this.p = p;
     }
 
     @Override
     public IntValue identifier(Token t) {
-        IntValue v = p.sym.enumerators.get(t.text());
+        IntValue v = st.sym().enumerators.get(t.text());
         if (v != null) {
             return v;
         }
         if (t.is("true") || t.is("false")) {
             return IntValue.bool(t.is("true"));
         }
-        if (p.sym.isTypedefName(t.text())) {
+        if (st.sym().isTypedefName(t.text())) {
             throw new InputException(t.where(), "unexpected type name '" + t.text() + "': expected an expression");
         }
         throw new InputException(t.where(), "use of undeclared identifier '" + t.text() + "'");
@@ -50,17 +53,17 @@ final class ParserHooks implements ConstExpr.Hooks {
     }
 
     private IntValue sizeT(long v) {
-        return new IntValue(v, p.abi().pointer().size() * 8, true);
+        return new IntValue(v, st.abi().pointer().size() * 8, true);
     }
 
     @Override
     public IntValue sizeOf(CType type, Token at) {
-        return sizeT(p.sym.layout(type, at).size());
+        return sizeT(st.sym().layout(type, at).size());
     }
 
     @Override
     public IntValue alignOf(CType type, Token at) {
-        TypeLayout l = p.sym.layout(type, at);
+        TypeLayout l = st.sym().layout(type, at);
         // GNU __alignof__ answers the preferred alignment: 8 for double and long long on i386,
         // where C11 _Alignof (and the layout inside records) says 4.
         if ((at.is("__alignof__") || at.is("__alignof")) && l instanceof ScalarLayout s && s.size() == 8 && s.align() < 8) {
@@ -71,7 +74,7 @@ final class ParserHooks implements ConstExpr.Hooks {
 
     @Override
     public IntValue cast(CType type, IntValue v, Token at) {
-        TypeLayout l = p.sym.layout(type, at);
+        TypeLayout l = st.sym().layout(type, at);
         return switch (l) {
             case ScalarLayout s when s.prim() == Prim.BOOL -> IntValue.bool(v.isTrue());
             case ScalarLayout s when s.prim().isInteger() -> v.convert((int) s.size() * 8, !s.signed());
@@ -84,7 +87,7 @@ final class ParserHooks implements ConstExpr.Hooks {
 
     @Override
     public IntValue offsetOf(CType type, List<String> path, Token at) {
-        TypeLayout l = p.sym.layout(type, at);
+        TypeLayout l = st.sym().layout(type, at);
         long offset = 0;
         for (String name : path) {
             if (!(l instanceof RecordLayout r)) {
@@ -110,21 +113,21 @@ final class ParserHooks implements ConstExpr.Hooks {
 
     @Override
     public int longBits() {
-        return p.abi().scalar(Prim.LONG).size() * 8;
+        return st.abi().scalar(Prim.LONG).size() * 8;
     }
 
     @Override
     public boolean charSigned() {
-        return p.abi().charSigned();
+        return st.abi().charSigned();
     }
 
     @Override
     public int wcharBits() {
-        return p.abi().scalar(Prim.WCHAR).size() * 8;
+        return st.abi().scalar(Prim.WCHAR).size() * 8;
     }
 
     @Override
     public boolean wcharSigned() {
-        return p.abi().wcharSigned();
+        return st.abi().wcharSigned();
     }
 }

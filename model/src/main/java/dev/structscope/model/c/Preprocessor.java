@@ -3,9 +3,6 @@ package dev.structscope.model.c;
 import dev.structscope.model.InputException;
 import dev.structscope.model.abi.Abi;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -39,14 +36,24 @@ final class Preprocessor {
     private List<List<Token>> pendingPragmas = new ArrayList<>();
     private int tokenBudget = MAX_TOKENS;
 
-    Preprocessor(Abi abi, HeaderImporter.Options options, boolean expand) {
-        this.abi = abi;
+    /** The importer's own preprocessor for a header, with the ABI's predefined macros defined. */
+    Preprocessor(HeaderImporter.Options options) {
+        this(options, true);
+        run(SystemHeaders.predefined(abi), "<built-in>", null, true, 0);
+        run("#define " + SystemHeaders.STRUCTSCOPE_MACRO + " 1\n", "<built-in>", null, true, 0);
+    }
+
+    private Preprocessor(HeaderImporter.Options options, boolean expand) {
+        this.abi = options.abi();
         this.options = options;
         this.expand = expand;
-        if (expand) {
-            run(SystemHeaders.predefined(abi), "<built-in>", null, true, 0);
-            run("#define " + SystemHeaders.STRUCTSCOPE_MACRO + " 1\n", "<built-in>", null, true, 0);
-        }
+    }
+
+    /** Reads what the system preprocessor wrote for {@code display} (its {@code -dD} output). */
+    static Preprocessor ofSystemOutput(String output, String display, HeaderImporter.Options options) {
+        Preprocessor pp = new Preprocessor(options, false);
+        pp.run(output, display, null, false, 0);
+        return pp;
     }
 
     /** The comments of the user's files read so far (system headers' are dropped). */
@@ -76,16 +83,18 @@ final class Preprocessor {
     }
 
     private String read(Path path, String display, Token from) {
+        String where = from == null ? display : from.where();
         try {
-            long size = Files.size(path);
+            HeaderSource.Found found = options.source().find(path)
+                    .orElseThrow(() -> new java.nio.file.NoSuchFileException(path.toString()));
             long max = options.limits().maxInputBytes();
-            if (size > max) {
-                throw new InputException(from == null ? display : from.where(), "header is too large ("
-                        + size + " bytes; limit " + max + ", --max-header)");
+            if (found.size() > max) {
+                throw new InputException(where, "header is too large (" + found.size() + " bytes; limit " + max
+                        + ", --max-header)");
             }
-            return new String(Files.readAllBytes(path), StandardCharsets.UTF_8);
-        } catch (IOException | SecurityException e) {
-            throw new InputException(from == null ? display : from.where(), "cannot read '" + display + "': " + e.getMessage());
+            return options.source().read(path);
+        } catch (java.io.IOException | SecurityException e) {
+            throw new InputException(where, "cannot read '" + display + "': " + e.getMessage());
         }
     }
 
@@ -267,15 +276,12 @@ final class Preprocessor {
             }
             case "include", "include_next", "import" -> {
                 if (expand) {
-                    Includes.include(this, rest, name, fs.dir, depth, abi, options);
+                    Includes.include(this, rest, name, fs.dir, depth, options);
                 }
             }
             case "pragma" -> {
                 if (!rest.isEmpty() && rest.get(0).is("once")) {
-                    Path p = realPath(fs.file, fs.dir);
-                    if (p != null) {
-                        once.add(p);
-                    }
+                    realPath(fs.file).ifPresent(once::add);
                 } else {
                     pragma(place(rest, fs));
                 }
@@ -427,15 +433,12 @@ final class Preprocessor {
         return once.contains(p);
     }
 
-    static Path realPath(String file, Path dir) {
+    /** The real path of a file that is there, through the import's source; empty for a name that is no file. */
+    java.util.Optional<Path> realPath(String file) {
         try {
-            Path p = Path.of(file);
-            if (Files.exists(p)) {
-                return p.toRealPath();
-            }
-        } catch (InvalidPathException | IOException | SecurityException e) {
-            return null;
+            return options.source().find(Path.of(file)).map(HeaderSource.Found::realPath);
+        } catch (InvalidPathException | SecurityException e) {
+            return java.util.Optional.empty();
         }
-        return null;
     }
 }

@@ -8,26 +8,33 @@ import dev.structscope.model.type.CType;
 import dev.structscope.model.type.EnumType;
 import dev.structscope.model.type.Enumerator;
 import dev.structscope.model.type.Member;
+import dev.structscope.model.type.MemberRules;
 import dev.structscope.model.type.NamedType;
 import dev.structscope.model.type.Prim;
 import dev.structscope.model.type.PrimitiveType;
 import dev.structscope.model.type.RecordKind;
 import dev.structscope.model.type.RecordType;
 
+import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.OptionalLong;
 import java.util.Set;
 
 /**
  * Struct, union and enum specifiers with their bodies. A tagged definition becomes a declaration
  * of its own as soon as it is complete (so one nested in another record's body comes first) and
- * is referred to by name; an untagged one stays inline. Owned by a {@link DeclParser}.
+ * is referred to by name; an untagged one stays inline. Owned by a {@link DeclParser}; works on
+ * the {@link ParseState} it is handed.
  */
 final class RecordParser {
+    private final ParseState st;
+    /** The declaration grammar, for the specifiers and declarators of members. */
     private final DeclParser p;
 
-    RecordParser(DeclParser p) {
+    RecordParser(ParseState st, DeclParser p) {
+        this.st = st;
         this.p = p;
     }
 
@@ -41,15 +48,10 @@ final class RecordParser {
     private static final int RECORD_WEIGHT = 4;
 
     CType record(Token kw, Attributes specAttrs) {
-        TokenCursor in = p.in;
+        TokenCursor in = st.in();
         NamedType.Kind kind = kw.is("struct") ? NamedType.Kind.STRUCT : NamedType.Kind.UNION;
         Attributes attrs = new Attributes();
-        attrs.parse(in, p);
-        Token tag = null;
-        if (in.peek().isIdent()) {
-            tag = in.next();
-            attrs.parse(in, p);
-        }
+        Token tag = tag(attrs);
         if (!in.at("{")) {
             if (tag == null) {
                 throw in.error(in.peek(), "declaration of anonymous " + kw.text() + " must be a definition");
@@ -62,49 +64,60 @@ final class RecordParser {
         if (tag != null) {
             declareTag(kind, tag, true);
         }
-        int packAtStart = p.pack.current();
+        int packAtStart = st.pack().current();
         in.enter(RECORD_WEIGHT);
         // Member expressions (counts, structscope attributes) are allowed inside record bodies only.
-        p.recordDepth++;
+        st.enterRecord();
         List<Member> members;
         try {
             Token open = in.next();
             members = members(kind == NamedType.Kind.STRUCT, open);
         } finally {
-            p.recordDepth--;
+            st.exitRecord();
             in.exit(RECORD_WEIGHT);
         }
-        attrs.parse(in, p);
+        attrs.parse(st, p);
         attrs.noTypeChange(in, "on a struct or union");
         // A comment above a record written on its own line belongs to it; one above
         // "typedef struct {" belongs to the typedef.
-        String comment = kw.lineStart() ? p.comments.leading(kw) : null;
+        String comment = kw.lineStart() ? st.comments().leading(kw) : null;
         RecordType r = new RecordType(kind == NamedType.Kind.STRUCT ? RecordKind.STRUCT : RecordKind.UNION,
                 tag == null ? null : tag.text(), members, packAtStart, attrs.packed, attrs.aligned, comment);
         if (tag == null) {
             return r;
         }
-        p.sym.tags.get(tag.text()).complete = true;
-        p.sym.add(r, tag);
+        st.sym().tags.get(tag.text()).complete = true;
+        st.sym().add(r, tag);
         return new NamedType(kind, tag.text());
     }
 
+    /** The tag after {@code struct}, {@code union} or {@code enum}, or null; attributes around it go to {@code attrs}. */
+    private Token tag(Attributes attrs) {
+        attrs.parse(st, p);
+        if (!st.in().peek().isIdent()) {
+            return null;
+        }
+        Token tag = st.in().next();
+        attrs.parse(st, p);
+        return tag;
+    }
+
     private void declareTag(NamedType.Kind kind, Token tag, boolean definition) {
-        Symbols.Tag old = p.sym.tags.get(tag.text());
+        Symbols.Tag old = st.sym().tags.get(tag.text());
         if (old == null) {
-            p.sym.tags.put(tag.text(), new Symbols.Tag(kind));
+            st.sym().tags.put(tag.text(), new Symbols.Tag(kind));
             return;
         }
         if (old.kind != kind) {
-            throw p.in.error(tag, "use of '" + tag.text() + "' with tag type that does not match previous declaration");
+            throw st.in().error(tag, "use of '" + tag.text() + "' with tag type that does not match previous declaration");
         }
         if (definition && old.complete) {
-            throw p.in.error(tag, "redefinition of '" + new NamedType(kind, tag.text()).spelling() + "'");
+            throw st.in().error(tag, "redefinition of '" + new NamedType(kind, tag.text()).spelling() + "'");
         }
     }
 
     private List<Member> members(boolean struct, Token open) {
-        TokenCursor in = p.in;
+        TokenCursor in = st.in();
         List<Member> out = new ArrayList<>();
         List<Token> where = new ArrayList<>();
         Set<String> names = new HashSet<>();
@@ -122,12 +135,12 @@ final class RecordParser {
             DeclParser.Specs s = p.specifiers(false);
             if (in.at(";")) {
                 Token semi = in.next();
-                s.attrs.noTypeChange(in, "on a declaration without a declarator");
-                if (s.type instanceof RecordType r && r.tag() == null) {
-                    addMember(out, where, names, new Member(null, r, null, s.alignAs, s.attrs.packed,
-                            p.comments.of(s.first, semi), s.attrs.dynamic), s.first);
-                } else if (!s.attrs.dynamic.isNone()) {
-                    throw in.error(s.attrs.dynamicAt, "a structscope attribute needs a member to apply to");
+                s.attrs().noTypeChange(in, "on a declaration without a declarator");
+                if (s.type() instanceof RecordType r && r.tag() == null) {
+                    addMember(out, where, names, new Member(null, r, null, s.alignAs(), s.attrs().packed,
+                            st.comments().of(s.first(), semi), s.attrs().dynamic), s.first());
+                } else if (!s.attrs().dynamic.isNone()) {
+                    throw in.error(s.attrs().dynamicAt, "a structscope attribute needs a member to apply to");
                 }
                 continue;
             }
@@ -135,7 +148,7 @@ final class RecordParser {
             while (true) {
                 Token at = in.peek();
                 DeclParser.Declarator d = null;
-                CType type = s.type;
+                CType type = s.type();
                 Attributes a;
                 if (!in.at(":")) {
                     d = p.declarator(false);
@@ -147,42 +160,39 @@ final class RecordParser {
                     if (der.vectorAlign() != 0) {
                         // A vector member's alignment is its type's (packed lowers it), which only a
                         // typedef carries; members rarely declare vectors in place.
-                        throw in.error(s.attrs.changesType() ? s.attrs.typeAt : a.typeAt,
+                        throw in.error(s.attrs().changesType() ? s.attrs().typeAt : a.typeAt,
                                 "not supported: 'vector_size' on a member (declare a typedef for the vector type)");
                     }
                     type = der.type();
                 } else {
                     a = p.trailing();
                     a.noTypeChange(in, "on an unnamed bit-field");
-                    s.attrs.noTypeChange(in, "on an unnamed bit-field");
+                    s.attrs().noTypeChange(in, "on an unnamed bit-field");
                 }
                 Integer width = null;
                 if (in.accept(":")) {
                     Token wAt = in.peek();
-                    width = bitWidth(type, d, wAt);
-                    if (s.attrs.mode != null || a.mode != null) {
-                        modeWidth(s.type, d, wAt, width);
-                    }
+                    width = bitWidth(type, s.attrs().mode != null || a.mode != null ? s.type() : null, d, wAt);
                     Attributes afterWidth = new Attributes();
-                    afterWidth.parse(in, p);
+                    afterWidth.parse(st, p);
                     afterWidth.noTypeChange(in, "after a bit-field width");
                     a.add(afterWidth);
                 }
                 Attributes more = p.trailing();
                 more.noTypeChange(in, "after a bit-field width");
                 Attributes dyn = new Attributes();
-                dyn.mergeDynamic(s.attrs, in);
+                dyn.mergeDynamic(s.attrs(), in);
                 dyn.mergeDynamic(a, in);
                 dyn.mergeDynamic(more, in);
                 type = countedBy(type, dyn, d == null ? at : d.name());
-                boolean packed = s.attrs.packed || a.packed || more.packed;
-                long align = Math.max(s.alignAs, Math.max(s.attrs.aligned, Math.max(a.aligned, more.aligned)));
+                boolean packed = s.attrs().packed || a.packed || more.packed;
+                long align = Math.max(s.alignAs(), Math.max(s.attrs().aligned, Math.max(a.aligned, more.aligned)));
                 Token nameTok = d == null ? at : d.name();
                 String n = d == null ? null : d.name().text();
-                String bad = p.sym.incomplete(type);
+                String bad = st.sym().incomplete(type);
                 // A placed member takes no room: it may be of its record's own type (a linked structure).
                 if (bad != null && dyn.dynamic.at() == null && !(type instanceof ArrayType arr && arr.isFlexible()
-                        && p.sym.incomplete(arr.element()) == null)) {
+                        && st.sym().incomplete(arr.element()) == null)) {
                     throw in.error(nameTok, "field '" + (n == null ? "<unnamed>" : n) + "' has incomplete type '" + bad + "'");
                 }
                 if (n != null && !names.add(n)) {
@@ -190,8 +200,8 @@ final class RecordParser {
                 }
                 // The comment above a declaration goes to its first declarator; one after it on the
                 // line, to the last declarator written on that line.
-                String comment = lastOnLine(nameTok) ? p.comments.of(firstDecl ? s.first : null, nameTok)
-                        : firstDecl ? p.comments.leading(s.first) : null;
+                String comment = lastOnLine(nameTok) ? st.comments().of(firstDecl ? s.first() : null, nameTok)
+                        : firstDecl ? st.comments().leading(s.first()) : null;
                 firstDecl = false;
                 addMember(out, where, names, new Member(n, type, width, align, packed, comment, dyn.dynamic), nameTok);
                 if (!in.accept(",")) {
@@ -200,22 +210,13 @@ final class RecordParser {
             }
             in.expect(";", "after member declaration");
         }
-        int lastSequential = out.size() - 1;
-        while (lastSequential >= 0 && out.get(lastSequential).dynamic().at() != null) {
-            lastSequential--;
-        }
+        RecordKind kind = struct ? RecordKind.STRUCT : RecordKind.UNION;
         for (int i = 0; i < out.size(); i++) {
             if (out.get(i).type() instanceof ArrayType a && a.isFlexible()) {
-                if (!struct) {
-                    throw in.error(where.get(i), "flexible array member '" + out.get(i).name() + "' in a union is not allowed");
-                }
-                if (i != lastSequential && out.get(i).dynamic().at() == null) {
-                    throw in.error(where.get(i), "flexible array member '" + out.get(i).name()
-                            + "' is not at the end of the struct");
-                }
-                if (out.subList(0, i).stream().noneMatch(m -> m.name() != null || m.isAnonymousRecord())) {
-                    throw in.error(where.get(i), "flexible array member in a struct with no named members");
-                }
+                int k = i;
+                MemberRules.flexibleArray(kind, out, i).ifPresent(f -> {
+                    throw in.error(where.get(k), f.message(out.get(k).name(), MemberRules.Wording.HEADER));
+                });
             }
         }
         return out;
@@ -227,7 +228,7 @@ final class RecordParser {
      * comment at the end of the line is about it.
      */
     private boolean lastOnLine(Token name) {
-        Token after = p.in.peek(1);
+        Token after = st.in().peek(1);
         return !(after.file().equals(name.file()) && after.line() == name.line() && !after.is("}")
                 && after.kind() != Token.Kind.EOF);
     }
@@ -238,7 +239,7 @@ final class RecordParser {
             return type;
         }
         if (!(type instanceof ArrayType a && a.isFlexible())) {
-            throw p.in.error(at, "counted_by applies only to a flexible array member (T x[])");
+            throw st.in().error(at, "counted_by applies only to a flexible array member (T x[])");
         }
         return ArrayType.counted(a.element(), dyn.countedBy);
     }
@@ -247,15 +248,15 @@ final class RecordParser {
         if (m.isAnonymousRecord() && m.type() instanceof RecordType r) {
             for (Member inner : r.members()) {
                 if (inner.name() != null && !names.add(inner.name())) {
-                    throw p.in.error(at, "duplicate member '" + inner.name() + "'");
+                    throw st.in().error(at, "duplicate member '" + inner.name() + "'");
                 }
                 if (inner.name() != null) {
-                    p.memberNames.add(inner.name());
+                    st.memberDeclared(inner.name());
                 }
             }
         }
         if (m.name() != null) {
-            p.memberNames.add(m.name());
+            st.memberDeclared(m.name());
         }
         out.add(m);
         where.add(at);
@@ -265,62 +266,53 @@ final class RecordParser {
         return d.name() == null ? "<unnamed>" : d.name().text();
     }
 
-    private Integer bitWidth(CType type, DeclParser.Declarator d, Token at) {
+    private Integer bitWidth(CType type, CType written, DeclParser.Declarator d, Token at) {
         IntValue v = p.constant();
         String n = d == null ? null : d.name().text();
-        String label = n == null ? "anonymous bit-field" : "bit-field '" + n + "'";
-        CType t = p.sym.strip(type);
-        long bits;
-        if (t instanceof PrimitiveType prim && prim.prim().isInteger()) {
-            bits = prim.prim() == Prim.BOOL ? 1 : p.abi().scalar(prim.prim()).size() * 8L;
-        } else if (t instanceof EnumType || (t instanceof NamedType nt && nt.kind() == NamedType.Kind.ENUM)) {
-            TypeLayout l = p.sym.layout(t, at);
-            bits = l instanceof EnumLayout ? l.size() * 8 : 32;
-        } else {
-            throw p.in.error(d == null ? at : d.name(), label + " has non-integral type '" + type.spelling() + "'");
-        }
-        if (!v.unsigned() && v.value() < 0) {
-            throw p.in.error(at, label + " has negative width (" + v + ")");
-        }
-        if (v.value() < 0 || v.value() > bits) {
-            throw p.in.error(at, "width of " + label + " (" + v + " bits) exceeds the width of its type (" + bits
-                    + " bit" + (bits == 1 ? "" : "s") + ")");
-        }
-        if (v.value() == 0 && n != null) {
-            throw p.in.error(d.name(), "named bit-field '" + n + "' has zero width");
+        BigInteger width = v.unsigned() ? new BigInteger(v.toString()) : BigInteger.valueOf(v.value());
+        MemberRules.bitField(n, width, integerBits(type, at), type.spelling()).ifPresent(f -> {
+            Token where = switch (f) {
+                case MemberRules.NotInteger x -> d == null ? at : d.name();
+                case MemberRules.NamedZeroWidth x -> d.name();
+                default -> at;
+            };
+            throw st.in().error(where, f.message(MemberRules.Wording.HEADER));
+        });
+        if (written != null) {
+            // GCC and clang check the width against the type written, before a mode attribute on
+            // the member changes it ({@code int __attribute__((mode(DI))) x : 40} is an error; the
+            // field is then laid out with the mode's type).
+            MemberRules.bitField(n, width, integerBits(written, at), written.spelling())
+                    .filter(f -> f instanceof MemberRules.TooWide)
+                    .ifPresent(f -> {
+                        throw st.in().error(at, f.message(MemberRules.Wording.HEADER));
+                    });
         }
         return (int) v.value();
     }
 
-    /**
-     * GCC and clang check a bit-field's width against the type written, before a {@code mode}
-     * attribute on the member changes it ({@code int __attribute__((mode(DI))) x : 40} is an
-     * error; the field is then laid out with the mode's type).
-     */
-    private void modeWidth(CType written, DeclParser.Declarator d, Token at, int width) {
-        if (p.sym.strip(written) instanceof PrimitiveType prim && prim.prim().isInteger() && prim.prim() != Prim.BOOL) {
-            long bits = p.abi().scalar(prim.prim()).size() * 8L;
-            if (width > bits) {
-                String n = d == null ? "anonymous bit-field" : "bit-field '" + d.name().text() + "'";
-                throw p.in.error(at, "width of " + n + " (" + width + " bits) exceeds the width of its type (" + bits + " bits)");
-            }
+    /** The bits a bit-field of this type may hold on the ABI; empty when not an integer or enum type. */
+    private OptionalLong integerBits(CType type, Token at) {
+        CType t = st.sym().strip(type);
+        if (t instanceof PrimitiveType prim && prim.prim().isInteger()) {
+            return OptionalLong.of(MemberRules.bitFieldBits(prim.prim(), st.abi().scalar(prim.prim()).size()));
         }
+        if (t instanceof EnumType || (t instanceof NamedType nt && nt.kind() == NamedType.Kind.ENUM)) {
+            TypeLayout l = st.sym().layout(t, at);
+            return OptionalLong.of(l instanceof EnumLayout ? l.size() * 8 : 32);
+        }
+        return OptionalLong.empty();
     }
 
     /** After {@code enum}. */
     CType enumeration(Token kw) {
-        TokenCursor in = p.in;
+        TokenCursor in = st.in();
         Attributes attrs = new Attributes();
-        attrs.parse(in, p);
-        Token tag = null;
-        if (in.peek().isIdent()) {
-            tag = in.next();
-            attrs.parse(in, p);
-        }
+        Token tag = tag(attrs);
         Prim underlying = null;
         if (in.at(":") && in.peek(1).isIdent() && isTypeAhead()) {
             Token colon = in.next();
-            CType u = p.sym.strip(p.typeName());
+            CType u = st.sym().strip(p.typeName());
             if (!(u instanceof PrimitiveType pt) || !pt.prim().isInteger()) {
                 throw in.error(colon, "enum underlying type must be an integer type");
             }
@@ -346,20 +338,20 @@ final class RecordParser {
                         + " (found '" + n.text() + "')");
             }
             Attributes ea = new Attributes();
-            ea.parse(in, p);
+            ea.parse(st, p);
             ea.noTypeChange(in, "on an enumerator");
             IntValue v = next;
             if (in.accept("=")) {
                 v = p.constant();
             }
-            if (p.sym.enumerators.containsKey(n.text()) || p.sym.typedefs.containsKey(n.text())) {
+            if (st.sym().enumerators.containsKey(n.text()) || st.sym().typedefs.containsKey(n.text())) {
                 throw in.error(n, "redefinition of enumerator '" + n.text() + "'");
             }
             // Enum constants have type int when their value fits, else the value's own type.
             IntValue typed = v.compareTo(IntValue.ofInt(Integer.MAX_VALUE)) <= 0
                     && v.compareTo(IntValue.ofInt(Integer.MIN_VALUE)) >= 0 ? IntValue.ofInt(v.value()) : v;
-            p.sym.enumerators.put(n.text(), typed);
-            list.add(new Enumerator(n.text(), v.value(), lastOnLine(n) ? p.comments.of(n, n) : p.comments.leading(n)));
+            st.sym().enumerators.put(n.text(), typed);
+            list.add(new Enumerator(n.text(), v.value(), lastOnLine(n) ? st.comments().of(n, n) : st.comments().leading(n)));
             next = new IntValue(typed.value() + 1, Math.max(typed.bits(), 32), typed.unsigned());
             if (!in.accept(",")) {
                 if (!in.at("}")) {
@@ -370,21 +362,21 @@ final class RecordParser {
         if (list.isEmpty()) {
             throw in.error(open, "use of empty enum");
         }
-        attrs.parse(in, p);
+        attrs.parse(st, p);
         attrs.noTypeChange(in, "on an enum");
         EnumType e = new EnumType(tag == null ? null : tag.text(), list, attrs.packed, underlying,
-                kw.lineStart() ? p.comments.leading(kw) : null);
+                kw.lineStart() ? st.comments().leading(kw) : null);
         if (tag == null) {
             return e;
         }
-        p.sym.tags.get(tag.text()).complete = true;
-        p.sym.add(e, tag);
+        st.sym().tags.get(tag.text()).complete = true;
+        st.sym().add(e, tag);
         return NamedType.enumeration(tag.text());
     }
 
     private boolean isTypeAhead() {
-        String s = p.in.peek(1).text();
-        return p.sym.isTypedefName(s) || s.equals("unsigned") || s.equals("signed") || s.equals("char")
+        String s = st.in().peek(1).text();
+        return st.sym().isTypedefName(s) || s.equals("unsigned") || s.equals("signed") || s.equals("char")
                 || s.equals("short") || s.equals("int") || s.equals("long") || s.equals("_Bool") || s.equals("bool")
                 || s.equals("const");
     }

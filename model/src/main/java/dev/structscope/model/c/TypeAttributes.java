@@ -1,5 +1,6 @@
 package dev.structscope.model.c;
 
+import dev.structscope.model.type.MemberRules;
 import dev.structscope.model.type.ArrayType;
 import dev.structscope.model.type.CType;
 import dev.structscope.model.type.Prim;
@@ -19,29 +20,29 @@ final class TypeAttributes {
     private static final Prim[] SIGNED = {Prim.INT8, Prim.INT16, null, Prim.INT32, null, null, null, Prim.INT64};
     private static final Prim[] UNSIGNED = {Prim.UINT8, Prim.UINT16, null, Prim.UINT32, null, null, null, Prim.UINT64};
 
-    static CType mode(CType declared, String mode, Token at, DeclParser p) {
-        int bytes = GnuAttributes.modeBytes(mode, p.abi());
+    static CType mode(CType declared, String mode, Token at, ParseState st) {
+        int bytes = GnuAttributes.modeBytes(mode, st.abi());
         if (bytes < 0) {
-            throw p.in.error(at, "not supported: mode '" + mode + "'");
+            throw st.in().error(at, "not supported: mode '" + mode + "'");
         }
-        CType base = p.sym.strip(declared);
+        CType base = st.sym().strip(declared);
         if (!(base instanceof PrimitiveType prim) || prim.prim() == Prim.VOID || prim.prim() == Prim.BOOL) {
-            throw p.in.error(at, "not supported: mode '" + mode + "' on type '" + declared.spelling() + "'");
+            throw st.in().error(at, "not supported: mode '" + mode + "' on type '" + declared.spelling() + "'");
         }
         if (bytes == 0) {
             if (!prim.prim().isFloating()) {
-                throw p.in.error(at, "type of machine mode '" + mode + "' does not match type of base type");
+                throw st.in().error(at, "type of machine mode '" + mode + "' does not match type of base type");
             }
             return PrimitiveType.of(mode.equals("SF") ? Prim.FLOAT : Prim.DOUBLE);
         }
         if (!prim.prim().isInteger()) {
-            throw p.in.error(at, "type of machine mode '" + mode + "' does not match type of base type");
+            throw st.in().error(at, "type of machine mode '" + mode + "' does not match type of base type");
         }
-        boolean signed = p.abi().isSigned(prim.prim());
+        boolean signed = st.abi().isSigned(prim.prim());
         if (bytes == 16) {
             Prim wide = signed ? Prim.INT128 : Prim.UINT128;
-            if (!p.abi().has(wide)) {
-                throw p.in.error(at, "not supported on " + p.abi().name() + ": mode '" + mode + "' (no 128-bit integers)");
+            if (!st.abi().has(wide)) {
+                throw st.in().error(at, "not supported on " + st.abi().name() + ": mode '" + mode + "' (no 128-bit integers)");
             }
             return PrimitiveType.of(wide);
         }
@@ -49,23 +50,23 @@ final class TypeAttributes {
     }
 
     /** {@code elements} > 0 for clang's {@code neon_vector_type(N)}: N elements rather than N bytes. */
-    static ArrayType vector(CType declared, long size, long elements, Token at, DeclParser p) {
-        CType base = p.sym.strip(declared);
+    static ArrayType vector(CType declared, long size, long elements, Token at, ParseState st) {
+        CType base = st.sym().strip(declared);
         if (!(base instanceof PrimitiveType prim) || !(prim.prim().isInteger() || prim.prim() == Prim.FLOAT
                 || prim.prim() == Prim.DOUBLE || prim.prim() == Prim.FLOAT16 || prim.prim() == Prim.BF16)
                 || prim.prim() == Prim.BOOL || prim.prim() == Prim.INT128 || prim.prim() == Prim.UINT128) {
-            throw p.in.error(at, "not supported: vector of '" + declared.spelling() + "'");
+            throw st.in().error(at, "not supported: vector of '" + declared.spelling() + "'");
         }
-        long element = p.abi().scalar(prim.prim()).size();
+        long element = st.abi().scalar(prim.prim()).size();
         if (elements > 0) {
             size = elements * element;
         }
         if (size % element != 0) {
-            throw p.in.error(at, "vector size not an integral multiple of component size");
+            throw st.in().error(at, "vector size not an integral multiple of component size");
         }
         long count = size / element;
-        if (Long.bitCount(count) != 1) {
-            throw p.in.error(at, "number of vector components " + count + " not a power of two");
+        if (!MemberRules.isPowerOfTwo(count)) {
+            throw st.in().error(at, "number of vector components " + count + " not a power of two");
         }
         return new ArrayType(declared, count);
     }

@@ -8,6 +8,7 @@ import dev.structscope.model.type.Decl;
 import dev.structscope.model.type.EnumType;
 import dev.structscope.model.type.Enumerator;
 import dev.structscope.model.type.Member;
+import dev.structscope.model.type.MemberRules;
 import dev.structscope.model.type.NamedType;
 import dev.structscope.model.type.PointerType;
 import dev.structscope.model.type.Prim;
@@ -16,9 +17,11 @@ import dev.structscope.model.type.RecordType;
 import dev.structscope.model.type.TypeLibrary;
 import dev.structscope.model.type.Typedef;
 
+import java.math.BigInteger;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
+import java.util.OptionalLong;
 import java.util.Set;
 
 /**
@@ -149,8 +152,14 @@ final class DocumentChecker {
             if (m.bitWidth() != null) {
                 bitField(m, mw);
             }
-            if (m.type() instanceof ArrayType a && a.isFlexible() && i != r.members().size() - 1) {
-                throw mw.error("flexible array member '" + m.name() + "' must be the last member");
+            if (m.type() instanceof ArrayType a && a.isFlexible()) {
+                // Its place is the checker's business; whether the struct has storage before it is
+                // the layout engine's (a document may hold a type nobody lays out).
+                MemberRules.flexibleArray(r.kind(), r.members(), i)
+                        .filter(f -> f != MemberRules.FlexibleFault.NO_NAMED_MEMBER_BEFORE)
+                        .ifPresent(f -> {
+                    throw mw.error(f.message(m.name(), MemberRules.Wording.DOCUMENT));
+                });
             }
         }
     }
@@ -169,20 +178,14 @@ final class DocumentChecker {
     }
 
     private void bitField(Member m, Where w) {
-        int width = m.bitWidth();
-        String label = m.name() == null ? "unnamed bit-field" : "bit-field '" + m.name() + "'";
-        if (width == 0 && m.name() != null) {
-            throw w.error("named bit-field '" + m.name() + "' has zero width");
-        }
-        CType t = resolve(m.type(), w);
-        int max = switch (t) {
-            case PrimitiveType p when p.prim().isInteger() -> maxBits(p.prim());
-            case EnumType e -> 64;
-            default -> throw w.error(label + " has non-integer type '" + m.type().spelling() + "'");
+        OptionalLong bits = switch (resolve(m.type(), w)) {
+            case PrimitiveType p when p.prim().isInteger() -> OptionalLong.of(maxBits(p.prim()));
+            case EnumType e -> OptionalLong.of(64);
+            default -> OptionalLong.empty();
         };
-        if (width > max) {
-            throw w.error(label + " is " + width + " bits wide, wider than its type '" + m.type().spelling() + "'");
-        }
+        MemberRules.bitField(m.name(), BigInteger.valueOf(m.bitWidth()), bits, m.type().spelling()).ifPresent(f -> {
+            throw w.error(f.message(MemberRules.Wording.DOCUMENT));
+        });
     }
 
     /** The widest a bit-field of this type can be on any supported ABI. */

@@ -261,9 +261,10 @@ final class DocumentReader {
             }
             case "array" -> {
                 known(o, Set.of("kind", "length", "of"), "an array type");
-                long len = o.fields().containsKey("length")
-                        ? integer(o.fields().get("length").value(), "\"length\"", 0, Long.MAX_VALUE) : ArrayType.FLEXIBLE;
-                yield new ArrayType(type(required(o, "of")), len);
+                CType of = type(required(o, "of"));
+                yield o.fields().containsKey("length")
+                        ? new ArrayType(of, integer(o.fields().get("length").value(), "\"length\"", 0, Long.MAX_VALUE))
+                        : ArrayType.flexible(of);
             }
             case "primitive" -> {
                 known(o, Set.of("kind", "primitive", "spelling"), "a primitive type");

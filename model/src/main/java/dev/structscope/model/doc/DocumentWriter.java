@@ -101,7 +101,7 @@ final class DocumentWriter {
             putIf(mo, "name", m.name());
             if (m.type() instanceof ArrayType a && a.count() != null) {
                 // A counted array: its type as a flexible array, its count beside it.
-                mo.set("type", type(new ArrayType(a.element(), ArrayType.FLEXIBLE)));
+                mo.set("type", type(ArrayType.flexible(a.element())));
                 mo.put("count", a.count().text());
             } else {
                 mo.set("type", type(m.type()));

@@ -70,11 +70,7 @@ final class TypeSyntax {
                 if (inner == null) {
                     yield null;
                 }
-                StringBuilder sb = new StringBuilder(inner);
-                for (long d : a.dimensions()) {
-                    sb.append('[').append(d == ArrayType.FLEXIBLE ? "" : Long.toString(d)).append(']');
-                }
-                yield sb.toString();
+                yield inner + a.dimensionsText();
             }
             case RecordType r -> null;
             case EnumType e -> null;
@@ -184,13 +180,13 @@ final class TypeSyntax {
                 n++;
                 continue;
             }
-            List<Long> dims = new ArrayList<>();
+            List<ArrayType.Extent> dims = new ArrayList<>();
             while (n < tokens.size() && tokens.get(n).equals("[")) {
                 int at = starts.get(n);
                 n++;
-                long len = ArrayType.FLEXIBLE;
+                ArrayType.Extent len = new ArrayType.Flexible();
                 if (n < tokens.size() && !tokens.get(n).equals("]")) {
-                    len = length(tokens.get(n), starts.get(n), s);
+                    len = new ArrayType.Fixed(length(tokens.get(n), starts.get(n), s));
                     n++;
                 }
                 if (n >= tokens.size() || !tokens.get(n).equals("]")) {

@@ -1,5 +1,6 @@
 package dev.structscope.model.dwarf;
 
+import dev.structscope.model.type.MemberRules;
 import dev.structscope.model.InputException;
 import dev.structscope.model.Limits;
 import dev.structscope.model.abi.Abi;
@@ -377,7 +378,7 @@ final class TypeBuilder {
 
     private CType array(Die die) {
         CType element = typeOf(die);
-        List<Long> dims = new ArrayList<>();
+        List<ArrayType.Extent> dims = new ArrayList<>();
         for (Die s : die.children) {
             if (s.tag != Die.TAG_SUBRANGE) {
                 continue;
@@ -387,16 +388,16 @@ final class TypeBuilder {
             }
             long lower = s.lowerBound == Die.NONE ? 0 : s.lowerBound;
             if (s.count != Die.NONE) {
-                dims.add(s.count < 0 ? ArrayType.FLEXIBLE : s.count);
+                dims.add(s.count < 0 ? new ArrayType.Flexible() : new ArrayType.Fixed(s.count));
             } else if (s.upperBound != Die.NONE) {
                 long n = s.upperBound - lower + 1;
-                dims.add(n < 0 ? 0 : n);
+                dims.add(new ArrayType.Fixed(n < 0 ? 0 : n));
             } else {
-                dims.add(ArrayType.FLEXIBLE);
+                dims.add(new ArrayType.Flexible());
             }
         }
         if (dims.isEmpty()) {
-            dims.add(ArrayType.FLEXIBLE);
+            dims.add(new ArrayType.Flexible());
         }
         CType t = element;
         for (int i = dims.size() - 1; i >= 0; i--) {
@@ -406,7 +407,7 @@ final class TypeBuilder {
     }
 
     private static long powerOfTwo(Die die, long v) {
-        if (v <= 0 || Long.bitCount(v) != 1) {
+        if (!MemberRules.isPowerOfTwo(v)) {
             throw new InputException(where(die), "alignment " + v + " is not a power of two");
         }
         return v;

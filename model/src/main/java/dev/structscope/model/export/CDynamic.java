@@ -82,7 +82,7 @@ final class CDynamic {
         sb.append(in).append("/* ").append(name).append(": C cannot hold ").append(String.join("; ", why)).append(" */\n");
         if (m.dynamic().at() == null && r.kind() == RecordKind.STRUCT && r.members().getLast() == m
                 && m.type() instanceof ArrayType a && a.count() != null && !counted(a.element())) {
-            sb.append(in).append(CExporter.declarator(new ArrayType(a.element(), ArrayType.FLEXIBLE), name, in)).append(";\n");
+            sb.append(in).append(CExporter.declarator(ArrayType.flexible(a.element()), name, in)).append(";\n");
         }
         sb.append("#endif\n");
     }

@@ -71,8 +71,7 @@ final class LayoutContext {
 
     private TypeLayout named(NamedType n) {
         if (n.kind() == NamedType.Kind.TYPEDEF) {
-            Typedef td = library.typedef(n.name())
-                    .orElseThrow(() -> new InputException(n.name(), "unknown type name '" + n.name() + "'"));
+            Typedef td = library.requireTypedef(n.name());
             enter("typedef " + n.name());
             try {
                 TypeLayout inner = type(td.target());
@@ -224,8 +223,7 @@ final class LayoutContext {
         CType t = type;
         boolean stripped = false;
         while (t instanceof NamedType n && n.kind() == NamedType.Kind.TYPEDEF) {
-            Typedef td = library.typedef(n.name())
-                    .orElseThrow(() -> new InputException(n.name(), "unknown type name '" + n.name() + "'"));
+            Typedef td = library.requireTypedef(n.name());
             stripped |= td.alignedAttr() != 0 && !td.vector(); // a vector's alignment is natural
             t = td.target();
         }
@@ -240,17 +238,30 @@ final class LayoutContext {
     long msvcRequiredAlign(CType type, TypeLayout tl) {
         return switch (type) {
             case NamedType n when n.kind() == NamedType.Kind.TYPEDEF -> {
-                Typedef td = library.typedef(n.name())
-                        .orElseThrow(() -> new InputException(n.name(), "unknown type name '" + n.name() + "'"));
-                boolean attr = td.alignedAttr() != 0 && !td.vector();
-                long inner = msvcRequiredAlign(td.target(), attr ? type(td.target()) : tl);
-                yield attr ? Math.max(inner, tl.align()) : inner;
+                Typedef td = library.requireTypedef(n.name());
+                if (td.alignedAttr() == 0 || td.vector()) {
+                    yield msvcRequiredAlign(td.target(), tl);
+                }
+                // The typedef's own alignment is required, even where it lowers the record's
+                // (aligned(1) over an aligned(2) struct of ints: 1, not 4); of what it names,
+                // only the record's own required alignment counts (clang's MS layout takes the
+                // type's alignment, then the base record's RequiredAlignment).
+                yield Math.max(tl.align(), ownRequired(type(td.target())));
             }
             case NamedType n -> tl instanceof RecordLayout r ? recordRequired(r) : 0;
             case RecordType r -> tl instanceof RecordLayout rl ? recordRequired(rl) : 0;
             case ArrayType a -> tl instanceof ArrayLayout al ? msvcRequiredAlign(a.element(), al.element()) : 0;
             default -> 0;
         };
+    }
+
+    /** What a record (or an array of records) requires of itself: its members' and its attribute's value; else 0. */
+    private long ownRequired(TypeLayout tl) {
+        TypeLayout t = tl;
+        while (t instanceof ArrayLayout a) {
+            t = a.element();
+        }
+        return t instanceof RecordLayout r ? msvcRequired.getOrDefault(r.definition(), 0L) : 0;
     }
 
     private long recordRequired(RecordLayout r) {

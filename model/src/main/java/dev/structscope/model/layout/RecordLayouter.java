@@ -4,12 +4,14 @@ import dev.structscope.model.InputException;
 import dev.structscope.model.abi.Abi;
 import dev.structscope.model.type.CType;
 import dev.structscope.model.type.Member;
-import dev.structscope.model.type.Prim;
+import dev.structscope.model.type.MemberRules;
 import dev.structscope.model.type.RecordKind;
 import dev.structscope.model.type.RecordType;
 
+import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.OptionalLong;
 
 /**
  * Lays out one struct or union: checks each member (flexible arrays last, bit-field widths and
@@ -41,7 +43,7 @@ final class RecordLayouter {
         // own and put back in declaration order, after the rules have placed the others.
         List<FieldLayout> placed = new ArrayList<>();
         List<Integer> placedAt = new ArrayList<>();
-        int lastSequential = lastSequential(members);
+        int lastSequential = MemberRules.lastSequential(members);
         for (int i = 0; i < members.size(); i++) {
             Member m = members.get(i);
             TypeLayout tl = m.dynamic().at() != null ? ctx.placed(m.type()) : ctx.type(m.type());
@@ -51,14 +53,10 @@ final class RecordLayouter {
                 placed.add(new FieldLayout(m.name(), m, tl, 0, tl.align(), -1, -1, true));
                 continue;
             }
-            if (tl instanceof ArrayLayout a && a.flexible() && (union || i != lastSequential)) {
-                throw new InputException(where(m), "flexible array member '" + display(m)
-                        + "' must be the last member of a struct");
-            }
-            if (tl instanceof ArrayLayout a && a.flexible() && !union
-                    && members.subList(0, i).stream().noneMatch(o -> o.name() != null || o.isAnonymousRecord())) {
-                // gcc and clang refuse it: the struct would have no storage before the array.
-                throw new InputException(where(m), "flexible array member in a struct with no named members");
+            if (tl instanceof ArrayLayout a && a.flexible()) {
+                MemberRules.flexibleArray(rec.kind(), members, i).ifPresent(f -> {
+                    throw new InputException(where(m), f.message(m.name(), MemberRules.Wording.LAYOUT));
+                });
             }
             if (tl instanceof RecordLayout r && hasFlexibleTail(r) && !union && i != lastSequential) {
                 throw new InputException(where(m), "member '" + display(m) + "' ends in a flexible array and must be last");
@@ -98,16 +96,6 @@ final class RecordLayouter {
         }
         boolean dynamic = markDynamic();
         return new RecordLayout(type, name, rec, size, sizeAlign[1], fields, padding(size, dynamic), dynamic);
-    }
-
-    /** The index of the last member that is not placed by {@code at}, or -1. */
-    private static int lastSequential(List<Member> members) {
-        for (int i = members.size() - 1; i >= 0; i--) {
-            if (members.get(i).dynamic().at() == null) {
-                return i;
-            }
-        }
-        return -1;
     }
 
     /** The dynamic attributes a member's type and kind allow. */
@@ -184,21 +172,15 @@ final class RecordLayouter {
     }
 
     private void bitField(Member m, TypeLayout tl) {
-        long typeBits = tl.size() * 8;
-        int width = m.bitWidth();
-        if (!(tl instanceof ScalarLayout s && s.prim().isInteger()) && !(tl instanceof EnumLayout)) {
-            throw new InputException(where(m), "bit-field '" + display(m) + "' has non-integer type '"
-                    + m.type().spelling() + "'");
-        }
-        if (width > typeBits || (tl instanceof ScalarLayout s && s.prim() == Prim.BOOL && width > 1)) {
-            throw new InputException(where(m), "width of bit-field '" + display(m) + "' (" + width
-                    + " bits) exceeds the width of its type (" + (tl instanceof ScalarLayout s2
-                    && s2.prim() == Prim.BOOL ? 1 : typeBits) + " bits)");
-        }
-        if (width == 0 && m.name() != null) {
-            throw new InputException(where(m), "named bit-field '" + m.name() + "' has zero width");
-        }
-        rules.bitField(m, tl, width);
+        OptionalLong bits = switch (tl) {
+            case ScalarLayout s when s.prim().isInteger() -> OptionalLong.of(MemberRules.bitFieldBits(s.prim(), s.size()));
+            case EnumLayout e -> OptionalLong.of(e.size() * 8);
+            default -> OptionalLong.empty();
+        };
+        MemberRules.bitField(m.name(), BigInteger.valueOf(m.bitWidth()), bits, m.type().spelling()).ifPresent(f -> {
+            throw new InputException(where(m), f.message(MemberRules.Wording.LAYOUT));
+        });
+        rules.bitField(m, tl, m.bitWidth());
     }
 
     /**

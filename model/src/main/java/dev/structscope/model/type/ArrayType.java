@@ -1,53 +1,106 @@
 package dev.structscope.model.type;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 
 /**
- * An array of {@code length} elements. Multi-dimensional arrays nest: {@code int16_t[2][3]} is an
- * array of 2 arrays of 3 {@code int16_t}. A length of {@link #FLEXIBLE} is a flexible array member
- * ({@code T data[]}), allowed only as the last member of a struct.
- *
- * <p>A <em>counted</em> array ({@code char name[name_len]}, or C's
- * {@code T data[] __attribute__((counted_by(n)))}) has a {@link #count()} expression over members
- * decoded before it: its length is known only when data is decoded; its static length is 0. A
- * flexible array member, in a decoded record, takes as many whole elements as the data holds.
+ * An array of elements. Multi-dimensional arrays nest: {@code int16_t[2][3]} is an array of 2
+ * arrays of 3 {@code int16_t}. How many elements it has is its {@link Extent}: a fixed number, a
+ * flexible array member's {@code T data[]} (allowed only as the last member of a struct; in a
+ * decoded record it takes as many whole elements as the data holds), or a count over members
+ * decoded before it ({@code char name[name_len]}, or C's
+ * {@code T data[] __attribute__((counted_by(n)))}), known only when data is decoded.
  *
  * @param element the element type (itself an array for further dimensions)
- * @param length  element count, at least 0, or {@link #FLEXIBLE}; 0 for a counted array
- * @param count   the element count as an expression over earlier members, or null when fixed
+ * @param extent  how many elements there are
  */
-public record ArrayType(CType element, long length, Expr count) implements CType {
-    /** The length of a flexible array member. */
-    public static final long FLEXIBLE = -1;
+public record ArrayType(CType element, Extent extent) implements CType {
+    /** How many elements an array has. */
+    public sealed interface Extent {
+        /** The extent as written between the brackets: {@code 4}, nothing, or the count expression. */
+        String text();
+    }
 
-    public ArrayType {
-        Objects.requireNonNull(element, "element");
-        if (length < 0 && length != FLEXIBLE) {
-            throw new IllegalArgumentException("array length must be >= 0, was " + length);
+    /** A fixed number of elements, at least 0. */
+    public record Fixed(long length) implements Extent {
+        public Fixed {
+            if (length < 0) {
+                throw new IllegalArgumentException("array length must be >= 0, was " + length);
+            }
         }
-        if (count != null) {
-            length = 0;
+
+        @Override
+        public String text() {
+            return Long.toString(length);
         }
     }
 
-    /** A fixed or flexible array. */
+    /** A flexible array member's {@code []}: as many elements as there are. */
+    public record Flexible() implements Extent {
+        @Override
+        public String text() {
+            return "";
+        }
+    }
+
+    /** A count over members decoded before the array. */
+    public record Counted(Expr count) implements Extent {
+        public Counted {
+            Objects.requireNonNull(count, "count");
+        }
+
+        @Override
+        public String text() {
+            return count.text();
+        }
+    }
+
+    private static final Flexible FLEXIBLE = new Flexible();
+
+    public ArrayType {
+        Objects.requireNonNull(element, "element");
+        Objects.requireNonNull(extent, "extent");
+    }
+
+    /** A fixed array of {@code length} elements. */
     public ArrayType(CType element, long length) {
-        this(element, length, null);
+        this(element, new Fixed(length));
+    }
+
+    /** A flexible array member's type: {@code element[]}. */
+    public static ArrayType flexible(CType element) {
+        return new ArrayType(element, FLEXIBLE);
     }
 
     /** A counted array: {@code element[count]}. */
     public static ArrayType counted(CType element, Expr count) {
-        return new ArrayType(element, 0, Objects.requireNonNull(count, "count"));
+        return new ArrayType(element, new Counted(count));
+    }
+
+    /** The same extent over another element type. */
+    public ArrayType withElement(CType newElement) {
+        return new ArrayType(newElement, extent);
+    }
+
+    /** The fixed number of elements; 0 for a flexible or counted array, whose length data decides. */
+    public long length() {
+        return extent instanceof Fixed f ? f.length() : 0;
+    }
+
+    /** The count expression of a counted array, else null. */
+    public Expr count() {
+        return extent instanceof Counted c ? c.count() : null;
     }
 
     public boolean isFlexible() {
-        return length == FLEXIBLE;
+        return extent instanceof Flexible;
     }
 
     /** Whether the length depends on data: counted, or flexible (to the end), in any dimension. */
     public boolean isDynamic() {
         for (CType t = this; t instanceof ArrayType a; t = a.element()) {
-            if (a.count != null || a.isFlexible()) {
+            if (!(a.extent instanceof Fixed)) {
                 return true;
             }
         }
@@ -63,34 +116,26 @@ public record ArrayType(CType element, long length, Expr count) implements CType
         return t;
     }
 
-    /** The dimensions outermost first: {@code int x[2][3]} gives {@code [2, 3]}; flexible is -1, counted 0. */
-    public long[] dimensions() {
-        int n = 1;
-        for (CType t = element; t instanceof ArrayType a; t = a.element()) {
-            n++;
+    /** The extents outermost first: {@code int x[2][]} gives {@code [Fixed(2), Flexible]}. */
+    public List<Extent> dimensions() {
+        List<Extent> dims = new ArrayList<>();
+        for (CType t = this; t instanceof ArrayType a; t = a.element()) {
+            dims.add(a.extent);
         }
-        long[] dims = new long[n];
-        CType t = this;
-        for (int i = 0; i < n; i++) {
-            ArrayType a = (ArrayType) t;
-            dims[i] = a.length();
-            t = a.element();
+        return List.copyOf(dims);
+    }
+
+    /** The dimensions as C writes them after a name: {@code [2][]}. */
+    public String dimensionsText() {
+        StringBuilder sb = new StringBuilder();
+        for (Extent e : dimensions()) {
+            sb.append('[').append(e.text()).append(']');
         }
-        return dims;
+        return sb.toString();
     }
 
     @Override
     public String spelling() {
-        StringBuilder sb = new StringBuilder(innermost().spelling());
-        for (CType t = this; t instanceof ArrayType a; t = a.element()) {
-            sb.append('[');
-            if (a.count != null) {
-                sb.append(a.count.text());
-            } else if (a.length != FLEXIBLE) {
-                sb.append(a.length);
-            }
-            sb.append(']');
-        }
-        return sb.toString();
+        return innermost().spelling() + dimensionsText();
     }
 }

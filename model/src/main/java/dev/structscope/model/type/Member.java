@@ -31,7 +31,7 @@ public record Member(String name, CType type, Integer bitWidth, long alignAs, bo
         if (bitWidth != null && bitWidth < 0) {
             throw new IllegalArgumentException("bit width must be >= 0, was " + bitWidth);
         }
-        if (alignAs < 0 || (alignAs != 0 && Long.bitCount(alignAs) != 1)) {
+        if (!MemberRules.isAlignmentOrNone(alignAs)) {
             throw new IllegalArgumentException("alignment must be a power of two, was " + alignAs);
         }
     }

@@ -26,10 +26,10 @@ public record RecordType(RecordKind kind, String tag, List<Member> members, int 
         if (tag != null && tag.isEmpty()) {
             tag = null;
         }
-        if (pack < 0 || (pack != 0 && Integer.bitCount(pack) != 1)) {
+        if (!MemberRules.isAlignmentOrNone(pack)) {
             throw new IllegalArgumentException("pack must be 0 or a power of two, was " + pack);
         }
-        if (alignedAttr < 0 || (alignedAttr != 0 && Long.bitCount(alignedAttr) != 1)) {
+        if (!MemberRules.isAlignmentOrNone(alignedAttr)) {
             throw new IllegalArgumentException("aligned must be a power of two, was " + alignedAttr);
         }
     }

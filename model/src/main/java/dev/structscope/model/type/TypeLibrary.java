@@ -67,6 +67,15 @@ public record TypeLibrary(List<Decl> decls, Map<String, Long> constants) {
     }
 
     /**
+     * The typedef named {@code name}.
+     *
+     * @throws InputException "unknown type name" when there is none
+     */
+    public Typedef requireTypedef(String name) {
+        return typedef(name).orElseThrow(() -> new InputException(name, "unknown type name '" + name + "'"));
+    }
+
+    /**
      * Strips names: a {@link NamedType} becomes the definition it names, following typedef chains.
      * Other types are returned as they are.
      *
@@ -85,9 +94,7 @@ public record TypeLibrary(List<Decl> decls, Map<String, Long> constants) {
                                 + "': it is declared but never defined, or not declared at all"));
                 case ENUM -> enumByTag(n.name())
                         .orElseThrow(() -> new InputException(n.spelling(), "unknown type '" + n.spelling() + "'"));
-                case TYPEDEF -> typedef(n.name())
-                        .orElseThrow(() -> new InputException(n.name(), "unknown type name '" + n.name() + "'"))
-                        .target();
+                case TYPEDEF -> requireTypedef(n.name()).target();
             };
         }
         return t;

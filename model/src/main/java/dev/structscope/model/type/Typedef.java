@@ -24,7 +24,7 @@ public record Typedef(String name, CType target, long alignedAttr, String commen
     public Typedef {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(target, "target");
-        if (alignedAttr < 0 || (alignedAttr != 0 && Long.bitCount(alignedAttr) != 1)) {
+        if (!MemberRules.isAlignmentOrNone(alignedAttr)) {
             throw new IllegalArgumentException("aligned must be a power of two, was " + alignedAttr);
         }
         if (vector && (alignedAttr == 0 || !(target instanceof ArrayType))) {

@@ -155,9 +155,8 @@ class CompilerExtensionsTest {
         var rec = dev.structscope.model.type.RecordType.struct("a", List.of(
                 dev.structscope.model.type.Member.bitField(null, dev.structscope.model.type.PrimitiveType.of(
                         dev.structscope.model.type.Prim.INT), 3),
-                dev.structscope.model.type.Member.of("x", new dev.structscope.model.type.ArrayType(
-                        dev.structscope.model.type.PrimitiveType.of(dev.structscope.model.type.Prim.INT),
-                        dev.structscope.model.type.ArrayType.FLEXIBLE))));
+                dev.structscope.model.type.Member.of("x", dev.structscope.model.type.ArrayType.flexible(
+                        dev.structscope.model.type.PrimitiveType.of(dev.structscope.model.type.Prim.INT)))));
         InputException e = assertThrows(InputException.class,
                 () -> LayoutEngine.layout(rec, TypeLibrary.of(rec), Abis.X86_64_LINUX));
         assertEquals("struct a.x: flexible array member in a struct with no named members", e.oneLine());

@@ -16,7 +16,13 @@ public final class Tools {
     }
 
     public static boolean has(String tool) {
-        return ExternalCpp.which(tool) != null;
+        String path = System.getenv("PATH");
+        for (String dir : path == null ? new String[0] : path.split(File.pathSeparator)) {
+            if (!dir.isEmpty() && Files.isExecutable(Path.of(dir, tool))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     static void assumeTool(String tool) {

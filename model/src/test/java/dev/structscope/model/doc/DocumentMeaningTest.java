@@ -1,5 +1,6 @@
 package dev.structscope.model.doc;
 
+import dev.structscope.model.c.DiskHeaders;
 import dev.structscope.model.abi.Abis;
 import dev.structscope.model.c.HeaderImporter;
 import dev.structscope.model.layout.FieldLayout;
@@ -82,7 +83,7 @@ class DocumentMeaningTest {
         }
         assertTrue(headers.size() >= 8, headers.toString());
         for (Path h : headers) {
-            TypeLibrary lib = HeaderImporter.importFile(h, HeaderImporter.Options.defaults());
+            TypeLibrary lib = DiskHeaders.importFile(h, HeaderImporter.Options.defaults());
             assertTrue(!lib.decls().isEmpty(), h.toString());
             String json = LayoutDocuments.toJson(lib);
             assertEquals(lib, LayoutDocuments.parse(json, h.getFileName() + ".json").library(), h.toString());
@@ -92,7 +93,7 @@ class DocumentMeaningTest {
     @Test
     void theHeaderAndTheDocumentDescribeTheSameLayouts() throws URISyntaxException {
         TypeLibrary fromDoc = LayoutDocuments.readLibrary(LayoutDocumentRoundTripTest.example("sensor.json"));
-        TypeLibrary fromC = HeaderImporter.importFile(Path.of(resource("sensor.h")), HeaderImporter.Options.defaults());
+        TypeLibrary fromC = DiskHeaders.importFile(Path.of(resource("sensor.h")), HeaderImporter.Options.defaults());
         for (var abi : Abis.ALL) {
             for (String name : List.of("Hdr", "Frame")) {
                 RecordLayout a = LayoutEngine.layout(name, fromDoc, abi);

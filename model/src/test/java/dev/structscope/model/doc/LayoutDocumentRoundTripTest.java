@@ -132,7 +132,7 @@ class LayoutDocumentRoundTripTest {
         assertEquals(new PointerType(new PointerType(PrimitiveType.of(Prim.CHAR))), TypeSyntax.parse("char **"));
         assertEquals(new ArrayType(new PointerType(NamedType.struct("Hdr")), 4), TypeSyntax.parse("struct Hdr *[4]"));
         assertEquals(new PointerType(new ArrayType(PrimitiveType.of(Prim.INT), 4)), TypeSyntax.parse("int[4] *"));
-        assertEquals(new ArrayType(PrimitiveType.of(Prim.UINT8), ArrayType.FLEXIBLE), TypeSyntax.parse("uint8_t[]"));
+        assertEquals(ArrayType.flexible(PrimitiveType.of(Prim.UINT8)), TypeSyntax.parse("uint8_t[]"));
         assertEquals(new PrimitiveType(Prim.UNSIGNED_LONG, "long unsigned int"), TypeSyntax.parse("long unsigned int"));
         assertEquals(NamedType.typedef("Side"), TypeSyntax.parse("Side"));
         assertEquals("int[4] *", TypeSyntax.format(new PointerType(new ArrayType(PrimitiveType.of(Prim.INT), 4))));

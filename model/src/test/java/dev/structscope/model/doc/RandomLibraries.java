@@ -106,7 +106,7 @@ final class RandomLibraries {
             members.add(member(depth));
         }
         if (kind == RecordKind.STRUCT && rnd.nextInt(5) == 0) {
-            members.add(new Member(name(), new ArrayType(scalar(), ArrayType.FLEXIBLE), null, align(), false, comment()));
+            members.add(new Member(name(), ArrayType.flexible(scalar()), null, align(), false, comment()));
         }
         int pack = rnd.nextInt(3) == 0 ? 1 << rnd.nextInt(5) : 0;
         return new RecordType(kind, tag, members, pack, rnd.nextInt(4) == 0, align(), comment());
@@ -192,7 +192,7 @@ final class RandomLibraries {
             case 1 -> NamedType.struct("Opaque" + (counter++));   // never defined: fine behind a pointer
             case 2 -> new PointerType(PrimitiveType.of(Prim.CHAR));
             case 3 -> depth < 3 ? record(null, depth + 1) : scalar();
-            case 4 -> new ArrayType(scalar(), ArrayType.FLEXIBLE);
+            case 4 -> ArrayType.flexible(scalar());
             default -> type(depth + 1);
         };
     }

@@ -82,7 +82,7 @@ final class Corpus {
                 m(null, RecordType.struct(null, List.of(m("lo", p(Prim.SHORT)), m("hi", p(Prim.SHORT))))),
                 m("inl", RecordType.struct(null, List.of(m("q", p(Prim.CHAR)), m("r", p(Prim.INT)))))));
         RecordType msg = RecordType.struct("Msg", List.of(
-                m("len", p(Prim.UINT16)), m("kind", p(Prim.UINT8)), m("data", new ArrayType(p(Prim.UINT32), ArrayType.FLEXIBLE))));
+                m("len", p(Prim.UINT16)), m("kind", p(Prim.UINT8)), m("data", ArrayType.flexible(p(Prim.UINT32)))));
         RecordType node = RecordType.struct("Node", List.of(
                 m("value", p(Prim.INT)), m("next", new PointerType(NamedType.struct("Node"))),
                 m("name", new PointerType(p(Prim.CHAR)))));

@@ -95,7 +95,7 @@ public final class TypeTrees {
             members.add(member(depth));
         }
         if (kind == RecordKind.STRUCT && c.chance(6)) {
-            members.add(Member.of(name(), new ArrayType(scalar(), ArrayType.FLEXIBLE)));
+            members.add(Member.of(name(), ArrayType.flexible(scalar())));
         }
         int pack = c.chance(4) ? 1 << c.pick(5) : 0;
         long aligned = c.chance(6) ? 1L << c.pick(7) : 0;
@@ -203,7 +203,7 @@ public final class TypeTrees {
                 case 2 -> new ArrayType(PrimitiveType.of(Prim.INT), 2);
                 default -> record(null, 3);
             }, 1 + c.pick(8)));
-            case 8 -> ms.add(c.pick(ms.size() + 1), Member.of("flex", new ArrayType(scalar(), ArrayType.FLEXIBLE)));
+            case 8 -> ms.add(c.pick(ms.size() + 1), Member.of("flex", ArrayType.flexible(scalar())));
             case 9 -> ms.add(Member.of(c.chance(2) ? null : "v", c.chance(2) ? PrimitiveType.of(Prim.VOID)
                     : new ArrayType(PrimitiveType.of(Prim.VOID), c.pick(3))));
             case 10 -> ms.add(Member.of("unknown", c.chance(2) ? NamedType.typedef("nowhere_t") : NamedType.union("Nowhere")));

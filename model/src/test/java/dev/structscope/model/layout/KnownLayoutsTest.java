@@ -103,7 +103,7 @@ class KnownLayoutsTest {
                 new String[] {"0/1", "0/1", "4/1", "0/1", "0/1"}, null, null));
         all.add(new Case("flexibleArrayMember", "struct K_flexibleArrayMember { char c; double d[]; };",
                 RecordType.struct("K_flexibleArrayMember", List.of(Member.of("c", p(Prim.CHAR)),
-                        Member.of("d", new ArrayType(p(Prim.DOUBLE), ArrayType.FLEXIBLE)))),
+                        Member.of("d", ArrayType.flexible(p(Prim.DOUBLE))))),
                 TypeLibrary.EMPTY, new String[] {"8/8", "4/4", "8/8", "8/8", "8/8"}, "d",
                 new String[] {"8", "4", "8", "8", "8"}));
         {

@@ -95,12 +95,12 @@ class LayoutErrorsTest {
 
     @Test
     void flexibleArrayMustBeLast() {
-        fails(RecordType.struct("S", List.of(Member.of("d", new ArrayType(p(Prim.INT), ArrayType.FLEXIBLE)),
+        fails(RecordType.struct("S", List.of(Member.of("d", ArrayType.flexible(p(Prim.INT))),
                 Member.of("n", p(Prim.INT)))), "last member");
         fails(RecordType.union("U", List.of(Member.of("n", p(Prim.INT)),
-                Member.of("d", new ArrayType(p(Prim.INT), ArrayType.FLEXIBLE)))), "last member");
+                Member.of("d", ArrayType.flexible(p(Prim.INT))))), "last member");
         RecordType withTail = RecordType.struct("T", List.of(Member.of("n", p(Prim.INT)),
-                Member.of("d", new ArrayType(p(Prim.INT), ArrayType.FLEXIBLE))));
+                Member.of("d", ArrayType.flexible(p(Prim.INT)))));
         fails(RecordType.struct("S", List.of(Member.of("t", NamedType.struct("T")), Member.of("x", p(Prim.INT)))),
                 TypeLibrary.of(withTail), "must be last");
     }

@@ -62,9 +62,9 @@ class ReordererTest {
         PrimitiveType c = PrimitiveType.of(Prim.CHAR);
         PrimitiveType i = PrimitiveType.of(Prim.INT);
         RecordType tail = RecordType.struct("Tail", List.of(Member.of("n", i),
-                Member.of("d", new ArrayType(PrimitiveType.of(Prim.DOUBLE), ArrayType.FLEXIBLE))));
+                Member.of("d", ArrayType.flexible(PrimitiveType.of(Prim.DOUBLE)))));
         dev.structscope.model.type.Typedef flexT = dev.structscope.model.type.Typedef.of("flex_t",
-                new ArrayType(i, ArrayType.FLEXIBLE));
+                ArrayType.flexible(i));
         RecordType s = RecordType.struct("S", List.of(Member.of("a", c), Member.of("b", PrimitiveType.of(Prim.DOUBLE)),
                 Member.of("c", c), Member.of("t", dev.structscope.model.type.NamedType.struct("Tail"))));
         RecordType f = RecordType.struct("F", List.of(Member.of("a", c), Member.of("b", PrimitiveType.of(Prim.LONG_LONG)),

@@ -53,7 +53,7 @@ class LiveDynamicGuiTest extends LiveGuiBase {
         Assumptions.assumeTrue(LivePeer.available(), "python3 is needed");
         Path header = bundled(dir, "proto.h");
         Path peer = bundled(dir, "proto_peer.py");
-        interact(() -> vm.show(HeaderImporter.importFile(header, HeaderImporter.Options.defaults()), null, "proto.h",
+        interact(() -> vm.show(dev.structscope.io.headers.LocalHeaders.importFile(header, HeaderImporter.Options.defaults()), null, "proto.h",
                 "Msg"));
         settle();
 

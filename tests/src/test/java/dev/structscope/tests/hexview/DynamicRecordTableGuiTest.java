@@ -60,7 +60,7 @@ class DynamicRecordTableGuiTest {
         Assumptions.assumeTrue(Files.isExecutable(Path.of("/usr/bin/tshark")), "tshark is not installed");
         Sample s = Samples.byData("packets.pcap");
         Path data = Samples.extract(s, dir);
-        var lib = HeaderImporter.importFile(data.resolveSibling(s.header()), HeaderImporter.Options.defaults());
+        var lib = dev.structscope.io.headers.LocalHeaders.importFile(data.resolveSibling(s.header()), HeaderImporter.Options.defaults());
         robot.interact(() -> {
             pane.openNow(data);
             pane.setLibrary(lib, Abis.X86_64_LINUX, ByteOrder.LITTLE_ENDIAN);

@@ -50,7 +50,7 @@ class SamplesGuiTest {
         Path data = Samples.extract(s, dir);
         Path header = data.resolveSibling(s.header());
         assertEquals(true, Files.exists(header), "the header is extracted beside the data: " + header);
-        var lib = HeaderImporter.importFile(header, HeaderImporter.Options.defaults());
+        var lib = dev.structscope.io.headers.LocalHeaders.importFile(header, HeaderImporter.Options.defaults());
         ByteOrder order = s.byteOrder().equals("big") ? ByteOrder.BIG_ENDIAN : ByteOrder.LITTLE_ENDIAN;
         robot.interact(() -> {
             pane.openNow(data);

@@ -272,7 +272,7 @@ public final class RandomHeader {
             String name = "f" + memberCounter++;
             int at = out.length();
             indent(out, depth + 1).append(p.cName()).append(' ').append(name).append("[];\n");
-            Member fam = Member.of(name, new ArrayType(PrimitiveType.of(p), ArrayType.FLEXIBLE));
+            Member fam = Member.of(name, ArrayType.flexible(PrimitiveType.of(p)));
             members.add(fam);
             if (depth == 0) {
                 memberTexts.put(fam, out.substring(at));

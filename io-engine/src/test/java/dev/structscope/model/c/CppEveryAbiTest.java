@@ -1,5 +1,6 @@
 package dev.structscope.model.c;
 
+import dev.structscope.io.headers.LocalHeaders;
 import dev.structscope.model.InputException;
 import dev.structscope.model.abi.Abi;
 import dev.structscope.model.abi.Abis;
@@ -16,6 +17,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -30,7 +32,8 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  * for every ABI, with a user struct of their types and of {@code _FloatN}, {@code _Complex},
  * {@code __int128} and {@code mode} typedefs: every record the import yields must be laid out as
  * clang-16 lays it out for the ABI's target (the same preprocessor, run the same way). glibc's
- * headers are not there for Windows: that must be a clear error, not an empty import.
+ * headers are not there for Windows: that must be a clear error, not an empty import. Here, beside
+ * the engine's {@link LocalHeaders}, because the model runs no preprocessor itself.
  */
 class CppEveryAbiTest {
     @TempDir
@@ -88,7 +91,7 @@ class CppEveryAbiTest {
         Abi abi = Abi.byName(abiName);
         Path h = tmp.resolve("sys.h");
         Files.writeString(h, header(abi));
-        TypeLibrary lib = HeaderImporter.importFile(h, HeaderImporter.Options.defaults().withAbi(abi).withPreprocessor(true));
+        TypeLibrary lib = LocalHeaders.importFile(h, HeaderImporter.Options.defaults().withAbi(abi).withPreprocessor(true));
         List<TypeLibrary.NamedRecord> named = lib.namedRecords();
         List<String> probes = new ArrayList<>();
         for (TypeLibrary.NamedRecord nr : named) {
@@ -125,7 +128,7 @@ class CppEveryAbiTest {
                         + " __m128d pd[2]; };\n";
         Path h = tmp.resolve("simd.h");
         Files.writeString(h, text);
-        TypeLibrary lib = HeaderImporter.importFile(h, HeaderImporter.Options.defaults().withAbi(abi).withPreprocessor(true));
+        TypeLibrary lib = LocalHeaders.importFile(h, HeaderImporter.Options.defaults().withAbi(abi).withPreprocessor(true));
         ClangLayouts.Dumped clang = ClangLayouts.dump(h, abi, List.of("struct v"), tmp, true).get("struct v");
         assertEquals(clang, ClangLayouts.of(LayoutEngine.layout("v", lib, abi)), abiName);
     }
@@ -141,14 +144,12 @@ class CppEveryAbiTest {
         assumeTrue(m32.exit() == 0, "gcc -m32 cannot preprocess here: " + m32.err());
         Abi abi = Abis.I386_LINUX;
         HeaderImporter.Options opts = HeaderImporter.Options.defaults().withAbi(abi).withPreprocessor(true);
-        List<String> cmd = ExternalCpp.command(opts, n -> n.startsWith("clang") ? null : ExternalCpp.which(n));
-        assertEquals(List.of(ExternalCpp.which("gcc").toString(), "-m32"), cmd);
+        LocalHeaders noClang = new LocalHeaders(n -> n.startsWith("clang") ? null : LocalHeaders.which(n));
+        assertEquals(Optional.of(List.of(LocalHeaders.which("gcc").toString(), "-m32")), noClang.preprocessorCommand(abi));
         Path h = tmp.resolve("sys.h");
         Files.writeString(h, header(abi));
-        Preprocessor pp = new Preprocessor(abi, opts, false);
-        pp.run(ExternalCpp.run(cmd, h, null, h.toString(), opts), h.toString(), null, false, 0);
-        TypeLibrary viaGcc = HeaderImporter.parse(pp, h.toString(), opts);
-        TypeLibrary viaClang = HeaderImporter.importFile(h, opts);
+        TypeLibrary viaGcc = HeaderImporter.importFile(h, opts.withSource(noClang));
+        TypeLibrary viaClang = LocalHeaders.importFile(h, opts);
         int compared = 0;
         for (TypeLibrary.NamedRecord nr : viaClang.namedRecords()) {
             assertEquals(ClangLayouts.of(LayoutEngine.layout(nr.record(), viaClang, abi)),
@@ -165,8 +166,23 @@ class CppEveryAbiTest {
         Files.writeString(h, header(Abis.X86_64_WINDOWS));
         Tools.Result clang = Tools.run(List.of("clang-16", "--target=" + Abis.X86_64_WINDOWS.clangTarget(), "-E", h.toString()), tmp);
         assumeTrue(clang.exit() != 0, "this machine has a C library for Windows");
-        InputException e = assertThrows(InputException.class, () -> HeaderImporter.importFile(h,
+        InputException e = assertThrows(InputException.class, () -> LocalHeaders.importFile(h,
                 HeaderImporter.Options.defaults().withAbi(Abis.X86_64_WINDOWS).withPreprocessor(true)));
         assertTrue(e.oneLine().startsWith(h + ":1:10: ") && e.oneLine().contains("'stdio.h' file not found"), e.oneLine());
+    }
+
+    /** Moved from SystemHeaderTest: {@code struct stat} through {@code gcc -E}, checked against gcc. */
+    @org.junit.jupiter.api.Test
+    void structStatWithCppHasGccSize() throws Exception {
+        Tools.assumeTool("gcc");
+        Path h = tmp.resolve("st.h");
+        Files.writeString(h, "#include <sys/stat.h>\n#include <stdint.h>\n#define MODE_BITS (S_IFMT | 07777)\n");
+        TypeLibrary lib = LocalHeaders.importFile(h, HeaderImporter.Options.defaults().withPreprocessor(true));
+        List<String> names = List.of("stat", "timespec");
+        String gcc = Tools.gccRun(SystemHeaderTest.probe("<sys/stat.h>", lib, Abis.X86_64_LINUX, names), tmp);
+        assertEquals(gcc, SystemHeaderTest.ours(lib, Abis.X86_64_LINUX, names));
+        String mode = Tools.gccRun("#include <stdio.h>\n#include <sys/stat.h>\nint main(void){printf(\"%d\", S_IFMT | 07777);}",
+                tmp);
+        assertEquals(Long.parseLong(mode), lib.constants().get("MODE_BITS"));
     }
 }

@@ -1,7 +1,9 @@
-package dev.structscope.model.c;
+package dev.structscope.io.headers;
 
 import dev.structscope.model.InputException;
+import dev.structscope.model.abi.Abi;
 import dev.structscope.model.abi.Abis;
+import dev.structscope.model.c.HeaderImporter;
 
 import java.io.File;
 import java.io.IOException;
@@ -16,7 +18,7 @@ import java.util.concurrent.TimeUnit;
  * Runs the system C preprocessor for {@code --cpp}: {@code gcc -E} (or {@code cpp}) for the
  * native x86_64-linux ABI, {@code clang-16 -E --target=...} for the others, with {@code -dD} so
  * that the {@code #define}s survive for the constants. Line markers in the output keep error
- * positions in the user's files. Stateless.
+ * positions in the user's files. The engine's half of {@link LocalHeaders}; stateless.
  */
 final class ExternalCpp {
     private ExternalCpp() {
@@ -25,21 +27,17 @@ final class ExternalCpp {
     static final long TIMEOUT_SECONDS = 120;
 
     /**
+     * @param command the preprocessor's program and target flags
      * @param file    the header, or the directory of {@code text} (may be null) when text is given
      * @param text    the header's text, or null to read {@code file}
      * @param display the name used in positions
      */
-    static String run(Path file, String text, String display, HeaderImporter.Options options) {
-        return run(command(options), file, text, display, options);
-    }
-
-    /** As above with the preprocessor command given (its program and target flags). */
     static String run(List<String> command, Path file, String text, String display, HeaderImporter.Options options) {
         List<String> cmd = new ArrayList<>(command);
         cmd.add("-E");
         cmd.add("-dD");
         // As the built-in preprocessor: a header may keep its StructScope-only parts under #ifdef.
-        cmd.add("-D" + SystemHeaders.STRUCTSCOPE_MACRO + "=1");
+        cmd.add("-D" + HeaderImporter.STRUCTSCOPE_MACRO + "=1");
         cmd.add("-x");
         cmd.add("c");
         for (Path d : options.includeDirs()) {
@@ -122,14 +120,10 @@ final class ExternalCpp {
         return new InputException(display, tool + ": " + first);
     }
 
-    static List<String> command(HeaderImporter.Options options) {
-        return command(options, ExternalCpp::which);
-    }
-
-    /** As above, finding programs with {@code which} (tests give one without clang). */
-    static List<String> command(HeaderImporter.Options options, java.util.function.Function<String, Path> which) {
+    /** The preprocessor for {@code abi}, finding programs with {@code which}. */
+    static List<String> command(Abi abi, java.util.function.Function<String, Path> which) {
         List<String> cmd = new ArrayList<>();
-        boolean nativeAbi = options.abi() == Abis.X86_64_LINUX && "amd64".equals(System.getProperty("os.arch"))
+        boolean nativeAbi = abi == Abis.X86_64_LINUX && "amd64".equals(System.getProperty("os.arch"))
                 && System.getProperty("os.name", "").toLowerCase(java.util.Locale.ROOT).contains("linux");
         if (nativeAbi) {
             for (String c : new String[] {"gcc", "cc", "clang", "clang-16"}) {
@@ -144,20 +138,20 @@ final class ExternalCpp {
                 Path p = which.apply(c);
                 if (p != null) {
                     cmd.add(p.toString());
-                    cmd.add("--target=" + options.abi().clangTarget());
+                    cmd.add("--target=" + abi.clangTarget());
                     return cmd;
                 }
             }
             // Without clang, gcc -m32 is the i386 compiler of an x86-64 Linux machine (gcc-multilib).
             Path gcc = which.apply("gcc");
-            if (options.abi() == Abis.I386_LINUX && gcc != null && "amd64".equals(System.getProperty("os.arch"))) {
+            if (abi == Abis.I386_LINUX && gcc != null && "amd64".equals(System.getProperty("os.arch"))) {
                 cmd.add(gcc.toString());
                 cmd.add("-m32");
                 return cmd;
             }
         }
-        throw new InputException("--cpp", "no C preprocessor found for " + options.abi().name()
-                + (nativeAbi ? " (looked for gcc, cc, clang)" : options.abi() == Abis.I386_LINUX
+        throw new InputException("--cpp", "no C preprocessor found for " + abi.name()
+                + (nativeAbi ? " (looked for gcc, cc, clang)" : abi == Abis.I386_LINUX
                 ? " (looked for clang-16, clang, gcc -m32)" : " (looked for clang-16, clang)"));
     }
 

@@ -1,0 +1,76 @@
+package dev.structscope.io.headers;
+
+import dev.structscope.model.InputException;
+import dev.structscope.model.abi.Abi;
+import dev.structscope.model.c.HeaderImporter;
+import dev.structscope.model.c.HeaderSource;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * The local file system and the installed C preprocessor as a {@link HeaderSource}: what a
+ * header import on this machine may read and run. File-system and process work, so never on the
+ * FX thread. Immutable; {@link #INSTANCE} looks for programs along {@code PATH}.
+ */
+public final class LocalHeaders implements HeaderSource {
+    public static final LocalHeaders INSTANCE = new LocalHeaders(LocalHeaders::which);
+
+    private final Function<String, Path> which;
+
+    /** A source that finds the preprocessor's programs with {@code which} (a test hides clang with it). */
+    public LocalHeaders(Function<String, Path> which) {
+        this.which = which;
+    }
+
+    /** The executable {@code name} along {@code PATH}, or null. */
+    public static Path which(String name) {
+        return ExternalCpp.which(name);
+    }
+
+    /** Import options that read local files and may run the local preprocessor. */
+    public static HeaderImporter.Options options(HeaderImporter.Options options) {
+        return options.withSource(INSTANCE);
+    }
+
+    /** {@link HeaderImporter#importFile} of a local file. */
+    public static dev.structscope.model.type.TypeLibrary importFile(Path header, HeaderImporter.Options options) {
+        return HeaderImporter.importFile(header, options(options));
+    }
+
+    @Override
+    public Optional<Found> find(Path path) {
+        try {
+            if (!Files.isRegularFile(path)) {
+                return Optional.empty();
+            }
+            return Optional.of(new Found(path.toRealPath(), Files.size(path)));
+        } catch (IOException | SecurityException e) {
+            return Optional.empty();
+        }
+    }
+
+    @Override
+    public String read(Path path) throws IOException {
+        return new String(Files.readAllBytes(path), StandardCharsets.UTF_8);
+    }
+
+    @Override
+    public String preprocess(Path file, String text, String display, HeaderImporter.Options options) {
+        return ExternalCpp.run(ExternalCpp.command(options.abi(), which), file, text, display, options);
+    }
+
+    @Override
+    public Optional<List<String>> preprocessorCommand(Abi abi) {
+        try {
+            return Optional.of(ExternalCpp.command(abi, which));
+        } catch (InputException e) {
+            return Optional.empty();
+        }
+    }
+}
