@@ -94,6 +94,11 @@ public final class Content {
         return new Window(pieces.slice(offset, length), offset);
     }
 
+    /** Whether a {@link #window} of {@code length} bytes from {@code offset} is a copy (it spans edited pieces), not a view. */
+    public boolean copies(long offset, long length) {
+        return whole == null && !pieces.onePiece(offset, length);
+    }
+
     /** Copies {@code n} bytes from {@code offset} into the start of {@code dst} (a search step). */
     public void copy(long offset, byte[] dst, int n) {
         if (whole != null) {

@@ -116,7 +116,7 @@ class EditedLargeFileTest {
             src.edited();
             assertEquals(SIZE + 16, src.size());
 
-            FieldsViewModel tree = new FieldsViewModel();
+            FieldsViewModel tree = new FieldsViewModel(NOW);
             RecordTableViewModel table = new RecordTableViewModel(NOW);
             table.show(src, rec, 0);
             assertEquals((SIZE + 16) / 16, table.recordCount());
@@ -225,7 +225,7 @@ class EditedLargeFileTest {
             int row = table.rowOf(250);
             assertEquals(r250[0], table.dynamicCell("len", row));
             assertEquals(r250[1], table.dynamicCell("kind", row));
-            FieldsViewModel tree = new FieldsViewModel();
+            FieldsViewModel tree = new FieldsViewModel(NOW);
             assertTrue(tree.show(src, msg, starts[5]).ok(), "record 5 spans the insert");
             assertEquals(starts[6] - starts[5], tree.shown().size());
             edits.detach();
