@@ -7,6 +7,7 @@ import dev.structscope.io.decode.DynamicDecoder;
 import dev.structscope.io.decode.PlanNode;
 import dev.structscope.io.decode.RecordReader;
 import dev.structscope.io.decode.ScalarNode;
+import dev.structscope.io.edit.EditOverlay;
 import dev.structscope.io.source.DataSource;
 import dev.structscope.io.stats.DynamicStats;
 import dev.structscope.io.stats.FieldStats;
@@ -401,10 +402,23 @@ public final class RecordTableViewModel {
      * follow when found; the window stays at the same record).
      */
     public void edited() {
+        edited(null);
+    }
+
+    /**
+     * As {@link #edited()}, told what changed ({@code edit}; null: unknown). Dynamic records are
+     * found again only when the edit can have moved them: an overwrite of the bytes of a few
+     * records whose layout places no member elsewhere keeps every boundary when those records,
+     * decoded again through exactly their old extent, keep their sizes.
+     */
+    public void edited(EditOverlay.Edit edit) {
         rowLeaves.clear();
         content = null;
         Shape sh = shape.get();
         if (sh != null && sh.dynamic() && source != null) {
+            if (boundariesKept(edit)) {
+                return;
+            }
             // A count, a size or an inserted byte may have moved every record after it: find them again.
             long keep = firstRecord.get();
             cancelWalk();
@@ -414,6 +428,48 @@ public final class RecordTableViewModel {
                 info.set(e.oneLine());
             }
         }
+    }
+
+    /** Most records, and most of their bytes, decoded again on the FX thread to decide that no boundary moved. */
+    static final int KEEP_RECORDS = 64;
+    static final long KEEP_BYTES = 1 << 20;
+
+    /** Whether {@code edit} left every record the finished walk found where it was (see {@link #edited(EditOverlay.Edit)}). */
+    private boolean boundariesKept(EditOverlay.Edit edit) {
+        if (edit == null || !edit.inPlace() || walk == null || walkRunning
+                || !(reader instanceof DynamicDecoder dyn) || dyn.placesMembers()) {
+            return false;
+        }
+        long from = edit.offset();
+        long to = from + edit.inserted();
+        if (to <= base) {
+            return true;
+        }
+        if (to > walk.end()) {
+            return false; // past the records found: the trailing bytes, or the record the walk stopped at, may now read otherwise
+        }
+        int i = java.util.Arrays.binarySearch(walk.starts(), 0, walk.count(), Math.max(from, base));
+        int first = i >= 0 ? i : -i - 2;
+        long bytes = 0;
+        try {
+            Content c = content();
+            for (int r = first; r < walk.count() && walk.start(r) < to; r++) {
+                long start = walk.start(r);
+                long size = walk.size(r);
+                bytes += size;
+                if (r - first >= KEEP_RECORDS || bytes > KEEP_BYTES) {
+                    return false;
+                }
+                Window w = c.window(start, size);
+                // Exactly the old extent: a record that now needs one byte more does not fit.
+                if (dyn.decodeWindow(w.segment().asSlice(w.at(start), size), start, c.size()).size() != size) {
+                    return false;
+                }
+            }
+        } catch (dev.structscope.model.InputException | IndexOutOfBoundsException e) {
+            return false;
+        }
+        return true;
     }
 
     /** The record at {@code start} as one JSON object, as {@code decode --format json} prints it, or why not. */

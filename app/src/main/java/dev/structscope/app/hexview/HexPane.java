@@ -613,7 +613,7 @@ public final class HexPane extends BorderPane {
             } finally {
                 syncing = false;
             }
-            records.viewModel().edited();
+            records.viewModel().edited(edits.lastEdit());
             records.table().refresh();
         }
         inspectorModel.show(s, model.selectionStart());

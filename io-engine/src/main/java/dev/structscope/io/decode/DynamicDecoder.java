@@ -148,6 +148,24 @@ public final class DynamicDecoder implements RecordReader {
         return decode(new Run(window, 0, window.byteSize(), origin, dataSize), window, 0);
     }
 
+    /**
+     * Whether a record may read bytes outside its own extent: some member, at any depth, is placed
+     * ({@code at}) at an offset its data gives. Without one, a record's size and values depend
+     * only on its own bytes (and the data's size), so an overwrite elsewhere cannot change them.
+     */
+    public boolean placesMembers() {
+        return places(layout);
+    }
+
+    private static boolean places(TypeLayout t) {
+        return switch (t) {
+            case RecordLayout r -> r.fields().stream().anyMatch(f -> f.member() != null
+                    && (f.member().dynamic().at() != null || places(f.layout())));
+            case ArrayLayout a -> places(a.element());
+            default -> false;
+        };
+    }
+
     /** Where {@link #readThrough} gets a window: {@code length} bytes from data offset {@code offset}, as one segment. */
     @FunctionalInterface
     public interface Windows {
