@@ -636,15 +636,16 @@ class EditGuiTest extends GuiTest {
 
     @Nested
     class AnInterruptedSave {
-        @Test
-        void isOfferedToRollBackWhenTheFileIsOpened() throws Exception {
+        /** A file of 1..8 whose in-place save of 9 9 at 2 and 7 7 at 5 stopped after the first range, its journal left. */
+        Path interrupted() throws Exception {
             Path data = dir.resolve("journaled.bin");
             Files.write(data, new byte[] {1, 2, 3, 4, 5, 6, 7, 8});
             class Stop extends RuntimeException {
             }
             try {
                 dev.structscope.io.write.InPlaceWriter.write(data,
-                        List.of(new dev.structscope.io.write.Change(2, new byte[] {9, 9})), null,
+                        List.of(new dev.structscope.io.write.Change(2, new byte[] {9, 9}),
+                                new dev.structscope.io.write.Change(5, new byte[] {7, 7})), null,
                         new dev.structscope.io.write.InPlaceWriter.Hook() {
                             @Override
                             public void changeWritten(int index) {
@@ -655,6 +656,24 @@ class EditGuiTest extends GuiTest {
                 // the journal stays
             }
             assertTrue(Files.exists(dev.structscope.io.write.Journal.pathFor(data)), "a journal was left");
+            assertArrayEquals(new byte[] {1, 2, 9, 9, 5, 6, 7, 8}, Files.readAllBytes(data), "half written");
+            return data;
+        }
+
+        @Test
+        void isFinishedWhenThePersonSaysSo() throws Exception {
+            Path data = interrupted();
+            answer = "Finish the Save";
+            openData(data);
+            assertEquals(List.of("Interrupted save"), asked);
+            assertArrayEquals(new byte[] {1, 2, 9, 9, 5, 7, 7, 8}, Files.readAllBytes(data), "finished");
+            assertArrayEquals(new byte[] {1, 2, 9, 9, 5, 7, 7, 8}, shown(0, 8), "and shown as it is now");
+            assertFalse(Files.exists(dev.structscope.io.write.Journal.pathFor(data)), "the journal is gone");
+        }
+
+        @Test
+        void isOfferedToRollBackWhenTheFileIsOpened() throws Exception {
+            Path data = interrupted();
             answer = "Roll Back";
             openData(data);
             assertEquals(List.of("Interrupted save"), asked);
