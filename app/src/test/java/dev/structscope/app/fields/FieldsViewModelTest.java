@@ -83,11 +83,7 @@ class FieldsViewModelTest {
     }
 
     private RecordReader reader(String header, String type) throws Exception {
-        Path h = dir.resolve(type + ".h");
-        java.nio.file.Files.writeString(h, header);
-        var lib = dev.structscope.model.c.HeaderImporter.importFile(h, dev.structscope.model.c.HeaderImporter.Options.defaults());
-        return RecordReader.of(LayoutEngine.layout(type, lib, Abis.X86_64_LINUX), Abis.X86_64_LINUX,
-                ByteOrder.LITTLE_ENDIAN, Limits.DEFAULT);
+        return dev.structscope.app.hexview.HeaderReaders.of(dir, header, type);
     }
 
     /**

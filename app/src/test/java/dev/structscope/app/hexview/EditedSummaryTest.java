@@ -8,15 +8,10 @@ import dev.structscope.io.source.DataSource;
 import dev.structscope.io.source.Sources;
 import dev.structscope.io.stats.FieldStats;
 import dev.structscope.io.stats.RecordStats;
-import dev.structscope.model.Limits;
-import dev.structscope.model.abi.Abis;
-import dev.structscope.model.c.HeaderImporter;
-import dev.structscope.model.layout.LayoutEngine;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.math.BigInteger;
-import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HexFormat;
@@ -42,11 +37,7 @@ class EditedSummaryTest {
     Path dir;
 
     private RecordReader reader(String header, String type) throws Exception {
-        Path h = dir.resolve(type + ".h");
-        Files.writeString(h, header);
-        var lib = HeaderImporter.importFile(h, HeaderImporter.Options.defaults());
-        return RecordReader.of(LayoutEngine.layout(type, lib, Abis.X86_64_LINUX), Abis.X86_64_LINUX,
-                ByteOrder.LITTLE_ENDIAN, Limits.DEFAULT);
+        return HeaderReaders.of(dir, header, type);
     }
 
     /**
@@ -76,6 +67,14 @@ class EditedSummaryTest {
         }
     }
 
+    /** {@code file} opened for editing over {@code base}, with the edits of {@code ops} made: {@code size} bytes then. */
+    private static EditedSource edited(DataEdits edits, DataSource base, Path file, Path ops, long size) throws Exception {
+        EditedSource src = (EditedSource) edits.attach(base, file, DataEdits.Access.probe(file));
+        apply(edits, src, Files.readAllLines(ops));
+        assertEquals(size, src.size());
+        return src;
+    }
+
     /** Python's figures of one field: {@code name count min max exactSumOrMean}. */
     private static void assertField(String line, FieldStats f, boolean integer, boolean single) {
         String[] t = line.split(" ");
@@ -102,9 +101,10 @@ class EditedSummaryTest {
         }
     }
 
-    private List<FieldStats> summary(RecordTableViewModel table) {
+    /** The table's column summary, which must say it covers {@code records} records. */
+    private List<FieldStats> summary(RecordTableViewModel table, String records) {
         table.computeSummary();
-        assertTrue(table.summaryStateProperty().get().endsWith("records"), table.summaryStateProperty().get());
+        assertEquals(records + " records", table.summaryStateProperty().get().replace(",", ""));
         return List.copyOf(table.summary());
     }
 
@@ -178,18 +178,13 @@ class EditedSummaryTest {
                         print(name, n, repr(float(w.min())), repr(float(w.max())), repr(float(w.mean())), n - len(w))
                 """, file.toString(), expected.toString(), opsFile.toString());
         String[] head = py.getFirst().split(" ");
-        HexViewModel hex = new HexViewModel();
-        DataEdits edits = new DataEdits(hex);
+        DataEdits edits = new DataEdits(new HexViewModel());
         try (DataSource base = Sources.open(file); DataSource saved = Sources.open(expected)) {
-            EditedSource src = (EditedSource) edits.attach(base, file, DataEdits.Access.probe(file));
-            hex.sourceProperty().set(src);
-            apply(edits, src, Files.readAllLines(opsFile));
-            assertEquals(Long.parseLong(head[0]), src.size());
+            EditedSource src = edited(edits, base, file, opsFile, Long.parseLong(head[0]));
 
             RecordTableViewModel table = new RecordTableViewModel(NOW);
             table.show(src, rec, 0);
-            List<FieldStats> got = summary(table);
-            assertEquals(py.getFirst().split(" ")[1] + " records", table.summaryStateProperty().get().replace(",", ""));
+            List<FieldStats> got = summary(table, head[1]);
             assertEquals(7, got.size());
             for (int i = 0; i < 7; i++) {
                 FieldStats f = got.get(i);
@@ -258,18 +253,13 @@ class EditedSummaryTest {
                     print(name, len(v), min(v), max(v), sum(v))
                 """, file.toString(), opsFile.toString());
         String[] head = py.getFirst().split(" ");
-        HexViewModel hex = new HexViewModel();
-        DataEdits edits = new DataEdits(hex);
+        DataEdits edits = new DataEdits(new HexViewModel());
         try (DataSource base = Sources.open(file)) {
-            EditedSource src = (EditedSource) edits.attach(base, file, DataEdits.Access.probe(file));
-            hex.sourceProperty().set(src);
-            apply(edits, src, Files.readAllLines(opsFile));
-            assertEquals(Long.parseLong(head[0]), src.size());
+            EditedSource src = edited(edits, base, file, opsFile, Long.parseLong(head[0]));
             RecordTableViewModel table = new RecordTableViewModel(NOW);
             table.show(src, msg, 0);
             assertEquals(Long.parseLong(head[1]), table.recordCount(), table.infoProperty().get());
-            List<FieldStats> got = summary(table);
-            assertEquals(head[1] + " records", table.summaryStateProperty().get().replace(",", ""));
+            List<FieldStats> got = summary(table, head[1]);
             assertEquals(List.of("len", "kind", "seq"), got.stream().map(FieldStats::path).toList());
             for (int i = 0; i < 3; i++) {
                 assertField(py.get(1 + i), got.get(i), true, false);

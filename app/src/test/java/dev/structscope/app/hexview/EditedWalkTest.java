@@ -5,15 +5,10 @@ import dev.structscope.app.fields.RecordTableViewModel;
 import dev.structscope.io.decode.RecordReader;
 import dev.structscope.io.source.DataSource;
 import dev.structscope.io.source.Sources;
-import dev.structscope.model.Limits;
-import dev.structscope.model.abi.Abis;
-import dev.structscope.model.c.HeaderImporter;
-import dev.structscope.model.layout.LayoutEngine;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.ByteOrder;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HexFormat;
 import java.util.List;
@@ -34,11 +29,7 @@ class EditedWalkTest {
     Path dir;
 
     private RecordReader reader(String header, String type) throws Exception {
-        Path h = dir.resolve(type + ".h");
-        Files.writeString(h, header);
-        var lib = HeaderImporter.importFile(h, HeaderImporter.Options.defaults());
-        return RecordReader.of(LayoutEngine.layout(type, lib, Abis.X86_64_LINUX), Abis.X86_64_LINUX,
-                ByteOrder.LITTLE_ENDIAN, Limits.DEFAULT);
+        return HeaderReaders.of(dir, header, type);
     }
 
     /** Python's walk of {@code file} after {@code ops} ({@code put|ins OFFSET HEX}, or {@code undo}): starts, then kinds. */

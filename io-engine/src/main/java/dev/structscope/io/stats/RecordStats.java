@@ -131,8 +131,8 @@ public final class RecordStats {
      * bounded by the window.
      */
     private static Partial runPieces(OverlayContent pieces, long offset, long records, Run run) {
-        long recordSize = run.recordSize;
-        Partial total = new Partial(run.leaves);
+        long recordSize = run.recordSize();
+        Partial total = new Partial(run.leaves());
         long k = 0;
         while (k < records) {
             long start = offset + k * recordSize;
@@ -161,21 +161,11 @@ public final class RecordStats {
      * progress over all its records' bytes, and the warm-up count of small first blocks. Any
      * thread (its counters are atomic).
      */
-    private static final class Run {
-        final RecordLoops loops;
-        final int leaves;
-        final long recordSize;
-        final long totalBytes;
-        final StatsProgress progress;
-        final java.util.concurrent.atomic.AtomicLong doneBytes = new java.util.concurrent.atomic.AtomicLong();
-        final java.util.concurrent.atomic.AtomicInteger warmUp = new java.util.concurrent.atomic.AtomicInteger();
-
+    private record Run(RecordLoops loops, int leaves, long recordSize, long totalBytes, StatsProgress progress,
+                       java.util.concurrent.atomic.AtomicLong doneBytes, java.util.concurrent.atomic.AtomicInteger warmUp) {
         Run(RecordLoops loops, int leaves, long recordSize, long totalBytes, StatsProgress progress) {
-            this.loops = loops;
-            this.leaves = leaves;
-            this.recordSize = recordSize;
-            this.totalBytes = totalBytes;
-            this.progress = progress;
+            this(loops, leaves, recordSize, totalBytes, progress, new java.util.concurrent.atomic.AtomicLong(),
+                    new java.util.concurrent.atomic.AtomicInteger());
         }
 
         /** The figures of {@code records} records that lie back to back from the start of {@code all}. */

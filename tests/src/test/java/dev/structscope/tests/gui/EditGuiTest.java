@@ -660,26 +660,25 @@ class EditGuiTest extends GuiTest {
             return data;
         }
 
-        @Test
-        void isFinishedWhenThePersonSaysSo() throws Exception {
+        /** Opens the interrupted file answering {@code reply}: the file, and what is shown, is then {@code now}, with no journal. */
+        void openedAnswering(String reply, byte[] now) throws Exception {
             Path data = interrupted();
-            answer = "Finish the Save";
+            answer = reply;
             openData(data);
             assertEquals(List.of("Interrupted save"), asked);
-            assertArrayEquals(new byte[] {1, 2, 9, 9, 5, 7, 7, 8}, Files.readAllBytes(data), "finished");
-            assertArrayEquals(new byte[] {1, 2, 9, 9, 5, 7, 7, 8}, shown(0, 8), "and shown as it is now");
+            assertArrayEquals(now, Files.readAllBytes(data), reply);
+            assertArrayEquals(now, shown(0, 8), "and shown as it is now");
             assertFalse(Files.exists(dev.structscope.io.write.Journal.pathFor(data)), "the journal is gone");
         }
 
         @Test
+        void isFinishedWhenThePersonSaysSo() throws Exception {
+            openedAnswering("Finish the Save", new byte[] {1, 2, 9, 9, 5, 7, 7, 8});
+        }
+
+        @Test
         void isOfferedToRollBackWhenTheFileIsOpened() throws Exception {
-            Path data = interrupted();
-            answer = "Roll Back";
-            openData(data);
-            assertEquals(List.of("Interrupted save"), asked);
-            assertArrayEquals(new byte[] {1, 2, 3, 4, 5, 6, 7, 8}, Files.readAllBytes(data), "rolled back");
-            assertArrayEquals(new byte[] {1, 2, 3, 4, 5, 6, 7, 8}, shown(0, 8), "and shown as it is now");
-            assertFalse(Files.exists(dev.structscope.io.write.Journal.pathFor(data)), "the journal is gone");
+            openedAnswering("Roll Back", new byte[] {1, 2, 3, 4, 5, 6, 7, 8});
         }
     }
 
