@@ -147,4 +147,54 @@ class EditedWalkTest {
             edits.closeRetired();
         }
     }
+
+    /**
+     * A dynamic record that lies across inserted bytes and is larger than what is decoded at once
+     * is decoded for its table row on the runner: its cells say "…" until then, then read what
+     * Python's struct wrote; a record inside one piece reads at once.
+     */
+    @Test
+    void aLargeRecordAcrossAnInsertIsDecodedForItsRowInTheBackground() throws Exception {
+        RecordReader msg = reader("""
+                #include <stdint.h>
+                #pragma pack(1)
+                typedef struct { uint32_t len; uint16_t kind; uint8_t data[len]; } Msg;
+                """, "Msg");
+        Path file = dir.resolve("big.bin");
+        List<String> py = Py.run(dir, """
+                import struct, sys
+                out, starts = b'', []
+                for i in range(5):
+                    starts.append(len(out))
+                    out += struct.pack('<IH', 100000, 700 + i) + bytes(100000)
+                open(sys.argv[1], 'wb').write(out)
+                print(starts[2] + 6 + 5000, starts[2], struct.pack('<I', 100010).hex(), *(700 + i for i in range(5)))
+                """, file.toString());
+        String[] t = py.getFirst().split(" ");
+        List<Runnable> queued = new java.util.ArrayList<>();
+        TaskRunner runner = new TaskRunner(Runnable::run, queued::add, Runnable::run);
+        DataEdits edits = new DataEdits(new HexViewModel());
+        try (DataSource base = Sources.open(file)) {
+            edits.attach(base, file, DataEdits.Access.probe(file));
+            assertTrue(edits.insert(Long.parseLong(t[0]), new byte[10]));
+            assertTrue(edits.write(Long.parseLong(t[1]), HexFormat.of().parseHex(t[2])));
+            RecordTableViewModel table = new RecordTableViewModel(runner);
+            table.show(edits.source(), msg, 0);
+            queued.removeFirst().run(); // the walk
+            assertEquals(5, table.recordCount(), table.infoProperty().get());
+            assertEquals(t[3], table.dynamicCell("kind", table.rowOf(0)), "inside one piece: at once");
+            assertEquals(List.of(), queued);
+            long revision = table.revisionProperty().get();
+            int row2 = table.rowOf(2);
+            assertEquals("…", table.dynamicCell("kind", row2), "across the insert: in the background");
+            assertEquals(null, table.dynamicRow("kind", row2), "not typed into meanwhile");
+            assertEquals(1, queued.size());
+            queued.removeFirst().run();
+            assertTrue(table.revisionProperty().get() > revision, "the cells are read again");
+            assertEquals(t[5], table.dynamicCell("kind", row2));
+            assertEquals("100010", table.dynamicCell("len", row2));
+            edits.detach();
+            edits.closeRetired();
+        }
+    }
 }
