@@ -94,6 +94,11 @@ public final class Content {
         return new Window(pieces.slice(offset, length), offset);
     }
 
+    /** Whether a {@link #window} of {@code length} bytes from {@code offset} is a copy (it spans edited pieces), not a view. */
+    public boolean copies(long offset, long length) {
+        return whole == null && !pieces.onePiece(offset, length);
+    }
+
     /** Copies {@code n} bytes from {@code offset} into the start of {@code dst} (a search step). */
     public void copy(long offset, byte[] dst, int n) {
         if (whole != null) {
@@ -104,11 +109,16 @@ public final class Content {
     }
 
     /**
-     * This content as a {@link DataSource} for the engine's bulk readers (the column summary):
-     * each slice is a {@link #window}, so it is bounded the same way, and it reads this version
-     * whatever is edited meanwhile. Closing it does nothing (the source's owner closes the source).
+     * This content as a {@link DataSource} for the engine's bulk readers (the column summary): it
+     * reads this version whatever is edited meanwhile. After an insert or delete it is the piece
+     * list itself, which the engine's statistics read a piece at a time (whole records in place,
+     * records across a border through a small copy), so any size works; else each slice is a
+     * {@link #window} of the one segment. Closing it does nothing (the source's owner closes the source).
      */
     public DataSource asSource() {
+        if (pieces != null) {
+            return pieces;
+        }
         Content c = this;
         return new DataSource() {
             @Override
@@ -170,20 +180,8 @@ public final class Content {
             Window w = window(start, n);
             return new Read(plan.read(w.segment(), w.at(start), w.segment().byteSize()), w);
         }
-        DynamicDecoder dyn = (DynamicDecoder) reader;
-        long length = Math.min(rest, Math.max(FIRST_WINDOW, reader.minSize()));
-        while (true) {
-            Window w = window(start, length);
-            try {
-                return new Read(dyn.decodeWindow(w.segment(), start, size), w);
-            } catch (DynamicDecoder.DataEndsException e) {
-                long need = e.needed();
-                if (length == rest || need != Long.MAX_VALUE && need > rest) {
-                    throw e; // the data ends inside the record: the message is the one for the whole
-                }
-                // Doubling bounds the tries at log2 of the record's size; a known need jumps there.
-                length = Math.min(rest, Math.max(need == Long.MAX_VALUE ? rest : need, 2 * length));
-            }
-        }
+        DynamicDecoder.WindowRead r = ((DynamicDecoder) reader).readThrough((o, n) -> window(o, n).segment(),
+                start, size, FIRST_WINDOW);
+        return new Read(r.decoded(), new Window(r.window(), start));
     }
 }

@@ -110,7 +110,8 @@ public final class FieldsView extends BorderPane {
         value.setCellFactory(c -> new ValueCell(() -> valueEditor));
         value.setEditable(true);
         tree.getColumns().add(value);
-        tree.setEditable(true);
+        // A tree shown while the next record is decoded in the background is not typed into.
+        tree.editableProperty().bind(vm.decodingProperty().not());
         for (TreeTableColumn<FieldRow, ?> c : tree.getColumns()) {
             c.setEditable(c == value);
         }
@@ -170,6 +171,16 @@ public final class FieldsView extends BorderPane {
      */
     public RecordAt show(DataSource source, RecordReader reader, long base) {
         return vm.show(source, reader, base);
+    }
+
+    /**
+     * As above; {@code then} is told what was decoded once the tree shows it (a dynamic record is
+     * decoded in the background: see {@link FieldsViewModel}).
+     *
+     * @return what was decoded, or null while it is decoded in the background
+     */
+    public RecordAt show(DataSource source, RecordReader reader, long base, java.util.function.Consumer<RecordAt> then) {
+        return vm.show(source, reader, base, then);
     }
 
     /** Shows {@code message} instead of the tree. */

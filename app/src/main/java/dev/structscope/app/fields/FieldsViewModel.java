@@ -1,7 +1,12 @@
 package dev.structscope.app.fields;
 
+import dev.structscope.app.common.TaskRunner;
+import dev.structscope.io.decode.DecoderPlan;
 import dev.structscope.io.decode.RecordReader;
 import dev.structscope.io.source.DataSource;
+import dev.structscope.model.InputException;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
@@ -9,52 +14,138 @@ import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleObjectProperty;
 
+import java.util.Locale;
 import java.util.OptionalLong;
+import java.util.function.Consumer;
 
 /**
  * The state of the decoded-fields tree, no nodes: which record is decoded (a fixed plan's, or a
  * dynamic one as its bytes decide), its lazily built item tree ({@link FieldItem}, a tree model,
  * not a node), the message shown instead of a tree when there is nothing to decode or the record
  * cannot be, the byte range of the selected member, and where an integer member points when it is
- * read as an offset. Owned by a {@link FieldsView}; FX thread.
+ * read as an offset.
+ *
+ * <p>A fixed record whose bytes are at hand (one segment, a view inside one piece of an edited
+ * file, or a small copy) is decoded at once, so moving through records stays immediate. A dynamic
+ * record — its window may grow to a copy of up to {@link Content#MAX_COPY} bytes across edited
+ * pieces — and a large fixed record that must be copied are decoded on the {@link TaskRunner};
+ * only the latest request is shown (a newer {@link #show} or {@link #clear} drops an older result),
+ * and the tree shown before stays, not editable, until it arrives ({@link #decodingProperty()}).
+ *
+ * <p>Owned by a {@link FieldsView}; FX thread (results arrive there through the runner).
  */
 public final class FieldsViewModel {
     /** What the tree says before anything is chosen. */
     public static final String CHOOSE = "Choose a type for the overlay to decode the bytes.";
 
+    /** The largest fixed record decoded at once when its bytes must be copied from edited pieces. */
+    static final long AT_ONCE_COPY = 64 << 10;
+
+    private final TaskRunner runner;
     private final ReadOnlyObjectWrapper<FieldItem> root = new ReadOnlyObjectWrapper<>(this, "root");
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(this, "message", CHOOSE);
+    private final ReadOnlyBooleanWrapper decoding = new ReadOnlyBooleanWrapper(this, "decoding");
     private final ObjectProperty<FieldsView.Range> selectedRange = new SimpleObjectProperty<>(this, "selectedRange");
     private DataSource source;
     private RecordAt shown;
+    /** Counts {@link #show}s and {@link #clear}s: a background decode is shown only while it is the latest. */
+    private long generation;
+    private TaskRunner.Task pending;
+
+    public FieldsViewModel() {
+        this(TaskRunner.forApp());
+    }
+
+    public FieldsViewModel(TaskRunner runner) {
+        this.runner = runner;
+    }
 
     /**
      * Decodes the record {@code reader} reads at file offset {@code base} of {@code source}; one
      * that cannot be decoded leaves the tree empty and says why.
      *
-     * @return what was decoded (null when nothing was asked for)
+     * @return what was decoded (null when nothing was asked for, or while it is decoded in the background)
      */
     public RecordAt show(DataSource source, RecordReader reader, long base) {
+        return show(source, reader, base, at -> { });
+    }
+
+    /**
+     * As {@link #show(DataSource, RecordReader, long)}; {@code then} is told on the FX thread what
+     * was decoded once the tree shows it (at once, or when the background decode arrives; never
+     * when a later show or clear superseded it).
+     */
+    public RecordAt show(DataSource source, RecordReader reader, long base, Consumer<RecordAt> then) {
+        long gen = ++generation;
+        stopPending();
         this.source = source;
         if (source == null || reader == null) {
             clear(CHOOSE);
             return null;
         }
-        RecordAt at = RecordAt.decode(source, reader, base);
-        if (!at.ok()) {
-            clear(at.error());
-            return at;
+        Content content;
+        try {
+            content = Content.of(source);
+        } catch (InputException e) {
+            return shown(RecordAt.decode(source, reader, base), then);
         }
-        FieldItem item = FieldItem.root(at.root(), at.window(), base, at.size());
-        item.setExpanded(true);
-        shown = at;
-        message.set("");
-        root.set(item);
+        if (reader instanceof DecoderPlan plan && (plan.recordSize() <= AT_ONCE_COPY
+                || !content.copies(base, plan.recordSize()))) {
+            return shown(RecordAt.decode(content, reader, base), then);
+        }
+        decoding.set(true);
+        if (root.get() == null) {
+            message.set(String.format(Locale.ROOT, "Decoding the record at 0x%X…", base));
+        }
+        TaskRunner.Task t = runner.submit(TaskRunner.Lane.WORK, String.format(Locale.ROOT, "Decoding the record at 0x%X", base),
+                p -> RecordAt.decode(content, reader, base),
+                at -> {
+                    if (gen == generation) {
+                        shown(at, then);
+                    }
+                },
+                x -> {
+                    if (gen == generation) {
+                        shown(RecordAt.failed(base, "Cannot decode the record at " + RecordAt.hex(base) + ": "
+                                + (x instanceof InputException ie ? ie.oneLine() : x.getMessage())), then);
+                    }
+                });
+        // A direct runner (tests) has already delivered the result.
+        pending = decoding.get() && gen == generation ? t : null;
+        return decoding.get() ? null : shown;
+    }
+
+    /** Shows {@code at} (a tree, or its error instead) and tells {@code then}; returns it. */
+    private RecordAt shown(RecordAt at, Consumer<RecordAt> then) {
+        pending = null;
+        decoding.set(false);
+        if (!at.ok()) {
+            root.set(null);
+            shown = null;
+            message.set(at.error());
+        } else {
+            FieldItem item = FieldItem.root(at.root(), at.window(), at.base(), at.size());
+            item.setExpanded(true);
+            shown = at;
+            message.set("");
+            root.set(item);
+        }
+        then.accept(at);
         return at;
+    }
+
+    private void stopPending() {
+        if (pending != null) {
+            pending.cancel();
+            pending = null;
+        }
+        decoding.set(false);
     }
 
     /** No tree: {@code why} instead. */
     public void clear(String why) {
+        generation++;
+        stopPending();
         root.set(null);
         shown = null;
         message.set(why);
@@ -69,6 +160,11 @@ public final class FieldsViewModel {
     public OptionalLong followTarget(FieldRow row) {
         return source == null || shown == null ? OptionalLong.empty()
                 : FollowTarget.offsetOf(row, shown.window(), source.size());
+    }
+
+    /** A record is being decoded in the background (the tree shown, if any, is the one before). */
+    public ReadOnlyBooleanProperty decodingProperty() {
+        return decoding.getReadOnlyProperty();
     }
 
     /** The root of the decoded tree, or null while a message is shown instead. */

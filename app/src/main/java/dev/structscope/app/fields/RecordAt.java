@@ -54,7 +54,7 @@ public record RecordAt(RecordNode root, long base, long size, String error, Wind
         }
     }
 
-    private static RecordAt failed(long base, String why) {
+    static RecordAt failed(long base, String why) {
         return new RecordAt(null, base, 0, why, null);
     }
 

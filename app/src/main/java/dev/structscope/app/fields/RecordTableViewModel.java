@@ -7,6 +7,7 @@ import dev.structscope.io.decode.DynamicDecoder;
 import dev.structscope.io.decode.PlanNode;
 import dev.structscope.io.decode.RecordReader;
 import dev.structscope.io.decode.ScalarNode;
+import dev.structscope.io.edit.EditOverlay;
 import dev.structscope.io.source.DataSource;
 import dev.structscope.io.stats.DynamicStats;
 import dev.structscope.io.stats.FieldStats;
@@ -39,7 +40,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * that keeps their start offsets), the window of at most {@link #MAX_ROWS} of them the table
  * shows, the text of each cell, the column summary computed by the engine's stats path, and the
  * one line that says what is shown. Background work (the walk, the summary) goes through the
- * {@link TaskRunner} with progress and cancel, so it also shows in the status bar's task list.
+ * {@link TaskRunner} with progress and cancel, so it also shows in the status bar's task list; so
+ * does decoding a large dynamic row whose bytes lie across edited pieces (a copy).
  *
  * <p>Owned by a {@link RecordTable}; FX thread (results arrive there through the runner).
  */
@@ -87,6 +89,11 @@ public final class RecordTableViewModel {
     private record Row(Map<String, Columns.Leaf> leaves, Window window) {
     }
 
+    /** A row being decoded in the background (no members yet: its cells show "…", none is typed into). */
+    private static final Row DECODING = new Row(Map.of(), null);
+    /** Bumped by {@link #forgetRows}: a row decoded in the background for older bytes is dropped. */
+    private long rowsGen;
+
     /** Each dynamic row by start, for the rows lately shown. */
     private final Map<Long, Row> rowLeaves = new LinkedHashMap<>(64, 0.75f, true) {
         @Override
@@ -118,7 +125,7 @@ public final class RecordTableViewModel {
         this.plan = reader instanceof DecoderPlan p ? p : null;
         this.base = base;
         this.walk = null;
-        rowLeaves.clear();
+        forgetRows();
         summary.clear();
         summaryState.set("");
         shown.set(shown.get() + 1);
@@ -196,7 +203,7 @@ public final class RecordTableViewModel {
                     }
                     walk = w;
                     records = w.count();
-                    rowLeaves.clear();
+                    forgetRows();
                     moveWindow(keepFirst);
                     info.set(String.format(Locale.ROOT, "%,d records of %s from 0x%X, sizes from their content%s%s",
                             records, typeName, base, w.stop() == null ? "" : " · " + w.stop(), truncated(cols)));
@@ -331,7 +338,10 @@ public final class RecordTableViewModel {
             return "";
         }
         long start = walk.start((int) index(i));
-        Row row = rowAt(start);
+        Row row = rowAt(start, walk.size((int) index(i)));
+        if (row == DECODING) {
+            return "…";
+        }
         Columns.Leaf leaf = row.leaves().get(path);
         if (leaf == null) {
             return "–";
@@ -359,7 +369,7 @@ public final class RecordTableViewModel {
             return null;
         }
         long start = walk.start((int) index(i));
-        Columns.Leaf leaf = rowAt(start).leaves().get(path);
+        Columns.Leaf leaf = rowAt(start, walk.size((int) index(i))).leaves().get(path);
         if (leaf == null) {
             return null;
         }
@@ -368,17 +378,53 @@ public final class RecordTableViewModel {
                 leaf.color(), node, "");
     }
 
-    private Row rowAt(long start) {
-        return rowLeaves.computeIfAbsent(start, s -> {
-            Map<String, Columns.Leaf> m = new HashMap<>();
-            RecordAt at = RecordAt.decode(content(), reader, s);
-            if (at.ok()) {
-                for (Columns.Leaf l : Columns.ofInstance(at.root()).leaves()) {
-                    m.put(l.path(), l);
-                }
+    /**
+     * The row of the record at {@code start} ({@code size} bytes as walked): decoded at once when
+     * its bytes are at hand or small, else — a large record across edited pieces, whose window
+     * is a copy — in the background, the row's cells saying so ({@link #DECODING}) until it comes.
+     */
+    private Row rowAt(long start, long size) {
+        Row r = rowLeaves.get(start);
+        if (r != null) {
+            return r;
+        }
+        Content c = content();
+        RecordReader rd = reader;
+        if (size <= FieldsViewModel.AT_ONCE_COPY || !c.copies(start, size)) {
+            r = row(RecordAt.decode(c, rd, start));
+            rowLeaves.put(start, r);
+            return r;
+        }
+        rowLeaves.put(start, DECODING);
+        long gen = rowsGen;
+        runner.submit(TaskRunner.Lane.WORK, String.format(Locale.ROOT, "Decoding the record at 0x%X", start),
+                p -> row(RecordAt.decode(c, rd, start)), row -> {
+                    if (gen == rowsGen) {
+                        rowLeaves.put(start, row);
+                        revision.set(revision.get() + 1);
+                    }
+                }, x -> {
+                    if (gen == rowsGen) {
+                        rowLeaves.remove(start);
+                    }
+                });
+        return rowLeaves.getOrDefault(start, DECODING);
+    }
+
+    private static Row row(RecordAt at) {
+        Map<String, Columns.Leaf> m = new HashMap<>();
+        if (at.ok()) {
+            for (Columns.Leaf l : Columns.ofInstance(at.root()).leaves()) {
+                m.put(l.path(), l);
             }
-            return new Row(m, at.window());
-        });
+        }
+        return new Row(m, at.window());
+    }
+
+    /** The rows decoded so far are of bytes that changed (or are no longer listed): decode them again when shown. */
+    private void forgetRows() {
+        rowLeaves.clear();
+        rowsGen++;
     }
 
     /** The bytes the cells read: the source's content as of the last edit. */
@@ -401,10 +447,23 @@ public final class RecordTableViewModel {
      * follow when found; the window stays at the same record).
      */
     public void edited() {
-        rowLeaves.clear();
+        edited(null);
+    }
+
+    /**
+     * As {@link #edited()}, told what changed ({@code edit}; null: unknown). Dynamic records are
+     * found again only when the edit can have moved them: an overwrite of the bytes of a few
+     * records whose layout places no member elsewhere keeps every boundary when those records,
+     * decoded again through exactly their old extent, keep their sizes.
+     */
+    public void edited(EditOverlay.Edit edit) {
+        forgetRows();
         content = null;
         Shape sh = shape.get();
         if (sh != null && sh.dynamic() && source != null) {
+            if (boundariesKept(edit)) {
+                return;
+            }
             // A count, a size or an inserted byte may have moved every record after it: find them again.
             long keep = firstRecord.get();
             cancelWalk();
@@ -414,6 +473,48 @@ public final class RecordTableViewModel {
                 info.set(e.oneLine());
             }
         }
+    }
+
+    /** Most records, and most of their bytes, decoded again on the FX thread to decide that no boundary moved. */
+    static final int KEEP_RECORDS = 64;
+    static final long KEEP_BYTES = 1 << 20;
+
+    /** Whether {@code edit} left every record the finished walk found where it was (see {@link #edited(EditOverlay.Edit)}). */
+    private boolean boundariesKept(EditOverlay.Edit edit) {
+        if (edit == null || !edit.inPlace() || walk == null || walkRunning
+                || !(reader instanceof DynamicDecoder dyn) || dyn.placesMembers()) {
+            return false;
+        }
+        long from = edit.offset();
+        long to = from + edit.inserted();
+        if (to <= base) {
+            return true;
+        }
+        if (to > walk.end()) {
+            return false; // past the records found: the trailing bytes, or the record the walk stopped at, may now read otherwise
+        }
+        int i = java.util.Arrays.binarySearch(walk.starts(), 0, walk.count(), Math.max(from, base));
+        int first = i >= 0 ? i : -i - 2;
+        long bytes = 0;
+        try {
+            Content c = content();
+            for (int r = first; r < walk.count() && walk.start(r) < to; r++) {
+                long start = walk.start(r);
+                long size = walk.size(r);
+                bytes += size;
+                if (r - first >= KEEP_RECORDS || bytes > KEEP_BYTES) {
+                    return false;
+                }
+                Window w = c.window(start, size);
+                // Exactly the old extent: a record that now needs one byte more does not fit.
+                if (dyn.decodeWindow(w.segment().asSlice(w.at(start), size), start, c.size()).size() != size) {
+                    return false;
+                }
+            }
+        } catch (dev.structscope.model.InputException | IndexOutOfBoundsException e) {
+            return false;
+        }
+        return true;
     }
 
     /** The record at {@code start} as one JSON object, as {@code decode --format json} prints it, or why not. */

@@ -270,6 +270,11 @@ public final class DataEdits {
         return true;
     }
 
+    /** What the last edit, undo or redo changed (null: none, or no file attached). */
+    public EditOverlay.Edit lastEdit() {
+        return edited == null ? null : edited.overlay().lastEdit();
+    }
+
     /** Writes {@code bytes} over the content from {@code offset}: one undo step (a member's new value). */
     public boolean write(long offset, byte[] bytes) {
         if (bytes.length == 0 || !editable()) {

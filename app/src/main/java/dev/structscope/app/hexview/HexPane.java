@@ -309,11 +309,8 @@ public final class HexPane extends BorderPane {
             try {
                 OverlayBar.Choice c = choice.get();
                 if (c != null && model.source() != null) {
-                    RecordAt at = fields.show(model.source(), c.reader(), off);
-                    if (c.dynamic() && at != null && at.ok()) {
-                        // The colours follow the selected record: its own sizes and placed members.
-                        model.overlayProperty().set(Overlay.ofInstance(at.root(), at.base(), at.size()));
-                    }
+                    // The colours follow the selected record: its own sizes and placed members.
+                    fields.show(model.source(), c.reader(), off, at -> followColours(c, at));
                 }
                 model.select(off, len);
             } finally {
@@ -607,17 +604,16 @@ public final class HexPane extends BorderPane {
         if (c != null) {
             syncing = true;
             try {
-                RecordAt at = fields.show(s, c.reader(), shown != null ? shown.base() : c.base());
-                if (c.dynamic() && at != null && at.ok()) {
-                    model.overlayProperty().set(Overlay.ofInstance(at.root(), at.base(), at.size()));
-                }
-                fields.reveal(model.selectionStart());
+                fields.show(s, c.reader(), shown != null ? shown.base() : c.base(), at -> synced(() -> {
+                    followColours(c, at);
+                    fields.reveal(model.selectionStart());
+                }));
             } catch (InputException e) {
                 fields.clear(e.getMessage());
             } finally {
                 syncing = false;
             }
-            records.viewModel().edited();
+            records.viewModel().edited(edits.lastEdit());
             records.table().refresh();
         }
         inspectorModel.show(s, model.selectionStart());
@@ -698,16 +694,37 @@ public final class HexPane extends BorderPane {
      * that cannot be decoded says why in the tree's place.
      */
     private void applyDynamic(OverlayBar.Choice c, DataSource s) {
-        RecordAt at = fields.show(s, c.reader(), c.base());
-        model.overlayProperty().set(at.ok() ? Overlay.ofInstance(at.root(), at.base(), at.size()) : null);
+        boolean select = !syncing;
+        model.overlayProperty().set(null);
+        fields.show(s, c.reader(), c.base(), at -> {
+            model.overlayProperty().set(at.ok() ? Overlay.ofInstance(at.root(), at.base(), at.size()) : null);
+            if (select) {
+                model.select(c.base(), Math.max(1, Math.min(at.ok() ? at.size() : 1, s.size() - c.base())));
+            }
+        });
         if (c.asTable()) {
             records.show(s, c.reader(), c.base());
             tabs.getSelectionModel().select(tableTab);
         } else {
             tabs.getSelectionModel().select(hexTab);
         }
-        if (!syncing) {
-            model.select(c.base(), Math.max(1, Math.min(at.ok() ? at.size() : 1, s.size() - c.base())));
+    }
+
+    /** A dynamic record shown in the tree: the overlay's colours take its own sizes and placed members. */
+    private void followColours(OverlayBar.Choice c, RecordAt at) {
+        if (c.dynamic() && at.ok() && c == choice.get()) {
+            model.overlayProperty().set(Overlay.ofInstance(at.root(), at.base(), at.size()));
+        }
+    }
+
+    /** Runs {@code r} as a change that came from this pane (the tree and the hex selection do not echo it back). */
+    private void synced(Runnable r) {
+        boolean was = syncing;
+        syncing = true;
+        try {
+            r.run();
+        } finally {
+            syncing = was;
         }
     }
 
@@ -750,15 +767,7 @@ public final class HexPane extends BorderPane {
         if (shown != null && shown.base() == start) {
             return;
         }
-        syncing = true;
-        try {
-            RecordAt at = fields.show(s, c.reader(), start);
-            if (at != null && at.ok()) {
-                model.overlayProperty().set(Overlay.ofInstance(at.root(), at.base(), at.size()));
-            }
-        } finally {
-            syncing = false;
-        }
+        fields.show(s, c.reader(), start, at -> synced(() -> followColours(c, at)));
     }
 
     /** Runs a go-to expression; an error stays next to the field. */

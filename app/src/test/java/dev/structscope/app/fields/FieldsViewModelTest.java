@@ -81,4 +81,79 @@ class FieldsViewModelTest {
             assertNull(vm.shown());
         }
     }
+
+    private RecordReader reader(String header, String type) throws Exception {
+        return dev.structscope.app.hexview.HeaderReaders.of(dir, header, type);
+    }
+
+    /**
+     * A dynamic record is decoded on the runner, not in {@code show}: the tree shown before stays
+     * (not editable) until the result comes, and only the latest request is shown — a later
+     * dynamic record or a fixed record shown at once wins over a decode still queued. Values are
+     * those Python's struct wrote.
+     */
+    @Test
+    void dynamicRecordsAreDecodedOnTheRunnerAndOnlyTheLatestIsShown() throws Exception {
+        RecordReader msg = reader("""
+                #include <stdint.h>
+                #pragma pack(1)
+                typedef struct { uint32_t len; uint16_t kind; uint8_t data[len]; } Msg;
+                """, "Msg");
+        RecordReader head = reader("""
+                #include <stdint.h>
+                #pragma pack(1)
+                struct Head { uint32_t len; uint16_t kind; };
+                """, "Head");
+        Path f = dir.resolve("m.bin");
+        List<String> truth = Py.run(dir, """
+                import struct, sys
+                out, starts = b'', []
+                for i, n in enumerate((3, 700, 40)):
+                    starts.append(len(out))
+                    out += struct.pack('<IH', n, 1000 + 7 * i) + bytes(range(n % 256)) * (n // 256) + bytes(range(n % 256))
+                open(sys.argv[1], 'wb').write(out)
+                for i, s in enumerate(starts):
+                    print(s, 6 + struct.unpack_from('<I', out, s)[0], struct.unpack_from('<H', out, s + 4)[0])
+                """, f.toString());
+        long[][] rec = truth.stream().map(l -> java.util.Arrays.stream(l.split(" ")).mapToLong(Long::parseLong).toArray())
+                .toArray(long[][]::new);
+        java.util.List<Runnable> queued = new java.util.ArrayList<>();
+        dev.structscope.app.common.TaskRunner runner = new dev.structscope.app.common.TaskRunner(Runnable::run, queued::add, Runnable::run);
+        try (DataSource s = Sources.open(f)) {
+            FieldsViewModel vm = new FieldsViewModel(runner);
+            java.util.List<RecordAt> told = new java.util.ArrayList<>();
+            assertNull(vm.show(s, msg, rec[0][0], told::add), "a dynamic record is not decoded in show");
+            assertTrue(vm.decodingProperty().get());
+            assertNull(vm.rootProperty().get());
+            assertTrue(vm.messageProperty().get().startsWith("Decoding the record at 0x0"), vm.messageProperty().get());
+            queued.removeFirst().run();
+            assertEquals(Long.toString(rec[0][2]), child(vm.rootProperty().get(), "kind").value());
+            assertEquals(rec[0][1], vm.shown().size());
+            FieldItem first = vm.rootProperty().get();
+
+            // Two requests: the older one, still queued, never replaces the newer.
+            vm.show(s, msg, rec[1][0], told::add);
+            vm.show(s, msg, rec[2][0], told::add);
+            assertEquals(first, vm.rootProperty().get(), "the tree before stays while the next is decoded");
+            assertTrue(vm.decodingProperty().get());
+            assertEquals(2, queued.size());
+            queued.removeLast().run();
+            assertEquals(Long.toString(rec[2][2]), child(vm.rootProperty().get(), "kind").value());
+            assertEquals(rec[2][1], vm.shown().size());
+            queued.removeFirst().run();
+            assertEquals(rec[2][0], vm.shown().base(), "the superseded decode is dropped");
+            assertEquals(java.util.List.of(rec[0][0], rec[2][0]), told.stream().map(RecordAt::base).toList());
+
+            // A fixed record is shown at once, and a dynamic decode still queued does not replace it.
+            vm.show(s, msg, rec[1][0], told::add);
+            RecordAt fixed = vm.show(s, head, rec[1][0]);
+            assertTrue(fixed.ok());
+            assertTrue(queued.size() == 1 && !vm.decodingProperty().get());
+            assertEquals(Long.toString(rec[1][2]), child(vm.rootProperty().get(), "kind").value());
+            assertEquals(6, vm.shown().size());
+            queued.removeFirst().run();
+            assertEquals(6, vm.shown().size(), "the fixed record shown last stays");
+            assertEquals(2, told.size());
+        }
+    }
 }

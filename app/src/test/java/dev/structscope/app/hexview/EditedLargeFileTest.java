@@ -10,15 +10,10 @@ import dev.structscope.app.fields.RecordWalk;
 import dev.structscope.io.decode.RecordReader;
 import dev.structscope.io.source.DataSource;
 import dev.structscope.io.source.Sources;
-import dev.structscope.model.Limits;
-import dev.structscope.model.abi.Abis;
-import dev.structscope.model.c.HeaderImporter;
-import dev.structscope.model.layout.LayoutEngine;
 import javafx.scene.control.TreeItem;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -43,11 +38,7 @@ class EditedLargeFileTest {
     Path dir;
 
     private RecordReader reader(String header, String type) throws Exception {
-        Path h = dir.resolve(type + ".h");
-        Files.writeString(h, header);
-        var lib = dev.structscope.io.headers.LocalHeaders.importFile(h, HeaderImporter.Options.defaults());
-        return RecordReader.of(LayoutEngine.layout(type, lib, Abis.X86_64_LINUX), Abis.X86_64_LINUX,
-                ByteOrder.LITTLE_ENDIAN, Limits.DEFAULT);
+        return HeaderReaders.of(dir, header, type);
     }
 
     private static FieldRow child(TreeItem<FieldRow> root, String name) {
@@ -116,7 +107,7 @@ class EditedLargeFileTest {
             src.edited();
             assertEquals(SIZE + 16, src.size());
 
-            FieldsViewModel tree = new FieldsViewModel();
+            FieldsViewModel tree = new FieldsViewModel(NOW);
             RecordTableViewModel table = new RecordTableViewModel(NOW);
             table.show(src, rec, 0);
             assertEquals((SIZE + 16) / 16, table.recordCount());
@@ -225,7 +216,7 @@ class EditedLargeFileTest {
             int row = table.rowOf(250);
             assertEquals(r250[0], table.dynamicCell("len", row));
             assertEquals(r250[1], table.dynamicCell("kind", row));
-            FieldsViewModel tree = new FieldsViewModel();
+            FieldsViewModel tree = new FieldsViewModel(NOW);
             assertTrue(tree.show(src, msg, starts[5]).ok(), "record 5 spans the insert");
             assertEquals(starts[6] - starts[5], tree.shown().size());
             edits.detach();

@@ -148,6 +148,64 @@ public final class DynamicDecoder implements RecordReader {
         return decode(new Run(window, 0, window.byteSize(), origin, dataSize), window, 0);
     }
 
+    /**
+     * Whether a record may read bytes outside its own extent: some member, at any depth, is placed
+     * ({@code at}) at an offset its data gives. Without one, a record's size and values depend
+     * only on its own bytes (and the data's size), so an overwrite elsewhere cannot change them.
+     */
+    public boolean placesMembers() {
+        return places(layout);
+    }
+
+    private static boolean places(TypeLayout t) {
+        return switch (t) {
+            case RecordLayout r -> r.fields().stream().anyMatch(f -> f.member() != null
+                    && (f.member().dynamic().at() != null || places(f.layout())));
+            case ArrayLayout a -> places(a.element());
+            default -> false;
+        };
+    }
+
+    /** Where {@link #readThrough} gets a window: {@code length} bytes from data offset {@code offset}, as one segment. */
+    @FunctionalInterface
+    public interface Windows {
+        MemorySegment slice(long offset, long length);
+    }
+
+    /** A record read through a window: its value (over {@code window}, whose byte 0 is the record's start) and that window. */
+    public record WindowRead(Decoded decoded, MemorySegment window) {
+    }
+
+    /**
+     * Reads the record at data offset {@code start} of data of {@code dataSize} bytes that is not
+     * one segment (edited content): through a window from {@code start} of {@code firstWindow}
+     * bytes (at least the record's minimum) that grows — doubling, or jumping to what the record
+     * says it needs — while the record needs more, so it holds everything the record read, placed
+     * members included. Messages name data offsets, as a decode of the whole would.
+     *
+     * @throws DataEndsException when the data ends inside the record (the message for the whole)
+     */
+    public WindowRead readThrough(Windows data, long start, long dataSize, long firstWindow) {
+        if (start < 0 || start > dataSize) {
+            throw new InputException("byte offset " + start, "outside the data (" + dataSize + " bytes)");
+        }
+        long rest = dataSize - start;
+        long length = Math.min(rest, Math.max(firstWindow, minSize()));
+        while (true) {
+            MemorySegment w = data.slice(start, length);
+            try {
+                return new WindowRead(decodeWindow(w, start, dataSize), w);
+            } catch (DataEndsException e) {
+                long need = e.needed();
+                if (length == rest || need != Long.MAX_VALUE && need > rest) {
+                    throw e; // the data ends inside the record: the message is the one for the whole
+                }
+                // Doubling bounds the tries at log2 of the record's size; a known need jumps there.
+                length = Math.min(rest, Math.max(need == Long.MAX_VALUE ? rest : need, 2 * length));
+            }
+        }
+    }
+
     private Decoded decode(Run run, MemorySegment segment, long base) {
         long limit = run.dataEnd;
         String typeName = layout.name() == null ? layout.type().spelling()

@@ -36,8 +36,24 @@ public final class EditOverlay implements DataSource {
         }
     }
 
-    /** One edit as the pieces it took out and put in at {@code index}: undo swaps them back. */
-    private record Step(int index, List<Piece> removed, List<Piece> inserted, long sizeDelta) {
+    /**
+     * One edit as the pieces it took out and put in at {@code index}: undo swaps them back. The
+     * edit itself: {@code length} bytes at {@code offset} gave way to {@code length + sizeDelta}.
+     */
+    private record Step(int index, List<Piece> removed, List<Piece> inserted, long offset, long length, long sizeDelta) {
+    }
+
+    /**
+     * What the last edit, undo or redo changed: from content offset {@code offset},
+     * {@code removed} bytes gave way to {@code inserted} bytes (equal for an overwrite, whose
+     * bytes after it stay where they were). For readers that can keep what the change cannot
+     * have touched (the record table's walk of dynamic records).
+     */
+    public record Edit(long offset, long removed, long inserted) {
+        /** The content's size did not change: no byte moved. */
+        public boolean inPlace() {
+            return removed == inserted;
+        }
     }
 
     private final DataSource base;
@@ -50,6 +66,8 @@ public final class EditOverlay implements DataSource {
     private boolean closed;
     /** The content as of the last change, made when first asked for (null: not made since). */
     private OverlayContent content;
+    /** The last edit, undo or redo (null: none yet). */
+    private Edit lastEdit;
 
     public EditOverlay(DataSource base) {
         this.base = base;
@@ -99,6 +117,11 @@ public final class EditOverlay implements DataSource {
         replace(offset, length, new byte[0]);
     }
 
+    /** What the last edit, undo or redo changed, or null when there was none. */
+    public Edit lastEdit() {
+        return lastEdit;
+    }
+
     public boolean canUndo() {
         return !undo.isEmpty();
     }
@@ -115,6 +138,7 @@ public final class EditOverlay implements DataSource {
         }
         swap(s.index, s.inserted.size(), s.removed);
         size -= s.sizeDelta;
+        lastEdit = new Edit(s.offset, s.length + s.sizeDelta, s.length);
         redo.addLast(s);
         return true;
     }
@@ -127,6 +151,7 @@ public final class EditOverlay implements DataSource {
         }
         swap(s.index, s.removed.size(), s.inserted);
         size += s.sizeDelta;
+        lastEdit = new Edit(s.offset, s.length, s.length + s.sizeDelta);
         undo.addLast(s);
         return true;
     }
@@ -190,9 +215,10 @@ public final class EditOverlay implements DataSource {
                 inserted.add(tail.cut(end - tailStart, tail.length()));
             }
         }
-        Step s = new Step(first, List.copyOf(removed), List.copyOf(inserted), bytes.length - length);
+        Step s = new Step(first, List.copyOf(removed), List.copyOf(inserted), offset, length, bytes.length - length);
         swap(s.index, s.removed.size(), s.inserted);
         size += s.sizeDelta;
+        lastEdit = new Edit(offset, length, bytes.length);
         undo.addLast(s);
         redo.clear();
     }

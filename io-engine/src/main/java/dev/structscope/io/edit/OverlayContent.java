@@ -94,6 +94,19 @@ public final class OverlayContent implements DataSource {
         return offset + length <= starts[i] + pieces[i].length();
     }
 
+    /**
+     * Where the piece holding {@code offset} ends (0 <= offset < size): the bytes from
+     * {@code offset} up to there can be sliced as one view. What a chunked reader (the column
+     * summary) steps by.
+     */
+    public long pieceEnd(long offset) {
+        if (offset < 0 || offset >= size) {
+            throw new InputException("byte offset " + offset, "outside the content (" + size + " bytes)");
+        }
+        int i = pieceAt(offset);
+        return starts[i] + pieces[i].length();
+    }
+
     /** The index of the piece holding {@code offset} (0 <= offset < size). */
     private int pieceAt(long offset) {
         int lo = 0;

@@ -7,6 +7,7 @@ import dev.structscope.io.decode.RecordValue;
 import dev.structscope.io.decode.ScalarNode;
 import dev.structscope.io.decode.PlanNode;
 import dev.structscope.io.decode.Value;
+import dev.structscope.io.edit.OverlayContent;
 import dev.structscope.io.source.DataSource;
 import dev.structscope.io.source.Sources;
 import dev.structscope.model.InputException;
@@ -47,6 +48,9 @@ public final class DynamicStats {
         }
     }
 
+    /** The first window a record of edited content is read through (it grows as the record needs). */
+    private static final long WINDOW = 256;
+
     /** Stats of the records that lie back to back from byte {@code offset} of {@code source}. */
     public static RecordStats.Result compute(DataSource source, DynamicDecoder decoder, long offset) {
         return compute(source, decoder, offset, StatsProgress.NONE);
@@ -61,14 +65,18 @@ public final class DynamicStats {
                     "--offset is outside the data (" + size + " bytes)");
         }
         Map<String, Slot> slots = new LinkedHashMap<>();
-        MemorySegment all = source.segment();
+        // Edited content (after an insert or delete) is not one segment: each record is read
+        // through its own window, a view inside a piece or a copy of just that record.
+        OverlayContent pieces = source instanceof OverlayContent oc ? oc : null;
+        MemorySegment all = pieces == null ? source.segment() : null;
         long[] state = Sources.guard(source, () -> {
             long pos = offset;
             long records = 0;
             while (pos < size) {
                 RecordReader.Decoded d;
                 try {
-                    d = decoder.read(all, pos, size);
+                    d = pieces == null ? decoder.read(all, pos, size)
+                            : decoder.readThrough(pieces::slice, pos, size, WINDOW).decoded();
                 } catch (DynamicDecoder.DataEndsException e) {
                     break;
                 } catch (InputException e) {

@@ -3,6 +3,7 @@ package dev.structscope.io.stats;
 import dev.structscope.io.decode.DecoderPlan;
 import dev.structscope.io.decode.JsonText;
 import dev.structscope.io.decode.ScalarNode;
+import dev.structscope.io.edit.OverlayContent;
 import dev.structscope.io.source.DataSource;
 import dev.structscope.io.source.Sources;
 import dev.structscope.model.InputException;
@@ -23,6 +24,8 @@ import java.util.stream.IntStream;
  * a few members, a few passes of one shape for arrays, the block staying in cache meanwhile.
  * Ranges and blocks end on record boundaries and the partial figures merge exactly (128-bit
  * integer sums), so the result does not depend on how the file was split. Heap use is a few arrays per task, whatever the file size.
+ * Edited content ({@link OverlayContent} after an insert or delete) is read a piece at a time,
+ * the same way ({@link #runPieces}).
  * Progress is reported and cancellation obeyed once per block ({@link StatsProgress}), so the GUI
  * runs the same path as the CLI over a whole file, with a bar and a Cancel button.
  * Stateless; call from any thread.
@@ -96,49 +99,100 @@ public final class RecordStats {
         long records = (size - offset) / recordSize;
         long trailing = (size - offset) % recordSize;
         List<DecoderPlan.Leaf> leaves = plan.leaves(MAX_VALUES_PER_RECORD);
-        MemorySegment all = records == 0 ? MemorySegment.NULL : source.slice(offset, records * recordSize);
-        Partial total = Sources.guard(source, () -> run(all, records, recordSize, leaves, progress));
+        int n = leaves.size();
+        Partial total;
+        if (records == 0 || n == 0) {
+            total = new Partial(n);
+        } else {
+            Run run = new Run(RecordLoops.of(leaves, recordSize), n, recordSize, records * recordSize, progress);
+            total = source instanceof OverlayContent pieces && !pieces.onePiece(offset, records * recordSize)
+                    ? Sources.guard(source, () -> runPieces(pieces, offset, records, run))
+                    : Sources.guard(source, () -> run.records(source.slice(offset, records * recordSize), records));
+        }
         List<FieldStats> out = new ArrayList<>();
-        for (int i = 0; i < leaves.size(); i++) {
+        for (int i = 0; i < n; i++) {
             out.add(finish(leaves.get(i).path(), leaves.get(i).node(), total, i));
         }
         return new Result(records, trailing, out);
     }
 
-    private static Partial run(MemorySegment all, long records, long recordSize, List<DecoderPlan.Leaf> leaves,
-                               StatsProgress progress) {
-        int n = leaves.size();
-        if (records == 0 || n == 0) {
-            return new Partial(n);
-        }
-        RecordLoops loops = RecordLoops.of(leaves, recordSize);
-        long perBlock = Math.max(1, BLOCK_BYTES / recordSize);
-        int parallelism = Math.max(1, Runtime.getRuntime().availableProcessors());
-        // A few ranges per core so that an unlucky slow range does not hold everyone up.
-        long tasks = Math.min(Math.max(1, records / perBlock), 4L * parallelism);
-        long perTask = (records + tasks - 1) / tasks;
-        long totalBytes = records * recordSize;
-        java.util.concurrent.atomic.AtomicLong doneBytes = new java.util.concurrent.atomic.AtomicLong();
-        java.util.concurrent.atomic.AtomicInteger warmUp = new java.util.concurrent.atomic.AtomicInteger();
-        return IntStream.range(0, (int) tasks).parallel().mapToObj(t -> {
-            long from = t * perTask;
-            long to = Math.min(records, from + perTask);
-            Partial p = new Partial(n);
-            long count;
-            for (long b = from; b < to; b += count) {
-                if (progress.cancelled()) {
-                    throw new java.util.concurrent.CancellationException("stats cancelled");
+    /** Most bytes of records that straddle piece borders copied into one window ({@link #runPieces}). */
+    static final long STRADDLE_BYTES = 1 << 20;
+
+    /**
+     * The records of edited content (after an insert or delete) taken a piece at a time: the
+     * whole records inside one piece are read in place through a view of it, as a mapped file's
+     * are; records that cross a piece border are copied, a run of them up to
+     * {@link #STRADDLE_BYTES} at a time, into a small window. Each record is read exactly once,
+     * in one of the two, and the partial figures merge exactly (see {@link Partial}), so the
+     * result is the one a single segment of the same bytes gives, at any file size, with memory
+     * bounded by the window.
+     */
+    private static Partial runPieces(OverlayContent pieces, long offset, long records, Run run) {
+        long recordSize = run.recordSize();
+        Partial total = new Partial(run.leaves());
+        long k = 0;
+        while (k < records) {
+            long start = offset + k * recordSize;
+            long inPiece = Math.min(records - k, (pieces.pieceEnd(start) - start) / recordSize);
+            long m = inPiece;
+            if (m == 0) {
+                // Record k crosses a border: gather it and the straddling records right after it.
+                m = 1;
+                while (k + m < records && m * recordSize < STRADDLE_BYTES) {
+                    long next = offset + (k + m) * recordSize;
+                    if (pieces.pieceEnd(next) - next >= recordSize) {
+                        break;
+                    }
+                    m++;
                 }
-                boolean warming = warmUp.get() < WARM_UP_BLOCKS && warmUp.getAndIncrement() < WARM_UP_BLOCKS;
-                count = Math.min(warming ? Math.min(perBlock, WARM_UP_RECORDS) : perBlock, to - b);
-                loops.block(all, b * recordSize, (int) count, p);
-                progress.update(doneBytes.addAndGet(count * recordSize), totalBytes);
             }
-            return p;
-        }).reduce((a, b) -> {
-            a.merge(b);
-            return a;
-        }).orElseGet(() -> new Partial(n));
+            // A view when the records lie in one piece, else a copy of just these records.
+            total.merge(run.records(pieces.slice(start, m * recordSize), m));
+            k += m;
+        }
+        return total;
+    }
+
+    /**
+     * One statistics run: the loops generated for the layout, and what every chunk of it shares —
+     * progress over all its records' bytes, and the warm-up count of small first blocks. Any
+     * thread (its counters are atomic).
+     */
+    private record Run(RecordLoops loops, int leaves, long recordSize, long totalBytes, StatsProgress progress,
+                       java.util.concurrent.atomic.AtomicLong doneBytes, java.util.concurrent.atomic.AtomicInteger warmUp) {
+        Run(RecordLoops loops, int leaves, long recordSize, long totalBytes, StatsProgress progress) {
+            this(loops, leaves, recordSize, totalBytes, progress, new java.util.concurrent.atomic.AtomicLong(),
+                    new java.util.concurrent.atomic.AtomicInteger());
+        }
+
+        /** The figures of {@code records} records that lie back to back from the start of {@code all}. */
+        Partial records(MemorySegment all, long records) {
+            long perBlock = Math.max(1, BLOCK_BYTES / recordSize);
+            int parallelism = Math.max(1, Runtime.getRuntime().availableProcessors());
+            // A few ranges per core so that an unlucky slow range does not hold everyone up.
+            long tasks = Math.min(Math.max(1, records / perBlock), 4L * parallelism);
+            long perTask = (records + tasks - 1) / tasks;
+            return IntStream.range(0, (int) tasks).parallel().mapToObj(t -> {
+                long from = t * perTask;
+                long to = Math.min(records, from + perTask);
+                Partial p = new Partial(leaves);
+                long count;
+                for (long b = from; b < to; b += count) {
+                    if (progress.cancelled()) {
+                        throw new java.util.concurrent.CancellationException("stats cancelled");
+                    }
+                    boolean warming = warmUp.get() < WARM_UP_BLOCKS && warmUp.getAndIncrement() < WARM_UP_BLOCKS;
+                    count = Math.min(warming ? Math.min(perBlock, WARM_UP_RECORDS) : perBlock, to - b);
+                    loops.block(all, b * recordSize, (int) count, p);
+                    progress.update(doneBytes.addAndGet(count * recordSize), totalBytes);
+                }
+                return p;
+            }).reduce((a, b) -> {
+                a.merge(b);
+                return a;
+            }).orElseGet(() -> new Partial(leaves));
+        }
     }
 
     /** The figures of index {@code i} of {@code p}, which holds values of {@code node}: the one place they are finished. */

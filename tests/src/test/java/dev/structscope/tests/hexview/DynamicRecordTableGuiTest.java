@@ -96,7 +96,7 @@ class DynamicRecordTableGuiTest {
 
         // Selecting a row selects its bytes and decodes that record in the tree.
         robot.interact(() -> pane.recordTable().table().getSelectionModel().select(3));
-        WaitForAsyncUtils.waitForFxEvents();
+        DecodedTree.await(robot, pane.fieldsView());
         assertEquals(walk.start(3), pane.model().selectionStart());
         assertEquals(walk.size(3), pane.model().selectionLength());
         TreeItem<FieldRow> root = pane.fieldsView().root();
@@ -109,7 +109,7 @@ class DynamicRecordTableGuiTest {
 
         // The caret entering another record in the bytes decodes that record.
         robot.interact(() -> pane.model().moveTo(walk.start(7) + 20, false));
-        WaitForAsyncUtils.waitForFxEvents();
+        DecodedTree.await(robot, pane.fieldsView());
         assertEquals(walk.start(7), pane.fieldsView().root().getValue().offset());
         assertEquals(walk.size(7), pane.fieldsView().root().getValue().size());
     }

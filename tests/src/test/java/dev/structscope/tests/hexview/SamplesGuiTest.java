@@ -57,6 +57,7 @@ class SamplesGuiTest {
             pane.setLibrary(lib, Abis.X86_64_LINUX, order);
             pane.overlayBar().choose(s.type(), Long.toString(s.offset()), false);
         });
+        DecodedTree.await(robot, pane.fieldsView());
         FieldItem root = pane.fieldsView().root();
         assertNotNull(root, s.data() + ": " + pane.overlayBar().errorLabel().getText());
         return root;
