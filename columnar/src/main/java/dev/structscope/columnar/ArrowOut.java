@@ -99,12 +99,14 @@ final class ArrowOut implements ColumnarOut {
         for (Column c : columns.root().fields()) {
             fields.add(field(c));
         }
+        // The allocator before the schema: Schema's class may still be initialising on Preload's
+        // thread (its Jackson mapper), and the allocator's own start-up can run meanwhile.
+        this.allocator = new RootAllocator();
         this.schema = new Schema(fields);
         this.direct = new boolean[columns.count()];
         for (Column c : columns.root().fields()) {
             markDirect(c, true);
         }
-        this.allocator = new RootAllocator();
         this.out = VectorSchemaRoot.create(schema, allocator);
         this.channel = FileChannel.open(file, StandardOpenOption.WRITE, StandardOpenOption.CREATE,
                 StandardOpenOption.TRUNCATE_EXISTING);

@@ -69,6 +69,13 @@ public final class Converter {
      */
     public static Result convert(DataSource source, RecordReader reader, RecordLayout layout, long offset,
                                  Format format, Path out, RecordScan.Progress progress) {
+        // Classes needed later that are slow to initialise, on another thread meanwhile (Preload).
+        switch (format) {
+            case PARQUET -> Preload.start("org.xerial.snappy.Snappy", "org.apache.parquet.hadoop.metadata.ParquetMetadata");
+            case ARROW -> Preload.start("org.apache.arrow.vector.types.pojo.Schema");
+            default -> {
+            }
+        }
         // The schema first: a type with no column form is refused before any file is made.
         ColumnSchema schema = format == Format.PARQUET || format == Format.ARROW ? ColumnSchema.of(layout) : null;
         Path target = out.toAbsolutePath();
