@@ -54,7 +54,7 @@ import java.util.List;
  * Arrow Java: rows fill a batch of vectors (at most {@value #BATCH_ROWS} rows or about
  * {@value #BATCH_VALUES} values, whichever comes first), which is written as one record batch and
  * then reused, so memory stays bounded whatever the file's size. Batches of fixed records are
- * filled on two worker threads and written in order (at most two in flight); those of dynamic
+ * filled on two worker threads and written in order (at most three in flight: two filling, one being written); those of dynamic
  * records on the caller's thread. The vectors live in native memory of Arrow's own allocator.
  *
  * <p>Schema, from {@link ColumnSchema}: structs are Struct, lists List, integers {@code Int(bits,
@@ -86,7 +86,7 @@ final class ArrowOut implements ColumnarOut {
 
     /** The batch records of a dynamic layout are fed to, on the caller's thread. */
     private Batch current;
-    /** Batches ready for reuse (at most {@link RangePipeline#PARALLEL} + 1 are ever made: in flight, and one being written). */
+    /** Batches ready for reuse (at most {@link RangePipeline#IN_FLIGHT} are ever made for fixed records: the ones in flight). */
     private final ArrayDeque<Batch> free = new ArrayDeque<>();
     /** Fixed records: ranges of a batch's size, each filled on a worker thread, written in order. */
     private final RangePipeline<Batch> fixed;
