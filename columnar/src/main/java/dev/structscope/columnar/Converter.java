@@ -71,7 +71,8 @@ public final class Converter {
                                  Format format, Path out, RecordScan.Progress progress) {
         // Classes needed later that are slow to initialise, on another thread meanwhile (Preload).
         switch (format) {
-            case PARQUET -> Preload.start("org.xerial.snappy.Snappy", "org.apache.parquet.hadoop.metadata.ParquetMetadata");
+            case PARQUET -> Preload.start("org.xerial.snappy.Snappy",
+                    "org.apache.parquet.hadoop.metadata.ParquetMetadata");
             case ARROW -> Preload.start("org.apache.arrow.vector.types.pojo.Schema");
             default -> {
             }
