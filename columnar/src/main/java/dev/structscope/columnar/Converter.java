@@ -69,14 +69,6 @@ public final class Converter {
      */
     public static Result convert(DataSource source, RecordReader reader, RecordLayout layout, long offset,
                                  Format format, Path out, RecordScan.Progress progress) {
-        // Classes needed later that are slow to initialise, on another thread meanwhile (Preload).
-        switch (format) {
-            case PARQUET -> Preload.start("org.xerial.snappy.Snappy",
-                    "org.apache.parquet.hadoop.metadata.ParquetMetadata");
-            case ARROW -> Preload.start("org.apache.arrow.vector.types.pojo.Schema");
-            default -> {
-            }
-        }
         // The schema first: a type with no column form is refused before any file is made.
         ColumnSchema schema = format == Format.PARQUET || format == Format.ARROW ? ColumnSchema.of(layout) : null;
         Path target = out.toAbsolutePath();
@@ -91,6 +83,15 @@ public final class Converter {
         Path part = dir.resolve("." + target.getFileName() + "." + ProcessHandle.current().pid() + ".part");
         if (!Files.isWritable(dir)) {
             throw new InputException("-o " + out, "cannot write in " + dir);
+        }
+        // Classes needed later that are slow to initialise, on another thread meanwhile (Preload);
+        // only once the arguments are known to be good, so that a refused command loads nothing.
+        switch (format) {
+            case PARQUET -> Preload.start("org.xerial.snappy.Snappy",
+                    "org.apache.parquet.hadoop.metadata.ParquetMetadata");
+            case ARROW -> Preload.start("org.apache.arrow.vector.types.pojo.Schema");
+            default -> {
+            }
         }
         Thread cleanup = new Thread(() -> deleteQuietly(part), "convert-cleanup");
         Runtime.getRuntime().addShutdownHook(cleanup);
