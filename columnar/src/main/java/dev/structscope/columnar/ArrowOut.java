@@ -54,8 +54,9 @@ import java.util.List;
  * Arrow Java: rows fill a batch of vectors (at most {@value #BATCH_ROWS} rows or about
  * {@value #BATCH_VALUES} values, whichever comes first), which is written as one record batch and
  * then reused, so memory stays bounded whatever the file's size. Batches of fixed records are
- * filled on two worker threads and written in order (at most two in flight); those of dynamic
- * records on the caller's thread. The vectors live in native memory of Arrow's own allocator.
+ * filled on two worker threads and written in order (at most three in flight: two filling, one
+ * being written); those of dynamic records on the caller's thread. The vectors live in native
+ * memory of Arrow's own allocator.
  *
  * <p>Schema, from {@link ColumnSchema}: structs are Struct, lists List, integers {@code Int(bits,
  * signed)} (so {@code uint64_t} is {@code UInt8Vector}), floats FloatingPoint, text Utf8; nullable
@@ -86,7 +87,7 @@ final class ArrowOut implements ColumnarOut {
 
     /** The batch records of a dynamic layout are fed to, on the caller's thread. */
     private Batch current;
-    /** Batches ready for reuse (at most {@link RangePipeline#PARALLEL} + 1 are ever made: in flight, and one being written). */
+    /** Batches ready for reuse (for fixed records at most {@link RangePipeline#IN_FLIGHT} are ever made). */
     private final ArrayDeque<Batch> free = new ArrayDeque<>();
     /** Fixed records: ranges of a batch's size, each filled on a worker thread, written in order. */
     private final RangePipeline<Batch> fixed;
@@ -99,12 +100,14 @@ final class ArrowOut implements ColumnarOut {
         for (Column c : columns.root().fields()) {
             fields.add(field(c));
         }
+        // The allocator before the schema: Schema's class may still be initialising on Preload's
+        // thread (its Jackson mapper), and the allocator's own start-up can run meanwhile.
+        this.allocator = new RootAllocator();
         this.schema = new Schema(fields);
         this.direct = new boolean[columns.count()];
         for (Column c : columns.root().fields()) {
             markDirect(c, true);
         }
-        this.allocator = new RootAllocator();
         this.out = VectorSchemaRoot.create(schema, allocator);
         this.channel = FileChannel.open(file, StandardOpenOption.WRITE, StandardOpenOption.CREATE,
                 StandardOpenOption.TRUNCATE_EXISTING);

@@ -84,6 +84,15 @@ public final class Converter {
         if (!Files.isWritable(dir)) {
             throw new InputException("-o " + out, "cannot write in " + dir);
         }
+        // Classes needed later that are slow to initialise, on another thread meanwhile (Preload);
+        // only once the arguments are known to be good, so that a refused command loads nothing.
+        switch (format) {
+            case PARQUET -> Preload.start("org.xerial.snappy.Snappy",
+                    "org.apache.parquet.hadoop.metadata.ParquetMetadata");
+            case ARROW -> Preload.start("org.apache.arrow.vector.types.pojo.Schema");
+            default -> {
+            }
+        }
         Thread cleanup = new Thread(() -> deleteQuietly(part), "convert-cleanup");
         Runtime.getRuntime().addShutdownHook(cleanup);
         boolean done = false;

@@ -15,7 +15,6 @@ import org.apache.parquet.column.ParquetProperties;
 import org.apache.parquet.hadoop.ColumnChunkPageWriteStore;
 import org.apache.parquet.hadoop.ParquetFileWriter;
 import org.apache.parquet.hadoop.metadata.CompressionCodecName;
-import org.apache.parquet.io.LocalOutputFile;
 import org.apache.parquet.io.api.Binary;
 import org.apache.parquet.schema.GroupType;
 import org.apache.parquet.schema.LogicalTypeAnnotation;
@@ -40,7 +39,7 @@ import java.util.Map;
  * they fill; row groups (about {@value #ROW_GROUP_BYTES} bytes) of fixed records are encoded two at a
  * time on worker threads and written in order, those of dynamic records one at a time, so
  * memory stays bounded whatever the file's size. Runs without Hadoop: the file goes through
- * {@link LocalOutputFile}, compression through {@link SnappyCodecs}.
+ * {@link LargeWriteFile}, compression through {@link SnappyCodecs}.
  *
  * <p>Fixed records with a {@link FixedColumns} form are fed a column at a time instead
  * ({@link Group#fill}): plain 4- and 8-byte members outside lists become PLAIN pages made here
@@ -107,6 +106,13 @@ final class ParquetOut implements ColumnarOut {
      */
     private final RangePipeline<Group> fixed;
 
+    /**
+     * Where the groups' page stores keep compressed pages, reused from group to group: a written
+     * group's buffers wait for the next one, so at most about one group's worth (a group's pages
+     * compressed are at most its raw size, plus the size classes' rounding) is kept.
+     */
+    private final PageBuffers pageBuffers = new PageBuffers(rowGroupBytes + rowGroupBytes / 2);
+
     ParquetOut(RowFeeder feeder, Path path) throws IOException {
         this.feeder = feeder;
         this.fast = ColumnarOut.rowByRow() ? null : feeder.fixedColumns();
@@ -154,7 +160,7 @@ final class ParquetOut implements ColumnarOut {
         }
         GroupType kept = pagedPaths.isEmpty() ? message : without(message, pagedPaths, "");
         this.rest = kept == null ? null : new MessageType(message.getName(), kept.getFields());
-        this.file = new ParquetFileWriter(new LocalOutputFile(path), message, ParquetFileWriter.Mode.OVERWRITE,
+        this.file = new ParquetFileWriter(new LargeWriteFile(path), message, ParquetFileWriter.Mode.OVERWRITE,
                 rowGroupBytes, 0, null, props);
         file.start();
         this.fixed = new RangePipeline<>(feeder, "convert-parquet",
@@ -338,7 +344,7 @@ final class ParquetOut implements ColumnarOut {
         /** With {@code columnar}, a group of fixed records fed by {@link #fill}: the paged leaves get no writer. */
         Group(boolean columnar) {
             pages = new ColumnChunkPageWriteStore(SnappyCodecs.INSTANCE.getCompressor(CompressionCodecName.SNAPPY),
-                    message, props.getAllocator(), props.getColumnIndexTruncateLength(),
+                    message, pageBuffers, props.getColumnIndexTruncateLength(),
                     props.getPageWriteChecksumEnabled());
             MessageType schema = columnar ? rest : message;
             List<ColumnDescriptor> descriptors = message.getColumns();

@@ -24,7 +24,7 @@ import java.util.function.ToIntFunction;
  * The ordered parallel pipeline the columnar writers run fixed records through: the caller only
  * notes where records are ({@link #note}); consecutive ranges of them are each filled into a
  * unit (an Arrow batch, a Parquet row group) on a worker thread, and the filled units are
- * written on the caller's thread in the order of the records. At most {@link #PARALLEL} units
+ * written on the caller's thread in the order of the records. At most {@link #IN_FLIGHT} units
  * are in flight, so memory stays bounded whatever the file's size.
  *
  * <p>Owned by one writer and called by its thread only; it runs its own daemon workers, started
@@ -35,6 +35,12 @@ import java.util.function.ToIntFunction;
 final class RangePipeline<T> {
     /** Units filled at once, each on its own thread: the machine's cores, at most 2. */
     static final int PARALLEL = Math.min(2, Runtime.getRuntime().availableProcessors());
+    /**
+     * Units in flight at most: one more than the workers, so that while the caller writes the
+     * oldest unit every worker still fills one (with only {@link #PARALLEL}, one worker waits
+     * for each write; no wall-time difference was measurable on 2 cores, docs/user/bulk.md).
+     */
+    static final int IN_FLIGHT = PARALLEL + 1;
 
     /** Fills a unit with {@code count} records of {@code node} from byte {@code start} of {@code segment}; on a worker. */
     @FunctionalInterface
@@ -134,7 +140,7 @@ final class RangePipeline<T> {
                 return t;
             });
         }
-        while (inFlight.size() >= PARALLEL) {
+        while (inFlight.size() >= IN_FLIGHT) {
             writeOldest();
         }
         T u = unit.get();

@@ -26,14 +26,26 @@ final class SnappyCodecs implements CompressionCodecFactory {
             // Into a buffer of this thread that the next page reuses: parquet-java's page writer
             // copies the compressed bytes into its own buffers before compressing another page
             // (ColumnChunkPageWriter.writePage collects them), so no array per page is needed.
-            byte[] in = bytes.toByteArray();
-            int max = Snappy.maxCompressedLength(in.length);
+            // A page made from an array (ParquetPage's, and most of the column writers') is read
+            // where it is: toByteBuffer() wraps it; only other inputs are copied into an array.
+            ByteBuffer page = bytes.toByteBuffer();
+            byte[] in;
+            int from;
+            int length = page.remaining();
+            if (page.hasArray()) {
+                in = page.array();
+                from = page.arrayOffset() + page.position();
+            } else {
+                in = bytes.toByteArray();
+                from = 0;
+            }
+            int max = Snappy.maxCompressedLength(length);
             byte[] out = OUT.get();
             if (out.length < max) {
                 out = new byte[Math.max(max, out.length * 2)];
                 OUT.set(out);
             }
-            int n = Snappy.rawCompress(in, 0, in.length, out, 0);
+            int n = Snappy.rawCompress(in, from, length, out, 0);
             return BytesInput.from(out, 0, n);
         }
 
