@@ -1,11 +1,16 @@
 package dev.structscope.app.shell;
 
 import dev.structscope.app.binary.BinaryFiles;
-import dev.structscope.app.common.CHeaderText;
 import dev.structscope.model.InputException;
+import dev.structscope.model.abi.Abi;
+import dev.structscope.model.abi.Abis;
 import dev.structscope.model.c.HeaderImporter;
 import dev.structscope.model.doc.LayoutDocument;
 import dev.structscope.model.doc.LayoutDocuments;
+import dev.structscope.model.export.CExporter;
+import dev.structscope.model.export.ExportOptions;
+import dev.structscope.model.export.ExportTarget;
+import dev.structscope.model.export.Exporter;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -16,7 +21,7 @@ import java.util.Locale;
 /**
  * Reads and writes layout documents for the GUI: {@code .json} layout documents through
  * {@link LayoutDocuments}, ELF binaries through their DWARF (read only: never written over),
- * anything else as a C header through {@link HeaderImporter}. Saving
+ * anything else as a C header through {@link HeaderImporter} (written by {@link CExporter}). Saving
  * is atomic (a temporary file in the same directory, then a rename). Blocking I/O: call it off
  * the FX thread. Bad input raises {@link InputException}.
  */
@@ -59,10 +64,19 @@ public interface DocumentIo {
                     throw new InputException(file.toString(), "cannot write: " + e.getMessage(), e);
                 }
             } else {
-                writeAtomically(file, CHeaderText.of(doc.library()));
+                writeAtomically(file, header(doc));
             }
         }
     };
+
+    /**
+     * The C header Save As writes: the export dialog's "C header" of the whole document for its
+     * ABI and byte order ({@link CExporter}), so Save As {@code .h} and Export → C are one text.
+     */
+    static String header(LayoutDocument doc) {
+        Abi abi = doc.abi() == null ? Abis.X86_64_LINUX : Abi.byName(doc.abi());
+        return Exporter.of(ExportTarget.C).export(doc.library(), new ExportOptions(abi, null, doc.byteOrder(), "")).text();
+    }
 
     static boolean isJson(Path file) {
         return file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".json");
