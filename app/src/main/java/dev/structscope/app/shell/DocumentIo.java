@@ -1,6 +1,7 @@
 package dev.structscope.app.shell;
 
 import dev.structscope.app.binary.BinaryFiles;
+import dev.structscope.io.file.AtomicFile;
 import dev.structscope.model.InputException;
 import dev.structscope.model.abi.Abi;
 import dev.structscope.model.abi.Abis;
@@ -57,15 +58,7 @@ public interface DocumentIo {
                 throw new InputException(file.toString(), "is a compiled binary, which a layout is not written over:"
                         + " save the layout as a .json document or a .h header (Save As)");
             }
-            if (isJson(file)) {
-                try {
-                    LayoutDocuments.write(file, doc);
-                } catch (IOException e) {
-                    throw new InputException(file.toString(), "cannot write: " + e.getMessage(), e);
-                }
-            } else {
-                writeAtomically(file, header(doc));
-            }
+            writeAtomically(file, isJson(file) ? LayoutDocuments.toJson(doc) : header(doc));
         }
     };
 
@@ -82,10 +75,10 @@ public interface DocumentIo {
         return file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".json");
     }
 
-    /** Writes {@code text} atomically ({@link LayoutDocuments#writeText}); a failure names the file. */
+    /** Writes {@code text} atomically ({@link AtomicFile}); a failure names the file. */
     static void writeAtomically(Path file, String text) {
         try {
-            LayoutDocuments.writeText(file, text);
+            AtomicFile.writeText(file, text);
         } catch (IOException e) {
             throw new InputException(file.toString(), "cannot write: " + e.getMessage(), e);
         }
