@@ -194,7 +194,7 @@ public final class EnumEditorViewModel {
             return e != null;
         }
         try {
-            TypeText.checkIdentifier(n, "enum name");
+            CellText.checkIdentifier(n, "enum name");
             if (doc.state().library().enumByTag(n).isPresent() || doc.state().library().findRecord(n).isPresent()) {
                 throw new InputException("enum name", "'" + n + "' is already a type in this document");
             }

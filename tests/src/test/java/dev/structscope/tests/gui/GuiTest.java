@@ -77,13 +77,19 @@ abstract class GuiTest extends FxRobot {
 
     /** Waits (FX events flushed) until {@code condition} holds; fails the test naming {@code what} if it never does. */
     protected static void await(String what, java.util.concurrent.Callable<Boolean> condition) {
+        await(what, SETTLE_SECONDS, condition);
+    }
+
+    /** As {@link #await(String, java.util.concurrent.Callable)}, for work that may take up to {@code seconds}. */
+    protected static void await(String what, int seconds, java.util.concurrent.Callable<Boolean> condition) {
         try {
-            WaitForAsyncUtils.waitFor(SETTLE_SECONDS, java.util.concurrent.TimeUnit.SECONDS, () -> {
+            WaitForAsyncUtils.waitFor(seconds, java.util.concurrent.TimeUnit.SECONDS, () -> {
                 WaitForAsyncUtils.waitForFxEvents();
                 return condition.call();
             });
+            WaitForAsyncUtils.waitForFxEvents();
         } catch (java.util.concurrent.TimeoutException e) {
-            throw new AssertionError("waited " + SETTLE_SECONDS + " s for " + what + " in vain");
+            throw new AssertionError("waited " + seconds + " s for " + what + " in vain");
         }
     }
 
