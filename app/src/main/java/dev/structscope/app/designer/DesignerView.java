@@ -345,7 +345,7 @@ public final class DesignerView extends BorderPane {
 
         table.setRowFactory(tv -> new MemberTableRow());
         vm.invalidCells().addListener((javafx.collections.MapChangeListener<DesignerViewModel.CellKey,
-                DesignerViewModel.Invalid>) ch -> table.refresh());
+                Invalid>) ch -> table.refresh());
 
         // Selection: table <-> view model (the ruler listens to the view model).
         table.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> {

@@ -57,9 +57,6 @@ public final class DesignerViewModel {
         SIZE
     }
 
-    /** A cell holding text that was rejected, and why. */
-    public record Invalid(String text, String reason) {
-    }
 
     /** The key of a cell: member index and column. */
     public record CellKey(int member, Column column) {

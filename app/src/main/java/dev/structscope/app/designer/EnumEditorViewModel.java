@@ -37,9 +37,6 @@ public final class EnumEditorViewModel {
     public record CellKey(int index, Column column) {
     }
 
-    /** Text a cell refused, and why. */
-    public record Invalid(String text, String reason) {
-    }
 
     private final Document doc;
     private final StringProperty tag = new SimpleStringProperty(this, "tag");

@@ -1,6 +1,7 @@
 package dev.structscope.model.abi;
 
 import java.nio.ByteOrder;
+import java.util.Locale;
 
 /**
  * The two byte orders by the words the product writes and reads for them: {@code "little"} and
@@ -9,24 +10,15 @@ import java.nio.ByteOrder;
  * from {@link ByteOrder}. Immutable; any thread.
  */
 public enum Endian {
-    LITTLE("little", ByteOrder.LITTLE_ENDIAN),
-    BIG("big", ByteOrder.BIG_ENDIAN);
-
-    private final String word;
-    private final ByteOrder order;
-
-    Endian(String word, ByteOrder order) {
-        this.word = word;
-        this.order = order;
-    }
+    LITTLE, BIG;
 
     /** {@code "little"} or {@code "big"}. */
     public String word() {
-        return word;
+        return name().toLowerCase(Locale.ROOT);
     }
 
     public ByteOrder order() {
-        return order;
+        return this == BIG ? ByteOrder.BIG_ENDIAN : ByteOrder.LITTLE_ENDIAN;
     }
 
     public static Endian of(ByteOrder order) {
@@ -35,14 +27,14 @@ public enum Endian {
 
     /** The word for {@code order}: {@code "little"} or {@code "big"}. */
     public static String word(ByteOrder order) {
-        return of(order).word;
+        return of(order).word();
     }
 
     /** The order {@code word} names, or {@code null} when it is neither {@code "little"} nor {@code "big"}. */
     public static ByteOrder parse(String word) {
         for (Endian e : values()) {
-            if (e.word.equals(word)) {
-                return e.order;
+            if (e.word().equals(word)) {
+                return e.order();
             }
         }
         return null;
