@@ -12,9 +12,7 @@ import dev.structscope.model.layout.LayoutEngine;
 import dev.structscope.model.type.TypeLibrary;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -30,10 +28,7 @@ import java.util.concurrent.Callable;
  * (see {@link Exporter}); warnings about what the target cannot express go to stderr.
  */
 @Command(name = "export", description = "Write the layout as C, Java (java.lang.foreign), Python ctypes, Rust, Kaitai Struct, a Wireshark dissector (Lua) or a layout document.")
-public final class ExportCommand implements Callable<Integer> {
-    @Spec
-    CommandSpec spec;
-
+public final class ExportCommand extends CliCommand implements Callable<Integer> {
     @Mixin
     LayoutArgs layout;
 
@@ -81,8 +76,8 @@ public final class ExportCommand implements Callable<Integer> {
     }
 
     private int export() throws IOException {
-        PrintWriter out = spec.commandLine().getOut();
-        PrintWriter err = spec.commandLine().getErr();
+        PrintWriter out = out();
+        PrintWriter err = err();
         ExportTarget target = ExportTarget.byName(to);
         if ((port != null || transport != null) && target != ExportTarget.WIRESHARK) {
             throw new InputException(port != null ? "--port" : "--transport", "only for --to wireshark");
