@@ -1,5 +1,6 @@
 package dev.structscope.app;
 
+import dev.structscope.app.shell.OpenArgs;
 import dev.structscope.app.shell.StructScopeApp;
 
 /**
@@ -13,6 +14,6 @@ public final class DesktopMain {
     }
 
     public static void main(String[] args) {
-        StructScopeApp.launchWith(args.length == 0 ? args : new String[] {"open", args[0]});
+        StructScopeApp.launchWith(args.length == 0 ? OpenArgs.NONE : new OpenArgs(java.nio.file.Path.of(args[0]), null, null));
     }
 }

@@ -1,6 +1,7 @@
 package dev.structscope.app;
 
 import dev.structscope.app.cli.StructScopeCli;
+import dev.structscope.app.shell.OpenArgs;
 import dev.structscope.app.shell.StructScopeApp;
 
 import java.nio.file.Files;
@@ -32,8 +33,9 @@ public final class Main {
                     + System.getProperty("java.home"));
             System.err.println("structscope: " + aotCacheState());
         }
-        if (args.length == 0 || "open".equals(args[0]) && StructScopeCli.isValidOpen(args)) {
-            StructScopeApp.launchWith(args);
+        OpenArgs open = args.length == 0 ? OpenArgs.NONE : "open".equals(args[0]) ? StructScopeCli.openArgs(args) : null;
+        if (open != null) {
+            StructScopeApp.launchWith(open);
             return;
         }
         int status = StructScopeCli.run(args);

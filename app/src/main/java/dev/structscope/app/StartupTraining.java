@@ -105,7 +105,7 @@ public final class StartupTraining {
                 }
             }
         });
-        StructScopeApp.launchWith(new String[0]);
+        StructScopeApp.launchWith(dev.structscope.app.shell.OpenArgs.NONE);
     }
 
     private static void deleteTree(Path dir) {

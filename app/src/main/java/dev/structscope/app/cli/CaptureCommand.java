@@ -16,9 +16,7 @@ import dev.structscope.model.InputException;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -33,10 +31,7 @@ import java.util.concurrent.Callable;
  * land in native memory and are decoded in place, one record each, as they arrive.
  */
 @Command(name = "capture", description = "Receive messages from a live socket and decode each as one record.")
-public final class CaptureCommand implements Callable<Integer> {
-    @Spec
-    CommandSpec spec;
-
+public final class CaptureCommand extends CliCommand implements Callable<Integer> {
     @Mixin
     RecordArgs record;
 
@@ -93,8 +88,8 @@ public final class CaptureCommand implements Callable<Integer> {
     }
 
     private Integer run() throws IOException {
-        PrintWriter out = spec.commandLine().getOut();
-        PrintWriter err = spec.commandLine().getErr();
+        PrintWriter out = out();
+        PrintWriter err = err();
         var reader = record.reader(record.resolve(err));
         MessageFormat printer = new MessageFormat(format, reader, out);
         if (printer.prints() && reader instanceof DecoderPlan plan) {

@@ -14,10 +14,8 @@ import dev.structscope.model.layout.RecordLayout;
 import dev.structscope.model.type.TypeLibrary;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -38,12 +36,9 @@ import java.util.concurrent.Callable;
  */
 @Command(name = "compare", description = "Compare the struct and union layouts of two headers or documents "
         + "(or of one on two ABIs). Exit 0 same, 3 different, 2 bad input.")
-public final class CompareCommand implements Callable<Integer> {
+public final class CompareCommand extends CliCommand implements Callable<Integer> {
     /** The exit status when a record differs: a difference is an answer, not an error. */
     static final int DIFFER = 3;
-
-    @Spec
-    CommandSpec spec;
 
     /** OLD (index 0), {@code --abi} (OLD's ABI, or {@code all}) and the reading options. */
     @Mixin
@@ -63,8 +58,8 @@ public final class CompareCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        PrintWriter out = spec.commandLine().getOut();
-        PrintWriter err = spec.commandLine().getErr();
+        PrintWriter out = out();
+        PrintWriter err = err();
         List<Abi[]> pairs = abiPairs();
         List<RecordComparison> results = new ArrayList<>();
         for (Abi[] pair : pairs) {

@@ -8,9 +8,7 @@ import dev.structscope.io.source.Sources;
 import dev.structscope.model.layout.RecordLayout;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -22,10 +20,7 @@ import java.util.concurrent.Callable;
  * text file (see {@link Converter}), with progress on stderr when a person is watching.
  */
 @Command(name = "convert", description = "Write every record of a data file as one row of a Parquet, Arrow IPC, CSV or JSON Lines file.")
-public final class ConvertCommand implements Callable<Integer> {
-    @Spec
-    CommandSpec spec;
-
+public final class ConvertCommand extends CliCommand implements Callable<Integer> {
     @Mixin
     RecordFileArgs data;
 
@@ -38,8 +33,8 @@ public final class ConvertCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        PrintWriter out = spec.commandLine().getOut();
-        PrintWriter err = spec.commandLine().getErr();
+        PrintWriter out = out();
+        PrintWriter err = err();
         Converter.Format format = Converter.Format.of(to);
         RecordLayout resolved = data.record.resolve(err);
         RecordReader reader = data.record.reader(resolved);

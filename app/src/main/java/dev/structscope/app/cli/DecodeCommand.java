@@ -11,9 +11,7 @@ import dev.structscope.model.InputException;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
 import java.lang.foreign.MemorySegment;
@@ -27,10 +25,7 @@ import java.util.concurrent.Callable;
  * mapped DATA file and streamed out one at a time.
  */
 @Command(name = "decode", description = "Decode records of a struct or union from a data file (mapped, not read into memory).")
-public final class DecodeCommand implements Callable<Integer> {
-    @Spec
-    CommandSpec spec;
-
+public final class DecodeCommand extends CliCommand implements Callable<Integer> {
     @Mixin
     RecordFileArgs data;
 
@@ -54,8 +49,8 @@ public final class DecodeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        PrintWriter out = spec.commandLine().getOut();
-        PrintWriter err = spec.commandLine().getErr();
+        PrintWriter out = out();
+        PrintWriter err = err();
         RecordFormat writer = RecordFormat.of(format, out, bytesHex(bytes));
         RecordLayout resolved = data.record.resolve(err);
         RecordReader reader = data.record.reader(resolved);

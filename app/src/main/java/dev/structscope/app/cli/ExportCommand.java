@@ -2,8 +2,7 @@ package dev.structscope.app.cli;
 
 import dev.structscope.model.InputException;
 import dev.structscope.model.abi.Abi;
-import dev.structscope.model.doc.LayoutDocuments;
-import dev.structscope.model.export.ExportModel;
+import dev.structscope.model.abi.Endian;
 import dev.structscope.model.export.ExportOptions;
 import dev.structscope.model.export.ExportResult;
 import dev.structscope.model.export.ExportTarget;
@@ -13,16 +12,13 @@ import dev.structscope.model.layout.LayoutEngine;
 import dev.structscope.model.type.TypeLibrary;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.concurrent.Callable;
 
 /**
@@ -32,10 +28,7 @@ import java.util.concurrent.Callable;
  * (see {@link Exporter}); warnings about what the target cannot express go to stderr.
  */
 @Command(name = "export", description = "Write the layout as C, Java (java.lang.foreign), Python ctypes, Rust, Kaitai Struct, a Wireshark dissector (Lua) or a layout document.")
-public final class ExportCommand implements Callable<Integer> {
-    @Spec
-    CommandSpec spec;
-
+public final class ExportCommand extends CliCommand implements Callable<Integer> {
     @Mixin
     LayoutArgs layout;
 
@@ -83,19 +76,17 @@ public final class ExportCommand implements Callable<Integer> {
     }
 
     private int export() throws IOException {
-        PrintWriter out = spec.commandLine().getOut();
-        PrintWriter err = spec.commandLine().getErr();
+        PrintWriter out = out();
+        PrintWriter err = err();
         ExportTarget target = ExportTarget.byName(to);
         if ((port != null || transport != null) && target != ExportTarget.WIRESHARK) {
             throw new InputException(port != null ? "--port" : "--transport", "only for --to wireshark");
         }
         Abi abi = layout.abi();
-        ByteOrder order = switch (byteOrder == null ? "" : byteOrder) {
-            case "" -> null;
-            case "little" -> ByteOrder.LITTLE_ENDIAN;
-            case "big" -> ByteOrder.BIG_ENDIAN;
-            default -> throw new InputException("--byte-order", "must be little or big, was '" + byteOrder + "'");
-        };
+        ByteOrder order = Endian.parse(byteOrder);
+        if (byteOrder != null && !byteOrder.isEmpty() && order == null) {
+            throw new InputException("--byte-order", "must be little or big, was '" + byteOrder + "'");
+        }
         if (javaPackage != null && !javaPackage.matches("[A-Za-z_$][A-Za-z0-9_$]*(\\.[A-Za-z_$][A-Za-z0-9_$]*)*")) {
             throw new InputException("--package", "not a Java package name: '" + javaPackage + "'");
         }
@@ -104,10 +95,7 @@ public final class ExportCommand implements Callable<Integer> {
             LayoutEngine.layout(type, library, abi, layout.limits()); // reports an unknown --type with the known names
         }
         ExportOptions options = new ExportOptions(abi, type, order, javaPackage);
-        ExportResult result = target == ExportTarget.JSON
-                ? new ExportResult(List.of(new ExportResult.File("layout.json",
-                        LayoutDocuments.toJson(ExportModel.subset(library, type)))), List.of())
-                : exporter(target).export(library, options);
+        ExportResult result = exporter(target).export(library, options);
         for (String w : result.warnings()) {
             err.println("structscope: warning: " + w);
         }

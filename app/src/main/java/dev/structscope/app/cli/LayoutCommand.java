@@ -12,8 +12,6 @@ import dev.structscope.model.type.TypeLibrary;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -23,10 +21,7 @@ import java.util.concurrent.Callable;
 
 /** {@code structscope layout LAYOUT [--abi ABI] [--type NAME] [--json] [--cpp]}. */
 @Command(name = "layout", description = "Show every member's offset, size and alignment, and the padding, for an ABI.")
-public final class LayoutCommand implements Callable<Integer> {
-    @Spec
-    CommandSpec spec;
-
+public final class LayoutCommand extends CliCommand implements Callable<Integer> {
     @Mixin
     LayoutArgs layout;
 
@@ -38,8 +33,8 @@ public final class LayoutCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        PrintWriter out = spec.commandLine().getOut();
-        PrintWriter err = spec.commandLine().getErr();
+        PrintWriter out = out();
+        PrintWriter err = err();
         Abi abi = layout.abi();
         TypeLibrary library = layout.load(err);
         List<RecordLayout> layouts;

@@ -1,5 +1,6 @@
 package dev.structscope.app.cli;
 
+import dev.structscope.app.shell.OpenArgs;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -8,8 +9,8 @@ import java.nio.file.Path;
 
 /**
  * {@code structscope open FILE [--layout L] [--type T]}: opens the GUI on a file. {@link
- * dev.structscope.app.Main} starts the GUI itself when it sees this command; this class only
- * declares the options so that usage errors are reported like any other command's.
+ * dev.structscope.app.Main} starts the GUI itself with {@link #request()} of a well-formed
+ * command ({@link StructScopeCli#openArgs}); usage errors are reported like any other command's.
  */
 @Command(name = "open", description = "Open the GUI on a binary file, optionally with a layout.")
 public final class OpenCommand implements Runnable {
@@ -21,6 +22,11 @@ public final class OpenCommand implements Runnable {
 
     @Option(names = "--type", paramLabel = "T", description = "The struct or union to overlay.")
     String type;
+
+    /** What the parsed command asks the GUI for. */
+    OpenArgs request() {
+        return new OpenArgs(file, layout, type);
+    }
 
     @Override
     public void run() {

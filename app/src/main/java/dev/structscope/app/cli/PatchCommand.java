@@ -21,10 +21,8 @@ import dev.structscope.model.InputException;
 import dev.structscope.model.layout.RecordLayout;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
 import java.lang.foreign.MemorySegment;
@@ -43,10 +41,7 @@ import java.util.concurrent.Callable;
  * for writing, so a bad one leaves the file untouched.
  */
 @Command(name = "patch", description = "Write member values into one record of a data file, in place (journaled, synced).")
-public final class PatchCommand implements Callable<Integer> {
-    @Spec
-    CommandSpec spec;
-
+public final class PatchCommand extends CliCommand implements Callable<Integer> {
     @Mixin
     RecordArgs record;
 
@@ -71,8 +66,8 @@ public final class PatchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        PrintWriter out = spec.commandLine().getOut();
-        PrintWriter err = spec.commandLine().getErr();
+        PrintWriter out = out();
+        PrintWriter err = err();
         Optional<Journal> journal = Journal.find(dataPath);
         if (rollBack) {
             if (journal.isEmpty()) {

@@ -15,9 +15,7 @@ import dev.structscope.io.net.UnixSockets;
 import dev.structscope.model.InputException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -34,12 +32,9 @@ import java.util.concurrent.Callable;
  * zero) and sends it, the other direction of {@code capture}.
  */
 @Command(name = "send", description = "Encode one record from JSON values and send it to a socket.")
-public final class SendCommand implements Callable<Integer> {
+public final class SendCommand extends CliCommand implements Callable<Integer> {
     /** Frames are batched into writes of about this size when repeating. */
     private static final long BATCH_BYTES = 256 << 10;
-
-    @Spec
-    CommandSpec spec;
 
     @Mixin
     RecordArgs record;
@@ -78,8 +73,8 @@ public final class SendCommand implements Callable<Integer> {
     private dev.structscope.io.decode.RecordReader reader;
 
     private Integer run() throws IOException {
-        PrintWriter out = spec.commandLine().getOut();
-        PrintWriter err = spec.commandLine().getErr();
+        PrintWriter out = out();
+        PrintWriter err = err();
         if ((connect != null ? 1 : 0) + (udp != null ? 1 : 0) + (serial != null ? 1 : 0) != 1) {
             throw new InputException("--connect", "give one of --connect HOST:PORT, --connect unix:PATH, --udp HOST:PORT"
                     + " or --serial DEVICE");

@@ -14,9 +14,7 @@ import dev.structscope.io.stats.StatsProgress;
 import dev.structscope.model.InputException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -33,10 +31,7 @@ import java.util.concurrent.Callable;
  * the PNG's x axis by a Unix time member.
  */
 @Command(name = "series", description = "One scalar member over all records, in buckets of consecutive records with min, max and mean: text, JSON or a PNG plot.")
-public final class SeriesCommand implements Callable<Integer> {
-    @Spec
-    CommandSpec spec;
-
+public final class SeriesCommand extends CliCommand implements Callable<Integer> {
     @Mixin
     RecordFileArgs data;
 
@@ -79,8 +74,8 @@ public final class SeriesCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        PrintWriter out = spec.commandLine().getOut();
-        PrintWriter err = spec.commandLine().getErr();
+        PrintWriter out = out();
+        PrintWriter err = err();
         if (png != null && (width < 64 || height < 64 || width > MAX_SIDE || height > MAX_SIDE)) {
             throw new InputException("--width/--height", width + "×" + height + ": give 64 to " + MAX_SIDE + " pixels each");
         }

@@ -7,9 +7,7 @@ import dev.structscope.io.stats.FieldStats;
 import dev.structscope.io.stats.RecordStats;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
@@ -20,10 +18,7 @@ import java.util.concurrent.Callable;
  * mapped file (see {@link RecordStats}).
  */
 @Command(name = "stats", description = "Count, min, max and mean of every scalar member over every record of a data file.")
-public final class StatsCommand implements Callable<Integer> {
-    @Spec
-    CommandSpec spec;
-
+public final class StatsCommand extends CliCommand implements Callable<Integer> {
     @Mixin
     RecordFileArgs data;
 
@@ -32,8 +27,8 @@ public final class StatsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        PrintWriter out = spec.commandLine().getOut();
-        PrintWriter err = spec.commandLine().getErr();
+        PrintWriter out = out();
+        PrintWriter err = err();
         var reader = data.record.reader(data.record.resolve(err));
         RecordStats.Result result;
         try (DataSource source = Sources.open(data.file)) {

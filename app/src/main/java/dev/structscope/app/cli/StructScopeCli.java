@@ -1,5 +1,6 @@
 package dev.structscope.app.cli;
 
+import dev.structscope.app.shell.OpenArgs;
 import dev.structscope.model.InputException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -129,20 +130,24 @@ public final class StructScopeCli implements Runnable {
         return cl;
     }
 
-    /** Whether {@code args} is a well-formed {@code open} command (otherwise the CLI reports it). */
-    public static boolean isValidOpen(String[] args) {
+    /**
+     * What a well-formed {@code open} command asks the GUI for, as picocli parsed it (the one parse
+     * of these arguments); null when {@code args} is not one (the CLI then reports it) or asks for help.
+     */
+    public static OpenArgs openArgs(String[] args) {
         try {
             CommandLine cl = commandLine(new PrintWriter(Writer.nullWriter()), new PrintWriter(Writer.nullWriter()), args);
             CommandLine.ParseResult pr = cl.parseArgs(args);
             // "open -h" prints the usage rather than starting the GUI.
             for (CommandLine.ParseResult r = pr; r != null; r = r.subcommand()) {
                 if (r.isUsageHelpRequested() || r.isVersionHelpRequested()) {
-                    return false;
+                    return null;
                 }
             }
-            return true;
+            return pr.subcommand() != null && pr.subcommand().commandSpec().userObject() instanceof OpenCommand o
+                    ? o.request() : null;
         } catch (CommandLine.ParameterException e) {
-            return false;
+            return null;
         }
     }
 }

@@ -290,7 +290,7 @@ public final class DesignerView extends BorderPane {
         TableColumn<DesignerRow, String> align = readOnly("Align", 62, r -> r instanceof MemberRow m
                 ? Long.toString(m.field().align()) : "");
         TableColumn<DesignerRow, String> type = editable("Type", 170, Column.TYPE,
-                m -> TypeText.elementOf(m.field().member().type()).spelling());
+                m -> CellText.elementOf(m.field().member().type()).spelling());
         TableColumn<DesignerRow, String> name = editable("Name", 130, Column.NAME,
                 m -> m.field().name() == null ? "" : m.field().name());
         TableColumn<DesignerRow, String> dims = editable("Array", 70, Column.ARRAY,
@@ -324,7 +324,7 @@ public final class DesignerView extends BorderPane {
         TableColumn<DesignerRow, String> bits = editable("Bits", 52, Column.BITS,
                 m -> m.field().member().bitWidth() == null ? "" : m.field().member().bitWidth().toString());
         TableColumn<DesignerRow, String> attrs = editable("Attributes", 110, Column.ATTRS,
-                m -> TypeText.attrsText(m.field().member()));
+                m -> CellText.attrsText(m.field().member()));
         attrs.setId("attributes-column");
         // Rarely needed, so shown from the table's column menu (+) or when a member has some.
         attrs.setVisible(false);
@@ -345,7 +345,7 @@ public final class DesignerView extends BorderPane {
 
         table.setRowFactory(tv -> new MemberTableRow());
         vm.invalidCells().addListener((javafx.collections.MapChangeListener<DesignerViewModel.CellKey,
-                DesignerViewModel.Invalid>) ch -> table.refresh());
+                Invalid>) ch -> table.refresh());
 
         // Selection: table <-> view model (the ruler listens to the view model).
         table.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> {

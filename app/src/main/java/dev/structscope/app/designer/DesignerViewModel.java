@@ -57,9 +57,6 @@ public final class DesignerViewModel {
         SIZE
     }
 
-    /** A cell holding text that was rejected, and why. */
-    public record Invalid(String text, String reason) {
-    }
 
     /** The key of a cell: member index and column. */
     public record CellKey(int member, Column column) {
@@ -152,8 +149,8 @@ public final class DesignerViewModel {
 
     /** Type names offered by the type cell's completion. */
     public List<String> typeSuggestions() {
-        List<String> out = new ArrayList<>(TypeText.primitiveNames());
-        out.addAll(TypeText.documentNames(doc.state().library()));
+        List<String> out = new ArrayList<>(CellText.primitiveNames());
+        out.addAll(CellText.documentNames(doc.state().library()));
         return out;
     }
 
@@ -236,7 +233,7 @@ public final class DesignerViewModel {
         try {
             changed = switch (column) {
                 case TYPE -> {
-                    CType typed = TypeText.parseType(text, lib);
+                    CType typed = CellText.parseType(text, lib);
                     // The member keeps its dimensions, counts included, unless the type text has its own.
                     yield m.withType(typed instanceof dev.structscope.model.type.ArrayType ? typed
                             : withInnermost(m.type(), typed));
@@ -246,7 +243,7 @@ public final class DesignerViewModel {
                     if (name.isEmpty() && m.isBitField()) {
                         yield m.withName(null);
                     }
-                    TypeText.checkIdentifier(name, "name");
+                    CellText.checkIdentifier(name, "name");
                     for (int j = 0; j < r.members().size(); j++) {
                         if (j != index && name.equals(r.members().get(j).name())) {
                             throw new InputException("name", "another member is already named '" + name + "'");
@@ -254,7 +251,7 @@ public final class DesignerViewModel {
                     }
                     yield m.withName(name);
                 }
-                case ARRAY -> m.withType(DynamicText.withDims(TypeText.elementOf(m.type()), text, layout(), index));
+                case ARRAY -> m.withType(DynamicText.withDims(CellText.elementOf(m.type()), text, layout(), index));
                 case AT -> m.withDynamic(m.dynamic().withAt(blank(text) ? null
                         : DynamicText.expression(text, "at", layout(), index, false)));
                 case SWITCH -> m.withDynamic(m.dynamic().withSwitchOn(blank(text) ? null
@@ -272,7 +269,7 @@ public final class DesignerViewModel {
                     }
                     yield m.withBitWidth(Integer.parseInt(s));
                 }
-                case ATTRS -> TypeText.withAttrs(m, text);
+                case ATTRS -> CellText.withAttrs(m, text);
                 case COMMENT -> m.withComment(text == null || text.isBlank() ? null : text.strip());
             };
         } catch (InputException e) {

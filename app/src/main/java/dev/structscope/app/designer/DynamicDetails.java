@@ -59,7 +59,7 @@ final class DynamicDetails extends GridPane {
         }
         vm.selectedMemberProperty().addListener((o, a, b) -> fill());
         vm.layoutProperty().addListener((o, a, b) -> fill());
-        vm.invalidCells().addListener((javafx.collections.MapChangeListener<CellKey, DesignerViewModel.Invalid>)
+        vm.invalidCells().addListener((javafx.collections.MapChangeListener<CellKey, Invalid>)
                 ch -> fill());
         fill();
     }
@@ -136,7 +136,7 @@ final class DynamicDetails extends GridPane {
             String why = "";
             for (Map.Entry<Column, TextField> e : fields.entrySet()) {
                 TextField f = e.getValue();
-                DesignerViewModel.Invalid bad = has ? vm.invalidCells().get(new CellKey(i, e.getKey())) : null;
+                Invalid bad = has ? vm.invalidCells().get(new CellKey(i, e.getKey())) : null;
                 f.getStyleClass().remove("invalid");
                 if (bad != null) {
                     f.setText(bad.text());

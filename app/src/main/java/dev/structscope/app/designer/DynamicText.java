@@ -47,7 +47,7 @@ public final class DynamicText {
             return element;
         }
         if (!s.startsWith("[")) {
-            return TypeText.withDims(element, TypeText.parseDims(s));
+            return CellText.withDims(element, CellText.parseDims(s));
         }
         List<String> parts = brackets(s);
         CType t = element;

@@ -2,14 +2,12 @@ package dev.structscope.app.designer;
 
 import dev.structscope.app.designer.DesignerViewModel.CellKey;
 import dev.structscope.app.designer.DesignerViewModel.Column;
-import dev.structscope.app.designer.DesignerViewModel.Invalid;
 import javafx.geometry.Side;
 import javafx.scene.control.ContextMenu;
 import javafx.scene.control.CustomMenuItem;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TextField;
-import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCode;
 
 import java.util.List;
@@ -170,12 +168,6 @@ final class EditCell extends TableCell<DesignerRow, String> {
             return;
         }
         Invalid bad = vm.invalidCells().get(new CellKey(m.index(), column));
-        if (bad != null) {
-            setText(bad.text().isEmpty() ? "⚠" : bad.text());
-            getStyleClass().add("invalid");
-            setTooltip(new Tooltip(bad.reason()));
-        } else {
-            setText(item);
-        }
+        Invalid.show(this, bad, item);
     }
 }

@@ -2,10 +2,8 @@ package dev.structscope.app.designer;
 
 import dev.structscope.app.designer.EnumEditorViewModel.CellKey;
 import dev.structscope.app.designer.EnumEditorViewModel.Column;
-import dev.structscope.app.designer.EnumEditorViewModel.Invalid;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TextField;
-import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCode;
 
 /**
@@ -88,12 +86,6 @@ final class EnumCell extends TableCell<EnumEditorView.Row, String> {
         setGraphic(null);
         EnumEditorView.Row row = getTableRow() == null ? null : getTableRow().getItem();
         Invalid bad = empty || row == null ? null : vm.invalidCells().get(new CellKey(row.index(), column));
-        if (bad != null) {
-            setText(bad.text().isEmpty() ? "⚠" : bad.text());
-            getStyleClass().add("invalid");
-            setTooltip(new Tooltip(bad.reason()));
-        } else {
-            setText(empty ? null : item);
-        }
+        Invalid.show(this, bad, empty ? null : item);
     }
 }

@@ -155,7 +155,7 @@ public final class EnumEditorView extends BorderPane {
             comment.setText(e == null || e.comment() == null ? "" : e.comment());
         });
         sync(vm.enumType(), name, underlying, packed);
-        vm.invalidCells().addListener((MapChangeListener<EnumEditorViewModel.CellKey, EnumEditorViewModel.Invalid>)
+        vm.invalidCells().addListener((MapChangeListener<EnumEditorViewModel.CellKey, Invalid>)
                 c -> table.refresh());
 
         setTop(new VBox(header, tools, comment, banner));

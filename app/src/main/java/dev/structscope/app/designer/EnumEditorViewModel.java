@@ -37,9 +37,6 @@ public final class EnumEditorViewModel {
     public record CellKey(int index, Column column) {
     }
 
-    /** Text a cell refused, and why. */
-    public record Invalid(String text, String reason) {
-    }
 
     private final Document doc;
     private final StringProperty tag = new SimpleStringProperty(this, "tag");
@@ -194,7 +191,7 @@ public final class EnumEditorViewModel {
             return e != null;
         }
         try {
-            TypeText.checkIdentifier(n, "enum name");
+            CellText.checkIdentifier(n, "enum name");
             if (doc.state().library().enumByTag(n).isPresent() || doc.state().library().findRecord(n).isPresent()) {
                 throw new InputException("enum name", "'" + n + "' is already a type in this document");
             }

@@ -101,7 +101,7 @@ public final class EnumEdits {
 
     /** Checks a new enumerator name: a C identifier, used by no other enumerator or typedef. */
     public static void checkEnumeratorName(TypeLibrary lib, EnumType self, int index, String name) {
-        TypeText.checkIdentifier(name, "name");
+        CellText.checkIdentifier(name, "name");
         for (Decl d : lib.decls()) {
             if (d instanceof Typedef t && t.name().equals(name)) {
                 throw new InputException("name", "'" + name + "' is already a typedef");

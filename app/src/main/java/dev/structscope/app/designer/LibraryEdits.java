@@ -72,7 +72,7 @@ public final class LibraryEdits {
     public static TypeLibrary rename(TypeLibrary lib, int index, String name) {
         Decl d = lib.decls().get(index);
         String n = name == null ? "" : name.strip();
-        TypeText.checkIdentifier(n, "name");
+        CellText.checkIdentifier(n, "name");
         NamedType from = reference(d);
         if (n.equals(from.name())) {
             return lib;

@@ -43,7 +43,7 @@ public final class ExportDialog {
     private final javafx.scene.control.ComboBox<String> transport = new javafx.scene.control.ComboBox<>();
     private ExportResult result;
     private String text = "";
-    private ExportTarget current;
+    private ExportChoice current;
 
     /** @param tasks runs the export's file writes */
     public ExportDialog(Window owner, Document doc, boolean dark, TaskRunner tasks) {
@@ -53,13 +53,13 @@ public final class ExportDialog {
         stage.initOwner(owner);
         stage.initModality(Modality.NONE);
         stage.setTitle("Export — StructScope");
-        ListView<ExportTarget> targets = new ListView<>();
+        ListView<ExportChoice> targets = new ListView<>();
         targets.setId("export-targets");
-        targets.getItems().setAll(ExportTarget.all());
+        targets.getItems().setAll(ExportChoice.all());
         targets.setPrefWidth(290);
         targets.setCellFactory(l -> new ListCell<>() {
             @Override
-            protected void updateItem(ExportTarget t, boolean empty) {
+            protected void updateItem(ExportChoice t, boolean empty) {
                 super.updateItem(t, empty);
                 setText(empty || t == null ? null : t.label());
             }
@@ -151,13 +151,13 @@ public final class ExportDialog {
     }
 
     private void render() {
-        ExportTarget t = current;
+        ExportChoice t = current;
         if (t == null) {
             return;
         }
         var s = doc.state();
         try {
-            result = t.render().apply(new ExportTarget.Request(s.library(), s.abi(), s.byteOrder(),
+            result = t.render(new ExportChoice.Request(s.library(), s.abi(), s.byteOrder(),
                     onlySelected.isSelected() || t.oneRecord() ? s.selected() : null, port(), "TCP".equals(transport.getValue())));
             text = result.text();
             preview.replaceText(text);
@@ -177,7 +177,7 @@ public final class ExportDialog {
     }
 
     private void save() {
-        ExportTarget t = current;
+        ExportChoice t = current;
         ExportResult r = result;
         if (t == null || r == null) {
             return;

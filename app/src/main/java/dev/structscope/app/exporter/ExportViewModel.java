@@ -2,7 +2,7 @@ package dev.structscope.app.exporter;
 
 import dev.structscope.app.common.TaskRunner;
 import dev.structscope.model.InputException;
-import dev.structscope.model.doc.LayoutDocuments;
+import dev.structscope.io.file.AtomicFile;
 import dev.structscope.model.export.ExportResult;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
@@ -37,7 +37,7 @@ public final class ExportViewModel {
                 if (t.getParent() != null) {
                     Files.createDirectories(t.getParent());
                 }
-                LayoutDocuments.writeText(t, result.files().get(i).text());
+                AtomicFile.writeText(t, result.files().get(i).text());
             }
             return "Saved " + (to.size() == 1 ? to.getFirst() : to.size() + " files");
         }, status::set, e -> status.set("⚠ " + (e instanceof InputException ie ? ie.oneLine() : e.getMessage())));

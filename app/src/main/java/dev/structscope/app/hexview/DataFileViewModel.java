@@ -137,17 +137,6 @@ public final class DataFileViewModel {
                 });
     }
 
-    /** Opens {@code path} right here (tests and the demo; maps the file on the calling thread). */
-    public void openNow(Path path) {
-        opening++;
-        saving.offerJournalNow(path);
-        try {
-            adopt(Sources.open(path), path, DataEdits.Access.probe(path));
-        } catch (InputException e) {
-            cannotShow(path, e.getMessage());
-        }
-    }
-
     private void cannotShow(Path path, String why) {
         show(null, null, null);
         fileLabel.set(path.getFileName() == null ? path.toString() : path.getFileName().toString());

@@ -238,20 +238,6 @@ public final class DataSaving {
         });
     }
 
-    /** As {@link #offerJournal(Path, Runnable)}, all on the calling thread (tests and the demo). */
-    public void offerJournalNow(Path file) {
-        try {
-            Journal j = Journal.find(file).orElse(null);
-            if (j != null) {
-                String answer = ask(file, j);
-                resolve(j, answer);
-                report(file, answer);
-            }
-        } catch (InputException e) {
-            say.accept("⚠ " + e.getMessage());
-        }
-    }
-
     private String ask(Path file, Journal j) {
         return asker.ask("Interrupted save", "A save into " + file.getFileName() + " was interrupted ("
                 + j.file().getFileName() + "). Finish it (write the rest of the new bytes) or roll back (restore the"

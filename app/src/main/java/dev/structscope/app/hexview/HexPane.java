@@ -627,11 +627,6 @@ public final class HexPane extends BorderPane {
         file.open(path);
     }
 
-    /** Opens {@code path} right here (tests and the demo; maps the file on the calling thread). */
-    public void openNow(Path path) {
-        file.openNow(path);
-    }
-
     /** Shows {@code source}, which stays owned by the caller (null: show nothing). */
     public void setSource(DataSource source) {
         file.setSource(source);

@@ -17,9 +17,5 @@
  * mapped segment. Opening, saving, the once-a-second {@code checkUnchanged} of {@link
  * dev.structscope.app.hexview.FileWatcher} and search ({@link
  * dev.structscope.app.hexview.ByteSearch}, 1 MiB windows) run on the app's task runner.
- *
- * <p>A standalone window, for looking at the explorer alone: {@code java -Dprism.order=sw -cp
- * "app/target/classes:$(cat app/target/classpath.txt)" 'dev.structscope.app.hexview.HexDemo$Main'
- * [file [type [base]]]} after {@code ./mvnw -q -pl app -am package -DskipTests}.
  */
 package dev.structscope.app.hexview;

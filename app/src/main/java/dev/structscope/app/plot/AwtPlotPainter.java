@@ -1,5 +1,7 @@
 package dev.structscope.app.plot;
 
+import dev.structscope.io.file.AtomicFile;
+
 import dev.structscope.app.plot.PlotScene.Rgb;
 
 import java.awt.BasicStroke;
@@ -12,9 +14,7 @@ import java.awt.geom.Rectangle2D;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 
 /**
  * Paints a {@link PlotScene} with Java2D into an image: {@code structscope series --png}. Needs no
@@ -39,19 +39,14 @@ public final class AwtPlotPainter {
         return img;
     }
 
-    /** Writes the scene as a PNG file (beside it under a temporary name, then renamed). */
+    /** Writes the scene as a PNG file, atomically ({@link AtomicFile}). */
     public static void writePng(PlotScene scene, Path file) {
         try {
-            Path dir = file.toAbsolutePath().getParent();
-            Path tmp = Files.createTempFile(dir, ".series", ".png");
-            try {
-                if (!javax.imageio.ImageIO.write(image(scene), "png", tmp.toFile())) {
-                    throw new IOException("no PNG writer");
-                }
-                Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            } finally {
-                Files.deleteIfExists(tmp);
+            java.io.ByteArrayOutputStream png = new java.io.ByteArrayOutputStream();
+            if (!javax.imageio.ImageIO.write(image(scene), "png", png)) {
+                throw new IOException("no PNG writer");
             }
+            AtomicFile.write(file, png.toByteArray());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

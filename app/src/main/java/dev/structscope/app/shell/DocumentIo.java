@@ -1,11 +1,17 @@
 package dev.structscope.app.shell;
 
 import dev.structscope.app.binary.BinaryFiles;
-import dev.structscope.app.common.CHeaderText;
+import dev.structscope.io.file.AtomicFile;
 import dev.structscope.model.InputException;
+import dev.structscope.model.abi.Abi;
+import dev.structscope.model.abi.Abis;
 import dev.structscope.model.c.HeaderImporter;
 import dev.structscope.model.doc.LayoutDocument;
 import dev.structscope.model.doc.LayoutDocuments;
+import dev.structscope.model.export.CExporter;
+import dev.structscope.model.export.ExportOptions;
+import dev.structscope.model.export.ExportTarget;
+import dev.structscope.model.export.Exporter;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -16,7 +22,7 @@ import java.util.Locale;
 /**
  * Reads and writes layout documents for the GUI: {@code .json} layout documents through
  * {@link LayoutDocuments}, ELF binaries through their DWARF (read only: never written over),
- * anything else as a C header through {@link HeaderImporter}. Saving
+ * anything else as a C header through {@link HeaderImporter} (written by {@link CExporter}). Saving
  * is atomic (a temporary file in the same directory, then a rename). Blocking I/O: call it off
  * the FX thread. Bad input raises {@link InputException}.
  */
@@ -52,26 +58,27 @@ public interface DocumentIo {
                 throw new InputException(file.toString(), "is a compiled binary, which a layout is not written over:"
                         + " save the layout as a .json document or a .h header (Save As)");
             }
-            if (isJson(file)) {
-                try {
-                    LayoutDocuments.write(file, doc);
-                } catch (IOException e) {
-                    throw new InputException(file.toString(), "cannot write: " + e.getMessage(), e);
-                }
-            } else {
-                writeAtomically(file, CHeaderText.of(doc.library()));
-            }
+            writeAtomically(file, isJson(file) ? LayoutDocuments.toJson(doc) : header(doc));
         }
     };
+
+    /**
+     * The C header Save As writes: the export dialog's "C header" of the whole document for its
+     * ABI and byte order ({@link CExporter}), so Save As {@code .h} and Export → C are one text.
+     */
+    static String header(LayoutDocument doc) {
+        Abi abi = doc.abi() == null ? Abis.X86_64_LINUX : Abi.byName(doc.abi());
+        return Exporter.of(ExportTarget.C).export(doc.library(), new ExportOptions(abi, null, doc.byteOrder(), "")).text();
+    }
 
     static boolean isJson(Path file) {
         return file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".json");
     }
 
-    /** Writes {@code text} atomically ({@link LayoutDocuments#writeText}); a failure names the file. */
+    /** Writes {@code text} atomically ({@link AtomicFile}); a failure names the file. */
     static void writeAtomically(Path file, String text) {
         try {
-            LayoutDocuments.writeText(file, text);
+            AtomicFile.writeText(file, text);
         } catch (IOException e) {
             throw new InputException(file.toString(), "cannot write: " + e.getMessage(), e);
         }

@@ -11,6 +11,7 @@ import dev.structscope.app.exporter.ExportDialog;
 import dev.structscope.app.exporter.ImportDialog;
 import dev.structscope.icons.IconPaths;
 import dev.structscope.model.abi.Abi;
+import dev.structscope.model.abi.Endian;
 import dev.structscope.model.layout.RecordLayout;
 import javafx.application.Application;
 import javafx.beans.binding.Bindings;
@@ -356,7 +357,7 @@ public final class MainWindow {
         Menu orderMenu = new Menu("Byte Order");
         ToggleGroup orderGroup = new ToggleGroup();
         for (ByteOrder o : List.of(ByteOrder.LITTLE_ENDIAN, ByteOrder.BIG_ENDIAN)) {
-            RadioMenuItem r = new RadioMenuItem(orderName(o));
+            RadioMenuItem r = new RadioMenuItem(Endian.word(o));
             r.setToggleGroup(orderGroup);
             r.setUserData(o);
             r.setOnAction(e -> d.setByteOrder(o));
@@ -425,10 +426,6 @@ public final class MainWindow {
         action.accept(data.hexPane());
     }
 
-    private static String orderName(ByteOrder o) {
-        return o == ByteOrder.LITTLE_ENDIAN ? "little" : "big";
-    }
-
     // ---- toolbar and status bar -------------------------------------------------------------
 
     private static Button tool(String icon, String tip, String id, Runnable action) {
@@ -457,12 +454,12 @@ public final class MainWindow {
         order.setConverter(new StringConverter<>() {
             @Override
             public String toString(ByteOrder o) {
-                return o == null ? "" : orderName(o);
+                return o == null ? "" : Endian.word(o);
             }
 
             @Override
             public ByteOrder fromString(String s) {
-                return "big".equals(s) ? ByteOrder.BIG_ENDIAN : ByteOrder.LITTLE_ENDIAN;
+                return Endian.BIG.word().equals(s) ? ByteOrder.BIG_ENDIAN : ByteOrder.LITTLE_ENDIAN;
             }
         });
         order.setTooltip(new Tooltip("The byte order data is read with"));
@@ -555,7 +552,7 @@ public final class MainWindow {
             var s = vm.document().state();
             RecordLayout l = vm.designer().layout();
             String rec = l == null ? "" : " · " + (s.selected() == null ? "" : s.selected()) + " " + l.size() + " B";
-            return s.abi().name() + " · " + orderName(s.byteOrder()) + "-endian" + rec + " · "
+            return s.abi().name() + " · " + Endian.word(s.byteOrder()) + "-endian" + rec + " · "
                     + s.library().decls().size() + " types";
         }, vm.document().stateProperty(), vm.designer().layoutProperty()));
         Region grow = new Region();

@@ -255,8 +255,7 @@ public final class ShellViewModel {
                 status.set("⚠ unknown ABI '" + d.abi() + "' in the document; using " + abi.name());
             }
         }
-        ByteOrder order = d.byteOrder() == null ? abi.byteOrder()
-                : d.byteOrder().equals("big") ? ByteOrder.BIG_ENDIAN : ByteOrder.LITTLE_ENDIAN;
+        ByteOrder order = d.byteOrder() == null ? abi.byteOrder() : d.byteOrder();
         doc.replace(new DocumentState(lib, sel, abi, order), file);
         if (type != null && (sel == null || !lib.findRecord(type).isPresent())) {
             status.set("⚠ --type " + type + ": no such struct or union in " + label);
@@ -335,7 +334,7 @@ public final class ShellViewModel {
             extensions.put(BookmarkJson.KEY, BookmarkJson.toJson(bookmarks.snapshot()));
         }
         LayoutDocument d = new LayoutDocument(loaded.name(), loaded.comment(), snapshot.abi().name(),
-                snapshot.byteOrder() == ByteOrder.BIG_ENDIAN ? "big" : "little", snapshot.library(), extensions);
+                snapshot.byteOrder(), snapshot.library(), extensions);
         runBackground("Saving " + file.getFileName(), () -> {
             io.write(d, file);
             return d;

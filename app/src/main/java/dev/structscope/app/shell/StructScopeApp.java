@@ -6,7 +6,6 @@ import javafx.application.Application;
 import javafx.stage.Stage;
 import javafx.stage.WindowEvent;
 
-import java.nio.file.Path;
 
 /**
  * The JavaFX application: builds the main window. With no arguments it shows the bundled sample;
@@ -21,40 +20,13 @@ public final class StructScopeApp extends Application {
      * process right after.
      */
     static final String FIRST_WINDOW = "structscope.firstWindow";
-    private static String[] launchArgs = new String[0];
+    private static OpenArgs launchArgs = OpenArgs.NONE;
     private TaskRunner tasks;
 
     /** Starts the toolkit and opens the main window; returns when the window closes. */
-    public static void launchWith(String[] args) {
-        launchArgs = args.clone();
+    public static void launchWith(OpenArgs args) {
+        launchArgs = args;
         Application.launch(StructScopeApp.class);
-    }
-
-    /** What {@code open FILE --layout L --type T} asked for. */
-    public record OpenArgs(Path file, Path layout, String type) {
-        public static OpenArgs parse(String[] args) {
-            Path file = null;
-            Path layout = null;
-            String type = null;
-            for (int i = 0; i < args.length; i++) {
-                String a = args[i];
-                if (a.equals("open")) {
-                    continue;
-                }
-                if (a.equals("--layout") && i + 1 < args.length) {
-                    layout = Path.of(args[++i]);
-                } else if (a.startsWith("--layout=")) {
-                    layout = Path.of(a.substring(9));
-                } else if (a.equals("--type") && i + 1 < args.length) {
-                    type = args[++i];
-                } else if (a.startsWith("--type=")) {
-                    type = a.substring(7);
-                } else if (!a.startsWith("-") && file == null) {
-                    file = Path.of(a);
-                }
-            }
-            return new OpenArgs(file, layout, type);
-        }
     }
 
     @Override
@@ -62,7 +34,7 @@ public final class StructScopeApp extends Application {
         tasks = TaskRunner.forApp();
         ShellViewModel vm = new ShellViewModel(DocumentIo.STANDARD, tasks, new RecentFiles(WindowPrefs.node()));
         MainWindow window = new MainWindow(stage, vm, new WindowPrefs(WindowPrefs.node()));
-        show(vm, OpenArgs.parse(launchArgs));
+        show(vm, launchArgs);
         String firstWindow = System.getProperty(FIRST_WINDOW);
         if (firstWindow != null) {
             reportFirstFrame(stage, firstWindow.equals("exit"));

@@ -18,7 +18,8 @@ class HelpOptionTest {
             assertTrue(r.out.toString().startsWith("Usage: structscope " + command), r.out.toString());
             assertFalse(r.err.toString().contains("Missing required"), r.err.toString());
         }
-        assertFalse(StructScopeCli.isValidOpen(new String[] {"open", "-h"}), "open -h must not start the GUI");
+        org.junit.jupiter.api.Assertions.assertNull(StructScopeCli.openArgs(new String[] {"open", "-h"}),
+                "open -h must not start the GUI");
     }
 
     @org.junit.jupiter.api.Test

@@ -78,7 +78,7 @@ class DesignerDynamicTest {
     void anInvalidCountIsMarkedWithTheReasonAndChangesNothing() {
         RecordType before = vm.record();
         assertFalse(vm.edit(2, Column.ARRAY, "[nosuch]"));
-        DesignerViewModel.Invalid bad = vm.invalidCells().get(new CellKey(2, Column.ARRAY));
+        Invalid bad = vm.invalidCells().get(new CellKey(2, Column.ARRAY));
         assertNotNull(bad);
         assertEquals("[nosuch]", bad.text());
         assertTrue(bad.reason().contains("no member named 'nosuch'") && bad.reason().contains("len"), bad.reason());

@@ -85,7 +85,7 @@ class DesignerViewModelTest {
             DocumentState before = doc.state();
             assertFalse(vm.edit(0, Column.TYPE, "uint42_t"));
             assertEquals(before, doc.state());
-            DesignerViewModel.Invalid bad = vm.invalidCells().get(new CellKey(0, Column.TYPE));
+            Invalid bad = vm.invalidCells().get(new CellKey(0, Column.TYPE));
             assertNotNull(bad);
             assertEquals("uint42_t", bad.text());
             assertEquals("unknown type 'uint42_t'", bad.reason());

@@ -40,7 +40,7 @@ class MemberAttributesTest {
             assertTrue(vm.edit(1, Column.ATTRS, "packed"));
             assertTrue(vm.edit(2, Column.ATTRS, "alignas(16)"));
             assertTrue(vm.edit(3, Column.ATTRS, "__attribute__((aligned(4), packed))"));
-            assertEquals("alignas(4) packed", TypeText.attrsText(vm.record().members().get(3)));
+            assertEquals("alignas(4) packed", CellText.attrsText(vm.record().members().get(3)));
             Path h = dir.resolve(abi.name() + ".h");
             Files.writeString(h, new CExporter().export(doc.state().library(), ExportOptions.of(abi)).text());
             ClangLayouts.Dumped clang = ClangLayouts.dump(h, abi, List.of("struct S"), dir).get("struct S");

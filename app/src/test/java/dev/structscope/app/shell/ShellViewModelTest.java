@@ -95,7 +95,7 @@ class ShellViewModelTest {
         void openWithLayoutAndTypeSelectsThatType() throws Exception {
             Path h = header("w.h", "struct A { int a; };\nstruct B { char c; double d; };\n");
             Path data = Files.write(dir.resolve("w.bin"), new byte[64]);
-            StructScopeApp.show(vm, StructScopeApp.OpenArgs.parse(new String[]{"open", data.toString(), "--layout",
+            StructScopeApp.show(vm, dev.structscope.app.cli.StructScopeCli.openArgs(new String[]{"open", data.toString(), "--layout",
                     h.toString(), "--type", "B"}));
             assertEquals("B", vm.document().state().selected());
             assertEquals(16, vm.designer().layout().size());
@@ -106,7 +106,7 @@ class ShellViewModelTest {
         @Test
         void anUnknownTypeIsSaidInTheStatusBar() throws Exception {
             Path h = header("w.h", "struct A { int a; };\n");
-            StructScopeApp.show(vm, StructScopeApp.OpenArgs.parse(new String[]{"open", h.toString(), "--type", "Nope"}));
+            StructScopeApp.show(vm, dev.structscope.app.cli.StructScopeCli.openArgs(new String[]{"open", h.toString(), "--type", "Nope"}));
             assertEquals("A", vm.document().state().selected());
             assertTrue(vm.statusProperty().get().contains("--type Nope"), vm.statusProperty().get());
         }

@@ -61,7 +61,9 @@ class ConcurrentSendTest {
                             ready.complete(c);
                         }
                     });
+            java.util.concurrent.atomic.AtomicReference<Thread> captureThread = new java.util.concurrent.atomic.AtomicReference<>();
             CompletableFuture<CaptureResult> run = CompletableFuture.supplyAsync(() -> {
+                captureThread.set(Thread.currentThread());
                 try {
                     return capture.connect("127.0.0.1", peer.getLocalPort());
                 } catch (java.io.IOException e) {
@@ -69,7 +71,7 @@ class ConcurrentSendTest {
                 }
             }, pool);
             StreamConnection c = ready.get(10, TimeUnit.SECONDS);
-            Thread.sleep(100); // the capture thread is now waiting in receive
+            awaitWaitingInReceive(captureThread.get());
             c.sendConcurrently(MemorySegment.ofArray(new byte[] {1, 2, 3}), 2, 5_000);
             c.sendConcurrently(MemorySegment.ofArray(new byte[] {9, 8}), 1, 5_000);
             long deadline = System.nanoTime() + 10_000_000_000L;
@@ -84,6 +86,31 @@ class ConcurrentSendTest {
             CaptureResult r = run.get(10, TimeUnit.SECONDS);
             assertEquals(3, r.messages());
             echo.get(10, TimeUnit.SECONDS);
+        }
+    }
+
+    /**
+     * Waits until {@code t} is blocked in a selector inside {@link StreamConnection#receive} — the
+     * premise of the test — and fails it if that never happens. A thread in {@code select} is
+     * RUNNABLE to the JVM, so its stack is what shows where it waits.
+     */
+    private static void awaitWaitingInReceive(Thread t) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (true) {
+            StackTraceElement[] stack = t.getStackTrace();
+            boolean inReceive = false;
+            boolean inSelect = false;
+            for (StackTraceElement e : stack) {
+                inReceive |= e.getClassName().equals(StreamConnection.class.getName()) && e.getMethodName().equals("receive");
+                inSelect |= e.getClassName().startsWith("sun.nio.ch.") && e.getMethodName().startsWith("doSelect");
+            }
+            if (inReceive && inSelect) {
+                return;
+            }
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("the capture thread never waited in receive: " + java.util.Arrays.toString(stack));
+            }
+            Thread.sleep(5);
         }
     }
 }

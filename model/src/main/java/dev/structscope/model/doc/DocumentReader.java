@@ -83,9 +83,10 @@ final class DocumentReader {
                 throw f.get("abi").value().where().error(e.getMessage());
             }
         }
-        String byteOrder = optString(f, "byteOrder");
-        if (byteOrder != null && !byteOrder.equals("little") && !byteOrder.equals("big")) {
-            throw f.get("byteOrder").value().where().error("\"byteOrder\" must be \"little\" or \"big\", was \"" + byteOrder + "\"");
+        String orderWord = optString(f, "byteOrder");
+        java.nio.ByteOrder byteOrder = dev.structscope.model.abi.Endian.parse(orderWord);
+        if (orderWord != null && byteOrder == null) {
+            throw f.get("byteOrder").value().where().error("\"byteOrder\" must be \"little\" or \"big\", was \"" + orderWord + "\"");
         }
         Map<String, Long> constants = new LinkedHashMap<>();
         if (f.containsKey("constants")) {

@@ -45,7 +45,7 @@ final class DocumentWriter {
         putIf(root, "name", doc.name());
         putIf(root, "comment", doc.comment());
         putIf(root, "abi", doc.abi());
-        putIf(root, "byteOrder", doc.byteOrder());
+        putIf(root, "byteOrder", doc.byteOrder() == null ? null : dev.structscope.model.abi.Endian.word(doc.byteOrder()));
         ObjectNode constants = root.putObject("constants");
         for (Map.Entry<String, Long> c : doc.library().constants().entrySet()) {
             constants.put(c.getKey(), c.getValue());
@@ -55,7 +55,7 @@ final class DocumentWriter {
             types.add(decl(d));
         }
         for (Map.Entry<String, JsonNode> e : doc.extensions().entrySet()) {
-            root.set(e.getKey(), e.getValue().deepCopy());
+            root.set(e.getKey(), e.getValue());
         }
         return root;
     }

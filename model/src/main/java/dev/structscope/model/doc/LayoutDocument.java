@@ -3,6 +3,7 @@ package dev.structscope.model.doc;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.structscope.model.type.TypeLibrary;
 
+import java.nio.ByteOrder;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -14,31 +15,42 @@ import java.util.Objects;
  * described in {@code docs/user/layout-document.schema.json}.
  *
  * <p>Immutable and compares by value, so "document → JSON → document" can be checked with
- * {@code equals}. Safe to share between threads.
+ * {@code equals}. Safe to share between threads: the extension values are Jackson trees, which
+ * can be changed in place, so the document keeps its own copies and hands out copies.
  *
  * @param name       a title for people, or {@code null}
  * @param comment    free text about the document, or {@code null}
  * @param abi        the ABI name the layouts were designed for (e.g. {@code "x86_64-linux"}), or
  *                   {@code null} when the document does not say
- * @param byteOrder  {@code "little"} or {@code "big"}: how data read through the layouts is
- *                   ordered, or {@code null} for the ABI's own order
+ * @param byteOrder  how data read through the layouts is ordered (written {@code "little"} or
+ *                   {@code "big"}, see {@link dev.structscope.model.abi.Endian}), or {@code null}
+ *                   for the ABI's own order
  * @param library    the declarations and {@code #define}-style constants
  * @param extensions top-level properties this version does not know (written by a newer
  *                   StructScope or by another tool), kept verbatim and written back in order
  */
-public record LayoutDocument(String name, String comment, String abi, String byteOrder, TypeLibrary library,
+public record LayoutDocument(String name, String comment, String abi, ByteOrder byteOrder, TypeLibrary library,
                              Map<String, JsonNode> extensions) {
     public LayoutDocument {
         Objects.requireNonNull(library, "library");
-        if (byteOrder != null && !byteOrder.equals("little") && !byteOrder.equals("big")) {
-            throw new IllegalArgumentException("byteOrder must be \"little\" or \"big\", was " + byteOrder);
-        }
-        extensions = Collections.unmodifiableMap(new LinkedHashMap<>(extensions == null ? Map.of() : extensions));
+        extensions = frozen(extensions == null ? Map.of() : extensions);
         for (String key : extensions.keySet()) {
             if (DocumentWriter.TOP_LEVEL_KEYS.contains(key)) {
                 throw new IllegalArgumentException("extension property \"" + key + "\" is a property of the format");
             }
         }
+    }
+
+    /** The properties this version does not know, in order; the trees are copies the caller may change. */
+    @Override
+    public Map<String, JsonNode> extensions() {
+        return frozen(extensions);
+    }
+
+    private static Map<String, JsonNode> frozen(Map<String, JsonNode> from) {
+        Map<String, JsonNode> copy = new LinkedHashMap<>();
+        from.forEach((k, v) -> copy.put(k, v == null ? null : v.deepCopy()));
+        return Collections.unmodifiableMap(copy);
     }
 
     /** A document holding just {@code library}, with no metadata: what {@code export --to json} writes. */
@@ -62,7 +74,7 @@ public record LayoutDocument(String name, String comment, String abi, String byt
         return new LayoutDocument(name, comment, newAbi, byteOrder, library, extensions);
     }
 
-    public LayoutDocument withByteOrder(String newByteOrder) {
+    public LayoutDocument withByteOrder(ByteOrder newByteOrder) {
         return new LayoutDocument(name, comment, abi, newByteOrder, library, extensions);
     }
 }

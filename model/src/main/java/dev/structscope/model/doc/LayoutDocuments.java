@@ -5,7 +5,6 @@ import dev.structscope.model.type.TypeLibrary;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
@@ -13,11 +12,9 @@ import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 
 /**
- * Reads and writes layout documents: the JSON files in which a person saves the types they
+ * Reads layout documents and turns them into text: the JSON files in which a person saves the types they
  * designed (format: {@code docs/user/layout-document.schema.json}, explained in
  * {@code docs/user/layout-document.md}).
  *
@@ -25,7 +22,8 @@ import java.nio.file.StandardOpenOption;
  * names, invalid attributes and unknown versions are {@link InputException}s whose
  * {@link InputException#where() where} is {@code file:line:col}; documents over
  * {@link #MAX_BYTES} or nested deeper than 256 levels are refused before they can use much
- * memory or stack. Writing is atomic: the previous file survives any failure.
+ * memory or stack. Saving is the caller's: {@link #toJson} gives the text, which the app writes
+ * with the engine's one atomic writer ({@code dev.structscope.io.file.AtomicFile}).
  *
  * <p>Stateless; every method is safe to call from any thread (not on the FX thread for files).
  */
@@ -120,75 +118,5 @@ public final class LayoutDocuments {
     /** The JSON text of a document holding just these types (e.g. imported from a C header). */
     public static String toJson(TypeLibrary library) {
         return toJson(LayoutDocument.of(library));
-    }
-
-    /**
-     * Saves a document atomically: the text goes to a temporary file in the same directory, is
-     * forced to disk, and is then renamed over {@code file} in one step. On any failure the old
-     * file is untouched and the temporary file is removed.
-     */
-    public static void write(Path file, LayoutDocument doc) throws IOException {
-        AtomicWrite.write(file, toJson(doc).getBytes(StandardCharsets.UTF_8), AtomicWrite.Hook.NONE);
-    }
-
-    /** Saves only types, as {@link #write(Path, LayoutDocument)} does. */
-    public static void write(Path file, TypeLibrary library) throws IOException {
-        write(file, LayoutDocument.of(library));
-    }
-
-    /**
-     * Replaces {@code file}'s contents with {@code text} (UTF-8) atomically, as documents are
-     * saved: a synced temporary file renamed over it; on failure the old file is untouched. For
-     * every text file the app writes (headers, exports).
-     */
-    public static void writeText(Path file, String text) throws IOException {
-        AtomicWrite.write(file, text.getBytes(StandardCharsets.UTF_8), AtomicWrite.Hook.NONE);
-    }
-
-    /** Atomic replacement of a file's contents; package-private so tests can inject failures. */
-    static final class AtomicWrite {
-        private AtomicWrite() {
-        }
-
-        /** A test seam: runs after the temporary file is written, before the rename. */
-        interface Hook {
-            Hook NONE = tmp -> {
-            };
-
-            void beforeMove(Path tmp) throws IOException;
-        }
-
-        static void write(Path file, byte[] bytes, Hook hook) throws IOException {
-            Path target = file.toAbsolutePath();
-            Path dir = target.getParent();
-            Path tmp = Files.createTempFile(dir, "." + target.getFileName() + ".", ".tmp");
-            boolean moved = false;
-            try {
-                try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
-                    ByteBuffer buf = ByteBuffer.wrap(bytes);
-                    while (buf.hasRemaining()) {
-                        ch.write(buf);
-                    }
-                    ch.force(true);
-                }
-                hook.beforeMove(tmp);
-                Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-                moved = true;
-                syncDirectory(dir);
-            } finally {
-                if (!moved) {
-                    Files.deleteIfExists(tmp);
-                }
-            }
-        }
-
-        /** Makes the rename itself durable; not every platform can open a directory, hence best effort. */
-        private static void syncDirectory(Path dir) {
-            try (FileChannel ch = FileChannel.open(dir, StandardOpenOption.READ)) {
-                ch.force(true);
-            } catch (IOException | UnsupportedOperationException e) {
-                // The data is safely in the file; only the directory entry's durability is unknown.
-            }
-        }
     }
 }

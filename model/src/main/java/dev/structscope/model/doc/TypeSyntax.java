@@ -16,7 +16,8 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * The one-line type strings of a layout document: {@code "uint32_t"}, {@code "struct Hdr"},
+ * The one grammar of type text: the one-line type strings of a layout document, and what a
+ * person types in the designer's type cell (which then resolves names against its document): {@code "uint32_t"}, {@code "struct Hdr"},
  * {@code "char *"}, {@code "int16_t[2][3]"}, {@code "Side"} (a typedef), {@code "int[4] *"}
  * (a pointer to an array).
  *
@@ -31,7 +32,7 @@ import java.util.regex.Pattern;
  * then uses an object. Invariant (tested): {@code parse(format(t))} equals {@code t} whenever
  * {@code format(t)} is not null. Stateless; thread-safe.
  */
-final class TypeSyntax {
+public final class TypeSyntax {
     private TypeSyntax() {
     }
 
@@ -51,7 +52,7 @@ final class TypeSyntax {
     }
 
     /** The type string for {@code t}, or {@code null} when only the object form says it exactly. */
-    static String format(CType t) {
+    public static String format(CType t) {
         return switch (t) {
             case PrimitiveType p -> {
                 Prim parsed = primitive(p.spelling());
@@ -70,11 +71,16 @@ final class TypeSyntax {
                 if (inner == null) {
                     yield null;
                 }
-                yield inner + a.dimensionsText();
+                yield inner + dimensions(a);
             }
             case RecordType r -> null;
             case EnumType e -> null;
         };
+    }
+
+    /** The dimensions of {@code t} as this grammar writes them: {@code "[4][2]"}, {@code "[]"}, or "" for no array. */
+    public static String dimensions(CType t) {
+        return t instanceof ArrayType a ? a.dimensionsText() : "";
     }
 
     private static String normalise(String spelling) {
@@ -133,17 +139,25 @@ final class TypeSyntax {
     }
 
     /** Thrown by {@link #parse}: what is wrong, and at which character of the string. */
-    static final class SyntaxError extends Exception {
+    public static final class SyntaxError extends Exception {
         final int index;
 
         SyntaxError(int index, String message) {
             super(message, null, false, false);
             this.index = index;
         }
+
+        /** The index in the type string of the character the message is about. */
+        public int index() {
+            return index;
+        }
     }
 
-    /** Parses a type string written by a person or by {@link #format}. */
-    static CType parse(String s) throws SyntaxError {
+    /**
+     * Parses a type string written by a person or by {@link #format}. Names are not looked up:
+     * a bare name is a typedef, and the caller checks it against its declarations.
+     */
+    public static CType parse(String s) throws SyntaxError {
         List<String> tokens = new ArrayList<>();
         List<Integer> starts = new ArrayList<>();
         int i = 0;

@@ -1,6 +1,5 @@
 package dev.structscope.model.export;
 
-import dev.structscope.model.InputException;
 import dev.structscope.model.type.TypeLibrary;
 
 /**
@@ -10,11 +9,14 @@ import dev.structscope.model.type.TypeLibrary;
  * exporter writes a comment there and returns a warning, never a silently different layout.
  */
 public sealed interface Exporter permits CExporter, JavaExporter, CtypesExporter, RustExporter, KaitaiExporter,
-        WiresharkExporter {
+        WiresharkExporter, JsonExporter {
 
     ExportResult export(TypeLibrary library, ExportOptions options);
 
-    /** The exporter of a target; {@code json} is the layout document, written by {@code model.doc}. */
+    /**
+     * The exporter of a target with its default settings (a Wireshark dissector for Decode As,
+     * on no port); {@code json} is the layout document, written by {@code model.doc}.
+     */
     static Exporter of(ExportTarget target) {
         return switch (target) {
             case C -> new CExporter();
@@ -23,7 +25,7 @@ public sealed interface Exporter permits CExporter, JavaExporter, CtypesExporter
             case RUST -> new RustExporter();
             case KSY -> new KaitaiExporter();
             case WIRESHARK -> new WiresharkExporter();
-            case JSON -> throw new InputException("--to", "json is the layout document, not a code exporter");
+            case JSON -> new JsonExporter();
         };
     }
 }

@@ -44,7 +44,7 @@ class LayoutDocumentRoundTripTest {
             long seed = s;
             TypeLibrary lib = new RandomLibraries(seed).library();
             LayoutDocument doc = new LayoutDocument(seed % 2 == 0 ? "doc " + seed : null, seed % 3 == 0 ? "c" : null,
-                    seed % 5 == 0 ? "i386-linux" : null, seed % 7 == 0 ? "big" : null, lib, Map.of());
+                    seed % 5 == 0 ? "i386-linux" : null, seed % 7 == 0 ? java.nio.ByteOrder.BIG_ENDIAN : null, lib, Map.of());
             String json = LayoutDocuments.toJson(doc);
             LayoutDocument back = LayoutDocuments.parse(json, "seed-" + seed + ".json");
             assertEquals(doc, back, () -> "seed " + seed + ":\n" + json);
@@ -173,6 +173,22 @@ class LayoutDocumentRoundTripTest {
         assertNotNull(LayoutDocument.of(lib).withName("n"));
         assertEquals(ext, LayoutDocuments.parse(LayoutDocuments.toJson(
                 new LayoutDocument(null, null, null, null, lib, ext)), "x").extensions());
+    }
+
+    @Test
+    void changingAnExtensionTreeInPlaceChangesNoDocument() {
+        TypeLibrary lib = TypeLibrary.of(RecordType.struct("Hdr", List.of(Member.of("len", PrimitiveType.of(Prim.UINT32)))));
+        var given = JsonNodeFactory.instance.objectNode().put("selected", "Hdr");
+        Map<String, com.fasterxml.jackson.databind.JsonNode> ext = new LinkedHashMap<>();
+        ext.put("ui", given);
+        LayoutDocument doc = new LayoutDocument(null, null, null, null, lib, ext);
+        String before = LayoutDocuments.toJson(doc);
+        LayoutDocument same = LayoutDocuments.parse(before, "x");
+        given.put("selected", "Other");
+        ((com.fasterxml.jackson.databind.node.ObjectNode) doc.extensions().get("ui")).put("zoom", 2);
+        assertEquals(before, LayoutDocuments.toJson(doc));
+        assertEquals(same, doc);
+        assertEquals("Hdr", doc.extensions().get("ui").get("selected").asText());
     }
 
     @Test

@@ -67,7 +67,7 @@ class LayoutDocumentSchemaTest {
     @Test
     void everythingTheWriterEmitsValidates() throws IOException {
         for (long seed = 0; seed < 200; seed++) {
-            LayoutDocument doc = new LayoutDocument("n", "c", "x86_64-windows", "little",
+            LayoutDocument doc = new LayoutDocument("n", "c", "x86_64-windows", java.nio.ByteOrder.LITTLE_ENDIAN,
                     new RandomLibraries(seed).library(), Map.of());
             String json = LayoutDocuments.toJson(doc);
             assertEquals(Set.of(), validate(json), json);
@@ -81,7 +81,7 @@ class LayoutDocumentSchemaTest {
         try (var in = LayoutDocumentSchemaTest.class.getResourceAsStream("/export/dynamic.h")) {
             header = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
         }
-        LayoutDocument doc = new LayoutDocument("dyn", "c", "x86_64-linux", "little",
+        LayoutDocument doc = new LayoutDocument("dyn", "c", "x86_64-linux", java.nio.ByteOrder.LITTLE_ENDIAN,
                 dev.structscope.model.c.HeaderImporter.importText(header, "dynamic.h",
                         dev.structscope.model.c.HeaderImporter.Options.defaults()), Map.of());
         String json = LayoutDocuments.toJson(doc);

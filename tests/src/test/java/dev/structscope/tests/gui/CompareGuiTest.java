@@ -44,11 +44,7 @@ class CompareGuiTest extends GuiTest {
     /** Waits for the compare view's background work (reading the other file, comparing). */
     private void settleCompare() {
         settle();
-        for (int i = 0; i < 400 && vm.compare().busyProperty().get(); i++) {
-            sleep(25);
-            WaitForAsyncUtils.waitForFxEvents();
-        }
-        WaitForAsyncUtils.waitForFxEvents();
+        await("the comparison to finish", () -> !vm.compare().busyProperty().get());
     }
 
     private void compareWith(Path file) {

@@ -257,10 +257,15 @@ class ComposeGuiTest extends FxRobot {
         assertTrue(button("compose-send").isDisabled());
     }
 
+    /** Waits until the send has finished; fails the test if it is still sending after 30 s. */
     private void settle() {
-        for (int i = 0; i < 100 && status().startsWith("Sending"); i++) {
-            sleep(20);
-            WaitForAsyncUtils.waitForFxEvents();
+        try {
+            WaitForAsyncUtils.waitFor(30, java.util.concurrent.TimeUnit.SECONDS, () -> {
+                WaitForAsyncUtils.waitForFxEvents();
+                return !status().startsWith("Sending");
+            });
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw new AssertionError("still sending after 30 s: " + status());
         }
     }
 

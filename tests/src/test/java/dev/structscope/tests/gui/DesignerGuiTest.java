@@ -75,7 +75,7 @@ class DesignerGuiTest extends GuiTest {
             interact(() -> lookup("#abi").queryAs(javafx.scene.control.ChoiceBox.class)
                     .setValue(dev.structscope.model.abi.Abis.I386_LINUX));
             WaitForAsyncUtils.waitForFxEvents();
-            String c = dev.structscope.app.common.CHeaderText.of(vm.document().state().library());
+            String c = cHeader();
             Map<String, ClangLayouts.Rec> clang = ClangLayouts.layouts(c, "i386-unknown-linux-gnu",
                     List.of("struct Tick"));
             assertEquals(clang.get("struct Tick").size(), designer().layout().size());
@@ -200,4 +200,5 @@ class DesignerGuiTest extends GuiTest {
             assertTrue(table().getEditingCell() == null);
         }
     }
+
 }

@@ -1,5 +1,6 @@
 package dev.structscope.tests.gui;
 
+import dev.structscope.tests.hexview.OpenData;
 import dev.structscope.app.fields.FieldItem;
 import dev.structscope.app.fields.FieldRow;
 import dev.structscope.app.hexview.HexPane;
@@ -101,19 +102,12 @@ class EditGuiTest extends GuiTest {
     /** Opens {@code data} as the data file and waits until the hex pane shows it. */
     void openData(Path data) {
         interact(() -> vm.setDataFile(data));
-        for (int i = 0; i < 400 && (hex.model().source() == null || !hex.model().source().name().endsWith(data.getFileName().toString())); i++) {
-            sleep(25);
-        }
-        WaitForAsyncUtils.waitForFxEvents();
-        assertNotNull(hex.model().source(), "the data file opened");
+        await("the hex pane to show " + data, () -> hex.model().source() != null
+                && hex.model().source().name().endsWith(data.getFileName().toString()));
     }
 
     void waitForSave() {
-        WaitForAsyncUtils.waitForFxEvents();
-        for (int i = 0; i < 4800 && (hex.edits().savingProperty().get() || hex.saving().runningProperty().get()); i++) {
-            sleep(25);
-        }
-        WaitForAsyncUtils.waitForFxEvents();
+        await("the save to finish", 120, () -> !hex.edits().savingProperty().get() && !hex.saving().runningProperty().get());
     }
 
     byte[] shown(long offset, int length) {
@@ -233,7 +227,7 @@ class EditGuiTest extends GuiTest {
                     "the file equals what ctypes made of the same assignments, every other byte unchanged");
             assertFalse(Files.exists(dev.structscope.io.write.Journal.pathFor(data)), "no journal left");
 
-            interact(() -> hex.openNow(data));
+            OpenData.open(EditGuiTest.this, hex, data);
             interact(() -> hex.overlayBar().choose("Rec", "0x" + Integer.toHexString(size), false));
             WaitForAsyncUtils.waitForFxEvents();
             assertEquals("-12345", value("id"), "read back after reopening");
@@ -719,6 +713,8 @@ class EditGuiTest extends GuiTest {
                 f.seek(size + 1);
                 assertEquals(0x5A, f.read(), "the last byte moved by two");
             }
+            // The window opens the saved file as the data file on the files lane, after the save.
+            await("the saved file to be the data file", () -> out.equals(vm.dataFileProperty().get()));
             assertEquals(out, vm.dataFileProperty().get(), "the saved file is the data file now");
             Files.deleteIfExists(out);
         }

@@ -62,14 +62,42 @@ abstract class GuiTest extends FxRobot {
         io.shutdownNow();
     }
 
-    /** Waits until background file work and FX events are done. */
+    /**
+     * Waits until background file work and FX events are done; fails the test when they are not
+     * done within {@link #SETTLE_SECONDS} (a hang is a failure, not a test that goes on regardless).
+     */
     protected void settle() {
         WaitForAsyncUtils.waitForFxEvents();
-        for (int i = 0; i < 200 && (vm.busyProperty().get() || vm.tasks().runningProperty().get() > 0); i++) {
-            sleep(25);
-            WaitForAsyncUtils.waitForFxEvents();
-        }
+        await("background work to finish", () -> !vm.busyProperty().get() && vm.tasks().runningProperty().get() == 0);
         WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    /** How long {@link #settle()} and {@link #await} wait before they fail the test. */
+    protected static final int SETTLE_SECONDS = 30;
+
+    /** Waits (FX events flushed) until {@code condition} holds; fails the test naming {@code what} if it never does. */
+    protected static void await(String what, java.util.concurrent.Callable<Boolean> condition) {
+        await(what, SETTLE_SECONDS, condition);
+    }
+
+    /** As {@link #await(String, java.util.concurrent.Callable)}, for work that may take up to {@code seconds}. */
+    protected static void await(String what, int seconds, java.util.concurrent.Callable<Boolean> condition) {
+        try {
+            WaitForAsyncUtils.waitFor(seconds, java.util.concurrent.TimeUnit.SECONDS, () -> {
+                WaitForAsyncUtils.waitForFxEvents();
+                return condition.call();
+            });
+            WaitForAsyncUtils.waitForFxEvents();
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw new AssertionError("waited " + seconds + " s for " + what + " in vain");
+        }
+    }
+
+    /** The document as Save As .h and Export → C write it (one writer), for clang to lay out. */
+    protected String cHeader() {
+        var s = vm.document().state();
+        return dev.structscope.model.export.Exporter.of(dev.structscope.model.export.ExportTarget.C)
+                .export(s.library(), dev.structscope.model.export.ExportOptions.of(s.abi())).text();
     }
 
     protected DesignerViewModel designer() {

@@ -7,7 +7,6 @@ import dev.structscope.app.live.ConnectForm;
 import dev.structscope.app.live.MessageColumns;
 import dev.structscope.io.net.live.ConnState;
 import dev.structscope.io.net.live.LiveMessage;
-import dev.structscope.model.c.HeaderImporter;
 import dev.structscope.samples.Samples;
 import javafx.scene.input.KeyCode;
 import org.junit.jupiter.api.Assumptions;
@@ -53,8 +52,7 @@ class LiveDynamicGuiTest extends LiveGuiBase {
         Assumptions.assumeTrue(LivePeer.available(), "python3 is needed");
         Path header = bundled(dir, "proto.h");
         Path peer = bundled(dir, "proto_peer.py");
-        interact(() -> vm.show(dev.structscope.io.headers.LocalHeaders.importFile(header, HeaderImporter.Options.defaults()), null, "proto.h",
-                "Msg"));
+        interact(() -> vm.open(header, "Msg", null)); // as File › Open does: read on the runner
         settle();
 
         clickOn(window.designer().table());

@@ -1,6 +1,5 @@
 package dev.structscope.tests.gui;
 
-import dev.structscope.app.common.CHeaderText;
 import dev.structscope.app.designer.DesignerRow;
 import dev.structscope.app.designer.RulerModel;
 import dev.structscope.model.layout.FieldLayout;
@@ -67,7 +66,7 @@ class RulerGuiTest extends GuiTest {
         void savesTheBytesClangSaysItSaves() throws Exception {
             assumeTrue(ClangLayouts.available(), "clang-16 is not installed");
             selectInLibrary("struct Order");
-            long before = ClangLayouts.layouts(CHeaderText.of(vm.document().state().library()),
+            long before = ClangLayouts.layouts(cHeader(),
                     "x86_64-unknown-linux-gnu", List.of("struct Order")).get("struct Order").size();
             assertEquals(before, designer().layout().size());
             clickOn("#pack-tightly");
@@ -78,7 +77,7 @@ class RulerGuiTest extends GuiTest {
             } catch (java.util.concurrent.TimeoutException e) {
                 // reported by the assertions below
             }
-            long after = ClangLayouts.layouts(CHeaderText.of(vm.document().state().library()),
+            long after = ClangLayouts.layouts(cHeader(),
                     "x86_64-unknown-linux-gnu", List.of("struct Order")).get("struct Order").size();
             assertTrue(after < before, before + " -> " + after);
             assertEquals(after, designer().layout().size());
@@ -91,4 +90,5 @@ class RulerGuiTest extends GuiTest {
             assertEquals("Pack tightly: −" + (before - after) + " B", lookup("#pack-tightly").queryButton().getText());
         }
     }
+
 }

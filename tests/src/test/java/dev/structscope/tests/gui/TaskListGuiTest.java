@@ -1,5 +1,6 @@
 package dev.structscope.tests.gui;
 
+import dev.structscope.tests.hexview.OpenData;
 import dev.structscope.app.common.TaskListView;
 import dev.structscope.app.common.TaskRunner;
 import dev.structscope.app.hexview.DemoTypes;
@@ -61,7 +62,7 @@ class TaskListGuiTest {
         try (RandomAccessFile f = new RandomAccessFile(file.toFile(), "rw")) {
             f.setLength(8L << 30); // sparse: eight gigabytes of zeros to search through
         }
-        robot.interact(() -> pane.openNow(file));
+        OpenData.open(robot, pane, file);
         assertFalse(tasks.isVisible(), "nothing runs yet: " + TaskRunner.forApp().active());
         robot.interact(() -> {
             pane.search().kindProperty().set(dev.structscope.app.hexview.SearchQuery.Kind.ASCII);

@@ -102,7 +102,7 @@ class ByteMapGuiTest {
     private Path openRegions(FxRobot robot, int region) throws Exception {
         Path file = dir.resolve("regions.bin");
         Files.write(file, regions(region));
-        robot.interact(() -> pane.openNow(file));
+        OpenData.open(robot, pane, file);
         await(robot, "the strip's map", () -> pane.byteMap().map() != null);
         return file;
     }
@@ -280,7 +280,7 @@ class ByteMapGuiTest {
             f.write(new byte[] {'E', 'N', 'D'});
         }
         long before = pane.byteMap().scans();
-        robot.interact(() -> pane.openNow(file));
+        OpenData.open(robot, pane, file);
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals(before, pane.byteMap().scans(), "opening did not start a scan");
         assertTrue(pane.byteMap().waiting());

@@ -104,7 +104,7 @@ class DataFileViewModelTest {
     void ownsWhatItOpenedButNotWhatItWasGiven(FxRobot robot) throws Exception {
         Path f = dir.resolve("a.bin");
         Files.write(f, new byte[64]);
-        robot.interact(() -> file.openNow(f));
+        OpenData.open(robot, file, f);
         DataSource opened = pane.model().source();
         assertNotNull(opened);
         InMemorySource given = new InMemorySource("live message", new byte[16]);
@@ -115,7 +115,7 @@ class DataFileViewModelTest {
         assertEquals("Open a binary file (Ctrl+Shift+O) to see its bytes.", file.messageProperty().get());
         assertEquals(16, given.size(), "a caller's source stays open");
         given.slice(0, 4);
-        robot.interact(() -> file.openNow(f));
+        OpenData.open(robot, file, f);
         DataSource reopened = pane.model().source();
         robot.interact(() -> file.dispose());
         assertThrows(IllegalStateException.class, () -> reopened.slice(0, 4).get(java.lang.foreign.ValueLayout.JAVA_BYTE, 0),

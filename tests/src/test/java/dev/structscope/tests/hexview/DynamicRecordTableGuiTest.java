@@ -61,8 +61,8 @@ class DynamicRecordTableGuiTest {
         Sample s = Samples.byData("packets.pcap");
         Path data = Samples.extract(s, dir);
         var lib = dev.structscope.io.headers.LocalHeaders.importFile(data.resolveSibling(s.header()), HeaderImporter.Options.defaults());
+        OpenData.open(robot, pane, data);
         robot.interact(() -> {
-            pane.openNow(data);
             pane.setLibrary(lib, Abis.X86_64_LINUX, ByteOrder.LITTLE_ENDIAN);
             pane.overlayBar().choose("PcapRecord", "24", true);
         });

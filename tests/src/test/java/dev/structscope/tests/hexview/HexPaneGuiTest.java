@@ -86,8 +86,8 @@ class HexPaneGuiTest {
         Map<String, String[]> truth = Gcc.ticks(dir, file, 1000, 7);
         assertEquals("56", truth.get("sizeof")[0]);
         long base = 7 * 56;
+        OpenData.open(robot, pane, file);
         robot.interact(() -> {
-            pane.openNow(file);
             pane.overlayBar().choose("Tick", "7*56", false);
         });
         FieldItem root = pane.fieldsView().root();
@@ -141,8 +141,8 @@ class HexPaneGuiTest {
         Path file = dir.resolve("ticks.bin");
         Gcc.ticks(dir, file, 50, 0);
         long base = 3 * 56;
+        OpenData.open(robot, pane, file);
         robot.interact(() -> {
-            pane.openNow(file);
             pane.overlayBar().choose("Tick", "0xA8", false);
         });
         // Tree → hex: click the "qty" row.
@@ -171,7 +171,7 @@ class HexPaneGuiTest {
     @Test
     void goToPast4GiBOnASparseFile(FxRobot robot) throws Exception {
         Path file = sparse(dir.resolve("sparse.bin"), 5L << 30, 0x100000018L, new byte[]{0x5A});
-        robot.interact(() -> pane.openNow(file));
+        OpenData.open(robot, pane, file);
         robot.press(KeyCode.CONTROL, KeyCode.G).release(KeyCode.G, KeyCode.CONTROL);
         robot.write("0x100000000+24").type(KeyCode.ENTER);
         HexViewModel m = pane.model();
@@ -191,8 +191,8 @@ class HexPaneGuiTest {
     void recordTableOverALargeFileIsWindowedAndMovesTheHexView(FxRobot robot) throws Exception {
         long size = 2L << 30;
         Path file = sparse(dir.resolve("big.bin"), size, 0, null);
+        OpenData.open(robot, pane, file);
         robot.interact(() -> {
-            pane.openNow(file);
             pane.overlayBar().choose("Tick", "0", true);
         });
         RecordTable t = pane.recordTable();
@@ -210,8 +210,8 @@ class HexPaneGuiTest {
     void aRecordRowsMenuCopiesTheRecordAsGccWroteItShowsItsBytesAndBookmarksIt(FxRobot robot) throws Exception {
         Path file = dir.resolve("ticks.bin");
         Map<String, String[]> truth = Gcc.ticks(dir, file, 40, 5);
+        OpenData.open(robot, pane, file);
         robot.interact(() -> {
-            pane.openNow(file);
             pane.overlayBar().choose("Tick", "0", true);
         });
         RecordTable table = pane.recordTable();
@@ -254,8 +254,8 @@ class HexPaneGuiTest {
         Path file = dir.resolve("ticks.bin");
         Map<String, String[]> truth = Gcc.ticks(dir, file, 40, 1);
         byte[] all = Files.readAllBytes(file);
+        OpenData.open(robot, pane, file);
         robot.interact(() -> {
-            pane.openNow(file);
             pane.overlayBar().choose("Tick", "0", false);
             pane.model().select(56, 56);
         });
@@ -352,7 +352,7 @@ class HexPaneGuiTest {
         }
         Path file = dir.resolve("n.bin");
         Files.write(file, data);
-        robot.interact(() -> pane.openNow(file));
+        OpenData.open(robot, pane, file);
         robot.press(KeyCode.CONTROL, KeyCode.F).release(KeyCode.F, KeyCode.CONTROL);
         robot.write("NEEDLE");
         robot.clickOn("#hex-find-all");
@@ -383,8 +383,8 @@ class HexPaneGuiTest {
                 f.write(v);
             }
         }
+        OpenData.open(robot, pane, file);
         robot.interact(() -> {
-            pane.openNow(file);
             pane.search().kindProperty().set(SearchQuery.Kind.HEX);
         });
         robot.press(KeyCode.CONTROL, KeyCode.F).release(KeyCode.F, KeyCode.CONTROL);
@@ -433,7 +433,7 @@ class HexPaneGuiTest {
             bytes[i] = (byte) (0x10 + i);
         }
         Path file = Files.write(dir.resolve("counting.bin"), bytes);
-        robot.interact(() -> pane.openNow(file));
+        OpenData.open(robot, pane, file);
         robot.interact(() -> pane.model().moveTo(4, false));
         robot.clickOn(pane.hexView());
         robot.interact(() -> pane.model().moveTo(4, false));
@@ -453,13 +453,13 @@ class HexPaneGuiTest {
     @Test
     void emptyMissingAndChangedFilesGetMessagesInThePane(FxRobot robot) throws Exception {
         Path empty = Files.createFile(dir.resolve("empty.bin"));
-        robot.interact(() -> pane.openNow(empty));
+        OpenData.open(robot, pane, empty);
         assertTrue(pane.messageLabel().isVisible());
         assertTrue(pane.messageLabel().getText().contains("empty"), pane.messageLabel().getText());
-        robot.interact(() -> pane.openNow(dir));
+        OpenData.open(robot, pane, dir);
         assertTrue(pane.messageLabel().getText().contains("directory"), pane.messageLabel().getText());
         Path grows = Files.write(dir.resolve("grows.bin"), new byte[100]);
-        robot.interact(() -> pane.openNow(grows));
+        OpenData.open(robot, pane, grows);
         assertFalse(pane.messageLabel().isVisible());
         assertFalse(pane.bannerShown());
         Files.write(grows, new byte[200]);

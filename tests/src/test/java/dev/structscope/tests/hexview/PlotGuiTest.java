@@ -77,8 +77,8 @@ class PlotGuiTest extends FxRobot {
     private PlotView openPlot() throws Exception {
         Path file = dir.resolve("ticks.bin");
         Gcc.ticks(dir, file, N, 0);
+        OpenData.open(this, pane, file);
         interact(() -> {
-            pane.openNow(file);
             pane.overlayBar().choose("Tick", "0", true);
         });
         RecordTable table = pane.recordTable();

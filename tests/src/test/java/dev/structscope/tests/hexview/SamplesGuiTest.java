@@ -52,8 +52,8 @@ class SamplesGuiTest {
         assertEquals(true, Files.exists(header), "the header is extracted beside the data: " + header);
         var lib = dev.structscope.io.headers.LocalHeaders.importFile(header, HeaderImporter.Options.defaults());
         ByteOrder order = s.byteOrder().equals("big") ? ByteOrder.BIG_ENDIAN : ByteOrder.LITTLE_ENDIAN;
+        OpenData.open(robot, pane, data);
         robot.interact(() -> {
-            pane.openNow(data);
             pane.setLibrary(lib, Abis.X86_64_LINUX, order);
             pane.overlayBar().choose(s.type(), Long.toString(s.offset()), false);
         });

@@ -10,8 +10,5 @@
  * the number of times to send; the monitor's sender adds the connection's framing. Records are
  * encoded by the engine's encoder through the layout's decoder plan, so the bytes sent are the
  * bytes {@code decode} reads back; the sender is called on the task runner. FX thread.
- *
- * <p>{@link dev.structscope.app.live.compose.ComposeDemo} opens the form in a window of its own
- * (its sender sends nowhere), for screenshots.
  */
 package dev.structscope.app.live.compose;

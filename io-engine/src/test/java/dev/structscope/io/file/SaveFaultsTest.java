@@ -1,4 +1,7 @@
-package dev.structscope.model.doc;
+package dev.structscope.io.file;
+
+import dev.structscope.model.doc.LayoutDocument;
+import dev.structscope.model.doc.LayoutDocuments;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -68,17 +71,17 @@ class SaveFaultsTest {
         assumeTrue(mountTmpfs(mnt, 64), "cannot mount a tmpfs here (needs root with CAP_SYS_ADMIN)");
         try {
             Path file = mnt.resolve("layout.json");
-            LayoutDocuments.write(file, SaveMain.doc("Old", 10));
+            SaveMain.save(file, SaveMain.doc("Old", 10));
             byte[] before = Files.readAllBytes(file);
             LayoutDocument big = SaveMain.doc("New", 2000);
             assertTrue(LayoutDocuments.toJson(big).length() > 128 * 1024, "the new document does not fit in 64 KiB");
-            IOException e = assertThrows(IOException.class, () -> LayoutDocuments.write(file, big));
+            IOException e = assertThrows(IOException.class, () -> SaveMain.save(file, big));
             assertTrue(String.valueOf(e.getMessage()).contains("No space left on device"), e.toString());
             assertArrayEquals(before, Files.readAllBytes(file));
             assertEquals(SaveMain.doc("Old", 10), LayoutDocuments.read(file));
             assertEquals(List.of(file), files(mnt), "no temporary file left");
             // The space of the failed temporary file came back: a save that fits succeeds.
-            LayoutDocuments.write(file, SaveMain.doc("Mid", 100));
+            SaveMain.save(file, SaveMain.doc("Mid", 100));
             assertEquals(SaveMain.doc("Mid", 100), LayoutDocuments.read(file));
         } finally {
             unmount(mnt);
@@ -91,11 +94,11 @@ class SaveFaultsTest {
         assumeTrue(mountTmpfs(mnt, 256), "cannot mount a tmpfs here (needs root with CAP_SYS_ADMIN)");
         try {
             Path file = mnt.resolve("layout.json");
-            LayoutDocuments.write(file, SaveMain.doc("Old", 3));
+            SaveMain.save(file, SaveMain.doc("Old", 3));
             byte[] before = Files.readAllBytes(file);
             StringBuilder out = new StringBuilder();
             assertEquals(0, run(List.of("mount", "-o", "remount,ro", mnt.toString()), out), out.toString());
-            IOException e = assertThrows(IOException.class, () -> LayoutDocuments.write(file, SaveMain.doc("New", 3)));
+            IOException e = assertThrows(IOException.class, () -> SaveMain.save(file, SaveMain.doc("New", 3)));
             assertTrue(String.valueOf(e.getMessage()).contains("Read-only file system"), e.toString());
             assertArrayEquals(before, Files.readAllBytes(file));
             assertEquals(List.of(file), files(mnt));
@@ -116,7 +119,7 @@ class SaveFaultsTest {
     void fileSizeLimitInAnotherJvmKeepsTheOldFile() throws Exception {
         assumeTrue(Files.isExecutable(Path.of("/usr/bin/prlimit")), "prlimit (util-linux) is not installed");
         Path file = dir.resolve("layout.json");
-        LayoutDocuments.write(file, SaveMain.doc("Old", 10));
+        SaveMain.save(file, SaveMain.doc("Old", 10));
         byte[] before = Files.readAllBytes(file);
         List<String> cmd = new ArrayList<>(List.of("/usr/bin/prlimit", "--fsize=20000"));
         cmd.addAll(saveMain(file, "New", 2000));
@@ -137,7 +140,7 @@ class SaveFaultsTest {
         assumeTrue(Files.isExecutable(Path.of("/usr/bin/setpriv")), "setpriv (util-linux) is not installed");
         Path sub = Files.createDirectory(dir.resolve("locked"));
         Path file = sub.resolve("layout.json");
-        LayoutDocuments.write(file, SaveMain.doc("Old", 3));
+        SaveMain.save(file, SaveMain.doc("Old", 3));
         byte[] before = Files.readAllBytes(file);
         Files.setPosixFilePermissions(sub, PosixFilePermissions.fromString("r-xr-xr-x"));
         try {

@@ -1,4 +1,7 @@
-package dev.structscope.model.doc;
+package dev.structscope.io.file;
+
+import dev.structscope.model.doc.LayoutDocument;
+import dev.structscope.model.doc.LayoutDocuments;
 
 import dev.structscope.model.type.Member;
 import dev.structscope.model.type.Prim;
@@ -37,9 +40,9 @@ class AtomicSaveTest {
     @Test
     void saveThenReadGivesTheSameDocument() throws IOException {
         Path file = dir.resolve("a.json");
-        LayoutDocuments.write(file, doc("x"));
+        SaveMain.save(file, doc("x"));
         assertEquals(doc("x"), LayoutDocuments.read(file));
-        LayoutDocuments.write(file, doc("y"));
+        SaveMain.save(file, doc("y"));
         assertEquals(doc("y"), LayoutDocuments.read(file));
         assertEquals(List.of(file), files(), "no temporary files left behind");
     }
@@ -47,10 +50,10 @@ class AtomicSaveTest {
     @Test
     void aFailureBeforeTheRenameLeavesTheOldFileAndNoTempFile() throws IOException {
         Path file = dir.resolve("a.json");
-        LayoutDocuments.write(file, doc("old"));
+        SaveMain.save(file, doc("old"));
         byte[] before = Files.readAllBytes(file);
         Path[] seen = new Path[1];
-        IOException e = assertThrows(IOException.class, () -> LayoutDocuments.AtomicWrite.write(file,
+        IOException e = assertThrows(IOException.class, () -> AtomicFile.write(file,
                 LayoutDocuments.toJson(doc("new")).getBytes(), tmp -> {
                     seen[0] = tmp;
                     assertTrue(Files.size(tmp) > 0, "the new text is written to the temporary file first");
@@ -69,14 +72,14 @@ class AtomicSaveTest {
         Path target = dir.resolve("taken.json");
         Files.createDirectory(target);
         Files.writeString(target.resolve("keep"), "keep");
-        assertThrows(IOException.class, () -> LayoutDocuments.write(target, doc("x")));
+        assertThrows(IOException.class, () -> SaveMain.save(target, doc("x")));
         assertEquals(List.of(target), files());
         assertEquals("keep", Files.readString(target.resolve("keep")));
     }
 
     @Test
     void aMissingDirectoryFailsWithoutCreatingAnything() {
-        assertThrows(IOException.class, () -> LayoutDocuments.write(dir.resolve("no/such/dir/a.json"), doc("x")));
+        assertThrows(IOException.class, () -> SaveMain.save(dir.resolve("no/such/dir/a.json"), doc("x")));
         assertTrue(Files.notExists(dir.resolve("no")));
     }
 
@@ -84,13 +87,13 @@ class AtomicSaveTest {
     void aReadOnlyDirectoryKeepsTheOldFile() throws IOException {
         Path sub = Files.createDirectory(dir.resolve("ro"));
         Path file = sub.resolve("a.json");
-        LayoutDocuments.write(file, doc("old"));
+        SaveMain.save(file, doc("old"));
         byte[] before = Files.readAllBytes(file);
         assertTrue(sub.toFile().setWritable(false, false));
         try {
             // root may write anyway; then the save must simply have succeeded atomically.
             try {
-                LayoutDocuments.write(file, doc("new"));
+                SaveMain.save(file, doc("new"));
                 assertEquals(doc("new"), LayoutDocuments.read(file));
             } catch (IOException expected) {
                 assertArrayEquals(before, Files.readAllBytes(file));

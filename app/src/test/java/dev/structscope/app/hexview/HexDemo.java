@@ -15,7 +15,8 @@ import java.nio.file.Path;
 /**
  * A standalone window with the hex explorer, for looking at it without the main window:
  * {@code HexDemo [file] [type] [base]}. Without a file it writes a small file of demo ticks
- * ({@link DemoTypes}) to a temporary file and opens that. FX thread.
+ * ({@link DemoTypes}) to a temporary file and opens that. Lives with the tests (run it from the
+ * test class path). FX thread.
  */
 public final class HexDemo extends Application {
     /** Entry point; a class-path launch needs a main outside the Application subclass, see {@link Main}. */
@@ -34,8 +35,8 @@ public final class HexDemo extends Application {
         Path file = args.isEmpty() ? writeTicks(Files.createTempFile("ticks", ".bin"), 100_000) : Path.of(args.get(0));
         HexPane pane = new HexPane();
         pane.setLibrary(DemoTypes.library(), Abis.X86_64_LINUX, ByteOrder.LITTLE_ENDIAN);
-        pane.openNow(file);
-        pane.overlayBar().choose(args.size() > 1 ? args.get(1) : "Tick", args.size() > 2 ? args.get(2) : "0x38", false);
+        pane.file().open(file, () -> pane.overlayBar().choose(args.size() > 1 ? args.get(1) : "Tick",
+                args.size() > 2 ? args.get(2) : "0x38", false));
         pane.bookmarks().add("tick #2 header", 0x70, 8);
         stage.setTitle("StructScope — hex explorer — " + file.getFileName());
         stage.setScene(new Scene(pane, 1560, 960));

@@ -1,4 +1,7 @@
-package dev.structscope.model.doc;
+package dev.structscope.io.file;
+
+import dev.structscope.model.doc.LayoutDocument;
+import dev.structscope.model.doc.LayoutDocuments;
 
 import dev.structscope.model.type.Decl;
 import dev.structscope.model.type.Member;
@@ -33,10 +36,15 @@ public final class SaveMain {
         return LayoutDocument.of(new TypeLibrary(decls, Map.of()));
     }
 
+    /** Saves a document as the app does: its JSON text through {@link AtomicFile}. */
+    static void save(Path file, LayoutDocument doc) throws IOException {
+        AtomicFile.writeText(file, LayoutDocuments.toJson(doc));
+    }
+
     /** args: FILE PREFIX RECORDS. */
     public static void main(String[] args) {
         try {
-            LayoutDocuments.write(Path.of(args[0]), doc(args[1], Integer.parseInt(args[2])));
+            save(Path.of(args[0]), doc(args[1], Integer.parseInt(args[2])));
             System.out.println("saved");
         } catch (IOException e) {
             System.out.println("failed: " + e);

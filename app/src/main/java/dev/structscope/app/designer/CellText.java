@@ -1,6 +1,7 @@
 package dev.structscope.app.designer;
 
 import dev.structscope.model.InputException;
+import dev.structscope.model.doc.TypeSyntax;
 import dev.structscope.model.type.ArrayType;
 import dev.structscope.model.type.CType;
 import dev.structscope.model.type.Decl;
@@ -16,16 +17,16 @@ import dev.structscope.model.type.Typedef;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 /**
- * Turns what a person types in the designer's type and array cells into {@link CType}s, and back:
- * {@code "uint32_t"}, {@code "unsigned"}, {@code "struct Hdr"}, {@code "Side"} (a typedef or tag
- * of the document), {@code "char *"}, and array dimensions {@code "[4][2]"} or {@code "4x2"}.
- * Bad text raises {@link InputException} with a message for the cell's tooltip. Pure; any thread.
+ * What the designer's cells show and accept: the type cell (read with the model's type grammar,
+ * {@link TypeSyntax}, then resolved against the document: {@code "Side"} is a typedef or tag of
+ * it), array dimensions {@code "[4][2]"} or {@code "4x2"}, member attributes, names, and the
+ * type names offered by completion. Bad text raises {@link InputException} with a message for
+ * the cell's tooltip. Pure; any thread.
  */
-public final class TypeText {
+public final class CellText {
     /** The shared spellings of the model, less {@code void}, which is no member type. */
     private static final Map<String, Prim> PRIMS = new LinkedHashMap<>(Prim.spellings());
 
@@ -33,7 +34,7 @@ public final class TypeText {
         PRIMS.values().remove(Prim.VOID);
     }
 
-    private TypeText() {
+    private CellText() {
     }
 
     /** The primitive spellings offered by completion, most common first. */
@@ -63,59 +64,60 @@ public final class TypeText {
     }
 
     /**
-     * Parses a type as typed in the type cell; a trailing {@code [N]...} is accepted as well.
+     * The type typed in the type cell, read with the model's one type grammar ({@link TypeSyntax}:
+     * {@code "uint32_t"}, {@code "char *"}, {@code "struct Hdr[4]"}, {@code "int[4] *"}) and then
+     * checked against the document: a bare name is its typedef, else its struct, union or enum of
+     * that tag; a struct or union held by value must be defined; {@code void} only behind a pointer.
      *
-     * @throws InputException with where = {@code "type"} when the text names no known type
+     * @throws InputException with where = {@code "type"} (or {@code "array"} for a dimension) when
+     *                        the text names no known type
      */
     public static CType parseType(String text, TypeLibrary lib) {
-        String s = text == null ? "" : text.strip().replaceAll("\\s+", " ");
+        String s = text == null ? "" : text.strip();
         if (s.isEmpty()) {
             throw new InputException("type", "a member needs a type");
         }
-        int bracket = s.indexOf('[');
-        long[] dims = new long[0];
-        if (bracket >= 0) {
-            dims = parseDims(s.substring(bracket));
-            s = s.substring(0, bracket).strip();
+        CType parsed;
+        try {
+            parsed = TypeSyntax.parse(BOOL.matcher(s).replaceAll("_Bool"));
+        } catch (TypeSyntax.SyntaxError e) {
+            throw new InputException("type", e.getMessage());
         }
-        int pointers = 0;
-        while (s.endsWith("*")) {
-            pointers++;
-            s = s.substring(0, s.length() - 1).strip();
-        }
-        CType base = base(s, lib, pointers > 0);
-        for (int i = 0; i < pointers; i++) {
-            base = new dev.structscope.model.type.PointerType(base);
-        }
-        return withDims(base, dims);
+        return resolve(parsed, lib, false, true);
     }
 
-    private static CType base(String s, TypeLibrary lib, boolean pointee) {
-        if (s.equals("void")) {
-            if (!pointee) {
-                throw new InputException("type", "'void' has no size; did you mean 'void *'?");
+    /** People type {@code _bool} as they like; C spells it {@code _Bool}. */
+    private static final java.util.regex.Pattern BOOL = java.util.regex.Pattern.compile("(?i)\\b_bool\\b");
+
+    private static CType resolve(CType t, TypeLibrary lib, boolean pointee, boolean outermost) {
+        return switch (t) {
+            case dev.structscope.model.type.PointerType p -> new dev.structscope.model.type.PointerType(
+                    resolve(p.target(), lib, true, true));
+            case ArrayType a -> {
+                if (a.isFlexible() && !outermost) {
+                    throw new InputException("array", "only the first dimension may be left empty (flexible)");
+                }
+                if (!a.isFlexible() && a.count() == null && a.length() > MAX_LENGTH) {
+                    throw new InputException("array", "'" + a.length() + "' is not an array length");
+                }
+                yield a.withElement(resolve(a.element(), lib, pointee, false));
             }
-            return PrimitiveType.of(Prim.VOID);
-        }
-        Prim p = PRIMS.get(s.toLowerCase(Locale.ROOT).equals("_bool") ? "_Bool" : s);
-        if (p != null) {
-            return new PrimitiveType(p, s);
-        }
-        for (String kw : List.of("struct ", "union ", "enum ")) {
-            if (s.startsWith(kw)) {
-                String tag = s.substring(kw.length()).strip();
-                checkIdentifier(tag, "type");
-                NamedType n = switch (kw.strip()) {
-                    case "struct" -> NamedType.struct(tag);
-                    case "union" -> NamedType.union(tag);
-                    default -> NamedType.enumeration(tag);
-                };
+            case PrimitiveType p when p.prim() == Prim.VOID && !pointee ->
+                    throw new InputException("type", "'void' has no size; did you mean 'void *'?");
+            case NamedType n when n.kind() == NamedType.Kind.TYPEDEF -> named(n.name(), lib);
+            case NamedType n -> {
+                checkIdentifier(n.name(), "type");
                 if (!pointee) {
                     lib.resolve(n); // complete types only; a pointer may point to an incomplete one
                 }
-                return n;
+                yield n;
             }
-        }
+            default -> t;
+        };
+    }
+
+    /** What a bare name means in the document: its typedef, else the struct, union or enum of that tag. */
+    private static CType named(String s, TypeLibrary lib) {
         checkIdentifier(s, "type");
         if (lib.typedef(s).isPresent()) {
             return NamedType.typedef(s);
@@ -129,6 +131,9 @@ public final class TypeText {
         }
         throw new InputException("type", "unknown type '" + s + "'");
     }
+
+    /** The longest array length the cells take (nine digits), so that sizes stay far from overflow. */
+    private static final long MAX_LENGTH = 999_999_999L;
 
     /** In {@link #parseDims}'s answer, the first dimension left empty: a flexible array member. */
     public static final long FLEXIBLE_DIM = -1;
@@ -189,10 +194,7 @@ public final class TypeText {
 
     /** The array cell text: {@code "[4][2]"}, {@code "[]"} or empty. */
     public static String dimsText(CType t) {
-        if (!(t instanceof ArrayType a)) {
-            return "";
-        }
-        return a.dimensionsText();
+        return TypeSyntax.dimensions(t);
     }
 
     /** A member's attributes as the Attributes cell shows them: {@code "alignas(16) packed"}, or "". */

@@ -1,0 +1,73 @@
+package dev.structscope.io.file;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+
+/**
+ * The one way the product replaces a whole file it writes (layout documents, C headers and other
+ * exports, plot images): the bytes go to a temporary file in the same directory, are forced to
+ * disk, and the temporary file is renamed over the target in one step. On any failure the old
+ * file is untouched and the temporary file is removed. Stateless; blocking I/O on the calling
+ * thread (never the FX thread).
+ */
+public final class AtomicFile {
+    private AtomicFile() {
+    }
+
+    /** Replaces {@code file}'s contents with {@code text} in UTF-8. */
+    public static void writeText(Path file, String text) throws IOException {
+        write(file, text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** Replaces {@code file}'s contents with {@code bytes}. */
+    public static void write(Path file, byte[] bytes) throws IOException {
+        write(file, bytes, Hook.NONE);
+    }
+
+    /** A test seam: runs after the temporary file is written, before the rename. */
+    interface Hook {
+        Hook NONE = tmp -> {
+        };
+
+        void beforeMove(Path tmp) throws IOException;
+    }
+
+    static void write(Path file, byte[] bytes, Hook hook) throws IOException {
+        Path target = file.toAbsolutePath();
+        Path dir = target.getParent();
+        Path tmp = Files.createTempFile(dir, "." + target.getFileName() + ".", ".tmp");
+        boolean moved = false;
+        try {
+            try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
+                ByteBuffer buf = ByteBuffer.wrap(bytes);
+                while (buf.hasRemaining()) {
+                    ch.write(buf);
+                }
+                ch.force(true);
+            }
+            hook.beforeMove(tmp);
+            Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            moved = true;
+            syncDirectory(dir);
+        } finally {
+            if (!moved) {
+                Files.deleteIfExists(tmp);
+            }
+        }
+    }
+
+    /** Makes the rename itself durable; not every platform can open a directory, hence best effort. */
+    private static void syncDirectory(Path dir) {
+        try (FileChannel ch = FileChannel.open(dir, StandardOpenOption.READ)) {
+            ch.force(true);
+        } catch (IOException | UnsupportedOperationException e) {
+            // The data is safely in the file; only the directory entry's durability is unknown.
+        }
+    }
+}
