@@ -1,8 +1,6 @@
 package dev.structscope.tests;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
-import com.tngtech.archunit.core.importer.ClassFileImporter;
-import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.lang.ArchRule;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -25,8 +23,7 @@ class SecurityRulesTest {
 
     @BeforeAll
     static void importClasses() {
-        main = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-                .importPackages("dev.structscope");
+        main = ProductionClasses.load();
         assertTrue(main.size() > 100, "main classes imported: " + main.size());
     }
 
