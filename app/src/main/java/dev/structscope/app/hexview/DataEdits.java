@@ -281,8 +281,7 @@ public final class DataEdits {
             return false;
         }
         nibbleAt = -1;
-        apply(() -> edited.overlay().overwrite(offset, bytes));
-        return true;
+        return apply(() -> edited.overlay().overwrite(offset, bytes));
     }
 
     /** Inserts {@code bytes} at {@code offset}: one undo step. */
@@ -291,8 +290,7 @@ public final class DataEdits {
             return false;
         }
         nibbleAt = -1;
-        apply(() -> edited.overlay().insert(offset, bytes));
-        return true;
+        return apply(() -> edited.overlay().insert(offset, bytes));
     }
 
     /** Most bytes one fill writes (they are held as added bytes until saved). */
@@ -312,8 +310,7 @@ public final class DataEdits {
             b[i] = pattern[i % pattern.length];
         }
         nibbleAt = -1;
-        apply(() -> edited.overlay().overwrite(start, b));
-        return true;
+        return apply(() -> edited.overlay().overwrite(start, b));
     }
 
     /** Pastes {@code bytes} at {@code at}: over the bytes there, or inserted in insert mode; one undo step. */
@@ -322,15 +319,17 @@ public final class DataEdits {
             return false;
         }
         nibbleAt = -1;
-        apply(() -> {
+        boolean made = apply(() -> {
             if (insertMode.get()) {
                 edited.overlay().insert(at, bytes);
             } else {
                 edited.overlay().overwrite(at, bytes);
             }
         });
-        hex.select(at, bytes.length);
-        return true;
+        if (made) {
+            hex.select(at, bytes.length);
+        }
+        return made;
     }
 
     public boolean undo() {
@@ -351,14 +350,18 @@ public final class DataEdits {
         return done;
     }
 
-    private void apply(Runnable edit) {
+    /** Runs {@code edit}; whether it was made (a refused one is said in the message instead). */
+    private boolean apply(Runnable edit) {
+        boolean made = false;
         try {
             edit.run();
             message.set("");
+            made = true;
         } catch (InputException e) {
             message.set("Cannot edit: " + e.getMessage());
         }
         changed();
+        return made;
     }
 
     private void advance(long at) {

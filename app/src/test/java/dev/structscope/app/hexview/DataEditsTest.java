@@ -53,6 +53,11 @@ class DataEditsTest {
             assertArrayEquals(new byte[] {'Z', 0x10, (byte) 0xAB, 0x12, 0x13}, bytes(s, 0, 5));
             assertFalse(edits.typeChar('€'), "not one Latin-1 byte");
             assertTrue(edits.messageProperty().get().contains("Latin-1"), edits.messageProperty().get());
+            long size = s.size();
+            assertFalse(edits.insert(size + 10, new byte[] {1}), "an insert past the end is refused, and says so");
+            assertTrue(edits.messageProperty().get().startsWith("Cannot edit"), edits.messageProperty().get());
+            assertFalse(edits.write(size + 10, new byte[] {1}), "so is a write past the end");
+            assertEquals(size, s.size(), "nothing was added");
             edits.detach();
             edits.closeRetired();
         }
