@@ -1,5 +1,6 @@
 package dev.structscope.spark;
 
+import dev.structscope.io.file.DocumentFiles;
 import dev.structscope.io.columns.ColumnSchema;
 import dev.structscope.io.decode.RecordReader;
 import dev.structscope.model.InputException;
@@ -113,7 +114,7 @@ record ShippedLayout(String layoutName, String document, String type, String abi
             if (!Files.isReadable(path)) {
                 throw new InputException(layout, "cannot be read (permission denied)");
             }
-            return document ? LayoutDocuments.readLibrary(path, Limits.DEFAULT.maxInputBytes())
+            return document ? DocumentFiles.readLibrary(path, Limits.DEFAULT.maxInputBytes())
                     : dev.structscope.io.headers.LocalHeaders.importFile(path, importOptions);
         }
         String text = readText(new Path(uri), hadoop, layout);

@@ -1,12 +1,13 @@
 package dev.structscope.app.cli;
 
+import dev.structscope.io.file.DocumentFiles;
 import dev.structscope.app.binary.BinaryFiles;
 import dev.structscope.model.Limits;
 import dev.structscope.model.InputException;
 import dev.structscope.model.abi.Abi;
 import dev.structscope.model.abi.Abis;
 import dev.structscope.model.c.HeaderImporter;
-import dev.structscope.model.doc.LayoutDocuments;
+
 import dev.structscope.model.type.TypeLibrary;
 
 import java.io.PrintWriter;
@@ -48,7 +49,7 @@ final class LayoutInput {
         }
         String name = path.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
         if (name.endsWith(".json")) {
-            return LayoutDocuments.readLibrary(path, limits.maxInputBytes());
+            return DocumentFiles.readLibrary(path, limits.maxInputBytes());
         }
         List<String> skipped = new java.util.ArrayList<>();
         TypeLibrary lib = dev.structscope.io.headers.LocalHeaders.importFile(path, new HeaderImporter.Options(cpp, List.of(), w -> {

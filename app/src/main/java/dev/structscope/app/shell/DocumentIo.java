@@ -1,5 +1,6 @@
 package dev.structscope.app.shell;
 
+import dev.structscope.io.file.DocumentFiles;
 import dev.structscope.app.binary.BinaryFiles;
 import dev.structscope.io.file.AtomicFile;
 import dev.structscope.model.InputException;
@@ -40,7 +41,7 @@ public interface DocumentIo {
                 throw new InputException(file.toString(), Files.exists(file) ? "is not a regular file" : "no such file");
             }
             if (isJson(file)) {
-                return LayoutDocuments.read(file);
+                return DocumentFiles.read(file);
             }
             if (BinaryFiles.isElf(file)) {
                 // A compiled binary: its DWARF types, in the ABI of its machine.

@@ -1,11 +1,12 @@
 package dev.structscope.app.shell;
 
+import dev.structscope.io.file.DocumentFiles;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.structscope.app.hexview.Bookmark;
 import dev.structscope.app.hexview.BookmarksModel;
 import dev.structscope.model.doc.LayoutDocument;
-import dev.structscope.model.doc.LayoutDocuments;
+
 import javafx.scene.paint.Color;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -59,7 +60,7 @@ class SavingDocumentsTest {
         Path out = dir.resolve("saved.json");
         vm.saveAs(out, null);
 
-        LayoutDocument saved = LayoutDocuments.read(out);
+        LayoutDocument saved = DocumentFiles.read(out);
         assertEquals("Sensor telemetry", saved.name());
         assertEquals("Frames of the field sensors.", saved.comment());
         assertEquals(new ObjectMapper().readTree("{\"kept\": [1, 2, 3]}"), saved.extensions().get("futureProperty"));
@@ -80,7 +81,7 @@ class SavingDocumentsTest {
         assertTrue(bookmarks.items().isEmpty());
         Path out = dir.resolve("new.json");
         vm.saveAs(out, null);
-        LayoutDocument saved = LayoutDocuments.read(out);
+        LayoutDocument saved = DocumentFiles.read(out);
         assertFalse(saved.extensions().containsKey("bookmarks"));
         assertFalse(saved.extensions().containsKey("futureProperty"));
     }

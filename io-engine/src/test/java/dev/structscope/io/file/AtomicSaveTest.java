@@ -41,9 +41,9 @@ class AtomicSaveTest {
     void saveThenReadGivesTheSameDocument() throws IOException {
         Path file = dir.resolve("a.json");
         SaveMain.save(file, doc("x"));
-        assertEquals(doc("x"), LayoutDocuments.read(file));
+        assertEquals(doc("x"), DocumentFiles.read(file));
         SaveMain.save(file, doc("y"));
-        assertEquals(doc("y"), LayoutDocuments.read(file));
+        assertEquals(doc("y"), DocumentFiles.read(file));
         assertEquals(List.of(file), files(), "no temporary files left behind");
     }
 
@@ -94,7 +94,7 @@ class AtomicSaveTest {
             // root may write anyway; then the save must simply have succeeded atomically.
             try {
                 SaveMain.save(file, doc("new"));
-                assertEquals(doc("new"), LayoutDocuments.read(file));
+                assertEquals(doc("new"), DocumentFiles.read(file));
             } catch (IOException expected) {
                 assertArrayEquals(before, Files.readAllBytes(file));
             }

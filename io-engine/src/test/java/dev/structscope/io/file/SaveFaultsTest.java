@@ -78,11 +78,11 @@ class SaveFaultsTest {
             IOException e = assertThrows(IOException.class, () -> SaveMain.save(file, big));
             assertTrue(String.valueOf(e.getMessage()).contains("No space left on device"), e.toString());
             assertArrayEquals(before, Files.readAllBytes(file));
-            assertEquals(SaveMain.doc("Old", 10), LayoutDocuments.read(file));
+            assertEquals(SaveMain.doc("Old", 10), DocumentFiles.read(file));
             assertEquals(List.of(file), files(mnt), "no temporary file left");
             // The space of the failed temporary file came back: a save that fits succeeds.
             SaveMain.save(file, SaveMain.doc("Mid", 100));
-            assertEquals(SaveMain.doc("Mid", 100), LayoutDocuments.read(file));
+            assertEquals(SaveMain.doc("Mid", 100), DocumentFiles.read(file));
         } finally {
             unmount(mnt);
         }
@@ -131,7 +131,7 @@ class SaveFaultsTest {
         // The same JVM and document without the limit: saved (the limit was the only fault).
         StringBuilder ok = new StringBuilder();
         assertEquals(0, run(saveMain(file, "New", 2000), ok), ok.toString());
-        assertEquals(SaveMain.doc("New", 2000), LayoutDocuments.read(file));
+        assertEquals(SaveMain.doc("New", 2000), DocumentFiles.read(file));
     }
 
     @Test
@@ -163,6 +163,6 @@ class SaveFaultsTest {
         } finally {
             Files.setPosixFilePermissions(sub, PosixFilePermissions.fromString("rwxr-xr-x"));
         }
-        assertEquals(SaveMain.doc("New", 3), LayoutDocuments.read(file));
+        assertEquals(SaveMain.doc("New", 3), DocumentFiles.read(file));
     }
 }

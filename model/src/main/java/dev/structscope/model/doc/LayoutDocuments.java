@@ -3,15 +3,10 @@ package dev.structscope.model.doc;
 import dev.structscope.model.InputException;
 import dev.structscope.model.type.TypeLibrary;
 
-import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AccessDeniedException;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
-import java.nio.file.Path;
 
 /**
  * Reads layout documents and turns them into text: the JSON files in which a person saves the types they
@@ -25,7 +20,7 @@ import java.nio.file.Path;
  * memory or stack. Saving is the caller's: {@link #toJson} gives the text, which the app writes
  * with the engine's one atomic writer ({@code dev.structscope.io.file.AtomicFile}).
  *
- * <p>Stateless; every method is safe to call from any thread (not on the FX thread for files).
+ * <p>Stateless; every method is safe to call from any thread .
  */
 public final class LayoutDocuments {
     /** The largest document accepted, in bytes (and characters for {@link #parse}). */
@@ -34,34 +29,15 @@ public final class LayoutDocuments {
     private LayoutDocuments() {
     }
 
-    /** Reads a document from a file. */
-    public static LayoutDocument read(Path file) {
-        return read(file, MAX_BYTES);
-    }
-
     /**
-     * Reads a document from a file of at most {@code maxBytes} bytes (the CLI's {@code --max-header},
-     * which bounds documents as it bounds headers); the default is {@link #MAX_BYTES}.
+     * Parses a document held in the bytes of a file: JSON in UTF-8 (a byte order mark is allowed).
+     * Reading the file is the caller's ({@code dev.structscope.io.file.DocumentFiles} for local files).
+     *
+     * @param sourceName names the document in error locations, e.g. the file name
      */
-    public static LayoutDocument read(Path file, long maxBytes) {
-        String source = file.toString();
-        byte[] bytes;
-        try {
-            long size = Files.size(file);
-            if (size > Math.min(maxBytes, MAX_BYTES)) {
-                throw new InputException(source, "document is " + size + " bytes, more than the limit of "
-                        + Math.min(maxBytes, MAX_BYTES) + (maxBytes < MAX_BYTES ? " (--max-header)" : ""));
-            }
-            bytes = Files.readAllBytes(file);
-        } catch (NoSuchFileException e) {
-            throw new InputException(source, "no such file", e);
-        } catch (AccessDeniedException e) {
-            throw new InputException(source, "permission denied", e);
-        } catch (IOException e) {
-            throw new InputException(source, "cannot read: " + e.getMessage(), e);
-        }
+    public static LayoutDocument parse(byte[] bytes, String sourceName) {
         if (bytes.length > MAX_BYTES) {
-            throw new InputException(source, "document is more than the limit of " + MAX_BYTES + " bytes");
+            throw new InputException(sourceName, "document is more than the limit of " + MAX_BYTES + " bytes");
         }
         String text;
         try {
@@ -70,19 +46,9 @@ public final class LayoutDocuments {
                     .onUnmappableCharacter(CodingErrorAction.REPORT)
                     .decode(ByteBuffer.wrap(bytes)).toString();
         } catch (CharacterCodingException e) {
-            throw new InputException(source, "not UTF-8 text: a layout document is JSON in UTF-8", e);
+            throw new InputException(sourceName, "not UTF-8 text: a layout document is JSON in UTF-8", e);
         }
-        return parse(text, source);
-    }
-
-    /** Reads just the types of a document: what commands that take a LAYOUT need. */
-    public static TypeLibrary readLibrary(Path file) {
-        return read(file).library();
-    }
-
-    /** As {@link #readLibrary(Path)}, for a file of at most {@code maxBytes} bytes. */
-    public static TypeLibrary readLibrary(Path file, long maxBytes) {
-        return read(file, maxBytes).library();
+        return parse(text, sourceName);
     }
 
     /**

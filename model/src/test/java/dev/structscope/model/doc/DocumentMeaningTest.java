@@ -35,7 +35,7 @@ class DocumentMeaningTest {
     @Test
     void sensorDocumentLaysOutAsClangCompilesItsHeader(@TempDir Path dir) throws Exception {
         assumeTrue(onPath("clang-16"), "clang-16 is not installed: comparison skipped");
-        TypeLibrary lib = LayoutDocuments.readLibrary(LayoutDocumentRoundTripTest.example("sensor.json"));
+        TypeLibrary lib = LayoutDocumentRoundTripTest.read(LayoutDocumentRoundTripTest.example("sensor.json")).library();
         StringBuilder c = new StringBuilder("#include <stdio.h>\n#include <stddef.h>\n#include <string.h>\n#include \"")
                 .append(resource("sensor.h")).append("\"\nint main(void) {\n");
         StringBuilder expected = new StringBuilder();
@@ -91,8 +91,8 @@ class DocumentMeaningTest {
     }
 
     @Test
-    void theHeaderAndTheDocumentDescribeTheSameLayouts() throws URISyntaxException {
-        TypeLibrary fromDoc = LayoutDocuments.readLibrary(LayoutDocumentRoundTripTest.example("sensor.json"));
+    void theHeaderAndTheDocumentDescribeTheSameLayouts() throws IOException, URISyntaxException {
+        TypeLibrary fromDoc = LayoutDocumentRoundTripTest.read(LayoutDocumentRoundTripTest.example("sensor.json")).library();
         TypeLibrary fromC = DiskHeaders.importFile(Path.of(resource("sensor.h")), HeaderImporter.Options.defaults());
         for (var abi : Abis.ALL) {
             for (String name : List.of("Hdr", "Frame")) {
