@@ -5,7 +5,7 @@ package dev.structscope.columnar;
  * start-up: some of the libraries' classes are slow to initialise and are needed only later —
  * Arrow's {@code Schema} and parquet-java's {@code ParquetMetadata} each build a Jackson
  * {@code ObjectMapper} in their static initialisers (0.2–0.5 s of class loading and reflection,
- * measured in docs/user/bulk.md), snappy-java loads its native library. The caller reaching a
+ * measured in docs/dev/benchmarks.md), snappy-java loads its native library. The caller reaching a
  * class that is still being initialised simply waits for it (the JVM's class-initialisation
  * lock), so nothing changes but when the work happens.
  *

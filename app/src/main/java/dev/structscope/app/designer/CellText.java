@@ -192,11 +192,6 @@ public final class CellText {
         return t instanceof ArrayType a ? a.innermost() : t;
     }
 
-    /** The array cell text: {@code "[4][2]"}, {@code "[]"} or empty. */
-    public static String dimsText(CType t) {
-        return TypeSyntax.dimensions(t);
-    }
-
     /** A member's attributes as the Attributes cell shows them: {@code "alignas(16) packed"}, or "". */
     public static String attrsText(dev.structscope.model.type.Member m) {
         String a = m.alignAs() > 0 ? "alignas(" + m.alignAs() + ")" : "";

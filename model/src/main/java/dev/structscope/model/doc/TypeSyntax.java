@@ -71,16 +71,11 @@ public final class TypeSyntax {
                 if (inner == null) {
                     yield null;
                 }
-                yield inner + dimensions(a);
+                yield inner + a.dimensionsText();
             }
             case RecordType r -> null;
             case EnumType e -> null;
         };
-    }
-
-    /** The dimensions of {@code t} as this grammar writes them: {@code "[4][2]"}, {@code "[]"}, or "" for no array. */
-    public static String dimensions(CType t) {
-        return t instanceof ArrayType a ? a.dimensionsText() : "";
     }
 
     private static String normalise(String spelling) {
