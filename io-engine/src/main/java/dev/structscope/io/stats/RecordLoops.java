@@ -53,12 +53,20 @@ final class RecordLoops {
 
     /** The loops for records of {@code recordSize} bytes holding {@code leaves}. */
     static RecordLoops of(List<DecoderPlan.Leaf> leaves, long recordSize) {
+        return of(leaves, recordSize, true);
+    }
+
+    /**
+     * As above; with {@code generate} false every value is read by the generic column reads: for
+     * a few records, where making and compiling a class costs more than it saves.
+     */
+    static RecordLoops of(List<DecoderPlan.Leaf> leaves, long recordSize, boolean generate) {
         long[] perRecord = new long[leaves.size()];
         List<GenericColumn> generic = new ArrayList<>();
         // Every directly loaded value as (offset << LEAF_BITS | leaf) in one primitive array: a
         // record may hold millions of values (arrays), and this keeps the heap at 8 bytes each.
         int loads = 0;
-        boolean packable = leaves.size() < 1 << LEAF_BITS && recordSize < 1L << (63 - LEAF_BITS);
+        boolean packable = generate && leaves.size() < 1 << LEAF_BITS && recordSize < 1L << (63 - LEAF_BITS);
         for (int i = 0; i < leaves.size(); i++) {
             DecoderPlan.Leaf leaf = leaves.get(i);
             perRecord[i] = leaf.bases().length;

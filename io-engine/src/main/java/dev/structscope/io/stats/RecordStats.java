@@ -11,6 +11,7 @@ import dev.structscope.model.InputException;
 import java.lang.foreign.MemorySegment;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.IntFunction;
 import java.util.stream.IntStream;
 
 /**
@@ -20,7 +21,7 @@ import java.util.stream.IntStream;
  * <p>How it stays fast and flat: the records are split into contiguous ranges processed in
  * parallel (the common fork-join pool, so both cores of a 2-core machine); each range is walked in
  * blocks of about 256 KiB, and within a block the values of each record are read by loops
- * generated for this record layout ({@link RecordLoops}): one pass over the block for a struct of
+ * generated for this record layout ({@link RecordLoops}; under {@link #GENERATED_FROM_BYTES} of records, the generic reads on the calling thread): one pass over the block for a struct of
  * a few members, a few passes of one shape for arrays, the block staying in cache meanwhile.
  * Ranges and blocks end on record boundaries and the partial figures merge exactly (128-bit
  * integer sums), so the result does not depend on how the file was split. Heap use is a few arrays per task, whatever the file size.
@@ -38,6 +39,15 @@ public final class RecordStats {
     public static final int MAX_VALUES_PER_RECORD = 1 << 22;
 
     private static final long BLOCK_BYTES = 256 * 1024;
+
+    /**
+     * Records of fewer bytes than this are read on the calling thread by the generic column reads:
+     * generating the loops (a class made with java.lang.classfile, then compiled) and starting the
+     * fork-join pool cost a short command more time (about 20 ms of CPU for a 200 kB file, most of
+     * {@code structscope stats}' own work there) than the loops save on a megabyte. Below the
+     * 1.5 MiB of {@code RandomLayoutStatsTest}'s files, which check the generated loops.
+     */
+    static final long GENERATED_FROM_BYTES = 1 << 20;
 
     /**
      * The first blocks of a run are small (16 records each, for the first 1,000 blocks): a loop
@@ -104,7 +114,8 @@ public final class RecordStats {
         if (records == 0 || n == 0) {
             total = new Partial(n);
         } else {
-            Run run = new Run(RecordLoops.of(leaves, recordSize), n, recordSize, records * recordSize, progress);
+            long bytes = records * recordSize;
+            Run run = new Run(RecordLoops.of(leaves, recordSize, bytes >= GENERATED_FROM_BYTES), n, recordSize, bytes, progress);
             total = source instanceof OverlayContent pieces && !pieces.onePiece(offset, records * recordSize)
                     ? Sources.guard(source, () -> runPieces(pieces, offset, records, run))
                     : Sources.guard(source, () -> run.records(source.slice(offset, records * recordSize), records));
@@ -173,7 +184,7 @@ public final class RecordStats {
             // A few ranges per core so that an unlucky slow range does not hold everyone up.
             long tasks = Math.min(Math.max(1, records / perBlock), 4L * parallelism);
             long perTask = (records + tasks - 1) / tasks;
-            return IntStream.range(0, (int) tasks).parallel().mapToObj(t -> {
+            IntFunction<Partial> range = t -> {
                 long from = t * perTask;
                 long to = Math.min(records, from + perTask);
                 Partial p = new Partial(leaves);
@@ -188,7 +199,10 @@ public final class RecordStats {
                     progress.update(doneBytes.addAndGet(count * recordSize), totalBytes);
                 }
                 return p;
-            }).reduce((a, b) -> {
+            };
+            // One range (a file under a block) is read here: a parallel stream of one would still
+            // start the common pool's machinery, a few milliseconds of a short command.
+            return tasks == 1 ? range.apply(0) : IntStream.range(0, (int) tasks).parallel().mapToObj(range).reduce((a, b) -> {
                 a.merge(b);
                 return a;
             }).orElseGet(() -> new Partial(leaves));
