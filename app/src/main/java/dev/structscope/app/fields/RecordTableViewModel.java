@@ -152,9 +152,13 @@ public final class RecordTableViewModel {
         return cols.truncated() ? " · first " + Columns.MAX_COLUMNS + " columns" : "";
     }
 
+    /**
+     * A dynamic layout: the first record is decoded in the background to learn the columns (its
+     * bytes may lie across edited pieces, or be many), then the walk finds the rest. Until then
+     * the table shows no columns and the line says what is being read.
+     */
     private void showDynamic() {
         records = 0;
-        RecordAt first = RecordAt.decode(source, reader, base);
         Content c;
         try {
             c = content();
@@ -164,17 +168,39 @@ public final class RecordTableViewModel {
             info.set(e.oneLine());
             return;
         }
-        if (!first.ok()) {
-            shape.set(null);
-            moveWindow(0);
-            info.set(first.error());
-            return;
-        }
-        Columns.Result cols = Columns.ofInstance(first.root());
-        String typeName = first.root().typeName();
-        shape.set(new Shape(cols, typeName, true));
+        shape.set(null);
         moveWindow(0);
-        walk(c, 0);
+        RecordReader r = reader;
+        long b = base;
+        long gen = ++walkGen;
+        walkRunning = true;
+        begin();
+        info.set("Reading the first record…");
+        TaskRunner.Task t = runner.submit(TaskRunner.Lane.WORK, "Reading the first record",
+                p -> RecordAt.decode(c, r, b),
+                first -> {
+                    if (gen != walkGen || !walkRunning) {
+                        return;
+                    }
+                    walkDone();
+                    if (!first.ok()) {
+                        info.set(first.error());
+                        return;
+                    }
+                    shape.set(new Shape(Columns.ofInstance(first.root()), first.root().typeName(), true));
+                    moveWindow(0);
+                    walk(c, 0);
+                },
+                x -> {
+                    if (gen == walkGen && walkRunning) {
+                        info.set("Reading the first record failed: " + x.getMessage());
+                        walkDone();
+                    }
+                });
+        // A direct runner (tests) has already delivered the result (and may have started the walk).
+        if (walkRunning && gen == walkGen) {
+            walkTask = t;
+        }
     }
 
     /**
