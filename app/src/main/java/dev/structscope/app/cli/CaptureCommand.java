@@ -15,7 +15,6 @@ import dev.structscope.io.net.UdpCapture;
 import dev.structscope.model.InputException;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.io.IOException;
@@ -23,7 +22,6 @@ import java.io.PrintWriter;
 import java.net.InetSocketAddress;
 import java.nio.channels.ServerSocketChannel;
 import java.nio.file.Path;
-import java.util.concurrent.Callable;
 
 /**
  * {@code structscope capture LAYOUT --type NAME (--connect H:P | --listen [H:]P | --udp [H:]P)
@@ -31,10 +29,7 @@ import java.util.concurrent.Callable;
  * land in native memory and are decoded in place, one record each, as they arrive.
  */
 @Command(name = "capture", description = "Receive messages from a live socket and decode each as one record.")
-public final class CaptureCommand extends CliCommand implements Callable<Integer> {
-    @Mixin
-    RecordArgs record;
-
+public final class CaptureCommand extends NetCommand {
     @ArgGroup(exclusive = true, multiplicity = "1")
     Where where;
 
@@ -59,12 +54,6 @@ public final class CaptureCommand extends CliCommand implements Callable<Integer
         Path serial;
     }
 
-    @Mixin
-    SerialOptions line;
-
-    @Mixin
-    NetOptions net;
-
     @Option(names = "--count", paramLabel = "N", defaultValue = "0", description = "Stop after N messages (default: until the peer closes).")
     long count;
 
@@ -79,17 +68,7 @@ public final class CaptureCommand extends CliCommand implements Callable<Integer
     double idleSeconds;
 
     @Override
-    public Integer call() {
-        try {
-            return run();
-        } catch (IOException e) {
-            throw NetOptions.lost(e);
-        }
-    }
-
-    private Integer run() throws IOException {
-        PrintWriter out = out();
-        PrintWriter err = err();
+    int run(PrintWriter out, PrintWriter err) throws IOException {
         var reader = record.reader(record.resolve(err));
         MessageFormat printer = new MessageFormat(format, reader, out);
         if (printer.prints() && reader instanceof DecoderPlan plan) {
@@ -131,9 +110,7 @@ public final class CaptureCommand extends CliCommand implements Callable<Integer
                 }
                 TcpCapture capture = new TcpCapture(framing, authkey, options, count, sink);
                 if (where.serial != null) {
-                    if (authkey != null) {
-                        throw new InputException("--authkey", "a serial line has no handshake: leave out --authkey");
-                    }
+                    net.noHandshakeOnSerial();
                     try (SerialLine serial = SerialLine.open(where.serial, line.settings())) {
                         err.println("structscope: reading " + serial.name() + " at " + line.settings().baud() + " baud");
                         err.flush();
@@ -184,7 +161,6 @@ public final class CaptureCommand extends CliCommand implements Callable<Integer
         if (!printer.prints()) {
             out.println(result.summary());
         }
-        out.flush();
         return 0;
     }
 

@@ -23,7 +23,6 @@ import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Callable;
 
 /**
  * {@code structscope compare OLD NEW [--type NAME] [--abi ABI|all] [--new-abi ABI] [--json]}: the
@@ -36,7 +35,7 @@ import java.util.concurrent.Callable;
  */
 @Command(name = "compare", description = "Compare the struct and union layouts of two headers or documents "
         + "(or of one on two ABIs). Exit 0 same, 3 different, 2 bad input.")
-public final class CompareCommand extends CliCommand implements Callable<Integer> {
+public final class CompareCommand extends CliCommand {
     /** The exit status when a record differs: a difference is an answer, not an error. */
     static final int DIFFER = 3;
 
@@ -57,9 +56,7 @@ public final class CompareCommand extends CliCommand implements Callable<Integer
     boolean json;
 
     @Override
-    public Integer call() {
-        PrintWriter out = out();
-        PrintWriter err = err();
+    int run(PrintWriter out, PrintWriter err) {
         List<Abi[]> pairs = abiPairs();
         List<RecordComparison> results = new ArrayList<>();
         for (Abi[] pair : pairs) {
@@ -77,7 +74,6 @@ public final class CompareCommand extends CliCommand implements Callable<Integer
         } else {
             writeText(out, pairs, results);
         }
-        out.flush();
         return LayoutComparison.anyDiffers(results) ? DIFFER : 0;
     }
 

@@ -17,11 +17,10 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.util.List;
-import java.util.concurrent.Callable;
 
 /** {@code structscope layout LAYOUT [--abi ABI] [--type NAME] [--json] [--cpp]}. */
 @Command(name = "layout", description = "Show every member's offset, size and alignment, and the padding, for an ABI.")
-public final class LayoutCommand extends CliCommand implements Callable<Integer> {
+public final class LayoutCommand extends CliCommand {
     @Mixin
     LayoutArgs layout;
 
@@ -32,9 +31,7 @@ public final class LayoutCommand extends CliCommand implements Callable<Integer>
     boolean json;
 
     @Override
-    public Integer call() {
-        PrintWriter out = out();
-        PrintWriter err = err();
+    int run(PrintWriter out, PrintWriter err) {
         Abi abi = layout.abi();
         TypeLibrary library = layout.load(err);
         List<RecordLayout> layouts;
@@ -61,7 +58,6 @@ public final class LayoutCommand extends CliCommand implements Callable<Integer>
                 out.print(PaholeFormat.format(layouts.get(i), library, abi));
             }
         }
-        out.flush();
         return 0;
     }
 

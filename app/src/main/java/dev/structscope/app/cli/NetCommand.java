@@ -1,0 +1,30 @@
+package dev.structscope.app.cli;
+
+import dev.structscope.model.InputException;
+import picocli.CommandLine.Mixin;
+
+import java.io.IOException;
+
+/**
+ * What the two commands on a live connection, {@code capture} and {@code send}, share: the record
+ * ({@link RecordArgs}), the connection options ({@link NetOptions}) and the serial line settings
+ * ({@link SerialOptions}); a socket that fails under them ends the run as the one-line error
+ * "connection lost". One instance per run; the calling thread.
+ */
+abstract class NetCommand extends CliCommand {
+    @Mixin
+    RecordArgs record;
+
+    @Mixin
+    SerialOptions line;
+
+    @Mixin
+    NetOptions net;
+
+    /** A socket failure (reset, broken pipe, ...) as the one-line error it is for a user. */
+    @Override
+    RuntimeException failed(IOException e) {
+        String msg = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        return new InputException("socket", "connection lost: " + msg, e);
+    }
+}
