@@ -1,5 +1,7 @@
 package dev.structscope.app.cli;
 
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
@@ -42,6 +44,33 @@ abstract class CliCommand implements Callable<Integer> {
     /** An I/O failure that reached {@link #call}, as the exception the command line reports. */
     RuntimeException failed(IOException e) {
         return new UncheckedIOException(e);
+    }
+
+    /** The fields of a JSON object, written with Jackson's streaming generator. */
+    interface JsonFields {
+        void write(JsonGenerator g) throws IOException;
+    }
+
+    /** One JSON object on {@code out}, as one line: the {@code --json} output of the commands that write theirs field by field. */
+    static void printJson(PrintWriter out, JsonFields fields) {
+        try (JsonGenerator g = new JsonFactory().createGenerator(out)) {
+            g.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+            g.writeStartObject();
+            fields.write(g);
+            g.writeEndObject();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        out.println();
+    }
+
+    /** A number field, or {@code null} where the value is not known (an offset or size the data decides). */
+    static void numberOrNull(JsonGenerator g, String field, boolean known, long value) throws IOException {
+        if (known) {
+            g.writeNumberField(field, value);
+        } else {
+            g.writeNullField(field);
+        }
     }
 
     /** A JSON figure (a number, or a string such as {@code "NaN"}) as the text tables print it; "-" for none. */

@@ -1,6 +1,5 @@
 package dev.structscope.app.cli;
 
-import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import dev.structscope.model.InputException;
 import dev.structscope.model.abi.Abi;
@@ -19,7 +18,6 @@ import picocli.CommandLine.Parameters;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -183,9 +181,7 @@ public final class CompareCommand extends CliCommand {
     }
 
     private static void writeJson(PrintWriter out, List<Abi[]> pairs, List<RecordComparison> results) {
-        try (JsonGenerator g = new JsonFactory().createGenerator(out)) {
-            g.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
-            g.writeStartObject();
+        printJson(out, g -> {
             g.writeArrayFieldStart("comparisons");
             for (Abi[] p : pairs) {
                 g.writeStartObject();
@@ -216,11 +212,7 @@ public final class CompareCommand extends CliCommand {
                 g.writeEndObject();
             }
             g.writeEndArray();
-            g.writeEndObject();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        out.println();
+        });
     }
 
     private static void writeShape(JsonGenerator g, String key, RecordComparison.Shape s) throws IOException {
@@ -242,23 +234,11 @@ public final class CompareCommand extends CliCommand {
             return;
         }
         g.writeObjectFieldStart(key);
-        if (m.offsetKnown()) {
-            g.writeNumberField("offset", m.offset());
-        } else {
-            g.writeNullField("offset");
-        }
-        if (m.sizeKnown()) {
-            g.writeNumberField("size", m.size());
-        } else {
-            g.writeNullField("size");
-        }
+        numberOrNull(g, "offset", m.offsetKnown(), m.offset());
+        numberOrNull(g, "size", m.sizeKnown(), m.size());
         g.writeStringField("type", m.type());
         if (m.isBitField()) {
-            if (m.bitOffset() >= 0) {
-                g.writeNumberField("bitOffset", m.bitOffset());
-            } else {
-                g.writeNullField("bitOffset");
-            }
+            numberOrNull(g, "bitOffset", m.bitOffset() >= 0, m.bitOffset());
             g.writeNumberField("bitWidth", m.bitWidth());
         }
         g.writeEndObject();

@@ -1,6 +1,5 @@
 package dev.structscope.app.cli;
 
-import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import dev.structscope.model.InputException;
 import dev.structscope.model.abi.Abi;
@@ -15,7 +14,6 @@ import picocli.CommandLine.Option;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.io.UncheckedIOException;
 import java.util.List;
 
 /** {@code structscope layout LAYOUT [--abi ABI] [--type NAME] [--json] [--cpp]}. */
@@ -66,9 +64,7 @@ public final class LayoutCommand extends CliCommand {
         for (TypeLibrary.NamedRecord nr : library.namedRecords()) {
             aliases.put(nr.name(), nr.aliases());
         }
-        try (JsonGenerator g = new JsonFactory().createGenerator(out)) {
-            g.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
-            g.writeStartObject();
+        printJson(out, g -> {
             g.writeStringField("abi", abi.name());
             g.writeArrayFieldStart("types");
             for (RecordLayout r : layouts) {
@@ -93,11 +89,7 @@ public final class LayoutCommand extends CliCommand {
                     g.writeStartObject();
                     g.writeStringField("name", f.name());
                     g.writeStringField("type", f.typeName());
-                    if (f.dynamic()) {
-                        g.writeNullField("offset");
-                    } else {
-                        g.writeNumberField("offset", f.offset());
-                    }
+                    numberOrNull(g, "offset", !f.dynamic(), f.offset());
                     g.writeNumberField("size", f.size());
                     g.writeNumberField("align", f.align());
                     if (f.isBitField()) {
@@ -119,11 +111,7 @@ public final class LayoutCommand extends CliCommand {
                 g.writeEndObject();
             }
             g.writeEndArray();
-            g.writeEndObject();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        out.println();
+        });
     }
 
     /** The contract's dynamic-layout keys of one field: dynamic, count, at, switch, when, sizeExpr. */
