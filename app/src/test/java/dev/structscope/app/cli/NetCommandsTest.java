@@ -14,7 +14,6 @@ import java.util.regex.Pattern;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /** {@code capture} and {@code send} end to end, with Python peers and with each other, on loopback. */
 class NetCommandsTest {
@@ -26,7 +25,6 @@ class NetCommandsTest {
 
     @BeforeAll
     static void setUp() throws Exception {
-        assumeTrue(PythonPeer.available(), "python3 is needed");
         header = PointPeers.header(dir);
     }
 

@@ -14,7 +14,6 @@ import java.util.List;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * {@code capture} and {@code send} over Unix domain sockets ({@code unix:PATH}), against Python's
@@ -29,7 +28,6 @@ class UnixSocketCommandsTest {
 
     @BeforeAll
     static void setUp() throws Exception {
-        assumeTrue(PythonPeer.available(), "python3 is needed");
         header = PointPeers.header(dir);
     }
 
