@@ -130,17 +130,14 @@ public final class CaptureCommand extends NetCommand {
                     // Read straight into native memory: a FileChannel on the descriptor, not System.in's heap buffers.
                     result = capture.read(new StreamConnection(java.nio.channels.FileChannel.open(Path.of("/dev/stdin")),
                             "stdin", framing, options));
-                } else if (UnixSockets.named(where.connect)) {
-                    result = capture.connect(UnixSockets.connect(UnixSockets.path("--connect", where.connect)));
+                } else if (where.connect != null) {
+                    result = capture.connect(connect(where.connect, options));
                 } else if (UnixSockets.named(where.listen)) {
                     try (UnixSockets.Listener l = UnixSockets.listen(UnixSockets.path("--listen", where.listen))) {
                         err.println("structscope: listening on " + UnixSockets.PREFIX + l.path());
                         err.flush();
                         result = capture.listen(l.channel(), UnixSockets.PREFIX + l.path());
                     }
-                } else if (where.connect != null) {
-                    Endpoint ep = Endpoint.parse("--connect", where.connect, true);
-                    result = capture.connect(ep.host(), ep.port());
                 } else {
                     Endpoint ep = Endpoint.parse("--listen", where.listen, false);
                     warnIfExposed(ep, err);

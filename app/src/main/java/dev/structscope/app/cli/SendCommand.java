@@ -8,8 +8,6 @@ import dev.structscope.io.net.Framing;
 import dev.structscope.io.net.MpAuth;
 import dev.structscope.io.net.SerialLine;
 import dev.structscope.io.net.StreamConnection;
-import dev.structscope.io.net.TcpCapture;
-import dev.structscope.io.net.UnixSockets;
 import dev.structscope.model.InputException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -98,14 +96,7 @@ public final class SendCommand extends NetCommand {
     private void sendStream(MemorySegment record, CaptureOptions options, Arena arena) throws IOException {
         Framing framing = Framing.parse(net.framing, record.byteSize(), reader);
         byte[] authkey = net.authkeyBytes();
-        java.nio.channels.SocketChannel channel;
-        if (UnixSockets.named(connect)) {
-            channel = UnixSockets.connect(UnixSockets.path("--connect", connect));
-        } else {
-            Endpoint ep = Endpoint.parse("--connect", connect, true);
-            channel = TcpCapture.open(ep.host(), ep.port(), options.connectMillis());
-        }
-        try (StreamConnection c = new StreamConnection(channel, framing, options)) {
+        try (StreamConnection c = new StreamConnection(connect(connect, options), framing, options)) {
             if (authkey != null) {
                 MpAuth.asClient(c, authkey, options.handshakeMillis());
             }
