@@ -1,7 +1,5 @@
 package dev.structscope.app.cli;
 
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonGenerator;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
@@ -14,7 +12,9 @@ import java.util.concurrent.Callable;
  * What every command that prints shares: picocli injects the command's spec, through which it
  * writes to the command line's out and err (stdout and stderr, or a test's writers), and calls
  * {@link #call}, which runs the command's {@link #run} with them and flushes both after it. Declares
- * no option, so no command's {@code --help} changes. One instance per run; the calling thread.
+ * no option, so no command's {@code --help} changes. picocli reflects over this class for every
+ * command, which loads the types its members name: what only some commands need lives elsewhere
+ * ({@link CliJson}). One instance per run; the calling thread.
  */
 abstract class CliCommand implements Callable<Integer> {
     @Spec
@@ -44,33 +44,6 @@ abstract class CliCommand implements Callable<Integer> {
     /** An I/O failure that reached {@link #call}, as the exception the command line reports. */
     RuntimeException failed(IOException e) {
         return new UncheckedIOException(e);
-    }
-
-    /** The fields of a JSON object, written with Jackson's streaming generator. */
-    interface JsonFields {
-        void write(JsonGenerator g) throws IOException;
-    }
-
-    /** One JSON object on {@code out}, as one line: the {@code --json} output of the commands that write theirs field by field. */
-    static void printJson(PrintWriter out, JsonFields fields) {
-        try (JsonGenerator g = new JsonFactory().createGenerator(out)) {
-            g.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
-            g.writeStartObject();
-            fields.write(g);
-            g.writeEndObject();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        out.println();
-    }
-
-    /** A number field, or {@code null} where the value is not known (an offset or size the data decides). */
-    static void numberOrNull(JsonGenerator g, String field, boolean known, long value) throws IOException {
-        if (known) {
-            g.writeNumberField(field, value);
-        } else {
-            g.writeNullField(field);
-        }
     }
 
     /** A JSON figure (a number, or a string such as {@code "NaN"}) as the text tables print it; "-" for none. */

@@ -181,7 +181,7 @@ public final class CompareCommand extends CliCommand {
     }
 
     private static void writeJson(PrintWriter out, List<Abi[]> pairs, List<RecordComparison> results) {
-        printJson(out, g -> {
+        CliJson.print(out, g -> {
             g.writeArrayFieldStart("comparisons");
             for (Abi[] p : pairs) {
                 g.writeStartObject();
@@ -234,11 +234,11 @@ public final class CompareCommand extends CliCommand {
             return;
         }
         g.writeObjectFieldStart(key);
-        numberOrNull(g, "offset", m.offsetKnown(), m.offset());
-        numberOrNull(g, "size", m.sizeKnown(), m.size());
+        CliJson.numberOrNull(g, "offset", m.offsetKnown(), m.offset());
+        CliJson.numberOrNull(g, "size", m.sizeKnown(), m.size());
         g.writeStringField("type", m.type());
         if (m.isBitField()) {
-            numberOrNull(g, "bitOffset", m.bitOffset() >= 0, m.bitOffset());
+            CliJson.numberOrNull(g, "bitOffset", m.bitOffset() >= 0, m.bitOffset());
             g.writeNumberField("bitWidth", m.bitWidth());
         }
         g.writeEndObject();

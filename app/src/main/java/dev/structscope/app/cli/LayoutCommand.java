@@ -64,7 +64,7 @@ public final class LayoutCommand extends CliCommand {
         for (TypeLibrary.NamedRecord nr : library.namedRecords()) {
             aliases.put(nr.name(), nr.aliases());
         }
-        printJson(out, g -> {
+        CliJson.print(out, g -> {
             g.writeStringField("abi", abi.name());
             g.writeArrayFieldStart("types");
             for (RecordLayout r : layouts) {
@@ -89,7 +89,7 @@ public final class LayoutCommand extends CliCommand {
                     g.writeStartObject();
                     g.writeStringField("name", f.name());
                     g.writeStringField("type", f.typeName());
-                    numberOrNull(g, "offset", !f.dynamic(), f.offset());
+                    CliJson.numberOrNull(g, "offset", !f.dynamic(), f.offset());
                     g.writeNumberField("size", f.size());
                     g.writeNumberField("align", f.align());
                     if (f.isBitField()) {

@@ -114,7 +114,7 @@ public final class PatchCommand extends CliCommand {
     private JsonNode values() {
         ObjectNode root = JsonNodeFactory.instance.objectNode();
         if (values != null) {
-            JsonNode v = RecordArgs.values(values);
+            JsonNode v = CliJson.values(values);
             if (v == null || !v.isObject()) {
                 throw new InputException("--values", "expected a JSON object of member values");
             }

@@ -1,8 +1,5 @@
 package dev.structscope.app.cli;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.structscope.io.decode.DecoderPlan;
 import dev.structscope.io.decode.RecordReader;
 import dev.structscope.model.InputException;
@@ -68,14 +65,5 @@ final class RecordArgs {
             throw new InputException("--byte-order", "unknown byte order '" + name + "'; known: little, big");
         }
         return order;
-    }
-
-    /** The JSON text of a {@code --values} option (member values shaped like decode's output), parsed. */
-    static JsonNode values(String json) {
-        try {
-            return new ObjectMapper().readTree(json);
-        } catch (JsonProcessingException e) {
-            throw new InputException("--values", "not valid JSON: " + e.getOriginalMessage());
-        }
     }
 }

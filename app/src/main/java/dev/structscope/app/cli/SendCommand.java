@@ -60,7 +60,7 @@ public final class SendCommand extends NetCommand {
         var resolved = record.resolve(err);
         reader = record.reader(resolved);
         DecoderPlan plan = record.plan(resolved);
-        JsonNode json = RecordArgs.values(values);
+        JsonNode json = CliJson.values(values);
         CaptureOptions options = net.options(0);
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment record;
