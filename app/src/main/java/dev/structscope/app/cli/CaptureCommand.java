@@ -173,7 +173,7 @@ public final class CaptureCommand extends NetCommand {
 
     private static void warnIfExposed(Endpoint ep, PrintWriter err) {
         if (!ep.isLoopback()) {
-            err.println("structscope: warning: listening on " + ep.host() + " accepts peers from other machines");
+            warn(err, "listening on " + ep.host() + " accepts peers from other machines");
             err.flush();
         }
     }

@@ -46,6 +46,11 @@ abstract class CliCommand implements Callable<Integer> {
         return new UncheckedIOException(e);
     }
 
+    /** Says a warning on stderr, in the command line's one form: {@code structscope: warning: TEXT}. */
+    static void warn(PrintWriter err, String text) {
+        err.println("structscope: warning: " + text);
+    }
+
     /** A JSON figure (a number, or a string such as {@code "NaN"}) as the text tables print it; "-" for none. */
     static String plain(String json) {
         return json == null ? "-" : json.replace("\"", "");

@@ -42,7 +42,7 @@ public final class ConvertCommand extends CliCommand {
             progress.finish();
         }
         for (String w : result.warnings()) {
-            err.println("structscope: warning: " + data.file + ": " + w);
+            warn(err, data.file + ": " + w);
         }
         data.warnTrailing(err, result.trailingBytes(), "were not converted");
         return 0;

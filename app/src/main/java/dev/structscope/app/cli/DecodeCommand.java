@@ -123,7 +123,7 @@ public final class DecodeCommand extends CliCommand {
                     }
                     writer.record(i, pos, d.value());
                     for (String w : d.warnings()) {
-                        err.println("structscope: warning: " + data.file + ": record " + i + ": " + w);
+                        warn(err, data.file + ": record " + i + ": " + w);
                     }
                     pos += d.size();
                 }

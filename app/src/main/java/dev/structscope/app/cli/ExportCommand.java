@@ -87,7 +87,7 @@ public final class ExportCommand extends CliCommand {
         ExportOptions options = new ExportOptions(abi, type, order, javaPackage);
         ExportResult result = exporter(target).export(library, options);
         for (String w : result.warnings()) {
-            err.println("structscope: warning: " + w);
+            warn(err, w);
         }
         if (target == ExportTarget.JAVA) {
             Path dir = output == null ? Path.of(".") : output;
