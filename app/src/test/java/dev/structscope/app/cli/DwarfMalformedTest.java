@@ -75,10 +75,7 @@ class DwarfMalformedTest {
         args[1] = obj.toString();
         args[2] = "--json";
         System.arraycopy(more, 0, args, 3, more.length);
-        CliRun run = CliRun.run(args);
-        assertEquals(2, run.status(), () -> "out: " + run.out + " err: " + run.err);
-        String err = run.err.toString().strip();
-        assertEquals(1, err.lines().count(), err);
+        String err = CliRun.run(args).refusal();
         assertTrue(err.contains(obj.toString()), err);
         return err;
     }

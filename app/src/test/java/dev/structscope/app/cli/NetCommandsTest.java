@@ -136,18 +136,15 @@ class NetCommandsTest {
             String port = py.line().strip();
             CliRun run = CliRun.run("capture", header.toString(), "--type", "Point", "--connect", "127.0.0.1:" + port,
                     "--framing", "mp", "--authkey", "wrong");
-            assertEquals(2, run.status());
-            assertEquals(1, run.err.toString().lines().count(), run.err.toString());
-            assertTrue(run.err.toString().startsWith("structscope: 127.0.0.1:"), run.err.toString());
-            assertTrue(run.err.toString().contains("authentication failed"), run.err.toString());
+            String err = run.refusal();
+            assertTrue(err.startsWith("structscope: 127.0.0.1:") && err.contains("authentication failed"), err);
         }
     }
 
     @Test
     void badOptionsAreOneLineWithStatusTwo() {
         CliRun run = CliRun.run("capture", header.toString(), "--type", "Point", "--connect", "nohostport");
-        assertEquals(2, run.status());
-        assertEquals("structscope: --connect: expected HOST:PORT, got 'nohostport'", run.err.toString().strip());
+        assertEquals("structscope: --connect: expected HOST:PORT, got 'nohostport'", run.refusal());
         run = CliRun.run("capture", header.toString(), "--type", "Point", "--listen", "0", "--framing", "u24");
         assertEquals(2, run.status());
         assertTrue(run.err.toString().contains("unknown framing 'u24'"), run.err.toString());
