@@ -15,7 +15,6 @@ import dev.structscope.io.net.UdpCapture;
 import dev.structscope.model.InputException;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.io.IOException;
@@ -23,7 +22,6 @@ import java.io.PrintWriter;
 import java.net.InetSocketAddress;
 import java.nio.channels.ServerSocketChannel;
 import java.nio.file.Path;
-import java.util.concurrent.Callable;
 
 /**
  * {@code structscope capture LAYOUT --type NAME (--connect H:P | --listen [H:]P | --udp [H:]P)
@@ -31,10 +29,7 @@ import java.util.concurrent.Callable;
  * land in native memory and are decoded in place, one record each, as they arrive.
  */
 @Command(name = "capture", description = "Receive messages from a live socket and decode each as one record.")
-public final class CaptureCommand extends CliCommand implements Callable<Integer> {
-    @Mixin
-    RecordArgs record;
-
+public final class CaptureCommand extends NetCommand {
     @ArgGroup(exclusive = true, multiplicity = "1")
     Where where;
 
@@ -59,12 +54,6 @@ public final class CaptureCommand extends CliCommand implements Callable<Integer
         Path serial;
     }
 
-    @Mixin
-    SerialOptions line;
-
-    @Mixin
-    NetOptions net;
-
     @Option(names = "--count", paramLabel = "N", defaultValue = "0", description = "Stop after N messages (default: until the peer closes).")
     long count;
 
@@ -79,17 +68,7 @@ public final class CaptureCommand extends CliCommand implements Callable<Integer
     double idleSeconds;
 
     @Override
-    public Integer call() {
-        try {
-            return run();
-        } catch (IOException e) {
-            throw NetOptions.lost(e);
-        }
-    }
-
-    private Integer run() throws IOException {
-        PrintWriter out = out();
-        PrintWriter err = err();
+    int run(PrintWriter out, PrintWriter err) throws IOException {
         var reader = record.reader(record.resolve(err));
         MessageFormat printer = new MessageFormat(format, reader, out);
         if (printer.prints() && reader instanceof DecoderPlan plan) {
@@ -131,9 +110,7 @@ public final class CaptureCommand extends CliCommand implements Callable<Integer
                 }
                 TcpCapture capture = new TcpCapture(framing, authkey, options, count, sink);
                 if (where.serial != null) {
-                    if (authkey != null) {
-                        throw new InputException("--authkey", "a serial line has no handshake: leave out --authkey");
-                    }
+                    net.noHandshakeOnSerial();
                     try (SerialLine serial = SerialLine.open(where.serial, line.settings())) {
                         err.println("structscope: reading " + serial.name() + " at " + line.settings().baud() + " baud");
                         err.flush();
@@ -153,17 +130,14 @@ public final class CaptureCommand extends CliCommand implements Callable<Integer
                     // Read straight into native memory: a FileChannel on the descriptor, not System.in's heap buffers.
                     result = capture.read(new StreamConnection(java.nio.channels.FileChannel.open(Path.of("/dev/stdin")),
                             "stdin", framing, options));
-                } else if (UnixSockets.named(where.connect)) {
-                    result = capture.connect(UnixSockets.connect(UnixSockets.path("--connect", where.connect)));
+                } else if (where.connect != null) {
+                    result = capture.connect(connect(where.connect, options));
                 } else if (UnixSockets.named(where.listen)) {
                     try (UnixSockets.Listener l = UnixSockets.listen(UnixSockets.path("--listen", where.listen))) {
                         err.println("structscope: listening on " + UnixSockets.PREFIX + l.path());
                         err.flush();
                         result = capture.listen(l.channel(), UnixSockets.PREFIX + l.path());
                     }
-                } else if (where.connect != null) {
-                    Endpoint ep = Endpoint.parse("--connect", where.connect, true);
-                    result = capture.connect(ep.host(), ep.port());
                 } else {
                     Endpoint ep = Endpoint.parse("--listen", where.listen, false);
                     warnIfExposed(ep, err);
@@ -184,7 +158,6 @@ public final class CaptureCommand extends CliCommand implements Callable<Integer
         if (!printer.prints()) {
             out.println(result.summary());
         }
-        out.flush();
         return 0;
     }
 
@@ -200,7 +173,7 @@ public final class CaptureCommand extends CliCommand implements Callable<Integer
 
     private static void warnIfExposed(Endpoint ep, PrintWriter err) {
         if (!ep.isLoopback()) {
-            err.println("structscope: warning: listening on " + ep.host() + " accepts peers from other machines");
+            warn(err, "listening on " + ep.host() + " accepts peers from other machines");
             err.flush();
         }
     }

@@ -3,24 +3,56 @@ package dev.structscope.app.cli;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.util.concurrent.Callable;
 
 /**
  * What every command that prints shares: picocli injects the command's spec, through which it
- * writes to the command line's out and err (stdout and stderr, or a test's writers). Declares no
- * option, so no command's {@code --help} changes. One instance per run; the calling thread.
+ * writes to the command line's out and err (stdout and stderr, or a test's writers), and calls
+ * {@link #call}, which runs the command's {@link #run} with them and flushes both after it. Declares
+ * no option, so no command's {@code --help} changes. picocli reflects over this class for every
+ * command, which loads the types its members name: what only some commands need lives elsewhere
+ * ({@link CliJson}). One instance per run; the calling thread.
  */
-abstract class CliCommand {
+abstract class CliCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    /** Where results go. */
-    PrintWriter out() {
-        return spec.commandLine().getOut();
+    @Override
+    public final Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        int status;
+        try {
+            status = run(out, err);
+        } catch (IOException e) {
+            throw failed(e);
+        }
+        out.flush();
+        err.flush();
+        return status;
     }
 
-    /** Where warnings and progress go. */
-    PrintWriter err() {
-        return spec.commandLine().getErr();
+    /**
+     * The command's work: results to {@code out}, warnings and progress to {@code err}. Returns the
+     * exit status; bad input is thrown as an {@link dev.structscope.model.InputException}.
+     */
+    abstract int run(PrintWriter out, PrintWriter err) throws IOException;
+
+    /** An I/O failure that reached {@link #call}, as the exception the command line reports. */
+    RuntimeException failed(IOException e) {
+        return new UncheckedIOException(e);
+    }
+
+    /** Says a warning on stderr, in the command line's one form: {@code structscope: warning: TEXT}. */
+    static void warn(PrintWriter err, String text) {
+        err.println("structscope: warning: " + text);
+    }
+
+    /** A JSON figure (a number, or a string such as {@code "NaN"}) as the text tables print it; "-" for none. */
+    static String plain(String json) {
+        return json == null ? "-" : json.replace("\"", "");
     }
 }

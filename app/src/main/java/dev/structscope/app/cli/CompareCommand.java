@@ -1,6 +1,5 @@
 package dev.structscope.app.cli;
 
-import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import dev.structscope.model.InputException;
 import dev.structscope.model.abi.Abi;
@@ -19,11 +18,9 @@ import picocli.CommandLine.Parameters;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Callable;
 
 /**
  * {@code structscope compare OLD NEW [--type NAME] [--abi ABI|all] [--new-abi ABI] [--json]}: the
@@ -36,7 +33,7 @@ import java.util.concurrent.Callable;
  */
 @Command(name = "compare", description = "Compare the struct and union layouts of two headers or documents "
         + "(or of one on two ABIs). Exit 0 same, 3 different, 2 bad input.")
-public final class CompareCommand extends CliCommand implements Callable<Integer> {
+public final class CompareCommand extends CliCommand {
     /** The exit status when a record differs: a difference is an answer, not an error. */
     static final int DIFFER = 3;
 
@@ -57,9 +54,7 @@ public final class CompareCommand extends CliCommand implements Callable<Integer
     boolean json;
 
     @Override
-    public Integer call() {
-        PrintWriter out = out();
-        PrintWriter err = err();
+    int run(PrintWriter out, PrintWriter err) {
         List<Abi[]> pairs = abiPairs();
         List<RecordComparison> results = new ArrayList<>();
         for (Abi[] pair : pairs) {
@@ -77,7 +72,6 @@ public final class CompareCommand extends CliCommand implements Callable<Integer
         } else {
             writeText(out, pairs, results);
         }
-        out.flush();
         return LayoutComparison.anyDiffers(results) ? DIFFER : 0;
     }
 
@@ -187,9 +181,7 @@ public final class CompareCommand extends CliCommand implements Callable<Integer
     }
 
     private static void writeJson(PrintWriter out, List<Abi[]> pairs, List<RecordComparison> results) {
-        try (JsonGenerator g = new JsonFactory().createGenerator(out)) {
-            g.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
-            g.writeStartObject();
+        CliJson.print(out, g -> {
             g.writeArrayFieldStart("comparisons");
             for (Abi[] p : pairs) {
                 g.writeStartObject();
@@ -220,11 +212,7 @@ public final class CompareCommand extends CliCommand implements Callable<Integer
                 g.writeEndObject();
             }
             g.writeEndArray();
-            g.writeEndObject();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        out.println();
+        });
     }
 
     private static void writeShape(JsonGenerator g, String key, RecordComparison.Shape s) throws IOException {
@@ -246,23 +234,11 @@ public final class CompareCommand extends CliCommand implements Callable<Integer
             return;
         }
         g.writeObjectFieldStart(key);
-        if (m.offsetKnown()) {
-            g.writeNumberField("offset", m.offset());
-        } else {
-            g.writeNullField("offset");
-        }
-        if (m.sizeKnown()) {
-            g.writeNumberField("size", m.size());
-        } else {
-            g.writeNullField("size");
-        }
+        CliJson.numberOrNull(g, "offset", m.offsetKnown(), m.offset());
+        CliJson.numberOrNull(g, "size", m.sizeKnown(), m.size());
         g.writeStringField("type", m.type());
         if (m.isBitField()) {
-            if (m.bitOffset() >= 0) {
-                g.writeNumberField("bitOffset", m.bitOffset());
-            } else {
-                g.writeNullField("bitOffset");
-            }
+            CliJson.numberOrNull(g, "bitOffset", m.bitOffset() >= 0, m.bitOffset());
             g.writeNumberField("bitWidth", m.bitWidth());
         }
         g.writeEndObject();

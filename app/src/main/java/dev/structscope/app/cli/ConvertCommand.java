@@ -12,7 +12,6 @@ import picocli.CommandLine.Option;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.concurrent.Callable;
 
 /**
  * {@code structscope convert LAYOUT --type NAME DATA --to parquet|arrow|csv|jsonl -o OUT [--offset N]
@@ -20,7 +19,7 @@ import java.util.concurrent.Callable;
  * text file (see {@link Converter}), with progress on stderr when a person is watching.
  */
 @Command(name = "convert", description = "Write every record of a data file as one row of a Parquet, Arrow IPC, CSV or JSON Lines file.")
-public final class ConvertCommand extends CliCommand implements Callable<Integer> {
+public final class ConvertCommand extends CliCommand {
     @Mixin
     RecordFileArgs data;
 
@@ -32,9 +31,7 @@ public final class ConvertCommand extends CliCommand implements Callable<Integer
     Path output;
 
     @Override
-    public Integer call() {
-        PrintWriter out = out();
-        PrintWriter err = err();
+    int run(PrintWriter out, PrintWriter err) {
         Converter.Format format = Converter.Format.of(to);
         RecordLayout resolved = data.record.resolve(err);
         RecordReader reader = data.record.reader(resolved);
@@ -45,14 +42,9 @@ public final class ConvertCommand extends CliCommand implements Callable<Integer
             progress.finish();
         }
         for (String w : result.warnings()) {
-            err.println("structscope: warning: " + data.file + ": " + w);
+            warn(err, data.file + ": " + w);
         }
-        if (result.trailingBytes() > 0) {
-            err.println("structscope: " + data.file + ": " + result.trailingBytes()
-                    + " trailing bytes after the last whole record were not converted");
-        }
-        err.flush();
-        out.flush();
+        data.warnTrailing(err, result.trailingBytes(), "were not converted");
         return 0;
     }
 

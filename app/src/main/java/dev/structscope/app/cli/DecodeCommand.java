@@ -15,9 +15,7 @@ import picocli.CommandLine.Option;
 
 import java.io.PrintWriter;
 import java.lang.foreign.MemorySegment;
-import java.nio.ByteOrder;
 import java.util.Locale;
-import java.util.concurrent.Callable;
 
 /**
  * {@code structscope decode LAYOUT --type NAME DATA [--abi ABI] [--offset N] [--count N | --all]
@@ -25,7 +23,7 @@ import java.util.concurrent.Callable;
  * mapped DATA file and streamed out one at a time.
  */
 @Command(name = "decode", description = "Decode records of a struct or union from a data file (mapped, not read into memory).")
-public final class DecodeCommand extends CliCommand implements Callable<Integer> {
+public final class DecodeCommand extends CliCommand {
     @Mixin
     RecordFileArgs data;
 
@@ -48,9 +46,7 @@ public final class DecodeCommand extends CliCommand implements Callable<Integer>
     String bytes;
 
     @Override
-    public Integer call() {
-        PrintWriter out = out();
-        PrintWriter err = err();
+    int run(PrintWriter out, PrintWriter err) {
         RecordFormat writer = RecordFormat.of(format, out, bytesHex(bytes));
         RecordLayout resolved = data.record.resolve(err);
         RecordReader reader = data.record.reader(resolved);
@@ -59,10 +55,7 @@ public final class DecodeCommand extends CliCommand implements Callable<Integer>
         }
         DecoderPlan plan = (DecoderPlan) reader;
         plan.checkPrintable(data.record.layout.limits().maxElements());
-        long recordSize = plan.recordSize();
-        if (recordSize <= 0) {
-            throw new InputException("--type", "'" + data.record.type + "' has size 0; there is nothing to decode");
-        }
+        long recordSize = data.record.fixedSize(plan, "decode");
         checkCount();
         try (DataSource source = Sources.open(data.file)) {
             long size = source.size();
@@ -74,10 +67,7 @@ public final class DecodeCommand extends CliCommand implements Callable<Integer>
             } else {
                 count = howMany.count;
                 if (count > available) {
-                    long bad = data.offset + available * recordSize;
-                    throw new InputException(data.file + ": byte offset " + bad, "record " + available
-                            + " (" + recordSize + " bytes from byte offset " + bad
-                            + ") runs past the end of the data (" + size + " bytes)");
+                    throw data.pastEnd(available, recordSize, data.offset + available * recordSize, size);
                 }
             }
             MemorySegment all = source.segment();
@@ -91,15 +81,9 @@ public final class DecodeCommand extends CliCommand implements Callable<Integer>
                 return null;
             });
             if (howMany.all) {
-                long trailing = (size - data.offset) - count * recordSize;
-                if (trailing > 0) {
-                    err.println("structscope: " + data.file + ": " + trailing + " trailing bytes after the last whole record (at byte offset "
-                            + (data.offset + count * recordSize) + ") were not decoded");
-                    err.flush();
-                }
+                warnTrailing(err, data.offset + count * recordSize, size);
             }
         }
-        out.flush();
         return 0;
     }
 
@@ -139,7 +123,7 @@ public final class DecodeCommand extends CliCommand implements Callable<Integer>
                     }
                     writer.record(i, pos, d.value());
                     for (String w : d.warnings()) {
-                        err.println("structscope: warning: " + data.file + ": record " + i + ": " + w);
+                        warn(err, data.file + ": record " + i + ": " + w);
                     }
                     pos += d.size();
                 }
@@ -147,13 +131,10 @@ public final class DecodeCommand extends CliCommand implements Callable<Integer>
                 end[0] = pos;
                 return null;
             });
-            if (howMany.all && end[0] < size) {
-                err.println("structscope: " + data.file + ": " + (size - end[0])
-                        + " trailing bytes after the last whole record (at byte offset " + end[0] + ") were not decoded");
-                err.flush();
+            if (howMany.all) {
+                warnTrailing(err, end[0], size);
             }
         }
-        out.flush();
         return 0;
     }
 
@@ -170,20 +151,17 @@ public final class DecodeCommand extends CliCommand implements Callable<Integer>
         }
     }
 
+    /** With {@code --all}: the bytes from {@code end}, where the last whole record ended, to the end of DATA. */
+    private void warnTrailing(PrintWriter err, long end, long size) {
+        data.warnTrailing(err, size - end, "(at byte offset " + end + ") were not decoded");
+    }
+
     /** {@code --bytes array|hex}. */
     static boolean bytesHex(String how) {
         return switch (how.toLowerCase(Locale.ROOT)) {
             case "array" -> false;
             case "hex" -> true;
             default -> throw new InputException("--bytes", "unknown value '" + how + "'; known: array, hex");
-        };
-    }
-
-    static ByteOrder byteOrder(String name) {
-        return switch (name.toLowerCase(Locale.ROOT)) {
-            case "little", "le" -> ByteOrder.LITTLE_ENDIAN;
-            case "big", "be" -> ByteOrder.BIG_ENDIAN;
-            default -> throw new InputException("--byte-order", "unknown byte order '" + name + "'; known: little, big");
         };
     }
 }

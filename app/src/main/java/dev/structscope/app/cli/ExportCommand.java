@@ -2,7 +2,6 @@ package dev.structscope.app.cli;
 
 import dev.structscope.model.InputException;
 import dev.structscope.model.abi.Abi;
-import dev.structscope.model.abi.Endian;
 import dev.structscope.model.export.ExportOptions;
 import dev.structscope.model.export.ExportResult;
 import dev.structscope.model.export.ExportTarget;
@@ -19,7 +18,6 @@ import java.io.PrintWriter;
 import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.concurrent.Callable;
 
 /**
  * {@code structscope export LAYOUT --to c|java|ctypes|rust|ksy|json [--type NAME] [--abi ABI]
@@ -28,7 +26,7 @@ import java.util.concurrent.Callable;
  * (see {@link Exporter}); warnings about what the target cannot express go to stderr.
  */
 @Command(name = "export", description = "Write the layout as C, Java (java.lang.foreign), Python ctypes, Rust, Kaitai Struct, a Wireshark dissector (Lua) or a layout document.")
-public final class ExportCommand extends CliCommand implements Callable<Integer> {
+public final class ExportCommand extends CliCommand {
     @Mixin
     LayoutArgs layout;
 
@@ -55,12 +53,8 @@ public final class ExportCommand extends CliCommand implements Callable<Integer>
     String transport;
 
     @Override
-    public Integer call() {
-        try {
-            return export();
-        } catch (IOException e) {
-            throw new InputException(output == null ? "" : output.toString(), "cannot write the export: " + e.getMessage(), e);
-        }
+    RuntimeException failed(IOException e) {
+        return new InputException(output == null ? "" : output.toString(), "cannot write the export: " + e.getMessage(), e);
     }
 
     private Exporter exporter(ExportTarget target) {
@@ -75,18 +69,14 @@ public final class ExportCommand extends CliCommand implements Callable<Integer>
         return new WiresharkExporter(port, t);
     }
 
-    private int export() throws IOException {
-        PrintWriter out = out();
-        PrintWriter err = err();
+    @Override
+    int run(PrintWriter out, PrintWriter err) throws IOException {
         ExportTarget target = ExportTarget.byName(to);
         if ((port != null || transport != null) && target != ExportTarget.WIRESHARK) {
             throw new InputException(port != null ? "--port" : "--transport", "only for --to wireshark");
         }
         Abi abi = layout.abi();
-        ByteOrder order = Endian.parse(byteOrder);
-        if (byteOrder != null && !byteOrder.isEmpty() && order == null) {
-            throw new InputException("--byte-order", "must be little or big, was '" + byteOrder + "'");
-        }
+        ByteOrder order = byteOrder == null || byteOrder.isEmpty() ? null : RecordArgs.byteOrder(byteOrder);
         if (javaPackage != null && !javaPackage.matches("[A-Za-z_$][A-Za-z0-9_$]*(\\.[A-Za-z_$][A-Za-z0-9_$]*)*")) {
             throw new InputException("--package", "not a Java package name: '" + javaPackage + "'");
         }
@@ -97,9 +87,8 @@ public final class ExportCommand extends CliCommand implements Callable<Integer>
         ExportOptions options = new ExportOptions(abi, type, order, javaPackage);
         ExportResult result = exporter(target).export(library, options);
         for (String w : result.warnings()) {
-            err.println("structscope: warning: " + w);
+            warn(err, w);
         }
-        err.flush();
         if (target == ExportTarget.JAVA) {
             Path dir = output == null ? Path.of(".") : output;
             if (Files.exists(dir) && !Files.isDirectory(dir)) {
@@ -111,7 +100,6 @@ public final class ExportCommand extends CliCommand implements Callable<Integer>
             }
         } else if (output == null) {
             out.print(result.text());
-            out.flush();
         } else {
             if (Files.isDirectory(output)) {
                 throw new InputException(output.toString(), "is a directory; -o takes a file for --to " + target.cliName());

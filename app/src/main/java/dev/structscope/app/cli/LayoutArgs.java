@@ -70,7 +70,7 @@ final class LayoutArgs {
     /** Says on {@code err} what choosing the ABI found (a binary of a machine without one of its own). */
     void flushWarnings(PrintWriter err) {
         for (String w : pending) {
-            err.println("structscope: warning: " + w);
+            CliCommand.warn(err, w);
         }
         pending.clear();
     }

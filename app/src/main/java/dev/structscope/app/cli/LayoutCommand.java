@@ -1,6 +1,5 @@
 package dev.structscope.app.cli;
 
-import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import dev.structscope.model.InputException;
 import dev.structscope.model.abi.Abi;
@@ -15,13 +14,11 @@ import picocli.CommandLine.Option;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.io.UncheckedIOException;
 import java.util.List;
-import java.util.concurrent.Callable;
 
 /** {@code structscope layout LAYOUT [--abi ABI] [--type NAME] [--json] [--cpp]}. */
 @Command(name = "layout", description = "Show every member's offset, size and alignment, and the padding, for an ABI.")
-public final class LayoutCommand extends CliCommand implements Callable<Integer> {
+public final class LayoutCommand extends CliCommand {
     @Mixin
     LayoutArgs layout;
 
@@ -32,9 +29,7 @@ public final class LayoutCommand extends CliCommand implements Callable<Integer>
     boolean json;
 
     @Override
-    public Integer call() {
-        PrintWriter out = out();
-        PrintWriter err = err();
+    int run(PrintWriter out, PrintWriter err) {
         Abi abi = layout.abi();
         TypeLibrary library = layout.load(err);
         List<RecordLayout> layouts;
@@ -61,7 +56,6 @@ public final class LayoutCommand extends CliCommand implements Callable<Integer>
                 out.print(PaholeFormat.format(layouts.get(i), library, abi));
             }
         }
-        out.flush();
         return 0;
     }
 
@@ -70,9 +64,7 @@ public final class LayoutCommand extends CliCommand implements Callable<Integer>
         for (TypeLibrary.NamedRecord nr : library.namedRecords()) {
             aliases.put(nr.name(), nr.aliases());
         }
-        try (JsonGenerator g = new JsonFactory().createGenerator(out)) {
-            g.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
-            g.writeStartObject();
+        CliJson.print(out, g -> {
             g.writeStringField("abi", abi.name());
             g.writeArrayFieldStart("types");
             for (RecordLayout r : layouts) {
@@ -97,11 +89,7 @@ public final class LayoutCommand extends CliCommand implements Callable<Integer>
                     g.writeStartObject();
                     g.writeStringField("name", f.name());
                     g.writeStringField("type", f.typeName());
-                    if (f.dynamic()) {
-                        g.writeNullField("offset");
-                    } else {
-                        g.writeNumberField("offset", f.offset());
-                    }
+                    CliJson.numberOrNull(g, "offset", !f.dynamic(), f.offset());
                     g.writeNumberField("size", f.size());
                     g.writeNumberField("align", f.align());
                     if (f.isBitField()) {
@@ -123,11 +111,7 @@ public final class LayoutCommand extends CliCommand implements Callable<Integer>
                 g.writeEndObject();
             }
             g.writeEndArray();
-            g.writeEndObject();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        out.println();
+        });
     }
 
     /** The contract's dynamic-layout keys of one field: dynamic, count, at, switch, when, sizeExpr. */

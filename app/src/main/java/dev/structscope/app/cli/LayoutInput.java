@@ -45,7 +45,7 @@ final class LayoutInput {
             throw new InputException(path.toString(), "cannot be read (permission denied)");
         }
         if (BinaryFiles.isElf(path)) {
-            return BinaryFiles.read(path, abi, limits, w -> err.println("structscope: warning: " + w));
+            return BinaryFiles.read(path, abi, limits, w -> CliCommand.warn(err, w));
         }
         String name = path.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
         if (name.endsWith(".json")) {
@@ -57,7 +57,7 @@ final class LayoutInput {
             if (m.find()) {
                 skipped.add(m.group(1));
             }
-            err.println("structscope: warning: " + w);
+            CliCommand.warn(err, w);
         }, abi, limits));
         if (lib.namedRecords().isEmpty() && !skipped.isEmpty()) {
             // Typically a system header whose declarations sit under macros (__USE_MISC ...) that

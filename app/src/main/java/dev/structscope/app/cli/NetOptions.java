@@ -28,12 +28,6 @@ final class NetOptions {
             description = "Native memory for receive buffers (default 64 MiB).")
     long memoryCap;
 
-    /** A socket failure (reset, broken pipe, ...) as the one-line error it is for a user. */
-    static InputException lost(java.io.IOException e) {
-        String msg = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-        return new InputException("socket", "connection lost: " + msg, e);
-    }
-
     byte[] authkeyBytes() {
         if (authkey == null) {
             return null;
@@ -42,6 +36,13 @@ final class NetOptions {
             throw new InputException("--authkey", "an authkey needs --framing mp");
         }
         return authkey.getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** Refuses {@code --authkey} on a serial line, rather than ignoring it: a line has no peer to answer a handshake. */
+    void noHandshakeOnSerial() {
+        if (authkeyBytes() != null) {
+            throw new InputException("--authkey", "a serial line has no handshake: leave out --authkey");
+        }
     }
 
     CaptureOptions options(double idleSeconds) {

@@ -22,15 +22,12 @@ import dev.structscope.model.layout.RecordLayout;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
 import java.io.PrintWriter;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.Callable;
 
 /**
  * {@code structscope patch LAYOUT --type NAME DATA [--offset N] [--record K] (--set PATH=VALUE)...
@@ -41,15 +38,10 @@ import java.util.concurrent.Callable;
  * for writing, so a bad one leaves the file untouched.
  */
 @Command(name = "patch", description = "Write member values into one record of a data file, in place (journaled, synced).")
-public final class PatchCommand extends CliCommand implements Callable<Integer> {
+public final class PatchCommand extends CliCommand {
+    /** LAYOUT, {@code --type}, DATA (the file written into) and {@code --offset} of record 0. */
     @Mixin
-    RecordArgs record;
-
-    @Parameters(index = "1", paramLabel = "DATA", description = "The file to write into.")
-    Path dataPath;
-
-    @Option(names = "--offset", paramLabel = "N", defaultValue = "0", description = "Byte offset of record 0 (default 0).")
-    long offset;
+    RecordFileArgs data;
 
     @Option(names = "--record", paramLabel = "K", defaultValue = "0", description = "Which record (default 0), at N + K x size.")
     long recordIndex;
@@ -65,64 +57,56 @@ public final class PatchCommand extends CliCommand implements Callable<Integer> 
     boolean rollBack;
 
     @Override
-    public Integer call() {
-        PrintWriter out = out();
-        PrintWriter err = err();
-        Optional<Journal> journal = Journal.find(dataPath);
+    int run(PrintWriter out, PrintWriter err) {
+        Optional<Journal> journal = Journal.find(data.file);
         if (rollBack) {
             if (journal.isEmpty()) {
-                throw new InputException(dataPath.toString(), "no journal of an interrupted write (" + Journal.pathFor(dataPath) + ")");
+                throw new InputException(data.file.toString(), "no journal of an interrupted write (" + Journal.pathFor(data.file) + ")");
             }
-            InPlaceWriter.checkWritable(dataPath);
+            InPlaceWriter.checkWritable(data.file);
             journal.get().rollBack();
-            out.println("restored " + journal.get().entries().size() + " range(s) of " + dataPath + " from its journal");
-            out.flush();
+            out.println("restored " + journal.get().entries().size() + " range(s) of " + data.file + " from its journal");
             return 0;
         }
         if (journal.isPresent()) {
-            throw new InputException(dataPath.toString(), "a write into it was interrupted (journal "
+            throw new InputException(data.file.toString(), "a write into it was interrupted (journal "
                     + journal.get().file() + "); run patch again with --roll-back to restore the old bytes");
         }
         JsonNode json = values();
-        RecordLayout resolved = record.resolve(err);
-        RecordReader reader = record.reader(resolved);
+        RecordLayout resolved = data.record.resolve(err);
+        RecordReader reader = data.record.reader(resolved);
         if (reader instanceof DynamicDecoder) {
-            throw new InputException("--type", "'" + record.type + "' is a dynamic record (its size depends on its data); "
+            throw new InputException("--type", "'" + data.record.type + "' is a dynamic record (its size depends on its data); "
                     + "patch writes fixed-size records only");
         }
         DecoderPlan plan = (DecoderPlan) reader;
-        long size = plan.recordSize();
-        if (size <= 0) {
-            throw new InputException("--type", "'" + record.type + "' has size 0; there is nothing to write");
+        long size = data.record.fixedSize(plan, "write");
+        if (data.offset < 0 || recordIndex < 0) {
+            throw new InputException(data.offset < 0 ? "--offset" : "--record", "must not be negative");
         }
-        if (offset < 0 || recordIndex < 0) {
-            throw new InputException(offset < 0 ? "--offset" : "--record", "must not be negative");
-        }
-        InPlaceWriter.checkWritable(dataPath);
-        Expected expected = Expected.of(dataPath);
+        InPlaceWriter.checkWritable(data.file);
+        Expected expected = Expected.of(data.file);
         long at;
         try {
-            at = Math.addExact(offset, Math.multiplyExact(recordIndex, size));
+            at = Math.addExact(data.offset, Math.multiplyExact(recordIndex, size));
             Math.addExact(at, size);
         } catch (ArithmeticException e) {
             throw new InputException("--record", "record " + recordIndex + " lies beyond any file");
         }
         if (at + size > expected.size()) {
-            throw new InputException(dataPath + ": byte offset " + at, "record " + recordIndex + " (" + size
-                    + " bytes from byte offset " + at + ") runs past the end of the data (" + expected.size() + " bytes)");
+            throw data.pastEnd(recordIndex, size, at, expected.size());
         }
         byte[] before;
-        try (DataSource source = Sources.open(dataPath)) {
+        try (DataSource source = Sources.open(data.file)) {
             before = Sources.guard(source, () -> source.slice(at, size).toArray(ValueLayout.JAVA_BYTE));
         }
         byte[] after = before.clone();
         RecordEncoder.encode(plan, json, MemorySegment.ofArray(after));
         List<Change> changes = Change.diff(before, after, at);
-        InPlaceWriter.write(dataPath, changes, expected);
+        InPlaceWriter.write(data.file, changes, expected);
         int bytes = changes.stream().mapToInt(Change::length).sum();
         out.println("record " + recordIndex + " at byte offset " + at + ": " + bytes + " byte(s) changed in "
                 + changes.size() + " range(s)");
-        out.flush();
         return 0;
     }
 
@@ -130,15 +114,11 @@ public final class PatchCommand extends CliCommand implements Callable<Integer> 
     private JsonNode values() {
         ObjectNode root = JsonNodeFactory.instance.objectNode();
         if (values != null) {
-            try {
-                JsonNode v = new ObjectMapper().readTree(values);
-                if (v == null || !v.isObject()) {
-                    throw new InputException("--values", "expected a JSON object of member values");
-                }
-                root.setAll((ObjectNode) v);
-            } catch (JsonProcessingException e) {
-                throw new InputException("--values", "not valid JSON: " + e.getOriginalMessage());
+            JsonNode v = CliJson.values(values);
+            if (v == null || !v.isObject()) {
+                throw new InputException("--values", "expected a JSON object of member values");
             }
+            root.setAll((ObjectNode) v);
         }
         for (String s : sets) {
             int eq = s.indexOf('=');

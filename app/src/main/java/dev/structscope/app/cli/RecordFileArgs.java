@@ -1,15 +1,18 @@
 package dev.structscope.app.cli;
 
+import dev.structscope.model.InputException;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
+import java.io.PrintWriter;
 import java.nio.file.Path;
 
 /**
- * What the commands that read the records of a data file take (a picocli mixin): the record type
- * ({@link RecordArgs}: LAYOUT, {@code --type}, {@code --abi}, {@code --byte-order}), DATA (the second
- * positional) and {@code --offset} of the first record.
+ * What the commands that read or write the records of a data file take (a picocli mixin): the
+ * record type ({@link RecordArgs}: LAYOUT, {@code --type}, {@code --abi}, {@code --byte-order}),
+ * DATA (the second positional) and {@code --offset} of the first record; and the messages about
+ * where records lie in DATA that those commands share.
  */
 final class RecordFileArgs {
     @Mixin
@@ -20,4 +23,17 @@ final class RecordFileArgs {
 
     @Option(names = "--offset", paramLabel = "N", defaultValue = "0", description = "Byte offset of the first record (default 0).")
     long offset;
+
+    /** Record {@code index}, {@code recordSize} bytes from byte {@code at}, does not fit in DATA's {@code dataSize} bytes. */
+    InputException pastEnd(long index, long recordSize, long at, long dataSize) {
+        return new InputException(file + ": byte offset " + at, "record " + index + " (" + recordSize
+                + " bytes from byte offset " + at + ") runs past the end of the data (" + dataSize + " bytes)");
+    }
+
+    /** Says on {@code err} that {@code bytes} after the last whole record were left; {@code rest} says how. */
+    void warnTrailing(PrintWriter err, long bytes, String rest) {
+        if (bytes > 0) {
+            err.println("structscope: " + file + ": " + bytes + " trailing bytes after the last whole record " + rest);
+        }
+    }
 }

@@ -1,8 +1,6 @@
 package dev.structscope.app.cli;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.structscope.io.decode.DecoderPlan;
 import dev.structscope.io.encode.RecordEncoder;
 import dev.structscope.io.net.CaptureOptions;
@@ -10,21 +8,17 @@ import dev.structscope.io.net.Framing;
 import dev.structscope.io.net.MpAuth;
 import dev.structscope.io.net.SerialLine;
 import dev.structscope.io.net.StreamConnection;
-import dev.structscope.io.net.TcpCapture;
-import dev.structscope.io.net.UnixSockets;
 import dev.structscope.model.InputException;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-import java.io.IOException;
 import java.nio.file.Path;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import java.net.InetSocketAddress;
 import java.nio.channels.DatagramChannel;
-import java.util.concurrent.Callable;
 
 /**
  * {@code structscope send LAYOUT --type NAME --connect HOST:PORT [--framing ...] [--authkey KEY]
@@ -32,12 +26,9 @@ import java.util.concurrent.Callable;
  * zero) and sends it, the other direction of {@code capture}.
  */
 @Command(name = "send", description = "Encode one record from JSON values and send it to a socket.")
-public final class SendCommand extends CliCommand implements Callable<Integer> {
+public final class SendCommand extends NetCommand {
     /** Frames are batched into writes of about this size when repeating. */
     private static final long BATCH_BYTES = 256 << 10;
-
-    @Mixin
-    RecordArgs record;
 
     @Option(names = "--connect", paramLabel = "HOST:PORT|unix:PATH", description = "Send over TCP to this server, or over a Unix domain socket.")
     String connect;
@@ -48,33 +39,17 @@ public final class SendCommand extends CliCommand implements Callable<Integer> {
     @Option(names = "--serial", paramLabel = "DEVICE", description = "Write to a serial port instead (8 data bits; see --baud, --parity, --stop-bits).")
     Path serial;
 
-    @Mixin
-    SerialOptions line;
-
-    @Mixin
-    NetOptions net;
-
     @Option(names = "--values", required = true, paramLabel = "JSON", description = "A JSON object of member values, e.g. '{\"x\": 1}'.")
     String values;
 
     @Option(names = "--repeat", paramLabel = "N", defaultValue = "1", description = "Send the record N times (default 1).")
     long repeat;
 
-    @Override
-    public Integer call() {
-        try {
-            return run();
-        } catch (IOException e) {
-            throw NetOptions.lost(e);
-        }
-    }
-
     /** Reads records of the type: what {@code --framing record} delimits messages by. */
     private dev.structscope.io.decode.RecordReader reader;
 
-    private Integer run() throws IOException {
-        PrintWriter out = out();
-        PrintWriter err = err();
+    @Override
+    int run(PrintWriter out, PrintWriter err) throws IOException {
         if ((connect != null ? 1 : 0) + (udp != null ? 1 : 0) + (serial != null ? 1 : 0) != 1) {
             throw new InputException("--connect", "give one of --connect HOST:PORT, --connect unix:PATH, --udp HOST:PORT"
                     + " or --serial DEVICE");
@@ -84,13 +59,8 @@ public final class SendCommand extends CliCommand implements Callable<Integer> {
         }
         var resolved = record.resolve(err);
         reader = record.reader(resolved);
-        DecoderPlan plan = DecoderPlan.compile(resolved, record.layout.abi(), DecodeCommand.byteOrder(record.byteOrder));
-        JsonNode json;
-        try {
-            json = new ObjectMapper().readTree(values);
-        } catch (JsonProcessingException e) {
-            throw new InputException("--values", "not valid JSON: " + e.getOriginalMessage());
-        }
+        DecoderPlan plan = record.plan(resolved);
+        JsonNode json = CliJson.values(values);
         CaptureOptions options = net.options(0);
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment record;
@@ -110,7 +80,6 @@ public final class SendCommand extends CliCommand implements Callable<Integer> {
                 sendStream(record, options, arena);
             }
         }
-        out.flush();
         return 0;
     }
 
@@ -127,14 +96,7 @@ public final class SendCommand extends CliCommand implements Callable<Integer> {
     private void sendStream(MemorySegment record, CaptureOptions options, Arena arena) throws IOException {
         Framing framing = Framing.parse(net.framing, record.byteSize(), reader);
         byte[] authkey = net.authkeyBytes();
-        java.nio.channels.SocketChannel channel;
-        if (UnixSockets.named(connect)) {
-            channel = UnixSockets.connect(UnixSockets.path("--connect", connect));
-        } else {
-            Endpoint ep = Endpoint.parse("--connect", connect, true);
-            channel = TcpCapture.open(ep.host(), ep.port(), options.connectMillis());
-        }
-        try (StreamConnection c = new StreamConnection(channel, framing, options)) {
+        try (StreamConnection c = new StreamConnection(connect(connect, options), framing, options)) {
             if (authkey != null) {
                 MpAuth.asClient(c, authkey, options.handshakeMillis());
             }
@@ -145,9 +107,7 @@ public final class SendCommand extends CliCommand implements Callable<Integer> {
 
     /** Writes the framed records to a serial line (no handshake: a line has no peer to answer one). */
     private void sendSerial(MemorySegment record, Arena arena) throws IOException {
-        if (net.authkeyBytes() != null) {
-            throw new InputException("--authkey", "a serial line has no handshake: leave out --authkey");
-        }
+        net.noHandshakeOnSerial();
         Framing framing = Framing.parse(net.framing, record.byteSize(), reader);
         try (SerialLine l = SerialLine.open(serial, line.settings())) {
             writeFrames(framing, record, arena, batch -> {

@@ -20,7 +20,6 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.Callable;
 
 /**
  * {@code structscope series LAYOUT --type NAME DATA --member PATH [--buckets N] [--offset N] [--abi ABI]
@@ -31,7 +30,7 @@ import java.util.concurrent.Callable;
  * the PNG's x axis by a Unix time member.
  */
 @Command(name = "series", description = "One scalar member over all records, in buckets of consecutive records with min, max and mean: text, JSON or a PNG plot.")
-public final class SeriesCommand extends CliCommand implements Callable<Integer> {
+public final class SeriesCommand extends CliCommand {
     @Mixin
     RecordFileArgs data;
 
@@ -73,9 +72,7 @@ public final class SeriesCommand extends CliCommand implements Callable<Integer>
     static final int MAX_SIDE = 16384;
 
     @Override
-    public Integer call() {
-        PrintWriter out = out();
-        PrintWriter err = err();
+    int run(PrintWriter out, PrintWriter err) {
         if (png != null && (width < 64 || height < 64 || width > MAX_SIDE || height > MAX_SIDE)) {
             throw new InputException("--width/--height", width + "×" + height + ": give 64 to " + MAX_SIDE + " pixels each");
         }
@@ -122,7 +119,6 @@ public final class SeriesCommand extends CliCommand implements Callable<Integer>
         } else {
             text(out, result);
         }
-        out.flush();
         return 0;
     }
 
@@ -131,13 +127,9 @@ public final class SeriesCommand extends CliCommand implements Callable<Integer>
                 r.from(), Math.max(r.from(), r.to() - 1), data.record.type, r.records(), r.buckets().size());
         out.printf(Locale.ROOT, "%12s %10s %24s %24s %24s %8s%n", "first", "count", "min", "max", "mean", "nan");
         for (Bucket b : r.buckets()) {
-            out.printf(Locale.ROOT, "%12d %10d %24s %24s %24s %8s%n", b.first(), b.count(), text(b.min()), text(b.max()),
-                    b.hasValues() ? dev.structscope.io.decode.JsonText.number(b.mean(), false).replace("\"", "") : "-",
+            out.printf(Locale.ROOT, "%12d %10d %24s %24s %24s %8s%n", b.first(), b.count(), plain(b.min()), plain(b.max()),
+                    plain(b.hasValues() ? dev.structscope.io.decode.JsonText.number(b.mean(), false) : null),
                     b.nan() > 0 ? Long.toString(b.nan()) : "");
         }
-    }
-
-    private static String text(String s) {
-        return s == null ? "-" : s.replace("\"", "");
     }
 }

@@ -10,7 +10,6 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.io.PrintWriter;
-import java.util.concurrent.Callable;
 
 /**
  * {@code structscope stats LAYOUT --type NAME DATA [--abi ABI] [--offset N] [--byte-order ORDER] [--json]}:
@@ -18,7 +17,7 @@ import java.util.concurrent.Callable;
  * mapped file (see {@link RecordStats}).
  */
 @Command(name = "stats", description = "Count, min, max and mean of every scalar member over every record of a data file.")
-public final class StatsCommand extends CliCommand implements Callable<Integer> {
+public final class StatsCommand extends CliCommand {
     @Mixin
     RecordFileArgs data;
 
@@ -26,9 +25,7 @@ public final class StatsCommand extends CliCommand implements Callable<Integer> 
     boolean json;
 
     @Override
-    public Integer call() {
-        PrintWriter out = out();
-        PrintWriter err = err();
+    int run(PrintWriter out, PrintWriter err) {
         var reader = data.record.reader(data.record.resolve(err));
         RecordStats.Result result;
         try (DataSource source = Sources.open(data.file)) {
@@ -44,15 +41,10 @@ public final class StatsCommand extends CliCommand implements Callable<Integer> 
             int w = Math.max(5, result.fields().stream().mapToInt(f -> f.path().length()).max().orElse(5));
             out.print(row(w, "field", "count", "min", "max", "mean"));
             for (FieldStats f : result.fields()) {
-                out.print(row(w, f.path(), Long.toString(f.count()), nz(f.min()), nz(f.max()), f.meanJson().replace("\"", "")));
+                out.print(row(w, f.path(), Long.toString(f.count()), plain(f.min()), plain(f.max()), plain(f.meanJson())));
             }
         }
-        if (result.trailingBytes() > 0) {
-            err.println("structscope: " + data.file + ": " + result.trailingBytes()
-                    + " trailing bytes after the last whole record were not read");
-        }
-        out.flush();
-        err.flush();
+        data.warnTrailing(err, result.trailingBytes(), "were not read");
         return 0;
     }
 
@@ -68,9 +60,5 @@ public final class StatsCommand extends CliCommand implements Callable<Integer> 
             sb.append(' ').repeat(' ', Math.max(0, (i == 0 ? 12 : 24) - cells[i].length())).append(cells[i]);
         }
         return sb.append(System.lineSeparator()).toString();
-    }
-
-    private static String nz(String s) {
-        return s == null ? "-" : s.replace("\"", "");
     }
 }

@@ -92,6 +92,15 @@ final class ColumnarReaders {
         }
     }
 
+    /** Every row of a file {@code convert --to parquet} or {@code --to arrow} wrote, read by that format's own Java library. */
+    static List<Map<String, Object>> read(String to, Path file) throws IOException {
+        return switch (to) {
+            case "parquet" -> parquet(file);
+            case "arrow" -> arrow(file);
+            default -> throw new IllegalArgumentException("not a columnar format: " + to);
+        };
+    }
+
     /** Every row of a Parquet file. */
     static List<Map<String, Object>> parquet(Path file) throws IOException {
         List<Map<String, Object>> rows = new ArrayList<>();

@@ -26,12 +26,8 @@ class ConvertBadInputTest {
     }
 
     private void refused(String expected, String... args) throws IOException {
-        CliRun r = CliRun.run(args);
-        assertEquals(2, r.status(), String.join(" ", args) + ": " + r.err);
-        List<String> lines = r.err.toString().lines().toList();
-        assertEquals(1, lines.size(), "one line: " + r.err);
-        assertTrue(lines.getFirst().startsWith("structscope: ") && lines.getFirst().contains(expected),
-                "'" + expected + "' in: " + lines.getFirst());
+        String line = CliRun.run(args).refusal();
+        assertTrue(line.contains(expected), "'" + expected + "' in: " + line);
         try (Stream<Path> files = Files.list(dir)) {
             assertEquals(List.of(), files.filter(p -> p.getFileName().toString().endsWith(".part")).toList(),
                     "temporary files left");

@@ -63,10 +63,8 @@ class ConvertColumnPathTest {
                     } finally {
                         System.clearProperty("structscope.convert.rowByRow");
                     }
-                    List<Map<String, Object>> expected = to.equals("arrow") ? ColumnarReaders.arrow(rows)
-                            : ColumnarReaders.parquet(rows);
-                    List<Map<String, Object>> actual = to.equals("arrow") ? ColumnarReaders.arrow(columns)
-                            : ColumnarReaders.parquet(columns);
+                    List<Map<String, Object>> expected = ColumnarReaders.read(to, rows);
+                    List<Map<String, Object>> actual = ColumnarReaders.read(to, columns);
                     assertTrue(expected.size() > 20_000, "rows: " + expected.size());
                     assertEquals(expected.size(), actual.size(), order + " " + to);
                     for (int i = 0; i < expected.size(); i++) {

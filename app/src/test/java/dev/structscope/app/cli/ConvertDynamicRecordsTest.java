@@ -6,6 +6,8 @@ import dev.structscope.app.hexview.Py;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import java.io.IOException;
 import java.math.BigInteger;
@@ -106,14 +108,11 @@ class ConvertDynamicRecordsTest {
         }
     }
 
-    @Test
-    void parquetReadByParquetJavaHasPythonsRowsCountedArraysAndChosenAlternatives() throws IOException {
-        checkRows(ColumnarReaders.parquet(dir.resolve("msg.parquet")));
-    }
-
-    @Test
-    void arrowReadByArrowJavaHasPythonsRowsCountedArraysAndChosenAlternatives() throws IOException {
-        checkRows(ColumnarReaders.arrow(dir.resolve("msg.arrow")));
+    /** The Parquet file read by parquet-java, the Arrow IPC file by Arrow Java. */
+    @ParameterizedTest
+    @ValueSource(strings = {"parquet", "arrow"})
+    void readByItsFormatsJavaLibraryHasPythonsRowsCountedArraysAndChosenAlternatives(String to) throws IOException {
+        checkRows(ColumnarReaders.read(to, dir.resolve("msg." + to)));
     }
 
     private static void checkRows(List<Map<String, Object>> rows) {

@@ -6,6 +6,8 @@ import dev.structscope.app.hexview.Py;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import java.io.IOException;
 import java.math.BigInteger;
@@ -126,14 +128,11 @@ class ConvertFixedRecordsTest {
         }
     }
 
-    @Test
-    void parquetReadByParquetJavaHasNumpysRowsSumsAndSampledRows() throws IOException {
-        checkRows(ColumnarReaders.parquet(dir.resolve("rec.parquet")));
-    }
-
-    @Test
-    void arrowReadByArrowJavaHasNumpysRowsSumsAndSampledRows() throws IOException {
-        checkRows(ColumnarReaders.arrow(dir.resolve("rec.arrow")));
+    /** The Parquet file read by parquet-java, the Arrow IPC file by Arrow Java. */
+    @ParameterizedTest
+    @ValueSource(strings = {"parquet", "arrow"})
+    void readByItsFormatsJavaLibraryHasNumpysRowsSumsAndSampledRows(String to) throws IOException {
+        checkRows(ColumnarReaders.read(to, dir.resolve("rec." + to)));
     }
 
     private static void checkRows(List<Map<String, Object>> rows) {

@@ -61,8 +61,7 @@ class ConvertWithoutHadoopTest {
             assertEquals(0, p.exitValue(), err);
             assertEquals("", err);
             assertFalse(Files.size(out) == 0);
-            List<java.util.Map<String, Object>> rows = to.equals("parquet") ? ColumnarReaders.parquet(out)
-                    : ColumnarReaders.arrow(out);
+            List<java.util.Map<String, Object>> rows = ColumnarReaders.read(to, out);
             assertEquals(1000, rows.size());
             assertEquals(new java.math.BigInteger("18446744073709551615"), rows.getFirst().get("id"));
             assertEquals(List.of(999.0, -999.0), rows.getLast().get("v"));

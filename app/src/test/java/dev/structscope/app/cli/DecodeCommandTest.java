@@ -115,10 +115,9 @@ class DecodeCommandTest {
                 + 2 * size + ") were not decoded", r.err.toString().strip());
 
         CliRun past = CliRun.run("decode", header.toString(), "--type", "Packed", cut.toString(), "--count", "3");
-        assertEquals(2, past.status());
-        assertEquals("", past.out.toString());
         assertEquals("structscope: " + cut + ": byte offset " + 2 * size + ": record 2 (" + size + " bytes from byte offset "
-                + 2 * size + ") runs past the end of the data (" + (2 * size + 5) + " bytes)", past.err.toString().strip());
+                + 2 * size + ") runs past the end of the data (" + (2 * size + 5) + " bytes)", past.refusal());
+        assertEquals("", past.out.toString());
     }
 
     @Test
@@ -183,10 +182,7 @@ class DecodeCommandTest {
                 args[i + 1] = c.get(i);
             }
             CliRun r = CliRun.run(args);
-            String err = r.err.toString();
-            assertEquals(2, r.status(), c + ": " + err);
-            assertEquals(1, err.lines().count(), c + ": " + err);
-            assertTrue(err.startsWith("structscope: "), err);
+            String err = r.refusal();
             assertTrue(!err.contains("Exception") && !err.contains("\tat "), err);
             assertEquals("", r.out.toString(), c.toString());
         }

@@ -63,16 +63,19 @@ class DwarfMalformedTest {
 
     private static final String INT = ".Lint: .uleb128 5; .asciz \"int\"; .byte 5; .byte 4\n";
 
+    /** {@code layout OBJ} refuses the file in one line that names the place in the file ({@code where}) and {@code what} is wrong. */
+    private static void refusedAt(Path obj, String where, String what) {
+        String err = oneLineError(obj);
+        assertTrue(err.contains(where) && err.contains(what), err);
+    }
+
     private static String oneLineError(Path obj, String... more) {
         String[] args = new String[more.length + 3];
         args[0] = "layout";
         args[1] = obj.toString();
         args[2] = "--json";
         System.arraycopy(more, 0, args, 3, more.length);
-        CliRun run = CliRun.run(args);
-        assertEquals(2, run.status(), () -> "out: " + run.out + " err: " + run.err);
-        String err = run.err.toString().strip();
-        assertEquals(1, err.lines().count(), err);
+        String err = CliRun.run(args).refusal();
         assertTrue(err.contains(obj.toString()), err);
         return err;
     }
@@ -94,8 +97,7 @@ class DwarfMalformedTest {
     @Test
     void typedefOfItselfIsACycle() throws IOException {
         Path obj = assemble("cycle", ".Lt: .uleb128 2; .asciz \"T\"; .4byte .Lt - .Lcu\n");
-        String err = oneLineError(obj);
-        assertTrue(err.contains(".debug_info+0x") && err.contains("cycle"), err);
+        refusedAt(obj, ".debug_info+0x", "cycle");
     }
 
     @Test
@@ -121,14 +123,12 @@ class DwarfMalformedTest {
                 .uleb128 4; .asciz "s"; .4byte .Ls - .Lcu; .byte 0
                 .byte 0
                 """);
-        String err = oneLineError(obj);
-        assertTrue(err.contains(".debug_info+0x") && err.contains("struct S contains itself"), err);
+        refusedAt(obj, ".debug_info+0x", "struct S contains itself");
     }
 
     @Test
     void abbreviationCodeMissingFromTheTable() throws IOException {
-        String err = oneLineError(assemble("abbrev", ".uleb128 9; .byte 0\n"));
-        assertTrue(err.contains(".debug_info+0x") && err.contains("abbreviation code 9"), err);
+        refusedAt(assemble("abbrev", ".uleb128 9; .byte 0\n"), ".debug_info+0x", "abbreviation code 9");
     }
 
     @Test
@@ -138,8 +138,7 @@ class DwarfMalformedTest {
                 .uleb128 4; .asciz "a"; .4byte 0x7777; .byte 0
                 .byte 0
                 """);
-        String err = oneLineError(obj);
-        assertTrue(err.contains(".debug_info+0x") && err.contains("0x7777"), err);
+        refusedAt(obj, ".debug_info+0x", "0x7777");
     }
 
     @Test
@@ -155,8 +154,7 @@ class DwarfMalformedTest {
             }
         }
         Files.write(obj, bytes);
-        String err = oneLineError(obj);
-        assertTrue(err.contains(".debug_info+0x0") && err.contains("past the end"), err);
+        refusedAt(obj, ".debug_info+0x0", "past the end");
     }
 
     @Test
@@ -212,8 +210,7 @@ class DwarfMalformedTest {
         java.nio.ByteBuffer.wrap(bomb).order(java.nio.ByteOrder.LITTLE_ENDIAN).putLong(info + 8, 1L << 40);
         Path big = dir.resolve("bomb.o");
         Files.write(big, bomb);
-        String err = oneLineError(big);
-        assertTrue(err.contains(".debug_info+0x0") && err.contains("1099511627776 bytes uncompressed"), err);
+        refusedAt(big, ".debug_info+0x0", "1099511627776 bytes uncompressed");
 
         // More bytes declared than the compressed data holds.
         byte[] lie = good.clone();
@@ -221,15 +218,14 @@ class DwarfMalformedTest {
         w.putLong(info + 8, w.getLong(info + 8) + 4096);
         Path liar = dir.resolve("liar.o");
         Files.write(liar, lie);
-        err = oneLineError(liar);
-        assertTrue(err.contains(".debug_info+0x") && err.contains("compressed data ends after"), err);
+        refusedAt(liar, ".debug_info+0x", "compressed data ends after");
 
         // A compression type other than zlib (zstd is 2).
         byte[] zstd = good.clone();
         java.nio.ByteBuffer.wrap(zstd).order(java.nio.ByteOrder.LITTLE_ENDIAN).putInt(info, 2);
         Path z = dir.resolve("zstd.o");
         Files.write(z, zstd);
-        err = oneLineError(z);
+        String err = oneLineError(z);
         assertTrue(err.contains("only zlib"), err);
     }
 

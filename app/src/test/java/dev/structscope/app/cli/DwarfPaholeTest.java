@@ -36,11 +36,7 @@ class DwarfPaholeTest {
     @ParameterizedTest
     @ValueSource(strings = {"-gdwarf-5", "-m32 -gdwarf-4"})
     void paholeAgrees(String flags) throws IOException {
-        boolean m32 = flags.contains("-m32");
-        assumeTrue(Files.isExecutable(PAHOLE), "pahole (Debian dwarves) is not installed");
-        assumeTrue(Compilers.gccCompiles(m32), "gcc " + flags + " is not installed");
-        Path dir = Files.createDirectories(Path.of("target", "dwarf-pahole", flags.replaceAll("[^A-Za-z0-9]+", "_"))
-                .toAbsolutePath());
+        Path dir = folder("", flags);
         List<String> failures = new ArrayList<>();
         int members = 0;
         for (long seed : new long[] {5, 77}) {
@@ -49,19 +45,37 @@ class DwarfPaholeTest {
             Path c = dir.resolve("r" + seed + ".c");
             Files.writeString(c, "#include \"r.h\"\n");
             Path o = dir.resolve("r" + seed + ".o");
-            List<String> cmd = new ArrayList<>(List.of(Compilers.GCC));
-            cmd.addAll(List.of(flags.split(" ")));
-            cmd.addAll(List.of("-g", "-fno-eliminate-unused-debug-types", "-w", "-c", "-o", o.toString(), c.toString()));
-            Compilers.Result built = Compilers.run(cmd, dir);
+            Compilers.Result built = gcc(flags, c, o, dir);
             assertEquals(0, built.exit(), built::out);
             members += compare(o, dir, g.records().stream().map(r -> r.substring(r.indexOf(' ') + 1)).toList(),
                     seed + " ", failures);
         }
+        assertAgreed(flags, failures, members, 100);
+    }
+
+    /** The folder of one test's files for gcc {@code flags}; skips the test without pahole or such a gcc. */
+    private static Path folder(String prefix, String flags) throws IOException {
+        assumeTrue(Files.isExecutable(PAHOLE), "pahole (Debian dwarves) is not installed");
+        assumeTrue(Compilers.gccCompiles(flags.contains("-m32")), "gcc " + flags + " is not installed");
+        return Files.createDirectories(Path.of("target", "dwarf-pahole", prefix + flags.replaceAll("[^A-Za-z0-9]+", "_"))
+                .toAbsolutePath());
+    }
+
+    /** gcc {@code flags} compiles {@code c} to the object {@code o}, with every type's debug information and no warnings. */
+    private static Compilers.Result gcc(String flags, Path c, Path o, Path dir) throws IOException {
+        List<String> cmd = new ArrayList<>(List.of(Compilers.GCC));
+        cmd.addAll(List.of(flags.split(" ")));
+        cmd.addAll(List.of("-g", "-fno-eliminate-unused-debug-types", "-w", "-c", "-o", o.toString(), c.toString()));
+        return Compilers.run(cmd, dir);
+    }
+
+    /** No difference was found, over more than {@code least} members. */
+    private static void assertAgreed(String what, List<String> failures, int members, int least) {
         if (!failures.isEmpty()) {
             fail(failures.size() + " differences:\n" + String.join("\n", failures.subList(0, Math.min(10, failures.size()))));
         }
-        assertTrue(members > 100, "too few members compared: " + members);
-        System.out.println("DwarfPaholeTest " + flags + ": " + members + " members agree with pahole");
+        assertTrue(members > least, "too few members compared: " + members);
+        System.out.println("DwarfPaholeTest " + what + ": " + members + " members agree with pahole");
     }
 
     /** Compares pahole's account of the named records of {@code o} with {@code layout o --json}; returns the members compared. */
@@ -111,11 +125,7 @@ class DwarfPaholeTest {
     @ParameterizedTest
     @ValueSource(strings = {"-gdwarf-4", "-m32 -gdwarf-5"})
     void systemHeadersAgree(String flags) throws IOException {
-        boolean m32 = flags.contains("-m32");
-        assumeTrue(Files.isExecutable(PAHOLE), "pahole (Debian dwarves) is not installed");
-        assumeTrue(Compilers.gccCompiles(m32), "gcc " + flags + " is not installed");
-        Path dir = Files.createDirectories(Path.of("target", "dwarf-pahole", "system" + flags.replaceAll("[^A-Za-z0-9]+", "_"))
-                .toAbsolutePath());
+        Path dir = folder("system", flags);
         Path c = dir.resolve("sys.c");
         Files.writeString(c, """
                 #include <stdio.h>
@@ -133,18 +143,11 @@ class DwarfPaholeTest {
                 int main(void) { return 0; }
                 """);
         Path o = dir.resolve("sys.o");
-        List<String> cmd = new ArrayList<>(List.of(Compilers.GCC));
-        cmd.addAll(List.of(flags.split(" ")));
-        cmd.addAll(List.of("-g", "-fno-eliminate-unused-debug-types", "-c", "-o", o.toString(), c.toString()));
-        Compilers.Result built = Compilers.run(cmd, dir);
+        Compilers.Result built = gcc(flags, c, o, dir);
         assumeTrue(built.exit() == 0, () -> "the system headers do not compile here: " + built.out());
         List<String> failures = new ArrayList<>();
         int members = compare(o, dir, null, "", failures);
-        if (!failures.isEmpty()) {
-            fail(failures.size() + " differences:\n" + String.join("\n", failures.subList(0, Math.min(10, failures.size()))));
-        }
-        assertTrue(members > 300, "too few members compared: " + members);
-        System.out.println("DwarfPaholeTest system headers " + flags + ": " + members + " members agree with pahole");
+        assertAgreed("system headers " + flags, failures, members, 300);
     }
 
     /** pahole's text of each top-level {@code struct NAME} and {@code union NAME}, by name. */

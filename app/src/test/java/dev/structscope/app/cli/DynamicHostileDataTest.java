@@ -147,10 +147,8 @@ class DynamicHostileDataTest {
             node = node.get("child").get(0);
         }
         assertEquals(39, node.get("value").asInt(), "the 40-node list decodes whole by default");
-        CliRun run = CliRun.start("decode", h.toString(), "--type", "Node", data.toString(), "--max-depth", "10");
-        assertEquals(2, run.status(), run.err.toString());
-        assertEquals(1, run.err.toString().lines().count(), run.err.toString());
-        assertTrue(run.err.toString().contains("child"), run.err.toString());
+        String err = CliRun.start("decode", h.toString(), "--type", "Node", data.toString(), "--max-depth", "10").refusal();
+        assertTrue(err.contains("child"), err);
     }
 
     @Test

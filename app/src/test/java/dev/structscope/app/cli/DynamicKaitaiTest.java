@@ -8,6 +8,8 @@ import dev.structscope.model.export.KaitaiExporter;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -32,14 +34,19 @@ class DynamicKaitaiTest {
     @TempDir
     Path dir;
 
-    @Test
-    void pcapFileWholeWithCountedPacketData() throws Exception {
-        agree("pcap_file.h", "PcapFile", DynamicCli.bundled(dir, "packets.pcap"), false);
-    }
-
-    @Test
-    void elfHeaderAndPlacedTablesOfTheSample() throws Exception {
-        agree("elf64.h", "ElfFile", DynamicCli.bundled(dir, "hello.elf"), false);
+    /**
+     * The bundled samples: a pcap file whole with counted packet data, an ELF header with its placed
+     * tables, WAV chunks chosen by a {@code char} discriminator with sized bodies, and every message
+     * of the protocol recording (the file's own type, {@code Msg} repeated to the end: all records).
+     */
+    @ParameterizedTest(name = "{1} of {2}")
+    @CsvSource({
+            "pcap_file.h, PcapFile, packets.pcap, false",
+            "elf64.h, ElfFile, hello.elf, false",
+            "wav_chunks.h, WavFile, chunks.wav, false",
+            "proto.h, Msg, proto.bin, true"})
+    void bundledSampleParsesToWhatDecodePrints(String header, String type, String sample, boolean all) throws Exception {
+        agree(header, type, DynamicCli.bundled(dir, sample), all);
     }
 
     @Test
@@ -47,17 +54,6 @@ class DynamicKaitaiTest {
         Path ls = Path.of("/usr/bin/ls");
         assumeTrue(Files.isReadable(ls), "/usr/bin/ls is not there");
         agree("elf64.h", "ElfFile", ls, false);
-    }
-
-    @Test
-    void wavChunksByACharDiscriminatorWithSizedBodies() throws Exception {
-        agree("wav_chunks.h", "WavFile", DynamicCli.bundled(dir, "chunks.wav"), false);
-    }
-
-    /** Every message of the recording: the file's own type, {@code Msg} repeated to the end. */
-    @Test
-    void protocolMessagesBackToBackAsTheFilesRecords() throws Exception {
-        agree("proto.h", "Msg", DynamicCli.bundled(dir, "proto.bin"), true);
     }
 
     /**

@@ -2,7 +2,6 @@ package dev.structscope.app.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.structscope.io.net.PythonPeer;
 import dev.structscope.io.testing.JsonCompare;
 import dev.structscope.samples.Samples;
 import org.junit.jupiter.api.BeforeEach;
@@ -25,7 +24,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Random;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
@@ -34,7 +32,6 @@ import java.util.regex.Pattern;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * The mixed-message protocol of {@code proto.h} (a header with type and length, the body a
@@ -50,16 +47,11 @@ class DynamicProtocolTest {
 
     @TempDir
     Path dir;
-    Path header;
-    Path peer;
-    long seed;
+    ProtoPeer proto;
 
     @BeforeEach
     void setUp() {
-        assumeTrue(PythonPeer.available(), "python3 is needed");
-        header = DynamicCli.bundled(dir, "proto.h");
-        peer = DynamicCli.bundled(dir, "proto_peer.py");
-        seed = new Random().nextInt(1_000_000);
+        proto = new ProtoPeer(dir);
     }
 
     /** proto_peer.py as a process; stdout read line by line. */
@@ -68,7 +60,7 @@ class DynamicProtocolTest {
         final BufferedReader out;
 
         Peer(String... args) throws IOException {
-            List<String> cmd = new ArrayList<>(List.of("python3", peer.toString()));
+            List<String> cmd = new ArrayList<>(List.of("python3", proto.script.toString()));
             cmd.addAll(List.of(args));
             process = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.INHERIT).start();
             out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
@@ -92,7 +84,7 @@ class DynamicProtocolTest {
     }
 
     /** Every captured line equals the peer's message of that sequence number (numbers as the values they denote). */
-    private void assertAsSent(Path expectFile, String captured) throws IOException {
+    private static void assertAsSent(long seed, Path expectFile, String captured) throws IOException {
         List<JsonNode> expected = DynamicCli.jsonLines(Files.readString(expectFile));
         List<JsonNode> rows = DynamicCli.jsonLines(captured);
         assertEquals(expected.size(), rows.size(), "seed " + seed + ": messages captured");
@@ -111,13 +103,13 @@ class DynamicProtocolTest {
     @Test
     void captureConnectingToThePeerDecodesEveryFragmentedMessageAsSent() throws Exception {
         Path expect = dir.resolve("expect.jsonl");
-        try (Peer p = new Peer("listen", "0", "" + seed, "" + MESSAGES, expect.toString())) {
+        try (Peer p = new Peer("listen", "0", "" + proto.seed, "" + MESSAGES, expect.toString())) {
             String port = p.out.readLine();
-            CliRun run = CliRun.run("capture", header.toString(), "--type", "Msg", "--connect", "127.0.0.1:" + port,
+            CliRun run = CliRun.run("capture", proto.header.toString(), "--type", "Msg", "--connect", "127.0.0.1:" + port,
                     "--framing", "record");
             assertEquals(0, run.status(), run.err.toString());
             p.assertSentFragmented();
-            assertAsSent(expect, run.out.toString());
+            assertAsSent(proto.seed, expect, run.out.toString());
         }
     }
 
@@ -125,19 +117,19 @@ class DynamicProtocolTest {
     void captureListeningDecodesThePeersMessagesAndTheRecordingReplaysThem() throws Exception {
         Path expect = dir.resolve("expect.jsonl");
         Path rec = dir.resolve("proto.pcapng");
-        CliRun capture = CliRun.start("capture", header.toString(), "--type", "Msg", "--listen", "0",
+        CliRun capture = CliRun.start("capture", proto.header.toString(), "--type", "Msg", "--listen", "0",
                 "--framing", "record", "--count", "" + MESSAGES, "--save", rec.toString());
         Matcher m = Pattern.compile("listening on [^ ]+:(\\d+)").matcher(capture.awaitErr("listening on"));
         assertTrue(m.find(), capture.err.toString());
-        try (Peer p = new Peer("connect", m.group(1), "" + seed, "" + MESSAGES, expect.toString())) {
+        try (Peer p = new Peer("connect", m.group(1), "" + proto.seed, "" + MESSAGES, expect.toString())) {
             p.assertSentFragmented();
             assertEquals(0, capture.status(), capture.err.toString());
         }
-        assertAsSent(expect, capture.out.toString());
+        assertAsSent(proto.seed, expect, capture.out.toString());
 
-        CliRun replay = CliRun.run("capture", header.toString(), "--type", "Msg", "--replay", rec.toString());
+        CliRun replay = CliRun.run("capture", proto.header.toString(), "--type", "Msg", "--replay", rec.toString());
         assertEquals(0, replay.status(), replay.err.toString());
-        assertAsSent(expect, replay.out.toString());
+        assertAsSent(proto.seed, expect, replay.out.toString());
     }
 
     /** One message of proto.h: header, then body bytes; {@code length} as given (it may lie). */
@@ -150,7 +142,7 @@ class DynamicProtocolTest {
     void aLyingLengthEndsTheCaptureInOneLineAfterTheGoodMessages() throws Exception {
         byte[] heartbeat = ByteBuffer.allocate(8).order(ByteOrder.LITTLE_ENDIAN).putLong(99).array();
         for (long length : new long[] {4, 0xFFFFFFF0L}) {
-            CliRun capture = CliRun.start("capture", header.toString(), "--type", "Msg", "--listen", "0", "--framing", "record");
+            CliRun capture = CliRun.start("capture", proto.header.toString(), "--type", "Msg", "--listen", "0", "--framing", "record");
             Matcher m = Pattern.compile("listening on [^ ]+:(\\d+)").matcher(capture.awaitErr("listening on"));
             assertTrue(m.find(), capture.err.toString());
             try (Socket socket = new Socket("127.0.0.1", Integer.parseInt(m.group(1)))) {
@@ -171,17 +163,15 @@ class DynamicProtocolTest {
     @Test
     void theBundledStreamAndRecordingDecodeAsThePeerMadeThem() throws Exception {
         // make_dynamic_samples.py wrote proto.bin and proto.pcapng from proto_peer.messages(2026, 40).
-        seed = 2026;
-        Path expect = Files.writeString(dir.resolve("expect.jsonl"),
-                DynamicCli.tool(dir, "python3", peer.toString(), "expect", "2026", "40"));
+        Path expect = Files.writeString(dir.resolve("expect.jsonl"), proto.expect(2026, 40));
         Path stream = Samples.extract(Samples.byData("proto.bin"), dir);
-        JsonNode decoded = DynamicCli.decode(header.toString(), "--type", "Msg", stream.toString(), "--all");
+        JsonNode decoded = DynamicCli.decode(proto.header.toString(), "--type", "Msg", stream.toString(), "--all");
         assertEquals(List.of(), JsonCompare.diff(JsonCompare.parse(DynamicCli.jsonLines(Files.readString(expect)).toString()),
                 decoded, Set.of(), Set.of()), "proto.bin");
         Path rec = Samples.extract(Samples.byData("proto.pcapng"), dir);
-        CliRun replay = CliRun.run("capture", header.toString(), "--type", "Msg", "--replay", rec.toString());
+        CliRun replay = CliRun.run("capture", proto.header.toString(), "--type", "Msg", "--replay", rec.toString());
         assertEquals(0, replay.status(), replay.err.toString());
-        assertAsSent(expect, replay.out.toString());
+        assertAsSent(2026, expect, replay.out.toString());
     }
 
     /** Adds every numeric leaf of {@code node} under its dotted member path (array elements flattened). */
@@ -197,19 +187,18 @@ class DynamicProtocolTest {
 
     @Test
     void statsOverTheStreamAgreeWithThePeersMessages() throws Exception {
-        Path stream = dir.resolve("stream.bin");
-        DynamicCli.tool(dir, "python3", peer.toString(), "stream", "" + seed, "" + MESSAGES, stream.toString());
+        Path stream = proto.stream(MESSAGES);
         Map<String, List<BigDecimal>> expected = new LinkedHashMap<>();
-        for (JsonNode m : DynamicCli.jsonLines(DynamicCli.tool(dir, "python3", peer.toString(), "expect", "" + seed, "" + MESSAGES))) {
+        for (JsonNode m : proto.expected(MESSAGES)) {
             leaves("", m, expected);
         }
-        CliRun run = CliRun.run("stats", header.toString(), "--type", "Msg", stream.toString(), "--json");
+        CliRun run = CliRun.run("stats", proto.header.toString(), "--type", "Msg", stream.toString(), "--json");
         assertEquals(0, run.status(), run.err.toString());
         JsonNode stats = JsonCompare.parse(run.out.toString());
         assertEquals(MESSAGES, stats.get("records").asInt());
         JsonNode fields = stats.get("fields");
         for (var e : expected.entrySet()) {
-            String what = "seed " + seed + " " + e.getKey() + ": " + fields.get(e.getKey());
+            String what = "seed " + proto.seed + " " + e.getKey() + ": " + fields.get(e.getKey());
             JsonNode f = fields.get(e.getKey());
             assertNotNull(f, what);
             List<BigDecimal> v = e.getValue();
@@ -256,7 +245,7 @@ class DynamicProtocolTest {
         Path stream = Samples.extract(Samples.byData("proto.bin"), dir);
         Path pcap = Samples.extract(Samples.byData("packets.pcap"), dir);
         for (List<String> args : List.of(
-                List.of("decode", header.toString(), "--type", "Msg", stream.toString(), "--all", "--format", "csv"),
+                List.of("decode", proto.header.toString(), "--type", "Msg", stream.toString(), "--all", "--format", "csv"),
                 List.of("decode", dir.resolve("pcap_file.h").toString(), "--type", "PcapRecord", pcap.toString(),
                         "--offset", "24", "--all", "--format", "csv"))) {
             CliRun run = CliRun.run(args.toArray(String[]::new));
@@ -276,12 +265,10 @@ class DynamicProtocolTest {
 
     @Test
     void theSameStreamAsAFileDecodesBackToBack() throws Exception {
-        Path stream = dir.resolve("stream.bin");
-        DynamicCli.tool(dir, "python3", peer.toString(), "stream", "" + seed, "" + MESSAGES, stream.toString());
-        List<JsonNode> expected = DynamicCli.jsonLines(DynamicCli.tool(dir, "python3", peer.toString(), "expect",
-                "" + seed, "" + MESSAGES));
-        JsonNode decoded = DynamicCli.decode(header.toString(), "--type", "Msg", stream.toString(), "--all");
+        Path stream = proto.stream(MESSAGES);
+        List<JsonNode> expected = proto.expected(MESSAGES);
+        JsonNode decoded = DynamicCli.decode(proto.header.toString(), "--type", "Msg", stream.toString(), "--all");
         assertEquals(List.of(), JsonCompare.diff(JsonCompare.parse(expected.toString()), decoded, Set.of(), Set.of()),
-                "seed " + seed);
+                "seed " + proto.seed);
     }
 }

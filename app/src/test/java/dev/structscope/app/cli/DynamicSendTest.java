@@ -6,7 +6,6 @@ import dev.structscope.io.decode.DynamicDecoder;
 import dev.structscope.io.decode.JsonText;
 import dev.structscope.io.decode.RecordReader;
 import dev.structscope.io.encode.DynamicEncoder;
-import dev.structscope.io.net.PythonPeer;
 import dev.structscope.io.testing.JsonCompare;
 import dev.structscope.model.Limits;
 import dev.structscope.model.abi.Abis;
@@ -25,13 +24,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Random;
 import java.util.Set;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * Encoding dynamic records ({@code send} of a dynamic type), against the bytes Python's
@@ -45,26 +42,18 @@ class DynamicSendTest {
 
     @TempDir
     Path dir;
-    Path header;
-    Path peer;
-    long seed;
+    ProtoPeer proto;
 
     @BeforeEach
     void setUp() {
-        assumeTrue(PythonPeer.available(), "python3 is needed");
-        header = DynamicCli.bundled(dir, "proto.h");
-        peer = DynamicCli.bundled(dir, "proto_peer.py");
-        seed = new Random().nextInt(1_000_000);
+        proto = new ProtoPeer(dir);
     }
 
     @Test
     void messagesEncodeToTheBytesPythonPacksWithCountsTypeAndLengthDerived() throws Exception {
-        Path stream = dir.resolve("stream.bin");
-        DynamicCli.tool(dir, "python3", peer.toString(), "stream", "" + seed, "" + MESSAGES, stream.toString());
-        List<JsonNode> expected = DynamicCli.jsonLines(DynamicCli.tool(dir, "python3", peer.toString(), "expect",
-                "" + seed, "" + MESSAGES));
-        byte[] raw = Files.readAllBytes(stream);
-        var lib = dev.structscope.io.headers.LocalHeaders.importFile(header, HeaderImporter.Options.defaults());
+        byte[] raw = Files.readAllBytes(proto.stream(MESSAGES));
+        List<JsonNode> expected = proto.expected(MESSAGES);
+        var lib = dev.structscope.io.headers.LocalHeaders.importFile(proto.header, HeaderImporter.Options.defaults());
         DynamicDecoder decoder = new DynamicDecoder(LayoutEngine.layout("Msg", lib, Abis.X86_64_LINUX),
                 Abis.X86_64_LINUX, ByteOrder.LITTLE_ENDIAN, Limits.DEFAULT);
         MemorySegment all = MemorySegment.ofArray(raw);
@@ -72,7 +61,7 @@ class DynamicSendTest {
         int exact = 0;
         try (Arena arena = Arena.ofConfined()) {
             for (int i = 0; i < MESSAGES; i++) {
-                String what = "seed " + seed + " message " + i + " " + expected.get(i);
+                String what = "seed " + proto.seed + " message " + i + " " + expected.get(i);
                 RecordReader.Decoded original = decoder.read(all, pos, raw.length);
                 byte[] bytes = Arrays.copyOfRange(raw, (int) pos, (int) (pos + original.size()));
                 pos += original.size();
@@ -102,7 +91,7 @@ class DynamicSendTest {
                 exact++;
             }
         }
-        assertTrue(exact > MESSAGES / 3, "seed " + seed + ": " + exact + " messages compared byte for byte");
+        assertTrue(exact > MESSAGES / 3, "seed " + proto.seed + ": " + exact + " messages compared byte for byte");
     }
 
     @Test
@@ -126,7 +115,7 @@ class DynamicSendTest {
         Process py = new ProcessBuilder("python3", script.toString()).redirectErrorStream(true).start();
         try (var out = new java.io.BufferedReader(new java.io.InputStreamReader(py.getInputStream()))) {
             String port = out.readLine();
-            CliRun run = CliRun.run("send", header.toString(), "--type", "Msg", "--connect", "127.0.0.1:" + port,
+            CliRun run = CliRun.run("send", proto.header.toString(), "--type", "Msg", "--connect", "127.0.0.1:" + port,
                     "--framing", "record", "--values", "{\"magic\": 21331, \"seq\": 8, \"body\": {\"quote\": "
                     + "{\"instrument\": 5, \"bids\": [{\"price_e4\": 10, \"qty\": 1}, {\"price_e4\": 11, \"qty\": 2}],"
                     + " \"asks\": [{\"price_e4\": -12, \"qty\": 3}]}}}");

@@ -10,8 +10,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -42,29 +40,19 @@ class ExportCommandTest {
     Path dir;
     Path header;
 
-    record Result(int status, String out, String err) {
-    }
-
     @BeforeEach
     void writeHeader() throws IOException {
         header = dir.resolve("sensor.h");
         Files.writeString(header, HEADER);
     }
 
-    static Result cli(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int status = StructScopeCli.run(new PrintWriter(out, true), new PrintWriter(err, true), args);
-        return new Result(status, out.toString(), err.toString());
-    }
-
     @Test
     void cHeaderOnStdoutCompilesWithItsAssertsForTheAbi() throws Exception {
-        Result r = cli("export", header.toString(), "--to", "c", "--abi", "i386-linux");
-        assertEquals(0, r.status(), r.err());
-        assertTrue(r.out().contains("_Static_assert(offsetof(struct Wire, r) == 5"), r.out());
+        CliRun r = CliRun.run("export", header.toString(), "--to", "c", "--abi", "i386-linux");
+        assertEquals(0, r.status(), r.err.toString());
+        assertTrue(r.out.toString().contains("_Static_assert(offsetof(struct Wire, r) == 5"), r.out.toString());
         Path h = dir.resolve("out.h");
-        Files.writeString(h, r.out());
+        Files.writeString(h, r.out.toString());
         String clang = find("clang-16");
         Assumptions.assumeTrue(clang != null, "clang-16 not installed");
         assertEquals(0, run(clang, "-target", "i386-unknown-linux-gnu", "-ffreestanding", "-fsyntax-only", "-x", "c", h.toString()));
@@ -73,8 +61,8 @@ class ExportCommandTest {
     @Test
     void javaGoesToADirectoryInThePackageAndCompiles() throws Exception {
         Path out = dir.resolve("gen");
-        Result r = cli("export", header.toString(), "--to", "java", "-o", out.toString(), "--package", "com.example.wire");
-        assertEquals(0, r.status(), r.err());
+        CliRun r = CliRun.run("export", header.toString(), "--to", "java", "-o", out.toString(), "--package", "com.example.wire");
+        assertEquals(0, r.status(), r.err.toString());
         List<String> files = new ArrayList<>();
         try (var s = Files.list(out)) {
             s.forEach(p -> files.add(p.getFileName().toString()));
@@ -92,9 +80,9 @@ class ExportCommandTest {
     @Test
     void typeKeepsOnlyWhatItUsesAndOutputGoesToTheFile() throws Exception {
         Path out = dir.resolve("wire.rs");
-        Result r = cli("export", header.toString(), "--to", "rust", "--type", "Wire", "-o", out.toString());
-        assertEquals(0, r.status(), r.err());
-        assertEquals("", r.out());
+        CliRun r = CliRun.run("export", header.toString(), "--to", "rust", "--type", "Wire", "-o", out.toString());
+        assertEquals(0, r.status(), r.err.toString());
+        assertEquals("", r.out.toString());
         String text = Files.readString(out);
         assertTrue(text.contains("pub struct Wire") && text.contains("pub struct Reading"), text);
         assertTrue(!text.contains("pub struct Other"), text);
@@ -102,9 +90,9 @@ class ExportCommandTest {
 
     @Test
     void jsonIsTheLayoutDocumentOfTheSameTypes() {
-        Result r = cli("export", header.toString(), "--to", "json", "--type", "struct Wire");
-        assertEquals(0, r.status(), r.err());
-        TypeLibrary lib = LayoutDocuments.parse(r.out(), "export.json").library();
+        CliRun r = CliRun.run("export", header.toString(), "--to", "json", "--type", "struct Wire");
+        assertEquals(0, r.status(), r.err.toString());
+        TypeLibrary lib = LayoutDocuments.parse(r.out.toString(), "export.json").library();
         assertTrue(lib.findRecord("Other").isEmpty());
         TypeLibrary fromHeader = dev.structscope.model.c.HeaderImporter.importText(HEADER, "sensor.h",
                 dev.structscope.model.c.HeaderImporter.Options.defaults());
@@ -114,35 +102,34 @@ class ExportCommandTest {
 
     @Test
     void ksyAndCtypesWriteText() {
-        Result k = cli("export", header.toString(), "--to", "ksy", "--type", "Reading");
-        assertEquals(0, k.status(), k.err());
-        assertTrue(k.out().contains("meta:\n  id: reading_records"), k.out());
-        assertTrue(k.out().contains("\n  reading:\n"), k.out());
-        Result c = cli("export", header.toString(), "--to", "ctypes", "--byte-order", "big");
-        assertEquals(0, c.status(), c.err());
-        assertTrue(c.out().contains("class Reading(ctypes.BigEndianStructure):"), c.out());
+        CliRun k = CliRun.run("export", header.toString(), "--to", "ksy", "--type", "Reading");
+        assertEquals(0, k.status(), k.err.toString());
+        assertTrue(k.out.toString().contains("meta:\n  id: reading_records"), k.out.toString());
+        assertTrue(k.out.toString().contains("\n  reading:\n"), k.out.toString());
+        CliRun c = CliRun.run("export", header.toString(), "--to", "ctypes", "--byte-order", "big");
+        assertEquals(0, c.status(), c.err.toString());
+        assertTrue(c.out.toString().contains("class Reading(ctypes.BigEndianStructure):"), c.out.toString());
         // Big-endian bit-fields are numbered from the most significant bit, as BigEndianStructure does: named.
-        assertTrue(c.out().contains("(\"flags\", ctypes.c_uint16, 3),"), c.out());
-        assertTrue(c.err().isEmpty(), c.err());
+        assertTrue(c.out.toString().contains("(\"flags\", ctypes.c_uint16, 3),"), c.out.toString());
+        assertTrue(c.err.toString().isEmpty(), c.err.toString());
     }
 
     @Test
     void badInputIsExitTwoWithOneLine() {
-        assertBad(cli("export", header.toString(), "--to", "cobol"), "--to: unknown export target 'cobol'");
-        assertBad(cli("export", header.toString(), "--to", "c", "--byte-order", "middle"), "--byte-order");
-        assertBad(cli("export", header.toString(), "--to", "c", "--type", "Nope"), "no struct or union named 'Nope'");
-        assertBad(cli("export", header.toString(), "--to", "java", "--package", "1bad"), "--package");
-        assertBad(cli("export", dir.resolve("missing.h").toString(), "--to", "c"), "no such file");
-        assertBad(cli("export", header.toString(), "--to", "java", "-o", header.toString()), "must be a directory");
-        assertBad(cli("export", header.toString(), "--to", "c", "-o", dir.toString()), "is a directory");
-        assertBad(cli("export", header.toString(), "--to", "c", "-o", dir.resolve("no/such/dir/x.h").toString()),
+        assertBad(CliRun.run("export", header.toString(), "--to", "cobol"), "--to: unknown export target 'cobol'");
+        assertBad(CliRun.run("export", header.toString(), "--to", "c", "--byte-order", "middle"), "--byte-order");
+        assertBad(CliRun.run("export", header.toString(), "--to", "c", "--type", "Nope"), "no struct or union named 'Nope'");
+        assertBad(CliRun.run("export", header.toString(), "--to", "java", "--package", "1bad"), "--package");
+        assertBad(CliRun.run("export", dir.resolve("missing.h").toString(), "--to", "c"), "no such file");
+        assertBad(CliRun.run("export", header.toString(), "--to", "java", "-o", header.toString()), "must be a directory");
+        assertBad(CliRun.run("export", header.toString(), "--to", "c", "-o", dir.toString()), "is a directory");
+        assertBad(CliRun.run("export", header.toString(), "--to", "c", "-o", dir.resolve("no/such/dir/x.h").toString()),
                 "cannot write");
     }
 
-    private static void assertBad(Result r, String message) {
-        assertEquals(2, r.status(), r.out() + r.err());
-        assertTrue(r.err().startsWith("structscope: ") && r.err().contains(message), r.err());
-        assertEquals(1, r.err().strip().lines().count(), r.err());
+    private static void assertBad(CliRun r, String message) {
+        String err = r.refusal();
+        assertTrue(err.contains(message), err);
     }
 
     private static String find(String tool) {

@@ -80,16 +80,16 @@ class ExportKaitaiDecodeTest {
         assertEquals(0, ExportCommandTestTools.run(dir, dir.resolve("w").toString()));
         byte[] data = Files.readAllBytes(dir.resolve("sample.bin"));
 
-        ExportCommandTest.Result dec = ExportCommandTest.cli("decode", h.toString(), "--type", "Rec",
+        CliRun dec = CliRun.run("decode", h.toString(), "--type", "Rec",
                 dir.resolve("sample.bin").toString(), "--all", "--format", "json");
-        assertEquals(0, dec.status(), dec.err());
-        JsonNode decoded = new ObjectMapper().readTree(dec.out());
+        assertEquals(0, dec.status(), dec.err.toString());
+        JsonNode decoded = new ObjectMapper().readTree(dec.out.toString());
         assertEquals(2, decoded.size());
 
         Path ksy = dir.resolve("rec.ksy");
-        ExportCommandTest.Result exp = ExportCommandTest.cli("export", h.toString(), "--to", "ksy", "--type", "Rec",
+        CliRun exp = CliRun.run("export", h.toString(), "--to", "ksy", "--type", "Rec",
                 "-o", ksy.toString());
-        assertEquals(0, exp.status(), exp.err());
+        assertEquals(0, exp.status(), exp.err.toString());
 
         int size = data.length / 2;
         List<List<String>> paths = new ArrayList<>();

@@ -22,10 +22,7 @@ class LimitsTest {
     Path dir;
 
     private static void refused(CliRun run, String... parts) {
-        assertEquals(2, run.status(), run.err.toString());
-        String err = run.err.toString();
-        assertEquals(1, err.lines().count(), err);
-        assertTrue(err.startsWith("structscope: "), err);
+        String err = run.refusal();
         for (String p : parts) {
             assertTrue(err.contains(p), "'" + p + "' in: " + err);
         }

@@ -47,10 +47,7 @@ class PatchCommandTest {
     }
 
     private void refused(String expect, String... rest) throws Exception {
-        CliRun r = patch(rest);
-        assertEquals(2, r.status(), r.err.toString());
-        String err = r.err.toString().strip();
-        assertEquals(1, err.lines().count(), err);
+        String err = patch(rest).refusal();
         assertTrue(err.contains(expect), err);
         assertArrayEquals(original, Files.readAllBytes(data), "the file was touched");
         assertFalse(Files.exists(Journal.pathFor(data)));

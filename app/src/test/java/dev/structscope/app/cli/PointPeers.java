@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * The exchanges {@code capture} and {@code send} have with the Python peers ({@code mp_peer.py})
@@ -24,8 +25,12 @@ final class PointPeers {
     private PointPeers() {
     }
 
-    /** Writes the header of the peers' {@code Point} into {@code dir}. */
+    /**
+     * What every test of these exchanges starts from: python3 (the peers; the test is skipped
+     * without it) and the header of the peers' {@code Point}, written into {@code dir}.
+     */
     static Path header(Path dir) throws IOException {
+        assumeTrue(PythonPeer.available(), "python3 is needed");
         return Files.writeString(dir.resolve("point.h"), """
                 #include <stdint.h>
                 /* The ctypes Point of the tests' Python peers. */

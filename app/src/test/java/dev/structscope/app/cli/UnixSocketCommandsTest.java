@@ -14,7 +14,6 @@ import java.util.List;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * {@code capture} and {@code send} over Unix domain sockets ({@code unix:PATH}), against Python's
@@ -29,7 +28,6 @@ class UnixSocketCommandsTest {
 
     @BeforeAll
     static void setUp() throws Exception {
-        assumeTrue(PythonPeer.available(), "python3 is needed");
         header = PointPeers.header(dir);
     }
 
@@ -78,9 +76,8 @@ class UnixSocketCommandsTest {
             String path = py.line().strip();
             CliRun run = CliRun.run("capture", header.toString(), "--type", "Point", "--connect", "unix:" + path,
                     "--framing", "mp", "--authkey", "wrong", "--count", "1");
-            assertEquals(2, run.status(), run.err.toString());
-            assertEquals(1, run.err.toString().strip().lines().count(), run.err.toString());
-            assertTrue(run.err.toString().contains("authkey"), run.err.toString());
+            String err = run.refusal();
+            assertTrue(err.contains("authkey"), err);
         }
     }
 
@@ -100,9 +97,7 @@ class UnixSocketCommandsTest {
         Files.writeString(file, "keep me");
         CliRun run = CliRun.run("capture", header.toString(), "--type", "Point", "--listen", "unix:" + file,
                 "--framing", "u32le");
-        assertEquals(2, run.status(), run.err.toString());
-        assertEquals("structscope: unix:" + file + ": exists and is not a socket: refusing to replace it",
-                run.err.toString().strip());
+        assertEquals("structscope: unix:" + file + ": exists and is not a socket: refusing to replace it", run.refusal());
         assertEquals("keep me", Files.readString(file));
 
         CliRun none = CliRun.run("capture", header.toString(), "--type", "Point", "--connect",

@@ -1,0 +1,59 @@
+package dev.structscope.app.cli;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.structscope.model.InputException;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+
+/**
+ * The JSON the commands write and read themselves: the one object {@code layout --json} and
+ * {@code compare --json} print, field by field, and the {@code --values} objects {@code patch} and
+ * {@code send} take. Apart from the option classes on purpose: picocli reflects over those for every
+ * command, and a command that prints no JSON should not load Jackson for it. Static only; any thread.
+ */
+final class CliJson {
+    private CliJson() {
+    }
+
+    /** The fields of a JSON object, written with Jackson's streaming generator. */
+    interface Fields {
+        void write(JsonGenerator g) throws IOException;
+    }
+
+    /** One JSON object on {@code out}, as one line. */
+    static void print(PrintWriter out, Fields fields) {
+        try (JsonGenerator g = new JsonFactory().createGenerator(out)) {
+            g.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+            g.writeStartObject();
+            fields.write(g);
+            g.writeEndObject();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        out.println();
+    }
+
+    /** A number field, or {@code null} where the value is not known (an offset or size the data decides). */
+    static void numberOrNull(JsonGenerator g, String field, boolean known, long value) throws IOException {
+        if (known) {
+            g.writeNumberField(field, value);
+        } else {
+            g.writeNullField(field);
+        }
+    }
+
+    /** The text of a {@code --values} option (member values shaped like decode's output), parsed. */
+    static JsonNode values(String json) {
+        try {
+            return new ObjectMapper().readTree(json);
+        } catch (JsonProcessingException e) {
+            throw new InputException("--values", "not valid JSON: " + e.getOriginalMessage());
+        }
+    }
+}
