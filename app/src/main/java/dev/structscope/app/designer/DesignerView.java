@@ -1,6 +1,7 @@
 package dev.structscope.app.designer;
 
 import dev.structscope.app.common.Banners;
+import dev.structscope.app.common.Converters;
 import dev.structscope.app.common.Fmt;
 import dev.structscope.app.common.Icons;
 import dev.structscope.app.common.MemberColors;
@@ -243,17 +244,7 @@ public final class DesignerView extends BorderPane {
     }
 
     private static StringConverter<Integer> numberOrNone() {
-        return new StringConverter<>() {
-            @Override
-            public String toString(Integer v) {
-                return v == null || v == 0 ? "none" : v.toString();
-            }
-
-            @Override
-            public Integer fromString(String s) {
-                return "none".equals(s) ? 0 : Integer.valueOf(s);
-            }
-        };
+        return Converters.of(v -> v == null || v == 0 ? "none" : v.toString(), s -> "none".equals(s) ? 0 : Integer.valueOf(s));
     }
 
     private void buildTable() {

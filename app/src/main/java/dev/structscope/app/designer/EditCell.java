@@ -20,6 +20,7 @@ final class EditCell extends MarkedEditCell<DesignerRow> {
     private ContextMenu completions;
 
     EditCell(DesignerViewModel vm, Column column, Function<DesignerRow.MemberRow, String> text) {
+        super(row -> vm.invalidCells().get(new CellKey(row, column)), (value, row) -> vm.edit(row, column, value));
         this.vm = vm;
         this.column = column;
         this.text = text;
@@ -36,15 +37,6 @@ final class EditCell extends MarkedEditCell<DesignerRow> {
         return m == null ? -1 : m.index();
     }
 
-    @Override
-    Invalid invalid(int row) {
-        return vm.invalidCells().get(new CellKey(row, column));
-    }
-
-    @Override
-    void edit(int row, String value) {
-        vm.edit(row, column, value);
-    }
 
     @Override
     String editText(int row) {

@@ -8,27 +8,13 @@ import dev.structscope.app.designer.EnumEditorViewModel.Column;
  * FX thread.
  */
 final class EnumCell extends MarkedEditCell<EnumEditorView.Row> {
-    private final EnumEditorViewModel vm;
-    private final Column column;
-
     EnumCell(EnumEditorViewModel vm, Column column) {
-        this.vm = vm;
-        this.column = column;
+        super(row -> vm.invalidCells().get(new CellKey(row, column)), (text, row) -> vm.edit(row, column, text));
     }
 
     @Override
     int rowIndex() {
         EnumEditorView.Row row = getTableRow() == null ? null : getTableRow().getItem();
         return row == null ? -1 : row.index();
-    }
-
-    @Override
-    Invalid invalid(int row) {
-        return vm.invalidCells().get(new CellKey(row, column));
-    }
-
-    @Override
-    void edit(int row, String value) {
-        vm.edit(row, column, value);
     }
 }

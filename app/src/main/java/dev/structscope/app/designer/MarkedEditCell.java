@@ -4,6 +4,9 @@ import javafx.scene.control.TableCell;
 import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
 
+import java.util.function.IntFunction;
+import java.util.function.ObjIntConsumer;
+
 /**
  * The editable text cell of the designer ({@link EditCell}) and the enum editor ({@link EnumCell}),
  * with their one set of conventions: Enter commits, Escape cancels, Tab commits and moves on to the
@@ -14,20 +17,23 @@ import javafx.scene.input.KeyCode;
  * @param <S> the table's row type
  */
 abstract class MarkedEditCell<S> extends TableCell<S, String> {
+    private final IntFunction<Invalid> invalid;
+    private final ObjIntConsumer<String> edit;
     private TextField field;
 
-    MarkedEditCell() {
+    /**
+     * @param invalid the refused text kept for this cell's column at a view-model row, or null
+     * @param edit hands committed text for a row to the view model, which keeps it as {@link Invalid}
+     *             if it refuses it
+     */
+    MarkedEditCell(IntFunction<Invalid> invalid, ObjIntConsumer<String> edit) {
+        this.invalid = invalid;
+        this.edit = edit;
         getStyleClass().add("edit-cell");
     }
 
     /** The view-model index of this cell's row, or -1 when there is none or it cannot be edited. */
     abstract int rowIndex();
-
-    /** The refused text kept for this cell's column at {@code row}, or null. */
-    abstract Invalid invalid(int row);
-
-    /** Hands the committed text to the view model, which keeps it as {@link Invalid} if it refuses it. */
-    abstract void edit(int row, String text);
 
     /** The text the editor starts from when no refused text is kept. */
     String editText(int row) {
@@ -71,7 +77,7 @@ abstract class MarkedEditCell<S> extends TableCell<S, String> {
         if (!isEditing()) {
             return;
         }
-        Invalid bad = invalid(row);
+        Invalid bad = invalid.apply(row);
         field = new TextField(bad != null ? bad.text() : editText(row));
         field.getStyleClass().add("cell-editor");
         field.setOnAction(e -> commit(field.getText()));
@@ -111,7 +117,7 @@ abstract class MarkedEditCell<S> extends TableCell<S, String> {
         // Either way the edit ends: a refused value is shown marked by updateItem.
         super.cancelEdit();
         if (row >= 0) {
-            edit(row, value);
+            edit.accept(value, row);
         }
         getTableView().refresh();
         getTableView().requestFocus();
@@ -134,6 +140,6 @@ abstract class MarkedEditCell<S> extends TableCell<S, String> {
         }
         setGraphic(null);
         int row = empty ? -1 : rowIndex();
-        Invalid.show(this, row < 0 ? null : invalid(row), empty ? null : item);
+        Invalid.show(this, row < 0 ? null : invalid.apply(row), empty ? null : item);
     }
 }

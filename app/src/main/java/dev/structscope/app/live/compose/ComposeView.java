@@ -1,5 +1,6 @@
 package dev.structscope.app.live.compose;
 
+import dev.structscope.app.common.Converters;
 import dev.structscope.model.abi.Abi;
 import dev.structscope.model.abi.Abis;
 import dev.structscope.model.layout.ArrayLayout;
@@ -30,7 +31,6 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 
-import javafx.util.StringConverter;
 
 import java.nio.ByteOrder;
 
@@ -241,18 +241,10 @@ public final class ComposeView extends BorderPane {
                 new SpinnerValueFactory.IntegerSpinnerValueFactory(1, (int) ComposeViewModel.MAX_TIMES, 1);
         // Digits only, and a commit of nothing keeps the count (the stock converter throws on
         // text that is not a number and the factory fails on an empty one).
-        f.setConverter(new StringConverter<>() {
-            @Override
-            public String toString(Integer v) {
-                return v == null ? "" : v.toString();
-            }
-
-            @Override
-            public Integer fromString(String text) {
-                String t = text == null ? "" : text.strip();
-                return t.isEmpty() ? f.getValue() : (int) Math.clamp(Long.parseLong(t), 1, ComposeViewModel.MAX_TIMES);
-            }
-        });
+        f.setConverter(Converters.of(v -> v == null ? "" : v.toString(), text -> {
+            String t = text == null ? "" : text.strip();
+            return t.isEmpty() ? f.getValue() : (int) Math.clamp(Long.parseLong(t), 1, ComposeViewModel.MAX_TIMES);
+        }));
         times.setValueFactory(f);
         times.getEditor().setTextFormatter(new TextFormatter<>(change ->
                 change.getControlNewText().matches("[0-9]{0,7}") ? change : null));
