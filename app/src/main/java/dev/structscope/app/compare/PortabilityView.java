@@ -12,7 +12,6 @@ import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
-import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
@@ -161,18 +160,7 @@ public final class PortabilityView extends BorderPane {
         col.getStyleClass().add("mono");
         col.setCellValueFactory(c -> new ReadOnlyStringWrapper(text(c.getValue(), c.getValue().cells().get(index),
                 c.getValue() == t.size())));
-        col.setCellFactory(c -> new TableCell<>() {
-            @Override
-            protected void updateItem(String s, boolean emptyCell) {
-                super.updateItem(s, emptyCell);
-                setText(emptyCell ? null : s);
-                getStyleClass().remove("portability-differs");
-                PortabilityTable.Row row = emptyCell ? null : getTableRow().getItem();
-                if (row != null && row.cells().get(index).differs()) {
-                    getStyleClass().add("portability-differs");
-                }
-            }
-        });
+        col.setCellFactory(c -> new MarkedCell<>("portability-differs", row -> row.cells().get(index).differs()));
         return col;
     }
 

@@ -114,25 +114,25 @@ public final class ComposeView extends BorderPane {
         return new VBox(top);
     }
 
+    /** Shows {@code text} (styled {@code styleClass}) where the form goes. */
+    private void showInstead(String text, String styleClass) {
+        Label label = new Label(text);
+        label.getStyleClass().add(styleClass);
+        label.setWrapText(true);
+        StackPane box = new StackPane(label);
+        box.getStyleClass().add("empty-box");
+        center.getChildren().setAll(box);
+    }
+
     private void showForm() {
         GroupEntry form = vm.form();
         if (form == null && !vm.problemProperty().get().isEmpty()) {
-            Label banner = new Label(vm.problemProperty().get());
-            banner.getStyleClass().add("error-banner");
-            banner.setWrapText(true);
-            StackPane box = new StackPane(banner);
-            box.getStyleClass().add("empty-box");
-            center.getChildren().setAll(box);
+            showInstead(vm.problemProperty().get(), "error-banner");
             return;
         }
         if (form == null) {
-            Label empty = new Label("Nothing to compose.\nConnect with a layout and a record type (Ctrl+L):\n"
-                    + "its members appear here, one editor each.");
-            empty.getStyleClass().add("empty-state");
-            empty.setWrapText(true);
-            StackPane box = new StackPane(empty);
-            box.getStyleClass().add("empty-box");
-            center.getChildren().setAll(box);
+            showInstead("Nothing to compose.\nConnect with a layout and a record type (Ctrl+L):\n"
+                    + "its members appear here, one editor each.", "empty-state");
             return;
         }
         // A dynamic record's form is rebuilt when its shape changes: focus goes back to the

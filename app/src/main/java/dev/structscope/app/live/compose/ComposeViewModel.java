@@ -136,10 +136,7 @@ public final class ComposeViewModel {
                     statusIsError.set(false);
                 } catch (InputException e) {
                     dynamic = null;
-                    form.set(null);
-                    title.set("");
-                    problem.set("Cannot compose this record: " + e.oneLine());
-                    revalidate();
+                    refuse(e);
                 }
                 return;
             }
@@ -149,10 +146,7 @@ public final class ComposeViewModel {
                 // A layout the engine cannot encode (a void member, a bit-field of a record
                 // type): said in place of the form rather than thrown at the caller.
                 plan = null;
-                form.set(null);
-                title.set("");
-                problem.set("Cannot compose this record: " + e.oneLine());
-                revalidate();
+                refuse(e);
                 return;
             }
             GroupEntry root = FormBuilder.build(layout, plan.root());
@@ -160,6 +154,14 @@ public final class ComposeViewModel {
             title.set(plan.root().typeName() + " · " + plan.recordSize() + (plan.recordSize() == 1 ? " byte" : " bytes")
                     + " · " + (o == ByteOrder.BIG_ENDIAN ? "big-endian" : "little-endian"));
         }
+        revalidate();
+    }
+
+    /** Says why {@code e}'s record cannot be composed, in place of the form. */
+    private void refuse(InputException e) {
+        form.set(null);
+        title.set("");
+        problem.set("Cannot compose this record: " + e.oneLine());
         revalidate();
     }
 
