@@ -166,10 +166,6 @@ public final class CompareView extends BorderPane {
         return table;
     }
 
-    public ListView<RecordComparison> recordList() {
-        return recordList;
-    }
-
     public ByteRuler oldRuler() {
         return oldRuler;
     }
@@ -257,5 +253,4 @@ public final class CompareView extends BorderPane {
         s.managedProperty().bind(s.visibleProperty());
         return s;
     }
-
 }

@@ -233,16 +233,6 @@ public final class DesignerView extends BorderPane {
         return e == null ? "" : e.text();
     }
 
-    /** The details of the selected member's dynamic parts (shown by the Dynamic toggle). */
-    public javafx.scene.layout.GridPane dynamicDetails() {
-        return details;
-    }
-
-    /** The toggle that shows the dynamic-layout details. */
-    public ToggleButton dynamicToggle() {
-        return dynamicToggle;
-    }
-
     private static StringConverter<Integer> numberOrNone() {
         return Converters.of(v -> v == null || v == 0 ? "none" : v.toString(), s -> "none".equals(s) ? 0 : Integer.valueOf(s));
     }
@@ -481,10 +471,5 @@ public final class DesignerView extends BorderPane {
                 getStyleClass().add("member-row");
             }
         }
-    }
-
-    /** Field of the row (for tests): the layout behind a member row. */
-    static FieldLayout fieldOf(DesignerRow r) {
-        return r instanceof MemberRow m ? m.field() : null;
     }
 }

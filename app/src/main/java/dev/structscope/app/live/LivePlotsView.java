@@ -57,7 +57,6 @@ public final class LivePlotsView extends javafx.scene.layout.BorderPane {
     private final javafx.scene.control.Button popOut = new javafx.scene.control.Button("Open in Window");
     private javafx.stage.Stage own;
     private boolean showing;
-    private long redraws;
 
     public LivePlotsView(LiveViewModel vm) {
         this.plots = vm.plots();
@@ -233,10 +232,6 @@ public final class LivePlotsView extends javafx.scene.layout.BorderPane {
         return member;
     }
 
-    public ComboBox<Integer> windowBox() {
-        return window;
-    }
-
     public LineChart<Number, Number> messagesChart() {
         return msgChart;
     }
@@ -245,16 +240,10 @@ public final class LivePlotsView extends javafx.scene.layout.BorderPane {
         return valueChart;
     }
 
-    /** Redraws since creation (tests). */
-    public long redraws() {
-        return redraws;
-    }
-
     private void redraw() {
         if (!showing) {
             return;
         }
-        redraws++;
         double secs = window.getValue() == null ? 60 : window.getValue();
         for (NumberAxis x : new NumberAxis[] {msgX, bytesX, valueX}) {
             x.setLowerBound(-secs);

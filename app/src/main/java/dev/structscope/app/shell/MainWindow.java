@@ -207,10 +207,6 @@ public final class MainWindow {
         return live;
     }
 
-    public Scene scene() {
-        return stage.getScene();
-    }
-
     public DesignerView designer() {
         return designer;
     }
@@ -592,5 +588,4 @@ public final class MainWindow {
             }
         });
     }
-
 }
