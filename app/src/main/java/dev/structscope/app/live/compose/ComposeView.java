@@ -278,14 +278,13 @@ public final class ComposeView extends BorderPane {
         status.setId("compose-status");
         status.getStyleClass().add("compose-status");
         status.textProperty().bind(Bindings.createStringBinding(this::statusText,
-                vm.blockedProperty(), vm.statusProperty(), vm.firstErrorProperty(), vm.formProperty(),
-                vm.invalidCountProperty(), vm.sendingProperty()));
+                vm.blockedProperty(), vm.outcomeProperty(), vm.validityProperty(), vm.formProperty(), vm.sendingProperty()));
         Tooltip statusTip = new Tooltip();
         statusTip.textProperty().bind(status.textProperty());
         status.setTooltip(statusTip);
-        vm.statusIsErrorProperty().addListener((o, a, b) -> updateStatusStyle(status));
+        vm.outcomeProperty().addListener((o, a, b) -> updateStatusStyle(status));
         vm.blockedProperty().addListener((o, a, b) -> updateStatusStyle(status));
-        vm.invalidCountProperty().addListener((o, a, b) -> updateStatusStyle(status));
+        vm.validityProperty().addListener((o, a, b) -> updateStatusStyle(status));
         updateStatusStyle(status);
         HBox.setHgrow(status, Priority.ALWAYS);
         status.setMaxWidth(Double.MAX_VALUE);
@@ -322,14 +321,14 @@ public final class ComposeView extends BorderPane {
         if (blocked.equals("Not connected")) {
             return "Not connected: connect to a socket (Ctrl+L) to send";
         }
-        if (vm.invalidCountProperty().get() > 0 && !vm.sendingProperty().get()) {
-            return blocked + ": " + vm.firstErrorProperty().get();
+        if (vm.validityProperty().get().invalid() > 0 && !vm.sendingProperty().get()) {
+            return blocked + ": " + vm.validityProperty().get().firstError();
         }
-        return vm.statusProperty().get();
+        return vm.outcomeProperty().get().text();
     }
 
     private void updateStatusStyle(Label status) {
-        boolean bad = vm.statusIsErrorProperty().get() || vm.invalidCountProperty().get() > 0;
+        boolean bad = vm.outcomeProperty().get().error() || vm.validityProperty().get().invalid() > 0;
         status.getStyleClass().removeAll("compose-status-error", "compose-status-muted");
         status.getStyleClass().add(bad ? "compose-status-error"
                 : vm.senderProperty().get() == null ? "compose-status-muted" : "compose-status");
