@@ -3,7 +3,6 @@ package dev.structscope.app.common;
 import dev.structscope.model.abi.Abi;
 import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.Tooltip;
-import javafx.util.StringConverter;
 
 import java.util.List;
 
@@ -20,17 +19,7 @@ public final class AbiChoice {
         ChoiceBox<Abi> abi = new ChoiceBox<>();
         abi.setId(id);
         abi.getItems().setAll(abis);
-        abi.setConverter(new StringConverter<>() {
-            @Override
-            public String toString(Abi a) {
-                return a == null ? "" : a.name();
-            }
-
-            @Override
-            public Abi fromString(String s) {
-                return Abi.byName(s);
-            }
-        });
+        abi.setConverter(Converters.of(a -> a == null ? "" : a.name(), Abi::byName));
         abi.setTooltip(new Tooltip(tip));
         return abi;
     }

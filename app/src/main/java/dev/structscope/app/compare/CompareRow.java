@@ -86,12 +86,4 @@ public record CompareRow(String path, MemberView old, MemberView now, List<Kind>
     private static String bits(MemberView m) {
         return m.isBitField() ? ":" + m.bitWidth() + (m.bitOffset() >= 0 ? " @bit " + m.bitOffset() : "") : "whole";
     }
-
-    /** The change words of the contract, joined ("moved, resized"), or "same". */
-    public String changeText() {
-        if (kinds.isEmpty()) {
-            return "same";
-        }
-        return String.join(", ", kinds.stream().map(Kind::contractName).toList());
-    }
 }

@@ -7,7 +7,6 @@ import dev.structscope.model.compare.MemberView;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
-import javafx.beans.value.ObservableValue;
 import javafx.geometry.Pos;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableCell;
@@ -45,18 +44,8 @@ final class CompareTable extends TableView<CompareRow> {
         member.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().path()));
         member.setCellFactory(c -> new MemberCell());
         member.setPrefWidth(110);
-        TableColumn<CompareRow, String> oldSide = new TableColumn<>();
-        oldSide.textProperty().bind(side(r -> r.oldLabel()));
-        oldSide.getColumns().addAll(List.of(
-                value("Offset", CompareRow::old, m -> offset(m.offset()), Kind.MOVED, 56),
-                value("Size", CompareRow::old, m -> size(m.size()), Kind.RESIZED, 40),
-                value("Type", CompareRow::old, MemberView::type, Kind.RETYPED, 90)));
-        TableColumn<CompareRow, String> newSide = new TableColumn<>();
-        newSide.textProperty().bind(side(r -> r.newLabel()));
-        newSide.getColumns().addAll(List.of(
-                value("Offset", CompareRow::now, m -> offset(m.offset()), Kind.MOVED, 56),
-                value("Size", CompareRow::now, m -> size(m.size()), Kind.RESIZED, 40),
-                value("Type", CompareRow::now, MemberView::type, Kind.RETYPED, 90)));
+        TableColumn<CompareRow, String> oldSide = side(r -> r.oldLabel(), CompareRow::old);
+        TableColumn<CompareRow, String> newSide = side(r -> r.newLabel(), CompareRow::now);
         TableColumn<CompareRow, String> change = new TableColumn<>("Change");
         change.setId("compare-change");
         change.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().describe(hex.get())));
@@ -106,9 +95,17 @@ final class CompareTable extends TableView<CompareRow> {
         }
     }
 
-    private ObservableValue<String> side(Function<CompareViewModel.Result, String> label) {
-        return Bindings.createStringBinding(() -> vm.resultProperty().get() == null ? ""
-                : label.apply(vm.resultProperty().get()), vm.resultProperty());
+    /** The columns of one side: its offset, size and type, under the side's label. */
+    private TableColumn<CompareRow, String> side(Function<CompareViewModel.Result, String> label,
+                                                 Function<CompareRow, MemberView> side) {
+        TableColumn<CompareRow, String> col = new TableColumn<>();
+        col.textProperty().bind(Bindings.createStringBinding(() -> vm.resultProperty().get() == null ? ""
+                : label.apply(vm.resultProperty().get()), vm.resultProperty()));
+        col.getColumns().addAll(List.of(
+                value("Offset", side, m -> offset(m.offset()), Kind.MOVED, 56),
+                value("Size", side, m -> size(m.size()), Kind.RESIZED, 40),
+                value("Type", side, MemberView::type, Kind.RETYPED, 90)));
+        return col;
     }
 
     /** A column of one side's value; the cell is marked where that value is what changed. */
@@ -119,18 +116,7 @@ final class CompareTable extends TableView<CompareRow> {
             MemberView m = side.apply(c.getValue());
             return new ReadOnlyStringWrapper(m == null ? "—" : text.apply(m));
         });
-        col.setCellFactory(c -> new TableCell<>() {
-            @Override
-            protected void updateItem(String s, boolean emptyCell) {
-                super.updateItem(s, emptyCell);
-                setText(emptyCell ? null : s);
-                getStyleClass().remove("compare-changed");
-                CompareRow row = emptyCell ? null : getTableRow().getItem();
-                if (row != null && row.has(kind)) {
-                    getStyleClass().add("compare-changed");
-                }
-            }
-        });
+        col.setCellFactory(c -> new MarkedCell<>("compare-changed", row -> row.has(kind)));
         col.getStyleClass().add("mono");
         col.setPrefWidth(width);
         col.setSortable(false);

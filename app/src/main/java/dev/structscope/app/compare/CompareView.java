@@ -82,15 +82,8 @@ public final class CompareView extends BorderPane {
         portability.setTooltip(new Tooltip("This record's offsets on all five ABIs (Ctrl+Shift+J)"));
         portability.setOnAction(e -> onPortability.accept(vm.selectedProperty().get() == null ? null
                 : vm.selectedProperty().get().name()));
-        Button close = new Button("Close");
-        close.setId("compare-close");
-        close.setTooltip(new Tooltip("Back to the designer (Escape)"));
-        close.setOnAction(e -> vm.close());
-        Region grow = new Region();
-        HBox.setHgrow(grow, Priority.ALWAYS);
-        HBox header = new HBox(10, title, summary, progress, grow, portability, close);
-        header.setAlignment(Pos.CENTER_LEFT);
-        header.getStyleClass().add("pane-header");
+        HBox header = PaneHeader.of(List.of(title, summary, progress), List.of(portability), "compare-close",
+                "Back to the designer (Escape)", vm::close);
 
         Label sides = new Label();
         sides.setId("compare-sides");
@@ -122,7 +115,7 @@ public final class CompareView extends BorderPane {
         HBox source = new HBox(8, sides, grow2, file, on, abi);
         source.setAlignment(Pos.CENTER_LEFT);
         source.getStyleClass().add("pane-tools");
-        for (Region r : List.of(file, on, abi, portability, close, title)) {
+        for (Region r : List.of(file, on, abi, portability, title)) {
             r.setMinWidth(Region.USE_PREF_SIZE);
         }
 
@@ -171,10 +164,6 @@ public final class CompareView extends BorderPane {
 
     public TableView<CompareRow> table() {
         return table;
-    }
-
-    public ListView<RecordComparison> recordList() {
-        return recordList;
     }
 
     public ByteRuler oldRuler() {
@@ -264,5 +253,4 @@ public final class CompareView extends BorderPane {
         s.managedProperty().bind(s.visibleProperty());
         return s;
     }
-
 }

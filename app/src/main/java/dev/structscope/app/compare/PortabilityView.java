@@ -8,18 +8,14 @@ import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.collections.FXCollections;
-import javafx.geometry.Pos;
-import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
-import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
-import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 
@@ -50,16 +46,7 @@ public final class PortabilityView extends BorderPane {
         record.setTooltip(new Tooltip("The struct or union shown"));
         record.valueProperty().bindBidirectional(vm.recordProperty());
         record.setVisibleRowCount(16);
-        Button close = new Button("Close");
-        close.setId("portability-close");
-        close.setTooltip(new Tooltip("Back (Escape)"));
-        close.setOnAction(e -> vm.close());
-        Region grow = new Region();
-        HBox.setHgrow(grow, Priority.ALWAYS);
-        HBox header = new HBox(10, title, record, grow, close);
-        header.setAlignment(Pos.CENTER_LEFT);
-        header.getStyleClass().add("pane-header");
-        close.setMinWidth(Region.USE_PREF_SIZE);
+        HBox header = PaneHeader.of(List.of(title, record), List.of(), "portability-close", "Back (Escape)", vm::close);
         title.setMinWidth(Region.USE_PREF_SIZE);
 
         verdict.setId("portability-verdict");
@@ -161,18 +148,7 @@ public final class PortabilityView extends BorderPane {
         col.getStyleClass().add("mono");
         col.setCellValueFactory(c -> new ReadOnlyStringWrapper(text(c.getValue(), c.getValue().cells().get(index),
                 c.getValue() == t.size())));
-        col.setCellFactory(c -> new TableCell<>() {
-            @Override
-            protected void updateItem(String s, boolean emptyCell) {
-                super.updateItem(s, emptyCell);
-                setText(emptyCell ? null : s);
-                getStyleClass().remove("portability-differs");
-                PortabilityTable.Row row = emptyCell ? null : getTableRow().getItem();
-                if (row != null && row.cells().get(index).differs()) {
-                    getStyleClass().add("portability-differs");
-                }
-            }
-        });
+        col.setCellFactory(c -> new MarkedCell<>("portability-differs", row -> row.cells().get(index).differs()));
         return col;
     }
 

@@ -1,6 +1,7 @@
 package dev.structscope.app.designer;
 
 import dev.structscope.app.common.Banners;
+import dev.structscope.app.common.Converters;
 import dev.structscope.app.common.Fmt;
 import dev.structscope.app.common.Icons;
 import dev.structscope.app.common.MemberColors;
@@ -232,28 +233,8 @@ public final class DesignerView extends BorderPane {
         return e == null ? "" : e.text();
     }
 
-    /** The details of the selected member's dynamic parts (shown by the Dynamic toggle). */
-    public javafx.scene.layout.GridPane dynamicDetails() {
-        return details;
-    }
-
-    /** The toggle that shows the dynamic-layout details. */
-    public ToggleButton dynamicToggle() {
-        return dynamicToggle;
-    }
-
     private static StringConverter<Integer> numberOrNone() {
-        return new StringConverter<>() {
-            @Override
-            public String toString(Integer v) {
-                return v == null || v == 0 ? "none" : v.toString();
-            }
-
-            @Override
-            public Integer fromString(String s) {
-                return "none".equals(s) ? 0 : Integer.valueOf(s);
-            }
-        };
+        return Converters.of(v -> v == null || v == 0 ? "none" : v.toString(), s -> "none".equals(s) ? 0 : Integer.valueOf(s));
     }
 
     private void buildTable() {
@@ -490,10 +471,5 @@ public final class DesignerView extends BorderPane {
                 getStyleClass().add("member-row");
             }
         }
-    }
-
-    /** Field of the row (for tests): the layout behind a member row. */
-    static FieldLayout fieldOf(DesignerRow r) {
-        return r instanceof MemberRow m ? m.field() : null;
     }
 }

@@ -1,6 +1,7 @@
 package dev.structscope.app.designer;
 
 import dev.structscope.app.common.Banners;
+import dev.structscope.app.common.Converters;
 import dev.structscope.app.common.Icons;
 import dev.structscope.app.designer.EnumEditorViewModel.Column;
 import dev.structscope.icons.IconPaths;
@@ -27,7 +28,6 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
-import javafx.util.StringConverter;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -83,17 +83,7 @@ public final class EnumEditorView extends BorderPane {
         underlying.setId("enum-underlying");
         underlying.getItems().add(null);
         underlying.getItems().addAll(UNDERLYING);
-        underlying.setConverter(new StringConverter<>() {
-            @Override
-            public String toString(Prim p) {
-                return p == null ? "compiler's choice" : p.cName();
-            }
-
-            @Override
-            public Prim fromString(String s) {
-                return null;
-            }
-        });
+        underlying.setConverter(Converters.showing(p -> p == null ? "compiler's choice" : p.cName()));
         underlying.setTooltip(new Tooltip("C23 fixed underlying type (enum E : uint8_t); otherwise the ABI picks"));
         CheckBox packed = new CheckBox("Packed");
         packed.setId("enum-packed");

@@ -7,6 +7,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
 
 import java.util.List;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 /**
@@ -41,6 +42,26 @@ final class MemberCompletion {
         return new MemberCompletion(field, paths);
     }
 
+    /**
+     * Shows {@code choices} in {@code menu} below {@code field}, each running {@code picked} with its
+     * text, or hides the menu when there are none. Shared with the designer's type completion.
+     */
+    static void offer(ContextMenu menu, TextField field, List<String> choices, Consumer<String> picked) {
+        if (choices.isEmpty()) {
+            menu.hide();
+            return;
+        }
+        menu.getItems().clear();
+        for (String s : choices) {
+            CustomMenuItem item = new CustomMenuItem(new Label(s), true);
+            item.setOnAction(e -> picked.accept(s));
+            menu.getItems().add(item);
+        }
+        if (!menu.isShowing() && field.getScene() != null) {
+            menu.show(field, Side.BOTTOM, 0, 0);
+        }
+    }
+
     void hide() {
         menu.hide();
     }
@@ -53,23 +74,10 @@ final class MemberCompletion {
             return;
         }
         String head = text.substring(0, text.length() - token.length());
-        List<String> matches = paths.get().stream().filter(s -> s.startsWith(token) && !s.equals(token)).limit(12)
-                .toList();
-        if (matches.isEmpty()) {
-            menu.hide();
-            return;
-        }
-        menu.getItems().clear();
-        for (String s : matches) {
-            CustomMenuItem item = new CustomMenuItem(new Label(s), true);
-            item.setOnAction(e -> {
-                field.setText(head + s);
-                field.positionCaret(field.getText().length());
-            });
-            menu.getItems().add(item);
-        }
-        if (!menu.isShowing() && field.getScene() != null) {
-            menu.show(field, Side.BOTTOM, 0, 0);
-        }
+        offer(menu, field, paths.get().stream().filter(s -> s.startsWith(token) && !s.equals(token)).limit(12)
+                .toList(), s -> {
+                    field.setText(head + s);
+                    field.positionCaret(field.getText().length());
+                });
     }
 }

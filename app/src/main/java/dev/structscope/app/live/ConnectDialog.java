@@ -268,14 +268,6 @@ public final class ConnectDialog extends Dialog<LiveSession> {
         return port;
     }
 
-    public ChoiceBox<dev.structscope.io.net.SerialLine.Parity> parityBox() {
-        return parity;
-    }
-
-    public ChoiceBox<Integer> stopBitsBox() {
-        return stopBits;
-    }
-
     /** Shows the machine's serial ports (listed off the FX thread by the caller) as links that fill the device. */
     public void setSerialPorts(java.util.List<java.nio.file.Path> found) {
         if (found.isEmpty()) {

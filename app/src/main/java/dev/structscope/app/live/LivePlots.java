@@ -136,27 +136,24 @@ public final class LivePlots {
 
     /** Messages counted by the updates of the last {@code seconds} seconds. */
     public long messages(double seconds) {
-        long n = 0;
-        for (int k = firstWithin(seconds); k < size; k++) {
-            n += messages[slot(k)];
-        }
-        return n;
+        return sum(messages, seconds);
     }
 
     /** Bytes counted by the updates of the last {@code seconds} seconds. */
     public long bytes(double seconds) {
-        long n = 0;
-        for (int k = firstWithin(seconds); k < size; k++) {
-            n += bytes[slot(k)];
-        }
-        return n;
+        return sum(bytes, seconds);
     }
 
     /** Member values read by the updates of the last {@code seconds} seconds. */
     public long values(double seconds) {
+        return sum(valueCount, seconds);
+    }
+
+    /** The sum of one per-update count over the updates of the last {@code seconds} seconds. */
+    private long sum(long[] counts, double seconds) {
         long n = 0;
         for (int k = firstWithin(seconds); k < size; k++) {
-            n += valueCount[slot(k)];
+            n += counts[slot(k)];
         }
         return n;
     }

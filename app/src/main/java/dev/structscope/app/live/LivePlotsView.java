@@ -1,5 +1,6 @@
 package dev.structscope.app.live;
 
+import dev.structscope.app.common.Converters;
 import dev.structscope.app.common.Fmt;
 import dev.structscope.app.fields.Columns;
 import dev.structscope.io.decode.ScalarNode;
@@ -16,7 +17,6 @@ import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
-import javafx.util.StringConverter;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -57,7 +57,6 @@ public final class LivePlotsView extends javafx.scene.layout.BorderPane {
     private final javafx.scene.control.Button popOut = new javafx.scene.control.Button("Open in Window");
     private javafx.stage.Stage own;
     private boolean showing;
-    private long redraws;
 
     public LivePlotsView(LiveViewModel vm) {
         this.plots = vm.plots();
@@ -69,32 +68,12 @@ public final class LivePlotsView extends javafx.scene.layout.BorderPane {
         window.setId("live-plots-window");
         window.getItems().setAll(10, 30, 60, 120);
         window.setValue(60);
-        window.setConverter(new StringConverter<>() {
-            @Override
-            public String toString(Integer s) {
-                return s == null ? "" : s >= 60 ? "last " + s / 60 + " min" : "last " + s + " s";
-            }
-
-            @Override
-            public Integer fromString(String s) {
-                return null;
-            }
-        });
+        window.setConverter(Converters.showing(s -> s == null ? "" : s >= 60 ? "last " + s / 60 + " min" : "last " + s + " s"));
         window.valueProperty().addListener((o, a, b) -> redraw());
         member.setId("live-plots-member");
         member.setPromptText("member to plot");
         member.setTooltip(new Tooltip("A number in the messages to plot over time: mean, with min and max per point"));
-        member.setConverter(new StringConverter<>() {
-            @Override
-            public String toString(Columns.Leaf l) {
-                return l == null ? "" : l.path();
-            }
-
-            @Override
-            public Columns.Leaf fromString(String s) {
-                return null;
-            }
-        });
+        member.setConverter(Converters.showing(l -> l == null ? "" : l.path()));
         member.valueProperty().addListener((o, a, l) -> {
             plots.setMember(l);
             valueChart.setTitle(l == null ? "Choose a member to plot" : l.path() + ": mean, min and max (dashed)");
@@ -116,17 +95,7 @@ public final class LivePlotsView extends javafx.scene.layout.BorderPane {
         setUp(msgChart, "live-plot-messages", "messages/s", msgY);
         setUp(bytesChart, "live-plot-bytes", "bytes/s", bytesY);
         setUp(valueChart, "live-plot-member", null, valueY);
-        bytesY.setTickLabelFormatter(new StringConverter<>() {
-            @Override
-            public String toString(Number n) {
-                return Fmt.binary(n.longValue());
-            }
-
-            @Override
-            public Number fromString(String s) {
-                return null;
-            }
-        });
+        bytesY.setTickLabelFormatter(Converters.showing(n -> Fmt.binary(n.longValue())));
         valueY.setForceZeroInRange(false);
         msgChart.getData().add(msgSeries);
         bytesChart.getData().add(bytesSeries);
@@ -171,17 +140,8 @@ public final class LivePlotsView extends javafx.scene.layout.BorderPane {
         x.setAutoRanging(false);
         x.setUpperBound(0);
         x.setMinorTickVisible(false);
-        x.setTickLabelFormatter(new StringConverter<>() {
-            @Override
-            public String toString(Number n) {
-                return n.doubleValue() == 0 ? "now" : String.format(Locale.ROOT, "%.0f s", n.doubleValue());
-            }
-
-            @Override
-            public Number fromString(String s) {
-                return null;
-            }
-        });
+        x.setTickLabelFormatter(Converters.showing(
+                n -> n.doubleValue() == 0 ? "now" : String.format(Locale.ROOT, "%.0f s", n.doubleValue())));
         return x;
     }
 
@@ -272,10 +232,6 @@ public final class LivePlotsView extends javafx.scene.layout.BorderPane {
         return member;
     }
 
-    public ComboBox<Integer> windowBox() {
-        return window;
-    }
-
     public LineChart<Number, Number> messagesChart() {
         return msgChart;
     }
@@ -284,16 +240,10 @@ public final class LivePlotsView extends javafx.scene.layout.BorderPane {
         return valueChart;
     }
 
-    /** Redraws since creation (tests). */
-    public long redraws() {
-        return redraws;
-    }
-
     private void redraw() {
         if (!showing) {
             return;
         }
-        redraws++;
         double secs = window.getValue() == null ? 60 : window.getValue();
         for (NumberAxis x : new NumberAxis[] {msgX, bytesX, valueX}) {
             x.setLowerBound(-secs);

@@ -72,7 +72,7 @@ public final class LiveViewModel {
     private final BooleanProperty follow = new SimpleBooleanProperty(this, "follow", true);
     private final TaskRunner tasks;
     private final ObjectProperty<Runnable> onBatch = new SimpleObjectProperty<>(this, "onBatch", () -> { });
-    private long budget = Long.getLong("structscope.live.budget", MessageStore.DEFAULT_BUDGET);
+    private final long budget = Long.getLong("structscope.live.budget", MessageStore.DEFAULT_BUDGET);
     private final AnimationTimer timer = new AnimationTimer() {
         @Override
         public void handle(long now) {
@@ -133,11 +133,6 @@ public final class LiveViewModel {
     /** Run after each batch that changed the list (the view scrolls when following). */
     public ObjectProperty<Runnable> onBatchProperty() {
         return onBatch;
-    }
-
-    /** The store budget for the next session, in bytes. */
-    public void setBudget(long bytes) {
-        this.budget = bytes;
     }
 
     public Rates rates() {

@@ -179,10 +179,6 @@ public final class MonitorView extends BorderPane {
         return close;
     }
 
-    public Label stateLabel() {
-        return state;
-    }
-
     /** Room in the toolbar for the replay controls. */
     public HBox extraTools() {
         return extraTools;
@@ -213,11 +209,6 @@ public final class MonitorView extends BorderPane {
 
     public void setOnSelect(Consumer<LiveMessage> handler) {
         this.onSelect = handler;
-    }
-
-    /** The leaf paths shown as summary columns, in order. */
-    public List<String> summaryColumns() {
-        return chosen.stream().map(Columns.Leaf::path).toList();
     }
 
     /** Shows exactly these leaves as summary columns (unknown paths are ignored). */

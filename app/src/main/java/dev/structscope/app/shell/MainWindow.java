@@ -3,6 +3,7 @@ package dev.structscope.app.shell;
 import atlantafx.base.theme.PrimerDark;
 import atlantafx.base.theme.PrimerLight;
 import dev.structscope.app.common.AbiChoice;
+import dev.structscope.app.common.Converters;
 import dev.structscope.app.common.Icons;
 import dev.structscope.app.designer.DesignerView;
 import dev.structscope.app.designer.DesignerViewModel;
@@ -53,7 +54,6 @@ import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
 import javafx.stage.Stage;
-import javafx.util.StringConverter;
 
 import java.io.File;
 import java.nio.ByteOrder;
@@ -205,10 +205,6 @@ public final class MainWindow {
     /** The live monitor (connect dialog, LIVE pane). */
     public dev.structscope.app.live.LiveController live() {
         return live;
-    }
-
-    public Scene scene() {
-        return stage.getScene();
     }
 
     public DesignerView designer() {
@@ -428,22 +424,13 @@ public final class MainWindow {
 
     // ---- toolbar and status bar -------------------------------------------------------------
 
-    private static Button tool(String icon, String tip, String id, Runnable action) {
-        Button b = new Button(null, Icons.of(icon));
-        b.setId(id);
-        b.setTooltip(new Tooltip(tip));
-        b.getStyleClass().addAll("button-icon", "flat");
-        b.setOnAction(e -> action.run());
-        return b;
-    }
-
     private ToolBar toolBar() {
         DesignerViewModel d = vm.designer();
         // Like the menu: the data's edits while the data has the focus (which a click here keeps).
         var hexPane = data.hexPane();
-        Button undo = tool(IconPaths.UNDO, "Undo (Ctrl+Z)", "undo", () -> { if (!hexPane.undoIfFocused()) d.undo(); });
+        Button undo = Icons.tool(IconPaths.UNDO, "Undo (Ctrl+Z)", "undo", () -> { if (!hexPane.undoIfFocused()) d.undo(); });
         undo.disableProperty().bind(vm.document().canUndoProperty().not().and(hexPane.edits().canUndoProperty().not()));
-        Button redo = tool(IconPaths.REDO, "Redo (Ctrl+Shift+Z)", "redo", () -> { if (!hexPane.redoIfFocused()) d.redo(); });
+        Button redo = Icons.tool(IconPaths.REDO, "Redo (Ctrl+Shift+Z)", "redo", () -> { if (!hexPane.redoIfFocused()) d.redo(); });
         redo.disableProperty().bind(vm.document().canRedoProperty().not().and(hexPane.edits().canRedoProperty().not()));
         undo.setFocusTraversable(false);
         redo.setFocusTraversable(false);
@@ -451,17 +438,8 @@ public final class MainWindow {
         ChoiceBox<ByteOrder> order = new ChoiceBox<>();
         order.setId("byte-order");
         order.getItems().setAll(ByteOrder.LITTLE_ENDIAN, ByteOrder.BIG_ENDIAN);
-        order.setConverter(new StringConverter<>() {
-            @Override
-            public String toString(ByteOrder o) {
-                return o == null ? "" : Endian.word(o);
-            }
-
-            @Override
-            public ByteOrder fromString(String s) {
-                return Endian.BIG.word().equals(s) ? ByteOrder.BIG_ENDIAN : ByteOrder.LITTLE_ENDIAN;
-            }
-        });
+        order.setConverter(Converters.of(o -> o == null ? "" : Endian.word(o),
+                s -> Endian.BIG.word().equals(s) ? ByteOrder.BIG_ENDIAN : ByteOrder.LITTLE_ENDIAN));
         order.setTooltip(new Tooltip("The byte order data is read with"));
         abi.setValue(vm.document().state().abi());
         order.setValue(vm.document().state().byteOrder());
@@ -507,18 +485,18 @@ public final class MainWindow {
         showData.getStyleClass().add("right-pill");
         HBox halves = new HBox(showDesigner, showData);
         halves.getStyleClass().add("segmented");
-        Button theme = tool(IconPaths.THEME, "Light / dark theme (Ctrl+Shift+T)", "theme", () -> dark.set(!dark.get()));
+        Button theme = Icons.tool(IconPaths.THEME, "Light / dark theme (Ctrl+Shift+T)", "theme", () -> dark.set(!dark.get()));
         Region grow = new Region();
         HBox.setHgrow(grow, Priority.ALWAYS);
         ToolBar bar = new ToolBar(
-                tool(IconPaths.NEW, "New document (Ctrl+N)", "new", files::newDocument),
-                tool(IconPaths.OPEN, "Open a layout or data file (Ctrl+O)", "open", files::open),
-                tool(IconPaths.SAVE, "Save (Ctrl+S)", "save", () -> files.save(null)),
+                Icons.tool(IconPaths.NEW, "New document (Ctrl+N)", "new", files::newDocument),
+                Icons.tool(IconPaths.OPEN, "Open a layout or data file (Ctrl+O)", "open", files::open),
+                Icons.tool(IconPaths.SAVE, "Save (Ctrl+S)", "save", () -> files.save(null)),
                 new Separator(Orientation.VERTICAL), undo, redo,
                 new Separator(Orientation.VERTICAL), label("ABI"), abi, label("Order"), order,
                 new Separator(Orientation.VERTICAL),
-                tool(IconPaths.IMPORT, "Import a C header (Ctrl+I)", "import", files::importHeader),
-                tool(IconPaths.EXPORT, "Export to C, Java, Python, Rust, Kaitai, JSON (Ctrl+E)", "export", files::export),
+                Icons.tool(IconPaths.IMPORT, "Import a C header (Ctrl+I)", "import", files::importHeader),
+                Icons.tool(IconPaths.EXPORT, "Export to C, Java, Python, Rust, Kaitai, JSON (Ctrl+E)", "export", files::export),
                 new Separator(Orientation.VERTICAL), connect, grow, halves, theme);
         bar.setId("toolbar");
         return bar;
@@ -610,5 +588,4 @@ public final class MainWindow {
             }
         });
     }
-
 }

@@ -59,7 +59,8 @@ public final class ShellViewModel {
     private final RecentFiles recent;
     private final StringProperty status = new SimpleStringProperty(this, "status", "Ready");
     private final BooleanProperty busy = new SimpleBooleanProperty(this, "busy");
-    private final StringProperty busyWhat = new SimpleStringProperty(this, "busyWhat", "");
+    /** What the running background work is doing, for the status line when it is cancelled; "" when idle. */
+    private String busyWhat = "";
     private final ObjectProperty<Path> dataFile = new SimpleObjectProperty<>(this, "dataFile");
     private final ObjectProperty<Workspace> workspace = new SimpleObjectProperty<>(this, "workspace", Workspace.BOTH);
     /** What the open layout document holds besides its types, written back unchanged on save. */
@@ -150,10 +151,6 @@ public final class ShellViewModel {
         return busy;
     }
 
-    public StringProperty busyWhatProperty() {
-        return busyWhat;
-    }
-
     public ObjectProperty<Path> dataFileProperty() {
         return dataFile;
     }
@@ -188,11 +185,11 @@ public final class ShellViewModel {
      */
     public void openSample(dev.structscope.samples.Sample sample, Path dir) {
         busy.set(true);
-        busyWhat.set("Preparing the sample…");
+        busyWhat = "Preparing the sample…";
         long asked = choices;
         Consumer<Path> opened = d -> {
             busy.set(false);
-            busyWhat.set("");
+            busyWhat = "";
             if (choices != asked) {
                 return; // the user opened or made something meanwhile: the sample must not replace it
             }
@@ -463,8 +460,8 @@ public final class ShellViewModel {
                 current = null;
             }
             busy.set(false);
-            status.set("Cancelled: " + busyWhat.get());
-            busyWhat.set("");
+            status.set("Cancelled: " + busyWhat);
+            busyWhat = "";
         }
     }
 
@@ -473,7 +470,7 @@ public final class ShellViewModel {
             current.cancel(); // superseded by newer work: its result is dropped
         }
         busy.set(true);
-        busyWhat.set(what + "…");
+        busyWhat = what + "…";
         status.set(what + "…");
         TaskRunner.Task[] self = new TaskRunner.Task[1];
         self[0] = tasks.submit(TaskRunner.Lane.FILES, what, p -> work.call(), r -> {
@@ -493,7 +490,7 @@ public final class ShellViewModel {
             current = null;
         }
         busy.set(false);
-        busyWhat.set("");
+        busyWhat = "";
     }
 
     /** The default ABI list for choosers. */

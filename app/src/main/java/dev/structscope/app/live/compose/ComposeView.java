@@ -1,5 +1,6 @@
 package dev.structscope.app.live.compose;
 
+import dev.structscope.app.common.Converters;
 import dev.structscope.model.abi.Abi;
 import dev.structscope.model.abi.Abis;
 import dev.structscope.model.layout.ArrayLayout;
@@ -30,7 +31,6 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 
-import javafx.util.StringConverter;
 
 import java.nio.ByteOrder;
 
@@ -114,25 +114,25 @@ public final class ComposeView extends BorderPane {
         return new VBox(top);
     }
 
+    /** Shows {@code text} (styled {@code styleClass}) where the form goes. */
+    private void showInstead(String text, String styleClass) {
+        Label label = new Label(text);
+        label.getStyleClass().add(styleClass);
+        label.setWrapText(true);
+        StackPane box = new StackPane(label);
+        box.getStyleClass().add("empty-box");
+        center.getChildren().setAll(box);
+    }
+
     private void showForm() {
         GroupEntry form = vm.form();
         if (form == null && !vm.problemProperty().get().isEmpty()) {
-            Label banner = new Label(vm.problemProperty().get());
-            banner.getStyleClass().add("error-banner");
-            banner.setWrapText(true);
-            StackPane box = new StackPane(banner);
-            box.getStyleClass().add("empty-box");
-            center.getChildren().setAll(box);
+            showInstead(vm.problemProperty().get(), "error-banner");
             return;
         }
         if (form == null) {
-            Label empty = new Label("Nothing to compose.\nConnect with a layout and a record type (Ctrl+L):\n"
-                    + "its members appear here, one editor each.");
-            empty.getStyleClass().add("empty-state");
-            empty.setWrapText(true);
-            StackPane box = new StackPane(empty);
-            box.getStyleClass().add("empty-box");
-            center.getChildren().setAll(box);
+            showInstead("Nothing to compose.\nConnect with a layout and a record type (Ctrl+L):\n"
+                    + "its members appear here, one editor each.", "empty-state");
             return;
         }
         // A dynamic record's form is rebuilt when its shape changes: focus goes back to the
@@ -241,18 +241,10 @@ public final class ComposeView extends BorderPane {
                 new SpinnerValueFactory.IntegerSpinnerValueFactory(1, (int) ComposeViewModel.MAX_TIMES, 1);
         // Digits only, and a commit of nothing keeps the count (the stock converter throws on
         // text that is not a number and the factory fails on an empty one).
-        f.setConverter(new StringConverter<>() {
-            @Override
-            public String toString(Integer v) {
-                return v == null ? "" : v.toString();
-            }
-
-            @Override
-            public Integer fromString(String text) {
-                String t = text == null ? "" : text.strip();
-                return t.isEmpty() ? f.getValue() : (int) Math.clamp(Long.parseLong(t), 1, ComposeViewModel.MAX_TIMES);
-            }
-        });
+        f.setConverter(Converters.of(v -> v == null ? "" : v.toString(), text -> {
+            String t = text == null ? "" : text.strip();
+            return t.isEmpty() ? f.getValue() : (int) Math.clamp(Long.parseLong(t), 1, ComposeViewModel.MAX_TIMES);
+        }));
         times.setValueFactory(f);
         times.getEditor().setTextFormatter(new TextFormatter<>(change ->
                 change.getControlNewText().matches("[0-9]{0,7}") ? change : null));
@@ -286,14 +278,13 @@ public final class ComposeView extends BorderPane {
         status.setId("compose-status");
         status.getStyleClass().add("compose-status");
         status.textProperty().bind(Bindings.createStringBinding(this::statusText,
-                vm.blockedProperty(), vm.statusProperty(), vm.firstErrorProperty(), vm.formProperty(),
-                vm.invalidCountProperty(), vm.sendingProperty()));
+                vm.blockedProperty(), vm.outcomeProperty(), vm.validityProperty(), vm.formProperty(), vm.sendingProperty()));
         Tooltip statusTip = new Tooltip();
         statusTip.textProperty().bind(status.textProperty());
         status.setTooltip(statusTip);
-        vm.statusIsErrorProperty().addListener((o, a, b) -> updateStatusStyle(status));
+        vm.outcomeProperty().addListener((o, a, b) -> updateStatusStyle(status));
         vm.blockedProperty().addListener((o, a, b) -> updateStatusStyle(status));
-        vm.invalidCountProperty().addListener((o, a, b) -> updateStatusStyle(status));
+        vm.validityProperty().addListener((o, a, b) -> updateStatusStyle(status));
         updateStatusStyle(status);
         HBox.setHgrow(status, Priority.ALWAYS);
         status.setMaxWidth(Double.MAX_VALUE);
@@ -330,14 +321,14 @@ public final class ComposeView extends BorderPane {
         if (blocked.equals("Not connected")) {
             return "Not connected: connect to a socket (Ctrl+L) to send";
         }
-        if (vm.invalidCountProperty().get() > 0 && !vm.sendingProperty().get()) {
-            return blocked + ": " + vm.firstErrorProperty().get();
+        if (vm.validityProperty().get().invalid() > 0 && !vm.sendingProperty().get()) {
+            return blocked + ": " + vm.validityProperty().get().firstError();
         }
-        return vm.statusProperty().get();
+        return vm.outcomeProperty().get().text();
     }
 
     private void updateStatusStyle(Label status) {
-        boolean bad = vm.statusIsErrorProperty().get() || vm.invalidCountProperty().get() > 0;
+        boolean bad = vm.outcomeProperty().get().error() || vm.validityProperty().get().invalid() > 0;
         status.getStyleClass().removeAll("compose-status-error", "compose-status-muted");
         status.getStyleClass().add(bad ? "compose-status-error"
                 : vm.senderProperty().get() == null ? "compose-status-muted" : "compose-status");

@@ -14,18 +14,14 @@ import dev.structscope.model.Limits;
 import dev.structscope.model.InputException;
 import dev.structscope.model.abi.Abi;
 import dev.structscope.model.layout.RecordLayout;
-import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.LongProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
-import javafx.beans.property.ReadOnlyIntegerProperty;
-import javafx.beans.property.ReadOnlyIntegerWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
-import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleLongProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.collections.FXCollections;
@@ -57,6 +53,20 @@ import java.util.concurrent.Executor;
  * not edited. Encoding a record of a few KiB on the FX thread takes microseconds, no I/O.
  */
 public final class ComposeViewModel {
+    /** What the status line says after a send, a copy or a change of the record's shape; {@code error} when it failed. */
+    public record Outcome(String text, boolean error) {
+        static final Outcome NONE = new Outcome("", false);
+
+        static Outcome error(String text) {
+            return new Outcome(text, true);
+        }
+    }
+
+    /** How many rows are invalid (a record the encoder refuses counts one) and the first, {@code path: reason} ("" when none). */
+    public record Validity(int invalid, String firstError) {
+        static final Validity VALID = new Validity(0, "");
+    }
+
     /** The most times one send may repeat a record. */
     public static final long MAX_TIMES = 1_000_000;
     /** The history keeps this many entries, newest first. */
@@ -70,12 +80,10 @@ public final class ComposeViewModel {
     private final ReadOnlyStringWrapper problem = new ReadOnlyStringWrapper(this, "problem", "");
     private final ObjectProperty<RecordSender> sender = new SimpleObjectProperty<>(this, "sender");
     private final LongProperty times = new SimpleLongProperty(this, "times", 1);
-    private final ReadOnlyIntegerWrapper invalidCount = new ReadOnlyIntegerWrapper(this, "invalidCount");
-    private final ReadOnlyStringWrapper firstError = new ReadOnlyStringWrapper(this, "firstError", "");
+    private final ReadOnlyObjectWrapper<Validity> validity = new ReadOnlyObjectWrapper<>(this, "validity", Validity.VALID);
     private final ReadOnlyBooleanWrapper sending = new ReadOnlyBooleanWrapper(this, "sending");
     private final ReadOnlyStringWrapper blocked = new ReadOnlyStringWrapper(this, "blocked", "");
-    private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper(this, "status", "");
-    private final BooleanProperty statusIsError = new SimpleBooleanProperty(this, "statusIsError");
+    private final ReadOnlyObjectWrapper<Outcome> outcome = new ReadOnlyObjectWrapper<>(this, "outcome", Outcome.NONE);
     private final ObservableList<SentRecord> history = FXCollections.observableArrayList();
     private RecordLayout layout;
     private ByteOrder order;
@@ -116,7 +124,7 @@ public final class ComposeViewModel {
         this.layout = layout;
         this.order = order;
         history.clear();
-        status.set("");
+        outcome.set(Outcome.NONE);
         problem.set("");
         if (layout == null) {
             plan = null;
@@ -130,16 +138,12 @@ public final class ComposeViewModel {
                 try {
                     dynamic = new DynamicDecoder(layout, abi, o, Limits.DEFAULT);
                     if (!rebuild((ObjectNode) FormBuilder.blank(layout), null)) {
-                        throw new InputException(layout.name(), status.get());
+                        throw new InputException(layout.name(), outcome.get().text());
                     }
-                    status.set("");
-                    statusIsError.set(false);
+                    outcome.set(Outcome.NONE);
                 } catch (InputException e) {
                     dynamic = null;
-                    form.set(null);
-                    title.set("");
-                    problem.set("Cannot compose this record: " + e.oneLine());
-                    revalidate();
+                    refuse(e);
                 }
                 return;
             }
@@ -149,10 +153,7 @@ public final class ComposeViewModel {
                 // A layout the engine cannot encode (a void member, a bit-field of a record
                 // type): said in place of the form rather than thrown at the caller.
                 plan = null;
-                form.set(null);
-                title.set("");
-                problem.set("Cannot compose this record: " + e.oneLine());
-                revalidate();
+                refuse(e);
                 return;
             }
             GroupEntry root = FormBuilder.build(layout, plan.root());
@@ -160,6 +161,14 @@ public final class ComposeViewModel {
             title.set(plan.root().typeName() + " · " + plan.recordSize() + (plan.recordSize() == 1 ? " byte" : " bytes")
                     + " · " + (o == ByteOrder.BIG_ENDIAN ? "big-endian" : "little-endian"));
         }
+        revalidate();
+    }
+
+    /** Says why {@code e}'s record cannot be composed, in place of the form. */
+    private void refuse(InputException e) {
+        form.set(null);
+        title.set("");
+        problem.set("Cannot compose this record: " + e.oneLine());
         revalidate();
     }
 
@@ -184,8 +193,8 @@ public final class ComposeViewModel {
         if (root != null && dynamic != null && bad.isEmpty()) {
             refreshDerived(root);
         }
-        invalidCount.set(bad.size() + (encodeError.isEmpty() ? 0 : 1));
-        firstError.set(!bad.isEmpty() ? bad.getFirst().path() + ": " + FormJson.error(bad.getFirst()) : encodeError);
+        validity.set(new Validity(bad.size() + (encodeError.isEmpty() ? 0 : 1),
+                !bad.isEmpty() ? bad.getFirst().path() + ": " + FormJson.error(bad.getFirst()) : encodeError));
         updateBlocked();
     }
 
@@ -240,8 +249,7 @@ public final class ComposeViewModel {
             if (!sayWhy) {
                 return false;
             }
-            statusIsError.set(true);
-            status.set("Cannot change the record: " + e.where() + ": " + e.getMessage());
+            outcome.set(Outcome.error("Cannot change the record: " + e.where() + ": " + e.getMessage()));
             return false;
         }
         install(root);
@@ -371,8 +379,9 @@ public final class ComposeViewModel {
             why = "Not connected";
         } else if (sending.get()) {
             why = "Sending…";
-        } else if (invalidCount.get() > 0) {
-            why = invalidCount.get() == 1 ? "1 value is invalid" : invalidCount.get() + " values are invalid";
+        } else if (validity.get().invalid() > 0) {
+            int n = validity.get().invalid();
+            why = n == 1 ? "1 value is invalid" : n + " values are invalid";
         } else if (times.get() < 1 || times.get() > MAX_TIMES) {
             why = "Times must be 1 to " + MAX_TIMES;
         } else {
@@ -387,8 +396,8 @@ public final class ComposeViewModel {
         if (root == null) {
             throw new IllegalStateException("no record type");
         }
-        if (invalidCount.get() > 0) {
-            throw new InputException(firstError.get(), "the form has invalid values");
+        if (validity.get().invalid() > 0) {
+            throw new InputException(validity.get().firstError(), "the form has invalid values");
         }
         if (dynamic != null) {
             return DynamicEncoder.encode(dynamic, FormJson.values(root), Arena.ofAuto(), MAX_DYNAMIC_BYTES);
@@ -410,12 +419,11 @@ public final class ComposeViewModel {
             for (long i = 0; i < seg.byteSize(); i++) {
                 sb.append(i == 0 ? "" : " ").append(String.format("%02x", seg.get(java.lang.foreign.ValueLayout.JAVA_BYTE, i)));
             }
-            statusIsError.set(false);
-            status.set("Copied " + seg.byteSize() + " bytes as hex: paste them into a data file with Ctrl+V in its hex view");
+            outcome.set(new Outcome("Copied " + seg.byteSize()
+                    + " bytes as hex: paste them into a data file with Ctrl+V in its hex view", false));
             return sb.toString();
         } catch (InputException | IllegalStateException e) {
-            statusIsError.set(true);
-            status.set("Cannot copy: " + e.getMessage());
+            outcome.set(Outcome.error("Cannot copy: " + e.getMessage()));
             return null;
         }
     }
@@ -428,7 +436,7 @@ public final class ComposeViewModel {
     /** Sends the record {@code n} times (1 for "Send once"), off the FX thread. Ignored while blocked. */
     public void send(long n) {
         RecordSender s = sender.get();
-        if (s == null || sending.get() || form.get() == null || invalidCount.get() > 0 || n < 1 || n > MAX_TIMES) {
+        if (s == null || sending.get() || form.get() == null || validity.get().invalid() > 0 || n < 1 || n > MAX_TIMES) {
             return;
         }
         MemorySegment record;
@@ -442,8 +450,7 @@ public final class ComposeViewModel {
         String summary = FormJson.summary(form.get(), 160);
         GroupEntry sentForm = form.get();
         sending.set(true);
-        status.set(n == 1 ? "Sending…" : "Sending " + n + " times…");
-        statusIsError.set(false);
+        outcome.set(new Outcome(n == 1 ? "Sending…" : "Sending " + n + " times…", false));
         cancelRequested = false;
         background.execute(() -> {
             sendingThread = Thread.currentThread();
@@ -478,8 +485,8 @@ public final class ComposeViewModel {
                 history.remove(HISTORY, history.size());
             }
         }
-        statusIsError.set(error != null);
-        status.set(error != null ? "Send failed: " + error : n == 1 ? "Sent 1 record" : "Sent " + n + " records");
+        outcome.set(error != null ? Outcome.error("Send failed: " + error)
+                : new Outcome(n == 1 ? "Sent 1 record" : "Sent " + n + " records", false));
     }
 
     private static String message(Exception e) {
@@ -539,13 +546,9 @@ public final class ComposeViewModel {
         return times;
     }
 
-    public ReadOnlyIntegerProperty invalidCountProperty() {
-        return invalidCount.getReadOnlyProperty();
-    }
-
-    /** The first invalid row, {@code path: reason}, or empty. */
-    public ReadOnlyStringProperty firstErrorProperty() {
-        return firstError.getReadOnlyProperty();
+    /** How many rows are invalid, and the first of them. */
+    public ReadOnlyObjectProperty<Validity> validityProperty() {
+        return validity.getReadOnlyProperty();
     }
 
     public ReadOnlyBooleanProperty sendingProperty() {
@@ -557,13 +560,9 @@ public final class ComposeViewModel {
         return blocked.getReadOnlyProperty();
     }
 
-    /** The outcome of the last send, or empty. */
-    public ReadOnlyStringProperty statusProperty() {
-        return status.getReadOnlyProperty();
-    }
-
-    public BooleanProperty statusIsErrorProperty() {
-        return statusIsError;
+    /** The outcome of the last send, copy or change of the record's shape. */
+    public ReadOnlyObjectProperty<Outcome> outcomeProperty() {
+        return outcome.getReadOnlyProperty();
     }
 
     /** Sent records, newest first. */

@@ -36,11 +36,6 @@ public final class StringEntry extends TextEntry {
         return node;
     }
 
-    /** The most characters the array holds. */
-    public int maxLength() {
-        return (int) Math.min(Integer.MAX_VALUE, node.length());
-    }
-
     /** Whether the array is as long as its text (its count is derived). */
     public boolean growable() {
         return growable;

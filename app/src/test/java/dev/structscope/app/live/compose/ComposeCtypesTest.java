@@ -57,7 +57,7 @@ class ComposeCtypesTest {
     }
 
     static String hex(ComposeViewModel vm) {
-        assertEquals("", vm.firstErrorProperty().get());
+        assertEquals("", vm.validityProperty().get().firstError());
         return HexFormat.of().formatHex(vm.encode().toArray(ValueLayout.JAVA_BYTE));
     }
 

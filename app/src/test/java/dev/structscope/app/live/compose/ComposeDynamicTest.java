@@ -152,7 +152,7 @@ class ComposeDynamicTest {
             String what = "seed " + seed + " message " + i + " " + m;
             ComposeViewModel vm = vm(msg);
             compose(vm, m);
-            assertEquals("", vm.firstErrorProperty().get(), what);
+            assertEquals("", vm.validityProperty().get().firstError(), what);
             assertArrayEquals(bytes, vm.encode().toArray(ValueLayout.JAVA_BYTE), what);
             // The derived members show what was sent.
             assertEquals(m.get("length").asText(), shown(vm, "length"), what);
@@ -237,20 +237,20 @@ class ComposeDynamicTest {
     void badHexAndCountsTooLargeForTheirMemberBlockSendingWithTheReason() {
         ComposeViewModel vm = vm(layout(PACKET, "Packet"));
         type(vm, "data", "abc");
-        assertEquals(1, vm.invalidCountProperty().get());
-        assertTrue(vm.firstErrorProperty().get().startsWith("data: an odd number of hex digits"),
-                vm.firstErrorProperty().get());
+        assertEquals(1, vm.validityProperty().get().invalid());
+        assertTrue(vm.validityProperty().get().firstError().startsWith("data: an odd number of hex digits"),
+                vm.validityProperty().get().firstError());
         type(vm, "data", "zz");
-        assertTrue(vm.firstErrorProperty().get().contains("'z' is not a hex digit"), vm.firstErrorProperty().get());
+        assertTrue(vm.validityProperty().get().firstError().contains("'z' is not a hex digit"), vm.validityProperty().get().firstError());
         type(vm, "data", "");
-        assertEquals(0, vm.invalidCountProperty().get());
+        assertEquals(0, vm.validityProperty().get().invalid());
         // 300 characters: name_len, a uint8_t, cannot count them.
         type(vm, "name", "x".repeat(300));
-        assertEquals(1, vm.invalidCountProperty().get());
-        assertTrue(vm.firstErrorProperty().get().contains("name_len"), vm.firstErrorProperty().get());
+        assertEquals(1, vm.validityProperty().get().invalid());
+        assertTrue(vm.validityProperty().get().firstError().contains("name_len"), vm.validityProperty().get().firstError());
         assertFalse(vm.blockedProperty().get().isEmpty());
         type(vm, "name", "x".repeat(255));
-        assertEquals(0, vm.invalidCountProperty().get(), vm.firstErrorProperty().get());
+        assertEquals(0, vm.validityProperty().get().invalid(), vm.validityProperty().get().firstError());
         assertEquals("255", shown(vm, "name_len"));
     }
 

@@ -63,7 +63,7 @@ class ComposePythonPeerTest {
                 vm.timesProperty().set(3);
                 vm.send();
                 drain(fx);
-                assertEquals("Sent 3 records", vm.statusProperty().get());
+                assertEquals("Sent 3 records", vm.outcomeProperty().get().text());
                 assertEquals(2, vm.history().size());
             }
             assertEquals("1700000000123456789 42 101.25 3.5 3 1 XNAS", py.line());

@@ -56,7 +56,7 @@ class ComposeViewModelTest {
         assertEquals("", vm.blockedProperty().get());
         assertTrue(error(vm, "x", "32768").contains("int16_t (-32768 to 32767)"));
         assertEquals("1 value is invalid", vm.blockedProperty().get());
-        assertTrue(vm.firstErrorProperty().get().startsWith("x: 32768 does not fit"));
+        assertTrue(vm.validityProperty().get().firstError().startsWith("x: 32768 does not fit"));
         assertTrue(error(vm, "small", "8").contains("3-bit field: 0 to 7"));
         assertEquals("", error(vm, "small", "0x7"));
         assertTrue(error(vm, "small", "-1").contains("does not fit"));
@@ -106,7 +106,7 @@ class ComposeViewModelTest {
         assertTrue(first.ok());
         assertEquals(1, first.times());
         assertTrue(first.summary().startsWith("x=0x0102, small=5, k=B, on=true, f=1, name=\"ab\""), first.summary());
-        assertEquals("Sent 3 records", vm.statusProperty().get());
+        assertEquals("Sent 3 records", vm.outcomeProperty().get().text());
         vm.load(first);
         assertEquals("0x0102", ((ScalarEntry) vm.entry("x")).text(), "loaded back as typed");
         assertEquals("ab", ((StringEntry) vm.entry("name")).text());
@@ -119,8 +119,8 @@ class ComposeViewModelTest {
             throw new IOException("connection reset by peer");
         });
         vm.send(1);
-        assertEquals("Send failed: connection reset by peer", vm.statusProperty().get());
-        assertTrue(vm.statusIsErrorProperty().get());
+        assertEquals("Send failed: connection reset by peer", vm.outcomeProperty().get().text());
+        assertTrue(vm.outcomeProperty().get().error());
         assertFalse(vm.history().getFirst().ok());
         assertEquals("connection reset by peer", vm.history().getFirst().error());
         assertFalse(vm.sendingProperty().get());
@@ -152,7 +152,7 @@ class ComposeViewModelTest {
         assertNotNull(done, "the send ends after cancel");
         done.run();
         assertFalse(vm.sendingProperty().get());
-        assertEquals("Send failed: cancelled", vm.statusProperty().get());
+        assertEquals("Send failed: cancelled", vm.outcomeProperty().get().text());
         background.shutdownNow();
     }
 

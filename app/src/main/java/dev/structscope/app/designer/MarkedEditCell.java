@@ -1,0 +1,145 @@
+package dev.structscope.app.designer;
+
+import javafx.scene.control.TableCell;
+import javafx.scene.control.TextField;
+import javafx.scene.input.KeyCode;
+
+import java.util.function.IntFunction;
+import java.util.function.ObjIntConsumer;
+
+/**
+ * The editable text cell of the designer ({@link EditCell}) and the enum editor ({@link EnumCell}),
+ * with their one set of conventions: Enter commits, Escape cancels, Tab commits and moves on to the
+ * next editable column (Shift+Tab back); text the view model refused stays in the cell, marked, with
+ * the reason in a tooltip ({@link Invalid#show}). Subclasses say which view-model row the cell edits
+ * and hand the text to their view model. Owned by its table column; FX thread.
+ *
+ * @param <S> the table's row type
+ */
+abstract class MarkedEditCell<S> extends TableCell<S, String> {
+    private final IntFunction<Invalid> invalid;
+    private final ObjIntConsumer<String> edit;
+    private TextField field;
+
+    /**
+     * @param invalid the refused text kept for this cell's column at a view-model row, or null
+     * @param edit hands committed text for a row to the view model, which keeps it as {@link Invalid}
+     *             if it refuses it
+     */
+    MarkedEditCell(IntFunction<Invalid> invalid, ObjIntConsumer<String> edit) {
+        this.invalid = invalid;
+        this.edit = edit;
+        getStyleClass().add("edit-cell");
+    }
+
+    /** The view-model index of this cell's row, or -1 when there is none or it cannot be edited. */
+    abstract int rowIndex();
+
+    /** The text the editor starts from when no refused text is kept. */
+    String editText(int row) {
+        return getItem();
+    }
+
+    /** Whether the cell may be edited now, beyond having a row ({@link #rowIndex}). */
+    boolean editable() {
+        return true;
+    }
+
+    /** Called when {@code startEdit} is refused (no row, or not {@link #editable}). */
+    void refused() {
+    }
+
+    /** Called when Escape gives up the edit, before the cell shows its value again. */
+    void escaped(int row) {
+    }
+
+    /** Lets a subclass add completion to the editor {@code field} of {@code row}. */
+    void editorShown(TextField field, int row) {
+    }
+
+    /** Called whenever the edit ends (committed or cancelled), e.g. to hide completions. */
+    void editEnded() {
+    }
+
+    /** The editor, while editing. */
+    final TextField field() {
+        return field;
+    }
+
+    @Override
+    public void startEdit() {
+        int row = rowIndex();
+        if (row < 0 || !editable()) {
+            refused();
+            return;
+        }
+        super.startEdit();
+        if (!isEditing()) {
+            return;
+        }
+        Invalid bad = invalid.apply(row);
+        field = new TextField(bad != null ? bad.text() : editText(row));
+        field.getStyleClass().add("cell-editor");
+        field.setOnAction(e -> commit(field.getText()));
+        field.setOnKeyPressed(e -> {
+            if (e.getCode() == KeyCode.ESCAPE) {
+                escaped(row);
+                cancelEdit();
+                getTableView().refresh();
+                e.consume();
+            } else if (e.getCode() == KeyCode.TAB) {
+                commit(field.getText());
+                e.consume();
+                moveOn(e.isShiftDown() ? -1 : 1);
+            }
+        });
+        editorShown(field, row);
+        setText(null);
+        setGraphic(field);
+        field.requestFocus();
+        field.selectAll();
+    }
+
+    private void moveOn(int dir) {
+        var cols = getTableView().getVisibleLeafColumns();
+        for (int i = cols.indexOf(getTableColumn()) + dir; i >= 0 && i < cols.size(); i += dir) {
+            if (cols.get(i).isEditable()) {
+                getTableView().edit(getIndex(), cols.get(i));
+                return;
+            }
+        }
+    }
+
+    /** Commits {@code value} (a completion's or the editor's text). */
+    final void commit(String value) {
+        int row = rowIndex();
+        editEnded();
+        // Either way the edit ends: a refused value is shown marked by updateItem.
+        super.cancelEdit();
+        if (row >= 0) {
+            edit.accept(value, row);
+        }
+        getTableView().refresh();
+        getTableView().requestFocus();
+    }
+
+    @Override
+    public void cancelEdit() {
+        super.cancelEdit();
+        editEnded();
+        updateItem(getItem(), isEmpty());
+    }
+
+    @Override
+    protected void updateItem(String item, boolean empty) {
+        super.updateItem(item, empty);
+        getStyleClass().remove("invalid");
+        setTooltip(null);
+        if (isEditing()) {
+            return;
+        }
+        setGraphic(null);
+        int row = empty ? -1 : rowIndex();
+        Invalid.show(this, row < 0 ? null : invalid.apply(row), empty ? null : item);
+    }
+}
