@@ -7,11 +7,13 @@ import javafx.scene.Parent;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
+import org.testfx.api.FxToolkit;
 import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
 
 import java.nio.ByteOrder;
 import java.nio.file.Path;
@@ -28,10 +30,14 @@ public abstract class HexPaneGuiBase {
     protected Path dir;
     protected HexPane pane;
 
-    @Start
-    void start(Stage stage) {
-        pane = new HexPane();
-        show(stage, root(pane));
+    // Not a @Start method: ApplicationExtension looks for those in the test class itself only.
+    @BeforeEach
+    void showPane() throws Exception {
+        FxToolkit.setupStage(stage -> {
+            pane = new HexPane();
+            show(stage, root(pane));
+        });
+        WaitForAsyncUtils.waitForFxEvents();
     }
 
     @AfterEach
