@@ -27,22 +27,15 @@ class ArchitectureTest {
     @Test
     void theModelDependsOnNeitherEngineNorAppNorJavaFx() {
         // The model has many classes; finding none would make the rule pass vacuously.
-        long modelClasses = classes.stream().filter(c -> c.getPackageName().startsWith("dev.structscope.model")).count();
-        assertTrue(modelClasses > 20, "model classes imported: " + modelClasses);
-        ArchRule rule = noClasses().that().resideInAPackage("dev.structscope.model..")
-                .should().dependOnClassesThat().resideInAnyPackage("dev.structscope.io..", "dev.structscope.app..", "javafx..")
-                .because("the model is pure data and algorithms, shared by the CLI, the engine and the GUI");
-        rule.check(classes);
+        assertIndependent(classes, "dev.structscope.model", 20,
+                "the model is pure data and algorithms, shared by the CLI, the engine and the GUI",
+                "dev.structscope.io..", "dev.structscope.app..", "javafx..");
     }
 
     @Test
     void theEngineDependsOnNeitherAppNorJavaFx() {
-        long engineClasses = classes.stream().filter(c -> c.getPackageName().startsWith("dev.structscope.io")).count();
-        assertTrue(engineClasses > 0, "io-engine classes imported: " + engineClasses);
-        ArchRule rule = noClasses().that().resideInAPackage("dev.structscope.io..")
-                .should().dependOnClassesThat().resideInAnyPackage("dev.structscope.app..", "javafx..")
-                .because("the engine runs headless in the CLI and in benchmarks");
-        rule.check(classes);
+        assertIndependent(classes, "dev.structscope.io", 0, "the engine runs headless in the CLI and in benchmarks",
+                "dev.structscope.app..", "javafx..");
     }
 
     @Test
@@ -56,6 +49,29 @@ class ArchitectureTest {
         ArchRule appUsesJavaFx = noClasses().that().resideInAPackage("dev.structscope.app..")
                 .should().dependOnClassesThat().resideInAnyPackage("javafx..");
         assertTrue(appUsesJavaFx.evaluate(classes).hasViolation(), "a known dependency app → javafx must be seen");
+    }
+
+    /**
+     * Checks that no class of package {@code pkg} (and below) depends on the {@code forbidden}
+     * packages, after making sure more than {@code atLeast} of its classes were imported (else the
+     * rule would pass vacuously).
+     */
+    static void assertIndependent(JavaClasses classes, String pkg, int atLeast, String because, String... forbidden) {
+        long imported = classes.stream().filter(c -> c.getPackageName().startsWith(pkg)).count();
+        assertTrue(imported > atLeast, pkg + " classes imported: " + imported);
+        noClasses().that().resideInAPackage(pkg + "..").should().dependOnClassesThat().resideInAnyPackage(forbidden)
+                .because(because).check(classes);
+    }
+
+    /**
+     * Checks that every class still listed in {@code pending} as an allowed exception breaks its
+     * rule ({@code ruleFor}); one that no longer {@code does} must come off the list.
+     */
+    static void assertStillBreaking(JavaClasses classes, java.util.Set<String> pending,
+            java.util.function.Function<String, ArchRule> ruleFor, String does) {
+        for (String p : pending) {
+            assertTrue(ruleFor.apply(p).evaluate(classes).hasViolation(), p + " no longer " + does + ": take it off the list");
+        }
     }
 
     /** Classes (with their nested classes) not named in {@code listed}: the exceptions a rule still allows. */
@@ -97,10 +113,9 @@ class ArchitectureTest {
         ArchRule engine = noClasses().that().resideInAPackage("dev.structscope.io.headers..")
                 .should().dependOnClassesThat(FILES_OR_PROCESSES);
         assertTrue(engine.evaluate(classes).hasViolation(), "LocalHeaders' and ExternalCpp's file and process work must be seen");
-        for (String pending : MODEL_FILE_WORK_NOT_YET_MOVED) {
-            ArchRule still = noClasses().that().haveFullyQualifiedName(pending).should().dependOnClassesThat(FILES_OR_PROCESSES);
-            assertTrue(still.evaluate(classes).hasViolation(), pending + " no longer touches files: take it off the list");
-        }
+        assertStillBreaking(classes, MODEL_FILE_WORK_NOT_YET_MOVED,
+                pending -> noClasses().that().haveFullyQualifiedName(pending).should().dependOnClassesThat(FILES_OR_PROCESSES),
+                "touches files");
     }
 
     /**
@@ -147,10 +162,8 @@ class ArchitectureTest {
         ArchRule runner = noClasses().that().haveFullyQualifiedName("dev.structscope.app.common.TaskRunner")
                 .should().callCodeUnitWhere(STARTS_THREADS);
         assertTrue(runner.evaluate(classes).hasViolation(), "TaskRunner.forApp's executors must be seen");
-        for (String pending : NOT_YET_ON_THE_RUNNER) {
-            ArchRule still = noClasses().that().haveFullyQualifiedName(pending).or().haveNameMatching(
-                    java.util.regex.Pattern.quote(pending) + "\\$.*").should().callCodeUnitWhere(STARTS_THREADS);
-            assertTrue(still.evaluate(classes).hasViolation(), pending + " no longer starts threads: take it off the list");
-        }
+        assertStillBreaking(classes, NOT_YET_ON_THE_RUNNER, pending -> noClasses().that().haveFullyQualifiedName(pending)
+                .or().haveNameMatching(java.util.regex.Pattern.quote(pending) + "\\$.*").should().callCodeUnitWhere(STARTS_THREADS),
+                "starts threads");
     }
 }

@@ -57,12 +57,9 @@ class OwnershipRulesTest {
 
     @Test
     void theColumnarWritersDependOnNeitherAppNorJavaFx() {
-        long columnar = classes.stream().filter(c -> c.getPackageName().startsWith("dev.structscope.columnar")).count();
-        assertTrue(columnar > 0, "columnar classes imported: " + columnar);
-        ArchRule rule = noClasses().that().resideInAPackage("dev.structscope.columnar..")
-                .should().dependOnClassesThat().resideInAnyPackage("dev.structscope.app..", "javafx..")
-                .because("convert runs headless, and the writers are shared with tools that have no window");
-        rule.check(classes);
+        ArchitectureTest.assertIndependent(classes, "dev.structscope.columnar", 0,
+                "convert runs headless, and the writers are shared with tools that have no window",
+                "dev.structscope.app..", "javafx..");
     }
 
     @Test
@@ -83,11 +80,10 @@ class OwnershipRulesTest {
                 .should().callCodeUnitWhere(MAKES_AN_ARENA)
                 .because("each arena has one owner that closes it (docs/dev/architecture.md lists them)");
         rule.check(classes);
-        for (String owner : ARENA_OWNERS) {
-            ArchRule still = noClasses().that(DescribedPredicate.describe(owner, (JavaClass c) -> outer(c).equals(owner)))
-                    .should().callCodeUnitWhere(MAKES_AN_ARENA);
-            assertTrue(still.evaluate(classes).hasViolation(), owner + " no longer makes an arena: take it off the list and the document");
-        }
+        ArchitectureTest.assertStillBreaking(classes, ARENA_OWNERS, owner -> noClasses()
+                        .that(DescribedPredicate.describe(owner, (JavaClass c) -> outer(c).equals(owner)))
+                        .should().callCodeUnitWhere(MAKES_AN_ARENA),
+                "makes an arena (take it off the document too)");
     }
 
     @Test

@@ -1,21 +1,15 @@
 package dev.structscope.app.fields;
 
 import dev.structscope.app.hexview.Overlay;
+import dev.structscope.app.hexview.HeaderReaders;
 import dev.structscope.app.hexview.Py;
 import dev.structscope.io.decode.RecordReader;
 import dev.structscope.io.source.DataSource;
 import dev.structscope.io.source.Sources;
-import dev.structscope.model.Limits;
-import dev.structscope.model.abi.Abis;
-import dev.structscope.model.c.HeaderImporter;
-import dev.structscope.model.layout.LayoutEngine;
-import dev.structscope.samples.Sample;
-import dev.structscope.samples.Samples;
 import javafx.scene.control.TreeItem;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.nio.ByteOrder;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -34,12 +28,7 @@ class DynamicFieldsTest {
     Path dir;
 
     private RecordReader reader(String data, String type) {
-        // The dynamic samples (hello.elf is also a fixed-layout sample with another header).
-        Sample s = Samples.DYNAMIC.stream().filter(x -> x.data().equals(data)).findFirst().orElseThrow();
-        Path file = Samples.extract(s, dir);
-        var lib = dev.structscope.io.headers.LocalHeaders.importFile(file.resolveSibling(s.header()), HeaderImporter.Options.defaults());
-        return RecordReader.of(LayoutEngine.layout(type, lib, Abis.X86_64_LINUX), Abis.X86_64_LINUX,
-                ByteOrder.LITTLE_ENDIAN, Limits.DEFAULT);
+        return HeaderReaders.ofDynamicSample(dir, data, type);
     }
 
     private static TreeItem<FieldRow> child(TreeItem<FieldRow> item, String name) {
@@ -50,14 +39,12 @@ class DynamicFieldsTest {
     void theWalkFindsEveryPcapRecordWherePythonDoes() throws Exception {
         RecordReader r = reader("packets.pcap", "PcapRecord");
         Path file = dir.resolve("packets.pcap");
-        List<Long> truth = Py.run(dir, """
-                import struct, sys
-                d = open(sys.argv[1], 'rb').read()
+        List<Long> truth = Py.overBytes(dir, file, """
                 at = 24
                 while at < len(d):
                     print(at)
                     at += 16 + struct.unpack_from('<I', d, at + 8)[0]
-                """, file.toString()).stream().map(Long::parseLong).toList();
+                """).stream().map(Long::parseLong).toList();
         try (DataSource src = Sources.open(file)) {
             long[] reported = {-1};
             RecordWalk.Result all = RecordWalk.walk(src, r, 24, RecordWalk.MAX_RECORDS, done -> reported[0] = done,
@@ -91,14 +78,12 @@ class DynamicFieldsTest {
     void theElfRecordIsDecodedWithItsPlacedTablesAndIntegersCanBeFollowed() throws Exception {
         RecordReader r = reader("hello.elf", "ElfFile");
         Path file = dir.resolve("hello.elf");
-        List<Long> truth = Py.run(dir, """
-                import struct, sys
-                d = open(sys.argv[1], 'rb').read()
+        List<Long> truth = Py.overBytes(dir, file, """
                 phoff, shoff = struct.unpack_from('<QQ', d, 0x20)
                 phnum, shentsize, shnum = struct.unpack_from('<HHH', d, 0x38)
                 print(phoff); print(shoff); print(phnum); print(shnum)
                 print(struct.unpack_from('<Q', d, shoff + 64 + 0x18)[0])
-                """, file.toString()).stream().map(Long::parseLong).toList();
+                """).stream().map(Long::parseLong).toList();
         long phoff = truth.get(0);
         long shoff = truth.get(1);
         try (DataSource src = Sources.open(file)) {

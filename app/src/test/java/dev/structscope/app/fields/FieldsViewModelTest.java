@@ -94,11 +94,7 @@ class FieldsViewModelTest {
      */
     @Test
     void dynamicRecordsAreDecodedOnTheRunnerAndOnlyTheLatestIsShown() throws Exception {
-        RecordReader msg = reader("""
-                #include <stdint.h>
-                #pragma pack(1)
-                typedef struct { uint32_t len; uint16_t kind; uint8_t data[len]; } Msg;
-                """, "Msg");
+        RecordReader msg = dev.structscope.app.hexview.HeaderReaders.msg(dir);
         RecordReader head = reader("""
                 #include <stdint.h>
                 #pragma pack(1)

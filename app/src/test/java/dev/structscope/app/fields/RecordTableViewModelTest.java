@@ -1,6 +1,7 @@
 package dev.structscope.app.fields;
 
 import dev.structscope.app.common.TaskRunner;
+import dev.structscope.app.hexview.HeaderReaders;
 import dev.structscope.app.hexview.Py;
 import dev.structscope.io.decode.RecordReader;
 import dev.structscope.io.source.DataSource;
@@ -10,8 +11,6 @@ import dev.structscope.model.Limits;
 import dev.structscope.model.abi.Abis;
 import dev.structscope.model.c.HeaderImporter;
 import dev.structscope.model.layout.LayoutEngine;
-import dev.structscope.samples.Sample;
-import dev.structscope.samples.Samples;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -67,13 +66,29 @@ class RecordTableViewModelTest {
                 """, f.toString());
     }
 
+    /** A table over {@code runner} showing Python's records from offset 16, the file it reads open until closed. */
+    private record Shown(DataSource source, RecordTableViewModel vm, List<String> printed) implements AutoCloseable {
+        @Override
+        public void close() {
+            source.close();
+        }
+    }
+
+    /** Has Python write its records (see {@link #writeRecords}) and shows them in a new table over {@code runner}. */
+    private Shown showRecords(TaskRunner runner) throws Exception {
+        Path f = dir.resolve("r.bin");
+        List<String> printed = writeRecords(f);
+        DataSource s = Sources.open(f);
+        RecordTableViewModel vm = new RecordTableViewModel(runner);
+        vm.show(s, fixed(), 16);
+        return new Shown(s, vm, printed);
+    }
+
     @Test
     void fixedRowsCellsAndWindowAreWherePythonWroteThem() throws Exception {
-        Path f = dir.resolve("r.bin");
-        String[] rec7 = writeRecords(f).get(0).split(" ");
-        try (DataSource s = Sources.open(f)) {
-            RecordTableViewModel vm = new RecordTableViewModel(NOW);
-            vm.show(s, fixed(), 16);
+        try (Shown shown = showRecords(NOW)) {
+            String[] rec7 = shown.printed().get(0).split(" ");
+            RecordTableViewModel vm = shown.vm();
             assertEquals(1000, vm.recordCount(), "the four bytes of tail are not a record");
             assertEquals(1000, vm.rowsProperty().get());
             assertEquals("struct Rec", vm.typeName());
@@ -101,11 +116,9 @@ class RecordTableViewModelTest {
 
     @Test
     void theColumnSummaryIsPythonsMinAndMax() throws Exception {
-        Path f = dir.resolve("r.bin");
-        String[] mm = writeRecords(f).get(1).split(" ");
-        try (DataSource s = Sources.open(f)) {
-            RecordTableViewModel vm = new RecordTableViewModel(NOW);
-            vm.show(s, fixed(), 16);
+        try (Shown shown = showRecords(NOW)) {
+            String[] mm = shown.printed().get(1).split(" ");
+            RecordTableViewModel vm = shown.vm();
             vm.computeSummary();
             assertFalse(vm.busyProperty().get());
             assertTrue(vm.summaryShownProperty().get());
@@ -121,13 +134,10 @@ class RecordTableViewModelTest {
 
     @Test
     void aCancelledSummaryDeliversNothingAndSaysSo() throws Exception {
-        Path f = dir.resolve("r.bin");
-        writeRecords(f);
         List<Runnable> held = new ArrayList<>();
         TaskRunner later = new TaskRunner(held::add, held::add, Runnable::run);
-        try (DataSource s = Sources.open(f)) {
-            RecordTableViewModel vm = new RecordTableViewModel(later);
-            vm.show(s, fixed(), 16);
+        try (Shown shown = showRecords(later)) {
+            RecordTableViewModel vm = shown.vm();
             vm.computeSummary();
             assertTrue(vm.busyProperty().get());
             assertTrue(vm.summarizing());
@@ -144,20 +154,15 @@ class RecordTableViewModelTest {
 
     @Test
     void aDynamicTableListsEachPcapRecordWherePythonFindsIt() throws Exception {
-        Sample sample = Samples.DYNAMIC.stream().filter(x -> x.data().equals("packets.pcap")).findFirst().orElseThrow();
-        Path file = Samples.extract(sample, dir);
-        var lib = dev.structscope.io.headers.LocalHeaders.importFile(file.resolveSibling(sample.header()), HeaderImporter.Options.defaults());
-        RecordReader r = RecordReader.of(LayoutEngine.layout("PcapRecord", lib, Abis.X86_64_LINUX), Abis.X86_64_LINUX,
-                ByteOrder.LITTLE_ENDIAN, Limits.DEFAULT);
-        List<String> truth = Py.run(dir, """
-                import struct, sys
-                d = open(sys.argv[1], 'rb').read()
+        RecordReader r = HeaderReaders.ofDynamicSample(dir, "packets.pcap", "PcapRecord");
+        Path file = dir.resolve("packets.pcap");
+        List<String> truth = Py.overBytes(dir, file, """
                 at = 24
                 while at < len(d):
                     n = struct.unpack_from('<I', d, at + 8)[0]
                     print(at, 16 + n, n)
                     at += 16 + n
-                """, file.toString());
+                """);
         try (DataSource s = Sources.open(file)) {
             RecordTableViewModel vm = new RecordTableViewModel(NOW);
             vm.show(s, r, 24);

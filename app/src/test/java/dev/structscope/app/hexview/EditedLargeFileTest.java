@@ -153,11 +153,7 @@ class EditedLargeFileTest {
 
     @Test
     void lengthPrefixedRecordsAreWalkedAfterAnInsertInAFileOver64MiB() throws Exception {
-        RecordReader msg = reader("""
-                #include <stdint.h>
-                #pragma pack(1)
-                typedef struct { uint32_t len; uint16_t kind; uint8_t data[len]; } Msg;
-                """, "Msg");
+        RecordReader msg = HeaderReaders.msg(dir);
         Path file = dir.resolve("msgs.bin");
         long size = (80L << 20) + 2;
         List<String> py = Py.run(dir, """

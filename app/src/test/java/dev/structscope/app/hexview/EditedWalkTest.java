@@ -70,13 +70,8 @@ class EditedWalkTest {
 
     @Test
     void onlyAnEditThatCanMoveRecordsWalksThemAgain() throws Exception {
-        String msgHeader = """
-                #include <stdint.h>
-                #pragma pack(1)
-                typedef struct { uint32_t len; uint16_t kind; uint8_t data[len]; } Msg;
-                """;
-        RecordReader msg = reader(msgHeader, "Msg");
-        RecordReader placed = reader(msgHeader.replace("Msg;", "Msg2;").replace("uint8_t data[len];",
+        RecordReader msg = HeaderReaders.msg(dir);
+        RecordReader placed = reader(HeaderReaders.MSG.replace("Msg;", "Msg2;").replace("uint8_t data[len];",
                 "uint8_t data[len]; [[structscope::at(4)]] uint16_t again;"), "Msg2");
         Path file = dir.resolve("m.bin");
         Py.run(dir, """
@@ -155,11 +150,7 @@ class EditedWalkTest {
      */
     @Test
     void aLargeRecordAcrossAnInsertIsDecodedForItsRowInTheBackground() throws Exception {
-        RecordReader msg = reader("""
-                #include <stdint.h>
-                #pragma pack(1)
-                typedef struct { uint32_t len; uint16_t kind; uint8_t data[len]; } Msg;
-                """, "Msg");
+        RecordReader msg = HeaderReaders.msg(dir);
         Path file = dir.resolve("big.bin");
         List<String> py = Py.run(dir, """
                 import struct, sys

@@ -15,6 +15,14 @@ public final class Py {
     private Py() {
     }
 
+    /**
+     * Runs {@code body} with {@code struct} and {@code sys} imported and the bytes of {@code file}
+     * in {@code d}; returns its stdout lines.
+     */
+    public static List<String> overBytes(Path dir, Path file, String body) throws IOException, InterruptedException {
+        return run(dir, "import struct, sys\nd = open(sys.argv[1], 'rb').read()\n" + body, file.toString());
+    }
+
     public static List<String> run(Path dir, String script, String... args) throws IOException, InterruptedException {
         Path file = Files.createTempFile(dir, "t", ".py");
         Files.writeString(file, script);

@@ -25,6 +25,21 @@ class SearchViewModelTest {
     /** Runs the work at once, on the calling thread: results arrive before the call returns. */
     private static final TaskRunner NOW = new TaskRunner(Runnable::run, Runnable::run, Runnable::run);
 
+    /** {@code f} open in a hex view model and searched through {@code runner}; closing closes the file. */
+    private record Opened(DataSource source, HexViewModel hex, SearchViewModel search) implements AutoCloseable {
+        @Override
+        public void close() {
+            source.close();
+        }
+    }
+
+    private static Opened open(Path f, TaskRunner runner) {
+        DataSource s = Sources.open(f);
+        HexViewModel hex = new HexViewModel();
+        hex.sourceProperty().set(s);
+        return new Opened(s, hex, new SearchViewModel(hex, runner));
+    }
+
     @Test
     void findAllCountsEveryOverlappingMatchAsPythonDoesAndListsThem() throws Exception {
         Random r = new Random(11);
@@ -42,10 +57,9 @@ class SearchViewModelTest {
                 print(len(starts))
                 print(' '.join(map(str, starts[:50])))
                 """, f.toString());
-        try (DataSource s = Sources.open(f)) {
-            HexViewModel hex = new HexViewModel();
-            hex.sourceProperty().set(s);
-            SearchViewModel vm = new SearchViewModel(hex, NOW);
+        try (Opened o = open(f, NOW)) {
+            HexViewModel hex = o.hex();
+            SearchViewModel vm = o.search();
             vm.textProperty().set("aba");
             assertEquals(SearchQuery.Kind.ASCII, vm.kindProperty().get(), "text is what people type first");
             vm.findAll();
@@ -80,10 +94,8 @@ class SearchViewModelTest {
     void findAllStopsListingAtTheCapButCountsOn() throws Exception {
         Path f = dir.resolve("zeros.bin");
         Files.write(f, new byte[3 * SearchViewModel.LISTED]);
-        try (DataSource s = Sources.open(f)) {
-            HexViewModel hex = new HexViewModel();
-            hex.sourceProperty().set(s);
-            SearchViewModel vm = new SearchViewModel(hex, NOW);
+        try (Opened o = open(f, NOW)) {
+            SearchViewModel vm = o.search();
             vm.kindProperty().set(SearchQuery.Kind.HEX);
             vm.textProperty().set("00 00");
             vm.findAll();
@@ -97,10 +109,9 @@ class SearchViewModelTest {
     void nextWrapsPastTheEndAndSaysSo() throws Exception {
         Path f = dir.resolve("w.bin");
         Files.write(f, "xxNEEDLExxxxxxxx".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
-        try (DataSource s = Sources.open(f)) {
-            HexViewModel hex = new HexViewModel();
-            hex.sourceProperty().set(s);
-            SearchViewModel vm = new SearchViewModel(hex, NOW);
+        try (Opened o = open(f, NOW)) {
+            HexViewModel hex = o.hex();
+            SearchViewModel vm = o.search();
             vm.textProperty().set("NEEDLE");
             hex.moveTo(10, false);
             vm.next();
@@ -124,10 +135,8 @@ class SearchViewModelTest {
         ConcurrentLinkedQueue<Runnable> later = new ConcurrentLinkedQueue<>();
         // Work held back until the test lets it run: cancel lands while the scan is "running".
         TaskRunner held = new TaskRunner(later::add, later::add, Runnable::run);
-        try (DataSource s = Sources.open(f)) {
-            HexViewModel hex = new HexViewModel();
-            hex.sourceProperty().set(s);
-            SearchViewModel vm = new SearchViewModel(hex, held);
+        try (Opened o = open(f, held)) {
+            SearchViewModel vm = o.search();
             vm.kindProperty().set(SearchQuery.Kind.HEX);
             vm.textProperty().set("00");
             vm.findAll();

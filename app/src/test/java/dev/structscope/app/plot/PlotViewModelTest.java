@@ -106,23 +106,16 @@ class PlotViewModelTest {
 
     @Test
     void dynamicPcapRecordsPlotAsPythonReadsThem(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
-        var sample = dev.structscope.samples.Samples.DYNAMIC.stream().filter(x -> x.data().equals("packets.pcap"))
-                .findFirst().orElseThrow();
-        java.nio.file.Path file = dev.structscope.samples.Samples.extract(sample, dir);
-        var lib = dev.structscope.io.headers.LocalHeaders.importFile(file.resolveSibling(sample.header()),
-                dev.structscope.model.c.HeaderImporter.Options.defaults());
-        var reader = dev.structscope.io.decode.RecordReader.of(LayoutEngine.layout("PcapRecord", lib, Abis.X86_64_LINUX),
-                Abis.X86_64_LINUX, ByteOrder.LITTLE_ENDIAN, dev.structscope.model.Limits.DEFAULT);
+        var reader = dev.structscope.app.hexview.HeaderReaders.ofDynamicSample(dir, "packets.pcap", "PcapRecord");
+        java.nio.file.Path file = dir.resolve("packets.pcap");
         // Every packet's orig_len, in order, as Python reads the file.
-        List<Long> lens = dev.structscope.app.hexview.Py.run(dir, """
-                import struct, sys
-                d = open(sys.argv[1], 'rb').read()
+        List<Long> lens = dev.structscope.app.hexview.Py.overBytes(dir, file, """
                 at = 24
                 while at < len(d):
                     incl, orig = struct.unpack_from('<II', d, at + 8)
                     print(orig)
                     at += 16 + incl
-                """, file.toString()).stream().map(Long::parseLong).toList();
+                """).stream().map(Long::parseLong).toList();
         try (DataSource pcap = Sources.open(file)) {
             PlotViewModel p = new PlotViewModel(new TaskRunner(Runnable::run, Runnable::run, Runnable::run), pcap, reader, 24);
             p.addMember("orig_len");

@@ -8,7 +8,6 @@ import dev.structscope.model.InputException;
 import dev.structscope.model.abi.Abi;
 import dev.structscope.model.fuzz.Choices;
 import dev.structscope.model.fuzz.TypeTrees;
-import dev.structscope.model.layout.LayoutEngine;
 import dev.structscope.model.layout.RecordLayout;
 import dev.structscope.io.decode.SeededDecodeCases.Outcome;
 import org.junit.jupiter.api.Test;
@@ -56,14 +55,12 @@ class DecoderFuzzTest {
     }
 
     static Outcome check(Choices c) {
-        Abi abi = Abi.all().get(c.pick(Abi.all().size()));
-        TypeTrees.Tree tree = new TypeTrees(c, false).tree();
-        RecordLayout layout;
-        try {
-            layout = LayoutEngine.layout(tree.root(), tree.library(), abi);
-        } catch (InputException e) {
+        TypeTrees.Laid laid = TypeTrees.layOut(c, false);
+        if (laid.layout() == null) {
             return Outcome.NO_LAYOUT;   // the layout engine's own target covers these
         }
+        Abi abi = laid.abi();
+        RecordLayout layout = laid.layout();
         ByteOrder order = c.chance(2) ? ByteOrder.BIG_ENDIAN : ByteOrder.LITTLE_ENDIAN;
         DecoderPlan plan = DecoderPlan.compile(layout, abi, order);
         assertEquals(layout.size(), plan.recordSize());

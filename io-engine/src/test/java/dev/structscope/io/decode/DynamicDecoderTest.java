@@ -157,6 +157,12 @@ class DynamicDecoderTest {
             return assertThrows(InputException.class, () -> decode(type, s));
         }
 
+        /** The exception that decoding {@code s} as {@code type}, little-endian, with --max-elements 1000 must end in. */
+        InputException refusedOverAThousandElements(String type, MemorySegment s) {
+            return assertThrows(InputException.class, () -> decoder(type,
+                    new Limits(1 << 20, 256, 1000, 1000), ByteOrder.LITTLE_ENDIAN).read(s, 0, s.byteSize()));
+        }
+
         @Test
         void aCountOfTwoToTheSixtyTwoEndsWithPathAndOffset() {
             ByteBuffer b = ByteBuffer.allocate(16).order(ByteOrder.LITTLE_ENDIAN).putLong(1L << 62);
@@ -210,8 +216,7 @@ class DynamicDecoderTest {
         void aCountAboveMaxElementsIsRefusedBeforeAnythingIsBuilt() {
             ByteBuffer b = ByteBuffer.allocate(8 + 5000).order(ByteOrder.LITTLE_ENDIAN).putLong(5000);
             MemorySegment s = MemorySegment.ofArray(b.array());
-            InputException e = assertThrows(InputException.class, () -> decoder("Big",
-                    new Limits(1 << 20, 256, 1000, 1000), ByteOrder.LITTLE_ENDIAN).read(s, 0, s.byteSize()));
+            InputException e = refusedOverAThousandElements("Big", s);
             assertTrue(e.getMessage().contains("--max-elements 1000"), e.getMessage());
         }
 
@@ -223,8 +228,7 @@ class DynamicDecoderTest {
                 out.writeBytes(new byte[] {2, 0});
             }
             MemorySegment s = MemorySegment.ofArray(out.toByteArray());
-            InputException e = assertThrows(InputException.class, () -> decoder("File",
-                    new Limits(1 << 20, 256, 1000, 1000), ByteOrder.LITTLE_ENDIAN).read(s, 0, s.byteSize()));
+            InputException e = refusedOverAThousandElements("File", s);
             assertTrue(e.getMessage().contains("--max-elements"), e.getMessage());
         }
 

@@ -1,14 +1,13 @@
 package dev.structscope.io.decode;
 
 import dev.structscope.model.fuzz.Choices;
+import dev.structscope.model.fuzz.SeededCases;
 
-import java.util.Random;
 import java.util.function.Function;
 
 /**
- * The seeded half of the decoder fuzz tests: runs {@code structscope.fuzz.cases} random cases
- * (default {@code defaultCases}) from {@code structscope.fuzz.seed} (default {@code defaultSeed})
- * through a check and counts how each ended, so that a test can ask that both ends are reached.
+ * The seeded half of the decoder fuzz tests: {@link SeededCases} over a decode check, counting
+ * how each case ended, so that a test can ask that both ends are reached.
  */
 final class SeededDecodeCases {
     /** How a decode case ended: values, a refusal with a message, or no layout to decode with. */
@@ -22,18 +21,7 @@ final class SeededDecodeCases {
     }
 
     static Counts run(int defaultCases, long defaultSeed, Function<Choices, Outcome> check) {
-        int cases = Integer.getInteger("structscope.fuzz.cases", defaultCases);
-        Random random = new Random(Long.getLong("structscope.fuzz.seed", defaultSeed));
-        int decoded = 0;
-        int refused = 0;
-        for (int i = 0; i < cases; i++) {
-            switch (check.apply(Choices.of(random))) {
-                case DECODED -> decoded++;
-                case REFUSED -> refused++;
-                case NO_LAYOUT -> {
-                }
-            }
-        }
-        return new Counts(cases, decoded, refused);
+        SeededCases.Counts<Outcome> n = SeededCases.run(defaultCases, defaultSeed, check);
+        return new Counts(n.cases(), n.of(Outcome.DECODED), n.of(Outcome.REFUSED));
     }
 }

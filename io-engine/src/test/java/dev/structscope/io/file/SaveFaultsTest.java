@@ -1,5 +1,6 @@
 package dev.structscope.io.file;
 
+import dev.structscope.io.testing.Tmpfs;
 import dev.structscope.model.doc.LayoutDocument;
 import dev.structscope.model.doc.LayoutDocuments;
 
@@ -52,58 +53,44 @@ class SaveFaultsTest {
         return p.exitValue();
     }
 
-    /** Mounts a tmpfs of {@code kib} KiB on {@code at}; false when this process may not mount. */
-    private static boolean mountTmpfs(Path at, int kib) throws Exception {
-        if (!"root".equals(System.getProperty("user.name")) || !Files.isExecutable(Path.of("/bin/mount"))) {
-            return false;
-        }
-        return run(List.of("mount", "-t", "tmpfs", "-o", "size=" + kib + "k", "tmpfs", at.toString()), new StringBuilder()) == 0;
+    /** Saves the document "Old" of {@code members} members as {@code file}; returns its bytes, which every fault must leave as they are. */
+    private static byte[] saveOld(Path file, int members) throws IOException {
+        SaveMain.save(file, SaveMain.doc("Old", members));
+        return Files.readAllBytes(file);
     }
 
-    private static void unmount(Path at) throws Exception {
-        StringBuilder out = new StringBuilder();
-        assertEquals(0, run(List.of("umount", at.toString()), out), out.toString());
+    /** The old file is there byte for byte, and nothing beside it in its folder: no temporary file was left. */
+    private void assertKept(Path file, byte[] before) throws IOException {
+        assertArrayEquals(before, Files.readAllBytes(file));
+        assertEquals(List.of(file), files(file.getParent()), "no temporary file left");
     }
 
     @Test
     void diskFullOnARealTmpfsKeepsTheOldFile() throws Exception {
-        Path mnt = Files.createDirectory(dir.resolve("small"));
-        assumeTrue(mountTmpfs(mnt, 64), "cannot mount a tmpfs here (needs root with CAP_SYS_ADMIN)");
-        try {
-            Path file = mnt.resolve("layout.json");
-            SaveMain.save(file, SaveMain.doc("Old", 10));
-            byte[] before = Files.readAllBytes(file);
+        try (Tmpfs mnt = Tmpfs.mount(dir.resolve("small"), "64k")) {
+            Path file = mnt.path().resolve("layout.json");
+            byte[] before = saveOld(file, 10);
             LayoutDocument big = SaveMain.doc("New", 2000);
             assertTrue(LayoutDocuments.toJson(big).length() > 128 * 1024, "the new document does not fit in 64 KiB");
             IOException e = assertThrows(IOException.class, () -> SaveMain.save(file, big));
             assertTrue(String.valueOf(e.getMessage()).contains("No space left on device"), e.toString());
-            assertArrayEquals(before, Files.readAllBytes(file));
+            assertKept(file, before);
             assertEquals(SaveMain.doc("Old", 10), DocumentFiles.read(file));
-            assertEquals(List.of(file), files(mnt), "no temporary file left");
             // The space of the failed temporary file came back: a save that fits succeeds.
             SaveMain.save(file, SaveMain.doc("Mid", 100));
             assertEquals(SaveMain.doc("Mid", 100), DocumentFiles.read(file));
-        } finally {
-            unmount(mnt);
         }
     }
 
     @Test
     void readOnlyMountKeepsTheOldFile() throws Exception {
-        Path mnt = Files.createDirectory(dir.resolve("ro"));
-        assumeTrue(mountTmpfs(mnt, 256), "cannot mount a tmpfs here (needs root with CAP_SYS_ADMIN)");
-        try {
-            Path file = mnt.resolve("layout.json");
-            SaveMain.save(file, SaveMain.doc("Old", 3));
-            byte[] before = Files.readAllBytes(file);
-            StringBuilder out = new StringBuilder();
-            assertEquals(0, run(List.of("mount", "-o", "remount,ro", mnt.toString()), out), out.toString());
+        try (Tmpfs mnt = Tmpfs.mount(dir.resolve("ro"), "256k")) {
+            Path file = mnt.path().resolve("layout.json");
+            byte[] before = saveOld(file, 3);
+            mnt.remountReadOnly();
             IOException e = assertThrows(IOException.class, () -> SaveMain.save(file, SaveMain.doc("New", 3)));
             assertTrue(String.valueOf(e.getMessage()).contains("Read-only file system"), e.toString());
-            assertArrayEquals(before, Files.readAllBytes(file));
-            assertEquals(List.of(file), files(mnt));
-        } finally {
-            unmount(mnt);
+            assertKept(file, before);
         }
     }
 
@@ -119,15 +106,13 @@ class SaveFaultsTest {
     void fileSizeLimitInAnotherJvmKeepsTheOldFile() throws Exception {
         assumeTrue(Files.isExecutable(Path.of("/usr/bin/prlimit")), "prlimit (util-linux) is not installed");
         Path file = dir.resolve("layout.json");
-        SaveMain.save(file, SaveMain.doc("Old", 10));
-        byte[] before = Files.readAllBytes(file);
+        byte[] before = saveOld(file, 10);
         List<String> cmd = new ArrayList<>(List.of("/usr/bin/prlimit", "--fsize=20000"));
         cmd.addAll(saveMain(file, "New", 2000));
         StringBuilder out = new StringBuilder();
         assertEquals(3, run(cmd, out), out.toString());
         assertTrue(out.toString().contains("failed:") && out.toString().contains("File too large"), out.toString());
-        assertArrayEquals(before, Files.readAllBytes(file));
-        assertEquals(List.of(file), files(dir), "no temporary file left");
+        assertKept(file, before);
         // The same JVM and document without the limit: saved (the limit was the only fault).
         StringBuilder ok = new StringBuilder();
         assertEquals(0, run(saveMain(file, "New", 2000), ok), ok.toString());
@@ -140,8 +125,7 @@ class SaveFaultsTest {
         assumeTrue(Files.isExecutable(Path.of("/usr/bin/setpriv")), "setpriv (util-linux) is not installed");
         Path sub = Files.createDirectory(dir.resolve("locked"));
         Path file = sub.resolve("layout.json");
-        SaveMain.save(file, SaveMain.doc("Old", 3));
-        byte[] before = Files.readAllBytes(file);
+        byte[] before = saveOld(file, 3);
         Files.setPosixFilePermissions(sub, PosixFilePermissions.fromString("r-xr-xr-x"));
         try {
             List<String> cmd = new ArrayList<>(List.of("/usr/bin/setpriv", "--bounding-set=-dac_override,-dac_read_search",
@@ -150,8 +134,7 @@ class SaveFaultsTest {
             StringBuilder out = new StringBuilder();
             assertEquals(3, run(cmd, out), out.toString());
             assertTrue(out.toString().contains("AccessDeniedException"), out.toString());
-            assertArrayEquals(before, Files.readAllBytes(file));
-            assertEquals(List.of(file), files(sub));
+            assertKept(file, before);
         } finally {
             Files.setPosixFilePermissions(sub, PosixFilePermissions.fromString("rwxr-xr-x"));
         }

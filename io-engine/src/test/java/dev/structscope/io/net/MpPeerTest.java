@@ -19,7 +19,6 @@ import java.util.List;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * StructScope against Python's own {@code multiprocessing.connection}: a Python Listener and a
@@ -31,11 +30,7 @@ class MpPeerTest {
 
     @BeforeAll
     static void python() {
-        assumeTrue(PythonPeer.available(), "python3 with multiprocessing is needed");
-    }
-
-    private static CaptureOptions opts() {
-        return CaptureOptions.defaults().withIdleMillis(15_000);
+        PythonPeer.assumeAvailable();
     }
 
     /** Decodes a received ctypes Point {int32 x; int32 y; double z} to "x,y,z". */
@@ -52,7 +47,7 @@ class MpPeerTest {
             try (PythonPeer py = new PythonPeer("mp_peer.py", "listen", "0", "secret", form, "5")) {
                 int port = Integer.parseInt(py.line().strip());
                 List<String> got = new ArrayList<>();
-                CaptureResult r = new TcpCapture(new Framing.Mp(), "secret".getBytes(), opts(), 5,
+                CaptureResult r = new TcpCapture(new Framing.Mp(), "secret".getBytes(), PythonPeer.OPTIONS, 5,
                         m -> got.add(point(m.bytes()))).connect("127.0.0.1", port);
                 assertEquals(List.of("0,0,0.0", "1,-1,1.5", "2,-2,3.0", "3,-3,4.5", "4,-4,6.0"), got);
                 assertEquals(5, r.messages());
@@ -64,7 +59,7 @@ class MpPeerTest {
         void sendsARecordThePythonSideReceives() throws Exception {
             try (PythonPeer py = new PythonPeer("mp_peer.py", "listen", "0", "k3y", "sha256", "1")) {
                 int port = Integer.parseInt(py.line().strip());
-                try (StreamConnection c = new StreamConnection(TcpCapture.open("127.0.0.1", port, 5000), new Framing.Mp(), opts())) {
+                try (StreamConnection c = new StreamConnection(TcpCapture.open("127.0.0.1", port, 5000), new Framing.Mp(), PythonPeer.OPTIONS)) {
                     MpAuth.asClient(c, "k3y".getBytes(), 5000);
                     c.receive(m -> { });
                     MemorySegment p = MemorySegment.ofArray(new byte[16]);
@@ -83,7 +78,7 @@ class MpPeerTest {
             try (PythonPeer py = new PythonPeer("mp_peer.py", "listen", "0", "right", "sha256", "1")) {
                 int port = Integer.parseInt(py.line().strip());
                 InputException e = assertThrows(InputException.class, () -> new TcpCapture(new Framing.Mp(),
-                        "wrong".getBytes(), opts(), 1, m -> { }).connect("127.0.0.1", port));
+                        "wrong".getBytes(), PythonPeer.OPTIONS, 1, m -> { }).connect("127.0.0.1", port));
                 assertTrue(e.getMessage().contains("authentication failed"), e.getMessage());
                 assertTrue(py.line().startsWith("AUTHFAIL"));
             }
@@ -99,7 +94,7 @@ class MpPeerTest {
                 int port = ((java.net.InetSocketAddress) server.getLocalAddress()).getPort();
                 try (PythonPeer py = new PythonPeer("mp_peer.py", "client", String.valueOf(port), "pw", form, "3")) {
                     List<String> got = new ArrayList<>();
-                    CaptureResult r = new TcpCapture(new Framing.Mp(), "pw".getBytes(), opts(), 0,
+                    CaptureResult r = new TcpCapture(new Framing.Mp(), "pw".getBytes(), PythonPeer.OPTIONS, 0,
                             m -> got.add(point(m.bytes()))).listen(server);
                     assertEquals(List.of("0,0,0.0", "1,-1,1.5", "2,-2,3.0"), got);
                     assertEquals(3, r.messages());
@@ -114,7 +109,7 @@ class MpPeerTest {
                 int port = ((java.net.InetSocketAddress) server.getLocalAddress()).getPort();
                 try (PythonPeer py = new PythonPeer("mp_peer.py", "client", String.valueOf(port), "bad", "md5", "1")) {
                     InputException e = assertThrows(InputException.class, () -> new TcpCapture(new Framing.Mp(),
-                            "good".getBytes(), opts(), 0, m -> { }).listen(server));
+                            "good".getBytes(), PythonPeer.OPTIONS, 0, m -> { }).listen(server));
                     assertTrue(e.getMessage().contains("authentication failed"), e.getMessage());
                     assertTrue(py.line().startsWith("AUTHFAIL"));
                 }

@@ -26,6 +26,14 @@ public final class PythonPeer implements AutoCloseable {
         out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
     }
 
+    /** Capture options for tests against a Python peer: an idle limit long enough that a busy machine's slow peer is not taken for gone. */
+    public static final CaptureOptions OPTIONS = CaptureOptions.defaults().withIdleMillis(15_000);
+
+    /** Skips the calling test (a JUnit assumption) where python3 with multiprocessing is not installed. */
+    public static void assumeAvailable() {
+        org.junit.jupiter.api.Assumptions.assumeTrue(available(), "python3 with multiprocessing is needed");
+    }
+
     public static boolean available() {
         try {
             return new ProcessBuilder("python3", "-c", "import multiprocessing.connection").start().waitFor() == 0;

@@ -15,7 +15,6 @@ import java.util.List;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /** TCP and UDP framings against raw Python socket peers, and the bad peers a capture must survive. */
 class StreamFramingTest {
@@ -23,11 +22,7 @@ class StreamFramingTest {
 
     @BeforeAll
     static void python() {
-        assumeTrue(PythonPeer.available(), "python3 is needed");
-    }
-
-    private static CaptureOptions opts() {
-        return CaptureOptions.defaults().withIdleMillis(15_000);
+        PythonPeer.assumeAvailable();
     }
 
     private static int port(ServerSocketChannel s) throws Exception {
@@ -38,7 +33,7 @@ class StreamFramingTest {
         try (ServerSocketChannel server = TcpCapture.bind("127.0.0.1", 0);
              PythonPeer py = new PythonPeer("raw_peer.py", mode, String.valueOf(port(server)), String.valueOf(n))) {
             List<Integer> xs = new ArrayList<>();
-            CaptureResult r = new TcpCapture(framing, null, opts(), 0, m -> {
+            CaptureResult r = new TcpCapture(framing, null, PythonPeer.OPTIONS, 0, m -> {
                 assertEquals(16, m.bytes().byteSize());
                 xs.add(m.bytes().get(I32, 0));
             }).listen(server);
@@ -64,7 +59,7 @@ class StreamFramingTest {
                  PythonPeer b = new PythonPeer("raw_peer.py", "u32be", port, "300");
                  PythonPeer c = new PythonPeer("raw_peer.py", "u32be", port, "300")) {
                 java.util.Map<String, List<Integer>> byPeer = new java.util.HashMap<>();
-                CaptureResult r = new TcpCapture(Framing.parse("u32be", 16), null, opts(), 900, m ->
+                CaptureResult r = new TcpCapture(Framing.parse("u32be", 16), null, PythonPeer.OPTIONS, 900, m ->
                         byPeer.computeIfAbsent(m.peer(), k -> new ArrayList<>()).add(m.bytes().get(I32, 0))).listen(server);
                 assertEquals(900, r.messages());
                 assertEquals(3, byPeer.size(), byPeer.keySet().toString());
@@ -86,7 +81,7 @@ class StreamFramingTest {
         try (PythonPeer py = new PythonPeer("raw_peer.py", "listen-u32be", "50")) {
             int port = Integer.parseInt(py.line().strip());
             List<Integer> lens = new ArrayList<>();
-            CaptureResult r = new TcpCapture(Framing.parse("u32be", 16), null, opts(), 10,
+            CaptureResult r = new TcpCapture(Framing.parse("u32be", 16), null, PythonPeer.OPTIONS, 10,
                     m -> lens.add((int) m.bytes().byteSize())).connect("127.0.0.1", port);
             assertEquals(10, r.messages());
             assertEquals(10, lens.size());
@@ -95,7 +90,7 @@ class StreamFramingTest {
 
     @Test
     void udpDatagramsAreOneMessageEach() throws Exception {
-        try (UdpCapture udp = new UdpCapture("127.0.0.1", 0, opts())) {
+        try (UdpCapture udp = new UdpCapture("127.0.0.1", 0, PythonPeer.OPTIONS)) {
             assertTrue(udp.receiveBufferBytes() > 0);
             try (PythonPeer py = new PythonPeer("raw_peer.py", "udp", String.valueOf(udp.localPort()), "20")) {
                 List<Integer> xs = new ArrayList<>();
@@ -112,7 +107,7 @@ class StreamFramingTest {
     void aSlowUdpConsumerLosesTheOldestAndCountsThem() throws Exception {
         // A ring of three 64 KiB slots (one being read, one waiting for the next datagram, one
         // queued): the consumer sleeps on the first datagram while the other 19 arrive.
-        CaptureOptions tiny = opts().withMemoryCapBytes(3L * UdpCapture.SLOT_BYTES);
+        CaptureOptions tiny = PythonPeer.OPTIONS.withMemoryCapBytes(3L * UdpCapture.SLOT_BYTES);
         try (UdpCapture udp = new UdpCapture("127.0.0.1", 0, tiny);
              PythonPeer py = new PythonPeer("raw_peer.py", "udp", String.valueOf(udp.localPort()), "20")) {
             List<Integer> xs = new ArrayList<>();
@@ -141,7 +136,7 @@ class StreamFramingTest {
              PythonPeer py = new PythonPeer("raw_peer.py", "huge", String.valueOf(port(server)))) {
             long before = MemorySegment.NULL.byteSize();
             InputException e = assertThrows(InputException.class,
-                    () -> new TcpCapture(new Framing.Mp(), null, opts(), 0, m -> { }).listen(server));
+                    () -> new TcpCapture(new Framing.Mp(), null, PythonPeer.OPTIONS, 0, m -> { }).listen(server));
             assertTrue(e.getMessage().contains("claims 3000000000 bytes"), e.getMessage());
             assertEquals("stream offset 0", e.where());
             assertEquals(0, before);
@@ -153,7 +148,7 @@ class StreamFramingTest {
         try (ServerSocketChannel server = TcpCapture.bind("127.0.0.1", 0);
              PythonPeer py = new PythonPeer("raw_peer.py", "cut", String.valueOf(port(server)))) {
             InputException e = assertThrows(InputException.class,
-                    () -> new TcpCapture(Framing.parse("u32be", 16), null, opts(), 0, m -> { }).listen(server));
+                    () -> new TcpCapture(Framing.parse("u32be", 16), null, PythonPeer.OPTIONS, 0, m -> { }).listen(server));
             assertTrue(e.getMessage().contains("closed the connection in the middle of a message (9 of 20 bytes"),
                     e.getMessage());
         }
@@ -161,7 +156,7 @@ class StreamFramingTest {
 
     @Test
     void aPeerThatStallsMidFrameTimesOut() throws Exception {
-        CaptureOptions quick = opts().withTimeouts(5_000, 5_000, 500);
+        CaptureOptions quick = PythonPeer.OPTIONS.withTimeouts(5_000, 5_000, 500);
         try (ServerSocketChannel server = TcpCapture.bind("127.0.0.1", 0);
              PythonPeer py = new PythonPeer("raw_peer.py", "stall", String.valueOf(port(server)))) {
             InputException e = assertThrows(InputException.class,
@@ -174,7 +169,7 @@ class StreamFramingTest {
     void aPeerThatNeverConnectsEndsAtTheIdleTimeout() throws Exception {
         try (ServerSocketChannel server = TcpCapture.bind("127.0.0.1", 0)) {
             InputException e = assertThrows(InputException.class,
-                    () -> new TcpCapture(new Framing.Mp(), null, opts().withIdleMillis(300), 0, m -> { }).listen(server));
+                    () -> new TcpCapture(new Framing.Mp(), null, PythonPeer.OPTIONS.withIdleMillis(300), 0, m -> { }).listen(server));
             assertTrue(e.getMessage().contains("no peer connected within 300 ms"), e.getMessage());
         }
     }
@@ -194,7 +189,7 @@ class StreamFramingTest {
         try (ServerSocketChannel s = TcpCapture.bind("127.0.0.1", 0)) {
             free = port(s);
         }
-        InputException e = assertThrows(InputException.class, () -> new TcpCapture(new Framing.Mp(), null, opts(), 1,
+        InputException e = assertThrows(InputException.class, () -> new TcpCapture(new Framing.Mp(), null, PythonPeer.OPTIONS, 1,
                 m -> { }).connect("127.0.0.1", free));
         assertTrue(e.getMessage().startsWith("cannot connect"), e.getMessage());
     }

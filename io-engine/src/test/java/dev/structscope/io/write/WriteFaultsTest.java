@@ -4,6 +4,7 @@ import dev.structscope.io.edit.EditOverlay;
 import dev.structscope.io.edit.OverlaySaver;
 import dev.structscope.io.source.DataSource;
 import dev.structscope.io.source.Sources;
+import dev.structscope.io.testing.Tmpfs;
 import dev.structscope.model.InputException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -161,21 +162,6 @@ class WriteFaultsTest {
         assertFalse(Files.exists(jf));
     }
 
-    /** A tmpfs of {@code size} mounted on a new folder, or a skipped test where mounting is not allowed. */
-    private Path tmpfs(String size) throws Exception {
-        Path mnt = Files.createDirectory(dir.resolve("mnt-" + size));
-        Process p = new ProcessBuilder("mount", "-t", "tmpfs", "-o", "size=" + size, "tmpfs", mnt.toString())
-                .redirectErrorStream(true).start();
-        assumeTrue(p.waitFor(20, TimeUnit.SECONDS) && p.exitValue() == 0, "cannot mount a tmpfs (needs root)");
-        return mnt;
-    }
-
-    private static void run(String... cmd) throws Exception {
-        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
-        String out = new String(p.getInputStream().readAllBytes());
-        assertTrue(p.waitFor(20, TimeUnit.SECONDS) && p.exitValue() == 0, String.join(" ", cmd) + ": " + out);
-    }
-
     /**
      * Disk full without root: the child JVM runs under {@code prlimit --fsize} (1 MB), so writing
      * the temporary file of a streamed save fails with EFBIG (the JVM ignores SIGXFSZ) as a full
@@ -204,10 +190,9 @@ class WriteFaultsTest {
 
     @Test
     void aFullDiskFailsTheStreamedSaveAndTheFileSurvives() throws Exception {
-        Path mnt = tmpfs("1m");
-        try {
+        try (Tmpfs mnt = Tmpfs.mount(dir.resolve("mnt-1m"), "1m")) {
             byte[] old = random(700_000, 4);
-            Path target = Files.write(mnt.resolve("f.bin"), old);
+            Path target = Files.write(mnt.path().resolve("f.bin"), old);
             try (DataSource base = Sources.open(target)) {
                 EditOverlay o = new EditOverlay(base);
                 o.insert(0, new byte[] {9});
@@ -216,7 +201,7 @@ class WriteFaultsTest {
                 assertTrue(e.getMessage().contains("unchanged"), e.getMessage());
             }
             assertArrayEquals(old, Files.readAllBytes(target));
-            try (var files = Files.list(mnt)) {
+            try (var files = Files.list(mnt.path())) {
                 assertEquals(List.of(target), files.toList(), "the temporary file was left behind");
             }
             // in place: the journal (old and new bytes of 200 kB) does not fit either
@@ -225,26 +210,21 @@ class WriteFaultsTest {
             assertTrue(e.getMessage().contains("writing failed"), e.getMessage());
             assertArrayEquals(old, Files.readAllBytes(target));
             assertFalse(Files.exists(Journal.pathFor(target)), "a journal of a write that never began was left");
-        } finally {
-            run("umount", mnt.toString());
         }
     }
 
     @Test
     void aReadOnlyFileSystemIsRefusedBeforeAnythingIsWritten() throws Exception {
-        Path mnt = tmpfs("2m");
-        try {
+        try (Tmpfs mnt = Tmpfs.mount(dir.resolve("mnt-2m"), "2m")) {
             byte[] old = random(10_000, 5);
-            Path target = Files.write(mnt.resolve("r.bin"), old);
-            run("mount", "-o", "remount,ro", mnt.toString());
+            Path target = Files.write(mnt.path().resolve("r.bin"), old);
+            mnt.remountReadOnly();
             InputException e = assertThrows(InputException.class, () -> InPlaceWriter.write(target,
                     List.of(new Change(0, new byte[] {1})), null));
             assertTrue(e.getMessage().contains("read-only file system"), e.getMessage());
             assertThrows(InputException.class, () -> InPlaceWriter.checkWritable(target));
             assertFalse(Files.exists(Journal.pathFor(target)));
             assertArrayEquals(old, Files.readAllBytes(target));
-        } finally {
-            run("umount", mnt.toString());
         }
     }
 }

@@ -207,29 +207,30 @@ class DynamicHeaderTest {
             assertEquals(LayoutDocuments.toJson(back), json, "a second round trip writes the same text");
         }
 
-        @Test
-        void aCountOnAnArrayThatIsNotFlexibleIsRefusedWithItsPlace() {
+        /** Parses a document d.json of one struct A with {@code int n} and member {@code s} as given; it must be refused with its place. */
+        private InputException refusedWithItsPlace(String memberS) {
             String json = """
                     {"format": "structscope-layout", "version": 1, "types": [
                       {"kind": "struct", "name": "A", "members": [
                         {"name": "n", "type": "int"},
-                        {"name": "s", "type": "char[4]", "count": "n"}]}]}
-                    """;
+                        %s]}]}
+                    """.formatted(memberS);
             InputException e = assertThrows(InputException.class, () -> LayoutDocuments.parse(json, "d.json"));
             assertTrue(e.oneLine().startsWith("d.json:"), e.oneLine());
+            return e;
+        }
+
+        @Test
+        void aCountOnAnArrayThatIsNotFlexibleIsRefusedWithItsPlace() {
+            InputException e = refusedWithItsPlace("""
+                    {"name": "s", "type": "char[4]", "count": "n"}""");
             assertTrue(e.getMessage().contains("flexible array"), e.oneLine());
         }
 
         @Test
         void aBadExpressionIsRefusedWithItsPlace() {
-            String json = """
-                    {"format": "structscope-layout", "version": 1, "types": [
-                      {"kind": "struct", "name": "A", "members": [
-                        {"name": "n", "type": "int"},
-                        {"name": "s", "type": "char[]", "count": "n +"}]}]}
-                    """;
-            InputException e = assertThrows(InputException.class, () -> LayoutDocuments.parse(json, "d.json"));
-            assertTrue(e.oneLine().startsWith("d.json:"), e.oneLine());
+            refusedWithItsPlace("""
+                    {"name": "s", "type": "char[]", "count": "n +"}""");
         }
     }
 

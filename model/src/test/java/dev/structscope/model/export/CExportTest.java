@@ -6,15 +6,11 @@ import dev.structscope.model.type.TypeLibrary;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -27,16 +23,8 @@ class CExportTest {
     @TempDir
     Path dir;
 
-    static Stream<Arguments> cases() {
-        List<Arguments> out = new ArrayList<>();
-        for (Abi abi : Abis.ALL) {
-            out.add(Arguments.of(abi.name(), "everything"));
-        }
-        return out.stream();
-    }
-
     @ParameterizedTest(name = "{0} {1}")
-    @MethodSource("cases")
+    @MethodSource("dev.structscope.model.export.Corpus#everythingOnEachAbi")
     void clangAcceptsTheAssertsForTheAbi(String abiName, String corpus) throws IOException {
         String clang = Tools.require("clang-16 (Debian package clang-16)", "clang-16", "/usr/bin/clang-16");
         Abi abi = Abi.byName(abiName);
@@ -47,7 +35,7 @@ class CExportTest {
     }
 
     @ParameterizedTest(name = "gcc {0} {1}")
-    @MethodSource("cases")
+    @MethodSource("dev.structscope.model.export.Corpus#everythingOnEachAbi")
     void gccAcceptsTheAssertsNativelyAndWithM32(String abiName, String corpus) throws IOException {
         Abi abi = Abi.byName(abiName);
         String flag = switch (abiName) {

@@ -1,5 +1,6 @@
 package dev.structscope.model.export;
 
+import dev.structscope.model.abi.Abis;
 import dev.structscope.model.type.ArrayType;
 import dev.structscope.model.type.CType;
 import dev.structscope.model.type.EnumType;
@@ -13,9 +14,11 @@ import dev.structscope.model.type.RecordKind;
 import dev.structscope.model.type.RecordType;
 import dev.structscope.model.type.Typedef;
 import dev.structscope.model.type.TypeLibrary;
+import org.junit.jupiter.params.provider.Arguments;
 
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 /**
  * Layouts covering every model feature the exporters must carry: scalars of every size, nested
@@ -26,6 +29,11 @@ import java.util.Map;
  */
 final class Corpus {
     private Corpus() {
+    }
+
+    /** The cases of the export tests that take {@link #everything()} to every ABI: (ABI name, "everything"). */
+    static Stream<Arguments> everythingOnEachAbi() {
+        return Abis.ALL.stream().map(abi -> Arguments.of(abi.name(), "everything"));
     }
 
     static CType p(Prim prim) {

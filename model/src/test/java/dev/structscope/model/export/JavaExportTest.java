@@ -11,7 +11,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 import java.lang.foreign.Arena;
@@ -26,7 +25,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -71,16 +69,8 @@ class JavaExportTest {
         return "gen." + abi.name().replace('-', '_');
     }
 
-    static Stream<Arguments> cases() {
-        List<Arguments> out = new ArrayList<>();
-        for (Abi abi : Abis.ALL) {
-            out.add(Arguments.of(abi.name(), "everything"));
-        }
-        return out.stream();
-    }
-
     @ParameterizedTest(name = "{0} {1}")
-    @MethodSource("cases")
+    @MethodSource("dev.structscope.model.export.Corpus#everythingOnEachAbi")
     void loadedLayoutsMatchTheEngine(String abiName, String corpus) throws Exception {
         Abi abi = Abi.byName(abiName);
         TypeLibrary lib = Corpus.everything();

@@ -1,5 +1,9 @@
 package dev.structscope.model.fuzz;
 
+import dev.structscope.model.InputException;
+import dev.structscope.model.abi.Abi;
+import dev.structscope.model.layout.LayoutEngine;
+import dev.structscope.model.layout.RecordLayout;
 import dev.structscope.model.type.ArrayType;
 import dev.structscope.model.type.CType;
 import dev.structscope.model.type.Decl;
@@ -49,6 +53,24 @@ public final class TypeTrees {
 
     /** A library and the record of it to lay out (the last one generated). */
     public record Tree(TypeLibrary library, RecordType root) {
+    }
+
+    /** A tree laid out for an ABI: its {@code layout}, or {@code refused} with the engine's reason where it has none. */
+    public record Laid(Abi abi, Tree tree, RecordLayout layout, InputException refused) {
+    }
+
+    /**
+     * A random ABI, then a random tree ({@code wild} as for the constructor), laid out by the
+     * engine; in that order, so that a fuzzer's saved inputs keep meaning the same case.
+     */
+    public static Laid layOut(Choices c, boolean wild) {
+        Abi abi = Abi.all().get(c.pick(Abi.all().size()));
+        Tree tree = new TypeTrees(c, wild).tree();
+        try {
+            return new Laid(abi, tree, LayoutEngine.layout(tree.root(), tree.library(), abi), null);
+        } catch (InputException e) {
+            return new Laid(abi, tree, null, e);
+        }
     }
 
     public TypeTrees(Choices choices, boolean wild) {

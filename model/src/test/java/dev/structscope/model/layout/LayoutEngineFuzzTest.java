@@ -5,10 +5,9 @@ import com.code_intelligence.jazzer.junit.FuzzTest;
 import dev.structscope.model.InputException;
 import dev.structscope.model.abi.Abi;
 import dev.structscope.model.fuzz.Choices;
+import dev.structscope.model.fuzz.SeededCases;
 import dev.structscope.model.fuzz.TypeTrees;
 import org.junit.jupiter.api.Test;
-
-import java.util.Random;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -34,33 +33,25 @@ class LayoutEngineFuzzTest {
 
     @Test
     void seededRandomTreesEndInALayoutOrAnInputException() {
-        int cases = Integer.getInteger("structscope.fuzz.cases", 1000);
-        Random random = new Random(Long.getLong("structscope.fuzz.seed", 0x1A7005L));
-        int laidOut = 0;
-        int refused = 0;
-        for (int i = 0; i < cases; i++) {
-            if (check(Choices.of(random))) {
-                laidOut++;
-            } else {
-                refused++;
-            }
-        }
+        SeededCases.Counts<Boolean> n = SeededCases.run(1000, 0x1A7005L, LayoutEngineFuzzTest::check);
+        int laidOut = n.of(true);
+        int refused = n.of(false);
         // Both outcomes must be common, or the generator has stopped exploring one side.
-        assertTrue(laidOut > cases / 4, "laid out " + laidOut);
-        assertTrue(refused > cases / 20, "refused " + refused);
+        assertTrue(laidOut > n.cases() / 4, "laid out " + laidOut);
+        assertTrue(refused > n.cases() / 20, "refused " + refused);
     }
 
     /** True when the tree was laid out, false when refused with an InputException. */
     static boolean check(Choices c) {
-        Abi abi = Abi.all().get(c.pick(Abi.all().size()));
-        TypeTrees.Tree tree = new TypeTrees(c, true).tree();
-        RecordLayout layout;
-        try {
-            layout = LayoutEngine.layout(tree.root(), tree.library(), abi);
-        } catch (InputException e) {
-            assertFalse(e.getMessage() == null || e.getMessage().isBlank(), "an InputException without a message");
+        TypeTrees.Laid laid = TypeTrees.layOut(c, true);
+        if (laid.refused() != null) {
+            String message = laid.refused().getMessage();
+            assertFalse(message == null || message.isBlank(), "an InputException without a message");
             return false;
         }
+        Abi abi = laid.abi();
+        TypeTrees.Tree tree = laid.tree();
+        RecordLayout layout = laid.layout();
         invariants(layout);
         // (Microsoft gives a record of only zero-length arrays size 4 whatever its alignment: clang-16
         // says sizeof 4, _Alignof 8 for union { ptrdiff_t a[2][0]; } on x86_64-windows-msvc.)

@@ -6,7 +6,6 @@ import dev.structscope.tests.compare.HeaderPairs.Version;
 import dev.structscope.tests.gui.ClangLayouts;
 import dev.structscope.tests.hexview.Gcc;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -43,15 +42,7 @@ final class LayoutOracle {
             }
         }
         c.append(main).append("  return 0;\n}\n");
-        String tag = m32 ? "m32" : "m64";
-        Files.writeString(dir.resolve(tag + ".c"), c);
-        Gcc.run(dir, List.of("gcc", m32 ? "-m32" : "-m64", "-o", tag, tag + ".c"));
-        Map<String, long[]> out = new HashMap<>();
-        for (String line : Gcc.run(dir, List.of("./" + tag)).lines().toList()) {
-            String[] p = line.split(" ");
-            out.put(p[0], new long[] {Long.parseLong(p[1]), Long.parseLong(p[2])});
-        }
-        return out;
+        return Gcc.numbers(dir, m32 ? "m32" : "m64", m32, c);
     }
 
     static Map<String, long[]> clang(Map<String, Version> versions, String target) throws Exception {

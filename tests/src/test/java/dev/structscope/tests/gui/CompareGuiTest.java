@@ -252,15 +252,7 @@ class CompareGuiTest extends GuiTest {
                         .append("), sizeof(((struct Wire *)0)->").append(m).append("));\n");
             }
             c.append("  return 0;\n}\n");
-            String tag = m32 ? "w32" : "w64";
-            Files.writeString(dir.resolve(tag + ".c"), c);
-            Gcc.run(dir, List.of("gcc", m32 ? "-m32" : "-m64", "-o", tag, tag + ".c"));
-            Map<String, long[]> out = new HashMap<>();
-            for (String line : Gcc.run(dir, List.of("./" + tag)).lines().toList()) {
-                String[] p = line.split(" ");
-                out.put(p[0], new long[] {Long.parseLong(p[1]), Long.parseLong(p[2])});
-            }
-            return out;
+            return Gcc.numbers(dir, m32 ? "w32" : "w64", m32, c);
         }
 
         private void openWire() {

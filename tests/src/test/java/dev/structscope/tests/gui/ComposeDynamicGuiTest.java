@@ -1,33 +1,19 @@
 package dev.structscope.tests.gui;
 
-import dev.structscope.app.live.compose.ComposeView;
-import dev.structscope.app.live.compose.FormEntry;
 import dev.structscope.app.live.compose.GroupEntry;
-import dev.structscope.samples.Samples;
 import javafx.geometry.Bounds;
 import javafx.geometry.VerticalDirection;
 import javafx.scene.Node;
 import javafx.scene.control.ScrollPane;
-import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.ChoiceBox;
-import javafx.scene.control.Control;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
-import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.testfx.api.FxRobot;
-import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
 
-import java.lang.foreign.ValueLayout;
 import java.nio.ByteOrder;
-import java.nio.charset.StandardCharsets;
-import java.util.HexFormat;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -40,48 +26,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * counts, type and length shown read-only; what is sent is what Python's {@code struct} packs.
  * Headless (Monocle).
  */
-class ComposeDynamicGuiTest extends FxRobot {
-    private ComposeView view;
-    private final LinkedBlockingQueue<String> sent = new LinkedBlockingQueue<>();
-
-    @BeforeAll
-    static void toolkit() throws Exception {
-        FxToolkit.registerPrimaryStage();
-    }
-
-    @AfterEach
-    void close() throws Exception {
-        FxToolkit.cleanupStages();
-    }
-
+class ComposeDynamicGuiTest extends ComposeGuiBase {
+    /** The sample protocol's {@code Msg}, connected. */
     private void show() throws Exception {
-        String header;
-        try (var in = Samples.open("proto.h")) {
-            header = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        }
-        var layout = ComposeGuiTest.layout(header, "Msg");
-        FxToolkit.setupStage((Stage s) -> {
-            javafx.application.Application.setUserAgentStylesheet(new atlantafx.base.theme.PrimerLight().getUserAgentStylesheet());
-            view = new ComposeView(dev.structscope.app.common.TaskRunner.forApp());
-            view.setRecord(layout, ByteOrder.LITTLE_ENDIAN);
-            view.setSender((record, times) ->
-                    sent.add(times + ":" + HexFormat.of().formatHex(record.toArray(ValueLayout.JAVA_BYTE))));
-            s.setScene(new Scene(view, 900, 760));
-            s.setX(0);
-            s.setY(0);
-            s.show();
-            s.toFront();
-        });
-        WaitForAsyncUtils.waitForFxEvents();
-    }
-
-    private Control editor(String path) {
-        for (Node n : lookup(".compose-editor").queryAll()) {
-            if (n.getUserData() instanceof FormEntry e && e.path().equals(path) && n.isVisible()) {
-                return (Control) n;
-            }
-        }
-        throw new AssertionError("no editor for " + path);
+        show(layout(sample("proto.h"), "Msg"), ByteOrder.LITTLE_ENDIAN);
+        connect();
     }
 
     private Button action(String path, String text) {

@@ -1,15 +1,7 @@
 package dev.structscope.tests.gui;
 
-import dev.structscope.app.live.compose.ComposeView;
-import dev.structscope.app.live.compose.FormEntry;
-import dev.structscope.model.abi.Abis;
-import dev.structscope.model.c.HeaderImporter;
-import dev.structscope.model.layout.LayoutEngine;
-import dev.structscope.model.layout.RecordLayout;
-import dev.structscope.samples.Samples;
 import javafx.css.PseudoClass;
 import javafx.scene.Node;
-import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.ChoiceBox;
@@ -20,20 +12,11 @@ import javafx.scene.control.ListView;
 import javafx.scene.control.Spinner;
 import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
-import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.testfx.api.FxRobot;
-import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
 
-import java.lang.foreign.ValueLayout;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
-import java.util.HexFormat;
-import java.util.List;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -47,55 +30,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * (what the RecordSender receives is compared with the bytes Python ctypes makes for the same
  * values), the history loading a record back, and a union's member choice. Headless (Monocle).
  */
-class ComposeGuiTest extends FxRobot {
-    private Stage stage;
-    private ComposeView view;
-    private final LinkedBlockingQueue<String> sent = new LinkedBlockingQueue<>();
-
-    @BeforeAll
-    static void toolkit() throws Exception {
-        FxToolkit.registerPrimaryStage();
-    }
-
-    @AfterEach
-    void close() throws Exception {
-        FxToolkit.cleanupStages();
-    }
-
-    static RecordLayout layout(String header, String type) {
-        return LayoutEngine.layout(type, HeaderImporter.importText(header, "t.h",
-                new HeaderImporter.Options(false, List.of(), w -> { })), Abis.X86_64_LINUX);
-    }
-
-    private void show(RecordLayout layout, ByteOrder order) throws Exception {
-        FxToolkit.setupStage(s -> {
-            stage = s;
-            javafx.application.Application.setUserAgentStylesheet(new atlantafx.base.theme.PrimerLight().getUserAgentStylesheet());
-            view = new ComposeView(dev.structscope.app.common.TaskRunner.forApp());
-            view.setRecord(layout, order);
-            s.setScene(new Scene(view, 900, 700));
-            s.setX(0);
-            s.setY(0);
-            s.show();
-            s.toFront();
-        });
-        WaitForAsyncUtils.waitForFxEvents();
-    }
-
-    private void connect() {
-        interact(() -> view.setSender((record, times) ->
-                sent.add(times + ":" + HexFormat.of().formatHex(record.toArray(ValueLayout.JAVA_BYTE)))));
-    }
-
-    private Control editor(String path) {
-        for (Node n : lookup(".compose-editor").queryAll()) {
-            if (n.getUserData() instanceof FormEntry e && e.path().equals(path) && n.isVisible()) {
-                return (Control) n;
-            }
-        }
-        throw new AssertionError("no editor for " + path);
-    }
-
+class ComposeGuiTest extends ComposeGuiBase {
     private void type(String path, String text) {
         Control c = editor(path);
         Node target = c instanceof ComboBox<?> combo ? combo.getEditor() : c;
@@ -107,6 +42,15 @@ class ComposeGuiTest extends FxRobot {
             write(text);
         }
         WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    /** Types {@code text} over the send count, as a person would; returns the count's spinner. */
+    private Spinner<?> typeTimes(String text) {
+        Spinner<?> times = lookup("#compose-times").queryAs(Spinner.class);
+        clickOn(times.getEditor());
+        push(KeyCode.CONTROL, KeyCode.A);
+        write(text);
+        return times;
     }
 
     private static boolean invalid(Node n) {
@@ -121,15 +65,9 @@ class ComposeGuiTest extends FxRobot {
         return lookup("#compose-status").queryAs(Label.class).getText();
     }
 
-    private static String tickHeader() throws Exception {
-        try (var in = Samples.open("ticks.h")) {
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        }
-    }
-
     @Test
     void fillTheSampleTickAndSendItOnceAndThreeTimes() throws Exception {
-        show(layout(tickHeader(), "Tick"), ByteOrder.LITTLE_ENDIAN);
+        show(layout(sample("ticks.h"), "Tick"), ByteOrder.LITTLE_ENDIAN);
         assertTrue(button("compose-send").isDisabled());
         assertTrue(status().startsWith("Not connected"), status());
         connect();
@@ -172,10 +110,7 @@ class ComposeGuiTest extends FxRobot {
 
         type("id", "7");
         type("side", "BUY");
-        Spinner<?> times = lookup("#compose-times").queryAs(Spinner.class);
-        clickOn(times.getEditor());
-        push(KeyCode.CONTROL, KeyCode.A);
-        write("3");
+        typeTimes("3");
         push(KeyCode.ENTER);
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals("Send ×3", button("compose-send-n").getText());
@@ -224,10 +159,7 @@ class ComposeGuiTest extends FxRobot {
         type("px.gray", "0.5");
         type("samples[0]", "-2");
         type("samples[2]", "0x7fff");
-        Spinner<?> times = lookup("#compose-times").queryAs(Spinner.class);
-        clickOn(times.getEditor());
-        push(KeyCode.CONTROL, KeyCode.A);
-        write("x");
+        Spinner<?> times = typeTimes("x");
         assertEquals("1", times.getEditor().getText(), "the count takes digits only");
         push(KeyCode.BACK_SPACE);
         push(KeyCode.ENTER);

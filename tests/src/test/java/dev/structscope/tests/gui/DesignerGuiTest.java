@@ -21,6 +21,15 @@ class DesignerGuiTest extends GuiTest {
 
     @Nested
     class BuildingAStructFromScratch {
+        /** Types member {@code member}'s type and name into its row, then each further column and its text. */
+        private void typeMember(int member, String type, String name, String... columnsAndTexts) {
+            typeInto(member, "Type", type);
+            typeInto(member, "Name", name);
+            for (int i = 0; i < columnsAndTexts.length; i += 2) {
+                typeInto(member, columnsAndTexts[i], columnsAndTexts[i + 1]);
+            }
+        }
+
         @Test
         void givesTheOffsetsClangGives() throws Exception {
             assumeTrue(ClangLayouts.available(), "clang-16 is not installed");
@@ -28,26 +37,17 @@ class DesignerGuiTest extends GuiTest {
             settle();
             assertEquals("Untitled", vm.document().state().selected());
             // The new struct has one int32_t 'value'. Make it a uint8_t 'side', then add four members.
-            typeInto(0, "Type", "uint8_t");
-            typeInto(0, "Name", "side");
+            typeMember(0, "uint8_t", "side");
             clickOn(table()).push(KeyCode.INSERT);
-            typeInto(1, "Type", "double");
-            typeInto(1, "Name", "price");
+            typeMember(1, "double", "price");
             clickOn("#add-member");
-            typeInto(2, "Type", "uint16_t");
-            typeInto(2, "Name", "qty");
-            typeInto(2, "Array", "3");
+            typeMember(2, "uint16_t", "qty", "Array", "3");
             clickOn("#add-member");
-            typeInto(3, "Type", "unsigned");
-            typeInto(3, "Name", "kind");
-            typeInto(3, "Bits", "3");
+            typeMember(3, "unsigned", "kind", "Bits", "3");
             clickOn("#add-member");
-            typeInto(4, "Type", "unsigned");
-            typeInto(4, "Name", "urgent");
-            typeInto(4, "Bits", "1");
+            typeMember(4, "unsigned", "urgent", "Bits", "1");
             clickOn("#add-member");
-            typeInto(5, "Type", "char");
-            typeInto(5, "Name", "tag");
+            typeMember(5, "char", "tag");
 
             assertEquals(List.of("side", "price", "qty", "kind", "urgent", "tag"),
                     designer().record().members().stream().map(Member::name).toList());
@@ -86,12 +86,18 @@ class DesignerGuiTest extends GuiTest {
 
     @Nested
     class TypingSomethingInvalid {
+        /** Types {@code text} into the cell of {@code member} in {@code column}, checks the cell is marked invalid, and returns it. */
+        private javafx.scene.control.TableCell<DesignerRow, String> typeRejected(int member, String column, String text) {
+            typeInto(member, column, text);
+            var cell = cell(rowOfMember(member), column);
+            assertTrue(cell.getStyleClass().contains("invalid"), cell.getStyleClass().toString());
+            return cell;
+        }
+
         @Test
         void marksTheCellWithTheReasonAndChangesNothing() {
             var before = vm.document().state();
-            typeInto(1, "Type", "uint42_t");
-            var cell = cell(rowOfMember(1), "Type");
-            assertTrue(cell.getStyleClass().contains("invalid"), cell.getStyleClass().toString());
+            var cell = typeRejected(1, "Type", "uint42_t");
             assertEquals("uint42_t", cell.getText());
             assertEquals("unknown type 'uint42_t'", cell.getTooltip().getText());
             assertEquals(before, vm.document().state());
@@ -102,8 +108,7 @@ class DesignerGuiTest extends GuiTest {
         @Test
         void escapeGivesUpTheRejectedTextAndItsError() {
             String type = cell(rowOfMember(1), "Type").getText();
-            typeInto(1, "Type", "uint42_t");
-            assertTrue(cell(rowOfMember(1), "Type").getStyleClass().contains("invalid"));
+            typeRejected(1, "Type", "uint42_t");
             // Escape on the marked cell (the table has focus after the rejected commit).
             type(KeyCode.ESCAPE);
             WaitForAsyncUtils.waitForFxEvents();
@@ -124,9 +129,7 @@ class DesignerGuiTest extends GuiTest {
 
         @Test
         void aBitWidthLargerThanItsTypeIsMarked() {
-            typeInto(4, "Bits", "17"); // flags is int16_t
-            var cell = cell(rowOfMember(4), "Bits");
-            assertTrue(cell.getStyleClass().contains("invalid"));
+            var cell = typeRejected(4, "Bits", "17"); // flags is int16_t
             assertTrue(cell.getTooltip().getText().contains("width of bit-field"), cell.getTooltip().getText());
         }
     }

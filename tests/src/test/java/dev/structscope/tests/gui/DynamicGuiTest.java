@@ -106,24 +106,13 @@ class DynamicGuiTest extends GuiTest {
         interact(() -> ehdr.setExpanded(true));
         TreeItem<FieldRow> shoffItem = child(ehdr, "e_shoff");
         long shoff = number(shoffItem);
-        var tree = hex().fieldsView().tree();
-        interact(() -> {
-            tree.getSelectionModel().select(shoffItem);
-            tree.scrollTo(Math.max(0, tree.getRow(shoffItem) - 2));
-        });
-        WaitForAsyncUtils.waitForFxEvents();
-        rightClickOn(rowOf(shoffItem));
+        rightClickRow(shoffItem);
         clickOn(menuText("Go to This Value as an Offset"));
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals(shoff, hex().model().caret(), "the caret is at the value of e_shoff");
 
         TreeItem<FieldRow> again = child(child(hex().fieldsView().root(), "ehdr"), "e_shoff");
-        interact(() -> {
-            tree.getSelectionModel().select(again);
-            tree.scrollTo(Math.max(0, tree.getRow(again) - 2));
-        });
-        WaitForAsyncUtils.waitForFxEvents();
-        rightClickOn(rowOf(again));
+        rightClickRow(again);
         moveTo(menuText("Overlay a Type There"));
         // Across first, then down: a diagonal path crosses the parent menu's other items and closes the submenu.
         clickOn(menuText("Overlay Elf64_Shdr There"), org.testfx.robot.Motion.HORIZONTAL_FIRST);
@@ -176,6 +165,17 @@ class DynamicGuiTest extends GuiTest {
         interact(() -> designer().undo());
         settle();
         assertEquals(sections, child(hex().fieldsView().root(), "sh").getChildren().size());
+    }
+
+    /** Selects {@code item} in the decoded tree, scrolls it into view and opens its context menu. */
+    private void rightClickRow(TreeItem<FieldRow> item) {
+        var tree = hex().fieldsView().tree();
+        interact(() -> {
+            tree.getSelectionModel().select(item);
+            tree.scrollTo(Math.max(0, tree.getRow(item) - 2));
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        rightClickOn(rowOf(item));
     }
 
     private Node rowOf(TreeItem<FieldRow> item) {

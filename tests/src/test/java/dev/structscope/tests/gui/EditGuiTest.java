@@ -39,6 +39,9 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 class EditGuiTest extends GuiTest {
     @TempDir
     Path dir;
+    /** The data file the situation opened, and what it must hold after the situation's edits (where a script wrote that). */
+    Path data;
+    Path expected;
 
     static final String HEADER = """
             #include <stdint.h>
@@ -97,6 +100,23 @@ class EditGuiTest extends GuiTest {
         assertTrue(p.waitFor(60, TimeUnit.SECONDS), "python timed out");
         assertEquals(0, p.exitValue(), "python failed: " + out);
         return out.lines().toList();
+    }
+
+    /**
+     * Writes {@code header} to {@code stem.h}, runs {@code script} with {@link #data} ({@code stem.bin})
+     * and {@link #expected} ({@code stem.expected}) as its arguments (it writes both), opens
+     * {@code type} of the header and then the data in the hex pane. Returns the lines the script printed.
+     */
+    List<String> openWritten(String stem, String header, String type, String script) throws Exception {
+        Path h = dir.resolve(stem + ".h");
+        Files.writeString(h, header);
+        data = dir.resolve(stem + ".bin");
+        expected = dir.resolve(stem + ".expected");
+        List<String> printed = python(dir, script, data.toString(), expected.toString());
+        interact(() -> vm.open(h, type, null));
+        settle();
+        openData(data);
+        return printed;
     }
 
     /** Opens {@code data} as the data file and waits until the hex pane shows it. */
@@ -164,20 +184,11 @@ class EditGuiTest extends GuiTest {
 
     @Nested
     class ARecordFromCtypes {
-        Path data;
-        Path expected;
         int size;
 
         @BeforeEach
         void open() throws Exception {
-            Path header = dir.resolve("rec.h");
-            Files.writeString(header, HEADER);
-            data = dir.resolve("recs.bin");
-            expected = dir.resolve("recs.expected");
-            size = Integer.parseInt(python(dir, CTYPES, data.toString(), expected.toString()).getLast().strip());
-            interact(() -> vm.open(header, "Rec", null));
-            settle();
-            openData(data);
+            size = Integer.parseInt(openWritten("rec", HEADER, "Rec", CTYPES).getLast().strip());
             interact(() -> hex.overlayBar().choose("Rec", "0x" + Integer.toHexString(size), false));
             WaitForAsyncUtils.waitForFxEvents();
         }
@@ -284,7 +295,7 @@ class EditGuiTest extends GuiTest {
         void closingWithUnsavedEditsAsks() {
             typeValue("id", "7");
             answer = null; // Cancel
-            interact(() -> hex.open(dir.resolve("recs.expected")));
+            interact(() -> hex.open(expected));
             assertEquals(List.of("Unsaved data edits"), asked);
             assertTrue(hex.edits().modified(), "Cancel keeps the edits");
             interact(() -> stage.fireEvent(new javafx.stage.WindowEvent(stage, javafx.stage.WindowEvent.WINDOW_CLOSE_REQUEST)));
@@ -318,19 +329,9 @@ class EditGuiTest extends GuiTest {
                 open(expected, 'wb').write(d)
                 """;
 
-        Path data;
-        Path expected;
-
         @BeforeEach
         void open() throws Exception {
-            Path header = dir.resolve("msg.h");
-            Files.writeString(header, DYNAMIC);
-            data = dir.resolve("msgs.bin");
-            expected = dir.resolve("msgs.expected");
-            python(dir, PACK, data.toString(), expected.toString());
-            interact(() -> vm.open(header, "Msg", null));
-            settle();
-            openData(data);
+            openWritten("msg", DYNAMIC, "Msg", PACK);
             interact(() -> hex.overlayBar().choose("Msg", "0x0", false));
             waitForTree();
         }
@@ -440,8 +441,6 @@ class EditGuiTest extends GuiTest {
 
     @Nested
     class TypingOverBytes {
-        Path data;
-
         @BeforeEach
         void open() throws Exception {
             data = dir.resolve("bytes.bin");
@@ -588,8 +587,6 @@ class EditGuiTest extends GuiTest {
 
     @Nested
     class AFileChangedByAnotherProgram {
-        Path data;
-
         @BeforeEach
         void open() throws Exception {
             data = dir.resolve("shared.bin");

@@ -15,6 +15,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** The import dialog (pasted C, errors in place) and the export dialog (targets, highlighted preview). */
 class ImportExportGuiTest extends GuiTest {
 
+    /** Opens the import dialog, puts {@code header} in its editor as if pasted, and runs the import; returns the editor. */
+    private CodeArea importText(String header) {
+        clickOn("#import");
+        CodeArea editor = lookup("#import-editor").queryAs(CodeArea.class);
+        interact(() -> editor.replaceText(header));
+        clickOn("#import-run");
+        return editor;
+    }
+
     private void waitFor(java.util.function.BooleanSupplier cond) {
         for (int i = 0; i < 200 && !cond.getAsBoolean(); i++) {
             sleep(25);
@@ -26,10 +35,7 @@ class ImportExportGuiTest extends GuiTest {
     class ImportingABadHeader {
         @Test
         void showsItsLineAndColumnAndMarksTheLine() {
-            clickOn("#import");
-            CodeArea editor = lookup("#import-editor").queryAs(CodeArea.class);
-            interact(() -> editor.replaceText("struct Ok { int a; };\nstruct Bad {\n    int y\n};\n"));
-            clickOn("#import-run");
+            CodeArea editor = importText("struct Ok { int a; };\nstruct Bad {\n    int y\n};\n");
             Label error = lookup("#import-error").queryAs(Label.class);
             waitFor(() -> !error.getText().isEmpty());
             assertTrue(error.getText().startsWith("line 4, column 1: "), error.getText());
@@ -44,10 +50,7 @@ class ImportExportGuiTest extends GuiTest {
     class ImportingAGoodHeader {
         @Test
         void addsItsTypesAsOneUndoableStep() {
-            clickOn("#import");
-            CodeArea editor = lookup("#import-editor").queryAs(CodeArea.class);
-            interact(() -> editor.replaceText("#pragma pack(2)\nstruct Wire { char c; int i; };\n"));
-            clickOn("#import-run");
+            importText("#pragma pack(2)\nstruct Wire { char c; int i; };\n");
             waitFor(() -> vm.document().state().library().findRecord("Wire").isPresent());
             assertEquals("Wire", vm.document().state().selected());
             assertEquals(6, designer().layout().size());

@@ -80,6 +80,11 @@ class LiveGuiTest extends LiveGuiBase {
         return d;
     }
 
+    /** The dialog filled in to connect to {@code py}, listening on the port it prints first, with framing MP and {@code authkey}. */
+    ConnectDialog mpClientDialog(LivePeer py, String authkey) throws Exception {
+        return dialog(ConnectForm.Mode.TCP_CLIENT, py.line().strip(), ConnectForm.FramingChoice.MP, authkey);
+    }
+
     /** The summary cell of member {@code path} in row {@code row} of the message list, scrolled into view. */
     TableCell<?, ?> cellNode(int row, String path) {
         // As a user scrolls: first just far enough to see the row whole, then with the row on top
@@ -247,8 +252,7 @@ class LiveGuiTest extends LiveGuiBase {
     @Test
     void clientOfAPythonListenerShowsDecodedPointsRecordsThemAndSendsOneBack() throws Exception {
         try (LivePeer py = new LivePeer("mp-listen-go", "s3cret", "12", "0.02")) {
-            String port = py.line().strip();
-            ConnectDialog d = dialog(ConnectForm.Mode.TCP_CLIENT, port, ConnectForm.FramingChoice.MP, "s3cret");
+            ConnectDialog d = mpClientDialog(py, "s3cret");
             clickOn(d.connectButton());
             awaitFx("the dialog to close on connection", () -> !d.isShowing());
             assertInstanceOf(ConnState.Connected.class, live().state());
@@ -449,8 +453,7 @@ class LiveGuiTest extends LiveGuiBase {
     void theWindowStaysResponsiveUnderAFloodOf100kMessages() throws Exception {
         int n = 100_000;
         try (LivePeer py = new LivePeer("mp-listen", "flood", Integer.toString(n), "0")) {
-            String port = py.line().strip();
-            ConnectDialog d = dialog(ConnectForm.Mode.TCP_CLIENT, port, ConnectForm.FramingChoice.MP, "flood");
+            ConnectDialog d = mpClientDialog(py, "flood");
             // The pane is laid out once, before the measurement (Live › Show Live Pane), as after a first session.
             interact(() -> window.live().show());
             sleep(500);

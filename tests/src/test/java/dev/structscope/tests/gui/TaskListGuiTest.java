@@ -1,28 +1,20 @@
 package dev.structscope.tests.gui;
 
+import dev.structscope.tests.hexview.HexPaneGuiBase;
 import dev.structscope.tests.hexview.OpenData;
 import dev.structscope.app.common.TaskListView;
 import dev.structscope.app.common.TaskRunner;
-import dev.structscope.app.hexview.DemoTypes;
 import dev.structscope.app.hexview.HexPane;
-import dev.structscope.model.abi.Abis;
 import javafx.scene.Node;
-import javafx.scene.Scene;
+import javafx.scene.Parent;
 import javafx.scene.control.Button;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.layout.BorderPane;
-import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 import java.io.RandomAccessFile;
-import java.nio.ByteOrder;
 import java.nio.file.Path;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -33,27 +25,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * The status bar's task list: a Find All over a large file shows as a running task with its
  * progress, and its Cancel stops the search; when nothing runs the link is gone.
  */
-@ExtendWith(ApplicationExtension.class)
-class TaskListGuiTest {
-    @TempDir
-    Path dir;
-    HexPane pane;
+class TaskListGuiTest extends HexPaneGuiBase {
     TaskListView tasks;
 
-    @Start
-    void start(Stage stage) {
-        pane = new HexPane();
-        pane.setLibrary(DemoTypes.library(), Abis.X86_64_LINUX, ByteOrder.LITTLE_ENDIAN);
+    @Override
+    protected Parent root(HexPane pane) {
         tasks = new TaskListView(TaskRunner.forApp());
-        BorderPane root = new BorderPane(pane);
+        BorderPane root = new BorderPane(withDemoTypes(pane));
         root.setBottom(tasks);
-        stage.setScene(new Scene(root, 1000, 700));
-        stage.show();
-    }
-
-    @AfterEach
-    void dispose(FxRobot robot) {
-        robot.interact(() -> pane.dispose());
+        return root;
     }
 
     @Test

@@ -4,22 +4,15 @@ import dev.structscope.app.bytemap.ByteMapColors;
 import dev.structscope.app.bytemap.ByteMapStrip;
 import dev.structscope.app.bytemap.ByteMapView;
 import dev.structscope.app.bytemap.ByteMapViewModel;
-import dev.structscope.app.hexview.HexPane;
 import dev.structscope.app.hexview.HexViewModel;
 import dev.structscope.io.bytemap.ByteClass;
 import dev.structscope.io.bytemap.ByteMap;
 import javafx.geometry.Point2D;
-import javafx.scene.Scene;
 import javafx.scene.image.WritableImage;
 import javafx.scene.paint.Color;
 import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 import java.nio.charset.StandardCharsets;
@@ -30,7 +23,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -39,28 +31,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * of their classes; a press on the strip and a click on the larger map move the hex view there;
  * the histogram of a selection made with the mouse equals Python's count of the same bytes.
  */
-@ExtendWith(ApplicationExtension.class)
-class ByteMapGuiTest {
+class ByteMapGuiTest extends HexPaneGuiBase {
     static final int REGION = 256 * 1024;
     static final ByteClass[] ORDER = {ByteClass.ZERO, ByteClass.TEXT, ByteClass.OTHER, ByteClass.FF};
-
-    @TempDir
-    Path dir;
-    HexPane pane;
-
-    @Start
-    void start(Stage stage) {
-        pane = new HexPane();
-        stage.setScene(new Scene(pane, 1260, 760));
-        stage.setX(0);
-        stage.setY(0);
-        stage.show();
-    }
-
-    @AfterEach
-    void dispose(FxRobot robot) {
-        robot.interact(() -> pane.dispose());
-    }
 
     /** Zeros, then English text, then random bytes, then 0xFF: four regions of 256 KiB. */
     static byte[] regions() {

@@ -2,23 +2,15 @@ package dev.structscope.tests.hexview;
 
 import dev.structscope.app.fields.FieldRow;
 import dev.structscope.app.fields.RecordWalk;
-import dev.structscope.app.hexview.HexPane;
 import dev.structscope.model.abi.Abis;
 import dev.structscope.model.c.HeaderImporter;
 import dev.structscope.samples.Sample;
 import dev.structscope.samples.Samples;
-import javafx.scene.Scene;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TreeItem;
-import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 import java.nio.ByteOrder;
@@ -37,24 +29,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * as its incl_len, found in the background; the rows, the sizes and the selected record's bytes
  * equal what tshark reads from the same file.
  */
-@ExtendWith(ApplicationExtension.class)
-class DynamicRecordTableGuiTest {
-    @TempDir
-    Path dir;
-    HexPane pane;
-
-    @Start
-    void start(Stage stage) {
-        pane = new HexPane();
-        stage.setScene(new Scene(pane, 1260, 760));
-        stage.show();
-    }
-
-    @AfterEach
-    void dispose(FxRobot robot) {
-        robot.interact(() -> pane.dispose());
-    }
-
+class DynamicRecordTableGuiTest extends HexPaneGuiBase {
     @Test
     void pcapRecordsAsTshark(FxRobot robot) throws Exception {
         Assumptions.assumeTrue(Files.isExecutable(Path.of("/usr/bin/tshark")), "tshark is not installed");

@@ -6,6 +6,8 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -83,6 +85,22 @@ public final class Gcc {
             m.put(p[0], p.length == 3 ? new String[]{p[1], p[2]} : new String[]{p[1]});
         }
         return m;
+    }
+
+    /**
+     * Compiles {@code program} with gcc as {@code tag} ({@code -m32} or {@code -m64}) in {@code dir},
+     * runs it, and reads each line it prints, {@code key n…}, as key → its numbers.
+     */
+    public static Map<String, long[]> numbers(Path dir, String tag, boolean m32, CharSequence program)
+            throws IOException, InterruptedException {
+        Files.writeString(dir.resolve(tag + ".c"), program);
+        run(dir, List.of("gcc", m32 ? "-m32" : "-m64", "-o", tag, tag + ".c"));
+        Map<String, long[]> out = new HashMap<>();
+        for (String line : run(dir, List.of("./" + tag)).lines().toList()) {
+            String[] p = line.split(" ");
+            out.put(p[0], Arrays.stream(p, 1, p.length).mapToLong(Long::parseLong).toArray());
+        }
+        return out;
     }
 
     public static String run(Path dir, List<String> cmd) throws IOException, InterruptedException {

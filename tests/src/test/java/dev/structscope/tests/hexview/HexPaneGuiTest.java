@@ -3,27 +3,19 @@ package dev.structscope.tests.hexview;
 import dev.structscope.app.fields.FieldItem;
 import dev.structscope.app.fields.FieldRow;
 import dev.structscope.app.fields.RecordTable;
-import dev.structscope.app.hexview.DemoTypes;
 import dev.structscope.app.hexview.HexPane;
 import dev.structscope.app.hexview.HexViewModel;
 import dev.structscope.app.hexview.SearchQuery;
 import dev.structscope.io.source.Sources;
 import dev.structscope.io.stats.FieldStats;
-import dev.structscope.model.abi.Abis;
 import javafx.geometry.Point2D;
 import javafx.scene.Node;
-import javafx.scene.Scene;
+import javafx.scene.Parent;
 import javafx.scene.control.TreeItem;
 import javafx.scene.control.TreeTableRow;
 import javafx.scene.input.KeyCode;
-import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 import java.io.RandomAccessFile;
@@ -39,25 +31,10 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The hex explorer driven by mouse and keys, headless under Monocle, against gcc-written data. */
-@ExtendWith(ApplicationExtension.class)
-class HexPaneGuiTest {
-    @TempDir
-    Path dir;
-    HexPane pane;
-
-    @Start
-    void start(Stage stage) {
-        pane = new HexPane();
-        pane.setLibrary(DemoTypes.library(), Abis.X86_64_LINUX, ByteOrder.LITTLE_ENDIAN);
-        stage.setScene(new Scene(pane, 1260, 760));
-        stage.setX(0);
-        stage.setY(0);
-        stage.show();
-    }
-
-    @AfterEach
-    void dispose(FxRobot robot) {
-        robot.interact(() -> pane.dispose());
+class HexPaneGuiTest extends HexPaneGuiBase {
+    @Override
+    protected Parent root(HexPane pane) {
+        return withDemoTypes(pane);
     }
 
     private static Path sparse(Path file, long size, long at, byte[] content) throws Exception {

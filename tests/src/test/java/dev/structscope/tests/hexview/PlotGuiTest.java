@@ -1,16 +1,13 @@
 package dev.structscope.tests.hexview;
 
 import dev.structscope.app.fields.RecordTable;
-import dev.structscope.app.hexview.DemoTypes;
 import dev.structscope.app.hexview.HexPane;
 import dev.structscope.app.plot.PlotView;
 import dev.structscope.app.plot.PlotViewport;
 import dev.structscope.io.series.Bucket;
 import dev.structscope.io.series.SeriesResult;
-import dev.structscope.model.abi.Abis;
 import javafx.geometry.Point2D;
 import javafx.scene.Node;
-import javafx.scene.Scene;
 import javafx.scene.control.TableCell;
 import javafx.scene.input.MouseButton;
 import org.junit.jupiter.api.AfterEach;
@@ -23,7 +20,6 @@ import org.testfx.api.FxRobot;
 import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
 
-import java.nio.ByteOrder;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -56,12 +52,8 @@ class PlotGuiTest extends FxRobot {
     @BeforeEach
     void start() throws Exception {
         FxToolkit.setupStage(stage -> {
-            pane = new HexPane();
-            pane.setLibrary(DemoTypes.library(), Abis.X86_64_LINUX, ByteOrder.LITTLE_ENDIAN);
-            stage.setScene(new Scene(pane, 1260, 760));
-            stage.setX(0);
-            stage.setY(0);
-            stage.show();
+            pane = HexPaneGuiBase.withDemoTypes(new HexPane());
+            HexPaneGuiBase.show(stage, pane);
             stage.toFront();
         });
         WaitForAsyncUtils.waitForFxEvents();

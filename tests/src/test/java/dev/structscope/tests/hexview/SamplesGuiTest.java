@@ -2,21 +2,13 @@ package dev.structscope.tests.hexview;
 
 import dev.structscope.app.fields.FieldItem;
 import dev.structscope.app.fields.FieldRow;
-import dev.structscope.app.hexview.HexPane;
 import dev.structscope.model.abi.Abis;
 import dev.structscope.model.c.HeaderImporter;
 import dev.structscope.samples.Sample;
 import dev.structscope.samples.Samples;
-import javafx.scene.Scene;
 import javafx.scene.control.TreeItem;
-import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
 
 import java.nio.ByteOrder;
 import java.nio.file.Files;
@@ -28,24 +20,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 
 /** Every bundled sample opened in the hex explorer with its own header, checked against python. */
-@ExtendWith(ApplicationExtension.class)
-class SamplesGuiTest {
-    @TempDir
-    Path dir;
-    HexPane pane;
-
-    @Start
-    void start(Stage stage) {
-        pane = new HexPane();
-        stage.setScene(new Scene(pane, 1260, 760));
-        stage.show();
-    }
-
-    @AfterEach
-    void dispose(FxRobot robot) {
-        robot.interact(() -> pane.dispose());
-    }
-
+class SamplesGuiTest extends HexPaneGuiBase {
     private FieldItem show(FxRobot robot, Sample s) {
         Path data = Samples.extract(s, dir);
         Path header = data.resolveSibling(s.header());

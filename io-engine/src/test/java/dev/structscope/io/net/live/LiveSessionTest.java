@@ -49,13 +49,23 @@ class LiveSessionTest {
         assertEquals(i * 1.5, s.get(F64, 8));
     }
 
+    /** A session on {@code source}, keeping up to 1 MiB of messages, started. */
+    private static LiveSession started(LiveSource source) {
+        LiveSession s = new LiveSession(source, new MessageStore(1 << 20));
+        s.start();
+        return s;
+    }
+
+    /** An MP client of the Python listener {@code py}, on the port it prints first, with {@code authkey}. */
+    private static LiveSource mpClientOf(PythonPeer py, String authkey) throws Exception {
+        int port = Integer.parseInt(py.line().strip());
+        return new LiveSource.TcpClient("127.0.0.1", port, new Framing.Mp(), authkey.getBytes(StandardCharsets.UTF_8));
+    }
+
     @Test
     void clientOfAPythonListenerReceivesPointsAndSendsOneBack() throws Exception {
         try (PythonPeer py = new PythonPeer("mp_peer.py", "listen", "0", "s3cret", "sha256", "5")) {
-            int port = Integer.parseInt(py.line().strip());
-            LiveSession s = new LiveSession(new LiveSource.TcpClient("127.0.0.1", port, new Framing.Mp(),
-                    "s3cret".getBytes(StandardCharsets.UTF_8)), new MessageStore(1 << 20));
-            s.start();
+            LiveSession s = started(mpClientOf(py, "s3cret"));
             await("5 messages", () -> s.store().added() == 5);
             assertInstanceOf(ConnState.Connected.class, s.state());
             for (int i = 0; i < 5; i++) {
@@ -78,10 +88,7 @@ class LiveSessionTest {
     @Test
     void aWrongAuthkeyIsAHandshakeFailureAndIsNotRetried() throws Exception {
         try (PythonPeer py = new PythonPeer("mp_peer.py", "listen", "0", "right", "sha256", "1")) {
-            int port = Integer.parseInt(py.line().strip());
-            LiveSession s = new LiveSession(new LiveSource.TcpClient("127.0.0.1", port, new Framing.Mp(),
-                    "wrong".getBytes(StandardCharsets.UTF_8)), new MessageStore(1 << 20));
-            s.start();
+            LiveSession s = started(mpClientOf(py, "wrong"));
             await("the handshake to fail", () -> s.state() instanceof ConnState.HandshakeFailed);
             assertTrue(py.line().startsWith("AUTHFAIL"), "Python saw the failure too");
             assertTrue(s.state().text().contains("authkey"), s.state().text());
@@ -98,9 +105,7 @@ class LiveSessionTest {
         try (var probe = new java.net.ServerSocket(0)) {
             port = probe.getLocalPort(); // closed again: nothing listens there now
         }
-        LiveSession s = new LiveSession(new LiveSource.TcpClient("127.0.0.1", port, new Framing.Fixed(16), null),
-                new MessageStore(1 << 20));
-        s.start();
+        LiveSession s = started(new LiveSource.TcpClient("127.0.0.1", port, new Framing.Fixed(16), null));
         await("a back-off", () -> s.state() instanceof ConnState.Reconnecting);
         assertTrue(s.state().text().contains("cannot connect"), s.state().text());
         s.stop();
@@ -110,9 +115,7 @@ class LiveSessionTest {
 
     @Test
     void serverReceivesFromAPythonClient() throws Exception {
-        LiveSession s = new LiveSession(new LiveSource.TcpServer("127.0.0.1", 0, new Framing.Mp(),
-                "k".getBytes(StandardCharsets.UTF_8)), new MessageStore(1 << 20));
-        s.start();
+        LiveSession s = started(new LiveSource.TcpServer("127.0.0.1", 0, new Framing.Mp(), "k".getBytes(StandardCharsets.UTF_8)));
         await("listening", () -> s.boundPort() > 0);
         try (PythonPeer py = new PythonPeer("mp_peer.py", "client", Integer.toString(s.boundPort()), "k", "md5", "7")) {
             assertEquals("SENT 7", py.line());
@@ -129,8 +132,7 @@ class LiveSessionTest {
 
     @Test
     void udpReceivesDatagramsFromPython() throws Exception {
-        LiveSession s = new LiveSession(new LiveSource.Udp("127.0.0.1", 0), new MessageStore(1 << 20));
-        s.start();
+        LiveSession s = started(new LiveSource.Udp("127.0.0.1", 0));
         await("bound", () -> s.boundPort() > 0);
         try (PythonPeer py = new PythonPeer("raw_peer.py", "udp", Integer.toString(s.boundPort()), "20")) {
             assertEquals("DONE", py.line());
