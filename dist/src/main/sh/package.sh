@@ -109,8 +109,17 @@ esac
 kind=cli
 if [ -z "\$first" ] || [ "\$first" = open ]; then kind=gui; fi
 aot=\$app/structscope-\$kind.aot
+# CLI commands: the serial collector (as ./structscope; the cache was trained with it), unless
+# JAVA_OPTS names a collector.
+gc=
+if [ "\$kind" = cli ]; then
+  case " \${JAVA_OPTS:-} " in
+    *-XX:+Use*GC*) ;;
+    *) gc=-XX:+UseSerialGC ;;
+  esac
+fi
 # shellcheck disable=SC2086
-exec "\$app/../runtime/bin/java" \${JAVA_OPTS:-} $common -XX:AOTCache="\$aot" -Dstructscope.aot="\$aot" \\
+exec "\$app/../runtime/bin/java" \$gc \${JAVA_OPTS:-} $common -XX:AOTCache="\$aot" -Dstructscope.aot="\$aot" \\
   -cp "$cpline" dev.structscope.app.Main "\$@"
 EOF
 chmod 755 "$image/bin/structscope"
@@ -121,8 +130,10 @@ home=$(mktemp -d "${TMPDIR:-/tmp}/structscope-training.XXXXXX")
 train() { # KIND [WRAPPER...]: makes $appdir/structscope-KIND.aot
   kind=$1
   shift
+  gc=
+  [ "$kind" = cli ] && gc=-XX:+UseSerialGC
   # shellcheck disable=SC2086
-  timeout 300 "$@" "$image/lib/runtime/bin/java" $common -XX:AOTCacheOutput="$appdir/structscope-$kind.aot" \
+  timeout 300 "$@" "$image/lib/runtime/bin/java" $gc $common -XX:AOTCacheOutput="$appdir/structscope-$kind.aot" \
     -Duser.home="$home" -cp "$cp" dev.structscope.app.StartupTraining "$kind" >"$home/$kind.log" 2>&1 \
     && [ -f "$appdir/structscope-$kind.aot" ] \
     || { cat "$home/$kind.log" >&2; echo "package.sh: the $kind training run failed" >&2; exit 1; }
