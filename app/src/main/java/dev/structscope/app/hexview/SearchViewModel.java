@@ -101,11 +101,6 @@ public final class SearchViewModel {
         return matchCount.getReadOnlyProperty();
     }
 
-    /** Bytes of the pattern the listed matches were found for. */
-    public int patternLength() {
-        return patternLength;
-    }
-
     /** F3: the next match after the caret. */
     public void next() {
         start(true);
@@ -134,11 +129,16 @@ public final class SearchViewModel {
         }
     }
 
+    /** What one search reads and looks for: taken on the FX thread, read on the worker's. */
+    private record Target(byte[] pattern, DataSource source, Content content) {
+    }
+
     /**
-     * Cancels a running search and parses the query; null (with the reason said in place) when
-     * the text is not a pattern or no file is open.
+     * Cancels a running search, parses the query and takes the version of the file to read;
+     * null (with the reason said in place) when the text is not a pattern, no file is open or
+     * the file cannot be read.
      */
-    private SearchQuery prepare() {
+    private Target prepare() {
         cancel();
         SearchQuery query;
         try {
@@ -147,28 +147,31 @@ public final class SearchViewModel {
             say(e.getMessage(), true);
             return null;
         }
-        if (hex.source() == null) {
+        DataSource source = hex.source();
+        if (source == null) {
             say("no file is open", true);
             return null;
         }
-        return query;
+        try {
+            return new Target(query.pattern(), source, Content.of(source));
+        } catch (dev.structscope.model.InputException e) {
+            say(e.oneLine(), true);
+            return null;
+        }
     }
 
     private void start(boolean forward) {
-        SearchQuery query = prepare();
-        if (query == null) {
+        Target target = prepare();
+        if (target == null) {
             return;
         }
-        DataSource source = hex.source();
-        Content content = contentOf(source);
-        if (content == null) {
-            return;
-        }
+        DataSource source = target.source();
+        Content content = target.content();
         long size = source.size();
         // Start just past the caret (forward) or just before it, so F3 steps through every match;
         // at the end of the file the search goes on from the other end (as editors do), and says so.
         long from = forward ? hex.selectionStart() + 1 : hex.selectionStart() - 1;
-        byte[] pattern = query.pattern();
+        byte[] pattern = target.pattern();
         begin();
         task = runner.submit(TaskRunner.Lane.WORK, "Find " + quoted(), p -> {
             ByteSearch search = new ByteSearch();
@@ -201,16 +204,13 @@ public final class SearchViewModel {
      * progress and cancel; then the message says how many, and next/previous say which one.
      */
     public void findAll() {
-        SearchQuery query = prepare();
-        if (query == null) {
+        Target target = prepare();
+        if (target == null) {
             return;
         }
-        DataSource source = hex.source();
-        Content content = contentOf(source);
-        if (content == null) {
-            return;
-        }
-        byte[] pattern = query.pattern();
+        DataSource source = target.source();
+        Content content = target.content();
+        byte[] pattern = target.pattern();
         long size = source.size();
         begin();
         task = runner.submit(TaskRunner.Lane.WORK, "Find all " + quoted(), p -> {
@@ -226,16 +226,6 @@ public final class SearchViewModel {
             }, done -> p.update(done, size), p::cancelled));
             return new All(count, kept[0], n[0]);
         }, all -> done(all, pattern.length), this::failed, this::progressed).cancelWith(this::cancel);
-    }
-
-    /** The version of the file the search reads (taken here, on the FX thread), or null after saying why not. */
-    private Content contentOf(DataSource source) {
-        try {
-            return Content.of(source);
-        } catch (dev.structscope.model.InputException e) {
-            say(e.oneLine(), true);
-            return null;
-        }
     }
 
     private void done(All all, int length) {
