@@ -4,7 +4,6 @@ import dev.structscope.app.common.TaskRunner;
 import dev.structscope.io.bytemap.ByteMap;
 import dev.structscope.io.bytemap.ByteScan;
 import dev.structscope.io.source.DataSource;
-import dev.structscope.io.stats.StatsProgress;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ReadOnlyDoubleProperty;
 import javafx.beans.property.ReadOnlyDoubleWrapper;
@@ -182,7 +181,7 @@ public final class ByteMapViewModel {
         progress.set(0);
         scans++;
         mapTask = runner.submit(TaskRunner.Lane.WORK, "byte map", p -> ByteScan.map(s, 0, s.size(), STRIP_BLOCKS,
-                ByteScan.MIN_BLOCK, adapt(p)), m -> {
+                ByteScan.MIN_BLOCK, p), m -> {
                     progress.set(-1);
                     map.set(m);
                 }, e -> {
@@ -227,7 +226,7 @@ public final class ByteMapViewModel {
         }
         scans++;
         return runner.submit(TaskRunner.Lane.WORK, "byte map of a range", p -> ByteScan.map(s, offset, length, blocks,
-                ZOOM_MIN_BLOCK, adapt(p)), done, e -> failed.accept(e.getMessage()), onProgress);
+                ZOOM_MIN_BLOCK, p), done, e -> failed.accept(e.getMessage()), onProgress);
     }
 
     /** The selection moved: the histogram follows it when it is on screen. */
@@ -253,7 +252,7 @@ public final class ByteMapViewModel {
         histogramProgress.set(0);
         scans++;
         histogramTask = runner.submit(TaskRunner.Lane.WORK, "byte histogram", p -> ByteScan.histogram(s, from, len,
-                adapt(p)), counts -> {
+                p), counts -> {
                     histogramProgress.set(-1);
                     histogram.set(new Histogram(from, len, whole, counts));
                 }, e -> histogramProgress.set(-1), t -> histogramProgress.set(Math.max(0, t.fraction())));
@@ -275,19 +274,5 @@ public final class ByteMapViewModel {
         if (t != null) {
             t.cancel();
         }
-    }
-
-    private static StatsProgress adapt(TaskRunner.Progress p) {
-        return new StatsProgress() {
-            @Override
-            public void update(long done, long total) {
-                p.update(done, total);
-            }
-
-            @Override
-            public boolean cancelled() {
-                return p.cancelled();
-            }
-        };
     }
 }

@@ -12,7 +12,6 @@ import dev.structscope.io.source.DataSource;
 import dev.structscope.io.stats.DynamicStats;
 import dev.structscope.io.stats.FieldStats;
 import dev.structscope.io.stats.RecordStats;
-import dev.structscope.io.stats.StatsProgress;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyDoubleProperty;
@@ -535,21 +534,9 @@ public final class RecordTableViewModel {
         summaryShown.set(true);
         summaryState.set("computing…");
         long gen = statsJob.start();
-        TaskRunner.Task task = runner.submit(TaskRunner.Lane.WORK, "Column summary of " + typeName(), t -> {
-            StatsProgress sp = new StatsProgress() {
-                @Override
-                public void update(long done, long total) {
-                    t.update(done, total);
-                }
-
-                @Override
-                public boolean cancelled() {
-                    return t.cancelled();
-                }
-            };
-            // The engine's dynamic stats walk their own records, reporting bytes walked.
-            return r instanceof DynamicDecoder dyn ? DynamicStats.compute(src, dyn, b, sp) : RecordStats.compute(src, p, b, sp);
-        }, result -> {
+        // The engine's dynamic stats walk their own records, reporting bytes walked.
+        TaskRunner.Task task = runner.submit(TaskRunner.Lane.WORK, "Column summary of " + typeName(), t -> r instanceof
+                DynamicDecoder dyn ? DynamicStats.compute(src, dyn, b, t) : RecordStats.compute(src, p, b, t), result -> {
             if (statsJob.current(gen)) {
                 summary.setAll(result.fields());
                 summaryState.set(String.format(Locale.ROOT, "%,d records", result.records()));
