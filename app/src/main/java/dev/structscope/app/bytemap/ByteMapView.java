@@ -56,10 +56,8 @@ public final class ByteMapView extends CanvasPlotView {
     private double dragX = Double.NaN;
 
     public ByteMapView(ByteMapViewModel vm) {
-        super(200, 160, 200);
+        super("byte-map-view", 200, 160, 200);
         this.vm = vm;
-        setId("byte-map-view");
-        getStyleClass().add("byte-map-view");
         title.setId("byte-map-title");
         title.setMinWidth(0);
         title.setMaxWidth(Double.MAX_VALUE);

@@ -20,7 +20,10 @@ abstract class CanvasPlotView extends BorderPane {
     protected final Tooltip tip = new Tooltip();
     private boolean dark;
 
-    CanvasPlotView(double minWidth, double minHeight, double tipDelayMillis) {
+    /** @param id the pane's node id and style class */
+    CanvasPlotView(String id, double minWidth, double minHeight, double tipDelayMillis) {
+        setId(id);
+        getStyleClass().add(id);
         plot.setMinSize(minWidth, minHeight);
         canvas.widthProperty().bind(plot.widthProperty());
         canvas.heightProperty().bind(plot.heightProperty());

@@ -42,10 +42,8 @@ public final class HistogramView extends CanvasPlotView {
     private static final double TOP = 8;
 
     public HistogramView(ByteMapViewModel vm) {
-        super(120, 80, 150);
+        super("byte-histogram", 120, 80, 150);
         this.vm = vm;
-        setId("byte-histogram");
-        getStyleClass().add("byte-histogram");
         summary.setId("byte-histogram-summary");
         summary.setWrapText(true);
         summary.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);

@@ -143,15 +143,15 @@ public final class HexPane extends BorderPane {
             }
         });
         ProgressBar searchProgress = new ProgressBar();
-        searchProgress.progressProperty().bind(search.progressProperty());
-        searchProgress.visibleProperty().bind(search.runningProperty());
+        searchProgress.progressProperty().bind(search.status().progressProperty());
+        searchProgress.visibleProperty().bind(search.status().runningProperty());
         searchProgress.setPrefWidth(90);
         Button cancel = new Button("Cancel");
-        cancel.visibleProperty().bind(search.runningProperty());
+        cancel.visibleProperty().bind(search.status().runningProperty());
         cancel.setOnAction(e -> search.cancel());
         Label searchMsg = new Label();
-        searchMsg.textProperty().bind(search.messageProperty());
-        searchMsg.styleProperty().bind(search.errorProperty().map(err -> err ? "-fx-text-fill: #d1242f;" : ""));
+        searchMsg.textProperty().bind(search.status().messageProperty());
+        searchMsg.styleProperty().bind(search.status().errorProperty().map(err -> err ? "-fx-text-fill: #d1242f;" : ""));
         // Row width and offset base are set once and rarely changed: a menu, not two controls on
         // the toolbar (at 1366 px the data column cannot spare a row for them).
         javafx.scene.control.MenuButton viewMenu = viewMenu();
@@ -849,7 +849,7 @@ public final class HexPane extends BorderPane {
             }
         } else if (BOOKMARK.match(e)) {
             bookmarksView.addFromSelection(bookmarks, model);
-        } else if (e.getCode() == KeyCode.ESCAPE && search.runningProperty().get()) {
+        } else if (e.getCode() == KeyCode.ESCAPE && search.status().running()) {
             search.cancel();
         } else {
             return;

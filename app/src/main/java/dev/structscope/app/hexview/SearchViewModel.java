@@ -1,18 +1,13 @@
 package dev.structscope.app.hexview;
 
 import dev.structscope.app.common.TaskRunner;
+import dev.structscope.app.common.WorkStatus;
 import dev.structscope.app.fields.Content;
 import dev.structscope.io.source.DataSource;
 import dev.structscope.io.source.Sources;
 import javafx.beans.property.ObjectProperty;
-import javafx.beans.property.ReadOnlyBooleanProperty;
-import javafx.beans.property.ReadOnlyBooleanWrapper;
-import javafx.beans.property.ReadOnlyDoubleProperty;
-import javafx.beans.property.ReadOnlyDoubleWrapper;
 import javafx.beans.property.ReadOnlyLongProperty;
 import javafx.beans.property.ReadOnlyLongWrapper;
-import javafx.beans.property.ReadOnlyStringProperty;
-import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
@@ -40,10 +35,7 @@ public final class SearchViewModel {
     private final TaskRunner runner;
     private final StringProperty text = new SimpleStringProperty(this, "text", "");
     private final ObjectProperty<SearchQuery.Kind> kind = new SimpleObjectProperty<>(this, "kind", SearchQuery.Kind.ASCII);
-    private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper(this, "running");
-    private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper(this, "progress");
-    private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(this, "message", "");
-    private final ReadOnlyBooleanWrapper error = new ReadOnlyBooleanWrapper(this, "error");
+    private final WorkStatus status = new WorkStatus();
     private final ObservableList<Long> matches = FXCollections.observableArrayList();
     private final ReadOnlyLongWrapper matchCount = new ReadOnlyLongWrapper(this, "matchCount", -1);
     private long[] sorted = new long[0];
@@ -74,21 +66,9 @@ public final class SearchViewModel {
         return kind;
     }
 
-    public ReadOnlyBooleanProperty runningProperty() {
-        return running.getReadOnlyProperty();
-    }
-
-    public ReadOnlyDoubleProperty progressProperty() {
-        return progress.getReadOnlyProperty();
-    }
-
-    public ReadOnlyStringProperty messageProperty() {
-        return message.getReadOnlyProperty();
-    }
-
-    /** Whether {@link #messageProperty()} is an error (for a red mark in place). */
-    public ReadOnlyBooleanProperty errorProperty() {
-        return error.getReadOnlyProperty();
+    /** Whether a search runs, how far it got, and what the last one found or why it could not run. */
+    public WorkStatus status() {
+        return status;
     }
 
     /** The offsets Find All found, in file order (at most {@link #LISTED}); empty before it ran. */
@@ -122,8 +102,8 @@ public final class SearchViewModel {
             TaskRunner.Task t = task;
             task = null;
             t.cancel();
-            if (running.get()) {
-                running.set(false);
+            if (status.running()) {
+                status.stop();
                 say("search cancelled", false);
             }
         }
@@ -186,7 +166,7 @@ public final class SearchViewModel {
                     done -> p.update(first + done, size), p::cancelled));
             return new Hit(wrapped, true);
         }, hit -> {
-            running.set(false);
+            status.stop();
             task = null;
             if (hit.at() < 0) {
                 say("not found in the file", false);
@@ -229,7 +209,7 @@ public final class SearchViewModel {
     }
 
     private void done(All all, int length) {
-        running.set(false);
+        status.stop();
         task = null;
         patternLength = length;
         sorted = Arrays.copyOf(all.kept(), all.listed());
@@ -263,19 +243,17 @@ public final class SearchViewModel {
     }
 
     private void begin() {
-        running.set(true);
-        progress.set(0);
-        say("searching…", false);
+        status.start(0, "searching…");
     }
 
     private void progressed(TaskRunner.Task t) {
         if (t == task) {
-            progress.set(Math.max(0, t.fraction()));
+            status.progressed(Math.max(0, t.fraction()));
         }
     }
 
     private void failed(Exception x) {
-        running.set(false);
+        status.stop();
         task = null;
         say(String.valueOf(x.getMessage()), true);
     }
@@ -289,7 +267,6 @@ public final class SearchViewModel {
     }
 
     private void say(String text, boolean isError) {
-        message.set(text);
-        error.set(isError);
+        status.say(text, isError);
     }
 }

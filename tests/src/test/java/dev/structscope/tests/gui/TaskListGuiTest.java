@@ -69,7 +69,7 @@ class TaskListGuiTest {
             pane.search().textProperty().set("never there");
             pane.findAll();
         });
-        assertTrue(pane.search().runningProperty().get());
+        assertTrue(pane.search().status().runningProperty().get());
         WaitForAsyncUtils.waitForFxEvents();
         assertTrue(tasks.isVisible());
         assertTrue(tasks.getText().matches("\\d+ tasks? running"), tasks.getText());
@@ -91,7 +91,7 @@ class TaskListGuiTest {
             robot.sleep(25);
         }
         assertFalse(tasks.isVisible(), "the cancelled search left the list");
-        assertFalse(pane.search().runningProperty().get(), "the search stopped");
+        assertFalse(pane.search().status().runningProperty().get(), "the search stopped");
     }
 
     /** The pop-over's row of our search (other tests' work may share the app's runner). */
