@@ -97,8 +97,9 @@ public final class ByteMapView extends CanvasPlotView {
             paint();
         });
         plot.addEventHandler(MouseEvent.MOUSE_RELEASED, e -> release(e.getX()));
-        vm.mapProperty().addListener((o, a, b) -> {
+        vm.stripProperty().addListener((o, a, strip) -> {
             // The file changed (another file, an edit): start again from the whole of it.
+            ByteMap b = strip.map();
             if (b != null && (b.length() != size() || from + length > size())) {
                 zooms.clear();
                 show(0, size());

@@ -910,7 +910,7 @@ public final class HexPane extends BorderPane {
         javafx.scene.control.MenuItem hist = new javafx.scene.control.MenuItem("Byte Histogram of the Selection");
         hist.setOnAction(e -> showPane("histogram"));
         javafx.scene.control.MenuItem stop = new javafx.scene.control.MenuItem("Stop Mapping the Bytes");
-        stop.disableProperty().bind(byteMap.progressProperty().lessThan(0));
+        stop.disableProperty().bind(byteMap.stripProperty().map(s -> !s.scanning()));
         stop.setOnAction(e -> byteMap.cancelMap());
         return java.util.List.of(entropy, larger, hist, stop);
     }
