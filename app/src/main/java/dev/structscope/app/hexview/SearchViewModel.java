@@ -94,7 +94,7 @@ public final class SearchViewModel {
     /** Selects a listed match (a click in the matches pane). */
     public void show(long offset) {
         hex.select(offset, Math.max(1, patternLength));
-        say(position(offset), false);
+        status.say(position(offset), false);
     }
 
     public void cancel() {
@@ -104,7 +104,7 @@ public final class SearchViewModel {
             t.cancel();
             if (status.running()) {
                 status.stop();
-                say("search cancelled", false);
+                status.say("search cancelled", false);
             }
         }
     }
@@ -124,18 +124,18 @@ public final class SearchViewModel {
         try {
             query = SearchQuery.parse(kind.get(), text.get());
         } catch (IllegalArgumentException e) {
-            say(e.getMessage(), true);
+            status.say(e.getMessage(), true);
             return null;
         }
         DataSource source = hex.source();
         if (source == null) {
-            say("no file is open", true);
+            status.say("no file is open", true);
             return null;
         }
         try {
             return new Target(query.pattern(), source, Content.of(source));
         } catch (dev.structscope.model.InputException e) {
-            say(e.oneLine(), true);
+            status.say(e.oneLine(), true);
             return null;
         }
     }
@@ -169,13 +169,13 @@ public final class SearchViewModel {
             status.stop();
             task = null;
             if (hit.at() < 0) {
-                say("not found in the file", false);
+                status.say("not found in the file", false);
                 return;
             }
             hex.select(hit.at(), pattern.length);
             String where = matchCount.get() >= 0 ? position(hit.at())
                     : "found at 0x" + Long.toHexString(hit.at()).toUpperCase(Locale.ROOT);
-            say(where + (!hit.wrapped() ? "" : forward ? " (wrapped past the end)" : " (wrapped past the start)"), false);
+            status.say(where + (!hit.wrapped() ? "" : forward ? " (wrapped past the end)" : " (wrapped past the start)"), false);
         }, this::failed, this::progressed).cancelWith(this::cancel);
     }
 
@@ -216,9 +216,9 @@ public final class SearchViewModel {
         matches.setAll(Arrays.stream(sorted).boxed().toList());
         matchCount.set(all.count());
         if (all.count() == 0) {
-            say("not found in the file", false);
+            status.say("not found in the file", false);
         } else {
-            say(String.format(Locale.ROOT, "%,d match%s%s", all.count(), all.count() == 1 ? "" : "es",
+            status.say(String.format(Locale.ROOT, "%,d match%s%s", all.count(), all.count() == 1 ? "" : "es",
                     all.count() > all.listed() ? String.format(Locale.ROOT, " (the first %,d listed)", all.listed()) : ""), false);
         }
     }
@@ -255,7 +255,7 @@ public final class SearchViewModel {
     private void failed(Exception x) {
         status.stop();
         task = null;
-        say(String.valueOf(x.getMessage()), true);
+        status.say(String.valueOf(x.getMessage()), true);
     }
 
     /** Where a match is (-1: none) and whether the search went round the end of the file to find it. */
@@ -264,9 +264,5 @@ public final class SearchViewModel {
 
     /** What Find All found: every match counted, the first {@code listed} kept. */
     private record All(long count, long[] kept, int listed) {
-    }
-
-    private void say(String text, boolean isError) {
-        status.say(text, isError);
     }
 }
