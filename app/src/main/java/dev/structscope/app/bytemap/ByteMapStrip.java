@@ -43,10 +43,8 @@ public final class ByteMapStrip extends Region {
         setMinWidth(WIDTH);
         setPrefWidth(WIDTH);
         setMaxWidth(WIDTH);
-        vm.mapProperty().addListener((o, a, b) -> paint());
+        vm.stripProperty().addListener((o, a, b) -> paint());
         vm.byEntropyProperty().addListener((o, a, b) -> paint());
-        vm.progressProperty().addListener((o, a, b) -> paint());
-        vm.messageProperty().addListener((o, a, b) -> paint());
         tip.setShowDelay(Duration.millis(250));
         tip.setShowDuration(Duration.seconds(20));
         Tooltip.install(this, tip);
@@ -121,7 +119,8 @@ public final class ByteMapStrip extends Region {
         g.clearRect(0, 0, w, h);
         g.setFill(Color.web("#8c959f", 0.25));
         g.fillRect(0, 0, w, h);
-        ByteMap m = vm.map();
+        ByteMapViewModel.Strip strip = vm.stripProperty().get();
+        ByteMap m = strip.map();
         long size = size();
         if (m != null && m.blocks() > 0 && size > 0) {
             int rows = (int) h;
@@ -138,10 +137,10 @@ public final class ByteMapStrip extends Region {
             for (double y = -w; y < h; y += 6) {
                 g.strokeLine(0, y + w, w, y);
             }
-        } else if (vm.progressProperty().get() >= 0) {
+        } else if (strip.scanning()) {
             // Scanning: how far, as a thin bar down the middle.
             g.setFill(Color.web("#0969da", 0.6));
-            g.fillRect(w / 2 - 1, 0, 2, h * vm.progressProperty().get());
+            g.fillRect(w / 2 - 1, 0, 2, h * strip.progress());
         }
         if (size > 0 && windowLength > 0) {
             double y0 = Math.floor(yOf(windowStart));
@@ -159,11 +158,12 @@ public final class ByteMapStrip extends Region {
 
     /** What the blocks under height {@code y} hold, for the tooltip. */
     String describe(double y) {
-        ByteMap m = vm.map();
+        ByteMapViewModel.Strip strip = vm.stripProperty().get();
+        ByteMap m = strip.map();
         if (m == null || m.blocks() == 0) {
-            return !vm.messageProperty().get().isEmpty() ? vm.messageProperty().get()
-                    : vm.progressProperty().get() >= 0 ? String.format(Locale.ROOT, "Mapping the file's bytes: %.0f%%"
-                    + " (right-click to stop)", 100 * vm.progressProperty().get()) : "";
+            return !strip.message().isEmpty() ? strip.message()
+                    : strip.scanning() ? String.format(Locale.ROOT, "Mapping the file's bytes: %.0f%%"
+                    + " (right-click to stop)", 100 * strip.progress()) : "";
         }
         int b = m.blockAt(offsetAt(y));
         return String.format(Locale.ROOT, "0x%X–0x%X: entropy %.2f bits/byte%nzero %s · text %s · other %s · 0xFF %s%n"

@@ -6,7 +6,6 @@ import dev.structscope.io.bytemap.ByteMap;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.geometry.VPos;
-import javafx.scene.canvas.Canvas;
 import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
@@ -14,14 +13,11 @@ import javafx.scene.control.ProgressBar;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.Tooltip;
 import javafx.scene.input.MouseEvent;
-import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
-import javafx.scene.layout.Pane;
 import javafx.scene.layout.Priority;
 import javafx.scene.paint.Color;
 import javafx.scene.text.Font;
 import javafx.scene.text.TextAlignment;
-import javafx.util.Duration;
 
 import java.util.ArrayDeque;
 import java.util.Deque;
@@ -37,7 +33,7 @@ import java.util.function.LongConsumer;
  *
  * <p>A canvas, not a chart: a few thousand columns repainted on every zoom. FX thread.
  */
-public final class ByteMapView extends BorderPane {
+public final class ByteMapView extends CanvasPlotView {
     private static final double LEFT = 52;
     private static final double RIGHT = 12;
     private static final double TOP = 10;
@@ -45,14 +41,11 @@ public final class ByteMapView extends BorderPane {
     private static final double AXIS = 20;
 
     private final ByteMapViewModel vm;
-    private final Canvas canvas = new Canvas();
-    private final Pane plot = new Pane(canvas);
     private final Label title = new Label();
     private final ProgressBar bar = new ProgressBar();
     private final Button whole = new Button("Whole File");
     private final Button back = new Button("Zoom Out");
     private final ToggleButton entropyColours = new ToggleButton("Colour by Entropy");
-    private final Tooltip tip = new Tooltip();
     private final Deque<long[]> zooms = new ArrayDeque<>();
     private LongConsumer onGo = at -> { };
     private ByteMap map;
@@ -61,12 +54,10 @@ public final class ByteMapView extends BorderPane {
     private long length;
     private double pressX = Double.NaN;
     private double dragX = Double.NaN;
-    private boolean dark;
 
     public ByteMapView(ByteMapViewModel vm) {
+        super("byte-map-view", 200, 160, 200);
         this.vm = vm;
-        setId("byte-map-view");
-        getStyleClass().add("byte-map-view");
         title.setId("byte-map-title");
         title.setMinWidth(0);
         title.setMaxWidth(Double.MAX_VALUE);
@@ -96,14 +87,6 @@ public final class ByteMapView extends BorderPane {
         hint.getStyleClass().add("muted");
         hint.setPadding(new Insets(2, 8, 6, 8));
         setBottom(hint);
-        plot.setMinSize(200, 160);
-        canvas.widthProperty().bind(plot.widthProperty());
-        canvas.heightProperty().bind(plot.heightProperty());
-        canvas.widthProperty().addListener((o, a, b) -> rescanSoon());
-        canvas.heightProperty().addListener((o, a, b) -> paint());
-        setCenter(plot);
-        tip.setShowDelay(Duration.millis(200));
-        Tooltip.install(plot, tip);
         plot.addEventHandler(MouseEvent.MOUSE_MOVED, e -> tip.setText(describe(e.getX())));
         plot.addEventHandler(MouseEvent.MOUSE_PRESSED, e -> {
             pressX = e.getX();
@@ -114,8 +97,9 @@ public final class ByteMapView extends BorderPane {
             paint();
         });
         plot.addEventHandler(MouseEvent.MOUSE_RELEASED, e -> release(e.getX()));
-        vm.mapProperty().addListener((o, a, b) -> {
+        vm.stripProperty().addListener((o, a, strip) -> {
             // The file changed (another file, an edit): start again from the whole of it.
+            ByteMap b = strip.map();
             if (b != null && (b.length() != size() || from + length > size())) {
                 zooms.clear();
                 show(0, size());
@@ -128,18 +112,9 @@ public final class ByteMapView extends BorderPane {
         this.onGo = handler;
     }
 
-    public void setDark(boolean dark) {
-        this.dark = dark;
-        paint();
-    }
-
     /** The map shown (null while scanning). */
     public ByteMap map() {
         return map;
-    }
-
-    public Label titleLabel() {
-        return title;
     }
 
     /** Maps and shows {@code [offset, offset + len)}. */
@@ -174,7 +149,9 @@ public final class ByteMapView extends BorderPane {
 
     private boolean rescanPending;
 
-    private void rescanSoon() {
+    /** Paints the stretched picture at once, and maps again at the new width soon after. */
+    @Override
+    protected void widthChanged() {
         paint();
         if (!rescanPending && length > 0) {
             rescanPending = true;
@@ -235,13 +212,12 @@ public final class ByteMapView extends BorderPane {
                 100 * map.fraction(b, ByteClass.OTHER), 100 * map.fraction(b, ByteClass.FF));
     }
 
-    private void paint() {
-        GraphicsContext g = canvas.getGraphicsContext2D();
-        double w = canvas.getWidth();
+    @Override
+    protected void paint() {
+        GraphicsContext g = cleared();
         double h = canvas.getHeight();
-        g.clearRect(0, 0, w, h);
-        Color text = dark ? Color.web("#c9d1d9") : Color.web("#57606a");
-        Color grid = dark ? Color.web("#30363d") : Color.web("#d0d7de");
+        Color text = textColor();
+        Color grid = gridColor();
         double pw = plotWidth();
         double ph = h - TOP - BAND - AXIS - 8;
         if (ph < 30) {

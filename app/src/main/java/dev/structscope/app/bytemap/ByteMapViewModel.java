@@ -4,14 +4,11 @@ import dev.structscope.app.common.TaskRunner;
 import dev.structscope.io.bytemap.ByteMap;
 import dev.structscope.io.bytemap.ByteScan;
 import dev.structscope.io.source.DataSource;
-import dev.structscope.io.stats.StatsProgress;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ReadOnlyDoubleProperty;
 import javafx.beans.property.ReadOnlyDoubleWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
-import javafx.beans.property.ReadOnlyStringProperty;
-import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
 
 import java.util.function.Consumer;
@@ -43,6 +40,24 @@ public final class ByteMapViewModel {
      * misleads more than the lost detail helps.
      */
     public static final long ZOOM_MIN_BLOCK = ByteScan.MIN_BLOCK;
+
+    /**
+     * What the strip shows, as one value so that it changes (and the strip paints) once per step:
+     * the whole file's map (null while none is computed: no file, or scanning), how far its scan
+     * is (0..1; -1 when none runs) and why there is no map ("" when there is one or no file).
+     */
+    public record Strip(ByteMap map, double progress, String message) {
+        static final Strip NONE = new Strip(null, -1, "");
+
+        static Strip saying(String message) {
+            return new Strip(null, -1, message);
+        }
+
+        /** A scan of the strip's map runs. */
+        public boolean scanning() {
+            return progress >= 0;
+        }
+    }
 
     /** The byte histogram of a range: {@code counts[b]} bytes of value b in {@code [offset, offset + length)}. */
     public record Histogram(long offset, long length, boolean wholeFile, long[] counts) {
@@ -79,9 +94,7 @@ public final class ByteMapViewModel {
     }
 
     private final TaskRunner runner;
-    private final ReadOnlyObjectWrapper<ByteMap> map = new ReadOnlyObjectWrapper<>(this, "map");
-    private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper(this, "progress", -1);
-    private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(this, "message", "");
+    private final ReadOnlyObjectWrapper<Strip> strip = new ReadOnlyObjectWrapper<>(this, "strip", Strip.NONE);
     private final BooleanProperty byEntropy = new SimpleBooleanProperty(this, "byEntropy");
     private final BooleanProperty histogramWanted = new SimpleBooleanProperty(this, "histogramWanted");
     private final ReadOnlyObjectWrapper<Histogram> histogram = new ReadOnlyObjectWrapper<>(this, "histogram");
@@ -105,23 +118,14 @@ public final class ByteMapViewModel {
         });
     }
 
-    /** The whole file's map for the strip; null while none is computed (no file, or scanning). */
-    public ReadOnlyObjectProperty<ByteMap> mapProperty() {
-        return map.getReadOnlyProperty();
+    /** What the strip shows: the whole file's map, or how far its scan is, or why there is none. */
+    public ReadOnlyObjectProperty<Strip> stripProperty() {
+        return strip.getReadOnlyProperty();
     }
 
+    /** The whole file's map; null while none is computed (no file, or scanning). */
     public ByteMap map() {
-        return map.get();
-    }
-
-    /** How far the strip's scan is, 0..1; -1 when none runs. */
-    public ReadOnlyDoubleProperty progressProperty() {
-        return progress.getReadOnlyProperty();
-    }
-
-    /** Why there is no map ("" when there is one or no file). */
-    public ReadOnlyStringProperty messageProperty() {
-        return message.getReadOnlyProperty();
+        return strip.get().map();
     }
 
     /** Colour by entropy (true) or by byte class (false); shared by the strip and the larger view. */
@@ -165,9 +169,7 @@ public final class ByteMapViewModel {
     /** Scans the strip's map again (after an edit changed the bytes). */
     public void refresh() {
         cancel(mapTask);
-        map.set(null);
-        message.set("");
-        progress.set(-1);
+        strip.set(Strip.NONE);
         histogram.set(null);
         refreshHistogram();
         DataSource s = source;
@@ -175,42 +177,37 @@ public final class ByteMapViewModel {
             return;
         }
         if (s.size() > AUTO_MAX && !requested) {
-            message.set(String.format(java.util.Locale.ROOT, "Not mapped yet (%s): press the strip to map the file's bytes",
-                    dev.structscope.app.common.Fmt.binary(s.size())));
+            strip.set(Strip.saying(String.format(java.util.Locale.ROOT, "Not mapped yet (%s): press the strip to map the "
+                    + "file's bytes", dev.structscope.app.common.Fmt.binary(s.size()))));
             return;
         }
-        progress.set(0);
+        strip.set(new Strip(null, 0, ""));
         scans++;
         mapTask = runner.submit(TaskRunner.Lane.WORK, "byte map", p -> ByteScan.map(s, 0, s.size(), STRIP_BLOCKS,
-                ByteScan.MIN_BLOCK, adapt(p)), m -> {
-                    progress.set(-1);
-                    map.set(m);
-                }, e -> {
-                    progress.set(-1);
-                    message.set("No byte map: " + e.getMessage());
-                }, t -> progress.set(Math.max(0, t.fraction())));
+                ByteScan.MIN_BLOCK, p), m -> strip.set(new Strip(m, -1, "")),
+                e -> strip.set(Strip.saying("No byte map: " + e.getMessage())),
+                t -> strip.set(new Strip(null, Math.max(0, t.fraction()), "")));
     }
 
     /** Maps the file now, whatever its size (a press on an unmapped strip). */
     public void mapNow() {
         requested = true;
-        if (map.get() == null && progress.get() < 0) {
+        if (map() == null && !strip.get().scanning()) {
             refresh();
         }
     }
 
     /** Whether the strip has neither a map nor a scan under way (a large file waiting for a press). */
     public boolean waiting() {
-        return source != null && source.size() > 0 && map.get() == null && progress.get() < 0;
+        return source != null && source.size() > 0 && map() == null && !strip.get().scanning();
     }
 
     /** Stops the strip's scan; the strip says so and a press starts it again. */
     public void cancelMap() {
-        if (progress.get() >= 0) {
+        if (strip.get().scanning()) {
             cancel(mapTask);
-            progress.set(-1);
             requested = false;
-            message.set("Byte map stopped: press the strip to map the file's bytes");
+            strip.set(Strip.saying("Byte map stopped: press the strip to map the file's bytes"));
         }
     }
 
@@ -227,7 +224,7 @@ public final class ByteMapViewModel {
         }
         scans++;
         return runner.submit(TaskRunner.Lane.WORK, "byte map of a range", p -> ByteScan.map(s, offset, length, blocks,
-                ZOOM_MIN_BLOCK, adapt(p)), done, e -> failed.accept(e.getMessage()), onProgress);
+                ZOOM_MIN_BLOCK, p), done, e -> failed.accept(e.getMessage()), onProgress);
     }
 
     /** The selection moved: the histogram follows it when it is on screen. */
@@ -253,7 +250,7 @@ public final class ByteMapViewModel {
         histogramProgress.set(0);
         scans++;
         histogramTask = runner.submit(TaskRunner.Lane.WORK, "byte histogram", p -> ByteScan.histogram(s, from, len,
-                adapt(p)), counts -> {
+                p), counts -> {
                     histogramProgress.set(-1);
                     histogram.set(new Histogram(from, len, whole, counts));
                 }, e -> histogramProgress.set(-1), t -> histogramProgress.set(Math.max(0, t.fraction())));
@@ -275,19 +272,5 @@ public final class ByteMapViewModel {
         if (t != null) {
             t.cancel();
         }
-    }
-
-    private static StatsProgress adapt(TaskRunner.Progress p) {
-        return new StatsProgress() {
-            @Override
-            public void update(long done, long total) {
-                p.update(done, total);
-            }
-
-            @Override
-            public boolean cancelled() {
-                return p.cancelled();
-            }
-        };
     }
 }

@@ -5,21 +5,17 @@ import dev.structscope.io.bytemap.ByteScan;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.geometry.VPos;
-import javafx.scene.canvas.Canvas;
 import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.control.Tooltip;
 import javafx.scene.input.MouseEvent;
-import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
-import javafx.scene.layout.Pane;
 import javafx.scene.layout.Priority;
 import javafx.scene.paint.Color;
 import javafx.scene.text.Font;
 import javafx.scene.text.TextAlignment;
-import javafx.util.Duration;
 
 import java.util.Locale;
 
@@ -34,14 +30,10 @@ import java.util.Locale;
  * cannot label only every 32nd value; the canvas draws 256 rectangles. Binds to a
  * {@link ByteMapViewModel}; FX thread.
  */
-public final class HistogramView extends BorderPane {
+public final class HistogramView extends CanvasPlotView {
     private final ByteMapViewModel vm;
-    private final Canvas canvas = new Canvas();
-    private final Pane plot = new Pane(canvas);
     private final Label summary = new Label();
     private final CheckBox log = new CheckBox("Log scale");
-    private final Tooltip tip = new Tooltip();
-    private boolean dark;
 
     private static final double LEFT = 46;
     /** Room between the axis and the first bar: the 0x00 bar, often the tallest, otherwise reads as the axis. */
@@ -50,9 +42,8 @@ public final class HistogramView extends BorderPane {
     private static final double TOP = 8;
 
     public HistogramView(ByteMapViewModel vm) {
+        super("byte-histogram", 120, 80, 150);
         this.vm = vm;
-        setId("byte-histogram");
-        getStyleClass().add("byte-histogram");
         summary.setId("byte-histogram-summary");
         summary.setWrapText(true);
         summary.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
@@ -73,14 +64,6 @@ public final class HistogramView extends BorderPane {
         top.setAlignment(Pos.CENTER_LEFT);
         top.setPadding(new Insets(4, 6, 2, 6));
         setTop(top);
-        plot.setMinSize(120, 80);
-        canvas.widthProperty().bind(plot.widthProperty());
-        canvas.heightProperty().bind(plot.heightProperty());
-        canvas.widthProperty().addListener((o, a, b) -> paint());
-        canvas.heightProperty().addListener((o, a, b) -> paint());
-        setCenter(plot);
-        tip.setShowDelay(Duration.millis(150));
-        Tooltip.install(plot, tip);
         plot.addEventHandler(MouseEvent.MOUSE_MOVED, e -> tip.setText(describe(valueAt(e.getX()))));
         vm.histogramProperty().addListener((o, a, b) -> {
             summary.setText(summaryText(b));
@@ -89,18 +72,8 @@ public final class HistogramView extends BorderPane {
         summary.setText(summaryText(vm.histogramProperty().get()));
     }
 
-    /** Paints with the dark theme's text colours. */
-    public void setDark(boolean dark) {
-        this.dark = dark;
-        paint();
-    }
-
     public Label summaryLabel() {
         return summary;
-    }
-
-    public CheckBox logScale() {
-        return log;
     }
 
     /** The byte value under x, or -1 outside the bars. */
@@ -137,13 +110,13 @@ public final class HistogramView extends BorderPane {
                 ByteClass.of(v).name().toLowerCase(Locale.ROOT), h.count(v), 100.0 * h.count(v) / Math.max(1, h.length()));
     }
 
-    private void paint() {
-        GraphicsContext g = canvas.getGraphicsContext2D();
+    @Override
+    protected void paint() {
+        GraphicsContext g = cleared();
         double w = canvas.getWidth();
         double h = canvas.getHeight();
-        g.clearRect(0, 0, w, h);
-        Color text = dark ? Color.web("#c9d1d9") : Color.web("#57606a");
-        Color grid = dark ? Color.web("#30363d") : Color.web("#d0d7de");
+        Color text = textColor();
+        Color grid = gridColor();
         double pw = w - LEFT - GAP - 6;
         double ph = h - TOP - BOTTOM;
         if (pw < 20 || ph < 20) {
@@ -194,7 +167,7 @@ public final class HistogramView extends BorderPane {
             g.fillRect(LEFT + GAP + v * bw, TOP + ph - bh, Math.max(1, bw - (bw > 3 ? 1 : 0)), bh);
         }
         // Pale bars (0xFF) need an edge on a light background.
-        if (hist.count(255) > 0 && !dark) {
+        if (hist.count(255) > 0 && !dark()) {
             double frac = logScale ? Math.log10(hist.count(255) + 1.0) / top : (double) hist.count(255) / max;
             double bh = Math.max(1, frac * ph);
             g.setStroke(Color.web("#8c959f"));

@@ -1,5 +1,6 @@
 package dev.structscope.app.common;
 
+import javafx.scene.control.Labeled;
 import javafx.scene.control.TextField;
 import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCode;
@@ -38,6 +39,20 @@ public final class CommitField {
                 e.consume();
             }
         });
+    }
+
+    /** Shows {@code field} in {@code cell} in place of its text, focused, its text selected to be typed over. */
+    public static void showField(Labeled cell, TextField field) {
+        cell.setText(null);
+        cell.setGraphic(field);
+        field.requestFocus();
+        field.selectAll();
+    }
+
+    /** Shows {@code text} in {@code cell} again in place of a field (editing ended, or the cell shows another item). */
+    public static void showText(Labeled cell, String text) {
+        cell.setText(text);
+        cell.setGraphic(null);
     }
 
     /** Marks {@code field} refused with {@code why}, or clears the mark (null). */

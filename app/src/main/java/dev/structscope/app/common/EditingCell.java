@@ -57,23 +57,18 @@ public final class EditingCell<S> extends TableCell<S, String> {
         TextField field = new TextField(initial.apply(getItem()));
         field.setId(id);
         CommitField.install(field, typed -> commit.apply(row, typed), this::cancelEdit, this::cancelEdit);
-        setText(null);
-        setGraphic(field);
-        field.requestFocus();
-        field.selectAll();
+        CommitField.showField(this, field);
     }
 
     @Override
     public void cancelEdit() {
         super.cancelEdit();
-        setText(getItem());
-        setGraphic(null);
+        CommitField.showText(this, getItem());
     }
 
     @Override
     protected void updateItem(String item, boolean empty) {
         super.updateItem(item, empty);
-        setText(empty ? null : item);
-        setGraphic(null);
+        CommitField.showText(this, empty ? null : item);
     }
 }

@@ -1,5 +1,6 @@
 package dev.structscope.app.common;
 
+import dev.structscope.io.stats.StatsProgress;
 import javafx.beans.property.ReadOnlyDoubleProperty;
 import javafx.beans.property.ReadOnlyDoubleWrapper;
 import javafx.beans.property.ReadOnlyIntegerProperty;
@@ -38,12 +39,12 @@ public final class TaskRunner {
         T run(Progress progress) throws Exception;
     }
 
-    /** What running work sees: where to report how far it got, and whether to stop. */
-    public interface Progress {
-        /** {@code done} of {@code total} units (bytes, records); total 0 when unknown. */
-        void update(long done, long total);
-
-        boolean cancelled();
+    /**
+     * What running work sees: where to report {@code done} of {@code total} units (bytes,
+     * records; total 0 when unknown), and whether to stop. The engine's statistics and scans take
+     * it as it is.
+     */
+    public interface Progress extends StatsProgress {
     }
 
     /**

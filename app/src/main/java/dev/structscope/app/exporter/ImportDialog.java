@@ -67,7 +67,7 @@ public final class ImportDialog {
         hint.setWrapText(true);
         hint.getStyleClass().add("muted");
         Label banner = Banners.error("import-error", vm.errorProperty());
-        vm.errorLineProperty().addListener((o, a, b) -> markErrorLine());
+        vm.errorPlaceProperty().addListener((o, a, b) -> markErrorLine());
         Label info = Banners.info("import-summary", vm.summaryProperty());
         Label from = new Label();
         from.setId("import-source");
@@ -155,12 +155,13 @@ public final class ImportDialog {
     }
 
     private void markErrorLine() {
-        int line = vm.errorLineProperty().get();
+        ImportViewModel.ErrorPlace place = vm.errorPlaceProperty().get();
+        int line = place == null ? -1 : place.line();
         for (int i = 0; i < editor.getParagraphs().size(); i++) {
             editor.setParagraphStyle(i, i == line - 1 ? java.util.List.of("error-line") : java.util.List.of());
         }
         if (line > 0 && line <= editor.getParagraphs().size()) {
-            int col = Math.max(0, vm.errorColumnProperty().get() - 1);
+            int col = Math.max(0, place.column() - 1);
             editor.moveTo(line - 1, Math.min(col, editor.getParagraph(line - 1).length()));
             editor.requestFollowCaret();
         }

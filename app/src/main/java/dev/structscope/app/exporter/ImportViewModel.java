@@ -14,10 +14,8 @@ import dev.structscope.model.type.RecordKind;
 import dev.structscope.model.type.RecordType;
 import dev.structscope.model.type.Typedef;
 import javafx.beans.property.BooleanProperty;
-import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleBooleanProperty;
-import javafx.beans.property.SimpleIntegerProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
@@ -42,14 +40,17 @@ public final class ImportViewModel {
 
     private final Document doc;
     private final StringProperty error = new SimpleStringProperty(this, "error", "");
-    private final IntegerProperty errorLine = new SimpleIntegerProperty(this, "errorLine", -1);
-    private final IntegerProperty errorColumn = new SimpleIntegerProperty(this, "errorColumn", -1);
+    private final ObjectProperty<ErrorPlace> errorPlace = new SimpleObjectProperty<>(this, "errorPlace");
     private final ObjectProperty<Path> source = new SimpleObjectProperty<>(this, "source");
     private final BooleanProperty usePreprocessor = new SimpleBooleanProperty(this, "usePreprocessor");
     /** The preprocessor command found for the document's ABI, or null (not looked up yet, or none). */
     private final StringProperty preprocessor = new SimpleStringProperty(this, "preprocessor");
     private final StringProperty includeDirs = new SimpleStringProperty(this, "includeDirs", "");
     private final StringProperty summary = new SimpleStringProperty(this, "summary", "");
+
+    /** Where in the text the last import failed: a 1-based line, and column (-1 when not known). */
+    public record ErrorPlace(int line, int column) {
+    }
 
     /** What one import gave: the types and the warnings (skipped includes and the like). */
     public record Result(TypeLibrary library, List<String> warnings) {
@@ -120,13 +121,9 @@ public final class ImportViewModel {
         return error;
     }
 
-    /** 1-based line of the last error, or -1. */
-    public IntegerProperty errorLineProperty() {
-        return errorLine;
-    }
-
-    public IntegerProperty errorColumnProperty() {
-        return errorColumn;
+    /** Where the last error is in the text; null when there is none or it names no line. */
+    public ObjectProperty<ErrorPlace> errorPlaceProperty() {
+        return errorPlace;
     }
 
     /** The file the text was loaded from; its folder resolves {@code #include "..."}. Null for pasted text. */
@@ -221,14 +218,16 @@ public final class ImportViewModel {
         summary.set("");
         Matcher m = PLACE.matcher(e.where());
         if (m.find()) {
-            errorLine.set(Integer.parseInt(m.group(1)));
-            errorColumn.set(m.group(2) == null ? -1 : Integer.parseInt(m.group(2)));
-            error.set("line " + m.group(1) + (m.group(2) == null ? "" : ", column " + m.group(2)) + ": " + e.getMessage());
+            showError("line " + m.group(1) + (m.group(2) == null ? "" : ", column " + m.group(2)) + ": " + e.getMessage(),
+                    new ErrorPlace(Integer.parseInt(m.group(1)), m.group(2) == null ? -1 : Integer.parseInt(m.group(2))));
         } else {
-            errorLine.set(-1);
-            errorColumn.set(-1);
-            error.set(e.oneLine());
+            showError(e.oneLine(), null);
         }
+    }
+
+    private void showError(String text, ErrorPlace place) {
+        errorPlace.set(place);
+        error.set(text);
     }
 
     /**
@@ -238,9 +237,7 @@ public final class ImportViewModel {
     public int merge(Result result) {
         TypeLibrary imported = result.library();
         summary.set(summarize(result, preprocessor.get() != null && !usePreprocessor.get()));
-        error.set("");
-        errorLine.set(-1);
-        errorColumn.set(-1);
+        showError("", null);
         DocumentState s = doc.state();
         TypeLibrary lib = s.library();
         for (Decl d : imported.decls()) {

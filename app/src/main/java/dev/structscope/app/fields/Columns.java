@@ -34,13 +34,7 @@ public final class Columns {
     }
 
     public static Result of(RecordNode root) {
-        List<Leaf> out = new ArrayList<>();
-        boolean[] truncated = {false};
-        for (int i = 0; i < root.members().size(); i++) {
-            PlanNode m = root.members().get(i);
-            collect(m, m.name(), 0, i, out, truncated);
-        }
-        return new Result(List.copyOf(out), truncated[0]);
+        return leaves(root, false);
     }
 
     /**
@@ -49,17 +43,22 @@ public final class Columns {
      * members are named by the alternative chosen.
      */
     public static Result ofInstance(RecordNode root) {
+        return leaves(root, true);
+    }
+
+    private static Result leaves(RecordNode root, boolean instance) {
         List<Leaf> out = new ArrayList<>();
         boolean[] truncated = {false};
         for (int i = 0; i < root.members().size(); i++) {
             PlanNode m = root.members().get(i);
-            collectInstance(m, m.name(), 0, i, out, truncated);
+            collect(m, m.name(), 0, i, instance, out, truncated);
         }
         return new Result(List.copyOf(out), truncated[0]);
     }
 
-    private static void collectInstance(PlanNode n, String path, long base, int color, List<Leaf> out,
-                                        boolean[] truncated) {
+    /** Adds {@code n}'s leaves; an array is one leaf in an instance plan, one per element otherwise. */
+    private static void collect(PlanNode n, String path, long base, int color, boolean instance, List<Leaf> out,
+                                boolean[] truncated) {
         if (out.size() >= MAX_COLUMNS) {
             truncated[0] = true;
             return;
@@ -67,35 +66,22 @@ public final class Columns {
         switch (n) {
             case RecordNode r -> {
                 for (PlanNode m : r.members()) {
-                    collectInstance(m, path + "." + m.name(), base + r.offset(), color, out, truncated);
+                    collect(m, path + "." + m.name(), base + r.offset(), color, instance, out, truncated);
                 }
             }
-            default -> out.add(new Leaf(path, n, base, color));
-        }
-    }
-
-    private static void collect(PlanNode n, String path, long base, int color, List<Leaf> out, boolean[] truncated) {
-        if (out.size() >= MAX_COLUMNS) {
-            truncated[0] = true;
-            return;
-        }
-        switch (n) {
-            case ScalarNode s -> out.add(new Leaf(path, s, base, color));
-            case StringNode s -> out.add(new Leaf(path, s, base, color));
-            case RecordNode r -> {
-                for (PlanNode m : r.members()) {
-                    collect(m, path + "." + m.name(), base + r.offset(), color, out, truncated);
-                }
-            }
-            case ArrayNode a -> {
+            case ArrayNode a when !instance -> {
                 for (long i = 0; i < a.length(); i++) {
                     if (out.size() >= MAX_COLUMNS) {
                         truncated[0] = true;
                         return;
                     }
-                    collect(a.element(), path + "[" + i + "]", base + a.offset() + i * a.stride(), color, out, truncated);
+                    collect(a.element(), path + "[" + i + "]", base + a.offset() + i * a.stride(), color, instance,
+                            out, truncated);
                 }
             }
+            case ScalarNode s -> out.add(new Leaf(path, s, base, color));
+            case StringNode s -> out.add(new Leaf(path, s, base, color));
+            case ArrayNode a -> out.add(new Leaf(path, a, base, color));
         }
     }
 }

@@ -12,7 +12,6 @@ import dev.structscope.io.source.DataSource;
 import dev.structscope.io.stats.DynamicStats;
 import dev.structscope.io.stats.FieldStats;
 import dev.structscope.io.stats.RecordStats;
-import dev.structscope.io.stats.StatsProgress;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyDoubleProperty;
@@ -76,15 +75,12 @@ public final class RecordTableViewModel {
     private long base;
     private long records;
     private RecordWalk.Result walk;
-    /** The running walk (null: none); {@link #walkGen} tells its result from a superseded one's. */
-    private TaskRunner.Task walkTask;
-    private long walkGen;
-    private boolean walkRunning;
+    /** Finding the records of a dynamic layout. */
+    private final Job walkJob = new Job();
     /** Stops a walk with the records found so far (cancelling its task would drop them). */
     private AtomicBoolean walkStop = new AtomicBoolean();
-    private TaskRunner.Task statsTask;
-    private long statsGen;
-    private boolean statsRunning;
+    /** Computing the column summary. */
+    private final Job statsJob = new Job();
     /** A dynamic row as its cells read it: its leaves by path and the bytes it was decoded from. */
     private record Row(Map<String, Columns.Leaf> leaves, Window window) {
     }
@@ -216,15 +212,13 @@ public final class RecordTableViewModel {
         long total = Math.max(1, source.size() - base);
         AtomicBoolean stop = new AtomicBoolean();
         walkStop = stop;
-        long gen = ++walkGen;
-        walkRunning = true;
-        begin();
+        long gen = walkJob.start();
         info.set("Finding the records of " + typeName + " (each as long as its content)…");
         TaskRunner.Task t = runner.submit(TaskRunner.Lane.WORK, "Finding the records of " + typeName,
                 p -> RecordWalk.walk(c, r, b, RecordWalk.MAX_RECORDS, done -> p.update(done, total),
                         () -> stop.get() || p.cancelled()),
                 w -> {
-                    if (gen != walkGen || !walkRunning) {
+                    if (!walkJob.current(gen)) {
                         return;
                     }
                     walk = w;
@@ -233,27 +227,20 @@ public final class RecordTableViewModel {
                     moveWindow(keepFirst);
                     info.set(String.format(Locale.ROOT, "%,d records of %s from 0x%X, sizes from their content%s%s",
                             records, typeName, base, w.stop() == null ? "" : " · " + w.stop(), truncated(cols)));
-                    walkDone();
+                    walkJob.done();
                 },
                 x -> {
-                    if (gen == walkGen && walkRunning) {
+                    if (walkJob.current(gen)) {
                         info.set("Finding the records failed: " + x.getMessage());
-                        walkDone();
+                        walkJob.done();
                     }
                 }, this::progressed).cancelWith(this::cancel);
-        // A direct runner (tests) has already delivered the result.
-        walkTask = walkRunning && gen == walkGen ? t : null;
-    }
-
-    private void walkDone() {
-        walkRunning = false;
-        walkTask = null;
-        end();
+        walkJob.submitted(gen, t);
     }
 
     /** Whether a record walk (dynamic layouts) is running. */
     public boolean walking() {
-        return walkRunning;
+        return walkJob.running;
     }
 
     /** The dynamic records found, or null. */
@@ -263,13 +250,7 @@ public final class RecordTableViewModel {
 
     private void cancelWalk() {
         walkStop.set(true);
-        if (walkRunning) {
-            if (walkTask != null) {
-                walkTask.cancel();
-            }
-            walkGen++;
-            walkDone();
-        }
+        walkJob.cancel();
     }
 
     // ---- the window ----------------------------------------------------------------------
@@ -507,7 +488,7 @@ public final class RecordTableViewModel {
 
     /** Whether {@code edit} left every record the finished walk found where it was (see {@link #edited(EditOverlay.Edit)}). */
     private boolean boundariesKept(EditOverlay.Edit edit) {
-        if (edit == null || !edit.inPlace() || walk == null || walkRunning
+        if (edit == null || !edit.inPlace() || walk == null || walkJob.running
                 || !(reader instanceof DynamicDecoder dyn) || dyn.placesMembers()) {
             return false;
         }
@@ -560,7 +541,7 @@ public final class RecordTableViewModel {
 
     /** Starts the column summary (count/min/max/mean of every leaf over all records) in the background. */
     public void computeSummary() {
-        if (source == null || reader == null || walkRunning) {
+        if (source == null || reader == null || walkJob.running) {
             return;
         }
         cancelSummary();
@@ -578,58 +559,34 @@ public final class RecordTableViewModel {
         DecoderPlan p = plan;
         summaryShown.set(true);
         summaryState.set("computing…");
-        long gen = ++statsGen;
-        statsRunning = true;
-        begin();
-        TaskRunner.Task task = runner.submit(TaskRunner.Lane.WORK, "Column summary of " + typeName(), t -> {
-            StatsProgress sp = new StatsProgress() {
-                @Override
-                public void update(long done, long total) {
-                    t.update(done, total);
-                }
-
-                @Override
-                public boolean cancelled() {
-                    return t.cancelled();
-                }
-            };
-            // The engine's dynamic stats walk their own records, reporting bytes walked.
-            return r instanceof DynamicDecoder dyn ? DynamicStats.compute(src, dyn, b, sp) : RecordStats.compute(src, p, b, sp);
-        }, result -> {
-            if (gen == statsGen && statsRunning) {
+        long gen = statsJob.start();
+        // The engine's dynamic stats walk their own records, reporting bytes walked.
+        TaskRunner.Task task = runner.submit(TaskRunner.Lane.WORK, "Column summary of " + typeName(), t -> r instanceof
+                DynamicDecoder dyn ? DynamicStats.compute(src, dyn, b, t) : RecordStats.compute(src, p, b, t), result -> {
+            if (statsJob.current(gen)) {
                 summary.setAll(result.fields());
                 summaryState.set(String.format(Locale.ROOT, "%,d records", result.records()));
-                statsDone();
+                statsJob.done();
             }
         }, x -> {
-            if (gen == statsGen && statsRunning) {
+            if (statsJob.current(gen)) {
                 summaryState.set("failed: " + (x instanceof dev.structscope.model.InputException ie ? ie.oneLine()
                         : x.getMessage()));
-                statsDone();
+                statsJob.done();
             }
         }, this::progressed).cancelWith(this::cancel);
-        statsTask = statsRunning && gen == statsGen ? task : null;
-    }
-
-    private void statsDone() {
-        statsRunning = false;
-        statsTask = null;
-        end();
+        statsJob.submitted(gen, task);
     }
 
     /** Whether the column summary is being computed. */
     public boolean summarizing() {
-        return statsRunning;
+        return statsJob.running;
     }
 
     private void cancelSummary() {
-        if (statsRunning) {
-            if (statsTask != null) {
-                statsTask.cancel();
-            }
-            statsGen++;
+        if (statsJob.running) {
             summaryState.set("cancelled");
-            statsDone();
+            statsJob.cancel();
         }
     }
 
@@ -638,25 +595,62 @@ public final class RecordTableViewModel {
      * summary is dropped.
      */
     public void cancel() {
-        if (walkRunning) {
+        if (walkJob.running) {
             walkStop.set(true);
         } else {
             cancelSummary();
         }
     }
 
-    private void begin() {
-        busy.set(true);
-        progress.set(-1);
-    }
-
-    private void end() {
-        busy.set(walkRunning || statsRunning);
-    }
-
     private void progressed(TaskRunner.Task t) {
-        if (t == walkTask || t == statsTask) {
+        if (t == walkJob.task || t == statsJob.task) {
             progress.set(t.fraction());
+        }
+    }
+
+    /**
+     * One kind of background work of this model (the walk, the summary): its task while it runs,
+     * for cancelling, and a generation that tells the running work's result from the result of
+     * work cancelled or started again since. Either job running shows the model busy. FX thread.
+     */
+    private final class Job {
+        private TaskRunner.Task task;
+        private long gen;
+        private boolean running;
+
+        /** Starts a run (the model shows busy, progress unknown); returns its generation. */
+        long start() {
+            running = true;
+            busy.set(true);
+            progress.set(-1);
+            return ++gen;
+        }
+
+        /** Whether the run of generation {@code g} is still the one running (its result is wanted). */
+        boolean current(long g) {
+            return running && g == gen;
+        }
+
+        /** Keeps the run's task for cancelling, unless it already ended (a direct runner in tests delivers at once). */
+        void submitted(long g, TaskRunner.Task t) {
+            task = current(g) ? t : null;
+        }
+
+        void done() {
+            running = false;
+            task = null;
+            busy.set(walkJob.running || statsJob.running);
+        }
+
+        /** Cancels a running run; a result it still delivers is dropped. */
+        void cancel() {
+            if (running) {
+                if (task != null) {
+                    task.cancel();
+                }
+                gen++;
+                done();
+            }
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.structscope.app.fields;
 
+import dev.structscope.app.common.CommitField;
 import javafx.scene.control.TextField;
 import javafx.scene.control.TreeTableCell;
 
@@ -37,7 +38,7 @@ final class ValueCell extends TreeTableCell<FieldRow, String> {
         if (field == null) {
             field = new TextField();
             field.setId("value-editor");
-            dev.structscope.app.common.CommitField.install(field, text -> {
+            CommitField.install(field, text -> {
                 FieldItem now = item();
                 FieldsView.ValueEditor ed = editor.get();
                 return now == null || ed == null ? "nothing to edit" : ed.apply(now, text);
@@ -53,15 +54,8 @@ final class ValueCell extends TreeTableCell<FieldRow, String> {
             });
         }
         field.setText(ValueEdit.initialText(item.getValue()));
-        mark(null);
-        setText(null);
-        setGraphic(field);
-        field.requestFocus();
-        field.selectAll();
-    }
-
-    private void mark(String why) {
-        dev.structscope.app.common.CommitField.mark(field, why);
+        CommitField.mark(field, null);
+        CommitField.showField(this, field);
     }
 
     /** Why the last value typed here was refused (tests), or null. */
@@ -72,22 +66,18 @@ final class ValueCell extends TreeTableCell<FieldRow, String> {
     @Override
     public void cancelEdit() {
         super.cancelEdit();
-        setText(getItem());
-        setGraphic(null);
+        CommitField.showText(this, getItem());
     }
 
     @Override
     protected void updateItem(String item, boolean empty) {
         super.updateItem(item, empty);
-        if (empty) {
-            setText(null);
-            setGraphic(null);
-        } else if (isEditing()) {
+        if (!empty && isEditing()) {
+            // A cell reused while it edits keeps its field (the tree scrolled or was refreshed).
             setText(null);
             setGraphic(field);
         } else {
-            setText(item);
-            setGraphic(null);
+            CommitField.showText(this, empty ? null : item);
         }
     }
 }

@@ -41,34 +41,24 @@ public final class ByteSearch {
         if (m == 0 || m > SearchQuery.MAX_PATTERN || size < m) {
             return -1;
         }
-        long lastStart = size - m;
+        // The starts still to look at are [lo, hi]; each window takes the end the search comes from.
+        long lo = forward ? Math.max(0, from) : 0;
+        long hi = forward ? size - m : Math.min(from, size - m);
         long scanned = 0;
-        if (forward) {
-            for (long at = Math.max(0, from); at <= lastStart; at += WINDOW) {
-                int starts = (int) Math.min(WINDOW, lastStart - at + 1);
-                int n = starts + m - 1;
-                content.copy(at, buffer, n);
-                int hit = indexOf(buffer, starts, pattern);
-                if (hit >= 0) {
-                    return at + hit;
-                }
-                scanned += starts;
-                step(progress, cancelled, scanned);
+        while (lo <= hi) {
+            int starts = (int) Math.min(WINDOW, hi - lo + 1);
+            long at = forward ? lo : hi - starts + 1;
+            content.copy(at, buffer, starts + m - 1);
+            int hit = indexOf(buffer, starts, pattern, forward);
+            if (hit >= 0) {
+                return at + hit;
             }
-        } else {
-            long end = Math.min(from, lastStart);
-            while (end >= 0) {
-                long at = Math.max(0, end - WINDOW + 1);
-                int starts = (int) (end - at + 1);
-                int n = starts + m - 1;
-                content.copy(at, buffer, n);
-                int hit = lastIndexOf(buffer, starts, pattern);
-                if (hit >= 0) {
-                    return at + hit;
-                }
-                scanned += starts;
-                step(progress, cancelled, scanned);
-                end = at - 1;
+            scanned += starts;
+            step(progress, cancelled, scanned);
+            if (forward) {
+                lo += starts;
+            } else {
+                hi -= starts;
             }
         }
         return -1;
@@ -96,12 +86,11 @@ public final class ByteSearch {
         long lastStart = size - m;
         long count = 0;
         long scanned = 0;
-        byte first = pattern[0];
         for (long at = 0; at <= lastStart; at += WINDOW) {
             int starts = (int) Math.min(WINDOW, lastStart - at + 1);
             content.copy(at, buffer, starts + m - 1);
             for (int i = 0; i < starts; i++) {
-                if (buffer[i] == first && Arrays.equals(buffer, i, i + m, pattern, 0, m)) {
+                if (matchesAt(buffer, i, pattern)) {
                     sink.match(at + i);
                     count++;
                 }
@@ -121,26 +110,19 @@ public final class ByteSearch {
         }
     }
 
-    /** First start in {@code [0, starts)} where the pattern matches. */
-    private static int indexOf(byte[] buf, int starts, byte[] p) {
-        byte first = p[0];
-        int m = p.length;
-        for (int i = 0; i < starts; i++) {
-            if (buf[i] == first && Arrays.equals(buf, i, i + m, p, 0, m)) {
+    /** The first (forward) or last start in {@code [0, starts)} where the pattern matches, or -1. */
+    private static int indexOf(byte[] buf, int starts, byte[] p, boolean forward) {
+        for (int k = 0; k < starts; k++) {
+            int i = forward ? k : starts - 1 - k;
+            if (matchesAt(buf, i, p)) {
                 return i;
             }
         }
         return -1;
     }
 
-    private static int lastIndexOf(byte[] buf, int starts, byte[] p) {
-        byte first = p[0];
-        int m = p.length;
-        for (int i = starts - 1; i >= 0; i--) {
-            if (buf[i] == first && Arrays.equals(buf, i, i + m, p, 0, m)) {
-                return i;
-            }
-        }
-        return -1;
+    /** Whether {@code p} stands at {@code i}; the first byte alone rules out most starts. */
+    private static boolean matchesAt(byte[] buf, int i, byte[] p) {
+        return buf[i] == p[0] && Arrays.equals(buf, i, i + p.length, p, 0, p.length);
     }
 }

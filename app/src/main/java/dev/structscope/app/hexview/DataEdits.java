@@ -277,20 +277,12 @@ public final class DataEdits {
 
     /** Writes {@code bytes} over the content from {@code offset}: one undo step (a member's new value). */
     public boolean write(long offset, byte[] bytes) {
-        if (bytes.length == 0 || !editable()) {
-            return false;
-        }
-        nibbleAt = -1;
-        return apply(() -> edited.overlay().overwrite(offset, bytes));
+        return applyBytes(bytes, () -> edited.overlay().overwrite(offset, bytes));
     }
 
     /** Inserts {@code bytes} at {@code offset}: one undo step. */
     public boolean insert(long offset, byte[] bytes) {
-        if (bytes.length == 0 || !editable()) {
-            return false;
-        }
-        nibbleAt = -1;
-        return apply(() -> edited.overlay().insert(offset, bytes));
+        return applyBytes(bytes, () -> edited.overlay().insert(offset, bytes));
     }
 
     /** Most bytes one fill writes (they are held as added bytes until saved). */
@@ -309,17 +301,12 @@ public final class DataEdits {
         for (int i = 0; i < b.length; i++) {
             b[i] = pattern[i % pattern.length];
         }
-        nibbleAt = -1;
-        return apply(() -> edited.overlay().overwrite(start, b));
+        return applyBytes(b, () -> edited.overlay().overwrite(start, b));
     }
 
     /** Pastes {@code bytes} at {@code at}: over the bytes there, or inserted in insert mode; one undo step. */
     public boolean paste(long at, byte[] bytes) {
-        if (bytes.length == 0 || !editable()) {
-            return false;
-        }
-        nibbleAt = -1;
-        boolean made = apply(() -> {
+        boolean made = applyBytes(bytes, () -> {
             if (insertMode.get()) {
                 edited.overlay().insert(at, bytes);
             } else {
@@ -348,6 +335,18 @@ public final class DataEdits {
             hex.moveTo(hex.caret(), false);
         }
         return done;
+    }
+
+    /**
+     * Runs {@code edit}, which writes or inserts {@code bytes}, as one undo step; nothing when there
+     * are no bytes or the data cannot be edited. Whether it was made.
+     */
+    private boolean applyBytes(byte[] bytes, Runnable edit) {
+        if (bytes.length == 0 || !editable()) {
+            return false;
+        }
+        nibbleAt = -1;
+        return apply(edit);
     }
 
     /** Runs {@code edit}; whether it was made (a refused one is said in the message instead). */

@@ -10,8 +10,6 @@ import dev.structscope.io.source.DataSource;
 import dev.structscope.model.InputException;
 import dev.structscope.model.abi.Abi;
 import dev.structscope.model.type.TypeLibrary;
-import javafx.beans.property.ReadOnlyObjectProperty;
-import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.geometry.Insets;
 import javafx.geometry.Orientation;
 import javafx.geometry.Pos;
@@ -98,14 +96,15 @@ public final class HexPane extends BorderPane {
     private Boolean wide;
     private final DataFileViewModel file = new DataFileViewModel(model, edits, saving, bookmarks, search,
             TaskRunner.forApp(), editStatus::setText);
-    private final ReadOnlyObjectWrapper<OverlayBar.Choice> choice = new ReadOnlyObjectWrapper<>(this, "choice");
+    /** The current overlay choice (type, plan, base), or null. */
+    private OverlayBar.Choice choice;
     private boolean syncing;
 
     /** Widths from which the decoded tree stands beside the bytes rather than under them. */
     private static final double WIDE = 1000;
 
     public HexPane() {
-        writers = new ValueWriters(model, edits, editStatus, choice::get, fields::shown);
+        writers = new ValueWriters(model, edits, editStatus, () -> choice, fields::shown);
         getStyleClass().add("hex-pane");
         gotoField.setPromptText("Go to offset");
         gotoField.setTooltip(new javafx.scene.control.Tooltip(
@@ -143,15 +142,15 @@ public final class HexPane extends BorderPane {
             }
         });
         ProgressBar searchProgress = new ProgressBar();
-        searchProgress.progressProperty().bind(search.progressProperty());
-        searchProgress.visibleProperty().bind(search.runningProperty());
+        searchProgress.progressProperty().bind(search.status().progressProperty());
+        searchProgress.visibleProperty().bind(search.status().runningProperty());
         searchProgress.setPrefWidth(90);
         Button cancel = new Button("Cancel");
-        cancel.visibleProperty().bind(search.runningProperty());
+        cancel.visibleProperty().bind(search.status().runningProperty());
         cancel.setOnAction(e -> search.cancel());
         Label searchMsg = new Label();
-        searchMsg.textProperty().bind(search.messageProperty());
-        searchMsg.styleProperty().bind(search.errorProperty().map(err -> err ? "-fx-text-fill: #d1242f;" : ""));
+        searchMsg.textProperty().bind(search.status().messageProperty());
+        searchMsg.styleProperty().bind(search.status().errorProperty().map(err -> err ? "-fx-text-fill: #d1242f;" : ""));
         // Row width and offset base are set once and rarely changed: a menu, not two controls on
         // the toolbar (at 1366 px the data column cannot spare a row for them).
         javafx.scene.control.MenuButton viewMenu = viewMenu();
@@ -243,7 +242,7 @@ public final class HexPane extends BorderPane {
             }
             // Opening the Records tab with a type on the overlay lists its records, as "As table" would:
             // an empty table saying "press As table" answered a click that had already said so.
-            if (t == tableTab && !overlayBar.asTableButton().isSelected() && choice.get() != null) {
+            if (t == tableTab && !overlayBar.asTableButton().isSelected() && choice != null) {
                 overlayBar.asTableButton().setSelected(true);
                 overlayBar.fire();
             }
@@ -273,7 +272,7 @@ public final class HexPane extends BorderPane {
         });
         edits.versionProperty().addListener((o, a, b) -> onEdited());
         writers.install(fields, records, inspectorModel);
-        hexMenu = new HexMenu(model, choice::get, writers, new HexMenu.Actions() {
+        hexMenu = new HexMenu(model, () -> choice, writers, new HexMenu.Actions() {
             @Override
             public void focusGoto() {
                 HexPane.this.focusGoto();
@@ -307,7 +306,7 @@ public final class HexPane extends BorderPane {
         records.setOnRecordSelected((off, len) -> {
             syncing = true;
             try {
-                OverlayBar.Choice c = choice.get();
+                OverlayBar.Choice c = choice;
                 if (c != null && model.source() != null) {
                     // The colours follow the selected record: its own sizes and placed members.
                     fields.show(model.source(), c.reader(), off, at -> followColours(c, at));
@@ -499,11 +498,6 @@ public final class HexPane extends BorderPane {
         return gotoError;
     }
 
-    /** The current overlay choice (type, plan, base), or null. */
-    public ReadOnlyObjectProperty<OverlayBar.Choice> choiceProperty() {
-        return choice.getReadOnlyProperty();
-    }
-
     /** The edits to the open data file (typing over bytes, undo, redo). */
     public DataEdits edits() {
         return edits;
@@ -578,7 +572,7 @@ public final class HexPane extends BorderPane {
         long caret = model.caret();
         long top = model.topRow();
         String said = editStatus.getText();
-        OverlayBar.Choice c = choice.get();
+        OverlayBar.Choice c = choice;
         file.open(p, () -> {
             model.moveTo(caret, false);
             model.setTopRow(top);
@@ -599,7 +593,7 @@ public final class HexPane extends BorderPane {
         if (model.caret() >= s.size() && s.size() > 0) {
             model.moveTo(s.size() - 1, false);
         }
-        OverlayBar.Choice c = choice.get();
+        OverlayBar.Choice c = choice;
         RecordAt shown = fields.shown();
         if (c != null) {
             syncing = true;
@@ -657,7 +651,7 @@ public final class HexPane extends BorderPane {
     }
 
     private void applyChoice(OverlayBar.Choice c) {
-        choice.set(c);
+        choice = c;
         DataSource s = model.source();
         if (c == null || s == null) {
             model.overlayProperty().set(null);
@@ -707,7 +701,7 @@ public final class HexPane extends BorderPane {
 
     /** A dynamic record shown in the tree: the overlay's colours take its own sizes and placed members. */
     private void followColours(OverlayBar.Choice c, RecordAt at) {
-        if (c.dynamic() && at.ok() && c == choice.get()) {
+        if (c.dynamic() && at.ok() && c == choice) {
             model.overlayProperty().set(Overlay.ofInstance(at.root(), at.base(), at.size()));
         }
     }
@@ -746,7 +740,7 @@ public final class HexPane extends BorderPane {
      * decoded (its own sizes) for the tree and the colours, found among the walked starts.
      */
     private void followDynamicRecord(long caret) {
-        OverlayBar.Choice c = choice.get();
+        OverlayBar.Choice c = choice;
         var walk = records.walk();
         DataSource s = model.source();
         if (c == null || !c.dynamic() || !c.asTable() || walk == null || walk.count() == 0 || s == null) {
@@ -849,7 +843,7 @@ public final class HexPane extends BorderPane {
             }
         } else if (BOOKMARK.match(e)) {
             bookmarksView.addFromSelection(bookmarks, model);
-        } else if (e.getCode() == KeyCode.ESCAPE && search.runningProperty().get()) {
+        } else if (e.getCode() == KeyCode.ESCAPE && search.status().running()) {
             search.cancel();
         } else {
             return;
@@ -910,7 +904,7 @@ public final class HexPane extends BorderPane {
         javafx.scene.control.MenuItem hist = new javafx.scene.control.MenuItem("Byte Histogram of the Selection");
         hist.setOnAction(e -> showPane("histogram"));
         javafx.scene.control.MenuItem stop = new javafx.scene.control.MenuItem("Stop Mapping the Bytes");
-        stop.disableProperty().bind(byteMap.progressProperty().lessThan(0));
+        stop.disableProperty().bind(byteMap.stripProperty().map(s -> !s.scanning()));
         stop.setOnAction(e -> byteMap.cancelMap());
         return java.util.List.of(entropy, larger, hist, stop);
     }

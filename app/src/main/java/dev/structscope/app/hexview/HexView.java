@@ -259,16 +259,10 @@ public final class HexView extends Region {
                     g.fillRect(snap(ax), snap(y + line - 2), Math.ceil(cw), 2);
                 }
                 if (at >= selLo && at <= selHi) {
-                    g.setFill(palette.selection());
-                    g.fillRect(snap(hx - cw / 2), snap(y), Math.ceil(3 * cw), Math.ceil(line));
-                    g.fillRect(snap(ax), snap(y), Math.ceil(cw), Math.ceil(line));
+                    fillByte(g, palette.selection(), hx, ax, y);
                 }
                 if (at == caret) {
-                    g.setStroke(palette.accent());
-                    g.setLineWidth(model.paneProperty().get() == HexViewModel.Pane.HEX ? 2 : 1);
-                    g.strokeRect(snap(hx - cw / 2) + 1, snap(y) + 1, Math.ceil(3 * cw) - 2, Math.ceil(line) - 2);
-                    g.setLineWidth(model.paneProperty().get() == HexViewModel.Pane.ASCII ? 2 : 1);
-                    g.strokeRect(snap(ax) + 1, snap(y) + 1, Math.ceil(cw) - 2, Math.ceil(line) - 2);
+                    strokeCaret(g, hx, ax, y);
                 }
             }
             g.setFill(palette.dim());
@@ -306,7 +300,6 @@ public final class HexView extends Region {
                               long rowStart, int count, double hexX, double asciiX, double y, long selLo, long selHi,
                               long caret) {
         double cw = metrics.cw;
-        double line = metrics.line;
         char[] hex = formatter.hexChars();
         char[] ascii = formatter.asciiChars();
         for (int i = 0; i < count; i++) {
@@ -316,13 +309,9 @@ public final class HexView extends Region {
             }
             double hx = hexX + col(i) * cw;
             double ax = asciiX + i * cw;
-            g.setFill(palette.changedBg());
-            g.fillRect(snap(hx - cw / 2), snap(y), Math.ceil(3 * cw), Math.ceil(line));
-            g.fillRect(snap(ax), snap(y), Math.ceil(cw), Math.ceil(line));
+            fillByte(g, palette.changedBg(), hx, ax, y);
             if (at >= selLo && at <= selHi) {
-                g.setFill(palette.selection());
-                g.fillRect(snap(hx - cw / 2), snap(y), Math.ceil(3 * cw), Math.ceil(line));
-                g.fillRect(snap(ax), snap(y), Math.ceil(cw), Math.ceil(line));
+                fillByte(g, palette.selection(), hx, ax, y);
             }
             // A solid fill in a hue no member colour uses (members are tinted, never solid), with
             // text in contrast: marked the same in light and dark, under the selection too.
@@ -330,13 +319,29 @@ public final class HexView extends Region {
             g.fillText(new String(hex, i * 3, 2), snap(hx), snap(y));
             g.fillText(String.valueOf(ascii[i]), snap(ax), snap(y));
             if (at == caret) {
-                g.setStroke(palette.accent());
-                g.setLineWidth(model.paneProperty().get() == HexViewModel.Pane.HEX ? 2 : 1);
-                g.strokeRect(snap(hx - cw / 2) + 1, snap(y) + 1, Math.ceil(3 * cw) - 2, Math.ceil(line) - 2);
-                g.setLineWidth(model.paneProperty().get() == HexViewModel.Pane.ASCII ? 2 : 1);
-                g.strokeRect(snap(ax) + 1, snap(y) + 1, Math.ceil(cw) - 2, Math.ceil(line) - 2);
+                strokeCaret(g, hx, ax, y);
             }
         }
+    }
+
+    /** Fills one byte's cell in both panes: its hex pair at {@code hx}, its character at {@code ax}. */
+    private void fillByte(GraphicsContext g, Color fill, double hx, double ax, double y) {
+        double cw = metrics.cw;
+        double line = metrics.line;
+        g.setFill(fill);
+        g.fillRect(snap(hx - cw / 2), snap(y), Math.ceil(3 * cw), Math.ceil(line));
+        g.fillRect(snap(ax), snap(y), Math.ceil(cw), Math.ceil(line));
+    }
+
+    /** Outlines the caret's byte in both panes, heavier in the pane that has the keyboard. */
+    private void strokeCaret(GraphicsContext g, double hx, double ax, double y) {
+        double cw = metrics.cw;
+        double line = metrics.line;
+        g.setStroke(palette.accent());
+        g.setLineWidth(model.paneProperty().get() == HexViewModel.Pane.HEX ? 2 : 1);
+        g.strokeRect(snap(hx - cw / 2) + 1, snap(y) + 1, Math.ceil(3 * cw) - 2, Math.ceil(line) - 2);
+        g.setLineWidth(model.paneProperty().get() == HexViewModel.Pane.ASCII ? 2 : 1);
+        g.strokeRect(snap(ax) + 1, snap(y) + 1, Math.ceil(cw) - 2, Math.ceil(line) - 2);
     }
 
     private static boolean isChanged(java.util.List<dev.structscope.io.edit.EditOverlay.Range> changed, long at) {

@@ -1,18 +1,13 @@
 package dev.structscope.app.hexview;
 
 import dev.structscope.app.common.TaskRunner;
+import dev.structscope.app.common.WorkStatus;
 import dev.structscope.app.fields.Content;
 import dev.structscope.io.source.DataSource;
 import dev.structscope.io.source.Sources;
 import javafx.beans.property.ObjectProperty;
-import javafx.beans.property.ReadOnlyBooleanProperty;
-import javafx.beans.property.ReadOnlyBooleanWrapper;
-import javafx.beans.property.ReadOnlyDoubleProperty;
-import javafx.beans.property.ReadOnlyDoubleWrapper;
 import javafx.beans.property.ReadOnlyLongProperty;
 import javafx.beans.property.ReadOnlyLongWrapper;
-import javafx.beans.property.ReadOnlyStringProperty;
-import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
@@ -40,10 +35,7 @@ public final class SearchViewModel {
     private final TaskRunner runner;
     private final StringProperty text = new SimpleStringProperty(this, "text", "");
     private final ObjectProperty<SearchQuery.Kind> kind = new SimpleObjectProperty<>(this, "kind", SearchQuery.Kind.ASCII);
-    private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper(this, "running");
-    private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper(this, "progress");
-    private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(this, "message", "");
-    private final ReadOnlyBooleanWrapper error = new ReadOnlyBooleanWrapper(this, "error");
+    private final WorkStatus status = new WorkStatus();
     private final ObservableList<Long> matches = FXCollections.observableArrayList();
     private final ReadOnlyLongWrapper matchCount = new ReadOnlyLongWrapper(this, "matchCount", -1);
     private long[] sorted = new long[0];
@@ -74,21 +66,9 @@ public final class SearchViewModel {
         return kind;
     }
 
-    public ReadOnlyBooleanProperty runningProperty() {
-        return running.getReadOnlyProperty();
-    }
-
-    public ReadOnlyDoubleProperty progressProperty() {
-        return progress.getReadOnlyProperty();
-    }
-
-    public ReadOnlyStringProperty messageProperty() {
-        return message.getReadOnlyProperty();
-    }
-
-    /** Whether {@link #messageProperty()} is an error (for a red mark in place). */
-    public ReadOnlyBooleanProperty errorProperty() {
-        return error.getReadOnlyProperty();
+    /** Whether a search runs, how far it got, and what the last one found or why it could not run. */
+    public WorkStatus status() {
+        return status;
     }
 
     /** The offsets Find All found, in file order (at most {@link #LISTED}); empty before it ran. */
@@ -99,11 +79,6 @@ public final class SearchViewModel {
     /** How many matches Find All counted in the whole file; -1 before it ran for this query. */
     public ReadOnlyLongProperty matchCountProperty() {
         return matchCount.getReadOnlyProperty();
-    }
-
-    /** Bytes of the pattern the listed matches were found for. */
-    public int patternLength() {
-        return patternLength;
     }
 
     /** F3: the next match after the caret. */
@@ -119,7 +94,7 @@ public final class SearchViewModel {
     /** Selects a listed match (a click in the matches pane). */
     public void show(long offset) {
         hex.select(offset, Math.max(1, patternLength));
-        say(position(offset), false);
+        status.say(position(offset), false);
     }
 
     public void cancel() {
@@ -127,48 +102,56 @@ public final class SearchViewModel {
             TaskRunner.Task t = task;
             task = null;
             t.cancel();
-            if (running.get()) {
-                running.set(false);
-                say("search cancelled", false);
+            if (status.running()) {
+                status.stop();
+                status.say("search cancelled", false);
             }
         }
     }
 
+    /** What one search reads and looks for: taken on the FX thread, read on the worker's. */
+    private record Target(byte[] pattern, DataSource source, Content content) {
+    }
+
     /**
-     * Cancels a running search and parses the query; null (with the reason said in place) when
-     * the text is not a pattern or no file is open.
+     * Cancels a running search, parses the query and takes the version of the file to read;
+     * null (with the reason said in place) when the text is not a pattern, no file is open or
+     * the file cannot be read.
      */
-    private SearchQuery prepare() {
+    private Target prepare() {
         cancel();
         SearchQuery query;
         try {
             query = SearchQuery.parse(kind.get(), text.get());
         } catch (IllegalArgumentException e) {
-            say(e.getMessage(), true);
+            status.say(e.getMessage(), true);
             return null;
         }
-        if (hex.source() == null) {
-            say("no file is open", true);
+        DataSource source = hex.source();
+        if (source == null) {
+            status.say("no file is open", true);
             return null;
         }
-        return query;
+        try {
+            return new Target(query.pattern(), source, Content.of(source));
+        } catch (dev.structscope.model.InputException e) {
+            status.say(e.oneLine(), true);
+            return null;
+        }
     }
 
     private void start(boolean forward) {
-        SearchQuery query = prepare();
-        if (query == null) {
+        Target target = prepare();
+        if (target == null) {
             return;
         }
-        DataSource source = hex.source();
-        Content content = contentOf(source);
-        if (content == null) {
-            return;
-        }
+        DataSource source = target.source();
+        Content content = target.content();
         long size = source.size();
         // Start just past the caret (forward) or just before it, so F3 steps through every match;
         // at the end of the file the search goes on from the other end (as editors do), and says so.
         long from = forward ? hex.selectionStart() + 1 : hex.selectionStart() - 1;
-        byte[] pattern = query.pattern();
+        byte[] pattern = target.pattern();
         begin();
         task = runner.submit(TaskRunner.Lane.WORK, "Find " + quoted(), p -> {
             ByteSearch search = new ByteSearch();
@@ -183,16 +166,16 @@ public final class SearchViewModel {
                     done -> p.update(first + done, size), p::cancelled));
             return new Hit(wrapped, true);
         }, hit -> {
-            running.set(false);
+            status.stop();
             task = null;
             if (hit.at() < 0) {
-                say("not found in the file", false);
+                status.say("not found in the file", false);
                 return;
             }
             hex.select(hit.at(), pattern.length);
             String where = matchCount.get() >= 0 ? position(hit.at())
                     : "found at 0x" + Long.toHexString(hit.at()).toUpperCase(Locale.ROOT);
-            say(where + (!hit.wrapped() ? "" : forward ? " (wrapped past the end)" : " (wrapped past the start)"), false);
+            status.say(where + (!hit.wrapped() ? "" : forward ? " (wrapped past the end)" : " (wrapped past the start)"), false);
         }, this::failed, this::progressed).cancelWith(this::cancel);
     }
 
@@ -201,16 +184,13 @@ public final class SearchViewModel {
      * progress and cancel; then the message says how many, and next/previous say which one.
      */
     public void findAll() {
-        SearchQuery query = prepare();
-        if (query == null) {
+        Target target = prepare();
+        if (target == null) {
             return;
         }
-        DataSource source = hex.source();
-        Content content = contentOf(source);
-        if (content == null) {
-            return;
-        }
-        byte[] pattern = query.pattern();
+        DataSource source = target.source();
+        Content content = target.content();
+        byte[] pattern = target.pattern();
         long size = source.size();
         begin();
         task = runner.submit(TaskRunner.Lane.WORK, "Find all " + quoted(), p -> {
@@ -228,27 +208,17 @@ public final class SearchViewModel {
         }, all -> done(all, pattern.length), this::failed, this::progressed).cancelWith(this::cancel);
     }
 
-    /** The version of the file the search reads (taken here, on the FX thread), or null after saying why not. */
-    private Content contentOf(DataSource source) {
-        try {
-            return Content.of(source);
-        } catch (dev.structscope.model.InputException e) {
-            say(e.oneLine(), true);
-            return null;
-        }
-    }
-
     private void done(All all, int length) {
-        running.set(false);
+        status.stop();
         task = null;
         patternLength = length;
         sorted = Arrays.copyOf(all.kept(), all.listed());
         matches.setAll(Arrays.stream(sorted).boxed().toList());
         matchCount.set(all.count());
         if (all.count() == 0) {
-            say("not found in the file", false);
+            status.say("not found in the file", false);
         } else {
-            say(String.format(Locale.ROOT, "%,d match%s%s", all.count(), all.count() == 1 ? "" : "es",
+            status.say(String.format(Locale.ROOT, "%,d match%s%s", all.count(), all.count() == 1 ? "" : "es",
                     all.count() > all.listed() ? String.format(Locale.ROOT, " (the first %,d listed)", all.listed()) : ""), false);
         }
     }
@@ -273,21 +243,19 @@ public final class SearchViewModel {
     }
 
     private void begin() {
-        running.set(true);
-        progress.set(0);
-        say("searching…", false);
+        status.start(0, "searching…");
     }
 
     private void progressed(TaskRunner.Task t) {
         if (t == task) {
-            progress.set(Math.max(0, t.fraction()));
+            status.progressed(Math.max(0, t.fraction()));
         }
     }
 
     private void failed(Exception x) {
-        running.set(false);
+        status.stop();
         task = null;
-        say(String.valueOf(x.getMessage()), true);
+        status.say(String.valueOf(x.getMessage()), true);
     }
 
     /** Where a match is (-1: none) and whether the search went round the end of the file to find it. */
@@ -296,10 +264,5 @@ public final class SearchViewModel {
 
     /** What Find All found: every match counted, the first {@code listed} kept. */
     private record All(long count, long[] kept, int listed) {
-    }
-
-    private void say(String text, boolean isError) {
-        message.set(text);
-        error.set(isError);
     }
 }

@@ -1,6 +1,7 @@
 package dev.structscope.app.plot;
 
 import dev.structscope.app.common.TaskRunner;
+import dev.structscope.app.common.WorkStatus;
 import dev.structscope.io.decode.RecordReader;
 import dev.structscope.io.series.MemberPath;
 import dev.structscope.io.series.Series;
@@ -8,16 +9,10 @@ import dev.structscope.io.series.SeriesResult;
 import dev.structscope.io.source.DataSource;
 import dev.structscope.io.stats.StatsProgress;
 import dev.structscope.model.InputException;
-import javafx.beans.property.ReadOnlyBooleanProperty;
-import javafx.beans.property.ReadOnlyBooleanWrapper;
-import javafx.beans.property.ReadOnlyDoubleProperty;
-import javafx.beans.property.ReadOnlyDoubleWrapper;
 import javafx.beans.property.ReadOnlyLongProperty;
 import javafx.beans.property.ReadOnlyLongWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
-import javafx.beans.property.ReadOnlyStringProperty;
-import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
@@ -47,9 +42,7 @@ public final class PlotViewModel {
     private final long base;
     private final ObservableList<String> members = FXCollections.observableArrayList();
     private final ReadOnlyObjectWrapper<List<SeriesResult>> series = new ReadOnlyObjectWrapper<>(this, "series", List.of());
-    private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper(this, "running");
-    private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper(this, "progress", -1);
-    private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(this, "message", "");
+    private final WorkStatus status = new WorkStatus();
     private final ReadOnlyLongWrapper selected = new ReadOnlyLongWrapper(this, "selected", -1);
     private final ReadOnlyLongWrapper total = new ReadOnlyLongWrapper(this, "total", -1);
     private final ReadOnlyObjectWrapper<TimeAxis> time = new ReadOnlyObjectWrapper<>(this, "time");
@@ -87,7 +80,7 @@ public final class PlotViewModel {
         try {
             MemberPath.parse(path);
         } catch (InputException e) {
-            message.set(e.getMessage());
+            say(e.getMessage());
             return;
         }
         if (!members.contains(path)) {
@@ -176,8 +169,8 @@ public final class PlotViewModel {
             task.cancel();
             task = null;
             generation++;
-            running.set(false);
-            message.set("cancelled");
+            status.stop();
+            say("cancelled");
         }
     }
 
@@ -193,21 +186,19 @@ public final class PlotViewModel {
             generation++;
             task = null;
             series.set(List.of());
-            running.set(false);
+            status.stop();
             return;
         }
         long a = from;
         long b = to;
-        running.set(true);
-        progress.set(-1);
-        message.set("");
+        status.start(-1, "");
         // Results of an older request are dropped; a generation (not the task) says which is current,
         // because a runner may finish the work before submit returns.
         long gen = ++generation;
         // On a big range a picture from samples shows first (within a second on any file), then the exact one.
         java.util.function.Consumer<List<SeriesResult>> preview = sampled -> tasks.fx().accept(() -> {
-            if (gen == generation && running.get()) {
-                message.set("a first look from " + PREVIEW_SAMPLE + " records per bucket; refining…");
+            if (gen == generation && status.running()) {
+                say("a first look from " + PREVIEW_SAMPLE + " records per bucket; refining…");
                 if (!sampled.isEmpty()) {
                     total.set(sampled.getFirst().total());
                 }
@@ -221,7 +212,7 @@ public final class PlotViewModel {
                         return;
                     }
                     task = null;
-                    running.set(false);
+                    status.stop();
                     // A member the records cannot give (not a scalar, not there) leaves the plot, saying why.
                     members.removeAll(outcome.refused());
                     List<SeriesResult> result = outcome.series();
@@ -236,10 +227,10 @@ public final class PlotViewModel {
                             total.set(first.total());
                         }
                         to = first.to();
-                        message.set(outcome.why() != null ? outcome.why() : String.format(Locale.ROOT,
+                        say(outcome.why() != null ? outcome.why() : String.format(Locale.ROOT,
                                 "records %,d–%,d of %,d", first.from(), Math.max(first.from(), first.to() - 1), total.get()));
                     } else {
-                        message.set(outcome.why() == null ? "" : outcome.why());
+                        say(outcome.why() == null ? "" : outcome.why());
                     }
                 },
                 failure -> {
@@ -247,13 +238,13 @@ public final class PlotViewModel {
                         return;
                     }
                     task = null;
-                    running.set(false);
-                    message.set(failure instanceof InputException ie ? ie.getMessage()
+                    status.stop();
+                    say(failure instanceof InputException ie ? ie.getMessage()
                             : failure instanceof java.util.concurrent.CancellationException ? "cancelled"
                             : "the plot failed: " + failure);
                 },
-                t -> progress.set(t.fraction()));
-        if (gen == generation && running.get()) {
+                t -> status.progressed(t.fraction()));
+        if (gen == generation && status.running()) {
             task = submitted;
         }
     }
@@ -362,18 +353,16 @@ public final class PlotViewModel {
         return series.getReadOnlyProperty();
     }
 
-    public ReadOnlyBooleanProperty runningProperty() {
-        return running.getReadOnlyProperty();
+    /**
+     * Whether a decimation runs and how far it got (-1 until known), and what the plot says: the
+     * range shown, a member it cannot plot, a cancel.
+     */
+    public WorkStatus status() {
+        return status;
     }
 
-    /** How far the running decimation is, 0..1, or -1 when not known yet. */
-    public ReadOnlyDoubleProperty progressProperty() {
-        return progress.getReadOnlyProperty();
-    }
-
-    /** What the plot says: the range shown, a member it cannot plot, a cancel. */
-    public ReadOnlyStringProperty messageProperty() {
-        return message.getReadOnlyProperty();
+    private void say(String text) {
+        status.say(text, false);
     }
 
     /** The record last clicked, or -1. */

@@ -137,12 +137,12 @@ class EditedLargeFileTest {
                 long[] hits = Arrays.stream(t).skip(2).mapToLong(Long::parseLong).toArray();
                 search.textProperty().set(t[0]);
                 search.findAll();
-                assertEquals(Long.parseLong(t[1]), search.matchCountProperty().get(), t[0] + ": " + search.messageProperty().get());
+                assertEquals(Long.parseLong(t[1]), search.matchCountProperty().get(), t[0] + ": " + search.status().messageProperty().get());
                 assertEquals(Arrays.stream(hits).boxed().toList(), search.matches(), t[0]);
                 // F3 from the last match wraps to the first; Shift+F3 from the first wraps to the last.
                 hex.select(hits[hits.length - 1], 1);
                 search.next();
-                assertEquals(hits[0], hex.selectionStart(), t[0] + " wraps: " + search.messageProperty().get());
+                assertEquals(hits[0], hex.selectionStart(), t[0] + " wraps: " + search.status().messageProperty().get());
                 search.previous();
                 assertEquals(hits[hits.length - 1], hex.selectionStart(), t[0] + " wraps back");
             }

@@ -71,14 +71,14 @@ class SearchViewModelTest {
                 first.add(Long.parseLong(x));
             }
             assertEquals(first, vm.matches().subList(0, first.size()));
-            assertTrue(vm.messageProperty().get().startsWith(String.format(java.util.Locale.ROOT, "%,d matches", count)),
-                    vm.messageProperty().get());
+            assertTrue(vm.status().messageProperty().get().startsWith(String.format(java.util.Locale.ROOT, "%,d matches", count)),
+                    vm.status().messageProperty().get());
 
             // F3 after Find All says which match it is.
             hex.select(first.get(2), 3);
             vm.next();
             assertEquals((long) first.get(3), hex.selectionStart());
-            assertTrue(vm.messageProperty().get().startsWith("match 4 of "), vm.messageProperty().get());
+            assertTrue(vm.status().messageProperty().get().startsWith("match 4 of "), vm.status().messageProperty().get());
             vm.show(first.get(7));
             assertEquals((long) first.get(7), hex.selectionStart());
             assertEquals(3, hex.selectionLength());
@@ -101,7 +101,7 @@ class SearchViewModelTest {
             vm.findAll();
             assertEquals(3L * SearchViewModel.LISTED - 1, vm.matchCountProperty().get());
             assertEquals(SearchViewModel.LISTED, vm.matches().size());
-            assertTrue(vm.messageProperty().get().contains("the first 10,000 listed"), vm.messageProperty().get());
+            assertTrue(vm.status().messageProperty().get().contains("the first 10,000 listed"), vm.status().messageProperty().get());
         }
     }
 
@@ -116,15 +116,15 @@ class SearchViewModelTest {
             hex.moveTo(10, false);
             vm.next();
             assertEquals(2, hex.selectionStart());
-            assertTrue(vm.messageProperty().get().contains("wrapped past the end"), vm.messageProperty().get());
+            assertTrue(vm.status().messageProperty().get().contains("wrapped past the end"), vm.status().messageProperty().get());
             vm.textProperty().set("absent");
             vm.next();
-            assertEquals("not found in the file", vm.messageProperty().get());
-            assertFalse(vm.errorProperty().get());
+            assertEquals("not found in the file", vm.status().messageProperty().get());
+            assertFalse(vm.status().errorProperty().get());
             vm.kindProperty().set(SearchQuery.Kind.HEX);
             vm.textProperty().set("abc");
             vm.next();
-            assertTrue(vm.errorProperty().get(), "odd hex digits are refused in place");
+            assertTrue(vm.status().errorProperty().get(), "odd hex digits are refused in place");
         }
     }
 
@@ -140,10 +140,10 @@ class SearchViewModelTest {
             vm.kindProperty().set(SearchQuery.Kind.HEX);
             vm.textProperty().set("00");
             vm.findAll();
-            assertTrue(vm.runningProperty().get());
+            assertTrue(vm.status().runningProperty().get());
             vm.cancel();
-            assertFalse(vm.runningProperty().get());
-            assertEquals("search cancelled", vm.messageProperty().get());
+            assertFalse(vm.status().runningProperty().get());
+            assertEquals("search cancelled", vm.status().messageProperty().get());
             later.forEach(Runnable::run);
             assertEquals(-1, vm.matchCountProperty().get(), "a cancelled scan delivers nothing");
             assertTrue(vm.matches().isEmpty());

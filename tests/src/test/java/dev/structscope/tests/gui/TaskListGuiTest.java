@@ -49,7 +49,7 @@ class TaskListGuiTest extends HexPaneGuiBase {
             pane.search().textProperty().set("never there");
             pane.findAll();
         });
-        assertTrue(pane.search().runningProperty().get());
+        assertTrue(pane.search().status().runningProperty().get());
         WaitForAsyncUtils.waitForFxEvents();
         assertTrue(tasks.isVisible());
         assertTrue(tasks.getText().matches("\\d+ tasks? running"), tasks.getText());
@@ -71,7 +71,7 @@ class TaskListGuiTest extends HexPaneGuiBase {
             robot.sleep(25);
         }
         assertFalse(tasks.isVisible(), "the cancelled search left the list");
-        assertFalse(pane.search().runningProperty().get(), "the search stopped");
+        assertFalse(pane.search().status().runningProperty().get(), "the search stopped");
     }
 
     /** The pop-over's row of our search (other tests' work may share the app's runner). */

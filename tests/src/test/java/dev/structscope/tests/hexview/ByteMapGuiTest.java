@@ -257,7 +257,7 @@ class ByteMapGuiTest extends HexPaneGuiBase {
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals(before, pane.byteMap().scans(), "opening did not start a scan");
         assertTrue(pane.byteMap().waiting());
-        assertTrue(pane.byteMap().messageProperty().get().contains("press the strip"), pane.byteMap().messageProperty().get());
+        assertTrue(pane.byteMap().stripProperty().get().message().contains("press the strip"), pane.byteMap().stripProperty().get().message());
         ByteMapStrip strip = pane.byteMapStrip();
         Point2D[] at = new Point2D[1];
         robot.interact(() -> at[0] = strip.localToScreen(ByteMapStrip.WIDTH / 2, strip.getHeight() / 2));

@@ -335,17 +335,17 @@ class HexPaneGuiTest extends HexPaneGuiBase {
         robot.clickOn("#hex-find-all");
         awaitSearch();
         assertEquals(at.length, pane.search().matchCountProperty().get());
-        assertEquals("4 matches", pane.search().messageProperty().get());
+        assertEquals("4 matches", pane.search().status().messageProperty().get());
         javafx.scene.control.ListView<?> list = robot.lookup("#search-matches").queryAs(javafx.scene.control.ListView.class);
         assertTrue(list.isVisible(), "Find All brings the list to the front");
         robot.interact(() -> list.getSelectionModel().select(2));
         assertEquals(at[2], pane.model().selectionStart());
         assertEquals(6, pane.model().selectionLength());
-        assertEquals("match 3 of 4 at 0x200003", pane.search().messageProperty().get());
+        assertEquals("match 3 of 4 at 0x200003", pane.search().status().messageProperty().get());
         robot.type(KeyCode.F3);
         awaitSearch();
         assertEquals(at[3], pane.model().selectionStart());
-        assertTrue(pane.search().messageProperty().get().startsWith("match 4 of 4"), pane.search().messageProperty().get());
+        assertTrue(pane.search().status().messageProperty().get().startsWith("match 4 of 4"), pane.search().status().messageProperty().get());
     }
 
     @Test
@@ -369,22 +369,22 @@ class HexPaneGuiTest extends HexPaneGuiBase {
         for (long a : at) {
             robot.type(KeyCode.F3);
             WaitForAsyncUtils.waitForFxEvents();
-            WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> !pane.search().runningProperty().get()
-                    && !pane.search().messageProperty().get().startsWith("searching"));
+            WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> !pane.search().status().runningProperty().get()
+                    && !pane.search().status().messageProperty().get().startsWith("searching"));
             WaitForAsyncUtils.waitForFxEvents();
-            assertEquals(a, pane.model().selectionStart(), pane.search().messageProperty().get());
+            assertEquals(a, pane.model().selectionStart(), pane.search().status().messageProperty().get());
             assertEquals(4, pane.model().selectionLength());
         }
         // Past the last match, F3 goes round to the first one and says so; Shift+F3 goes back round.
         robot.type(KeyCode.F3);
         awaitSearch();
         assertEquals(at[0], pane.model().selectionStart());
-        assertEquals("found at 0x123 (wrapped past the end)", pane.search().messageProperty().get());
+        assertEquals("found at 0x123 (wrapped past the end)", pane.search().status().messageProperty().get());
         robot.press(KeyCode.SHIFT).type(KeyCode.F3).release(KeyCode.SHIFT);
         awaitSearch();
         assertEquals(at[2], pane.model().selectionStart());
-        assertTrue(pane.search().messageProperty().get().endsWith("(wrapped past the start)"),
-                pane.search().messageProperty().get());
+        assertTrue(pane.search().status().messageProperty().get().endsWith("(wrapped past the start)"),
+                pane.search().status().messageProperty().get());
         robot.press(KeyCode.SHIFT).type(KeyCode.F3).release(KeyCode.SHIFT);
         awaitSearch();
         assertEquals(at[1], pane.model().selectionStart());
@@ -392,14 +392,14 @@ class HexPaneGuiTest extends HexPaneGuiBase {
         robot.interact(() -> pane.search().textProperty().set("de ad be ef"));
         robot.type(KeyCode.F3);
         awaitSearch();
-        assertEquals("not found in the file", pane.search().messageProperty().get());
+        assertEquals("not found in the file", pane.search().status().messageProperty().get());
         assertEquals(at[1], pane.model().selectionStart());
     }
 
     private void awaitSearch() throws Exception {
         WaitForAsyncUtils.waitForFxEvents();
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> !pane.search().runningProperty().get()
-                && !pane.search().messageProperty().get().startsWith("searching"));
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> !pane.search().status().runningProperty().get()
+                && !pane.search().status().messageProperty().get().startsWith("searching"));
         WaitForAsyncUtils.waitForFxEvents();
     }
 

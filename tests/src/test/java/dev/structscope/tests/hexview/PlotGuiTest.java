@@ -87,7 +87,7 @@ class PlotGuiTest extends FxRobot {
     }
 
     private static void awaitPlot(PlotView plot, int members) throws Exception {
-        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> !plot.model().runningProperty().get()
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> !plot.model().status().runningProperty().get()
                 && plot.model().seriesProperty().get().size() == members);
         WaitForAsyncUtils.waitForFxEvents();
     }
@@ -128,7 +128,7 @@ class PlotGuiTest extends FxRobot {
             // A member that is not one scalar is refused in place, and the plot keeps the others.
             interact(() -> plot.model().addMember("sym"));
             awaitPlot(plot, 2);
-            assertTrue(plot.model().messageProperty().get().contains("string"), plot.model().messageProperty().get());
+            assertTrue(plot.model().status().messageProperty().get().contains("string"), plot.model().status().messageProperty().get());
             assertEquals(List.of("id", "samples[2]"), plot.model().members());
         }
 
