@@ -168,17 +168,15 @@ public final class RecordTableViewModel {
         moveWindow(0);
         RecordReader r = reader;
         long b = base;
-        long gen = ++walkGen;
-        walkRunning = true;
-        begin();
+        long gen = walkJob.start();
         info.set("Reading the first record…");
         TaskRunner.Task t = runner.submit(TaskRunner.Lane.WORK, "Reading the first record",
                 p -> RecordAt.decode(c, r, b),
                 first -> {
-                    if (gen != walkGen || !walkRunning) {
+                    if (!walkJob.current(gen)) {
                         return;
                     }
-                    walkDone();
+                    walkJob.done();
                     if (!first.ok()) {
                         info.set(first.error());
                         return;
@@ -188,15 +186,12 @@ public final class RecordTableViewModel {
                     walk(c, 0);
                 },
                 x -> {
-                    if (gen == walkGen && walkRunning) {
+                    if (walkJob.current(gen)) {
                         info.set("Reading the first record failed: " + x.getMessage());
-                        walkDone();
+                        walkJob.done();
                     }
                 });
-        // A direct runner (tests) has already delivered the result (and may have started the walk).
-        if (walkRunning && gen == walkGen) {
-            walkTask = t;
-        }
+        walkJob.submitted(gen, t);
     }
 
     /**
@@ -631,9 +626,14 @@ public final class RecordTableViewModel {
             return running && g == gen;
         }
 
-        /** Keeps the run's task for cancelling, unless it already ended (a direct runner in tests delivers at once). */
+        /**
+         * Keeps the run's task for cancelling, unless it already ended or was followed by another
+         * (a direct runner in tests delivers at once, and the first record's result starts the walk).
+         */
         void submitted(long g, TaskRunner.Task t) {
-            task = current(g) ? t : null;
+            if (current(g)) {
+                task = t;
+            }
         }
 
         void done() {
