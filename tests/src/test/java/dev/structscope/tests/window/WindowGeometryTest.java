@@ -50,14 +50,37 @@ class WindowGeometryTest {
         assertEquals(List.of(), broken, "cut or outside the window at " + width + "x" + height);
     }
 
+    /**
+     * The probe's output. A child that died in JavaFX's native text code (glibc's heap check
+     * aborting in Pango/FreeType, about 1 start in 10 at 2560x1440 under Monocle's software
+     * pipeline, at 949fffc as now; 6 December 2026) is started once more, and says so: what this
+     * test checks is the window's geometry, not that crash, which is noted for the planners.
+     */
     private List<String> probe(int width, int height) throws IOException, InterruptedException {
+        List<String> lines = probeOnce(width, height);
+        if (diedNatively(lines)) {
+            System.err.println("WindowGeometryTest: the probe at " + width + "x" + height
+                    + " died in native code; starting it once more:\n" + String.join("\n", lines));
+            lines = probeOnce(width, height);
+        }
+        return lines;
+    }
+
+    private static boolean diedNatively(List<String> lines) {
+        return lines.stream().anyMatch(l -> l.contains("A fatal error has been detected by the Java Runtime Environment")
+                || l.startsWith("malloc") || l.startsWith("munmap_chunk") || l.startsWith("free()")
+                || l.contains("corrupted") && l.contains("size"));
+    }
+
+    private List<String> probeOnce(int width, int height) throws IOException, InterruptedException {
+        // A first-time user each time: a home of its own, with no saved window bounds and no sample extracted yet.
+        Path user = java.nio.file.Files.createTempDirectory(home, "user");
         String java = ProcessHandle.current().info().command().orElse("java");
         List<String> cmd = new ArrayList<>(List.of(java, "-cp", System.getProperty("java.class.path"),
                 "--enable-native-access=ALL-UNNAMED",
                 "-Dglass.platform=Monocle", "-Dmonocle.platform=Headless", "-Dprism.order=sw", "-Dprism.text=t2k",
                 "-Dheadless.geometry=" + width + "x" + height + "-32",
-                // A first-time user: no saved window bounds, no sample extracted yet.
-                "-Duser.home=" + home, "-Djava.util.prefs.userRoot=" + home.resolve("prefs"),
+                "-Duser.home=" + user, "-Djava.util.prefs.userRoot=" + user.resolve("prefs"),
                 WindowGeometryProbe.Launch.class.getName()));
         Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
         byte[] out;
