@@ -105,8 +105,8 @@ public final class LayoutCommand extends CliCommand implements Callable<Integer>
                     g.writeNumberField("size", f.size());
                     g.writeNumberField("align", f.align());
                     if (f.isBitField()) {
-                        g.writeNumberField("bitOffset", f.bitOffset());
-                        g.writeNumberField("bitWidth", f.bitWidth());
+                        g.writeNumberField("bitOffset", f.bits().offset());
+                        g.writeNumberField("bitWidth", f.bits().width());
                     }
                     writeDynamic(g, f);
                     g.writeEndObject();
