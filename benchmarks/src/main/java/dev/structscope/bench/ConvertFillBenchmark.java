@@ -99,25 +99,23 @@ public class ConvertFillBenchmark {
 
     @Benchmark
     public long columns() {
-        MemorySegment s = source.segment();
-        long size = plan.recordSize();
-        long count = s.byteSize() / size;
-        for (long i = 0; i < count; i += BATCH) {
-            int n = (int) Math.min(BATCH, count - i);
-            columns.copy(s, i * size, n, buffers, null);
-        }
-        return count;
+        return copyAll(buffers);
     }
 
     /** The column path into heap arrays ({@code byte[]}), as Parquet's pages are filled. */
     @Benchmark
     public long columnsToHeap() {
+        return copyAll(heapBuffers);
+    }
+
+    /** One pass of the column path over the file, batch by batch, into {@code into}. */
+    private long copyAll(MemorySegment[] into) {
         MemorySegment s = source.segment();
         long size = plan.recordSize();
         long count = s.byteSize() / size;
         for (long i = 0; i < count; i += BATCH) {
             int n = (int) Math.min(BATCH, count - i);
-            columns.copy(s, i * size, n, heapBuffers, null);
+            columns.copy(s, i * size, n, into, null);
         }
         return count;
     }

@@ -93,8 +93,8 @@ public final class LayoutCommand extends CliCommand {
                     g.writeNumberField("size", f.size());
                     g.writeNumberField("align", f.align());
                     if (f.isBitField()) {
-                        g.writeNumberField("bitOffset", f.bitOffset());
-                        g.writeNumberField("bitWidth", f.bitWidth());
+                        g.writeNumberField("bitOffset", f.bits().offset());
+                        g.writeNumberField("bitWidth", f.bits().width());
                     }
                     writeDynamic(g, f);
                     g.writeEndObject();

@@ -51,7 +51,7 @@ final class PaholeFormat {
                 }
                 sb.append(" */");
             } else if (f.isBitField()) {
-                sb.append(String.format("/* %6d:%2d %5d %3d */", f.offset(), f.bitOffset() % 8, f.size(), f.align()));
+                sb.append(String.format("/* %6d:%2d %5d %3d */", f.offset(), f.bits().offset() % 8, f.size(), f.align()));
             } else {
                 sb.append(String.format("/* %6d    %5d %3d */", f.offset(), f.size(), f.align()));
                 membersBytes += f.size();
@@ -93,7 +93,7 @@ final class PaholeFormat {
         long bits = 0;
         for (FieldLayout f : r.visibleFields()) {
             if (f.isBitField()) {
-                bits += f.bitWidth();
+                bits += f.bits().width();
             }
         }
         return (bits + 7) / 8;
@@ -115,7 +115,7 @@ final class PaholeFormat {
             decl = type + (type.endsWith("*") ? "" : " ") + name;
         }
         if (f.isBitField()) {
-            decl += ":" + f.bitWidth();
+            decl += ":" + f.bits().width();
         }
         return decl + ";";
     }

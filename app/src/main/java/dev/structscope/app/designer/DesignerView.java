@@ -253,8 +253,8 @@ public final class DesignerView extends BorderPane {
         TableColumn<DesignerRow, String> off = readOnly("Offset", 84, r -> switch (r) {
             // Where data decides the offset, the expression that computes it (4 + name_len, at(e_shoff)).
             case MemberRow m when vm.dynamicOffset(m.index()) != null -> vm.dynamicOffset(m.index());
-            case MemberRow m when m.field().isBitField() -> Fmt.offset(m.field().bitOffset() / 8, vm.hexOffsetsProperty()
-                    .get()) + ":" + m.field().bitOffset() % 8;
+            case MemberRow m when m.field().isBitField() -> Fmt.offset(m.field().bits().firstByte(), vm.hexOffsetsProperty()
+                    .get()) + ":" + m.field().bits().offset() % 8;
             case MemberRow m -> Fmt.offset(m.field().offset(), vm.hexOffsetsProperty().get());
             case PaddingRow p -> Fmt.offset(p.padding().offset(), vm.hexOffsetsProperty().get());
         });
@@ -264,7 +264,7 @@ public final class DesignerView extends BorderPane {
         off.getStyleClass().add("mono");
         TableColumn<DesignerRow, String> size = readOnly("Size", 72, r -> switch (r) {
             case MemberRow m when DynamicText.sizeText(m.field()) != null -> DynamicText.sizeText(m.field());
-            case MemberRow m when m.field().isBitField() -> m.field().bitWidth() + (m.field().bitWidth() == 1 ? " bit" : " bits");
+            case MemberRow m when m.field().isBitField() -> m.field().bits().width() + (m.field().bits().width() == 1 ? " bit" : " bits");
             case MemberRow m -> Long.toString(m.field().size());
             case PaddingRow p -> Long.toString(p.padding().size());
         });

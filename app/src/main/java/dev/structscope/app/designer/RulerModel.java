@@ -100,8 +100,8 @@ public final class RulerModel {
                 continue;
             }
             if (f.isBitField()) {
-                if (f.bitWidth() > 0) {
-                    out.add(new Block(i, f.name() == null ? "(unnamed)" : f.name(), f.bitOffset(), f.bitWidth(),
+                if (f.bits().width() > 0) {
+                    out.add(new Block(i, f.name() == null ? "(unnamed)" : f.name(), f.bits().offset(), f.bits().width(),
                             lane, true));
                 }
             } else if (f.size() > 0) {

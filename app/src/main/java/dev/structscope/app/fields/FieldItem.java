@@ -164,7 +164,7 @@ public final class FieldItem extends TreeItem<FieldRow> {
             value = switch (m) {
                 case ScalarNode s -> {
                     if (s.isBitField()) {
-                        bits = "bits " + s.bitShift() + ".." + (s.bitShift() + s.bitWidth() - 1);
+                        bits = "bits " + s.bits().offset() + ".." + (s.bits().end() - 1);
                     }
                     yield ValueText.of(s.read(seg.segment(), seg.at(base)), s);
                 }

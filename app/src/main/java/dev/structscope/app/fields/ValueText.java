@@ -37,9 +37,9 @@ public final class ValueText {
             case Value.Null n -> "(no alternative matched)";
         };
         if (node != null && node.isBitField() && v instanceof Value.Int i) {
-            s += "  (" + binary(i.bits(), node.bitWidth()) + ")";
+            s += "  (" + binary(i.bits(), node.bits().width()) + ")";
         } else if (node != null && node.isBitField() && v instanceof Value.Enum e) {
-            s += "  (" + binary(e.value(), node.bitWidth()) + ")";
+            s += "  (" + binary(e.value(), node.bits().width()) + ")";
         }
         return s;
     }

@@ -211,9 +211,9 @@ class ExportValuesTest {
                 }
                 case Slots.Bits b -> {
                     for (FieldLayout f : b.fields()) {
-                        if (f.name() != null && f.bitWidth() > 0 && readable(f.layout())) {
+                        if (f.name() != null && f.bits().width() > 0 && readable(f.layout())) {
                             out.add(new Inst(plus(path, new Field(f.name(), owner, false, true, f.layout())), f.layout(),
-                                    f.bitWidth(), -1, instance, new ArrayList<>()));
+                                    f.bits().width(), -1, instance, new ArrayList<>()));
                         }
                     }
                 }
@@ -295,7 +295,7 @@ class ExportValuesTest {
                     case FLOAT32, FLOAT64 -> node.readDouble(seg, base);
                     default -> {
                         long v = node.readLong(seg, base);
-                        int bits = node.isBitField() ? node.bitWidth() : node.byteSize() * 8;
+                        int bits = node.valueBits();
                         yield node.unsigned() || node.kind() == ScalarKind.BOOL
                                 ? new BigInteger(Long.toUnsignedString(v)).and(mask(bits)) : BigInteger.valueOf(v);
                     }

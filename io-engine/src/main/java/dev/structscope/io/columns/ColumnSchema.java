@@ -109,7 +109,7 @@ public final class ColumnSchema {
         /** The columns of {@code r}'s visible members, anonymous members in place. */
         private void members(RecordLayout r, boolean nullable, String path, List<Column> out) {
             for (FieldLayout f : r.fields()) {
-                if (f.name() == null && f.isBitField() || f.isBitField() && f.bitWidth() == 0) {
+                if (f.name() == null && f.isBitField() || f.isBitField() && f.bits().width() == 0) {
                     continue;
                 }
                 boolean tagged = f.member().dynamic().switchOn() != null;

@@ -3,6 +3,7 @@ package dev.structscope.io.decode;
 import dev.structscope.model.InputException;
 import dev.structscope.model.abi.Abi;
 import dev.structscope.model.layout.ArrayLayout;
+import dev.structscope.model.layout.BitSpan;
 import dev.structscope.model.layout.EnumLayout;
 import dev.structscope.model.layout.FieldLayout;
 import dev.structscope.model.layout.PointerLayout;
@@ -144,14 +145,13 @@ public final class DecoderPlan implements RecordReader {
         List<PlanNode> members = new ArrayList<>();
         for (FieldLayout f : layout.visibleFields()) {
             if (f.isBitField()) {
-                if (f.bitWidth() == 0) {
+                if (f.bits().width() == 0) {
                     continue;
                 }
-                if (f.bitWidth() > 64) {
+                if (f.bits().width() > 64) {
                     throw new InputException(f.name(), "not supported: decoding bit-fields wider than 64 bits");
                 }
-                members.add(scalar(f.name(), f.bitOffset() / 8, f.layout(), abi, be,
-                        (int) (f.bitOffset() % 8), f.bitWidth()));
+                members.add(scalar(f.name(), f.bits().firstByte(), f.layout(), abi, be, f.bits().fromFirstByte()));
             } else {
                 members.add(node(f.name(), f.offset(), f.layout(), abi, be));
             }
@@ -173,11 +173,12 @@ public final class DecoderPlan implements RecordReader {
                 yield new ArrayNode(name, offset, length, a.element().size(), node("", 0, a.element(), abi, be),
                         a.type().spelling());
             }
-            default -> scalar(name, offset, t, abi, be, 0, 0);
+            default -> scalar(name, offset, t, abi, be, null);
         };
     }
 
-    static ScalarNode scalar(String name, long offset, TypeLayout t, Abi abi, boolean be, int shift, int width) {
+    /** A scalar leaf; {@code bits} counted from the byte at {@code offset}, or null when not a bit-field. */
+    static ScalarNode scalar(String name, long offset, TypeLayout t, Abi abi, boolean be, BitSpan bits) {
         String typeName = t.type().spelling();
         return switch (t) {
             case ScalarLayout s -> {
@@ -197,12 +198,12 @@ public final class DecoderPlan implements RecordReader {
                     default -> s.signed() ? ScalarKind.SIGNED : ScalarKind.UNSIGNED;
                 };
                 yield new ScalarNode(name, offset, kind, (int) s.size(), !s.signed() || kind == ScalarKind.BOOL, be,
-                        shift, width, null, typeName);
+                        bits, null, typeName);
             }
-            case EnumLayout e -> new ScalarNode(name, offset, ScalarKind.ENUM, (int) e.size(), !e.signed(), be, shift,
-                    width, e.definition(), typeName);
-            case PointerLayout p -> new ScalarNode(name, offset, ScalarKind.POINTER, (int) p.size(), true, be, shift,
-                    width, null, typeName);
+            case EnumLayout e -> new ScalarNode(name, offset, ScalarKind.ENUM, (int) e.size(), !e.signed(), be, bits,
+                    e.definition(), typeName);
+            case PointerLayout p -> new ScalarNode(name, offset, ScalarKind.POINTER, (int) p.size(), true, be, bits,
+                    null, typeName);
             default -> throw new InputException(name, "a bit-field of type " + typeName + " cannot be decoded");
         };
     }

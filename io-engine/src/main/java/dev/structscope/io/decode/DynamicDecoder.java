@@ -4,6 +4,7 @@ import dev.structscope.model.InputException;
 import dev.structscope.model.Limits;
 import dev.structscope.model.abi.Abi;
 import dev.structscope.model.layout.ArrayLayout;
+import dev.structscope.model.layout.BitSpan;
 import dev.structscope.model.layout.FieldLayout;
 import dev.structscope.model.layout.LaidOutRecords;
 import dev.structscope.model.layout.RecordLayout;
@@ -368,12 +369,12 @@ public final class DynamicDecoder implements RecordReader {
                 }
                 Built b;
                 if (f.isBitField()) {
-                    long bitOffset = f.bitOffset() + (f.dynamic() ? shift * 8 : 0);
-                    ScalarNode s = DecoderPlan.scalar(f.name(), bitOffset / 8, f.layout(), abi, be,
-                            (int) (bitOffset % 8), f.bitWidth());
-                    need(start + bitOffset / 8, s.size(), limit, fpath, "bit-field");
-                    b = new Built(s, (bitOffset % 8 + f.bitWidth() + 7) / 8);
-                    abs = start + bitOffset / 8;
+                    BitSpan bits = f.dynamic() ? f.bits().shifted(shift * 8) : f.bits();
+                    ScalarNode s = DecoderPlan.scalar(f.name(), bits.firstByte(), f.layout(), abi, be,
+                            bits.fromFirstByte());
+                    need(start + bits.firstByte(), s.size(), limit, fpath, "bit-field");
+                    b = new Built(s, s.size());
+                    abs = start + bits.firstByte();
                     members.add(s);
                 } else {
                     b = member(f, abs, start, limit, scope, fpath);

@@ -1,13 +1,14 @@
 package dev.structscope.io.decode;
 
+import dev.structscope.model.layout.BitSpan;
 import dev.structscope.model.type.EnumType;
 
 import java.lang.foreign.MemorySegment;
 
 /**
  * A scalar leaf: an integer, {@code _Bool}, enum, pointer or floating value of {@code size} bytes
- * at {@code offset}, or a bit-field of {@code bitWidth} bits starting {@code bitShift} bits into
- * the byte at {@code offset} (bits counted in allocation order: from the least significant bit
+ * at {@code offset}, or a bit-field of {@code bits.width()} bits starting {@code bits.offset()}
+ * bits into the byte at {@code offset} (bits counted in allocation order: from the least significant bit
  * of each byte for little-endian data, from the most significant bit for big-endian data, which
  * is how GCC and clang allocate bit-fields on machines of each byte order).
  *
@@ -15,24 +16,30 @@ import java.lang.foreign.MemorySegment;
  *
  * @param unsigned  whether integer values are unsigned (bit-fields: of the declared type)
  * @param bigEndian the byte order of the data
- * @param bitWidth  bit-field width, or 0 when not a bit-field
+ * @param bits      a bit-field's bits counted from the byte at {@code offset} (so its offset is
+ *                  0 to 7; its width 1 to 64), or {@code null} when the leaf is not a bit-field
  * @param enumType  the enum definition for {@link ScalarKind#ENUM}, else null
  */
 public record ScalarNode(String name, long offset, ScalarKind kind, int byteSize, boolean unsigned, boolean bigEndian,
-                         int bitShift, int bitWidth, EnumType enumType, String typeName) implements PlanNode {
+                         BitSpan bits, EnumType enumType, String typeName) implements PlanNode {
 
     public boolean isBitField() {
-        return bitWidth > 0;
+        return bits != null;
+    }
+
+    /** How many bits the value has: a bit-field's width, else the whole bytes'. */
+    public int valueBits() {
+        return isBitField() ? bits.width() : byteSize * 8;
     }
 
     @Override
     public long size() {
-        return isBitField() ? (bitShift + bitWidth + 7) / 8 : byteSize;
+        return isBitField() ? bits.endByte() : byteSize;
     }
 
     /** The same node at another offset (used when flattening nested members). */
     public ScalarNode at(long newOffset) {
-        return new ScalarNode(name, newOffset, kind, byteSize, unsigned, bigEndian, bitShift, bitWidth, enumType, typeName);
+        return new ScalarNode(name, newOffset, kind, byteSize, unsigned, bigEndian, bits, enumType, typeName);
     }
 
     /**
@@ -41,7 +48,7 @@ public record ScalarNode(String name, long offset, ScalarKind kind, int byteSize
      */
     public long readLong(MemorySegment s, long base) {
         long at = base + offset;
-        if (bitWidth > 0) {
+        if (isBitField()) {
             return readBits(s, at);
         }
         return switch (byteSize) {
@@ -80,7 +87,9 @@ public record ScalarNode(String name, long offset, ScalarKind kind, int byteSize
     }
 
     private long readBits(MemorySegment s, long at) {
-        int span = (bitShift + bitWidth + 7) / 8;
+        int bitShift = (int) bits.offset();
+        int bitWidth = bits.width();
+        int span = (int) bits.endByte();
         long v;
         if (!bigEndian) {
             long low = 0;
@@ -125,7 +134,7 @@ public record ScalarNode(String name, long offset, ScalarKind kind, int byteSize
             case FLOAT64 -> s.get(bigEndian ? Layouts.F64_BE : Layouts.F64_LE, at);
             case X87_EXTENDED, BINARY128 -> readExtended(s, base).toDouble();
             default -> {
-                if (byteSize == 16 && bitWidth == 0) {
+                if (byteSize == 16 && !isBitField()) {
                     yield readWide(s, base).doubleValue();
                 }
                 long v = readLong(s, base);
@@ -152,7 +161,7 @@ public record ScalarNode(String name, long offset, ScalarKind kind, int byteSize
     @Override
     public Value read(MemorySegment s, long base) {
         return switch (kind) {
-            case SIGNED, UNSIGNED -> byteSize == 16 && bitWidth == 0 ? new Value.Wide(readWide(s, base))
+            case SIGNED, UNSIGNED -> byteSize == 16 && !isBitField() ? new Value.Wide(readWide(s, base))
                     : new Value.Int(readLong(s, base), unsigned);
             case BOOL -> new Value.Bool(readLong(s, base) != 0);
             case POINTER -> new Value.Pointer(readLong(s, base));

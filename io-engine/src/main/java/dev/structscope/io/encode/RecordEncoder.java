@@ -197,7 +197,7 @@ public final class RecordEncoder {
             throw new InputException(path, "expected an integer for " + s.typeName());
         }
         BigInteger b = v.bigIntegerValue();
-        int bits = s.isBitField() ? s.bitWidth() : s.byteSize() * 8;
+        int bits = s.valueBits();
         BigInteger min = s.unsigned() ? BigInteger.ZERO : BigInteger.ONE.shiftLeft(bits - 1).negate();
         BigInteger max = s.unsigned() ? BigInteger.ONE.shiftLeft(bits).subtract(BigInteger.ONE)
                 : BigInteger.ONE.shiftLeft(bits - 1).subtract(BigInteger.ONE);
@@ -233,24 +233,25 @@ public final class RecordEncoder {
 
     /**
      * Writes a bit-field bit by bit in allocation order: bit k of the field is bit
-     * {@code bitShift + k} counted from the least significant bit of the first byte (little-endian
+     * {@code bits.offset() + k} counted from the least significant bit of the first byte (little-endian
      * data) or from the most significant bit of the first byte (big-endian data), where the
      * field's most significant bit comes first.
      */
     private static void writeBits(ScalarNode s, MemorySegment dst, long at, long value) {
-        int w = s.bitWidth();
+        int w = s.bits().width();
+        int shift = (int) s.bits().offset();
         for (int k = 0; k < w; k++) {
             long bit;
             int pos;
             if (s.bigEndian()) {
                 bit = (value >>> (w - 1 - k)) & 1;
-                pos = s.bitShift() + k;
+                pos = shift + k;
                 long byteAt = at + pos / 8;
                 int mask = 0x80 >>> (pos % 8);
                 set(dst, byteAt, mask, bit);
             } else {
                 bit = (value >>> k) & 1;
-                pos = s.bitShift() + k;
+                pos = shift + k;
                 long byteAt = at + pos / 8;
                 int mask = 1 << (pos % 8);
                 set(dst, byteAt, mask, bit);

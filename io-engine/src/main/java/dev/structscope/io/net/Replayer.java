@@ -280,51 +280,26 @@ public final class Replayer implements AutoCloseable {
     }
 
     public double speed() {
-        lock.lock();
-        try {
-            return speed;
-        } finally {
-            lock.unlock();
-        }
+        return Guarded.read(lock, () -> speed);
     }
 
     public State state() {
-        lock.lock();
-        try {
-            return state;
-        } finally {
-            lock.unlock();
-        }
+        return Guarded.read(lock, () -> state);
     }
 
     /** Messages delivered so far by the current (or last) run. */
     public long delivered() {
-        lock.lock();
-        try {
-            return delivered;
-        } finally {
-            lock.unlock();
-        }
+        return Guarded.read(lock, () -> delivered);
     }
 
     /** The index of the next message to deliver. */
     public int position() {
-        lock.lock();
-        try {
-            return next;
-        } finally {
-            lock.unlock();
-        }
+        return Guarded.read(lock, () -> next);
     }
 
     /** True while a paused run is waiting for resume or step (for tests and views). */
     public boolean isWaitingPaused() {
-        lock.lock();
-        try {
-            return running && paused && parked && steps == 0;
-        } finally {
-            lock.unlock();
-        }
+        return Guarded.read(lock, () -> running && paused && parked && steps == 0);
     }
 
     private static void checkSpeed(double speed) {

@@ -83,12 +83,7 @@ public final class UdpCapture implements AutoCloseable {
 
     /** Datagrams StructScope overwrote because the consumer fell behind. */
     public long dropped() {
-        lock.lock();
-        try {
-            return dropped;
-        } finally {
-            lock.unlock();
-        }
+        return Guarded.read(lock, () -> dropped);
     }
 
     private void receiveLoop() {

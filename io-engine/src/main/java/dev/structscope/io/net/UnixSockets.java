@@ -64,24 +64,13 @@ public final class UnixSockets {
         }
     }
 
-    /** A bound listener; closing it closes the channel and removes the socket file. */
-    public static final class Listener implements AutoCloseable {
-        private final ServerSocketChannel channel;
-        private final Path path;
-
-        Listener(ServerSocketChannel channel, Path path) {
-            this.channel = channel;
-            this.path = path;
-        }
-
-        public ServerSocketChannel channel() {
-            return channel;
-        }
-
-        public Path path() {
-            return path;
-        }
-
+    /**
+     * A bound listener; closing it closes the channel and removes the socket file.
+     *
+     * @param channel the bound channel, owned by the listener
+     * @param path    the socket file's absolute path
+     */
+    public record Listener(ServerSocketChannel channel, Path path) implements AutoCloseable {
         @Override
         public void close() throws IOException {
             try {

@@ -12,26 +12,24 @@ import java.util.function.Consumer;
  * stop working after {@link #close()} (the copy lives in a shared arena this source closes).
  * Thread-safe for reads.
  */
-public final class InMemorySource implements DataSource {
-    private final String name;
-    private final Arena arena = Arena.ofShared();
-    private final MemorySegment bytes;
-
+public final class InMemorySource extends ArenaSource {
     /** Copies {@code content} (any segment, heap or native) into memory this source owns. */
     public InMemorySource(String name, MemorySegment content) {
         this(name, content.byteSize(), copy -> copy.copyFrom(content));
     }
 
     private InMemorySource(String name, long size, Consumer<MemorySegment> fill) {
-        this.name = Objects.requireNonNull(name);
+        Objects.requireNonNull(name);
+        Arena arena = Arena.ofShared();
+        MemorySegment all;
         try {
-            MemorySegment all = arena.allocate(Math.max(1, size), 16).asSlice(0, size);
+            all = arena.allocate(Math.max(1, size), 16).asSlice(0, size);
             fill.accept(all);
-            this.bytes = all.asReadOnly();
         } catch (RuntimeException | Error e) {
             arena.close();
             throw e;
         }
+        super(name, arena, all);
     }
 
     /**
@@ -48,38 +46,7 @@ public final class InMemorySource implements DataSource {
     }
 
     @Override
-    public String name() {
-        return name;
-    }
-
-    @Override
-    public long size() {
-        ensureOpen();
-        return bytes.byteSize();
-    }
-
-    @Override
-    public MemorySegment slice(long offset, long length) {
-        ensureOpen();
-        Sources.checkRange(name, bytes.byteSize(), offset, length);
-        return bytes.asSlice(offset, length);
-    }
-
-    @Override
     public void checkUnchanged() {
         ensureOpen();
-    }
-
-    @Override
-    public synchronized void close() {
-        if (arena.scope().isAlive()) {
-            arena.close();
-        }
-    }
-
-    private void ensureOpen() {
-        if (!arena.scope().isAlive()) {
-            throw new IllegalStateException(name + ": source is closed");
-        }
     }
 }

@@ -23,21 +23,14 @@ import java.nio.file.attribute.BasicFileAttributes;
  * <p>Why shared: the GUI decodes on a background thread and bulk {@code stats} reads from a
  * fork-join pool, so views must be readable from any thread. Owned by whoever opened it.
  */
-public final class MappedFileSource implements DataSource {
+public final class MappedFileSource extends ArenaSource {
     private final Path path;
-    private final String name;
     private final FileChannel channel;
-    private final Arena arena;
-    private final MemorySegment mapped;
-    private final long size;
 
     private MappedFileSource(Path path, FileChannel channel, Arena arena, MemorySegment mapped) {
+        super(path.toString(), arena, mapped);
         this.path = path;
-        this.name = path.toString();
         this.channel = channel;
-        this.arena = arena;
-        this.mapped = mapped.asReadOnly();
-        this.size = mapped.byteSize();
     }
 
     /**
@@ -105,49 +98,22 @@ public final class MappedFileSource implements DataSource {
     }
 
     @Override
-    public String name() {
-        return name;
-    }
-
-    @Override
-    public long size() {
-        ensureOpen();
-        return size;
-    }
-
-    @Override
-    public MemorySegment slice(long offset, long length) {
-        ensureOpen();
-        Sources.checkRange(name, size, offset, length);
-        return mapped.asSlice(offset, length);
-    }
-
-    @Override
     public void checkUnchanged() {
-        ensureOpen();
+        long size = size();
         long now;
         try {
             now = channel.size();
         } catch (IOException e) {
-            throw new InputException(name, "cannot check the file's size: " + e.getMessage());
+            throw new InputException(name(), "cannot check the file's size: " + e.getMessage());
         }
         if (now != size) {
-            throw new InputException(name, "file changed size on disk: was " + size + ", now " + now);
+            throw new InputException(name(), "file changed size on disk: was " + size + ", now " + now);
         }
     }
 
     @Override
-    public synchronized void close() {
-        if (arena.scope().isAlive()) {
-            arena.close();
-            closeQuietly(channel);
-        }
-    }
-
-    private void ensureOpen() {
-        if (!arena.scope().isAlive()) {
-            throw new IllegalStateException(name + ": source is closed");
-        }
+    void released() {
+        closeQuietly(channel);
     }
 
     private static void closeQuietly(FileChannel ch) {

@@ -67,6 +67,6 @@ sealed interface LeafRead permits LeafRead.Load, LeafRead.Generic {
      */
     static boolean unsigned64(ScalarNode node) {
         return node.kind().isInteger() && node.unsigned()
-                && (node.isBitField() ? node.bitWidth() == 64 : node.byteSize() == 8);
+                && node.valueBits() == 64;
     }
 }

@@ -185,6 +185,65 @@ public final class LoopGenerator {
             c.aload(DST).loadConstant(t).aaload().astore(seg[t]);
             c.aload(DST_AT).loadConstant(t).laload().lstore(pos[t]);
         }
+        rowLoop(c, shape.stride(), (r, base) -> {
+            for (Copy k : copies) {
+                copy(c, k, seg, pos, r, base);
+            }
+        });
+        c.return_();
+    }
+
+    /** Emits {@code dst.set(LE, dstAt + r * rowBytes + dstOffset, src.get(order, base + srcOffset))}. */
+    private static void copy(CodeBuilder c, Copy k, int[] seg, int[] pos, int r, int base) {
+        Access a = Access.of(k.bytes(), false);
+        String store = k.bytes() == 1 ? a.field() : a.field() + "_LE";
+        String load = k.bytes() == 1 ? a.field() : a.field() + (k.swap() ? "_BE" : "_LE");
+        c.aload(seg[k.dst()]).getstatic(CD_LAYOUTS, store, a.layout());
+        c.lload(pos[k.dst()]).iload(r).i2l().loadConstant(k.dstRowBytes()).lmul().ladd();
+        if (k.dstOffset() != 0) {
+            c.loadConstant(k.dstOffset()).ladd();
+        }
+        c.aload(SEG).getstatic(CD_LAYOUTS, load, a.layout()).lload(base);
+        if (k.srcOffset() != 0) {
+            c.loadConstant(k.srcOffset()).ladd();
+        }
+        c.invokeinterface(CD_SEGMENT, "get", MethodTypeDesc.of(a.value(), a.layout(), CD_long));
+        c.invokeinterface(CD_SEGMENT, "set", MethodTypeDesc.of(CD_void, a.layout(), CD_long, a.value()));
+    }
+
+    /**
+     * How generated code reads a value of {@code bytes} bytes: the {@code Layouts} field's name
+     * (without its byte order), its {@code ValueLayout} class and the Java type it loads.
+     */
+    private record Access(String field, ClassDesc layout, ClassDesc value) {
+        static Access of(int bytes, boolean floating) {
+            if (floating) {
+                return bytes == 4 ? new Access("F32", layout("Float"), ConstantDescs.CD_float)
+                        : new Access("F64", layout("Double"), CD_double);
+            }
+            return switch (bytes) {
+                case 1 -> new Access("I8", layout("Byte"), ConstantDescs.CD_byte);
+                case 2 -> new Access("I16", layout("Short"), ConstantDescs.CD_short);
+                case 4 -> new Access("I32", layout("Int"), CD_int);
+                default -> new Access("I64", layout("Long"), CD_long);
+            };
+        }
+
+        private static ClassDesc layout(String kind) {
+            return ClassDesc.of("java.lang.foreign.ValueLayout$Of" + kind);
+        }
+    }
+
+    /** Emits the code {@code body} emits given the locals {@code r} and {@code base}. */
+    private interface RowBody {
+        void emit(int r, int base);
+    }
+
+    /**
+     * Emits {@code for (int r = 0; r < n; r++) { base = at + (long) r * stride; body }}: the
+     * constant stride is what C2 needs to drop the bounds checks.
+     */
+    private static void rowLoop(CodeBuilder c, long stride, RowBody body) {
         int r = c.allocateLocal(TypeKind.INT);
         int base = c.allocateLocal(TypeKind.LONG);
         Label head = c.newLabel();
@@ -192,44 +251,10 @@ public final class LoopGenerator {
         c.iconst_0().istore(r);
         c.labelBinding(head);
         c.iload(r).iload(N).if_icmpge(end);
-        c.lload(AT).iload(r).i2l().loadConstant(shape.stride()).lmul().ladd().lstore(base);
-        for (Copy k : copies) {
-            String width = switch (k.bytes()) {
-                case 1 -> "I8";
-                case 2 -> "I16";
-                case 4 -> "I32";
-                default -> "I64";
-            };
-            ClassDesc layout = ClassDesc.of("java.lang.foreign.ValueLayout$Of" + switch (k.bytes()) {
-                case 1 -> "Byte";
-                case 2 -> "Short";
-                case 4 -> "Int";
-                default -> "Long";
-            });
-            ClassDesc value = switch (k.bytes()) {
-                case 1 -> ConstantDescs.CD_byte;
-                case 2 -> ConstantDescs.CD_short;
-                case 4 -> CD_int;
-                default -> CD_long;
-            };
-            String store = k.bytes() == 1 ? width : width + "_LE";
-            String load = k.bytes() == 1 ? width : width + (k.swap() ? "_BE" : "_LE");
-            // dst.set(LE, dstAt + r * rowBytes + dstOffset, src.get(order, base + srcOffset))
-            c.aload(seg[k.dst()]).getstatic(CD_LAYOUTS, store, layout);
-            c.lload(pos[k.dst()]).iload(r).i2l().loadConstant(k.dstRowBytes()).lmul().ladd();
-            if (k.dstOffset() != 0) {
-                c.loadConstant(k.dstOffset()).ladd();
-            }
-            c.aload(SEG).getstatic(CD_LAYOUTS, load, layout).lload(base);
-            if (k.srcOffset() != 0) {
-                c.loadConstant(k.srcOffset()).ladd();
-            }
-            c.invokeinterface(CD_SEGMENT, "get", MethodTypeDesc.of(value, layout, CD_long));
-            c.invokeinterface(CD_SEGMENT, "set", MethodTypeDesc.of(CD_void, layout, CD_long, value));
-        }
+        c.lload(AT).iload(r).i2l().loadConstant(stride).lmul().ladd().lstore(base);
+        body.emit(r, base);
         c.iinc(r, 1).goto_(head);
         c.labelBinding(end);
-        c.return_();
     }
 
     // Parameter slots of run(): 0 this, 1 segment, 2-3 at, 4 n, 5 partial, 6 leaf0.
@@ -241,8 +266,6 @@ public final class LoopGenerator {
 
     private static void body(CodeBuilder c, Shape shape) {
         List<Slot> slots = shape.slots();
-        int r = c.allocateLocal(TypeKind.INT);
-        int base = c.allocateLocal(TypeKind.LONG);
         int lv = c.allocateLocal(TypeKind.LONG);
         int key = c.allocateLocal(TypeKind.LONG);
         int dv = c.allocateLocal(TypeKind.DOUBLE);
@@ -266,29 +289,22 @@ public final class LoopGenerator {
                 c.lconst_0().lstore(acc[i][3]);
             }
         }
-        Label head = c.newLabel();
-        Label end = c.newLabel();
-        c.iconst_0().istore(r);
-        c.labelBinding(head);
-        c.iload(r).iload(N).if_icmpge(end);
-        // base = at + (long) r * stride: the constant stride C2 needs to drop the bounds checks.
-        c.lload(AT).iload(r).i2l().loadConstant(shape.stride()).lmul().ladd().lstore(base);
-        for (int i = 0; i < slots.size(); i++) {
-            Slot s = slots.get(i);
-            load(c, s, base);
-            if (s.width().floating) {
-                real(c, dv, acc[i]);
-            } else {
-                c.lstore(lv);
-                if (s.width().wide()) {
-                    wide(c, lv, key, s.width().unsigned, acc[i]);
+        rowLoop(c, shape.stride(), (r, base) -> {
+            for (int i = 0; i < slots.size(); i++) {
+                Slot s = slots.get(i);
+                load(c, s, base);
+                if (s.width().floating) {
+                    real(c, dv, acc[i]);
                 } else {
-                    narrow(c, lv, acc[i]);
+                    c.lstore(lv);
+                    if (s.width().wide()) {
+                        wide(c, lv, key, s.width().unsigned, acc[i]);
+                    } else {
+                        narrow(c, lv, acc[i]);
+                    }
                 }
             }
-        }
-        c.iinc(r, 1).goto_(head);
-        c.labelBinding(end);
+        });
         for (int i = 0; i < slots.size(); i++) {
             Slot s = slots.get(i);
             int[] a = acc[i];
@@ -309,48 +325,13 @@ public final class LoopGenerator {
     private static void load(CodeBuilder c, Slot s, int base) {
         Width w = s.width();
         String order = w.bytes == 1 ? "" : s.bigEndian() ? "_BE" : "_LE";
-        String field;
-        ClassDesc layout;
-        ClassDesc value;
-        switch (w) {
-            case I8, U8 -> {
-                field = "I8";
-                layout = ClassDesc.of("java.lang.foreign.ValueLayout$OfByte");
-                value = ConstantDescs.CD_byte;
-            }
-            case I16, U16 -> {
-                field = "I16";
-                layout = ClassDesc.of("java.lang.foreign.ValueLayout$OfShort");
-                value = ConstantDescs.CD_short;
-            }
-            case I32, U32 -> {
-                field = "I32";
-                layout = ClassDesc.of("java.lang.foreign.ValueLayout$OfInt");
-                value = CD_int;
-            }
-            case I64, U64 -> {
-                field = "I64";
-                layout = ClassDesc.of("java.lang.foreign.ValueLayout$OfLong");
-                value = CD_long;
-            }
-            case F32 -> {
-                field = "F32";
-                layout = ClassDesc.of("java.lang.foreign.ValueLayout$OfFloat");
-                value = ConstantDescs.CD_float;
-            }
-            case F64 -> {
-                field = "F64";
-                layout = ClassDesc.of("java.lang.foreign.ValueLayout$OfDouble");
-                value = CD_double;
-            }
-            default -> throw new IllegalArgumentException(w.name());
-        }
+        Access a = Access.of(w.bytes, w.floating);
         // A static final layout (Layouts.*): C2 folds it, and the get becomes one load.
-        c.aload(SEG).getstatic(CD_LAYOUTS, field + order, layout).lload(base);
+        c.aload(SEG).getstatic(CD_LAYOUTS, a.field() + order, a.layout()).lload(base);
         if (s.offset() != 0) {
             c.loadConstant(s.offset()).ladd();
         }
-        c.invokeinterface(CD_SEGMENT, "get", MethodTypeDesc.of(value, layout, CD_long));
+        c.invokeinterface(CD_SEGMENT, "get", MethodTypeDesc.of(a.value(), a.layout(), CD_long));
         switch (w) {
             case I8, I16, I32 -> c.i2l();
             case U8 -> c.i2l().loadConstant(0xFFL).land();

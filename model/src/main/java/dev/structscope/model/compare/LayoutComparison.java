@@ -143,9 +143,10 @@ public final class LayoutComparison {
             String path = prefix + f.name();
             boolean dyn = dynamic || f.dynamic();
             long offset = dyn ? -1 : base + f.offset();
-            long bitOffset = !f.isBitField() || dyn ? -1 : base * 8 + f.bitOffset();
+            long bitOffset = !f.isBitField() || dyn ? -1 : base * 8 + f.bits().offset();
             long size = f.sizeFromData() ? -1 : f.size();
-            out.putIfAbsent(path, new MemberView(path, offset, size, f.typeName(), bitOffset, f.bitWidth()));
+            out.putIfAbsent(path, new MemberView(path, offset, size, f.typeName(), bitOffset,
+                    f.isBitField() ? f.bits().width() : -1));
             // The layout engine already bounds nesting (Limits.maxDepth); the guard keeps this total.
             if (f.layout() instanceof RecordLayout inner && !inner.isReference() && depth < 4096) {
                 addMembers(inner, path + ".", dyn ? 0 : base + f.offset(), dyn, out, depth + 1);

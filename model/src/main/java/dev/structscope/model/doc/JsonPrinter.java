@@ -99,34 +99,19 @@ final class JsonPrinter {
             }
             sb.append(']');
         } else {
-            compact(node, sb);
+            scalar(node, sb);
         }
         return sb.length() <= limit;
     }
 
+    /** Renders {@code node} on one line, however long. */
     private static void compact(JsonNode node, StringBuilder sb) {
-        if (node.isObject()) {
-            sb.append('{');
-            Iterator<Map.Entry<String, JsonNode>> it = node.properties().iterator();
-            while (it.hasNext()) {
-                Map.Entry<String, JsonNode> e = it.next();
-                sb.append(' ');
-                string(e.getKey(), sb);
-                sb.append(": ");
-                compact(e.getValue(), sb);
-                sb.append(it.hasNext() ? "," : " ");
-            }
-            sb.append('}');
-        } else if (node.isArray()) {
-            sb.append('[');
-            for (int i = 0; i < node.size(); i++) {
-                compact(node.get(i), sb);
-                if (i + 1 < node.size()) {
-                    sb.append(", ");
-                }
-            }
-            sb.append(']');
-        } else if (node.isTextual()) {
+        fits(node, sb, Integer.MAX_VALUE);
+    }
+
+    /** A string, number, boolean or null. */
+    private static void scalar(JsonNode node, StringBuilder sb) {
+        if (node.isTextual()) {
             string(node.textValue(), sb);
         } else if (node.isFloatingPointNumber()) {
             // Keep a fraction or exponent so that 1.0 (or 1e0) reads back as a non-integer again.

@@ -301,7 +301,7 @@ final class RecordFitter {
     private Change fill(RecordType cur, List<Long> expected, int i, long want, TypeLibrary lib) {
         long from = 0;
         for (FieldLayout f : layout(cur, lib).fields().subList(0, i)) {
-            from = Math.max(from, f.isBitField() ? f.bitOffset() + f.bitWidth() : (f.offset() + f.size()) * 8);
+            from = Math.max(from, f.isBitField() ? f.bits().end() : (f.offset() + f.size()) * 8);
         }
         if (want <= from || want - from > MAX_FILL_BITS) {
             return null;
@@ -346,7 +346,7 @@ final class RecordFitter {
                 continue;
             }
             FieldLayout f = fields.get(i);
-            long at = f.isBitField() ? f.bitOffset() : f.offset() * 8;
+            long at = f.isBitField() ? f.bits().offset() : f.offset() * 8;
             if (at != want) {
                 return new Miss(i, at, want);
             }

@@ -309,15 +309,15 @@ public final class CtypesExporter implements Exporter {
      * every following field it holds whole. Null when some field fits no unit.
      */
     private static List<Item> units(List<FieldLayout> fields, long lo, long hi, Set<String> taken) {
-        List<FieldLayout> sorted = fields.stream().filter(f -> f.bitWidth() > 0)
-                .sorted(java.util.Comparator.comparingLong(FieldLayout::bitOffset)).toList();
+        List<FieldLayout> sorted = fields.stream().filter(f -> f.isBitField() && f.bits().width() > 0)
+                .sorted(java.util.Comparator.comparingLong(f -> f.bits().offset())).toList();
         List<Item> out = new ArrayList<>();
         List<FieldLayout> in = new ArrayList<>();
         long start = -1;
         long size = 0;
         for (FieldLayout f : sorted) {
-            long b0 = f.bitOffset();
-            long b1 = b0 + f.bitWidth();
+            long b0 = f.bits().offset();
+            long b1 = f.bits().end();
             if (start >= 0 && b0 >= start * 8 && b1 <= (start + size) * 8) {
                 in.add(f);
                 continue;
@@ -361,7 +361,7 @@ public final class CtypesExporter implements Exporter {
         List<String> lines = new ArrayList<>();
         long pos = 0;
         for (FieldLayout f : fields) {
-            long shift = f.bitOffset() - 8 * start;
+            long shift = f.bits().offset() - 8 * start;
             if (shift > pos) {
                 lines.add("(\"" + unique("_gap" + start + "_" + pos, taken) + "\", " + t + ", " + (shift - pos) + "),");
             }
@@ -371,8 +371,8 @@ public final class CtypesExporter implements Exporter {
                 default -> false;
             };
             String n = f.name() != null ? f.name() : unique("_gap" + start + "_" + shift, taken);
-            lines.add("(\"" + n + "\", ctypes.c_" + (signed ? "int" : "uint") + unitBits + ", " + f.bitWidth() + "),");
-            pos = shift + f.bitWidth();
+            lines.add("(\"" + n + "\", ctypes.c_" + (signed ? "int" : "uint") + unitBits + ", " + f.bits().width() + "),");
+            pos = shift + f.bits().width();
         }
         if (pos < unitBits) {
             lines.add("(\"" + unique("_gap" + start + "_" + pos, taken) + "\", " + t + ", " + (unitBits - pos) + "),");
@@ -390,7 +390,7 @@ public final class CtypesExporter implements Exporter {
         String w = rec + ": bit-fields " + String.join(", ", fields.stream().filter(f -> f.name() != null)
                 .map(FieldLayout::name).toList()) + " are exported as raw bytes '" + name + "' (" + why
                 + "); bit offsets from byte " + start + ": " + String.join(", ", fields.stream()
-                .filter(f -> f.name() != null).map(f -> f.name() + "@" + (f.bitOffset() - 8 * start) + ":" + f.bitWidth())
+                .filter(f -> f.name() != null).map(f -> f.name() + "@" + (f.bits().offset() - 8 * start) + ":" + f.bits().width())
                 .toList());
         warnings.add(w);
         return new Item(start, end - start, 1, 1, 0,

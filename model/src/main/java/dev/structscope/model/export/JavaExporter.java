@@ -208,20 +208,21 @@ public final class JavaExporter implements Exporter {
                 case EnumLayout e -> e.signed();
                 default -> false;
             };
-            boolean wide = f.bitWidth() > 32 || (f.bitWidth() == 32 && !signed);
+            int width = f.bits().width();
+            boolean wide = width > 32 || (width == 32 && !signed);
             String jt = wide ? "long" : "int";
             long shift = b.shift(f);
-            sb.append("    /** Bit-field ").append(f.name()).append(": ").append(f.bitWidth()).append(" bits at bit ")
+            sb.append("    /** Bit-field ").append(f.name()).append(": ").append(width).append(" bits at bit ")
                     .append(shift).append(" of ").append(name).append(signed ? ", signed" : "").append(". */\n");
             sb.append("    public static ").append(jt).append(' ').append(n).append("(MemorySegment seg) {\n")
                     .append("        long v = bits$get(seg, ").append(off).append("L, ").append(shift).append(", ")
-                    .append(f.bitWidth()).append(");\n");
-            if (signed && f.bitWidth() < 64) {
-                sb.append("        v = (v << ").append(64 - f.bitWidth()).append(") >> ").append(64 - f.bitWidth()).append(";\n");
+                    .append(width).append(");\n");
+            if (signed && width < 64) {
+                sb.append("        v = (v << ").append(64 - width).append(") >> ").append(64 - width).append(";\n");
             }
             sb.append(wide ? "        return v;\n    }\n" : "        return (int) v;\n    }\n");
             sb.append("    public static void ").append(n).append("(MemorySegment seg, ").append(jt).append(" value) {\n")
-                    .append("        bits$set(seg, ").append(off).append("L, ").append(shift).append(", ").append(f.bitWidth())
+                    .append("        bits$set(seg, ").append(off).append("L, ").append(shift).append(", ").append(width)
                     .append(", value);\n    }\n");
         }
     }

@@ -135,9 +135,9 @@ final class KaitaiDynamic {
                 long end = 0;
                 while (j < rl.fields().size() && rl.fields().get(j).isBitField()) {
                     FieldLayout b = rl.fields().get(j++);
-                    end = Math.max(end, (b.bitOffset() + b.bitWidth() + 7) / 8);
+                    end = Math.max(end, b.bits().endByte());
                 }
-                long start = f.bitOffset() / 8;
+                long start = f.bits().firstByte();
                 String w = rec.name() + ": bit-fields from " + name + " in a dynamic record exported as raw bytes";
                 warnings.add(w);
                 if (!dynamicSoFar && start > cursor) {

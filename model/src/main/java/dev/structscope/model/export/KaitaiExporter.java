@@ -179,18 +179,19 @@ public final class KaitaiExporter implements Exporter {
         int gap = 0;
         for (FieldLayout f : b.fields()) {
             long shift = b.shift(f);
+            int width = f.bits().width();
             if (shift > pos) {
                 gap = gap(seq, id(b.name()), gap, shift - pos, ids);
             }
             if (f.name() == null) {
-                gap = gap(seq, id(b.name()), gap, f.bitWidth(), ids);
-            } else if (f.bitWidth() > 32) {
+                gap = gap(seq, id(b.name()), gap, width, ids);
+            } else if (width > 32) {
                 // Runtimes read at most 32 bits at once (JavaScript): two parts, in stream order
                 // (bit-endian le: the low part first; be: the high part first), the second at
                 // least 2 bits wide, since Kaitai reads a b1 as a boolean.
                 boolean be = o.model().options().bigEndian();
-                int hiBits = be ? f.bitWidth() - Math.max(2, f.bitWidth() - 32) : Math.max(2, f.bitWidth() - 32);
-                int loBits = f.bitWidth() - hiBits;
+                int hiBits = be ? width - Math.max(2, width - 32) : Math.max(2, width - 32);
+                int loBits = width - hiBits;
                 String n = id(f.name());
                 String lo = unique(n + "_lo", ids);
                 String hi = unique(n + "_hi", ids);
@@ -202,24 +203,24 @@ public final class KaitaiExporter implements Exporter {
                         + " : " + hi + ")" : hi;
                 inst.append("      ").append(unique(n, ids)).append(":\n        value: ")
                         .append(q(h + " * " + (1L << loBits) + " + " + lo))
-                        .append("\n        doc: ").append(q(f.bitWidth() + "-bit " + (signed(f) ? "signed " : "")
+                        .append("\n        doc: ").append(q(width + "-bit " + (signed(f) ? "signed " : "")
                                 + "bit-field read in two parts")).append('\n');
             } else if (signed(f)) {
                 String n = id(f.name());
                 String raw = unique(n + "_raw", ids);
-                seq.append("      - id: ").append(raw).append("\n        type: b").append(f.bitWidth()).append('\n');
+                seq.append("      - id: ").append(raw).append("\n        type: b").append(width).append('\n');
                 // A 1-bit field is a boolean in Kaitai: true is -1 in a signed one.
-                String v = f.bitWidth() == 1 ? q(raw + " ? -1 : 0") : signedExpr(raw, f.bitWidth());
+                String v = width == 1 ? q(raw + " ? -1 : 0") : signedExpr(raw, width);
                 inst.append("      ").append(unique(n, ids)).append(":\n        value: ").append(v)
-                        .append("\n        doc: ").append(q("signed bit-field, " + f.bitWidth() + " bits")).append('\n');
+                        .append("\n        doc: ").append(q("signed bit-field, " + width + " bits")).append('\n');
             } else {
-                seq.append("      - id: ").append(unique(id(f.name()), ids)).append("\n        type: b").append(f.bitWidth())
+                seq.append("      - id: ").append(unique(id(f.name()), ids)).append("\n        type: b").append(width)
                         .append('\n');
-                if (f.layout() instanceof EnumLayout el && f.bitWidth() > 1) {
+                if (f.layout() instanceof EnumLayout el && width > 1) {
                     seq.append("        enum: ").append(id(o.model().nameOf(el.definition()))).append('\n');
                 }
             }
-            pos = shift + f.bitWidth();
+            pos = shift + width;
         }
         if (pos < b.size() * 8) {
             gap(seq, id(b.name()), gap, b.size() * 8 - pos, ids);
@@ -264,7 +265,7 @@ public final class KaitaiExporter implements Exporter {
             }
             // Division and modulo rather than shifts (JavaScript shifts only 32-bit values), on
             // each part apart, so every intermediate value is exact.
-            int w = f.bitWidth();
+            int w = f.bits().width();
             long s = be ? total - b.shift(f) - w : b.shift(f);
             int loBits = s < loWidth ? (int) Math.min(w, loWidth - s) : 0;
             int hiBits = w - loBits;

@@ -226,7 +226,7 @@ public final class RustExporter implements Exporter {
                         case EnumLayout e -> e.signed();
                         default -> false;
                     };
-                    int w = f.bitWidth();
+                    int w = f.bits().width();
                     String t = (signed ? "i" : "u") + (w > 32 ? "64" : "32");
                     long shift = b.shift(f);
                     long k0 = b.integral() ? 0 : shift / 8;

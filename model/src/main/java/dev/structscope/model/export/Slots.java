@@ -47,13 +47,13 @@ public final class Slots {
 
     /**
      * Bytes holding a run of bit-fields; {@code fields} keep their bit offsets from the record
-     * start, so a field's shift inside the storage is {@code bitOffset - 8 * offset}.
+     * start, so a field's shift inside the storage is {@code bits.offset - 8 * offset}.
      *
      * @param name a generated storage name, unused by the record's members
      */
     public record Bits(String name, long offset, long size, List<FieldLayout> fields) implements Slot {
         public long shift(FieldLayout f) {
-            return f.bitOffset() - 8 * offset;
+            return f.bits().offset() - 8 * offset;
         }
 
         /** Whether the storage is a whole 1, 2, 4 or 8 byte integer. */
@@ -89,11 +89,11 @@ public final class Slots {
                 continue; // placed by data ([[structscope::at]]): not in the sequence of members
             }
             if (f.isBitField()) {
-                if (f.bitWidth() == 0) {
+                if (f.bits().width() == 0) {
                     continue;
                 }
-                long start = f.bitOffset() / 8;
-                long end = (f.bitOffset() + f.bitWidth() + 7) / 8;
+                long start = f.bits().firstByte();
+                long end = f.bits().endByte();
                 if (!union && !run.isEmpty() && start < runEnd) {
                     runEnd = Math.max(runEnd, end);
                     run.add(f);
@@ -117,8 +117,7 @@ public final class Slots {
                 // Sized by data: the engine's static form gives it no bytes, so it is a zero-length
                 // array of its type here (Flattened says so).
                 TypeLayout t = f.layout();
-                f = new FieldLayout(f.name(), f.member(), new ArrayLayout(t.type(), t, 0, false, 0, t.align()),
-                        f.offset(), f.align(), f.bitOffset(), f.bitWidth(), f.dynamic());
+                f = f.withLayout(new ArrayLayout(t.type(), t, 0, false, 0, t.align()));
             }
             String name = f.name() != null ? f.name() : unique("anon" + anon++, taken);
             out.add(new Whole(name, f));

@@ -135,7 +135,7 @@ public final class WiresharkExporter implements Exporter {
             sb.append(", size=").append(r.size()).append(", ral=").append(r.align());
             sb.append(", m={\n");
             for (FieldLayout f : r.fields()) {
-                if (f.isBitField() && (f.name() == null || f.bitWidth() == 0)) {
+                if (f.isBitField() && (f.name() == null || f.bits().width() == 0)) {
                     continue; // unnamed bit-fields are padding, as in decode
                 }
                 sb.append(indent(depth)).append(member(f, path, depth)).append(",\n");
@@ -234,8 +234,8 @@ public final class WiresharkExporter implements Exporter {
         }
 
         private String bitField(FieldLayout f, String path) {
-            int shift = (int) (f.bitOffset() % 8);
-            int width = f.bitWidth();
+            int shift = (int) (f.bits().offset() % 8);
+            int width = f.bits().width();
             int span = (shift + width + 7) / 8;
             TypeLayout t = f.layout();
             boolean signed = switch (t) {
@@ -258,7 +258,7 @@ public final class WiresharkExporter implements Exporter {
                 f2 = field(path, signed ? "int64" : "uint64", leafName(path), vs, 0, null, 0);
             }
             return "{k=\"b\", f=" + f2 + ", span=" + span + ", sh=" + shift + ", w=" + width + ", sg=" + signed
-                    + ", boff=" + f.bitOffset() + "}";
+                    + ", boff=" + f.bits().offset() + "}";
         }
 
         private static String mask(int low, int width) {

@@ -81,7 +81,7 @@ final class MsvcRules implements LayoutRules {
         align = Math.max(align, a);
         long offset = union ? 0 : RecordLayouter.roundUp(size, a);
         size = Math.max(size, Math.addExact(offset, tl.size()));
-        fields.add(new FieldLayout(m.name(), m, tl, offset, a, -1, -1));
+        fields.add(new FieldLayout(m.name(), m, tl, offset, a));
     }
 
     @Override
@@ -91,39 +91,39 @@ final class MsvcRules implements LayoutRules {
         if (width == 0) {
             if (!lastWasNonZeroBitField) {
                 long at = union ? 0 : size;
-                fields.add(new FieldLayout(null, m, tl, at, a, at * 8, 0));
+                fields.add(new FieldLayout(null, m, tl, a, new BitSpan(at * 8, 0)));
                 return;
             }
             lastWasNonZeroBitField = false;
             if (union) {
                 size = Math.max(size, typeSize);
-                fields.add(new FieldLayout(null, m, tl, 0, a, 0, 0));
+                fields.add(new FieldLayout(null, m, tl, a, new BitSpan(0, 0)));
             } else {
                 long offset = RecordLayouter.roundUp(size, a);
                 size = offset;
                 align = Math.max(align, a);
-                fields.add(new FieldLayout(null, m, tl, offset, a, offset * 8, 0));
+                fields.add(new FieldLayout(null, m, tl, a, new BitSpan(offset * 8, 0)));
             }
             return;
         }
         if (!union && lastWasNonZeroBitField && unitSize == typeSize && width <= remainingBits) {
             long pos = size * 8 - remainingBits;
             remainingBits -= width;
-            fields.add(new FieldLayout(m.name(), m, tl, pos / 8, a, pos, width));
+            fields.add(new FieldLayout(m.name(), m, tl, a, new BitSpan(pos, width)));
             return;
         }
         lastWasNonZeroBitField = true;
         unitSize = typeSize;
         if (union) {
             size = Math.max(size, typeSize);
-            fields.add(new FieldLayout(m.name(), m, tl, 0, a, 0, width));
+            fields.add(new FieldLayout(m.name(), m, tl, a, new BitSpan(0, width)));
             return;
         }
         long offset = RecordLayouter.roundUp(size, a);
         size = offset + typeSize;
         align = Math.max(align, a);
         remainingBits = typeSize * 8 - width;
-        fields.add(new FieldLayout(m.name(), m, tl, offset, a, offset * 8, width));
+        fields.add(new FieldLayout(m.name(), m, tl, a, new BitSpan(offset * 8, width)));
     }
 
     @Override

@@ -50,7 +50,7 @@ final class RecordLayouter {
             checkDynamic(m, tl);
             if (m.dynamic().at() != null) {
                 placedAt.add(rules.fields().size() + placed.size());
-                placed.add(new FieldLayout(m.name(), m, tl, 0, tl.align(), -1, -1, true));
+                placed.add(new FieldLayout(m.name(), m, tl, 0, tl.align(), null, true));
                 continue;
             }
             if (tl instanceof ArrayLayout a && a.flexible()) {
@@ -73,8 +73,7 @@ final class RecordLayouter {
                     rules.plain(m, new ArrayLayout(tl.type(), tl, 0, false, 0, tl.align()));
                     List<FieldLayout> placedSoFar = rules.fields();
                     FieldLayout f = placedSoFar.getLast();
-                    placedSoFar.set(placedSoFar.size() - 1, new FieldLayout(f.name(), f.member(), tl, f.offset(),
-                            f.align(), f.bitOffset(), f.bitWidth(), f.dynamic()));
+                    placedSoFar.set(placedSoFar.size() - 1, f.withLayout(tl));
                 } else {
                     rules.plain(m, tl);
                 }
@@ -199,8 +198,8 @@ final class RecordLayouter {
                 break;
             }
             if (f.isBitField()) {
-                if (f.bitWidth() > 0) {
-                    used.add(new long[] {f.bitOffset() / 8, roundUp(f.bitOffset() + f.bitWidth(), 8) / 8});
+                if (f.bits().width() > 0) {
+                    used.add(new long[] {f.bits().firstByte(), f.bits().endByte()});
                 }
             } else if (f.size() > 0) {
                 used.add(new long[] {f.offset(), f.offset() + f.size()});

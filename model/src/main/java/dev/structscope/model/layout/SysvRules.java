@@ -60,7 +60,7 @@ final class SysvRules implements LayoutRules {
         dataBits = union ? Math.max(dataBits, end) : end;
         unfilledBits = 0;
         align = Math.max(align, fieldAlign);
-        fields.add(new FieldLayout(m.name(), m, tl, offset, fieldAlign, -1, -1));
+        fields.add(new FieldLayout(m.name(), m, tl, offset, fieldAlign));
     }
 
     @Override
@@ -101,7 +101,7 @@ final class SysvRules implements LayoutRules {
         if (affectsAlign) {
             align = Math.max(align, fieldAlign / 8);
         }
-        fields.add(new FieldLayout(m.name(), m, tl, pos / 8, Math.max(1, fieldAlign / 8), pos, width));
+        fields.add(new FieldLayout(m.name(), m, tl, Math.max(1, fieldAlign / 8), new BitSpan(pos, width)));
     }
 
     @Override

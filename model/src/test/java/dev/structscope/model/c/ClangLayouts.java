@@ -27,7 +27,7 @@ public final class ClangLayouts {
     }
 
     static String describe(FieldLayout f) {
-        return f.isBitField() ? f.name() + "@" + f.bitOffset() + ":" + f.bitWidth() : f.name() + "@" + f.offset() * 8 + ":-1";
+        return f.isBitField() ? f.name() + "@" + f.bits().offset() + ":" + f.bits().width() : f.name() + "@" + f.offset() * 8 + ":-1";
     }
 
     static Dumped of(RecordLayout r) {

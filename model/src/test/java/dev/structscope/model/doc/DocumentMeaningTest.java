@@ -51,8 +51,8 @@ class DocumentMeaningTest {
                             .append(" = ~0; unsigned char *b = (unsigned char *)&s; int first = -1, n = 0;\n")
                             .append("    for (size_t i = 0; i < sizeof s * 8; i++) if (b[i / 8] >> (i % 8) & 1) { if (first < 0) first = (int)i; n++; }\n")
                             .append("    printf(\"  ").append(f.name()).append(" bits %d %d\\n\", first, n); }\n");
-                    expected.append("  ").append(f.name()).append(" bits ").append(f.bitOffset()).append(' ')
-                            .append(f.bitWidth()).append('\n');
+                    expected.append("  ").append(f.name()).append(" bits ").append(f.bits().offset()).append(' ')
+                            .append(f.bits().width()).append('\n');
                 } else {
                     c.append("  printf(\"  ").append(f.name()).append(" %zu\\n\", offsetof(").append(t).append(", ")
                             .append(f.name()).append("));\n");
@@ -100,8 +100,8 @@ class DocumentMeaningTest {
                 RecordLayout b = LayoutEngine.layout(name, fromC, abi);
                 assertEquals(b.size(), a.size(), name + " " + abi.name());
                 assertEquals(b.align(), a.align(), name + " " + abi.name());
-                assertEquals(b.visibleFields().stream().map(f -> f.name() + "@" + f.offset() + "/" + f.bitOffset()).toList(),
-                        a.visibleFields().stream().map(f -> f.name() + "@" + f.offset() + "/" + f.bitOffset()).toList());
+                assertEquals(b.visibleFields().stream().map(f -> f.name() + "@" + f.offset() + "/" + f.bits()).toList(),
+                        a.visibleFields().stream().map(f -> f.name() + "@" + f.offset() + "/" + f.bits()).toList());
             }
         }
     }

@@ -58,7 +58,7 @@ class CRoundTripTest {
             sb.append(in).append("  ").append(f.name()).append(" : ").append(f.typeName()).append(" @").append(f.offset())
                     .append(" size=").append(f.size()).append(" align=").append(f.align());
             if (f.isBitField()) {
-                sb.append(" bits=").append(f.bitOffset()).append('+').append(f.bitWidth());
+                sb.append(" bits=").append(f.bits().offset()).append('+').append(f.bits().width());
             }
             sb.append('\n');
             TypeLayout t = f.layout();

@@ -87,7 +87,7 @@ final class CSample {
                 continue;
             }
             if (f.isBitField()) {
-                bits = f.bitWidth();
+                bits = f.bits().width();
             }
             if (f.layout() instanceof ScalarLayout s && s.prim() == dev.structscope.model.type.Prim.BOOL) {
                 values.put(path, 1L);

@@ -71,8 +71,8 @@ class CtypesExportTest {
                         continue;
                     }
                     long size = a.get(1).asLong();
-                    assertEquals(f.bitOffset(), a.get(0).asLong() * 8 + (size & 0xFFFF), rl.name() + "." + f.name() + " bit");
-                    assertEquals(f.bitWidth(), size >> 16, rl.name() + "." + f.name() + " width");
+                    assertEquals(f.bits().offset(), a.get(0).asLong() * 8 + (size & 0xFFFF), rl.name() + "." + f.name() + " bit");
+                    assertEquals(f.bits().width(), size >> 16, rl.name() + "." + f.name() + " width");
                 } else {
                     assertTrue(a != null, rl.name() + "." + f.name() + " missing in " + cls);
                     assertEquals(f.offset(), a.get(0).asLong(), rl.name() + "." + f.name());

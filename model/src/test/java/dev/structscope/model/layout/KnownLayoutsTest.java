@@ -157,7 +157,7 @@ class KnownLayoutsTest {
             assertEquals(k.sizeAlign()[i], rl.size() + "/" + rl.align(), abi.name() + " size/align of " + k.c());
             if (k.member() != null) {
                 FieldLayout f = rl.visibleFields().stream().filter(x -> k.member().equals(x.name())).findFirst().orElseThrow();
-                String got = f.isBitField() ? f.bitOffset() + ":" + f.bitWidth() : Long.toString(f.offset());
+                String got = f.isBitField() ? f.bits().offset() + ":" + f.bits().width() : Long.toString(f.offset());
                 assertEquals(k.where()[i], got, abi.name() + " position of " + k.member() + " in " + k.c());
             }
             Map<String, String> clang = CLANG.get(abi.name());

@@ -75,7 +75,7 @@ class LayoutEngineFuzzTest {
         // and then its size need not be a multiple of it, as with GCC)
         for (FieldLayout f : l.fields()) {
             if (f.isBitField()) {
-                assertTrue(f.bitOffset() >= 0 && f.bitOffset() + f.bitWidth() <= l.size() * 8,
+                assertTrue(f.bits().end() <= l.size() * 8,
                         "bit-field " + f.name() + " inside the record");
             } else {
                 assertTrue(f.offset() >= 0 && f.offset() + f.size() <= l.size(), "member " + f.name() + " at "

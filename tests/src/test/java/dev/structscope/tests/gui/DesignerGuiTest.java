@@ -59,7 +59,7 @@ class DesignerGuiTest extends GuiTest {
             ClangLayouts.Rec clang = ClangLayouts.layouts(c, "x86_64-unknown-linux-gnu", List.of("struct Untitled"))
                     .get("struct Untitled");
             List<Long> ours = designer().layout().fields().stream()
-                    .map(f -> f.isBitField() ? f.bitOffset() : f.offset() * 8).toList();
+                    .map(f -> f.isBitField() ? f.bits().offset() : f.offset() * 8).toList();
             assertEquals(clang.fieldBitOffsets(), ours);
             assertEquals(clang.size(), designer().layout().size());
             // And the table shows them: the offset cell of 'price' reads 0x08 (hex by default).

@@ -76,8 +76,8 @@ class DocumentsGuiTest extends GuiTest {
             for (int i = 0; i < a.size(); i++) {
                 assertEquals(a.get(i).name(), b.get(i).name());
                 assertEquals(a.get(i).size(), b.get(i).size(), a.get(i).name());
-                assertEquals(a.get(i).fields().stream().map(f -> f.offset() + ":" + f.bitOffset() + ":" + f.name()).toList(),
-                        b.get(i).fields().stream().map(f -> f.offset() + ":" + f.bitOffset() + ":" + f.name()).toList());
+                assertEquals(a.get(i).fields().stream().map(f -> f.offset() + ":" + f.bits() + ":" + f.name()).toList(),
+                        b.get(i).fields().stream().map(f -> f.offset() + ":" + f.bits() + ":" + f.name()).toList());
             }
         }
     }

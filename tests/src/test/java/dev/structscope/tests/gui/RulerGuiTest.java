@@ -35,8 +35,8 @@ class RulerGuiTest extends GuiTest {
                     case DesignerRow.MemberRow m -> {
                         FieldLayout f = m.field();
                         RulerModel.Block b = blockOf(m.index());
-                        assertEquals(f.isBitField() ? f.bitOffset() : f.offset() * 8, b.bitOffset(), f.name());
-                        assertEquals(f.isBitField() ? f.bitWidth() : f.size() * 8, b.bitLength(), f.name());
+                        assertEquals(f.isBitField() ? f.bits().offset() : f.offset() * 8, b.bitOffset(), f.name());
+                        assertEquals(f.isBitField() ? f.bits().width() : f.size() * 8, b.bitLength(), f.name());
                         assertEquals(f.isBitField(), b.bitField());
                     }
                     case DesignerRow.PaddingRow p -> assertTrue(blocks.stream().anyMatch(b -> b.isPadding()

@@ -101,7 +101,7 @@ final class FormBuilder {
                 out.add(new GroupEntry(kind(inner), "", path, inner.type().spelling(), depth, true, rows, skippedNote(sk)));
                 continue;
             }
-            if (f.name() == null || f.bitWidth() == 0) {
+            if (f.name() == null || f.isBitField() && f.bits().width() == 0) {
                 continue; // unnamed bit-fields hold no value
             }
             if (dynamic && f.member().dynamic().at() != null) {

@@ -80,6 +80,6 @@ public final class ScalarEntry extends TextEntry {
 
     @Override
     public String typeName() {
-        return node.isBitField() ? node.typeName() + " : " + node.bitWidth() : node.typeName();
+        return node.isBitField() ? node.typeName() + " : " + node.bits().width() : node.typeName();
     }
 }

@@ -76,7 +76,7 @@ public final class ValueParser {
 
     /** Bits of the member's value: the bit-field width, else the type's. */
     public static int bits(ScalarNode n) {
-        return n.isBitField() ? n.bitWidth() : n.byteSize() * 8;
+        return n.valueBits();
     }
 
     public static BigInteger min(ScalarNode n) {
@@ -90,7 +90,7 @@ public final class ValueParser {
 
     /** The range for tooltips: {@code "0 to 255"}, with the bit-field width when there is one. */
     public static String range(ScalarNode n) {
-        return (n.isBitField() ? n.bitWidth() + "-bit field: " : "") + min(n) + " to " + max(n);
+        return (n.isBitField() ? n.bits().width() + "-bit field: " : "") + min(n) + " to " + max(n);
     }
 
     /** What the editor of {@code n} accepts, for its tooltip. */

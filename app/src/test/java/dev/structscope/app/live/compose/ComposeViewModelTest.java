@@ -216,7 +216,7 @@ class ComposeViewModelTest {
         var voidLayout = new dev.structscope.model.layout.ScalarLayout(f.layout().type(),
                 dev.structscope.model.type.Prim.VOID, false, 4, 4);
         RecordLayout bad = new RecordLayout(ok.type(), ok.name(), ok.definition(), ok.size(), ok.align(),
-                List.of(new dev.structscope.model.layout.FieldLayout(f.name(), f.member(), voidLayout, 0, 4, -1, -1)),
+                List.of(f.withLayout(voidLayout)),
                 ok.padding());
         ComposeViewModel vm = new ComposeViewModel(Runnable::run, Runnable::run);
         vm.setRecord(bad, Abis.X86_64_LINUX, ByteOrder.LITTLE_ENDIAN);

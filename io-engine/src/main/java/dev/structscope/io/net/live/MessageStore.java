@@ -1,5 +1,7 @@
 package dev.structscope.io.net.live;
 
+import dev.structscope.io.net.Guarded;
+
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -88,52 +90,27 @@ public final class MessageStore {
 
     /** Messages ever added. */
     public long added() {
-        lock.lock();
-        try {
-            return endIndex;
-        } finally {
-            lock.unlock();
-        }
+        return Guarded.read(lock, () -> endIndex);
     }
 
     /** Messages evicted to stay within the budget. */
     public long evicted() {
-        lock.lock();
-        try {
-            return evicted;
-        } finally {
-            lock.unlock();
-        }
+        return Guarded.read(lock, () -> evicted);
     }
 
     /** Body bytes ever added. */
     public long bytesAdded() {
-        lock.lock();
-        try {
-            return bytesTotal;
-        } finally {
-            lock.unlock();
-        }
+        return Guarded.read(lock, () -> bytesTotal);
     }
 
     /** Bytes held now (bodies plus overhead). */
     public long held() {
-        lock.lock();
-        try {
-            return held;
-        } finally {
-            lock.unlock();
-        }
+        return Guarded.read(lock, () -> held);
     }
 
     /** Messages held now. */
     public int size() {
-        lock.lock();
-        try {
-            return ring.size();
-        } finally {
-            lock.unlock();
-        }
+        return Guarded.read(lock, () -> ring.size());
     }
 
     /** The message with stream index {@code index}, or null when evicted or not yet added. */

@@ -177,8 +177,8 @@ public final class GccProbe {
             }
             String path = prefix + f.name();
             if (f.isBitField()) {
-                sb.append("  ").append(path).append(' ').append(base * 8 + f.bitOffset()).append(':')
-                        .append(f.bitWidth()).append('\n');
+                sb.append("  ").append(path).append(' ').append(base * 8 + f.bits().offset()).append(':')
+                        .append(f.bits().width()).append('\n');
             } else {
                 sb.append("  ").append(path).append(' ').append(base + f.offset()).append('\n');
                 if (f.layout() instanceof RecordLayout inner) {

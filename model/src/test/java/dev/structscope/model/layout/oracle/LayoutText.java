@@ -66,7 +66,7 @@ public final class LayoutText {
         for (FieldLayout f : rl.fields()) {
             String name = f.name() == null ? "" : f.name();
             if (f.isBitField()) {
-                sb.append(line(depth, bitSpec(base * 8 + f.bitOffset(), f.bitWidth()), name)).append('\n');
+                sb.append(line(depth, bitSpec(base * 8 + f.bits().offset(), f.bits().width()), name)).append('\n');
             } else {
                 sb.append(line(depth, Long.toString(base + f.offset()), name)).append('\n');
                 if (f.layout() instanceof RecordLayout inner) {

@@ -26,11 +26,11 @@ public final class PaddingCheck {
             long from;
             long to;
             if (f.isBitField()) {
-                if (f.bitWidth() == 0) {
+                if (f.bits().width() == 0) {
                     continue;
                 }
-                from = f.bitOffset() / 8;
-                to = (f.bitOffset() + f.bitWidth() + 7) / 8;
+                from = f.bits().firstByte();
+                to = f.bits().endByte();
             } else {
                 from = f.offset();
                 to = f.offset() + f.size();
