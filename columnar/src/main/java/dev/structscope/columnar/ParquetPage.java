@@ -95,60 +95,27 @@ final class ParquetPage {
                 ((LongStatistics) stats).updateStats(min ^ flip);
                 ((LongStatistics) stats).updateStats(max ^ flip);
             }
-            // Floating: min/max over the numbers by < and >, NaNs (which neither passes) counted
-            // apart and given to the statistics one by one. The extremes start at the
-            // infinities, which are right when every number is one. A zero extreme is then made
-            // what Math.min/max (the order the statistics and column index keep) give: -0.0 is
-            // the minimum if the page has one, +0.0 the maximum likewise; < and > keep whichever
-            // zero came first, so that takes one more look at the page, only then.
+            // Floating: see numberRange; NaNs given to the statistics one by one.
             case FLOAT -> {
                 FloatStatistics f = (FloatStatistics) stats;
-                float min = Float.POSITIVE_INFINITY;
-                float max = Float.NEGATIVE_INFINITY;
-                int nans = 0;
-                for (int i = 0; i < n; i++) {
-                    float v = (float) F32.get(page, i * 4);
-                    nans += v != v ? 1 : 0;
-                    min = v < min ? v : min;
-                    max = v > max ? v : max;
-                }
-                if (min == 0) {
-                    min = hasBits(page, n, Float.floatToRawIntBits(-0.0f)) ? -0.0f : 0.0f;
-                }
-                if (max == 0) {
-                    max = hasBits(page, n, Float.floatToRawIntBits(0.0f)) ? 0.0f : -0.0f;
-                }
-                for (int k = 0; k < nans; k++) {
+                double[] range = numberRange(n);
+                for (int k = 0; k < range[2]; k++) {
                     f.updateStats(Float.NaN);
                 }
-                if (nans < n) {
-                    f.updateStats(min);
-                    f.updateStats(max);
+                if (range[2] < n) {
+                    f.updateStats((float) range[0]);
+                    f.updateStats((float) range[1]);
                 }
             }
             case DOUBLE -> {
                 DoubleStatistics f = (DoubleStatistics) stats;
-                double min = Double.POSITIVE_INFINITY;
-                double max = Double.NEGATIVE_INFINITY;
-                int nans = 0;
-                for (int i = 0; i < n; i++) {
-                    double v = (double) F64.get(page, i * 8);
-                    nans += v != v ? 1 : 0;
-                    min = v < min ? v : min;
-                    max = v > max ? v : max;
-                }
-                if (min == 0) {
-                    min = hasBits(page, n, Double.doubleToRawLongBits(-0.0)) ? -0.0 : 0.0;
-                }
-                if (max == 0) {
-                    max = hasBits(page, n, Double.doubleToRawLongBits(0.0)) ? 0.0 : -0.0;
-                }
-                for (int k = 0; k < nans; k++) {
+                double[] range = numberRange(n);
+                for (int k = 0; k < range[2]; k++) {
                     f.updateStats(Double.NaN);
                 }
-                if (nans < n) {
-                    f.updateStats(min);
-                    f.updateStats(max);
+                if (range[2] < n) {
+                    f.updateStats(range[0]);
+                    f.updateStats(range[1]);
                 }
             }
             default -> throw new IllegalStateException("not a paged type: " + type);
@@ -160,20 +127,44 @@ final class ParquetPage {
                 Encoding.PLAIN);
     }
 
-    /** Whether one of the first {@code n} 4-byte values of {@code page} has the bits {@code bits}. */
-    private static boolean hasBits(byte[] page, int n, int bits) {
+    /**
+     * The minimum, maximum and NaN count of the page's first {@code n} floating values (floats
+     * widened to double, which is exact, so the extremes narrow back exactly). Min and max by
+     * {@code <} and {@code >}, which no NaN passes; they start at the infinities, which are right
+     * when every number is one. A zero extreme is then made what Math.min/max (the order the
+     * statistics and the column index keep) give: -0.0 is the minimum if the page has one, +0.0
+     * the maximum likewise. {@code <} and {@code >} keep whichever zero came first, so that takes
+     * one more look at the page, only then.
+     */
+    private double[] numberRange(int n) {
+        double min = Double.POSITIVE_INFINITY;
+        double max = Double.NEGATIVE_INFINITY;
+        int nans = 0;
         for (int i = 0; i < n; i++) {
-            if ((int) I32.get(page, i * 4) == bits) {
-                return true;
-            }
+            double v = value(i);
+            nans += v != v ? 1 : 0;
+            min = v < min ? v : min;
+            max = v > max ? v : max;
         }
-        return false;
+        if (min == 0) {
+            min = hasZero(n, true) ? -0.0 : 0.0;
+        }
+        if (max == 0) {
+            max = hasZero(n, false) ? 0.0 : -0.0;
+        }
+        return new double[] {min, max, nans};
     }
 
-    /** Whether one of the first {@code n} 8-byte values of {@code page} has the bits {@code bits}. */
-    private static boolean hasBits(byte[] page, int n, long bits) {
+    /** Value {@code i} of the page, a float (widened) or a double. */
+    private double value(int i) {
+        return bytes == 4 ? (float) F32.get(page, i * 4) : (double) F64.get(page, i * 8);
+    }
+
+    /** Whether one of the first {@code n} values is a zero of that sign. */
+    private boolean hasZero(int n, boolean negative) {
         for (int i = 0; i < n; i++) {
-            if ((long) I64.get(page, i * 8) == bits) {
+            double v = value(i);
+            if (v == 0 && (Double.doubleToRawLongBits(v) < 0) == negative) {
                 return true;
             }
         }
