@@ -8,10 +8,10 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * The heap buffers parquet-java's page store keeps compressed pages in until a row group is
- * written ({@link ParquetOut}), reused from group to group: its collector allocates one buffer per
- * page and releases them all when the group's store is closed, and allocating (and zeroing) a new
- * one for every page cost about as much as copying the page into it. Buffers are kept in size
+ * The heap buffers (slabs) a row group's {@link ChunkPages} keeps compressed pages in until the
+ * group is written ({@link ParquetOut}), reused from group to group: allocating (and zeroing) new
+ * ones cost about as much as compressing the pages into them (measured when parquet-java's page
+ * store allocated one per page, and this pool first served it). Buffers are kept in size
  * classes of eighths of a power of two (so a page of 100,000 bytes gets 106,496), at most
  * {@code retainBytes} of them; beyond that a released buffer is left to the garbage collector.
  *

@@ -12,9 +12,7 @@ import org.apache.parquet.column.ColumnDescriptor;
 import org.apache.parquet.column.ColumnWriteStore;
 import org.apache.parquet.column.ColumnWriter;
 import org.apache.parquet.column.ParquetProperties;
-import org.apache.parquet.hadoop.ColumnChunkPageWriteStore;
 import org.apache.parquet.hadoop.ParquetFileWriter;
-import org.apache.parquet.hadoop.metadata.CompressionCodecName;
 import org.apache.parquet.io.api.Binary;
 import org.apache.parquet.schema.GroupType;
 import org.apache.parquet.schema.LogicalTypeAnnotation;
@@ -36,10 +34,11 @@ import java.util.Map;
  * value goes to its leaf column's writer with its repetition and definition levels (the Dremel
  * encoding, computed here from the {@link RowSink} events), skipping parquet-java's record-level
  * layer, which costs several times the encoding itself. Pages are encoded and Snappy-compressed as
- * they fill; row groups (about {@value #ROW_GROUP_BYTES} bytes) of fixed records are encoded two at a
- * time on worker threads and written in order, those of dynamic records one at a time, so
+ * they fill, kept by the group's {@link ChunkPages} and written a column chunk at a time through
+ * {@link ParquetFileWriter}'s page-level calls. Row groups (about {@value #ROW_GROUP_BYTES} bytes)
+ * of fixed records are encoded two at a time on worker threads and written in order, those of dynamic records one at a time, so
  * memory stays bounded whatever the file's size. Runs without Hadoop: the file goes through
- * {@link LargeWriteFile}, compression through {@link SnappyCodecs}.
+ * {@link LargeWriteFile}, compression through {@link SnappyPages}.
  *
  * <p>Fixed records with a {@link FixedColumns} form are fed a column at a time instead
  * ({@link Group#fill}): plain 4- and 8-byte members outside lists become PLAIN pages made here
@@ -93,7 +92,7 @@ final class ParquetOut implements ColumnarOut {
     /**
      * The schema of the column writers of a fixed-record group: the message without the paged
      * leaves (null when every leaf is paged). Its columns have the full message's paths and
-     * levels, so their pages go to the same page store.
+     * levels, so their pages go to the same {@link ChunkPages}.
      */
     private final MessageType rest;
 
@@ -107,7 +106,7 @@ final class ParquetOut implements ColumnarOut {
     private final RangePipeline<Group> fixed;
 
     /**
-     * Where the groups' page stores keep compressed pages, reused from group to group: a written
+     * Where the groups' {@link ChunkPages} keep compressed pages, reused from group to group: a written
      * group's buffers wait for the next one, so at most about one group's worth (a group's pages
      * compressed are at most its raw size, plus the size classes' rounding) is kept.
      */
@@ -313,12 +312,12 @@ final class ParquetOut implements ColumnarOut {
     }
 
     /**
-     * One row group being built: its column writers and page store, and the Dremel state of the
+     * One row group being built: its column writers and pages, and the Dremel state of the
      * row being fed. Built on one thread (a worker, or the caller's for dynamic records), then
      * written to the file by the caller's thread in order.
      */
     private final class Group implements RowSink {
-        private final ColumnChunkPageWriteStore pages;
+        private final ChunkPages pages;
         private final ColumnWriteStore columns;
         private final ColumnWriter[] writers;
         private long rows;
@@ -343,9 +342,7 @@ final class ParquetOut implements ColumnarOut {
 
         /** With {@code columnar}, a group of fixed records fed by {@link #fill}: the paged leaves get no writer. */
         Group(boolean columnar) {
-            pages = new ColumnChunkPageWriteStore(SnappyCodecs.INSTANCE.getCompressor(CompressionCodecName.SNAPPY),
-                    message, pageBuffers, props.getColumnIndexTruncateLength(),
-                    props.getPageWriteChecksumEnabled());
+            pages = new ChunkPages(message, pageBuffers);
             MessageType schema = columnar ? rest : message;
             List<ColumnDescriptor> descriptors = message.getColumns();
             if (schema == null) {
@@ -490,13 +487,13 @@ final class ParquetOut implements ColumnarOut {
         void writeTo(ParquetFileWriter out) throws IOException {
             if (rows > 0) {
                 out.startBlock(rows);
-                pages.flushToFileWriter(out);
+                pages.writeTo(out);
                 out.endBlock();
             }
             if (columns != null) {
                 columns.close();
             }
-            pages.close();
+            pages.release();
         }
 
         /**
