@@ -110,12 +110,13 @@ kind=cli
 if [ -z "\$first" ] || [ "\$first" = open ]; then kind=gui; fi
 aot=\$app/structscope-\$kind.aot
 # CLI commands: the serial collector (as ./structscope; the cache was trained with it), unless
-# JAVA_OPTS names a collector.
+# JAVA_OPTS names a collector, and no hsperfdata file.
 gc=
 if [ "\$kind" = cli ]; then
+  gc=-XX:-UsePerfData
   case " \${JAVA_OPTS:-} " in
     *-XX:+Use*GC*) ;;
-    *) gc=-XX:+UseSerialGC ;;
+    *) gc="-XX:+UseSerialGC \$gc" ;;
   esac
 fi
 # shellcheck disable=SC2086
