@@ -63,8 +63,12 @@ public record PortabilityTable(String record, List<Abi> abis, Row size, List<Row
         return !size.differs() && rows.stream().noneMatch(Row::differs);
     }
 
-    /** The table for {@code record} of {@code library} on the five ABIs. */
-    public static PortabilityTable of(RecordType record, TypeLibrary library, Limits limits) {
+    /**
+     * The table for {@code named} of {@code library} on the five ABIs, titled with the name the
+     * library knows it by (a typedef of an anonymous struct has no tag).
+     */
+    public static PortabilityTable of(TypeLibrary.NamedRecord named, TypeLibrary library, Limits limits) {
+        RecordType record = named.record();
         List<Abi> abis = Abis.ALL;
         List<RecordLayout> layouts = new ArrayList<>();
         List<Map<String, MemberView>> members = new ArrayList<>();
@@ -73,12 +77,11 @@ public record PortabilityTable(String record, List<Abi> abis, Row size, List<Row
             layouts.add(l);
             members.add(LayoutComparison.members(l));
         }
-        RecordLayout first = layouts.getFirst();
         List<long[]> sizes = new ArrayList<>();
         for (RecordLayout l : layouts) {
             sizes.add(new long[] {l.align(), l.size()});
         }
-        Row size = row("sizeof", first.name(), sizes);
+        Row size = row("sizeof", named.name(), sizes);
         Map<String, String> types = new LinkedHashMap<>();
         for (Map<String, MemberView> m : members) {
             m.values().forEach(v -> types.putIfAbsent(v.path(), v.type()));
@@ -92,7 +95,7 @@ public record PortabilityTable(String record, List<Abi> abis, Row size, List<Row
             }
             rows.add(row(e.getKey(), e.getValue(), values));
         }
-        return new PortabilityTable(first.name(), abis, size, rows);
+        return new PortabilityTable(named.name(), abis, size, rows);
     }
 
     /** A row from {offset, size} per ABI: a cell differs from the first column; the row if any two known values do. */

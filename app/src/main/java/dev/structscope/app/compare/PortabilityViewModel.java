@@ -79,7 +79,7 @@ public final class PortabilityViewModel {
             return;
         }
         try {
-            PortabilityTable t = PortabilityTable.of(found.get().record(), doc.state().library(), Limits.DEFAULT);
+            PortabilityTable t = PortabilityTable.of(found.get(), doc.state().library(), Limits.DEFAULT);
             table.set(t);
             verdict.set(PortabilityVerdict.of(t));
             error.set("");

@@ -17,7 +17,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 class PortabilityVerdictTest {
     private static String verdict(String header, String record) {
         TypeLibrary lib = HeaderImporter.importText(header, "t.h", HeaderImporter.Options.defaults());
-        return PortabilityVerdict.of(PortabilityTable.of(lib.findRecord(record).orElseThrow().record(), lib, Limits.DEFAULT));
+        return PortabilityVerdict.of(PortabilityTable.of(lib.findRecord(record).orElseThrow(), lib, Limits.DEFAULT));
     }
 
     /** Each case: what it shows, a header, its record, and the verdict the view must give for it. */
@@ -31,6 +31,9 @@ class PortabilityVerdictTest {
                                 + "8 bytes on LP64 and LLP64; sizeof W is 12 on ILP32, 16 on LLP64, 24 on LP64"),
                 Arguments.of("only the alignment differs for a double on i386", "struct D { double d; };", "D",
                         "differs: _Alignof D is 4 on i386-linux, 8 on LP64, LLP64 and arm-linux"),
+                Arguments.of("a typedef of an anonymous struct goes by its typedef name",
+                        "typedef struct { double d; } T;", "T",
+                        "differs: _Alignof T is 4 on i386-linux, 8 on LP64, LLP64 and arm-linux"),
                 Arguments.of("a member that only moves is named", "struct M { int a; double b; };", "M",
                         "differs: b (double) is at 4 on i386-linux, 8 on LP64, LLP64 and arm-linux; "
                                 + "sizeof M is 12 on i386-linux, 16 on LP64, LLP64 and arm-linux"));

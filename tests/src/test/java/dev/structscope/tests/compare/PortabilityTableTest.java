@@ -42,7 +42,7 @@ class PortabilityTableTest {
         TypeLibrary library = HeaderImporter.importText(header, "wire.h", HeaderImporter.Options.defaults());
         Set<String> portable = new HashSet<>();
         for (Rec rec : v.records()) {
-            PortabilityTable t = PortabilityTable.of(library.findRecord(rec.name()).orElseThrow().record(), library,
+            PortabilityTable t = PortabilityTable.of(library.findRecord(rec.name()).orElseThrow(), library,
                     Limits.DEFAULT);
             assertEquals(rec.name(), t.record());
             List<Map<String, long[]>> truth = new ArrayList<>();
