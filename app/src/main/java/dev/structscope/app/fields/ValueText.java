@@ -64,31 +64,9 @@ public final class ValueText {
         return sb.toString();
     }
 
-    /** A string as C would write it: quoted, with non-printable bytes escaped. */
+    /** A string as C would write it: quoted, with non-printable bytes escaped (the first 512 characters). */
     public static String quote(String s) {
-        StringBuilder sb = new StringBuilder(s.length() + 2).append('"');
-        int n = Math.min(s.length(), 512);
-        for (int i = 0; i < n; i++) {
-            char c = s.charAt(i);
-            switch (c) {
-                case '"' -> sb.append("\\\"");
-                case '\\' -> sb.append("\\\\");
-                case '\n' -> sb.append("\\n");
-                case '\t' -> sb.append("\\t");
-                case '\r' -> sb.append("\\r");
-                default -> {
-                    if (c < 0x20 || c >= 0x7F) {
-                        sb.append(String.format("\\x%02x", (int) c));
-                    } else {
-                        sb.append(c);
-                    }
-                }
-            }
-        }
-        if (s.length() > n) {
-            sb.append("…");
-        }
-        return sb.append('"').toString();
+        return dev.structscope.model.type.Expr.Str.literal(s, 512);
     }
 
     /** Up to {@code max} bytes as hex pairs ({@code "2A 00 00 00"}), "…" when there are more. */

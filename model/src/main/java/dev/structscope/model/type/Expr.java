@@ -111,8 +111,19 @@ public sealed interface Expr permits Expr.Const, Expr.Str, Expr.Ref, Expr.Unary,
 
         @Override
         public String text() {
-            StringBuilder sb = new StringBuilder("\"");
-            for (char c : value.toCharArray()) {
+            return literal(value, Integer.MAX_VALUE);
+        }
+
+        /**
+         * {@code s} as a C string literal: quoted, with quotes, backslashes and control and
+         * non-ASCII characters escaped; after {@code maxChars} characters it stops and ends with
+         * "…" inside the quotes. The one writer of C string literals (layout text, decoded values).
+         */
+        public static String literal(String s, int maxChars) {
+            int n = Math.min(s.length(), maxChars);
+            StringBuilder sb = new StringBuilder(n + 2).append('"');
+            for (int i = 0; i < n; i++) {
+                char c = s.charAt(i);
                 switch (c) {
                     case '"' -> sb.append("\\\"");
                     case '\\' -> sb.append("\\\\");
@@ -121,12 +132,15 @@ public sealed interface Expr permits Expr.Const, Expr.Str, Expr.Ref, Expr.Unary,
                     case '\r' -> sb.append("\\r");
                     default -> {
                         if (c < 0x20 || c > 0x7E) {
-                            sb.append(String.format("\\x%02x", (int) c & 0xFF));
+                            sb.append(String.format("\\x%02x", (int) c));
                         } else {
                             sb.append(c);
                         }
                     }
                 }
+            }
+            if (s.length() > n) {
+                sb.append("…");
             }
             return sb.append('"').toString();
         }
