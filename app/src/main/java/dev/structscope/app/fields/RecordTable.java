@@ -31,6 +31,7 @@ import javafx.scene.input.Clipboard;
 import javafx.scene.input.ClipboardContent;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.FlowPane;
+import javafx.scene.layout.Region;
 
 import java.util.List;
 import java.util.Locale;
@@ -60,7 +61,14 @@ public final class RecordTable extends BorderPane {
 
     private final RecordTableViewModel vm;
     private final TableView<Integer> table = new TableView<>();
-    private final Label info = new Label();
+    private final Label info = new Label() {
+        @Override
+        protected double computePrefWidth(double height) {
+            double pref = super.computePrefWidth(height);
+            return getParent() instanceof Region bar && bar.getWidth() > 0
+                    ? Math.min(pref, bar.getWidth() - bar.snappedLeftInset() - bar.snappedRightInset()) : pref;
+        }
+    };
     private final TextField firstField = new TextField("0");
     private final Button summaryButton = new Button("Column summary");
     private final Button cancelButton = new Button("Cancel");
@@ -169,6 +177,13 @@ public final class RecordTable extends BorderPane {
                 firstField, summaryButton, plotButton, progress, cancelButton, summaryState);
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.setPadding(new Insets(4, 6, 4, 6));
+        // A line longer than the pane (a walk's stop reason, trailing bytes) ends in "…" within it,
+        // whole in its tooltip: a flow gives each child its preferred width, so the label asks for
+        // no more than the flow has.
+        bar.widthProperty().addListener((o, a, b) -> info.requestLayout());
+        javafx.scene.control.Tooltip whole = new javafx.scene.control.Tooltip();
+        whole.textProperty().bind(vm.infoProperty());
+        info.setTooltip(whole);
         summary.setPlaceholder(new Label("Column summary: press \"Column summary\" to compute count/min/max/mean."));
         summary.getColumns().setAll(List.of(statCol("Member", FieldStats::path), statCol("Count", s -> Long.toString(s.count())),
                 statCol("Min", s -> s.min() == null ? "–" : s.min()), statCol("Max", s -> s.max() == null ? "–" : s.max()),
