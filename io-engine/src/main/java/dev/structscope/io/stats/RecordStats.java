@@ -97,6 +97,11 @@ public final class RecordStats {
      * {@link java.util.concurrent.CancellationException} when it says so.
      */
     public static Result compute(DataSource source, DecoderPlan plan, long offset, StatsProgress progress) {
+        return compute(source, plan, offset, progress, GENERATED_FROM_BYTES);
+    }
+
+    /** As above, with generated loops from {@code generatedFrom} bytes of records (tests check both ways). */
+    static Result compute(DataSource source, DecoderPlan plan, long offset, StatsProgress progress, long generatedFrom) {
         long size = source.size();
         if (offset < 0 || offset > size) {
             throw new InputException(source.name() + ": byte offset " + offset,
@@ -115,7 +120,7 @@ public final class RecordStats {
             total = new Partial(n);
         } else {
             long bytes = records * recordSize;
-            Run run = new Run(RecordLoops.of(leaves, recordSize, bytes >= GENERATED_FROM_BYTES), n, recordSize, bytes, progress);
+            Run run = new Run(RecordLoops.of(leaves, recordSize, bytes >= generatedFrom), n, recordSize, bytes, progress);
             total = source instanceof OverlayContent pieces && !pieces.onePiece(offset, records * recordSize)
                     ? Sources.guard(source, () -> runPieces(pieces, offset, records, run))
                     : Sources.guard(source, () -> run.records(source.slice(offset, records * recordSize), records));

@@ -14,7 +14,7 @@ import dev.structscope.model.type.RecordType;
 import dev.structscope.model.type.TypeLibrary;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.params.provider.CsvSource;
 
 import java.math.BigDecimal;
 import java.nio.ByteOrder;
@@ -98,18 +98,20 @@ class RecordStatsTest {
         return TypeLibrary.of(in, s);
     }
 
-    @ParameterizedTest
-    @ValueSource(strings = {"little", "big"})
-    void agreesWithPython(String order) throws Exception {
+    /** Each byte order, read by the generated loops (from 0 bytes) and by the generic reads (the file is under 1 MiB). */
+    @ParameterizedTest(name = "{0}, generated loops from {1} bytes")
+    @CsvSource({"little, 0", "big, 0", "little, 1048576", "big, 1048576"})
+    void agreesWithPython(String order, long generatedFrom) throws Exception {
         Files.writeString(dir.resolve("s.py"), SCRIPT);
         int n = 5_003;
         JsonNode expected = JsonCompare.parse(Tools.run(dir, List.of(Tools.python(), "s.py", "s.bin", order, "" + n)));
         DecoderPlan plan = DecoderPlan.compile(LayoutEngine.layout("S", library(), Abis.X86_64_LINUX), Abis.X86_64_LINUX,
                 order.equals("big") ? ByteOrder.BIG_ENDIAN : ByteOrder.LITTLE_ENDIAN);
         assertEquals(expected.get("size").asLong(), plan.recordSize());
+        assertTrue(n * plan.recordSize() < RecordStats.GENERATED_FROM_BYTES, "under the threshold: the default reads generically");
         RecordStats.Result result;
         try (DataSource src = MappedFileSource.open(dir.resolve("s.bin"))) {
-            result = RecordStats.compute(src, plan, 0);
+            result = RecordStats.compute(src, plan, 0, StatsProgress.NONE, generatedFrom);
         }
         assertEquals(n, result.records());
         assertEquals(5, result.trailingBytes());
