@@ -148,9 +148,6 @@ public final class DecoderPlan implements RecordReader {
                 if (f.bits().width() == 0) {
                     continue;
                 }
-                if (f.bits().width() > 64) {
-                    throw new InputException(f.name(), "not supported: decoding bit-fields wider than 64 bits");
-                }
                 members.add(scalar(f.name(), f.bits().firstByte(), f.layout(), abi, be, f.bits().fromFirstByte()));
             } else {
                 members.add(node(f.name(), f.offset(), f.layout(), abi, be));
@@ -179,6 +176,11 @@ public final class DecoderPlan implements RecordReader {
 
     /** A scalar leaf; {@code bits} counted from the byte at {@code offset}, or null when not a bit-field. */
     static ScalarNode scalar(String name, long offset, TypeLayout t, Abi abi, boolean be, BitSpan bits) {
+        // Here, where fixed plans and dynamic decoding both make their leaves: a wider field read
+        // as 64 bits would be a silent wrong value.
+        if (bits != null && bits.width() > 64) {
+            throw new InputException(name, "not supported: decoding bit-fields wider than 64 bits");
+        }
         String typeName = t.type().spelling();
         return switch (t) {
             case ScalarLayout s -> {

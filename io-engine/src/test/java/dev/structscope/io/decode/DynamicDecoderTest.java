@@ -55,6 +55,8 @@ class DynamicDecoderTest {
             struct __attribute__((packed)) Small { uint8_t count; struct Rec recs[count]; uint8_t tail[]; };
             struct Padded { uint32_t a; uint8_t n; uint8_t s[n]; };
             struct __attribute__((packed)) PlacedSmall { uint8_t off; uint8_t n; [[structscope::at(off)]] uint16_t v[n]; };
+            struct Wide { uint8_t n; unsigned __int128 x : 100; uint8_t data[n]; };
+            struct WideFixed { uint8_t n; unsigned __int128 x : 100; };
             """;
 
     static DynamicDecoder decoder(String type) {
@@ -161,6 +163,19 @@ class DynamicDecoderTest {
         InputException refusedOverAThousandElements(String type, MemorySegment s) {
             return assertThrows(InputException.class, () -> decoder(type,
                     new Limits(1 << 20, 256, 1000, 1000), ByteOrder.LITTLE_ENDIAN).read(s, 0, s.byteSize()));
+        }
+
+        /** A bit-field wider than 64 bits is refused as the fixed plan refuses it, not read as 64 of its bits. */
+        @Test
+        void aBitFieldWiderThanSixtyFourBitsIsRefusedNotCut() {
+            MemorySegment s = bytes(new int[48]);
+            InputException e = refused("Wide", s);
+            assertEquals("not supported: decoding bit-fields wider than 64 bits", e.getMessage());
+            assertEquals("x", e.where());
+            InputException fixed = assertThrows(InputException.class, () -> DecoderPlan.compile(LayoutEngine.layout("WideFixed",
+                    HeaderImporter.importText(HEADER, "t.h", HeaderImporter.Options.defaults()), Abis.X86_64_LINUX),
+                    Abis.X86_64_LINUX, ByteOrder.LITTLE_ENDIAN));
+            assertEquals(fixed.oneLine(), e.oneLine(), "the same message as the fixed plan's");
         }
 
         @Test
