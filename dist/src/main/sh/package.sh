@@ -111,16 +111,16 @@ if [ -z "\$first" ] || [ "\$first" = open ]; then kind=gui; fi
 aot=\$app/structscope-\$kind.aot
 # CLI commands: the serial collector (as ./structscope; the cache was trained with it), unless
 # JAVA_OPTS names a collector, and no hsperfdata file.
-gc=
+cli_opts=
 if [ "\$kind" = cli ]; then
-  gc=-XX:-UsePerfData
+  cli_opts=-XX:-UsePerfData
   case " \${JAVA_OPTS:-} " in
     *-XX:+Use*GC*) ;;
-    *) gc="-XX:+UseSerialGC \$gc" ;;
+    *) cli_opts="-XX:+UseSerialGC \$cli_opts" ;;
   esac
 fi
 # shellcheck disable=SC2086
-exec "\$app/../runtime/bin/java" \$gc \${JAVA_OPTS:-} $common -XX:AOTCache="\$aot" -Dstructscope.aot="\$aot" \\
+exec "\$app/../runtime/bin/java" \$cli_opts \${JAVA_OPTS:-} $common -XX:AOTCache="\$aot" -Dstructscope.aot="\$aot" \\
   -cp "$cpline" dev.structscope.app.Main "\$@"
 EOF
 chmod 755 "$image/bin/structscope"
