@@ -3,6 +3,7 @@
 usage: raw_peer.py MODE PORT [ARGS]
   u32be PORT N     connect, send N Points each behind a 4-byte big-endian length
   u16le PORT N     the same with a 2-byte little-endian length
+  u32be-hold PORT N  as u32be, then keep the connection open until the other side closes it
   udp PORT N       send N Points as datagrams to 127.0.0.1:PORT
   huge PORT        connect, send a mp header claiming 3 GB, then wait
   cut PORT         connect, send a u32be header for 16 bytes and only 5 of them, then close
@@ -41,12 +42,19 @@ def main():
         c.close()
         return
     port = int(sys.argv[2])
-    if mode in ("u32be", "u16le"):
+    if mode in ("u32be", "u16le", "u32be-hold"):
         s = connect(port)
-        fmt = ">I" if mode == "u32be" else "<H"
+        fmt = "<H" if mode == "u16le" else ">I"
         for i in range(int(sys.argv[3])):
             p = Point(i, -i, i * 1.5)
             s.sendall(struct.pack(fmt, ctypes.sizeof(p)) + bytes(p))
+        if mode == "u32be-hold":
+            s.settimeout(30)
+            try:
+                while s.recv(4096):
+                    pass
+            except OSError:
+                pass
         s.close()
     elif mode == "udp":
         s = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)

@@ -55,9 +55,12 @@ class StreamFramingTest {
     void severalPeersAreEachAStreamOfTheirOwn() throws Exception {
         try (ServerSocketChannel server = TcpCapture.bind("127.0.0.1", 0)) {
             String port = String.valueOf(port(server));
-            try (PythonPeer a = new PythonPeer("raw_peer.py", "u32be", port, "300");
-                 PythonPeer b = new PythonPeer("raw_peer.py", "u32be", port, "300");
-                 PythonPeer c = new PythonPeer("raw_peer.py", "u32be", port, "300")) {
+            // The peers hold their connections open: a capture ends when every peer it accepted
+            // has gone, so on a slow machine two quick peers could otherwise end it before the
+            // third has connected.
+            try (PythonPeer a = new PythonPeer("raw_peer.py", "u32be-hold", port, "300");
+                 PythonPeer b = new PythonPeer("raw_peer.py", "u32be-hold", port, "300");
+                 PythonPeer c = new PythonPeer("raw_peer.py", "u32be-hold", port, "300")) {
                 java.util.Map<String, List<Integer>> byPeer = new java.util.HashMap<>();
                 CaptureResult r = new TcpCapture(Framing.parse("u32be", 16), null, PythonPeer.OPTIONS, 900, m ->
                         byPeer.computeIfAbsent(m.peer(), k -> new ArrayList<>()).add(m.bytes().get(I32, 0))).listen(server);
