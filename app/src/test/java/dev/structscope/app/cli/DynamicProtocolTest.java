@@ -4,10 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.structscope.io.testing.JsonCompare;
 import dev.structscope.samples.Samples;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -42,17 +40,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * as a file decodes with {@code decode --all}.
  */
 @Tag(DynamicCli.TAG)
-class DynamicProtocolTest {
+class DynamicProtocolTest extends ProtoPeerTestBase {
     private static final int MESSAGES = 300;
-
-    @TempDir
-    Path dir;
-    ProtoPeer proto;
-
-    @BeforeEach
-    void setUp() {
-        proto = new ProtoPeer(dir);
-    }
 
     /** proto_peer.py as a process; stdout read line by line. */
     private final class Peer implements AutoCloseable {

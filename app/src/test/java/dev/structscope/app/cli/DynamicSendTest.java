@@ -11,10 +11,8 @@ import dev.structscope.model.Limits;
 import dev.structscope.model.abi.Abis;
 import dev.structscope.model.c.HeaderImporter;
 import dev.structscope.model.layout.LayoutEngine;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
@@ -37,17 +35,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * from the arrays, the alternative and the content. Every message of a random mix of all types.
  */
 @Tag(DynamicCli.TAG)
-class DynamicSendTest {
+class DynamicSendTest extends ProtoPeerTestBase {
     private static final int MESSAGES = 120;
-
-    @TempDir
-    Path dir;
-    ProtoPeer proto;
-
-    @BeforeEach
-    void setUp() {
-        proto = new ProtoPeer(dir);
-    }
 
     @Test
     void messagesEncodeToTheBytesPythonPacksWithCountsTypeAndLengthDerived() throws Exception {
