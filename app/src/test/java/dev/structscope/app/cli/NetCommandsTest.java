@@ -2,10 +2,7 @@ package dev.structscope.app.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.structscope.io.net.PythonPeer;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
 import java.util.List;
@@ -16,18 +13,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** {@code capture} and {@code send} end to end, with Python peers and with each other, on loopback. */
-class NetCommandsTest {
-    private static final ObjectMapper JSON = PointPeers.JSON;
-
-    @TempDir
-    static Path dir;
-    static Path header;
-
-    @BeforeAll
-    static void setUp() throws Exception {
-        header = PointPeers.header(dir);
-    }
-
+class NetCommandsTest extends PointPeers {
     private static int listeningPort(CliRun run) throws InterruptedException {
         Matcher m = Pattern.compile("listening on [^ ]+:(\\d+)").matcher(run.awaitErr("listening on"));
         assertTrue(m.find());
@@ -37,7 +23,7 @@ class NetCommandsTest {
     @Test
     void capturesCtypesPointsFromAPythonListenerWithTheNewHandshake() throws Exception {
         try (PythonPeer py = new PythonPeer("mp_peer.py", "listen", "0", "s3cret", "sha256", "3")) {
-            PointPeers.capturesThreePoints(header, "127.0.0.1:" + py.line().strip());
+            capturesThreePoints("127.0.0.1:" + py.line().strip());
         }
     }
 
@@ -57,7 +43,7 @@ class NetCommandsTest {
 
         CliRun replay = CliRun.run("capture", header.toString(), "--type", "Point", "--replay", rec.toString());
         assertEquals(0, replay.status(), replay.err.toString());
-        List<JsonNode> rows = PointPeers.jsonLines(replay.out.toString());
+        List<JsonNode> rows = jsonLines(replay.out.toString());
         assertEquals(4, rows.size());
         assertEquals(JSON.readTree("{\"_seq\":1,\"_len\":16,\"x\":1,\"y\":-1,\"z\":1.5}"), rows.get(1));
     }
@@ -65,7 +51,7 @@ class NetCommandsTest {
     @Test
     void sendsARecordThatAPythonListenerReceives() throws Exception {
         try (PythonPeer py = new PythonPeer("mp_peer.py", "listen", "0", "k", "md5", "0")) {
-            PointPeers.sendsOnePoint(header, py, "127.0.0.1:" + py.line().strip());
+            sendsOnePoint(py, "127.0.0.1:" + py.line().strip());
         }
     }
 
@@ -73,7 +59,7 @@ class NetCommandsTest {
     void sendRepeatedIntoCaptureLosesNothing() throws Exception {
         CliRun capture = CliRun.start("capture", header.toString(), "--type", "Point", "--listen", "127.0.0.1:0",
                 "--framing", "u32le", "--format", "none");
-        String summary = PointPeers.sendsManyInto(header, capture, "127.0.0.1:" + listeningPort(capture));
+        String summary = sendsManyInto(capture, "127.0.0.1:" + listeningPort(capture));
         assertTrue(summary.matches("messages=20000 bytes=320000 seconds=[0-9.]+ rate=[0-9.]+ dropped=0\\s*"), summary);
     }
 
@@ -125,7 +111,7 @@ class NetCommandsTest {
             ch.send(java.nio.ByteBuffer.wrap(longer), to);
         }
         assertEquals(0, capture.status(), capture.err.toString());
-        List<JsonNode> rows = PointPeers.jsonLines(capture.out.toString());
+        List<JsonNode> rows = jsonLines(capture.out.toString());
         assertEquals(JSON.readTree("{\"_seq\":0,\"_len\":6,\"x\":5,\"y\":null,\"z\":null}"), rows.get(0));
         assertEquals(JSON.readTree("{\"_seq\":1,\"_len\":20,\"x\":9,\"y\":0,\"z\":0.0,\"_extra\":4}"), rows.get(1));
     }

@@ -3,6 +3,8 @@ package dev.structscope.app.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.structscope.io.net.PythonPeer;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -15,23 +17,29 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * The exchanges {@code capture} and {@code send} have with the Python peers ({@code mp_peer.py})
- * and with each other, whatever the transport: the TCP and the Unix socket tests run them over
- * their own addresses ({@code 127.0.0.1:PORT}, {@code unix:PATH}). The record is the peers'
- * ctypes {@code Point}.
+ * and with each other, whatever the transport: the base of the TCP and the Unix socket tests, which
+ * run them over their own addresses ({@code 127.0.0.1:PORT}, {@code unix:PATH}). The record is the
+ * peers' ctypes {@code Point}. JUnit sets the folder and the header before each test, on its thread.
  */
-final class PointPeers {
+abstract class PointPeers {
     static final ObjectMapper JSON = new ObjectMapper();
+    /** Asked once: every test of these exchanges needs the peers. */
+    private static final boolean PYTHON = PythonPeer.available();
 
-    private PointPeers() {
-    }
+    /** The test's folder. */
+    @TempDir
+    Path dir;
+    /** The header of the peers' {@code Point}, in {@link #dir}. */
+    Path header;
 
     /**
      * What every test of these exchanges starts from: python3 (the peers; the test is skipped
-     * without it) and the header of the peers' {@code Point}, written into {@code dir}.
+     * without it) and the header of the peers' {@code Point}.
      */
-    static Path header(Path dir) throws IOException {
-        assumeTrue(PythonPeer.available(), "python3 is needed");
-        return Files.writeString(dir.resolve("point.h"), """
+    @BeforeEach
+    void writeHeader() throws IOException {
+        assumeTrue(PYTHON, "python3 is needed");
+        header = Files.writeString(dir.resolve("point.h"), """
                 #include <stdint.h>
                 /* The ctypes Point of the tests' Python peers. */
                 struct Point { int32_t x; int32_t y; double z; };
@@ -50,7 +58,7 @@ final class PointPeers {
      * Captures from a peer listening at {@code address} that sends three points (authkey
      * {@code s3cret}): point i is (i, -i, 1.5 i), as the peer makes them.
      */
-    static void capturesThreePoints(Path header, String address) throws IOException {
+    void capturesThreePoints(String address) throws IOException {
         CliRun run = CliRun.run("capture", header.toString(), "--type", "Point", "--connect", address,
                 "--framing", "mp", "--authkey", "s3cret", "--count", "3");
         assertEquals(0, run.status(), run.err.toString());
@@ -60,7 +68,7 @@ final class PointPeers {
     }
 
     /** Sends one point to {@code py}, listening at {@code address} with authkey {@code k}: it gets the ctypes bytes. */
-    static void sendsOnePoint(Path header, PythonPeer py, String address) throws IOException {
+    void sendsOnePoint(PythonPeer py, String address) throws IOException {
         CliRun run = CliRun.run("send", header.toString(), "--type", "Point", "--connect", address,
                 "--framing", "mp", "--authkey", "k", "--values", "{\"x\": 7, \"y\": -8, \"z\": 2.25}");
         assertEquals(0, run.status(), run.err.toString());
@@ -68,7 +76,7 @@ final class PointPeers {
     }
 
     /** Sends 20000 points to {@code capture} (started with u32le framing) at {@code address}; returns its summary. */
-    static String sendsManyInto(Path header, CliRun capture, String address) {
+    String sendsManyInto(CliRun capture, String address) {
         CliRun send = CliRun.run("send", header.toString(), "--type", "Point", "--connect", address,
                 "--framing", "u32le", "--values", "{\"x\": 1, \"z\": -0.5}", "--repeat", "20000");
         assertEquals(0, send.status(), send.err.toString());

@@ -1,9 +1,7 @@
 package dev.structscope.app.cli;
 
 import dev.structscope.io.net.PythonPeer;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -21,23 +19,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * directions and both handshakes; the listener's socket file (mode 0600, removed at the end); a
  * path that is not a socket is refused and left alone.
  */
-class UnixSocketCommandsTest {
-    @TempDir
-    static Path dir;
-    static Path header;
-
-    @BeforeAll
-    static void setUp() throws Exception {
-        header = PointPeers.header(dir);
-    }
-
+class UnixSocketCommandsTest extends PointPeers {
     @Test
     void capturesFromAPythonListenerAtItsDefaultAfUnixAddress() throws Exception {
         // Listener(family='AF_UNIX') with no address: the path multiprocessing picks by itself.
         try (PythonPeer py = new PythonPeer("mp_peer.py", "listen", "unix:", "s3cret", "sha256", "3")) {
             String path = py.line().strip();
             assertTrue(path.startsWith("/"), path);
-            PointPeers.capturesThreePoints(header, "unix:" + path);
+            capturesThreePoints("unix:" + path);
         }
     }
 
@@ -66,7 +55,7 @@ class UnixSocketCommandsTest {
         Path sock = dir.resolve("py.sock");
         try (PythonPeer py = new PythonPeer("mp_peer.py", "listen", "unix:" + sock, "k", "md5", "0")) {
             assertEquals(sock.toString(), py.line().strip());
-            PointPeers.sendsOnePoint(header, py, "unix:" + sock);
+            sendsOnePoint(py, "unix:" + sock);
         }
     }
 
@@ -87,7 +76,7 @@ class UnixSocketCommandsTest {
         CliRun capture = CliRun.start("capture", header.toString(), "--type", "Point", "--listen", "unix:" + sock,
                 "--framing", "u32le", "--format", "none");
         capture.awaitErr("listening on");
-        String summary = PointPeers.sendsManyInto(header, capture, "unix:" + sock);
+        String summary = sendsManyInto(capture, "unix:" + sock);
         assertTrue(summary.startsWith("messages=20000 bytes=320000 "), summary);
     }
 
