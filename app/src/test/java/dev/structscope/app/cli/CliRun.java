@@ -60,6 +60,13 @@ final class CliRun {
         return line;
     }
 
+    /** Asserts that a command's output {@code text} holds every one of {@code parts}, naming the first one missing. */
+    static void assertContainsAll(String text, String... parts) {
+        for (String part : parts) {
+            assertTrue(text.contains(part), () -> "no '" + part + "' in:\n" + text);
+        }
+    }
+
     int status() {
         try {
             return status.get(60, java.util.concurrent.TimeUnit.SECONDS);

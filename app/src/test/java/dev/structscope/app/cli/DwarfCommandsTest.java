@@ -63,10 +63,8 @@ class DwarfCommandsTest {
 
         CliRun changed = CliRun.run("compare", old.toString(), dir.resolve("v2.h").toString(), "--json");
         assertEquals(3, changed.status(), changed.err::toString);
-        String json = changed.out.toString();
-        assertTrue(json.contains("{\"member\":\"flags\",\"change\":\"added\""), json);
-        assertTrue(json.contains("{\"member\":\"seq\",\"change\":\"moved\",\"old\":{\"offset\":4"), json);
-        assertTrue(json.contains("\"name\":\"Keep\",\"status\":\"same\""), json);
+        CliRun.assertContainsAll(changed.out.toString(), "{\"member\":\"flags\",\"change\":\"added\"",
+                "{\"member\":\"seq\",\"change\":\"moved\",\"old\":{\"offset\":4", "\"name\":\"Keep\",\"status\":\"same\"");
     }
 
     @Test
@@ -131,9 +129,7 @@ class DwarfCommandsTest {
         var types = DwarfLayoutTest.byName(run.out.toString());
         assertEquals(List.of("Msg", "Keep", "Local"), List.copyOf(types.keySet()));
         assertEquals(4, types.get("Local").get("size").asInt(), "the first definition is kept");
-        assertTrue(run.err.toString().contains("libshared.so:.debug_info+0x") && run.err.toString().contains(
-                "struct Local is defined differently in two places"),
-                run.err::toString);
+        CliRun.assertContainsAll(run.err.toString(), "libshared.so:.debug_info+0x", "struct Local is defined differently in two places");
         assertEquals(1, run.err.toString().strip().lines().count(), run.err::toString);
     }
 
@@ -149,8 +145,7 @@ class DwarfCommandsTest {
         CliRun run = CliRun.run("layout", o.toString(), "--json"); // a RISC-V object: its relocations are applied
         assertEquals(0, run.status(), run.err::toString);
         assertTrue(run.err.toString().contains("ELF machine 243 has no ABI of its own"), run.err::toString);
-        assertTrue(run.out.toString().contains("\"name\":\"Rv\"") && run.out.toString().contains("\"abi\":\"x86_64-linux\""),
-                run.out::toString);
+        CliRun.assertContainsAll(run.out.toString(), "\"name\":\"Rv\"", "\"abi\":\"x86_64-linux\"");
     }
 
     @Test

@@ -139,11 +139,9 @@ class LayoutCommandTest {
         assertEquals(0, run.status(), run.err.toString());
         String out = run.out.toString();
         assertTrue(out.startsWith("struct Order {\n"), out);
-        assertTrue(out.contains("/* XXX 7 bytes hole, try to pack */"), out);
-        assertTrue(out.contains("/* XXX 3 bytes hole, try to pack */"), out);
-        assertTrue(out.contains("/* size: 24, align: 8, cachelines: 1, members: 4 */"), out);
-        assertTrue(out.contains("/* sum members: 14, holes: 2, sum holes: 10 */"), out);
-        assertTrue(out.contains("/* a reordering would save 8 bytes (size 16) */"), out);
+        CliRun.assertContainsAll(out, "/* XXX 7 bytes hole, try to pack */", "/* XXX 3 bytes hole, try to pack */",
+                "/* size: 24, align: 8, cachelines: 1, members: 4 */", "/* sum members: 14, holes: 2, sum holes: 10 */",
+                "/* a reordering would save 8 bytes (size 16) */");
     }
 
     @Test
