@@ -1,6 +1,8 @@
 package dev.structscope.app.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.structscope.app.hexview.Py;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.memory.RootAllocator;
 import org.apache.arrow.vector.FieldVector;
@@ -38,6 +40,9 @@ import java.math.BigInteger;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Path;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -48,6 +53,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * Reads convert's output back with the formats' own Java readers, independent of the writers:
@@ -80,6 +86,47 @@ final class ColumnarReaders {
         } finally {
             System.clearProperty("structscope.parquet.rowGroupBytes");
             System.clearProperty("structscope.arrow.batchRows");
+        }
+    }
+
+    /**
+     * What numpy says of the file of {@code n} records its {@code script} writes to {@code data}
+     * (the script's arguments): the one JSON object the script prints, with at least {@code rows} and
+     * {@code samples} ({@link #readChecked}). Skips the test where python3 with numpy is missing.
+     */
+    static JsonNode numpyTruth(Path dir, String script, Path data, int n) throws IOException, InterruptedException {
+        assumeTrue(hasNumpy(), "python3 with numpy is not installed: comparison skipped");
+        return new ObjectMapper().readTree(String.join("\n", Py.run(dir, script, data.toString(), String.valueOf(n))));
+    }
+
+    private static boolean hasNumpy() {
+        try {
+            Process p = new ProcessBuilder("python3", "-c", "import numpy").redirectErrorStream(true).start();
+            p.getInputStream().readAllBytes();
+            return p.waitFor() == 0;
+        } catch (IOException | InterruptedException e) {
+            return false;
+        }
+    }
+
+    /**
+     * Every row of {@code file}, which {@code convert --to to} wrote, read by that format's own Java
+     * library ({@link #read}), after asserting the oracle's row count and sampled rows ({@link #assertRowsAndSamples}).
+     */
+    static List<Map<String, Object>> readChecked(JsonNode truth, String to, Path file) throws IOException {
+        List<Map<String, Object>> rows = read(to, file);
+        assertRowsAndSamples(truth, rows);
+        return rows;
+    }
+
+    /**
+     * Asserts that DuckDB finds several row groups in the Parquet {@code file} (an SQL string
+     * literal's text) that {@link #convertInSmallGroups} wrote: the groups it asked for were made.
+     */
+    static void assertSeveralRowGroups(Statement st, String file) throws SQLException {
+        try (ResultSet groups = st.executeQuery("SELECT count(DISTINCT row_group_id) FROM parquet_metadata('" + file + "')")) {
+            assertTrue(groups.next());
+            assertTrue(groups.getLong(1) >= 3, "row groups: " + groups.getLong(1));
         }
     }
 
