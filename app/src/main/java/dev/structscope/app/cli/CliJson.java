@@ -39,6 +39,34 @@ final class CliJson {
         out.println();
     }
 
+    /** Writes what one item of an array contributes (the fields of its object). */
+    interface Item<T> {
+        void write(T item) throws IOException;
+    }
+
+    /** An array field holding one object per item, whose fields {@code fields} writes. */
+    static <T> void objects(JsonGenerator g, String field, Iterable<? extends T> items, Item<T> fields) throws IOException {
+        g.writeArrayFieldStart(field);
+        for (T item : items) {
+            g.writeStartObject();
+            fields.write(item);
+            g.writeEndObject();
+        }
+        g.writeEndArray();
+    }
+
+    /** An array field of strings; left out when there are none (the contract's optional lists). */
+    static void strings(JsonGenerator g, String field, java.util.List<String> values) throws IOException {
+        if (values.isEmpty()) {
+            return;
+        }
+        g.writeArrayFieldStart(field);
+        for (String v : values) {
+            g.writeString(v);
+        }
+        g.writeEndArray();
+    }
+
     /** A number field, or {@code null} where the value is not known (an offset or size the data decides). */
     static void numberOrNull(JsonGenerator g, String field, boolean known, long value) throws IOException {
         if (known) {

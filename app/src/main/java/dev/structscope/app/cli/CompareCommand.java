@@ -182,36 +182,24 @@ public final class CompareCommand extends CliCommand {
 
     private static void writeJson(PrintWriter out, List<Abi[]> pairs, List<RecordComparison> results) {
         CliJson.print(out, g -> {
-            g.writeArrayFieldStart("comparisons");
-            for (Abi[] p : pairs) {
-                g.writeStartObject();
+            CliJson.objects(g, "comparisons", pairs, p -> {
                 g.writeStringField("oldAbi", p[0].name());
                 g.writeStringField("newAbi", p[1].name());
-                g.writeEndObject();
-            }
-            g.writeEndArray();
-            g.writeArrayFieldStart("types");
-            for (RecordComparison r : results) {
-                g.writeStartObject();
+            });
+            CliJson.objects(g, "types", results, r -> {
                 g.writeStringField("name", r.name());
                 g.writeStringField("status", r.status().contractName());
                 g.writeStringField("oldAbi", r.oldAbi());
                 g.writeStringField("newAbi", r.newAbi());
                 writeShape(g, "old", r.old());
                 writeShape(g, "new", r.now());
-                g.writeArrayFieldStart("changes");
-                for (MemberChange c : r.changes()) {
-                    g.writeStartObject();
+                CliJson.objects(g, "changes", r.changes(), c -> {
                     g.writeStringField("member", c.member());
                     g.writeStringField("change", c.kind().contractName());
                     writeMember(g, "old", c.old());
                     writeMember(g, "new", c.now());
-                    g.writeEndObject();
-                }
-                g.writeEndArray();
-                g.writeEndObject();
-            }
-            g.writeEndArray();
+                });
+            });
         });
     }
 

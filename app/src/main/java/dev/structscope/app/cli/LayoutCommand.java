@@ -5,7 +5,6 @@ import dev.structscope.model.InputException;
 import dev.structscope.model.abi.Abi;
 import dev.structscope.model.layout.FieldLayout;
 import dev.structscope.model.layout.LayoutEngine;
-import dev.structscope.model.layout.Padding;
 import dev.structscope.model.layout.RecordLayout;
 import dev.structscope.model.type.TypeLibrary;
 import picocli.CommandLine.Command;
@@ -66,9 +65,7 @@ public final class LayoutCommand extends CliCommand {
         }
         CliJson.print(out, g -> {
             g.writeStringField("abi", abi.name());
-            g.writeArrayFieldStart("types");
-            for (RecordLayout r : layouts) {
-                g.writeStartObject();
+            CliJson.objects(g, "types", layouts, r -> {
                 g.writeStringField("name", r.name());
                 g.writeStringField("kind", r.definition().kind().keyword());
                 g.writeNumberField("size", r.size());
@@ -76,17 +73,8 @@ public final class LayoutCommand extends CliCommand {
                 if (r.dynamic()) {
                     g.writeBooleanField("dynamic", true);
                 }
-                List<String> names = aliases.getOrDefault(r.name(), List.of());
-                if (!names.isEmpty()) {
-                    g.writeArrayFieldStart("aliases");
-                    for (String a : names) {
-                        g.writeString(a);
-                    }
-                    g.writeEndArray();
-                }
-                g.writeArrayFieldStart("fields");
-                for (FieldLayout f : r.visibleFields()) {
-                    g.writeStartObject();
+                CliJson.strings(g, "aliases", aliases.getOrDefault(r.name(), List.of()));
+                CliJson.objects(g, "fields", r.visibleFields(), f -> {
                     g.writeStringField("name", f.name());
                     g.writeStringField("type", f.typeName());
                     CliJson.numberOrNull(g, "offset", !f.dynamic(), f.offset());
@@ -97,20 +85,12 @@ public final class LayoutCommand extends CliCommand {
                         g.writeNumberField("bitWidth", f.bits().width());
                     }
                     writeDynamic(g, f);
-                    g.writeEndObject();
-                }
-                g.writeEndArray();
-                g.writeArrayFieldStart("padding");
-                for (Padding p : r.padding()) {
-                    g.writeStartObject();
+                });
+                CliJson.objects(g, "padding", r.padding(), p -> {
                     g.writeNumberField("offset", p.offset());
                     g.writeNumberField("size", p.size());
-                    g.writeEndObject();
-                }
-                g.writeEndArray();
-                g.writeEndObject();
-            }
-            g.writeEndArray();
+                });
+            });
         });
     }
 
@@ -129,13 +109,7 @@ public final class LayoutCommand extends CliCommand {
         if (d.switchOn() != null) {
             g.writeStringField("switch", d.switchOn().text());
         }
-        if (!d.when().isEmpty()) {
-            g.writeArrayFieldStart("when");
-            for (dev.structscope.model.type.Expr e : d.when()) {
-                g.writeString(e.text());
-            }
-            g.writeEndArray();
-        }
+        CliJson.strings(g, "when", d.when().stream().map(dev.structscope.model.type.Expr::text).toList());
         if (d.size() != null) {
             g.writeStringField("sizeExpr", d.size().text());
         }
