@@ -31,21 +31,22 @@ final class LayoutArgs {
     @Option(names = "--cpp", description = "Run the system C preprocessor on the header first.")
     boolean cpp;
 
-    @Option(names = "--max-header", paramLabel = "BYTES", defaultValue = "67108864",
+    // The defaults are the model's (the GUI's bounds); picocli takes a field's first value as its default.
+    @Option(names = "--max-header", paramLabel = "BYTES",
             description = "Largest C header file (each include too) or layout document read (default 64 MiB, also the most a document can be).")
-    long maxHeader;
+    long maxHeader = Limits.DEFAULT.maxInputBytes();
 
-    @Option(names = "--max-depth", paramLabel = "N", defaultValue = "256",
+    @Option(names = "--max-depth", paramLabel = "N",
             description = "Deepest nesting of types (records in records, arrays of arrays, typedef chains; default 256, at most 2048).")
-    int maxDepth;
+    int maxDepth = Limits.DEFAULT.maxDepth();
 
-    @Option(names = "--max-members", paramLabel = "N", defaultValue = "100000",
+    @Option(names = "--max-members", paramLabel = "N",
             description = "Most members one struct or union may have (default 100000).")
-    int maxMembers;
+    int maxMembers = Limits.DEFAULT.maxMembers();
 
-    @Option(names = "--max-elements", paramLabel = "N", defaultValue = "1048576",
+    @Option(names = "--max-elements", paramLabel = "N",
             description = "Most values one record may print in decode and capture output, array elements counted (default 1048576).")
-    long maxElements;
+    long maxElements = Limits.DEFAULT.maxElements();
 
     Limits limits() {
         return new Limits(maxHeader, maxDepth, maxMembers, maxElements);

@@ -16,17 +16,18 @@ final class NetOptions {
             description = "The multiprocessing authkey (with --framing mp): run its HMAC handshake.")
     String authkey;
 
-    @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "10",
+    // The defaults are the engine's, CaptureOptions.defaults(); picocli takes a field's first value as its default.
+    @Option(names = "--timeout", paramLabel = "SECONDS",
             description = "Time to connect and to authenticate (default 10); a peer stalled mid-message gets 3 times as long.")
-    double timeoutSeconds;
+    double timeoutSeconds = CaptureOptions.defaults().connectMillis() / 1000.0;
 
-    @Option(names = "--max-frame", paramLabel = "BYTES", defaultValue = "16777216",
+    @Option(names = "--max-frame", paramLabel = "BYTES",
             description = "Largest message accepted (default 16 MiB); a larger length prefix ends the capture.")
-    long maxFrame;
+    long maxFrame = CaptureOptions.defaults().maxFrameBytes();
 
-    @Option(names = "--memory-cap", paramLabel = "BYTES", defaultValue = "67108864",
+    @Option(names = "--memory-cap", paramLabel = "BYTES",
             description = "Native memory for receive buffers (default 64 MiB).")
-    long memoryCap;
+    long memoryCap = CaptureOptions.defaults().memoryCapBytes();
 
     byte[] authkeyBytes() {
         if (authkey == null) {
