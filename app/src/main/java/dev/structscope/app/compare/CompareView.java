@@ -7,6 +7,7 @@ import dev.structscope.model.abi.Abi;
 import dev.structscope.model.compare.RecordComparison;
 import dev.structscope.model.layout.RecordLayout;
 import javafx.beans.binding.Bindings;
+import javafx.beans.binding.ObjectBinding;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.geometry.Orientation;
@@ -44,6 +45,9 @@ public final class CompareView extends BorderPane {
     private final CompareViewModel vm;
     private final CompareTable table;
     private final ListView<RecordComparison> recordList = new ListView<>();
+    /** The selected record's layout on each side (null: none selected, or not on that side). */
+    private final ObjectBinding<RecordLayout> oldLayout;
+    private final ObjectBinding<RecordLayout> newLayout;
     private final ByteRuler oldRuler;
     private final ByteRuler newRuler;
     private final BooleanProperty dark = new SimpleBooleanProperty(this, "dark");
@@ -57,8 +61,10 @@ public final class CompareView extends BorderPane {
     public CompareView(CompareViewModel vm, List<Abi> abis, java.util.function.Consumer<String> onPortability) {
         this.vm = vm;
         this.table = new CompareTable(vm, hex);
-        this.oldRuler = new ByteRuler(vm.oldLayoutProperty(), vm.oldMemberProperty());
-        this.newRuler = new ByteRuler(vm.newLayoutProperty(), vm.newMemberProperty());
+        this.oldLayout = side(CompareViewModel.Selection::oldLayout);
+        this.newLayout = side(CompareViewModel.Selection::newLayout);
+        this.oldRuler = new ByteRuler(oldLayout, vm.oldMemberProperty());
+        this.newRuler = new ByteRuler(newLayout, vm.newMemberProperty());
         oldRuler.darkProperty().bind(dark);
         newRuler.darkProperty().bind(dark);
         getStyleClass().addAll("designer", "compare-view");
@@ -72,7 +78,7 @@ public final class CompareView extends BorderPane {
         Label summary = new Label();
         summary.setId("compare-summary");
         summary.getStyleClass().add("muted");
-        summary.textProperty().bind(vm.summaryProperty());
+        summary.textProperty().bind(vm.resultProperty().map(CompareViewModel.Result::summary).orElse(""));
         ProgressIndicator progress = new ProgressIndicator();
         progress.setPrefSize(16, 16);
         progress.visibleProperty().bind(vm.busyProperty());
@@ -143,7 +149,7 @@ public final class CompareView extends BorderPane {
         fc.setTitle("Compare with a layout (.h, .json)");
         fc.getExtensionFilters().addAll(new FileChooser.ExtensionFilter("Layouts (*.h, *.json)", "*.h", "*.json"),
                 new FileChooser.ExtensionFilter("All files", "*"));
-        Path current = vm.otherFileProperty().get() != null ? vm.otherFileProperty().get() : vm.documentFile();
+        Path current = vm.lastFile();
         if (current != null && current.toAbsolutePath().getParent() != null) {
             fc.setInitialDirectory(current.toAbsolutePath().getParent().toFile());
         }
@@ -197,12 +203,13 @@ public final class CompareView extends BorderPane {
             }
         });
         vm.selectedProperty().addListener((o, a, b) -> {
-            if (recordList.getSelectionModel().getSelectedItem() != b) {
-                recordList.getSelectionModel().select(b);
+            RecordComparison r = b == null ? null : b.record();
+            if (recordList.getSelectionModel().getSelectedItem() != r) {
+                recordList.getSelectionModel().select(r);
             }
         });
         recordList.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> {
-            if (b != null && b != vm.selectedProperty().get()) {
+            if (b != null && (vm.selectedProperty().get() == null || b != vm.selectedProperty().get().record())) {
                 vm.select(b.name());
             }
         });
@@ -210,14 +217,14 @@ public final class CompareView extends BorderPane {
 
 
     private VBox rulers() {
-        Label oldTitle = rulerTitle(vm.oldLayoutProperty(), CompareViewModel.Result::oldLabel);
+        Label oldTitle = rulerTitle(oldLayout, CompareViewModel.Result::oldLabel);
         oldTitle.setId("compare-old-ruler-title");
-        Label newTitle = rulerTitle(vm.newLayoutProperty(), CompareViewModel.Result::newLabel);
+        Label newTitle = rulerTitle(newLayout, CompareViewModel.Result::newLabel);
         newTitle.setId("compare-new-ruler-title");
         oldRuler.setId("compare-old-ruler");
         newRuler.setId("compare-new-ruler");
-        ScrollPane oldScroll = scroll(oldRuler, vm.oldLayoutProperty());
-        ScrollPane newScroll = scroll(newRuler, vm.newLayoutProperty());
+        ScrollPane oldScroll = scroll(oldRuler, oldLayout);
+        ScrollPane newScroll = scroll(newRuler, newLayout);
         VBox.setVgrow(oldScroll, Priority.SOMETIMES);
         VBox.setVgrow(newScroll, Priority.SOMETIMES);
         VBox box = new VBox(4, oldTitle, oldScroll, newTitle, newScroll);
@@ -228,7 +235,12 @@ public final class CompareView extends BorderPane {
         return box;
     }
 
-    private Label rulerTitle(javafx.beans.property.ObjectProperty<RecordLayout> layout,
+    private ObjectBinding<RecordLayout> side(Function<CompareViewModel.Selection, RecordLayout> layout) {
+        return Bindings.createObjectBinding(() -> vm.selectedProperty().get() == null ? null
+                : layout.apply(vm.selectedProperty().get()), vm.selectedProperty());
+    }
+
+    private Label rulerTitle(ObjectBinding<RecordLayout> layout,
                              Function<CompareViewModel.Result, String> label) {
         Label l = new Label();
         l.getStyleClass().add("section-label");
@@ -241,7 +253,7 @@ public final class CompareView extends BorderPane {
         return l;
     }
 
-    private ScrollPane scroll(ByteRuler ruler, javafx.beans.property.ObjectProperty<RecordLayout> layout) {
+    private ScrollPane scroll(ByteRuler ruler, ObjectBinding<RecordLayout> layout) {
         ScrollPane s = new ScrollPane(ruler);
         s.setFitToWidth(true);
         s.setMinViewportHeight(34);

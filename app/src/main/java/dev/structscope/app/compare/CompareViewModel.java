@@ -12,7 +12,6 @@ import dev.structscope.model.layout.RecordLayout;
 import dev.structscope.model.type.TypeLibrary;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.IntegerProperty;
-import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
@@ -21,7 +20,6 @@ import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleIntegerProperty;
-import javafx.beans.property.SimpleObjectProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
@@ -70,6 +68,16 @@ public final class CompareViewModel {
         }
     }
 
+    /**
+     * The record shown: its comparison and its layout on each side (null on a side that lacks it).
+     * Replaced as a whole when another record is chosen.
+     */
+    public record Selection(RecordComparison record, RecordLayout oldLayout, RecordLayout newLayout) {
+        public String name() {
+            return record.name();
+        }
+    }
+
     private final Document doc;
     private final Function<Path, TypeLibrary> reader;
     private final Executor background;
@@ -77,19 +85,17 @@ public final class CompareViewModel {
     private final BooleanProperty showing = new SimpleBooleanProperty(this, "showing");
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(this, "busy");
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper(this, "error", "");
-    private final ReadOnlyObjectWrapper<Path> otherFile = new ReadOnlyObjectWrapper<>(this, "otherFile");
     private final ReadOnlyObjectWrapper<Abi> otherAbi = new ReadOnlyObjectWrapper<>(this, "otherAbi");
     private final ReadOnlyObjectWrapper<Result> result = new ReadOnlyObjectWrapper<>(this, "result");
     private final ObservableList<RecordComparison> records = FXCollections.observableArrayList();
     private final ObservableList<RecordComparison> recordsView = FXCollections.unmodifiableObservableList(records);
-    private final ReadOnlyObjectWrapper<RecordComparison> selected = new ReadOnlyObjectWrapper<>(this, "selected");
+    private final ReadOnlyObjectWrapper<Selection> selected = new ReadOnlyObjectWrapper<>(this, "selected");
     private final ObservableList<CompareRow> rows = FXCollections.observableArrayList();
     private final ObservableList<CompareRow> rowsView = FXCollections.unmodifiableObservableList(rows);
-    private final ObjectProperty<RecordLayout> oldLayout = new SimpleObjectProperty<>(this, "oldLayout");
-    private final ObjectProperty<RecordLayout> newLayout = new SimpleObjectProperty<>(this, "newLayout");
     private final IntegerProperty oldMember = new SimpleIntegerProperty(this, "oldMember", -1);
     private final IntegerProperty newMember = new SimpleIntegerProperty(this, "newMember", -1);
-    private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper(this, "summary", "");
+    /** The other layout file, or null when the document is compared with itself on another ABI. */
+    private Path otherFile;
     /** The other file's types, read once per "Compare with file" and reused while the document is edited. */
     private TypeLibrary otherLibrary;
     private long generation;
@@ -120,7 +126,7 @@ public final class CompareViewModel {
 
     /** Compares the document with the layout file {@code file} (a header or a .json document), on {@code abi}. */
     public void compareWithFile(Path file, Abi abi) {
-        otherFile.set(Objects.requireNonNull(file));
+        otherFile = Objects.requireNonNull(file);
         otherAbi.set(abi == null ? doc.state().abi() : abi);
         otherLibrary = null;
         showing.set(true);
@@ -129,7 +135,7 @@ public final class CompareViewModel {
 
     /** Compares the document with itself laid out on {@code abi}. */
     public void compareOnAbi(Abi abi) {
-        otherFile.set(null);
+        otherFile = null;
         otherLibrary = null;
         otherAbi.set(Objects.requireNonNull(abi));
         showing.set(true);
@@ -158,16 +164,13 @@ public final class CompareViewModel {
         Result r = result.get();
         RecordComparison found = r == null ? null
                 : r.records().stream().filter(c -> c.name().equals(name)).findFirst().orElse(null);
-        selected.set(found);
         if (found == null) {
+            selected.set(null);
             rows.clear();
-            oldLayout.set(null);
-            newLayout.set(null);
         } else {
             RecordLayout o = r.oldLayouts().get(found.name());
             RecordLayout n = r.newLayouts().get(found.name());
-            oldLayout.set(o);
-            newLayout.set(n);
+            selected.set(new Selection(found, o, n));
             rows.setAll(CompareRows.of(found, o, n));
         }
         oldMember.set(-1);
@@ -183,7 +186,7 @@ public final class CompareViewModel {
     private void run(boolean read) {
         long gen = ++generation;
         DocumentState s = doc.state();
-        Path file = otherFile.get();
+        Path file = otherFile;
         Abi newAbi = otherAbi.get();
         TypeLibrary cached = file == null ? s.library() : otherLibrary;
         boolean mustRead = file != null && (read || cached == null);
@@ -245,13 +248,11 @@ public final class CompareViewModel {
         if (r == null) {
             error.set(failure == null ? "" : failure);
             records.clear();
-            summary.set("");
             select(null);
             return;
         }
         error.set("");
         records.setAll(r.records());
-        summary.set(r.summary());
         boolean present = keep != null && r.records().stream().anyMatch(c -> c.name().equals(keep));
         select(present ? keep : r.records().stream().filter(RecordComparison::differs).findFirst()
                 .or(() -> r.records().stream().findFirst()).map(RecordComparison::name).orElse(null));
@@ -261,9 +262,9 @@ public final class CompareViewModel {
         return (file == null ? "this layout" : String.valueOf(file.getFileName())) + " · " + abi.name();
     }
 
-    /** The open document's file, or null (where the file chooser starts). */
-    public Path documentFile() {
-        return doc.file();
+    /** Where the file chooser starts: the other layout file, else the open document's file, or null. */
+    public Path lastFile() {
+        return otherFile != null ? otherFile : doc.file();
     }
 
     // ---- read-only state for the view -------------------------------------------------------
@@ -282,11 +283,6 @@ public final class CompareViewModel {
         return error.getReadOnlyProperty();
     }
 
-    /** The other layout file, or null when the document is compared with itself on another ABI. */
-    public ReadOnlyObjectProperty<Path> otherFileProperty() {
-        return otherFile.getReadOnlyProperty();
-    }
-
     public ReadOnlyObjectProperty<Abi> otherAbiProperty() {
         return otherAbi.getReadOnlyProperty();
     }
@@ -300,21 +296,14 @@ public final class CompareViewModel {
         return recordsView;
     }
 
-    public ReadOnlyObjectProperty<RecordComparison> selectedProperty() {
+    /** The record shown with its two layouts, or null. */
+    public ReadOnlyObjectProperty<Selection> selectedProperty() {
         return selected.getReadOnlyProperty();
     }
 
     /** The selected record's members, lined up by name. */
     public ObservableList<CompareRow> rows() {
         return rowsView;
-    }
-
-    public ObjectProperty<RecordLayout> oldLayoutProperty() {
-        return oldLayout;
-    }
-
-    public ObjectProperty<RecordLayout> newLayoutProperty() {
-        return newLayout;
     }
 
     /** The member index the old side's ruler marks selected. */
@@ -324,10 +313,5 @@ public final class CompareViewModel {
 
     public IntegerProperty newMemberProperty() {
         return newMember;
-    }
-
-    /** "N of M records differ", or empty before a result. */
-    public ReadOnlyStringProperty summaryProperty() {
-        return summary.getReadOnlyProperty();
     }
 }

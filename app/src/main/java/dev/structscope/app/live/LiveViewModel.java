@@ -135,10 +135,6 @@ public final class LiveViewModel {
         return onBatch;
     }
 
-    public Rates rates() {
-        return rates;
-    }
-
     /** The last two minutes of rates and of the plotted member, one slot per update. */
     public LivePlots plots() {
         return plots;

@@ -71,13 +71,13 @@ class CompareViewModelTest {
             vm.compareWithFile(Path.of("new.h"), null);
             assertTrue(vm.showingProperty().get());
             assertEquals("", vm.errorProperty().get());
-            assertEquals("3 of 4 records differ", vm.summaryProperty().get());
+            assertEquals("3 of 4 records differ", vm.resultProperty().get().summary());
             assertEquals("Msg", vm.selectedProperty().get().name(), "the document's selected record first");
             assertEquals("kind:same flags:added len:retyped crc:removed", marks());
             CompareRow len = vm.rows().get(2);
             assertEquals("moved 0x04 → 0x08, resized 4 → 8, retyped uint32_t → uint64_t", len.describe(true));
-            assertEquals(12, vm.oldLayoutProperty().get().size());
-            assertEquals(16, vm.newLayoutProperty().get().size());
+            assertEquals(12, vm.selectedProperty().get().oldLayout().size());
+            assertEquals(16, vm.selectedProperty().get().newLayout().size());
         }
 
         @Test
@@ -88,10 +88,10 @@ class CompareViewModelTest {
             assertEquals(Map.of("Msg", Status.CHANGED, "Keep", Status.SAME, "Gone", Status.REMOVED, "Fresh", Status.ADDED),
                     status);
             vm.select("Fresh");
-            assertNull(vm.oldLayoutProperty().get());
+            assertNull(vm.selectedProperty().get().oldLayout());
             assertEquals("c:added", marks());
             vm.select("Gone");
-            assertNull(vm.newLayoutProperty().get());
+            assertNull(vm.selectedProperty().get().newLayout());
             assertEquals("c:removed", marks());
         }
 
@@ -125,7 +125,7 @@ class CompareViewModelTest {
             assertEquals(1, reads);
             doc.apply(doc.state().withLibrary(lib(NEW)));
             assertEquals(1, reads, "the other file is read once");
-            assertEquals("0 of 3 records differ", vm.summaryProperty().get(), "the document now is the other file");
+            assertEquals("0 of 3 records differ", vm.resultProperty().get().summary(), "the document now is the other file");
         }
 
         @Test
@@ -147,11 +147,11 @@ class CompareViewModelTest {
         void theSameLayoutOnI386() {
             doc.apply(doc.state().withLibrary(lib("struct W { char c; double d; long l; };")).withSelected("W"));
             vm.compareOnAbi(Abis.I386_LINUX);
-            assertEquals("1 of 1 records differ", vm.summaryProperty().get());
+            assertEquals("1 of 1 records differ", vm.resultProperty().get().summary());
             assertEquals("c:same d:moved l:resized", marks());
             assertTrue(vm.resultProperty().get().newLabel().endsWith("i386-linux"));
             vm.setOtherAbi(Abis.AARCH64_LINUX);
-            assertEquals("0 of 1 records differ", vm.summaryProperty().get());
+            assertEquals("0 of 1 records differ", vm.resultProperty().get().summary());
         }
     }
 }

@@ -132,7 +132,7 @@ class CompareGuiTest extends GuiTest {
             assertEquals("1 of 4 records differ", lookup("#compare-summary").queryLabeled().getText());
             clickRecord("Tick");
             assertEquals("Tick", vm.compare().selectedProperty().get().name());
-            assertEquals(RecordComparison.Status.CHANGED, vm.compare().selectedProperty().get().status());
+            assertEquals(RecordComparison.Status.CHANGED, vm.compare().selectedProperty().get().record().status());
 
             Map<String, String> marks = drawnMarks();
             assertEquals(List.of("ts", "id", "price", "qty", "flags", "venue", "side"), List.copyOf(marks.keySet()),
@@ -158,8 +158,8 @@ class CompareGuiTest extends GuiTest {
             assertEquals(null, row("side").now());
 
             // The two rulers, one above the other, draw the two layouts of Tick.
-            assertEquals(32, vm.compare().oldLayoutProperty().get().size());
-            assertEquals(40, vm.compare().newLayoutProperty().get().size());
+            assertEquals(32, vm.compare().selectedProperty().get().oldLayout().size());
+            assertEquals(40, vm.compare().selectedProperty().get().newLayout().size());
             assertFalse(window.compare().compareView().oldRuler().blocks().isEmpty());
             assertTrue(window.compare().compareView().newRuler().blocks().stream()
                     .anyMatch(b -> b.name().equals("venue")), "the new ruler has the added member");
@@ -224,8 +224,8 @@ class CompareGuiTest extends GuiTest {
             assertEquals(4, price.now().offset());
             assertEquals("moved", drawnMarks().get("price"));
             clickRecord("Tick");
-            assertEquals(32, vm.compare().oldLayoutProperty().get().size());
-            assertEquals(28, vm.compare().newLayoutProperty().get().size());
+            assertEquals(32, vm.compare().selectedProperty().get().oldLayout().size());
+            assertEquals(28, vm.compare().selectedProperty().get().newLayout().size());
         }
     }
 
