@@ -35,6 +35,23 @@ class Tick(ctypes.Structure):
                 ("venue", ctypes.c_char * 6)]
 
 
+def accept_one(key, unix=False):
+    """Listens on 127.0.0.1:0 (or, with unix, on a Unix domain socket at the address multiprocessing
+    picks itself), prints the port (or that path) and accepts one Client. Returns its connection,
+    or None after printing AUTHFAIL when the Client's authkey did not match."""
+    if unix:
+        listener = mpc.Listener(family="AF_UNIX", authkey=key)
+    else:
+        listener = mpc.Listener(("127.0.0.1", 0), authkey=key)
+    with listener:
+        print(listener.address if unix else listener.address[1], flush=True)
+        try:
+            return listener.accept()
+        except mpc.AuthenticationError as e:
+            print("AUTHFAIL", e, flush=True)
+            return None
+
+
 def got(data):
     p = Point.from_buffer_copy(data)
     print("GOT", p.x, p.y, p.z, flush=True)
@@ -46,31 +63,22 @@ def main():
         unix = mode == "mp-unix-listen"
         key, count = sys.argv[2].encode(), int(sys.argv[3])
         pause = 0.0 if unix else float(sys.argv[4])
-        if unix:
-            mode = "mp-listen-go"
-            listener = mpc.Listener(family="AF_UNIX", authkey=key)
-        else:
-            listener = mpc.Listener(("127.0.0.1", 0), authkey=key)
-        with listener:
-            print(listener.address if unix else listener.address[1], flush=True)
-            try:
-                conn = listener.accept()
-            except mpc.AuthenticationError as e:
-                print("AUTHFAIL", e, flush=True)
-                return
-            if mode == "mp-listen-go":
-                conn.recv_bytes()
-                print("GO", flush=True)
-            for i in range(count):
-                conn.send_bytes(Point(i, -i, i * 1.5))
-                if pause:
-                    time.sleep(pause)
-            print("SENT", count, flush=True)
-            try:
-                got(conn.recv_bytes())
-                conn.recv_bytes()  # until StructScope disconnects
-            except (EOFError, OSError):
-                print("EOF", flush=True)
+        conn = accept_one(key, unix)
+        if conn is None:
+            return
+        if mode in ("mp-listen-go", "mp-unix-listen"):
+            conn.recv_bytes()
+            print("GO", flush=True)
+        for i in range(count):
+            conn.send_bytes(Point(i, -i, i * 1.5))
+            if pause:
+                time.sleep(pause)
+        print("SENT", count, flush=True)
+        try:
+            got(conn.recv_bytes())
+            conn.recv_bytes()  # until StructScope disconnects
+        except (EOFError, OSError):
+            print("EOF", flush=True)
     elif mode == "mp-client":
         port, key, count = int(sys.argv[2]), sys.argv[3].encode(), int(sys.argv[4])
         conn = mpc.Client(("127.0.0.1", port), authkey=key)
@@ -92,27 +100,26 @@ def main():
             data, _ = s.recvfrom(65536)
             got(data)
     elif mode == "stream":
-        key = sys.argv[2].encode()
-        with mpc.Listener(("127.0.0.1", 0), authkey=key) as listener:
-            print(listener.address[1], flush=True)
-            conn = listener.accept()
-            i = 0
-            t0 = time.time()
-            try:
-                while True:
-                    t = Tick()
-                    t.ts = int((t0 + i * 0.02) * 1e9)
-                    t.id = 7 + i // 40
-                    t.price = round(101.25 + math.sin(i / 25) * 3, 2)
-                    t.qty = (i % 7) * 0.5 + 1
-                    t.flags = 4 if i % 10 == 0 else 1
-                    t.side = i // 3 % 2
-                    t.venue = [b"XNAS", b"XNYS", b"XLON"][i // 5 % 3]
-                    conn.send_bytes(t)
-                    i += 1
-                    time.sleep(0.02)
-            except (BrokenPipeError, ConnectionResetError, OSError):
-                pass
+        conn = accept_one(sys.argv[2].encode())
+        if conn is None:
+            return
+        i = 0
+        t0 = time.time()
+        try:
+            while True:
+                t = Tick()
+                t.ts = int((t0 + i * 0.02) * 1e9)
+                t.id = 7 + i // 40
+                t.price = round(101.25 + math.sin(i / 25) * 3, 2)
+                t.qty = (i % 7) * 0.5 + 1
+                t.flags = 4 if i % 10 == 0 else 1
+                t.side = i // 3 % 2
+                t.venue = [b"XNAS", b"XNYS", b"XLON"][i // 5 % 3]
+                conn.send_bytes(t)
+                i += 1
+                time.sleep(0.02)
+        except (BrokenPipeError, ConnectionResetError, OSError):
+            pass
 
 
 if __name__ == "__main__":

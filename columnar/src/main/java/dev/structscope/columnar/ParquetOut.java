@@ -507,6 +507,12 @@ final class ParquetOut implements ColumnarOut {
             }
         }
 
+        /** Enters a leaf's value ({@link #enter}, which sets {@link #r}) and returns the leaf's column writer. */
+        private ColumnWriter leaf(Column.Leaf column) {
+            enter(column.id());
+            return writers[column.id()];
+        }
+
         @Override
         public void beginRow() {
             r = 0;
@@ -522,41 +528,36 @@ final class ParquetOut implements ColumnarOut {
 
         @Override
         public void longValue(Column.Leaf column, long value) {
-            int id = column.id();
-            enter(id);
+            ColumnWriter w = leaf(column);
             if (column.type().bits() == 64) {
-                writers[id].write(value, r, maxDef[id]);
+                w.write(value, r, maxDef[column.id()]);
             } else {
-                writers[id].write((int) value, r, maxDef[id]);
+                w.write((int) value, r, maxDef[column.id()]);
             }
         }
 
         @Override
         public void floatValue(Column.Leaf column, float value) {
-            int id = column.id();
-            enter(id);
-            writers[id].write(value, r, maxDef[id]);
+            ColumnWriter w = leaf(column);
+            w.write(value, r, maxDef[column.id()]);
         }
 
         @Override
         public void doubleValue(Column.Leaf column, double value) {
-            int id = column.id();
-            enter(id);
-            writers[id].write(value, r, maxDef[id]);
+            ColumnWriter w = leaf(column);
+            w.write(value, r, maxDef[column.id()]);
         }
 
         @Override
         public void booleanValue(Column.Leaf column, boolean value) {
-            int id = column.id();
-            enter(id);
-            writers[id].write(value, r, maxDef[id]);
+            ColumnWriter w = leaf(column);
+            w.write(value, r, maxDef[column.id()]);
         }
 
         @Override
         public void stringValue(Column.Leaf column, String value) {
-            int id = column.id();
-            enter(id);
-            writers[id].write(Binary.fromString(value), r, maxDef[id]);
+            ColumnWriter w = leaf(column);
+            w.write(Binary.fromString(value), r, maxDef[column.id()]);
         }
 
         @Override

@@ -89,10 +89,15 @@ final class BatchBuilder implements RowSink, AutoCloseable {
     public void endRow() {
     }
 
+    /** Counts a leaf's value and returns the vector it is appended to. */
+    private WritableColumnVector leaf(Column.Leaf column) {
+        values++;
+        return vectors[column.id()];
+    }
+
     @Override
     public void longValue(Column.Leaf column, long value) {
-        values++;
-        WritableColumnVector v = vectors[column.id()];
+        WritableColumnVector v = leaf(column);
         switch (column.type()) {
             case INT8 -> v.appendByte((byte) value);
             case INT16, UINT8 -> v.appendShort((short) value);
@@ -105,27 +110,23 @@ final class BatchBuilder implements RowSink, AutoCloseable {
 
     @Override
     public void floatValue(Column.Leaf column, float value) {
-        values++;
-        vectors[column.id()].appendFloat(value);
+        leaf(column).appendFloat(value);
     }
 
     @Override
     public void doubleValue(Column.Leaf column, double value) {
-        values++;
-        vectors[column.id()].appendDouble(value);
+        leaf(column).appendDouble(value);
     }
 
     @Override
     public void booleanValue(Column.Leaf column, boolean value) {
-        values++;
-        vectors[column.id()].appendBoolean(value);
+        leaf(column).appendBoolean(value);
     }
 
     @Override
     public void stringValue(Column.Leaf column, String value) {
-        values++;
         byte[] utf8 = value.getBytes(StandardCharsets.UTF_8);
-        vectors[column.id()].appendByteArray(utf8, 0, utf8.length);
+        leaf(column).appendByteArray(utf8, 0, utf8.length);
     }
 
     @Override

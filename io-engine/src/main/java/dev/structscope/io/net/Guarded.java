@@ -4,9 +4,9 @@ import java.util.concurrent.locks.Lock;
 import java.util.function.Supplier;
 
 /**
- * Reads of state that a lock guards, for the getters of the capture, replay and live classes
- * whose fields a worker thread writes: the lock, try and finally of such a read are written here
- * once. Stateless; any thread.
+ * Reads and changes of state that a lock guards, for the capture, replay and live classes whose
+ * fields a worker thread also uses: the lock, try and finally of each are written here once.
+ * Stateless; any thread.
  */
 public final class Guarded {
     private Guarded() {
@@ -17,6 +17,16 @@ public final class Guarded {
         lock.lock();
         try {
             return value.get();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Runs {@code change} while holding {@code lock}. */
+    public static void write(Lock lock, Runnable change) {
+        lock.lock();
+        try {
+            change.run();
         } finally {
             lock.unlock();
         }

@@ -206,8 +206,7 @@ public final class Replayer implements AutoCloseable {
 
     /** Holds delivery until {@link #resume()}; {@link #step()} lets single messages through. */
     public void pause() {
-        lock.lock();
-        try {
+        Guarded.write(lock, () -> {
             if (!paused && anchored) {
                 anchorRec = playingNow();
             }
@@ -216,15 +215,12 @@ public final class Replayer implements AutoCloseable {
                 state = State.PAUSED;
             }
             wake.signalAll();
-        } finally {
-            lock.unlock();
-        }
+        });
     }
 
     /** Continues from where the replay was paused, at the recorded gaps from there. */
     public void resume() {
-        lock.lock();
-        try {
+        Guarded.write(lock, () -> {
             if (paused && anchored) {
                 anchorWall = clock.nanoTime();
             }
@@ -234,49 +230,38 @@ public final class Replayer implements AutoCloseable {
                 state = State.RUNNING;
             }
             wake.signalAll();
-        } finally {
-            lock.unlock();
-        }
+        });
     }
 
     /** While paused: delivers exactly one more message. Ignored when not paused. */
     public void step() {
-        lock.lock();
-        try {
+        Guarded.write(lock, () -> {
             if (paused) {
                 steps++;
                 wake.signalAll();
             }
-        } finally {
-            lock.unlock();
-        }
+        });
     }
 
     /** Stops the replay: {@link #run} returns after the message being delivered, if any. Final. */
     public void cancel() {
-        lock.lock();
-        try {
+        Guarded.write(lock, () -> {
             cancelled = true;
             wake.signalAll();
-        } finally {
-            lock.unlock();
-        }
+        });
     }
 
     /** Changes the speed, also while running: the gap being waited is rescaled from now. */
     public void setSpeed(double speed) {
         checkSpeed(speed);
-        lock.lock();
-        try {
+        Guarded.write(lock, () -> {
             if (anchored && !paused) {
                 anchorRec = playingNow();
                 anchorWall = clock.nanoTime();
             }
             this.speed = speed;
             wake.signalAll();
-        } finally {
-            lock.unlock();
-        }
+        });
     }
 
     public double speed() {

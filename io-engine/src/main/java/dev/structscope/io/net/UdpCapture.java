@@ -131,13 +131,10 @@ public final class UdpCapture implements AutoCloseable {
                 receiverFailure = e;
             }
         } finally {
-            lock.lock();
-            try {
+            Guarded.write(lock, () -> {
                 stopped = true;
                 arrived.signalAll();
-            } finally {
-                lock.unlock();
-            }
+            });
         }
     }
 

@@ -23,41 +23,25 @@ final class BuiltinTypes {
         Map<String, CType> m = new HashMap<>();
         boolean windows = abi.clangTarget().contains("windows");
         boolean lp64 = abi.scalar(Prim.LONG).size() == 8;
-        put(m, "int8_t", Prim.INT8);
-        put(m, "uint8_t", Prim.UINT8);
-        put(m, "int16_t", Prim.INT16);
-        put(m, "uint16_t", Prim.UINT16);
-        put(m, "int32_t", Prim.INT32);
-        put(m, "uint32_t", Prim.UINT32);
-        put(m, "int64_t", Prim.INT64);
-        put(m, "uint64_t", Prim.UINT64);
         for (int n : new int[] {8, 16, 32, 64}) {
             Prim s = Prim.valueOf("INT" + n);
             Prim u = Prim.valueOf("UINT" + n);
-            put(m, "int_least" + n + "_t", s);
-            put(m, "uint_least" + n + "_t", u);
+            twins(m, "int" + n + "_t", s, u);
+            twins(m, "int_least" + n + "_t", s, u);
         }
-        put(m, "int_fast8_t", Prim.SIGNED_CHAR);
-        put(m, "uint_fast8_t", Prim.UNSIGNED_CHAR);
         Prim fastS = windows ? Prim.INT : lp64 ? Prim.LONG : Prim.INT;
         Prim fastU = windows ? Prim.UNSIGNED_INT : lp64 ? Prim.UNSIGNED_LONG : Prim.UNSIGNED_INT;
-        put(m, "int_fast16_t", fastS);
-        put(m, "uint_fast16_t", fastU);
-        put(m, "int_fast32_t", fastS);
-        put(m, "uint_fast32_t", fastU);
-        put(m, "int_fast64_t", lp64 ? Prim.LONG : Prim.LONG_LONG);
-        put(m, "uint_fast64_t", lp64 ? Prim.UNSIGNED_LONG : Prim.UNSIGNED_LONG_LONG);
-        put(m, "intmax_t", lp64 ? Prim.LONG : Prim.LONG_LONG);
-        put(m, "uintmax_t", lp64 ? Prim.UNSIGNED_LONG : Prim.UNSIGNED_LONG_LONG);
-        put(m, "intptr_t", Prim.PTRDIFF);
-        put(m, "uintptr_t", Prim.SIZE);
-        put(m, "size_t", Prim.SIZE);
-        put(m, "ssize_t", Prim.PTRDIFF);
-        put(m, "ptrdiff_t", Prim.PTRDIFF);
-        put(m, "wchar_t", Prim.WCHAR);
-        put(m, "char16_t", Prim.CHAR16);
-        put(m, "char32_t", Prim.CHAR32);
-        put(m, "bool", Prim.BOOL);
+        Prim wideS = lp64 ? Prim.LONG : Prim.LONG_LONG;
+        Prim wideU = lp64 ? Prim.UNSIGNED_LONG : Prim.UNSIGNED_LONG_LONG;
+        twins(m, "int_fast8_t", Prim.SIGNED_CHAR, Prim.UNSIGNED_CHAR);
+        twins(m, "int_fast16_t", fastS, fastU);
+        twins(m, "int_fast32_t", fastS, fastU);
+        twins(m, "int_fast64_t", wideS, wideU);
+        twins(m, "intmax_t", wideS, wideU);
+        twins(m, "intptr_t", Prim.PTRDIFF, Prim.SIZE);
+        // <stddef.h>, <stdbool.h>, <uchar.h> and POSIX's ssize_t.
+        Map.of("size_t", Prim.SIZE, "ssize_t", Prim.PTRDIFF, "ptrdiff_t", Prim.PTRDIFF, "wchar_t", Prim.WCHAR,
+                "char16_t", Prim.CHAR16, "char32_t", Prim.CHAR32, "bool", Prim.BOOL).forEach((name, p) -> put(m, name, p));
         if (abi.has(Prim.INT128)) {
             // Predefined by GCC and clang wherever __int128 exists (glibc's <link.h> uses them).
             put(m, "__int128_t", Prim.INT128);
@@ -68,6 +52,12 @@ final class BuiltinTypes {
         m.put("__builtin_va_list", new PointerType(PrimitiveType.of(Prim.VOID)));
         m.put("va_list", new PointerType(PrimitiveType.of(Prim.VOID)));
         return m;
+    }
+
+    /** A {@code <stdint.h>} name and its unsigned twin, the same name with a {@code u} in front. */
+    private static void twins(Map<String, CType> m, String signedName, Prim s, Prim u) {
+        put(m, signedName, s);
+        put(m, "u" + signedName, u);
     }
 
     private static void put(Map<String, CType> m, String name, Prim p) {

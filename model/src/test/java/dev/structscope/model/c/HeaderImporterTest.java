@@ -229,8 +229,8 @@ class HeaderImporterTest {
         Files.writeString(tmp.resolve("main.h"), "#include \"sub/a.h\"\n#include \"sub/a.h\"\n#include \"sub/b.h\"\n"
                 + "#include <stdint.h>\n#include <sys/socket.h>\nstruct m { struct a a; uint8_t y; };\n");
         List<String> warnings = new ArrayList<>();
-        TypeLibrary lib = DiskHeaders.importFile(tmp.resolve("main.h"),
-                new HeaderImporter.Options(false, List.of(), warnings::add));
+        TypeLibrary lib = HeaderImporter.importFile(tmp.resolve("main.h"),
+                new HeaderImporter.Options(false, List.of(), warnings::add).withSource(TextHeaders.under(tmp)));
         assertEquals(List.of("b", "a", "m"), names(lib));
         assertEquals(1, warnings.size());
         assertTrue(warnings.get(0).contains("<sys/socket.h>") && warnings.get(0).startsWith(tmp.resolve("main.h") + ":5:"),
@@ -242,7 +242,7 @@ class HeaderImporterTest {
         Path inc = Files.createDirectories(tmp.resolve("inc"));
         Files.writeString(inc.resolve("dep.h"), "typedef int dep_t;\n");
         TypeLibrary lib = HeaderImporter.importText("#include <dep.h>\nstruct s { dep_t d; };", tmp.resolve("x.h").toString(),
-                new HeaderImporter.Options(false, List.of(inc), w -> { }).withSource(DiskHeaders.INSTANCE));
+                new HeaderImporter.Options(false, List.of(inc), w -> { }).withSource(TextHeaders.under(tmp)));
         assertEquals(List.of("dep_t", "s"), names(lib));
     }
 

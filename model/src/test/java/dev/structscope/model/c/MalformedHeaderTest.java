@@ -103,7 +103,8 @@ class MalformedHeaderTest {
         Files.writeString(tmp.resolve("inner.h"), "struct In {\n  int x\n};\n");
         Files.writeString(tmp.resolve("outer.h"), "#include \"inner.h\"\n");
         InputException e = assertThrows(InputException.class,
-                () -> DiskHeaders.importFile(tmp.resolve("outer.h"), HeaderImporter.Options.defaults()));
+                () -> HeaderImporter.importFile(tmp.resolve("outer.h"),
+                        HeaderImporter.Options.defaults().withSource(TextHeaders.under(tmp))));
         assertEquals(tmp.resolve("inner.h") + ":3:1", e.where());
         assertEquals("expected ';' after member declaration (found '}')", e.getMessage());
     }
@@ -162,7 +163,8 @@ class MalformedHeaderTest {
     void selfIncludeWithoutGuardIsBounded() throws Exception {
         Files.writeString(tmp.resolve("loop.h"), "#include \"loop.h\"\n");
         InputException e = assertThrows(InputException.class,
-                () -> DiskHeaders.importFile(tmp.resolve("loop.h"), HeaderImporter.Options.defaults()));
+                () -> HeaderImporter.importFile(tmp.resolve("loop.h"),
+                        HeaderImporter.Options.defaults().withSource(TextHeaders.under(tmp))));
         assertTrue(e.getMessage().startsWith("#include nested too deeply"), e.getMessage());
     }
 
@@ -176,7 +178,8 @@ class MalformedHeaderTest {
     @Test
     void missingFileIsAnInputException() {
         InputException e = assertThrows(InputException.class,
-                () -> DiskHeaders.importFile(tmp.resolve("absent.h"), HeaderImporter.Options.defaults()));
+                () -> HeaderImporter.importFile(tmp.resolve("absent.h"),
+                        HeaderImporter.Options.defaults().withSource(TextHeaders.under(tmp))));
         assertTrue(e.getMessage().startsWith("cannot read"), e.getMessage());
     }
 }

@@ -68,7 +68,7 @@ class SystemHeaderTest {
         assumeTrue(Files.isRegularFile(ELF), "no /usr/include/elf.h here");
         Tools.assumeTool("gcc");
         List<String> warnings = new ArrayList<>();
-        TypeLibrary lib = DiskHeaders.importFile(ELF,
+        TypeLibrary lib = TextHeaders.importFile(ELF,
                 new HeaderImporter.Options(false, List.of(), warnings::add, Abis.X86_64_LINUX));
         List<String> names = lib.namedRecords().stream().map(TypeLibrary.NamedRecord::name).toList();
         for (String must : List.of("Elf64_Ehdr", "Elf64_Shdr", "Elf64_Phdr", "Elf64_Sym", "Elf32_Sym", "Elf32_Ehdr",
@@ -96,7 +96,7 @@ class SystemHeaderTest {
         Tools.assumeTool("gcc");
         Tools.Result works = Tools.run(List.of("gcc", "-m32", "-fsyntax-only", "-x", "c", "-include", "stddef.h", "/dev/null"), tmp);
         assumeTrue(works.exit() == 0, "gcc -m32 does not work here: " + works.err());
-        TypeLibrary lib = DiskHeaders.importFile(ELF, HeaderImporter.Options.defaults().withAbi(Abis.I386_LINUX));
+        TypeLibrary lib = TextHeaders.importFile(ELF, HeaderImporter.Options.defaults().withAbi(Abis.I386_LINUX));
         StringBuilder sb = new StringBuilder("#include <stddef.h>\n#include <elf.h>\n");
         int checks = 0;
         for (TypeLibrary.NamedRecord nr : lib.namedRecords()) {

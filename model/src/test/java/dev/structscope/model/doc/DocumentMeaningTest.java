@@ -1,6 +1,6 @@
 package dev.structscope.model.doc;
 
-import dev.structscope.model.c.DiskHeaders;
+import dev.structscope.model.c.TextHeaders;
 import dev.structscope.model.abi.Abis;
 import dev.structscope.model.c.HeaderImporter;
 import dev.structscope.model.layout.FieldLayout;
@@ -83,7 +83,7 @@ class DocumentMeaningTest {
         }
         assertTrue(headers.size() >= 8, headers.toString());
         for (Path h : headers) {
-            TypeLibrary lib = DiskHeaders.importFile(h, HeaderImporter.Options.defaults());
+            TypeLibrary lib = TextHeaders.importFile(h, HeaderImporter.Options.defaults());
             assertTrue(!lib.decls().isEmpty(), h.toString());
             String json = LayoutDocuments.toJson(lib);
             assertEquals(lib, LayoutDocuments.parse(json, h.getFileName() + ".json").library(), h.toString());
@@ -93,7 +93,7 @@ class DocumentMeaningTest {
     @Test
     void theHeaderAndTheDocumentDescribeTheSameLayouts() throws IOException, URISyntaxException {
         TypeLibrary fromDoc = LayoutDocumentRoundTripTest.read(LayoutDocumentRoundTripTest.example("sensor.json")).library();
-        TypeLibrary fromC = DiskHeaders.importFile(Path.of(resource("sensor.h")), HeaderImporter.Options.defaults());
+        TypeLibrary fromC = TextHeaders.importFile(Path.of(resource("sensor.h")), HeaderImporter.Options.defaults());
         for (var abi : Abis.ALL) {
             for (String name : List.of("Hdr", "Frame")) {
                 RecordLayout a = LayoutEngine.layout(name, fromDoc, abi);

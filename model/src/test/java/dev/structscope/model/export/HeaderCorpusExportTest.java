@@ -1,6 +1,6 @@
 package dev.structscope.model.export;
 
-import dev.structscope.model.c.DiskHeaders;
+import dev.structscope.model.c.TextHeaders;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.structscope.model.abi.Abi;
@@ -51,7 +51,7 @@ class HeaderCorpusExportTest {
     void exportsCompileWithTheirAsserts(String header, String abiName) throws Exception {
         String clang = Tools.require("clang-16", "clang-16");
         Abi abi = Abi.byName(abiName);
-        TypeLibrary lib = DiskHeaders.importFile(resource(header), HeaderImporter.Options.defaults().withAbi(abi));
+        TypeLibrary lib = TextHeaders.importFile(resource(header), HeaderImporter.Options.defaults().withAbi(abi));
         String c = new CExporter().export(lib, ExportOptions.of(abi)).text();
         Files.writeString(dir.resolve("x.h"), c);
         Tools.Run cc = Tools.run(dir, clang, "-target", abi.clangTarget(), "-ffreestanding", "-std=gnu11", "-fsyntax-only",
