@@ -2,7 +2,8 @@
  * alignment (after a char), and its signedness as an array's length (1 when (T)-1 < 0, else 2), as
  * clang lays them out for each target. Not int_fast16_t and int_fast32_t (and their unsigned
  * twins): their width is the C library's choice (long in glibc on 64-bit, int in MSVC), which the
- * importer follows, while the clang here compiles against its own headers (int16_t, int32_t). */
+ * importer follows, while the clang here compiles against its own headers (int16_t, int32_t).
+ * FastIntGccTest checks them against gcc and glibc on x86-64 and i386 Linux. */
 #include <stdint.h>
 #include <stddef.h>
 #include <stdbool.h>
