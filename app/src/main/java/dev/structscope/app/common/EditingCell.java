@@ -1,7 +1,6 @@
 package dev.structscope.app.common;
 
 import javafx.scene.control.TableCell;
-import javafx.scene.control.TextField;
 
 import java.util.function.BiFunction;
 import java.util.function.Function;
@@ -20,7 +19,7 @@ public final class EditingCell<S> extends TableCell<S, String> {
     private final Predicate<S> editable;
     private final BiFunction<S, String, String> commit;
     private final Function<String, String> initial;
-    private final String id;
+    private final CommitField field;
 
     /**
      * @param id      the field's node id while editing
@@ -28,10 +27,10 @@ public final class EditingCell<S> extends TableCell<S, String> {
      */
     public EditingCell(String id, Predicate<S> editable, Function<String, String> initial,
                        BiFunction<S, String, String> commit) {
-        this.id = id;
         this.editable = editable;
         this.initial = initial;
         this.commit = commit;
+        this.field = new CommitField(this, id);
     }
 
     /** The shown text without decoration: a string's quotes, a value's "(…)" note. */
@@ -51,24 +50,14 @@ public final class EditingCell<S> extends TableCell<S, String> {
             return;
         }
         super.startEdit();
-        if (!isEditing()) {
-            return;
+        if (isEditing()) {
+            field.start(initial.apply(getItem()), typed -> commit.apply(row, typed));
         }
-        TextField field = new TextField(initial.apply(getItem()));
-        field.setId(id);
-        CommitField.install(field, typed -> commit.apply(row, typed), this::cancelEdit, this::cancelEdit);
-        CommitField.showField(this, field);
-    }
-
-    @Override
-    public void cancelEdit() {
-        super.cancelEdit();
-        CommitField.showText(this, getItem());
     }
 
     @Override
     protected void updateItem(String item, boolean empty) {
         super.updateItem(item, empty);
-        CommitField.showText(this, empty ? null : item);
+        field.show();
     }
 }

@@ -203,15 +203,6 @@ public final class FieldsView extends BorderPane {
         this.valueEditor = editor;
     }
 
-    /** Starts editing the value of {@code item} (F2 on its row; tests). */
-    public void editValue(FieldItem item) {
-        int row = tree.getRow(item);
-        if (row >= 0) {
-            tree.getSelectionModel().select(row);
-            tree.edit(row, tree.getColumns().getLast());
-        }
-    }
-
     /** Turns on "follow" in the context menu of integer members. */
     public void setFollow(Follow follow) {
         this.follow = follow;

@@ -469,12 +469,6 @@ public final class RecordTable extends BorderPane {
         vm.moveWindow(first);
     }
 
-    /** Shows record {@code index} (moving the window if needed) and selects its row. */
-    public void showRecord(long index) {
-        int row = vm.rowOf(index);
-        table.scrollTo(Math.max(0, row - 3));
-    }
-
     /**
      * Plots member {@code path} over every record (opening the plot under the rows, or adding the
      * member to the open one); a click on the plot selects that record here. Returns the plot, or

@@ -1,7 +1,6 @@
 package dev.structscope.app.fields;
 
 import dev.structscope.app.common.CommitField;
-import javafx.scene.control.TextField;
 import javafx.scene.control.TreeTableCell;
 
 import java.util.function.Supplier;
@@ -10,11 +9,11 @@ import java.util.function.Supplier;
  * The decoded tree's Value cell: shows the value, and edits it (double-click, F2 or Enter on the
  * row) when the tree has a {@link FieldsView.ValueEditor}. Enter commits through the editor; a
  * value it refuses stays in the field, marked, with the reason in a tooltip (the editor also
- * tells the status bar); Escape cancels. FX thread.
+ * tells the status bar); Escape or leaving the field cancels. FX thread.
  */
 final class ValueCell extends TreeTableCell<FieldRow, String> {
     private final Supplier<FieldsView.ValueEditor> editor;
-    private TextField field;
+    private final CommitField field = new CommitField(this, "value-editor").endOnFocusLoss();
 
     ValueCell(Supplier<FieldsView.ValueEditor> editor) {
         this.editor = editor;
@@ -32,52 +31,18 @@ final class ValueCell extends TreeTableCell<FieldRow, String> {
             return;
         }
         super.startEdit();
-        if (!isEditing()) {
-            return;
-        }
-        if (field == null) {
-            field = new TextField();
-            field.setId("value-editor");
-            CommitField.install(field, text -> {
+        if (isEditing()) {
+            field.start(ValueEdit.initialText(item.getValue()), text -> {
                 FieldItem now = item();
                 FieldsView.ValueEditor ed = editor.get();
                 return now == null || ed == null ? "nothing to edit" : ed.apply(now, text);
-            }, () -> {
-                if (isEditing()) {
-                    cancelEdit();
-                }
-            }, this::cancelEdit);
-            field.focusedProperty().addListener((o, a, f) -> {
-                if (!f && isEditing()) {
-                    cancelEdit();
-                }
             });
         }
-        field.setText(ValueEdit.initialText(item.getValue()));
-        CommitField.mark(field, null);
-        CommitField.showField(this, field);
-    }
-
-    /** Why the last value typed here was refused (tests), or null. */
-    String error() {
-        return field == null ? null : (String) field.getProperties().get("error");
-    }
-
-    @Override
-    public void cancelEdit() {
-        super.cancelEdit();
-        CommitField.showText(this, getItem());
     }
 
     @Override
     protected void updateItem(String item, boolean empty) {
         super.updateItem(item, empty);
-        if (!empty && isEditing()) {
-            // A cell reused while it edits keeps its field (the tree scrolled or was refreshed).
-            setText(null);
-            setGraphic(field);
-        } else {
-            CommitField.showText(this, empty ? null : item);
-        }
+        field.show();
     }
 }

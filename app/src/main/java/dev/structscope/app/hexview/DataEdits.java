@@ -55,8 +55,8 @@ public final class DataEdits {
 
     public DataEdits(HexViewModel hex) {
         this.hex = hex;
-        hex.caretProperty().addListener((o, a, b) -> {
-            if (b.longValue() != nibbleAt) {
+        hex.selectionProperty().addListener((o, a, b) -> {
+            if (b.caret() != a.caret() && b.caret() != nibbleAt) {
                 nibbleAt = -1;
             }
         });

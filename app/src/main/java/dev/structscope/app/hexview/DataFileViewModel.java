@@ -58,8 +58,7 @@ public final class DataFileViewModel {
         this.runner = runner;
         this.editStatus = editStatus;
         this.watcher = new FileWatcher(this::fileChanged, runner);
-        hex.caretProperty().addListener((o, a, b) -> updateStatus());
-        hex.anchorProperty().addListener((o, a, b) -> updateStatus());
+        hex.selectionProperty().addListener((o, a, b) -> updateStatus());
         edits.modifiedProperty().addListener((o, a, b) -> {
             updateStatus();
             updateLabel();

@@ -292,7 +292,7 @@ public final class HexPane extends BorderPane {
         dev.structscope.app.common.ContextMenus.install(hexView, picked -> hexMenu.menu());
 
         overlayBar.setOnChoice(this::applyChoice);
-        model.caretProperty().addListener((o, a, b) -> caretMoved());
+        model.selectionProperty().addListener((o, a, b) -> selectionMoved());
         fields.selectedRangeProperty().addListener((o, a, r) -> {
             if (r != null && !syncing) {
                 syncing = true;
@@ -359,7 +359,7 @@ public final class HexPane extends BorderPane {
         });
         file.setOnShown(() -> {
             overlayBar.fire();
-            caretMoved();
+            selectionMoved();
         });
     }
 
@@ -719,7 +719,7 @@ public final class HexPane extends BorderPane {
 
     // ---- caret, keys, status --------------------------------------------------------------
 
-    private void caretMoved() {
+    private void selectionMoved() {
         // The value under the selection starts where it starts (ImHex, 010 Editor), whichever end the caret is at.
         inspectorModel.show(model.source(), model.selectionStart());
         if (!syncing) {
@@ -877,8 +877,7 @@ public final class HexPane extends BorderPane {
         model.bytesPerRowProperty().addListener((o, a, b) -> window.run());
         model.sourceProperty().addListener((o, a, b) -> window.run());
         Runnable selection = () -> byteMap.setSelection(model.selectionStart(), model.selectionLength());
-        model.caretProperty().addListener((o, a, b) -> selection.run());
-        model.anchorProperty().addListener((o, a, b) -> selection.run());
+        model.selectionProperty().addListener((o, a, b) -> selection.run());
         byteMap.histogramWantedProperty().bind(histogramTab.selectedProperty());
         strip.setOnGo(this::goToFromMap);
         javafx.scene.control.ContextMenu menu = new javafx.scene.control.ContextMenu();

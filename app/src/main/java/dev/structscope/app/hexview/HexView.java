@@ -57,11 +57,9 @@ public final class HexView extends Region {
     private boolean syncingScroll;
     private boolean dragging;
 
-    // Instrumentation, read by tests: what the last paint did and what all paints did.
+    // Instrumentation, read by tests: how many paints there were and what the last one drew.
     private long paints;
     private long rowsPaintedLast;
-    private long rowsPaintedTotal;
-    private long bytesReadTotal;
 
     public HexView(HexViewModel model, BookmarksModel bookmarks) {
         this.model = model;
@@ -83,8 +81,7 @@ public final class HexView extends Region {
         });
         Runnable repaint = this::requestRepaint;
         model.topRowProperty().addListener((o, a, b) -> repaint.run());
-        model.caretProperty().addListener((o, a, b) -> repaint.run());
-        model.anchorProperty().addListener((o, a, b) -> repaint.run());
+        model.selectionProperty().addListener((o, a, b) -> repaint.run());
         model.overlayProperty().addListener((o, a, b) -> repaint.run());
         model.paneProperty().addListener((o, a, b) -> repaint.run());
         model.hexOffsetsProperty().addListener((o, a, b) -> repaint.run());
@@ -123,15 +120,6 @@ public final class HexView extends Region {
     /** Rows drawn by the last paint (the visible rows, never more). */
     public long rowsPaintedLast() {
         return rowsPaintedLast;
-    }
-
-    public long rowsPaintedTotal() {
-        return rowsPaintedTotal;
-    }
-
-    /** Bytes read from sources by all paints. */
-    public long bytesReadTotal() {
-        return bytesReadTotal;
     }
 
     @Override
@@ -224,7 +212,6 @@ public final class HexView extends Region {
         }
         long len = Math.min((long) rows * n, size - first);
         MemorySegment seg = Sources.guard(source, () -> source.slice(first, len));
-        bytesReadTotal += len;
         Overlay overlay = model.overlayProperty().get();
         long selLo = model.selectionStart();
         long selHi = selLo + model.selectionLength() - 1;
@@ -285,7 +272,6 @@ public final class HexView extends Region {
             }
             rowsPaintedLast++;
         }
-        rowsPaintedTotal += rowsPaintedLast;
         g.setStroke(palette.grid());
         g.setLineWidth(1);
         g.strokeLine(snap(hexX - cw) + 0.5, 0, snap(hexX - cw) + 0.5, h);

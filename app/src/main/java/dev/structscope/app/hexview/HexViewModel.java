@@ -6,6 +6,8 @@ import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.LongProperty;
 import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleDoubleProperty;
 import javafx.beans.property.SimpleIntegerProperty;
@@ -15,8 +17,8 @@ import javafx.beans.property.SimpleObjectProperty;
 /**
  * The state of a hex view, separate from painting so that navigation can be tested without a
  * toolkit: the source, the row geometry ({@link #bytesPerRow}, a long {@link #topRow} into a row
- * space that can be far past 2^31 rows), the caret and the selection (from {@link #anchor} to
- * {@link #caret}, inclusive), and the overlay. Rows are never materialised: row {@code r} is
+ * space that can be far past 2^31 rows), the caret and the selection ({@link Selection}), and
+ * the overlay. Rows are never materialised: row {@code r} is
  * simply bytes {@code [r*bytesPerRow, (r+1)*bytesPerRow)}.
  *
  * <p>FX thread only (its properties are observed by views); needs no running toolkit.
@@ -25,13 +27,28 @@ public final class HexViewModel {
     /** Which column the caret is in: it decides what typing and the caret highlight mean. */
     public enum Pane { HEX, ASCII }
 
+    /**
+     * The caret and the selection, one value so that listeners see both ends change at once: the
+     * selection runs from {@code anchor} to {@code caret}, inclusive, either way round.
+     */
+    public record Selection(long anchor, long caret) {
+        /** The lower end. */
+        public long start() {
+            return Math.min(anchor, caret);
+        }
+
+        /** The upper end (inclusive). */
+        public long end() {
+            return Math.max(anchor, caret);
+        }
+    }
+
     private final ObjectProperty<DataSource> source = new SimpleObjectProperty<>(this, "source");
     private final IntegerProperty bytesPerRow = new SimpleIntegerProperty(this, "bytesPerRow", 16);
     private final BooleanProperty hexOffsets = new SimpleBooleanProperty(this, "hexOffsets", true);
     private final LongProperty topRow = new SimpleLongProperty(this, "topRow");
     private final IntegerProperty visibleRows = new SimpleIntegerProperty(this, "visibleRows", 32);
-    private final LongProperty caret = new SimpleLongProperty(this, "caret");
-    private final LongProperty anchor = new SimpleLongProperty(this, "anchor");
+    private final ReadOnlyObjectWrapper<Selection> selection = new ReadOnlyObjectWrapper<>(this, "selection", new Selection(0, 0));
     private final ObjectProperty<Pane> pane = new SimpleObjectProperty<>(this, "pane", Pane.HEX);
     private final ObjectProperty<Overlay> overlay = new SimpleObjectProperty<>(this, "overlay");
     private final DoubleProperty fontSize = new SimpleDoubleProperty(this, "fontSize", 13);
@@ -39,8 +56,7 @@ public final class HexViewModel {
     public HexViewModel() {
         source.addListener((o, a, b) -> {
             topRow.set(0);
-            caret.set(0);
-            anchor.set(0);
+            selection.set(new Selection(0, 0));
         });
         bytesPerRow.addListener((o, a, b) -> {
             int n = b.intValue();
@@ -95,16 +111,13 @@ public final class HexViewModel {
         return Math.max(1, visibleRows.get());
     }
 
-    public LongProperty caretProperty() {
-        return caret;
+    /** Where the caret is and what is selected; changed by the moves below. */
+    public ReadOnlyObjectProperty<Selection> selectionProperty() {
+        return selection.getReadOnlyProperty();
     }
 
     public long caret() {
-        return caret.get();
-    }
-
-    public LongProperty anchorProperty() {
-        return anchor;
+        return selection.get().caret();
     }
 
     public ObjectProperty<Pane> paneProperty() {
@@ -136,34 +149,29 @@ public final class HexViewModel {
     }
 
     public long selectionStart() {
-        return Math.min(caret.get(), anchor.get());
+        return selection.get().start();
     }
 
     /** Bytes selected (the caret byte alone counts as 1 when the file is not empty). */
     public long selectionLength() {
-        return size() == 0 ? 0 : Math.abs(caret.get() - anchor.get()) + 1;
+        return size() == 0 ? 0 : selection.get().end() - selection.get().start() + 1;
     }
 
     public boolean isSelected(long offset) {
-        long lo = selectionStart();
-        return offset >= lo && offset <= Math.max(caret.get(), anchor.get());
+        return offset >= selection.get().start() && offset <= selection.get().end();
     }
 
     /** Puts the caret on {@code offset} (clamped into the file); extends the selection if asked. */
     public void moveTo(long offset, boolean extend) {
         long size = size();
         long at = size == 0 ? 0 : Math.max(0, Math.min(offset, size - 1));
-        // Anchor first: listeners of the caret (the fields tree) then see the final selection.
-        if (!extend) {
-            anchor.set(at);
-        }
-        caret.set(at);
+        selection.set(new Selection(extend ? selection.get().anchor() : at, at));
         scrollToCaret();
     }
 
     /** Moves the caret by {@code delta} bytes, stopping at the ends (no wrap, no overflow). */
     public void moveBy(long delta, boolean extend) {
-        long c = caret.get();
+        long c = caret();
         long target = delta > 0 ? (c > Long.MAX_VALUE - delta ? Long.MAX_VALUE : c + delta)
                 : (c < Long.MIN_VALUE - delta ? 0 : c + delta);
         moveTo(target, extend);
@@ -177,8 +185,7 @@ public final class HexViewModel {
         }
         long s = Math.max(0, Math.min(start, size - 1));
         long e = Math.max(s, Math.min(size - 1, s + Math.max(1, length) - 1));
-        anchor.set(s);
-        caret.set(e);
+        selection.set(new Selection(s, e));
         long row = s / bytesPerRow();
         if (row < topRow.get() || row >= topRow.get() + visibleRows()) {
             setTopRow(row - visibleRows() / 3);
@@ -190,7 +197,7 @@ public final class HexViewModel {
     }
 
     public void lineDown(boolean extend) {
-        if (caret.get() / bytesPerRow() < rowCount() - 1) {
+        if (caret() / bytesPerRow() < rowCount() - 1) {
             moveBy(bytesPerRow(), extend);
         }
     }
@@ -204,16 +211,16 @@ public final class HexViewModel {
     public void pageDown(boolean extend) {
         long delta = (long) visibleRows() * bytesPerRow();
         setTopRow(topRow.get() + visibleRows());
-        long c = caret.get();
+        long c = caret();
         moveTo(c + delta >= size() ? (c / bytesPerRow() == rowCount() - 1 ? c : size() - 1) : c + delta, extend);
     }
 
     public void rowStart(boolean extend) {
-        moveTo(caret.get() - caret.get() % bytesPerRow(), extend);
+        moveTo(caret() - caret() % bytesPerRow(), extend);
     }
 
     public void rowEnd(boolean extend) {
-        moveTo(caret.get() - caret.get() % bytesPerRow() + bytesPerRow() - 1, extend);
+        moveTo(caret() - caret() % bytesPerRow() + bytesPerRow() - 1, extend);
     }
 
     public void fileStart(boolean extend) {
@@ -232,7 +239,7 @@ public final class HexViewModel {
     public String goTo(String expression) {
         long target;
         try {
-            target = OffsetExpr.eval(expression, caret.get());
+            target = OffsetExpr.eval(expression, caret());
         } catch (OffsetExpr.Error e) {
             return e.getMessage();
         }
@@ -251,7 +258,7 @@ public final class HexViewModel {
 
     /** Scrolls the least needed to show the caret's row. */
     public void scrollToCaret() {
-        long row = caret.get() / bytesPerRow();
+        long row = caret() / bytesPerRow();
         if (row < topRow.get()) {
             setTopRow(row);
         } else if (row >= topRow.get() + visibleRows()) {

@@ -1,6 +1,8 @@
 package dev.structscope.app.hexview;
 
-import java.nio.ByteBuffer;
+import dev.structscope.app.inspector.Inspector;
+import dev.structscope.model.InputException;
+
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.HexFormat;
@@ -104,38 +106,14 @@ public record SearchQuery(Kind kind, String text, byte[] pattern) {
             type = type.substring(0, type.length() - 2);
             order = ByteOrder.BIG_ENDIAN;
         }
+        if (!Inspector.editable(type)) {
+            throw new IllegalArgumentException("unknown type '" + type + "': use u8 i8 u16 i16 u32 i32 u64 i64 f32 f64 with le/be");
+        }
         try {
-            return switch (type) {
-                case "u8", "i8" -> new byte[]{(byte) integer(v, type, 8)};
-                case "u16", "i16" -> ByteBuffer.allocate(2).order(order).putShort((short) integer(v, type, 16)).array();
-                case "u32", "i32" -> ByteBuffer.allocate(4).order(order).putInt((int) integer(v, type, 32)).array();
-                case "u64", "i64" -> ByteBuffer.allocate(8).order(order).putLong(integer(v, type, 64)).array();
-                case "f32" -> ByteBuffer.allocate(4).order(order).putFloat(Float.parseFloat(v)).array();
-                case "f64" -> ByteBuffer.allocate(8).order(order).putDouble(Double.parseDouble(v)).array();
-                default -> throw new IllegalArgumentException("unknown type '" + type
-                        + "': use u8 i8 u16 i16 u32 i32 u64 i64 f32 f64 with le/be");
-            };
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("'" + v + "' is not a " + type + " value");
+            // The bytes the inspector would write for this text: a search finds what typing there stores.
+            return Inspector.encode(type, v, order);
+        } catch (InputException e) {
+            throw new IllegalArgumentException(e.oneLine());
         }
-    }
-
-    /** Parses an integer (decimal or 0x hex) and checks it fits {@code bits} bits of the type. */
-    private static long integer(String v, String type, int bits) {
-        boolean neg = v.startsWith("-");
-        String digits = neg ? v.substring(1) : v;
-        boolean hex = digits.startsWith("0x") || digits.startsWith("0X");
-        java.math.BigInteger b = new java.math.BigInteger(hex ? digits.substring(2) : digits, hex ? 16 : 10);
-        if (neg) {
-            b = b.negate();
-        }
-        boolean unsigned = type.startsWith("u");
-        java.math.BigInteger min = unsigned ? java.math.BigInteger.ZERO : java.math.BigInteger.ONE.shiftLeft(bits - 1).negate();
-        java.math.BigInteger max = unsigned ? java.math.BigInteger.ONE.shiftLeft(bits).subtract(java.math.BigInteger.ONE)
-                : java.math.BigInteger.ONE.shiftLeft(bits - 1).subtract(java.math.BigInteger.ONE);
-        if (b.compareTo(min) < 0 || b.compareTo(max) > 0) {
-            throw new IllegalArgumentException(v + " does not fit " + type + " (" + min + ".." + max + ")");
-        }
-        return b.longValue();
     }
 }

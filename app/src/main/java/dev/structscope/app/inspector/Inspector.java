@@ -140,7 +140,8 @@ public final class Inspector {
     /**
      * The bytes of {@code text} as the inspector row {@code name} in {@code order}: integers in
      * decimal or {@code 0x} hex, range-checked for the row's width and signedness; floats by value
-     * (rounded to f32 for f32; {@code NaN}, {@code Infinity}, {@code -Infinity}).
+     * (rounded to f32 for f32; {@code NaN}, {@code Infinity}, {@code -Infinity}). The search's
+     * typed values ({@code u32le=1234}) are these bytes too: it finds what typing here writes.
      *
      * @throws dev.structscope.model.InputException naming the row and why the text does not fit
      */

@@ -8,8 +8,6 @@ import dev.structscope.app.fields.RecordTable;
 import dev.structscope.app.fields.RecordTableViewModel;
 import dev.structscope.app.fields.RecordWalk;
 import dev.structscope.io.decode.RecordReader;
-import dev.structscope.io.source.DataSource;
-import dev.structscope.io.source.Sources;
 import javafx.scene.control.TreeItem;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -98,9 +96,9 @@ class EditedLargeFileTest {
                     print(pat.decode(), len(hits), *hits)
                 """, file.toString(), Long.toString(SIZE), Long.toString(window));
         HexViewModel hex = new HexViewModel();
-        DataEdits edits = new DataEdits(hex);
-        try (DataSource base = Sources.open(file)) {
-            EditedSource src = (EditedSource) edits.attach(base, file, DataEdits.Access.probe(file));
+        try (EditingFile opened = EditingFile.open(hex, file)) {
+            DataEdits edits = opened.edits();
+            EditedSource src = opened.source();
             hex.sourceProperty().set(src);
             assertTrue(edits.insert(40, INS.getBytes(java.nio.charset.StandardCharsets.US_ASCII)));
             src.overlay().delete(8, 5);
@@ -146,8 +144,6 @@ class EditedLargeFileTest {
                 search.previous();
                 assertEquals(hits[hits.length - 1], hex.selectionStart(), t[0] + " wraps back");
             }
-            edits.detach();
-            edits.closeRetired();
         }
     }
 
@@ -194,10 +190,9 @@ class EditedLargeFileTest {
                 print(*struct.unpack_from('<IH', d, starts[250]))
                 """, file.toString(), first[0], dir.resolve("ins.bin").toString(), first[1]);
         long[] starts = Arrays.stream(truth.get(0).split(" ")).mapToLong(Long::parseLong).toArray();
-        HexViewModel hex = new HexViewModel();
-        DataEdits edits = new DataEdits(hex);
-        try (DataSource base = Sources.open(file)) {
-            EditedSource src = (EditedSource) edits.attach(base, file, DataEdits.Access.probe(file));
+        try (EditingFile opened = EditingFile.open(file)) {
+            DataEdits edits = opened.edits();
+            EditedSource src = opened.source();
             assertTrue(edits.insert(cut, ins));
             assertTrue(edits.write(Long.parseLong(first[1]), java.util.HexFormat.of().parseHex(first[2])));
             assertEquals(size + ins.length, src.size());
@@ -215,8 +210,6 @@ class EditedLargeFileTest {
             FieldsViewModel tree = new FieldsViewModel(NOW);
             assertTrue(tree.show(src, msg, starts[5]).ok(), "record 5 spans the insert");
             assertEquals(starts[6] - starts[5], tree.shown().size());
-            edits.detach();
-            edits.closeRetired();
         }
     }
 }

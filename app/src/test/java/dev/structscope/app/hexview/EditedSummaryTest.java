@@ -67,10 +67,10 @@ class EditedSummaryTest {
         }
     }
 
-    /** {@code file} opened for editing over {@code base}, with the edits of {@code ops} made: {@code size} bytes then. */
-    private static EditedSource edited(DataEdits edits, DataSource base, Path file, Path ops, long size) throws Exception {
-        EditedSource src = (EditedSource) edits.attach(base, file, DataEdits.Access.probe(file));
-        apply(edits, src, Files.readAllLines(ops));
+    /** The edited file of {@code opened} with the edits of {@code ops} made: {@code size} bytes then. */
+    private static EditedSource edited(EditingFile opened, Path ops, long size) throws Exception {
+        EditedSource src = opened.source();
+        apply(opened.edits(), src, Files.readAllLines(ops));
         assertEquals(size, src.size());
         return src;
     }
@@ -178,9 +178,8 @@ class EditedSummaryTest {
                         print(name, n, repr(float(w.min())), repr(float(w.max())), repr(float(w.mean())), n - len(w))
                 """, file.toString(), expected.toString(), opsFile.toString());
         String[] head = py.getFirst().split(" ");
-        DataEdits edits = new DataEdits(new HexViewModel());
-        try (DataSource base = Sources.open(file); DataSource saved = Sources.open(expected)) {
-            EditedSource src = edited(edits, base, file, opsFile, Long.parseLong(head[0]));
+        try (EditingFile opened = EditingFile.open(file); DataSource saved = Sources.open(expected)) {
+            EditedSource src = edited(opened, opsFile, Long.parseLong(head[0]));
 
             RecordTableViewModel table = new RecordTableViewModel(NOW);
             table.show(src, rec, 0);
@@ -202,8 +201,6 @@ class EditedSummaryTest {
                     assertEquals(a.mean(), b.mean(), Math.abs(a.mean()) * 1e-12, a.path() + " mean");
                 }
             }
-            edits.detach();
-            edits.closeRetired();
         }
     }
 
@@ -253,9 +250,8 @@ class EditedSummaryTest {
                     print(name, len(v), min(v), max(v), sum(v))
                 """, file.toString(), opsFile.toString());
         String[] head = py.getFirst().split(" ");
-        DataEdits edits = new DataEdits(new HexViewModel());
-        try (DataSource base = Sources.open(file)) {
-            EditedSource src = edited(edits, base, file, opsFile, Long.parseLong(head[0]));
+        try (EditingFile opened = EditingFile.open(file)) {
+            EditedSource src = edited(opened, opsFile, Long.parseLong(head[0]));
             RecordTableViewModel table = new RecordTableViewModel(NOW);
             table.show(src, msg, 0);
             assertEquals(Long.parseLong(head[1]), table.recordCount(), table.infoProperty().get());
@@ -264,8 +260,6 @@ class EditedSummaryTest {
             for (int i = 0; i < 3; i++) {
                 assertField(py.get(1 + i), got.get(i), true, false);
             }
-            edits.detach();
-            edits.closeRetired();
         }
     }
 }

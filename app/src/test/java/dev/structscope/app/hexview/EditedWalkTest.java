@@ -3,8 +3,6 @@ package dev.structscope.app.hexview;
 import dev.structscope.app.common.TaskRunner;
 import dev.structscope.app.fields.RecordTableViewModel;
 import dev.structscope.io.decode.RecordReader;
-import dev.structscope.io.source.DataSource;
-import dev.structscope.io.source.Sources;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -90,10 +88,8 @@ class EditedWalkTest {
             walks.incrementAndGet();
             r.run();
         }, Runnable::run);
-        HexViewModel hex = new HexViewModel();
-        DataEdits edits = new DataEdits(hex);
-        try (DataSource base = Sources.open(file)) {
-            edits.attach(base, file, DataEdits.Access.probe(file));
+        try (EditingFile opened = EditingFile.open(file)) {
+            DataEdits edits = opened.edits();
             RecordTableViewModel table = new RecordTableViewModel(counting);
             table.show(edits.source(), msg, 0);
             assertEquals(2, walks.get(), "the first record (for the columns), then the walk, each on the runner");
@@ -105,8 +101,8 @@ class EditedWalkTest {
             }
             byte[] len30 = new byte[4];
             java.nio.ByteBuffer.wrap(len30).order(java.nio.ByteOrder.LITTLE_ENDIAN).putInt((int) (s[31] - s[30] - 6 + 2));
-            byte[] len5 = base.slice(s[5], 4).toArray(java.lang.foreign.ValueLayout.JAVA_BYTE);
-            byte[] len10 = base.slice(s[10], 4).toArray(java.lang.foreign.ValueLayout.JAVA_BYTE);
+            byte[] len5 = opened.base().slice(s[5], 4).toArray(java.lang.foreign.ValueLayout.JAVA_BYTE);
+            byte[] len10 = opened.base().slice(s[10], 4).toArray(java.lang.foreign.ValueLayout.JAVA_BYTE);
             List<Step> steps = List.of(
                     new Step("put " + (s[10] + 7) + " a1b2c3", false),          // data bytes of record 10
                     new Step("put " + (s[20] + 4) + " 3412", false),            // the tag of record 20
@@ -138,8 +134,6 @@ class EditedWalkTest {
             ops.add("put " + (s[10] + 7) + " 09");
             assertEquals(before + 1, walks.get(), "a layout with a placed member walks again");
             assertListed(table, pythonWalk(file, ops), "placed");
-            edits.detach();
-            edits.closeRetired();
         }
     }
 
@@ -164,9 +158,8 @@ class EditedWalkTest {
         String[] t = py.getFirst().split(" ");
         List<Runnable> queued = new java.util.ArrayList<>();
         TaskRunner runner = new TaskRunner(Runnable::run, queued::add, Runnable::run);
-        DataEdits edits = new DataEdits(new HexViewModel());
-        try (DataSource base = Sources.open(file)) {
-            edits.attach(base, file, DataEdits.Access.probe(file));
+        try (EditingFile opened = EditingFile.open(file)) {
+            DataEdits edits = opened.edits();
             assertTrue(edits.insert(Long.parseLong(t[0]), new byte[10]));
             assertTrue(edits.write(Long.parseLong(t[1]), HexFormat.of().parseHex(t[2])));
             RecordTableViewModel table = new RecordTableViewModel(runner);
@@ -186,8 +179,6 @@ class EditedWalkTest {
             assertTrue(table.revisionProperty().get() > revision, "the cells are read again");
             assertEquals(t[5], table.dynamicCell("kind", row2));
             assertEquals("100010", table.dynamicCell("len", row2));
-            edits.detach();
-            edits.closeRetired();
         }
     }
 }

@@ -139,7 +139,7 @@ public final class FxIoWatch extends FileSystemProvider {
     public DirectoryStream<Path> newDirectoryStream(Path dir, DirectoryStream.Filter<? super Path> filter)
             throws IOException {
         saw("list", dir);
-        WatchedFileSystem w = ((WatchedPath) dir).fs;
+        WatchedFileSystem w = ((WatchedPath) dir).fs();
         DirectoryStream<Path> ds = inner.newDirectoryStream(in(dir), p -> filter.accept(new WatchedPath(w, p)));
         return new DirectoryStream<>() {
             @Override
@@ -173,7 +173,7 @@ public final class FxIoWatch extends FileSystemProvider {
     @Override
     public Path readSymbolicLink(Path link) throws IOException {
         saw("readlink", link);
-        return new WatchedPath(((WatchedPath) link).fs, inner.readSymbolicLink(in(link)));
+        return new WatchedPath(((WatchedPath) link).fs(), inner.readSymbolicLink(in(link)));
     }
 
     @Override

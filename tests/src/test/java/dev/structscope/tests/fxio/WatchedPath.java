@@ -14,14 +14,7 @@ import java.nio.file.WatchService;
  * A path of the {@link WatchedFileSystem}: the platform's path inside, so that every file
  * operation on it goes through {@link FxIoWatch}. Immutable; any thread.
  */
-final class WatchedPath implements Path {
-    final WatchedFileSystem fs;
-    final Path inner;
-
-    WatchedPath(WatchedFileSystem fs, Path inner) {
-        this.fs = fs;
-        this.inner = inner;
-    }
+record WatchedPath(WatchedFileSystem fs, Path inner) implements Path {
 
     static Path unwrap(Path p) {
         if (p instanceof WatchedPath w) {
@@ -70,15 +63,7 @@ final class WatchedPath implements Path {
         return inner.compareTo(unwrap(other));
     }
 
-    @Override
-    public boolean equals(Object o) {
-        return o instanceof WatchedPath w && inner.equals(w.inner);
-    }
-
-    @Override
-    public int hashCode() {
-        return inner.hashCode();
-    }
+    // equals and hashCode are the record's: the same platform path in the same file system, as Path asks.
 
     @Override
     public String toString() {
