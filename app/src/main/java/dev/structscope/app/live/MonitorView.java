@@ -29,6 +29,7 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
+import javafx.scene.text.TextAlignment;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -128,6 +129,9 @@ public final class MonitorView extends BorderPane {
         table.setItems(vm.items());
         placeholder.getStyleClass().add("empty-state");
         placeholder.setWrapText(true);
+        placeholder.setTextAlignment(TextAlignment.CENTER);
+        // A table lays its placeholder out at its one-line width: narrower than that, it would be cut.
+        placeholder.maxWidthProperty().bind(table.widthProperty().subtract(32));
         table.setPlaceholder(placeholder);
         table.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
         table.setFixedCellSize(24); // uniform rows: cheaper to lay out while the list moves

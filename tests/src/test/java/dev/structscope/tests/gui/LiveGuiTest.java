@@ -445,9 +445,11 @@ class LiveGuiTest extends LiveGuiBase {
     }
 
     /**
-     * Not a benchmark: the FX thread must keep answering while 100k messages arrive as fast as
-     * Python sends them. The machine's own noise (measured first, with the window idle for as
-     * long) is allowed on top of the bound, because the build shares its cores.
+     * Not a benchmark: 100k messages arrive as fast as Python sends them and every one is counted
+     * and shown. What keeps the window answering is asserted by what it does, not by a clock (a
+     * shared build machine's clock says little): the list takes the messages in batches of many,
+     * never one update per message. The FX thread's waits are printed for the record
+     * (docs/dev/benchmarks.md, "Live monitor").
      */
     @Test
     void theWindowStaysResponsiveUnderAFloodOf100kMessages() throws Exception {
@@ -456,6 +458,14 @@ class LiveGuiTest extends LiveGuiBase {
             ConnectDialog d = mpClientDialog(py, "flood");
             // The pane is laid out once, before the measurement (Live › Show Live Pane), as after a first session.
             interact(() -> window.live().show());
+            java.util.concurrent.atomic.AtomicInteger batches = new java.util.concurrent.atomic.AtomicInteger();
+            interact(() -> {
+                Runnable view = live().onBatchProperty().get();
+                live().onBatchProperty().set(() -> {
+                    batches.incrementAndGet();
+                    view.run();
+                });
+            });
             sleep(500);
             Prober idle = new Prober();
             sleep(2000);
@@ -476,12 +486,11 @@ class LiveGuiTest extends LiveGuiBase {
             assertPointRow(n - 1);
             System.out.printf("live flood: %d messages in %.2f s (%.0f msg/s), %d of them after the first rows; FX probe"
                     + " wait p50 %d ms, p99 %d ms, max %d ms over %d probes; idle window: p50 %d ms, max %d ms;"
-                    + " slowest monitor update %.1f ms%n", n, seconds, n / seconds, n - firstRows, flood.percentileMs(0.5), flood.percentileMs(0.99), flood.percentileMs(1),
-                    flood.waits.size(), idle.percentileMs(0.5), idle.percentileMs(1), live().slowestPulseNanos() / 1e6);
-            long allowed = 500 + idle.percentileMs(1);
-            assertTrue(flood.percentileMs(1) < allowed, "the FX thread answered within " + flood.percentileMs(1)
-                    + " ms at worst; allowed " + allowed + " ms (500 + the idle worst case)");
-            assertTrue(flood.percentileMs(0.5) < 100, "half the probes answered within " + flood.percentileMs(0.5) + " ms");
+                    + " slowest monitor update %.1f ms; %d list batches%n", n, seconds, n / seconds, n - firstRows, flood.percentileMs(0.5), flood.percentileMs(0.99), flood.percentileMs(1),
+                    flood.waits.size(), idle.percentileMs(0.5), idle.percentileMs(1), live().slowestPulseNanos() / 1e6, batches.get());
+            int b = batches.get();
+            assertTrue(b >= 1 && b <= n / 100, "the list took the " + n + " messages in " + b
+                    + " batches (one to " + n / 100 + " expected: many messages a batch)");
             interact(() -> live().disconnect());
         }
     }

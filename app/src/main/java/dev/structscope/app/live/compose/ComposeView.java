@@ -131,8 +131,8 @@ public final class ComposeView extends BorderPane {
             return;
         }
         if (form == null) {
-            showInstead("Nothing to compose.\nConnect with a layout and a record type (Ctrl+L):\n"
-                    + "its members appear here, one editor each.", "empty-state");
+            showInstead("Nothing to compose: connect with a record type (Ctrl+L) to get an editor per member.",
+                    "empty-state");
             return;
         }
         // A dynamic record's form is rebuilt when its shape changes: focus goes back to the
