@@ -44,7 +44,7 @@ import java.util.function.Consumer;
  * <p>Binds to a {@link LiveViewModel}; made by the {@link LiveController}; FX thread.
  */
 public final class MonitorView extends BorderPane {
-    static final String EMPTY = "Not connected. Connect to a socket (Ctrl+L) or open a recording (Live › Open Recording…).";
+    static final String EMPTY = "Not connected. Ctrl+L to connect, or Live › Open Recording…";
 
     private final LiveViewModel vm;
     private final TableView<LiveMessage> table = new TableView<>();
