@@ -299,6 +299,11 @@ public final class DesignerView extends BorderPane {
             dims.setPrefWidth(dyn ? 130 : 70);
             align.setPrefWidth(dyn ? 48 : 62);
             type.setPrefWidth(dyn ? 130 : 170);
+            // A constrained table fits its columns to its width only when that width changes: fit
+            // them again now, or the wider columns push the last ones out of the pane, unreachable.
+            if (table.getWidth() > 0) {
+                table.getColumnResizePolicy().call(new TableView.ResizeFeatures<>(table, null, 0.0));
+            }
         };
         vm.layoutProperty().addListener((o, a, l) -> showDynamic.accept(l));
         showDynamic.accept(vm.layout());

@@ -97,7 +97,9 @@ public final class MonitorView extends BorderPane {
         reconnect.setId("live-reconnect");
         reconnect.setOnAction(e -> confirmReconnect());
         reconnect.setTooltip(new Tooltip("Drop the connection and connect again (asks first while connected)"));
+        reconnect.setMinWidth(Region.USE_PREF_SIZE);
         disconnect.setId("live-disconnect");
+        disconnect.setMinWidth(Region.USE_PREF_SIZE);
         disconnect.setOnAction(e -> vm.disconnect());
         close.setId("live-close");
         close.getStyleClass().add("flat");
@@ -110,13 +112,13 @@ public final class MonitorView extends BorderPane {
         counters.setMinWidth(0);
         Region grow = new Region();
         HBox.setHgrow(grow, Priority.ALWAYS);
-        HBox top = new HBox(8, title, state, source, grow, close);
+        // The connection's buttons beside the connection's state, apart from the view's tools
+        // (Record beside Reconnect invited slips); the source text gives way first.
+        HBox top = new HBox(8, title, state, source, grow, reconnect, disconnect, close);
         top.getStyleClass().add("live-toolbar");
         top.setAlignment(Pos.CENTER_LEFT);
         // A flow, not a row: the middle column can be narrow, and then the tools wrap.
-        // The connection's buttons stand apart from the view's (Record beside Reconnect invited slips).
-        javafx.scene.control.Separator gap = new javafx.scene.control.Separator(javafx.geometry.Orientation.VERTICAL);
-        FlowPane tools = new FlowPane(6, 4, pause, follow, columns, record, gap, reconnect, disconnect, extraTools);
+        FlowPane tools = new FlowPane(6, 4, pause, follow, columns, record, extraTools);
         tools.getStyleClass().add("live-toolbar");
         extraTools.setAlignment(Pos.CENTER_LEFT);
         HBox second = new HBox(12, counters, recordingLabel);

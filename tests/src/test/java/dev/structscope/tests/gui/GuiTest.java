@@ -108,16 +108,33 @@ abstract class GuiTest extends FxRobot {
         return window.designer().table();
     }
 
-    /** The table cell of row {@code row} in the column titled {@code column}. */
+    /**
+     * The table cell of row {@code row} in the column titled {@code column}, scrolled into view
+     * first as a person would (the columns can be wider than the pane): the one the table shows,
+     * not a spare cell of the same index it keeps outside its area for reuse.
+     */
     @SuppressWarnings("unchecked")
     protected TableCell<DesignerRow, String> cell(int row, String column) {
+        if (!javafx.application.Platform.isFxApplicationThread()) {
+            interact(() -> {
+                table().scrollTo(row);
+                table().getVisibleLeafColumns().stream().filter(c -> column.equals(c.getText())).findFirst()
+                        .ifPresent(c -> table().scrollToColumn(c));
+            });
+            WaitForAsyncUtils.waitForFxEvents();
+        }
+        javafx.geometry.Bounds area = table().localToScreen(table().getBoundsInLocal());
         for (Node n : lookup(".table-cell").queryAll()) {
             if (n instanceof TableCell<?, ?> c && c.getTableView() == table() && c.getIndex() == row
-                    && c.getTableColumn() != null && column.equals(c.getTableColumn().getText())) {
-                return (TableCell<DesignerRow, String>) c;
+                    && c.getTableColumn() != null && column.equals(c.getTableColumn().getText())
+                    && c.isVisible() && c.getTableRow() != null && c.getTableRow().isVisible()) {
+                javafx.geometry.Bounds b = c.localToScreen(c.getBoundsInLocal());
+                if (b != null && area != null && area.contains(b.getCenterX(), b.getCenterY())) {
+                    return (TableCell<DesignerRow, String>) c;
+                }
             }
         }
-        throw new AssertionError("no cell at row " + row + ", column " + column);
+        throw new AssertionError("no cell shown at row " + row + ", column " + column);
     }
 
     /** The table row that shows member {@code index}. */
@@ -134,7 +151,6 @@ abstract class GuiTest extends FxRobot {
     /** Double-clicks a member's cell and types {@code text} + Enter, as a person would. */
     protected void typeInto(int member, String column, String text) {
         int row = rowOfMember(member);
-        interact(() -> table().scrollTo(row));
         TableCell<DesignerRow, String> c = cell(row, column);
         clickOn(c);
         doubleClickOn(c);
