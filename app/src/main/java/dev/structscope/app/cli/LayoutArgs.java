@@ -15,8 +15,13 @@ import java.nio.file.Path;
  * positional), {@code --abi} and {@code --cpp}.
  */
 final class LayoutArgs {
-    @Parameters(index = "0", paramLabel = "LAYOUT",
-            description = "A layout document (.json), a C header (.h) or an ELF binary with DWARF debug information.")
+    /**
+     * What a layout can be read from, as the help says it: here and for {@code open --layout}, which
+     * takes the same files (docs/user/exports.md), so that a new kind of input is named in both.
+     */
+    static final String LAYOUT_FILES = "A layout document (.json), a C header (.h) or an ELF binary with DWARF debug information.";
+
+    @Parameters(index = "0", paramLabel = "LAYOUT", description = LAYOUT_FILES)
     Path path;
 
     @Option(names = "--abi", paramLabel = "ABI",

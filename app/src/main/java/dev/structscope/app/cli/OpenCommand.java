@@ -17,7 +17,7 @@ public final class OpenCommand implements Runnable {
     @Parameters(index = "0", paramLabel = "FILE", description = "The binary file to open.")
     Path file;
 
-    @Option(names = "--layout", paramLabel = "L", description = "A layout document (.json), a C header (.h) or an ELF binary with DWARF debug information.")
+    @Option(names = "--layout", paramLabel = "L", description = LayoutArgs.LAYOUT_FILES)
     Path layout;
 
     @Option(names = "--type", paramLabel = "T", description = "The struct or union to overlay.")
