@@ -20,6 +20,7 @@ import java.lang.foreign.MemorySegment;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.nio.ByteOrder;
+import java.util.function.DoubleConsumer;
 
 /**
  * The pages of one paged leaf of one fixed-record group ({@link ParquetOut}): a plain 4- or 8-byte
@@ -95,29 +96,8 @@ final class ParquetPage {
                 ((LongStatistics) stats).updateStats(min ^ flip);
                 ((LongStatistics) stats).updateStats(max ^ flip);
             }
-            // Floating: see numberRange; NaNs given to the statistics one by one.
-            case FLOAT -> {
-                FloatStatistics f = (FloatStatistics) stats;
-                double[] range = numberRange(n);
-                for (int k = 0; k < range[2]; k++) {
-                    f.updateStats(Float.NaN);
-                }
-                if (range[2] < n) {
-                    f.updateStats((float) range[0]);
-                    f.updateStats((float) range[1]);
-                }
-            }
-            case DOUBLE -> {
-                DoubleStatistics f = (DoubleStatistics) stats;
-                double[] range = numberRange(n);
-                for (int k = 0; k < range[2]; k++) {
-                    f.updateStats(Double.NaN);
-                }
-                if (range[2] < n) {
-                    f.updateStats(range[0]);
-                    f.updateStats(range[1]);
-                }
-            }
+            case FLOAT -> floatingStats(n, v -> ((FloatStatistics) stats).updateStats((float) v));
+            case DOUBLE -> floatingStats(n, ((DoubleStatistics) stats)::updateStats);
             default -> throw new IllegalStateException("not a paged type: " + type);
         }
         out.writePage(BytesInput.from(page, 0, n * bytes), n, n, stats,
@@ -125,6 +105,23 @@ final class ParquetPage {
                 GeospatialStatistics.noopBuilder().build(),
                 Encoding.BIT_PACKED, Encoding.BIT_PACKED,
                 Encoding.PLAIN);
+    }
+
+    /**
+     * Gives the statistics what they would have seen of the page's first {@code n} floating
+     * values: its NaNs one by one, then its minimum and maximum ({@link #numberRange}), each
+     * through {@code update}, which narrows to the column's type (exact: the extremes are values
+     * of the page).
+     */
+    private void floatingStats(int n, DoubleConsumer update) {
+        double[] range = numberRange(n);
+        for (int k = 0; k < range[2]; k++) {
+            update.accept(Double.NaN);
+        }
+        if (range[2] < n) {
+            update.accept(range[0]);
+            update.accept(range[1]);
+        }
     }
 
     /**

@@ -12,29 +12,43 @@ final class Extended {
     private Extended() {
     }
 
-    static void writeX87(MemorySegment dst, long at, double d, boolean bigEndian) {
-        long bits = Double.doubleToRawLongBits(d);
-        int sign = (int) (bits >>> 63);
-        int exp = (int) ((bits >>> 52) & 0x7FF);
-        long frac = bits & 0xF_FFFF_FFFF_FFFFL;
-        int e;
-        long mant;
-        if (exp == 0x7FF) {
-            e = 0x7FFF;
-            mant = 0x8000_0000_0000_0000L | (frac << 11);
-        } else if (exp == 0 && frac == 0) {
-            e = 0;
-            mant = 0;
-        } else if (exp == 0) {
-            // A double subnormal is a normal extended value: normalise it.
-            int shift = Long.numberOfLeadingZeros(frac) - 11;
-            mant = frac << (11 + shift);
-            e = 1 - 1023 - shift + 16383;
-        } else {
-            e = exp - 1023 + 16383;
-            mant = 0x8000_0000_0000_0000L | (frac << 11);
+    private static final long FRACTION = 0xF_FFFF_FFFF_FFFFL;
+
+    /**
+     * A double as both wide formats hold it: they share a 15-bit exponent biased by 16383, so
+     * only where the fraction goes differs.
+     *
+     * @param sign     the sign bit, 0 or 1
+     * @param exponent the biased 15-bit exponent: 0 for a zero, 0x7FFF for an infinity or NaN
+     * @param fraction the 52 fraction bits below the leading one (a NaN's payload as it was)
+     */
+    private record Parts(long sign, int exponent, long fraction) {
+        static Parts of(double d) {
+            long bits = Double.doubleToRawLongBits(d);
+            long sign = bits >>> 63;
+            int exp = (int) ((bits >>> 52) & 0x7FF);
+            long frac = bits & FRACTION;
+            if (exp == 0x7FF) {
+                return new Parts(sign, 0x7FFF, frac);
+            }
+            if (exp == 0 && frac == 0) {
+                return new Parts(sign, 0, 0);
+            }
+            if (exp == 0) {
+                // A double subnormal is a normal wide value: normalise it, the top set bit
+                // moved to bit 52 (the leading one), the exponent lowered as far.
+                int shift = Long.numberOfLeadingZeros(frac) - 11;
+                return new Parts(sign, 1 - 1023 - shift + 16383, (frac << shift) & FRACTION);
+            }
+            return new Parts(sign, exp - 1023 + 16383, frac);
         }
-        int se = (sign << 15) | e;
+    }
+
+    static void writeX87(MemorySegment dst, long at, double d, boolean bigEndian) {
+        Parts p = Parts.of(d);
+        // The integer bit is explicit: set for every value but zero (infinities and NaNs too).
+        long mant = p.exponent() == 0 ? 0 : Long.MIN_VALUE | (p.fraction() << 11);
+        int se = (int) (p.sign() << 15) | p.exponent();
         if (bigEndian) {
             dst.set(Layouts.I16_BE, at, (short) se);
             dst.set(Layouts.I64_BE, at + 2, mant);
@@ -45,29 +59,10 @@ final class Extended {
     }
 
     static void writeBinary128(MemorySegment dst, long at, double d, boolean bigEndian) {
-        long bits = Double.doubleToRawLongBits(d);
-        long sign = bits >>> 63;
-        int exp = (int) ((bits >>> 52) & 0x7FF);
-        long frac = bits & 0xF_FFFF_FFFF_FFFFL;
-        long e;
-        long f;
-        if (exp == 0x7FF) {
-            e = 0x7FFF;
-            f = frac;
-        } else if (exp == 0 && frac == 0) {
-            e = 0;
-            f = 0;
-        } else if (exp == 0) {
-            int shift = Long.numberOfLeadingZeros(frac) - 11;
-            f = (frac << (shift + 1)) & 0xF_FFFF_FFFF_FFFFL;
-            e = 1 - 1023 - shift - 1 + 16383;
-        } else {
-            e = exp - 1023 + 16383;
-            f = frac;
-        }
+        Parts p = Parts.of(d);
         // 112 fraction bits: the double's 52 go to the top.
-        long hi = (sign << 63) | (e << 48) | (f >>> 4);
-        long lo = f << 60;
+        long hi = (p.sign() << 63) | ((long) p.exponent() << 48) | (p.fraction() >>> 4);
+        long lo = p.fraction() << 60;
         if (bigEndian) {
             dst.set(Layouts.I64_BE, at, hi);
             dst.set(Layouts.I64_BE, at + 8, lo);

@@ -69,7 +69,6 @@ public record MemberPath(String text, List<Step> steps) {
     public DecoderPlan.Leaf resolve(DecoderPlan plan) {
         PlanNode n = plan.root();
         long base = 0;
-        String typeName = plan.root().typeName();
         for (int i = 0; i < steps.size(); i++) {
             Step s = steps.get(i);
             switch (s) {
@@ -79,8 +78,7 @@ public record MemberPath(String text, List<Step> steps) {
                     }
                     int k = r.indexOf(name);
                     if (k < 0) {
-                        throw new InputException("--member", "no member '" + name + "' in " + typeName
-                                + " (" + names(r) + ")");
+                        throw noMember(name, r);
                     }
                     base += r.offset();
                     n = r.members().get(k);
@@ -97,15 +95,8 @@ public record MemberPath(String text, List<Step> steps) {
                     n = a.element();
                 }
             }
-            typeName = n.typeName();
         }
-        if (!(n instanceof ScalarNode scalar)) {
-            throw notScalar(n);
-        }
-        if (scalar.byteSize() == 16 && scalar.kind().isInteger()) {
-            throw new InputException("--member", "'" + text + "' is a 128-bit integer; series reads integers up to 64 bits");
-        }
-        return new DecoderPlan.Leaf(text, scalar, new long[] {base});
+        return new DecoderPlan.Leaf(text, scalar(n), new long[] {base});
     }
 
     /**
@@ -149,8 +140,7 @@ public record MemberPath(String text, List<Step> steps) {
                     }
                     int k = r.node().indexOf(name);
                     if (k < 0) {
-                        throw new InputException("--member", "no member '" + name + "' in " + r.node().typeName()
-                                + " (" + names(r.node()) + ")");
+                        throw noMember(name, r.node());
                     }
                     n = r.node().members().get(k);
                     v = r.get(k);
@@ -168,6 +158,11 @@ public record MemberPath(String text, List<Step> steps) {
                 }
             }
         }
+        return scalar(n);
+    }
+
+    /** The node a path ends on, which must be a scalar that fits a long or a double. */
+    private ScalarNode scalar(PlanNode n) {
         if (!(n instanceof ScalarNode scalar)) {
             throw notScalar(n);
         }
@@ -175,6 +170,10 @@ public record MemberPath(String text, List<Step> steps) {
             throw new InputException("--member", "'" + text + "' is a 128-bit integer; series reads integers up to 64 bits");
         }
         return scalar;
+    }
+
+    private static InputException noMember(String name, RecordNode r) {
+        return new InputException("--member", "no member '" + name + "' in " + r.typeName() + " (" + names(r) + ")");
     }
 
     private InputException notA(int step, PlanNode n, String what) {

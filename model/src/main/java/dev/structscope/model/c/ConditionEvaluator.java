@@ -3,7 +3,6 @@ package dev.structscope.model.c;
 import dev.structscope.model.InputException;
 import dev.structscope.model.abi.Abi;
 import dev.structscope.model.type.CType;
-import dev.structscope.model.type.Prim;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -145,18 +144,9 @@ final class ConditionEvaluator implements ConstExpr.Hooks {
         return true;
     }
 
+    /** The ABI's {@code char} and {@code wchar_t} rules hold in {@code #if} too; its {@code long} does not. */
     @Override
-    public boolean charSigned() {
-        return abi.charSigned();
-    }
-
-    @Override
-    public int wcharBits() {
-        return abi.scalar(Prim.WCHAR).size() * 8;
-    }
-
-    @Override
-    public boolean wcharSigned() {
-        return abi.wcharSigned();
+    public Abi abi() {
+        return abi;
     }
 }

@@ -1,7 +1,9 @@
 package dev.structscope.model.c;
 
 import dev.structscope.model.InputException;
+import dev.structscope.model.abi.Abi;
 import dev.structscope.model.type.CType;
+import dev.structscope.model.type.Prim;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -33,13 +35,28 @@ final class ConstExpr {
 
         IntValue offsetOf(CType type, List<String> path, Token at);
 
-        int longBits();
+        /**
+         * The ABI whose data model literals and {@code sizeof} results follow. The widths and
+         * signedness below are derived from it here, once for both kinds of hooks.
+         */
+        Abi abi();
 
-        boolean charSigned();
+        /** Width of {@code long} in bits: the ABI's, except in {@code #if} (see {@link #preprocessor}). */
+        default int longBits() {
+            return abi().scalar(Prim.LONG).size() * 8;
+        }
 
-        int wcharBits();
+        default boolean charSigned() {
+            return abi().charSigned();
+        }
 
-        boolean wcharSigned();
+        default int wcharBits() {
+            return abi().scalar(Prim.WCHAR).size() * 8;
+        }
+
+        default boolean wcharSigned() {
+            return abi().wcharSigned();
+        }
 
         /** In {@code #if} every value is {@code intmax_t} or {@code uintmax_t}. */
         default boolean preprocessor() {

@@ -1,6 +1,7 @@
 package dev.structscope.model.c;
 
 import dev.structscope.model.InputException;
+import dev.structscope.model.abi.Abi;
 import dev.structscope.model.layout.EnumLayout;
 import dev.structscope.model.layout.FieldLayout;
 import dev.structscope.model.layout.PointerLayout;
@@ -112,22 +113,7 @@ final class ParserHooks implements ConstExpr.Hooks {
     }
 
     @Override
-    public int longBits() {
-        return st.abi().scalar(Prim.LONG).size() * 8;
-    }
-
-    @Override
-    public boolean charSigned() {
-        return st.abi().charSigned();
-    }
-
-    @Override
-    public int wcharBits() {
-        return st.abi().scalar(Prim.WCHAR).size() * 8;
-    }
-
-    @Override
-    public boolean wcharSigned() {
-        return st.abi().wcharSigned();
+    public Abi abi() {
+        return st.abi();
     }
 }

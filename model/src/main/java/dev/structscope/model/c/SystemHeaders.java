@@ -90,45 +90,35 @@ final class SystemHeaders {
             m.remove("__STDC__");
             m.remove("__GNUC__");
             m.remove("__GNUC_MINOR__");
-            m.put("_WIN32", "1");
-            m.put("_WIN64", "1");
+            defineOnes(m, "_WIN32", "_WIN64");
             m.put("_M_X64", "100");
             m.put("_M_AMD64", "100");
             m.put("_MSC_VER", "1920");
         } else {
-            m.put("__linux__", "1");
-            m.put("__linux", "1");
-            m.put("__gnu_linux__", "1");
-            m.put("__unix__", "1");
-            m.put("__unix", "1");
-            m.put("__ELF__", "1");
+            defineOnes(m, "__linux__", "__linux", "__gnu_linux__", "__unix__", "__unix", "__ELF__");
         }
         if (target.startsWith("x86_64")) {
-            m.put("__x86_64__", "1");
-            m.put("__x86_64", "1");
-            m.put("__amd64__", "1");
-            m.put("__amd64", "1");
+            defineOnes(m, "__x86_64__", "__x86_64", "__amd64__", "__amd64");
         } else if (target.startsWith("i386")) {
-            m.put("__i386__", "1");
-            m.put("__i386", "1");
-            m.put("__ILP32__", "1");
+            defineOnes(m, "__i386__", "__i386", "__ILP32__");
         } else if (target.startsWith("aarch64")) {
-            m.put("__aarch64__", "1");
-            m.put("__ARM_64BIT_STATE", "1");
+            defineOnes(m, "__aarch64__", "__ARM_64BIT_STATE");
         } else if (target.startsWith("arm")) {
-            m.put("__arm__", "1");
-            m.put("__ARM_EABI__", "1");
-            m.put("__ARMEL__", "1");
+            defineOnes(m, "__arm__", "__ARM_EABI__", "__ARMEL__", "__ARM_PCS_VFP", "__ILP32__");
             m.put("__ARM_ARCH", "7");
-            m.put("__ARM_PCS_VFP", "1");
-            m.put("__ILP32__", "1");
         }
         if (lng == 8) {
-            m.put("__LP64__", "1");
-            m.put("_LP64", "1");
+            defineOnes(m, "__LP64__", "_LP64");
         }
         m.forEach((k, v) -> sb.append("#define ").append(k).append(' ').append(v).append('\n'));
         return sb.toString();
+    }
+
+    /** Defines each of {@code names} to 1, in order: what most target and system macros are. */
+    private static void defineOnes(Map<String, String> m, String... names) {
+        for (String name : names) {
+            m.put(name, "1");
+        }
     }
 
     private static String stdint(Abi abi) {

@@ -84,9 +84,7 @@ public final class CExporter implements Exporter {
                         sb.append("#pragma pack(push, ").append(((RecordType) t.target()).pack()).append(")\n");
                     }
                     sb.append("typedef ").append(declarator(t.target(), t.name(), ""));
-                    if (t.alignedAttr() != 0) {
-                        sb.append(" __attribute__((aligned(").append(t.alignedAttr()).append(")))");
-                    }
+                    layoutAttributes(sb, false, t.alignedAttr());
                     sb.append(";\n");
                     if (pragma) {
                         sb.append("#pragma pack(pop)\n");
@@ -179,37 +177,36 @@ public final class CExporter implements Exporter {
             if (m.bitWidth() != null) {
                 sb.append(" : ").append(m.bitWidth());
             }
-            List<String> attrs = new ArrayList<>();
-            if (m.packed()) {
-                attrs.add("packed");
-            }
-            if (m.alignAs() != 0) {
-                attrs.add("aligned(" + m.alignAs() + ")");
-            }
-            if (!attrs.isEmpty()) {
-                sb.append(" __attribute__((").append(String.join(", ", attrs)).append("))");
-            }
+            layoutAttributes(sb, m.packed(), m.alignAs());
             sb.append(";\n");
         }
         sb.append(indent).append('}');
-        List<String> attrs = new ArrayList<>();
-        if (r.packed()) {
-            attrs.add("packed");
-        }
-        if (r.alignedAttr() != 0) {
-            attrs.add("aligned(" + r.alignedAttr() + ")");
-        }
-        if (!attrs.isEmpty()) {
-            sb.append(" __attribute__((").append(String.join(", ", attrs)).append("))");
-        }
+        layoutAttributes(sb, r.packed(), r.alignedAttr());
         return sb.toString();
+    }
+
+    /**
+     * Appends GCC's {@code __attribute__((packed, aligned(N)))} with the parts that apply, or
+     * nothing when neither does: the one spelling of the layout attributes for members, records,
+     * typedefs and enums.
+     */
+    private static void layoutAttributes(StringBuilder sb, boolean packed, long aligned) {
+        if (!packed && aligned == 0) {
+            return;
+        }
+        sb.append(" __attribute__((");
+        if (packed) {
+            sb.append("packed");
+        }
+        if (aligned != 0) {
+            sb.append(packed ? ", " : "").append("aligned(").append(aligned).append(')');
+        }
+        sb.append("))");
     }
 
     private static String enumeration(EnumType e, String indent) {
         StringBuilder sb = new StringBuilder("enum");
-        if (e.packed()) {
-            sb.append(" __attribute__((packed))");
-        }
+        layoutAttributes(sb, e.packed(), 0);
         if (e.tag() != null) {
             sb.append(' ').append(e.tag());
         }
