@@ -26,6 +26,12 @@ class MalformedHeaderTest {
                 () -> HeaderImporter.importText(src.replace("\\n", "\n"), "bad.h", HeaderImporter.Options.defaults()));
     }
 
+    /** The exception of importing the file {@code name} of the temporary folder, its includes read from there. */
+    private InputException failFile(String name) {
+        return assertThrows(InputException.class, () -> HeaderImporter.importFile(tmp.resolve(name),
+                HeaderImporter.Options.defaults().withSource(TextHeaders.under(tmp))));
+    }
+
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', quoteCharacter = '`', textBlock = """
             struct A { int x } ;                          | bad.h:1:18 | expected ';' after member declaration (found '}')
@@ -102,9 +108,7 @@ class MalformedHeaderTest {
     void errorsInIncludedFilesNameThatFile() throws Exception {
         Files.writeString(tmp.resolve("inner.h"), "struct In {\n  int x\n};\n");
         Files.writeString(tmp.resolve("outer.h"), "#include \"inner.h\"\n");
-        InputException e = assertThrows(InputException.class,
-                () -> HeaderImporter.importFile(tmp.resolve("outer.h"),
-                        HeaderImporter.Options.defaults().withSource(TextHeaders.under(tmp))));
+        InputException e = failFile("outer.h");
         assertEquals(tmp.resolve("inner.h") + ":3:1", e.where());
         assertEquals("expected ';' after member declaration (found '}')", e.getMessage());
     }
@@ -162,9 +166,7 @@ class MalformedHeaderTest {
     @Test
     void selfIncludeWithoutGuardIsBounded() throws Exception {
         Files.writeString(tmp.resolve("loop.h"), "#include \"loop.h\"\n");
-        InputException e = assertThrows(InputException.class,
-                () -> HeaderImporter.importFile(tmp.resolve("loop.h"),
-                        HeaderImporter.Options.defaults().withSource(TextHeaders.under(tmp))));
+        InputException e = failFile("loop.h");
         assertTrue(e.getMessage().startsWith("#include nested too deeply"), e.getMessage());
     }
 
@@ -177,9 +179,7 @@ class MalformedHeaderTest {
 
     @Test
     void missingFileIsAnInputException() {
-        InputException e = assertThrows(InputException.class,
-                () -> HeaderImporter.importFile(tmp.resolve("absent.h"),
-                        HeaderImporter.Options.defaults().withSource(TextHeaders.under(tmp))));
+        InputException e = failFile("absent.h");
         assertTrue(e.getMessage().startsWith("cannot read"), e.getMessage());
     }
 }
