@@ -1,13 +1,16 @@
 package dev.structscope.model.c;
 
 import dev.structscope.model.InputException;
+import org.junit.jupiter.api.Named;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.MethodSource;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -126,30 +129,20 @@ class MalformedHeaderTest {
         assertEquals("division by zero in constant expression", e.getMessage());
     }
 
-    @Test
-    void deepExpressionNestingIsAnErrorNotAStackOverflow() {
-        String src = "struct A { char c[" + "(".repeat(100_000) + "1" + ")".repeat(100_000) + "]; };";
+    /** Nesting deep enough to exhaust the stack of a recursive parser: of expressions, unary chains, records, declarators. */
+    @ParameterizedTest
+    @MethodSource("deepNesting")
+    void deepNestingIsAnErrorNotAStackOverflow(String src) {
         InputException e = fail(src);
         assertTrue(e.getMessage().startsWith("nesting too deep"), e.getMessage());
     }
 
-    @Test
-    void deepUnaryChainsAreAnError() {
-        InputException e = fail("struct A { char c[" + "- ".repeat(50_000) + "1]; };");
-        assertTrue(e.getMessage().startsWith("nesting too deep"), e.getMessage());
-    }
-
-    @Test
-    void deepRecordNestingIsAnError() {
-        String src = "struct A { ".repeat(1000) + "int x;" + " } a;".repeat(1000);
-        InputException e = fail(src);
-        assertTrue(e.getMessage().startsWith("nesting too deep"), e.getMessage());
-    }
-
-    @Test
-    void deepDeclaratorNestingIsAnError() {
-        InputException e = fail("int " + "(".repeat(10_000) + "x" + ")".repeat(10_000) + ";");
-        assertTrue(e.getMessage().startsWith("nesting too deep"), e.getMessage());
+    static Stream<Named<String>> deepNesting() {
+        return Stream.of(
+                Named.of("expression", "struct A { char c[" + "(".repeat(100_000) + "1" + ")".repeat(100_000) + "]; };"),
+                Named.of("unary chain", "struct A { char c[" + "- ".repeat(50_000) + "1]; };"),
+                Named.of("records", "struct A { ".repeat(1000) + "int x;" + " } a;".repeat(1000)),
+                Named.of("declarator", "int " + "(".repeat(10_000) + "x" + ")".repeat(10_000) + ";"));
     }
 
     @Test
