@@ -2,10 +2,7 @@ package dev.structscope.samples;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
-import java.nio.channels.FileChannel;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.SplittableRandom;
 
 /**
@@ -21,7 +18,7 @@ import java.util.SplittableRandom;
  *       double qty; int32_t flags; uint32_t side; }}, 32 bytes — {@link #BENCH32_HEADER}</li>
  *   <li>{@code ticks}: {@code struct Tick} of {@code ticks.h}, 40 bytes</li>
  * </ul>
- * Runs on one thread; memory use is one 4 MiB buffer whatever the size.
+ * Runs on one thread; memory use is one buffer of {@link RecordSink} (4 to 5 MiB) whatever the size.
  */
 public final class RecordFileGenerator {
     private RecordFileGenerator() {
@@ -75,15 +72,14 @@ public final class RecordFileGenerator {
         };
         long records = size / recordSize;
         SplittableRandom rng = new SplittableRandom(42);
-        ByteBuffer buf = ByteBuffer.allocateDirect(recordSize * 131072).order(ByteOrder.LITTLE_ENDIAN);
         long ts = 1_700_000_000_000_000_000L;
-        try (FileChannel ch = FileChannel.open(out, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-                StandardOpenOption.TRUNCATE_EXISTING)) {
+        try (RecordSink sink = new RecordSink(out, recordSize)) {
             for (long r = 0; r < records; r++) {
                 ts += rng.nextInt(1_000, 5_000_000);
                 int id = rng.nextInt(1, 5000);
                 float price = (float) (10 + rng.nextDouble() * 490);
                 double qty = Math.floor(rng.nextDouble() * 100000) / 100;
+                ByteBuffer buf = sink.next();
                 if (recordSize == 32) {
                     buf.putLong(ts).putInt(id).putFloat(price).putDouble(qty).putInt(rng.nextInt(8)).putInt(rng.nextInt(2));
                 } else {
@@ -91,17 +87,6 @@ public final class RecordFileGenerator {
                             .putShort((short) 0).putInt(rng.nextInt(2)).put("XNAS\0\0".getBytes(java.nio.charset.StandardCharsets.US_ASCII))
                             .putShort((short) 0);
                 }
-                if (!buf.hasRemaining()) {
-                    buf.flip();
-                    while (buf.hasRemaining()) {
-                        ch.write(buf);
-                    }
-                    buf.clear();
-                }
-            }
-            buf.flip();
-            while (buf.hasRemaining()) {
-                ch.write(buf);
             }
         }
         return records;

@@ -139,6 +139,39 @@ final class ColumnarReaders {
         }
     }
 
+    /**
+     * Asserts that each of {@code cols} (dotted paths into the rows) adds up to the oracle's sum of it
+     * ({@code truth.sums}): integers as they are, a list as the sum of its items, a boolean as 0 or 1.
+     */
+    static void assertIntegerSums(JsonNode truth, List<Map<String, Object>> rows, List<String> cols) {
+        JsonNode sums = truth.get("sums");
+        for (String col : cols) {
+            BigInteger sum = BigInteger.ZERO;
+            for (Map<String, Object> row : rows) {
+                sum = sum.add(integerSum(value(row, col)));
+            }
+            assertEquals(sums.get(col).bigIntegerValue(), sum, "sum of " + col);
+        }
+    }
+
+    /** The value at a dotted path ({@code in.a}) of a row, through its structs. */
+    static Object value(Map<String, Object> row, String path) {
+        Object v = row;
+        for (String part : path.split("\\.")) {
+            v = ((Map<?, ?>) v).get(part);
+        }
+        return v;
+    }
+
+    private static BigInteger integerSum(Object v) {
+        return switch (v) {
+            case BigInteger b -> b;
+            case Boolean b -> b ? BigInteger.ONE : BigInteger.ZERO;
+            case List<?> l -> l.stream().map(ColumnarReaders::integerSum).reduce(BigInteger.ZERO, BigInteger::add);
+            default -> throw new AssertionError("not an integer: " + v);
+        };
+    }
+
     /** Every row of a file {@code convert --to parquet} or {@code --to arrow} wrote, read by that format's own Java library. */
     static List<Map<String, Object>> read(String to, Path file) throws IOException {
         return switch (to) {

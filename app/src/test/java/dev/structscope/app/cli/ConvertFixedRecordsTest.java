@@ -9,7 +9,6 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import java.io.IOException;
-import java.math.BigInteger;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -123,18 +122,12 @@ class ConvertFixedRecordsTest {
     }
 
     private static void checkSums(List<Map<String, Object>> rows) {
+        ColumnarReaders.assertIntegerSums(truth, rows, List.of("id", "x", "in.a", "in.b", "pts", "ok", "bits", "sbits"));
         JsonNode sums = truth.get("sums");
-        for (String col : List.of("id", "x", "in.a", "in.b", "pts", "ok", "bits", "sbits")) {
-            BigInteger sum = BigInteger.ZERO;
-            for (Map<String, Object> row : rows) {
-                sum = sum.add(integerSum(value(row, col)));
-            }
-            assertEquals(sums.get(col).bigIntegerValue(), sum, "sum of " + col);
-        }
         for (String col : List.of("f", "d", "ld")) {
             double sum = 0;
             for (Map<String, Object> row : rows) {
-                sum += (Double) value(row, col);
+                sum += (Double) ColumnarReaders.value(row, col);
             }
             assertEquals(sums.get(col).doubleValue(), sum, Math.abs(sum) * 1e-9 + 1e-9, "sum of " + col);
         }
@@ -143,23 +136,6 @@ class ConvertFixedRecordsTest {
             long n = rows.stream().filter(r -> e.getKey().equals(r.get("c"))).count();
             assertEquals(e.getValue().asLong(), n, "rows with c = " + e.getKey());
         }
-    }
-
-    private static Object value(Map<String, Object> row, String path) {
-        Object v = row;
-        for (String part : path.split("\\.")) {
-            v = ((Map<?, ?>) v).get(part);
-        }
-        return v;
-    }
-
-    private static BigInteger integerSum(Object v) {
-        return switch (v) {
-            case BigInteger b -> b;
-            case Boolean b -> b ? BigInteger.ONE : BigInteger.ZERO;
-            case List<?> l -> l.stream().map(ConvertFixedRecordsTest::integerSum).reduce(BigInteger.ZERO, BigInteger::add);
-            default -> throw new AssertionError("not an integer: " + v);
-        };
     }
 
     @Test

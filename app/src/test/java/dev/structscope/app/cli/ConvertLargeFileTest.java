@@ -1,6 +1,7 @@
 package dev.structscope.app.cli;
 
 import dev.structscope.samples.RecordFileGenerator;
+import dev.structscope.samples.RecordSink;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.memory.RootAllocator;
 import org.apache.arrow.vector.BigIntVector;
@@ -15,12 +16,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
 import java.math.BigInteger;
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -122,28 +120,16 @@ class ConvertLargeFileTest {
      * mixed likewise, qty = i / 4, side = i & 1 — varied enough that no column compresses to nothing.
      */
     static Sums write(Path data) throws IOException {
-        ByteBuffer buf = ByteBuffer.allocateDirect(8 << 20).order(ByteOrder.LITTLE_ENDIAN);
         long id = 0;
         int minFlags = Integer.MAX_VALUE;
-        try (FileChannel ch = FileChannel.open(data, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+        try (RecordSink sink = new RecordSink(data, 32)) {
             for (long i = 0; i < N; i++) {
                 int idv = (int) (i * 2654435761L);
                 int flags = (int) (i ^ (i >>> 7) ^ (i * 40503L));
                 id += idv;
                 minFlags = Math.min(minFlags, flags);
-                buf.putLong(i).putInt(idv).putFloat((float) ((i * 40503L) & 0xFFFF) / 7f)
+                sink.next().putLong(i).putInt(idv).putFloat((float) ((i * 40503L) & 0xFFFF) / 7f)
                         .putDouble(qty(i)).putInt(flags).putInt((int) (i & 1));
-                if (!buf.hasRemaining()) {
-                    buf.flip();
-                    while (buf.hasRemaining()) {
-                        ch.write(buf);
-                    }
-                    buf.clear();
-                }
-            }
-            buf.flip();
-            while (buf.hasRemaining()) {
-                ch.write(buf);
             }
         }
         return new Sums(N * (N - 1) / 2, id, minFlags);

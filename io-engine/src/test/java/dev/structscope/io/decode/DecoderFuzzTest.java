@@ -87,15 +87,7 @@ class DecoderFuzzTest {
                 return Outcome.REFUSED;
             }
             assertTrue(base >= 0 && base <= n - size, "decoded a record that does not fit at " + base);
-            StringBuilder sb = new StringBuilder();
-            JsonText.append(sb, r);
-            JsonNode node;
-            try {
-                node = JSON.readTree(sb.toString());
-            } catch (Exception e) {
-                throw new AssertionError("not JSON: " + sb, e);
-            }
-            agree(r, node, "");
+            agreesWithItsJsonText(r, "");
             StringWriter out = new StringWriter();
             for (String format : new String[]{"csv", "text", "jsonl"}) {
                 RecordFormat f = RecordFormat.of(format, new PrintWriter(out));
@@ -105,6 +97,22 @@ class DecoderFuzzTest {
             }
             return Outcome.DECODED;
         }
+    }
+
+    /**
+     * The value's JSON text ({@link JsonText}) parses as JSON and says, value by value, what the
+     * lazy value says ({@link #agree}); {@code context} ends the message of a text that is not JSON.
+     */
+    static void agreesWithItsJsonText(Value v, String context) {
+        StringBuilder sb = new StringBuilder();
+        JsonText.append(sb, v);
+        JsonNode node;
+        try {
+            node = JSON.readTree(sb.toString());
+        } catch (Exception e) {
+            throw new AssertionError("not JSON: " + sb + context, e);
+        }
+        agree(v, node, "");
     }
 
     /** The lazy value and its JSON text say the same thing. */

@@ -1,13 +1,16 @@
 package dev.structscope.model.c;
 
 import dev.structscope.model.InputException;
+import org.junit.jupiter.api.Named;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.MethodSource;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -24,6 +27,12 @@ class MalformedHeaderTest {
     private static InputException fail(String src) {
         return assertThrows(InputException.class,
                 () -> HeaderImporter.importText(src.replace("\\n", "\n"), "bad.h", HeaderImporter.Options.defaults()));
+    }
+
+    /** The exception of importing the file {@code name} of the temporary folder, its includes read from there. */
+    private InputException failFile(String name) {
+        return assertThrows(InputException.class, () -> HeaderImporter.importFile(tmp.resolve(name),
+                HeaderImporter.Options.defaults().withSource(TextHeaders.under(tmp))));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -102,9 +111,7 @@ class MalformedHeaderTest {
     void errorsInIncludedFilesNameThatFile() throws Exception {
         Files.writeString(tmp.resolve("inner.h"), "struct In {\n  int x\n};\n");
         Files.writeString(tmp.resolve("outer.h"), "#include \"inner.h\"\n");
-        InputException e = assertThrows(InputException.class,
-                () -> HeaderImporter.importFile(tmp.resolve("outer.h"),
-                        HeaderImporter.Options.defaults().withSource(TextHeaders.under(tmp))));
+        InputException e = failFile("outer.h");
         assertEquals(tmp.resolve("inner.h") + ":3:1", e.where());
         assertEquals("expected ';' after member declaration (found '}')", e.getMessage());
     }
@@ -122,30 +129,20 @@ class MalformedHeaderTest {
         assertEquals("division by zero in constant expression", e.getMessage());
     }
 
-    @Test
-    void deepExpressionNestingIsAnErrorNotAStackOverflow() {
-        String src = "struct A { char c[" + "(".repeat(100_000) + "1" + ")".repeat(100_000) + "]; };";
+    /** Nesting deep enough to exhaust the stack of a recursive parser: of expressions, unary chains, records, declarators. */
+    @ParameterizedTest
+    @MethodSource("deepNesting")
+    void deepNestingIsAnErrorNotAStackOverflow(String src) {
         InputException e = fail(src);
         assertTrue(e.getMessage().startsWith("nesting too deep"), e.getMessage());
     }
 
-    @Test
-    void deepUnaryChainsAreAnError() {
-        InputException e = fail("struct A { char c[" + "- ".repeat(50_000) + "1]; };");
-        assertTrue(e.getMessage().startsWith("nesting too deep"), e.getMessage());
-    }
-
-    @Test
-    void deepRecordNestingIsAnError() {
-        String src = "struct A { ".repeat(1000) + "int x;" + " } a;".repeat(1000);
-        InputException e = fail(src);
-        assertTrue(e.getMessage().startsWith("nesting too deep"), e.getMessage());
-    }
-
-    @Test
-    void deepDeclaratorNestingIsAnError() {
-        InputException e = fail("int " + "(".repeat(10_000) + "x" + ")".repeat(10_000) + ";");
-        assertTrue(e.getMessage().startsWith("nesting too deep"), e.getMessage());
+    static Stream<Named<String>> deepNesting() {
+        return Stream.of(
+                Named.of("expression", "struct A { char c[" + "(".repeat(100_000) + "1" + ")".repeat(100_000) + "]; };"),
+                Named.of("unary chain", "struct A { char c[" + "- ".repeat(50_000) + "1]; };"),
+                Named.of("records", "struct A { ".repeat(1000) + "int x;" + " } a;".repeat(1000)),
+                Named.of("declarator", "int " + "(".repeat(10_000) + "x" + ")".repeat(10_000) + ";"));
     }
 
     @Test
@@ -162,9 +159,7 @@ class MalformedHeaderTest {
     @Test
     void selfIncludeWithoutGuardIsBounded() throws Exception {
         Files.writeString(tmp.resolve("loop.h"), "#include \"loop.h\"\n");
-        InputException e = assertThrows(InputException.class,
-                () -> HeaderImporter.importFile(tmp.resolve("loop.h"),
-                        HeaderImporter.Options.defaults().withSource(TextHeaders.under(tmp))));
+        InputException e = failFile("loop.h");
         assertTrue(e.getMessage().startsWith("#include nested too deeply"), e.getMessage());
     }
 
@@ -177,9 +172,7 @@ class MalformedHeaderTest {
 
     @Test
     void missingFileIsAnInputException() {
-        InputException e = assertThrows(InputException.class,
-                () -> HeaderImporter.importFile(tmp.resolve("absent.h"),
-                        HeaderImporter.Options.defaults().withSource(TextHeaders.under(tmp))));
+        InputException e = failFile("absent.h");
         assertTrue(e.getMessage().startsWith("cannot read"), e.getMessage());
     }
 }

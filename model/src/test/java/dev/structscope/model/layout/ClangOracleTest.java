@@ -16,8 +16,6 @@ import java.util.List;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.fail;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * The layout engine against clang-16's own record layouts ({@code -fdump-record-layouts}) for
@@ -30,7 +28,7 @@ class ClangOracleTest {
 
     @BeforeAll
     static void needClang() {
-        assumeTrue(Compilers.hasClang(), "clang-16 not installed at " + Compilers.CLANG);
+        Compilers.assumeClang();
     }
 
     @ParameterizedTest
@@ -62,9 +60,7 @@ class ClangOracleTest {
             }
             compared += g.records().size();
         }
-        if (!failures.isEmpty()) {
-            fail(String.join("\n", failures));
-        }
+        OracleRun.failOnAny(failures);
         assertEquals(OracleRun.seeds().size() * OracleRun.RECORDS_PER_HEADER, compared);
         System.out.println("ClangOracleTest " + abiName + ": " + compared + " random records agree with clang");
     }

@@ -22,7 +22,6 @@ import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.fail;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * Compiler extensions that change layouts ({@code vector_size}, {@code mode}, {@code __int128},
@@ -55,7 +54,7 @@ class ExtensionOracleTest {
     @ParameterizedTest
     @MethodSource("dev.structscope.model.abi.AbiNames#all")
     void extensionsLayOutLikeClang(String abiName) throws Exception {
-        assumeTrue(Compilers.hasClang(), "clang-16 not installed at " + Compilers.CLANG);
+        Compilers.assumeClang();
         Abi abi = Abi.byName(abiName);
         List<String> failures = new ArrayList<>();
         int compared = 0;
@@ -77,9 +76,7 @@ class ExtensionOracleTest {
             }
             compared += g.records().size();
         }
-        if (!failures.isEmpty()) {
-            fail(String.join("\n", failures));
-        }
+        OracleRun.failOnAny(failures);
         assertEquals(OracleRun.seeds().size() * RECORDS, compared);
         System.out.println("ExtensionOracleTest " + abiName + ": " + compared + " random records agree with clang");
     }
@@ -89,7 +86,7 @@ class ExtensionOracleTest {
     void extensionsLayOutLikeGcc(String abiName) throws Exception {
         Abi abi = Abi.byName(abiName);
         boolean m32 = abi == Abis.I386_LINUX;
-        assumeTrue(Compilers.gccCompiles(m32), "gcc" + (m32 ? " -m32" : "") + " is not installed");
+        Compilers.assumeGcc(m32);
         List<String> failures = new ArrayList<>();
         int compared = 0;
         for (long seed : OracleRun.seeds()) {
@@ -120,9 +117,7 @@ class ExtensionOracleTest {
             }
             compared += g.records().size();
         }
-        if (!failures.isEmpty()) {
-            fail(String.join("\n", failures));
-        }
+        OracleRun.failOnAny(failures);
         System.out.println("ExtensionOracleTest " + abiName + ": " + compared + " random records agree with gcc");
     }
 }

@@ -17,7 +17,6 @@ import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.fail;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * The layout engine against gcc itself: the random headers of {@link RandomHeader} are compiled
@@ -37,7 +36,7 @@ class GccOracleTest {
     void engineMatchesGcc(String abiName) {
         Abi abi = Abi.byName(abiName);
         boolean m32 = abi == Abis.I386_LINUX;
-        assumeTrue(Compilers.gccCompiles(m32), "gcc" + (m32 ? " -m32" : "") + " is not installed");
+        Compilers.assumeGcc(m32);
         List<String> failures = new ArrayList<>();
         int compared = 0;
         // gcc compiles and runs a program per header: a subset of the seeds keeps this quick.
@@ -65,9 +64,7 @@ class GccOracleTest {
             }
             compared += g.records().size();
         }
-        if (!failures.isEmpty()) {
-            fail(String.join("\n", failures));
-        }
+        OracleRun.failOnAny(failures);
         System.out.println("GccOracleTest " + abiName + ": " + compared + " random records agree with gcc");
     }
 }

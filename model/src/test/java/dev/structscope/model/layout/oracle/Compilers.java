@@ -15,6 +15,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
 /**
  * Runs the real compilers of the oracle tests: clang-16's record layout dump for every ABI, and
  * gcc (native and {@code -m32}) compiling and running a probe program. Test code; any thread.
@@ -34,6 +36,16 @@ public final class Compilers {
 
     public static boolean hasClang() {
         return Files.isExecutable(CLANG);
+    }
+
+    /** Skips the test (a JUnit assumption) when clang-16 is not installed. */
+    public static void assumeClang() {
+        assumeTrue(hasClang(), "clang-16 not installed at " + CLANG);
+    }
+
+    /** Skips the test when {@code gcc} (with {@code -m32} when asked) cannot compile here ({@link #gccCompiles}). */
+    public static void assumeGcc(boolean m32) {
+        assumeTrue(gccCompiles(m32), "gcc" + (m32 ? " -m32" : "") + " is not installed");
     }
 
     /** Whether {@code gcc} (with {@code -m32} when asked) can compile C to assembly here. */

@@ -11,6 +11,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
+import static org.junit.jupiter.api.Assertions.fail;
+
 /**
  * The random cases of the oracle tests: a fixed list of seeds (so failures reproduce) plus two
  * seeds drawn from the clock (printed in every failure; {@code -Dstructscope.oracle.random=N}
@@ -74,6 +76,13 @@ public final class OracleRun {
             return p;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Fails the test with every report in {@code failures}, one after another, if there are any. */
+    public static void failOnAny(List<String> failures) {
+        if (!failures.isEmpty()) {
+            fail(String.join("\n", failures));
         }
     }
 
