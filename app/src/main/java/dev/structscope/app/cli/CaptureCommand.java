@@ -104,7 +104,7 @@ public final class CaptureCommand extends NetCommand {
                 }
             } else {
                 Framing framing = Framing.parse(net.framing, reader.minSize(), reader);
-                if (reader.dynamic() && !net.framing.equals("record") && net.framing.equals("fixed")) {
+                if (reader.dynamic() && net.framing.equals("fixed")) {
                     throw new InputException("--framing", "'" + record.type + "' is a dynamic record (its size depends on"
                             + " its content): use --framing record, or a length-prefixed framing");
                 }
