@@ -1,5 +1,6 @@
 package dev.structscope.model.export;
 
+import dev.structscope.model.abi.Endian;
 import dev.structscope.model.layout.ArrayLayout;
 import dev.structscope.model.layout.FieldLayout;
 import dev.structscope.model.layout.LayoutEngine;
@@ -44,7 +45,7 @@ public final class CExporter implements Exporter {
         List<String> warnings = new ArrayList<>();
         if (options.byteOrder() != options.abi().byteOrder()) {
             String w = "C export: the header describes " + options.abi().name() + "'s native layout; "
-                    + "--byte-order " + (options.bigEndian() ? "big" : "little") + " is not expressible in C types";
+                    + "--byte-order " + Endian.word(options.byteOrder()) + " is not expressible in C types";
             warnings.add(w);
             sb.append("/* WARNING: ").append(w).append(" */\n");
         }

@@ -1,5 +1,6 @@
 package dev.structscope.model.export;
 
+import dev.structscope.model.abi.Endian;
 import dev.structscope.model.InputException;
 import dev.structscope.model.layout.ArrayLayout;
 import dev.structscope.model.layout.EnumLayout;
@@ -84,7 +85,7 @@ public final class WiresharkExporter implements Exporter {
         StringBuilder lua = new StringBuilder();
         lua.append("-- Wireshark dissector for ").append(root.definition().kind().keyword()).append(' ').append(name)
                 .append(", written by structscope export --to wireshark (").append(options.abi().name()).append(", ")
-                .append(options.bigEndian() ? "big" : "little").append("-endian data).\n");
+                .append(Endian.word(options.byteOrder())).append("-endian data).\n");
         lua.append("-- Load it with: tshark -X lua_script:THIS_FILE (or copy it into Wireshark's plugins folder).\n\n");
         lua.append("local proto = Proto(").append(lit(proto)).append(", ")
                 .append(lit(root.definition().kind().keyword() + " " + name + " (StructScope)")).append(")\n");
