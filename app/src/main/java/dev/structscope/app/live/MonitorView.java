@@ -4,6 +4,7 @@ import dev.structscope.app.fields.Columns;
 import dev.structscope.io.net.live.ConnState;
 import dev.structscope.io.net.live.LiveMessage;
 import dev.structscope.io.net.live.LiveSource;
+import javafx.beans.value.ObservableBooleanValue;
 import javafx.application.Platform;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
@@ -183,6 +184,16 @@ public final class MonitorView extends BorderPane {
 
     public Button closeButton() {
         return close;
+    }
+
+    /** Whether Reconnect can do nothing now (Live ▸ Reconnect follows the button). */
+    public ObservableBooleanValue reconnectDisabled() {
+        return reconnect.disableProperty();
+    }
+
+    /** Whether Disconnect can do nothing now (Live ▸ Disconnect follows the button). */
+    public ObservableBooleanValue disconnectDisabled() {
+        return disconnect.disableProperty();
     }
 
     /** Room in the toolbar for the replay controls. */

@@ -390,11 +390,17 @@ public final class MainWindow {
                 }));
         Menu dataMenu = new Menu("Data", null, item("Open Data File…", IconPaths.OPEN, ctrlShift(KeyCode.O),
                 files::openData), saveData, saveDataAs, new SeparatorMenuItem(), gotoItem, find, next, previous, findAll);
+        // The menu offers what the pane's buttons offer: nothing to reconnect or disconnect while idle.
+        MenuItem reconnectItem = item("Reconnect", null, null, live::reconnect);
+        reconnectItem.setId("menu-live-reconnect");
+        reconnectItem.disableProperty().bind(live.view().reconnectDisabled());
+        MenuItem disconnectItem = item("Disconnect", null, null, () -> live.model().disconnect());
+        disconnectItem.setId("menu-live-disconnect");
+        disconnectItem.disableProperty().bind(live.view().disconnectDisabled());
         Menu liveMenu = new Menu("Live", null, item("Connect…", null, ctrl(KeyCode.L), live::showConnectDialog),
                 item("Open Recording…", null, null, live::openRecording),
                 new SeparatorMenuItem(),
-                item("Reconnect", null, null, live::reconnect),
-                item("Disconnect", null, null, () -> live.model().disconnect()),
+                reconnectItem, disconnectItem,
                 item("Show Live Pane", null, null, live::show));
         Menu help = new Menu("Help", null, item("Keyboard Shortcuts", null, new KeyCodeCombination(KeyCode.F1),
                 files::shortcuts), item("About StructScope", null, null, files::about));

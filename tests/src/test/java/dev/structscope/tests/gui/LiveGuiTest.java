@@ -14,6 +14,8 @@ import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.DialogPane;
+import javafx.scene.control.MenuBar;
+import javafx.scene.control.MenuItem;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TreeItem;
 import javafx.scene.input.KeyCode;
@@ -253,9 +255,13 @@ class LiveGuiTest extends LiveGuiBase {
     void clientOfAPythonListenerShowsDecodedPointsRecordsThemAndSendsOneBack() throws Exception {
         try (LivePeer py = new LivePeer("mp-listen-go", "s3cret", "12", "0.02")) {
             ConnectDialog d = mpClientDialog(py, "s3cret");
+            interact(() -> assertTrue(liveMenuItem("reconnect").isDisable() && liveMenuItem("disconnect").isDisable(),
+                    "Live ▸ Reconnect and Disconnect offer nothing before a connection"));
             clickOn(d.connectButton());
             awaitFx("the dialog to close on connection", () -> !d.isShowing());
             assertInstanceOf(ConnState.Connected.class, live().state());
+            interact(() -> assertFalse(liveMenuItem("reconnect").isDisable() || liveMenuItem("disconnect").isDisable(),
+                    "a client connection can be reconnected and disconnected from the Live menu"));
             Path rec = dir.resolve("points.pcapng");
             interact(() -> window.live().recordTo(rec));
             // The file is created on the runner's files lane, not on the FX thread.
@@ -314,6 +320,8 @@ class LiveGuiTest extends LiveGuiBase {
             clickOn("#live-disconnect");
             awaitFx("disconnected", () -> live().state() instanceof ConnState.Closed);
             interact(() -> assertTrue(lookup("#compose-send").queryButton().isDisabled(), "nothing to send on"));
+            interact(() -> assertTrue(liveMenuItem("reconnect").isDisable() && liveMenuItem("disconnect").isDisable(),
+                    "the Live menu follows the pane's buttons once disconnected"));
 
             interact(() -> window.live().view().showCompose(false));
             // The recording, replayed at full speed, shows the same Points.
@@ -493,5 +501,13 @@ class LiveGuiTest extends LiveGuiBase {
                     + " batches (one to " + n / 100 + " expected: many messages a batch)");
             interact(() -> live().disconnect());
         }
+    }
+
+    /** Live ▸ Reconnect or Disconnect, as the menu bar holds it. */
+    private MenuItem liveMenuItem(String what) {
+        return lookup("#menu-bar").queryAs(MenuBar.class).getMenus().stream()
+                .flatMap(m -> m.getItems().stream())
+                .filter(i -> ("menu-live-" + what).equals(i.getId()))
+                .findFirst().orElseThrow(() -> new AssertionError("no Live menu item " + what));
     }
 }
