@@ -200,9 +200,11 @@ public final class DesignerView extends BorderPane {
         rulerScroll.getStyleClass().add("ruler-scroll");
         rulerScroll.prefViewportHeightProperty().bind(Bindings.createDoubleBinding(
                 // A dynamic record's marked tail comes after its static prefix: leave room to see it.
-                () -> Math.min(vm.layout() != null && vm.layout().dynamic() ? 200 : 150,
-                        ruler.prefHeight(Math.max(200, rulerScroll.getWidth() - 16))),
-                vm.layoutProperty(), rulerScroll.widthProperty()));
+                // At most a fifth of the designer's height, so that the members keep room when the
+                // live pane takes half of the column (the ruler scrolls; the table would not show).
+                () -> Math.min(Math.min(vm.layout() != null && vm.layout().dynamic() ? 200 : 150,
+                        Math.max(40, getHeight() / 5)), ruler.prefHeight(Math.max(200, rulerScroll.getWidth() - 16))),
+                vm.layoutProperty(), rulerScroll.widthProperty(), heightProperty()));
         rulerScroll.setMinViewportHeight(40);
         Label rulerTitle = new Label("BYTES");
         rulerTitle.getStyleClass().add("section-label");
