@@ -6,6 +6,8 @@ import dev.structscope.app.shell.DocumentIo;
 import dev.structscope.app.shell.MainWindow;
 import dev.structscope.app.shell.RecentFiles;
 import dev.structscope.app.shell.ShellViewModel;
+import javafx.application.Platform;
+import javafx.geometry.Bounds;
 import javafx.scene.Node;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableView;
@@ -42,7 +44,7 @@ abstract class GuiTest extends FxRobot {
         io = Executors.newSingleThreadExecutor();
         FxToolkit.setupStage(s -> {
             stage = s;
-            vm = new ShellViewModel(DocumentIo.STANDARD, io, javafx.application.Platform::runLater,
+            vm = new ShellViewModel(DocumentIo.STANDARD, io, Platform::runLater,
                     RecentFiles.inMemory());
             window = new MainWindow(s, vm, null);
             s.setWidth(1260);
@@ -115,7 +117,7 @@ abstract class GuiTest extends FxRobot {
      */
     @SuppressWarnings("unchecked")
     protected TableCell<DesignerRow, String> cell(int row, String column) {
-        if (!javafx.application.Platform.isFxApplicationThread()) {
+        if (!Platform.isFxApplicationThread()) {
             interact(() -> {
                 table().scrollTo(row);
                 table().getVisibleLeafColumns().stream().filter(c -> column.equals(c.getText())).findFirst()
@@ -123,12 +125,12 @@ abstract class GuiTest extends FxRobot {
             });
             WaitForAsyncUtils.waitForFxEvents();
         }
-        javafx.geometry.Bounds area = table().localToScreen(table().getBoundsInLocal());
+        Bounds area = table().localToScreen(table().getBoundsInLocal());
         for (Node n : lookup(".table-cell").queryAll()) {
             if (n instanceof TableCell<?, ?> c && c.getTableView() == table() && c.getIndex() == row
                     && c.getTableColumn() != null && column.equals(c.getTableColumn().getText())
                     && c.isVisible() && c.getTableRow() != null && c.getTableRow().isVisible()) {
-                javafx.geometry.Bounds b = c.localToScreen(c.getBoundsInLocal());
+                Bounds b = c.localToScreen(c.getBoundsInLocal());
                 if (b != null && area != null && area.contains(b.getCenterX(), b.getCenterY())) {
                     return (TableCell<DesignerRow, String>) c;
                 }
