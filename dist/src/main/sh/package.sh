@@ -68,6 +68,8 @@ done
 # checks a cache against its class path and runtime, and starts without it (no error) when it does
 # not match; -Xlog:aot=off and -Xlog:cds=off keep the JVM's note about that off the output, and
 # `structscope --verbose` says it instead (structscope.aot names the cache for it).
+# CLI commands' JIT thresholds, as ./structscope sets them (see the comment there).
+cli_jit='-XX:CompileThresholdScaling=3 -XX:CompileCommand=quiet -XX:CompileCommand=CompileThresholdScaling,dev.structscope.io.stats.RecordLoop*::run,0.1'
 common='--enable-native-access=ALL-UNNAMED --add-opens=java.base/java.nio=ALL-UNNAMED --sun-misc-unsafe-memory-access=allow -Xlog:aot=off -Xlog:cds=off'
 mkdir -p "$target/launchers"
 cat >"$target/launchers/structscope-gui.properties" <<EOF
@@ -110,15 +112,18 @@ kind=cli
 if [ -z "\$first" ] || [ "\$first" = open ]; then kind=gui; fi
 aot=\$app/structscope-\$kind.aot
 # CLI commands: the serial collector (as ./structscope; the cache was trained with it), unless
-# JAVA_OPTS names a collector, and no hsperfdata file.
+# JAVA_OPTS names a collector, no hsperfdata file, and ./structscope's JIT thresholds (raised for
+# everything, lowered for the generated record loops of stats and convert).
 cli_opts=
 if [ "\$kind" = cli ]; then
-  cli_opts=-XX:-UsePerfData
+  cli_opts="-XX:-UsePerfData $cli_jit"
   case " \${JAVA_OPTS:-} " in
     *-XX:+Use*GC*) ;;
     *) cli_opts="-XX:+UseSerialGC \$cli_opts" ;;
   esac
 fi
+# No file name expansion of the unquoted options (the JIT pattern holds a *).
+set -f
 # shellcheck disable=SC2086
 exec "\$app/../runtime/bin/java" \$cli_opts \${JAVA_OPTS:-} $common -XX:AOTCache="\$aot" -Dstructscope.aot="\$aot" \\
   -cp "$cpline" dev.structscope.app.Main "\$@"
@@ -132,12 +137,14 @@ train() { # KIND [WRAPPER...]: makes $appdir/structscope-KIND.aot
   kind=$1
   shift
   gc=
-  [ "$kind" = cli ] && gc=-XX:+UseSerialGC
+  [ "$kind" = cli ] && gc="-XX:+UseSerialGC $cli_jit"
+  set -f # the JIT pattern holds a *
   # shellcheck disable=SC2086
   timeout 300 "$@" "$image/lib/runtime/bin/java" $gc $common -XX:AOTCacheOutput="$appdir/structscope-$kind.aot" \
     -Duser.home="$home" -cp "$cp" dev.structscope.app.StartupTraining "$kind" >"$home/$kind.log" 2>&1 \
     && [ -f "$appdir/structscope-$kind.aot" ] \
     || { cat "$home/$kind.log" >&2; echo "package.sh: the $kind training run failed" >&2; exit 1; }
+  set +f
 }
 echo "package.sh: AOT cache training run (CLI commands)"
 train cli

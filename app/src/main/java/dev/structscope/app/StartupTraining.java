@@ -70,6 +70,10 @@ public final class StartupTraining {
         runs.add(new String[] {"layout", ticksH.toString()});
         runs.add(new String[] {"layout", ticksH.toString(), "--abi", "i386-linux", "--json"});
         runs.add(new String[] {"stats", "--type", "Tick", ticksH.toString(), ticks.toString()});
+        // A file past the size where stats generates its record loops (a few MiB of the ticks
+        // sample repeated): making and loading such a loop class and starting the fork-join pool
+        // are then in the cache too, and a large file's stats reaches its loop sooner.
+        runs.add(new String[] {"stats", "--type", "Tick", ticksH.toString(), repeated(ticks, dir, 4 << 20).toString()});
         runs.add(new String[] {"decode", "--type", "POINT", pointH.toString(), point.toString(), "--all"});
         runs.add(new String[] {"decode", "--type", "Tick", ticksH.toString(), ticks.toString(), "--count", "5",
                 "--format", "text"});
@@ -88,6 +92,22 @@ public final class StartupTraining {
             }
         }
         return failures;
+    }
+
+    /** A file of {@code file}'s bytes repeated to at least {@code bytes} bytes, in {@code dir}. */
+    private static Path repeated(Path file, Path dir, long bytes) {
+        Path out = dir.resolve("repeated-" + file.getFileName());
+        try {
+            byte[] data = Files.readAllBytes(file);
+            try (var os = new java.io.BufferedOutputStream(Files.newOutputStream(out))) {
+                for (long n = 0; n < bytes; n += data.length) {
+                    os.write(data);
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out;
     }
 
     /**

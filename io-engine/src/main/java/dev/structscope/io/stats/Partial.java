@@ -38,7 +38,7 @@ final class Partial {
     void addSigned(int i, long v) {
         long lo = sumLo[i];
         long nlo = lo + v;
-        sumHi[i] += (v >> 63) + (Long.compareUnsigned(nlo, lo) < 0 ? 1 : 0);
+        sumHi[i] += (v >> 63) + carry(lo, v, nlo);
         sumLo[i] = nlo;
     }
 
@@ -46,7 +46,7 @@ final class Partial {
     void addUnsigned(int i, long v) {
         long lo = sumLo[i];
         long nlo = lo + v;
-        sumHi[i] += Long.compareUnsigned(nlo, lo) < 0 ? 1 : 0;
+        sumHi[i] += carry(lo, v, nlo);
         sumLo[i] = nlo;
     }
 
@@ -61,32 +61,32 @@ final class Partial {
         long addLo = hiSum << 32;
         long lo = sumLo[i];
         long nlo = lo + addLo;
-        long carry = Long.compareUnsigned(nlo, lo) < 0 ? 1 : 0;
         long nlo2 = nlo + loSum;
-        carry += Long.compareUnsigned(nlo2, nlo) < 0 ? 1 : 0;
         sumLo[i] = nlo2;
-        sumHi[i] += addHi + carry;
+        sumHi[i] += addHi + carry(lo, addLo, nlo) + carry(nlo, loSum, nlo2);
+    }
+
+    /**
+     * The carry out of the 64-bit addition {@code a + b = sum}, 0 or 1, without a branch: these
+     * run inlined after every generated loop, and a data-dependent branch there that the profile
+     * had never seen taken made C2 drop it, then throw the whole compiled loop away (an uncommon
+     * trap, then recompilation) the first time it was taken, in the middle of a large file.
+     */
+    static long carry(long a, long b, long sum) {
+        return ((a & b) | ((a | b) & ~sum)) >>> 63;
     }
 
     /** Folds one generated loop's figures for a narrow integer value into leaf {@code i}. */
     void foldInt(int i, long min, long max, long sum) {
-        if (min < minL[i]) {
-            minL[i] = min;
-        }
-        if (max > maxL[i]) {
-            maxL[i] = max;
-        }
+        minL[i] = Math.min(minL[i], min);
+        maxL[i] = Math.max(maxL[i], max);
         addSigned(i, sum);
     }
 
     /** As {@link #foldInt} for a 64-bit value whose sum came as halves (see {@link #add128}). */
     void foldWide(int i, long min, long max, long hiSum, long loSum, boolean signed) {
-        if (min < minL[i]) {
-            minL[i] = min;
-        }
-        if (max > maxL[i]) {
-            maxL[i] = max;
-        }
+        minL[i] = Math.min(minL[i], min);
+        maxL[i] = Math.max(maxL[i], max);
         add128(i, hiSum, loSum, signed);
     }
 
@@ -148,7 +148,7 @@ final class Partial {
             maxL[i] = Math.max(maxL[i], o.maxL[j]);
             long lo = sumLo[i];
             long nlo = lo + o.sumLo[j];
-            sumHi[i] += o.sumHi[j] + (Long.compareUnsigned(nlo, lo) < 0 ? 1 : 0);
+            sumHi[i] += o.sumHi[j] + carry(lo, o.sumLo[j], nlo);
             sumLo[i] = nlo;
             minD[i] = Math.min(minD[i], o.minD[j]);
             maxD[i] = Math.max(maxD[i], o.maxD[j]);

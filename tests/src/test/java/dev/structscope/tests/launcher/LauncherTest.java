@@ -71,6 +71,19 @@ class LauncherTest {
         Files.setPosixFilePermissions(box.resolve("mvnw"), PosixFilePermissions.fromString("rwxr-xr-x"));
     }
 
+    /**
+     * Both CLI launchers (this one and the package's) lower HotSpot's thresholds for the record
+     * loops stats generates, by the loops' class name: a rename on either side would silently
+     * drop it (the JVM accepts a pattern that matches nothing).
+     */
+    @Test
+    void theJitOptionNamesTheGeneratedLoops() throws IOException {
+        String option = "CompileThresholdScaling," + dev.structscope.io.stats.LoopGenerator.LOOP_CLASS + "*::run,";
+        for (Path launcher : List.of(ROOT.resolve("structscope"), ROOT.resolve("dist/src/main/sh/package.sh"))) {
+            assertTrue(Files.readString(launcher).contains(option), launcher + " names " + option);
+        }
+    }
+
     @Test
     void aSourceChangeRebuildsAndOnlyThen() throws Exception {
         Run first = launch(Map.of(), "layout", POINT_H.toString(), "--json");
