@@ -41,6 +41,12 @@ public final class RecordStats {
     private static final long BLOCK_BYTES = 256 * 1024;
 
     /**
+     * Most bytes of records one parallel task reads (more tasks past it): with 512 MiB tasks, the
+     * earlier four per core, one core read the last 60-70 ms of a 4 GiB file alone.
+     */
+    private static final long TASK_BYTES = 32L << 20;
+
+    /**
      * Records of fewer bytes than this are read on the calling thread by the generic column reads:
      * generating the loops (a class made with java.lang.classfile, then compiled) and starting the
      * fork-join pool cost a short command more time (about 20 ms of CPU for a 200 kB file, most of
@@ -187,8 +193,10 @@ public final class RecordStats {
         Partial records(MemorySegment all, long records) {
             long perBlock = Math.max(1, BLOCK_BYTES / recordSize);
             int parallelism = Math.max(1, Runtime.getRuntime().availableProcessors());
-            // A few ranges per core so that an unlucky slow range does not hold everyone up.
-            long tasks = Math.min(Math.max(1, records / perBlock), 4L * parallelism);
+            // A few ranges per core, and none over TASK_BYTES, so that an unlucky slow range does
+            // not hold everyone up: the last range is what one core finishes alone.
+            long tasks = Math.min(Math.max(1, records / perBlock),
+                    Math.max(4L * parallelism, records * recordSize / TASK_BYTES));
             long perTask = (records + tasks - 1) / tasks;
             IntFunction<Partial> range = t -> {
                 long from = t * perTask;
