@@ -41,8 +41,9 @@ public final class RecordStats {
     private static final long BLOCK_BYTES = 256 * 1024;
 
     /**
-     * Most bytes of records one parallel task reads (more tasks past it): with 512 MiB tasks, the
-     * earlier four per core, one core read the last 60-70 ms of a 4 GiB file alone.
+     * Most bytes of records one parallel task reads (more tasks past it): with four tasks per core
+     * alone, a 4 GiB file made tasks of 512 MiB, and a core could sit idle while the other read
+     * the last of them.
      */
     private static final long TASK_BYTES = 32L << 20;
 
