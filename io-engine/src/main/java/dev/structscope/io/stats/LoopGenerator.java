@@ -38,10 +38,10 @@ import static java.lang.constant.ConstantDescs.CD_void;
  * docs/dev/benchmarks.md). Integer min/max are branches, not {@code Math.min}/{@code max}: C2
  * compiles those to {@code cmov}, which chains every element to the one before, while real data
  * rarely moves a minimum or maximum, so predicted branches leave only the sums as chains (measured
- * again 2026-12-06: {@code Math.min}/{@code max} made the loop 30-40% slower). Of those chains the
- * floating sums are the long ones (an addition waits about four cycles for the one before), so a
- * stats loop with floating values takes two records per iteration into two sums per floating
- * value, added at the end (a quarter less time per record on one thread, measured 2026-12-06).
+ * again 2026-12-06: {@code Math.min}/{@code max} made the loop 30-40% slower). Taking two records
+ * per iteration (two chains per floating sum) made the loop 10-20% faster on one thread but its
+ * method twice as large, and C2's longer compile cost more than that at the start of every run
+ * (docs/dev/benchmarks.md), so the loop takes one record at a time.
  *
  * <p>Generated classes are cached by shape for the life of the process (a record type has a
  * handful of shapes; arrays repeat one shape). Any thread; the loops are stateless.
@@ -250,39 +250,6 @@ public final class LoopGenerator {
         void emit(int r, int base);
     }
 
-    /** Emits the statistics of one record at {@code base} into the accumulators of {@code half} (0 or 1). */
-    private interface PairBody {
-        void emit(int base, int half);
-    }
-
-    /**
-     * Emits {@code for (r = 0; r + 1 < n; r += 2) { body(record r, half 0); body(record r + 1, half 1) }}
-     * and then the last record of an odd {@code n} into half 0: two records per iteration, so that
-     * a floating sum is two chains of additions (one per half) instead of one, each addition
-     * waiting for the one before it (about four cycles) — the floating sums set the pace otherwise.
-     */
-    private static void pairLoop(CodeBuilder c, long stride, PairBody body) {
-        int r = c.allocateLocal(TypeKind.INT);
-        int base = c.allocateLocal(TypeKind.LONG);
-        Label head = c.newLabel();
-        Label end = c.newLabel();
-        Label done = c.newLabel();
-        c.iconst_0().istore(r);
-        c.labelBinding(head);
-        // r < n - 1 (n is never negative, so n - 1 cannot wrap).
-        c.iload(r).iload(N).iconst_1().isub().if_icmpge(end);
-        c.lload(AT).iload(r).i2l().loadConstant(stride).lmul().ladd().lstore(base);
-        body.emit(base, 0);
-        c.lload(base).loadConstant(stride).ladd().lstore(base);
-        body.emit(base, 1);
-        c.iinc(r, 2).goto_(head);
-        c.labelBinding(end);
-        c.iload(r).iload(N).if_icmpge(done);
-        c.lload(AT).iload(r).i2l().loadConstant(stride).lmul().ladd().lstore(base);
-        body.emit(base, 0);
-        c.labelBinding(done);
-    }
-
     /**
      * Emits {@code for (int r = 0; r < n; r++) { base = at + (long) r * stride; body }}: the
      * constant stride is what C2 needs to drop the bounds checks.
@@ -313,19 +280,17 @@ public final class LoopGenerator {
         int lv = c.allocateLocal(TypeKind.LONG);
         int key = c.allocateLocal(TypeKind.LONG);
         int dv = c.allocateLocal(TypeKind.DOUBLE);
-        // Per slot: [min, max, sum or hiSum, loSum or nans, and for floating slots the odd records' sum],
-        // long or double as the slot needs.
+        // Per slot: [min, max, sum or hiSum, loSum or nans], long or double as the slot needs.
         int[][] acc = new int[slots.size()][];
         for (int i = 0; i < slots.size(); i++) {
             Width w = slots.get(i).width();
             if (w.floating) {
                 acc[i] = new int[] {c.allocateLocal(TypeKind.DOUBLE), c.allocateLocal(TypeKind.DOUBLE),
-                        c.allocateLocal(TypeKind.DOUBLE), c.allocateLocal(TypeKind.LONG), c.allocateLocal(TypeKind.DOUBLE)};
+                        c.allocateLocal(TypeKind.DOUBLE), c.allocateLocal(TypeKind.LONG)};
                 c.loadConstant(Double.POSITIVE_INFINITY).dstore(acc[i][0]);
                 c.loadConstant(Double.NEGATIVE_INFINITY).dstore(acc[i][1]);
                 c.dconst_0().dstore(acc[i][2]);
                 c.lconst_0().lstore(acc[i][3]);
-                c.dconst_0().dstore(acc[i][4]);
             } else {
                 acc[i] = new int[] {c.allocateLocal(TypeKind.LONG), c.allocateLocal(TypeKind.LONG),
                         c.allocateLocal(TypeKind.LONG), c.allocateLocal(TypeKind.LONG)};
@@ -335,12 +300,12 @@ public final class LoopGenerator {
                 c.lconst_0().lstore(acc[i][3]);
             }
         }
-        PairBody pb = (base, half) -> {
+        rowLoop(c, shape.stride(), (r, base) -> {
             for (int i = 0; i < slots.size(); i++) {
                 Slot s = slots.get(i);
                 load(c, s, base);
                 if (s.width().floating) {
-                    real(c, dv, acc[i], half == 0 ? acc[i][2] : acc[i][4]);
+                    real(c, dv, acc[i]);
                 } else {
                     c.lstore(lv);
                     if (s.width().wide()) {
@@ -350,19 +315,7 @@ public final class LoopGenerator {
                     }
                 }
             }
-        };
-        // Two records per iteration only where it pays: for the floating sums' chains. It doubles
-        // the method, and C2 takes correspondingly longer to compile it (warm-up of every run).
-        if (slots.stream().anyMatch(s -> s.width().floating)) {
-            pairLoop(c, shape.stride(), pb);
-        } else {
-            rowLoop(c, shape.stride(), (r, base) -> pb.emit(base, 0));
-        }
-        for (int i = 0; i < slots.size(); i++) {
-            if (slots.get(i).width().floating) {
-                c.dload(acc[i][2]).dload(acc[i][4]).dadd().dstore(acc[i][2]);
-            }
-        }
+        });
         for (int i = 0; i < slots.size(); i++) {
             Slot s = slots.get(i);
             int[] a = acc[i];
@@ -435,12 +388,12 @@ public final class LoopGenerator {
     }
 
     /**
-     * Floating: a NaN is counted apart; other values go into min/max (plain compares) and the sum
-     * (of this half's records: {@code sum}). One compare serves both the NaN and the minimum test
-     * ({@code !(v >= min)} holds for a NaN and for a new minimum, both rare), so a value costs two
-     * compares and an addition on the common path.
+     * Floating: a NaN is counted apart; other values go into min/max (plain compares) and the sum.
+     * One compare serves both the NaN and the minimum test ({@code !(v >= min)} holds for a NaN
+     * and for a new minimum, both rare), so a value costs two compares and an addition on the
+     * common path (a loop over two floating values: a third less time, measured 2026-12-06).
      */
-    private static void real(CodeBuilder c, int v, int[] a, int sum) {
+    private static void real(CodeBuilder c, int v, int[] a) {
         Label notLess = c.newLabel();
         Label notMore = c.newLabel();
         Label nan = c.newLabel();
@@ -452,7 +405,7 @@ public final class LoopGenerator {
         c.labelBinding(notLess);
         c.dload(v).dload(a[1]).dcmpl().ifle(notMore).dload(v).dstore(a[1]);
         c.labelBinding(notMore);
-        c.dload(sum).dload(v).dadd().dstore(sum).goto_(done);
+        c.dload(a[2]).dload(v).dadd().dstore(a[2]).goto_(done);
         c.labelBinding(nan);
         c.lload(a[3]).lconst_1().ladd().lstore(a[3]);
         c.labelBinding(done);

@@ -57,16 +57,17 @@ public final class RecordStats {
     static final long GENERATED_FROM_BYTES = 1 << 20;
 
     /**
-     * The first blocks of a run are small (32 records each, 16 turns of a loop that takes two
-     * records at a time, for the first 1,000 blocks): a loop generated for this layout starts
-     * interpreted, and HotSpot compiles a method after a few hundred calls but a long-running loop
-     * only after tens of thousands of iterations, so short calls reach compiled code (C1, then C2
-     * after about 900 calls) within a few thousand records instead of the first tens of megabytes
-     * (measured: about 70 ms less CPU in the first pass over 512 MiB of 32-byte records). The CLI
-     * launchers also lower HotSpot's thresholds for these loops alone (docs/dev/benchmarks.md).
+     * The first blocks of a run are small (16 records each, for the first 1,000 blocks): a loop
+     * generated for this layout starts interpreted, and HotSpot compiles a method after a few
+     * hundred calls but a long-running loop only after tens of thousands of iterations, so short
+     * calls reach compiled code (C1, then C2 after about 900 calls) within a few thousand records
+     * instead of the first tens of megabytes (measured: about 70 ms less CPU in the first pass
+     * over 512 MiB of 32-byte records). The CLI launchers also lower HotSpot's thresholds for
+     * these loops alone and have the thread that asks for a loop's compilation wait for it
+     * (docs/dev/benchmarks.md).
      */
     private static final int WARM_UP_BLOCKS = 1_000;
-    private static final long WARM_UP_RECORDS = 32;
+    private static final long WARM_UP_RECORDS = 16;
 
     /** The outcome: how many whole records were read, and each leaf's figures in member order. */
     public record Result(long records, long trailingBytes, List<FieldStats> fields) {

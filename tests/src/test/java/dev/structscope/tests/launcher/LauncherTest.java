@@ -78,9 +78,12 @@ class LauncherTest {
      */
     @Test
     void theJitOptionNamesTheGeneratedLoops() throws IOException {
-        String option = "CompileThresholdScaling," + dev.structscope.io.stats.LoopGenerator.LOOP_CLASS + "*::run,";
+        String pattern = "loops='" + dev.structscope.io.stats.LoopGenerator.LOOP_CLASS + "*::run'";
         for (Path launcher : List.of(ROOT.resolve("structscope"), ROOT.resolve("dist/src/main/sh/package.sh"))) {
-            assertTrue(Files.readString(launcher).contains(option), launcher + " names " + option);
+            String text = Files.readString(launcher);
+            assertTrue(text.contains(pattern), launcher + " names the loops: " + pattern);
+            assertTrue(text.contains("CompileCommand=CompileThresholdScaling,$loops,0.1")
+                    && text.contains("CompileCommand=BackgroundCompilation,$loops,false"), launcher + " uses them");
         }
     }
 
