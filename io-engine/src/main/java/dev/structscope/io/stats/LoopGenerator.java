@@ -391,7 +391,8 @@ public final class LoopGenerator {
      * Floating: a NaN is counted apart; other values go into min/max (plain compares) and the sum.
      * One compare serves both the NaN and the minimum test ({@code !(v >= min)} holds for a NaN
      * and for a new minimum, both rare), so a value costs two compares and an addition on the
-     * common path (a loop over two floating values: a third less time, measured 2026-12-06).
+     * common path (measured 2026-12-06 in a loop over two floating values that took two records
+     * per iteration: a quarter less time).
      */
     private static void real(CodeBuilder c, int v, int[] a) {
         Label notLess = c.newLabel();
