@@ -68,11 +68,11 @@ done
 # checks a cache against its class path and runtime, and starts without it (no error) when it does
 # not match; -Xlog:aot=off and -Xlog:cds=off keep the JVM's note about that off the output, and
 # `structscope --verbose` says it instead (structscope.aot names the cache for it).
+common='--enable-native-access=ALL-UNNAMED --add-opens=java.base/java.nio=ALL-UNNAMED --sun-misc-unsafe-memory-access=allow -Xlog:aot=off -Xlog:cds=off'
 # CLI commands' JIT thresholds, as ./structscope sets them (see the comment there).
 loops='dev.structscope.io.stats.RecordLoop*::run'
 cli_jit="-XX:CompileThresholdScaling=3 -XX:CompileCommand=quiet -XX:CompileCommand=CompileThresholdScaling,$loops,0.1"
 cli_jit="$cli_jit -XX:CompileCommand=BackgroundCompilation,$loops,false"
-common='--enable-native-access=ALL-UNNAMED --add-opens=java.base/java.nio=ALL-UNNAMED --sun-misc-unsafe-memory-access=allow -Xlog:aot=off -Xlog:cds=off'
 mkdir -p "$target/launchers"
 cat >"$target/launchers/structscope-gui.properties" <<EOF
 main-class=dev.structscope.app.DesktopMain
