@@ -64,6 +64,7 @@ class LauncherTest {
                 # `package` leaves for the launcher.
                 echo "$*" >>builds.log
                 if [ -f build-fails ]; then echo "BUILD FAILURE (the test asked for it)"; exit 1; fi
+                if [ -f build-slow ]; then sleep 2; fi
                 mkdir -p app/target
                 cp app.jar app/target/app-0.1.0-SNAPSHOT.jar
                 cp deps.txt app/target/classpath.txt
@@ -130,6 +131,27 @@ class LauncherTest {
         assertEquals(2, bad.status);
         assertEquals(1, bad.err.lines().count(), bad.err);
         assertEquals(5, builds());
+    }
+
+    /**
+     * Commands started together after a change (a script's, two terminals') build once: the
+     * others wait for the first launcher's build and then use it. They each ran a build into the
+     * same folders before, and one read another's half-written jar.
+     */
+    @Test
+    void launchersStartedTogetherBuildOnce() throws Exception {
+        Files.writeString(box.resolve("build-slow"), "");
+        List<Process> started = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            started.add(start(Map.of(), "run" + i, "layout", POINT_H.toString(), "--json"));
+        }
+        String expected = inProcess("layout", POINT_H.toString(), "--json");
+        for (int i = 0; i < started.size(); i++) {
+            Run run = finish(started.get(i), "run" + i);
+            assertEquals(0, run.status, run.err);
+            assertEquals(expected, run.out);
+        }
+        assertEquals(1, builds(), "one build for three launchers started together");
     }
 
     @Test
@@ -238,6 +260,11 @@ class LauncherTest {
 
     /** Runs the sandbox's launcher with {@code args}; {@code env} adds to an environment without JAVA_HOME or JAVA_OPTS. */
     private Run launch(Map<String, String> env, String... args) throws IOException, InterruptedException {
+        return finish(start(env, "run", args), "run");
+    }
+
+    /** Starts the sandbox's launcher, its output going to {@code name}.out and .err in the sandbox. */
+    private Process start(Map<String, String> env, String name, String... args) throws IOException {
         List<String> command = new ArrayList<>(List.of("sh", box.resolve("structscope").toString()));
         command.addAll(List.of(args));
         ProcessBuilder pb = new ProcessBuilder(command).directory(box.toFile());
@@ -246,15 +273,19 @@ class LauncherTest {
         e.put("TMPDIR", box.resolve("tmp").toString());
         e.put("STRUCTSCOPE_AOT", "off");
         e.putAll(env);
-        pb.redirectOutput(box.resolve("out.txt").toFile()).redirectError(box.resolve("err.txt").toFile());
+        pb.redirectOutput(box.resolve(name + ".out").toFile()).redirectError(box.resolve(name + ".err").toFile());
         Process p = pb.start();
         p.getOutputStream().close();
+        return p;
+    }
+
+    private Run finish(Process p, String name) throws IOException, InterruptedException {
         // A hang guard, not a time limit on the launcher: the AOT training run takes seconds.
         if (!p.waitFor(10, TimeUnit.MINUTES)) {
             p.destroyForcibly();
-            throw new AssertionError("the launcher did not finish: " + command);
+            throw new AssertionError("the launcher did not finish: " + p.info().commandLine().orElse(name));
         }
-        return new Run(p.exitValue(), Files.readString(box.resolve("out.txt")), Files.readString(box.resolve("err.txt")));
+        return new Run(p.exitValue(), Files.readString(box.resolve(name + ".out")), Files.readString(box.resolve(name + ".err")));
     }
 
     private static String inProcess(String... args) {
