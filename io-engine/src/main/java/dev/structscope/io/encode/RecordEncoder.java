@@ -143,21 +143,31 @@ public final class RecordEncoder {
         long at = base + s.offset();
         boolean be = s.bigEndian();
         switch (s.kind()) {
-            case FLOAT16 -> dst.set(be ? Layouts.I16_BE : Layouts.I16_LE, at, Float.floatToFloat16((float) real(v, path)));
-            case BFLOAT16 -> dst.set(be ? Layouts.I16_BE : Layouts.I16_LE, at, Extended.toBfloat16((float) real(v, path)));
-            case FLOAT32 -> dst.set(be ? Layouts.F32_BE : Layouts.F32_LE, at, (float) real(v, path));
-            case FLOAT64 -> dst.set(be ? Layouts.F64_BE : Layouts.F64_LE, at, real(v, path));
-            case X87_EXTENDED -> Extended.writeX87(dst, at, real(v, path), be);
-            case BINARY128 -> Extended.writeBinary128(dst, at, real(v, path), be);
+            case FLOAT16 -> dst.set(be ? Layouts.I16_BE : Layouts.I16_LE, at, Float.floatToFloat16((float) real(s, v, path)));
+            case BFLOAT16 -> dst.set(be ? Layouts.I16_BE : Layouts.I16_LE, at, Extended.toBfloat16((float) real(s, v, path)));
+            case FLOAT32 -> dst.set(be ? Layouts.F32_BE : Layouts.F32_LE, at, (float) real(s, v, path));
+            case FLOAT64 -> dst.set(be ? Layouts.F64_BE : Layouts.F64_LE, at, real(s, v, path));
+            case X87_EXTENDED -> Extended.writeX87(dst, at, real(s, v, path), be);
+            case BINARY128 -> Extended.writeBinary128(dst, at, real(s, v, path), be);
             case BOOL -> integer(s, dst, at, bool(v, path), path);
             case ENUM -> integer(s, dst, at, enumValue(s, v, path), path);
             default -> integer(s, dst, at, integerValue(s, v, path), path);
         }
     }
 
-    private static double real(JsonNode v, String path) {
+    /**
+     * The value for the floating member {@code s}: a JSON number, or "NaN", "Infinity" or
+     * "-Infinity" by name. A number the member's type cannot hold is refused rather than stored
+     * as infinity (a float member given 1e40): infinity is written only when asked for by name.
+     */
+    private static double real(ScalarNode s, JsonNode v, String path) {
         if (v.isNumber()) {
-            return v.asDouble();
+            double d = v.asDouble();
+            if (!fits(s, d)) {
+                throw new InputException(path, v.asText() + " does not fit " + s.typeName() + " (largest finite value "
+                        + largestFinite(s) + "; \"Infinity\" writes infinity)");
+            }
+            return d;
         }
         if (v.isTextual()) {
             switch (v.asText()) {
@@ -168,6 +178,32 @@ public final class RecordEncoder {
             }
         }
         throw new InputException(path, "expected a number (or \"NaN\", \"Infinity\", \"-Infinity\")");
+    }
+
+    /**
+     * Whether the floating member {@code s} holds the number {@code d} as a finite value: false
+     * for a finite {@code d} that rounds to infinity in the member's type (and for an infinite
+     * one, which only the names "Infinity" and "-Infinity" ask for). The one rule for patch, send
+     * and the window's value fields.
+     */
+    public static boolean fits(ScalarNode s, double d) {
+        double stored = switch (s.kind()) {
+            case FLOAT16 -> Float.float16ToFloat(Float.floatToFloat16((float) d));
+            case BFLOAT16 -> Float.intBitsToFloat(Extended.toBfloat16((float) d) << 16);
+            case FLOAT32 -> (float) d;
+            default -> d; // double, and the wider types written from a double
+        };
+        return Double.isNaN(d) || !Double.isInfinite(stored);
+    }
+
+    /** The largest finite value of the floating member {@code s}'s type, as a message prints it. */
+    public static String largestFinite(ScalarNode s) {
+        return switch (s.kind()) {
+            case FLOAT16 -> "65504";
+            case BFLOAT16 -> Float.toString(Float.intBitsToFloat(0x7F7F0000));
+            case FLOAT32 -> Float.toString(Float.MAX_VALUE);
+            default -> Double.toString(Double.MAX_VALUE);
+        };
     }
 
     private static long bool(JsonNode v, String path) {

@@ -112,5 +112,18 @@ public final class InPlaceWriter {
         if (!Files.isWritable(target)) {
             throw new InputException(target.toString(), "is read-only (no write permission); nothing was written");
         }
+        // Root may write anything, so the access check above passes for a file marked read-only
+        // (chmod a-w): its mode says what its owner meant, and it is respected for everyone.
+        try {
+            if (Files.getFileAttributeView(target, java.nio.file.attribute.PosixFileAttributeView.class) != null
+                    && java.util.Collections.disjoint(Files.getPosixFilePermissions(target), java.util.EnumSet.of(
+                    java.nio.file.attribute.PosixFilePermission.OWNER_WRITE, java.nio.file.attribute.PosixFilePermission.GROUP_WRITE,
+                    java.nio.file.attribute.PosixFilePermission.OTHERS_WRITE))) {
+                throw new InputException(target.toString(), "is marked read-only (no write permission for anyone; "
+                        + "chmod u+w to allow it); nothing was written");
+            }
+        } catch (IOException e) {
+            throw new InputException(target.toString(), "cannot read its permissions: " + e.getMessage(), e);
+        }
     }
 }

@@ -149,4 +149,33 @@ class RecordEncoderTest {
             assertEquals("arr[0]", e.where());
         }
     }
+
+    /**
+     * A finite number too large for a floating member is refused, not stored as infinity (it
+     * was: patch --set f=1e40 wrote +Infinity and said it had changed 4 bytes); the largest
+     * finite values and infinity asked for by name are written.
+     */
+    @Test
+    void aFiniteNumberTooLargeForItsFloatIsRefused() throws Exception {
+        try (Arena a = Arena.ofConfined()) {
+            for (String values : List.of("{\"f\": 1e40}", "{\"f\": -3.5e38}", "{\"g\": 1e400}", "{\"ld\": -1e999}")) {
+                InputException e = assertThrows(InputException.class, () -> encode(ByteOrder.LITTLE_ENDIAN, values, a), values);
+                assertTrue(e.getMessage().contains("does not fit") && e.getMessage().contains("largest finite value"),
+                        e.getMessage());
+            }
+            InputException e = assertThrows(InputException.class, () -> encode(ByteOrder.LITTLE_ENDIAN, "{\"f\": 1e40}", a));
+            assertEquals("f", e.where());
+            assertTrue(e.getMessage().contains("float (largest finite value 3.4028235E38"), e.getMessage());
+            MemorySegment seg = encode(ByteOrder.LITTLE_ENDIAN,
+                    "{\"f\": 3.4028235e38, \"g\": -1.7976931348623157e308, \"ld\": \"Infinity\"}", a);
+            DecoderPlan plan = DecoderPlan.compile(LayoutEngine.layout("S", LIB, Abis.X86_64_LINUX), Abis.X86_64_LINUX,
+                    ByteOrder.LITTLE_ENDIAN);
+            StringBuilder sb = new StringBuilder();
+            JsonText.append(sb, plan.decode(seg, 0));
+            JsonNode back = JSON.readTree(sb.toString());
+            assertEquals(Float.MAX_VALUE, (float) back.get("f").asDouble());
+            assertEquals(-Double.MAX_VALUE, back.get("g").asDouble());
+            assertEquals("Infinity", back.get("ld").asText());
+        }
+    }
 }

@@ -213,6 +213,24 @@ class WriteFaultsTest {
         }
     }
 
+    /**
+     * A file with no write permission for anyone is refused, also for root (whom the access check
+     * lets write anything: the tests run as root in CI, where patch wrote such a file).
+     */
+    @Test
+    void aFileMarkedReadOnlyIsRefusedForEveryone() throws Exception {
+        byte[] old = random(1_000, 6);
+        Path target = Files.write(dir.resolve("ro.bin"), old);
+        Files.setPosixFilePermissions(target, java.nio.file.attribute.PosixFilePermissions.fromString("r--r--r--"));
+        InputException e = assertThrows(InputException.class, () -> InPlaceWriter.write(target,
+                List.of(new Change(0, new byte[] {1})), null));
+        assertTrue(e.getMessage().contains("read-only") && e.getMessage().contains("nothing was written"), e.getMessage());
+        assertArrayEquals(old, Files.readAllBytes(target));
+        assertFalse(Files.exists(Journal.pathFor(target)));
+        Files.setPosixFilePermissions(target, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
+        InPlaceWriter.checkWritable(target);
+    }
+
     @Test
     void aReadOnlyFileSystemIsRefusedBeforeAnythingIsWritten() throws Exception {
         try (Tmpfs mnt = Tmpfs.mount(dir.resolve("mnt-2m"), "2m")) {

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.node.TextNode;
 import dev.structscope.io.decode.ScalarKind;
 import dev.structscope.io.decode.ScalarNode;
 import dev.structscope.io.decode.StringNode;
+import dev.structscope.io.encode.RecordEncoder;
 import dev.structscope.model.type.Enumerator;
 
 import java.math.BigInteger;
@@ -177,10 +178,9 @@ public final class ValueParser {
             return Parsed.bad("'" + t + "' is not a number (e.g. 1.5, -2e-3, nan, inf)");
         }
         double d = Double.parseDouble(t);
-        boolean single = n.kind() == ScalarKind.FLOAT32;
-        if (Double.isInfinite(d) || single && Float.isInfinite((float) d)) {
+        if (!RecordEncoder.fits(n, d)) {
             return Parsed.bad(t + " is out of range for " + n.typeName() + " (up to ±"
-                    + (single ? "3.4028235e38" : "1.7976931348623157e308") + "; type inf for infinity)");
+                    + RecordEncoder.largestFinite(n) + "; type inf for infinity)");
         }
         return Parsed.ok(DoubleNode.valueOf(d));
     }
