@@ -32,7 +32,7 @@ import java.util.List;
  * record entries (one per record per ABI).
  */
 @Command(name = "compare", description = "Compare the struct and union layouts of two headers or documents "
-        + "(or of one on two ABIs). Exit 0 same, 3 different, 2 bad input.")
+        + "(or of one on two ABIs: --new-abi; or on each of the five: --abi all). Exit 0 same, 3 different, 2 bad input.")
 public final class CompareCommand extends CliCommand {
     /** The exit status when a record differs: a difference is an answer, not an error. */
     static final int DIFFER = 3;
@@ -86,9 +86,18 @@ public final class CompareCommand extends CliCommand {
             }
         } else {
             Abi old = layout.abi();
-            pairs.add(new Abi[] {old, newAbiName == null ? old : Abi.byName(newAbiName)});
+            pairs.add(new Abi[] {old, newAbiName == null ? old : newAbi()});
         }
         return pairs;
+    }
+
+    /** {@code --new-abi}'s ABI; an unknown name is reported as that option's (the lookup names {@code --abi}). */
+    private Abi newAbi() {
+        try {
+            return Abi.byName(newAbiName);
+        } catch (InputException e) {
+            throw new InputException("--new-abi", e.getMessage(), e);
+        }
     }
 
     private Side side(Path path, Abi abi, PrintWriter err) {
@@ -133,7 +142,8 @@ public final class CompareCommand extends CliCommand {
                 case ADDED -> out.println(r.name() + abi + ": added (size " + r.now().size() + ", align " + r.now().align() + ")");
                 case REMOVED -> out.println(r.name() + abi + ": removed (size " + r.old().size() + ", align " + r.old().align() + ")");
                 default -> {
-                    out.println(r.name() + abi + ": changed, size " + arrow(r.old().size(), r.now().size())
+                    String kind = r.old().kind().equals(r.now().kind()) ? "" : r.old().kind() + " -> " + r.now().kind() + ", ";
+                    out.println(r.name() + abi + ": changed, " + kind + "size " + arrow(r.old().size(), r.now().size())
                             + ", align " + arrow(r.old().align(), r.now().align()));
                     for (MemberChange c : r.changes()) {
                         out.println("  " + c.member() + ": " + describe(c));
@@ -208,6 +218,7 @@ public final class CompareCommand extends CliCommand {
             return;
         }
         g.writeObjectFieldStart(key);
+        g.writeStringField("kind", s.kind());
         g.writeNumberField("size", s.size());
         g.writeNumberField("align", s.align());
         if (s.dynamic()) {

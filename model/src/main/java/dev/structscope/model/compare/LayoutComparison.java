@@ -24,7 +24,7 @@ import java.util.Map;
  *
  * <p>Changes of a member present on both sides: {@code moved} when both offsets are known and
  * differ, {@code resized} when both sizes are known and differ, {@code retyped} when the type as
- * written differs (whatever else changed), {@code bits} when either is a bit-field and the width or
+ * written differs (whatever else changed; {@code bool} and {@code _Bool} are one type), {@code bits} when either is a bit-field and the width or
  * (both offsets known) the bit offset differs. Data-dependent (dynamic) offsets and sizes are
  * unknown, and an unknown value is compared with nothing: a member after a counted array is not
  * "moved" because the array's length is data, but its type and width are still compared, and the
@@ -88,7 +88,7 @@ public final class LayoutComparison {
         if (o.sizeKnown() && n.sizeKnown() && o.size() != n.size()) {
             out.add(new MemberChange(o.path(), Kind.RESIZED, o, n));
         }
-        if (!o.type().equals(n.type())) {
+        if (!sameType(o.type(), n.type())) {
             out.add(new MemberChange(o.path(), Kind.RETYPED, o, n));
         }
         if ((o.isBitField() || n.isBitField())
@@ -96,6 +96,17 @@ public final class LayoutComparison {
             out.add(new MemberChange(o.path(), Kind.BITS, o, n));
         }
     }
+
+    /**
+     * Whether two types as written are the same type by name: equal text, or {@code bool} and
+     * {@code _Bool}, one type under two spellings (C23's keyword, the macro of stdbool.h, and
+     * the name DWARF gives it), element types of arrays included.
+     */
+    private static boolean sameType(String a, String b) {
+        return a.equals(b) || BOOL.matcher(a).replaceAll("_Bool").equals(BOOL.matcher(b).replaceAll("_Bool"));
+    }
+
+    private static final java.util.regex.Pattern BOOL = java.util.regex.Pattern.compile("\\bbool\\b");
 
     /**
      * Pairs of a removed and an added member of one record at the same known offset with the same
@@ -115,7 +126,7 @@ public final class LayoutComparison {
             }
             MemberView o = c.old();
             for (MemberView n : added) {
-                if (n.offset() == o.offset() && n.size() == o.size() && n.type().equals(o.type())
+                if (n.offset() == o.offset() && n.size() == o.size() && sameType(n.type(), o.type())
                         && n.bitOffset() == o.bitOffset() && n.bitWidth() == o.bitWidth()) {
                     out.add(new Rename(o.path(), n.path()));
                     added.remove(n);
@@ -165,7 +176,7 @@ public final class LayoutComparison {
     }
 
     private static Shape shape(RecordLayout r) {
-        return new Shape(r.size(), r.align(), r.dynamic());
+        return new Shape(r.definition().kind().keyword(), r.size(), r.align(), r.dynamic());
     }
 
     /** Whether any record differs. */

@@ -9,8 +9,8 @@ import java.util.List;
  * @param status  same, changed, added (only in new) or removed (only in old)
  * @param oldAbi  the old side's ABI name
  * @param newAbi  the new side's ABI name
- * @param old     the old record's size and alignment, or {@code null} when added
- * @param now     the new record's size and alignment, or {@code null} when removed
+ * @param old     the old record's kind, size and alignment, or {@code null} when added
+ * @param now     the new record's kind, size and alignment, or {@code null} when removed
  * @param changes member changes, old member order first, then members only in new
  */
 public record RecordComparison(String name, Status status, String oldAbi, String newAbi, Shape old, Shape now,
@@ -29,11 +29,12 @@ public record RecordComparison(String name, Status status, String oldAbi, String
     }
 
     /**
-     * A record's size and alignment on one side.
+     * A record's kind, size and alignment on one side.
      *
+     * @param kind    {@code struct} or {@code union}
      * @param dynamic whether data decides part of the layout ({@code size} is then the smallest)
      */
-    public record Shape(long size, long align, boolean dynamic) {
+    public record Shape(String kind, long size, long align, boolean dynamic) {
     }
 
     public boolean differs() {

@@ -220,6 +220,48 @@ class CompareCliTest {
         assertEquals(0, same.status(), same.out());
     }
 
+    /** A record that turned from struct into union is reported as such, in the text and the JSON. */
+    @Test
+    void aStructThatBecameAUnionIsReported() throws Exception {
+        Path a = Files.writeString(dir.resolve("a.h"), "struct K { int x; int y; };\n");
+        Path b = Files.writeString(dir.resolve("b.h"), "union K { int x; int y; };\n");
+        Run text = run("compare", a.toString(), b.toString());
+        assertEquals(3, text.status(), text.err());
+        assertTrue(text.out().startsWith("K: changed, struct -> union, size 8 -> 4, align 4\n"), text.out());
+        Run json = run("compare", a.toString(), b.toString(), "--json");
+        JsonNode k = json.json().get("types").get(0);
+        assertEquals("struct", k.get("old").get("kind").asText());
+        assertEquals("union", k.get("new").get("kind").asText());
+        // Same size, same members at the same places, other kind: still a change.
+        Path c = Files.writeString(dir.resolve("c.h"), "struct K { int x; };\n");
+        Path d = Files.writeString(dir.resolve("d.h"), "union K { int x; };\n");
+        Run one = run("compare", c.toString(), d.toString());
+        assertEquals(3, one.status(), one.out());
+        assertTrue(one.out().startsWith("K: changed, struct -> union, size 4, align 4\n"), one.out());
+    }
+
+    /**
+     * A header and the object gcc compiles from it have the same layouts: {@code bool} (the
+     * header's spelling, a macro of stdbool.h before C23) and {@code _Bool} (what DWARF names)
+     * are one type, not a retyped member.
+     */
+    @Test
+    void aHeaderAndItsCompiledObjectAreTheSame() throws Exception {
+        String header = "#include <stdbool.h>\n#include <stdint.h>\n"
+                + "struct Rec { char c; bool ok; bool flags[3]; uint64_t big; };\n";
+        Files.writeString(dir.resolve("rec.h"), header);
+        Files.writeString(dir.resolve("use.c"), "#include \"rec.h\"\nstruct Rec r;\n");
+        dev.structscope.tests.hexview.Gcc.run(dir, List.of("gcc", "-g", "-c", "-o", "use.o", "use.c"));
+        Run r = run("compare", dir.resolve("rec.h").toString(), dir.resolve("use.o").toString());
+        assertEquals(0, r.status(), r.out() + r.err());
+        assertEquals("0 of 1 records differ", r.out().strip());
+        // A real type change next to it is still one.
+        Path other = Files.writeString(dir.resolve("other.h"), header.replace("bool ok", "char ok"));
+        Run changed = run("compare", other.toString(), dir.resolve("use.o").toString(), "--json");
+        assertEquals(3, changed.status(), changed.out());
+        assertEquals("retyped", changed.json().get("types").get(0).get("changes").get(0).get("change").asText());
+    }
+
     @Test
     void badInputsExitTwoWithOneLine() throws Exception {
         Path good = Files.writeString(dir.resolve("good.h"), "struct A { int a; };\n");
@@ -248,5 +290,7 @@ class CompareCliTest {
             assertFalse(r.err().contains("Exception"), what);
             assertEquals("", r.out(), what);
         }
+        Run newAbi = run("compare", good.toString(), good.toString(), "--new-abi", "all");
+        assertTrue(newAbi.err().startsWith("structscope: --new-abi: unknown ABI 'all'"), newAbi.err());
     }
 }
