@@ -3,8 +3,9 @@ package dev.structscope.app.cli;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 import dev.structscope.model.InputException;
 
 import java.io.IOException;
@@ -79,9 +80,16 @@ final class CliJson {
     /** The text of a {@code --values} option (member values shaped like decode's output), parsed. */
     static JsonNode values(String json) {
         try {
-            return new ObjectMapper().readTree(json);
+            // A key given twice would silently keep the last value: refused instead.
+            return JsonMapper.builder().enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build().readTree(json);
         } catch (JsonProcessingException e) {
-            throw new InputException("--values", "not valid JSON: " + e.getOriginalMessage());
+            // Jackson's message without its pointer into its own source description.
+            String message = e.getOriginalMessage();
+            int cut = message.indexOf(" (start marker at");
+            message = (cut > 0 ? message.substring(0, cut) : message).replace('\n', ' ');
+            var at = e.getLocation();
+            throw new InputException("--values", "not valid JSON" + (at != null && at.getColumnNr() > 0
+                    ? " at column " + at.getColumnNr() : "") + ": " + message);
         }
     }
 }

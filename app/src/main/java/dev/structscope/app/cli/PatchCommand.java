@@ -91,7 +91,8 @@ public final class PatchCommand extends CliCommand {
             at = Math.addExact(data.offset, Math.multiplyExact(recordIndex, size));
             Math.addExact(at, size);
         } catch (ArithmeticException e) {
-            throw new InputException("--record", "record " + recordIndex + " lies beyond any file");
+            throw new InputException(recordIndex == 0 ? "--offset" : "--record", "record " + recordIndex + " at --offset "
+                    + data.offset + " lies beyond any file");
         }
         if (at + size > expected.size()) {
             throw data.pastEnd(recordIndex, size, at, expected.size());
@@ -135,6 +136,9 @@ public final class PatchCommand extends CliCommand {
 
     /** A JSON scalar; text that is not JSON (an enumerator name, a string) is taken as a string. */
     public static JsonNode scalar(String text) {
+        if (text.isBlank()) {
+            throw new InputException("--set", "no VALUE after '=' (an empty string is written NAME=\"\")");
+        }
         try {
             JsonNode v = new ObjectMapper().readTree(text);
             if (v != null && v.isValueNode()) {

@@ -61,7 +61,15 @@ class PatchCommandTest {
         refused("does not fit", "--set", "v[1]=-32769");
         refused("no member 'nope'", "--set", "nope=1");
         refused("no member 'x'", "--set", "v[0]=1", "--values", "{\"x\": 2}");
-        refused("3 values for an array of 2", "--set", "v[2]=1");
+        refused("v[2]: past the end of int16_t[2], which has 2 elements", "--set", "v[2]=1");
+        refused("u: is uint8_t, not a struct or union (it has no member 'x')", "--set", "u.x=5");
+        refused("v[1]: is int16_t, not an array", "--set", "v[1][0]=5");
+        refused("s: is char[4], not a struct or union", "--set", "s.x=1");
+        refused("no VALUE after '='", "--set", "s=");
+        refused("--offset: record 0 at --offset 9223372036854775800 lies beyond any file",
+                "--offset", "9223372036854775800", "--set", "u=1");
+        refused("--values: not valid JSON at column 8: Unexpected end-of-input", "--values", "{\"u\": 1");
+        refused("Duplicate field 'u'", "--values", "{\"u\": 1, \"u\": 2}");
         refused("'C' is not an enumerator", "--set", "e=C");
         refused("does not fit", "--set", "s=abcde");
         refused("bad PATH", "--set", "v[0]x=1");

@@ -74,8 +74,29 @@ public final class RecordEncoder {
                 record(r, v, dst, base + r.offset(), path);
             }
             case ArrayNode a -> array(a, v, dst, base + a.offset(), path);
-            case StringNode s -> string(s, v, dst, base + s.offset(), path);
-            case ScalarNode s -> scalar(s, v, dst, base, path);
+            case StringNode s -> {
+                leaf(s.typeName(), v, path);
+                string(s, v, dst, base + s.offset(), path);
+            }
+            case ScalarNode s -> {
+                leaf(s.typeName(), v, path);
+                scalar(s, v, dst, base, path);
+            }
+        }
+    }
+
+    /**
+     * Refuses an object or array given for a member that holds one value, saying what the member
+     * is: a path that goes on past a scalar ({@code s8.x}, {@code m[1][2][0]}) ends here.
+     */
+    private static void leaf(String typeName, JsonNode v, String path) {
+        if (v.isObject()) {
+            var names = v.fieldNames();
+            throw new InputException(path, "is " + typeName + ", not a struct or union"
+                    + (names.hasNext() ? " (it has no member '" + names.next() + "')" : ""));
+        }
+        if (v.isArray()) {
+            throw new InputException(path, "is " + typeName + ", not an array");
         }
     }
 
@@ -102,7 +123,8 @@ public final class RecordEncoder {
             throw new InputException(path, "expected a JSON array for " + a.typeName());
         }
         if (v.size() > a.length()) {
-            throw new InputException(path, v.size() + " values for an array of " + a.length());
+            throw new InputException(path + "[" + a.length() + "]", "past the end of " + a.typeName() + ", which has "
+                    + a.length() + (a.length() == 1 ? " element" : " elements"));
         }
         for (int i = 0; i < v.size(); i++) {
             if (v.get(i).isNull()) {
