@@ -4,6 +4,7 @@ import dev.structscope.io.columns.ColumnSchema;
 import dev.structscope.io.columns.RecordScan;
 import dev.structscope.io.columns.RowFeeder;
 import dev.structscope.io.decode.RecordReader;
+import dev.structscope.io.file.AtomicFile;
 import dev.structscope.io.source.DataSource;
 import dev.structscope.model.InputException;
 import dev.structscope.model.layout.RecordLayout;
@@ -71,19 +72,10 @@ public final class Converter {
                                  Format format, Path out, RecordScan.Progress progress) {
         // The schema first: a type with no column form is refused before any file is made.
         ColumnSchema schema = format == Format.PARQUET || format == Format.ARROW ? ColumnSchema.of(layout) : null;
+        AtomicFile.checkTarget(out, "-o " + out);
         Path target = out.toAbsolutePath();
-        Path dir = target.getParent();
-        if (dir == null || !Files.isDirectory(dir)) {
-            throw new InputException("-o " + out, "the directory " + dir + " does not exist");
-        }
-        if (Files.isDirectory(target)) {
-            throw new InputException("-o " + out, "is a directory");
-        }
         // Beside OUT (same file system, so the rename is atomic), hidden, unique to this process.
-        Path part = dir.resolve("." + target.getFileName() + "." + ProcessHandle.current().pid() + ".part");
-        if (!Files.isWritable(dir)) {
-            throw new InputException("-o " + out, "cannot write in " + dir);
-        }
+        Path part = target.getParent().resolve("." + target.getFileName() + "." + ProcessHandle.current().pid() + ".part");
         // Classes needed later that are slow to initialise, on another thread meanwhile (Preload);
         // only once the arguments are known to be good, so that a refused command loads nothing.
         switch (format) {

@@ -1,5 +1,6 @@
 package dev.structscope.app.cli;
 
+import dev.structscope.io.file.AtomicFile;
 import dev.structscope.model.InputException;
 import dev.structscope.model.abi.Abi;
 import dev.structscope.model.export.ExportOptions;
@@ -72,6 +73,12 @@ public final class ExportCommand extends CliCommand {
     @Override
     int run(PrintWriter out, PrintWriter err) throws IOException {
         ExportTarget target = ExportTarget.byName(to);
+        if (output != null && target != ExportTarget.JAVA) {
+            if (Files.isDirectory(output)) {
+                throw new InputException(output.toString(), "is a directory; -o takes a file for --to " + target.cliName());
+            }
+            AtomicFile.checkTarget(output, "-o " + output);
+        }
         if ((port != null || transport != null) && target != ExportTarget.WIRESHARK) {
             throw new InputException(port != null ? "--port" : "--transport", "only for --to wireshark");
         }
@@ -101,10 +108,7 @@ public final class ExportCommand extends CliCommand {
         } else if (output == null) {
             out.print(result.text());
         } else {
-            if (Files.isDirectory(output)) {
-                throw new InputException(output.toString(), "is a directory; -o takes a file for --to " + target.cliName());
-            }
-            Files.writeString(output, result.text());
+            AtomicFile.writeText(output, result.text());
         }
         return 0;
     }

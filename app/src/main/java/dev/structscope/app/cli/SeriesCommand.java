@@ -11,6 +11,7 @@ import dev.structscope.io.series.SeriesResult;
 import dev.structscope.io.source.DataSource;
 import dev.structscope.io.source.Sources;
 import dev.structscope.io.stats.StatsProgress;
+import dev.structscope.io.file.AtomicFile;
 import dev.structscope.model.InputException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -78,6 +79,9 @@ public final class SeriesCommand extends CliCommand {
         }
         if (json && png != null) {
             throw new InputException("--json/--png", "choose one: JSON on stdout or a PNG file");
+        }
+        if (png != null) {
+            AtomicFile.checkTarget(png, "--png " + png);
         }
         MemberPath path = MemberPath.parse(member);
         if (timeMember != null && png == null) {

@@ -231,6 +231,11 @@ class SeriesCommandTest {
             String err = CliRun.run(all.toArray(String[]::new)).refusal();
             assertTrue(!err.contains("\tat "), err);
         }
+        // A PNG into a missing folder is refused as it starts, naming the option, not a temporary file.
+        String missing = CliRun.run("series", hs, "--type", "C", ds, "--member", "v", "--png",
+                dir.resolve("none/x.png").toString()).refusal();
+        assertTrue(missing.contains("--png " + dir.resolve("none/x.png") + ": the directory " + dir.resolve("none")
+                + " does not exist"), missing);
         assertTrue(Files.exists(ticks));
     }
 }

@@ -1,5 +1,7 @@
 package dev.structscope.io.file;
 
+import dev.structscope.model.InputException;
+
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
@@ -18,6 +20,27 @@ import java.nio.file.StandardOpenOption;
  */
 public final class AtomicFile {
     private AtomicFile() {
+    }
+
+    /**
+     * Refuses, before any work is done, a file that could not be written: its directory missing
+     * or not writable, or the name taken by a directory. Commands check their output options
+     * with it as they start, so that a long run does not end in a failure to write, and the
+     * message names the option ({@code where}, e.g. {@code "-o out.parquet"}) rather than a
+     * temporary file. What it cannot foresee (a full disk) still fails the write itself.
+     */
+    public static void checkTarget(Path file, String where) {
+        Path target = file.toAbsolutePath();
+        Path dir = target.getParent();
+        if (dir == null || !Files.isDirectory(dir)) {
+            throw new InputException(where, "the directory " + dir + " does not exist");
+        }
+        if (Files.isDirectory(target)) {
+            throw new InputException(where, "is a directory");
+        }
+        if (!Files.isWritable(dir)) {
+            throw new InputException(where, "cannot write in " + dir);
+        }
     }
 
     /** Replaces {@code file}'s contents with {@code text} in UTF-8. */
