@@ -5,6 +5,7 @@ import dev.structscope.model.Limits;
 import dev.structscope.model.abi.Abi;
 import dev.structscope.model.layout.ArrayLayout;
 import dev.structscope.model.layout.BitSpan;
+import dev.structscope.model.layout.DecodeTimeLayout;
 import dev.structscope.model.layout.FieldLayout;
 import dev.structscope.model.layout.LaidOutRecords;
 import dev.structscope.model.layout.RecordLayout;
@@ -321,9 +322,14 @@ public final class DynamicDecoder implements RecordReader {
             List<PlanNode> members = new ArrayList<>();
             Scope scope = new Scope(parent, members, start);
             long cursor = start;
-            long shift = 0;
+            // Where C puts each sequential member for the sizes this record's data gives.
+            DecodeTimeLayout c = union ? null : new DecodeTimeLayout(abi, r);
             for (FieldLayout f : r.fields()) {
                 if (f.name() == null && f.isBitField()) {
+                    if (c != null && f.member().dynamic().at() == null) {
+                        c.bitField(f); // an unnamed bit-field takes no value, but it moves what follows
+                        cursor = start + c.end();
+                    }
                     continue;
                 }
                 String fpath = path + "." + (f.name() == null ? "<anonymous>" : f.name());
@@ -355,33 +361,27 @@ public final class DynamicDecoder implements RecordReader {
                     }
                     continue;
                 }
-                long abs;
-                if (union) {
-                    abs = start;
-                } else if (!f.dynamic()) {
-                    abs = start + f.offset();
-                } else if (f.isBitField()) {
-                    abs = start + f.offset() + shift;
-                } else {
-                    long rel = roundUp(cursor - start, f.align());
-                    shift = rel - f.offset();
-                    abs = start + rel;
-                }
-                Built b;
                 if (f.isBitField()) {
-                    BitSpan bits = f.dynamic() ? f.bits().shifted(shift * 8) : f.bits();
+                    BitSpan bits = union ? f.bits() : c.bitField(f);
                     ScalarNode s = DecoderPlan.scalar(f.name(), bits.firstByte(), f.layout(), abi, be,
                             bits.fromFirstByte());
                     need(start + bits.firstByte(), s.size(), limit, fpath, "bit-field");
-                    b = new Built(s, s.size());
-                    abs = start + bits.firstByte();
                     members.add(s);
-                } else {
-                    b = member(f, abs, start, limit, scope, fpath);
-                    add(members, f, b, start);
+                    cursor = union ? Math.max(cursor, start + bits.firstByte() + s.size()) : start + c.end();
+                    continue;
                 }
-                long end = abs + b.size();
-                cursor = Math.max(cursor, end);
+                // A member's place depends only on what came before it (the sizes of dynamic
+                // members included) and on its own alignment.
+                long abs = union ? start : !f.dynamic() ? start + f.offset() : start + roundUp(c.end(), f.align());
+                Built b = member(f, abs, start, limit, scope, fpath);
+                add(members, f, b, start);
+                if (union) {
+                    cursor = Math.max(cursor, abs + b.size());
+                } else {
+                    long placed = c.plain(f, b.size());
+                    assert placed == abs - start : f.name() + ": decoded at " + (abs - start) + ", laid out at " + placed;
+                    cursor = start + c.end();
+                }
             }
             if (cursor > limit) {
                 throw ends(start, cursor, path, typeName + " of " + (cursor - start) + " bytes at byte offset " + o(start));

@@ -22,4 +22,7 @@ sealed interface LayoutRules permits SysvRules, MsvcRules {
 
     /** The members placed so far, in declaration order. */
     List<FieldLayout> fields();
+
+    /** The first byte after the data placed so far (bits a bit-field leaves free included), before tail padding. */
+    long dataEnd();
 }

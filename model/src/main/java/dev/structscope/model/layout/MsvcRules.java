@@ -1,11 +1,13 @@
 package dev.structscope.model.layout;
 
+import dev.structscope.model.abi.Abi;
 import dev.structscope.model.type.Member;
 import dev.structscope.model.type.RecordKind;
 import dev.structscope.model.type.RecordType;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The Microsoft record layout (x86_64-windows), as clang's Microsoft record layout builder
@@ -41,13 +43,30 @@ final class MsvcRules implements LayoutRules {
     private long remainingBits;
     private final List<FieldLayout> fields = new ArrayList<>();
 
+    /** Alignments already computed for the members (a replay, {@link DecodeTimeLayout}), or null. */
+    private final Map<Member, Long> knownAlign;
+
     MsvcRules(LayoutContext ctx, RecordType rec) {
+        this(ctx, ctx.abi, rec, null);
+    }
+
+    /**
+     * Rules that replay a record already laid out, taking each member's alignment from that
+     * layout ({@code knownAlign}, by member identity) instead of working it out from the types:
+     * a replay has no type library.
+     */
+    MsvcRules(Abi abi, RecordType rec, Map<Member, Long> knownAlign) {
+        this(null, abi, rec, knownAlign);
+    }
+
+    private MsvcRules(LayoutContext ctx, Abi abi, RecordType rec, Map<Member, Long> knownAlign) {
         this.ctx = ctx;
         this.rec = rec;
+        this.knownAlign = knownAlign;
         this.union = rec.kind() == RecordKind.UNION;
-        long max = rec.pack() != 0 && rec.pack() <= ctx.abi.pointer().size() ? rec.pack() : 0;
+        long max = rec.pack() != 0 && rec.pack() <= abi.pointer().size() ? rec.pack() : 0;
         this.maxFieldAlign = rec.packed() ? 1 : max;
-        this.required = Math.max(ctx.abi.pointer().size() == 8 ? 1 : 0, rec.alignedAttr());
+        this.required = Math.max(abi.pointer().size() == 8 ? 1 : 0, rec.alignedAttr());
     }
 
     @Override
@@ -57,6 +76,9 @@ final class MsvcRules implements LayoutRules {
 
     /** The alignment a member gets: natural alignment capped by pack, then raised to what attributes require. */
     private long fieldAlign(Member m, TypeLayout tl, boolean bitField) {
+        if (knownAlign != null) {
+            return knownAlign.get(m);
+        }
         long natural = ctx.naturalAlign(m.type(), tl);
         long req = Math.max(m.alignAs(), ctx.msvcRequiredAlign(m.type(), tl));
         if (bitField) {
@@ -127,13 +149,20 @@ final class MsvcRules implements LayoutRules {
     }
 
     @Override
+    public long dataEnd() {
+        return size;
+    }
+
+    @Override
     public long[] finish() {
         align = Math.max(align, required);
         long total = RecordLayouter.roundUp(size, align);
         if (total == 0) {
             total = required >= MIN_EMPTY_SIZE ? align : MIN_EMPTY_SIZE;
         }
-        ctx.rememberRequiredAlign(rec, required);
+        if (ctx != null) {
+            ctx.rememberRequiredAlign(rec, required);
+        }
         return new long[] {total, align};
     }
 }

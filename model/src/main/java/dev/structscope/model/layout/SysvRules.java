@@ -105,6 +105,11 @@ final class SysvRules implements LayoutRules {
     }
 
     @Override
+    public long dataEnd() {
+        return dataBits / 8;
+    }
+
+    @Override
     public long[] finish() {
         align = Math.max(align, rec.alignedAttr());
         return new long[] {RecordLayouter.roundUp(dataBits / 8, align), align};

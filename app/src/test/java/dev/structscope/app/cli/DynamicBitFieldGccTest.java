@@ -1,0 +1,98 @@
+package dev.structscope.app.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.structscope.io.testing.JsonCompare;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Random;
+import java.util.Set;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/**
+ * Bit-fields after counted arrays against gcc: C puts a run of bit-fields at the bit where the
+ * array ends when the declared type's unit has room (a {@code uint32_t f:3} after {@code uint8_t
+ * data[2]} sits in byte 3), so where they are depends on the count, not on the smallest layout.
+ * For each record gcc lays out the fixed struct with the record's counts, fills it with random
+ * bytes and prints what its members hold; the dynamic header decodes the records back to back to
+ * the same values. Named, unnamed and zero-width bit-fields, signed and unsigned, units of 1 to 8
+ * bytes; counts 0 to 9, on x86-64 and i386. (The decoder used to shift the smallest layout's bits
+ * by the array's alignment padding only: f read from inside data.)
+ */
+@Tag(DynamicCli.TAG)
+class DynamicBitFieldGccTest {
+    private static final String MEMBERS_BEFORE = "uint8_t n; uint8_t data[%s];";
+    private static final String BITS_1 = "uint32_t f : 3; uint32_t g : 5; uint16_t h : 9; unsigned : 0; uint8_t i : 2;"
+            + " int32_t j : 17; uint8_t z;";
+    private static final String MIDDLE = "uint16_t w[%s];";
+    private static final String BITS_2 = "uint64_t k : 40; uint8_t t : 4; unsigned : 3; int8_t u : 3; int16_t last;";
+    /** Scalar members and how printf prints them (the 64-bit one as unsigned long long). */
+    private static final List<String[]> SCALARS = List.of(new String[] {"f", "%u"}, new String[] {"g", "%u"},
+            new String[] {"h", "%u"}, new String[] {"i", "%u"}, new String[] {"j", "%d"}, new String[] {"z", "%u"},
+            new String[] {"k", "%llu"}, new String[] {"t", "%u"}, new String[] {"u", "%d"}, new String[] {"last", "%d"});
+
+    @TempDir
+    Path dir;
+
+    private static String struct(String name, String count) {
+        return "struct " + name + " { " + MEMBERS_BEFORE.formatted(count) + " " + BITS_1 + " " + MIDDLE.formatted(count)
+                + " " + BITS_2 + " };\n";
+    }
+
+    /** C for one record of count {@code n}: random bytes in the fixed struct, n set, then written and printed. */
+    private static String record(int id, int n, Random rng) {
+        StringBuilder c = new StringBuilder("{ ").append(struct("F" + id, Integer.toString(n)))
+                .append("struct F").append(id).append(" r; unsigned char *b = (unsigned char *) &r;\n")
+                .append("for (size_t i = 0; i < sizeof r; i++) b[i] = (unsigned char) (").append(rng.nextInt(1 << 20))
+                .append(" * (i + 1) >> 3);\n")
+                .append("r.n = ").append(n).append(";\n")
+                .append("fwrite(&r, sizeof r, 1, f);\n")
+                .append("printf(\"{\\\"n\\\":%u,\\\"data\\\":[\", r.n);\n")
+                .append("for (int i = 0; i < ").append(n).append("; i++) printf(\"%s%u\", i ? \",\" : \"\", r.data[i]);\n")
+                .append("printf(\"]\");\n");
+        for (String[] s : SCALARS.subList(0, 6)) {
+            c.append("printf(\",\\\"").append(s[0]).append("\\\":").append(s[1]).append("\", ")
+                    .append(s[1].equals("%llu") ? "(unsigned long long) " : "").append("r.").append(s[0]).append(");\n");
+        }
+        c.append("printf(\",\\\"w\\\":[\");\n")
+                .append("for (int i = 0; i < ").append(n).append("; i++) printf(\"%s%u\", i ? \",\" : \"\", r.w[i]);\n")
+                .append("printf(\"]\");\n");
+        for (String[] s : SCALARS.subList(6, SCALARS.size())) {
+            c.append("printf(\",\\\"").append(s[0]).append("\\\":").append(s[1]).append("\", ")
+                    .append(s[1].equals("%llu") ? "(unsigned long long) " : "").append("r.").append(s[0]).append(");\n");
+        }
+        return c.append("puts(\"}\"); }\n").toString();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({"x86_64-linux, -m64", "i386-linux, -m32"})
+    void bitFieldsAfterCountedArraysDecodeAsGccLaysThemOut(String abi, String flag) throws IOException {
+        long seed = new Random().nextLong();
+        Random rng = new Random(seed);
+        Path data = dir.resolve("d.bin");
+        StringBuilder c = new StringBuilder("#include <stdint.h>\n#include <stdio.h>\n#include <stddef.h>\nint main(void) {\n")
+                .append("FILE *f = fopen(\"").append(data).append("\", \"wb\");\n");
+        for (int i = 0; i < 30; i++) {
+            c.append(record(i, i < 10 ? i : rng.nextInt(10), rng));
+        }
+        Path src = Files.writeString(dir.resolve("writer.c"), c.append("fclose(f); return 0;\n}\n"));
+        Path exe = dir.resolve("writer");
+        try {
+            DynamicCli.tool(dir, "gcc", flag, "-w", "-o", exe.toString(), src.toString());
+        } catch (AssertionError e) {
+            org.junit.jupiter.api.Assumptions.assumeTrue(false, "gcc " + flag + " cannot build here: " + e.getMessage());
+        }
+        List<JsonNode> expected = DynamicCli.jsonLines(DynamicCli.tool(dir, exe.toString()));
+        Path header = Files.writeString(dir.resolve("d.h"), "#include <stdint.h>\n" + struct("D", "n"));
+        JsonNode decoded = DynamicCli.decode(header.toString(), "--type", "D", data.toString(), "--all", "--abi", abi);
+        assertEquals(List.of(), JsonCompare.diff(JsonCompare.parse(expected.toString()), decoded, Set.of(), Set.of()),
+                abi + " seed " + seed);
+    }
+}
