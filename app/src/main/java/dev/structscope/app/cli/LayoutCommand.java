@@ -81,7 +81,8 @@ public final class LayoutCommand extends CliCommand {
                     g.writeNumberField("size", f.size());
                     g.writeNumberField("align", f.align());
                     if (f.isBitField()) {
-                        g.writeNumberField("bitOffset", f.bits().offset());
+                        // After a dynamic member the first bit is the data's to decide, as the offset is.
+                        CliJson.numberOrNull(g, "bitOffset", !f.dynamic(), f.bits().offset());
                         g.writeNumberField("bitWidth", f.bits().width());
                     }
                     writeDynamic(g, f);

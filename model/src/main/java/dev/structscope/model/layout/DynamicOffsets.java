@@ -38,6 +38,10 @@ public final class DynamicOffsets {
                 at = "at(" + m.dynamic().at().text() + ")";
             } else if (!f.dynamic() || union) {
                 at = plus(base, Long.toString(f.offset()));
+            } else if (f.isBitField()) {
+                // C packs a bit-field into the unit the data before it ends in when it fits: its
+                // place follows the bits before it, not an alignment of their end.
+                at = "bits after " + end;
             } else {
                 at = f.align() > 1 ? "align(" + end + ", " + f.align() + ")" : end;
             }
@@ -46,7 +50,9 @@ public final class DynamicOffsets {
             } else if (f.name() != null) {
                 out.add(f.isBitField() && !f.dynamic() ? plus(base, Long.toString(f.offset())) : at);
             }
-            if (m.dynamic().at() == null && !union && (f.dynamic() || RecordLayouter.sizeFromData(f))) {
+            if (m.dynamic().at() == null && !union && f.dynamic() && f.isBitField()) {
+                end = f.name() == null ? end : "end of " + f.name();
+            } else if (m.dynamic().at() == null && !union && (f.dynamic() || RecordLayouter.sizeFromData(f))) {
                 end = plus(at, sizeText(f));
             }
         }

@@ -50,6 +50,7 @@ class DynamicHeaderTest {
                 uint8_t raw[len - HDR];
               } body;
             };
+            struct Bits { uint8_t n; uint8_t data[n]; uint32_t f : 3; uint32_t g : 5; uint8_t z; };
             struct Placed { uint32_t off; uint32_t n; [[structscope::at(off)]] uint16_t vals[n]; char c; };
             struct CB { int n; int data[] __attribute__((counted_by(n))); };
             struct Chunk { char id[4]; uint32_t size;
@@ -159,6 +160,17 @@ class DynamicHeaderTest {
             assertTrue(f.get(2).dynamic());
             assertEquals(List.of("0", "1", "align(1 + name_len, 4)"), DynamicOffsets.of(r));
             assertEquals(8, r.size(), "the smallest the record can be");
+        }
+
+        /**
+         * Bit-fields after a counted array go where the bits before them end (C packs them into
+         * the unit the array ends in), so the listing says that rather than an aligned offset.
+         */
+        @Test
+        void bitFieldsAfterACountedArrayFollowItsBits() {
+            RecordLayout r = layout("Bits");
+            assertEquals(List.of("0", "1", "bits after 1 + n", "bits after end of f", "end of g"), DynamicOffsets.of(r));
+            assertTrue(r.visibleFields().get(2).dynamic());
         }
 
         @Test
