@@ -614,6 +614,13 @@ public final class DynamicDecoder implements RecordReader {
             if (v instanceof Long l) {
                 return l;
             }
+            if (v instanceof Expr.Unsigned u) {
+                if (u.bits() >= 0) {
+                    return u.bits();
+                }
+                // 2^63 or more: as a count, size or offset beyond anything that can be decoded.
+                throw error(at, path, what + " " + e.text() + " = " + u + " is larger than any data");
+            }
             throw error(at, path, what + " " + e.text() + " is the string \"" + v + "\", not a number");
         }
 
@@ -641,7 +648,7 @@ public final class DynamicDecoder implements RecordReader {
 
         private static Object scalar(Value v, List<String> names) {
             return switch (v) {
-                case Value.Int i -> i.bits();
+                case Value.Int i -> i.unsigned() && i.bits() < 0 ? new Expr.Unsigned(i.bits()) : (Object) i.bits();
                 case Value.Enum e -> e.value();
                 case Value.Bool b -> b.value() ? 1L : 0L;
                 case Value.Pointer p -> p.address();
@@ -658,7 +665,12 @@ public final class DynamicDecoder implements RecordReader {
             // A char[4] discriminator reads up to its first NUL: "ab\0\0" matches when("ab").
             return ks.equals(ws) || ks.equals(stripNuls(ws));
         }
-        return key.equals(when);
+        return integer(key) == null ? key.equals(when) : integer(key).equals(integer(when));
+    }
+
+    /** An integer key's 64 bits (a {@code when} constant equals an unsigned value with the same bits, as in C). */
+    private static Long integer(Object v) {
+        return v instanceof Expr.Unsigned u ? Long.valueOf(u.bits()) : v instanceof Long l ? l : null;
     }
 
     private static String stripNuls(String s) {

@@ -12,7 +12,10 @@ import java.util.Objects;
  * importer and the document reader build them, the decoder evaluates them with {@link #evaluate}.
  *
  * <p>Arithmetic is on 64-bit two's complement integers (what every count, size and offset of a
- * real format fits in); division by zero and a string where a number is needed are errors.
+ * real format fits in); division by zero and a string where a number is needed are errors. An
+ * unsigned 64-bit member of 2<sup>63</sup> or more is an {@link Unsigned} value, and an operation
+ * with one as an operand is C's unsigned one (it compares, divides and shifts as unsigned, and
+ * its result is unsigned), so such a value is never taken for a negative number.
  */
 public sealed interface Expr permits Expr.Const, Expr.Str, Expr.Ref, Expr.Unary, Expr.Binary, Expr.Cond {
 
@@ -27,7 +30,8 @@ public sealed interface Expr permits Expr.Const, Expr.Str, Expr.Ref, Expr.Unary,
     interface Env {
         /**
          * The value of the member at {@code path}: a {@link Long} for integers, enums, booleans
-         * and pointers, a {@link String} for {@code char} arrays.
+         * and pointers ({@link Unsigned} for an unsigned 64-bit value above {@link Long#MAX_VALUE}),
+         * a {@link String} for {@code char} arrays.
          *
          * @throws EvalException when no member of that name has been decoded
          */
@@ -41,16 +45,38 @@ public sealed interface Expr permits Expr.Const, Expr.Str, Expr.Ref, Expr.Unary,
         }
     }
 
-    /** The value: a {@link Long}, or a {@link String} for a string literal or a {@code char} array. */
+    /**
+     * An integer value of C type {@code unsigned long long}: the 64 bits of a value that may be
+     * above {@link Long#MAX_VALUE}. What an unsigned 64-bit member and every result computed from
+     * one are; printed as the unsigned number.
+     */
+    record Unsigned(long bits) {
+        @Override
+        public String toString() {
+            return Long.toUnsignedString(bits);
+        }
+    }
+
+    /**
+     * The value: a {@link Long}, an {@link Unsigned}, or a {@link String} for a string literal or
+     * a {@code char} array.
+     */
     Object evaluate(Env env);
 
-    /** The value as an integer. */
+    /** The value as 64 integer bits (an {@link Unsigned}'s bits as they are). */
     default long evaluateLong(Env env) {
-        Object v = evaluate(env);
+        return bits(evaluate(env), this);
+    }
+
+    /** An integer value's 64 bits, for {@code e}'s messages. */
+    private static long bits(Object v, Expr e) {
         if (v instanceof Long l) {
             return l;
         }
-        throw new EvalException("'" + text() + "' is a string (\"" + v + "\"), not a number");
+        if (v instanceof Unsigned u) {
+            return u.bits();
+        }
+        throw new EvalException("'" + e.text() + "' is a string (\"" + v + "\"), not a number");
     }
 
     /** The member paths this expression reads, in the order written. */
@@ -217,13 +243,17 @@ public sealed interface Expr permits Expr.Const, Expr.Str, Expr.Ref, Expr.Unary,
 
         @Override
         public Object evaluate(Env env) {
-            long v = operand.evaluateLong(env);
-            return switch (op) {
+            Object o = operand.evaluate(env);
+            long v = bits(o, operand);
+            if (op == UnaryOp.NOT) {
+                return v == 0 ? 1L : 0L;
+            }
+            long r = switch (op) {
                 case NEG -> -v;
-                case PLUS -> v;
-                case NOT -> v == 0 ? 1L : 0L;
                 case COMPL -> ~v;
+                default -> v;
             };
+            return o instanceof Unsigned ? new Unsigned(r) : (Object) r;
         }
     }
 
@@ -287,8 +317,15 @@ public sealed interface Expr permits Expr.Const, Expr.Str, Expr.Ref, Expr.Unary,
                     return (op == BinaryOp.EQ) == same ? 1L : 0L;
                 }
             }
-            long a = left.evaluateLong(env);
-            long b = right.evaluateLong(env);
+            Object l = left.evaluate(env);
+            Object r = right.evaluate(env);
+            long a = bits(l, left);
+            long b = bits(r, right);
+            boolean unsigned = op == BinaryOp.SHL || op == BinaryOp.SHR ? l instanceof Unsigned
+                    : l instanceof Unsigned || r instanceof Unsigned;
+            if (unsigned) {
+                return unsigned(a, b);
+            }
             return switch (op) {
                 case MUL -> a * b;
                 case DIV -> {
@@ -317,6 +354,35 @@ public sealed interface Expr permits Expr.Const, Expr.Str, Expr.Ref, Expr.Unary,
                 case XOR -> a ^ b;
                 case OR -> a | b;
                 case LAND, LOR -> throw new IllegalStateException();
+            };
+        }
+
+        /** C's operation on {@code unsigned long long} operands: unsigned results, unsigned compares. */
+        private Object unsigned(long a, long b) {
+            return switch (op) {
+                case LT -> Long.compareUnsigned(a, b) < 0 ? 1L : 0L;
+                case GT -> Long.compareUnsigned(a, b) > 0 ? 1L : 0L;
+                case LE -> Long.compareUnsigned(a, b) <= 0 ? 1L : 0L;
+                case GE -> Long.compareUnsigned(a, b) >= 0 ? 1L : 0L;
+                case EQ -> a == b ? 1L : 0L;
+                case NE -> a != b ? 1L : 0L;
+                default -> new Unsigned(switch (op) {
+                    case MUL -> a * b;
+                    case DIV, MOD -> {
+                        if (b == 0) {
+                            throw new EvalException("division by zero in '" + text() + "'");
+                        }
+                        yield op == BinaryOp.DIV ? Long.divideUnsigned(a, b) : Long.remainderUnsigned(a, b);
+                    }
+                    case ADD -> a + b;
+                    case SUB -> a - b;
+                    case SHL -> b < 0 || b > 63 ? 0L : a << b;
+                    case SHR -> b < 0 || b > 63 ? 0L : a >>> b;
+                    case AND -> a & b;
+                    case XOR -> a ^ b;
+                    case OR -> a | b;
+                    default -> throw new IllegalStateException(op.symbol);
+                });
             };
         }
     }

@@ -254,4 +254,26 @@ class DynamicHeaderTest {
         assertEquals(5L, e.evaluate(p -> p.size() == 1 ? 6L : 1L));
         assertNull(null);
     }
+
+    /**
+     * An unsigned 64-bit value of 2^63 or more is unsigned in an expression, as in C: it compares,
+     * divides and shifts as unsigned (it was a negative long: n > 10 was false, n >> 60 was -1).
+     */
+    @Test
+    void unsigned64BitValuesAreNotNegative() {
+        Expr.Env env = p -> new Expr.Unsigned(0xF000000000000000L);
+        Expr.Ref n = new Expr.Ref(List.of("n"));
+        assertEquals(1L, new Expr.Binary(Expr.BinaryOp.GT, n, new Expr.Const(10)).evaluate(env));
+        assertEquals(0L, new Expr.Binary(Expr.BinaryOp.LT, n, new Expr.Const(0)).evaluate(env));
+        assertEquals(new Expr.Unsigned(15), new Expr.Binary(Expr.BinaryOp.SHR, n, new Expr.Const(60)).evaluate(env));
+        assertEquals(15L, new Expr.Binary(Expr.BinaryOp.DIV, n, new Expr.Const(0x1000000000000000L)).evaluateLong(env));
+        assertEquals(new Expr.Unsigned(Long.remainderUnsigned(0xF000000000000000L, 7)),
+                new Expr.Binary(Expr.BinaryOp.MOD, n, new Expr.Const(7)).evaluate(env));
+        assertEquals("17293822569102704640", n.evaluate(env).toString());
+        // -1 meets an unsigned operand as C's ULLONG_MAX.
+        assertEquals(1L, new Expr.Binary(Expr.BinaryOp.LT, n, new Expr.Const(-1)).evaluate(env));
+        // Signed values stay signed.
+        assertEquals(-1L, new Expr.Binary(Expr.BinaryOp.SHR, new Expr.Const(-16), new Expr.Const(4)).evaluate(p -> 0L));
+        assertEquals(1L, new Expr.Binary(Expr.BinaryOp.LT, new Expr.Const(-1), new Expr.Const(0)).evaluate(p -> 0L));
+    }
 }
