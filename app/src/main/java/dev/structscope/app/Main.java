@@ -3,6 +3,7 @@ package dev.structscope.app;
 import dev.structscope.app.cli.StructScopeCli;
 import dev.structscope.app.shell.OpenArgs;
 import dev.structscope.app.shell.StructScopeApp;
+import dev.structscope.model.Limits;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -38,7 +39,7 @@ public final class Main {
             StructScopeApp.launchWith(open);
             return;
         }
-        int status = StructScopeCli.run(args);
+        int status = runWithDeepStack(args);
         if (status != 0 || nonDaemonThreadsLeft()) {
             System.exit(status);
         }
@@ -46,6 +47,24 @@ public final class Main {
         // skips what System.exit adds since Java 21 — it asks for a System.Logger to log the exit,
         // and finding the logging back end opens every jar on the class path to look for a
         // provider, 10-20 ms of a short command (docs/user/install.md).
+    }
+
+    /**
+     * Runs the CLI on a thread whose stack holds the deepest nesting --max-depth allows
+     * ({@link Limits#STACK_BYTES}; the main thread's 1 MiB overflowed near 500 levels).
+     */
+    private static int runWithDeepStack(String[] args) {
+        int[] status = {1};
+        Thread cli = new Thread(null, () -> status[0] = StructScopeCli.run(args), "structscope-cli", Limits.STACK_BYTES);
+        cli.start();
+        while (true) {
+            try {
+                cli.join();
+                return status[0];
+            } catch (InterruptedException e) {
+                // Nothing interrupts main; if something did, the command still decides the status.
+            }
+        }
     }
 
     /** Whether a live non-daemon platform thread other than this one would keep the JVM running. */

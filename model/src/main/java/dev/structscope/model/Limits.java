@@ -19,8 +19,16 @@ package dev.structscope.model;
  *                      render as text
  */
 public record Limits(long maxInputBytes, int maxDepth, int maxMembers, long maxElements) {
-    /** Above this, type nesting could exhaust a 1 MiB thread stack before the limit is reached. */
+    /** The deepest --max-depth: what a thread of {@link #STACK_BYTES} follows with room to spare. */
     public static final int DEPTH_CEILING = 2048;
+
+    /**
+     * The stack of the threads that lay out and decode (the CLI's command thread, the window's
+     * task threads): the decoder takes about 2 KiB of stack a level of nesting, so a default
+     * 1 MiB stack overflowed near 500 levels, below the ceiling a user may ask for. Reserved, not
+     * committed: only the pages a deep input touches cost memory.
+     */
+    public static final long STACK_BYTES = 64L << 20;
 
     public static final Limits DEFAULT = new Limits(64L << 20, 256, 100_000, 1L << 20);
 

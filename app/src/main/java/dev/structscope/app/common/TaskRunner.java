@@ -185,7 +185,7 @@ public final class TaskRunner {
     }
 
     private static Thread daemon(Runnable r, String name) {
-        Thread t = new Thread(r, name);
+        Thread t = new Thread(null, r, name, dev.structscope.model.Limits.STACK_BYTES);
         t.setDaemon(true);
         return t;
     }

@@ -277,11 +277,11 @@ public final class DynamicDecoder implements RecordReader {
         }
 
         private InputException error(long at, String path, String message) {
-            return new InputException("byte offset " + o(at), path + ": " + message);
+            return new InputException("byte offset " + o(at), compact(path) + ": " + message);
         }
 
         private DataEndsException ends(long at, long needed, String path, String what) {
-            return new DataEndsException("byte offset " + o(at), path + ": " + what + " runs past the end of the data ("
+            return new DataEndsException("byte offset " + o(at), compact(path) + ": " + what + " runs past the end of the data ("
                     + (dataEnd == segment.byteSize() ? dataBytes() + " bytes" : "which ends at byte offset " + o(dataEnd))
                     + ")", needed);
         }
@@ -657,6 +657,35 @@ public final class DynamicDecoder implements RecordReader {
                         + "' is not an integer or a char array");
             };
         }
+    }
+
+    /**
+     * A member path for a message, with a run of four or more equal steps written once with its
+     * count ({@code Node.more[0]×2048.value}): a chain nested two thousand deep made a message
+     * line of 20 kB.
+     */
+    static String compact(String path) {
+        if (path.length() < 200) {
+            return path;
+        }
+        String[] steps = path.split("\\.", -1);
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < steps.length; ) {
+            int j = i;
+            while (j < steps.length && steps[j].equals(steps[i])) {
+                j++;
+            }
+            sb.append(sb.isEmpty() ? "" : ".").append(steps[i]);
+            if (j - i >= 4) {
+                sb.append('×').append(j - i);
+            } else {
+                for (int k = i + 1; k < j; k++) {
+                    sb.append('.').append(steps[k]);
+                }
+            }
+            i = j;
+        }
+        return sb.toString();
     }
 
     /** A discriminator value against a {@code when} value: integers by value, char arrays by text. */
