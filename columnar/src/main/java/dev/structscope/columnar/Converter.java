@@ -3,6 +3,7 @@ package dev.structscope.columnar;
 import dev.structscope.io.columns.ColumnSchema;
 import dev.structscope.io.columns.RecordScan;
 import dev.structscope.io.columns.RowFeeder;
+import dev.structscope.io.decode.RecordFormat;
 import dev.structscope.io.decode.RecordReader;
 import dev.structscope.io.file.AtomicFile;
 import dev.structscope.io.source.DataSource;
@@ -90,7 +91,11 @@ public final class Converter {
         boolean done = false;
         try {
             RecordScan.Result scanned;
-            try (ColumnarOut writer = open(format, schema == null ? null : new RowFeeder(schema, reader), part)) {
+            // CSV has one header: records whose counts or alternatives differ are read twice,
+            // first for the columns any of them has, then for the rows under those columns.
+            List<String> csvColumns = format == Format.CSV && reader.dynamic() ? csvColumns(source, reader, offset, progress) : null;
+            try (ColumnarOut writer = csvColumns != null ? new TextOut(part, csvColumns)
+                    : open(format, schema == null ? null : new RowFeeder(schema, reader), part)) {
                 scanned = RecordScan.scan(source, reader, offset, writer, progress);
             }
             move(part, target);
@@ -108,6 +113,15 @@ public final class Converter {
                 // The hook is running or has run; it deletes what is left.
             }
         }
+    }
+
+    /** The most CSV columns records of several shapes may make between them (a wider table wants jsonl or Parquet). */
+    static final int MAX_CSV_COLUMNS = 100_000;
+
+    private static List<String> csvColumns(DataSource source, RecordReader reader, long offset, RecordScan.Progress progress) {
+        RecordFormat.CsvColumns columns = new RecordFormat.CsvColumns(MAX_CSV_COLUMNS);
+        RecordScan.scan(source, reader, offset, (index, at, segment, value) -> columns.add(index, at, value), progress);
+        return columns.columns();
     }
 
     private static ColumnarOut open(Format format, RowFeeder feeder, Path file) throws IOException {

@@ -21,12 +21,21 @@ final class TextOut implements ColumnarOut {
     private final RecordFormat format;
 
     TextOut(String name, Path file) throws IOException {
+        this(file, out -> RecordFormat.flat(name, out));
+    }
+
+    /** CSV under columns decided beforehand ({@link RecordFormat.CsvColumns}): records of several shapes. */
+    TextOut(Path file, java.util.List<String> csvColumns) throws IOException {
+        this(file, out -> RecordFormat.flatCsv(out, csvColumns));
+    }
+
+    private TextOut(Path file, java.util.function.Function<PrintWriter, RecordFormat> format) throws IOException {
         // The text is plain ASCII (JSON escapes) or ISO-8859-1 bytes of char arrays (CSV); UTF-8
         // keeps both readable by every tool.
         this.out = new PrintWriter(new BufferedWriter(new OutputStreamWriter(Files.newOutputStream(file),
                 StandardCharsets.UTF_8), 1 << 16), false);
-        this.format = RecordFormat.flat(name, out);
-        format.begin();
+        this.format = format.apply(out);
+        this.format.begin();
     }
 
     @Override

@@ -133,6 +133,55 @@ class ConvertDynamicRecordsTest {
         assertEquals(truth.get("counts").get("body").asInt(), bodies, "rows in which an alternative was chosen");
     }
 
+    /**
+     * CSV of records whose counts and alternatives differ: one header with every column any record
+     * has (vals.0 to vals.4, each alternative's), every row Python's, and empty cells where a
+     * record has no such member (it was refused: "record 1 has other columns than the first").
+     */
+    @Test
+    void csvHasEveryColumnAnyRecordHasAndPythonsRows() throws Exception {
+        Path data = dir.resolve("msg.bin");
+        Path csv = dir.resolve("msg.csv");
+        CliRun r = CliRun.run("convert", dir.resolve("msg.h").toString(), "--type", "Msg", data.toString(), "--to", "csv",
+                "-o", csv.toString());
+        assertEquals(0, r.status(), r.err.toString());
+        List<String> lines = Files.readAllLines(csv);
+        List<String> header = List.of(lines.getFirst().split(",", -1));
+        assertEquals(List.of("n", "kind", "tag", "vals.0", "vals.1", "vals.2", "vals.3", "vals.4", "name_len", "label", "blen"),
+                header.subList(0, 11));
+        assertEquals("seq", header.getLast());
+        assertTrue(header.containsAll(List.of("body.i", "body.d", "body.name")), header.toString());
+        assertEquals(truth.get("rows").asInt(), lines.size() - 1);
+        BigInteger vals = BigInteger.ZERO;
+        BigInteger seq = BigInteger.ZERO;
+        for (String line : lines.subList(1, lines.size())) {
+            List<String> cells = List.of(line.split(",", -1));
+            assertEquals(header.size(), cells.size(), line);
+            for (int k = 0; k < 5; k++) {
+                String v = cells.get(header.indexOf("vals." + k));
+                vals = v.isEmpty() ? vals : vals.add(new BigInteger(v));
+            }
+            seq = seq.add(new BigInteger(cells.get(header.size() - 1)));
+        }
+        assertEquals(truth.get("sums").get("vals").bigIntegerValue(), vals);
+        assertEquals(truth.get("sums").get("seq").bigIntegerValue(), seq);
+        var samples = truth.get("samples").fields();
+        while (samples.hasNext()) {
+            var sample = samples.next();
+            JsonNode want = sample.getValue();
+            List<String> cells = List.of(lines.get(1 + Integer.parseInt(sample.getKey())).split(",", -1));
+            assertEquals(want.get("n").asText(), cells.get(0));
+            assertEquals(want.get("label").asText(), cells.get(header.indexOf("label")));
+            for (int k = 0; k < 5; k++) {
+                String cell = cells.get(header.indexOf("vals." + k));
+                assertEquals(k < want.get("vals").size() ? want.get("vals").get(k).asText() : "", cell, "vals." + k);
+            }
+            JsonNode body = want.get("body");
+            String i = cells.get(header.indexOf("body.i"));
+            assertEquals(body.isNull() || body.get("i").isNull() ? "" : body.get("i").asText(), i, "body.i of " + sample.getKey());
+        }
+    }
+
     @Test
     void duckdbSqlOverTheParquetHasPythonsCountsAndSums() throws SQLException {
         String file = dir.resolve("msg.parquet").toString().replace("'", "''");

@@ -59,6 +59,75 @@ public abstract sealed class RecordFormat permits RecordFormat.Json, RecordForma
     }
 
     /**
+     * {@code convert --to csv} of records of different shapes (a dynamic layout's counts and
+     * alternatives): writes each record under {@code header} — every column some record has, as
+     * {@link CsvColumns} collected them in a first pass — with empty cells for the columns it lacks.
+     */
+    public static RecordFormat flatCsv(PrintWriter out, List<String> header) {
+        return new Csv(out, true, List.copyOf(header));
+    }
+
+    /**
+     * The columns of records of different shapes, for {@link #flatCsv}: every leaf path any record
+     * has, in an order that keeps each record's own (the elements a longer array has come after
+     * the shorter one's and before what follows the array). Fed every record in a first pass;
+     * records of a shape already seen cost one lookup. At most {@code maxColumns} columns. One thread.
+     */
+    public static final class CsvColumns {
+        private final int maxColumns;
+        private List<String> order = new ArrayList<>();
+        private final java.util.Set<String> known = new java.util.HashSet<>();
+        private final java.util.Set<List<String>> shapes = new java.util.HashSet<>();
+        private final List<String> names = new ArrayList<>();
+        private final List<Value> values = new ArrayList<>();
+
+        public CsvColumns(int maxColumns) {
+            this.maxColumns = maxColumns;
+        }
+
+        /** Adds the columns of record number {@code index} at byte {@code offset}. */
+        public void add(long index, long offset, RecordValue r) {
+            names.clear();
+            values.clear();
+            leaves("", r, true, names, values);
+            if (shapes.contains(names)) {
+                return;
+            }
+            if (shapes.size() < 100_000) {
+                shapes.add(List.copyOf(names));
+            }
+            java.util.Set<String> mine = new java.util.HashSet<>(names);
+            List<String> merged = new ArrayList<>(order.size() + names.size());
+            int i = 0;
+            int j = 0;
+            while (i < order.size() || j < names.size()) {
+                if (i < order.size() && j < names.size() && order.get(i).equals(names.get(j))) {
+                    merged.add(order.get(i++));
+                    j++;
+                } else if (j < names.size() && !known.contains(names.get(j))) {
+                    merged.add(names.get(j++)); // new: before the next column this record shares
+                } else if (i < order.size() && (!mine.contains(order.get(i)) || j >= names.size())) {
+                    merged.add(order.get(i++));
+                } else {
+                    j++; // known, placed by an earlier record's order
+                }
+            }
+            known.addAll(names);
+            order = merged;
+            if (order.size() > maxColumns) {
+                throw new dev.structscope.model.InputException("byte offset " + offset, "record " + index
+                        + " makes more than " + maxColumns + " distinct CSV columns (counts and alternatives "
+                        + "differ from record to record); write jsonl, parquet or arrow instead");
+            }
+        }
+
+        /** The columns so far. */
+        public List<String> columns() {
+            return List.copyOf(order);
+        }
+    }
+
+    /**
      * The leaves of {@code v} in order, with their paths: records by member name, array elements
      * by {@code [i]}, or by {@code .i} when {@code dotted}; {@code char} arrays and enums are leaves.
      */
@@ -141,6 +210,8 @@ public abstract sealed class RecordFormat permits RecordFormat.Json, RecordForma
         private List<String> header;
         /** Array elements named {@code pts.0} (convert) rather than {@code pts[0]} (decode). */
         private final boolean dotted;
+        /** Every record's columns, decided beforehand ({@link CsvColumns}), or null: the first record's. */
+        private final java.util.Map<String, Integer> fixed;
 
         Csv(PrintWriter out) {
             this(out, false);
@@ -149,6 +220,17 @@ public abstract sealed class RecordFormat permits RecordFormat.Json, RecordForma
         Csv(PrintWriter out, boolean dotted) {
             super(out);
             this.dotted = dotted;
+            this.fixed = null;
+        }
+
+        Csv(PrintWriter out, boolean dotted, List<String> columns) {
+            super(out);
+            this.dotted = dotted;
+            this.fixed = new java.util.HashMap<>();
+            for (int i = 0; i < columns.size(); i++) {
+                fixed.put(columns.get(i), i);
+            }
+            this.header = columns;
         }
 
         @Override
@@ -163,6 +245,24 @@ public abstract sealed class RecordFormat permits RecordFormat.Json, RecordForma
                     case Value.Enum e when e.name() != null -> e.name();
                     default -> JsonText.scalar(v).replace("\"", "");
                 });
+            }
+            if (fixed != null) {
+                if (!headerDone) {
+                    out.println(String.join(",", header.stream().map(Csv::cell).toList()));
+                    headerDone = true;
+                }
+                String[] row = new String[header.size()];
+                java.util.Arrays.fill(row, "");
+                for (int i = 0; i < names.size(); i++) {
+                    Integer at = fixed.get(names.get(i));
+                    if (at == null) {
+                        throw new dev.structscope.model.InputException("byte offset " + offset, "record " + index
+                                + " has a column the first pass did not see (" + names.get(i) + "): the data changed while it was read");
+                    }
+                    row[at] = cell(cells.get(i));
+                }
+                out.println(String.join(",", row));
+                return;
             }
             if (!headerDone) {
                 out.println(String.join(",", names.stream().map(Csv::cell).toList()));
