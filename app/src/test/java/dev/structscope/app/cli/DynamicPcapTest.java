@@ -132,6 +132,20 @@ class DynamicPcapTest {
         }
         assertEquals(recs, DynamicCli.decode(header.toString(), "--type", "PcapRecord", pcap.toString(),
                 "--offset", "24", "--all", "--bytes", "hex"), "--type PcapRecord --offset 24 --all");
+        // --bytes hex in CSV and text too: the frame is one cell / one value, tshark's bytes.
+        CliRun csv = CliRun.run("decode", header.toString(), "--type", "PcapRecord", pcap.toString(), "--offset", "24",
+                "--all", "--bytes", "hex", "--format", "csv");
+        List<String> lines = csv.out.toString().lines().toList();
+        assertEquals("ts_sec,ts_usec,incl_len,orig_len,data", lines.getFirst(), csv.err.toString());
+        assertEquals(13, lines.size());
+        CliRun text = CliRun.run("decode", header.toString(), "--type", "PcapRecord", pcap.toString(), "--offset", "24",
+                "--count", "12", "--bytes", "hex", "--format", "text");
+        List<String> data = text.out.toString().lines().filter(l -> l.startsWith("  data = ")).toList();
+        for (int i = 0; i < frames.size(); i++) {
+            String raw = frames.get(i).get("_source").get("layers").get("frame_raw").get(0).asText();
+            assertTrue(lines.get(1 + i).endsWith("," + raw), "CSV row " + i);
+            assertEquals("  data = " + raw, data.get(i), "text record " + i);
+        }
     }
 
     @Test

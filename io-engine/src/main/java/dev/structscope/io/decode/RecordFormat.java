@@ -29,7 +29,7 @@ public abstract sealed class RecordFormat permits RecordFormat.Json, RecordForma
         return of(name, out, false);
     }
 
-    /** As {@link #of(String, PrintWriter)}; {@code bytesHex} writes byte arrays as hex strings (JSON formats). */
+    /** As {@link #of(String, PrintWriter)}; {@code bytesHex} writes byte arrays as hex (one JSON string, CSV cell or text value). */
     public static RecordFormat of(String name, PrintWriter out, boolean bytesHex) {
         RecordFormat f = switch (name.toLowerCase(Locale.ROOT)) {
             case "json" -> new Json(out);
@@ -132,15 +132,25 @@ public abstract sealed class RecordFormat permits RecordFormat.Json, RecordForma
      * by {@code [i]}, or by {@code .i} when {@code dotted}; {@code char} arrays and enums are leaves.
      */
     static void leaves(String path, Value v, boolean dotted, List<String> names, List<Value> values) {
+        leaves(path, v, dotted, false, names, values);
+    }
+
+    /** As above; with {@code bytesHex} an array of unsigned bytes is one leaf (written as hex). */
+    static void leaves(String path, Value v, boolean dotted, boolean bytesHex, List<String> names, List<Value> values) {
         switch (v) {
+            case ArrayValue a when bytesHex && a.isUnsignedBytes() -> {
+                names.add(path);
+                values.add(a);
+            }
             case RecordValue r -> {
                 for (int i = 0; i < r.memberCount(); i++) {
-                    leaves(path.isEmpty() ? r.memberName(i) : path + "." + r.memberName(i), r.get(i), dotted, names, values);
+                    leaves(path.isEmpty() ? r.memberName(i) : path + "." + r.memberName(i), r.get(i), dotted, bytesHex,
+                            names, values);
                 }
             }
             case ArrayValue a -> {
                 for (long i = 0; i < a.length(); i++) {
-                    leaves(dotted ? path + "." + i : path + "[" + i + "]", a.get(i), dotted, names, values);
+                    leaves(dotted ? path + "." + i : path + "[" + i + "]", a.get(i), dotted, bytesHex, names, values);
                 }
             }
             default -> {
@@ -237,10 +247,15 @@ public abstract sealed class RecordFormat permits RecordFormat.Json, RecordForma
         public void record(long index, long offset, RecordValue r) {
             List<String> names = new ArrayList<>();
             List<Value> values = new ArrayList<>();
-            leaves("", r, dotted, names, values);
+            leaves("", r, dotted, bytesHex, names, values);
             List<String> cells = new ArrayList<>(values.size());
             for (Value v : values) {
                 cells.add(switch (v) {
+                    case ArrayValue a -> {
+                        StringBuilder hex = new StringBuilder();
+                        a.appendHex(hex);
+                        yield hex.toString();
+                    }
                     case Value.Str s -> s.value();
                     case Value.Enum e when e.name() != null -> e.name();
                     default -> JsonText.scalar(v).replace("\"", "");
@@ -333,8 +348,13 @@ public abstract sealed class RecordFormat permits RecordFormat.Json, RecordForma
             out.print(sb);
         }
 
-        private static void text(StringBuilder sb, String indent, String name, Value v) {
+        private void text(StringBuilder sb, String indent, String name, Value v) {
             switch (v) {
+                case ArrayValue a when bytesHex && a.isUnsignedBytes() -> {
+                    sb.append(indent).append(name).append(" = ");
+                    a.appendHex(sb);
+                    sb.append('\n');
+                }
                 case RecordValue r -> {
                     sb.append(indent).append(name).append(" {\n");
                     for (int i = 0; i < r.memberCount(); i++) {
