@@ -44,8 +44,10 @@ async function check(ksyFile, requestFile) {
     // The file's own type (meta id, the records of --type) or one of its nested types.
     const cls = r.type === ksy.meta.id ? mod : mod[upper(r.type)];
     const io = new KaitaiStream(Buffer.from(r.hex, 'hex'));
-    // A nested type parsed on its own has no root object: its io is the root stream (io: _root._io).
-    const obj = cls === mod ? new cls(io) : new cls(io, null, { _io: io });
+    // A nested type parsed on its own has no root object: its io is the root stream (io: _root._io);
+    // it is the outermost record, starting at 0 (the argument of a type that takes outer_start,
+    // ignored by the others).
+    const obj = cls === mod ? new cls(io) : new cls(io, null, { _io: io }, 0);
     const values = {};
     for (const p of r.paths) {
       let v = obj;

@@ -49,6 +49,76 @@ class DynamicKaitaiTest {
         agree(header, type, DynamicCli.bundled(dir, sample), all);
     }
 
+    /**
+     * A whole-file format through the file's own type ({@code TYPE_records}, what a data file is
+     * parsed with): an ELF file is no multiple of its header record (64 or 52 bytes), so the records
+     * are read while a record's smallest size still fits and the rest is left, as {@code decode}
+     * leaves trailing bytes. The first record, the file, is what {@code decode} prints.
+     */
+    @ParameterizedTest(name = "{1} of {2}")
+    @CsvSource({
+            "elf64.h, ElfFile, hello.elf",
+            "elf32.h, Elf32File, hello32.o"})
+    void wholeFileFormatThroughTheFilesOwnType(String header, String type, String sample) throws Exception {
+        agree(DynamicCli.bundled(dir, header), type, DynamicCli.bundled(dir, sample), false, true);
+    }
+
+    /**
+     * Placed members count from the start of the outermost record being decoded (the contract),
+     * not from the start of the file: records back to back, each placing in itself, in a record it
+     * holds, in a tagged union's alternative, in a size window and in a placed record; the 5 bytes
+     * after the last whole record begin one the data ends inside, and are left, as decode leaves them.
+     */
+    @Test
+    void placedMembersCountFromTheStartOfEachRecord() throws Exception {
+        Files.writeString(dir.resolve("placed.h"), """
+                #include <stdint.h>
+                #pragma pack(push, 1)
+                struct Ref { uint8_t at; [[structscope::at(at)]] uint8_t v; };
+                struct Placed {
+                    uint8_t off;
+                    uint8_t n;
+                    [[structscope::at(off)]] uint8_t v[n];
+                    struct Ref ref;
+                    uint8_t kind;
+                    [[structscope::switch(kind)]] union {
+                        [[structscope::when(1)]] struct Ref ref;
+                        [[structscope::when(2)]] uint8_t raw;
+                    } body;
+                    [[structscope::size(5)]] struct Ref pair[2];
+                    [[structscope::at(off + 1)]] struct Ref placed;
+                    uint8_t payload[4];
+                };
+                #pragma pack(pop)
+                """);
+        // Three records of 14 bytes: the places are the same in each, the bytes there are not.
+        byte[] b = new byte[3 * 14 + 5];
+        for (int k = 0; k < 3; k++) {
+            int r = 14 * k;
+            b[r] = 10;                      // v: the 3 bytes from 10
+            b[r + 1] = 3;
+            b[r + 2] = 11;                  // ref.v at 11
+            b[r + 3] = (byte) (k < 2 ? 1 : 2);
+            b[r + 4] = 12;                  // body.ref.v at 12 (body.raw in the last record)
+            b[r + 5] = 13;                  // pair[0].v at 13, pair[1].v at 7
+            b[r + 6] = 7;
+            for (int i = 0; i < 3; i++) {
+                b[r + 7 + i] = (byte) (0x70 + 16 * k + i); // the rest of pair's window
+            }
+            b[r + 10] = (byte) (0x40 + k);
+            b[r + 11] = (byte) (7 + k);     // placed (at 11) places its v at 7 + k
+            b[r + 12] = (byte) (0x50 + k);
+            b[r + 13] = (byte) (0x60 + k);
+        }
+        b[42 + 3] = 1;                      // a record that ends in its size window
+        Path data = Files.write(dir.resolve("placed.bin"), b);
+        JsonNode second = agree(dir.resolve("placed.h"), "Placed", data, true).get(1);
+        // The decoder's reading of record 1, all from its own bytes 14 to 27.
+        assertEquals("[65,8,81]", second.get("v").toString());
+        assertEquals(List.of(8, 81, 97, 128, 129), List.of(second.at("/ref/v").asInt(), second.at("/body/ref/v").asInt(),
+                second.at("/pair/0/v").asInt(), second.at("/pair/1/v").asInt(), second.at("/placed/v").asInt()));
+    }
+
     @Test
     void elfHeaderAndPlacedTablesOfLs() throws Exception {
         Path ls = Path.of("/usr/bin/ls");
@@ -146,6 +216,15 @@ class DynamicKaitaiTest {
     }
 
     private JsonNode agree(Path h, String type, Path data, boolean all) throws Exception {
+        return agree(h, type, data, all, all);
+    }
+
+    /**
+     * Compares {@code decode} (with {@code --all} when {@code all}) with the Kaitai parse of the
+     * type on its own, or with the file's own type ({@code TYPE_records}, its records from 0)
+     * when {@code fileType}; checks the bytes the parser consumed.
+     */
+    private JsonNode agree(Path h, String type, Path data, boolean all, boolean fileType) throws Exception {
         ExportKaitaiDecodeTest.assumeKaitai();
         String header = h.getFileName().toString();
         Map<String, Long> enums = new java.util.HashMap<>();
@@ -171,12 +250,12 @@ class DynamicKaitaiTest {
         byte[] bytes = Files.readAllBytes(data);
         List<List<String>> paths = new ArrayList<>();
         for (int k = 0; k < decoded.size(); k++) {
-            List<String> prefix = all ? new ArrayList<>(List.of("records", Integer.toString(k))) : new ArrayList<>();
+            List<String> prefix = fileType ? new ArrayList<>(List.of("records", Integer.toString(k))) : new ArrayList<>();
             ExportKaitaiDecodeTest.leaves(decoded.get(k), prefix, paths);
         }
         ArrayNode requests = new ObjectMapper().createArrayNode();
         ObjectNode r = requests.addObject();
-        r.put("type", all ? KaitaiExporter.id(type) + "_records" : KaitaiExporter.typeId(type));
+        r.put("type", fileType ? KaitaiExporter.id(type) + "_records" : KaitaiExporter.typeId(type));
         r.put("hex", HexFormat.of().formatHex(bytes));
         ArrayNode ps = r.putArray("paths");
         paths.forEach(p -> ps.add(ExportKaitaiDecodeTest.ksyPath(p)));
@@ -184,8 +263,8 @@ class DynamicKaitaiTest {
 
         int compared = 0;
         for (List<String> path : paths) {
-            JsonNode want = all ? decoded : decoded.get(0);
-            for (String seg : all ? path.subList(1, path.size()) : path) {
+            JsonNode want = fileType ? decoded : decoded.get(0);
+            for (String seg : fileType ? path.subList(1, path.size()) : path) {
                 want = seg.matches("\\d+") ? want.get(Integer.parseInt(seg)) : want.get(seg);
             }
             if (want.isNull()) {
@@ -199,9 +278,17 @@ class DynamicKaitaiTest {
         }
         // Unchosen alternatives (null) are few: most leaves are compared.
         assertTrue(compared > 0 && compared * 2 >= paths.size(), "only " + compared + " of " + paths.size() + " values compared");
-        // A record is as long as its sequential members say (placed ones do not count), rounded to its alignment.
-        long size = type.equals("ElfFile") ? 64 : type.equals("Tail") ? 16 : bytes.length;
-        assertEquals(size, parsed.get("consumed").asLong(), "bytes the parser consumed");
+        // A record is as long as its sequential members say (placed ones do not count), rounded to
+        // its alignment; the file's own type reads records while the smallest one still fits.
+        long record = switch (type) {
+            case "ElfFile" -> 64;
+            case "Elf32File" -> 52;
+            case "Tail" -> 16;
+            case "Placed" -> 14;
+            default -> bytes.length;
+        };
+        assertEquals(fileType ? bytes.length - bytes.length % record : record, parsed.get("consumed").asLong(),
+                "bytes the parser consumed");
         return decoded;
     }
 }

@@ -24,13 +24,12 @@ import java.util.Set;
  * The dynamic half of the Kaitai export: records whose layout data decides ({@link RecordLayout#dynamic()}).
  * Counted arrays become {@code repeat: expr} with the count in Kaitai's expression language,
  * arrays to the end {@code repeat: eos}, placed members instances with {@code pos:} over the root
- * stream, tagged unions {@code switch-on} over one wrapper type per alternative (a type with one
- * field named like the alternative, so that the parsed object has the shape {@code decode} prints:
+ * stream counted from the start of the outermost record (a parameter of the types that need it:
+ * {@link #placing}), tagged unions {@code switch-on} over one wrapper type per alternative (a type
+ * with one field named like the alternative, so that the parsed object has the shape {@code decode} prints:
  * {@code body.trade.price}), sized members {@code size:} substreams, {@code char} arrays strings.
  *
- * <p>Assumptions, each also true of every sample: a placed member's {@code at} counts from the
- * start of the stream the root type parses (the contract counts from the outermost record, the
- * same thing when decoding starts at byte 0); alignment after a dynamic member, in a record that
+ * <p>Assumptions, each also true of every sample: alignment after a dynamic member, in a record that
  * is not packed, is {@code (A - _io.pos % A) % A} bytes, i.e. counted from the start of the
  * current stream, which is the record's own start rounded to its alignment wherever C places it;
  * C's truncating {@code /} and {@code %} agree with Kaitai's only for non-negative operands.
@@ -42,6 +41,8 @@ import java.util.Set;
  */
 final class KaitaiDynamic {
     private static final String IN = "        ";
+    /** The name of the parameter holding the outermost record's start (made unique per type). */
+    private static final String START = "outer_start";
 
     private final KaitaiExporter exporter;
     private final ExportModel model;
@@ -53,6 +54,14 @@ final class KaitaiDynamic {
     private final Set<RecordType> switched = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
     private final Set<RecordType> held = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
     private final Set<String> extraIds = new HashSet<>();
+    /**
+     * Records that place members or hold (in any way) records that do. A placed member counts from
+     * the start of the outermost record being decoded, which no Kaitai object knows by itself (a
+     * value instance of {@code _io.pos} is taken when first read, and a nested record's stream may
+     * be a substream): such a record takes it as the parameter {@value #START}, from whoever
+     * reads it; the file's own sequence passes each record's {@code _io.pos} as it starts it.
+     */
+    private final Set<RecordType> placing = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
 
     KaitaiDynamic(KaitaiExporter exporter, ExportModel model, List<String> warnings) {
         this.exporter = exporter;
@@ -79,6 +88,27 @@ final class KaitaiDynamic {
                 }
             }
         }
+        // Until nothing changes: records may hold one another (a placed member of its own type).
+        for (boolean more = true; more; ) {
+            more = false;
+            for (ExportModel.Rec rec : recs) {
+                if (!placing.contains(rec.definition()) && rec.layout().fields().stream().anyMatch(
+                        f -> f.member().dynamic().at() != null || placing(f.layout()))) {
+                    placing.add(rec.definition());
+                    more = true;
+                }
+            }
+        }
+    }
+
+    /** Whether values of {@code t} (a record, or an array of records) take the outermost record's start. */
+    boolean placing(TypeLayout t) {
+        return strip(t) instanceof RecordLayout r && placing.contains(r.definition());
+    }
+
+    /** The arguments that give the type of {@code t} the outermost record's start {@code start}, if it takes it. */
+    String startArgument(TypeLayout t, String start) {
+        return placing(t) ? "(" + start + ")" : "";
     }
 
     /** Whether this record is written here rather than by the static exporter. */
@@ -117,6 +147,10 @@ final class KaitaiDynamic {
                 ids.add(KaitaiExporter.id(f.name()));
             }
         }
+        String start = placing(rl) ? unique(START, ids) : null;
+        if (start != null) {
+            params(sb, start);
+        }
         StringBuilder seq = new StringBuilder();
         StringBuilder inst = new StringBuilder();
         StringBuilder counts = new StringBuilder();
@@ -137,14 +171,14 @@ final class KaitaiDynamic {
                     FieldLayout b = rl.fields().get(j++);
                     end = Math.max(end, b.bits().endByte());
                 }
-                long start = f.bits().firstByte();
+                long first = f.bits().firstByte();
                 String w = rec.name() + ": bit-fields from " + name + " in a dynamic record exported as raw bytes";
                 warnings.add(w);
-                if (!dynamicSoFar && start > cursor) {
-                    pad(seq, unique("pad_" + pads++, ids), Long.toString(start - cursor));
+                if (!dynamicSoFar && first > cursor) {
+                    pad(seq, unique("pad_" + pads++, ids), Long.toString(first - cursor));
                 }
                 seq.append("      - id: ").append(unique("bits_" + KaitaiExporter.id(name), ids)).append("\n        size: ")
-                        .append(end - start).append("\n        doc: ").append(KaitaiExporter.q(w)).append('\n');
+                        .append(end - first).append("\n        doc: ").append(KaitaiExporter.q(w)).append('\n');
                 cursor = end;
                 i = j - 1;
                 continue;
@@ -152,13 +186,13 @@ final class KaitaiDynamic {
             String id = KaitaiExporter.id(name);
             if (union) {
                 inst.append("      ").append(id).append(":\n        pos: 0\n");
-                member(inst, counts, f, ctx);
+                member(inst, counts, f, ctx, start);
                 continue;
             }
             if (d.at() != null) {
                 inst.append("      ").append(id).append(":\n        io: _root._io\n        pos: ")
-                        .append(KaitaiExporter.q(expr(d.at(), ctx))).append('\n');
-                member(inst, counts, f, ctx);
+                        .append(KaitaiExporter.q(start + " + " + expr(d.at(), ctx))).append('\n');
+                member(inst, counts, f, ctx, start);
                 continue;
             }
             if (!f.dynamic()) {
@@ -174,6 +208,7 @@ final class KaitaiDynamic {
                 // member in a window type of its own and show it under its own name.
                 String window = KaitaiExporter.typeId(rec.name()) + "_" + id + "_window";
                 seq.append("      - id: ").append(unique(id + "_window", ids)).append("\n        type: ").append(window)
+                        .append(startArgument(f.layout(), start))
                         .append("\n        size: ").append(KaitaiExporter.q(expr(d.size(), ctx))).append('\n');
                 inst.append("      ").append(id).append(":\n        value: ").append(id).append("_window.").append(id)
                         .append('\n');
@@ -181,7 +216,7 @@ final class KaitaiDynamic {
                         + " member " + name + " inside its size window");
             } else {
                 seq.append("      - id: ").append(id).append('\n');
-                member(seq, counts, f, ctx);
+                member(seq, counts, f, ctx, start);
             }
             dynamicSoFar |= f.dynamic() || f.sizeFromData();
         }
@@ -204,8 +239,12 @@ final class KaitaiDynamic {
         }
     }
 
-    /** The keys of one member after its {@code id} or instance name: type, size, repeat, switch. */
-    private void member(StringBuilder sb, StringBuilder counts, FieldLayout f, List<Map<String, FieldLayout>> ctx) {
+    /**
+     * The keys of one member after its {@code id} or instance name: type, size, repeat, switch;
+     * {@code start} is the outermost record's start where the record holding it takes it, else null.
+     */
+    private void member(StringBuilder sb, StringBuilder counts, FieldLayout f, List<Map<String, FieldLayout>> ctx,
+                        String start) {
         Dynamic d = f.member().dynamic();
         if (d.switchOn() != null && f.layout() instanceof RecordLayout u) {
             sb.append(IN).append("type:\n").append(IN).append("  switch-on: ").append(KaitaiExporter.q(expr(d.switchOn(), ctx)))
@@ -217,12 +256,13 @@ final class KaitaiDynamic {
                 }
                 String wrapper = unionId + "_as_" + KaitaiExporter.id(alt.name());
                 List<Expr> when = alt.member().dynamic().when();
+                String type = wrapper + startArgument(alt.layout(), start);
                 if (when.isEmpty()) {
-                    sb.append(IN).append("    _: ").append(wrapper).append('\n');
+                    sb.append(IN).append("    _: ").append(type).append('\n');
                 }
                 for (Expr v : when) {
                     String key = v instanceof Expr.Str s ? "'" + str(s.value()).replace("'", "''") + "'" : expr(v, ctx);
-                    sb.append(IN).append("    ").append(key).append(": ").append(wrapper).append('\n');
+                    sb.append(IN).append("    ").append(key).append(": ").append(type).append('\n');
                 }
                 wrapper(wrapper, alt, push(ctx, scope(alt)), "the alternative " + alt.name() + " of "
                         + u.definition().kind().keyword() + " " + model.nameOf(u));
@@ -231,7 +271,7 @@ final class KaitaiDynamic {
                 sb.append(IN).append("size: ").append(KaitaiExporter.q(expr(d.size(), ctx))).append('\n');
             }
         } else {
-            value(sb, counts, f.layout(), ctx, f.name());
+            value(sb, counts, f.layout(), ctx, f.name(), start);
             if (d.size() != null && f.layout() instanceof RecordLayout) {
                 sb.append(IN).append("size: ").append(KaitaiExporter.q(expr(d.size(), ctx))).append('\n');
             } else if (d.size() != null) {
@@ -252,18 +292,26 @@ final class KaitaiDynamic {
         }
         StringBuilder sb = new StringBuilder();
         StringBuilder counts = new StringBuilder();
-        sb.append("  ").append(typeId).append(":\n    doc: ").append(KaitaiExporter.q(doc)).append('\n')
-                .append("    seq:\n      - id: ").append(KaitaiExporter.id(f.name())).append('\n');
-        value(sb, counts, f.layout(), ctx, f.name());
+        String field = KaitaiExporter.id(f.name());
+        sb.append("  ").append(typeId).append(":\n    doc: ").append(KaitaiExporter.q(doc)).append('\n');
+        String start = placing(f.layout()) ? unique(START, new HashSet<>(Set.of(field))) : null;
+        if (start != null) {
+            params(sb, start);
+        }
+        sb.append("    seq:\n      - id: ").append(field).append('\n');
+        value(sb, counts, f.layout(), ctx, f.name(), start);
         if (!counts.isEmpty()) {
             sb.append("    instances:\n").append(counts);
         }
         extra.append(sb);
     }
 
-    /** {@code type} and {@code repeat} keys of a value of type {@code t} (no {@code size} window of its own). */
+    /**
+     * {@code type} and {@code repeat} keys of a value of type {@code t} (no {@code size} window of
+     * its own); {@code start} as in {@link #member}.
+     */
     private void value(StringBuilder sb, StringBuilder counts, TypeLayout t, List<Map<String, FieldLayout>> ctx,
-                       String name) {
+                       String name, String start) {
         List<String> dims = new ArrayList<>();
         boolean eos = false;
         while (t instanceof ArrayLayout a && !string(a)) {
@@ -297,8 +345,8 @@ final class KaitaiDynamic {
                     sb.append(IN).append("size: ").append(a.length()).append('\n');
                 }
             }
-            case RecordLayout r when r.dynamic() || r.isReference() ->
-                    sb.append(IN).append("type: ").append(KaitaiExporter.typeId(model.nameOf(r))).append('\n');
+            case RecordLayout r when r.dynamic() || r.isReference() -> sb.append(IN).append("type: ")
+                    .append(KaitaiExporter.typeId(model.nameOf(r))).append(startArgument(r, start)).append('\n');
             default -> exporter.element(sb, model, t, IN);
         }
         if (eos && dims.isEmpty()) {
@@ -399,6 +447,13 @@ final class KaitaiDynamic {
 
     private static String align(long a) {
         return "(" + a + " - (_io.pos % " + a + ")) % " + a;
+    }
+
+    /** The {@code params:} of a type that takes the outermost record's start as {@code name}. */
+    private static void params(StringBuilder sb, String name) {
+        sb.append("    params:\n      - id: ").append(name).append("\n        type: u8\n        doc: ")
+                .append(KaitaiExporter.q("byte offset where the outermost record starts: placed members count from it"))
+                .append('\n');
     }
 
     private static void pad(StringBuilder seq, String id, String size) {

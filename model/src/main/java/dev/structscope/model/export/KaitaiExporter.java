@@ -29,7 +29,8 @@ import java.util.Set;
  * ({@code u4}, {@code f8}...) is {@link #typeId renamed} with {@code _t}. A {@code char} array is a
  * string up to its first NUL ({@code strz}), as {@code decode} prints it. Records whose layout data
  * decides are written by {@link KaitaiDynamic}. With {@code --type}, the file's own sequence is that
- * record repeated to the end of the stream (each of its own size when it is dynamic). Stateless.
+ * record repeated while one still fits (each of its own size when it is dynamic: {@link #records}).
+ * Stateless.
  */
 public final class KaitaiExporter implements Exporter {
 
@@ -47,16 +48,11 @@ public final class KaitaiExporter implements Exporter {
                 .append("\n  bit-endian: ").append(options.bigEndian() ? "be" : "le").append('\n');
         sb.append("doc: ").append(q("C layout for " + options.abi().name() + " (" + options.abi().description()
                 + "); padding is explicit, so offsets are those of the C compiler.")).append('\n');
+        KaitaiDynamic dynamic = new KaitaiDynamic(this, model, warnings);
         if (options.type() != null) {
-            ExportModel.Rec root = model.records().getLast();
-            sb.append("seq:\n  - id: records\n    type: ").append(typeId(root.name())).append('\n');
-            if (!root.layout().dynamic()) {
-                sb.append("    size: ").append(root.layout().size()).append('\n');
-            }
-            sb.append("    repeat: eos\n");
+            records(sb, model.records().getLast(), dynamic);
         }
         sb.append("types:\n");
-        KaitaiDynamic dynamic = new KaitaiDynamic(this, model, warnings);
         for (ExportModel.Rec rec : model.records()) {
             if (dynamic.replaced(rec.layout())) {
                 continue;
@@ -86,6 +82,28 @@ public final class KaitaiExporter implements Exporter {
             sb.append("# WARNING: ").append(w).append('\n');
         }
         return new ExportResult(List.of(new ExportResult.File(metaId + ".ksy", sb.toString())), warnings);
+    }
+
+    /**
+     * The file's own sequence with {@code --type}: the record back to back, as {@code decode --all}
+     * reads it, while the record's smallest size still fits; fewer bytes at the end are left unread,
+     * as {@code decode} leaves trailing bytes. ({@code repeat: eos} failed on them: an ELF file is
+     * no multiple of its 64-byte header record.) Kaitai cannot try a read, so a dynamic record that
+     * the data ends inside is an end-of-stream error here where {@code decode} stops before it.
+     * Each record is told where it starts, which its placed members count from.
+     */
+    private static void records(StringBuilder sb, ExportModel.Rec root, KaitaiDynamic dynamic) {
+        RecordLayout rl = root.layout();
+        long least = Math.max(1, rl.size());
+        sb.append("seq:\n  - id: records\n    type: ").append(typeId(root.name()))
+                .append(dynamic.startArgument(rl, "_io.pos")).append('\n');
+        if (!rl.dynamic()) {
+            sb.append("    size: ").append(rl.size()).append('\n');
+        }
+        sb.append("    if: _io.size >= ").append(least).append('\n')
+                .append("    repeat: until\n    repeat-until: _io.size - _io.pos < ").append(least).append('\n')
+                .append("    doc: ").append(q("records while " + least + " bytes (the smallest record) remain"))
+                .append('\n');
     }
 
     /** A Kaitai identifier for a C name: snake_case, lower case, starting with a letter. */

@@ -84,6 +84,28 @@ class KaitaiExportTest {
         parsesToTheValuesGccStored(lib, List.of("s2", "u4", "f8", "b12"));
     }
 
+    /**
+     * With {@code --type} the file is the record back to back while a whole one fits, as
+     * {@code decode --all} reads it: the bytes after the last (fewer than a record) are left, and
+     * a file shorter than one record has none ({@code repeat: eos} failed on both).
+     */
+    @Test
+    void filesOwnTypeLeavesBytesAfterTheLastWholeRecord() throws Exception {
+        TypeLibrary lib = dev.structscope.model.c.HeaderImporter.importText("struct P { int x; short y; };", "p.h",
+                dev.structscope.model.c.HeaderImporter.Options.defaults());
+        ExportResult res = new KaitaiExporter().export(lib, ExportOptions.defaults().withType("P"));
+        java.nio.ByteBuffer b = java.nio.ByteBuffer.allocate(2 * 8 + 5).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+        b.putInt(0, 11).putShort(4, (short) 12).putInt(8, 21).putShort(12, (short) 22).put(16, (byte) 0x7F);
+        ArrayNode requests = new ObjectMapper().createArrayNode();
+        ObjectNode two = requests.addObject().put("type", "p_records").put("hex", HexFormat.of().formatHex(b.array()));
+        two.putArray("paths").add(new ObjectMapper().createArrayNode().add("records").add("1").add("y"));
+        requests.addObject().put("type", "p_records").put("hex", "0b000000").putArray("paths");
+        JsonNode out = run(List.of(res), List.of(requests)).getFirst();
+        assertEquals(16, out.get(0).get("consumed").asLong(), "two records of 8 bytes");
+        assertEquals(22, out.get(0).get("values").get("records.1.y").asInt());
+        assertEquals(0, out.get(1).get("consumed").asLong(), "4 bytes: no record");
+    }
+
     private void parsesToTheValuesGccStored(TypeLibrary lib, List<String> types) throws Exception {
         ExportResult res = new KaitaiExporter().export(lib, ExportOptions.defaults());
         ObjectMapper om = new ObjectMapper();
