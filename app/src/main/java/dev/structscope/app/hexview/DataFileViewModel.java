@@ -120,7 +120,7 @@ public final class DataFileViewModel {
     /** Maps {@code path} unless a later open, or a source set meanwhile, has superseded open number {@code mine}. */
     private void map(Path path, Runnable then, long mine) {
         runner.submit(TaskRunner.Lane.FILES, "Opening " + path.getFileName(),
-                p -> new Opened(Sources.open(path), DataEdits.Access.probe(path)), opened -> {
+                p -> new Opened(nonEmpty(Sources.open(path), path), DataEdits.Access.probe(path)), opened -> {
                     if (mine != opening) {
                         opened.source().close(); // a file opened later is shown, or will be
                         return;
@@ -134,6 +134,18 @@ public final class DataFileViewModel {
                         cannotShow(path, x instanceof InputException ie ? ie.getMessage() : String.valueOf(x));
                     }
                 });
+    }
+
+    /**
+     * The source, unless it has no bytes: the CLI reads an empty file as data without records,
+     * but a window of no bytes would show nothing at all, so the pane says why instead.
+     */
+    private static DataSource nonEmpty(DataSource source, Path path) {
+        if (source.size() == 0) {
+            source.close();
+            throw new InputException(path.toString(), "is empty (0 bytes): there is nothing to show");
+        }
+        return source;
     }
 
     private void cannotShow(Path path, String why) {

@@ -162,7 +162,7 @@ class DecodeCommandTest {
         String h = header.toString();
         String data = dir.resolve("p.bin").toString();
         List<List<String>> cases = List.of(
-                List.of(h, "--type", "Packed", empty.toString()),
+                List.of(h, "--type", "Packed", empty.toString()), // an empty file: record 0 runs past its end
                 List.of(h, "--type", "Packed", dir.toString()),
                 List.of(h, "--type", "Packed", "/dev/zero"),
                 List.of(h, "--type", "Packed", fifo.toString()),

@@ -34,8 +34,8 @@ public final class MappedFileSource extends ArenaSource {
     }
 
     /**
-     * Maps a regular, non-empty, readable file. Anything else (missing, a directory, a FIFO or
-     * device such as {@code /dev/zero}, empty, unreadable) raises an {@link InputException} that
+     * Maps a regular, readable file (an empty one too). Anything else (missing, a directory, a
+     * FIFO or device such as {@code /dev/zero}, unreadable) raises an {@link InputException} that
      * names the path.
      */
     public static MappedFileSource open(Path path) {
@@ -56,9 +56,6 @@ public final class MappedFileSource extends ArenaSource {
             throw new InputException(where, "is not a regular file (a device, FIFO or socket); "
                     + "copy the bytes into a file first");
         }
-        if (attrs.size() == 0) {
-            throw new InputException(where, "is empty (0 bytes)");
-        }
         FileChannel ch;
         try {
             ch = FileChannel.open(path, StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS);
@@ -77,9 +74,8 @@ public final class MappedFileSource extends ArenaSource {
         Arena arena = Arena.ofShared();
         try {
             long size = ch.size();
-            if (size == 0) {
-                throw new InputException(where, "is empty (0 bytes)");
-            }
+            // An empty file is data with no records (a log that has none yet): every command
+            // reads it as such, and the window shows it empty. Mapping 0 bytes maps nothing.
             MemorySegment seg = ch.map(FileChannel.MapMode.READ_ONLY, 0, size, arena);
             return new MappedFileSource(path, ch, arena, seg);
         } catch (IOException e) {
