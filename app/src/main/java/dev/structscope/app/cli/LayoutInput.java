@@ -44,6 +44,9 @@ final class LayoutInput {
         if (!Files.isReadable(path)) {
             throw new InputException(path.toString(), "cannot be read (permission denied)");
         }
+        if (!Files.isRegularFile(path)) {
+            return fromStream(path, cpp, err, abi, limits);
+        }
         if (BinaryFiles.isElf(path)) {
             return BinaryFiles.read(path, abi, limits, w -> CliCommand.warn(err, w));
         }
@@ -51,8 +54,43 @@ final class LayoutInput {
         if (name.endsWith(".json")) {
             return DocumentFiles.readLibrary(path, limits.maxInputBytes());
         }
+        return header(path, cpp, err, abi, limits, options -> dev.structscope.io.headers.LocalHeaders.importFile(path, options));
+    }
+
+    /**
+     * A LAYOUT that is not a regular file — a pipe such as {@code <(structscope export ...)}, or
+     * {@code /dev/stdin} — read once, up to the size limit, and taken for what its first bytes
+     * are: a layout document when it starts with '{', else a C header. An ELF binary is read in
+     * place, so it must be a file.
+     */
+    private static TypeLibrary fromStream(Path path, boolean cpp, PrintWriter err, Abi abi, Limits limits) {
+        String where = path.toString();
+        long limit = Math.min(limits.maxInputBytes(), Integer.MAX_VALUE - 16);
+        byte[] bytes;
+        try (java.io.InputStream in = Files.newInputStream(path)) {
+            bytes = in.readNBytes((int) limit + 1);
+        } catch (java.io.IOException e) {
+            throw new InputException(where, "cannot be read: " + e.getMessage(), e);
+        }
+        if (bytes.length > limit) {
+            throw new InputException(where, "more than " + limit + " bytes (--max-header)");
+        }
+        if (bytes.length >= 4 && bytes[0] == 0x7F && bytes[1] == 'E' && bytes[2] == 'L' && bytes[3] == 'F') {
+            throw new InputException(where, "an ELF binary is read in place, so it must be a file, not a pipe or device");
+        }
+        String text = new String(bytes, java.nio.charset.StandardCharsets.UTF_8);
+        if (text.stripLeading().startsWith("{")) {
+            return dev.structscope.model.doc.LayoutDocuments.parse(bytes, where).library();
+        }
+        return header(path, cpp, err, abi, limits, options -> HeaderImporter.importText(text, where,
+                dev.structscope.io.headers.LocalHeaders.options(options)));
+    }
+
+    /** A C header imported by {@code importer} with the CLI's options; warnings go to {@code err}. */
+    private static TypeLibrary header(Path path, boolean cpp, PrintWriter err, Abi abi, Limits limits,
+                                      java.util.function.Function<HeaderImporter.Options, TypeLibrary> importer) {
         List<String> skipped = new java.util.ArrayList<>();
-        TypeLibrary lib = dev.structscope.io.headers.LocalHeaders.importFile(path, new HeaderImporter.Options(cpp, List.of(), w -> {
+        TypeLibrary lib = importer.apply(new HeaderImporter.Options(cpp, List.of(), w -> {
             java.util.regex.Matcher m = SKIPPED.matcher(w);
             if (m.find()) {
                 skipped.add(m.group(1));
