@@ -5,6 +5,7 @@ import dev.structscope.io.columns.RecordScan;
 import dev.structscope.io.decode.RecordReader;
 import dev.structscope.io.source.DataSource;
 import dev.structscope.io.source.Sources;
+import dev.structscope.model.InputException;
 import dev.structscope.model.layout.RecordLayout;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -33,6 +34,11 @@ public final class ConvertCommand extends CliCommand {
     @Override
     int run(PrintWriter out, PrintWriter err) {
         Converter.Format format = Converter.Format.of(to);
+        if (output.toString().equals("-")) {
+            // Many tools take "-" for stdout; a file named "-" would surprise more than a refusal.
+            throw new InputException("-o -", "convert writes a file; for rows on stdout use decode --all --format "
+                    + (format == Converter.Format.JSONL ? "jsonl" : "csv"));
+        }
         RecordLayout resolved = data.record.resolve(err);
         RecordReader reader = data.record.reader(resolved);
         Converter.Result result;

@@ -48,6 +48,10 @@ class ConvertBadInputTest {
                 "-o", out, "--offset", "999");
         refused("no struct or union named 'Q'", "convert", h.toString(), "--type", "Q", data.toString(), "--to", "parquet", "-o", out);
         assertTrue(Files.notExists(Path.of(out)));
+        // "-" is stdout to many tools: refused rather than a file named "-".
+        refused("-o -: convert writes a file; for rows on stdout use decode --all --format csv", "convert", h.toString(),
+                "--type", "P", data.toString(), "--to", "csv", "-o", "-");
+        assertTrue(Files.notExists(Path.of("-")));
     }
 
     @Test
