@@ -106,7 +106,11 @@ public final class KaitaiExporter implements Exporter {
                 .append('\n');
     }
 
-    /** A Kaitai identifier for a C name: snake_case, lower case, starting with a letter. */
+    /**
+     * A Kaitai identifier for a C name: snake_case, lower case, starting with a letter, with
+     * {@code f_} before a word Python, JavaScript or Java reserve ({@code in} compiled to
+     * Python as {@code self.in = ...}, a syntax error: the compiler passes ids through as they are).
+     */
     public static String id(String name) {
         String s = name.replaceAll("([a-z0-9])([A-Z])", "$1_$2").replaceAll("([A-Z]+)([A-Z][a-z])", "$1_$2")
                 .toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9_]", "_");
@@ -114,8 +118,21 @@ public final class KaitaiExporter implements Exporter {
         if (s.isEmpty() || !Character.isLetter(s.charAt(0))) {
             s = "f_" + s;
         }
-        return s.replaceAll("__+", "_");
+        s = s.replaceAll("__+", "_");
+        return TARGET_KEYWORDS.contains(s) ? "f_" + s : s;
     }
+
+    /**
+     * Words reserved in Python, JavaScript or Java (the compiler's main targets, which take ids
+     * as written) that a C member may be named: C's own keywords cannot be, so they are not listed.
+     */
+    private static final java.util.Set<String> TARGET_KEYWORDS = java.util.Set.of(
+            "abstract", "and", "as", "assert", "async", "await", "boolean", "byte", "catch", "class", "debugger", "def",
+            "del", "delete", "elif", "except", "export", "extends", "false", "final", "finally", "from", "function",
+            "global", "implements", "import", "in", "instanceof", "interface", "is", "lambda", "let", "native", "new",
+            "nonlocal", "not", "null", "or", "package", "pass", "private", "protected", "public", "raise", "strictfp",
+            "super", "synchronized", "this", "throw", "throws", "transient", "true", "try", "typeof", "var", "with",
+            "yield");
 
     /**
      * The Kaitai type name of a record: its {@link #id}, with {@code _t} appended where that is

@@ -77,11 +77,16 @@ class KaitaiExportTest {
                 struct u4 { long long s64 : 64; unsigned long long u64 : 64; long long s40 : 40; short k; };
                 struct f8 { struct s2 a; struct u4 b; int last : 1; };
                 union b12 { int one : 1; long long wide : 63; };
+                struct kw { int in; short class; char is; long long new; };
                 """, "kw.h", dev.structscope.model.c.HeaderImporter.Options.defaults());
+        // Members named like Python/JS/Java keywords get an "f_": ksc passes ids through, and
+        // Python's "self.in = ..." does not parse.
+        assertEquals(List.of("f_in", "f_class", "f_is", "f_new", "inner"),
+                List.of("in", "class", "is", "new", "inner").stream().map(KaitaiExporter::id).toList());
         assertEquals("s2_t", KaitaiExporter.typeId("s2"));
         assertEquals("u4le_t", KaitaiExporter.typeId("u4le"));
         assertEquals("point", KaitaiExporter.typeId("Point"));
-        parsesToTheValuesGccStored(lib, List.of("s2", "u4", "f8", "b12"));
+        parsesToTheValuesGccStored(lib, List.of("s2", "u4", "f8", "b12", "kw"));
     }
 
     /**
