@@ -117,7 +117,9 @@ public final class DecodeCommand extends CliCommand {
                     } catch (InputException e) {
                         throw new InputException(data.file + ": " + e.where(), "record " + i + ": " + e.getMessage());
                     }
-                    if (d.size() <= 0) {
+                    // One record of 0 bytes can be shown; a second would be the same bytes again.
+                    boolean another = howMany.all || i + 1 < howMany.count;
+                    if (d.size() <= 0 && another) {
                         throw new InputException(data.file + ": byte offset " + pos, "record " + i
                                 + " is 0 bytes long: records of it cannot follow one another");
                     }

@@ -60,6 +60,18 @@ class DecodeCommandTest {
         assertTrue(diff.isEmpty(), what + ":\n" + String.join("\n", diff));
     }
 
+    /** A record of 0 bytes (all its members placed) decodes once; only a second one, the same bytes again, is refused. */
+    @Test
+    void oneRecordOfZeroBytesDecodes() throws Exception {
+        Path h = Files.writeString(dir.resolve("zero.h"), "#include <stdint.h>\nstruct P { [[structscope::at(0)]] uint8_t x; };\n");
+        Path data = Files.write(dir.resolve("zero.bin"), new byte[] {7, 8});
+        CliRun one = CliRun.run("decode", h.toString(), "--type", "P", data.toString());
+        assertEquals(0, one.status(), one.err.toString());
+        assertEquals("[{\"x\": 7}]", one.out.toString().strip());
+        String two = CliRun.run("decode", h.toString(), "--type", "P", data.toString(), "--count", "2").refusal();
+        assertTrue(two.contains("is 0 bytes long: records of it cannot follow one another"), two);
+    }
+
     @Test
     void allRecordsAsJsonAreWhatGccWrote() {
         CliRun r = CliRun.run("decode", header.toString(), "--type", "struct Everything", dir.resolve("e.bin").toString(), "--all");
