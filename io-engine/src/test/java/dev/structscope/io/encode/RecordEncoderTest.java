@@ -146,7 +146,8 @@ class RecordEncoderTest {
             e = assertThrows(InputException.class, () -> encode(ByteOrder.LITTLE_ENDIAN, "{\"col\": \"PINK\"}", a));
             assertTrue(e.getMessage().contains("'PINK' is not an enumerator"), e.getMessage());
             e = assertThrows(InputException.class, () -> encode(ByteOrder.LITTLE_ENDIAN, "{\"arr\": [[1,2,3,4]]}", a));
-            assertEquals("arr[0]", e.where());
+            assertEquals("arr[0][3]", e.where(), "the first element past the end");
+            assertTrue(e.getMessage().contains("past the end of int16_t[3], which has 3 elements"), e.getMessage());
         }
     }
 
