@@ -111,8 +111,11 @@ class DynamicHostileDataTest {
                 decodeOne(h, "Far", data("good.bin", le(16).putLong(12).putInt(5).putInt(42))));
         DynamicCli.refused(h, "Far", data("far.bin", le(16).putLong(1L << 40).putInt(5).putInt(42)), "target", at(1L << 40, 0));
         DynamicCli.refused(h, "Far", data("edge.bin", le(16).putLong(14).putInt(5).putInt(42)), "target", at(14, 0));
+        // 2^64 - 1: an unsigned offset past any data (said as such, not as -1), at the place it is read.
         DynamicCli.refused(h, "Far", data("neg.bin", le(16).putLong(-1L).putInt(5).putInt(42)), "target",
-                at(-1, 0));
+                at(8));
+        assertTrue(CliRun.run("decode", h.toString(), "--type", "Far", dir.resolve("neg.bin").toString()).refusal()
+                .contains("at off = 18446744073709551615 is larger than any data"));
     }
 
     /** A linked list in a file: each node places its child at {@code next}, one child while next is not 0. */
