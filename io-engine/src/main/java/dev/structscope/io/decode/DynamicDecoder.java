@@ -13,6 +13,7 @@ import dev.structscope.model.layout.ScalarLayout;
 import dev.structscope.model.layout.TypeLayout;
 import dev.structscope.model.type.Dynamic;
 import dev.structscope.model.type.Expr;
+import dev.structscope.model.type.MemberRules;
 import dev.structscope.model.type.Prim;
 import dev.structscope.model.type.RecordKind;
 
@@ -692,7 +693,7 @@ public final class DynamicDecoder implements RecordReader {
     static boolean matches(Object key, Object when) {
         if (key instanceof String ks && when instanceof String ws) {
             // A char[4] discriminator reads up to its first NUL: "ab\0\0" matches when("ab").
-            return ks.equals(ws) || ks.equals(stripNuls(ws));
+            return ks.equals(ws) || ks.equals(MemberRules.whenText(ws));
         }
         return integer(key) == null ? key.equals(when) : integer(key).equals(integer(when));
     }
@@ -700,11 +701,6 @@ public final class DynamicDecoder implements RecordReader {
     /** An integer key's 64 bits (a {@code when} constant equals an unsigned value with the same bits, as in C). */
     private static Long integer(Object v) {
         return v instanceof Expr.Unsigned u ? Long.valueOf(u.bits()) : v instanceof Long l ? l : null;
-    }
-
-    private static String stripNuls(String s) {
-        int i = s.indexOf('\0');
-        return i < 0 ? s : s.substring(0, i);
     }
 
     private static String show(Object key) {

@@ -274,6 +274,7 @@ final class Attributes {
                 if (!v.isConstant()) {
                     throw in.error(vAt, "a when value must be a constant (found '" + v.text() + "')");
                 }
+                st.sym().declaredAt.put(v, vAt);
                 values.add(v);
             } while (in.accept(","));
             dynamic = d.withWhen(values);

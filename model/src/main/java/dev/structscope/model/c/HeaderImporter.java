@@ -6,6 +6,7 @@ import dev.structscope.model.abi.Abi;
 import dev.structscope.model.abi.Abis;
 import dev.structscope.model.layout.LayoutEngine;
 import dev.structscope.model.type.Decl;
+import dev.structscope.model.type.DynamicLayoutCheck;
 import dev.structscope.model.type.RecordType;
 import dev.structscope.model.type.TypeLibrary;
 import dev.structscope.model.type.Typedef;
@@ -148,6 +149,11 @@ public final class HeaderImporter {
         }
         Map<String, Long> constants = constants(pp, st, parser);
         TypeLibrary lib = new TypeLibrary(sym.decls, constants);
+        DynamicLayoutCheck.first(lib).ifPresent(f -> {
+            Token at = sym.declaredAt.get(f.at());
+            at = at != null ? at : sym.declaredAt.get(f.member());
+            throw new InputException(at == null ? "" : at.where(), f.message());
+        });
         validate(lib, sym, options.abi(), options.limits());
         return lib;
     }

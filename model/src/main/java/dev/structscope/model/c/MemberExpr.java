@@ -164,7 +164,9 @@ final class MemberExpr {
             throw new InputException(first.where(), "use of undeclared identifier '" + first.text()
                     + "' (a member named in an expression must be declared before it, in this record or an enclosing one)");
         }
-        return new Expr.Ref(path);
+        Expr.Ref ref = new Expr.Ref(path);
+        st.sym().declaredAt.put(ref, first);
+        return ref;
     }
 
     /** A constant subtree is evaluated now, so that only what data decides stays a tree. */

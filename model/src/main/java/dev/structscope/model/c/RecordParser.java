@@ -258,6 +258,7 @@ final class RecordParser {
         if (m.name() != null) {
             st.memberDeclared(m.name());
         }
+        st.sym().declaredAt.put(m, at);
         out.add(m);
         where.add(at);
     }

@@ -38,6 +38,11 @@ final class Symbols {
 
     final Abi abi;
     final List<Decl> decls = new ArrayList<>();
+    /**
+     * Where each declaration and member was declared, and each member name of an expression
+     * ({@code Expr.Ref}) and {@code when} value written, by identity: the checks that need the
+     * whole header (the layout of each record, the dynamic-layout attributes) point there.
+     */
     final Map<Object, Token> declaredAt = new IdentityHashMap<>();
     final Map<String, Tag> tags = new HashMap<>();
     final Map<String, CType> typedefs = new HashMap<>();

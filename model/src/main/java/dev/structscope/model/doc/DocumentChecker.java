@@ -5,6 +5,7 @@ import dev.structscope.model.doc.JsonTree.Where;
 import dev.structscope.model.type.ArrayType;
 import dev.structscope.model.type.CType;
 import dev.structscope.model.type.Decl;
+import dev.structscope.model.type.DynamicLayoutCheck;
 import dev.structscope.model.type.EnumType;
 import dev.structscope.model.type.Enumerator;
 import dev.structscope.model.type.Member;
@@ -28,8 +29,9 @@ import java.util.Set;
  * The checks a C compiler would make on the names of a document once all of it is read:
  * duplicate tags, typedefs and enumerators; references to typedefs that do not exist; structs
  * used by value that are never defined; a tag used as the wrong kind; typedef cycles;
- * bit-fields of non-integer type or too wide for their type; flexible arrays that are not last.
- * (Sizes, alignments and recursive structs are the layout engine's business.)
+ * bit-fields of non-integer type or too wide for their type; flexible arrays that are not last;
+ * dynamic-layout properties that cannot mean anything ({@link DynamicLayoutCheck}, as for a
+ * header). (Sizes, alignments and recursive structs are the layout engine's business.)
  *
  * <p>Errors point at the offending value through the locations {@link DocumentReader} recorded.
  * One instance per read; not thread-safe.
@@ -75,6 +77,9 @@ final class DocumentChecker {
                 case EnumType e -> type(e, w, true);
             }
         }
+        DynamicLayoutCheck.first(library).ifPresent(f -> {
+            throw where(f.member(), fallback).error(f.message());
+        });
     }
 
     private void defineTag(Decl d, Where w) {

@@ -11,7 +11,12 @@ import java.util.OptionalLong;
  * member is allowed, and whether a number may be an alignment. Each asker knows the facts in its
  * own terms (the parser a width expression and the ABI's sizes, the layout engine resolved
  * layouts, the document ABI-free widths) and hands them in; the answer is a fault that can say
- * itself in the words that asker has always used ({@link Wording}). Stateless.
+ * itself in the words that asker has always used ({@link Wording}).
+ *
+ * <p>The rules of the dynamic-layout attributes ({@code switch}, {@code when}, and what the
+ * expressions of counts, {@code at}, {@code size} and {@code switch} may read) live here too;
+ * {@link DynamicLayoutCheck} finds the facts for them in a header's or a document's library, so
+ * both are refused for the same reasons when they are read. Stateless.
  */
 public final class MemberRules {
     private MemberRules() {
@@ -178,5 +183,282 @@ public final class MemberRules {
             }
         }
         return -1;
+    }
+
+    // Dynamic-layout attributes. One wording serves every asker (there are no earlier messages to
+    // keep): the header importer and the document checker both reach them through DynamicLayoutCheck.
+
+    /**
+     * A dynamic-layout attribute that cannot mean anything, found when the layout is read: the
+     * member it is about (an alternative, for the faults of a tagged union's alternatives), the
+     * expression to point at when the asker knows where it was written (else null: the member),
+     * and the message.
+     */
+    public record DynamicFault(Member member, Expr at, String message) {
+    }
+
+    /**
+     * Where an expression is used, and so what it must compute: a count, a position or a size is
+     * a number; a discriminator is a number or a string (a {@code char} array, compared with
+     * string {@code when} values).
+     */
+    public enum Use {
+        COUNT("count", "a count needs an integer or enum member"),
+        AT("at", "at needs an integer or enum member"),
+        SIZE("size", "a size needs an integer or enum member"),
+        SWITCH("switch", "a switch needs an integer, enum or char array member");
+
+        private final String word;
+        private final String need;
+
+        Use(String word, String need) {
+            this.word = word;
+            this.need = need;
+        }
+
+        /** How the use reads in a message: {@code switch(t)}, {@code size(len - 4)}, {@code count n}. */
+        public String label(Expr e) {
+            return this == COUNT ? word + " " + e.text() : word + "(" + e.text() + ")";
+        }
+    }
+
+    /**
+     * What a member, or an expression over members, computes as far as the declared types tell.
+     *
+     * @param kind  a number; a string of at most {@code chars} characters (-1: data decides); a
+     *              value no expression can read (a float, a struct); or unknown (a name only the
+     *              record around it at decode time supplies)
+     * @param chars for {@code TEXT}, the most characters it can have, or -1
+     * @param type  the declared type of the member the value is, for messages; null for
+     *              constants and computed values
+     */
+    public record Operand(Kind kind, long chars, String type) {
+        public enum Kind { NUMBER, TEXT, UNREADABLE, UNKNOWN }
+
+        static final Operand NUMBER = new Operand(Kind.NUMBER, -1, null);
+        static final Operand UNKNOWN = new Operand(Kind.UNKNOWN, -1, null);
+    }
+
+    /**
+     * What the value of member {@code m} is in an expression, as the decoder reads it: integers,
+     * enums, booleans and pointers are numbers; a {@code char} array is a string read up to its
+     * first NUL; anything else (floats, records, other arrays, and {@code __int128}, which is wider
+     * than the 64 bits expressions compute with) cannot be read. {@code resolve} strips typedefs
+     * and tags and answers null for a type it cannot resolve (then the value is unknown).
+     */
+    public static Operand operand(Member m, java.util.function.UnaryOperator<CType> resolve) {
+        String spelling = m.type().spelling();
+        if (m.isBitField()) {
+            return new Operand(Operand.Kind.NUMBER, -1, spelling);
+        }
+        return switch (resolve.apply(m.type())) {
+            case null -> Operand.UNKNOWN;
+            case PrimitiveType p when p.prim() == Prim.INT128 || p.prim() == Prim.UINT128 ->
+                    new Operand(Operand.Kind.UNREADABLE, -1, spelling + ", wider than 64 bits");
+            case PrimitiveType p when p.prim().isInteger() -> new Operand(Operand.Kind.NUMBER, -1, spelling);
+            case EnumType e -> new Operand(Operand.Kind.NUMBER, -1, spelling);
+            case PointerType p -> new Operand(Operand.Kind.NUMBER, -1, spelling);
+            case ArrayType a when resolve.apply(a.element()) instanceof PrimitiveType p && p.prim() == Prim.CHAR ->
+                    new Operand(Operand.Kind.TEXT, a.extent() instanceof ArrayType.Fixed f ? f.length() : -1, spelling);
+            default -> new Operand(Operand.Kind.UNREADABLE, -1, spelling);
+        };
+    }
+
+    /**
+     * An expression's value, or what makes it meaningless.
+     *
+     * @param operand what it computes; null when {@code fault} is set
+     * @param fault   why no data can give it a meaning, or null
+     */
+    public record Typed(Operand operand, DynamicFault fault) {
+    }
+
+    /**
+     * Checks expression {@code e} of member {@code m} used as {@code use}, with {@code members}
+     * saying what each member it names is: every member it reads must be readable, a string may
+     * only be compared with a string ({@code ==}, {@code !=}), and a count, position or size must
+     * be a number. These would otherwise fail on every record decoded, with a message about the
+     * data rather than about the layout.
+     */
+    public static Typed expression(Member m, Use use, Expr e, java.util.function.Function<Expr.Ref, Operand> members) {
+        try {
+            Operand o = new Typing(m, use, e, members).of(e);
+            if (use != Use.SWITCH && o.kind() == Operand.Kind.TEXT) {
+                return new Typed(null, notANumber(m, use, e, e, o, use.need));
+            }
+            return new Typed(o, null);
+        } catch (Refused r) {
+            return new Typed(null, r.fault);
+        }
+    }
+
+    /** Typing of one expression; the first fault ends it ({@link Refused}). */
+    private record Typing(Member m, Use use, Expr whole, java.util.function.Function<Expr.Ref, Operand> members) {
+        Operand of(Expr e) {
+            return switch (e) {
+                case Expr.Const c -> Operand.NUMBER;
+                case Expr.Str s -> new Operand(Operand.Kind.TEXT, whenText(s.value()).length(), null);
+                case Expr.Ref r -> {
+                    Operand o = members.apply(r);
+                    if (o.kind() == Operand.Kind.UNREADABLE) {
+                        throw new Refused(new DynamicFault(m, r, use.label(whole) + ": '" + r.text() + "' is " + o.type()
+                                + "; " + (r == whole ? use.need : "expressions read only integer, enum and char array members")));
+                    }
+                    yield o;
+                }
+                case Expr.Unary u -> number(u.operand(), "'" + u.op().symbol + "' needs a number");
+                case Expr.Binary b when b.op() == Expr.BinaryOp.EQ || b.op() == Expr.BinaryOp.NE -> {
+                    Operand l = of(b.left());
+                    Operand r = of(b.right());
+                    if (mixed(l, r)) {
+                        throw new Refused(new DynamicFault(m, b.left(), use.label(whole) + ": '" + b.text()
+                                + "' compares a string with a number, which are never equal"));
+                    }
+                    yield Operand.NUMBER;
+                }
+                case Expr.Binary b -> {
+                    number(b.left(), "'" + b.op().symbol + "' needs numbers");
+                    yield number(b.right(), "'" + b.op().symbol + "' needs numbers");
+                }
+                case Expr.Cond c -> {
+                    number(c.test(), "the test of '?:' needs a number");
+                    Operand a = of(c.then());
+                    Operand b = of(c.otherwise());
+                    if (mixed(a, b)) {
+                        throw new Refused(new DynamicFault(m, c.then(), use.label(whole) + ": '" + c.text()
+                                + "' is a string or a number depending on '" + c.test().text() + "'"));
+                    }
+                    yield a.kind() == Operand.Kind.UNKNOWN ? b : b.kind() == Operand.Kind.UNKNOWN ? a
+                            : a.kind() == Operand.Kind.TEXT ? new Operand(Operand.Kind.TEXT,
+                                    a.chars() < 0 || b.chars() < 0 ? -1 : Math.max(a.chars(), b.chars()), null)
+                            : Operand.NUMBER;
+                }
+            };
+        }
+
+        private Operand number(Expr e, String need) {
+            Operand o = of(e);
+            if (o.kind() == Operand.Kind.TEXT) {
+                throw new Refused(notANumber(m, use, whole, e, o, need));
+            }
+            return Operand.NUMBER;
+        }
+
+        private static boolean mixed(Operand a, Operand b) {
+            return (a.kind() == Operand.Kind.TEXT && b.kind() == Operand.Kind.NUMBER)
+                    || (a.kind() == Operand.Kind.NUMBER && b.kind() == Operand.Kind.TEXT);
+        }
+    }
+
+    private static DynamicFault notANumber(Member m, Use use, Expr whole, Expr e, Operand o, String need) {
+        return new DynamicFault(m, e, use.label(whole) + ": '" + e.text() + "' is "
+                + (o.type() == null ? "a string" : o.type() + ", a string") + "; " + need);
+    }
+
+    /** Ends a {@link Typing} with its fault. */
+    private static final class Refused extends RuntimeException {
+        final transient DynamicFault fault;
+
+        Refused(DynamicFault fault) {
+            super(null, null, false, false);
+            this.fault = fault;
+        }
+    }
+
+    /**
+     * What a string {@code when} value matches: its characters up to the first NUL, as a
+     * {@code char} array discriminator is read up to its first NUL ({@code "ab\0\0"} matches a
+     * discriminator holding "ab").
+     */
+    public static String whenText(String s) {
+        int i = s.indexOf('\0');
+        return i < 0 ? s : s.substring(0, i);
+    }
+
+    /**
+     * Checks the alternatives of a union chosen by {@code switch(switchOn)}, whose value is
+     * {@code key}: each {@code when} value must be of the discriminator's kind (a string for a
+     * {@code char} array, a number otherwise) and, for a string, no longer than the array; no value
+     * may choose two alternatives (the first would always win); and at most one alternative may be
+     * the default (one without {@code when}; an unnamed bit-field is no alternative). Each of these
+     * would make an alternative that data can never choose, with no word said.
+     */
+    public static Optional<DynamicFault> alternatives(Expr switchOn, Operand key, List<Member> alternatives) {
+        String sw = Use.SWITCH.label(switchOn);
+        java.util.Map<Object, Member> seen = new java.util.HashMap<>();
+        Member fallback = null;
+        for (Member alt : alternatives) {
+            if (alt.name() == null && alt.isBitField()) {
+                continue;
+            }
+            if (alt.dynamic().when().isEmpty()) {
+                if (fallback != null) {
+                    return Optional.of(new DynamicFault(alt, null, sw + ": '" + display(fallback) + "' and '"
+                            + display(alt) + "' both have no when; a tagged union has at most one default alternative"));
+                }
+                fallback = alt;
+                continue;
+            }
+            for (Expr w : alt.dynamic().when()) {
+                String when = "when(" + w.text() + ")";
+                Object v;
+                try {
+                    v = w.evaluate(p -> {
+                        throw new Expr.EvalException("'" + String.join(".", p) + "' is not a constant");
+                    });
+                } catch (Expr.EvalException e) {
+                    return Optional.of(new DynamicFault(alt, w, when + ": " + e.getMessage()));
+                }
+                boolean text = v instanceof String;
+                String keyIs = key.type() == null ? "" : " ('" + switchOn.text() + "' is " + key.type() + ")";
+                if (text ? key.kind() == Operand.Kind.NUMBER : key.kind() == Operand.Kind.TEXT) {
+                    return Optional.of(new DynamicFault(alt, w, when + ": " + sw + " is a " + (text ? "number" : "string")
+                            + keyIs + "; a " + (text ? "string" : "number") + " never equals it"));
+                }
+                Object match = text ? whenText((String) v) : v instanceof Expr.Unsigned u ? (Object) u.bits() : v;
+                if (text && key.kind() == Operand.Kind.TEXT && key.chars() >= 0 && ((String) match).length() > key.chars()) {
+                    return Optional.of(new DynamicFault(alt, w, when + ": " + sw + " has at most " + key.chars()
+                            + " characters" + keyIs + ", so " + w.text() + " (" + ((String) match).length()
+                            + ") never equals it"));
+                }
+                Member first = seen.putIfAbsent(match, alt);
+                if (first != null) {
+                    return Optional.of(new DynamicFault(alt, w, when + ": " + w.text() + (first == alt
+                            ? " is given twice for '" + display(alt) + "'"
+                            : " is also a when value of '" + display(first) + "', which is chosen first")));
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * {@code when} on a member of a struct: it marks an alternative of a union that a switch
+     * chooses from, and a struct member is always read.
+     */
+    public static Optional<DynamicFault> whenOutsideUnion(RecordKind kind, Member m) {
+        if (kind == RecordKind.UNION || m.dynamic().when().isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(new DynamicFault(m, m.dynamic().when().getFirst(), "when on '" + display(m)
+                + "', a member of a struct: when marks an alternative of a union chosen by switch"));
+    }
+
+    /**
+     * A member of union type (or an array of it) whose alternatives have {@code when}, without
+     * {@code switch}: nothing says which alternative to read, so the {@code when} values would be
+     * silently ignored and every alternative read over the others.
+     */
+    public static Optional<DynamicFault> unswitched(Member m, RecordType union) {
+        if (m.dynamic().switchOn() != null || union.kind() != RecordKind.UNION
+                || union.members().stream().allMatch(a -> a.dynamic().when().isEmpty())) {
+            return Optional.empty();
+        }
+        return Optional.of(new DynamicFault(m, null, "'" + display(m) + "' is " + m.type().spelling()
+                + ", whose alternatives have when, but it has no switch to choose one"));
+    }
+
+    private static String display(Member m) {
+        return m.name() == null ? "<unnamed>" : m.name();
     }
 }

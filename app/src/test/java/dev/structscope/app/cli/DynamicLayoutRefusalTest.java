@@ -1,0 +1,39 @@
+package dev.structscope.app.cli;
+
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/**
+ * A dynamic layout that cannot mean anything is bad input for every command, before any data is
+ * read: exit status 2 and one line with file:line:col (it used to lay out, and decode failed on
+ * every record with a message about the data).
+ */
+@Tag(DynamicCli.TAG)
+class DynamicLayoutRefusalTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void aFloatDiscriminatorIsRefusedByLayoutAndDecodeWithItsPlace() throws IOException {
+        Path h = Files.writeString(dir.resolve("sw.h"), """
+                #include <stdint.h>
+                union U { [[structscope::when(1)]] uint32_t a; [[structscope::when(2)]] uint16_t b; };
+                struct A {
+                    float t;
+                    [[structscope::switch(t)]] union U u;
+                };
+                """);
+        Path data = Files.write(dir.resolve("a.bin"), new byte[8]);
+        String expected = "structscope: " + h + ":5:27: switch(t): 't' is float; a switch needs an integer, enum or "
+                + "char array member";
+        assertEquals(expected, CliRun.run("layout", h.toString()).refusal());
+        assertEquals(expected, CliRun.run("decode", h.toString(), "--type", "A", data.toString()).refusal());
+    }
+}

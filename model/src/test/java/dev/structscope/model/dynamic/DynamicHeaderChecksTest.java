@@ -1,0 +1,136 @@
+package dev.structscope.model.dynamic;
+
+import dev.structscope.model.InputException;
+import dev.structscope.model.abi.Abis;
+import dev.structscope.model.c.HeaderImporter;
+import dev.structscope.model.doc.LayoutDocuments;
+import dev.structscope.model.layout.LayoutEngine;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+/**
+ * Dynamic-layout attributes that cannot mean anything are refused when the layout is read, with
+ * the place they are written: a discriminator, count or size no data can give a meaning (a float,
+ * a struct, a string where a number is needed), {@code when} where no switch chooses, {@code when}
+ * values of the wrong kind, too long, or given twice, two defaults. They used to be accepted, and
+ * failed (or silently never matched) only when data was decoded. Headers and layout documents are
+ * refused for the same reasons.
+ */
+class DynamicHeaderChecksTest {
+    private static final String U12 = "union U { [[structscope::when(1)]] uint32_t a; [[structscope::when(2)]] uint16_t b; };\n";
+
+    /**
+     * Imports {@code marked} (with {@code <stdint.h>} first, and {@code \n} for new lines) as
+     * dyn.h and lays it out; it must be refused at the character after '^' (removed before reading).
+     */
+    private static InputException refusedAtMark(String marked) {
+        String text = "#include <stdint.h>\n" + marked.replace("\\n", "\n").replace("U12;", U12);
+        int at = text.indexOf('^');
+        text = text.substring(0, at) + text.substring(at + 1);
+        int line = 1 + (int) text.substring(0, at).chars().filter(c -> c == '\n').count();
+        int col = at - text.lastIndexOf('\n', at - 1);
+        String src = text;
+        InputException e = assertThrows(InputException.class, () -> LayoutEngine.layoutAll(
+                HeaderImporter.importText(src, "dyn.h", HeaderImporter.Options.defaults()), Abis.X86_64_LINUX));
+        assertEquals("dyn.h:" + line + ":" + col, e.where(), e.oneLine());
+        return e;
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', quoteCharacter = '`', textBlock = """
+            switch on a float  | U12;struct A { float t; [[structscope::switch(^t)]] union U u; };                 | switch(t): 't' is float; a switch needs an integer, enum or char array member
+            switch on a struct | struct P { int x; };\\nU12;struct A { struct P p; [[structscope::switch(^p)]] union U u; }; | switch(p): 'p' is struct P; a switch needs an integer, enum or char array member
+            count from double  | struct A {\\n    double s;\\n    uint8_t a[^s];\\n};                                  | count s: 's' is double; a count needs an integer or enum member
+            size from double   | struct A { double s; [[structscope::size(^s)]] uint32_t a; };                      | size(s): 's' is double; a size needs an integer or enum member
+            at from a float    | struct A { float s; [[structscope::at(^s * 2)]] uint32_t a; };                     | at(s * 2): 's' is float; expressions read only integer, enum and char array members
+            count from a string | struct A { char id[4]; uint8_t a[^id]; };                                        | count id: 'id' is char[4], a string; a count needs an integer or enum member
+            arithmetic on a string | struct A { char id[4]; uint8_t a[^id + 1]; };                                | count id + 1: 'id' is char[4], a string; '+' needs numbers
+            string never equals a number | struct A { char id[4]; uint8_t a[^id == 1]; };                         | count id == 1: 'id == 1' compares a string with a number, which are never equal
+            float in an enclosing record | struct H { double n; };\\nstruct O0 { struct H hdr; };\\nstruct In { uint8_t d[^hdr.n]; };\\nstruct O { struct H hdr; struct In in; }; | count hdr.n: 'hdr.n' is double
+            when without switch | U12;struct A { uint8_t t; union U ^u; };                                             | 'u' is union U, whose alternatives have when, but it has no switch to choose one
+            array of alternatives without switch | U12;struct A { uint8_t t; union U ^u[2]; };                         | 'u' is union U[2], whose alternatives have when
+            when in a struct   | struct A { uint8_t t; [[structscope::when(^1)]] uint32_t a; };                     | when on 'a', a member of a struct: when marks an alternative of a union chosen by switch
+            string when for a number | union U { [[structscope::when(^"ab")]] uint32_t a; uint16_t b; };\\nstruct A { uint8_t t; [[structscope::switch(t)]] union U u; }; | when("ab"): switch(t) is a number ('t' is uint8_t); a string never equals it
+            number when for a string | union U { [[structscope::when(^1)]] uint32_t a; uint16_t b; };\\nstruct A { char t[4]; [[structscope::switch(t)]] union U u; }; | when(1): switch(t) is a string ('t' is char[4]); a number never equals it
+            string longer than the array | union U { [[structscope::when(^"abcdef")]] uint32_t a; uint16_t b; };\\nstruct A { char t[4]; [[structscope::switch(t)]] union U u; }; | when("abcdef"): switch(t) has at most 4 characters ('t' is char[4]), so "abcdef" (6) never equals it
+            value in two alternatives | union U { [[structscope::when(1)]] uint32_t a; [[structscope::when(^1)]] uint16_t b; };\\nstruct A { uint8_t t; [[structscope::switch(t)]] union U u; }; | when(1): 1 is also a when value of 'a', which is chosen first
+            value twice in one alternative | union U { [[structscope::when(1, ^1)]] uint32_t a; };\\nstruct A { uint8_t t; [[structscope::switch(t)]] union U u; }; | when(1): 1 is given twice for 'a'
+            two defaults       | union U { uint32_t a; uint16_t ^b; };\\nstruct A { uint8_t t; [[structscope::switch(t)]] union U u; }; | switch(t): 'a' and 'b' both have no when; a tagged union has at most one default alternative
+            two defaults inline | struct A { uint8_t t; [[structscope::switch(t)]] union { [[structscope::when(1)]] int x; int a; int ^b; } u; }; | switch(t): 'a' and 'b' both have no when
+            """)
+    void headersThatCannotMeanAnythingAreRefusedWhereTheyAreWritten(String what, String marked, String message) {
+        InputException e = refusedAtMark(marked);
+        assertEquals(true, e.getMessage().startsWith(message), () -> what + ": " + e.oneLine());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        // Numbers of every kind the decoder reads: enums, bit-fields, booleans, chars, pointers.
+        "enum K { X = 1, Y = 2 };\nunion U { [[structscope::when(X)]] int a; [[structscope::when(Y, 'c')]] int b; int other; };\n"
+                + "struct A { enum K k; uint8_t f : 4; _Bool b; char c; void *p; [[structscope::switch(k)]] union U u;"
+                + " uint8_t d[f + b + c]; [[structscope::switch(f | 1)]] union U v; };",
+        // A string padded with NULs matches what a char array holds before its first NUL.
+        "union U { [[structscope::when(\"ab\\0\\0\")]] int a; [[structscope::when(\"abcd\")]] int b; };\n"
+                + "struct A { char t[4]; [[structscope::switch(t)]] union U u; uint8_t n[t == \"ab\" ? 2 : 0]; };",
+        // A union with when is a type of its own until a member uses it; one default is fine.
+        "union U { [[structscope::when(1)]] int a; int rest; };",
+        "union U { [[structscope::when(1)]] int a; int rest; };\nstruct A { uint8_t t; [[structscope::switch(t)]] union U u; };",
+        // A name only the enclosing record supplies at decode time is the decoder's to look up.
+        "struct H { uint16_t n; };\nstruct Z { struct H hdr; };\nstruct In { uint8_t d[hdr.n]; };\n"
+                + "struct O { struct H hdr; struct In in[hdr.n]; };",
+        // A linked structure: a record placed inside itself is checked once.
+        "struct L { uint32_t next; uint8_t n; uint8_t d[n]; [[structscope::at(next)]] struct L more[next != 0]; };",
+        // Other tools' attributes are not ours to judge.
+        "struct A { uint8_t n; [[foo::size(n), gnu::aligned(4), clang::annotate(\"x\")]] uint32_t a; };",
+    })
+    void meaningfulHeadersStayAccepted(String header) {
+        assertDoesNotThrow(() -> LayoutEngine.layoutAll(HeaderImporter.importText("#include <stdint.h>\n" + header,
+                "ok.h", HeaderImporter.Options.defaults()), Abis.X86_64_LINUX));
+    }
+
+    @Test
+    void theMeaningfulHeaderOfTheDynamicTestsStaysAccepted() {
+        assertDoesNotThrow(DynamicHeaderTest::lib);
+    }
+
+    /** A document of {@code types} (JSON declarations); it must be refused at the character after '^'. */
+    private static InputException documentRefusedAtMark(String types) {
+        String json = "{\"format\": \"structscope-layout\", \"version\": 1, \"types\": [\n" + types + "]}";
+        int at = json.indexOf('^');
+        String src = json.substring(0, at) + json.substring(at + 1);
+        int line = 1 + (int) src.substring(0, at).chars().filter(c -> c == '\n').count();
+        int col = at - src.lastIndexOf('\n', at - 1);
+        InputException e = assertThrows(InputException.class, () -> LayoutDocuments.parse(src, "d.json"));
+        assertEquals("d.json:" + line + ":" + col, e.where(), e.oneLine());
+        return e;
+    }
+
+    private static final String DOC_U12 = """
+            {"kind": "union", "name": "U", "members": [{"name": "a", "type": "uint32_t", "when": ["1"]},
+                {"name": "b", "type": "uint16_t", "when": ["2"]}]},
+            """;
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', quoteCharacter = '`', textBlock = """
+            switch on a float | U12 {"kind": "struct", "name": "A", "members": [{"name": "t", "type": "float"}, ^{"name": "u", "type": "union U", "switch": "t"}]} | switch(t): 't' is float; a switch needs an integer, enum or char array member
+            count from double | {"kind": "struct", "name": "A", "members": [{"name": "s", "type": "double"}, ^{"name": "a", "type": "uint8_t[]", "count": "s"}]} | count s: 's' is double
+            size from double | {"kind": "struct", "name": "A", "members": [{"name": "s", "type": "double"}, ^{"name": "a", "type": "uint32_t", "size": "s"}]} | size(s): 's' is double
+            when without switch | U12 {"kind": "struct", "name": "A", "members": [{"name": "t", "type": "uint8_t"}, ^{"name": "u", "type": "union U"}]} | 'u' is union U, whose alternatives have when, but it has no switch
+            when in a struct | {"kind": "struct", "name": "A", "members": [{"name": "t", "type": "uint8_t"}, ^{"name": "a", "type": "int", "when": ["1"]}]} | when on 'a', a member of a struct
+            string when for a number | {"kind": "union", "name": "U", "members": [^{"name": "a", "type": "int", "when": ["\\"ab\\""]}]}, {"kind": "struct", "name": "A", "members": [{"name": "t", "type": "uint8_t"}, {"name": "u", "type": "union U", "switch": "t"}]} | when("ab"): switch(t) is a number
+            number when for a string | {"kind": "union", "name": "U", "members": [^{"name": "a", "type": "int", "when": ["1"]}]}, {"kind": "struct", "name": "A", "members": [{"name": "t", "type": "char[4]"}, {"name": "u", "type": "union U", "switch": "t"}]} | when(1): switch(t) is a string
+            string longer than the array | {"kind": "union", "name": "U", "members": [^{"name": "a", "type": "int", "when": ["\\"abcdef\\""]}]}, {"kind": "struct", "name": "A", "members": [{"name": "t", "type": "char[4]"}, {"name": "u", "type": "union U", "switch": "t"}]} | has at most 4 characters
+            value in two alternatives | {"kind": "union", "name": "U", "members": [{"name": "a", "type": "int", "when": ["1"]}, ^{"name": "b", "type": "int", "when": ["1"]}]}, {"kind": "struct", "name": "A", "members": [{"name": "t", "type": "uint8_t"}, {"name": "u", "type": "union U", "switch": "t"}]} | 1 is also a when value of 'a'
+            two defaults | {"kind": "union", "name": "U", "members": [{"name": "a", "type": "int"}, ^{"name": "b", "type": "int"}]}, {"kind": "struct", "name": "A", "members": [{"name": "t", "type": "uint8_t"}, {"name": "u", "type": "union U", "switch": "t"}]} | 'a' and 'b' both have no when
+            """)
+    void documentsAreRefusedForTheSameReasons(String what, String marked, String message) {
+        InputException e = documentRefusedAtMark(marked.replace("U12 ", DOC_U12));
+        assertEquals(true, e.getMessage().contains(message), () -> what + ": " + e.oneLine());
+    }
+}
