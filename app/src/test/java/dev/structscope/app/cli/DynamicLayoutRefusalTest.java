@@ -13,7 +13,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 /**
  * A dynamic layout that cannot mean anything is bad input for every command, before any data is
  * read: exit status 2 and one line with file:line:col (it used to lay out, and decode failed on
- * every record with a message about the data).
+ * every record with a message about the data). A misspelt {@code structscope::} namespace is one
+ * warning line, and the command goes on.
  */
 @Tag(DynamicCli.TAG)
 class DynamicLayoutRefusalTest {
@@ -35,5 +36,20 @@ class DynamicLayoutRefusalTest {
                 + "char array member";
         assertEquals(expected, CliRun.run("layout", h.toString()).refusal());
         assertEquals(expected, CliRun.run("decode", h.toString(), "--type", "A", data.toString()).refusal());
+    }
+
+    @Test
+    void aMisspeltNamespaceIsOneWarningLine() throws IOException {
+        Path h = Files.writeString(dir.resolve("ns.h"), """
+                #include <stdint.h>
+                struct A {
+                    uint8_t n;
+                    [[structscop::size(n)]] uint32_t a;
+                };
+                """);
+        CliRun r = CliRun.run("layout", h.toString(), "--json");
+        assertEquals(0, r.status(), r.err.toString());
+        assertEquals("structscope: warning: " + h + ":4:7: unknown attribute 'structscop::size' ignored (did you mean "
+                + "'structscope::size'?)", r.err.toString().strip());
     }
 }

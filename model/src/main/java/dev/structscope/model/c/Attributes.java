@@ -216,6 +216,7 @@ final class Attributes {
                 throw in.error(n, "expected an attribute name");
             }
             String ns = null;
+            Token nsAt = n;
             if (in.accept("::")) {
                 ns = n.text();
                 n = in.next();
@@ -225,6 +226,13 @@ final class Attributes {
             if (ns != null && ns.equals("structscope")) {
                 structscope(st, p, n, name);
                 continue;
+            }
+            if (ns != null && nearStructscope(ns)) {
+                // A compiler ignores attributes it does not know, and so does the importer (other
+                // tools' attributes are fine), but a misspelt structscope:: would drop a count or a
+                // switch without a word.
+                st.warn(nsAt, "unknown attribute '" + ns + "::" + n.text() + "' ignored (did you mean 'structscope::"
+                        + n.text() + "'?)");
             }
             if ((gnu || "clang".equals(ns)) && name.equals("counted_by")) {
                 countedBy(st, p, n);
@@ -307,6 +315,34 @@ final class Attributes {
             throw new InputException(at.where(), "requested alignment must be 268435456 bytes or smaller");
         }
         aligned = Math.max(aligned, v.value());
+    }
+
+    /**
+     * Whether an attribute namespace other than {@code structscope} is probably meant to be it:
+     * within two edits of it, ignoring case and GCC's {@code __x__} spelling.
+     */
+    static boolean nearStructscope(String ns) {
+        String s = strip(ns).toLowerCase(java.util.Locale.ROOT);
+        String want = "structscope";
+        if (Math.abs(s.length() - want.length()) > 2) {
+            return false;
+        }
+        int[] prev = new int[want.length() + 1];
+        int[] cur = new int[want.length() + 1];
+        for (int j = 0; j <= want.length(); j++) {
+            prev[j] = j;
+        }
+        for (int i = 1; i <= s.length(); i++) {
+            cur[0] = i;
+            for (int j = 1; j <= want.length(); j++) {
+                int subst = prev[j - 1] + (s.charAt(i - 1) == want.charAt(j - 1) ? 0 : 1);
+                cur[j] = Math.min(subst, Math.min(prev[j], cur[j - 1]) + 1);
+            }
+            int[] t = prev;
+            prev = cur;
+            cur = t;
+        }
+        return prev[want.length()] <= 2;
     }
 
     private static String strip(String s) {

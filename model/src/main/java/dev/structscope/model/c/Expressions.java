@@ -25,7 +25,8 @@ public final class Expressions {
         if (text == null || text.isBlank()) {
             throw new InputException(where, "empty expression");
         }
-        ParseState st = new ParseState(new Symbols(Abis.X86_64_LINUX), new PackState(w -> { }), new Comments(), true);
+        ParseState st = new ParseState(new Symbols(Abis.X86_64_LINUX), new PackState(w -> { }), new Comments(), true,
+                w -> { });
         String file = where;
         try {
             java.util.List<Token> tokens = new java.util.ArrayList<>(new Lexer(text, file, 10_000).tokens());

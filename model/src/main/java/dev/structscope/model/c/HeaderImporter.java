@@ -136,7 +136,7 @@ public final class HeaderImporter {
         List<Token> tokens = pp.finish(fileName);
         Symbols sym = new Symbols(options.abi());
         PackState pack = new PackState(options.warnings());
-        ParseState st = new ParseState(sym, pack, pp.comments());
+        ParseState st = new ParseState(sym, pack, pp.comments(), options.warnings());
         st.read(new TokenCursor(tokens, pack::apply));
         DeclParser parser = new DeclParser(st);
         try {

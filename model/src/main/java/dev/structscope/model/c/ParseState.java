@@ -4,6 +4,7 @@ import dev.structscope.model.abi.Abi;
 
 import java.util.HashSet;
 import java.util.Set;
+import java.util.function.Consumer;
 
 /**
  * What parsing one import has learnt and where it stands: the token cursor, the symbols declared
@@ -18,23 +19,31 @@ final class ParseState {
     private final Comments comments;
     private final Set<String> memberNames = new HashSet<>();
     private final boolean anyNameIsMember;
+    private final Consumer<String> warnings;
     private TokenCursor in;
     private int recordDepth;
 
     /**
      * @param comments        the user's comments, to give declarations theirs
      * @param anyNameIsMember every identifier names a member (a document's expression)
+     * @param warnings        receives one line per warning
      */
-    ParseState(Symbols sym, PackState pack, Comments comments, boolean anyNameIsMember) {
+    ParseState(Symbols sym, PackState pack, Comments comments, boolean anyNameIsMember, Consumer<String> warnings) {
         this.sym = sym;
         this.pack = pack;
         this.comments = comments;
         this.anyNameIsMember = anyNameIsMember;
+        this.warnings = warnings;
     }
 
-    /** The state of parsing a header's declarations. */
-    ParseState(Symbols sym, PackState pack, Comments comments) {
-        this(sym, pack, comments, false);
+    /** The state of parsing a header's declarations; {@code warnings} receives one line per warning. */
+    ParseState(Symbols sym, PackState pack, Comments comments, Consumer<String> warnings) {
+        this(sym, pack, comments, false, warnings);
+    }
+
+    /** Says {@code message} about the input at {@code at}, and goes on. */
+    void warn(Token at, String message) {
+        warnings.accept(at.where() + ": " + message);
     }
 
     /** The cursor over the tokens being parsed. */

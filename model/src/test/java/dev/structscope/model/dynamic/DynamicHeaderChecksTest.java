@@ -5,10 +5,14 @@ import dev.structscope.model.abi.Abis;
 import dev.structscope.model.c.HeaderImporter;
 import dev.structscope.model.doc.LayoutDocuments;
 import dev.structscope.model.layout.LayoutEngine;
+import dev.structscope.model.type.TypeLibrary;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
+
+import java.util.ArrayList;
+import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -20,7 +24,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
  * a struct, a string where a number is needed), {@code when} where no switch chooses, {@code when}
  * values of the wrong kind, too long, or given twice, two defaults. They used to be accepted, and
  * failed (or silently never matched) only when data was decoded. Headers and layout documents are
- * refused for the same reasons.
+ * refused for the same reasons; a misspelt {@code structscope::} namespace is a warning.
  */
 class DynamicHeaderChecksTest {
     private static final String U12 = "union U { [[structscope::when(1)]] uint32_t a; [[structscope::when(2)]] uint16_t b; };\n";
@@ -97,6 +101,28 @@ class DynamicHeaderChecksTest {
     @Test
     void theMeaningfulHeaderOfTheDynamicTestsStaysAccepted() {
         assertDoesNotThrow(DynamicHeaderTest::lib);
+    }
+
+    /**
+     * A compiler ignores attributes it does not know, and so does the importer, but a namespace two
+     * edits or fewer from structscope is a typo that would drop a count or a switch silently: one
+     * warning line with its place.
+     */
+    @Test
+    void aMisspeltNamespaceIsAWarningWithItsPlace() {
+        List<String> warnings = new ArrayList<>();
+        TypeLibrary l = HeaderImporter.importText("""
+                #include <stdint.h>
+                struct A {
+                    uint8_t n;
+                    [[structscop::size(n)]] uint32_t a;
+                    [[StructScope::at(n), other::size(n)]] uint32_t b;
+                };
+                """, "ns.h", new HeaderImporter.Options(false, List.of(), warnings::add));
+        assertEquals(List.of(
+                "ns.h:4:7: unknown attribute 'structscop::size' ignored (did you mean 'structscope::size'?)",
+                "ns.h:5:7: unknown attribute 'StructScope::at' ignored (did you mean 'structscope::at'?)"), warnings);
+        assertEquals(false, l.findRecord("A").orElseThrow().record().members().get(1).isDynamic());
     }
 
     /** A document of {@code types} (JSON declarations); it must be refused at the character after '^'. */
