@@ -63,13 +63,14 @@ final class MemberExpr {
         in.enter();
         try {
             Expr c = binary(0);
+            Token question = in.peek();
             if (!in.accept("?")) {
                 return c;
             }
             Expr a = conditional();
             in.expect(":", "in conditional expression");
             Expr b = conditional();
-            return fold(new Expr.Cond(c, a, b));
+            return fold(new Expr.Cond(c, a, b), question);
         } finally {
             in.exit();
         }
@@ -87,7 +88,7 @@ final class MemberExpr {
             }
             in.next();
             Expr right = binary(op.precedence + 1);
-            left = fold(new Expr.Binary(op, left, right));
+            left = fold(new Expr.Binary(op, left, right), t);
         }
     }
 
@@ -105,7 +106,7 @@ final class MemberExpr {
                 };
                 if (op != null) {
                     in.next();
-                    return fold(new Expr.Unary(op, unary()));
+                    return fold(new Expr.Unary(op, unary()), t);
                 }
                 if (t.is("(") && !isCast()) {
                     in.next();
@@ -169,15 +170,21 @@ final class MemberExpr {
         return ref;
     }
 
-    /** A constant subtree is evaluated now, so that only what data decides stays a tree. */
-    private static Expr fold(Expr e) {
-        if (e.isConstant() && !(e.evaluate(path -> null) instanceof String)) {
-            try {
-                return new Expr.Const(e.evaluateLong(path -> null));
-            } catch (Expr.EvalException ex) {
-                return e;
-            }
+    /**
+     * A constant subtree is evaluated now, so that only what data decides stays a tree; one that
+     * cannot be evaluated (a division by zero, a string used as a number) is an error at its
+     * operator {@code at}, as in a C constant expression, rather than on every record decoded.
+     */
+    private Expr fold(Expr e, Token at) {
+        if (!e.isConstant()) {
+            return e;
         }
-        return e;
+        Object v;
+        try {
+            v = e.evaluate(path -> null);
+        } catch (Expr.EvalException ex) {
+            throw in.error(at, ex.getMessage());
+        }
+        return v instanceof String ? e : new Expr.Const(e.evaluateLong(path -> null));
     }
 }

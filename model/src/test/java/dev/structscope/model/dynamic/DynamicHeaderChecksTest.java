@@ -67,6 +67,8 @@ class DynamicHeaderChecksTest {
             value twice in one alternative | union U { [[structscope::when(1, ^1)]] uint32_t a; };\\nstruct A { uint8_t t; [[structscope::switch(t)]] union U u; }; | when(1): 1 is given twice for 'a'
             two defaults       | union U { uint32_t a; uint16_t ^b; };\\nstruct A { uint8_t t; [[structscope::switch(t)]] union U u; }; | switch(t): 'a' and 'b' both have no when; a tagged union has at most one default alternative
             two defaults inline | struct A { uint8_t t; [[structscope::switch(t)]] union { [[structscope::when(1)]] int x; int a; int ^b; } u; }; | switch(t): 'a' and 'b' both have no when
+            division by zero in a when value | union U { [[structscope::when(1 ^/ 0)]] uint32_t a; uint16_t b; };\\nstruct A { uint8_t t; [[structscope::switch(t)]] union U u; }; | division by zero in '1 / 0'
+            division by zero in a size | struct A { uint8_t n; [[structscope::size(n + 4 ^% 0)]] uint32_t a; }; | division by zero in '4 % 0'
             """)
     void headersThatCannotMeanAnythingAreRefusedWhereTheyAreWritten(String what, String marked, String message) {
         InputException e = refusedAtMark(marked);
@@ -154,6 +156,7 @@ class DynamicHeaderChecksTest {
             string longer than the array | {"kind": "union", "name": "U", "members": [^{"name": "a", "type": "int", "when": ["\\"abcdef\\""]}]}, {"kind": "struct", "name": "A", "members": [{"name": "t", "type": "char[4]"}, {"name": "u", "type": "union U", "switch": "t"}]} | has at most 4 characters
             value in two alternatives | {"kind": "union", "name": "U", "members": [{"name": "a", "type": "int", "when": ["1"]}, ^{"name": "b", "type": "int", "when": ["1"]}]}, {"kind": "struct", "name": "A", "members": [{"name": "t", "type": "uint8_t"}, {"name": "u", "type": "union U", "switch": "t"}]} | 1 is also a when value of 'a'
             two defaults | {"kind": "union", "name": "U", "members": [{"name": "a", "type": "int"}, ^{"name": "b", "type": "int"}]}, {"kind": "struct", "name": "A", "members": [{"name": "t", "type": "uint8_t"}, {"name": "u", "type": "union U", "switch": "t"}]} | 'a' and 'b' both have no when
+            division by zero | {"kind": "union", "name": "U", "members": [{"name": "a", "type": "int", "when": [^"1 / 0"]}]} | division by zero in '1 / 0'
             """)
     void documentsAreRefusedForTheSameReasons(String what, String marked, String message) {
         InputException e = documentRefusedAtMark(marked.replace("U12 ", DOC_U12));
