@@ -29,7 +29,8 @@ final class PaholeFormat {
         List<FieldLayout> fields = r.visibleFields();
         List<Padding> holes = new ArrayList<>(r.padding().stream().filter(p -> !p.tail()).toList());
         long membersBytes = 0;
-        List<String> offsetTexts = r.dynamic() ? dev.structscope.model.layout.DynamicOffsets.of(r) : null;
+        // Also for a record that is not dynamic itself: a union's alternatives carry when, and are listed as dynamic members.
+        List<String> offsetTexts = dev.structscope.model.layout.DynamicOffsets.of(r);
         for (int i = 0; i < fields.size(); i++) {
             FieldLayout f = fields.get(i);
             while (!f.dynamic() && !holes.isEmpty() && holes.getFirst().offset() < f.offset()) {
@@ -37,7 +38,15 @@ final class PaholeFormat {
             }
             String decl = declaration(f);
             sb.append('\t').append(pad(decl, 40));
-            if (f.dynamic() || f.member().isDynamic()) {
+            var d = f.member().dynamic();
+            // An alternative that only carries when sits where a union member sits: numbers, and its values.
+            boolean whenOnly = !f.dynamic() && d.at() == null && d.switchOn() == null && d.size() == null && !d.when().isEmpty()
+                    && !(f.member().type() instanceof dev.structscope.model.type.ArrayType a && a.isDynamic());
+            String when = d.when().isEmpty() ? "" : " when " + String.join(", ", d.when().stream().map(e -> e.text()).toList());
+            if (whenOnly) {
+                sb.append(String.format("/* %6d    %5d %3d", f.offset(), f.size(), f.align())).append(when).append(" */");
+                membersBytes += f.size();
+            } else if (f.dynamic() || f.member().isDynamic()) {
                 // Offsets and sizes data decides: the expressions, as the layout knows them.
                 sb.append("/* ").append(offsetTexts.get(i));
                 if (f.layout() instanceof dev.structscope.model.layout.ArrayLayout a && a.count() != null) {
@@ -49,7 +58,7 @@ final class PaholeFormat {
                 if (f.member().dynamic().size() != null) {
                     sb.append(", size ").append(f.member().dynamic().size().text());
                 }
-                sb.append(" */");
+                sb.append(when.isEmpty() ? "" : "," + when).append(" */");
             } else if (f.isBitField()) {
                 sb.append(String.format("/* %6d:%2d %5d %3d */", f.offset(), f.bits().offset() % 8, f.size(), f.align()));
             } else {

@@ -86,6 +86,24 @@ class DynamicSampleHeadersTest {
         assertEquals(gcc.get("Elf" + bits + "_Ehdr"), file.get("size").asLong(), header + " whole-file record size");
     }
 
+    /**
+     * The text listing of every record (no --type) with a union whose alternatives carry when: the
+     * alternatives with their numbers and values (it ended in "internal error: NullPointerException").
+     */
+    @Test
+    void theListingShowsEachAlternativesWhen() throws IOException {
+        Path h = Files.writeString(dir.resolve("u.h"), """
+                #include <stdint.h>
+                union U { [[structscope::when(1)]] uint32_t a; [[structscope::when(2, 3)]] uint16_t b; };
+                struct A { uint8_t t; [[structscope::switch(t)]] union U u; };
+                """);
+        CliRun r = CliRun.run("layout", h.toString());
+        assertEquals(0, r.status(), r.err.toString());
+        assertTrue(r.out.toString().contains("uint32_t a;                             /*      0        4   4 when 1 */"), r.out.toString());
+        assertTrue(r.out.toString().contains("/*      0        2   2 when 2, 3 */"), r.out.toString());
+        assertTrue(r.out.toString().contains("union U u;                              /* 4, switch t */"), r.out.toString());
+    }
+
     @Test
     void elf64RecordsAreLaidOutAsGccLaysOutTheSystemsElfH() throws IOException {
         assertElfRecordsAsGccLaysThemOut("elf64.h", "64");
