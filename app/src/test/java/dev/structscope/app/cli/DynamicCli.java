@@ -69,6 +69,27 @@ final class DynamicCli {
         }
     }
 
+    /**
+     * What a C program prints when {@code records} — statements that each write one record to
+     * {@code FILE *f} and print its values as one JSON line — run inside a main that opens
+     * {@code data} for them: compiled by gcc with {@code flag} (-m64, -m32), the test skipped where
+     * gcc cannot build for it. The outside truth of the dynamic-layout tests against gcc.
+     */
+    static List<com.fasterxml.jackson.databind.JsonNode> gccRecords(Path dir, String flag, Path data, CharSequence records) {
+        String c = "#include <stdint.h>\n#include <stdio.h>\n#include <stddef.h>\n#include <string.h>\nint main(void) {\n"
+                + "FILE *f = fopen(\"" + data + "\", \"wb\");\n" + records + "fclose(f); return 0;\n}\n";
+        Path exe = dir.resolve("writer");
+        try {
+            Path src = Files.writeString(dir.resolve("writer.c"), c);
+            tool(dir, "gcc", flag, "-w", "-o", exe.toString(), src.toString());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (AssertionError e) {
+            assumeTrue(false, "gcc " + flag + " cannot build here: " + e.getMessage());
+        }
+        return jsonLines(tool(dir, exe.toString()));
+    }
+
     /** Runs a Python program given as text with arguments; returns its stdout. */
     static String python(Path dir, String program, String... args) {
         try {
