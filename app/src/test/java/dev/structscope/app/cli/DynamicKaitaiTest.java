@@ -211,6 +211,26 @@ class DynamicKaitaiTest {
         assertEquals(3, tail.get("vals").size(), tail.toString());
     }
 
+    /**
+     * A count written as C's truth ({@code more[next != 0]}: a linked list through placed
+     * records) is an int in Kaitai too; a comparison there is a boolean, which the compiler
+     * refused as a count ("expected integer, got CalcBooleanType").
+     */
+    @Test
+    void aCountThatIsAComparisonIsAnInteger() throws Exception {
+        Files.writeString(dir.resolve("list.h"), """
+                #include <stdint.h>
+                #pragma pack(push, 1)
+                struct Node { uint32_t value; uint32_t next; [[structscope::at(next)]] struct Node more[next != 0 && value < 100]; };
+                #pragma pack(pop)
+                """);
+        java.nio.ByteBuffer b = java.nio.ByteBuffer.allocate(24).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+        b.putInt(1).putInt(8).putInt(2).putInt(16).putInt(3).putInt(0);
+        Path bin = Files.write(dir.resolve("list.bin"), b.array());
+        JsonNode head = agree(dir.resolve("list.h"), "Node", bin, false).get(0);
+        assertEquals(3, head.get("more").get(0).get("more").get(0).get("value").asInt(), head.toString());
+    }
+
     private JsonNode agree(String header, String type, Path data, boolean all) throws Exception {
         return agree(DynamicCli.bundled(dir, header), type, data, all);
     }
@@ -285,6 +305,7 @@ class DynamicKaitaiTest {
             case "Elf32File" -> 52;
             case "Tail" -> 16;
             case "Placed" -> 14;
+            case "Node" -> 8;
             default -> bytes.length;
         };
         assertEquals(fileType ? bytes.length - bytes.length % record : record, parsed.get("consumed").asLong(),

@@ -376,28 +376,28 @@ final class KaitaiDynamic {
 
     /** An expression in Kaitai's language, member names resolved against {@code ctx}. */
     String expr(Expr e, List<Map<String, FieldLayout>> ctx) {
+        if (truth(e)) {
+            // C's comparisons and logical operators give the int 0 or 1; Kaitai's give booleans,
+            // which a count, size or arithmetic refuses ("expected integer, got CalcBooleanType").
+            return "(" + bool(e, ctx) + " ? 1 : 0)";
+        }
         return switch (e) {
             case Expr.Const c -> c.value() < 0 ? "(" + c.value() + ")" : Long.toString(c.value());
             case Expr.Str s -> str(s.value());
             case Expr.Ref r -> ref(r, ctx);
             case Expr.Unary u -> switch (u.op()) {
                 case NEG -> "(-" + expr(u.operand(), ctx) + ")";
-                case PLUS -> expr(u.operand(), ctx);
-                case NOT -> "(not " + bool(u.operand(), ctx) + ")";
                 case COMPL -> "(~" + expr(u.operand(), ctx) + ")";
+                default -> expr(u.operand(), ctx); // PLUS (NOT is a truth, above)
             };
-            case Expr.Binary b -> switch (b.op()) {
-                case LAND -> "(" + bool(b.left(), ctx) + " and " + bool(b.right(), ctx) + ")";
-                case LOR -> "(" + bool(b.left(), ctx) + " or " + bool(b.right(), ctx) + ")";
-                default -> "(" + expr(b.left(), ctx) + " " + b.op().symbol + " " + expr(b.right(), ctx) + ")";
-            };
+            case Expr.Binary b -> "(" + expr(b.left(), ctx) + " " + b.op().symbol + " " + expr(b.right(), ctx) + ")";
             case Expr.Cond c -> "(" + bool(c.test(), ctx) + " ? " + expr(c.then(), ctx) + " : " + expr(c.otherwise(), ctx) + ")";
         };
     }
 
-    /** C's truth of an integer as a Kaitai boolean (Kaitai does not mix the two). */
-    private String bool(Expr e, List<Map<String, FieldLayout>> ctx) {
-        boolean already = switch (e) {
+    /** Whether {@code e} is one of C's truth operators: a comparison, {@code &&}, {@code ||} or {@code !}. */
+    private static boolean truth(Expr e) {
+        return switch (e) {
             case Expr.Binary b -> switch (b.op()) {
                 case LT, GT, LE, GE, EQ, NE, LAND, LOR -> true;
                 default -> false;
@@ -405,7 +405,17 @@ final class KaitaiDynamic {
             case Expr.Unary u -> u.op() == Expr.UnaryOp.NOT;
             default -> false;
         };
-        return already ? expr(e, ctx) : "(" + expr(e, ctx) + " != 0)";
+    }
+
+    /** C's truth of an integer as a Kaitai boolean (Kaitai does not mix the two). */
+    private String bool(Expr e, List<Map<String, FieldLayout>> ctx) {
+        return switch (e) {
+            case Expr.Binary b when b.op() == Expr.BinaryOp.LAND -> "(" + bool(b.left(), ctx) + " and " + bool(b.right(), ctx) + ")";
+            case Expr.Binary b when b.op() == Expr.BinaryOp.LOR -> "(" + bool(b.left(), ctx) + " or " + bool(b.right(), ctx) + ")";
+            case Expr.Binary b when truth(b) -> "(" + expr(b.left(), ctx) + " " + b.op().symbol + " " + expr(b.right(), ctx) + ")";
+            case Expr.Unary u when u.op() == Expr.UnaryOp.NOT -> "(not " + bool(u.operand(), ctx) + ")";
+            default -> "(" + expr(e, ctx) + " != 0)";
+        };
     }
 
     private String ref(Expr.Ref r, List<Map<String, FieldLayout>> ctx) {
