@@ -2,12 +2,13 @@ package dev.structscope.app.cli;
 
 import dev.structscope.io.decode.DecoderPlan;
 import dev.structscope.io.decode.DynamicDecoder;
-import dev.structscope.io.decode.RecordReader;
-import dev.structscope.model.layout.RecordLayout;
 import dev.structscope.io.decode.RecordFormat;
+import dev.structscope.io.decode.RecordReader;
+import dev.structscope.io.decode.RecordValue;
 import dev.structscope.io.source.DataSource;
 import dev.structscope.io.source.Sources;
 import dev.structscope.model.InputException;
+import dev.structscope.model.layout.RecordLayout;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -98,46 +99,74 @@ public final class DecodeCommand extends CliCommand {
             long size = source.size();
             checkOffset(size);
             MemorySegment all = source.segment();
-            long[] end = {data.offset};
-            Sources.guard(source, () -> {
-                writer.begin();
-                long pos = data.offset;
-                for (long i = 0; howMany.all || i < howMany.count; i++) {
-                    if (howMany.all && pos >= size) {
-                        break;
-                    }
-                    RecordReader.Decoded d;
-                    try {
-                        d = decoder.read(all, pos, size);
-                    } catch (DynamicDecoder.DataEndsException e) {
-                        if (howMany.all) {
-                            break;
-                        }
-                        throw new InputException(data.file + ": " + e.where(), "record " + i + ": " + e.getMessage());
-                    } catch (InputException e) {
-                        throw new InputException(data.file + ": " + e.where(), "record " + i + ": " + e.getMessage());
-                    }
-                    // One record of 0 bytes can be shown; a second would be the same bytes again.
-                    boolean another = howMany.all || i + 1 < howMany.count;
-                    if (d.size() <= 0 && another) {
-                        throw new InputException(data.file + ": byte offset " + pos, "record " + i
-                                + " is 0 bytes long: records of it cannot follow one another");
-                    }
-                    writer.record(i, pos, d.value());
-                    for (String w : d.warnings()) {
-                        warn(err, data.file + ": record " + i + ": " + w);
-                    }
-                    pos += d.size();
-                }
-                writer.end();
-                end[0] = pos;
-                return null;
+            RecordFormat w = writer;
+            if (format.equalsIgnoreCase("csv")) {
+                // CSV has one header: records whose counts or alternatives differ are read twice,
+                // first for every column any of them has, then for the rows under those columns.
+                RecordFormat.CsvColumns columns = new RecordFormat.CsvColumns(MAX_CSV_COLUMNS, false, bytesHex(bytes));
+                Sources.guard(source, () -> walk(decoder, all, size, columns::add, null));
+                w = RecordFormat.csv(out, columns.columns(), bytesHex(bytes));
+            }
+            RecordFormat rows = w;
+            long end = Sources.guard(source, () -> {
+                rows.begin();
+                long at = walk(decoder, all, size, rows::record, err);
+                rows.end();
+                return at;
             });
             if (howMany.all) {
-                warnTrailing(err, end[0], size);
+                warnTrailing(err, end, size);
             }
         }
         return 0;
+    }
+
+    /** The most CSV columns records of several shapes may make between them (as convert allows). */
+    private static final int MAX_CSV_COLUMNS = 100_000;
+
+    /** Receives each decoded record: its number, its byte offset and its value. */
+    @FunctionalInterface
+    private interface Rows {
+        void record(long index, long offset, RecordValue value);
+    }
+
+    /**
+     * Decodes the records asked for from {@code --offset}, back to back, into {@code rows}; says
+     * each record's warnings on {@code err} (null: not on this pass). Returns where the last one
+     * ended. With {@code --all} it stops at the end of the data or at a record the data ends inside.
+     */
+    private long walk(DynamicDecoder decoder, MemorySegment all, long size, Rows rows, PrintWriter err) {
+        long pos = data.offset;
+        for (long i = 0; howMany.all || i < howMany.count; i++) {
+            if (howMany.all && pos >= size) {
+                break;
+            }
+            RecordReader.Decoded d;
+            try {
+                d = decoder.read(all, pos, size);
+            } catch (DynamicDecoder.DataEndsException e) {
+                if (howMany.all) {
+                    break;
+                }
+                throw new InputException(data.file + ": " + e.where(), "record " + i + ": " + e.getMessage());
+            } catch (InputException e) {
+                throw new InputException(data.file + ": " + e.where(), "record " + i + ": " + e.getMessage());
+            }
+            // One record of 0 bytes can be shown; a second would be the same bytes again.
+            boolean another = howMany.all || i + 1 < howMany.count;
+            if (d.size() <= 0 && another) {
+                throw new InputException(data.file + ": byte offset " + pos, "record " + i
+                        + " is 0 bytes long: records of it cannot follow one another");
+            }
+            rows.record(i, pos, d.value());
+            if (err != null) {
+                for (String w : d.warnings()) {
+                    warn(err, data.file + ": record " + i + ": " + w);
+                }
+            }
+            pos += d.size();
+        }
+        return pos;
     }
 
     private void checkCount() {

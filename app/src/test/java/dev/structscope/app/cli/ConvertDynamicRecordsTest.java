@@ -182,6 +182,28 @@ class ConvertDynamicRecordsTest {
         }
     }
 
+    /**
+     * decode --format csv of the same records: the same columns (named vals[0] rather than
+     * vals.0) and the same rows as convert's CSV; it refused records of other shapes too.
+     */
+    @Test
+    void decodeCsvHasTheSameColumnsAndRowsAsConvert() throws Exception {
+        Path data = dir.resolve("msg.bin");
+        Path csv = dir.resolve("msg-decode-check.csv");
+        CliRun converted = CliRun.run("convert", dir.resolve("msg.h").toString(), "--type", "Msg", data.toString(), "--to",
+                "csv", "-o", csv.toString());
+        assertEquals(0, converted.status(), converted.err.toString());
+        CliRun decoded = CliRun.run("decode", dir.resolve("msg.h").toString(), "--type", "Msg", data.toString(), "--all",
+                "--format", "csv");
+        assertEquals(0, decoded.status(), decoded.err.toString());
+        List<String> lines = decoded.out.toString().lines().toList();
+        assertTrue(lines.getFirst().contains(",vals[4],"), lines.getFirst());
+        List<String> dotted = new java.util.ArrayList<>(lines);
+        dotted.set(0, lines.getFirst().replaceAll("\\[(\\d+)\\]", ".$1"));
+        assertEquals(Files.readAllLines(csv), dotted);
+        assertTrue(decoded.err.toString().contains("5 trailing bytes"), decoded.err.toString());
+    }
+
     @Test
     void duckdbSqlOverTheParquetHasPythonsCountsAndSums() throws SQLException {
         String file = dir.resolve("msg.parquet").toString().replace("'", "''");

@@ -68,6 +68,17 @@ public abstract sealed class RecordFormat permits RecordFormat.Json, RecordForma
     }
 
     /**
+     * {@code decode --format csv} of records of different shapes: as {@link #flatCsv}, with
+     * decode's names ({@code pts[0]}) and its {@code --bytes} choice; the columns collected by a
+     * {@link CsvColumns} made with the same two.
+     */
+    public static RecordFormat csv(PrintWriter out, List<String> header, boolean bytesHex) {
+        RecordFormat f = new Csv(out, false, List.copyOf(header));
+        f.bytesHex = bytesHex;
+        return f;
+    }
+
+    /**
      * The columns of records of different shapes, for {@link #flatCsv}: every leaf path any record
      * has, in an order that keeps each record's own (the elements a longer array has come after
      * the shorter one's and before what follows the array). Fed every record in a first pass;
@@ -75,21 +86,31 @@ public abstract sealed class RecordFormat permits RecordFormat.Json, RecordForma
      */
     public static final class CsvColumns {
         private final int maxColumns;
+        private final boolean dotted;
+        private final boolean bytesHex;
         private List<String> order = new ArrayList<>();
         private final java.util.Set<String> known = new java.util.HashSet<>();
         private final java.util.Set<List<String>> shapes = new java.util.HashSet<>();
         private final List<String> names = new ArrayList<>();
         private final List<Value> values = new ArrayList<>();
 
+        /** Columns as {@code convert --to csv} names them ({@code pts.0}). */
         public CsvColumns(int maxColumns) {
+            this(maxColumns, true, false);
+        }
+
+        /** Columns named as {@code dotted} says ({@code pts.0}, else decode's {@code pts[0]}), byte arrays one column when {@code bytesHex}. */
+        public CsvColumns(int maxColumns, boolean dotted, boolean bytesHex) {
             this.maxColumns = maxColumns;
+            this.dotted = dotted;
+            this.bytesHex = bytesHex;
         }
 
         /** Adds the columns of record number {@code index} at byte {@code offset}. */
         public void add(long index, long offset, RecordValue r) {
             names.clear();
             values.clear();
-            leaves("", r, true, names, values);
+            leaves("", r, dotted, bytesHex, names, values);
             if (shapes.contains(names)) {
                 return;
             }
@@ -117,7 +138,7 @@ public abstract sealed class RecordFormat permits RecordFormat.Json, RecordForma
             if (order.size() > maxColumns) {
                 throw new dev.structscope.model.InputException("byte offset " + offset, "record " + index
                         + " makes more than " + maxColumns + " distinct CSV columns (counts and alternatives "
-                        + "differ from record to record); write jsonl, parquet or arrow instead");
+                        + "differ from record to record); use jsonl, or convert to parquet or arrow");
             }
         }
 
