@@ -93,7 +93,7 @@ public final class Converter {
             RecordScan.Result scanned;
             // CSV has one header: records whose counts or alternatives differ are read twice,
             // first for the columns any of them has, then for the rows under those columns.
-            List<String> csvColumns = format == Format.CSV && reader.dynamic() ? csvColumns(source, reader, offset, progress) : null;
+            RecordFormat.CsvColumns csvColumns = format == Format.CSV && reader.dynamic() ? csvColumns(source, reader, offset, progress) : null;
             try (ColumnarOut writer = csvColumns != null ? new TextOut(part, csvColumns)
                     : open(format, schema == null ? null : new RowFeeder(schema, reader), part)) {
                 scanned = RecordScan.scan(source, reader, offset, writer, progress);
@@ -115,13 +115,11 @@ public final class Converter {
         }
     }
 
-    /** The most CSV columns records of several shapes may make between them (a wider table wants jsonl or Parquet). */
-    static final int MAX_CSV_COLUMNS = 100_000;
-
-    private static List<String> csvColumns(DataSource source, RecordReader reader, long offset, RecordScan.Progress progress) {
-        RecordFormat.CsvColumns columns = new RecordFormat.CsvColumns(MAX_CSV_COLUMNS);
+    private static RecordFormat.CsvColumns csvColumns(DataSource source, RecordReader reader, long offset,
+                                                      RecordScan.Progress progress) {
+        RecordFormat.CsvColumns columns = new RecordFormat.CsvColumns();
         RecordScan.scan(source, reader, offset, (index, at, segment, value) -> columns.add(index, at, value), progress);
-        return columns.columns();
+        return columns;
     }
 
     private static ColumnarOut open(Format format, RowFeeder feeder, Path file) throws IOException {

@@ -25,8 +25,8 @@ final class TextOut implements ColumnarOut {
     }
 
     /** CSV under columns decided beforehand ({@link RecordFormat.CsvColumns}): records of several shapes. */
-    TextOut(Path file, java.util.List<String> csvColumns) throws IOException {
-        this(file, out -> RecordFormat.flatCsv(out, csvColumns));
+    TextOut(Path file, RecordFormat.CsvColumns csvColumns) throws IOException {
+        this(file, csvColumns::writer);
     }
 
     private TextOut(Path file, java.util.function.Function<PrintWriter, RecordFormat> format) throws IOException {

@@ -103,9 +103,9 @@ public final class DecodeCommand extends CliCommand {
             if (format.equalsIgnoreCase("csv")) {
                 // CSV has one header: records whose counts or alternatives differ are read twice,
                 // first for every column any of them has, then for the rows under those columns.
-                RecordFormat.CsvColumns columns = new RecordFormat.CsvColumns(MAX_CSV_COLUMNS, false, bytesHex(bytes));
+                RecordFormat.CsvColumns columns = new RecordFormat.CsvColumns(false, bytesHex(bytes));
                 Sources.guard(source, () -> walk(decoder, all, size, columns::add, null));
-                w = RecordFormat.csv(out, columns.columns(), bytesHex(bytes));
+                w = columns.writer(out);
             }
             RecordFormat rows = w;
             long end = Sources.guard(source, () -> {
@@ -120,9 +120,6 @@ public final class DecodeCommand extends CliCommand {
         }
         return 0;
     }
-
-    /** The most CSV columns records of several shapes may make between them (as convert allows). */
-    private static final int MAX_CSV_COLUMNS = 100_000;
 
     /** Receives each decoded record: its number, its byte offset and its value. */
     @FunctionalInterface

@@ -59,33 +59,18 @@ public abstract sealed class RecordFormat permits RecordFormat.Json, RecordForma
     }
 
     /**
-     * {@code convert --to csv} of records of different shapes (a dynamic layout's counts and
-     * alternatives): writes each record under {@code header} — every column some record has, as
-     * {@link CsvColumns} collected them in a first pass — with empty cells for the columns it lacks.
-     */
-    public static RecordFormat flatCsv(PrintWriter out, List<String> header) {
-        return new Csv(out, true, List.copyOf(header));
-    }
-
-    /**
-     * {@code decode --format csv} of records of different shapes: as {@link #flatCsv}, with
-     * decode's names ({@code pts[0]}) and its {@code --bytes} choice; the columns collected by a
-     * {@link CsvColumns} made with the same two.
-     */
-    public static RecordFormat csv(PrintWriter out, List<String> header, boolean bytesHex) {
-        RecordFormat f = new Csv(out, false, List.copyOf(header));
-        f.bytesHex = bytesHex;
-        return f;
-    }
-
-    /**
-     * The columns of records of different shapes, for {@link #flatCsv}: every leaf path any record
-     * has, in an order that keeps each record's own (the elements a longer array has come after
-     * the shorter one's and before what follows the array). Fed every record in a first pass;
-     * records of a shape already seen cost one lookup. At most {@code maxColumns} columns. One thread.
+     * CSV of records of different shapes (a dynamic layout's counts and alternatives), for
+     * {@code convert --to csv} and {@code decode --format csv}: every leaf path any record has, in
+     * an order that keeps each record's own (the elements a longer array has come after the
+     * shorter one's and before what follows the array), collected in a first pass over the
+     * records; then {@link #writer} writes each record under them, with empty cells for the
+     * columns it lacks. Records of a shape already seen cost one lookup. At most
+     * {@link #MAX_COLUMNS} columns. One thread.
      */
     public static final class CsvColumns {
-        private final int maxColumns;
+        /** The most columns records of several shapes may make between them (a wider table wants jsonl or Parquet). */
+        public static final int MAX_COLUMNS = 100_000;
+
         private final boolean dotted;
         private final boolean bytesHex;
         private List<String> order = new ArrayList<>();
@@ -95,15 +80,21 @@ public abstract sealed class RecordFormat permits RecordFormat.Json, RecordForma
         private final List<Value> values = new ArrayList<>();
 
         /** Columns as {@code convert --to csv} names them ({@code pts.0}). */
-        public CsvColumns(int maxColumns) {
-            this(maxColumns, true, false);
+        public CsvColumns() {
+            this(true, false);
         }
 
         /** Columns named as {@code dotted} says ({@code pts.0}, else decode's {@code pts[0]}), byte arrays one column when {@code bytesHex}. */
-        public CsvColumns(int maxColumns, boolean dotted, boolean bytesHex) {
-            this.maxColumns = maxColumns;
+        public CsvColumns(boolean dotted, boolean bytesHex) {
             this.dotted = dotted;
             this.bytesHex = bytesHex;
+        }
+
+        /** The CSV writer of the records under the columns collected, named the same way. */
+        public RecordFormat writer(PrintWriter out) {
+            RecordFormat f = new Csv(out, dotted, List.copyOf(order));
+            f.bytesHex = bytesHex;
+            return f;
         }
 
         /** Adds the columns of record number {@code index} at byte {@code offset}. */
@@ -135,17 +126,13 @@ public abstract sealed class RecordFormat permits RecordFormat.Json, RecordForma
             }
             known.addAll(names);
             order = merged;
-            if (order.size() > maxColumns) {
+            if (order.size() > MAX_COLUMNS) {
                 throw new dev.structscope.model.InputException("byte offset " + offset, "record " + index
-                        + " makes more than " + maxColumns + " distinct CSV columns (counts and alternatives "
+                        + " makes more than " + MAX_COLUMNS + " distinct CSV columns (counts and alternatives "
                         + "differ from record to record); use jsonl, or convert to parquet or arrow");
             }
         }
 
-        /** The columns so far. */
-        public List<String> columns() {
-            return List.copyOf(order);
-        }
     }
 
     /**
