@@ -57,7 +57,8 @@ public final class RecordStats {
     static final long GENERATED_FROM_BYTES = 1 << 20;
 
     /**
-     * The first blocks of a run are small (16 records each, for the first 1,000 blocks): a loop
+     * The first blocks of a run are small (16 records each, for the first 1,000 blocks, read by the
+     * calling thread before the parallel ranges start): a loop
      * generated for this layout starts interpreted, and HotSpot compiles a method after a few
      * hundred calls but a long-running loop only after tens of thousands of iterations, so short
      * calls reach compiled code (C1, then C2 after about 900 calls) within a few thousand records
@@ -185,43 +186,57 @@ public final class RecordStats {
      * thread (its counters are atomic).
      */
     private record Run(RecordLoops loops, int leaves, long recordSize, long totalBytes, StatsProgress progress,
-                       java.util.concurrent.atomic.AtomicLong doneBytes, java.util.concurrent.atomic.AtomicInteger warmUp) {
+                       java.util.concurrent.atomic.AtomicLong doneBytes, java.util.concurrent.atomic.AtomicBoolean warmed) {
         Run(RecordLoops loops, int leaves, long recordSize, long totalBytes, StatsProgress progress) {
             this(loops, leaves, recordSize, totalBytes, progress, new java.util.concurrent.atomic.AtomicLong(),
-                    new java.util.concurrent.atomic.AtomicInteger());
+                    new java.util.concurrent.atomic.AtomicBoolean());
         }
 
         /** The figures of {@code records} records that lie back to back from the start of {@code all}. */
         Partial records(MemorySegment all, long records) {
             long perBlock = Math.max(1, BLOCK_BYTES / recordSize);
+            // The warm-up blocks are read here, on the calling thread, before any other starts: the
+            // thread whose call has a loop compiled waits for the compiler, and a second thread
+            // running meanwhile read its blocks interpreted and asked for a second compilation of
+            // the same loop (on-stack replacement), both on a core the first compile needed.
+            long warm = perBlock <= WARM_UP_RECORDS || warmed.getAndSet(true) ? 0 : Math.min(records, WARM_UP_BLOCKS * WARM_UP_RECORDS);
+            Partial first = new Partial(leaves);
+            for (long b = 0; b < warm; b += WARM_UP_RECORDS) {
+                block(all, b, Math.min(WARM_UP_RECORDS, warm - b), first);
+            }
+            long rest = records - warm;
             int parallelism = Math.max(1, Runtime.getRuntime().availableProcessors());
             // A few ranges per core, and none over TASK_BYTES, so that an unlucky slow range does
             // not hold everyone up: the last range is what one core finishes alone.
-            long tasks = Math.min(Math.max(1, records / perBlock),
-                    Math.max(4L * parallelism, records * recordSize / TASK_BYTES));
-            long perTask = (records + tasks - 1) / tasks;
+            long tasks = Math.min(Math.max(1, rest / perBlock),
+                    Math.max(4L * parallelism, rest * recordSize / TASK_BYTES));
+            long perTask = (rest + tasks - 1) / tasks;
             IntFunction<Partial> range = t -> {
-                long from = t * perTask;
+                long from = warm + t * perTask;
                 long to = Math.min(records, from + perTask);
                 Partial p = new Partial(leaves);
-                long count;
-                for (long b = from; b < to; b += count) {
-                    if (progress.cancelled()) {
-                        throw new java.util.concurrent.CancellationException("stats cancelled");
-                    }
-                    boolean warming = warmUp.get() < WARM_UP_BLOCKS && warmUp.getAndIncrement() < WARM_UP_BLOCKS;
-                    count = Math.min(warming ? Math.min(perBlock, WARM_UP_RECORDS) : perBlock, to - b);
-                    loops.block(all, b * recordSize, (int) count, p);
-                    progress.update(doneBytes.addAndGet(count * recordSize), totalBytes);
+                for (long b = from; b < to; b += perBlock) {
+                    block(all, b, Math.min(perBlock, to - b), p);
                 }
                 return p;
             };
             // One range (a file under a block) is read here: a parallel stream of one would still
             // start the common pool's machinery, a few milliseconds of a short command.
-            return tasks == 1 ? range.apply(0) : IntStream.range(0, (int) tasks).parallel().mapToObj(range).reduce((a, b) -> {
+            Partial others = tasks == 1 ? range.apply(0) : IntStream.range(0, (int) tasks).parallel().mapToObj(range).reduce((a, b) -> {
                 a.merge(b);
                 return a;
             }).orElseGet(() -> new Partial(leaves));
+            first.merge(others);
+            return first;
+        }
+
+        /** Folds the {@code count} records from record {@code at} on into {@code p}, honouring cancel and reporting progress. */
+        private void block(MemorySegment all, long at, long count, Partial p) {
+            if (progress.cancelled()) {
+                throw new java.util.concurrent.CancellationException("stats cancelled");
+            }
+            loops.block(all, at * recordSize, (int) count, p);
+            progress.update(doneBytes.addAndGet(count * recordSize), totalBytes);
         }
     }
 
