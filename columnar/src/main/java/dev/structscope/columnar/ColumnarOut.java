@@ -23,6 +23,10 @@ sealed interface ColumnarOut extends RecordScan.RangeVisitor, AutoCloseable perm
         return Boolean.getBoolean(ROW_BY_ROW_PROPERTY);
     }
 
+    /** Called before {@link #close} when the data held no record ({@link dev.structscope.io.decode.RecordFormat#noRecords}). */
+    default void noRecords(dev.structscope.io.decode.RecordReader reader) {
+    }
+
     @Override
     void close() throws IOException;
 }

@@ -97,6 +97,9 @@ public final class Converter {
             try (ColumnarOut writer = csvColumns != null ? new TextOut(part, csvColumns)
                     : open(format, schema == null ? null : new RowFeeder(schema, reader), part)) {
                 scanned = RecordScan.scan(source, reader, offset, writer, progress);
+                if (scanned.records() == 0) {
+                    writer.noRecords(reader);
+                }
             }
             move(part, target);
             done = true;

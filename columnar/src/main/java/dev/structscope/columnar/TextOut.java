@@ -44,6 +44,11 @@ final class TextOut implements ColumnarOut {
     }
 
     @Override
+    public void noRecords(dev.structscope.io.decode.RecordReader reader) {
+        format.noRecords(reader);
+    }
+
+    @Override
     public void close() throws IOException {
         format.end();
         out.close();

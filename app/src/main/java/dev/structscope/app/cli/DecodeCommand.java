@@ -78,6 +78,9 @@ public final class DecodeCommand extends CliCommand {
                     long at = data.offset + i * recordSize;
                     writer.record(i, at, plan.decode(all, at));
                 }
+                if (count == 0) {
+                    writer.noRecords(plan);
+                }
                 writer.end();
                 return null;
             });

@@ -174,6 +174,15 @@ public abstract sealed class RecordFormat permits RecordFormat.Json, RecordForma
     /** Writes record number {@code index} (from 0), which starts at byte {@code offset} of the data. */
     public abstract void record(long index, long offset, RecordValue r);
 
+    /**
+     * Called before {@link #end} when no record was written, with the reader the records would
+     * have come from: CSV writes the header every record of a fixed layout has, so that a table
+     * of no rows still names its columns (pandas and DuckDB refuse a CSV file with no header);
+     * the other formats need nothing. Records of a dynamic layout have no columns until one is read.
+     */
+    public void noRecords(RecordReader reader) {
+    }
+
     public void end() {
         out.flush();
     }
@@ -224,6 +233,8 @@ public abstract sealed class RecordFormat permits RecordFormat.Json, RecordForma
     }
 
     static final class Csv extends RecordFormat {
+        /** The largest record whose header {@link #noRecords} writes: a zeroed copy is made to name its leaves. */
+        private static final long BLANK_RECORD_BYTES = 16L << 20;
         private boolean headerDone;
         private List<String> header;
         /** Array elements named {@code pts.0} (convert) rather than {@code pts[0]} (decode). */
@@ -300,6 +311,22 @@ public abstract sealed class RecordFormat permits RecordFormat.Json, RecordForma
                         + ": its counts or alternatives differ); CSV needs records of one shape, use --format json or jsonl");
             }
             out.println(String.join(",", cells.stream().map(Csv::cell).toList()));
+        }
+
+        @Override
+        public void noRecords(RecordReader reader) {
+            if (headerDone || fixed != null || reader.dynamic() || reader.minSize() > BLANK_RECORD_BYTES) {
+                return;
+            }
+            // The names of a record's leaves depend on the layout alone: read them from a zeroed record.
+            try (java.lang.foreign.Arena arena = java.lang.foreign.Arena.ofConfined()) {
+                long size = Math.max(1, reader.minSize());
+                RecordValue blank = reader.read(arena.allocate(size), 0, size).value();
+                List<String> names = new ArrayList<>();
+                leaves("", blank, dotted, bytesHex, names, new ArrayList<>());
+                out.println(String.join(",", names.stream().map(Csv::cell).toList()));
+                headerDone = true;
+            }
         }
 
         /** RFC 4180: quote a cell holding a comma, quote, or line break. */
