@@ -14,7 +14,12 @@ public final class Fmt {
 
     /** {@code "1 byte"}, {@code "3 bytes"}. */
     public static String bytes(long n) {
-        return n == 1 ? "1 byte" : n + " bytes";
+        return count(n, "byte");
+    }
+
+    /** {@code n} and a noun that takes an s: {@code "1 record"}, {@code "1,024 records"}, {@code "0 types"}. */
+    public static String count(long n, String noun) {
+        return String.format(Locale.ROOT, "%,d %s%s", n, noun, n == 1 ? "" : "s");
     }
 
     /** Binary units for large sizes: {@code 512 B}, {@code 4.0 KiB}, {@code 1.5 GiB}. */

@@ -40,11 +40,12 @@ final class DynamicDetails extends GridPane {
         setPadding(new Insets(4, 8, 4, 8));
         title.getStyleClass().add("section-label");
         add(title, 0, 0, 4, 1);
-        field(Column.ARRAY, "Array", "[4], [] or a count: [name_len]", 0, 1);
-        field(Column.AT, "At", "placed at this offset from the record's start: ehdr.e_shoff", 2, 1);
-        field(Column.SWITCH, "Switch", "a union member: the value that chooses the alternative", 0, 2);
-        field(Column.WHEN, "When", "an alternative: the switch values that choose it, e.g. 1, 2 or \"fmt \"", 2, 2);
-        field(Column.SIZE, "Size", "the bytes the member occupies: chunk_size", 0, 3);
+        // The prompt is an example short enough to show whole in a narrow window; the tooltip says what it means.
+        field(Column.ARRAY, "Array", "[name_len]", "Array dimensions: [4], [] (to the end) or a count, [name_len]", 0, 1);
+        field(Column.AT, "At", "ehdr.e_shoff", "Placed at this offset from the record's start, e.g. ehdr.e_shoff", 2, 1);
+        field(Column.SWITCH, "Switch", "tag", "On a union member: the value that chooses the alternative, e.g. tag", 0, 2);
+        field(Column.WHEN, "When", "1, 2", "On an alternative: the switch values that choose it, e.g. 1, 2 or \"fmt \"", 2, 2);
+        field(Column.SIZE, "Size", "chunk_size", "The bytes the member occupies, e.g. chunk_size", 0, 3);
         reason.getStyleClass().add("dynamic-reason");
         reason.setWrapText(true);
         reason.setStyle("-fx-text-fill: -color-danger-fg;");
@@ -69,12 +70,12 @@ final class DynamicDetails extends GridPane {
         return fields.get(column);
     }
 
-    private void field(Column column, String label, String prompt, int col, int row) {
+    private void field(Column column, String label, String prompt, String tooltip, int col, int row) {
         TextField f = new TextField();
         f.setId("dynamic-" + column.name().toLowerCase());
         f.setPromptText(prompt);
         f.getStyleClass().add("mono");
-        f.setTooltip(new Tooltip(prompt));
+        f.setTooltip(new Tooltip(tooltip));
         // Enter applies (as in the table); leaving the field keeps the text until Enter or Escape,
         // so that selecting another member never applies it to the wrong one.
         f.setOnAction(e -> apply(column, f));

@@ -2,6 +2,7 @@ package dev.structscope.app.exporter;
 
 import dev.structscope.app.common.Document;
 import dev.structscope.app.common.DocumentState;
+import dev.structscope.app.common.Fmt;
 import dev.structscope.app.common.TaskRunner;
 import dev.structscope.model.abi.Abi;
 import dev.structscope.model.InputException;
@@ -189,9 +190,9 @@ public final class ImportViewModel {
                 case Typedef t -> typedefs++;
             }
         }
-        StringBuilder sb = new StringBuilder("Imported " + count(r.library().decls().size(), "type") + " ("
-                + count(structs, "struct") + ", " + count(unions, "union") + ", " + count(enums, "enum") + ", "
-                + count(typedefs, "typedef") + ") and " + count(r.library().constants().size(), "constant") + ".");
+        StringBuilder sb = new StringBuilder("Imported " + Fmt.count(r.library().decls().size(), "type") + " ("
+                + Fmt.count(structs, "struct") + ", " + Fmt.count(unions, "union") + ", " + Fmt.count(enums, "enum") + ", "
+                + Fmt.count(typedefs, "typedef") + ") and " + Fmt.count(r.library().constants().size(), "constant") + ".");
         if (!r.warnings().isEmpty()) {
             sb.append(" ").append(r.warnings().size()).append(r.warnings().size() == 1 ? " warning" : " warnings");
             if (preprocessorOffered && r.warnings().stream().anyMatch(w -> w.contains("skipping"))) {
@@ -209,9 +210,6 @@ public final class ImportViewModel {
         return sb.toString();
     }
 
-    private static String count(int n, String what) {
-        return n + " " + what + (n == 1 ? "" : "s");
-    }
 
     /** Shows the failure of an import in place. */
     public void failed(InputException e) {

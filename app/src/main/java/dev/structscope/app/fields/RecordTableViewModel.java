@@ -1,5 +1,6 @@
 package dev.structscope.app.fields;
 
+import dev.structscope.app.common.Fmt;
 import dev.structscope.app.common.TaskRunner;
 import dev.structscope.io.decode.ArrayNode;
 import dev.structscope.io.decode.DecoderPlan;
@@ -140,8 +141,8 @@ public final class RecordTableViewModel {
         Columns.Result cols = Columns.of(plan.root());
         shape.set(new Shape(cols, plan.root().typeName(), false));
         moveWindow(0);
-        info.set(String.format(Locale.ROOT, "%,d records of %s (%d bytes) from 0x%X%s", records,
-                plan.root().typeName(), plan.recordSize(), base, truncated(cols)));
+        info.set(String.format(Locale.ROOT, "%s of %s (%s) from 0x%X%s", Fmt.count(records, "record"),
+                plan.root().typeName(), Fmt.bytes(plan.recordSize()), base, truncated(cols)));
     }
 
     private static String truncated(Columns.Result cols) {
@@ -220,8 +221,8 @@ public final class RecordTableViewModel {
                     records = w.count();
                     forgetRows();
                     moveWindow(keepFirst);
-                    info.set(String.format(Locale.ROOT, "%,d records of %s from 0x%X, sizes from their content%s%s",
-                            records, typeName, base, w.stop() == null ? "" : " · " + w.stop(), truncated(cols)));
+                    info.set(String.format(Locale.ROOT, "%s of %s from 0x%X, sizes from their content%s%s",
+                            Fmt.count(records, "record"), typeName, base, w.stop() == null ? "" : " · " + w.stop(), truncated(cols)));
                     walkJob.done();
                 },
                 x -> {
@@ -560,7 +561,7 @@ public final class RecordTableViewModel {
                 DynamicDecoder dyn ? DynamicStats.compute(src, dyn, b, t) : RecordStats.compute(src, p, b, t), result -> {
             if (statsJob.current(gen)) {
                 summary.setAll(result.fields());
-                summaryState.set(String.format(Locale.ROOT, "%,d records", result.records()));
+                summaryState.set(Fmt.count(result.records(), "record"));
                 statsJob.done();
             }
         }, x -> {

@@ -115,6 +115,18 @@ class RecordTableViewModelTest {
     }
 
     @Test
+    void oneRecordIsSaidInTheSingular() throws Exception {
+        Path f = Files.write(dir.resolve("one.bin"), new byte[16 + 24]);
+        try (DataSource s = Sources.open(f)) {
+            RecordTableViewModel vm = new RecordTableViewModel(NOW);
+            vm.show(s, fixed(), 16);
+            assertTrue(vm.infoProperty().get().startsWith("1 record of struct Rec (24 bytes) from 0x10"), vm.infoProperty().get());
+            vm.computeSummary();
+            assertEquals("1 record", vm.summaryStateProperty().get());
+        }
+    }
+
+    @Test
     void theColumnSummaryIsPythonsMinAndMax() throws Exception {
         try (Shown shown = showRecords(NOW)) {
             String[] mm = shown.printed().get(1).split(" ");
