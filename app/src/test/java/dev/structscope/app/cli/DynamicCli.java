@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -75,7 +76,7 @@ final class DynamicCli {
      * {@code data} for them: compiled by gcc with {@code flag} (-m64, -m32), the test skipped where
      * gcc cannot build for it. The outside truth of the dynamic-layout tests against gcc.
      */
-    static List<com.fasterxml.jackson.databind.JsonNode> gccRecords(Path dir, String flag, Path data, CharSequence records) {
+    static List<JsonNode> gccRecords(Path dir, String flag, Path data, CharSequence records) {
         String c = "#include <stdint.h>\n#include <stdio.h>\n#include <stddef.h>\n#include <string.h>\nint main(void) {\n"
                 + "FILE *f = fopen(\"" + data + "\", \"wb\");\n" + records + "fclose(f); return 0;\n}\n";
         Path exe = dir.resolve("writer");
@@ -88,6 +89,28 @@ final class DynamicCli {
             assumeTrue(false, "gcc " + flag + " cannot build here: " + e.getMessage());
         }
         return jsonLines(tool(dir, exe.toString()));
+    }
+
+    /**
+     * The check of the dynamic-layout tests against gcc: gcc writes {@code count} records
+     * ({@link #gccRecords}), and decode reads them back to back as struct {@code D} of
+     * {@code header} on {@code abi}, to the values gcc printed. {@code seed}, the one the records
+     * were drawn with, is named in a failure so that the case can be run again.
+     */
+    static void assertDecodesAsGcc(Path dir, String abi, String flag, String header, CharSequence records, int count,
+                                   long seed) {
+        Path data = dir.resolve("d.bin");
+        List<JsonNode> expected = gccRecords(dir, flag, data, records);
+        assertEquals(count, expected.size(), "records gcc wrote");
+        Path h;
+        try {
+            h = Files.writeString(dir.resolve("d.h"), header);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        JsonNode decoded = decode(h.toString(), "--type", "D", data.toString(), "--all", "--abi", abi);
+        assertEquals(List.of(), JsonCompare.diff(JsonCompare.parse(expected.toString()), decoded, Set.of(), Set.of()),
+                abi + " seed " + seed);
     }
 
     /** Runs a Python program given as text with arguments; returns its stdout. */
