@@ -47,32 +47,34 @@ class DynamicBitFieldGccTest {
                 .append(" * (i + 1) >> 3);\n")
                 .append("r.n = ").append(n).append(";\n")
                 .append("fwrite(&r, sizeof r, 1, f);\n")
-                .append("printf(\"{\\\"n\\\":%u,\\\"data\\\":[\", r.n);\n")
-                .append("for (int i = 0; i < ").append(n).append("; i++) printf(\"%s%u\", i ? \",\" : \"\", r.data[i]);\n")
-                .append("printf(\"]\");\n");
-        for (String[] s : SCALARS.subList(0, 6)) {
-            c.append("printf(\",\\\"").append(s[0]).append("\\\":").append(s[1]).append("\", ")
-                    .append(s[1].equals("%llu") ? "(unsigned long long) " : "").append("r.").append(s[0]).append(");\n");
-        }
-        c.append("printf(\",\\\"w\\\":[\");\n")
-                .append("for (int i = 0; i < ").append(n).append("; i++) printf(\"%s%u\", i ? \",\" : \"\", r.w[i]);\n")
-                .append("printf(\"]\");\n");
-        for (String[] s : SCALARS.subList(6, SCALARS.size())) {
-            c.append("printf(\",\\\"").append(s[0]).append("\\\":").append(s[1]).append("\", ")
-                    .append(s[1].equals("%llu") ? "(unsigned long long) " : "").append("r.").append(s[0]).append(");\n");
-        }
+                .append("printf(\"{\\\"n\\\":%u\", r.n);\n");
+        printArray(c, "data", n);
+        printScalars(c, SCALARS.subList(0, 6));
+        printArray(c, "w", n);
+        printScalars(c, SCALARS.subList(6, SCALARS.size()));
         return c.append("puts(\"}\"); }\n").toString();
+    }
+
+    /** C that prints {@code ,"name":[...]}, the {@code n} unsigned elements of array member {@code name}. */
+    private static void printArray(StringBuilder c, String name, int n) {
+        c.append("printf(\",\\\"").append(name).append("\\\":[\");\n")
+                .append("for (int i = 0; i < ").append(n).append("; i++) printf(\"%s%u\", i ? \",\" : \"\", r.")
+                .append(name).append("[i]);\n")
+                .append("printf(\"]\");\n");
+    }
+
+    /** C that prints {@code ,"name":value} for each of {@code scalars} (see {@link #SCALARS}). */
+    private static void printScalars(StringBuilder c, List<String[]> scalars) {
+        for (String[] s : scalars) {
+            c.append("printf(\",\\\"").append(s[0]).append("\\\":").append(s[1]).append("\", ")
+                    .append(s[1].equals("%llu") ? "(unsigned long long) " : "").append("r.").append(s[0]).append(");\n");
+        }
     }
 
     @ParameterizedTest(name = "{0}")
     @CsvSource({"x86_64-linux, -m64", "i386-linux, -m32"})
     void bitFieldsAfterCountedArraysDecodeAsGccLaysThemOut(String abi, String flag) {
-        long seed = new Random().nextLong();
-        Random rng = new Random(seed);
-        StringBuilder records = new StringBuilder();
-        for (int i = 0; i < 30; i++) {
-            records.append(record(i, i < 10 ? i : rng.nextInt(10), rng));
-        }
-        DynamicCli.assertDecodesAsGcc(dir, abi, flag, "#include <stdint.h>\n" + struct("D", "n"), records, 30, seed);
+        DynamicCli.assertDecodesAsGcc(dir, abi, flag, "#include <stdint.h>\n" + struct("D", "n"), 30,
+                (i, rng) -> record(i, i < 10 ? i : rng.nextInt(10), rng));
     }
 }

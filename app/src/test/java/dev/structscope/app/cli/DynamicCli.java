@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Random;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -91,14 +92,25 @@ final class DynamicCli {
         return jsonLines(tool(dir, exe.toString()));
     }
 
+    /** The C statements that write record {@code i} and print its values (see {@link #gccRecords}), drawn from {@code rng}. */
+    @FunctionalInterface
+    interface GccRecord {
+        String statements(int i, Random rng);
+    }
+
     /**
      * The check of the dynamic-layout tests against gcc: gcc writes {@code count} records
-     * ({@link #gccRecords}), and decode reads them back to back as struct {@code D} of
-     * {@code header} on {@code abi}, to the values gcc printed. {@code seed}, the one the records
-     * were drawn with, is named in a failure so that the case can be run again.
+     * ({@link #gccRecords}), drawn from a new seed that a failure names so that the case can be run
+     * again, and decode reads them back to back as struct {@code D} of {@code header} on
+     * {@code abi}, to the values gcc printed.
      */
-    static void assertDecodesAsGcc(Path dir, String abi, String flag, String header, CharSequence records, int count,
-                                   long seed) {
+    static void assertDecodesAsGcc(Path dir, String abi, String flag, String header, int count, GccRecord record) {
+        long seed = new Random().nextLong();
+        Random rng = new Random(seed);
+        StringBuilder records = new StringBuilder();
+        for (int i = 0; i < count; i++) {
+            records.append(record.statements(i, rng));
+        }
         Path data = dir.resolve("d.bin");
         List<JsonNode> expected = gccRecords(dir, flag, data, records);
         assertEquals(count, expected.size(), "records gcc wrote");
