@@ -75,8 +75,9 @@ public final class DynamicOffsets {
         return "sizeof(" + (f.name() == null ? "<anonymous>" : f.name()) + ")";
     }
 
+    /** {@code e} as an operand of the products and sums the offsets are written with. */
     private static String paren(Expr e) {
-        return e.precedence() >= 13 ? e.text() : "(" + e.text() + ")";
+        return e.operandText(Expr.BinaryOp.MUL.precedence);
     }
 
     private static String plus(String a, String b) {

@@ -25,6 +25,15 @@ public sealed interface Expr permits Expr.Const, Expr.Str, Expr.Ref, Expr.Unary,
     /** The binding strength of the outermost operator, for {@link #text()}: higher binds tighter. */
     int precedence();
 
+    /**
+     * How the expression is written as an operand that must bind at least as tightly as
+     * {@code precedence}: its {@link #text()}, in parentheses when its outermost operator binds
+     * looser. The one rule of where the text of an expression inside another needs parentheses.
+     */
+    default String operandText(int precedence) {
+        return precedence() >= precedence ? text() : "(" + text() + ")";
+    }
+
     /** Member values the expression reads, resolved by the decoder from the values read so far. */
     @FunctionalInterface
     interface Env {
@@ -226,11 +235,9 @@ public sealed interface Expr permits Expr.Const, Expr.Str, Expr.Ref, Expr.Unary,
 
         @Override
         public String text() {
-            String inner = operand.text();
-            // "- -x" keeps its space; "-(a + b)" its parentheses.
-            if (operand.precedence() < 14) {
-                inner = "(" + inner + ")";
-            } else if (inner.startsWith(op.symbol) && (op == UnaryOp.NEG || op == UnaryOp.PLUS)) {
+            // "-(a + b)" keeps its parentheses, "- -x" its space.
+            String inner = operand.operandText(precedence());
+            if (inner.startsWith(op.symbol) && (op == UnaryOp.NEG || op == UnaryOp.PLUS)) {
                 inner = " " + inner;
             }
             return op.symbol + inner;
@@ -291,9 +298,8 @@ public sealed interface Expr permits Expr.Const, Expr.Str, Expr.Ref, Expr.Unary,
 
         @Override
         public String text() {
-            String l = left.precedence() < op.precedence ? "(" + left.text() + ")" : left.text();
-            String r = right.precedence() <= op.precedence ? "(" + right.text() + ")" : right.text();
-            return l + " " + op.symbol + " " + r;
+            // Left-associative: a right operand of the same precedence keeps its parentheses (a - (b - c)).
+            return left.operandText(op.precedence) + " " + op.symbol + " " + right.operandText(op.precedence + 1);
         }
 
         @Override
@@ -397,8 +403,8 @@ public sealed interface Expr permits Expr.Const, Expr.Str, Expr.Ref, Expr.Unary,
 
         @Override
         public String text() {
-            String t = test.precedence() <= 4 ? "(" + test.text() + ")" : test.text();
-            return t + " ? " + then.text() + " : " + otherwise.text();
+            // C would read "a || b ? x : y" too; a test of || or ?: is parenthesised for the reader.
+            return test.operandText(BinaryOp.LAND.precedence) + " ? " + then.text() + " : " + otherwise.text();
         }
 
         @Override

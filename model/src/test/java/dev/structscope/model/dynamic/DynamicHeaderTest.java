@@ -253,6 +253,16 @@ class DynamicHeaderTest {
         assertEquals("(a - 1) * b.c", e.text());
         assertEquals(5L, e.evaluate(p -> p.size() == 1 ? 6L : 1L));
         assertNull(null);
+        Expr a = new Expr.Ref(List.of("a"));
+        Expr b = new Expr.Ref(List.of("b"));
+        Expr sub = new Expr.Binary(Expr.BinaryOp.SUB, a, b);
+        assertEquals("a - b - a", new Expr.Binary(Expr.BinaryOp.SUB, sub, a).text());
+        assertEquals("a - (a - b)", new Expr.Binary(Expr.BinaryOp.SUB, a, sub).text(), "left-associative");
+        assertEquals("-(a - b)", new Expr.Unary(Expr.UnaryOp.NEG, sub).text());
+        assertEquals("- -a", new Expr.Unary(Expr.UnaryOp.NEG, new Expr.Unary(Expr.UnaryOp.NEG, a)).text());
+        assertEquals("a && b ? a : b", new Expr.Cond(new Expr.Binary(Expr.BinaryOp.LAND, a, b), a, b).text());
+        assertEquals("(a || b) ? a : b", new Expr.Cond(new Expr.Binary(Expr.BinaryOp.LOR, a, b), a, b).text());
+        assertEquals("a + (b ? a : b)", new Expr.Binary(Expr.BinaryOp.ADD, a, new Expr.Cond(b, a, b)).text());
     }
 
     /**
