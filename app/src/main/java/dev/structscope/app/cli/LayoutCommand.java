@@ -78,7 +78,8 @@ public final class LayoutCommand extends CliCommand {
                     g.writeStringField("name", f.name());
                     g.writeStringField("type", f.typeName());
                     CliJson.numberOrNull(g, "offset", !f.dynamic(), f.offset());
-                    g.writeNumberField("size", f.size());
+                    // Where data decides a member's bytes, its smallest, as the record's "size" is.
+                    g.writeNumberField("size", f.smallestSize());
                     g.writeNumberField("align", f.align());
                     if (f.isBitField()) {
                         // After a dynamic member the first bit is the data's to decide, as the offset is.

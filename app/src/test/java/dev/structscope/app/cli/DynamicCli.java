@@ -51,6 +51,15 @@ final class DynamicCli {
         return JsonCompare.parse(r.out.toString());
     }
 
+    /** {@code structscope layout HEADER --json}, each type by name; must succeed. */
+    static java.util.Map<String, JsonNode> layoutJson(Path header) {
+        CliRun r = CliRun.run("layout", header.toString(), "--json");
+        assertEquals(0, r.status(), header + ": " + r.err);
+        java.util.Map<String, JsonNode> types = new java.util.TreeMap<>();
+        JsonCompare.parse(r.out.toString()).get("types").forEach(t -> types.put(t.get("name").asText(), t));
+        return types;
+    }
+
     /** Lines of JSON (jsonl output, or a peer's expectations) as parsed nodes. */
     static List<JsonNode> jsonLines(String text) {
         return text.lines().filter(l -> !l.isBlank()).map(JsonCompare::parse).toList();

@@ -31,15 +31,15 @@ class DynamicExportRoundTripTest {
     @ValueSource(strings = {"pcap_file.h", "elf64.h", "elf32.h", "wav_chunks.h", "proto.h"})
     void headerToCAndThroughADocumentGivesTheSameLayout(String header) throws Exception {
         Path h = DynamicCli.bundled(dir, header);
-        Map<String, JsonNode> original = layout(h);
+        Map<String, JsonNode> original = DynamicCli.layoutJson(h);
         Path c = dir.resolve("exported.h");
         ok("export", h.toString(), "--to", "c", "-o", c.toString());
-        assertEquals(original, layout(c), header + " -> C");
+        assertEquals(original, DynamicCli.layoutJson(c), header + " -> C");
         Path doc = dir.resolve("layout.json");
         ok("export", h.toString(), "--to", "json", "-o", doc.toString());
         Path c2 = dir.resolve("from_document.h");
         ok("export", doc.toString(), "--to", "c", "-o", c2.toString());
-        assertEquals(original, layout(c2), header + " -> document -> C");
+        assertEquals(original, DynamicCli.layoutJson(c2), header + " -> document -> C");
 
         for (String cc : new String[] {"gcc", "clang-16"}) {
             String tool = ExportCommandTestTools.find(cc);
@@ -54,7 +54,7 @@ class DynamicExportRoundTripTest {
     void staticTargetsWarnPerFlattenedMemberAndKaitaiCompiles(String header) throws Exception {
         Path h = DynamicCli.bundled(dir, header);
         long dynamicMembers = 0;
-        for (JsonNode t : layout(h).values()) {
+        for (JsonNode t : DynamicCli.layoutJson(h).values()) {
             for (JsonNode f : t.get("fields")) {
                 if (f.has("count") || f.has("at") || f.has("switch") || f.has("sizeExpr")) {
                     dynamicMembers++;
@@ -81,14 +81,4 @@ class DynamicExportRoundTripTest {
         assertEquals(0, r.status(), String.join(" ", args) + ": " + r.err);
     }
 
-    /** {@code layout --json}, each type by name (declaration order is the export's to choose). */
-    private static Map<String, JsonNode> layout(Path h) throws Exception {
-        CliRun r = CliRun.run("layout", h.toString(), "--json");
-        assertEquals(0, r.status(), r.err.toString());
-        Map<String, JsonNode> out = new TreeMap<>();
-        for (JsonNode t : new ObjectMapper().readTree(r.out.toString()).get("types")) {
-            out.put(t.get("name").asText(), t);
-        }
-        return out;
-    }
 }

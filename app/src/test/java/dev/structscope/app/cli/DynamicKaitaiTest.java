@@ -231,6 +231,30 @@ class DynamicKaitaiTest {
         assertEquals(3, head.get("more").get(0).get("more").get(0).get("value").asInt(), head.toString());
     }
 
+    /**
+     * A tagged union without a size occupies its chosen alternative's bytes, so the smallest
+     * record is the one with the smallest alternative: 16 bytes here, where C's union would make
+     * it 24. The layout said 24, and the file's own type stopped reading records when fewer than
+     * 24 bytes were left — the second of two 16-byte records was lost to Kaitai, not to decode.
+     */
+    @Test
+    void aTaggedUnionIsAsSmallAsItsSmallestAlternative() throws Exception {
+        Path h = Files.writeString(dir.resolve("tag.h"), """
+                #include <stdint.h>
+                struct Tagged { uint8_t t; [[structscope::switch(t)]] union { [[structscope::when(1)]] uint8_t a;
+                    [[structscope::when(2)]] uint64_t b; } u; uint8_t z; };
+                """);
+        JsonNode m = DynamicCli.layoutJson(h).get("Tagged");
+        assertEquals(16, m.get("size").asLong(), m.toString());
+        assertEquals(1, m.get("fields").get(1).get("size").asLong(), "the union's smallest alternative: " + m);
+        java.nio.ByteBuffer b = java.nio.ByteBuffer.allocate(32).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+        b.put(0, (byte) 1).put(8, (byte) 5).put(9, (byte) 6).put(16, (byte) 1).put(24, (byte) 7).put(25, (byte) 8);
+        Path bin = Files.write(dir.resolve("tag.bin"), b.array());
+        JsonNode records = agree(h, "Tagged", bin, true);
+        assertEquals(2, records.size(), records.toString());
+        assertEquals(8, records.get(1).get("z").asInt(), records.toString());
+    }
+
     private JsonNode agree(String header, String type, Path data, boolean all) throws Exception {
         return agree(DynamicCli.bundled(dir, header), type, data, all);
     }

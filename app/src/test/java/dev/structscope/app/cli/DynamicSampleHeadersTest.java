@@ -35,12 +35,7 @@ class DynamicSampleHeadersTest {
     Path dir;
 
     private Map<String, JsonNode> layout(String header) {
-        Path h = DynamicCli.bundled(dir, header);
-        CliRun run = CliRun.run("layout", h.toString(), "--json");
-        assertEquals(0, run.status(), header + ": " + run.err);
-        Map<String, JsonNode> types = new HashMap<>();
-        JsonCompare.parse(run.out.toString()).get("types").forEach(t -> types.put(t.get("name").asText(), t));
-        return types;
+        return DynamicCli.layoutJson(DynamicCli.bundled(dir, header));
     }
 
     /** gcc's sizeof ("Elf64_Ehdr") and offsetof ("Elf64_Ehdr.e_type") for the {@code <elf.h>} records of one class. */

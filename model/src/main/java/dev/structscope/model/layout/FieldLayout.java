@@ -61,6 +61,15 @@ public record FieldLayout(String name, Member member, TypeLayout layout, long of
         return layout.size();
     }
 
+    /**
+     * The fewest bytes the member occupies in a record, as the record's smallest size counts it:
+     * its size, but 0 for a sized member and the smallest alternative for a tagged union, whose
+     * bytes data decides (a counted array's layout is already its smallest, 0 elements).
+     */
+    public long smallestSize() {
+        return RecordLayouter.smallestSize(member, layout);
+    }
+
     /** The type as it was written, e.g. {@code "int16_t[2][3]"}. */
     public String typeName() {
         return member.type().spelling();

@@ -67,10 +67,12 @@ final class RecordLayouter {
                 if (m.name() == null && !(tl instanceof RecordLayout)) {
                     throw new InputException(where(m), "a member without a name must be a struct or union");
                 }
-                if (m.dynamic().size() != null) {
-                    // A sized member can be as small as 0 bytes: the smallest record has it so. Its
-                    // alignment stays; its field keeps the real type's layout for the decoder.
-                    rules.plain(m, new ArrayLayout(tl.type(), tl, 0, false, 0, tl.align()));
+                if (m.dynamic().size() != null || m.dynamic().switchOn() != null && tl instanceof RecordLayout) {
+                    // A sized member can be as small as 0 bytes, a tagged union as its smallest
+                    // alternative (it occupies the chosen one's bytes, not C's union size): the
+                    // smallest record has them so. The alignment stays; the field keeps the real
+                    // type's layout for the decoder.
+                    rules.plain(m, new ArrayLayout(tl.type(), tl, 0, false, smallestSize(m, tl), tl.align()));
                     List<FieldLayout> placedSoFar = rules.fields();
                     FieldLayout f = placedSoFar.getLast();
                     placedSoFar.set(placedSoFar.size() - 1, f.withLayout(tl));
@@ -142,6 +144,27 @@ final class RecordLayouter {
     private boolean cTail(FieldLayout f) {
         return f.layout() instanceof ArrayLayout a && a.flexible() && !isDynamic(a.element())
                 && f.member().dynamic().isNone() && fields.getLast() == f;
+    }
+
+    /**
+     * The fewest bytes member {@code m} of type {@code tl} occupies ({@link FieldLayout#smallestSize}):
+     * 0 for a sized member; for a tagged union its smallest alternative that can be chosen (one
+     * with {@code when}, or the default; an unnamed bit-field is never chosen); else its size.
+     */
+    static long smallestSize(Member m, TypeLayout tl) {
+        if (m.dynamic().size() != null) {
+            return 0;
+        }
+        if (m.dynamic().switchOn() == null || !(tl instanceof RecordLayout union)) {
+            return tl.size();
+        }
+        long smallest = union.size();
+        for (FieldLayout alt : union.fields()) {
+            if (!(alt.name() == null && alt.isBitField())) {
+                smallest = Math.min(smallest, alt.size());
+            }
+        }
+        return smallest;
     }
 
     /** Whether data decides how many bytes this member occupies. */
