@@ -183,6 +183,55 @@ class SeriesCommandTest {
         }
     }
 
+    /**
+     * A tagged union's alternative that the first record did not choose: the protocol recording
+     * starts with a hello, and trades come later. Python walks the messages by their length field
+     * and keeps the prices of trades and trade corrections. (Series looked the member up in the
+     * first record only: "no member 'trade' in Body (members: hello)".) A name no record has is
+     * refused, and a member of an array's elements names an element.
+     */
+    @Test
+    void anAlternativeTheFirstRecordDidNotChoose() throws Exception {
+        Path h = DynamicCli.bundled(dir, "proto.h");
+        Path data = DynamicCli.bundled(dir, "proto.bin");
+        JsonNode truth = new ObjectMapper().readTree(Py.run(dir, """
+                import json, struct, sys
+                b = open(sys.argv[1], 'rb').read()
+                at, recs = 0, []
+                while at + 12 <= len(b):
+                    magic, typ, flags, length, seq = struct.unpack_from('<HBBII', b, at)
+                    recs.append(struct.unpack_from('<d', b, at + 12 + 12)[0] if typ in (2, 6) else None)
+                    at += length
+                n = len(recs)
+                out = []
+                for i in range(2):
+                    part = [p for p in recs[i * n // 2:(i + 1) * n // 2] if p is not None]
+                    out.append({"first": i * n // 2, "values": len(part), "min": min(part), "max": max(part),
+                                "mean": sum(part) / len(part)})
+                print(json.dumps({"records": n, "buckets": out}))
+                """, data.toString()).getLast());
+        CliRun r = CliRun.run("series", h.toString(), "--type", "Msg", data.toString(), "--member", "body.trade.price",
+                "--buckets", "2", "--json");
+        assertEquals(0, r.status(), r.err.toString());
+        JsonNode got = new ObjectMapper().readTree(r.out.toString());
+        assertEquals(truth.get("records").asLong(), got.get("records").asLong());
+        for (int b = 0; b < 2; b++) {
+            JsonNode w = truth.get("buckets").get(b);
+            JsonNode g = got.get("buckets").get(b);
+            assertEquals(w.get("first").asLong(), g.get("first").asLong(), g.toString());
+            assertEquals(w.get("values").asLong(), g.get("values").asLong(), g.toString());
+            assertEquals(w.get("min").asDouble(), g.get("min").asDouble(), g.toString());
+            assertEquals(w.get("max").asDouble(), g.get("max").asDouble(), g.toString());
+            assertEquals(w.get("mean").asDouble(), g.get("mean").asDouble(), 1e-12 * w.get("mean").asDouble(), g.toString());
+        }
+        String typo = CliRun.run("series", h.toString(), "--type", "Msg", data.toString(), "--member", "body.trad.price").refusal();
+        assertTrue(typo.contains("no record chose an alternative 'trad' of Body"), typo);
+        Path pcapH = DynamicCli.bundled(dir, "pcap_file.h");
+        Path pcap = DynamicCli.bundled(dir, "packets.pcap");
+        String array = CliRun.run("series", pcapH.toString(), "--type", "PcapFile", pcap.toString(), "--member", "recs.incl_len").refusal();
+        assertTrue(array.contains("is an array: name an element, e.g. 'recs[0].incl_len'"), array);
+    }
+
     @Test
     void textOutputHasOneLinePerBucket() throws Exception {
         Path h = dir.resolve("c.h");

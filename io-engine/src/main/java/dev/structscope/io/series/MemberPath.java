@@ -74,7 +74,7 @@ public record MemberPath(String text, List<Step> steps) {
             switch (s) {
                 case Name(String name) -> {
                     if (!(n instanceof RecordNode r)) {
-                        throw notA(i, n, "has no members");
+                        throw noMembers(i, n);
                     }
                     int k = r.indexOf(name);
                     if (k < 0) {
@@ -126,7 +126,8 @@ public record MemberPath(String text, List<Step> steps) {
 
     /**
      * The scalar node this path names in {@code record}'s own plan (for dynamic records: the
-     * first record's), or an {@link InputException} as {@link #resolve} gives.
+     * first record that holds it), or an {@link InputException} as {@link #resolve} gives; called
+     * with the first record when none holds it, so its messages say so.
      */
     public ScalarNode nodeIn(RecordValue record) {
         PlanNode n = record.node();
@@ -136,7 +137,7 @@ public record MemberPath(String text, List<Step> steps) {
             switch (s) {
                 case Name(String name) -> {
                     if (!(v instanceof RecordValue r)) {
-                        throw notA(i, n, "has no members");
+                        throw noMembers(i, n);
                     }
                     int k = r.node().indexOf(name);
                     if (k < 0) {
@@ -150,8 +151,8 @@ public record MemberPath(String text, List<Step> steps) {
                         throw notA(i, n, "is not an array");
                     }
                     if (index >= a.length()) {
-                        throw new InputException("--member", "'" + prefix(i) + "' has " + a.length()
-                                + " elements in the first record; [" + index + "] is past its end");
+                        throw new InputException("--member", "no record has '" + prefix(i) + "[" + index
+                                + "]' (the first has " + a.length() + " elements)");
                     }
                     n = a.elementNode(index);
                     v = a.get(index);
@@ -173,7 +174,18 @@ public record MemberPath(String text, List<Step> steps) {
     }
 
     private static InputException noMember(String name, RecordNode r) {
+        if (r.tagged()) {
+            // A decoded tagged union holds the alternative its record chose, and nothing else.
+            return new InputException("--member", "no record chose an alternative '" + name + "' of " + r.typeName()
+                    + (r.members().isEmpty() ? "" : " (the first chose " + r.members().getFirst().name() + ")"));
+        }
         return new InputException("--member", "no member '" + name + "' in " + r.typeName() + " (" + names(r) + ")");
+    }
+
+    /** A member named after step {@code step}, which ends on {@code n}: no struct or union. */
+    private InputException noMembers(int step, PlanNode n) {
+        return n instanceof ArrayNode ? notA(step, n, "is an array: name an element, e.g. '" + prefix(step) + "[0]"
+                + text.substring(prefix(step).length()) + "'") : notA(step, n, "has no members");
     }
 
     private InputException notA(int step, PlanNode n, String what) {

@@ -4,6 +4,7 @@ import dev.structscope.io.columns.RecordCursor;
 import dev.structscope.io.decode.DecoderPlan;
 import dev.structscope.io.decode.DynamicDecoder;
 import dev.structscope.io.decode.RecordReader;
+import dev.structscope.io.decode.RecordValue;
 import dev.structscope.io.decode.ScalarNode;
 import dev.structscope.io.decode.Value;
 import dev.structscope.io.source.DataSource;
@@ -173,7 +174,7 @@ public final class Series {
         if (!first.next()) {
             throw new InputException(source.name() + ": byte offset " + offset, "no whole record there");
         }
-        ScalarNode node = member.nodeIn(first.value());
+        ScalarNode node = member.nodeIn(holder(source, decoder, offset, member, first.value(), progress));
         // Records are numbered only by walking them: count them first when the end is not given.
         boolean counting = to == TO_END;
         long total = counting ? count(source, decoder, offset, progress, bytes) : to;
@@ -216,6 +217,25 @@ public final class Series {
         }
         // Without a count (the range's end was given) the records past it are not known.
         return new SeriesResult(member.text(), node.kind(), node.typeName(), from, r, counting ? total : -1, out);
+    }
+
+    /**
+     * The first record that holds {@code member}, or {@code first} when none does: records differ
+     * (a tagged union holds the alternative its record chose, a counted array its own count), so
+     * the first record need not have the member a later one has.
+     */
+    private static RecordValue holder(DataSource source, DynamicDecoder decoder, long offset, MemberPath member,
+                                      RecordValue first, StatsProgress progress) {
+        RecordCursor c = RecordCursor.open(source, decoder, offset);
+        while (c.next()) {
+            if (member.valueIn(c.value()) != null) {
+                return c.value();
+            }
+            if ((c.index() & 1023) == 0 && progress.cancelled()) {
+                throw new CancellationException("series cancelled");
+            }
+        }
+        return first;
     }
 
     private static long count(DataSource source, DynamicDecoder decoder, long offset, StatsProgress progress, long bytes) {
