@@ -336,30 +336,7 @@ public final class DynamicDecoder implements RecordReader {
                 String fpath = path + "." + (f.name() == null ? "<anonymous>" : f.name());
                 Dynamic d = f.member().dynamic();
                 if (d.at() != null) {
-                    long pos = evalLong(d.at(), scope, fpath, cursor, "at");
-                    long abs = outerStart + pos;
-                    if (pos >= 0 && abs >= 0 && abs > dataEnd && more && pos <= dataSize - o(outerStart)) {
-                        // The window ends before the placement: a larger one (at most to the data's end) decides.
-                        throw ends(abs, Math.min(abs + 1, dataSize - origin), fpath, "placed at byte offset " + o(abs) + ", which");
-                    }
-                    if (pos < 0 || abs > dataEnd || abs < 0) {
-                        throw error(abs < 0 && pos >= 0 ? pos : abs, fpath, "placed at byte offset " + o(abs)
-                                + " (at " + d.at().text() + " = " + pos + "), outside the data (" + dataBytes() + " bytes)");
-                    }
-                    Placement key = new Placement(f, abs);
-                    for (Placement k : placements) {
-                        if (k.field() == f && k.at() == abs) {
-                            throw error(abs, fpath, "placement cycle: " + fpath + " is placed at byte offset " + o(abs)
-                                    + " again while decoding what it placed there");
-                        }
-                    }
-                    placements.push(key);
-                    try {
-                        Built b = member(f, abs, start, dataEnd, scope, fpath);
-                        add(members, f, b, start);
-                    } finally {
-                        placements.pop();
-                    }
+                    add(members, f, placed(f, cursor, start, scope, fpath), start);
                     continue;
                 }
                 if (f.isBitField()) {
@@ -397,6 +374,38 @@ public final class DynamicDecoder implements RecordReader {
                 size = cursor - start;
             }
             return new Built(new RecordNode(name, start - holderStart, size, union, members, typeName), size);
+        }
+
+        /**
+         * A placed member ({@code at}) of the record or tagged union that starts at
+         * {@code holderStart}, read where its expression says, counted from the outermost record's
+         * start, and bounded by the data rather than by any size window around it; {@code cursor}
+         * is where the sequential members had got to, for messages.
+         */
+        private Built placed(FieldLayout f, long cursor, long holderStart, Scope scope, String fpath) {
+            Expr at = f.member().dynamic().at();
+            long pos = evalLong(at, scope, fpath, cursor, "at");
+            long abs = outerStart + pos;
+            if (pos >= 0 && abs >= 0 && abs > dataEnd && more && pos <= dataSize - o(outerStart)) {
+                // The window ends before the placement: a larger one (at most to the data's end) decides.
+                throw ends(abs, Math.min(abs + 1, dataSize - origin), fpath, "placed at byte offset " + o(abs) + ", which");
+            }
+            if (pos < 0 || abs > dataEnd || abs < 0) {
+                throw error(abs < 0 && pos >= 0 ? pos : abs, fpath, "placed at byte offset " + o(abs)
+                        + " (at " + at.text() + " = " + pos + "), outside the data (" + dataBytes() + " bytes)");
+            }
+            for (Placement k : placements) {
+                if (k.field() == f && k.at() == abs) {
+                    throw error(abs, fpath, "placement cycle: " + fpath + " is placed at byte offset " + o(abs)
+                            + " again while decoding what it placed there");
+                }
+            }
+            placements.push(new Placement(f, abs));
+            try {
+                return member(f, abs, holderStart, dataEnd, scope, fpath);
+            } finally {
+                placements.pop();
+            }
         }
 
         /** Adds a member's node; the members of an anonymous struct or union go in its place. */
@@ -498,6 +507,12 @@ public final class DynamicDecoder implements RecordReader {
             }
             String altPath = path + "." + (chosen.name() == null ? "<anonymous>" : chosen.name());
             Scope inner = new Scope(scope, new ArrayList<>(), abs);
+            if (chosen.member().dynamic().at() != null) {
+                // A placed alternative lies where its at says, as a placed member of a struct does, and
+                // takes no room where the union is (it used to be read in the union's place).
+                Built b = placed(chosen, abs, abs, inner, altPath);
+                return new Built(RecordNode.tagged(name, abs - holderStart, 0, b.node(), typeName), 0);
+            }
             Built b = member(chosen, abs, abs, limit, inner, altPath);
             PlanNode node = b.node();
             return new Built(RecordNode.tagged(name, abs - holderStart, b.size(), node, typeName), b.size());

@@ -55,6 +55,12 @@ class DynamicDecoderTest {
             struct __attribute__((packed)) Small { uint8_t count; struct Rec recs[count]; uint8_t tail[]; };
             struct Padded { uint32_t a; uint8_t n; uint8_t s[n]; };
             struct __attribute__((packed)) PlacedSmall { uint8_t off; uint8_t n; [[structscope::at(off)]] uint16_t v[n]; };
+            struct __attribute__((packed)) PlacedAlt { uint8_t type;
+              [[structscope::switch(type)]] union { [[structscope::when(1)]] uint8_t one;
+                [[structscope::when(2), structscope::at(4)]] uint32_t far; } body;
+              uint8_t after; };
+            union PlacedInUnion { uint8_t one; [[structscope::at(4)]] uint32_t far; };
+            struct __attribute__((packed)) HoldsUnion { union PlacedInUnion u; uint8_t after; };
             struct Wide { uint8_t n; unsigned __int128 x : 100; uint8_t data[n]; };
             struct WideFixed { uint8_t n; unsigned __int128 x : 100; };
             """;
@@ -128,6 +134,31 @@ class DynamicDecoderTest {
             RecordReader.Decoded d = decode("Placed", s);
             assertEquals("{\"off\": 10, \"n\": 2, \"v\": [5, 6]}", json(d));
             assertEquals(8, d.size(), "a placed member does not count in the record's size");
+        }
+
+        /**
+         * A placed alternative of a tagged union is read where its at says, and takes no room where
+         * the union is: it used to be read in the union's place, and the members after it moved.
+         */
+        @Test
+        void aPlacedAlternativeIsReadWhereItsExpressionSays() {
+            RecordReader.Decoded far = decode("PlacedAlt", bytes(2, 7, 7, 7, 0xAA, 0xBB, 0xCC, 0xDD));
+            assertEquals("{\"type\": 2, \"body\": {\"far\": 3721182122}, \"after\": 7}", json(far));
+            assertEquals(2, far.size(), "a placed alternative does not count in the record's size");
+            RecordReader.Decoded one = decode("PlacedAlt", bytes(1, 9, 8, 0));
+            assertEquals("{\"type\": 1, \"body\": {\"one\": 9}, \"after\": 8}", json(one));
+            assertEquals(3, one.size());
+            InputException e = assertThrows(InputException.class, () -> decode("PlacedAlt", bytes(2, 7, 7, 7, 0xAA)));
+            assertEquals("byte offset 4", e.where());
+            assertTrue(e.getMessage().startsWith("PlacedAlt.body.far: uint32_t of 4 bytes at byte offset 4 runs past"),
+                    e.getMessage());
+        }
+
+        @Test
+        void aPlacedMemberOfAUnionIsReadWhereItsExpressionSays() {
+            RecordReader.Decoded d = decode("HoldsUnion", bytes(1, 2, 0, 0, 0xAA, 0xBB, 0xCC, 0xDD));
+            assertEquals("{\"u\": {\"one\": 1, \"far\": 3721182122}, \"after\": 2}", json(d));
+            assertEquals(2, d.size(), "a placed member does not count in the union's size");
         }
 
         @Test
@@ -290,7 +321,7 @@ class DynamicDecoderTest {
      */
     @org.junit.jupiter.params.ParameterizedTest
     @org.junit.jupiter.params.provider.ValueSource(strings = {"File", "Msg", "Strict", "Placed", "Big", "Neg", "Window",
-            "Aligned", "Chunk", "ToEnd", "RecsToEnd", "Small", "Padded", "PlacedSmall"})
+            "Aligned", "Chunk", "ToEnd", "RecsToEnd", "Small", "Padded", "PlacedSmall", "PlacedAlt", "HoldsUnion"})
     void aRecordReadThroughGrowingWindowsIsTheRecordReadInTheWhole(String type) {
         DynamicDecoder d = decoder(type);
         java.util.Random rnd = new java.util.Random(type.hashCode());
