@@ -12,7 +12,6 @@ import dev.structscope.model.type.Member;
 import dev.structscope.model.type.MemberRules;
 import dev.structscope.model.type.NamedType;
 import dev.structscope.model.type.PointerType;
-import dev.structscope.model.type.Prim;
 import dev.structscope.model.type.PrimitiveType;
 import dev.structscope.model.type.RecordType;
 import dev.structscope.model.type.TypeLibrary;
@@ -184,25 +183,13 @@ final class DocumentChecker {
 
     private void bitField(Member m, Where w) {
         OptionalLong bits = switch (resolve(m.type(), w)) {
-            case PrimitiveType p when p.prim().isInteger() -> OptionalLong.of(maxBits(p.prim()));
+            case PrimitiveType p when p.prim().isInteger() -> OptionalLong.of(MemberRules.widestBits(p.prim()));
             case EnumType e -> OptionalLong.of(64);
             default -> OptionalLong.empty();
         };
         MemberRules.bitField(m.name(), BigInteger.valueOf(m.bitWidth()), bits, m.type().spelling()).ifPresent(f -> {
             throw w.error(f.message(MemberRules.Wording.DOCUMENT));
         });
-    }
-
-    /** The widest a bit-field of this type can be on any supported ABI. */
-    private static int maxBits(Prim p) {
-        return switch (p) {
-            case BOOL -> 1;
-            case CHAR, SIGNED_CHAR, UNSIGNED_CHAR, INT8, UINT8 -> 8;
-            case SHORT, UNSIGNED_SHORT, INT16, UINT16, CHAR16 -> 16;
-            case INT, UNSIGNED_INT, INT32, UINT32, CHAR32, WCHAR -> 32;
-            case INT128, UINT128 -> 128;
-            default -> 64;
-        };
     }
 
     private CType resolve(CType t, Where w) {

@@ -231,12 +231,99 @@ public final class MemberRules {
      * @param chars for {@code TEXT}, the most characters it can have, or -1
      * @param type  the declared type of the member the value is, for messages; null for
      *              constants and computed values
+     * @param holds for a {@code NUMBER} that is a member, the values it can have on some ABI; null
+     *              when that is any 64-bit value (or not known)
      */
-    public record Operand(Kind kind, long chars, String type) {
+    public record Operand(Kind kind, long chars, String type, Span holds) {
         public enum Kind { NUMBER, TEXT, UNREADABLE, UNKNOWN }
 
-        static final Operand NUMBER = new Operand(Kind.NUMBER, -1, null);
-        static final Operand UNKNOWN = new Operand(Kind.UNKNOWN, -1, null);
+        static final Operand NUMBER = new Operand(Kind.NUMBER, -1, null, null);
+        static final Operand UNKNOWN = new Operand(Kind.UNKNOWN, -1, null, null);
+
+        Operand(Kind kind, long chars, String type) {
+            this(kind, chars, type, null);
+        }
+    }
+
+    /**
+     * The integers from {@code min} to {@code max}: what a member narrower than 64 bits can hold.
+     * (Expressions compute with 64 bits, and the decoder compares a {@code when} value with a
+     * 64-bit discriminator by its 64 bits, so every value equals some value of such a member.)
+     */
+    public record Span(long min, long max) {
+        /** Whether {@code v}, a {@link Long} or an {@link Expr.Unsigned} (2<sup>63</sup> or more), is in it. */
+        boolean contains(Object v) {
+            return v instanceof Long l && l >= min && l <= max;
+        }
+
+        @Override
+        public String toString() {
+            return min + " to " + max;
+        }
+    }
+
+    /** Whether an integer type's values are signed: per the ABI for {@code char} and {@code wchar_t}. */
+    private enum Sign { SIGNED, UNSIGNED, EITHER }
+
+    /**
+     * The values an integer {@code bits} wide holds on some ABI: both the signed and the unsigned
+     * range when the ABI decides; null (any) from 64 bits on.
+     */
+    private static Span span(long bits, Sign sign) {
+        if (bits >= 64) {
+            return null;
+        }
+        long half = 1L << (bits - 1);
+        return switch (sign) {
+            case SIGNED -> new Span(-half, half - 1);
+            case UNSIGNED -> new Span(0, 2 * half - 1);
+            case EITHER -> new Span(-half, 2 * half - 1);
+        };
+    }
+
+    private static Sign sign(Prim p) {
+        return switch (p.category()) {
+            case SIGNED -> Sign.SIGNED;
+            case CHAR -> Sign.EITHER;
+            default -> Sign.UNSIGNED;
+        };
+    }
+
+    /**
+     * The most bits an integer type has on any supported ABI: {@code long} is 64 on LP64 and 32 on
+     * the others, {@code wchar_t} 32 on Linux and 16 on Windows; a {@code _Bool} holds one bit.
+     * (What a bit-field of the type may be at most, and what a discriminator of it can hold.)
+     */
+    public static int widestBits(Prim p) {
+        return switch (p) {
+            case BOOL -> 1;
+            case CHAR, SIGNED_CHAR, UNSIGNED_CHAR, INT8, UINT8 -> 8;
+            case SHORT, UNSIGNED_SHORT, INT16, UINT16, CHAR16 -> 16;
+            case INT, UNSIGNED_INT, INT32, UINT32, CHAR32, WCHAR -> 32;
+            case INT128, UINT128 -> 128;
+            default -> 64;
+        };
+    }
+
+    /**
+     * The values a member of enum type {@code e} holds, {@code bits} wide (a bit-field) or as wide
+     * as the enum is stored: its fixed underlying type's; else int or unsigned int as every
+     * supported ABI stores an enum whose values fit them (a packed one in fewer bytes, MSVC always
+     * in an int), and any value when they do not (the ABI may store it in 64 bits).
+     */
+    private static Span enumSpan(EnumType e, Integer bits) {
+        if (e.underlying() != null) {
+            return e.underlying() == Prim.BOOL ? new Span(0, 1)
+                    : span(bits != null ? bits : widestBits(e.underlying()), sign(e.underlying()));
+        }
+        long min = 0;
+        long max = 0;
+        for (Enumerator en : e.enumerators()) {
+            min = Math.min(min, en.value());
+            max = Math.max(max, en.value());
+        }
+        boolean fits32 = min < 0 ? min >= Integer.MIN_VALUE && max <= Integer.MAX_VALUE : max <= 0xFFFF_FFFFL;
+        return fits32 || bits != null ? span(bits != null ? bits : 32, Sign.EITHER) : null;
     }
 
     /**
@@ -249,14 +336,23 @@ public final class MemberRules {
     public static Operand operand(Member m, java.util.function.UnaryOperator<CType> resolve) {
         String spelling = m.type().spelling();
         if (m.isBitField()) {
-            return new Operand(Operand.Kind.NUMBER, -1, spelling);
+            int w = m.bitWidth();
+            Span holds = switch (resolve.apply(m.type())) {
+                case PrimitiveType p when p.prim() == Prim.BOOL -> new Span(0, 1);
+                case PrimitiveType p when p.prim().isInteger() -> span(w, sign(p.prim()));
+                case EnumType e -> enumSpan(e, w);
+                case null, default -> null;
+            };
+            return new Operand(Operand.Kind.NUMBER, -1, spelling + " : " + w, holds);
         }
         return switch (resolve.apply(m.type())) {
             case null -> Operand.UNKNOWN;
             case PrimitiveType p when p.prim() == Prim.INT128 || p.prim() == Prim.UINT128 ->
                     new Operand(Operand.Kind.UNREADABLE, -1, spelling + ", wider than 64 bits");
-            case PrimitiveType p when p.prim().isInteger() -> new Operand(Operand.Kind.NUMBER, -1, spelling);
-            case EnumType e -> new Operand(Operand.Kind.NUMBER, -1, spelling);
+            case PrimitiveType p when p.prim() == Prim.BOOL -> new Operand(Operand.Kind.NUMBER, -1, spelling, new Span(0, 1));
+            case PrimitiveType p when p.prim().isInteger() ->
+                    new Operand(Operand.Kind.NUMBER, -1, spelling, span(widestBits(p.prim()), sign(p.prim())));
+            case EnumType e -> new Operand(Operand.Kind.NUMBER, -1, spelling, enumSpan(e, null));
             case PointerType p -> new Operand(Operand.Kind.NUMBER, -1, spelling);
             case ArrayType a when resolve.apply(a.element()) instanceof PrimitiveType p && p.prim() == Prim.CHAR ->
                     new Operand(Operand.Kind.TEXT, a.extent() instanceof ArrayType.Fixed f ? f.length() : -1, spelling);
@@ -378,7 +474,10 @@ public final class MemberRules {
     /**
      * Checks the alternatives of a union chosen by {@code switch(switchOn)}, whose value is
      * {@code key}: each {@code when} value must be of the discriminator's kind (a string for a
-     * {@code char} array, a number otherwise) and, for a string, no longer than the array; no value
+     * {@code char} array, a number otherwise); for a string, no longer than the array; for a
+     * number and a discriminator that is an integer member, one the member's type can hold on some
+     * ABI ({@code when(300)} for a {@code uint8_t}, {@code when(-1)} for an unsigned one, 8 for a
+     * 3-bit bit-field); no value
      * may choose two alternatives (the first would always win); and at most one alternative may be
      * the default (one without {@code when}; an unnamed bit-field is no alternative). Each of these
      * would make an alternative that data can never choose, with no word said.
@@ -414,6 +513,11 @@ public final class MemberRules {
                 if (text ? key.kind() == Operand.Kind.NUMBER : key.kind() == Operand.Kind.TEXT) {
                     return Optional.of(new DynamicFault(alt, w, when + ": " + sw + " is a " + (text ? "number" : "string")
                             + keyIs + "; a " + (text ? "string" : "number") + " never equals it"));
+                }
+                // Only a member's type says what a discriminator can hold; a computed one can be anything.
+                if (!text && switchOn instanceof Expr.Ref && key.holds() != null && !key.holds().contains(v)) {
+                    return Optional.of(new DynamicFault(alt, w, when + ": " + sw + " holds " + key.holds() + keyIs
+                            + ", so " + v + " never equals it"));
                 }
                 Object match = text ? whenText((String) v) : v instanceof Expr.Unsigned u ? (Object) u.bits() : v;
                 if (text && key.kind() == Operand.Kind.TEXT && key.chars() >= 0 && ((String) match).length() > key.chars()) {

@@ -1,10 +1,13 @@
 package dev.structscope.model.dynamic;
 
 import dev.structscope.model.InputException;
+import dev.structscope.model.abi.Abi;
 import dev.structscope.model.abi.Abis;
 import dev.structscope.model.c.HeaderImporter;
 import dev.structscope.model.doc.LayoutDocuments;
 import dev.structscope.model.layout.LayoutEngine;
+import dev.structscope.model.type.MemberRules;
+import dev.structscope.model.type.Prim;
 import dev.structscope.model.type.TypeLibrary;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -67,6 +70,15 @@ class DynamicHeaderChecksTest {
             value twice in one alternative | union U { [[structscope::when(1, ^1)]] uint32_t a; };\\nstruct A { uint8_t t; [[structscope::switch(t)]] union U u; }; | when(1): 1 is given twice for 'a'
             two defaults       | union U { uint32_t a; uint16_t ^b; };\\nstruct A { uint8_t t; [[structscope::switch(t)]] union U u; }; | switch(t): 'a' and 'b' both have no when; a tagged union has at most one default alternative
             two defaults inline | struct A { uint8_t t; [[structscope::switch(t)]] union { [[structscope::when(1)]] int x; int a; int ^b; } u; }; | switch(t): 'a' and 'b' both have no when
+            when value past a uint8_t | union U { [[structscope::when(1)]] uint32_t a; [[structscope::when(^300)]] uint16_t b; };\\nstruct A { uint8_t t; [[structscope::switch(t)]] union U u; }; | when(300): switch(t) holds 0 to 255 ('t' is uint8_t), so 300 never equals it
+            negative when for an unsigned | struct A { uint32_t t; [[structscope::switch(t)]] union { [[structscope::when(^-1)]] uint32_t a; uint16_t b; } u; }; | when(-1): switch(t) holds 0 to 4294967295 ('t' is uint32_t), so -1 never equals it
+            when value past a signed type | struct A { int16_t t; [[structscope::switch(t)]] union { [[structscope::when(1, ^40000)]] uint32_t a; } u; }; | when(40000): switch(t) holds -32768 to 32767 ('t' is int16_t), so 40000 never equals it
+            when value past a bit-field | struct A { uint8_t t : 3; [[structscope::switch(t)]] union { [[structscope::when(^8)]] uint32_t a; } u; }; | when(8): switch(t) holds 0 to 7 ('t' is uint8_t : 3), so 8 never equals it
+            when value past a signed bit-field | struct A { int t : 4; [[structscope::switch(t)]] union { [[structscope::when(^-9)]] uint32_t a; } u; }; | when(-9): switch(t) holds -8 to 7 ('t' is int : 4), so -9 never equals it
+            when value past a _Bool | struct A { _Bool t; [[structscope::switch(t)]] union { [[structscope::when(0)]] int a; [[structscope::when(^2)]] int b; } u; }; | when(2): switch(t) holds 0 to 1 ('t' is _Bool)
+            when value past a char on every ABI | struct A { char t; [[structscope::switch(t)]] union { [[structscope::when(^256)]] int a; } u; }; | when(256): switch(t) holds -128 to 255 ('t' is char)
+            when value past an enum's fixed type | enum K : uint8_t { X = 1 };\\nstruct A { enum K k; [[structscope::switch(k)]] union { [[structscope::when(^X + 255)]] int a; } u; }; | when(256): switch(k) holds 0 to 255 ('k' is enum K)
+            when value past a nested discriminator | struct H { uint8_t kind; };\\nstruct A { struct H h; [[structscope::switch(h.kind)]] union { [[structscope::when(^0x100)]] int a; } u; }; | when(256): switch(h.kind) holds 0 to 255 ('h.kind' is uint8_t)
             division by zero in a when value | union U { [[structscope::when(1 ^/ 0)]] uint32_t a; uint16_t b; };\\nstruct A { uint8_t t; [[structscope::switch(t)]] union U u; }; | division by zero in '1 / 0'
             division by zero in a size | struct A { uint8_t n; [[structscope::size(n + 4 ^% 0)]] uint32_t a; }; | division by zero in '4 % 0'
             """)
@@ -84,6 +96,18 @@ class DynamicHeaderChecksTest {
         // A string padded with NULs matches what a char array holds before its first NUL.
         "union U { [[structscope::when(\"ab\\0\\0\")]] int a; [[structscope::when(\"abcd\")]] int b; };\n"
                 + "struct A { char t[4]; [[structscope::switch(t)]] union U u; uint8_t n[t == \"ab\" ? 2 : 0]; };",
+        // Every value its type can hold on some ABI: char is unsigned on ARM; an enum is int on
+        // Windows; a 64-bit discriminator's when values compare by their 64 bits (-1 is all ones, as
+        // C converts a case value to the discriminator's type); a computed discriminator is not judged.
+        "enum K { X = 1, Y = 2 };\n"
+                + "struct A { uint8_t t; int8_t s; char c; uint8_t f : 3; enum K k; uint64_t w;\n"
+                + "  [[structscope::switch(t)]] union { [[structscope::when(0, 255)]] int a; } u1;\n"
+                + "  [[structscope::switch(s)]] union { [[structscope::when(-128, 127)]] int a; } u2;\n"
+                + "  [[structscope::switch(c)]] union { [[structscope::when(-128, 255)]] int a; } u3;\n"
+                + "  [[structscope::switch(f)]] union { [[structscope::when(0, 7)]] int a; } u4;\n"
+                + "  [[structscope::switch(k)]] union { [[structscope::when(-1, 0xFFFFFFFF)]] int a; } u5;\n"
+                + "  [[structscope::switch(w)]] union { [[structscope::when(-1, 0x7FFFFFFFFFFFFFFF)]] int a; } u6;\n"
+                + "  [[structscope::switch(t + 1)]] union { [[structscope::when(256, -1)]] int a; } u7; };",
         // A union with when is a type of its own until a member uses it; one default is fine.
         "union U { [[structscope::when(1)]] int a; int rest; };",
         "union U { [[structscope::when(1)]] int a; int rest; };\nstruct A { uint8_t t; [[structscope::switch(t)]] union U u; };",
@@ -98,6 +122,21 @@ class DynamicHeaderChecksTest {
     void meaningfulHeadersStayAccepted(String header) {
         assertDoesNotThrow(() -> LayoutEngine.layoutAll(HeaderImporter.importText("#include <stdint.h>\n" + header,
                 "ok.h", HeaderImporter.Options.defaults()), Abis.X86_64_LINUX));
+    }
+
+    /**
+     * What a discriminator can hold (and a bit-field of a document may be) is taken from the widest
+     * each integer type is on any supported ABI, written down once without an ABI: it must stay so.
+     */
+    @Test
+    void theWidestBitsOfEachIntegerTypeAreTheWidestOfTheAbis() {
+        for (Prim p : Prim.values()) {
+            if (p.isInteger() && p != Prim.BOOL) {
+                long widest = Abi.all().stream().filter(a -> a.has(p)).mapToLong(a -> a.scalar(p).size() * 8L).max()
+                        .orElseThrow();
+                assertEquals(widest, MemberRules.widestBits(p), p.cName());
+            }
+        }
     }
 
     @Test
@@ -156,6 +195,9 @@ class DynamicHeaderChecksTest {
             string longer than the array | {"kind": "union", "name": "U", "members": [^{"name": "a", "type": "int", "when": ["\\"abcdef\\""]}]}, {"kind": "struct", "name": "A", "members": [{"name": "t", "type": "char[4]"}, {"name": "u", "type": "union U", "switch": "t"}]} | has at most 4 characters
             value in two alternatives | {"kind": "union", "name": "U", "members": [{"name": "a", "type": "int", "when": ["1"]}, ^{"name": "b", "type": "int", "when": ["1"]}]}, {"kind": "struct", "name": "A", "members": [{"name": "t", "type": "uint8_t"}, {"name": "u", "type": "union U", "switch": "t"}]} | 1 is also a when value of 'a'
             two defaults | {"kind": "union", "name": "U", "members": [{"name": "a", "type": "int"}, ^{"name": "b", "type": "int"}]}, {"kind": "struct", "name": "A", "members": [{"name": "t", "type": "uint8_t"}, {"name": "u", "type": "union U", "switch": "t"}]} | 'a' and 'b' both have no when
+            when value past a uint8_t | {"kind": "union", "name": "U", "members": [{"name": "a", "type": "int", "when": ["1"]}, ^{"name": "b", "type": "int", "when": ["2", "300"]}]}, {"kind": "struct", "name": "A", "members": [{"name": "t", "type": "uint8_t"}, {"name": "u", "type": "union U", "switch": "t"}]} | when(300): switch(t) holds 0 to 255 ('t' is uint8_t), so 300 never equals it
+            negative when for an unsigned | {"kind": "union", "name": "U", "members": [^{"name": "a", "type": "int", "when": ["-1"]}]}, {"kind": "struct", "name": "A", "members": [{"name": "t", "type": "uint16_t"}, {"name": "u", "type": "union U", "switch": "t"}]} | when(-1): switch(t) holds 0 to 65535 ('t' is uint16_t)
+            when value past a bit-field | {"kind": "union", "name": "U", "members": [^{"name": "a", "type": "int", "when": ["16"]}]}, {"kind": "struct", "name": "A", "members": [{"name": "t", "type": "unsigned int", "bits": 4}, {"name": "u", "type": "union U", "switch": "t"}]} | when(16): switch(t) holds 0 to 15 ('t' is unsigned int : 4)
             division by zero | {"kind": "union", "name": "U", "members": [{"name": "a", "type": "int", "when": [^"1 / 0"]}]} | division by zero in '1 / 0'
             """)
     void documentsAreRefusedForTheSameReasons(String what, String marked, String message) {
