@@ -38,6 +38,38 @@ class DynamicLayoutRefusalTest {
         assertEquals(expected, CliRun.run("decode", h.toString(), "--type", "A", data.toString()).refusal());
     }
 
+    /**
+     * A when value the discriminator cannot hold never matched, and a misspelt name failed on every
+     * record decoded; both are refused before any data is read, with the place they are written.
+     */
+    @Test
+    void aWhenValueTheTagCannotHoldAndAMisspeltNameAreRefusedWithTheirPlace() throws IOException {
+        Path when = Files.writeString(dir.resolve("when.h"), """
+                #include <stdint.h>
+                struct A {
+                    uint8_t t;
+                    [[structscope::switch(t)]] union { [[structscope::when(1, 300)]] uint32_t a; } u;
+                };
+                """);
+        Path name = Files.writeString(dir.resolve("name.h"), """
+                #include <stdint.h>
+                struct H { uint16_t count; uint16_t name; };
+                struct A {
+                    struct H hdr;
+                    uint8_t d[hdr.nmae];
+                };
+                """);
+        Path data = Files.write(dir.resolve("a.bin"), new byte[8]);
+        String whenRefused = "structscope: " + when + ":4:63: when(300): switch(t) holds 0 to 255 ('t' is uint8_t), "
+                + "so 300 never equals it";
+        assertEquals(whenRefused, CliRun.run("layout", when.toString()).refusal());
+        assertEquals(whenRefused, CliRun.run("decode", when.toString(), "--type", "A", data.toString()).refusal());
+        String nameRefused = "structscope: " + name + ":5:15: count hdr.nmae: 'hdr' (struct H) has no member 'nmae' "
+                + "(did you mean 'name'?)";
+        assertEquals(nameRefused, CliRun.run("layout", name.toString(), "--json").refusal());
+        assertEquals(nameRefused, CliRun.run("decode", name.toString(), "--type", "A", data.toString()).refusal());
+    }
+
     @Test
     void aMisspeltNamespaceIsOneWarningLine() throws IOException {
         Path h = Files.writeString(dir.resolve("ns.h"), """

@@ -327,22 +327,7 @@ final class Attributes {
         if (Math.abs(s.length() - want.length()) > 2) {
             return false;
         }
-        int[] prev = new int[want.length() + 1];
-        int[] cur = new int[want.length() + 1];
-        for (int j = 0; j <= want.length(); j++) {
-            prev[j] = j;
-        }
-        for (int i = 1; i <= s.length(); i++) {
-            cur[0] = i;
-            for (int j = 1; j <= want.length(); j++) {
-                int subst = prev[j - 1] + (s.charAt(i - 1) == want.charAt(j - 1) ? 0 : 1);
-                cur[j] = Math.min(subst, Math.min(prev[j], cur[j - 1]) + 1);
-            }
-            int[] t = prev;
-            prev = cur;
-            cur = t;
-        }
-        return prev[want.length()] <= 2;
+        return MemberRules.edits(s, want) <= 2;
     }
 
     private static String strip(String s) {

@@ -20,10 +20,13 @@ import java.util.TreeSet;
  * <p>Expressions name members as the decoder finds them: the earlier members of the record being
  * decoded (through anonymous members), then those before it in each record around it; a tagged
  * union's alternative sees no other alternative, only the records around the union. So a named
- * record is checked on its own and again where it is used, with the members around it; a name no
- * record around it declares is left unknown (a record that encloses it at decode time may supply
- * it). A record is walked once per distinct set of members the library's names reach from it, so
- * a type used in many places does not multiply the work. One instance per check; not thread-safe.
+ * record is checked on its own and again where it is used, with the members around it. A name no
+ * record around it declares is left unknown while the outermost of those records is used inside
+ * another one (that one may supply it at decode time); once the outermost is a record no other
+ * record holds, nothing else can, and the name is refused. A dotted name's later parts are the
+ * members of the member its first part finds, wherever the record is. A record is walked once per
+ * distinct set of members the library's names reach from it, so a type used in many places does
+ * not multiply the work. One instance per check; not thread-safe.
  */
 public final class DynamicLayoutCheck {
     /** The members an expression of a record's member can name: {@code visible} of them, then outward. */
@@ -35,6 +38,10 @@ public final class DynamicLayoutCheck {
     private final Set<String> names = new TreeSet<>();
     private final Map<Object, Integer> ids = new IdentityHashMap<>();
     private final Set<List<Integer>> walked = new HashSet<>();
+    /** The records another record holds (by value, in an array, as a union's alternative, placed). */
+    private final Set<RecordType> enclosed = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
+    /** The typedef names of anonymous records, for messages. */
+    private final Map<RecordType, String> typedefNames = new IdentityHashMap<>();
 
     private DynamicLayoutCheck(TypeLibrary library) {
         this.library = library;
@@ -49,6 +56,7 @@ public final class DynamicLayoutCheck {
                 roots.add(r);
             } else if (d instanceof Typedef t && t.target() instanceof RecordType r) {
                 roots.add(r);
+                c.typedefNames.putIfAbsent(r, t.name());
             }
         }
         roots.forEach(c::collectNames);
@@ -72,6 +80,10 @@ public final class DynamicLayoutCheck {
                 e.references().forEach(p -> names.add(p.getFirst()));
             }
             if (element(m.type()) instanceof RecordType inner) {
+                // A record that holds itself (a linked structure) is still decoded as the outermost.
+                if (inner != r) {
+                    enclosed.add(inner);
+                }
                 collectNames(inner);
             }
         }
@@ -102,6 +114,7 @@ public final class DynamicLayoutCheck {
         List<Integer> key = new ArrayList<>();
         key.add(id(rec));
         key.add(tagged ? 1 : 0);
+        key.add(closed(new Scope(rec, 0, outer)) ? 1 : 0);
         for (String n : names) {
             Member m = find(n, outer);
             key.add(m == null ? -1 : id(m));
@@ -153,13 +166,78 @@ public final class DynamicLayoutCheck {
         return t.operand();
     }
 
-    /** What the member at {@code path} is, seen from {@code here}; unknown when no record around declares it. */
+    /**
+     * What the member at {@code path} is, seen from {@code here}: missing when no member can
+     * answer to it, unknown when a record around {@code here} at decode time may supply it.
+     */
     private MemberRules.Operand operand(List<String> path, Scope here) {
         Member m = find(path.getFirst(), here);
-        for (int k = 1; m != null && k < path.size(); k++) {
-            m = resolve(m.type()) instanceof RecordType r ? inside(path.get(k), r.members(), r.members().size()) : null;
+        if (m == null) {
+            return closed(here) ? MemberRules.noMember(path.getFirst(), looked(here), visible(here))
+                    : MemberRules.Operand.UNKNOWN;
         }
-        return m == null ? MemberRules.Operand.UNKNOWN : MemberRules.operand(m, this::resolve);
+        // The decoder looks a dotted name's first part up and then only inside what it found.
+        for (int k = 1; k < path.size(); k++) {
+            String holder = String.join(".", path.subList(0, k));
+            CType t = resolve(m.type());
+            if (t == null) {
+                return MemberRules.Operand.UNKNOWN;
+            }
+            if (!(t instanceof RecordType r)) {
+                return MemberRules.noMembers(holder, m.type().spelling());
+            }
+            Member next = inside(path.get(k), r.members(), r.members().size());
+            if (next == null) {
+                List<String> names = new ArrayList<>();
+                names(r.members(), r.members().size(), names);
+                return MemberRules.noMemberIn(holder, m.type().spelling(), path.get(k), names);
+            }
+            m = next;
+        }
+        return MemberRules.operand(m, this::resolve);
+    }
+
+    /** Whether the records around {@code scope} are all there can be: the outermost is held by no record. */
+    private boolean closed(Scope scope) {
+        Scope s = scope;
+        while (s.parent() != null) {
+            s = s.parent();
+        }
+        return !enclosed.contains(s.record());
+    }
+
+    /** The records a name was looked for in from {@code scope}, innermost first, as a reader names them. */
+    private List<String> looked(Scope scope) {
+        List<String> out = new ArrayList<>();
+        for (Scope s = scope; s != null; s = s.parent()) {
+            RecordType r = s.record();
+            String name = r.name() != null ? r.spelling() : typedefNames.get(r);
+            if (name != null && !out.contains(name)) {
+                out.add(name);
+            }
+        }
+        return out;
+    }
+
+    /** The names an expression could have meant from {@code scope}: innermost and latest first. */
+    private List<String> visible(Scope scope) {
+        List<String> out = new ArrayList<>();
+        for (Scope s = scope; s != null; s = s.parent()) {
+            names(s.record().members(), s.visible(), out);
+        }
+        return out;
+    }
+
+    /** The names {@link #inside} can find among the first {@code count} of {@code members}, latest first. */
+    private void names(List<Member> members, int count, List<String> out) {
+        for (int i = count - 1; i >= 0; i--) {
+            Member m = members.get(i);
+            if (m.name() != null) {
+                out.add(m.name());
+            } else if (m.isAnonymousRecord() && m.dynamic().switchOn() == null && resolve(m.type()) instanceof RecordType r) {
+                names(r.members(), r.members().size(), out);
+            }
+        }
     }
 
     /** The member named {@code name} the decoder would find from {@code scope}: innermost first, latest first. */

@@ -226,16 +226,18 @@ public final class MemberRules {
      * What a member, or an expression over members, computes as far as the declared types tell.
      *
      * @param kind  a number; a string of at most {@code chars} characters (-1: data decides); a
-     *              value no expression can read (a float, a struct); or unknown (a name only the
-     *              record around it at decode time supplies)
+     *              value no expression can read (a float, a struct); unknown (a name only the
+     *              record around it at decode time supplies); or missing (a name no member
+     *              answers to wherever the record is decoded: {@link #noMember}, {@link #noMemberIn},
+     *              {@link #noMembers})
      * @param chars for {@code TEXT}, the most characters it can have, or -1
      * @param type  the declared type of the member the value is, for messages; null for
-     *              constants and computed values
+     *              constants and computed values; for {@code MISSING}, what the name lacks
      * @param holds for a {@code NUMBER} that is a member, the values it can have on some ABI; null
      *              when that is any 64-bit value (or not known)
      */
     public record Operand(Kind kind, long chars, String type, Span holds) {
-        public enum Kind { NUMBER, TEXT, UNREADABLE, UNKNOWN }
+        public enum Kind { NUMBER, TEXT, UNREADABLE, UNKNOWN, MISSING }
 
         static final Operand NUMBER = new Operand(Kind.NUMBER, -1, null, null);
         static final Operand UNKNOWN = new Operand(Kind.UNKNOWN, -1, null, null);
@@ -327,6 +329,73 @@ public final class MemberRules {
     }
 
     /**
+     * A name no member answers to: none of that name comes before the expression in its record,
+     * nor in the records around it ({@code looked}, innermost first, as the reader would name them),
+     * so the decoder would fail on every record. {@code visible} are the names it could have meant.
+     */
+    public static Operand noMember(String name, List<String> looked, java.util.Collection<String> visible) {
+        String where = looked.isEmpty() ? "" : " in " + looked.getFirst() + (looked.size() == 1 ? ""
+                : ", nor in " + String.join(" or ", looked.subList(1, looked.size())) + " around it");
+        return missing("no member '" + name + "' is decoded before it" + where + meant(name, visible));
+    }
+
+    /** A dotted name past the members of the record {@code holder} ({@code type}) names: {@code hdr.nmae}. */
+    public static Operand noMemberIn(String holder, String type, String name, java.util.Collection<String> members) {
+        return missing("'" + holder + "' (" + type + ") has no member '" + name + "'" + meant(name, members));
+    }
+
+    /** A dotted name into a member that has no members: a number, a string, an array ({@code recs.count}). */
+    public static Operand noMembers(String holder, String type) {
+        return missing("'" + holder + "' is " + type + ", which has no members");
+    }
+
+    private static Operand missing(String why) {
+        return new Operand(Operand.Kind.MISSING, -1, why);
+    }
+
+    /**
+     * " (did you mean 'x'?)" for the name among {@code names} nearest to {@code name} (the first of
+     * the nearest), when it is a near miss (two edits or fewer, and fewer than the name has
+     * characters, so that 'a' does not suggest 'b'), else "".
+     */
+    private static String meant(String name, java.util.Collection<String> names) {
+        int limit = Math.min(2, name.length() - 1);
+        String best = null;
+        int bestEdits = Integer.MAX_VALUE;
+        for (String n : names) {
+            int e = edits(name, n);
+            if (e <= limit && e < bestEdits) {
+                best = n;
+                bestEdits = e;
+            }
+        }
+        return best == null ? "" : " (did you mean '" + best + "'?)";
+    }
+
+    /**
+     * How many characters must be inserted, deleted or replaced to turn {@code a} into {@code b}
+     * (Levenshtein): how far a misspelt name is from what was meant.
+     */
+    public static int edits(String a, String b) {
+        int[] prev = new int[b.length() + 1];
+        int[] cur = new int[b.length() + 1];
+        for (int j = 0; j <= b.length(); j++) {
+            prev[j] = j;
+        }
+        for (int i = 1; i <= a.length(); i++) {
+            cur[0] = i;
+            for (int j = 1; j <= b.length(); j++) {
+                int subst = prev[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
+                cur[j] = Math.min(subst, Math.min(prev[j], cur[j - 1]) + 1);
+            }
+            int[] t = prev;
+            prev = cur;
+            cur = t;
+        }
+        return prev[b.length()];
+    }
+
+    /**
      * What the value of member {@code m} is in an expression, as the decoder reads it: integers,
      * enums, booleans and pointers are numbers; a {@code char} array is a string read up to its
      * first NUL; anything else (floats, records, other arrays, and {@code __int128}, which is wider
@@ -371,7 +440,8 @@ public final class MemberRules {
 
     /**
      * Checks expression {@code e} of member {@code m} used as {@code use}, with {@code members}
-     * saying what each member it names is: every member it reads must be readable, a string may
+     * saying what each member it names is: every name must be one a member answers to (unless only
+     * the record around it at decode time can say), every member it reads must be readable, a string may
      * only be compared with a string ({@code ==}, {@code !=}), and a count, position or size must
      * be a number. These would otherwise fail on every record decoded, with a message about the
      * data rather than about the layout.
@@ -396,6 +466,9 @@ public final class MemberRules {
                 case Expr.Str s -> new Operand(Operand.Kind.TEXT, whenText(s.value()).length(), null);
                 case Expr.Ref r -> {
                     Operand o = members.apply(r);
+                    if (o.kind() == Operand.Kind.MISSING) {
+                        throw new Refused(new DynamicFault(m, r, use.label(whole) + ": " + o.type()));
+                    }
                     if (o.kind() == Operand.Kind.UNREADABLE) {
                         throw new Refused(new DynamicFault(m, r, use.label(whole) + ": '" + r.text() + "' is " + o.type()
                                 + "; " + (r == whole ? use.need : "expressions read only integer, enum and char array members")));

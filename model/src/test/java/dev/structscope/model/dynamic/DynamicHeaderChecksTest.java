@@ -79,6 +79,16 @@ class DynamicHeaderChecksTest {
             when value past a char on every ABI | struct A { char t; [[structscope::switch(t)]] union { [[structscope::when(^256)]] int a; } u; }; | when(256): switch(t) holds -128 to 255 ('t' is char)
             when value past an enum's fixed type | enum K : uint8_t { X = 1 };\\nstruct A { enum K k; [[structscope::switch(k)]] union { [[structscope::when(^X + 255)]] int a; } u; }; | when(256): switch(k) holds 0 to 255 ('k' is enum K)
             when value past a nested discriminator | struct H { uint8_t kind; };\\nstruct A { struct H h; [[structscope::switch(h.kind)]] union { [[structscope::when(^0x100)]] int a; } u; }; | when(256): switch(h.kind) holds 0 to 255 ('h.kind' is uint8_t)
+            misspelt name | struct B { uint8_t lne; };\\nstruct A { uint8_t len; uint8_t d[^lne]; }; | count lne: no member 'lne' is decoded before it in struct A (did you mean 'len'?)
+            misspelt name in arithmetic | struct B { uint8_t lne; };\\nstruct A { uint8_t len; uint8_t d[len + ^lne]; }; | count len + lne: no member 'lne' is decoded before it in struct A (did you mean 'len'?)
+            misspelt dotted name | struct H { uint16_t count; uint16_t name; };\\nstruct A { struct H hdr; uint8_t d[^hdr.nmae]; }; | count hdr.nmae: 'hdr' (struct H) has no member 'nmae' (did you mean 'name'?)
+            dotted name into a number | struct A { uint8_t n; uint8_t d[^n.x]; }; | count n.x: 'n' is uint8_t, which has no members
+            dotted name into an array | struct R { uint8_t count; };\\nstruct A { uint8_t n; struct R recs[n]; [[structscope::size(^recs.count)]] uint32_t d; }; | size(recs.count): 'recs' is struct R[n], which has no members
+            name of a later member | struct Z { uint8_t n; };\\nstruct A { uint8_t d[^n]; uint8_t n; }; | count n: no member 'n' is decoded before it in struct A
+            misspelt discriminator | U12;struct Z { uint8_t tag; };\\nstruct A { uint8_t tga; [[structscope::switch(^tag)]] union U u; }; | switch(tag): no member 'tag' is decoded before it in struct A (did you mean 'tga'?)
+            misspelt placement | struct Z { uint32_t off; };\\nstruct A { uint32_t ofs; [[structscope::at(^off)]] uint32_t v; }; | at(off): no member 'off' is decoded before it in struct A (did you mean 'ofs'?)
+            name the holder lacks | struct O0 { uint8_t n; };\\nstruct In { uint8_t d[^n]; };\\nstruct P { uint8_t k; struct In in[k]; }; | count n: no member 'n' is decoded before it in struct In, nor in struct P around it
+            name of another alternative | struct Z { uint8_t n; };\\nstruct A { uint8_t t; [[structscope::switch(t)]] union { [[structscope::when(1)]] uint8_t n; [[structscope::when(2)]] struct { uint8_t d[^n]; } s; } u; }; | count n: no member 'n' is decoded before it in struct A
             division by zero in a when value | union U { [[structscope::when(1 ^/ 0)]] uint32_t a; uint16_t b; };\\nstruct A { uint8_t t; [[structscope::switch(t)]] union U u; }; | division by zero in '1 / 0'
             division by zero in a size | struct A { uint8_t n; [[structscope::size(n + 4 ^% 0)]] uint32_t a; }; | division by zero in '4 % 0'
             """)
@@ -114,6 +124,13 @@ class DynamicHeaderChecksTest {
         // A name only the enclosing record supplies at decode time is the decoder's to look up.
         "struct H { uint16_t n; };\nstruct Z { struct H hdr; };\nstruct In { uint8_t d[hdr.n]; };\n"
                 + "struct O { struct H hdr; struct In in[hdr.n]; };",
+        // Names dotted into nested records, a tagged union's alternatives and through anonymous
+        // members, of this record and the records around it.
+        "struct H { uint8_t kind; uint8_t n; };\n"
+                + "struct A { struct H hdr; [[structscope::switch(hdr.kind)]] union {\n"
+                + "  [[structscope::when(1)]] struct { uint8_t m; } one; [[structscope::when(2)]] struct { uint8_t k; } two; } body;\n"
+                + "  uint8_t d[body.one.m]; struct { uint8_t inner; }; uint8_t f[inner + hdr.n];\n"
+                + "  struct { uint8_t g[hdr.n + body.two.k]; } nested[2]; };",
         // A linked structure: a record placed inside itself is checked once.
         "struct L { uint32_t next; uint8_t n; uint8_t d[n]; [[structscope::at(next)]] struct L more[next != 0]; };",
         // Other tools' attributes are not ours to judge.
@@ -198,6 +215,8 @@ class DynamicHeaderChecksTest {
             when value past a uint8_t | {"kind": "union", "name": "U", "members": [{"name": "a", "type": "int", "when": ["1"]}, ^{"name": "b", "type": "int", "when": ["2", "300"]}]}, {"kind": "struct", "name": "A", "members": [{"name": "t", "type": "uint8_t"}, {"name": "u", "type": "union U", "switch": "t"}]} | when(300): switch(t) holds 0 to 255 ('t' is uint8_t), so 300 never equals it
             negative when for an unsigned | {"kind": "union", "name": "U", "members": [^{"name": "a", "type": "int", "when": ["-1"]}]}, {"kind": "struct", "name": "A", "members": [{"name": "t", "type": "uint16_t"}, {"name": "u", "type": "union U", "switch": "t"}]} | when(-1): switch(t) holds 0 to 65535 ('t' is uint16_t)
             when value past a bit-field | {"kind": "union", "name": "U", "members": [^{"name": "a", "type": "int", "when": ["16"]}]}, {"kind": "struct", "name": "A", "members": [{"name": "t", "type": "unsigned int", "bits": 4}, {"name": "u", "type": "union U", "switch": "t"}]} | when(16): switch(t) holds 0 to 15 ('t' is unsigned int : 4)
+            misspelt name | {"kind": "struct", "name": "A", "members": [{"name": "len", "type": "uint8_t"}, ^{"name": "d", "type": "uint8_t[]", "count": "lne"}]} | count lne: no member 'lne' is decoded before it in struct A (did you mean 'len'?)
+            misspelt dotted name | {"kind": "struct", "name": "H", "members": [{"name": "count", "type": "uint16_t"}, {"name": "name", "type": "uint16_t"}]}, {"kind": "struct", "name": "A", "members": [{"name": "hdr", "type": "struct H"}, ^{"name": "d", "type": "uint8_t", "at": "hdr.nmae"}]} | at(hdr.nmae): 'hdr' (struct H) has no member 'nmae' (did you mean 'name'?)
             division by zero | {"kind": "union", "name": "U", "members": [{"name": "a", "type": "int", "when": [^"1 / 0"]}]} | division by zero in '1 / 0'
             """)
     void documentsAreRefusedForTheSameReasons(String what, String marked, String message) {
