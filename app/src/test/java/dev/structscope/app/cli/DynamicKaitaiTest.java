@@ -255,6 +255,33 @@ class DynamicKaitaiTest {
         assertEquals(8, records.get(1).get("z").asInt(), records.toString());
     }
 
+    /**
+     * A placed alternative of a tagged union is read where its at says and takes no room in the
+     * union (Kaitai read it from the union's first byte).
+     */
+    @Test
+    void aPlacedAlternativeOfATaggedUnion() throws Exception {
+        Path h = Files.writeString(dir.resolve("placed_alt.h"), """
+                #include <stdint.h>
+                struct PlacedAlt { uint8_t t; [[structscope::switch(t)]] union { [[structscope::when(1)]] uint8_t one;
+                    [[structscope::when(2), structscope::at(4)]] uint32_t placed; } u; uint8_t after; };
+                """);
+        Path bin = Files.write(dir.resolve("placed_alt.bin"), new byte[] {2, 7, 7, 7, (byte) 0xaa, (byte) 0xbb, (byte) 0xcc, (byte) 0xdd});
+        JsonNode r = agree(h, "PlacedAlt", bin, false).get(0);
+        assertEquals(0xddccbbaaL, r.get("u").get("placed").asLong(), r.toString());
+        assertEquals(7, r.get("after").asInt(), r.toString());
+        // A union that is not tagged and whose size data decides has no stream of its own in
+        // Kaitai: its members are read from the start of the holder's stream, which is said.
+        Path u = Files.writeString(dir.resolve("placed_member.h"), """
+                #include <stdint.h>
+                struct PlacedMember { uint8_t t; union { uint8_t a; [[structscope::at(4)]] uint32_t far; } u; uint8_t after; };
+                """);
+        CliRun exp = CliRun.run("export", u.toString(), "--to", "ksy", "--type", "PlacedMember", "-o",
+                dir.resolve("placed_member.ksy").toString());
+        assertEquals(0, exp.status(), exp.err.toString());
+        assertTrue(exp.err.toString().contains("is read from the start of the record holding it"), exp.err.toString());
+    }
+
     private JsonNode agree(String header, String type, Path data, boolean all) throws Exception {
         return agree(DynamicCli.bundled(dir, header), type, data, all);
     }
@@ -330,6 +357,7 @@ class DynamicKaitaiTest {
             case "Tail" -> 16;
             case "Placed" -> 14;
             case "Node" -> 8;
+            case "PlacedAlt" -> 2;
             default -> bytes.length;
         };
         assertEquals(fileType ? bytes.length - bytes.length % record : record, parsed.get("consumed").asLong(),

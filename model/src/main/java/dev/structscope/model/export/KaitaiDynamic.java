@@ -155,6 +155,13 @@ final class KaitaiDynamic {
         StringBuilder inst = new StringBuilder();
         StringBuilder counts = new StringBuilder();
         boolean union = rl.definition().kind() == RecordKind.UNION;
+        if (union && rl.fields().stream().anyMatch(f -> f.member().dynamic().at() == null)) {
+            // Kaitai gives a type no stream of its own without a size, and data decides this one's:
+            // its pos: 0 instances count from the start of the stream of the record holding it.
+            warnings.add(rec.name() + ": a union whose size data decides and that no switch chooses from is read "
+                    + "from the start of the record holding it (right where it starts that record; its placed members "
+                    + "are right everywhere)");
+        }
         long cursor = 0;
         boolean dynamicSoFar = false;
         int pads = 0;
@@ -184,14 +191,15 @@ final class KaitaiDynamic {
                 continue;
             }
             String id = KaitaiExporter.id(name);
-            if (union) {
-                inst.append("      ").append(id).append(":\n        pos: 0\n");
-                member(inst, counts, f, ctx, start);
-                continue;
-            }
+            // A placed member is read where its at says, in a union as in a struct.
             if (d.at() != null) {
                 inst.append("      ").append(id).append(":\n        io: _root._io\n        pos: ")
                         .append(KaitaiExporter.q(start + " + " + expr(d.at(), ctx))).append('\n');
+                member(inst, counts, f, ctx, start);
+                continue;
+            }
+            if (union) {
+                inst.append("      ").append(id).append(":\n        pos: 0\n");
                 member(inst, counts, f, ctx, start);
                 continue;
             }
@@ -256,7 +264,7 @@ final class KaitaiDynamic {
                 }
                 String wrapper = unionId + "_as_" + KaitaiExporter.id(alt.name());
                 List<Expr> when = alt.member().dynamic().when();
-                String type = wrapper + startArgument(alt.layout(), start);
+                String type = wrapper + (takesStart(alt) ? "(" + start + ")" : "");
                 if (when.isEmpty()) {
                     sb.append(IN).append("    _: ").append(type).append('\n');
                 }
@@ -294,16 +302,29 @@ final class KaitaiDynamic {
         StringBuilder counts = new StringBuilder();
         String field = KaitaiExporter.id(f.name());
         sb.append("  ").append(typeId).append(":\n    doc: ").append(KaitaiExporter.q(doc)).append('\n');
-        String start = placing(f.layout()) ? unique(START, new HashSet<>(Set.of(field))) : null;
+        String start = takesStart(f) ? unique(START, new HashSet<>(Set.of(field))) : null;
         if (start != null) {
             params(sb, start);
         }
-        sb.append("    seq:\n      - id: ").append(field).append('\n');
-        value(sb, counts, f.layout(), ctx, f.name(), start);
-        if (!counts.isEmpty()) {
-            sb.append("    instances:\n").append(counts);
+        if (f.member().dynamic().at() != null) {
+            // A placed alternative: read where its at says, taking no room where the union is.
+            sb.append("    instances:\n      ").append(field).append(":\n        io: _root._io\n        pos: ")
+                    .append(KaitaiExporter.q(start + " + " + expr(f.member().dynamic().at(), ctx))).append('\n');
+            value(sb, counts, f.layout(), ctx, f.name(), start);
+            sb.append(counts);
+        } else {
+            sb.append("    seq:\n      - id: ").append(field).append('\n');
+            value(sb, counts, f.layout(), ctx, f.name(), start);
+            if (!counts.isEmpty()) {
+                sb.append("    instances:\n").append(counts);
+            }
         }
         extra.append(sb);
+    }
+
+    /** Whether the wrapper type of {@code f} takes the outermost record's start: it is placed, or its type takes it. */
+    private boolean takesStart(FieldLayout f) {
+        return f.member().dynamic().at() != null || placing(f.layout());
     }
 
     /**

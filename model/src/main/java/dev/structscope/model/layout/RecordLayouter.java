@@ -149,7 +149,8 @@ final class RecordLayouter {
     /**
      * The fewest bytes member {@code m} of type {@code tl} occupies ({@link FieldLayout#smallestSize}):
      * 0 for a sized member; for a tagged union its smallest alternative that can be chosen (one
-     * with {@code when}, or the default; an unnamed bit-field is never chosen); else its size.
+     * with {@code when}, or the default; an unnamed bit-field is never chosen; a placed one takes
+     * no room where the union is); else its size.
      */
     static long smallestSize(Member m, TypeLayout tl) {
         if (m.dynamic().size() != null) {
@@ -161,7 +162,7 @@ final class RecordLayouter {
         long smallest = union.size();
         for (FieldLayout alt : union.fields()) {
             if (!(alt.name() == null && alt.isBitField())) {
-                smallest = Math.min(smallest, alt.size());
+                smallest = Math.min(smallest, alt.member().dynamic().at() != null ? 0 : alt.size());
             }
         }
         return smallest;
