@@ -67,6 +67,9 @@ public final class SendCommand extends NetCommand {
             if (reader instanceof dev.structscope.io.decode.DynamicDecoder dynamic && !resolved.fixedInC()) {
                 // Counts, discriminators and sizes follow the values given.
                 record = dev.structscope.io.encode.DynamicEncoder.encode(dynamic, json, arena, options.maxFrameBytes());
+                for (String placed : dev.structscope.io.encode.DynamicEncoder.placedGiven(dynamic.layout(), json)) {
+                    warn(err, placed + " is placed outside the record's own bytes: its value is not sent");
+                }
             } else {
                 record = arena.allocate(Math.max(1, plan.recordSize()));
                 RecordEncoder.encode(plan, json, record);

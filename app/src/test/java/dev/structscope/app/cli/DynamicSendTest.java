@@ -115,6 +115,46 @@ class DynamicSendTest extends ProtoPeerTestBase {
         }
     }
 
+    /**
+     * Placed members lie outside the record's own bytes, so send does not write them; a value the
+     * JSON gives for one (as decode prints it) is said to be left out, not dropped in silence.
+     */
+    @Test
+    void aPlacedMembersValueIsSaidToBeLeftOut() throws Exception {
+        Path h = Files.writeString(dir.resolve("placed.h"), """
+                #include <stdint.h>
+                struct P { uint8_t n; [[structscope::at(4)]] uint32_t far; uint8_t after;
+                    [[structscope::switch(n)]] union { [[structscope::when(1)]] uint8_t one;
+                        [[structscope::when(2), structscope::at(8)]] uint16_t placed; } u; };
+                """);
+        Path script = Files.writeString(dir.resolve("placed_server.py"), """
+                import socket, struct
+                s = socket.create_server(("127.0.0.1", 0))
+                print(s.getsockname()[1], flush=True)
+                c, _ = s.accept()
+                data = b""
+                while True:
+                    b = c.recv(4096)
+                    if not b:
+                        break
+                    data += b
+                print("EQUAL" if data == struct.pack("<BB", 2, 9) else "DIFFER " + data.hex(), flush=True)
+                """);
+        Process py = new ProcessBuilder("python3", script.toString()).redirectErrorStream(true).start();
+        try (var out = new java.io.BufferedReader(new java.io.InputStreamReader(py.getInputStream()))) {
+            String port = out.readLine();
+            CliRun run = CliRun.run("send", h.toString(), "--type", "P", "--connect", "127.0.0.1:" + port,
+                    "--values", "{\"n\": 2, \"far\": 5, \"after\": 9, \"u\": {\"placed\": 7}}");
+            assertEquals(0, run.status(), run.err.toString());
+            assertEquals("EQUAL", out.readLine(), "n and after, the record's own bytes");
+            String err = run.err.toString();
+            assertTrue(err.contains("warning: far (at 4) is placed outside the record's own bytes: its value is not sent"), err);
+            assertTrue(err.contains("warning: u.placed (at 8) is placed outside"), err);
+        } finally {
+            py.destroy();
+        }
+    }
+
     /** The bytes a message's header and chosen body take, without what its length skips after them. */
     private static long contentLength(DynamicDecoder decoder, MemorySegment m) {
         var d = decoder.sizedByContent().read(m, 0, m.byteSize());

@@ -306,6 +306,55 @@ public final class DynamicEncoder {
         }
     }
 
+    /**
+     * The members {@code values} gives that {@link #encode} does not write: placed ones, whose
+     * place lies outside the record's own bytes (a decoded record's JSON lists them, so a record
+     * sent back as {@code decode} printed it has them). Each as its path and its {@code at}.
+     */
+    public static java.util.List<String> placedGiven(RecordLayout r, JsonNode values) {
+        java.util.List<String> out = new java.util.ArrayList<>();
+        placedGiven(r, values, "", out);
+        return out;
+    }
+
+    private static void placedGiven(RecordLayout r, JsonNode values, String path, java.util.List<String> out) {
+        if (values == null || !values.isObject()) {
+            return;
+        }
+        for (FieldLayout f : r.fields()) {
+            if (f.name() == null) {
+                if (f.layout() instanceof RecordLayout inner && f.isAnonymousRecord()) {
+                    placedGiven(inner, values, path, out); // its members stand in place
+                }
+                continue;
+            }
+            JsonNode v = values.get(f.name());
+            if (v == null || v.isNull()) {
+                continue;
+            }
+            String at = path + f.name();
+            if (f.member().dynamic().at() != null) {
+                out.add(at + " (at " + f.member().dynamic().at().text() + ")");
+            } else {
+                placedGivenIn(f.layout(), v, at, out);
+            }
+        }
+    }
+
+    private static void placedGivenIn(dev.structscope.model.layout.TypeLayout t, JsonNode v, String path,
+                                      java.util.List<String> out) {
+        switch (t) {
+            case RecordLayout inner -> placedGiven(inner, v, path + ".", out);
+            case ArrayLayout a when v.isArray() -> {
+                for (int i = 0; i < v.size(); i++) {
+                    placedGivenIn(a.element(), v.get(i), path + "[" + i + "]", out);
+                }
+            }
+            default -> {
+            }
+        }
+    }
+
     private static void add(java.util.Set<String> names, String name) {
         if (name != null) {
             names.add(name);
