@@ -318,15 +318,14 @@ public abstract sealed class RecordFormat permits RecordFormat.Json, RecordForma
             if (headerDone || fixed != null || reader.dynamic() || reader.minSize() > BLANK_RECORD_BYTES) {
                 return;
             }
-            // The names of a record's leaves depend on the layout alone: read them from a zeroed record.
-            try (java.lang.foreign.Arena arena = java.lang.foreign.Arena.ofConfined()) {
-                long size = Math.max(1, reader.minSize());
-                RecordValue blank = reader.read(arena.allocate(size), 0, size).value();
-                List<String> names = new ArrayList<>();
-                leaves("", blank, dotted, bytesHex, names, new ArrayList<>());
-                out.println(String.join(",", names.stream().map(Csv::cell).toList()));
-                headerDone = true;
-            }
+            // The names of a record's leaves depend on the layout alone: read them from a zeroed
+            // record on the heap (no data is read, and no arena is made: each has its named owner).
+            int size = (int) Math.max(1, reader.minSize());
+            RecordValue blank = reader.read(java.lang.foreign.MemorySegment.ofArray(new byte[size]), 0, size).value();
+            List<String> names = new ArrayList<>();
+            leaves("", blank, dotted, bytesHex, names, new ArrayList<>());
+            out.println(String.join(",", names.stream().map(Csv::cell).toList()));
+            headerDone = true;
         }
 
         /** RFC 4180: quote a cell holding a comma, quote, or line break. */
