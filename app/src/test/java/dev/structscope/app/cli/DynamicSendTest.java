@@ -85,34 +85,13 @@ class DynamicSendTest extends ProtoPeerTestBase {
 
     @Test
     void sendWritesADynamicRecordThatAPythonServerReadsAsStructPacksIt() throws Exception {
-        String server = """
-                import socket, struct, sys
-                s = socket.create_server(("127.0.0.1", 0))
-                print(s.getsockname()[1], flush=True)
-                c, _ = s.accept()
-                data = b""
-                while True:
-                    b = c.recv(4096)
-                    if not b:
-                        break
-                    data += b
+        Received r = sendToPython("""
                 body = struct.pack("<IBB", 5, 2, 1) + struct.pack("<qI", 10, 1) + struct.pack("<qI", 11, 2) + struct.pack("<qI", -12, 3)
                 want = struct.pack("<HBBII", 0x5353, 3, 0, 12 + len(body), 8) + body
-                print("EQUAL" if data == want else "DIFFER " + data.hex() + " " + want.hex(), flush=True)
-                """;
-        Path script = Files.writeString(dir.resolve("server.py"), server);
-        Process py = new ProcessBuilder("python3", script.toString()).redirectErrorStream(true).start();
-        try (var out = new java.io.BufferedReader(new java.io.InputStreamReader(py.getInputStream()))) {
-            String port = out.readLine();
-            CliRun run = CliRun.run("send", proto.header.toString(), "--type", "Msg", "--connect", "127.0.0.1:" + port,
-                    "--framing", "record", "--values", "{\"magic\": 21331, \"seq\": 8, \"body\": {\"quote\": "
-                    + "{\"instrument\": 5, \"bids\": [{\"price_e4\": 10, \"qty\": 1}, {\"price_e4\": 11, \"qty\": 2}],"
-                    + " \"asks\": [{\"price_e4\": -12, \"qty\": 3}]}}}");
-            assertEquals(0, run.status(), run.err.toString());
-            assertEquals("EQUAL", out.readLine(), "the bytes Python's struct packs for the same quote");
-        } finally {
-            py.destroy();
-        }
+                """, proto.header, "Msg", "--framing", "record", "--values", "{\"magic\": 21331, \"seq\": 8, \"body\": {\"quote\": "
+                + "{\"instrument\": 5, \"bids\": [{\"price_e4\": 10, \"qty\": 1}, {\"price_e4\": 11, \"qty\": 2}],"
+                + " \"asks\": [{\"price_e4\": -12, \"qty\": 3}]}}}");
+        assertEquals("EQUAL", r.verdict(), "the bytes Python's struct packs for the same quote");
     }
 
     /**
@@ -127,7 +106,24 @@ class DynamicSendTest extends ProtoPeerTestBase {
                     [[structscope::switch(n)]] union { [[structscope::when(1)]] uint8_t one;
                         [[structscope::when(2), structscope::at(8)]] uint16_t placed; } u; };
                 """);
-        Path script = Files.writeString(dir.resolve("placed_server.py"), """
+        Received r = sendToPython("want = struct.pack(\"<BB\", 2, 9)\n", h, "P",
+                "--values", "{\"n\": 2, \"far\": 5, \"after\": 9, \"u\": {\"placed\": 7}}");
+        assertEquals("EQUAL", r.verdict(), "n and after, the record's own bytes");
+        assertTrue(r.err().contains("warning: far (at 4) is placed outside the record's own bytes: its value is not sent"), r.err());
+        assertTrue(r.err().contains("warning: u.placed (at 8) is placed outside"), r.err());
+    }
+
+    /** What a Python server said of the bytes it received ("EQUAL" or "DIFFER ..."), and send's stderr. */
+    private record Received(String verdict, String err) {
+    }
+
+    /**
+     * Sends a record of {@code type} to a Python TCP server that reads until the connection ends
+     * and compares the bytes with {@code want}, which {@code pythonWant} (lines of Python using
+     * {@code struct}) computes; send must succeed.
+     */
+    private Received sendToPython(String pythonWant, Path header, String type, String... args) throws Exception {
+        Path script = Files.writeString(dir.resolve("server_" + type + ".py"), """
                 import socket, struct
                 s = socket.create_server(("127.0.0.1", 0))
                 print(s.getsockname()[1], flush=True)
@@ -138,18 +134,18 @@ class DynamicSendTest extends ProtoPeerTestBase {
                     if not b:
                         break
                     data += b
-                print("EQUAL" if data == struct.pack("<BB", 2, 9) else "DIFFER " + data.hex(), flush=True)
+                """ + pythonWant + """
+                print("EQUAL" if data == want else "DIFFER " + data.hex() + " " + want.hex(), flush=True)
                 """);
         Process py = new ProcessBuilder("python3", script.toString()).redirectErrorStream(true).start();
         try (var out = new java.io.BufferedReader(new java.io.InputStreamReader(py.getInputStream()))) {
             String port = out.readLine();
-            CliRun run = CliRun.run("send", h.toString(), "--type", "P", "--connect", "127.0.0.1:" + port,
-                    "--values", "{\"n\": 2, \"far\": 5, \"after\": 9, \"u\": {\"placed\": 7}}");
+            List<String> all = new java.util.ArrayList<>(List.of("send", header.toString(), "--type", type,
+                    "--connect", "127.0.0.1:" + port));
+            all.addAll(List.of(args));
+            CliRun run = CliRun.run(all.toArray(String[]::new));
             assertEquals(0, run.status(), run.err.toString());
-            assertEquals("EQUAL", out.readLine(), "n and after, the record's own bytes");
-            String err = run.err.toString();
-            assertTrue(err.contains("warning: far (at 4) is placed outside the record's own bytes: its value is not sent"), err);
-            assertTrue(err.contains("warning: u.placed (at 8) is placed outside"), err);
+            return new Received(out.readLine(), run.err.toString());
         } finally {
             py.destroy();
         }
