@@ -36,8 +36,9 @@ public final class StatsCommand extends CliCommand {
         if (json) {
             out.println(result.toJson());
         } else {
-            out.printf(reader.dynamic() ? "%d records of %s (each as long as its content, at least %d bytes)%n"
-                    : "%d records of %s (%d bytes each)%n", result.records(), data.record.type, reader.minSize());
+            out.printf(reader.dynamic() ? "%d record%s of %s (each as long as its content, at least %d bytes)%n"
+                    : "%d record%s of %s (%d bytes each)%n", result.records(), result.records() == 1 ? "" : "s",
+                    data.record.type, reader.minSize());
             int w = Math.max(5, result.fields().stream().mapToInt(f -> f.path().length()).max().orElse(5));
             out.print(row(w, "field", "count", "min", "max", "mean"));
             for (FieldStats f : result.fields()) {

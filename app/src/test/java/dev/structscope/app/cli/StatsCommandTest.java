@@ -115,6 +115,15 @@ class StatsCommandTest {
     }
 
     @Test
+    void oneRecordIsSaidInTheSingular() throws Exception {
+        Path h = Files.writeString(dir.resolve("one.h"), "struct One { int v; };\n");
+        Path data = Files.write(dir.resolve("one.bin"), new byte[] {7, 0, 0, 0});
+        CliRun r = CliRun.run("stats", h.toString(), "--type", "One", data.toString());
+        assertEquals(0, r.status(), r.err.toString());
+        assertTrue(r.out.toString().startsWith("1 record of One (4 bytes each)"), r.out.toString());
+    }
+
+    @Test
     void badInputsAreExit2WithOneLine() throws Exception {
         Sample s = Samples.TICKS;
         Path data = Samples.extract(s, dir);
