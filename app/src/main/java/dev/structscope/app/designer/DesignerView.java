@@ -244,6 +244,10 @@ public final class DesignerView extends BorderPane {
         table.getStyleClass().add(atlantafx.base.theme.Styles.DENSE);
         table.setEditable(true);
         table.getSelectionModel().setSelectionMode(SelectionMode.SINGLE);
+        // Registered before the table's own: new rows clear its selection, which must not reach
+        // the view model as "no member" (an edit in the dynamic panel lost its member and focus);
+        // the listener after the table's selects the member's row again and ends the sync.
+        vm.rows().addListener((javafx.collections.ListChangeListener<DesignerRow>) ch -> syncing = true);
         table.setItems(vm.rows());
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         Label empty = new Label("Add a member (Insert)");

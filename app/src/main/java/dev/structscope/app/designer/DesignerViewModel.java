@@ -7,6 +7,8 @@ import dev.structscope.model.InputException;
 import dev.structscope.model.abi.Abi;
 import dev.structscope.model.layout.FieldLayout;
 import dev.structscope.model.layout.LayoutEngine;
+import dev.structscope.model.type.DynamicLayoutCheck;
+import dev.structscope.model.type.MemberRules;
 import dev.structscope.model.layout.Padding;
 import dev.structscope.model.layout.RecordLayout;
 import dev.structscope.model.layout.Reordering;
@@ -33,6 +35,7 @@ import java.nio.ByteOrder;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -72,6 +75,8 @@ public final class DesignerViewModel {
     private final StringProperty summary = new SimpleStringProperty(this, "summary", "");
     private final ObservableMap<CellKey, Invalid> invalid = FXCollections.observableHashMap();
     private final ObjectProperty<Long> tightSaving = new SimpleObjectProperty<>(this, "tightSaving", 0L);
+    /** The read rule the library breaks now ({@link #readFault}), shown while no cell has an error of its own. */
+    private String standingFault = "";
     /** Offset texts of the members of a dynamic record (see {@link #dynamicOffset}), null when static. */
     private List<String> offsetTexts;
 
@@ -280,8 +285,11 @@ public final class DesignerViewModel {
             accept(key);
             return true;
         }
+        // A rename that leaves an expression naming the old name is refused; the attribute cells
+        // may pass through states the read rules refuse (a switch before its alternatives have
+        // their when values), which the designer then names until they are mended.
         String failure = tryCommit(r.withMember(index, changed), "Changed " + column.name().toLowerCase() + " of "
-                + display(changed));
+                + display(changed), column == Column.NAME);
         if (failure != null) {
             reject(key, text, failure);
             return false;
@@ -356,6 +364,10 @@ public final class DesignerViewModel {
         if (r == null) {
             return 0;
         }
+        if (layout() != null && layout().dynamic()) {
+            message.set("Not packed: a dynamic record keeps its order (its expressions name the members before them)");
+            return 0;
+        }
         Reordering re = LayoutEngine.minimisePadding(r, doc.state().library(), doc.state().abi());
         if (re.saved() <= 0) {
             message.set("Already tight: no member order saves a byte");
@@ -376,8 +388,9 @@ public final class DesignerViewModel {
 
     // ---- internals --------------------------------------------------------------------------
 
+    /** Applies a structural edit (add, delete, move, pack): refused when it leaves the layout unreadable. */
     private boolean commit(RecordType next, String what) {
-        String failure = tryCommit(next, what);
+        String failure = tryCommit(next, what, true);
         if (failure != null) {
             error.set(failure);
             return false;
@@ -385,8 +398,13 @@ public final class DesignerViewModel {
         return true;
     }
 
-    /** Lays out {@code next}; on success applies it and returns null, else returns the reason. */
-    private String tryCommit(RecordType next, String what) {
+    /**
+     * Lays out {@code next}; on success applies it and returns null, else returns the reason. With
+     * {@code refuseNewFault}, an edit is also refused when it breaks a rule a header or document
+     * is read by that the library kept before (an expression naming a member that is gone or comes
+     * later, a when value twice, a when outside a switched union).
+     */
+    private String tryCommit(RecordType next, String what, boolean refuseNewFault) {
         DocumentState s = doc.state();
         TypeLibrary lib = RecordEdits.replace(s.library(), s.selected(), next);
         try {
@@ -400,9 +418,20 @@ public final class DesignerViewModel {
                 return "two members are named '" + m.name() + "'";
             }
         }
+        if (refuseNewFault) {
+            Optional<String> fault = readFault(lib);
+            if (fault.isPresent() && !fault.equals(readFault(s.library()))) {
+                return fault.get();
+            }
+        }
         doc.apply(s.withLibrary(lib));
         message.set(what);
         return null;
+    }
+
+    /** The first rule of reading a header or document that {@code lib} breaks, as its message. */
+    private static Optional<String> readFault(TypeLibrary lib) {
+        return DynamicLayoutCheck.first(lib).map(MemberRules.DynamicFault::message);
     }
 
     private void reject(CellKey key, String text, String reason) {
@@ -412,7 +441,7 @@ public final class DesignerViewModel {
 
     private void accept(CellKey key) {
         invalid.remove(key);
-        error.set(invalid.isEmpty() ? "" : invalid.values().iterator().next().reason());
+        error.set(invalid.isEmpty() ? standingFault : invalid.values().iterator().next().reason());
     }
 
     private void refresh(DocumentState before, DocumentState now) {
@@ -439,7 +468,9 @@ public final class DesignerViewModel {
         offsetTexts = texts;
         layout.set(l);
         rows.setAll(l == null ? List.of() : DesignerRows.of(l));
-        error.set(failure == null ? "" : failure);
+        // What a saved header or document would be refused for, named until it is mended.
+        standingFault = l == null ? "" : readFault(now.library()).map(f -> "Not readable as it stands: " + f).orElse("");
+        error.set(failure == null ? standingFault : failure);
         if (!sameRecord) {
             selectedMember.set(-1);
         } else if (l != null && selectedMember.get() >= l.fields().size()) {
@@ -447,7 +478,8 @@ public final class DesignerViewModel {
         }
         summary.set(l == null ? "" : DesignerRows.summary(l));
         long saving = 0;
-        if (l != null) {
+        // A dynamic record keeps its order: its expressions name the members before them.
+        if (l != null && !l.dynamic()) {
             try {
                 saving = LayoutEngine.minimisePadding(l.definition(), now.library(), now.abi()).saved();
             } catch (InputException e) {

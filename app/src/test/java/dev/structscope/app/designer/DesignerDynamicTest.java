@@ -94,6 +94,35 @@ class DesignerDynamicTest {
         assertEquals(msg(header("[h.n * 2]", "")), vm.record());
     }
 
+    /**
+     * The rules a header is read by hold for edits: renaming or deleting a member an expression
+     * names is refused in place and changes nothing (both were accepted, and the saved header was
+     * then refused by the CLI and by File > Open); a dynamic record is not packed tightly (the
+     * reordering put the count after its array). An attribute cell may pass through a state the
+     * rules refuse (a switch set before its alternatives' when values): it is kept, and the
+     * designer names the rule until it is mended.
+     */
+    @Test
+    void anEditThatWouldLeaveABadLayoutIsRefused() {
+        assertTrue(vm.edit(2, Column.ARRAY, "[len]"), vm.errorProperty().get());
+        RecordType counted = vm.record();
+        assertFalse(vm.edit(1, Column.NAME, "length"));
+        String reason = vm.invalidCells().get(new CellKey(1, Column.NAME)).reason();
+        assertTrue(reason.contains("'len'"), reason);
+        assertEquals(counted, vm.record());
+        vm.selectedMemberProperty().set(1);
+        vm.deleteMember();
+        assertEquals(counted, vm.record(), "len is named by name[len]");
+        assertTrue(vm.errorProperty().get().contains("'len'"), vm.errorProperty().get());
+        assertEquals(0L, vm.tightSavingProperty().get());
+        assertEquals(0, vm.packTightly());
+        assertEquals(counted, vm.record());
+        assertTrue(vm.edit(3, Column.WHEN, "7"), vm.errorProperty().get());
+        assertTrue(vm.errorProperty().get().startsWith("Not readable as it stands: when on 'tail'"), vm.errorProperty().get());
+        assertTrue(vm.edit(3, Column.WHEN, ""));
+        assertEquals("", vm.errorProperty().get());
+    }
+
     @Test
     void aPlacementIsTheImportersAtAttribute() {
         assertTrue(vm.edit(3, Column.AT, "h.off"), vm.errorProperty().get());

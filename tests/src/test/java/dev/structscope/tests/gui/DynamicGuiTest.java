@@ -167,6 +167,29 @@ class DynamicGuiTest extends GuiTest {
         assertEquals(sections, child(hex().fieldsView().root(), "sh").getChildren().size());
     }
 
+    /**
+     * Enter in the dynamic panel applies the text and keeps the member selected and the field
+     * focused, so the next edit or Ctrl+Z goes where the user is (the member was deselected and
+     * focus jumped to the data pane's Go to field).
+     */
+    @Test
+    void theDynamicPanelKeepsItsMemberAndFocusAfterEnter() throws Exception {
+        Assumptions.assumeTrue(Files.isExecutable(Path.of("/usr/bin/readelf")), "readelf is not installed");
+        openElfFromMenu();
+        int sh = 2;
+        interact(() -> designer().selectedMemberProperty().set(sh));
+        javafx.scene.control.TextField at = lookup("#dynamic-at").queryAs(javafx.scene.control.TextField.class);
+        clickOn(at);
+        push(javafx.scene.input.KeyCode.CONTROL, javafx.scene.input.KeyCode.A);
+        write("ehdr.e_shoff + 0");
+        push(javafx.scene.input.KeyCode.ENTER);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals("at(ehdr.e_shoff + 0)", designer().dynamicOffset(sh));
+        assertEquals(sh, designer().selectedMemberProperty().get(), "the member stays selected");
+        assertTrue(at.isFocused(), "the field keeps the focus");
+        assertEquals("ehdr.e_shoff + 0", at.getText());
+    }
+
     /** Selects {@code item} in the decoded tree, scrolls it into view and opens its context menu. */
     private void rightClickRow(TreeItem<FieldRow> item) {
         var tree = hex().fieldsView().tree();
