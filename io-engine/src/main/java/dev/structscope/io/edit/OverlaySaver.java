@@ -85,7 +85,7 @@ public final class OverlaySaver {
         }
         Path tmp;
         try {
-            tmp = Files.createTempFile(dir, "." + abs.getFileName() + ".", ".structscope-save");
+            tmp = dev.structscope.io.file.AtomicFile.sibling(abs, ".structscope-save");
         } catch (IOException e) {
             throw new InputException(dir.toString(), "cannot create a file to save into: " + e.getMessage(), e);
         }

@@ -64,7 +64,7 @@ public final class AtomicFile {
     static void write(Path file, byte[] bytes, Hook hook) throws IOException {
         Path target = file.toAbsolutePath();
         Path dir = target.getParent();
-        Path tmp = Files.createTempFile(dir, "." + target.getFileName() + ".", ".tmp");
+        Path tmp = sibling(target, ".tmp");
         boolean moved = false;
         try {
             try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
@@ -82,6 +82,36 @@ public final class AtomicFile {
             if (!moved) {
                 Files.deleteIfExists(tmp);
             }
+        }
+    }
+
+    /**
+     * A new empty file beside {@code target} (hidden, a random name ending in {@code suffix}) to
+     * write its next contents into before the rename: with the permissions {@code target} has,
+     * or, for a new target, those any new file gets (the umask's). A temporary file's own 0600
+     * used to replace a 0644 header or data file with one only its owner could read.
+     */
+    public static Path sibling(Path target, String suffix) throws IOException {
+        Path abs = target.toAbsolutePath();
+        for (int attempt = 0; ; attempt++) {
+            Path tmp = abs.resolveSibling("." + abs.getFileName() + "."
+                    + Long.toUnsignedString(java.util.concurrent.ThreadLocalRandom.current().nextLong(), 36) + suffix);
+            try {
+                Files.createFile(tmp);
+            } catch (java.nio.file.FileAlreadyExistsException e) {
+                if (attempt < 16) {
+                    continue;
+                }
+                throw e;
+            }
+            try {
+                if (Files.exists(abs) && abs.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+                    Files.setPosixFilePermissions(tmp, Files.getPosixFilePermissions(abs));
+                }
+            } catch (IOException | UnsupportedOperationException e) {
+                // The contents are what matter; the file keeps a new file's permissions.
+            }
+            return tmp;
         }
     }
 

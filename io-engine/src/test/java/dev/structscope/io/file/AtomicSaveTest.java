@@ -37,6 +37,27 @@ class AtomicSaveTest {
         }
     }
 
+    /**
+     * A replaced file keeps its permissions, and a new one gets a new file's (the umask's): the
+     * temporary file's 0600 made a 0644 header readable by its owner only after a save.
+     */
+    @Test
+    void aReplacedFileKeepsItsPermissions() throws IOException {
+        Path file = Files.writeString(dir.resolve("shared.h"), "struct A { int a; };\n");
+        var shared = java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--");
+        Files.setPosixFilePermissions(file, shared);
+        AtomicFile.writeText(file, "struct A { int a, b; };\n");
+        assertEquals(shared, Files.getPosixFilePermissions(file));
+        var group = java.nio.file.attribute.PosixFilePermissions.fromString("rw-rw----");
+        Files.setPosixFilePermissions(file, group);
+        AtomicFile.writeText(file, "struct A { int c; };\n");
+        assertEquals(group, Files.getPosixFilePermissions(file));
+        Path fresh = dir.resolve("fresh.h");
+        AtomicFile.writeText(fresh, "struct B { int b; };\n");
+        Path plain = Files.createFile(dir.resolve("plain.h"));
+        assertEquals(Files.getPosixFilePermissions(plain), Files.getPosixFilePermissions(fresh));
+    }
+
     @Test
     void saveThenReadGivesTheSameDocument() throws IOException {
         Path file = dir.resolve("a.json");
