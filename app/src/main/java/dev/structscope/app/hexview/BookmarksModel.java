@@ -22,6 +22,8 @@ public final class BookmarksModel {
     public static final int MAX = 10_000;
 
     private final ObservableList<Bookmark> all = FXCollections.observableArrayList();
+    /** Whether the bookmarks changed since they were restored or saved (the document's unsaved marker counts them). */
+    private final javafx.beans.property.ReadOnlyBooleanWrapper changed = new javafx.beans.property.ReadOnlyBooleanWrapper(this, "changed");
     private final javafx.collections.transformation.FilteredList<Bookmark> items = new javafx.collections.transformation.FilteredList<>(all, b -> b.on(null));
     private String file;
 
@@ -46,17 +48,21 @@ public final class BookmarksModel {
             throw new IllegalStateException("at most " + MAX + " bookmarks");
         }
         all.add(b);
+        changed.set(true);
         return b;
     }
 
     public void remove(Bookmark b) {
-        all.remove(b);
+        if (all.remove(b)) {
+            changed.set(true);
+        }
     }
 
     public void rename(Bookmark b, String name) {
         int i = all.indexOf(b);
         if (i >= 0) {
             all.set(i, b.withName(name));
+            changed.set(true);
         }
     }
 
@@ -64,6 +70,7 @@ public final class BookmarksModel {
         int i = all.indexOf(b);
         if (i >= 0) {
             all.set(i, b.withColor(color));
+            changed.set(true);
         }
     }
 
@@ -84,5 +91,18 @@ public final class BookmarksModel {
 
     public void restore(List<Bookmark> saved) {
         all.setAll(saved.size() > MAX ? saved.subList(0, MAX) : saved);
+        changed.set(false);
+    }
+
+    /** Whether a bookmark was added, removed, renamed or recoloured since the last restore or save. */
+    public javafx.beans.property.ReadOnlyBooleanProperty changedProperty() {
+        return changed.getReadOnlyProperty();
+    }
+
+    /** The document holding {@code saved} was written: bookmarks equal to them are no longer unsaved. */
+    public void markSaved(List<Bookmark> saved) {
+        if (saved.equals(all)) {
+            changed.set(false);
+        }
     }
 }

@@ -121,7 +121,7 @@ final class FileCommands {
 
     /** Asks before unsaved changes would be lost; true when it is fine to go on. */
     boolean confirmLoseChanges(String doing) {
-        if (!vm.document().isDirty()) {
+        if (!vm.unsaved()) {
             return true;
         }
         ButtonType saveB = new ButtonType("Save", ButtonBar.ButtonData.YES);

@@ -67,6 +67,8 @@ public final class ShellViewModel {
     private LayoutDocument loaded = LayoutDocument.of(TypeLibrary.EMPTY);
     /** The hex explorer's bookmarks, saved with the document; null until a view attaches them. */
     private BookmarksModel bookmarks;
+    /** Whether the bookmarks changed since the document was opened or saved (bound once they are attached). */
+    private final javafx.beans.property.BooleanProperty bookmarksChanged = new javafx.beans.property.SimpleBooleanProperty(this, "bookmarksChanged");
     private final StringBinding title;
     private String sourceLabel = "untitled";
     /**
@@ -99,11 +101,11 @@ public final class ShellViewModel {
                 sb.append(dataFile.get().getFileName()).append(" · ");
             }
             sb.append(doc.file() == null ? sourceLabel : doc.file().getFileName().toString());
-            if (doc.isDirty()) {
+            if (unsaved()) {
                 sb.append(" •");
             }
             return sb.toString();
-        }, doc.fileProperty(), doc.dirtyProperty(), dataFile);
+        }, doc.fileProperty(), doc.dirtyProperty(), dataFile, bookmarksChanged);
         designer.messageProperty().addListener((o, a, b) -> status.set(b));
         designer.errorProperty().addListener((o, a, b) -> showError(a, b));
         enums.messageProperty().addListener((o, a, b) -> status.set(b));
@@ -267,6 +269,12 @@ public final class ShellViewModel {
     public void attachBookmarks(BookmarksModel model) {
         this.bookmarks = model;
         model.restore(BookmarkJson.fromJson(loaded.extensions().get(BookmarkJson.KEY)));
+        bookmarksChanged.bind(model.changedProperty());
+    }
+
+    /** Whether anything saved with the document changed since it was opened or saved: the layout or the bookmarks. */
+    public boolean unsaved() {
+        return doc.isDirty() || bookmarksChanged.get();
     }
 
     /** Opens a layout document or C header in the background; {@code then} runs on success. */
@@ -327,8 +335,9 @@ public final class ShellViewModel {
         // Name, comment and properties of newer versions survive the save; bookmarks are current.
         Map<String, JsonNode> extensions = new LinkedHashMap<>(loaded.extensions());
         extensions.remove(BookmarkJson.KEY);
-        if (bookmarks != null && !bookmarks.items().isEmpty()) {
-            extensions.put(BookmarkJson.KEY, BookmarkJson.toJson(bookmarks.snapshot()));
+        List<dev.structscope.app.hexview.Bookmark> marks = bookmarks == null ? List.of() : bookmarks.snapshot();
+        if (!marks.isEmpty()) {
+            extensions.put(BookmarkJson.KEY, BookmarkJson.toJson(marks));
         }
         LayoutDocument d = new LayoutDocument(loaded.name(), loaded.comment(), snapshot.abi().name(),
                 snapshot.byteOrder(), snapshot.library(), extensions);
@@ -342,7 +351,12 @@ public final class ShellViewModel {
                 doc.fileProperty().set(file);
             }
             recent.add(file);
-            status.set("Saved " + file);
+            if (bookmarks != null) {
+                bookmarks.markSaved(marks);
+            }
+            // A C header has no place for bookmarks: only a layout document (.json) keeps them.
+            status.set("Saved " + file + (marks.isEmpty() || file.getFileName().toString().toLowerCase(Locale.ROOT)
+                    .endsWith(".json") ? "" : " (bookmarks are kept only in a .json layout document)"));
             if (then != null) {
                 then.run();
             }

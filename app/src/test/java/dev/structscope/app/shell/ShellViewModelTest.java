@@ -173,5 +173,31 @@ class ShellViewModelTest {
             vm.newDocument();
             assertNull(vm.document().file());
         }
+
+        /**
+         * A bookmark is saved with the document, so adding one marks it unsaved (the title's
+         * dot, and quitting asks) until it is saved; reopening restores it. (Bookmarks were lost
+         * on quit with no question.)
+         */
+        @Test
+        void aBookmarkIsAnUnsavedChangeUntilSaved() throws Exception {
+            dev.structscope.app.hexview.BookmarksModel marks = new dev.structscope.app.hexview.BookmarksModel();
+            vm.attachBookmarks(marks);
+            vm.openSample();
+            assertFalse(vm.unsaved());
+            marks.setFile("ticks.bin");
+            marks.add("first tick", 0, 40);
+            assertTrue(vm.unsaved());
+            assertTrue(vm.titleProperty().get().endsWith("•"), vm.titleProperty().get());
+            Path f = dir.resolve("marked.json");
+            vm.saveAs(f, null);
+            assertFalse(vm.unsaved());
+            assertFalse(vm.titleProperty().get().endsWith("•"), vm.titleProperty().get());
+            marks.rename(marks.items().getFirst(), "renamed");
+            assertTrue(vm.unsaved());
+            vm.open(f, null, null);
+            assertFalse(vm.unsaved(), "reopened as saved");
+            assertEquals(List.of("first tick"), marks.items().stream().map(dev.structscope.app.hexview.Bookmark::name).toList());
+        }
     }
 }
