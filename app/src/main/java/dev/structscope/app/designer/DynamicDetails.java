@@ -41,7 +41,7 @@ final class DynamicDetails extends GridPane {
         title.getStyleClass().add("section-label");
         add(title, 0, 0, 4, 1);
         // The prompt is an example short enough to show whole in a narrow window; the tooltip says what it means.
-        field(Column.ARRAY, "Array", "[name_len]", "Array dimensions: [4], [] (to the end) or a count, [name_len]", 0, 1);
+        field(Column.ARRAY, "Array", "[name_len]", "Array dimensions: [4], [] (to the end) or a count, [name_len] or name_len", 0, 1);
         field(Column.AT, "At", "ehdr.e_shoff", "Placed at this offset from the record's start, e.g. ehdr.e_shoff", 2, 1);
         field(Column.SWITCH, "Switch", "tag", "On a union member: the value that chooses the alternative, e.g. tag", 0, 2);
         field(Column.WHEN, "When", "1, 2", "On an alternative: the switch values that choose it, e.g. 1, 2 or \"fmt \"", 2, 2);

@@ -47,7 +47,12 @@ public final class DynamicText {
             return element;
         }
         if (!s.startsWith("[")) {
-            return CellText.withDims(element, CellText.parseDims(s));
+            try {
+                return CellText.withDims(element, CellText.parseDims(s));
+            } catch (InputException notLengths) {
+                // A bare expression is one dimension's count, as At, Switch and Size take theirs bare.
+                return withDims(element, "[" + s + "]", layout, index);
+            }
         }
         List<String> parts = brackets(s);
         CType t = element;

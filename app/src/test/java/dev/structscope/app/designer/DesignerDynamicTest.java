@@ -92,6 +92,12 @@ class DesignerDynamicTest {
         assertTrue(vm.edit(2, Column.ARRAY, "[h.n * 2]"));
         assertTrue(vm.invalidCells().isEmpty());
         assertEquals(msg(header("[h.n * 2]", "")), vm.record());
+        // A bare expression is a count, as the other dynamic cells take theirs (it was "not an array length").
+        assertTrue(vm.edit(2, Column.ARRAY, "len & 3"), vm.errorProperty().get());
+        assertEquals(msg(header("[len & 3]", "")), vm.record());
+        assertFalse(vm.edit(2, Column.ARRAY, "nosuch"));
+        assertTrue(vm.invalidCells().get(new CellKey(2, Column.ARRAY)).reason().contains("no member named 'nosuch'"),
+                vm.errorProperty().get());
     }
 
     /**
