@@ -374,7 +374,8 @@ public final class RecordTable extends BorderPane {
         hex.setOnAction(e -> copy(vm.recordHex(range[0], range[1])));
         m.getItems().addAll(cell, json, hex);
         // Leaf columns carry their path as a header label; # and Offset do not.
-        if (col != null && col.getGraphic() instanceof Label header) {
+        // Only a number can be plotted: a byte array, a string or a struct shown whole cannot.
+        if (col != null && col.getGraphic() instanceof Label header && plottable(header.getText())) {
             MenuItem plotItem = new MenuItem("Plot " + header.getText());
             plotItem.setOnAction(e -> plot(header.getText()));
             m.getItems().addAll(new SeparatorMenuItem(), plotItem);
@@ -388,6 +389,13 @@ public final class RecordTable extends BorderPane {
             m.getItems().addAll(new SeparatorMenuItem(), bytes, mark);
         }
         return m;
+    }
+
+    /** Whether the column at {@code path} holds one number per record (a scalar leaf). */
+    private boolean plottable(String path) {
+        var shape = vm.shapeProperty().get();
+        return shape != null && shape.columns().leaves().stream()
+                .anyMatch(l -> l.path().equals(path) && l.node() instanceof dev.structscope.io.decode.ScalarNode);
     }
 
     /**

@@ -224,6 +224,22 @@ class HexPaneGuiTest extends HexPaneGuiBase {
         robot.clickOn(menuText(robot, "Show Bytes (0x118, 56 B)"));
         assertEquals(5 * 56, pane.model().selectionStart());
         assertEquals(56, pane.model().selectionLength());
+
+        // A number's column offers a plot; a string's does not (it was offered, then refused).
+        java.util.List<String> qty = new java.util.ArrayList<>();
+        java.util.List<String> sym = new java.util.ArrayList<>();
+        robot.interact(() -> {
+            for (var c : table.table().getColumns()) {
+                if (c.getGraphic() instanceof javafx.scene.control.Label l && (l.getText().equals("qty") || l.getText().equals("sym"))) {
+                    @SuppressWarnings("unchecked")
+                    var col = (javafx.scene.control.TableColumn<Integer, ?>) c;
+                    table.rowMenu(5, col).getItems().forEach(item -> (l.getText().equals("qty") ? qty : sym).add(item.getText()));
+                }
+            }
+        });
+        assertTrue(qty.contains("Plot qty"), qty.toString());
+        assertTrue(sym.contains("Copy Value of sym"), sym.toString());
+        assertTrue(sym.stream().noneMatch(t -> t != null && t.startsWith("Plot")), sym.toString());
     }
 
     @Test
