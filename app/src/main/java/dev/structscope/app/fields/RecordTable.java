@@ -236,7 +236,7 @@ public final class RecordTable extends BorderPane {
         if (shape == null) {
             return;
         }
-        table.getColumns().add(textColumn("#", shape.dynamic() ? 70 : 90, i -> Long.toString(vm.index(i))));
+        table.getColumns().add(textColumn("#", 90, i -> Long.toString(vm.index(i))));
         table.getColumns().add(textColumn("Offset", shape.dynamic() ? 100 : 110, i -> {
             long[] r = vm.rowRange(i);
             return r == null ? "" : String.format(Locale.ROOT, "0x%X", r[0]);
