@@ -236,7 +236,7 @@ public final class RecordTable extends BorderPane {
         if (shape == null) {
             return;
         }
-        table.getColumns().add(textColumn("#", 90, i -> Long.toString(vm.index(i))));
+        table.getColumns().add(textColumn("#", shape.dynamic() ? 70 : 90, i -> Long.toString(vm.index(i))));
         table.getColumns().add(textColumn("Offset", shape.dynamic() ? 100 : 110, i -> {
             long[] r = vm.rowRange(i);
             return r == null ? "" : String.format(Locale.ROOT, "0x%X", r[0]);
@@ -267,6 +267,11 @@ public final class RecordTable extends BorderPane {
             probe.setText(title);
             // The header is a label with a coloured underline inside the header's own padding.
             double w = probe.getLayoutBounds().getWidth() * 1.15 + 16;
+            // The first rows have the smallest numbers and offsets: room for those of later rows.
+            if (c.getText().equals("#") || c.getText().equals("Offset")) {
+                probe.setText(c.getText().equals("#") ? "0000000" : "0x00000000");
+                w = Math.max(w, probe.getLayoutBounds().getWidth());
+            }
             for (int i = 0; i < rows; i++) {
                 Object v = c.getCellData(i);
                 probe.setText(v == null ? "" : v.toString());
