@@ -162,8 +162,9 @@ final class MemberExpr {
             if (st.sym().isTypedefName(first.text())) {
                 throw in.error(first, "unexpected type name '" + first.text() + "': expected an expression");
             }
-            throw new InputException(first.where(), "use of undeclared identifier '" + first.text()
-                    + "' (a member named in an expression must be declared before it, in this record or an enclosing one)");
+            throw new InputException(first.where(), "use of undeclared identifier '" + first.text() + "'"
+                    + st.nearestMember(first.text())
+                    + " (a member named in an expression must be declared before it, in this record or an enclosing one)");
         }
         Expr.Ref ref = new Expr.Ref(path);
         st.sym().declaredAt.put(ref, first);

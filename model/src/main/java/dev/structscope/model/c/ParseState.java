@@ -95,4 +95,9 @@ final class ParseState {
     boolean knowsMember(String name) {
         return anyNameIsMember || memberNames.contains(name);
     }
+
+    /** " (did you mean 'x'?)" for the member name nearest to {@code name}, in name order; "" when none is near. */
+    String nearestMember(String name) {
+        return dev.structscope.model.type.MemberRules.meant(name, new java.util.TreeSet<>(memberNames));
+    }
 }

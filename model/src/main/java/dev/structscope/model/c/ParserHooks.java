@@ -40,7 +40,7 @@ final class ParserHooks implements ConstExpr.Hooks {
         if (st.sym().isTypedefName(t.text())) {
             throw new InputException(t.where(), "unexpected type name '" + t.text() + "': expected an expression");
         }
-        throw new InputException(t.where(), "use of undeclared identifier '" + t.text() + "'");
+        throw new InputException(t.where(), "use of undeclared identifier '" + t.text() + "'" + st.nearestMember(t.text()));
     }
 
     @Override

@@ -358,7 +358,7 @@ public final class MemberRules {
      * the nearest), when it is a near miss (two edits or fewer, and fewer than the name has
      * characters, so that 'a' does not suggest 'b'), else "".
      */
-    private static String meant(String name, java.util.Collection<String> names) {
+    public static String meant(String name, java.util.Collection<String> names) {
         int limit = Math.min(2, name.length() - 1);
         String best = null;
         int bestEdits = Integer.MAX_VALUE;

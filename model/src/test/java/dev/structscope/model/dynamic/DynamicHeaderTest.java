@@ -121,6 +121,7 @@ class DynamicHeaderTest {
         @ParameterizedTest(name = "{0}")
         @CsvSource(delimiter = '|', value = {
             "struct A { int n; char s[m]; };|dyn.h:1:26|use of undeclared identifier 'm'",
+            "struct A { int length; char s[lenght]; };|dyn.h:1:31|use of undeclared identifier 'lenght' (did you mean 'length'?)",
             "struct A { int n; [[structscope::switch(n)]] int x; };|dyn.h|switch needs a member of union type",
             "struct A { int n; [[structscope::bogus(n)]] int x; };|dyn.h:1:34|unknown attribute 'structscope::bogus'",
             "struct A { int n; [[structscope::at(n), structscope::at(n)]] int x; };|dyn.h:1:54|structscope::at is given twice",
