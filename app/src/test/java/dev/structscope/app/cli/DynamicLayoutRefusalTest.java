@@ -31,11 +31,8 @@ class DynamicLayoutRefusalTest {
                     [[structscope::switch(t)]] union U u;
                 };
                 """);
-        Path data = Files.write(dir.resolve("a.bin"), new byte[8]);
-        String expected = "structscope: " + h + ":5:27: switch(t): 't' is float; a switch needs an integer, enum or "
-                + "char array member";
-        assertEquals(expected, CliRun.run("layout", h.toString()).refusal());
-        assertEquals(expected, CliRun.run("decode", h.toString(), "--type", "A", data.toString()).refusal());
+        refusedByLayoutAndDecode(h, "structscope: " + h + ":5:27: switch(t): 't' is float; a switch needs an integer, "
+                + "enum or char array member");
     }
 
     /**
@@ -59,15 +56,18 @@ class DynamicLayoutRefusalTest {
                     uint8_t d[hdr.nmae];
                 };
                 """);
+        refusedByLayoutAndDecode(when, "structscope: " + when + ":4:63: when(300): switch(t) holds 0 to 255 ('t' is "
+                + "uint8_t), so 300 never equals it");
+        refusedByLayoutAndDecode(name, "structscope: " + name + ":5:15: count hdr.nmae: 'hdr' (struct H) has no member "
+                + "'nmae' (did you mean 'name'?)");
+    }
+
+    /** {@code layout} (text and JSON) and {@code decode --type A} of {@code header} end in exactly {@code refusal}. */
+    private void refusedByLayoutAndDecode(Path header, String refusal) throws IOException {
         Path data = Files.write(dir.resolve("a.bin"), new byte[8]);
-        String whenRefused = "structscope: " + when + ":4:63: when(300): switch(t) holds 0 to 255 ('t' is uint8_t), "
-                + "so 300 never equals it";
-        assertEquals(whenRefused, CliRun.run("layout", when.toString()).refusal());
-        assertEquals(whenRefused, CliRun.run("decode", when.toString(), "--type", "A", data.toString()).refusal());
-        String nameRefused = "structscope: " + name + ":5:15: count hdr.nmae: 'hdr' (struct H) has no member 'nmae' "
-                + "(did you mean 'name'?)";
-        assertEquals(nameRefused, CliRun.run("layout", name.toString(), "--json").refusal());
-        assertEquals(nameRefused, CliRun.run("decode", name.toString(), "--type", "A", data.toString()).refusal());
+        assertEquals(refusal, CliRun.run("layout", header.toString()).refusal());
+        assertEquals(refusal, CliRun.run("layout", header.toString(), "--json").refusal());
+        assertEquals(refusal, CliRun.run("decode", header.toString(), "--type", "A", data.toString()).refusal());
     }
 
     @Test
