@@ -46,6 +46,41 @@ public final class Columns {
         return leaves(root, true);
     }
 
+    /**
+     * The columns of dynamic records of several shapes: every leaf any record added has, in the
+     * order first seen, at most {@link #MAX_COLUMNS} (a tagged union's alternatives, arrays of
+     * other lengths). Used by one thread at a time.
+     */
+    public static final class Union {
+        private final java.util.LinkedHashMap<String, Leaf> leaves = new java.util.LinkedHashMap<>();
+        private boolean truncated;
+
+        /** Starts from the columns already known (the first record's). */
+        public Union(Result known) {
+            known.leaves().forEach(l -> leaves.put(l.path(), l));
+            truncated = known.truncated();
+        }
+
+        /** Adds the leaves of one record's instance plan that are not there yet. */
+        public void add(RecordNode root) {
+            Result r = ofInstance(root);
+            truncated |= r.truncated();
+            for (Leaf l : r.leaves()) {
+                if (!leaves.containsKey(l.path())) {
+                    if (leaves.size() < MAX_COLUMNS) {
+                        leaves.put(l.path(), l);
+                    } else {
+                        truncated = true;
+                    }
+                }
+            }
+        }
+
+        public Result result() {
+            return new Result(List.copyOf(leaves.values()), truncated);
+        }
+    }
+
     private static Result leaves(RecordNode root, boolean instance) {
         List<Leaf> out = new ArrayList<>();
         boolean[] truncated = {false};

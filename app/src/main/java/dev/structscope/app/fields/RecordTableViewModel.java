@@ -210,19 +210,27 @@ public final class RecordTableViewModel {
         walkStop = stop;
         long gen = walkJob.start();
         info.set("Finding the records of " + typeName + " (each as long as its content)…");
+        // The columns of every record, not only the first's: a tagged union shows each alternative
+        // some record chose (the first record alone showed the protocol's hello, never its trades).
+        Columns.Union union = new Columns.Union(cols);
         TaskRunner.Task t = runner.submit(TaskRunner.Lane.WORK, "Finding the records of " + typeName,
-                p -> RecordWalk.walk(c, r, b, RecordWalk.MAX_RECORDS, done -> p.update(done, total),
-                        () -> stop.get() || p.cancelled()),
-                w -> {
+                p -> new Walked(RecordWalk.walk(c, r, b, RecordWalk.MAX_RECORDS, done -> p.update(done, total),
+                        () -> stop.get() || p.cancelled(), union::add), union.result()),
+                found -> {
                     if (!walkJob.current(gen)) {
                         return;
                     }
+                    RecordWalk.Result w = found.walk();
                     walk = w;
                     records = w.count();
+                    if (!found.columns().equals(cols)) {
+                        shape.set(new Shape(found.columns(), typeName, true));
+                    }
                     forgetRows();
                     moveWindow(keepFirst);
                     info.set(String.format(Locale.ROOT, "%s of %s from 0x%X, sizes from their content%s%s",
-                            Fmt.count(records, "record"), typeName, base, w.stop() == null ? "" : " · " + w.stop(), truncated(cols)));
+                            Fmt.count(records, "record"), typeName, base, w.stop() == null ? "" : " · " + w.stop(),
+                            truncated(found.columns())));
                     walkJob.done();
                 },
                 x -> {
@@ -232,6 +240,10 @@ public final class RecordTableViewModel {
                     }
                 }, this::progressed).cancelWith(this::cancel);
         walkJob.submitted(gen, t);
+    }
+
+    /** A walk's records and the columns all of them have. */
+    private record Walked(RecordWalk.Result walk, Columns.Result columns) {
     }
 
     /** Whether a record walk (dynamic layouts) is running. */

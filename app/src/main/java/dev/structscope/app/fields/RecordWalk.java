@@ -64,6 +64,14 @@ public final class RecordWalk {
      */
     public static Result walk(Content content, RecordReader reader, long base, int cap,
                               LongConsumer progress, BooleanSupplier cancelled) {
+        return walk(content, reader, base, cap, progress, cancelled, node -> {
+        });
+    }
+
+    /** As above, showing {@code each} every record's instance plan as it is found (on the walking thread). */
+    public static Result walk(Content content, RecordReader reader, long base, int cap,
+                              LongConsumer progress, BooleanSupplier cancelled,
+                              java.util.function.Consumer<dev.structscope.io.decode.RecordNode> each) {
         long limit = content.size();
         long[] starts = new long[16];
         int n = 0;
@@ -83,8 +91,11 @@ public final class RecordWalk {
                 break;
             }
             long size;
+            dev.structscope.io.decode.RecordNode node;
             try {
-                size = content.read(reader, at).decoded().size();
+                var decoded = content.read(reader, at).decoded();
+                size = decoded.size();
+                node = decoded.value().node();
             } catch (DynamicDecoder.DataEndsException e) {
                 stop = String.format(Locale.ROOT, "%,d trailing bytes at 0x%X are not a whole record", limit - at, at);
                 break;
@@ -99,6 +110,7 @@ public final class RecordWalk {
             if (n == starts.length) {
                 starts = Arrays.copyOf(starts, (int) Math.min(cap, (long) n * 2));
             }
+            each.accept(node);
             starts[n++] = at;
             at += size;
         }

@@ -192,4 +192,37 @@ class RecordTableViewModelTest {
             assertEquals(truth.get(2).split(" ")[2], vm.dynamicCell(capLenPath, 2));
         }
     }
+
+    /**
+     * The columns of dynamic records are those of all of them: the protocol recording starts with
+     * a hello, and its trades' prices are a column too, with the values Python reads (the table
+     * showed the first record's alternative only, every other body as "–").
+     */
+    @Test
+    void aTaggedUnionShowsEveryAlternativeSomeRecordChose() throws Exception {
+        RecordReader r = HeaderReaders.ofDynamicSample(dir, "proto.bin", "Msg");
+        Path file = dir.resolve("proto.bin");
+        List<String> truth = Py.overBytes(dir, file, """
+                at, i = 0, 0
+                while at + 12 <= len(d):
+                    typ, length = struct.unpack_from('<xxBxI', d, at)
+                    if typ in (2, 6):
+                        print(i, repr(struct.unpack_from('<d', d, at + 24)[0]))
+                    at += length
+                    i += 1
+                """);
+        try (DataSource s = Sources.open(file)) {
+            RecordTableViewModel vm = new RecordTableViewModel(NOW);
+            vm.show(s, r, 0);
+            List<String> paths = vm.shapeProperty().get().columns().leaves().stream().map(Columns.Leaf::path).toList();
+            assertTrue(paths.contains("body.hello.version") && paths.contains("body.trade.price")
+                    && paths.contains("body.heartbeat.ts_ns"), paths.toString());
+            assertFalse(truth.isEmpty());
+            for (String line : truth) {
+                String[] t = line.split(" ");
+                assertEquals(Double.parseDouble(t[1]), Double.parseDouble(vm.dynamicCell("body.trade.price", Integer.parseInt(t[0]))),
+                        "record " + t[0]);
+            }
+        }
+    }
 }
