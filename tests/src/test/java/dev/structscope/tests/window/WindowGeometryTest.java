@@ -78,6 +78,9 @@ class WindowGeometryTest {
         String java = ProcessHandle.current().info().command().orElse("java");
         List<String> cmd = new ArrayList<>(List.of(java, "-cp", System.getProperty("java.class.path"),
                 "--enable-native-access=ALL-UNNAMED",
+                // The crash report of the native text crash below goes to the probe's own home, not
+                // into the module's folder (an hs_err file was left beside the sources).
+                "-XX:ErrorFile=" + user.resolve("hs_err_pid%p.log"),
                 "-Dglass.platform=Monocle", "-Dmonocle.platform=Headless", "-Dprism.order=sw", "-Dprism.text=t2k",
                 "-Dheadless.geometry=" + width + "x" + height + "-32",
                 "-Duser.home=" + user, "-Djava.util.prefs.userRoot=" + user.resolve("prefs"),
