@@ -443,7 +443,12 @@ public final class DynamicDecoder implements RecordReader {
                 throw error(abs, path, "content needs " + inner.size() + " bytes, more than its size " + d.size().text()
                         + " = " + window);
             }
-            return new Built(inner.node(), window);
+            // A record read in a window occupies the whole window (what its content leaves is
+            // skipped, a tagged union that chose nothing holds none of it): views select all of it.
+            PlanNode node = inner.node() instanceof RecordNode r && r.size() != window
+                    ? new RecordNode(r.name(), r.offset(), window, r.union(), r.members(), r.typeName(), r.tagged())
+                    : inner.node();
+            return new Built(node, window);
         }
 
         private Built content(FieldLayout f, String name, long abs, long holderStart, long limit, Scope scope,

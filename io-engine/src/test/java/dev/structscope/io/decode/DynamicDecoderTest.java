@@ -296,6 +296,30 @@ class DynamicDecoderTest {
         }
     }
 
+    /**
+     * A record read in a size window occupies the whole window in the plan the views select by:
+     * a tagged union that chose nothing (its window skipped) or one whose content is shorter.
+     * The null body selected 1 byte in the window's tree instead of its 5.
+     */
+    @Test
+    void aSizedRecordsNodeSpansItsWindow() {
+        TypeLibrary lib = HeaderImporter.importText("""
+                #include <stdint.h>
+                struct M { uint8_t t; uint8_t len;
+                    [[structscope::switch(t), structscope::size(len)]] union { [[structscope::when(1)]] uint8_t a; } body; };
+                """, "w.h", HeaderImporter.Options.defaults());
+        DynamicDecoder d = new DynamicDecoder(LayoutEngine.layout("M", lib, Abis.X86_64_LINUX), Abis.X86_64_LINUX,
+                ByteOrder.LITTLE_ENDIAN, Limits.DEFAULT);
+        for (int t : new int[] {9, 1}) {
+            MemorySegment m = bytes(t, 5, 7, 0, 0, 0, 0);
+            RecordReader.Decoded r = d.read(m, 0, m.byteSize());
+            assertEquals(7, r.size());
+            PlanNode body = r.value().node().members().get(2);
+            assertEquals(5, ((RecordNode) body).size(), "t = " + t);
+            assertEquals(2, body.offset());
+        }
+    }
+
     @Test
     void theReaderOfAFixedLayoutIsTheFixedPlan() {
         TypeLibrary lib = HeaderImporter.importText("struct P { int x; int y; };", "p.h", HeaderImporter.Options.defaults());
