@@ -75,7 +75,12 @@ public final class DesignerViewModel {
     private final StringProperty summary = new SimpleStringProperty(this, "summary", "");
     private final ObservableMap<CellKey, Invalid> invalid = FXCollections.observableHashMap();
     private final ObjectProperty<Long> tightSaving = new SimpleObjectProperty<>(this, "tightSaving", 0L);
-    /** The read rule the library breaks now ({@link #readFault}), shown while no cell has an error of its own. */
+    /**
+     * The read rule the document's library breaks now ({@link #readFault}), worked out once per
+     * library (not per selection, and not again when an edit compares against it); shown while no
+     * cell has an error of its own.
+     */
+    private Optional<String> libraryFault = Optional.empty();
     private String standingFault = "";
     /** Offset texts of the members of a dynamic record (see {@link #dynamicOffset}), null when static. */
     private List<String> offsetTexts;
@@ -420,7 +425,7 @@ public final class DesignerViewModel {
         }
         if (refuseNewFault) {
             Optional<String> fault = readFault(lib);
-            if (fault.isPresent() && !fault.equals(readFault(s.library()))) {
+            if (fault.isPresent() && !fault.equals(libraryFault)) {
                 return fault.get();
             }
         }
@@ -469,7 +474,10 @@ public final class DesignerViewModel {
         layout.set(l);
         rows.setAll(l == null ? List.of() : DesignerRows.of(l));
         // What a saved header or document would be refused for, named until it is mended.
-        standingFault = l == null ? "" : readFault(now.library()).map(f -> "Not readable as it stands: " + f).orElse("");
+        if (before == null || before.library() != now.library()) {
+            libraryFault = readFault(now.library());
+        }
+        standingFault = l == null ? "" : libraryFault.map(f -> "Not readable as it stands: " + f).orElse("");
         error.set(failure == null ? standingFault : failure);
         if (!sameRecord) {
             selectedMember.set(-1);

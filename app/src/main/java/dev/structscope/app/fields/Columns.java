@@ -63,6 +63,9 @@ public final class Columns {
 
         /** Adds the leaves of one record's instance plan that are not there yet. */
         public void add(RecordNode root) {
+            if (truncated && leaves.size() >= MAX_COLUMNS) {
+                return; // full, and already said to be: no record can change it
+            }
             Result r = ofInstance(root);
             truncated |= r.truncated();
             for (Leaf l : r.leaves()) {
