@@ -723,7 +723,7 @@ public final class HexPane extends BorderPane {
         // The value under the selection starts where it starts (ImHex, 010 Editor), whichever end the caret is at.
         inspectorModel.show(model.source(), model.selectionStart());
         if (!syncing) {
-            followDynamicRecord(model.caret());
+            followRecord(model.caret());
         }
         if (!syncing && fields.root() != null) {
             syncing = true;
@@ -736,27 +736,44 @@ public final class HexPane extends BorderPane {
     }
 
     /**
-     * Dynamic records listed as a table: when the caret enters another record, that record is
-     * decoded (its own sizes) for the tree and the colours, found among the walked starts.
+     * Records listed as a table: when the caret enters another record, the tree decodes that
+     * record (a fixed record is found by its size; a dynamic one among the walked starts, and
+     * the colours take its own sizes). Before the walk has found a dynamic record the tree stays.
      */
-    private void followDynamicRecord(long caret) {
+    private void followRecord(long caret) {
         OverlayBar.Choice c = choice;
-        var walk = records.walk();
         DataSource s = model.source();
-        if (c == null || !c.dynamic() || !c.asTable() || walk == null || walk.count() == 0 || s == null) {
+        if (c == null || !c.asTable() || s == null || caret < c.base()) {
             return;
         }
-        int i = java.util.Arrays.binarySearch(walk.starts(), 0, walk.count(), caret);
-        int rec = i >= 0 ? i : -i - 2;
-        if (rec < 0 || caret >= walk.end()) {
-            return;
+        long start;
+        if (c.dynamic()) {
+            var walk = records.walk();
+            if (walk == null || walk.count() == 0 || caret >= walk.end()) {
+                return;
+            }
+            int i = java.util.Arrays.binarySearch(walk.starts(), 0, walk.count(), caret);
+            int rec = i >= 0 ? i : -i - 2;
+            if (rec < 0) {
+                return;
+            }
+            start = walk.start(rec);
+        } else {
+            long size = c.plan().recordSize();
+            if (size <= 0 || (caret - c.base()) / size >= (s.size() - c.base()) / size) {
+                return;
+            }
+            start = c.base() + (caret - c.base()) / size * size;
         }
-        long start = walk.start(rec);
         RecordAt shown = fields.shown();
         if (shown != null && shown.base() == start) {
             return;
         }
-        fields.show(s, c.reader(), start, at -> synced(() -> followColours(c, at)));
+        if (c.dynamic()) {
+            fields.show(s, c.reader(), start, at -> synced(() -> followColours(c, at)));
+        } else {
+            fields.show(s, c.plan(), start);
+        }
     }
 
     /** Runs a go-to expression; an error stays next to the field. */

@@ -111,6 +111,13 @@ class HexPaneGuiTest extends HexPaneGuiBase {
         assertEquals(truth.get("maxId")[1], id.max());
         FieldStats qty = table.summaryTable().getItems().stream().filter(s -> s.path().equals("qty")).findFirst().orElseThrow();
         assertEquals(Double.parseDouble(truth.get("meanQty")[1]), qty.mean(), 1e-9);
+
+        // The caret entering another record in the bytes decodes that record in the tree, and
+        // the member under the caret is the one selected there.
+        robot.interact(() -> pane.model().moveTo(5 * 56 + 17, false));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(5 * 56, pane.fieldsView().root().getValue().offset());
+        assertEquals("qty", pane.fieldsView().tree().getSelectionModel().getSelectedItem().getValue().name());
     }
 
     @Test
