@@ -54,8 +54,20 @@ final class LayoutInput {
         if (name.endsWith(".json")) {
             return DocumentFiles.readLibrary(path, limits.maxInputBytes());
         }
-        return header(path, cpp, err, abi, limits, options -> dev.structscope.io.headers.LocalHeaders.importFile(path, options));
+        try {
+            return header(path, cpp, err, abi, limits, options -> dev.structscope.io.headers.LocalHeaders.importFile(path, options));
+        } catch (InputException e) {
+            String writtenFor = e.getMessage() != null && e.getMessage().startsWith("static assertion failed")
+                    ? dev.structscope.io.headers.LocalHeaders.writtenFor(path) : null;
+            if (writtenFor == null || writtenFor.equals(abi.name())) {
+                throw e;
+            }
+            // StructScope's own header for another ABI: its assertions hold there, not here.
+            throw new InputException(e.where(), e.getMessage() + " (the header was written for " + writtenFor
+                    + ": read it with --abi " + writtenFor + ")", e);
+        }
     }
+
 
     /**
      * A LAYOUT that is not a regular file — a pipe such as {@code <(structscope export ...)}, or

@@ -49,8 +49,18 @@ public interface DocumentIo {
                 return new LayoutDocument(null, null, abi.name(), null,
                         BinaryFiles.read(file, abi, dev.structscope.model.Limits.DEFAULT, w -> { }), java.util.Map.of());
             }
-            return LayoutDocument.of(dev.structscope.io.headers.LocalHeaders.importFile(file,
-                    new HeaderImporter.Options(false, List.of(), w -> { })));
+            // A header StructScope wrote is read for the ABI it was written for (its static
+            // assertions hold for that one), and the document takes that ABI.
+            Abi abi = null;
+            try {
+                String written = dev.structscope.io.headers.LocalHeaders.writtenFor(file);
+                abi = written == null ? null : Abi.byName(written);
+            } catch (InputException e) {
+                // an ABI this version does not know: read it as any header
+            }
+            var options = new HeaderImporter.Options(false, List.of(), w -> { });
+            var lib = dev.structscope.io.headers.LocalHeaders.importFile(file, abi == null ? options : options.withAbi(abi));
+            return abi == null ? LayoutDocument.of(lib) : new LayoutDocument(null, null, abi.name(), null, lib, java.util.Map.of());
         }
 
         @Override
@@ -70,6 +80,32 @@ public interface DocumentIo {
     static String header(LayoutDocument doc) {
         Abi abi = doc.abi() == null ? Abis.X86_64_LINUX : Abi.byName(doc.abi());
         return Exporter.of(ExportTarget.C).export(doc.library(), new ExportOptions(abi, null, doc.byteOrder(), "")).text();
+    }
+
+    /**
+     * Whether writing {@code doc} back over {@code file}, the C header it was read from, would
+     * drop text the user wrote: true unless the file is a header exactly as this writer wrote it
+     * (for the ABI its first line names). A header's comments, macros, {@code #include}s and the
+     * enum names its expressions use are not in the layout, so a save writes them anew without
+     * them. Reads the file: call it off the FX thread. A file that cannot be read loses nothing here.
+     */
+    static boolean losesText(Path file, LayoutDocument doc) {
+        if (isJson(file) || BinaryFiles.isElf(file)) {
+            return false;
+        }
+        String text;
+        try {
+            text = Files.readString(file);
+        } catch (IOException | RuntimeException e) {
+            return false;
+        }
+        String abi = CExporter.writtenFor(text);
+        try {
+            return abi == null || !text.equals(header(new LayoutDocument(null, null, Abi.byName(abi).name(), null,
+                    doc.library(), java.util.Map.of())));
+        } catch (InputException e) {
+            return true;
+        }
     }
 
     static boolean isJson(Path file) {

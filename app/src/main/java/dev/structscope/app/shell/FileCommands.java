@@ -79,7 +79,32 @@ final class FileCommands {
         if (f == null) {
             saveAs(then);
         } else {
+            saveTo(f, then);
+        }
+    }
+
+    /**
+     * Saves to {@code f}, asking first when that writes over a hand-written C header: the layout
+     * holds its types, not its comments, macros or the enum names its expressions use.
+     */
+    private void saveTo(Path f, Runnable then) {
+        if (!vm.saveLosesText(f)) {
             vm.saveAs(f, then);
+            return;
+        }
+        ButtonType overwrite = new ButtonType("Overwrite", ButtonBar.ButtonData.YES);
+        ButtonType elsewhere = new ButtonType("Save As…", ButtonBar.ButtonData.OTHER);
+        Alert a = new Alert(Alert.AlertType.WARNING, f.getFileName() + " was not written by StructScope. Saving"
+                + " writes it anew from the layout: its comments, macros, #includes and the enum names its"
+                + " expressions use are not kept. A .json layout document (Save As) keeps the layout and the"
+                + " bookmarks, and leaves the header as it is.", overwrite, elsewhere, ButtonType.CANCEL);
+        a.initOwner(stage);
+        a.setHeaderText("Write over a hand-written header?");
+        Optional<ButtonType> r = a.showAndWait();
+        if (r.isPresent() && r.get() == overwrite) {
+            vm.saveAs(f, then);
+        } else if (r.isPresent() && r.get() == elsewhere) {
+            saveAs(then);
         }
     }
 
@@ -95,7 +120,7 @@ final class FileCommands {
                 : vm.document().state().selected().toLowerCase() + ".h");
         File f = fc.showSaveDialog(stage);
         if (f != null) {
-            vm.saveAs(f.toPath(), then);
+            saveTo(f.toPath(), then);
         }
     }
 

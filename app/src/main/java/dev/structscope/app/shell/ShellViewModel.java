@@ -65,6 +65,8 @@ public final class ShellViewModel {
     private final ObjectProperty<Workspace> workspace = new SimpleObjectProperty<>(this, "workspace", Workspace.BOTH);
     /** What the open layout document holds besides its types, written back unchanged on save. */
     private LayoutDocument loaded = LayoutDocument.of(TypeLibrary.EMPTY);
+    /** The C header the document was read from when a save over it would drop text the user wrote; else null. */
+    private Path losesText;
     /** The hex explorer's bookmarks, saved with the document; null until a view attaches them. */
     private BookmarksModel bookmarks;
     /** Whether the bookmarks changed since the document was opened or saved (bound once they are attached). */
@@ -238,6 +240,7 @@ public final class ShellViewModel {
     /** As above, taking the ABI and byte order a layout document was saved with. */
     public void show(LayoutDocument d, Path file, String label, String type) {
         sourceLabel = label;
+        losesText = null;
         loaded = d;
         if (bookmarks != null) {
             bookmarks.restore(BookmarkJson.fromJson(d.extensions().get(BookmarkJson.KEY)));
@@ -277,13 +280,29 @@ public final class ShellViewModel {
         return doc.isDirty() || bookmarksChanged.get();
     }
 
+    /**
+     * Whether saving to {@code file} would write over the hand-written C header the document was
+     * read from, dropping its comments, macros and the enum names its expressions use (the window
+     * asks first).
+     */
+    public boolean saveLosesText(Path file) {
+        return losesText != null && losesText.equals(file);
+    }
+
     /** Opens a layout document or C header in the background; {@code then} runs on success. */
     public void open(Path file, String type, Runnable then) {
         choices++;
-        runBackground("Opening " + file.getFileName(), () -> io.read(file), d -> {
+        record Read(LayoutDocument doc, boolean losesText) {
+        }
+        runBackground("Opening " + file.getFileName(), () -> {
+            LayoutDocument read = io.read(file);
+            return new Read(read, DocumentIo.losesText(file, read));
+        }, r -> {
+            LayoutDocument d = r.doc();
             recent.add(file);
             status.set("Opened " + file + " · " + d.library().namedRecords().size() + " structs/unions");
             show(d, file, file.getFileName().toString(), type);
+            losesText = r.losesText() ? file : null;
             if (then != null) {
                 then.run();
             }
@@ -351,6 +370,9 @@ public final class ShellViewModel {
                 doc.fileProperty().set(file);
             }
             recent.add(file);
+            if (file.equals(losesText)) {
+                losesText = null; // now as this writer wrote it
+            }
             if (bookmarks != null) {
                 bookmarks.markSaved(marks);
             }

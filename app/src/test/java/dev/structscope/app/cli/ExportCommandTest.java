@@ -58,6 +58,27 @@ class ExportCommandTest {
         assertEquals(0, run(clang, "-target", "i386-unknown-linux-gnu", "-ffreestanding", "-fsyntax-only", "-x", "c", h.toString()));
     }
 
+    /**
+     * The C header exported for i386 holds i386's sizes in its static assertions: read for
+     * x86-64 (the default) one fails, and the message says which ABI the header is for; read
+     * with that --abi it gives the same layout. (The message said only "static assertion failed".)
+     */
+    @Test
+    void ownHeaderReadForAnotherAbiSaysWhichItWasWrittenFor() throws Exception {
+        Path h = dir.resolve("wire_i386.h");
+        CliRun w = CliRun.run("export", header.toString(), "--to", "c", "--abi", "i386-linux", "-o", h.toString());
+        assertEquals(0, w.status(), w.err.toString());
+        CliRun r = CliRun.run("layout", h.toString());
+        assertEquals(2, r.status());
+        assertTrue(r.err.toString().contains("static assertion failed")
+                && r.err.toString().contains("(the header was written for i386-linux: read it with --abi i386-linux)"),
+                r.err.toString());
+        CliRun again = CliRun.run("layout", h.toString(), "--abi", "i386-linux", "--json");
+        assertEquals(0, again.status(), again.err.toString());
+        assertEquals(CliRun.run("layout", header.toString(), "--abi", "i386-linux", "--json").out.toString(),
+                again.out.toString());
+    }
+
     @Test
     void javaGoesToADirectoryInThePackageAndCompiles() throws Exception {
         Path out = dir.resolve("gen");

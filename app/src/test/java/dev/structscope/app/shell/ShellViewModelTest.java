@@ -199,5 +199,55 @@ class ShellViewModelTest {
             assertFalse(vm.unsaved(), "reopened as saved");
             assertEquals(List.of("first tick"), marks.items().stream().map(dev.structscope.app.hexview.Bookmark::name).toList());
         }
+
+        /**
+         * A save over a hand-written C header writes it anew without its comments and the enum
+         * names its expressions use, so the window asks first; a header as StructScope wrote it
+         * (for any ABI), a .json document and a header after it has been saved once need no
+         * question. (Save used to drop them with no word.)
+         */
+        @Test
+        void aHandWrittenHeaderIsKnownToLoseTextWhenSavedOver() throws Exception {
+            Path own = header("proto.h", """
+                    /* Trade messages, v2. */
+                    #include <stdint.h>
+                    enum { MSG_HELLO = 1, MSG_TRADE = 2 };
+                    union Body {
+                        [[structscope::when(MSG_HELLO)]] uint32_t hello;
+                        [[structscope::when(MSG_TRADE)]] double trade;
+                    };
+                    struct Msg {
+                        uint8_t type;
+                        [[structscope::switch(type)]] union Body body;
+                    };
+                    """);
+            vm.open(own, null, null);
+            assertTrue(vm.document().state().library().findRecord("Msg").isPresent(), vm.statusProperty().get());
+            assertTrue(vm.saveLosesText(own));
+            assertFalse(vm.saveLosesText(dir.resolve("other.h")), "only the header it was read from");
+            vm.saveAs(own, null);
+            String written = Files.readString(own);
+            assertFalse(written.contains("v2"), "the comment is gone: what the question warns of");
+            assertFalse(vm.saveLosesText(own), "now as StructScope writes it");
+            vm.open(own, null, null);
+            assertFalse(vm.saveLosesText(own), "reopened: StructScope's own header");
+
+            vm.designer().setAbi(Abis.I386_LINUX);
+            Path i386 = dir.resolve("i386.h");
+            vm.saveAs(i386, null);
+            vm.designer().setAbi(Abis.X86_64_LINUX);
+            vm.open(i386, null, null);
+            // Read for the ABI it was written for: its static assertions hold there only.
+            assertEquals(Abis.I386_LINUX, vm.document().state().abi(), vm.statusProperty().get());
+            assertFalse(vm.saveLosesText(i386), "StructScope's header for another ABI");
+            Files.writeString(i386, Files.readString(i386).replace("struct Msg {", "struct Msg { /* edited */"));
+            vm.open(i386, null, null);
+            assertTrue(vm.saveLosesText(i386), "edited by hand since StructScope wrote it");
+
+            Path json = dir.resolve("proto.json");
+            vm.saveAs(json, null);
+            vm.open(json, null, null);
+            assertFalse(vm.saveLosesText(json));
+        }
     }
 }

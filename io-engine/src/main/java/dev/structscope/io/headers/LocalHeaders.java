@@ -43,6 +43,20 @@ public final class LocalHeaders implements HeaderSource {
         return HeaderImporter.importFile(header, options(options));
     }
 
+    /**
+     * The ABI StructScope wrote the local C header {@code header} for, as its first line names it
+     * ({@link dev.structscope.model.export.CExporter#writtenFor}), or null: any other header, or
+     * one that cannot be read (its import says why).
+     */
+    public static String writtenFor(Path header) {
+        try (var in = Files.newBufferedReader(header, StandardCharsets.UTF_8)) {
+            String first = in.readLine();
+            return first == null ? null : dev.structscope.model.export.CExporter.writtenFor(first);
+        } catch (IOException | RuntimeException e) {
+            return null;
+        }
+    }
+
     @Override
     public Optional<Found> find(Path path) {
         try {
