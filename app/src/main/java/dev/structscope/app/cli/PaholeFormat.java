@@ -74,8 +74,12 @@ final class PaholeFormat {
         long holeBytes = r.holeBytes();
         long tail = r.tailBytes();
         sb.append('\n');
-        if (r.dynamic()) {
+        if (r.sizeVaries()) {
             sb.append(String.format("\t/* dynamic: size at least %d (data decides), align: %d, members: %d */%n",
+                    r.size(), r.align(), fields.size()));
+        } else if (r.dynamic()) {
+            // Placed members lie where data says, outside the record's own bytes.
+            sb.append(String.format("\t/* dynamic: size %d (data places members elsewhere), align: %d, members: %d */%n",
                     r.size(), r.align(), fields.size()));
         } else {
             sb.append(String.format("\t/* size: %d, align: %d, cachelines: %d, members: %d */%n", r.size(), r.align(),

@@ -465,7 +465,7 @@ public final class DynamicDecoder implements RecordReader {
                             String path) {
             return switch (t) {
                 case RecordLayout r -> record(name, typeName(resolve(r)), r, abs, holderStart, limit, scope, path);
-                case ArrayLayout a when a.dynamicLength() || isDynamic(a.element()) ->
+                case ArrayLayout a when a.dynamicLength() || a.element().sizeFromData() ->
                         array(name, a, abs, holderStart, limit, scope, path);
                 default -> {
                     need(abs, t.size(), limit, path, t.type().spelling());
@@ -526,7 +526,7 @@ public final class DynamicDecoder implements RecordReader {
         private Built array(String name, ArrayLayout a, long abs, long holderStart, long limit, Scope scope,
                             String path) {
             TypeLayout element = a.element();
-            boolean dynamicElement = isDynamic(element);
+            boolean dynamicElement = element.sizeFromData();
             long n;
             if (a.count() != null) {
                 n = evalLong(a.count(), scope, path, abs, "count");
@@ -729,15 +729,6 @@ public final class DynamicDecoder implements RecordReader {
 
     private static String typeName(RecordLayout r) {
         return r.name() == null ? r.type().spelling() : r.definition().kind().keyword() + " " + r.name();
-    }
-
-    /** Whether data decides the size of a value of this type. */
-    static boolean isDynamic(TypeLayout t) {
-        return switch (t) {
-            case ArrayLayout a -> a.dynamicLength() || isDynamic(a.element());
-            case RecordLayout r -> r.dynamic();
-            default -> false;
-        };
     }
 
     /** A layout the fixed plan can compile: for the type of an empty array's (absent) first element. */

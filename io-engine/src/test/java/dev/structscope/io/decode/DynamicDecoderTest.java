@@ -16,6 +16,7 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -159,6 +160,24 @@ class DynamicDecoderTest {
             RecordReader.Decoded d = decode("HoldsUnion", bytes(1, 2, 0, 0, 0xAA, 0xBB, 0xCC, 0xDD));
             assertEquals("{\"u\": {\"one\": 1, \"far\": 3721182122}, \"after\": 2}", json(d));
             assertEquals(2, d.size(), "a placed member does not count in the union's size");
+        }
+
+        /**
+         * A record dynamic only through placed members keeps its size: what follows it has a fixed
+         * offset in the layout (it was "offset": null, as if data decided the size), and the
+         * decoder reads it there.
+         */
+        @Test
+        void aMemberAfterARecordWithOnlyPlacedMembersHasAFixedOffset() {
+            TypeLibrary lib = HeaderImporter.importText(HEADER, "t.h", HeaderImporter.Options.defaults());
+            var holds = LayoutEngine.layout("HoldsUnion", lib, Abis.X86_64_LINUX);
+            assertTrue(holds.dynamic(), "its union's placed member is read by the dynamic decoder");
+            assertFalse(holds.sizeVaries());
+            var after = holds.fields().get(1);
+            assertFalse(after.dynamic(), "after has a fixed offset");
+            assertEquals(1, after.offset());
+            var tagged = LayoutEngine.layout("PlacedAlt", lib, Abis.X86_64_LINUX);
+            assertTrue(tagged.sizeVaries() && tagged.fields().get(2).dynamic(), "a switch still decides the size");
         }
 
         @Test

@@ -213,7 +213,7 @@ public final class WiresharkExporter implements Exporter {
             }
             sb.append("{k=\"a\", n=").append(a.length()).append(count).append(flex)
                     .append(", stride=").append(a.element().size())
-                    .append(", eldyn=").append(dynamicSize(a.element()))
+                    .append(", eldyn=").append(a.element().sizeFromData())
                     .append(", el=").append(value(a.element(), path, depth)).append('}');
             return sb.toString();
         }
@@ -335,15 +335,6 @@ public final class WiresharkExporter implements Exporter {
         private static String indent(int depth) {
             return "  ".repeat(Math.max(0, Math.min(depth, 32)));
         }
-    }
-
-    /** Whether a type's size is known only from data (counted or flexible arrays, switches, sizes inside). */
-    private static boolean dynamicSize(TypeLayout t) {
-        return switch (t) {
-            case RecordLayout r -> r.dynamic();
-            case ArrayLayout a -> a.dynamicLength() || dynamicSize(a.element());
-            default -> false;
-        };
     }
 
     /** An expression as a Lua function of the scope ({@code function(S) return ... end}). */

@@ -103,7 +103,7 @@ final class LayoutContext {
             case PointerLayout p -> new PointerLayout(t, p.size(), p.align());
             case EnumLayout e -> new EnumLayout(t, e.definition(), e.signed(), e.size(), e.align());
             case ArrayLayout a -> new ArrayLayout(t, a.element(), a.length(), a.flexible(), a.size(), a.align(), a.count());
-            case RecordLayout r -> new RecordLayout(t, r.name(), r.definition(), r.size(), r.align(), r.fields(), r.padding(), r.dynamic());
+            case RecordLayout r -> r.as(t, r.align());
         };
     }
 
@@ -114,7 +114,7 @@ final class LayoutContext {
             case PointerLayout p -> new PointerLayout(p.type(), p.size(), align);
             case EnumLayout e -> new EnumLayout(e.type(), e.definition(), e.signed(), e.size(), align);
             case ArrayLayout a -> new ArrayLayout(a.type(), a.element(), a.length(), a.flexible(), a.size(), align, a.count());
-            case RecordLayout r -> new RecordLayout(r.type(), r.name(), r.definition(), r.size(), align, r.fields(), r.padding(), r.dynamic());
+            case RecordLayout r -> r.as(r.type(), align);
         };
     }
 
@@ -169,7 +169,7 @@ final class LayoutContext {
         NamedType n = inProgressRecord(t);
         if (n != null && !(t instanceof ArrayType)) {
             RecordType def = (RecordType) library.resolve(n);
-            return new RecordLayout(t, n.name(), def, 0, 1, java.util.List.of(), java.util.List.of(), true);
+            return new RecordLayout(t, n.name(), def, 0, 1, java.util.List.of(), java.util.List.of(), true, true);
         }
         return type(t);
     }

@@ -25,9 +25,14 @@ import java.util.List;
  *                   to the end, placed, switched or sized members, here or in a nested record); the
  *                   {@code size} is then the smallest the record can be, and fields after the first
  *                   dynamic one are marked {@link FieldLayout#dynamic()}
+ * @param sizeVaries whether data decides the size: false for a record dynamic only through placed
+ *                   members (here or nested), which keeps its {@code size} since placed members lie
+ *                   elsewhere, so that what follows it has a fixed offset. (Readers and exporters
+ *                   still treat such a record as dynamic: {@link TypeLayout#sizeFromData()} is true.)
  */
 public record RecordLayout(CType type, String name, RecordType definition, long size, long align,
-                           List<FieldLayout> fields, List<Padding> padding, boolean dynamic) implements TypeLayout {
+                           List<FieldLayout> fields, List<Padding> padding, boolean dynamic, boolean sizeVaries)
+        implements TypeLayout {
     public RecordLayout {
         fields = List.copyOf(fields);
         padding = List.copyOf(padding);
@@ -36,7 +41,12 @@ public record RecordLayout(CType type, String name, RecordType definition, long 
     /** A record whose layout data does not change. */
     public RecordLayout(CType type, String name, RecordType definition, long size, long align,
                         List<FieldLayout> fields, List<Padding> padding) {
-        this(type, name, definition, size, align, fields, padding, false);
+        this(type, name, definition, size, align, fields, padding, false, false);
+    }
+
+    /** The same record seen as type {@code t} (a typedef's name), aligned to {@code align}. */
+    RecordLayout as(CType t, long align) {
+        return new RecordLayout(t, name, definition, size, align, fields, padding, dynamic, sizeVaries);
     }
 
     /**

@@ -95,8 +95,10 @@ final class RecordLayouter {
         for (int k = 0; k < placed.size(); k++) {
             fields.add(placedAt.get(k), placed.get(k));
         }
-        boolean dynamic = markDynamic();
-        return new RecordLayout(type, name, rec, size, sizeAlign[1], fields, padding(size, dynamic), dynamic);
+        boolean sizeVaries = markDynamic();
+        boolean dynamic = sizeVaries || !placed.isEmpty() || fields.stream().anyMatch(f -> isDynamic(f.layout()));
+        return new RecordLayout(type, name, rec, size, sizeAlign[1], fields, padding(size, sizeVaries), dynamic,
+                sizeVaries);
     }
 
     /** The dynamic attributes a member's type and kind allow. */
@@ -116,25 +118,22 @@ final class RecordLayouter {
 
     /**
      * Marks the fields whose offset depends on data (everything after the first member whose size
-     * data decides, and placed members) and tells whether the record is dynamic at all.
+     * data decides; placed members are so already) and tells whether data decides the record's size.
+     * A nested record that is dynamic only through placed members has a fixed size: what follows
+     * it keeps a fixed offset.
      */
     private boolean markDynamic() {
-        boolean dynamic = false;
         boolean after = false;
         for (int i = 0; i < fields.size(); i++) {
             FieldLayout f = fields.get(i);
-            boolean placed = f.member().dynamic().at() != null;
             if (after && !union) {
                 fields.set(i, f.asDynamic());
             }
-            if (placed) {
-                dynamic = true;
-            } else if (sizeFromData(f)) {
-                dynamic = true;
+            if (f.member().dynamic().at() == null && sizeVaries(f)) {
                 after = true;
             }
         }
-        return dynamic;
+        return after;
     }
 
     /**
@@ -186,6 +185,24 @@ final class RecordLayouter {
         };
     }
 
+    /**
+     * Whether data decides how many bytes member {@code f} occupies where it stands: as
+     * {@link #sizeFromData}, except that a record dynamic only through placed members (which lie
+     * elsewhere) has its fixed size.
+     */
+    private static boolean sizeVaries(FieldLayout f) {
+        Member m = f.member();
+        return m.dynamic().switchOn() != null || m.dynamic().size() != null || sizeVaries(f.layout());
+    }
+
+    private static boolean sizeVaries(TypeLayout t) {
+        return switch (t) {
+            case ArrayLayout a -> a.dynamicLength() || sizeVaries(a.element());
+            case RecordLayout r -> r.sizeVaries();
+            default -> false;
+        };
+    }
+
     static boolean hasFlexibleTail(RecordLayout r) {
         if (r.fields().isEmpty()) {
             return false;
@@ -210,13 +227,13 @@ final class RecordLayouter {
      * Byte ranges that no member's bytes (or bits) touch. In a dynamic record only the holes of the
      * static prefix are known: up to the first member whose size data decides, without tail.
      */
-    private List<Padding> padding(long size, boolean dynamic) {
+    private List<Padding> padding(long size, boolean sizeVaries) {
         List<long[]> used = new ArrayList<>();
         for (FieldLayout f : fields) {
             if (f.dynamic() || f.member().dynamic().at() != null) {
                 continue;
             }
-            if (dynamic && sizeFromData(f) && !cTail(f)) {
+            if (sizeVaries && sizeVaries(f) && !cTail(f)) {
                 used.add(new long[] {f.offset(), f.offset()});
                 size = f.offset();
                 break;
