@@ -5,21 +5,12 @@ import java.lang.foreign.MemorySegment;
 /**
  * A decoded array, lazily: a view over the bytes that decodes element {@code i} when asked.
  * Valid as long as the segment it reads is. Cheap; any thread.
+ *
+ * @param node    the plan node that reads the array
+ * @param segment the bytes it is read from
+ * @param start   byte offset of the array's start in the segment
  */
-public final class ArrayValue implements Value {
-    private final ArrayNode node;
-    private final MemorySegment segment;
-    private final long start;
-
-    ArrayValue(ArrayNode node, MemorySegment segment, long start) {
-        this.node = node;
-        this.segment = segment;
-        this.start = start;
-    }
-
-    public ArrayNode node() {
-        return node;
-    }
+public record ArrayValue(ArrayNode node, MemorySegment segment, long start) implements Value {
 
     public long length() {
         return node.length();

@@ -24,15 +24,11 @@ import java.util.List;
  * work ({@link #leaves()}, a flat list of every scalar with its offsets, for {@code stats}).
  *
  * <p>Immutable; share it between threads.
+ *
+ * @param root  the tree that reads the record
+ * @param order the byte order it was compiled for
  */
-public final class DecoderPlan implements RecordReader {
-    private final RecordNode root;
-    private final ByteOrder order;
-
-    private DecoderPlan(RecordNode root, ByteOrder order) {
-        this.root = root;
-        this.order = order;
-    }
+public record DecoderPlan(RecordNode root, ByteOrder order) implements RecordReader {
 
     /**
      * Compiles {@code layout} (laid out for {@code abi}) for data in {@code order}. Big-endian data
@@ -43,14 +39,6 @@ public final class DecoderPlan implements RecordReader {
         boolean be = order == ByteOrder.BIG_ENDIAN;
         RecordNode root = record("", 0, layout, abi, be);
         return new DecoderPlan(root, order);
-    }
-
-    public RecordNode root() {
-        return root;
-    }
-
-    public ByteOrder order() {
-        return order;
     }
 
     /** {@code sizeof} the record: records lie this many bytes apart. */

@@ -5,26 +5,12 @@ import java.lang.foreign.MemorySegment;
 /**
  * A decoded struct or union, lazily: member {@code i} is read from the bytes when asked. Valid as
  * long as the segment it reads is. Cheap; any thread.
+ *
+ * @param node    the plan node that reads the record
+ * @param segment the bytes it is read from
+ * @param start   byte offset of the record's start in the segment
  */
-public final class RecordValue implements Value {
-    private final RecordNode node;
-    private final MemorySegment segment;
-    private final long start;
-
-    RecordValue(RecordNode node, MemorySegment segment, long start) {
-        this.node = node;
-        this.segment = segment;
-        this.start = start;
-    }
-
-    public RecordNode node() {
-        return node;
-    }
-
-    /** Byte offset of the record's start in the segment. */
-    public long start() {
-        return start;
-    }
+public record RecordValue(RecordNode node, MemorySegment segment, long start) implements Value {
 
     public int memberCount() {
         return node.members().size();
