@@ -253,15 +253,15 @@ public final class LiveViewModel {
         if (lastBatch > 0) {
             onBatch.get().run();
         }
-        MessageStore store = s.store();
-        long received = store.added();
-        long bytes = store.bytesAdded();
+        MessageStore.Counts n = s.store().counts();
+        long received = n.added();
+        long bytes = n.bytesAdded();
         rates.sample(now, received, bytes);
         int added = Math.min(lastBatch, items.size());
         plots.sample(now, received, bytes, added == 0 ? java.util.List.of() : items.subList(items.size() - added, items.size()));
         String c = String.format(Locale.ROOT, "%,d messages · %s · %,.0f msg/s · %s/s · kept %,d · evicted %,d · dropped %,d · sent %,d",
                 received, Fmt.binary(bytes), rates.messagesPerSecond(), Fmt.binary((long) rates.bytesPerSecond()),
-                items.size(), store.evicted(), s.dropped(), s.sent());
+                items.size(), n.evicted(), s.dropped(), s.sent());
         if (!c.equals(counters.get())) {
             counters.set(c);
         }

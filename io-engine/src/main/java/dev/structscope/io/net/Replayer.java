@@ -264,27 +264,22 @@ public final class Replayer implements AutoCloseable {
         });
     }
 
-    public double speed() {
-        return Guarded.read(lock, () -> speed);
+    /**
+     * The replay as it stands at one instant (read under one lock, so that its parts agree: a
+     * check of {@code delivered} and {@code waitingPaused} together cannot see two moments).
+     *
+     * @param speed         the speed factor
+     * @param state         where the replay is
+     * @param delivered     messages delivered so far by the current (or last) run
+     * @param position      the index of the next message to deliver
+     * @param waitingPaused a paused run is waiting for resume or step (for tests and views)
+     */
+    public record Status(double speed, State state, long delivered, int position, boolean waitingPaused) {
     }
 
-    public State state() {
-        return Guarded.read(lock, () -> state);
-    }
-
-    /** Messages delivered so far by the current (or last) run. */
-    public long delivered() {
-        return Guarded.read(lock, () -> delivered);
-    }
-
-    /** The index of the next message to deliver. */
-    public int position() {
-        return Guarded.read(lock, () -> next);
-    }
-
-    /** True while a paused run is waiting for resume or step (for tests and views). */
-    public boolean isWaitingPaused() {
-        return Guarded.read(lock, () -> running && paused && parked && steps == 0);
+    public Status status() {
+        return Guarded.read(lock, () -> new Status(speed, state, delivered, next,
+                running && paused && parked && steps == 0));
     }
 
     private static void checkSpeed(double speed) {

@@ -76,7 +76,7 @@ class ReplayerTest {
         try (Replayer r = new Replayer(record(0, SEC, 3 * SEC / 2, 4 * SEC), clock)) {
             assertEquals(4, r.messageCount());
             assertEquals(List.of(0L, SEC, 3 * SEC / 2, 4 * SEC), deliveries(r, clock, 1.0));
-            assertEquals(Replayer.State.DONE, r.state());
+            assertEquals(Replayer.State.DONE, r.status().state());
         }
     }
 
@@ -105,7 +105,7 @@ class ReplayerTest {
                 }
             }, 1.0);
             assertEquals(List.of(0L, 4 * SEC, 5 * SEC, 6 * SEC), at);
-            assertEquals(4.0, r.speed());
+            assertEquals(4.0, r.status().speed());
         }
     }
 
@@ -160,15 +160,21 @@ class ReplayerTest {
             List<Integer> got = Collections.synchronizedList(new ArrayList<>());
             r.pause();
             Thread t = Thread.ofVirtual().start(() -> run(r, got));
-            waitUntil(r::isWaitingPaused);
+            waitUntil(() -> r.status().waitingPaused());
             assertEquals(0, got.size(), "paused before the start: nothing is delivered");
             r.step();
-            waitUntil(() -> r.delivered() == 1 && r.isWaitingPaused());
+            waitUntil(() -> {
+                Replayer.Status st = r.status();
+                return st.delivered() == 1 && st.waitingPaused();
+            });
             assertEquals(List.of(0), got);
             r.step();
-            waitUntil(() -> r.delivered() == 2 && r.isWaitingPaused());
+            waitUntil(() -> {
+                Replayer.Status st = r.status();
+                return st.delivered() == 2 && st.waitingPaused();
+            });
             assertEquals(List.of(0, 1), got);
-            assertEquals(Replayer.State.PAUSED, r.state());
+            assertEquals(Replayer.State.PAUSED, r.status().state());
             r.resume();
             t.join(10_000);
             assertFalse(t.isAlive());
@@ -189,13 +195,13 @@ class ReplayerTest {
                     throw new AssertionError(e);
                 }
             });
-            waitUntil(() -> r.delivered() == 1);
+            waitUntil(() -> r.status().delivered() == 1);
             r.cancel();
             t.join(10_000);
             assertFalse(t.isAlive(), "cancel must end the wait");
             assertEquals(1, result.get().messages());
             assertEquals(List.of(0), got);
-            assertEquals(Replayer.State.CANCELLED, r.state());
+            assertEquals(Replayer.State.CANCELLED, r.status().state());
         }
     }
 

@@ -88,29 +88,31 @@ public final class MessageStore {
         }
     }
 
-    /** Messages ever added. */
+    /**
+     * The store's counters at one instant (read under one lock, so that a view's figures agree
+     * with each other while the capture thread adds).
+     *
+     * @param added      messages ever added
+     * @param evicted    messages evicted to stay within the budget
+     * @param bytesAdded body bytes ever added
+     * @param held       bytes held now (bodies plus overhead)
+     * @param size       messages held now
+     */
+    public record Counts(long added, long evicted, long bytesAdded, long held, int size) {
+    }
+
+    public Counts counts() {
+        return Guarded.read(lock, () -> new Counts(endIndex, evicted, bytesTotal, held, ring.size()));
+    }
+
+    /** Messages ever added ({@link #counts()} for more than one counter). */
     public long added() {
-        return Guarded.read(lock, () -> endIndex);
+        return counts().added();
     }
 
     /** Messages evicted to stay within the budget. */
     public long evicted() {
-        return Guarded.read(lock, () -> evicted);
-    }
-
-    /** Body bytes ever added. */
-    public long bytesAdded() {
-        return Guarded.read(lock, () -> bytesTotal);
-    }
-
-    /** Bytes held now (bodies plus overhead). */
-    public long held() {
-        return Guarded.read(lock, () -> held);
-    }
-
-    /** Messages held now. */
-    public int size() {
-        return Guarded.read(lock, () -> ring.size());
+        return counts().evicted();
     }
 
     /** The message with stream index {@code index}, or null when evicted or not yet added. */

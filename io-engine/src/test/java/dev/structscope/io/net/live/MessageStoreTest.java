@@ -23,12 +23,12 @@ class MessageStoreTest {
         MessageStore s = new MessageStore(cost * 10);
         for (int i = 0; i < 25; i++) {
             s.add(msg(i, 100));
-            assertTrue(s.held() <= s.budget(), "held " + s.held());
+            assertTrue(s.counts().held() <= s.budget(), "held " + s.counts().held());
         }
         assertEquals(25, s.added());
         assertEquals(15, s.evicted());
-        assertEquals(10, s.size());
-        assertEquals(2500, s.bytesAdded());
+        assertEquals(10, s.counts().size());
+        assertEquals(2500, s.counts().bytesAdded());
         assertNull(s.get(14));
         assertEquals(15, s.get(15).seq());
         assertEquals(24, s.get(24).seq());
@@ -39,7 +39,7 @@ class MessageStoreTest {
         MessageStore s = new MessageStore(1000);
         s.add(msg(0, 10));
         s.add(msg(1, 5000));
-        assertEquals(1, s.size());
+        assertEquals(1, s.counts().size());
         assertEquals(1, s.evicted());
         assertEquals(1, s.get(1).seq());
     }
