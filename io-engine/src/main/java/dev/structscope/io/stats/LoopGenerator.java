@@ -7,6 +7,7 @@ import java.lang.classfile.CodeBuilder;
 import java.lang.classfile.Label;
 import java.lang.classfile.TypeKind;
 import java.lang.constant.ClassDesc;
+import java.lang.constant.ConstantDesc;
 import java.lang.constant.ConstantDescs;
 import java.lang.constant.MethodTypeDesc;
 import java.lang.foreign.MemorySegment;
@@ -283,22 +284,16 @@ public final class LoopGenerator {
         // Per slot: [min, max, sum or hiSum, loSum or nans], long or double as the slot needs.
         int[][] acc = new int[slots.size()][];
         for (int i = 0; i < slots.size(); i++) {
-            Width w = slots.get(i).width();
-            if (w.floating) {
-                acc[i] = new int[] {c.allocateLocal(TypeKind.DOUBLE), c.allocateLocal(TypeKind.DOUBLE),
-                        c.allocateLocal(TypeKind.DOUBLE), c.allocateLocal(TypeKind.LONG)};
-                c.loadConstant(Double.POSITIVE_INFINITY).dstore(acc[i][0]);
-                c.loadConstant(Double.NEGATIVE_INFINITY).dstore(acc[i][1]);
-                c.dconst_0().dstore(acc[i][2]);
-                c.lconst_0().lstore(acc[i][3]);
-            } else {
-                acc[i] = new int[] {c.allocateLocal(TypeKind.LONG), c.allocateLocal(TypeKind.LONG),
-                        c.allocateLocal(TypeKind.LONG), c.allocateLocal(TypeKind.LONG)};
-                c.loadConstant(Long.MAX_VALUE).lstore(acc[i][0]);
-                c.loadConstant(Long.MIN_VALUE).lstore(acc[i][1]);
-                c.lconst_0().lstore(acc[i][2]);
-                c.lconst_0().lstore(acc[i][3]);
-            }
+            // The same code for both kinds, in the slot's type: loadConstant emits dconst_0/lconst_0
+            // for the zeros, storeLocal dstore/lstore, as the two spelled-out versions did.
+            boolean real = slots.get(i).width().floating;
+            TypeKind k = real ? TypeKind.DOUBLE : TypeKind.LONG;
+            acc[i] = new int[] {c.allocateLocal(k), c.allocateLocal(k), c.allocateLocal(k),
+                    c.allocateLocal(TypeKind.LONG)};
+            c.loadConstant(real ? Double.POSITIVE_INFINITY : (ConstantDesc) Long.MAX_VALUE).storeLocal(k, acc[i][0]);
+            c.loadConstant(real ? Double.NEGATIVE_INFINITY : (ConstantDesc) Long.MIN_VALUE).storeLocal(k, acc[i][1]);
+            c.loadConstant(real ? 0.0 : (ConstantDesc) 0L).storeLocal(k, acc[i][2]);
+            c.lconst_0().lstore(acc[i][3]);
         }
         rowLoop(c, shape.stride(), (r, base) -> {
             for (int i = 0; i < slots.size(); i++) {
