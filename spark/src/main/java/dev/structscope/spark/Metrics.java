@@ -41,29 +41,38 @@ final class Metrics {
         };
     }
 
-    /** Records read. */
-    public static final class Records extends CustomSumMetric {
+    /** A summed metric that is only its name and description (the subclasses exist for Spark's by-name instantiation). */
+    private abstract static class Named extends CustomSumMetric {
+        private final String name;
+        private final String description;
+
+        Named(String name, String description) {
+            this.name = name;
+            this.description = description;
+        }
+
         @Override
         public String name() {
-            return RECORDS;
+            return name;
         }
 
         @Override
         public String description() {
-            return "records read";
+            return description;
+        }
+    }
+
+    /** Records read. */
+    public static final class Records extends Named {
+        public Records() {
+            super(RECORDS, "records read");
         }
     }
 
     /** Leaf values decoded (one per selected scalar, string or enum, array elements counted). */
-    public static final class Values extends CustomSumMetric {
-        @Override
-        public String name() {
-            return VALUES;
-        }
-
-        @Override
-        public String description() {
-            return "values decoded";
+    public static final class Values extends Named {
+        public Values() {
+            super(VALUES, "values decoded");
         }
     }
 }
