@@ -68,11 +68,7 @@ public final class ExtensionHeader {
             }
             g.record();
         }
-        g.c.append("unsigned long ").append(g.prefix).append("force[] = {\n");
-        for (String r : g.records) {
-            g.c.append("  sizeof(").append(r).append("),\n");
-        }
-        g.c.append("  0 };\n");
+        RandomHeader.forceLayouts(g.c, g.prefix, g.records);
         return new Generated(seed, g.c.toString(), List.copyOf(g.records));
     }
 

@@ -132,13 +132,21 @@ public final class RandomHeader {
             g.topRecord(i);
         }
         g.c.append("\n/* force every layout to be computed */\n");
-        g.c.append("unsigned long ").append(g.prefix).append("force[] = {\n");
-        for (String r : g.records) {
-            g.c.append("  sizeof(").append(r).append("),\n");
-        }
-        g.c.append("  0 };\n");
+        forceLayouts(g.c, g.prefix, g.records);
         return new Generated(seed, g.c.toString(), new TypeLibrary(g.decls, Map.of()), List.copyOf(g.records),
                 Collections.unmodifiableMap(g.texts));
+    }
+
+    /**
+     * Appends an array of every record's {@code sizeof}: a compiler lays out (and dumps) only the
+     * records whose layout something needs. Shared with {@link ExtensionHeader}.
+     */
+    static void forceLayouts(StringBuilder c, String prefix, List<String> records) {
+        c.append("unsigned long ").append(prefix).append("force[] = {\n");
+        for (String r : records) {
+            c.append("  sizeof(").append(r).append("),\n");
+        }
+        c.append("  0 };\n");
     }
 
     private boolean chance(int percent) {
