@@ -24,21 +24,11 @@ final class Metrics {
     }
 
     static CustomTaskMetric[] values(long records, long values) {
-        return new CustomTaskMetric[] {task(RECORDS, records), task(VALUES, values)};
+        return new CustomTaskMetric[] {new Task(RECORDS, records), new Task(VALUES, values)};
     }
 
-    private static CustomTaskMetric task(String name, long value) {
-        return new CustomTaskMetric() {
-            @Override
-            public String name() {
-                return name;
-            }
-
-            @Override
-            public long value() {
-                return value;
-            }
-        };
+    /** One task's value of a metric; the record's accessors are the interface's methods. */
+    private record Task(String name, long value) implements CustomTaskMetric {
     }
 
     /** A summed metric that is only its name and description (the subclasses exist for Spark's by-name instantiation). */
