@@ -28,8 +28,14 @@ import java.util.zip.CRC32;
  * deletes it.
  *
  * <p>Immutable once read; its methods do file I/O and belong on a worker thread (or the CLI's).
+ *
+ * @param file       the journal file
+ * @param target     the file being written in place
+ * @param targetSize the target's size when it was journaled (an in-place write keeps it); -1 when incomplete
+ * @param entries    the journaled ranges (empty when incomplete)
+ * @param complete   whether the journal was written whole (otherwise the target was never touched)
  */
-public final class Journal {
+public record Journal(Path file, Path target, long targetSize, List<Entry> entries, boolean complete) {
     private static final byte[] MAGIC = "STRUCTSCOPE-JOURNAL-1\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
     /** Most ranges or bytes a journal may claim: a damaged file must not make us allocate without bound. */
     private static final long MAX_BYTES = 1L << 30;
@@ -38,18 +44,8 @@ public final class Journal {
     public record Entry(long offset, byte[] before, byte[] after) {
     }
 
-    private final Path file;
-    private final Path target;
-    private final long targetSize;
-    private final List<Entry> entries;
-    private final boolean complete;
-
-    private Journal(Path file, Path target, long targetSize, List<Entry> entries, boolean complete) {
-        this.file = file;
-        this.target = target;
-        this.targetSize = targetSize;
-        this.entries = List.copyOf(entries);
-        this.complete = complete;
+    public Journal {
+        entries = List.copyOf(entries);
     }
 
     /** Where the journal of {@code target} lives. */
@@ -140,21 +136,6 @@ public final class Journal {
         }
         syncDirectory(file.getParent());
         return new Journal(file, target, targetSize, entries, true);
-    }
-
-    /** The journal file. */
-    public Path file() {
-        return file;
-    }
-
-    /** Whether the journal was written whole (otherwise the target was never touched). */
-    public boolean complete() {
-        return complete;
-    }
-
-    /** The journaled ranges (empty when incomplete). */
-    public List<Entry> entries() {
-        return entries;
     }
 
     /** Restores the bytes the interrupted write replaced, syncs, and deletes the journal. */
