@@ -4,38 +4,34 @@ package dev.structscope.io.bytemap;
  * A map of a range of bytes cut into equal blocks (the last one shorter when the range does not
  * divide evenly): per block, how many bytes fall in each {@link ByteClass} and the Shannon
  * entropy of its bytes in bits per byte (0..8). Made by {@link ByteScan#map}; immutable (the
- * arrays are never handed out), so the worker that made it can publish it to any thread.
+ * arrays are never handed out: their accessors return copies), so the worker that made it can
+ * publish it to any thread.
+ *
+ * @param offset    where the mapped range starts in the source
+ * @param length    bytes in the mapped range
+ * @param blockSize bytes per block (the last block may have fewer)
+ * @param entropy   per block, its entropy
+ * @param counts    per block, its bytes of each class ({@code counts[block * classes + class]})
  */
-public final class ByteMap {
+public record ByteMap(long offset, long length, long blockSize, double[] entropy, long[] counts) {
     private static final int CLASSES = ByteClass.values().length;
 
-    private final long offset;
-    private final long length;
-    private final long blockSize;
-    private final double[] entropy;
-    private final long[] counts;
-
-    ByteMap(long offset, long length, long blockSize, double[] entropy, long[] counts) {
-        this.offset = offset;
-        this.length = length;
-        this.blockSize = blockSize;
-        this.entropy = entropy;
-        this.counts = counts;
+    public ByteMap {
+        if (counts.length != entropy.length * CLASSES) {
+            throw new IllegalArgumentException(counts.length + " counts for " + entropy.length + " blocks");
+        }
     }
 
-    /** Where the mapped range starts in the source. */
-    public long offset() {
-        return offset;
+    /** A copy of the blocks' entropies ({@link #entropy(int)} reads one without copying). */
+    @Override
+    public double[] entropy() {
+        return entropy.clone();
     }
 
-    /** Bytes in the mapped range. */
-    public long length() {
-        return length;
-    }
-
-    /** Bytes per block (the last block may have fewer). */
-    public long blockSize() {
-        return blockSize;
+    /** A copy of the class counts ({@link #count(int, ByteClass)} reads one without copying). */
+    @Override
+    public long[] counts() {
+        return counts.clone();
     }
 
     public int blocks() {
