@@ -55,29 +55,29 @@ public final class BinaryImportDialog {
         choose.setOnAction(e -> chooseFile());
         Label file = new Label("No binary chosen");
         file.setId("binary-file");
-        file.textProperty().bind(Bindings.createStringBinding(() -> vm.loadedProperty().get() == null ? "No binary chosen"
-                : vm.loadedProperty().get().file().toString(), vm.loadedProperty()));
+        file.textProperty().bind(Bindings.createStringBinding(() -> vm.loaded.get() == null ? "No binary chosen"
+                : vm.loaded.get().file().toString(), vm.loaded));
         ProgressIndicator busy = new ProgressIndicator();
         busy.setPrefSize(16, 16);
-        busy.visibleProperty().bind(vm.busyProperty());
+        busy.visibleProperty().bind(vm.busy);
         HBox source = new HBox(8, choose, file, busy);
         source.setAlignment(Pos.CENTER_LEFT);
         TextField filter = new TextField();
         filter.setId("binary-filter");
         filter.setPromptText("Filter by name");
-        filter.textProperty().bindBidirectional(vm.filterProperty());
+        filter.textProperty().bindBidirectional(vm.filter);
         Label count = new Label();
         count.setId("binary-count");
-        count.textProperty().bind(Bindings.createStringBinding(() -> vm.loadedProperty().get() == null ? ""
-                : vm.matching().size() + " of " + vm.loadedProperty().get().entries().size(), vm.matching(),
-                vm.loadedProperty()));
+        count.textProperty().bind(Bindings.createStringBinding(() -> vm.loaded.get() == null ? ""
+                : vm.matching.size() + " of " + vm.loaded.get().entries().size(), vm.matching,
+                vm.loaded));
         HBox.setHgrow(filter, Priority.ALWAYS);
         HBox filterRow = new HBox(8, filter, count);
         filterRow.setAlignment(Pos.CENTER_LEFT);
-        Label banner = Banners.error("binary-error", vm.errorProperty());
-        Label info = Banners.info("binary-summary", vm.summaryProperty());
+        Label banner = Banners.error("binary-error", vm.error);
+        Label info = Banners.info("binary-summary", vm.summary);
         list.setId("binary-types");
-        list.setItems(vm.matching());
+        list.setItems(vm.matching);
         Label empty = new Label("Choose a binary built with -g: its structs and unions are listed here.");
         empty.getStyleClass().add("empty-state");
         list.setPlaceholder(empty);
@@ -154,7 +154,7 @@ public final class BinaryImportDialog {
     private void importSelected(java.util.function.Consumer<String> status) {
         List<BinaryImportViewModel.Entry> chosen = List.copyOf(list.getSelectionModel().getSelectedItems());
         if (vm.importChosen(chosen) > 0) {
-            status.accept(vm.summaryProperty().get());
+            status.accept(vm.summary.get());
         }
     }
 }

@@ -53,12 +53,16 @@ public final class BinaryImportViewModel {
 
     private final Document doc;
     private final TaskRunner tasks;
-    private final ObjectProperty<Loaded> loaded = new SimpleObjectProperty<>(this, "loaded");
-    private final StringProperty filter = new SimpleStringProperty(this, "filter", "");
-    private final ObservableList<Entry> matching = FXCollections.observableArrayList();
-    private final StringProperty error = new SimpleStringProperty(this, "error", "");
-    private final StringProperty summary = new SimpleStringProperty(this, "summary", "");
-    private final BooleanProperty busy = new SimpleBooleanProperty(this, "busy");
+    public final ObjectProperty<Loaded> loaded = new SimpleObjectProperty<>(this, "loaded");
+    /** Case-insensitive part of a name ({@code "hdr"}, {@code "struct elf"}). */
+    public final StringProperty filter = new SimpleStringProperty(this, "filter", "");
+    /** The records whose names match the filter, in the binary's order. */
+    public final ObservableList<Entry> matching = FXCollections.observableArrayList();
+    /** The last failure, one line; empty when none. */
+    public final StringProperty error = new SimpleStringProperty(this, "error", "");
+    /** What was read or imported last; empty before. */
+    public final StringProperty summary = new SimpleStringProperty(this, "summary", "");
+    public final BooleanProperty busy = new SimpleBooleanProperty(this, "busy");
 
     /** @param tasks reads and lays out the binary off the FX thread */
     public BinaryImportViewModel(Document doc, TaskRunner tasks) {
@@ -142,7 +146,7 @@ public final class BinaryImportViewModel {
                 needed.putIfAbsent(d.getClass().getSimpleName() + " " + d.name(), d);
             }
         }
-        DocumentState s = doc.state();
+        DocumentState s = doc.state.get();
         TypeLibrary lib = s.library();
         for (Decl d : needed.values()) {
             lib = lib.with(d);
@@ -155,31 +159,4 @@ public final class BinaryImportViewModel {
         return needed.size();
     }
 
-    public ObjectProperty<Loaded> loadedProperty() {
-        return loaded;
-    }
-
-    /** Case-insensitive part of a name ({@code "hdr"}, {@code "struct elf"}). */
-    public StringProperty filterProperty() {
-        return filter;
-    }
-
-    /** The records whose names match the filter, in the binary's order. */
-    public ObservableList<Entry> matching() {
-        return matching;
-    }
-
-    /** The last failure, one line; empty when none. */
-    public StringProperty errorProperty() {
-        return error;
-    }
-
-    /** What was read or imported last; empty before. */
-    public StringProperty summaryProperty() {
-        return summary;
-    }
-
-    public BooleanProperty busyProperty() {
-        return busy;
-    }
 }

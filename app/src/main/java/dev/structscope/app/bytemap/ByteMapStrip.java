@@ -43,8 +43,8 @@ public final class ByteMapStrip extends Region {
         setMinWidth(WIDTH);
         setPrefWidth(WIDTH);
         setMaxWidth(WIDTH);
-        vm.stripProperty().addListener((o, a, b) -> paint());
-        vm.byEntropyProperty().addListener((o, a, b) -> paint());
+        vm.strip.addListener((o, a, b) -> paint());
+        vm.byEntropy.addListener((o, a, b) -> paint());
         tip.setShowDelay(Duration.millis(250));
         tip.setShowDuration(Duration.seconds(20));
         Tooltip.install(this, tip);
@@ -119,7 +119,7 @@ public final class ByteMapStrip extends Region {
         g.clearRect(0, 0, w, h);
         g.setFill(Color.web("#8c959f", 0.25));
         g.fillRect(0, 0, w, h);
-        ByteMapViewModel.Strip strip = vm.stripProperty().get();
+        ByteMapViewModel.Strip strip = vm.strip.get();
         ByteMap m = strip.map();
         long size = size();
         if (m != null && m.blocks() > 0 && size > 0) {
@@ -127,7 +127,7 @@ public final class ByteMapStrip extends Region {
             for (int y = 0; y < rows; y++) {
                 int b0 = m.blockAt((long) ((double) y / rows * m.length()));
                 int b1 = Math.max(b0 + 1, m.blockAt((long) ((double) (y + 1) / rows * m.length()) - 1) + 1);
-                g.setFill(ByteMapColors.of(m, b0, Math.min(m.blocks(), b1), vm.byEntropyProperty().get()));
+                g.setFill(ByteMapColors.of(m, b0, Math.min(m.blocks(), b1), vm.byEntropy.get()));
                 g.fillRect(1, y, w - 2, 1);
             }
         } else if (vm.waiting()) {
@@ -158,7 +158,7 @@ public final class ByteMapStrip extends Region {
 
     /** What the blocks under height {@code y} hold, for the tooltip. */
     String describe(double y) {
-        ByteMapViewModel.Strip strip = vm.stripProperty().get();
+        ByteMapViewModel.Strip strip = vm.strip.get();
         ByteMap m = strip.map();
         if (m == null || m.blocks() == 0) {
             return !strip.message().isEmpty() ? strip.message()

@@ -73,9 +73,9 @@ public final class ByteMapView extends CanvasPlotView {
             }
         });
         entropyColours.setId("byte-map-by-entropy");
-        entropyColours.selectedProperty().bindBidirectional(vm.byEntropyProperty());
+        entropyColours.selectedProperty().bindBidirectional(vm.byEntropy);
         entropyColours.setTooltip(new Tooltip("Colour the bars by entropy instead of by byte class (as the strip)"));
-        vm.byEntropyProperty().addListener((o, a, b) -> paint());
+        vm.byEntropy.addListener((o, a, b) -> paint());
         bar.setPrefWidth(120);
         bar.visibleProperty().bind(bar.progressProperty().greaterThanOrEqualTo(0));
         bar.setProgress(-1);
@@ -97,7 +97,7 @@ public final class ByteMapView extends CanvasPlotView {
             paint();
         });
         plot.addEventHandler(MouseEvent.MOUSE_RELEASED, e -> release(e.getX()));
-        vm.stripProperty().addListener((o, a, strip) -> {
+        vm.strip.addListener((o, a, strip) -> {
             // The file changed (another file, an edit): start again from the whole of it.
             ByteMap b = strip.map();
             if (b != null && (b.length() != size() || from + length > size())) {
@@ -244,7 +244,7 @@ public final class ByteMapView extends CanvasPlotView {
         g.setTextAlign(TextAlignment.RIGHT);
         g.fillText("classes", LEFT - 6, bandY + BAND / 2);
         if (map != null && map.blocks() > 0) {
-            boolean byEntropy = vm.byEntropyProperty().get();
+            boolean byEntropy = vm.byEntropy.get();
             int cols = (int) Math.floor(pw);
             for (int c = 0; c < cols; c++) {
                 long o0 = from + (long) ((double) c / cols * length);

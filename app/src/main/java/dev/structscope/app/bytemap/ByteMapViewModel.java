@@ -94,11 +94,19 @@ public final class ByteMapViewModel {
     }
 
     private final TaskRunner runner;
-    private final ReadOnlyObjectWrapper<Strip> strip = new ReadOnlyObjectWrapper<>(this, "strip", Strip.NONE);
-    private final BooleanProperty byEntropy = new SimpleBooleanProperty(this, "byEntropy");
-    private final BooleanProperty histogramWanted = new SimpleBooleanProperty(this, "histogramWanted");
-    private final ReadOnlyObjectWrapper<Histogram> histogram = new ReadOnlyObjectWrapper<>(this, "histogram");
-    private final ReadOnlyDoubleWrapper histogramProgress = new ReadOnlyDoubleWrapper(this, "histogramProgress", -1);
+    private final ReadOnlyObjectWrapper<Strip> stripWrapper = new ReadOnlyObjectWrapper<>(this, "strip", Strip.NONE);
+    /** What the strip shows: the whole file's map, or how far its scan is, or why there is none. */
+    public final ReadOnlyObjectProperty<Strip> strip = stripWrapper.getReadOnlyProperty();
+    /** Colour by entropy (true) or by byte class (false); shared by the strip and the larger view. */
+    public final BooleanProperty byEntropy = new SimpleBooleanProperty(this, "byEntropy");
+    /** Whether the histogram is on screen: it is computed only then. */
+    public final BooleanProperty histogramWanted = new SimpleBooleanProperty(this, "histogramWanted");
+    private final ReadOnlyObjectWrapper<Histogram> histogramWrapper = new ReadOnlyObjectWrapper<>(this, "histogram");
+    /** The histogram of the selection (of the whole file while one byte is selected); null before the first. */
+    public final ReadOnlyObjectProperty<Histogram> histogram = histogramWrapper.getReadOnlyProperty();
+    private final ReadOnlyDoubleWrapper histogramProgressWrapper = new ReadOnlyDoubleWrapper(this, "histogramProgress", -1);
+    /** How far the histogram's scan is, 0..1; -1 when none runs. */
+    public final ReadOnlyDoubleProperty histogramProgress = histogramProgressWrapper.getReadOnlyProperty();
     private DataSource source;
     private TaskRunner.Task mapTask;
     private TaskRunner.Task histogramTask;
@@ -118,34 +126,9 @@ public final class ByteMapViewModel {
         });
     }
 
-    /** What the strip shows: the whole file's map, or how far its scan is, or why there is none. */
-    public ReadOnlyObjectProperty<Strip> stripProperty() {
-        return strip.getReadOnlyProperty();
-    }
-
     /** The whole file's map; null while none is computed (no file, or scanning). */
     public ByteMap map() {
-        return strip.get().map();
-    }
-
-    /** Colour by entropy (true) or by byte class (false); shared by the strip and the larger view. */
-    public BooleanProperty byEntropyProperty() {
-        return byEntropy;
-    }
-
-    /** Whether the histogram is on screen: it is computed only then. */
-    public BooleanProperty histogramWantedProperty() {
-        return histogramWanted;
-    }
-
-    /** The histogram of the selection (of the whole file while one byte is selected); null before the first. */
-    public ReadOnlyObjectProperty<Histogram> histogramProperty() {
-        return histogram.getReadOnlyProperty();
-    }
-
-    /** How far the histogram's scan is, 0..1; -1 when none runs. */
-    public ReadOnlyDoubleProperty histogramProgressProperty() {
-        return histogramProgress.getReadOnlyProperty();
+        return stripWrapper.get().map();
     }
 
     public DataSource source() {
@@ -169,45 +152,45 @@ public final class ByteMapViewModel {
     /** Scans the strip's map again (after an edit changed the bytes). */
     public void refresh() {
         cancel(mapTask);
-        strip.set(Strip.NONE);
-        histogram.set(null);
+        stripWrapper.set(Strip.NONE);
+        histogramWrapper.set(null);
         refreshHistogram();
         DataSource s = source;
         if (s == null || s.size() == 0) {
             return;
         }
         if (s.size() > AUTO_MAX && !requested) {
-            strip.set(Strip.saying(String.format(java.util.Locale.ROOT, "Not mapped yet (%s): press the strip to map the "
+            stripWrapper.set(Strip.saying(String.format(java.util.Locale.ROOT, "Not mapped yet (%s): press the strip to map the "
                     + "file's bytes", dev.structscope.app.common.Fmt.binary(s.size()))));
             return;
         }
-        strip.set(new Strip(null, 0, ""));
+        stripWrapper.set(new Strip(null, 0, ""));
         scans++;
         mapTask = runner.submit(TaskRunner.Lane.WORK, "byte map", p -> ByteScan.map(s, 0, s.size(), STRIP_BLOCKS,
-                ByteScan.MIN_BLOCK, p), m -> strip.set(new Strip(m, -1, "")),
-                e -> strip.set(Strip.saying("No byte map: " + e.getMessage())),
-                t -> strip.set(new Strip(null, Math.max(0, t.fraction()), "")));
+                ByteScan.MIN_BLOCK, p), m -> stripWrapper.set(new Strip(m, -1, "")),
+                e -> stripWrapper.set(Strip.saying("No byte map: " + e.getMessage())),
+                t -> stripWrapper.set(new Strip(null, Math.max(0, t.fraction()), "")));
     }
 
     /** Maps the file now, whatever its size (a press on an unmapped strip). */
     public void mapNow() {
         requested = true;
-        if (map() == null && !strip.get().scanning()) {
+        if (map() == null && !stripWrapper.get().scanning()) {
             refresh();
         }
     }
 
     /** Whether the strip has neither a map nor a scan under way (a large file waiting for a press). */
     public boolean waiting() {
-        return source != null && source.size() > 0 && map() == null && !strip.get().scanning();
+        return source != null && source.size() > 0 && map() == null && !stripWrapper.get().scanning();
     }
 
     /** Stops the strip's scan; the strip says so and a press starts it again. */
     public void cancelMap() {
-        if (strip.get().scanning()) {
+        if (stripWrapper.get().scanning()) {
             cancel(mapTask);
             requested = false;
-            strip.set(Strip.saying("Byte map stopped: press the strip to map the file's bytes"));
+            stripWrapper.set(Strip.saying("Byte map stopped: press the strip to map the file's bytes"));
         }
     }
 
@@ -247,19 +230,19 @@ public final class ByteMapViewModel {
         boolean whole = selLength <= 1 || selStart < 0 || selStart + selLength > s.size();
         long from = whole ? 0 : selStart;
         long len = whole ? s.size() : selLength;
-        histogramProgress.set(0);
+        histogramProgressWrapper.set(0);
         scans++;
         histogramTask = runner.submit(TaskRunner.Lane.WORK, "byte histogram", p -> ByteScan.histogram(s, from, len,
                 p), counts -> {
-                    histogramProgress.set(-1);
-                    histogram.set(new Histogram(from, len, whole, counts));
-                }, e -> histogramProgress.set(-1), t -> histogramProgress.set(Math.max(0, t.fraction())));
+                    histogramProgressWrapper.set(-1);
+                    histogramWrapper.set(new Histogram(from, len, whole, counts));
+                }, e -> histogramProgressWrapper.set(-1), t -> histogramProgressWrapper.set(Math.max(0, t.fraction())));
     }
 
     private void cancelHistogram() {
         cancel(histogramTask);
         histogramTask = null;
-        histogramProgress.set(-1);
+        histogramProgressWrapper.set(-1);
     }
 
     /** Stops any scan (the pane is closing). */

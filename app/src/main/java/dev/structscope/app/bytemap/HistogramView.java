@@ -55,8 +55,8 @@ public final class HistogramView extends CanvasPlotView {
         log.setTooltip(new Tooltip("A logarithmic scale shows rare values beside a flood of zeros"));
         log.selectedProperty().addListener((o, a, b) -> paint());
         ProgressBar bar = new ProgressBar();
-        bar.progressProperty().bind(vm.histogramProgressProperty());
-        bar.visibleProperty().bind(vm.histogramProgressProperty().greaterThanOrEqualTo(0));
+        bar.progressProperty().bind(vm.histogramProgress);
+        bar.visibleProperty().bind(vm.histogramProgress.greaterThanOrEqualTo(0));
         bar.managedProperty().bind(bar.visibleProperty());
         bar.setPrefWidth(80);
         bar.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
@@ -65,11 +65,11 @@ public final class HistogramView extends CanvasPlotView {
         top.setPadding(new Insets(4, 6, 2, 6));
         setTop(top);
         plot.addEventHandler(MouseEvent.MOUSE_MOVED, e -> tip.setText(describe(valueAt(e.getX()))));
-        vm.histogramProperty().addListener((o, a, b) -> {
+        vm.histogram.addListener((o, a, b) -> {
             summary.setText(summaryText(b));
             paint();
         });
-        summary.setText(summaryText(vm.histogramProperty().get()));
+        summary.setText(summaryText(vm.histogram.get()));
     }
 
     public Label summaryLabel() {
@@ -101,7 +101,7 @@ public final class HistogramView extends CanvasPlotView {
     }
 
     private String describe(int v) {
-        ByteMapViewModel.Histogram h = vm.histogramProperty().get();
+        ByteMapViewModel.Histogram h = vm.histogram.get();
         if (h == null || v < 0) {
             return "";
         }
@@ -134,7 +134,7 @@ public final class HistogramView extends CanvasPlotView {
             double x = LEFT + GAP + (Math.min(v, 255) + 0.5) / 256 * pw;
             g.fillText(String.format(Locale.ROOT, "%02X", Math.min(v, 255)), x, TOP + ph + 3);
         }
-        ByteMapViewModel.Histogram hist = vm.histogramProperty().get();
+        ByteMapViewModel.Histogram hist = vm.histogram.get();
         if (hist == null || hist.length() == 0) {
             return;
         }

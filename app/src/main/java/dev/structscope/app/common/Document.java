@@ -24,19 +24,22 @@ import java.util.Deque;
 public final class Document {
     private static final int MAX_HISTORY = 500;
 
-    private final ReadOnlyObjectWrapper<DocumentState> state = new ReadOnlyObjectWrapper<>(this, "state");
-    private final ObjectProperty<Path> file = new SimpleObjectProperty<>(this, "file");
+    private final ReadOnlyObjectWrapper<DocumentState> stateWrapper = new ReadOnlyObjectWrapper<>(this, "state");
+    public final ReadOnlyObjectProperty<DocumentState> state = stateWrapper.getReadOnlyProperty();
+    public final ObjectProperty<Path> file = new SimpleObjectProperty<>(this, "file");
     private final ObjectProperty<DocumentState> saved = new SimpleObjectProperty<>(this, "saved");
-    private final ReadOnlyBooleanWrapper canUndo = new ReadOnlyBooleanWrapper(this, "canUndo");
-    private final ReadOnlyBooleanWrapper canRedo = new ReadOnlyBooleanWrapper(this, "canRedo");
+    private final ReadOnlyBooleanWrapper canUndoWrapper = new ReadOnlyBooleanWrapper(this, "canUndo");
+    public final ReadOnlyBooleanProperty canUndo = canUndoWrapper.getReadOnlyProperty();
+    private final ReadOnlyBooleanWrapper canRedoWrapper = new ReadOnlyBooleanWrapper(this, "canRedo");
+    public final ReadOnlyBooleanProperty canRedo = canRedoWrapper.getReadOnlyProperty();
     private final Deque<DocumentState> past = new ArrayDeque<>();
     private final Deque<DocumentState> future = new ArrayDeque<>();
-    private final BooleanBinding dirty;
+    public final BooleanBinding dirty;
 
     public Document(DocumentState initial) {
-        state.set(initial);
+        stateWrapper.set(initial);
         saved.set(initial);
-        dirty = Bindings.createBooleanBinding(() -> !sameContent(state.get(), saved.get()), state, saved);
+        dirty = Bindings.createBooleanBinding(() -> !sameContent(stateWrapper.get(), saved.get()), stateWrapper, saved);
     }
 
     /** An empty document for x86_64-linux. */
@@ -45,25 +48,17 @@ public final class Document {
                 Abis.X86_64_LINUX.byteOrder()));
     }
 
-    public ReadOnlyObjectProperty<DocumentState> stateProperty() {
-        return state.getReadOnlyProperty();
-    }
-
-    public DocumentState state() {
-        return state.get();
-    }
-
     /** Makes {@code next} the current state as one undoable step (no step when nothing changed). */
     public void apply(DocumentState next) {
-        if (next.equals(state.get())) {
+        if (next.equals(stateWrapper.get())) {
             return;
         }
-        past.push(state.get());
+        past.push(stateWrapper.get());
         while (past.size() > MAX_HISTORY) {
             past.removeLast();
         }
         future.clear();
-        state.set(next);
+        stateWrapper.set(next);
         updateFlags();
     }
 
@@ -72,21 +67,21 @@ public final class Document {
      * around a document is not an edit.
      */
     public void select(String name) {
-        state.set(state.get().withSelected(name));
+        stateWrapper.set(stateWrapper.get().withSelected(name));
     }
 
     public void undo() {
         if (!past.isEmpty()) {
-            future.push(state.get());
-            state.set(past.pop());
+            future.push(stateWrapper.get());
+            stateWrapper.set(past.pop());
             updateFlags();
         }
     }
 
     public void redo() {
         if (!future.isEmpty()) {
-            past.push(state.get());
-            state.set(future.pop());
+            past.push(stateWrapper.get());
+            stateWrapper.set(future.pop());
             updateFlags();
         }
     }
@@ -95,7 +90,7 @@ public final class Document {
     public void replace(DocumentState fresh, Path from) {
         past.clear();
         future.clear();
-        state.set(fresh);
+        stateWrapper.set(fresh);
         saved.set(fresh);
         file.set(from);
         updateFlags();
@@ -103,37 +98,17 @@ public final class Document {
 
     /** Records that the current state is on disk at {@code to}. */
     public void markSaved(Path to) {
-        saved.set(state.get());
+        saved.set(stateWrapper.get());
         file.set(to);
-    }
-
-    public ObjectProperty<Path> fileProperty() {
-        return file;
-    }
-
-    public Path file() {
-        return file.get();
-    }
-
-    public BooleanBinding dirtyProperty() {
-        return dirty;
     }
 
     public boolean isDirty() {
         return dirty.get();
     }
 
-    public ReadOnlyBooleanProperty canUndoProperty() {
-        return canUndo.getReadOnlyProperty();
-    }
-
-    public ReadOnlyBooleanProperty canRedoProperty() {
-        return canRedo.getReadOnlyProperty();
-    }
-
     private void updateFlags() {
-        canUndo.set(!past.isEmpty());
-        canRedo.set(!future.isEmpty());
+        canUndoWrapper.set(!past.isEmpty());
+        canRedoWrapper.set(!future.isEmpty());
     }
 
     // Selection is not content: changing it does not dirty the file. The byte order is: a layout

@@ -29,19 +29,19 @@ public final class TaskListView extends Hyperlink {
     public TaskListView(TaskRunner runner) {
         setId("tasks");
         setMnemonicParsing(false);
-        list.setItems(runner.active());
+        list.setItems(runner.active);
         list.setId("task-list");
         list.setPrefWidth(380);
         // As tall as its rows (up to six, then it scrolls): one search is one line, not a box of blank rows.
         list.prefHeightProperty().bind(Bindings.createDoubleBinding(
-                () -> Math.min(6, Math.max(1, runner.active().size())) * 36.0 + 4, runner.active()));
+                () -> Math.min(6, Math.max(1, runner.active.size())) * 36.0 + 4, runner.active));
         list.setCellFactory(v -> new TaskCell());
         list.setPlaceholder(new Label("Nothing is running"));
         textProperty().bind(Bindings.createStringBinding(() -> {
-            int n = runner.active().size();
+            int n = runner.active.size();
             return n == 1 ? "1 task running" : String.format(Locale.ROOT, "%d tasks running", n);
-        }, runner.active()));
-        visibleProperty().bind(Bindings.isNotEmpty(runner.active()));
+        }, runner.active));
+        visibleProperty().bind(Bindings.isNotEmpty(runner.active));
         managedProperty().bind(visibleProperty());
         setOnAction(e -> toggle());
     }
@@ -99,7 +99,7 @@ public final class TaskListView extends Hyperlink {
             what.setText(t.what());
             what.setTooltip(new javafx.scene.control.Tooltip(t.what()));
             // -1 (unknown total) is what ProgressBar shows as indeterminate.
-            bar.progressProperty().bind(t.progressProperty());
+            bar.progressProperty().bind(t.progress);
             // Only owners that can put their own view back offer Cancel here (a save that has begun finishes).
             cancel.setVisible(t.cancellable());
             cancel.setDisable(t.cancelRequested());

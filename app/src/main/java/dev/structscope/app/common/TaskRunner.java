@@ -62,7 +62,9 @@ public final class TaskRunner {
         private final Consumer<Task> onProgress;
         private volatile Runnable ownerCancel;
         /** The fraction done as the FX side last saw it (-1: unknown), for the task list. */
-        private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper(this, "progress", -1);
+        private final ReadOnlyDoubleWrapper progressWrapper = new ReadOnlyDoubleWrapper(this, "progress", -1);
+        /** The fraction done, updated on the FX side (-1 while the total is unknown). */
+        public final ReadOnlyDoubleProperty progress = progressWrapper.getReadOnlyProperty();
 
         Task(String what, Consumer<Runnable> fx, Consumer<Task> onProgress) {
             this.what = what;
@@ -92,18 +94,13 @@ public final class TaskRunner {
                 fx.accept(() -> {
                     progressPosted.set(false);
                     if (!cancelled.get()) {
-                        progress.set(fraction());
+                        progressWrapper.set(fraction());
                         if (onProgress != null) {
                             onProgress.accept(this);
                         }
                     }
                 });
             }
-        }
-
-        /** The fraction done, updated on the FX side (-1 while the total is unknown). */
-        public ReadOnlyDoubleProperty progressProperty() {
-            return progress.getReadOnlyProperty();
         }
 
         /** Whether {@link #cancel()} was asked for (the work may still be finishing its step). */
@@ -152,10 +149,13 @@ public final class TaskRunner {
     private final Executor files;
     private final Executor work;
     private final Consumer<Runnable> fx;
-    private final ReadOnlyIntegerWrapper running = new ReadOnlyIntegerWrapper(this, "running");
+    private final ReadOnlyIntegerWrapper runningWrapper = new ReadOnlyIntegerWrapper(this, "running");
+    /** How many submitted tasks have not finished (FX thread), for a busy indicator. */
+    public final ReadOnlyIntegerProperty running = runningWrapper.getReadOnlyProperty();
     /** Submitted and not finished, oldest first; changed on the FX side (synchronised for tests' direct delivery). */
-    private final ObservableList<Task> active = FXCollections.synchronizedObservableList(FXCollections.observableArrayList());
-    private final ObservableList<Task> activeView = FXCollections.unmodifiableObservableList(active);
+    private final ObservableList<Task> activeBacking = FXCollections.synchronizedObservableList(FXCollections.observableArrayList());
+        /** The tasks submitted and not yet finished, oldest first (FX thread), for the task list. */
+    public final ObservableList<Task> active = FXCollections.unmodifiableObservableList(activeBacking);
 
     /**
      * @param files runs {@link Lane#FILES} tasks; must run them one at a time, in order
@@ -199,16 +199,6 @@ public final class TaskRunner {
         }
     }
 
-    /** How many submitted tasks have not finished (FX thread), for a busy indicator. */
-    public ReadOnlyIntegerProperty runningProperty() {
-        return running.getReadOnlyProperty();
-    }
-
-    /** The tasks submitted and not yet finished, oldest first (FX thread), for the task list. */
-    public ObservableList<Task> active() {
-        return activeView;
-    }
-
     /** Where results and progress are delivered (the FX thread in the app). */
     public Consumer<Runnable> fx() {
         return fx;
@@ -238,8 +228,8 @@ public final class TaskRunner {
     public <T> Task submit(Lane lane, String what, Work<T> job, Consumer<? super T> onSuccess,
                            Consumer<? super Exception> onFailure, Consumer<Task> onProgress) {
         Task task = new Task(what, fx, onProgress);
-        running.set(running.get() + 1);
-        active.add(task);
+        runningWrapper.set(runningWrapper.get() + 1);
+        activeBacking.add(task);
         executor(lane).execute(() -> {
             T result = null;
             Exception failure = null;
@@ -255,8 +245,8 @@ public final class TaskRunner {
             T r = result;
             Exception x = failure;
             fx.accept(() -> {
-                running.set(running.get() - 1);
-                active.remove(task);
+                runningWrapper.set(runningWrapper.get() - 1);
+                activeBacking.remove(task);
                 if (task.cancelled.get()) {
                     return;
                 }

@@ -24,7 +24,8 @@ public final class ComparePanes {
     private final CompareView compareView;
     private final PortabilityView portabilityView;
     private final List<Abi> abis;
-    private final BooleanBinding showing;
+    /** Whether either view is showing (the designer and the enum editor step aside). */
+    public final BooleanBinding showing;
 
     public ComparePanes(CompareViewModel compare, PortabilityViewModel portability, List<Abi> abis) {
         this.compare = compare;
@@ -32,12 +33,12 @@ public final class ComparePanes {
         this.abis = List.copyOf(abis);
         this.compareView = new CompareView(compare, abis, portability::open);
         this.portabilityView = new PortabilityView(portability);
-        portabilityView.visibleProperty().bind(portability.showingProperty());
-        compareView.visibleProperty().bind(compare.showingProperty().and(portability.showingProperty().not()));
-        showing = compare.showingProperty().or(portability.showingProperty());
+        portabilityView.visibleProperty().bind(portability.showing);
+        compareView.visibleProperty().bind(compare.showing.and(portability.showing.not()));
+        showing = compare.showing.or(portability.showing);
         // Back from Portability to the compare view, if that is where it was opened.
-        portability.showingProperty().addListener((o, a, b) -> {
-            if (!b && compare.showingProperty().get()) {
+        portability.showing.addListener((o, a, b) -> {
+            if (!b && compare.showing.get()) {
                 compareView.table().requestFocus();
             }
         });
@@ -46,11 +47,6 @@ public final class ComparePanes {
     /** The two views, bottom first, for a StackPane in the designer's place. */
     public List<Node> views() {
         return List.of(compareView, portabilityView);
-    }
-
-    /** Whether either view is showing (the designer and the enum editor step aside). */
-    public BooleanBinding showingProperty() {
-        return showing;
     }
 
     public CompareView compareView() {
@@ -63,9 +59,9 @@ public final class ComparePanes {
 
     /** Binds both views' theme and offset format to the window's. */
     public void bind(BooleanProperty dark, BooleanProperty hexOffsets) {
-        compareView.darkProperty().bind(dark);
-        compareView.hexProperty().bind(hexOffsets);
-        portabilityView.hexProperty().bind(hexOffsets);
+        compareView.dark.bind(dark);
+        compareView.hex.bind(hexOffsets);
+        portabilityView.hex.bind(hexOffsets);
     }
 
     /**

@@ -35,7 +35,7 @@ final class CompareTable extends TableView<CompareRow> {
         this.hex = hex;
         setId("compare-table");
         getStyleClass().add("compare-table");
-        setItems(vm.rows());
+        setItems(vm.rows);
         setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         setPlaceholder(placeholder());
         setFixedCellSize(28);
@@ -76,8 +76,8 @@ final class CompareTable extends TableView<CompareRow> {
         });
         getSelectionModel().selectedItemProperty().addListener((o, a, b) -> vm.selectRow(b));
         // A click on a ruler block selects that member's row (and so marks it on the other ruler too).
-        vm.oldMemberProperty().addListener((o, a, b) -> selectRowOf(b.intValue(), true));
-        vm.newMemberProperty().addListener((o, a, b) -> selectRowOf(b.intValue(), false));
+        vm.oldMember.addListener((o, a, b) -> selectRowOf(b.intValue(), true));
+        vm.newMember.addListener((o, a, b) -> selectRowOf(b.intValue(), false));
         hex.addListener((o, a, b) -> refresh());
     }
 
@@ -86,7 +86,7 @@ final class CompareTable extends TableView<CompareRow> {
         if (member < 0 || current != null && (oldSide ? current.oldColour() : current.newColour()) == member) {
             return;
         }
-        for (CompareRow r : vm.rows()) {
+        for (CompareRow r : vm.rows) {
             if ((oldSide ? r.oldColour() : r.newColour()) == member) {
                 getSelectionModel().select(r);
                 scrollTo(r);
@@ -99,8 +99,8 @@ final class CompareTable extends TableView<CompareRow> {
     private TableColumn<CompareRow, String> side(Function<CompareViewModel.Result, String> label,
                                                  Function<CompareRow, MemberView> side) {
         TableColumn<CompareRow, String> col = new TableColumn<>();
-        col.textProperty().bind(Bindings.createStringBinding(() -> vm.resultProperty().get() == null ? ""
-                : label.apply(vm.resultProperty().get()), vm.resultProperty()));
+        col.textProperty().bind(Bindings.createStringBinding(() -> vm.result.get() == null ? ""
+                : label.apply(vm.result.get()), vm.result));
         col.getColumns().addAll(List.of(
                 value("Offset", side, m -> offset(m.offset()), Kind.MOVED, 56),
                 value("Size", side, m -> size(m.size()), Kind.RESIZED, 40),
@@ -167,17 +167,17 @@ final class CompareTable extends TableView<CompareRow> {
     private Label placeholder() {
         Label l = empty("");
         l.textProperty().bind(Bindings.createStringBinding(() -> {
-            if (vm.busyProperty().get()) {
+            if (vm.busy.get()) {
                 return "Comparing…";
             }
-            if (!vm.errorProperty().get().isEmpty()) {
+            if (!vm.error.get().isEmpty()) {
                 return "Nothing to compare: fix the file above, or choose another one (Other File…)";
             }
-            if (vm.resultProperty().get() == null) {
+            if (vm.result.get() == null) {
                 return "Compare this layout with another file (Other File…)\nor with itself on another ABI (choose it above)";
             }
-            return vm.selectedProperty().get() == null ? "Choose a record on the left" : "This record has no members";
-        }, vm.busyProperty(), vm.errorProperty(), vm.resultProperty(), vm.selectedProperty()));
+            return vm.selected.get() == null ? "Choose a record on the left" : "This record has no members";
+        }, vm.busy, vm.error, vm.result, vm.selected));
         return l;
     }
 

@@ -50,8 +50,9 @@ public final class CompareView extends BorderPane {
     private final ObjectBinding<RecordLayout> newLayout;
     private final ByteRuler oldRuler;
     private final ByteRuler newRuler;
-    private final BooleanProperty dark = new SimpleBooleanProperty(this, "dark");
-    private final BooleanProperty hex = new SimpleBooleanProperty(this, "hex", true);
+    public final BooleanProperty dark = new SimpleBooleanProperty(this, "dark");
+    /** Offsets in hex (the designer's setting). */
+    public final BooleanProperty hex = new SimpleBooleanProperty(this, "hex", true);
     private boolean syncing;
 
     /**
@@ -63,31 +64,31 @@ public final class CompareView extends BorderPane {
         this.table = new CompareTable(vm, hex);
         this.oldLayout = side(CompareViewModel.Selection::oldLayout);
         this.newLayout = side(CompareViewModel.Selection::newLayout);
-        this.oldRuler = new ByteRuler(oldLayout, vm.oldMemberProperty());
-        this.newRuler = new ByteRuler(newLayout, vm.newMemberProperty());
-        oldRuler.darkProperty().bind(dark);
-        newRuler.darkProperty().bind(dark);
+        this.oldRuler = new ByteRuler(oldLayout, vm.oldMember);
+        this.newRuler = new ByteRuler(newLayout, vm.newMember);
+        oldRuler.dark.bind(dark);
+        newRuler.dark.bind(dark);
         getStyleClass().addAll("designer", "compare-view");
         setId("compare-view");
 
         Label title = new Label();
         title.setId("compare-title");
         title.getStyleClass().addAll("pane-title", "title-4");
-        title.textProperty().bind(Bindings.createStringBinding(() -> vm.selectedProperty().get() == null ? "Compare"
-                : "Compare  " + vm.selectedProperty().get().name(), vm.selectedProperty()));
+        title.textProperty().bind(Bindings.createStringBinding(() -> vm.selected.get() == null ? "Compare"
+                : "Compare  " + vm.selected.get().name(), vm.selected));
         Label summary = new Label();
         summary.setId("compare-summary");
         summary.getStyleClass().add("muted");
-        summary.textProperty().bind(vm.resultProperty().map(CompareViewModel.Result::summary).orElse(""));
+        summary.textProperty().bind(vm.result.map(CompareViewModel.Result::summary).orElse(""));
         ProgressIndicator progress = new ProgressIndicator();
         progress.setPrefSize(16, 16);
-        progress.visibleProperty().bind(vm.busyProperty());
-        progress.managedProperty().bind(vm.busyProperty());
+        progress.visibleProperty().bind(vm.busy);
+        progress.managedProperty().bind(vm.busy);
         Button portability = new Button("Portability");
         portability.setId("compare-portability");
         portability.setTooltip(new Tooltip("This record's offsets on all five ABIs (Ctrl+Shift+J)"));
-        portability.setOnAction(e -> onPortability.accept(vm.selectedProperty().get() == null ? null
-                : vm.selectedProperty().get().name()));
+        portability.setOnAction(e -> onPortability.accept(vm.selected.get() == null ? null
+                : vm.selected.get().name()));
         HBox header = PaneHeader.of(List.of(title, summary, progress), List.of(portability), "compare-close",
                 "Back to the designer (Escape)", vm::close);
 
@@ -95,16 +96,16 @@ public final class CompareView extends BorderPane {
         sides.setId("compare-sides");
         sides.setMinWidth(0);
         sides.textProperty().bind(Bindings.createStringBinding(() -> {
-            var r = vm.resultProperty().get();
+            var r = vm.result.get();
             return r == null ? "" : r.oldLabel() + "  →  " + r.newLabel();
-        }, vm.resultProperty()));
+        }, vm.result));
         Button file = new Button("Other File…");
         file.setId("compare-file");
         file.setTooltip(new Tooltip("Compare with another header (.h) or layout document (.json)"));
         file.setOnAction(e -> chooseFile());
         ChoiceBox<Abi> abi = AbiChoice.of("compare-abi", abis, "The ABI the other side is laid out for");
-        abi.setValue(vm.otherAbiProperty().get());
-        vm.otherAbiProperty().addListener((o, a, b) -> {
+        abi.setValue(vm.otherAbi.get());
+        vm.otherAbi.addListener((o, a, b) -> {
             syncing = true;
             abi.setValue(b);
             syncing = false;
@@ -125,7 +126,7 @@ public final class CompareView extends BorderPane {
             r.setMinWidth(Region.USE_PREF_SIZE);
         }
 
-        Label banner = Banners.error("compare-error", vm.errorProperty());
+        Label banner = Banners.error("compare-error", vm.error);
         setTop(new VBox(header, source, banner));
 
         buildRecordList();
@@ -140,7 +141,7 @@ public final class CompareView extends BorderPane {
         recordList.setMinWidth(120);
         setCenter(center);
 
-        ClosablePanes.install(this, vm::close, vm.showingProperty(), table);
+        ClosablePanes.install(this, vm::close, vm.showing, table);
     }
 
     /** Asks for a layout file and compares the document with it (the menu's "Another File…"). */
@@ -155,17 +156,8 @@ public final class CompareView extends BorderPane {
         }
         File f = fc.showOpenDialog(getScene() == null ? null : getScene().getWindow());
         if (f != null) {
-            vm.compareWithFile(f.toPath(), vm.otherAbiProperty().get());
+            vm.compareWithFile(f.toPath(), vm.otherAbi.get());
         }
-    }
-
-    public BooleanProperty darkProperty() {
-        return dark;
-    }
-
-    /** Offsets in hex (the designer's setting). */
-    public BooleanProperty hexProperty() {
-        return hex;
     }
 
     public TableView<CompareRow> table() {
@@ -182,7 +174,7 @@ public final class CompareView extends BorderPane {
 
     private void buildRecordList() {
         recordList.setId("compare-records");
-        recordList.setItems(vm.records());
+        recordList.setItems(vm.records);
         recordList.setPlaceholder(CompareTable.empty("Run a comparison: Layout › Compare with"));
         recordList.setCellFactory(l -> new ListCell<>() {
             @Override
@@ -202,14 +194,14 @@ public final class CompareView extends BorderPane {
                 setGraphicTextGap(8);
             }
         });
-        vm.selectedProperty().addListener((o, a, b) -> {
+        vm.selected.addListener((o, a, b) -> {
             RecordComparison r = b == null ? null : b.record();
             if (recordList.getSelectionModel().getSelectedItem() != r) {
                 recordList.getSelectionModel().select(r);
             }
         });
         recordList.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> {
-            if (b != null && (vm.selectedProperty().get() == null || b != vm.selectedProperty().get().record())) {
+            if (b != null && (vm.selected.get() == null || b != vm.selected.get().record())) {
                 vm.select(b.name());
             }
         });
@@ -230,14 +222,14 @@ public final class CompareView extends BorderPane {
         VBox box = new VBox(4, oldTitle, oldScroll, newTitle, newScroll);
         box.getStyleClass().add("ruler-box");
         box.setMinHeight(0);
-        box.visibleProperty().bind(vm.selectedProperty().isNotNull());
+        box.visibleProperty().bind(vm.selected.isNotNull());
         box.managedProperty().bind(box.visibleProperty());
         return box;
     }
 
     private ObjectBinding<RecordLayout> side(Function<CompareViewModel.Selection, RecordLayout> layout) {
-        return Bindings.createObjectBinding(() -> vm.selectedProperty().get() == null ? null
-                : layout.apply(vm.selectedProperty().get()), vm.selectedProperty());
+        return Bindings.createObjectBinding(() -> vm.selected.get() == null ? null
+                : layout.apply(vm.selected.get()), vm.selected);
     }
 
     private Label rulerTitle(ObjectBinding<RecordLayout> layout,
@@ -245,11 +237,11 @@ public final class CompareView extends BorderPane {
         Label l = new Label();
         l.getStyleClass().add("section-label");
         l.textProperty().bind(Bindings.createStringBinding(() -> {
-            var r = vm.resultProperty().get();
+            var r = vm.result.get();
             String side = r == null ? "" : label.apply(r).toUpperCase(java.util.Locale.ROOT);
             RecordLayout rl = layout.get();
             return rl == null ? side + "   (not in this layout)" : side + "   size " + rl.size() + " · align " + rl.align();
-        }, vm.resultProperty(), layout));
+        }, vm.result, layout));
         return l;
     }
 

@@ -82,18 +82,29 @@ public final class CompareViewModel {
     private final Function<Path, TypeLibrary> reader;
     private final Executor background;
     private final Consumer<Runnable> fx;
-    private final BooleanProperty showing = new SimpleBooleanProperty(this, "showing");
-    private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(this, "busy");
-    private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper(this, "error", "");
-    private final ReadOnlyObjectWrapper<Abi> otherAbi = new ReadOnlyObjectWrapper<>(this, "otherAbi");
-    private final ReadOnlyObjectWrapper<Result> result = new ReadOnlyObjectWrapper<>(this, "result");
-    private final ObservableList<RecordComparison> records = FXCollections.observableArrayList();
-    private final ObservableList<RecordComparison> recordsView = FXCollections.unmodifiableObservableList(records);
-    private final ReadOnlyObjectWrapper<Selection> selected = new ReadOnlyObjectWrapper<>(this, "selected");
-    private final ObservableList<CompareRow> rows = FXCollections.observableArrayList();
-    private final ObservableList<CompareRow> rowsView = FXCollections.unmodifiableObservableList(rows);
-    private final IntegerProperty oldMember = new SimpleIntegerProperty(this, "oldMember", -1);
-    private final IntegerProperty newMember = new SimpleIntegerProperty(this, "newMember", -1);
+    /** Whether the compare view is shown (in the designer's place). */
+    public final BooleanProperty showing = new SimpleBooleanProperty(this, "showing");
+    private final ReadOnlyBooleanWrapper busyWrapper = new ReadOnlyBooleanWrapper(this, "busy");
+    public final ReadOnlyBooleanProperty busy = busyWrapper.getReadOnlyProperty();
+    private final ReadOnlyStringWrapper errorWrapper = new ReadOnlyStringWrapper(this, "error", "");
+    /** Why the last comparison failed (a bad header, an unreadable file), or empty. */
+    public final ReadOnlyStringProperty error = errorWrapper.getReadOnlyProperty();
+    private final ReadOnlyObjectWrapper<Abi> otherAbiWrapper = new ReadOnlyObjectWrapper<>(this, "otherAbi");
+    public final ReadOnlyObjectProperty<Abi> otherAbi = otherAbiWrapper.getReadOnlyProperty();
+    private final ReadOnlyObjectWrapper<Result> resultWrapper = new ReadOnlyObjectWrapper<>(this, "result");
+    public final ReadOnlyObjectProperty<Result> result = resultWrapper.getReadOnlyProperty();
+    private final ObservableList<RecordComparison> recordsBacking = FXCollections.observableArrayList();
+        /** Every record's comparison, for the record list. */
+    public final ObservableList<RecordComparison> records = FXCollections.unmodifiableObservableList(recordsBacking);
+    private final ReadOnlyObjectWrapper<Selection> selectedWrapper = new ReadOnlyObjectWrapper<>(this, "selected");
+    /** The record shown with its two layouts, or null. */
+    public final ReadOnlyObjectProperty<Selection> selected = selectedWrapper.getReadOnlyProperty();
+    private final ObservableList<CompareRow> rowsBacking = FXCollections.observableArrayList();
+        /** The selected record's members, lined up by name. */
+    public final ObservableList<CompareRow> rows = FXCollections.unmodifiableObservableList(rowsBacking);
+    /** The member index the old side's ruler marks selected. */
+    public final IntegerProperty oldMember = new SimpleIntegerProperty(this, "oldMember", -1);
+    public final IntegerProperty newMember = new SimpleIntegerProperty(this, "newMember", -1);
     /** The other layout file, or null when the document is compared with itself on another ABI. */
     private Path otherFile;
     /** The other file's types, read once per "Compare with file" and reused while the document is edited. */
@@ -111,13 +122,13 @@ public final class CompareViewModel {
         this.reader = reader;
         this.background = background;
         this.fx = fx;
-        doc.stateProperty().addListener((o, a, b) -> {
+        doc.state.addListener((o, a, b) -> {
             if (showing.get() && !a.library().equals(b.library()) || showing.get() && a.abi() != b.abi()) {
                 run(false);
             }
         });
         // Another document opened while comparing: compare it (its name is the old side's label).
-        doc.fileProperty().addListener((o, a, b) -> {
+        doc.file.addListener((o, a, b) -> {
             if (showing.get()) {
                 run(false);
             }
@@ -127,7 +138,7 @@ public final class CompareViewModel {
     /** Compares the document with the layout file {@code file} (a header or a .json document), on {@code abi}. */
     public void compareWithFile(Path file, Abi abi) {
         otherFile = Objects.requireNonNull(file);
-        otherAbi.set(abi == null ? doc.state().abi() : abi);
+        otherAbiWrapper.set(abi == null ? doc.state.get().abi() : abi);
         otherLibrary = null;
         showing.set(true);
         run(true);
@@ -137,15 +148,15 @@ public final class CompareViewModel {
     public void compareOnAbi(Abi abi) {
         otherFile = null;
         otherLibrary = null;
-        otherAbi.set(Objects.requireNonNull(abi));
+        otherAbiWrapper.set(Objects.requireNonNull(abi));
         showing.set(true);
         run(false);
     }
 
     /** Lays the other side out on {@code abi} instead (same file, or the document itself). */
     public void setOtherAbi(Abi abi) {
-        if (abi != null && abi != otherAbi.get()) {
-            otherAbi.set(abi);
+        if (abi != null && abi != otherAbiWrapper.get()) {
+            otherAbiWrapper.set(abi);
             if (showing.get()) {
                 run(false);
             }
@@ -155,23 +166,23 @@ public final class CompareViewModel {
     /** Leaves the compare view; whatever is still running is ignored. */
     public void close() {
         generation++;
-        busy.set(false);
+        busyWrapper.set(false);
         showing.set(false);
     }
 
     /** Shows record {@code name}'s members and rulers (no-op when the result has no such record). */
     public void select(String name) {
-        Result r = result.get();
+        Result r = resultWrapper.get();
         RecordComparison found = r == null ? null
                 : r.records().stream().filter(c -> c.name().equals(name)).findFirst().orElse(null);
         if (found == null) {
-            selected.set(null);
-            rows.clear();
+            selectedWrapper.set(null);
+            rowsBacking.clear();
         } else {
             RecordLayout o = r.oldLayouts().get(found.name());
             RecordLayout n = r.newLayouts().get(found.name());
-            selected.set(new Selection(found, o, n));
-            rows.setAll(CompareRows.of(found, o, n));
+            selectedWrapper.set(new Selection(found, o, n));
+            rowsBacking.setAll(CompareRows.of(found, o, n));
         }
         oldMember.set(-1);
         newMember.set(-1);
@@ -185,15 +196,15 @@ public final class CompareViewModel {
 
     private void run(boolean read) {
         long gen = ++generation;
-        DocumentState s = doc.state();
+        DocumentState s = doc.state.get();
         Path file = otherFile;
-        Abi newAbi = otherAbi.get();
+        Abi newAbi = otherAbiWrapper.get();
         TypeLibrary cached = file == null ? s.library() : otherLibrary;
         boolean mustRead = file != null && (read || cached == null);
-        String oldLabel = label(doc.file(), s.abi());
-        String newLabel = label(file == null ? doc.file() : file, newAbi);
-        busy.set(true);
-        error.set("");
+        String oldLabel = label(doc.file.get(), s.abi());
+        String newLabel = label(file == null ? doc.file.get() : file, newAbi);
+        busyWrapper.set(true);
+        errorWrapper.set("");
         background.execute(() -> {
             TypeLibrary other = null;
             Result r = null;
@@ -213,7 +224,7 @@ public final class CompareViewModel {
                 if (gen != generation) {
                     return; // closed, or superseded by a newer comparison
                 }
-                busy.set(false);
+                busyWrapper.set(false);
                 if (file != null && o != null) {
                     otherLibrary = o;
                 }
@@ -243,16 +254,16 @@ public final class CompareViewModel {
     }
 
     private void publish(Result r, String failure) {
-        String keep = selected.get() != null ? selected.get().name() : doc.state().selected();
-        result.set(r);
+        String keep = selectedWrapper.get() != null ? selectedWrapper.get().name() : doc.state.get().selected();
+        resultWrapper.set(r);
         if (r == null) {
-            error.set(failure == null ? "" : failure);
-            records.clear();
+            errorWrapper.set(failure == null ? "" : failure);
+            recordsBacking.clear();
             select(null);
             return;
         }
-        error.set("");
-        records.setAll(r.records());
+        errorWrapper.set("");
+        recordsBacking.setAll(r.records());
         boolean present = keep != null && r.records().stream().anyMatch(c -> c.name().equals(keep));
         select(present ? keep : r.records().stream().filter(RecordComparison::differs).findFirst()
                 .or(() -> r.records().stream().findFirst()).map(RecordComparison::name).orElse(null));
@@ -264,54 +275,9 @@ public final class CompareViewModel {
 
     /** Where the file chooser starts: the other layout file, else the open document's file, or null. */
     public Path lastFile() {
-        return otherFile != null ? otherFile : doc.file();
+        return otherFile != null ? otherFile : doc.file.get();
     }
 
     // ---- read-only state for the view -------------------------------------------------------
 
-    /** Whether the compare view is shown (in the designer's place). */
-    public BooleanProperty showingProperty() {
-        return showing;
-    }
-
-    public ReadOnlyBooleanProperty busyProperty() {
-        return busy.getReadOnlyProperty();
-    }
-
-    /** Why the last comparison failed (a bad header, an unreadable file), or empty. */
-    public ReadOnlyStringProperty errorProperty() {
-        return error.getReadOnlyProperty();
-    }
-
-    public ReadOnlyObjectProperty<Abi> otherAbiProperty() {
-        return otherAbi.getReadOnlyProperty();
-    }
-
-    public ReadOnlyObjectProperty<Result> resultProperty() {
-        return result.getReadOnlyProperty();
-    }
-
-    /** Every record's comparison, for the record list. */
-    public ObservableList<RecordComparison> records() {
-        return recordsView;
-    }
-
-    /** The record shown with its two layouts, or null. */
-    public ReadOnlyObjectProperty<Selection> selectedProperty() {
-        return selected.getReadOnlyProperty();
-    }
-
-    /** The selected record's members, lined up by name. */
-    public ObservableList<CompareRow> rows() {
-        return rowsView;
-    }
-
-    /** The member index the old side's ruler marks selected. */
-    public IntegerProperty oldMemberProperty() {
-        return oldMember;
-    }
-
-    public IntegerProperty newMemberProperty() {
-        return newMember;
-    }
 }

@@ -31,7 +31,7 @@ import java.util.List;
 public final class PortabilityView extends BorderPane {
     private final PortabilityViewModel vm;
     private final TableView<PortabilityTable.Row> table = new TableView<>();
-    private final BooleanProperty hex = new SimpleBooleanProperty(this, "hex", true);
+    public final BooleanProperty hex = new SimpleBooleanProperty(this, "hex", true);
     private final Label verdict = new Label();
 
     public PortabilityView(PortabilityViewModel vm) {
@@ -41,10 +41,10 @@ public final class PortabilityView extends BorderPane {
 
         Label title = new Label("Portability");
         title.getStyleClass().addAll("pane-title", "title-4");
-        ComboBox<String> record = new ComboBox<>(vm.records());
+        ComboBox<String> record = new ComboBox<>(vm.records);
         record.setId("portability-record");
         record.setTooltip(new Tooltip("The struct or union shown"));
-        record.valueProperty().bindBidirectional(vm.recordProperty());
+        record.valueProperty().bindBidirectional(vm.record);
         record.setVisibleRowCount(16);
         HBox header = PaneHeader.of(List.of(title, record), List.of(), "portability-close", "Back (Escape)", vm::close);
         title.setMinWidth(Region.USE_PREF_SIZE);
@@ -52,10 +52,10 @@ public final class PortabilityView extends BorderPane {
         verdict.setId("portability-verdict");
         verdict.setWrapText(true);
         verdict.setMaxWidth(Double.MAX_VALUE);
-        verdict.textProperty().bind(vm.verdictProperty());
-        verdict.visibleProperty().bind(vm.verdictProperty().isNotEmpty());
+        verdict.textProperty().bind(vm.verdict);
+        verdict.visibleProperty().bind(vm.verdict.isNotEmpty());
         verdict.managedProperty().bind(verdict.visibleProperty());
-        vm.tableProperty().addListener((o, a, t) -> {
+        vm.table.addListener((o, a, t) -> {
             verdict.getStyleClass().removeAll("portability-same", "portability-differs");
             if (t != null) {
                 verdict.getStyleClass().add(t.portable() ? "portability-same" : "portability-differs");
@@ -65,7 +65,7 @@ public final class PortabilityView extends BorderPane {
                 + "Marked cells differ from the first column.");
         hint.getStyleClass().add("muted");
         hint.setWrapText(true);
-        Label banner = Banners.error("portability-error", vm.errorProperty());
+        Label banner = Banners.error("portability-error", vm.error);
         VBox info = new VBox(6, verdict, hint);
         info.getStyleClass().add("pane-tools");
         setTop(new VBox(header, banner, info));
@@ -78,16 +78,12 @@ public final class PortabilityView extends BorderPane {
         empty.getStyleClass().add("empty-state");
         empty.setWrapText(true);
         table.setPlaceholder(empty);
-        vm.tableProperty().addListener((o, a, t) -> show(t));
+        vm.table.addListener((o, a, t) -> show(t));
         setCenter(table);
-        show(vm.tableProperty().get());
+        show(vm.table.get());
 
-        ClosablePanes.install(this, vm::close, vm.showingProperty(), table);
+        ClosablePanes.install(this, vm::close, vm.showing, table);
         hex.addListener((o, a, b) -> table.refresh());
-    }
-
-    public BooleanProperty hexProperty() {
-        return hex;
     }
 
     public TableView<PortabilityTable.Row> table() {

@@ -24,17 +24,24 @@ import javafx.collections.ObservableList;
  */
 public final class PortabilityViewModel {
     private final Document doc;
-    private final BooleanProperty showing = new SimpleBooleanProperty(this, "showing");
-    private final StringProperty record = new SimpleStringProperty(this, "record");
-    private final ObservableList<String> records = FXCollections.observableArrayList();
-    private final ReadOnlyObjectWrapper<PortabilityTable> table = new ReadOnlyObjectWrapper<>(this, "table");
-    private final ReadOnlyStringWrapper verdict = new ReadOnlyStringWrapper(this, "verdict", "");
-    private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper(this, "error", "");
+    public final BooleanProperty showing = new SimpleBooleanProperty(this, "showing");
+    /** The record shown (a struct or union name of the document). */
+    public final StringProperty record = new SimpleStringProperty(this, "record");
+    /** The document's struct and union names, for the record chooser. */
+    public final ObservableList<String> records = FXCollections.observableArrayList();
+    private final ReadOnlyObjectWrapper<PortabilityTable> tableWrapper = new ReadOnlyObjectWrapper<>(this, "table");
+    public final ReadOnlyObjectProperty<PortabilityTable> table = tableWrapper.getReadOnlyProperty();
+    private final ReadOnlyStringWrapper verdictWrapper = new ReadOnlyStringWrapper(this, "verdict", "");
+    /** The one-line answer: "same on all five ABIs…" or "differs: long is 4 bytes on ILP32 and LLP64…". */
+    public final ReadOnlyStringProperty verdict = verdictWrapper.getReadOnlyProperty();
+    private final ReadOnlyStringWrapper errorWrapper = new ReadOnlyStringWrapper(this, "error", "");
+    /** Why the record cannot be laid out on some ABI (a type it lacks), or empty. */
+    public final ReadOnlyStringProperty error = errorWrapper.getReadOnlyProperty();
 
     public PortabilityViewModel(Document doc) {
         this.doc = doc;
         record.addListener((o, a, b) -> rebuild());
-        doc.stateProperty().addListener((o, a, b) -> {
+        doc.state.addListener((o, a, b) -> {
             if (showing.get() && !a.library().equals(b.library())) {
                 fillRecords();
                 rebuild();
@@ -46,7 +53,7 @@ public final class PortabilityViewModel {
     public void open(String name) {
         showing.set(true);
         fillRecords();
-        String want = name != null ? name : doc.state().selected();
+        String want = name != null ? name : doc.state.get().selected();
         if (want == null || !records.contains(want)) {
             want = records.isEmpty() ? null : records.getFirst();
         }
@@ -62,7 +69,7 @@ public final class PortabilityViewModel {
     }
 
     private void fillRecords() {
-        var names = doc.state().library().namedRecords().stream().map(TypeLibrary.NamedRecord::name).toList();
+        var names = doc.state.get().library().namedRecords().stream().map(TypeLibrary.NamedRecord::name).toList();
         if (!names.equals(records)) {
             records.setAll(names);
         }
@@ -71,50 +78,23 @@ public final class PortabilityViewModel {
     private void rebuild() {
         String name = record.get();
         var found = name == null ? java.util.Optional.<TypeLibrary.NamedRecord>empty()
-                : doc.state().library().findRecord(name);
+                : doc.state.get().library().findRecord(name);
         if (found.isEmpty()) {
-            table.set(null);
-            verdict.set("");
-            error.set("");
+            tableWrapper.set(null);
+            verdictWrapper.set("");
+            errorWrapper.set("");
             return;
         }
         try {
-            PortabilityTable t = PortabilityTable.of(found.get(), doc.state().library(), Limits.DEFAULT);
-            table.set(t);
-            verdict.set(PortabilityVerdict.of(t));
-            error.set("");
+            PortabilityTable t = PortabilityTable.of(found.get(), doc.state.get().library(), Limits.DEFAULT);
+            tableWrapper.set(t);
+            verdictWrapper.set(PortabilityVerdict.of(t));
+            errorWrapper.set("");
         } catch (InputException e) {
-            table.set(null);
-            verdict.set("");
-            error.set(e.oneLine());
+            tableWrapper.set(null);
+            verdictWrapper.set("");
+            errorWrapper.set(e.oneLine());
         }
     }
 
-    public BooleanProperty showingProperty() {
-        return showing;
-    }
-
-    /** The record shown (a struct or union name of the document). */
-    public StringProperty recordProperty() {
-        return record;
-    }
-
-    /** The document's struct and union names, for the record chooser. */
-    public ObservableList<String> records() {
-        return records;
-    }
-
-    public ReadOnlyObjectProperty<PortabilityTable> tableProperty() {
-        return table.getReadOnlyProperty();
-    }
-
-    /** The one-line answer: "same on all five ABIs…" or "differs: long is 4 bytes on ILP32 and LLP64…". */
-    public ReadOnlyStringProperty verdictProperty() {
-        return verdict.getReadOnlyProperty();
-    }
-
-    /** Why the record cannot be laid out on some ABI (a type it lacks), or empty. */
-    public ReadOnlyStringProperty errorProperty() {
-        return error.getReadOnlyProperty();
-    }
 }

@@ -38,13 +38,13 @@ public final class ByteRuler extends Region {
     private final IntegerProperty selected;
     private final Canvas canvas = new Canvas();
     private final Tooltip tip = new Tooltip();
-    private final BooleanProperty dark = new SimpleBooleanProperty(this, "dark", false);
+    public final BooleanProperty dark = new SimpleBooleanProperty(this, "dark", false);
     private List<RulerModel.Block> blocks = List.of();
     private int bytesPerRow = 16;
     private double byteW = 24;
 
     public ByteRuler(DesignerViewModel vm) {
-        this(vm.layoutProperty(), vm.selectedMemberProperty());
+        this(vm.layout, vm.selectedMember);
     }
 
     /**
@@ -83,10 +83,6 @@ public final class ByteRuler extends Region {
                 selected.set(b.memberIndex());
             }
         });
-    }
-
-    public BooleanProperty darkProperty() {
-        return dark;
     }
 
     /** The blocks currently drawn (for tests and accessibility). */

@@ -69,15 +69,15 @@ public final class DesignerView extends BorderPane {
         title.setId("designer-title");
         title.textProperty().bind(Bindings.createStringBinding(() -> {
             RecordType r = vm.record();
-            return r == null ? "Designer" : vm.document().state().selected() == null ? r.spelling()
-                    : r.kind().keyword() + " " + vm.document().state().selected();
-        }, vm.layoutProperty()));
+            return r == null ? "Designer" : vm.document().state.get().selected() == null ? r.spelling()
+                    : r.kind().keyword() + " " + vm.document().state.get().selected();
+        }, vm.layout));
         Label sizes = new Label();
         sizes.getStyleClass().add("muted");
         sizes.textProperty().bind(Bindings.createStringBinding(() -> {
-            RecordLayout l = vm.layout();
+            RecordLayout l = vm.layout.get();
             return l == null ? "" : "size " + l.size() + " · align " + l.align();
-        }, vm.layoutProperty()));
+        }, vm.layout));
 
         ChoiceBox<Integer> pack = new ChoiceBox<>();
         pack.setId("pack");
@@ -92,10 +92,10 @@ public final class DesignerView extends BorderPane {
         ToggleButton hex = new ToggleButton("Hex");
         hex.setId("hex-toggle");
         hex.setTooltip(new Tooltip("Offsets in hex (on) or decimal (off)"));
-        hex.selectedProperty().bindBidirectional(vm.hexOffsetsProperty());
-        vm.hexOffsetsProperty().addListener((o, a, b) -> table.refresh());
+        hex.selectedProperty().bindBidirectional(vm.hexOffsets);
+        vm.hexOffsets.addListener((o, a, b) -> table.refresh());
 
-        vm.layoutProperty().addListener((o, a, l) -> {
+        vm.layout.addListener((o, a, l) -> {
             syncing = true;
             pack.setValue(l == null ? 0 : l.definition().pack());
             aligned.setValue(l == null ? 0 : (int) l.definition().alignedAttr());
@@ -147,12 +147,12 @@ public final class DesignerView extends BorderPane {
         Button dup = Icons.tool(IconPaths.DUPLICATE, "Duplicate member (Ctrl+D)", "duplicate-member", vm::duplicateMember);
         Button up = Icons.tool(IconPaths.UP, "Move up (Alt+Up)", "move-up", () -> vm.moveSelected(-1));
         Button down = Icons.tool(IconPaths.DOWN, "Move down (Alt+Down)", "move-down", () -> vm.moveSelected(1));
-        var noMember = vm.selectedMemberProperty().lessThan(0);
+        var noMember = vm.selectedMember.lessThan(0);
         del.disableProperty().bind(noMember);
         dup.disableProperty().bind(noMember);
         up.disableProperty().bind(noMember);
         down.disableProperty().bind(noMember);
-        add.disableProperty().bind(vm.layoutProperty().isNull());
+        add.disableProperty().bind(vm.layout.isNull());
         dynamicToggle.setId("dynamic-toggle");
         dynamicToggle.setTooltip(new Tooltip("What data decides about the selected member: counts ([name_len]), "
                 + "placement (at), switch/when and size"));
@@ -167,12 +167,12 @@ public final class DesignerView extends BorderPane {
 
         buildTable();
 
-        Label banner = Banners.error("designer-error", vm.errorProperty());
+        Label banner = Banners.error("designer-error", vm.error);
 
         Label summary = new Label();
         summary.setId("designer-summary");
         summary.getStyleClass().add("summary");
-        summary.textProperty().bind(vm.summaryProperty());
+        summary.textProperty().bind(vm.summary);
         // Beside the designer's half of a 1366-pixel window the line is wider than the pane: wrap, never cut.
         summary.setWrapText(true);
         summary.setMinHeight(Region.USE_PREF_SIZE);
@@ -180,10 +180,10 @@ public final class DesignerView extends BorderPane {
         tight.setId("pack-tightly");
         tight.setGraphic(Icons.of(IconPaths.PACK));
         // "−0 B" read as a button that does nothing: a record with nothing to gain says so instead.
-        tight.textProperty().bind(Bindings.createStringBinding(() -> vm.tightSavingProperty().get() == 0
-                ? "Packed tightly" : "Pack tightly: −" + vm.tightSavingProperty().get() + " B", vm.tightSavingProperty()));
+        tight.textProperty().bind(Bindings.createStringBinding(() -> vm.tightSaving.get() == 0
+                ? "Packed tightly" : "Pack tightly: −" + vm.tightSaving.get() + " B", vm.tightSaving));
         tight.setTooltip(new Tooltip("Reorder members to minimise padding (undoable)"));
-        tight.disableProperty().bind(vm.layoutProperty().isNull().or(vm.tightSavingProperty().isEqualTo(0L)));
+        tight.disableProperty().bind(vm.layout.isNull().or(vm.tightSaving.isEqualTo(0L)));
         tight.setOnAction(e -> vm.packTightly());
         // A border pane, not a box: it gives the label its real width when asking how tall it is,
         // so the wrapped summary gets its second line instead of an ellipsis.
@@ -202,9 +202,9 @@ public final class DesignerView extends BorderPane {
                 // A dynamic record's marked tail comes after its static prefix: leave room to see it.
                 // At most a fifth of the designer's height, so that the members keep room when the
                 // live pane takes half of the column (the ruler scrolls; the table would not show).
-                () -> Math.min(Math.min(vm.layout() != null && vm.layout().dynamic() ? 200 : 150,
+                () -> Math.min(Math.min(vm.layout.get() != null && vm.layout.get().dynamic() ? 200 : 150,
                         Math.max(40, getHeight() / 5)), ruler.prefHeight(Math.max(200, rulerScroll.getWidth() - 16))),
-                vm.layoutProperty(), rulerScroll.widthProperty(), heightProperty()));
+                vm.layout, rulerScroll.widthProperty(), heightProperty()));
         rulerScroll.setMinViewportHeight(40);
         Label rulerTitle = new Label("BYTES");
         rulerTitle.getStyleClass().add("section-label");
@@ -212,7 +212,7 @@ public final class DesignerView extends BorderPane {
         details.managedProperty().bind(details.visibleProperty());
         VBox bottom = new VBox(4, details, rulerTitle, rulerScroll, summaryBar);
         bottom.getStyleClass().add("ruler-box");
-        bottom.visibleProperty().bind(vm.layoutProperty().isNotNull());
+        bottom.visibleProperty().bind(vm.layout.isNotNull());
         bottom.managedProperty().bind(bottom.visibleProperty());
 
         VBox top = new VBox(header, tools, banner);
@@ -247,22 +247,22 @@ public final class DesignerView extends BorderPane {
         // Registered before the table's own: new rows clear its selection, which must not reach
         // the view model as "no member" (an edit in the dynamic panel lost its member and focus);
         // the listener after the table's selects the member's row again and ends the sync.
-        vm.rows().addListener((javafx.collections.ListChangeListener<DesignerRow>) ch -> syncing = true);
-        table.setItems(vm.rows());
+        vm.rows.addListener((javafx.collections.ListChangeListener<DesignerRow>) ch -> syncing = true);
+        table.setItems(vm.rows);
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         Label empty = new Label("Add a member (Insert)");
         empty.getStyleClass().add("empty-state");
-        table.placeholderProperty().bind(Bindings.when(vm.layoutProperty().isNull())
+        table.placeholderProperty().bind(Bindings.when(vm.layout.isNull())
                 .then((javafx.scene.Node) new Label("Select a struct or union on the left, or add one (+ struct)"))
                 .otherwise(empty));
 
         TableColumn<DesignerRow, String> off = readOnly("Offset", 84, r -> switch (r) {
             // Where data decides the offset, the expression that computes it (4 + name_len, at(e_shoff)).
             case MemberRow m when vm.dynamicOffset(m.index()) != null -> vm.dynamicOffset(m.index());
-            case MemberRow m when m.field().isBitField() -> Fmt.offset(m.field().bits().firstByte(), vm.hexOffsetsProperty()
+            case MemberRow m when m.field().isBitField() -> Fmt.offset(m.field().bits().firstByte(), vm.hexOffsets
                     .get()) + ":" + m.field().bits().offset() % 8;
-            case MemberRow m -> Fmt.offset(m.field().offset(), vm.hexOffsetsProperty().get());
-            case PaddingRow p -> Fmt.offset(p.padding().offset(), vm.hexOffsetsProperty().get());
+            case MemberRow m -> Fmt.offset(m.field().offset(), vm.hexOffsets.get());
+            case PaddingRow p -> Fmt.offset(p.padding().offset(), vm.hexOffsets.get());
         });
         off.setCellFactory(c -> new OffsetCell());
         // The offset is what the designer is for: in a narrow column the comment gives way, not it.
@@ -311,8 +311,8 @@ public final class DesignerView extends BorderPane {
                 table.getColumnResizePolicy().call(new TableView.ResizeFeatures<>(table, null, 0.0));
             }
         };
-        vm.layoutProperty().addListener((o, a, l) -> showDynamic.accept(l));
-        showDynamic.accept(vm.layout());
+        vm.layout.addListener((o, a, l) -> showDynamic.accept(l));
+        showDynamic.accept(vm.layout.get());
         TableColumn<DesignerRow, String> bits = editable("Bits", 52, Column.BITS,
                 m -> m.field().member().bitWidth() == null ? "" : m.field().member().bitWidth().toString());
         TableColumn<DesignerRow, String> attrs = editable("Attributes", 110, Column.ATTRS,
@@ -325,8 +325,8 @@ public final class DesignerView extends BorderPane {
                 attrs.setVisible(true);
             }
         };
-        vm.layoutProperty().addListener((o, a, l) -> showIfUsed.accept(l));
-        showIfUsed.accept(vm.layout());
+        vm.layout.addListener((o, a, l) -> showIfUsed.accept(l));
+        showIfUsed.accept(vm.layout.get());
         TableColumn<DesignerRow, String> note = editable("Comment", 160, Column.COMMENT,
                 m -> m.field().member().comment() == null ? "" : m.field().member().comment());
         for (TableColumn<DesignerRow, String> c : List.of(off, size, align)) {
@@ -336,7 +336,7 @@ public final class DesignerView extends BorderPane {
         table.setTableMenuButtonVisible(true);
 
         table.setRowFactory(tv -> new MemberTableRow());
-        vm.invalidCells().addListener((javafx.collections.MapChangeListener<DesignerViewModel.CellKey,
+        vm.invalidCells.addListener((javafx.collections.MapChangeListener<DesignerViewModel.CellKey,
                 Invalid>) ch -> table.refresh());
 
         // Selection: table <-> view model (the ruler listens to the view model).
@@ -345,21 +345,21 @@ public final class DesignerView extends BorderPane {
                 return;
             }
             if (b instanceof MemberRow m) {
-                vm.selectedMemberProperty().set(m.index());
+                vm.selectedMember.set(m.index());
             } else if (b == null) {
-                vm.selectedMemberProperty().set(-1);
+                vm.selectedMember.set(-1);
             }
         });
-        vm.selectedMemberProperty().addListener((o, a, b) -> selectRowOf(b.intValue()));
-        vm.rows().addListener((javafx.collections.ListChangeListener<DesignerRow>) ch ->
-                selectRowOf(vm.selectedMemberProperty().get()));
+        vm.selectedMember.addListener((o, a, b) -> selectRowOf(b.intValue()));
+        vm.rows.addListener((javafx.collections.ListChangeListener<DesignerRow>) ch ->
+                selectRowOf(vm.selectedMember.get()));
     }
 
     private void selectRowOf(int member) {
         syncing = true;
         try {
-            for (int i = 0; i < vm.rows().size(); i++) {
-                if (vm.rows().get(i) instanceof MemberRow m && m.index() == member) {
+            for (int i = 0; i < vm.rows.size(); i++) {
+                if (vm.rows.get(i) instanceof MemberRow m && m.index() == member) {
                     table.getSelectionModel().clearAndSelect(i);
                     table.scrollTo(Math.max(0, i - 3));
                     return;

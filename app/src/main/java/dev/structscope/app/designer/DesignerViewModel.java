@@ -43,7 +43,7 @@ import java.util.Set;
  * selected member, the cells holding invalid input with their reasons, and every edit (add,
  * delete, duplicate, move, cell edits, pack, aligned, ABI, pack tightly). Each edit builds a new
  * immutable record and library, lays it out again and, when valid, becomes one undoable step of
- * the {@link Document}; invalid input never throws: it is kept in {@link #invalidCells()} with a
+ * the {@link Document}; invalid input never throws: it is kept in {@link #invalidCells} with a
  * message. Holds no nodes. FX thread only.
  */
 public final class DesignerViewModel {
@@ -66,15 +66,18 @@ public final class DesignerViewModel {
     }
 
     private final Document doc;
-    private final ObjectProperty<RecordLayout> layout = new SimpleObjectProperty<>(this, "layout");
-    private final ObservableList<DesignerRow> rows = FXCollections.observableArrayList();
-    private final IntegerProperty selectedMember = new SimpleIntegerProperty(this, "selectedMember", -1);
-    private final BooleanProperty hexOffsets = new SimpleBooleanProperty(this, "hexOffsets", true);
-    private final StringProperty message = new SimpleStringProperty(this, "message", "");
-    private final StringProperty error = new SimpleStringProperty(this, "error", "");
-    private final StringProperty summary = new SimpleStringProperty(this, "summary", "");
-    private final ObservableMap<CellKey, Invalid> invalid = FXCollections.observableHashMap();
-    private final ObjectProperty<Long> tightSaving = new SimpleObjectProperty<>(this, "tightSaving", 0L);
+    public final ObjectProperty<RecordLayout> layout = new SimpleObjectProperty<>(this, "layout");
+    public final ObservableList<DesignerRow> rows = FXCollections.observableArrayList();
+    public final IntegerProperty selectedMember = new SimpleIntegerProperty(this, "selectedMember", -1);
+    public final BooleanProperty hexOffsets = new SimpleBooleanProperty(this, "hexOffsets", true);
+    /** The last thing worth telling the user (status bar). */
+    public final StringProperty message = new SimpleStringProperty(this, "message", "");
+    /** The current validation error (empty when none), also shown in the status bar. */
+    public final StringProperty error = new SimpleStringProperty(this, "error", "");
+    public final StringProperty summary = new SimpleStringProperty(this, "summary", "");
+    public final ObservableMap<CellKey, Invalid> invalidCells = FXCollections.observableHashMap();
+    /** Bytes that {@link #packTightly()} would save right now. */
+    public final ObjectProperty<Long> tightSaving = new SimpleObjectProperty<>(this, "tightSaving", 0L);
     /**
      * The read rule the document's library breaks now ({@link #readFault}), worked out once per
      * library (not per selection, and not again when an edit compares against it); shown while no
@@ -87,8 +90,8 @@ public final class DesignerViewModel {
 
     public DesignerViewModel(Document doc) {
         this.doc = doc;
-        doc.stateProperty().addListener((o, a, b) -> refresh(a, b));
-        refresh(null, doc.state());
+        doc.state.addListener((o, a, b) -> refresh(a, b));
+        refresh(null, doc.state.get());
     }
 
     public Document document() {
@@ -97,58 +100,15 @@ public final class DesignerViewModel {
 
     // ---- observable state -------------------------------------------------------------------
 
-    public ObjectProperty<RecordLayout> layoutProperty() {
-        return layout;
-    }
-
-    public RecordLayout layout() {
-        return layout.get();
-    }
-
-    public ObservableList<DesignerRow> rows() {
-        return rows;
-    }
-
-    public IntegerProperty selectedMemberProperty() {
-        return selectedMember;
-    }
-
-    public BooleanProperty hexOffsetsProperty() {
-        return hexOffsets;
-    }
-
-    /** The last thing worth telling the user (status bar). */
-    public StringProperty messageProperty() {
-        return message;
-    }
-
-    /** The current validation error (empty when none), also shown in the status bar. */
-    public StringProperty errorProperty() {
-        return error;
-    }
-
-    public StringProperty summaryProperty() {
-        return summary;
-    }
-
-    public ObservableMap<CellKey, Invalid> invalidCells() {
-        return invalid;
-    }
-
     /**
      * Drops the rejected text of one cell (Escape): the cell shows the member's value again and
      * the error goes with it (another invalid cell's reason stays shown).
      */
     public void discardInvalid(int member, Column column) {
         CellKey key = new CellKey(member, column);
-        if (invalid.containsKey(key)) {
+        if (invalidCells.containsKey(key)) {
             accept(key);
         }
-    }
-
-    /** Bytes that {@link #packTightly()} would save right now. */
-    public ObjectProperty<Long> tightSavingProperty() {
-        return tightSaving;
     }
 
     /** The selected record's definition, or {@code null}. */
@@ -160,7 +120,7 @@ public final class DesignerViewModel {
     /** Type names offered by the type cell's completion. */
     public List<String> typeSuggestions() {
         List<String> out = new ArrayList<>(CellText.primitiveNames());
-        out.addAll(CellText.documentNames(doc.state().library()));
+        out.addAll(CellText.documentNames(doc.state.get().library()));
         return out;
     }
 
@@ -229,7 +189,7 @@ public final class DesignerViewModel {
 
     /**
      * Applies text typed into a cell. Returns whether it was accepted; when not, the text stays in
-     * {@link #invalidCells()} with the reason and the document is unchanged.
+     * {@link #invalidCells} with the reason and the document is unchanged.
      */
     public boolean edit(int index, Column column, String text) {
         RecordType r = record();
@@ -238,7 +198,7 @@ public final class DesignerViewModel {
         }
         CellKey key = new CellKey(index, column);
         Member m = r.members().get(index);
-        TypeLibrary lib = doc.state().library();
+        TypeLibrary lib = doc.state.get().library();
         Member changed;
         try {
             changed = switch (column) {
@@ -261,14 +221,14 @@ public final class DesignerViewModel {
                     }
                     yield m.withName(name);
                 }
-                case ARRAY -> m.withType(DynamicText.withDims(CellText.elementOf(m.type()), text, layout(), index));
+                case ARRAY -> m.withType(DynamicText.withDims(CellText.elementOf(m.type()), text, layout.get(), index));
                 case AT -> m.withDynamic(m.dynamic().withAt(blank(text) ? null
-                        : DynamicText.expression(text, "at", layout(), index, false)));
+                        : DynamicText.expression(text, "at", layout.get(), index, false)));
                 case SWITCH -> m.withDynamic(m.dynamic().withSwitchOn(blank(text) ? null
-                        : DynamicText.expression(text, "switch", layout(), index, true)));
+                        : DynamicText.expression(text, "switch", layout.get(), index, true)));
                 case WHEN -> m.withDynamic(m.dynamic().withWhen(blank(text) ? List.of() : DynamicText.whenValues(text)));
                 case SIZE -> m.withDynamic(m.dynamic().withSize(blank(text) ? null
-                        : DynamicText.expression(text, "size", layout(), index, false)));
+                        : DynamicText.expression(text, "size", layout.get(), index, false)));
                 case BITS -> {
                     String s = text == null ? "" : text.strip();
                     if (s.isEmpty()) {
@@ -320,7 +280,7 @@ public final class DesignerViewModel {
      * members and members of earlier structs.
      */
     public List<String> expressionSuggestions(int index) {
-        return DynamicText.paths(layout(), index);
+        return DynamicText.paths(layout.get(), index);
     }
 
     /**
@@ -350,16 +310,16 @@ public final class DesignerViewModel {
     }
 
     public void setAbi(Abi abi) {
-        if (!abi.equals(doc.state().abi())) {
-            DocumentState s = doc.state();
+        if (!abi.equals(doc.state.get().abi())) {
+            DocumentState s = doc.state.get();
             doc.apply(s.withAbi(abi).withByteOrder(abi.byteOrder()));
             message.set("ABI " + abi.name());
         }
     }
 
     public void setByteOrder(ByteOrder order) {
-        if (!order.equals(doc.state().byteOrder())) {
-            doc.apply(doc.state().withByteOrder(order));
+        if (!order.equals(doc.state.get().byteOrder())) {
+            doc.apply(doc.state.get().withByteOrder(order));
         }
     }
 
@@ -369,11 +329,11 @@ public final class DesignerViewModel {
         if (r == null) {
             return 0;
         }
-        if (layout() != null && layout().dynamic()) {
+        if (layout.get() != null && layout.get().dynamic()) {
             message.set("Not packed: a dynamic record keeps its order (its expressions name the members before them)");
             return 0;
         }
-        Reordering re = LayoutEngine.minimisePadding(r, doc.state().library(), doc.state().abi());
+        Reordering re = LayoutEngine.minimisePadding(r, doc.state.get().library(), doc.state.get().abi());
         if (re.saved() <= 0) {
             message.set("Already tight: no member order saves a byte");
             return 0;
@@ -410,7 +370,7 @@ public final class DesignerViewModel {
      * later, a when value twice, a when outside a switched union).
      */
     private String tryCommit(RecordType next, String what, boolean refuseNewFault) {
-        DocumentState s = doc.state();
+        DocumentState s = doc.state.get();
         TypeLibrary lib = RecordEdits.replace(s.library(), s.selected(), next);
         try {
             LayoutEngine.layout(next, lib, s.abi());
@@ -440,13 +400,13 @@ public final class DesignerViewModel {
     }
 
     private void reject(CellKey key, String text, String reason) {
-        invalid.put(key, new Invalid(text, reason));
+        invalidCells.put(key, new Invalid(text, reason));
         error.set(reason);
     }
 
     private void accept(CellKey key) {
-        invalid.remove(key);
-        error.set(invalid.isEmpty() ? standingFault : invalid.values().iterator().next().reason());
+        invalidCells.remove(key);
+        error.set(invalidCells.isEmpty() ? standingFault : invalidCells.values().iterator().next().reason());
     }
 
     private void refresh(DocumentState before, DocumentState now) {
@@ -462,7 +422,7 @@ public final class DesignerViewModel {
         }
         if (!sameRecord || l == null || before.library() != now.library()) {
             // A structural change or undo makes pending invalid text meaningless.
-            invalid.clear();
+            invalidCells.clear();
         }
         List<String> texts;
         try {

@@ -58,9 +58,9 @@ final class DynamicDetails extends GridPane {
             }
             getColumnConstraints().add(cc);
         }
-        vm.selectedMemberProperty().addListener((o, a, b) -> fill());
-        vm.layoutProperty().addListener((o, a, b) -> fill());
-        vm.invalidCells().addListener((javafx.collections.MapChangeListener<CellKey, Invalid>)
+        vm.selectedMember.addListener((o, a, b) -> fill());
+        vm.layout.addListener((o, a, b) -> fill());
+        vm.invalidCells.addListener((javafx.collections.MapChangeListener<CellKey, Invalid>)
                 ch -> fill());
         fill();
     }
@@ -81,13 +81,13 @@ final class DynamicDetails extends GridPane {
         f.setOnAction(e -> apply(column, f));
         f.setOnKeyPressed(e -> {
             if (e.getCode() == KeyCode.ESCAPE) {
-                vm.discardInvalid(vm.selectedMemberProperty().get(), column);
+                vm.discardInvalid(vm.selectedMember.get(), column);
                 fill();
                 e.consume();
             }
         });
         if (column != Column.WHEN) {
-            MemberCompletion.attach(f, () -> vm.expressionSuggestions(vm.selectedMemberProperty().get()));
+            MemberCompletion.attach(f, () -> vm.expressionSuggestions(vm.selectedMember.get()));
         }
         fields.put(column, f);
         Label l = new Label(label);
@@ -97,13 +97,13 @@ final class DynamicDetails extends GridPane {
     }
 
     private void apply(Column column, TextField f) {
-        int i = vm.selectedMemberProperty().get();
+        int i = vm.selectedMember.get();
         if (filling || i < 0 || vm.record() == null || i >= vm.record().members().size()) {
             return;
         }
-        String now = text(column, vm.layout().fields().get(i));
+        String now = text(column, vm.layout.get().fields().get(i));
         CellKey key = new CellKey(i, column);
-        if (f.getText().strip().equals(now) && !vm.invalidCells().containsKey(key)) {
+        if (f.getText().strip().equals(now) && !vm.invalidCells.containsKey(key)) {
             return;
         }
         vm.edit(i, column, f.getText());
@@ -128,16 +128,16 @@ final class DynamicDetails extends GridPane {
     private void fill() {
         filling = true;
         try {
-            int i = vm.selectedMemberProperty().get();
-            boolean has = vm.layout() != null && i >= 0 && i < vm.layout().fields().size();
+            int i = vm.selectedMember.get();
+            boolean has = vm.layout.get() != null && i >= 0 && i < vm.layout.get().fields().size();
             setDisable(!has);
-            FieldLayout fl = has ? vm.layout().fields().get(i) : null;
+            FieldLayout fl = has ? vm.layout.get().fields().get(i) : null;
             title.setText(fl == null ? "DATA DECIDES · select a member" : "DATA DECIDES · "
                     + (fl.name() == null ? "(unnamed)" : fl.name()));
             String why = "";
             for (Map.Entry<Column, TextField> e : fields.entrySet()) {
                 TextField f = e.getValue();
-                Invalid bad = has ? vm.invalidCells().get(new CellKey(i, e.getKey())) : null;
+                Invalid bad = has ? vm.invalidCells.get(new CellKey(i, e.getKey())) : null;
                 f.getStyleClass().remove("invalid");
                 if (bad != null) {
                     f.setText(bad.text());

@@ -20,7 +20,7 @@ final class EditCell extends MarkedEditCell<DesignerRow> {
     private ContextMenu completions;
 
     EditCell(DesignerViewModel vm, Column column, Function<DesignerRow.MemberRow, String> text) {
-        super(row -> vm.invalidCells().get(new CellKey(row, column)), (value, row) -> vm.edit(row, column, value));
+        super(row -> vm.invalidCells.get(new CellKey(row, column)), (value, row) -> vm.edit(row, column, value));
         this.vm = vm;
         this.column = column;
         this.text = text;

@@ -9,7 +9,7 @@ import dev.structscope.app.designer.EnumEditorViewModel.Column;
  */
 final class EnumCell extends MarkedEditCell<EnumEditorView.Row> {
     EnumCell(EnumEditorViewModel vm, Column column) {
-        super(row -> vm.invalidCells().get(new CellKey(row, column)), (text, row) -> vm.edit(row, column, text));
+        super(row -> vm.invalidCells.get(new CellKey(row, column)), (text, row) -> vm.edit(row, column, text));
     }
 
     @Override

@@ -70,14 +70,14 @@ public final class EnumEditorView extends BorderPane {
             }
         });
         name.focusedProperty().addListener((o, a, focused) -> {
-            if (!focused && vm.enumType() != null && !name.getText().equals(vm.enumType().tag())) {
+            if (!focused && vm.enumType.get() != null && !name.getText().equals(vm.enumType.get().tag())) {
                 name.fireEvent(new javafx.event.ActionEvent());
             }
         });
         Label sizes = new Label();
         sizes.setId("enum-size");
         sizes.getStyleClass().add("muted");
-        sizes.textProperty().bind(vm.sizeTextProperty());
+        sizes.textProperty().bind(vm.sizeText);
 
         ChoiceBox<Prim> underlying = new ChoiceBox<>();
         underlying.setId("enum-underlying");
@@ -91,7 +91,7 @@ public final class EnumEditorView extends BorderPane {
         underlying.valueProperty().addListener((o, a, p) -> {
             if (!syncing) {
                 if (!vm.setUnderlying(p)) {
-                    sync(vm.enumType(), name, underlying, packed);
+                    sync(vm.enumType.get(), name, underlying, packed);
                 }
             }
         });
@@ -111,7 +111,7 @@ public final class EnumEditorView extends BorderPane {
         Button del = Icons.tool(IconPaths.REMOVE, "Delete enumerator (Delete)", "delete-enumerator", vm::delete);
         Button up = Icons.tool(IconPaths.UP, "Move up (Alt+Up)", "enumerator-up", () -> vm.move(-1));
         Button down = Icons.tool(IconPaths.DOWN, "Move down (Alt+Down)", "enumerator-down", () -> vm.move(1));
-        var none = vm.selectedProperty().lessThan(0);
+        var none = vm.selected.lessThan(0);
         del.disableProperty().bind(none);
         up.disableProperty().bind(none);
         down.disableProperty().bind(none);
@@ -137,15 +137,15 @@ public final class EnumEditorView extends BorderPane {
         });
         VBox.setMargin(comment, new Insets(0, 8, 6, 8));
 
-        Label banner = Banners.error("enum-error", vm.errorProperty());
+        Label banner = Banners.error("enum-error", vm.error);
 
         buildTable();
-        vm.enumTypeProperty().addListener((o, a, e) -> {
+        vm.enumType.addListener((o, a, e) -> {
             sync(e, name, underlying, packed);
             comment.setText(e == null || e.comment() == null ? "" : e.comment());
         });
-        sync(vm.enumType(), name, underlying, packed);
-        vm.invalidCells().addListener((MapChangeListener<EnumEditorViewModel.CellKey, Invalid>)
+        sync(vm.enumType.get(), name, underlying, packed);
+        vm.invalidCells.addListener((MapChangeListener<EnumEditorViewModel.CellKey, Invalid>)
                 c -> table.refresh());
 
         setTop(new VBox(header, tools, comment, banner));
@@ -172,7 +172,7 @@ public final class EnumEditorView extends BorderPane {
                 }
             }
             rows.setAll(next);
-            int sel = vm.selectedProperty().get();
+            int sel = vm.selected.get();
             if (sel >= 0 && sel < rows.size()) {
                 table.getSelectionModel().select(sel);
             }
@@ -201,7 +201,7 @@ public final class EnumEditorView extends BorderPane {
                 r -> r.enumerator().comment() == null ? "" : r.enumerator().comment()));
         table.getSelectionModel().selectedIndexProperty().addListener((o, a, i) -> {
             if (!syncing) {
-                vm.selectedProperty().set(i.intValue());
+                vm.selected.set(i.intValue());
             }
         });
         table.setOnKeyPressed(e -> {

@@ -33,71 +33,39 @@ public final class EnumEditorViewModel {
     /** The editable columns. */
     public enum Column { NAME, VALUE, COMMENT }
 
-    /** A cell's key in {@link #invalidCells()}. */
+    /** A cell's key in {@link #invalidCells}. */
     public record CellKey(int index, Column column) {
     }
 
 
     private final Document doc;
-    private final StringProperty tag = new SimpleStringProperty(this, "tag");
-    private final ObjectProperty<EnumType> enumType = new SimpleObjectProperty<>(this, "enumType");
-    private final StringProperty sizeText = new SimpleStringProperty(this, "sizeText", "");
-    private final IntegerProperty selected = new SimpleIntegerProperty(this, "selected", -1);
-    private final StringProperty message = new SimpleStringProperty(this, "message", "");
-    private final StringProperty error = new SimpleStringProperty(this, "error", "");
-    private final ObservableMap<CellKey, Invalid> invalid = FXCollections.observableHashMap();
+    /** The tag of the enum being edited; null when the editor shows nothing. */
+    public final StringProperty tag = new SimpleStringProperty(this, "tag");
+    public final ObjectProperty<EnumType> enumType = new SimpleObjectProperty<>(this, "enumType");
+    /** "size 4 · align 4 · int" on the document's ABI. */
+    public final StringProperty sizeText = new SimpleStringProperty(this, "sizeText", "");
+    public final IntegerProperty selected = new SimpleIntegerProperty(this, "selected", -1);
+    /** The last edit's description (for the status bar). */
+    public final StringProperty message = new SimpleStringProperty(this, "message", "");
+    /** Why the last edit was refused, or empty. */
+    public final StringProperty error = new SimpleStringProperty(this, "error", "");
+    /** Cells whose text was refused, with the reason. */
+    public final ObservableMap<CellKey, Invalid> invalidCells = FXCollections.observableHashMap();
 
     public EnumEditorViewModel(Document doc) {
         this.doc = doc;
-        doc.stateProperty().addListener((o, a, b) -> refresh());
+        doc.state.addListener((o, a, b) -> refresh());
         tag.addListener((o, a, b) -> {
-            invalid.clear();
+            invalidCells.clear();
             error.set("");
             selected.set(-1);
             refresh();
         });
     }
 
-    /** The tag of the enum being edited; null when the editor shows nothing. */
-    public StringProperty tagProperty() {
-        return tag;
-    }
-
-    public ObjectProperty<EnumType> enumTypeProperty() {
-        return enumType;
-    }
-
-    public EnumType enumType() {
-        return enumType.get();
-    }
-
-    /** "size 4 · align 4 · int" on the document's ABI. */
-    public StringProperty sizeTextProperty() {
-        return sizeText;
-    }
-
-    public IntegerProperty selectedProperty() {
-        return selected;
-    }
-
-    /** The last edit's description (for the status bar). */
-    public StringProperty messageProperty() {
-        return message;
-    }
-
-    /** Why the last edit was refused, or empty. */
-    public StringProperty errorProperty() {
-        return error;
-    }
-
-    /** Cells whose text was refused, with the reason. */
-    public ObservableMap<CellKey, Invalid> invalidCells() {
-        return invalid;
-    }
-
     /** Applies text typed into a cell; false (and the cell marked) when it is refused. */
     public boolean edit(int index, Column column, String text) {
-        EnumType e = enumType();
+        EnumType e = enumType.get();
         if (e == null || index < 0 || index >= e.enumerators().size()) {
             return false;
         }
@@ -108,24 +76,24 @@ public final class EnumEditorViewModel {
                 case NAME -> {
                     String n = text == null ? "" : text.strip();
                     if (!n.equals(old.name())) {
-                        EnumEdits.checkEnumeratorName(doc.state().library(), e, index, n);
+                        EnumEdits.checkEnumeratorName(doc.state.get().library(), e, index, n);
                     }
                     yield new Enumerator(n, old.value(), old.comment());
                 }
                 case VALUE -> {
                     long v = EnumEdits.parseValue(text);
-                    EnumEdits.checkFits(v, e.underlying(), doc.state().abi());
+                    EnumEdits.checkFits(v, e.underlying(), doc.state.get().abi());
                     yield new Enumerator(old.name(), v, old.comment());
                 }
                 case COMMENT -> new Enumerator(old.name(), old.value(),
                         text == null || text.isBlank() ? null : text.strip());
             };
         } catch (InputException ex) {
-            invalid.put(new CellKey(index, column), new Invalid(text == null ? "" : text, ex.getMessage()));
+            invalidCells.put(new CellKey(index, column), new Invalid(text == null ? "" : text, ex.getMessage()));
             error.set(old.name() + ": " + ex.getMessage());
             return false;
         }
-        invalid.remove(new CellKey(index, column));
+        invalidCells.remove(new CellKey(index, column));
         error.set("");
         if (!next.equals(old)) {
             commit(withList(e, EnumEdits.with(e.enumerators(), index, next)),
@@ -136,13 +104,13 @@ public final class EnumEditorViewModel {
 
     /** Adds an enumerator after the selected one (or at the end), valued one more than the one before. */
     public void add() {
-        EnumType e = enumType();
+        EnumType e = enumType.get();
         if (e == null) {
             return;
         }
         int at = selected.get() < 0 ? e.enumerators().size() : selected.get() + 1;
         long value = at == 0 ? 0 : e.enumerators().get(at - 1).value() + 1;
-        String name = EnumEdits.freshEnumerator(doc.state().library(), e);
+        String name = EnumEdits.freshEnumerator(doc.state.get().library(), e);
         List<Enumerator> list = new ArrayList<>(e.enumerators());
         list.add(at, new Enumerator(name, value, null));
         if (commit(withList(e, list), "Added " + name)) {
@@ -152,7 +120,7 @@ public final class EnumEditorViewModel {
 
     /** Deletes the selected enumerator; the last one stays (C has no empty enums). */
     public void delete() {
-        EnumType e = enumType();
+        EnumType e = enumType.get();
         int i = selected.get();
         if (e == null || i < 0 || i >= e.enumerators().size()) {
             return;
@@ -170,7 +138,7 @@ public final class EnumEditorViewModel {
 
     /** Moves the selected enumerator up ({@code -1}) or down ({@code +1}); values stay as they are. */
     public void move(int delta) {
-        EnumType e = enumType();
+        EnumType e = enumType.get();
         int i = selected.get();
         int to = i + delta;
         if (e == null || i < 0 || to < 0 || to >= e.enumerators().size()) {
@@ -185,14 +153,14 @@ public final class EnumEditorViewModel {
 
     /** Renames the enum; members of that enum type follow. */
     public boolean rename(String text) {
-        EnumType e = enumType();
+        EnumType e = enumType.get();
         String n = text == null ? "" : text.strip();
         if (e == null || n.equals(e.tag())) {
             return e != null;
         }
         try {
             CellText.checkIdentifier(n, "enum name");
-            if (doc.state().library().enumByTag(n).isPresent() || doc.state().library().findRecord(n).isPresent()) {
+            if (doc.state.get().library().enumByTag(n).isPresent() || doc.state.get().library().findRecord(n).isPresent()) {
                 throw new InputException("enum name", "'" + n + "' is already a type in this document");
             }
         } catch (InputException ex) {
@@ -201,7 +169,7 @@ public final class EnumEditorViewModel {
         }
         String old = e.tag();
         EnumType next = new EnumType(n, e.enumerators(), e.packed(), e.underlying(), e.comment());
-        DocumentState s = doc.state();
+        DocumentState s = doc.state.get();
         tagQuietly(n);
         doc.apply(s.withLibrary(EnumEdits.replace(s.library(), old, next)));
         message.set("Renamed enum " + old + " to " + n);
@@ -211,13 +179,13 @@ public final class EnumEditorViewModel {
 
     /** Sets the fixed underlying type ({@code null}: the compiler's choice from the values). */
     public boolean setUnderlying(Prim p) {
-        EnumType e = enumType();
+        EnumType e = enumType.get();
         if (e == null || java.util.Objects.equals(p, e.underlying())) {
             return false;
         }
         try {
             for (Enumerator en : e.enumerators()) {
-                EnumEdits.checkFits(en.value(), p, doc.state().abi());
+                EnumEdits.checkFits(en.value(), p, doc.state.get().abi());
             }
         } catch (InputException ex) {
             error.set(ex.getMessage());
@@ -228,14 +196,14 @@ public final class EnumEditorViewModel {
     }
 
     public boolean setPacked(boolean packed) {
-        EnumType e = enumType();
+        EnumType e = enumType.get();
         return e != null && e.packed() != packed
                 && commit(new EnumType(e.tag(), e.enumerators(), packed, e.underlying(), e.comment()),
                 packed ? "Packed enum" : "Not packed");
     }
 
     public boolean setComment(String text) {
-        EnumType e = enumType();
+        EnumType e = enumType.get();
         String c = text == null || text.isBlank() ? null : text.strip();
         return e != null && !java.util.Objects.equals(c, e.comment())
                 && commit(new EnumType(e.tag(), e.enumerators(), e.packed(), e.underlying(), c), "Changed comment");
@@ -259,7 +227,7 @@ public final class EnumEditorViewModel {
     }
 
     private boolean commit(EnumType next, String what) {
-        DocumentState s = doc.state();
+        DocumentState s = doc.state.get();
         TypeLibrary lib = EnumEdits.replace(s.library(), next.tag(), next);
         doc.apply(s.withLibrary(lib));
         message.set(what);
@@ -271,7 +239,7 @@ public final class EnumEditorViewModel {
         if (tagChanging) {
             return;
         }
-        DocumentState s = doc.state();
+        DocumentState s = doc.state.get();
         EnumType e = EnumEdits.find(s.library(), tag.get());
         enumType.set(e);
         if (e == null) {

@@ -49,7 +49,7 @@ public final class ExportDialog {
     public ExportDialog(Window owner, Document doc, boolean dark, TaskRunner tasks) {
         this.doc = doc;
         this.saving = new ExportViewModel(tasks);
-        saving.statusProperty().addListener((o, a, b) -> status.setText(b));
+        saving.status.addListener((o, a, b) -> status.setText(b));
         stage.initOwner(owner);
         stage.initModality(Modality.NONE);
         stage.setTitle("Export — StructScope");
@@ -111,7 +111,7 @@ public final class ExportDialog {
         buttons.setAlignment(Pos.CENTER_RIGHT);
         buttons.setPadding(new Insets(8));
         onlySelected.setId("export-only-selected");
-        String sel = doc.state().selected();
+        String sel = doc.state.get().selected();
         onlySelected.setText(sel == null ? "Only the designed type" : "Only " + sel + " and the types it uses");
         onlySelected.setDisable(sel == null);
         onlySelected.selectedProperty().addListener((o, a, b) -> render());
@@ -155,7 +155,7 @@ public final class ExportDialog {
         if (t == null) {
             return;
         }
-        var s = doc.state();
+        var s = doc.state.get();
         try {
             result = t.render(new ExportChoice.Request(s.library(), s.abi(), s.byteOrder(),
                     onlySelected.isSelected() || t.oneRecord() ? s.selected() : null, port(), "TCP".equals(transport.getValue())));
@@ -186,7 +186,7 @@ public final class ExportDialog {
         if (r.files().size() == 1) {
             FileChooser fc = new FileChooser();
             fc.setTitle("Save " + t.label());
-            String base = doc.state().selected() == null ? "layout" : doc.state().selected();
+            String base = doc.state.get().selected() == null ? "layout" : doc.state.get().selected();
             fc.setInitialFileName(t.id().equals("java") ? r.files().getFirst().name() : base + t.extension());
             File f = fc.showSaveDialog(stage);
             if (f == null) {

@@ -13,23 +13,20 @@ import java.util.List;
 
 /**
  * The export dialog's saving: writes the files of an export, each atomically, on the runner's
- * files lane, and says what happened in {@link #statusProperty()}. Holds no nodes; FX thread.
+ * files lane, and says what happened in {@link #status}. Holds no nodes; FX thread.
  */
 public final class ExportViewModel {
     private final TaskRunner tasks;
-    private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper(this, "status", "");
+    private final ReadOnlyStringWrapper statusWrapper = new ReadOnlyStringWrapper(this, "status", "");
+    public final ReadOnlyStringProperty status = statusWrapper.getReadOnlyProperty();
 
     public ExportViewModel(TaskRunner tasks) {
         this.tasks = tasks;
     }
 
-    public ReadOnlyStringProperty statusProperty() {
-        return status.getReadOnlyProperty();
-    }
-
     /** Saves file {@code i} of {@code result} to {@code targets[i]}, creating folders as needed. */
     public void save(ExportResult result, List<Path> targets) {
-        status.set("Saving…");
+        statusWrapper.set("Saving…");
         List<Path> to = List.copyOf(targets);
         tasks.submit(TaskRunner.Lane.FILES, "Saving the export", p -> {
             for (int i = 0; i < to.size(); i++) {
@@ -40,6 +37,6 @@ public final class ExportViewModel {
                 AtomicFile.writeText(t, result.files().get(i).text());
             }
             return "Saved " + (to.size() == 1 ? to.getFirst() : to.size() + " files");
-        }, status::set, e -> status.set("⚠ " + (e instanceof InputException ie ? ie.oneLine() : e.getMessage())));
+        }, statusWrapper::set, e -> statusWrapper.set("⚠ " + (e instanceof InputException ie ? ie.oneLine() : e.getMessage())));
     }
 }

@@ -66,21 +66,21 @@ public final class ImportDialog {
                 + "#pragma pack and __attribute__((packed, aligned)) are understood.");
         hint.setWrapText(true);
         hint.getStyleClass().add("muted");
-        Label banner = Banners.error("import-error", vm.errorProperty());
-        vm.errorPlaceProperty().addListener((o, a, b) -> markErrorLine());
-        Label info = Banners.info("import-summary", vm.summaryProperty());
+        Label banner = Banners.error("import-error", vm.error);
+        vm.errorPlace.addListener((o, a, b) -> markErrorLine());
+        Label info = Banners.info("import-summary", vm.summary);
         Label from = new Label();
         from.setId("import-source");
         from.getStyleClass().add("muted");
-        from.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(() -> vm.sourceProperty().get() == null
+        from.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(() -> vm.source.get() == null
                 ? "Pasted text: quoted includes are looked up in the include folders"
-                : "From " + vm.sourceProperty().get() + " (its folder resolves quoted includes)", vm.sourceProperty()));
+                : "From " + vm.source.get() + " (its folder resolves quoted includes)", vm.source));
         CheckBox cpp = new CheckBox("System preprocessor");
         cpp.setId("import-cpp");
-        cpp.selectedProperty().bindBidirectional(vm.usePreprocessorProperty());
+        cpp.selectedProperty().bindBidirectional(vm.usePreprocessor);
         cpp.setDisable(true);
         cpp.setTooltip(new Tooltip("Looking for a C preprocessor…"));
-        vm.preprocessorProperty().addListener((o, a, b) -> {
+        vm.preprocessor.addListener((o, a, b) -> {
             cpp.setDisable(b == null);
             cpp.setTooltip(new Tooltip(b == null ? "No C preprocessor found (install gcc or clang)"
                     : "Runs " + b + " -E first: system headers, macros and #if as the compiler sees them"));
@@ -88,7 +88,7 @@ public final class ImportDialog {
         TextField includes = new TextField();
         includes.setId("import-includes");
         includes.setPromptText("Include folders (-I), separated by " + File.pathSeparator);
-        includes.textProperty().bindBidirectional(vm.includeDirsProperty());
+        includes.textProperty().bindBidirectional(vm.includeDirs);
         HBox.setHgrow(includes, Priority.ALWAYS);
         Button addDir = new Button("Add Folder…");
         addDir.setId("import-add-include");
@@ -97,8 +97,8 @@ public final class ImportDialog {
             dc.setTitle("Add an include folder");
             File d = dc.showDialog(stage);
             if (d != null) {
-                String now = vm.includeDirsProperty().get().strip();
-                vm.includeDirsProperty().set(now.isEmpty() ? d.toString() : now + File.pathSeparator + d);
+                String now = vm.includeDirs.get().strip();
+                vm.includeDirs.set(now.isEmpty() ? d.toString() : now + File.pathSeparator + d);
             }
         });
         HBox options = new HBox(8, cpp, includes, addDir);
@@ -116,7 +116,7 @@ public final class ImportDialog {
         close.setCancelButton(true);
         close.setOnAction(e -> stage.close());
         busy.setPrefSize(16, 16);
-        busy.visibleProperty().bind(vm.busyProperty());
+        busy.visibleProperty().bind(vm.busy);
         Region grow = new Region();
         HBox.setHgrow(grow, Priority.ALWAYS);
         HBox buttons = new HBox(8, load, busy, grow, doImport, close);
@@ -155,7 +155,7 @@ public final class ImportDialog {
     }
 
     private void markErrorLine() {
-        ImportViewModel.ErrorPlace place = vm.errorPlaceProperty().get();
+        ImportViewModel.ErrorPlace place = vm.errorPlace.get();
         int line = place == null ? -1 : place.line();
         for (int i = 0; i < editor.getParagraphs().size(); i++) {
             editor.setParagraphStyle(i, i == line - 1 ? java.util.List.of("error-line") : java.util.List.of());
@@ -186,7 +186,7 @@ public final class ImportDialog {
     /** Imports the editor's text in the background; closes when nothing was skipped. */
     public void runImport() {
         vm.runImport(editor.getText(), r -> {
-            String sum = vm.summaryProperty().get();
+            String sum = vm.summary.get();
             int end = sum.indexOf(". ");
             status.accept(end < 0 ? sum : sum.substring(0, end + 1));
             if (r.warnings().isEmpty()) {

@@ -40,14 +40,19 @@ public final class ImportViewModel {
     private static final Pattern PLACE = Pattern.compile(":(\\d+)(?::(\\d+))?$");
 
     private final Document doc;
-    private final StringProperty error = new SimpleStringProperty(this, "error", "");
-    private final ObjectProperty<ErrorPlace> errorPlace = new SimpleObjectProperty<>(this, "errorPlace");
-    private final ObjectProperty<Path> source = new SimpleObjectProperty<>(this, "source");
-    private final BooleanProperty usePreprocessor = new SimpleBooleanProperty(this, "usePreprocessor");
+    /** The error of the last import, {@code "line 3, column 7: ..."}; empty when none. */
+    public final StringProperty error = new SimpleStringProperty(this, "error", "");
+    /** Where the last error is in the text; null when there is none or it names no line. */
+    public final ObjectProperty<ErrorPlace> errorPlace = new SimpleObjectProperty<>(this, "errorPlace");
+    /** The file the text was loaded from; its folder resolves {@code #include "..."}. Null for pasted text. */
+    public final ObjectProperty<Path> source = new SimpleObjectProperty<>(this, "source");
+    public final BooleanProperty usePreprocessor = new SimpleBooleanProperty(this, "usePreprocessor");
     /** The preprocessor command found for the document's ABI, or null (not looked up yet, or none). */
-    private final StringProperty preprocessor = new SimpleStringProperty(this, "preprocessor");
-    private final StringProperty includeDirs = new SimpleStringProperty(this, "includeDirs", "");
-    private final StringProperty summary = new SimpleStringProperty(this, "summary", "");
+    public final StringProperty preprocessor = new SimpleStringProperty(this, "preprocessor");
+    /** Extra include folders, separated by the platform's path separator or new lines. */
+    public final StringProperty includeDirs = new SimpleStringProperty(this, "includeDirs", "");
+    /** The summary of the last good import: types in, includes skipped; empty when none. */
+    public final StringProperty summary = new SimpleStringProperty(this, "summary", "");
 
     /** Where in the text the last import failed: a 1-based line, and column (-1 when not known). */
     public record ErrorPlace(int line, int column) {
@@ -62,7 +67,8 @@ public final class ImportViewModel {
     }
 
     private final TaskRunner tasks;
-    private final BooleanProperty busy = new SimpleBooleanProperty(this, "busy");
+    /** File, preprocessor or parse work is under way. */
+    public final BooleanProperty busy = new SimpleBooleanProperty(this, "busy");
 
     /** @param tasks reads files, looks for the preprocessor and parses, off the FX thread */
     public ImportViewModel(Document doc, TaskRunner tasks) {
@@ -70,14 +76,9 @@ public final class ImportViewModel {
         this.tasks = tasks;
     }
 
-    /** File, preprocessor or parse work is under way. */
-    public BooleanProperty busyProperty() {
-        return busy;
-    }
-
-    /** Looks for the system preprocessor of the document's ABI; {@link #preprocessorProperty()} gets it. */
+    /** Looks for the system preprocessor of the document's ABI; {@link #preprocessor} gets it. */
     public void findPreprocessor() {
-        Abi abi = doc.state().abi();
+        Abi abi = doc.state.get().abi();
         tasks.submit(TaskRunner.Lane.WORK, "Looking for a C preprocessor", p -> LocalHeaders.INSTANCE.preprocessorCommand(abi).map(c -> String.join(" ", c)),
                 found -> preprocessor.set(found.orElse(null)), e -> preprocessor.set(null));
     }
@@ -117,39 +118,6 @@ public final class ImportViewModel {
         });
     }
 
-    /** The error of the last import, {@code "line 3, column 7: ..."}; empty when none. */
-    public StringProperty errorProperty() {
-        return error;
-    }
-
-    /** Where the last error is in the text; null when there is none or it names no line. */
-    public ObjectProperty<ErrorPlace> errorPlaceProperty() {
-        return errorPlace;
-    }
-
-    /** The file the text was loaded from; its folder resolves {@code #include "..."}. Null for pasted text. */
-    public ObjectProperty<Path> sourceProperty() {
-        return source;
-    }
-
-    public BooleanProperty usePreprocessorProperty() {
-        return usePreprocessor;
-    }
-
-    public StringProperty preprocessorProperty() {
-        return preprocessor;
-    }
-
-    /** Extra include folders, separated by the platform's path separator or new lines. */
-    public StringProperty includeDirsProperty() {
-        return includeDirs;
-    }
-
-    /** The summary of the last good import: types in, includes skipped; empty when none. */
-    public StringProperty summaryProperty() {
-        return summary;
-    }
-
     /** The import as the dialog's state asks for it (FX thread). */
     public Request request(String text) {
         List<Path> dirs = new ArrayList<>();
@@ -161,7 +129,7 @@ public final class ImportViewModel {
         Path from = source.get();
         String name = from == null ? "pasted.h" : from.toAbsolutePath().toString();
         return new Request(text, name, new HeaderImporter.Options(usePreprocessor.get() && preprocessor.get() != null,
-                dirs, w -> { }, doc.state().abi()).withSource(LocalHeaders.INSTANCE));
+                dirs, w -> { }, doc.state.get().abi()).withSource(LocalHeaders.INSTANCE));
     }
 
     /** Imports a request's text, collecting the importer's warnings (pure, any thread). */
@@ -236,7 +204,7 @@ public final class ImportViewModel {
         TypeLibrary imported = result.library();
         summary.set(summarize(result, preprocessor.get() != null && !usePreprocessor.get()));
         showError("", null);
-        DocumentState s = doc.state();
+        DocumentState s = doc.state.get();
         TypeLibrary lib = s.library();
         for (Decl d : imported.decls()) {
             lib = lib.with(d);

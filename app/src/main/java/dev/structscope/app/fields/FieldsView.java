@@ -25,7 +25,7 @@ import java.util.function.Function;
 
 /**
  * The decoded-fields tree: member, type, offset, raw bytes and value of the record at a base
- * offset, children built lazily ({@link FieldItem}). {@link #selectedRangeProperty()} is the
+ * offset, children built lazily ({@link FieldItem}). {@link #selectedRange} is the
  * byte range of the selected row (the hex view selects it); {@link #reveal(long)} selects the
  * deepest member holding a byte (the other direction). Shows a message instead of the tree when
  * there is nothing to decode. The view: what is decoded lives in {@link FieldsViewModel}; this
@@ -59,6 +59,8 @@ public final class FieldsView extends BorderPane {
 
     private final TreeTableView<FieldRow> tree = new TreeTableView<>();
     private final FieldsViewModel vm;
+    /** The selected row's bytes (set when the user selects a row). */
+    public final ObjectProperty<Range> selectedRange;
     private final Label placeholder = new Label();
     private final ContextMenu menu = new ContextMenu();
     private boolean revealing;
@@ -71,6 +73,7 @@ public final class FieldsView extends BorderPane {
 
     public FieldsView(FieldsViewModel vm) {
         this.vm = vm;
+        this.selectedRange = vm.selectedRange;
         getStyleClass().add("fields-view");
         // Dense rows, as in the designer: the tree often shares a narrow column with the bytes.
         tree.getStyleClass().add(atlantafx.base.theme.Styles.DENSE);
@@ -111,7 +114,7 @@ public final class FieldsView extends BorderPane {
         value.setEditable(true);
         tree.getColumns().add(value);
         // A tree shown while the next record is decoded in the background is not typed into.
-        tree.editableProperty().bind(vm.decodingProperty().not());
+        tree.editableProperty().bind(vm.decoding.not());
         for (TreeTableColumn<FieldRow, ?> c : tree.getColumns()) {
             c.setEditable(c == value);
         }
@@ -130,7 +133,7 @@ public final class FieldsView extends BorderPane {
         tree.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> {
             if (b != null && !revealing) {
                 FieldRow r = b.getValue();
-                vm.selectedRangeProperty().set(new Range(r.offset(), Math.max(1, r.size())));
+                vm.selectedRange.set(new Range(r.offset(), Math.max(1, r.size())));
             }
         });
         dev.structscope.app.common.ContextMenus.install(tree, picked -> {
@@ -139,9 +142,9 @@ public final class FieldsView extends BorderPane {
         });
         placeholder.setWrapText(true);
         placeholder.getStyleClass().add("empty-state");
-        placeholder.textProperty().bind(vm.messageProperty());
-        tree.rootProperty().bind(vm.rootProperty());
-        centerProperty().bind(javafx.beans.binding.Bindings.when(vm.rootProperty().isNull())
+        placeholder.textProperty().bind(vm.message);
+        tree.rootProperty().bind(vm.root);
+        centerProperty().bind(javafx.beans.binding.Bindings.when(vm.root.isNull())
                 .<javafx.scene.Node>then(placeholder).otherwise(tree));
     }
 
@@ -228,7 +231,7 @@ public final class FieldsView extends BorderPane {
         copy.setOnAction(e -> javafx.scene.input.Clipboard.getSystemClipboard().setContent(
                 java.util.Map.of(javafx.scene.input.DataFormat.PLAIN_TEXT, row.value().isEmpty() ? row.raw() : row.value())));
         MenuItem goStart = new MenuItem(String.format(Locale.ROOT, "Go to 0x%X (start of %s)", row.offset(), row.name()));
-        goStart.setOnAction(e -> vm.selectedRangeProperty().set(new Range(row.offset(), Math.max(1, row.size()))));
+        goStart.setOnAction(e -> vm.selectedRange.set(new Range(row.offset(), Math.max(1, row.size()))));
         menu.getItems().addAll(copy, goStart);
         noMnemonics(menu.getItems());
         OptionalLong target = vm.followTarget(row);
@@ -270,12 +273,7 @@ public final class FieldsView extends BorderPane {
     }
 
     public FieldItem root() {
-        return vm.rootProperty().get();
-    }
-
-    /** The selected row's bytes (set when the user selects a row). */
-    public ObjectProperty<Range> selectedRangeProperty() {
-        return vm.selectedRangeProperty();
+        return vm.root.get();
     }
 
     /**
@@ -285,7 +283,7 @@ public final class FieldsView extends BorderPane {
      * @return the selected item, or null
      */
     public FieldItem reveal(long offset) {
-        FieldItem root = vm.rootProperty().get();
+        FieldItem root = vm.root.get();
         if (root == null) {
             return null;
         }

@@ -30,7 +30,7 @@ import java.util.function.Consumer;
  * record — its window may grow to a copy of up to {@link Content#MAX_COPY} bytes across edited
  * pieces — and a large fixed record that must be copied are decoded on the {@link TaskRunner};
  * only the latest request is shown (a newer {@link #show} or {@link #clear} drops an older result),
- * and the tree shown before stays, not editable, until it arrives ({@link #decodingProperty()}).
+ * and the tree shown before stays, not editable, until it arrives ({@link #decoding}).
  *
  * <p>Owned by a {@link FieldsView}; FX thread (results arrive there through the runner).
  */
@@ -42,10 +42,17 @@ public final class FieldsViewModel {
     static final long AT_ONCE_COPY = 64 << 10;
 
     private final TaskRunner runner;
-    private final ReadOnlyObjectWrapper<FieldItem> root = new ReadOnlyObjectWrapper<>(this, "root");
-    private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(this, "message", CHOOSE);
-    private final ReadOnlyBooleanWrapper decoding = new ReadOnlyBooleanWrapper(this, "decoding");
-    private final ObjectProperty<FieldsView.Range> selectedRange = new SimpleObjectProperty<>(this, "selectedRange");
+    private final ReadOnlyObjectWrapper<FieldItem> rootWrapper = new ReadOnlyObjectWrapper<>(this, "root");
+    /** The root of the decoded tree, or null while a message is shown instead. */
+    public final ReadOnlyObjectProperty<FieldItem> root = rootWrapper.getReadOnlyProperty();
+    private final ReadOnlyStringWrapper messageWrapper = new ReadOnlyStringWrapper(this, "message", CHOOSE);
+    /** Why there is no tree (empty while there is one). */
+    public final ReadOnlyStringProperty message = messageWrapper.getReadOnlyProperty();
+    private final ReadOnlyBooleanWrapper decodingWrapper = new ReadOnlyBooleanWrapper(this, "decoding");
+    /** A record is being decoded in the background (the tree shown, if any, is the one before). */
+    public final ReadOnlyBooleanProperty decoding = decodingWrapper.getReadOnlyProperty();
+    /** The selected member's bytes (the hex view selects them). */
+    public final ObjectProperty<FieldsView.Range> selectedRange = new SimpleObjectProperty<>(this, "selectedRange");
     private DataSource source;
     private RecordAt shown;
     /** Counts {@link #show}s and {@link #clear}s: a background decode is shown only while it is the latest. */
@@ -93,9 +100,9 @@ public final class FieldsViewModel {
                 || !content.copies(base, plan.recordSize()))) {
             return shown(RecordAt.decode(content, reader, base), then);
         }
-        decoding.set(true);
-        if (root.get() == null) {
-            message.set(String.format(Locale.ROOT, "Decoding the record at 0x%X…", base));
+        decodingWrapper.set(true);
+        if (rootWrapper.get() == null) {
+            messageWrapper.set(String.format(Locale.ROOT, "Decoding the record at 0x%X…", base));
         }
         TaskRunner.Task t = runner.submit(TaskRunner.Lane.WORK, String.format(Locale.ROOT, "Decoding the record at 0x%X", base),
                 p -> RecordAt.decode(content, reader, base),
@@ -111,24 +118,24 @@ public final class FieldsViewModel {
                     }
                 });
         // A direct runner (tests) has already delivered the result.
-        pending = decoding.get() && gen == generation ? t : null;
-        return decoding.get() ? null : shown;
+        pending = decodingWrapper.get() && gen == generation ? t : null;
+        return decodingWrapper.get() ? null : shown;
     }
 
     /** Shows {@code at} (a tree, or its error instead) and tells {@code then}; returns it. */
     private RecordAt shown(RecordAt at, Consumer<RecordAt> then) {
         pending = null;
-        decoding.set(false);
+        decodingWrapper.set(false);
         if (!at.ok()) {
-            root.set(null);
+            rootWrapper.set(null);
             shown = null;
-            message.set(at.error());
+            messageWrapper.set(at.error());
         } else {
             FieldItem item = FieldItem.root(at.root(), at.window(), at.base(), at.size());
             item.setExpanded(true);
             shown = at;
-            message.set("");
-            root.set(item);
+            messageWrapper.set("");
+            rootWrapper.set(item);
         }
         then.accept(at);
         return at;
@@ -139,16 +146,16 @@ public final class FieldsViewModel {
             pending.cancel();
             pending = null;
         }
-        decoding.set(false);
+        decodingWrapper.set(false);
     }
 
     /** No tree: {@code why} instead. */
     public void clear(String why) {
         generation++;
         stopPending();
-        root.set(null);
+        rootWrapper.set(null);
         shown = null;
-        message.set(why);
+        messageWrapper.set(why);
     }
 
     /** The record shown, or null. */
@@ -162,23 +169,4 @@ public final class FieldsViewModel {
                 : FollowTarget.offsetOf(row, shown.window(), source.size());
     }
 
-    /** A record is being decoded in the background (the tree shown, if any, is the one before). */
-    public ReadOnlyBooleanProperty decodingProperty() {
-        return decoding.getReadOnlyProperty();
-    }
-
-    /** The root of the decoded tree, or null while a message is shown instead. */
-    public ReadOnlyObjectProperty<FieldItem> rootProperty() {
-        return root.getReadOnlyProperty();
-    }
-
-    /** Why there is no tree (empty while there is one). */
-    public ReadOnlyStringProperty messageProperty() {
-        return message.getReadOnlyProperty();
-    }
-
-    /** The selected member's bytes (the hex view selects them). */
-    public ObjectProperty<FieldsView.Range> selectedRangeProperty() {
-        return selectedRange;
-    }
 }

@@ -150,15 +150,15 @@ public final class RecordTable extends BorderPane {
         summaryButton.setOnAction(e -> vm.computeSummary());
         cancelButton.setOnAction(e -> vm.cancel());
         // Cancel and the progress bar take room only while there is something running.
-        cancelButton.visibleProperty().bind(vm.busyProperty());
+        cancelButton.visibleProperty().bind(vm.busy);
         cancelButton.managedProperty().bind(cancelButton.visibleProperty());
-        progress.visibleProperty().bind(vm.busyProperty());
+        progress.visibleProperty().bind(vm.busy);
         progress.managedProperty().bind(progress.visibleProperty());
-        progress.progressProperty().bind(vm.progressProperty());
-        summaryButton.disableProperty().bind(vm.busyProperty().or(vm.shapeProperty().isNull()));
-        plotButton.disableProperty().bind(vm.shapeProperty().isNull());
-        info.textProperty().bind(vm.infoProperty());
-        summaryState.textProperty().bind(vm.summaryStateProperty());
+        progress.progressProperty().bind(vm.progress);
+        summaryButton.disableProperty().bind(vm.busy.or(vm.shape.isNull()));
+        plotButton.disableProperty().bind(vm.shape.isNull());
+        info.textProperty().bind(vm.info);
+        summaryState.textProperty().bind(vm.summaryState);
         table.getStyleClass().add(atlantafx.base.theme.Styles.DENSE);
         summary.getStyleClass().add(atlantafx.base.theme.Styles.DENSE);
         progress.setPrefWidth(140);
@@ -182,31 +182,31 @@ public final class RecordTable extends BorderPane {
         // no more than the flow has.
         bar.widthProperty().addListener((o, a, b) -> info.requestLayout());
         javafx.scene.control.Tooltip whole = new javafx.scene.control.Tooltip();
-        whole.textProperty().bind(vm.infoProperty());
+        whole.textProperty().bind(vm.info);
         info.setTooltip(whole);
         summary.setPlaceholder(new Label("Column summary: press \"Column summary\" to compute count/min/max/mean."));
         summary.getColumns().setAll(List.of(statCol("Member", FieldStats::path), statCol("Count", s -> Long.toString(s.count())),
                 statCol("Min", s -> s.min() == null ? "–" : s.min()), statCol("Max", s -> s.max() == null ? "–" : s.max()),
                 statCol("Mean", s -> s.count() - s.nanCount() == 0 ? "–" : s.meanJson())));
         summary.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        summary.setItems(vm.summary());
+        summary.setItems(vm.summary);
         summary.setMinHeight(0);
         table.setMinHeight(0);
         // The rows get most of the room; the summary joins below them once it is asked for.
         split.getItems().setAll(table);
         split.setOrientation(Orientation.VERTICAL);
-        vm.summaryShownProperty().addListener((o, a, shown) -> {
+        vm.summaryShown.addListener((o, a, shown) -> {
             if (shown && !split.getItems().contains(summary)) {
                 split.getItems().add(summary);
                 split.setDividerPositions(0.65);
             }
         });
-        vm.shapeProperty().addListener((o, a, shape) -> buildColumns(shape));
+        vm.shape.addListener((o, a, shape) -> buildColumns(shape));
         // Whatever is shown next (another type, file or offset) is not what the plot reads.
-        vm.shownProperty().addListener((o, a, b) -> closePlot());
-        vm.revisionProperty().addListener((o, a, b) -> {
-            table.setItems(new IndexList(vm.rowsProperty().get()));
-            firstField.setText(Long.toString(vm.firstRecordProperty().get()));
+        vm.shown.addListener((o, a, b) -> closePlot());
+        vm.revision.addListener((o, a, b) -> {
+            table.setItems(new IndexList(vm.rows.get()));
+            firstField.setText(Long.toString(vm.firstRecord.get()));
             table.refresh();
             if (!fitted && !table.getItems().isEmpty()) {
                 fitted = true;
@@ -398,7 +398,7 @@ public final class RecordTable extends BorderPane {
 
     /** Whether the column at {@code path} holds one number per record (a scalar leaf). */
     private boolean plottable(String path) {
-        var shape = vm.shapeProperty().get();
+        var shape = vm.shape.get();
         return shape != null && shape.columns().leaves().stream()
                 .anyMatch(l -> l.path().equals(path) && l.node() instanceof dev.structscope.io.decode.ScalarNode);
     }
@@ -469,7 +469,7 @@ public final class RecordTable extends BorderPane {
     }
 
     public long firstRecord() {
-        return vm.firstRecordProperty().get();
+        return vm.firstRecord.get();
     }
 
     /** The dynamic records found, or null. */

@@ -54,19 +54,36 @@ public final class RecordTableViewModel {
     }
 
     private final TaskRunner runner;
-    private final ReadOnlyObjectWrapper<Shape> shape = new ReadOnlyObjectWrapper<>(this, "shape");
-    private final ReadOnlyLongWrapper firstRecord = new ReadOnlyLongWrapper(this, "firstRecord");
-    private final ReadOnlyIntegerWrapper rows = new ReadOnlyIntegerWrapper(this, "rows");
-    private final ReadOnlyStringWrapper info = new ReadOnlyStringWrapper(this, "info", "");
-    private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(this, "busy");
-    private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper(this, "progress", -1);
-    private final ReadOnlyBooleanWrapper summaryShown = new ReadOnlyBooleanWrapper(this, "summaryShown");
-    private final ReadOnlyStringWrapper summaryState = new ReadOnlyStringWrapper(this, "summaryState", "");
-    private final ObservableList<FieldStats> summary = FXCollections.observableArrayList();
+    private final ReadOnlyObjectWrapper<Shape> shapeWrapper = new ReadOnlyObjectWrapper<>(this, "shape");
+    /** The listed records' shape; null when nothing is listed. */
+    public final ReadOnlyObjectProperty<Shape> shape = shapeWrapper.getReadOnlyProperty();
+    private final ReadOnlyLongWrapper firstRecordWrapper = new ReadOnlyLongWrapper(this, "firstRecord");
+    public final ReadOnlyLongProperty firstRecord = firstRecordWrapper.getReadOnlyProperty();
+    private final ReadOnlyIntegerWrapper rowsWrapper = new ReadOnlyIntegerWrapper(this, "rows");
+    /** Rows in the current window. */
+    public final ReadOnlyIntegerProperty rows = rowsWrapper.getReadOnlyProperty();
+    private final ReadOnlyStringWrapper infoWrapper = new ReadOnlyStringWrapper(this, "info", "");
+    public final ReadOnlyStringProperty info = infoWrapper.getReadOnlyProperty();
+    private final ReadOnlyBooleanWrapper busyWrapper = new ReadOnlyBooleanWrapper(this, "busy");
+    /** A walk or a summary is running. */
+    public final ReadOnlyBooleanProperty busy = busyWrapper.getReadOnlyProperty();
+    private final ReadOnlyDoubleWrapper progressWrapper = new ReadOnlyDoubleWrapper(this, "progress", -1);
+    /** How far the running walk or summary got, 0..1, or -1 when unknown. */
+    public final ReadOnlyDoubleProperty progress = progressWrapper.getReadOnlyProperty();
+    private final ReadOnlyBooleanWrapper summaryShownWrapper = new ReadOnlyBooleanWrapper(this, "summaryShown");
+    /** The summary has been asked for (its pane joins the table). */
+    public final ReadOnlyBooleanProperty summaryShown = summaryShownWrapper.getReadOnlyProperty();
+    private final ReadOnlyStringWrapper summaryStateWrapper = new ReadOnlyStringWrapper(this, "summaryState", "");
+    public final ReadOnlyStringProperty summaryState = summaryStateWrapper.getReadOnlyProperty();
+    public final ObservableList<FieldStats> summary = FXCollections.observableArrayList();
     /** Bumped when the cells' content changed without the shape changing (edits, a finished walk). */
-    private final ReadOnlyLongWrapper revision = new ReadOnlyLongWrapper(this, "revision");
+    private final ReadOnlyLongWrapper revisionWrapper = new ReadOnlyLongWrapper(this, "revision");
+    /** Changes when the cells must be read again with the same columns. */
+    public final ReadOnlyLongProperty revision = revisionWrapper.getReadOnlyProperty();
     /** Bumped by every {@link #show}: what is listed was replaced. */
-    private final ReadOnlyLongWrapper shown = new ReadOnlyLongWrapper(this, "shown");
+    private final ReadOnlyLongWrapper shownWrapper = new ReadOnlyLongWrapper(this, "shown");
+    /** Changes with every {@link #show}. */
+    public final ReadOnlyLongProperty shown = shownWrapper.getReadOnlyProperty();
 
     private DataSource source;
     /** The version of the source's bytes the cells read (taken again after every edit); null until asked for. */
@@ -124,24 +141,24 @@ public final class RecordTableViewModel {
         this.walk = null;
         forgetRows();
         summary.clear();
-        summaryState.set("");
-        shown.set(shown.get() + 1);
+        summaryStateWrapper.set("");
+        shownWrapper.set(shownWrapper.get() + 1);
         if (reader != null && reader.dynamic() && source != null && base >= 0 && base < source.size()) {
             showDynamic();
             return;
         }
         if (source == null || plan == null || plan.recordSize() <= 0 || base < 0 || base >= source.size()) {
             records = 0;
-            shape.set(null);
+            shapeWrapper.set(null);
             moveWindow(0);
-            info.set("no records");
+            infoWrapper.set("no records");
             return;
         }
         records = (source.size() - base) / plan.recordSize();
         Columns.Result cols = Columns.of(plan.root());
-        shape.set(new Shape(cols, plan.root().typeName(), false));
+        shapeWrapper.set(new Shape(cols, plan.root().typeName(), false));
         moveWindow(0);
-        info.set(String.format(Locale.ROOT, "%s of %s (%s) from 0x%X%s", Fmt.count(records, "record"),
+        infoWrapper.set(String.format(Locale.ROOT, "%s of %s (%s) from 0x%X%s", Fmt.count(records, "record"),
                 plan.root().typeName(), Fmt.bytes(plan.recordSize()), base, truncated(cols)));
     }
 
@@ -160,17 +177,17 @@ public final class RecordTableViewModel {
         try {
             c = content();
         } catch (dev.structscope.model.InputException e) {
-            shape.set(null);
+            shapeWrapper.set(null);
             moveWindow(0);
-            info.set(e.oneLine());
+            infoWrapper.set(e.oneLine());
             return;
         }
-        shape.set(null);
+        shapeWrapper.set(null);
         moveWindow(0);
         RecordReader r = reader;
         long b = base;
         long gen = walkJob.start();
-        info.set("Reading the first record…");
+        infoWrapper.set("Reading the first record…");
         TaskRunner.Task t = runner.submit(TaskRunner.Lane.WORK, "Reading the first record",
                 p -> RecordAt.decode(c, r, b),
                 first -> {
@@ -179,16 +196,16 @@ public final class RecordTableViewModel {
                     }
                     walkJob.done();
                     if (!first.ok()) {
-                        info.set(first.error());
+                        infoWrapper.set(first.error());
                         return;
                     }
-                    shape.set(new Shape(Columns.ofInstance(first.root()), first.root().typeName(), true));
+                    shapeWrapper.set(new Shape(Columns.ofInstance(first.root()), first.root().typeName(), true));
                     moveWindow(0);
                     walk(c, 0);
                 },
                 x -> {
                     if (walkJob.current(gen)) {
-                        info.set("Reading the first record failed: " + x.getMessage());
+                        infoWrapper.set("Reading the first record failed: " + x.getMessage());
                         walkJob.done();
                     }
                 });
@@ -200,7 +217,7 @@ public final class RecordTableViewModel {
      * {@code keepFirst} (0 when first shown; where it was when the records are found again after an edit).
      */
     private void walk(Content c, long keepFirst) {
-        Shape sh = shape.get();
+        Shape sh = shapeWrapper.get();
         Columns.Result cols = sh.columns();
         String typeName = sh.typeName();
         RecordReader r = reader;
@@ -209,7 +226,7 @@ public final class RecordTableViewModel {
         AtomicBoolean stop = new AtomicBoolean();
         walkStop = stop;
         long gen = walkJob.start();
-        info.set("Finding the records of " + typeName + " (each as long as its content)…");
+        infoWrapper.set("Finding the records of " + typeName + " (each as long as its content)…");
         // The columns of every record, not only the first's: a tagged union shows each alternative
         // some record chose (the first record alone showed the protocol's hello, never its trades).
         Columns.Union union = new Columns.Union(cols);
@@ -224,18 +241,18 @@ public final class RecordTableViewModel {
                     walk = w;
                     records = w.count();
                     if (!found.columns().equals(cols)) {
-                        shape.set(new Shape(found.columns(), typeName, true));
+                        shapeWrapper.set(new Shape(found.columns(), typeName, true));
                     }
                     forgetRows();
                     moveWindow(keepFirst);
-                    info.set(String.format(Locale.ROOT, "%s of %s from 0x%X, sizes from their content%s%s",
+                    infoWrapper.set(String.format(Locale.ROOT, "%s of %s from 0x%X, sizes from their content%s%s",
                             Fmt.count(records, "record"), typeName, base, w.stop() == null ? "" : " · " + w.stop(),
                             truncated(found.columns())));
                     walkJob.done();
                 },
                 x -> {
                     if (walkJob.current(gen)) {
-                        info.set("Finding the records failed: " + x.getMessage());
+                        infoWrapper.set("Finding the records failed: " + x.getMessage());
                         walkJob.done();
                     }
                 }, this::progressed).cancelWith(this::cancel);
@@ -266,17 +283,17 @@ public final class RecordTableViewModel {
     /** Moves the window to start at record {@code first} (clamped). */
     public void moveWindow(long first) {
         long max = Math.max(0, records - 1);
-        firstRecord.set(Math.max(0, Math.min(first, max)));
-        rows.set((int) Math.max(0, Math.min(MAX_ROWS, records - firstRecord.get())));
-        revision.set(revision.get() + 1);
+        firstRecordWrapper.set(Math.max(0, Math.min(first, max)));
+        rowsWrapper.set((int) Math.max(0, Math.min(MAX_ROWS, records - firstRecordWrapper.get())));
+        revisionWrapper.set(revisionWrapper.get() + 1);
     }
 
     /** The window index {@link #moveWindow} would start at to show record {@code index}, and its row. */
     public int rowOf(long index) {
-        if (index < firstRecord.get() || index >= firstRecord.get() + rows.get()) {
+        if (index < firstRecordWrapper.get() || index >= firstRecordWrapper.get() + rowsWrapper.get()) {
             moveWindow(index - index % (MAX_ROWS / 2));
         }
-        return (int) (index - firstRecord.get());
+        return (int) (index - firstRecordWrapper.get());
     }
 
     /** Records from {@code base} to the end of the source (fixed), or found by the walk (dynamic). */
@@ -286,7 +303,7 @@ public final class RecordTableViewModel {
 
     /** Where the record on window row {@code i} lies: {start, length}, or null when unknown. */
     public long[] rowRange(int i) {
-        long r = firstRecord.get() + i;
+        long r = firstRecordWrapper.get() + i;
         if (plan != null && source != null) {
             return new long[] {base + r * plan.recordSize(), plan.recordSize()};
         }
@@ -298,7 +315,7 @@ public final class RecordTableViewModel {
 
     /** The record index of window row {@code i}. */
     public long index(int i) {
-        return firstRecord.get() + i;
+        return firstRecordWrapper.get() + i;
     }
 
     /** The data the records are read from, or null. */
@@ -328,7 +345,7 @@ public final class RecordTableViewModel {
 
     /** The type name of the listed records ("record" when none). */
     public String typeName() {
-        Shape s = shape.get();
+        Shape s = shapeWrapper.get();
         return s == null ? "record" : s.typeName();
     }
 
@@ -416,7 +433,7 @@ public final class RecordTableViewModel {
                 p -> row(RecordAt.decode(c, rd, start)), row -> {
                     if (gen == rowsGen) {
                         rowLeaves.put(start, row);
-                        revision.set(revision.get() + 1);
+                        revisionWrapper.set(revisionWrapper.get() + 1);
                     }
                 }, x -> {
                     if (gen == rowsGen) {
@@ -453,7 +470,7 @@ public final class RecordTableViewModel {
     /** The data changed under the rows (an edit, an undo): cells are read again. */
     public void refresh() {
         edited();
-        revision.set(revision.get() + 1);
+        revisionWrapper.set(revisionWrapper.get() + 1);
     }
 
     /**
@@ -474,18 +491,18 @@ public final class RecordTableViewModel {
     public void edited(EditOverlay.Edit edit) {
         forgetRows();
         content = null;
-        Shape sh = shape.get();
+        Shape sh = shapeWrapper.get();
         if (sh != null && sh.dynamic() && source != null) {
             if (boundariesKept(edit)) {
                 return;
             }
             // A count, a size or an inserted byte may have moved every record after it: find them again.
-            long keep = firstRecord.get();
+            long keep = firstRecordWrapper.get();
             cancelWalk();
             try {
                 walk(content(), keep);
             } catch (dev.structscope.model.InputException e) {
-                info.set(e.oneLine());
+                infoWrapper.set(e.oneLine());
             }
         }
     }
@@ -558,27 +575,27 @@ public final class RecordTableViewModel {
             // The version as it is now, read through bounded windows while edits go on.
             src = content().asSource();
         } catch (dev.structscope.model.InputException e) {
-            summaryShown.set(true);
-            summaryState.set("failed: " + e.oneLine());
+            summaryShownWrapper.set(true);
+            summaryStateWrapper.set("failed: " + e.oneLine());
             return;
         }
         long b = base;
         RecordReader r = reader;
         DecoderPlan p = plan;
-        summaryShown.set(true);
-        summaryState.set("computing…");
+        summaryShownWrapper.set(true);
+        summaryStateWrapper.set("computing…");
         long gen = statsJob.start();
         // The engine's dynamic stats walk their own records, reporting bytes walked.
         TaskRunner.Task task = runner.submit(TaskRunner.Lane.WORK, "Column summary of " + typeName(), t -> r instanceof
                 DynamicDecoder dyn ? DynamicStats.compute(src, dyn, b, t) : RecordStats.compute(src, p, b, t), result -> {
             if (statsJob.current(gen)) {
                 summary.setAll(result.fields());
-                summaryState.set(Fmt.count(result.records(), "record"));
+                summaryStateWrapper.set(Fmt.count(result.records(), "record"));
                 statsJob.done();
             }
         }, x -> {
             if (statsJob.current(gen)) {
-                summaryState.set("failed: " + (x instanceof dev.structscope.model.InputException ie ? ie.oneLine()
+                summaryStateWrapper.set("failed: " + (x instanceof dev.structscope.model.InputException ie ? ie.oneLine()
                         : x.getMessage()));
                 statsJob.done();
             }
@@ -593,7 +610,7 @@ public final class RecordTableViewModel {
 
     private void cancelSummary() {
         if (statsJob.running) {
-            summaryState.set("cancelled");
+            summaryStateWrapper.set("cancelled");
             statsJob.cancel();
         }
     }
@@ -612,7 +629,7 @@ public final class RecordTableViewModel {
 
     private void progressed(TaskRunner.Task t) {
         if (t == walkJob.task || t == statsJob.task) {
-            progress.set(t.fraction());
+            progressWrapper.set(t.fraction());
         }
     }
 
@@ -629,8 +646,8 @@ public final class RecordTableViewModel {
         /** Starts a run (the model shows busy, progress unknown); returns its generation. */
         long start() {
             running = true;
-            busy.set(true);
-            progress.set(-1);
+            busyWrapper.set(true);
+            progressWrapper.set(-1);
             return ++gen;
         }
 
@@ -652,7 +669,7 @@ public final class RecordTableViewModel {
         void done() {
             running = false;
             task = null;
-            busy.set(walkJob.running || statsJob.running);
+            busyWrapper.set(walkJob.running || statsJob.running);
         }
 
         /** Cancels a running run; a result it still delivers is dropped. */
@@ -669,54 +686,4 @@ public final class RecordTableViewModel {
 
     // ---- properties ----------------------------------------------------------------------
 
-    /** The listed records' shape; null when nothing is listed. */
-    public ReadOnlyObjectProperty<Shape> shapeProperty() {
-        return shape.getReadOnlyProperty();
-    }
-
-    public ReadOnlyLongProperty firstRecordProperty() {
-        return firstRecord.getReadOnlyProperty();
-    }
-
-    /** Rows in the current window. */
-    public ReadOnlyIntegerProperty rowsProperty() {
-        return rows.getReadOnlyProperty();
-    }
-
-    public ReadOnlyStringProperty infoProperty() {
-        return info.getReadOnlyProperty();
-    }
-
-    /** A walk or a summary is running. */
-    public ReadOnlyBooleanProperty busyProperty() {
-        return busy.getReadOnlyProperty();
-    }
-
-    /** How far the running walk or summary got, 0..1, or -1 when unknown. */
-    public ReadOnlyDoubleProperty progressProperty() {
-        return progress.getReadOnlyProperty();
-    }
-
-    /** The summary has been asked for (its pane joins the table). */
-    public ReadOnlyBooleanProperty summaryShownProperty() {
-        return summaryShown.getReadOnlyProperty();
-    }
-
-    public ReadOnlyStringProperty summaryStateProperty() {
-        return summaryState.getReadOnlyProperty();
-    }
-
-    public ObservableList<FieldStats> summary() {
-        return summary;
-    }
-
-    /** Changes with every {@link #show}. */
-    public ReadOnlyLongProperty shownProperty() {
-        return shown.getReadOnlyProperty();
-    }
-
-    /** Changes when the cells must be read again with the same columns. */
-    public ReadOnlyLongProperty revisionProperty() {
-        return revision.getReadOnlyProperty();
-    }
 }

@@ -9,7 +9,7 @@ import java.util.Optional;
 
 /**
  * The bookmarks of a layout document, in the order they were added, each on the data file it
- * was made on: {@link #items()} are those of the open file ({@link #setFile(String)}), the list
+ * was made on: {@link #items} are those of the open file ({@link #setFile(String)}), the list
  * a view shows and the hex view paints. The API a document writer needs is {@link #snapshot()}
  * (all of them) and {@link #restore(List)}. FX thread only.
  */
@@ -23,19 +23,18 @@ public final class BookmarksModel {
 
     private final ObservableList<Bookmark> all = FXCollections.observableArrayList();
     /** Whether the bookmarks changed since they were restored or saved (the document's unsaved marker counts them). */
-    private final javafx.beans.property.ReadOnlyBooleanWrapper changed = new javafx.beans.property.ReadOnlyBooleanWrapper(this, "changed");
-    private final javafx.collections.transformation.FilteredList<Bookmark> items = new javafx.collections.transformation.FilteredList<>(all, b -> b.on(null));
+    private final javafx.beans.property.ReadOnlyBooleanWrapper changedWrapper = new javafx.beans.property.ReadOnlyBooleanWrapper(this, "changed");
+    /** Whether a bookmark was added, removed, renamed or recoloured since the last restore or save. */
+    public final javafx.beans.property.ReadOnlyBooleanProperty changed = changedWrapper.getReadOnlyProperty();
+    private final javafx.collections.transformation.FilteredList<Bookmark> onFile = new javafx.collections.transformation.FilteredList<>(all, b -> b.on(null));
+    /** The bookmarks of the open data file (read-only: change them through this model). */
+    public final ObservableList<Bookmark> items = onFile;
     private String file;
 
-    /** The bookmarks of the open data file (read-only: change them through this model). */
-    public ObservableList<Bookmark> items() {
-        return items;
-    }
-
-    /** The name of the open data file (null: none): {@link #items()} follows it, new bookmarks get it. */
+    /** The name of the open data file (null: none): {@link #items} follows it, new bookmarks get it. */
     public void setFile(String fileName) {
         file = fileName;
-        items.setPredicate(b -> b.on(fileName));
+        onFile.setPredicate(b -> b.on(fileName));
     }
 
     /** Adds a bookmark on the open file with the next colour of the cycle; returns it. */
@@ -48,13 +47,13 @@ public final class BookmarksModel {
             throw new IllegalStateException("at most " + MAX + " bookmarks");
         }
         all.add(b);
-        changed.set(true);
+        changedWrapper.set(true);
         return b;
     }
 
     public void remove(Bookmark b) {
         if (all.remove(b)) {
-            changed.set(true);
+            changedWrapper.set(true);
         }
     }
 
@@ -62,7 +61,7 @@ public final class BookmarksModel {
         int i = all.indexOf(b);
         if (i >= 0) {
             all.set(i, b.withName(name));
-            changed.set(true);
+            changedWrapper.set(true);
         }
     }
 
@@ -70,7 +69,7 @@ public final class BookmarksModel {
         int i = all.indexOf(b);
         if (i >= 0) {
             all.set(i, b.withColor(color));
-            changed.set(true);
+            changedWrapper.set(true);
         }
     }
 
@@ -91,18 +90,13 @@ public final class BookmarksModel {
 
     public void restore(List<Bookmark> saved) {
         all.setAll(saved.size() > MAX ? saved.subList(0, MAX) : saved);
-        changed.set(false);
-    }
-
-    /** Whether a bookmark was added, removed, renamed or recoloured since the last restore or save. */
-    public javafx.beans.property.ReadOnlyBooleanProperty changedProperty() {
-        return changed.getReadOnlyProperty();
+        changedWrapper.set(false);
     }
 
     /** The document holding {@code saved} was written: bookmarks equal to them are no longer unsaved. */
     public void markSaved(List<Bookmark> saved) {
         if (saved.equals(all)) {
-            changed.set(false);
+            changedWrapper.set(false);
         }
     }
 }

@@ -24,7 +24,7 @@ public final class BookmarksView extends BorderPane {
     private final TextField name = new TextField();
 
     public BookmarksView(BookmarksModel model, HexViewModel hex) {
-        list.setItems(model.items());
+        list.setItems(model.items);
         list.setPlaceholder(new Label("No bookmarks: select bytes and press Ctrl+B."));
         list.setCellFactory(v -> new ListCell<>() {
             private final Rectangle swatch = new Rectangle(10, 10);
@@ -73,7 +73,7 @@ public final class BookmarksView extends BorderPane {
 
     /** Bookmarks the current selection with the typed name (or a default one). */
     public void addFromSelection(BookmarksModel model, HexViewModel hex) {
-        if (hex.source() == null) {
+        if (hex.source.get() == null) {
             return;
         }
         model.add(name.getText(), hex.selectionStart(), hex.selectionLength());

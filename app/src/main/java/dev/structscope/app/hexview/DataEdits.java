@@ -28,7 +28,7 @@ import java.util.Locale;
  * mark as changed, and the save as a background {@link Task} (the engine's {@link OverlaySaver}:
  * in place with a journal when the size is kept, else streamed to a file beside and renamed).
  *
- * <p>Edits are refused, with the reason in {@link #messageProperty()}, while nothing editable is
+ * <p>Edits are refused, with the reason in {@link #message}, while nothing editable is
  * open (a live message, a read-only file or file system) and while a save runs. Owned by the hex
  * pane, one per opened file ({@link #attach}); FX thread only (the save's work runs on the task's
  * thread, which reads the overlay while edits are refused).
@@ -45,17 +45,25 @@ public final class DataEdits {
      * after that edit, and cleared by any other edit, undo, redo or caret move.
      */
     private long nibbleAt = -1;
-    private final BooleanProperty insertMode = new SimpleBooleanProperty(this, "insertMode");
-    private final ReadOnlyBooleanWrapper modified = new ReadOnlyBooleanWrapper(this, "modified");
-    private final ReadOnlyBooleanWrapper canUndo = new ReadOnlyBooleanWrapper(this, "canUndo");
-    private final ReadOnlyBooleanWrapper canRedo = new ReadOnlyBooleanWrapper(this, "canRedo");
-    private final ReadOnlyBooleanWrapper saving = new ReadOnlyBooleanWrapper(this, "saving");
-    private final ReadOnlyLongWrapper version = new ReadOnlyLongWrapper(this, "version");
-    private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(this, "message", "");
+    public final BooleanProperty insertMode = new SimpleBooleanProperty(this, "insertMode");
+    private final ReadOnlyBooleanWrapper modifiedWrapper = new ReadOnlyBooleanWrapper(this, "modified");
+    public final ReadOnlyBooleanProperty modified = modifiedWrapper.getReadOnlyProperty();
+    private final ReadOnlyBooleanWrapper canUndoWrapper = new ReadOnlyBooleanWrapper(this, "canUndo");
+    public final ReadOnlyBooleanProperty canUndo = canUndoWrapper.getReadOnlyProperty();
+    private final ReadOnlyBooleanWrapper canRedoWrapper = new ReadOnlyBooleanWrapper(this, "canRedo");
+    public final ReadOnlyBooleanProperty canRedo = canRedoWrapper.getReadOnlyProperty();
+    private final ReadOnlyBooleanWrapper savingWrapper = new ReadOnlyBooleanWrapper(this, "saving");
+    public final ReadOnlyBooleanProperty saving = savingWrapper.getReadOnlyProperty();
+    private final ReadOnlyLongWrapper versionWrapper = new ReadOnlyLongWrapper(this, "version");
+    /** Counts edits, undos and redos: views re-read their bytes when it changes. */
+    public final ReadOnlyLongProperty version = versionWrapper.getReadOnlyProperty();
+    private final ReadOnlyStringWrapper messageWrapper = new ReadOnlyStringWrapper(this, "message", "");
+    /** Why the last edit was refused, or what the last save did; empty when nothing to say. */
+    public final ReadOnlyStringProperty message = messageWrapper.getReadOnlyProperty();
 
     public DataEdits(HexViewModel hex) {
         this.hex = hex;
-        hex.selectionProperty().addListener((o, a, b) -> {
+        hex.selection.addListener((o, a, b) -> {
             if (b.caret() != a.caret() && b.caret() != nibbleAt) {
                 nibbleAt = -1;
             }
@@ -136,40 +144,6 @@ public final class DataEdits {
         retired.clear();
     }
 
-    public BooleanProperty insertModeProperty() {
-        return insertMode;
-    }
-
-    public ReadOnlyBooleanProperty modifiedProperty() {
-        return modified.getReadOnlyProperty();
-    }
-
-    public boolean modified() {
-        return modified.get();
-    }
-
-    public ReadOnlyBooleanProperty canUndoProperty() {
-        return canUndo.getReadOnlyProperty();
-    }
-
-    public ReadOnlyBooleanProperty canRedoProperty() {
-        return canRedo.getReadOnlyProperty();
-    }
-
-    public ReadOnlyBooleanProperty savingProperty() {
-        return saving.getReadOnlyProperty();
-    }
-
-    /** Counts edits, undos and redos: views re-read their bytes when it changes. */
-    public ReadOnlyLongProperty versionProperty() {
-        return version.getReadOnlyProperty();
-    }
-
-    /** Why the last edit was refused, or what the last save did; empty when nothing to say. */
-    public ReadOnlyStringProperty messageProperty() {
-        return message.getReadOnlyProperty();
-    }
-
     /** What the views read: the file through the edits, or null when none is attached. */
     public DataSource source() {
         return edited;
@@ -192,17 +166,17 @@ public final class DataEdits {
 
     /** The ranges in {@code [from, to)} changed since the file was opened (or saved): marked in the views. */
     public List<EditOverlay.Range> changedRanges(long from, long to) {
-        return edited == null || !modified.get() ? List.of() : edited.overlay().addedRanges(from, to);
+        return edited == null || !modifiedWrapper.get() ? List.of() : edited.overlay().addedRanges(from, to);
     }
 
     // ---- edits --------------------------------------------------------------------------------
 
-    /** Whether an edit may be made now; when not, says why in {@link #messageProperty()}. */
+    /** Whether an edit may be made now; when not, says why in {@link #message}. */
     public boolean editable() {
         String why = edited == null ? "no file is open" : readOnly != null ? readOnly
-                : saving.get() ? "a save is running; edit again when it is done" : null;
+                : savingWrapper.get() ? "a save is running; edit again when it is done" : null;
         if (why != null) {
-            message.set("Cannot edit: " + why);
+            messageWrapper.set("Cannot edit: " + why);
             return false;
         }
         return true;
@@ -249,7 +223,7 @@ public final class DataEdits {
     public boolean typeChar(char c) {
         if (c > 0xFF || Character.isISOControl(c)) {
             if (c > 0xFF) {
-                message.set(String.format(Locale.ROOT, "'%c' is not one byte (Latin-1); type it in the hex pane", c));
+                messageWrapper.set(String.format(Locale.ROOT, "'%c' is not one byte (Latin-1); type it in the hex pane", c));
             }
             return false;
         }
@@ -294,7 +268,7 @@ public final class DataEdits {
             return false;
         }
         if (length > FILL_MAX) {
-            message.set("Cannot fill " + length + " bytes at once (at most " + (FILL_MAX >> 20) + " MiB)");
+            messageWrapper.set("Cannot fill " + length + " bytes at once (at most " + (FILL_MAX >> 20) + " MiB)");
             return false;
         }
         byte[] b = new byte[(int) length];
@@ -320,11 +294,11 @@ public final class DataEdits {
     }
 
     public boolean undo() {
-        return edited != null && !saving.get() && step(edited.overlay()::undo);
+        return edited != null && !savingWrapper.get() && step(edited.overlay()::undo);
     }
 
     public boolean redo() {
-        return edited != null && !saving.get() && step(edited.overlay()::redo);
+        return edited != null && !savingWrapper.get() && step(edited.overlay()::redo);
     }
 
     private boolean step(java.util.function.BooleanSupplier s) {
@@ -354,10 +328,10 @@ public final class DataEdits {
         boolean made = false;
         try {
             edit.run();
-            message.set("");
+            messageWrapper.set("");
             made = true;
         } catch (InputException e) {
-            message.set("Cannot edit: " + e.getMessage());
+            messageWrapper.set("Cannot edit: " + e.getMessage());
         }
         changed();
         return made;
@@ -376,10 +350,10 @@ public final class DataEdits {
             edited.edited();
         }
         EditOverlay o = edited == null ? null : edited.overlay();
-        modified.set(o != null && o.modified());
-        canUndo.set(o != null && o.canUndo());
-        canRedo.set(o != null && o.canRedo());
-        version.set(version.get() + 1);
+        modifiedWrapper.set(o != null && o.modified());
+        canUndoWrapper.set(o != null && o.canUndo());
+        canRedoWrapper.set(o != null && o.canRedo());
+        versionWrapper.set(versionWrapper.get() + 1);
     }
 
     // ---- saving -----------------------------------------------------------------------------
@@ -396,7 +370,7 @@ public final class DataEdits {
             throw new IllegalStateException("no file is open");
         }
         EditOverlay overlay = edited.overlay();
-        saving.set(true);
+        savingWrapper.set(true);
         java.util.concurrent.atomic.AtomicBoolean started = new java.util.concurrent.atomic.AtomicBoolean();
         Task<Path> t = new Task<>() {
             @Override
@@ -412,14 +386,14 @@ public final class DataEdits {
                 } finally {
                     // Edits are accepted again only once the saver has stopped reading the overlay,
                     // which a cancel does not wait for.
-                    javafx.application.Platform.runLater(() -> saving.set(false));
+                    javafx.application.Platform.runLater(() -> savingWrapper.set(false));
                 }
             }
         };
         // Cancelled before it ever ran: no saver thread will say it is done.
         t.addEventHandler(javafx.concurrent.WorkerStateEvent.WORKER_STATE_CANCELLED, e -> {
             if (!started.get()) {
-                saving.set(false);
+                savingWrapper.set(false);
             }
         });
         return t;

@@ -35,10 +35,18 @@ public final class DataFileViewModel {
     private final TaskRunner runner;
     private final Consumer<String> editStatus;
     private final FileWatcher watcher;
-    private final ReadOnlyStringWrapper fileLabel = new ReadOnlyStringWrapper(this, "fileLabel", "no file");
-    private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(this, "message", EMPTY_STATE);
-    private final ReadOnlyStringWrapper banner = new ReadOnlyStringWrapper(this, "banner");
-    private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper(this, "status", "Ready");
+    private final ReadOnlyStringWrapper fileLabelWrapper = new ReadOnlyStringWrapper(this, "fileLabel", "no file");
+    /** The file's name and size, with a dot while edits are unsaved; "no file" when none shows. */
+    public final ReadOnlyStringProperty fileLabel = fileLabelWrapper.getReadOnlyProperty();
+    private final ReadOnlyStringWrapper messageWrapper = new ReadOnlyStringWrapper(this, "message", EMPTY_STATE);
+    /** What shows in place of the bytes, or null when the bytes show. */
+    public final ReadOnlyStringProperty message = messageWrapper.getReadOnlyProperty();
+    private final ReadOnlyStringWrapper bannerWrapper = new ReadOnlyStringWrapper(this, "banner");
+    /** The reload banner's text, or null when there is none. */
+    public final ReadOnlyStringProperty banner = bannerWrapper.getReadOnlyProperty();
+    private final ReadOnlyStringWrapper statusWrapper = new ReadOnlyStringWrapper(this, "status", "Ready");
+    /** The status line: caret, selection, size, rows, unsaved edits. */
+    public final ReadOnlyStringProperty status = statusWrapper.getReadOnlyProperty();
     private Runnable onShown = () -> { };
     private DataSource owned;
     private Path openedPath;
@@ -58,32 +66,12 @@ public final class DataFileViewModel {
         this.runner = runner;
         this.editStatus = editStatus;
         this.watcher = new FileWatcher(this::fileChanged, runner);
-        hex.selectionProperty().addListener((o, a, b) -> updateStatus());
-        edits.modifiedProperty().addListener((o, a, b) -> {
+        hex.selection.addListener((o, a, b) -> updateStatus());
+        edits.modified.addListener((o, a, b) -> {
             updateStatus();
             updateLabel();
         });
-        edits.versionProperty().addListener((o, a, b) -> updateLabel());
-    }
-
-    /** The file's name and size, with a dot while edits are unsaved; "no file" when none shows. */
-    public ReadOnlyStringProperty fileLabelProperty() {
-        return fileLabel.getReadOnlyProperty();
-    }
-
-    /** What shows in place of the bytes, or null when the bytes show. */
-    public ReadOnlyStringProperty messageProperty() {
-        return message.getReadOnlyProperty();
-    }
-
-    /** The reload banner's text, or null when there is none. */
-    public ReadOnlyStringProperty bannerProperty() {
-        return banner.getReadOnlyProperty();
-    }
-
-    /** The status line: caret, selection, size, rows, unsaved edits. */
-    public ReadOnlyStringProperty statusProperty() {
-        return status.getReadOnlyProperty();
+        edits.version.addListener((o, a, b) -> updateLabel());
     }
 
     /** Called on the FX thread each time another source shows (or none): the views re-decode. */
@@ -109,7 +97,7 @@ public final class DataFileViewModel {
      */
     public void open(Path path, Runnable then) {
         long mine = ++opening;
-        message.set("Opening " + path + " …");
+        messageWrapper.set("Opening " + path + " …");
         saving.offerJournal(path, () -> {
             if (mine == opening) {
                 map(path, then, mine);
@@ -150,8 +138,8 @@ public final class DataFileViewModel {
 
     private void cannotShow(Path path, String why) {
         show(null, null, null);
-        fileLabel.set(path.getFileName() == null ? path.toString() : path.getFileName().toString());
-        message.set("Cannot show " + path + ": " + why);
+        fileLabelWrapper.set(path.getFileName() == null ? path.toString() : path.getFileName().toString());
+        messageWrapper.set("Cannot show " + path + ": " + why);
     }
 
     /** A mapped file and what editing it may do, both found on the files lane. */
@@ -177,7 +165,7 @@ public final class DataFileViewModel {
     /** Shows {@code raw} through a fresh edit overlay (editable when it is the mapped file {@code path}). */
     private void show(DataSource raw, Path path, DataEdits.Access access) {
         search.cancel();
-        banner.set(null);
+        bannerWrapper.set(null);
         DataSource old = owned;
         owned = null;
         DataSource source;
@@ -188,13 +176,13 @@ public final class DataFileViewModel {
             edits.detach();
             source = null;
         }
-        hex.sourceProperty().set(source);
+        hex.source.set(source);
         edits.closeRetired();
         if (old != null && old != raw) {
             old.close();
         }
         watcher.watch(source, 1000);
-        message.set(source == null ? EMPTY_STATE : null);
+        messageWrapper.set(source == null ? EMPTY_STATE : null);
         updateLabel();
         updateStatus();
         onShown.run();
@@ -203,14 +191,14 @@ public final class DataFileViewModel {
     /** Maps the opened file afresh (after asking about unsaved edits) and comes back to the same place. */
     public void reload() {
         if (openedPath == null) {
-            banner.set(null);
+            bannerWrapper.set(null);
             return;
         }
         if (!saving.confirmDiscard("reloading", this::reload)) {
             return;
         }
         long caret = hex.caret();
-        long top = hex.topRow();
+        long top = hex.topRow.get();
         open(openedPath, () -> {
             hex.moveTo(caret, false);
             hex.setTopRow(top);
@@ -219,37 +207,37 @@ public final class DataFileViewModel {
 
     /** Hides the reload banner. */
     public void dismissBanner() {
-        banner.set(null);
+        bannerWrapper.set(null);
     }
 
     /** Checks the shown file for outside changes now (the window got the focus back). */
     public void checkSoon() {
-        watcher.checkSoon(hex.source());
+        watcher.checkSoon(hex.source.get());
     }
 
     private void fileChanged(String why) {
-        banner.set(why + (openedPath == null ? "" : edits.modified()
+        bannerWrapper.set(why + (openedPath == null ? "" : edits.modified.get()
                 ? " — your edits are not saved: Save Data As… keeps them; reload to see the new contents."
                 : " — reload to see the new contents."));
     }
 
     private void updateLabel() {
-        DataSource s = hex.source();
+        DataSource s = hex.source.get();
         if (s != null && s != edits.source()) {
             return; // between a detach and the next source: the overlay shown is going away
         }
         if (s != null) {
-            fileLabel.set(shortName(s.name()) + "  " + Fmt.binary(s.size()) + (edits.modified() ? " •" : ""));
-        } else if (message.get() == null || message.get().equals(EMPTY_STATE)) {
-            fileLabel.set("no file");
+            fileLabelWrapper.set(shortName(s.name()) + "  " + Fmt.binary(s.size()) + (edits.modified.get() ? " •" : ""));
+        } else if (messageWrapper.get() == null || messageWrapper.get().equals(EMPTY_STATE)) {
+            fileLabelWrapper.set("no file");
         }
     }
 
     private void updateStatus() {
-        DataSource s = hex.source();
-        status.set(s == null ? "Ready" : String.format(Locale.ROOT, "caret 0x%X (%d) · selection %s · %s · %,d rows%s",
+        DataSource s = hex.source.get();
+        statusWrapper.set(s == null ? "Ready" : String.format(Locale.ROOT, "caret 0x%X (%d) · selection %s · %s · %,d rows%s",
                 hex.caret(), hex.caret(), Fmt.bytes(hex.selectionLength()), Fmt.binary(s.size()), hex.rowCount(),
-                edits.modified() ? " · edited (unsaved)" : ""));
+                edits.modified.get() ? " · edited (unsaved)" : ""));
     }
 
     private static String shortName(String name) {
@@ -262,7 +250,7 @@ public final class DataFileViewModel {
         watcher.close();
         search.cancel();
         // The views let go of the overlay before it closes: nothing reads a closed source.
-        hex.sourceProperty().set(null);
+        hex.source.set(null);
         edits.detach();
         edits.closeRetired();
         if (owned != null) {

@@ -58,9 +58,12 @@ public final class DataSaving {
     private final Consumer<String> say;
     private Asker asker = ALERTS;
     private Task<Path> task;
-    private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper(this, "progress");
-    private final javafx.beans.property.ReadOnlyBooleanWrapper running =
+    private final ReadOnlyDoubleWrapper progressWrapper = new ReadOnlyDoubleWrapper(this, "progress");
+    public final ReadOnlyDoubleProperty progress = progressWrapper.getReadOnlyProperty();
+    private final javafx.beans.property.ReadOnlyBooleanWrapper runningWrapper =
             new javafx.beans.property.ReadOnlyBooleanWrapper(this, "running");
+    /** Whether a save runs (until its outcome has been handled: the saved file reopened). */
+    public final javafx.beans.property.ReadOnlyBooleanProperty running = runningWrapper.getReadOnlyProperty();
 
     /** {@code say}: where outcomes go (the pane's status line). */
     DataSaving(DataEdits edits, Consumer<String> say) {
@@ -70,15 +73,6 @@ public final class DataSaving {
 
     public void setAsker(Asker asker) {
         this.asker = asker;
-    }
-
-    public ReadOnlyDoubleProperty progressProperty() {
-        return progress.getReadOnlyProperty();
-    }
-
-    /** Whether a save runs (until its outcome has been handled: the saved file reopened). */
-    public javafx.beans.property.ReadOnlyBooleanProperty runningProperty() {
-        return running.getReadOnlyProperty();
     }
 
     /** The save under way, or null. */
@@ -100,7 +94,7 @@ public final class DataSaving {
      */
     public void save(Consumer<Path> then) {
         Path target = edits.path();
-        if (target == null || !edits.modified()) {
+        if (target == null || !edits.modified.get()) {
             say.accept(target == null ? "No data file to save" : "No data edits to save");
             return;
         }
@@ -146,7 +140,7 @@ public final class DataSaving {
 
     /** Saves to {@code target}, another file (streamed to a file beside it and renamed). */
     public void saveAs(Path target, Consumer<Path> then) {
-        if (edits.path() == null && !edits.modified()) {
+        if (edits.path() == null && !edits.modified.get()) {
             say.accept("No data file to save");
             return;
         }
@@ -163,27 +157,27 @@ public final class DataSaving {
         }
         Task<Path> t = edits.saveTask(target, check);
         task = t;
-        progress.unbind();
-        progress.bind(t.progressProperty());
+        progressWrapper.unbind();
+        progressWrapper.bind(t.progressProperty());
         say.accept("Saving " + target.getFileName() + " …");
         t.setOnSucceeded(e -> {
             try {
                 say.accept("Saved " + target);
                 then.accept(target);
             } finally {
-                running.set(false);
+                runningWrapper.set(false);
             }
         });
         t.setOnFailed(e -> {
             Throwable x = t.getException();
             say.accept("⚠ Not saved: " + (x instanceof InputException ie ? ie.getMessage() : String.valueOf(x)));
-            running.set(false);
+            runningWrapper.set(false);
         });
         t.setOnCancelled(e -> {
             say.accept("Save cancelled; " + target.getFileName() + " is unchanged");
-            running.set(false);
+            runningWrapper.set(false);
         });
-        running.set(true);
+        runningWrapper.set(true);
         TaskRunner.forApp().executor(TaskRunner.Lane.FILES).execute(t);
     }
 
@@ -193,7 +187,7 @@ public final class DataSaving {
      * a save runs in the background and {@code afterSave} continues once it is done.
      */
     public boolean confirmDiscard(String doing, Runnable afterSave) {
-        if (!edits.modified()) {
+        if (!edits.modified.get()) {
             return true;
         }
         String answer = asker.ask("Unsaved data edits", "The data file " + (edits.path() == null ? ""

@@ -46,7 +46,7 @@ final class HexMenu {
 
     /** The menu for the current selection, or null with no data open. */
     ContextMenu menu() {
-        DataSource s = model.source();
+        DataSource s = model.source.get();
         if (s == null) {
             return null;
         }
@@ -93,7 +93,7 @@ final class HexMenu {
 
     /** Copies the selection as hex (Ctrl+C) or in {@code form}. */
     void copySelection(SelectionCopy.Form form) {
-        DataSource s = model.source();
+        DataSource s = model.source.get();
         if (s != null) {
             put(SelectionCopy.copy(s, model.selectionStart(), model.selectionLength(), form));
         }

@@ -113,16 +113,16 @@ public final class HexPane extends BorderPane {
         gotoField.setOnAction(e -> goTo(gotoField.getText()));
         gotoError.setStyle("-fx-text-fill: #d1242f;");
         findField.setPrefColumnCount(9);
-        findField.textProperty().bindBidirectional(search.textProperty());
+        findField.textProperty().bindBidirectional(search.text);
         findField.setOnAction(e -> search.next());
         ComboBox<SearchQuery.Kind> kind = new ComboBox<>();
         kind.getItems().setAll(SearchQuery.Kind.values());
-        kind.valueProperty().bindBidirectional(search.kindProperty());
+        kind.valueProperty().bindBidirectional(search.kind);
         kind.setPrefWidth(150);
         kind.setTooltip(new javafx.scene.control.Tooltip("What the text is: hex bytes (7f 45 4c 46), ASCII or UTF-16LE text,"
                 + " or a typed value (u8…u64, i8…i64, f32, f64; le/be suffix: u32be=1234)"));
         // The prompt shows what to type in the chosen mode, before any error has to.
-        findField.promptTextProperty().bind(search.kindProperty().map(k -> "Find: " + k.example()));
+        findField.promptTextProperty().bind(search.kind.map(k -> "Find: " + k.example()));
         findField.setId("hex-find");
         findField.setTooltip(new javafx.scene.control.Tooltip("Find (Ctrl+F); F3 next, Shift+F3 previous"));
         Button prev = new Button("◀");
@@ -142,15 +142,15 @@ public final class HexPane extends BorderPane {
             }
         });
         ProgressBar searchProgress = new ProgressBar();
-        searchProgress.progressProperty().bind(search.status().progressProperty());
-        searchProgress.visibleProperty().bind(search.status().runningProperty());
+        searchProgress.progressProperty().bind(search.status().progress);
+        searchProgress.visibleProperty().bind(search.status().running);
         searchProgress.setPrefWidth(90);
         Button cancel = new Button("Cancel");
-        cancel.visibleProperty().bind(search.status().runningProperty());
+        cancel.visibleProperty().bind(search.status().running);
         cancel.setOnAction(e -> search.cancel());
         Label searchMsg = new Label();
-        searchMsg.textProperty().bind(search.status().messageProperty());
-        searchMsg.styleProperty().bind(search.status().errorProperty().map(err -> err ? "-fx-text-fill: #d1242f;" : ""));
+        searchMsg.textProperty().bind(search.status().message);
+        searchMsg.styleProperty().bind(search.status().error.map(err -> err ? "-fx-text-fill: #d1242f;" : ""));
         // Row width and offset base are set once and rarely changed: a menu, not two controls on
         // the toolbar (at 1366 px the data column cannot spare a row for them).
         javafx.scene.control.MenuButton viewMenu = viewMenu();
@@ -168,18 +168,18 @@ public final class HexPane extends BorderPane {
         modeLabel.setId("edit-mode");
         modeLabel.getStyleClass().add("edit-mode");
         modeLabel.setTooltip(new javafx.scene.control.Tooltip("Typing over bytes (OVR) or inserting them (INS): Insert toggles"));
-        modeLabel.textProperty().bind(edits.insertModeProperty().map(ins -> ins ? "INS" : "OVR"));
-        modeLabel.setOnMouseClicked(e -> edits.insertModeProperty().set(!edits.insertModeProperty().get()));
+        modeLabel.textProperty().bind(edits.insertMode.map(ins -> ins ? "INS" : "OVR"));
+        modeLabel.setOnMouseClicked(e -> edits.insertMode.set(!edits.insertMode.get()));
         ProgressBar saveProgress = new ProgressBar();
         saveProgress.setId("save-progress");
-        saveProgress.progressProperty().bind(saving.progressProperty());
-        saveProgress.visibleProperty().bind(edits.savingProperty());
-        saveProgress.managedProperty().bind(edits.savingProperty());
+        saveProgress.progressProperty().bind(saving.progress);
+        saveProgress.visibleProperty().bind(edits.saving);
+        saveProgress.managedProperty().bind(edits.saving);
         saveProgress.setPrefWidth(90);
         Button saveCancel = new Button("Cancel Save");
         saveCancel.setId("save-cancel");
-        saveCancel.visibleProperty().bind(edits.savingProperty());
-        saveCancel.managedProperty().bind(edits.savingProperty());
+        saveCancel.visibleProperty().bind(edits.saving);
+        saveCancel.managedProperty().bind(edits.saving);
         saveCancel.setOnAction(e -> saving.cancel());
         javafx.scene.layout.FlowPane toolbar = new javafx.scene.layout.FlowPane(6, 4, fileLabel, gotoField, gotoError,
                 findField, kind, new javafx.scene.layout.HBox(4, prev, next, all), viewMenu, searchProgress, cancel, searchMsg, saveProgress, saveCancel, overlayBar);
@@ -195,14 +195,14 @@ public final class HexPane extends BorderPane {
         notice.setGraphic(warn);
         // The close button and Dismiss both only hide it; the view model is told either way.
         notice.setOnHidden(e -> file.dismissBanner());
-        file.bannerProperty().addListener((o, a, t) -> {
+        file.banner.addListener((o, a, t) -> {
             if (t == null) {
                 notice.hide();
             } else {
                 notice.show(t);
             }
         });
-        fileLabel.textProperty().bind(file.fileLabelProperty());
+        fileLabel.textProperty().bind(file.fileLabel);
         // The overlay chooser flows on with the tools: in the narrow column that is two rows, not three.
         overlayBar.setPadding(Insets.EMPTY);
         // Nested in the tools' flow it would wrap at its default 400 px; it wraps only when it must.
@@ -215,8 +215,8 @@ public final class HexPane extends BorderPane {
         message.getStyleClass().add("empty-state");
         message.setWrapText(true);
         message.setStyle("-fx-font-size: 15px; -fx-text-fill: #57606a; -fx-padding: 24;");
-        message.textProperty().bind(file.messageProperty().map(t -> t).orElse(""));
-        message.visibleProperty().bind(file.messageProperty().isNotNull());
+        message.textProperty().bind(file.message.map(t -> t).orElse(""));
+        message.visibleProperty().bind(file.message.isNotNull());
         StackPane center = new StackPane(tabs, message);
         main.getItems().setAll(center, bottom);
         for (Tab t : new Tab[] {decodedTab, inspectorTab, bookmarksTab, matchesTab, histogramTab}) {
@@ -250,7 +250,7 @@ public final class HexPane extends BorderPane {
         notice.setContent(main);
         setCenter(notice);
         status.setPadding(new Insets(2, 6, 2, 6));
-        status.textProperty().bind(file.statusProperty());
+        status.textProperty().bind(file.status);
         editStatus.setId("edit-status");
         editStatus.setPadding(new Insets(2, 6, 2, 6));
         editStatus.setMinWidth(0);
@@ -265,12 +265,12 @@ public final class HexPane extends BorderPane {
         editStatus.managedProperty().bind(editStatus.visibleProperty());
         setBottom(statusRow);
         hexView.setEdits(edits);
-        edits.messageProperty().addListener((o, a, m) -> {
+        edits.message.addListener((o, a, m) -> {
             if (!m.isEmpty()) {
                 editStatus.setText(m);
             }
         });
-        edits.versionProperty().addListener((o, a, b) -> onEdited());
+        edits.version.addListener((o, a, b) -> onEdited());
         writers.install(fields, records, inspectorModel);
         hexMenu = new HexMenu(model, () -> choice, writers, new HexMenu.Actions() {
             @Override
@@ -292,8 +292,8 @@ public final class HexPane extends BorderPane {
         dev.structscope.app.common.ContextMenus.install(hexView, picked -> hexMenu.menu());
 
         overlayBar.setOnChoice(this::applyChoice);
-        model.selectionProperty().addListener((o, a, b) -> selectionMoved());
-        fields.selectedRangeProperty().addListener((o, a, r) -> {
+        model.selection.addListener((o, a, b) -> selectionMoved());
+        fields.selectedRange.addListener((o, a, r) -> {
             if (r != null && !syncing) {
                 syncing = true;
                 try {
@@ -307,9 +307,9 @@ public final class HexPane extends BorderPane {
             syncing = true;
             try {
                 OverlayBar.Choice c = choice;
-                if (c != null && model.source() != null) {
+                if (c != null && model.source.get() != null) {
                     // The colours follow the selected record: its own sizes and placed members.
-                    fields.show(model.source(), c.reader(), off, at -> followColours(c, at));
+                    fields.show(model.source.get(), c.reader(), off, at -> followColours(c, at));
                 }
                 model.select(off, len);
             } finally {
@@ -427,12 +427,12 @@ public final class HexPane extends BorderPane {
         for (int n : new int[] {8, 16, 32}) {
             javafx.scene.control.RadioMenuItem r = new javafx.scene.control.RadioMenuItem(n + " bytes per row");
             r.setToggleGroup(rows);
-            r.setSelected(n == model.bytesPerRow());
-            r.setOnAction(e -> model.bytesPerRowProperty().set(n));
+            r.setSelected(n == model.bytesPerRow.get());
+            r.setOnAction(e -> model.bytesPerRow.set(n));
             b.getItems().add(r);
         }
         javafx.scene.control.CheckMenuItem dec = new javafx.scene.control.CheckMenuItem("Decimal offsets");
-        dec.setOnAction(e -> model.hexOffsetsProperty().set(!dec.isSelected()));
+        dec.setOnAction(e -> model.hexOffsets.set(!dec.isSelected()));
         b.getItems().addAll(new javafx.scene.control.SeparatorMenuItem(), dec, new javafx.scene.control.SeparatorMenuItem());
         b.getItems().addAll(byteMapItems());
         return b;
@@ -483,7 +483,7 @@ public final class HexPane extends BorderPane {
 
     /** The reload banner's text ("" when none shows). */
     public String bannerText() {
-        return file.bannerProperty().get() == null ? "" : file.bannerProperty().get();
+        return file.banner.get() == null ? "" : file.banner.get();
     }
 
     public boolean bannerShown() {
@@ -570,7 +570,7 @@ public final class HexPane extends BorderPane {
     /** After a save: the saved file, mapped afresh, at the same place (edits now part of it). */
     private void reopenSaved(Path p) {
         long caret = model.caret();
-        long top = model.topRow();
+        long top = model.topRow.get();
         String said = editStatus.getText();
         OverlayBar.Choice c = choice;
         file.open(p, () -> {
@@ -585,7 +585,7 @@ public final class HexPane extends BorderPane {
 
     /** Every view re-reads its bytes after an edit, undo or redo. */
     private void onEdited() {
-        DataSource s = model.source();
+        DataSource s = model.source.get();
         if (s == null || s != edits.source()) {
             return;
         }
@@ -652,9 +652,9 @@ public final class HexPane extends BorderPane {
 
     private void applyChoice(OverlayBar.Choice c) {
         choice = c;
-        DataSource s = model.source();
+        DataSource s = model.source.get();
         if (c == null || s == null) {
-            model.overlayProperty().set(null);
+            model.overlay.set(null);
             fields.clear(s == null ? "Open a file to decode its bytes." : "Choose a type for the overlay to decode the bytes.");
             records.show(null, null, 0);
             return;
@@ -664,7 +664,7 @@ public final class HexPane extends BorderPane {
             return;
         }
         long count = c.asTable() && c.plan().recordSize() > 0 ? Math.max(1, (s.size() - c.base()) / c.plan().recordSize()) : 1;
-        model.overlayProperty().set(Overlay.of(c.layout(), c.plan(), c.base(), count));
+        model.overlay.set(Overlay.of(c.layout(), c.plan(), c.base(), count));
         fields.show(s, c.plan(), c.base());
         if (c.asTable()) {
             records.show(s, c.plan(), c.base());
@@ -684,9 +684,9 @@ public final class HexPane extends BorderPane {
      */
     private void applyDynamic(OverlayBar.Choice c, DataSource s) {
         boolean select = !syncing;
-        model.overlayProperty().set(null);
+        model.overlay.set(null);
         fields.show(s, c.reader(), c.base(), at -> {
-            model.overlayProperty().set(at.ok() ? Overlay.ofInstance(at.root(), at.base(), at.size()) : null);
+            model.overlay.set(at.ok() ? Overlay.ofInstance(at.root(), at.base(), at.size()) : null);
             if (select) {
                 model.select(c.base(), Math.max(1, Math.min(at.ok() ? at.size() : 1, s.size() - c.base())));
             }
@@ -702,7 +702,7 @@ public final class HexPane extends BorderPane {
     /** A dynamic record shown in the tree: the overlay's colours take its own sizes and placed members. */
     private void followColours(OverlayBar.Choice c, RecordAt at) {
         if (c.dynamic() && at.ok() && c == choice) {
-            model.overlayProperty().set(Overlay.ofInstance(at.root(), at.base(), at.size()));
+            model.overlay.set(Overlay.ofInstance(at.root(), at.base(), at.size()));
         }
     }
 
@@ -721,7 +721,7 @@ public final class HexPane extends BorderPane {
 
     private void selectionMoved() {
         // The value under the selection starts where it starts (ImHex, 010 Editor), whichever end the caret is at.
-        inspectorModel.show(model.source(), model.selectionStart());
+        inspectorModel.show(model.source.get(), model.selectionStart());
         if (!syncing) {
             followRecord(model.caret());
         }
@@ -742,7 +742,7 @@ public final class HexPane extends BorderPane {
      */
     private void followRecord(long caret) {
         OverlayBar.Choice c = choice;
-        DataSource s = model.source();
+        DataSource s = model.source.get();
         if (c == null || !c.asTable() || s == null || caret < c.base()) {
             return;
         }
@@ -836,7 +836,7 @@ public final class HexPane extends BorderPane {
         }
         if (COPY.match(e) && hexView.isFocused()) {
             // As the pane the caret is in shows them: hex digits, or the ASCII column's text.
-            hexMenu.copySelection(model.paneProperty().get() == HexViewModel.Pane.ASCII
+            hexMenu.copySelection(model.pane.get() == HexViewModel.Pane.ASCII
                     ? SelectionCopy.Form.TEXT : SelectionCopy.Form.HEX);
             e.consume();
             return;
@@ -860,7 +860,7 @@ public final class HexPane extends BorderPane {
             }
         } else if (BOOKMARK.match(e)) {
             bookmarksView.addFromSelection(bookmarks, model);
-        } else if (e.getCode() == KeyCode.ESCAPE && search.status().running()) {
+        } else if (e.getCode() == KeyCode.ESCAPE && search.status().running.get()) {
             search.cancel();
         } else {
             return;
@@ -876,26 +876,26 @@ public final class HexPane extends BorderPane {
      * its tab shows.
      */
     private void wireByteMap() {
-        model.sourceProperty().addListener((o, a, s) -> byteMap.setSource(s));
+        model.source.addListener((o, a, s) -> byteMap.setSource(s));
         javafx.animation.PauseTransition afterEdit = new javafx.animation.PauseTransition(javafx.util.Duration.millis(600));
         afterEdit.setOnFinished(e -> byteMap.refresh());
-        edits.versionProperty().addListener((o, a, b) -> {
-            if (model.source() != null && model.source() == edits.source()) {
+        edits.version.addListener((o, a, b) -> {
+            if (model.source.get() != null && model.source.get() == edits.source()) {
                 afterEdit.playFromStart();
             }
         });
         Runnable window = () -> {
-            long n = model.bytesPerRow();
-            strip.setWindow(model.topRow() * n, Math.min(model.size() - Math.min(model.size(), model.topRow() * n),
+            long n = model.bytesPerRow.get();
+            strip.setWindow(model.topRow.get() * n, Math.min(model.size() - Math.min(model.size(), model.topRow.get() * n),
                     (long) model.visibleRows() * n));
         };
-        model.topRowProperty().addListener((o, a, b) -> window.run());
-        model.visibleRowsProperty().addListener((o, a, b) -> window.run());
-        model.bytesPerRowProperty().addListener((o, a, b) -> window.run());
-        model.sourceProperty().addListener((o, a, b) -> window.run());
+        model.topRow.addListener((o, a, b) -> window.run());
+        model.visibleRows.addListener((o, a, b) -> window.run());
+        model.bytesPerRow.addListener((o, a, b) -> window.run());
+        model.source.addListener((o, a, b) -> window.run());
         Runnable selection = () -> byteMap.setSelection(model.selectionStart(), model.selectionLength());
-        model.selectionProperty().addListener((o, a, b) -> selection.run());
-        byteMap.histogramWantedProperty().bind(histogramTab.selectedProperty());
+        model.selection.addListener((o, a, b) -> selection.run());
+        byteMap.histogramWanted.bind(histogramTab.selectedProperty());
         strip.setOnGo(this::goToFromMap);
         javafx.scene.control.ContextMenu menu = new javafx.scene.control.ContextMenu();
         menu.getItems().setAll(byteMapItems());
@@ -903,7 +903,7 @@ public final class HexPane extends BorderPane {
             menu.show(strip, e.getScreenX(), e.getScreenY());
             e.consume();
         });
-        hexView.darkProperty().addListener((o, a, d) -> {
+        hexView.dark.addListener((o, a, d) -> {
             histogramView.setDark(d);
             if (byteMapView != null) {
                 byteMapView.setDark(d);
@@ -914,13 +914,13 @@ public final class HexPane extends BorderPane {
     /** "Colour by entropy", "Byte Map…" and "Byte Histogram": in the View menu and on the strip. */
     private java.util.List<javafx.scene.control.MenuItem> byteMapItems() {
         javafx.scene.control.CheckMenuItem entropy = new javafx.scene.control.CheckMenuItem("Byte map: colour by entropy");
-        entropy.selectedProperty().bindBidirectional(byteMap.byEntropyProperty());
+        entropy.selectedProperty().bindBidirectional(byteMap.byEntropy);
         javafx.scene.control.MenuItem larger = new javafx.scene.control.MenuItem("Byte Map…");
         larger.setOnAction(e -> openByteMap());
         javafx.scene.control.MenuItem hist = new javafx.scene.control.MenuItem("Byte Histogram of the Selection");
         hist.setOnAction(e -> showPane("histogram"));
         javafx.scene.control.MenuItem stop = new javafx.scene.control.MenuItem("Stop Mapping the Bytes");
-        stop.disableProperty().bind(byteMap.stripProperty().map(s -> !s.scanning()));
+        stop.disableProperty().bind(byteMap.strip.map(s -> !s.scanning()));
         stop.setOnAction(e -> byteMap.cancelMap());
         return java.util.List.of(entropy, larger, hist, stop);
     }
@@ -928,7 +928,7 @@ public final class HexPane extends BorderPane {
     /** Moves the caret to {@code at} and centres its row (a press on the strip or the larger map). */
     private void goToFromMap(long at) {
         model.moveTo(at, false);
-        model.setTopRow(at / model.bytesPerRow() - model.visibleRows() / 2);
+        model.setTopRow(at / model.bytesPerRow.get() - model.visibleRows() / 2);
         tabs.getSelectionModel().select(hexTab);
     }
 
@@ -937,10 +937,10 @@ public final class HexPane extends BorderPane {
         if (byteMapView == null) {
             byteMapView = new dev.structscope.app.bytemap.ByteMapView(byteMap);
             byteMapView.setOnGo(this::goToFromMap);
-            byteMapView.setDark(hexView.darkProperty().get());
+            byteMapView.setDark(hexView.dark.get());
             byteMapWindow = dev.structscope.app.bytemap.ByteMapView.window(byteMapView, this, "Byte Map");
         }
-        byteMapWindow.setTitle("Byte Map — " + (model.source() == null ? "no file" : model.source().name()));
+        byteMapWindow.setTitle("Byte Map — " + (model.source.get() == null ? "no file" : model.source.get().name()));
         byteMapWindow.show();
         byteMapWindow.toFront();
         byteMapView.show(0, model.size());

@@ -43,7 +43,8 @@ public final class HexView extends Region {
             Color.web("#e6edf3"), Color.web("#8b949e"), Color.web("#4493f8"), Color.web("#4493f8", 0.35),
             Color.web("#30363d"), Color.web("#f06292"), Color.web("#0d1117"));
 
-    private final javafx.beans.property.BooleanProperty dark =
+    /** Whether to paint with the dark theme's colours; the window binds it to its theme. */
+    public final javafx.beans.property.BooleanProperty dark =
             new javafx.beans.property.SimpleBooleanProperty(this, "dark");
     private Palette palette = LIGHT;
 
@@ -80,19 +81,19 @@ public final class HexView extends Region {
             }
         });
         Runnable repaint = this::requestRepaint;
-        model.topRowProperty().addListener((o, a, b) -> repaint.run());
-        model.selectionProperty().addListener((o, a, b) -> repaint.run());
-        model.overlayProperty().addListener((o, a, b) -> repaint.run());
-        model.paneProperty().addListener((o, a, b) -> repaint.run());
-        model.hexOffsetsProperty().addListener((o, a, b) -> repaint.run());
-        model.sourceProperty().addListener((o, a, b) -> requestLayout());
-        model.bytesPerRowProperty().addListener((o, a, b) -> requestLayout());
-        model.fontSizeProperty().addListener((o, a, b) -> {
+        model.topRow.addListener((o, a, b) -> repaint.run());
+        model.selection.addListener((o, a, b) -> repaint.run());
+        model.overlay.addListener((o, a, b) -> repaint.run());
+        model.pane.addListener((o, a, b) -> repaint.run());
+        model.hexOffsets.addListener((o, a, b) -> repaint.run());
+        model.source.addListener((o, a, b) -> requestLayout());
+        model.bytesPerRow.addListener((o, a, b) -> requestLayout());
+        model.fontSize.addListener((o, a, b) -> {
             metrics.measure(b.doubleValue());
             requestLayout();
         });
-        bookmarks.items().addListener((ListChangeListener<Bookmark>) c -> repaint.run());
-        metrics.measure(model.fontSizeProperty().get());
+        bookmarks.items.addListener((ListChangeListener<Bookmark>) c -> repaint.run());
+        metrics.measure(model.fontSize.get());
         // A filter, so that enclosing tab and split panes never take the arrows and Home/End first.
         addEventFilter(KeyEvent.KEY_PRESSED, this::onKey);
         addEventHandler(KeyEvent.KEY_TYPED, this::onTyped);
@@ -109,7 +110,7 @@ public final class HexView extends Region {
     /** Turns on typing over bytes (and the marks of changed bytes) through {@code edits}. */
     public void setEdits(DataEdits edits) {
         this.edits = edits;
-        edits.versionProperty().addListener((o, a, b) -> requestRepaint());
+        edits.version.addListener((o, a, b) -> requestRepaint());
     }
 
     /** Paints since creation. */
@@ -131,14 +132,14 @@ public final class HexView extends Region {
         canvas.setWidth(Math.max(1, Math.floor(w - sw)));
         canvas.setHeight(Math.max(1, Math.floor(h)));
         int rows = (int) Math.max(1, Math.floor((h - metrics.line - 4) / metrics.line));
-        model.visibleRowsProperty().set(rows);
-        model.setTopRow(model.topRow());
+        model.visibleRows.set(rows);
+        model.setTopRow(model.topRow.get());
         paint();
     }
 
     @Override
     protected double computePrefWidth(double height) {
-        return metrics.hexX(model) + (model.bytesPerRow() * 4 + 4) * metrics.cw + scroll.prefWidth(-1);
+        return metrics.hexX(model) + (model.bytesPerRow.get() * 4 + 4) * metrics.cw + scroll.prefWidth(-1);
     }
 
     @Override
@@ -159,16 +160,11 @@ public final class HexView extends Region {
             scroll.setMax(Math.max(1, max));
             scroll.setVisibleAmount(Math.max(1, Math.min(model.visibleRows(), max == 0 ? 1 : max / 2.0 + 1)));
             scroll.setBlockIncrement(model.visibleRows());
-            scroll.setValue(model.topRow());
+            scroll.setValue(model.topRow.get());
             scroll.setDisable(max == 0);
         } finally {
             syncingScroll = false;
         }
-    }
-
-    /** Whether to paint with the dark theme's colours; the window binds it to its theme. */
-    public javafx.beans.property.BooleanProperty darkProperty() {
-        return dark;
     }
 
     /** Draws the header and the visible rows. */
@@ -182,12 +178,12 @@ public final class HexView extends Region {
         paints++;
         rowsPaintedLast = 0;
         syncScrollBar();
-        DataSource source = model.source();
+        DataSource source = model.source.get();
         if (source == null || model.size() == 0) {
             return;
         }
-        int n = model.bytesPerRow();
-        boolean hexOff = model.hexOffsetsProperty().get();
+        int n = model.bytesPerRow.get();
+        boolean hexOff = model.hexOffsets.get();
         int digits = hexOff ? HexRowFormatter.hexDigits(model.size()) : HexRowFormatter.decDigits(model.size());
         double cw = metrics.cw;
         double line = metrics.line;
@@ -203,7 +199,7 @@ public final class HexView extends Region {
         for (int i = 0; i < n; i++) {
             g.fillText(String.format("%02X", i), snap(hexX + col(i) * cw), 1);
         }
-        long top = model.topRow();
+        long top = model.topRow.get();
         long first = top * n;
         long size = model.size();
         int rows = (int) Math.min(model.visibleRows() + 1L, model.rowCount() - top);
@@ -212,7 +208,7 @@ public final class HexView extends Region {
         }
         long len = Math.min((long) rows * n, size - first);
         MemorySegment seg = Sources.guard(source, () -> source.slice(first, len));
-        Overlay overlay = model.overlayProperty().get();
+        Overlay overlay = model.overlay.get();
         long selLo = model.selectionStart();
         long selHi = selLo + model.selectionLength() - 1;
         long caret = model.caret();
@@ -324,9 +320,9 @@ public final class HexView extends Region {
         double cw = metrics.cw;
         double line = metrics.line;
         g.setStroke(palette.accent());
-        g.setLineWidth(model.paneProperty().get() == HexViewModel.Pane.HEX ? 2 : 1);
+        g.setLineWidth(model.pane.get() == HexViewModel.Pane.HEX ? 2 : 1);
         g.strokeRect(snap(hx - cw / 2) + 1, snap(y) + 1, Math.ceil(3 * cw) - 2, Math.ceil(line) - 2);
-        g.setLineWidth(model.paneProperty().get() == HexViewModel.Pane.ASCII ? 2 : 1);
+        g.setLineWidth(model.pane.get() == HexViewModel.Pane.ASCII ? 2 : 1);
         g.strokeRect(snap(ax) + 1, snap(y) + 1, Math.ceil(cw) - 2, Math.ceil(line) - 2);
     }
 
@@ -380,19 +376,19 @@ public final class HexView extends Region {
      * coordinates, or null when its row is not on screen (for tests that click bytes).
      */
     public javafx.geometry.Point2D pointOf(long offset, HexViewModel.Pane pane) {
-        int n = model.bytesPerRow();
+        int n = model.bytesPerRow.get();
         long row = offset / n;
-        if (row < model.topRow() || row >= model.topRow() + model.visibleRows()) {
+        if (row < model.topRow.get() || row >= model.topRow.get() + model.visibleRows()) {
             return null;
         }
-        int digits = model.hexOffsetsProperty().get() ? HexRowFormatter.hexDigits(model.size())
+        int digits = model.hexOffsets.get() ? HexRowFormatter.hexDigits(model.size())
                 : HexRowFormatter.decDigits(model.size());
         double cw = metrics.cw;
         double hexX = metrics.hexX(digits);
         double asciiX = hexX + (n * 3 + (n / 8 - 1) + 2) * cw;
         int i = (int) (offset % n);
         double x = pane == HexViewModel.Pane.HEX ? hexX + col(i) * cw + cw : asciiX + i * cw + cw / 2;
-        double y = metrics.line + 4 + (row - model.topRow()) * metrics.line + metrics.line / 2;
+        double y = metrics.line + 4 + (row - model.topRow.get()) * metrics.line + metrics.line / 2;
         return new javafx.geometry.Point2D(x, y);
     }
 
@@ -400,14 +396,14 @@ public final class HexView extends Region {
         if (model.size() == 0) {
             return null;
         }
-        int n = model.bytesPerRow();
-        int digits = model.hexOffsetsProperty().get() ? HexRowFormatter.hexDigits(model.size())
+        int n = model.bytesPerRow.get();
+        int digits = model.hexOffsets.get() ? HexRowFormatter.hexDigits(model.size())
                 : HexRowFormatter.decDigits(model.size());
         double cw = metrics.cw;
         double hexX = metrics.hexX(digits);
         double asciiX = hexX + (n * 3 + (n / 8 - 1) + 2) * cw;
         double y0 = metrics.line + 4;
-        long row = model.topRow() + (long) Math.floor(Math.max(0, y - y0) / metrics.line);
+        long row = model.topRow.get() + (long) Math.floor(Math.max(0, y - y0) / metrics.line);
         int i;
         HexViewModel.Pane pane;
         if (x >= asciiX - cw / 2) {
@@ -433,7 +429,7 @@ public final class HexView extends Region {
             return;
         }
         if (hit != null) {
-            model.paneProperty().set(hit.pane());
+            model.pane.set(hit.pane());
             model.moveTo(hit.offset(), e.isShiftDown());
             dragging = true;
         }
@@ -446,9 +442,9 @@ public final class HexView extends Region {
             return;
         }
         if (e.getY() < metrics.line) {
-            model.setTopRow(model.topRow() - 1);
+            model.setTopRow(model.topRow.get() - 1);
         } else if (e.getY() > canvas.getHeight()) {
-            model.setTopRow(model.topRow() + 1);
+            model.setTopRow(model.topRow.get() + 1);
         }
         Hit hit = hitTest(e.getX(), Math.max(metrics.line + 4, Math.min(e.getY(), canvas.getHeight() - 1)));
         if (hit != null) {
@@ -464,7 +460,7 @@ public final class HexView extends Region {
             if (rows == 0 && e.getDeltaY() != 0) {
                 rows = e.getDeltaY() > 0 ? -1 : 1;
             }
-            model.setTopRow(model.topRow() + rows);
+            model.setTopRow(model.topRow.get() + rows);
         }
         e.consume();
     }
@@ -498,9 +494,9 @@ public final class HexView extends Region {
                 if (edits == null || ctrl || shift) {
                     return;
                 }
-                edits.insertModeProperty().set(!edits.insertModeProperty().get());
+                edits.insertMode.set(!edits.insertMode.get());
             }
-            case TAB -> model.paneProperty().set(model.paneProperty().get() == HexViewModel.Pane.HEX
+            case TAB -> model.pane.set(model.pane.get() == HexViewModel.Pane.HEX
                     ? HexViewModel.Pane.ASCII : HexViewModel.Pane.HEX);
             case PLUS, EQUALS, ADD -> {
                 if (!ctrl) {
@@ -518,7 +514,7 @@ public final class HexView extends Region {
                 if (!ctrl) {
                     return;
                 }
-                model.fontSizeProperty().set(13);
+                model.fontSize.set(13);
             }
             default -> {
                 return;
@@ -534,7 +530,7 @@ public final class HexView extends Region {
             return;
         }
         char c = ch.charAt(0);
-        boolean done = model.paneProperty().get() == HexViewModel.Pane.HEX ? edits.typeHex(c) : edits.typeChar(c);
+        boolean done = model.pane.get() == HexViewModel.Pane.HEX ? edits.typeHex(c) : edits.typeChar(c);
         if (done || !Character.isISOControl(c)) {
             e.consume();
         }

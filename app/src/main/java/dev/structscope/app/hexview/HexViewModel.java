@@ -43,20 +43,23 @@ public final class HexViewModel {
         }
     }
 
-    private final ObjectProperty<DataSource> source = new SimpleObjectProperty<>(this, "source");
-    private final IntegerProperty bytesPerRow = new SimpleIntegerProperty(this, "bytesPerRow", 16);
-    private final BooleanProperty hexOffsets = new SimpleBooleanProperty(this, "hexOffsets", true);
-    private final LongProperty topRow = new SimpleLongProperty(this, "topRow");
-    private final IntegerProperty visibleRows = new SimpleIntegerProperty(this, "visibleRows", 32);
-    private final ReadOnlyObjectWrapper<Selection> selection = new ReadOnlyObjectWrapper<>(this, "selection", new Selection(0, 0));
-    private final ObjectProperty<Pane> pane = new SimpleObjectProperty<>(this, "pane", Pane.HEX);
-    private final ObjectProperty<Overlay> overlay = new SimpleObjectProperty<>(this, "overlay");
-    private final DoubleProperty fontSize = new SimpleDoubleProperty(this, "fontSize", 13);
+    public final ObjectProperty<DataSource> source = new SimpleObjectProperty<>(this, "source");
+    public final IntegerProperty bytesPerRow = new SimpleIntegerProperty(this, "bytesPerRow", 16);
+    public final BooleanProperty hexOffsets = new SimpleBooleanProperty(this, "hexOffsets", true);
+    public final LongProperty topRow = new SimpleLongProperty(this, "topRow");
+    /** Set by the view when it is resized: how many whole rows fit. */
+    public final IntegerProperty visibleRows = new SimpleIntegerProperty(this, "visibleRows", 32);
+    private final ReadOnlyObjectWrapper<Selection> selectionWrapper = new ReadOnlyObjectWrapper<>(this, "selection", new Selection(0, 0));
+    /** Where the caret is and what is selected; changed by the moves below. */
+    public final ReadOnlyObjectProperty<Selection> selection = selectionWrapper.getReadOnlyProperty();
+    public final ObjectProperty<Pane> pane = new SimpleObjectProperty<>(this, "pane", Pane.HEX);
+    public final ObjectProperty<Overlay> overlay = new SimpleObjectProperty<>(this, "overlay");
+    public final DoubleProperty fontSize = new SimpleDoubleProperty(this, "fontSize", 13);
 
     public HexViewModel() {
         source.addListener((o, a, b) -> {
             topRow.set(0);
-            selection.set(new Selection(0, 0));
+            selectionWrapper.set(new Selection(0, 0));
         });
         bytesPerRow.addListener((o, a, b) -> {
             int n = b.intValue();
@@ -68,74 +71,24 @@ public final class HexViewModel {
         });
     }
 
-    public ObjectProperty<DataSource> sourceProperty() {
-        return source;
-    }
-
-    public DataSource source() {
-        return source.get();
-    }
-
     /** Bytes of the source, 0 when none is open. */
     public long size() {
         DataSource s = source.get();
         return s == null ? 0 : s.size();
     }
 
-    public IntegerProperty bytesPerRowProperty() {
-        return bytesPerRow;
-    }
-
-    public int bytesPerRow() {
-        return bytesPerRow.get();
-    }
-
-    public BooleanProperty hexOffsetsProperty() {
-        return hexOffsets;
-    }
-
-    public LongProperty topRowProperty() {
-        return topRow;
-    }
-
-    public long topRow() {
-        return topRow.get();
-    }
-
-    /** Set by the view when it is resized: how many whole rows fit. */
-    public IntegerProperty visibleRowsProperty() {
-        return visibleRows;
-    }
-
     public int visibleRows() {
         return Math.max(1, visibleRows.get());
     }
 
-    /** Where the caret is and what is selected; changed by the moves below. */
-    public ReadOnlyObjectProperty<Selection> selectionProperty() {
-        return selection.getReadOnlyProperty();
-    }
-
     public long caret() {
-        return selection.get().caret();
-    }
-
-    public ObjectProperty<Pane> paneProperty() {
-        return pane;
-    }
-
-    public ObjectProperty<Overlay> overlayProperty() {
-        return overlay;
-    }
-
-    public DoubleProperty fontSizeProperty() {
-        return fontSize;
+        return selectionWrapper.get().caret();
     }
 
     /** Rows in the file: ceil(size / bytesPerRow), a long. */
     public long rowCount() {
         long size = size();
-        int n = bytesPerRow();
+        int n = bytesPerRow.get();
         return size == 0 ? 0 : (size - 1) / n + 1;
     }
 
@@ -149,23 +102,23 @@ public final class HexViewModel {
     }
 
     public long selectionStart() {
-        return selection.get().start();
+        return selectionWrapper.get().start();
     }
 
     /** Bytes selected (the caret byte alone counts as 1 when the file is not empty). */
     public long selectionLength() {
-        return size() == 0 ? 0 : selection.get().end() - selection.get().start() + 1;
+        return size() == 0 ? 0 : selectionWrapper.get().end() - selectionWrapper.get().start() + 1;
     }
 
     public boolean isSelected(long offset) {
-        return offset >= selection.get().start() && offset <= selection.get().end();
+        return offset >= selectionWrapper.get().start() && offset <= selectionWrapper.get().end();
     }
 
     /** Puts the caret on {@code offset} (clamped into the file); extends the selection if asked. */
     public void moveTo(long offset, boolean extend) {
         long size = size();
         long at = size == 0 ? 0 : Math.max(0, Math.min(offset, size - 1));
-        selection.set(new Selection(extend ? selection.get().anchor() : at, at));
+        selectionWrapper.set(new Selection(extend ? selectionWrapper.get().anchor() : at, at));
         scrollToCaret();
     }
 
@@ -185,42 +138,42 @@ public final class HexViewModel {
         }
         long s = Math.max(0, Math.min(start, size - 1));
         long e = Math.max(s, Math.min(size - 1, s + Math.max(1, length) - 1));
-        selection.set(new Selection(s, e));
-        long row = s / bytesPerRow();
+        selectionWrapper.set(new Selection(s, e));
+        long row = s / bytesPerRow.get();
         if (row < topRow.get() || row >= topRow.get() + visibleRows()) {
             setTopRow(row - visibleRows() / 3);
         }
     }
 
     public void lineUp(boolean extend) {
-        moveBy(-bytesPerRow(), extend);
+        moveBy(-bytesPerRow.get(), extend);
     }
 
     public void lineDown(boolean extend) {
-        if (caret() / bytesPerRow() < rowCount() - 1) {
-            moveBy(bytesPerRow(), extend);
+        if (caret() / bytesPerRow.get() < rowCount() - 1) {
+            moveBy(bytesPerRow.get(), extend);
         }
     }
 
     public void pageUp(boolean extend) {
-        long delta = (long) visibleRows() * bytesPerRow();
+        long delta = (long) visibleRows() * bytesPerRow.get();
         setTopRow(topRow.get() - visibleRows());
         moveBy(-delta, extend);
     }
 
     public void pageDown(boolean extend) {
-        long delta = (long) visibleRows() * bytesPerRow();
+        long delta = (long) visibleRows() * bytesPerRow.get();
         setTopRow(topRow.get() + visibleRows());
         long c = caret();
-        moveTo(c + delta >= size() ? (c / bytesPerRow() == rowCount() - 1 ? c : size() - 1) : c + delta, extend);
+        moveTo(c + delta >= size() ? (c / bytesPerRow.get() == rowCount() - 1 ? c : size() - 1) : c + delta, extend);
     }
 
     public void rowStart(boolean extend) {
-        moveTo(caret() - caret() % bytesPerRow(), extend);
+        moveTo(caret() - caret() % bytesPerRow.get(), extend);
     }
 
     public void rowEnd(boolean extend) {
-        moveTo(caret() - caret() % bytesPerRow() + bytesPerRow() - 1, extend);
+        moveTo(caret() - caret() % bytesPerRow.get() + bytesPerRow.get() - 1, extend);
     }
 
     public void fileStart(boolean extend) {
@@ -251,14 +204,14 @@ public final class HexViewModel {
                     + ") is outside the file (" + size() + " bytes)";
         }
         moveTo(target, false);
-        long row = target / bytesPerRow();
+        long row = target / bytesPerRow.get();
         setTopRow(row - visibleRows() / 3);
         return null;
     }
 
     /** Scrolls the least needed to show the caret's row. */
     public void scrollToCaret() {
-        long row = caret() / bytesPerRow();
+        long row = caret() / bytesPerRow.get();
         if (row < topRow.get()) {
             setTopRow(row);
         } else if (row >= topRow.get() + visibleRows()) {

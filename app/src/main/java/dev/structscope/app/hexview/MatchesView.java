@@ -28,7 +28,7 @@ final class MatchesView extends BorderPane {
             @Override
             protected void updateItem(Long at, boolean empty) {
                 super.updateItem(at, empty);
-                setText(empty || at == null ? null : line(hex.source(), at));
+                setText(empty || at == null ? null : line(hex.source.get(), at));
             }
         });
         list.setStyle("-fx-font-family: monospace;");
@@ -39,7 +39,7 @@ final class MatchesView extends BorderPane {
             }
         });
         Label count = new Label();
-        count.textProperty().bind(search.matchCountProperty().map(n -> n.longValue() < 0 ? "MATCHES"
+        count.textProperty().bind(search.matchCount.map(n -> n.longValue() < 0 ? "MATCHES"
                 : String.format(Locale.ROOT, "MATCHES: %,d%s", n.longValue(),
                 n.longValue() > search.matches().size() ? String.format(Locale.ROOT, " (first %,d listed)", search.matches().size()) : "")));
         count.setStyle("-fx-font-weight: bold; -fx-padding: 3 6 3 6;");

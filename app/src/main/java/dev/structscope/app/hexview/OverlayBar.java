@@ -158,7 +158,7 @@ public final class OverlayBar extends javafx.scene.layout.FlowPane {
             base.setStyle("-fx-border-color: #d1242f;");
             return;
         }
-        if (at < 0 || (hex.source() != null && at >= hex.size())) {
+        if (at < 0 || (hex.source.get() != null && at >= hex.size())) {
             error.setText("base offset outside the file");
             base.setStyle("-fx-border-color: #d1242f;");
             return;

@@ -33,11 +33,13 @@ public final class SearchViewModel {
 
     private final HexViewModel hex;
     private final TaskRunner runner;
-    private final StringProperty text = new SimpleStringProperty(this, "text", "");
-    private final ObjectProperty<SearchQuery.Kind> kind = new SimpleObjectProperty<>(this, "kind", SearchQuery.Kind.ASCII);
+    public final StringProperty text = new SimpleStringProperty(this, "text", "");
+    public final ObjectProperty<SearchQuery.Kind> kind = new SimpleObjectProperty<>(this, "kind", SearchQuery.Kind.ASCII);
     private final WorkStatus status = new WorkStatus();
     private final ObservableList<Long> matches = FXCollections.observableArrayList();
-    private final ReadOnlyLongWrapper matchCount = new ReadOnlyLongWrapper(this, "matchCount", -1);
+    private final ReadOnlyLongWrapper matchCountWrapper = new ReadOnlyLongWrapper(this, "matchCount", -1);
+    /** How many matches Find All counted in the whole file; -1 before it ran for this query. */
+    public final ReadOnlyLongProperty matchCount = matchCountWrapper.getReadOnlyProperty();
     private long[] sorted = new long[0];
     private int patternLength;
     private TaskRunner.Task task;
@@ -52,18 +54,10 @@ public final class SearchViewModel {
         // A list found for another query or file would send the user to wrong places.
         text.addListener((o, a, b) -> forget());
         kind.addListener((o, a, b) -> forget());
-        hex.sourceProperty().addListener((o, a, b) -> {
+        hex.source.addListener((o, a, b) -> {
             cancel();
             forget();
         });
-    }
-
-    public StringProperty textProperty() {
-        return text;
-    }
-
-    public ObjectProperty<SearchQuery.Kind> kindProperty() {
-        return kind;
     }
 
     /** Whether a search runs, how far it got, and what the last one found or why it could not run. */
@@ -74,11 +68,6 @@ public final class SearchViewModel {
     /** The offsets Find All found, in file order (at most {@link #LISTED}); empty before it ran. */
     public ObservableList<Long> matches() {
         return FXCollections.unmodifiableObservableList(matches);
-    }
-
-    /** How many matches Find All counted in the whole file; -1 before it ran for this query. */
-    public ReadOnlyLongProperty matchCountProperty() {
-        return matchCount.getReadOnlyProperty();
     }
 
     /** F3: the next match after the caret. */
@@ -102,7 +91,7 @@ public final class SearchViewModel {
             TaskRunner.Task t = task;
             task = null;
             t.cancel();
-            if (status.running()) {
+            if (status.running.get()) {
                 status.stop();
                 status.say("search cancelled", false);
             }
@@ -127,7 +116,7 @@ public final class SearchViewModel {
             status.say(e.getMessage(), true);
             return null;
         }
-        DataSource source = hex.source();
+        DataSource source = hex.source.get();
         if (source == null) {
             status.say("no file is open", true);
             return null;
@@ -173,7 +162,7 @@ public final class SearchViewModel {
                 return;
             }
             hex.select(hit.at(), pattern.length);
-            String where = matchCount.get() >= 0 ? position(hit.at())
+            String where = matchCountWrapper.get() >= 0 ? position(hit.at())
                     : "found at 0x" + Long.toHexString(hit.at()).toUpperCase(Locale.ROOT);
             status.say(where + (!hit.wrapped() ? "" : forward ? " (wrapped past the end)" : " (wrapped past the start)"), false);
         }, this::failed, this::progressed).cancelWith(this::cancel);
@@ -214,7 +203,7 @@ public final class SearchViewModel {
         patternLength = length;
         sorted = Arrays.copyOf(all.kept(), all.listed());
         matches.setAll(Arrays.stream(sorted).boxed().toList());
-        matchCount.set(all.count());
+        matchCountWrapper.set(all.count());
         if (all.count() == 0) {
             status.say("not found in the file", false);
         } else {
@@ -232,14 +221,14 @@ public final class SearchViewModel {
     private String position(long at) {
         int i = Arrays.binarySearch(sorted, at);
         String hexAt = "0x" + Long.toHexString(at).toUpperCase(Locale.ROOT);
-        return i >= 0 ? String.format(Locale.ROOT, "match %,d of %,d at %s", i + 1, matchCount.get(), hexAt)
-                : String.format(Locale.ROOT, "found at %s (%,d matches in all)", hexAt, matchCount.get());
+        return i >= 0 ? String.format(Locale.ROOT, "match %,d of %,d at %s", i + 1, matchCountWrapper.get(), hexAt)
+                : String.format(Locale.ROOT, "found at %s (%,d matches in all)", hexAt, matchCountWrapper.get());
     }
 
     private void forget() {
         matches.clear();
         sorted = new long[0];
-        matchCount.set(-1);
+        matchCountWrapper.set(-1);
     }
 
     private void begin() {

@@ -41,10 +41,10 @@ final class ValueWriters {
         fields.setValueEditor(this::treeValue);
         records.setCellEditor((plan, start, path, node, text) -> {
             if (!edits.editable()) {
-                return edits.messageProperty().get();
+                return edits.message.get();
             }
             try {
-                byte[] before = model.source().slice(start, plan.recordSize()).toArray(java.lang.foreign.ValueLayout.JAVA_BYTE);
+                byte[] before = model.source.get().slice(start, plan.recordSize()).toArray(java.lang.foreign.ValueLayout.JAVA_BYTE);
                 var b = dev.structscope.app.fields.ValueEdit.encode(plan, start, before, path, node, text);
                 if (b.bytes().length > 0) {
                     edits.write(b.offset(), b.bytes());
@@ -60,11 +60,11 @@ final class ValueWriters {
         records.setMemberEditor(this::memberValue);
         inspector.setValueEditor(bytes -> {
             long at = model.selectionStart();
-            if (model.source() == null || at + bytes.length > model.size()) {
+            if (model.source.get() == null || at + bytes.length > model.size()) {
                 return "the value runs past the end of the data";
             }
             if (!edits.write(at, bytes)) {
-                return edits.messageProperty().get();
+                return edits.message.get();
             }
             editStatus.setText(String.format(Locale.ROOT, "%d B at 0x%X changed, not saved", bytes.length, at));
             return null;
@@ -75,12 +75,12 @@ final class ValueWriters {
     String treeValue(FieldItem item, String text) {
         OverlayBar.Choice c = choice.get();
         RecordAt shown = this.shown.get();
-        DataSource s = model.source();
+        DataSource s = model.source.get();
         if (c == null || shown == null || s == null) {
             return "nothing is decoded";
         }
         if (!edits.editable()) {
-            return edits.messageProperty().get();
+            return edits.message.get();
         }
         if (c.dynamic()) {
             return memberValue(item.getValue(), text);
@@ -111,12 +111,12 @@ final class ValueWriters {
      * after the edit.
      */
     String memberValue(dev.structscope.app.fields.FieldRow row, String text) {
-        DataSource s = model.source();
+        DataSource s = model.source.get();
         if (s == null) {
             return "nothing is decoded";
         }
         if (!edits.editable()) {
-            return edits.messageProperty().get();
+            return edits.message.get();
         }
         try {
             if (row.offset() < 0 || row.offset() + row.size() > s.size()) {
@@ -153,7 +153,7 @@ final class ValueWriters {
         long start = model.selectionStart();
         long length = model.selectionLength();
         if (!edits.fill(start, length, pattern)) {
-            return edits.messageProperty().get();
+            return edits.message.get();
         }
         model.select(start, length);
         editStatus.setText(String.format(Locale.ROOT, "Filled %s at 0x%X, not saved", Fmt.bytes(length), start));
@@ -165,7 +165,7 @@ final class ValueWriters {
      * the ASCII pane; null when done, else why not.
      */
     String paste(String text) {
-        SearchQuery.Kind kind = model.paneProperty().get() == HexViewModel.Pane.HEX ? SearchQuery.Kind.HEX : SearchQuery.Kind.ASCII;
+        SearchQuery.Kind kind = model.pane.get() == HexViewModel.Pane.HEX ? SearchQuery.Kind.HEX : SearchQuery.Kind.ASCII;
         byte[] bytes;
         try {
             bytes = SearchQuery.parse(kind, text == null ? "" : text.strip()).pattern();
@@ -175,7 +175,7 @@ final class ValueWriters {
         }
         long at = model.caret();
         if (!edits.paste(at, bytes)) {
-            return edits.messageProperty().get();
+            return edits.message.get();
         }
         editStatus.setText(String.format(Locale.ROOT, "Pasted %s at 0x%X, not saved", Fmt.bytes(bytes.length), at));
         return null;
@@ -195,8 +195,8 @@ final class ValueWriters {
             d.showAndWait().ifPresent(t -> fillSelection(SearchQuery.Kind.HEX, t));
         });
         javafx.scene.control.MenuItem insert = new javafx.scene.control.MenuItem(
-                edits.insertModeProperty().get() ? "Overwrite Mode (Insert)" : "Insert Mode (Insert)");
-        insert.setOnAction(e -> edits.insertModeProperty().set(!edits.insertModeProperty().get()));
+                edits.insertMode.get() ? "Overwrite Mode (Insert)" : "Insert Mode (Insert)");
+        insert.setOnAction(e -> edits.insertMode.set(!edits.insertMode.get()));
         java.util.List<javafx.scene.control.MenuItem> items = java.util.List.of(paste, fill, insert);
         items.forEach(i -> i.setMnemonicParsing(false));
         return items;

@@ -35,7 +35,7 @@ public final class InspectorView extends BorderPane {
         table.setPlaceholder(new Label("Open a file: the bytes at the caret appear here as every type."));
         table.setItems(model.rows());
         Label title = new Label();
-        title.textProperty().bind(model.titleProperty());
+        title.textProperty().bind(model.title);
         title.setStyle("-fx-font-weight: bold; -fx-padding: 3 6 3 6;");
         setTop(title);
         setCenter(table);

@@ -29,15 +29,12 @@ public final class InspectorViewModel {
     static final String TITLE = "INSPECTOR";
 
     private final ObservableList<Inspector.Row> rows = FXCollections.observableArrayList();
-    private final ReadOnlyStringWrapper title = new ReadOnlyStringWrapper(this, "title", TITLE);
+    private final ReadOnlyStringWrapper titleWrapper = new ReadOnlyStringWrapper(this, "title", TITLE);
+    public final ReadOnlyStringProperty title = titleWrapper.getReadOnlyProperty();
     private ValueEditor editor;
 
     public ObservableList<Inspector.Row> rows() {
         return FXCollections.unmodifiableObservableList(rows);
-    }
-
-    public ReadOnlyStringProperty titleProperty() {
-        return title.getReadOnlyProperty();
     }
 
     /** Turns on typing values at the inspected offset (null: read-only). */
@@ -69,18 +66,18 @@ public final class InspectorViewModel {
     public void show(DataSource source, long offset) {
         if (source == null || offset < 0 || offset >= source.size()) {
             rows.clear();
-            title.set(TITLE);
+            titleWrapper.set(TITLE);
             return;
         }
         try {
             // Only the few bytes the rows read: a slice, not the whole mapping.
             long n = Math.min(Inspector.WINDOW, source.size() - offset);
             rows.setAll(Inspector.rows(source.slice(offset, n), 0));
-            title.set(String.format(Locale.ROOT, TITLE + " @ 0x%X", offset));
+            titleWrapper.set(String.format(Locale.ROOT, TITLE + " @ 0x%X", offset));
         } catch (InternalError | IllegalStateException e) {
             // A mapped file cut short under us reads as an InternalError; say so instead of showing stale rows.
             rows.clear();
-            title.set(TITLE + ": cannot read the bytes (" + e.getMessage() + ")");
+            titleWrapper.set(TITLE + ": cannot read the bytes (" + e.getMessage() + ")");
         }
     }
 }

@@ -397,7 +397,7 @@ public final class ConnectDialog extends Dialog<LiveSession> {
         error.setText("");
         busy.setVisible(true);
         waiting = (o, a, st) -> onState(st);
-        live.stateProperty().addListener(waiting);
+        live.state.addListener(waiting);
         connectButton().setDisable(true);
         live.connect(source, decoding);
     }
@@ -417,7 +417,7 @@ public final class ConnectDialog extends Dialog<LiveSession> {
 
     private void succeed() {
         stopWaiting();
-        setResult(live.session());
+        setResult(live.session.get());
         close();
     }
 
@@ -430,7 +430,7 @@ public final class ConnectDialog extends Dialog<LiveSession> {
 
     private void stopWaiting() {
         if (waiting != null) {
-            live.stateProperty().removeListener(waiting);
+            live.state.removeListener(waiting);
             waiting = null;
         }
         busy.setVisible(false);

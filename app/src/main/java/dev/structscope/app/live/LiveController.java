@@ -75,7 +75,7 @@ public final class LiveController {
                 vm.stopRecording();
             }
         });
-        vm.sessionProperty().addListener((o, a, s) -> show());
+        vm.session.addListener((o, a, s) -> show());
         installReplayControls();
         installCompose();
     }
@@ -182,7 +182,7 @@ public final class LiveController {
     }
 
     private void select(LiveMessage m) {
-        LiveViewModel.Decoding d = vm.decodingProperty().get();
+        LiveViewModel.Decoding d = vm.decoding.get();
         DataSource old = shown;
         shown = new InMemorySource("message #" + m.seq() + " from " + m.peer(), m.bytes());
         showBytes.accept(shown, d == null ? null : d.typeName());
@@ -241,14 +241,14 @@ public final class LiveController {
             }
         });
         speedBox.valueProperty().addListener((o, a, v) -> {
-            LiveSession s = vm.session();
+            LiveSession s = vm.session.get();
             if (s != null && v != null) {
                 s.replaySpeed(v);
             }
         });
         replayPause.setId("live-replay-pause");
         replayPause.setOnAction(e -> {
-            LiveSession s = vm.session();
+            LiveSession s = vm.session.get();
             if (s != null) {
                 s.pauseReplay(replayPause.isSelected());
             }
@@ -256,12 +256,12 @@ public final class LiveController {
         replayStep.setId("live-replay-step");
         replayStep.disableProperty().bind(replayPause.selectedProperty().not());
         replayStep.setOnAction(e -> {
-            LiveSession s = vm.session();
+            LiveSession s = vm.session.get();
             if (s != null) {
                 s.stepReplay();
             }
         });
-        vm.sessionProperty().addListener((o, a, s) -> {
+        vm.session.addListener((o, a, s) -> {
             boolean replay = s != null && s.source() instanceof LiveSource.Recording;
             view.extraTools().getChildren().setAll(replay
                     ? java.util.List.of(new javafx.scene.control.Label("Speed"), speedBox, replayPause, replayStep)
@@ -273,16 +273,16 @@ public final class LiveController {
     private void installCompose() {
         compose.setId("live-compose");
         view.setCompose(compose);
-        vm.decodingProperty().addListener((o, a, d) -> {
+        vm.decoding.addListener((o, a, d) -> {
             if (d == null) {
                 compose.setRecord(null, java.nio.ByteOrder.LITTLE_ENDIAN);
             } else {
                 compose.setRecord(d.layout(), d.abi(), d.plan().order());
             }
         });
-        vm.stateProperty().addListener((o, a, s) -> {
-            boolean canSend = s instanceof ConnState.Connected && !(vm.session().source() instanceof LiveSource.Recording)
-                    || s instanceof ConnState.Listening && vm.session().source() instanceof LiveSource.Udp;
+        vm.state.addListener((o, a, s) -> {
+            boolean canSend = s instanceof ConnState.Connected && !(vm.session.get().source() instanceof LiveSource.Recording)
+                    || s instanceof ConnState.Listening && vm.session.get().source() instanceof LiveSource.Udp;
             compose.setSender(canSend ? vm::send : null);
         });
         compose.setRecord(null, java.nio.ByteOrder.LITTLE_ENDIAN);

@@ -51,18 +51,15 @@ public final class LivePlots {
     private long lastBytes;
     private long lastNanos = Long.MIN_VALUE;
     private Columns.Leaf member;
-    private final ReadOnlyLongWrapper version = new ReadOnlyLongWrapper(this, "version");
-
+    private final ReadOnlyLongWrapper versionWrapper = new ReadOnlyLongWrapper(this, "version");
     /** Changes after every {@link #sample} and {@link #reset}: the views redraw on it. */
-    public ReadOnlyLongProperty versionProperty() {
-        return version.getReadOnlyProperty();
-    }
+    public final ReadOnlyLongProperty version = versionWrapper.getReadOnlyProperty();
 
     /** The scalar member plotted (null: none); its earlier values are forgotten. */
     public void setMember(Columns.Leaf leaf) {
         member = leaf != null && leaf.node() instanceof ScalarNode ? leaf : null;
         java.util.Arrays.fill(valueCount, 0);
-        version.set(version.get() + 1);
+        versionWrapper.set(versionWrapper.get() + 1);
     }
 
     public Columns.Leaf member() {
@@ -76,7 +73,7 @@ public final class LivePlots {
         lastMessages = 0;
         lastBytes = 0;
         lastNanos = Long.MIN_VALUE;
-        version.set(version.get() + 1);
+        versionWrapper.set(versionWrapper.get() + 1);
     }
 
     /**
@@ -116,7 +113,7 @@ public final class LivePlots {
         lastNanos = now;
         next = (next + 1) % CAPACITY;
         size = Math.min(CAPACITY, size + 1);
-        version.set(version.get() + 1);
+        versionWrapper.set(versionWrapper.get() + 1);
     }
 
     /** Slot of the k-th update from the oldest kept. */

@@ -118,9 +118,9 @@ public final class LivePlotsView extends javafx.scene.layout.BorderPane {
         setTop(tools);
         setCenter(scroll);
         BorderPane.setMargin(tools, new Insets(0, 0, 4, 0));
-        plots.versionProperty().addListener((o, a, b) -> redraw());
-        vm.decodingProperty().addListener((o, a, d) -> members(d));
-        members(vm.decodingProperty().get());
+        plots.version.addListener((o, a, b) -> redraw());
+        vm.decoding.addListener((o, a, d) -> members(d));
+        members(vm.decoding.get());
     }
 
     private static void style(XYChart.Series<Number, Number> s, String css) {

@@ -59,19 +59,30 @@ public final class LiveViewModel {
         }
     }
 
-    private final ObservableList<LiveMessage> items = FXCollections.observableArrayList();
+    /** Messages the table shows: the store's contents as of the last frame (none added while paused). */
+    public final ObservableList<LiveMessage> items = FXCollections.observableArrayList();
     private final LiveList list = new LiveList(items);
     private final Rates rates = new Rates();
     private final LivePlots plots = new LivePlots();
-    private final ReadOnlyObjectWrapper<ConnState> state = new ReadOnlyObjectWrapper<>(this, "state", new ConnState.Idle());
-    private final ReadOnlyObjectWrapper<Decoding> decoding = new ReadOnlyObjectWrapper<>(this, "decoding");
-    private final ReadOnlyObjectWrapper<LiveSession> session = new ReadOnlyObjectWrapper<>(this, "session");
-    private final ReadOnlyStringWrapper counters = new ReadOnlyStringWrapper(this, "counters", "");
-    private final ReadOnlyStringWrapper recording = new ReadOnlyStringWrapper(this, "recording", "");
-    private final BooleanProperty paused = new SimpleBooleanProperty(this, "paused");
-    private final BooleanProperty follow = new SimpleBooleanProperty(this, "follow", true);
+    private final ReadOnlyObjectWrapper<ConnState> stateWrapper = new ReadOnlyObjectWrapper<>(this, "state", new ConnState.Idle());
+    public final ReadOnlyObjectProperty<ConnState> state = stateWrapper.getReadOnlyProperty();
+    private final ReadOnlyObjectWrapper<Decoding> decodingWrapper = new ReadOnlyObjectWrapper<>(this, "decoding");
+    public final ReadOnlyObjectProperty<Decoding> decoding = decodingWrapper.getReadOnlyProperty();
+    private final ReadOnlyObjectWrapper<LiveSession> sessionWrapper = new ReadOnlyObjectWrapper<>(this, "session");
+    public final ReadOnlyObjectProperty<LiveSession> session = sessionWrapper.getReadOnlyProperty();
+    private final ReadOnlyStringWrapper countersWrapper = new ReadOnlyStringWrapper(this, "counters", "");
+    /** "12,345 messages · 1.2 MiB · 9,876 msg/s · 230.0 KiB/s · evicted 0 · dropped 0 · sent 1". */
+    public final ReadOnlyStringProperty counters = countersWrapper.getReadOnlyProperty();
+    private final ReadOnlyStringWrapper recordingWrapper = new ReadOnlyStringWrapper(this, "recording", "");
+    /** "Recording to x.pcapng: 120 messages, 4.0 KiB", or "" when not recording. */
+    public final ReadOnlyStringProperty recording = recordingWrapper.getReadOnlyProperty();
+    /** While true the list stands still; messages keep arriving into the store. */
+    public final BooleanProperty paused = new SimpleBooleanProperty(this, "paused");
+    /** Whether the table scrolls to the newest message after each batch. */
+    public final BooleanProperty follow = new SimpleBooleanProperty(this, "follow", true);
     private final TaskRunner tasks;
-    private final ObjectProperty<Runnable> onBatch = new SimpleObjectProperty<>(this, "onBatch", () -> { });
+    /** Run after each batch that changed the list (the view scrolls when following). */
+    public final ObjectProperty<Runnable> onBatch = new SimpleObjectProperty<>(this, "onBatch", () -> { });
     private final long budget = Long.getLong("structscope.live.budget", MessageStore.DEFAULT_BUDGET);
     private final AnimationTimer timer = new AnimationTimer() {
         @Override
@@ -85,56 +96,6 @@ public final class LiveViewModel {
         this.tasks = tasks;
     }
 
-    /** Messages the table shows: the store's contents as of the last frame (none added while paused). */
-    public ObservableList<LiveMessage> items() {
-        return items;
-    }
-
-    public ReadOnlyObjectProperty<ConnState> stateProperty() {
-        return state.getReadOnlyProperty();
-    }
-
-    public ConnState state() {
-        return state.get();
-    }
-
-    public ReadOnlyObjectProperty<Decoding> decodingProperty() {
-        return decoding.getReadOnlyProperty();
-    }
-
-    public ReadOnlyObjectProperty<LiveSession> sessionProperty() {
-        return session.getReadOnlyProperty();
-    }
-
-    public LiveSession session() {
-        return session.get();
-    }
-
-    /** "12,345 messages · 1.2 MiB · 9,876 msg/s · 230.0 KiB/s · evicted 0 · dropped 0 · sent 1". */
-    public ReadOnlyStringProperty countersProperty() {
-        return counters.getReadOnlyProperty();
-    }
-
-    /** "Recording to x.pcapng: 120 messages, 4.0 KiB", or "" when not recording. */
-    public ReadOnlyStringProperty recordingProperty() {
-        return recording.getReadOnlyProperty();
-    }
-
-    /** While true the list stands still; messages keep arriving into the store. */
-    public BooleanProperty pausedProperty() {
-        return paused;
-    }
-
-    /** Whether the table scrolls to the newest message after each batch. */
-    public BooleanProperty followProperty() {
-        return follow;
-    }
-
-    /** Run after each batch that changed the list (the view scrolls when following). */
-    public ObjectProperty<Runnable> onBatchProperty() {
-        return onBatch;
-    }
-
     /** The last two minutes of rates and of the plotted member, one slot per update. */
     public LivePlots plots() {
         return plots;
@@ -146,10 +107,10 @@ public final class LiveViewModel {
         list.reset();
         rates.reset();
         plots.reset();
-        decoding.set(with);
+        decodingWrapper.set(with);
         LiveSession s = new LiveSession(source, new MessageStore(budget));
-        session.set(s);
-        state.set(new ConnState.Connecting(source.describe()));
+        sessionWrapper.set(s);
+        stateWrapper.set(new ConnState.Connecting(source.describe()));
         s.start();
         timer.start();
         return s;
@@ -157,7 +118,7 @@ public final class LiveViewModel {
 
     /** Ends the session; the list stays for reading until the next connect. */
     public void disconnect() {
-        LiveSession s = session.get();
+        LiveSession s = sessionWrapper.get();
         if (s != null) {
             s.stop();
         }
@@ -165,7 +126,7 @@ public final class LiveViewModel {
 
     /** Connects a client again now (after a handshake failure or during a back-off). */
     public void reconnect() {
-        LiveSession s = session.get();
+        LiveSession s = sessionWrapper.get();
         if (s != null) {
             s.reconnect();
         }
@@ -173,7 +134,7 @@ public final class LiveViewModel {
 
     /** Sends on the live connection; any thread but FX (the compose form's sender). */
     public void send(MemorySegment record, long times) throws IOException {
-        LiveSession s = session.get();
+        LiveSession s = sessionWrapper.get();
         if (s == null) {
             throw new IOException("not connected");
         }
@@ -185,7 +146,7 @@ public final class LiveViewModel {
      * recording text shows it; {@code failed} gets the reason when it cannot be (FX thread).
      */
     public void startRecording(Path file, Consumer<String> failed) {
-        LiveSession s = session.get();
+        LiveSession s = sessionWrapper.get();
         if (s == null) {
             failed.accept("not connected");
             return;
@@ -201,7 +162,7 @@ public final class LiveViewModel {
 
     /** Stops recording; the file is closed on the runner's files lane, after any start before it. */
     public void stopRecording() {
-        LiveSession s = session.get();
+        LiveSession s = sessionWrapper.get();
         if (s != null) {
             tasks.submit(TaskRunner.Lane.FILES, "Closing the recording", p -> {
                 s.recorder().stop();
@@ -224,7 +185,7 @@ public final class LiveViewModel {
 
     /** One frame: state, list, counters. Public for tests that drive frames themselves. */
     public void pulse(long now) {
-        LiveSession s = session.get();
+        LiveSession s = sessionWrapper.get();
         if (s == null) {
             return;
         }
@@ -238,8 +199,8 @@ public final class LiveViewModel {
 
     private void update(LiveSession s, long now) {
         ConnState st = s.state();
-        if (!st.equals(state.get())) {
-            state.set(st);
+        if (!st.equals(stateWrapper.get())) {
+            stateWrapper.set(st);
         }
         // The list and counters change ten times a second, not sixty: every change costs a layout
         // and a repaint of the pane, and a tenth of a second still reads as live.
@@ -262,16 +223,16 @@ public final class LiveViewModel {
         String c = String.format(Locale.ROOT, "%,d messages · %s · %,.0f msg/s · %s/s · kept %,d · evicted %,d · dropped %,d · sent %,d",
                 received, Fmt.binary(bytes), rates.messagesPerSecond(), Fmt.binary((long) rates.bytesPerSecond()),
                 items.size(), n.evicted(), s.dropped(), s.sent());
-        if (!c.equals(counters.get())) {
-            counters.set(c);
+        if (!c.equals(countersWrapper.get())) {
+            countersWrapper.set(c);
         }
         Recorder r = s.recorder();
         String rec = r.recording()
                 ? String.format(Locale.ROOT, "● REC %s: %,d messages, %s", r.file().getFileName(), r.messages(), Fmt.binary(r.bytes()))
                 : r.error() != null ? "Recording stopped: " + r.error()
                 : r.file() != null ? String.format(Locale.ROOT, "Recorded %,d messages to %s", r.messages(), r.file().getFileName()) : "";
-        if (!rec.equals(recording.get())) {
-            recording.set(rec);
+        if (!rec.equals(recordingWrapper.get())) {
+            recordingWrapper.set(rec);
         }
     }
 

@@ -84,17 +84,17 @@ public final class MonitorView extends BorderPane {
         source.setMinWidth(0);
         pause.setId("live-pause");
         pause.setTooltip(new Tooltip("Stop the list moving; messages keep arriving and are counted"));
-        pause.selectedProperty().bindBidirectional(vm.pausedProperty());
-        pause.textProperty().bind(vm.pausedProperty().map(p -> p ? "Resume" : "Pause"));
+        pause.selectedProperty().bindBidirectional(vm.paused);
+        pause.textProperty().bind(vm.paused.map(p -> p ? "Resume" : "Pause"));
         follow.setId("live-follow");
         follow.setTooltip(new Tooltip("Scroll to the newest message; scrolling up lets go, the bottom takes over again"));
-        follow.selectedProperty().bindBidirectional(vm.followProperty());
+        follow.selectedProperty().bindBidirectional(vm.follow);
         record.setId("live-record");
         recordingLabel.setId("live-recording");
         recordingLabel.getStyleClass().add("live-recording");
-        recordingLabel.textProperty().bind(vm.recordingProperty());
+        recordingLabel.textProperty().bind(vm.recording);
         // The toggle follows the recorder: a recording also ends with the session or a write error.
-        vm.recordingProperty().addListener((o, a, b) -> record.setSelected(b.startsWith("●")));
+        vm.recording.addListener((o, a, b) -> record.setSelected(b.startsWith("●")));
         reconnect.setId("live-reconnect");
         reconnect.setOnAction(e -> confirmReconnect());
         reconnect.setTooltip(new Tooltip("Drop the connection and connect again (asks first while connected)"));
@@ -109,7 +109,7 @@ public final class MonitorView extends BorderPane {
         columns.setTooltip(new Tooltip("Members shown as columns"));
         counters.setId("live-counters");
         counters.getStyleClass().add("live-counters");
-        counters.textProperty().bind(vm.countersProperty());
+        counters.textProperty().bind(vm.counters);
         counters.setMinWidth(0);
         Region grow = new Region();
         HBox.setHgrow(grow, Priority.ALWAYS);
@@ -129,7 +129,7 @@ public final class MonitorView extends BorderPane {
 
         table.setId("live-table");
         table.getStyleClass().add("live-table");
-        table.setItems(vm.items());
+        table.setItems(vm.items);
         placeholder.getStyleClass().add("empty-state");
         placeholder.setWrapText(true);
         placeholder.setTextAlignment(TextAlignment.CENTER);
@@ -166,12 +166,12 @@ public final class MonitorView extends BorderPane {
         setCenter(body);
         installFollow();
 
-        vm.onBatchProperty().set(this::afterBatch);
-        vm.stateProperty().addListener((o, a, s) -> showState(s));
-        vm.decodingProperty().addListener((o, a, d) -> decodingChanged(d));
-        vm.sessionProperty().addListener((o, a, s) -> source.setText(s == null ? "" : s.source().describe()));
-        showState(vm.state());
-        decodingChanged(vm.decodingProperty().get());
+        vm.onBatch.set(this::afterBatch);
+        vm.state.addListener((o, a, s) -> showState(s));
+        vm.decoding.addListener((o, a, d) -> decodingChanged(d));
+        vm.session.addListener((o, a, s) -> source.setText(s == null ? "" : s.source().describe()));
+        showState(vm.state.get());
+        decodingChanged(vm.decoding.get());
     }
 
     public TableView<LiveMessage> table() {
@@ -264,7 +264,7 @@ public final class MonitorView extends BorderPane {
     }
 
     private void rebuildColumns() {
-        LiveViewModel.Decoding d = vm.decodingProperty().get();
+        LiveViewModel.Decoding d = vm.decoding.get();
         table.getColumns().setAll(MessageColumns.of(table, d == null ? null : d.plan(), chosen, allLeaves));
         if (d != null && d.dynamic()) {
             // Which body each message has: the alternatives its tagged unions chose, after "#" and "Time".
@@ -301,19 +301,19 @@ public final class MonitorView extends BorderPane {
             case ConnState.Closed c -> "idle";
             case ConnState.Idle i -> "idle";
         });
-        boolean client = vm.session() != null && (vm.session().source() instanceof LiveSource.TcpClient
-                || vm.session().source() instanceof LiveSource.UnixClient);
+        boolean client = vm.session.get() != null && (vm.session.get().source() instanceof LiveSource.TcpClient
+                || vm.session.get().source() instanceof LiveSource.UnixClient);
         boolean ended = s instanceof ConnState.Closed || s instanceof ConnState.Failed || s instanceof ConnState.Idle;
         reconnect.setDisable(!client || ended);
         disconnect.setDisable(ended);
         record.setDisable(ended && !record.isSelected());
-        placeholder.setText(vm.session() == null ? EMPTY : ended ? s.text() + "\n\n" + EMPTY : "Waiting for messages…");
+        placeholder.setText(vm.session.get() == null ? EMPTY : ended ? s.text() + "\n\n" + EMPTY : "Waiting for messages…");
     }
 
     // ---- follow (auto-scroll) -----------------------------------------------------------------
 
     private void afterBatch() {
-        if (vm.followProperty().get() && !table.getItems().isEmpty()) {
+        if (vm.follow.get() && !table.getItems().isEmpty()) {
             int last = table.getItems().size() - 1;
             // TableView.scrollTo puts the row at the top and, at the end of the list, leaves it under
             // a horizontal scroll bar; the flow's own scrollTo makes the row wholly visible.
@@ -328,14 +328,14 @@ public final class MonitorView extends BorderPane {
     private void installFollow() {
         table.addEventFilter(ScrollEvent.SCROLL, e -> {
             if (e.getDeltaY() > 0) {
-                vm.followProperty().set(false);
+                vm.follow.set(false);
             } else {
                 Platform.runLater(this::followIfAtBottom);
             }
         });
         table.addEventFilter(MouseEvent.MOUSE_PRESSED, e -> {
             if (inScrollBar(e.getPickResult().getIntersectedNode())) {
-                vm.followProperty().set(false);
+                vm.follow.set(false);
             }
         });
         table.addEventFilter(MouseEvent.MOUSE_RELEASED, e -> {
@@ -346,9 +346,9 @@ public final class MonitorView extends BorderPane {
         table.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
             KeyCode k = e.getCode();
             if (k == KeyCode.UP || k == KeyCode.PAGE_UP || k == KeyCode.HOME) {
-                vm.followProperty().set(false);
+                vm.follow.set(false);
             } else if (k == KeyCode.END) {
-                vm.followProperty().set(true);
+                vm.follow.set(true);
             }
         });
     }
@@ -370,7 +370,7 @@ public final class MonitorView extends BorderPane {
         if (table.lookup(".virtual-flow") instanceof VirtualFlow<?> flow) {
             IndexedCell<?> last = flow.getLastVisibleCell();
             if (last != null && last.getIndex() >= table.getItems().size() - 1) {
-                vm.followProperty().set(true);
+                vm.follow.set(true);
             }
         }
     }
@@ -380,7 +380,7 @@ public final class MonitorView extends BorderPane {
      * connection). The question does not block: the answer comes back as an event.
      */
     public void confirmReconnect() {
-        if (!(vm.stateProperty().get() instanceof ConnState.Connected c)) {
+        if (!(vm.state.get() instanceof ConnState.Connected c)) {
             vm.reconnect();
             return;
         }

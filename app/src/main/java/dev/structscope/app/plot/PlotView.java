@@ -89,7 +89,7 @@ public final class PlotView extends BorderPane {
                 "auto".equals(unit.getValue()) ? null : TimeAxis.Unit.of(unit.getValue()));
         xAxis.setOnAction(e -> axis.run());
         unit.setOnAction(e -> axis.run());
-        model.timeProperty().addListener((o, was, t) -> {
+        model.time.addListener((o, was, t) -> {
             if (t == null && !RECORD_INDEX.equals(xAxis.getValue())) {
                 xAxis.setValue(RECORD_INDEX);
             }
@@ -100,16 +100,16 @@ public final class PlotView extends BorderPane {
         whole.setOnAction(e -> model.resetZoom());
         ProgressBar bar = new ProgressBar();
         bar.setPrefWidth(110);
-        bar.progressProperty().bind(model.status().progressProperty());
-        bar.visibleProperty().bind(model.status().runningProperty());
+        bar.progressProperty().bind(model.status().progress);
+        bar.visibleProperty().bind(model.status().running);
         bar.managedProperty().bind(bar.visibleProperty());
         Button cancel = new Button("Cancel");
-        cancel.visibleProperty().bind(model.status().runningProperty());
+        cancel.visibleProperty().bind(model.status().running);
         cancel.managedProperty().bind(cancel.visibleProperty());
         cancel.setOnAction(e -> model.cancel());
         Label message = new Label();
         message.setId("plot-message");
-        message.textProperty().bind(model.status().messageProperty());
+        message.textProperty().bind(model.status().message);
         message.setMinWidth(0);
         Button close = new Button("✕");
         close.setId("plot-close");
@@ -139,8 +139,8 @@ public final class PlotView extends BorderPane {
         canvas.heightProperty().bind(surface.heightProperty());
         canvas.widthProperty().addListener(o -> redraw());
         canvas.heightProperty().addListener(o -> redraw());
-        model.seriesProperty().addListener(o -> redraw());
-        model.selectedProperty().addListener(o -> redraw());
+        model.series.addListener(o -> redraw());
+        model.selected.addListener(o -> redraw());
         canvas.addEventHandler(MouseEvent.MOUSE_PRESSED, this::pressed);
         canvas.addEventHandler(MouseEvent.MOUSE_DRAGGED, this::dragged);
         canvas.addEventHandler(MouseEvent.MOUSE_RELEASED, this::released);
@@ -167,11 +167,11 @@ public final class PlotView extends BorderPane {
         if (w < 1 || h < 1) {
             return;
         }
-        List<SeriesResult> s = model.seriesProperty().get();
+        List<SeriesResult> s = model.series.get();
         PlotRenderer.Style style = dark() ? PlotRenderer.Style.DARK : PlotRenderer.Style.LIGHT;
         viewport = PlotRenderer.viewport(s, w, h);
-        FxPlotPainter.paint(canvas.getGraphicsContext2D(), PlotRenderer.render(s, model.timeProperty().get(), w, h, style,
-                model.selectedProperty().get()));
+        FxPlotPainter.paint(canvas.getGraphicsContext2D(), PlotRenderer.render(s, model.time.get(), w, h, style,
+                model.selected.get()));
     }
 
     private static boolean dark() {

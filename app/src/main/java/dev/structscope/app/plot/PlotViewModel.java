@@ -41,11 +41,19 @@ public final class PlotViewModel {
     private final RecordReader reader;
     private final long base;
     private final ObservableList<String> members = FXCollections.observableArrayList();
-    private final ReadOnlyObjectWrapper<List<SeriesResult>> series = new ReadOnlyObjectWrapper<>(this, "series", List.of());
+    private final ReadOnlyObjectWrapper<List<SeriesResult>> seriesWrapper = new ReadOnlyObjectWrapper<>(this, "series", List.of());
+    /** The series shown, one per member, in member order (empty until the first decimation ends). */
+    public final ReadOnlyObjectProperty<List<SeriesResult>> series = seriesWrapper.getReadOnlyProperty();
     private final WorkStatus status = new WorkStatus();
-    private final ReadOnlyLongWrapper selected = new ReadOnlyLongWrapper(this, "selected", -1);
-    private final ReadOnlyLongWrapper total = new ReadOnlyLongWrapper(this, "total", -1);
-    private final ReadOnlyObjectWrapper<TimeAxis> time = new ReadOnlyObjectWrapper<>(this, "time");
+    private final ReadOnlyLongWrapper selectedWrapper = new ReadOnlyLongWrapper(this, "selected", -1);
+    /** The record last clicked, or -1. */
+    public final ReadOnlyLongProperty selected = selectedWrapper.getReadOnlyProperty();
+    private final ReadOnlyLongWrapper totalWrapper = new ReadOnlyLongWrapper(this, "total", -1);
+    /** How many records there are from the start offset (-1 until the first decimation ends). */
+    public final ReadOnlyLongProperty total = totalWrapper.getReadOnlyProperty();
+    private final ReadOnlyObjectWrapper<TimeAxis> timeWrapper = new ReadOnlyObjectWrapper<>(this, "time");
+    /** The time axis shown, or null when the x axis is by record index. */
+    public final ReadOnlyObjectProperty<TimeAxis> time = timeWrapper.getReadOnlyProperty();
     private String timeMember;
     private TimeAxis.Unit timeUnit;
     private long from;
@@ -105,14 +113,9 @@ public final class PlotViewModel {
         refresh();
     }
 
-    /** The time axis shown, or null when the x axis is by record index. */
-    public ReadOnlyObjectProperty<TimeAxis> timeProperty() {
-        return time.getReadOnlyProperty();
-    }
-
     /** Shows records {@code [first, end)} (clamped to the records there are; at least one). */
     public void zoom(long first, long end) {
-        long max = total.get() > 0 ? total.get() : Long.MAX_VALUE;
+        long max = totalWrapper.get() > 0 ? totalWrapper.get() : Long.MAX_VALUE;
         long a = Math.clamp(first, 0, Math.max(0, max - 1));
         long b = Math.clamp(end, a + 1, max);
         if (a == from && b == to) {
@@ -125,7 +128,7 @@ public final class PlotViewModel {
 
     /** Zooms by {@code factor} (below 1: in) keeping record {@code around} where it is. */
     public void zoomBy(double factor, long around) {
-        long span = (to == Series.TO_END ? total.get() : to) - from;
+        long span = (to == Series.TO_END ? totalWrapper.get() : to) - from;
         if (span <= 0) {
             return;
         }
@@ -149,13 +152,13 @@ public final class PlotViewModel {
 
     /** Selects record {@code index} (a click on the plot) and tells the owner. */
     public void select(long index) {
-        selected.set(index);
+        selectedWrapper.set(index);
         onSelect.accept(index);
     }
 
     /** Marks record {@code index} as selected without telling the owner (the owner selected it). */
     public void mark(long index) {
-        selected.set(index);
+        selectedWrapper.set(index);
     }
 
     /** Who is told of a click's record (the record table). */
@@ -185,7 +188,7 @@ public final class PlotViewModel {
         if (paths.isEmpty()) {
             generation++;
             task = null;
-            series.set(List.of());
+            seriesWrapper.set(List.of());
             status.stop();
             return;
         }
@@ -197,12 +200,12 @@ public final class PlotViewModel {
         long gen = ++generation;
         // On a big range a picture from samples shows first (within a second on any file), then the exact one.
         java.util.function.Consumer<List<SeriesResult>> preview = sampled -> tasks.fx().accept(() -> {
-            if (gen == generation && status.running()) {
+            if (gen == generation && status.running.get()) {
                 say("a first look from " + PREVIEW_SAMPLE + " records per bucket; refining…");
                 if (!sampled.isEmpty()) {
-                    total.set(sampled.getFirst().total());
+                    totalWrapper.set(sampled.getFirst().total());
                 }
-                series.set(sampled);
+                seriesWrapper.set(sampled);
             }
         });
         TaskRunner.Task submitted = tasks.submit(TaskRunner.Lane.WORK, "Plot " + String.join(", ", paths),
@@ -219,16 +222,16 @@ public final class PlotViewModel {
                     if (outcome.times() == null) {
                         timeMember = null;
                     }
-                    time.set(outcome.times() == null ? null : TimeAxis.of(outcome.times(), unit));
-                    series.set(result);
+                    timeWrapper.set(outcome.times() == null ? null : TimeAxis.of(outcome.times(), unit));
+                    seriesWrapper.set(result);
                     if (!result.isEmpty()) {
                         SeriesResult first = result.getFirst();
                         if (first.total() >= 0) {
-                            total.set(first.total());
+                            totalWrapper.set(first.total());
                         }
                         to = first.to();
                         say(outcome.why() != null ? outcome.why() : String.format(Locale.ROOT,
-                                "records %,d–%,d of %,d", first.from(), Math.max(first.from(), first.to() - 1), total.get()));
+                                "records %,d–%,d of %,d", first.from(), Math.max(first.from(), first.to() - 1), totalWrapper.get()));
                     } else {
                         say(outcome.why() == null ? "" : outcome.why());
                     }
@@ -244,7 +247,7 @@ public final class PlotViewModel {
                             : "the plot failed: " + failure);
                 },
                 t -> status.progressed(t.fraction()));
-        if (gen == generation && status.running()) {
+        if (gen == generation && status.running.get()) {
             task = submitted;
         }
     }
@@ -348,11 +351,6 @@ public final class PlotViewModel {
         this.previewAbove = bytes;
     }
 
-    /** The series shown, one per member, in member order (empty until the first decimation ends). */
-    public ReadOnlyObjectProperty<List<SeriesResult>> seriesProperty() {
-        return series.getReadOnlyProperty();
-    }
-
     /**
      * Whether a decimation runs and how far it got (-1 until known), and what the plot says: the
      * range shown, a member it cannot plot, a cancel.
@@ -363,16 +361,6 @@ public final class PlotViewModel {
 
     private void say(String text) {
         status.say(text, false);
-    }
-
-    /** The record last clicked, or -1. */
-    public ReadOnlyLongProperty selectedProperty() {
-        return selected.getReadOnlyProperty();
-    }
-
-    /** How many records there are from the start offset (-1 until the first decimation ends). */
-    public ReadOnlyLongProperty totalProperty() {
-        return total.getReadOnlyProperty();
     }
 
     /** Whether the source is the one this plot reads. */

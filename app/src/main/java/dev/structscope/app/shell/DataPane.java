@@ -26,8 +26,8 @@ public final class DataPane extends BorderPane {
         what.setId("data-empty");
         what.getStyleClass().add("empty-state");
         what.setWrapText(true);
-        what.textProperty().bind(Bindings.createStringBinding(() -> describe(vm.dataFileProperty().get()),
-                vm.dataFileProperty()));
+        what.textProperty().bind(Bindings.createStringBinding(() -> describe(vm.dataFile.get()),
+                vm.dataFile));
         Label hint = new Label("Drop a .h or .json layout, or any data file, anywhere on the window.");
         hint.getStyleClass().add("muted");
         hint.setWrapText(true);
@@ -39,7 +39,7 @@ public final class DataPane extends BorderPane {
         setCenter(box);
         // The hex explorer (issue 7) takes the pane over once a data file is chosen; it opens the
         // file in the background and shows its own empty/error states.
-        vm.dataFileProperty().addListener((o, a, p) -> {
+        vm.dataFile.addListener((o, a, p) -> {
             if (p == null) {
                 setTop(header);
                 setCenter(box);
@@ -50,8 +50,8 @@ public final class DataPane extends BorderPane {
             setCenter(hex);
             hex.open(p);
         });
-        vm.document().stateProperty().addListener((o, a, st) -> hex.setDocumentState(st));
-        hex.setDocumentState(vm.document().state());
+        vm.document().state.addListener((o, a, st) -> hex.setDocumentState(st));
+        hex.setDocumentState(vm.document().state.get());
     }
 
     private final HBox header;

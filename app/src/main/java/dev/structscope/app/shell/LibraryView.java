@@ -80,7 +80,7 @@ public final class LibraryView extends BorderPane {
                 setTooltip(d.comment() == null ? null : new Tooltip(d.comment()));
             }
         });
-        vm.document().stateProperty().addListener((o, a, b) -> {
+        vm.document().state.addListener((o, a, b) -> {
             if (a == null || a.library() != b.library()) {
                 syncing = true;
                 all.setAll(b.library().decls());
@@ -89,7 +89,7 @@ public final class LibraryView extends BorderPane {
             selectByName(b.selected());
             count.setText(Integer.toString(b.library().decls().size()));
         });
-        all.setAll(vm.document().state().library().decls());
+        all.setAll(vm.document().state.get().library().decls());
         count.setText(Integer.toString(all.size()));
         list.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> {
             if (!syncing && b != null) {
@@ -108,7 +108,7 @@ public final class LibraryView extends BorderPane {
         filter.textProperty().addListener((o, a, b) -> {
             String f = b == null ? "" : b.strip().toLowerCase(java.util.Locale.ROOT);
             shown.setPredicate(f.isEmpty() ? null : d -> label(d).toLowerCase(java.util.Locale.ROOT).contains(f));
-            String sel = vm.document().state().selected();
+            String sel = vm.document().state.get().selected();
             selectByName(sel);
         });
         filter.setOnKeyPressed(e -> {
@@ -188,13 +188,13 @@ public final class LibraryView extends BorderPane {
         try {
             vm.deleteDecl(d);
         } catch (InputException ex) {
-            vm.statusProperty().set("Cannot delete " + label(d) + ": " + ex.getMessage());
+            vm.status.set("Cannot delete " + label(d) + ": " + ex.getMessage());
         }
     }
 
     private void showUses(Decl d) {
-        java.util.List<String> uses = LibraryEdits.uses(vm.document().state().library(), d);
-        vm.statusProperty().set(uses.isEmpty() ? label(d) + " is not used by any other type"
+        java.util.List<String> uses = LibraryEdits.uses(vm.document().state.get().library(), d);
+        vm.status.set(uses.isEmpty() ? label(d) + " is not used by any other type"
                 : label(d) + " is used by " + String.join(", ", uses));
     }
 
@@ -204,7 +204,7 @@ public final class LibraryView extends BorderPane {
         dialog.setTitle("Rename");
         dialog.initOwner(getScene() == null ? null : getScene().getWindow());
         String old = LibraryEdits.reference(d).name();
-        int uses = LibraryEdits.uses(vm.document().state().library(), d).size();
+        int uses = LibraryEdits.uses(vm.document().state.get().library(), d).size();
         dialog.setHeaderText("Rename " + label(d) + (uses == 0 ? "" : " and its " + uses
                 + (uses == 1 ? " use" : " uses")));
         TextField name = new TextField(old);
@@ -224,10 +224,10 @@ public final class LibraryView extends BorderPane {
         Runnable check = () -> {
             String n = name.getText();
             String problem = null;
-            int i = vm.document().state().library().decls().indexOf(d);
+            int i = vm.document().state.get().library().decls().indexOf(d);
             try {
                 if (i >= 0) {
-                    LibraryEdits.rename(vm.document().state().library(), i, n);
+                    LibraryEdits.rename(vm.document().state.get().library(), i, n);
                 }
             } catch (InputException ex) {
                 problem = ex.getMessage();
@@ -246,7 +246,7 @@ public final class LibraryView extends BorderPane {
             try {
                 vm.renameDecl(d, n);
             } catch (InputException ex) {
-                vm.statusProperty().set("Cannot rename " + label(d) + ": " + ex.getMessage());
+                vm.status.set("Cannot rename " + label(d) + ": " + ex.getMessage());
             }
         });
     }

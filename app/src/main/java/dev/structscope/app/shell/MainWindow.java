@@ -79,7 +79,7 @@ public final class MainWindow {
     /** The halves shown before a compare view asked for the whole width, restored when it closes. */
     private Workspace beforeCompare;
     private final DataPane data;
-    private final BooleanProperty dark = new SimpleBooleanProperty(this, "dark");
+    public final BooleanProperty dark = new SimpleBooleanProperty(this, "dark");
     private final WindowPrefs prefs;
     private final FileCommands files;
     /** The middle column: the designer, and the LIVE pane below it once a session starts. */
@@ -108,8 +108,8 @@ public final class MainWindow {
         this.enumEditor = new EnumEditorView(vm.enums());
         // The compare and Portability views take the designer's place too while they show.
         this.compare = new dev.structscope.app.compare.ComparePanes(vm.compare(), vm.portability(), ShellViewModel.abis());
-        enumEditor.visibleProperty().bind(vm.enums().enumTypeProperty().isNotNull().and(compare.showingProperty().not()));
-        designer.visibleProperty().bind(enumEditor.visibleProperty().not().and(compare.showingProperty().not()));
+        enumEditor.visibleProperty().bind(vm.enums().enumType.isNotNull().and(compare.showing.not()));
+        designer.visibleProperty().bind(enumEditor.visibleProperty().not().and(compare.showing.not()));
         StackPane middle = new StackPane(designer, enumEditor);
         middle.getChildren().addAll(compare.views());
         middle.setMinWidth(200);
@@ -122,21 +122,21 @@ public final class MainWindow {
         data.setMinWidth(200);
         vertical.setOrientation(Orientation.VERTICAL);
         vertical.getItems().add(middle);
-        live = new dev.structscope.app.live.LiveController(stage, () -> vm.document().state(), vertical,
-                data::showMessage, vm.statusProperty()::set, vm.tasks());
+        live = new dev.structscope.app.live.LiveController(stage, () -> vm.document().state.get(), vertical,
+                data::showMessage, vm.status::set, vm.tasks());
         if (prefs != null) {
             live.rememberIn(WindowPrefs.node().node("connect"));
         }
-        vm.workspaceProperty().addListener((o, a, w) -> arrange(w));
-        vm.dataFileProperty().addListener((o, a, p) -> {
-            if (p != null && !vm.workspaceProperty().get().showsData()) {
-                vm.workspaceProperty().set(Workspace.BOTH);
+        vm.workspace.addListener((o, a, w) -> arrange(w));
+        vm.dataFile.addListener((o, a, p) -> {
+            if (p != null && !vm.workspace.get().showsData()) {
+                vm.workspace.set(Workspace.BOTH);
             }
         });
         // The live pane lives under the designer: a session that starts shows that half again.
         vertical.getItems().addListener((ListChangeListener<Node>) c -> {
-            if (vertical.getItems().size() > 1 && !vm.workspaceProperty().get().showsDesigner()) {
-                vm.workspaceProperty().set(Workspace.BOTH);
+            if (vertical.getItems().size() > 1 && !vm.workspace.get().showsDesigner()) {
+                vm.workspace.set(Workspace.BOTH);
             }
         });
         root.setTop(new VBox(menuBar(), toolBar()));
@@ -149,19 +149,19 @@ public final class MainWindow {
         installDragAndDrop(scene);
         installDesignerKeys();
         stage.setScene(scene);
-        stage.titleProperty().bind(vm.titleProperty());
-        designer.ruler().darkProperty().bind(dark);
-        compare.bind(dark, vm.designer().hexOffsetsProperty());
-        compare.showingProperty().addListener((o, a, b) -> {
+        stage.titleProperty().bind(vm.title);
+        designer.ruler().dark.bind(dark);
+        compare.bind(dark, vm.designer().hexOffsets);
+        compare.showing.addListener((o, a, b) -> {
             // Two layouts side by side need the width: the data half steps aside while they show.
             if (b) {
-                beforeCompare = vm.workspaceProperty().get();
-                vm.workspaceProperty().set(Workspace.DESIGNER);
-            } else if (beforeCompare != null && vm.workspaceProperty().get() == Workspace.DESIGNER) {
-                vm.workspaceProperty().set(beforeCompare);
+                beforeCompare = vm.workspace.get();
+                vm.workspace.set(Workspace.DESIGNER);
+            } else if (beforeCompare != null && vm.workspace.get() == Workspace.DESIGNER) {
+                vm.workspace.set(beforeCompare);
             }
         });
-        data.hexPane().hexView().darkProperty().bind(dark);
+        data.hexPane().hexView().dark.bind(dark);
         dark.addListener((o, a, b) -> applyTheme(b));
         String forced = System.getProperty("structscope.theme", "");
         dark.set(forced.equals("dark") || !forced.equals("light") && prefs != null && prefs.dark());
@@ -230,10 +230,6 @@ public final class MainWindow {
         return library;
     }
 
-    public BooleanProperty darkProperty() {
-        return dark;
-    }
-
     private void applyTheme(boolean isDark) {
         Application.setUserAgentStylesheet(isDark ? new PrimerDark().getUserAgentStylesheet()
                 : new PrimerLight().getUserAgentStylesheet());
@@ -268,12 +264,12 @@ public final class MainWindow {
         Menu recent = new Menu("Open Recent");
         Runnable fillRecent = () -> {
             recent.getItems().clear();
-            for (Path p : vm.recent().files()) {
+            for (Path p : vm.recent().files) {
                 recent.getItems().add(item(p.toString(), null, null, () -> files.openPath(p)));
             }
             recent.setDisable(recent.getItems().isEmpty());
         };
-        vm.recent().files().addListener((ListChangeListener<Path>) c -> fillRecent.run());
+        vm.recent().files.addListener((ListChangeListener<Path>) c -> fillRecent.run());
         fillRecent.run();
         MenuItem save = item("Save", IconPaths.SAVE, ctrl(KeyCode.S), () -> files.save(null));
         Menu file = new Menu("File", null,
@@ -311,9 +307,9 @@ public final class MainWindow {
         // Undo and Redo act on the data's edits while the data has the focus, else on the layout.
         var hexPane = data.hexPane();
         MenuItem undo = item("Undo", IconPaths.UNDO, ctrl(KeyCode.Z), () -> { if (!hexPane.undoIfFocused()) d.undo(); });
-        undo.disableProperty().bind(vm.document().canUndoProperty().not().and(hexPane.edits().canUndoProperty().not()));
+        undo.disableProperty().bind(vm.document().canUndo.not().and(hexPane.edits().canUndo.not()));
         MenuItem redo = item("Redo", IconPaths.REDO, ctrlShift(KeyCode.Z), () -> { if (!hexPane.redoIfFocused()) d.redo(); });
-        redo.disableProperty().bind(vm.document().canRedoProperty().not().and(hexPane.edits().canRedoProperty().not()));
+        redo.disableProperty().bind(vm.document().canRedo.not().and(hexPane.edits().canRedo.not()));
         MenuItem redoY = item("Redo (alternative)", null, ctrl(KeyCode.Y), () -> { if (!hexPane.redoIfFocused()) d.redo(); });
         redoY.setVisible(false);
         Menu edit = new Menu("Edit", null, undo, redo, redoY, new SeparatorMenuItem(),
@@ -329,7 +325,7 @@ public final class MainWindow {
         darkItem.selectedProperty().bindBidirectional(dark);
         darkItem.setAccelerator(ctrlShift(KeyCode.T));
         CheckMenuItem hex = new CheckMenuItem("Hex Offsets");
-        hex.selectedProperty().bindBidirectional(d.hexOffsetsProperty());
+        hex.selectedProperty().bindBidirectional(d.hexOffsets);
         Menu view = new Menu("View", null, darkItem, hex, new SeparatorMenuItem(),
                 item("Focus Layout Library", null, ctrl(KeyCode.DIGIT1), () -> library.list().requestFocus()),
                 item("Focus Designer", null, ctrl(KeyCode.DIGIT2),
@@ -359,12 +355,12 @@ public final class MainWindow {
             r.setOnAction(e -> d.setByteOrder(o));
             orderMenu.getItems().add(r);
         }
-        vm.document().stateProperty().addListener((o, a, s) -> {
+        vm.document().state.addListener((o, a, s) -> {
             abiGroup.getToggles().forEach(t -> t.setSelected(t.getUserData().equals(s.abi())));
             orderGroup.getToggles().forEach(t -> t.setSelected(t.getUserData().equals(s.byteOrder())));
         });
-        abiGroup.getToggles().forEach(t -> t.setSelected(t.getUserData().equals(vm.document().state().abi())));
-        orderGroup.getToggles().forEach(t -> t.setSelected(t.getUserData().equals(vm.document().state().byteOrder())));
+        abiGroup.getToggles().forEach(t -> t.setSelected(t.getUserData().equals(vm.document().state.get().abi())));
+        orderGroup.getToggles().forEach(t -> t.setSelected(t.getUserData().equals(vm.document().state.get().byteOrder())));
         Menu layout = new Menu("Layout", null,
                 item("New Struct", IconPaths.STRUCT, null, () -> vm.addDecl("struct")),
                 item("New Union", IconPaths.UNION, null, () -> vm.addDecl("union")),
@@ -413,16 +409,16 @@ public final class MainWindow {
         RadioMenuItem r = new RadioMenuItem(text);
         r.setToggleGroup(workspaceGroup);
         r.setAccelerator(ctrlShift(digit));
-        r.setSelected(vm.workspaceProperty().get() == w);
-        r.setOnAction(e -> vm.workspaceProperty().set(w));
-        vm.workspaceProperty().addListener((o, a, b) -> r.setSelected(b == w));
+        r.setSelected(vm.workspace.get() == w);
+        r.setOnAction(e -> vm.workspace.set(w));
+        vm.workspace.addListener((o, a, b) -> r.setSelected(b == w));
         return r;
     }
 
     /** Runs a hex-explorer command, or says what to open first when no data is shown. */
     private void withData(java.util.function.Consumer<dev.structscope.app.hexview.HexPane> action) {
-        if (data.hexPane().model().source() == null) {
-            vm.statusProperty().set("Open a data file first (Ctrl+Shift+O), or connect to a socket (Ctrl+L)");
+        if (data.hexPane().model().source.get() == null) {
+            vm.status.set("Open a data file first (Ctrl+Shift+O), or connect to a socket (Ctrl+L)");
             return;
         }
         action.accept(data.hexPane());
@@ -435,9 +431,9 @@ public final class MainWindow {
         // Like the menu: the data's edits while the data has the focus (which a click here keeps).
         var hexPane = data.hexPane();
         Button undo = Icons.tool(IconPaths.UNDO, "Undo (Ctrl+Z)", "undo", () -> { if (!hexPane.undoIfFocused()) d.undo(); });
-        undo.disableProperty().bind(vm.document().canUndoProperty().not().and(hexPane.edits().canUndoProperty().not()));
+        undo.disableProperty().bind(vm.document().canUndo.not().and(hexPane.edits().canUndo.not()));
         Button redo = Icons.tool(IconPaths.REDO, "Redo (Ctrl+Shift+Z)", "redo", () -> { if (!hexPane.redoIfFocused()) d.redo(); });
-        redo.disableProperty().bind(vm.document().canRedoProperty().not().and(hexPane.edits().canRedoProperty().not()));
+        redo.disableProperty().bind(vm.document().canRedo.not().and(hexPane.edits().canRedo.not()));
         undo.setFocusTraversable(false);
         redo.setFocusTraversable(false);
         ChoiceBox<Abi> abi = AbiChoice.of("abi", ShellViewModel.abis(), "The ABI every layout is computed for");
@@ -447,9 +443,9 @@ public final class MainWindow {
         order.setConverter(Converters.of(o -> o == null ? "" : Endian.word(o),
                 s -> Endian.BIG.word().equals(s) ? ByteOrder.BIG_ENDIAN : ByteOrder.LITTLE_ENDIAN));
         order.setTooltip(new Tooltip("The byte order data is read with"));
-        abi.setValue(vm.document().state().abi());
-        order.setValue(vm.document().state().byteOrder());
-        vm.document().stateProperty().addListener((o, a, s) -> {
+        abi.setValue(vm.document().state.get().abi());
+        order.setValue(vm.document().state.get().byteOrder());
+        vm.document().state.addListener((o, a, s) -> {
             abi.setValue(s.abi());
             order.setValue(s.byteOrder());
         });
@@ -474,17 +470,17 @@ public final class MainWindow {
         showData.setId("show-data");
         showData.setTooltip(new Tooltip("Show or hide the data (Ctrl+Shift+3: data only; Ctrl+Shift+1: both)"));
         Runnable sync = () -> {
-            showDesigner.setSelected(vm.workspaceProperty().get().showsDesigner());
-            showData.setSelected(vm.workspaceProperty().get().showsData());
+            showDesigner.setSelected(vm.workspace.get().showsDesigner());
+            showData.setSelected(vm.workspace.get().showsData());
         };
         sync.run();
-        vm.workspaceProperty().addListener((o, a, b) -> sync.run());
+        vm.workspace.addListener((o, a, b) -> sync.run());
         showDesigner.setOnAction(e -> {
-            vm.workspaceProperty().set(vm.workspaceProperty().get().withDesigner(showDesigner.isSelected()));
+            vm.workspace.set(vm.workspace.get().withDesigner(showDesigner.isSelected()));
             sync.run();
         });
         showData.setOnAction(e -> {
-            vm.workspaceProperty().set(vm.workspaceProperty().get().withData(showData.isSelected()));
+            vm.workspace.set(vm.workspace.get().withData(showData.isSelected()));
             sync.run();
         });
         showDesigner.getStyleClass().add("left-pill");
@@ -517,28 +513,28 @@ public final class MainWindow {
     private Node statusBar() {
         Label status = new Label();
         status.setId("status");
-        status.textProperty().bind(vm.statusProperty());
+        status.textProperty().bind(vm.status);
         status.setMinWidth(0);
         ProgressIndicator progress = new ProgressIndicator();
         progress.setPrefSize(14, 14);
         progress.setMaxSize(14, 14);
-        progress.visibleProperty().bind(vm.busyProperty());
-        progress.managedProperty().bind(vm.busyProperty());
+        progress.visibleProperty().bind(vm.busy);
+        progress.managedProperty().bind(vm.busy);
         javafx.scene.control.Hyperlink cancel = new javafx.scene.control.Hyperlink("Cancel");
         cancel.setId("cancel");
-        cancel.visibleProperty().bind(vm.busyProperty());
-        cancel.managedProperty().bind(vm.busyProperty());
+        cancel.visibleProperty().bind(vm.busy);
+        cancel.managedProperty().bind(vm.busy);
         cancel.setOnAction(e -> vm.cancel());
         Label info = new Label();
         info.setId("status-info");
         info.getStyleClass().add("muted");
         info.textProperty().bind(Bindings.createStringBinding(() -> {
-            var s = vm.document().state();
-            RecordLayout l = vm.designer().layout();
+            var s = vm.document().state.get();
+            RecordLayout l = vm.designer().layout.get();
             String rec = l == null ? "" : " · " + (s.selected() == null ? "" : s.selected()) + " " + l.size() + " B";
             return s.abi().name() + " · " + Endian.word(s.byteOrder()) + "-endian" + rec + " · "
                     + s.library().decls().size() + " types";
-        }, vm.document().stateProperty(), vm.designer().layoutProperty()));
+        }, vm.document().state, vm.designer().layout));
         Region grow = new Region();
         HBox.setHgrow(grow, Priority.ALWAYS);
         // Every background task the runner has (search, statistics, saves, exports), with Cancel.

@@ -16,7 +16,7 @@ import java.util.prefs.Preferences;
 public final class RecentFiles {
     private static final int MAX = 10;
     private final Preferences prefs;
-    private final ObservableList<Path> files = FXCollections.observableArrayList();
+    public final ObservableList<Path> files = FXCollections.observableArrayList();
 
     public RecentFiles(Preferences prefs) {
         this.prefs = prefs;
@@ -32,10 +32,6 @@ public final class RecentFiles {
 
     public static RecentFiles inMemory() {
         return new RecentFiles(null);
-    }
-
-    public ObservableList<Path> files() {
-        return files;
     }
 
     public void add(Path p) {

@@ -57,12 +57,13 @@ public final class ShellViewModel {
     private final DocumentIo io;
     private final TaskRunner tasks;
     private final RecentFiles recent;
-    private final StringProperty status = new SimpleStringProperty(this, "status", "Ready");
-    private final BooleanProperty busy = new SimpleBooleanProperty(this, "busy");
+    public final StringProperty status = new SimpleStringProperty(this, "status", "Ready");
+    public final BooleanProperty busy = new SimpleBooleanProperty(this, "busy");
     /** What the running background work is doing, for the status line when it is cancelled; "" when idle. */
     private String busyWhat = "";
-    private final ObjectProperty<Path> dataFile = new SimpleObjectProperty<>(this, "dataFile");
-    private final ObjectProperty<Workspace> workspace = new SimpleObjectProperty<>(this, "workspace", Workspace.BOTH);
+    public final ObjectProperty<Path> dataFile = new SimpleObjectProperty<>(this, "dataFile");
+    /** Which halves of the window show; a data file chosen while only the designer shows brings the data back. */
+    public final ObjectProperty<Workspace> workspace = new SimpleObjectProperty<>(this, "workspace", Workspace.BOTH);
     /** What the open layout document holds besides its types, written back unchanged on save. */
     private LayoutDocument loaded = LayoutDocument.of(TypeLibrary.EMPTY);
     /** The C header the document was read from when a save over it would drop text the user wrote; else null. */
@@ -71,7 +72,7 @@ public final class ShellViewModel {
     private BookmarksModel bookmarks;
     /** Whether the bookmarks changed since the document was opened or saved (bound once they are attached). */
     private final javafx.beans.property.BooleanProperty bookmarksChanged = new javafx.beans.property.SimpleBooleanProperty(this, "bookmarksChanged");
-    private final StringBinding title;
+    public final StringBinding title;
     private String sourceLabel = "untitled";
     /**
      * Counts what the user opened or made (layouts, data files, new documents): a sample still being
@@ -102,20 +103,20 @@ public final class ShellViewModel {
             if (dataFile.get() != null) {
                 sb.append(dataFile.get().getFileName()).append(" · ");
             }
-            sb.append(doc.file() == null ? sourceLabel : doc.file().getFileName().toString());
+            sb.append(doc.file.get() == null ? sourceLabel : doc.file.get().getFileName().toString());
             if (unsaved()) {
                 sb.append(" •");
             }
             return sb.toString();
-        }, doc.fileProperty(), doc.dirtyProperty(), dataFile, bookmarksChanged);
-        designer.messageProperty().addListener((o, a, b) -> status.set(b));
-        designer.errorProperty().addListener((o, a, b) -> showError(a, b));
-        enums.messageProperty().addListener((o, a, b) -> status.set(b));
-        enums.errorProperty().addListener((o, a, b) -> showError(a, b));
+        }, doc.file, doc.dirty, dataFile, bookmarksChanged);
+        designer.message.addListener((o, a, b) -> status.set(b));
+        designer.error.addListener((o, a, b) -> showError(a, b));
+        enums.message.addListener((o, a, b) -> status.set(b));
+        enums.error.addListener((o, a, b) -> showError(a, b));
         // Selecting a record (from the library, an undo, a newly opened file) leaves the enum editor.
-        doc.stateProperty().addListener((o, a, b) -> {
+        doc.state.addListener((o, a, b) -> {
             if (b.selected() != null) {
-                enums.tagProperty().set(null);
+                enums.tag.set(null);
             }
         });
     }
@@ -141,27 +142,6 @@ public final class ShellViewModel {
 
     public DesignerViewModel designer() {
         return designer;
-    }
-
-    public StringBinding titleProperty() {
-        return title;
-    }
-
-    public StringProperty statusProperty() {
-        return status;
-    }
-
-    public BooleanProperty busyProperty() {
-        return busy;
-    }
-
-    public ObjectProperty<Path> dataFileProperty() {
-        return dataFile;
-    }
-
-    /** Which halves of the window show; a data file chosen while only the designer shows brings the data back. */
-    public ObjectProperty<Workspace> workspaceProperty() {
-        return workspace;
     }
 
     public RecentFiles recent() {
@@ -248,7 +228,7 @@ public final class ShellViewModel {
         TypeLibrary lib = d.library();
         String sel = type != null && lib.findRecord(type).isPresent() ? lib.findRecord(type).get().name()
                 : lib.namedRecords().isEmpty() ? null : lib.namedRecords().getFirst().name();
-        DocumentState s = doc.state();
+        DocumentState s = doc.state.get();
         Abi abi = s.abi();
         if (d.abi() != null) {
             try {
@@ -272,7 +252,7 @@ public final class ShellViewModel {
     public void attachBookmarks(BookmarksModel model) {
         this.bookmarks = model;
         model.restore(BookmarkJson.fromJson(loaded.extensions().get(BookmarkJson.KEY)));
-        bookmarksChanged.bind(model.changedProperty());
+        bookmarksChanged.bind(model.changed);
     }
 
     /** Whether anything saved with the document changed since it was opened or saved: the layout or the bookmarks. */
@@ -350,7 +330,7 @@ public final class ShellViewModel {
 
     /** Saves to {@code file} in the background; {@code then} runs on success. */
     public void saveAs(Path file, Runnable then) {
-        DocumentState snapshot = doc.state();
+        DocumentState snapshot = doc.state.get();
         // Name, comment and properties of newer versions survive the save; bookmarks are current.
         Map<String, JsonNode> extensions = new LinkedHashMap<>(loaded.extensions());
         extensions.remove(BookmarkJson.KEY);
@@ -364,10 +344,10 @@ public final class ShellViewModel {
             io.write(d, file);
             return d;
         }, l -> {
-            if (doc.state().library().equals(snapshot.library())) {
+            if (doc.state.get().library().equals(snapshot.library())) {
                 doc.markSaved(file);
             } else {
-                doc.fileProperty().set(file);
+                doc.file.set(file);
             }
             recent.add(file);
             if (file.equals(losesText)) {
@@ -387,7 +367,7 @@ public final class ShellViewModel {
 
     /** Adds a new struct, union or enum with a fresh name and selects it (undoable). */
     public void addDecl(String kind) {
-        DocumentState s = doc.state();
+        DocumentState s = doc.state.get();
         TypeLibrary lib = s.library();
         switch (kind) {
             case "union" -> {
@@ -398,7 +378,7 @@ public final class ShellViewModel {
                 String n = RecordEdits.freshName(lib, "NewEnum");
                 doc.apply(s.withLibrary(lib.with(EnumType.of(n, List.of(Enumerator.of(n.toUpperCase(Locale.ROOT)
                         + "_NONE", 0))))).withSelected(null));
-                enums.tagProperty().set(n);
+                enums.tag.set(n);
                 status.set("Added enum " + n + ": name its enumerators and values; use it as a member type");
             }
             default -> {
@@ -414,7 +394,7 @@ public final class ShellViewModel {
      * @throws InputException when the name is not a C identifier or is taken; nothing changes
      */
     public void renameDecl(Decl d, String name) {
-        DocumentState s = doc.state();
+        DocumentState s = doc.state.get();
         int i = s.library().decls().indexOf(d);
         if (i < 0) {
             return;
@@ -428,7 +408,7 @@ public final class ShellViewModel {
         int uses = LibraryEdits.uses(s.library(), d).size();
         doc.apply(s.withLibrary(next).withSelected(from.equals(s.selected()) ? to : s.selected()));
         if (d instanceof EnumType) {
-            enums.tagProperty().set(to);
+            enums.tag.set(to);
         }
         status.set("Renamed " + LibraryEdits.reference(d).spelling() + " to " + to
                 + (uses == 0 ? "" : " and " + uses + (uses == 1 ? " use" : " uses")) + " (Ctrl+Z undoes)");
@@ -436,7 +416,7 @@ public final class ShellViewModel {
 
     /** Adds a copy of {@code d} right after it under a fresh name and selects the copy (undoable). */
     public void duplicateDecl(Decl d) {
-        DocumentState s = doc.state();
+        DocumentState s = doc.state.get();
         int i = s.library().decls().indexOf(d);
         if (i < 0) {
             return;
@@ -455,7 +435,7 @@ public final class ShellViewModel {
      * @throws InputException naming the uses while anything still refers to it; nothing changes
      */
     public void deleteDecl(Decl d) {
-        DocumentState s = doc.state();
+        DocumentState s = doc.state.get();
         int i = s.library().decls().indexOf(d);
         if (i < 0) {
             return;
@@ -463,8 +443,8 @@ public final class ShellViewModel {
         TypeLibrary next = LibraryEdits.delete(s.library(), i);
         String name = LibraryEdits.reference(d).name();
         doc.apply(s.withLibrary(next).withSelected(name.equals(s.selected()) ? null : s.selected()));
-        if (d instanceof EnumType e && e.tag() != null && e.tag().equals(enums.tagProperty().get())) {
-            enums.tagProperty().set(null);
+        if (d instanceof EnumType e && e.tag() != null && e.tag().equals(enums.tag.get())) {
+            enums.tag.set(null);
         }
         status.set("Deleted " + LibraryEdits.reference(d).spelling() + " (Ctrl+Z undoes)");
     }
@@ -474,11 +454,11 @@ public final class ShellViewModel {
         String name = switch (d) {
             case RecordType r -> r.tag();
             case Typedef t when t.target() instanceof RecordType -> t.name();
-            case Typedef t -> doc.state().library().findRecord(t.name()).map(TypeLibrary.NamedRecord::name).orElse(null);
+            case Typedef t -> doc.state.get().library().findRecord(t.name()).map(TypeLibrary.NamedRecord::name).orElse(null);
             case EnumType e -> null;
         };
         doc.select(name);
-        enums.tagProperty().set(d instanceof EnumType e ? e.tag() : null);
+        enums.tag.set(d instanceof EnumType e ? e.tag() : null);
         if (name == null) {
             status.set(d instanceof EnumType e ? e.spelling() + ": " + e.enumerators().size() + " enumerators"
                     : "typedef " + d.name());

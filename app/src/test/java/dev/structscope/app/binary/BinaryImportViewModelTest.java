@@ -56,15 +56,15 @@ class BinaryImportViewModelTest {
         Document doc = Document.empty();
         BinaryImportViewModel vm = new BinaryImportViewModel(doc, tasks);
         vm.load(object());
-        assertEquals("", vm.errorProperty().get());
-        assertEquals("i386-linux", vm.loadedProperty().get().abi().name());
+        assertEquals("", vm.error.get());
+        assertEquals("i386-linux", vm.loaded.get().abi().name());
         assertEquals(List.of("Point", "Shape", "Other", "MsgHeader"),
-                vm.matching().stream().map(BinaryImportViewModel.Entry::name).toList());
-        vm.filterProperty().set("SHAPE");
-        assertEquals(List.of("struct Shape  (24 bytes)"), vm.matching().stream().map(BinaryImportViewModel.Entry::label).toList());
+                vm.matching.stream().map(BinaryImportViewModel.Entry::name).toList());
+        vm.filter.set("SHAPE");
+        assertEquals(List.of("struct Shape  (24 bytes)"), vm.matching.stream().map(BinaryImportViewModel.Entry::label).toList());
 
-        vm.importChosen(List.copyOf(vm.matching()));
-        var state = doc.state();
+        vm.importChosen(List.copyOf(vm.matching));
+        var state = doc.state.get();
         assertEquals("i386-linux", state.abi().name());
         assertEquals("Shape", state.selected());
         assertTrue(state.library().findRecord("Point").isPresent(), "the typedef'd record Shape uses came too");
@@ -73,7 +73,7 @@ class BinaryImportViewModelTest {
         // i386: the double is 4-aligned, right after the 12 bytes of points
         assertEquals(16, LayoutEngine.layout("Shape", state.library(), state.abi()).fields().get(2).offset());
         doc.undo();
-        assertTrue(doc.state().library().findRecord("Shape").isEmpty(), "one undoable step");
+        assertTrue(doc.state.get().library().findRecord("Shape").isEmpty(), "one undoable step");
     }
 
     @Test
@@ -82,7 +82,7 @@ class BinaryImportViewModelTest {
         Files.writeString(text, "struct S { int a; };\n");
         BinaryImportViewModel vm = new BinaryImportViewModel(Document.empty(), tasks);
         vm.load(text);
-        assertTrue(vm.errorProperty().get().contains("not an ELF file"), vm.errorProperty()::get);
+        assertTrue(vm.error.get().contains("not an ELF file"), vm.error::get);
         assertEquals(0, vm.importChosen(List.of()));
     }
 }

@@ -14,14 +14,14 @@ class DocumentTest {
     @Test
     void byteOrderChangeIsUnsavedUntilSavedOrUndone() {
         Document doc = Document.empty();
-        doc.apply(doc.state().withByteOrder(ByteOrder.BIG_ENDIAN));
+        doc.apply(doc.state.get().withByteOrder(ByteOrder.BIG_ENDIAN));
         assertTrue(doc.isDirty(), "a changed byte order would be lost on close");
         doc.undo();
         assertFalse(doc.isDirty());
         doc.redo();
         doc.markSaved(Path.of("t.json"));
         assertFalse(doc.isDirty());
-        doc.apply(doc.state().withAbi(Abis.ARM_LINUX));
+        doc.apply(doc.state.get().withAbi(Abis.ARM_LINUX));
         assertTrue(doc.isDirty());
     }
 

@@ -61,7 +61,7 @@ class CompareViewModelTest {
     }
 
     private String marks() {
-        return String.join(" ", vm.rows().stream().map(r -> r.path() + ":" + r.mark().word()).toList());
+        return String.join(" ", vm.rows.stream().map(r -> r.path() + ":" + r.mark().word()).toList());
     }
 
     @Nested
@@ -69,63 +69,63 @@ class CompareViewModelTest {
         @Test
         void rowsAreAlignedByNameAndMarked() {
             vm.compareWithFile(Path.of("new.h"), null);
-            assertTrue(vm.showingProperty().get());
-            assertEquals("", vm.errorProperty().get());
-            assertEquals("3 of 4 records differ", vm.resultProperty().get().summary());
-            assertEquals("Msg", vm.selectedProperty().get().name(), "the document's selected record first");
+            assertTrue(vm.showing.get());
+            assertEquals("", vm.error.get());
+            assertEquals("3 of 4 records differ", vm.result.get().summary());
+            assertEquals("Msg", vm.selected.get().name(), "the document's selected record first");
             assertEquals("kind:same flags:added len:retyped crc:removed", marks());
-            CompareRow len = vm.rows().get(2);
+            CompareRow len = vm.rows.get(2);
             assertEquals("moved 0x04 → 0x08, resized 4 → 8, retyped uint32_t → uint64_t", len.describe(true));
-            assertEquals(12, vm.selectedProperty().get().oldLayout().size());
-            assertEquals(16, vm.selectedProperty().get().newLayout().size());
+            assertEquals(12, vm.selected.get().oldLayout().size());
+            assertEquals(16, vm.selected.get().newLayout().size());
         }
 
         @Test
         void recordsOnOneSideOnlyListAsAddedAndRemoved() {
             vm.compareWithFile(Path.of("new.h"), null);
             Map<String, Status> status = new HashMap<>();
-            vm.records().forEach(r -> status.put(r.name(), r.status()));
+            vm.records.forEach(r -> status.put(r.name(), r.status()));
             assertEquals(Map.of("Msg", Status.CHANGED, "Keep", Status.SAME, "Gone", Status.REMOVED, "Fresh", Status.ADDED),
                     status);
             vm.select("Fresh");
-            assertNull(vm.selectedProperty().get().oldLayout());
+            assertNull(vm.selected.get().oldLayout());
             assertEquals("c:added", marks());
             vm.select("Gone");
-            assertNull(vm.selectedProperty().get().newLayout());
+            assertNull(vm.selected.get().newLayout());
             assertEquals("c:removed", marks());
         }
 
         @Test
         void selectingARowMarksItsMemberInBothRulers() {
             vm.compareWithFile(Path.of("new.h"), null);
-            vm.selectRow(vm.rows().get(2)); // len: member 1 of old, member 2 of new
-            assertEquals(1, vm.oldMemberProperty().get());
-            assertEquals(2, vm.newMemberProperty().get());
+            vm.selectRow(vm.rows.get(2)); // len: member 1 of old, member 2 of new
+            assertEquals(1, vm.oldMember.get());
+            assertEquals(2, vm.newMember.get());
         }
 
         @Test
         void aBadFileIsAnErrorInPlace() {
             vm.compareWithFile(Path.of("bad.h"), null);
-            assertTrue(vm.showingProperty().get());
-            assertFalse(vm.errorProperty().get().isEmpty());
-            assertTrue(vm.records().isEmpty());
-            assertNull(vm.resultProperty().get());
+            assertTrue(vm.showing.get());
+            assertFalse(vm.error.get().isEmpty());
+            assertTrue(vm.records.isEmpty());
+            assertNull(vm.result.get());
         }
 
         @Test
         void aFileWithNoRecordsSaysThereIsNothingToCompare() {
             files.put(Path.of("empty.h"), "int x;");
             vm.compareWithFile(Path.of("empty.h"), null);
-            assertTrue(vm.errorProperty().get().contains("nothing to compare"), vm.errorProperty().get());
+            assertTrue(vm.error.get().contains("nothing to compare"), vm.error.get());
         }
 
         @Test
         void editingTheDocumentComparesAgainWithoutRereading() {
             vm.compareWithFile(Path.of("new.h"), null);
             assertEquals(1, reads);
-            doc.apply(doc.state().withLibrary(lib(NEW)));
+            doc.apply(doc.state.get().withLibrary(lib(NEW)));
             assertEquals(1, reads, "the other file is read once");
-            assertEquals("0 of 3 records differ", vm.resultProperty().get().summary(), "the document now is the other file");
+            assertEquals("0 of 3 records differ", vm.result.get().summary(), "the document now is the other file");
         }
 
         @Test
@@ -133,11 +133,11 @@ class CompareViewModelTest {
             List<Runnable> later = new java.util.ArrayList<>();
             CompareViewModel slow = new CompareViewModel(doc, p -> lib(NEW), Runnable::run, later::add);
             slow.compareWithFile(Path.of("new.h"), null);
-            assertTrue(slow.busyProperty().get());
+            assertTrue(slow.busy.get());
             slow.close();
             later.forEach(Runnable::run);
-            assertNull(slow.resultProperty().get());
-            assertFalse(slow.showingProperty().get());
+            assertNull(slow.result.get());
+            assertFalse(slow.showing.get());
         }
     }
 
@@ -145,13 +145,13 @@ class CompareViewModelTest {
     class OnAnotherAbi {
         @Test
         void theSameLayoutOnI386() {
-            doc.apply(doc.state().withLibrary(lib("struct W { char c; double d; long l; };")).withSelected("W"));
+            doc.apply(doc.state.get().withLibrary(lib("struct W { char c; double d; long l; };")).withSelected("W"));
             vm.compareOnAbi(Abis.I386_LINUX);
-            assertEquals("1 of 1 records differ", vm.resultProperty().get().summary());
+            assertEquals("1 of 1 records differ", vm.result.get().summary());
             assertEquals("c:same d:moved l:resized", marks());
-            assertTrue(vm.resultProperty().get().newLabel().endsWith("i386-linux"));
+            assertTrue(vm.result.get().newLabel().endsWith("i386-linux"));
             vm.setOtherAbi(Abis.AARCH64_LINUX);
-            assertEquals("0 of 1 records differ", vm.resultProperty().get().summary());
+            assertEquals("0 of 1 records differ", vm.result.get().summary());
         }
     }
 }

@@ -54,50 +54,50 @@ class DesignerDynamicTest {
 
     @Test
     void aCountInTheArrayCellIsTheImportersCountedArray() {
-        assertTrue(vm.edit(2, Column.ARRAY, "[len]"), vm.errorProperty().get());
+        assertTrue(vm.edit(2, Column.ARRAY, "[len]"), vm.error.get());
         TypeLibrary truth = header("[len]", "");
         assertEquals(msg(truth), vm.record());
         assertEquals("[len]", DynamicText.dimsText(vm.record().members().get(2).type()));
         RecordLayout expected = LayoutEngine.layout("Msg", truth, Abis.X86_64_LINUX);
-        assertTrue(vm.layout().dynamic());
+        assertTrue(vm.layout.get().dynamic());
         // The offset after the counted array is the expression the engine gives, not a number.
         assertEquals(DynamicOffsets.of(expected).get(3), vm.dynamicOffset(3));
         assertTrue(vm.dynamicOffset(3).contains("len"), vm.dynamicOffset(3));
         assertNull(vm.dynamicOffset(1), "len's offset is a number");
         // The ruler draws the static prefix and marks the rest as data's.
-        RulerModel.Tail tail = RulerModel.tail(vm.layout());
+        RulerModel.Tail tail = RulerModel.tail(vm.layout.get());
         assertEquals(expected.fields().get(2).offset(), tail.from());
         assertEquals(List.of("name[len]", "tail"), tail.members());
-        assertTrue(RulerModel.blocks(vm.layout()).stream().noneMatch(b -> b.name().equals("tail")));
+        assertTrue(RulerModel.blocks(vm.layout.get()).stream().noneMatch(b -> b.name().equals("tail")));
         vm.undo();
         assertEquals(msg(header("[4]", "")), vm.record());
-        assertFalse(vm.layout().dynamic());
+        assertFalse(vm.layout.get().dynamic());
     }
 
     @Test
     void anInvalidCountIsMarkedWithTheReasonAndChangesNothing() {
         RecordType before = vm.record();
         assertFalse(vm.edit(2, Column.ARRAY, "[nosuch]"));
-        Invalid bad = vm.invalidCells().get(new CellKey(2, Column.ARRAY));
+        Invalid bad = vm.invalidCells.get(new CellKey(2, Column.ARRAY));
         assertNotNull(bad);
         assertEquals("[nosuch]", bad.text());
         assertTrue(bad.reason().contains("no member named 'nosuch'") && bad.reason().contains("len"), bad.reason());
         assertEquals(before, vm.record());
         assertFalse(vm.edit(2, Column.ARRAY, "[tail]"));
-        assertTrue(vm.invalidCells().get(new CellKey(2, Column.ARRAY)).reason().contains("after"));
+        assertTrue(vm.invalidCells.get(new CellKey(2, Column.ARRAY)).reason().contains("after"));
         assertFalse(vm.edit(2, Column.ARRAY, "[h]"));
-        assertTrue(vm.invalidCells().get(new CellKey(2, Column.ARRAY)).reason().contains("not a number"));
+        assertTrue(vm.invalidCells.get(new CellKey(2, Column.ARRAY)).reason().contains("not a number"));
         assertFalse(vm.edit(2, Column.ARRAY, "[len +]"));
         assertEquals(before, vm.record());
         assertTrue(vm.edit(2, Column.ARRAY, "[h.n * 2]"));
-        assertTrue(vm.invalidCells().isEmpty());
+        assertTrue(vm.invalidCells.isEmpty());
         assertEquals(msg(header("[h.n * 2]", "")), vm.record());
         // A bare expression is a count, as the other dynamic cells take theirs (it was "not an array length").
-        assertTrue(vm.edit(2, Column.ARRAY, "len & 3"), vm.errorProperty().get());
+        assertTrue(vm.edit(2, Column.ARRAY, "len & 3"), vm.error.get());
         assertEquals(msg(header("[len & 3]", "")), vm.record());
         assertFalse(vm.edit(2, Column.ARRAY, "nosuch"));
-        assertTrue(vm.invalidCells().get(new CellKey(2, Column.ARRAY)).reason().contains("no member named 'nosuch'"),
-                vm.errorProperty().get());
+        assertTrue(vm.invalidCells.get(new CellKey(2, Column.ARRAY)).reason().contains("no member named 'nosuch'"),
+                vm.error.get());
     }
 
     /**
@@ -110,28 +110,28 @@ class DesignerDynamicTest {
      */
     @Test
     void anEditThatWouldLeaveABadLayoutIsRefused() {
-        assertTrue(vm.edit(2, Column.ARRAY, "[len]"), vm.errorProperty().get());
+        assertTrue(vm.edit(2, Column.ARRAY, "[len]"), vm.error.get());
         RecordType counted = vm.record();
         assertFalse(vm.edit(1, Column.NAME, "length"));
-        String reason = vm.invalidCells().get(new CellKey(1, Column.NAME)).reason();
+        String reason = vm.invalidCells.get(new CellKey(1, Column.NAME)).reason();
         assertTrue(reason.contains("'len'"), reason);
         assertEquals(counted, vm.record());
-        vm.selectedMemberProperty().set(1);
+        vm.selectedMember.set(1);
         vm.deleteMember();
         assertEquals(counted, vm.record(), "len is named by name[len]");
-        assertTrue(vm.errorProperty().get().contains("'len'"), vm.errorProperty().get());
-        assertEquals(0L, vm.tightSavingProperty().get());
+        assertTrue(vm.error.get().contains("'len'"), vm.error.get());
+        assertEquals(0L, vm.tightSaving.get());
         assertEquals(0, vm.packTightly());
         assertEquals(counted, vm.record());
-        assertTrue(vm.edit(3, Column.WHEN, "7"), vm.errorProperty().get());
-        assertTrue(vm.errorProperty().get().startsWith("Not readable as it stands: when on 'tail'"), vm.errorProperty().get());
+        assertTrue(vm.edit(3, Column.WHEN, "7"), vm.error.get());
+        assertTrue(vm.error.get().startsWith("Not readable as it stands: when on 'tail'"), vm.error.get());
         assertTrue(vm.edit(3, Column.WHEN, ""));
-        assertEquals("", vm.errorProperty().get());
+        assertEquals("", vm.error.get());
     }
 
     @Test
     void aPlacementIsTheImportersAtAttribute() {
-        assertTrue(vm.edit(3, Column.AT, "h.off"), vm.errorProperty().get());
+        assertTrue(vm.edit(3, Column.AT, "h.off"), vm.error.get());
         assertEquals(msg(header("[4]", "[[structscope::at(h.off)]] ")), vm.record());
         assertEquals("at(h.off)", vm.dynamicOffset(3));
         assertTrue(vm.edit(3, Column.AT, ""));
@@ -152,15 +152,15 @@ class DesignerDynamicTest {
         Document d = new Document(new DocumentState(lib.apply(new String[] {"", "", ""}), "M", Abis.X86_64_LINUX,
                 Abis.X86_64_LINUX.byteOrder()));
         DesignerViewModel m = new DesignerViewModel(d);
-        assertTrue(m.edit(2, Column.SWITCH, "type"), m.errorProperty().get());
-        assertTrue(m.edit(2, Column.SIZE, "len"), m.errorProperty().get());
-        d.apply(d.state().withSelected("B"));
-        assertTrue(m.edit(0, Column.WHEN, "1, 3"), m.errorProperty().get());
-        assertTrue(m.edit(1, Column.WHEN, "2"), m.errorProperty().get());
+        assertTrue(m.edit(2, Column.SWITCH, "type"), m.error.get());
+        assertTrue(m.edit(2, Column.SIZE, "len"), m.error.get());
+        d.apply(d.state.get().withSelected("B"));
+        assertTrue(m.edit(0, Column.WHEN, "1, 3"), m.error.get());
+        assertTrue(m.edit(1, Column.WHEN, "2"), m.error.get());
         TypeLibrary truth = lib.apply(new String[] {"[[structscope::when(1, 3)]]", "[[structscope::when(2)]]",
                 "[[structscope::switch(type), structscope::size(len)]]"});
         assertEquals(truth.findRecord("B").orElseThrow().record(), m.record());
-        d.apply(d.state().withSelected("M"));
+        d.apply(d.state.get().withSelected("M"));
         assertEquals(truth.findRecord("M").orElseThrow().record(), m.record());
         assertEquals("1, 3", DynamicText.whenText(truth.findRecord("B").orElseThrow().record().members().get(0)
                 .dynamic().when()));

@@ -37,14 +37,14 @@ class DesignerViewModelTest {
     }
 
     private long[] offsets() {
-        return vm.layout().fields().stream().mapToLong(FieldLayout::offset).toArray();
+        return vm.layout.get().fields().stream().mapToLong(FieldLayout::offset).toArray();
     }
 
     @Nested
     class AddingMembers {
         @Test
         void givesTheOffsetsTheEngineGivesForTheSameRecord() {
-            vm.selectedMemberProperty().set(0);
+            vm.selectedMember.set(0);
             vm.addMember();
             assertTrue(vm.edit(1, Column.TYPE, "double"));
             assertTrue(vm.edit(1, Column.NAME, "b"));
@@ -57,14 +57,14 @@ class DesignerViewModelTest {
             RecordLayout engine = LayoutEngine.layout(expected, TypeLibrary.of(expected), Abis.X86_64_LINUX);
             assertEquals(expected, vm.record());
             assertEquals(List.of(0L, 8L, 16L), List.of(offsets()[0], offsets()[1], offsets()[2]));
-            assertEquals(engine.size(), vm.layout().size());
+            assertEquals(engine.size(), vm.layout.get().size());
         }
 
         @Test
         void showsPaddingAsRowsOfTheirOwnBetweenMembers() {
-            vm.selectedMemberProperty().set(0);
+            vm.selectedMember.set(0);
             vm.addMember(); // int32_t after uint8_t: 3 bytes hole
-            List<DesignerRow> rows = vm.rows();
+            List<DesignerRow> rows = vm.rows;
             assertEquals(3, rows.size());
             assertTrue(rows.get(1) instanceof DesignerRow.PaddingRow p && p.padding().size() == 3
                     && p.label().equals("3 bytes padding"));
@@ -82,22 +82,22 @@ class DesignerViewModelTest {
     class InvalidInput {
         @Test
         void anUnknownTypeStaysInTheCellWithItsReasonAndChangesNothing() {
-            DocumentState before = doc.state();
+            DocumentState before = doc.state.get();
             assertFalse(vm.edit(0, Column.TYPE, "uint42_t"));
-            assertEquals(before, doc.state());
-            Invalid bad = vm.invalidCells().get(new CellKey(0, Column.TYPE));
+            assertEquals(before, doc.state.get());
+            Invalid bad = vm.invalidCells.get(new CellKey(0, Column.TYPE));
             assertNotNull(bad);
             assertEquals("uint42_t", bad.text());
             assertEquals("unknown type 'uint42_t'", bad.reason());
-            assertEquals("unknown type 'uint42_t'", vm.errorProperty().get());
+            assertEquals("unknown type 'uint42_t'", vm.error.get());
         }
 
         @Test
         void aBadNameIsRejected() {
             assertFalse(vm.edit(0, Column.NAME, "2fast"));
-            assertTrue(vm.invalidCells().get(new CellKey(0, Column.NAME)).reason().contains("not a C identifier"));
+            assertTrue(vm.invalidCells.get(new CellKey(0, Column.NAME)).reason().contains("not a C identifier"));
             assertFalse(vm.edit(0, Column.NAME, "int"));
-            assertTrue(vm.invalidCells().get(new CellKey(0, Column.NAME)).reason().contains("keyword"));
+            assertTrue(vm.invalidCells.get(new CellKey(0, Column.NAME)).reason().contains("keyword"));
         }
 
         @Test
@@ -105,24 +105,24 @@ class DesignerViewModelTest {
             vm.addMember();
             assertFalse(vm.edit(1, Column.NAME, "a"));
             assertEquals("another member is already named 'a'",
-                    vm.invalidCells().get(new CellKey(1, Column.NAME)).reason());
+                    vm.invalidCells.get(new CellKey(1, Column.NAME)).reason());
         }
 
         @Test
         void aBitWidthLargerThanItsTypeIsRejectedWithTheEnginesReason() {
             assertFalse(vm.edit(0, Column.BITS, "9"));
-            String reason = vm.invalidCells().get(new CellKey(0, Column.BITS)).reason();
+            String reason = vm.invalidCells.get(new CellKey(0, Column.BITS)).reason();
             assertTrue(reason.contains("width of bit-field"), reason);
             assertTrue(vm.edit(0, Column.BITS, "8"));
-            assertTrue(vm.invalidCells().isEmpty());
+            assertTrue(vm.invalidCells.isEmpty());
         }
 
         @Test
         void aCorrectedCellClearsItsMark() {
             assertFalse(vm.edit(0, Column.TYPE, "nope"));
             assertTrue(vm.edit(0, Column.TYPE, "uint32_t"));
-            assertTrue(vm.invalidCells().isEmpty());
-            assertEquals("", vm.errorProperty().get());
+            assertTrue(vm.invalidCells.isEmpty());
+            assertEquals("", vm.error.get());
         }
     }
 
@@ -130,24 +130,24 @@ class DesignerViewModelTest {
     class UndoAndRedo {
         @Test
         void stepThroughEveryEditAndBack() {
-            DocumentState s0 = doc.state();
+            DocumentState s0 = doc.state.get();
             vm.addMember();
-            DocumentState s1 = doc.state();
+            DocumentState s1 = doc.state.get();
             vm.edit(1, Column.TYPE, "double");
-            DocumentState s2 = doc.state();
+            DocumentState s2 = doc.state.get();
             vm.setPack(2);
             assertEquals(2, vm.record().pack());
             vm.undo();
-            assertEquals(s2, doc.state());
+            assertEquals(s2, doc.state.get());
             vm.undo();
-            assertEquals(s1, doc.state());
+            assertEquals(s1, doc.state.get());
             vm.undo();
-            assertEquals(s0, doc.state());
-            assertFalse(doc.canUndoProperty().get());
+            assertEquals(s0, doc.state.get());
+            assertFalse(doc.canUndo.get());
             vm.redo();
             vm.redo();
-            assertEquals(s2, doc.state());
-            assertEquals(8, vm.layout().fields().get(1).offset());
+            assertEquals(s2, doc.state.get());
+            assertEquals(8, vm.layout.get().fields().get(1).offset());
         }
 
         @Test
@@ -163,11 +163,11 @@ class DesignerViewModelTest {
         void aNewEditDropsTheRedoHistory() {
             vm.addMember();
             vm.undo();
-            assertTrue(doc.canRedoProperty().get());
+            assertTrue(doc.canRedo.get());
             vm.duplicateMember();
-            vm.selectedMemberProperty().set(0);
+            vm.selectedMember.set(0);
             vm.duplicateMember();
-            assertFalse(doc.canRedoProperty().get());
+            assertFalse(doc.canRedo.get());
         }
     }
 
@@ -176,10 +176,10 @@ class DesignerViewModelTest {
         @Test
         void moveUpAndDownKeepSelectionOnTheMovedMember() {
             vm.addMember();
-            vm.selectedMemberProperty().set(1);
+            vm.selectedMember.set(1);
             vm.moveSelected(-1);
             assertEquals("field", vm.record().members().get(0).name());
-            assertEquals(0, vm.selectedMemberProperty().get());
+            assertEquals(0, vm.selectedMember.get());
             assertEquals(List.of(0L, 4L), List.of(offsets()[0], offsets()[1]));
         }
 
@@ -190,15 +190,15 @@ class DesignerViewModelTest {
             vm.edit(1, Column.TYPE, "double");
             vm.addMember();
             vm.edit(2, Column.TYPE, "char");
-            assertEquals(24, vm.layout().size());
-            long expected = LayoutEngine.minimisePadding(vm.record(), doc.state().library(), Abis.X86_64_LINUX).saved();
+            assertEquals(24, vm.layout.get().size());
+            long expected = LayoutEngine.minimisePadding(vm.record(), doc.state.get().library(), Abis.X86_64_LINUX).saved();
             assertEquals(8, expected);
-            assertEquals(8L, vm.tightSavingProperty().get());
+            assertEquals(8L, vm.tightSaving.get());
             assertEquals(8, vm.packTightly());
-            assertEquals(16, vm.layout().size());
-            assertTrue(vm.messageProperty().get().contains("saved 8 bytes"));
+            assertEquals(16, vm.layout.get().size());
+            assertTrue(vm.message.get().contains("saved 8 bytes"));
             vm.undo();
-            assertEquals(24, vm.layout().size());
+            assertEquals(24, vm.layout.get().size());
         }
     }
 }

@@ -45,65 +45,65 @@ class EnumEditorViewModelTest {
         doc = new Document(new DocumentState(new TypeLibrary(List.of(side, tick), java.util.Map.of()), null,
                 Abis.X86_64_LINUX, Abis.X86_64_LINUX.byteOrder()));
         vm = new EnumEditorViewModel(doc);
-        vm.tagProperty().set("Side");
+        vm.tag.set("Side");
     }
 
     @Test
     void editsValuesInEveryCSpellingAndUndoes() {
-        assertEquals("size 4 · align 4 on x86_64-linux", vm.sizeTextProperty().get());
+        assertEquals("size 4 · align 4 on x86_64-linux", vm.sizeText.get());
         assertTrue(vm.edit(0, Column.VALUE, "0x10"));
         assertTrue(vm.edit(1, Column.VALUE, "-3"));
-        vm.selectedProperty().set(1);
+        vm.selected.set(1);
         vm.add();
-        assertEquals(new Enumerator("SIDE_NEW", -2, null), vm.enumType().enumerators().get(2));
+        assertEquals(new Enumerator("SIDE_NEW", -2, null), vm.enumType.get().enumerators().get(2));
         assertTrue(vm.edit(2, Column.NAME, "CROSS"));
         assertTrue(vm.edit(2, Column.VALUE, "0b101u"));
         assertTrue(vm.edit(2, Column.COMMENT, "  matched inside  "));
         assertEquals(List.of(new Enumerator("BUY", 16, null), new Enumerator("SELL", -3, null),
-                new Enumerator("CROSS", 5, "matched inside")), vm.enumType().enumerators());
+                new Enumerator("CROSS", 5, "matched inside")), vm.enumType.get().enumerators());
         vm.move(-1);
-        assertEquals("CROSS", vm.enumType().enumerators().get(1).name());
-        assertEquals(1, vm.selectedProperty().get());
+        assertEquals("CROSS", vm.enumType.get().enumerators().get(1).name());
+        assertEquals(1, vm.selected.get());
         doc.undo();
         doc.undo();
-        assertEquals(5, vm.enumType().enumerators().get(2).value(), "undo takes back one edit at a time");
+        assertEquals(5, vm.enumType.get().enumerators().get(2).value(), "undo takes back one edit at a time");
         assertTrue(doc.isDirty());
     }
 
     @Test
     void refusesWhatCRefusesAndKeepsTheTextWithTheReason() {
         assertFalse(vm.edit(0, Column.VALUE, "12abc"));
-        assertEquals("12abc", vm.invalidCells().get(new CellKey(0, Column.VALUE)).text());
-        assertTrue(vm.invalidCells().get(new CellKey(0, Column.VALUE)).reason().contains("not a C integer"));
+        assertEquals("12abc", vm.invalidCells.get(new CellKey(0, Column.VALUE)).text());
+        assertTrue(vm.invalidCells.get(new CellKey(0, Column.VALUE)).reason().contains("not a C integer"));
         assertFalse(vm.edit(0, Column.NAME, "SELL"), "enumerator names share one scope");
         assertFalse(vm.edit(0, Column.NAME, "2B"));
         assertFalse(vm.edit(0, Column.NAME, "int"));
         assertFalse(vm.edit(0, Column.VALUE, "0x8000000000000000"));
-        assertEquals(List.of(Enumerator.of("BUY", 1), Enumerator.of("SELL", 2)), vm.enumType().enumerators());
+        assertEquals(List.of(Enumerator.of("BUY", 1), Enumerator.of("SELL", 2)), vm.enumType.get().enumerators());
         assertFalse(doc.isDirty(), "nothing refused reached the document");
         assertTrue(vm.edit(0, Column.VALUE, "7"));
-        assertNull(vm.invalidCells().get(new CellKey(0, Column.VALUE)));
+        assertNull(vm.invalidCells.get(new CellKey(0, Column.VALUE)));
 
         assertTrue(vm.setUnderlying(Prim.UINT8));
         assertFalse(vm.edit(0, Column.VALUE, "256"));
         assertFalse(vm.edit(0, Column.VALUE, "-1"));
         assertTrue(vm.edit(0, Column.VALUE, "255"));
-        vm.selectedProperty().set(0);
+        vm.selected.set(0);
         vm.delete();
         vm.delete();
-        assertEquals(1, vm.enumType().enumerators().size(), "C has no empty enums");
-        assertFalse(vm.errorProperty().get().isEmpty());
+        assertEquals(1, vm.enumType.get().enumerators().size(), "C has no empty enums");
+        assertFalse(vm.error.get().isEmpty());
     }
 
     @Test
     void renamingTheEnumRenamesItsUses() {
         assertTrue(vm.rename("BookSide"));
-        TypeLibrary lib = doc.state().library();
+        TypeLibrary lib = doc.state.get().library();
         assertTrue(lib.enumByTag("BookSide").isPresent());
         assertTrue(lib.enumByTag("Side").isEmpty());
         RecordType tick = lib.findRecord("Tick").orElseThrow().record();
         assertEquals(NamedType.enumeration("BookSide"), tick.members().get(1).type());
-        assertEquals("BookSide", vm.enumType().tag());
+        assertEquals("BookSide", vm.enumType.get().tag());
         assertFalse(vm.rename("Tick"), "a name already taken is refused");
         LayoutEngine.layout("Tick", lib, Abis.X86_64_LINUX);
     }
@@ -124,18 +124,18 @@ class EnumEditorViewModelTest {
     }
 
     private String sizes() {
-        String s = vm.sizeTextProperty().get();
+        String s = vm.sizeText.get();
         return s.substring(0, s.indexOf(" on "));
     }
 
     private String clangSizes(Path dir) throws IOException, InterruptedException {
-        String header = new CExporter().export(doc.state().library(), ExportOptions.of(Abis.X86_64_LINUX)).text();
+        String header = new CExporter().export(doc.state.get().library(), ExportOptions.of(Abis.X86_64_LINUX)).text();
         Files.writeString(dir.resolve("t.h"), header);
         Files.writeString(dir.resolve("t.c"), """
                 #include <stdio.h>
                 #include "t.h"
                 int main(void) { printf("size %zu · align %zu", sizeof(enum BookSideOrSide), _Alignof(enum BookSideOrSide)); return 0; }
-                """.replace("BookSideOrSide", vm.enumType().tag()));
+                """.replace("BookSideOrSide", vm.enumType.get().tag()));
         Process cc = new ProcessBuilder("clang-16", "-std=gnu2x", "-o", "t", "t.c").directory(dir.toFile())
                 .redirectErrorStream(true).start();
         String log = new String(cc.getInputStream().readAllBytes(), StandardCharsets.UTF_8);

@@ -42,10 +42,10 @@ class MemberAttributesTest {
             assertTrue(vm.edit(3, Column.ATTRS, "__attribute__((aligned(4), packed))"));
             assertEquals("alignas(4) packed", CellText.attrsText(vm.record().members().get(3)));
             Path h = dir.resolve(abi.name() + ".h");
-            Files.writeString(h, new CExporter().export(doc.state().library(), ExportOptions.of(abi)).text());
+            Files.writeString(h, new CExporter().export(doc.state.get().library(), ExportOptions.of(abi)).text());
             ClangLayouts.Dumped clang = ClangLayouts.dump(h, abi, List.of("struct S"), dir).get("struct S");
-            List<String> ours = vm.layout().fields().stream().map(f -> f.name() + "@" + f.offset() * 8 + ":-1").toList();
-            assertEquals(clang, new ClangLayouts.Dumped(vm.layout().size(), vm.layout().align(), ours), abi.name()
+            List<String> ours = vm.layout.get().fields().stream().map(f -> f.name() + "@" + f.offset() * 8 + ":-1").toList();
+            assertEquals(clang, new ClangLayouts.Dumped(vm.layout.get().size(), vm.layout.get().align(), ours), abi.name()
                     + "\n" + Files.readString(h));
         }
     }
@@ -56,12 +56,12 @@ class MemberAttributesTest {
                 Abis.X86_64_LINUX.byteOrder()));
         DesignerViewModel vm = new DesignerViewModel(doc);
         assertFalse(vm.edit(1, Column.ATTRS, "alignas(3)"));
-        assertTrue(vm.invalidCells().get(new CellKey(1, Column.ATTRS)).reason().contains("not a power of 2"));
+        assertTrue(vm.invalidCells.get(new CellKey(1, Column.ATTRS)).reason().contains("not a power of 2"));
         assertFalse(vm.edit(1, Column.ATTRS, "volatile"));
         assertFalse(doc.isDirty());
         assertTrue(vm.edit(1, Column.ATTRS, "8 packed"));
-        assertEquals(8, vm.layout().fields().get(1).offset());
+        assertEquals(8, vm.layout.get().fields().get(1).offset());
         assertTrue(vm.edit(1, Column.ATTRS, ""));
-        assertEquals(List.of(0L, 4L, 8L, 16L), vm.layout().fields().stream().map(FieldLayout::offset).toList());
+        assertEquals(List.of(0L, 4L, 8L, 16L), vm.layout.get().fields().stream().map(FieldLayout::offset).toList());
     }
 }

@@ -55,13 +55,13 @@ class FieldsViewModelTest {
                 Abis.X86_64_LINUX, ByteOrder.LITTLE_ENDIAN, Limits.DEFAULT);
         try (DataSource s = Sources.open(f)) {
             FieldsViewModel vm = new FieldsViewModel();
-            assertEquals(FieldsViewModel.CHOOSE, vm.messageProperty().get());
+            assertEquals(FieldsViewModel.CHOOSE, vm.message.get());
             RecordAt at = vm.show(s, r, 100);
             assertTrue(at.ok());
             assertEquals(Long.parseLong(t[0]), at.size());
-            FieldItem root = vm.rootProperty().get();
+            FieldItem root = vm.root.get();
             assertNotNull(root);
-            assertEquals("", vm.messageProperty().get());
+            assertEquals("", vm.message.get());
             assertEquals("-42", child(root, "id").value());
             assertEquals(100 + Long.parseLong(t[1]), child(root, "id").offset());
             assertEquals("1700000000123", child(root, "ts").value());
@@ -76,8 +76,8 @@ class FieldsViewModelTest {
 
             RecordAt past = vm.show(s, r, s.size() - 10);
             assertTrue(!past.ok());
-            assertNull(vm.rootProperty().get());
-            assertEquals(past.error(), vm.messageProperty().get());
+            assertNull(vm.root.get());
+            assertEquals(past.error(), vm.message.get());
             assertNull(vm.shown());
         }
     }
@@ -119,22 +119,22 @@ class FieldsViewModelTest {
             FieldsViewModel vm = new FieldsViewModel(runner);
             java.util.List<RecordAt> told = new java.util.ArrayList<>();
             assertNull(vm.show(s, msg, rec[0][0], told::add), "a dynamic record is not decoded in show");
-            assertTrue(vm.decodingProperty().get());
-            assertNull(vm.rootProperty().get());
-            assertTrue(vm.messageProperty().get().startsWith("Decoding the record at 0x0"), vm.messageProperty().get());
+            assertTrue(vm.decoding.get());
+            assertNull(vm.root.get());
+            assertTrue(vm.message.get().startsWith("Decoding the record at 0x0"), vm.message.get());
             queued.removeFirst().run();
-            assertEquals(Long.toString(rec[0][2]), child(vm.rootProperty().get(), "kind").value());
+            assertEquals(Long.toString(rec[0][2]), child(vm.root.get(), "kind").value());
             assertEquals(rec[0][1], vm.shown().size());
-            FieldItem first = vm.rootProperty().get();
+            FieldItem first = vm.root.get();
 
             // Two requests: the older one, still queued, never replaces the newer.
             vm.show(s, msg, rec[1][0], told::add);
             vm.show(s, msg, rec[2][0], told::add);
-            assertEquals(first, vm.rootProperty().get(), "the tree before stays while the next is decoded");
-            assertTrue(vm.decodingProperty().get());
+            assertEquals(first, vm.root.get(), "the tree before stays while the next is decoded");
+            assertTrue(vm.decoding.get());
             assertEquals(2, queued.size());
             queued.removeLast().run();
-            assertEquals(Long.toString(rec[2][2]), child(vm.rootProperty().get(), "kind").value());
+            assertEquals(Long.toString(rec[2][2]), child(vm.root.get(), "kind").value());
             assertEquals(rec[2][1], vm.shown().size());
             queued.removeFirst().run();
             assertEquals(rec[2][0], vm.shown().base(), "the superseded decode is dropped");
@@ -144,8 +144,8 @@ class FieldsViewModelTest {
             vm.show(s, msg, rec[1][0], told::add);
             RecordAt fixed = vm.show(s, head, rec[1][0]);
             assertTrue(fixed.ok());
-            assertTrue(queued.size() == 1 && !vm.decodingProperty().get());
-            assertEquals(Long.toString(rec[1][2]), child(vm.rootProperty().get(), "kind").value());
+            assertTrue(queued.size() == 1 && !vm.decoding.get());
+            assertEquals(Long.toString(rec[1][2]), child(vm.root.get(), "kind").value());
             assertEquals(6, vm.shown().size());
             queued.removeFirst().run();
             assertEquals(6, vm.shown().size(), "the fixed record shown last stays");

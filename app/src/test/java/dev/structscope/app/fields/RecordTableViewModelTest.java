@@ -90,10 +90,10 @@ class RecordTableViewModelTest {
             String[] rec7 = shown.printed().get(0).split(" ");
             RecordTableViewModel vm = shown.vm();
             assertEquals(1000, vm.recordCount(), "the four bytes of tail are not a record");
-            assertEquals(1000, vm.rowsProperty().get());
+            assertEquals(1000, vm.rows.get());
             assertEquals("struct Rec", vm.typeName());
-            assertFalse(vm.shapeProperty().get().dynamic());
-            var leaves = vm.shapeProperty().get().columns().leaves();
+            assertFalse(vm.shape.get().dynamic());
+            var leaves = vm.shape.get().columns().leaves();
             assertEquals(List.of("id", "t", "v", "flags"), leaves.stream().map(Columns.Leaf::path).toList());
             assertEquals(rec7[0], vm.cell(leaves.get(0), 7));
             assertEquals(rec7[1], vm.cell(leaves.get(1), 7));
@@ -101,16 +101,16 @@ class RecordTableViewModelTest {
             assertTrue(vm.cell(leaves.get(3), 7).startsWith(rec7[3]), vm.cell(leaves.get(3), 7));
             assertEquals(16 + 7 * 24, vm.rowRange(7)[0]);
             assertEquals(24, vm.rowRange(7)[1]);
-            assertTrue(vm.infoProperty().get().startsWith("1,000 records of struct Rec (24 bytes) from 0x10"), vm.infoProperty().get());
+            assertTrue(vm.info.get().startsWith("1,000 records of struct Rec (24 bytes) from 0x10"), vm.info.get());
 
             vm.moveWindow(995);
-            assertEquals(995, vm.firstRecordProperty().get());
-            assertEquals(5, vm.rowsProperty().get());
+            assertEquals(995, vm.firstRecord.get());
+            assertEquals(5, vm.rows.get());
             assertEquals(16 + 999 * 24, vm.rowRange(4)[0]);
             vm.moveWindow(5000);
-            assertEquals(999, vm.firstRecordProperty().get(), "clamped to the last record");
+            assertEquals(999, vm.firstRecord.get(), "clamped to the last record");
             assertEquals(12, vm.rowOf(12), "showing record 12 moves the window back to it");
-            assertEquals(0, vm.firstRecordProperty().get());
+            assertEquals(0, vm.firstRecord.get());
         }
     }
 
@@ -120,9 +120,9 @@ class RecordTableViewModelTest {
         try (DataSource s = Sources.open(f)) {
             RecordTableViewModel vm = new RecordTableViewModel(NOW);
             vm.show(s, fixed(), 16);
-            assertTrue(vm.infoProperty().get().startsWith("1 record of struct Rec (24 bytes) from 0x10"), vm.infoProperty().get());
+            assertTrue(vm.info.get().startsWith("1 record of struct Rec (24 bytes) from 0x10"), vm.info.get());
             vm.computeSummary();
-            assertEquals("1 record", vm.summaryStateProperty().get());
+            assertEquals("1 record", vm.summaryState.get());
         }
     }
 
@@ -132,13 +132,13 @@ class RecordTableViewModelTest {
             String[] mm = shown.printed().get(1).split(" ");
             RecordTableViewModel vm = shown.vm();
             vm.computeSummary();
-            assertFalse(vm.busyProperty().get());
-            assertTrue(vm.summaryShownProperty().get());
-            assertEquals("1,000 records", vm.summaryStateProperty().get());
-            FieldStats t = vm.summary().stream().filter(x -> x.path().equals("t")).findFirst().orElseThrow();
+            assertFalse(vm.busy.get());
+            assertTrue(vm.summaryShown.get());
+            assertEquals("1,000 records", vm.summaryState.get());
+            FieldStats t = vm.summary.stream().filter(x -> x.path().equals("t")).findFirst().orElseThrow();
             assertEquals(mm[0], t.min());
             assertEquals(mm[1], t.max());
-            FieldStats flags = vm.summary().stream().filter(x -> x.path().equals("flags")).findFirst().orElseThrow();
+            FieldStats flags = vm.summary.stream().filter(x -> x.path().equals("flags")).findFirst().orElseThrow();
             assertEquals(mm[2], flags.min());
             assertEquals(mm[3], flags.max());
         }
@@ -151,16 +151,16 @@ class RecordTableViewModelTest {
         try (Shown shown = showRecords(later)) {
             RecordTableViewModel vm = shown.vm();
             vm.computeSummary();
-            assertTrue(vm.busyProperty().get());
+            assertTrue(vm.busy.get());
             assertTrue(vm.summarizing());
-            assertEquals(1, later.active().size(), "the summary is listed as a task");
-            assertTrue(later.active().get(0).cancellable());
-            later.active().get(0).requestCancel();
-            assertFalse(vm.busyProperty().get());
-            assertEquals("cancelled", vm.summaryStateProperty().get());
+            assertEquals(1, later.active.size(), "the summary is listed as a task");
+            assertTrue(later.active.get(0).cancellable());
+            later.active.get(0).requestCancel();
+            assertFalse(vm.busy.get());
+            assertEquals("cancelled", vm.summaryState.get());
             held.forEach(Runnable::run);
-            assertTrue(vm.summary().isEmpty(), "a cancelled summary delivers nothing");
-            assertTrue(later.active().isEmpty());
+            assertTrue(vm.summary.isEmpty(), "a cancelled summary delivers nothing");
+            assertTrue(later.active.isEmpty());
         }
     }
 
@@ -179,7 +179,7 @@ class RecordTableViewModelTest {
             RecordTableViewModel vm = new RecordTableViewModel(NOW);
             vm.show(s, r, 24);
             assertFalse(vm.walking());
-            assertTrue(vm.shapeProperty().get().dynamic());
+            assertTrue(vm.shape.get().dynamic());
             assertEquals(truth.size(), vm.recordCount());
             assertNull(vm.walk().stop());
             for (int i = 0; i < truth.size(); i++) {
@@ -187,7 +187,7 @@ class RecordTableViewModelTest {
                 assertEquals(Long.parseLong(t[0]), vm.rowRange(i)[0], "record " + i);
                 assertEquals(Long.parseLong(t[1]), vm.rowRange(i)[1], "record " + i);
             }
-            String capLenPath = vm.shapeProperty().get().columns().leaves().stream().map(Columns.Leaf::path)
+            String capLenPath = vm.shape.get().columns().leaves().stream().map(Columns.Leaf::path)
                     .filter(p -> p.endsWith("incl_len")).findFirst().orElseThrow();
             assertEquals(truth.get(2).split(" ")[2], vm.dynamicCell(capLenPath, 2));
         }
@@ -214,7 +214,7 @@ class RecordTableViewModelTest {
         try (DataSource s = Sources.open(file)) {
             RecordTableViewModel vm = new RecordTableViewModel(NOW);
             vm.show(s, r, 0);
-            List<String> paths = vm.shapeProperty().get().columns().leaves().stream().map(Columns.Leaf::path).toList();
+            List<String> paths = vm.shape.get().columns().leaves().stream().map(Columns.Leaf::path).toList();
             assertTrue(paths.contains("body.hello.version") && paths.contains("body.trade.price")
                     && paths.contains("body.heartbeat.ts_ns"), paths.toString());
             assertFalse(truth.isEmpty());

@@ -15,16 +15,16 @@ class BookmarksModelTest {
         m.setFile("a.bin");
         m.add("header of a", 0, 16);
         m.setFile("b.bin");
-        assertEquals(List.of(), m.items());
+        assertEquals(List.of(), m.items);
         m.add("record of b", 32, 8);
-        assertEquals(List.of("record of b"), m.items().stream().map(Bookmark::name).toList());
+        assertEquals(List.of("record of b"), m.items.stream().map(Bookmark::name).toList());
         m.setFile("a.bin");
-        assertEquals(List.of("header of a"), m.items().stream().map(Bookmark::name).toList());
+        assertEquals(List.of("header of a"), m.items.stream().map(Bookmark::name).toList());
         assertEquals(2, m.snapshot().size());
         // Renaming and removing work on the file's own list.
-        m.rename(m.items().getFirst(), "file header");
-        m.remove(m.items().getFirst());
-        assertEquals(List.of(), m.items());
+        m.rename(m.items.getFirst(), "file header");
+        m.remove(m.items.getFirst());
+        assertEquals(List.of(), m.items);
         assertEquals(List.of("record of b"), m.snapshot().stream().map(Bookmark::name).toList());
     }
 
@@ -39,8 +39,8 @@ class BookmarksModelTest {
         BookmarksModel m = new BookmarksModel();
         m.restore(BookmarkJson.fromJson(json));
         m.setFile("c.bin");
-        assertEquals(List.of("anywhere"), m.items().stream().map(Bookmark::name).toList());
+        assertEquals(List.of("anywhere"), m.items.stream().map(Bookmark::name).toList());
         m.setFile("b.bin");
-        assertEquals(List.of("on b", "anywhere"), m.items().stream().map(Bookmark::name).toList());
+        assertEquals(List.of("on b", "anywhere"), m.items.stream().map(Bookmark::name).toList());
     }
 }

@@ -33,7 +33,7 @@ class DataEditsTest {
         DataEdits edits = new DataEdits(hex);
         try (DataSource base = Sources.open(f)) {
             DataSource s = edits.attach(base, f, DataEdits.Access.probe(f));
-            hex.sourceProperty().set(s);
+            hex.source.set(s);
             hex.moveTo(1, false);
             assertTrue(edits.typeHex('a'));
             assertArrayEquals(new byte[] {(byte) 0xA1}, bytes(s, 1, 1), "the high nibble first");
@@ -44,18 +44,18 @@ class DataEditsTest {
             assertFalse(edits.typeHex('g'), "not a hex digit");
             assertEquals(List.of(new EditOverlay.Range(1, 1)), edits.changedRanges(0, 4));
             assertTrue(edits.undo());
-            assertFalse(edits.modified(), "one byte typed, one step undone");
+            assertFalse(edits.modified.get(), "one byte typed, one step undone");
             assertArrayEquals(new byte[] {0x10, 0x11, 0x12, 0x13}, bytes(s, 0, 4));
             assertTrue(edits.redo());
-            edits.insertModeProperty().set(true);
+            edits.insertMode.set(true);
             hex.moveTo(0, false);
             edits.typeChar('Z');
             assertArrayEquals(new byte[] {'Z', 0x10, (byte) 0xAB, 0x12, 0x13}, bytes(s, 0, 5));
             assertFalse(edits.typeChar('€'), "not one Latin-1 byte");
-            assertTrue(edits.messageProperty().get().contains("Latin-1"), edits.messageProperty().get());
+            assertTrue(edits.message.get().contains("Latin-1"), edits.message.get());
             long size = s.size();
             assertFalse(edits.insert(size + 10, new byte[] {1}), "an insert past the end is refused, and says so");
-            assertTrue(edits.messageProperty().get().startsWith("Cannot edit"), edits.messageProperty().get());
+            assertTrue(edits.message.get().startsWith("Cannot edit"), edits.message.get());
             assertFalse(edits.write(size + 10, new byte[] {1}), "so is a write past the end");
             assertEquals(size, s.size(), "nothing was added");
             edits.detach();
@@ -69,10 +69,10 @@ class DataEditsTest {
         HexViewModel hex = new HexViewModel();
         DataEdits edits = new DataEdits(hex);
         DataSource s = edits.attach(Sources.of("message", new byte[8]), null, null);
-        hex.sourceProperty().set(s);
+        hex.source.set(s);
         assertFalse(edits.typeHex('f'));
-        assertTrue(edits.messageProperty().get().startsWith("Cannot edit: these bytes are not a file"),
-                edits.messageProperty().get());
+        assertTrue(edits.message.get().startsWith("Cannot edit: these bytes are not a file"),
+                edits.message.get());
         assertFalse(edits.write(0, new byte[] {1}));
         assertArrayEquals(new byte[8], bytes(s, 0, 8));
     }

@@ -99,7 +99,7 @@ class EditedLargeFileTest {
         try (EditingFile opened = EditingFile.open(hex, file)) {
             DataEdits edits = opened.edits();
             EditedSource src = opened.source();
-            hex.sourceProperty().set(src);
+            hex.source.set(src);
             assertTrue(edits.insert(40, INS.getBytes(java.nio.charset.StandardCharsets.US_ASCII)));
             src.overlay().delete(8, 5);
             src.edited();
@@ -109,7 +109,7 @@ class EditedLargeFileTest {
             RecordTableViewModel table = new RecordTableViewModel(NOW);
             table.show(src, rec, 0);
             assertEquals((SIZE + 16) / 16, table.recordCount());
-            List<Columns.Leaf> leaves = table.shapeProperty().get().columns().leaves();
+            List<Columns.Leaf> leaves = table.shape.get().columns().leaves();
             for (int k = 0; k < 7; k++) {
                 String[] t = py.get(k).split(" ");
                 long i = Long.parseLong(t[0]);
@@ -118,7 +118,7 @@ class EditedLargeFileTest {
                     assertEquals(t[1 + c], table.cell(leaves.get(c), row), "record " + i + " " + leaves.get(c).path());
                 }
                 assertTrue(tree.show(src, rec, 16 * i).ok());
-                var root = tree.rootProperty().get();
+                var root = tree.root.get();
                 assertEquals(t[1], child(root, "id").value(), "tree of record " + i);
                 assertEquals(t[3], child(root, "v").value());
                 long next = Long.parseLong(t[2]);
@@ -133,14 +133,14 @@ class EditedLargeFileTest {
             for (String line : py.subList(7, 9)) {
                 String[] t = line.split(" ");
                 long[] hits = Arrays.stream(t).skip(2).mapToLong(Long::parseLong).toArray();
-                search.textProperty().set(t[0]);
+                search.text.set(t[0]);
                 search.findAll();
-                assertEquals(Long.parseLong(t[1]), search.matchCountProperty().get(), t[0] + ": " + search.status().messageProperty().get());
+                assertEquals(Long.parseLong(t[1]), search.matchCount.get(), t[0] + ": " + search.status().message.get());
                 assertEquals(Arrays.stream(hits).boxed().toList(), search.matches(), t[0]);
                 // F3 from the last match wraps to the first; Shift+F3 from the first wraps to the last.
                 hex.select(hits[hits.length - 1], 1);
                 search.next();
-                assertEquals(hits[0], hex.selectionStart(), t[0] + " wraps: " + search.status().messageProperty().get());
+                assertEquals(hits[0], hex.selectionStart(), t[0] + " wraps: " + search.status().message.get());
                 search.previous();
                 assertEquals(hits[hits.length - 1], hex.selectionStart(), t[0] + " wraps back");
             }

@@ -104,8 +104,8 @@ class EditedSummaryTest {
     /** The table's column summary, which must say it covers {@code records} records. */
     private List<FieldStats> summary(RecordTableViewModel table, String records) {
         table.computeSummary();
-        assertEquals(records + " records", table.summaryStateProperty().get().replace(",", ""));
-        return List.copyOf(table.summary());
+        assertEquals(records + " records", table.summaryState.get().replace(",", ""));
+        return List.copyOf(table.summary);
     }
 
     @Test
@@ -254,7 +254,7 @@ class EditedSummaryTest {
             EditedSource src = edited(opened, opsFile, Long.parseLong(head[0]));
             RecordTableViewModel table = new RecordTableViewModel(NOW);
             table.show(src, msg, 0);
-            assertEquals(Long.parseLong(head[1]), table.recordCount(), table.infoProperty().get());
+            assertEquals(Long.parseLong(head[1]), table.recordCount(), table.info.get());
             List<FieldStats> got = summary(table, head[1]);
             assertEquals(List.of("len", "kind", "seq"), got.stream().map(FieldStats::path).toList());
             for (int i = 0; i < 3; i++) {

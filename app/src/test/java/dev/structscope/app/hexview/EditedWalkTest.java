@@ -59,7 +59,7 @@ class EditedWalkTest {
     private static void assertListed(RecordTableViewModel table, List<String> py, String after) {
         String[] starts = py.get(0).split(" ");
         String[] kinds = py.get(1).split(" ");
-        assertEquals(starts.length, table.recordCount(), after + ": " + table.infoProperty().get());
+        assertEquals(starts.length, table.recordCount(), after + ": " + table.info.get());
         for (int i = 0; i < starts.length; i++) {
             assertEquals(Long.parseLong(starts[i]), table.walk().start(i), after + ": start of record " + i);
             assertEquals(kinds[i], table.dynamicCell("kind", table.rowOf(i)), after + ": kind of record " + i);
@@ -167,16 +167,16 @@ class EditedWalkTest {
             queued.removeFirst().run(); // the first record (for the columns): it queues the walk
             assertEquals(0, table.recordCount(), "no records before the walk");
             queued.removeFirst().run(); // the walk
-            assertEquals(5, table.recordCount(), table.infoProperty().get());
+            assertEquals(5, table.recordCount(), table.info.get());
             assertEquals(t[3], table.dynamicCell("kind", table.rowOf(0)), "inside one piece: at once");
             assertEquals(List.of(), queued);
-            long revision = table.revisionProperty().get();
+            long revision = table.revision.get();
             int row2 = table.rowOf(2);
             assertEquals("…", table.dynamicCell("kind", row2), "across the insert: in the background");
             assertEquals(null, table.dynamicRow("kind", row2), "not typed into meanwhile");
             assertEquals(1, queued.size());
             queued.removeFirst().run();
-            assertTrue(table.revisionProperty().get() > revision, "the cells are read again");
+            assertTrue(table.revision.get() > revision, "the cells are read again");
             assertEquals(t[5], table.dynamicCell("kind", row2));
             assertEquals("100010", table.dynamicCell("len", row2));
         }

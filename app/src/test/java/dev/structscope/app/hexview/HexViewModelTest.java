@@ -22,14 +22,14 @@ class HexViewModelTest {
         Path f = SparseFiles.make(dir.resolve("big.bin"), size, new long[]{size - 3}, new byte[][]{{1, 2, 3}});
         try (DataSource s = Sources.open(f)) {
             HexViewModel m = new HexViewModel();
-            m.sourceProperty().set(s);
-            m.bytesPerRowProperty().set(8);
-            m.visibleRowsProperty().set(40);
+            m.source.set(s);
+            m.bytesPerRow.set(8);
+            m.visibleRows.set(40);
             assertEquals(size / 8, m.rowCount());
             assertTrue(m.rowCount() > Integer.MAX_VALUE, "more rows than an int can count");
             m.fileEnd(false);
             assertEquals(size - 1, m.caret());
-            assertEquals(size / 8 - 40, m.topRow());
+            assertEquals(size / 8 - 40, m.topRow.get());
             m.lineDown(false);
             assertEquals(size - 1, m.caret(), "no wrap past the end");
             m.pageDown(false);
@@ -40,7 +40,7 @@ class HexViewModelTest {
             assertNull(m.goTo("0x100000000+24"));
             assertEquals(0x100000018L, m.caret());
             long row = 0x100000018L / 8;
-            assertTrue(m.topRow() <= row && row < m.topRow() + 40);
+            assertTrue(m.topRow.get() <= row && row < m.topRow.get() + 40);
             assertNotNull(m.goTo("0x400000000"), "16 GiB is one past the last byte");
             assertNotNull(m.goTo("0x10 +"));
             assertEquals(0x100000018L, m.caret(), "a failed go-to does not move");
@@ -51,8 +51,8 @@ class HexViewModelTest {
     void keysMoveByByteRowAndPage() {
         try (DataSource s = Sources.of("t", new byte[1000])) {
             HexViewModel m = new HexViewModel();
-            m.sourceProperty().set(s);
-            m.visibleRowsProperty().set(10);
+            m.source.set(s);
+            m.visibleRows.set(10);
             m.moveBy(5, false);
             m.lineDown(false);
             assertEquals(21, m.caret());
@@ -69,10 +69,10 @@ class HexViewModelTest {
             assertEquals(0, m.caret());
             m.moveBy(-1, false);
             assertEquals(0, m.caret());
-            m.bytesPerRowProperty().set(32);
+            m.bytesPerRow.set(32);
             assertEquals(32, m.rowCount());
-            m.bytesPerRowProperty().set(12);
-            assertEquals(16, m.bytesPerRow(), "only 8, 16 and 32 bytes per row");
+            m.bytesPerRow.set(12);
+            assertEquals(16, m.bytesPerRow.get(), "only 8, 16 and 32 bytes per row");
         }
     }
 

@@ -36,7 +36,7 @@ class SearchViewModelTest {
     private static Opened open(Path f, TaskRunner runner) {
         DataSource s = Sources.open(f);
         HexViewModel hex = new HexViewModel();
-        hex.sourceProperty().set(s);
+        hex.source.set(s);
         return new Opened(s, hex, new SearchViewModel(hex, runner));
     }
 
@@ -60,32 +60,32 @@ class SearchViewModelTest {
         try (Opened o = open(f, NOW)) {
             HexViewModel hex = o.hex();
             SearchViewModel vm = o.search();
-            vm.textProperty().set("aba");
-            assertEquals(SearchQuery.Kind.ASCII, vm.kindProperty().get(), "text is what people type first");
+            vm.text.set("aba");
+            assertEquals(SearchQuery.Kind.ASCII, vm.kind.get(), "text is what people type first");
             vm.findAll();
             long count = Long.parseLong(py.get(0));
-            assertEquals(count, vm.matchCountProperty().get());
+            assertEquals(count, vm.matchCount.get());
             assertEquals(Math.min(count, SearchViewModel.LISTED), vm.matches().size());
             List<Long> first = new ArrayList<>();
             for (String x : py.get(1).split(" ")) {
                 first.add(Long.parseLong(x));
             }
             assertEquals(first, vm.matches().subList(0, first.size()));
-            assertTrue(vm.status().messageProperty().get().startsWith(String.format(java.util.Locale.ROOT, "%,d matches", count)),
-                    vm.status().messageProperty().get());
+            assertTrue(vm.status().message.get().startsWith(String.format(java.util.Locale.ROOT, "%,d matches", count)),
+                    vm.status().message.get());
 
             // F3 after Find All says which match it is.
             hex.select(first.get(2), 3);
             vm.next();
             assertEquals((long) first.get(3), hex.selectionStart());
-            assertTrue(vm.status().messageProperty().get().startsWith("match 4 of "), vm.status().messageProperty().get());
+            assertTrue(vm.status().message.get().startsWith("match 4 of "), vm.status().message.get());
             vm.show(first.get(7));
             assertEquals((long) first.get(7), hex.selectionStart());
             assertEquals(3, hex.selectionLength());
 
             // Another query forgets the list: its places would be wrong.
-            vm.textProperty().set("abc");
-            assertEquals(-1, vm.matchCountProperty().get());
+            vm.text.set("abc");
+            assertEquals(-1, vm.matchCount.get());
             assertTrue(vm.matches().isEmpty());
         }
     }
@@ -96,12 +96,12 @@ class SearchViewModelTest {
         Files.write(f, new byte[3 * SearchViewModel.LISTED]);
         try (Opened o = open(f, NOW)) {
             SearchViewModel vm = o.search();
-            vm.kindProperty().set(SearchQuery.Kind.HEX);
-            vm.textProperty().set("00 00");
+            vm.kind.set(SearchQuery.Kind.HEX);
+            vm.text.set("00 00");
             vm.findAll();
-            assertEquals(3L * SearchViewModel.LISTED - 1, vm.matchCountProperty().get());
+            assertEquals(3L * SearchViewModel.LISTED - 1, vm.matchCount.get());
             assertEquals(SearchViewModel.LISTED, vm.matches().size());
-            assertTrue(vm.status().messageProperty().get().contains("the first 10,000 listed"), vm.status().messageProperty().get());
+            assertTrue(vm.status().message.get().contains("the first 10,000 listed"), vm.status().message.get());
         }
     }
 
@@ -112,19 +112,19 @@ class SearchViewModelTest {
         try (Opened o = open(f, NOW)) {
             HexViewModel hex = o.hex();
             SearchViewModel vm = o.search();
-            vm.textProperty().set("NEEDLE");
+            vm.text.set("NEEDLE");
             hex.moveTo(10, false);
             vm.next();
             assertEquals(2, hex.selectionStart());
-            assertTrue(vm.status().messageProperty().get().contains("wrapped past the end"), vm.status().messageProperty().get());
-            vm.textProperty().set("absent");
+            assertTrue(vm.status().message.get().contains("wrapped past the end"), vm.status().message.get());
+            vm.text.set("absent");
             vm.next();
-            assertEquals("not found in the file", vm.status().messageProperty().get());
-            assertFalse(vm.status().errorProperty().get());
-            vm.kindProperty().set(SearchQuery.Kind.HEX);
-            vm.textProperty().set("abc");
+            assertEquals("not found in the file", vm.status().message.get());
+            assertFalse(vm.status().error.get());
+            vm.kind.set(SearchQuery.Kind.HEX);
+            vm.text.set("abc");
             vm.next();
-            assertTrue(vm.status().errorProperty().get(), "odd hex digits are refused in place");
+            assertTrue(vm.status().error.get(), "odd hex digits are refused in place");
         }
     }
 
@@ -137,15 +137,15 @@ class SearchViewModelTest {
         TaskRunner held = new TaskRunner(later::add, later::add, Runnable::run);
         try (Opened o = open(f, held)) {
             SearchViewModel vm = o.search();
-            vm.kindProperty().set(SearchQuery.Kind.HEX);
-            vm.textProperty().set("00");
+            vm.kind.set(SearchQuery.Kind.HEX);
+            vm.text.set("00");
             vm.findAll();
-            assertTrue(vm.status().runningProperty().get());
+            assertTrue(vm.status().running.get());
             vm.cancel();
-            assertFalse(vm.status().runningProperty().get());
-            assertEquals("search cancelled", vm.status().messageProperty().get());
+            assertFalse(vm.status().running.get());
+            assertEquals("search cancelled", vm.status().message.get());
             later.forEach(Runnable::run);
-            assertEquals(-1, vm.matchCountProperty().get(), "a cancelled scan delivers nothing");
+            assertEquals(-1, vm.matchCount.get(), "a cancelled scan delivers nothing");
             assertTrue(vm.matches().isEmpty());
         }
     }

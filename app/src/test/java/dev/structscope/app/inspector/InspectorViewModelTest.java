@@ -31,7 +31,7 @@ class InspectorViewModelTest {
         System.arraycopy(text, 0, data, 24, text.length);
         InspectorViewModel vm = new InspectorViewModel();
         vm.show(new InMemorySource("t", data), 8);
-        assertEquals("INSPECTOR @ 0x8", vm.titleProperty().get());
+        assertEquals("INSPECTOR @ 0x8", vm.title.get());
         Map<String, Inspector.Row> rows = byName(vm);
         assertEquals(HEX.formatHex(data, 8, 10), rows.get("u16").hex());
         assertEquals(HEX.formatHex(data, 8, 12), rows.get("f32").hex());
@@ -63,7 +63,7 @@ class InspectorViewModelTest {
         assertFalse(vm.rows().isEmpty());
         vm.show(new InMemorySource("t", new byte[4]), 4);
         assertTrue(vm.rows().isEmpty());
-        assertEquals("INSPECTOR", vm.titleProperty().get());
+        assertEquals("INSPECTOR", vm.title.get());
         vm.show(null, 0);
         assertTrue(vm.rows().isEmpty());
     }

@@ -78,9 +78,9 @@ class PlotViewModelTest {
             p.previewAbove(1 << 20); // 16 MiB of records here: a preview is due
             List<List<SeriesResult>> shown = new ArrayList<>();
             List<String> said = new ArrayList<>();
-            p.seriesProperty().addListener((o, a, now) -> {
+            p.series.addListener((o, a, now) -> {
                 shown.add(now);
-                said.add(p.status().messageProperty().get());
+                said.add(p.status().message.get());
             });
             p.addMember("id");
             assertEquals(2, shown.size(), "a first look, then the exact series");
@@ -100,7 +100,7 @@ class PlotViewModelTest {
             }
             assertSevens(exact);
             assertTrue(said.getFirst().startsWith("a first look"), said.getFirst());
-            assertEquals("records 0–299,999 of 300,000", p.status().messageProperty().get());
+            assertEquals("records 0–299,999 of 300,000", p.status().message.get());
         }
     }
 
@@ -119,7 +119,7 @@ class PlotViewModelTest {
         try (DataSource pcap = Sources.open(file)) {
             PlotViewModel p = new PlotViewModel(new TaskRunner(Runnable::run, Runnable::run, Runnable::run), pcap, reader, 24);
             p.addMember("orig_len");
-            SeriesResult s = p.seriesProperty().get().getFirst();
+            SeriesResult s = p.series.get().getFirst();
             assertEquals(lens.size(), s.records());
             for (Bucket k : s.buckets()) {
                 var part = lens.subList((int) k.first(), (int) (k.first() + k.count()));
@@ -133,32 +133,32 @@ class PlotViewModelTest {
     @Test
     void addingAMemberDecimatesEveryRecord() {
         vm.addMember("id");
-        SeriesResult s = vm.seriesProperty().get().getFirst();
+        SeriesResult s = vm.series.get().getFirst();
         assertEquals(N, s.records());
-        assertEquals(N, vm.totalProperty().get());
+        assertEquals(N, vm.total.get());
         assertEquals(Math.min(N, PlotViewModel.BUCKETS), s.buckets().size());
         assertSevens(s);
-        assertEquals("records 0–2,999 of 3,000", vm.status().messageProperty().get());
+        assertEquals("records 0–2,999 of 3,000", vm.status().message.get());
     }
 
     @Test
     void zoomIsClampedAndDecimatesThatRangeOnly() {
         vm.addMember("id");
         vm.zoom(1000, 1100);
-        SeriesResult s = vm.seriesProperty().get().getFirst();
+        SeriesResult s = vm.series.get().getFirst();
         assertEquals(1000, s.from());
         assertEquals(1100, s.to());
         assertEquals(100, s.buckets().size());
         assertSevens(s);
         vm.zoom(-50, 99_999);
-        assertEquals(0, vm.seriesProperty().get().getFirst().from());
-        assertEquals(N, vm.seriesProperty().get().getFirst().to());
+        assertEquals(0, vm.series.get().getFirst().from());
+        assertEquals(N, vm.series.get().getFirst().to());
         vm.zoom(10, 10);
-        assertEquals(1, vm.seriesProperty().get().getFirst().records(), "at least one record");
+        assertEquals(1, vm.series.get().getFirst().records(), "at least one record");
         vm.zoomBy(0.5, 1500);
         vm.resetZoom();
         vm.zoomBy(0.5, 1500);
-        SeriesResult half = vm.seriesProperty().get().getFirst();
+        SeriesResult half = vm.series.get().getFirst();
         assertEquals(N / 2, half.records());
         assertTrue(half.from() <= 1500 && half.to() > 1500);
     }
@@ -168,41 +168,41 @@ class PlotViewModelTest {
         vm.addMember("id");
         vm.addMember("samples");
         assertEquals(List.of("id"), vm.members());
-        assertTrue(vm.status().messageProperty().get().contains("array"), vm.status().messageProperty().get());
+        assertTrue(vm.status().message.get().contains("array"), vm.status().message.get());
         vm.addMember("no such thing!");
         assertEquals(List.of("id"), vm.members());
-        assertEquals(1, vm.seriesProperty().get().size());
+        assertEquals(1, vm.series.get().size());
     }
 
     @Test
     void nanOnlyBucketsLeaveGapsAndAClickIsPassedOn() {
         vm.addMember("price");
         vm.zoom(0, 40);
-        SeriesResult s = vm.seriesProperty().get().getFirst();
+        SeriesResult s = vm.series.get().getFirst();
         assertEquals(40, s.buckets().size());
         // Even records are NaN: every other bucket has no number and breaks the band and the line.
         assertTrue(!s.buckets().get(0).hasValues() && s.buckets().get(1).hasValues());
         assertEquals(1, s.buckets().get(0).nan());
-        PlotScene scene = PlotRenderer.render(vm.seriesProperty().get(), 800, 300, PlotRenderer.Style.LIGHT, 5);
+        PlotScene scene = PlotRenderer.render(vm.series.get(), 800, 300, PlotRenderer.Style.LIGHT, 5);
         long bands = scene.shapes().stream().filter(x -> x instanceof PlotScene.Polygon).count();
         assertEquals(20, bands, "one band per run of buckets with numbers");
-        PlotViewport vp = PlotRenderer.viewport(vm.seriesProperty().get(), 800, 300);
+        PlotViewport vp = PlotRenderer.viewport(vm.series.get(), 800, 300);
         for (long r = 0; r < 40; r++) {
             assertEquals(r, vp.recordAt(vp.px(r + 0.5)), "record " + r + " maps to its column and back");
         }
         vm.select(vp.recordAt(vp.px(17.5)));
         assertEquals(List.of(17L), selected);
-        assertEquals(17, vm.selectedProperty().get());
+        assertEquals(17, vm.selected.get());
     }
 
     @Test
     void aTimeMemberLabelsTheXAxisInUtc() {
         vm.addMember("id");
         vm.setTimeMember("ts", null);
-        TimeAxis t = vm.timeProperty().get();
+        TimeAxis t = vm.time.get();
         assertEquals(TimeAxis.Unit.MS, t.unit(), "milliseconds guessed from the size");
-        assertEquals(vm.seriesProperty().get().getFirst().buckets().size(), t.times().buckets().size());
-        PlotScene scene = PlotRenderer.render(vm.seriesProperty().get(), t, 800, 300, PlotRenderer.Style.LIGHT, -1);
+        assertEquals(vm.series.get().getFirst().buckets().size(), t.times().buckets().size());
+        PlotScene scene = PlotRenderer.render(vm.series.get(), t, 800, 300, PlotRenderer.Style.LIGHT, -1);
         List<String> texts = scene.shapes().stream().filter(x -> x instanceof PlotScene.Text).map(x -> ((PlotScene.Text) x).text()).toList();
         // Record 0 is the first tick: 1,700,000,000,000 ms, as java.time prints it (3,000 s in all: to the second).
         String first = java.time.format.DateTimeFormatter.ofPattern("HH:mm:ss").withZone(java.time.ZoneOffset.UTC)
@@ -210,7 +210,7 @@ class PlotViewModelTest {
         assertTrue(texts.contains(first), first + " in " + texts);
         assertTrue(texts.stream().anyMatch(x -> x.startsWith("time (UTC, from 2023-11-14) by ts in ms")), texts.toString());
         vm.setTimeMember("sym", null);
-        assertEquals(null, vm.timeProperty().get(), "a string is no time: back to record index");
+        assertEquals(null, vm.time.get(), "a string is no time: back to record index");
         assertEquals(List.of("id"), vm.members());
     }
 }

@@ -78,7 +78,7 @@ class SavingDocumentsTest {
         Files.writeString(in, DOC);
         vm.open(in, null, null);
         vm.newDocument();
-        assertTrue(bookmarks.items().isEmpty());
+        assertTrue(bookmarks.items.isEmpty());
         Path out = dir.resolve("new.json");
         vm.saveAs(out, null);
         LayoutDocument saved = DocumentFiles.read(out);

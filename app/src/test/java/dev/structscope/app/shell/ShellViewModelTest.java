@@ -37,11 +37,11 @@ class ShellViewModelTest {
         @Test
         void noneShowsTheDefaultSampleWithItsLayoutAndData() {
             vm.openDefaultSample(dir);
-            assertEquals("Tick", vm.document().state().selected());
-            assertEquals(40, vm.designer().layout().size()); // ticks.h says 40 bytes a record on x86-64
-            assertEquals(dir.resolve("ticks.bin"), vm.dataFileProperty().get());
+            assertEquals("Tick", vm.document().state.get().selected());
+            assertEquals(40, vm.designer().layout.get().size()); // ticks.h says 40 bytes a record on x86-64
+            assertEquals(dir.resolve("ticks.bin"), vm.dataFile.get());
             assertFalse(vm.document().isDirty());
-            assertEquals("StructScope — ticks.bin · ticks.h", vm.titleProperty().get());
+            assertEquals("StructScope — ticks.bin · ticks.h", vm.title.get());
         }
 
         @Test
@@ -57,8 +57,8 @@ class ShellViewModelTest {
             while (!pending.isEmpty()) { // extraction, the user's reads, then whatever the sample would do
                 pending.removeFirst().run();
             }
-            assertEquals("Mine", slow.document().state().selected());
-            assertEquals(data, slow.dataFileProperty().get());
+            assertEquals("Mine", slow.document().state.get().selected());
+            assertEquals(data, slow.dataFile.get());
             assertTrue(Files.exists(dir.resolve("ticks.bin")), "the sample was prepared, just not shown");
 
             // Without a choice in between, the same slow start shows the sample.
@@ -69,26 +69,26 @@ class ShellViewModelTest {
             while (!pending.isEmpty()) {
                 pending.removeFirst().run();
             }
-            assertEquals(dir.resolve("again").resolve("ticks.bin"), idle.dataFileProperty().get());
+            assertEquals(dir.resolve("again").resolve("ticks.bin"), idle.dataFile.get());
         }
 
         @Test
         @Tag("dynamic")
         void theElfSampleOpensWithItsWholeFileLayout() {
             vm.openSample(dev.structscope.samples.Samples.ELF, dir);
-            assertEquals("ElfFile", vm.document().state().selected(), vm.statusProperty().get());
-            assertEquals(dir.resolve("hello.elf"), vm.dataFileProperty().get());
+            assertEquals("ElfFile", vm.document().state.get().selected(), vm.status.get());
+            assertEquals(dir.resolve("hello.elf"), vm.dataFile.get());
             // A dynamic record's size is its smallest: the 64-byte file header (the tables are placed).
-            assertEquals(64, vm.designer().layout().size());
+            assertEquals(64, vm.designer().layout.get().size());
             assertFalse(vm.document().isDirty());
         }
 
         @Test
         void theOwnSampleHasAStructWorthPacking() {
             vm.openSample();
-            assertEquals("Tick", vm.document().state().selected());
-            assertTrue(vm.document().state().library().findRecord("Order").isPresent());
-            assertTrue(vm.titleProperty().get().contains("ticks.h (sample)"), vm.titleProperty().get());
+            assertEquals("Tick", vm.document().state.get().selected());
+            assertTrue(vm.document().state.get().library().findRecord("Order").isPresent());
+            assertTrue(vm.title.get().contains("ticks.h (sample)"), vm.title.get());
         }
 
         @Test
@@ -97,18 +97,18 @@ class ShellViewModelTest {
             Path data = Files.write(dir.resolve("w.bin"), new byte[64]);
             StructScopeApp.show(vm, dev.structscope.app.cli.StructScopeCli.openArgs(new String[]{"open", data.toString(), "--layout",
                     h.toString(), "--type", "B"}));
-            assertEquals("B", vm.document().state().selected());
-            assertEquals(16, vm.designer().layout().size());
-            assertEquals(data, vm.dataFileProperty().get());
-            assertTrue(vm.titleProperty().get().startsWith("StructScope — w.bin · w.h"), vm.titleProperty().get());
+            assertEquals("B", vm.document().state.get().selected());
+            assertEquals(16, vm.designer().layout.get().size());
+            assertEquals(data, vm.dataFile.get());
+            assertTrue(vm.title.get().startsWith("StructScope — w.bin · w.h"), vm.title.get());
         }
 
         @Test
         void anUnknownTypeIsSaidInTheStatusBar() throws Exception {
             Path h = header("w.h", "struct A { int a; };\n");
             StructScopeApp.show(vm, dev.structscope.app.cli.StructScopeCli.openArgs(new String[]{"open", h.toString(), "--type", "Nope"}));
-            assertEquals("A", vm.document().state().selected());
-            assertTrue(vm.statusProperty().get().contains("--type Nope"), vm.statusProperty().get());
+            assertEquals("A", vm.document().state.get().selected());
+            assertTrue(vm.status.get().contains("--type Nope"), vm.status.get());
         }
     }
 
@@ -119,9 +119,9 @@ class ShellViewModelTest {
             Path h = header("d.h", "union U { int a; double b; };\n");
             Path data = Files.write(dir.resolve("d.bin"), new byte[8]);
             vm.openDropped(List.of(h, data));
-            assertEquals("U", vm.document().state().selected());
-            assertEquals(data, vm.dataFileProperty().get());
-            assertEquals(List.of(data.toAbsolutePath(), h.toAbsolutePath()), vm.recent().files());
+            assertEquals("U", vm.document().state.get().selected());
+            assertEquals(data, vm.dataFile.get());
+            assertEquals(List.of(data.toAbsolutePath(), h.toAbsolutePath()), vm.recent().files);
         }
     }
 
@@ -132,11 +132,11 @@ class ShellViewModelTest {
             vm.openSample();
             vm.addDecl("struct");
             vm.addDecl("struct");
-            assertEquals("NewStruct2", vm.document().state().selected());
+            assertEquals("NewStruct2", vm.document().state.get().selected());
             vm.designer().undo();
-            assertEquals("NewStruct", vm.document().state().selected());
+            assertEquals("NewStruct", vm.document().state.get().selected());
             vm.addDecl("union");
-            assertEquals(4, vm.designer().layout().size());
+            assertEquals(4, vm.designer().layout.get().size());
         }
     }
 
@@ -150,12 +150,12 @@ class ShellViewModelTest {
             slow.openSample();
             Path h = header("c.h", "struct C { int c; };\n");
             slow.open(h, null, null);
-            assertTrue(slow.busyProperty().get());
+            assertTrue(slow.busy.get());
             slow.cancel();
-            assertFalse(slow.busyProperty().get());
+            assertFalse(slow.busy.get());
             pending.forEach(Runnable::run); // the read finishes after the cancel
-            assertEquals("Tick", slow.document().state().selected());
-            assertTrue(slow.statusProperty().get().startsWith("Cancelled"), slow.statusProperty().get());
+            assertEquals("Tick", slow.document().state.get().selected());
+            assertTrue(slow.status.get().startsWith("Cancelled"), slow.status.get());
         }
     }
 
@@ -165,13 +165,13 @@ class ShellViewModelTest {
         void writesTheAbiIntoTheDocumentAndClearsTheDirtyMarker() throws Exception {
             vm.openSample();
             vm.designer().setAbi(Abis.ARM_LINUX);
-            assertTrue(vm.titleProperty().get().endsWith("•"));
+            assertTrue(vm.title.get().endsWith("•"));
             Path f = dir.resolve("s.json");
             vm.saveAs(f, null);
-            assertFalse(vm.titleProperty().get().endsWith("•"));
+            assertFalse(vm.title.get().endsWith("•"));
             assertTrue(Files.readString(f).contains("arm-linux"));
             vm.newDocument();
-            assertNull(vm.document().file());
+            assertNull(vm.document().file.get());
         }
 
         /**
@@ -188,16 +188,16 @@ class ShellViewModelTest {
             marks.setFile("ticks.bin");
             marks.add("first tick", 0, 40);
             assertTrue(vm.unsaved());
-            assertTrue(vm.titleProperty().get().endsWith("•"), vm.titleProperty().get());
+            assertTrue(vm.title.get().endsWith("•"), vm.title.get());
             Path f = dir.resolve("marked.json");
             vm.saveAs(f, null);
             assertFalse(vm.unsaved());
-            assertFalse(vm.titleProperty().get().endsWith("•"), vm.titleProperty().get());
-            marks.rename(marks.items().getFirst(), "renamed");
+            assertFalse(vm.title.get().endsWith("•"), vm.title.get());
+            marks.rename(marks.items.getFirst(), "renamed");
             assertTrue(vm.unsaved());
             vm.open(f, null, null);
             assertFalse(vm.unsaved(), "reopened as saved");
-            assertEquals(List.of("first tick"), marks.items().stream().map(dev.structscope.app.hexview.Bookmark::name).toList());
+            assertEquals(List.of("first tick"), marks.items.stream().map(dev.structscope.app.hexview.Bookmark::name).toList());
         }
 
         /**

@@ -61,12 +61,12 @@ class BinaryImportGuiTest extends GuiTest {
         assertEquals("2 of 3", lookup("#binary-count").queryAs(Label.class).getText());
         clickOn("struct WireHeader  (16 bytes)");
         clickOn("#binary-import");
-        waitFor(() -> vm.document().state().library().findRecord("WireHeader").isPresent());
-        var state = vm.document().state();
+        waitFor(() -> vm.document().state.get().library().findRecord("WireHeader").isPresent());
+        var state = vm.document().state.get();
         assertEquals("i386-linux", state.abi().name());
         assertTrue(state.library().findRecord("Unrelated").isEmpty());
         // i386: the double is 4-aligned
         assertEquals(8, LayoutEngine.layout("WireHeader", state.library(), state.abi()).fields().get(2).offset());
-        assertTrue(vm.statusProperty().get().startsWith("Imported 1 record"), vm.statusProperty().get());
+        assertTrue(vm.status.get().startsWith("Imported 1 record"), vm.status.get());
     }
 }

@@ -44,7 +44,7 @@ class CompareGuiTest extends GuiTest {
     /** Waits for the compare view's background work (reading the other file, comparing). */
     private void settleCompare() {
         settle();
-        await("the comparison to finish", () -> !vm.compare().busyProperty().get());
+        await("the comparison to finish", () -> !vm.compare().busy.get());
     }
 
     private void compareWith(Path file) {
@@ -104,8 +104,8 @@ class CompareGuiTest extends GuiTest {
     }
 
     private CompareRow row(String path) {
-        return vm.compare().rows().stream().filter(r -> r.path().equals(path)).findFirst()
-                .orElseThrow(() -> new AssertionError("no row " + path + " in " + vm.compare().rows()));
+        return vm.compare().rows.stream().filter(r -> r.path().equals(path)).findFirst()
+                .orElseThrow(() -> new AssertionError("no row " + path + " in " + vm.compare().rows));
     }
 
     @Nested
@@ -128,11 +128,11 @@ class CompareGuiTest extends GuiTest {
             compareWith(v2);
             assertTrue(window.compare().compareView().isVisible(), "the compare view shows");
             assertFalse(window.designer().isVisible(), "in the designer's place");
-            assertEquals("", vm.compare().errorProperty().get());
+            assertEquals("", vm.compare().error.get());
             assertEquals("1 of 4 records differ", lookup("#compare-summary").queryLabeled().getText());
             clickRecord("Tick");
-            assertEquals("Tick", vm.compare().selectedProperty().get().name());
-            assertEquals(RecordComparison.Status.CHANGED, vm.compare().selectedProperty().get().record().status());
+            assertEquals("Tick", vm.compare().selected.get().name());
+            assertEquals(RecordComparison.Status.CHANGED, vm.compare().selected.get().record().status());
 
             Map<String, String> marks = drawnMarks();
             assertEquals(List.of("ts", "id", "price", "qty", "flags", "venue", "side"), List.copyOf(marks.keySet()),
@@ -158,8 +158,8 @@ class CompareGuiTest extends GuiTest {
             assertEquals(null, row("side").now());
 
             // The two rulers, one above the other, draw the two layouts of Tick.
-            assertEquals(32, vm.compare().selectedProperty().get().oldLayout().size());
-            assertEquals(40, vm.compare().selectedProperty().get().newLayout().size());
+            assertEquals(32, vm.compare().selected.get().oldLayout().size());
+            assertEquals(40, vm.compare().selected.get().newLayout().size());
             assertFalse(window.compare().compareView().oldRuler().blocks().isEmpty());
             assertTrue(window.compare().compareView().newRuler().blocks().stream()
                     .anyMatch(b -> b.name().equals("venue")), "the new ruler has the added member");
@@ -175,7 +175,7 @@ class CompareGuiTest extends GuiTest {
             CompareRow picked = window.compare().compareView().table().getSelectionModel().getSelectedItem();
             assertNotNull(picked, "a row is selected");
             assertEquals("venue", picked.path());
-            assertEquals(picked.oldColour(), vm.compare().oldMemberProperty().get());
+            assertEquals(picked.oldColour(), vm.compare().oldMember.get());
 
             // An unchanged record lists as same and shows no marks.
             clickRecord("Hdr");
@@ -203,7 +203,7 @@ class CompareGuiTest extends GuiTest {
             assertTrue(banner.isVisible());
             String message = lookup("#compare-error").queryLabeled().getText();
             assertTrue(message.contains("broken.h") || message.contains("unknown_t"), message);
-            assertTrue(vm.compare().records().isEmpty());
+            assertTrue(vm.compare().records.isEmpty());
         }
     }
 
@@ -224,8 +224,8 @@ class CompareGuiTest extends GuiTest {
             assertEquals(4, price.now().offset());
             assertEquals("moved", drawnMarks().get("price"));
             clickRecord("Tick");
-            assertEquals(32, vm.compare().selectedProperty().get().oldLayout().size());
-            assertEquals(28, vm.compare().selectedProperty().get().newLayout().size());
+            assertEquals(32, vm.compare().selected.get().oldLayout().size());
+            assertEquals(28, vm.compare().selected.get().newLayout().size());
         }
     }
 
@@ -281,7 +281,7 @@ class CompareGuiTest extends GuiTest {
             openWire();
             assertTrue(window.compare().portabilityView().isVisible(), "the Portability view shows");
             assertFalse(window.designer().isVisible());
-            PortabilityTable t = vm.portability().tableProperty().get();
+            PortabilityTable t = vm.portability().table.get();
             assertNotNull(t);
             assertEquals("Wire", t.record());
             assertEquals(Abis.ALL, t.abis());

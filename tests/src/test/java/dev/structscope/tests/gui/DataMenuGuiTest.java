@@ -27,7 +27,7 @@ class DataMenuGuiTest extends GuiTest {
         java.nio.file.Files.write(data, new byte[4096]);
         interact(() -> vm.setDataFile(data));
         settle();
-        for (int i = 0; i < 200 && window.dataPane().hexPane().model().source() == null; i++) {
+        for (int i = 0; i < 200 && window.dataPane().hexPane().model().source.get() == null; i++) {
             sleep(25);
         }
         clickOn(table());

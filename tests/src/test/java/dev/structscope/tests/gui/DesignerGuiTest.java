@@ -35,7 +35,7 @@ class DesignerGuiTest extends GuiTest {
             assumeTrue(ClangLayouts.available(), "clang-16 is not installed");
             clickOn("#new");
             settle();
-            assertEquals("Untitled", vm.document().state().selected());
+            assertEquals("Untitled", vm.document().state.get().selected());
             // The new struct has one int32_t 'value'. Make it a uint8_t 'side', then add four members.
             typeMember(0, "uint8_t", "side");
             clickOn(table()).push(KeyCode.INSERT);
@@ -58,10 +58,10 @@ class DesignerGuiTest extends GuiTest {
                     """;
             ClangLayouts.Rec clang = ClangLayouts.layouts(c, "x86_64-unknown-linux-gnu", List.of("struct Untitled"))
                     .get("struct Untitled");
-            List<Long> ours = designer().layout().fields().stream()
+            List<Long> ours = designer().layout.get().fields().stream()
                     .map(f -> f.isBitField() ? f.bits().offset() : f.offset() * 8).toList();
             assertEquals(clang.fieldBitOffsets(), ours);
-            assertEquals(clang.size(), designer().layout().size());
+            assertEquals(clang.size(), designer().layout.get().size());
             // And the table shows them: the offset cell of 'price' reads 0x08 (hex by default).
             assertEquals(String.format("0x%02X", clang.fieldBitOffsets().get(1) / 8), cell(rowOfMember(1), "Offset").getText());
         }
@@ -78,8 +78,8 @@ class DesignerGuiTest extends GuiTest {
             String c = cHeader();
             Map<String, ClangLayouts.Rec> clang = ClangLayouts.layouts(c, "i386-unknown-linux-gnu",
                     List.of("struct Tick"));
-            assertEquals(clang.get("struct Tick").size(), designer().layout().size());
-            assertEquals(clang.get("struct Tick").fieldBitOffsets(), designer().layout().fields().stream()
+            assertEquals(clang.get("struct Tick").size(), designer().layout.get().size());
+            assertEquals(clang.get("struct Tick").fieldBitOffsets(), designer().layout.get().fields().stream()
                     .map(FieldLayout::offset).map(o -> o * 8).toList());
         }
     }
@@ -96,11 +96,11 @@ class DesignerGuiTest extends GuiTest {
 
         @Test
         void marksTheCellWithTheReasonAndChangesNothing() {
-            var before = vm.document().state();
+            var before = vm.document().state.get();
             var cell = typeRejected(1, "Type", "uint42_t");
             assertEquals("uint42_t", cell.getText());
             assertEquals("unknown type 'uint42_t'", cell.getTooltip().getText());
-            assertEquals(before, vm.document().state());
+            assertEquals(before, vm.document().state.get());
             assertTrue(lookup("#status").queryLabeled().getText().contains("unknown type 'uint42_t'"));
             assertTrue(lookup("#designer-error").queryLabeled().isVisible());
         }
@@ -138,20 +138,20 @@ class DesignerGuiTest extends GuiTest {
     class UndoingAndRedoing {
         @Test
         void theToolbarAndTheKeysStepThroughEdits() {
-            var s0 = vm.document().state();
+            var s0 = vm.document().state.get();
             typeInto(0, "Name", "timestamp");
-            var s1 = vm.document().state();
+            var s1 = vm.document().state.get();
             assertEquals("timestamp", designer().record().members().get(0).name());
             assertTrue(stage.getTitle().endsWith("•"), stage.getTitle());
             clickOn("#undo");
-            assertEquals(s0, vm.document().state());
+            assertEquals(s0, vm.document().state.get());
             assertFalse(stage.getTitle().endsWith("•"), stage.getTitle());
             clickOn("#redo");
-            assertEquals(s1, vm.document().state());
+            assertEquals(s1, vm.document().state.get());
             clickOn(table()).push(KeyCode.CONTROL, KeyCode.Z);
-            assertEquals(s0, vm.document().state());
+            assertEquals(s0, vm.document().state.get());
             push(KeyCode.CONTROL, KeyCode.SHIFT, KeyCode.Z);
-            assertEquals(s1, vm.document().state());
+            assertEquals(s1, vm.document().state.get());
         }
 
         @Test
@@ -187,7 +187,7 @@ class DesignerGuiTest extends GuiTest {
     class PaddingRows {
         @Test
         void areDistinctAndNotEditable() {
-            var rows = designer().rows();
+            var rows = designer().rows;
             int pad = -1;
             for (int i = 0; i < rows.size(); i++) {
                 if (rows.get(i) instanceof DesignerRow.PaddingRow) {

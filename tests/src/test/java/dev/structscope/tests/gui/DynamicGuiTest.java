@@ -46,7 +46,7 @@ class DynamicGuiTest extends GuiTest {
         }
         assertNotNull(hex().fieldsView().root(), "the ELF sample decodes with no typing: "
                 + hex().fieldsView().placeholder().getText() + " / " + hex().overlayBar().errorLabel().getText());
-        return Path.of(hex().model().source().name());
+        return Path.of(hex().model().source.get().name());
     }
 
     private static TreeItem<FieldRow> child(TreeItem<FieldRow> item, String name) {
@@ -95,7 +95,7 @@ class DynamicGuiTest extends GuiTest {
         assertEquals(shoff, hex().model().selectionStart());
         assertEquals(64L * truth.size(), hex().model().selectionLength());
         // The overlay colours the placed table's bytes as the member sh (colour index 2).
-        assertEquals("sh", hex().model().overlayProperty().get().spanAt(shoff + 64).label());
+        assertEquals("sh", hex().model().overlay.get().spanAt(shoff + 64).label());
     }
 
     @Test
@@ -130,7 +130,7 @@ class DynamicGuiTest extends GuiTest {
         Assumptions.assumeTrue(Files.isExecutable(Path.of("/usr/bin/readelf")), "readelf is not installed");
         Path elf = openElfFromMenu();
         int sections = readelfSections(elf).size();
-        assertEquals("ElfFile", vm.document().state().selected());
+        assertEquals("ElfFile", vm.document().state.get().selected());
         int sh = 2;
         // The placed, counted table shows its placement as its offset, in the dynamic style.
         assertEquals("at(ehdr.e_shoff)", cell(rowOfMember(sh), "Offset").getText());
@@ -157,7 +157,7 @@ class DynamicGuiTest extends GuiTest {
         push(javafx.scene.input.KeyCode.ENTER);
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals("[ehdr.e_shnum - 1]", cell(rowOfMember(sh), "Array").getText());
-        assertTrue(designer().invalidCells().isEmpty(), designer().invalidCells().toString());
+        assertTrue(designer().invalidCells.isEmpty(), designer().invalidCells.toString());
         settle();
         TreeItem<FieldRow> root = hex().fieldsView().root();
         assertEquals(sections - 1, child(root, "sh").getChildren().size(), "the tree follows the new count");
@@ -177,7 +177,7 @@ class DynamicGuiTest extends GuiTest {
         Assumptions.assumeTrue(Files.isExecutable(Path.of("/usr/bin/readelf")), "readelf is not installed");
         openElfFromMenu();
         int sh = 2;
-        interact(() -> designer().selectedMemberProperty().set(sh));
+        interact(() -> designer().selectedMember.set(sh));
         javafx.scene.control.TextField at = lookup("#dynamic-at").queryAs(javafx.scene.control.TextField.class);
         clickOn(at);
         push(javafx.scene.input.KeyCode.CONTROL, javafx.scene.input.KeyCode.A);
@@ -185,7 +185,7 @@ class DynamicGuiTest extends GuiTest {
         push(javafx.scene.input.KeyCode.ENTER);
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals("at(ehdr.e_shoff + 0)", designer().dynamicOffset(sh));
-        assertEquals(sh, designer().selectedMemberProperty().get(), "the member stays selected");
+        assertEquals(sh, designer().selectedMember.get(), "the member stays selected");
         assertTrue(at.isFocused(), "the field keeps the focus");
         assertEquals("ehdr.e_shoff + 0", at.getText());
     }

@@ -122,16 +122,16 @@ class EditGuiTest extends GuiTest {
     /** Opens {@code data} as the data file and waits until the hex pane shows it. */
     void openData(Path data) {
         interact(() -> vm.setDataFile(data));
-        await("the hex pane to show " + data, () -> hex.model().source() != null
-                && hex.model().source().name().endsWith(data.getFileName().toString()));
+        await("the hex pane to show " + data, () -> hex.model().source.get() != null
+                && hex.model().source.get().name().endsWith(data.getFileName().toString()));
     }
 
     void waitForSave() {
-        await("the save to finish", 120, () -> !hex.edits().savingProperty().get() && !hex.saving().runningProperty().get());
+        await("the save to finish", 120, () -> !hex.edits().saving.get() && !hex.saving().running.get());
     }
 
     byte[] shown(long offset, int length) {
-        return hex.model().source().slice(offset, length).toArray(ValueLayout.JAVA_BYTE);
+        return hex.model().source.get().slice(offset, length).toArray(ValueLayout.JAVA_BYTE);
     }
 
     FieldItem member(String name) {
@@ -200,7 +200,7 @@ class EditGuiTest extends GuiTest {
             assertEquals("-12345", value("id"));
             assertArrayEquals(new byte[] {(byte) 0xC7, (byte) 0xCF, (byte) 0xFF, (byte) 0xFF}, shown(size + 20, 4),
                     "the hex shows the new bytes of id");
-            assertTrue(hex.edits().modified());
+            assertTrue(hex.edits().modified.get());
             assertEquals(List.of(new dev.structscope.io.edit.EditOverlay.Range(size + 20, 4)),
                     hex.edits().changedRanges(0, before.length), "the changed bytes are marked");
             assertArrayEquals(before, Files.readAllBytes(data), "nothing is written before Save");
@@ -209,15 +209,15 @@ class EditGuiTest extends GuiTest {
             push(KeyCode.CONTROL, KeyCode.Z);
             WaitForAsyncUtils.waitForFxEvents();
             assertArrayEquals(java.util.Arrays.copyOfRange(before, size + 20, size + 24), shown(size + 20, 4), "undone");
-            assertFalse(hex.edits().modified());
+            assertFalse(hex.edits().modified.get());
             push(KeyCode.CONTROL, KeyCode.SHIFT, KeyCode.Z);
             WaitForAsyncUtils.waitForFxEvents();
             assertEquals("-12345", value("id"), "redone");
-            int members = designer().rows().size();
+            int members = designer().rows.size();
             clickOn("#undo");
             WaitForAsyncUtils.waitForFxEvents();
-            assertFalse(hex.edits().modified(), "the toolbar's Undo undid the data edit (the data kept the focus)");
-            assertEquals(members, designer().rows().size(), "and left the layout alone");
+            assertFalse(hex.edits().modified.get(), "the toolbar's Undo undid the data edit (the data kept the focus)");
+            assertEquals(members, designer().rows.size(), "and left the layout alone");
             clickOn("#redo");
             WaitForAsyncUtils.waitForFxEvents();
             assertEquals("-12345", value("id"), "the toolbar's Redo redid it");
@@ -233,7 +233,7 @@ class EditGuiTest extends GuiTest {
             focusHex();
             push(KeyCode.CONTROL, KeyCode.ALT, KeyCode.S);
             waitForSave();
-            assertFalse(hex.edits().modified(), "saved: " + hex.editStatus().getText());
+            assertFalse(hex.edits().modified.get(), "saved: " + hex.editStatus().getText());
             assertArrayEquals(Files.readAllBytes(expected), Files.readAllBytes(data),
                     "the file equals what ctypes made of the same assignments, every other byte unchanged");
             assertFalse(Files.exists(dev.structscope.io.write.Journal.pathFor(data)), "no journal left");
@@ -254,7 +254,7 @@ class EditGuiTest extends GuiTest {
             assertNotNull(editor.getTooltip(), "the reason is on the field");
             assertTrue(editor.getTooltip().getText().contains("HOLD"), editor.getTooltip().getText());
             assertTrue(hex.editStatus().getText().contains("HOLD"), hex.editStatus().getText());
-            assertFalse(hex.edits().modified());
+            assertFalse(hex.edits().modified.get());
             push(KeyCode.ESCAPE);
             WaitForAsyncUtils.waitForFxEvents();
             assertNull(hex.fieldsView().tree().getEditingCell(), "Escape cancelled");
@@ -297,7 +297,7 @@ class EditGuiTest extends GuiTest {
             answer = null; // Cancel
             interact(() -> hex.open(expected));
             assertEquals(List.of("Unsaved data edits"), asked);
-            assertTrue(hex.edits().modified(), "Cancel keeps the edits");
+            assertTrue(hex.edits().modified.get(), "Cancel keeps the edits");
             interact(() -> stage.fireEvent(new javafx.stage.WindowEvent(stage, javafx.stage.WindowEvent.WINDOW_CLOSE_REQUEST)));
             assertEquals(List.of("Unsaved data edits", "Unsaved data edits"), asked, "closing the window asks too");
             assertTrue(stage.isShowing(), "Cancel keeps the window open");
@@ -424,7 +424,7 @@ class EditGuiTest extends GuiTest {
             }
             WaitForAsyncUtils.waitForFxEvents();
             assertEquals(pythonWalk(expected), records.recordCount(), "the records were found again after the count changed: "
-                    + records.infoProperty().get());
+                    + records.info.get());
             assertEquals("2", records.dynamicCell("n", 0));
             for (int i = 0; i < 4; i++) {
                 interact(() -> hex.edits().undo());
@@ -556,14 +556,14 @@ class EditGuiTest extends GuiTest {
 
         @Test
         void insertKeyTogglesInsertModeNotTheDesigner() {
-            int members = designer().rows().size();
+            int members = designer().rows.size();
             interact(() -> hex.model().moveTo(0, false));
             focusHex();
             push(KeyCode.INSERT);
             WaitForAsyncUtils.waitForFxEvents();
-            assertTrue(hex.edits().insertModeProperty().get(), "Insert toggles insert mode in the data");
+            assertTrue(hex.edits().insertMode.get(), "Insert toggles insert mode in the data");
             assertEquals("INS", lookup("#edit-mode").queryLabeled().getText());
-            assertEquals(members, designer().rows().size(), "no member was added to the designer");
+            assertEquals(members, designer().rows.size(), "no member was added to the designer");
             write("7f");
             WaitForAsyncUtils.waitForFxEvents();
             assertEquals(257, hex.model().size());
@@ -611,7 +611,7 @@ class EditGuiTest extends GuiTest {
             byte[] now = Files.readAllBytes(data);
             assertEquals(0, now[8], "not written");
             assertEquals(0x77, now[40], "the other program's byte is kept");
-            assertTrue(hex.edits().modified(), "the edits are kept");
+            assertTrue(hex.edits().modified.get(), "the edits are kept");
         }
 
         @Test
@@ -711,8 +711,8 @@ class EditGuiTest extends GuiTest {
                 assertEquals(0x5A, f.read(), "the last byte moved by two");
             }
             // The window opens the saved file as the data file on the files lane, after the save.
-            await("the saved file to be the data file", () -> out.equals(vm.dataFileProperty().get()));
-            assertEquals(out, vm.dataFileProperty().get(), "the saved file is the data file now");
+            await("the saved file to be the data file", () -> out.equals(vm.dataFile.get()));
+            assertEquals(out, vm.dataFile.get(), "the saved file is the data file now");
             Files.deleteIfExists(out);
         }
 
@@ -728,10 +728,10 @@ class EditGuiTest extends GuiTest {
             write("12");
             Path out = dir.resolve("never.bin");
             interact(() -> hex.saveDataAs(out));
-            for (int i = 0; i < 2000 && hex.saving().progressProperty().get() <= 0; i++) {
+            for (int i = 0; i < 2000 && hex.saving().progress.get() <= 0; i++) {
                 sleep(5);
             }
-            assertTrue(hex.edits().savingProperty().get(), "the save is under way when cancelled");
+            assertTrue(hex.edits().saving.get(), "the save is under way when cancelled");
             interact(() -> hex.saving().cancel());
             waitForSave();
             assertTrue(hex.editStatus().getText().startsWith("Save cancelled"), hex.editStatus().getText());
@@ -740,8 +740,8 @@ class EditGuiTest extends GuiTest {
                 assertEquals(List.of(), files.filter(p -> p.getFileName().toString().endsWith(".structscope-save")).toList(),
                         "no temporary file left");
             }
-            assertTrue(hex.edits().modified(), "the edits are still there to save");
-            assertFalse(hex.edits().savingProperty().get(), "editing is possible again");
+            assertTrue(hex.edits().modified.get(), "the edits are still there to save");
+            assertFalse(hex.edits().saving.get(), "editing is possible again");
         }
     }
 }

@@ -25,7 +25,7 @@ class EnumEditorGuiTest extends GuiTest {
     }
 
     private EnumType side() {
-        return vm.document().state().library().enumByTag("Side").orElseThrow();
+        return vm.document().state.get().library().enumByTag("Side").orElseThrow();
     }
 
     @Test
@@ -71,14 +71,14 @@ class EnumEditorGuiTest extends GuiTest {
         ChoiceBox<Prim> under = (ChoiceBox<Prim>) lookup("#enum-underlying").query();
         interact(() -> under.setValue(Prim.INT8));
         assertEquals(Prim.INT8, side().underlying());
-        var before = vm.document().state();
+        var before = vm.document().state.get();
         typeIntoEnum(0, "Value", "200");
         TableCell<?, ?> c = enumCell(0, "Value");
         assertTrue(c.getStyleClass().contains("invalid"));
         assertEquals("200", c.getText());
         assertTrue(c.getTooltip().getText().contains("does not fit the underlying type int8_t"), c.getTooltip().getText());
         assertTrue(lookup("#enum-error").queryLabeled().isVisible());
-        assertEquals(before, vm.document().state());
+        assertEquals(before, vm.document().state.get());
         typeIntoEnum(0, "Value", "-5");
         assertEquals(-5, side().enumerators().get(0).value());
         assertFalse(enumCell(0, "Value").getStyleClass().contains("invalid"));

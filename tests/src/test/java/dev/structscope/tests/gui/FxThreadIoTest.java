@@ -56,7 +56,7 @@ class FxThreadIoTest extends GuiTest {
         try {
             interact(() -> vm.open(header, "Wire", null));
             settle();
-            waitFor("the layout", () -> vm.document().state().library().findRecord("Wire").isPresent());
+            waitFor("the layout", () -> vm.document().state.get().library().findRecord("Wire").isPresent());
 
             interact(() -> vm.setDataFile(data));
             waitFor("the data file", () -> pane.size() == 4096);
@@ -88,7 +88,7 @@ class FxThreadIoTest extends GuiTest {
             CodeArea editor = lookup("#import-editor").queryAs(CodeArea.class);
             waitFor("the header in the editor", () -> editor.getText().contains("struct Wire"));
             interact(d::runImport);
-            waitFor("the import", () -> vm.statusProperty().get().startsWith("Imported"));
+            waitFor("the import", () -> vm.status.get().startsWith("Imported"));
 
             Path saved = dir.resolve("saved.json");
             interact(() -> vm.saveAs(saved, null));
@@ -109,7 +109,7 @@ class FxThreadIoTest extends GuiTest {
 
         long size() {
             long[] out = {-1};
-            interact(() -> out[0] = hex().model().source() == null ? -1 : hex().model().source().size());
+            interact(() -> out[0] = hex().model().source.get() == null ? -1 : hex().model().source.get().size());
             return out[0];
         }
     }

@@ -70,7 +70,7 @@ abstract class GuiTest extends FxRobot {
      */
     protected void settle() {
         WaitForAsyncUtils.waitForFxEvents();
-        await("background work to finish", () -> !vm.busyProperty().get() && vm.tasks().runningProperty().get() == 0);
+        await("background work to finish", () -> !vm.busy.get() && vm.tasks().running.get() == 0);
         WaitForAsyncUtils.waitForFxEvents();
     }
 
@@ -97,7 +97,7 @@ abstract class GuiTest extends FxRobot {
 
     /** The document as Save As .h and Export → C write it (one writer), for clang to lay out. */
     protected String cHeader() {
-        var s = vm.document().state();
+        var s = vm.document().state.get();
         return dev.structscope.model.export.Exporter.of(dev.structscope.model.export.ExportTarget.C)
                 .export(s.library(), dev.structscope.model.export.ExportOptions.of(s.abi())).text();
     }
@@ -141,7 +141,7 @@ abstract class GuiTest extends FxRobot {
 
     /** The table row that shows member {@code index}. */
     protected int rowOfMember(int index) {
-        var rows = designer().rows();
+        var rows = designer().rows;
         for (int i = 0; i < rows.size(); i++) {
             if (rows.get(i) instanceof DesignerRow.MemberRow m && m.index() == index) {
                 return i;

@@ -38,7 +38,7 @@ class LibraryEditGuiTest extends GuiTest {
     }
 
     private RecordType record(String tag) {
-        return vm.document().state().library().decls().stream()
+        return vm.document().state.get().library().decls().stream()
                 .filter(d -> d instanceof RecordType r && tag.equals(r.tag())).map(d -> (RecordType) d)
                 .findFirst().orElseThrow(() -> new AssertionError("no struct " + tag));
     }
@@ -62,12 +62,12 @@ class LibraryEditGuiTest extends GuiTest {
         write("Core");
         push(KeyCode.ENTER);
         WaitForAsyncUtils.waitForFxEvents();
-        assertEquals("Core", vm.document().state().selected());
+        assertEquals("Core", vm.document().state.get().selected());
         Member first = record("Outer").members().getFirst();
         assertEquals(new NamedType(NamedType.Kind.STRUCT, "Core"), first.type());
         assertTrue(lookup("#types .list-cell").queryAll().stream()
                 .anyMatch(n -> n instanceof ListCell<?> c && "struct Core".equals(c.getText())));
-        assertTrue(vm.statusProperty().get().contains("2 uses"), vm.statusProperty().get());
+        assertTrue(vm.status.get().contains("2 uses"), vm.status.get());
 
         push(KeyCode.CONTROL, KeyCode.Z);
         WaitForAsyncUtils.waitForFxEvents();
@@ -80,14 +80,14 @@ class LibraryEditGuiTest extends GuiTest {
         selectInLibrary("struct Inner");
         push(KeyCode.DELETE);
         WaitForAsyncUtils.waitForFxEvents();
-        assertTrue(vm.statusProperty().get().startsWith("Cannot delete struct Inner: used by Outer.first, Outer.many"),
-                vm.statusProperty().get());
+        assertTrue(vm.status.get().startsWith("Cannot delete struct Inner: used by Outer.first, Outer.many"),
+                vm.status.get());
         record("Inner");
 
         selectInLibrary("struct Lonely");
         push(KeyCode.DELETE);
         WaitForAsyncUtils.waitForFxEvents();
-        assertTrue(vm.document().state().library().decls().stream()
+        assertTrue(vm.document().state.get().library().decls().stream()
                 .noneMatch(d -> d instanceof RecordType r && "Lonely".equals(r.tag())));
         push(KeyCode.CONTROL, KeyCode.Z);
         WaitForAsyncUtils.waitForFxEvents();
@@ -101,7 +101,7 @@ class LibraryEditGuiTest extends GuiTest {
         push(KeyCode.CONTROL, KeyCode.D);
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals(record("Inner").members(), record("Inner_copy").members());
-        assertEquals("Inner_copy", vm.document().state().selected());
+        assertEquals("Inner_copy", vm.document().state.get().selected());
 
         clickOn(window.library().filter());
         write("inn");

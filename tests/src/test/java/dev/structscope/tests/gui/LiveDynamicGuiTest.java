@@ -68,8 +68,8 @@ class LiveDynamicGuiTest extends LiveGuiBase {
         push(KeyCode.CONTROL, KeyCode.A);
         write("0");
         clickOn(d.connectButton());
-        awaitFx("listening", () -> !d.isShowing() && live().state() instanceof ConnState.Listening);
-        int port = live().session().boundPort();
+        awaitFx("listening", () -> !d.isShowing() && live().state.get() instanceof ConnState.Listening);
+        int port = live().session.get().boundPort();
 
         Path expect = dir.resolve("expect.jsonl");
         Process py = new ProcessBuilder("python3", peer.toString(), "connect", Integer.toString(port), "7",
@@ -90,7 +90,7 @@ class LiveDynamicGuiTest extends LiveGuiBase {
             sent.add(json.readTree(line));
         }
         assertEquals(MESSAGES, sent.size());
-        var decoding = live().decodingProperty().get();
+        var decoding = live().decoding.get();
         boolean[] typeColumn = new boolean[1];
         interact(() -> typeColumn[0] = liveTable().getColumns().stream().anyMatch(c -> "live-col-type".equals(c.getId())));
         assertTrue(typeColumn[0], "a dynamic record's list has a Type column");

@@ -28,7 +28,7 @@ abstract class LiveGuiBase extends GuiTest {
                 return;
             }
             if (System.nanoTime() > deadline) {
-                throw new AssertionError("timed out waiting for " + what + "; state " + live().state());
+                throw new AssertionError("timed out waiting for " + what + "; state " + live().state.get());
             }
             sleep(20);
         }

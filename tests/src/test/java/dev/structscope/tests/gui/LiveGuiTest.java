@@ -185,7 +185,7 @@ class LiveGuiTest extends LiveGuiBase {
             WaitForAsyncUtils.waitForFxEvents();
             clickOn(d.connectButton());
             awaitFx("the dialog to close on connection", () -> !d.isShowing());
-            assertInstanceOf(ConnState.Connected.class, live().state());
+            assertInstanceOf(ConnState.Connected.class, live().state.get());
             sendOffFx(point(0, 0, 0)); // the peer starts sending when it has this
             assertEquals("GO", py.line());
             awaitFx("5 points", () -> liveTable().getItems().size() == 5);
@@ -245,7 +245,7 @@ class LiveGuiTest extends LiveGuiBase {
             assertEquals("4d000000f8ffffff0000000000000240", lineWithin(pyOut));
             assertTrue(py.waitFor(20, java.util.concurrent.TimeUnit.SECONDS));
             socat.destroy();
-            awaitFx("the hang-up", () -> live().state() instanceof ConnState.Closed c && c.why().contains("hung up"));
+            awaitFx("the hang-up", () -> live().state.get() instanceof ConnState.Closed c && c.why().contains("hung up"));
         } finally {
             socat.destroy();
         }
@@ -259,13 +259,13 @@ class LiveGuiTest extends LiveGuiBase {
                     "Live ▸ Reconnect and Disconnect offer nothing before a connection"));
             clickOn(d.connectButton());
             awaitFx("the dialog to close on connection", () -> !d.isShowing());
-            assertInstanceOf(ConnState.Connected.class, live().state());
+            assertInstanceOf(ConnState.Connected.class, live().state.get());
             interact(() -> assertFalse(liveMenuItem("reconnect").isDisable() || liveMenuItem("disconnect").isDisable(),
                     "a client connection can be reconnected and disconnected from the Live menu"));
             Path rec = dir.resolve("points.pcapng");
             interact(() -> window.live().recordTo(rec));
             // The file is created on the runner's files lane, not on the FX thread.
-            awaitFx("the recording to start", () -> live().session().recorder().recording());
+            awaitFx("the recording to start", () -> live().session.get().recorder().recording());
             sendOffFx(point(0, 0, 0)); // the peer starts sending when it has this
             assertEquals("GO", py.line());
             awaitFx("12 points", () -> liveTable().getItems().size() == 12);
@@ -281,12 +281,12 @@ class LiveGuiTest extends LiveGuiBase {
             assertEquals("-3", treeValue("y"));
             assertEquals("4.5", treeValue("z"));
             DataPane data = lookup("#data-pane").queryAs(DataPane.class);
-            assertEquals(16, data.hexPane().model().source().size());
+            assertEquals(16, data.hexPane().model().source.get().size());
 
             interact(() -> window.live().model().stopRecording());
-            awaitFx("the recording to close", () -> !live().session().recorder().recording());
-            long recorded = live().session().recorder().messages();
-            assertEquals(12, recorded, live().recordingProperty().get());
+            awaitFx("the recording to close", () -> !live().session.get().recorder().recording());
+            long recorded = live().session.get().recorder().messages();
+            assertEquals(12, recorded, live().recording.get());
             try (PcapngReader r = new PcapngReader(rec)) {
                 assertEquals(recorded, r.messageCount());
                 for (int k = 0; k < r.messageCount(); k++) {
@@ -316,9 +316,9 @@ class LiveGuiTest extends LiveGuiBase {
             interact(() -> ((Button) lookup("#reconnect-confirm").queryAs(DialogPane.class)
                     .lookupButton(ButtonType.CANCEL)).fire());
             awaitFx("the question to close", () -> lookup("#reconnect-confirm").tryQuery().isEmpty());
-            assertInstanceOf(ConnState.Connected.class, live().state(), "Cancel keeps the connection");
+            assertInstanceOf(ConnState.Connected.class, live().state.get(), "Cancel keeps the connection");
             clickOn("#live-disconnect");
-            awaitFx("disconnected", () -> live().state() instanceof ConnState.Closed);
+            awaitFx("disconnected", () -> live().state.get() instanceof ConnState.Closed);
             interact(() -> assertTrue(lookup("#compose-send").queryButton().isDisabled(), "nothing to send on"));
             interact(() -> assertTrue(liveMenuItem("reconnect").isDisable() && liveMenuItem("disconnect").isDisable(),
                     "the Live menu follows the pane's buttons once disconnected"));
@@ -326,7 +326,7 @@ class LiveGuiTest extends LiveGuiBase {
             interact(() -> window.live().view().showCompose(false));
             // The recording, replayed at full speed, shows the same Points.
             interact(() -> window.live().replay(rec, Double.POSITIVE_INFINITY));
-            awaitFx("the replay to end", () -> live().state() instanceof ConnState.Closed c && c.why().contains("End"));
+            awaitFx("the replay to end", () -> live().state.get() instanceof ConnState.Closed c && c.why().contains("End"));
             assertEquals(12, liveTable().getItems().size());
             for (int i = 0; i < 12; i++) {
                 assertPointRow(i);
@@ -389,8 +389,8 @@ class LiveGuiTest extends LiveGuiBase {
     void asAServerReceivesFromAPythonClient() throws Exception {
         ConnectDialog d = dialog(ConnectForm.Mode.TCP_SERVER, "0", ConnectForm.FramingChoice.MP, "k3y");
         clickOn(d.connectButton());
-        awaitFx("listening", () -> !d.isShowing() && live().state() instanceof ConnState.Listening);
-        int port = live().session().boundPort();
+        awaitFx("listening", () -> !d.isShowing() && live().state.get() instanceof ConnState.Listening);
+        int port = live().session.get().boundPort();
         try (LivePeer py = new LivePeer("mp-client", Integer.toString(port), "k3y", "6")) {
             assertEquals("SENT 6", py.line());
             awaitFx("6 points", () -> liveTable().getItems().size() == 6);
@@ -405,8 +405,8 @@ class LiveGuiTest extends LiveGuiBase {
     void udpDatagramsFromPythonAndOneBack() throws Exception {
         ConnectDialog d = dialog(ConnectForm.Mode.UDP, "0", ConnectForm.FramingChoice.FIXED, null);
         clickOn(d.connectButton());
-        awaitFx("bound", () -> !d.isShowing() && live().session().boundPort() > 0);
-        int port = live().session().boundPort();
+        awaitFx("bound", () -> !d.isShowing() && live().session.get().boundPort() > 0);
+        int port = live().session.get().boundPort();
         try (LivePeer py = new LivePeer("udp-reply", Integer.toString(port), "10")) {
             assertEquals("SENT 10", py.line());
             awaitFx("10 points", () -> liveTable().getItems().size() == 10);
@@ -468,8 +468,8 @@ class LiveGuiTest extends LiveGuiBase {
             interact(() -> window.live().show());
             java.util.concurrent.atomic.AtomicInteger batches = new java.util.concurrent.atomic.AtomicInteger();
             interact(() -> {
-                Runnable view = live().onBatchProperty().get();
-                live().onBatchProperty().set(() -> {
+                Runnable view = live().onBatch.get();
+                live().onBatch.set(() -> {
                     batches.incrementAndGet();
                     view.run();
                 });
@@ -483,14 +483,14 @@ class LiveGuiTest extends LiveGuiBase {
             // Measured from the first rows on: closing the dialog (focus returns, the whole window
             // restyles) is a one-off of connecting, not of the flood.
             awaitFx("the first messages", () -> !liveTable().getItems().isEmpty());
-            long firstRows = live().session().store().added();
+            long firstRows = live().session.get().store().added();
             Prober flood = new Prober();
             awaitFx("100k messages in the list", () -> liveTable().getItems().size() == n);
             double seconds = (System.nanoTime() - t0) / 1e9;
             flood.close();
             assertEquals("SENT " + n, py.line());
-            assertEquals(n, live().session().store().added());
-            assertEquals(0, live().session().store().evicted());
+            assertEquals(n, live().session.get().store().added());
+            assertEquals(0, live().session.get().store().evicted());
             assertPointRow(n - 1);
             System.out.printf("live flood: %d messages in %.2f s (%.0f msg/s), %d of them after the first rows; FX probe"
                     + " wait p50 %d ms, p99 %d ms, max %d ms over %d probes; idle window: p50 %d ms, max %d ms;"

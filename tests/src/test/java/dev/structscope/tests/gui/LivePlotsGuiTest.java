@@ -50,12 +50,12 @@ class LivePlotsGuiTest extends LiveGuiBase {
             live().connect(new LiveSource.Udp("127.0.0.1", 0), d);
             window.live().view().showPlots();
         });
-        awaitFx("bound", () -> live().session().boundPort() > 0);
+        awaitFx("bound", () -> live().session.get().boundPort() > 0);
         Columns.Leaf x = window.live().view().plots().memberBox().getItems().stream()
                 .filter(l -> l.path().equals("x")).findFirst().orElseThrow();
         interact(() -> window.live().view().plots().memberBox().setValue(x));
         LivePlots plots = live().plots();
-        try (LivePeer py = new LivePeer("udp", Integer.toString(live().session().boundPort()), Integer.toString(COUNT))) {
+        try (LivePeer py = new LivePeer("udp", Integer.toString(live().session.get().boundPort()), Integer.toString(COUNT))) {
             assertEquals("SENT " + COUNT, py.line());
             awaitFx(COUNT + " messages in the plots", () -> plots.messages(120) == COUNT);
         }

@@ -33,7 +33,7 @@ class LiveReplayGuiTest extends GuiTest {
 
     private long delivered() {
         long[] n = new long[1];
-        interact(() -> n[0] = live().session() == null ? 0 : live().session().store().added());
+        interact(() -> n[0] = live().session.get() == null ? 0 : live().session.get().store().added());
         return n[0];
     }
 
@@ -41,7 +41,7 @@ class LiveReplayGuiTest extends GuiTest {
         long deadline = System.nanoTime() + 20_000_000_000L;
         while (!cond.getAsBoolean()) {
             if (System.nanoTime() > deadline) {
-                throw new AssertionError("timed out waiting for " + what + "; state " + live().state()
+                throw new AssertionError("timed out waiting for " + what + "; state " + live().state.get()
                         + ", delivered " + delivered());
             }
             sleep(20);
@@ -74,7 +74,7 @@ class LiveReplayGuiTest extends GuiTest {
         ChoiceBox<Double> speed = (ChoiceBox<Double>) lookup("#live-replay-speed").query();
         interact(() -> speed.setValue(Double.POSITIVE_INFINITY));
         clickOn("#live-replay-pause");
-        await("the end of the recording", () -> live().state() instanceof ConnState.Closed c && c.why().contains("End"));
+        await("the end of the recording", () -> live().state.get() instanceof ConnState.Closed c && c.why().contains("End"));
         assertEquals(N, delivered());
         interact(() -> live().publishNow());
         WaitForAsyncUtils.waitForFxEvents();

@@ -56,7 +56,7 @@ class RulerGuiTest extends GuiTest {
             DesignerRow selected = table().getSelectionModel().getSelectedItem();
             assertTrue(selected instanceof DesignerRow.MemberRow m && m.field().name().equals("qty"), "" + selected);
             clickOn(cell(rowOfMember(5), "Name"));
-            assertEquals(5, designer().selectedMemberProperty().get());
+            assertEquals(5, designer().selectedMember.get());
         }
     }
 
@@ -68,25 +68,25 @@ class RulerGuiTest extends GuiTest {
             selectInLibrary("struct Order");
             long before = ClangLayouts.layouts(cHeader(),
                     "x86_64-unknown-linux-gnu", List.of("struct Order")).get("struct Order").size();
-            assertEquals(before, designer().layout().size());
+            assertEquals(before, designer().layout.get().size());
             clickOn("#pack-tightly");
             // Under load the click's event can still be queued when clickOn returns.
             try {
                 org.testfx.util.WaitForAsyncUtils.waitFor(5, java.util.concurrent.TimeUnit.SECONDS,
-                        () -> designer().layout().size() < before);
+                        () -> designer().layout.get().size() < before);
             } catch (java.util.concurrent.TimeoutException e) {
                 // reported by the assertions below
             }
             long after = ClangLayouts.layouts(cHeader(),
                     "x86_64-unknown-linux-gnu", List.of("struct Order")).get("struct Order").size();
             assertTrue(after < before, before + " -> " + after);
-            assertEquals(after, designer().layout().size());
+            assertEquals(after, designer().layout.get().size());
             assertTrue(lookup("#status").queryLabeled().getText().contains("saved " + (before - after) + " bytes"),
                     lookup("#status").queryLabeled().getText());
             assertEquals("Packed tightly", lookup("#pack-tightly").queryButton().getText());
             assertTrue(lookup("#pack-tightly").queryButton().isDisabled(), "nothing left to save");
             clickOn("#undo");
-            assertEquals(before, designer().layout().size());
+            assertEquals(before, designer().layout.get().size());
             assertEquals("Pack tightly: −" + (before - after) + " B", lookup("#pack-tightly").queryButton().getText());
         }
     }

@@ -43,13 +43,13 @@ class TaskListGuiTest extends HexPaneGuiBase {
             f.setLength(8L << 30); // sparse: eight gigabytes of zeros to search through
         }
         OpenData.open(robot, pane, file);
-        assertFalse(tasks.isVisible(), "nothing runs yet: " + TaskRunner.forApp().active());
+        assertFalse(tasks.isVisible(), "nothing runs yet: " + TaskRunner.forApp().active);
         robot.interact(() -> {
-            pane.search().kindProperty().set(dev.structscope.app.hexview.SearchQuery.Kind.ASCII);
-            pane.search().textProperty().set("never there");
+            pane.search().kind.set(dev.structscope.app.hexview.SearchQuery.Kind.ASCII);
+            pane.search().text.set("never there");
             pane.findAll();
         });
-        assertTrue(pane.search().status().runningProperty().get());
+        assertTrue(pane.search().status().running.get());
         WaitForAsyncUtils.waitForFxEvents();
         assertTrue(tasks.isVisible());
         assertTrue(tasks.getText().matches("\\d+ tasks? running"), tasks.getText());
@@ -71,7 +71,7 @@ class TaskListGuiTest extends HexPaneGuiBase {
             robot.sleep(25);
         }
         assertFalse(tasks.isVisible(), "the cancelled search left the list");
-        assertFalse(pane.search().status().runningProperty().get(), "the search stopped");
+        assertFalse(pane.search().status().running.get(), "the search stopped");
     }
 
     /** The pop-over's row of our search (other tests' work may share the app's runner). */

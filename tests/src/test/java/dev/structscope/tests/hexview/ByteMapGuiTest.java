@@ -110,7 +110,7 @@ class ByteMapGuiTest extends HexPaneGuiBase {
         assertTrue(text > 3 && text < 5, "text: " + text);
 
         // By entropy: the random region is drawn in the ramp's colour of its entropy.
-        robot.interact(() -> pane.byteMap().byEntropyProperty().set(true));
+        robot.interact(() -> pane.byteMap().byEntropy.set(true));
         robot.interact(() -> shot[0] = strip.snapshot(null, null));
         long mid = 2L * REGION + REGION / 2;
         int y = (int) Math.round((double) mid / m.length() * h[0]);
@@ -128,7 +128,7 @@ class ByteMapGuiTest extends HexPaneGuiBase {
     void aPressOnTheStripMovesTheHexViewThereAndDraggingFollows(FxRobot robot) throws Exception {
         openRegions(robot);
         HexViewModel hex = pane.model();
-        assertEquals(0, hex.topRow());
+        assertEquals(0, hex.topRow.get());
         ByteMapStrip strip = pane.byteMapStrip();
         Point2D[] at = new Point2D[2];
         robot.interact(() -> {
@@ -143,17 +143,17 @@ class ByteMapGuiTest extends HexPaneGuiBase {
         // A pixel of the strip is about 1.5 KiB of this file: the press lands within two of them.
         assertTrue(Math.abs(hex.caret() - want) <= 2 * 4 * REGION / h[0], "the caret went there: 0x"
                 + Long.toHexString(hex.caret()) + ", not 0x" + Long.toHexString(want));
-        long first = hex.topRow() * hex.bytesPerRow();
-        long last = first + (long) hex.visibleRows() * hex.bytesPerRow();
+        long first = hex.topRow.get() * hex.bytesPerRow.get();
+        long last = first + (long) hex.visibleRows() * hex.bytesPerRow.get();
         assertTrue(first <= hex.caret() && hex.caret() < last, "the caret's row is on screen: rows from 0x"
                 + Long.toHexString(first) + " to 0x" + Long.toHexString(last));
-        byte b = pane.model().source().segment().get(java.lang.foreign.ValueLayout.JAVA_BYTE, hex.caret());
+        byte b = pane.model().source.get().segment().get(java.lang.foreign.ValueLayout.JAVA_BYTE, hex.caret());
         assertEquals(ByteClass.OTHER, ByteClass.of(b) == ByteClass.TEXT ? ByteClass.OTHER : ByteClass.of(b),
                 "the caret is in the random bytes");
 
         robot.drag(at[0]).dropTo(at[1]);
         WaitForAsyncUtils.waitForFxEvents();
-        assertEquals((byte) 0xFF, pane.model().source().segment().get(java.lang.foreign.ValueLayout.JAVA_BYTE, hex.caret()),
+        assertEquals((byte) 0xFF, pane.model().source.get().segment().get(java.lang.foreign.ValueLayout.JAVA_BYTE, hex.caret()),
                 "dragged into the 0xFF region");
         assertTrue(hex.caret() >= 3L * REGION);
     }
@@ -162,8 +162,8 @@ class ByteMapGuiTest extends HexPaneGuiBase {
     void theHistogramOfAMouseSelectionEqualsPythonsCount(FxRobot robot) throws Exception {
         Path file = openRegions(robot);
         robot.interact(() -> pane.showPane("histogram"));
-        await(robot, "the whole file's histogram", () -> pane.byteMap().histogramProperty().get() != null);
-        ByteMapViewModel.Histogram whole = pane.byteMap().histogramProperty().get();
+        await(robot, "the whole file's histogram", () -> pane.byteMap().histogram.get() != null);
+        ByteMapViewModel.Histogram whole = pane.byteMap().histogram.get();
         assertTrue(whole.wholeFile(), "only the caret set: the whole file");
         assertEquals(4 * REGION, whole.length());
         assertTrue(whole.count(0) >= REGION && whole.count(0xFF) >= REGION, "the zero and 0xFF regions, and random ones");
@@ -179,10 +179,10 @@ class ByteMapGuiTest extends HexPaneGuiBase {
         });
         robot.drag(p[0]).dropTo(p[1]);
         await(robot, "the selection's histogram", () -> {
-            var h = pane.byteMap().histogramProperty().get();
+            var h = pane.byteMap().histogram.get();
             return h != null && !h.wholeFile();
         });
-        ByteMapViewModel.Histogram h = pane.byteMap().histogramProperty().get();
+        ByteMapViewModel.Histogram h = pane.byteMap().histogram.get();
         assertEquals(a, h.offset());
         assertEquals(z - a + 1, h.length());
         assertEquals(h.offset(), pane.model().selectionStart());
@@ -257,7 +257,7 @@ class ByteMapGuiTest extends HexPaneGuiBase {
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals(before, pane.byteMap().scans(), "opening did not start a scan");
         assertTrue(pane.byteMap().waiting());
-        assertTrue(pane.byteMap().stripProperty().get().message().contains("press the strip"), pane.byteMap().stripProperty().get().message());
+        assertTrue(pane.byteMap().strip.get().message().contains("press the strip"), pane.byteMap().strip.get().message());
         ByteMapStrip strip = pane.byteMapStrip();
         Point2D[] at = new Point2D[1];
         robot.interact(() -> at[0] = strip.localToScreen(ByteMapStrip.WIDTH / 2, strip.getHeight() / 2));

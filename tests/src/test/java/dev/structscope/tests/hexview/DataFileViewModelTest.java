@@ -55,30 +55,30 @@ class DataFileViewModelTest {
     void opensInTheBackgroundAndSaysWhatShows(FxRobot robot) throws Exception {
         Path f = dir.resolve("blob.bin");
         Files.write(f, new byte[3000]);
-        assertEquals("Open a binary file (Ctrl+Shift+O) to see its bytes.", file.messageProperty().get());
-        assertEquals("no file", file.fileLabelProperty().get());
+        assertEquals("Open a binary file (Ctrl+Shift+O) to see its bytes.", file.message.get());
+        assertEquals("no file", file.fileLabel.get());
         robot.interact(() -> file.open(f));
-        await(() -> pane.model().source() != null);
-        assertNull(file.messageProperty().get(), "the bytes show, no message over them");
-        assertEquals("blob.bin  2.9 KiB", file.fileLabelProperty().get());
+        await(() -> pane.model().source.get() != null);
+        assertNull(file.message.get(), "the bytes show, no message over them");
+        assertEquals("blob.bin  2.9 KiB", file.fileLabel.get());
         assertEquals(f, file.openedPath());
-        assertTrue(file.statusProperty().get().startsWith("caret 0x0 (0)"), file.statusProperty().get());
+        assertTrue(file.status.get().startsWith("caret 0x0 (0)"), file.status.get());
         robot.interact(() -> pane.model().moveTo(0x20, false));
-        assertTrue(file.statusProperty().get().startsWith("caret 0x20 (32)"), file.statusProperty().get());
+        assertTrue(file.status.get().startsWith("caret 0x20 (32)"), file.status.get());
     }
 
     @Test
     void aFileThatCannotShowSaysWhyInPlace(FxRobot robot) throws Exception {
         Path missing = dir.resolve("nope.bin");
         robot.interact(() -> file.open(missing));
-        await(() -> file.messageProperty().get() != null && file.messageProperty().get().startsWith("Cannot show"));
-        assertTrue(file.messageProperty().get().contains(missing.toString()), file.messageProperty().get());
-        assertEquals("nope.bin", file.fileLabelProperty().get());
-        assertNull(pane.model().source());
+        await(() -> file.message.get() != null && file.message.get().startsWith("Cannot show"));
+        assertTrue(file.message.get().contains(missing.toString()), file.message.get());
+        assertEquals("nope.bin", file.fileLabel.get());
+        assertNull(pane.model().source.get());
         Path empty = dir.resolve("empty.bin");
         Files.write(empty, new byte[0]);
         robot.interact(() -> file.open(empty));
-        await(() -> file.messageProperty().get() != null && file.messageProperty().get().contains("empty.bin:"));
+        await(() -> file.message.get() != null && file.message.get().contains("empty.bin:"));
     }
 
     @Test
@@ -86,18 +86,18 @@ class DataFileViewModelTest {
         Path f = dir.resolve("grow.bin");
         Files.write(f, new byte[4096]);
         robot.interact(() -> file.open(f));
-        await(() -> pane.model().source() != null);
+        await(() -> pane.model().source.get() != null);
         robot.interact(() -> pane.model().moveTo(1000, false));
         Files.write(f, new byte[8192]);
         robot.interact(file::checkSoon);
-        await(() -> file.bannerProperty().get() != null);
-        assertTrue(file.bannerProperty().get().contains("reload to see the new contents"), file.bannerProperty().get());
-        DataSource before = pane.model().source();
+        await(() -> file.banner.get() != null);
+        assertTrue(file.banner.get().contains("reload to see the new contents"), file.banner.get());
+        DataSource before = pane.model().source.get();
         robot.interact(file::reload);
-        await(() -> pane.model().source() != before && pane.model().source() != null);
-        assertNull(file.bannerProperty().get());
+        await(() -> pane.model().source.get() != before && pane.model().source.get() != null);
+        assertNull(file.banner.get());
         assertEquals(1000, pane.model().caret());
-        assertEquals("grow.bin  8.0 KiB", file.fileLabelProperty().get());
+        assertEquals("grow.bin  8.0 KiB", file.fileLabel.get());
     }
 
     @Test
@@ -105,18 +105,18 @@ class DataFileViewModelTest {
         Path f = dir.resolve("a.bin");
         Files.write(f, new byte[64]);
         OpenData.open(robot, file, f);
-        DataSource opened = pane.model().source();
+        DataSource opened = pane.model().source.get();
         assertNotNull(opened);
         InMemorySource given = new InMemorySource("live message", new byte[16]);
         robot.interact(() -> file.setSource(given));
         assertNull(file.openedPath());
-        assertEquals("live message  16 B", file.fileLabelProperty().get());
+        assertEquals("live message  16 B", file.fileLabel.get());
         robot.interact(() -> file.setSource(null));
-        assertEquals("Open a binary file (Ctrl+Shift+O) to see its bytes.", file.messageProperty().get());
+        assertEquals("Open a binary file (Ctrl+Shift+O) to see its bytes.", file.message.get());
         assertEquals(16, given.size(), "a caller's source stays open");
         given.slice(0, 4);
         OpenData.open(robot, file, f);
-        DataSource reopened = pane.model().source();
+        DataSource reopened = pane.model().source.get();
         robot.interact(() -> file.dispose());
         assertThrows(IllegalStateException.class, () -> reopened.slice(0, 4).get(java.lang.foreign.ValueLayout.JAVA_BYTE, 0),
                 "dispose closes what the pane opened");

@@ -79,7 +79,7 @@ class DynamicRecordTableGuiTest extends HexPaneGuiBase {
         TreeItem<FieldRow> dataItem = root.getChildren().stream().filter(c -> c.getValue().name().equals("data"))
                 .findFirst().orElseThrow();
         assertEquals("[" + truth.get(3)[0] + "]", dataItem.getValue().value());
-        assertTrue(pane.model().overlayProperty().get().spanAt(walk.start(3) + 16).label().equals("data"),
+        assertTrue(pane.model().overlay.get().spanAt(walk.start(3) + 16).label().equals("data"),
                 "the overlay colours this record's own data bytes");
 
         // The caret entering another record in the bytes decodes that record.

@@ -142,7 +142,7 @@ class HexPaneGuiTest extends HexPaneGuiBase {
             assertNotNull(at, "price is on screen");
             robot.clickOn(pane.hexView().localToScreen(at));
             assertEquals(base + 14, m.caret(), p + " click");
-            assertEquals(p, m.paneProperty().get());
+            assertEquals(p, m.pane.get());
             assertEquals("price", pane.fieldsView().tree().getSelectionModel().getSelectedItem().getValue().name());
         }
         // Keys move the caret and the tree follows: two rows down is base+46 → samples[1].
@@ -160,8 +160,8 @@ class HexPaneGuiTest extends HexPaneGuiBase {
         robot.write("0x100000000+24").type(KeyCode.ENTER);
         HexViewModel m = pane.model();
         assertEquals(0x100000018L, m.caret());
-        long row = m.caret() / m.bytesPerRow();
-        assertTrue(row >= m.topRow() && row < m.topRow() + m.visibleRows(), "the caret's row is on screen");
+        long row = m.caret() / m.bytesPerRow.get();
+        assertTrue(row >= m.topRow.get() && row < m.topRow.get() + m.visibleRows(), "the caret's row is on screen");
         assertEquals("", pane.gotoError().getText());
         assertEquals("90", pane.inspectorView().table().getItems().stream()
                 .filter(r -> r.name().equals("u8")).findFirst().orElseThrow().little(), "the inspector reads 0x5A");
@@ -224,8 +224,8 @@ class HexPaneGuiTest extends HexPaneGuiBase {
         robot.rightClickOn(row5);
         WaitForAsyncUtils.waitForFxEvents();
         robot.clickOn(menuText(robot, "Bookmark Record 5"));
-        assertTrue(pane.bookmarks().items().stream().anyMatch(b -> b.offset() == 5 * 56 && b.length() == 56),
-                String.valueOf(pane.bookmarks().items()));
+        assertTrue(pane.bookmarks().items.stream().anyMatch(b -> b.offset() == 5 * 56 && b.length() == 56),
+                String.valueOf(pane.bookmarks().items));
         robot.rightClickOn(row5);
         WaitForAsyncUtils.waitForFxEvents();
         robot.clickOn(menuText(robot, "Show Bytes (0x118, 56 B)"));
@@ -310,8 +310,8 @@ class HexPaneGuiTest extends HexPaneGuiBase {
         robot.rightClickOn(inside);
         WaitForAsyncUtils.waitForFxEvents();
         robot.clickOn(menuText(robot, "Bookmark 56 B at 0x38 (Ctrl+B)"));
-        assertTrue(pane.bookmarks().items().stream().anyMatch(b -> b.offset() == 56 && b.length() == 56),
-                String.valueOf(pane.bookmarks().items()));
+        assertTrue(pane.bookmarks().items.stream().anyMatch(b -> b.offset() == 56 && b.length() == 56),
+                String.valueOf(pane.bookmarks().items));
     }
 
     /**
@@ -357,18 +357,18 @@ class HexPaneGuiTest extends HexPaneGuiBase {
         robot.write("NEEDLE");
         robot.clickOn("#hex-find-all");
         awaitSearch();
-        assertEquals(at.length, pane.search().matchCountProperty().get());
-        assertEquals("4 matches", pane.search().status().messageProperty().get());
+        assertEquals(at.length, pane.search().matchCount.get());
+        assertEquals("4 matches", pane.search().status().message.get());
         javafx.scene.control.ListView<?> list = robot.lookup("#search-matches").queryAs(javafx.scene.control.ListView.class);
         assertTrue(list.isVisible(), "Find All brings the list to the front");
         robot.interact(() -> list.getSelectionModel().select(2));
         assertEquals(at[2], pane.model().selectionStart());
         assertEquals(6, pane.model().selectionLength());
-        assertEquals("match 3 of 4 at 0x200003", pane.search().status().messageProperty().get());
+        assertEquals("match 3 of 4 at 0x200003", pane.search().status().message.get());
         robot.type(KeyCode.F3);
         awaitSearch();
         assertEquals(at[3], pane.model().selectionStart());
-        assertTrue(pane.search().status().messageProperty().get().startsWith("match 4 of 4"), pane.search().status().messageProperty().get());
+        assertTrue(pane.search().status().message.get().startsWith("match 4 of 4"), pane.search().status().message.get());
     }
 
     @Test
@@ -385,44 +385,44 @@ class HexPaneGuiTest extends HexPaneGuiBase {
         }
         OpenData.open(robot, pane, file);
         robot.interact(() -> {
-            pane.search().kindProperty().set(SearchQuery.Kind.HEX);
+            pane.search().kind.set(SearchQuery.Kind.HEX);
         });
         robot.press(KeyCode.CONTROL, KeyCode.F).release(KeyCode.F, KeyCode.CONTROL);
         robot.write("ca fe ba be");
         for (long a : at) {
             robot.type(KeyCode.F3);
             WaitForAsyncUtils.waitForFxEvents();
-            WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> !pane.search().status().runningProperty().get()
-                    && !pane.search().status().messageProperty().get().startsWith("searching"));
+            WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> !pane.search().status().running.get()
+                    && !pane.search().status().message.get().startsWith("searching"));
             WaitForAsyncUtils.waitForFxEvents();
-            assertEquals(a, pane.model().selectionStart(), pane.search().status().messageProperty().get());
+            assertEquals(a, pane.model().selectionStart(), pane.search().status().message.get());
             assertEquals(4, pane.model().selectionLength());
         }
         // Past the last match, F3 goes round to the first one and says so; Shift+F3 goes back round.
         robot.type(KeyCode.F3);
         awaitSearch();
         assertEquals(at[0], pane.model().selectionStart());
-        assertEquals("found at 0x123 (wrapped past the end)", pane.search().status().messageProperty().get());
+        assertEquals("found at 0x123 (wrapped past the end)", pane.search().status().message.get());
         robot.press(KeyCode.SHIFT).type(KeyCode.F3).release(KeyCode.SHIFT);
         awaitSearch();
         assertEquals(at[2], pane.model().selectionStart());
-        assertTrue(pane.search().status().messageProperty().get().endsWith("(wrapped past the start)"),
-                pane.search().status().messageProperty().get());
+        assertTrue(pane.search().status().message.get().endsWith("(wrapped past the start)"),
+                pane.search().status().message.get());
         robot.press(KeyCode.SHIFT).type(KeyCode.F3).release(KeyCode.SHIFT);
         awaitSearch();
         assertEquals(at[1], pane.model().selectionStart());
         // A pattern the file does not hold: said once, for the whole file.
-        robot.interact(() -> pane.search().textProperty().set("de ad be ef"));
+        robot.interact(() -> pane.search().text.set("de ad be ef"));
         robot.type(KeyCode.F3);
         awaitSearch();
-        assertEquals("not found in the file", pane.search().status().messageProperty().get());
+        assertEquals("not found in the file", pane.search().status().message.get());
         assertEquals(at[1], pane.model().selectionStart());
     }
 
     private void awaitSearch() throws Exception {
         WaitForAsyncUtils.waitForFxEvents();
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> !pane.search().status().runningProperty().get()
-                && !pane.search().status().messageProperty().get().startsWith("searching"));
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> !pane.search().status().running.get()
+                && !pane.search().status().message.get().startsWith("searching"));
         WaitForAsyncUtils.waitForFxEvents();
     }
 
@@ -486,7 +486,7 @@ class HexPaneGuiTest extends HexPaneGuiBase {
             assertTrue(visible > 10, "rows on screen: " + visible);
             assertTrue(pane.hexView().rowsPaintedLast() <= visible + 1, "painted " + pane.hexView().rowsPaintedLast());
             // Each paint reads one slice of at most visible+1 rows; the inspector one of 64 bytes.
-            long bound = paints * (visible + 1L) * m.bytesPerRow() + 64L * 4;
+            long bound = paints * (visible + 1L) * m.bytesPerRow.get() + 64L * 4;
             assertTrue(src.bytes.get() <= bound, "read " + src.bytes.get() + " bytes, bound " + bound);
             assertEquals(size / 16, m.rowCount());
             long before = src.bytes.get();

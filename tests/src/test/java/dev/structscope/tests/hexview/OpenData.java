@@ -37,25 +37,25 @@ public final class OpenData {
             }
         };
         robot.interact(() -> {
-            file.messageProperty().addListener(said);
+            file.message.addListener(said);
             file.open(path, done::countDown);
         });
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(SECONDS);
         try {
             if (!done.await(SECONDS, TimeUnit.SECONDS)) {
                 throw new AssertionError("waited " + SECONDS + " s in vain for " + path + " to open; the pane says: "
-                        + file.messageProperty().get());
+                        + file.message.get());
             }
             // What showing the file started (e.g. the byte map's first scan) finishes too.
             boolean[] idle = new boolean[1];
             while (true) {
-                robot.interact(() -> idle[0] = TaskRunner.forApp().active().isEmpty());
+                robot.interact(() -> idle[0] = TaskRunner.forApp().active.isEmpty());
                 if (idle[0]) {
                     break;
                 }
                 if (System.nanoTime() > deadline) {
                     throw new AssertionError("the work started by opening " + path + " is still running after "
-                            + SECONDS + " s: " + TaskRunner.forApp().active().stream().map(TaskRunner.Task::what).toList());
+                            + SECONDS + " s: " + TaskRunner.forApp().active.stream().map(TaskRunner.Task::what).toList());
                 }
                 Thread.sleep(10);
             }
@@ -63,7 +63,7 @@ public final class OpenData {
             Thread.currentThread().interrupt();
             throw new AssertionError("interrupted while opening " + path, e);
         } finally {
-            robot.interact(() -> file.messageProperty().removeListener(said));
+            robot.interact(() -> file.message.removeListener(said));
         }
         WaitForAsyncUtils.waitForFxEvents();
     }

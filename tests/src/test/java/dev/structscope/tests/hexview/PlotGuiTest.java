@@ -87,8 +87,8 @@ class PlotGuiTest extends FxRobot {
     }
 
     private static void awaitPlot(PlotView plot, int members) throws Exception {
-        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> !plot.model().status().runningProperty().get()
-                && plot.model().seriesProperty().get().size() == members);
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> !plot.model().status().running.get()
+                && plot.model().series.get().size() == members);
         WaitForAsyncUtils.waitForFxEvents();
     }
 
@@ -112,7 +112,7 @@ class PlotGuiTest extends FxRobot {
         @Test
         void theBucketsHoldEachRangesMinMaxAndMean() throws Exception {
             PlotView plot = openPlot();
-            SeriesResult id = plot.model().seriesProperty().get().getFirst();
+            SeriesResult id = plot.model().series.get().getFirst();
             assertEquals("id", id.member());
             assertEquals(N, id.records());
             assertEquals(N, id.total());
@@ -121,14 +121,14 @@ class PlotGuiTest extends FxRobot {
 
             interact(() -> plot.model().addMember("samples[2]"));
             awaitPlot(plot, 2);
-            List<SeriesResult> both = plot.model().seriesProperty().get();
+            List<SeriesResult> both = plot.model().series.get();
             assertEquals("samples[2]", both.get(1).member());
             assertLinear(both.get(1), 100, 2);
 
             // A member that is not one scalar is refused in place, and the plot keeps the others.
             interact(() -> plot.model().addMember("sym"));
             awaitPlot(plot, 2);
-            assertTrue(plot.model().status().messageProperty().get().contains("string"), plot.model().status().messageProperty().get());
+            assertTrue(plot.model().status().message.get().contains("string"), plot.model().status().message.get());
             assertEquals(List.of("id", "samples[2]"), plot.model().members());
         }
 
@@ -141,7 +141,7 @@ class PlotGuiTest extends FxRobot {
             Point2D at = plot.canvas().localToScreen(vp.px(record + 0.5), (vp.top() + vp.bottom()) / 2);
             moveTo(at).clickOn(MouseButton.PRIMARY);
             WaitForAsyncUtils.waitForFxEvents();
-            long picked = plot.model().selectedProperty().get();
+            long picked = plot.model().selected.get();
             // A pixel column spans a record or two of 5,000 over about 1,200 pixels.
             assertTrue(Math.abs(picked - record) <= 5, "picked " + picked);
             RecordTable table = pane.recordTable();
@@ -160,7 +160,7 @@ class PlotGuiTest extends FxRobot {
             drag(a, MouseButton.PRIMARY).moveTo(b).release(MouseButton.PRIMARY);
             WaitForAsyncUtils.waitForFxEvents();
             awaitPlot(plot, 1);
-            SeriesResult zoomed = plot.model().seriesProperty().get().getFirst();
+            SeriesResult zoomed = plot.model().series.get().getFirst();
             assertTrue(Math.abs(zoomed.from() - 1000) <= 8 && Math.abs(zoomed.to() - 1600) <= 8,
                     "zoomed to " + zoomed.from() + ".." + zoomed.to());
             assertEquals(N, zoomed.total());
@@ -170,7 +170,7 @@ class PlotGuiTest extends FxRobot {
 
             clickOn("#plot-reset-zoom");
             awaitPlot(plot, 1);
-            assertEquals(N, plot.model().seriesProperty().get().getFirst().records());
+            assertEquals(N, plot.model().series.get().getFirst().records());
         }
     }
 

@@ -62,8 +62,8 @@ public final class WindowGeometryProbe extends Application {
 
     private void probe() {
         try {
-            waitFor(() -> stage.getTitle() != null && stage.getTitle().contains("ticks.bin") && !vm.busyProperty().get()
-                    && vm.tasks().runningProperty().get() == 0);
+            waitFor(() -> stage.getTitle() != null && stage.getTitle().contains("ticks.bin") && !vm.busy.get()
+                    && vm.tasks().running.get() == 0);
             onFx(() -> {
                 Rectangle2D screen = Screen.getPrimary().getVisualBounds();
                 System.out.printf(Locale.ROOT, "SCREEN %.0f %.0f %.0f %.0f%n", screen.getMinX(), screen.getMinY(),
@@ -78,7 +78,7 @@ public final class WindowGeometryProbe extends Application {
                 }
             });
             for (Workspace w : Workspace.values()) {
-                onFx(() -> vm.workspaceProperty().set(w));
+                onFx(() -> vm.workspace.set(w));
                 settle();
                 onFx(() -> {
                     List<String> found = new ArrayList<>();

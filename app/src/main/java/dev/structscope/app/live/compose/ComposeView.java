@@ -62,8 +62,8 @@ public final class ComposeView extends BorderPane {
         setTop(header());
         setCenter(center);
         setBottom(bottom());
-        vm.formProperty().addListener((o, a, b) -> showForm());
-        vm.problemProperty().addListener((o, a, b) -> showForm());
+        vm.form.addListener((o, a, b) -> showForm());
+        vm.problem.addListener((o, a, b) -> showForm());
         showForm();
         // Tab through a long form keeps the focused editor in view (a ScrollPane does not).
         sceneProperty().addListener((o, a, scene) -> {
@@ -95,7 +95,7 @@ public final class ComposeView extends BorderPane {
 
     /** The connection to send through; null disables sending with the reason "Not connected". */
     public void setSender(RecordSender sender) {
-        vm.senderProperty().set(sender);
+        vm.sender.set(sender);
     }
 
     public ComposeViewModel viewModel() {
@@ -107,7 +107,7 @@ public final class ComposeView extends BorderPane {
         name.getStyleClass().add("compose-title");
         Label what = new Label();
         what.getStyleClass().add("compose-subtitle");
-        what.textProperty().bind(vm.titleProperty());
+        what.textProperty().bind(vm.title);
         HBox top = new HBox(10, name, what);
         top.setAlignment(Pos.BASELINE_LEFT);
         top.getStyleClass().add("compose-header");
@@ -125,9 +125,9 @@ public final class ComposeView extends BorderPane {
     }
 
     private void showForm() {
-        GroupEntry form = vm.form();
-        if (form == null && !vm.problemProperty().get().isEmpty()) {
-            showInstead(vm.problemProperty().get(), "error-banner");
+        GroupEntry form = vm.form.get();
+        if (form == null && !vm.problem.get().isEmpty()) {
+            showInstead(vm.problem.get(), "error-banner");
             return;
         }
         if (form == null) {
@@ -248,12 +248,12 @@ public final class ComposeView extends BorderPane {
         times.setValueFactory(f);
         times.getEditor().setTextFormatter(new TextFormatter<>(change ->
                 change.getControlNewText().matches("[0-9]{0,7}") ? change : null));
-        f.valueProperty().addListener((o, a, b) -> vm.timesProperty().set(b == null ? 1 : b));
-        vm.timesProperty().addListener((o, a, b) -> f.setValue((int) Math.clamp(b.longValue(), 1, ComposeViewModel.MAX_TIMES)));
+        f.valueProperty().addListener((o, a, b) -> vm.times.set(b == null ? 1 : b));
+        vm.times.addListener((o, a, b) -> f.setValue((int) Math.clamp(b.longValue(), 1, ComposeViewModel.MAX_TIMES)));
         times.setTooltip(new Tooltip("How many times \"Send ×N\" sends the record (1 to " + ComposeViewModel.MAX_TIMES + ")"));
         Button many = new Button();
         many.setId("compose-send-n");
-        many.textProperty().bind(Bindings.createStringBinding(() -> "Send ×" + vm.timesProperty().get(), vm.timesProperty()));
+        many.textProperty().bind(Bindings.createStringBinding(() -> "Send ×" + vm.times.get(), vm.times));
         many.setOnAction(e -> vm.send());
         Button copy = new Button("Copy as Hex");
         copy.setId("compose-copy");
@@ -269,22 +269,22 @@ public final class ComposeView extends BorderPane {
         Button cancel = new Button("Cancel");
         cancel.setId("compose-cancel");
         cancel.setOnAction(e -> vm.cancel());
-        cancel.visibleProperty().bind(vm.sendingProperty());
+        cancel.visibleProperty().bind(vm.sending);
         cancel.managedProperty().bind(cancel.visibleProperty());
-        var blocked = Bindings.isNotEmpty(vm.blockedProperty());
+        var blocked = Bindings.isNotEmpty(vm.blocked);
         once.disableProperty().bind(blocked);
         many.disableProperty().bind(blocked);
         Label status = new Label();
         status.setId("compose-status");
         status.getStyleClass().add("compose-status");
         status.textProperty().bind(Bindings.createStringBinding(this::statusText,
-                vm.blockedProperty(), vm.outcomeProperty(), vm.validityProperty(), vm.formProperty(), vm.sendingProperty()));
+                vm.blocked, vm.outcome, vm.validity, vm.form, vm.sending));
         Tooltip statusTip = new Tooltip();
         statusTip.textProperty().bind(status.textProperty());
         status.setTooltip(statusTip);
-        vm.outcomeProperty().addListener((o, a, b) -> updateStatusStyle(status));
-        vm.blockedProperty().addListener((o, a, b) -> updateStatusStyle(status));
-        vm.validityProperty().addListener((o, a, b) -> updateStatusStyle(status));
+        vm.outcome.addListener((o, a, b) -> updateStatusStyle(status));
+        vm.blocked.addListener((o, a, b) -> updateStatusStyle(status));
+        vm.validity.addListener((o, a, b) -> updateStatusStyle(status));
         updateStatusStyle(status);
         HBox.setHgrow(status, Priority.ALWAYS);
         status.setMaxWidth(Double.MAX_VALUE);
@@ -299,7 +299,7 @@ public final class ComposeView extends BorderPane {
         Label title = new Label("HISTORY");
         title.getStyleClass().add("compose-title");
         historyList.setId("compose-history");
-        historyList.setItems(vm.history());
+        historyList.setItems(vm.history);
         // The form comes first: in a short pane (the live monitor's tab) the history gives way,
         // down to two rows, instead of squeezing the editors to one line.
         historyList.prefHeightProperty().bind(javafx.beans.binding.Bindings.createDoubleBinding(
@@ -314,24 +314,24 @@ public final class ComposeView extends BorderPane {
     }
 
     private String statusText() {
-        String blocked = vm.blockedProperty().get();
-        if (vm.form() == null) {
+        String blocked = vm.blocked.get();
+        if (vm.form.get() == null) {
             return "";
         }
         if (blocked.equals("Not connected")) {
             return "Not connected: connect to a socket (Ctrl+L) to send";
         }
-        if (vm.validityProperty().get().invalid() > 0 && !vm.sendingProperty().get()) {
-            return blocked + ": " + vm.validityProperty().get().firstError();
+        if (vm.validity.get().invalid() > 0 && !vm.sending.get()) {
+            return blocked + ": " + vm.validity.get().firstError();
         }
-        return vm.outcomeProperty().get().text();
+        return vm.outcome.get().text();
     }
 
     private void updateStatusStyle(Label status) {
-        boolean bad = vm.outcomeProperty().get().error() || vm.validityProperty().get().invalid() > 0;
+        boolean bad = vm.outcome.get().error() || vm.validity.get().invalid() > 0;
         status.getStyleClass().removeAll("compose-status-error", "compose-status-muted");
         status.getStyleClass().add(bad ? "compose-status-error"
-                : vm.senderProperty().get() == null ? "compose-status-muted" : "compose-status");
+                : vm.sender.get() == null ? "compose-status-muted" : "compose-status");
     }
 
     /** The x86-64 Linux rules, or Windows' when a {@code long double} member has 8 bytes. */

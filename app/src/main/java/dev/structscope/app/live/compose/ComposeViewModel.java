@@ -75,16 +75,29 @@ public final class ComposeViewModel {
     private final Executor background;
     private final Executor fx;
     private final Clock clock;
-    private final ReadOnlyObjectWrapper<GroupEntry> form = new ReadOnlyObjectWrapper<>(this, "form");
-    private final ReadOnlyStringWrapper title = new ReadOnlyStringWrapper(this, "title", "");
-    private final ReadOnlyStringWrapper problem = new ReadOnlyStringWrapper(this, "problem", "");
-    private final ObjectProperty<RecordSender> sender = new SimpleObjectProperty<>(this, "sender");
-    private final LongProperty times = new SimpleLongProperty(this, "times", 1);
-    private final ReadOnlyObjectWrapper<Validity> validity = new ReadOnlyObjectWrapper<>(this, "validity", Validity.VALID);
-    private final ReadOnlyBooleanWrapper sending = new ReadOnlyBooleanWrapper(this, "sending");
-    private final ReadOnlyStringWrapper blocked = new ReadOnlyStringWrapper(this, "blocked", "");
-    private final ReadOnlyObjectWrapper<Outcome> outcome = new ReadOnlyObjectWrapper<>(this, "outcome", Outcome.NONE);
-    private final ObservableList<SentRecord> history = FXCollections.observableArrayList();
+    private final ReadOnlyObjectWrapper<GroupEntry> formWrapper = new ReadOnlyObjectWrapper<>(this, "form");
+    public final ReadOnlyObjectProperty<GroupEntry> form = formWrapper.getReadOnlyProperty();
+    private final ReadOnlyStringWrapper titleWrapper = new ReadOnlyStringWrapper(this, "title", "");
+    /** {@code struct Tick · 40 bytes · little-endian}, or empty. */
+    public final ReadOnlyStringProperty title = titleWrapper.getReadOnlyProperty();
+    private final ReadOnlyStringWrapper problemWrapper = new ReadOnlyStringWrapper(this, "problem", "");
+    /** Why the record set cannot be composed (shown instead of the form), or empty. */
+    public final ReadOnlyStringProperty problem = problemWrapper.getReadOnlyProperty();
+    public final ObjectProperty<RecordSender> sender = new SimpleObjectProperty<>(this, "sender");
+    public final LongProperty times = new SimpleLongProperty(this, "times", 1);
+    private final ReadOnlyObjectWrapper<Validity> validityWrapper = new ReadOnlyObjectWrapper<>(this, "validity", Validity.VALID);
+    /** How many rows are invalid, and the first of them. */
+    public final ReadOnlyObjectProperty<Validity> validity = validityWrapper.getReadOnlyProperty();
+    private final ReadOnlyBooleanWrapper sendingWrapper = new ReadOnlyBooleanWrapper(this, "sending");
+    public final ReadOnlyBooleanProperty sending = sendingWrapper.getReadOnlyProperty();
+    private final ReadOnlyStringWrapper blockedWrapper = new ReadOnlyStringWrapper(this, "blocked", "");
+    /** Why sending is not possible now ({@code "Not connected"}, …), or empty when it is. */
+    public final ReadOnlyStringProperty blocked = blockedWrapper.getReadOnlyProperty();
+    private final ReadOnlyObjectWrapper<Outcome> outcomeWrapper = new ReadOnlyObjectWrapper<>(this, "outcome", Outcome.NONE);
+    /** The outcome of the last send, copy or change of the record's shape. */
+    public final ReadOnlyObjectProperty<Outcome> outcome = outcomeWrapper.getReadOnlyProperty();
+    /** Sent records, newest first. */
+    public final ObservableList<SentRecord> history = FXCollections.observableArrayList();
     private RecordLayout layout;
     private ByteOrder order;
     private DecoderPlan plan;
@@ -106,7 +119,7 @@ public final class ComposeViewModel {
         this.fx = fx;
         this.clock = clock;
         sender.addListener((o, a, b) -> updateBlocked());
-        sending.addListener((o, a, b) -> updateBlocked());
+        sendingWrapper.addListener((o, a, b) -> updateBlocked());
         times.addListener((o, a, b) -> updateBlocked());
         updateBlocked();
     }
@@ -124,12 +137,12 @@ public final class ComposeViewModel {
         this.layout = layout;
         this.order = order;
         history.clear();
-        outcome.set(Outcome.NONE);
-        problem.set("");
+        outcomeWrapper.set(Outcome.NONE);
+        problemWrapper.set("");
         if (layout == null) {
             plan = null;
-            form.set(null);
-            title.set("");
+            formWrapper.set(null);
+            titleWrapper.set("");
         } else {
             ByteOrder o = order == null ? ByteOrder.LITTLE_ENDIAN : order;
             dynamic = null;
@@ -138,9 +151,9 @@ public final class ComposeViewModel {
                 try {
                     dynamic = new DynamicDecoder(layout, abi, o, Limits.DEFAULT);
                     if (!rebuild((ObjectNode) FormBuilder.blank(layout), null)) {
-                        throw new InputException(layout.name(), outcome.get().text());
+                        throw new InputException(layout.name(), outcomeWrapper.get().text());
                     }
-                    outcome.set(Outcome.NONE);
+                    outcomeWrapper.set(Outcome.NONE);
                 } catch (InputException e) {
                     dynamic = null;
                     refuse(e);
@@ -158,7 +171,7 @@ public final class ComposeViewModel {
             }
             GroupEntry root = FormBuilder.build(layout, plan.root());
             install(root);
-            title.set(plan.root().typeName() + " · " + plan.recordSize() + (plan.recordSize() == 1 ? " byte" : " bytes")
+            titleWrapper.set(plan.root().typeName() + " · " + plan.recordSize() + (plan.recordSize() == 1 ? " byte" : " bytes")
                     + " · " + (o == ByteOrder.BIG_ENDIAN ? "big-endian" : "little-endian"));
         }
         revalidate();
@@ -166,9 +179,9 @@ public final class ComposeViewModel {
 
     /** Says why {@code e}'s record cannot be composed, in place of the form. */
     private void refuse(InputException e) {
-        form.set(null);
-        title.set("");
-        problem.set("Cannot compose this record: " + e.oneLine());
+        formWrapper.set(null);
+        titleWrapper.set("");
+        problemWrapper.set("Cannot compose this record: " + e.oneLine());
         revalidate();
     }
 
@@ -179,21 +192,21 @@ public final class ComposeViewModel {
             // length, a size), so it listens to texts; derived rows change only from here.
             switch (e) {
                 case ScalarEntry s when dyn && s.role() == ScalarEntry.Role.DERIVED -> { }
-                case TextEntry t -> (dyn ? t.textProperty() : t.errorProperty()).addListener((x, a, b) -> revalidate());
+                case TextEntry t -> (dyn ? t.text : t.error).addListener((x, a, b) -> revalidate());
                 case GroupEntry g -> g.selectedProperty().addListener((x, a, b) -> revalidate());
             }
         });
-        form.set(root);
+        formWrapper.set(root);
     }
 
     private void revalidate() {
-        GroupEntry root = form.get();
+        GroupEntry root = formWrapper.get();
         List<FormEntry> bad = root == null ? List.of() : FormJson.invalid(root);
         encodeError = "";
         if (root != null && dynamic != null && bad.isEmpty()) {
             refreshDerived(root);
         }
-        validity.set(new Validity(bad.size() + (encodeError.isEmpty() ? 0 : 1),
+        validityWrapper.set(new Validity(bad.size() + (encodeError.isEmpty() ? 0 : 1),
                 !bad.isEmpty() ? bad.getFirst().path() + ": " + FormJson.error(bad.getFirst()) : encodeError));
         updateBlocked();
     }
@@ -222,7 +235,7 @@ public final class ComposeViewModel {
     }
 
     private void dynamicTitle(long bytes) {
-        title.set(layout.name() + " · dynamic, " + bytes + (bytes == 1 ? " byte" : " bytes") + " as composed · "
+        titleWrapper.set(layout.name() + " · dynamic, " + bytes + (bytes == 1 ? " byte" : " bytes") + " as composed · "
                 + (order == ByteOrder.BIG_ENDIAN ? "big-endian" : "little-endian"));
     }
 
@@ -249,7 +262,7 @@ public final class ComposeViewModel {
             if (!sayWhy) {
                 return false;
             }
-            outcome.set(Outcome.error("Cannot change the record: " + e.where() + ": " + e.getMessage()));
+            outcomeWrapper.set(Outcome.error("Cannot change the record: " + e.where() + ": " + e.getMessage()));
             return false;
         }
         install(root);
@@ -264,7 +277,7 @@ public final class ComposeViewModel {
 
     /** Adds an element (zero, or a record with its first alternatives) at the end of a growable array. */
     public void addElement(GroupEntry array) {
-        if (dynamic == null || form.get() == null || !array.growable() || array.children().size() >= array.capacity()) {
+        if (dynamic == null || formWrapper.get() == null || !array.growable() || array.children().size() >= array.capacity()) {
             return;
         }
         reshape(array.path(), (values, texts) -> {
@@ -275,7 +288,7 @@ public final class ComposeViewModel {
 
     /** Removes element {@code index} of a growable array (the last when out of range). */
     public void removeElement(GroupEntry array, int index) {
-        if (dynamic == null || form.get() == null || !array.growable() || array.children().isEmpty()) {
+        if (dynamic == null || formWrapper.get() == null || !array.growable() || array.children().isEmpty()) {
             return;
         }
         int i = index < 0 || index >= array.children().size() ? array.children().size() - 1 : index;
@@ -290,7 +303,7 @@ public final class ComposeViewModel {
      * the alternative's first value (edit it afterwards for another of its values).
      */
     public void choose(GroupEntry tagged, int index) {
-        if (dynamic == null || form.get() == null || tagged.kind() != GroupEntry.Kind.TAGGED || !tagged.choosable()
+        if (dynamic == null || formWrapper.get() == null || tagged.kind() != GroupEntry.Kind.TAGGED || !tagged.choosable()
                 || index < 0 || index >= tagged.alternatives().size() || index == tagged.selected()) {
             return;
         }
@@ -316,13 +329,13 @@ public final class ComposeViewModel {
      * alternative's values (they belong to another body).
      */
     public void reshape() {
-        if (dynamic == null || form.get() == null) {
+        if (dynamic == null || formWrapper.get() == null) {
             return;
         }
-        ObjectNode values = FormJson.values(form.get());
-        ObjectNode texts = FormJson.texts(form.get());
+        ObjectNode values = FormJson.values(formWrapper.get());
+        ObjectNode texts = FormJson.texts(formWrapper.get());
         if (!rebuild(values, texts, false)) {
-            FormJson.walk(form.get(), e -> {
+            FormJson.walk(formWrapper.get(), e -> {
                 if (e instanceof GroupEntry g && g.kind() == GroupEntry.Kind.TAGGED) {
                     for (ObjectNode tree : List.of(values, texts)) {
                         if (FormJson.at(tree, g.path()) instanceof ObjectNode o) {
@@ -341,15 +354,15 @@ public final class ComposeViewModel {
 
     private void reshape(String path, java.util.function.BiConsumer<JsonNode, JsonNode> change,
                          java.util.function.BiConsumer<ObjectNode, ObjectNode> also) {
-        ObjectNode values = FormJson.values(form.get());
-        ObjectNode texts = FormJson.texts(form.get());
+        ObjectNode values = FormJson.values(formWrapper.get());
+        ObjectNode texts = FormJson.texts(formWrapper.get());
         JsonNode v = FormJson.at(values, path);
         JsonNode t = FormJson.at(texts, path);
         if (v == null || v.isNull()) {
-            v = ensure(values, path, form.get());
+            v = ensure(values, path, formWrapper.get());
         }
         if (t == null || t.isNull()) {
-            t = ensure(texts, path, form.get());
+            t = ensure(texts, path, formWrapper.get());
         }
         if (v == null || t == null) {
             return;
@@ -373,31 +386,31 @@ public final class ComposeViewModel {
 
     private void updateBlocked() {
         String why;
-        if (form.get() == null) {
+        if (formWrapper.get() == null) {
             why = "No record type to compose";
         } else if (sender.get() == null) {
             why = "Not connected";
-        } else if (sending.get()) {
+        } else if (sendingWrapper.get()) {
             why = "Sending…";
-        } else if (validity.get().invalid() > 0) {
-            int n = validity.get().invalid();
+        } else if (validityWrapper.get().invalid() > 0) {
+            int n = validityWrapper.get().invalid();
             why = n == 1 ? "1 value is invalid" : n + " values are invalid";
         } else if (times.get() < 1 || times.get() > MAX_TIMES) {
             why = "Times must be 1 to " + MAX_TIMES;
         } else {
             why = "";
         }
-        blocked.set(why);
+        blockedWrapper.set(why);
     }
 
     /** The record's bytes as the form stands (exactly {@code recordSize} bytes, native memory). */
     public MemorySegment encode() {
-        GroupEntry root = form.get();
+        GroupEntry root = formWrapper.get();
         if (root == null) {
             throw new IllegalStateException("no record type");
         }
-        if (validity.get().invalid() > 0) {
-            throw new InputException(validity.get().firstError(), "the form has invalid values");
+        if (validityWrapper.get().invalid() > 0) {
+            throw new InputException(validityWrapper.get().firstError(), "the form has invalid values");
         }
         if (dynamic != null) {
             return DynamicEncoder.encode(dynamic, FormJson.values(root), Arena.ofAuto(), MAX_DYNAMIC_BYTES);
@@ -419,16 +432,16 @@ public final class ComposeViewModel {
             for (long i = 0; i < seg.byteSize(); i++) {
                 sb.append(i == 0 ? "" : " ").append(String.format("%02x", seg.get(java.lang.foreign.ValueLayout.JAVA_BYTE, i)));
             }
-            outcome.set(new Outcome("Copied " + seg.byteSize()
+            outcomeWrapper.set(new Outcome("Copied " + seg.byteSize()
                     + " bytes as hex: paste them into a data file with Ctrl+V in its hex view", false));
             return sb.toString();
         } catch (InputException | IllegalStateException e) {
-            outcome.set(Outcome.error("Cannot copy: " + e.getMessage()));
+            outcomeWrapper.set(Outcome.error("Cannot copy: " + e.getMessage()));
             return null;
         }
     }
 
-    /** Sends the record {@link #timesProperty()} times, off the FX thread. Ignored while blocked. */
+    /** Sends the record {@link #times} times, off the FX thread. Ignored while blocked. */
     public void send() {
         send(times.get());
     }
@@ -436,7 +449,7 @@ public final class ComposeViewModel {
     /** Sends the record {@code n} times (1 for "Send once"), off the FX thread. Ignored while blocked. */
     public void send(long n) {
         RecordSender s = sender.get();
-        if (s == null || sending.get() || form.get() == null || validity.get().invalid() > 0 || n < 1 || n > MAX_TIMES) {
+        if (s == null || sendingWrapper.get() || formWrapper.get() == null || validityWrapper.get().invalid() > 0 || n < 1 || n > MAX_TIMES) {
             return;
         }
         MemorySegment record;
@@ -446,11 +459,11 @@ public final class ComposeViewModel {
             finish(null, n, e.where() + ": " + e.getMessage());
             return;
         }
-        FormSnapshot snap = FormJson.snapshot(form.get());
-        String summary = FormJson.summary(form.get(), 160);
-        GroupEntry sentForm = form.get();
-        sending.set(true);
-        outcome.set(new Outcome(n == 1 ? "Sending…" : "Sending " + n + " times…", false));
+        FormSnapshot snap = FormJson.snapshot(formWrapper.get());
+        String summary = FormJson.summary(formWrapper.get(), 160);
+        GroupEntry sentForm = formWrapper.get();
+        sendingWrapper.set(true);
+        outcomeWrapper.set(new Outcome(n == 1 ? "Sending…" : "Sending " + n + " times…", false));
         cancelRequested = false;
         background.execute(() -> {
             sendingThread = Thread.currentThread();
@@ -468,8 +481,8 @@ public final class ComposeViewModel {
             }
             String err = error;
             fx.execute(() -> {
-                sending.set(false);
-                if (form.get() == sentForm) {
+                sendingWrapper.set(false);
+                if (formWrapper.get() == sentForm) {
                     finish(new SentRecord(Instant.now(clock), n, summary, err, snap), n, err);
                 } else {
                     finish(null, n, err);
@@ -485,7 +498,7 @@ public final class ComposeViewModel {
                 history.remove(HISTORY, history.size());
             }
         }
-        outcome.set(error != null ? Outcome.error("Send failed: " + error)
+        outcomeWrapper.set(error != null ? Outcome.error("Send failed: " + error)
                 : new Outcome(n == 1 ? "Sent 1 record" : "Sent " + n + " records", false));
     }
 
@@ -499,7 +512,7 @@ public final class ComposeViewModel {
 
     /** Stops a send under way: its thread is interrupted (the sender stops and throws). */
     public void cancel() {
-        if (!sending.get()) {
+        if (!sendingWrapper.get()) {
             return;
         }
         cancelRequested = true;
@@ -511,68 +524,18 @@ public final class ComposeViewModel {
 
     /** Loads a sent record's values back into the form (same record type only; a dynamic one takes its shape). */
     public void load(SentRecord entry) {
-        if (entry != null && form.get() != null) {
+        if (entry != null && formWrapper.get() != null) {
             if (dynamic != null && entry.snapshot().values() != null) {
                 rebuild(entry.snapshot().values().deepCopy(), entry.snapshot().textTree().deepCopy());
             } else {
-                FormJson.restore(form.get(), entry.snapshot());
+                FormJson.restore(formWrapper.get(), entry.snapshot());
             }
         }
     }
 
-    public ReadOnlyObjectProperty<GroupEntry> formProperty() {
-        return form.getReadOnlyProperty();
-    }
-
-    public GroupEntry form() {
-        return form.get();
-    }
-
-    /** {@code struct Tick · 40 bytes · little-endian}, or empty. */
-    public ReadOnlyStringProperty titleProperty() {
-        return title.getReadOnlyProperty();
-    }
-
-    /** Why the record set cannot be composed (shown instead of the form), or empty. */
-    public ReadOnlyStringProperty problemProperty() {
-        return problem.getReadOnlyProperty();
-    }
-
-    public ObjectProperty<RecordSender> senderProperty() {
-        return sender;
-    }
-
-    public LongProperty timesProperty() {
-        return times;
-    }
-
-    /** How many rows are invalid, and the first of them. */
-    public ReadOnlyObjectProperty<Validity> validityProperty() {
-        return validity.getReadOnlyProperty();
-    }
-
-    public ReadOnlyBooleanProperty sendingProperty() {
-        return sending.getReadOnlyProperty();
-    }
-
-    /** Why sending is not possible now ({@code "Not connected"}, …), or empty when it is. */
-    public ReadOnlyStringProperty blockedProperty() {
-        return blocked.getReadOnlyProperty();
-    }
-
-    /** The outcome of the last send, copy or change of the record's shape. */
-    public ReadOnlyObjectProperty<Outcome> outcomeProperty() {
-        return outcome.getReadOnlyProperty();
-    }
-
-    /** Sent records, newest first. */
-    public ObservableList<SentRecord> history() {
-        return history;
-    }
-
     /** The row of the member at {@code path} ({@code hdr.flags}, {@code arr[2]}), or null. */
     public FormEntry entry(String path) {
-        return form.get() == null ? null : FormJson.find(form.get(), path);
+        return formWrapper.get() == null ? null : FormJson.find(formWrapper.get(), path);
     }
 
     /** The plan the form encodes with, or null. */

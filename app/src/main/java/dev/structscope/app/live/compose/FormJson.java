@@ -60,7 +60,7 @@ final class FormJson {
 
     private static JsonNode value(FormEntry e, Leaf leaf) {
         return switch (e) {
-            case TextEntry t when leaf == Leaf.TEXT -> JSON.textNode(t.text());
+            case TextEntry t when leaf == Leaf.TEXT -> JSON.textNode(t.text.get());
             case TextEntry t -> orNull(t.parsed().value());
             case GroupEntry g when g.kind() == GroupEntry.Kind.ARRAY -> {
                 ArrayNode a = JSON.arrayNode();
@@ -161,7 +161,7 @@ final class FormJson {
 
     static String error(FormEntry e) {
         return switch (e) {
-            case TextEntry t -> t.error();
+            case TextEntry t -> t.error.get();
             case GroupEntry g -> "";
         };
     }
@@ -178,8 +178,8 @@ final class FormJson {
             }
             sb.append(e.path()).append('=');
             switch (e) {
-                case StringEntry s -> sb.append('"').append(s.text()).append('"');
-                case TextEntry t -> sb.append(t.text().strip());
+                case StringEntry s -> sb.append('"').append(s.text.get()).append('"');
+                case TextEntry t -> sb.append(t.text.get().strip());
                 case GroupEntry g -> { }
             }
         });
@@ -191,7 +191,7 @@ final class FormJson {
         Map<String, Integer> choices = new LinkedHashMap<>();
         walk(root, e -> {
             switch (e) {
-                case TextEntry t -> texts.put(t.path(), t.text());
+                case TextEntry t -> texts.put(t.path(), t.text.get());
                 case GroupEntry g -> {
                     if (g.kind() == GroupEntry.Kind.UNION) {
                         choices.put(g.path(), g.selected());

@@ -87,8 +87,8 @@ final class FormRows {
 
     private Node node(FormEntry e) {
         return switch (e) {
-            case ScalarEntry s -> row(s, roles(s, editor(s)), s.errorProperty(), s.hint());
-            case TextEntry t -> row(t, text(t, t.textProperty()), t.errorProperty(), t.hint());
+            case ScalarEntry s -> row(s, roles(s, editor(s)), s.error, s.hint());
+            case TextEntry t -> row(t, text(t, t.text), t.error, t.hint());
             case GroupEntry g -> group(g);
         };
     }
@@ -206,9 +206,9 @@ final class FormRows {
         return switch (s.editor()) {
             case BOOL -> {
                 CheckBox box = new CheckBox();
-                box.setSelected("true".equals(s.text().strip()));
+                box.setSelected("true".equals(s.text.get().strip()));
                 box.selectedProperty().addListener((o, a, b) -> s.setText(b ? "true" : "false"));
-                s.textProperty().addListener((o, a, b) -> box.setSelected("true".equalsIgnoreCase(b.strip())
+                s.text.addListener((o, a, b) -> box.setSelected("true".equalsIgnoreCase(b.strip())
                         || "1".equals(b.strip())));
                 yield box;
             }
@@ -218,15 +218,15 @@ final class FormRows {
                 if (s.node().enumType() != null) {
                     s.node().enumType().enumerators().forEach(en -> combo.getItems().add(en.name()));
                 }
-                combo.getEditor().setText(s.text());
-                combo.setValue(s.text());
+                combo.getEditor().setText(s.text.get());
+                combo.setValue(s.text.get());
                 combo.getEditor().textProperty().addListener((o, a, b) -> s.setText(b));
                 combo.valueProperty().addListener((o, a, b) -> {
-                    if (b != null && !b.equals(s.text())) {
+                    if (b != null && !b.equals(s.text.get())) {
                         s.setText(b);
                     }
                 });
-                s.textProperty().addListener((o, a, b) -> {
+                s.text.addListener((o, a, b) -> {
                     // Only changes from outside the editor (a history entry loaded): typing must
                     // not have its own text (and caret) set back.
                     if (!b.equals(combo.getEditor().getText())) {
@@ -236,7 +236,7 @@ final class FormRows {
                 });
                 yield combo;
             }
-            case INTEGER, FLOAT -> text(s, s.textProperty());
+            case INTEGER, FLOAT -> text(s, s.text);
         };
     }
 
@@ -250,17 +250,17 @@ final class FormRows {
             }
             editor.getStyleClass().add("compose-derived");
         } else if (s.role() == ScalarEntry.Role.SHAPING && vm.dynamic()) {
-            String[] atFocus = {s.text()};
+            String[] atFocus = {s.text.get()};
             editor.focusedProperty().addListener((o, was, now) -> {
                 if (now) {
-                    atFocus[0] = s.text();
-                } else if (!s.text().equals(atFocus[0]) && s.error().isEmpty()) {
+                    atFocus[0] = s.text.get();
+                } else if (!s.text.get().equals(atFocus[0]) && s.error.get().isEmpty()) {
                     vm.reshape();
                 }
             });
             if (editor instanceof TextField f) {
                 f.setOnAction(e -> {
-                    atFocus[0] = s.text();
+                    atFocus[0] = s.text.get();
                     vm.reshape();
                 });
             } else if (editor instanceof ComboBox<?> c) {

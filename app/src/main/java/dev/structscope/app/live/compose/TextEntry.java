@@ -8,7 +8,7 @@ import javafx.beans.property.StringProperty;
 
 /**
  * A row of the compose form edited as one text: the text as typed and, derived from it at every
- * change, the parsed value or the reason it is invalid ({@link #error()} empty when valid). What
+ * change, the parsed value or the reason it is invalid ({@link #error} empty when valid). What
  * the text means is the subclass's {@link #parse}. Built by {@link FormBuilder}; owned by
  * {@link ComposeViewModel}; FX thread.
  */
@@ -16,8 +16,10 @@ public abstract sealed class TextEntry implements FormEntry permits ScalarEntry,
     private final String label;
     private final String path;
     private final int depth;
-    private final StringProperty text = new SimpleStringProperty(this, "text", "");
-    private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper(this, "error", "");
+    public final StringProperty text = new SimpleStringProperty(this, "text", "");
+    private final ReadOnlyStringWrapper errorWrapper = new ReadOnlyStringWrapper(this, "error", "");
+    /** Why the text is invalid, or empty. */
+    public final ReadOnlyStringProperty error = errorWrapper.getReadOnlyProperty();
     private Parsed parsed;
 
     TextEntry(String label, String path, int depth) {
@@ -41,31 +43,14 @@ public abstract sealed class TextEntry implements FormEntry permits ScalarEntry,
 
     private void reparse() {
         parsed = parse(text.get());
-        error.set(parsed.valid() ? "" : parsed.error());
+        errorWrapper.set(parsed.valid() ? "" : parsed.error());
     }
 
     /** What the editor accepts, for a tooltip. */
     public abstract String hint();
 
-    public final StringProperty textProperty() {
-        return text;
-    }
-
-    public final String text() {
-        return text.get();
-    }
-
     public final void setText(String value) {
         text.set(value);
-    }
-
-    /** Why the text is invalid, or empty. */
-    public final ReadOnlyStringProperty errorProperty() {
-        return error.getReadOnlyProperty();
-    }
-
-    public final String error() {
-        return error.get();
     }
 
     /** The parsed value (its {@code value()} null when invalid). */

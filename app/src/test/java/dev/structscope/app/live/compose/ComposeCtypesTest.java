@@ -47,7 +47,7 @@ class ComposeCtypesTest {
 
     /** Types into the rows named by path, as the editors would. */
     static void fill(ComposeViewModel vm, Map<String, String> values) {
-        FormJson.walk(vm.form(), e -> {
+        FormJson.walk(vm.form.get(), e -> {
             switch (e) {
                 case ScalarEntry s when values.containsKey(s.path()) -> s.setText(values.get(s.path()));
                 case StringEntry s when values.containsKey(s.path()) -> s.setText(values.get(s.path()));
@@ -57,7 +57,7 @@ class ComposeCtypesTest {
     }
 
     static String hex(ComposeViewModel vm) {
-        assertEquals("", vm.validityProperty().get().firstError());
+        assertEquals("", vm.validity.get().firstError());
         return HexFormat.of().formatHex(vm.encode().toArray(ValueLayout.JAVA_BYTE));
     }
 
@@ -175,7 +175,7 @@ class ComposeCtypesTest {
                 struct Msg { uint16_t tag; union { uint32_t code; float ratio; }; uint8_t last; };
                 """;
         ComposeViewModel vm = vm(layout(header, "Msg"), ByteOrder.LITTLE_ENDIAN);
-        GroupEntry anon = (GroupEntry) vm.form().children().get(1);
+        GroupEntry anon = (GroupEntry) vm.form.get().children().get(1);
         assertEquals(true, anon.anonymous());
         assertEquals(GroupEntry.Kind.UNION, anon.kind());
         fill(vm, Map.of("tag", "3", "code", "0xFFFFFFFF", "ratio", "0.25", "last", "9"));

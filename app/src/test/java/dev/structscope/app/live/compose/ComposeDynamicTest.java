@@ -57,7 +57,7 @@ class ComposeDynamicTest {
     private static ComposeViewModel vm(RecordLayout layout) {
         ComposeViewModel vm = new ComposeViewModel(Runnable::run, Runnable::run);
         vm.setRecord(layout, Abis.X86_64_LINUX, ByteOrder.LITTLE_ENDIAN);
-        assertEquals("", vm.problemProperty().get());
+        assertEquals("", vm.problem.get());
         assertTrue(vm.dynamic());
         return vm;
     }
@@ -75,7 +75,7 @@ class ComposeDynamicTest {
     }
 
     private static String shown(ComposeViewModel vm, String path) {
-        return ((ScalarEntry) vm.entry(path)).text();
+        return ((ScalarEntry) vm.entry(path)).text.get();
     }
 
     private static GroupEntry group(ComposeViewModel vm, String path) {
@@ -152,7 +152,7 @@ class ComposeDynamicTest {
             String what = "seed " + seed + " message " + i + " " + m;
             ComposeViewModel vm = vm(msg);
             compose(vm, m);
-            assertEquals("", vm.validityProperty().get().firstError(), what);
+            assertEquals("", vm.validity.get().firstError(), what);
             assertArrayEquals(bytes, vm.encode().toArray(ValueLayout.JAVA_BYTE), what);
             // The derived members show what was sent.
             assertEquals(m.get("length").asText(), shown(vm, "length"), what);
@@ -162,7 +162,7 @@ class ComposeDynamicTest {
                 assertEquals(quote.get("nbids").asText(), shown(vm, "body.quote.nbids"), what);
                 assertEquals(quote.get("nasks").asText(), shown(vm, "body.quote.nasks"), what);
             }
-            assertTrue(vm.titleProperty().get().contains(bytes.length + " bytes"), vm.titleProperty().get());
+            assertTrue(vm.title.get().contains(bytes.length + " bytes"), vm.title.get());
             composed++;
         }
         // About a quarter of the peer's messages are composable (known body, no bytes after it).
@@ -237,20 +237,20 @@ class ComposeDynamicTest {
     void badHexAndCountsTooLargeForTheirMemberBlockSendingWithTheReason() {
         ComposeViewModel vm = vm(layout(PACKET, "Packet"));
         type(vm, "data", "abc");
-        assertEquals(1, vm.validityProperty().get().invalid());
-        assertTrue(vm.validityProperty().get().firstError().startsWith("data: an odd number of hex digits"),
-                vm.validityProperty().get().firstError());
+        assertEquals(1, vm.validity.get().invalid());
+        assertTrue(vm.validity.get().firstError().startsWith("data: an odd number of hex digits"),
+                vm.validity.get().firstError());
         type(vm, "data", "zz");
-        assertTrue(vm.validityProperty().get().firstError().contains("'z' is not a hex digit"), vm.validityProperty().get().firstError());
+        assertTrue(vm.validity.get().firstError().contains("'z' is not a hex digit"), vm.validity.get().firstError());
         type(vm, "data", "");
-        assertEquals(0, vm.validityProperty().get().invalid());
+        assertEquals(0, vm.validity.get().invalid());
         // 300 characters: name_len, a uint8_t, cannot count them.
         type(vm, "name", "x".repeat(300));
-        assertEquals(1, vm.validityProperty().get().invalid());
-        assertTrue(vm.validityProperty().get().firstError().contains("name_len"), vm.validityProperty().get().firstError());
-        assertFalse(vm.blockedProperty().get().isEmpty());
+        assertEquals(1, vm.validity.get().invalid());
+        assertTrue(vm.validity.get().firstError().contains("name_len"), vm.validity.get().firstError());
+        assertFalse(vm.blocked.get().isEmpty());
         type(vm, "name", "x".repeat(255));
-        assertEquals(0, vm.validityProperty().get().invalid(), vm.validityProperty().get().firstError());
+        assertEquals(0, vm.validity.get().invalid(), vm.validity.get().firstError());
         assertEquals("255", shown(vm, "name_len"));
     }
 
@@ -258,7 +258,7 @@ class ComposeDynamicTest {
     void aSentRecordLoadsBackWithItsShapeAndTextsAsTyped() throws Exception {
         ComposeViewModel vm = vm(layout(sample("proto.h"), "Msg"));
         List<MemorySegment> sent = new ArrayList<>();
-        vm.senderProperty().set((record, times) -> sent.add(record));
+        vm.sender.set((record, times) -> sent.add(record));
         GroupEntry body = group(vm, "body");
         vm.choose(body, body.alternatives().indexOf("quote"));
         vm.addElement(group(vm, "body.quote.bids"));
@@ -273,10 +273,10 @@ class ComposeDynamicTest {
         assertEquals("5", shown(vm, "body.text.len"));
         assertEquals("4", shown(vm, "type"));
 
-        vm.load(vm.history().getFirst());
+        vm.load(vm.history.getFirst());
         assertEquals("quote", group(vm, "body").alternatives().get(group(vm, "body").selected()));
-        assertEquals("0x10", ((ScalarEntry) vm.entry("body.quote.bids[0].price_e4")).text());
-        assertEquals("77", ((ScalarEntry) vm.entry("seq")).text());
+        assertEquals("0x10", ((ScalarEntry) vm.entry("body.quote.bids[0].price_e4")).text.get());
+        assertEquals("77", ((ScalarEntry) vm.entry("seq")).text.get());
         assertArrayEquals(first, vm.encode().toArray(ValueLayout.JAVA_BYTE));
     }
 

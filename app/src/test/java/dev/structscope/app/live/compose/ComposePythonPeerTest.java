@@ -50,7 +50,7 @@ class ComposePythonPeerTest {
                 MpAuth.asClient(c, "s3cret".getBytes(StandardCharsets.UTF_8), 5000);
                 ComposeViewModel vm = new ComposeViewModel(background, fx::add);
                 vm.setRecord(tick, Abis.X86_64_LINUX, ByteOrder.LITTLE_ENDIAN);
-                vm.senderProperty().set((record, times) -> {
+                vm.sender.set((record, times) -> {
                     for (long i = 0; i < times; i++) {
                         c.send(record, 5000);
                     }
@@ -60,11 +60,11 @@ class ComposePythonPeerTest {
                 vm.send(1);
                 drain(fx);
                 ComposeCtypesTest.fill(vm, Map.of("id", "-7", "qty", "nan", "side", "BUY", "venue", "ARCX"));
-                vm.timesProperty().set(3);
+                vm.times.set(3);
                 vm.send();
                 drain(fx);
-                assertEquals("Sent 3 records", vm.outcomeProperty().get().text());
-                assertEquals(2, vm.history().size());
+                assertEquals("Sent 3 records", vm.outcome.get().text());
+                assertEquals(2, vm.history.size());
             }
             assertEquals("1700000000123456789 42 101.25 3.5 3 1 XNAS", py.line());
             for (int i = 0; i < 3; i++) {

@@ -52,11 +52,11 @@ class ComposeViewModelTest {
     @Test
     void invalidInputIsMarkedWithTheReasonAndBlocksSending() {
         ComposeViewModel vm = vm();
-        vm.senderProperty().set((r, n) -> { });
-        assertEquals("", vm.blockedProperty().get());
+        vm.sender.set((r, n) -> { });
+        assertEquals("", vm.blocked.get());
         assertTrue(error(vm, "x", "32768").contains("int16_t (-32768 to 32767)"));
-        assertEquals("1 value is invalid", vm.blockedProperty().get());
-        assertTrue(vm.validityProperty().get().firstError().startsWith("x: 32768 does not fit"));
+        assertEquals("1 value is invalid", vm.blocked.get());
+        assertTrue(vm.validity.get().firstError().startsWith("x: 32768 does not fit"));
         assertTrue(error(vm, "small", "8").contains("3-bit field: 0 to 7"));
         assertEquals("", error(vm, "small", "0x7"));
         assertTrue(error(vm, "small", "-1").contains("does not fit"));
@@ -71,59 +71,59 @@ class ComposeViewModelTest {
         assertTrue(error(vm, "f", "1.5f").contains("not a number"));
         assertTrue(error(vm, "name", "ABCDE").contains("5 characters do not fit char[4]"));
         assertTrue(error(vm, "name", "Ω").contains("ISO-8859-1"));
-        assertEquals("4 values are invalid", vm.blockedProperty().get());
+        assertEquals("4 values are invalid", vm.blocked.get());
         assertEquals("", error(vm, "x", "-0x8000"));
         assertEquals("", error(vm, "small", "7"));
         assertEquals("", error(vm, "f", "3.4028235e38"), "rounds to FLT_MAX");
         assertEquals("", error(vm, "name", "ABCD"), "a full array needs no NUL");
-        assertEquals("", vm.blockedProperty().get());
+        assertEquals("", vm.blocked.get());
     }
 
     @Test
     void withoutASenderTheReasonIsNotConnected() {
         ComposeViewModel vm = vm();
-        assertEquals("Not connected", vm.blockedProperty().get());
+        assertEquals("Not connected", vm.blocked.get());
         vm.send(1);
-        assertTrue(vm.history().isEmpty());
+        assertTrue(vm.history.isEmpty());
         ComposeViewModel empty = new ComposeViewModel(Runnable::run, Runnable::run);
-        assertEquals("No record type to compose", empty.blockedProperty().get());
-        assertNull(empty.form());
+        assertEquals("No record type to compose", empty.blocked.get());
+        assertNull(empty.form.get());
     }
 
     @Test
     void sendHandsTheEncodedRecordAndTimesToTheSenderAndKeepsAHistory() {
         ComposeViewModel vm = vm();
         List<String> got = new ArrayList<>();
-        vm.senderProperty().set((r, n) -> got.add(n + ":" + HexFormat.of().formatHex(r.toArray(ValueLayout.JAVA_BYTE))));
+        vm.sender.set((r, n) -> got.add(n + ":" + HexFormat.of().formatHex(r.toArray(ValueLayout.JAVA_BYTE))));
         fill(vm, Map.of("x", "0x0102", "small", "5", "k", "B", "on", "true", "f", "1", "name", "ab"));
         vm.send(1);
         fill(vm, Map.of("x", "-1", "name", "zz"));
-        vm.timesProperty().set(3);
+        vm.times.set(3);
         vm.send();
         assertEquals(List.of("1:0201050002000000010000000000803f61620000", "3:ffff050002000000010000000000803f7a7a0000"), got);
-        assertEquals(2, vm.history().size());
-        SentRecord first = vm.history().get(1);
+        assertEquals(2, vm.history.size());
+        SentRecord first = vm.history.get(1);
         assertTrue(first.ok());
         assertEquals(1, first.times());
         assertTrue(first.summary().startsWith("x=0x0102, small=5, k=B, on=true, f=1, name=\"ab\""), first.summary());
-        assertEquals("Sent 3 records", vm.outcomeProperty().get().text());
+        assertEquals("Sent 3 records", vm.outcome.get().text());
         vm.load(first);
-        assertEquals("0x0102", ((ScalarEntry) vm.entry("x")).text(), "loaded back as typed");
-        assertEquals("ab", ((StringEntry) vm.entry("name")).text());
+        assertEquals("0x0102", ((ScalarEntry) vm.entry("x")).text.get(), "loaded back as typed");
+        assertEquals("ab", ((StringEntry) vm.entry("name")).text.get());
     }
 
     @Test
     void aFailedSendIsShownAndKeptInTheHistoryAsFailed() {
         ComposeViewModel vm = vm();
-        vm.senderProperty().set((r, n) -> {
+        vm.sender.set((r, n) -> {
             throw new IOException("connection reset by peer");
         });
         vm.send(1);
-        assertEquals("Send failed: connection reset by peer", vm.outcomeProperty().get().text());
-        assertTrue(vm.outcomeProperty().get().error());
-        assertFalse(vm.history().getFirst().ok());
-        assertEquals("connection reset by peer", vm.history().getFirst().error());
-        assertFalse(vm.sendingProperty().get());
+        assertEquals("Send failed: connection reset by peer", vm.outcome.get().text());
+        assertTrue(vm.outcome.get().error());
+        assertFalse(vm.history.getFirst().ok());
+        assertEquals("connection reset by peer", vm.history.getFirst().error());
+        assertFalse(vm.sending.get());
     }
 
     @Test
@@ -134,7 +134,7 @@ class ComposeViewModelTest {
         vm.setRecord(layout(POINT, "P"), Abis.X86_64_LINUX, ByteOrder.LITTLE_ENDIAN);
         CountDownLatch started = new CountDownLatch(1);
         Thread caller = Thread.currentThread();
-        vm.senderProperty().set((r, n) -> {
+        vm.sender.set((r, n) -> {
             assertFalse(Thread.currentThread() == caller);
             started.countDown();
             try {
@@ -144,15 +144,15 @@ class ComposeViewModelTest {
             }
         });
         vm.send(5);
-        assertTrue(vm.sendingProperty().get());
-        assertEquals("Sending…", vm.blockedProperty().get());
+        assertTrue(vm.sending.get());
+        assertEquals("Sending…", vm.blocked.get());
         assertTrue(started.await(10, TimeUnit.SECONDS));
         vm.cancel();
         Runnable done = fx.poll(10, TimeUnit.SECONDS);
         assertNotNull(done, "the send ends after cancel");
         done.run();
-        assertFalse(vm.sendingProperty().get());
-        assertEquals("Send failed: cancelled", vm.outcomeProperty().get().text());
+        assertFalse(vm.sending.get());
+        assertEquals("Send failed: cancelled", vm.outcome.get().text());
         background.shutdownNow();
     }
 
@@ -185,27 +185,27 @@ class ComposeViewModelTest {
         ComposeViewModel vm = new ComposeViewModel(Runnable::run, Runnable::run);
         vm.setRecord(layout(members + " };", "W"), Abis.X86_64_LINUX, ByteOrder.LITTLE_ENDIAN);
         int[] editors = {0};
-        FormJson.walk(vm.form(), e -> editors[0] += e instanceof GroupEntry ? 0 : 1);
+        FormJson.walk(vm.form.get(), e -> editors[0] += e instanceof GroupEntry ? 0 : 1);
         assertEquals(FormBuilder.EDITORS, editors[0]);
-        assertTrue(vm.form().note().contains("more members not shown"), vm.form().note());
+        assertTrue(vm.form.get().note().contains("more members not shown"), vm.form.get().note());
         assertEquals(60 * 30 * 4, vm.encode().byteSize());
     }
 
     @Test
     void settingTheSameLayoutKeepsValuesAndHistoryAnotherOneStartsOver() {
         ComposeViewModel vm = vm();
-        vm.senderProperty().set((r, n) -> { });
+        vm.sender.set((r, n) -> { });
         fill(vm, Map.of("x", "77"));
         vm.send(1);
         vm.setRecord(layout(POINT, "P"), Abis.X86_64_LINUX, ByteOrder.LITTLE_ENDIAN);
-        assertEquals("77", ((ScalarEntry) vm.entry("x")).text());
-        assertEquals(1, vm.history().size());
+        assertEquals("77", ((ScalarEntry) vm.entry("x")).text.get());
+        assertEquals(1, vm.history.size());
         vm.setRecord(layout(POINT, "P"), Abis.X86_64_LINUX, ByteOrder.BIG_ENDIAN);
-        assertEquals("0", ((ScalarEntry) vm.entry("x")).text());
-        assertTrue(vm.history().isEmpty());
-        assertTrue(vm.titleProperty().get().endsWith("big-endian"), vm.titleProperty().get());
+        assertEquals("0", ((ScalarEntry) vm.entry("x")).text.get());
+        assertTrue(vm.history.isEmpty());
+        assertTrue(vm.title.get().endsWith("big-endian"), vm.title.get());
         vm.setRecord(null, Abis.X86_64_LINUX, ByteOrder.BIG_ENDIAN);
-        assertNull(vm.form());
+        assertNull(vm.form.get());
     }
 
     @Test
@@ -220,11 +220,11 @@ class ComposeViewModelTest {
                 ok.padding());
         ComposeViewModel vm = new ComposeViewModel(Runnable::run, Runnable::run);
         vm.setRecord(bad, Abis.X86_64_LINUX, ByteOrder.LITTLE_ENDIAN);
-        assertNull(vm.form());
-        assertEquals("Cannot compose this record: v: member of type void", vm.problemProperty().get());
-        assertEquals("No record type to compose", vm.blockedProperty().get());
+        assertNull(vm.form.get());
+        assertEquals("Cannot compose this record: v: member of type void", vm.problem.get());
+        assertEquals("No record type to compose", vm.blocked.get());
         vm.setRecord(ok, Abis.X86_64_LINUX, ByteOrder.LITTLE_ENDIAN);
-        assertEquals("", vm.problemProperty().get());
-        assertNotNull(vm.form());
+        assertEquals("", vm.problem.get());
+        assertNotNull(vm.form.get());
     }
 }

@@ -38,10 +38,10 @@ class ValueParserTest {
             vm.setRecord(LAYOUT, Abis.X86_64_LINUX, order);
             int accepted = 0;
             for (int i = 0; i < 10_000; i++) {
-                ScalarEntry entry = (ScalarEntry) vm.form().children().get(random.nextInt(8));
+                ScalarEntry entry = (ScalarEntry) vm.form.get().children().get(random.nextInt(8));
                 String text = randomText(random);
                 entry.setText(text);
-                if (entry.error().isEmpty()) {
+                if (entry.error.get().isEmpty()) {
                     accepted++;
                     Value back = plan.decode(vm.encode(), 0).get(entry.label());
                     check(entry.node(), entry.parsed().value(), back, text);
@@ -51,7 +51,7 @@ class ValueParserTest {
                     case ENUM -> "NEG";
                     default -> "0";
                 });
-                assertEquals("", entry.error());
+                assertEquals("", entry.error.get());
             }
             assertTrue(accepted > 1000, "enough accepted inputs to mean something: " + accepted);
         }
