@@ -37,12 +37,12 @@ import java.util.List;
  */
 public final class BinaryImportDialog {
     private final Stage stage = new Stage();
-    private final BinaryImportViewModel vm;
-    private final ListView<BinaryImportViewModel.Entry> list = new ListView<>();
+    public final BinaryImportViewModel viewModel;
+    public final ListView<BinaryImportViewModel.Entry> list = new ListView<>();
 
     public BinaryImportDialog(Window owner, Document doc, boolean dark, TaskRunner tasks,
                               java.util.function.Consumer<String> status) {
-        this.vm = new BinaryImportViewModel(doc, tasks);
+        this.viewModel = new BinaryImportViewModel(doc, tasks);
         stage.initOwner(owner);
         stage.initModality(Modality.NONE);
         stage.setTitle("Import from binary — StructScope");
@@ -55,29 +55,29 @@ public final class BinaryImportDialog {
         choose.setOnAction(e -> chooseFile());
         Label file = new Label("No binary chosen");
         file.setId("binary-file");
-        file.textProperty().bind(Bindings.createStringBinding(() -> vm.loaded.get() == null ? "No binary chosen"
-                : vm.loaded.get().file().toString(), vm.loaded));
+        file.textProperty().bind(Bindings.createStringBinding(() -> viewModel.loaded.get() == null ? "No binary chosen"
+                : viewModel.loaded.get().file().toString(), viewModel.loaded));
         ProgressIndicator busy = new ProgressIndicator();
         busy.setPrefSize(16, 16);
-        busy.visibleProperty().bind(vm.busy);
+        busy.visibleProperty().bind(viewModel.busy);
         HBox source = new HBox(8, choose, file, busy);
         source.setAlignment(Pos.CENTER_LEFT);
         TextField filter = new TextField();
         filter.setId("binary-filter");
         filter.setPromptText("Filter by name");
-        filter.textProperty().bindBidirectional(vm.filter);
+        filter.textProperty().bindBidirectional(viewModel.filter);
         Label count = new Label();
         count.setId("binary-count");
-        count.textProperty().bind(Bindings.createStringBinding(() -> vm.loaded.get() == null ? ""
-                : vm.matching.size() + " of " + vm.loaded.get().entries().size(), vm.matching,
-                vm.loaded));
+        count.textProperty().bind(Bindings.createStringBinding(() -> viewModel.loaded.get() == null ? ""
+                : viewModel.matching.size() + " of " + viewModel.loaded.get().entries().size(), viewModel.matching,
+                viewModel.loaded));
         HBox.setHgrow(filter, Priority.ALWAYS);
         HBox filterRow = new HBox(8, filter, count);
         filterRow.setAlignment(Pos.CENTER_LEFT);
-        Label banner = Banners.error("binary-error", vm.error);
-        Label info = Banners.info("binary-summary", vm.summary);
+        Label banner = Banners.error("binary-error", viewModel.error);
+        Label info = Banners.info("binary-summary", viewModel.summary);
         list.setId("binary-types");
-        list.setItems(vm.matching);
+        list.setItems(viewModel.matching);
         Label empty = new Label("Choose a binary built with -g: its structs and unions are listed here.");
         empty.getStyleClass().add("empty-state");
         list.setPlaceholder(empty);
@@ -126,14 +126,6 @@ public final class BinaryImportDialog {
         stage.show();
     }
 
-    public BinaryImportViewModel viewModel() {
-        return vm;
-    }
-
-    public ListView<BinaryImportViewModel.Entry> list() {
-        return list;
-    }
-
     private void chooseFile() {
         FileChooser fc = new FileChooser();
         fc.setTitle("Choose a binary with debug information");
@@ -148,13 +140,13 @@ public final class BinaryImportDialog {
 
     /** Reads {@code file} in the background; its records then fill the list. */
     public void load(Path file) {
-        vm.load(file);
+        viewModel.load(file);
     }
 
     private void importSelected(java.util.function.Consumer<String> status) {
         List<BinaryImportViewModel.Entry> chosen = List.copyOf(list.getSelectionModel().getSelectedItems());
-        if (vm.importChosen(chosen) > 0) {
-            status.accept(vm.summary.get());
+        if (viewModel.importChosen(chosen) > 0) {
+            status.accept(viewModel.summary.get());
         }
     }
 }

@@ -32,7 +32,7 @@ import java.util.Locale;
  */
 public final class HistogramView extends CanvasPlotView {
     private final ByteMapViewModel vm;
-    private final Label summary = new Label();
+    public final Label summaryLabel = new Label();
     private final CheckBox log = new CheckBox("Log scale");
 
     private static final double LEFT = 46;
@@ -44,11 +44,11 @@ public final class HistogramView extends CanvasPlotView {
     public HistogramView(ByteMapViewModel vm) {
         super("byte-histogram", 120, 80, 150);
         this.vm = vm;
-        summary.setId("byte-histogram-summary");
-        summary.setWrapText(true);
-        summary.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
-        summary.setMaxWidth(Double.MAX_VALUE);
-        HBox.setHgrow(summary, Priority.ALWAYS);
+        summaryLabel.setId("byte-histogram-summary");
+        summaryLabel.setWrapText(true);
+        summaryLabel.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        summaryLabel.setMaxWidth(Double.MAX_VALUE);
+        HBox.setHgrow(summaryLabel, Priority.ALWAYS);
         log.setId("byte-histogram-log");
         log.setSelected(true);
         log.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
@@ -60,20 +60,16 @@ public final class HistogramView extends CanvasPlotView {
         bar.managedProperty().bind(bar.visibleProperty());
         bar.setPrefWidth(80);
         bar.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
-        HBox top = new HBox(8, summary, bar, log);
+        HBox top = new HBox(8, summaryLabel, bar, log);
         top.setAlignment(Pos.CENTER_LEFT);
         top.setPadding(new Insets(4, 6, 2, 6));
         setTop(top);
         plot.addEventHandler(MouseEvent.MOUSE_MOVED, e -> tip.setText(describe(valueAt(e.getX()))));
         vm.histogram.addListener((o, a, b) -> {
-            summary.setText(summaryText(b));
+            summaryLabel.setText(summaryText(b));
             paint();
         });
-        summary.setText(summaryText(vm.histogram.get()));
-    }
-
-    public Label summaryLabel() {
-        return summary;
+        summaryLabel.setText(summaryText(vm.histogram.get()));
     }
 
     /** The byte value under x, or -1 outside the bars. */

@@ -23,7 +23,8 @@ import java.util.Locale;
  * holds no state of its own. FX thread.
  */
 public final class TaskListView extends Hyperlink {
-    private final ListView<TaskRunner.Task> list = new ListView<>();
+    /** The list of tasks shown in the pop-over (tests). */
+    public final ListView<TaskRunner.Task> list = new ListView<>();
     private PopOver popOver;
 
     public TaskListView(TaskRunner runner) {
@@ -63,11 +64,6 @@ public final class TaskListView extends Hyperlink {
         } else {
             popOver.show(this);
         }
-    }
-
-    /** The list of tasks shown in the pop-over (tests). */
-    public ListView<TaskRunner.Task> list() {
-        return list;
     }
 
     /** One task: what it does, how far, and Cancel. */

@@ -21,8 +21,8 @@ import java.util.List;
 public final class ComparePanes {
     private final CompareViewModel compare;
     private final PortabilityViewModel portability;
-    private final CompareView compareView;
-    private final PortabilityView portabilityView;
+    public final CompareView compareView;
+    public final PortabilityView portabilityView;
     private final List<Abi> abis;
     /** Whether either view is showing (the designer and the enum editor step aside). */
     public final BooleanBinding showing;
@@ -39,7 +39,7 @@ public final class ComparePanes {
         // Back from Portability to the compare view, if that is where it was opened.
         portability.showing.addListener((o, a, b) -> {
             if (!b && compare.showing.get()) {
-                compareView.table().requestFocus();
+                compareView.table.requestFocus();
             }
         });
     }
@@ -47,14 +47,6 @@ public final class ComparePanes {
     /** The two views, bottom first, for a StackPane in the designer's place. */
     public List<Node> views() {
         return List.of(compareView, portabilityView);
-    }
-
-    public CompareView compareView() {
-        return compareView;
-    }
-
-    public PortabilityView portabilityView() {
-        return portabilityView;
     }
 
     /** Binds both views' theme and offset format to the window's. */

@@ -43,13 +43,13 @@ import java.util.function.Function;
  */
 public final class CompareView extends BorderPane {
     private final CompareViewModel vm;
-    private final CompareTable table;
+    public final TableView<CompareRow> table;
     private final ListView<RecordComparison> recordList = new ListView<>();
     /** The selected record's layout on each side (null: none selected, or not on that side). */
     private final ObjectBinding<RecordLayout> oldLayout;
     private final ObjectBinding<RecordLayout> newLayout;
-    private final ByteRuler oldRuler;
-    private final ByteRuler newRuler;
+    public final ByteRuler oldRuler;
+    public final ByteRuler newRuler;
     public final BooleanProperty dark = new SimpleBooleanProperty(this, "dark");
     /** Offsets in hex (the designer's setting). */
     public final BooleanProperty hex = new SimpleBooleanProperty(this, "hex", true);
@@ -158,18 +158,6 @@ public final class CompareView extends BorderPane {
         if (f != null) {
             vm.compareWithFile(f.toPath(), vm.otherAbi.get());
         }
-    }
-
-    public TableView<CompareRow> table() {
-        return table;
-    }
-
-    public ByteRuler oldRuler() {
-        return oldRuler;
-    }
-
-    public ByteRuler newRuler() {
-        return newRuler;
     }
 
     private void buildRecordList() {

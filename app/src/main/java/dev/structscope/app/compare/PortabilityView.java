@@ -30,9 +30,9 @@ import java.util.List;
  */
 public final class PortabilityView extends BorderPane {
     private final PortabilityViewModel vm;
-    private final TableView<PortabilityTable.Row> table = new TableView<>();
+    public final TableView<PortabilityTable.Row> table = new TableView<>();
     public final BooleanProperty hex = new SimpleBooleanProperty(this, "hex", true);
-    private final Label verdict = new Label();
+    public final Label verdict = new Label();
 
     public PortabilityView(PortabilityViewModel vm) {
         this.vm = vm;
@@ -84,14 +84,6 @@ public final class PortabilityView extends BorderPane {
 
         ClosablePanes.install(this, vm::close, vm.showing, table);
         hex.addListener((o, a, b) -> table.refresh());
-    }
-
-    public TableView<PortabilityTable.Row> table() {
-        return table;
-    }
-
-    public Label verdict() {
-        return verdict;
     }
 
     private void show(PortabilityTable t) {

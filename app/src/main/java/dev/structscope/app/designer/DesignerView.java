@@ -51,8 +51,8 @@ public final class DesignerView extends BorderPane {
     private static final DataFormat MEMBER_INDEX = new DataFormat("application/x-structscope-member");
 
     private final DesignerViewModel vm;
-    private final TableView<DesignerRow> table = new TableView<>();
-    private final ByteRuler ruler;
+    public final TableView<DesignerRow> table = new TableView<>();
+    public final ByteRuler ruler;
     private final ToggleButton dynamicToggle = new ToggleButton("Dynamic");
     private final DynamicDetails details;
     private boolean syncing;
@@ -69,8 +69,8 @@ public final class DesignerView extends BorderPane {
         title.setId("designer-title");
         title.textProperty().bind(Bindings.createStringBinding(() -> {
             RecordType r = vm.record();
-            return r == null ? "Designer" : vm.document().state.get().selected() == null ? r.spelling()
-                    : r.kind().keyword() + " " + vm.document().state.get().selected();
+            return r == null ? "Designer" : vm.document.state.get().selected() == null ? r.spelling()
+                    : r.kind().keyword() + " " + vm.document.state.get().selected();
         }, vm.layout));
         Label sizes = new Label();
         sizes.getStyleClass().add("muted");
@@ -220,14 +220,6 @@ public final class DesignerView extends BorderPane {
         setCenter(table);
         setBottom(bottom);
         BorderPane.setMargin(table, new Insets(0, 8, 0, 8));
-    }
-
-    public ByteRuler ruler() {
-        return ruler;
-    }
-
-    public TableView<DesignerRow> table() {
-        return table;
     }
 
 

@@ -65,7 +65,7 @@ public final class DesignerViewModel {
     public record CellKey(int member, Column column) {
     }
 
-    private final Document doc;
+    public final Document document;
     public final ObjectProperty<RecordLayout> layout = new SimpleObjectProperty<>(this, "layout");
     public final ObservableList<DesignerRow> rows = FXCollections.observableArrayList();
     public final IntegerProperty selectedMember = new SimpleIntegerProperty(this, "selectedMember", -1);
@@ -88,14 +88,10 @@ public final class DesignerViewModel {
     /** Offset texts of the members of a dynamic record (see {@link #dynamicOffset}), null when static. */
     private List<String> offsetTexts;
 
-    public DesignerViewModel(Document doc) {
-        this.doc = doc;
-        doc.state.addListener((o, a, b) -> refresh(a, b));
-        refresh(null, doc.state.get());
-    }
-
-    public Document document() {
-        return doc;
+    public DesignerViewModel(Document document) {
+        this.document = document;
+        document.state.addListener((o, a, b) -> refresh(a, b));
+        refresh(null, document.state.get());
     }
 
     // ---- observable state -------------------------------------------------------------------
@@ -120,7 +116,7 @@ public final class DesignerViewModel {
     /** Type names offered by the type cell's completion. */
     public List<String> typeSuggestions() {
         List<String> out = new ArrayList<>(CellText.primitiveNames());
-        out.addAll(CellText.documentNames(doc.state.get().library()));
+        out.addAll(CellText.documentNames(document.state.get().library()));
         return out;
     }
 
@@ -198,7 +194,7 @@ public final class DesignerViewModel {
         }
         CellKey key = new CellKey(index, column);
         Member m = r.members().get(index);
-        TypeLibrary lib = doc.state.get().library();
+        TypeLibrary lib = document.state.get().library();
         Member changed;
         try {
             changed = switch (column) {
@@ -310,16 +306,16 @@ public final class DesignerViewModel {
     }
 
     public void setAbi(Abi abi) {
-        if (!abi.equals(doc.state.get().abi())) {
-            DocumentState s = doc.state.get();
-            doc.apply(s.withAbi(abi).withByteOrder(abi.byteOrder()));
+        if (!abi.equals(document.state.get().abi())) {
+            DocumentState s = document.state.get();
+            document.apply(s.withAbi(abi).withByteOrder(abi.byteOrder()));
             message.set("ABI " + abi.name());
         }
     }
 
     public void setByteOrder(ByteOrder order) {
-        if (!order.equals(doc.state.get().byteOrder())) {
-            doc.apply(doc.state.get().withByteOrder(order));
+        if (!order.equals(document.state.get().byteOrder())) {
+            document.apply(document.state.get().withByteOrder(order));
         }
     }
 
@@ -333,7 +329,7 @@ public final class DesignerViewModel {
             message.set("Not packed: a dynamic record keeps its order (its expressions name the members before them)");
             return 0;
         }
-        Reordering re = LayoutEngine.minimisePadding(r, doc.state.get().library(), doc.state.get().abi());
+        Reordering re = LayoutEngine.minimisePadding(r, document.state.get().library(), document.state.get().abi());
         if (re.saved() <= 0) {
             message.set("Already tight: no member order saves a byte");
             return 0;
@@ -344,11 +340,11 @@ public final class DesignerViewModel {
     }
 
     public void undo() {
-        doc.undo();
+        document.undo();
     }
 
     public void redo() {
-        doc.redo();
+        document.redo();
     }
 
     // ---- internals --------------------------------------------------------------------------
@@ -370,7 +366,7 @@ public final class DesignerViewModel {
      * later, a when value twice, a when outside a switched union).
      */
     private String tryCommit(RecordType next, String what, boolean refuseNewFault) {
-        DocumentState s = doc.state.get();
+        DocumentState s = document.state.get();
         TypeLibrary lib = RecordEdits.replace(s.library(), s.selected(), next);
         try {
             LayoutEngine.layout(next, lib, s.abi());
@@ -389,7 +385,7 @@ public final class DesignerViewModel {
                 return fault.get();
             }
         }
-        doc.apply(s.withLibrary(lib));
+        document.apply(s.withLibrary(lib));
         message.set(what);
         return null;
     }

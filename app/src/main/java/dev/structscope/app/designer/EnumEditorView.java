@@ -49,7 +49,7 @@ public final class EnumEditorView extends BorderPane {
             Prim.INT32, Prim.UINT32, Prim.INT64, Prim.UINT64, Prim.INT, Prim.UNSIGNED_INT);
 
     private final EnumEditorViewModel vm;
-    private final TableView<Row> table = new TableView<>();
+    public final TableView<Row> table = new TableView<>();
     private final ObservableList<Row> rows = FXCollections.observableArrayList();
     private boolean syncing;
 
@@ -152,10 +152,6 @@ public final class EnumEditorView extends BorderPane {
         setMinWidth(0);
         setCenter(table);
         BorderPane.setMargin(table, new Insets(0, 8, 8, 8));
-    }
-
-    public TableView<Row> table() {
-        return table;
     }
 
     private void sync(EnumType e, TextField name, ChoiceBox<Prim> underlying, CheckBox packed) {

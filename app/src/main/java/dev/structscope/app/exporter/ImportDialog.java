@@ -39,8 +39,8 @@ import java.io.File;
  */
 public final class ImportDialog {
     private final Stage stage = new Stage();
-    private final ImportViewModel vm;
-    private final CodeArea editor = new CodeArea();
+    public final ImportViewModel viewModel;
+    public final CodeArea editor = new CodeArea();
     private final ProgressIndicator busy = new ProgressIndicator();
     private final java.util.function.Consumer<String> status;
 
@@ -50,7 +50,7 @@ public final class ImportDialog {
      */
     public ImportDialog(Window owner, Document doc, boolean dark, TaskRunner tasks,
                         java.util.function.Consumer<String> status) {
-        this.vm = new ImportViewModel(doc, tasks);
+        this.viewModel = new ImportViewModel(doc, tasks);
         this.status = status;
         stage.initOwner(owner);
         stage.initModality(Modality.NONE);
@@ -66,21 +66,21 @@ public final class ImportDialog {
                 + "#pragma pack and __attribute__((packed, aligned)) are understood.");
         hint.setWrapText(true);
         hint.getStyleClass().add("muted");
-        Label banner = Banners.error("import-error", vm.error);
-        vm.errorPlace.addListener((o, a, b) -> markErrorLine());
-        Label info = Banners.info("import-summary", vm.summary);
+        Label banner = Banners.error("import-error", viewModel.error);
+        viewModel.errorPlace.addListener((o, a, b) -> markErrorLine());
+        Label info = Banners.info("import-summary", viewModel.summary);
         Label from = new Label();
         from.setId("import-source");
         from.getStyleClass().add("muted");
-        from.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(() -> vm.source.get() == null
+        from.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(() -> viewModel.source.get() == null
                 ? "Pasted text: quoted includes are looked up in the include folders"
-                : "From " + vm.source.get() + " (its folder resolves quoted includes)", vm.source));
+                : "From " + viewModel.source.get() + " (its folder resolves quoted includes)", viewModel.source));
         CheckBox cpp = new CheckBox("System preprocessor");
         cpp.setId("import-cpp");
-        cpp.selectedProperty().bindBidirectional(vm.usePreprocessor);
+        cpp.selectedProperty().bindBidirectional(viewModel.usePreprocessor);
         cpp.setDisable(true);
         cpp.setTooltip(new Tooltip("Looking for a C preprocessor…"));
-        vm.preprocessor.addListener((o, a, b) -> {
+        viewModel.preprocessor.addListener((o, a, b) -> {
             cpp.setDisable(b == null);
             cpp.setTooltip(new Tooltip(b == null ? "No C preprocessor found (install gcc or clang)"
                     : "Runs " + b + " -E first: system headers, macros and #if as the compiler sees them"));
@@ -88,7 +88,7 @@ public final class ImportDialog {
         TextField includes = new TextField();
         includes.setId("import-includes");
         includes.setPromptText("Include folders (-I), separated by " + File.pathSeparator);
-        includes.textProperty().bindBidirectional(vm.includeDirs);
+        includes.textProperty().bindBidirectional(viewModel.includeDirs);
         HBox.setHgrow(includes, Priority.ALWAYS);
         Button addDir = new Button("Add Folder…");
         addDir.setId("import-add-include");
@@ -97,8 +97,8 @@ public final class ImportDialog {
             dc.setTitle("Add an include folder");
             File d = dc.showDialog(stage);
             if (d != null) {
-                String now = vm.includeDirs.get().strip();
-                vm.includeDirs.set(now.isEmpty() ? d.toString() : now + File.pathSeparator + d);
+                String now = viewModel.includeDirs.get().strip();
+                viewModel.includeDirs.set(now.isEmpty() ? d.toString() : now + File.pathSeparator + d);
             }
         });
         HBox options = new HBox(8, cpp, includes, addDir);
@@ -116,7 +116,7 @@ public final class ImportDialog {
         close.setCancelButton(true);
         close.setOnAction(e -> stage.close());
         busy.setPrefSize(16, 16);
-        busy.visibleProperty().bind(vm.busy);
+        busy.visibleProperty().bind(viewModel.busy);
         Region grow = new Region();
         HBox.setHgrow(grow, Priority.ALWAYS);
         HBox buttons = new HBox(8, load, busy, grow, doImport, close);
@@ -139,23 +139,15 @@ public final class ImportDialog {
             }
         });
         stage.setScene(scene);
-        vm.findPreprocessor();
+        viewModel.findPreprocessor();
     }
 
     public void show() {
         stage.show();
     }
 
-    public ImportViewModel viewModel() {
-        return vm;
-    }
-
-    public CodeArea editor() {
-        return editor;
-    }
-
     private void markErrorLine() {
-        ImportViewModel.ErrorPlace place = vm.errorPlace.get();
+        ImportViewModel.ErrorPlace place = viewModel.errorPlace.get();
         int line = place == null ? -1 : place.line();
         for (int i = 0; i < editor.getParagraphs().size(); i++) {
             editor.setParagraphStyle(i, i == line - 1 ? java.util.List.of("error-line") : java.util.List.of());
@@ -180,13 +172,13 @@ public final class ImportDialog {
 
     /** Reads {@code file} into the editor in the background; its folder then resolves quoted includes. */
     public void load(java.nio.file.Path file) {
-        vm.load(file, editor::replaceText);
+        viewModel.load(file, editor::replaceText);
     }
 
     /** Imports the editor's text in the background; closes when nothing was skipped. */
     public void runImport() {
-        vm.runImport(editor.getText(), r -> {
-            String sum = vm.summary.get();
+        viewModel.runImport(editor.getText(), r -> {
+            String sum = viewModel.summary.get();
             int end = sum.indexOf(". ");
             status.accept(end < 0 ? sum : sum.substring(0, end + 1));
             if (r.warnings().isEmpty()) {

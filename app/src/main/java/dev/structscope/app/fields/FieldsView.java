@@ -57,12 +57,14 @@ public final class FieldsView extends BorderPane {
         String apply(FieldItem item, String text);
     }
 
-    private final TreeTableView<FieldRow> tree = new TreeTableView<>();
-    private final FieldsViewModel vm;
+    public final TreeTableView<FieldRow> tree = new TreeTableView<>();
+    public final FieldsViewModel viewModel;
     /** The selected row's bytes (set when the user selects a row). */
     public final ObjectProperty<Range> selectedRange;
-    private final Label placeholder = new Label();
-    private final ContextMenu menu = new ContextMenu();
+    /** The message shown instead of the tree (when there is no tree). */
+    public final Label placeholder = new Label();
+    /** The context menu of the tree's rows (filled for the selected row when it shows). */
+    public final ContextMenu contextMenu = new ContextMenu();
     private boolean revealing;
     private Follow follow;
     private ValueEditor valueEditor;
@@ -71,9 +73,9 @@ public final class FieldsView extends BorderPane {
         this(new FieldsViewModel());
     }
 
-    public FieldsView(FieldsViewModel vm) {
-        this.vm = vm;
-        this.selectedRange = vm.selectedRange;
+    public FieldsView(FieldsViewModel viewModel) {
+        this.viewModel = viewModel;
+        this.selectedRange = viewModel.selectedRange;
         getStyleClass().add("fields-view");
         // Dense rows, as in the designer: the tree often shares a narrow column with the bytes.
         tree.getStyleClass().add(atlantafx.base.theme.Styles.DENSE);
@@ -114,7 +116,7 @@ public final class FieldsView extends BorderPane {
         value.setEditable(true);
         tree.getColumns().add(value);
         // A tree shown while the next record is decoded in the background is not typed into.
-        tree.editableProperty().bind(vm.decoding.not());
+        tree.editableProperty().bind(viewModel.decoding.not());
         for (TreeTableColumn<FieldRow, ?> c : tree.getColumns()) {
             c.setEditable(c == value);
         }
@@ -133,23 +135,19 @@ public final class FieldsView extends BorderPane {
         tree.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> {
             if (b != null && !revealing) {
                 FieldRow r = b.getValue();
-                vm.selectedRange.set(new Range(r.offset(), Math.max(1, r.size())));
+                viewModel.selectedRange.set(new Range(r.offset(), Math.max(1, r.size())));
             }
         });
         dev.structscope.app.common.ContextMenus.install(tree, picked -> {
             fillMenu();
-            return menu;
+            return contextMenu;
         });
         placeholder.setWrapText(true);
         placeholder.getStyleClass().add("empty-state");
-        placeholder.textProperty().bind(vm.message);
-        tree.rootProperty().bind(vm.root);
-        centerProperty().bind(javafx.beans.binding.Bindings.when(vm.root.isNull())
+        placeholder.textProperty().bind(viewModel.message);
+        tree.rootProperty().bind(viewModel.root);
+        centerProperty().bind(javafx.beans.binding.Bindings.when(viewModel.root.isNull())
                 .<javafx.scene.Node>then(placeholder).otherwise(tree));
-    }
-
-    public FieldsViewModel viewModel() {
-        return vm;
     }
 
     private static TreeTableColumn<FieldRow, String> column(String title, Function<FieldRow, String> f, double w) {
@@ -161,10 +159,6 @@ public final class FieldsView extends BorderPane {
         return c;
     }
 
-    public TreeTableView<FieldRow> tree() {
-        return tree;
-    }
-
     /**
      * The record {@code reader} reads at file offset {@code base} of {@code source}: a fixed
      * plan's record, or a dynamic record as its bytes decide (its counts, placed members and
@@ -173,7 +167,7 @@ public final class FieldsView extends BorderPane {
      * @return what was decoded (null when nothing was asked for)
      */
     public RecordAt show(DataSource source, RecordReader reader, long base) {
-        return vm.show(source, reader, base);
+        return viewModel.show(source, reader, base);
     }
 
     /**
@@ -183,22 +177,17 @@ public final class FieldsView extends BorderPane {
      * @return what was decoded, or null while it is decoded in the background
      */
     public RecordAt show(DataSource source, RecordReader reader, long base, java.util.function.Consumer<RecordAt> then) {
-        return vm.show(source, reader, base, then);
+        return viewModel.show(source, reader, base, then);
     }
 
     /** Shows {@code message} instead of the tree. */
     public void clear(String message) {
-        vm.clear(message);
+        viewModel.clear(message);
     }
 
     /** The record shown, or null. */
     public RecordAt shown() {
-        return vm.shown();
-    }
-
-    /** The message shown instead of the tree (when there is no tree). */
-    public Label placeholder() {
-        return placeholder;
+        return viewModel.shown();
     }
 
     /** Turns on editing values in the tree (null: read-only). */
@@ -211,39 +200,34 @@ public final class FieldsView extends BorderPane {
         this.follow = follow;
     }
 
-    /** The context menu of the tree's rows (filled for the selected row when it shows). */
-    public ContextMenu contextMenu() {
-        return menu;
-    }
-
     /** Fills the context menu for the selected row: copy, and follow for integers. */
     void fillMenu() {
-        menu.getItems().clear();
+        contextMenu.getItems().clear();
         TreeItem<FieldRow> sel = tree.getSelectionModel().getSelectedItem();
         FieldRow row = sel == null ? null : sel.getValue();
         if (row == null) {
             MenuItem none = new MenuItem("Select a member first");
             none.setDisable(true);
-            menu.getItems().add(none);
+            contextMenu.getItems().add(none);
             return;
         }
         MenuItem copy = new MenuItem("Copy Value");
         copy.setOnAction(e -> javafx.scene.input.Clipboard.getSystemClipboard().setContent(
                 java.util.Map.of(javafx.scene.input.DataFormat.PLAIN_TEXT, row.value().isEmpty() ? row.raw() : row.value())));
         MenuItem goStart = new MenuItem(String.format(Locale.ROOT, "Go to 0x%X (start of %s)", row.offset(), row.name()));
-        goStart.setOnAction(e -> vm.selectedRange.set(new Range(row.offset(), Math.max(1, row.size()))));
-        menu.getItems().addAll(copy, goStart);
-        noMnemonics(menu.getItems());
-        OptionalLong target = vm.followTarget(row);
+        goStart.setOnAction(e -> viewModel.selectedRange.set(new Range(row.offset(), Math.max(1, row.size()))));
+        contextMenu.getItems().addAll(copy, goStart);
+        noMnemonics(contextMenu.getItems());
+        OptionalLong target = viewModel.followTarget(row);
         if (follow == null || !(row.node() instanceof dev.structscope.io.decode.ScalarNode)) {
             return;
         }
-        menu.getItems().add(new javafx.scene.control.SeparatorMenuItem());
+        contextMenu.getItems().add(new javafx.scene.control.SeparatorMenuItem());
         if (target.isEmpty()) {
             MenuItem no = new MenuItem("Go to This Value as an Offset (" + row.value() + " is outside the file)");
             no.setDisable(true);
-            menu.getItems().add(no);
-            noMnemonics(menu.getItems());
+            contextMenu.getItems().add(no);
+            noMnemonics(contextMenu.getItems());
             return;
         }
         long off = target.getAsLong();
@@ -258,8 +242,8 @@ public final class FieldsView extends BorderPane {
         if (overlay.getItems().isEmpty()) {
             overlay.setDisable(true);
         }
-        menu.getItems().addAll(go, overlay);
-        noMnemonics(menu.getItems());
+        contextMenu.getItems().addAll(go, overlay);
+        noMnemonics(contextMenu.getItems());
     }
 
     /** Member and type names hold underscores, which menus would otherwise take for mnemonics. */
@@ -273,7 +257,7 @@ public final class FieldsView extends BorderPane {
     }
 
     public FieldItem root() {
-        return vm.root.get();
+        return viewModel.root.get();
     }
 
     /**
@@ -283,7 +267,7 @@ public final class FieldsView extends BorderPane {
      * @return the selected item, or null
      */
     public FieldItem reveal(long offset) {
-        FieldItem root = vm.root.get();
+        FieldItem root = viewModel.root.get();
         if (root == null) {
             return null;
         }

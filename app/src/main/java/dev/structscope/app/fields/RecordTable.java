@@ -59,8 +59,8 @@ public final class RecordTable extends BorderPane {
     /** Bytes of a record copied as hex at most (a bigger record is cut, and the copy says so). */
     static final int MAX_COPY = 1 << 20;
 
-    private final RecordTableViewModel vm;
-    private final TableView<Integer> table = new TableView<>();
+    public final RecordTableViewModel viewModel;
+    public final TableView<Integer> table = new TableView<>();
     private final Label info = new Label() {
         @Override
         protected double computePrefWidth(double height) {
@@ -73,7 +73,7 @@ public final class RecordTable extends BorderPane {
     private final Button summaryButton = new Button("Column summary");
     private final Button cancelButton = new Button("Cancel");
     private final ProgressBar progress = new ProgressBar(0);
-    private final TableView<FieldStats> summary = new TableView<>();
+    public final TableView<FieldStats> summaryTable = new TableView<>();
     private final Label summaryState = new Label();
     private final SplitPane split = new SplitPane();
     private CellEditor cellEditor;
@@ -116,15 +116,15 @@ public final class RecordTable extends BorderPane {
         this(new RecordTableViewModel());
     }
 
-    public RecordTable(RecordTableViewModel vm) {
-        this.vm = vm;
+    public RecordTable(RecordTableViewModel viewModel) {
+        this.viewModel = viewModel;
         getStyleClass().add("record-table");
         table.setPlaceholder(new Label("Choose a type and press \"As table\" to list the records from an offset."));
         table.getSelectionModel().selectedIndexProperty().addListener((o, a, b) -> {
             if (b.intValue() >= 0 && plot != null) {
-                plot.model().mark(vm.index(b.intValue()));
+                plot.model.mark(viewModel.index(b.intValue()));
             }
-            long[] range = b.intValue() < 0 ? null : vm.rowRange(b.intValue());
+            long[] range = b.intValue() < 0 ? null : viewModel.rowRange(b.intValue());
             if (range != null) {
                 onRecordSelected.accept(range[0], range[1]);
             }
@@ -141,26 +141,26 @@ public final class RecordTable extends BorderPane {
         firstField.setPrefColumnCount(12);
         firstField.setOnAction(e -> {
             try {
-                vm.moveWindow(Long.parseLong(firstField.getText().strip().replace("_", "")));
+                viewModel.moveWindow(Long.parseLong(firstField.getText().strip().replace("_", "")));
                 firstField.setStyle("");
             } catch (NumberFormatException ex) {
                 firstField.setStyle("-fx-border-color: #d1242f;");
             }
         });
-        summaryButton.setOnAction(e -> vm.computeSummary());
-        cancelButton.setOnAction(e -> vm.cancel());
+        summaryButton.setOnAction(e -> viewModel.computeSummary());
+        cancelButton.setOnAction(e -> viewModel.cancel());
         // Cancel and the progress bar take room only while there is something running.
-        cancelButton.visibleProperty().bind(vm.busy);
+        cancelButton.visibleProperty().bind(viewModel.busy);
         cancelButton.managedProperty().bind(cancelButton.visibleProperty());
-        progress.visibleProperty().bind(vm.busy);
+        progress.visibleProperty().bind(viewModel.busy);
         progress.managedProperty().bind(progress.visibleProperty());
-        progress.progressProperty().bind(vm.progress);
-        summaryButton.disableProperty().bind(vm.busy.or(vm.shape.isNull()));
-        plotButton.disableProperty().bind(vm.shape.isNull());
-        info.textProperty().bind(vm.info);
-        summaryState.textProperty().bind(vm.summaryState);
+        progress.progressProperty().bind(viewModel.progress);
+        summaryButton.disableProperty().bind(viewModel.busy.or(viewModel.shape.isNull()));
+        plotButton.disableProperty().bind(viewModel.shape.isNull());
+        info.textProperty().bind(viewModel.info);
+        summaryState.textProperty().bind(viewModel.summaryState);
         table.getStyleClass().add(atlantafx.base.theme.Styles.DENSE);
-        summary.getStyleClass().add(atlantafx.base.theme.Styles.DENSE);
+        summaryTable.getStyleClass().add(atlantafx.base.theme.Styles.DENSE);
         progress.setPrefWidth(140);
         info.setMinWidth(0);
         plotButton.setId("record-plot");
@@ -182,31 +182,31 @@ public final class RecordTable extends BorderPane {
         // no more than the flow has.
         bar.widthProperty().addListener((o, a, b) -> info.requestLayout());
         javafx.scene.control.Tooltip whole = new javafx.scene.control.Tooltip();
-        whole.textProperty().bind(vm.info);
+        whole.textProperty().bind(viewModel.info);
         info.setTooltip(whole);
-        summary.setPlaceholder(new Label("Column summary: press \"Column summary\" to compute count/min/max/mean."));
-        summary.getColumns().setAll(List.of(statCol("Member", FieldStats::path), statCol("Count", s -> Long.toString(s.count())),
+        summaryTable.setPlaceholder(new Label("Column summary: press \"Column summary\" to compute count/min/max/mean."));
+        summaryTable.getColumns().setAll(List.of(statCol("Member", FieldStats::path), statCol("Count", s -> Long.toString(s.count())),
                 statCol("Min", s -> s.min() == null ? "–" : s.min()), statCol("Max", s -> s.max() == null ? "–" : s.max()),
                 statCol("Mean", s -> s.count() - s.nanCount() == 0 ? "–" : s.meanJson())));
-        summary.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        summary.setItems(vm.summary);
-        summary.setMinHeight(0);
+        summaryTable.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        summaryTable.setItems(viewModel.summary);
+        summaryTable.setMinHeight(0);
         table.setMinHeight(0);
         // The rows get most of the room; the summary joins below them once it is asked for.
         split.getItems().setAll(table);
         split.setOrientation(Orientation.VERTICAL);
-        vm.summaryShown.addListener((o, a, shown) -> {
-            if (shown && !split.getItems().contains(summary)) {
-                split.getItems().add(summary);
+        viewModel.summaryShown.addListener((o, a, shown) -> {
+            if (shown && !split.getItems().contains(summaryTable)) {
+                split.getItems().add(summaryTable);
                 split.setDividerPositions(0.65);
             }
         });
-        vm.shape.addListener((o, a, shape) -> buildColumns(shape));
+        viewModel.shape.addListener((o, a, shape) -> buildColumns(shape));
         // Whatever is shown next (another type, file or offset) is not what the plot reads.
-        vm.shown.addListener((o, a, b) -> closePlot());
-        vm.revision.addListener((o, a, b) -> {
-            table.setItems(new IndexList(vm.rows.get()));
-            firstField.setText(Long.toString(vm.firstRecord.get()));
+        viewModel.shown.addListener((o, a, b) -> closePlot());
+        viewModel.revision.addListener((o, a, b) -> {
+            table.setItems(new IndexList(viewModel.rows.get()));
+            firstField.setText(Long.toString(viewModel.firstRecord.get()));
             table.refresh();
             if (!fitted && !table.getItems().isEmpty()) {
                 fitted = true;
@@ -215,10 +215,6 @@ public final class RecordTable extends BorderPane {
         });
         setTop(bar);
         setCenter(split);
-    }
-
-    public RecordTableViewModel viewModel() {
-        return vm;
     }
 
     private static TableColumn<FieldStats, String> statCol(String title, Function<FieldStats, String> f) {
@@ -236,14 +232,14 @@ public final class RecordTable extends BorderPane {
         if (shape == null) {
             return;
         }
-        table.getColumns().add(textColumn("#", shape.dynamic() ? 70 : 90, i -> Long.toString(vm.index(i))));
+        table.getColumns().add(textColumn("#", shape.dynamic() ? 70 : 90, i -> Long.toString(viewModel.index(i))));
         table.getColumns().add(textColumn("Offset", shape.dynamic() ? 100 : 110, i -> {
-            long[] r = vm.rowRange(i);
+            long[] r = viewModel.rowRange(i);
             return r == null ? "" : String.format(Locale.ROOT, "0x%X", r[0]);
         }));
         if (shape.dynamic()) {
             table.getColumns().add(textColumn("Size", 60, i -> {
-                long[] r = vm.rowRange(i);
+                long[] r = viewModel.rowRange(i);
                 return r == null ? "" : Long.toString(r[1]);
             }));
         }
@@ -300,11 +296,11 @@ public final class RecordTable extends BorderPane {
         // Typed as the tree types a dynamic record's member: where this row's content put it.
         c.setEditable(first.node() instanceof ScalarNode || first.node() instanceof StringNode);
         c.setCellFactory(col -> new EditingCell<Integer>("table-editor", row -> memberEditor != null && c.isEditable()
-                && ValueEdit.editable(vm.dynamicRow(path, row)), EditingCell::bare, (row, text) -> {
-            FieldRow member = vm.dynamicRow(path, row);
+                && ValueEdit.editable(viewModel.dynamicRow(path, row)), EditingCell::bare, (row, text) -> {
+            FieldRow member = viewModel.dynamicRow(path, row);
             return member == null ? "the record is no longer there" : memberEditor.apply(member, text);
         }));
-        c.setCellValueFactory(p -> new ReadOnlyStringWrapper(vm.dynamicCell(path, p.getValue())));
+        c.setCellValueFactory(p -> new ReadOnlyStringWrapper(viewModel.dynamicCell(path, p.getValue())));
         return c;
     }
 
@@ -316,10 +312,10 @@ public final class RecordTable extends BorderPane {
         c.setEditable(node instanceof ScalarNode || node instanceof StringNode);
         c.setCellFactory(col -> new EditingCell<Integer>("table-editor",
                 row -> cellEditor != null && c.isEditable(), EditingCell::bare, (row, text) -> {
-            long[] r = vm.rowRange(row);
-            return cellEditor.apply(vm.plan(), r[0], leaf.path(), node, text);
+            long[] r = viewModel.rowRange(row);
+            return cellEditor.apply(viewModel.plan(), r[0], leaf.path(), node, text);
         }));
-        c.setCellValueFactory(p -> new ReadOnlyStringWrapper(vm.cell(leaf, p.getValue())));
+        c.setCellValueFactory(p -> new ReadOnlyStringWrapper(viewModel.cell(leaf, p.getValue())));
         return c;
     }
 
@@ -362,8 +358,8 @@ public final class RecordTable extends BorderPane {
      * decode} prints it) or as hex, show its bytes, bookmark it.
      */
     public ContextMenu rowMenu(int i, TableColumn<Integer, ?> col) {
-        long[] range = vm.rowRange(i);
-        long index = vm.index(i);
+        long[] range = viewModel.rowRange(i);
+        long index = viewModel.index(i);
         ContextMenu m = new ContextMenu();
         if (range == null) {
             m.getItems().add(new MenuItem("The records are still being found"));
@@ -374,9 +370,9 @@ public final class RecordTable extends BorderPane {
         cell.setDisable(col == null);
         cell.setOnAction(e -> copy(String.valueOf(col.getCellData(i))));
         MenuItem json = new MenuItem("Copy Record as JSON");
-        json.setOnAction(e -> copy(vm.recordJson(range[0])));
+        json.setOnAction(e -> copy(viewModel.recordJson(range[0])));
         MenuItem hex = new MenuItem("Copy Record as Hex");
-        hex.setOnAction(e -> copy(vm.recordHex(range[0], range[1])));
+        hex.setOnAction(e -> copy(viewModel.recordHex(range[0], range[1])));
         m.getItems().addAll(cell, json, hex);
         // Leaf columns carry their path as a header label; # and Offset do not.
         // Only a number can be plotted: a byte array, a string or a struct shown whole cannot.
@@ -389,7 +385,7 @@ public final class RecordTable extends BorderPane {
             MenuItem bytes = new MenuItem(String.format(Locale.ROOT, "Show Bytes (0x%X, %,d B)", range[0], range[1]));
             bytes.setOnAction(e -> rowActions.showBytes(range[0], range[1]));
             MenuItem mark = new MenuItem("Bookmark Record " + index);
-            String type = vm.typeName();
+            String type = viewModel.typeName();
             mark.setOnAction(e -> rowActions.bookmark(type + " #" + index, range[0], range[1]));
             m.getItems().addAll(new SeparatorMenuItem(), bytes, mark);
         }
@@ -398,7 +394,7 @@ public final class RecordTable extends BorderPane {
 
     /** Whether the column at {@code path} holds one number per record (a scalar leaf). */
     private boolean plottable(String path) {
-        var shape = vm.shape.get();
+        var shape = viewModel.shape.get();
         return shape != null && shape.columns().leaves().stream()
                 .anyMatch(l -> l.path().equals(path) && l.node() instanceof dev.structscope.io.decode.ScalarNode);
     }
@@ -450,36 +446,28 @@ public final class RecordTable extends BorderPane {
         this.onRecordSelected = handler;
     }
 
-    public TableView<Integer> table() {
-        return table;
-    }
-
-    public TableView<FieldStats> summaryTable() {
-        return summary;
-    }
-
     /** As {@link RecordTableViewModel#show}. */
     public void show(DataSource source, RecordReader reader, long base) {
-        vm.show(source, reader, base);
+        viewModel.show(source, reader, base);
     }
 
     /** Records from {@code base} to the end of the source. */
     public long recordCount() {
-        return vm.recordCount();
+        return viewModel.recordCount();
     }
 
     public long firstRecord() {
-        return vm.firstRecord.get();
+        return viewModel.firstRecord.get();
     }
 
     /** The dynamic records found, or null. */
     public RecordWalk.Result walk() {
-        return vm.walk();
+        return viewModel.walk();
     }
 
     /** Moves the window to start at record {@code first} (clamped). */
     public void moveWindow(long first) {
-        vm.moveWindow(first);
+        viewModel.moveWindow(first);
     }
 
     /**
@@ -488,18 +476,18 @@ public final class RecordTable extends BorderPane {
      * null when there are no records.
      */
     public dev.structscope.app.plot.PlotView plot(String path) {
-        if (vm.source() == null || vm.reader() == null || path == null) {
+        if (viewModel.source() == null || viewModel.reader() == null || path == null) {
             return null;
         }
-        if (plot == null || !plot.model().reads(vm.source(), vm.reader(), vm.base())) {
+        if (plot == null || !plot.model.reads(viewModel.source(), viewModel.reader(), viewModel.base())) {
             closePlot();
-            var pvm = new dev.structscope.app.plot.PlotViewModel(vm.runner(), vm.source(), vm.reader(), vm.base());
+            var pvm = new dev.structscope.app.plot.PlotViewModel(viewModel.runner(), viewModel.source(), viewModel.reader(), viewModel.base());
             pvm.setOnSelect(this::selectRecord);
             plot = new dev.structscope.app.plot.PlotView(pvm, leafPaths(), this::closePlot);
             split.getItems().add(1, plot);
             split.setDividerPositions(split.getItems().size() == 2 ? new double[] {0.45} : new double[] {0.4, 0.75});
         }
-        plot.model().addMember(path);
+        plot.model.addMember(path);
         return plot;
     }
 
@@ -510,7 +498,7 @@ public final class RecordTable extends BorderPane {
 
     private void closePlot() {
         if (plot != null) {
-            plot.model().cancel();
+            plot.model.cancel();
             split.getItems().remove(plot);
             plot = null;
         }
@@ -524,16 +512,16 @@ public final class RecordTable extends BorderPane {
 
     /** Shows record {@code index} and selects its row (which selects its bytes in the hex view). */
     public void selectRecord(long index) {
-        if (index < 0 || index >= vm.recordCount()) {
+        if (index < 0 || index >= viewModel.recordCount()) {
             return;
         }
-        int row = vm.rowOf(index);
+        int row = viewModel.rowOf(index);
         table.scrollTo(Math.max(0, row - 3));
         table.getSelectionModel().clearAndSelect(row);
     }
 
     /** Starts the column summary in the background. */
     public void computeSummary() {
-        vm.computeSummary();
+        viewModel.computeSummary();
     }
 }

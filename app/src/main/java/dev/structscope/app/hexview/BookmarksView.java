@@ -20,7 +20,7 @@ import java.util.Locale;
  * FX thread only.
  */
 public final class BookmarksView extends BorderPane {
-    private final ListView<Bookmark> list = new ListView<>();
+    public final ListView<Bookmark> list = new ListView<>();
     private final TextField name = new TextField();
 
     public BookmarksView(BookmarksModel model, HexViewModel hex) {
@@ -65,10 +65,6 @@ public final class BookmarksView extends BorderPane {
         bar.setStyle("-fx-alignment: center-left;");
         setTop(bar);
         setCenter(list);
-    }
-
-    public ListView<Bookmark> list() {
-        return list;
     }
 
     /** Bookmarks the current selection with the typed name (or a default one). */

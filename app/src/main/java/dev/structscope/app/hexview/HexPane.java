@@ -45,46 +45,50 @@ import java.util.Locale;
 public final class HexPane extends BorderPane {
     static final String EMPTY_STATE = DataFileViewModel.EMPTY_STATE;
 
-    private final HexViewModel model = new HexViewModel();
-    private final BookmarksModel bookmarks = new BookmarksModel();
-    private final SearchViewModel search = new SearchViewModel(model);
-    private final HexView hexView = new HexView(model, bookmarks);
-    private final DataEdits edits = new DataEdits(model);
-    private final Label editStatus = new Label();
-    private final DataSaving saving = new DataSaving(edits, editStatus::setText);
+    public final HexViewModel model = new HexViewModel();
+    public final BookmarksModel bookmarks = new BookmarksModel();
+    public final SearchViewModel search = new SearchViewModel(model);
+    public final HexView hexView = new HexView(model, bookmarks);
+    /** The edits to the open data file (typing over bytes, undo, redo). */
+    public final DataEdits edits = new DataEdits(model);
+    /** The line under the bytes that says what an edit or a save did, or why not. */
+    public final Label editStatus = new Label();
+    /** Saving the edits, and the questions around it. */
+    public final DataSaving saving = new DataSaving(edits, editStatus::setText);
     private final Label modeLabel = new Label("OVR");
     private final ValueWriters writers;
     private final HexMenu hexMenu;
     private java.util.function.Consumer<Path> onSavedAs = p -> { };
-    private final FieldsView fields = new FieldsView();
-    private final RecordTable records = new RecordTable();
+    public final FieldsView fieldsView = new FieldsView();
+    public final RecordTable recordTable = new RecordTable();
     private final InspectorViewModel inspectorModel = new InspectorViewModel();
-    private final InspectorView inspector = new InspectorView(inspectorModel);
+    public final InspectorView inspectorView = new InspectorView(inspectorModel);
     private final BookmarksView bookmarksView = new BookmarksView(bookmarks, model);
-    private final OverlayBar overlayBar = new OverlayBar(model);
-    private final TextField gotoField = new TextField();
-    private final Label gotoError = new Label();
+    public final OverlayBar overlayBar = new OverlayBar(model);
+    public final TextField gotoField = new TextField();
+    public final Label gotoError = new Label();
     private final TextField findField = new TextField();
     private final Label fileLabel = new Label("no file");
     private final Label status = new Label();
-    private final Label message = new Label(EMPTY_STATE);
+    public final Label messageLabel = new Label(EMPTY_STATE);
     /** The reload banner (ControlsFX): slides in over the bytes when the file changes on disk. */
     private final org.controlsfx.control.NotificationPane notice = new org.controlsfx.control.NotificationPane();
     private final TabPane tabs = new TabPane();
-    /** The byte map strip beside the hex view's scroll bar, the larger map and the selection's histogram. */
-    private final dev.structscope.app.bytemap.ByteMapViewModel byteMap =
+    // The byte map strip beside the hex view's scroll bar, the larger map and the selection's histogram.
+    /** The byte map's state: the strip's map, colouring, the histogram. */
+    public final dev.structscope.app.bytemap.ByteMapViewModel byteMap =
             new dev.structscope.app.bytemap.ByteMapViewModel(TaskRunner.forApp());
-    private final dev.structscope.app.bytemap.ByteMapStrip strip = new dev.structscope.app.bytemap.ByteMapStrip(byteMap);
-    private final dev.structscope.app.bytemap.HistogramView histogramView =
+    public final dev.structscope.app.bytemap.ByteMapStrip byteMapStrip = new dev.structscope.app.bytemap.ByteMapStrip(byteMap);
+    public final dev.structscope.app.bytemap.HistogramView histogramView =
             new dev.structscope.app.bytemap.HistogramView(byteMap);
     private dev.structscope.app.bytemap.ByteMapView byteMapView;
     private javafx.stage.Stage byteMapWindow;
-    private final Tab hexTab = new Tab("Hex", new BorderPane(hexView, null, strip, null, null));
-    private final Tab tableTab = new Tab("Records", records);
+    private final Tab hexTab = new Tab("Hex", new BorderPane(hexView, null, byteMapStrip, null, null));
+    private final Tab tableTab = new Tab("Records", recordTable);
     /** Hex and records above (narrow) or left (wide); the decoded side below or right. */
     private final SplitPane main = new SplitPane();
     private final Tab decodedTab = new Tab("Decoded");
-    private final Tab inspectorTab = new Tab("Inspector", inspector);
+    private final Tab inspectorTab = new Tab("Inspector", inspectorView);
     private final Tab bookmarksTab = new Tab("Bookmarks", bookmarksView);
     private final Tab matchesTab = new Tab("Matches", new MatchesView(search, model));
     private final Tab histogramTab = new Tab("Histogram", histogramView);
@@ -94,7 +98,8 @@ public final class HexPane extends BorderPane {
     private final TabPane sideTabs = new TabPane();
     private final SplitPane side = new SplitPane();
     private Boolean wide;
-    private final DataFileViewModel file = new DataFileViewModel(model, edits, saving, bookmarks, search,
+    /** The pane's file: what shows, who owns it, what the pane says about it. */
+    public final DataFileViewModel file = new DataFileViewModel(model, edits, saving, bookmarks, search,
             TaskRunner.forApp(), editStatus::setText);
     /** The current overlay choice (type, plan, base), or null. */
     private OverlayBar.Choice choice;
@@ -104,7 +109,7 @@ public final class HexPane extends BorderPane {
     private static final double WIDE = 1000;
 
     public HexPane() {
-        writers = new ValueWriters(model, edits, editStatus, () -> choice, fields::shown);
+        writers = new ValueWriters(model, edits, editStatus, () -> choice, fieldsView::shown);
         getStyleClass().add("hex-pane");
         gotoField.setPromptText("Go to offset");
         gotoField.setTooltip(new javafx.scene.control.Tooltip(
@@ -142,15 +147,15 @@ public final class HexPane extends BorderPane {
             }
         });
         ProgressBar searchProgress = new ProgressBar();
-        searchProgress.progressProperty().bind(search.status().progress);
-        searchProgress.visibleProperty().bind(search.status().running);
+        searchProgress.progressProperty().bind(search.status.progress);
+        searchProgress.visibleProperty().bind(search.status.running);
         searchProgress.setPrefWidth(90);
         Button cancel = new Button("Cancel");
-        cancel.visibleProperty().bind(search.status().running);
+        cancel.visibleProperty().bind(search.status.running);
         cancel.setOnAction(e -> search.cancel());
         Label searchMsg = new Label();
-        searchMsg.textProperty().bind(search.status().message);
-        searchMsg.styleProperty().bind(search.status().error.map(err -> err ? "-fx-text-fill: #d1242f;" : ""));
+        searchMsg.textProperty().bind(search.status.message);
+        searchMsg.styleProperty().bind(search.status.error.map(err -> err ? "-fx-text-fill: #d1242f;" : ""));
         // Row width and offset base are set once and rarely changed: a menu, not two controls on
         // the toolbar (at 1366 px the data column cannot spare a row for them).
         javafx.scene.control.MenuButton viewMenu = viewMenu();
@@ -212,12 +217,12 @@ public final class HexPane extends BorderPane {
         hexTab.setClosable(false);
         tableTab.setClosable(false);
         tabs.getTabs().addAll(hexTab, tableTab);
-        message.getStyleClass().add("empty-state");
-        message.setWrapText(true);
-        message.setStyle("-fx-font-size: 15px; -fx-text-fill: #57606a; -fx-padding: 24;");
-        message.textProperty().bind(file.message.map(t -> t).orElse(""));
-        message.visibleProperty().bind(file.message.isNotNull());
-        StackPane center = new StackPane(tabs, message);
+        messageLabel.getStyleClass().add("empty-state");
+        messageLabel.setWrapText(true);
+        messageLabel.setStyle("-fx-font-size: 15px; -fx-text-fill: #57606a; -fx-padding: 24;");
+        messageLabel.textProperty().bind(file.message.map(t -> t).orElse(""));
+        messageLabel.visibleProperty().bind(file.message.isNotNull());
+        StackPane center = new StackPane(tabs, messageLabel);
         main.getItems().setAll(center, bottom);
         for (Tab t : new Tab[] {decodedTab, inspectorTab, bookmarksTab, matchesTab, histogramTab}) {
             t.setClosable(false);
@@ -242,8 +247,8 @@ public final class HexPane extends BorderPane {
             }
             // Opening the Records tab with a type on the overlay lists its records, as "As table" would:
             // an empty table saying "press As table" answered a click that had already said so.
-            if (t == tableTab && !overlayBar.asTableButton().isSelected() && choice != null) {
-                overlayBar.asTableButton().setSelected(true);
+            if (t == tableTab && !overlayBar.asTableButton.isSelected() && choice != null) {
+                overlayBar.asTableButton.setSelected(true);
                 overlayBar.fire();
             }
         });
@@ -271,7 +276,7 @@ public final class HexPane extends BorderPane {
             }
         });
         edits.version.addListener((o, a, b) -> onEdited());
-        writers.install(fields, records, inspectorModel);
+        writers.install(fieldsView, recordTable, inspectorModel);
         hexMenu = new HexMenu(model, () -> choice, writers, new HexMenu.Actions() {
             @Override
             public void focusGoto() {
@@ -293,7 +298,7 @@ public final class HexPane extends BorderPane {
 
         overlayBar.setOnChoice(this::applyChoice);
         model.selection.addListener((o, a, b) -> selectionMoved());
-        fields.selectedRange.addListener((o, a, r) -> {
+        fieldsView.selectedRange.addListener((o, a, r) -> {
             if (r != null && !syncing) {
                 syncing = true;
                 try {
@@ -303,20 +308,20 @@ public final class HexPane extends BorderPane {
                 }
             }
         });
-        records.setOnRecordSelected((off, len) -> {
+        recordTable.setOnRecordSelected((off, len) -> {
             syncing = true;
             try {
                 OverlayBar.Choice c = choice;
                 if (c != null && model.source.get() != null) {
                     // The colours follow the selected record: its own sizes and placed members.
-                    fields.show(model.source.get(), c.reader(), off, at -> followColours(c, at));
+                    fieldsView.show(model.source.get(), c.reader(), off, at -> followColours(c, at));
                 }
                 model.select(off, len);
             } finally {
                 syncing = false;
             }
         });
-        records.setRowActions(new RecordTable.RowActions() {
+        recordTable.setRowActions(new RecordTable.RowActions() {
             @Override
             public void showBytes(long start, long length) {
                 tabs.getSelectionModel().select(hexTab);
@@ -330,7 +335,7 @@ public final class HexPane extends BorderPane {
                 showPane("bookmarks");
             }
         });
-        fields.setFollow(new FieldsView.Follow() {
+        fieldsView.setFollow(new FieldsView.Follow() {
             @Override
             public void goTo(long offset) {
                 model.moveTo(offset, false);
@@ -381,7 +386,7 @@ public final class HexPane extends BorderPane {
                 sideTabs.getSelectionModel().select(selected);
             }
             side.setOrientation(Orientation.VERTICAL);
-            side.getItems().setAll(fields, sideTabs);
+            side.getItems().setAll(fieldsView, sideTabs);
             main.getItems().set(1, side);
             main.setOrientation(Orientation.HORIZONTAL);
             // Called from a width change, i.e. inside a layout pass: dividers set now would be laid
@@ -392,7 +397,7 @@ public final class HexPane extends BorderPane {
                 main.setDividerPositions(Math.clamp(660 / Math.max(1, getWidth()), 0.45, 0.6));
             });
         } else {
-            decodedTab.setContent(fields);
+            decodedTab.setContent(fieldsView);
             bottom.getTabs().setAll(decodedTab, inspectorTab, bookmarksTab, matchesTab, histogramTab);
             if (selected != null || selectedSide != null) {
                 bottom.getSelectionModel().select(selected != null ? selected : selectedSide);
@@ -440,47 +445,6 @@ public final class HexPane extends BorderPane {
 
     // ---- accessors for the shell and tests ------------------------------------------------
 
-    public HexViewModel model() {
-        return model;
-    }
-
-    public HexView hexView() {
-        return hexView;
-    }
-
-    public FieldsView fieldsView() {
-        return fields;
-    }
-
-    public RecordTable recordTable() {
-        return records;
-    }
-
-    public InspectorView inspectorView() {
-        return inspector;
-    }
-
-    public BookmarksModel bookmarks() {
-        return bookmarks;
-    }
-
-    public SearchViewModel search() {
-        return search;
-    }
-
-    public OverlayBar overlayBar() {
-        return overlayBar;
-    }
-
-    /** The pane's file: what shows, who owns it, what the pane says about it. */
-    public DataFileViewModel file() {
-        return file;
-    }
-
-    public Label messageLabel() {
-        return message;
-    }
-
     /** The reload banner's text ("" when none shows). */
     public String bannerText() {
         return file.banner.get() == null ? "" : file.banner.get();
@@ -488,29 +452,6 @@ public final class HexPane extends BorderPane {
 
     public boolean bannerShown() {
         return notice.isShowing();
-    }
-
-    public TextField gotoField() {
-        return gotoField;
-    }
-
-    public Label gotoError() {
-        return gotoError;
-    }
-
-    /** The edits to the open data file (typing over bytes, undo, redo). */
-    public DataEdits edits() {
-        return edits;
-    }
-
-    /** Saving the edits, and the questions around it. */
-    public DataSaving saving() {
-        return saving;
-    }
-
-    /** The line under the bytes that says what an edit or a save did, or why not. */
-    public Label editStatus() {
-        return editStatus;
     }
 
     /** Called with the new file after Save Data As… (the shell makes it the data file). */
@@ -594,21 +535,21 @@ public final class HexPane extends BorderPane {
             model.moveTo(s.size() - 1, false);
         }
         OverlayBar.Choice c = choice;
-        RecordAt shown = fields.shown();
+        RecordAt shown = fieldsView.shown();
         if (c != null) {
             syncing = true;
             try {
-                fields.show(s, c.reader(), shown != null ? shown.base() : c.base(), at -> synced(() -> {
+                fieldsView.show(s, c.reader(), shown != null ? shown.base() : c.base(), at -> synced(() -> {
                     followColours(c, at);
-                    fields.reveal(model.selectionStart());
+                    fieldsView.reveal(model.selectionStart());
                 }));
             } catch (InputException e) {
-                fields.clear(e.getMessage());
+                fieldsView.clear(e.getMessage());
             } finally {
                 syncing = false;
             }
-            records.viewModel().edited(edits.lastEdit());
-            records.table().refresh();
+            recordTable.viewModel.edited(edits.lastEdit());
+            recordTable.table.refresh();
         }
         inspectorModel.show(s, model.selectionStart());
         hexView.paint();
@@ -644,9 +585,9 @@ public final class HexPane extends BorderPane {
      */
     public void setDocumentState(dev.structscope.app.common.DocumentState state) {
         overlayBar.setLibrary(state.library(), state.abi(), state.byteOrder());
-        if (overlayBar.typeBox().getValue() == null && state.selected() != null
-                && overlayBar.typeBox().getItems().contains(state.selected())) {
-            overlayBar.choose(state.selected(), overlayBar.baseField().getText(), false);
+        if (overlayBar.typeBox.getValue() == null && state.selected() != null
+                && overlayBar.typeBox.getItems().contains(state.selected())) {
+            overlayBar.choose(state.selected(), overlayBar.baseField.getText(), false);
         }
     }
 
@@ -655,8 +596,8 @@ public final class HexPane extends BorderPane {
         DataSource s = model.source.get();
         if (c == null || s == null) {
             model.overlay.set(null);
-            fields.clear(s == null ? "Open a file to decode its bytes." : "Choose a type for the overlay to decode the bytes.");
-            records.show(null, null, 0);
+            fieldsView.clear(s == null ? "Open a file to decode its bytes." : "Choose a type for the overlay to decode the bytes.");
+            recordTable.show(null, null, 0);
             return;
         }
         if (c.dynamic()) {
@@ -665,9 +606,9 @@ public final class HexPane extends BorderPane {
         }
         long count = c.asTable() && c.plan().recordSize() > 0 ? Math.max(1, (s.size() - c.base()) / c.plan().recordSize()) : 1;
         model.overlay.set(Overlay.of(c.layout(), c.plan(), c.base(), count));
-        fields.show(s, c.plan(), c.base());
+        fieldsView.show(s, c.plan(), c.base());
         if (c.asTable()) {
-            records.show(s, c.plan(), c.base());
+            recordTable.show(s, c.plan(), c.base());
             tabs.getSelectionModel().select(tableTab);
         } else {
             tabs.getSelectionModel().select(hexTab);
@@ -685,14 +626,14 @@ public final class HexPane extends BorderPane {
     private void applyDynamic(OverlayBar.Choice c, DataSource s) {
         boolean select = !syncing;
         model.overlay.set(null);
-        fields.show(s, c.reader(), c.base(), at -> {
+        fieldsView.show(s, c.reader(), c.base(), at -> {
             model.overlay.set(at.ok() ? Overlay.ofInstance(at.root(), at.base(), at.size()) : null);
             if (select) {
                 model.select(c.base(), Math.max(1, Math.min(at.ok() ? at.size() : 1, s.size() - c.base())));
             }
         });
         if (c.asTable()) {
-            records.show(s, c.reader(), c.base());
+            recordTable.show(s, c.reader(), c.base());
             tabs.getSelectionModel().select(tableTab);
         } else {
             tabs.getSelectionModel().select(hexTab);
@@ -725,10 +666,10 @@ public final class HexPane extends BorderPane {
         if (!syncing) {
             followRecord(model.caret());
         }
-        if (!syncing && fields.root() != null) {
+        if (!syncing && fieldsView.root() != null) {
             syncing = true;
             try {
-                fields.reveal(model.selectionStart());
+                fieldsView.reveal(model.selectionStart());
             } finally {
                 syncing = false;
             }
@@ -748,7 +689,7 @@ public final class HexPane extends BorderPane {
         }
         long start;
         if (c.dynamic()) {
-            var walk = records.walk();
+            var walk = recordTable.walk();
             if (walk == null || walk.count() == 0 || caret >= walk.end()) {
                 return;
             }
@@ -765,14 +706,14 @@ public final class HexPane extends BorderPane {
             }
             start = c.base() + (caret - c.base()) / size * size;
         }
-        RecordAt shown = fields.shown();
+        RecordAt shown = fieldsView.shown();
         if (shown != null && shown.base() == start) {
             return;
         }
         if (c.dynamic()) {
-            fields.show(s, c.reader(), start, at -> synced(() -> followColours(c, at)));
+            fieldsView.show(s, c.reader(), start, at -> synced(() -> followColours(c, at)));
         } else {
-            fields.show(s, c.plan(), start);
+            fieldsView.show(s, c.plan(), start);
         }
     }
 
@@ -860,7 +801,7 @@ public final class HexPane extends BorderPane {
             }
         } else if (BOOKMARK.match(e)) {
             bookmarksView.addFromSelection(bookmarks, model);
-        } else if (e.getCode() == KeyCode.ESCAPE && search.status().running.get()) {
+        } else if (e.getCode() == KeyCode.ESCAPE && search.status.running.get()) {
             search.cancel();
         } else {
             return;
@@ -886,7 +827,7 @@ public final class HexPane extends BorderPane {
         });
         Runnable window = () -> {
             long n = model.bytesPerRow.get();
-            strip.setWindow(model.topRow.get() * n, Math.min(model.size() - Math.min(model.size(), model.topRow.get() * n),
+            byteMapStrip.setWindow(model.topRow.get() * n, Math.min(model.size() - Math.min(model.size(), model.topRow.get() * n),
                     (long) model.visibleRows() * n));
         };
         model.topRow.addListener((o, a, b) -> window.run());
@@ -896,11 +837,11 @@ public final class HexPane extends BorderPane {
         Runnable selection = () -> byteMap.setSelection(model.selectionStart(), model.selectionLength());
         model.selection.addListener((o, a, b) -> selection.run());
         byteMap.histogramWanted.bind(histogramTab.selectedProperty());
-        strip.setOnGo(this::goToFromMap);
+        byteMapStrip.setOnGo(this::goToFromMap);
         javafx.scene.control.ContextMenu menu = new javafx.scene.control.ContextMenu();
         menu.getItems().setAll(byteMapItems());
-        strip.setOnContextMenuRequested(e -> {
-            menu.show(strip, e.getScreenX(), e.getScreenY());
+        byteMapStrip.setOnContextMenuRequested(e -> {
+            menu.show(byteMapStrip, e.getScreenX(), e.getScreenY());
             e.consume();
         });
         hexView.dark.addListener((o, a, d) -> {
@@ -945,19 +886,6 @@ public final class HexPane extends BorderPane {
         byteMapWindow.toFront();
         byteMapView.show(0, model.size());
         return byteMapView;
-    }
-
-    /** The byte map's state: the strip's map, colouring, the histogram. */
-    public dev.structscope.app.bytemap.ByteMapViewModel byteMap() {
-        return byteMap;
-    }
-
-    public dev.structscope.app.bytemap.ByteMapStrip byteMapStrip() {
-        return strip;
-    }
-
-    public dev.structscope.app.bytemap.HistogramView histogramView() {
-        return histogramView;
     }
 
     /** Stops background work and closes a source this pane opened. */

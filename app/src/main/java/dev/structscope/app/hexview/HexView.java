@@ -48,7 +48,7 @@ public final class HexView extends Region {
             new javafx.beans.property.SimpleBooleanProperty(this, "dark");
     private Palette palette = LIGHT;
 
-    private final HexViewModel model;
+    public final HexViewModel model;
     private final BookmarksModel bookmarks;
     private final Canvas canvas = new Canvas();
     private final ScrollBar scroll = new ScrollBar();
@@ -101,10 +101,6 @@ public final class HexView extends Region {
         canvas.addEventHandler(MouseEvent.MOUSE_DRAGGED, this::onDrag);
         canvas.addEventHandler(MouseEvent.MOUSE_RELEASED, e -> dragging = false);
         addEventHandler(ScrollEvent.SCROLL, this::onScroll);
-    }
-
-    public HexViewModel model() {
-        return model;
     }
 
     /** Turns on typing over bytes (and the marks of changed bytes) through {@code edits}. */

@@ -46,11 +46,11 @@ public final class OverlayBar extends javafx.scene.layout.FlowPane {
     }
 
     /** Searchable (ControlsFX): a library imported from a big header or binary holds hundreds of records. */
-    private final ComboBox<String> type = new org.controlsfx.control.SearchableComboBox<>();
-    private final TextField base = new TextField("0x0");
+    public final ComboBox<String> typeBox = new org.controlsfx.control.SearchableComboBox<>();
+    public final TextField baseField = new TextField("0x0");
     private final Button atCaret = new Button("At caret");
-    private final ToggleButton asTable = new ToggleButton("As table");
-    private final Label error = new Label();
+    public final ToggleButton asTableButton = new ToggleButton("As table");
+    public final Label errorLabel = new Label();
     private final HexViewModel hex;
     private final Map<String, RecordLayout> layouts = new LinkedHashMap<>();
     private Abi abi;
@@ -63,37 +63,21 @@ public final class OverlayBar extends javafx.scene.layout.FlowPane {
         setVgap(4);
         setAlignment(Pos.CENTER_LEFT);
         setPadding(new Insets(3, 6, 3, 6));
-        type.setPromptText("no type");
-        type.setPrefWidth(130);
-        base.setPrefColumnCount(6);
-        base.setTooltip(new Tooltip("Base offset: 0x40, 64, 0x1f00+24; $ is the caret"));
-        error.setStyle("-fx-text-fill: #d1242f;");
-        error.visibleProperty().bind(error.textProperty().isNotEmpty());
-        error.managedProperty().bind(error.visibleProperty());
-        type.setOnAction(e -> fire());
-        base.setOnAction(e -> fire());
+        typeBox.setPromptText("no type");
+        typeBox.setPrefWidth(130);
+        baseField.setPrefColumnCount(6);
+        baseField.setTooltip(new Tooltip("Base offset: 0x40, 64, 0x1f00+24; $ is the caret"));
+        errorLabel.setStyle("-fx-text-fill: #d1242f;");
+        errorLabel.visibleProperty().bind(errorLabel.textProperty().isNotEmpty());
+        errorLabel.managedProperty().bind(errorLabel.visibleProperty());
+        typeBox.setOnAction(e -> fire());
+        baseField.setOnAction(e -> fire());
         atCaret.setOnAction(e -> {
-            base.setText(String.format("0x%X", hex.caret()));
+            baseField.setText(String.format("0x%X", hex.caret()));
             fire();
         });
-        asTable.setOnAction(e -> fire());
-        getChildren().addAll(new Label("Overlay:"), type, new Label("@"), base, atCaret, asTable, error);
-    }
-
-    public ComboBox<String> typeBox() {
-        return type;
-    }
-
-    public TextField baseField() {
-        return base;
-    }
-
-    public ToggleButton asTableButton() {
-        return asTable;
-    }
-
-    public Label errorLabel() {
-        return error;
+        asTableButton.setOnAction(e -> fire());
+        getChildren().addAll(new Label("Overlay:"), typeBox, new Label("@"), baseField, atCaret, asTableButton, errorLabel);
     }
 
     public void setOnChoice(Consumer<Choice> handler) {
@@ -117,34 +101,34 @@ public final class OverlayBar extends javafx.scene.layout.FlowPane {
         }
         this.abi = abi;
         this.order = order;
-        String keep = type.getValue();
-        type.getItems().setAll(layouts.keySet());
+        String keep = typeBox.getValue();
+        typeBox.getItems().setAll(layouts.keySet());
         if (keep != null && layouts.containsKey(keep)) {
-            type.setValue(keep);
+            typeBox.setValue(keep);
         } else {
-            type.setValue(null);
+            typeBox.setValue(null);
         }
         fire();
     }
 
     /** The record types offered, in the library's order. */
     public java.util.List<String> types() {
-        return java.util.List.copyOf(type.getItems());
+        return java.util.List.copyOf(typeBox.getItems());
     }
 
     /** Chooses {@code name} at {@code baseText} programmatically (the shell's "show at" action, tests). */
     public void choose(String name, String baseText, boolean table) {
-        type.setValue(name);
-        base.setText(baseText);
-        asTable.setSelected(table);
+        typeBox.setValue(name);
+        baseField.setText(baseText);
+        asTableButton.setSelected(table);
         fire();
     }
 
     /** Recomputes the choice and tells the pane; errors are shown in place. */
     public void fire() {
-        error.setText("");
-        base.setStyle("");
-        String name = type.getValue();
+        errorLabel.setText("");
+        baseField.setStyle("");
+        String name = typeBox.getValue();
         RecordLayout layout = name == null ? null : layouts.get(name);
         if (layout == null) {
             onChoice.accept(null);
@@ -152,24 +136,24 @@ public final class OverlayBar extends javafx.scene.layout.FlowPane {
         }
         long at;
         try {
-            at = OffsetExpr.eval(base.getText(), hex.caret());
+            at = OffsetExpr.eval(baseField.getText(), hex.caret());
         } catch (OffsetExpr.Error e) {
-            error.setText(e.getMessage());
-            base.setStyle("-fx-border-color: #d1242f;");
+            errorLabel.setText(e.getMessage());
+            baseField.setStyle("-fx-border-color: #d1242f;");
             return;
         }
         if (at < 0 || (hex.source.get() != null && at >= hex.size())) {
-            error.setText("base offset outside the file");
-            base.setStyle("-fx-border-color: #d1242f;");
+            errorLabel.setText("base offset outside the file");
+            baseField.setStyle("-fx-border-color: #d1242f;");
             return;
         }
         RecordReader reader;
         try {
             reader = RecordReader.of(layout, abi, order, Limits.DEFAULT);
         } catch (InputException e) {
-            error.setText(e.getMessage());
+            errorLabel.setText(e.getMessage());
             return;
         }
-        onChoice.accept(new Choice(name, layout, reader, at, asTable.isSelected()));
+        onChoice.accept(new Choice(name, layout, reader, at, asTableButton.isSelected()));
     }
 }

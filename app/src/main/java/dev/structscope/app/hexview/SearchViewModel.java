@@ -35,7 +35,8 @@ public final class SearchViewModel {
     private final TaskRunner runner;
     public final StringProperty text = new SimpleStringProperty(this, "text", "");
     public final ObjectProperty<SearchQuery.Kind> kind = new SimpleObjectProperty<>(this, "kind", SearchQuery.Kind.ASCII);
-    private final WorkStatus status = new WorkStatus();
+    /** Whether a search runs, how far it got, and what the last one found or why it could not run. */
+    public final WorkStatus status = new WorkStatus();
     private final ObservableList<Long> matches = FXCollections.observableArrayList();
     private final ReadOnlyLongWrapper matchCountWrapper = new ReadOnlyLongWrapper(this, "matchCount", -1);
     /** How many matches Find All counted in the whole file; -1 before it ran for this query. */
@@ -58,11 +59,6 @@ public final class SearchViewModel {
             cancel();
             forget();
         });
-    }
-
-    /** Whether a search runs, how far it got, and what the last one found or why it could not run. */
-    public WorkStatus status() {
-        return status;
     }
 
     /** The offsets Find All found, in file order (at most {@link #LISTED}); empty before it ran. */

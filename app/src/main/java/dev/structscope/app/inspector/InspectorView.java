@@ -16,8 +16,8 @@ import java.util.function.Function;
  * Binds to its {@link InspectorViewModel}; FX thread.
  */
 public final class InspectorView extends BorderPane {
-    private final InspectorViewModel model;
-    private final TableView<Inspector.Row> table = new TableView<>();
+    public final InspectorViewModel model;
+    public final TableView<Inspector.Row> table = new TableView<>();
 
     public InspectorView(InspectorViewModel model) {
         this.model = model;
@@ -41,10 +41,6 @@ public final class InspectorView extends BorderPane {
         setCenter(table);
     }
 
-    public InspectorViewModel model() {
-        return model;
-    }
-
     private static TableColumn<Inspector.Row, String> col(String t, Function<Inspector.Row, String> f, double w) {
         TableColumn<Inspector.Row, String> c = new TableColumn<>(t);
         c.setPrefWidth(w);
@@ -66,7 +62,4 @@ public final class InspectorView extends BorderPane {
         return c;
     }
 
-    public TableView<Inspector.Row> table() {
-        return table;
-    }
 }

@@ -42,9 +42,9 @@ import java.util.Map;
 public final class ConnectDialog extends Dialog<LiveSession> {
     public static final ButtonType CONNECT = new ButtonType("Connect", ButtonBar.ButtonData.OK_DONE);
 
-    private final ChoiceBox<ConnectForm.Mode> mode = new ChoiceBox<>();
-    private final TextField host = new TextField("127.0.0.1");
-    private final TextField port = new TextField("5000");
+    public final ChoiceBox<ConnectForm.Mode> modeBox = new ChoiceBox<>();
+    public final TextField hostField = new TextField("127.0.0.1");
+    public final TextField portField = new TextField("5000");
     private Label hostLabel;
     private Label portLabel;
     private final java.util.List<Node> portRowNodes = new java.util.ArrayList<>();
@@ -53,11 +53,12 @@ public final class ConnectDialog extends Dialog<LiveSession> {
     private final java.util.List<Node> lineRowNodes = new java.util.ArrayList<>();
     /** The machine's serial ports, each a link that fills the device field; shown in serial mode. */
     private final javafx.scene.layout.FlowPane ports = new javafx.scene.layout.FlowPane(6, 2);
-    private final ComboBox<ConnectForm.FramingChoice> framing = new ComboBox<>();
-    private final PasswordField authkey = new PasswordField();
-    private final ComboBox<String> type = new ComboBox<>();
-    private final Label warning = new Label();
-    private final Label error = new Label();
+    public final ComboBox<ConnectForm.FramingChoice> framingBox = new ComboBox<>();
+    public final PasswordField authkeyField = new PasswordField();
+    public final ComboBox<String> typeBox = new ComboBox<>();
+    public final Label warningLabel = new Label();
+    /** The connection error shown in the dialog ("" when none). */
+    public final Label errorLabel = new Label();
     private final ProgressIndicator busy = new ProgressIndicator();
     private final Map<String, Label> problems = new HashMap<>();
     private final Map<String, Control> inputs = new HashMap<>();
@@ -104,31 +105,31 @@ public final class ConnectDialog extends Dialog<LiveSession> {
         ports.setId("live-serial-ports");
         ports.getChildren().setAll(new Label("Looking for serial ports…"));
         ports.getStyleClass().add("muted");
-        mode.setId("live-mode");
-        mode.getItems().setAll(ConnectForm.Mode.values());
-        mode.setValue(ConnectForm.Mode.TCP_CLIENT);
-        host.setId("live-host");
-        port.setId("live-port");
-        port.setPrefColumnCount(6);
-        framing.setId("live-framing");
-        framing.setMaxWidth(Double.MAX_VALUE);
-        framing.getItems().setAll(ConnectForm.FramingChoice.values());
-        framing.setValue(ConnectForm.FramingChoice.MP);
-        authkey.setId("live-authkey");
-        authkey.setPromptText("the peer's authkey");
-        type.setId("live-type");
-        type.getItems().setAll(layouts.keySet());
-        type.setValue(chosen != null && layouts.containsKey(chosen) ? chosen : layouts.keySet().stream().findFirst().orElse(null));
-        type.setPrefWidth(260);
-        warning.setId("live-warning");
-        warning.setWrapText(true);
-        warning.getStyleClass().add("live-warning");
-        error.setId("live-error");
-        error.setWrapText(true);
-        error.getStyleClass().add("live-error");
+        modeBox.setId("live-mode");
+        modeBox.getItems().setAll(ConnectForm.Mode.values());
+        modeBox.setValue(ConnectForm.Mode.TCP_CLIENT);
+        hostField.setId("live-host");
+        portField.setId("live-port");
+        portField.setPrefColumnCount(6);
+        framingBox.setId("live-framing");
+        framingBox.setMaxWidth(Double.MAX_VALUE);
+        framingBox.getItems().setAll(ConnectForm.FramingChoice.values());
+        framingBox.setValue(ConnectForm.FramingChoice.MP);
+        authkeyField.setId("live-authkey");
+        authkeyField.setPromptText("the peer's authkey");
+        typeBox.setId("live-type");
+        typeBox.getItems().setAll(layouts.keySet());
+        typeBox.setValue(chosen != null && layouts.containsKey(chosen) ? chosen : layouts.keySet().stream().findFirst().orElse(null));
+        typeBox.setPrefWidth(260);
+        warningLabel.setId("live-warning");
+        warningLabel.setWrapText(true);
+        warningLabel.getStyleClass().add("live-warning");
+        errorLabel.setId("live-error");
+        errorLabel.setWrapText(true);
+        errorLabel.getStyleClass().add("live-error");
         // A long reason wraps onto more lines (the dialog grows) instead of ending in "...".
-        error.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
-        error.setPrefWidth(480);
+        errorLabel.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        errorLabel.setPrefWidth(480);
         busy.setPrefSize(16, 16);
         busy.setVisible(false);
 
@@ -137,15 +138,15 @@ public final class ConnectDialog extends Dialog<LiveSession> {
         grid.setVgap(4);
         grid.setPadding(new Insets(12));
         int row = 0;
-        row = addRow(grid, row, "Mode", mode, null);
-        row = addRow(grid, row, "Host", host, ConnectForm.HOST);
-        hostLabel = (Label) grid.getChildren().stream().filter(n -> n instanceof Label l && l.getLabelFor() == host)
+        row = addRow(grid, row, "Mode", modeBox, null);
+        row = addRow(grid, row, "Host", hostField, ConnectForm.HOST);
+        hostLabel = (Label) grid.getChildren().stream().filter(n -> n instanceof Label l && l.getLabelFor() == hostField)
                 .findFirst().orElseThrow();
-        grid.add(warning, 1, row++);
+        grid.add(warningLabel, 1, row++);
         grid.add(ports, 1, row++);
         int portRow = row;
-        row = addRow(grid, row, "Port", port, ConnectForm.PORT);
-        portLabel = (Label) grid.getChildren().stream().filter(n -> n instanceof Label l && l.getLabelFor() == port)
+        row = addRow(grid, row, "Port", portField, ConnectForm.PORT);
+        portLabel = (Label) grid.getChildren().stream().filter(n -> n instanceof Label l && l.getLabelFor() == portField)
                 .findFirst().orElseThrow();
         int lineRow = row;
         HBox lineBox = new HBox(8, parity, new Label("parity"), stopBits, new Label("stop bits · 8 data bits"));
@@ -162,14 +163,14 @@ public final class ConnectDialog extends Dialog<LiveSession> {
                 portRowNodes.add(n);
             }
         }
-        row = addRow(grid, row, "Framing", framing, ConnectForm.FRAMING);
-        row = addRow(grid, row, "Authkey", authkey, ConnectForm.AUTHKEY);
-        row = addRow(grid, row, "Decode as", type, ConnectForm.TYPE);
-        grid.add(new HBox(8, busy, error), 0, row, 2, 1);
-        warning.setMaxWidth(420);
-        warning.setMinHeight(40); // kept (invisible) when there is no warning, so the dialog keeps its size
-        warning.setPrefHeight(40);
-        error.setMaxWidth(480);
+        row = addRow(grid, row, "Framing", framingBox, ConnectForm.FRAMING);
+        row = addRow(grid, row, "Authkey", authkeyField, ConnectForm.AUTHKEY);
+        row = addRow(grid, row, "Decode as", typeBox, ConnectForm.TYPE);
+        grid.add(new HBox(8, busy, errorLabel), 0, row, 2, 1);
+        warningLabel.setMaxWidth(420);
+        warningLabel.setMinHeight(40); // kept (invisible) when there is no warning, so the dialog keeps its size
+        warningLabel.setPrefHeight(40);
+        errorLabel.setMaxWidth(480);
         getDialogPane().setContent(grid);
         getDialogPane().getButtonTypes().setAll(CONNECT, ButtonType.CANCEL);
         getDialogPane().getStylesheets().add(ConnectDialog.class.getResource("/dev/structscope/app/live.css").toExternalForm());
@@ -186,35 +187,35 @@ public final class ConnectDialog extends Dialog<LiveSession> {
                 live.disconnect();
             }
         });
-        mode.valueProperty().addListener((o, a, m) -> {
+        modeBox.valueProperty().addListener((o, a, m) -> {
             if (m != null && a != null && (m.unix() != a.unix() || m.serial() != a.serial())) {
                 // Host, path and device share the field: switching family starts from that family's default.
-                host.setText(m.unix() || m.serial() ? "" : "127.0.0.1");
+                hostField.setText(m.unix() || m.serial() ? "" : "127.0.0.1");
                 if (m.serial() || a.serial()) {
-                    port.setText(m.serial() ? "115200" : "5000");
+                    portField.setText(m.serial() ? "115200" : "5000");
                 }
-            } else if (m != ConnectForm.Mode.TCP_CLIENT && a == ConnectForm.Mode.TCP_CLIENT && host.getText().isBlank()) {
-                host.setText("127.0.0.1");
+            } else if (m != ConnectForm.Mode.TCP_CLIENT && a == ConnectForm.Mode.TCP_CLIENT && hostField.getText().isBlank()) {
+                hostField.setText("127.0.0.1");
             }
             showAddressFields();
             validate();
         });
         showAddressFields();
-        host.textProperty().addListener((o, a, b) -> validate());
-        port.textProperty().addListener((o, a, b) -> validate());
-        framing.valueProperty().addListener((o, a, b) -> validate());
-        authkey.textProperty().addListener((o, a, b) -> validate());
-        type.valueProperty().addListener((o, a, b) -> validate());
+        hostField.textProperty().addListener((o, a, b) -> validate());
+        portField.textProperty().addListener((o, a, b) -> validate());
+        framingBox.valueProperty().addListener((o, a, b) -> validate());
+        authkeyField.textProperty().addListener((o, a, b) -> validate());
+        typeBox.valueProperty().addListener((o, a, b) -> validate());
         validate();
     }
 
     /** Host and Port for TCP and UDP; Path alone for a Unix socket; Device, Baud and Line for a serial port. */
     private void showAddressFields() {
-        boolean unix = mode.getValue() != null && mode.getValue().unix();
-        boolean serial = mode.getValue() != null && mode.getValue().serial();
+        boolean unix = modeBox.getValue() != null && modeBox.getValue().unix();
+        boolean serial = modeBox.getValue() != null && modeBox.getValue().serial();
         hostLabel.setText(unix ? "Path" : serial ? "Device" : "Host");
         portLabel.setText(serial ? "Baud" : "Port");
-        host.setPromptText(unix ? (mode.getValue() == ConnectForm.Mode.UNIX_CLIENT
+        hostField.setPromptText(unix ? (modeBox.getValue() == ConnectForm.Mode.UNIX_CLIENT
                 ? "the Listener's address, e.g. /tmp/pymp-…/listener-…" : "/run/user/…/points.sock")
                 : serial ? "/dev/ttyUSB0" : null);
         for (Node n : portRowNodes) {
@@ -256,18 +257,6 @@ public final class ConnectDialog extends Dialog<LiveSession> {
         return (Button) getDialogPane().lookupButton(CONNECT);
     }
 
-    public ChoiceBox<ConnectForm.Mode> modeBox() {
-        return mode;
-    }
-
-    public TextField hostField() {
-        return host;
-    }
-
-    public TextField portField() {
-        return port;
-    }
-
     /** Shows the machine's serial ports (listed off the FX thread by the caller) as links that fill the device. */
     public void setSerialPorts(java.util.List<java.nio.file.Path> found) {
         if (found.isEmpty()) {
@@ -277,36 +266,15 @@ public final class ConnectDialog extends Dialog<LiveSession> {
         ports.getChildren().setAll(new Label("Ports here:"));
         for (java.nio.file.Path p : found) {
             javafx.scene.control.Hyperlink link = new javafx.scene.control.Hyperlink(p.toString());
-            link.setOnAction(e -> host.setText(p.toString()));
+            link.setOnAction(e -> hostField.setText(p.toString()));
             ports.getChildren().add(link);
         }
     }
 
-    public ComboBox<ConnectForm.FramingChoice> framingBox() {
-        return framing;
-    }
-
-    public PasswordField authkeyField() {
-        return authkey;
-    }
-
-    public ComboBox<String> typeBox() {
-        return type;
-    }
-
-    public Label warningLabel() {
-        return warning;
-    }
-
-    /** The connection error shown in the dialog ("" when none). */
-    public Label errorLabel() {
-        return error;
-    }
-
     /** What the form holds now. */
     public ConnectForm.Input input() {
-        return new ConnectForm.Input(mode.getValue(), host.getText(), port.getText(), framing.getValue(),
-                authkey.getText(), type.getValue(), parity.getValue(), stopBits.getValue());
+        return new ConnectForm.Input(modeBox.getValue(), hostField.getText(), portField.getText(), framingBox.getValue(),
+                authkeyField.getText(), typeBox.getValue(), parity.getValue(), stopBits.getValue());
     }
 
     /**
@@ -318,14 +286,14 @@ public final class ConnectDialog extends Dialog<LiveSession> {
             return;
         }
         if (last.mode() != null) {
-            mode.setValue(last.mode());
+            modeBox.setValue(last.mode());
         }
-        host.setText(last.host() == null ? "" : last.host());
-        port.setText(last.port() == null ? "" : last.port());
+        hostField.setText(last.host() == null ? "" : last.host());
+        portField.setText(last.port() == null ? "" : last.port());
         if (last.framing() != null) {
-            framing.setValue(last.framing());
+            framingBox.setValue(last.framing());
         }
-        authkey.setText(last.authkey() == null ? "" : last.authkey());
+        authkeyField.setText(last.authkey() == null ? "" : last.authkey());
         if (last.parity() != null) {
             parity.setValue(last.parity());
         }
@@ -333,7 +301,7 @@ public final class ConnectDialog extends Dialog<LiveSession> {
             stopBits.setValue(last.stopBits());
         }
         if (last.type() != null && layouts.containsKey(last.type())) {
-            type.setValue(last.type());
+            typeBox.setValue(last.type());
         }
         validate();
     }
@@ -345,10 +313,10 @@ public final class ConnectDialog extends Dialog<LiveSession> {
 
     /** Marks the fields with problems; enables Connect when there are none. */
     public boolean validate() {
-        boolean udp = mode.getValue() == ConnectForm.Mode.UDP;
-        framing.setDisable(udp);
-        authkey.setDisable(udp || mode.getValue() == ConnectForm.Mode.SERIAL
-                || framing.getValue() != ConnectForm.FramingChoice.MP);
+        boolean udp = modeBox.getValue() == ConnectForm.Mode.UDP;
+        framingBox.setDisable(udp);
+        authkeyField.setDisable(udp || modeBox.getValue() == ConnectForm.Mode.SERIAL
+                || framingBox.getValue() != ConnectForm.FramingChoice.MP);
         Map<String, String> found = ConnectForm.validate(input());
         problems.forEach((field, label) -> {
             String text = found.get(field);
@@ -357,14 +325,14 @@ public final class ConnectDialog extends Dialog<LiveSession> {
             in.pseudoClassStateChanged(javafx.css.PseudoClass.getPseudoClass("invalid"), text != null);
             ((Control) in).setTooltip(text == null ? null : new Tooltip(text));
         });
-        String warn = ConnectForm.bindWarning(mode.getValue(), host.getText());
-        warning.setText(warn == null ? "" : "⚠ " + warn);
-        warning.setVisible(warn != null);
+        String warn = ConnectForm.bindWarning(modeBox.getValue(), hostField.getText());
+        warningLabel.setText(warn == null ? "" : "⚠ " + warn);
+        warningLabel.setVisible(warn != null);
         // Room for the warning only where one can appear (listening), so a client's form has no gap.
-        boolean wasManaged = warning.isManaged();
-        warning.setManaged(mode.getValue() != null && !mode.getValue().client() && !mode.getValue().unix()
-                && !mode.getValue().serial());
-        if (wasManaged != warning.isManaged() && getDialogPane().getScene() != null
+        boolean wasManaged = warningLabel.isManaged();
+        warningLabel.setManaged(modeBox.getValue() != null && !modeBox.getValue().client() && !modeBox.getValue().unix()
+                && !modeBox.getValue().serial());
+        if (wasManaged != warningLabel.isManaged() && getDialogPane().getScene() != null
                 && getDialogPane().getScene().getWindow() != null) {
             // The form grew or shrank by the warning's row: the window follows, so the buttons stay in view.
             getDialogPane().getScene().getWindow().sizeToScene();
@@ -378,23 +346,23 @@ public final class ConnectDialog extends Dialog<LiveSession> {
             return;
         }
         onConnect.accept(input());
-        RecordLayout layout = layouts.get(type.getValue());
+        RecordLayout layout = layouts.get(typeBox.getValue());
         DecoderPlan plan;
         try {
             plan = DecoderPlan.compile(layout, abi, order);
         } catch (RuntimeException e) {
-            error.setText("Cannot decode with " + type.getValue() + ": " + e.getMessage());
+            errorLabel.setText("Cannot decode with " + typeBox.getValue() + ": " + e.getMessage());
             return;
         }
-        LiveViewModel.Decoding decoding = new LiveViewModel.Decoding(type.getValue(), layout, abi, plan);
-        if (!layout.fixedInC() && framing.getValue() == ConnectForm.FramingChoice.FIXED
-                && mode.getValue() != ConnectForm.Mode.UDP) {
-            error.setText(type.getValue() + " is a dynamic record (its content gives its length): choose the"
+        LiveViewModel.Decoding decoding = new LiveViewModel.Decoding(typeBox.getValue(), layout, abi, plan);
+        if (!layout.fixedInC() && framingBox.getValue() == ConnectForm.FramingChoice.FIXED
+                && modeBox.getValue() != ConnectForm.Mode.UDP) {
+            errorLabel.setText(typeBox.getValue() + " is a dynamic record (its content gives its length): choose the"
                     + " self-delimiting record framing or a length prefix.");
             return;
         }
         LiveSource source = ConnectForm.source(input(), decoding.reader());
-        error.setText("");
+        errorLabel.setText("");
         busy.setVisible(true);
         waiting = (o, a, st) -> onState(st);
         live.state.addListener(waiting);
@@ -424,7 +392,7 @@ public final class ConnectDialog extends Dialog<LiveSession> {
     private void fail(String why) {
         stopWaiting();
         live.disconnect();
-        error.setText(why);
+        errorLabel.setText(why);
         validate();
     }
 

@@ -43,9 +43,10 @@ public final class LiveController {
     private final Consumer<String> status;
     private final SplitPane host;
     private final TaskRunner tasks;
-    private final LiveViewModel vm;
-    private final MonitorView view;
-    private final ComposeView compose;
+    public final LiveViewModel model;
+    public final MonitorView view;
+    /** The compose form beside the message list. */
+    public final ComposeView compose;
     private ConnectDialog dialog;
     private DataSource shown;
 
@@ -58,8 +59,8 @@ public final class LiveController {
     public LiveController(Stage stage, Supplier<DocumentState> document, SplitPane host,
                           BiConsumer<DataSource, String> showBytes, Consumer<String> status, TaskRunner tasks) {
         this.tasks = tasks;
-        this.vm = new LiveViewModel(tasks);
-        this.view = new MonitorView(vm);
+        this.model = new LiveViewModel(tasks);
+        this.view = new MonitorView(model);
         this.compose = new ComposeView(tasks);
         this.stage = stage;
         this.document = document;
@@ -67,25 +68,17 @@ public final class LiveController {
         this.showBytes = showBytes;
         this.status = status;
         view.setOnSelect(this::select);
-        view.closeButton().setOnAction(e -> hide());
-        view.recordButton().setOnAction(e -> {
-            if (view.recordButton().isSelected()) {
+        view.closeButton.setOnAction(e -> hide());
+        view.recordButton.setOnAction(e -> {
+            if (view.recordButton.isSelected()) {
                 chooseRecording();
             } else {
-                vm.stopRecording();
+                model.stopRecording();
             }
         });
-        vm.session.addListener((o, a, s) -> show());
+        model.session.addListener((o, a, s) -> show());
         installReplayControls();
         installCompose();
-    }
-
-    public LiveViewModel model() {
-        return vm;
-    }
-
-    public MonitorView view() {
-        return view;
     }
 
     /** The dialog shown last (tests). */
@@ -123,7 +116,7 @@ public final class LiveController {
     public ConnectDialog showConnectDialog() {
         dev.structscope.io.net.live.WarmUp.start();
         DocumentState st = document.get();
-        dialog = new ConnectDialog(stage, vm, layouts(st), st.selected(), st.abi(), st.byteOrder());
+        dialog = new ConnectDialog(stage, model, layouts(st), st.selected(), st.abi(), st.byteOrder());
         // The dialog comes back as it was last used (this run only: an authkey is not written to disk).
         dialog.fill(lastConnect != null || remembered == null ? lastConnect : ConnectForm.recall(remembered));
         dialog.setOnConnect(in -> {
@@ -154,16 +147,16 @@ public final class LiveController {
 
     /** Disconnects and hides the LIVE pane. */
     public void hide() {
-        vm.disconnect();
+        model.disconnect();
         host.getItems().remove(view);
     }
 
     /** Starts recording to {@code file} (the record toggle's file chooser ends here). */
     public void recordTo(Path file) {
-        view.recordButton().setSelected(true);
+        view.recordButton.setSelected(true);
         status.accept("Recording to " + file);
-        vm.startRecording(file, why -> {
-            view.recordButton().setSelected(false);
+        model.startRecording(file, why -> {
+            view.recordButton.setSelected(false);
             status.accept("Cannot record to " + file + ": " + why);
         });
     }
@@ -175,14 +168,14 @@ public final class LiveController {
         fc.setInitialFileName("live.pcapng");
         File f = fc.showSaveDialog(stage);
         if (f == null) {
-            view.recordButton().setSelected(false);
+            view.recordButton.setSelected(false);
             return;
         }
         recordTo(f.toPath());
     }
 
     private void select(LiveMessage m) {
-        LiveViewModel.Decoding d = vm.decoding.get();
+        LiveViewModel.Decoding d = model.decoding.get();
         DataSource old = shown;
         shown = new InMemorySource("message #" + m.seq() + " from " + m.peer(), m.bytes());
         showBytes.accept(shown, d == null ? null : d.typeName());
@@ -217,7 +210,7 @@ public final class LiveController {
                 dev.structscope.io.decode.DecoderPlan.compile(layout, st.abi(), st.byteOrder()));
         speedBox.setValue(speed);
         replayPause.setSelected(false);
-        vm.connect(new LiveSource.Recording(file, speed), d);
+        model.connect(new LiveSource.Recording(file, speed), d);
         status.accept("Replaying " + file.getFileName() + " decoded as " + type);
     }
 
@@ -241,14 +234,14 @@ public final class LiveController {
             }
         });
         speedBox.valueProperty().addListener((o, a, v) -> {
-            LiveSession s = vm.session.get();
+            LiveSession s = model.session.get();
             if (s != null && v != null) {
                 s.replaySpeed(v);
             }
         });
         replayPause.setId("live-replay-pause");
         replayPause.setOnAction(e -> {
-            LiveSession s = vm.session.get();
+            LiveSession s = model.session.get();
             if (s != null) {
                 s.pauseReplay(replayPause.isSelected());
             }
@@ -256,14 +249,14 @@ public final class LiveController {
         replayStep.setId("live-replay-step");
         replayStep.disableProperty().bind(replayPause.selectedProperty().not());
         replayStep.setOnAction(e -> {
-            LiveSession s = vm.session.get();
+            LiveSession s = model.session.get();
             if (s != null) {
                 s.stepReplay();
             }
         });
-        vm.session.addListener((o, a, s) -> {
+        model.session.addListener((o, a, s) -> {
             boolean replay = s != null && s.source() instanceof LiveSource.Recording;
-            view.extraTools().getChildren().setAll(replay
+            view.extraTools.getChildren().setAll(replay
                     ? java.util.List.of(new javafx.scene.control.Label("Speed"), speedBox, replayPause, replayStep)
                     : java.util.List.of());
         });
@@ -273,29 +266,24 @@ public final class LiveController {
     private void installCompose() {
         compose.setId("live-compose");
         view.setCompose(compose);
-        vm.decoding.addListener((o, a, d) -> {
+        model.decoding.addListener((o, a, d) -> {
             if (d == null) {
                 compose.setRecord(null, java.nio.ByteOrder.LITTLE_ENDIAN);
             } else {
                 compose.setRecord(d.layout(), d.abi(), d.plan().order());
             }
         });
-        vm.state.addListener((o, a, s) -> {
-            boolean canSend = s instanceof ConnState.Connected && !(vm.session.get().source() instanceof LiveSource.Recording)
-                    || s instanceof ConnState.Listening && vm.session.get().source() instanceof LiveSource.Udp;
-            compose.setSender(canSend ? vm::send : null);
+        model.state.addListener((o, a, s) -> {
+            boolean canSend = s instanceof ConnState.Connected && !(model.session.get().source() instanceof LiveSource.Recording)
+                    || s instanceof ConnState.Listening && model.session.get().source() instanceof LiveSource.Udp;
+            compose.setSender(canSend ? model::send : null);
         });
         compose.setRecord(null, java.nio.ByteOrder.LITTLE_ENDIAN);
         compose.setSender(null);
     }
 
-    /** The compose form beside the message list. */
-    public ComposeView compose() {
-        return compose;
-    }
-
     /** Ends the session (window closing). */
     public void dispose() {
-        vm.dispose();
+        model.dispose();
     }
 }

@@ -38,16 +38,16 @@ public final class LivePlotsView extends javafx.scene.layout.BorderPane {
 
     private final LivePlots plots;
     private final ComboBox<Integer> window = new ComboBox<>();
-    private final ComboBox<Columns.Leaf> member = new ComboBox<>();
+    public final ComboBox<Columns.Leaf> memberBox = new ComboBox<>();
     private final NumberAxis msgX = timeAxis();
     private final NumberAxis bytesX = timeAxis();
     private final NumberAxis valueX = timeAxis();
     private final NumberAxis msgY = new NumberAxis();
     private final NumberAxis bytesY = new NumberAxis();
     private final NumberAxis valueY = new NumberAxis();
-    private final LineChart<Number, Number> msgChart = new LineChart<>(msgX, msgY);
+    public final LineChart<Number, Number> messagesChart = new LineChart<>(msgX, msgY);
     private final LineChart<Number, Number> bytesChart = new LineChart<>(bytesX, bytesY);
-    private final LineChart<Number, Number> valueChart = new LineChart<>(valueX, valueY);
+    public final LineChart<Number, Number> memberChart = new LineChart<>(valueX, valueY);
     private final XYChart.Series<Number, Number> msgSeries = new XYChart.Series<>();
     private final XYChart.Series<Number, Number> bytesSeries = new XYChart.Series<>();
     private final XYChart.Series<Number, Number> minSeries = new XYChart.Series<>();
@@ -59,7 +59,7 @@ public final class LivePlotsView extends javafx.scene.layout.BorderPane {
     private boolean showing;
 
     public LivePlotsView(LiveViewModel vm) {
-        this.plots = vm.plots();
+        this.plots = vm.plots;
         setId("live-plots");
         getStyleClass().add("live-plots");
         // Its own sheet too: in a window of its own the monitor's sheet does not reach it.
@@ -70,13 +70,13 @@ public final class LivePlotsView extends javafx.scene.layout.BorderPane {
         window.setValue(60);
         window.setConverter(Converters.showing(s -> s == null ? "" : s >= 60 ? "last " + s / 60 + " min" : "last " + s + " s"));
         window.valueProperty().addListener((o, a, b) -> redraw());
-        member.setId("live-plots-member");
-        member.setPromptText("member to plot");
-        member.setTooltip(new Tooltip("A number in the messages to plot over time: mean, with min and max per point"));
-        member.setConverter(Converters.showing(l -> l == null ? "" : l.path()));
-        member.valueProperty().addListener((o, a, l) -> {
+        memberBox.setId("live-plots-member");
+        memberBox.setPromptText("member to plot");
+        memberBox.setTooltip(new Tooltip("A number in the messages to plot over time: mean, with min and max per point"));
+        memberBox.setConverter(Converters.showing(l -> l == null ? "" : l.path()));
+        memberBox.valueProperty().addListener((o, a, l) -> {
             plots.setMember(l);
-            valueChart.setTitle(l == null ? "Choose a member to plot" : l.path() + ": mean, min and max (dashed)");
+            memberChart.setTitle(l == null ? "Choose a member to plot" : l.path() + ": mean, min and max (dashed)");
         });
         Label show = new Label("Show");
         Label plot = new Label("Plot");
@@ -85,22 +85,22 @@ public final class LivePlotsView extends javafx.scene.layout.BorderPane {
         popOut.setId("live-plots-window-button");
         popOut.setTooltip(new Tooltip("Show the plots in a window of their own (the live pane is short on small screens)"));
         popOut.setOnAction(e -> popOut());
-        FlowPane tools = new FlowPane(6, 4, show, window, plot, member, popOut, summary);
+        FlowPane tools = new FlowPane(6, 4, show, window, plot, memberBox, popOut, summary);
         tools.setAlignment(Pos.CENTER_LEFT);
         msgSeries.setName("messages/s");
         bytesSeries.setName("bytes/s");
         minSeries.setName("min");
         meanSeries.setName("mean");
         maxSeries.setName("max");
-        setUp(msgChart, "live-plot-messages", "messages/s", msgY);
+        setUp(messagesChart, "live-plot-messages", "messages/s", msgY);
         setUp(bytesChart, "live-plot-bytes", "bytes/s", bytesY);
-        setUp(valueChart, "live-plot-member", null, valueY);
+        setUp(memberChart, "live-plot-member", null, valueY);
         bytesY.setTickLabelFormatter(Converters.showing(n -> Fmt.binary(n.longValue())));
         valueY.setForceZeroInRange(false);
-        msgChart.getData().add(msgSeries);
+        messagesChart.getData().add(msgSeries);
         bytesChart.getData().add(bytesSeries);
-        valueChart.getData().addAll(List.of(minSeries, meanSeries, maxSeries));
-        valueChart.setTitle("Choose a member to plot");
+        memberChart.getData().addAll(List.of(minSeries, meanSeries, maxSeries));
+        memberChart.setTitle("Choose a member to plot");
         // The mean stands out; min and max frame it, thin and dashed (the legend would cost a row).
         style(msgSeries, "-fx-stroke: #0969da; -fx-stroke-width: 2px;");
         style(bytesSeries, "-fx-stroke: #8250df; -fx-stroke-width: 2px;");
@@ -109,7 +109,7 @@ public final class LivePlotsView extends javafx.scene.layout.BorderPane {
         style(maxSeries, "-fx-stroke: #8c959f; -fx-stroke-width: 1px; -fx-stroke-dash-array: 4 3;");
         // Three charts need about 330 px; the live pane under the designer can be shorter, and
         // then they scroll rather than squash (or the person opens them in a window).
-        VBox charts = new VBox(2, msgChart, bytesChart, valueChart);
+        VBox charts = new VBox(2, messagesChart, bytesChart, memberChart);
         javafx.scene.control.ScrollPane scroll = new javafx.scene.control.ScrollPane(charts);
         scroll.setFitToWidth(true);
         scroll.setFitToHeight(true);
@@ -169,8 +169,8 @@ public final class LivePlotsView extends javafx.scene.layout.BorderPane {
                 }
             }
         }
-        member.setItems(FXCollections.observableArrayList(out));
-        member.setValue(out.isEmpty() ? null : out.getFirst());
+        memberBox.setItems(FXCollections.observableArrayList(out));
+        memberBox.setValue(out.isEmpty() ? null : out.getFirst());
     }
 
     /** Whether the plots' tab is up: they redraw only then, or while they have a window of their own. */
@@ -226,18 +226,6 @@ public final class LivePlotsView extends javafx.scene.layout.BorderPane {
     /** The plots' own window while they have one, else null. */
     public javafx.stage.Stage window() {
         return own;
-    }
-
-    public ComboBox<Columns.Leaf> memberBox() {
-        return member;
-    }
-
-    public LineChart<Number, Number> messagesChart() {
-        return msgChart;
-    }
-
-    public LineChart<Number, Number> memberChart() {
-        return valueChart;
     }
 
     private void redraw() {

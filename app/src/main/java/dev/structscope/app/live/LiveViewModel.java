@@ -63,7 +63,8 @@ public final class LiveViewModel {
     public final ObservableList<LiveMessage> items = FXCollections.observableArrayList();
     private final LiveList list = new LiveList(items);
     private final Rates rates = new Rates();
-    private final LivePlots plots = new LivePlots();
+    /** The last two minutes of rates and of the plotted member, one slot per update. */
+    public final LivePlots plots = new LivePlots();
     private final ReadOnlyObjectWrapper<ConnState> stateWrapper = new ReadOnlyObjectWrapper<>(this, "state", new ConnState.Idle());
     public final ReadOnlyObjectProperty<ConnState> state = stateWrapper.getReadOnlyProperty();
     private final ReadOnlyObjectWrapper<Decoding> decodingWrapper = new ReadOnlyObjectWrapper<>(this, "decoding");
@@ -94,11 +95,6 @@ public final class LiveViewModel {
     /** @param tasks creates and closes recording files, off the FX thread */
     public LiveViewModel(TaskRunner tasks) {
         this.tasks = tasks;
-    }
-
-    /** The last two minutes of rates and of the plotted member, one slot per update. */
-    public LivePlots plots() {
-        return plots;
     }
 
     /** Starts a session on {@code source}, ending the current one. */

@@ -48,7 +48,7 @@ public final class MonitorView extends BorderPane {
     static final String EMPTY = "Not connected. Ctrl+L to connect, or Live › Open Recording…";
 
     private final LiveViewModel vm;
-    private final TableView<LiveMessage> table = new TableView<>();
+    public final TableView<LiveMessage> table = new TableView<>();
     private final Label state = new Label();
     private final Label source = new Label();
     private final Label counters = new Label();
@@ -56,17 +56,19 @@ public final class MonitorView extends BorderPane {
     private final Label placeholder = new Label(EMPTY);
     private final ToggleButton pause = new ToggleButton("Pause");
     private final ToggleButton follow = new ToggleButton("Follow");
-    private final ToggleButton record = new ToggleButton("● Record…");
+    public final ToggleButton recordButton = new ToggleButton("● Record…");
     private final Button reconnect = new Button("Reconnect");
     private final Button disconnect = new Button("Disconnect");
-    private final Button close = new Button("✕");
+    public final Button closeButton = new Button("✕");
     private final MenuButton columns = new MenuButton("Columns");
     private final TabPane body = new TabPane();
     private final Tab messagesTab = new Tab("Messages");
     private final Tab composeTab = new Tab("Compose");
     private final Tab plotsTab = new Tab("Plots");
-    private final LivePlotsView plots;
-    private final HBox extraTools = new HBox(6);
+    /** The rate and member plots. */
+    public final LivePlotsView plots;
+    /** Room in the toolbar for the replay controls. */
+    public final HBox extraTools = new HBox(6);
     private final List<Columns.Leaf> chosen = new ArrayList<>();
     private List<Columns.Leaf> allLeaves = List.of();
     private Consumer<LiveMessage> onSelect = m -> { };
@@ -89,12 +91,12 @@ public final class MonitorView extends BorderPane {
         follow.setId("live-follow");
         follow.setTooltip(new Tooltip("Scroll to the newest message; scrolling up lets go, the bottom takes over again"));
         follow.selectedProperty().bindBidirectional(vm.follow);
-        record.setId("live-record");
+        recordButton.setId("live-record");
         recordingLabel.setId("live-recording");
         recordingLabel.getStyleClass().add("live-recording");
         recordingLabel.textProperty().bind(vm.recording);
         // The toggle follows the recorder: a recording also ends with the session or a write error.
-        vm.recording.addListener((o, a, b) -> record.setSelected(b.startsWith("●")));
+        vm.recording.addListener((o, a, b) -> recordButton.setSelected(b.startsWith("●")));
         reconnect.setId("live-reconnect");
         reconnect.setOnAction(e -> confirmReconnect());
         reconnect.setTooltip(new Tooltip("Drop the connection and connect again (asks first while connected)"));
@@ -102,9 +104,9 @@ public final class MonitorView extends BorderPane {
         disconnect.setId("live-disconnect");
         disconnect.setMinWidth(Region.USE_PREF_SIZE);
         disconnect.setOnAction(e -> vm.disconnect());
-        close.setId("live-close");
-        close.getStyleClass().add("flat");
-        close.setTooltip(new Tooltip("Hide the live pane (disconnects)"));
+        closeButton.setId("live-close");
+        closeButton.getStyleClass().add("flat");
+        closeButton.setTooltip(new Tooltip("Hide the live pane (disconnects)"));
         columns.setId("live-columns");
         columns.setTooltip(new Tooltip("Members shown as columns"));
         counters.setId("live-counters");
@@ -115,11 +117,11 @@ public final class MonitorView extends BorderPane {
         HBox.setHgrow(grow, Priority.ALWAYS);
         // The connection's buttons beside the connection's state, apart from the view's tools
         // (Record beside Reconnect invited slips); the source text gives way first.
-        HBox top = new HBox(8, title, state, source, grow, reconnect, disconnect, close);
+        HBox top = new HBox(8, title, state, source, grow, reconnect, disconnect, closeButton);
         top.getStyleClass().add("live-toolbar");
         top.setAlignment(Pos.CENTER_LEFT);
         // A flow, not a row: the middle column can be narrow, and then the tools wrap.
-        FlowPane tools = new FlowPane(6, 4, pause, follow, columns, record, extraTools);
+        FlowPane tools = new FlowPane(6, 4, pause, follow, columns, recordButton, extraTools);
         tools.getStyleClass().add("live-toolbar");
         extraTools.setAlignment(Pos.CENTER_LEFT);
         HBox second = new HBox(12, counters, recordingLabel);
@@ -174,18 +176,6 @@ public final class MonitorView extends BorderPane {
         decodingChanged(vm.decoding.get());
     }
 
-    public TableView<LiveMessage> table() {
-        return table;
-    }
-
-    public ToggleButton recordButton() {
-        return record;
-    }
-
-    public Button closeButton() {
-        return close;
-    }
-
     /** Whether Reconnect can do nothing now (Live ▸ Reconnect follows the button). */
     public ObservableBooleanValue reconnectDisabled() {
         return reconnect.disableProperty();
@@ -196,22 +186,12 @@ public final class MonitorView extends BorderPane {
         return disconnect.disableProperty();
     }
 
-    /** Room in the toolbar for the replay controls. */
-    public HBox extraTools() {
-        return extraTools;
-    }
-
     /** Puts {@code form} (the compose form) in a tab beside the message list. */
     public void setCompose(Node form) {
         composeTab.setContent(form);
         if (!body.getTabs().contains(composeTab)) {
             body.getTabs().add(composeTab);
         }
-    }
-
-    /** The rate and member plots. */
-    public LivePlotsView plots() {
-        return plots;
     }
 
     /** Brings the plots to the front. */
@@ -306,7 +286,7 @@ public final class MonitorView extends BorderPane {
         boolean ended = s instanceof ConnState.Closed || s instanceof ConnState.Failed || s instanceof ConnState.Idle;
         reconnect.setDisable(!client || ended);
         disconnect.setDisable(ended);
-        record.setDisable(ended && !record.isSelected());
+        recordButton.setDisable(ended && !recordButton.isSelected());
         placeholder.setText(vm.session.get() == null ? EMPTY : ended ? s.text() + "\n\n" + EMPTY : "Waiting for messages…");
     }
 

@@ -36,8 +36,8 @@ public final class PlotView extends BorderPane {
     /** Drags shorter than this many pixels are clicks. */
     private static final double DRAG = 5;
 
-    private final PlotViewModel model;
-    private final Canvas canvas = new Canvas();
+    public final PlotViewModel model;
+    public final Canvas canvas = new Canvas();
     private final Pane surface = new Pane(canvas);
     private final Rectangle rubber = new Rectangle();
     private final ComboBox<String> add = new ComboBox<>();
@@ -100,16 +100,16 @@ public final class PlotView extends BorderPane {
         whole.setOnAction(e -> model.resetZoom());
         ProgressBar bar = new ProgressBar();
         bar.setPrefWidth(110);
-        bar.progressProperty().bind(model.status().progress);
-        bar.visibleProperty().bind(model.status().running);
+        bar.progressProperty().bind(model.status.progress);
+        bar.visibleProperty().bind(model.status.running);
         bar.managedProperty().bind(bar.visibleProperty());
         Button cancel = new Button("Cancel");
-        cancel.visibleProperty().bind(model.status().running);
+        cancel.visibleProperty().bind(model.status.running);
         cancel.managedProperty().bind(cancel.visibleProperty());
         cancel.setOnAction(e -> model.cancel());
         Label message = new Label();
         message.setId("plot-message");
-        message.textProperty().bind(model.status().message);
+        message.textProperty().bind(model.status.message);
         message.setMinWidth(0);
         Button close = new Button("✕");
         close.setId("plot-close");
@@ -146,14 +146,6 @@ public final class PlotView extends BorderPane {
         canvas.addEventHandler(MouseEvent.MOUSE_RELEASED, this::released);
         canvas.addEventHandler(ScrollEvent.SCROLL, this::scrolled);
         setCenter(surface);
-    }
-
-    public PlotViewModel model() {
-        return model;
-    }
-
-    public Canvas canvas() {
-        return canvas;
     }
 
     /** Where the data was last drawn (null before), for tests and hit testing. */

@@ -44,7 +44,11 @@ public final class PlotViewModel {
     private final ReadOnlyObjectWrapper<List<SeriesResult>> seriesWrapper = new ReadOnlyObjectWrapper<>(this, "series", List.of());
     /** The series shown, one per member, in member order (empty until the first decimation ends). */
     public final ReadOnlyObjectProperty<List<SeriesResult>> series = seriesWrapper.getReadOnlyProperty();
-    private final WorkStatus status = new WorkStatus();
+    /**
+     * Whether a decimation runs and how far it got (-1 until known), and what the plot says: the
+     * range shown, a member it cannot plot, a cancel.
+     */
+    public final WorkStatus status = new WorkStatus();
     private final ReadOnlyLongWrapper selectedWrapper = new ReadOnlyLongWrapper(this, "selected", -1);
     /** The record last clicked, or -1. */
     public final ReadOnlyLongProperty selected = selectedWrapper.getReadOnlyProperty();
@@ -349,14 +353,6 @@ public final class PlotViewModel {
     /** Sets the size above which a range gets a sampled first picture (tests use small files). */
     void previewAbove(long bytes) {
         this.previewAbove = bytes;
-    }
-
-    /**
-     * Whether a decimation runs and how far it got (-1 until known), and what the plot says: the
-     * range shown, a member it cannot plot, a cancel.
-     */
-    public WorkStatus status() {
-        return status;
     }
 
     private void say(String text) {

@@ -47,15 +47,16 @@ public final class DataPane extends BorderPane {
             }
             // The hex explorer names its file in its own toolbar: the pane title would only cost a row.
             setTop(null);
-            setCenter(hex);
-            hex.open(p);
+            setCenter(hexPane);
+            hexPane.open(p);
         });
-        vm.document().state.addListener((o, a, st) -> hex.setDocumentState(st));
-        hex.setDocumentState(vm.document().state.get());
+        vm.document.state.addListener((o, a, st) -> hexPane.setDocumentState(st));
+        hexPane.setDocumentState(vm.document.state.get());
     }
 
     private final HBox header;
-    private final dev.structscope.app.hexview.HexPane hex = new dev.structscope.app.hexview.HexPane();
+    /** The hex explorer shown for the data file. */
+    public final dev.structscope.app.hexview.HexPane hexPane = new dev.structscope.app.hexview.HexPane();
 
     /**
      * Shows {@code bytes} (a live message, owned by the caller) in the hex explorer, decoded as
@@ -63,16 +64,11 @@ public final class DataPane extends BorderPane {
      */
     public void showMessage(dev.structscope.io.source.DataSource bytes, String type) {
         setTop(null);
-        setCenter(hex);
-        hex.setSource(bytes);
-        if (type != null && hex.overlayBar().typeBox().getItems().contains(type)) {
-            hex.overlayBar().choose(type, "0x0", false);
+        setCenter(hexPane);
+        hexPane.setSource(bytes);
+        if (type != null && hexPane.overlayBar.typeBox.getItems().contains(type)) {
+            hexPane.overlayBar.choose(type, "0x0", false);
         }
-    }
-
-    /** The hex explorer shown for the data file. */
-    public dev.structscope.app.hexview.HexPane hexPane() {
-        return hex;
     }
 
     /** The empty state's text; a chosen file is shown by the hex explorer, which sizes it off the FX thread. */

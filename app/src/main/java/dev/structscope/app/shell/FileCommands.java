@@ -36,7 +36,7 @@ final class FileCommands {
     private FileChooser chooser(String title) {
         FileChooser fc = new FileChooser();
         fc.setTitle(title);
-        Path f = vm.document().file.get();
+        Path f = vm.document.file.get();
         if (f != null && f.toAbsolutePath().getParent() != null) {
             fc.setInitialDirectory(f.toAbsolutePath().getParent().toFile());
         }
@@ -75,7 +75,7 @@ final class FileCommands {
     }
 
     void save(Runnable then) {
-        Path f = vm.document().file.get();
+        Path f = vm.document.file.get();
         if (f == null) {
             saveAs(then);
         } else {
@@ -116,8 +116,8 @@ final class FileCommands {
         FileChooser fc = chooser("Save layout as");
         fc.getExtensionFilters().addAll(new FileChooser.ExtensionFilter("C header (*.h)", "*.h"),
                 new FileChooser.ExtensionFilter("Layout document (*.json)", "*.json"));
-        fc.setInitialFileName(vm.document().state.get().selected() == null ? "layout.h"
-                : vm.document().state.get().selected().toLowerCase() + ".h");
+        fc.setInitialFileName(vm.document.state.get().selected() == null ? "layout.h"
+                : vm.document.state.get().selected().toLowerCase() + ".h");
         File f = fc.showSaveDialog(stage);
         if (f != null) {
             saveTo(f.toPath(), then);
@@ -125,16 +125,16 @@ final class FileCommands {
     }
 
     void importHeader() {
-        new ImportDialog(stage, vm.document(), dark.get(), vm.tasks(), vm.status::set).show();
+        new ImportDialog(stage, vm.document, dark.get(), vm.tasks, vm.status::set).show();
     }
 
     void importBinary() {
-        new dev.structscope.app.binary.BinaryImportDialog(stage, vm.document(), dark.get(), vm.tasks(),
+        new dev.structscope.app.binary.BinaryImportDialog(stage, vm.document, dark.get(), vm.tasks,
                 vm.status::set).show();
     }
 
     void export() {
-        new ExportDialog(stage, vm.document(), dark.get(), vm.tasks()).show();
+        new ExportDialog(stage, vm.document, dark.get(), vm.tasks).show();
     }
 
     void quit() {

@@ -39,9 +39,9 @@ import javafx.scene.layout.VBox;
 public final class LibraryView extends BorderPane {
     private final ObservableList<Decl> all = FXCollections.observableArrayList();
     private final FilteredList<Decl> shown = new FilteredList<>(all);
-    private final ListView<Decl> list = new ListView<>(shown);
+    public final ListView<Decl> list = new ListView<>(shown);
     /** With a clear button (ControlsFX), as filter boxes have. */
-    private final TextField filter = org.controlsfx.control.textfield.TextFields.createClearableTextField();
+    public final TextField filter = org.controlsfx.control.textfield.TextFields.createClearableTextField();
     private final ShellViewModel vm;
     private boolean syncing;
 
@@ -80,7 +80,7 @@ public final class LibraryView extends BorderPane {
                 setTooltip(d.comment() == null ? null : new Tooltip(d.comment()));
             }
         });
-        vm.document().state.addListener((o, a, b) -> {
+        vm.document.state.addListener((o, a, b) -> {
             if (a == null || a.library() != b.library()) {
                 syncing = true;
                 all.setAll(b.library().decls());
@@ -89,7 +89,7 @@ public final class LibraryView extends BorderPane {
             selectByName(b.selected());
             count.setText(Integer.toString(b.library().decls().size()));
         });
-        all.setAll(vm.document().state.get().library().decls());
+        all.setAll(vm.document.state.get().library().decls());
         count.setText(Integer.toString(all.size()));
         list.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> {
             if (!syncing && b != null) {
@@ -108,7 +108,7 @@ public final class LibraryView extends BorderPane {
         filter.textProperty().addListener((o, a, b) -> {
             String f = b == null ? "" : b.strip().toLowerCase(java.util.Locale.ROOT);
             shown.setPredicate(f.isEmpty() ? null : d -> label(d).toLowerCase(java.util.Locale.ROOT).contains(f));
-            String sel = vm.document().state.get().selected();
+            String sel = vm.document.state.get().selected();
             selectByName(sel);
         });
         filter.setOnKeyPressed(e -> {
@@ -130,14 +130,6 @@ public final class LibraryView extends BorderPane {
         setCenter(list);
         setBottom(buttons);
         VBox.setVgrow(list, Priority.ALWAYS);
-    }
-
-    public ListView<Decl> list() {
-        return list;
-    }
-
-    public TextField filter() {
-        return filter;
     }
 
     /** Rename (F2), Duplicate (Ctrl+D), Delete (Delete) and Show Uses on the selected type. */
@@ -193,7 +185,7 @@ public final class LibraryView extends BorderPane {
     }
 
     private void showUses(Decl d) {
-        java.util.List<String> uses = LibraryEdits.uses(vm.document().state.get().library(), d);
+        java.util.List<String> uses = LibraryEdits.uses(vm.document.state.get().library(), d);
         vm.status.set(uses.isEmpty() ? label(d) + " is not used by any other type"
                 : label(d) + " is used by " + String.join(", ", uses));
     }
@@ -204,7 +196,7 @@ public final class LibraryView extends BorderPane {
         dialog.setTitle("Rename");
         dialog.initOwner(getScene() == null ? null : getScene().getWindow());
         String old = LibraryEdits.reference(d).name();
-        int uses = LibraryEdits.uses(vm.document().state.get().library(), d).size();
+        int uses = LibraryEdits.uses(vm.document.state.get().library(), d).size();
         dialog.setHeaderText("Rename " + label(d) + (uses == 0 ? "" : " and its " + uses
                 + (uses == 1 ? " use" : " uses")));
         TextField name = new TextField(old);
@@ -224,10 +216,10 @@ public final class LibraryView extends BorderPane {
         Runnable check = () -> {
             String n = name.getText();
             String problem = null;
-            int i = vm.document().state.get().library().decls().indexOf(d);
+            int i = vm.document.state.get().library().decls().indexOf(d);
             try {
                 if (i >= 0) {
-                    LibraryEdits.rename(vm.document().state.get().library(), i, n);
+                    LibraryEdits.rename(vm.document.state.get().library(), i, n);
                 }
             } catch (InputException ex) {
                 problem = ex.getMessage();

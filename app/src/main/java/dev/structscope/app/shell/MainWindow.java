@@ -72,19 +72,23 @@ public final class MainWindow {
     private final BorderPane root = new BorderPane();
     /** Layout library | designer | data. */
     private final SplitPane split = new SplitPane();
-    private final LibraryView library;
-    private final DesignerView designer;
-    private final EnumEditorView enumEditor;
-    private final dev.structscope.app.compare.ComparePanes compare;
+    public final LibraryView library;
+    public final DesignerView designer;
+    /** The enum editor, in the designer's place while an enum is selected. */
+    public final EnumEditorView enumEditor;
+    /** The compare and Portability views. */
+    public final dev.structscope.app.compare.ComparePanes compare;
     /** The halves shown before a compare view asked for the whole width, restored when it closes. */
     private Workspace beforeCompare;
-    private final DataPane data;
+    /** The data column: hex explorer, decoded tree, inspector. */
+    public final DataPane dataPane;
     public final BooleanProperty dark = new SimpleBooleanProperty(this, "dark");
     private final WindowPrefs prefs;
     private final FileCommands files;
     /** The middle column: the designer, and the LIVE pane below it once a session starts. */
     private final SplitPane vertical = new SplitPane();
-    private final dev.structscope.app.live.LiveController live;
+    /** The live monitor (connect dialog, LIVE pane). */
+    public final dev.structscope.app.live.LiveController live;
     private final ToggleGroup workspaceGroup = new ToggleGroup();
     /** The library | designer | data dividers, remembered while a half is hidden. */
     private double[] bothDividers = {0.1, 0.5};
@@ -94,10 +98,10 @@ public final class MainWindow {
         this.vm = vm;
         this.prefs = prefs;
         this.library = new LibraryView(vm);
-        this.designer = new DesignerView(vm.designer());
-        this.data = new DataPane(vm);
-        vm.attachBookmarks(data.hexPane().bookmarks());
-        data.hexPane().setOnSavedAs(vm::setDataFile);
+        this.designer = new DesignerView(vm.designer);
+        this.dataPane = new DataPane(vm);
+        vm.attachBookmarks(dataPane.hexPane.bookmarks);
+        dataPane.hexPane.setOnSavedAs(vm::setDataFile);
         this.files = new FileCommands(stage, vm, dark, () -> {
             if (prefs != null) {
                 prefs.save(stage, split);
@@ -105,25 +109,25 @@ public final class MainWindow {
         });
 
         // The enum editor takes the designer's place while an enum is selected in the library.
-        this.enumEditor = new EnumEditorView(vm.enums());
+        this.enumEditor = new EnumEditorView(vm.enums);
         // The compare and Portability views take the designer's place too while they show.
-        this.compare = new dev.structscope.app.compare.ComparePanes(vm.compare(), vm.portability(), ShellViewModel.abis());
-        enumEditor.visibleProperty().bind(vm.enums().enumType.isNotNull().and(compare.showing.not()));
+        this.compare = new dev.structscope.app.compare.ComparePanes(vm.compare, vm.portability, ShellViewModel.abis());
+        enumEditor.visibleProperty().bind(vm.enums.enumType.isNotNull().and(compare.showing.not()));
         designer.visibleProperty().bind(enumEditor.visibleProperty().not().and(compare.showing.not()));
         StackPane middle = new StackPane(designer, enumEditor);
         middle.getChildren().addAll(compare.views());
         middle.setMinWidth(200);
         middle.setAlignment(Pos.TOP_LEFT);
-        split.getItems().addAll(library, vertical, data);
+        split.getItems().addAll(library, vertical, dataPane);
         // The data column gets room for a whole 16-byte hex row with its ASCII column; the
         // decoded fields and the inspector stack below the hex rows at full height.
         split.setDividerPositions(0.1, 0.5);
         SplitPane.setResizableWithParent(library, false);
-        data.setMinWidth(200);
+        dataPane.setMinWidth(200);
         vertical.setOrientation(Orientation.VERTICAL);
         vertical.getItems().add(middle);
-        live = new dev.structscope.app.live.LiveController(stage, () -> vm.document().state.get(), vertical,
-                data::showMessage, vm.status::set, vm.tasks());
+        live = new dev.structscope.app.live.LiveController(stage, () -> vm.document.state.get(), vertical,
+                dataPane::showMessage, vm.status::set, vm.tasks);
         if (prefs != null) {
             live.rememberIn(WindowPrefs.node().node("connect"));
         }
@@ -150,8 +154,8 @@ public final class MainWindow {
         installDesignerKeys();
         stage.setScene(scene);
         stage.titleProperty().bind(vm.title);
-        designer.ruler().dark.bind(dark);
-        compare.bind(dark, vm.designer().hexOffsets);
+        designer.ruler.dark.bind(dark);
+        compare.bind(dark, vm.designer.hexOffsets);
         compare.showing.addListener((o, a, b) -> {
             // Two layouts side by side need the width: the data half steps aside while they show.
             if (b) {
@@ -161,7 +165,7 @@ public final class MainWindow {
                 vm.workspace.set(beforeCompare);
             }
         });
-        data.hexPane().hexView().dark.bind(dark);
+        dataPane.hexPane.hexView.dark.bind(dark);
         dark.addListener((o, a, b) -> applyTheme(b));
         String forced = System.getProperty("structscope.theme", "");
         dark.set(forced.equals("dark") || !forced.equals("light") && prefs != null && prefs.dark());
@@ -170,7 +174,7 @@ public final class MainWindow {
             prefs.restore(stage, split);
         }
         stage.setOnCloseRequest(e -> {
-            if (!files.confirmLoseChanges("quitting") || !data.hexPane().saving().confirmDiscard("quitting", stage::close)) {
+            if (!files.confirmLoseChanges("quitting") || !dataPane.hexPane.saving.confirmDiscard("quitting", stage::close)) {
                 e.consume();
                 return;
             }
@@ -191,43 +195,15 @@ public final class MainWindow {
         }
         switch (w) {
             case BOTH -> {
-                split.getItems().setAll(library, vertical, data);
+                split.getItems().setAll(library, vertical, dataPane);
                 split.setDividerPositions(bothDividers);
             }
             case DESIGNER -> {
                 split.getItems().setAll(library, vertical);
                 split.setDividerPositions(bothDividers[0] / Math.max(0.2, bothDividers[1]));
             }
-            case DATA -> split.getItems().setAll(data);
+            case DATA -> split.getItems().setAll(dataPane);
         }
-    }
-
-    /** The live monitor (connect dialog, LIVE pane). */
-    public dev.structscope.app.live.LiveController live() {
-        return live;
-    }
-
-    public DesignerView designer() {
-        return designer;
-    }
-
-    /** The data column: hex explorer, decoded tree, inspector. */
-    public DataPane dataPane() {
-        return data;
-    }
-
-    /** The enum editor, in the designer's place while an enum is selected. */
-    public EnumEditorView enumEditor() {
-        return enumEditor;
-    }
-
-    /** The compare and Portability views. */
-    public dev.structscope.app.compare.ComparePanes compare() {
-        return compare;
-    }
-
-    public LibraryView library() {
-        return library;
     }
 
     private void applyTheme(boolean isDark) {
@@ -260,16 +236,16 @@ public final class MainWindow {
     }
 
     private MenuBar menuBar() {
-        DesignerViewModel d = vm.designer();
+        DesignerViewModel d = vm.designer;
         Menu recent = new Menu("Open Recent");
         Runnable fillRecent = () -> {
             recent.getItems().clear();
-            for (Path p : vm.recent().files) {
+            for (Path p : vm.recent.files) {
                 recent.getItems().add(item(p.toString(), null, null, () -> files.openPath(p)));
             }
             recent.setDisable(recent.getItems().isEmpty());
         };
-        vm.recent().files.addListener((ListChangeListener<Path>) c -> fillRecent.run());
+        vm.recent.files.addListener((ListChangeListener<Path>) c -> fillRecent.run());
         fillRecent.run();
         MenuItem save = item("Save", IconPaths.SAVE, ctrl(KeyCode.S), () -> files.save(null));
         Menu file = new Menu("File", null,
@@ -300,16 +276,16 @@ public final class MainWindow {
                 item("Export…", IconPaths.EXPORT, ctrl(KeyCode.E), files::export),
                 new SeparatorMenuItem(),
                 item("Quit", null, ctrl(KeyCode.Q), () -> {
-                    if (data.hexPane().saving().confirmDiscard("quitting", files::quit)) {
+                    if (dataPane.hexPane.saving.confirmDiscard("quitting", files::quit)) {
                         files.quit();
                     }
                 }));
         // Undo and Redo act on the data's edits while the data has the focus, else on the layout.
-        var hexPane = data.hexPane();
+        var hexPane = dataPane.hexPane;
         MenuItem undo = item("Undo", IconPaths.UNDO, ctrl(KeyCode.Z), () -> { if (!hexPane.undoIfFocused()) d.undo(); });
-        undo.disableProperty().bind(vm.document().canUndo.not().and(hexPane.edits().canUndo.not()));
+        undo.disableProperty().bind(vm.document.canUndo.not().and(hexPane.edits.canUndo.not()));
         MenuItem redo = item("Redo", IconPaths.REDO, ctrlShift(KeyCode.Z), () -> { if (!hexPane.redoIfFocused()) d.redo(); });
-        redo.disableProperty().bind(vm.document().canRedo.not().and(hexPane.edits().canRedo.not()));
+        redo.disableProperty().bind(vm.document.canRedo.not().and(hexPane.edits.canRedo.not()));
         MenuItem redoY = item("Redo (alternative)", null, ctrl(KeyCode.Y), () -> { if (!hexPane.redoIfFocused()) d.redo(); });
         redoY.setVisible(false);
         Menu edit = new Menu("Edit", null, undo, redo, redoY, new SeparatorMenuItem(),
@@ -327,16 +303,16 @@ public final class MainWindow {
         CheckMenuItem hex = new CheckMenuItem("Hex Offsets");
         hex.selectedProperty().bindBidirectional(d.hexOffsets);
         Menu view = new Menu("View", null, darkItem, hex, new SeparatorMenuItem(),
-                item("Focus Layout Library", null, ctrl(KeyCode.DIGIT1), () -> library.list().requestFocus()),
+                item("Focus Layout Library", null, ctrl(KeyCode.DIGIT1), () -> library.list.requestFocus()),
                 item("Focus Designer", null, ctrl(KeyCode.DIGIT2),
-                        () -> (enumEditor.isVisible() ? enumEditor.table() : designer.table()).requestFocus()),
-                item("Focus Data", null, ctrl(KeyCode.DIGIT3), () -> data.requestFocus()),
+                        () -> (enumEditor.isVisible() ? enumEditor.table : designer.table).requestFocus()),
+                item("Focus Data", null, ctrl(KeyCode.DIGIT3), () -> dataPane.requestFocus()),
                 new SeparatorMenuItem(), workspaceItem("Designer and Data", KeyCode.DIGIT1, Workspace.BOTH),
                 workspaceItem("Designer Only", KeyCode.DIGIT2, Workspace.DESIGNER),
                 workspaceItem("Data Only", KeyCode.DIGIT3, Workspace.DATA), new SeparatorMenuItem(),
-                item("Decoded Fields", null, null, () -> data.hexPane().showPane("decoded")),
-                item("Inspector", null, null, () -> data.hexPane().showPane("inspector")),
-                item("Bookmarks", null, null, () -> data.hexPane().showPane("bookmarks")));
+                item("Decoded Fields", null, null, () -> dataPane.hexPane.showPane("decoded")),
+                item("Inspector", null, null, () -> dataPane.hexPane.showPane("inspector")),
+                item("Bookmarks", null, null, () -> dataPane.hexPane.showPane("bookmarks")));
         Menu abiMenu = new Menu("ABI");
         ToggleGroup abiGroup = new ToggleGroup();
         for (Abi a : ShellViewModel.abis()) {
@@ -355,12 +331,12 @@ public final class MainWindow {
             r.setOnAction(e -> d.setByteOrder(o));
             orderMenu.getItems().add(r);
         }
-        vm.document().state.addListener((o, a, s) -> {
+        vm.document.state.addListener((o, a, s) -> {
             abiGroup.getToggles().forEach(t -> t.setSelected(t.getUserData().equals(s.abi())));
             orderGroup.getToggles().forEach(t -> t.setSelected(t.getUserData().equals(s.byteOrder())));
         });
-        abiGroup.getToggles().forEach(t -> t.setSelected(t.getUserData().equals(vm.document().state.get().abi())));
-        orderGroup.getToggles().forEach(t -> t.setSelected(t.getUserData().equals(vm.document().state.get().byteOrder())));
+        abiGroup.getToggles().forEach(t -> t.setSelected(t.getUserData().equals(vm.document.state.get().abi())));
+        orderGroup.getToggles().forEach(t -> t.setSelected(t.getUserData().equals(vm.document.state.get().byteOrder())));
         Menu layout = new Menu("Layout", null,
                 item("New Struct", IconPaths.STRUCT, null, () -> vm.addDecl("struct")),
                 item("New Union", IconPaths.UNION, null, () -> vm.addDecl("union")),
@@ -389,10 +365,10 @@ public final class MainWindow {
         // The menu offers what the pane's buttons offer: nothing to reconnect or disconnect while idle.
         MenuItem reconnectItem = item("Reconnect", null, null, live::reconnect);
         reconnectItem.setId("menu-live-reconnect");
-        reconnectItem.disableProperty().bind(live.view().reconnectDisabled());
-        MenuItem disconnectItem = item("Disconnect", null, null, () -> live.model().disconnect());
+        reconnectItem.disableProperty().bind(live.view.reconnectDisabled());
+        MenuItem disconnectItem = item("Disconnect", null, null, () -> live.model.disconnect());
         disconnectItem.setId("menu-live-disconnect");
-        disconnectItem.disableProperty().bind(live.view().disconnectDisabled());
+        disconnectItem.disableProperty().bind(live.view.disconnectDisabled());
         Menu liveMenu = new Menu("Live", null, item("Connect…", null, ctrl(KeyCode.L), live::showConnectDialog),
                 item("Open Recording…", null, null, live::openRecording),
                 new SeparatorMenuItem(),
@@ -417,23 +393,23 @@ public final class MainWindow {
 
     /** Runs a hex-explorer command, or says what to open first when no data is shown. */
     private void withData(java.util.function.Consumer<dev.structscope.app.hexview.HexPane> action) {
-        if (data.hexPane().model().source.get() == null) {
+        if (dataPane.hexPane.model.source.get() == null) {
             vm.status.set("Open a data file first (Ctrl+Shift+O), or connect to a socket (Ctrl+L)");
             return;
         }
-        action.accept(data.hexPane());
+        action.accept(dataPane.hexPane);
     }
 
     // ---- toolbar and status bar -------------------------------------------------------------
 
     private ToolBar toolBar() {
-        DesignerViewModel d = vm.designer();
+        DesignerViewModel d = vm.designer;
         // Like the menu: the data's edits while the data has the focus (which a click here keeps).
-        var hexPane = data.hexPane();
+        var hexPane = dataPane.hexPane;
         Button undo = Icons.tool(IconPaths.UNDO, "Undo (Ctrl+Z)", "undo", () -> { if (!hexPane.undoIfFocused()) d.undo(); });
-        undo.disableProperty().bind(vm.document().canUndo.not().and(hexPane.edits().canUndo.not()));
+        undo.disableProperty().bind(vm.document.canUndo.not().and(hexPane.edits.canUndo.not()));
         Button redo = Icons.tool(IconPaths.REDO, "Redo (Ctrl+Shift+Z)", "redo", () -> { if (!hexPane.redoIfFocused()) d.redo(); });
-        redo.disableProperty().bind(vm.document().canRedo.not().and(hexPane.edits().canRedo.not()));
+        redo.disableProperty().bind(vm.document.canRedo.not().and(hexPane.edits.canRedo.not()));
         undo.setFocusTraversable(false);
         redo.setFocusTraversable(false);
         ChoiceBox<Abi> abi = AbiChoice.of("abi", ShellViewModel.abis(), "The ABI every layout is computed for");
@@ -443,9 +419,9 @@ public final class MainWindow {
         order.setConverter(Converters.of(o -> o == null ? "" : Endian.word(o),
                 s -> Endian.BIG.word().equals(s) ? ByteOrder.BIG_ENDIAN : ByteOrder.LITTLE_ENDIAN));
         order.setTooltip(new Tooltip("The byte order data is read with"));
-        abi.setValue(vm.document().state.get().abi());
-        order.setValue(vm.document().state.get().byteOrder());
-        vm.document().state.addListener((o, a, s) -> {
+        abi.setValue(vm.document.state.get().abi());
+        order.setValue(vm.document.state.get().byteOrder());
+        vm.document.state.addListener((o, a, s) -> {
             abi.setValue(s.abi());
             order.setValue(s.byteOrder());
         });
@@ -529,16 +505,16 @@ public final class MainWindow {
         info.setId("status-info");
         info.getStyleClass().add("muted");
         info.textProperty().bind(Bindings.createStringBinding(() -> {
-            var s = vm.document().state.get();
-            RecordLayout l = vm.designer().layout.get();
+            var s = vm.document.state.get();
+            RecordLayout l = vm.designer.layout.get();
             String rec = l == null ? "" : " · " + (s.selected() == null ? "" : s.selected()) + " " + l.size() + " B";
             return s.abi().name() + " · " + Endian.word(s.byteOrder()) + "-endian" + rec + " · "
                     + s.library().decls().size() + " types";
-        }, vm.document().state, vm.designer().layout));
+        }, vm.document.state, vm.designer.layout));
         Region grow = new Region();
         HBox.setHgrow(grow, Priority.ALWAYS);
         // Every background task the runner has (search, statistics, saves, exports), with Cancel.
-        dev.structscope.app.common.TaskListView tasks = new dev.structscope.app.common.TaskListView(vm.tasks());
+        dev.structscope.app.common.TaskListView tasks = new dev.structscope.app.common.TaskListView(vm.tasks);
         HBox bar = new HBox(8, progress, status, cancel, grow, tasks, info);
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.getStyleClass().add("status-bar");
@@ -550,21 +526,21 @@ public final class MainWindow {
 
     private void installDesignerKeys() {
         // Delete is a table key, not a menu accelerator, so that it keeps deleting text in cell editors.
-        designer.table().setOnKeyPressed(e -> {
-            if (designer.table().getEditingCell() != null) {
+        designer.table.setOnKeyPressed(e -> {
+            if (designer.table.getEditingCell() != null) {
                 return;
             }
             if (e.getCode() == KeyCode.DELETE) {
-                vm.designer().deleteMember();
+                vm.designer.deleteMember();
                 e.consume();
             } else if (e.getCode() == KeyCode.ESCAPE) {
                 // Escape on a cell marked invalid gives up the rejected text.
-                var pos = designer.table().getFocusModel().getFocusedCell();
+                var pos = designer.table.getFocusModel().getFocusedCell();
                 if (pos != null && pos.getTableColumn() != null
                         && pos.getTableColumn().getUserData() instanceof dev.structscope.app.designer.DesignerViewModel.Column col
-                        && designer.table().getItems().get(pos.getRow()) instanceof dev.structscope.app.designer.DesignerRow.MemberRow m) {
-                    vm.designer().discardInvalid(m.index(), col);
-                    designer.table().refresh();
+                        && designer.table.getItems().get(pos.getRow()) instanceof dev.structscope.app.designer.DesignerRow.MemberRow m) {
+                    vm.designer.discardInvalid(m.index(), col);
+                    designer.table.refresh();
                     e.consume();
                 }
             }

@@ -49,14 +49,18 @@ import java.util.function.Consumer;
  * calling thread in tests). Holds no nodes. FX thread only.
  */
 public final class ShellViewModel {
-    private final Document doc;
-    private final DesignerViewModel designer;
-    private final EnumEditorViewModel enums;
-    private final dev.structscope.app.compare.CompareViewModel compare;
-    private final dev.structscope.app.compare.PortabilityViewModel portability;
+    public final Document document;
+    public final DesignerViewModel designer;
+    /** The enum editor's state: which enum is shown in the designer's place, if any. */
+    public final EnumEditorViewModel enums;
+    /** "Compare with…": this document against another layout file or another ABI. */
+    public final dev.structscope.app.compare.CompareViewModel compare;
+    /** The Portability view: one record on the five ABIs. */
+    public final dev.structscope.app.compare.PortabilityViewModel portability;
     private final DocumentIo io;
-    private final TaskRunner tasks;
-    private final RecentFiles recent;
+    /** The one runner for the window's background work. */
+    public final TaskRunner tasks;
+    public final RecentFiles recent;
     public final StringProperty status = new SimpleStringProperty(this, "status", "Ready");
     public final BooleanProperty busy = new SimpleBooleanProperty(this, "busy");
     /** What the running background work is doing, for the status line when it is cancelled; "" when idle. */
@@ -88,69 +92,37 @@ public final class ShellViewModel {
     }
 
     public ShellViewModel(DocumentIo io, TaskRunner tasks, RecentFiles recent) {
-        this.doc = Document.empty();
-        this.designer = new DesignerViewModel(doc);
-        this.enums = new EnumEditorViewModel(doc);
+        this.document = Document.empty();
+        this.designer = new DesignerViewModel(document);
+        this.enums = new EnumEditorViewModel(document);
         this.io = io;
         this.tasks = tasks;
         this.recent = recent;
         // Compare reads the other file through the same reader as Open, off the FX thread.
-        this.compare = new dev.structscope.app.compare.CompareViewModel(doc, f -> io.read(f).library(),
+        this.compare = new dev.structscope.app.compare.CompareViewModel(document, f -> io.read(f).library(),
                 tasks.executor(TaskRunner.Lane.WORK), tasks.fx());
-        this.portability = new dev.structscope.app.compare.PortabilityViewModel(doc);
+        this.portability = new dev.structscope.app.compare.PortabilityViewModel(document);
         title = Bindings.createStringBinding(() -> {
             StringBuilder sb = new StringBuilder("StructScope — ");
             if (dataFile.get() != null) {
                 sb.append(dataFile.get().getFileName()).append(" · ");
             }
-            sb.append(doc.file.get() == null ? sourceLabel : doc.file.get().getFileName().toString());
+            sb.append(document.file.get() == null ? sourceLabel : document.file.get().getFileName().toString());
             if (unsaved()) {
                 sb.append(" •");
             }
             return sb.toString();
-        }, doc.file, doc.dirty, dataFile, bookmarksChanged);
+        }, document.file, document.dirty, dataFile, bookmarksChanged);
         designer.message.addListener((o, a, b) -> status.set(b));
         designer.error.addListener((o, a, b) -> showError(a, b));
         enums.message.addListener((o, a, b) -> status.set(b));
         enums.error.addListener((o, a, b) -> showError(a, b));
         // Selecting a record (from the library, an undo, a newly opened file) leaves the enum editor.
-        doc.state.addListener((o, a, b) -> {
+        document.state.addListener((o, a, b) -> {
             if (b.selected() != null) {
                 enums.tag.set(null);
             }
         });
-    }
-
-    /** The enum editor's state: which enum is shown in the designer's place, if any. */
-    public EnumEditorViewModel enums() {
-        return enums;
-    }
-
-    /** "Compare with…": this document against another layout file or another ABI. */
-    public dev.structscope.app.compare.CompareViewModel compare() {
-        return compare;
-    }
-
-    /** The Portability view: one record on the five ABIs. */
-    public dev.structscope.app.compare.PortabilityViewModel portability() {
-        return portability;
-    }
-
-    public Document document() {
-        return doc;
-    }
-
-    public DesignerViewModel designer() {
-        return designer;
-    }
-
-    public RecentFiles recent() {
-        return recent;
-    }
-
-    /** The one runner for the window's background work. */
-    public TaskRunner tasks() {
-        return tasks;
     }
 
     /**
@@ -228,7 +200,7 @@ public final class ShellViewModel {
         TypeLibrary lib = d.library();
         String sel = type != null && lib.findRecord(type).isPresent() ? lib.findRecord(type).get().name()
                 : lib.namedRecords().isEmpty() ? null : lib.namedRecords().getFirst().name();
-        DocumentState s = doc.state.get();
+        DocumentState s = document.state.get();
         Abi abi = s.abi();
         if (d.abi() != null) {
             try {
@@ -238,7 +210,7 @@ public final class ShellViewModel {
             }
         }
         ByteOrder order = d.byteOrder() == null ? abi.byteOrder() : d.byteOrder();
-        doc.replace(new DocumentState(lib, sel, abi, order), file);
+        document.replace(new DocumentState(lib, sel, abi, order), file);
         if (type != null && (sel == null || !lib.findRecord(type).isPresent())) {
             status.set("⚠ --type " + type + ": no such struct or union in " + label);
         }
@@ -257,7 +229,7 @@ public final class ShellViewModel {
 
     /** Whether anything saved with the document changed since it was opened or saved: the layout or the bookmarks. */
     public boolean unsaved() {
-        return doc.isDirty() || bookmarksChanged.get();
+        return document.isDirty() || bookmarksChanged.get();
     }
 
     /**
@@ -330,7 +302,7 @@ public final class ShellViewModel {
 
     /** Saves to {@code file} in the background; {@code then} runs on success. */
     public void saveAs(Path file, Runnable then) {
-        DocumentState snapshot = doc.state.get();
+        DocumentState snapshot = document.state.get();
         // Name, comment and properties of newer versions survive the save; bookmarks are current.
         Map<String, JsonNode> extensions = new LinkedHashMap<>(loaded.extensions());
         extensions.remove(BookmarkJson.KEY);
@@ -344,10 +316,10 @@ public final class ShellViewModel {
             io.write(d, file);
             return d;
         }, l -> {
-            if (doc.state.get().library().equals(snapshot.library())) {
-                doc.markSaved(file);
+            if (document.state.get().library().equals(snapshot.library())) {
+                document.markSaved(file);
             } else {
-                doc.file.set(file);
+                document.file.set(file);
             }
             recent.add(file);
             if (file.equals(losesText)) {
@@ -367,23 +339,23 @@ public final class ShellViewModel {
 
     /** Adds a new struct, union or enum with a fresh name and selects it (undoable). */
     public void addDecl(String kind) {
-        DocumentState s = doc.state.get();
+        DocumentState s = document.state.get();
         TypeLibrary lib = s.library();
         switch (kind) {
             case "union" -> {
                 String n = RecordEdits.freshName(lib, "NewUnion");
-                doc.apply(s.withLibrary(lib.with(RecordEdits.newRecord(RecordKind.UNION, n))).withSelected(n));
+                document.apply(s.withLibrary(lib.with(RecordEdits.newRecord(RecordKind.UNION, n))).withSelected(n));
             }
             case "enum" -> {
                 String n = RecordEdits.freshName(lib, "NewEnum");
-                doc.apply(s.withLibrary(lib.with(EnumType.of(n, List.of(Enumerator.of(n.toUpperCase(Locale.ROOT)
+                document.apply(s.withLibrary(lib.with(EnumType.of(n, List.of(Enumerator.of(n.toUpperCase(Locale.ROOT)
                         + "_NONE", 0))))).withSelected(null));
                 enums.tag.set(n);
                 status.set("Added enum " + n + ": name its enumerators and values; use it as a member type");
             }
             default -> {
                 String n = RecordEdits.freshName(lib, "NewStruct");
-                doc.apply(s.withLibrary(lib.with(RecordEdits.newRecord(RecordKind.STRUCT, n))).withSelected(n));
+                document.apply(s.withLibrary(lib.with(RecordEdits.newRecord(RecordKind.STRUCT, n))).withSelected(n));
             }
         }
     }
@@ -394,7 +366,7 @@ public final class ShellViewModel {
      * @throws InputException when the name is not a C identifier or is taken; nothing changes
      */
     public void renameDecl(Decl d, String name) {
-        DocumentState s = doc.state.get();
+        DocumentState s = document.state.get();
         int i = s.library().decls().indexOf(d);
         if (i < 0) {
             return;
@@ -406,7 +378,7 @@ public final class ShellViewModel {
         String from = LibraryEdits.reference(d).name();
         String to = name.strip();
         int uses = LibraryEdits.uses(s.library(), d).size();
-        doc.apply(s.withLibrary(next).withSelected(from.equals(s.selected()) ? to : s.selected()));
+        document.apply(s.withLibrary(next).withSelected(from.equals(s.selected()) ? to : s.selected()));
         if (d instanceof EnumType) {
             enums.tag.set(to);
         }
@@ -416,7 +388,7 @@ public final class ShellViewModel {
 
     /** Adds a copy of {@code d} right after it under a fresh name and selects the copy (undoable). */
     public void duplicateDecl(Decl d) {
-        DocumentState s = doc.state.get();
+        DocumentState s = document.state.get();
         int i = s.library().decls().indexOf(d);
         if (i < 0) {
             return;
@@ -424,7 +396,7 @@ public final class ShellViewModel {
         TypeLibrary next = LibraryEdits.duplicate(s.library(), i);
         Decl copy = next.decls().get(i + 1);
         String name = LibraryEdits.reference(copy).name();
-        doc.apply(s.withLibrary(next).withSelected(copy instanceof EnumType ? s.selected() : name));
+        document.apply(s.withLibrary(next).withSelected(copy instanceof EnumType ? s.selected() : name));
         selectDecl(copy);
         status.set("Duplicated " + LibraryEdits.reference(d).spelling() + " as " + name);
     }
@@ -435,14 +407,14 @@ public final class ShellViewModel {
      * @throws InputException naming the uses while anything still refers to it; nothing changes
      */
     public void deleteDecl(Decl d) {
-        DocumentState s = doc.state.get();
+        DocumentState s = document.state.get();
         int i = s.library().decls().indexOf(d);
         if (i < 0) {
             return;
         }
         TypeLibrary next = LibraryEdits.delete(s.library(), i);
         String name = LibraryEdits.reference(d).name();
-        doc.apply(s.withLibrary(next).withSelected(name.equals(s.selected()) ? null : s.selected()));
+        document.apply(s.withLibrary(next).withSelected(name.equals(s.selected()) ? null : s.selected()));
         if (d instanceof EnumType e && e.tag() != null && e.tag().equals(enums.tag.get())) {
             enums.tag.set(null);
         }
@@ -454,10 +426,10 @@ public final class ShellViewModel {
         String name = switch (d) {
             case RecordType r -> r.tag();
             case Typedef t when t.target() instanceof RecordType -> t.name();
-            case Typedef t -> doc.state.get().library().findRecord(t.name()).map(TypeLibrary.NamedRecord::name).orElse(null);
+            case Typedef t -> document.state.get().library().findRecord(t.name()).map(TypeLibrary.NamedRecord::name).orElse(null);
             case EnumType e -> null;
         };
-        doc.select(name);
+        document.select(name);
         enums.tag.set(d instanceof EnumType e ? e.tag() : null);
         if (name == null) {
             status.set(d instanceof EnumType e ? e.spelling() + ": " + e.enumerators().size() + " enumerators"

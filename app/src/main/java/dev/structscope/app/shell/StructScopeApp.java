@@ -40,7 +40,7 @@ public final class StructScopeApp extends Application {
             reportFirstFrame(stage, firstWindow.equals("exit"));
         }
         stage.show();
-        window.designer().table().requestFocus();
+        window.designer.table.requestFocus();
     }
 
     /**

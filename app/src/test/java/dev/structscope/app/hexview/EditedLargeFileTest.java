@@ -135,12 +135,12 @@ class EditedLargeFileTest {
                 long[] hits = Arrays.stream(t).skip(2).mapToLong(Long::parseLong).toArray();
                 search.text.set(t[0]);
                 search.findAll();
-                assertEquals(Long.parseLong(t[1]), search.matchCount.get(), t[0] + ": " + search.status().message.get());
+                assertEquals(Long.parseLong(t[1]), search.matchCount.get(), t[0] + ": " + search.status.message.get());
                 assertEquals(Arrays.stream(hits).boxed().toList(), search.matches(), t[0]);
                 // F3 from the last match wraps to the first; Shift+F3 from the first wraps to the last.
                 hex.select(hits[hits.length - 1], 1);
                 search.next();
-                assertEquals(hits[0], hex.selectionStart(), t[0] + " wraps: " + search.status().message.get());
+                assertEquals(hits[0], hex.selectionStart(), t[0] + " wraps: " + search.status.message.get());
                 search.previous();
                 assertEquals(hits[hits.length - 1], hex.selectionStart(), t[0] + " wraps back");
             }

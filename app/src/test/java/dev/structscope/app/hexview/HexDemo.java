@@ -35,14 +35,14 @@ public final class HexDemo extends Application {
         Path file = args.isEmpty() ? writeTicks(Files.createTempFile("ticks", ".bin"), 100_000) : Path.of(args.get(0));
         HexPane pane = new HexPane();
         pane.setLibrary(DemoTypes.library(), Abis.X86_64_LINUX, ByteOrder.LITTLE_ENDIAN);
-        pane.file().open(file, () -> pane.overlayBar().choose(args.size() > 1 ? args.get(1) : "Tick",
+        pane.file.open(file, () -> pane.overlayBar.choose(args.size() > 1 ? args.get(1) : "Tick",
                 args.size() > 2 ? args.get(2) : "0x38", false));
-        pane.bookmarks().add("tick #2 header", 0x70, 8);
+        pane.bookmarks.add("tick #2 header", 0x70, 8);
         stage.setTitle("StructScope — hex explorer — " + file.getFileName());
         stage.setScene(new Scene(pane, 1560, 960));
         stage.setOnHidden(e -> pane.dispose());
         stage.show();
-        pane.hexView().requestFocus();
+        pane.hexView.requestFocus();
     }
 
     /** {@code n} ticks as x86_64 gcc lays out {@code struct Tick} (56 bytes each). */

@@ -71,14 +71,14 @@ class SearchViewModelTest {
                 first.add(Long.parseLong(x));
             }
             assertEquals(first, vm.matches().subList(0, first.size()));
-            assertTrue(vm.status().message.get().startsWith(String.format(java.util.Locale.ROOT, "%,d matches", count)),
-                    vm.status().message.get());
+            assertTrue(vm.status.message.get().startsWith(String.format(java.util.Locale.ROOT, "%,d matches", count)),
+                    vm.status.message.get());
 
             // F3 after Find All says which match it is.
             hex.select(first.get(2), 3);
             vm.next();
             assertEquals((long) first.get(3), hex.selectionStart());
-            assertTrue(vm.status().message.get().startsWith("match 4 of "), vm.status().message.get());
+            assertTrue(vm.status.message.get().startsWith("match 4 of "), vm.status.message.get());
             vm.show(first.get(7));
             assertEquals((long) first.get(7), hex.selectionStart());
             assertEquals(3, hex.selectionLength());
@@ -101,7 +101,7 @@ class SearchViewModelTest {
             vm.findAll();
             assertEquals(3L * SearchViewModel.LISTED - 1, vm.matchCount.get());
             assertEquals(SearchViewModel.LISTED, vm.matches().size());
-            assertTrue(vm.status().message.get().contains("the first 10,000 listed"), vm.status().message.get());
+            assertTrue(vm.status.message.get().contains("the first 10,000 listed"), vm.status.message.get());
         }
     }
 
@@ -116,15 +116,15 @@ class SearchViewModelTest {
             hex.moveTo(10, false);
             vm.next();
             assertEquals(2, hex.selectionStart());
-            assertTrue(vm.status().message.get().contains("wrapped past the end"), vm.status().message.get());
+            assertTrue(vm.status.message.get().contains("wrapped past the end"), vm.status.message.get());
             vm.text.set("absent");
             vm.next();
-            assertEquals("not found in the file", vm.status().message.get());
-            assertFalse(vm.status().error.get());
+            assertEquals("not found in the file", vm.status.message.get());
+            assertFalse(vm.status.error.get());
             vm.kind.set(SearchQuery.Kind.HEX);
             vm.text.set("abc");
             vm.next();
-            assertTrue(vm.status().error.get(), "odd hex digits are refused in place");
+            assertTrue(vm.status.error.get(), "odd hex digits are refused in place");
         }
     }
 
@@ -140,10 +140,10 @@ class SearchViewModelTest {
             vm.kind.set(SearchQuery.Kind.HEX);
             vm.text.set("00");
             vm.findAll();
-            assertTrue(vm.status().running.get());
+            assertTrue(vm.status.running.get());
             vm.cancel();
-            assertFalse(vm.status().running.get());
-            assertEquals("search cancelled", vm.status().message.get());
+            assertFalse(vm.status.running.get());
+            assertEquals("search cancelled", vm.status.message.get());
             later.forEach(Runnable::run);
             assertEquals(-1, vm.matchCount.get(), "a cancelled scan delivers nothing");
             assertTrue(vm.matches().isEmpty());

@@ -80,7 +80,7 @@ class PlotViewModelTest {
             List<String> said = new ArrayList<>();
             p.series.addListener((o, a, now) -> {
                 shown.add(now);
-                said.add(p.status().message.get());
+                said.add(p.status.message.get());
             });
             p.addMember("id");
             assertEquals(2, shown.size(), "a first look, then the exact series");
@@ -100,7 +100,7 @@ class PlotViewModelTest {
             }
             assertSevens(exact);
             assertTrue(said.getFirst().startsWith("a first look"), said.getFirst());
-            assertEquals("records 0–299,999 of 300,000", p.status().message.get());
+            assertEquals("records 0–299,999 of 300,000", p.status.message.get());
         }
     }
 
@@ -138,7 +138,7 @@ class PlotViewModelTest {
         assertEquals(N, vm.total.get());
         assertEquals(Math.min(N, PlotViewModel.BUCKETS), s.buckets().size());
         assertSevens(s);
-        assertEquals("records 0–2,999 of 3,000", vm.status().message.get());
+        assertEquals("records 0–2,999 of 3,000", vm.status.message.get());
     }
 
     @Test
@@ -168,7 +168,7 @@ class PlotViewModelTest {
         vm.addMember("id");
         vm.addMember("samples");
         assertEquals(List.of("id"), vm.members());
-        assertTrue(vm.status().message.get().contains("array"), vm.status().message.get());
+        assertTrue(vm.status.message.get().contains("array"), vm.status.message.get());
         vm.addMember("no such thing!");
         assertEquals(List.of("id"), vm.members());
         assertEquals(1, vm.series.get().size());

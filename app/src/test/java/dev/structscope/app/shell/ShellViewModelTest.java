@@ -37,10 +37,10 @@ class ShellViewModelTest {
         @Test
         void noneShowsTheDefaultSampleWithItsLayoutAndData() {
             vm.openDefaultSample(dir);
-            assertEquals("Tick", vm.document().state.get().selected());
-            assertEquals(40, vm.designer().layout.get().size()); // ticks.h says 40 bytes a record on x86-64
+            assertEquals("Tick", vm.document.state.get().selected());
+            assertEquals(40, vm.designer.layout.get().size()); // ticks.h says 40 bytes a record on x86-64
             assertEquals(dir.resolve("ticks.bin"), vm.dataFile.get());
-            assertFalse(vm.document().isDirty());
+            assertFalse(vm.document.isDirty());
             assertEquals("StructScope — ticks.bin · ticks.h", vm.title.get());
         }
 
@@ -57,7 +57,7 @@ class ShellViewModelTest {
             while (!pending.isEmpty()) { // extraction, the user's reads, then whatever the sample would do
                 pending.removeFirst().run();
             }
-            assertEquals("Mine", slow.document().state.get().selected());
+            assertEquals("Mine", slow.document.state.get().selected());
             assertEquals(data, slow.dataFile.get());
             assertTrue(Files.exists(dir.resolve("ticks.bin")), "the sample was prepared, just not shown");
 
@@ -76,18 +76,18 @@ class ShellViewModelTest {
         @Tag("dynamic")
         void theElfSampleOpensWithItsWholeFileLayout() {
             vm.openSample(dev.structscope.samples.Samples.ELF, dir);
-            assertEquals("ElfFile", vm.document().state.get().selected(), vm.status.get());
+            assertEquals("ElfFile", vm.document.state.get().selected(), vm.status.get());
             assertEquals(dir.resolve("hello.elf"), vm.dataFile.get());
             // A dynamic record's size is its smallest: the 64-byte file header (the tables are placed).
-            assertEquals(64, vm.designer().layout.get().size());
-            assertFalse(vm.document().isDirty());
+            assertEquals(64, vm.designer.layout.get().size());
+            assertFalse(vm.document.isDirty());
         }
 
         @Test
         void theOwnSampleHasAStructWorthPacking() {
             vm.openSample();
-            assertEquals("Tick", vm.document().state.get().selected());
-            assertTrue(vm.document().state.get().library().findRecord("Order").isPresent());
+            assertEquals("Tick", vm.document.state.get().selected());
+            assertTrue(vm.document.state.get().library().findRecord("Order").isPresent());
             assertTrue(vm.title.get().contains("ticks.h (sample)"), vm.title.get());
         }
 
@@ -97,8 +97,8 @@ class ShellViewModelTest {
             Path data = Files.write(dir.resolve("w.bin"), new byte[64]);
             StructScopeApp.show(vm, dev.structscope.app.cli.StructScopeCli.openArgs(new String[]{"open", data.toString(), "--layout",
                     h.toString(), "--type", "B"}));
-            assertEquals("B", vm.document().state.get().selected());
-            assertEquals(16, vm.designer().layout.get().size());
+            assertEquals("B", vm.document.state.get().selected());
+            assertEquals(16, vm.designer.layout.get().size());
             assertEquals(data, vm.dataFile.get());
             assertTrue(vm.title.get().startsWith("StructScope — w.bin · w.h"), vm.title.get());
         }
@@ -107,7 +107,7 @@ class ShellViewModelTest {
         void anUnknownTypeIsSaidInTheStatusBar() throws Exception {
             Path h = header("w.h", "struct A { int a; };\n");
             StructScopeApp.show(vm, dev.structscope.app.cli.StructScopeCli.openArgs(new String[]{"open", h.toString(), "--type", "Nope"}));
-            assertEquals("A", vm.document().state.get().selected());
+            assertEquals("A", vm.document.state.get().selected());
             assertTrue(vm.status.get().contains("--type Nope"), vm.status.get());
         }
     }
@@ -119,9 +119,9 @@ class ShellViewModelTest {
             Path h = header("d.h", "union U { int a; double b; };\n");
             Path data = Files.write(dir.resolve("d.bin"), new byte[8]);
             vm.openDropped(List.of(h, data));
-            assertEquals("U", vm.document().state.get().selected());
+            assertEquals("U", vm.document.state.get().selected());
             assertEquals(data, vm.dataFile.get());
-            assertEquals(List.of(data.toAbsolutePath(), h.toAbsolutePath()), vm.recent().files);
+            assertEquals(List.of(data.toAbsolutePath(), h.toAbsolutePath()), vm.recent.files);
         }
     }
 
@@ -132,11 +132,11 @@ class ShellViewModelTest {
             vm.openSample();
             vm.addDecl("struct");
             vm.addDecl("struct");
-            assertEquals("NewStruct2", vm.document().state.get().selected());
-            vm.designer().undo();
-            assertEquals("NewStruct", vm.document().state.get().selected());
+            assertEquals("NewStruct2", vm.document.state.get().selected());
+            vm.designer.undo();
+            assertEquals("NewStruct", vm.document.state.get().selected());
             vm.addDecl("union");
-            assertEquals(4, vm.designer().layout.get().size());
+            assertEquals(4, vm.designer.layout.get().size());
         }
     }
 
@@ -154,7 +154,7 @@ class ShellViewModelTest {
             slow.cancel();
             assertFalse(slow.busy.get());
             pending.forEach(Runnable::run); // the read finishes after the cancel
-            assertEquals("Tick", slow.document().state.get().selected());
+            assertEquals("Tick", slow.document.state.get().selected());
             assertTrue(slow.status.get().startsWith("Cancelled"), slow.status.get());
         }
     }
@@ -164,14 +164,14 @@ class ShellViewModelTest {
         @Test
         void writesTheAbiIntoTheDocumentAndClearsTheDirtyMarker() throws Exception {
             vm.openSample();
-            vm.designer().setAbi(Abis.ARM_LINUX);
+            vm.designer.setAbi(Abis.ARM_LINUX);
             assertTrue(vm.title.get().endsWith("•"));
             Path f = dir.resolve("s.json");
             vm.saveAs(f, null);
             assertFalse(vm.title.get().endsWith("•"));
             assertTrue(Files.readString(f).contains("arm-linux"));
             vm.newDocument();
-            assertNull(vm.document().file.get());
+            assertNull(vm.document.file.get());
         }
 
         /**

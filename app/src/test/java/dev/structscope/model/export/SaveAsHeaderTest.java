@@ -50,7 +50,7 @@ class SaveAsHeaderTest {
         vm.saveAs(h, null);
         String saved = Files.readString(h);
 
-        var s = vm.document().state.get();
+        var s = vm.document.state.get();
         ExportChoice c = ExportChoice.all().stream().filter(t -> t.target() == ExportTarget.C).findFirst().orElseThrow();
         assertEquals(c.render(new ExportChoice.Request(s.library(), s.abi(), s.byteOrder(), null)).text(), saved);
         assertTrue(saved.contains("_Static_assert(sizeof("), saved);
@@ -72,7 +72,7 @@ class SaveAsHeaderTest {
 
         vm.open(h, null, null);
         assertEquals(CRoundTripTest.describe(LayoutEngine.layoutAll(lib, abi)),
-                CRoundTripTest.describe(LayoutEngine.layoutAll(vm.document().state.get().library(), abi)));
+                CRoundTripTest.describe(LayoutEngine.layoutAll(vm.document.state.get().library(), abi)));
     }
 
     @ParameterizedTest
@@ -84,7 +84,7 @@ class SaveAsHeaderTest {
         vm.open(json, null, null);
         Path h = dir.resolve("plain.h");
         vm.saveAs(h, null);
-        var s = vm.document().state.get();
+        var s = vm.document.state.get();
         String exported = new ExportChoice(ExportTarget.C, "", ".h", "c")
                 .render(new ExportChoice.Request(s.library(), s.abi(), s.byteOrder(), null)).text();
         assertEquals(exported, Files.readString(h));

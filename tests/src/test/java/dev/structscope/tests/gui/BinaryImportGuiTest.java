@@ -61,8 +61,8 @@ class BinaryImportGuiTest extends GuiTest {
         assertEquals("2 of 3", lookup("#binary-count").queryAs(Label.class).getText());
         clickOn("struct WireHeader  (16 bytes)");
         clickOn("#binary-import");
-        waitFor(() -> vm.document().state.get().library().findRecord("WireHeader").isPresent());
-        var state = vm.document().state.get();
+        waitFor(() -> vm.document.state.get().library().findRecord("WireHeader").isPresent());
+        var state = vm.document.state.get();
         assertEquals("i386-linux", state.abi().name());
         assertTrue(state.library().findRecord("Unrelated").isEmpty());
         // i386: the double is 4-aligned

@@ -44,11 +44,11 @@ class CompareGuiTest extends GuiTest {
     /** Waits for the compare view's background work (reading the other file, comparing). */
     private void settleCompare() {
         settle();
-        await("the comparison to finish", () -> !vm.compare().busy.get());
+        await("the comparison to finish", () -> !vm.compare.busy.get());
     }
 
     private void compareWith(Path file) {
-        interact(() -> vm.compare().compareWithFile(file, null));
+        interact(() -> vm.compare.compareWithFile(file, null));
         settleCompare();
     }
 
@@ -104,8 +104,8 @@ class CompareGuiTest extends GuiTest {
     }
 
     private CompareRow row(String path) {
-        return vm.compare().rows.stream().filter(r -> r.path().equals(path)).findFirst()
-                .orElseThrow(() -> new AssertionError("no row " + path + " in " + vm.compare().rows));
+        return vm.compare.rows.stream().filter(r -> r.path().equals(path)).findFirst()
+                .orElseThrow(() -> new AssertionError("no row " + path + " in " + vm.compare.rows));
     }
 
     @Nested
@@ -126,13 +126,13 @@ class CompareGuiTest extends GuiTest {
         void theRetypedAddedRemovedAndMovedMembersAreMarked() throws Exception {
             Path v2 = edited();
             compareWith(v2);
-            assertTrue(window.compare().compareView().isVisible(), "the compare view shows");
-            assertFalse(window.designer().isVisible(), "in the designer's place");
-            assertEquals("", vm.compare().error.get());
+            assertTrue(window.compare.compareView.isVisible(), "the compare view shows");
+            assertFalse(window.designer.isVisible(), "in the designer's place");
+            assertEquals("", vm.compare.error.get());
             assertEquals("1 of 4 records differ", lookup("#compare-summary").queryLabeled().getText());
             clickRecord("Tick");
-            assertEquals("Tick", vm.compare().selected.get().name());
-            assertEquals(RecordComparison.Status.CHANGED, vm.compare().selected.get().record().status());
+            assertEquals("Tick", vm.compare.selected.get().name());
+            assertEquals(RecordComparison.Status.CHANGED, vm.compare.selected.get().record().status());
 
             Map<String, String> marks = drawnMarks();
             assertEquals(List.of("ts", "id", "price", "qty", "flags", "venue", "side"), List.copyOf(marks.keySet()),
@@ -158,24 +158,24 @@ class CompareGuiTest extends GuiTest {
             assertEquals(null, row("side").now());
 
             // The two rulers, one above the other, draw the two layouts of Tick.
-            assertEquals(32, vm.compare().selected.get().oldLayout().size());
-            assertEquals(40, vm.compare().selected.get().newLayout().size());
-            assertFalse(window.compare().compareView().oldRuler().blocks().isEmpty());
-            assertTrue(window.compare().compareView().newRuler().blocks().stream()
+            assertEquals(32, vm.compare.selected.get().oldLayout().size());
+            assertEquals(40, vm.compare.selected.get().newLayout().size());
+            assertFalse(window.compare.compareView.oldRuler.blocks().isEmpty());
+            assertTrue(window.compare.compareView.newRuler.blocks().stream()
                     .anyMatch(b -> b.name().equals("venue")), "the new ruler has the added member");
-            assertTrue(window.compare().compareView().oldRuler().localToScene(0, 0).getY()
-                    < window.compare().compareView().newRuler().localToScene(0, 0).getY(), "old ruler above new");
+            assertTrue(window.compare.compareView.oldRuler.localToScene(0, 0).getY()
+                    < window.compare.compareView.newRuler.localToScene(0, 0).getY(), "old ruler above new");
 
             // A click on the added member's block in the new ruler selects its row; the row marks both rulers.
-            var newRuler = window.compare().compareView().newRuler();
+            var newRuler = window.compare.compareView.newRuler;
             var venue = newRuler.blocks().stream().filter(b -> b.name().equals("venue")).findFirst().orElseThrow();
             var at = newRuler.centerOf(venue);
             clickOn(newRuler.localToScreen(at.getX(), at.getY()));
             WaitForAsyncUtils.waitForFxEvents();
-            CompareRow picked = window.compare().compareView().table().getSelectionModel().getSelectedItem();
+            CompareRow picked = window.compare.compareView.table.getSelectionModel().getSelectedItem();
             assertNotNull(picked, "a row is selected");
             assertEquals("venue", picked.path());
-            assertEquals(picked.oldColour(), vm.compare().oldMember.get());
+            assertEquals(picked.oldColour(), vm.compare.oldMember.get());
 
             // An unchanged record lists as same and shows no marks.
             clickRecord("Hdr");
@@ -185,12 +185,12 @@ class CompareGuiTest extends GuiTest {
         @Test
         void escapeReturnsToTheDesigner() throws Exception {
             compareWith(edited());
-            assertTrue(window.compare().compareView().isVisible());
-            clickOn(window.compare().compareView().table());
+            assertTrue(window.compare.compareView.isVisible());
+            clickOn(window.compare.compareView.table);
             push(KeyCode.ESCAPE);
             WaitForAsyncUtils.waitForFxEvents();
-            assertFalse(window.compare().compareView().isVisible());
-            assertTrue(window.designer().isVisible(), "the designer is back");
+            assertFalse(window.compare.compareView.isVisible());
+            assertTrue(window.designer.isVisible(), "the designer is back");
         }
 
         @Test
@@ -198,12 +198,12 @@ class CompareGuiTest extends GuiTest {
             Path bad = dir.resolve("broken.h");
             Files.writeString(bad, "struct Broken { int a; unknown_t b; };\n");
             compareWith(bad);
-            assertTrue(window.compare().compareView().isVisible(), "the view stays, with the reason");
+            assertTrue(window.compare.compareView.isVisible(), "the view stays, with the reason");
             Node banner = lookup("#compare-error").query();
             assertTrue(banner.isVisible());
             String message = lookup("#compare-error").queryLabeled().getText();
             assertTrue(message.contains("broken.h") || message.contains("unknown_t"), message);
-            assertTrue(vm.compare().records.isEmpty());
+            assertTrue(vm.compare.records.isEmpty());
         }
     }
 
@@ -216,7 +216,7 @@ class CompareGuiTest extends GuiTest {
             // Across first, then down: a diagonal path would cross the parent menu and close the submenu.
             clickOn(shown("This Layout on i386-linux"), org.testfx.robot.Motion.HORIZONTAL_FIRST);
             settleCompare();
-            assertTrue(window.compare().compareView().isVisible());
+            assertTrue(window.compare.compareView.isVisible());
             // double and uint64_t are 4-aligned in i386 records: Order's price moves from 8 to 4.
             clickRecord("Order");
             CompareRow price = row("price");
@@ -224,8 +224,8 @@ class CompareGuiTest extends GuiTest {
             assertEquals(4, price.now().offset());
             assertEquals("moved", drawnMarks().get("price"));
             clickRecord("Tick");
-            assertEquals(32, vm.compare().selected.get().oldLayout().size());
-            assertEquals(28, vm.compare().selected.get().newLayout().size());
+            assertEquals(32, vm.compare.selected.get().oldLayout().size());
+            assertEquals(28, vm.compare.selected.get().newLayout().size());
         }
     }
 
@@ -279,9 +279,9 @@ class CompareGuiTest extends GuiTest {
         void theIlp32Lp64AndLlp64DifferencesShowWithTheCompilersNumbers() throws Exception {
             Assumptions.assumeTrue(Files.isExecutable(Path.of("/usr/bin/gcc")), "gcc is not installed");
             openWire();
-            assertTrue(window.compare().portabilityView().isVisible(), "the Portability view shows");
-            assertFalse(window.designer().isVisible());
-            PortabilityTable t = vm.portability().table.get();
+            assertTrue(window.compare.portabilityView.isVisible(), "the Portability view shows");
+            assertFalse(window.designer.isVisible());
+            PortabilityTable t = vm.portability.table.get();
             assertNotNull(t);
             assertEquals("Wire", t.record());
             assertEquals(Abis.ALL, t.abis());
@@ -310,7 +310,7 @@ class CompareGuiTest extends GuiTest {
             assertEquals(differing, marked);
             push(KeyCode.ESCAPE);
             WaitForAsyncUtils.waitForFxEvents();
-            assertTrue(window.designer().isVisible(), "Escape returns to the designer");
+            assertTrue(window.designer.isVisible(), "Escape returns to the designer");
         }
 
         @Test
@@ -318,7 +318,7 @@ class CompareGuiTest extends GuiTest {
             openWire();
             interact(() -> vm.show(HeaderImporter.importText("struct Fixed { unsigned int a; unsigned char b; short c; };",
                     "fixed.h", HeaderImporter.Options.defaults()), null, "fixed.h", "Fixed"));
-            interact(() -> vm.portability().open("Fixed"));
+            interact(() -> vm.portability.open("Fixed"));
             assertEquals("same on all five ABIs: Fixed can go over the wire between them as is",
                     lookup("#portability-verdict").queryLabeled().getText());
             assertEquals(0, lookup("#portability-table .portability-differs").queryAll().stream()

@@ -27,17 +27,17 @@ class DataMenuGuiTest extends GuiTest {
         java.nio.file.Files.write(data, new byte[4096]);
         interact(() -> vm.setDataFile(data));
         settle();
-        for (int i = 0; i < 200 && window.dataPane().hexPane().model().source.get() == null; i++) {
+        for (int i = 0; i < 200 && window.dataPane.hexPane.model.source.get() == null; i++) {
             sleep(25);
         }
         clickOn(table());
         push(KeyCode.CONTROL, KeyCode.G);
         WaitForAsyncUtils.waitForFxEvents();
-        assertTrue(window.dataPane().hexPane().gotoField().isFocused(), "Ctrl+G puts the caret in Go to");
+        assertTrue(window.dataPane.hexPane.gotoField.isFocused(), "Ctrl+G puts the caret in Go to");
         write("0x40+8");
         push(KeyCode.ENTER);
         WaitForAsyncUtils.waitForFxEvents();
-        assertEquals(0x48, window.dataPane().hexPane().model().caret());
+        assertEquals(0x48, window.dataPane.hexPane.model.caret());
         clickOn(table());
         push(KeyCode.CONTROL, KeyCode.F);
         WaitForAsyncUtils.waitForFxEvents();

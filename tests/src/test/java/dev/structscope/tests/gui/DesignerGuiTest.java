@@ -35,7 +35,7 @@ class DesignerGuiTest extends GuiTest {
             assumeTrue(ClangLayouts.available(), "clang-16 is not installed");
             clickOn("#new");
             settle();
-            assertEquals("Untitled", vm.document().state.get().selected());
+            assertEquals("Untitled", vm.document.state.get().selected());
             // The new struct has one int32_t 'value'. Make it a uint8_t 'side', then add four members.
             typeMember(0, "uint8_t", "side");
             clickOn(table()).push(KeyCode.INSERT);
@@ -96,11 +96,11 @@ class DesignerGuiTest extends GuiTest {
 
         @Test
         void marksTheCellWithTheReasonAndChangesNothing() {
-            var before = vm.document().state.get();
+            var before = vm.document.state.get();
             var cell = typeRejected(1, "Type", "uint42_t");
             assertEquals("uint42_t", cell.getText());
             assertEquals("unknown type 'uint42_t'", cell.getTooltip().getText());
-            assertEquals(before, vm.document().state.get());
+            assertEquals(before, vm.document.state.get());
             assertTrue(lookup("#status").queryLabeled().getText().contains("unknown type 'uint42_t'"));
             assertTrue(lookup("#designer-error").queryLabeled().isVisible());
         }
@@ -138,20 +138,20 @@ class DesignerGuiTest extends GuiTest {
     class UndoingAndRedoing {
         @Test
         void theToolbarAndTheKeysStepThroughEdits() {
-            var s0 = vm.document().state.get();
+            var s0 = vm.document.state.get();
             typeInto(0, "Name", "timestamp");
-            var s1 = vm.document().state.get();
+            var s1 = vm.document.state.get();
             assertEquals("timestamp", designer().record().members().get(0).name());
             assertTrue(stage.getTitle().endsWith("•"), stage.getTitle());
             clickOn("#undo");
-            assertEquals(s0, vm.document().state.get());
+            assertEquals(s0, vm.document.state.get());
             assertFalse(stage.getTitle().endsWith("•"), stage.getTitle());
             clickOn("#redo");
-            assertEquals(s1, vm.document().state.get());
+            assertEquals(s1, vm.document.state.get());
             clickOn(table()).push(KeyCode.CONTROL, KeyCode.Z);
-            assertEquals(s0, vm.document().state.get());
+            assertEquals(s0, vm.document.state.get());
             push(KeyCode.CONTROL, KeyCode.SHIFT, KeyCode.Z);
-            assertEquals(s1, vm.document().state.get());
+            assertEquals(s1, vm.document.state.get());
         }
 
         @Test

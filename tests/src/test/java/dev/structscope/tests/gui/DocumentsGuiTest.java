@@ -37,7 +37,7 @@ class DocumentsGuiTest extends GuiTest {
         void andReopeningGivesTheSameTypesAbiAndNoDirtyMarker() {
             editSomething();
             assertTrue(stage.getTitle().endsWith("•"));
-            DocumentState edited = vm.document().state.get();
+            DocumentState edited = vm.document.state.get();
             Path file = dir.resolve("ticks.json");
             interact(() -> vm.saveAs(file, null));
             settle();
@@ -47,14 +47,14 @@ class DocumentsGuiTest extends GuiTest {
             interact(() -> vm.newDocument());
             interact(() -> vm.open(file, "Tick", null));
             settle();
-            DocumentState reopened = vm.document().state.get();
+            DocumentState reopened = vm.document.state.get();
             assertEquals(edited.library(), reopened.library());
             assertEquals(Abis.AARCH64_LINUX, reopened.abi());
             assertEquals("Tick", reopened.selected());
             assertEquals(4, designer().record().pack());
             assertEquals("stamp", designer().record().members().getFirst().name());
-            assertFalse(vm.document().isDirty());
-            assertEquals(file.toAbsolutePath(), vm.recent().files.getFirst());
+            assertFalse(vm.document.isDirty());
+            assertEquals(file.toAbsolutePath(), vm.recent.files.getFirst());
         }
     }
 
@@ -63,13 +63,13 @@ class DocumentsGuiTest extends GuiTest {
         @Test
         void andReopeningGivesTheSameLayouts() {
             editSomething();
-            DocumentState edited = vm.document().state.get();
+            DocumentState edited = vm.document.state.get();
             Path file = dir.resolve("ticks.h");
             interact(() -> vm.saveAs(file, null));
             settle();
             interact(() -> vm.open(file, null, null));
             settle();
-            DocumentState reopened = vm.document().state.get();
+            DocumentState reopened = vm.document.state.get();
             List<RecordLayout> a = LayoutEngine.layoutAll(edited.library(), edited.abi());
             List<RecordLayout> b = LayoutEngine.layoutAll(reopened.library(), edited.abi());
             assertEquals(a.size(), b.size());
@@ -120,12 +120,12 @@ class DocumentsGuiTest extends GuiTest {
         void saysWhereInTheStatusBarAndKeepsTheDocument() throws Exception {
             Path bad = dir.resolve("bad.h");
             Files.writeString(bad, "struct A {\n    int x;\n    int y\n};\n");
-            DocumentState before = vm.document().state.get();
+            DocumentState before = vm.document.state.get();
             interact(() -> vm.open(bad, null, null));
             settle();
             String status = lookup("#status").queryLabeled().getText();
             assertTrue(status.startsWith("⚠ ") && status.contains("bad.h:4:1"), status);
-            assertEquals(before, vm.document().state.get());
+            assertEquals(before, vm.document.state.get());
         }
     }
 
@@ -134,8 +134,8 @@ class DocumentsGuiTest extends GuiTest {
         @Test
         void showsOneStructWithOneMemberAndNoFile() {
             clickOn("#new");
-            assertNull(vm.document().file.get());
-            assertEquals("Untitled", vm.document().state.get().selected());
+            assertNull(vm.document.file.get());
+            assertEquals("Untitled", vm.document.state.get().selected());
             assertEquals(1, designer().record().members().size());
             assertTrue(stage.getTitle().contains("untitled"), stage.getTitle());
         }

@@ -32,21 +32,21 @@ class DynamicGuiTest extends GuiTest {
             "\\]\\s+(\\S*)\\s+(\\S+)\\s+([0-9a-f]{16})\\s+([0-9a-f]{6,})\\s+([0-9a-f]{6,})");
 
     private HexPane hex() {
-        return window.dataPane().hexPane();
+        return window.dataPane.hexPane;
     }
 
     /** Opens the ELF sample the way a person does: File › Open Sample: ELF File. */
     private Path openElfFromMenu() {
         clickOn("File");
         clickOn("Open Sample: ELF File (Dynamic Layout)");
-        for (int i = 0; i < 400 && (hex().fieldsView().root() == null
-                || !"ElfFile".equals(hex().overlayBar().typeBox().getValue())); i++) {
+        for (int i = 0; i < 400 && (hex().fieldsView.root() == null
+                || !"ElfFile".equals(hex().overlayBar.typeBox.getValue())); i++) {
             sleep(25);
             settle();
         }
-        assertNotNull(hex().fieldsView().root(), "the ELF sample decodes with no typing: "
-                + hex().fieldsView().placeholder().getText() + " / " + hex().overlayBar().errorLabel().getText());
-        return Path.of(hex().model().source.get().name());
+        assertNotNull(hex().fieldsView.root(), "the ELF sample decodes with no typing: "
+                + hex().fieldsView.placeholder.getText() + " / " + hex().overlayBar.errorLabel.getText());
+        return Path.of(hex().model.source.get().name());
     }
 
     private static TreeItem<FieldRow> child(TreeItem<FieldRow> item, String name) {
@@ -75,7 +75,7 @@ class DynamicGuiTest extends GuiTest {
     void theElfSampleShowsItsSectionHeadersAsReadelfDoes() throws Exception {
         Assumptions.assumeTrue(Files.isExecutable(Path.of("/usr/bin/readelf")), "readelf is not installed");
         Path elf = openElfFromMenu();
-        TreeItem<FieldRow> root = hex().fieldsView().root();
+        TreeItem<FieldRow> root = hex().fieldsView.root();
         interact(() -> root.setExpanded(true));
         TreeItem<FieldRow> sh = child(root, "sh");
         List<long[]> truth = readelfSections(elf);
@@ -90,18 +90,18 @@ class DynamicGuiTest extends GuiTest {
             assertEquals(truth.get(i)[1], number(child(s, "sh_size")), "sh[" + i + "].sh_size");
         }
         // The row is visible in the tree, and a click on it selects the table's bytes in the hex view.
-        interact(() -> hex().fieldsView().tree().getSelectionModel().select(sh));
+        interact(() -> hex().fieldsView.tree.getSelectionModel().select(sh));
         WaitForAsyncUtils.waitForFxEvents();
-        assertEquals(shoff, hex().model().selectionStart());
-        assertEquals(64L * truth.size(), hex().model().selectionLength());
+        assertEquals(shoff, hex().model.selectionStart());
+        assertEquals(64L * truth.size(), hex().model.selectionLength());
         // The overlay colours the placed table's bytes as the member sh (colour index 2).
-        assertEquals("sh", hex().model().overlay.get().spanAt(shoff + 64).label());
+        assertEquals("sh", hex().model.overlay.get().spanAt(shoff + 64).label());
     }
 
     @Test
     void anIntegerMemberCanBeFollowedAsAnOffsetAndOverlaidThere() throws Exception {
         openElfFromMenu();
-        TreeItem<FieldRow> root = hex().fieldsView().root();
+        TreeItem<FieldRow> root = hex().fieldsView.root();
         TreeItem<FieldRow> ehdr = child(root, "ehdr");
         interact(() -> ehdr.setExpanded(true));
         TreeItem<FieldRow> shoffItem = child(ehdr, "e_shoff");
@@ -109,18 +109,18 @@ class DynamicGuiTest extends GuiTest {
         rightClickRow(shoffItem);
         clickOn(menuText("Go to This Value as an Offset"));
         WaitForAsyncUtils.waitForFxEvents();
-        assertEquals(shoff, hex().model().caret(), "the caret is at the value of e_shoff");
+        assertEquals(shoff, hex().model.caret(), "the caret is at the value of e_shoff");
 
-        TreeItem<FieldRow> again = child(child(hex().fieldsView().root(), "ehdr"), "e_shoff");
+        TreeItem<FieldRow> again = child(child(hex().fieldsView.root(), "ehdr"), "e_shoff");
         rightClickRow(again);
         moveTo(menuText("Overlay a Type There"));
         // Across first, then down: a diagonal path crosses the parent menu's other items and closes the submenu.
         clickOn(menuText("Overlay Elf64_Shdr There"), org.testfx.robot.Motion.HORIZONTAL_FIRST);
         WaitForAsyncUtils.waitForFxEvents();
-        TreeItem<FieldRow> shdr = hex().fieldsView().root();
-        assertEquals("Elf64_Shdr", hex().overlayBar().typeBox().getValue());
+        TreeItem<FieldRow> shdr = hex().fieldsView.root();
+        assertEquals("Elf64_Shdr", hex().overlayBar.typeBox.getValue());
         assertEquals(shoff, shdr.getValue().offset(), "the tree decodes Elf64_Shdr at e_shoff");
-        assertEquals(64, hex().model().selectionLength());
+        assertEquals(64, hex().model.selectionLength());
         // Section 0 of every ELF file is the null section: all zero.
         assertEquals(0, number(child(shdr, "sh_type")));
     }
@@ -130,7 +130,7 @@ class DynamicGuiTest extends GuiTest {
         Assumptions.assumeTrue(Files.isExecutable(Path.of("/usr/bin/readelf")), "readelf is not installed");
         Path elf = openElfFromMenu();
         int sections = readelfSections(elf).size();
-        assertEquals("ElfFile", vm.document().state.get().selected());
+        assertEquals("ElfFile", vm.document.state.get().selected());
         int sh = 2;
         // The placed, counted table shows its placement as its offset, in the dynamic style.
         assertEquals("at(ehdr.e_shoff)", cell(rowOfMember(sh), "Offset").getText());
@@ -142,7 +142,7 @@ class DynamicGuiTest extends GuiTest {
         assertTrue(bad.getStyleClass().contains("invalid"), "the rejected count stays in the cell, marked");
         assertEquals("[ehdr.e_nosuch]", bad.getText());
         assertTrue(bad.getTooltip().getText().contains("no member named 'e_nosuch'"), bad.getTooltip().getText());
-        assertEquals(sections, hex().fieldsView().root().getChildren().get(sh).getChildren().size(),
+        assertEquals(sections, hex().fieldsView.root().getChildren().get(sh).getChildren().size(),
                 "nothing changed on the data side");
 
         // Completion offers the earlier members' fields while typing.
@@ -159,12 +159,12 @@ class DynamicGuiTest extends GuiTest {
         assertEquals("[ehdr.e_shnum - 1]", cell(rowOfMember(sh), "Array").getText());
         assertTrue(designer().invalidCells.isEmpty(), designer().invalidCells.toString());
         settle();
-        TreeItem<FieldRow> root = hex().fieldsView().root();
+        TreeItem<FieldRow> root = hex().fieldsView.root();
         assertEquals(sections - 1, child(root, "sh").getChildren().size(), "the tree follows the new count");
         // One undo step brings the header's count back.
         interact(() -> designer().undo());
         settle();
-        assertEquals(sections, child(hex().fieldsView().root(), "sh").getChildren().size());
+        assertEquals(sections, child(hex().fieldsView.root(), "sh").getChildren().size());
     }
 
     /**
@@ -192,7 +192,7 @@ class DynamicGuiTest extends GuiTest {
 
     /** Selects {@code item} in the decoded tree, scrolls it into view and opens its context menu. */
     private void rightClickRow(TreeItem<FieldRow> item) {
-        var tree = hex().fieldsView().tree();
+        var tree = hex().fieldsView.tree;
         interact(() -> {
             tree.getSelectionModel().select(item);
             tree.scrollTo(Math.max(0, tree.getRow(item) - 2));
@@ -223,8 +223,8 @@ class DynamicGuiTest extends GuiTest {
         for (Node n : lookup(n -> n instanceof Labeled).queryAll()) {
             seen.add(((Labeled) n).getText());
         }
-        throw new AssertionError("no menu item " + prefix + "; showing=" + hex().fieldsView().contextMenu().isShowing()
-                + " items=" + hex().fieldsView().contextMenu().getItems().stream().map(i -> i.getText()).toList()
+        throw new AssertionError("no menu item " + prefix + "; showing=" + hex().fieldsView.contextMenu.isShowing()
+                + " items=" + hex().fieldsView.contextMenu.getItems().stream().map(i -> i.getText()).toList()
                 + " windows=" + javafx.stage.Window.getWindows().size() + " seen=" + seen.subList(0, Math.min(30, seen.size())));
     }
 }

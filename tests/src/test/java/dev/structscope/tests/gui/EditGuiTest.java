@@ -77,8 +77,8 @@ class EditGuiTest extends GuiTest {
 
     @BeforeEach
     void dataPane() {
-        hex = window.dataPane().hexPane();
-        interact(() -> hex.saving().setAsker((title, text, options) -> {
+        hex = window.dataPane.hexPane;
+        interact(() -> hex.saving.setAsker((title, text, options) -> {
             asked.add(title);
             return answer;
         }));
@@ -122,21 +122,21 @@ class EditGuiTest extends GuiTest {
     /** Opens {@code data} as the data file and waits until the hex pane shows it. */
     void openData(Path data) {
         interact(() -> vm.setDataFile(data));
-        await("the hex pane to show " + data, () -> hex.model().source.get() != null
-                && hex.model().source.get().name().endsWith(data.getFileName().toString()));
+        await("the hex pane to show " + data, () -> hex.model.source.get() != null
+                && hex.model.source.get().name().endsWith(data.getFileName().toString()));
     }
 
     void waitForSave() {
-        await("the save to finish", 120, () -> !hex.edits().saving.get() && !hex.saving().running.get());
+        await("the save to finish", 120, () -> !hex.edits.saving.get() && !hex.saving.running.get());
     }
 
     byte[] shown(long offset, int length) {
-        return hex.model().source.get().slice(offset, length).toArray(ValueLayout.JAVA_BYTE);
+        return hex.model.source.get().slice(offset, length).toArray(ValueLayout.JAVA_BYTE);
     }
 
     FieldItem member(String name) {
-        TreeItem<FieldRow> root = hex.fieldsView().root();
-        assertNotNull(root, "the tree shows a record: " + hex.fieldsView().placeholder().getText());
+        TreeItem<FieldRow> root = hex.fieldsView.root();
+        assertNotNull(root, "the tree shows a record: " + hex.fieldsView.placeholder.getText());
         for (TreeItem<FieldRow> c : root.getChildren()) {
             if (c.getValue().name().equals(name)) {
                 return (FieldItem) c;
@@ -154,9 +154,9 @@ class EditGuiTest extends GuiTest {
     void typeValue(FieldItem item, String text) {
         interact(() -> {
             hex.showPane("decoded");
-            hex.fieldsView().tree().getSelectionModel().select(item);
-            hex.fieldsView().tree().scrollTo(Math.max(0, hex.fieldsView().tree().getRow(item) - 1));
-            hex.fieldsView().tree().requestFocus();
+            hex.fieldsView.tree.getSelectionModel().select(item);
+            hex.fieldsView.tree.scrollTo(Math.max(0, hex.fieldsView.tree.getRow(item) - 1));
+            hex.fieldsView.tree.requestFocus();
         });
         push(KeyCode.F2);
         WaitForAsyncUtils.waitForFxEvents();
@@ -170,7 +170,7 @@ class EditGuiTest extends GuiTest {
 
     /** Waits until the tree shows the record last asked for (a dynamic record is decoded on the task runner). */
     void waitForTree() {
-        dev.structscope.tests.hexview.DecodedTree.await(this, hex.fieldsView());
+        dev.structscope.tests.hexview.DecodedTree.await(this, hex.fieldsView);
     }
 
     String value(String name) {
@@ -178,7 +178,7 @@ class EditGuiTest extends GuiTest {
     }
 
     void focusHex() {
-        interact(() -> hex.hexView().requestFocus());
+        interact(() -> hex.hexView.requestFocus());
         WaitForAsyncUtils.waitForFxEvents();
     }
 
@@ -189,7 +189,7 @@ class EditGuiTest extends GuiTest {
         @BeforeEach
         void open() throws Exception {
             size = Integer.parseInt(openWritten("rec", HEADER, "Rec", CTYPES).getLast().strip());
-            interact(() -> hex.overlayBar().choose("Rec", "0x" + Integer.toHexString(size), false));
+            interact(() -> hex.overlayBar.choose("Rec", "0x" + Integer.toHexString(size), false));
             WaitForAsyncUtils.waitForFxEvents();
         }
 
@@ -200,23 +200,23 @@ class EditGuiTest extends GuiTest {
             assertEquals("-12345", value("id"));
             assertArrayEquals(new byte[] {(byte) 0xC7, (byte) 0xCF, (byte) 0xFF, (byte) 0xFF}, shown(size + 20, 4),
                     "the hex shows the new bytes of id");
-            assertTrue(hex.edits().modified.get());
+            assertTrue(hex.edits.modified.get());
             assertEquals(List.of(new dev.structscope.io.edit.EditOverlay.Range(size + 20, 4)),
-                    hex.edits().changedRanges(0, before.length), "the changed bytes are marked");
+                    hex.edits.changedRanges(0, before.length), "the changed bytes are marked");
             assertArrayEquals(before, Files.readAllBytes(data), "nothing is written before Save");
 
             focusHex();
             push(KeyCode.CONTROL, KeyCode.Z);
             WaitForAsyncUtils.waitForFxEvents();
             assertArrayEquals(java.util.Arrays.copyOfRange(before, size + 20, size + 24), shown(size + 20, 4), "undone");
-            assertFalse(hex.edits().modified.get());
+            assertFalse(hex.edits.modified.get());
             push(KeyCode.CONTROL, KeyCode.SHIFT, KeyCode.Z);
             WaitForAsyncUtils.waitForFxEvents();
             assertEquals("-12345", value("id"), "redone");
             int members = designer().rows.size();
             clickOn("#undo");
             WaitForAsyncUtils.waitForFxEvents();
-            assertFalse(hex.edits().modified.get(), "the toolbar's Undo undid the data edit (the data kept the focus)");
+            assertFalse(hex.edits.modified.get(), "the toolbar's Undo undid the data edit (the data kept the focus)");
             assertEquals(members, designer().rows.size(), "and left the layout alone");
             clickOn("#redo");
             WaitForAsyncUtils.waitForFxEvents();
@@ -233,13 +233,13 @@ class EditGuiTest extends GuiTest {
             focusHex();
             push(KeyCode.CONTROL, KeyCode.ALT, KeyCode.S);
             waitForSave();
-            assertFalse(hex.edits().modified.get(), "saved: " + hex.editStatus().getText());
+            assertFalse(hex.edits.modified.get(), "saved: " + hex.editStatus.getText());
             assertArrayEquals(Files.readAllBytes(expected), Files.readAllBytes(data),
                     "the file equals what ctypes made of the same assignments, every other byte unchanged");
             assertFalse(Files.exists(dev.structscope.io.write.Journal.pathFor(data)), "no journal left");
 
             OpenData.open(EditGuiTest.this, hex, data);
-            interact(() -> hex.overlayBar().choose("Rec", "0x" + Integer.toHexString(size), false));
+            interact(() -> hex.overlayBar.choose("Rec", "0x" + Integer.toHexString(size), false));
             WaitForAsyncUtils.waitForFxEvents();
             assertEquals("-12345", value("id"), "read back after reopening");
             assertEquals("SELL (1)", value("side"));
@@ -253,22 +253,22 @@ class EditGuiTest extends GuiTest {
             assertTrue(editor.isVisible() && editor.getScene() != null, "the editor stays open");
             assertNotNull(editor.getTooltip(), "the reason is on the field");
             assertTrue(editor.getTooltip().getText().contains("HOLD"), editor.getTooltip().getText());
-            assertTrue(hex.editStatus().getText().contains("HOLD"), hex.editStatus().getText());
-            assertFalse(hex.edits().modified.get());
+            assertTrue(hex.editStatus.getText().contains("HOLD"), hex.editStatus.getText());
+            assertFalse(hex.edits.modified.get());
             push(KeyCode.ESCAPE);
             WaitForAsyncUtils.waitForFxEvents();
-            assertNull(hex.fieldsView().tree().getEditingCell(), "Escape cancelled");
+            assertNull(hex.fieldsView.tree.getEditingCell(), "Escape cancelled");
             typeValue("venue", "TOOLONG");
-            assertTrue(hex.editStatus().getText().contains("does not fit"), hex.editStatus().getText());
+            assertTrue(hex.editStatus.getText().contains("does not fit"), hex.editStatus.getText());
             push(KeyCode.ESCAPE);
             assertArrayEquals(before, shown(0, before.length));
         }
 
         @Test
         void aRecordTableCellIsTypedLikeTheTreeAndMatchesCtypes() throws Exception {
-            interact(() -> hex.overlayBar().choose("Rec", "0x0", true));
+            interact(() -> hex.overlayBar.choose("Rec", "0x0", true));
             WaitForAsyncUtils.waitForFxEvents();
-            var table = hex.recordTable().table();
+            var table = hex.recordTable.table;
             for (String[] edit : new String[][] {{"id", "-12345"}, {"side", "SELL"}, {"venue", "XNAS"}, {"b", "-3"},
                     {"price", "101.25"}}) {
                 interact(() -> {
@@ -285,9 +285,9 @@ class EditGuiTest extends GuiTest {
                 write(edit[1]);
                 push(KeyCode.ENTER);
                 WaitForAsyncUtils.waitForFxEvents();
-                assertNull(table.getEditingCell(), edit[0] + " was accepted: " + hex.editStatus().getText());
+                assertNull(table.getEditingCell(), edit[0] + " was accepted: " + hex.editStatus.getText());
             }
-            assertArrayEquals(Files.readAllBytes(expected), shown(0, (int) hex.model().size()),
+            assertArrayEquals(Files.readAllBytes(expected), shown(0, (int) hex.model.size()),
                     "the edited content equals what ctypes made of the same assignments");
         }
 
@@ -297,12 +297,12 @@ class EditGuiTest extends GuiTest {
             answer = null; // Cancel
             interact(() -> hex.open(expected));
             assertEquals(List.of("Unsaved data edits"), asked);
-            assertTrue(hex.edits().modified.get(), "Cancel keeps the edits");
+            assertTrue(hex.edits.modified.get(), "Cancel keeps the edits");
             interact(() -> stage.fireEvent(new javafx.stage.WindowEvent(stage, javafx.stage.WindowEvent.WINDOW_CLOSE_REQUEST)));
             assertEquals(List.of("Unsaved data edits", "Unsaved data edits"), asked, "closing the window asks too");
             assertTrue(stage.isShowing(), "Cancel keeps the window open");
             answer = "Discard";
-            interact(() -> assertTrue(hex.saving().confirmDiscard("quitting", () -> { })));
+            interact(() -> assertTrue(hex.saving.confirmDiscard("quitting", () -> { })));
         }
     }
 
@@ -332,7 +332,7 @@ class EditGuiTest extends GuiTest {
         @BeforeEach
         void open() throws Exception {
             openWritten("msg", DYNAMIC, "Msg", PACK);
-            interact(() -> hex.overlayBar().choose("Msg", "0x0", false));
+            interact(() -> hex.overlayBar.choose("Msg", "0x0", false));
             waitForTree();
         }
 
@@ -350,22 +350,22 @@ class EditGuiTest extends GuiTest {
             assertEquals(3, member("vals").getChildren().size());
             interact(() -> member("vals").setExpanded(true));
             typeValue(element("vals", 1), "-7");
-            assertEquals("-7", element("vals", 1).getValue().value(), hex.editStatus().getText());
+            assertEquals("-7", element("vals", 1).getValue().value(), hex.editStatus.getText());
             typeValue("hi", "9");
             typeValue("tag", "zz");
             assertEquals("\"zz\"", value("tag"));
             typeValue("n", "300");
-            assertTrue(hex.editStatus().getText().contains("300"), "out of range for uint8_t: " + hex.editStatus().getText());
+            assertTrue(hex.editStatus.getText().contains("300"), "out of range for uint8_t: " + hex.editStatus.getText());
             push(KeyCode.ESCAPE);
             typeValue("n", "2");
             assertEquals(2, member("vals").getChildren().size(), "the record was decoded again with two values");
-            assertArrayEquals(Files.readAllBytes(expected), shown(0, (int) hex.model().size()),
+            assertArrayEquals(Files.readAllBytes(expected), shown(0, (int) hex.model.size()),
                     "the content equals what Python's struct made of the same edits, every other byte unchanged");
         }
 
         /** Opens the cell of member {@code path} on row {@code row} of the record table and types {@code text} + Enter. */
         void typeCell(int row, String path, String text) {
-            var table = hex.recordTable().table();
+            var table = hex.recordTable.table;
             interact(() -> {
                 var col = table.getColumns().stream().filter(c -> c.getGraphic() instanceof javafx.scene.control.Label l
                         && l.getText().equals(path)).findFirst().orElseThrow(() -> new AssertionError("no column " + path));
@@ -397,27 +397,27 @@ class EditGuiTest extends GuiTest {
 
         @Test
         void cellsOfTheRecordTableAreTypedAsTheTreeTypesThemAndACountReshapesTheWalk() throws Exception {
-            interact(() -> hex.overlayBar().choose("Msg", "0x0", true));
+            interact(() -> hex.overlayBar.choose("Msg", "0x0", true));
             waitForTree();
-            var table = hex.recordTable().table();
-            var records = hex.recordTable().viewModel();
+            var table = hex.recordTable.table;
+            var records = hex.recordTable.viewModel;
             assertEquals(pythonWalk(data), records.recordCount());
             // An array is one column (its elements differ per record): its element is typed in the tree.
             interact(() -> member("vals").setExpanded(true));
             typeValue(element("vals", 1), "-7");
             typeCell(0, "hi", "9");
-            assertNull(table.getEditingCell(), "hi was accepted: " + hex.editStatus().getText());
+            assertNull(table.getEditingCell(), "hi was accepted: " + hex.editStatus.getText());
             typeCell(0, "tag", "zz");
             assertEquals("\"zz\"", records.dynamicCell("tag", 0));
             typeCell(0, "n", "300");
             assertNotNull(table.getEditingCell(), "a value that does not fit stays in its cell");
-            assertTrue(hex.editStatus().getText().contains("300"), "out of range for uint8_t: " + hex.editStatus().getText());
+            assertTrue(hex.editStatus.getText().contains("300"), "out of range for uint8_t: " + hex.editStatus.getText());
             push(KeyCode.ESCAPE);
             WaitForAsyncUtils.waitForFxEvents();
             assertNull(table.getEditingCell(), "Escape cancelled");
             typeCell(0, "n", "2");
-            assertNull(table.getEditingCell(), "n was accepted: " + hex.editStatus().getText());
-            assertArrayEquals(Files.readAllBytes(expected), shown(0, (int) hex.model().size()),
+            assertNull(table.getEditingCell(), "n was accepted: " + hex.editStatus.getText());
+            assertArrayEquals(Files.readAllBytes(expected), shown(0, (int) hex.model.size()),
                     "the content equals what Python's struct made of the same edits, every other byte unchanged");
             for (int i = 0; i < 200 && records.walking(); i++) {
                 sleep(25);
@@ -427,14 +427,14 @@ class EditGuiTest extends GuiTest {
                     + records.info.get());
             assertEquals("2", records.dynamicCell("n", 0));
             for (int i = 0; i < 4; i++) {
-                interact(() -> hex.edits().undo());
+                interact(() -> hex.edits.undo());
             }
             WaitForAsyncUtils.waitForFxEvents();
             for (int i = 0; i < 200 && records.walking(); i++) {
                 sleep(25);
             }
             WaitForAsyncUtils.waitForFxEvents();
-            assertArrayEquals(Files.readAllBytes(data), shown(0, (int) hex.model().size()), "four undos restore the bytes");
+            assertArrayEquals(Files.readAllBytes(data), shown(0, (int) hex.model.size()), "four undos restore the bytes");
             assertEquals(pythonWalk(data), records.recordCount(), "and the records");
         }
     }
@@ -454,14 +454,14 @@ class EditGuiTest extends GuiTest {
 
         @Test
         void hexDigitsAndAsciiCharactersOverwriteAndSaveInPlace() throws Exception {
-            Point2D p = hex.hexView().pointOf(0x10, HexViewModel.Pane.HEX);
-            clickOn(hex.hexView().localToScreen(p));
+            Point2D p = hex.hexView.pointOf(0x10, HexViewModel.Pane.HEX);
+            clickOn(hex.hexView.localToScreen(p));
             WaitForAsyncUtils.waitForFxEvents();
-            assertEquals(0x10, hex.model().caret());
+            assertEquals(0x10, hex.model.caret());
             write("ab9");
             WaitForAsyncUtils.waitForFxEvents();
             assertArrayEquals(new byte[] {(byte) 0xAB, (byte) 0x91}, shown(0x10, 2), "AB, then the high nibble of 0x11");
-            assertEquals(0x11, hex.model().caret());
+            assertEquals(0x11, hex.model.caret());
             push(KeyCode.CONTROL, KeyCode.Z);
             WaitForAsyncUtils.waitForFxEvents();
             assertArrayEquals(new byte[] {(byte) 0xAB, 0x11}, shown(0x10, 2), "one undo takes back the half-typed byte");
@@ -472,13 +472,13 @@ class EditGuiTest extends GuiTest {
             push(KeyCode.CONTROL, KeyCode.SHIFT, KeyCode.Z);
             WaitForAsyncUtils.waitForFxEvents();
             assertArrayEquals(new byte[] {(byte) 0xAB, (byte) 0x91}, shown(0x10, 2), "redone");
-            Point2D a = hex.hexView().pointOf(0x20, HexViewModel.Pane.ASCII);
-            clickOn(hex.hexView().localToScreen(a));
+            Point2D a = hex.hexView.pointOf(0x20, HexViewModel.Pane.ASCII);
+            clickOn(hex.hexView.localToScreen(a));
             write("Hi");
             WaitForAsyncUtils.waitForFxEvents();
             assertArrayEquals("Hi".getBytes(StandardCharsets.ISO_8859_1), shown(0x20, 2));
-            assertEquals(256, hex.model().size(), "overwrite keeps the size");
-            assertFalse(hex.edits().changedRanges(0x10, 0x12).isEmpty(), "typed bytes are marked");
+            assertEquals(256, hex.model.size(), "overwrite keeps the size");
+            assertFalse(hex.edits.changedRanges(0x10, 0x12).isEmpty(), "typed bytes are marked");
 
             interact(hex::saveData);
             waitForSave();
@@ -490,12 +490,12 @@ class EditGuiTest extends GuiTest {
             assertEquals('i', saved[0x21]);
             assertEquals((byte) 0x12, saved[0x12], "the bytes around are unchanged");
             assertEquals((byte) 0x1F, saved[0x1F]);
-            assertTrue(hex.edits().changedRanges(0, 256).isEmpty(), "no marks after saving");
+            assertTrue(hex.edits.changedRanges(0, 256).isEmpty(), "no marks after saving");
         }
 
         /** Opens the inspector's editor of row {@code name} in column {@code columnId} and types {@code text} + Enter. */
         void typeInInspector(String name, String columnId, String text) {
-            var table = hex.inspectorView().table();
+            var table = hex.inspectorView.table;
             interact(() -> {
                 hex.showPane("inspector");
                 int row = -1;
@@ -519,7 +519,7 @@ class EditGuiTest extends GuiTest {
 
         @Test
         void theInspectorSetsTheU32AtTheCaretInEitherByteOrder() {
-            interact(() -> hex.model().moveTo(0x30, false));
+            interact(() -> hex.model.moveTo(0x30, false));
             typeInInspector("u32", "inspector-little", "0x11223344");
             assertArrayEquals(new byte[] {0x44, 0x33, 0x22, 0x11, 0x34}, shown(0x30, 5));
             typeInInspector("u32", "inspector-big", "0xA1B2C3D4");
@@ -537,18 +537,18 @@ class EditGuiTest extends GuiTest {
 
         @Test
         void aSelectionIsFilledAndHexIsPastedAtTheCaret() {
-            interact(() -> hex.model().select(0x40, 6));
+            interact(() -> hex.model.select(0x40, 6));
             interact(() -> assertNull(hex.fillSelection(dev.structscope.app.hexview.SearchQuery.Kind.HEX, "de ad")));
             assertArrayEquals(new byte[] {0x3F, (byte) 0xDE, (byte) 0xAD, (byte) 0xDE, (byte) 0xAD, (byte) 0xDE,
                     (byte) 0xAD, 0x46}, shown(0x3F, 8));
             interact(() -> assertNotNull(hex.fillSelection(dev.structscope.app.hexview.SearchQuery.Kind.HEX, "xyz")));
-            interact(() -> hex.model().moveTo(0x80, false));
+            interact(() -> hex.model.moveTo(0x80, false));
             focusHex();
             interact(() -> javafx.scene.input.Clipboard.getSystemClipboard().setContent(java.util.Map.of(javafx.scene.input.DataFormat.PLAIN_TEXT, "01 02 03")));
             push(KeyCode.CONTROL, KeyCode.V);
             WaitForAsyncUtils.waitForFxEvents();
             assertArrayEquals(new byte[] {1, 2, 3, (byte) 0x83}, shown(0x80, 4));
-            assertEquals(256, hex.model().size(), "pasted over, not inserted");
+            assertEquals(256, hex.model.size(), "pasted over, not inserted");
             push(KeyCode.CONTROL, KeyCode.Z);
             WaitForAsyncUtils.waitForFxEvents();
             assertArrayEquals(new byte[] {(byte) 0x80, (byte) 0x81, (byte) 0x82}, shown(0x80, 3), "one undo step");
@@ -557,16 +557,16 @@ class EditGuiTest extends GuiTest {
         @Test
         void insertKeyTogglesInsertModeNotTheDesigner() {
             int members = designer().rows.size();
-            interact(() -> hex.model().moveTo(0, false));
+            interact(() -> hex.model.moveTo(0, false));
             focusHex();
             push(KeyCode.INSERT);
             WaitForAsyncUtils.waitForFxEvents();
-            assertTrue(hex.edits().insertMode.get(), "Insert toggles insert mode in the data");
+            assertTrue(hex.edits.insertMode.get(), "Insert toggles insert mode in the data");
             assertEquals("INS", lookup("#edit-mode").queryLabeled().getText());
             assertEquals(members, designer().rows.size(), "no member was added to the designer");
             write("7f");
             WaitForAsyncUtils.waitForFxEvents();
-            assertEquals(257, hex.model().size());
+            assertEquals(257, hex.model.size());
             assertArrayEquals(new byte[] {0x7F, 0x00, 0x01}, shown(0, 3));
         }
 
@@ -576,12 +576,12 @@ class EditGuiTest extends GuiTest {
             Files.write(ro, new byte[64]);
             assumeTrue(ro.toFile().setWritable(false) && !Files.isWritable(ro), "cannot make a read-only file here (root?)");
             openData(ro);
-            assertTrue(hex.editStatus().getText().contains("read-only"), hex.editStatus().getText());
+            assertTrue(hex.editStatus.getText().contains("read-only"), hex.editStatus.getText());
             focusHex();
             write("ff");
             WaitForAsyncUtils.waitForFxEvents();
             assertArrayEquals(new byte[2], shown(0, 2));
-            assertTrue(hex.editStatus().getText().startsWith("Cannot edit"), hex.editStatus().getText());
+            assertTrue(hex.editStatus.getText().startsWith("Cannot edit"), hex.editStatus.getText());
         }
     }
 
@@ -592,7 +592,7 @@ class EditGuiTest extends GuiTest {
             data = dir.resolve("shared.bin");
             Files.write(data, new byte[64]);
             openData(data);
-            interact(() -> hex.model().moveTo(8, false));
+            interact(() -> hex.model.moveTo(8, false));
             focusHex();
             write("aa");
             WaitForAsyncUtils.waitForFxEvents();
@@ -611,7 +611,7 @@ class EditGuiTest extends GuiTest {
             byte[] now = Files.readAllBytes(data);
             assertEquals(0, now[8], "not written");
             assertEquals(0x77, now[40], "the other program's byte is kept");
-            assertTrue(hex.edits().modified.get(), "the edits are kept");
+            assertTrue(hex.edits.modified.get(), "the edits are kept");
         }
 
         @Test
@@ -620,7 +620,7 @@ class EditGuiTest extends GuiTest {
             interact(hex::saveData);
             waitForSave();
             byte[] now = Files.readAllBytes(data);
-            assertEquals((byte) 0xAA, now[8], "the typed byte is written: " + hex.editStatus().getText());
+            assertEquals((byte) 0xAA, now[8], "the typed byte is written: " + hex.editStatus.getText());
             assertEquals(0x77, now[40], "every other byte stays as the other program left it");
         }
     }
@@ -690,16 +690,16 @@ class EditGuiTest extends GuiTest {
             openData(big);
             interact(() -> hex.goTo("0x" + Long.toHexString(at)));
             focusHex();
-            assertEquals(at, hex.model().caret());
+            assertEquals(at, hex.model.caret());
             push(KeyCode.INSERT);
             write("dead");
             WaitForAsyncUtils.waitForFxEvents();
-            assertEquals(size + 2, hex.model().size());
+            assertEquals(size + 2, hex.model.size());
             assertArrayEquals(new byte[] {0x11, 0x22, (byte) 0xDE, (byte) 0xAD, 0x33, 0x44}, shown(at - 2, 6));
             Path out = dir.resolve("big-saved.bin");
             interact(() -> hex.saveDataAs(out));
             waitForSave();
-            assertTrue(Files.exists(out), "saved as: " + hex.editStatus().getText());
+            assertTrue(Files.exists(out), "saved as: " + hex.editStatus.getText());
             assertEquals(size + 2, Files.size(out));
             assertEquals(size, Files.size(big), "the original is untouched");
             try (RandomAccessFile f = new RandomAccessFile(out.toFile(), "r")) {
@@ -723,25 +723,25 @@ class EditGuiTest extends GuiTest {
                 f.setLength(3L << 30);
             }
             openData(big);
-            interact(() -> hex.model().moveTo(0, false));
+            interact(() -> hex.model.moveTo(0, false));
             focusHex();
             write("12");
             Path out = dir.resolve("never.bin");
             interact(() -> hex.saveDataAs(out));
-            for (int i = 0; i < 2000 && hex.saving().progress.get() <= 0; i++) {
+            for (int i = 0; i < 2000 && hex.saving.progress.get() <= 0; i++) {
                 sleep(5);
             }
-            assertTrue(hex.edits().saving.get(), "the save is under way when cancelled");
-            interact(() -> hex.saving().cancel());
+            assertTrue(hex.edits.saving.get(), "the save is under way when cancelled");
+            interact(() -> hex.saving.cancel());
             waitForSave();
-            assertTrue(hex.editStatus().getText().startsWith("Save cancelled"), hex.editStatus().getText());
+            assertTrue(hex.editStatus.getText().startsWith("Save cancelled"), hex.editStatus.getText());
             assertFalse(Files.exists(out), "no target");
             try (var files = Files.list(dir)) {
                 assertEquals(List.of(), files.filter(p -> p.getFileName().toString().endsWith(".structscope-save")).toList(),
                         "no temporary file left");
             }
-            assertTrue(hex.edits().modified.get(), "the edits are still there to save");
-            assertFalse(hex.edits().saving.get(), "editing is possible again");
+            assertTrue(hex.edits.modified.get(), "the edits are still there to save");
+            assertFalse(hex.edits.saving.get(), "editing is possible again");
         }
     }
 }

@@ -21,11 +21,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** The enum editor as a person uses it: select an enum, edit in place, add and delete by keys. */
 class EnumEditorGuiTest extends GuiTest {
     private TableView<EnumEditorView.Row> enumTable() {
-        return window.enumEditor().table();
+        return window.enumEditor.table;
     }
 
     private EnumType side() {
-        return vm.document().state.get().library().enumByTag("Side").orElseThrow();
+        return vm.document.state.get().library().enumByTag("Side").orElseThrow();
     }
 
     @Test
@@ -61,7 +61,7 @@ class EnumEditorGuiTest extends GuiTest {
         push(KeyCode.DELETE);
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals(List.of("SIDE_BUY", "SIDE_SELL"), side().enumerators().stream().map(Enumerator::name).toList());
-        assertTrue(vm.document().isDirty());
+        assertTrue(vm.document.isDirty());
     }
 
     @Test
@@ -71,14 +71,14 @@ class EnumEditorGuiTest extends GuiTest {
         ChoiceBox<Prim> under = (ChoiceBox<Prim>) lookup("#enum-underlying").query();
         interact(() -> under.setValue(Prim.INT8));
         assertEquals(Prim.INT8, side().underlying());
-        var before = vm.document().state.get();
+        var before = vm.document.state.get();
         typeIntoEnum(0, "Value", "200");
         TableCell<?, ?> c = enumCell(0, "Value");
         assertTrue(c.getStyleClass().contains("invalid"));
         assertEquals("200", c.getText());
         assertTrue(c.getTooltip().getText().contains("does not fit the underlying type int8_t"), c.getTooltip().getText());
         assertTrue(lookup("#enum-error").queryLabeled().isVisible());
-        assertEquals(before, vm.document().state.get());
+        assertEquals(before, vm.document.state.get());
         typeIntoEnum(0, "Value", "-5");
         assertEquals(-5, side().enumerators().get(0).value());
         assertFalse(enumCell(0, "Value").getStyleClass().contains("invalid"));

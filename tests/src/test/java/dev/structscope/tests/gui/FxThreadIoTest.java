@@ -56,7 +56,7 @@ class FxThreadIoTest extends GuiTest {
         try {
             interact(() -> vm.open(header, "Wire", null));
             settle();
-            waitFor("the layout", () -> vm.document().state.get().library().findRecord("Wire").isPresent());
+            waitFor("the layout", () -> vm.document.state.get().library().findRecord("Wire").isPresent());
 
             interact(() -> vm.setDataFile(data));
             waitFor("the data file", () -> pane.size() == 4096);
@@ -68,9 +68,9 @@ class FxThreadIoTest extends GuiTest {
 
             // Type two hex digits over byte 0 and Save Data: checked, journaled and written off the FX thread.
             interact(() -> {
-                pane.hex().model().moveTo(0, false);
-                pane.hex().edits().typeHex('a');
-                pane.hex().edits().typeHex('b');
+                pane.hex().model.moveTo(0, false);
+                pane.hex().edits.typeHex('a');
+                pane.hex().edits.typeHex('b');
                 pane.hex().saveData();
             });
             waitFor("the saved byte", () -> {
@@ -104,12 +104,12 @@ class FxThreadIoTest extends GuiTest {
     /** The data pane's hex view, read on the FX thread. */
     private final class DataPaneAccess {
         dev.structscope.app.hexview.HexPane hex() {
-            return lookup("#data-pane").queryAs(dev.structscope.app.shell.DataPane.class).hexPane();
+            return lookup("#data-pane").queryAs(dev.structscope.app.shell.DataPane.class).hexPane;
         }
 
         long size() {
             long[] out = {-1};
-            interact(() -> out[0] = hex().model().source.get() == null ? -1 : hex().model().source.get().size());
+            interact(() -> out[0] = hex().model.source.get() == null ? -1 : hex().model.source.get().size());
             return out[0];
         }
     }

@@ -70,7 +70,7 @@ abstract class GuiTest extends FxRobot {
      */
     protected void settle() {
         WaitForAsyncUtils.waitForFxEvents();
-        await("background work to finish", () -> !vm.busy.get() && vm.tasks().running.get() == 0);
+        await("background work to finish", () -> !vm.busy.get() && vm.tasks.running.get() == 0);
         WaitForAsyncUtils.waitForFxEvents();
     }
 
@@ -97,17 +97,17 @@ abstract class GuiTest extends FxRobot {
 
     /** The document as Save As .h and Export → C write it (one writer), for clang to lay out. */
     protected String cHeader() {
-        var s = vm.document().state.get();
+        var s = vm.document.state.get();
         return dev.structscope.model.export.Exporter.of(dev.structscope.model.export.ExportTarget.C)
                 .export(s.library(), dev.structscope.model.export.ExportOptions.of(s.abi())).text();
     }
 
     protected DesignerViewModel designer() {
-        return vm.designer();
+        return vm.designer;
     }
 
     protected TableView<DesignerRow> table() {
-        return window.designer().table();
+        return window.designer.table;
     }
 
     /**

@@ -42,7 +42,7 @@ class ImportExportGuiTest extends GuiTest {
             assertTrue(error.isVisible());
             assertEquals(List.of("error-line"), List.copyOf(editor.getParagraph(3).getParagraphStyle()));
             assertEquals(3, editor.getCurrentParagraph());
-            assertTrue(vm.document().state.get().library().findRecord("Ok").isEmpty(), "nothing imported");
+            assertTrue(vm.document.state.get().library().findRecord("Ok").isEmpty(), "nothing imported");
         }
     }
 
@@ -51,12 +51,12 @@ class ImportExportGuiTest extends GuiTest {
         @Test
         void addsItsTypesAsOneUndoableStep() {
             importText("#pragma pack(2)\nstruct Wire { char c; int i; };\n");
-            waitFor(() -> vm.document().state.get().library().findRecord("Wire").isPresent());
-            assertEquals("Wire", vm.document().state.get().selected());
+            waitFor(() -> vm.document.state.get().library().findRecord("Wire").isPresent());
+            assertEquals("Wire", vm.document.state.get().selected());
             assertEquals(6, designer().layout.get().size());
             assertEquals(2, designer().layout.get().fields().get(1).offset());
             interact(() -> designer().undo());
-            assertTrue(vm.document().state.get().library().findRecord("Wire").isEmpty());
+            assertTrue(vm.document.state.get().library().findRecord("Wire").isEmpty());
         }
     }
 

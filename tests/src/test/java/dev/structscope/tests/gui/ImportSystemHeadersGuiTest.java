@@ -47,7 +47,7 @@ class ImportSystemHeadersGuiTest extends GuiTest {
         CodeArea editor = lookup("#import-editor").queryAs(CodeArea.class);
         interact(() -> {
             editor.replaceText(text);
-            d.viewModel().source.set(source);
+            d.viewModel.source.set(source);
         });
     }
 
@@ -108,9 +108,9 @@ class ImportSystemHeadersGuiTest extends GuiTest {
         open(text, source);
         tickPreprocessor();
         clickOn("#import-run");
-        waitFor(() -> probes.stream().allMatch(p -> vm.document().state.get().library()
+        waitFor(() -> probes.stream().allMatch(p -> vm.document.state.get().library()
                 .findRecord(p.replaceFirst("\\..*", "").replaceFirst("^struct ", "")).isPresent()));
-        assertEquals(gcc(includes, probes), ours(vm.document().state.get().library(), probes));
+        assertEquals(gcc(includes, probes), ours(vm.document.state.get().library(), probes));
     }
 
     @Test
@@ -132,11 +132,11 @@ class ImportSystemHeadersGuiTest extends GuiTest {
 
         tickPreprocessor();
         clickOn("#import-run");
-        waitFor(() -> vm.document().state.get().library().findRecord("input_event").isPresent());
+        waitFor(() -> vm.document.state.get().library().findRecord("input_event").isPresent());
         List<String> probes = List.of("struct input_event", "struct input_event.type", "struct input_event.code",
                 "struct input_event.value", "struct input_absinfo", "struct input_absinfo.resolution",
                 "struct ff_effect", "struct ff_effect.u", "struct ff_effect.replay");
-        assertEquals(gcc("#include <linux/input.h>", probes), ours(vm.document().state.get().library(), probes));
+        assertEquals(gcc("#include <linux/input.h>", probes), ours(vm.document.state.get().library(), probes));
         assertTrue(vm.status.get().startsWith("Imported "), vm.status.get());
     }
 
@@ -150,7 +150,7 @@ class ImportSystemHeadersGuiTest extends GuiTest {
                 summary.getText());
         assertTrue(summary.getText().contains("<sys/ioctl.h>"), summary.getText());
         assertTrue(summary.isVisible(), "the dialog stays open to show what was skipped");
-        assertTrue(vm.document().state.get().library().findRecord("Mine").isPresent());
+        assertTrue(vm.document.state.get().library().findRecord("Mine").isPresent());
     }
 
     @Test

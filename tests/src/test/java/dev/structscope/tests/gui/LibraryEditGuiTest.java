@@ -34,11 +34,11 @@ class LibraryEditGuiTest extends GuiTest {
     }
 
     private List<String> labels() {
-        return window.library().list().getItems().stream().map(d -> d.name()).toList();
+        return window.library.list.getItems().stream().map(d -> d.name()).toList();
     }
 
     private RecordType record(String tag) {
-        return vm.document().state.get().library().decls().stream()
+        return vm.document.state.get().library().decls().stream()
                 .filter(d -> d instanceof RecordType r && tag.equals(r.tag())).map(d -> (RecordType) d)
                 .findFirst().orElseThrow(() -> new AssertionError("no struct " + tag));
     }
@@ -62,7 +62,7 @@ class LibraryEditGuiTest extends GuiTest {
         write("Core");
         push(KeyCode.ENTER);
         WaitForAsyncUtils.waitForFxEvents();
-        assertEquals("Core", vm.document().state.get().selected());
+        assertEquals("Core", vm.document.state.get().selected());
         Member first = record("Outer").members().getFirst();
         assertEquals(new NamedType(NamedType.Kind.STRUCT, "Core"), first.type());
         assertTrue(lookup("#types .list-cell").queryAll().stream()
@@ -87,7 +87,7 @@ class LibraryEditGuiTest extends GuiTest {
         selectInLibrary("struct Lonely");
         push(KeyCode.DELETE);
         WaitForAsyncUtils.waitForFxEvents();
-        assertTrue(vm.document().state.get().library().decls().stream()
+        assertTrue(vm.document.state.get().library().decls().stream()
                 .noneMatch(d -> d instanceof RecordType r && "Lonely".equals(r.tag())));
         push(KeyCode.CONTROL, KeyCode.Z);
         WaitForAsyncUtils.waitForFxEvents();
@@ -101,9 +101,9 @@ class LibraryEditGuiTest extends GuiTest {
         push(KeyCode.CONTROL, KeyCode.D);
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals(record("Inner").members(), record("Inner_copy").members());
-        assertEquals("Inner_copy", vm.document().state.get().selected());
+        assertEquals("Inner_copy", vm.document.state.get().selected());
 
-        clickOn(window.library().filter());
+        clickOn(window.library.filter);
         write("inn");
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals(List.of("Inner", "Inner_copy"), labels());

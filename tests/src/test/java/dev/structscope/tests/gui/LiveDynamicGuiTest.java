@@ -55,16 +55,16 @@ class LiveDynamicGuiTest extends LiveGuiBase {
         interact(() -> vm.open(header, "Msg", null)); // as File › Open does: read on the runner
         settle();
 
-        clickOn(window.designer().table());
+        clickOn(window.designer.table);
         push(KeyCode.CONTROL, KeyCode.L);
         WaitForAsyncUtils.waitForFxEvents();
-        ConnectDialog d = window.live().dialog();
+        ConnectDialog d = window.live.dialog();
         interact(() -> {
-            d.modeBox().setValue(ConnectForm.Mode.TCP_SERVER);
-            d.framingBox().setValue(ConnectForm.FramingChoice.RECORD);
-            d.typeBox().setValue("Msg");
+            d.modeBox.setValue(ConnectForm.Mode.TCP_SERVER);
+            d.framingBox.setValue(ConnectForm.FramingChoice.RECORD);
+            d.typeBox.setValue("Msg");
         });
-        clickOn(d.portField());
+        clickOn(d.portField);
         push(KeyCode.CONTROL, KeyCode.A);
         write("0");
         clickOn(d.connectButton());

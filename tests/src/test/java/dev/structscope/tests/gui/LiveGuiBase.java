@@ -10,11 +10,11 @@ import java.util.function.BooleanSupplier;
 /** What the live monitor's GUI tests share: the monitor's model and list, and waiting on the FX thread for a condition. */
 abstract class LiveGuiBase extends GuiTest {
     LiveViewModel live() {
-        return window.live().model();
+        return window.live.model;
     }
 
     TableView<LiveMessage> liveTable() {
-        return window.live().view().table();
+        return window.live.view.table;
     }
 
     /** Waits (30 s at most) until {@code cond}, evaluated on the FX thread, holds. */

@@ -58,27 +58,27 @@ class LiveGuiTest extends LiveGuiBase {
 
     /** Opens the dialog with Ctrl+L and fills it in by typing, as a person would. */
     ConnectDialog dialog(ConnectForm.Mode mode, String port, ConnectForm.FramingChoice framing, String authkey) {
-        clickOn(window.designer().table());
+        clickOn(window.designer.table);
         push(KeyCode.CONTROL, KeyCode.L);
         WaitForAsyncUtils.waitForFxEvents();
-        ConnectDialog d = window.live().dialog();
+        ConnectDialog d = window.live.dialog();
         assertTrue(d != null && d.isShowing(), "Ctrl+L opens the connect dialog");
         interact(() -> {
-            d.modeBox().setValue(mode);
-            d.framingBox().setValue(framing);
+            d.modeBox.setValue(mode);
+            d.framingBox.setValue(framing);
         });
         if (!mode.unix()) {
             WaitForAsyncUtils.waitForFxEvents();
-            clickOn(d.portField());
+            clickOn(d.portField);
             push(KeyCode.CONTROL, KeyCode.A);
             write(port);
         }
         if (authkey != null) {
-            clickOn(d.authkeyField());
+            clickOn(d.authkeyField);
             write(authkey);
         }
         WaitForAsyncUtils.waitForFxEvents();
-        assertEquals("Point", d.typeBox().getValue(), "the designer's record is offered first");
+        assertEquals("Point", d.typeBox.getValue(), "the designer's record is offered first");
         return d;
     }
 
@@ -165,7 +165,7 @@ class LiveGuiTest extends LiveGuiBase {
 
     String treeValue(String member) {
         DataPane data = lookup("#data-pane").queryAs(DataPane.class);
-        for (TreeItem<FieldRow> c : data.hexPane().fieldsView().root().getChildren()) {
+        for (TreeItem<FieldRow> c : data.hexPane.fieldsView.root().getChildren()) {
             if (c.getValue().name().equals(member)) {
                 return c.getValue().value();
             }
@@ -178,8 +178,8 @@ class LiveGuiTest extends LiveGuiBase {
         try (LivePeer py = new LivePeer("mp-unix-listen", "uk", "5")) {
             String path = py.line().strip();
             ConnectDialog d = dialog(ConnectForm.Mode.UNIX_CLIENT, "unused", ConnectForm.FramingChoice.MP, "uk");
-            assertFalse(d.portField().isVisible(), "a Unix socket has no port");
-            clickOn(d.hostField());
+            assertFalse(d.portField.isVisible(), "a Unix socket has no port");
+            clickOn(d.hostField);
             push(KeyCode.CONTROL, KeyCode.A);
             write(path);
             WaitForAsyncUtils.waitForFxEvents();
@@ -206,12 +206,12 @@ class LiveGuiTest extends LiveGuiBase {
         try {
             awaitFx("the pty pair", () -> java.nio.file.Files.exists(a) && java.nio.file.Files.exists(b));
             ConnectDialog d = dialog(ConnectForm.Mode.SERIAL, "9600", ConnectForm.FramingChoice.U32LE, null);
-            assertEquals("Baud", lookup(n -> n instanceof javafx.scene.control.Label l && l.getLabelFor() == d.portField())
+            assertEquals("Baud", lookup(n -> n instanceof javafx.scene.control.Label l && l.getLabelFor() == d.portField)
                     .queryLabeled().getText());
             awaitFx("the port list", () -> !lookup("#live-serial-ports").queryParent().getChildrenUnmodifiable().isEmpty()
                     && !((javafx.scene.control.Label) lookup("#live-serial-ports").queryParent().getChildrenUnmodifiable()
                     .getFirst()).getText().startsWith("Looking"));
-            clickOn(d.hostField());
+            clickOn(d.hostField);
             push(KeyCode.CONTROL, KeyCode.A);
             write(b.toString());
             WaitForAsyncUtils.waitForFxEvents();
@@ -263,7 +263,7 @@ class LiveGuiTest extends LiveGuiBase {
             interact(() -> assertFalse(liveMenuItem("reconnect").isDisable() || liveMenuItem("disconnect").isDisable(),
                     "a client connection can be reconnected and disconnected from the Live menu"));
             Path rec = dir.resolve("points.pcapng");
-            interact(() -> window.live().recordTo(rec));
+            interact(() -> window.live.recordTo(rec));
             // The file is created on the runner's files lane, not on the FX thread.
             awaitFx("the recording to start", () -> live().session.get().recorder().recording());
             sendOffFx(point(0, 0, 0)); // the peer starts sending when it has this
@@ -281,9 +281,9 @@ class LiveGuiTest extends LiveGuiBase {
             assertEquals("-3", treeValue("y"));
             assertEquals("4.5", treeValue("z"));
             DataPane data = lookup("#data-pane").queryAs(DataPane.class);
-            assertEquals(16, data.hexPane().model().source.get().size());
+            assertEquals(16, data.hexPane.model.source.get().size());
 
-            interact(() -> window.live().model().stopRecording());
+            interact(() -> window.live.model.stopRecording());
             awaitFx("the recording to close", () -> !live().session.get().recorder().recording());
             long recorded = live().session.get().recorder().messages();
             assertEquals(12, recorded, live().recording.get());
@@ -299,13 +299,13 @@ class LiveGuiTest extends LiveGuiBase {
             }
 
             // Compose and send: the form beside the list encodes a Point and sends it on this connection.
-            var compose = window.live().compose().viewModel();
+            var compose = window.live.compose.viewModel;
             interact(() -> {
                 ((ScalarEntry) compose.entry("x")).setText("77");
                 ((ScalarEntry) compose.entry("y")).setText("-8");
                 ((ScalarEntry) compose.entry("z")).setText("2.25");
             });
-            interact(() -> window.live().view().showCompose(true));
+            interact(() -> window.live.view.showCompose(true));
             clickOn("#compose-send");
             assertEquals("GOT 77 -8 2.25", py.line(), "Python's ctypes reads the Point we composed");
             // Reconnect on a healthy connection asks first; Cancel keeps it.
@@ -323,9 +323,9 @@ class LiveGuiTest extends LiveGuiBase {
             interact(() -> assertTrue(liveMenuItem("reconnect").isDisable() && liveMenuItem("disconnect").isDisable(),
                     "the Live menu follows the pane's buttons once disconnected"));
 
-            interact(() -> window.live().view().showCompose(false));
+            interact(() -> window.live.view.showCompose(false));
             // The recording, replayed at full speed, shows the same Points.
-            interact(() -> window.live().replay(rec, Double.POSITIVE_INFINITY));
+            interact(() -> window.live.replay(rec, Double.POSITIVE_INFINITY));
             awaitFx("the replay to end", () -> live().state.get() instanceof ConnState.Closed c && c.why().contains("End"));
             assertEquals(12, liveTable().getItems().size());
             for (int i = 0; i < 12; i++) {
@@ -340,25 +340,25 @@ class LiveGuiTest extends LiveGuiBase {
             String port = py.line().strip();
             ConnectDialog d = dialog(ConnectForm.Mode.TCP_CLIENT, port, ConnectForm.FramingChoice.MP, "wrong");
             clickOn(d.connectButton());
-            awaitFx("the error in the dialog", () -> !d.errorLabel().getText().isEmpty());
+            awaitFx("the error in the dialog", () -> !d.errorLabel.getText().isEmpty());
             assertTrue(d.isShowing(), "the dialog stays open to correct the key");
-            assertTrue(d.errorLabel().getText().contains("Handshake failed"), d.errorLabel().getText());
-            assertTrue(d.errorLabel().getText().contains("authkey"), d.errorLabel().getText());
-            assertTrue(d.errorLabel().isVisible());
+            assertTrue(d.errorLabel.getText().contains("Handshake failed"), d.errorLabel.getText());
+            assertTrue(d.errorLabel.getText().contains("authkey"), d.errorLabel.getText());
+            assertTrue(d.errorLabel.isVisible());
             assertFalse(d.connectButton().isDisabled(), "one may correct the key and try again");
             assertTrue(py.line().startsWith("AUTHFAIL"));
             interact(d::close);
             // Opened again, the dialog holds what was tried last: correcting the key is all there is to do.
-            clickOn(window.designer().table());
+            clickOn(window.designer.table);
             push(KeyCode.CONTROL, KeyCode.L);
             WaitForAsyncUtils.waitForFxEvents();
-            ConnectDialog again = window.live().dialog();
+            ConnectDialog again = window.live.dialog();
             assertTrue(again != d && again.isShowing());
-            assertEquals(port, again.portField().getText());
-            assertEquals("wrong", again.authkeyField().getText());
-            assertEquals(ConnectForm.Mode.TCP_CLIENT, again.modeBox().getValue());
-            assertEquals(ConnectForm.FramingChoice.MP, again.framingBox().getValue());
-            assertEquals("Point", again.typeBox().getValue());
+            assertEquals(port, again.portField.getText());
+            assertEquals("wrong", again.authkeyField.getText());
+            assertEquals(ConnectForm.Mode.TCP_CLIENT, again.modeBox.getValue());
+            assertEquals(ConnectForm.FramingChoice.MP, again.framingBox.getValue());
+            assertEquals("Point", again.typeBox.getValue());
             interact(again::close);
         }
     }
@@ -369,16 +369,16 @@ class LiveGuiTest extends LiveGuiBase {
         assertTrue(d.connectButton().isDisabled());
         assertTrue(lookup("#live-problem-port").queryLabeled().getText().contains("65535"));
         assertTrue(lookup("#live-problem-authkey").queryLabeled().getText().contains("authkey"));
-        interact(() -> d.modeBox().setValue(ConnectForm.Mode.TCP_SERVER));
-        clickOn(d.hostField());
+        interact(() -> d.modeBox.setValue(ConnectForm.Mode.TCP_SERVER));
+        clickOn(d.hostField);
         push(KeyCode.CONTROL, KeyCode.A);
         write("0.0.0.0");
         WaitForAsyncUtils.waitForFxEvents();
-        assertTrue(d.warningLabel().isVisible() && d.warningLabel().getText().contains("all interfaces"));
-        clickOn(d.portField());
+        assertTrue(d.warningLabel.isVisible() && d.warningLabel.getText().contains("all interfaces"));
+        clickOn(d.portField);
         push(KeyCode.CONTROL, KeyCode.A);
         write("0");
-        clickOn(d.authkeyField());
+        clickOn(d.authkeyField);
         write("k");
         WaitForAsyncUtils.waitForFxEvents();
         assertFalse(d.connectButton().isDisabled());
@@ -465,7 +465,7 @@ class LiveGuiTest extends LiveGuiBase {
         try (LivePeer py = new LivePeer("mp-listen", "flood", Integer.toString(n), "0")) {
             ConnectDialog d = mpClientDialog(py, "flood");
             // The pane is laid out once, before the measurement (Live › Show Live Pane), as after a first session.
-            interact(() -> window.live().show());
+            interact(() -> window.live.show());
             java.util.concurrent.atomic.AtomicInteger batches = new java.util.concurrent.atomic.AtomicInteger();
             interact(() -> {
                 Runnable view = live().onBatch.get();

@@ -46,15 +46,15 @@ class LivePlotsGuiTest extends LiveGuiBase {
     void ratesAndTheMemberPlotHoldWhatPythonSent() throws Exception {
         LiveViewModel.Decoding d = point();
         interact(() -> {
-            window.live().show();
+            window.live.show();
             live().connect(new LiveSource.Udp("127.0.0.1", 0), d);
-            window.live().view().showPlots();
+            window.live.view.showPlots();
         });
         awaitFx("bound", () -> live().session.get().boundPort() > 0);
-        Columns.Leaf x = window.live().view().plots().memberBox().getItems().stream()
+        Columns.Leaf x = window.live.view.plots.memberBox.getItems().stream()
                 .filter(l -> l.path().equals("x")).findFirst().orElseThrow();
-        interact(() -> window.live().view().plots().memberBox().setValue(x));
-        LivePlots plots = live().plots();
+        interact(() -> window.live.view.plots.memberBox.setValue(x));
+        LivePlots plots = live().plots;
         try (LivePeer py = new LivePeer("udp", Integer.toString(live().session.get().boundPort()), Integer.toString(COUNT))) {
             assertEquals("SENT " + COUNT, py.line());
             awaitFx(COUNT + " messages in the plots", () -> plots.messages(120) == COUNT);
@@ -88,10 +88,10 @@ class LivePlotsGuiTest extends LiveGuiBase {
         assertTrue(pts[0].size() <= LivePlots.MAX_POINTS);
 
         // The charts show them while the tab is up; the rates' points are at most MAX_POINTS.
-        awaitFx("the charts", () -> !window.live().view().plots().messagesChart().getData().getFirst().getData().isEmpty()
-                && !window.live().view().plots().memberChart().getData().get(1).getData().isEmpty());
+        awaitFx("the charts", () -> !window.live.view.plots.messagesChart.getData().getFirst().getData().isEmpty()
+                && !window.live.view.plots.memberChart.getData().get(1).getData().isEmpty());
         interact(() -> {
-            int points = window.live().view().plots().messagesChart().getData().getFirst().getData().size();
+            int points = window.live.view.plots.messagesChart.getData().getFirst().getData().size();
             assertTrue(points > 0 && points <= LivePlots.MAX_POINTS, points + " points");
             double total = 0;
             for (LivePlots.RatePoint r : plots.rates(120)) {

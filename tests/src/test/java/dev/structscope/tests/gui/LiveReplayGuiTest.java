@@ -28,7 +28,7 @@ class LiveReplayGuiTest extends GuiTest {
     Path dir;
 
     private LiveViewModel live() {
-        return window.live().model();
+        return window.live.model;
     }
 
     private long delivered() {
@@ -60,7 +60,7 @@ class LiveReplayGuiTest extends GuiTest {
                 w.write(i, t0 + i * 10_000_000_000L, "127.0.0.1:9", tick);
             }
         }
-        interact(() -> window.live().replay(rec, 1.0));
+        interact(() -> window.live.replay(rec, 1.0));
         await("the first message", () -> delivered() == 1);
         clickOn("#live-replay-pause");
         clickOn("#live-replay-step");
@@ -78,7 +78,7 @@ class LiveReplayGuiTest extends GuiTest {
         assertEquals(N, delivered());
         interact(() -> live().publishNow());
         WaitForAsyncUtils.waitForFxEvents();
-        var items = window.live().view().table().getItems();
+        var items = window.live.view.table.getItems();
         assertEquals(N, items.size());
         for (int i = 0; i < N; i++) {
             assertEquals(1000L + i, items.get(i).bytes().get(ValueLayout.JAVA_LONG_UNALIGNED, 0));

@@ -18,7 +18,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 class RulerGuiTest extends GuiTest {
 
     private RulerModel.Block blockOf(int member) {
-        return window.designer().ruler().blocks().stream().filter(b -> b.memberIndex() == member).findFirst()
+        return window.designer.ruler.blocks().stream().filter(b -> b.memberIndex() == member).findFirst()
                 .orElseThrow();
     }
 
@@ -27,7 +27,7 @@ class RulerGuiTest extends GuiTest {
         @Test
         void everyTableRowHasItsBlockAndNothingElseIsDrawn() {
             selectInLibrary("struct Order");
-            List<RulerModel.Block> blocks = window.designer().ruler().blocks();
+            List<RulerModel.Block> blocks = window.designer.ruler.blocks();
             List<DesignerRow> rows = table().getItems();
             assertEquals(rows.size(), blocks.size());
             for (DesignerRow r : rows) {
@@ -49,7 +49,7 @@ class RulerGuiTest extends GuiTest {
         @Test
         void clickingABlockSelectsItsRowAndSelectingARowHighlightsItsBlock() {
             selectInLibrary("struct Order");
-            var ruler = window.designer().ruler();
+            var ruler = window.designer.ruler;
             Point2D qty = ruler.localToScreen(ruler.centerOf(blockOf(2)));
             clickOn(qty);
             WaitForAsyncUtils.waitForFxEvents();

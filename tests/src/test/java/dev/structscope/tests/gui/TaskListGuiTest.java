@@ -45,11 +45,11 @@ class TaskListGuiTest extends HexPaneGuiBase {
         OpenData.open(robot, pane, file);
         assertFalse(tasks.isVisible(), "nothing runs yet: " + TaskRunner.forApp().active);
         robot.interact(() -> {
-            pane.search().kind.set(dev.structscope.app.hexview.SearchQuery.Kind.ASCII);
-            pane.search().text.set("never there");
+            pane.search.kind.set(dev.structscope.app.hexview.SearchQuery.Kind.ASCII);
+            pane.search.text.set("never there");
             pane.findAll();
         });
-        assertTrue(pane.search().status().running.get());
+        assertTrue(pane.search.status.running.get());
         WaitForAsyncUtils.waitForFxEvents();
         assertTrue(tasks.isVisible());
         assertTrue(tasks.getText().matches("\\d+ tasks? running"), tasks.getText());
@@ -71,19 +71,19 @@ class TaskListGuiTest extends HexPaneGuiBase {
             robot.sleep(25);
         }
         assertFalse(tasks.isVisible(), "the cancelled search left the list");
-        assertFalse(pane.search().status().running.get(), "the search stopped");
+        assertFalse(pane.search.status.running.get(), "the search stopped");
     }
 
     /** The pop-over's row of our search (other tests' work may share the app's runner). */
     private Node findCell(FxRobot robot) {
         for (int i = 0; i < 200; i++) {
-            var n = robot.from(tasks.list()).lookup(".list-cell").match(c -> c instanceof javafx.scene.control.ListCell<?> l
+            var n = robot.from(tasks.list).lookup(".list-cell").match(c -> c instanceof javafx.scene.control.ListCell<?> l
                     && l.getItem() instanceof TaskRunner.Task t && t.what().startsWith("Find all")).tryQuery();
             if (n.isPresent() && n.get().getScene() != null) {
                 return n.get();
             }
             robot.sleep(25);
         }
-        throw new AssertionError("the search is not listed: " + tasks.list().getItems());
+        throw new AssertionError("the search is not listed: " + tasks.list.getItems());
     }
 }

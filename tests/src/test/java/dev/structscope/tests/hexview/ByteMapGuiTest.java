@@ -76,15 +76,15 @@ class ByteMapGuiTest extends HexPaneGuiBase {
         Path file = dir.resolve("regions.bin");
         Files.write(file, regions(region));
         OpenData.open(robot, pane, file);
-        await(robot, "the strip's map", () -> pane.byteMap().map() != null);
+        await(robot, "the strip's map", () -> pane.byteMap.map() != null);
         return file;
     }
 
     @Test
     void theStripShowsTheFourRegionsWhereTheyAreInTheirClassColours(FxRobot robot) throws Exception {
         openRegions(robot);
-        ByteMapStrip strip = pane.byteMapStrip();
-        ByteMap m = pane.byteMap().map();
+        ByteMapStrip strip = pane.byteMapStrip;
+        ByteMap m = pane.byteMap.map();
         assertEquals(4 * REGION, m.length());
         assertEquals(1024, m.blocks(), "blocks of 1 KiB over a 1 MiB file: " + m.blocks());
         WritableImage[] shot = new WritableImage[1];
@@ -110,7 +110,7 @@ class ByteMapGuiTest extends HexPaneGuiBase {
         assertTrue(text > 3 && text < 5, "text: " + text);
 
         // By entropy: the random region is drawn in the ramp's colour of its entropy.
-        robot.interact(() -> pane.byteMap().byEntropy.set(true));
+        robot.interact(() -> pane.byteMap.byEntropy.set(true));
         robot.interact(() -> shot[0] = strip.snapshot(null, null));
         long mid = 2L * REGION + REGION / 2;
         int y = (int) Math.round((double) mid / m.length() * h[0]);
@@ -127,9 +127,9 @@ class ByteMapGuiTest extends HexPaneGuiBase {
     @Test
     void aPressOnTheStripMovesTheHexViewThereAndDraggingFollows(FxRobot robot) throws Exception {
         openRegions(robot);
-        HexViewModel hex = pane.model();
+        HexViewModel hex = pane.model;
         assertEquals(0, hex.topRow.get());
-        ByteMapStrip strip = pane.byteMapStrip();
+        ByteMapStrip strip = pane.byteMapStrip;
         Point2D[] at = new Point2D[2];
         robot.interact(() -> {
             at[0] = strip.localToScreen(ByteMapStrip.WIDTH / 2, strip.getHeight() * 0.625); // the random region
@@ -147,13 +147,13 @@ class ByteMapGuiTest extends HexPaneGuiBase {
         long last = first + (long) hex.visibleRows() * hex.bytesPerRow.get();
         assertTrue(first <= hex.caret() && hex.caret() < last, "the caret's row is on screen: rows from 0x"
                 + Long.toHexString(first) + " to 0x" + Long.toHexString(last));
-        byte b = pane.model().source.get().segment().get(java.lang.foreign.ValueLayout.JAVA_BYTE, hex.caret());
+        byte b = pane.model.source.get().segment().get(java.lang.foreign.ValueLayout.JAVA_BYTE, hex.caret());
         assertEquals(ByteClass.OTHER, ByteClass.of(b) == ByteClass.TEXT ? ByteClass.OTHER : ByteClass.of(b),
                 "the caret is in the random bytes");
 
         robot.drag(at[0]).dropTo(at[1]);
         WaitForAsyncUtils.waitForFxEvents();
-        assertEquals((byte) 0xFF, pane.model().source.get().segment().get(java.lang.foreign.ValueLayout.JAVA_BYTE, hex.caret()),
+        assertEquals((byte) 0xFF, pane.model.source.get().segment().get(java.lang.foreign.ValueLayout.JAVA_BYTE, hex.caret()),
                 "dragged into the 0xFF region");
         assertTrue(hex.caret() >= 3L * REGION);
     }
@@ -162,30 +162,30 @@ class ByteMapGuiTest extends HexPaneGuiBase {
     void theHistogramOfAMouseSelectionEqualsPythonsCount(FxRobot robot) throws Exception {
         Path file = openRegions(robot);
         robot.interact(() -> pane.showPane("histogram"));
-        await(robot, "the whole file's histogram", () -> pane.byteMap().histogram.get() != null);
-        ByteMapViewModel.Histogram whole = pane.byteMap().histogram.get();
+        await(robot, "the whole file's histogram", () -> pane.byteMap.histogram.get() != null);
+        ByteMapViewModel.Histogram whole = pane.byteMap.histogram.get();
         assertTrue(whole.wholeFile(), "only the caret set: the whole file");
         assertEquals(4 * REGION, whole.length());
         assertTrue(whole.count(0) >= REGION && whole.count(0xFF) >= REGION, "the zero and 0xFF regions, and random ones");
 
         // A selection made with the mouse: from the 3rd byte of row 2 to the 11th of row 9.
-        robot.interact(() -> pane.model().setTopRow(REGION / 16 - 4)); // the text region starts on row 4
+        robot.interact(() -> pane.model.setTopRow(REGION / 16 - 4)); // the text region starts on row 4
         Point2D[] p = new Point2D[2];
         long a = (REGION / 16 - 4 + 2) * 16L + 3;
         long z = (REGION / 16 - 4 + 9) * 16L + 11;
         robot.interact(() -> {
-            p[0] = pane.hexView().localToScreen(pane.hexView().pointOf(a, HexViewModel.Pane.HEX));
-            p[1] = pane.hexView().localToScreen(pane.hexView().pointOf(z, HexViewModel.Pane.HEX));
+            p[0] = pane.hexView.localToScreen(pane.hexView.pointOf(a, HexViewModel.Pane.HEX));
+            p[1] = pane.hexView.localToScreen(pane.hexView.pointOf(z, HexViewModel.Pane.HEX));
         });
         robot.drag(p[0]).dropTo(p[1]);
         await(robot, "the selection's histogram", () -> {
-            var h = pane.byteMap().histogram.get();
+            var h = pane.byteMap.histogram.get();
             return h != null && !h.wholeFile();
         });
-        ByteMapViewModel.Histogram h = pane.byteMap().histogram.get();
+        ByteMapViewModel.Histogram h = pane.byteMap.histogram.get();
         assertEquals(a, h.offset());
         assertEquals(z - a + 1, h.length());
-        assertEquals(h.offset(), pane.model().selectionStart());
+        assertEquals(h.offset(), pane.model.selectionStart());
         Process py = new ProcessBuilder("python3", "-c", """
                 import sys
                 d = open(sys.argv[1], 'rb').read()[int(sys.argv[2]):int(sys.argv[2]) + int(sys.argv[3])]
@@ -196,8 +196,8 @@ class ByteMapGuiTest extends HexPaneGuiBase {
         for (int v = 0; v < 256; v++) {
             assertEquals(Long.parseLong(counts[v]), h.count(v), "count of 0x" + Integer.toHexString(v));
         }
-        assertTrue(pane.histogramView().summaryLabel().getText().startsWith(String.format("Selection 0x%X–0x%X", a, z)),
-                pane.histogramView().summaryLabel().getText());
+        assertTrue(pane.histogramView.summaryLabel.getText().startsWith(String.format("Selection 0x%X–0x%X", a, z)),
+                pane.histogramView.summaryLabel.getText());
     }
 
     @Test
@@ -238,8 +238,8 @@ class ByteMapGuiTest extends HexPaneGuiBase {
         robot.clickOn(p[2]);
         WaitForAsyncUtils.waitForFxEvents();
         long want = z.offset() + (long) (0.9 * z.length());
-        assertTrue(Math.abs(pane.model().caret() - want) <= z.blockSize() + z.length() / 400,
-                "the caret went to about 0x" + Long.toHexString(want) + ": 0x" + Long.toHexString(pane.model().caret()));
+        assertTrue(Math.abs(pane.model.caret() - want) <= z.blockSize() + z.length() / 400,
+                "the caret went to about 0x" + Long.toHexString(want) + ": 0x" + Long.toHexString(pane.model.caret()));
         robot.interact(() -> ((Stage) view[0].getScene().getWindow()).close());
     }
 
@@ -252,19 +252,19 @@ class ByteMapGuiTest extends HexPaneGuiBase {
             f.seek(size - 3);
             f.write(new byte[] {'E', 'N', 'D'});
         }
-        long before = pane.byteMap().scans();
+        long before = pane.byteMap.scans();
         OpenData.open(robot, pane, file);
         WaitForAsyncUtils.waitForFxEvents();
-        assertEquals(before, pane.byteMap().scans(), "opening did not start a scan");
-        assertTrue(pane.byteMap().waiting());
-        assertTrue(pane.byteMap().strip.get().message().contains("press the strip"), pane.byteMap().strip.get().message());
-        ByteMapStrip strip = pane.byteMapStrip();
+        assertEquals(before, pane.byteMap.scans(), "opening did not start a scan");
+        assertTrue(pane.byteMap.waiting());
+        assertTrue(pane.byteMap.strip.get().message().contains("press the strip"), pane.byteMap.strip.get().message());
+        ByteMapStrip strip = pane.byteMapStrip;
         Point2D[] at = new Point2D[1];
         robot.interact(() -> at[0] = strip.localToScreen(ByteMapStrip.WIDTH / 2, strip.getHeight() / 2));
         robot.clickOn(at[0]);
-        assertEquals(0, pane.model().caret(), "the press started the map instead of moving");
-        await(robot, "the big file's map", () -> pane.byteMap().map() != null);
-        ByteMap m = pane.byteMap().map();
+        assertEquals(0, pane.model.caret(), "the press started the map instead of moving");
+        await(robot, "the big file's map", () -> pane.byteMap.map() != null);
+        ByteMap m = pane.byteMap.map();
         assertEquals(size, m.length());
         assertEquals(ByteMapViewModel.STRIP_BLOCKS, m.blocks());
         int last = m.blocks() - 1;

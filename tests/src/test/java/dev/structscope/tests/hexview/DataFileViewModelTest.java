@@ -38,7 +38,7 @@ class DataFileViewModelTest {
     @Start
     void start(Stage stage) {
         pane = new HexPane();
-        file = pane.file();
+        file = pane.file;
     }
 
     @AfterEach
@@ -58,12 +58,12 @@ class DataFileViewModelTest {
         assertEquals("Open a binary file (Ctrl+Shift+O) to see its bytes.", file.message.get());
         assertEquals("no file", file.fileLabel.get());
         robot.interact(() -> file.open(f));
-        await(() -> pane.model().source.get() != null);
+        await(() -> pane.model.source.get() != null);
         assertNull(file.message.get(), "the bytes show, no message over them");
         assertEquals("blob.bin  2.9 KiB", file.fileLabel.get());
         assertEquals(f, file.openedPath());
         assertTrue(file.status.get().startsWith("caret 0x0 (0)"), file.status.get());
-        robot.interact(() -> pane.model().moveTo(0x20, false));
+        robot.interact(() -> pane.model.moveTo(0x20, false));
         assertTrue(file.status.get().startsWith("caret 0x20 (32)"), file.status.get());
     }
 
@@ -74,7 +74,7 @@ class DataFileViewModelTest {
         await(() -> file.message.get() != null && file.message.get().startsWith("Cannot show"));
         assertTrue(file.message.get().contains(missing.toString()), file.message.get());
         assertEquals("nope.bin", file.fileLabel.get());
-        assertNull(pane.model().source.get());
+        assertNull(pane.model.source.get());
         Path empty = dir.resolve("empty.bin");
         Files.write(empty, new byte[0]);
         robot.interact(() -> file.open(empty));
@@ -86,17 +86,17 @@ class DataFileViewModelTest {
         Path f = dir.resolve("grow.bin");
         Files.write(f, new byte[4096]);
         robot.interact(() -> file.open(f));
-        await(() -> pane.model().source.get() != null);
-        robot.interact(() -> pane.model().moveTo(1000, false));
+        await(() -> pane.model.source.get() != null);
+        robot.interact(() -> pane.model.moveTo(1000, false));
         Files.write(f, new byte[8192]);
         robot.interact(file::checkSoon);
         await(() -> file.banner.get() != null);
         assertTrue(file.banner.get().contains("reload to see the new contents"), file.banner.get());
-        DataSource before = pane.model().source.get();
+        DataSource before = pane.model.source.get();
         robot.interact(file::reload);
-        await(() -> pane.model().source.get() != before && pane.model().source.get() != null);
+        await(() -> pane.model.source.get() != before && pane.model.source.get() != null);
         assertNull(file.banner.get());
-        assertEquals(1000, pane.model().caret());
+        assertEquals(1000, pane.model.caret());
         assertEquals("grow.bin  8.0 KiB", file.fileLabel.get());
     }
 
@@ -105,7 +105,7 @@ class DataFileViewModelTest {
         Path f = dir.resolve("a.bin");
         Files.write(f, new byte[64]);
         OpenData.open(robot, file, f);
-        DataSource opened = pane.model().source.get();
+        DataSource opened = pane.model.source.get();
         assertNotNull(opened);
         InMemorySource given = new InMemorySource("live message", new byte[16]);
         robot.interact(() -> file.setSource(given));
@@ -116,7 +116,7 @@ class DataFileViewModelTest {
         assertEquals(16, given.size(), "a caller's source stays open");
         given.slice(0, 4);
         OpenData.open(robot, file, f);
-        DataSource reopened = pane.model().source.get();
+        DataSource reopened = pane.model.source.get();
         robot.interact(() -> file.dispose());
         assertThrows(IllegalStateException.class, () -> reopened.slice(0, 4).get(java.lang.foreign.ValueLayout.JAVA_BYTE, 0),
                 "dispose closes what the pane opened");

@@ -18,10 +18,10 @@ public final class DecodedTree {
      */
     public static void await(FxRobot robot, FieldsView fields) {
         WaitForAsyncUtils.waitForFxEvents();
-        for (int i = 0; i < 400 && fields.viewModel().decoding.get(); i++) {
+        for (int i = 0; i < 400 && fields.viewModel.decoding.get(); i++) {
             robot.sleep(25);
             WaitForAsyncUtils.waitForFxEvents();
         }
-        assertFalse(fields.viewModel().decoding.get(), "the record was decoded");
+        assertFalse(fields.viewModel.decoding.get(), "the record was decoded");
     }
 }

@@ -39,23 +39,23 @@ class DynamicRecordTableGuiTest extends HexPaneGuiBase {
         OpenData.open(robot, pane, data);
         robot.interact(() -> {
             pane.setLibrary(lib, Abis.X86_64_LINUX, ByteOrder.LITTLE_ENDIAN);
-            pane.overlayBar().choose("PcapRecord", "24", true);
+            pane.overlayBar.choose("PcapRecord", "24", true);
         });
-        var table = pane.recordTable().viewModel();
+        var table = pane.recordTable.viewModel;
         for (int i = 0; i < 400 && table.walking(); i++) {
             robot.sleep(25);
         }
         WaitForAsyncUtils.waitForFxEvents();
         assertFalse(table.walking(), "the walk ends");
-        RecordWalk.Result walk = pane.recordTable().walk();
+        RecordWalk.Result walk = pane.recordTable.walk();
         assertNotNull(walk);
         assertNull(walk.stop(), "the last record ends at the end of the file");
 
         List<String[]> truth = Gcc.run(dir, List.of("tshark", "-r", data.toString(), "-T", "fields",
                 "-e", "frame.cap_len", "-e", "frame.len")).lines().filter(l -> l.matches("\\d+\\t\\d+"))
                 .map(l -> l.split("\t")).toList();
-        assertEquals(truth.size(), pane.recordTable().recordCount());
-        assertEquals(truth.size(), pane.recordTable().table().getItems().size());
+        assertEquals(truth.size(), pane.recordTable.recordCount());
+        assertEquals(truth.size(), pane.recordTable.table.getItems().size());
         long at = 24;
         for (int i = 0; i < truth.size(); i++) {
             long capLen = Long.parseLong(truth.get(i)[0]);
@@ -64,34 +64,34 @@ class DynamicRecordTableGuiTest extends HexPaneGuiBase {
             at += 16 + capLen;
         }
         // The cells show each record's own members.
-        robot.interact(() -> pane.recordTable().table().scrollTo(0));
+        robot.interact(() -> pane.recordTable.table.scrollTo(0));
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals(truth.get(1)[1], cellText(robot, 1, "orig_len"));
         assertEquals(truth.get(1)[0], cellText(robot, 1, "incl_len"));
 
         // Selecting a row selects its bytes and decodes that record in the tree.
-        robot.interact(() -> pane.recordTable().table().getSelectionModel().select(3));
-        DecodedTree.await(robot, pane.fieldsView());
-        assertEquals(walk.start(3), pane.model().selectionStart());
-        assertEquals(walk.size(3), pane.model().selectionLength());
-        TreeItem<FieldRow> root = pane.fieldsView().root();
+        robot.interact(() -> pane.recordTable.table.getSelectionModel().select(3));
+        DecodedTree.await(robot, pane.fieldsView);
+        assertEquals(walk.start(3), pane.model.selectionStart());
+        assertEquals(walk.size(3), pane.model.selectionLength());
+        TreeItem<FieldRow> root = pane.fieldsView.root();
         assertEquals(walk.start(3), root.getValue().offset());
         TreeItem<FieldRow> dataItem = root.getChildren().stream().filter(c -> c.getValue().name().equals("data"))
                 .findFirst().orElseThrow();
         assertEquals("[" + truth.get(3)[0] + "]", dataItem.getValue().value());
-        assertTrue(pane.model().overlay.get().spanAt(walk.start(3) + 16).label().equals("data"),
+        assertTrue(pane.model.overlay.get().spanAt(walk.start(3) + 16).label().equals("data"),
                 "the overlay colours this record's own data bytes");
 
         // The caret entering another record in the bytes decodes that record.
-        robot.interact(() -> pane.model().moveTo(walk.start(7) + 20, false));
-        DecodedTree.await(robot, pane.fieldsView());
-        assertEquals(walk.start(7), pane.fieldsView().root().getValue().offset());
-        assertEquals(walk.size(7), pane.fieldsView().root().getValue().size());
+        robot.interact(() -> pane.model.moveTo(walk.start(7) + 20, false));
+        DecodedTree.await(robot, pane.fieldsView);
+        assertEquals(walk.start(7), pane.fieldsView.root().getValue().offset());
+        assertEquals(walk.size(7), pane.fieldsView.root().getValue().size());
     }
 
     private String cellText(FxRobot robot, int row, String column) {
         for (var n : robot.lookup(".table-cell").queryAll()) {
-            if (n instanceof TableCell<?, ?> c && c.getTableView() == pane.recordTable().table() && c.getIndex() == row
+            if (n instanceof TableCell<?, ?> c && c.getTableView() == pane.recordTable.table && c.getIndex() == row
                     && c.getTableColumn() != null && c.getTableColumn().getGraphic() instanceof javafx.scene.control.Label l
                     && l.getText().equals(column)) {
                 return c.getText();

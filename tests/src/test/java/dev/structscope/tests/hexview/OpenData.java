@@ -25,7 +25,7 @@ public final class OpenData {
     }
 
     public static void open(FxRobot robot, HexPane pane, Path path) {
-        open(robot, pane.file(), path);
+        open(robot, pane.file, path);
     }
 
     public static void open(FxRobot robot, DataFileViewModel file, Path path) {

@@ -71,11 +71,11 @@ class PlotGuiTest extends FxRobot {
         Gcc.ticks(dir, file, N, 0);
         OpenData.open(this, pane, file);
         interact(() -> {
-            pane.overlayBar().choose("Tick", "0", true);
+            pane.overlayBar.choose("Tick", "0", true);
         });
-        RecordTable table = pane.recordTable();
+        RecordTable table = pane.recordTable;
         assertEquals(N, table.recordCount());
-        interact(() -> table.table().scrollTo(5));
+        interact(() -> table.table.scrollTo(5));
         WaitForAsyncUtils.waitForFxEvents();
         rightClickOn(cell(this, table, 5, "id"));
         WaitForAsyncUtils.waitForFxEvents();
@@ -87,8 +87,8 @@ class PlotGuiTest extends FxRobot {
     }
 
     private static void awaitPlot(PlotView plot, int members) throws Exception {
-        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> !plot.model().status().running.get()
-                && plot.model().series.get().size() == members);
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> !plot.model.status.running.get()
+                && plot.model.series.get().size() == members);
         WaitForAsyncUtils.waitForFxEvents();
     }
 
@@ -112,24 +112,24 @@ class PlotGuiTest extends FxRobot {
         @Test
         void theBucketsHoldEachRangesMinMaxAndMean() throws Exception {
             PlotView plot = openPlot();
-            SeriesResult id = plot.model().series.get().getFirst();
+            SeriesResult id = plot.model.series.get().getFirst();
             assertEquals("id", id.member());
             assertEquals(N, id.records());
             assertEquals(N, id.total());
             assertEquals(Math.min(N, 2000), id.buckets().size());
             assertLinear(id, 3, -100);
 
-            interact(() -> plot.model().addMember("samples[2]"));
+            interact(() -> plot.model.addMember("samples[2]"));
             awaitPlot(plot, 2);
-            List<SeriesResult> both = plot.model().series.get();
+            List<SeriesResult> both = plot.model.series.get();
             assertEquals("samples[2]", both.get(1).member());
             assertLinear(both.get(1), 100, 2);
 
             // A member that is not one scalar is refused in place, and the plot keeps the others.
-            interact(() -> plot.model().addMember("sym"));
+            interact(() -> plot.model.addMember("sym"));
             awaitPlot(plot, 2);
-            assertTrue(plot.model().status().message.get().contains("string"), plot.model().status().message.get());
-            assertEquals(List.of("id", "samples[2]"), plot.model().members());
+            assertTrue(plot.model.status.message.get().contains("string"), plot.model.status.message.get());
+            assertEquals(List.of("id", "samples[2]"), plot.model.members());
         }
 
         @Test
@@ -138,29 +138,29 @@ class PlotGuiTest extends FxRobot {
             PlotViewport vp = plot.viewport();
             assertNotNull(vp);
             long record = 3210;
-            Point2D at = plot.canvas().localToScreen(vp.px(record + 0.5), (vp.top() + vp.bottom()) / 2);
+            Point2D at = plot.canvas.localToScreen(vp.px(record + 0.5), (vp.top() + vp.bottom()) / 2);
             moveTo(at).clickOn(MouseButton.PRIMARY);
             WaitForAsyncUtils.waitForFxEvents();
-            long picked = plot.model().selected.get();
+            long picked = plot.model.selected.get();
             // A pixel column spans a record or two of 5,000 over about 1,200 pixels.
             assertTrue(Math.abs(picked - record) <= 5, "picked " + picked);
-            RecordTable table = pane.recordTable();
-            int row = table.table().getSelectionModel().getSelectedIndex();
+            RecordTable table = pane.recordTable;
+            int row = table.table.getSelectionModel().getSelectedIndex();
             assertEquals(picked, table.firstRecord() + row, "the table selects the record");
-            assertEquals(picked * SIZE, pane.model().selectionStart(), "the hex view selects its bytes");
-            assertEquals(SIZE, pane.model().selectionLength());
+            assertEquals(picked * SIZE, pane.model.selectionStart(), "the hex view selects its bytes");
+            assertEquals(SIZE, pane.model.selectionLength());
         }
 
         @Test
         void aDragZoomsIntoThoseRecordsAndDecimatesThemAgain() throws Exception {
             PlotView plot = openPlot();
             PlotViewport vp = plot.viewport();
-            Point2D a = plot.canvas().localToScreen(vp.px(1000), (vp.top() + vp.bottom()) / 2);
-            Point2D b = plot.canvas().localToScreen(vp.px(1600), (vp.top() + vp.bottom()) / 2);
+            Point2D a = plot.canvas.localToScreen(vp.px(1000), (vp.top() + vp.bottom()) / 2);
+            Point2D b = plot.canvas.localToScreen(vp.px(1600), (vp.top() + vp.bottom()) / 2);
             drag(a, MouseButton.PRIMARY).moveTo(b).release(MouseButton.PRIMARY);
             WaitForAsyncUtils.waitForFxEvents();
             awaitPlot(plot, 1);
-            SeriesResult zoomed = plot.model().series.get().getFirst();
+            SeriesResult zoomed = plot.model.series.get().getFirst();
             assertTrue(Math.abs(zoomed.from() - 1000) <= 8 && Math.abs(zoomed.to() - 1600) <= 8,
                     "zoomed to " + zoomed.from() + ".." + zoomed.to());
             assertEquals(N, zoomed.total());
@@ -170,13 +170,13 @@ class PlotGuiTest extends FxRobot {
 
             clickOn("#plot-reset-zoom");
             awaitPlot(plot, 1);
-            assertEquals(N, plot.model().series.get().getFirst().records());
+            assertEquals(N, plot.model.series.get().getFirst().records());
         }
     }
 
     private static Node cell(FxRobot robot, RecordTable table, int row, String column) {
         for (Node n : robot.lookup(".table-cell").queryAll()) {
-            if (n instanceof TableCell<?, ?> c && c.getTableView() == table.table() && c.getIndex() == row
+            if (n instanceof TableCell<?, ?> c && c.getTableView() == table.table && c.getIndex() == row
                     && c.getTableColumn() != null && c.getTableColumn().getGraphic() instanceof javafx.scene.control.Label l
                     && l.getText().equals(column)) {
                 return n;

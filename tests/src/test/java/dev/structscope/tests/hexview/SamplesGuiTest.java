@@ -30,11 +30,11 @@ class SamplesGuiTest extends HexPaneGuiBase {
         OpenData.open(robot, pane, data);
         robot.interact(() -> {
             pane.setLibrary(lib, Abis.X86_64_LINUX, order);
-            pane.overlayBar().choose(s.type(), Long.toString(s.offset()), false);
+            pane.overlayBar.choose(s.type(), Long.toString(s.offset()), false);
         });
-        DecodedTree.await(robot, pane.fieldsView());
-        FieldItem root = pane.fieldsView().root();
-        assertNotNull(root, s.data() + ": " + pane.overlayBar().errorLabel().getText());
+        DecodedTree.await(robot, pane.fieldsView);
+        FieldItem root = pane.fieldsView.root();
+        assertNotNull(root, s.data() + ": " + pane.overlayBar.errorLabel.getText());
         return root;
     }
 

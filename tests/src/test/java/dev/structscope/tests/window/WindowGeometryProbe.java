@@ -63,7 +63,7 @@ public final class WindowGeometryProbe extends Application {
     private void probe() {
         try {
             waitFor(() -> stage.getTitle() != null && stage.getTitle().contains("ticks.bin") && !vm.busy.get()
-                    && vm.tasks().running.get() == 0);
+                    && vm.tasks.running.get() == 0);
             onFx(() -> {
                 Rectangle2D screen = Screen.getPrimary().getVisualBounds();
                 System.out.printf(Locale.ROOT, "SCREEN %.0f %.0f %.0f %.0f%n", screen.getMinX(), screen.getMinY(),

@@ -43,7 +43,7 @@ import java.nio.ByteOrder;
  * {@link ComposeViewModel}; this view binds. Owned by the live monitor; FX thread.
  */
 public final class ComposeView extends BorderPane {
-    private final ComposeViewModel vm;
+    public final ComposeViewModel viewModel;
     private final StackPane center = new StackPane();
     private final ListView<SentRecord> historyList = new ListView<>();
 
@@ -55,15 +55,15 @@ public final class ComposeView extends BorderPane {
 
     private boolean rebuilding;
 
-    public ComposeView(ComposeViewModel vm) {
-        this.vm = vm;
+    public ComposeView(ComposeViewModel viewModel) {
+        this.viewModel = viewModel;
         getStyleClass().add("compose-view");
         getStylesheets().add(ComposeView.class.getResource("compose.css").toExternalForm());
         setTop(header());
         setCenter(center);
         setBottom(bottom());
-        vm.form.addListener((o, a, b) -> showForm());
-        vm.problem.addListener((o, a, b) -> showForm());
+        viewModel.form.addListener((o, a, b) -> showForm());
+        viewModel.problem.addListener((o, a, b) -> showForm());
         showForm();
         // Tab through a long form keeps the focused editor in view (a ScrollPane does not).
         sceneProperty().addListener((o, a, scene) -> {
@@ -73,7 +73,7 @@ public final class ComposeView extends BorderPane {
         });
         addEventFilter(KeyEvent.KEY_PRESSED, e -> {
             if (e.getCode() == KeyCode.ENTER && e.isShortcutDown()) {
-                vm.send(1);
+                viewModel.send(1);
                 e.consume();
             }
         });
@@ -90,16 +90,12 @@ public final class ComposeView extends BorderPane {
 
     /** Shows the form of {@code layout} laid out for {@code abi}, for data in {@code order}. */
     public void setRecord(RecordLayout layout, Abi abi, ByteOrder order) {
-        vm.setRecord(layout, abi, order);
+        viewModel.setRecord(layout, abi, order);
     }
 
     /** The connection to send through; null disables sending with the reason "Not connected". */
     public void setSender(RecordSender sender) {
-        vm.sender.set(sender);
-    }
-
-    public ComposeViewModel viewModel() {
-        return vm;
+        viewModel.sender.set(sender);
     }
 
     private VBox header() {
@@ -107,7 +103,7 @@ public final class ComposeView extends BorderPane {
         name.getStyleClass().add("compose-title");
         Label what = new Label();
         what.getStyleClass().add("compose-subtitle");
-        what.textProperty().bind(vm.title);
+        what.textProperty().bind(viewModel.title);
         HBox top = new HBox(10, name, what);
         top.setAlignment(Pos.BASELINE_LEFT);
         top.getStyleClass().add("compose-header");
@@ -125,9 +121,9 @@ public final class ComposeView extends BorderPane {
     }
 
     private void showForm() {
-        GroupEntry form = vm.form.get();
-        if (form == null && !vm.problem.get().isEmpty()) {
-            showInstead(vm.problem.get(), "error-banner");
+        GroupEntry form = viewModel.form.get();
+        if (form == null && !viewModel.problem.get().isEmpty()) {
+            showInstead(viewModel.problem.get(), "error-banner");
             return;
         }
         if (form == null) {
@@ -141,7 +137,7 @@ public final class ComposeView extends BorderPane {
         if (getScene() != null && getScene().getFocusOwner() != null) {
             focusKey = getScene().getFocusOwner().getProperties().get(FormRows.KEY);
         }
-        VBox rows = FormRows.build(form, vm);
+        VBox rows = FormRows.build(form, viewModel);
         // While the old rows leave the scene, focus passes through other nodes: no scrolling to them.
         rebuilding = true;
         try {
@@ -231,7 +227,7 @@ public final class ComposeView extends BorderPane {
         Button once = new Button("Send");
         once.setId("compose-send");
         once.setDefaultButton(false);
-        once.setOnAction(e -> vm.send(1));
+        once.setOnAction(e -> viewModel.send(1));
         once.setTooltip(new Tooltip("Send the record once (Ctrl+Enter)"));
         Spinner<Integer> times = new Spinner<>();
         times.setId("compose-times");
@@ -248,18 +244,18 @@ public final class ComposeView extends BorderPane {
         times.setValueFactory(f);
         times.getEditor().setTextFormatter(new TextFormatter<>(change ->
                 change.getControlNewText().matches("[0-9]{0,7}") ? change : null));
-        f.valueProperty().addListener((o, a, b) -> vm.times.set(b == null ? 1 : b));
-        vm.times.addListener((o, a, b) -> f.setValue((int) Math.clamp(b.longValue(), 1, ComposeViewModel.MAX_TIMES)));
+        f.valueProperty().addListener((o, a, b) -> viewModel.times.set(b == null ? 1 : b));
+        viewModel.times.addListener((o, a, b) -> f.setValue((int) Math.clamp(b.longValue(), 1, ComposeViewModel.MAX_TIMES)));
         times.setTooltip(new Tooltip("How many times \"Send ×N\" sends the record (1 to " + ComposeViewModel.MAX_TIMES + ")"));
         Button many = new Button();
         many.setId("compose-send-n");
-        many.textProperty().bind(Bindings.createStringBinding(() -> "Send ×" + vm.times.get(), vm.times));
-        many.setOnAction(e -> vm.send());
+        many.textProperty().bind(Bindings.createStringBinding(() -> "Send ×" + viewModel.times.get(), viewModel.times));
+        many.setOnAction(e -> viewModel.send());
         Button copy = new Button("Copy as Hex");
         copy.setId("compose-copy");
         copy.setTooltip(new Tooltip("Copy the record's bytes as hex, to paste into a data file (Ctrl+V in its hex view)"));
         copy.setOnAction(e -> {
-            String hex = vm.copyHex();
+            String hex = viewModel.copyHex();
             if (hex != null) {
                 javafx.scene.input.ClipboardContent c = new javafx.scene.input.ClipboardContent();
                 c.putString(hex);
@@ -268,23 +264,23 @@ public final class ComposeView extends BorderPane {
         });
         Button cancel = new Button("Cancel");
         cancel.setId("compose-cancel");
-        cancel.setOnAction(e -> vm.cancel());
-        cancel.visibleProperty().bind(vm.sending);
+        cancel.setOnAction(e -> viewModel.cancel());
+        cancel.visibleProperty().bind(viewModel.sending);
         cancel.managedProperty().bind(cancel.visibleProperty());
-        var blocked = Bindings.isNotEmpty(vm.blocked);
+        var blocked = Bindings.isNotEmpty(viewModel.blocked);
         once.disableProperty().bind(blocked);
         many.disableProperty().bind(blocked);
         Label status = new Label();
         status.setId("compose-status");
         status.getStyleClass().add("compose-status");
         status.textProperty().bind(Bindings.createStringBinding(this::statusText,
-                vm.blocked, vm.outcome, vm.validity, vm.form, vm.sending));
+                viewModel.blocked, viewModel.outcome, viewModel.validity, viewModel.form, viewModel.sending));
         Tooltip statusTip = new Tooltip();
         statusTip.textProperty().bind(status.textProperty());
         status.setTooltip(statusTip);
-        vm.outcome.addListener((o, a, b) -> updateStatusStyle(status));
-        vm.blocked.addListener((o, a, b) -> updateStatusStyle(status));
-        vm.validity.addListener((o, a, b) -> updateStatusStyle(status));
+        viewModel.outcome.addListener((o, a, b) -> updateStatusStyle(status));
+        viewModel.blocked.addListener((o, a, b) -> updateStatusStyle(status));
+        viewModel.validity.addListener((o, a, b) -> updateStatusStyle(status));
         updateStatusStyle(status);
         HBox.setHgrow(status, Priority.ALWAYS);
         status.setMaxWidth(Double.MAX_VALUE);
@@ -299,39 +295,39 @@ public final class ComposeView extends BorderPane {
         Label title = new Label("HISTORY");
         title.getStyleClass().add("compose-title");
         historyList.setId("compose-history");
-        historyList.setItems(vm.history);
+        historyList.setItems(viewModel.history);
         // The form comes first: in a short pane (the live monitor's tab) the history gives way,
         // down to two rows, instead of squeezing the editors to one line.
         historyList.prefHeightProperty().bind(javafx.beans.binding.Bindings.createDoubleBinding(
                 () -> Math.max(56, Math.min(130, getHeight() * 0.22)), heightProperty()));
         historyList.setMinHeight(56);
-        historyList.setCellFactory(l -> new HistoryCell(vm::load));
+        historyList.setCellFactory(l -> new HistoryCell(viewModel::load));
         historyList.setPlaceholder(new Label("Records you send are listed here; select one to load it back."));
-        historyList.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> vm.load(b));
+        historyList.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> viewModel.load(b));
         VBox box = new VBox(6, bar, title, historyList);
         box.getStyleClass().add("compose-bottom");
         return box;
     }
 
     private String statusText() {
-        String blocked = vm.blocked.get();
-        if (vm.form.get() == null) {
+        String blocked = viewModel.blocked.get();
+        if (viewModel.form.get() == null) {
             return "";
         }
         if (blocked.equals("Not connected")) {
             return "Not connected: connect to a socket (Ctrl+L) to send";
         }
-        if (vm.validity.get().invalid() > 0 && !vm.sending.get()) {
-            return blocked + ": " + vm.validity.get().firstError();
+        if (viewModel.validity.get().invalid() > 0 && !viewModel.sending.get()) {
+            return blocked + ": " + viewModel.validity.get().firstError();
         }
-        return vm.outcome.get().text();
+        return viewModel.outcome.get().text();
     }
 
     private void updateStatusStyle(Label status) {
-        boolean bad = vm.outcome.get().error() || vm.validity.get().invalid() > 0;
+        boolean bad = viewModel.outcome.get().error() || viewModel.validity.get().invalid() > 0;
         status.getStyleClass().removeAll("compose-status-error", "compose-status-muted");
         status.getStyleClass().add(bad ? "compose-status-error"
-                : vm.sender.get() == null ? "compose-status-muted" : "compose-status");
+                : viewModel.sender.get() == null ? "compose-status-muted" : "compose-status");
     }
 
     /** The x86-64 Linux rules, or Windows' when a {@code long double} member has 8 bytes. */
