@@ -5,6 +5,7 @@ import com.tngtech.archunit.lang.ArchRule;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.fields;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -168,5 +169,20 @@ class ArchitectureTest {
         assertStillBreaking(classes, NOT_YET_ON_THE_RUNNER, pending -> noClasses().that().haveFullyQualifiedName(pending)
                 .or().haveNameMatching(java.util.regex.Pattern.quote(pending) + "\\$.*").should().callCodeUnitWhere(STARTS_THREADS),
                 "starts threads");
+    }
+
+    @Test
+    void theAppsPublicFieldsAreFinal() {
+        // View models and views expose their state as public fields (JavaFX properties, observable
+        // lists, child nodes) instead of accessors; the fields must be there to stay, or a view
+        // would bind to a property its model has since replaced.
+        long exposed = classes.stream().filter(c -> c.getPackageName().startsWith("dev.structscope.app"))
+                .flatMap(c -> c.getFields().stream())
+                .filter(f -> f.getModifiers().contains(com.tngtech.archunit.core.domain.JavaModifier.PUBLIC)).count();
+        assertTrue(exposed > 100, "public fields of app classes imported: " + exposed);
+        ArchRule rule = fields().that().areDeclaredInClassesThat().resideInAPackage("dev.structscope.app..")
+                .and().arePublic().should().beFinal()
+                .because("view models expose their state as public final JavaFX property fields that views bind to");
+        rule.check(classes);
     }
 }
