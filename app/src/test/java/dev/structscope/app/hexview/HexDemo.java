@@ -16,19 +16,9 @@ import java.nio.file.Path;
  * A standalone window with the hex explorer, for looking at it without the main window:
  * {@code HexDemo [file] [type] [base]}. Without a file it writes a small file of demo ticks
  * ({@link DemoTypes}) to a temporary file and opens that. Lives with the tests (run it from the
- * test class path). FX thread.
+ * test class path, through {@link dev.structscope.app.DemoMain}). FX thread.
  */
 public final class HexDemo extends Application {
-    /** Entry point; a class-path launch needs a main outside the Application subclass, see {@link Main}. */
-    public static final class Main {
-        private Main() {
-        }
-
-        public static void main(String[] args) {
-            Application.launch(HexDemo.class, args);
-        }
-    }
-
     @Override
     public void start(Stage stage) throws IOException {
         var args = getParameters().getRaw();

@@ -23,19 +23,9 @@ import java.util.List;
  * A standalone window with the compose pane, for looking at it without a connection:
  * {@code ComposeDemo [header.h type [big]]}, by default the sample {@code struct Tick}. Its sender
  * only counts what it is given (there is no socket); {@code -Dstructscope.theme=dark} for the
- * dark theme. FX thread.
+ * dark theme; started through {@link dev.structscope.app.DemoMain}. FX thread.
  */
 public final class ComposeDemo extends Application {
-    /** Entry point; a class-path launch needs a main outside the Application subclass. */
-    public static final class Main {
-        private Main() {
-        }
-
-        public static void main(String[] args) {
-            Application.launch(ComposeDemo.class, args);
-        }
-    }
-
     @Override
     public void start(Stage stage) throws IOException {
         var args = getParameters().getRaw();
