@@ -102,9 +102,6 @@ public final class Document {
         file.set(to);
     }
 
-    public boolean isDirty() {
-        return dirty.get();
-    }
 
     private void updateFlags() {
         canUndoWrapper.set(!past.isEmpty());

@@ -229,7 +229,7 @@ public final class ShellViewModel {
 
     /** Whether anything saved with the document changed since it was opened or saved: the layout or the bookmarks. */
     public boolean unsaved() {
-        return document.isDirty() || bookmarksChanged.get();
+        return document.dirty.get() || bookmarksChanged.get();
     }
 
     /**

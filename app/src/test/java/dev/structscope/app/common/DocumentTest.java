@@ -15,20 +15,20 @@ class DocumentTest {
     void byteOrderChangeIsUnsavedUntilSavedOrUndone() {
         Document doc = Document.empty();
         doc.apply(doc.state.get().withByteOrder(ByteOrder.BIG_ENDIAN));
-        assertTrue(doc.isDirty(), "a changed byte order would be lost on close");
+        assertTrue(doc.dirty.get(), "a changed byte order would be lost on close");
         doc.undo();
-        assertFalse(doc.isDirty());
+        assertFalse(doc.dirty.get());
         doc.redo();
         doc.markSaved(Path.of("t.json"));
-        assertFalse(doc.isDirty());
+        assertFalse(doc.dirty.get());
         doc.apply(doc.state.get().withAbi(Abis.ARM_LINUX));
-        assertTrue(doc.isDirty());
+        assertTrue(doc.dirty.get());
     }
 
     @Test
     void selectingARecordIsNotAnEdit() {
         Document doc = Document.empty();
         doc.select("Tick");
-        assertFalse(doc.isDirty());
+        assertFalse(doc.dirty.get());
     }
 }

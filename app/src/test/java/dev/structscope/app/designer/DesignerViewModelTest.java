@@ -152,11 +152,11 @@ class DesignerViewModelTest {
 
         @Test
         void theDirtyMarkerFollowsTheSavedState() {
-            assertFalse(doc.isDirty());
+            assertFalse(doc.dirty.get());
             vm.addMember();
-            assertTrue(doc.isDirty());
+            assertTrue(doc.dirty.get());
             vm.undo();
-            assertFalse(doc.isDirty());
+            assertFalse(doc.dirty.get());
         }
 
         @Test

@@ -67,7 +67,7 @@ class EnumEditorViewModelTest {
         doc.undo();
         doc.undo();
         assertEquals(5, vm.enumType.get().enumerators().get(2).value(), "undo takes back one edit at a time");
-        assertTrue(doc.isDirty());
+        assertTrue(doc.dirty.get());
     }
 
     @Test
@@ -80,7 +80,7 @@ class EnumEditorViewModelTest {
         assertFalse(vm.edit(0, Column.NAME, "int"));
         assertFalse(vm.edit(0, Column.VALUE, "0x8000000000000000"));
         assertEquals(List.of(Enumerator.of("BUY", 1), Enumerator.of("SELL", 2)), vm.enumType.get().enumerators());
-        assertFalse(doc.isDirty(), "nothing refused reached the document");
+        assertFalse(doc.dirty.get(), "nothing refused reached the document");
         assertTrue(vm.edit(0, Column.VALUE, "7"));
         assertNull(vm.invalidCells.get(new CellKey(0, Column.VALUE)));
 

@@ -58,7 +58,7 @@ class MemberAttributesTest {
         assertFalse(vm.edit(1, Column.ATTRS, "alignas(3)"));
         assertTrue(vm.invalidCells.get(new CellKey(1, Column.ATTRS)).reason().contains("not a power of 2"));
         assertFalse(vm.edit(1, Column.ATTRS, "volatile"));
-        assertFalse(doc.isDirty());
+        assertFalse(doc.dirty.get());
         assertTrue(vm.edit(1, Column.ATTRS, "8 packed"));
         assertEquals(8, vm.layout.get().fields().get(1).offset());
         assertTrue(vm.edit(1, Column.ATTRS, ""));

@@ -40,7 +40,7 @@ class ShellViewModelTest {
             assertEquals("Tick", vm.document.state.get().selected());
             assertEquals(40, vm.designer.layout.get().size()); // ticks.h says 40 bytes a record on x86-64
             assertEquals(dir.resolve("ticks.bin"), vm.dataFile.get());
-            assertFalse(vm.document.isDirty());
+            assertFalse(vm.document.dirty.get());
             assertEquals("StructScope — ticks.bin · ticks.h", vm.title.get());
         }
 
@@ -80,7 +80,7 @@ class ShellViewModelTest {
             assertEquals(dir.resolve("hello.elf"), vm.dataFile.get());
             // A dynamic record's size is its smallest: the 64-byte file header (the tables are placed).
             assertEquals(64, vm.designer.layout.get().size());
-            assertFalse(vm.document.isDirty());
+            assertFalse(vm.document.dirty.get());
         }
 
         @Test

@@ -53,7 +53,7 @@ class DocumentsGuiTest extends GuiTest {
             assertEquals("Tick", reopened.selected());
             assertEquals(4, designer().record().pack());
             assertEquals("stamp", designer().record().members().getFirst().name());
-            assertFalse(vm.document.isDirty());
+            assertFalse(vm.document.dirty.get());
             assertEquals(file.toAbsolutePath(), vm.recent.files.getFirst());
         }
     }

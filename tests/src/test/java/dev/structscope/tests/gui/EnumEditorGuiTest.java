@@ -61,7 +61,7 @@ class EnumEditorGuiTest extends GuiTest {
         push(KeyCode.DELETE);
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals(List.of("SIDE_BUY", "SIDE_SELL"), side().enumerators().stream().map(Enumerator::name).toList());
-        assertTrue(vm.document.isDirty());
+        assertTrue(vm.document.dirty.get());
     }
 
     @Test
