@@ -222,7 +222,7 @@ class ShellViewModelTest {
                     };
                     """);
             vm.open(own, null, null);
-            assertTrue(vm.document().state().library().findRecord("Msg").isPresent(), vm.statusProperty().get());
+            assertTrue(vm.document.state.get().library().findRecord("Msg").isPresent(), vm.status.get());
             assertTrue(vm.saveLosesText(own));
             assertFalse(vm.saveLosesText(dir.resolve("other.h")), "only the header it was read from");
             vm.saveAs(own, null);
@@ -232,13 +232,13 @@ class ShellViewModelTest {
             vm.open(own, null, null);
             assertFalse(vm.saveLosesText(own), "reopened: StructScope's own header");
 
-            vm.designer().setAbi(Abis.I386_LINUX);
+            vm.designer.setAbi(Abis.I386_LINUX);
             Path i386 = dir.resolve("i386.h");
             vm.saveAs(i386, null);
-            vm.designer().setAbi(Abis.X86_64_LINUX);
+            vm.designer.setAbi(Abis.X86_64_LINUX);
             vm.open(i386, null, null);
             // Read for the ABI it was written for: its static assertions hold there only.
-            assertEquals(Abis.I386_LINUX, vm.document().state().abi(), vm.statusProperty().get());
+            assertEquals(Abis.I386_LINUX, vm.document.state.get().abi(), vm.status.get());
             assertFalse(vm.saveLosesText(i386), "StructScope's header for another ABI");
             Files.writeString(i386, Files.readString(i386).replace("struct Msg {", "struct Msg { /* edited */"));
             vm.open(i386, null, null);

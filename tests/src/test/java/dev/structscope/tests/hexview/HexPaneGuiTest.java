@@ -114,10 +114,10 @@ class HexPaneGuiTest extends HexPaneGuiBase {
 
         // The caret entering another record in the bytes decodes that record in the tree, and
         // the member under the caret is the one selected there.
-        robot.interact(() -> pane.model().moveTo(5 * 56 + 17, false));
+        robot.interact(() -> pane.model.moveTo(5 * 56 + 17, false));
         WaitForAsyncUtils.waitForFxEvents();
-        assertEquals(5 * 56, pane.fieldsView().root().getValue().offset());
-        assertEquals("qty", pane.fieldsView().tree().getSelectionModel().getSelectedItem().getValue().name());
+        assertEquals(5 * 56, pane.fieldsView.root().getValue().offset());
+        assertEquals("qty", pane.fieldsView.tree.getSelectionModel().getSelectedItem().getValue().name());
     }
 
     @Test
