@@ -339,12 +339,26 @@ public final class DesignerViewModel {
         return re.saved();
     }
 
+    /** Undoes the last layout edit and says so (the status still named the edit undone). */
     public void undo() {
-        document.undo();
+        if (document.canUndo.get()) {
+            document.undo();
+            say("Undone · Ctrl+Shift+Z redoes");
+        }
     }
 
+    /** Redoes the last undone layout edit and says so. */
     public void redo() {
-        document.redo();
+        if (document.canRedo.get()) {
+            document.redo();
+            say("Redone · Ctrl+Z undoes");
+        }
+    }
+
+    /** Sets the message afresh, so that its listeners hear it even when it was the message before. */
+    private void say(String text) {
+        message.set("");
+        message.set(text);
     }
 
     // ---- internals --------------------------------------------------------------------------

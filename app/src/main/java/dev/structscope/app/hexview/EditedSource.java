@@ -32,7 +32,7 @@ import java.util.List;
  * meanwhile, never a torn piece table). Owned by {@link DataEdits}; slices and edits on the FX
  * thread; {@link #content()} results may be read on any thread.
  */
-public final class EditedSource implements DataSource, Content.Versioned {
+public final class EditedSource extends DataSource.Forwarding implements Content.Versioned {
     private final EditOverlay overlay;
     private final Path path;
     private Arena arena;
@@ -52,6 +52,7 @@ public final class EditedSource implements DataSource, Content.Versioned {
      * reading and writing, which the private mapping is made from (null: no private mapping).
      */
     EditedSource(EditOverlay overlay, Path path, FileChannel channel) {
+        super(overlay);
         this.overlay = overlay;
         this.path = path;
         this.channel = channel;
@@ -77,21 +78,6 @@ public final class EditedSource implements DataSource, Content.Versioned {
         } catch (InputException e) {
             contentError = e;
         }
-    }
-
-    @Override
-    public String name() {
-        return overlay.name();
-    }
-
-    @Override
-    public long size() {
-        return overlay.size();
-    }
-
-    @Override
-    public MemorySegment slice(long offset, long length) {
-        return overlay.slice(offset, length);
     }
 
     /**
@@ -151,15 +137,10 @@ public final class EditedSource implements DataSource, Content.Versioned {
         return privateMap.asReadOnly();
     }
 
-    @Override
-    public void checkUnchanged() {
-        overlay.checkUnchanged();
-    }
-
     /** Closes the overlay and the private mapping; the base stays open (its opener closes it). */
     @Override
     public synchronized void close() {
-        overlay.close();
+        super.close(); // the overlay
         if (channel != null) {
             try {
                 channel.close();

@@ -100,6 +100,9 @@ final class FileCommands {
                 + " bookmarks, and leaves the header as it is.", overwrite, elsewhere, ButtonType.CANCEL);
         a.initOwner(stage);
         a.setHeaderText("Write over a hand-written header?");
+        // Enter keeps the header: what would be lost is the user's own text.
+        ((javafx.scene.control.Button) a.getDialogPane().lookupButton(overwrite)).setDefaultButton(false);
+        ((javafx.scene.control.Button) a.getDialogPane().lookupButton(ButtonType.CANCEL)).setDefaultButton(true);
         Optional<ButtonType> r = a.showAndWait();
         if (r.isPresent() && r.get() == overwrite) {
             vm.saveAs(f, then);

@@ -135,6 +135,15 @@ class ShellViewModelTest {
             assertEquals("NewStruct2", vm.document.state.get().selected());
             vm.designer.undo();
             assertEquals("NewStruct", vm.document.state.get().selected());
+            // The status says what happened last: the undo, not the edit undone (it stayed).
+            assertEquals("Undone · Ctrl+Shift+Z redoes", vm.status.get());
+            vm.renameDecl(vm.document.state.get().library().findRecord("NewStruct").orElseThrow().record(), "Renamed");
+            assertTrue(vm.status.get().startsWith("Renamed"), vm.status.get());
+            vm.designer.undo();
+            assertEquals("Undone · Ctrl+Shift+Z redoes", vm.status.get(), "said again after another message");
+            vm.designer.redo();
+            assertEquals("Redone · Ctrl+Z undoes", vm.status.get());
+            vm.designer.undo();
             vm.addDecl("union");
             assertEquals(4, vm.designer.layout.get().size());
         }

@@ -45,4 +45,43 @@ public interface DataSource extends AutoCloseable {
 
     @Override
     void close();
+
+    /**
+     * A source that passes every call to another: the base of sources that watch or extend one
+     * (a test's counting source, the window's edited file), which override what they change.
+     * {@link #segment()} is left to {@link #slice}, so an override of {@code slice} sees it too.
+     * Closing it closes the inner source. Threads as the inner source allows.
+     */
+    abstract class Forwarding implements DataSource {
+        protected final DataSource inner;
+
+        protected Forwarding(DataSource inner) {
+            this.inner = java.util.Objects.requireNonNull(inner, "inner");
+        }
+
+        @Override
+        public String name() {
+            return inner.name();
+        }
+
+        @Override
+        public long size() {
+            return inner.size();
+        }
+
+        @Override
+        public MemorySegment slice(long offset, long length) {
+            return inner.slice(offset, length);
+        }
+
+        @Override
+        public void checkUnchanged() {
+            inner.checkUnchanged();
+        }
+
+        @Override
+        public void close() {
+            inner.close();
+        }
+    }
 }

@@ -9,23 +9,12 @@ import java.util.concurrent.atomic.AtomicLong;
  * A source that counts what is asked of it: slice calls and the bytes they cover. The huge-file
  * tests prove with it that painting reads the visible rows and nothing more.
  */
-final class CountingSource implements DataSource {
-    final DataSource inner;
+final class CountingSource extends DataSource.Forwarding {
     final AtomicLong slices = new AtomicLong();
     final AtomicLong bytes = new AtomicLong();
 
     CountingSource(DataSource inner) {
-        this.inner = inner;
-    }
-
-    @Override
-    public String name() {
-        return inner.name();
-    }
-
-    @Override
-    public long size() {
-        return inner.size();
+        super(inner);
     }
 
     @Override
@@ -33,15 +22,5 @@ final class CountingSource implements DataSource {
         slices.incrementAndGet();
         bytes.addAndGet(length);
         return inner.slice(offset, length);
-    }
-
-    @Override
-    public void checkUnchanged() {
-        inner.checkUnchanged();
-    }
-
-    @Override
-    public void close() {
-        inner.close();
     }
 }
