@@ -37,6 +37,15 @@ public final class DataPane extends BorderPane {
         this.header = header;
         setTop(header);
         setCenter(box);
+        // Narrower than the explorer's toolbars need (a 1024-pixel window beside the designer):
+        // the explorer takes the width it is given, from the left, and nothing it lays out past
+        // the pane's edge paints over the designer (a centred overflow hid its left part there).
+        hexPane.setMinWidth(0);
+        BorderPane.setAlignment(hexPane, Pos.TOP_LEFT);
+        javafx.scene.shape.Rectangle clip = new javafx.scene.shape.Rectangle();
+        clip.widthProperty().bind(widthProperty());
+        clip.heightProperty().bind(heightProperty());
+        setClip(clip);
         // The hex explorer (issue 7) takes the pane over once a data file is chosen; it opens the
         // file in the background and shows its own empty/error states.
         vm.dataFile.addListener((o, a, p) -> {

@@ -44,6 +44,10 @@ public final class WindowPrefs {
         stage.setY(b.getMinY());
         stage.setWidth(b.getWidth());
         stage.setHeight(b.getHeight());
+        // Below the size the panes are laid out for they squeeze each other to nothing; a screen
+        // smaller than that still gets a window that fits it.
+        stage.setMinWidth(Math.min(MIN_W, b.getWidth()));
+        stage.setMinHeight(Math.min(MIN_H, b.getHeight()));
         stage.setMaximized(prefs.getBoolean("window.max", false));
         for (int i = 0; i < splits.length; i++) {
             double[] pos = splits[i].getDividerPositions();
