@@ -49,9 +49,15 @@ public final class RulerModel {
     public record Tail(long from, List<String> members) {
     }
 
-    /** Whether data decides member {@code f}'s place or size (it is drawn in the tail, not as a block). */
+    /**
+     * Whether data decides member {@code f}'s place or size (it is drawn in the tail, not as a
+     * block). A tagged union's alternative that only says {@code when} it is chosen has its own
+     * fixed bytes: it keeps its block in its lane.
+     */
     public static boolean fromData(FieldLayout f) {
-        return f.dynamic() || f.member().isDynamic()
+        var d = f.member().dynamic();
+        return f.dynamic() || d.at() != null || d.switchOn() != null || d.size() != null
+                || (f.member().type() instanceof dev.structscope.model.type.ArrayType a && a.isDynamic())
                 || (f.layout() instanceof RecordLayout r && r.dynamic() && !r.isReference());
     }
 

@@ -52,6 +52,29 @@ class DesignerDynamicTest {
         vm = new DesignerViewModel(doc);
     }
 
+    /**
+     * A tagged union's ruler: each alternative that only says when it is chosen keeps its block
+     * in its own lane; one whose size data decides is named in the tail. (No lane had a block:
+     * every alternative with a when value counted as data's.)
+     */
+    @Test
+    void aTaggedUnionsAlternativesKeepTheirLanes() {
+        TypeLibrary lib = HeaderImporter.importText("""
+                #include <stdint.h>
+                struct Text { uint8_t n; char s[n]; };
+                union Body {
+                    [[structscope::when(1)]] uint32_t hello;
+                    [[structscope::when(2)]] double trade;
+                    [[structscope::when(3)]] struct Text text;
+                };
+                """, "body.h", HeaderImporter.Options.defaults());
+        RecordLayout body = LayoutEngine.layout("Body", lib, Abis.X86_64_LINUX);
+        var blocks = RulerModel.blocks(body);
+        assertEquals(List.of("hello@0:32", "trade@1:64"),
+                blocks.stream().filter(b -> b.memberIndex() >= 0).map(b -> b.name() + "@" + b.lane() + ":" + b.bitLength()).toList());
+        assertEquals(List.of("text"), RulerModel.tail(body).members());
+    }
+
     @Test
     void aCountInTheArrayCellIsTheImportersCountedArray() {
         assertTrue(vm.edit(2, Column.ARRAY, "[len]"), vm.error.get());
