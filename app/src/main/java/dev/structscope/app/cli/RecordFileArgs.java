@@ -21,8 +21,24 @@ final class RecordFileArgs {
     @Parameters(index = "1", paramLabel = "DATA", description = "The file holding the records.")
     Path file;
 
-    @Option(names = "--offset", paramLabel = "N", defaultValue = "0", description = "Byte offset of the first record (default 0).")
+    @Option(names = "--offset", paramLabel = "N", defaultValue = "0", converter = ByteOffset.class,
+            description = "Byte offset of the first record (default 0; 0x for hex).")
     long offset;
+
+    /** A byte offset as people write them: decimal, or hexadecimal after 0x (as the window's Go to takes them). */
+    static final class ByteOffset implements picocli.CommandLine.ITypeConverter<Long> {
+        @Override
+        public Long convert(String text) {
+            String t = text.strip();
+            boolean hex = t.regionMatches(true, 0, "0x", 0, 2);
+            try {
+                return hex ? Long.parseLong(t.substring(2), 16) : Long.parseLong(t);
+            } catch (NumberFormatException e) {
+                throw new picocli.CommandLine.TypeConversionException("'" + text
+                        + "' is not a byte offset (a whole number, or hexadecimal after 0x)");
+            }
+        }
+    }
 
     /** Record {@code index}, {@code recordSize} bytes from byte {@code at}, does not fit in DATA's {@code dataSize} bytes. */
     InputException pastEnd(long index, long recordSize, long at, long dataSize) {

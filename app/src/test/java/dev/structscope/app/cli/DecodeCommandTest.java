@@ -167,6 +167,22 @@ class DecodeCommandTest {
     }
 
     @Test
+    void aHexOffsetIsTheSameByteAsItsDecimal() throws Exception {
+        String h = header.toString();
+        String data = dir.resolve("p.bin").toString();
+        CliRun dec = CliRun.run("decode", h, "--type", "Packed", data, "--offset", "7");
+        assertEquals(0, dec.status(), dec.err.toString());
+        for (String hex : new String[] {"0x7", "0X07"}) {
+            CliRun r = CliRun.run("decode", h, "--type", "Packed", data, "--offset", hex);
+            assertEquals(dec.out.toString(), r.out.toString(), hex);
+        }
+        CliRun bad = CliRun.run("decode", h, "--type", "Packed", data, "--offset", "0xZZ");
+        assertEquals(2, bad.status());
+        assertTrue(bad.err.toString().contains("'0xZZ' is not a byte offset (a whole number, or hexadecimal after 0x)"),
+                bad.err.toString());
+    }
+
+    @Test
     void badInputsAreExit2WithOneLine() throws Exception {
         Path empty = Files.createFile(dir.resolve("empty.bin"));
         Path fifo = dir.resolve("fifo");
@@ -184,6 +200,8 @@ class DecodeCommandTest {
                 List.of(h, "--type", "Packed", data, "--format", "xml"),
                 List.of(h, "--type", "Packed", data, "--offset", "-1"),
                 List.of(h, "--type", "Packed", data, "--offset", "999999999"),
+                List.of(h, "--type", "Packed", data, "--offset", "0xZZ"),
+                List.of(h, "--type", "Packed", data, "--offset", "0x"),
                 List.of(h, "--type", "Packed", data, "--count", "-4"),
                 List.of(h, "--type", "Packed", data, "--count", "2", "--all"),
                 List.of(h, "--type", "Packed", data, "--abi", "vax"));
