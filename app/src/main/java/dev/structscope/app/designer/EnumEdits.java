@@ -56,22 +56,9 @@ public final class EnumEdits {
             s = s.substring(1).strip();
         }
         s = s.replaceFirst("(?i)(u|ul|ull|lu|llu|l|ll)$", "");
-        int radix = 10;
-        String digits = s;
-        String lower = s.toLowerCase(Locale.ROOT);
-        if (lower.startsWith("0x")) {
-            radix = 16;
-            digits = s.substring(2);
-        } else if (lower.startsWith("0b")) {
-            radix = 2;
-            digits = s.substring(2);
-        } else if (s.length() > 1 && s.startsWith("0")) {
-            radix = 8;
-            digits = s.substring(1);
-        }
         BigInteger v;
         try {
-            v = new BigInteger(digits, radix);
+            v = dev.structscope.model.c.Literals.unsigned(s);
         } catch (NumberFormatException e) {
             throw new InputException("value", "'" + text.strip() + "' is not a C integer (e.g. 7, -1, 0x1F, 0b101, 017)");
         }

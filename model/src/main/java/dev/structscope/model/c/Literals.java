@@ -6,7 +6,7 @@ import java.math.BigInteger;
 import java.util.Locale;
 
 /** Values of C integer and character literals, typed the way C types them. Stateless. */
-final class Literals {
+public final class Literals {
     private Literals() {
     }
 
@@ -16,6 +16,35 @@ final class Literals {
      * An integer literal with its type: the first of int, (unsigned int,) long, (unsigned long,)
      * long long, unsigned long long that holds it, the unsigned ones only for hex and octal.
      */
+    /**
+     * The value of a C integer constant spelled without sign or suffix: hexadecimal after
+     * {@code 0x}, binary after {@code 0b}, octal with a leading 0, else decimal (upper or lower
+     * case). Raises {@link NumberFormatException} for any other spelling.
+     */
+    public static BigInteger unsigned(String spelling) {
+        String lower = spelling.toLowerCase(Locale.ROOT);
+        int radix = radix(lower);
+        String digits = lower.substring(prefix(radix));
+        if (digits.isEmpty() || digits.length() > 100 || digits.charAt(0) == '-' || digits.charAt(0) == '+') {
+            throw new NumberFormatException(spelling);
+        }
+        return new BigInteger(digits, radix);
+    }
+
+    /** The radix a lower-case integer constant's prefix says. */
+    private static int radix(String lower) {
+        return lower.startsWith("0x") ? 16 : lower.startsWith("0b") ? 2 : lower.length() > 1 && lower.startsWith("0") ? 8 : 10;
+    }
+
+    /** How many characters that prefix has. */
+    private static int prefix(int radix) {
+        return switch (radix) {
+            case 16, 2 -> 2;
+            case 8 -> 1;
+            default -> 0;
+        };
+    }
+
     static IntValue integer(Token t, int longBits) {
         String s = t.text().toLowerCase(Locale.ROOT).replace("'", "");
         int end = s.length();
@@ -29,17 +58,8 @@ final class Literals {
         if (!java.util.Set.of("", "u", "l", "ul", "lu", "ll", "ull", "llu").contains(suffix)) {
             throw new InputException(t.where(), "invalid suffix on integer constant '" + TokenCursor.abbreviate(t.text()) + "'");
         }
-        int radix = 10;
-        if (digits.startsWith("0x")) {
-            radix = 16;
-            digits = digits.substring(2);
-        } else if (digits.startsWith("0b")) {
-            radix = 2;
-            digits = digits.substring(2);
-        } else if (digits.length() > 1 && digits.startsWith("0")) {
-            radix = 8;
-            digits = digits.substring(1);
-        }
+        int radix = radix(digits);
+        digits = digits.substring(prefix(radix));
         if (digits.contains(".") || (radix != 16 && (digits.contains("e") || digits.contains("p")))
                 || (radix == 16 && digits.contains("p")) || (radix != 16 && s.endsWith("f"))) {
             throw new InputException(t.where(), "floating constant '" + t.text() + "' in an integer constant expression");
