@@ -24,7 +24,6 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -240,17 +239,8 @@ public final class CompareViewModel {
         if (n.isEmpty()) {
             throw new InputException(newLabel, "defines no struct or union: nothing to compare");
         }
-        return new Result(oldLabel, newLabel, LayoutComparison.compare(o, oldAbi, n, newAbi), byName(o), byName(n));
-    }
-
-    private static Map<String, RecordLayout> byName(List<RecordLayout> layouts) {
-        Map<String, RecordLayout> out = new LinkedHashMap<>();
-        for (RecordLayout l : layouts) {
-            if (l.name() != null) {
-                out.putIfAbsent(l.name(), l);
-            }
-        }
-        return out;
+        return new Result(oldLabel, newLabel, LayoutComparison.compare(o, oldAbi, n, newAbi), LayoutComparison.byName(o),
+                LayoutComparison.byName(n));
     }
 
     private void publish(Result r, String failure) {

@@ -165,7 +165,8 @@ public final class LayoutComparison {
         }
     }
 
-    private static Map<String, RecordLayout> byName(List<RecordLayout> records) {
+    /** The named records by name, in their order; the first of two with one name wins. */
+    public static Map<String, RecordLayout> byName(List<RecordLayout> records) {
         Map<String, RecordLayout> out = new LinkedHashMap<>();
         for (RecordLayout r : records) {
             if (r.name() != null) {
