@@ -93,15 +93,19 @@ public interface DocumentIo {
         if (isJson(file) || BinaryFiles.isElf(file)) {
             return false;
         }
+        // The first line decides for a hand-written header: only StructScope's own is read again whole.
+        String abi = dev.structscope.io.headers.LocalHeaders.writtenFor(file);
+        if (abi == null) {
+            return Files.isReadable(file);
+        }
         String text;
         try {
             text = Files.readString(file);
         } catch (IOException | RuntimeException e) {
             return false;
         }
-        String abi = CExporter.writtenFor(text);
         try {
-            return abi == null || !text.equals(header(new LayoutDocument(null, null, Abi.byName(abi).name(), null,
+            return !text.equals(header(new LayoutDocument(null, null, Abi.byName(abi).name(), null,
                     doc.library(), java.util.Map.of())));
         } catch (InputException e) {
             return true;
