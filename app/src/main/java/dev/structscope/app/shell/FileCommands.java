@@ -111,6 +111,20 @@ final class FileCommands {
         }
     }
 
+    /**
+     * Says in a dialog that a layout could not be opened, with the reader's message (what and
+     * where); the view model forgets the failure once the dialog closes.
+     */
+    void openFailed(ShellViewModel.OpenFailure f) {
+        Alert a = new Alert(Alert.AlertType.ERROR, f.message());
+        a.initOwner(stage);
+        a.setTitle("StructScope");
+        a.setHeaderText("Cannot open " + f.file().getFileName());
+        a.getDialogPane().setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        a.setOnHidden(e -> vm.dismissOpenFailure());
+        a.show();
+    }
+
     void saveAs() {
         saveAs(null);
     }

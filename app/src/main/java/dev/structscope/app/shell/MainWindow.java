@@ -132,6 +132,11 @@ public final class MainWindow {
             live.rememberIn(WindowPrefs.node().node("connect"));
         }
         vm.workspace.addListener((o, a, w) -> arrange(w));
+        vm.openFailure.addListener((o, a, f) -> {
+            if (f != null) {
+                files.openFailed(f);
+            }
+        });
         vm.dataFile.addListener((o, a, p) -> {
             if (p != null && !vm.workspace.get().showsData()) {
                 vm.workspace.set(Workspace.BOTH);

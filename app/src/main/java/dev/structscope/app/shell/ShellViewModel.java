@@ -66,6 +66,20 @@ public final class ShellViewModel {
     /** What the running background work is doing, for the status line when it is cancelled; "" when idle. */
     private String busyWhat = "";
     public final ObjectProperty<Path> dataFile = new SimpleObjectProperty<>(this, "dataFile");
+
+    /** A layout that could not be opened, and why: {@code message} says what and where. */
+    public record OpenFailure(Path file, String message) {
+    }
+
+    private final javafx.beans.property.ReadOnlyObjectWrapper<OpenFailure> openFailureWrapper =
+            new javafx.beans.property.ReadOnlyObjectWrapper<>(this, "openFailure");
+    /**
+     * The last layout that could not be opened, until the user has seen it
+     * ({@link #dismissOpenFailure}): the window shows it in a dialog, since the status line is
+     * soon taken by what comes next (the data file a command line names with it, for one).
+     */
+    public final javafx.beans.property.ReadOnlyObjectProperty<OpenFailure> openFailure =
+            openFailureWrapper.getReadOnlyProperty();
     /** Which halves of the window show; a data file chosen while only the designer shows brings the data back. */
     public final ObjectProperty<Workspace> workspace = new SimpleObjectProperty<>(this, "workspace", Workspace.BOTH);
     /** What the open layout document holds besides its types, written back unchanged on save. */
@@ -246,10 +260,11 @@ public final class ShellViewModel {
         choices++;
         record Read(LayoutDocument doc, boolean losesText) {
         }
+        openFailureWrapper.set(null);
         runBackground("Opening " + file.getFileName(), () -> {
             LayoutDocument read = io.read(file);
             return new Read(read, DocumentIo.losesText(file, read));
-        }, r -> {
+        }, e -> openFailureWrapper.set(new OpenFailure(file, failure("Opening " + file.getFileName(), e))), r -> {
             LayoutDocument d = r.doc();
             recent.add(file);
             status.set("Opened " + file + " · " + d.library().namedRecords().size() + " structs/unions");
@@ -453,7 +468,18 @@ public final class ShellViewModel {
         }
     }
 
+    /** The user has seen {@link #openFailure}. */
+    public void dismissOpenFailure() {
+        openFailureWrapper.set(null);
+    }
+
     private <T> void runBackground(String what, java.util.concurrent.Callable<T> work, Consumer<T> done) {
+        runBackground(what, work, e -> { }, done);
+    }
+
+    /** As above; {@code failed} also hears of a failure, after the status line has. */
+    private <T> void runBackground(String what, java.util.concurrent.Callable<T> work, Consumer<Throwable> failed,
+                                   Consumer<T> done) {
         if (current != null) {
             current.cancel(); // superseded by newer work: its result is dropped
         }
@@ -466,11 +492,17 @@ public final class ShellViewModel {
             done.accept(r);
         }, e -> {
             finished(self[0]);
-            status.set("⚠ " + (e instanceof InputException ie ? ie.oneLine() : what + " failed: " + e));
+            status.set("⚠ " + failure(what, e));
+            failed.accept(e);
         }).cancelWith(this::cancel);
         if (busy.get()) { // still running (a direct runner in tests has already finished it)
             current = self[0];
         }
+    }
+
+    /** What the status line and dialogs say of a failure of {@code what}. */
+    private static String failure(String what, Throwable e) {
+        return e instanceof InputException ie ? ie.oneLine() : what + " failed: " + e;
     }
 
     private void finished(TaskRunner.Task t) {

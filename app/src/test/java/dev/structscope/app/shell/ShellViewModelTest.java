@@ -104,6 +104,23 @@ class ShellViewModelTest {
         }
 
         @Test
+        void aHeaderThatCannotBeReadStaysSaidThoughItsDataFileOpens() throws Exception {
+            Path h = header("bad.h", "struct Bad {\n int a;\n char b\n double c;\n};\n");
+            Path data = Files.write(dir.resolve("short.bin"), new byte[16]);
+            StructScopeApp.show(vm, dev.structscope.app.cli.StructScopeCli.openArgs(new String[]{"open", data.toString(),
+                    "--layout", h.toString(), "--type", "Bad"}));
+            assertEquals(data, vm.dataFile.get());
+            ShellViewModel.OpenFailure f = vm.openFailure.get();
+            assertEquals(h, f.file());
+            assertTrue(f.message().startsWith(h + ":4:2: expected ';'"), f.message());
+            vm.dismissOpenFailure();
+            assertNull(vm.openFailure.get());
+            vm.open(header("good.h", "struct G { int g; };\n"), null, null);
+            assertNull(vm.openFailure.get());
+            assertEquals("G", vm.document.state.get().selected());
+        }
+
+        @Test
         void anUnknownTypeIsSaidInTheStatusBar() throws Exception {
             Path h = header("w.h", "struct A { int a; };\n");
             StructScopeApp.show(vm, dev.structscope.app.cli.StructScopeCli.openArgs(new String[]{"open", h.toString(), "--type", "Nope"}));

@@ -118,7 +118,7 @@ class DocumentsGuiTest extends GuiTest {
     @Nested
     class OpeningABrokenFile {
         @Test
-        void saysWhereInTheStatusBarAndKeepsTheDocument() throws Exception {
+        void saysWhereInADialogAndTheStatusBarAndKeepsTheDocument() throws Exception {
             Path bad = dir.resolve("bad.h");
             Files.writeString(bad, "struct A {\n    int x;\n    int y\n};\n");
             DocumentState before = vm.document.state.get();
@@ -127,6 +127,15 @@ class DocumentsGuiTest extends GuiTest {
             String status = lookup("#status").queryLabeled().getText();
             assertTrue(status.startsWith("⚠ ") && status.contains("bad.h:4:1"), status);
             assertEquals(before, vm.document.state.get());
+            // The status line is soon taken by what comes next: the dialog keeps the message.
+            await("the dialog", () -> lookup(".dialog-pane").tryQuery().isPresent());
+            var pane = lookup(".dialog-pane").queryAs(javafx.scene.control.DialogPane.class);
+            assertEquals("Cannot open bad.h", pane.getHeaderText());
+            assertTrue(pane.getContentText().contains("bad.h:4:1: expected ';'"), pane.getContentText());
+            push(javafx.scene.input.KeyCode.ENTER);
+            settle();
+            assertNull(vm.openFailure.get(), "closing the dialog forgets the failure");
+            assertTrue(lookup(".dialog-pane").tryQuery().isEmpty());
         }
     }
 
