@@ -5,6 +5,7 @@ import dev.structscope.app.shell.OpenArgs;
 import dev.structscope.app.shell.StructScopeApp;
 import dev.structscope.model.Limits;
 
+import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -36,7 +37,19 @@ public final class Main {
         }
         OpenArgs open = args.length == 0 ? OpenArgs.NONE : "open".equals(args[0]) ? StructScopeCli.openArgs(args) : null;
         if (open != null) {
-            StructScopeApp.launchWith(open);
+            PrintWriter err = new PrintWriter(System.err, true);
+            int checked = StructScopeCli.checkOpen(open, err, System.getenv(), System.getProperty("glass.platform"));
+            if (checked != 0) {
+                System.exit(checked);
+            }
+            try {
+                StructScopeApp.launchWith(open);
+            } catch (RuntimeException e) {
+                // The toolkit could not start (a display that refuses the connection, a missing
+                // GTK): one line, as every command reports a failure, not JavaFX's stack trace.
+                err.println("structscope: cannot open the window: " + e.getMessage());
+                System.exit(1);
+            }
             return;
         }
         int status = runWithDeepStack(args);

@@ -1,12 +1,17 @@
 package dev.structscope.app.cli;
 
+import dev.structscope.app.shell.DocumentIo;
 import dev.structscope.app.shell.OpenArgs;
+import dev.structscope.app.shell.ShellViewModel;
+import dev.structscope.model.doc.LayoutDocument;
 import dev.structscope.model.InputException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 import java.io.PrintWriter;
 import java.io.Writer;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -128,6 +133,46 @@ public final class StructScopeCli implements Runnable {
             return 1;
         });
         return cl;
+    }
+
+    /**
+     * Checks what the GUI is asked to open before its window starts, as every command checks its
+     * input: the data file, the layout (read by the reader the window uses) and {@code --type} in
+     * it, and that there is a display to show the window on (on Linux, X11's or Wayland's; not
+     * asked when a JavaFX platform is chosen by {@code glassPlatform}, such as the headless one of
+     * the tests). Returns 0, or 2 after one line on {@code err}.
+     */
+    public static int checkOpen(OpenArgs open, PrintWriter err, Map<String, String> env, String glassPlatform) {
+        try {
+            Path file = open.file();
+            Path layout = open.layout() != null ? open.layout()
+                    : file != null && ShellViewModel.isLayout(file) ? file : null;
+            if (file != null && !file.equals(layout) && !Files.isRegularFile(file)) {
+                throw new InputException(file.toString(), Files.exists(file) ? "is not a regular file" : "no such file");
+            }
+            if (layout != null) {
+                LayoutDocument read = DocumentIo.STANDARD.read(layout);
+                if (open.type() != null && read.library().findRecord(open.type()).isEmpty()) {
+                    throw new InputException("--type", "no struct or union named '" + open.type() + "' in " + layout);
+                }
+            } else if (open.type() != null) {
+                throw new InputException("--type", "names a struct or union of a layout: give the layout with --layout");
+            }
+        } catch (InputException e) {
+            err.println("structscope: " + e.oneLine());
+            return 2;
+        }
+        boolean linux = System.getProperty("os.name", "").startsWith("Linux");
+        if (linux && glassPlatform == null && isBlank(env.get("DISPLAY")) && isBlank(env.get("WAYLAND_DISPLAY"))) {
+            err.println("structscope: the window needs a display, and neither DISPLAY nor WAYLAND_DISPLAY is set"
+                    + " (every other command runs without one)");
+            return 2;
+        }
+        return 0;
+    }
+
+    private static boolean isBlank(String s) {
+        return s == null || s.isBlank();
     }
 
     /**
