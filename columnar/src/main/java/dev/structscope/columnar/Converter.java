@@ -12,10 +12,8 @@ import dev.structscope.model.layout.RecordLayout;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.Locale;
 
@@ -74,9 +72,16 @@ public final class Converter {
         // The schema first: a type with no column form is refused before any file is made.
         ColumnSchema schema = format == Format.PARQUET || format == Format.ARROW ? ColumnSchema.of(layout) : null;
         AtomicFile.checkTarget(out, "-o " + out);
-        Path target = out.toAbsolutePath();
-        // Beside OUT (same file system, so the rename is atomic), hidden, unique to this process.
-        Path part = target.getParent().resolve("." + target.getFileName() + "." + ProcessHandle.current().pid() + ".part");
+        Path part;
+        try {
+            // Beside what OUT names (same file system, so the rename is atomic), hidden, unique to
+            // this process; for a FIFO or a device, which is written through, in the temporary folder.
+            Path target = AtomicFile.isSpecial(out) ? Path.of(System.getProperty("java.io.tmpdir"), "structscope-convert")
+                    : AtomicFile.destination(out);
+            part = target.resolveSibling("." + target.getFileName() + "." + ProcessHandle.current().pid() + ".part");
+        } catch (IOException e) {
+            throw new InputException("-o " + out, "cannot follow its link: " + e.getMessage(), e);
+        }
         // Classes needed later that are slow to initialise, on another thread meanwhile (Preload);
         // only once the arguments are known to be good, so that a refused command loads nothing.
         switch (format) {
@@ -101,7 +106,7 @@ public final class Converter {
                     writer.noRecords(reader);
                 }
             }
-            move(part, target);
+            AtomicFile.install(part, out);
             done = true;
             return new Result(scanned.records(), scanned.trailingBytes(), scanned.warnings());
         } catch (IOException | UncheckedIOException e) {
@@ -132,14 +137,6 @@ public final class Converter {
             case CSV -> new TextOut("csv", file);
             case JSONL -> new TextOut("jsonl", file);
         };
-    }
-
-    private static void move(Path part, Path target) throws IOException {
-        try {
-            Files.move(part, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } catch (AtomicMoveNotSupportedException e) {
-            Files.move(part, target, StandardCopyOption.REPLACE_EXISTING);
-        }
     }
 
     private static void deleteQuietly(Path p) {

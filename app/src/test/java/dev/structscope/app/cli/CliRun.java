@@ -60,6 +60,12 @@ final class CliRun {
         return line;
     }
 
+    /** Asserts exit status 0, naming the command and its stderr otherwise. */
+    void succeeded() {
+        int s = status();
+        assertEquals(0, s, () -> command + ": exit status; stderr: " + err);
+    }
+
     /** Asserts that a command's output {@code text} holds every one of {@code parts}, naming the first one missing. */
     static void assertContainsAll(String text, String... parts) {
         for (String part : parts) {

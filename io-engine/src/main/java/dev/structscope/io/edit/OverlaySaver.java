@@ -78,7 +78,12 @@ public final class OverlaySaver {
     }
 
     private static void stream(EditOverlay overlay, Path target, Expected expected, Progress progress, BooleanSupplier cancelled) {
-        Path abs = target.toAbsolutePath();
+        Path abs;
+        try {
+            abs = dev.structscope.io.file.AtomicFile.destination(target); // a link keeps its place: its file is replaced
+        } catch (IOException e) {
+            throw new InputException(target.toString(), "cannot follow its link: " + e.getMessage() + "; nothing was saved", e);
+        }
         Path dir = abs.getParent();
         if (!Files.isWritable(dir)) {
             throw new InputException(dir.toString(), "the folder cannot be written; nothing was saved");

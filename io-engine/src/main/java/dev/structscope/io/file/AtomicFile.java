@@ -17,6 +17,11 @@ import java.nio.file.StandardOpenOption;
  * disk, and the temporary file is renamed over the target in one step. On any failure the old
  * file is untouched and the temporary file is removed. Stateless; blocking I/O on the calling
  * thread (never the FX thread).
+ *
+ * <p>A name given as a symbolic link keeps its link: the file the link leads to is replaced
+ * ({@link #destination}). A name that is neither a regular file nor a directory — a FIFO, a
+ * terminal, {@code /dev/null}, {@code /dev/stdout} — is written through, in order, as any program
+ * writing to it would ({@link #isSpecial}): renaming a file over it would take its place.
  */
 public final class AtomicFile {
     private AtomicFile() {
@@ -30,7 +35,18 @@ public final class AtomicFile {
      * temporary file. What it cannot foresee (a full disk) still fails the write itself.
      */
     public static void checkTarget(Path file, String where) {
-        Path target = file.toAbsolutePath();
+        if (isSpecial(file)) {
+            if (!Files.isWritable(file)) {
+                throw new InputException(where, "cannot be written");
+            }
+            return;
+        }
+        Path target;
+        try {
+            target = destination(file);
+        } catch (IOException e) {
+            throw new InputException(where, "cannot follow its link: " + e.getMessage(), e);
+        }
         Path dir = target.getParent();
         if (dir == null || !Files.isDirectory(dir)) {
             throw new InputException(where, "the directory " + dir + " does not exist");
@@ -62,7 +78,13 @@ public final class AtomicFile {
     }
 
     static void write(Path file, byte[] bytes, Hook hook) throws IOException {
-        Path target = file.toAbsolutePath();
+        if (isSpecial(file)) {
+            try (var out = Files.newOutputStream(file, StandardOpenOption.WRITE)) {
+                out.write(bytes);
+            }
+            return;
+        }
+        Path target = destination(file);
         Path dir = target.getParent();
         Path tmp = sibling(target, ".tmp");
         boolean moved = false;
@@ -83,6 +105,56 @@ public final class AtomicFile {
                 Files.deleteIfExists(tmp);
             }
         }
+    }
+
+    /**
+     * Whether {@code file} exists (its links followed) and is neither a regular file nor a
+     * directory: a FIFO, a device or a terminal ({@code /dev/stdout} leads to one of those, or to
+     * the regular file the shell redirected it to). Such a file is written through, not replaced.
+     */
+    public static boolean isSpecial(Path file) {
+        return Files.exists(file) && !Files.isRegularFile(file) && !Files.isDirectory(file);
+    }
+
+    /**
+     * The file a write to {@code file} replaces, as an absolute path: {@code file} itself, or,
+     * when it is a symbolic link, the file its links lead to (which need not exist yet: a link
+     * to a file still to be made).
+     */
+    public static Path destination(Path file) throws IOException {
+        Path p = file.toAbsolutePath();
+        for (int hops = 0; Files.isSymbolicLink(p); hops++) {
+            if (hops == 40) { // as the kernel's own limit (ELOOP)
+                throw new IOException(file + ": too many levels of symbolic links");
+            }
+            p = p.resolveSibling(Files.readSymbolicLink(p)).normalize();
+        }
+        if (!p.equals(file.toAbsolutePath()) && Files.exists(p)) {
+            p = p.toRealPath(); // the directories on the way may be links too
+        }
+        return p;
+    }
+
+    /**
+     * Puts what {@code part} holds at {@code file} and removes {@code part}: renamed over
+     * {@link #destination} (atomically where the file system can), or, for a {@link #isSpecial}
+     * file, copied into it. For writers that stream a large output into a file of their own first.
+     */
+    public static void install(Path part, Path file) throws IOException {
+        if (isSpecial(file)) {
+            try (var out = Files.newOutputStream(file, StandardOpenOption.WRITE)) {
+                Files.copy(part, out);
+            }
+            Files.delete(part);
+            return;
+        }
+        Path target = destination(file);
+        try {
+            Files.move(part, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } catch (java.nio.file.AtomicMoveNotSupportedException e) {
+            Files.move(part, target, StandardCopyOption.REPLACE_EXISTING);
+        }
+        syncDirectory(target.getParent());
     }
 
     /**
