@@ -63,9 +63,11 @@ public final class CaptureCommand extends NetCommand {
     @Option(names = "--save", paramLabel = "FILE", description = "Also record every message with its time stamp to FILE (pcapng).")
     Path save;
 
-    @Option(names = "--idle-timeout", paramLabel = "SECONDS", defaultValue = "60",
-            description = "Give up when no message (or, listening, no peer) arrives for this long (default 60; 0 = wait forever).")
-    double idleSeconds;
+    // Off by default (the engine's default): the contract ends a capture after --count messages or
+    // when the peer closes.
+    @Option(names = "--idle-timeout", paramLabel = "SECONDS",
+            description = "Give up when no message (or, listening, no peer) arrives for this long (default 0: wait, until the peer closes or Ctrl+C).")
+    double idleSeconds = CaptureOptions.defaults().idleMillis() / 1000.0;
 
     @Override
     int run(PrintWriter out, PrintWriter err) throws IOException {
@@ -81,12 +83,32 @@ public final class CaptureCommand extends NetCommand {
         }
         PcapngWriter recorder = save == null ? null : new PcapngWriter(save);
         CaptureResult result;
+        // Stopped by Ctrl+C (the way a capture that waits for its peer usually ends), --format none
+        // still says what it saw, as ping and tcpdump do: the hook prints the summary so far.
+        java.util.concurrent.atomic.AtomicLong messages = new java.util.concurrent.atomic.AtomicLong();
+        java.util.concurrent.atomic.AtomicLong bytes = new java.util.concurrent.atomic.AtomicLong();
+        java.util.concurrent.atomic.AtomicReference<UdpCapture> udpRef = new java.util.concurrent.atomic.AtomicReference<>();
+        java.util.concurrent.atomic.AtomicBoolean finished = new java.util.concurrent.atomic.AtomicBoolean();
+        long t0 = System.nanoTime();
+        Thread interrupted = new Thread(() -> {
+            if (finished.compareAndSet(false, true)) {
+                UdpCapture udp = udpRef.get();
+                out.println(new CaptureResult(messages.get(), bytes.get(), (System.nanoTime() - t0) / 1e9,
+                        udp == null ? 0 : udp.dropped()).summary());
+                out.flush();
+            }
+        }, "capture-summary");
+        if (!printer.prints()) {
+            Runtime.getRuntime().addShutdownHook(interrupted);
+        }
         try {
             MessageSink sink = m -> {
                 printer.print(m);
                 if (recorder != null) {
                     recorder.write(m);
                 }
+                messages.incrementAndGet();
+                bytes.addAndGet(m.bytes().byteSize());
             };
             if (where.replay != null) {
                 result = replay(where.replay, sink);
@@ -97,6 +119,7 @@ public final class CaptureCommand extends NetCommand {
                 Endpoint ep = Endpoint.parse("--udp", where.udp, false);
                 warnIfExposed(ep, err);
                 try (UdpCapture udp = new UdpCapture(ep.host(), ep.port(), options)) {
+                    udpRef.set(udp);
                     err.println("structscope: receiving UDP on " + ep.host() + ":" + udp.localPort()
                             + " (kernel receive buffer " + udp.receiveBufferBytes() + " bytes)");
                     err.flush();
@@ -154,8 +177,15 @@ public final class CaptureCommand extends NetCommand {
             if (recorder != null) {
                 recorder.close();
             }
+            if (!printer.prints()) {
+                try {
+                    Runtime.getRuntime().removeShutdownHook(interrupted);
+                } catch (IllegalStateException shuttingDown) {
+                    // The hook is running: it prints the summary.
+                }
+            }
         }
-        if (!printer.prints()) {
+        if (!printer.prints() && finished.compareAndSet(false, true)) {
             out.println(result.summary());
         }
         return 0;

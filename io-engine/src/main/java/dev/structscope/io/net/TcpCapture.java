@@ -194,7 +194,10 @@ public final class TcpCapture {
 
     /** Accepts peers on {@code server} until the count is reached or every peer has gone. */
     public CaptureResult listen(ServerSocketChannel server) throws IOException {
-        return listen(server, server.getLocalAddress().toString());
+        // host:port as the user wrote it ("127.0.0.1:5000"), not InetSocketAddress's "/127.0.0.1:5000".
+        java.net.InetSocketAddress a = (java.net.InetSocketAddress) server.getLocalAddress();
+        String host = a.getAddress().getHostAddress();
+        return listen(server, (a.getAddress() instanceof java.net.Inet6Address ? "[" + host + "]" : host) + ":" + a.getPort());
     }
 
     /** As above, naming the listener {@code where} in messages (a Unix socket's path). */
