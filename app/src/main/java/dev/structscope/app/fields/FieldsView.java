@@ -63,6 +63,8 @@ public final class FieldsView extends BorderPane {
     public final ObjectProperty<Range> selectedRange;
     /** The message shown instead of the tree (when there is no tree). */
     public final Label placeholder = new Label();
+    /** What the decoder warned of the record shown, above its tree; hidden when nothing. */
+    public final Label warning = new Label();
     /** The context menu of the tree's rows (filled for the selected row when it shows). */
     public final ContextMenu contextMenu = new ContextMenu();
     private boolean revealing;
@@ -145,6 +147,15 @@ public final class FieldsView extends BorderPane {
         placeholder.setWrapText(true);
         placeholder.getStyleClass().add("empty-state");
         placeholder.textProperty().bind(viewModel.message);
+        // The decoder's warning above the tree, in place (the tree alone shows a cut record as a
+        // shorter one and says nothing).
+        warning.textProperty().bind(viewModel.warning.map(w -> w.isEmpty() ? "" : "⚠ " + w));
+        warning.visibleProperty().bind(viewModel.warning.isNotEmpty().and(viewModel.root.isNotNull()));
+        warning.managedProperty().bind(warning.visibleProperty());
+        warning.setWrapText(true);
+        warning.setMaxWidth(Double.MAX_VALUE);
+        warning.getStyleClass().add("decode-warning");
+        setTop(warning);
         tree.rootProperty().bind(viewModel.root);
         centerProperty().bind(javafx.beans.binding.Bindings.when(viewModel.root.isNull())
                 .<javafx.scene.Node>then(placeholder).otherwise(tree));

@@ -48,6 +48,12 @@ public final class FieldsViewModel {
     private final ReadOnlyStringWrapper messageWrapper = new ReadOnlyStringWrapper(this, "message", CHOOSE);
     /** Why there is no tree (empty while there is one). */
     public final ReadOnlyStringProperty message = messageWrapper.getReadOnlyProperty();
+    private final ReadOnlyStringWrapper warningWrapper = new ReadOnlyStringWrapper(this, "warning", "");
+    /**
+     * What the decoder said of the record the tree shows (as {@code decode} warns on stderr: the
+     * data ends inside the last element of an array that runs to the end); empty when nothing.
+     */
+    public final ReadOnlyStringProperty warning = warningWrapper.getReadOnlyProperty();
     private final ReadOnlyBooleanWrapper decodingWrapper = new ReadOnlyBooleanWrapper(this, "decoding");
     /** A record is being decoded in the background (the tree shown, if any, is the one before). */
     public final ReadOnlyBooleanProperty decoding = decodingWrapper.getReadOnlyProperty();
@@ -126,6 +132,7 @@ public final class FieldsViewModel {
     private RecordAt shown(RecordAt at, Consumer<RecordAt> then) {
         pending = null;
         decodingWrapper.set(false);
+        warningWrapper.set(String.join("\n", at.warnings()));
         if (!at.ok()) {
             rootWrapper.set(null);
             shown = null;
@@ -156,6 +163,7 @@ public final class FieldsViewModel {
         rootWrapper.set(null);
         shown = null;
         messageWrapper.set(why);
+        warningWrapper.set("");
     }
 
     /** The record shown, or null. */

@@ -21,8 +21,17 @@ import java.util.Locale;
  * @param error  why the record could not be decoded, or null
  * @param window the bytes the record was read from (its own and any placed members'; null with
  *               {@code error}): what its tree and cells read, at {@link Window#at} of file offsets
+ * @param warnings what the decoder said of a record it could read (the data ends inside the last
+ *                 element of an array that runs to the end: what {@code decode} warns of)
  */
-public record RecordAt(RecordNode root, long base, long size, String error, Window window) {
+public record RecordAt(RecordNode root, long base, long size, String error, Window window, java.util.List<String> warnings) {
+    public RecordAt {
+        warnings = java.util.List.copyOf(warnings);
+    }
+
+    public RecordAt(RecordNode root, long base, long size, String error, Window window) {
+        this(root, base, size, error, window, java.util.List.of());
+    }
 
     /** Decodes the record {@code reader} reads at {@code base} of {@code source} (its current content). */
     public static RecordAt decode(DataSource source, RecordReader reader, long base) {
@@ -45,7 +54,7 @@ public record RecordAt(RecordNode root, long base, long size, String error, Wind
                 return new RecordAt(plan.root(), base, plan.recordSize(), null, content.window(base, plan.recordSize()));
             }
             Content.Read r = content.read(reader, base);
-            return new RecordAt(r.decoded().value().node(), base, r.decoded().size(), null, r.window());
+            return new RecordAt(r.decoded().value().node(), base, r.decoded().size(), null, r.window(), r.decoded().warnings());
         } catch (InputException e) {
             // The engine's message names the byte offset and the member path: show it as it is.
             return failed(base, "Cannot decode the record at " + hex(base) + ": " + e.oneLine());

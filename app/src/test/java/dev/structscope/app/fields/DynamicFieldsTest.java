@@ -128,6 +128,21 @@ class DynamicFieldsTest {
             assertEquals("⇒ fmt", child(first, "body").getValue().value());
             assertEquals(List.of("fmt"), child(first, "body").getChildren().stream().map(c -> c.getValue().name()).toList());
         }
+        // A capture cut short: the tree shows the records that are whole, and the view model says,
+        // as decode warns, that the rest is not a whole record (the tree alone said nothing).
+        RecordReader pcap = reader("packets.pcap", "PcapFile");
+        Path cut = dir.resolve("cut.pcap");
+        java.nio.file.Files.write(cut, java.util.Arrays.copyOf(java.nio.file.Files.readAllBytes(dir.resolve("packets.pcap")), 1000));
+        try (DataSource src = Sources.open(cut)) {
+            FieldsViewModel vm = new FieldsViewModel(new dev.structscope.app.common.TaskRunner(Runnable::run, Runnable::run, Runnable::run));
+            vm.show(src, pcap, 0);
+            assertNotNull(vm.root.get());
+            assertEquals("PcapFile.recs[1]: the last 885 bytes, from byte offset 115, are not a whole element"
+                    + " (PcapFile.recs[1].data: count incl_len = 1042 elements of 1 bytes at byte offset 131 runs past"
+                    + " the end of the data (1000 bytes))", vm.warning.get());
+            vm.clear("gone");
+            assertEquals("", vm.warning.get());
+        }
         // Decoding at an offset where the data makes no sense: a message naming the offset, no exception.
         RecordReader elf = reader("hello.elf", "ElfFile");
         try (DataSource src = Sources.open(dir.resolve("hello.elf"))) {
