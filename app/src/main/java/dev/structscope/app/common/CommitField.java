@@ -89,9 +89,23 @@ public final class CommitField {
         }
     }
 
+    /**
+     * Ends the edit; when it ends from the keyboard (Enter, Escape) the focus goes back to the
+     * table or tree the cell is in, as a committed cell does: the field it was in is gone, and the
+     * keys that follow (Ctrl+Z, the arrows) would otherwise reach nothing.
+     */
     private void end() {
+        boolean focused = field != null && field.isFocused();
         if (cell.isEditing()) {
             cell.cancelEdit();
+        }
+        if (focused) {
+            for (javafx.scene.Node n = cell.getParent(); n != null; n = n.getParent()) {
+                if (n instanceof javafx.scene.control.Control c && !(n instanceof Cell<?>)) {
+                    c.requestFocus();
+                    break;
+                }
+            }
         }
     }
 

@@ -205,6 +205,16 @@ class EditGuiTest extends GuiTest {
                     hex.edits.changedRanges(0, before.length), "the changed bytes are marked");
             assertArrayEquals(before, Files.readAllBytes(data), "nothing is written before Save");
 
+            // Enter gave the focus back to the tree (the field it was typed in is gone): the next
+            // keys reach the data, Ctrl+Z included, with no click first.
+            assertTrue(hex.fieldsView.tree.isFocused(), "focus after Enter: " + hex.fieldsView.tree.getScene().getFocusOwner());
+            push(KeyCode.CONTROL, KeyCode.Z);
+            WaitForAsyncUtils.waitForFxEvents();
+            assertFalse(hex.edits.modified.get(), "Ctrl+Z right after Enter undid the edit");
+            push(KeyCode.CONTROL, KeyCode.SHIFT, KeyCode.Z);
+            WaitForAsyncUtils.waitForFxEvents();
+            assertEquals("-12345", value("id"));
+
             focusHex();
             push(KeyCode.CONTROL, KeyCode.Z);
             WaitForAsyncUtils.waitForFxEvents();
@@ -280,7 +290,7 @@ class EditGuiTest extends GuiTest {
                     table.edit(1, col);
                 });
                 WaitForAsyncUtils.waitForFxEvents();
-                assertTrue(lookup("#table-editor").query().isFocused(), "the cell's editor has the focus");
+                assertTrue(lookup("#table-editor").query().isFocused(), "the cell's editor has the focus: " + table.getScene().getFocusOwner() + " / " + lookup("#table-editor").queryAll().size());
                 push(KeyCode.CONTROL, KeyCode.A);
                 write(edit[1]);
                 push(KeyCode.ENTER);
@@ -376,7 +386,7 @@ class EditGuiTest extends GuiTest {
             });
             WaitForAsyncUtils.waitForFxEvents();
             assertNotNull(lookup("#table-editor").query(), path + ": the cell's editor opened");
-            assertTrue(lookup("#table-editor").query().isFocused(), "the cell's editor has the focus");
+            assertTrue(lookup("#table-editor").query().isFocused(), "the cell's editor has the focus: " + table.getScene().getFocusOwner() + " / " + lookup("#table-editor").queryAll().size());
             push(KeyCode.CONTROL, KeyCode.A);
             write(text);
             push(KeyCode.ENTER);
