@@ -88,9 +88,19 @@ abstract class MarkedEditCell<S> extends TableCell<S, String> {
                 getTableView().refresh();
                 e.consume();
             } else if (e.getCode() == KeyCode.TAB) {
+                // Where to go on, taken before the commit: the table makes its cells anew for the
+                // committed change (refresh), this one included, at its next layout, and a cell it
+                // throws away cancels whatever edit the table holds. So it is laid out now, and the
+                // next cell's edit starts in the cells that stay.
+                javafx.scene.control.TableView<S> table = getTableView();
+                int index = getIndex();
+                var next = nextEditable(e.isShiftDown() ? -1 : 1);
                 commit(field.getText());
                 e.consume();
-                moveOn(e.isShiftDown() ? -1 : 1);
+                table.layout();
+                if (next != null) {
+                    table.edit(index, next);
+                }
             }
         });
         editorShown(field, row);
@@ -100,14 +110,15 @@ abstract class MarkedEditCell<S> extends TableCell<S, String> {
         field.selectAll();
     }
 
-    private void moveOn(int dir) {
+    /** The next editable column in direction {@code dir} (1 right, -1 left), or null at the end. */
+    private javafx.scene.control.TableColumn<S, ?> nextEditable(int dir) {
         var cols = getTableView().getVisibleLeafColumns();
         for (int i = cols.indexOf(getTableColumn()) + dir; i >= 0 && i < cols.size(); i += dir) {
             if (cols.get(i).isEditable()) {
-                getTableView().edit(getIndex(), cols.get(i));
-                return;
+                return cols.get(i);
             }
         }
+        return null;
     }
 
     /** Commits {@code value} (a completion's or the editor's text). */

@@ -127,6 +127,35 @@ class DesignerGuiTest extends GuiTest {
             assertFalse(lookup("#designer-error").queryLabeled().isVisible());
         }
 
+        /**
+         * Tab commits a cell and goes on editing the next one, so a member is typed in one go:
+         * the type, Tab, the name, Enter. (The next cell's edit used to be started before the
+         * table had shown the committed change, which ended it at once: the name typed after Tab
+         * went nowhere.) A refused value keeps the keyboard in the table, so Escape still reaches it.
+         */
+        @Test
+        void tabMovesTheEditToTheNextCell() {
+            int row = rowOfMember(0);
+            var typeCell = cell(row, "Type");
+            clickOn(typeCell);
+            doubleClickOn(typeCell);
+            WaitForAsyncUtils.waitForFxEvents();
+            push(KeyCode.CONTROL, KeyCode.A);
+            write("uint8_t");
+            push(KeyCode.TAB);
+            WaitForAsyncUtils.waitForFxEvents();
+            var editing = table().getEditingCell();
+            assertEquals(row + " Name", editing == null ? null : editing.getRow() + " " + editing.getTableColumn().getText(),
+                    "Tab went on to edit the name");
+            push(KeyCode.CONTROL, KeyCode.A);
+            write("zz");
+            push(KeyCode.ENTER);
+            WaitForAsyncUtils.waitForFxEvents();
+            var m = designer().record().members().getFirst();
+            assertEquals("zz", m.name());
+            assertEquals("uint8_t", m.type().spelling());
+        }
+
         @Test
         void aBitWidthLargerThanItsTypeIsMarked() {
             var cell = typeRejected(4, "Bits", "17"); // flags is int16_t
