@@ -85,7 +85,10 @@ final class PaholeFormat {
             sb.append(String.format("\t/* size: %d, align: %d, cachelines: %d, members: %d */%n", r.size(), r.align(),
                     (r.size() + CACHE_LINE - 1) / CACHE_LINE, fields.size()));
         }
-        sb.append(String.format("\t/* sum members: %d, holes: %d, sum holes: %d */%n", membersBytes + bitBytes,
+        // A static record's totals add up to its size (union alternatives overlap, so their sizes
+        // do not); a dynamic one only knows the members it could place.
+        long sumMembers = r.dynamic() ? membersBytes + bitBytes : r.memberBytes();
+        sb.append(String.format("\t/* sum members: %d, holes: %d, sum holes: %d */%n", sumMembers,
                 r.holeCount(), holeBytes));
         if (tail > 0) {
             sb.append(String.format("\t/* padding: %d */%n", tail));

@@ -389,13 +389,16 @@ public final class ByteRuler extends Region {
         double laneH = (rowH - 6 - LANE_GAP * (lanes - 1)) / lanes;
         int lane = (int) Math.max(0, Math.min(lanes - 1, (y - r * rowH - 3) / (laneH + LANE_GAP)));
         long bit = r * bytesPerRow * 8L + (long) ((x - LEFT) / byteW * 8);
+        // Padding first: it never overlaps a member, but it lies inside the block of an anonymous
+        // struct/union member whose hole it is (and is drawn over it); a union's padding is drawn
+        // in lane 0 only but found from any lane.
         for (RulerModel.Block b : blocks) {
-            if (b.lane() == lane && bit >= b.bitOffset() && bit < b.bitOffset() + b.bitLength()) {
+            if (b.isPadding() && bit >= b.bitOffset() && bit < b.bitOffset() + b.bitLength()) {
                 return b;
             }
         }
-        for (RulerModel.Block b : blocks) { // padding of a union is drawn in lane 0 only
-            if (b.isPadding() && bit >= b.bitOffset() && bit < b.bitOffset() + b.bitLength()) {
+        for (RulerModel.Block b : blocks) {
+            if (b.lane() == lane && bit >= b.bitOffset() && bit < b.bitOffset() + b.bitLength()) {
                 return b;
             }
         }

@@ -145,6 +145,23 @@ class LayoutCommandTest {
     }
 
     @Test
+    void holesInsideAnonymousMembersArePaddingAndTheTotalsAddUpToTheSize() throws Exception {
+        Path h = dir.resolve("an.h");
+        Files.writeString(h, "struct AN { int x; union { int u1; char u2[6]; }; struct { char p; double q; }; char tail; };\n");
+        CliRun json = CliRun.run("layout", h.toString(), "--json");
+        assertEquals(0, json.status(), json.err.toString());
+        JsonNode padding = JSON.readTree(json.out.toString()).get("types").get(0).get("padding");
+        assertEquals("[{\"offset\":10,\"size\":6},{\"offset\":17,\"size\":7},{\"offset\":33,\"size\":7}]",
+                padding.toString());
+        CliRun text = CliRun.run("layout", h.toString());
+        assertEquals(0, text.status(), text.err.toString());
+        // 20 member bytes (the union's 6 counted once) + 13 in holes + 7 of tail = 40.
+        CliRun.assertContainsAll(text.out.toString(), "/* XXX 6 bytes hole, try to pack */",
+                "/* XXX 7 bytes hole, try to pack */", "/* size: 40, align: 8, cachelines: 1, members: 6 */",
+                "/* sum members: 20, holes: 2, sum holes: 13 */", "/* padding: 7 */");
+    }
+
+    @Test
     void unknownTypeAndBadHeaderEndWithStatusTwoAndOneLine() throws Exception {
         Path h = dir.resolve("bad.h");
         Files.writeString(h, "struct A { int x; };\nstruct B { int y }\n");

@@ -120,6 +120,16 @@ public record RecordLayout(CType type, String name, RecordType definition, long 
         return padding.stream().filter(Padding::tail).mapToLong(Padding::size).sum();
     }
 
+    /**
+     * Bytes that belong to some member: the size less holes and tail padding, so that the three
+     * add up to the size (a byte counts once however many union alternatives cover it; a byte that
+     * holds bits of a bit-field counts whole). Meaningful for a record that is not
+     * {@link #dynamic()}, whose padding is known to its end.
+     */
+    public long memberBytes() {
+        return size - holeBytes() - tailBytes();
+    }
+
     public long holeCount() {
         return padding.stream().filter(p -> !p.tail()).count();
     }

@@ -224,8 +224,9 @@ final class RecordLayouter {
     }
 
     /**
-     * Byte ranges that no member's bytes (or bits) touch. In a dynamic record only the holes of the
-     * static prefix are known: up to the first member whose size data decides, without tail.
+     * Byte ranges that no member's bytes (or bits) touch, the members of anonymous struct/union
+     * members included. In a dynamic record only the holes of the static prefix are known: up to
+     * the first member whose size data decides, without tail.
      */
     private List<Padding> padding(long size, boolean sizeVaries) {
         List<long[]> used = new ArrayList<>();
@@ -241,6 +242,20 @@ final class RecordLayouter {
             if (f.isBitField()) {
                 if (f.bits().width() > 0) {
                     used.add(new long[] {f.bits().firstByte(), f.bits().endByte()});
+                }
+            } else if (f.isAnonymousRecord() && f.layout() instanceof RecordLayout inner) {
+                // Its members are this record's members (listed in its place), so the bytes none
+                // of them covers are this record's padding: the inner record's own padding, found
+                // by this same rule (in a union, a byte is used when any alternative covers it).
+                long from = f.offset();
+                for (Padding p : inner.padding()) {
+                    if (f.offset() + p.offset() > from) {
+                        used.add(new long[] {from, f.offset() + p.offset()});
+                    }
+                    from = f.offset() + p.offset() + p.size();
+                }
+                if (f.offset() + f.size() > from) {
+                    used.add(new long[] {from, f.offset() + f.size()});
                 }
             } else if (f.size() > 0) {
                 used.add(new long[] {f.offset(), f.offset() + f.size()});

@@ -6,13 +6,42 @@ import dev.structscope.model.layout.RecordLayout;
 
 /**
  * Checks a record's padding list against its members: every byte of the record is either
- * touched by a member (bit-fields: the bytes their bits fall in) or in exactly one padding range,
+ * touched by a member (bit-fields: the bytes their bits fall in; the members of anonymous
+ * struct/union members in their place) or in exactly one padding range,
  * never both, and ranges are in order with tail padding last. Test code.
  */
 public final class PaddingCheck {
     private static final long MAX_CHECKED = 1 << 20;
 
     private PaddingCheck() {
+    }
+
+    /**
+     * Marks the bytes the record's members touch; an anonymous struct/union member is not a member
+     * the contract lists, its own members are (in a union, any alternative's bytes count).
+     */
+    private static void markUsed(RecordLayout rl, long base, boolean[] used) {
+        for (FieldLayout f : rl.fields()) {
+            long from;
+            long to;
+            if (f.isAnonymousRecord() && f.layout() instanceof RecordLayout inner) {
+                markUsed(inner, base + f.offset(), used);
+                continue;
+            }
+            if (f.isBitField()) {
+                if (f.bits().width() == 0) {
+                    continue;
+                }
+                from = base + f.bits().firstByte();
+                to = base + f.bits().endByte();
+            } else {
+                from = base + f.offset();
+                to = base + f.offset() + f.size();
+            }
+            for (long b = from; b < Math.min(to, used.length); b++) {
+                used[(int) b] = true;
+            }
+        }
     }
 
     /** A description of the first inconsistency, or null. Records above 1 MiB are skipped. */
@@ -22,23 +51,7 @@ public final class PaddingCheck {
         }
         int size = (int) rl.size();
         boolean[] used = new boolean[size];
-        for (FieldLayout f : rl.fields()) {
-            long from;
-            long to;
-            if (f.isBitField()) {
-                if (f.bits().width() == 0) {
-                    continue;
-                }
-                from = f.bits().firstByte();
-                to = f.bits().endByte();
-            } else {
-                from = f.offset();
-                to = f.offset() + f.size();
-            }
-            for (long b = from; b < Math.min(to, size); b++) {
-                used[(int) b] = true;
-            }
-        }
+        markUsed(rl, 0, used);
         boolean[] pad = new boolean[size];
         long last = -1;
         for (Padding p : rl.padding()) {
