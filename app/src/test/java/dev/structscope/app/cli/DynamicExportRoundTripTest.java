@@ -76,6 +76,39 @@ class DynamicExportRoundTripTest {
         ExportKaitaiDecodeTest.ksyCheck(dir, ksy, new ObjectMapper().createArrayNode());
     }
 
+    /**
+     * A header whose array is counted in an inner dimension, not only the outermost: its layout
+     * document reads back, and gives the header's layout and the header's decoded values.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"uint8_t data[n][m];", "uint8_t data[2][m];", "uint16_t data[n][m * 2 - 3];"})
+    void innerCountedDimensionsRoundTripThroughADocument(String member) throws Exception {
+        Path h = dir.resolve("big.h");
+        java.nio.file.Files.writeString(h, "#include <stdint.h>\nstruct Big { uint32_t n; uint32_t m; " + member + " };\n");
+        Path doc = dir.resolve("big.json");
+        ok("export", h.toString(), "--to", "json", "-o", doc.toString());
+        assertEquals(DynamicCli.layoutJson(h), DynamicCli.layoutJson(doc), member);
+        // Two records: n=2, m=3, then n=1, m=2 (bytes 1, 2, 3, ... as data, each record padded to 4).
+        java.io.ByteArrayOutputStream data = new java.io.ByteArrayOutputStream();
+        int next = 1;
+        for (int[] nm : new int[][] {{2, 3}, {1, 2}}) {
+            data.write(java.nio.ByteBuffer.allocate(8).order(java.nio.ByteOrder.LITTLE_ENDIAN).putInt(nm[0]).putInt(nm[1]).array());
+            int elements = member.startsWith("uint16_t") ? nm[0] * (nm[1] * 2 - 3) * 2
+                    : (member.contains("[n]") ? nm[0] : 2) * nm[1];
+            for (int i = 0; i < elements; i++) {
+                data.write(next++);
+            }
+            while (data.size() % 4 != 0) { // a record's size is rounded up to its alignment
+                data.write(0);
+            }
+        }
+        Path bin = dir.resolve("big.bin");
+        java.nio.file.Files.write(bin, data.toByteArray());
+        JsonNode fromHeader = DynamicCli.decode(h.toString(), "--type", "Big", bin.toString(), "--all");
+        assertEquals(2, fromHeader.size(), fromHeader.toString());
+        assertEquals(fromHeader, DynamicCli.decode(doc.toString(), "--type", "Big", bin.toString(), "--all"), member);
+    }
+
     private static void ok(String... args) {
         CliRun r = CliRun.run(args);
         assertEquals(0, r.status(), String.join(" ", args) + ": " + r.err);

@@ -173,7 +173,7 @@ final class DocumentReader {
         if (f.containsKey("bits")) {
             bits = (int) integer(f.get("bits").value(), "\"bits\"", 0, 64);
         }
-        CType type = type(required(o, "type"));
+        CType type = countedOnlyInMembers(type(required(o, "type")), true, required(o, "type"));
         if (f.containsKey("count")) {
             if (!(type instanceof ArrayType a && a.isFlexible())) {
                 throw o.where().error("\"count\" needs a member whose type is a flexible array (T[]), not "
@@ -338,9 +338,28 @@ final class DocumentReader {
         return f.value();
     }
 
+    /**
+     * Refuses a dimension counted over members ({@code "uint8_t[n]"}) where no member is there to
+     * count it, as a header does: in a typedef, or behind a pointer. A member's own dimensions may
+     * be counted ({@code member} true).
+     */
+    private static CType countedOnlyInMembers(CType t, boolean member, JsonTree at) {
+        CType c = t;
+        for (; c instanceof ArrayType a; c = a.element()) {
+            if (a.count() != null && !member) {
+                throw at.where().error("an array length that names members (\"" + a.count().text()
+                        + "\") is allowed only in a member's type, not in " + t.spelling());
+            }
+        }
+        if (c instanceof dev.structscope.model.type.PointerType p) {
+            countedOnlyInMembers(p.target(), false, at);
+        }
+        return t;
+    }
+
     /** A typedef object; a {@code "vector"} one must name an array and give its alignment. */
     private Typedef newTypedef(JObject o, String name) {
-        CType target = type(required(o, "type"));
+        CType target = countedOnlyInMembers(type(required(o, "type")), false, required(o, "type"));
         long aligned = alignment(o.fields(), "aligned");
         boolean vector = bool(o.fields(), "vector");
         if (vector && (aligned == 0 || !(target instanceof ArrayType))) {

@@ -1,8 +1,11 @@
 package dev.structscope.model.doc;
 
+import dev.structscope.model.InputException;
+import dev.structscope.model.c.Expressions;
 import dev.structscope.model.type.ArrayType;
 import dev.structscope.model.type.CType;
 import dev.structscope.model.type.EnumType;
+import dev.structscope.model.type.Expr;
 import dev.structscope.model.type.NamedType;
 import dev.structscope.model.type.PointerType;
 import dev.structscope.model.type.Prim;
@@ -23,7 +26,10 @@ import java.util.regex.Pattern;
  *
  * <p>Grammar: a base type followed by suffixes applied left to right, where a suffix is either
  * {@code *} (pointer to everything on its left) or a run of dimensions {@code [a][b]...} that
- * reads as in C (an array of {@code a} arrays of {@code b}). {@code []} is a flexible array.
+ * reads as in C (an array of {@code a} arrays of {@code b}). {@code []} is a flexible array; a
+ * dimension may be any expression the dynamic layouts allow ({@code uint8_t[n][m]},
+ * {@code char[len - 4]}): a constant one is a fixed length, one over members a counted array,
+ * so that every array type a header can declare has a type string.
  * A base is a C primitive spelling (any order of its keywords, or a {@code <stdint.h>} /
  * {@code <stddef.h>} / {@code <stdbool.h>} name), {@code struct|union|enum TAG}, or a typedef name.
  *
@@ -155,13 +161,22 @@ public final class TypeSyntax {
     public static CType parse(String s) throws SyntaxError {
         List<String> tokens = new ArrayList<>();
         List<Integer> starts = new ArrayList<>();
+        Map<Integer, String> dimensions = new java.util.HashMap<>();
         int i = 0;
         while (i < s.length()) {
             char c = s.charAt(i);
             if (Character.isWhitespace(c)) {
                 i++;
-            } else if (c == '*' || c == '[' || c == ']') {
-                tokens.add(String.valueOf(c));
+            } else if (c == '[') {
+                // A dimension's text is everything up to the matching ']': a number, nothing, or
+                // an expression over members (which may hold brackets, parentheses and operators).
+                int close = closingBracket(s, i);
+                tokens.add("[");
+                starts.add(i);
+                dimensions.put(tokens.size() - 1, s.substring(i + 1, close));
+                i = close + 1;
+            } else if (c == '*') {
+                tokens.add("*");
                 starts.add(i++);
             } else if (Character.isLetterOrDigit(c) || c == '_') {
                 int j = i;
@@ -191,18 +206,8 @@ public final class TypeSyntax {
             }
             List<ArrayType.Extent> dims = new ArrayList<>();
             while (n < tokens.size() && tokens.get(n).equals("[")) {
-                int at = starts.get(n);
+                dims.add(extent(dimensions.get(n), starts.get(n) + 1, s));
                 n++;
-                ArrayType.Extent len = new ArrayType.Flexible();
-                if (n < tokens.size() && !tokens.get(n).equals("]")) {
-                    len = new ArrayType.Fixed(length(tokens.get(n), starts.get(n), s));
-                    n++;
-                }
-                if (n >= tokens.size() || !tokens.get(n).equals("]")) {
-                    throw new SyntaxError(at, "expected ']' in type \"" + s + "\"");
-                }
-                n++;
-                dims.add(len);
             }
             if (dims.isEmpty()) {
                 throw new SyntaxError(starts.get(n), "unexpected '" + tokens.get(n) + "' in type \"" + s + "\"");
@@ -214,15 +219,74 @@ public final class TypeSyntax {
         return t;
     }
 
-    private static long length(String tok, int at, String s) throws SyntaxError {
-        if (!tok.chars().allMatch(ch -> ch >= '0' && ch <= '9')) {
-            throw new SyntaxError(at, "array length must be a non-negative integer in type \"" + s + "\"");
+    /** The index of the ']' that closes the '[' at {@code open}. */
+    private static int closingBracket(String s, int open) throws SyntaxError {
+        int depth = 0;
+        for (int j = open; j < s.length(); j++) {
+            char c = s.charAt(j);
+            if (c == '"' || c == '\'') {
+                // A string or character constant (a when value, say) may hold a bracket.
+                for (j++; j < s.length() && s.charAt(j) != c; j++) {
+                    if (s.charAt(j) == '\\') {
+                        j++;
+                    }
+                }
+            } else if (c == '[' || c == '(') {
+                depth++;
+            } else if (c == ']' || c == ')') {
+                depth--;
+                if (depth == 0) {
+                    if (c != ']') {
+                        break;
+                    }
+                    return j;
+                }
+            }
         }
+        throw new SyntaxError(open, "expected ']' in type \"" + s + "\"");
+    }
+
+    /**
+     * One dimension's extent from the text between its brackets (starting at index {@code at} of
+     * {@code s}): nothing is a flexible array, a constant a fixed length, any other expression a
+     * count over members, read with the C grammar of dynamic layouts as a header's would be.
+     */
+    private static ArrayType.Extent extent(String text, int at, String s) throws SyntaxError {
+        String t = text.strip();
+        if (t.isEmpty()) {
+            return new ArrayType.Flexible();
+        }
+        int col = at + text.indexOf(t.charAt(0));
+        if (t.chars().allMatch(ch -> ch >= '0' && ch <= '9')) {
+            try {
+                return new ArrayType.Fixed(Long.parseLong(t));
+            } catch (NumberFormatException e) {
+                throw new SyntaxError(col, "array length " + t + " is too large in type \"" + s + "\"");
+            }
+        }
+        Expr e;
         try {
-            return Long.parseLong(tok);
-        } catch (NumberFormatException e) {
-            throw new SyntaxError(at, "array length " + tok + " is too large in type \"" + s + "\"");
+            e = Expressions.parse(t, "type \"" + s + "\"");
+        } catch (InputException ex) {
+            throw new SyntaxError(col, "array length must be a non-negative integer or an expression over members"
+                    + " in type \"" + s + "\": " + ex.getMessage());
         }
+        if (!e.isConstant()) {
+            return new ArrayType.Counted(e);
+        }
+        Object v;
+        try {
+            v = e.evaluate(path -> {
+                throw new Expr.EvalException("no members");
+            });
+        } catch (Expr.EvalException ex) {
+            throw new SyntaxError(col, "array length " + t + " cannot be computed (" + ex.getMessage() + ") in type \""
+                    + s + "\"");
+        }
+        if (!(v instanceof Long length) || length < 0) {
+            throw new SyntaxError(col, "array length must be a non-negative integer in type \"" + s + "\", was " + t);
+        }
+        return new ArrayType.Fixed(length);
     }
 
     private static CType base(List<String> words, String s) throws SyntaxError {

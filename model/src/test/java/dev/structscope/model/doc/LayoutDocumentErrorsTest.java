@@ -46,7 +46,7 @@ class LayoutDocumentErrorsTest {
             named zero width | {"kind": "struct", "name": "A", "members": [^{"name": "x", "type": "int", "bits": 0}]} | zero width
             flexible not last | {"kind": "struct", "name": "A", "members": [^{"name": "x", "type": "int[]"}, {"name": "y", "type": "int"}]} | must be the last member
             typedef cycle | {"kind": "typedef", "name": ^"T", "type": "U[2]"}, {"kind": "typedef", "name": "U", "type": "T"} | refers to itself
-            bad type syntax | {"kind": "typedef", "name": "T", "type": "int[^x]"} | array length must be a non-negative integer
+            bad type syntax | {"kind": "typedef", "name": "T", "type": "int[^-1]"} | array length must be a non-negative integer
             bad type char | {"kind": "typedef", "name": "T", "type": "int ^(*)[3]"} | unexpected character '('
             type wrong json type | {"kind": "typedef", "name": "T", "type": ^42} | a type must be a string
             unknown property | {"kind": "struct", "name": "A", "members": [{"name": "x", "type": "int", ^"bitz": 3}]} | unknown property "bitz" in a member

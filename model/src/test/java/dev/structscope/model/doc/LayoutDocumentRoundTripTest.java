@@ -30,6 +30,7 @@ import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Lossless round trips: library → JSON → library, and document → JSON → document. */
@@ -137,6 +138,41 @@ class LayoutDocumentRoundTripTest {
         assertEquals(NamedType.typedef("Side"), TypeSyntax.parse("Side"));
         assertEquals("int[4] *", TypeSyntax.format(new PointerType(new ArrayType(PrimitiveType.of(Prim.INT), 4))));
         assertEquals("int16_t[2][3]", TypeSyntax.format(new ArrayType(new ArrayType(i16, 3), 2)));
+    }
+
+    /**
+     * Every dimension of a header's array may be counted over members, not only the outermost
+     * (which the document writes as {@code "count"}): the inner ones stay in the type string, and
+     * reading the document gives back the header's types.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {
+            "struct Big { uint32_t n; uint32_t m; uint8_t data[n][m]; };",
+            "struct Big { uint32_t n; uint32_t m; uint8_t data[3][m]; };",
+            "struct Big { uint32_t n; uint32_t m; uint16_t data[n][m * 2 - 1][2]; };",
+            "struct H { uint8_t count; uint8_t w; }; struct Big { struct H hdr; char names[hdr.count][hdr.w + (hdr.w > 3 ? 1 : 0)]; };"})
+    void headerArraysCountedInAnyDimensionSurviveADocument(String header) {
+        TypeLibrary lib = dev.structscope.model.c.HeaderImporter.importText("#include <stdint.h>\n" + header, "big.h",
+                dev.structscope.model.c.HeaderImporter.Options.defaults());
+        LayoutDocument doc = new LayoutDocument(null, null, null, null, lib, Map.of());
+        String json = LayoutDocuments.toJson(doc);
+        LayoutDocument back = LayoutDocuments.parse(json, "big.json");
+        assertEquals(lib.decls(), back.library().decls(), json);
+    }
+
+    @Test
+    void typeStringDimensionsMayBeExpressions() throws TypeSyntax.SyntaxError {
+        PrimitiveType u8 = PrimitiveType.of(Prim.UINT8);
+        var m = dev.structscope.model.c.Expressions.parse("m", "t");
+        assertEquals(ArrayType.flexible(ArrayType.counted(u8, m)), TypeSyntax.parse("uint8_t[][m]"));
+        assertEquals(new ArrayType(ArrayType.counted(u8, m), 3), TypeSyntax.parse("uint8_t[3][ m ]"));
+        assertEquals(new ArrayType(u8, 6), TypeSyntax.parse("uint8_t[2 * 3]"), "a constant is a fixed length");
+        assertEquals(ArrayType.counted(u8, dev.structscope.model.c.Expressions.parse("(a - 1) * (b + 2)", "t")),
+                TypeSyntax.parse("uint8_t[(a - 1) * (b + 2)]"));
+        assertEquals("uint8_t[3][m * 2]", TypeSyntax.format(TypeSyntax.parse("uint8_t[3][m*2]")));
+        for (String bad : new String[] {"uint8_t[-1]", "uint8_t[m", "uint8_t[m +]", "uint8_t[(m])"}) {
+            assertThrows(TypeSyntax.SyntaxError.class, () -> TypeSyntax.parse(bad), bad);
+        }
     }
 
     @ParameterizedTest

@@ -104,6 +104,17 @@ class LayoutDocumentSchemaTest {
         }
     }
 
+    /** A member counted in an inner dimension as the writer says it ({@code "uint8_t[][m]"}) validates. */
+    @Test
+    void innerCountedDimensionsValidate() throws IOException {
+        LayoutDocument doc = new LayoutDocument("big", null, null, null, dev.structscope.model.c.HeaderImporter.importText(
+                "#include <stdint.h>\nstruct Big { uint32_t n; uint32_t m; uint8_t a[n][m]; uint8_t b[3][m * 2]; };",
+                "big.h", dev.structscope.model.c.HeaderImporter.Options.defaults()), Map.of());
+        String json = LayoutDocuments.toJson(doc);
+        assertTrue(json.contains("\"uint8_t[][m]\"") && json.contains("\"uint8_t[3][m * 2]\""), json);
+        assertEquals(Set.of(), validate(json), json);
+    }
+
     @Test
     void theSchemaRejectsWhatTheReaderRejects() throws IOException {
         String head = "{\"format\": \"structscope-layout\", \"version\": 1, \"types\": [";
