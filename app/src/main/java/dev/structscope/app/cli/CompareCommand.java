@@ -11,8 +11,10 @@ import dev.structscope.model.compare.RecordComparison;
 import dev.structscope.model.layout.LayoutEngine;
 import dev.structscope.model.layout.RecordLayout;
 import dev.structscope.model.type.TypeLibrary;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -52,6 +54,30 @@ public final class CompareCommand extends CliCommand {
 
     @Option(names = "--json", description = "One JSON object on stdout.")
     boolean json;
+
+    /**
+     * Names the positionals OLD and NEW, as the contract writes them, and says that {@code --abi}
+     * takes {@code all} here. The shared {@link LayoutArgs} mixin, which every command takes its
+     * LAYOUT and {@code --abi} from, declares them as LAYOUT and ABI; they are replaced by copies
+     * bound to the same fields, so that only the help and messages change.
+     */
+    static void nameItsLayouts(CommandSpec spec) {
+        List<CommandLine.Model.PositionalParamSpec> positionals = List.copyOf(spec.positionalParameters());
+        positionals.forEach(spec::remove);
+        for (CommandLine.Model.PositionalParamSpec p : positionals) {
+            var b = CommandLine.Model.PositionalParamSpec.builder(p);
+            if (p.index().min() == 0) {
+                b.paramLabel("OLD").description("The old layout: " + LayoutArgs.LAYOUT_FILES.substring(0, 1).toLowerCase(
+                        java.util.Locale.ROOT) + LayoutArgs.LAYOUT_FILES.substring(1));
+            }
+            spec.addPositional(b.build());
+        }
+        CommandLine.Model.OptionSpec abi = spec.findOption("--abi");
+        spec.remove(abi);
+        spec.addOption(CommandLine.Model.OptionSpec.builder(abi).paramLabel("ABI|all")
+                .description("OLD's ABI: " + String.join(" ", abi.description())
+                        + " Or all: compare OLD and NEW on each of the five.").build());
+    }
 
     @Override
     int run(PrintWriter out, PrintWriter err) {

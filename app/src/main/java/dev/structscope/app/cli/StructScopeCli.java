@@ -103,6 +103,10 @@ public final class StructScopeCli implements Runnable {
         } else {
             SUBCOMMANDS.forEach(cl::addSubcommand);
         }
+        CommandLine compare = cl.getSubcommands().get("compare");
+        if (compare != null) {
+            CompareCommand.nameItsLayouts(compare.getCommandSpec());
+        }
         cl.setOut(out);
         cl.setErr(err);
         cl.setParameterExceptionHandler((ex, badArgs) -> {

@@ -58,8 +58,8 @@ public record CompareRow(String path, MemberView old, MemberView now, List<Kind>
     }
 
     /**
-     * What changed, old → new, as the {@code compare} report says it ("moved 0x08 → 0x10,
-     * retyped int → long"); "same" when nothing did.
+     * What changed, old → new, as the {@code compare} report says it ("moved 0x08 → 0x10",
+     * "resized 4 → 8 (int → long)", "retyped long → int64_t"); "same" when nothing did.
      */
     public String describe(boolean hex) {
         if (kinds.isEmpty()) {
@@ -71,7 +71,9 @@ public record CompareRow(String path, MemberView old, MemberView now, List<Kind>
                 case ADDED -> "added";
                 case REMOVED -> "removed";
                 case MOVED -> "moved " + number(old.offset(), hex) + " → " + number(now.offset(), hex);
-                case RESIZED -> "resized " + number(old.size(), false) + " → " + number(now.size(), false);
+                // A type that changed with the size is said here (retyped is only a change in place).
+                case RESIZED -> "resized " + number(old.size(), false) + " → " + number(now.size(), false)
+                        + (old.type().equals(now.type()) ? "" : " (" + old.type() + " → " + now.type() + ")");
                 case RETYPED -> "retyped " + old.type() + " → " + now.type();
                 case BITS -> "bits " + bits(old) + " → " + bits(now);
             });

@@ -74,6 +74,56 @@ class CommandReferenceTest {
         assertTrue(problems.isEmpty(), String.join("\n", problems));
     }
 
+    /**
+     * Each section's synopsis ({@code `structscope NAME ...`}, its first line) and the program's
+     * help say the same: the positionals by the same names in the same order, and {@code --abi}'s
+     * value by the name the help shows ({@code ABI}, or compare's {@code ABI|all}).
+     */
+    @Test
+    void theSynopsesNameThePositionalsAndValuesAsTheHelpDoes() throws IOException {
+        Map<String, String> sections = sections(page());
+        List<String> problems = new ArrayList<>();
+        allCommands().getSubcommands().forEach((name, cl) -> {
+            String section = sections.get(name);
+            if (section == null) {
+                return;
+            }
+            Matcher syn = Pattern.compile("`structscope " + name + " ([^`]*)`").matcher(section);
+            if (!syn.find()) {
+                problems.add(name + ": no synopsis");
+                return;
+            }
+            String synopsis = syn.group(1);
+            List<String> words = new ArrayList<>();
+            // Positionals are the words outside brackets and parentheses that are not options or their values.
+            int depth = 0;
+            String previous = "";
+            for (String w : synopsis.split("\\s+")) {
+                boolean top = depth == 0;
+                depth += w.chars().filter(c -> c == '[' || c == '(').count() - w.chars().filter(c -> c == ']' || c == ')').count();
+                if (top && w.matches("[A-Z][A-Z_]*") && !previous.startsWith("-")) {
+                    words.add(w);
+                }
+                previous = w;
+            }
+            List<String> labels = cl.getCommandSpec().positionalParameters().stream()
+                    .filter(p -> p.required()).map(p -> p.paramLabel()).toList();
+            // A synopsis may add a placeholder for a choice of options (capture's SOURCE) after them.
+            if (words.size() < labels.size() || !words.subList(0, labels.size()).equals(labels)) {
+                problems.add(name + ": the synopsis names " + words + ", the help " + labels);
+            }
+            Matcher opt = Pattern.compile("(--abi) ([A-Za-z][A-Za-z_|]*)").matcher(synopsis);
+            while (opt.find()) {
+                OptionSpec o = cl.getCommandSpec().findOption(opt.group(1));
+                if (o != null && !opt.group(2).equals(o.paramLabel())) {
+                    problems.add(name + ": " + opt.group(1) + " takes " + opt.group(2) + " in the synopsis, "
+                            + o.paramLabel() + " in the help");
+                }
+            }
+        });
+        assertTrue(problems.isEmpty(), String.join("\n", problems));
+    }
+
     @Test
     void theExamplesPrintWhatThePageShows() throws IOException {
         int ran = 0;

@@ -73,9 +73,9 @@ class CompareViewModelTest {
             assertEquals("", vm.error.get());
             assertEquals("3 of 4 records differ", vm.result.get().summary());
             assertEquals("Msg", vm.selected.get().name(), "the document's selected record first");
-            assertEquals("kind:same flags:added len:retyped crc:removed", marks());
+            assertEquals("kind:same flags:added len:resized crc:removed", marks());
             CompareRow len = vm.rows.get(2);
-            assertEquals("moved 0x04 → 0x08, resized 4 → 8, retyped uint32_t → uint64_t", len.describe(true));
+            assertEquals("moved 0x04 → 0x08, resized 4 → 8 (uint32_t → uint64_t)", len.describe(true));
             assertEquals(12, vm.selected.get().oldLayout().size());
             assertEquals(16, vm.selected.get().newLayout().size());
         }

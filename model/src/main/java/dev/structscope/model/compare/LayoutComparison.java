@@ -24,7 +24,9 @@ import java.util.Map;
  *
  * <p>Changes of a member present on both sides: {@code moved} when both offsets are known and
  * differ, {@code resized} when both sizes are known and differ, {@code retyped} when the type as
- * written differs (whatever else changed; {@code bool} and {@code _Bool} are one type), {@code bits} when either is a bit-field and the width or
+ * written differs at the same offset and size (the contract's meaning: a member that also moved or
+ * was resized is reported as that, and its types are on both sides of the change; {@code bool}
+ * and {@code _Bool} are one type), {@code bits} when either is a bit-field and the width or
  * (both offsets known) the bit offset differs. Data-dependent (dynamic) offsets and sizes are
  * unknown, and an unknown value is compared with nothing: a member after a counted array is not
  * "moved" because the array's length is data, but its type and width are still compared, and the
@@ -82,13 +84,15 @@ public final class LayoutComparison {
 
     private static void memberChanges(MemberView o, MemberView n, List<MemberChange> out) {
         boolean offsetsKnown = o.offsetKnown() && n.offsetKnown();
-        if (offsetsKnown && o.offset() != n.offset()) {
+        boolean moved = offsetsKnown && o.offset() != n.offset();
+        boolean resized = o.sizeKnown() && n.sizeKnown() && o.size() != n.size();
+        if (moved) {
             out.add(new MemberChange(o.path(), Kind.MOVED, o, n));
         }
-        if (o.sizeKnown() && n.sizeKnown() && o.size() != n.size()) {
+        if (resized) {
             out.add(new MemberChange(o.path(), Kind.RESIZED, o, n));
         }
-        if (!sameType(o.type(), n.type())) {
+        if (!moved && !resized && !sameType(o.type(), n.type())) {
             out.add(new MemberChange(o.path(), Kind.RETYPED, o, n));
         }
         if ((o.isBitField() || n.isBitField())

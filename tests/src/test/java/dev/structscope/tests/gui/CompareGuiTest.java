@@ -138,7 +138,7 @@ class CompareGuiTest extends GuiTest {
             assertEquals(List.of("ts", "id", "price", "qty", "flags", "venue", "side"), List.copyOf(marks.keySet()),
                     "members aligned by name: the removed one in its old place, the added one after its predecessor");
             assertEquals("same", marks.get("ts"));
-            assertEquals("retyped", marks.get("id"));
+            assertEquals("resized", marks.get("id")); // and retyped, but a change of size says that
             assertEquals("moved", marks.get("price"));
             assertEquals("moved", marks.get("qty"));
             assertEquals("moved", marks.get("flags"));
@@ -149,7 +149,7 @@ class CompareGuiTest extends GuiTest {
             CompareRow id = row("id");
             assertEquals("int32_t", id.old().type());
             assertEquals("int64_t", id.now().type());
-            assertEquals("resized 4 → 8, retyped int32_t → int64_t", id.describe(false));
+            assertEquals("resized 4 → 8 (int32_t → int64_t)", id.describe(false));
             CompareRow price = row("price");
             assertEquals(12, price.old().offset());
             assertEquals(16, price.now().offset());
