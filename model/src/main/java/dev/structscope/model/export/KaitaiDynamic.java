@@ -225,6 +225,16 @@ final class KaitaiDynamic {
             } else {
                 seq.append("      - id: ").append(id).append('\n');
                 member(seq, counts, f, ctx, start);
+                String chosen = chosen(f, ctx);
+                if (chosen != null && d.size() != null) {
+                    // No alternative chosen: decode shows null and skips the size window, so the
+                    // typed member is absent (its if:) and a field of its own skips the bytes.
+                    seq.append("      - id: ").append(unique(id + "_skipped", ids)).append("\n        size: ")
+                            .append(KaitaiExporter.q(expr(d.size(), ctx))).append("\n        if: ")
+                            .append(KaitaiExporter.q("not " + chosen)).append("\n        doc: ")
+                            .append(KaitaiExporter.q("the bytes of " + name + " when no alternative is chosen"))
+                            .append('\n');
+                }
             }
             dynamicSoFar |= f.dynamic() || f.sizeFromData();
         }
@@ -278,6 +288,12 @@ final class KaitaiDynamic {
             if (d.size() != null) {
                 sb.append(IN).append("size: ").append(KaitaiExporter.q(expr(d.size(), ctx))).append('\n');
             }
+            String chosen = chosen(f, ctx);
+            if (chosen != null) {
+                // Without it, Kaitai keeps a sized switch's bytes raw when no case matches, where
+                // decode prints null.
+                sb.append(IN).append("if: ").append(KaitaiExporter.q(chosen)).append('\n');
+            }
         } else {
             value(sb, counts, f.layout(), ctx, f.name(), start);
             if (d.size() != null && f.layout() instanceof RecordLayout) {
@@ -291,6 +307,33 @@ final class KaitaiDynamic {
         if (f.member().comment() != null) {
             sb.append(IN).append("doc: ").append(KaitaiExporter.q(f.member().comment().strip())).append('\n');
         }
+    }
+
+    /**
+     * For a tagged union without a default alternative, the Kaitai condition that one of its
+     * alternatives is chosen (the switch expression equals one of their {@code when} values);
+     * null for any other member, and for a tagged union with a default, which always has one.
+     */
+    private String chosen(FieldLayout f, List<Map<String, FieldLayout>> ctx) {
+        Dynamic d = f.member().dynamic();
+        if (d.switchOn() == null || !(f.layout() instanceof RecordLayout u)) {
+            return null;
+        }
+        String on = expr(d.switchOn(), ctx);
+        List<String> tests = new ArrayList<>();
+        for (FieldLayout alt : u.fields()) {
+            if (alt.name() == null) {
+                continue;
+            }
+            List<Expr> when = alt.member().dynamic().when();
+            if (when.isEmpty()) {
+                return null;
+            }
+            for (Expr v : when) {
+                tests.add(on + " == " + (v instanceof Expr.Str str ? str(str.value()) : expr(v, ctx)));
+            }
+        }
+        return tests.isEmpty() ? "false" : "(" + String.join(" or ", tests) + ")";
     }
 
     /** A type holding the one member {@code f} under its own name (a union alternative, a sized member's window). */
