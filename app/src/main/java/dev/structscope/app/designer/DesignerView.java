@@ -56,6 +56,10 @@ public final class DesignerView extends BorderPane {
     private final ToggleButton dynamicToggle = new ToggleButton("Dynamic");
     private final DynamicDetails details;
     private boolean syncing;
+    private final ScrollPane lower;
+    private final VBox top;
+    /** What the member table keeps of a short pane before the part under it scrolls: its header and about four rows. */
+    private static final double TABLE_ROOM = 150;
 
     public DesignerView(DesignerViewModel vm) {
         this.vm = vm;
@@ -114,30 +118,17 @@ public final class DesignerView extends BorderPane {
             }
         });
 
-        Region grow = new Region();
-        HBox.setHgrow(grow, Priority.ALWAYS);
         Label packLabel = new Label("Pack");
         Label alignedLabel = new Label("Aligned");
-        List<Node> fixed = List.of(title, packLabel, pack, alignedLabel, aligned);
-        // In a narrow pane only the spacer and the size text give way: the size text (also in the
-        // summary under the ruler) is left out whole rather than shown as "size 40 · ali…".
-        HBox header = new HBox(10, title, sizes, grow, packLabel, pack, alignedLabel, aligned) {
-            @Override
-            protected void layoutChildren() {
-                double need = snappedLeftInset() + snappedRightInset() + getSpacing() * 6 + sizes.prefWidth(-1);
-                for (Node n : fixed) {
-                    need += n.prefWidth(-1);
-                }
-                boolean fits = getWidth() >= need;
-                if (sizes.isVisible() != fits) {
-                    sizes.setVisible(fits); // managed follows: the next pass lays out without it
-                }
-                super.layoutChildren();
-            }
-        };
+        HBox packing = new HBox(10, packLabel, pack);
+        HBox alignment = new HBox(10, alignedLabel, aligned);
+        packing.setAlignment(Pos.CENTER_LEFT);
+        alignment.setAlignment(Pos.CENTER_LEFT);
+        // A flow: in a narrow pane (the designer beside the data at 800 pixels) the record's
+        // settings go under its name instead of past the pane's edge.
+        javafx.scene.layout.FlowPane header = new javafx.scene.layout.FlowPane(14, 4, title, sizes, packing, alignment);
         header.setAlignment(Pos.CENTER_LEFT);
         keepPrefWidth(title, packLabel, pack, alignedLabel, aligned, hex);
-        sizes.managedProperty().bind(sizes.visibleProperty());
         pack.setPrefWidth(96);
         aligned.setPrefWidth(96);
         header.getStyleClass().add("pane-header");
@@ -159,9 +150,9 @@ public final class DesignerView extends BorderPane {
         // Next to the member tools, not at the far right, so that a narrow designer never hides it.
         javafx.scene.control.Separator toolsSep = new javafx.scene.control.Separator(javafx.geometry.Orientation.VERTICAL);
         // The offsets' base is a view setting: it sits with the tools, leaving the header to the record.
-        Region toolsGrow = new Region();
-        HBox.setHgrow(toolsGrow, Priority.ALWAYS);
-        HBox tools = new HBox(4, add, del, dup, up, down, toolsSep, dynamicToggle, toolsGrow, hex);
+        // A flow too, so that a narrow designer wraps the tools rather than cutting them.
+        javafx.scene.layout.FlowPane tools = new javafx.scene.layout.FlowPane(4, 4,
+                new HBox(4, add, del, dup, up, down, toolsSep), new HBox(8, dynamicToggle, hex));
         tools.setAlignment(Pos.CENTER_LEFT);
         tools.getStyleClass().add("pane-tools");
 
@@ -216,12 +207,48 @@ public final class DesignerView extends BorderPane {
         bottom.managedProperty().bind(bottom.visibleProperty());
 
         VBox top = new VBox(header, tools, banner);
+        // The part under the table scrolls when the pane is short (800×560, the expression fields
+        // of a dynamic record shown): a border pane gives its bottom the whole preferred height,
+        // which left the table two rows and pushed the summary out of the pane.
+        lower = new ScrollPane(bottom);
+        lower.setFitToWidth(true);
+        lower.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
+        lower.getStyleClass().add("designer-lower");
+        // It scrolls, so it asks for no height of its own: the pane's minimum is the header's and the table's.
+        lower.setMinHeight(0);
+        lower.visibleProperty().bind(bottom.visibleProperty());
+        lower.managedProperty().bind(bottom.visibleProperty());
+        this.top = top;
         setTop(top);
         setCenter(table);
-        setBottom(bottom);
+        setBottom(lower);
         BorderPane.setMargin(table, new Insets(0, 8, 0, 8));
     }
 
+
+    /** The header and the table's minimum: the part under the table scrolls (see {@link #layoutChildren()}). */
+    @Override
+    protected double computeMinHeight(double width) {
+        return snappedTopInset() + top.minHeight(width) + table.minHeight(-1) + snappedBottomInset();
+    }
+
+    @Override
+    protected void layoutChildren() {
+        super.layoutChildren();
+        if (!lower.isManaged()) {
+            return;
+        }
+        // The border pane gave the part under the table its whole preferred height; in a short
+        // pane that part scrolls instead, and the table keeps its header and a few rows.
+        double x = snappedLeftInset();
+        double w = getWidth() - x - snappedRightInset();
+        double topEnd = top.getLayoutY() + top.getHeight();
+        double end = getHeight() - snappedBottomInset();
+        double want = lower.prefHeight(w);
+        double height = Math.max(0, Math.min(want, Math.max(end - topEnd - TABLE_ROOM, Math.min(want, 90))));
+        lower.resizeRelocate(x, end - height, w, height);
+        table.resizeRelocate(x + 8, topEnd, Math.max(0, w - 16), Math.max(0, end - height - topEnd));
+    }
 
     private static String exprText(dev.structscope.model.type.Expr e) {
         return e == null ? "" : e.text();

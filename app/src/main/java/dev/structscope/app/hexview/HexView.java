@@ -52,6 +52,11 @@ public final class HexView extends Region {
     private final BookmarksModel bookmarks;
     private final Canvas canvas = new Canvas();
     private final ScrollBar scroll = new ScrollBar();
+    /**
+     * Shown only while the pane is narrower than a row (the designer beside the data at 800
+     * pixels): the rows scroll sideways rather than losing their right part and the text column.
+     */
+    private final ScrollBar hscroll = new ScrollBar();
     private final HexRowFormatter formatter = new HexRowFormatter();
     private final Metrics metrics = new Metrics();
     private DataEdits edits;
@@ -70,7 +75,10 @@ public final class HexView extends Region {
         setMinSize(200, 80);
         scroll.setOrientation(Orientation.VERTICAL);
         scroll.setUnitIncrement(1);
-        getChildren().addAll(canvas, scroll);
+        hscroll.setOrientation(Orientation.HORIZONTAL);
+        hscroll.setVisible(false);
+        getChildren().addAll(canvas, scroll, hscroll);
+        hscroll.valueProperty().addListener((o, a, b) -> requestRepaint());
         dark.addListener((o, a, b) -> {
             palette = b ? DARK : LIGHT;
             paint();
@@ -82,7 +90,10 @@ public final class HexView extends Region {
         });
         Runnable repaint = this::requestRepaint;
         model.topRow.addListener((o, a, b) -> repaint.run());
-        model.selection.addListener((o, a, b) -> repaint.run());
+        model.selection.addListener((o, a, b) -> {
+            revealCaretColumn();
+            repaint.run();
+        });
         model.overlay.addListener((o, a, b) -> repaint.run());
         model.pane.addListener((o, a, b) -> repaint.run());
         model.hexOffsets.addListener((o, a, b) -> repaint.run());
@@ -124,9 +135,22 @@ public final class HexView extends Region {
         double w = getWidth();
         double h = getHeight();
         double sw = scroll.prefWidth(-1);
-        scroll.resizeRelocate(w - sw, 0, sw, h);
-        canvas.setWidth(Math.max(1, Math.floor(w - sw)));
-        canvas.setHeight(Math.max(1, Math.floor(h)));
+        double viewport = Math.max(1, Math.floor(w - sw));
+        double content = contentWidth();
+        boolean sideways = content > viewport + 0.5;
+        double hh = sideways ? hscroll.prefHeight(-1) : 0;
+        hscroll.setVisible(sideways);
+        hscroll.setMin(0);
+        hscroll.setMax(sideways ? content - viewport : 0);
+        hscroll.setVisibleAmount(sideways ? viewport * (content - viewport) / content : 0);
+        hscroll.setUnitIncrement(metrics.cw * 3);
+        hscroll.setBlockIncrement(viewport * 0.8);
+        hscroll.setValue(Math.min(hscroll.getValue(), hscroll.getMax()));
+        hscroll.resizeRelocate(0, h - hh, viewport, hh);
+        scroll.resizeRelocate(w - sw, 0, sw, h - hh);
+        canvas.setWidth(viewport);
+        canvas.setHeight(Math.max(1, Math.floor(h - hh)));
+        h -= hh;
         int rows = (int) Math.max(1, Math.floor((h - metrics.line - 4) / metrics.line));
         model.visibleRows.set(rows);
         model.setTopRow(model.topRow.get());
@@ -135,7 +159,40 @@ public final class HexView extends Region {
 
     @Override
     protected double computePrefWidth(double height) {
-        return metrics.hexX(model) + (model.bytesPerRow.get() * 4 + 4) * metrics.cw + scroll.prefWidth(-1);
+        return contentWidth() + scroll.prefWidth(-1);
+    }
+
+    /** The width of a whole row: offset, hex and text columns, as {@link #paint()} lays them out. */
+    private double contentWidth() {
+        int n = model.bytesPerRow.get();
+        return Math.ceil(hexX() + (n * 3 + (n / 8 - 1) + 2) * metrics.cw + n * metrics.cw + metrics.pad);
+    }
+
+    /** Where the hex column starts, for the offsets' base and the file's size. */
+    private double hexX() {
+        return metrics.hexX(model.hexOffsets.get() ? HexRowFormatter.hexDigits(model.size())
+                : HexRowFormatter.decDigits(model.size()));
+    }
+
+    /** How far the rows are scrolled sideways, in pixels (0 while they fit). */
+    private double xOffset() {
+        return hscroll.isVisible() ? Math.round(hscroll.getValue()) : 0;
+    }
+
+    /** Scrolls sideways, when the rows do not fit, so that the caret's byte in the focused column shows. */
+    private void revealCaretColumn() {
+        if (!hscroll.isVisible() || model.size() == 0) {
+            return;
+        }
+        javafx.geometry.Point2D p = cellCentre(model.caret(), model.pane.get());
+        double cw = metrics.cw;
+        double x = p.getX() + xOffset();
+        double view = canvas.getWidth();
+        if (x - 2 * cw < xOffset()) {
+            hscroll.setValue(Math.max(0, x - 2 * cw));
+        } else if (x + 2 * cw > xOffset() + view) {
+            hscroll.setValue(Math.min(hscroll.getMax(), x + 2 * cw - view));
+        }
     }
 
     @Override
@@ -178,6 +235,23 @@ public final class HexView extends Region {
         if (source == null || model.size() == 0) {
             return;
         }
+        g.setFont(metrics.font);
+        g.setTextBaseline(VPos.TOP);
+        // Header: column numbers.
+        g.setFill(palette.headerBg());
+        g.fillRect(0, 0, w, metrics.line + 2);
+        // Everything from here is in row coordinates: the offsets scroll sideways with the bytes.
+        g.save();
+        g.translate(-xOffset(), 0);
+        try {
+            paintRows(g, source, h);
+        } finally {
+            g.restore();
+        }
+    }
+
+    /** The header's column numbers, the visible rows and the column rules, in row coordinates. */
+    private void paintRows(GraphicsContext g, DataSource source, double h) {
         int n = model.bytesPerRow.get();
         boolean hexOff = model.hexOffsets.get();
         int digits = hexOff ? HexRowFormatter.hexDigits(model.size()) : HexRowFormatter.decDigits(model.size());
@@ -185,11 +259,6 @@ public final class HexView extends Region {
         double line = metrics.line;
         double hexX = metrics.hexX(digits);
         double asciiX = hexX + (n * 3 + (n / 8 - 1) + 2) * cw;
-        g.setFont(metrics.font);
-        g.setTextBaseline(VPos.TOP);
-        // Header: column numbers.
-        g.setFill(palette.headerBg());
-        g.fillRect(0, 0, w, line + 2);
         g.setFill(palette.dim());
         g.fillText(hexOff ? "Offset(h)" : "Offset(d)", snap(metrics.pad), 1);
         for (int i = 0; i < n; i++) {
@@ -377,21 +446,29 @@ public final class HexView extends Region {
         if (row < model.topRow.get() || row >= model.topRow.get() + model.visibleRows()) {
             return null;
         }
+        return cellCentre(offset, pane);
+    }
+
+    /** As {@link #pointOf(long, HexViewModel.Pane)}, for a row on screen or not. */
+    private javafx.geometry.Point2D cellCentre(long offset, HexViewModel.Pane pane) {
+        int n = model.bytesPerRow.get();
+        long row = offset / n;
         int digits = model.hexOffsets.get() ? HexRowFormatter.hexDigits(model.size())
                 : HexRowFormatter.decDigits(model.size());
         double cw = metrics.cw;
         double hexX = metrics.hexX(digits);
         double asciiX = hexX + (n * 3 + (n / 8 - 1) + 2) * cw;
         int i = (int) (offset % n);
-        double x = pane == HexViewModel.Pane.HEX ? hexX + col(i) * cw + cw : asciiX + i * cw + cw / 2;
+        double x = (pane == HexViewModel.Pane.HEX ? hexX + col(i) * cw + cw : asciiX + i * cw + cw / 2) - xOffset();
         double y = metrics.line + 4 + (row - model.topRow.get()) * metrics.line + metrics.line / 2;
         return new javafx.geometry.Point2D(x, y);
     }
 
-    Hit hitTest(double x, double y) {
+    Hit hitTest(double viewX, double y) {
         if (model.size() == 0) {
             return null;
         }
+        double x = viewX + xOffset();
         int n = model.bytesPerRow.get();
         int digits = model.hexOffsets.get() ? HexRowFormatter.hexDigits(model.size())
                 : HexRowFormatter.decDigits(model.size());
@@ -449,6 +526,12 @@ public final class HexView extends Region {
     }
 
     private void onScroll(ScrollEvent e) {
+        double sideways = e.isShiftDown() && e.getDeltaX() == 0 ? e.getDeltaY() : e.getDeltaX();
+        if (hscroll.isVisible() && sideways != 0 && !e.isShortcutDown()) {
+            hscroll.setValue(Math.clamp(hscroll.getValue() - sideways, 0, hscroll.getMax()));
+            e.consume();
+            return;
+        }
         if (e.isShortcutDown()) {
             model.zoom(e.getDeltaY() > 0 ? 1.1 : 1 / 1.1);
         } else {
@@ -549,10 +632,6 @@ public final class HexView extends Region {
 
         double hexX(int digits) {
             return pad + (digits + 2) * cw;
-        }
-
-        double hexX(HexViewModel m) {
-            return hexX(HexRowFormatter.hexDigits(m.size()));
         }
     }
 }

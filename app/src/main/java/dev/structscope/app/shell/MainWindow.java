@@ -117,6 +117,10 @@ public final class MainWindow {
         StackPane middle = new StackPane(designer, enumEditor);
         middle.getChildren().addAll(compare.views());
         middle.setMinWidth(200);
+        // Sized to its split area, never centred over it: a split pane centres an item taller than
+        // its area, so the views of the designer's column (the compare views are tall) pushed
+        // the designer's header over the toolbar in a short window. Each view fits its own height.
+        middle.setMinHeight(0);
         middle.setAlignment(Pos.TOP_LEFT);
         split.getItems().addAll(library, vertical, dataPane);
         // The data column gets room for a whole 16-byte hex row with its ASCII column; the
@@ -150,6 +154,9 @@ public final class MainWindow {
         });
         root.setTop(new VBox(menuBar(), toolBar()));
         root.setCenter(split);
+        // The panes give way below their own minimum heights (each clips its rest), not the
+        // status bar: at the smallest window (800×560) a border pane would push it off the bottom.
+        split.setMinHeight(0);
         root.setBottom(statusBar());
         root.getStyleClass().add("main");
 

@@ -6,6 +6,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -13,7 +14,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * A window narrower than the data pane's toolbars need beside the designer (1024 pixels): the hex
  * explorer is laid out from the pane's left edge and clipped at its right one. (Its overflow was
- * centred, so its left part — the file name, the offsets — lay under the designer.)
+ * centred, so its left part — the file name, the offsets — lay under the designer.) At the
+ * smallest window the status bar, the designer's controls and the hex rows all stay reachable.
  */
 class NarrowWindowGuiTest extends GuiTest {
     @TempDir
@@ -31,5 +33,67 @@ class NarrowWindowGuiTest extends GuiTest {
         assertTrue(window.dataPane.getClip() != null
                 && window.dataPane.getClip().getLayoutBounds().getWidth() == window.dataPane.getWidth(),
                 "what lies past the pane's edge is clipped, not painted over the designer");
+    }
+
+    /**
+     * The documented smallest window, 800×560, designer beside data on the ELF sample (a dynamic
+     * record, so the designer shows its expression fields too): the panes' minimum heights had
+     * pushed the status bar off the bottom, and the hex rows lost their right part with no way
+     * to scroll to it.
+     */
+    @Test
+    void atTheMinimumSizeEverythingStaysReachable() throws Exception {
+        interact(() -> vm.openSample(dev.structscope.samples.Samples.ELF, dir));
+        settle();
+        await("the ELF data", () -> window.dataPane.getCenter() == window.dataPane.hexPane);
+        interact(() -> {
+            stage.setWidth(800);
+            stage.setHeight(560);
+        });
+        settle();
+        javafx.scene.Parent root = stage.getScene().getRoot();
+        Bounds scene = new javafx.geometry.BoundingBox(0, 0, stage.getScene().getWidth(), stage.getScene().getHeight());
+        for (String id : List.of(".status-bar", "#add-enum", "#designer-title", "#aligned", "#dynamic-toggle",
+                "#hex-toggle", "#designer-summary", "#pack-tightly", "#edit-mode")) {
+            assertShown(root.lookup(id), id, scene);
+        }
+        assertTrue(table().getHeight() >= 120, "the member table keeps a few rows: " + table().getHeight());
+        var hex = window.dataPane.hexPane.hexView;
+        javafx.scene.control.ScrollBar sideways = hex.getChildrenUnmodifiable().stream()
+                .filter(n -> n instanceof javafx.scene.control.ScrollBar sb
+                        && sb.getOrientation() == javafx.geometry.Orientation.HORIZONTAL)
+                .map(n -> (javafx.scene.control.ScrollBar) n).findFirst().orElseThrow();
+        assertTrue(hex.getWidth() < hex.prefWidth(-1), "the rows are wider than the pane here");
+        assertTrue(sideways.isVisible() && sideways.getMax() > 0, "so they scroll sideways");
+        // The last byte of a row in the text column: the caret there scrolls it into view.
+        interact(() -> {
+            hex.model.pane.set(dev.structscope.app.hexview.HexViewModel.Pane.ASCII);
+            hex.model.moveTo(hex.model.bytesPerRow.get() - 1, false);
+        });
+        javafx.geometry.Point2D p = hex.pointOf(hex.model.bytesPerRow.get() - 1,
+                dev.structscope.app.hexview.HexViewModel.Pane.ASCII);
+        assertTrue(p != null && p.getX() > 0 && p.getX() < hex.getWidth(), "the row's last character shows at " + p);
+    }
+
+    /**
+     * Asserts that {@code n} can be seen: it, or the scroll pane it scrolls in, lies inside the
+     * window and inside every split pane around it (a split pane's item clips what overflows it).
+     */
+    private static void assertShown(javafx.scene.Node n, String what, Bounds window) {
+        javafx.scene.Node shown = n;
+        for (javafx.scene.Parent p = n.getParent(); p != null; p = p.getParent()) {
+            if (p instanceof javafx.scene.control.ScrollPane) {
+                shown = p;
+                break;
+            }
+        }
+        Bounds b = shown.localToScene(shown.getLayoutBounds());
+        assertTrue(n.isVisible() && window.contains(b), what + " at " + b + " lies inside the window " + window);
+        for (javafx.scene.Parent p = shown.getParent(); p != null; p = p.getParent()) {
+            if (p instanceof javafx.scene.control.SplitPane sp) {
+                Bounds area = sp.localToScene(sp.getLayoutBounds());
+                assertTrue(area.contains(b), what + " at " + b + " lies inside its split pane " + area);
+            }
+        }
     }
 }
