@@ -191,7 +191,10 @@ public final class RecordTable extends BorderPane {
         summaryTable.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         summaryTable.setItems(viewModel.summary);
         summaryTable.setMinHeight(0);
-        table.setMinHeight(0);
+        // While a plot shares the height, the rows keep their header and about three rows (the
+        // plot keeps its own minimum): squeezed to nothing, the table hid the record a click selects.
+        table.minHeightProperty().bind(plotShown.map(shown -> shown
+                ? 4 * 2.3 * javafx.scene.text.Font.getDefault().getSize() : 0.0));
         // The rows get most of the room; the summary joins below them once it is asked for.
         split.getItems().setAll(table);
         split.setOrientation(Orientation.VERTICAL);
@@ -441,7 +444,12 @@ public final class RecordTable extends BorderPane {
         this.rowActions = actions;
     }
 
+    /** Whether a plot shows under the rows; the pane around this one gives the records more height while it does. */
+    public final javafx.beans.property.ReadOnlyBooleanWrapper plotShown =
+            new javafx.beans.property.ReadOnlyBooleanWrapper(this, "plotShown");
+
     /** Told (file offset, length) of a record when the user selects its row. */
+
     public void setOnRecordSelected(BiConsumer<Long, Long> handler) {
         this.onRecordSelected = handler;
     }
@@ -485,7 +493,9 @@ public final class RecordTable extends BorderPane {
             pvm.setOnSelect(this::selectRecord);
             plot = new dev.structscope.app.plot.PlotView(pvm, leafPaths(), this::closePlot);
             split.getItems().add(1, plot);
-            split.setDividerPositions(split.getItems().size() == 2 ? new double[] {0.45} : new double[] {0.4, 0.75});
+            // The plot is what was asked for: it gets the larger share, the rows above keep a few.
+            split.setDividerPositions(split.getItems().size() == 2 ? new double[] {0.35} : new double[] {0.3, 0.8});
+            plotShown.set(true);
         }
         plot.model.addMember(path);
         return plot;
@@ -501,6 +511,7 @@ public final class RecordTable extends BorderPane {
             plot.model.cancel();
             split.getItems().remove(plot);
             plot = null;
+            plotShown.set(false);
         }
     }
 

@@ -241,9 +241,14 @@ public final class HexPane extends BorderPane {
         // screens): the tree stands beside the bytes at full height, inspector and bookmarks under it.
         widthProperty().addListener((o, a, w) -> dock(w.doubleValue() >= WIDE));
         // The record table needs more height than the hex rows do.
+        recordTable.plotShown.addListener((o, a, b) -> {
+            if (main.getOrientation() == Orientation.VERTICAL && tabs.getSelectionModel().getSelectedItem() == tableTab) {
+                main.setDividerPositions(tableShare());
+            }
+        });
         tabs.getSelectionModel().selectedItemProperty().addListener((o, a, t) -> {
             if (main.getOrientation() == Orientation.VERTICAL) {
-                main.setDividerPositions(t == tableTab ? 0.72 : 0.6);
+                main.setDividerPositions(t == tableTab ? tableShare() : 0.6);
             }
             // Opening the Records tab with a type on the overlay lists its records, as "As table" would:
             // an empty table saying "press As table" answered a click that had already said so.
@@ -405,8 +410,17 @@ public final class HexPane extends BorderPane {
             main.getItems().set(1, bottom);
             main.setOrientation(Orientation.VERTICAL);
             javafx.application.Platform.runLater(() -> main.setDividerPositions(
-                    tabs.getSelectionModel().getSelectedItem() == tableTab ? 0.72 : 0.6));
+                    tabs.getSelectionModel().getSelectedItem() == tableTab ? tableShare() : 0.6));
         }
+    }
+
+    /**
+     * The records' share of the height above the decoded tabs: while a plot shows under them,
+     * all that the tabs below can give up (the split keeps their minimum; a drag brings them
+     * back), for rows and plot both need height — squeezed, the plot was 20 pixels high.
+     */
+    private double tableShare() {
+        return recordTable.plotShown.get() ? 1.0 : 0.72;
     }
 
     /** Brings the decoded tree, the inspector or the bookmarks to the front (View menu, tests). */

@@ -47,6 +47,13 @@ public final class PlotRenderer {
     private static final double BOTTOM = 40;
     /** Width of a character of the label font, roughly: enough to keep tick labels clear of the axis. */
     private static final double CHAR = 7;
+    /**
+     * The smallest height that shows the legend, a plot area of a few label heights, the tick
+     * labels and the caption without any of them touching; views keep at least this much.
+     */
+    public static final double MIN_HEIGHT = TOP + BOTTOM + 5 * FONT;
+    /** Space left between two labels along an axis. */
+    private static final double LABEL_GAP = 8;
 
     /**
      * The scene of {@code layers} on {@code width × height} pixels; {@code selected} (a record
@@ -66,26 +73,38 @@ public final class PlotRenderer {
                     style.text(), Align.CENTER, FONT + 2, false));
             return new PlotScene(width, height, style.background(), out);
         }
-        double[] yTicks = ticks(vp.y0(), vp.y1(), Math.max(2, (int) ((vp.bottom() - vp.top()) / 40)));
+        double[] yTicks = ticks(vp.y0(), vp.y1(), Math.max(1, (int) ((vp.bottom() - vp.top()) / 40)));
         double[] xTicks = ticks(vp.x0(), vp.x1(), Math.max(2, (int) ((vp.right() - vp.left()) / 110)), true);
         double yStep = yTicks.length > 1 ? yTicks[1] - yTicks[0] : 1;
         java.time.format.DateTimeFormatter timeFormat = time == null ? null
                 : TimeAxis.formatFor(time.secondsAt(vp.x1() - 1) - time.secondsAt(vp.x0()));
+        // A label too close to the last one drawn is left out (its grid line stays): a short or
+        // narrow plot thins its labels rather than printing them over each other.
+        double lastLabelY = Double.POSITIVE_INFINITY;
         for (double t : yTicks) {
             double y = crisp(vp.py(t));
             out.add(line(vp.left(), y, vp.right(), y, style.grid(), 1));
             out.add(line(vp.left() - 4, y, vp.left(), y, style.frame(), 1));
-            out.add(new Text(vp.left() - 6, y + FONT / 3, number(t, yStep), style.text(), Align.RIGHT, FONT, false));
+            if (lastLabelY - y >= FONT + LABEL_GAP / 2) {
+                out.add(new Text(vp.left() - 6, y + FONT / 3, number(t, yStep), style.text(), Align.RIGHT, FONT, false));
+                lastLabelY = y;
+            }
         }
+        double lastLabelRight = Double.NEGATIVE_INFINITY;
         for (double t : xTicks) {
             double x = crisp(vp.px(t));
             out.add(line(x, vp.top(), x, vp.bottom(), style.grid(), 1));
             out.add(line(x, vp.bottom(), x, vp.bottom() + 4, style.frame(), 1));
             String label = time == null ? count(t) : time.label(t, timeFormat);
             // A label that would run off the right edge ends at it instead.
-            boolean last = x + label.length() * CHAR / 2 > width - 2;
-            out.add(new Text(last ? width - 2 : x, vp.bottom() + 6 + FONT, label, style.text(),
-                    last ? Align.RIGHT : Align.CENTER, FONT, false));
+            double half = label.length() * CHAR / 2;
+            boolean last = x + half > width - 2;
+            double left = last ? width - 2 - 2 * half : x - half;
+            if (left >= lastLabelRight + LABEL_GAP) {
+                out.add(new Text(last ? width - 2 : x, vp.bottom() + 6 + FONT, label, style.text(),
+                        last ? Align.RIGHT : Align.CENTER, FONT, false));
+                lastLabelRight = left + 2 * half;
+            }
         }
         for (int i = 0; i < layers.size(); i++) {
             series(layers.get(i), vp, style.member(i), out);
@@ -105,14 +124,32 @@ public final class PlotRenderer {
             x += 14 + label.length() * CHAR + 18;
         }
         SeriesResult first = layers.getFirst();
-        out.add(new Text(vp.right(), TOP - 7, "mean, min–max band", style.frame(), Align.RIGHT, FONT, false));
+        String band = "mean, min–max band";
+        if (x - 18 + LABEL_GAP <= vp.right() - band.length() * CHAR) {
+            out.add(new Text(vp.right(), TOP - 7, band, style.frame(), Align.RIGHT, FONT, false));
+        }
         String across = time == null ? "record index"
                 : "time (UTC, from " + time.startDate() + ") by " + time.times().member() + " in " + time.unit().label();
         String of = first.total() >= 0 ? String.format(Locale.ROOT, " of %,d", first.total()) : "";
-        out.add(new Text((vp.left() + vp.right()) / 2, height - 6, String.format(Locale.ROOT,
-                "%s · records %,d–%,d%s · %,d buckets", across, first.from(), Math.max(first.from(), first.to() - 1),
-                of, first.buckets().size()), style.text(), Align.CENTER, FONT, false));
+        String caption = caption(width, across, String.format(Locale.ROOT, "records %,d–%,d%s",
+                first.from(), Math.max(first.from(), first.to() - 1), of),
+                String.format(Locale.ROOT, "%,d buckets", first.buckets().size()));
+        // Under the tick labels, or not at all when the surface is too short for both.
+        if (caption != null && height - 6 - FONT >= vp.bottom() + 6 + FONT + 2) {
+            out.add(new Text((vp.left() + vp.right()) / 2, height - 6, caption, style.text(), Align.CENTER, FONT, false));
+        }
         return new PlotScene(width, height, style.background(), out);
+    }
+
+    /** The x axis's caption, its parts left out from the last while it is wider than {@code width}; null if none fits. */
+    private static String caption(double width, String... parts) {
+        for (int n = parts.length; n > 0; n--) {
+            String c = String.join(" · ", java.util.Arrays.copyOf(parts, n));
+            if (c.length() * CHAR <= width - 4) {
+                return c;
+            }
+        }
+        return null;
     }
 
     /** Where {@code layers} go on a {@code width × height} surface, or null when there is nothing to show. */

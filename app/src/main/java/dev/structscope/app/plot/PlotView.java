@@ -133,7 +133,8 @@ public final class PlotView extends BorderPane {
         rubber.setMouseTransparent(true);
         rubber.setStyle("-fx-fill: rgba(9,105,218,0.15); -fx-stroke: rgba(9,105,218,0.8);");
         surface.getChildren().add(rubber);
-        surface.setMinSize(0, 0);
+        // Never shorter than its labels need (a plot 20 pixels high printed them over each other).
+        surface.setMinSize(0, PlotRenderer.MIN_HEIGHT);
         surface.setPrefHeight(260);
         canvas.widthProperty().bind(surface.widthProperty());
         canvas.heightProperty().bind(surface.heightProperty());

@@ -42,4 +42,44 @@ class PlotRendererTest {
             assertEquals(v, Double.parseDouble(l.replace(",", "")), step / 2, l);
         }
     }
+
+    /**
+     * No two labels of a plot overlap at any size from the smallest a view keeps to a wide
+     * window: a 20-pixel-high plot once printed its caption over the x labels and its y labels
+     * over each other. Text boxes are estimated as the renderer does (7 pixels a character).
+     */
+    @ParameterizedTest
+    @CsvSource({"1300,20", "1300,65", "600,130", "300,140", "680,260", "1900,500", "220,120"})
+    void labelsNeverOverlap(double width, double height) {
+        java.util.List<dev.structscope.io.series.Bucket> buckets = new java.util.ArrayList<>();
+        for (int i = 0; i < 2000; i++) {
+            double v = 200 + 20 * Math.sin(i / 30.0);
+            buckets.add(new dev.structscope.io.series.Bucket(i * 2L + 5, 2, 2, 0, Double.toString(v - 3),
+                    Double.toString(v + 3), v));
+        }
+        var s = new dev.structscope.io.series.SeriesResult("price", dev.structscope.io.decode.ScalarKind.FLOAT32, "float",
+                5, 4000, 5000, buckets);
+        var texts = PlotRenderer.render(java.util.List.of(s), width, height, PlotRenderer.Style.LIGHT, -1).shapes().stream()
+                .filter(t -> t instanceof PlotScene.Text).map(t -> (PlotScene.Text) t).toList();
+        assertTrue(texts.size() >= 3, "some labels at " + width + "×" + height + ": " + texts);
+        for (int i = 0; i < texts.size(); i++) {
+            for (int j = i + 1; j < texts.size(); j++) {
+                double[] a = box(texts.get(i));
+                double[] b = box(texts.get(j));
+                boolean apart = a[2] <= b[0] || b[2] <= a[0] || a[3] <= b[1] || b[3] <= a[1];
+                assertTrue(apart, texts.get(i).text() + " and " + texts.get(j).text() + " overlap at " + width + "×" + height);
+            }
+        }
+    }
+
+    /** {@code {left, top, right, bottom}} of a label whose baseline is at its y. */
+    private static double[] box(PlotScene.Text t) {
+        double w = t.text().length() * 7;
+        double left = switch (t.align()) {
+            case LEFT -> t.x();
+            case CENTER -> t.x() - w / 2;
+            case RIGHT -> t.x() - w;
+        };
+        return new double[] {left, t.y() - t.size() * 0.8, left + w, t.y() + t.size() * 0.2};
+    }
 }
