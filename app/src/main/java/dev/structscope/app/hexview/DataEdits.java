@@ -1,5 +1,6 @@
 package dev.structscope.app.hexview;
 
+import dev.structscope.app.common.Fmt;
 import dev.structscope.io.edit.EditOverlay;
 import dev.structscope.io.edit.OverlaySaver;
 import dev.structscope.io.source.DataSource;
@@ -294,21 +295,45 @@ public final class DataEdits {
     }
 
     public boolean undo() {
-        return edited != null && !savingWrapper.get() && step(edited.overlay()::undo);
+        return edited != null && !savingWrapper.get() && step(edited.overlay()::undo, "Undone");
     }
 
     public boolean redo() {
-        return edited != null && !savingWrapper.get() && step(edited.overlay()::redo);
+        return edited != null && !savingWrapper.get() && step(edited.overlay()::redo, "Redone");
     }
 
-    private boolean step(java.util.function.BooleanSupplier s) {
+    private boolean step(java.util.function.BooleanSupplier s, String what) {
         nibbleAt = -1;
         boolean done = s.getAsBoolean();
         if (done) {
             changed();
+            say(what);
             hex.moveTo(hex.caret(), false);
         }
         return done;
+    }
+
+    /**
+     * Says what the last edit, undo or redo ({@code what}: "Changed", "Undone", "Redone") did to
+     * which bytes, and whether unsaved edits remain: the message under the bytes would otherwise
+     * still name an edit that was undone, or a save that later edits made old. A view's more
+     * particular message (a member's new value) follows it.
+     */
+    private void say(String what) {
+        EditOverlay.Edit e = lastEdit();
+        if (e == null) {
+            return;
+        }
+        String bytes = e.inPlace() ? Fmt.bytes(e.inserted()) + " at " + hexOffset(e.offset())
+                : e.inserted() > e.removed() ? Fmt.bytes(e.inserted() - e.removed()) + " inserted at " + hexOffset(e.offset())
+                : Fmt.bytes(e.removed() - e.inserted()) + " removed at " + hexOffset(e.offset());
+        // Set through "" so that the same words said again still reach the listeners.
+        messageWrapper.set("");
+        messageWrapper.set(what + ": " + bytes + (modifiedWrapper.get() ? " · not saved" : " · as saved"));
+    }
+
+    private static String hexOffset(long v) {
+        return String.format(Locale.ROOT, "0x%X", v);
     }
 
     /**
@@ -328,12 +353,14 @@ public final class DataEdits {
         boolean made = false;
         try {
             edit.run();
-            messageWrapper.set("");
             made = true;
         } catch (InputException e) {
             messageWrapper.set("Cannot edit: " + e.getMessage());
         }
         changed();
+        if (made) {
+            say("Changed");
+        }
         return made;
     }
 

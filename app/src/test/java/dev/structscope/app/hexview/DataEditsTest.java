@@ -43,13 +43,18 @@ class DataEditsTest {
             assertEquals(2, hex.caret());
             assertFalse(edits.typeHex('g'), "not a hex digit");
             assertEquals(List.of(new EditOverlay.Range(1, 1)), edits.changedRanges(0, 4));
+            assertEquals("Changed: 1 byte at 0x1 · not saved", edits.message.get());
             assertTrue(edits.undo());
             assertFalse(edits.modified.get(), "one byte typed, one step undone");
             assertArrayEquals(new byte[] {0x10, 0x11, 0x12, 0x13}, bytes(s, 0, 4));
+            // What the message under the bytes says follows undo and redo (it named the undone edit).
+            assertEquals("Undone: 1 byte at 0x1 · as saved", edits.message.get());
             assertTrue(edits.redo());
+            assertEquals("Redone: 1 byte at 0x1 · not saved", edits.message.get());
             edits.insertMode.set(true);
             hex.moveTo(0, false);
             edits.typeChar('Z');
+            assertEquals("Changed: 1 byte inserted at 0x0 · not saved", edits.message.get());
             assertArrayEquals(new byte[] {'Z', 0x10, (byte) 0xAB, 0x12, 0x13}, bytes(s, 0, 5));
             assertFalse(edits.typeChar('€'), "not one Latin-1 byte");
             assertTrue(edits.message.get().contains("Latin-1"), edits.message.get());
