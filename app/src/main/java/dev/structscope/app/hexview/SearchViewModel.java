@@ -221,10 +221,14 @@ public final class SearchViewModel {
                 : String.format(Locale.ROOT, "found at %s (%,d matches in all)", hexAt, matchCountWrapper.get());
     }
 
+    /** Forgets what was found, and what was said of it ("1,264 matches" of another file or query). */
     private void forget() {
         matches.clear();
         sorted = new long[0];
         matchCountWrapper.set(-1);
+        if (!status.running.get()) {
+            status.say("", false);
+        }
     }
 
     private void begin() {

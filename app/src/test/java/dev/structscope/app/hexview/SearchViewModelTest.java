@@ -83,10 +83,23 @@ class SearchViewModelTest {
             assertEquals((long) first.get(7), hex.selectionStart());
             assertEquals(3, hex.selectionLength());
 
-            // Another query forgets the list: its places would be wrong.
+            // Another query forgets the list: its places would be wrong, and so would its count.
             vm.text.set("abc");
             assertEquals(-1, vm.matchCount.get());
             assertTrue(vm.matches().isEmpty());
+            assertEquals("", vm.status.message.get());
+
+            // So does another file (or the same one reloaded): "N matches" was said of the old bytes.
+            vm.text.set("aba");
+            vm.findAll();
+            assertTrue(vm.status.message.get().contains("matches"), vm.status.message.get());
+            try (DataSource other = Sources.open(f)) {
+                hex.source.set(other);
+                assertEquals("", vm.status.message.get());
+                assertTrue(vm.matches().isEmpty());
+                assertEquals("aba", vm.text.get(), "the query stays, to be looked for in the new file");
+                hex.source.set(o.source());
+            }
         }
     }
 
