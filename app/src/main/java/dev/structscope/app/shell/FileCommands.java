@@ -11,6 +11,7 @@ import javafx.stage.Stage;
 
 import java.io.File;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -183,23 +184,69 @@ final class FileCommands {
         return true;
     }
 
+    /** The keyboard guide (F1): each key and what it does, by area, in two aligned columns. */
+    static final List<String[]> SHORTCUTS = List.of(
+            new String[] {"Files", null},
+            new String[] {"Ctrl+N · Ctrl+O", "new layout · open"},
+            new String[] {"Ctrl+S · Ctrl+Shift+S", "save · save as"},
+            new String[] {"Ctrl+I · Ctrl+E", "import a C header · export"},
+            new String[] {"Ctrl+Shift+O", "open a data file"},
+            new String[] {"Designer", null},
+            new String[] {"Ctrl+Z · Ctrl+Shift+Z / Ctrl+Y", "undo · redo"},
+            new String[] {"Insert · Delete · Ctrl+D", "add · delete · duplicate a member"},
+            new String[] {"Alt+Up · Alt+Down", "move the member"},
+            new String[] {"Enter · Escape · Tab", "commit the cell · cancel · commit and edit the next cell"},
+            new String[] {"Ctrl+Shift+P", "pack tightly"},
+            new String[] {"Ctrl+Shift+K · Ctrl+Shift+J", "compare with another file · portability"},
+            new String[] {"Data", null},
+            new String[] {"Ctrl+G", "go to an offset (an expression)"},
+            new String[] {"Ctrl+F · F3 · Shift+F3", "find · next · previous"},
+            new String[] {"Ctrl+B", "bookmark the selection"},
+            new String[] {"hex digits, letters", "type over the bytes (the hex or the ASCII pane)"},
+            new String[] {"Insert", "insert or overwrite"},
+            new String[] {"F2", "edit the selected value"},
+            new String[] {"Ctrl+V", "paste"},
+            new String[] {"Ctrl+Z · Ctrl+Shift+Z", "undo · redo data edits (focus in the data)"},
+            new String[] {"Ctrl+Alt+S · Ctrl+Alt+Shift+S", "save data · save data as"},
+            new String[] {"Live", null},
+            new String[] {"Ctrl+L", "connect to a socket or serial port"},
+            new String[] {"Ctrl+Enter", "send (compose)"},
+            new String[] {"Window", null},
+            new String[] {"Ctrl+1 · Ctrl+2 · Ctrl+3", "focus the library · the designer · the data"},
+            new String[] {"Ctrl+Shift+1/2/3", "designer and data · designer only · data only"},
+            new String[] {"Ctrl+Shift+T", "dark theme"},
+            new String[] {"Alt+letter · F10", "open a menu"},
+            new String[] {"Shift+F10 · the menu key", "context menu"},
+            new String[] {"Escape", "back to the designer (from compare)"});
+
     void shortcuts() {
+        javafx.scene.layout.GridPane grid = new javafx.scene.layout.GridPane();
+        grid.setId("shortcuts");
+        grid.setHgap(18);
+        grid.setVgap(3);
+        int row = 0;
+        for (String[] s : SHORTCUTS) {
+            javafx.scene.control.Label keys = new javafx.scene.control.Label(s[0]);
+            if (s[1] == null) {
+                keys.setStyle("-fx-font-weight: bold; -fx-padding: " + (row == 0 ? 0 : 8) + " 0 2 0;");
+                grid.add(keys, 0, row++, 2, 1);
+            } else {
+                keys.setStyle("-fx-font-family: monospace;");
+                javafx.scene.control.Label what = new javafx.scene.control.Label(s[1]);
+                what.setWrapText(true);
+                grid.addRow(row++, keys, what);
+            }
+        }
+        javafx.scene.control.ScrollPane scroll = new javafx.scene.control.ScrollPane(grid);
+        scroll.setFitToWidth(true);
+        scroll.setPrefViewportHeight(Math.min(560, stage.getHeight() * 0.7));
+        scroll.setPrefViewportWidth(620);
         Alert a = new Alert(Alert.AlertType.INFORMATION);
         a.initOwner(stage);
+        a.setTitle("Keyboard Shortcuts");
         a.setHeaderText("Keyboard shortcuts");
-        a.setContentText("""
-                Ctrl+N new · Ctrl+O open · Ctrl+S save · Ctrl+Shift+S save as
-                Ctrl+I import C header · Ctrl+E export
-                Ctrl+Z undo · Ctrl+Shift+Z / Ctrl+Y redo
-                Insert add member · Delete delete member · Ctrl+D duplicate
-                Alt+Up / Alt+Down move member · Ctrl+Shift+P pack tightly
-                Ctrl+Shift+K compare with another file · Ctrl+Shift+J portability · Escape back to the designer
-                Enter commit cell · Escape cancel · Tab next cell
-                Ctrl+1/2/3 focus library / designer / data · Ctrl+Shift+T theme
-                Ctrl+Shift+O open data file · Ctrl+G go to offset · Ctrl+F find · F3 / Shift+F3 next / previous
-                Ctrl+B bookmark the selection · Ctrl+L connect to a socket · Ctrl+Enter send (compose)
-                Data: type over bytes · Insert insert/overwrite · F2 edit a value · Ctrl+V paste
-                Ctrl+Alt+S save data · Ctrl+Alt+Shift+S save data as · Ctrl+Z / Ctrl+Shift+Z in the data: undo / redo edits""");
+        a.getDialogPane().setContent(scroll);
+        a.setResizable(true);
         a.show();
     }
 

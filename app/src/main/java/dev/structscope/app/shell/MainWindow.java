@@ -260,7 +260,7 @@ public final class MainWindow {
         vm.recent.files.addListener((ListChangeListener<Path>) c -> fillRecent.run());
         fillRecent.run();
         MenuItem save = item("Save", IconPaths.SAVE, ctrl(KeyCode.S), () -> files.save(null));
-        Menu file = new Menu("File", null,
+        Menu file = new Menu("_File", null,
                 item("New", IconPaths.NEW, ctrl(KeyCode.N), files::newDocument),
                 item("Open…", IconPaths.OPEN, ctrl(KeyCode.O), files::open),
                 recent,
@@ -300,7 +300,7 @@ public final class MainWindow {
         redo.disableProperty().bind(vm.document.canRedo.not().and(hexPane.edits.canRedo.not()));
         MenuItem redoY = item("Redo (alternative)", null, ctrl(KeyCode.Y), () -> { if (!hexPane.redoIfFocused()) d.redo(); });
         redoY.setVisible(false);
-        Menu edit = new Menu("Edit", null, undo, redo, redoY, new SeparatorMenuItem(),
+        List<MenuItem> memberItems = List.of(
                 item("Add Member", IconPaths.ADD, new KeyCodeCombination(KeyCode.INSERT), d::addMember),
                 item("Delete Member  (Delete)", IconPaths.REMOVE, null, d::deleteMember),
                 item("Duplicate Member", IconPaths.DUPLICATE, ctrl(KeyCode.D), d::duplicateMember),
@@ -308,13 +308,20 @@ public final class MainWindow {
                         () -> d.moveSelected(-1)),
                 item("Move Member Down", IconPaths.DOWN, new KeyCodeCombination(KeyCode.DOWN, KeyCombination.ALT_DOWN),
                         () -> d.moveSelected(1)));
+        // Members are the designer's: with only the data showing these would change a layout out of
+        // sight (and Insert is the hex pane's insert mode there).
+        for (MenuItem m : memberItems) {
+            m.disableProperty().bind(vm.workspace.isEqualTo(Workspace.DATA));
+        }
+        Menu edit = new Menu("_Edit", null, undo, redo, redoY, new SeparatorMenuItem());
+        edit.getItems().addAll(memberItems);
         CheckMenuItem darkItem = new CheckMenuItem("Dark Theme");
         darkItem.setId("dark-theme");
         darkItem.selectedProperty().bindBidirectional(dark);
         darkItem.setAccelerator(ctrlShift(KeyCode.T));
         CheckMenuItem hex = new CheckMenuItem("Hex Offsets");
         hex.selectedProperty().bindBidirectional(d.hexOffsets);
-        Menu view = new Menu("View", null, darkItem, hex, new SeparatorMenuItem(),
+        Menu view = new Menu("_View", null, darkItem, hex, new SeparatorMenuItem(),
                 item("Focus Layout Library", null, ctrl(KeyCode.DIGIT1), () -> library.list.requestFocus()),
                 item("Focus Designer", null, ctrl(KeyCode.DIGIT2),
                         () -> (enumEditor.isVisible() ? enumEditor.table : designer.table).requestFocus()),
@@ -349,7 +356,7 @@ public final class MainWindow {
         });
         abiGroup.getToggles().forEach(t -> t.setSelected(t.getUserData().equals(vm.document.state.get().abi())));
         orderGroup.getToggles().forEach(t -> t.setSelected(t.getUserData().equals(vm.document.state.get().byteOrder())));
-        Menu layout = new Menu("Layout", null,
+        Menu layout = new Menu("_Layout", null,
                 item("New Struct", IconPaths.STRUCT, null, () -> vm.addDecl("struct")),
                 item("New Union", IconPaths.UNION, null, () -> vm.addDecl("union")),
                 item("New Enum", IconPaths.ENUM, null, () -> vm.addDecl("enum")),
@@ -372,7 +379,7 @@ public final class MainWindow {
                         h.saveDataAs(f.toPath());
                     }
                 }));
-        Menu dataMenu = new Menu("Data", null, item("Open Data File…", IconPaths.OPEN, ctrlShift(KeyCode.O),
+        Menu dataMenu = new Menu("_Data", null, item("Open Data File…", IconPaths.OPEN, ctrlShift(KeyCode.O),
                 files::openData), saveData, saveDataAs, new SeparatorMenuItem(), gotoItem, find, next, previous, findAll);
         // The menu offers what the pane's buttons offer: nothing to reconnect or disconnect while idle.
         MenuItem reconnectItem = item("Reconnect", null, null, live::reconnect);
@@ -381,13 +388,15 @@ public final class MainWindow {
         MenuItem disconnectItem = item("Disconnect", null, null, () -> live.model.disconnect());
         disconnectItem.setId("menu-live-disconnect");
         disconnectItem.disableProperty().bind(live.view.disconnectDisabled());
-        Menu liveMenu = new Menu("Live", null, item("Connect…", null, ctrl(KeyCode.L), live::showConnectDialog),
+        Menu liveMenu = new Menu("L_ive", null, item("Connect…", null, ctrl(KeyCode.L), live::showConnectDialog),
                 item("Open Recording…", null, null, live::openRecording),
                 new SeparatorMenuItem(),
                 reconnectItem, disconnectItem,
                 item("Show Live Pane", null, null, live::show));
-        Menu help = new Menu("Help", null, item("Keyboard Shortcuts", null, new KeyCodeCombination(KeyCode.F1),
+        Menu help = new Menu("_Help", null, item("Keyboard Shortcuts", null, new KeyCodeCombination(KeyCode.F1),
                 files::shortcuts), item("About StructScope", null, null, files::about));
+        // Alt+F, Alt+E, ... open the menus (the underscores mark their mnemonics: Layout has L, Live I);
+        // F10 opens the first.
         MenuBar bar = new MenuBar(file, edit, view, layout, dataMenu, liveMenu, help);
         bar.setId("menu-bar");
         return bar;

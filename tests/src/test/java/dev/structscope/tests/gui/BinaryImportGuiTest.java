@@ -48,7 +48,7 @@ class BinaryImportGuiTest extends GuiTest {
                 """);
         Gcc.run(dir, List.of("gcc", "-m32", "-g", "-c", "-o", "wire.o", "wire.c"));
 
-        clickOn("File");
+        clickOn("_File"); // the menu's text holds its mnemonic
         clickOn("Import from Binary…");
         BinaryImportDialog d = (BinaryImportDialog) lookup(".binary-import-dialog").query().getProperties()
                 .get(BinaryImportDialog.class);

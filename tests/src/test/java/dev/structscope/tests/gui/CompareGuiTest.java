@@ -211,7 +211,7 @@ class CompareGuiTest extends GuiTest {
     class ComparingOnAnotherAbi {
         @Test
         void theSampleOnI386MovesOrdersDoubleAndShrinksTick() {
-            clickOn("Layout");
+            clickOn("_Layout"); // the menu's text holds its mnemonic
             moveTo(shown("Compare with"));
             // Across first, then down: a diagonal path would cross the parent menu and close the submenu.
             clickOn(shown("This Layout on i386-linux"), org.testfx.robot.Motion.HORIZONTAL_FIRST);
@@ -258,7 +258,7 @@ class CompareGuiTest extends GuiTest {
         private void openWire() {
             TypeLibrary lib = HeaderImporter.importText(WIRE, "wire.h", HeaderImporter.Options.defaults());
             interact(() -> vm.show(lib, null, "wire.h", "Wire"));
-            clickOn("Layout");
+            clickOn("_Layout"); // the menu's text holds its mnemonic
             clickOn(shown("Portability"));
             WaitForAsyncUtils.waitForFxEvents();
         }

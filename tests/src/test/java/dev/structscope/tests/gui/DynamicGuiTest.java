@@ -37,7 +37,7 @@ class DynamicGuiTest extends GuiTest {
 
     /** Opens the ELF sample the way a person does: File › Open Sample: ELF File. */
     private Path openElfFromMenu() {
-        clickOn("File");
+        clickOn("_File"); // the menu's text holds its mnemonic
         clickOn("Open Sample: ELF File (Dynamic Layout)");
         for (int i = 0; i < 400 && (hex().fieldsView.root() == null
                 || !"ElfFile".equals(hex().overlayBar.typeBox.getValue())); i++) {
