@@ -119,7 +119,10 @@ public final class RecordTable extends BorderPane {
     public RecordTable(RecordTableViewModel viewModel) {
         this.viewModel = viewModel;
         getStyleClass().add("record-table");
-        table.setPlaceholder(new Label("Choose a type and press \"As table\" to list the records from an offset."));
+        Label empty = new Label();
+        empty.setWrapText(true);
+        empty.textProperty().bind(viewModel.empty);
+        table.setPlaceholder(empty);
         table.getSelectionModel().selectedIndexProperty().addListener((o, a, b) -> {
             if (b.intValue() >= 0 && plot != null) {
                 plot.model.mark(viewModel.index(b.intValue()));

@@ -64,6 +64,11 @@ public final class RecordTableViewModel {
     public final ReadOnlyIntegerProperty rows = rowsWrapper.getReadOnlyProperty();
     private final ReadOnlyStringWrapper infoWrapper = new ReadOnlyStringWrapper(this, "info", "");
     public final ReadOnlyStringProperty info = infoWrapper.getReadOnlyProperty();
+    /** What the table says when it lists no rows: choose a type, or why the chosen one has none. */
+    static final String CHOOSE = "Choose a type and press \"As table\" to list the records from an offset.";
+    private final ReadOnlyStringWrapper emptyWrapper = new ReadOnlyStringWrapper(this, "empty", CHOOSE);
+    /** What an empty table says (it said "choose a type" while one was chosen and no record fit). */
+    public final ReadOnlyStringProperty empty = emptyWrapper.getReadOnlyProperty();
     private final ReadOnlyBooleanWrapper busyWrapper = new ReadOnlyBooleanWrapper(this, "busy");
     /** A walk or a summary is running. */
     public final ReadOnlyBooleanProperty busy = busyWrapper.getReadOnlyProperty();
@@ -147,14 +152,23 @@ public final class RecordTableViewModel {
             showDynamic();
             return;
         }
+        emptyWrapper.set(CHOOSE);
         if (source == null || plan == null || plan.recordSize() <= 0 || base < 0 || base >= source.size()) {
             records = 0;
             shapeWrapper.set(null);
             moveWindow(0);
             infoWrapper.set("no records");
+            if (source != null && plan != null && plan.recordSize() > 0) {
+                emptyWrapper.set(String.format(Locale.ROOT, "No record: 0x%X is at or past the end of the file (%s).",
+                        base, Fmt.bytes(source.size())));
+            }
             return;
         }
         records = (source.size() - base) / plan.recordSize();
+        if (records == 0) {
+            emptyWrapper.set(String.format(Locale.ROOT, "No whole record: %s is %s, and the file has %s from 0x%X.",
+                    plan.root().typeName(), Fmt.bytes(plan.recordSize()), Fmt.bytes(source.size() - base), base));
+        }
         Columns.Result cols = Columns.of(plan.root());
         shapeWrapper.set(new Shape(cols, plan.root().typeName(), false));
         moveWindow(0);

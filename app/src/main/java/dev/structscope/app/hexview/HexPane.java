@@ -281,6 +281,12 @@ public final class HexPane extends BorderPane {
             }
         });
         edits.version.addListener((o, a, b) -> onEdited());
+        // A file that could not be shown (an empty one) is said where its decoded bytes would be too.
+        file.message.addListener((o, a, m) -> {
+            if (model.source.get() == null) {
+                fieldsView.clear(noFileMessage());
+            }
+        });
         writers.install(fieldsView, recordTable, inspectorModel);
         hexMenu = new HexMenu(model, () -> choice, writers, new HexMenu.Actions() {
             @Override
@@ -605,12 +611,18 @@ public final class HexPane extends BorderPane {
         }
     }
 
+    /** What the decoded tree says with no bytes: why the file could not be shown (empty, unreadable), or to open one. */
+    private String noFileMessage() {
+        String why = file.message.get();
+        return why != null && why.startsWith("Cannot show") ? why : "Open a file to decode its bytes.";
+    }
+
     private void applyChoice(OverlayBar.Choice c) {
         choice = c;
         DataSource s = model.source.get();
         if (c == null || s == null) {
             model.overlay.set(null);
-            fieldsView.clear(s == null ? "Open a file to decode its bytes." : "Choose a type for the overlay to decode the bytes.");
+            fieldsView.clear(s == null ? noFileMessage() : "Choose a type for the overlay to decode the bytes.");
             recordTable.show(null, null, 0);
             return;
         }

@@ -123,6 +123,14 @@ class RecordTableViewModelTest {
             assertTrue(vm.info.get().startsWith("1 record of struct Rec (24 bytes) from 0x10"), vm.info.get());
             vm.computeSummary();
             assertEquals("1 record", vm.summaryState.get());
+            // No whole record after 0x20: the empty table says why, not "choose a type".
+            vm.show(s, fixed(), 0x20);
+            assertEquals(0, vm.rows.get());
+            assertEquals("No whole record: struct Rec is 24 bytes, and the file has 8 bytes from 0x20.", vm.empty.get());
+            vm.show(s, fixed(), 0x28);
+            assertEquals("No record: 0x28 is at or past the end of the file (40 bytes).", vm.empty.get());
+            vm.show(null, null, 0);
+            assertEquals(RecordTableViewModel.CHOOSE, vm.empty.get());
         }
     }
 
