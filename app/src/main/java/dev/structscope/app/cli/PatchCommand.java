@@ -75,15 +75,14 @@ public final class PatchCommand extends CliCommand {
         JsonNode json = values();
         RecordLayout resolved = data.record.resolve(err);
         RecordReader reader = data.record.reader(resolved);
-        if (reader instanceof DynamicDecoder) {
-            throw new InputException("--type", "'" + data.record.type + "' is a dynamic record (its size depends on its data); "
-                    + "patch writes fixed-size records only");
-        }
-        DecoderPlan plan = (DecoderPlan) reader;
-        long size = data.record.fixedSize(plan, "write");
         if (data.offset < 0 || recordIndex < 0) {
             throw new InputException(data.offset < 0 ? "--offset" : "--record", "must not be negative");
         }
+        if (reader instanceof DynamicDecoder decoder) {
+            return patchDynamic(decoder, json, out);
+        }
+        DecoderPlan plan = (DecoderPlan) reader;
+        long size = data.record.fixedSize(plan, "write");
         InPlaceWriter.checkWritable(data.file);
         Expected expected = Expected.of(data.file);
         long at;
@@ -109,6 +108,135 @@ public final class PatchCommand extends CliCommand {
         out.println("record " + recordIndex + " at byte offset " + at + ": " + bytes + " byte(s) changed in "
                 + changes.size() + " range(s)");
         return 0;
+    }
+
+    /**
+     * A record of a dynamic layout: record K is found by reading the K records before it from
+     * {@code --offset}, each as long as its content; each value given is written where this
+     * record's content put its member (placed members too) by the encoder the window's typed
+     * values use, one member at a time, so only those bytes change. A count, switch or size
+     * written changes how the record reads from then on, not the file's size.
+     */
+    private int patchDynamic(DynamicDecoder decoder, JsonNode json, PrintWriter out) {
+        InPlaceWriter.checkWritable(data.file);
+        Expected expected = Expected.of(data.file);
+        java.util.TreeMap<Long, Byte> changed = new java.util.TreeMap<>();
+        long at = data.offset;
+        try (DataSource source = Sources.open(data.file)) {
+            MemorySegment all = source.segment();
+            long size = source.size();
+            RecordReader.Decoded d = null;
+            for (long k = 0; k <= recordIndex; k++) {
+                if (at >= size) {
+                    throw new InputException(data.file + ": byte offset " + at, "record " + recordIndex
+                            + " lies past the end of the data (" + size + " bytes; it holds " + k + " records from --offset)");
+                }
+                long from = at;
+                long index = k;
+                try {
+                    d = Sources.guard(source, () -> decoder.read(all, from, size));
+                } catch (DynamicDecoder.DataEndsException e) {
+                    throw new InputException(data.file + ": " + e.where(), "record " + index + ": " + e.getMessage());
+                }
+                if (k < recordIndex) {
+                    if (d.size() <= 0) {
+                        throw new InputException(data.file + ": byte offset " + at, "record " + k
+                                + " is 0 bytes long: records of it cannot follow one another");
+                    }
+                    at += d.size();
+                }
+            }
+            java.util.Map<String, JsonNode> leaves = new java.util.LinkedHashMap<>();
+            leaves("", json, leaves);
+            for (var leaf : leaves.entrySet()) {
+                write(source, d.value(), leaf.getKey(), leaf.getValue(), changed);
+            }
+        }
+        List<Change> changes = runs(changed);
+        InPlaceWriter.write(data.file, changes, expected);
+        int bytes = changes.stream().mapToInt(Change::length).sum();
+        out.println("record " + recordIndex + " at byte offset " + at + ": " + bytes + " byte(s) changed in "
+                + changes.size() + " range(s)");
+        return 0;
+    }
+
+    /** Encodes {@code value} into member {@code path} of {@code record}; the bytes that then differ from the file's go into {@code changed}. */
+    private void write(DataSource source, dev.structscope.io.decode.RecordValue record, String path, JsonNode value,
+                       java.util.Map<Long, Byte> changed) {
+        dev.structscope.io.series.MemberPath.Located m;
+        try {
+            m = dev.structscope.io.series.MemberPath.parse(path).locate(record, path, "record " + recordIndex);
+        } catch (InputException e) {
+            throw new InputException(path, e.getMessage());
+        }
+        dev.structscope.io.decode.PlanNode node = m.node();
+        if (!(node instanceof dev.structscope.io.decode.ScalarNode || node instanceof dev.structscope.io.decode.StringNode)) {
+            throw new InputException(path, "is " + node.typeName() + ": give its members or elements one by one");
+        }
+        long off = m.offset();
+        int len = (int) node.size();
+        if (off < 0 || off + len > source.size()) {
+            throw new InputException(path, "lies outside the data");
+        }
+        byte[] file = Sources.guard(source, () -> source.segment().asSlice(off, len).toArray(ValueLayout.JAVA_BYTE));
+        byte[] after = file.clone();
+        for (int i = 0; i < len; i++) {
+            Byte c = changed.get(off + i); // an earlier value's bits of the same byte (bit-fields)
+            if (c != null) {
+                after[i] = c;
+            }
+        }
+        RecordEncoder.encodeMember(node, value, MemorySegment.ofArray(after), path);
+        for (int i = 0; i < len; i++) {
+            if (after[i] != file[i]) {
+                changed.put(off + i, after[i]);
+            } else {
+                changed.remove(off + (long) i);
+            }
+        }
+    }
+
+    /**
+     * Every value of {@code v} (objects by member name, arrays by index) under its member path; a
+     * null is no value (the elements before one {@code --set} into an array, or what decode
+     * printed null), as the fixed records' encoder has it.
+     */
+    private static void leaves(String path, JsonNode v, java.util.Map<String, JsonNode> out) {
+        if (v.isNull()) {
+            return;
+        }
+        if (v.isObject()) {
+            v.properties().forEach(e -> leaves(path.isEmpty() ? e.getKey() : path + "." + e.getKey(), e.getValue(), out));
+        } else if (v.isArray()) {
+            for (int i = 0; i < v.size(); i++) {
+                leaves(path + "[" + i + "]", v.get(i), out);
+            }
+        } else {
+            out.put(path, v);
+        }
+    }
+
+    /** The changed bytes as runs of consecutive offsets. */
+    private static List<Change> runs(java.util.NavigableMap<Long, Byte> changed) {
+        List<Change> runs = new java.util.ArrayList<>();
+        java.io.ByteArrayOutputStream run = new java.io.ByteArrayOutputStream();
+        long start = -1;
+        long next = -1;
+        for (var e : changed.entrySet()) {
+            if (e.getKey() != next && run.size() > 0) {
+                runs.add(new Change(start, run.toByteArray()));
+                run.reset();
+            }
+            if (run.size() == 0) {
+                start = e.getKey();
+            }
+            run.write(e.getValue());
+            next = e.getKey() + 1;
+        }
+        if (run.size() > 0) {
+            runs.add(new Change(start, run.toByteArray()));
+        }
+        return runs;
     }
 
     /** {@code --values}, then every {@code --set} merged over it, as one JSON object for the encoder. */

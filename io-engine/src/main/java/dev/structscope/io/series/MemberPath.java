@@ -74,18 +74,18 @@ public record MemberPath(String text, List<Step> steps) {
             switch (s) {
                 case Name(String name) -> {
                     if (!(n instanceof RecordNode r)) {
-                        throw noMembers(i, n);
+                        throw noMembers("--member", i, n);
                     }
                     int k = r.indexOf(name);
                     if (k < 0) {
-                        throw noMember(name, r);
+                        throw noMember("--member", name, r);
                     }
                     base += r.offset();
                     n = r.members().get(k);
                 }
                 case Index(long index) -> {
                     if (!(n instanceof ArrayNode a)) {
-                        throw notA(i, n, "is not an array");
+                        throw notA("--member", i, n, "is not an array");
                     }
                     if (index >= a.length()) {
                         throw new InputException("--member", "'" + prefix(i) + "' has " + a.length()
@@ -130,36 +130,64 @@ public record MemberPath(String text, List<Step> steps) {
      * with the first record when none holds it, so its messages say so.
      */
     public ScalarNode nodeIn(RecordValue record) {
+        return scalar(locate(record, "--member", null).node());
+    }
+
+    /**
+     * Where a member lies in a decoded record: its node, and the byte of the record's segment
+     * its parent starts at (the node's own offset counts from there, as {@link PlanNode#read} has it).
+     */
+    public record Located(PlanNode node, long parentStart) {
+        /** The member's first byte in the record's segment. */
+        public long offset() {
+            return parentStart + node.offset();
+        }
+    }
+
+    /**
+     * The member of any kind this path names in {@code record}, a decoded record (of a dynamic
+     * layout: as its content shaped it), or an {@link InputException} naming {@code where}.
+     * {@code which} names the record in the messages ("record 3"); null: the first of several
+     * records that were all looked at ({@link #nodeIn}).
+     */
+    public Located locate(RecordValue record, String where, String which) {
         PlanNode n = record.node();
         Value v = record;
+        long parentStart = record.start();
         for (int i = 0; i < steps.size(); i++) {
             Step s = steps.get(i);
             switch (s) {
                 case Name(String name) -> {
                     if (!(v instanceof RecordValue r)) {
-                        throw noMembers(i, n);
+                        throw noMembers(where, i, n);
                     }
                     int k = r.node().indexOf(name);
                     if (k < 0) {
-                        throw noMember(name, r.node());
+                        throw (which != null && r.node().tagged() ? new InputException(where, which + " chose "
+                                + (r.node().members().isEmpty() ? "no alternative" : "'" + r.node().members().getFirst().name() + "'")
+                                + " of " + r.node().typeName() + ", not '" + name + "'") : noMember(where, name, r.node()));
                     }
                     n = r.node().members().get(k);
+                    parentStart = r.start();
                     v = r.get(k);
                 }
                 case Index(long index) -> {
                     if (!(v instanceof ArrayValue a)) {
-                        throw notA(i, n, "is not an array");
+                        throw notA(where, i, n, "is not an array");
                     }
                     if (index >= a.length()) {
-                        throw new InputException("--member", "no record has '" + prefix(i) + "[" + index
-                                + "]' (the first has " + a.length() + " elements)");
+                        throw new InputException(where, which == null ? "no record has '" + prefix(i) + "[" + index
+                                + "]' (the first has " + a.length() + " elements)"
+                                : "'" + prefix(i) + "' has " + a.length() + " elements in " + which + "; [" + index
+                                + "] is past its end");
                     }
                     n = a.elementNode(index);
+                    parentStart = a.node().elements() != null ? a.start() : a.start() + index * a.node().stride();
                     v = a.get(index);
                 }
             }
         }
-        return scalar(n);
+        return new Located(n, parentStart);
     }
 
     /** The node a path ends on, which must be a scalar that fits a long or a double. */
@@ -173,23 +201,23 @@ public record MemberPath(String text, List<Step> steps) {
         return scalar;
     }
 
-    private static InputException noMember(String name, RecordNode r) {
+    private static InputException noMember(String where, String name, RecordNode r) {
         if (r.tagged()) {
             // A decoded tagged union holds the alternative its record chose, and nothing else.
-            return new InputException("--member", "no record chose an alternative '" + name + "' of " + r.typeName()
+            return new InputException(where, "no record chose an alternative '" + name + "' of " + r.typeName()
                     + (r.members().isEmpty() ? "" : " (the first chose " + r.members().getFirst().name() + ")"));
         }
-        return new InputException("--member", "no member '" + name + "' in " + r.typeName() + " (" + names(r) + ")");
+        return new InputException(where, "no member '" + name + "' in " + r.typeName() + " (" + names(r) + ")");
     }
 
     /** A member named after step {@code step}, which ends on {@code n}: no struct or union. */
-    private InputException noMembers(int step, PlanNode n) {
-        return n instanceof ArrayNode ? notA(step, n, "is an array: name an element, e.g. '" + prefix(step) + "[0]"
-                + text.substring(prefix(step).length()) + "'") : notA(step, n, "has no members");
+    private InputException noMembers(String where, int step, PlanNode n) {
+        return n instanceof ArrayNode ? notA(where, step, n, "is an array: name an element, e.g. '" + prefix(step) + "[0]"
+                + text.substring(prefix(step).length()) + "'") : notA(where, step, n, "has no members");
     }
 
-    private InputException notA(int step, PlanNode n, String what) {
-        return new InputException("--member", "'" + prefix(step) + "' (" + n.typeName() + ") " + what
+    private InputException notA(String where, int step, PlanNode n, String what) {
+        return new InputException(where, "'" + prefix(step) + "' (" + n.typeName() + ") " + what
                 + "; in '" + text + "'");
     }
 
