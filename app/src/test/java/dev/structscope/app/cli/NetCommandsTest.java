@@ -21,6 +21,13 @@ class NetCommandsTest extends PointPeers {
     }
 
     @Test
+    void aRecordingThatIsNotThereIsSaidSo() {
+        Path missing = dir.resolve("missing.pcapng");
+        assertEquals("structscope: " + missing + ": no such file",
+                CliRun.run("capture", header.toString(), "--type", "Point", "--replay", missing.toString()).refusal());
+    }
+
+    @Test
     void capturesCtypesPointsFromAPythonListenerWithTheNewHandshake() throws Exception {
         try (PythonPeer py = new PythonPeer("mp_peer.py", "listen", "0", "s3cret", "sha256", "3")) {
             capturesThreePoints("127.0.0.1:" + py.line().strip());

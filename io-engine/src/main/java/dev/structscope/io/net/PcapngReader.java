@@ -40,6 +40,16 @@ public final class PcapngReader implements AutoCloseable {
     /** The walk that served the last {@link #message} call, so that reading in order is one step each. */
     private Walk last;
 
+    /** Why a recording could not be opened, in words (an exception's message is often just the path again). */
+    private static String cannotRead(Exception e) {
+        return switch (e) {
+            case java.nio.file.NoSuchFileException x -> "no such file";
+            case java.nio.file.AccessDeniedException x -> "permission denied";
+            case java.nio.file.FileSystemException x when x.getReason() != null -> "cannot read: " + x.getReason();
+            default -> "cannot read: " + e.getMessage();
+        };
+    }
+
     public PcapngReader(Path path) throws IOException {
         name = path.toString();
         try (FileChannel ch = FileChannel.open(path, StandardOpenOption.READ)) {
@@ -53,7 +63,7 @@ public final class PcapngReader implements AutoCloseable {
             if (arena.scope().isAlive()) {
                 arena.close();
             }
-            throw e instanceof InputException ie ? ie : new InputException(path.toString(), "cannot read: " + e.getMessage());
+            throw e instanceof InputException ie ? ie : new InputException(path.toString(), cannotRead(e));
         }
         try {
             scan();
