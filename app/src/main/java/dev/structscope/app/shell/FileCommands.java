@@ -232,6 +232,7 @@ final class FileCommands {
                 grid.add(keys, 0, row++, 2, 1);
             } else {
                 keys.setStyle("-fx-font-family: monospace;");
+                keys.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE); // the keys whole; the words wrap
                 javafx.scene.control.Label what = new javafx.scene.control.Label(s[1]);
                 what.setWrapText(true);
                 grid.addRow(row++, keys, what);
@@ -240,7 +241,7 @@ final class FileCommands {
         javafx.scene.control.ScrollPane scroll = new javafx.scene.control.ScrollPane(grid);
         scroll.setFitToWidth(true);
         scroll.setPrefViewportHeight(Math.min(560, stage.getHeight() * 0.7));
-        scroll.setPrefViewportWidth(620);
+        scroll.setPrefViewportWidth(700);
         Alert a = new Alert(Alert.AlertType.INFORMATION);
         a.initOwner(stage);
         a.setTitle("Keyboard Shortcuts");

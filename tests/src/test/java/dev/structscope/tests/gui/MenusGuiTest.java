@@ -40,6 +40,11 @@ class MenusGuiTest extends GuiTest {
         await("the shortcuts", () -> lookup("#shortcuts").tryQuery().isPresent());
         javafx.scene.layout.GridPane grid = lookup("#shortcuts").queryAs(javafx.scene.layout.GridPane.class);
         assertTrue(grid.getChildren().size() > 40, "keys and what they do: " + grid.getChildren().size());
+        for (javafx.scene.Node n : grid.getChildren()) {
+            if (javafx.scene.layout.GridPane.getColumnIndex(n) == 0 && n instanceof javafx.scene.control.Label l) {
+                assertTrue(l.getWidth() + 0.5 >= l.prefWidth(-1), "the keys are not cut: " + l.getText());
+            }
+        }
         push(KeyCode.ESCAPE);
     }
 
