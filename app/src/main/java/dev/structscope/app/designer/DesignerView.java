@@ -56,6 +56,9 @@ public final class DesignerView extends BorderPane {
     private final ToggleButton dynamicToggle = new ToggleButton("Dynamic");
     private final DynamicDetails details;
     private boolean syncing;
+    /** The record the Dynamic toggle was last set for. */
+    private String dynamicShownFor;
+    private boolean wasDynamic;
     private final ScrollPane lower;
     private final VBox top;
     /** What the member table keeps of a short pane before the part under it scrolls: its header and about four rows. */
@@ -313,9 +316,16 @@ public final class DesignerView extends BorderPane {
         // toggle), where long expressions fit; the columns can be shown from the column menu (+).
         List.of(at, sw, when, sized).forEach(c -> c.setVisible(false));
         java.util.function.Consumer<RecordLayout> showDynamic = l -> {
-            if (l != null && l.dynamic()) {
-                dynamicToggle.setSelected(true);
+            // A dynamic record shows its expressions; another record hides them (left on, the
+            // fields squeezed a plain record's table to a few rows). Edits of the record at hand
+            // keep what the user chose, and a member made dynamic shows them.
+            String record = vm.document.state.get().selected();
+            boolean dynamic = l != null && l.dynamic();
+            if (!java.util.Objects.equals(record, dynamicShownFor) || dynamic && !wasDynamic) {
+                dynamicToggle.setSelected(dynamic);
             }
+            dynamicShownFor = record;
+            wasDynamic = dynamic;
             // Offsets, sizes and counts computed from data (at(ehdr.e_shoff), 64 × ehdr.e_shnum)
             // need room: the type and the rarely used columns give some.
             boolean dyn = l != null && l.dynamic();
@@ -352,6 +362,12 @@ public final class DesignerView extends BorderPane {
             c.getStyleClass().add("mono");
         }
         table.getColumns().setAll(List.of(off, size, align, type, name, dims, bits, at, sw, when, sized, attrs, note));
+        // The table fits its columns to the pane (about 520 pixels beside the data at 1366) by
+        // narrowing them all: no column narrower than its title, the type and name keep room to be read.
+        // The comment, last, takes what is left.
+        table.getColumns().stream().filter(c -> c != note).forEach(DesignerView::fitTitle);
+        type.setMinWidth(Math.max(type.getMinWidth(), 72));
+        name.setMinWidth(Math.max(name.getMinWidth(), 60));
         table.setTableMenuButtonVisible(true);
 
         table.setRowFactory(tv -> new MemberTableRow());
@@ -388,6 +404,15 @@ public final class DesignerView extends BorderPane {
         } finally {
             syncing = false;
         }
+    }
+
+    /** Keeps {@code c} at least as wide as its title, so that a narrowed table never reads "A…". */
+    private static void fitTitle(TableColumn<?, ?> c) {
+        javafx.scene.text.Text t = new javafx.scene.text.Text(c.getText());
+        javafx.scene.text.Font f = javafx.scene.text.Font.getDefault();
+        // The headers are bold in the theme; the font's own size, with the header's padding and sort room.
+        t.setFont(javafx.scene.text.Font.font(f.getFamily(), javafx.scene.text.FontWeight.BOLD, Math.max(14, f.getSize())));
+        c.setMinWidth(Math.max(c.getMinWidth(), Math.ceil(t.getLayoutBounds().getWidth()) + 18));
     }
 
     private static void keepPrefWidth(javafx.scene.layout.Region... regions) {

@@ -90,8 +90,21 @@ public final class MainWindow {
     /** The live monitor (connect dialog, LIVE pane). */
     public final dev.structscope.app.live.LiveController live;
     private final ToggleGroup workspaceGroup = new ToggleGroup();
-    /** The library | designer | data dividers, remembered while a half is hidden. */
-    private double[] bothDividers = {0.1, 0.5};
+    /**
+     * The library's width in pixels, kept while the window's width changes and while a half is
+     * hidden: a share of the window grew it on a wider window (a share taken at 800 pixels made it
+     * a quarter of a 1366-pixel window, and a third of the designer-only one).
+     */
+    private double libraryWidth = LIBRARY_WIDTH;
+    /** The designer | data divider as a share of the window, remembered while a half is hidden. */
+    private double dataDivider = 0.5;
+    /** Whether {@link #placeDividers()} waits for the split pane's first width. */
+    private boolean placingPending;
+    /** The library's width in a first window: room for names such as {@code struct Elf64_Ehdr}. */
+    static final double LIBRARY_WIDTH = 160;
+    /** The library's narrowest and widest: whatever was saved, the designer and the data keep the rest. */
+    static final double LIBRARY_MIN = 120;
+    static final double LIBRARY_MAX = 400;
 
     public MainWindow(Stage stage, ShellViewModel vm, WindowPrefs prefs) {
         this.stage = stage;
@@ -104,7 +117,7 @@ public final class MainWindow {
         dataPane.hexPane.setOnSavedAs(vm::setDataFile);
         this.files = new FileCommands(stage, vm, dark, () -> {
             if (prefs != null) {
-                prefs.save(stage, split);
+                prefs.save(stage, panes());
             }
         });
 
@@ -124,8 +137,8 @@ public final class MainWindow {
         middle.setAlignment(Pos.TOP_LEFT);
         split.getItems().addAll(library, vertical, dataPane);
         // The data column gets room for a whole 16-byte hex row with its ASCII column; the
-        // decoded fields and the inspector stack below the hex rows at full height.
-        split.setDividerPositions(0.1, 0.5);
+        // decoded fields and the inspector stack below the hex rows at full height. The library
+        // keeps its width in pixels (placeDividers, at the end).
         SplitPane.setResizableWithParent(library, false);
         dataPane.setMinWidth(200);
         vertical.setOrientation(Orientation.VERTICAL);
@@ -183,15 +196,19 @@ public final class MainWindow {
         dark.set(forced.equals("dark") || !forced.equals("light") && prefs != null && prefs.dark());
         applyTheme(dark.get());
         if (prefs != null) {
-            prefs.restore(stage, split);
+            prefs.restore(stage);
+            WindowPrefs.Panes saved = prefs.panes(panes());
+            libraryWidth = saved.libraryWidth();
+            dataDivider = saved.dataDivider();
         }
+        placeDividers();
         stage.setOnCloseRequest(e -> {
             if (!files.confirmLoseChanges("quitting") || !dataPane.hexPane.saving.confirmDiscard("quitting", stage::close)) {
                 e.consume();
                 return;
             }
             if (prefs != null) {
-                prefs.save(stage, split);
+                prefs.save(stage, panes());
             }
             live.dispose();
         });
@@ -202,20 +219,66 @@ public final class MainWindow {
      * and come back with it.
      */
     private void arrange(Workspace w) {
-        if (split.getItems().size() == 3) {
-            bothDividers = split.getDividerPositions();
-        }
+        rememberDividers();
         switch (w) {
-            case BOTH -> {
-                split.getItems().setAll(library, vertical, dataPane);
-                split.setDividerPositions(bothDividers);
-            }
-            case DESIGNER -> {
-                split.getItems().setAll(library, vertical);
-                split.setDividerPositions(bothDividers[0] / Math.max(0.2, bothDividers[1]));
-            }
+            case BOTH -> split.getItems().setAll(library, vertical, dataPane);
+            case DESIGNER -> split.getItems().setAll(library, vertical);
             case DATA -> split.getItems().setAll(dataPane);
         }
+        placeDividers();
+    }
+
+    /** The library's width and the data divider as they are now, for {@link #placeDividers()} and the prefs. */
+    private void rememberDividers() {
+        double width = split.getWidth();
+        if (width <= 0 || placingPending) {
+            return;
+        }
+        double[] pos = split.getDividerPositions();
+        if (split.getItems().getFirst() == library && pos.length > 0) {
+            libraryWidth = pos[0] * width;
+        }
+        if (split.getItems().size() == 3) {
+            dataDivider = pos[1];
+        }
+    }
+
+    /**
+     * Puts the library at {@link #libraryWidth} pixels (within {@link #LIBRARY_MIN} and at most
+     * {@link #LIBRARY_MAX} or 30 % of the window) and the data divider at its share; before the
+     * split pane has a width, as soon as it has one.
+     */
+    private void placeDividers() {
+        double width = split.getWidth();
+        if (width <= 0) {
+            if (!placingPending) {
+                placingPending = true;
+                split.widthProperty().addListener(new javafx.beans.value.ChangeListener<>() {
+                    @Override
+                    public void changed(javafx.beans.value.ObservableValue<? extends Number> o, Number a, Number b) {
+                        if (b.doubleValue() > 0) {
+                            split.widthProperty().removeListener(this);
+                            placingPending = false;
+                            placeDividers();
+                        }
+                    }
+                });
+            }
+            return;
+        }
+        double lib = Math.clamp(libraryWidth, LIBRARY_MIN, Math.max(LIBRARY_MIN, Math.min(LIBRARY_MAX, width * 0.3)));
+        double share = lib / width;
+        switch (split.getItems().size()) {
+            case 3 -> split.setDividerPositions(share, Math.max(share + 0.15, dataDivider));
+            case 2 -> split.setDividerPositions(share);
+            default -> { }
+        }
+    }
+
+    /** What the prefs keep of the panes' arrangement. */
+    private WindowPrefs.Panes panes() {
+        rememberDividers();
+        return new WindowPrefs.Panes(libraryWidth, dataDivider);
     }
 
     private void applyTheme(boolean isDark) {

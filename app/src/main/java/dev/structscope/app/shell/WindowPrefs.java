@@ -1,7 +1,6 @@
 package dev.structscope.app.shell;
 
 import javafx.geometry.Rectangle2D;
-import javafx.scene.control.SplitPane;
 import javafx.stage.Screen;
 import javafx.stage.Stage;
 
@@ -9,7 +8,7 @@ import java.util.List;
 import java.util.prefs.Preferences;
 
 /**
- * Remembers the window's size, position, maximised state, split positions and theme between runs
+ * Remembers the window's size, position, maximised state, the panes' widths and theme between runs
  * in {@link Preferences} (user node {@code dev/structscope/app/shell}). The first window takes
  * {@link #SHARE} of the visual bounds of the primary screen, centred — all of them on a laptop-sized
  * screen (narrower than {@link #ROOMY} px), where the bytes need every pixel; saved bounds are clamped to
@@ -35,7 +34,21 @@ public final class WindowPrefs {
     static final double MIN_W = 800;
     static final double MIN_H = 560;
 
-    public void restore(Stage stage, SplitPane... splits) {
+    /**
+     * The panes' arrangement: the layout library's width in pixels (it keeps it whatever the
+     * window's width, so a share would grow it when a window saved narrow opens wide) and the
+     * designer | data divider as a share of the window.
+     */
+    public record Panes(double libraryWidth, double dataDivider) {
+    }
+
+    /** The saved arrangement, {@code fallback}'s parts where none is saved. */
+    public Panes panes(Panes fallback) {
+        return new Panes(prefs.getDouble("library.width", fallback.libraryWidth()),
+                prefs.getDouble("split.0.1", fallback.dataDivider()));
+    }
+
+    public void restore(Stage stage) {
         List<Rectangle2D> screens = Screen.getScreens().stream().map(Screen::getVisualBounds).toList();
         Rectangle2D b = bounds(screens, Screen.getPrimary().getVisualBounds(),
                 prefs.getDouble("window.x", Double.NaN), prefs.getDouble("window.y", Double.NaN),
@@ -49,13 +62,6 @@ public final class WindowPrefs {
         stage.setMinWidth(Math.min(MIN_W, b.getWidth()));
         stage.setMinHeight(Math.min(MIN_H, b.getHeight()));
         stage.setMaximized(prefs.getBoolean("window.max", false));
-        for (int i = 0; i < splits.length; i++) {
-            double[] pos = splits[i].getDividerPositions();
-            for (int d = 0; d < pos.length; d++) {
-                pos[d] = prefs.getDouble("split." + i + "." + d, pos[d]);
-            }
-            splits[i].setDividerPositions(pos);
-        }
     }
 
     /**
@@ -92,7 +98,7 @@ public final class WindowPrefs {
         return Math.min(Math.max(v, min), max);
     }
 
-    public void save(Stage stage, SplitPane... splits) {
+    public void save(Stage stage, Panes panes) {
         prefs.putBoolean("window.max", stage.isMaximized());
         if (!stage.isMaximized()) {
             prefs.putDouble("window.w", stage.getWidth());
@@ -100,12 +106,11 @@ public final class WindowPrefs {
             prefs.putDouble("window.x", stage.getX());
             prefs.putDouble("window.y", stage.getY());
         }
-        for (int i = 0; i < splits.length; i++) {
-            double[] pos = splits[i].getDividerPositions();
-            for (int d = 0; d < pos.length; d++) {
-                prefs.putDouble("split." + i + "." + d, pos[d]);
-            }
-        }
+        prefs.putDouble("library.width", panes.libraryWidth());
+        prefs.putDouble("split.0.1", panes.dataDivider());
+        // The library's share, which earlier versions saved: read as a share of another width it
+        // made the library a quarter of the window.
+        prefs.remove("split.0.0");
     }
 
     public boolean dark() {
