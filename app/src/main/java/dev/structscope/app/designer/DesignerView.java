@@ -80,6 +80,7 @@ public final class DesignerView extends BorderPane {
                     : r.kind().keyword() + " " + vm.document.state.get().selected();
         }, vm.layout));
         Label sizes = new Label();
+        sizes.setId("designer-sizes");
         sizes.getStyleClass().add("muted");
         sizes.textProperty().bind(Bindings.createStringBinding(() -> {
             RecordLayout l = vm.layout.get();
@@ -129,11 +130,13 @@ public final class DesignerView extends BorderPane {
         alignment.setAlignment(Pos.CENTER_LEFT);
         // A flow: in a narrow pane (the designer beside the data at 800 pixels) the record's
         // settings go under its name instead of past the pane's edge.
-        javafx.scene.layout.FlowPane header = new javafx.scene.layout.FlowPane(14, 4, title, sizes, packing, alignment);
+        // The size and alignment last: they are in the summary too, so in a pane a little too
+        // narrow for the whole line (beside the data at 1366) they are what wraps, not the settings.
+        javafx.scene.layout.FlowPane header = new javafx.scene.layout.FlowPane(10, 4, title, packing, alignment, sizes);
         header.setAlignment(Pos.CENTER_LEFT);
         keepPrefWidth(title, packLabel, pack, alignedLabel, aligned, hex);
-        pack.setPrefWidth(96);
-        aligned.setPrefWidth(96);
+        pack.setPrefWidth(76);
+        aligned.setPrefWidth(76);
         header.getStyleClass().add("pane-header");
 
         Button add = Icons.tool(IconPaths.ADD, "Add member (Insert)", "add-member", vm::addMember);

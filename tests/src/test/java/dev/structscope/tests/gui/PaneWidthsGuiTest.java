@@ -66,4 +66,14 @@ class PaneWidthsGuiTest extends GuiTest {
             }
         }
     }
+
+    /** The record's settings stay on its name's line beside the data; the size and alignment wrap first. */
+    @Test
+    void theDesignerHeaderKeepsItsSettingsOnOneLine() {
+        javafx.scene.Node title = lookup("#designer-title").query();
+        javafx.scene.Node aligned = lookup("#aligned").query();
+        double titleY = title.localToScene(title.getLayoutBounds()).getCenterY();
+        double alignedY = aligned.localToScene(aligned.getLayoutBounds()).getCenterY();
+        assertEquals(titleY, alignedY, 6, "Aligned beside the record's name");
+    }
 }
