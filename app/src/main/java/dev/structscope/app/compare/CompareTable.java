@@ -103,7 +103,7 @@ final class CompareTable extends TableView<CompareRow> {
                 : label.apply(vm.result.get()), vm.result));
         col.getColumns().addAll(List.of(
                 value("Offset", side, m -> offset(m.offset()), Kind.MOVED, 56),
-                value("Size", side, m -> size(m.size()), Kind.RESIZED, 40),
+                value("Size", side, m -> m.bitWidth() >= 0 ? m.bitWidth() + " bits" : size(m.size()), Kind.RESIZED, 52),
                 value("Type", side, MemberView::type, Kind.RETYPED, 90)));
         return col;
     }
@@ -171,7 +171,7 @@ final class CompareTable extends TableView<CompareRow> {
                 return "Comparing…";
             }
             if (!vm.error.get().isEmpty()) {
-                return "Nothing to compare: fix the file above, or choose another one (Other File…)";
+                return ""; // the error above says it, once
             }
             if (vm.result.get() == null) {
                 return "Compare this layout with another file (Other File…)\nor with itself on another ABI (choose it above)";

@@ -163,7 +163,11 @@ public final class CompareView extends BorderPane {
     private void buildRecordList() {
         recordList.setId("compare-records");
         recordList.setItems(vm.records);
-        recordList.setPlaceholder(CompareTable.empty("Run a comparison: Layout › Compare with"));
+        javafx.scene.control.Label none = CompareTable.empty("");
+        // Only before any comparison: a failed one is said once, by the error above.
+        none.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(() -> vm.busy.get()
+                || !vm.error.get().isEmpty() ? "" : "Run a comparison: Layout › Compare with", vm.busy, vm.error));
+        recordList.setPlaceholder(none);
         recordList.setCellFactory(l -> new ListCell<>() {
             @Override
             protected void updateItem(RecordComparison r, boolean emptyCell) {

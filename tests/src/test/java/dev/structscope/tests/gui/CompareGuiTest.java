@@ -204,6 +204,27 @@ class CompareGuiTest extends GuiTest {
             String message = lookup("#compare-error").queryLabeled().getText();
             assertTrue(message.contains("broken.h") || message.contains("unknown_t"), message);
             assertTrue(vm.compare.records.isEmpty());
+            // Said once: the list and the table below say nothing more (they said three things at once).
+            for (Node n : lookup(".empty-state").queryAll()) {
+                if (showing(n) && n instanceof javafx.scene.control.Labeled l) {
+                    assertEquals("", l.getText(), "an empty pane beside the error");
+                }
+            }
+        }
+
+        @Test
+        void aBitFieldIsSizedInBits() throws Exception {
+            Path a = Files.writeString(dir.resolve("a.h"), "struct F { unsigned kind : 3; unsigned rest : 5; };\n");
+            Path b = Files.writeString(dir.resolve("b.h"), "struct F { unsigned kind : 4; unsigned rest : 5; };\n");
+            interact(() -> vm.open(a, null, null));
+            settle();
+            compareWith(b);
+            clickRecord("F");
+            var sizes = lookup("#compare-table .table-cell").queryAll().stream()
+                    .filter(n -> n instanceof javafx.scene.control.TableCell<?, ?> c && c.getTableColumn() != null
+                            && "Size".equals(c.getTableColumn().getText()) && c.getItem() != null)
+                    .map(n -> String.valueOf(((javafx.scene.control.TableCell<?, ?>) n).getItem())).toList();
+            assertTrue(sizes.contains("3 bits") && sizes.contains("4 bits"), sizes.toString());
         }
     }
 
