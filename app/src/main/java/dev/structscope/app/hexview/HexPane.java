@@ -193,12 +193,12 @@ public final class HexPane extends BorderPane {
 
         notice.setShowFromTop(true);
         notice.setId("reload-banner");
-        notice.getActions().setAll(new org.controlsfx.control.action.Action("Reload", e -> reload()),
-                new org.controlsfx.control.action.Action("Dismiss", e -> file.dismissBanner()));
+        // Reload, or its × to dismiss it (a Dismiss button beside the × took the room its words needed).
+        notice.getActions().setAll(new org.controlsfx.control.action.Action("Reload", e -> reload()));
         Label warn = new Label("⚠");
         warn.setStyle("-fx-text-fill: #9a6700; -fx-font-size: 16px;");
         notice.setGraphic(warn);
-        // The close button and Dismiss both only hide it; the view model is told either way.
+        // The close button only hides it; the view model is told.
         notice.setOnHidden(e -> file.dismissBanner());
         file.banner.addListener((o, a, t) -> {
             if (t == null) {

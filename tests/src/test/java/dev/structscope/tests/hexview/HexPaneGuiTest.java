@@ -456,6 +456,8 @@ class HexPaneGuiTest extends HexPaneGuiBase {
         OpenData.open(robot, pane, empty);
         assertTrue(pane.messageLabel.isVisible());
         assertTrue(pane.messageLabel.getText().contains("empty"), pane.messageLabel.getText());
+        // The decoded tab says why too (it said "Open a file to decode its bytes." with one open).
+        assertTrue(pane.fieldsView.placeholder.getText().contains("is empty"), pane.fieldsView.placeholder.getText());
         OpenData.open(robot, pane, dir);
         assertTrue(pane.messageLabel.getText().contains("directory"), pane.messageLabel.getText());
         Path grows = Files.write(dir.resolve("grows.bin"), new byte[100]);
