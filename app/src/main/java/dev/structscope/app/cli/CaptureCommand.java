@@ -90,17 +90,14 @@ public final class CaptureCommand extends NetCommand {
         java.util.concurrent.atomic.AtomicReference<UdpCapture> udpRef = new java.util.concurrent.atomic.AtomicReference<>();
         java.util.concurrent.atomic.AtomicBoolean finished = new java.util.concurrent.atomic.AtomicBoolean();
         long t0 = System.nanoTime();
-        Thread interrupted = new Thread(() -> {
+        Runnable summaryOnExit = printer.prints() ? () -> { } : dev.structscope.app.common.TaskRunner.atExit("capture-summary", () -> {
             if (finished.compareAndSet(false, true)) {
                 UdpCapture udp = udpRef.get();
                 out.println(new CaptureResult(messages.get(), bytes.get(), (System.nanoTime() - t0) / 1e9,
                         udp == null ? 0 : udp.dropped()).summary());
                 out.flush();
             }
-        }, "capture-summary");
-        if (!printer.prints()) {
-            Runtime.getRuntime().addShutdownHook(interrupted);
-        }
+        });
         try {
             MessageSink sink = m -> {
                 printer.print(m);
@@ -177,13 +174,7 @@ public final class CaptureCommand extends NetCommand {
             if (recorder != null) {
                 recorder.close();
             }
-            if (!printer.prints()) {
-                try {
-                    Runtime.getRuntime().removeShutdownHook(interrupted);
-                } catch (IllegalStateException shuttingDown) {
-                    // The hook is running: it prints the summary.
-                }
-            }
+            summaryOnExit.run();
         }
         if (!printer.prints() && finished.compareAndSet(false, true)) {
             out.println(result.summary());

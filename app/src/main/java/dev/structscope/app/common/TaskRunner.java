@@ -169,6 +169,23 @@ public final class TaskRunner {
     }
 
     /**
+     * Runs {@code last} when the JVM ends before the returned handle is run (Ctrl+C on a command
+     * that waits): a shutdown hook, the one thread the app makes outside a runner besides Main's.
+     * Running the handle withdraws it (when the JVM is already ending, the hook runs anyway).
+     */
+    public static Runnable atExit(String name, Runnable last) {
+        Thread hook = new Thread(last, name);
+        Runtime.getRuntime().addShutdownHook(hook);
+        return () -> {
+            try {
+                Runtime.getRuntime().removeShutdownHook(hook);
+            } catch (IllegalStateException shuttingDown) {
+                // The hook is running or has run.
+            }
+        };
+    }
+
+    /**
      * The app's one runner: daemon threads (one for files, up to four for work), results on the FX
      * thread. The same instance every time, so that panes built without a shell (the hex
      * explorer's parts, demos) still share the window's threads.
