@@ -3,6 +3,7 @@ package dev.structscope.model.layout;
 import dev.structscope.model.abi.Abi;
 import dev.structscope.model.c.HeaderImporter;
 import dev.structscope.model.layout.oracle.Compilers;
+import dev.structscope.model.layout.oracle.GccProbe;
 import dev.structscope.model.type.TypeLibrary;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -104,13 +105,13 @@ class AnonymousPaddingOracleTest {
             if (res.exit() != 0) {
                 throw new AssertionError("clang rejected the probe for " + abi.name() + ":\n" + res.out());
             }
-            Map<String, List<Long>> data = dataBytes(res.out());
+            Map<String, List<Long>> data = GccProbe.dataBytes(res.out());
             List<Long> v = data.get("probe_vals");
             Map<String, String> out = new LinkedHashMap<>();
             int vi = 0;
             bf = 0;
             for (Map.Entry<String, List<Leaf>> e : leaves.entrySet()) {
-                int size = (int) word(v, vi++);
+                int size = (int) GccProbe.word(v, vi++);
                 boolean[] used = new boolean[size];
                 for (Leaf l : e.getValue()) {
                     if (l.bitField()) {
@@ -119,8 +120,8 @@ class AnonymousPaddingOracleTest {
                             used[b] |= bytes.get(b) != 0;
                         }
                     } else {
-                        long off = word(v, vi++);
-                        long len = word(v, vi++);
+                        long off = GccProbe.word(v, vi++);
+                        long len = GccProbe.word(v, vi++);
                         for (long b = off; b < off + len; b++) {
                             used[(int) b] = true;
                         }
@@ -142,47 +143,5 @@ class AnonymousPaddingOracleTest {
         } finally {
             Compilers.deleteTree(dir);
         }
-    }
-
-    /** The bytes of each {@code probe_*} object in clang's assembly (any of the five targets' directives). */
-    private static Map<String, List<Long>> dataBytes(String asm) {
-        Map<String, List<Long>> data = new LinkedHashMap<>();
-        List<Long> current = null;
-        for (String line : asm.split("\n")) {
-            String t = line.strip();
-            if (t.startsWith("probe_") && t.endsWith(":")) {
-                current = new ArrayList<>();
-                data.put(t.substring(0, t.length() - 1), current);
-                continue;
-            }
-            String[] parts = t.split("\\s+");
-            if (current == null || parts.length < 2) {
-                continue;
-            }
-            switch (parts[0]) {
-                case ".byte" -> add(current, Long.decode(parts[1]), 1);
-                case ".short", ".hword", ".value", ".2byte" -> add(current, Long.decode(parts[1]), 2);
-                case ".long", ".word", ".4byte" -> add(current, Long.decode(parts[1]), 4);
-                case ".quad", ".xword", ".8byte" -> add(current, Long.decode(parts[1]), 8);
-                case ".zero" -> add(current, 0, Integer.parseInt(parts[1]));
-                default -> current = null;
-            }
-        }
-        return data;
-    }
-
-    private static void add(List<Long> out, long value, int n) {
-        for (int i = 0; i < n; i++) {
-            out.add(i < 8 ? (value >>> (8 * i)) & 0xFF : 0);
-        }
-    }
-
-    /** The i-th 32-bit little-endian word. */
-    private static long word(List<Long> bytes, int i) {
-        long v = 0;
-        for (int k = 3; k >= 0; k--) {
-            v = (v << 8) | bytes.get(i * 4 + k);
-        }
-        return v;
     }
 }

@@ -70,35 +70,7 @@ public final class GccProbe {
 
     /** Rebuilds, from gcc's assembly of {@link #source}, the per-record text of {@link #expectedFromEngine}. */
     public static Map<String, String> fromAssembly(String asm, Map<String, RecordLayout> layouts) {
-        Map<String, List<Long>> data = new LinkedHashMap<>();
-        List<Long> current = null;
-        for (String line : asm.split("\n")) {
-            String t = line.strip();
-            if (t.endsWith(":") && t.startsWith("probe_")) {
-                current = new ArrayList<>();
-                data.put(t.substring(0, t.length() - 1), current);
-                continue;
-            }
-            String[] parts = t.split("\\s+", 2);
-            if (current == null || parts.length < 2 || !parts[0].startsWith(".")) {
-                continue;
-            }
-            long v;
-            switch (parts[0]) {
-                case ".byte" -> addBytes(current, Long.decode(parts[1]), 1);
-                case ".value", ".short", ".2byte" -> addBytes(current, Long.decode(parts[1]), 2);
-                case ".long", ".4byte" -> addBytes(current, Long.decode(parts[1]), 4);
-                case ".quad", ".8byte" -> addBytes(current, Long.decode(parts[1]), 8);
-                case ".zero" -> {
-                    v = Long.parseLong(parts[1]);
-                    for (long k = 0; k < v; k++) {
-                        current.add(0L);
-                    }
-                }
-                default -> current = parts[0].equals(".size") || parts[0].equals(".globl")
-                        || parts[0].equals(".type") || parts[0].equals(".align") ? null : current;
-            }
-        }
+        Map<String, List<Long>> data = dataBytes(asm);
         List<Long> vals = data.get("probe_vals");
         if (vals == null) {
             throw new AssertionError("no probe_vals in gcc's assembly");
@@ -138,14 +110,45 @@ public final class GccProbe {
         return out;
     }
 
+    /**
+     * The bytes of each {@code probe_*} object in a compiler's assembly, by label, read from its
+     * data directives (those of gcc and clang on all five targets); any other directive ends the
+     * object. What the probe programs' initialisers hold, without running them.
+     */
+    public static Map<String, List<Long>> dataBytes(String asm) {
+        Map<String, List<Long>> data = new LinkedHashMap<>();
+        List<Long> current = null;
+        for (String line : asm.split("\n")) {
+            String t = line.strip();
+            if (t.startsWith("probe_") && t.endsWith(":")) {
+                current = new ArrayList<>();
+                data.put(t.substring(0, t.length() - 1), current);
+                continue;
+            }
+            String[] parts = t.split("\\s+");
+            if (current == null || parts.length < 2 || !parts[0].startsWith(".")) {
+                continue;
+            }
+            switch (parts[0]) {
+                case ".byte" -> addBytes(current, Long.decode(parts[1]), 1);
+                case ".short", ".hword", ".value", ".2byte" -> addBytes(current, Long.decode(parts[1]), 2);
+                case ".long", ".word", ".4byte" -> addBytes(current, Long.decode(parts[1]), 4);
+                case ".quad", ".xword", ".8byte" -> addBytes(current, Long.decode(parts[1]), 8);
+                case ".zero" -> addBytes(current, 0, Integer.parseInt(parts[1]));
+                default -> current = null;
+            }
+        }
+        return data;
+    }
+
     private static void addBytes(List<Long> out, long value, int n) {
         for (int i = 0; i < n; i++) {
-            out.add((value >>> (8 * i)) & 0xFF);
+            out.add(i < 8 ? (value >>> (8 * i)) & 0xFF : 0);
         }
     }
 
-    /** The i-th 32-bit little-endian word of the value bytes. */
-    private static long word(List<Long> bytes, int i) {
+    /** The i-th 32-bit little-endian word of {@code bytes}. */
+    public static long word(List<Long> bytes, int i) {
         long v = 0;
         for (int k = 3; k >= 0; k--) {
             v = (v << 8) | bytes.get(i * 4 + k);
