@@ -91,6 +91,7 @@ final class DynamicDetails extends GridPane {
         }
         fields.put(column, f);
         Label l = new Label(label);
+        l.setMinWidth(Label.USE_PREF_SIZE); // the field gives way, the word stays whole
         l.setLabelFor(f);
         add(l, col, row);
         add(f, col + 1, row);

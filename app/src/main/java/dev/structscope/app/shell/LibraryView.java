@@ -58,8 +58,17 @@ public final class LibraryView extends BorderPane {
         header.getStyleClass().add("pane-header");
 
         list.setId("types");
-        list.setPlaceholder(new Label("No types yet:\nadd one below or open a C header (Ctrl+O)"));
+        Label none = new Label("No types yet: add one below or open a C header (Ctrl+O)");
+        none.setWrapText(true);
+        none.setPadding(new javafx.geometry.Insets(8));
+        list.setPlaceholder(none);
         list.setCellFactory(l -> new ListCell<>() {
+            {
+                // As wide as the list, not as the name: a long name ends in "…" (the tooltip has it
+                // whole) instead of giving the narrow list a horizontal scroll bar.
+                setPrefWidth(0);
+            }
+
             @Override
             protected void updateItem(Decl d, boolean empty) {
                 super.updateItem(d, empty);
@@ -77,7 +86,7 @@ public final class LibraryView extends BorderPane {
                     case Typedef t when t.target() instanceof RecordType -> IconPaths.STRUCT;
                     case Typedef t -> IconPaths.TYPEDEF;
                 }));
-                setTooltip(d.comment() == null ? null : new Tooltip(d.comment()));
+                setTooltip(new Tooltip(label(d) + (d.comment() == null ? "" : "\n" + d.comment())));
             }
         });
         vm.document.state.addListener((o, a, b) -> {
