@@ -109,8 +109,10 @@ public final class WindowGeometryProbe extends Application {
             return;
         }
         if (n instanceof Labeled l && l.getText() != null && !l.getText().isBlank()) {
+            // A mnemonic's underscore is not shown ("_File" shows "File"): that is not a cut.
+            String whole = l.isMnemonicParsing() ? l.getText().replaceFirst("_(?!_)", "") : l.getText();
             for (Node c : l.getChildrenUnmodifiable()) {
-                if (c instanceof Text shown && c.isVisible() && !l.getText().equals(shown.getText())) {
+                if (c instanceof Text shown && c.isVisible() && !whole.equals(shown.getText())) {
                     found.add(String.format(Locale.ROOT, "CLIP %s '%s' shows '%s' at %s", l.getClass().getSimpleName(),
                             l.getText(), shown.getText(), where(l)));
                 }
