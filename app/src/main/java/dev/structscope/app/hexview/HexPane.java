@@ -611,10 +611,13 @@ public final class HexPane extends BorderPane {
         }
     }
 
-    /** What the decoded tree says with no bytes: why the file could not be shown (empty, unreadable), or to open one. */
+    /**
+     * What the decoded tree says with no bytes: what the file pane says of the file (why it could
+     * not be shown, or that it is opening), or, with no file at all, to open one.
+     */
     private String noFileMessage() {
         String why = file.message.get();
-        return why != null && why.startsWith("Cannot show") ? why : "Open a file to decode its bytes.";
+        return why != null && !why.equals(DataFileViewModel.EMPTY_STATE) ? why : "Open a file to decode its bytes.";
     }
 
     private void applyChoice(OverlayBar.Choice c) {
