@@ -98,6 +98,8 @@ final class DynamicCli {
         } catch (AssertionError e) {
             assumeTrue(false, "gcc " + flag + " cannot build here: " + e.getMessage());
         }
+        assumeTrue(dev.structscope.model.layout.oracle.Compilers.gccRuns(flag.equals("-m32")),
+                "gcc " + flag + " builds programs this machine cannot run (a kernel without 32-bit support)");
         return jsonLines(tool(dir, exe.toString()));
     }
 
