@@ -13,9 +13,6 @@ import dev.structscope.io.net.TcpCapture;
 import dev.structscope.io.net.UnixSockets;
 import dev.structscope.io.net.UdpCapture;
 import dev.structscope.model.InputException;
-import picocli.CommandLine.ArgGroup;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
 
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -28,46 +25,48 @@ import java.nio.file.Path;
  * [--framing ...] [--authkey KEY] [--count N] [--format jsonl|text|none] [--save FILE]}: messages
  * land in native memory and are decoded in place, one record each, as they arrive.
  */
-@Command(name = "capture", description = "Receive messages from a live socket and decode each as one record.")
 public final class CaptureCommand extends NetCommand {
-    @ArgGroup(exclusive = true, multiplicity = "1")
-    Where where;
+    /** Where the messages come from: exactly one of these is given. */
+    String connect;
+    String listen;
+    String udp;
+    Path replay;
+    boolean stdin;
+    Path serial;
 
-    static final class Where {
-        @Option(names = "--connect", paramLabel = "HOST:PORT|unix:PATH", description = "Connect to a TCP server, or to a Unix domain socket.")
-        String connect;
-
-        @Option(names = "--listen", paramLabel = "[HOST:]PORT|unix:PATH",
-                description = "Accept TCP peers (binds 127.0.0.1 unless a host is given), or listen on a Unix domain socket (mode 0600, removed at the end).")
-        String listen;
-
-        @Option(names = "--udp", paramLabel = "[HOST:]PORT", description = "Receive UDP datagrams (binds 127.0.0.1 unless a host is given).")
-        String udp;
-
-        @Option(names = "--replay", paramLabel = "FILE", description = "Replay a recording made with --save (pcapng) instead of a socket.")
-        Path replay;
-
-        @Option(names = "--stdin", description = "Read the stream from standard input (a pipe from another program, nc, socat).")
-        boolean stdin;
-
-        @Option(names = "--serial", paramLabel = "DEVICE", description = "Read a serial port (8 data bits; see --baud, --parity, --stop-bits).")
-        Path serial;
-    }
-
-    @Option(names = "--count", paramLabel = "N", defaultValue = "0", description = "Stop after N messages (default: until the peer closes).")
     long count;
-
-    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "jsonl", description = "jsonl (default), text, none (a summary line at the end).")
-    String format;
-
-    @Option(names = "--save", paramLabel = "FILE", description = "Also record every message with its time stamp to FILE (pcapng).")
+    String format = "jsonl";
     Path save;
-
     // Off by default (the engine's default): the contract ends a capture after --count messages or
     // when the peer closes.
-    @Option(names = "--idle-timeout", paramLabel = "SECONDS",
-            description = "Give up when no message (or, listening, no peer) arrives for this long (default 0: wait, until the peer closes or Ctrl+C).")
     double idleSeconds = CaptureOptions.defaults().idleMillis() / 1000.0;
+
+    public CaptureCommand() {
+        super("Receive messages from a live socket and decode each as one record.");
+    }
+
+    @Override
+    void declare(CliSpec s) {
+        super.declare(s);
+        s.exclusive(true, () -> {
+            s.option("--connect", "HOST:PORT|unix:PATH", String.class, v -> connect = v,
+                    "Connect to a TCP server, or to a Unix domain socket.");
+            s.option("--listen", "[HOST:]PORT|unix:PATH", String.class, v -> listen = v,
+                    "Accept TCP peers (binds 127.0.0.1 unless a host is given), or listen on a Unix domain socket (mode 0600, removed at the end).");
+            s.option("--udp", "[HOST:]PORT", String.class, v -> udp = v,
+                    "Receive UDP datagrams (binds 127.0.0.1 unless a host is given).");
+            s.option("--replay", "FILE", Path.class, v -> replay = v,
+                    "Replay a recording made with --save (pcapng) instead of a socket.");
+            s.flag("--stdin", v -> stdin = v, "Read the stream from standard input (a pipe from another program, nc, socat).");
+            s.option("--serial", "DEVICE", Path.class, v -> serial = v,
+                    "Read a serial port (8 data bits; see --baud, --parity, --stop-bits).");
+        });
+        s.option("--count", "N", long.class, v -> count = v, "Stop after N messages (default: until the peer closes).");
+        s.option("--format", "FORMAT", String.class, v -> format = v, "jsonl (default), text, none (a summary line at the end).");
+        s.option("--save", "FILE", Path.class, v -> save = v, "Also record every message with its time stamp to FILE (pcapng).");
+        s.option("--idle-timeout", "SECONDS", double.class, v -> idleSeconds = v,
+                "Give up when no message (or, listening, no peer) arrives for this long (default 0: wait, until the peer closes or Ctrl+C).");
+    }
 
     @Override
     int run(PrintWriter out, PrintWriter err) throws IOException {
@@ -107,13 +106,13 @@ public final class CaptureCommand extends NetCommand {
                 messages.incrementAndGet();
                 bytes.addAndGet(m.bytes().byteSize());
             };
-            if (where.replay != null) {
-                result = replay(where.replay, sink);
-            } else if (where.udp != null) {
+            if (replay != null) {
+                result = replay(replay, sink);
+            } else if (udp != null) {
                 if (!net.framing.equals("fixed")) {
                     throw new InputException("--framing", "UDP has no framing: one datagram is one message");
                 }
-                Endpoint ep = Endpoint.parse("--udp", where.udp, false);
+                Endpoint ep = Endpoint.parse("--udp", udp, false);
                 warnIfExposed(ep, err);
                 try (UdpCapture udp = new UdpCapture(ep.host(), ep.port(), options)) {
                     udpRef.set(udp);
@@ -129,9 +128,9 @@ public final class CaptureCommand extends NetCommand {
                             + " its content): use --framing record, or a length-prefixed framing");
                 }
                 TcpCapture capture = new TcpCapture(framing, authkey, options, count, sink);
-                if (where.serial != null) {
+                if (serial != null) {
                     net.noHandshakeOnSerial();
-                    try (SerialLine serial = SerialLine.open(where.serial, line.settings())) {
+                    try (SerialLine serial = SerialLine.open(this.serial, line.settings())) {
                         err.println("structscope: reading " + serial.name() + " at " + line.settings().baud() + " baud");
                         err.flush();
                         StreamConnection c = StreamConnection.line(serial.channel(), serial.output(), serial.name(), framing, options);
@@ -142,7 +141,7 @@ public final class CaptureCommand extends NetCommand {
                             err.flush();
                         }
                     }
-                } else if (where.stdin) {
+                } else if (stdin) {
                     if (authkey != null) {
                         throw new InputException("--authkey", "standard input has no peer to answer a handshake:"
                                 + " leave out --authkey (mp frames are still read)");
@@ -150,16 +149,16 @@ public final class CaptureCommand extends NetCommand {
                     // Read straight into native memory: a FileChannel on the descriptor, not System.in's heap buffers.
                     result = capture.read(new StreamConnection(java.nio.channels.FileChannel.open(Path.of("/dev/stdin")),
                             "stdin", framing, options));
-                } else if (where.connect != null) {
-                    result = capture.connect(connect(where.connect, options));
-                } else if (UnixSockets.named(where.listen)) {
-                    try (UnixSockets.Listener l = UnixSockets.listen(UnixSockets.path("--listen", where.listen))) {
+                } else if (connect != null) {
+                    result = capture.connect(connect(connect, options));
+                } else if (UnixSockets.named(listen)) {
+                    try (UnixSockets.Listener l = UnixSockets.listen(UnixSockets.path("--listen", listen))) {
                         err.println("structscope: listening on " + UnixSockets.PREFIX + l.path());
                         err.flush();
                         result = capture.listen(l.channel(), UnixSockets.PREFIX + l.path());
                     }
                 } else {
-                    Endpoint ep = Endpoint.parse("--listen", where.listen, false);
+                    Endpoint ep = Endpoint.parse("--listen", listen, false);
                     warnIfExposed(ep, err);
                     try (ServerSocketChannel server = TcpCapture.bind(ep.host(), ep.port())) {
                         int port = ((InetSocketAddress) server.getLocalAddress()).getPort();

@@ -1,7 +1,6 @@
 package dev.structscope.app.cli;
 
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Spec;
 
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -9,16 +8,32 @@ import java.io.UncheckedIOException;
 import java.util.concurrent.Callable;
 
 /**
- * What every command that prints shares: picocli injects the command's spec, through which it
- * writes to the command line's out and err (stdout and stderr, or a test's writers), and calls
- * {@link #call}, which runs the command's {@link #run} with them and flushes both after it. Declares
- * no option, so no command's {@code --help} changes. picocli reflects over this class for every
- * command, which loads the types its members name: what only some commands need lives elsewhere
- * ({@link CliJson}). One instance per run; the calling thread.
+ * What every command shares: its description and the declaration of what it accepts ({@link
+ * #declare}, on picocli's programmatic model), and the run through the command line's out and err
+ * (stdout and stderr, or a test's writers): {@link #call} runs the command's {@link #run} with them
+ * and flushes both after it. One instance per run; the calling thread.
  */
 abstract class CliCommand implements Callable<Integer> {
-    @Spec
-    CommandSpec spec;
+    private final String description;
+    /** The model {@link #spec()} made, through which the command reaches its command line. */
+    private CommandSpec spec;
+
+    CliCommand(String description) {
+        this.description = description;
+    }
+
+    /** Declares the command's options and positional parameters, bound to its fields. */
+    abstract void declare(CliSpec s);
+
+    /** The command's picocli model, bound to this instance (made once). */
+    final CommandSpec spec() {
+        if (spec == null) {
+            CliSpec s = new CliSpec(this, description);
+            declare(s);
+            spec = s.spec();
+        }
+        return spec;
+    }
 
     @Override
     public final Integer call() {

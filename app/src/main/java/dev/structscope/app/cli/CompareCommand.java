@@ -11,18 +11,13 @@ import dev.structscope.model.compare.RecordComparison;
 import dev.structscope.model.layout.LayoutEngine;
 import dev.structscope.model.layout.RecordLayout;
 import dev.structscope.model.type.TypeLibrary;
-import picocli.CommandLine;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * {@code structscope compare OLD NEW [--type NAME] [--abi ABI|all] [--new-abi ABI] [--json]}: the
@@ -33,51 +28,37 @@ import java.util.List;
  * predefined macros follow the ABI. With {@code --abi all} the text report's last line counts
  * record entries (one per record per ABI).
  */
-@Command(name = "compare", description = "Compare the struct and union layouts of two headers or documents "
-        + "(or of one on two ABIs: --new-abi; or on each of the five: --abi all). Exit 0 same, 3 different, 2 bad input.")
 public final class CompareCommand extends CliCommand {
     /** The exit status when a record differs: a difference is an answer, not an error. */
     static final int DIFFER = 3;
 
     /** OLD (index 0), {@code --abi} (OLD's ABI, or {@code all}) and the reading options. */
-    @Mixin
-    LayoutArgs layout;
-
-    @Parameters(index = "1", paramLabel = "NEW", description = "The new layout document (.json) or C header (.h).")
+    final LayoutArgs layout = new LayoutArgs();
     Path newPath;
-
-    @Option(names = "--new-abi", paramLabel = "ABI", description = "Lay NEW out for this ABI (default: OLD's).")
     String newAbiName;
-
-    @Option(names = "--type", paramLabel = "NAME", description = "Only this struct or union.")
     String type;
-
-    @Option(names = "--json", description = "One JSON object on stdout.")
     boolean json;
 
-    /**
-     * Names the positionals OLD and NEW, as the contract writes them, and says that {@code --abi}
-     * takes {@code all} here. The shared {@link LayoutArgs} mixin, which every command takes its
-     * LAYOUT and {@code --abi} from, declares them as LAYOUT and ABI; they are replaced by copies
-     * bound to the same fields, so that only the help and messages change.
-     */
-    static void nameItsLayouts(CommandSpec spec) {
-        List<CommandLine.Model.PositionalParamSpec> positionals = List.copyOf(spec.positionalParameters());
-        positionals.forEach(spec::remove);
-        for (CommandLine.Model.PositionalParamSpec p : positionals) {
-            var b = CommandLine.Model.PositionalParamSpec.builder(p);
-            if (p.index().min() == 0) {
-                b.paramLabel("OLD").description("The old layout: " + LayoutArgs.LAYOUT_FILES.substring(0, 1).toLowerCase(
-                        java.util.Locale.ROOT) + LayoutArgs.LAYOUT_FILES.substring(1));
-            }
-            spec.addPositional(b.build());
-        }
-        CommandLine.Model.OptionSpec abi = spec.findOption("--abi");
-        spec.remove(abi);
-        spec.addOption(CommandLine.Model.OptionSpec.builder(abi).paramLabel("ABI|all")
-                .description("OLD's ABI: " + String.join(" ", abi.description())
-                        + " Or all: compare OLD and NEW on each of the five.").build());
+    public CompareCommand() {
+        super("Compare the struct and union layouts of two headers or documents "
+                + "(or of one on two ABIs: --new-abi; or on each of the five: --abi all). Exit 0 same, 3 different, 2 bad input.");
     }
+
+    /**
+     * OLD and NEW, as the contract writes them, and {@code --abi}, which takes {@code all} here;
+     * the shared {@link LayoutArgs} names them LAYOUT and ABI for every other command.
+     */
+    @Override
+    void declare(CliSpec s) {
+        layout.declare(s, "OLD", "The old layout: " + LayoutArgs.LAYOUT_FILES.substring(0, 1).toLowerCase(Locale.ROOT)
+                        + LayoutArgs.LAYOUT_FILES.substring(1), "ABI|all",
+                "OLD's ABI: " + LayoutArgs.ABIS + " Or all: compare OLD and NEW on each of the five.");
+        s.positional(1, "NEW", Path.class, v -> newPath = v, "The new layout document (.json) or C header (.h).");
+        s.option("--new-abi", "ABI", String.class, v -> newAbiName = v, "Lay NEW out for this ABI (default: OLD's).");
+        s.option("--type", "NAME", String.class, v -> type = v, "Only this struct or union.");
+        s.flag("--json", v -> json = v, "One JSON object on stdout.");
+    }
+
 
     @Override
     int run(PrintWriter out, PrintWriter err) {

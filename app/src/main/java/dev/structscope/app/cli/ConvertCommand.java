@@ -7,9 +7,6 @@ import dev.structscope.io.source.DataSource;
 import dev.structscope.io.source.Sources;
 import dev.structscope.model.InputException;
 import dev.structscope.model.layout.RecordLayout;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -19,17 +16,22 @@ import java.nio.file.Path;
  * [--abi ABI] [--byte-order little|big]}: every whole record of DATA as one row of a columnar or
  * text file (see {@link Converter}), with progress on stderr when a person is watching.
  */
-@Command(name = "convert", description = "Write every record of a data file as one row of a Parquet, Arrow IPC, CSV or JSON Lines file.")
 public final class ConvertCommand extends CliCommand {
-    @Mixin
-    RecordFileArgs data;
-
-    @Option(names = "--to", required = true, paramLabel = "FORMAT", description = "parquet, arrow (Arrow IPC file), csv or jsonl.")
+    final RecordFileArgs data = new RecordFileArgs();
     String to;
-
-    @Option(names = {"-o", "--output"}, required = true, paramLabel = "OUT",
-            description = "The file to write (written beside it under a temporary name, then renamed).")
     Path output;
+
+    public ConvertCommand() {
+        super("Write every record of a data file as one row of a Parquet, Arrow IPC, CSV or JSON Lines file.");
+    }
+
+    @Override
+    void declare(CliSpec s) {
+        data.declare(s);
+        s.required("--to", "FORMAT", String.class, v -> to = v, "parquet, arrow (Arrow IPC file), csv or jsonl.");
+        s.required("-o, --output", "OUT", Path.class, v -> output = v,
+                "The file to write (written beside it under a temporary name, then renamed).");
+    }
 
     @Override
     int run(PrintWriter out, PrintWriter err) {

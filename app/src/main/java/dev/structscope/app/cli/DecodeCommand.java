@@ -9,10 +9,6 @@ import dev.structscope.io.source.DataSource;
 import dev.structscope.io.source.Sources;
 import dev.structscope.model.InputException;
 import dev.structscope.model.layout.RecordLayout;
-import picocli.CommandLine.ArgGroup;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
 
 import java.io.PrintWriter;
 import java.lang.foreign.MemorySegment;
@@ -23,28 +19,28 @@ import java.util.Locale;
  * [--byte-order little|big] [--format json|jsonl|csv|text]}: records read in place from the
  * mapped DATA file and streamed out one at a time.
  */
-@Command(name = "decode", description = "Decode records of a struct or union from a data file (mapped, not read into memory).")
 public final class DecodeCommand extends CliCommand {
-    @Mixin
-    RecordFileArgs data;
+    final RecordFileArgs data = new RecordFileArgs();
+    long count = 1;
+    boolean all;
+    String format = "json";
+    String bytes = "array";
 
-    @ArgGroup(exclusive = true)
-    HowMany howMany = new HowMany();
-
-    static final class HowMany {
-        @Option(names = "--count", paramLabel = "N", defaultValue = "1", description = "Records to decode (default 1).")
-        long count = 1;
-
-        @Option(names = "--all", description = "Every whole record to the end of DATA.")
-        boolean all;
+    public DecodeCommand() {
+        super("Decode records of a struct or union from a data file (mapped, not read into memory).");
     }
 
-    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "json", description = "json (default), jsonl, csv, text.")
-    String format;
-
-    @Option(names = "--bytes", paramLabel = "HOW", defaultValue = "array",
-            description = "uint8_t/unsigned char arrays as JSON arrays of integers (array, default) or as one hex string (hex).")
-    String bytes;
+    @Override
+    void declare(CliSpec s) {
+        data.declare(s);
+        s.exclusive(false, () -> {
+            s.option("--count", "N", long.class, v -> count = v, "Records to decode (default 1).");
+            s.flag("--all", v -> all = v, "Every whole record to the end of DATA.");
+        });
+        s.option("--format", "FORMAT", String.class, v -> format = v, "json (default), jsonl, csv, text.");
+        s.option("--bytes", "HOW", String.class, v -> bytes = v,
+                "uint8_t/unsigned char arrays as JSON arrays of integers (array, default) or as one hex string (hex).");
+    }
 
     @Override
     int run(PrintWriter out, PrintWriter err) {
@@ -62,30 +58,30 @@ public final class DecodeCommand extends CliCommand {
             long size = source.size();
             checkOffset(size);
             long available = (size - data.offset) / recordSize;
-            long count;
-            if (howMany.all) {
-                count = available;
+            long n;
+            if (all) {
+                n = available;
             } else {
-                count = howMany.count;
-                if (count > available) {
+                n = count;
+                if (n > available) {
                     throw data.pastEnd(available, recordSize, data.offset + available * recordSize, size);
                 }
             }
-            MemorySegment all = source.segment();
+            MemorySegment whole = source.segment();
             Sources.guard(source, () -> {
                 writer.begin();
-                for (long i = 0; i < count; i++) {
+                for (long i = 0; i < n; i++) {
                     long at = data.offset + i * recordSize;
-                    writer.record(i, at, plan.decode(all, at));
+                    writer.record(i, at, plan.decode(whole, at));
                 }
-                if (count == 0) {
+                if (n == 0) {
                     writer.noRecords(plan);
                 }
                 writer.end();
                 return null;
             });
-            if (howMany.all) {
-                warnTrailing(err, data.offset + count * recordSize, size);
+            if (all) {
+                warnTrailing(err, data.offset + n * recordSize, size);
             }
         }
         return 0;
@@ -101,23 +97,23 @@ public final class DecodeCommand extends CliCommand {
         try (DataSource source = Sources.open(data.file)) {
             long size = source.size();
             checkOffset(size);
-            MemorySegment all = source.segment();
+            MemorySegment whole = source.segment();
             RecordFormat w = writer;
             if (format.equalsIgnoreCase("csv")) {
                 // CSV has one header: records whose counts or alternatives differ are read twice,
                 // first for every column any of them has, then for the rows under those columns.
                 RecordFormat.CsvColumns columns = new RecordFormat.CsvColumns(false, bytesHex(bytes));
-                Sources.guard(source, () -> walk(decoder, all, size, columns::add, null));
+                Sources.guard(source, () -> walk(decoder, whole, size, columns::add, null));
                 w = columns.writer(out);
             }
             RecordFormat rows = w;
             long end = Sources.guard(source, () -> {
                 rows.begin();
-                long at = walk(decoder, all, size, rows::record, err);
+                long at = walk(decoder, whole, size, rows::record, err);
                 rows.end();
                 return at;
             });
-            if (howMany.all) {
+            if (all) {
                 warnTrailing(err, end, size);
             }
         }
@@ -135,17 +131,17 @@ public final class DecodeCommand extends CliCommand {
      * each record's warnings on {@code err} (null: not on this pass). Returns where the last one
      * ended. With {@code --all} it stops at the end of the data or at a record the data ends inside.
      */
-    private long walk(DynamicDecoder decoder, MemorySegment all, long size, Rows rows, PrintWriter err) {
+    private long walk(DynamicDecoder decoder, MemorySegment whole, long size, Rows rows, PrintWriter err) {
         long pos = data.offset;
-        for (long i = 0; howMany.all || i < howMany.count; i++) {
-            if (howMany.all && pos >= size) {
+        for (long i = 0; all || i < count; i++) {
+            if (all && pos >= size) {
                 break;
             }
             RecordReader.Decoded d;
             try {
-                d = decoder.read(all, pos, size);
+                d = decoder.read(whole, pos, size);
             } catch (DynamicDecoder.DataEndsException e) {
-                if (howMany.all) {
+                if (all) {
                     break;
                 }
                 throw new InputException(data.file + ": " + e.where(), "record " + i + ": " + e.getMessage());
@@ -153,7 +149,7 @@ public final class DecodeCommand extends CliCommand {
                 throw new InputException(data.file + ": " + e.where(), "record " + i + ": " + e.getMessage());
             }
             // One record of 0 bytes can be shown; a second would be the same bytes again.
-            boolean another = howMany.all || i + 1 < howMany.count;
+            boolean another = all || i + 1 < count;
             if (d.size() <= 0 && another) {
                 throw new InputException(data.file + ": byte offset " + pos, "record " + i
                         + " is 0 bytes long: records of it cannot follow one another");
@@ -170,8 +166,8 @@ public final class DecodeCommand extends CliCommand {
     }
 
     private void checkCount() {
-        if (!howMany.all && howMany.count < 0) {
-            throw new InputException("--count", "must be 0 or more, was " + howMany.count);
+        if (!all && count < 0) {
+            throw new InputException("--count", "must be 0 or more, was " + count);
         }
     }
 

@@ -10,9 +10,6 @@ import dev.structscope.model.export.Exporter;
 import dev.structscope.model.export.WiresharkExporter;
 import dev.structscope.model.layout.LayoutEngine;
 import dev.structscope.model.type.TypeLibrary;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
 
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -26,32 +23,32 @@ import java.nio.file.Path;
  * [--port N] [--transport udp|tcp]}: writes the layout in another language
  * (see {@link Exporter}); warnings about what the target cannot express go to stderr.
  */
-@Command(name = "export", description = "Write the layout as C, Java (java.lang.foreign), Python ctypes, Rust, Kaitai Struct, a Wireshark dissector (Lua) or a layout document.")
 public final class ExportCommand extends CliCommand {
-    @Mixin
-    LayoutArgs layout;
-
-    @Option(names = "--to", required = true, paramLabel = "TARGET", description = "c, java, ctypes, rust, ksy, wireshark or json.")
+    final LayoutArgs layout = new LayoutArgs();
     String to;
-
-    @Option(names = "--type", paramLabel = "NAME", description = "Only this struct or union and the types it uses.")
     String type;
-
-    @Option(names = {"-o", "--output"}, paramLabel = "PATH",
-            description = "Output file (stdout when absent); for --to java a directory (default: the current one).")
     Path output;
-
-    @Option(names = "--package", paramLabel = "NAME", description = "Java package (default: the unnamed package).")
     String javaPackage;
-
-    @Option(names = "--byte-order", paramLabel = "ORDER", description = "little or big (default: the ABI's).")
     String byteOrder;
-
-    @Option(names = "--port", paramLabel = "N", description = "--to wireshark: register the dissector on this port.")
     Integer port;
-
-    @Option(names = "--transport", paramLabel = "udp|tcp", description = "--to wireshark: udp (default) or tcp.")
     String transport;
+
+    public ExportCommand() {
+        super("Write the layout as C, Java (java.lang.foreign), Python ctypes, Rust, Kaitai Struct, a Wireshark dissector (Lua) or a layout document.");
+    }
+
+    @Override
+    void declare(CliSpec s) {
+        layout.declare(s);
+        s.required("--to", "TARGET", String.class, v -> to = v, "c, java, ctypes, rust, ksy, wireshark or json.");
+        s.option("--type", "NAME", String.class, v -> type = v, "Only this struct or union and the types it uses.");
+        s.option("-o, --output", "PATH", Path.class, v -> output = v,
+                "Output file (stdout when absent); for --to java a directory (default: the current one).");
+        s.option("--package", "NAME", String.class, v -> javaPackage = v, "Java package (default: the unnamed package).");
+        s.option("--byte-order", "ORDER", String.class, v -> byteOrder = v, "little or big (default: the ABI's).");
+        s.option("--port", "N", Integer.class, v -> port = v, "--to wireshark: register the dissector on this port.");
+        s.option("--transport", "udp|tcp", String.class, v -> transport = v, "--to wireshark: udp (default) or tcp.");
+    }
 
     @Override
     RuntimeException failed(IOException e) {

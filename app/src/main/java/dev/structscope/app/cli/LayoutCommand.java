@@ -7,25 +7,27 @@ import dev.structscope.model.layout.FieldLayout;
 import dev.structscope.model.layout.LayoutEngine;
 import dev.structscope.model.layout.RecordLayout;
 import dev.structscope.model.type.TypeLibrary;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
 
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.util.List;
 
 /** {@code structscope layout LAYOUT [--abi ABI] [--type NAME] [--json] [--cpp]}. */
-@Command(name = "layout", description = "Show every member's offset, size and alignment, and the padding, for an ABI.")
 public final class LayoutCommand extends CliCommand {
-    @Mixin
-    LayoutArgs layout;
-
-    @Option(names = "--type", paramLabel = "NAME", description = "Only this struct or union (text output).")
+    final LayoutArgs layout = new LayoutArgs();
     String type;
-
-    @Option(names = "--json", description = "One JSON object on stdout (every struct and union).")
     boolean json;
+
+    public LayoutCommand() {
+        super("Show every member's offset, size and alignment, and the padding, for an ABI.");
+    }
+
+    @Override
+    void declare(CliSpec s) {
+        layout.declare(s);
+        s.option("--type", "NAME", String.class, v -> type = v, "Only this struct or union (text output).");
+        s.flag("--json", v -> json = v, "One JSON object on stdout (every struct and union).");
+    }
 
     @Override
     int run(PrintWriter out, PrintWriter err) {

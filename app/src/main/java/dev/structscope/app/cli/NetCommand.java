@@ -4,7 +4,6 @@ import dev.structscope.io.net.CaptureOptions;
 import dev.structscope.io.net.TcpCapture;
 import dev.structscope.io.net.UnixSockets;
 import dev.structscope.model.InputException;
-import picocli.CommandLine.Mixin;
 
 import java.io.IOException;
 import java.nio.channels.SocketChannel;
@@ -16,14 +15,21 @@ import java.nio.channels.SocketChannel;
  * "connection lost". One instance per run; the calling thread.
  */
 abstract class NetCommand extends CliCommand {
-    @Mixin
-    RecordArgs record;
+    final RecordArgs record = new RecordArgs();
+    final SerialOptions line = new SerialOptions();
+    final NetOptions net = new NetOptions();
 
-    @Mixin
-    SerialOptions line;
+    NetCommand(String description) {
+        super(description);
+    }
 
-    @Mixin
-    NetOptions net;
+    /** Declares the record, the serial line and the connection options (each command adds its own). */
+    @Override
+    void declare(CliSpec s) {
+        record.declare(s);
+        line.declare(s);
+        net.declare(s);
+    }
 
     /** The stream {@code --connect} names, connected: a Unix domain socket ({@code unix:PATH}) or a TCP server ({@code HOST:PORT}). */
     static SocketChannel connect(String address, CaptureOptions options) throws IOException {

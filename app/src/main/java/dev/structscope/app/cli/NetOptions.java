@@ -2,32 +2,30 @@ package dev.structscope.app.cli;
 
 import dev.structscope.io.net.CaptureOptions;
 import dev.structscope.model.InputException;
-import picocli.CommandLine.Option;
 
 import java.nio.charset.StandardCharsets;
 
 /** Options shared by {@code capture} and {@code send}: framing, authkey, limits, time-outs. */
 final class NetOptions {
-    @Option(names = "--framing", paramLabel = "FRAMING", defaultValue = "fixed",
-            description = "fixed (default), u16be, u16le, u32be, u32le, mp (Python multiprocessing.connection), record (each message one record, as long as its members say).")
-    String framing;
-
-    @Option(names = "--authkey", paramLabel = "KEY",
-            description = "The multiprocessing authkey (with --framing mp): run its HMAC handshake.")
+    String framing = "fixed";
     String authkey;
-
-    // The defaults are the engine's, CaptureOptions.defaults(); picocli takes a field's first value as its default.
-    @Option(names = "--timeout", paramLabel = "SECONDS",
-            description = "Time to connect and to authenticate (default 10); a peer stalled mid-message gets 3 times as long.")
+    // The defaults are the engine's, CaptureOptions.defaults().
     double timeoutSeconds = CaptureOptions.defaults().connectMillis() / 1000.0;
-
-    @Option(names = "--max-frame", paramLabel = "BYTES",
-            description = "Largest message accepted (default 16 MiB); a larger length prefix ends the capture.")
     long maxFrame = CaptureOptions.defaults().maxFrameBytes();
-
-    @Option(names = "--memory-cap", paramLabel = "BYTES",
-            description = "Native memory for receive buffers (default 64 MiB).")
     long memoryCap = CaptureOptions.defaults().memoryCapBytes();
+
+    void declare(CliSpec s) {
+        s.option("--framing", "FRAMING", String.class, v -> framing = v,
+                "fixed (default), u16be, u16le, u32be, u32le, mp (Python multiprocessing.connection), record (each message one record, as long as its members say).");
+        s.option("--authkey", "KEY", String.class, v -> authkey = v,
+                "The multiprocessing authkey (with --framing mp): run its HMAC handshake.");
+        s.option("--timeout", "SECONDS", double.class, v -> timeoutSeconds = v,
+                "Time to connect and to authenticate (default 10); a peer stalled mid-message gets 3 times as long.");
+        s.option("--max-frame", "BYTES", long.class, v -> maxFrame = v,
+                "Largest message accepted (default 16 MiB); a larger length prefix ends the capture.");
+        s.option("--memory-cap", "BYTES", long.class, v -> memoryCap = v,
+                "Native memory for receive buffers (default 64 MiB).");
+    }
 
     byte[] authkeyBytes() {
         if (authkey == null) {

@@ -1,10 +1,8 @@
 package dev.structscope.app.cli;
 
 import dev.structscope.app.shell.OpenArgs;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
+import java.io.PrintWriter;
 import java.nio.file.Path;
 
 /**
@@ -12,16 +10,21 @@ import java.nio.file.Path;
  * dev.structscope.app.Main} starts the GUI itself with {@link #request()} of a well-formed
  * command ({@link StructScopeCli#openArgs}); usage errors are reported like any other command's.
  */
-@Command(name = "open", description = "Open the GUI on a binary file, optionally with a layout.")
-public final class OpenCommand implements Runnable {
-    @Parameters(index = "0", paramLabel = "FILE", description = "The binary file to open.")
+public final class OpenCommand extends CliCommand {
     Path file;
-
-    @Option(names = "--layout", paramLabel = "L", description = LayoutArgs.LAYOUT_FILES)
     Path layout;
-
-    @Option(names = "--type", paramLabel = "T", description = "The struct or union to overlay.")
     String type;
+
+    public OpenCommand() {
+        super("Open the GUI on a binary file, optionally with a layout.");
+    }
+
+    @Override
+    void declare(CliSpec s) {
+        s.positional(0, "FILE", Path.class, v -> file = v, "The binary file to open.");
+        s.option("--layout", "L", Path.class, v -> layout = v, LayoutArgs.LAYOUT_FILES);
+        s.option("--type", "T", String.class, v -> type = v, "The struct or union to overlay.");
+    }
 
     /** What the parsed command asks the GUI for. */
     OpenArgs request() {
@@ -29,7 +32,8 @@ public final class OpenCommand implements Runnable {
     }
 
     @Override
-    public void run() {
+    int run(PrintWriter out, PrintWriter err) {
         // Reached only when Main did not start the GUI (it always does for a valid 'open').
+        return 0;
     }
 }

@@ -19,9 +19,6 @@ import dev.structscope.io.write.InPlaceWriter;
 import dev.structscope.io.write.Journal;
 import dev.structscope.model.InputException;
 import dev.structscope.model.layout.RecordLayout;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
 
 import java.io.PrintWriter;
 import java.lang.foreign.MemorySegment;
@@ -37,24 +34,28 @@ import java.util.Optional;
  * journaled {@link InPlaceWriter}. Every value is checked and encoded before the file is opened
  * for writing, so a bad one leaves the file untouched.
  */
-@Command(name = "patch", description = "Write member values into one record of a data file, in place (journaled, synced).")
 public final class PatchCommand extends CliCommand {
     /** LAYOUT, {@code --type}, DATA (the file written into) and {@code --offset} of record 0. */
-    @Mixin
-    RecordFileArgs data;
-
-    @Option(names = "--record", paramLabel = "K", defaultValue = "0", description = "Which record (default 0), at N + K x size.")
+    final RecordFileArgs data = new RecordFileArgs();
     long recordIndex;
-
-    @Option(names = "--set", paramLabel = "PATH=VALUE",
-            description = "A member and its value, e.g. hdr.count=3, pts[2].x=-1, color=RED, name=abc (repeatable).")
     List<String> sets = List.of();
-
-    @Option(names = "--values", paramLabel = "JSON", description = "Several values as a JSON object shaped like decode's output.")
     String values;
-
-    @Option(names = "--roll-back", description = "Restore the bytes an interrupted patch or save was overwriting (from its journal) and stop.")
     boolean rollBack;
+
+    public PatchCommand() {
+        super("Write member values into one record of a data file, in place (journaled, synced).");
+    }
+
+    @Override
+    void declare(CliSpec s) {
+        data.declare(s);
+        s.option("--record", "K", long.class, v -> recordIndex = v, "Which record (default 0), at N + K x size.");
+        s.repeatable("--set", "PATH=VALUE", v -> sets = v,
+                "A member and its value, e.g. hdr.count=3, pts[2].x=-1, color=RED, name=abc (repeatable).");
+        s.option("--values", "JSON", String.class, v -> values = v, "Several values as a JSON object shaped like decode's output.");
+        s.flag("--roll-back", v -> rollBack = v,
+                "Restore the bytes an interrupted patch or save was overwriting (from its journal) and stop.");
+    }
 
     @Override
     int run(PrintWriter out, PrintWriter err) {

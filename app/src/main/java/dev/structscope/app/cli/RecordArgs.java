@@ -6,26 +6,25 @@ import dev.structscope.model.InputException;
 import dev.structscope.model.abi.Endian;
 import dev.structscope.model.layout.RecordLayout;
 import dev.structscope.model.layout.LayoutEngine;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
 
 import java.io.PrintWriter;
 import java.nio.ByteOrder;
 import java.util.Locale;
 
 /**
- * What the commands that read or write records take (a picocli mixin): the layout options,
+ * What the commands that read or write records take: the layout options,
  * {@code --type NAME} (required) and {@code --byte-order}; compiled into a {@link DecoderPlan}.
  */
 final class RecordArgs {
-    @Mixin
-    LayoutArgs layout;
-
-    @Option(names = "--type", required = true, paramLabel = "NAME", description = "The struct or union of each record.")
+    final LayoutArgs layout = new LayoutArgs();
     String type;
+    String byteOrder = "little";
 
-    @Option(names = "--byte-order", paramLabel = "ORDER", defaultValue = "little", description = "little (default) or big.")
-    String byteOrder;
+    void declare(CliSpec s) {
+        layout.declare(s);
+        s.required("--type", "NAME", String.class, v -> type = v, "The struct or union of each record.");
+        s.option("--byte-order", "ORDER", String.class, v -> byteOrder = v, "little (default) or big.");
+    }
 
     /** The fixed-size plan of the type: what encodes values into one record. */
     DecoderPlan plan(RecordLayout resolved) {

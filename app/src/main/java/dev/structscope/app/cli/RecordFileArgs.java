@@ -1,29 +1,27 @@
 package dev.structscope.app.cli;
 
 import dev.structscope.model.InputException;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
 
 /**
- * What the commands that read or write the records of a data file take (a picocli mixin): the
+ * What the commands that read or write the records of a data file take: the
  * record type ({@link RecordArgs}: LAYOUT, {@code --type}, {@code --abi}, {@code --byte-order}),
  * DATA (the second positional) and {@code --offset} of the first record; and the messages about
  * where records lie in DATA that those commands share.
  */
 final class RecordFileArgs {
-    @Mixin
-    RecordArgs record;
-
-    @Parameters(index = "1", paramLabel = "DATA", description = "The file holding the records.")
+    final RecordArgs record = new RecordArgs();
     Path file;
-
-    @Option(names = "--offset", paramLabel = "N", defaultValue = "0", converter = ByteOffset.class,
-            description = "Byte offset of the first record (default 0; 0x for hex).")
     long offset;
+
+    void declare(CliSpec s) {
+        record.declare(s);
+        s.positional(1, "DATA", Path.class, v -> file = v, "The file holding the records.");
+        s.option("--offset", "N", long.class, new ByteOffset(), v -> offset = v,
+                "Byte offset of the first record (default 0; 0x for hex).");
+    }
 
     /** A byte offset as people write them: decimal, or hexadecimal after 0x (as the window's Go to takes them). */
     static final class ByteOffset implements picocli.CommandLine.ITypeConverter<Long> {

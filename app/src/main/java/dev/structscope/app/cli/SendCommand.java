@@ -9,8 +9,6 @@ import dev.structscope.io.net.MpAuth;
 import dev.structscope.io.net.SerialLine;
 import dev.structscope.io.net.StreamConnection;
 import dev.structscope.model.InputException;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
 
 import java.nio.file.Path;
 import java.io.IOException;
@@ -25,25 +23,31 @@ import java.nio.channels.DatagramChannel;
  * --values JSON [--repeat N]}: encodes one record from JSON member values (missing members are
  * zero) and sends it, the other direction of {@code capture}.
  */
-@Command(name = "send", description = "Encode one record from JSON values and send it to a socket.")
 public final class SendCommand extends NetCommand {
     /** Frames are batched into writes of about this size when repeating. */
     private static final long BATCH_BYTES = 256 << 10;
 
-    @Option(names = "--connect", paramLabel = "HOST:PORT|unix:PATH", description = "Send over TCP to this server, or over a Unix domain socket.")
     String connect;
-
-    @Option(names = "--udp", paramLabel = "HOST:PORT", description = "Send UDP datagrams to this address instead.")
     String udp;
-
-    @Option(names = "--serial", paramLabel = "DEVICE", description = "Write to a serial port instead (8 data bits; see --baud, --parity, --stop-bits).")
     Path serial;
-
-    @Option(names = "--values", required = true, paramLabel = "JSON", description = "A JSON object of member values, e.g. '{\"x\": 1}'.")
     String values;
+    long repeat = 1;
 
-    @Option(names = "--repeat", paramLabel = "N", defaultValue = "1", description = "Send the record N times (default 1).")
-    long repeat;
+    public SendCommand() {
+        super("Encode one record from JSON values and send it to a socket.");
+    }
+
+    @Override
+    void declare(CliSpec s) {
+        super.declare(s);
+        s.option("--connect", "HOST:PORT|unix:PATH", String.class, v -> connect = v,
+                "Send over TCP to this server, or over a Unix domain socket.");
+        s.option("--udp", "HOST:PORT", String.class, v -> udp = v, "Send UDP datagrams to this address instead.");
+        s.option("--serial", "DEVICE", Path.class, v -> serial = v,
+                "Write to a serial port instead (8 data bits; see --baud, --parity, --stop-bits).");
+        s.required("--values", "JSON", String.class, v -> values = v, "A JSON object of member values, e.g. '{\"x\": 1}'.");
+        s.option("--repeat", "N", long.class, v -> repeat = v, "Send the record N times (default 1).");
+    }
 
     /** Reads records of the type: what {@code --framing record} delimits messages by. */
     private dev.structscope.io.decode.RecordReader reader;

@@ -2,20 +2,20 @@ package dev.structscope.app.cli;
 
 import dev.structscope.io.net.SerialLine;
 import dev.structscope.model.InputException;
-import picocli.CommandLine.Option;
 
 import java.util.Locale;
 
 /** {@code --baud}, {@code --parity}, {@code --stop-bits}: the line settings of {@code --serial} in capture and send. */
 final class SerialOptions {
-    @Option(names = "--baud", paramLabel = "N", defaultValue = "115200", description = "Serial baud rate (default 115200).")
-    int baud;
+    int baud = 115200;
+    String parity = "none";
+    int stopBits = 1;
 
-    @Option(names = "--parity", paramLabel = "none|even|odd", defaultValue = "none", description = "Serial parity (default none).")
-    String parity;
-
-    @Option(names = "--stop-bits", paramLabel = "1|2", defaultValue = "1", description = "Serial stop bits (default 1).")
-    int stopBits;
+    void declare(CliSpec s) {
+        s.option("--baud", "N", int.class, v -> baud = v, "Serial baud rate (default 115200).");
+        s.option("--parity", "none|even|odd", String.class, v -> parity = v, "Serial parity (default none).");
+        s.option("--stop-bits", "1|2", int.class, v -> stopBits = v, "Serial stop bits (default 1).");
+    }
 
     SerialLine.Settings settings() {
         SerialLine.Parity p;

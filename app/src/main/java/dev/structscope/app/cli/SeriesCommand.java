@@ -13,9 +13,6 @@ import dev.structscope.io.source.Sources;
 import dev.structscope.io.stats.StatsProgress;
 import dev.structscope.io.file.AtomicFile;
 import dev.structscope.model.InputException;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -30,44 +27,41 @@ import java.util.Locale;
  * {@code --from}/{@code --to} (records) pick a range, as the GUI's zoom does; {@code --time PATH} labels
  * the PNG's x axis by a Unix time member.
  */
-@Command(name = "series", description = "One scalar member over all records, in buckets of consecutive records with min, max and mean: text, JSON or a PNG plot.")
 public final class SeriesCommand extends CliCommand {
-    @Mixin
-    RecordFileArgs data;
-
-    @Option(names = "--member", required = true, paramLabel = "PATH",
-            description = "The scalar member: a name, a dotted path (inner.x) or an array element (pts[2].x).")
+    final RecordFileArgs data = new RecordFileArgs();
     String member;
-
-    @Option(names = "--buckets", paramLabel = "N", defaultValue = "1000",
-            description = "Buckets of consecutive records (default 1000; fewer when there are fewer records).")
-    int buckets;
-
-    @Option(names = "--from", paramLabel = "N", defaultValue = "0", description = "The first record of the range (default 0).")
+    int buckets = 1000;
     long from;
-
-    @Option(names = "--to", paramLabel = "N", description = "One past the last record of the range (default: all records).")
     Long to;
-
-    @Option(names = "--json", description = "One JSON object on stdout.")
     boolean json;
-
-    @Option(names = "--png", paramLabel = "FILE", description = "Draw the plot into a PNG file (no display needed).")
     Path png;
-
-    @Option(names = "--width", paramLabel = "W", defaultValue = "1200", description = "PNG width in pixels (default 1200).")
-    int width;
-
-    @Option(names = "--height", paramLabel = "H", defaultValue = "500", description = "PNG height in pixels (default 500).")
-    int height;
-
-    @Option(names = "--time", paramLabel = "PATH",
-            description = "With --png: label the x axis by the Unix time this member holds (UTC) instead of record index.")
+    int width = 1200;
+    int height = 500;
     String timeMember;
-
-    @Option(names = "--time-unit", paramLabel = "UNIT",
-            description = "What --time counts since 1970: s, ms, us or ns (default: guessed from its size).")
     String timeUnit;
+
+    public SeriesCommand() {
+        super("One scalar member over all records, in buckets of consecutive records with min, max and mean: text, JSON or a PNG plot.");
+    }
+
+    @Override
+    void declare(CliSpec s) {
+        data.declare(s);
+        s.required("--member", "PATH", String.class, v -> member = v,
+                "The scalar member: a name, a dotted path (inner.x) or an array element (pts[2].x).");
+        s.option("--buckets", "N", int.class, v -> buckets = v,
+                "Buckets of consecutive records (default 1000; fewer when there are fewer records).");
+        s.option("--from", "N", long.class, v -> from = v, "The first record of the range (default 0).");
+        s.option("--to", "N", Long.class, v -> to = v, "One past the last record of the range (default: all records).");
+        s.flag("--json", v -> json = v, "One JSON object on stdout.");
+        s.option("--png", "FILE", Path.class, v -> png = v, "Draw the plot into a PNG file (no display needed).");
+        s.option("--width", "W", int.class, v -> width = v, "PNG width in pixels (default 1200).");
+        s.option("--height", "H", int.class, v -> height = v, "PNG height in pixels (default 500).");
+        s.option("--time", "PATH", String.class, v -> timeMember = v,
+                "With --png: label the x axis by the Unix time this member holds (UTC) instead of record index.");
+        s.option("--time-unit", "UNIT", String.class, v -> timeUnit = v,
+                "What --time counts since 1970: s, ms, us or ns (default: guessed from its size).");
+    }
 
     /** Large enough for any screen, small enough that the image (4 bytes a pixel) stays bounded. */
     static final int MAX_SIDE = 16384;

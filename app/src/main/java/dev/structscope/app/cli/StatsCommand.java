@@ -5,9 +5,6 @@ import dev.structscope.io.source.DataSource;
 import dev.structscope.io.source.Sources;
 import dev.structscope.io.stats.FieldStats;
 import dev.structscope.io.stats.RecordStats;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
 
 import java.io.PrintWriter;
 
@@ -16,13 +13,19 @@ import java.io.PrintWriter;
  * count/min/max/mean of every scalar leaf over every whole record, computed in parallel from the
  * mapped file (see {@link RecordStats}).
  */
-@Command(name = "stats", description = "Count, min, max and mean of every scalar member over every record of a data file.")
 public final class StatsCommand extends CliCommand {
-    @Mixin
-    RecordFileArgs data;
-
-    @Option(names = "--json", description = "One JSON object on stdout.")
+    final RecordFileArgs data = new RecordFileArgs();
     boolean json;
+
+    public StatsCommand() {
+        super("Count, min, max and mean of every scalar member over every record of a data file.");
+    }
+
+    @Override
+    void declare(CliSpec s) {
+        data.declare(s);
+        s.flag("--json", v -> json = v, "One JSON object on stdout.");
+    }
 
     @Override
     int run(PrintWriter out, PrintWriter err) {

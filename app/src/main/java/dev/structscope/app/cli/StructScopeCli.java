@@ -6,7 +6,6 @@ import dev.structscope.app.shell.ShellViewModel;
 import dev.structscope.model.doc.LayoutDocument;
 import dev.structscope.model.InputException;
 import picocli.CommandLine;
-import picocli.CommandLine.Command;
 
 import java.io.PrintWriter;
 import java.io.Writer;
@@ -15,26 +14,20 @@ import java.nio.file.Path;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * The {@code structscope} command line of {@code shared/spec/cli-contract.md}. Each subcommand is a
  * class of this package. Exit status: 0 success; 2 bad input or usage, with one line on stderr;
  * 1 an internal fault. Stack traces only with {@code STRUCTSCOPE_DEBUG=1}.
  */
-// scope INHERIT: every subcommand gets its own -h/--help (and -V), which picocli answers before
-// checking required parameters, so "layout -h" prints the layout usage.
-@Command(name = "structscope", mixinStandardHelpOptions = true, version = "StructScope 0.1.0",
-        scope = CommandLine.ScopeType.INHERIT,
-        description = "Design C struct layouts and read bytes through them.")
 public final class StructScopeCli implements Runnable {
 
     /**
-     * The subcommands by name, in the order the usage lists them. They are added to the command
-     * line by {@link #commandLine}, not named in the annotation: picocli builds the model of every
-     * subcommand it is given (reflection over each command's options and their types), and a
-     * run of one command needs only that one's (see docs/user/install.md, start-up).
+     * The subcommands by name, in the order the usage lists them. Only the one a run names is made
+     * and declared ({@link #commandLine}).
      */
-    private static final Map<String, Class<?>> SUBCOMMANDS = subcommands();
+    private static final Map<String, Supplier<CliCommand>> SUBCOMMANDS = subcommands();
 
     static {
         // picocli's factory looks for Groovy's Closure class when it is first used unless told not
@@ -45,25 +38,28 @@ public final class StructScopeCli implements Runnable {
         }
     }
 
-    private static Map<String, Class<?>> subcommands() {
-        Map<String, Class<?>> m = new LinkedHashMap<>();
-        m.put("layout", LayoutCommand.class);
-        m.put("open", OpenCommand.class);
-        m.put("decode", DecodeCommand.class);
-        m.put("stats", StatsCommand.class);
-        m.put("compare", CompareCommand.class);
-        m.put("export", ExportCommand.class);
-        m.put("capture", CaptureCommand.class);
-        m.put("send", SendCommand.class);
-        m.put("patch", PatchCommand.class);
-        m.put("convert", ConvertCommand.class);
-        m.put("series", SeriesCommand.class);
+    private static Map<String, Supplier<CliCommand>> subcommands() {
+        Map<String, Supplier<CliCommand>> m = new LinkedHashMap<>();
+        m.put("layout", LayoutCommand::new);
+        m.put("open", OpenCommand::new);
+        m.put("decode", DecodeCommand::new);
+        m.put("stats", StatsCommand::new);
+        m.put("compare", CompareCommand::new);
+        m.put("export", ExportCommand::new);
+        m.put("capture", CaptureCommand::new);
+        m.put("send", SendCommand::new);
+        m.put("patch", PatchCommand::new);
+        m.put("convert", ConvertCommand::new);
+        m.put("series", SeriesCommand::new);
         return Collections.unmodifiableMap(m);
     }
 
+    /** The top-level command line, set when the command line is made: {@code structscope} alone prints its usage. */
+    private CommandLine self;
+
     @Override
     public void run() {
-        new CommandLine(this).usage(System.out);
+        self.usage(self.getOut());
     }
 
     /** Runs the CLI and returns its exit status, printing errors as the contract says. */
@@ -96,16 +92,15 @@ public final class StructScopeCli implements Runnable {
      * misspelt command) all of them, so that the usage lists them and picocli can suggest one.
      */
     static CommandLine commandLine(PrintWriter out, PrintWriter err, String... args) {
-        CommandLine cl = new CommandLine(new StructScopeCli());
-        Class<?> only = args.length > 0 ? SUBCOMMANDS.get(args[0]) : null;
+        StructScopeCli top = new StructScopeCli();
+        CommandLine cl = new CommandLine(new CliSpec(top, "Design C struct layouts and read bytes through them.").spec()
+                .name("structscope"));
+        top.self = cl;
+        Supplier<CliCommand> only = args.length > 0 ? SUBCOMMANDS.get(args[0]) : null;
         if (only != null) {
-            cl.addSubcommand(args[0], only);
+            cl.addSubcommand(args[0], only.get().spec());
         } else {
-            SUBCOMMANDS.forEach(cl::addSubcommand);
-        }
-        CommandLine compare = cl.getSubcommands().get("compare");
-        if (compare != null) {
-            CompareCommand.nameItsLayouts(compare.getCommandSpec());
+            SUBCOMMANDS.forEach((name, command) -> cl.addSubcommand(name, command.get().spec()));
         }
         cl.setOut(out);
         cl.setErr(err);
