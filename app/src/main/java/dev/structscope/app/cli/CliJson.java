@@ -15,8 +15,8 @@ import java.io.UncheckedIOException;
 /**
  * The JSON the commands write and read themselves: the one object {@code layout --json} and
  * {@code compare --json} print, field by field, and the {@code --values} objects {@code patch} and
- * {@code send} take. Apart from the option classes on purpose: picocli reflects over those for every
- * command, and a command that prints no JSON should not load Jackson for it. Static only; any thread.
+ * {@code send} take. Apart from the command classes on purpose: a command that prints no JSON
+ * should not load Jackson for it. Static only; any thread.
  */
 final class CliJson {
     private CliJson() {

@@ -98,9 +98,8 @@ final class DynamicCli {
         } catch (AssertionError e) {
             assumeTrue(false, "gcc " + flag + " cannot build here: " + e.getMessage());
         }
-        assumeTrue(dev.structscope.model.layout.oracle.Compilers.gccRuns(flag.equals("-m32")),
-                "gcc " + flag + " builds programs this machine cannot run (a kernel without 32-bit support)");
-        return jsonLines(tool(dir, exe.toString()));
+        return jsonLines(tool(dir, dev.structscope.model.layout.oracle.Compilers.command(flag.equals("-m32"),
+                exe.toString()).toArray(String[]::new)));
     }
 
     /** The C statements that write record {@code i} and print its values (see {@link #gccRecords}), drawn from {@code rng}. */

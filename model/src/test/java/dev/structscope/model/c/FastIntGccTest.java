@@ -40,7 +40,7 @@ class FastIntGccTest {
     void fastTypesAreGlibcsOnLinux(String abiName) throws Exception {
         Tools.assumeTool("gcc");
         boolean m32 = abiName.equals("i386-linux");
-        assumeTrue(Compilers.gccRuns(m32), "gcc cannot build for " + abiName + " here (gcc-multilib), or the kernel cannot run its programs");
+        assumeTrue(Compilers.gccCompiles(m32), "gcc cannot build for " + abiName + " here (gcc-multilib)");
         Abi abi = Abi.byName(abiName);
         Path h = Files.writeString(tmp.resolve("fast.h"), HEADER);
         TypeLibrary lib = TextHeaders.importFile(h, HeaderImporter.Options.defaults().withAbi(abi));

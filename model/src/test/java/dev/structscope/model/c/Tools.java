@@ -53,7 +53,10 @@ public final class Tools {
         }
     }
 
-    /** Compiles {@code source} with gcc and runs it; returns its standard output. */
+    /**
+     * Compiles {@code source} with gcc and runs it (a 32-bit program as {@link
+     * dev.structscope.model.layout.oracle.Compilers#runner} says); returns its standard output.
+     */
     static String gccRun(String source, Path dir, String... flags) {
         try {
             Path c = dir.resolve("probe.c");
@@ -65,7 +68,8 @@ public final class Tools {
             if (r.exit() != 0) {
                 throw new AssertionError("gcc failed:\n" + r.err());
             }
-            Result x = run(List.of(exe.toString()), dir);
+            Result x = run(dev.structscope.model.layout.oracle.Compilers.command(List.of(flags).contains("-m32"),
+                    exe.toString()), dir);
             if (x.exit() != 0) {
                 throw new AssertionError("probe failed: " + x.err());
             }

@@ -96,7 +96,8 @@ public final class Gcc {
         Files.writeString(dir.resolve(tag + ".c"), program);
         run(dir, List.of("gcc", m32 ? "-m32" : "-m64", "-o", tag, tag + ".c"));
         Map<String, long[]> out = new HashMap<>();
-        for (String line : run(dir, List.of("./" + tag)).lines().toList()) {
+        // A 32-bit program runs under qemu-i386 where the kernel cannot run it (Compilers.runner).
+        for (String line : run(dir, dev.structscope.model.layout.oracle.Compilers.command(m32, "./" + tag)).lines().toList()) {
             String[] p = line.split(" ");
             out.put(p[0], Arrays.stream(p, 1, p.length).mapToLong(Long::parseLong).toArray());
         }

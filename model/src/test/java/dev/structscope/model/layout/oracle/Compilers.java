@@ -68,40 +68,62 @@ public final class Compilers {
         }
     }
 
-    /** Whether a 32-bit program runs here, found once per JVM ({@link #gccRuns}). */
-    private static volatile Boolean runs32;
+    /** How a 32-bit program runs here, found once per JVM ({@link #runner}); null until asked. */
+    private static volatile List<String> runner32;
+    /** Where Debian's qemu-user puts its i386 emulator. */
+    private static final Path QEMU_I386 = Path.of("/usr/bin/qemu-i386");
 
     /**
-     * Whether {@code gcc} (with {@code -m32} when asked) builds a program that runs here. A kernel
-     * built without IA-32 emulation refuses 32-bit programs ("Exec format error") although gcc
-     * builds them (seen on a machine of 2026-12-07): the tests that run such a program are
-     * skipped there, those that read gcc's assembly still run.
+     * The words to put before a program gcc built (with {@code -m32} when asked) to run it here:
+     * none for a 64-bit program, or where the kernel runs 32-bit programs; {@code qemu-i386} where
+     * it does not (a kernel built without IA-32 emulation answers "Exec format error", seen on a
+     * machine of 2026-12-07; Debian package qemu-user, which CI installs). Skips the test (a JUnit
+     * assumption) when gcc cannot build for it or neither way runs the program.
      */
-    public static boolean gccRuns(boolean m32) {
+    public static List<String> runner(boolean m32) {
+        assumeGcc(m32);
         if (!m32) {
-            return gccCompiles(false);
+            return List.of();
         }
-        Boolean known = runs32;
+        List<String> known = runner32;
         if (known == null) {
-            runs32 = known = probeRun32();
+            runner32 = known = probeRunner32();
         }
+        assumeTrue(known.isEmpty() || !known.getFirst().isEmpty(),
+                "this kernel cannot run 32-bit programs, and qemu-i386 (Debian: qemu-user) is not installed");
         return known;
     }
 
-    private static boolean probeRun32() {
+    /** An empty list (runs natively), [qemu-i386], or [""] for neither. */
+    private static List<String> probeRunner32() {
         try {
             Path dir = Files.createTempDirectory("structscope-gcc");
             try {
                 Path src = Files.writeString(dir.resolve("t.c"), "int main(void) { return sizeof(void *) == 4 ? 0 : 1; }\n");
                 Path exe = dir.resolve("t");
-                return run(List.of(GCC, "-m32", "-o", exe.toString(), src.toString()), dir).exit() == 0
-                        && run(List.of(exe.toString()), dir).exit() == 0;
+                if (run(List.of(GCC, "-m32", "-o", exe.toString(), src.toString()), dir).exit() != 0) {
+                    return List.of("");
+                }
+                if (run(List.of(exe.toString()), dir).exit() == 0) {
+                    return List.of();
+                }
+                if (Files.isExecutable(QEMU_I386) && run(List.of(QEMU_I386.toString(), exe.toString()), dir).exit() == 0) {
+                    return List.of(QEMU_I386.toString());
+                }
+                return List.of("");
             } finally {
                 deleteTree(dir);
             }
         } catch (IOException | RuntimeException | AssertionError e) {
-            return false;
+            return List.of("");
         }
+    }
+
+    /** {@code program} and its arguments as a command that runs it here ({@link #runner}). */
+    public static List<String> command(boolean m32, String... program) {
+        List<String> cmd = new ArrayList<>(runner(m32));
+        cmd.addAll(List.of(program));
+        return cmd;
     }
 
     /** The clang triple for an ABI. */
