@@ -50,7 +50,11 @@ public final class MonitorView extends BorderPane {
     private final LiveViewModel vm;
     public final TableView<LiveMessage> table = new TableView<>();
     private final Label state = new Label();
+    private final Tooltip stateTip = new Tooltip();
+    /** Why the connection is down or retrying, wrapped beside the badge: the badge has no room for it. */
+    private final Label reason = new Label();
     private final Label source = new Label();
+    private final Tooltip sourceTip = new Tooltip();
     private final Label counters = new Label();
     private final Label recordingLabel = new Label();
     private final Label placeholder = new Label(EMPTY);
@@ -82,8 +86,22 @@ public final class MonitorView extends BorderPane {
         title.getStyleClass().add("section-label");
         state.setId("live-state");
         state.getStyleClass().add("live-state");
+        // The badge is a few words (StateText) and never gives way; the whole state is its tooltip
+        // and the reason wraps beside it, so nothing the person needs is behind an ellipsis.
+        state.setMinWidth(Region.USE_PREF_SIZE);
+        state.setTooltip(stateTip);
+        title.setMinWidth(Region.USE_PREF_SIZE);
+        reason.setId("live-state-reason");
+        reason.getStyleClass().add("live-state-reason");
+        reason.setWrapText(true);
+        reason.setMaxWidth(Double.MAX_VALUE);
+        reason.setMinWidth(0);
+        reason.visibleProperty().bind(reason.textProperty().isNotEmpty());
+        reason.managedProperty().bind(reason.visibleProperty());
         source.getStyleClass().add("muted");
         source.setMinWidth(0);
+        source.setTooltip(sourceTip);
+        sourceTip.textProperty().bind(source.textProperty());
         pause.setId("live-pause");
         pause.setTooltip(new Tooltip("Stop the list moving; messages keep arriving and are counted"));
         pause.selectedProperty().bindBidirectional(vm.paused);
@@ -115,19 +133,25 @@ public final class MonitorView extends BorderPane {
         counters.setMinWidth(0);
         Region grow = new Region();
         HBox.setHgrow(grow, Priority.ALWAYS);
-        // The connection's buttons beside the connection's state, apart from the view's tools
+        // The connection's buttons beside what it connects to, apart from the view's tools
         // (Record beside Reconnect invited slips); the source text gives way first.
-        HBox top = new HBox(8, title, state, source, grow, reconnect, disconnect, closeButton);
+        HBox top = new HBox(8, title, source, grow, reconnect, disconnect, closeButton);
         top.getStyleClass().add("live-toolbar");
         top.setAlignment(Pos.CENTER_LEFT);
         // A flow, not a row: the middle column can be narrow, and then the tools wrap.
         FlowPane tools = new FlowPane(6, 4, pause, follow, columns, recordButton, extraTools);
         tools.getStyleClass().add("live-toolbar");
         extraTools.setAlignment(Pos.CENTER_LEFT);
+        // The badge and the reason beside it have a row of their own under the buttons: in the
+        // buttons' row (whose buttons never shrink) the whole badge would add to the pane's least
+        // width, and the pane would claim that much more of a narrow window.
+        HBox.setHgrow(reason, Priority.ALWAYS);
+        HBox stateRow = new HBox(8, state, reason);
+        stateRow.getStyleClass().add("live-state-row");
         HBox second = new HBox(12, counters, recordingLabel);
         second.getStyleClass().add("live-toolbar");
         counters.setWrapText(true);
-        setTop(new VBox(top, tools, second));
+        setTop(new VBox(top, stateRow, tools, second));
 
         table.setId("live-table");
         table.getStyleClass().add("live-table");
@@ -169,10 +193,10 @@ public final class MonitorView extends BorderPane {
         installFollow();
 
         vm.onBatch.set(this::afterBatch);
-        vm.state.addListener((o, a, s) -> showState(s));
+        vm.state.addListener((o, a, s) -> showState(a, s));
         vm.decoding.addListener((o, a, d) -> decodingChanged(d));
         vm.session.addListener((o, a, s) -> source.setText(s == null ? "" : s.source().describe()));
-        showState(vm.state.get());
+        showState(null, vm.state.get());
         decodingChanged(vm.decoding.get());
     }
 
@@ -268,10 +292,15 @@ public final class MonitorView extends BorderPane {
         columns.setDisable(allLeaves.isEmpty());
     }
 
-    private void showState(ConnState s) {
-        state.setText(s.text());
-        state.getStyleClass().removeAll("up", "trying", "bad");
-        state.getStyleClass().add(switch (s) {
+    private void showState(ConnState was, ConnState s) {
+        state.setText(StateText.badge(s));
+        stateTip.setText(s.text());
+        // A retry keeps the reason it retries after: the line would otherwise blink out and back,
+        // moving the list, at every attempt.
+        if (!(s instanceof ConnState.Connecting && was instanceof ConnState.Reconnecting)) {
+            reason.setText(StateText.reason(s));
+        }
+        String tone = switch (s) {
             case ConnState.Connected c -> "up";
             case ConnState.Listening l -> "up";
             case ConnState.Connecting c -> "trying";
@@ -280,7 +309,11 @@ public final class MonitorView extends BorderPane {
             case ConnState.Failed f -> "bad";
             case ConnState.Closed c -> "idle";
             case ConnState.Idle i -> "idle";
-        });
+        };
+        for (Label l : List.of(state, reason)) {
+            l.getStyleClass().removeAll("up", "trying", "bad", "idle");
+            l.getStyleClass().add(tone);
+        }
         boolean client = vm.session.get() != null && (vm.session.get().source() instanceof LiveSource.TcpClient
                 || vm.session.get().source() instanceof LiveSource.UnixClient);
         boolean ended = s instanceof ConnState.Closed || s instanceof ConnState.Failed || s instanceof ConnState.Idle;
