@@ -45,6 +45,9 @@ public final class CompareView extends BorderPane {
     private final CompareViewModel vm;
     public final TableView<CompareRow> table;
     private final ListView<RecordComparison> recordList = new ListView<>();
+    /** The record list beside the members and rulers. */
+    private final SplitPane center;
+    private boolean fitPending;
     /** The selected record's layout on each side (null: none selected, or not on that side). */
     private final ObjectBinding<RecordLayout> oldLayout;
     private final ObjectBinding<RecordLayout> newLayout;
@@ -135,13 +138,70 @@ public final class CompareView extends BorderPane {
         SplitPane right = new SplitPane(table, rulers);
         right.setOrientation(Orientation.VERTICAL);
         right.setDividerPositions(0.5);
-        SplitPane center = new SplitPane(recordList, right);
+        center = new SplitPane(recordList, right);
         center.setDividerPositions(0.22);
         SplitPane.setResizableWithParent(recordList, false);
-        recordList.setMinWidth(120);
+        recordList.setMinWidth(RECORDS_MIN_WIDTH);
         setCenter(center);
+        // Each comparison sizes the list to its records' names and badges (a fifth of the view was
+        // about 95 px at 1366, and clipped "moved", "changed"); the divider stays the person's to drag.
+        vm.records.addListener((javafx.collections.ListChangeListener<RecordComparison>) c -> fitRecordList());
+        vm.showing.addListener((o, a, b) -> {
+            if (b) {
+                fitRecordList();
+            }
+        });
 
         ClosablePanes.install(this, vm::close, vm.showing, table);
+    }
+
+    /** The least width of the record list, and the most of the view it takes to fit its records. */
+    private static final double RECORDS_MIN_WIDTH = 120;
+    private static final double RECORDS_MAX_SHARE = 0.4;
+
+    /** Fits the record list to its records once the next layout has made their cells. */
+    private void fitRecordList() {
+        javafx.scene.Scene scene = getScene();
+        if (scene == null || fitPending) {
+            return;
+        }
+        fitPending = true;
+        Runnable[] once = new Runnable[1];
+        once[0] = () -> {
+            scene.removePostLayoutPulseListener(once[0]);
+            fitPending = false;
+            widenRecordList();
+        };
+        scene.addPostLayoutPulseListener(once[0]);
+        requestLayout();
+    }
+
+    /** Moves the divider so that the widest record shown, name and badge, fits (within reason). */
+    private void widenRecordList() {
+        double widest = 0;
+        double bar = 0;
+        for (javafx.scene.Node n : recordList.lookupAll(".list-cell")) {
+            if (n instanceof ListCell<?> c && !c.isEmpty() && c.isVisible()) {
+                widest = Math.max(widest, c.prefWidth(-1));
+            }
+        }
+        for (javafx.scene.Node n : recordList.lookupAll(".scroll-bar")) {
+            if (n instanceof javafx.scene.control.ScrollBar b && b.getOrientation() == Orientation.VERTICAL && b.isVisible()) {
+                bar = b.getWidth();
+            }
+        }
+        double room = center.getWidth();
+        if (widest <= 0 || room <= 0) {
+            return;
+        }
+        javafx.geometry.Insets in = recordList.getInsets();
+        double want = Math.ceil(widest + in.getLeft() + in.getRight() + bar + 2);
+        want = Math.max(RECORDS_MIN_WIDTH, Math.min(want, room * RECORDS_MAX_SHARE));
+        // The divider's position is its centre: half of its own width is added so the list gets all of want.
+        double divider = center.getChildrenUnmodifiable().stream()
+                .filter(n -> n.getStyleClass().contains("split-pane-divider") && n instanceof javafx.scene.layout.Region)
+                .mapToDouble(n -> ((javafx.scene.layout.Region) n).getWidth()).findFirst().orElse(0);
+        center.setDividerPosition(0, Math.min(1, (want + divider / 2) / room));
     }
 
     /** Asks for a layout file and compares the document with it (the menu's "Another File…"). */

@@ -250,6 +250,52 @@ class CompareGuiTest extends GuiTest {
         }
     }
 
+    /**
+     * The record list beside the members shows each record's name and its badge whole, inside
+     * the list (it was about 95 px wide and clipped "changed" to "char"), on the ELF sample, whose
+     * names are long (Elf64_Ehdr) and whose records all change on i386.
+     */
+    @Nested
+    class TheRecordList {
+        @Test
+        void showsEveryNameAndBadgeWhole() {
+            interact(() -> vm.openSample(dev.structscope.samples.Samples.ELF, dir));
+            settle();
+            interact(() -> vm.compare.compareOnAbi(Abis.I386_LINUX));
+            settleCompare();
+            var list = lookup("#compare-records").queryAs(javafx.scene.control.ListView.class);
+            List<String> problems = new java.util.ArrayList<>();
+            try {
+                await("every record's name and badge whole in the list", () -> {
+                    problems.clear();
+                    var inside = list.localToScene(list.getLayoutBounds());
+                    int shown = 0;
+                    for (Node n : list.lookupAll(".list-cell")) {
+                        if (n instanceof ListCell<?> c && !c.isEmpty() && c.isVisible()
+                                && c.getGraphic() instanceof javafx.scene.control.Label badge) {
+                            shown++;
+                            var b = badge.localToScene(badge.getLayoutBounds());
+                            if (!whole(c) || !whole(badge) || b.getMaxX() > inside.getMaxX() - 1) {
+                                problems.add(c.getText() + " " + badge.getText() + " at " + b + " in " + inside);
+                            }
+                        }
+                    }
+                    return shown == vm.compare.records.size() && problems.isEmpty();
+                });
+            } catch (AssertionError e) {
+                throw new AssertionError(e.getMessage() + ": " + problems, e);
+            }
+            assertTrue(list.getWidth() <= window.compare.compareView.getWidth() * 0.45,
+                    "the members keep the room: " + list.getWidth() + " of " + window.compare.compareView.getWidth());
+        }
+
+        /** Whether {@code l}'s text node shows all of its text. */
+        private static boolean whole(javafx.scene.control.Labeled l) {
+            return l.getChildrenUnmodifiable().stream().noneMatch(t -> t instanceof javafx.scene.text.Text shown
+                    && !l.getText().equals(shown.getText()));
+        }
+    }
+
     @Nested
     class PortabilityOfAStructWithLongAndPointers {
         private static final String WIRE = """
