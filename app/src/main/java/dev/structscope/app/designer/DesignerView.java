@@ -375,7 +375,11 @@ public final class DesignerView extends BorderPane {
 
         table.setRowFactory(tv -> new MemberTableRow());
         vm.invalidCells.addListener((javafx.collections.MapChangeListener<DesignerViewModel.CellKey,
-                Invalid>) ch -> table.refresh());
+                Invalid>) ch -> {
+            if (MarkedEditCell.mayRefresh(table)) {
+                table.refresh();
+            }
+        });
 
         // Selection: table <-> view model (the ruler listens to the view model).
         table.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> {

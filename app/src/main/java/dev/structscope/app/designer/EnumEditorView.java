@@ -146,7 +146,11 @@ public final class EnumEditorView extends BorderPane {
         });
         sync(vm.enumType.get(), name, underlying, packed);
         vm.invalidCells.addListener((MapChangeListener<EnumEditorViewModel.CellKey, Invalid>)
-                c -> table.refresh());
+                c -> {
+                    if (MarkedEditCell.mayRefresh(table)) {
+                        table.refresh();
+                    }
+                });
 
         setTop(new VBox(header, tools, comment, banner));
         setMinWidth(0);

@@ -102,6 +102,13 @@ public final class EnumEditorViewModel {
         return true;
     }
 
+    /** Drops the refused text of one cell (Escape): it shows the enumerator's value again, and the error goes. */
+    public void discardInvalid(int index, Column column) {
+        if (invalidCells.remove(new CellKey(index, column)) != null) {
+            error.set(invalidCells.isEmpty() ? "" : invalidCells.values().iterator().next().reason());
+        }
+    }
+
     /** Adds an enumerator after the selected one (or at the end), valued one more than the one before. */
     public void add() {
         EnumType e = enumType.get();

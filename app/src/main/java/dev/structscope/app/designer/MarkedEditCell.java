@@ -2,6 +2,7 @@ package dev.structscope.app.designer;
 
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TextField;
+import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCode;
 
 import java.util.function.IntFunction;
@@ -10,9 +11,12 @@ import java.util.function.ObjIntConsumer;
 /**
  * The editable text cell of the designer ({@link EditCell}) and the enum editor ({@link EnumCell}),
  * with their one set of conventions: Enter commits, Escape cancels, Tab commits and moves on to the
- * next editable column (Shift+Tab back); text the view model refused stays in the cell, marked, with
- * the reason in a tooltip ({@link Invalid#show}). Subclasses say which view-model row the cell edits
- * and hand the text to their view model. Owned by its table column; FX thread.
+ * next editable column (Shift+Tab back). Text the view model refuses keeps the editor open on it,
+ * marked, with the reason in a tooltip (and in the view's banner and the status bar), as the
+ * decoded tree's value editor does; Escape then gives it up. An edit that ends otherwise (a click
+ * elsewhere) leaves the refused text in the cell, marked ({@link Invalid#show}). Subclasses say
+ * which view-model row the cell edits and hand the text to their view model. Owned by its table
+ * column; FX thread.
  *
  * @param <S> the table's row type
  */
@@ -80,6 +84,9 @@ abstract class MarkedEditCell<S> extends TableCell<S, String> {
         Invalid bad = invalid.apply(row);
         field = new TextField(bad != null ? bad.text() : editText(row));
         field.getStyleClass().add("cell-editor");
+        if (bad != null) {
+            markRefused(bad);
+        }
         field.setOnAction(e -> commit(field.getText()));
         field.setOnKeyPressed(e -> {
             if (e.getCode() == KeyCode.ESCAPE) {
@@ -95,8 +102,10 @@ abstract class MarkedEditCell<S> extends TableCell<S, String> {
                 javafx.scene.control.TableView<S> table = getTableView();
                 int index = getIndex();
                 var next = nextEditable(e.isShiftDown() ? -1 : 1);
-                commit(field.getText());
                 e.consume();
+                if (!commit(field.getText())) {
+                    return; // refused: the editor stays on it
+                }
                 table.layout();
                 if (next != null) {
                     table.edit(index, next);
@@ -121,17 +130,50 @@ abstract class MarkedEditCell<S> extends TableCell<S, String> {
         return null;
     }
 
-    /** Commits {@code value} (a completion's or the editor's text). */
-    final void commit(String value) {
+    /**
+     * Commits {@code value} (a completion's or the editor's text). Answers whether the edit ended:
+     * a value the view model refuses stays in the open editor, marked, for the person to correct
+     * (or give up with Escape) without having to find and reopen the cell.
+     */
+    final boolean commit(String value) {
         int row = rowIndex();
         editEnded();
-        // Either way the edit ends: a refused value is shown marked by updateItem.
-        super.cancelEdit();
         if (row >= 0) {
             edit.accept(value, row);
+            Invalid bad = invalid.apply(row);
+            if (bad != null && isEditing() && field != null) {
+                markRefused(bad);
+                field.requestFocus();
+                return false;
+            }
         }
+        super.cancelEdit();
+        // The table makes its cells anew, this one with the committed value.
         getTableView().refresh();
         getTableView().requestFocus();
+        return true;
+    }
+
+    /** Marks the open editor (and its cell) as holding refused text, the reason in the tooltip. */
+    private void markRefused(Invalid bad) {
+        if (!field.getStyleClass().contains("invalid")) {
+            field.getStyleClass().add("invalid");
+        }
+        if (!getStyleClass().contains("invalid")) {
+            getStyleClass().add("invalid");
+        }
+        Tooltip why = new Tooltip(bad.reason());
+        field.setTooltip(why);
+        setTooltip(why);
+    }
+
+    /**
+     * Whether a view may refresh {@code table} now: not while one of its cells edits. A refresh
+     * makes the cells anew and the one thrown away ends the edit, which must stay open on a
+     * refused value; the edited cell shows its own refusal, and the edit's end refreshes.
+     */
+    static boolean mayRefresh(javafx.scene.control.TableView<?> table) {
+        return table.getEditingCell() == null;
     }
 
     @Override
@@ -147,6 +189,10 @@ abstract class MarkedEditCell<S> extends TableCell<S, String> {
         getStyleClass().remove("invalid");
         setTooltip(null);
         if (isEditing()) {
+            if (field != null && field.getStyleClass().contains("invalid")) {
+                getStyleClass().add("invalid"); // the open editor still holds the refused text
+                setTooltip(field.getTooltip());
+            }
             return;
         }
         setGraphic(null);

@@ -86,41 +86,66 @@ class DesignerGuiTest extends GuiTest {
 
     @Nested
     class TypingSomethingInvalid {
-        /** Types {@code text} into the cell of {@code member} in {@code column}, checks the cell is marked invalid, and returns it. */
-        private javafx.scene.control.TableCell<DesignerRow, String> typeRejected(int member, String column, String text) {
+        /**
+         * Types {@code text} into the cell of {@code member} in {@code column} and Enter, checks
+         * that the editor stays open on the refused text, marked, with the keyboard in it, and
+         * returns the editor.
+         */
+        private javafx.scene.control.TextField typeRejected(int member, String column, String text) {
             typeInto(member, column, text);
-            var cell = cell(rowOfMember(member), column);
-            assertTrue(cell.getStyleClass().contains("invalid"), cell.getStyleClass().toString());
-            return cell;
+            var editing = table().getEditingCell();
+            assertEquals(rowOfMember(member) + " " + column,
+                    editing == null ? null : editing.getRow() + " " + editing.getTableColumn().getText(),
+                    "the editor stays open on the refused value");
+            var field = lookup("#members .cell-editor").queryAs(javafx.scene.control.TextField.class);
+            assertEquals(text, field.getText(), "what was typed stays to be corrected");
+            assertTrue(field.isFocused(), "the keyboard stays in the editor");
+            assertTrue(field.getStyleClass().contains("invalid"), field.getStyleClass().toString());
+            return field;
         }
 
         @Test
-        void marksTheCellWithTheReasonAndChangesNothing() {
+        void keepsTheEditorOpenOnItWithTheReasonAndChangesNothing() {
             var before = vm.document.state.get();
-            var cell = typeRejected(1, "Type", "uint42_t");
-            assertEquals("uint42_t", cell.getText());
-            assertEquals("unknown type 'uint42_t'", cell.getTooltip().getText());
+            var field = typeRejected(1, "Type", "uint42_t");
+            assertEquals("unknown type 'uint42_t'", field.getTooltip().getText());
             assertEquals(before, vm.document.state.get());
             assertTrue(lookup("#status").queryLabeled().getText().contains("unknown type 'uint42_t'"));
             assertTrue(lookup("#designer-error").queryLabeled().isVisible());
+            // Corrected in place, as in the decoded tree: Enter again commits and ends the edit.
+            push(KeyCode.CONTROL, KeyCode.A);
+            write("uint32_t");
+            push(KeyCode.ENTER);
+            WaitForAsyncUtils.waitForFxEvents();
+            assertTrue(table().getEditingCell() == null, "the corrected value ended the edit");
+            assertEquals("uint32_t", designer().record().members().get(1).type().spelling());
+            assertFalse(lookup("#designer-error").queryLabeled().isVisible());
         }
 
         @Test
         void escapeGivesUpTheRejectedTextAndItsError() {
             String type = cell(rowOfMember(1), "Type").getText();
             typeRejected(1, "Type", "uint42_t");
-            // Escape on the marked cell (the table has focus after the rejected commit).
+            // Escape in the open editor: the edit and its rejected text are given up together.
             type(KeyCode.ESCAPE);
             WaitForAsyncUtils.waitForFxEvents();
+            assertTrue(table().getEditingCell() == null, "Escape ended the edit");
             var cell = cell(rowOfMember(1), "Type");
             assertFalse(cell.getStyleClass().contains("invalid"), cell.getStyleClass().toString());
             assertEquals(type, cell.getText());
             assertFalse(lookup("#status").queryLabeled().getText().contains("uint42_t"),
                     lookup("#status").queryLabeled().getText());
             assertFalse(lookup("#designer-error").queryLabeled().isVisible());
-            // Escape in the cell editor too: the edit and its rejected text are given up together.
-            typeInto(1, "Type", "uint42_t");
-            doubleClickOn(cell(rowOfMember(1), "Type"));
+            // An edit left by a click elsewhere keeps the refused text in the cell, marked; Escape
+            // on the marked cell (the table has the focus) gives it up as well.
+            typeRejected(1, "Type", "uint42_t");
+            clickOn(cell(rowOfMember(0), "Offset"));
+            WaitForAsyncUtils.waitForFxEvents();
+            var marked = cell(rowOfMember(1), "Type");
+            assertEquals("uint42_t", marked.getText());
+            assertTrue(marked.getStyleClass().contains("invalid"), marked.getStyleClass().toString());
+            assertEquals("unknown type 'uint42_t'", marked.getTooltip().getText());
+            clickOn(marked);
             type(KeyCode.ESCAPE);
             WaitForAsyncUtils.waitForFxEvents();
             assertEquals(type, cell(rowOfMember(1), "Type").getText());
@@ -131,7 +156,7 @@ class DesignerGuiTest extends GuiTest {
          * Tab commits a cell and goes on editing the next one, so a member is typed in one go:
          * the type, Tab, the name, Enter. (The next cell's edit used to be started before the
          * table had shown the committed change, which ended it at once: the name typed after Tab
-         * went nowhere.) A refused value keeps the keyboard in the table, so Escape still reaches it.
+         * went nowhere.) A refused value keeps the editor, and Tab does not move on from it.
          */
         @Test
         void tabMovesTheEditToTheNextCell() {
@@ -154,12 +179,37 @@ class DesignerGuiTest extends GuiTest {
             var m = designer().record().members().getFirst();
             assertEquals("zz", m.name());
             assertEquals("uint8_t", m.type().spelling());
+            // A refused value and Tab: the editor stays where the value is to be corrected.
+            clickOn(cell(row, "Type"));
+            doubleClickOn(cell(row, "Type"));
+            WaitForAsyncUtils.waitForFxEvents();
+            push(KeyCode.CONTROL, KeyCode.A);
+            write("uint42_t");
+            push(KeyCode.TAB);
+            WaitForAsyncUtils.waitForFxEvents();
+            editing = table().getEditingCell();
+            assertEquals(row + " Type", editing == null ? null : editing.getRow() + " " + editing.getTableColumn().getText(),
+                    "Tab stays on the refused type");
+            type(KeyCode.ESCAPE);
+        }
+
+        /** The QA report's case: a bit width wider than its type (an invalid array size is refused alike). */
+        @Test
+        void aBitWidthLargerThanItsTypeStaysInTheEditorMarked() {
+            var field = typeRejected(4, "Bits", "17"); // flags is int16_t
+            assertTrue(field.getTooltip().getText().contains("width of bit-field"), field.getTooltip().getText());
+            assertTrue(lookup("#designer-error").queryLabeled().getText().contains("width of bit-field"),
+                    lookup("#designer-error").queryLabeled().getText());
+            type(KeyCode.ESCAPE);
+            WaitForAsyncUtils.waitForFxEvents();
+            assertTrue(table().getEditingCell() == null);
+            assertFalse(designer().record().members().get(4).isBitField(), "nothing changed");
         }
 
         @Test
-        void aBitWidthLargerThanItsTypeIsMarked() {
-            var cell = typeRejected(4, "Bits", "17"); // flags is int16_t
-            assertTrue(cell.getTooltip().getText().contains("width of bit-field"), cell.getTooltip().getText());
+        void anArraySizeThatIsNoNumberStaysInTheEditorMarked() {
+            var field = typeRejected(2, "Array", "x3");
+            assertTrue(field.getTooltip() != null && !field.getTooltip().getText().isEmpty());
         }
     }
 

@@ -140,7 +140,8 @@ class DynamicGuiTest extends GuiTest {
         typeInto(sh, "Array", "[ehdr.e_nosuch]");
         var bad = cell(rowOfMember(sh), "Array");
         assertTrue(bad.getStyleClass().contains("invalid"), "the rejected count stays in the cell, marked");
-        assertEquals("[ehdr.e_nosuch]", bad.getText());
+        assertEquals("[ehdr.e_nosuch]", lookup("#members .cell-editor").queryAs(javafx.scene.control.TextField.class)
+                .getText(), "in its editor, open on it");
         assertTrue(bad.getTooltip().getText().contains("no member named 'e_nosuch'"), bad.getTooltip().getText());
         assertEquals(sections, hex().fieldsView.root().getChildren().get(sh).getChildren().size(),
                 "nothing changed on the data side");

@@ -75,10 +75,16 @@ class EnumEditorGuiTest extends GuiTest {
         typeIntoEnum(0, "Value", "200");
         TableCell<?, ?> c = enumCell(0, "Value");
         assertTrue(c.getStyleClass().contains("invalid"));
-        assertEquals("200", c.getText());
+        assertEquals("200", lookup("#enumerators .cell-editor").queryAs(javafx.scene.control.TextField.class).getText(),
+                "the editor stays open on the refused value");
         assertTrue(c.getTooltip().getText().contains("does not fit the underlying type int8_t"), c.getTooltip().getText());
         assertTrue(lookup("#enum-error").queryLabeled().isVisible());
         assertEquals(before, vm.document.state.get());
+        // Escape in the open editor gives the refused value up, as in the designer.
+        type(KeyCode.ESCAPE);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertFalse(enumCell(0, "Value").getStyleClass().contains("invalid"));
+        assertFalse(lookup("#enum-error").queryLabeled().isVisible());
         typeIntoEnum(0, "Value", "-5");
         assertEquals(-5, side().enumerators().get(0).value());
         assertFalse(enumCell(0, "Value").getStyleClass().contains("invalid"));
