@@ -210,8 +210,12 @@ public final class HexPane extends BorderPane {
         fileLabel.textProperty().bind(file.fileLabel);
         // The overlay chooser flows on with the tools: in the narrow column that is two rows, not three.
         overlayBar.setPadding(Insets.EMPTY);
-        // Nested in the tools' flow it would wrap at its default 400 px; it wraps only when it must.
-        overlayBar.setPrefWrapLength(560);
+        // Nested in the tools' flow it would wrap at its default 400 px; it wraps only when it must:
+        // past 560 px, or past the pane's own width. (A flow is never narrower than its widest
+        // child, so at 800×560 the one-row overlay bar held the whole toolbar wider than the pane
+        // and "Find", "At caret" and "As table" lay past its edge.)
+        overlayBar.prefWrapLengthProperty().bind(widthProperty().map(w -> Math.max(120, Math.min(560,
+                w.doubleValue() - toolbar.getPadding().getLeft() - toolbar.getPadding().getRight()))));
         setTop(toolbar);
 
         hexTab.setClosable(false);

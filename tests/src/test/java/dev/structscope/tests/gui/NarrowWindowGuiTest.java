@@ -39,7 +39,8 @@ class NarrowWindowGuiTest extends GuiTest {
      * The documented smallest window, 800×560, designer beside data on the ELF sample (a dynamic
      * record, so the designer shows its expression fields too): the panes' minimum heights had
      * pushed the status bar off the bottom, and the hex rows lost their right part with no way
-     * to scroll to it.
+     * to scroll to it; the data pane's toolbar was held wider than the pane by the one-row
+     * overlay chooser, and Find, At caret and As table lay past its edge.
      */
     @Test
     void atTheMinimumSizeEverythingStaysReachable() throws Exception {
@@ -58,6 +59,13 @@ class NarrowWindowGuiTest extends GuiTest {
             assertShown(root.lookup(id), id, scene);
         }
         assertTrue(table().getHeight() >= 120, "the member table keeps a few rows: " + table().getHeight());
+        // The data pane's own tools (go to, find, the overlay's At caret and As table) wrap inside
+        // the pane: they lay past its right edge, cut by its clip.
+        Bounds pane = window.dataPane.localToScene(window.dataPane.getLayoutBounds());
+        List<String> outside = new java.util.ArrayList<>();
+        toolsOutside(window.dataPane.hexPane.getTop(), pane, outside);
+        assertTrue(outside.isEmpty(), "tools past the data pane's edge " + pane + ": " + outside);
+        assertShown(root.lookup("#hex-find"), "#hex-find", scene);
         var hex = window.dataPane.hexPane.hexView;
         javafx.scene.control.ScrollBar sideways = hex.getChildrenUnmodifiable().stream()
                 .filter(n -> n instanceof javafx.scene.control.ScrollBar sb
@@ -73,6 +81,27 @@ class NarrowWindowGuiTest extends GuiTest {
         javafx.geometry.Point2D p = hex.pointOf(hex.model.bytesPerRow.get() - 1,
                 dev.structscope.app.hexview.HexViewModel.Pane.ASCII);
         assertTrue(p != null && p.getX() > 0 && p.getX() < hex.getWidth(), "the row's last character shows at " + p);
+    }
+
+    /** Adds each visible control under {@code n} that does not lie wholly inside {@code area}. */
+    private static void toolsOutside(javafx.scene.Node n, Bounds area, List<String> outside) {
+        if (!n.isVisible()) {
+            return;
+        }
+        if (n instanceof javafx.scene.control.Control c) {
+            Bounds b = c.localToScene(c.getLayoutBounds());
+            if (b.getWidth() > 0 && !(b.getMinX() >= area.getMinX() - 0.5 && b.getMaxX() <= area.getMaxX() + 0.5)) {
+                outside.add((c instanceof javafx.scene.control.Labeled l ? "'" + l.getText() + "'"
+                        : c instanceof javafx.scene.control.TextField t ? "'" + t.getPromptText() + "'"
+                        : c.getClass().getSimpleName()) + " at " + b.getMinX() + ".." + b.getMaxX());
+            }
+            return;
+        }
+        if (n instanceof javafx.scene.Parent p) {
+            for (javafx.scene.Node c : p.getChildrenUnmodifiable()) {
+                toolsOutside(c, area, outside);
+            }
+        }
     }
 
     /**
