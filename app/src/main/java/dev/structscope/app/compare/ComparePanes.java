@@ -73,6 +73,7 @@ public final class ComparePanes {
         with.getItems().addAll(file, new SeparatorMenuItem());
         for (Abi a : abis) {
             MenuItem m = new MenuItem("This Layout on " + a.name());
+            m.setMnemonicParsing(false); // "x86_64": the underscore is the name's, not a mnemonic
             m.setOnAction(e -> {
                 portability.close();
                 compare.compareOnAbi(a);

@@ -399,6 +399,7 @@ public final class MainWindow {
         ToggleGroup abiGroup = new ToggleGroup();
         for (Abi a : ShellViewModel.abis()) {
             RadioMenuItem r = new RadioMenuItem(a.name() + " — " + a.description());
+            r.setMnemonicParsing(false); // "x86_64": the underscore is the name's, not a mnemonic
             r.setToggleGroup(abiGroup);
             r.setUserData(a);
             r.setOnAction(e -> d.setAbi(a));

@@ -48,6 +48,39 @@ class MenusGuiTest extends GuiTest {
         push(KeyCode.ESCAPE);
     }
 
+    /**
+     * Names with underscores ("x86_64-linux" in Layout › ABI and Layout › Compare with) read as
+     * they are spelt: a menu took the underscore for a mnemonic and showed "x8664-linux".
+     */
+    @Test
+    void underscoresInsideNamesAreShownNotTakenForMnemonics() {
+        java.util.List<String> eaten = new java.util.ArrayList<>();
+        for (javafx.scene.control.Menu m : lookup("#menu-bar").queryAs(MenuBar.class).getMenus()) {
+            underscoresEaten(m.getItems(), eaten);
+        }
+        assertTrue(eaten.isEmpty(), "shown without their underscore: " + eaten);
+        assertTrue(abiItems().anyMatch(t -> t.contains("x86_64-linux")), "the ABI menu names x86_64-linux");
+    }
+
+    /** Adds the items whose mnemonic parsing would drop an underscore inside a word. */
+    private static void underscoresEaten(java.util.List<MenuItem> items, java.util.List<String> eaten) {
+        for (MenuItem i : items) {
+            String t = i.getText();
+            if (t != null && i.isMnemonicParsing() && t.matches("(?s).*[\\p{Alnum}]_.*")) {
+                eaten.add(t);
+            }
+            if (i instanceof javafx.scene.control.Menu sub) {
+                underscoresEaten(sub.getItems(), eaten);
+            }
+        }
+    }
+
+    private java.util.stream.Stream<String> abiItems() {
+        return menu("Layout").getItems().stream().filter(i -> i instanceof javafx.scene.control.Menu m
+                && "ABI".equals(m.getText().replace("_", "")))
+                .flatMap(m -> ((javafx.scene.control.Menu) m).getItems().stream()).map(MenuItem::getText);
+    }
+
     @Test
     void memberCommandsAreOffWhileOnlyTheDataShows() {
         MenuItem add = menu("Edit").getItems().stream().filter(i -> "Add Member".equals(i.getText())).findFirst().orElseThrow();
