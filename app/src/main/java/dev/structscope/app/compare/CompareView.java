@@ -166,13 +166,10 @@ public final class CompareView extends BorderPane {
             return;
         }
         fitPending = true;
-        Runnable[] once = new Runnable[1];
-        once[0] = () -> {
-            scene.removePostLayoutPulseListener(once[0]);
+        dev.structscope.app.common.AfterLayout.once(scene, () -> {
             fitPending = false;
             widenRecordList();
-        };
-        scene.addPostLayoutPulseListener(once[0]);
+        });
         requestLayout();
     }
 

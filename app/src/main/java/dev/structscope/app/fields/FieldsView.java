@@ -171,17 +171,14 @@ public final class FieldsView extends BorderPane {
             return;
         }
         fitPending = true;
-        Runnable[] once = new Runnable[1];
-        once[0] = () -> {
-            scene.removePostLayoutPulseListener(once[0]);
+        // Each reason to fit comes with a layout of its own (a new record, rows, width), or arises
+        // in one (a cell's layout): the fit runs at the end of that pulse.
+        dev.structscope.app.common.AfterLayout.once(scene, () -> {
             fitPending = false;
             boolean shrink = fitMayShrink;
             fitMayShrink = false;
             fitNameColumn(shrink);
-        };
-        // Each reason to fit comes with a layout of its own (a new record, rows, width), or arises
-        // in one (a cell's layout): the listener runs at the end of that pulse.
-        scene.addPostLayoutPulseListener(once[0]);
+        });
     }
 
     private void fitNameColumn(boolean mayShrink) {
