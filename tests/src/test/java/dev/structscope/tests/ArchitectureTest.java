@@ -171,6 +171,24 @@ class ArchitectureTest {
                 "starts threads");
     }
 
+    /** picocli's annotations: reading any of them makes the JDK generate a proxy class at every start. */
+    static final com.tngtech.archunit.base.DescribedPredicate<com.tngtech.archunit.core.domain.JavaClass> PICOCLI_ANNOTATIONS =
+            com.tngtech.archunit.base.DescribedPredicate.describe("picocli's annotations (@Command, @Option, @Parameters, @Mixin, ...)",
+                    c -> c.getName().startsWith("picocli.CommandLine$") && c.isAnnotation());
+
+    @Test
+    void theCommandLineIsDeclaredInCode() {
+        ArchRule rule = noClasses().that().resideInAPackage("dev.structscope..")
+                .should().dependOnClassesThat(PICOCLI_ANNOTATIONS)
+                .because("the commands are declared on picocli's programmatic model (app.cli.CliSpec): to read an"
+                        + " annotation the JDK generates a proxy class at run time, which no AOT cache holds (~75 ms a start)");
+        rule.check(classes);
+        // picocli's own help mixin is declared with annotations: the rule must see that, or it proves nothing.
+        JavaClasses mixin = new com.tngtech.archunit.core.importer.ClassFileImporter().importPackages("picocli");
+        assertTrue(noClasses().should().dependOnClassesThat(PICOCLI_ANNOTATIONS).evaluate(mixin).hasViolation(),
+                "picocli's annotated AutoHelpMixin must be seen");
+    }
+
     @Test
     void theAppsPublicFieldsAreFinal() {
         // View models and views expose their state as public fields (JavaFX properties, observable
