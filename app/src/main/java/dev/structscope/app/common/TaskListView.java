@@ -1,6 +1,10 @@
 package dev.structscope.app.common;
 
+import javafx.animation.PauseTransition;
 import javafx.beans.binding.Bindings;
+import javafx.collections.FXCollections;
+import javafx.collections.ListChangeListener;
+import javafx.collections.ObservableList;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
@@ -12,6 +16,7 @@ import javafx.scene.control.ProgressBar;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
+import javafx.util.Duration;
 import org.controlsfx.control.PopOver;
 
 import java.util.Locale;
@@ -19,30 +24,51 @@ import java.util.Locale;
 /**
  * The background work the task runner is doing, for the status bar: a link that says how many
  * tasks run ("2 tasks running") and, clicked, a ControlsFX pop-over listing each task with its
- * progress and a Cancel button. Hidden while nothing runs. Binds to {@link TaskRunner#active()};
- * holds no state of its own. FX thread.
+ * progress and a Cancel button. A task is listed once it has run for {@link #SHOWN_AFTER}: the
+ * once-a-second check that the file is unchanged and the decode behind each caret move finish
+ * sooner, and listing them made the status bar flash "1 task running" and shift its other
+ * items. Hidden while nothing is listed. Follows {@link TaskRunner#active}; its own state is
+ * which of those tasks have been running long enough. FX thread.
  */
 public final class TaskListView extends Hyperlink {
     /** The list of tasks shown in the pop-over (tests). */
     public final ListView<TaskRunner.Task> list = new ListView<>();
+    /** How long a task runs before it is listed. */
+    public static final Duration SHOWN_AFTER = Duration.millis(400);
+    /** The runner's tasks that have run for {@link #SHOWN_AFTER}, oldest first. */
+    private final ObservableList<TaskRunner.Task> shown = FXCollections.observableArrayList();
     private PopOver popOver;
 
     public TaskListView(TaskRunner runner) {
         setId("tasks");
         setMnemonicParsing(false);
-        list.setItems(runner.active);
+        runner.active.addListener((ListChangeListener<TaskRunner.Task>) c -> {
+            while (c.next()) {
+                shown.removeAll(c.getRemoved());
+                for (TaskRunner.Task t : c.getAddedSubList()) {
+                    PauseTransition wait = new PauseTransition(SHOWN_AFTER);
+                    wait.setOnFinished(e -> {
+                        if (runner.active.contains(t) && !shown.contains(t)) {
+                            shown.add(t);
+                        }
+                    });
+                    wait.play();
+                }
+            }
+        });
+        list.setItems(shown);
         list.setId("task-list");
         list.setPrefWidth(380);
         // As tall as its rows (up to six, then it scrolls): one search is one line, not a box of blank rows.
         list.prefHeightProperty().bind(Bindings.createDoubleBinding(
-                () -> Math.min(6, Math.max(1, runner.active.size())) * 36.0 + 4, runner.active));
+                () -> Math.min(6, Math.max(1, shown.size())) * 36.0 + 4, shown));
         list.setCellFactory(v -> new TaskCell());
         list.setPlaceholder(new Label("Nothing is running"));
         textProperty().bind(Bindings.createStringBinding(() -> {
-            int n = runner.active.size();
+            int n = shown.size();
             return n == 1 ? "1 task running" : String.format(Locale.ROOT, "%d tasks running", n);
-        }, runner.active));
-        visibleProperty().bind(Bindings.isNotEmpty(runner.active));
+        }, shown));
+        visibleProperty().bind(Bindings.isNotEmpty(shown));
         managedProperty().bind(visibleProperty());
         setOnAction(e -> toggle());
     }
