@@ -35,6 +35,7 @@ import java.nio.ByteOrder;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -195,6 +196,8 @@ public final class DesignerViewModel {
         CellKey key = new CellKey(index, column);
         Member m = r.members().get(index);
         TypeLibrary lib = document.state.get().library();
+        // Expressions may name the document's enum constants (when(MSG_HELLO)), as a header's may.
+        Map<String, Long> enums = lib.enumerators();
         Member changed;
         try {
             changed = switch (column) {
@@ -217,14 +220,14 @@ public final class DesignerViewModel {
                     }
                     yield m.withName(name);
                 }
-                case ARRAY -> m.withType(DynamicText.withDims(CellText.elementOf(m.type()), text, layout.get(), index));
+                case ARRAY -> m.withType(DynamicText.withDims(CellText.elementOf(m.type()), text, layout.get(), index, enums));
                 case AT -> m.withDynamic(m.dynamic().withAt(blank(text) ? null
-                        : DynamicText.expression(text, "at", layout.get(), index, false)));
+                        : DynamicText.expression(text, "at", layout.get(), index, false, enums)));
                 case SWITCH -> m.withDynamic(m.dynamic().withSwitchOn(blank(text) ? null
-                        : DynamicText.expression(text, "switch", layout.get(), index, true)));
-                case WHEN -> m.withDynamic(m.dynamic().withWhen(blank(text) ? List.of() : DynamicText.whenValues(text)));
+                        : DynamicText.expression(text, "switch", layout.get(), index, true, enums)));
+                case WHEN -> m.withDynamic(m.dynamic().withWhen(blank(text) ? List.of() : DynamicText.whenValues(text, enums)));
                 case SIZE -> m.withDynamic(m.dynamic().withSize(blank(text) ? null
-                        : DynamicText.expression(text, "size", layout.get(), index, false)));
+                        : DynamicText.expression(text, "size", layout.get(), index, false, enums)));
                 case BITS -> {
                     String s = text == null ? "" : text.strip();
                     if (s.isEmpty()) {

@@ -15,6 +15,7 @@ import dev.structscope.model.type.Member;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The designer's text for the dynamic parts of a member: array dimensions that may be counts
@@ -41,7 +42,8 @@ public final class DynamicText {
      * are lengths, an empty first dimension is flexible, anything else a count expression
      * checked against the members before member {@code index} of {@code layout}.
      */
-    public static CType withDims(CType element, String text, RecordLayout layout, int index) {
+    public static CType withDims(CType element, String text, RecordLayout layout, int index,
+                                 Map<String, Long> enumerators) {
         String s = text == null ? "" : text.strip();
         if (s.isEmpty()) {
             return element;
@@ -51,7 +53,7 @@ public final class DynamicText {
                 return CellText.withDims(element, CellText.parseDims(s));
             } catch (InputException notLengths) {
                 // A bare expression is one dimension's count, as At, Switch and Size take theirs bare.
-                return withDims(element, "[" + s + "]", layout, index);
+                return withDims(element, "[" + s + "]", layout, index, enumerators);
             }
         }
         List<String> parts = brackets(s);
@@ -66,7 +68,7 @@ public final class DynamicText {
             } else if (p.matches("\\d{1,9}")) {
                 t = new ArrayType(t, Long.parseLong(p));
             } else {
-                t = ArrayType.counted(t, expression(p, "count", layout, index, false));
+                t = ArrayType.counted(t, expression(p, "count", layout, index, false, enumerators));
             }
         }
         return t;
@@ -109,18 +111,20 @@ public final class DynamicText {
     /**
      * Parses {@code text} (the {@code what} of member {@code index}) and checks its names.
      *
-     * @param allowText whether a name may hold characters ({@code char id[4]}: a switch over a tag)
+     * @param allowText   whether a name may hold characters ({@code char id[4]}: a switch over a tag)
+     * @param enumerators the document's enum constants, which a name may also be
      */
-    public static Expr expression(String text, String what, RecordLayout layout, int index, boolean allowText) {
-        Expr e = Expressions.parse(text, what);
+    public static Expr expression(String text, String what, RecordLayout layout, int index, boolean allowText,
+                                  Map<String, Long> enumerators) {
+        Expr e = Expressions.parse(text, what, enumerators);
         for (List<String> path : e.references()) {
             check(path, what, layout, index, allowText);
         }
         return e;
     }
 
-    /** The {@code when} values: expressions separated by commas outside quotes. */
-    public static List<Expr> whenValues(String text) {
+    /** The {@code when} values: constant expressions separated by commas outside quotes. */
+    public static List<Expr> whenValues(String text, Map<String, Long> enumerators) {
         List<Expr> out = new ArrayList<>();
         boolean quoted = false;
         int depth = 0;
@@ -135,7 +139,13 @@ public final class DynamicText {
             } else if (!quoted && c == ')') {
                 depth--;
             } else if (!quoted && depth == 0 && c == ',') {
-                out.add(Expressions.parse(s.substring(start, i), "when"));
+                Expr v = Expressions.parse(s.substring(start, i), "when", enumerators);
+                if (!v.isConstant()) {
+                    // A name that is no constant of the document would be read as a member: refused, as the importer does.
+                    throw new InputException("when", "a when value must be a constant (a number, a string or a constant of"
+                            + " an enum of this document), not '" + v.text() + "'");
+                }
+                out.add(v);
                 start = i + 1;
             }
         }

@@ -190,6 +190,27 @@ class DesignerDynamicTest {
         assertFalse(m.edit(2, Column.SIZE, "body"), "a member cannot size itself");
     }
 
+    /** A when value typed as the document's enum constant is that constant, by name, as the importer reads it. */
+    @Test
+    void aWhenValueMayBeAConstantOfTheDocumentsEnums() {
+        String text = """
+                #include <stdint.h>
+                enum Type { T_HELLO = 1, T_BYE = 2 };
+                union B { %s uint32_t a; %s uint16_t b; };
+                """;
+        java.util.function.Function<String[], TypeLibrary> lib = a -> HeaderImporter.importText(
+                text.formatted((Object[]) a), "m.h", HeaderImporter.Options.defaults());
+        Document d = new Document(new DocumentState(lib.apply(new String[] {"", ""}), "B", Abis.X86_64_LINUX,
+                Abis.X86_64_LINUX.byteOrder()));
+        DesignerViewModel m = new DesignerViewModel(d);
+        assertTrue(m.edit(0, Column.WHEN, "T_HELLO"), m.error.get());
+        assertTrue(m.edit(1, Column.WHEN, "T_BYE, 7"), m.error.get());
+        TypeLibrary truth = lib.apply(new String[] {"[[structscope::when(T_HELLO)]]", "[[structscope::when(T_BYE, 7)]]"});
+        assertEquals(truth.findRecord("B").orElseThrow().record(), m.record());
+        assertEquals("T_BYE, 7", DynamicText.whenText(m.record().members().get(1).dynamic().when()));
+        assertFalse(m.edit(0, Column.WHEN, "T_NONE"), "not a constant of the document");
+    }
+
     @Test
     void completionOffersTheMembersBeforeTheEditedOne() {
         List<String> names = vm.expressionSuggestions(2);

@@ -217,6 +217,10 @@ final class DeclParser {
             throw in().error(d.name(), "redefinition of '" + name + "' as a different kind of symbol");
         }
         st.sym().typedefs.put(name, t.type);
+        if (t.type instanceof dev.structscope.model.type.EnumType e) {
+            // typedef enum { ... } Name;: the library keeps the enum under the typedef's name.
+            e.enumerators().forEach(en -> st.sym().namedEnumerators.add(en.name()));
+        }
         st.sym().add(new Typedef(name, t.type, aligned, st.comments().of(s.first(), d.name()), vector), d.name());
     }
 

@@ -12,8 +12,9 @@ import java.util.Set;
  * {@code [[structscope::at(ehdr.e_shoff)]]}, {@code when("fmt ")}) into {@link Expr} trees: C's
  * conditional-expression grammar where an identifier that is not an enum constant names a member
  * decoded earlier. Everything constant ({@code sizeof}, {@code _Alignof}, {@code offsetof}, casts
- * of constants, literals, enum constants) is evaluated on the spot by {@link ConstExpr}, so the
- * tree holds only what data decides. One instance per expression.
+ * of constants, literals) is evaluated on the spot by {@link ConstExpr}, so the tree holds only
+ * what data decides; an enum constant standing alone stays a constant that remembers its name
+ * (in a larger constant subtree it folds with the rest). One instance per expression.
  */
 final class MemberExpr {
     private static final Set<String> BUILTINS = Set.of("sizeof", "_Alignof", "alignof", "__alignof__",
@@ -122,8 +123,16 @@ final class MemberExpr {
                 }
                 return new Expr.Str(sb.toString());
             }
-            if (t.isIdent() && !BUILTINS.contains(t.text()) && !st.sym().enumerators.containsKey(t.text())) {
-                return member();
+            if (t.isIdent() && !BUILTINS.contains(t.text())) {
+                IntValue constant = st.sym().enumerators.get(t.text());
+                if (constant == null) {
+                    return member();
+                }
+                if (st.sym().namedEnumerators.contains(t.text())) {
+                    // Kept by name, so that what is shown and written back says MSG_HELLO, not 1.
+                    in.next();
+                    return new Expr.Const(constant.value(), t.text());
+                }
             }
             // Literals, sizeof, _Alignof, offsetof, enum constants, casts: constants C evaluates.
             return new Expr.Const(new ConstExpr(in, hooks).unary().value());

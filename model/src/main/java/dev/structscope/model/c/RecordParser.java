@@ -370,6 +370,7 @@ final class RecordParser {
         if (tag == null) {
             return e;
         }
+        list.forEach(en -> st.sym().namedEnumerators.add(en.name()));
         st.sym().tags.get(tag.text()).complete = true;
         st.sym().add(e, tag);
         return NamedType.enumeration(tag.text());

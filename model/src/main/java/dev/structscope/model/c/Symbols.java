@@ -48,6 +48,12 @@ final class Symbols {
     final Map<String, CType> typedefs = new HashMap<>();
     final Set<String> functionTypedefs = new HashSet<>();
     final Map<String, IntValue> enumerators = new HashMap<>();
+    /**
+     * The enumerators of enums the library keeps (tagged ones, or those a document or library
+     * supplies): an expression may name these and be read back; one of an anonymous enum is
+     * kept as its number, since nothing written from the library would declare it.
+     */
+    final Set<String> namedEnumerators = new HashSet<>();
     final Map<String, CType> builtins;
     private TypeLibrary library;
 

@@ -52,6 +52,8 @@ final class DocumentReader {
 
     /** Where each type value came from, by identity, for the checks that run after reading. */
     final Map<Object, Where> locations = new java.util.IdentityHashMap<>();
+    /** The document's enum constants by name, for its expressions ({@link #collectEnumerators}). */
+    private final Map<String, Long> enumerators = new java.util.HashMap<>();
 
     LayoutDocument read(JsonTree root) {
         JObject o = object(root, "the document");
@@ -95,7 +97,9 @@ final class DocumentReader {
         }
         List<Decl> decls = new ArrayList<>();
         if (f.containsKey("types")) {
-            for (JsonTree t : array(f.get("types").value(), "\"types\"").items()) {
+            JArray types = array(f.get("types").value(), "\"types\"");
+            types.items().forEach(this::collectEnumerators);
+            for (JsonTree t : types.items()) {
                 decls.add(decl(t));
             }
         }
@@ -152,8 +156,32 @@ final class DocumentReader {
         return r;
     }
 
+    /**
+     * Notes the enum constants a top-level enum (or typedef of one) declares, before any member is
+     * read: an expression may name one declared further down the document, as the library it was
+     * written from allowed. Passes over what is malformed; reading the declaration reports it.
+     */
+    private void collectEnumerators(JsonTree t) {
+        if (!(t instanceof JObject o)) {
+            return;
+        }
+        JsonTree kind = o.fields().containsKey("kind") ? o.fields().get("kind").value() : null;
+        if (kind instanceof JString k && k.value().equals("typedef") && o.fields().containsKey("type")) {
+            collectEnumerators(o.fields().get("type").value());
+        } else if (kind instanceof JString k && k.value().equals("enum") && o.fields().containsKey("enumerators")
+                && o.fields().get("enumerators").value() instanceof JArray list) {
+            for (JsonTree e : list.items()) {
+                if (e instanceof JObject eo && eo.fields().containsKey("name") && eo.fields().containsKey("value")
+                        && eo.fields().get("name").value() instanceof JString n
+                        && eo.fields().get("value").value() instanceof JNumber v && v.integral()) {
+                    enumerators.putIfAbsent(n.value(), new BigInteger(v.value().toString()).longValue());
+                }
+            }
+        }
+    }
+
     /** The expression string at {@code key}, parsed, or null when absent. */
-    private static Expr expression(Map<String, JObject.Field> f, String key, JObject o) {
+    private Expr expression(Map<String, JObject.Field> f, String key, JObject o) {
         if (!f.containsKey(key)) {
             return null;
         }
@@ -161,7 +189,7 @@ final class DocumentReader {
         if (!(v instanceof JString js)) {
             throw v.where().error("\"" + key + "\" must be an expression string");
         }
-        return Expressions.parse(js.value(), v.where().toString());
+        return Expressions.parse(js.value(), v.where().toString(), enumerators);
     }
 
     private Member member(JsonTree t) {
@@ -188,9 +216,10 @@ final class DocumentReader {
                 if (text == null) {
                     throw w.where().error("\"when\" values must be expression strings");
                 }
-                Expr e = Expressions.parse(text, w.where().toString());
+                Expr e = Expressions.parse(text, w.where().toString(), enumerators);
                 if (!e.isConstant()) {
-                    throw w.where().error("a when value must be a constant, not \"" + text + "\"");
+                    throw w.where().error("a when value must be a constant (a number, a string or a constant of an enum"
+                            + " of this document), not \"" + text + "\"");
                 }
                 when.add(e);
             }

@@ -120,16 +120,24 @@ public sealed interface Expr permits Expr.Const, Expr.Str, Expr.Ref, Expr.Unary,
         return references().isEmpty();
     }
 
-    /** An integer constant. */
-    record Const(long value) implements Expr {
+    /**
+     * An integer constant; {@code spelling} is the enum constant it was written as
+     * ({@code when(MSG_HELLO)}), so that listings, documents and exported headers say it the same
+     * way, or null for a number (and for anything folded from several constants).
+     */
+    record Const(long value, String spelling) implements Expr {
+        public Const(long value) {
+            this(value, null);
+        }
+
         @Override
         public String text() {
-            return Long.toString(value);
+            return spelling != null ? spelling : Long.toString(value);
         }
 
         @Override
         public int precedence() {
-            return value < 0 ? 14 : 16;
+            return value < 0 && spelling == null ? 14 : 16;
         }
 
         @Override

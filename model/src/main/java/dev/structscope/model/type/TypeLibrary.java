@@ -31,6 +31,20 @@ public record TypeLibrary(List<Decl> decls, Map<String, Long> constants) {
         return new TypeLibrary(List.of(decls), Map.of());
     }
 
+    /**
+     * The enum constants of the library's enums (tagged, or named by a typedef), by name: what an
+     * expression read from a document or typed in the designer may name ({@code when(MSG_HELLO)}).
+     */
+    public Map<String, Long> enumerators() {
+        Map<String, Long> out = new LinkedHashMap<>();
+        for (Decl d : decls) {
+            if ((d instanceof Typedef td ? td.target() : d) instanceof EnumType e) {
+                e.enumerators().forEach(en -> out.putIfAbsent(en.name(), en.value()));
+            }
+        }
+        return out;
+    }
+
     /** A named struct or union of the library: its name, its definition and its other typedef names. */
     public record NamedRecord(String name, RecordType record, List<String> aliases) {
         public NamedRecord {

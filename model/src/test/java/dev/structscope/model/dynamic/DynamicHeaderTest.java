@@ -89,14 +89,36 @@ class DynamicHeaderTest {
         }
 
         @Test
-        void readsSwitchSizeAndWhenWithEnumConstantsFolded() {
+        void readsSwitchSizeAndWhenWithEnumConstantsKeptByName() {
             Member body = member("Msg", "body");
             assertEquals("type", body.dynamic().switchOn().text());
-            assertEquals("len - 4", body.dynamic().size().text());
+            assertEquals("len - 4", body.dynamic().size().text(), "a macro is gone before the parser sees it");
             RecordType u = (RecordType) body.type();
-            assertEquals(List.of(new Expr.Const(1)), u.members().get(0).dynamic().when());
-            assertEquals(List.of(new Expr.Const(2), new Expr.Const(3)), u.members().get(1).dynamic().when());
+            assertEquals(List.of(new Expr.Const(1, "LOGIN")), u.members().get(0).dynamic().when());
+            assertEquals(List.of(new Expr.Const(2, "TICK"), new Expr.Const(3, "TEXT")), u.members().get(1).dynamic().when());
+            assertEquals("TICK", u.members().get(1).dynamic().when().getFirst().text());
             assertTrue(u.members().get(2).dynamic().when().isEmpty(), "the default alternative");
+        }
+
+        /**
+         * Only a constant the library keeps is kept by name (an export must declare what it
+         * names): a tagged enum's or a typedef'd one's, standing alone; an anonymous enum's, or
+         * one folded with others, is its number.
+         */
+        @ParameterizedTest
+        @CsvSource(delimiter = '|', value = {
+                "enum K { A = 7 };|A|A",
+                "typedef enum { A = 7 } K;|A|A",
+                "enum { A = 7 };|A|7",
+                "enum K { A = 7 };|A + 1|8",
+                "enum K { A = 7, B = 8 };|A, B|A, B",
+                "enum K { A = 7 };|(A)|A"})
+        void anEnumConstantKeepsItsNameWhereTheLibraryDeclaresIt(String enumDecl, String when, String shown) {
+            String header = enumDecl + " struct S { int t; [[structscope::switch(t)]] union { [[structscope::when("
+                    + when + ")]] int a; } u; };";
+            TypeLibrary l = HeaderImporter.importText(header, "k.h", HeaderImporter.Options.defaults());
+            RecordType u = (RecordType) l.findRecord("S").orElseThrow().record().members().get(1).type();
+            assertEquals(shown, String.join(", ", u.members().getFirst().dynamic().when().stream().map(Expr::text).toList()));
         }
 
         @Test
@@ -212,6 +234,7 @@ class DynamicHeaderTest {
             assertTrue(json.contains("\"count\": \"name_len\""), json);
             assertTrue(json.contains("\"switch\": \"type\""), json);
             assertTrue(json.contains("\"when\": [\"\\\"fmt \\\"\"]"), json);
+            assertTrue(json.contains("\"when\": [\"TICK\", \"TEXT\"]"), json);
             TypeLibrary back = LayoutDocuments.parse(json, "doc.json").library();
             for (String name : List.of("Name", "Rec", "File", "Msg", "Placed", "CB", "Chunk")) {
                 assertEquals(l.findRecord(name).orElseThrow().record(), back.findRecord(name).orElseThrow().record(),
@@ -231,6 +254,29 @@ class DynamicHeaderTest {
             InputException e = assertThrows(InputException.class, () -> LayoutDocuments.parse(json, "d.json"));
             assertTrue(e.oneLine().startsWith("d.json:"), e.oneLine());
             return e;
+        }
+
+        @Test
+        void aWhenNamingNoConstantOfTheDocumentIsRefusedWithItsPlace() {
+            InputException e = refusedWithItsPlace("""
+                    {"name": "s", "type": "int", "when": ["NOPE"]}""");
+            assertTrue(e.getMessage().contains("a when value must be a constant (a number, a string or a constant of an enum"
+                    + " of this document), not \"NOPE\""), e.oneLine());
+        }
+
+        @Test
+        void anExpressionMayNameAConstantOfAnEnumDeclaredLaterInTheDocument() {
+            String json = """
+                    {"format": "structscope-layout", "version": 1, "types": [
+                      {"kind": "struct", "name": "A", "members": [
+                        {"name": "t", "type": "int"},
+                        {"name": "u", "switch": "t", "type": {"kind": "union", "members": [
+                          {"name": "a", "type": "int", "when": ["LATER"]}]}}]},
+                      {"kind": "enum", "name": "E", "enumerators": [{"name": "LATER", "value": 5}]}]}
+                    """;
+            RecordType a = LayoutDocuments.parse(json, "d.json").library().findRecord("A").orElseThrow().record();
+            RecordType u = (RecordType) a.members().get(1).type();
+            assertEquals(List.of(new Expr.Const(5, "LATER")), u.members().getFirst().dynamic().when());
         }
 
         @Test

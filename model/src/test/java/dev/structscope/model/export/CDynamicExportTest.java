@@ -62,7 +62,7 @@ class CDynamicExportTest {
         assertTrue(h.contains("uint16_t vals[n && !(flags & 1) ? n : 0];"), h);
         assertTrue(h.contains("/* texts: C cannot hold") || h.contains("Text texts[];"), h);
         assertTrue(h.contains("[[structscope::switch(kind), structscope::size(8)]]"), h);
-        assertTrue(h.contains("[[structscope::when(1)]]"), h);
+        assertTrue(h.contains("[[structscope::when(K_INT)]]"), h);
     }
 
     @ParameterizedTest
