@@ -114,7 +114,10 @@ public final class DecodeCommand extends CliCommand {
                 return at;
             });
             if (all) {
-                warnTrailing(err, end, size);
+                // Why the walk stopped short of the end: a record the data ends inside may be a
+                // short last record, or a count or place read from bytes that are no record at all.
+                data.warnTrailing(err, size - end, "(at byte offset " + end + ") were not decoded"
+                        + (stoppedBy == null ? "" : ": " + stoppedBy));
             }
         }
         return 0;
@@ -126,13 +129,18 @@ public final class DecodeCommand extends CliCommand {
         void record(long index, long offset, RecordValue value);
     }
 
+    /** With {@code --all}: why the last walk stopped before the end of the data, or null. */
+    private String stoppedBy;
+
     /**
      * Decodes the records asked for from {@code --offset}, back to back, into {@code rows}; says
      * each record's warnings on {@code err} (null: not on this pass). Returns where the last one
-     * ended. With {@code --all} it stops at the end of the data or at a record the data ends inside.
+     * ended. With {@code --all} it stops at the end of the data or at a record the data ends inside
+     * ({@link #stoppedBy} says which and why).
      */
     private long walk(DynamicDecoder decoder, MemorySegment whole, long size, Rows rows, PrintWriter err) {
         long pos = data.offset;
+        stoppedBy = null;
         for (long i = 0; all || i < count; i++) {
             if (all && pos >= size) {
                 break;
@@ -142,6 +150,7 @@ public final class DecodeCommand extends CliCommand {
                 d = decoder.read(whole, pos, size);
             } catch (DynamicDecoder.DataEndsException e) {
                 if (all) {
+                    stoppedBy = "record " + i + " at byte offset " + pos + " does not fit: " + e.getMessage();
                     break;
                 }
                 throw new InputException(data.file + ": " + e.where(), "record " + i + ": " + e.getMessage());

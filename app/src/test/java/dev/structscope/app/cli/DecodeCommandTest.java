@@ -114,6 +114,24 @@ class DecodeCommandTest {
         assertTrue(text.out.toString().contains("small = " + expected.get("packed").get(0).get("small").asText()), text.out.toString());
     }
 
+    /**
+     * A dynamic record the data ends inside stops --all, and the message says why: a short last
+     * record and a count read from bytes that are no record look alike by their trailing bytes alone.
+     */
+    @Test
+    void allSaysWhyADynamicWalkStoppedShort() throws Exception {
+        Path h = dir.resolve("counted.h");
+        Files.writeString(h, "#include <stdint.h>\nstruct R { uint8_t n; uint8_t d[n]; };\n");
+        Path data = dir.resolve("counted.bin");
+        Files.write(data, new byte[] {2, 10, 11, 9, 1, 2});
+        CliRun r = CliRun.run("decode", h.toString(), "--type", "R", data.toString(), "--all", "--format", "jsonl");
+        assertEquals(0, r.status(), r.err.toString());
+        assertEquals(List.of("{\"n\": 2, \"d\": [10, 11]}"), r.out.toString().lines().toList());
+        assertEquals("structscope: " + data + ": 3 trailing bytes after the last whole record (at byte offset 3) were not"
+                + " decoded: record 1 at byte offset 3 does not fit: R.d: count n = 9 elements of 1 bytes at byte offset 4"
+                + " runs past the end of the data (6 bytes)", r.err.toString().strip());
+    }
+
     @Test
     void allReportsTrailingBytesAndCountPastTheEndIsExit2() throws Exception {
         long size = expected.get("sizes").get(1).asLong();
