@@ -4,7 +4,10 @@ import dev.structscope.model.InputException;
 import dev.structscope.model.type.ArrayType;
 import dev.structscope.model.type.CType;
 import dev.structscope.model.type.Decl;
+import dev.structscope.model.type.Dynamic;
 import dev.structscope.model.type.EnumType;
+import dev.structscope.model.type.Expr;
+import dev.structscope.model.type.Member;
 import dev.structscope.model.type.NamedType;
 import dev.structscope.model.type.PointerType;
 import dev.structscope.model.type.PrimitiveType;
@@ -20,8 +23,9 @@ import java.util.Map;
 /**
  * Orders a library's declarations so that C accepts them: a record after every type it holds
  * by value, a typedef after what it names (a typedef of a struct tag needs no definition, as in
- * {@code typedef struct Node Node;}); otherwise input order. With a root type, only the
- * declarations it needs. Used by the C exporter; confined to the calling thread.
+ * {@code typedef struct Node Node;}), an enum before a record whose expressions name its
+ * constants; otherwise input order. With a root type, only the declarations it needs. Used by the
+ * C exporter; confined to the calling thread.
  */
 final class DeclOrder {
     private final TypeLibrary library;
@@ -57,7 +61,7 @@ final class DeclOrder {
         }
         state.put(d, 1);
         switch (d) {
-            case RecordType r -> r.members().forEach(m -> deps(m.type(), true));
+            case RecordType r -> r.members().forEach(this::member);
             case EnumType e -> {
             }
             case Typedef t -> deps(t.target(), false);
@@ -72,8 +76,11 @@ final class DeclOrder {
             case PrimitiveType p -> {
             }
             case PointerType p -> deps(p.target(), false);
-            case ArrayType a -> deps(a.element(), true);
-            case RecordType r -> r.members().forEach(m -> deps(m.type(), true));
+            case ArrayType a -> {
+                constants(a.count());
+                deps(a.element(), true);
+            }
+            case RecordType r -> r.members().forEach(this::member);
             case EnumType e -> {
             }
             case NamedType n -> {
@@ -91,6 +98,56 @@ final class DeclOrder {
                 }
             }
         }
+    }
+
+    /** What member {@code m} needs: its type's declarations and the enums its expressions name. */
+    private void member(Member m) {
+        Dynamic d = m.dynamic();
+        constants(d.at());
+        constants(d.switchOn());
+        d.when().forEach(this::constants);
+        constants(d.size());
+        deps(m.type(), true);
+    }
+
+    /**
+     * Visits the enum of each constant {@code e} names ({@code when(MSG_HELLO)}): an export of one
+     * type must declare it, or the header it writes would not read back.
+     */
+    private void constants(Expr e) {
+        switch (e) {
+            case null -> {
+            }
+            case Expr.Const c when c.spelling() != null -> {
+                Decl owner = enumDeclaring(c.spelling());
+                if (owner != null) {
+                    visit(owner);
+                }
+            }
+            case Expr.Unary u -> constants(u.operand());
+            case Expr.Binary b -> {
+                constants(b.left());
+                constants(b.right());
+            }
+            case Expr.Cond c -> {
+                constants(c.test());
+                constants(c.then());
+                constants(c.otherwise());
+            }
+            default -> {
+            }
+        }
+    }
+
+    /** The library's enum (or typedef of one) that declares {@code constant}, or null. */
+    private Decl enumDeclaring(String constant) {
+        for (Decl d : library.decls()) {
+            if ((d instanceof Typedef td ? td.target() : d) instanceof EnumType e
+                    && e.enumerators().stream().anyMatch(en -> en.name().equals(constant))) {
+                return d;
+            }
+        }
+        return null;
     }
 
     private Decl find(NamedType n) {

@@ -75,6 +75,33 @@ class CDynamicExportTest {
         assertTrue(r.ok(), () -> r.output() + "\n---\n" + export());
     }
 
+    /**
+     * {@code export --type M} of a record whose when values name an enum's constants that no member
+     * has as its type: the enum is written before the record, so the header compiles and reads back
+     * to the same record (it named constants nothing declared).
+     */
+    @Test
+    void anExportOfOneTypeDeclaresTheEnumsItsExpressionsName() throws IOException {
+        String h = """
+                #include <stdint.h>
+                enum Unused { U = 9 };
+                enum Op { OP_A = 1, OP_B = 2 };
+                struct M { uint8_t op; uint8_t n;
+                  [[structscope::switch(op)]] union { [[structscope::when(OP_A)]] uint32_t a;
+                    [[structscope::when(OP_B)]] uint16_t b; } u; };
+                """;
+        TypeLibrary lib = HeaderImporter.importText(h, "m.h", HeaderImporter.Options.defaults());
+        String out = new CExporter().export(lib, ExportOptions.defaults().withType("M")).text();
+        assertTrue(out.contains("enum Op {") && out.indexOf("enum Op {") < out.indexOf("struct M {"), out);
+        assertTrue(out.contains("[[structscope::when(OP_A)]]"), out);
+        assertTrue(!out.contains("enum Unused"), "only what M needs:\n" + out);
+        TypeLibrary back = HeaderImporter.importText(out, "export.h", HeaderImporter.Options.defaults());
+        assertEquals(lib.findRecord("M").orElseThrow().record(), back.findRecord("M").orElseThrow().record(), out);
+        Path file = Files.writeString(dir.resolve("m_export.h"), out);
+        Tools.Run r = Tools.run(dir, Tools.require("gcc", "gcc"), "-std=c2x", "-fsyntax-only", "-x", "c", file.toString());
+        assertTrue(r.ok(), () -> r.output() + "\n---\n" + out);
+    }
+
     @Test
     void reimportsToTheSameLibrary() {
         TypeLibrary lib = library();
