@@ -110,6 +110,8 @@ class DynamicGuiTest extends GuiTest {
         clickOn(menuText("Go to This Value as an Offset"));
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals(shoff, hex().model.caret(), "the caret is at the value of e_shoff");
+        // What the caret's move started (the tree decoding again) ends before its rows are looked up.
+        settle();
 
         TreeItem<FieldRow> again = child(child(hex().fieldsView.root(), "ehdr"), "e_shoff");
         rightClickRow(again);
@@ -202,13 +204,21 @@ class DynamicGuiTest extends GuiTest {
         rightClickOn(rowOf(item));
     }
 
+    /**
+     * The row showing {@code item}, waited for: after a scroll the tree lays its rows out on a
+     * later pulse (under load a single flush of FX events was not always enough).
+     */
     private Node rowOf(TreeItem<FieldRow> item) {
-        for (Node n : lookup(".tree-table-row-cell").queryAll()) {
-            if (n instanceof TreeTableRow<?> r && r.getTreeItem() == item) {
-                return n;
+        for (int i = 0; i < 200; i++) {
+            for (Node n : lookup(".tree-table-row-cell").queryAll()) {
+                if (n instanceof TreeTableRow<?> r && r.getTreeItem() == item && r.isVisible()) {
+                    return n;
+                }
             }
+            sleep(25);
+            WaitForAsyncUtils.waitForFxEvents();
         }
-        throw new AssertionError("no visible row for " + item.getValue().name());
+        throw new AssertionError("no visible row for " + item.getValue().name() + " after 5 s");
     }
 
     private Node menuText(String prefix) {
