@@ -97,7 +97,10 @@ public final class RecordWalk {
                 size = decoded.size();
                 node = decoded.value().node();
             } catch (DynamicDecoder.DataEndsException e) {
-                stop = String.format(Locale.ROOT, "%,d trailing bytes at 0x%X are not a whole record", limit - at, at);
+                // With what did not fit: a short last record and a count read from bytes that are no
+                // record (a whole-file type walked on past its one record) look alike otherwise.
+                stop = String.format(Locale.ROOT, "%,d trailing bytes at 0x%X are not a whole record: %s", limit - at, at,
+                        e.getMessage());
                 break;
             } catch (InputException e) {
                 stop = String.format(Locale.ROOT, "record %,d: %s", n, e.oneLine());
