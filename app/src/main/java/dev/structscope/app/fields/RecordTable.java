@@ -68,6 +68,12 @@ public final class RecordTable extends BorderPane {
             return getParent() instanceof Region bar && bar.getWidth() > 0
                     ? Math.min(pref, bar.getWidth() - bar.snappedLeftInset() - bar.snappedRightInset()) : pref;
         }
+
+        /** As tall as the text wrapped at the width above (the flow asks with no width). */
+        @Override
+        protected double computePrefHeight(double width) {
+            return super.computePrefHeight(width < 0 ? prefWidth(-1) : width);
+        }
     };
     private final TextField firstField = new TextField("0");
     private final Button summaryButton = new Button("Column summary");
@@ -166,6 +172,7 @@ public final class RecordTable extends BorderPane {
         summaryTable.getStyleClass().add(atlantafx.base.theme.Styles.DENSE);
         progress.setPrefWidth(140);
         info.setMinWidth(0);
+        info.setId("record-info");
         plotButton.setId("record-plot");
         plotButton.setTooltip(new javafx.scene.control.Tooltip(
                 "Plot the selected cell's column (or the first numeric one) over every record: mean line, min/max band"));
@@ -180,9 +187,10 @@ public final class RecordTable extends BorderPane {
                 firstField, summaryButton, plotButton, progress, cancelButton, summaryState);
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.setPadding(new Insets(4, 6, 4, 6));
-        // A line longer than the pane (a walk's stop reason, trailing bytes) ends in "…" within it,
-        // whole in its tooltip: a flow gives each child its preferred width, so the label asks for
-        // no more than the flow has.
+        // A line longer than the pane (a walk's stop reason, trailing bytes) wraps within it, whole
+        // in its tooltip too: a flow gives each child its preferred width, so the label asks for no
+        // more than the flow has, and wraps there (the reason a walk stopped is worth reading).
+        info.setWrapText(true);
         bar.widthProperty().addListener((o, a, b) -> info.requestLayout());
         javafx.scene.control.Tooltip whole = new javafx.scene.control.Tooltip();
         whole.textProperty().bind(viewModel.info);

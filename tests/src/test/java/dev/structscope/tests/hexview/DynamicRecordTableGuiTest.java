@@ -89,6 +89,39 @@ class DynamicRecordTableGuiTest extends HexPaneGuiBase {
         assertEquals(walk.size(7), pane.fieldsView.root().getValue().size());
     }
 
+    /**
+     * The whole-file ELF type walked as records: the walk stops at the third, whose counts come
+     * from bytes that are no ELF header, and the line above the rows says why, wrapped within the
+     * pane rather than cut ("14,200 trailing bytes at 0xC0 a…" at 1366×768 before).
+     */
+    @Test
+    void aWalkThatStopsShortSaysWhyInAWholeLine(FxRobot robot) throws Exception {
+        Sample s = Samples.ELF;
+        Path data = Samples.extract(s, dir);
+        var lib = dev.structscope.io.headers.LocalHeaders.importFile(data.resolveSibling(s.header()),
+                HeaderImporter.Options.defaults());
+        OpenData.open(robot, pane, data);
+        robot.interact(() -> {
+            pane.setLibrary(lib, Abis.X86_64_LINUX, ByteOrder.LITTLE_ENDIAN);
+            pane.overlayBar.choose("ElfFile", "0", true);
+        });
+        var table = pane.recordTable.viewModel;
+        for (int i = 0; i < 400 && table.walking(); i++) {
+            robot.sleep(25);
+        }
+        WaitForAsyncUtils.waitForFxEvents();
+        RecordWalk.Result walk = pane.recordTable.walk();
+        assertEquals(3, walk.count());
+        assertTrue(walk.stop().startsWith("14,200 trailing bytes at 0xC0 are not a whole record: ElfFile.ph: count"
+                + " ehdr.e_phnum = 4096 elements"), walk.stop());
+        javafx.scene.control.Label info = robot.lookup("#record-info").queryAs(javafx.scene.control.Label.class);
+        assertTrue(info.getText().endsWith(walk.stop()), info.getText());
+        javafx.scene.text.Text shown = (javafx.scene.text.Text) info.lookup(".text");
+        assertEquals(info.getText(), shown.getText(), "the line is shown whole, not cut with an ellipsis");
+        assertTrue(info.getHeight() > 2 * info.getFont().getSize() && info.getWidth() <= pane.getWidth(),
+                "wrapped within the pane: " + info.getWidth() + "×" + info.getHeight());
+    }
+
     private String cellText(FxRobot robot, int row, String column) {
         for (var n : robot.lookup(".table-cell").queryAll()) {
             if (n instanceof TableCell<?, ?> c && c.getTableView() == pane.recordTable.table && c.getIndex() == row
