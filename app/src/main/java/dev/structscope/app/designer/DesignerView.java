@@ -60,6 +60,8 @@ public final class DesignerView extends BorderPane {
     private String dynamicShownFor;
     private boolean wasDynamic;
     private final ScrollPane lower;
+    /** The table's column widths: its resize policy, and the columns fitted to what they show. */
+    private final ColumnWidths widths = new ColumnWidths(table);
     private final VBox top;
     /** What the member table keeps of a short pane before the part under it scrolls: its header and about four rows. */
     private static final double TABLE_ROOM = 150;
@@ -101,7 +103,10 @@ public final class DesignerView extends BorderPane {
         hex.setId("hex-toggle");
         hex.setTooltip(new Tooltip("Offsets in hex (on) or decimal (off)"));
         hex.selectedProperty().bindBidirectional(vm.hexOffsets);
-        vm.hexOffsets.addListener((o, a, b) -> table.refresh());
+        vm.hexOffsets.addListener((o, a, b) -> {
+            table.refresh();
+            widths.requestFit();
+        });
 
         vm.layout.addListener((o, a, l) -> {
             syncing = true;
@@ -274,7 +279,7 @@ public final class DesignerView extends BorderPane {
         // the listener after the table's selects the member's row again and ends the sync.
         vm.rows.addListener((javafx.collections.ListChangeListener<DesignerRow>) ch -> syncing = true);
         table.setItems(vm.rows);
-        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        table.setColumnResizePolicy(widths);
         Label empty = new Label("Add a member (Insert)");
         empty.getStyleClass().add("empty-state");
         table.placeholderProperty().bind(Bindings.when(vm.layout.isNull())
@@ -337,11 +342,8 @@ public final class DesignerView extends BorderPane {
             dims.setPrefWidth(dyn ? 130 : 70);
             align.setPrefWidth(dyn ? 48 : 62);
             type.setPrefWidth(dyn ? 130 : 170);
-            // A constrained table fits its columns to its width only when that width changes: fit
-            // them again now, or the wider columns push the last ones out of the pane, unreachable.
-            if (table.getWidth() > 0) {
-                table.getColumnResizePolicy().call(new TableView.ResizeFeatures<>(table, null, 0.0));
-            }
+            // The table fits its columns to its width only when that width changes: fit them again now.
+            widths.relayout();
         };
         vm.layout.addListener((o, a, l) -> showDynamic.accept(l));
         showDynamic.accept(vm.layout.get());
@@ -367,10 +369,19 @@ public final class DesignerView extends BorderPane {
         table.getColumns().setAll(List.of(off, size, align, type, name, dims, bits, at, sw, when, sized, attrs, note));
         // The table fits its columns to the pane (about 520 pixels beside the data at 1366) by
         // narrowing them all: no column narrower than its title, the type and name keep room to be read.
-        // The comment, last, takes what is left.
+        // The comment, last, takes what is left. What the layout computes (an offset such as
+        // at(ehdr.e_shoff), a size, a type, a count) is never cut: those columns are at least as wide
+        // as their texts, and the table scrolls sideways when they need more than the pane has.
         table.getColumns().stream().filter(c -> c != note).forEach(DesignerView::fitTitle);
         type.setMinWidth(Math.max(type.getMinWidth(), 72));
         name.setMinWidth(Math.max(name.getMinWidth(), 60));
+        widths.fitContent(off, size, type, name, dims);
+        vm.rows.addListener((javafx.collections.ListChangeListener<DesignerRow>) ch -> widths.requestFit());
+        table.getVisibleLeafColumns().addListener((javafx.collections.ListChangeListener<TableColumn<DesignerRow, ?>>) ch -> {
+            widths.relayout();
+            widths.requestFit();
+        });
+        table.sceneProperty().addListener((o, a, b) -> widths.requestFit());
         table.setTableMenuButtonVisible(true);
 
         table.setRowFactory(tv -> new MemberTableRow());

@@ -1,11 +1,17 @@
 package dev.structscope.tests.gui;
 
 import dev.structscope.app.shell.Workspace;
+import javafx.geometry.Orientation;
+import javafx.scene.control.ScrollBar;
+import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
+import javafx.scene.text.Text;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -64,6 +70,63 @@ class PaneWidthsGuiTest extends GuiTest {
                         javafx.scene.text.FontWeight.BOLD, 14));
                 assertTrue(c.getWidth() >= t.getLayoutBounds().getWidth() + 10, c.getText() + " is " + c.getWidth() + " wide");
             }
+        }
+    }
+
+    /**
+     * The ELF sample in the default window: the designer reads "at(ehdr.e_phoff)" and
+     * "56 × ehdr.e_phnum", not "at(…" and "5…", and "unsigned char", not "unsig…"; the columns
+     * past the pane's edge are reached by scrolling sideways.
+     */
+    @Test
+    void theDesignerShowsComputedOffsetsSizesAndTypesWhole() throws Exception {
+        interact(() -> vm.openSample(dev.structscope.samples.Samples.ELF, dir));
+        settle();
+        await("the ELF layout", () -> designer().layout.get() != null && designer().layout.get().dynamic());
+        List<String> columns = List.of("Offset", "Size", "Type", "Name", "Array");
+        assertShownWhole(columns);
+        assertEquals("at(ehdr.e_phoff)", cell(rowOfMember(1), "Offset").getText());
+        assertEquals("56 × ehdr.e_phnum", cell(rowOfMember(1), "Size").getText());
+        assertReachable();
+        selectInLibrary("struct Elf64_Ehdr");
+        await("the plain header", () -> designer().layout.get() != null && !designer().layout.get().dynamic());
+        assertEquals("unsigned char", cell(rowOfMember(0), "Type").getText());
+        assertShownWhole(columns);
+        assertReachable();
+    }
+
+    /** Waits (bounded) until every cell of {@code columns} in every row shows its text whole. */
+    private void assertShownWhole(List<String> columns) {
+        List<String> cut = new ArrayList<>();
+        try {
+            await("the designer's cells shown whole", () -> {
+                cut.clear();
+                for (int row = 0; row < table().getItems().size(); row++) {
+                    for (String column : columns) {
+                        TableCell<?, String> c = cell(row, column);
+                        for (javafx.scene.Node n : c.getChildrenUnmodifiable()) {
+                            if (n instanceof Text shown && c.getText() != null && !c.getText().equals(shown.getText())) {
+                                cut.add(column + " '" + c.getText() + "' shown as '" + shown.getText() + "'");
+                            }
+                        }
+                    }
+                }
+                return cut.isEmpty();
+            });
+        } catch (AssertionError e) {
+            throw new AssertionError(e.getMessage() + ": " + cut, e);
+        }
+    }
+
+    /** Columns wider together than the table scroll sideways (a constrained table cannot). */
+    private void assertReachable() {
+        double columns = table().getVisibleLeafColumns().stream().mapToDouble(TableColumn::getWidth).sum();
+        if (columns > table().getWidth()) {
+            ScrollBar sideways = table().lookupAll(".scroll-bar").stream()
+                    .filter(n -> n instanceof ScrollBar sb && sb.getOrientation() == Orientation.HORIZONTAL)
+                    .map(n -> (ScrollBar) n).findFirst().orElseThrow();
+            assertTrue(sideways.isVisible() && sideways.getMax() > 0,
+                    "columns " + columns + " wide in a table " + table().getWidth() + " wide scroll sideways");
         }
     }
 
