@@ -68,9 +68,9 @@ public final class FieldsView extends BorderPane {
     /** The context menu of the tree's rows (filled for the selected row when it shows). */
     public final ContextMenu contextMenu = new ContextMenu();
     private final TreeTableColumn<FieldRow, String> name;
+    /** Fits the columns to the texts shown. */
+    private final TreeColumnWidths widths;
     private boolean revealing;
-    private boolean fitPending;
-    private boolean fitMayShrink;
     private Follow follow;
     private ValueEditor valueEditor;
 
@@ -86,18 +86,23 @@ public final class FieldsView extends BorderPane {
         tree.getStyleClass().add(atlantafx.base.theme.Styles.DENSE);
         tree.setShowRoot(true);
         tree.setColumnResizePolicy(TreeTableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        name = column("Member", FieldRow::name, NAME_WIDTH);
+        name = column("Member", FieldRow::name, TreeColumnWidths.NAME_WIDTH);
         name.setCellFactory(c -> new NameCell());
         tree.getColumns().add(name);
-        tree.getColumns().add(column("Type", FieldRow::type, 110));
-        tree.getColumns().add(column("Offset", r -> String.format(Locale.ROOT, "0x%X", r.offset())
-                + (r.bitText().isEmpty() ? "" : " " + r.bitText()), 90));
+        TreeTableColumn<FieldRow, String> type = column("Type", FieldRow::type, 110);
+        type.setCellFactory(c -> new FitCell());
+        tree.getColumns().add(type);
+        TreeTableColumn<FieldRow, String> offset = column("Offset", r -> String.format(Locale.ROOT, "0x%X", r.offset())
+                + (r.bitText().isEmpty() ? "" : " " + r.bitText()), 90);
+        offset.setCellFactory(c -> new FitCell());
+        tree.getColumns().add(offset);
         TreeTableColumn<FieldRow, String> raw = column("Raw", FieldRow::raw, 150);
         raw.setStyle("-fx-font-family: 'Monospaced';");
+        raw.setCellFactory(c -> new FitCell());
         tree.getColumns().add(raw);
         TreeTableColumn<FieldRow, String> value = column("Value", FieldRow::value, 160);
         value.setId("value-column");
-        value.setCellFactory(c -> new ValueCell(() -> valueEditor));
+        value.setCellFactory(c -> new ValueCell(() -> valueEditor, this::laidOut));
         value.setEditable(true);
         tree.getColumns().add(value);
         // A tree shown while the next record is decoded in the background is not typed into.
@@ -140,76 +145,38 @@ public final class FieldsView extends BorderPane {
         warning.getStyleClass().add("decode-warning");
         setTop(warning);
         tree.rootProperty().bind(viewModel.root);
-        // The Member column fits the names it shows (deep ones are indented far: "sh_flags" in an
-        // ELF's section headers was cut to "sh_fl…"). Another record, rows opened or closed or a
-        // new width may let it shrink again; a cell that finds its name cut asks it to grow.
-        tree.rootProperty().addListener((o, a, b) -> requestNameFit(true));
-        tree.expandedItemCountProperty().addListener((o, a, b) -> requestNameFit(true));
-        tree.widthProperty().addListener((o, a, b) -> requestNameFit(true));
-        tree.sceneProperty().addListener((o, a, b) -> {
-            fitPending = false; // a fit waiting in the scene left behind is not waited for
-            requestNameFit(true);
-        });
+        // The columns fit the names, types, offsets, bytes and values they show.
+        widths = new TreeColumnWidths(tree, name, type, offset, raw, value);
         centerProperty().bind(javafx.beans.binding.Bindings.when(viewModel.root.isNull())
                 .<javafx.scene.Node>then(placeholder).otherwise(tree));
     }
 
-    /** The Member column's width before it fits its names, and the least it shrinks to. */
-    private static final double NAME_WIDTH = 150;
-    /** The most of the tree's width the Member column takes to fit a name: the values need the rest. */
-    private static final double NAME_SHARE = 0.45;
-
-    /**
-     * Fits the Member column to its names once the next layout has placed the rows (the
-     * indentation of a row is only known then); {@code mayShrink} false only ever widens it, so
-     * that it does not jump narrower while the rows scroll.
-     */
-    private void requestNameFit(boolean mayShrink) {
-        fitMayShrink |= mayShrink;
-        javafx.scene.Scene scene = tree.getScene();
-        if (fitPending || scene == null) {
-            return;
-        }
-        fitPending = true;
-        // Each reason to fit comes with a layout of its own (a new record, rows, width), or arises
-        // in one (a cell's layout): the fit runs at the end of that pulse.
-        dev.structscope.app.common.AfterLayout.once(scene, () -> {
-            fitPending = false;
-            boolean shrink = fitMayShrink;
-            fitMayShrink = false;
-            fitNameColumn(shrink);
-        });
+    /** Tells the column widths that {@code cell} was laid out (it may show its text cut). */
+    private void laidOut(TreeTableCell<FieldRow, ?> cell) {
+        widths.laidOut(cell);
     }
 
-    private void fitNameColumn(boolean mayShrink) {
-        double widest = 0;
-        for (javafx.scene.Node n : tree.lookupAll(".decoded-name-cell")) {
-            if (n instanceof NameCell c && c.showsName()) {
-                widest = Math.max(widest, c.needed);
-            }
+    /** A Type, Offset or Raw cell: asks its column to grow when, after its layout, its text is cut. */
+    private final class FitCell extends TreeTableCell<FieldRow, String> {
+        @Override
+        protected void updateItem(String item, boolean empty) {
+            super.updateItem(item, empty);
+            setText(empty ? null : item);
         }
-        if (widest <= 0) {
-            return;
-        }
-        double cap = Math.max(NAME_WIDTH, tree.getWidth() * NAME_SHARE);
-        double want = Math.min(cap, Math.max(NAME_WIDTH, Math.ceil(widest)));
-        double now = name.getWidth();
-        if (want > now + 0.5 || (mayShrink && want < now - 0.5)) {
-            // Through the resize policy, as a drag on the header would: the last column gives the room.
-            tree.resizeColumn(name, want - now);
+
+        @Override
+        protected void layoutChildren() {
+            super.layoutChildren();
+            widths.laidOut(this);
         }
     }
 
     /**
-     * A Member cell: the name and its member's colour swatch. After each layout it knows the
-     * width its name needs whole — the indentation and disclosure arrow of its row, the swatch,
-     * the text — and asks the column to grow when it has less.
+     * A Member cell: the name and its member's colour swatch. After each layout it asks the column
+     * to grow when its name — after its row's indentation, disclosure arrow and the swatch — is cut.
      */
     private final class NameCell extends TreeTableCell<FieldRow, String> {
         private final Rectangle swatch = new Rectangle(10, 10);
-        private final javafx.scene.text.Text measure = new javafx.scene.text.Text();
-        /** The column width this cell's name needs, as of its last layout (0: none shown). */
-        double needed;
 
         NameCell() {
             getStyleClass().add("decoded-name-cell");
@@ -236,26 +203,7 @@ public final class FieldsView extends BorderPane {
         @Override
         protected void layoutChildren() {
             super.layoutChildren();
-            needed = 0;
-            if (!showsName()) {
-                return;
-            }
-            for (javafx.scene.Node c : getChildrenUnmodifiable()) {
-                if (c instanceof javafx.scene.text.Text shown) {
-                    // Where the text starts (after indentation, arrow and swatch), plus all of it.
-                    measure.setFont(getFont());
-                    measure.setText(getText());
-                    needed = shown.getLayoutX() + measure.getLayoutBounds().getWidth() + snappedRightInset() + 2;
-                }
-            }
-            if (needed > getWidth() + 0.5) {
-                requestNameFit(false);
-            }
-        }
-
-        boolean showsName() {
-            return !isEmpty() && getText() != null && !getText().isEmpty() && isVisible()
-                    && getTableRow() != null && getTableRow().isVisible();
+            widths.laidOut(this);
         }
     }
 

@@ -14,9 +14,12 @@ import java.util.function.Supplier;
 final class ValueCell extends TreeTableCell<FieldRow, String> {
     private final Supplier<FieldsView.ValueEditor> editor;
     private final CommitField field = new CommitField(this, "value-editor").endOnFocusLoss();
+    /** Told after each layout (the tree's columns fit what the cells show). */
+    private final java.util.function.Consumer<ValueCell> laidOut;
 
-    ValueCell(Supplier<FieldsView.ValueEditor> editor) {
+    ValueCell(Supplier<FieldsView.ValueEditor> editor, java.util.function.Consumer<ValueCell> laidOut) {
         this.editor = editor;
+        this.laidOut = laidOut;
         getStyleClass().add("value-cell");
     }
 
@@ -44,5 +47,11 @@ final class ValueCell extends TreeTableCell<FieldRow, String> {
     protected void updateItem(String item, boolean empty) {
         super.updateItem(item, empty);
         field.show();
+    }
+
+    @Override
+    protected void layoutChildren() {
+        super.layoutChildren();
+        laidOut.accept(this);
     }
 }

@@ -53,6 +53,55 @@ class DecodedNamesGuiTest extends GuiTest {
     }
 
     /**
+     * The ELF header's members in the default window: their types ("unsigned char[16]"), the raw
+     * bytes of a scalar ("50 10 00 00 00 00 00 00") and the values are shown whole, not
+     * "unsigned c…" and "50 10 00 00 0…"; a record's bytes may end in "…", as they are cut at 16 bytes.
+     */
+    @Test
+    void typesRawBytesAndValuesAreShownWhole() {
+        interact(() -> vm.openSample(dev.structscope.samples.Samples.ELF, dir));
+        settle();
+        await("the ELF data", () -> window.dataPane.getCenter() == window.dataPane.hexPane);
+        FieldsView fields = window.dataPane.hexPane.fieldsView;
+        await("the decoded record", () -> fields.root() != null && !fields.viewModel.decoding.get());
+        interact(() -> {
+            TreeItem<FieldRow> ehdr = child(fields.root(), "ehdr");
+            ehdr.setExpanded(true);
+            child(ehdr, "e_ident").setExpanded(true);
+            TreeItem<FieldRow> entry = child(ehdr, "e_entry");
+            fields.tree.getSelectionModel().select(entry);
+            fields.tree.scrollTo(fields.tree.getRow(entry) - 2);
+        });
+        List<String> cut = new ArrayList<>();
+        List<String> columns = List.of("Type", "Raw", "Value");
+        try {
+            await("types, bytes and values shown whole", () -> {
+                cut.clear();
+                int shown = 0;
+                for (Node n : fields.tree.lookupAll(".tree-table-cell")) {
+                    if (n instanceof TreeTableCell<?, ?> c && c.getTableColumn() != null
+                            && columns.contains(c.getTableColumn().getText()) && c.isVisible() && !c.isEmpty()
+                            && c.getText() != null && !c.getText().endsWith("…")
+                            && c.getTableRow() != null && c.getTableRow().isVisible()) {
+                        shown += c.getText().equals("50 10 00 00 00 00 00 00") ? 1 : 0;
+                        for (Node t : c.getChildrenUnmodifiable()) {
+                            if (t instanceof Text text && !c.getText().equals(text.getText())) {
+                                cut.add(c.getTableColumn().getText() + " '" + c.getText() + "' as '" + text.getText() + "'");
+                            }
+                        }
+                    }
+                }
+                return shown > 0 && cut.isEmpty();
+            });
+        } catch (AssertionError e) {
+            throw new AssertionError(e.getMessage() + "; cut: " + cut + "; columns: " + fields.tree.getVisibleLeafColumns()
+                    .stream().map(c -> c.getText() + " " + c.getWidth()).toList(), e);
+        }
+        var value = fields.tree.getVisibleLeafColumns().getLast();
+        assertTrue(value.getWidth() >= 60, "the value keeps room: " + value.getWidth());
+    }
+
+    /**
      * Puts the names the Member column shows cut (as shown, "sh_fl…") into {@code cut}; answers
      * whether the deepest name asked for, sh_addralign, is among the rows shown.
      */
