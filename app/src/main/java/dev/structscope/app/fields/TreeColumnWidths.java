@@ -18,7 +18,7 @@ import java.util.Map;
  * raw value read "17000000000…" at 1366 pixels, "unsigned char" read "unsigned c…").
  *
  * <p>Each column takes the width its widest shown text needs, within a share of the tree's
- * width; when the value shown does not fit in what is left, Type and then Raw give way first. Another record, rows opened or closed, or a new width may let the
+ * width; when the value shown does not fit in what is left, Type, Raw and Offset give way first. Another record, rows opened or closed, or a new width may let the
  * columns shrink again; a cell that finds its text cut after its layout ({@link #laidOut}) asks
  * them only to grow, so that they do not jump narrower while the rows scroll.
  *
@@ -37,6 +37,7 @@ final class TreeColumnWidths {
     private final TreeTableView<FieldRow> tree;
     private final TreeTableColumn<FieldRow, ?> name;
     private final TreeTableColumn<FieldRow, ?> type;
+    private final TreeTableColumn<FieldRow, ?> offset;
     private final TreeTableColumn<FieldRow, ?> raw;
     private final TreeTableColumn<FieldRow, ?> value;
     private final Map<TreeTableColumn<FieldRow, ?>, Fit> fits = new HashMap<>();
@@ -50,6 +51,7 @@ final class TreeColumnWidths {
         this.tree = tree;
         this.name = name;
         this.type = type;
+        this.offset = offset;
         this.raw = raw;
         this.value = value;
         // The names may take up to 45 % (the values need the rest); an offset with its bits is short.
@@ -125,14 +127,13 @@ final class TreeColumnWidths {
             want.put(c, w);
             taken += w;
         }
-        // The value shown is what the tree is for: Type, then Raw give way to it, down to their
-        // titles and first width (a type is also in the designer; the bytes are only here).
+        // The value shown is what the tree is for: Type, Raw and Offset give way to it, down to
+        // their titles (a type is also in the designer; the bytes are in the hex view beside).
         double short_ = Math.max(VALUE_LEAST, need.getOrDefault(value, 0.0)) - (room - taken);
-        for (TreeTableColumn<FieldRow, ?> c : List.of(type, raw)) {
+        for (TreeTableColumn<FieldRow, ?> c : List.of(type, raw, offset)) {
             Double w = want.get(c);
             if (short_ > 0 && w != null) {
-                double least = c == type ? fits.get(c).least() : fits.get(c).first();
-                double give = Math.min(short_, Math.max(0, w - Math.min(w, least)));
+                double give = Math.min(short_, Math.max(0, w - Math.min(w, fits.get(c).least())));
                 want.put(c, w - give);
                 short_ -= give;
             }
