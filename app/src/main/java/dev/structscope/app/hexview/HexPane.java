@@ -105,6 +105,8 @@ public final class HexPane extends BorderPane {
     private OverlayBar.Choice choice;
     private boolean syncing;
 
+    /** The least height of the decoded tabs under the bytes: tab header, tree header and two rows. */
+    private static final double DECODED_LEAST = 128;
     /** Widths from which the decoded tree stands beside the bytes rather than under them. */
     private static final double WIDE = 1000;
 
@@ -238,6 +240,9 @@ public final class HexPane extends BorderPane {
         histogramTab.setId("data-histogram-tab");
         wireByteMap();
         bottom.getStyleClass().add("data-side-tabs");
+        // Under the bytes, the decoded tabs keep their header, the tree's header and two rows
+        // whatever the divider's share: at 800×560 that share was the tab header alone.
+        bottom.setMinHeight(DECODED_LEAST);
         side.getStyleClass().add("data-side-tabs");
         dock(false);
         // Narrow (the shell's data column): the decoded tree, inspector and bookmarks share a tabbed
@@ -270,11 +275,20 @@ public final class HexPane extends BorderPane {
         editStatus.setMinWidth(0);
         editStatus.styleProperty().bind(editStatus.textProperty().map(t -> t.startsWith("⚠") || t.startsWith("Cannot")
                 || t.startsWith("Not saved") ? "-fx-text-fill: #d1242f;" : ""));
-        // A flow: in the narrow data column what an edit did goes on a line of its own, not cut off.
         // OVR/INS where editors show it, in the status line: the tools row keeps its room for the bytes.
         modeLabel.setPadding(new Insets(2, 0, 2, 6));
-        javafx.scene.layout.FlowPane statusRow = new javafx.scene.layout.FlowPane(0, 0, modeLabel, status, editStatus);
-        statusRow.setAlignment(Pos.CENTER_LEFT);
+        // The caret line never wraps for a few pixels: at 800×560 its "· 900 rows" took a second
+        // line of the height the decoded rows need. Cut there, its text is whole in the tooltip.
+        javafx.scene.layout.HBox caretLine = new javafx.scene.layout.HBox(modeLabel, status);
+        caretLine.setMinWidth(0);
+        modeLabel.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        status.setMinWidth(0);
+        javafx.scene.control.Tooltip statusTip = new javafx.scene.control.Tooltip();
+        statusTip.textProperty().bind(status.textProperty());
+        status.setTooltip(statusTip);
+        // What an edit or a save said goes on a line of its own under it, while there is something to say.
+        javafx.scene.layout.VBox statusRow = new javafx.scene.layout.VBox(caretLine, editStatus);
+        statusRow.setMinWidth(0);
         editStatus.visibleProperty().bind(editStatus.textProperty().isNotEmpty());
         editStatus.managedProperty().bind(editStatus.visibleProperty());
         setBottom(statusRow);

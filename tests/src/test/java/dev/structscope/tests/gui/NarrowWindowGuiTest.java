@@ -83,6 +83,59 @@ class NarrowWindowGuiTest extends GuiTest {
         assertTrue(p != null && p.getX() > 0 && p.getX() < hex.getWidth(), "the row's last character shows at " + p);
     }
 
+    /**
+     * At 800×560 the decoded tab under the bytes showed its header and no row: the divider's share
+     * of a pane that its tools take half of left it the tab header. It keeps the tree's header and
+     * rows now, and the bytes keep rows too.
+     */
+    @Test
+    void atTheMinimumSizeTheDecodedTreeShowsRows() throws Exception {
+        interact(() -> vm.openSample(dev.structscope.samples.Samples.ELF, dir));
+        settle();
+        await("the ELF data", () -> window.dataPane.getCenter() == window.dataPane.hexPane);
+        var fields = window.dataPane.hexPane.fieldsView;
+        await("the decoded record", () -> fields.root() != null && !fields.viewModel.decoding.get());
+        interact(() -> {
+            stage.setWidth(800);
+            stage.setHeight(560);
+        });
+        settle();
+        Bounds scene = new javafx.geometry.BoundingBox(0, 0, stage.getScene().getWidth(), stage.getScene().getHeight());
+        List<String> rows = new java.util.ArrayList<>();
+        try {
+            await("decoded rows shown", () -> rowsShown(fields.tree, ".tree-table-row-cell", scene, rows) >= 2);
+        } catch (AssertionError e) {
+            throw new AssertionError(e.getMessage() + ": " + rows + " in a tree " + fields.tree.getHeight() + " high", e);
+        }
+        assertTrue(window.dataPane.hexPane.hexView.model.visibleRows() >= 2,
+                "the bytes keep rows too: " + window.dataPane.hexPane.hexView.model.visibleRows());
+    }
+
+    /**
+     * The rows (nodes of style class {@code style} with an item, under {@code view}) that lie
+     * wholly inside the view, the window and every split pane around it; their texts go to {@code shown}.
+     */
+    private static int rowsShown(javafx.scene.Parent view, String style, Bounds window, List<String> shown) {
+        shown.clear();
+        Bounds area = view.localToScene(view.getLayoutBounds());
+        for (javafx.scene.Node n : view.lookupAll(style)) {
+            if (!(n instanceof javafx.scene.control.IndexedCell<?> c) || c.isEmpty() || c.getItem() == null || !c.isVisible()) {
+                continue;
+            }
+            Bounds b = c.localToScene(c.getLayoutBounds());
+            boolean inside = area.contains(b) && window.contains(b);
+            for (javafx.scene.Parent p = view.getParent(); p != null && inside; p = p.getParent()) {
+                if (p instanceof javafx.scene.control.SplitPane sp) {
+                    inside = sp.localToScene(sp.getLayoutBounds()).contains(b);
+                }
+            }
+            if (inside) {
+                shown.add(String.valueOf(c.getItem()));
+            }
+        }
+        return shown.size();
+    }
+
     /** Adds each visible control under {@code n} that does not lie wholly inside {@code area}. */
     private static void toolsOutside(javafx.scene.Node n, Bounds area, List<String> outside) {
         if (!n.isVisible()) {
