@@ -141,6 +141,35 @@ public final class LibraryView extends BorderPane {
         VBox.setVgrow(list, Priority.ALWAYS);
     }
 
+    /**
+     * The width this pane needs to show every type's name whole: the widest label with its icon,
+     * the cells' and the list's padding and a vertical scroll bar; 0 before the list has made a
+     * cell whose font and padding it can measure with.
+     */
+    public double namesWidth() {
+        ListCell<?> cell = null;
+        for (javafx.scene.Node n : list.lookupAll(".list-cell")) {
+            if (n instanceof ListCell<?> c && !c.isEmpty() && c.getGraphic() != null) {
+                cell = c;
+                break;
+            }
+        }
+        if (cell == null) {
+            return 0;
+        }
+        javafx.scene.text.Text measure = new javafx.scene.text.Text();
+        measure.setFont(cell.getFont());
+        double widest = 0;
+        for (Decl d : all) {
+            measure.setText(label(d));
+            widest = Math.max(widest, measure.getLayoutBounds().getWidth());
+        }
+        double scrollBar = 14;
+        return Math.ceil(widest + cell.getGraphic().prefWidth(-1) + cell.getGraphicTextGap()
+                + cell.snappedLeftInset() + cell.snappedRightInset() + list.snappedLeftInset() + list.snappedRightInset()
+                + snappedLeftInset() + snappedRightInset() + scrollBar + 4);
+    }
+
     /** Rename (F2), Duplicate (Ctrl+D), Delete (Delete) and Show Uses on the selected type. */
     private void installEdits() {
         // No accelerators on these items: a context menu's accelerators act on the whole scene, and

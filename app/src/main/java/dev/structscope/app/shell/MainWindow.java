@@ -91,16 +91,22 @@ public final class MainWindow {
     public final dev.structscope.app.live.LiveController live;
     private final ToggleGroup workspaceGroup = new ToggleGroup();
     /**
-     * The library's width in pixels, kept while the window's width changes and while a half is
-     * hidden: a share of the window grew it on a wider window (a share taken at 800 pixels made it
-     * a quarter of a 1366-pixel window, and a third of the designer-only one).
+     * The library's width in pixels as the user chose it by dragging its divider (kept in the
+     * prefs), or NaN: as wide as its names. Only a drag changes it: a narrow window squeezes the
+     * library for the while, and it takes this width back when the room returns. (A share of the
+     * window grew it on a wider window: a share taken at 800 pixels made it a quarter of a
+     * 1366-pixel window, and a third of the designer-only one.)
      */
-    private double libraryWidth = LIBRARY_WIDTH;
+    private double libraryWidth = Double.NaN;
     /** The designer | data divider as a share of the window, remembered while a half is hidden. */
     private double dataDivider = 0.5;
     /** Whether {@link #placeDividers()} waits for the split pane's first width. */
     private boolean placingPending;
-    /** The library's width in a first window: room for names such as {@code struct Elf64_Ehdr}. */
+    /** Whether {@link #placeDividers()} waits for the end of a layout pulse. */
+    private boolean placingRequested;
+    /** The most of the window a library as wide as its names takes: 160 pixels of an 800-pixel one. */
+    static final double LIBRARY_SHARE = 0.2;
+    /** The least width of a library as wide as its names: room for names such as {@code struct Elf64_Ehdr}. */
     static final double LIBRARY_WIDTH = 160;
     /** The library's narrowest and widest: whatever was saved, the designer and the data keep the rest. */
     static final double LIBRARY_MIN = 120;
@@ -202,6 +208,24 @@ public final class MainWindow {
             dataDivider = saved.dataDivider();
         }
         placeDividers();
+        // A new width (the window resized) places the library again: squeezed in a narrow window,
+        // it takes its width back when the window widens (it stayed at its narrow width). New
+        // names may need another width.
+        split.widthProperty().addListener((o, a, b) -> requestPlacing());
+        vm.document.state.addListener((o, a, b) -> {
+            if (a == null || a.library() != b.library()) {
+                requestPlacing();
+            }
+        });
+        // What the user chooses is what a drag of a divider leaves.
+        split.addEventFilter(javafx.scene.input.MouseEvent.MOUSE_RELEASED, e -> {
+            for (Node n = e.getTarget() instanceof Node t ? t : null; n != null && n != split; n = n.getParent()) {
+                if (n.getStyleClass().contains("split-pane-divider")) {
+                    rememberDividers();
+                    return;
+                }
+            }
+        });
         stage.setOnCloseRequest(e -> {
             if (!files.confirmLoseChanges("quitting") || !dataPane.hexPane.saving.confirmDiscard("quitting", stage::close)) {
                 e.consume();
@@ -219,7 +243,6 @@ public final class MainWindow {
      * and come back with it.
      */
     private void arrange(Workspace w) {
-        rememberDividers();
         switch (w) {
             case BOTH -> split.getItems().setAll(library, vertical, dataPane);
             case DESIGNER -> split.getItems().setAll(library, vertical);
@@ -228,7 +251,7 @@ public final class MainWindow {
         placeDividers();
     }
 
-    /** The library's width and the data divider as they are now, for {@link #placeDividers()} and the prefs. */
+    /** The library's width and the data divider as a drag left them, for {@link #placeDividers()} and the prefs. */
     private void rememberDividers() {
         double width = split.getWidth();
         if (width <= 0 || placingPending) {
@@ -243,10 +266,25 @@ public final class MainWindow {
         }
     }
 
+    /** Places the dividers at the end of the current layout pulse (a split pane placed inside one lays out the old widths). */
+    private void requestPlacing() {
+        Scene scene = split.getScene();
+        if (placingRequested || placingPending || scene == null || split.getWidth() <= 0) {
+            return;
+        }
+        placingRequested = true;
+        dev.structscope.app.common.AfterLayout.once(scene, () -> {
+            placingRequested = false;
+            placeDividers();
+        });
+        split.requestLayout();
+    }
+
     /**
-     * Puts the library at {@link #libraryWidth} pixels (within {@link #LIBRARY_MIN} and at most
-     * {@link #LIBRARY_MAX} or 30 % of the window) and the data divider at its share; before the
-     * split pane has a width, as soon as it has one.
+     * Puts the library at {@link #libraryWidth} pixels, or as wide as its names (at least
+     * {@link #LIBRARY_WIDTH}, at most {@link #LIBRARY_SHARE} of the window), within
+     * {@link #LIBRARY_MIN} and at most {@link #LIBRARY_MAX} or 30 % of the window, and the data
+     * divider at its share; before the split pane has a width, as soon as it has one.
      */
     private void placeDividers() {
         double width = split.getWidth();
@@ -266,7 +304,10 @@ public final class MainWindow {
             }
             return;
         }
-        double lib = Math.clamp(libraryWidth, LIBRARY_MIN, Math.max(LIBRARY_MIN, Math.min(LIBRARY_MAX, width * 0.3)));
+        boolean chosen = !Double.isNaN(libraryWidth);
+        double want = chosen ? libraryWidth : Math.max(LIBRARY_WIDTH, library.namesWidth());
+        double lib = Math.clamp(want, LIBRARY_MIN, Math.max(LIBRARY_MIN,
+                Math.min(LIBRARY_MAX, width * (chosen ? 0.3 : LIBRARY_SHARE))));
         double share = lib / width;
         switch (split.getItems().size()) {
             case 3 -> split.setDividerPositions(share, Math.max(share + 0.15, dataDivider));
@@ -277,7 +318,6 @@ public final class MainWindow {
 
     /** What the prefs keep of the panes' arrangement. */
     private WindowPrefs.Panes panes() {
-        rememberDividers();
         return new WindowPrefs.Panes(libraryWidth, dataDivider);
     }
 

@@ -35,8 +35,9 @@ public final class WindowPrefs {
     static final double MIN_H = 560;
 
     /**
-     * The panes' arrangement: the layout library's width in pixels (it keeps it whatever the
-     * window's width, so a share would grow it when a window saved narrow opens wide) and the
+     * The panes' arrangement: the layout library's width in pixels as the user chose it, NaN when
+     * it is as wide as its names (a pixel width, as a share would grow it when a window saved
+     * narrow opens wide), and the
      * designer | data divider as a share of the window.
      */
     public record Panes(double libraryWidth, double dataDivider) {
@@ -106,7 +107,11 @@ public final class WindowPrefs {
             prefs.putDouble("window.x", stage.getX());
             prefs.putDouble("window.y", stage.getY());
         }
-        prefs.putDouble("library.width", panes.libraryWidth());
+        if (Double.isNaN(panes.libraryWidth())) {
+            prefs.remove("library.width"); // as wide as its names: nothing chosen to keep
+        } else {
+            prefs.putDouble("library.width", panes.libraryWidth());
+        }
         prefs.putDouble("split.0.1", panes.dataDivider());
         // The library's share, which earlier versions saved: read as a share of another width it
         // made the library a quarter of the window.

@@ -60,6 +60,56 @@ class PaneWidthsGuiTest extends GuiTest {
         assertTrue(before >= 120 && before <= 200, "a sensible width: " + before);
     }
 
+    /**
+     * The ELF sample's types have long names ("typedef Elf64_Xword"): the library is as wide as
+     * they need, gives way in an 800×560 window and takes that width back when the window widens
+     * again (it stayed at its narrow width, the names cut).
+     */
+    @Test
+    void theLibraryTakesBackItsWidthWhenTheWindowWidens() throws Exception {
+        interact(() -> vm.openSample(dev.structscope.samples.Samples.ELF, dir));
+        settle();
+        List<String> cut = new ArrayList<>();
+        try {
+            await("the library's names shown whole", () -> libraryNamesCut(cut) == 0);
+        } catch (AssertionError e) {
+            throw new AssertionError(e.getMessage() + " in a library " + window.library.getWidth() + " wide: " + cut, e);
+        }
+        double wide = window.library.getWidth();
+        interact(() -> {
+            stage.setWidth(800);
+            stage.setHeight(560);
+        });
+        settle();
+        await("the library gives way to the designer and the data", () -> window.library.getWidth() <= 800 * 0.2 + 2);
+        interact(() -> {
+            stage.setWidth(1260);
+            stage.setHeight(780);
+        });
+        settle();
+        try {
+            await("the library takes its width back", () -> Math.abs(window.library.getWidth() - wide) <= 2);
+        } catch (AssertionError e) {
+            throw new AssertionError(e.getMessage() + ": " + window.library.getWidth() + ", was " + wide, e);
+        }
+        assertEquals(0, libraryNamesCut(cut), "names cut: " + cut);
+    }
+
+    /** How many of the library's names are shown cut ("typedef Elf64_…"); they go to {@code cut}. */
+    private int libraryNamesCut(List<String> cut) {
+        cut.clear();
+        for (javafx.scene.Node n : lookup("#types .list-cell").queryAll()) {
+            if (n instanceof javafx.scene.control.ListCell<?> c && !c.isEmpty() && c.getText() != null && c.isVisible()) {
+                for (javafx.scene.Node t : c.getChildrenUnmodifiable()) {
+                    if (t instanceof Text shown && !c.getText().equals(shown.getText())) {
+                        cut.add(shown.getText());
+                    }
+                }
+            }
+        }
+        return cut.size();
+    }
+
     @Test
     void noDesignerColumnIsNarrowerThanItsTitle() {
         // 1260 pixels (Monocle's screen is 1280): the designer is narrower here than at 1366.
