@@ -105,7 +105,10 @@ public final class HexPane extends BorderPane {
     private OverlayBar.Choice choice;
     private boolean syncing;
 
-    /** The least height of the decoded tabs under the bytes: tab header, tree header and two rows. */
+    /** The bytes' share of the height above the decoded tabs (vertical), as last placed or dragged. */
+    private double bytesShare = 0.6;
+    private boolean bytesPending;
+    /** The least height of the decoded tabs under the bytes before {@link #fitDecodedLeast} measured it. */
     private static final double DECODED_LEAST = 128;
     /** Widths from which the decoded tree stands beside the bytes rather than under them. */
     private static final double WIDE = 1000;
@@ -243,6 +246,30 @@ public final class HexPane extends BorderPane {
         // Under the bytes, the decoded tabs keep their header, the tree's header and two rows
         // whatever the divider's share: at 800×560 that share was the tab header alone.
         bottom.setMinHeight(DECODED_LEAST);
+        // A short pane moves the divider to keep that least height; a taller one puts it back at
+        // the bytes' share (the bytes had lost it for good after a visit to 800×560), which only
+        // the code above and a drag of the divider set.
+        main.heightProperty().addListener((o, a, b) -> {
+            if (main.getOrientation() == Orientation.VERTICAL && getScene() != null && !bytesPending) {
+                bytesPending = true;
+                dev.structscope.app.common.AfterLayout.once(getScene(), () -> {
+                    bytesPending = false;
+                    if (main.getOrientation() == Orientation.VERTICAL) {
+                        fitDecodedLeast();
+                        main.setDividerPositions(bytesShare);
+                    }
+                });
+            }
+        });
+        main.addEventFilter(javafx.scene.input.MouseEvent.MOUSE_RELEASED, e -> {
+            for (javafx.scene.Node n = e.getTarget() instanceof javafx.scene.Node t ? t : null; n != null && n != main;
+                    n = n.getParent()) {
+                if (n.getParent() == main && n.getStyleClass().contains("split-pane-divider")
+                        && main.getOrientation() == Orientation.VERTICAL) {
+                    bytesShare = main.getDividerPositions()[0];
+                }
+            }
+        });
         side.getStyleClass().add("data-side-tabs");
         dock(false);
         // Narrow (the shell's data column): the decoded tree, inspector and bookmarks share a tabbed
@@ -252,12 +279,12 @@ public final class HexPane extends BorderPane {
         // The record table needs more height than the hex rows do.
         recordTable.plotShown.addListener((o, a, b) -> {
             if (main.getOrientation() == Orientation.VERTICAL && tabs.getSelectionModel().getSelectedItem() == tableTab) {
-                main.setDividerPositions(tableShare());
+                placeBytes(tableShare());
             }
         });
         tabs.getSelectionModel().selectedItemProperty().addListener((o, a, t) -> {
             if (main.getOrientation() == Orientation.VERTICAL) {
-                main.setDividerPositions(t == tableTab ? tableShare() : 0.6);
+                placeBytes(t == tableTab ? tableShare() : 0.6);
             }
             // Opening the Records tab with a type on the overlay lists its records, as "As table" would:
             // an empty table saying "press As table" answered a click that had already said so.
@@ -433,9 +460,37 @@ public final class HexPane extends BorderPane {
             }
             main.getItems().set(1, bottom);
             main.setOrientation(Orientation.VERTICAL);
-            javafx.application.Platform.runLater(() -> main.setDividerPositions(
+            javafx.application.Platform.runLater(() -> placeBytes(
                     tabs.getSelectionModel().getSelectedItem() == tableTab ? tableShare() : 0.6));
         }
+    }
+
+    /**
+     * Makes the decoded tabs' least height what their tab header, the tree's header and two of
+     * its rows take as laid out (fonts and themes differ), once the tree shows rows.
+     */
+    private void fitDecodedLeast() {
+        javafx.scene.control.TreeTableView<?> tree = fieldsView.tree;
+        javafx.scene.Node header = tree.lookup(".column-header-background");
+        javafx.scene.control.IndexedCell<?> row = null;
+        for (javafx.scene.Node n : tree.lookupAll(".tree-table-row-cell")) {
+            if (n instanceof javafx.scene.control.IndexedCell<?> c && !c.isEmpty() && c.isVisible() && c.getHeight() > 0) {
+                row = c;
+                break;
+            }
+        }
+        if (header == null || row == null || decodedTab.getTabPane() != bottom || tree.getScene() == null) {
+            return;
+        }
+        double treeTop = tree.localToScene(0, 0).getY() - bottom.localToScene(0, 0).getY();
+        bottom.setMinHeight(Math.max(DECODED_LEAST, Math.ceil(treeTop + header.getLayoutBounds().getHeight()
+                + 2 * row.getHeight() + tree.snappedBottomInset() + bottom.snappedBottomInset() + 2)));
+    }
+
+    /** Puts the divider under the bytes at {@code share} of the height, and keeps it as their share. */
+    private void placeBytes(double share) {
+        bytesShare = share;
+        main.setDividerPositions(share);
     }
 
     /**

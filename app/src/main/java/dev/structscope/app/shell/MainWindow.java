@@ -220,7 +220,7 @@ public final class MainWindow {
         // What the user chooses is what a drag of a divider leaves.
         split.addEventFilter(javafx.scene.input.MouseEvent.MOUSE_RELEASED, e -> {
             for (Node n = e.getTarget() instanceof Node t ? t : null; n != null && n != split; n = n.getParent()) {
-                if (n.getStyleClass().contains("split-pane-divider")) {
+                if (n.getStyleClass().contains("split-pane-divider") && n.getParent() == split) { // not a nested split's
                     rememberDividers();
                     return;
                 }

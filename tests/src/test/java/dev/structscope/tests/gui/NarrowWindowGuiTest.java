@@ -86,7 +86,7 @@ class NarrowWindowGuiTest extends GuiTest {
     /**
      * At 800×560 the decoded tab under the bytes showed its header and no row: the divider's share
      * of a pane that its tools take half of left it the tab header. It keeps the tree's header and
-     * rows now, and the bytes keep rows too.
+     * rows now, and the bytes keep rows too, and take their share back in a taller window.
      */
     @Test
     void atTheMinimumSizeTheDecodedTreeShowsRows() throws Exception {
@@ -95,6 +95,8 @@ class NarrowWindowGuiTest extends GuiTest {
         await("the ELF data", () -> window.dataPane.getCenter() == window.dataPane.hexPane);
         var fields = window.dataPane.hexPane.fieldsView;
         await("the decoded record", () -> fields.root() != null && !fields.viewModel.decoding.get());
+        var hex = window.dataPane.hexPane.hexView;
+        double bytesHigh = hex.getHeight();
         interact(() -> {
             stage.setWidth(800);
             stage.setHeight(560);
@@ -107,8 +109,14 @@ class NarrowWindowGuiTest extends GuiTest {
         } catch (AssertionError e) {
             throw new AssertionError(e.getMessage() + ": " + rows + " in a tree " + fields.tree.getHeight() + " high", e);
         }
-        assertTrue(window.dataPane.hexPane.hexView.model.visibleRows() >= 2,
-                "the bytes keep rows too: " + window.dataPane.hexPane.hexView.model.visibleRows());
+        assertTrue(hex.model.visibleRows() >= 2, "the bytes keep rows too: " + hex.model.visibleRows());
+        // Back in the first window the bytes have their share again (the squeeze is not kept).
+        interact(() -> {
+            stage.setWidth(1260);
+            stage.setHeight(780);
+        });
+        settle();
+        await("the bytes' height back", () -> Math.abs(hex.getHeight() - bytesHigh) <= 2);
     }
 
     /**
@@ -130,7 +138,8 @@ class NarrowWindowGuiTest extends GuiTest {
                 }
             }
             if (inside) {
-                shown.add(String.valueOf(c.getItem()));
+                shown.add(c.getItem() instanceof javafx.scene.control.TreeItem<?> t
+                        && t.getValue() instanceof dev.structscope.app.fields.FieldRow r ? r.name() : String.valueOf(c.getItem()));
             }
         }
         return shown.size();

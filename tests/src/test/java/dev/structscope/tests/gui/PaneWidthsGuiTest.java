@@ -95,6 +95,27 @@ class PaneWidthsGuiTest extends GuiTest {
         assertEquals(0, libraryNamesCut(cut), "names cut: " + cut);
     }
 
+    /** A width the user gives the library by dragging its divider is kept through a narrow window. */
+    @Test
+    void aDraggedLibraryWidthIsKept() {
+        javafx.scene.control.SplitPane split = (javafx.scene.control.SplitPane)
+                ((javafx.scene.layout.BorderPane) stage.getScene().getRoot()).getCenter();
+        javafx.scene.Node divider = split.getChildrenUnmodifiable().stream()
+                .filter(n -> n.getStyleClass().contains("split-pane-divider")).findFirst().orElseThrow();
+        double before = window.library.getWidth();
+        javafx.geometry.Bounds b = divider.localToScreen(divider.getLayoutBounds());
+        drag(new javafx.geometry.Point2D(b.getCenterX(), b.getCenterY()), javafx.scene.input.MouseButton.PRIMARY)
+                .dropTo(new javafx.geometry.Point2D(b.getCenterX() + 60, b.getCenterY()));
+        settle();
+        double dragged = window.library.getWidth();
+        assertEquals(before + 60, dragged, 4, "the drag widened the library");
+        interact(() -> stage.setWidth(800));
+        settle();
+        interact(() -> stage.setWidth(1260));
+        settle();
+        await("the dragged width kept", () -> Math.abs(window.library.getWidth() - dragged) <= 2);
+    }
+
     /** How many of the library's names are shown cut ("typedef Elf64_…"); they go to {@code cut}. */
     private int libraryNamesCut(List<String> cut) {
         cut.clear();
