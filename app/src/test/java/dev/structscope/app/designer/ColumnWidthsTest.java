@@ -1,0 +1,65 @@
+package dev.structscope.app.designer;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import java.util.Arrays;
+import java.util.Random;
+import java.util.stream.IntStream;
+import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The designer table's width arithmetic: fill, give way, never below a minimum. */
+class ColumnWidthsTest {
+    @Test
+    void roomToSpareGoesToTheLastColumn() {
+        assertArrayEquals(new double[] {100, 50, 250}, ColumnWidths.widths(new double[] {100, 50, 60},
+                new double[] {40, 40, 40}, 400));
+    }
+
+    @Test
+    void tooLittleRoomShrinksEachInProportionToWhatItHasAboveItsMinimum() {
+        // 200 asked, 110 of room: each gives half of what it has above its minimum.
+        assertArrayEquals(new double[] {70, 40}, ColumnWidths.widths(new double[] {120, 80}, new double[] {20, 0}, 110));
+    }
+
+    @Test
+    void minimumsThatDoNotFitAreKeptAndTheTableScrolls() {
+        assertArrayEquals(new double[] {160, 150, 40}, ColumnWidths.widths(new double[] {170, 150, 160},
+                new double[] {160, 150, 40}, 300));
+    }
+
+    /** Generated cases: at least the minimums; exactly the room whenever the minimums fit in it. */
+    @ParameterizedTest
+    @MethodSource("cases")
+    void widthsKeepTheirMinimumsAndFillTheRoomWhenTheyCan(double[] want, double[] min, double room) {
+        double[] w = ColumnWidths.widths(want, min, room);
+        for (int i = 0; i < w.length; i++) {
+            assertTrue(w[i] >= min[i], "column " + i + ": " + w[i] + " < " + min[i]);
+        }
+        double sum = Arrays.stream(w).sum();
+        if (Arrays.stream(min).sum() <= room) {
+            assertEquals(room, sum, 1e-6, Arrays.toString(w));
+        } else {
+            assertArrayEquals(min, w, 1e-6);
+        }
+    }
+
+    static Stream<org.junit.jupiter.params.provider.Arguments> cases() {
+        Random r = new Random(42);
+        return IntStream.range(0, 200).mapToObj(k -> {
+            int n = 1 + r.nextInt(9);
+            double[] min = new double[n];
+            double[] want = new double[n];
+            for (int i = 0; i < n; i++) {
+                min[i] = 20 + r.nextInt(200);
+                want[i] = min[i] + (r.nextBoolean() ? 0 : r.nextInt(200));
+            }
+            return org.junit.jupiter.params.provider.Arguments.of(want, min, 100.0 + r.nextInt(1500));
+        });
+    }
+}
