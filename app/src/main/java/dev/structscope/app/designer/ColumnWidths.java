@@ -16,11 +16,13 @@ import java.util.Map;
  * columns whose text must be read whole (an offset computed from the data such as
  * {@code at(ehdr.e_shoff)}, a size such as {@code 56 × ehdr.e_phnum}, {@code unsigned char}).
  *
- * <p>Each column asks for its preferred width (set by the view, or by a drag on its header) and
- * never gets less than its minimum, which for a fitted column is the width of the widest text
- * it shows. When the columns ask for less than the table has, the last one takes the rest; when
- * they ask for more, they give way proportionally down to their minimums; when even their
- * minimums do not fit, the table scrolls sideways. (The built-in constrained policies cut the
+ * <p>Each column asks for its preferred width (set by the view, or by a drag on its header) and,
+ * while the table has room for it, gets at least the width of the widest text it shows. When the
+ * columns ask for less than the table has, the last one takes the rest; when they ask for more,
+ * they give way proportionally down to their texts' widths; when even those do not fit, the
+ * fitted columns give way further, in proportion, down to their titles' widths (their cells cut,
+ * whole in their tooltips), so that as many columns as may stay in view (Name first of all); when
+ * the titles do not fit either, the table scrolls sideways. (The built-in constrained policies cut the
  * dynamic cells to "at(…" instead: they shrink a column below what it shows and, being
  * constrained, turn off the horizontal scroll bar that would reach the rest.)
  *
@@ -33,6 +35,8 @@ final class ColumnWidths implements Callback<TableView.ResizeFeatures, Boolean> 
     private final TableView<DesignerRow> table;
     /** The fitted columns and the least each takes whatever it shows (its title's width). */
     private final Map<TableColumn<DesignerRow, ?>, Double> fitted = new java.util.LinkedHashMap<>();
+    /** The width each fitted column's widest text takes (what it gets while every column fits so). */
+    private final Map<TableColumn<DesignerRow, ?>, Double> content = new java.util.HashMap<>();
     private boolean fitPending;
 
     ColumnWidths(TableView<DesignerRow> table) {
@@ -90,10 +94,8 @@ final class ColumnWidths implements Callback<TableView.ResizeFeatures, Boolean> 
                     // The italic of a dynamic cell leans past its advance; and rounding.
                     + 4;
             double min = Math.max(e.getValue(), Math.min(MAX_FIT, Math.ceil(widest + extra)));
-            if (Math.abs(min - c.getMinWidth()) > 0.5) {
-                c.setMinWidth(min);
-                changed = true;
-            }
+            Double old = content.put(c, min);
+            changed |= old == null || Math.abs(min - old) > 0.5;
         }
         if (changed) {
             relayout();
@@ -132,8 +134,17 @@ final class ColumnWidths implements Callback<TableView.ResizeFeatures, Boolean> 
         if (room <= 0 || cols.isEmpty()) {
             return false;
         }
-        double[] w = widths(cols.stream().mapToDouble(c -> Math.max(c.getMinWidth(), c.getPrefWidth())).toArray(),
-                cols.stream().mapToDouble(TableColumn::getMinWidth).toArray(), room);
+        double[] least = cols.stream().mapToDouble(c -> Math.max(c.getMinWidth(), content.getOrDefault(c, 0.0))).toArray();
+        double[] want = new double[least.length];
+        for (int i = 0; i < want.length; i++) {
+            want[i] = Math.max(least[i], cols.get(i).getPrefWidth());
+        }
+        // While the texts fit whole, every column shows its own whole; when they do not (the ELF
+        // sample's at(ehdr.e_phoff) and 56 × ehdr.e_phnum in a 470-pixel pane), the long ones give
+        // way in proportion toward their titles' widths, cut with their text in the tooltip, so
+        // that Name stays in view rather than past a sideways scroll.
+        double[] w = java.util.Arrays.stream(least).sum() <= room ? widths(want, least, room)
+                : widths(least, cols.stream().mapToDouble(TableColumn::getMinWidth).toArray(), room);
         for (int i = 0; i < w.length; i++) {
             f.setColumnWidth(cols.get(i), w[i]);
         }

@@ -448,6 +448,15 @@ public final class DesignerView extends BorderPane {
         c.setSortable(false);
         c.setReorderable(false);
         c.setCellValueFactory(f -> new ReadOnlyStringWrapper(value.apply(f.getValue())));
+        // A size computed from the data (56 × ehdr.e_phnum) may be cut in a narrow pane: whole in the tooltip.
+        c.setCellFactory(col -> new TableCell<>() {
+            @Override
+            protected void updateItem(String item, boolean empty) {
+                super.updateItem(item, empty);
+                setText(empty ? null : item);
+                setTooltip(empty || item == null || item.length() < 8 ? null : new Tooltip(item));
+            }
+        });
         return c;
     }
 
