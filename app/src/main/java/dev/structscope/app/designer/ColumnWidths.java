@@ -37,10 +37,11 @@ final class ColumnWidths implements Callback<TableView.ResizeFeatures, Boolean> 
     private final Map<TableColumn<DesignerRow, ?>, Double> fitted = new java.util.LinkedHashMap<>();
     /** The width each fitted column's widest text takes (what it gets while every column fits so). */
     private final Map<TableColumn<DesignerRow, ?>, Double> content = new java.util.HashMap<>();
-    private boolean fitPending;
+    private final AfterLayout.Coalesced fitPass;
 
     ColumnWidths(TableView<DesignerRow> table) {
         this.table = table;
+        this.fitPass = new AfterLayout.Coalesced(table, this::fit);
     }
 
     /** Makes {@code columns} at least as wide as the widest text they show. */
@@ -56,17 +57,10 @@ final class ColumnWidths implements Callback<TableView.ResizeFeatures, Boolean> 
      * cells whose font and padding the texts are measured with.
      */
     void requestFit() {
-        javafx.scene.Scene scene = table.getScene();
-        if (fitPending || scene == null) {
-            return;
+        if (fitPass.request()) {
+            // The pulse that runs it: the rows or the offsets' base changed, which may lay out nothing.
+            table.requestLayout();
         }
-        fitPending = true;
-        AfterLayout.once(scene, () -> {
-            fitPending = false;
-            fit();
-        });
-        // The pulse that runs it: the rows or the offsets' base changed, which may lay out nothing.
-        table.requestLayout();
     }
 
     /** Sets each fitted column's minimum to its widest text (all rows, not only those shown). */

@@ -42,13 +42,18 @@ final class TreeColumnWidths {
     private final TreeTableColumn<FieldRow, ?> value;
     private final Map<TreeTableColumn<FieldRow, ?>, Fit> fits = new HashMap<>();
     private final Text measure = new Text();
-    private boolean pending;
+    private final AfterLayout.Coalesced fitPass;
     private boolean mayShrink;
 
     /** The tree's columns in order: member, type, offset, raw, value (the last, which takes the rest). */
     TreeColumnWidths(TreeTableView<FieldRow> tree, TreeTableColumn<FieldRow, ?> name, TreeTableColumn<FieldRow, ?> type,
                      TreeTableColumn<FieldRow, ?> offset, TreeTableColumn<FieldRow, ?> raw, TreeTableColumn<FieldRow, ?> value) {
         this.tree = tree;
+        this.fitPass = new AfterLayout.Coalesced(tree, () -> {
+            boolean s = mayShrink;
+            mayShrink = false;
+            fit(s);
+        });
         this.name = name;
         this.type = type;
         this.offset = offset;
@@ -64,10 +69,8 @@ final class TreeColumnWidths {
         tree.rootProperty().addListener((o, a, b) -> request(true));
         tree.expandedItemCountProperty().addListener((o, a, b) -> request(true));
         tree.widthProperty().addListener((o, a, b) -> request(true));
-        tree.sceneProperty().addListener((o, a, b) -> {
-            pending = false; // a fit waiting in the scene left behind is not waited for
-            request(true);
-        });
+        // A fit waiting in a scene left behind is not waited for: the new scene's pulse runs one.
+        tree.sceneProperty().addListener((o, a, b) -> request(true));
     }
 
     /**
@@ -85,17 +88,7 @@ final class TreeColumnWidths {
      */
     private void request(boolean shrink) {
         mayShrink |= shrink;
-        javafx.scene.Scene scene = tree.getScene();
-        if (pending || scene == null) {
-            return;
-        }
-        pending = true;
-        AfterLayout.once(scene, () -> {
-            pending = false;
-            boolean s = mayShrink;
-            mayShrink = false;
-            fit(s);
-        });
+        fitPass.request();
     }
 
     private void fit(boolean shrink) {

@@ -26,11 +26,7 @@ class DecodedNamesGuiTest extends GuiTest {
 
     @Test
     void deepNamesOfTheSectionHeadersAreShownWhole() {
-        interact(() -> vm.openSample(dev.structscope.samples.Samples.ELF, dir));
-        settle();
-        await("the ELF data", () -> window.dataPane.getCenter() == window.dataPane.hexPane);
-        FieldsView fields = window.dataPane.hexPane.fieldsView;
-        await("the decoded record", () -> fields.root() != null && !fields.viewModel.decoding.get());
+        FieldsView fields = openElfSample();
         interact(() -> {
             TreeItem<FieldRow> sh = child(fields.root(), "sh");
             sh.setExpanded(true);
@@ -52,6 +48,16 @@ class DecodedNamesGuiTest extends GuiTest {
                 "the values keep most of the room: " + member.getWidth() + " of " + fields.tree.getWidth());
     }
 
+    /** Opens the ELF sample as the user's Open Sample does and returns the decoded tree once it shows the record. */
+    private FieldsView openElfSample() {
+        interact(() -> vm.openSample(dev.structscope.samples.Samples.ELF, dir));
+        settle();
+        await("the ELF data", () -> window.dataPane.getCenter() == window.dataPane.hexPane);
+        FieldsView fields = window.dataPane.hexPane.fieldsView;
+        await("the decoded record", () -> fields.root() != null && !fields.viewModel.decoding.get());
+        return fields;
+    }
+
     /**
      * The ELF header's members in the default window: their types ("unsigned char[16]"), the raw
      * bytes of a scalar ("50 10 00 00 00 00 00 00") and the values are shown whole, not
@@ -59,11 +65,7 @@ class DecodedNamesGuiTest extends GuiTest {
      */
     @Test
     void typesRawBytesAndValuesAreShownWhole() {
-        interact(() -> vm.openSample(dev.structscope.samples.Samples.ELF, dir));
-        settle();
-        await("the ELF data", () -> window.dataPane.getCenter() == window.dataPane.hexPane);
-        FieldsView fields = window.dataPane.hexPane.fieldsView;
-        await("the decoded record", () -> fields.root() != null && !fields.viewModel.decoding.get());
+        FieldsView fields = openElfSample();
         interact(() -> {
             TreeItem<FieldRow> ehdr = child(fields.root(), "ehdr");
             ehdr.setExpanded(true);

@@ -35,19 +35,7 @@ class DynamicRecordTableGuiTest extends HexPaneGuiBase {
         Assumptions.assumeTrue(Files.isExecutable(Path.of("/usr/bin/tshark")), "tshark is not installed");
         Sample s = Samples.byData("packets.pcap");
         Path data = Samples.extract(s, dir);
-        var lib = dev.structscope.io.headers.LocalHeaders.importFile(data.resolveSibling(s.header()), HeaderImporter.Options.defaults());
-        OpenData.open(robot, pane, data);
-        robot.interact(() -> {
-            pane.setLibrary(lib, Abis.X86_64_LINUX, ByteOrder.LITTLE_ENDIAN);
-            pane.overlayBar.choose("PcapRecord", "24", true);
-        });
-        var table = pane.recordTable.viewModel;
-        for (int i = 0; i < 400 && table.walking(); i++) {
-            robot.sleep(25);
-        }
-        WaitForAsyncUtils.waitForFxEvents();
-        assertFalse(table.walking(), "the walk ends");
-        RecordWalk.Result walk = pane.recordTable.walk();
+        RecordWalk.Result walk = walkAsTable(robot, s, data, "PcapRecord", "24");
         assertNotNull(walk);
         assertNull(walk.stop(), "the last record ends at the end of the file");
 
@@ -96,21 +84,7 @@ class DynamicRecordTableGuiTest extends HexPaneGuiBase {
      */
     @Test
     void aWalkThatStopsShortSaysWhyInAWholeLine(FxRobot robot) throws Exception {
-        Sample s = Samples.ELF;
-        Path data = Samples.extract(s, dir);
-        var lib = dev.structscope.io.headers.LocalHeaders.importFile(data.resolveSibling(s.header()),
-                HeaderImporter.Options.defaults());
-        OpenData.open(robot, pane, data);
-        robot.interact(() -> {
-            pane.setLibrary(lib, Abis.X86_64_LINUX, ByteOrder.LITTLE_ENDIAN);
-            pane.overlayBar.choose("ElfFile", "0", true);
-        });
-        var table = pane.recordTable.viewModel;
-        for (int i = 0; i < 400 && table.walking(); i++) {
-            robot.sleep(25);
-        }
-        WaitForAsyncUtils.waitForFxEvents();
-        RecordWalk.Result walk = pane.recordTable.walk();
+        RecordWalk.Result walk = walkAsTable(robot, Samples.ELF, Samples.extract(Samples.ELF, dir), "ElfFile", "0");
         assertEquals(3, walk.count());
         assertTrue(walk.stop().startsWith("14,200 trailing bytes at 0xC0 are not a whole record: ElfFile.ph: count"
                 + " ehdr.e_phnum = 4096 elements"), walk.stop());
@@ -120,6 +94,24 @@ class DynamicRecordTableGuiTest extends HexPaneGuiBase {
         assertEquals(info.getText(), shown.getText(), "the line is shown whole, not cut with an ellipsis");
         assertTrue(info.getHeight() > 2 * info.getFont().getSize() && info.getWidth() <= pane.getWidth(),
                 "wrapped within the pane: " + info.getWidth() + "×" + info.getHeight());
+    }
+
+    /** Opens {@code data} with its sample's header, shows {@code type} from {@code offset} as a table, and waits for the walk. */
+    private RecordWalk.Result walkAsTable(FxRobot robot, Sample s, Path data, String type, String offset) {
+        var lib = dev.structscope.io.headers.LocalHeaders.importFile(data.resolveSibling(s.header()),
+                HeaderImporter.Options.defaults());
+        OpenData.open(robot, pane, data);
+        robot.interact(() -> {
+            pane.setLibrary(lib, Abis.X86_64_LINUX, ByteOrder.LITTLE_ENDIAN);
+            pane.overlayBar.choose(type, offset, true);
+        });
+        var table = pane.recordTable.viewModel;
+        for (int i = 0; i < 400 && table.walking(); i++) {
+            robot.sleep(25);
+        }
+        WaitForAsyncUtils.waitForFxEvents();
+        assertFalse(table.walking(), "the walk ends");
+        return pane.recordTable.walk();
     }
 
     private String cellText(FxRobot robot, int row, String column) {
