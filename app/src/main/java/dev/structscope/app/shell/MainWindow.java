@@ -102,8 +102,8 @@ public final class MainWindow {
     private double dataDivider = 0.5;
     /** Whether {@link #placeDividers()} waits for the split pane's first width. */
     private boolean placingPending;
-    /** Whether {@link #placeDividers()} waits for the end of a layout pulse. */
-    private boolean placingRequested;
+    /** {@link #placeDividers()} at the end of a layout pulse, once however often asked. */
+    private final dev.structscope.app.common.AfterLayout.Coalesced placing;
     /** The most of the window a library as wide as its names takes: 160 pixels of an 800-pixel one. */
     static final double LIBRARY_SHARE = 0.2;
     /** The least width of a library as wide as its names: room for names such as {@code struct Elf64_Ehdr}. */
@@ -211,6 +211,7 @@ public final class MainWindow {
         // A new width (the window resized) places the library again: squeezed in a narrow window,
         // it takes its width back when the window widens (it stayed at its narrow width). New
         // names may need another width.
+        placing = new dev.structscope.app.common.AfterLayout.Coalesced(split, this::placeDividers);
         split.widthProperty().addListener((o, a, b) -> requestPlacing());
         vm.document.state.addListener((o, a, b) -> {
             if (a == null || a.library() != b.library()) {
@@ -268,16 +269,9 @@ public final class MainWindow {
 
     /** Places the dividers at the end of the current layout pulse (a split pane placed inside one lays out the old widths). */
     private void requestPlacing() {
-        Scene scene = split.getScene();
-        if (placingRequested || placingPending || scene == null || split.getWidth() <= 0) {
-            return;
+        if (!placingPending && split.getWidth() > 0 && placing.request()) {
+            split.requestLayout();
         }
-        placingRequested = true;
-        dev.structscope.app.common.AfterLayout.once(scene, () -> {
-            placingRequested = false;
-            placeDividers();
-        });
-        split.requestLayout();
     }
 
     /**
