@@ -284,7 +284,8 @@ public final class PatchCommand extends CliCommand {
 
     /** Puts {@code value} at PATH ({@code a.b[2].c}) into the tree, arrays padded with nulls (left as they are). */
     public static void put(ObjectNode root, String path, JsonNode value, String where) {
-        java.util.regex.Matcher m = java.util.regex.Pattern.compile("\\G(?:(^|\\.)([A-Za-z_][A-Za-z_0-9]*)|\\[(\\d{1,9})\\])").matcher(path);
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile(
+                "\\G(?:(^|\\.)(" + dev.structscope.model.type.Identifiers.REGEX + ")|\\[(\\d{1,9})\\])").matcher(path);
         JsonNode cur = root;
         Object pendingKey = null; // String member or Integer index to descend by
         int end = 0;

@@ -6,6 +6,7 @@ import dev.structscope.model.type.ArrayType;
 import dev.structscope.model.type.CType;
 import dev.structscope.model.type.Decl;
 import dev.structscope.model.type.EnumType;
+import dev.structscope.model.type.Identifiers;
 import dev.structscope.model.type.NamedType;
 import dev.structscope.model.type.Prim;
 import dev.structscope.model.type.PrimitiveType;
@@ -243,9 +244,9 @@ public final class CellText {
 
     /** A C identifier that is not a keyword. */
     public static void checkIdentifier(String name, String where) {
-        if (name == null || !name.matches("[A-Za-z_][A-Za-z_0-9]*")) {
+        if (!Identifiers.is(name)) {
             throw new InputException(where, "'" + (name == null ? "" : name)
-                    + "' is not a C identifier (letters, digits, _; not starting with a digit)");
+                    + "' is not a C identifier (letters of any script, digits, _ and $; not starting with a digit)");
         }
         if (KEYWORDS.contains(name)) {
             throw new InputException(where, "'" + name + "' is a C keyword");

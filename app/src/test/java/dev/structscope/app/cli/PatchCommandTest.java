@@ -132,6 +132,36 @@ class PatchCommandTest {
      * same places; every other byte stays. What the record does not hold is refused in one line.
      */
     @Test
+    void membersNamedOutsideAsciiArePatchedDecodedAndPlotted() throws Exception {
+        // Identifiers in UTF-8, as gcc and clang take them (the importer refused them with "stray").
+        Path h = Files.writeString(dir.resolve("maß.h"), """
+                #include <stdint.h>
+                struct Maß { uint16_t höhe; int8_t Δt; float größe; struct { int16_t 温度; } außen; };
+                """);
+        Path bin = Files.write(dir.resolve("m.bin"), new byte[36]);
+        Path expected = dir.resolve("expected.bin");
+        dev.structscope.app.hexview.Py.run(dir, """
+                import struct, sys
+                d = bytearray(36)
+                struct.pack_into('<Hbxfh', d, 12, 4242, -3, 1.5, -7)   # record 1 of three 12-byte records
+                open(sys.argv[1], 'wb').write(d)
+                """, expected.toString());
+        CliRun.run("patch", h.toString(), "--type", "Maß", bin.toString(), "--record", "1", "--set", "höhe=4242",
+                "--set", "Δt=-3", "--set", "größe=1.5", "--set", "außen.温度=-7").succeeded();
+        assertArrayEquals(Files.readAllBytes(expected), Files.readAllBytes(bin));
+        CliRun decode = CliRun.run("decode", h.toString(), "--type", "Maß", bin.toString(), "--offset", "12",
+                "--format", "jsonl");
+        decode.succeeded();
+        var json = new com.fasterxml.jackson.databind.ObjectMapper();
+        assertEquals(json.readTree("{\"höhe\":4242,\"Δt\":-3,\"größe\":1.5,\"außen\":{\"温度\":-7}}"),
+                json.readTree(decode.out.toString()));
+        CliRun series = CliRun.run("series", h.toString(), "--type", "Maß", bin.toString(), "--member", "außen.温度",
+                "--json");
+        series.succeeded();
+        assertTrue(series.out.toString().contains("\"min\": -7"), series.out.toString());
+    }
+
+    @Test
     void aDynamicRecordIsWrittenWhereItsContentPutsEachMember() throws Exception {
         Path proto = DynamicCli.bundled(dir, "proto.h");
         Path bin = DynamicCli.bundled(dir, "proto.bin");

@@ -2,7 +2,11 @@ package dev.structscope.app.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.structscope.model.abi.Abis;
+import dev.structscope.model.c.HeaderImporter;
+import dev.structscope.model.layout.LayoutEngine;
 import dev.structscope.model.layout.oracle.Compilers;
+import dev.structscope.model.type.Identifiers;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -289,23 +293,47 @@ class WiresharkExportTest {
         check(CTYPES_HEADER, "Rec", payloads, "little", false, truth);
     }
 
+    @Test
+    void namesOutsideAsciiAreAsciiInFieldNamesAndAsWrittenInLabels() throws Exception {
+        String header = new String(getClass().getResourceAsStream("/c/corpus/unicode_identifiers.h").readAllBytes(),
+                StandardCharsets.UTF_8);
+        long size = LayoutEngine.layout("struct Größe", HeaderImporter.importText(header, "u.h",
+                HeaderImporter.Options.defaults()), Abis.X86_64_LINUX).size();
+        List<List<String[]>> shown = check(header, "Größe", randomPayloads(6, 11, (int) size), "little", false);
+        // Wireshark takes ASCII field names only ("Invalid byte" in the abbreviation); filters name
+        // the member h_u00f6he, the tree says höhe.
+        List<String[]> first = shown.getFirst();
+        assertTrue(first.stream().anyMatch(l -> l[0].equals("h_u00f6he") && l[2].startsWith("höhe: ")),
+                () -> first.stream().map(l -> l[0] + " " + l[2]).toList().toString());
+        assertTrue(first.stream().anyMatch(l -> l[0].equals("inhalt.ma_u00df") && l[2].startsWith("maß: ")),
+                () -> first.stream().map(l -> l[0] + " " + l[2]).toList().toString());
+    }
+
     private static List<byte[]> randomPayloads(int n, long seed) {
+        return randomPayloads(n, seed, 104); // sizeof(struct Msg) on x86-64 (check() asserts it)
+    }
+
+    private static List<byte[]> randomPayloads(int n, long seed, int size) {
         Random rnd = new Random(seed);
         List<byte[]> out = new ArrayList<>();
         for (int i = 0; i < n; i++) {
-            byte[] b = new byte[104]; // sizeof(struct Msg) on x86-64 (check() asserts it)
+            byte[] b = new byte[size];
             rnd.nextBytes(b);
             out.add(b);
         }
         return out;
     }
 
-    private void check(String header, String type, List<byte[]> payloads, String order, boolean tcp) throws Exception {
-        check(header, type, payloads, order, tcp, null);
+    private List<List<String[]>> check(String header, String type, List<byte[]> payloads, String order, boolean tcp)
+            throws Exception {
+        return check(header, type, payloads, order, tcp, null);
     }
 
-    /** As above; {@code truth} (when given) replaces decode as what every record must show. */
-    private void check(String header, String type, List<byte[]> payloads, String order, boolean tcp,
+    /**
+     * As above; {@code truth} (when given) replaces decode as what every record must show. Returns
+     * tshark's leaves, record by record.
+     */
+    private List<List<String[]>> check(String header, String type, List<byte[]> payloads, String order, boolean tcp,
                        List<List<String[]>> truth) throws Exception {
         Path h = dir.resolve("p.h");
         Files.writeString(h, header);
@@ -359,7 +387,8 @@ class WiresharkExportTest {
                 .start();
         assertTrue(p.waitFor(120, java.util.concurrent.TimeUnit.SECONDS), "tshark did not end");
         assertEquals(0, p.exitValue(), () -> readQuietly(dir.resolve("tshark.err")));
-        List<List<String[]>> shown = dissected(Files.readAllBytes(pdml), type.toLowerCase(java.util.Locale.ROOT));
+        List<List<String[]>> shown = dissected(Files.readAllBytes(pdml),
+                Identifiers.ascii(type).toLowerCase(java.util.Locale.ROOT));
         String errors = readQuietly(dir.resolve("tshark.err"));
         assertTrue(!errors.contains("Lua") && !errors.contains("lua"), errors);
         assertEquals(expected.size(), shown.size(), "records dissected");
@@ -375,7 +404,7 @@ class WiresharkExportTest {
             }
             for (int k = 0; k < want.size(); k++) {
                 fields++;
-                if (!want.get(k)[0].equals(got.get(k)[0]) || !sameValue(want.get(k)[1], got.get(k)[1], got.get(k)[2], got.get(k)[3])) {
+                if (!Identifiers.ascii(want.get(k)[0]).equals(got.get(k)[0]) || !sameValue(want.get(k)[1], got.get(k)[1], got.get(k)[2], got.get(k)[3])) {
                     failures.add("record " + r + " " + want.get(k)[0] + ": " + (truth == null ? "decode " : "ctypes ")
                             + want.get(k)[1] + ", tshark "
                             + got.get(k)[0] + " = " + got.get(k)[1] + " (" + got.get(k)[2] + ")");
@@ -388,6 +417,7 @@ class WiresharkExportTest {
         }
         System.out.println("WiresharkExportTest " + type + " " + order + (tcp ? " tcp" : " udp") + ": " + fields
                 + " values in " + expected.size() + " records agree with " + (truth == null ? "decode" : "ctypes"));
+        return shown;
     }
 
     private static byte[] concat(byte[] a, byte[] b) {

@@ -101,6 +101,14 @@ class DesignerViewModelTest {
         }
 
         @Test
+        void aNameInAnyScriptIsTakenAsGccAndClangTakeIt() {
+            assertTrue(vm.edit(0, Column.NAME, "größe"));
+            assertEquals("größe", vm.record().members().get(0).name());
+            assertFalse(vm.edit(0, Column.NAME, "x€"));
+            assertTrue(vm.invalidCells.get(new CellKey(0, Column.NAME)).reason().contains("not a C identifier"));
+        }
+
+        @Test
         void aDuplicateNameIsRejected() {
             vm.addMember();
             assertFalse(vm.edit(1, Column.NAME, "a"));

@@ -110,6 +110,14 @@ class ExportValuesTest {
             cases.add(build(cases.size(), g.library(), ExportOptions.of(abi).withByteOrder(ByteOrder.BIG_ENDIAN),
                     g.records(), rnd));
         }
+        // Identifiers in UTF-8 (gcc and clang take them): each tool chain takes them as they are,
+        // or (Kaitai) spelled in ASCII.
+        String unicode = new String(ExportValuesTest.class.getResourceAsStream("/c/corpus/unicode_identifiers.h")
+                .readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        TypeLibrary words = HeaderImporter.importText(unicode, "unicode_identifiers.h", HeaderImporter.Options.defaults());
+        for (Abi abi : List.of(Abis.X86_64_LINUX, Abis.I386_LINUX)) {
+            cases.add(build(cases.size(), words, ExportOptions.of(abi), List.of("struct Größe", "struct Κύκλος"), rnd));
+        }
         TypeLibrary real = realHeaders();
         int realTypes = 0;
         if (real != null) {

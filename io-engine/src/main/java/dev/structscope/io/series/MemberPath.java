@@ -10,6 +10,7 @@ import dev.structscope.io.decode.ScalarNode;
 import dev.structscope.io.decode.StringNode;
 import dev.structscope.io.decode.Value;
 import dev.structscope.model.InputException;
+import dev.structscope.model.type.Identifiers;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -23,7 +24,7 @@ import java.util.regex.Pattern;
  * against each decoded dynamic record. Immutable.
  */
 public record MemberPath(String text, List<Step> steps) {
-    private static final Pattern STEP = Pattern.compile("\\G(?:(^|\\.)([A-Za-z_][A-Za-z_0-9]*)|\\[(\\d{1,18})\\])");
+    private static final Pattern STEP = Pattern.compile("\\G(?:(^|\\.)(" + Identifiers.REGEX + ")|\\[(\\d{1,18})\\])");
 
     /** One step: a member by name, or an array element by index. */
     public sealed interface Step permits Name, Index {

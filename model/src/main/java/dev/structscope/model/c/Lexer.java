@@ -1,6 +1,7 @@
 package dev.structscope.model.c;
 
 import dev.structscope.model.InputException;
+import dev.structscope.model.type.Identifiers;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -117,11 +118,11 @@ final class Lexer {
         int start = pos;
         char c = src.charAt(pos);
         Token.Kind kind;
-        if (isIdentStart(c)) {
+        if (Identifiers.isStart(src.codePointAt(pos))) {
             // Character and string literal prefixes: L'x', u8"s" ...
             int p = pos;
-            while (p < src.length() && isIdentPart(src.charAt(p))) {
-                p++;
+            while (p < src.length() && Identifiers.isPart(src.codePointAt(p))) {
+                p += Character.charCount(src.codePointAt(p));
             }
             String word = src.substring(pos, p);
             if (p < src.length() && (src.charAt(p) == '\'' || src.charAt(p) == '"')
@@ -142,7 +143,7 @@ final class Lexer {
                 char d = src.charAt(pos);
                 if ((d == '+' || d == '-') && "eEpP".indexOf(src.charAt(pos - 1)) >= 0) {
                     advance();
-                } else if (isIdentPart(d) || d == '.') {
+                } else if (Identifiers.isPart(d) || d == '.') {
                     advance();
                 } else {
                     break;
@@ -215,13 +216,5 @@ final class Lexer {
             col++;
         }
         pos++;
-    }
-
-    static boolean isIdentStart(char c) {
-        return c == '_' || c == '$' || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
-    }
-
-    static boolean isIdentPart(char c) {
-        return isIdentStart(c) || (c >= '0' && c <= '9');
     }
 }

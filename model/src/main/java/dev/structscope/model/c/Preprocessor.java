@@ -177,7 +177,16 @@ final class Preprocessor {
         if (t.text().contains("\"")) {
             return "missing terminating '\"' character";
         }
-        return c > 0x20 && c < 0x7f ? "stray '" + c + "' in program" : String.format("stray '\\u%04x' in program", (int) c);
+        int cp = t.text().codePointAt(0);
+        if (cp > 0x20 && cp < 0x7f) {
+            return "stray '" + c + "' in program";
+        }
+        // A character outside ASCII that is no letter ('€', a no-break space): shown, and named
+        // by its code point, since it may not show at all.
+        boolean shows = cp >= 0xa0 && !Character.isWhitespace(cp) && !Character.isSpaceChar(cp)
+                && !Character.isIdentifierIgnorable(cp);
+        return shows ? String.format("stray '%s' (U+%04X) in program", Character.toString(cp), cp)
+                : String.format("stray U+%04X in program", cp);
     }
 
     private void flush(List<Token> pending) {

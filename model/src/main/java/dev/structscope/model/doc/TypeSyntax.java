@@ -5,6 +5,7 @@ import dev.structscope.model.c.Expressions;
 import dev.structscope.model.type.ArrayType;
 import dev.structscope.model.type.CType;
 import dev.structscope.model.type.EnumType;
+import dev.structscope.model.type.Identifiers;
 import dev.structscope.model.type.Expr;
 import dev.structscope.model.type.NamedType;
 import dev.structscope.model.type.PointerType;
@@ -42,7 +43,6 @@ public final class TypeSyntax {
     private TypeSyntax() {
     }
 
-    private static final Pattern IDENT = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
     private static final Set<String> KEYWORDS = Set.of("signed", "unsigned", "char", "short", "int", "long",
             "float", "double", "void", "_Bool", "struct", "union", "enum");
     /** Looked up one word at a time, so the multi-word spellings never match. */
@@ -50,11 +50,11 @@ public final class TypeSyntax {
 
     /** Whether {@code s} is a C identifier that is neither a keyword nor a primitive alias. */
     static boolean isPlainName(String s) {
-        return s != null && IDENT.matcher(s).matches() && !KEYWORDS.contains(s) && !ALIASES.containsKey(s);
+        return Identifiers.is(s) && !KEYWORDS.contains(s) && !ALIASES.containsKey(s);
     }
 
     static boolean isIdentifier(String s) {
-        return s != null && IDENT.matcher(s).matches() && !KEYWORDS.contains(s);
+        return Identifiers.is(s) && !KEYWORDS.contains(s);
     }
 
     /** The type string for {@code t}, or {@code null} when only the object form says it exactly. */

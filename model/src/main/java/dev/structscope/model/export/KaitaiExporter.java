@@ -8,6 +8,7 @@ import dev.structscope.model.layout.RecordLayout;
 import dev.structscope.model.layout.ScalarLayout;
 import dev.structscope.model.layout.TypeLayout;
 import dev.structscope.model.type.EnumType;
+import dev.structscope.model.type.Identifiers;
 import dev.structscope.model.type.Enumerator;
 import dev.structscope.model.type.Prim;
 import dev.structscope.model.type.TypeLibrary;
@@ -110,9 +111,10 @@ public final class KaitaiExporter implements Exporter {
      * A Kaitai identifier for a C name: snake_case, lower case, starting with a letter, with
      * {@code f_} before a word Python, JavaScript or Java reserve ({@code in} compiled to
      * Python as {@code self.in = ...}, a syntax error: the compiler passes ids through as they are).
+     * Kaitai ids are ASCII: a letter outside it is spelled by {@link Identifiers#ascii}.
      */
     public static String id(String name) {
-        String s = name.replaceAll("([a-z0-9])([A-Z])", "$1_$2").replaceAll("([A-Z]+)([A-Z][a-z])", "$1_$2")
+        String s = Identifiers.ascii(name).replaceAll("([a-z0-9])([A-Z])", "$1_$2").replaceAll("([A-Z]+)([A-Z][a-z])", "$1_$2")
                 .toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9_]", "_");
         s = s.replaceAll("^_+", "");
         if (s.isEmpty() || !Character.isLetter(s.charAt(0))) {

@@ -12,6 +12,7 @@ import dev.structscope.model.layout.ScalarLayout;
 import dev.structscope.model.layout.TypeLayout;
 import dev.structscope.model.type.Dynamic;
 import dev.structscope.model.type.EnumType;
+import dev.structscope.model.type.Identifiers;
 import dev.structscope.model.type.Enumerator;
 import dev.structscope.model.type.Expr;
 import dev.structscope.model.type.Prim;
@@ -75,7 +76,7 @@ public final class WiresharkExporter implements Exporter {
         }
         RecordLayout root = LayoutEngine.layout(options.type(), library, options.abi());
         String name = root.name() != null ? root.name() : options.type().strip();
-        String proto = name.toLowerCase(Locale.ROOT);
+        String proto = Identifiers.ascii(name).toLowerCase(Locale.ROOT);
         if (!proto.matches("[a-z][a-z0-9_.-]+")) {
             throw new InputException("--type", "'" + name + "' cannot name a Wireshark protocol (at least two characters:"
                     + " a letter, then letters, digits, _ . -)");
@@ -118,6 +119,8 @@ public final class WiresharkExporter implements Exporter {
         final boolean bigEndian;
         final StringBuilder fields = new StringBuilder();
         final Map<String, String> declared = new LinkedHashMap<>();
+        /** The C name of each member's path, for its label where the path spells it in ASCII. */
+        private final Map<String, String> labels = new java.util.HashMap<>();
         final List<String> warnings = new ArrayList<>();
 
         Writer(String proto, boolean bigEndian) {
@@ -147,7 +150,11 @@ public final class WiresharkExporter implements Exporter {
 
         private String member(FieldLayout f, String path, int depth) {
             boolean anon = f.name() == null;
-            String own = anon ? path : path + "." + f.name();
+            // Field names are ASCII in Wireshark ("Invalid byte" otherwise); the label keeps the C name.
+            String own = anon ? path : path + "." + Identifiers.ascii(f.name());
+            if (!anon) {
+                labels.put(own, f.name());
+            }
             String node;
             if (f.isBitField()) {
                 node = bitField(f, own);
@@ -311,6 +318,10 @@ public final class WiresharkExporter implements Exporter {
         }
 
         private String leafName(String path) {
+            String label = labels.get(path);
+            if (label != null) {
+                return label;
+            }
             int dot = path.lastIndexOf('.');
             return dot < 0 ? path : path.substring(dot + 1);
         }

@@ -74,6 +74,8 @@ class MalformedHeaderTest {
             struct A { char c['ab]; };                    | bad.h:1:19 | missing terminating ' character
             struct A { char *s = "abc; };                 | bad.h:1:22 | missing terminating '"' character
             struct A { int x; } @;                        | bad.h:1:21 | stray '@' in program
+            struct A { int x€; };                         | bad.h:1:17 | stray '€' (U+20AC) in program
+            struct A { int\u00a0x; };                    | bad.h:1:15 | stray U+00A0 in program
             /* unterminated                               | bad.h:1:1  | unterminated /* comment
             #define F(x) x\\nint y = F(1;                 | bad.h:2:9  | unterminated argument list invoking macro 'F'
             #define F(x, y) x\\nint y = F(1);             | bad.h:2:9  | macro 'F' takes 2 arguments, but 1 were given
