@@ -136,7 +136,26 @@ final class PaholeFormat {
         return decl + ";";
     }
 
+    /** {@code s} and spaces to {@code width} terminal columns (a name may hold wide or combining letters). */
     private static String pad(String s, int width) {
-        return s.length() >= width ? s + " " : s + " ".repeat(width - s.length());
+        int columns = columns(s);
+        return columns >= width ? s + " " : s + " ".repeat(width - columns);
+    }
+
+    /**
+     * The columns a terminal gives {@code s}: two for East Asian wide and full-width letters (温度),
+     * none for combining marks, one for the rest; enough for identifiers, not a full wcwidth.
+     */
+    static int columns(String s) {
+        return s.codePoints().map(cp -> switch (Character.getType(cp)) {
+            case Character.NON_SPACING_MARK, Character.ENCLOSING_MARK, Character.FORMAT -> 0;
+            default -> wide(cp) ? 2 : 1;
+        }).sum();
+    }
+
+    private static boolean wide(int cp) {
+        return (cp >= 0x1100 && cp <= 0x115f) || (cp >= 0x2e80 && cp <= 0xa4cf && cp != 0x303f)
+                || (cp >= 0xac00 && cp <= 0xd7a3) || (cp >= 0xf900 && cp <= 0xfaff) || (cp >= 0xfe30 && cp <= 0xfe4f)
+                || (cp >= 0xff00 && cp <= 0xff60) || (cp >= 0xffe0 && cp <= 0xffe6) || (cp >= 0x20000 && cp <= 0x3fffd);
     }
 }

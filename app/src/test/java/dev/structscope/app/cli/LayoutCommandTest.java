@@ -145,6 +145,26 @@ class LayoutCommandTest {
     }
 
     @Test
+    void theListingsOffsetsLineUpUnderWideAndAccentedNames() throws Exception {
+        Path h = dir.resolve("wide.h");
+        Files.writeString(h, "struct W { unsigned short höhe; unsigned char 温度; float x\u0301; int plain; };\n");
+        CliRun run = CliRun.run("layout", h.toString());
+        run.succeeded();
+        Path out = Files.writeString(dir.resolve("listing.txt"), run.out.toString());
+        // Python's East Asian widths as the terminal's truth: every "/*" stands in one column.
+        List<String> columns = dev.structscope.app.hexview.Py.run(dir, """
+                import sys, unicodedata
+                def width(s):
+                    return sum(0 if unicodedata.combining(c) else 2 if unicodedata.east_asian_width(c) in 'WF' else 1
+                               for c in s.expandtabs(8))
+                for line in open(sys.argv[1], encoding='utf-8'):
+                    if line.startswith('\\t') and '/*' in line and ';' in line:
+                        print(width(line[:line.index('/*')]))
+                """, out.toString());
+        assertEquals(List.of("48", "48", "48", "48"), columns, run.out.toString());
+    }
+
+    @Test
     void holesInsideAnonymousMembersArePaddingAndTheTotalsAddUpToTheSize() throws Exception {
         Path h = dir.resolve("an.h");
         Files.writeString(h, "struct AN { int x; union { int u1; char u2[6]; }; struct { char p; double q; }; char tail; };\n");
