@@ -154,6 +154,70 @@ class LauncherTest {
         assertEquals(1, builds(), "one build for three launchers started together");
     }
 
+    /**
+     * A command still running when a build rewrites the app's jar in place (as Maven's jar plugin
+     * does: the same file) keeps running from the jars it started with. Before, the launcher ran
+     * the build's jar itself, and a window open during a rebuild for another command failed to
+     * load its next class from the rewritten file.
+     */
+    @Test
+    void aRunningCommandKeepsItsJarsWhenABuildRewritesThemInPlace() throws Exception {
+        assertEquals(0, launch(Map.of(), "layout", POINT_H.toString()).status); // built, and published
+        Path fifo = box.resolve("header.fifo");
+        assertEquals(0, new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor());
+        Process running = start(Map.of(), "running", "layout", fifo.toString(), "--json");
+        // The JVM (the launcher execs it) has opened the app's jar; it now waits for the header.
+        Path built = box.resolve("app/target/app-0.1.0-SNAPSHOT.jar");
+        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(2);
+        List<String> open = openJars(running.pid());
+        while (open.stream().noneMatch(j -> j.endsWith("app-0.1.0-SNAPSHOT.jar"))) {
+            assertTrue(running.isAlive() && System.nanoTime() < deadline, "the command never opened the app's jar");
+            Thread.sleep(20);
+            open = openJars(running.pid());
+        }
+        // The build writes its jar into the same file: here, bytes that are no jar, as a half-written one.
+        Object inode = Files.getAttribute(built, "unix:ino");
+        Files.write(built, new byte[(int) Files.size(built)]);
+        assertEquals(inode, Files.getAttribute(built, "unix:ino"), "the rewrite is in place");
+        // Written beside: a command that failed before opening the pipe leaves no reader to unblock it.
+        Thread writer = Thread.ofVirtual().start(() -> {
+            try {
+                Files.writeString(fifo, Files.readString(POINT_H));
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
+        Run run = finish(running, "running");
+        if (writer.isAlive()) {
+            Files.newInputStream(fifo).close(); // a reader for the writer, so that it ends
+        }
+        writer.join();
+        assertEquals(0, run.status, run.err);
+        assertEquals("", run.err);
+        assertEquals(inProcess("layout", POINT_H.toString(), "--json"), run.out);
+        String copies = box.resolve("target/run").toString();
+        assertTrue(open.stream().allMatch(j -> j.startsWith(copies) || !j.startsWith(box.toString())),
+                "the JVM runs the launcher's copies of the sandbox's jars: " + open);
+    }
+
+    /** The jars process {@code pid} has open (its file descriptors' targets). */
+    private static List<String> openJars(long pid) throws IOException {
+        List<String> jars = new ArrayList<>();
+        try (var fds = Files.list(Path.of("/proc/" + pid + "/fd"))) {
+            for (Path fd : fds.toList()) {
+                try {
+                    String target = Files.readSymbolicLink(fd).toString();
+                    if (target.endsWith(".jar")) {
+                        jars.add(target);
+                    }
+                } catch (IOException gone) {
+                    // closed meanwhile
+                }
+            }
+        }
+        return jars;
+    }
+
     @Test
     void aChangedOrRemovedJdkIsFoundAgain() throws Exception {
         Path jdk = fakeJdk(box.resolve("jdk-fake"));
