@@ -2,6 +2,7 @@ package dev.structscope.model.c;
 
 import dev.structscope.model.InputException;
 import dev.structscope.model.abi.Abi;
+import dev.structscope.model.layout.TypeLayout;
 import dev.structscope.model.type.CType;
 
 import java.util.ArrayList;
@@ -129,8 +130,8 @@ final class ConditionEvaluator implements ConstExpr.Hooks {
     }
 
     @Override
-    public IntValue offsetOf(CType type, List<String> path, Token at) {
-        throw new InputException(at.where(), "offsetof is not allowed in a preprocessor expression");
+    public TypeLayout layout(CType type, Token at) {
+        throw new InputException(at.where(), "types are not known in a preprocessor expression");
     }
 
     /** In #if every integer is intmax_t: long is as wide as long long. */

@@ -2,17 +2,25 @@ package dev.structscope.model.c;
 
 import dev.structscope.model.InputException;
 import dev.structscope.model.abi.Abi;
+import dev.structscope.model.layout.ArrayLayout;
+import dev.structscope.model.layout.FieldLayout;
+import dev.structscope.model.layout.RecordLayout;
+import dev.structscope.model.layout.TypeLayout;
 import dev.structscope.model.type.CType;
+import dev.structscope.model.type.PointerType;
 import dev.structscope.model.type.Prim;
 
-import java.util.ArrayList;
-import java.util.List;
 
 /**
  * Evaluates a C integer constant expression at the cursor with C's integer semantics (promotions,
  * the usual arithmetic conversions, unsigned wrap-around, short-circuit evaluation). Names,
  * types, {@code sizeof} and casts are delegated to {@link Hooks}: the preprocessor's hooks know
  * no types, the declaration parser's know every type declared so far. One instance per use.
+ *
+ * <p>Member designators are walked here, once, with the hooks' layouts: {@code offsetof(T, a.b[2])},
+ * and the member access through a null pointer of offsetof-like macros and {@code FIELD_SIZEOF}:
+ * {@code &((T *)0)->a.b}, {@code sizeof(((T *)0)->a)}. Such an access designates a place, not a
+ * value: only {@code sizeof} and {@code &} take one, as in C.
  */
 final class ConstExpr {
 
@@ -33,7 +41,8 @@ final class ConstExpr {
         /** {@code (type) value}: converts to the type's width and signedness. */
         IntValue cast(CType type, IntValue v, Token at);
 
-        IntValue offsetOf(CType type, List<String> path, Token at);
+        /** The layout of {@code type}, for member designators (never asked in {@code #if}, where no type is known). */
+        TypeLayout layout(CType type, Token at);
 
         /**
          * The ABI whose data model literals and {@code sizeof} results follow. The widths and
@@ -72,6 +81,21 @@ final class ConstExpr {
     private final Hooks hooks;
     /** False inside the unevaluated operand of {@code &&}, {@code ||} and {@code ?:}. */
     private boolean evaluating = true;
+
+    /** A place inside an object: its type's layout, its offset, and the bit-field it is (or null). */
+    private record Place(TypeLayout layout, long offset, FieldLayout bitField) {
+    }
+
+    /** The place the last member access through a pointer designates, and the token positions it spans. */
+    private Place designated;
+    private int designatedFrom = -1;
+    private int designatedTo = -1;
+    /** The pointed-to type of the last cast to a pointer type, and the token positions the cast spans. */
+    private CType pointee;
+    private int pointeeFrom = -1;
+    private int pointeeTo = -1;
+    /** Where an operand of sizeof, _Alignof or & starts: a member access may begin only there. */
+    private int designatorAt = -1;
 
     ConstExpr(TokenCursor in, Hooks hooks) {
         this.in = in;
@@ -227,16 +251,41 @@ final class ConstExpr {
                         in.next();
                         return IntValue.bool(!unary().isTrue());
                     }
+                    case "&" -> {
+                        in.next();
+                        int from = in.position();
+                        designatorAt = from;
+                        unary();
+                        Place p = designated(from, in.position());
+                        if (p == null) {
+                            throw in.error(t, "cannot take an address in a constant expression (only of a member"
+                                    + " through a null pointer, as in &((struct S *)0)->m)");
+                        }
+                        if (p.bitField() != null) {
+                            throw in.error(t, "address of bit-field requested");
+                        }
+                        return address(p.offset());
+                    }
                     case "(" -> {
+                        int from = in.position();
                         in.next();
                         if (hooks.atTypeName()) {
                             CType type = hooks.typeName();
                             in.expect(")", "after type name in cast");
                             IntValue v = unary();
+                            if (type instanceof PointerType ptr) {
+                                pointee = ptr.target();
+                                pointeeFrom = from;
+                                pointeeTo = in.position();
+                            }
                             return evaluating ? hooks.cast(type, v, t) : v;
                         }
+                        boolean mayDesignate = designatorAt == from;
                         IntValue v = comma();
                         in.expect(")", "to close '('");
+                        if (in.at("->") && pointee != null && pointeeFrom == from + 1 && pointeeTo == in.position() - 1) {
+                            return access(v, from, mayDesignate);
+                        }
                         return v;
                     }
                     default -> {
@@ -272,6 +321,7 @@ final class ConstExpr {
     private IntValue sizeOrAlign(Token op, boolean size) {
         if (in.at("(")) {
             Token open = in.peek();
+            int at = in.position();
             in.next();
             if (hooks.atTypeName()) {
                 CType type = hooks.typeName();
@@ -283,15 +333,112 @@ final class ConstExpr {
                 in.expect(")", "to close '('");
                 return new IntValue(size ? n : 1, hooks.longBits() == 64 ? 64 : 32, true);
             }
+            int from = in.position();
+            designatorAt = from;
             IntValue v = comma();
+            Place p = designated(from, in.position());
             in.expect(")", "to close '('");
-            return exprSize(v, size, open);
+            if (p == null && in.at("->") && pointee != null && pointeeFrom == from && pointeeTo == in.position() - 1) {
+                // sizeof ((T *)0)->m: the parentheses were the pointer's, not sizeof's.
+                access(v, at, true);
+                p = designated(at, in.position());
+            }
+            return p != null ? placeSize(p, size, op) : exprSize(v, size, open);
         }
         Token at = in.peek();
         if (at.kind() == Token.Kind.STRING) {
             return new IntValue(size ? strings() : 1, hooks.longBits() == 64 ? 64 : 32, true);
         }
-        return exprSize(unary(), size, at);
+        int from = in.position();
+        designatorAt = from;
+        IntValue v = unary();
+        Place p = designated(from, in.position());
+        return p != null ? placeSize(p, size, op) : exprSize(v, size, at);
+    }
+
+    /**
+     * {@code ((T *)v)->m...}, the cursor at the arrow: the place it designates, remembered for the
+     * sizeof or & whose operand it is; its value is the place's address, which only & reads.
+     */
+    private IntValue access(IntValue base, int from, boolean mayDesignate) {
+        Token arrow = in.next();
+        if (!mayDesignate) {
+            throw in.error(arrow, "a member access is not a constant (sizeof and & take one, as in"
+                    + " sizeof(((struct S *)0)->m))");
+        }
+        Place p = member(new Place(hooks.layout(pointee, arrow), base.value(), null), in.next());
+        p = steps(p);
+        designated = p;
+        designatedFrom = from;
+        designatedTo = in.position();
+        return address(p.offset());
+    }
+
+    /** The place designated by tokens {@code from} to {@code to} exactly, or null; taken once. */
+    private Place designated(int from, int to) {
+        Place p = designated != null && designatedFrom == from && designatedTo == to ? designated : null;
+        designated = null;
+        return p;
+    }
+
+    private IntValue placeSize(Place p, boolean size, Token op) {
+        if (p.bitField() != null) {
+            throw in.error(op, "invalid application of '" + op.text() + "' to bit-field");
+        }
+        if (!size) {
+            // GCC's and clang's answer for a member (its declared or packed alignment) is not the
+            // type's; refused rather than answered from the type.
+            throw in.error(op, "'" + op.text() + "' of a member is not supported: name its type");
+        }
+        return address(p.layout().size());
+    }
+
+    /** A size or an address: an unsigned integer as wide as a pointer ({@code size_t}). */
+    private IntValue address(long value) {
+        return new IntValue(value, hooks.abi().pointer().size() * 8, true);
+    }
+
+    /** {@code .m} and {@code [i]} steps after a member, as far as they go. */
+    private Place steps(Place p) {
+        while (true) {
+            if (in.at(".")) {
+                in.next();
+                p = member(p, in.next());
+            } else if (in.at("[")) {
+                Token open = in.next();
+                if (!(p.layout() instanceof ArrayLayout a)) {
+                    throw in.error(open, "subscripted value is not an array");
+                }
+                IntValue i = conditional();
+                in.expect("]", "to close '['");
+                p = new Place(a.element(), p.offset() + i.value() * a.element().size(), null);
+            } else if (in.at("->")) {
+                throw in.error(in.peek(), "a member access through a member's pointer is not a constant");
+            } else {
+                return p;
+            }
+        }
+    }
+
+    /** Member {@code name} of the record at {@code p}, anonymous members' members included. */
+    private Place member(Place p, Token name) {
+        if (!name.isIdent()) {
+            throw in.error(name, "expected a member name" + (name.kind() == Token.Kind.EOF ? "" : " (found '"
+                    + TokenCursor.abbreviate(name.text()) + "')"));
+        }
+        if (p.bitField() != null || !(p.layout() instanceof RecordLayout r)) {
+            throw in.error(name, "'" + name.text() + "' is not inside a struct or union");
+        }
+        FieldLayout found = null;
+        for (FieldLayout f : r.visibleFields()) {
+            if (name.text().equals(f.name())) {
+                found = f;
+            }
+        }
+        if (found == null) {
+            throw in.error(name, "no member named '" + name.text() + "' in '" + r.type().spelling() + "'");
+        }
+        return new Place(found.layout(), p.offset() + found.offset(), found.isBitField() ? found : null);
     }
 
     /** Adjacent narrow string literals: the bytes of their concatenation with one terminating zero. */
@@ -317,16 +464,13 @@ final class ConstExpr {
         }
         CType type = hooks.typeName();
         in.expect(",", "in " + op.text());
-        List<String> path = new ArrayList<>();
-        do {
-            Token m = in.next();
-            if (!m.isIdent()) {
-                throw in.error(m, "expected a member name in " + op.text());
-            }
-            path.add(m.text());
-        } while (in.accept("."));
+        Token first = in.next();
+        Place p = steps(member(new Place(hooks.layout(type, op), 0, null), first));
         in.expect(")", "to close " + op.text());
-        return hooks.offsetOf(type, path, op);
+        if (p.bitField() != null) {
+            throw in.error(op, "cannot compute offset of bit-field '" + p.bitField().name() + "'");
+        }
+        return address(p.offset());
     }
 
     private IntValue primary() {

@@ -51,7 +51,8 @@ final class MemberExpr {
                 depth--;
             } else if (depth == 0 && t.is(close)) {
                 return false;
-            } else if (t.isIdent() && !(k > 0 && st.in().peek(k - 1).is(".")) && !BUILTINS.contains(t.text())
+            } else if (t.isIdent() && !(k > 0 && (st.in().peek(k - 1).is(".") || st.in().peek(k - 1).is("->")))
+                    && !BUILTINS.contains(t.text())
                     && !st.sym().enumerators.containsKey(t.text()) && !st.sym().isTypedefName(t.text())
                     && !DeclParser.isTypeWord(t.text()) && st.knowsMember(t.text())) {
                 return true;

@@ -3,19 +3,17 @@ package dev.structscope.model.c;
 import dev.structscope.model.InputException;
 import dev.structscope.model.abi.Abi;
 import dev.structscope.model.layout.EnumLayout;
-import dev.structscope.model.layout.FieldLayout;
 import dev.structscope.model.layout.PointerLayout;
-import dev.structscope.model.layout.RecordLayout;
 import dev.structscope.model.layout.ScalarLayout;
 import dev.structscope.model.layout.TypeLayout;
 import dev.structscope.model.type.CType;
 import dev.structscope.model.type.Prim;
 
-import java.util.List;
 
 /**
  * {@link ConstExpr.Hooks} for declarations: enum constants, and {@code sizeof}, {@code _Alignof},
- * {@code offsetof} and casts computed with the layout engine on the declarations parsed so far.
+ * casts and the layouts of member designators ({@code offsetof}), computed with the layout engine on
+ * the declarations parsed so far.
  * Owned by a {@link DeclParser}.
  */
 final class ParserHooks implements ConstExpr.Hooks {
@@ -87,29 +85,8 @@ final class ParserHooks implements ConstExpr.Hooks {
     }
 
     @Override
-    public IntValue offsetOf(CType type, List<String> path, Token at) {
-        TypeLayout l = st.sym().layout(type, at);
-        long offset = 0;
-        for (String name : path) {
-            if (!(l instanceof RecordLayout r)) {
-                throw new InputException(at.where(), "offsetof: '" + name + "' is not inside a struct or union");
-            }
-            FieldLayout found = null;
-            for (FieldLayout f : r.visibleFields()) {
-                if (name.equals(f.name())) {
-                    found = f;
-                }
-            }
-            if (found == null) {
-                throw new InputException(at.where(), "no member named '" + name + "' in '" + r.type().spelling() + "'");
-            }
-            if (found.isBitField()) {
-                throw new InputException(at.where(), "cannot compute offset of bit-field '" + name + "'");
-            }
-            offset += found.offset();
-            l = found.layout();
-        }
-        return sizeT(offset);
+    public TypeLayout layout(CType type, Token at) {
+        return st.sym().layout(type, at);
     }
 
     @Override

@@ -45,6 +45,11 @@ final class TokenCursor {
         return t;
     }
 
+    /** The index of the current token: where a construct starts and ends, to compare spans. */
+    int position() {
+        return pos;
+    }
+
     boolean atEnd() {
         return peek().kind() == Token.Kind.EOF;
     }

@@ -75,6 +75,14 @@ class MalformedHeaderTest {
             struct A { char *s = "abc; };                 | bad.h:1:22 | missing terminating '"' character
             struct A { int x; } @;                        | bad.h:1:21 | stray '@' in program
             struct A { int x€; };                         | bad.h:1:17 | stray '€' (U+20AC) in program
+            struct A { int x; }; struct B { char c[((struct A *)0)->x]; }; | bad.h:1:55 | a member access is not a constant (sizeof and & take one, as in sizeof(((struct S *)0)->m))
+            struct A { int b : 3; }; struct B { char c[sizeof(((struct A *)0)->b)]; }; | bad.h:1:44 | invalid application of 'sizeof' to bit-field
+            struct A { int b : 3; }; struct B { char c[(long) &((struct A *)0)->b]; }; | bad.h:1:51 | address of bit-field requested
+            struct B { char c[&1]; };                     | bad.h:1:19 | cannot take an address in a constant expression (only of a member through a null pointer, as in &((struct S *)0)->m)
+            struct A { int x; }; struct B { char c[offsetof(struct A, x[1])]; }; | bad.h:1:60 | subscripted value is not an array
+            struct A { int x; }; struct B { char c[offsetof(struct A, y)]; }; | bad.h:1:59 | no member named 'y' in 'struct A'
+            struct A { int x; }; struct B { char c[_Alignof(((struct A *)0)->x)]; }; | bad.h:1:40 | '_Alignof' of a member is not supported: name its type
+            struct A { int *p; }; struct B { char c[sizeof(((struct A *)0)->p->q)]; }; | bad.h:1:66 | a member access through a member's pointer is not a constant
             struct A { int\u00a0x; };                    | bad.h:1:15 | stray U+00A0 in program
             /* unterminated                               | bad.h:1:1  | unterminated /* comment
             #define F(x) x\\nint y = F(1;                 | bad.h:2:9  | unterminated argument list invoking macro 'F'
