@@ -11,6 +11,7 @@ import dev.structscope.io.decode.DecoderPlan;
 import dev.structscope.io.decode.DynamicDecoder;
 import dev.structscope.io.decode.RecordReader;
 import dev.structscope.io.encode.RecordEncoder;
+import dev.structscope.io.series.MemberPath;
 import dev.structscope.io.source.DataSource;
 import dev.structscope.io.source.Sources;
 import dev.structscope.io.write.Change;
@@ -282,42 +283,32 @@ public final class PatchCommand extends CliCommand {
         return TextNode.valueOf(text);
     }
 
+    /** The largest array index a PATH may name: the tree is padded with nulls up to it. */
+    static final int MAX_INDEX = 1 << 24;
+
     /** Puts {@code value} at PATH ({@code a.b[2].c}) into the tree, arrays padded with nulls (left as they are). */
     public static void put(ObjectNode root, String path, JsonNode value, String where) {
-        java.util.regex.Matcher m = java.util.regex.Pattern.compile(
-                "\\G(?:(^|\\.)(" + dev.structscope.model.type.Identifiers.REGEX + ")|\\[(\\d{1,9})\\])").matcher(path);
+        List<MemberPath.Step> steps = MemberPath.parse(path, where).steps();
         JsonNode cur = root;
-        Object pendingKey = null; // String member or Integer index to descend by
-        int end = 0;
-        while (m.find()) {
-            if (pendingKey != null) {
-                cur = child(cur, pendingKey, m.group(2) != null, where);
-            }
-            if (m.group(2) != null) {
-                if (!cur.isObject() || (m.group(1).isEmpty() && m.start() != 0)) {
-                    throw new InputException(where, "bad PATH '" + path + "' at '" + path.substring(m.start()) + "'");
-                }
-                pendingKey = m.group(2);
+        for (int i = 0; i < steps.size(); i++) {
+            Object key = switch (steps.get(i)) {
+                case MemberPath.Name n -> n.name();
+                case MemberPath.Index x when x.index() > MAX_INDEX -> throw new InputException(where,
+                        "index [" + x.index() + "] is past the largest array PATH may name (" + MAX_INDEX + " elements)");
+                case MemberPath.Index x -> (int) x.index();
+            };
+            if (i < steps.size() - 1) {
+                cur = child(cur, key, steps.get(i + 1) instanceof MemberPath.Name, where);
+            } else if (key instanceof String k) {
+                ((ObjectNode) cur).set(k, value);
             } else {
-                if (!cur.isArray() && pendingKey == null) {
-                    throw new InputException(where, "PATH must start with a member name");
+                ArrayNode a = (ArrayNode) cur;
+                int at = (Integer) key;
+                while (a.size() <= at) {
+                    a.addNull();
                 }
-                pendingKey = Integer.parseInt(m.group(3));
+                a.set(at, value);
             }
-            end = m.end();
-        }
-        if (end != path.length() || pendingKey == null) {
-            throw new InputException(where, "bad PATH '" + path + "' (members by name, dotted; array elements as [i])");
-        }
-        if (pendingKey instanceof String k) {
-            ((ObjectNode) cur).set(k, value);
-        } else {
-            ArrayNode a = (ArrayNode) cur;
-            int i = (Integer) pendingKey;
-            while (a.size() <= i) {
-                a.addNull();
-            }
-            a.set(i, value);
         }
     }
 

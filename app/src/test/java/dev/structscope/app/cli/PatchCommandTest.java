@@ -72,7 +72,8 @@ class PatchCommandTest {
         refused("Duplicate field 'u'", "--values", "{\"u\": 1, \"u\": 2}");
         refused("'C' is not an enumerator", "--set", "e=C");
         refused("does not fit", "--set", "s=abcde");
-        refused("bad PATH", "--set", "v[0]x=1");
+        refused("bad member path 'v[0]x'", "--set", "v[0]x=1");
+        refused("index [999999999] is past the largest array", "--set", "v[999999999]=1"); // not a billion nulls first
         refused("expected PATH=VALUE", "--set", "u");
         refused("runs past the end", "--record", "3", "--set", "u=1");
         refused("runs past the end", "--offset", "30", "--set", "u=1");

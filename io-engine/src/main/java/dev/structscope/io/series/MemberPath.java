@@ -46,6 +46,15 @@ public record MemberPath(String text, List<Step> steps) {
      * @throws InputException ({@code --member}) for text that is not a path
      */
     public static MemberPath parse(String text) {
+        return parse(text, "--member");
+    }
+
+    /**
+     * Parses {@code text}, given at {@code where} (an option, a cell).
+     *
+     * @throws InputException ({@code where}) for text that is not a path
+     */
+    public static MemberPath parse(String text, String where) {
         List<Step> steps = new ArrayList<>();
         Matcher m = STEP.matcher(text);
         int end = 0;
@@ -54,7 +63,7 @@ public record MemberPath(String text, List<Step> steps) {
             end = m.end();
         }
         if (end != text.length() || steps.isEmpty() || !(steps.getFirst() instanceof Name)) {
-            throw new InputException("--member", "bad member path '" + text
+            throw new InputException(where, "bad member path '" + text
                     + "' (members by name, dotted; array elements as [i], e.g. pts[2].x)");
         }
         return new MemberPath(text, steps);
