@@ -281,8 +281,19 @@ final class ConstExpr {
                             return evaluating ? hooks.cast(type, v, t) : v;
                         }
                         boolean mayDesignate = designatorAt == from;
+                        if (mayDesignate) {
+                            designatorAt = from + 1; // (((T *)0)->m)[0], as ARRAY_SIZE writes it
+                        }
                         IntValue v = comma();
+                        Place inner = mayDesignate ? designated(from + 1, in.position()) : null;
                         in.expect(")", "to close '('");
+                        if (inner != null) {
+                            Place p = steps(inner);
+                            designated = p;
+                            designatedFrom = from;
+                            designatedTo = in.position();
+                            return address(p.offset());
+                        }
                         if (in.at("->") && pointee != null && pointeeFrom == from + 1 && pointeeTo == in.position() - 1) {
                             return access(v, from, mayDesignate);
                         }
