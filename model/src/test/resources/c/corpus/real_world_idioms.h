@@ -22,3 +22,11 @@ union u { struct { uint8_t lo, hi; }; uint16_t w; };
 struct s3 { int n; union u arr[]; };
 typedef struct { long double ld; long long big; } wide_t;
 struct s4 { int a; _Alignas(16) char b; };
+
+/* typeof of a member through a null pointer (typeof_member), and the object through one. */
+struct copies {
+    __typeof__(((struct tbl0 *)0)->v) v_copy;
+    __typeof__(((struct msg *)0)->h) h_copy;
+    char whole[sizeof(*(struct hdr *)0)];
+    char part[sizeof (*(struct tbl0 *)0).v + 1];
+};

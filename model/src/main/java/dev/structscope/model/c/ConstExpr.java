@@ -251,6 +251,25 @@ final class ConstExpr {
                         in.next();
                         return IntValue.bool(!unary().isTrue());
                     }
+                    case "*" -> {
+                        // *(T *)0: the object a cast null pointer points at, for sizeof, & and typeof.
+                        int star = in.position();
+                        in.next();
+                        boolean mayDesignate = designatorAt == star;
+                        IntValue v = unary();
+                        if (pointee == null || pointeeFrom != star + 1 || pointeeTo != in.position()) {
+                            throw in.error(t, "indirection in a constant expression (only of a cast pointer, as in"
+                                    + " sizeof(*(struct S *)0))");
+                        }
+                        if (!mayDesignate) {
+                            throw in.error(t, "an object through a pointer is not a constant (sizeof and & take one,"
+                                    + " as in sizeof(*(struct S *)0))");
+                        }
+                        designated = new Place(hooks.layout(pointee, t), v.value(), null);
+                        designatedFrom = star;
+                        designatedTo = in.position();
+                        return address(v.value());
+                    }
                     case "&" -> {
                         in.next();
                         int from = in.position();
@@ -349,8 +368,10 @@ final class ConstExpr {
             IntValue v = comma();
             Place p = designated(from, in.position());
             in.expect(")", "to close '('");
-            if (p == null && in.at("->") && pointee != null && pointeeFrom == from && pointeeTo == in.position() - 1) {
-                // sizeof ((T *)0)->m: the parentheses were the pointer's, not sizeof's.
+            if (p != null && (in.at(".") || in.at("["))) {
+                p = steps(p); // sizeof (*(T *)0).m: the parentheses were the operand's, not sizeof's
+            } else if (p == null && in.at("->") && pointee != null && pointeeFrom == from && pointeeTo == in.position() - 1) {
+                // sizeof ((T *)0)->m: the parentheses were the pointer's.
                 access(v, at, true);
                 p = designated(at, in.position());
             }
@@ -383,6 +404,26 @@ final class ConstExpr {
         designatedFrom = from;
         designatedTo = in.position();
         return address(p.offset());
+    }
+
+    /**
+     * {@code typeof}'s operand when it is no type name, the cursor after the opening parenthesis:
+     * a member designator ({@code ((struct S *)0)->m}, {@code *(struct S *)0}), whose declared type
+     * it names.
+     */
+    CType designatorType(Token op) {
+        int from = in.position();
+        designatorAt = from;
+        comma();
+        Place p = designated(from, in.position());
+        if (p == null) {
+            throw in.error(op, "not supported: '" + op.text() + "' of an expression other than a member through"
+                    + " a null pointer, as in " + op.text() + "(((struct S *)0)->m)");
+        }
+        if (p.bitField() != null) {
+            throw in.error(op, "'" + op.text() + "' applied to a bit-field");
+        }
+        return p.layout().type();
     }
 
     /** The place designated by tokens {@code from} to {@code to} exactly, or null; taken once. */

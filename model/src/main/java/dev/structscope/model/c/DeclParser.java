@@ -367,11 +367,9 @@ final class DeclParser {
                     || w.equals("__typeof_unqual__")) {
                 in().next();
                 in().expect("(", "after '" + w + "'");
-                if (!atTypeName()) {
-                    throw in().error(t, "not supported: '" + w + "' of an expression (only of a type name)");
-                }
-                setType(s, typeName(), t);
-                in().expect(")", "after the type name");
+                // A type name, or the member designator of kernel-style macros (typeof(((T *)0)->m)).
+                setType(s, atTypeName() ? typeName() : new ConstExpr(st.in(), hooks).designatorType(t), t);
+                in().expect(")", "after '" + w + "'");
             } else if (s.type == null && s.words.isEmpty() && st.sym().isTypedefName(w)) {
                 in().next();
                 if (st.sym().functionTypedefs.contains(w)) {

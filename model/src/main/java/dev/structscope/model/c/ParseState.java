@@ -98,6 +98,9 @@ final class ParseState {
 
     /** " (did you mean 'x'?)" for the member name nearest to {@code name}, in name order; "" when none is near. */
     String nearestMember(String name) {
-        return dev.structscope.model.type.MemberRules.meant(name, new java.util.TreeSet<>(memberNames));
+        // A member of that very name is no other spelling: it is out of scope there (typeof(n + 1)).
+        java.util.TreeSet<String> others = new java.util.TreeSet<>(memberNames);
+        others.remove(name);
+        return dev.structscope.model.type.MemberRules.meant(name, others);
     }
 }

@@ -129,7 +129,8 @@ class CompilerExtensionsTest {
             aarch64-linux  | struct t { __float80 x; };                                      | x.h:1:12: not supported on aarch64-linux: '__float80'
             x86_64-linux   | struct t { _Decimal64 d; };                                     | x.h:1:12: not supported: type '_Decimal64'
             x86_64-linux   | struct t { _BitInt(17) b; };                                    | x.h:1:12: not supported: '_BitInt'
-            x86_64-linux   | struct t { int n; typeof(n + 1) m; };                           | x.h:1:19: not supported: 'typeof' of an expression (only of a type name)
+            x86_64-linux   | struct t { int n; typeof(n + 1) m; };                           | x.h:1:26: use of undeclared identifier 'n'
+            x86_64-linux   | struct t { int n; typeof(1 + 1) m; };                           | x.h:1:19: not supported: 'typeof' of an expression other than a member through a null pointer, as in typeof(((struct S *)0)->m)
             x86_64-linux   | struct t { float v __attribute__((vector_size(16))); };         | x.h:1:35: not supported: 'vector_size' on a member (declare a typedef for the vector type)
             x86_64-linux   | typedef float *pv __attribute__((vector_size(16)));             | x.h:1:34: not supported: 'vector_size' on a pointer, array or function declarator
             x86_64-linux   | typedef float v3 __attribute__((vector_size(12)));              | x.h:1:33: number of vector components 3 not a power of two

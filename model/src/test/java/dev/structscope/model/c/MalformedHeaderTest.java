@@ -83,6 +83,10 @@ class MalformedHeaderTest {
             struct A { int x; }; struct B { char c[offsetof(struct A, y)]; }; | bad.h:1:59 | no member named 'y' in 'struct A'
             struct A { int x; }; struct B { char c[_Alignof(((struct A *)0)->x)]; }; | bad.h:1:40 | '_Alignof' of a member is not supported: name its type
             struct A { int *p; }; struct B { char c[sizeof(((struct A *)0)->p->q)]; }; | bad.h:1:66 | a member access through a member's pointer is not a constant
+            struct B { typeof(1 + 2) x; };                | bad.h:1:12 | not supported: 'typeof' of an expression other than a member through a null pointer, as in typeof(((struct S *)0)->m)
+            struct A { int b : 3; }; struct B { __typeof__(((struct A *)0)->b) x; }; | bad.h:1:37 | '__typeof__' applied to a bit-field
+            struct B { char c[*(int *)0]; };              | bad.h:1:19 | an object through a pointer is not a constant (sizeof and & take one, as in sizeof(*(struct S *)0))
+            struct B { char c[sizeof(*5)]; };             | bad.h:1:26 | indirection in a constant expression (only of a cast pointer, as in sizeof(*(struct S *)0))
             struct A { int\u00a0x; };                    | bad.h:1:15 | stray U+00A0 in program
             /* unterminated                               | bad.h:1:1  | unterminated /* comment
             #define F(x) x\\nint y = F(1;                 | bad.h:2:9  | unterminated argument list invoking macro 'F'
