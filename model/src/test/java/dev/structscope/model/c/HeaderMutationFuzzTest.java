@@ -34,6 +34,8 @@ class HeaderMutationFuzzTest {
         "long double", "_Bool", "uint64_t", "size_t", "void", "const", "volatile", "static", "extern", "inline",
         "__extension__", "__asm__(\"x\")", "<<", ">>", "/", "%", "?", "!", "~", "&&", "||", "1 << 63", "99999999999",
         "((((", "))))", "...", "##", "a", "b", "x", ":0", ":64", "[0]", "[]", "[-1]", "\u00e9", "\0", "\t",
+        "->", ".", "&", "typeof", "__typeof__(", "((struct a *)0)->", "*(struct a *)0", "(*(int *)0)", "\u6e29", "\u20ac",
+        "\ud835\udc65", "\ud835",
     };
 
     @Test
