@@ -48,10 +48,27 @@ final class BuiltinTypes {
             put(m, "__uint128_t", Prim.UINT128);
         }
         // Used in prototypes of system headers run through --cpp; a pointer is right on i386,
-        // arm and Windows and at least keeps a prototype parseable elsewhere.
+        // arm and Windows and keeps a prototype parseable elsewhere, where a record member of it
+        // is refused (Symbols.vaLists).
         m.put("__builtin_va_list", new PointerType(PrimitiveType.of(Prim.VOID)));
         m.put("va_list", new PointerType(PrimitiveType.of(Prim.VOID)));
         return m;
+    }
+
+    /**
+     * What {@code va_list} is on {@code abi} when it is no pointer (clang-16's
+     * {@code __builtin_va_list}), or null where the pointer the builtin stands in as is right: i386,
+     * arm (AAPCS's one-pointer struct) and Windows.
+     */
+    static String vaListShape(Abi abi) {
+        String t = abi.clangTarget();
+        if (t.contains("windows")) {
+            return null;
+        }
+        if (t.startsWith("x86_64")) {
+            return "a 24-byte array of struct __va_list_tag";
+        }
+        return t.startsWith("aarch64") ? "a 32-byte struct __va_list" : null;
     }
 
     /** A {@code <stdint.h>} name and its unsigned twin, the same name with a {@code u} in front. */

@@ -78,7 +78,19 @@ final class DeclParser {
      * a typedef (of a function type), the attributes written among them (an accumulator the
      * declarators add to) and the largest {@code _Alignas}.
      */
-    record Specs(Token first, CType type, boolean typedef, boolean functionTypedef, Attributes attrs, long alignAs) {
+    record Specs(Token first, CType type, boolean typedef, boolean functionTypedef, Attributes attrs, long alignAs,
+                 String typedefName) {
+        /**
+         * Whether a declarator's {@code type} holds a {@code va_list} where it is no pointer: the
+         * specifiers named one (or a typedef of one) and the declarator made it no pointer.
+         */
+        boolean holdsVaList(Symbols sym, CType type) {
+            CType t = type;
+            while (t instanceof dev.structscope.model.type.ArrayType a) {
+                t = a.element();
+            }
+            return typedefName != null && sym.vaLists.contains(typedefName) && t.equals(this.type);
+        }
     }
 
     /** The specifiers while they are read. */
@@ -91,9 +103,11 @@ final class DeclParser {
         long alignAs;
         final List<String> words = new ArrayList<>();
         Token wordsAt;
+        /** The typedef name the type was given by, if it was. */
+        String typedefName;
 
         Specs build() {
-            return new Specs(first, type, typedef, functionTypedef, attrs, alignAs);
+            return new Specs(first, type, typedef, functionTypedef, attrs, alignAs, typedefName);
         }
     }
 
@@ -217,6 +231,9 @@ final class DeclParser {
             throw in().error(d.name(), "redefinition of '" + name + "' as a different kind of symbol");
         }
         st.sym().typedefs.put(name, t.type);
+        if (s.holdsVaList(st.sym(), t.type)) {
+            st.sym().vaLists.add(name); // a record member of this type is refused as va_list itself is
+        }
         if (t.type instanceof dev.structscope.model.type.EnumType e) {
             // typedef enum { ... } Name;: the library keeps the enum under the typedef's name.
             e.enumerators().forEach(en -> st.sym().namedEnumerators.add(en.name()));
@@ -377,6 +394,7 @@ final class DeclParser {
                     s.type = PrimitiveType.of(Prim.VOID);
                 } else {
                     s.type = st.sym().typedefType(w);
+                    s.typedefName = w;
                 }
             } else if (s.type == null && s.words.isEmpty()
                     && (in().peek(1).isIdent() || in().peek(1).is("*")) && !st.sym().isTypedefName(w)) {

@@ -198,6 +198,10 @@ final class RecordParser {
                 if (n != null && !names.add(n)) {
                     throw in.error(nameTok, "duplicate member '" + n + "'");
                 }
+                if (s.holdsVaList(st.sym(), type)) {
+                    throw in.error(nameTok, "not supported on " + st.abi().name() + ": a member of type va_list ("
+                            + BuiltinTypes.vaListShape(st.abi()) + " there; only i386, arm and Windows pass it as a pointer)");
+                }
                 // The comment above a declaration goes to its first declarator; one after it on the
                 // line, to the last declarator written on that line.
                 String comment = lastOnLine(nameTok) ? st.comments().of(firstDecl ? s.first() : null, nameTok)

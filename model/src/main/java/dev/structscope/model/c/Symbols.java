@@ -55,11 +55,20 @@ final class Symbols {
      */
     final Set<String> namedEnumerators = new HashSet<>();
     final Map<String, CType> builtins;
+    /**
+     * The type names that stand for {@code va_list} where the ABI's is no pointer (see
+     * {@link BuiltinTypes#vaListShape}), typedefs of them included: a record member of one is
+     * refused rather than laid out as the pointer the builtin stands in as. Empty elsewhere.
+     */
+    final Set<String> vaLists = new HashSet<>();
     private TypeLibrary library;
 
     Symbols(Abi abi) {
         this.abi = abi;
         this.builtins = BuiltinTypes.forAbi(abi);
+        if (BuiltinTypes.vaListShape(abi) != null) {
+            vaLists.addAll(Set.of("__builtin_va_list", "va_list", "__gnuc_va_list"));
+        }
     }
 
     void add(Decl d, Token at) {

@@ -78,6 +78,27 @@ class CompilerExtensionsTest {
         }
     }
 
+    /**
+     * {@code va_list} is the pointer the importer stands it in as on i386, arm and Windows, and a
+     * pointer to one is a pointer everywhere; where it is a struct (x86-64 and AArch64 Linux) a
+     * member of it is refused (above) instead of laid out wrong.
+     */
+    @Test
+    void vaListLaysOutAsClangWhereItIsAPointer() throws Exception {
+        Tools.assumeTool("clang-16");
+        String text = "#include <stdarg.h>\ntypedef va_list my_va;\n"
+                + "struct p { char c; va_list *ap; my_va *more[2]; char d; };\n";
+        for (Abi abi : Abis.ALL) {
+            boolean pointer = abi == Abis.I386_LINUX || abi == Abis.ARM_LINUX || abi == Abis.X86_64_WINDOWS;
+            String t = pointer ? text + "struct v { char c; va_list ap; my_va two[2]; char d; };\n" : text;
+            List<String> probes = pointer ? List.of("struct p", "struct v") : List.of("struct p");
+            Map<String, ClangLayouts.Dumped> clang = clang(t, abi, probes);
+            for (String p : probes) {
+                assertEquals(clang.get(p), ClangLayouts.of(layout(t, abi, p.substring(7))), abi.name() + " " + p);
+            }
+        }
+    }
+
     /** Where each target caps vector alignment (8 on arm, 16 on aarch64, 8192 on Windows, none on x86 Linux). */
     @Test
     void bigVectorsAreCappedPerTarget() throws Exception {
@@ -130,6 +151,8 @@ class CompilerExtensionsTest {
             x86_64-linux   | struct t { _Decimal64 d; };                                     | x.h:1:12: not supported: type '_Decimal64'
             x86_64-linux   | struct t { _BitInt(17) b; };                                    | x.h:1:12: not supported: '_BitInt'
             x86_64-linux   | struct t { int n; typeof(n + 1) m; };                           | x.h:1:26: use of undeclared identifier 'n'
+            x86_64-linux   | #include <stdarg.h>\\nstruct t { int n; va_list ap; };          | x.h:2:27: not supported on x86_64-linux: a member of type va_list (a 24-byte array of struct __va_list_tag there; only i386, arm and Windows pass it as a pointer)
+            aarch64-linux  | typedef __builtin_va_list my_va;\\nstruct t { my_va a[2]; };   | x.h:2:18: not supported on aarch64-linux: a member of type va_list (a 32-byte struct __va_list there; only i386, arm and Windows pass it as a pointer)
             x86_64-linux   | struct t { int n; typeof(1 + 1) m; };                           | x.h:1:19: not supported: 'typeof' of an expression other than a member through a null pointer, as in typeof(((struct S *)0)->m)
             x86_64-linux   | struct t { float v __attribute__((vector_size(16))); };         | x.h:1:35: not supported: 'vector_size' on a member (declare a typedef for the vector type)
             x86_64-linux   | typedef float *pv __attribute__((vector_size(16)));             | x.h:1:34: not supported: 'vector_size' on a pointer, array or function declarator
