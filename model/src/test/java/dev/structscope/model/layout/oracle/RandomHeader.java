@@ -114,7 +114,7 @@ public final class RandomHeader {
     /**
      * Like {@link #generate(long, int, boolean)}; {@code alignedRecordTypedefs false} leaves out
      * {@code typedef struct R __attribute__((aligned(N))) T;} (for the importer test: the C
-     * importer drops that attribute, a bug reported to its owner).
+     * importer does not yet agree with clang on every use of it).
      */
     public static Generated generate(long seed, int recordCount, boolean clangOnly, boolean alignedRecordTypedefs) {
         RandomHeader g = new RandomHeader(seed);
