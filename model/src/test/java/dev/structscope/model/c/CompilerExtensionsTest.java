@@ -71,10 +71,15 @@ class CompilerExtensionsTest {
             if (abi != Abis.X86_64_WINDOWS) {
                 probes.add("struct la");
             }
-            Map<String, ClangLayouts.Dumped> clang = clang(text, abi, probes);
-            for (String p : probes) {
-                assertEquals(clang.get(p), ClangLayouts.of(layout(text, abi, p.substring(7))), abi.name() + " " + p);
-            }
+            assertLaidOutAsClang(text, abi, probes);
+        }
+    }
+
+    /** Each of {@code probes} ("struct x") of {@code text} lays out on {@code abi} as clang lays it out. */
+    private void assertLaidOutAsClang(String text, Abi abi, List<String> probes) throws Exception {
+        Map<String, ClangLayouts.Dumped> clang = clang(text, abi, probes);
+        for (String p : probes) {
+            assertEquals(clang.get(p), ClangLayouts.of(layout(text, abi, p.substring(7))), abi.name() + " " + p);
         }
     }
 
@@ -91,11 +96,7 @@ class CompilerExtensionsTest {
         for (Abi abi : Abis.ALL) {
             boolean pointer = abi == Abis.I386_LINUX || abi == Abis.ARM_LINUX || abi == Abis.X86_64_WINDOWS;
             String t = pointer ? text + "struct v { char c; va_list ap; my_va two[2]; char d; };\n" : text;
-            List<String> probes = pointer ? List.of("struct p", "struct v") : List.of("struct p");
-            Map<String, ClangLayouts.Dumped> clang = clang(t, abi, probes);
-            for (String p : probes) {
-                assertEquals(clang.get(p), ClangLayouts.of(layout(t, abi, p.substring(7))), abi.name() + " " + p);
-            }
+            assertLaidOutAsClang(t, abi, pointer ? List.of("struct p", "struct v") : List.of("struct p"));
         }
     }
 
