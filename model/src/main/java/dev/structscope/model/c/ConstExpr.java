@@ -20,7 +20,7 @@ import dev.structscope.model.type.Prim;
  * <p>Member designators are walked here, once, with the hooks' layouts: {@code offsetof(T, a.b[2])},
  * and the member access through a null pointer of offsetof-like macros and {@code FIELD_SIZEOF}:
  * {@code &((T *)0)->a.b}, {@code sizeof(((T *)0)->a)}. Such an access designates a place, not a
- * value: only {@code sizeof} and {@code &} take one, as in C.
+ * value: only {@code sizeof}, {@code &} and {@code typeof} take one, whole.
  */
 final class ConstExpr {
 
@@ -426,11 +426,19 @@ final class ConstExpr {
         return p.layout().type();
     }
 
-    /** The place designated by tokens {@code from} to {@code to} exactly, or null; taken once. */
+    /**
+     * The place designated by tokens {@code from} to {@code to} exactly, or null; taken once. A
+     * place designated by only part of them was used as a value ({@code sizeof(((T *)0)->m + 1)}):
+     * its type is not known here, so it is refused rather than sized as an address.
+     */
     private Place designated(int from, int to) {
-        Place p = designated != null && designatedFrom == from && designatedTo == to ? designated : null;
+        Place p = designated;
         designated = null;
-        return p;
+        if (p == null || (designatedFrom == from && designatedTo == to)) {
+            return p;
+        }
+        throw in.error(in.tokenAt(designatedFrom), "a member access is not a constant (sizeof, & and typeof take"
+                + " one whole, as in sizeof(((struct S *)0)->m))");
     }
 
     private IntValue placeSize(Place p, boolean size, Token op) {

@@ -50,6 +50,11 @@ final class TokenCursor {
         return pos;
     }
 
+    /** The token at index {@code position} (a {@link #position()} noted before). */
+    Token tokenAt(int position) {
+        return tokens.get(Math.min(position, tokens.size() - 1));
+    }
+
     boolean atEnd() {
         return peek().kind() == Token.Kind.EOF;
     }
