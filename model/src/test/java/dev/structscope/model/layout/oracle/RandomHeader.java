@@ -113,8 +113,7 @@ public final class RandomHeader {
 
     /**
      * Like {@link #generate(long, int, boolean)}; {@code alignedRecordTypedefs false} leaves out
-     * {@code typedef struct R __attribute__((aligned(N))) T;} (for the importer test: the C
-     * importer does not yet agree with clang on every use of it).
+     * {@code typedef struct R __attribute__((aligned(N))) T;} (the DWARF tests leave it out).
      */
     public static Generated generate(long seed, int recordCount, boolean clangOnly, boolean alignedRecordTypedefs) {
         RandomHeader g = new RandomHeader(seed);
