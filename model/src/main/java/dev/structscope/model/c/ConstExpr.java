@@ -3,17 +3,23 @@ package dev.structscope.model.c;
 import dev.structscope.model.InputException;
 import dev.structscope.model.abi.Abi;
 import dev.structscope.model.layout.ArrayLayout;
+import dev.structscope.model.layout.EnumLayout;
 import dev.structscope.model.layout.FieldLayout;
 import dev.structscope.model.layout.RecordLayout;
+import dev.structscope.model.layout.ScalarLayout;
 import dev.structscope.model.layout.TypeLayout;
 import dev.structscope.model.type.CType;
 import dev.structscope.model.type.PointerType;
 import dev.structscope.model.type.Prim;
 
+import java.math.BigDecimal;
+import java.math.BigInteger;
+
 
 /**
  * Evaluates a C integer constant expression at the cursor with C's integer semantics (promotions,
- * the usual arithmetic conversions, unsigned wrap-around, short-circuit evaluation). Names,
+ * the usual arithmetic conversions, unsigned wrap-around, short-circuit evaluation), and floating
+ * operands on their way to an integer as GCC and clang fold them ({@link FloatValue}). Names,
  * types, {@code sizeof} and casts are delegated to {@link Hooks}: the preprocessor's hooks know
  * no types, the declaration parser's know every type declared so far. One instance per use.
  *
@@ -102,24 +108,29 @@ final class ConstExpr {
         this.hooks = hooks;
     }
 
-    /** A conditional-expression (what array sizes, bit widths and enum values are). */
+    /** An integer conditional-expression (what array sizes, bit widths and enum values are). */
     IntValue conditional() {
+        Token at = in.peek();
+        return integer(value(), at);
+    }
+
+    /** A conditional-expression of any arithmetic type. */
+    private Value value() {
         in.enter();
         try {
-            Token at = in.peek();
-            IntValue c = binary(0);
+            Value c = binary(0);
             if (!in.accept("?")) {
                 return c;
             }
             boolean saved = evaluating;
             evaluating = saved && c.isTrue();
-            IntValue a = comma();
+            Value a = comma();
             evaluating = saved;
             in.expect(":", "in conditional expression");
             evaluating = saved && !c.isTrue();
-            IntValue b = conditional();
+            Value b = value();
             evaluating = saved;
-            IntValue[] ab = IntValue.balance(a, b);
+            Value[] ab = balance(a, b);
             return c.isTrue() ? ab[0] : ab[1];
         } finally {
             in.exit();
@@ -127,12 +138,33 @@ final class ConstExpr {
     }
 
     /** Inside parentheses the comma operator is allowed. */
-    private IntValue comma() {
-        IntValue v = conditional();
+    private Value comma() {
+        Value v = value();
         while (in.accept(",")) {
-            v = conditional();
+            v = value();
         }
         return v;
+    }
+
+    /** The usual arithmetic conversions of two operands. */
+    private static Value[] balance(Value a, Value b) {
+        if (a instanceof IntValue x && b instanceof IntValue y) {
+            return IntValue.balance(x, y);
+        }
+        Prim t = FloatValue.common(a, b);
+        return new Value[] {FloatValue.convert(a, t), FloatValue.convert(b, t)};
+    }
+
+    /**
+     * {@code v} where C asks for an integer: a floating value there (an array size of 2.5) is
+     * refused, as clang refuses it; a cast makes it one ({@code (int)(2.5 * 4)}).
+     */
+    private IntValue integer(Value v, Token at) {
+        return switch (v) {
+            case IntValue i -> i;
+            case FloatValue f -> throw in.error(at, "expected an integer constant expression, not one of type '"
+                    + f.type().cName() + "' (a cast makes it one, as in (int)(...))");
+        };
     }
 
     private static final String[][] LEVELS = {
@@ -140,11 +172,11 @@ final class ConstExpr {
         {"*", "/", "%"},
     };
 
-    private IntValue binary(int level) {
+    private Value binary(int level) {
         if (level == LEVELS.length) {
-            return unary();
+            return unaryValue();
         }
-        IntValue left = binary(level + 1);
+        Value left = binary(level + 1);
         while (true) {
             Token op = in.peek();
             String o = null;
@@ -163,7 +195,7 @@ final class ConstExpr {
                 boolean saved = evaluating;
                 boolean decided = o.equals("&&") ? !left.isTrue() : left.isTrue();
                 evaluating = saved && !decided;
-                IntValue right = binary(level + 1);
+                Value right = binary(level + 1);
                 evaluating = saved;
                 left = IntValue.bool(o.equals("&&") ? left.isTrue() && right.isTrue() : left.isTrue() || right.isTrue());
             } else {
@@ -172,7 +204,10 @@ final class ConstExpr {
         }
     }
 
-    private IntValue apply(String o, IntValue a, IntValue b, Token at) {
+    private Value apply(String o, Value av, Value bv, Token at) {
+        if (!(av instanceof IntValue a) || !(bv instanceof IntValue b)) {
+            return floating(o, av, bv, at);
+        }
         if (o.equals("<<") || o.equals(">>")) {
             IntValue l = a.convert(a.bits(), a.unsigned());
             if (b.value() < 0 && !b.unsigned() || Long.compareUnsigned(b.value(), l.bits()) >= 0) {
@@ -225,7 +260,72 @@ final class ConstExpr {
         };
     }
 
+    /**
+     * A binary operator with a floating operand: arithmetic in the operands' common type, each
+     * result rounded to it. A division by zero or a result that overflows is refused: GCC does not
+     * fold it, where clang goes on with an infinity, so the two compilers lay such a header out
+     * differently (or one of them not at all).
+     */
+    private Value floating(String o, Value a, Value b, Token at) {
+        Prim t = FloatValue.common(a, b);
+        double x = FloatValue.convert(a, t).value();
+        double y = FloatValue.convert(b, t).value();
+        double r;
+        switch (o) {
+            case "+" -> r = x + y;
+            case "-" -> r = x - y;
+            case "*" -> r = x * y;
+            case "/" -> {
+                if (y == 0 && evaluating) {
+                    throw in.error(at, "floating division by zero in constant expression (GCC refuses it;"
+                            + " clang makes it an infinity)");
+                }
+                r = y == 0 ? 0 : x / y;
+            }
+            case "==" -> {
+                return IntValue.bool(x == y);
+            }
+            case "!=" -> {
+                return IntValue.bool(x != y);
+            }
+            case "<" -> {
+                return IntValue.bool(x < y);
+            }
+            case ">" -> {
+                return IntValue.bool(x > y);
+            }
+            case "<=" -> {
+                return IntValue.bool(x <= y);
+            }
+            case ">=" -> {
+                return IntValue.bool(x >= y);
+            }
+            default -> throw in.error(at, "invalid operands to binary expression ('" + typeName(a) + "' " + o
+                    + " '" + typeName(b) + "')");
+        }
+        FloatValue v = new FloatValue(r, t);
+        if (Double.isInfinite(v.value()) && evaluating) {
+            // Double first, then the float's rounding: a float product can overflow where the double did not.
+            throw in.error(at, "floating point arithmetic overflows '" + t.cName() + "' in constant expression"
+                    + " (GCC refuses it; clang makes it an infinity)");
+        }
+        return v;
+    }
+
+    private static String typeName(Value v) {
+        return switch (v) {
+            case FloatValue f -> f.type().cName();
+            case IntValue i -> (i.unsigned() ? "unsigned " : "") + (i.bits() == 64 ? "long long" : "int");
+        };
+    }
+
+    /** A unary-expression that must be an integer (a member expression's constant operand). */
     IntValue unary() {
+        Token at = in.peek();
+        return integer(unaryValue(), at);
+    }
+
+    private Value unaryValue() {
         in.enter();
         try {
             Token t = in.peek();
@@ -233,30 +333,39 @@ final class ConstExpr {
                 switch (t.text()) {
                     case "-" -> {
                         in.next();
-                        IntValue v = unary();
-                        IntValue p = v.convert(v.bits(), v.unsigned());
-                        return new IntValue(-p.value(), p.bits(), p.unsigned());
+                        return switch (unaryValue()) {
+                            case FloatValue f -> new FloatValue(-f.value(), f.type());
+                            case IntValue v -> {
+                                IntValue p = v.convert(v.bits(), v.unsigned());
+                                yield new IntValue(-p.value(), p.bits(), p.unsigned());
+                            }
+                        };
                     }
                     case "+" -> {
                         in.next();
-                        IntValue v = unary();
-                        return v.convert(v.bits(), v.unsigned());
+                        return switch (unaryValue()) {
+                            case FloatValue f -> f;
+                            case IntValue v -> v.convert(v.bits(), v.unsigned());
+                        };
                     }
                     case "~" -> {
                         in.next();
-                        IntValue v = unary();
+                        Value operand = unaryValue();
+                        if (!(operand instanceof IntValue v)) {
+                            throw in.error(t, "invalid argument type '" + typeName(operand) + "' to unary expression");
+                        }
                         return new IntValue(~v.value(), v.bits(), v.unsigned());
                     }
                     case "!" -> {
                         in.next();
-                        return IntValue.bool(!unary().isTrue());
+                        return IntValue.bool(!unaryValue().isTrue());
                     }
                     case "*" -> {
                         // *(T *)0: the object a cast null pointer points at, for sizeof, & and typeof.
                         int star = in.position();
                         in.next();
                         boolean mayDesignate = designatorAt == star;
-                        IntValue v = unary();
+                        IntValue v = integer(unaryValue(), t);
                         if (pointee == null || pointeeFrom != star + 1 || pointeeTo != in.position()) {
                             throw in.error(t, "indirection in a constant expression (only of a cast pointer, as in"
                                     + " sizeof(*(struct S *)0))");
@@ -274,7 +383,7 @@ final class ConstExpr {
                         in.next();
                         int from = in.position();
                         designatorAt = from;
-                        unary();
+                        unaryValue();
                         Place p = designated(from, in.position());
                         if (p == null) {
                             throw in.error(t, "cannot take an address in a constant expression (only of a member"
@@ -291,19 +400,21 @@ final class ConstExpr {
                         if (hooks.atTypeName()) {
                             CType type = hooks.typeName();
                             in.expect(")", "after type name in cast");
-                            IntValue v = unary();
+                            Value v = unaryValue();
                             if (type instanceof PointerType ptr) {
                                 pointee = ptr.target();
                                 pointeeFrom = from;
                                 pointeeTo = in.position();
                             }
-                            return evaluating ? hooks.cast(type, v, t) : v;
+                            // Converted in an arm left unevaluated too: the arm's type is the
+                            // conditional's (sizeof(0 ? (long)1 : 2) is a long's size).
+                            return cast(type, v, t);
                         }
                         boolean mayDesignate = designatorAt == from;
                         if (mayDesignate) {
                             designatorAt = from + 1; // (((T *)0)->m)[0], as ARRAY_SIZE writes it
                         }
-                        IntValue v = comma();
+                        Value v = comma();
                         Place inner = mayDesignate ? designated(from + 1, in.position()) : null;
                         in.expect(")", "to close '('");
                         if (inner != null) {
@@ -314,7 +425,7 @@ final class ConstExpr {
                             return address(p.offset());
                         }
                         if (in.at("->") && pointee != null && pointeeFrom == from + 1 && pointeeTo == in.position() - 1) {
-                            return access(v, from, mayDesignate);
+                            return access(integer(v, t), from, mayDesignate);
                         }
                         return v;
                     }
@@ -365,14 +476,14 @@ final class ConstExpr {
             }
             int from = in.position();
             designatorAt = from;
-            IntValue v = comma();
+            Value v = comma();
             Place p = designated(from, in.position());
             in.expect(")", "to close '('");
             if (p != null && (in.at(".") || in.at("["))) {
                 p = steps(p); // sizeof (*(T *)0).m: the parentheses were the operand's, not sizeof's
             } else if (p == null && in.at("->") && pointee != null && pointeeFrom == from && pointeeTo == in.position() - 1) {
                 // sizeof ((T *)0)->m: the parentheses were the pointer's.
-                access(v, at, true);
+                access(integer(v, open), at, true);
                 p = designated(at, in.position());
             }
             return p != null ? placeSize(p, size, op) : exprSize(v, size, open);
@@ -383,7 +494,7 @@ final class ConstExpr {
         }
         int from = in.position();
         designatorAt = from;
-        IntValue v = unary();
+        Value v = unaryValue();
         Place p = designated(from, in.position());
         return p != null ? placeSize(p, size, op) : exprSize(v, size, at);
     }
@@ -512,9 +623,14 @@ final class ConstExpr {
         return n - (count - 1);
     }
 
-    private IntValue exprSize(IntValue v, boolean size, Token at) {
-        // The expression's type is what the evaluator tracks: int, long, unsigned ...
-        return new IntValue(v.bits() / 8, hooks.longBits() == 64 ? 64 : 32, true);
+    private IntValue exprSize(Value v, boolean size, Token at) {
+        // The expression's type is what the evaluator tracks: int, long, unsigned, double ...
+        long n = switch (v) {
+            case IntValue i -> i.bits() / 8;
+            case FloatValue f -> hooks.abi().scalar(f.type()).size();
+        };
+        // GNU __alignof__ of an expression answers its type's preferred alignment: a scalar's size.
+        return new IntValue(n, hooks.longBits() == 64 ? 64 : 32, true);
     }
 
     private IntValue offsetOf(Token op) {
@@ -533,12 +649,19 @@ final class ConstExpr {
         return address(p.offset());
     }
 
-    private IntValue primary() {
+    private Value primary() {
         Token t = in.peek();
         switch (t.kind()) {
             case NUMBER -> {
                 in.next();
-                return widen(Literals.integer(t, hooks.longBits()));
+                if (!Literals.isFloating(t)) {
+                    return widen(Literals.integer(t, hooks.longBits()));
+                }
+                if (hooks.preprocessor()) {
+                    throw in.error(t, "floating constant in preprocessor expression");
+                }
+                FloatValue f = Literals.floating(t);
+                return f.type() == Prim.LONG_DOUBLE ? new FloatValue(f.value(), floatingType(Prim.LONG_DOUBLE, t)) : f;
             }
             case CHAR -> {
                 in.next();
@@ -547,6 +670,57 @@ final class ConstExpr {
             case EOF -> throw in.error(t, "expected an expression (found end of input)");
             default -> throw in.error(t, "expected an expression" + in.found());
         }
+    }
+
+    /**
+     * {@code (type) v}. An integer goes to the hooks; a floating value to a floating type is
+     * rounded to it, to an integer type truncated toward zero, refused (as GCC and clang refuse
+     * it) where the result does not fit, the conversion being undefined there.
+     */
+    private Value cast(CType type, Value v, Token at) {
+        TypeLayout l = hooks.layout(type, at);
+        if (l instanceof ScalarLayout s && s.prim().isFloating()) {
+            return FloatValue.convert(v, floatingType(s.prim(), at));
+        }
+        if (!(v instanceof FloatValue f)) {
+            return hooks.cast(type, (IntValue) v, at);
+        }
+        boolean signed;
+        int bits;
+        switch (l) {
+            case ScalarLayout s when s.prim() == Prim.BOOL -> {
+                return IntValue.bool(f.isTrue());
+            }
+            case ScalarLayout s when s.prim().isInteger() -> {
+                signed = s.signed();
+                bits = (int) s.size() * 8;
+            }
+            case EnumLayout e -> {
+                signed = e.signed();
+                bits = (int) e.size() * 8;
+            }
+            default -> throw in.error(at, "cannot cast a floating value to '" + type.spelling() + "'");
+        }
+        BigInteger whole = Double.isFinite(f.value()) ? new BigDecimal(f.value()).toBigInteger() : null;
+        BigInteger least = signed ? BigInteger.ONE.shiftLeft(bits - 1).negate() : BigInteger.ZERO;
+        BigInteger most = BigInteger.ONE.shiftLeft(signed ? bits - 1 : bits).subtract(BigInteger.ONE);
+        if (whole == null || whole.compareTo(least) < 0 || whole.compareTo(most) > 0) {
+            if (!evaluating) {
+                return hooks.cast(type, IntValue.ZERO, at);
+            }
+            throw in.error(at, "the value " + f + " does not fit '" + type.spelling() + "': the conversion is undefined,"
+                    + " and no constant");
+        }
+        return new IntValue(whole.longValue(), bits, !signed).convert(bits, !signed);
+    }
+
+    /** A floating type the evaluator computes in: float, double, or a long double the ABI makes a double. */
+    private Prim floatingType(Prim p, Token at) {
+        if (p == Prim.FLOAT || p == Prim.DOUBLE || p == Prim.LONG_DOUBLE && hooks.abi().scalar(p).size() == 8) {
+            return p;
+        }
+        throw in.error(at, "not supported: " + p.cName() + " arithmetic in a constant expression" + (p == Prim.LONG_DOUBLE
+                ? " (on " + hooks.abi().name() + " it is wider than a double)" : ""));
     }
 
     static InputException notConstant(Token t) {

@@ -5,7 +5,7 @@ package dev.structscope.model.c;
  * width (after integer promotion, 32 or 64 bits) and signedness. {@code value} holds the bits
  * sign- or zero-extended to 64. Immutable.
  */
-record IntValue(long value, int bits, boolean unsigned) {
+record IntValue(long value, int bits, boolean unsigned) implements Value {
     static final IntValue ZERO = new IntValue(0, 32, false);
     static final IntValue ONE = new IntValue(1, 32, false);
 
@@ -33,7 +33,8 @@ record IntValue(long value, int bits, boolean unsigned) {
         return m;
     }
 
-    boolean isTrue() {
+    @Override
+    public boolean isTrue() {
         return value != 0;
     }
 

@@ -2,6 +2,8 @@ package dev.structscope.model.c;
 
 import dev.structscope.model.InputException;
 
+import dev.structscope.model.type.Prim;
+
 import java.math.BigInteger;
 import java.util.Locale;
 
@@ -43,6 +45,41 @@ public final class Literals {
             case 8 -> 1;
             default -> 0;
         };
+    }
+
+    private static final java.util.regex.Pattern FLOATING = java.util.regex.Pattern.compile(
+            "((?:[0-9]+\\.[0-9]*|\\.[0-9]+)(?:e[+-]?[0-9]+)?|[0-9]+e[+-]?[0-9]+"
+            + "|0x(?:[0-9a-f]+\\.?[0-9a-f]*|\\.[0-9a-f]+)p[+-]?[0-9]+)([fl]?)");
+
+    /** Whether a number token is a floating constant ({@code 2.5}, {@code 1e3f}, {@code 0x1p-3}), well formed or not. */
+    static boolean isFloating(Token t) {
+        String s = t.text().toLowerCase(Locale.ROOT);
+        return s.startsWith("0x") ? s.contains("p") || s.contains(".") : s.contains(".") || s.contains("e");
+    }
+
+    /**
+     * A floating constant: {@code double}, {@code float} with an {@code f} suffix, {@code long
+     * double} with an {@code l} suffix (its value read as a double: the caller refuses long double
+     * where the ABI makes it wider). Rounded to nearest from the spelling, once.
+     */
+    static FloatValue floating(Token t) {
+        String s = t.text().toLowerCase(Locale.ROOT).replace("'", "");
+        java.util.regex.Matcher m = FLOATING.matcher(s);
+        if (!m.matches()) {
+            throw new InputException(t.where(), "invalid floating constant '" + TokenCursor.abbreviate(t.text()) + "'");
+        }
+        Prim type = switch (m.group(2)) {
+            case "f" -> Prim.FLOAT;
+            case "l" -> Prim.LONG_DOUBLE;
+            default -> Prim.DOUBLE;
+        };
+        // Java reads C's spellings (hexadecimal ones too) and rounds to nearest; a float is read as one.
+        double v = type == Prim.FLOAT ? Float.parseFloat(m.group(1)) : Double.parseDouble(m.group(1));
+        if (Double.isInfinite(v)) {
+            throw new InputException(t.where(), "magnitude of floating-point constant '" + TokenCursor.abbreviate(t.text())
+                    + "' too large for type '" + type.cName() + "'");
+        }
+        return new FloatValue(v, type);
     }
 
     static IntValue integer(Token t, int longBits) {

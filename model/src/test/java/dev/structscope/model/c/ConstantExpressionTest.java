@@ -4,6 +4,8 @@ import dev.structscope.model.abi.Abis;
 import dev.structscope.model.type.TypeLibrary;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -72,6 +74,73 @@ class ConstantExpressionTest {
         List<String> mismatches = new ArrayList<>();
         for (int i = 0; i < exprs.size(); i++) {
             Long ours = lib.constants().get("E" + i);
+            if (ours == null || ours != Long.parseLong(gcc[i])) {
+                mismatches.add(exprs.get(i) + " gcc=" + gcc[i] + " ours=" + ours);
+            }
+        }
+        assertEquals(List.of(), mismatches);
+    }
+
+    /**
+     * Floating leaves at most 100 in magnitude, none unsigned: eight of them multiplied still fit a
+     * long long, whose conversion would otherwise be undefined (and refused).
+     */
+    private static final String[] FLOATING_LEAVES = {"0.5", "2.5", "1e1", "0x1.8p1", "3", "7L", "0.1f", "0.2f", "0.3f",
+        "1.25f", "-2", "100", "1e-3", "(float)16777217.0 - 16777216", "(double)0.1f", "'a' / 2", "3L", "(int)sizeof(double)",
+        "1.0 / 3", "0.7f", "99.99", "(unsigned char)200.5", "(_Bool)0.25", ".5e1f", "1e2f / 3"};
+    private static final String[] DIVISORS = {"2.5", "3", "0.5f", "4.0", "1e1", "7", "0.1"};
+
+    private String floating(int depth) {
+        if (depth == 0 || rnd.nextInt(5) == 0) {
+            return FLOATING_LEAVES[rnd.nextInt(FLOATING_LEAVES.length)];
+        }
+        return switch (rnd.nextInt(8)) {
+            case 0 -> "-(" + floating(depth - 1) + ")";
+            case 1 -> "(" + floating(depth - 1) + ") / " + DIVISORS[rnd.nextInt(DIVISORS.length)];
+            case 2 -> "(" + List.of("(float)", "(double)", "(int)", "(long long)").get(rnd.nextInt(4))
+                    + "(" + floating(Math.min(depth - 1, 1)) + "))";
+            case 3 -> "(" + floating(depth - 1) + ") " + List.of("<", ">", "<=", ">=", "==", "!=").get(rnd.nextInt(6))
+                    + " (" + floating(depth - 1) + ")";
+            case 4 -> "((" + floating(depth - 1) + ") < (" + floating(depth - 1) + ") ? (" + floating(depth - 1) + ") : ("
+                    + floating(depth - 1) + "))";
+            case 5 -> "(" + floating(depth - 1) + ") && (" + floating(depth - 1) + ")";
+            default -> "(" + floating(depth - 1) + ") " + List.of("+", "-", "*").get(rnd.nextInt(3)) + " ("
+                    + floating(depth - 1) + ")";
+        };
+    }
+
+    /**
+     * Floating arithmetic inside integer constant expressions, as GCC folds it (an extension; the
+     * cast of a floating constant is standard C): random expressions of float, double and integer
+     * operands, converted to long long, against the values gcc folds into a static initializer,
+     * for x86-64 and i386 (where the x87 could add precision, and does not in a constant).
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"x86_64-linux", "i386-linux"})
+    void randomFloatingExpressionsAgreeWithGcc(String abi) {
+        Tools.assumeTool("gcc");
+        List<String> exprs = new ArrayList<>();
+        for (int i = 0; i < 400; i++) {
+            exprs.add(floating(3));
+        }
+        StringBuilder header = new StringBuilder();
+        for (int i = 0; i < exprs.size(); i++) {
+            header.append("#define F").append(i).append(" ((long long)(").append(exprs.get(i)).append("))\n");
+        }
+        // A static initializer: gcc folds each value when it compiles, not at run time.
+        StringBuilder program = new StringBuilder("#include <stdio.h>\n").append(header).append("static const long long v[] = {");
+        for (int i = 0; i < exprs.size(); i++) {
+            program.append(i == 0 ? "" : ", ").append('F').append(i);
+        }
+        program.append("};\nint main(void) {\n  for (int i = 0; i < ").append(exprs.size())
+                .append("; i++) printf(\"%lld\\n\", v[i]);\n  return 0;\n}\n");
+        String[] flags = abi.startsWith("i386") ? new String[] {"-m32"} : new String[0];
+        String[] gcc = Tools.gccRun(program.toString(), tmp, flags).split("\n");
+        TypeLibrary lib = HeaderImporter.importText(header.toString(), "floating.h",
+                HeaderImporter.Options.defaults().withAbi(Abis.byName(abi)));
+        List<String> mismatches = new ArrayList<>();
+        for (int i = 0; i < exprs.size(); i++) {
+            Long ours = lib.constants().get("F" + i);
             if (ours == null || ours != Long.parseLong(gcc[i])) {
                 mismatches.add(exprs.get(i) + " gcc=" + gcc[i] + " ours=" + ours);
             }

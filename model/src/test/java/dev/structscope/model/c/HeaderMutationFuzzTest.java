@@ -36,6 +36,7 @@ class HeaderMutationFuzzTest {
         "((((", "))))", "...", "##", "a", "b", "x", ":0", ":64", "[0]", "[]", "[-1]", "\u00e9", "\0", "\t",
         "->", ".", "&", "typeof", "__typeof__(", "((struct a *)0)->", "*(struct a *)0", "(*(int *)0)", "\u6e29", "\u20ac",
         "\ud835\udc65", "\ud835",
+        "2.5", "1e999", "0x1p-3", "1.5f", "2.5L", ".5e", "(float)", "(double)", "(int)", "(unsigned char)3e9", "0.0 / 0",
     };
 
     @Test

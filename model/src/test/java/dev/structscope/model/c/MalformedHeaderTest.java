@@ -96,7 +96,23 @@ class MalformedHeaderTest {
             #define A(x) x ## ## x\\n#define B A(1 2)\\nint B; | bad.h:3:5 | pasting formed '1##', an invalid preprocessing token
             struct A { char c[1 << 64]; };                | bad.h:1:21 | shift count 64 is out of range for a 32-bit value
             struct A { char c[99999999999999999999999]; }; | bad.h:1:19 | integer constant '99999999999999999999999' is too large for any integer type
-            struct A { char c[1.5]; };                    | bad.h:1:19 | floating constant '1.5' in an integer constant expression
+            struct A { char c[1.5]; };                    | bad.h:1:19 | expected an integer constant expression, not one of type 'double' (a cast makes it one, as in (int)(...))
+            struct A { char c[(unsigned char)256.0]; };   | bad.h:1:19 | the value 256.0 does not fit 'unsigned char': the conversion is undefined, and no constant
+            struct A { char c[(unsigned)-1.0]; };         | bad.h:1:19 | the value -1.0 does not fit 'unsigned int': the conversion is undefined, and no constant
+            struct A { char c[(int)1e10]; };              | bad.h:1:19 | the value 1.0E10 does not fit 'int': the conversion is undefined, and no constant
+            struct A { char c[(int)2.5L]; };              | bad.h:1:24 | not supported: long double arithmetic in a constant expression (on x86_64-linux it is wider than a double)
+            struct A { char c[sizeof(long double) + (int)(long double)1]; }; | bad.h:1:46 | not supported: long double arithmetic in a constant expression (on x86_64-linux it is wider than a double)
+            struct A { char c[(int)(2.5 % 2)]; };         | bad.h:1:29 | invalid operands to binary expression ('double' % 'int')
+            struct A { char c[(int)(1 << 1.5)]; };        | bad.h:1:27 | invalid operands to binary expression ('int' << 'double')
+            struct A { char c[~1.5]; };                   | bad.h:1:19 | invalid argument type 'double' to unary expression
+            struct A { char c[(int)(char *)1.5]; };       | bad.h:1:24 | cannot cast a floating value to 'char *'
+            struct A { char c[(int)1e999]; };             | bad.h:1:24 | magnitude of floating-point constant '1e999' too large for type 'double'
+            struct A { char c[(int)1.5.2]; };             | bad.h:1:24 | invalid floating constant '1.5.2'
+            struct A { char c[(int)(1.0 / 0 > 0)]; };     | bad.h:1:29 | floating division by zero in constant expression (GCC refuses it; clang makes it an infinity)
+            struct A { char c[(int)(3e38f * 10.0f > 0)]; }; | bad.h:1:31 | floating point arithmetic overflows 'float' in constant expression (GCC refuses it; clang makes it an infinity)
+            struct A { char c[1]; int b : 2.0; };         | bad.h:1:31 | expected an integer constant expression, not one of type 'double' (a cast makes it one, as in (int)(...))
+            struct B { int a[4]; }; struct A { char c[__builtin_offsetof(struct B, a[1.5])]; }; | bad.h:1:74 | expected an integer constant expression, not one of type 'double' (a cast makes it one, as in (int)(...))
+            #if 1.5\n#endif                              | bad.h:1:5  | floating constant in preprocessor expression
             struct A { char c[12ux]; };                   | bad.h:1:19 | invalid integer constant '12ux'
             typedef int T; typedef long T;                | bad.h:1:29 | typedef redefinition with different types ('long' vs 'int')
             struct A { int (*f)(int); int g(int); };      | bad.h:1:31 | field 'g' declared as a function
