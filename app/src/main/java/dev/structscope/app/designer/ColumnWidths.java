@@ -19,7 +19,9 @@ import java.util.Map;
  * <p>Each column asks for its preferred width (set by the view, or by a drag on its header) and,
  * while the table has room for it, gets at least the width of the widest text it shows. When the
  * columns ask for less than the table has, the last one takes the rest; when they ask for more,
- * they give way proportionally down to their texts' widths; when even those do not fit, the
+ * they give way proportionally down to their texts' widths, the last one (the comment) after the
+ * others, so that the room the others ask for beyond their texts shows comments instead of
+ * blank; when even those do not fit, the
  * fitted columns give way further, in proportion, down to their titles' widths (their cells cut,
  * whole in their tooltips), so that as many columns as may stay in view (Name first of all); when
  * the titles do not fit either, the table scrolls sideways. (The built-in constrained policies cut the
@@ -147,25 +149,27 @@ final class ColumnWidths implements Callback<TableView.ResizeFeatures, Boolean> 
 
     /**
      * The widths of columns that ask for {@code want} and take at least {@code min} in
-     * {@code room} pixels: what they ask for, the last one taking the rest; or less, each giving
-     * way in proportion to what it has above its minimum; at least the minimums (the table then
+     * {@code room} pixels: what they ask for, the last one taking the rest. With less room the
+     * last one (the comment) gives way last: the others first, each in proportion to what it has
+     * above its minimum, then the last down to its own; at least the minimums (the table then
      * scrolls). Whole pixels but the last, so that the sum is exactly the room when it fits. Pure.
      */
     static double[] widths(double[] want, double[] min, double room) {
-        double total = 0;
+        int last = want.length - 1;
+        double others = 0;
         double give = 0;
-        for (int i = 0; i < want.length; i++) {
-            total += want[i];
+        for (int i = 0; i < last; i++) {
+            others += want[i];
             give += want[i] - min[i];
         }
+        double forOthers = Math.max(others - give, Math.min(others, room - want[last]));
+        double share = others <= forOthers ? 0 : give <= 0 ? 1 : Math.min(1, (others - forOthers) / give);
         double[] w = new double[want.length];
-        double share = total <= room ? 0 : give <= 0 ? 1 : Math.min(1, (total - room) / give);
         double used = 0;
-        for (int i = 0; i < want.length - 1; i++) {
+        for (int i = 0; i < last; i++) {
             w[i] = Math.max(min[i], Math.floor(want[i] - (want[i] - min[i]) * share));
             used += w[i];
         }
-        int last = want.length - 1;
         w[last] = Math.max(min[last], room - used);
         return w;
     }

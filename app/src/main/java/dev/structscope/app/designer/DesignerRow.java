@@ -26,9 +26,12 @@ public sealed interface DesignerRow {
             return padding.offset();
         }
 
-        /** {@code "3 bytes padding"}. */
+        /**
+         * What the Type cell says: {@code "padding"}. The Size cell beside it gives the bytes; the
+         * count said again here was what a narrow table cut first ("2 bytes pa…").
+         */
         public String label() {
-            return padding.size() + (padding.size() == 1 ? " byte padding" : " bytes padding");
+            return "padding";
         }
 
     }

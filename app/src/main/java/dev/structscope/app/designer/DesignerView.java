@@ -295,8 +295,6 @@ public final class DesignerView extends BorderPane {
             case PaddingRow p -> Fmt.offset(p.padding().offset(), vm.hexOffsets.get());
         });
         off.setCellFactory(c -> new OffsetCell());
-        // The offset is what the designer is for: in a narrow column the comment gives way, not it.
-        off.setMinWidth(80);
         off.getStyleClass().add("mono");
         TableColumn<DesignerRow, String> size = readOnly("Size", 72, r -> switch (r) {
             case MemberRow m when DynamicText.sizeText(m.field()) != null -> DynamicText.sizeText(m.field());
@@ -368,8 +366,9 @@ public final class DesignerView extends BorderPane {
         }
         table.getColumns().setAll(List.of(off, size, align, type, name, dims, bits, at, sw, when, sized, attrs, note));
         // The table fits its columns to the pane (about 520 pixels beside the data at 1366) by
-        // narrowing them all: no column narrower than its title, the type and name keep room to be read.
-        // The comment, last, takes what is left. What the layout computes (an offset such as
+        // narrowing them, down to their texts, before the comment: no column narrower than its title,
+        // the type and name keep room to be read, and the comment, last, keeps what the others ask
+        // for beyond their texts. What the layout computes (an offset such as
         // at(ehdr.e_shoff), a size, a type, a count) is never cut: those columns are at least as wide
         // as their texts, and the table scrolls sideways when they need more than the pane has.
         table.getColumns().stream().filter(c -> c != note).forEach(DesignerView::fitTitle);

@@ -22,9 +22,17 @@ class ColumnWidthsTest {
     }
 
     @Test
-    void tooLittleRoomShrinksEachInProportionToWhatItHasAboveItsMinimum() {
-        // 200 asked, 110 of room: each gives half of what it has above its minimum.
-        assertArrayEquals(new double[] {70, 40}, ColumnWidths.widths(new double[] {120, 80}, new double[] {20, 0}, 110));
+    void tooLittleRoomShrinksTheOthersInProportionToWhatTheyHaveAboveTheirMinimumsBeforeTheLast() {
+        // 330 asked, 230 of room: the first two give 100 of the 200 they have above their minimums,
+        // half each; the last keeps what it asked for.
+        assertArrayEquals(new double[] {70, 80, 80}, ColumnWidths.widths(new double[] {120, 130, 80},
+                new double[] {20, 30, 0}, 230));
+    }
+
+    @Test
+    void theLastGivesWayOnceTheOthersAreAtTheirMinimums() {
+        assertArrayEquals(new double[] {20, 30, 50}, ColumnWidths.widths(new double[] {120, 130, 80},
+                new double[] {20, 30, 40}, 100));
     }
 
     @Test

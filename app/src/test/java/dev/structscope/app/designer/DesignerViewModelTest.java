@@ -67,7 +67,7 @@ class DesignerViewModelTest {
             List<DesignerRow> rows = vm.rows;
             assertEquals(3, rows.size());
             assertTrue(rows.get(1) instanceof DesignerRow.PaddingRow p && p.padding().size() == 3
-                    && p.label().equals("3 bytes padding"));
+                    && p.label().equals("padding") && p.note().equals("hole before field"));
         }
 
         @Test
