@@ -191,7 +191,7 @@ public final class HexPane extends BorderPane {
         saveCancel.visibleProperty().bind(edits.saving);
         saveCancel.managedProperty().bind(edits.saving);
         saveCancel.setOnAction(e -> saving.cancel());
-        javafx.scene.layout.FlowPane toolbar = new javafx.scene.layout.FlowPane(6, 4, fileLabel, gotoField, gotoError,
+        javafx.scene.layout.FlowPane toolbar = new javafx.scene.layout.FlowPane(6, 4, gotoField, gotoError,
                 findField, kind, new javafx.scene.layout.HBox(4, prev, next, all), viewMenu, searchProgress, cancel, searchMsg, saveProgress, saveCancel, overlayBar);
         toolbar.setAlignment(Pos.CENTER_LEFT);
         toolbar.setPadding(new Insets(4, 6, 4, 6));
@@ -231,7 +231,22 @@ public final class HexPane extends BorderPane {
         messageLabel.setStyle("-fx-font-size: 15px; -fx-text-fill: #57606a; -fx-padding: 24;");
         messageLabel.textProperty().bind(file.message.map(t -> t).orElse(""));
         messageLabel.visibleProperty().bind(file.message.isNotNull());
-        StackPane center = new StackPane(tabs, messageLabel);
+        // The file's name, size and unsaved mark sit on the tabs' row, right of Hex and Records,
+        // where the row is empty: on the tools' row they took 150 pixels, and at 1366 pushed the
+        // tools onto a row of their own above the overlay's (three rows over the bytes, not two).
+        fileLabel.setId("data-file-label");
+        fileLabel.setMinWidth(0);
+        fileLabel.setTextOverrun(javafx.scene.control.OverrunStyle.CENTER_ELLIPSIS);
+        StackPane.setAlignment(fileLabel, Pos.TOP_RIGHT);
+        fileLabel.setAlignment(Pos.CENTER_RIGHT); // the stack stretches it to its maximum width
+        StackPane.setMargin(fileLabel, new Insets(9, 12, 0, 0));
+        StackPane center = new StackPane(tabs, fileLabel, messageLabel);
+        // Never over the tabs themselves.
+        fileLabel.maxWidthProperty().bind(center.widthProperty().subtract(190));
+        fileLabel.visibleProperty().bind(file.message.isNull());
+        javafx.scene.control.Tooltip whole = new javafx.scene.control.Tooltip();
+        whole.textProperty().bind(fileLabel.textProperty());
+        fileLabel.setTooltip(whole);
         main.getItems().setAll(center, bottom);
         for (Tab t : new Tab[] {decodedTab, inspectorTab, bookmarksTab, matchesTab, histogramTab}) {
             t.setClosable(false);

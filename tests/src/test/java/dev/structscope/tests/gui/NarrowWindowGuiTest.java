@@ -36,6 +36,43 @@ class NarrowWindowGuiTest extends GuiTest {
     }
 
     /**
+     * With the data pane as wide as at 1366×768, on the bundled sample, its tools take two rows over the bytes, not
+     * three: the file's name and size moved from the tools' row to the tabs' row, right of Hex
+     * and Records, whole and clear of them.
+     */
+    @Test
+    void at1366TheDataToolsTakeTwoRowsAndTheFileLabelSitsBesideTheTabs() throws Exception {
+        interact(() -> vm.openSample(dev.structscope.samples.Samples.TICKS, dir));
+        settle();
+        await("the ticks data", () -> window.dataPane.getCenter() == window.dataPane.hexPane);
+        // Monocle's screen is 1280 pixels wide: the data pane made as wide as at 1366 (683 pixels).
+        javafx.scene.control.SplitPane split = (javafx.scene.control.SplitPane)
+                ((javafx.scene.layout.BorderPane) stage.getScene().getRoot()).getCenter();
+        interact(() -> split.setDividerPosition(1, 1 - 683 / split.getWidth()));
+        settle();
+        assertEquals(683, window.dataPane.getWidth(), 4);
+        javafx.scene.Parent root = stage.getScene().getRoot();
+        javafx.scene.Node go = window.dataPane.hexPane.gotoField;
+        javafx.scene.layout.Region tools = (javafx.scene.layout.Region) go.getParent();
+        assertTrue(tools.getHeight() < 3 * go.getBoundsInParent().getHeight() + 16,
+                "two rows of tools: " + tools.getHeight() + " high for fields " + go.getBoundsInParent().getHeight() + " high");
+        javafx.scene.control.Label file = (javafx.scene.control.Label) root.lookup("#data-file-label");
+        assertTrue(file.isVisible() && file.getText().startsWith("ticks.bin"), file.getText());
+        javafx.scene.text.Text shown = (javafx.scene.text.Text) file.lookup(".text");
+        assertEquals(file.getText(), shown.getText(), "the label whole");
+        Bounds text = shown.localToScene(shown.getLayoutBounds());
+        double tabsRight = root.lookupAll(".tab").stream()
+                .filter(t -> t.getParent() != null && t.getParent().getParent() != null
+                        && javafx.scene.control.TabPane.class.isInstance(t.getParent().getParent().getParent())
+                        && ((javafx.scene.control.TabPane) t.getParent().getParent().getParent()).getTabs().stream()
+                                .anyMatch(x -> x.getText().equals("Records")))
+                .mapToDouble(t -> t.localToScene(t.getLayoutBounds()).getMaxX()).max().orElseThrow();
+        assertTrue(text.getMinX() > tabsRight, "the label (from " + text.getMinX() + ") right of the tabs (to " + tabsRight + ")");
+        Bounds hex = window.dataPane.hexPane.hexView.localToScene(window.dataPane.hexPane.hexView.getLayoutBounds());
+        assertTrue(text.getMaxY() <= hex.getMinY(), "over the bytes, not on them");
+    }
+
+    /**
      * The documented smallest window, 800×560, designer beside data on the ELF sample (a dynamic
      * record, so the designer shows its expression fields too): the panes' minimum heights had
      * pushed the status bar off the bottom, and the hex rows lost their right part with no way
