@@ -72,7 +72,7 @@ class DwarfLayoutTest {
         int identical = 0;
         for (long seed : SEEDS) {
             // gcc and clang differ on aligned bit-fields; the header is then the gcc-compatible one.
-            RandomHeader.Generated g = RandomHeader.generate(seed, 40, !gcc, false);
+            RandomHeader.Generated g = RandomHeader.generate(seed, 40, !gcc);
             Path h = dir.resolve("seed-" + seed + ".h");
             Files.writeString(h, g.header());
             Path c = dir.resolve("seed-" + seed + ".c");

@@ -40,7 +40,7 @@ class DwarfPaholeTest {
         List<String> failures = new ArrayList<>();
         int members = 0;
         for (long seed : new long[] {5, 77}) {
-            RandomHeader.Generated g = RandomHeader.generate(seed, 30, false, false);
+            RandomHeader.Generated g = RandomHeader.generate(seed, 30, false);
             Files.writeString(dir.resolve("r.h"), g.header());
             Path c = dir.resolve("r" + seed + ".c");
             Files.writeString(c, "#include \"r.h\"\n");

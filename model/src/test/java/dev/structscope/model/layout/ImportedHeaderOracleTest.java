@@ -38,7 +38,7 @@ class ImportedHeaderOracleTest {
         List<String> failures = new ArrayList<>();
         List<Long> seeds = OracleRun.seeds().subList(0, Math.min(2, OracleRun.seeds().size()));
         for (long seed : seeds) {
-            RandomHeader.Generated g = RandomHeader.generate(seed, OracleRun.RECORDS_PER_HEADER, true, true);
+            RandomHeader.Generated g = RandomHeader.generate(seed, OracleRun.RECORDS_PER_HEADER, true);
             Path h = OracleRun.write(g, "-import.h", g.header());
             TypeLibrary imported;
             try {
