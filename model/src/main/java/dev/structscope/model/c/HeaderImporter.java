@@ -181,7 +181,11 @@ public final class HeaderImporter {
         return out;
     }
 
-    /** Lays out every record once so that a size overflow is reported where the record is. */
+    /**
+     * Lays out every record once so that what the layout refuses (a size overflow, an array of
+     * elements that cannot all be aligned) is reported where it is: at the member whose type it
+     * is, as clang reports it, else at the record.
+     */
     private static void validate(TypeLibrary lib, Symbols sym, Abi abi, Limits limits) {
         for (Decl d : lib.decls()) {
             RecordType r = d instanceof RecordType rt ? rt
@@ -192,9 +196,34 @@ public final class HeaderImporter {
             try {
                 LayoutEngine.layout(r, lib, abi, limits);
             } catch (InputException | IllegalArgumentException | ArithmeticException e) {
-                Token at = sym.declaredAt.get(d);
+                Token at = culprit(r, lib, abi, sym, e.getMessage());
+                at = at != null ? at : sym.declaredAt.get(d);
                 throw new InputException(at == null ? "" : at.where(), e.getMessage());
             }
         }
+    }
+
+    /**
+     * The place of the member of {@code r} (an anonymous record's members first) whose own type
+     * fails to lay out with {@code message}, or null (the record as a whole fails: its size).
+     * Only on the way to an error, so laying out each member's type again costs nothing otherwise.
+     */
+    private static Token culprit(RecordType r, TypeLibrary lib, Abi abi, Symbols sym, String message) {
+        for (dev.structscope.model.type.Member m : r.members()) {
+            if (m.isAnonymousRecord() && m.type() instanceof RecordType inner) {
+                Token at = culprit(inner, lib, abi, sym, message);
+                if (at != null) {
+                    return at;
+                }
+            }
+            try {
+                LayoutEngine.layoutOf(m.type(), lib, abi);
+            } catch (InputException | IllegalArgumentException | ArithmeticException e) {
+                if (java.util.Objects.equals(e.getMessage(), message) && sym.declaredAt.get(m) != null) {
+                    return sym.declaredAt.get(m);
+                }
+            }
+        }
+        return null;
     }
 }

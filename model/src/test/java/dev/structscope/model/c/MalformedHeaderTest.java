@@ -43,7 +43,9 @@ class MalformedHeaderTest {
             struct A { char c[1/0]; };                    | bad.h:1:20 | division by zero in constant expression
             struct A { char c[5 % (2-2)]; };              | bad.h:1:21 | remainder by zero in constant expression
             struct A { char c[-1]; };                     | bad.h:1:18 | array size is negative (-1)
-            struct A { char c[0x7fffffffffffffff][16]; }; | bad.h:1:8  | array size overflows: 9223372036854775807 elements of 16 bytes
+            struct A { char c[0x7fffffffffffffff][16]; }; | bad.h:1:17 | array size overflows: 9223372036854775807 elements of 16 bytes
+            typedef char C4 __attribute__((aligned(4)));\\nstruct A {\\n  int y;\\n  C4 v[2];\\n}; | bad.h:4:6 | size of array element of type 'C4' (1 bytes) isn't a multiple of its alignment (4 bytes)
+            struct S { char c[3]; }; typedef struct S __attribute__((aligned(4))) A4;\\nstruct A { union { int i; A4 arr[2]; }; }; | bad.h:2:30 | size of array element of type 'A4' (3 bytes) isn't a multiple of its alignment (4 bytes)
             struct A { int x : 33; };                     | bad.h:1:20 | width of bit-field 'x' (33 bits) exceeds the width of its type (32 bits)
             struct A { _Bool b : 2; };                    | bad.h:1:22 | width of bit-field 'b' (2 bits) exceeds the width of its type (1 bit)
             struct A { int x : -1; };                     | bad.h:1:20 | bit-field 'x' has negative width (-1)
