@@ -136,12 +136,32 @@ public final class Compilers {
      * record (see {@link LayoutText}), keyed by C spelling ({@code struct Foo}).
      */
     public static Map<String, String> clangLayouts(Path header, Abi abi) {
-        Result r = run(List.of(CLANG.toString(), "-fsyntax-only", "-ffreestanding", "-w", "-Xclang",
-                "-fdump-record-layouts", "-target", clangTarget(abi), header.toString()), header.getParent());
+        Result r = clangDump(header, abi);
         if (r.exit() != 0) {
             throw new AssertionError("clang rejected " + header + " for " + abi.name() + ":\n" + r.out());
         }
         return parseDump(r.out(), abi);
+    }
+
+    /**
+     * The first error of a {@link #clangDump} as {@code "line:col: message"}, its
+     * {@code (aka '...')} notes left out, or null when clang took the header.
+     */
+    public static String refusal(Result r) {
+        if (r.exit() == 0) {
+            return null;
+        }
+        Matcher m = Pattern.compile(":(\\d+):(\\d+): error: (.*)").matcher(r.out());
+        if (!m.find()) {
+            throw new AssertionError("clang failed without an error line:\n" + r.out());
+        }
+        return m.group(1) + ":" + m.group(2) + ": " + m.group(3).replaceAll(" \\(aka '[^']*'\\)", "");
+    }
+
+    /** clang's record layouts of {@code header} on {@code abi} ({@link #parseDump}), or its errors. */
+    public static Result clangDump(Path header, Abi abi) {
+        return run(List.of(CLANG.toString(), "-fsyntax-only", "-ffreestanding", "-w", "-Xclang",
+                "-fdump-record-layouts", "-target", clangTarget(abi), header.toString()), header.getParent());
     }
 
     private static final Pattern SIZE = Pattern.compile("\\[sizeof=(\\d+), (?:dsize=\\d+, )?align=(\\d+)");
