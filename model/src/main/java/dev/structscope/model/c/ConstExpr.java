@@ -472,7 +472,7 @@ final class ConstExpr {
             if (in.peek().kind() == Token.Kind.STRING) {
                 long n = strings();
                 in.expect(")", "to close '('");
-                return new IntValue(size ? n : 1, hooks.longBits() == 64 ? 64 : 32, true);
+                return address(size ? n : 1);
             }
             int from = in.position();
             designatorAt = from;
@@ -486,17 +486,17 @@ final class ConstExpr {
                 access(integer(v, open), at, true);
                 p = designated(at, in.position());
             }
-            return p != null ? placeSize(p, size, op) : exprSize(v, size, open);
+            return p != null ? placeSize(p, size, op) : exprSize(v, size, op);
         }
         Token at = in.peek();
         if (at.kind() == Token.Kind.STRING) {
-            return new IntValue(size ? strings() : 1, hooks.longBits() == 64 ? 64 : 32, true);
+            return address(size ? strings() : 1);
         }
         int from = in.position();
         designatorAt = from;
         Value v = unaryValue();
         Place p = designated(from, in.position());
-        return p != null ? placeSize(p, size, op) : exprSize(v, size, at);
+        return p != null ? placeSize(p, size, op) : exprSize(v, size, op);
     }
 
     /**
@@ -623,14 +623,30 @@ final class ConstExpr {
         return n - (count - 1);
     }
 
-    private IntValue exprSize(Value v, boolean size, Token at) {
-        // The expression's type is what the evaluator tracks: int, long, unsigned, double ...
+    /**
+     * {@code sizeof}, {@code _Alignof} or {@code __alignof__} ({@code op}) of an expression: of
+     * its type, which the evaluator tracks (int, long, unsigned, double, and the size before
+     * promotion). The alignment is the hooks' for a scalar of that size, so that i386 answers 4
+     * for {@code _Alignof(1.0)} and 8 for {@code __alignof__(1.0)}, as GCC and clang do.
+     */
+    private IntValue exprSize(Value v, boolean size, Token op) {
+        if (!size) {
+            Prim scalar = switch (v) {
+                case FloatValue f -> f.type();
+                case IntValue i -> switch (i.size()) {
+                    case 1 -> Prim.CHAR;
+                    case 2 -> Prim.SHORT;
+                    case 8 -> Prim.LONG_LONG;
+                    default -> Prim.INT;
+                };
+            };
+            return hooks.alignOf(dev.structscope.model.type.PrimitiveType.of(scalar), op);
+        }
         long n = switch (v) {
-            case IntValue i -> i.bits() / 8;
+            case IntValue i -> i.size();
             case FloatValue f -> hooks.abi().scalar(f.type()).size();
         };
-        // GNU __alignof__ of an expression answers its type's preferred alignment: a scalar's size.
-        return new IntValue(n, hooks.longBits() == 64 ? 64 : 32, true);
+        return address(n);
     }
 
     private IntValue offsetOf(Token op) {
@@ -689,7 +705,7 @@ final class ConstExpr {
         int bits;
         switch (l) {
             case ScalarLayout s when s.prim() == Prim.BOOL -> {
-                return IntValue.bool(f.isTrue());
+                return IntValue.bool(f.isTrue()).ofSize((int) s.size());
             }
             case ScalarLayout s when s.prim().isInteger() -> {
                 signed = s.signed();

@@ -3,14 +3,26 @@ package dev.structscope.model.c;
 /**
  * An integer value of a C constant expression with the type that decides how it behaves: its
  * width (after integer promotion, 32 or 64 bits) and signedness. {@code value} holds the bits
- * sign- or zero-extended to 64. Immutable.
+ * sign- or zero-extended to 64. {@code size} is the size in bytes of its type before promotion,
+ * what {@code sizeof} answers: 1 for {@code (char)x} and {@code (_Bool)x}, 2 for {@code u'a'},
+ * though each computes as an int. Immutable.
  */
-record IntValue(long value, int bits, boolean unsigned) implements Value {
+record IntValue(long value, int bits, boolean unsigned, int size) implements Value {
     static final IntValue ZERO = new IntValue(0, 32, false);
     static final IntValue ONE = new IntValue(1, 32, false);
 
     IntValue {
         value = normalize(value, bits, unsigned);
+    }
+
+    /** A value of a promoted type: its size is its width's. */
+    IntValue(long value, int bits, boolean unsigned) {
+        this(value, bits, unsigned, bits / 8);
+    }
+
+    /** The same value and behaviour, of a type {@code size} bytes wide before promotion. */
+    IntValue ofSize(int size) {
+        return new IntValue(value, bits, unsigned, size);
     }
 
     static IntValue ofInt(long v) {
@@ -41,9 +53,9 @@ record IntValue(long value, int bits, boolean unsigned) implements Value {
     /** The value converted to another integer type ({@code bits} 8..64). */
     IntValue convert(int toBits, boolean toUnsigned) {
         long v = normalize(value, toBits, toUnsigned);
-        // Integer promotion: anything narrower than int becomes int.
+        // Integer promotion: anything narrower than int becomes int (sizeof still sees its type).
         if (toBits < 32) {
-            return new IntValue(v, 32, false);
+            return new IntValue(v, 32, false, toBits / 8);
         }
         return new IntValue(v, toBits, toUnsigned);
     }

@@ -194,7 +194,8 @@ public final class Literals {
             case "" -> count == 1 ? new IntValue(charSigned ? (byte) value : value & 0xff, 32, false)
                     : new IntValue(value, 32, false);
             case "L" -> new IntValue(value, wcharBits, !wcharSigned).convert(wcharBits, !wcharSigned);
-            case "u" -> new IntValue(value & 0xffff, 32, false);
+            case "u" -> new IntValue(value & 0xffff, 32, false, 2); // char16_t
+            case "u8" -> new IntValue(value & 0xff, 32, false, 1); // C23: unsigned char
             default -> new IntValue(value & 0xffffffffL, 32, true);
         };
     }

@@ -75,7 +75,7 @@ final class ParserHooks implements ConstExpr.Hooks {
     public IntValue cast(CType type, IntValue v, Token at) {
         TypeLayout l = st.sym().layout(type, at);
         return switch (l) {
-            case ScalarLayout s when s.prim() == Prim.BOOL -> IntValue.bool(v.isTrue());
+            case ScalarLayout s when s.prim() == Prim.BOOL -> IntValue.bool(v.isTrue()).ofSize((int) s.size());
             case ScalarLayout s when s.prim().isInteger() -> v.convert((int) s.size() * 8, !s.signed());
             case EnumLayout e -> v.convert((int) e.size() * 8, !e.signed());
             case PointerLayout ptr -> v.convert((int) ptr.size() * 8, true);

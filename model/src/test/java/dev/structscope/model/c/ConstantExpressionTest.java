@@ -26,7 +26,7 @@ class ConstantExpressionTest {
         "0x10", "'a'", "'\\xff'", "'\\n'", "'\\0'", "u'x'", "L'y'", "(char)200", "(unsigned char)-1",
         "(short)70000", "(unsigned short)-2", "(int)4294967295U", "(unsigned)-5", "(long long)-3", "(_Bool)5",
         "sizeof(int)", "sizeof(long)", "_Alignof(double)", "sizeof(short[3])", "sizeof 'c'", "sizeof(1L)",
-        "(signed char)0x80", "(unsigned long long)-1"};
+        "(signed char)0x80", "(unsigned long long)-1", "u'x' + 0", "sizeof(u'x')", "sizeof((short)1)"};
     private static final String[] BINARY = {"+", "-", "*", "&", "|", "^", "==", "!=", "<", ">", "<=", ">=", "&&", "||"};
 
     private final Random rnd = new Random(20261123);
@@ -38,15 +38,17 @@ class ConstantExpressionTest {
         if (depth == 0 || rnd.nextInt(4) == 0) {
             return LITERALS[rnd.nextInt(LITERALS.length)];
         }
-        return switch (rnd.nextInt(9)) {
+        return switch (rnd.nextInt(10)) {
+            // The type of an expression, not only its value: sizeof((char)x) is 1, sizeof((short)x, 2L) 8.
+            case 7 -> "sizeof(" + expr(depth - 1) + (rnd.nextBoolean() ? ")" : ", " + expr(depth - 1) + ")");
             case 0 -> "-(" + expr(depth - 1) + ")";
             case 1 -> "~(" + expr(depth - 1) + ")";
             case 2 -> "!(" + expr(depth - 1) + ")";
             case 3 -> "(" + expr(depth - 1) + ") " + (rnd.nextBoolean() ? "<<" : ">>") + " " + rnd.nextInt(31);
             case 4 -> "(" + expr(depth - 1) + ") " + (rnd.nextBoolean() ? "/" : "%") + " " + (1 + rnd.nextInt(300));
             case 5 -> "(" + expr(depth - 1) + ") ? (" + expr(depth - 1) + ") : (" + expr(depth - 1) + ")";
-            case 6 -> "(" + List.of("(char)", "(unsigned)", "(long)", "(unsigned short)", "(long long)", "(int)")
-                    .get(rnd.nextInt(6)) + "(" + expr(depth - 1) + "))";
+            case 6 -> "(" + List.of("(char)", "(unsigned)", "(long)", "(unsigned short)", "(long long)", "(int)", "(_Bool)",
+                    "(signed char)").get(rnd.nextInt(8)) + "(" + expr(depth - 1) + "))";
             default -> "(" + expr(depth - 1) + ") " + BINARY[rnd.nextInt(BINARY.length)] + " (" + expr(depth - 1) + ")";
         };
     }

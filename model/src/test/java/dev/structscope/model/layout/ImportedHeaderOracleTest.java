@@ -22,8 +22,9 @@ import java.util.Map;
  * importer ({@link HeaderImporter}) and then the layout engine, and the result must match clang-16
  * member by member for every ABI. ({@link ClangOracleTest} checks the engine alone, on models built
  * directly.) The headers include {@code typedef struct R __attribute__((aligned(N))) T;}, left out
- * until 2026-12-07 as "dropped by the importer": 32 headers on five ABIs then agreed with clang,
- * but for one that clang refuses as well. Skipped without clang-16.
+ * until 2026-12-07 as "dropped by the importer": 32 headers on five ABIs then agreed with clang.
+ * A header clang refuses must be refused with the same words on the same line. Skipped without
+ * clang-16.
  */
 class ImportedHeaderOracleTest {
 
