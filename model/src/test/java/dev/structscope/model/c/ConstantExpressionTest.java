@@ -1,18 +1,22 @@
 package dev.structscope.model.c;
 
+import dev.structscope.model.abi.Abi;
 import dev.structscope.model.abi.Abis;
 import dev.structscope.model.type.TypeLibrary;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * C integer arithmetic in constant expressions against gcc: a few hundred random expressions
@@ -81,6 +85,59 @@ class ConstantExpressionTest {
             }
         }
         assertEquals(List.of(), mismatches);
+    }
+
+    /**
+     * The same kind of random expressions on every ABI against clang-16: a {@code _Static_assert}
+     * for each says that its value, its size ({@code sizeof}) and its signedness are what the
+     * importer found. This reaches what a gcc run on x86-64 cannot: a 32-bit long (i386, arm,
+     * x86_64-windows), an unsigned plain char (arm, aarch64), a 16-bit wchar_t (Windows).
+     */
+    @ParameterizedTest
+    @MethodSource("dev.structscope.model.abi.AbiNames#all")
+    void randomExpressionsAgreeWithClangOnEveryAbi(String abiName) {
+        Tools.assumeTool("clang-16");
+        Abi abi = Abi.byName(abiName);
+        List<String> exprs = new ArrayList<>();
+        for (int i = 0; i < 400; i++) {
+            exprs.add(expr(4));
+        }
+        StringBuilder header = new StringBuilder();
+        for (int i = 0; i < exprs.size(); i++) {
+            header.append("#define E").append(i).append(" (").append(exprs.get(i)).append(")\n")
+                    .append("#define S").append(i).append(" sizeof(E").append(i).append(")\n")
+                    .append("#define N").append(i).append(" ((E").append(i).append(") - (E").append(i).append(") - 1 < 0)\n");
+        }
+        Map<String, Long> ours = HeaderImporter.importText(header.toString(), "exprs.h",
+                HeaderImporter.Options.defaults().withAbi(abi)).constants();
+        StringBuilder asserts = new StringBuilder(header);
+        int checked = 0;
+        for (int i = 0; i < exprs.size(); i++) {
+            Long v = ours.get("E" + i);
+            Long size = ours.get("S" + i);
+            Long negative = ours.get("N" + i);
+            if (v == null || size == null || negative == null) {
+                continue;
+            }
+            String literal = negative == 1 ? (v == Long.MIN_VALUE ? "(-9223372036854775807LL - 1)" : "(" + v + "LL)")
+                    : Long.toUnsignedString(v) + "ULL";
+            asserts.append("_Static_assert(sizeof(E").append(i).append(") == ").append(size).append(" && N").append(i)
+                    .append(" == ").append(negative).append(" && (E").append(i).append(") == ").append(literal)
+                    .append(", \"E").append(i).append(": ").append(exprs.get(i).replace("\\", "\\\\").replace("\"", "\\\""))
+                    .append(" is ").append(literal).append(", ").append(size).append(" bytes\");\n");
+            checked++;
+        }
+        assertTrue(checked >= 350, "only " + checked + " of 400 expressions imported on " + abiName);
+        Path c = tmp.resolve("exprs-" + abiName + ".c");
+        try {
+            java.nio.file.Files.writeString(c, asserts);
+        } catch (java.io.IOException e) {
+            throw new AssertionError(e);
+        }
+        Tools.Result r = Tools.run(List.of("clang-16", "--target=" + abi.clangTarget(), "-fsyntax-only", "-w",
+                "-ferror-limit=0", c.toString()), tmp);
+        List<String> errors = r.err().lines().filter(l -> l.contains("error:")).toList();
+        assertEquals(List.of(), errors);
     }
 
     /**
