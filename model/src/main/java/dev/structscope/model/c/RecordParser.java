@@ -335,7 +335,8 @@ final class RecordParser {
         }
         Token open = in.next();
         List<Enumerator> list = new ArrayList<>();
-        IntValue next = IntValue.ZERO;
+        IntValue previous = null;
+        boolean msvc = st.abi().bitfields() == dev.structscope.model.abi.Abi.BitfieldRules.MSVC && underlying == null;
         while (!in.accept("}")) {
             Token n = in.next();
             if (!n.isIdent()) {
@@ -345,19 +346,23 @@ final class RecordParser {
             Attributes ea = new Attributes();
             ea.parse(st, p);
             ea.noTypeChange(in, "on an enumerator");
-            IntValue v = next;
-            if (in.accept("=")) {
-                v = p.constant();
-            }
+            IntValue v = in.accept("=") ? p.constant() : previous == null ? IntValue.ZERO : following(previous, n);
             if (st.sym().enumerators.containsKey(n.text()) || st.sym().typedefs.containsKey(n.text())) {
                 throw in.error(n, "redefinition of enumerator '" + n.text() + "'");
             }
-            // Enum constants have type int when their value fits, else the value's own type.
-            IntValue typed = v.compareTo(IntValue.ofInt(Integer.MAX_VALUE)) <= 0
-                    && v.compareTo(IntValue.ofInt(Integer.MIN_VALUE)) >= 0 ? IntValue.ofInt(v.value()) : v;
+            // Enum constants have type int when their value fits, else the value's own type (until
+            // the enum is complete, below). A Microsoft enum is an int: its constants are ints, a
+            // value of 32 bits (0x80000000, 0xffffffff) taken as an int's bits, as clang does there.
+            boolean fitsInt = v.compareTo(IntValue.ofInt(Integer.MAX_VALUE)) <= 0
+                    && v.compareTo(IntValue.ofInt(Integer.MIN_VALUE)) >= 0;
+            if (msvc && !fitsInt && !(v.compareTo(new IntValue(0xFFFF_FFFFL, 64, false)) <= 0 && v.compareTo(IntValue.ZERO) >= 0)) {
+                throw in.error(n, "enumerator value " + v + " is outside the range of int (on " + st.abi().name()
+                        + " every enum is an int)");
+            }
+            IntValue typed = fitsInt || msvc ? IntValue.ofInt((int) v.value()) : v;
             st.sym().enumerators.put(n.text(), typed);
-            list.add(new Enumerator(n.text(), v.value(), lastOnLine(n) ? st.comments().of(n, n) : st.comments().leading(n)));
-            next = new IntValue(typed.value() + 1, Math.max(typed.bits(), 32), typed.unsigned());
+            list.add(new Enumerator(n.text(), typed.value(), lastOnLine(n) ? st.comments().of(n, n) : st.comments().leading(n)));
+            previous = typed;
             if (!in.accept(",")) {
                 if (!in.at("}")) {
                     throw in.error(in.peek(), "expected ',' or '}' after enumerator" + in.found());
@@ -371,6 +376,7 @@ final class RecordParser {
         attrs.noTypeChange(in, "on an enum");
         EnumType e = new EnumType(tag == null ? null : tag.text(), list, attrs.packed, underlying,
                 kw.lineStart() ? st.comments().leading(kw) : null);
+        retypeConstants(e, open);
         if (tag == null) {
             return e;
         }
@@ -378,6 +384,49 @@ final class RecordParser {
         st.sym().tags.get(tag.text()).complete = true;
         st.sym().add(e, tag);
         return NamedType.enumeration(tag.text());
+    }
+
+    /**
+     * The value after {@code previous}, for an enumerator without one: one more, in
+     * {@code previous}'s type. Past that type's largest value GCC refuses the enum and clang goes
+     * on in a wider type; refused here (it was wrapped: 0x7fffffff was followed by a negative).
+     */
+    private IntValue following(IntValue previous, Token at) {
+        long most = previous.unsigned() ? (previous.bits() == 64 ? -1L : (1L << previous.bits()) - 1)
+                : previous.bits() == 64 ? Long.MAX_VALUE : (1L << (previous.bits() - 1)) - 1;
+        if (previous.value() == most) {
+            throw st.in().error(at, "overflow in enumeration values (" + previous + " is the largest "
+                    + (previous.unsigned() ? "unsigned " : "") + previous.bits() + "-bit value; GCC refuses it)");
+        }
+        return new IntValue(previous.value() + 1, previous.bits(), previous.unsigned());
+    }
+
+    /**
+     * Once the enum is complete its constants take their type as GCC and clang give it: those that
+     * do not fit an int become of the enum's own type (an 8-byte {@code long} for
+     * {@code {-1, 0x80000000}} on x86-64), and all of them where the enum has a fixed underlying
+     * type ({@code enum E : uint8_t}: {@code sizeof} of a constant is 1).
+     */
+    private void retypeConstants(EnumType e, Token at) {
+        if (e.underlying() == null && e.enumerators().stream().allMatch(en -> en.value() >= Integer.MIN_VALUE
+                && en.value() <= Integer.MAX_VALUE)) {
+            return;
+        }
+        TypeLayout l = st.sym().layout(e, at);
+        if (!(l instanceof EnumLayout enumLayout)) {
+            return;
+        }
+        int size = (int) enumLayout.size();
+        int bits = Math.max(32, size * 8);
+        boolean unsigned = !enumLayout.signed() && size >= 4;
+        for (Enumerator en : e.enumerators()) {
+            IntValue old = st.sym().enumerators.get(en.name());
+            boolean fitsInt = old.compareTo(IntValue.ofInt(Integer.MAX_VALUE)) <= 0
+                    && old.compareTo(IntValue.ofInt(Integer.MIN_VALUE)) >= 0;
+            if (e.underlying() != null || !fitsInt) {
+                st.sym().enumerators.put(en.name(), new IntValue(old.value(), bits, unsigned, size));
+            }
+        }
     }
 
     private boolean isTypeAhead() {

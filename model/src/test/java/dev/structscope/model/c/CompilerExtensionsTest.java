@@ -167,6 +167,11 @@ class CompilerExtensionsTest {
             x86_64-linux   | struct t { int a; } __attribute__((scalar_storage_order("big-endian"))); | x.h:1:36: not supported: scalar_storage_order (members in another byte order)
             x86_64-linux   | struct t { int a __attribute__((vendor_magic(3))); };           | x.h:1:33: not supported: attribute 'vendor_magic' (unknown, it might change the layout)
             x86_64-linux   | struct t { [[gnu::frob]] int a; };                              | x.h:1:19: not supported: attribute 'frob' (unknown, it might change the layout)
+            x86_64-linux   | enum e { A = 0x7fffffff, B };                                   | x.h:1:26: overflow in enumeration values (2147483647 is the largest 32-bit value; GCC refuses it)
+            i386-linux     | enum e { A = 0xffffffff, B };                                   | x.h:1:26: overflow in enumeration values (4294967295 is the largest unsigned 32-bit value; GCC refuses it)
+            x86_64-windows | enum e { A = 0x7fffffff, B };                                   | x.h:1:26: overflow in enumeration values (2147483647 is the largest 32-bit value; GCC refuses it)
+            x86_64-windows | enum e { A = 0x100000000 };                                     | x.h:1:10: enumerator value 4294967296 is outside the range of int (on x86_64-windows every enum is an int)
+            x86_64-windows | enum e { A = -2147483649LL };                                   | x.h:1:10: enumerator value -2147483649 is outside the range of int (on x86_64-windows every enum is an int)
             """)
     void refusedWithPlaceAndReason(String abi, String text, String expected) {
         InputException e = assertThrows(InputException.class, () -> HeaderImporter.importText(text.replace("\\n", "\n"),
