@@ -359,6 +359,9 @@ final class RecordParser {
                 throw in.error(n, "enumerator value " + v + " is outside the range of int (on " + st.abi().name()
                         + " every enum is an int)");
             }
+            if (underlying != null) {
+                representable(v, underlying, n);
+            }
             IntValue typed = fitsInt || msvc ? IntValue.ofInt((int) v.value()) : v;
             st.sym().enumerators.put(n.text(), typed);
             list.add(new Enumerator(n.text(), typed.value(), lastOnLine(n) ? st.comments().of(n, n) : st.comments().leading(n)));
@@ -399,6 +402,20 @@ final class RecordParser {
                     + (previous.unsigned() ? "unsigned " : "") + previous.bits() + "-bit value; GCC refuses it)");
         }
         return new IntValue(previous.value() + 1, previous.bits(), previous.unsigned());
+    }
+
+    /** Refuses, as clang does, a value of an {@code enum E : T} outside T's range. */
+    private void representable(IntValue v, Prim type, Token at) {
+        int bits = (int) st.abi().scalar(type).size() * 8;
+        boolean signed = st.abi().isSigned(type);
+        java.math.BigInteger value = v.unsigned() ? new java.math.BigInteger(Long.toUnsignedString(v.value()))
+                : java.math.BigInteger.valueOf(v.value());
+        java.math.BigInteger least = signed ? java.math.BigInteger.ONE.shiftLeft(bits - 1).negate() : java.math.BigInteger.ZERO;
+        java.math.BigInteger most = java.math.BigInteger.ONE.shiftLeft(signed ? bits - 1 : bits).subtract(java.math.BigInteger.ONE);
+        if (value.compareTo(least) < 0 || value.compareTo(most) > 0) {
+            throw st.in().error(at, "enumerator value " + value + " is not representable in the underlying type '"
+                    + type.cName() + "'");
+        }
     }
 
     /**

@@ -170,6 +170,10 @@ class CompilerExtensionsTest {
             x86_64-linux   | enum e { A = 0x7fffffff, B };                                   | x.h:1:26: overflow in enumeration values (2147483647 is the largest 32-bit value; GCC refuses it)
             i386-linux     | enum e { A = 0xffffffff, B };                                   | x.h:1:26: overflow in enumeration values (4294967295 is the largest unsigned 32-bit value; GCC refuses it)
             x86_64-windows | enum e { A = 0x7fffffff, B };                                   | x.h:1:26: overflow in enumeration values (2147483647 is the largest 32-bit value; GCC refuses it)
+            x86_64-linux   | enum e : unsigned char { A = 300 };                             | x.h:1:26: enumerator value 300 is not representable in the underlying type 'unsigned char'
+            aarch64-linux  | enum e : signed char { A = -129 };                              | x.h:1:24: enumerator value -129 is not representable in the underlying type 'signed char'
+            arm-linux      | enum e : unsigned char { A = 255, B };                          | x.h:1:35: enumerator value 256 is not representable in the underlying type 'unsigned char'
+            x86_64-windows | enum e : short { A = 40000 };                                   | x.h:1:18: enumerator value 40000 is not representable in the underlying type 'short'
             x86_64-windows | enum e { A = 0x100000000 };                                     | x.h:1:10: enumerator value 4294967296 is outside the range of int (on x86_64-windows every enum is an int)
             x86_64-windows | enum e { A = -2147483649LL };                                   | x.h:1:10: enumerator value -2147483649 is outside the range of int (on x86_64-windows every enum is an int)
             """)
