@@ -612,15 +612,13 @@ final class ConstExpr {
         return new Place(found.layout(), p.offset() + found.offset(), found.isBitField() ? found : null);
     }
 
-    /** Adjacent narrow string literals: the bytes of their concatenation with one terminating zero. */
+    /** Adjacent string literals: the bytes of the array they make together ({@link Literals#stringBytes}). */
     private long strings() {
-        long n = 0;
-        int count = 0;
+        java.util.List<Token> literals = new java.util.ArrayList<>();
         while (in.peek().kind() == Token.Kind.STRING) {
-            n += Literals.stringLength(in.next());
-            count++;
+            literals.add(in.next());
         }
-        return n - (count - 1);
+        return Literals.stringBytes(literals, hooks.wcharBits() / 8);
     }
 
     /**

@@ -131,133 +131,192 @@ public final class Literals {
         return new IntValue(v.longValue(), 64, true);
     }
 
-    /** A character constant: plain ones are int (a char sign-extended when char is signed). */
+    /**
+     * A character constant, typed as C types it: a plain one is an int (its byte sign-extended
+     * when char is signed; several bytes, as 'ab' or a UTF-8 'é', make a multi-character int),
+     * {@code u8'x'} an unsigned char (C23), {@code u'x'} a char16_t, {@code U'x'} a char32_t,
+     * {@code L'x'} a wchar_t.
+     */
     static IntValue character(Token t, boolean charSigned, int wcharBits, boolean wcharSigned) {
         String s = t.text();
         int q = s.indexOf('\'');
         String prefix = s.substring(0, q);
-        String body = s.substring(q + 1, s.length() - 1);
-        long value = 0;
-        int count = 0;
-        int i = 0;
-        while (i < body.length()) {
-            long c;
-            char ch = body.charAt(i);
-            if (ch == '\\') {
-                if (i + 1 >= body.length()) {
-                    throw new InputException(t.where(), "invalid escape in character constant");
-                }
-                char e = body.charAt(i + 1);
-                i += 2;
-                switch (e) {
-                    case 'n' -> c = 10;
-                    case 't' -> c = 9;
-                    case 'r' -> c = 13;
-                    case 'a' -> c = 7;
-                    case 'b' -> c = 8;
-                    case 'f' -> c = 12;
-                    case 'v' -> c = 11;
-                    case 'e', 'E' -> c = 27;
-                    case 'x' -> {
-                        int st = i;
-                        while (i < body.length() && Character.digit(body.charAt(i), 16) >= 0 && i - st < 16) {
-                            i++;
-                        }
-                        if (i == st) {
-                            throw new InputException(t.where(), "\\x used with no following hex digits");
-                        }
-                        c = Long.parseUnsignedLong(body.substring(st, i), 16);
-                    }
-                    default -> {
-                        if (e >= '0' && e <= '7') {
-                            int st = i - 1;
-                            while (i < body.length() && i - st < 3 && body.charAt(i) >= '0' && body.charAt(i) <= '7') {
-                                i++;
-                            }
-                            c = Long.parseLong(body.substring(st, i), 8);
-                        } else {
-                            c = e;
-                        }
-                    }
-                }
-            } else {
-                c = body.codePointAt(i);
-                i += Character.charCount((int) c);
-            }
-            value = prefix.isEmpty() ? (value << 8) | (c & 0xff) : c;
-            count++;
-        }
-        if (count == 0) {
+        int unitBytes = unitBytes(prefix, wcharBits / 8);
+        long[] units = units(t, s.substring(q + 1, s.length() - 1), unitBytes, "character constant");
+        if (units.length == 0) {
             throw new InputException(t.where(), "empty character constant");
         }
+        if (prefix.isEmpty()) {
+            String body = s.substring(q + 1, s.length() - 1);
+            if (units.length > 1 && (body.contains("\\u") || body.contains("\\U") || body.chars().anyMatch(c -> c > 0x7F))) {
+                // 'é' is two UTF-8 bytes: GCC makes a multi-character int of them, clang refuses it.
+                throw new InputException(t.where(), "character too large for enclosing character literal type ("
+                        + TokenCursor.abbreviate(s) + " is " + units.length + " bytes in UTF-8; GCC and clang disagree on it)");
+            }
+            if (units.length == 1) {
+                return new IntValue(charSigned ? (byte) units[0] : units[0], 32, false);
+            }
+            long value = 0;
+            for (long u : units) {
+                value = value << 8 | u; // GCC's multi-character constant: the last four bytes count
+            }
+            return new IntValue(value, 32, false);
+        }
+        if (units.length > 1) {
+            throw new InputException(t.where(), "character too large for enclosing character literal type ("
+                    + TokenCursor.abbreviate(s) + " needs " + units.length + " code units)");
+        }
+        long value = units[0];
         return switch (prefix) {
-            case "" -> count == 1 ? new IntValue(charSigned ? (byte) value : value & 0xff, 32, false)
-                    : new IntValue(value, 32, false);
             case "L" -> new IntValue(value, wcharBits, !wcharSigned).convert(wcharBits, !wcharSigned);
-            case "u" -> new IntValue(value & 0xffff, 32, false, 2); // char16_t
-            case "u8" -> new IntValue(value & 0xff, 32, false, 1); // C23: unsigned char
-            default -> new IntValue(value & 0xffffffffL, 32, true);
+            case "u" -> new IntValue(value, 32, false, 2); // char16_t
+            case "u8" -> new IntValue(value, 32, false, 1); // C23: unsigned char
+            default -> new IntValue(value, 32, true);
         };
     }
 
-    /** {@code sizeof "..."}: the bytes of a narrow string literal with its terminating zero (escapes counted once). */
-    static long stringLength(Token t) {
-        String s = t.text();
-        String body = s.substring(s.indexOf('"') + 1, s.length() - 1);
-        long n = 0;
-        for (int i = 0; i < body.length(); i++) {
-            if (body.charAt(i) == '\\') {
-                i++;
+    /**
+     * The bytes of adjacent string literals as one array (what {@code sizeof} answers): their code
+     * units in the encoding of the prefix they carry ({@code u8} and none: UTF-8 bytes; {@code u}:
+     * UTF-16; {@code U}: UTF-32; {@code L}: wchar_t's, UTF-16 where it is 2 bytes), and the
+     * terminating zero. An unprefixed literal takes the others' prefix; two different prefixes are
+     * refused, as clang refuses them.
+     */
+    static long stringBytes(java.util.List<Token> literals, int wcharBytes) {
+        String prefix = "";
+        for (Token t : literals) {
+            String p = t.text().substring(0, t.text().indexOf('"'));
+            if (!p.isEmpty() && !prefix.isEmpty() && !p.equals(prefix)) {
+                throw new InputException(t.where(), "unsupported non-standard concatenation of string literals");
             }
-            n++;
+            prefix = p.isEmpty() ? prefix : p;
         }
-        return n + 1;
+        int unitBytes = unitBytes(prefix, wcharBytes);
+        long count = 1;
+        for (Token t : literals) {
+            String s = t.text();
+            count += units(t, s.substring(s.indexOf('"') + 1, s.length() - 1), unitBytes, "string literal").length;
+        }
+        return count * unitBytes;
     }
 
     /**
      * The characters of a narrow string literal (escapes resolved, each byte one ISO-8859-1
-     * character): what a {@code char} array holding it compares equal to.
+     * character, UTF-8 for what is written outside ASCII): what a {@code char} array holding it
+     * compares equal to.
      */
     static String string(Token t) {
         String s = t.text();
-        String body = s.substring(s.indexOf('"') + 1, s.length() - 1);
         StringBuilder sb = new StringBuilder();
-        for (int i = 0; i < body.length(); i++) {
-            char c = body.charAt(i);
-            if (c != '\\' || i + 1 >= body.length()) {
-                sb.append(c);
+        for (long u : units(t, s.substring(s.indexOf('"') + 1, s.length() - 1), 1, "string literal")) {
+            sb.append((char) u);
+        }
+        return sb.toString();
+    }
+
+    private static int unitBytes(String prefix, int wcharBytes) {
+        return switch (prefix) {
+            case "u" -> 2;
+            case "U" -> 4;
+            case "L" -> wcharBytes;
+            default -> 1;
+        };
+    }
+
+    /**
+     * The code units a literal's body holds in an encoding of {@code unitBytes} (1: UTF-8, 2:
+     * UTF-16, 4: UTF-32): a character written as itself or as a universal character name
+     * (backslash, u, four hex digits) is encoded, an octal or hexadecimal escape is one unit as written (refused
+     * past the unit's range, as GCC and clang refuse it), {@code \n} and the like are their codes.
+     */
+    private static long[] units(Token t, String body, int unitBytes, String what) {
+        long most = unitBytes == 8 ? -1L : (1L << (unitBytes * 8)) - 1;
+        java.util.List<Long> out = new java.util.ArrayList<>();
+        int i = 0;
+        while (i < body.length()) {
+            char ch = body.charAt(i);
+            if (ch != '\\') {
+                int cp = body.codePointAt(i);
+                i += Character.charCount(cp);
+                encode(cp, unitBytes, out);
                 continue;
             }
-            char e = body.charAt(++i);
+            if (i + 1 >= body.length()) {
+                throw new InputException(t.where(), "invalid escape in " + what);
+            }
+            char e = body.charAt(i + 1);
+            i += 2;
             switch (e) {
-                case 'n' -> sb.append('\n');
-                case 't' -> sb.append('\t');
-                case 'r' -> sb.append('\r');
-                case 'a' -> sb.append((char) 7);
-                case 'b' -> sb.append('\b');
-                case 'f' -> sb.append('\f');
-                case 'v' -> sb.append((char) 11);
+                case 'n' -> out.add(10L);
+                case 't' -> out.add(9L);
+                case 'r' -> out.add(13L);
+                case 'a' -> out.add(7L);
+                case 'b' -> out.add(8L);
+                case 'f' -> out.add(12L);
+                case 'v' -> out.add(11L);
+                case 'e', 'E' -> out.add(27L);
                 case 'x' -> {
-                    int v = 0;
-                    while (i + 1 < body.length() && Character.digit(body.charAt(i + 1), 16) >= 0) {
-                        v = v * 16 + Character.digit(body.charAt(++i), 16);
+                    int st = i;
+                    java.math.BigInteger v = java.math.BigInteger.ZERO;
+                    while (i < body.length() && Character.digit(body.charAt(i), 16) >= 0) {
+                        v = v.shiftLeft(4).add(java.math.BigInteger.valueOf(Character.digit(body.charAt(i), 16)));
+                        i++;
                     }
-                    sb.append((char) (v & 0xFF));
+                    if (i == st) {
+                        throw new InputException(t.where(), "\\x used with no following hex digits");
+                    }
+                    if (v.bitLength() > unitBytes * 8) {
+                        throw new InputException(t.where(), "hex escape sequence out of range in " + what);
+                    }
+                    out.add(v.longValue());
+                }
+                case 'u', 'U' -> {
+                    int n = e == 'u' ? 4 : 8;
+                    if (i + n > body.length() || !body.substring(i, i + n).chars().allMatch(c -> Character.digit(c, 16) >= 0)) {
+                        throw new InputException(t.where(), "incomplete universal character name in " + what);
+                    }
+                    long cp = Long.parseLong(body.substring(i, i + n), 16);
+                    i += n;
+                    if (cp > Character.MAX_CODE_POINT || cp >= 0xD800 && cp <= 0xDFFF) {
+                        throw new InputException(t.where(), "invalid universal character \\" + e + body.substring(i - n, i)
+                                + " in " + what);
+                    }
+                    encode((int) cp, unitBytes, out);
                 }
                 default -> {
                     if (e >= '0' && e <= '7') {
-                        int v = e - '0';
-                        for (int k = 0; k < 2 && i + 1 < body.length() && body.charAt(i + 1) >= '0'
-                                && body.charAt(i + 1) <= '7'; k++) {
-                            v = v * 8 + body.charAt(++i) - '0';
+                        int st = i - 1;
+                        while (i < body.length() && i - st < 3 && body.charAt(i) >= '0' && body.charAt(i) <= '7') {
+                            i++;
                         }
-                        sb.append((char) (v & 0xFF));
+                        long v = Long.parseLong(body.substring(st, i), 8);
+                        if (v > most) {
+                            throw new InputException(t.where(), "octal escape sequence out of range in " + what);
+                        }
+                        out.add(v);
                     } else {
-                        sb.append(e);
+                        out.add((long) e); // \\, \', \", \? (and GCC's unknown escapes: the character itself)
                     }
                 }
             }
         }
-        return sb.toString();
+        return out.stream().mapToLong(Long::longValue).toArray();
+    }
+
+    /** Code point {@code cp} in UTF-8 (1), UTF-16 (2) or UTF-32 (4) code units. */
+    private static void encode(int cp, int unitBytes, java.util.List<Long> out) {
+        switch (unitBytes) {
+            case 1 -> {
+                for (byte b : new String(Character.toChars(cp)).getBytes(java.nio.charset.StandardCharsets.UTF_8)) {
+                    out.add((long) (b & 0xFF));
+                }
+            }
+            case 2 -> {
+                for (char c : Character.toChars(cp)) {
+                    out.add((long) c);
+                }
+            }
+            default -> out.add((long) cp);
+        }
     }
 }

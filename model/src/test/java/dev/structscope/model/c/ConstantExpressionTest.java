@@ -30,7 +30,11 @@ class ConstantExpressionTest {
         "0x10", "'a'", "'\\xff'", "'\\n'", "'\\0'", "u'x'", "L'y'", "(char)200", "(unsigned char)-1",
         "(short)70000", "(unsigned short)-2", "(int)4294967295U", "(unsigned)-5", "(long long)-3", "(_Bool)5",
         "sizeof(int)", "sizeof(long)", "_Alignof(double)", "sizeof(short[3])", "sizeof 'c'", "sizeof(1L)",
-        "(signed char)0x80", "(unsigned long long)-1", "u'x' + 0", "sizeof(u'x')", "sizeof((short)1)"};
+        "(signed char)0x80", "(unsigned long long)-1", "u'x' + 0", "sizeof(u'x')", "sizeof((short)1)",
+        // Escapes, universal character names, UTF-8 outside ASCII, wide and multi-character constants.
+        "u'\\u00e9'", "L'\\u00e9'", "U'\\U0001F600'", "'ab'", "'\\377'", "L'\\xffff'",
+        "'\\x7f'", "'\\''", "sizeof(\"\\x41\\101\\n\")", "sizeof(L\"ab\")", "sizeof(u\"\\u00e9\\U0001F600\")",
+        "sizeof(\"\u00e9\" \"x\")", "sizeof(U\"\u00e9\")", "sizeof(\"a\" L\"b\")"};
     private static final String[] BINARY = {"+", "-", "*", "&", "|", "^", "==", "!=", "<", ">", "<=", ">=", "&&", "||"};
 
     private final Random rnd = new Random(20261123);

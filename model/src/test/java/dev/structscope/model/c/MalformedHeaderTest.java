@@ -98,6 +98,13 @@ class MalformedHeaderTest {
             #define A(x) x ## ## x\\n#define B A(1 2)\\nint B; | bad.h:3:5 | pasting formed '1##', an invalid preprocessing token
             struct A { char c[1 << 64]; };                | bad.h:1:21 | shift count 64 is out of range for a 32-bit value
             struct A { char c[99999999999999999999999]; }; | bad.h:1:19 | integer constant '99999999999999999999999' is too large for any integer type
+            struct A { char c['\\u00e9']; };              | bad.h:1:19 | character too large for enclosing character literal type ('\\u00e9' is 2 bytes in UTF-8; GCC and clang disagree on it)
+            struct A { char c[u'\\U0001F600']; };         | bad.h:1:19 | character too large for enclosing character literal type (u'\\U0001F600' needs 2 code units)
+            struct A { char c['\\x100']; };               | bad.h:1:19 | hex escape sequence out of range in character constant
+            struct A { char c[sizeof("\\777")]; };        | bad.h:1:26 | octal escape sequence out of range in string literal
+            struct A { char c[sizeof("\\u12")]; };        | bad.h:1:26 | incomplete universal character name in string literal
+            struct A { char c[sizeof("\\ud800")]; };      | bad.h:1:26 | invalid universal character \\ud800 in string literal
+            struct A { char c[sizeof(u"a" L"b")]; };      | bad.h:1:31 | unsupported non-standard concatenation of string literals
             struct A { char c[1.5]; };                    | bad.h:1:19 | expected an integer constant expression, not one of type 'double' (a cast makes it one, as in (int)(...))
             struct A { char c[(unsigned char)256.0]; };   | bad.h:1:19 | the value 256.0 does not fit 'unsigned char': the conversion is undefined, and no constant
             struct A { char c[(unsigned)-1.0]; };         | bad.h:1:19 | the value -1.0 does not fit 'unsigned int': the conversion is undefined, and no constant
