@@ -150,6 +150,51 @@ class DwarfLayoutTest {
         return out;
     }
 
+    /**
+     * DWARF says where members are, not which pack put them there: of the pack values that
+     * explain a record's offsets the largest is taken, the one that lowers its alignment least. A
+     * #pragma pack(2) record that needs packing (the kernel's batadv_bcast_packet) was read as
+     * pack(1), alignment 1 where gcc says 2. A pack that moves nothing leaves no trace at all, and
+     * such a record keeps its natural alignment (docs/user/commands.md says so).
+     */
+    @org.junit.jupiter.api.Test
+    void aPackedRecordTakesTheLargestPackThatExplainsItsOffsets() throws IOException {
+        assumeTrue(Compilers.gccCompiles(false), "gcc is not installed");
+        Path dir = Files.createDirectories(Path.of("target", "dwarf-layout", "packs").toAbsolutePath());
+        Files.writeString(dir.resolve("packs.h"), """
+                #pragma pack(2)
+                struct p2 { char a, b, c, d; int seq; char orig[6]; };
+                #pragma pack(4)
+                struct p4 { char a; double d; };
+                #pragma pack()
+                struct __attribute__((packed)) p1 { char a; int b; };
+                """);
+        Path c = dir.resolve("packs.c");
+        Files.writeString(c, """
+                #include "packs.h"
+                #include <stdio.h>
+                struct p2 x2; struct p4 x4; struct p1 x1;
+                int main(void) {
+                    printf("p1 %zu %zu\\np2 %zu %zu\\np4 %zu %zu\\n", sizeof(struct p1), _Alignof(struct p1),
+                           sizeof(struct p2), _Alignof(struct p2), sizeof(struct p4), _Alignof(struct p4));
+                    return 0;
+                }
+                """);
+        Path exe = dir.resolve("packs");
+        Compilers.Result built = Compilers.run(List.of(Compilers.GCC, "-g", "-w", "-o", exe.toString(), c.toString()), dir);
+        assertEquals(0, built.exit(), built::out);
+        Compilers.Result ran = Compilers.run(List.of(exe.toString()), dir);
+        CliRun fromObject = CliRun.run("layout", exe.toString(), "--json");
+        assertEquals(0, fromObject.status(), fromObject.err::toString);
+        Map<String, JsonNode> object = byName(fromObject.out.toString());
+        StringBuilder read = new StringBuilder();
+        for (String name : List.of("p1", "p2", "p4")) {
+            read.append(name).append(' ').append(object.get(name).get("size").asLong()).append(' ')
+                    .append(object.get(name).get("align").asLong()).append('\n');
+        }
+        assertEquals(ran.out(), read.toString());
+    }
+
     static Map<String, JsonNode> byName(String json) throws IOException {
         Map<String, JsonNode> out = new LinkedHashMap<>();
         for (JsonNode t : JSON.readTree(json).get("types")) {

@@ -44,7 +44,12 @@ import java.util.function.Consumer;
  * one thread.
  */
 final class RecordFitter {
-    private static final int[] PACKS = {1, 2, 4, 8, 16};
+    /**
+     * The pack values tried, the largest first: of the variants that explain the offsets, the one
+     * that lowers the alignment least (a #pragma pack(2) record was read as pack(1): alignment 1,
+     * where gcc says 2).
+     */
+    private static final int[] PACKS = {16, 8, 4, 2, 1};
     private static final PrimitiveType FILLER = PrimitiveType.of(Prim.UNSIGNED_CHAR);
     private static final int MAX_ROUNDS = 4096;
     /** The widest gap filled with unnamed bit-fields (one per byte): wider gaps come from alignment, not fillers. */
