@@ -64,11 +64,17 @@ class ConstantExpressionTest {
     @Test
     void randomExpressionsAgreeWithGcc() {
         Tools.assumeTool("gcc");
+        List<String> exprs = expressions(() -> expr(4));
+        assertEquals(List.of(), gccDisagrees(Abis.X86_64_LINUX, exprs));
+    }
+
+    /** 400 random expressions from {@code next}. */
+    private static List<String> expressions(java.util.function.Supplier<String> next) {
         List<String> exprs = new ArrayList<>();
         for (int i = 0; i < 400; i++) {
-            exprs.add(expr(4));
+            exprs.add(next.get());
         }
-        assertEquals(List.of(), gccDisagrees(Abis.X86_64_LINUX, exprs));
+        return exprs;
     }
 
     /**
@@ -110,10 +116,7 @@ class ConstantExpressionTest {
     @MethodSource("dev.structscope.model.abi.AbiNames#all")
     void randomExpressionsAgreeWithClangOnEveryAbi(String abiName) {
         Tools.assumeTool("clang-16");
-        List<String> exprs = new ArrayList<>();
-        for (int i = 0; i < 400; i++) {
-            exprs.add(expr(4));
-        }
+        List<String> exprs = expressions(() -> expr(4));
         assertEquals(List.of(), clangDisagrees(Abi.byName(abiName), exprs));
     }
 
@@ -122,10 +125,7 @@ class ConstantExpressionTest {
     @MethodSource("dev.structscope.model.abi.AbiNames#all")
     void randomFloatingExpressionsAgreeWithClangOnEveryAbi(String abiName) {
         Tools.assumeTool("clang-16");
-        List<String> exprs = new ArrayList<>();
-        for (int i = 0; i < 400; i++) {
-            exprs.add("(long long)(" + floating(3) + ")");
-        }
+        List<String> exprs = expressions(() -> "(long long)(" + floating(3) + ")");
         assertEquals(List.of(), clangDisagrees(Abi.byName(abiName), exprs));
     }
 
@@ -209,10 +209,7 @@ class ConstantExpressionTest {
     @ValueSource(strings = {"x86_64-linux", "i386-linux"})
     void randomFloatingExpressionsAgreeWithGcc(String abi) {
         Tools.assumeTool("gcc");
-        List<String> exprs = new ArrayList<>();
-        for (int i = 0; i < 400; i++) {
-            exprs.add("(long long)(" + floating(3) + ")");
-        }
+        List<String> exprs = expressions(() -> "(long long)(" + floating(3) + ")");
         assertEquals(List.of(), gccDisagrees(Abis.byName(abi), exprs));
     }
 
