@@ -1,6 +1,5 @@
 package dev.structscope.app.designer;
 
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -15,30 +14,28 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The designer table's width arithmetic: fill, give way, never below a minimum. */
 class ColumnWidthsTest {
-    @Test
-    void roomToSpareGoesToTheLastColumn() {
-        assertArrayEquals(new double[] {100, 50, 250}, ColumnWidths.widths(new double[] {100, 50, 60},
-                new double[] {40, 40, 40}, 400));
+    /**
+     * Worked examples. Spare room goes to the last column. With too little, the others give way
+     * first, each in proportion to what it has above its minimum (330 asked, 230 of room: the
+     * first two give 100 of the 200 they have, half each), and the last (the comment) only once
+     * they are at their minimums. Minimums that do not fit are kept: the table scrolls.
+     */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("examples")
+    void examples(String what, double[] want, double[] min, double room, double[] expected) {
+        assertArrayEquals(expected, ColumnWidths.widths(want, min, room));
     }
 
-    @Test
-    void tooLittleRoomShrinksTheOthersInProportionToWhatTheyHaveAboveTheirMinimumsBeforeTheLast() {
-        // 330 asked, 230 of room: the first two give 100 of the 200 they have above their minimums,
-        // half each; the last keeps what it asked for.
-        assertArrayEquals(new double[] {70, 80, 80}, ColumnWidths.widths(new double[] {120, 130, 80},
-                new double[] {20, 30, 0}, 230));
-    }
-
-    @Test
-    void theLastGivesWayOnceTheOthersAreAtTheirMinimums() {
-        assertArrayEquals(new double[] {20, 30, 50}, ColumnWidths.widths(new double[] {120, 130, 80},
-                new double[] {20, 30, 40}, 100));
-    }
-
-    @Test
-    void minimumsThatDoNotFitAreKeptAndTheTableScrolls() {
-        assertArrayEquals(new double[] {160, 150, 40}, ColumnWidths.widths(new double[] {170, 150, 160},
-                new double[] {160, 150, 40}, 300));
+    static Stream<org.junit.jupiter.params.provider.Arguments> examples() {
+        return Stream.of(
+                org.junit.jupiter.params.provider.Arguments.of("room to spare goes to the last column",
+                        new double[] {100, 50, 60}, new double[] {40, 40, 40}, 400, new double[] {100, 50, 250}),
+                org.junit.jupiter.params.provider.Arguments.of("the others give way first, in proportion",
+                        new double[] {120, 130, 80}, new double[] {20, 30, 0}, 230, new double[] {70, 80, 80}),
+                org.junit.jupiter.params.provider.Arguments.of("the last gives way once the others are at their minimums",
+                        new double[] {120, 130, 80}, new double[] {20, 30, 40}, 100, new double[] {20, 30, 50}),
+                org.junit.jupiter.params.provider.Arguments.of("minimums that do not fit are kept and the table scrolls",
+                        new double[] {170, 150, 160}, new double[] {160, 150, 40}, 300, new double[] {160, 150, 40}));
     }
 
     /** Generated cases: at least the minimums; exactly the room whenever the minimums fit in it. */
