@@ -45,11 +45,12 @@ import java.util.function.Consumer;
  */
 final class RecordFitter {
     /**
-     * The pack values tried, the largest first: of the variants that explain the offsets, the one
-     * that lowers the alignment least (a #pragma pack(2) record was read as pack(1): alignment 1,
-     * where gcc says 2).
+     * The pack values tried, the smallest first: of the variants that explain the offsets, the one
+     * that lowers the alignment most, as {@code packed} does. {@code packed} is far more common than
+     * a {@code #pragma pack(2)}: over the kernel's UAPI headers (gcc 12, 2026-12-07) the largest
+     * first read 68 packed records with alignment 2 or 4 instead of 1, and 2 pack(2) records right.
      */
-    private static final int[] PACKS = {16, 8, 4, 2, 1};
+    private static final int[] PACKS = {1, 2, 4, 8, 16};
     private static final PrimitiveType FILLER = PrimitiveType.of(Prim.UNSIGNED_CHAR);
     private static final int MAX_ROUNDS = 4096;
     /** The widest gap filled with unnamed bit-fields (one per byte): wider gaps come from alignment, not fillers. */
@@ -109,8 +110,8 @@ final class RecordFitter {
         if (first == null) {
             return r;
         }
-        // The record as declared, then under each pack value (the largest, closest to natural, first)
-        // and packed: the first that fits as it is; else each one repaired member by member, keeping
+        // The record as declared, then under each pack value (the smallest first, see PACKS) and
+        // packed: the first that fits as it is; else each one repaired member by member, keeping
         // the one that fits with the fewest changes (or, when none fits, agrees furthest).
         List<RecordType> variants = new ArrayList<>();
         variants.add(r);
