@@ -2,7 +2,7 @@
  * comparisons: int while the value fits; once the enum is complete, the enum's own type for a
  * value that does not (unsigned int, or an 8-byte type where negative values share the enum);
  * the fixed type of a C23 enum; an implicit value one more than the last, in its type; and on
- * x86_64-windows an int always, 0x80000000 and 0xffffffff taken as an int's bits. */
+ * x86_64-windows an int always, a value cut to an int's 32 bits (0x80000000 is negative there). */
 #include <stdint.h>
 
 enum wide_unsigned { WU_LOW = 1, WU_HIGH = 0x80000000 };
@@ -13,6 +13,7 @@ enum __attribute__((packed)) small { SM_A = 1, SM_B = 200 };
 enum fixed8 : uint8_t { F8_A = 1, F8_B };
 enum fixed64 : long long { F64_A = 1 };
 enum from_cast { FC_A = (char)1, FC_B = sizeof(char) };
+enum beyond_int { BI_BIG = 0x100000001LL, BI_NEG = -4294967296LL };
 
 struct enum_constants {
     char wu_high_size[sizeof(WU_HIGH)];
@@ -32,6 +33,8 @@ struct enum_constants {
     char fixed64_constant[sizeof(F64_A)];
     char cast_constant[sizeof(FC_A)];
     char cast_value[FC_A + FC_B];
+    char beyond_size[sizeof(BI_BIG)];
+    char beyond_value[(BI_BIG > 0xffffffff) + (BI_NEG == 0) + 1];
     enum wide_signed member_wide;
     enum small member_small;
 };

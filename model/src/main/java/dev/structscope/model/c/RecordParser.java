@@ -352,13 +352,9 @@ final class RecordParser {
             }
             // Enum constants have type int when their value fits, else the value's own type (until
             // the enum is complete, below). A Microsoft enum is an int: its constants are ints, a
-            // value of 32 bits (0x80000000, 0xffffffff) taken as an int's bits, as clang does there.
+            // wider value cut to an int's 32 bits (0x80000000 is negative there), as clang does.
             boolean fitsInt = v.compareTo(IntValue.ofInt(Integer.MAX_VALUE)) <= 0
                     && v.compareTo(IntValue.ofInt(Integer.MIN_VALUE)) >= 0;
-            if (msvc && !fitsInt && !(v.compareTo(new IntValue(0xFFFF_FFFFL, 64, false)) <= 0 && v.compareTo(IntValue.ZERO) >= 0)) {
-                throw in.error(n, "enumerator value " + v + " is outside the range of int (on " + st.abi().name()
-                        + " every enum is an int)");
-            }
             if (underlying != null) {
                 representable(v, underlying, n);
             }

@@ -174,8 +174,6 @@ class CompilerExtensionsTest {
             aarch64-linux  | enum e : signed char { A = -129 };                              | x.h:1:24: enumerator value -129 is not representable in the underlying type 'signed char'
             arm-linux      | enum e : unsigned char { A = 255, B };                          | x.h:1:35: enumerator value 256 is not representable in the underlying type 'unsigned char'
             x86_64-windows | enum e : short { A = 40000 };                                   | x.h:1:18: enumerator value 40000 is not representable in the underlying type 'short'
-            x86_64-windows | enum e { A = 0x100000000 };                                     | x.h:1:10: enumerator value 4294967296 is outside the range of int (on x86_64-windows every enum is an int)
-            x86_64-windows | enum e { A = -2147483649LL };                                   | x.h:1:10: enumerator value -2147483649 is outside the range of int (on x86_64-windows every enum is an int)
             """)
     void refusedWithPlaceAndReason(String abi, String text, String expected) {
         InputException e = assertThrows(InputException.class, () -> HeaderImporter.importText(text.replace("\\n", "\n"),
