@@ -716,9 +716,7 @@ final class ConstExpr {
             default -> throw in.error(at, "cannot cast a floating value to '" + type.spelling() + "'");
         }
         BigInteger whole = Double.isFinite(f.value()) ? new BigDecimal(f.value()).toBigInteger() : null;
-        BigInteger least = signed ? BigInteger.ONE.shiftLeft(bits - 1).negate() : BigInteger.ZERO;
-        BigInteger most = BigInteger.ONE.shiftLeft(signed ? bits - 1 : bits).subtract(BigInteger.ONE);
-        if (whole == null || whole.compareTo(least) < 0 || whole.compareTo(most) > 0) {
+        if (whole == null || !IntValue.fits(whole, bits, signed)) {
             if (!evaluating) {
                 return hooks.cast(type, IntValue.ZERO, at);
             }

@@ -29,7 +29,7 @@ record FloatValue(double value, Prim type) implements Value {
 
     /** An integer converted to floating type {@code type}, rounded to nearest as C converts. */
     static FloatValue of(IntValue v, Prim type) {
-        BigInteger b = v.unsigned() ? new BigInteger(Long.toUnsignedString(v.value())) : BigInteger.valueOf(v.value());
+        BigInteger b = v.exact();
         // BigInteger rounds to nearest once; a long to float through double would round twice.
         return new FloatValue(type == Prim.FLOAT ? b.floatValue() : b.doubleValue(), type);
     }

@@ -78,6 +78,23 @@ record IntValue(long value, int bits, boolean unsigned, int size) implements Val
         return ab[0].unsigned ? Long.compareUnsigned(ab[0].value, ab[1].value) : Long.compare(ab[0].value, ab[1].value);
     }
 
+    /** The value as a number, whatever its type. */
+    java.math.BigInteger exact() {
+        return unsigned ? new java.math.BigInteger(Long.toUnsignedString(value)) : java.math.BigInteger.valueOf(value);
+    }
+
+    /** Whether an int holds it (what an enumeration constant's type depends on). */
+    boolean fitsInt() {
+        return fits(exact(), 32, true);
+    }
+
+    /** Whether an integer type of {@code bits} bits, signed or not, holds {@code v}. */
+    static boolean fits(java.math.BigInteger v, int bits, boolean signed) {
+        java.math.BigInteger least = signed ? java.math.BigInteger.ONE.shiftLeft(bits - 1).negate() : java.math.BigInteger.ZERO;
+        java.math.BigInteger most = java.math.BigInteger.ONE.shiftLeft(signed ? bits - 1 : bits).subtract(java.math.BigInteger.ONE);
+        return v.compareTo(least) >= 0 && v.compareTo(most) <= 0;
+    }
+
     /** Non-negative and fits a Java long. */
     boolean fitsNonNegativeLong() {
         return value >= 0;

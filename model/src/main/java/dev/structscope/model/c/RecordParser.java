@@ -274,7 +274,7 @@ final class RecordParser {
     private Integer bitWidth(CType type, CType written, DeclParser.Declarator d, Token at) {
         IntValue v = p.constant();
         String n = d == null ? null : d.name().text();
-        BigInteger width = v.unsigned() ? new BigInteger(v.toString()) : BigInteger.valueOf(v.value());
+        BigInteger width = v.exact();
         MemberRules.bitField(n, width, integerBits(type, at), type.spelling()).ifPresent(f -> {
             Token where = switch (f) {
                 case MemberRules.NotInteger x -> d == null ? at : d.name();
@@ -353,12 +353,10 @@ final class RecordParser {
             // Enum constants have type int when their value fits, else the value's own type (until
             // the enum is complete, below). A Microsoft enum is an int: its constants are ints, a
             // wider value cut to an int's 32 bits (0x80000000 is negative there), as clang does.
-            boolean fitsInt = v.compareTo(IntValue.ofInt(Integer.MAX_VALUE)) <= 0
-                    && v.compareTo(IntValue.ofInt(Integer.MIN_VALUE)) >= 0;
             if (underlying != null) {
                 representable(v, underlying, n);
             }
-            IntValue typed = fitsInt || msvc ? IntValue.ofInt((int) v.value()) : v;
+            IntValue typed = v.fitsInt() || msvc ? IntValue.ofInt((int) v.value()) : v;
             st.sym().enumerators.put(n.text(), typed);
             list.add(new Enumerator(n.text(), typed.value(), lastOnLine(n) ? st.comments().of(n, n) : st.comments().leading(n)));
             previous = typed;
@@ -391,9 +389,7 @@ final class RecordParser {
      * on in a wider type; refused here (it was wrapped: 0x7fffffff was followed by a negative).
      */
     private IntValue following(IntValue previous, Token at) {
-        long most = previous.unsigned() ? (previous.bits() == 64 ? -1L : (1L << previous.bits()) - 1)
-                : previous.bits() == 64 ? Long.MAX_VALUE : (1L << (previous.bits() - 1)) - 1;
-        if (previous.value() == most) {
+        if (!IntValue.fits(previous.exact().add(BigInteger.ONE), previous.bits(), !previous.unsigned())) {
             throw st.in().error(at, "overflow in enumeration values (" + previous + " is the largest "
                     + (previous.unsigned() ? "unsigned " : "") + previous.bits() + "-bit value; GCC refuses it)");
         }
@@ -402,14 +398,8 @@ final class RecordParser {
 
     /** Refuses, as clang does, a value of an {@code enum E : T} outside T's range. */
     private void representable(IntValue v, Prim type, Token at) {
-        int bits = (int) st.abi().scalar(type).size() * 8;
-        boolean signed = st.abi().isSigned(type);
-        java.math.BigInteger value = v.unsigned() ? new java.math.BigInteger(Long.toUnsignedString(v.value()))
-                : java.math.BigInteger.valueOf(v.value());
-        java.math.BigInteger least = signed ? java.math.BigInteger.ONE.shiftLeft(bits - 1).negate() : java.math.BigInteger.ZERO;
-        java.math.BigInteger most = java.math.BigInteger.ONE.shiftLeft(signed ? bits - 1 : bits).subtract(java.math.BigInteger.ONE);
-        if (value.compareTo(least) < 0 || value.compareTo(most) > 0) {
-            throw st.in().error(at, "enumerator value " + value + " is not representable in the underlying type '"
+        if (!IntValue.fits(v.exact(), (int) st.abi().scalar(type).size() * 8, st.abi().isSigned(type))) {
+            throw st.in().error(at, "enumerator value " + v + " is not representable in the underlying type '"
                     + type.cName() + "'");
         }
     }
@@ -434,9 +424,7 @@ final class RecordParser {
         boolean unsigned = !enumLayout.signed() && size >= 4;
         for (Enumerator en : e.enumerators()) {
             IntValue old = st.sym().enumerators.get(en.name());
-            boolean fitsInt = old.compareTo(IntValue.ofInt(Integer.MAX_VALUE)) <= 0
-                    && old.compareTo(IntValue.ofInt(Integer.MIN_VALUE)) >= 0;
-            if (e.underlying() != null || !fitsInt) {
+            if (e.underlying() != null || !old.fitsInt()) {
                 st.sym().enumerators.put(en.name(), new IntValue(old.value(), bits, unsigned, size));
             }
         }
