@@ -241,8 +241,14 @@ public final class HexPane extends BorderPane {
         fileLabel.setAlignment(Pos.CENTER_RIGHT); // the stack stretches it to its maximum width
         StackPane.setMargin(fileLabel, new Insets(9, 12, 0, 0));
         StackPane center = new StackPane(tabs, fileLabel, messageLabel);
-        // Never over the tabs themselves.
+        // Never over the tabs themselves: as wide as the row leaves right of their headers (about
+        // 170 pixels at the default font; measured once the tab pane has its skin).
         fileLabel.maxWidthProperty().bind(center.widthProperty().subtract(190));
+        tabs.skinProperty().addListener((o, a, skin) -> {
+            if (tabs.lookup(".headers-region") instanceof javafx.scene.layout.Region headers) {
+                fileLabel.maxWidthProperty().bind(center.widthProperty().subtract(headers.widthProperty()).subtract(24));
+            }
+        });
         fileLabel.visibleProperty().bind(file.message.isNull());
         javafx.scene.control.Tooltip whole = new javafx.scene.control.Tooltip();
         whole.textProperty().bind(fileLabel.textProperty());
