@@ -125,11 +125,6 @@ final class ConditionEvaluator implements ConstExpr.Hooks {
     }
 
     @Override
-    public IntValue cast(CType type, IntValue v, Token at) {
-        throw new InputException(at.where(), "casts are not allowed in a preprocessor expression");
-    }
-
-    @Override
     public TypeLayout layout(CType type, Token at) {
         throw new InputException(at.where(), "types are not known in a preprocessor expression");
     }

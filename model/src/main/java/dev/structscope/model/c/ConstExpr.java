@@ -5,6 +5,7 @@ import dev.structscope.model.abi.Abi;
 import dev.structscope.model.layout.ArrayLayout;
 import dev.structscope.model.layout.EnumLayout;
 import dev.structscope.model.layout.FieldLayout;
+import dev.structscope.model.layout.PointerLayout;
 import dev.structscope.model.layout.RecordLayout;
 import dev.structscope.model.layout.ScalarLayout;
 import dev.structscope.model.layout.TypeLayout;
@@ -20,8 +21,9 @@ import java.math.BigInteger;
  * Evaluates a C integer constant expression at the cursor with C's integer semantics (promotions,
  * the usual arithmetic conversions, unsigned wrap-around, short-circuit evaluation), and floating
  * operands on their way to an integer as GCC and clang fold them ({@link FloatValue}). Names,
- * types, {@code sizeof} and casts are delegated to {@link Hooks}: the preprocessor's hooks know
- * no types, the declaration parser's know every type declared so far. One instance per use.
+ * types, {@code sizeof} and the layouts casts convert to are asked of {@link Hooks}: the
+ * preprocessor's hooks know no types, the declaration parser's know every type declared so far.
+ * One instance per use.
  *
  * <p>Member designators are walked here, once, with the hooks' layouts: {@code offsetof(T, a.b[2])},
  * and the member access through a null pointer of offsetof-like macros and {@code FIELD_SIZEOF}:
@@ -43,9 +45,6 @@ final class ConstExpr {
         IntValue sizeOf(CType type, Token at);
 
         IntValue alignOf(CType type, Token at);
-
-        /** {@code (type) value}: converts to the type's width and signedness. */
-        IntValue cast(CType type, IntValue v, Token at);
 
         /** The layout of {@code type}, for member designators (never asked in {@code #if}, where no type is known). */
         TypeLayout layout(CType type, Token at);
@@ -687,38 +686,45 @@ final class ConstExpr {
     }
 
     /**
-     * {@code (type) v}. An integer goes to the hooks; a floating value to a floating type is
-     * rounded to it, to an integer type truncated toward zero, refused (as GCC and clang refuse
-     * it) where the result does not fit, the conversion being undefined there.
+     * {@code (type) v}: to a floating type, rounded to it; to an integer, enum or pointer type,
+     * an integer converted to its width and signedness, a floating value truncated toward zero
+     * and refused (as GCC and clang refuse it) where the result does not fit, the conversion being
+     * undefined there; to {@code _Bool}, whether it is nonzero.
      */
     private Value cast(CType type, Value v, Token at) {
         TypeLayout l = hooks.layout(type, at);
-        if (l instanceof ScalarLayout s && s.prim().isFloating()) {
-            return FloatValue.convert(v, floatingType(s.prim(), at));
-        }
-        if (!(v instanceof FloatValue f)) {
-            return hooks.cast(type, (IntValue) v, at);
-        }
-        boolean signed;
         int bits;
+        boolean signed;
         switch (l) {
+            case ScalarLayout s when s.prim().isFloating() -> {
+                return FloatValue.convert(v, floatingType(s.prim(), at));
+            }
             case ScalarLayout s when s.prim() == Prim.BOOL -> {
-                return IntValue.bool(f.isTrue()).ofSize((int) s.size());
+                return IntValue.bool(v.isTrue()).ofSize((int) s.size());
             }
             case ScalarLayout s when s.prim().isInteger() -> {
-                signed = s.signed();
                 bits = (int) s.size() * 8;
+                signed = s.signed();
             }
             case EnumLayout e -> {
-                signed = e.signed();
                 bits = (int) e.size() * 8;
+                signed = e.signed();
             }
-            default -> throw in.error(at, "cannot cast a floating value to '" + type.spelling() + "'");
+            case PointerLayout p when v instanceof IntValue -> {
+                bits = (int) p.size() * 8;
+                signed = false;
+            }
+            default -> throw in.error(at, v instanceof FloatValue ? "cannot cast a floating value to '" + type.spelling() + "'"
+                    : "cast to '" + type.spelling() + "' in an integer constant expression");
         }
+        if (v instanceof IntValue i) {
+            return i.convert(bits, !signed);
+        }
+        FloatValue f = (FloatValue) v;
         BigInteger whole = Double.isFinite(f.value()) ? new BigDecimal(f.value()).toBigInteger() : null;
         if (whole == null || !IntValue.fits(whole, bits, signed)) {
             if (!evaluating) {
-                return hooks.cast(type, IntValue.ZERO, at);
+                return IntValue.ZERO.convert(bits, !signed);
             }
             throw in.error(at, "the value " + f + " does not fit '" + type.spelling() + "': the conversion is undefined,"
                     + " and no constant");

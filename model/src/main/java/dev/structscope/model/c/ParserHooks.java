@@ -2,12 +2,9 @@ package dev.structscope.model.c;
 
 import dev.structscope.model.InputException;
 import dev.structscope.model.abi.Abi;
-import dev.structscope.model.layout.EnumLayout;
-import dev.structscope.model.layout.PointerLayout;
 import dev.structscope.model.layout.ScalarLayout;
 import dev.structscope.model.layout.TypeLayout;
 import dev.structscope.model.type.CType;
-import dev.structscope.model.type.Prim;
 
 
 /**
@@ -69,19 +66,6 @@ final class ParserHooks implements ConstExpr.Hooks {
             return sizeT(8);
         }
         return sizeT(l.align());
-    }
-
-    @Override
-    public IntValue cast(CType type, IntValue v, Token at) {
-        TypeLayout l = st.sym().layout(type, at);
-        return switch (l) {
-            case ScalarLayout s when s.prim() == Prim.BOOL -> IntValue.bool(v.isTrue()).ofSize((int) s.size());
-            case ScalarLayout s when s.prim().isInteger() -> v.convert((int) s.size() * 8, !s.signed());
-            case EnumLayout e -> v.convert((int) e.size() * 8, !e.signed());
-            case PointerLayout ptr -> v.convert((int) ptr.size() * 8, true);
-            default -> throw new InputException(at.where(), "cast to '" + type.spelling()
-                    + "' in an integer constant expression");
-        };
     }
 
     @Override
