@@ -18,7 +18,7 @@ import java.util.Map;
  * raw value read "17000000000…" at 1366 pixels, "unsigned char" read "unsigned c…").
  *
  * <p>Each column takes the width its widest shown text needs, within a share of the tree's
- * width; when the value shown does not fit in what is left, Type, Raw and Offset give way first. Another record, rows opened or closed, or a new width may let the
+ * width; when the value shown does not fit in what is left, Raw, Type and Offset give way, in that order. Another record, rows opened or closed, or a new width may let the
  * columns shrink again; a cell that finds its text cut after its layout ({@link #laidOut}) asks
  * them only to grow, so that they do not jump narrower while the rows scroll.
  *
@@ -120,15 +120,20 @@ final class TreeColumnWidths {
             want.put(c, w);
             taken += w;
         }
-        // The value shown is what the tree is for: Type, Raw and Offset give way to it, down to
-        // their titles (a type is also in the designer; the bytes are in the hex view beside).
+        // The value shown is what the tree is for: Raw, Type and Offset give way to it, down to
+        // their titles. Raw first: its bytes are in the hex view beside, selected, and a row of
+        // bytes cut still reads from its start; a type cut to "uint…" says nothing (at 1366 it did).
         double short_ = Math.max(VALUE_LEAST, need.getOrDefault(value, 0.0)) - (room - taken);
-        for (TreeTableColumn<FieldRow, ?> c : List.of(type, raw, offset)) {
-            Double w = want.get(c);
-            if (short_ > 0 && w != null) {
-                double give = Math.min(short_, Math.max(0, w - Math.min(w, fits.get(c).least())));
-                want.put(c, w - give);
-                short_ -= give;
+        // First the room a column holds beyond its text (kept while only widening), then the text's own.
+        for (boolean beyondText : List.of(true, false)) {
+            for (TreeTableColumn<FieldRow, ?> c : List.of(raw, type, offset)) {
+                Double w = want.get(c);
+                if (short_ > 0 && w != null) {
+                    double floor = Math.max(fits.get(c).least(), beyondText ? Math.ceil(need.getOrDefault(c, 0.0)) : 0);
+                    double give = Math.min(short_, Math.max(0, w - floor));
+                    want.put(c, w - give);
+                    short_ -= give;
+                }
             }
         }
         for (TreeTableColumn<FieldRow, ?> c : cols) {

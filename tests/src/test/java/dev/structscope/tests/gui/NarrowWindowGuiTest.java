@@ -6,6 +6,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -42,15 +43,7 @@ class NarrowWindowGuiTest extends GuiTest {
      */
     @Test
     void at1366TheDataToolsTakeTwoRowsAndTheFileLabelSitsBesideTheTabs() throws Exception {
-        interact(() -> vm.openSample(dev.structscope.samples.Samples.TICKS, dir));
-        settle();
-        await("the ticks data", () -> window.dataPane.getCenter() == window.dataPane.hexPane);
-        // Monocle's screen is 1280 pixels wide: the data pane made as wide as at 1366 (683 pixels).
-        javafx.scene.control.SplitPane split = (javafx.scene.control.SplitPane)
-                ((javafx.scene.layout.BorderPane) stage.getScene().getRoot()).getCenter();
-        interact(() -> split.setDividerPosition(1, 1 - 683 / split.getWidth()));
-        settle();
-        assertEquals(683, window.dataPane.getWidth(), 4);
+        ticksAt1366();
         javafx.scene.Parent root = stage.getScene().getRoot();
         javafx.scene.Node go = window.dataPane.hexPane.gotoField;
         javafx.scene.layout.Region tools = (javafx.scene.layout.Region) go.getParent();
@@ -79,6 +72,48 @@ class NarrowWindowGuiTest extends GuiTest {
      * to scroll to it; the data pane's toolbar was held wider than the pane by the one-row
      * overlay chooser, and Find, At caret and As table lay past its edge.
      */
+    /**
+     * With the data pane as wide as at 1366×768, the decoded tree shows the tick's types and values
+     * whole ("uint64_t", "1700000000003931341"); the raw bytes, which the hex view beside shows
+     * selected, are what gives way. Type gave way first before, and read "uint…".
+     */
+    @Test
+    void at1366TheDecodedTreeCutsTheRawBytesBeforeTheTypes() throws Exception {
+        ticksAt1366();
+        var tree = window.dataPane.hexPane.fieldsView.tree;
+        List<String> cut = new ArrayList<>();
+        await("types and values whole", () -> {
+            cut.clear();
+            int rows = 0;
+            for (javafx.scene.Node n : tree.lookupAll(".tree-table-cell")) {
+                if (n instanceof javafx.scene.control.TreeTableCell<?, ?> c && c.getTableColumn() != null
+                        && List.of("Type", "Value").contains(c.getTableColumn().getText()) && c.isVisible() && !c.isEmpty()
+                        && c.getText() != null && c.getTableRow() != null && c.getTableRow().isVisible()) {
+                    rows += c.getText().equals("uint64_t") || c.getText().equals("1700000000003931341") ? 1 : 0;
+                    javafx.scene.text.Text shown = (javafx.scene.text.Text) c.lookup(".text");
+                    if (shown != null && !c.getText().equals(shown.getText())) {
+                        cut.add(c.getText() + " as " + shown.getText());
+                    }
+                }
+            }
+            return rows == 2 && cut.isEmpty();
+        });
+        var raw = tree.getVisibleLeafColumns().stream().filter(c -> c.getText().equals("Raw")).findFirst().orElseThrow();
+        assertTrue(raw.getWidth() < 200, "the raw bytes gave way: " + raw.getWidth());
+    }
+
+    /** Opens the bundled ticks sample with the data pane as wide as at 1366×768 (Monocle's screen is 1280 pixels wide). */
+    private void ticksAt1366() throws Exception {
+        interact(() -> vm.openSample(dev.structscope.samples.Samples.TICKS, dir));
+        settle();
+        await("the ticks data", () -> window.dataPane.getCenter() == window.dataPane.hexPane);
+        javafx.scene.control.SplitPane split = (javafx.scene.control.SplitPane)
+                ((javafx.scene.layout.BorderPane) stage.getScene().getRoot()).getCenter();
+        interact(() -> split.setDividerPosition(1, 1 - 683 / split.getWidth()));
+        settle();
+        assertEquals(683, window.dataPane.getWidth(), 4);
+    }
+
     @Test
     void atTheMinimumSizeEverythingStaysReachable() throws Exception {
         interact(() -> vm.openSample(dev.structscope.samples.Samples.ELF, dir));
