@@ -139,8 +139,8 @@ public final class DesignerViewModel {
 
     public void deleteMember() {
         RecordType r = record();
-        int i = selectedMember.get();
-        if (r == null || i < 0 || i >= r.members().size()) {
+        int i = selectedIn(r);
+        if (i < 0) {
             return;
         }
         List<Member> ms = new ArrayList<>(r.members());
@@ -152,8 +152,8 @@ public final class DesignerViewModel {
 
     public void duplicateMember() {
         RecordType r = record();
-        int i = selectedMember.get();
-        if (r == null || i < 0 || i >= r.members().size()) {
+        int i = selectedIn(r);
+        if (i < 0) {
             return;
         }
         List<Member> ms = new ArrayList<>(r.members());
@@ -163,6 +163,12 @@ public final class DesignerViewModel {
         if (commit(r.withMembers(ms), "Duplicated " + display(m))) {
             selectedMember.set(i + 1);
         }
+    }
+
+    /** The selected member's index in {@code r}, or -1 when there is no record or no member of it selected. */
+    private int selectedIn(RecordType r) {
+        int i = selectedMember.get();
+        return r == null || i < 0 || i >= r.members().size() ? -1 : i;
     }
 
     /** Moves the selected member up ({@code -1}) or down ({@code +1}). */

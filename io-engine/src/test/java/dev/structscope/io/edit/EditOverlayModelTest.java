@@ -67,22 +67,8 @@ class EditOverlayModelTest {
                                 System.arraycopy(bytes, 0, next, at, bytes.length);
                             }
                         }
-                        case 1 -> {
-                            if (o.undo()) {
-                                redo.push(model);
-                                model = undo.pop();
-                            } else {
-                                assertTrue(undo.isEmpty(), what);
-                            }
-                        }
-                        case 2 -> {
-                            if (o.redo()) {
-                                undo.push(model);
-                                model = redo.pop();
-                            } else {
-                                assertTrue(redo.isEmpty(), what);
-                            }
-                        }
+                        case 1 -> model = undoOrRedo(o.undo(), undo, redo, model, what);
+                        case 2 -> model = undoOrRedo(o.redo(), redo, undo, model, what);
                         case 3 -> {
                             o.insert(at, bytes);
                             ByteArrayOutputStream b = new ByteArrayOutputStream();
@@ -183,5 +169,18 @@ class EditOverlayModelTest {
             }
             assertArrayEquals(Arrays.copyOf(start, 1000), Files.readAllBytes(file), "the other program's file was overwritten");
         }
+    }
+
+    /**
+     * The expected bytes after an undo or redo: when the overlay did one ({@code done}), the model
+     * taken from {@code from} and the current one kept on {@code to}; when it did none, there was none to do.
+     */
+    private static byte[] undoOrRedo(boolean done, Deque<byte[]> from, Deque<byte[]> to, byte[] model, String what) {
+        if (!done) {
+            assertTrue(from.isEmpty(), what);
+            return model;
+        }
+        to.push(model);
+        return from.pop();
     }
 }

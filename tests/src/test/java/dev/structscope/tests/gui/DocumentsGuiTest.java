@@ -97,12 +97,7 @@ class DocumentsGuiTest extends GuiTest {
             interact(() -> vm.open(h, null, null));
             settle();
             push(javafx.scene.input.KeyCode.CONTROL, javafx.scene.input.KeyCode.S);
-            await("the question", () -> lookup(".dialog-pane").tryQuery().isPresent());
-            var pane = lookup(".dialog-pane").queryAs(javafx.scene.control.DialogPane.class);
-            assertEquals("Write over a hand-written header?", pane.getHeaderText());
-            assertTrue(pane.getContentText().contains("mine.h was not written by StructScope"), pane.getContentText());
-            push(javafx.scene.input.KeyCode.ENTER);
-            settle();
+            enterOnDialog("Write over a hand-written header?", "mine.h was not written by StructScope");
             assertEquals(mine, Files.readString(h), "Enter answers Cancel, which writes nothing");
 
             push(javafx.scene.input.KeyCode.CONTROL, javafx.scene.input.KeyCode.S);
@@ -128,12 +123,7 @@ class DocumentsGuiTest extends GuiTest {
             assertTrue(status.startsWith("⚠ ") && status.contains("bad.h:4:1"), status);
             assertEquals(before, vm.document.state.get());
             // The status line is soon taken by what comes next: the dialog keeps the message.
-            await("the dialog", () -> lookup(".dialog-pane").tryQuery().isPresent());
-            var pane = lookup(".dialog-pane").queryAs(javafx.scene.control.DialogPane.class);
-            assertEquals("Cannot open bad.h", pane.getHeaderText());
-            assertTrue(pane.getContentText().contains("bad.h:4:1: expected ';'"), pane.getContentText());
-            push(javafx.scene.input.KeyCode.ENTER);
-            settle();
+            enterOnDialog("Cannot open bad.h", "bad.h:4:1: expected ';'");
             assertNull(vm.openFailure.get(), "closing the dialog forgets the failure");
             assertTrue(lookup(".dialog-pane").tryQuery().isEmpty());
         }
@@ -149,5 +139,15 @@ class DocumentsGuiTest extends GuiTest {
             assertEquals(1, designer().record().members().size());
             assertTrue(stage.getTitle().contains("untitled"), stage.getTitle());
         }
+    }
+
+    /** Waits for a dialog, checks its header and that its text holds {@code says}, and presses Enter (its default answer). */
+    private void enterOnDialog(String header, String says) {
+        await("the dialog " + header, () -> lookup(".dialog-pane").tryQuery().isPresent());
+        var pane = lookup(".dialog-pane").queryAs(javafx.scene.control.DialogPane.class);
+        assertEquals(header, pane.getHeaderText());
+        assertTrue(pane.getContentText().contains(says), pane.getContentText());
+        push(javafx.scene.input.KeyCode.ENTER);
+        settle();
     }
 }
