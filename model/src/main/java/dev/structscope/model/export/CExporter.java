@@ -117,8 +117,9 @@ public final class CExporter implements Exporter {
             if (cName == null) {
                 continue;
             }
-            RecordLayout rl = LayoutEngine.layout(d instanceof RecordType r ? r : (RecordType) ((Typedef) d).target(),
-                    library, options.abi());
+            // A typedef's name by its name: an aligned attribute of its own sets its _Alignof.
+            RecordLayout rl = d instanceof RecordType r ? LayoutEngine.layout(r, library, options.abi())
+                    : LayoutEngine.layout(cName, library, options.abi());
             if (rl.dynamic()) {
                 // Data decides its size: C's sizeof is that of the C form, which leaves out what C cannot hold.
                 sb.append("/* ").append(cName).append(": data decides its size (at least ").append(rl.size())

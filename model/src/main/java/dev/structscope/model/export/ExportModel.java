@@ -59,8 +59,13 @@ public final class ExportModel {
         List<RecordLayout> roots = options.type() == null
                 ? LayoutEngine.layoutAll(library, options.abi())
                 : List.of(LayoutEngine.layout(options.type(), library, options.abi()));
-        for (RecordLayout r : roots) {
-            visit(r, r.name());
+        List<TypeLibrary.NamedRecord> named = options.type() == null ? library.namedRecords()
+                : List.of(library.findRecord(options.type()).orElseThrow());
+        for (int i = 0; i < roots.size(); i++) {
+            RecordLayout r = roots.get(i);
+            // The struct as it is: a typedef's own alignment (which may exceed the size, as in
+            // glibc's __pthread_unwind_buf_t) is the typedef's, where it is used, not the record's.
+            visit(named.get(i).align() == 0 ? r : LayoutEngine.layout(r.definition(), library, options.abi()), r.name());
         }
     }
 

@@ -44,7 +44,7 @@ public final class LayoutEngine {
     public static RecordLayout layout(String name, TypeLibrary library, Abi abi, Limits limits) {
         TypeLibrary.NamedRecord nr = library.findRecord(name).orElseThrow(() -> new InputException("--type",
                 "no struct or union named '" + name + "'" + known(library)));
-        return new LayoutContext(library, abi, limits).record(nr.record(), nr.record(), nr.name());
+        return laidOut(new LayoutContext(library, abi, limits), nr);
     }
 
     /** Every named struct and union of the library, in input order. */
@@ -57,7 +57,7 @@ public final class LayoutEngine {
         LayoutContext ctx = new LayoutContext(library, abi, limits);
         List<RecordLayout> out = new ArrayList<>();
         for (TypeLibrary.NamedRecord nr : library.namedRecords()) {
-            out.add(ctx.record(nr.record(), nr.record(), nr.name()));
+            out.add(laidOut(ctx, nr));
         }
         return out;
     }
@@ -74,6 +74,12 @@ public final class LayoutEngine {
      */
     public static Reordering minimisePadding(RecordType record, TypeLibrary library, Abi abi) {
         return Reorderer.reorder(record, library, abi);
+    }
+
+    /** The record {@code nr} names, with the alignment its name gives it (a typedef's aligned attribute sets it). */
+    private static RecordLayout laidOut(LayoutContext ctx, TypeLibrary.NamedRecord nr) {
+        RecordLayout l = ctx.record(nr.record(), nr.record(), nr.name());
+        return nr.align() == 0 ? l : l.as(l.type(), nr.align());
     }
 
     private static String known(TypeLibrary library) {

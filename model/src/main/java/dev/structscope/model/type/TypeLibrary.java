@@ -45,10 +45,21 @@ public record TypeLibrary(List<Decl> decls, Map<String, Long> constants) {
         return out;
     }
 
-    /** A named struct or union of the library: its name, its definition and its other typedef names. */
-    public record NamedRecord(String name, RecordType record, List<String> aliases) {
+    /**
+     * A named struct or union of the library: its name, its definition, its other typedef names,
+     * and the alignment its name gives it ({@code align}: a typedef's aligned attribute, which
+     * sets the alignment and leaves the size; 0 where the record's own holds). glibc's
+     * {@code typedef struct {...} __pthread_unwind_buf_t __attribute__((__aligned__))} is such a
+     * name: 16-aligned on x86-64 where its struct is 8.
+     */
+    public record NamedRecord(String name, RecordType record, List<String> aliases, long align) {
         public NamedRecord {
             aliases = List.copyOf(aliases);
+        }
+
+        /** A record under its own alignment. */
+        public NamedRecord(String name, RecordType record, List<String> aliases) {
+            this(name, record, aliases, 0);
         }
     }
 
@@ -116,7 +127,9 @@ public record TypeLibrary(List<Decl> decls, Map<String, Long> constants) {
 
     /**
      * Every struct and union that has a name, in input order: tagged records by tag, untagged ones
-     * by their (first) typedef name. Typedef names of a tagged record are its aliases.
+     * by their (first) typedef name, with that typedef's alignment. Typedef names of a tagged
+     * record are its aliases, but for one with an alignment of its own: it names another layout
+     * ({@link #findRecord} finds it).
      */
     public List<NamedRecord> namedRecords() {
         Map<String, NamedRecord> byName = new LinkedHashMap<>();
@@ -128,10 +141,10 @@ public record TypeLibrary(List<Decl> decls, Map<String, Long> constants) {
                 out.add(nr);
             } else if (d instanceof Typedef t) {
                 if (t.target() instanceof RecordType r && r.tag() == null) {
-                    NamedRecord nr = new NamedRecord(t.name(), r, List.of());
+                    NamedRecord nr = new NamedRecord(t.name(), r, List.of(), t.alignedAttr());
                     out.add(nr);
                     byName.put(t.name(), nr);
-                } else if (t.target() instanceof NamedType n
+                } else if (t.alignedAttr() == 0 && t.target() instanceof NamedType n
                         && (n.kind() == NamedType.Kind.STRUCT || n.kind() == NamedType.Kind.UNION)
                         && byName.containsKey(n.name())) {
                     NamedRecord old = byName.get(n.name());
@@ -161,12 +174,24 @@ public record TypeLibrary(List<Decl> decls, Map<String, Long> constants) {
                 return Optional.of(nr);
             }
         }
-        // A typedef to a record through further typedefs.
+        // A typedef to a record through further typedefs, or with an alignment of its own, which
+        // the nearest typedef that has one sets (and the layout is then the typedef's, by its name).
         Optional<Typedef> td = typedef(bare);
         if (td.isPresent()) {
             try {
-                if (resolve(td.get().target()) instanceof RecordType r) {
-                    return Optional.of(new NamedRecord(r.tag() != null ? r.tag() : bare, r, List.of()));
+                long align = 0;
+                Typedef at = td.get();
+                for (int hops = 0; hops <= decls.size(); hops++) {
+                    align = align != 0 ? align : at.alignedAttr();
+                    Optional<Typedef> next = at.target() instanceof NamedType tn && tn.kind() == NamedType.Kind.TYPEDEF
+                            ? typedef(tn.name()) : Optional.empty();
+                    if (next.isEmpty()) {
+                        break;
+                    }
+                    at = next.get();
+                }
+                if (resolve(at.target()) instanceof RecordType r) {
+                    return Optional.of(new NamedRecord(r.tag() != null && align == 0 ? r.tag() : bare, r, List.of(), align));
                 }
             } catch (InputException e) {
                 return Optional.empty();

@@ -26,7 +26,8 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 /**
  * Imports every header of {@code src/test/resources/c/corpus} for each of the five ABIs and
  * compares every named record, member by member (offsets, bit offsets and widths, size,
- * alignment), with clang-16's own record layout for the ABI's target.
+ * alignment), with clang-16's own record layout for the ABI's target; and each record as
+ * {@code layout} lists it, by its name, with clang's {@code sizeof} and {@code _Alignof} of that name.
  */
 class ClangCorpusTest {
     /**
@@ -80,6 +81,37 @@ class ClangCorpusTest {
             }
             assertEquals(theirs, ClangLayouts.of(ours), what);
         }
+        namesHaveTheirSizeAndAlignment(header, abi, lib, named);
+    }
+
+    /**
+     * Each record as {@code layout} lists it has the size and alignment clang gives its name:
+     * {@code _Alignof(T)} of a typedef with an aligned attribute of its own is the typedef's, not
+     * its struct's (which the record layouts above compare), as a {@code _Static_assert} each; and
+     * so has each typedef name of a record, laid out as {@code --type} finds it.
+     */
+    private void namesHaveTheirSizeAndAlignment(Path header, Abi abi, TypeLibrary lib, List<TypeLibrary.NamedRecord> named)
+            throws IOException {
+        List<RecordLayout> listed = LayoutEngine.layoutAll(lib, abi);
+        StringBuilder src = new StringBuilder("#include \"" + header.toAbsolutePath() + "\"\n");
+        for (int i = 0; i < named.size(); i++) {
+            String c = clangName(named.get(i));
+            src.append("_Static_assert(sizeof(%s) == %d && _Alignof(%s) == %d, \"%s: size %d, align %d\");\n"
+                    .formatted(c, listed.get(i).size(), c, listed.get(i).align(), c, listed.get(i).size(), listed.get(i).align()));
+        }
+        // And every typedef name of a record, as --type finds it (an aligned one is not an alias of its struct).
+        for (var d : lib.decls()) {
+            if (d instanceof dev.structscope.model.type.Typedef t && lib.findRecord(t.name()).isPresent()) {
+                RecordLayout l = LayoutEngine.layout(t.name(), lib, abi);
+                src.append("_Static_assert(sizeof(%s) == %d && _Alignof(%s) == %d, \"--type %s: size %d, align %d\");\n"
+                        .formatted(t.name(), l.size(), t.name(), l.align(), t.name(), l.size(), l.align()));
+            }
+        }
+        Path c = tmp.resolve("names_" + abi.name() + ".c");
+        Files.writeString(c, src);
+        Tools.Result r = Tools.run(List.of("clang-16", "--target=" + abi.clangTarget(), "-ffreestanding", "-fsyntax-only", "-w",
+                c.toString()), tmp);
+        assertEquals(0, r.exit(), () -> header.getFileName() + " " + abi.name() + ": clang disagrees with\n" + r.err());
     }
 
     static String clangName(TypeLibrary.NamedRecord nr) {
