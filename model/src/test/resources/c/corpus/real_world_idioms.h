@@ -30,3 +30,14 @@ struct copies {
     char whole[sizeof(*(struct hdr *)0)];
     char part[sizeof (*(struct tbl0 *)0).v + 1];
 };
+
+/* Attributes that open a declarator, as expat's XMLCALL (__attribute__((cdecl)) on i386) does in
+ * typedef void (XMLCALL *XML_StartElementHandler)(...); and after a comma. */
+typedef void (__attribute__((cdecl)) *start_handler)(void *user, const char *name);
+struct handlers {
+    char kind;
+    start_handler start;
+    void (__attribute__((cdecl)) *end)(void *user);
+    int first, __attribute__((unused)) second;
+    long (* __attribute__((unused)) count);
+};

@@ -57,6 +57,11 @@ final class Attributes {
     /** Where {@code vector_size} or {@code mode} was written. */
     Token typeAt;
 
+    /** Whether the list asks anything of the layout: packing, alignment, another type, a dynamic member. */
+    boolean affectsLayout() {
+        return packed || aligned != 0 || changesType() || !dynamic.isNone() || countedBy != null;
+    }
+
     /** Whether the list changes the declared type ({@code vector_size}, {@code mode}). */
     boolean changesType() {
         return vectorSize != 0 || mode != null;

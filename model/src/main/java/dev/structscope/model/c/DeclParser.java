@@ -433,6 +433,18 @@ final class DeclParser {
         in().enter();
         try {
             Token at = in().peek();
+            if (Attributes.at(in())) {
+                // GCC lets attributes open a declarator: expat's XMLCALL on i386 is
+                // (__attribute__((cdecl)) *handler). What changes no layout is read past; an
+                // attribute that would (GCC applies few of them there) is refused, not guessed.
+                Token first = in().peek();
+                Attributes lead = new Attributes();
+                lead.parse(st, this);
+                if (lead.affectsLayout()) {
+                    throw in().error(first, "not supported: a layout attribute at the start of a declarator"
+                            + " (write it after the declarator)");
+                }
+            }
             List<Derivation> pointers = new ArrayList<>();
             while (in().at("*") || in().at("^")) {
                 in().next();

@@ -86,6 +86,7 @@ class MalformedHeaderTest {
             struct A { int x; }; struct B { char c[_Alignof(((struct A *)0)->x)]; }; | bad.h:1:40 | '_Alignof' of a member is not supported: name its type
             struct A { int *p; }; struct B { char c[sizeof(((struct A *)0)->p->q)]; }; | bad.h:1:66 | a member access through a member's pointer is not a constant
             struct A { int m; }; struct B { char c[sizeof(((struct A *)0)->m + 1)]; }; | bad.h:1:47 | a member access is not a constant (sizeof, & and typeof take one whole, as in sizeof(((struct S *)0)->m))
+            struct T { char c; int (__attribute__((aligned(16))) x); }; | bad.h:1:25 | not supported: a layout attribute at the start of a declarator (write it after the declarator)
             struct B { typeof(1 + 2) x; };                | bad.h:1:12 | not supported: 'typeof' of an expression other than a member through a null pointer, as in typeof(((struct S *)0)->m)
             struct A { int b : 3; }; struct B { __typeof__(((struct A *)0)->b) x; }; | bad.h:1:37 | '__typeof__' applied to a bit-field
             struct B { char c[*(int *)0]; };              | bad.h:1:19 | an object through a pointer is not a constant (sizeof and & take one, as in sizeof(*(struct S *)0))
