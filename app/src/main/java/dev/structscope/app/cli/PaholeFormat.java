@@ -24,8 +24,12 @@ final class PaholeFormat {
 
     static String format(RecordLayout r, TypeLibrary library, Abi abi) {
         StringBuilder sb = new StringBuilder();
-        sb.append(r.definition().kind().keyword()).append(' ').append(r.name() == null ? "<anonymous>" : r.name())
-                .append(" {\n");
+        // A name that is not the tag is a typedef's, written as C and pahole write it: typedef struct { ... } Name;
+        String tag = r.definition().tag();
+        boolean typedefName = r.name() != null && !r.name().equals(tag);
+        sb.append(typedefName ? "typedef " : "").append(r.definition().kind().keyword()).append(' ')
+                .append(typedefName ? (tag == null ? "" : tag + " ") : (r.name() == null ? "<anonymous> " : r.name() + " "))
+                .append("{\n");
         List<FieldLayout> fields = r.visibleFields();
         List<Padding> holes = new ArrayList<>(r.padding().stream().filter(p -> !p.tail()).toList());
         long membersBytes = 0;
@@ -101,7 +105,7 @@ final class PaholeFormat {
         } else {
             sb.append("\t/* a reordering would save 0 bytes */\n");
         }
-        sb.append("};\n");
+        sb.append(typedefName ? "} " + r.name() + ";\n" : "};\n");
         return sb.toString();
     }
 

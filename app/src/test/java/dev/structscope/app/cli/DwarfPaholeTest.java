@@ -53,6 +53,35 @@ class DwarfPaholeTest {
         assertAgreed(flags, failures, members, 100);
     }
 
+    /**
+     * A record named by a typedef opens and closes as pahole writes it, {@code typedef struct {}
+     * and {@code } T;}, and a tagged one as {@code struct S {}: "struct T {" named a struct that
+     * does not exist.
+     */
+    @org.junit.jupiter.api.Test
+    void aRecordNamedByATypedefIsWrittenAsPaholeWritesIt() throws IOException {
+        Path dir = folder("typedef-", "-gdwarf-5");
+        Path c = dir.resolve("t.c");
+        Files.writeString(c, """
+                typedef struct { int a; char b; } T;
+                struct S { long x; };
+                T t; struct S s;
+                """);
+        Path o = dir.resolve("t.o");
+        Compilers.Result built = gcc("-gdwarf-5", c, o, dir);
+        assertEquals(0, built.exit(), built::out);
+        // (pahole 1.24 writes a typedef'd union without a tag as "typedef union  U;", not its members.)
+        for (String name : List.of("T", "S")) {
+            Compilers.Result pahole = Compilers.run(List.of(PAHOLE.toString(), "-C", name, o.toString()), dir);
+            assertEquals(0, pahole.exit(), pahole::out);
+            List<String> theirs = pahole.out().strip().lines().toList();
+            CliRun run = CliRun.run("layout", o.toString(), "--type", name);
+            assertEquals(0, run.status(), run.err::toString);
+            List<String> ours = run.out.toString().strip().lines().toList();
+            assertEquals(List.of(theirs.getFirst(), theirs.getLast()), List.of(ours.getFirst(), ours.getLast()), name);
+        }
+    }
+
     /** The folder of one test's files for gcc {@code flags}; skips the test without pahole or such a gcc. */
     private static Path folder(String prefix, String flags) throws IOException {
         assumeTrue(Files.isExecutable(PAHOLE), "pahole (Debian dwarves) is not installed");

@@ -78,6 +78,8 @@ class LayoutCommandTest {
         }
         assertTrue(!probes.isEmpty(), "the header defines records");
         Map<String, ClangLayouts.Dumped> clang = ClangLayouts.dump(h, Abi.byName(abiName), probes, dir);
+        // A name's alignment is _Alignof of the name: a typedef's own aligned attribute sets it, which clang's record dump leaves out.
+        Map<String, Long> aligns = ClangLayouts.alignments(h, Abi.byName(abiName), probes, dir);
         int i = 0;
         for (JsonNode t : root.get("types")) {
             String probe = probes.get(i++);
@@ -93,7 +95,7 @@ class LayoutCommandTest {
                 }
             }
             String what = header + " " + abiName + " " + probe;
-            assertEquals(new ClangLayouts.Dumped(theirs.size(), theirs.align(), theirs.fields()),
+            assertEquals(new ClangLayouts.Dumped(theirs.size(), aligns.get(probe), theirs.fields()),
                     new ClangLayouts.Dumped(t.get("size").asLong(), t.get("align").asLong(), ours), what);
             assertPaddingIsWhatNoMemberCovers(t, what);
         }

@@ -71,6 +71,35 @@ public final class ClangLayouts {
         return parse(r.out());
     }
 
+    /**
+     * clang's {@code _Alignof} of each of {@code probes} (type spellings), read from the IR of
+     * globals it initialises: a typedef's own aligned attribute counts, which the record layouts
+     * of {@link #dump} (the struct's) leave out.
+     */
+    public static Map<String, Long> alignments(Path header, Abi abi, List<String> probes, Path dir) throws IOException {
+        StringBuilder src = new StringBuilder("#include \"" + header.toAbsolutePath() + "\"\n");
+        for (int i = 0; i < probes.size(); i++) {
+            src.append("long long structscope_align_").append(i).append(" = _Alignof(").append(probes.get(i)).append(");\n");
+        }
+        Path c = dir.resolve("align_" + abi.name() + ".c");
+        Files.writeString(c, src);
+        Tools.Result r = Tools.run(List.of("clang-16", "--target=" + abi.clangTarget(), "-ffreestanding", "-w", "-S",
+                "-emit-llvm", "-o", "-", c.toString()), dir);
+        if (r.exit() != 0) {
+            throw new AssertionError("clang failed for " + abi.name() + ":\n" + r.err());
+        }
+        Map<String, Long> out = new LinkedHashMap<>();
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("@structscope_align_(\\d+) = .*global i64 (\\d+)")
+                .matcher(r.out());
+        while (m.find()) {
+            out.put(probes.get(Integer.parseInt(m.group(1))), Long.parseLong(m.group(2)));
+        }
+        if (out.size() != probes.size()) {
+            throw new AssertionError("clang's IR did not give every alignment (" + out.size() + " of " + probes.size() + "):\n" + r.out());
+        }
+        return out;
+    }
+
     static Map<String, Dumped> parse(String out) {
         Map<String, Dumped> result = new LinkedHashMap<>();
         String[] lines = out.split("\n");
