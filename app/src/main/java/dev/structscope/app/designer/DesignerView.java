@@ -88,6 +88,10 @@ public final class DesignerView extends BorderPane {
             RecordLayout l = vm.layout.get();
             return l == null ? "" : "size " + l.size() + " · align " + l.align();
         }, vm.layout));
+        // An alignment a typedef sets says so on hover (the header keeps to one line at 1366).
+        javafx.scene.control.Tooltip alignTip = new javafx.scene.control.Tooltip();
+        alignTip.textProperty().bind(vm.alignNote);
+        sizes.tooltipProperty().bind(Bindings.when(vm.alignNote.isEmpty()).then((javafx.scene.control.Tooltip) null).otherwise(alignTip));
 
         ChoiceBox<Integer> pack = new ChoiceBox<>();
         pack.setId("pack");

@@ -76,6 +76,11 @@ public final class DesignerViewModel {
     /** The current validation error (empty when none), also shown in the status bar. */
     public final StringProperty error = new SimpleStringProperty(this, "error", "");
     public final StringProperty summary = new SimpleStringProperty(this, "summary", "");
+    /**
+     * Where the record's name, not the struct, sets its alignment (a typedef's aligned attribute,
+     * as glibc's {@code __pthread_unwind_buf_t} has): what sets it and the struct's own; else empty.
+     */
+    public final StringProperty alignNote = new SimpleStringProperty(this, "alignNote", "");
     public final ObservableMap<CellKey, Invalid> invalidCells = FXCollections.observableHashMap();
     /** Bytes that {@link #packTightly()} would save right now. */
     public final ObjectProperty<Long> tightSaving = new SimpleObjectProperty<>(this, "tightSaving", 0L);
@@ -464,6 +469,11 @@ public final class DesignerViewModel {
             selectedMember.set(l.fields().size() - 1);
         }
         summary.set(l == null ? "" : DesignerRows.summary(l));
+        alignNote.set(l == null ? "" : now.library().findRecord(now.selected()).filter(nr -> nr.align() != 0)
+                .map(nr -> "align " + nr.align() + ": the typedef " + nr.name() + " sets it (its aligned attribute);"
+                        + " the " + nr.record().kind().keyword() + " alone is aligned to "
+                        + LayoutEngine.layout(nr.record(), now.library(), now.abi()).align())
+                .orElse(""));
         long saving = 0;
         // A dynamic record keeps its order: its expressions name the members before them.
         if (l != null && !l.dynamic()) {

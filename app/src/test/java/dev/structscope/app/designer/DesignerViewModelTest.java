@@ -40,6 +40,24 @@ class DesignerViewModelTest {
         return vm.layout.get().fields().stream().mapToLong(FieldLayout::offset).toArray();
     }
 
+    /**
+     * A struct named by a typedef with an aligned attribute of its own (glibc's
+     * __pthread_unwind_buf_t): the designer shows the name's alignment, as _Alignof does, and says
+     * what sets it; a plain struct says nothing more.
+     */
+    @Test
+    void aTypedefsAlignmentIsShownAndExplained() {
+        TypeLibrary lib = dev.structscope.model.c.HeaderImporter.importText(
+                "typedef struct { int a; void *p; } T __attribute__((aligned(32)));\nstruct P { int a; };\n", "t.h",
+                dev.structscope.model.c.HeaderImporter.Options.defaults());
+        doc.apply(new DocumentState(lib, "T", Abis.X86_64_LINUX, Abis.X86_64_LINUX.byteOrder()));
+        assertEquals(32, vm.layout.get().align());
+        assertEquals(16, vm.layout.get().size());
+        assertEquals("align 32: the typedef T sets it (its aligned attribute); the struct alone is aligned to 8", vm.alignNote.get());
+        doc.apply(doc.state.get().withSelected("P"));
+        assertEquals("", vm.alignNote.get());
+    }
+
     @Nested
     class AddingMembers {
         @Test
