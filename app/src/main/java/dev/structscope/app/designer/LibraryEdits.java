@@ -121,7 +121,7 @@ public final class LibraryEdits {
         };
         List<Decl> decls = new ArrayList<>(lib.decls());
         decls.add(index + 1, copy);
-        return new TypeLibrary(decls, lib.constants());
+        return new TypeLibrary(decls, lib.constants(), lib.system());
     }
 
     /** The name {@link #duplicate} gives the copy of {@code of}. */

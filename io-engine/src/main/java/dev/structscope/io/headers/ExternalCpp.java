@@ -17,8 +17,9 @@ import java.util.concurrent.TimeUnit;
 /**
  * Runs the system C preprocessor for {@code --cpp}: {@code gcc -E} (or {@code cpp}) for the
  * native x86_64-linux ABI, {@code clang-16 -E --target=...} for the others, with {@code -dD} so
- * that the {@code #define}s survive for the constants. Line markers in the output keep error
- * positions in the user's files. The engine's half of {@link LocalHeaders}; stateless.
+ * that the {@code #define}s survive for the constants and {@code -dI} so that the includes do.
+ * Line markers in the output keep error positions in the user's files. The engine's half of
+ * {@link LocalHeaders}; stateless.
  */
 final class ExternalCpp {
     private ExternalCpp() {
@@ -36,6 +37,9 @@ final class ExternalCpp {
         List<String> cmd = new ArrayList<>(command);
         cmd.add("-E");
         cmd.add("-dD");
+        // Echo each #include before its file: the model learns which of the user's includes
+        // brought each system declaration, and a C export includes those headers again.
+        cmd.add("-dI");
         // As the built-in preprocessor: a header may keep its StructScope-only parts under #ifdef.
         cmd.add("-D" + HeaderImporter.STRUCTSCOPE_MACRO + "=1");
         cmd.add("-x");

@@ -8,6 +8,7 @@ import dev.structscope.model.layout.LayoutEngine;
 import dev.structscope.model.type.Decl;
 import dev.structscope.model.type.DynamicLayoutCheck;
 import dev.structscope.model.type.RecordType;
+import dev.structscope.model.type.SystemIncludes;
 import dev.structscope.model.type.TypeLibrary;
 import dev.structscope.model.type.Typedef;
 
@@ -148,7 +149,9 @@ public final class HeaderImporter {
             throw new InputException(st.in().peek().where(), "declaration nested too deeply");
         }
         Map<String, Long> constants = constants(pp, st, parser);
-        TypeLibrary lib = new TypeLibrary(sym.decls, constants);
+        Map<Decl, String> fromSystem = systemHeaders(pp, tokens, sym);
+        TypeLibrary lib = new TypeLibrary(sym.decls, constants, fromSystem.isEmpty() ? SystemIncludes.NONE
+                : new SystemIncludes(pp.configuringDefines(), fromSystem));
         DynamicLayoutCheck.first(lib).ifPresent(f -> {
             Token at = sym.declaredAt.get(f.at());
             at = at != null ? at : sym.declaredAt.get(f.member());
@@ -156,6 +159,38 @@ public final class HeaderImporter {
         });
         validate(lib, sym, options.abi(), options.limits());
         return lib;
+    }
+
+    /**
+     * The declarations a system header made, each with the user's {@code #include} that reached
+     * it (from the system preprocessor's output only; empty otherwise), found by the place each
+     * was declared: one pass over the tokens, looking the declaring ones up by identity.
+     */
+    private static Map<Decl, String> systemHeaders(Preprocessor pp, List<Token> tokens, Symbols sym) {
+        if (!pp.readSystemHeaders()) {
+            return Map.of();
+        }
+        Map<Token, Decl> byToken = new java.util.IdentityHashMap<>();
+        for (Decl d : sym.decls) {
+            Token at = sym.declaredAt.get(d);
+            if (at != null) {
+                byToken.put(at, d);
+            }
+        }
+        Map<Decl, String> out = new LinkedHashMap<>();
+        int found = 0;
+        for (int i = 0; i < tokens.size() && found < byToken.size(); i++) {
+            Decl d = byToken.get(tokens.get(i));
+            if (d == null) {
+                continue;
+            }
+            found++;
+            String header = pp.systemHeaderAt(i);
+            if (header != null) {
+                out.put(d, header);
+            }
+        }
+        return out;
     }
 
     /** The object-like macros of the user's files whose bodies are integer constant expressions. */

@@ -26,33 +26,10 @@ final class Includes {
         if (r.isEmpty()) {
             throw new InputException(at.where(), "expected \"FILENAME\" or <FILENAME>");
         }
-        String name;
-        boolean angled;
+        HeaderName header = HeaderName.of(r);
+        String name = header.name();
+        boolean angled = header.angled();
         Token first = r.get(0);
-        if (first.kind() == Token.Kind.STRING && first.text().startsWith("\"")) {
-            name = first.text().substring(1, first.text().length() - 1);
-            angled = false;
-        } else if (first.is("<")) {
-            StringBuilder sb = new StringBuilder();
-            int i = 1;
-            while (i < r.size() && !r.get(i).is(">")) {
-                if (r.get(i).spaceBefore() && sb.length() > 0) {
-                    sb.append(' ');
-                }
-                sb.append(r.get(i).text());
-                i++;
-            }
-            if (i >= r.size()) {
-                throw new InputException(first.where(), "expected '>' to end the header name");
-            }
-            name = sb.toString();
-            angled = true;
-        } else {
-            throw new InputException(first.where(), "expected \"FILENAME\" or <FILENAME>");
-        }
-        if (name.isEmpty()) {
-            throw new InputException(first.where(), "empty file name in #include");
-        }
         if (depth + 1 > Preprocessor.MAX_INCLUDE_DEPTH) {
             throw new InputException(at.where(), "#include nested too deeply (limit "
                     + Preprocessor.MAX_INCLUDE_DEPTH + ")");
@@ -88,5 +65,47 @@ final class Includes {
             return;
         }
         throw new InputException(first.where(), "'" + name + "' file not found");
+    }
+
+    /**
+     * The header an {@code #include} names, as written: {@code <sys/types.h>} is angled, {@code "x.h"} is not.
+     * What a C export writes to include a system header again.
+     */
+    record HeaderName(String name, boolean angled) {
+        /** The header named by an {@code #include}'s tokens (after macro expansion), which are not empty. */
+        static HeaderName of(List<Token> r) {
+            Token first = r.get(0);
+            if (first.kind() == Token.Kind.STRING && first.text().startsWith("\"")) {
+                return named(first, first.text().substring(1, first.text().length() - 1), false);
+            }
+            if (!first.is("<")) {
+                throw new InputException(first.where(), "expected \"FILENAME\" or <FILENAME>");
+            }
+            StringBuilder sb = new StringBuilder();
+            int i = 1;
+            while (i < r.size() && !r.get(i).is(">")) {
+                if (r.get(i).spaceBefore() && sb.length() > 0) {
+                    sb.append(' ');
+                }
+                sb.append(r.get(i).text());
+                i++;
+            }
+            if (i >= r.size()) {
+                throw new InputException(first.where(), "expected '>' to end the header name");
+            }
+            return named(first, sb.toString(), true);
+        }
+
+        private static HeaderName named(Token first, String name, boolean angled) {
+            if (name.isEmpty()) {
+                throw new InputException(first.where(), "empty file name in #include");
+            }
+            return new HeaderName(name, angled);
+        }
+
+        /** The name as an {@code #include} writes it: {@code <name>} or {@code "name"}. */
+        String written() {
+            return angled ? "<" + name + ">" : "\"" + name + "\"";
+        }
     }
 }

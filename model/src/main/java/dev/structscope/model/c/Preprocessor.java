@@ -5,20 +5,24 @@ import dev.structscope.model.abi.Abi;
 
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
+import java.util.TreeMap;
 
 /**
  * The importer's own C preprocessor: conditionals, {@code #include "..."} relative to the
  * including file, the standard headers of {@link SystemHeaders}, object- and function-like
  * macros, {@code #line}/line markers, and {@code #pragma pack} passed on to the parser (riding on
- * the next token). In {@code expand=false} mode it only reads what {@code cpp -dD} leaves in its
- * output: line markers, pragmas and the definitions (for the constants). One instance per import;
- * not thread-safe.
+ * the next token). In {@code expand=false} mode it only reads what {@code cpp -dD -dI} leaves in
+ * its output: line markers, pragmas, the definitions (for the constants) and the includes it
+ * echoes (which of the user's includes brought each system declaration). One instance per
+ * import; not thread-safe.
  */
 final class Preprocessor {
     static final long MAX_FILE_BYTES = 64L << 20;
@@ -35,6 +39,19 @@ final class Preprocessor {
     private final Comments comments = new Comments();
     private List<List<Token>> pendingPragmas = new ArrayList<>();
     private int tokenBudget = MAX_TOKENS;
+    /** In the system preprocessor's output: the {@code #include} it echoed ({@code -dI}) and has not entered yet. */
+    private String pendingInclude;
+    /** The {@code #include} by which the user's files reached the system header being read; null in theirs. */
+    private String entry;
+    /** The entries of the files being read around the current one, innermost first ("" for none). */
+    private final ArrayDeque<String> entries = new ArrayDeque<>();
+    /** From which output token on the tokens are a system header's, and the include that reached it (null: the user's). */
+    private final TreeMap<Integer, String> entryFrom = new TreeMap<>();
+    /** In the system preprocessor's output: the user's object-like #defines (null body: #undef) and where they came. */
+    private final List<UserDefine> userDefines = new ArrayList<>();
+
+    private record UserDefine(String name, String body, int at) {
+    }
 
     /** The importer's own preprocessor for a header, with the ABI's predefined macros defined. */
     Preprocessor(HeaderImporter.Options options) {
@@ -67,6 +84,60 @@ final class Preprocessor {
 
     MacroExpander expander() {
         return expander;
+    }
+
+    /**
+     * The object-like macros the user's files had defined when they last included a system
+     * header, by name, with their bodies as written, in the order defined (read from the system
+     * preprocessor's output; empty otherwise). Feature-test macros among them decide what those
+     * headers declare, so a C export that includes them again defines these first.
+     */
+    Map<String, String> configuringDefines() {
+        Integer last = null;
+        for (Map.Entry<Integer, String> e : entryFrom.entrySet()) {
+            if (e.getValue() != null) {
+                last = e.getKey();
+            }
+        }
+        Map<String, String> out = new LinkedHashMap<>();
+        for (UserDefine d : userDefines) {
+            if (last == null || d.at() > last) {
+                break;
+            }
+            out.remove(d.name());
+            if (d.body() != null) {
+                out.put(d.name(), d.body());
+            }
+        }
+        return out;
+    }
+
+    /** Tokens as written, spaced where the source had space. */
+    private static String spelled(List<Token> toks) {
+        StringBuilder sb = new StringBuilder();
+        for (Token t : toks) {
+            if (!sb.isEmpty() && t.spaceBefore()) {
+                sb.append(' ');
+            }
+            sb.append(t.text());
+        }
+        return sb.toString();
+    }
+
+    /** Whether any output token came from a system header the user's files included by name. */
+    boolean readSystemHeaders() {
+        return entryFrom.values().stream().anyMatch(Objects::nonNull);
+    }
+
+    /**
+     * The {@code #include} of the user's files, as written ({@code <sys/types.h>}), by which the
+     * output token at {@code index} came from a system header; null for a token of the user's
+     * files. Known only from the system preprocessor's output (which echoes includes, {@code -dI}):
+     * a C export includes that header rather than declaring its types again.
+     */
+    String systemHeaderAt(int index) {
+        Map.Entry<Integer, String> e = entryFrom.floorEntry(index);
+        return e == null ? null : e.getValue();
     }
 
     void runFile(Path path, String display, Token from, int depth) {
@@ -138,7 +209,9 @@ final class Preprocessor {
             throw new InputException(display, "header is too large (" + text.length() + " characters; limit " + max
                     + ", --max-header)");
         }
-        List<Token> toks = new Lexer(text, display, tokenBudget, system ? null : comments).tokens();
+        // The system preprocessor's output holds none of the user's comments (cpp drops them), only
+        // clang's note on each include it echoes.
+        List<Token> toks = new Lexer(text, display, tokenBudget, system || !expand ? null : comments).tokens();
         tokenBudget -= toks.size();
         FileState fs = new FileState(display, dir, system);
         List<Token> pending = new ArrayList<>();
@@ -158,6 +231,7 @@ final class Preprocessor {
                     if (t.kind() == Token.Kind.BAD) {
                         throw new InputException(fs.file + ":" + (t.line() + fs.lineDelta) + ":" + t.col(), bad(t));
                     }
+                    pendingInclude = null;
                     pending.add(fs.lineDelta != 0 || !fs.file.equals(display) ? t.withPlace(fs.file, t.line() + fs.lineDelta) : t);
                 }
             }
@@ -276,16 +350,26 @@ final class Preprocessor {
             return;
         }
         switch (d) {
-            case "define" -> define(rest, name, fs.system);
+            case "define" -> {
+                define(rest, name, fs.system);
+                if (!expand && !fs.system && (rest.size() == 1 || !rest.get(1).is("(") || rest.get(1).spaceBefore())) {
+                    userDefines.add(new UserDefine(rest.get(0).text(), spelled(rest.subList(1, rest.size())), out.size()));
+                }
+            }
             case "undef" -> {
                 if (rest.isEmpty() || !rest.get(0).isIdent()) {
                     throw new InputException(name.where(), "macro name missing after #undef");
                 }
                 macros.remove(rest.get(0).text());
+                if (!expand && !fs.system) {
+                    userDefines.add(new UserDefine(rest.get(0).text(), null, out.size()));
+                }
             }
             case "include", "include_next", "import" -> {
                 if (expand) {
                     Includes.include(this, rest, name, fs.dir, depth, options);
+                } else {
+                    pendingInclude = echoedInclude(rest);
                 }
             }
             case "pragma" -> {
@@ -334,10 +418,52 @@ final class Preprocessor {
             String s = rest.get(0).text();
             fs.file = s.substring(1, s.length() - 1).replace("\\\\", "\\");
             boolean sys = false;
+            boolean enter = false;
+            boolean leave = false;
             for (Token t : rest.subList(1, rest.size())) {
                 sys |= t.text().equals("3");
+                enter |= t.text().equals("1");
+                leave |= t.text().equals("2");
             }
+            boolean wasSystem = fs.system;
             fs.system = sys || fs.file.startsWith("<");
+            if (!expand) {
+                follow(enter, leave, wasSystem, fs.system);
+            }
+        }
+    }
+
+    /** The header an {@code #include} echoed in the system preprocessor's output names, as written, or null. */
+    private static String echoedInclude(List<Token> rest) {
+        try {
+            return rest.isEmpty() ? null : Includes.HeaderName.of(rest).written();
+        } catch (InputException e) {
+            return null; // an include by macro: its declarations are written out, as before
+        }
+    }
+
+    /**
+     * Follows the system preprocessor's line markers into and out of files (flags 1 and 2): a
+     * system header entered from the user's files takes the {@code #include} just echoed as its
+     * entry, one entered from a system header its includer's.
+     */
+    private void follow(boolean enter, boolean leave, boolean wasSystem, boolean system) {
+        String now;
+        if (enter) {
+            if (entries.size() < 4 * MAX_INCLUDE_DEPTH) { // cpp stops at 200; a made-up output is no worse
+                entries.push(entry == null ? "" : entry);
+            }
+            now = !system ? null : wasSystem ? entry : pendingInclude;
+            pendingInclude = null;
+        } else if (leave) {
+            String back = entries.isEmpty() ? "" : entries.pop();
+            now = system && !back.isEmpty() ? back : null;
+        } else {
+            now = system ? entry : null;
+        }
+        if (!Objects.equals(now, entry) || entryFrom.isEmpty()) {
+            entryFrom.put(out.size(), now);
+            entry = now;
         }
     }
 

@@ -30,7 +30,9 @@ import java.util.Map;
  * alignment and every member offset that the layout engine computed for the chosen ABI, so that
  * compiling the header for that ABI checks the layout (for a dynamic record, the offsets before
  * its first dynamic member). Dynamic members are written by {@link CDynamic} so that the header
- * compiles as C and re-imports to the same library. Stateless.
+ * compiles as C and re-imports to the same library. The declarations a system header made (a
+ * {@code --cpp} import, {@link dev.structscope.model.type.SystemIncludes}) are included from it,
+ * not written. Stateless.
  */
 public final class CExporter implements Exporter {
 
@@ -54,6 +56,8 @@ public final class CExporter implements Exporter {
     @Override
     public ExportResult export(TypeLibrary library, ExportOptions options) {
         List<Decl> decls = DeclOrder.of(library, options.type());
+        // The system's own declarations are included, not written (see systemIncludes).
+        List<Decl> own = decls.stream().filter(d -> library.systemHeader(d).isEmpty()).toList();
         String guard = ("STRUCTSCOPE_" + (options.type() == null ? "EXPORT" : options.type()) + "_"
                 + options.abi().name() + "_H").toUpperCase(Locale.ROOT).replaceAll("[^A-Z0-9_]", "_");
         StringBuilder sb = new StringBuilder();
@@ -67,22 +71,36 @@ public final class CExporter implements Exporter {
             sb.append("/* WARNING: ").append(w).append(" */\n");
         }
         sb.append("#ifndef ").append(guard).append("\n#define ").append(guard).append("\n\n");
-        sb.append("#include <stdint.h>\n#include <stdbool.h>\n#include <stddef.h>\n");
-        if (decls.stream().anyMatch(CExporter::dynamic)) {
+        List<String> system = systemIncludes(library, decls);
+        Map<String, String> configuring = system.isEmpty() ? Map.of() : library.system().defines();
+        if (!system.isEmpty()) {
+            // What the source defined before it included them decides what they declare (_GNU_SOURCE).
+            configuring.forEach((name, body) -> sb.append("#define ").append(name)
+                    .append(body.isEmpty() ? "" : " " + body).append('\n'));
+            sb.append("/* The system's own types, from the headers the source included (it was read with --cpp): */\n");
+        }
+        List<String> includes = new ArrayList<>(system);
+        includes.addAll(List.of("<stdint.h>", "<stdbool.h>", "<stddef.h>"));
+        if (usesUchar(own)) {
+            includes.add("<uchar.h>");
+        }
+        includes.stream().distinct().forEach(h -> sb.append("#include ").append(h).append('\n'));
+        if (own.stream().anyMatch(CExporter::dynamic)) {
             sb.append("/* Parts of this layout data decides are written for StructScope under #ifdef ")
                     .append(CDynamic.MACRO).append("\n * (its importer defines it); a C compiler reads the C form beside them. */\n");
         }
-        if (usesUchar(decls)) {
-            sb.append("#include <uchar.h>\n");
-        }
         sb.append('\n');
+        boolean constants = false;
         for (Map.Entry<String, Long> c : library.constants().entrySet()) {
-            sb.append("#define ").append(c.getKey()).append(' ').append(c.getValue()).append('\n');
+            if (!configuring.containsKey(c.getKey())) {
+                sb.append("#define ").append(c.getKey()).append(' ').append(c.getValue()).append('\n');
+                constants = true;
+            }
         }
-        if (!library.constants().isEmpty()) {
+        if (constants) {
             sb.append('\n');
         }
-        for (Decl d : decls) {
+        for (Decl d : own) {
             comment(sb, d.comment(), "");
             switch (d) {
                 case RecordType r -> {
@@ -112,6 +130,7 @@ public final class CExporter implements Exporter {
             sb.append('\n');
         }
         sb.append("/* The layout for ").append(options.abi().name()).append(", checked by the compiler. */\n");
+        java.util.Set<RecordType> systemRecords = systemRecords(library);
         for (Decl d : decls) {
             String cName = cName(d);
             if (cName == null) {
@@ -120,6 +139,10 @@ public final class CExporter implements Exporter {
             // A typedef's name by its name: an aligned attribute of its own sets its _Alignof.
             RecordLayout rl = d instanceof RecordType r ? LayoutEngine.layout(r, library, options.abi())
                     : LayoutEngine.layout(cName, library, options.abi());
+            boolean systems = library.systemHeader(d).isPresent();
+            if (rl.dynamic() && systems) {
+                continue;
+            }
             if (rl.dynamic()) {
                 // Data decides its size: C's sizeof is that of the C form, which leaves out what C cannot hold.
                 sb.append("/* ").append(cName).append(": data decides its size (at least ").append(rl.size())
@@ -130,10 +153,33 @@ public final class CExporter implements Exporter {
                 sb.append("_Static_assert(_Alignof(").append(cName).append(") == ").append(rl.align())
                         .append(", \"alignof ").append(cName).append("\");\n");
             }
-            offsets(sb, cName, rl, "", 0, 0);
+            if (!systems) {
+                // A system header may name a member by a macro (glibc's si_pid is _sifields._kill.si_pid):
+                // its records are checked by size and alignment, which the headers cannot rename.
+                offsets(sb, cName, rl, "", 0, 0, systemRecords);
+            }
         }
         sb.append("\n#endif /* ").append(guard).append(" */\n");
         return new ExportResult(List.of(new ExportResult.File(fileName(options), sb.toString())), warnings);
+    }
+
+    /**
+     * The {@code #include}s by which the source reached the system declarations among
+     * {@code decls}, each once, in the order it included them (a header may test what an earlier
+     * one defined, as {@code <lzma.h>} tests {@code UINT32_C}): their types are the system's own,
+     * and declared again an untagged one would be another type ({@code __fsid_t}), and one the
+     * system spells by a macro would not compile ({@code __size_t}).
+     */
+    private static List<String> systemIncludes(TypeLibrary library, List<Decl> decls) {
+        java.util.Set<Decl> wanted = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        wanted.addAll(decls);
+        java.util.Set<String> out = new java.util.LinkedHashSet<>();
+        for (Decl d : library.decls()) {
+            if (wanted.contains(d)) {
+                library.systemHeader(d).ifPresent(out::add);
+            }
+        }
+        return List.copyOf(out);
     }
 
     static String fileName(ExportOptions options) {
@@ -149,8 +195,28 @@ public final class CExporter implements Exporter {
         };
     }
 
-    /** {@code offsetof} checks of every non-bit-field member, through nested records by their paths. */
-    private static void offsets(StringBuilder sb, String cName, RecordLayout r, String prefix, long base, int depth) {
+    /**
+     * The definitions of the records a system header declared: a member path stops at one, since
+     * the system may name its members by macros (see {@link #export}).
+     */
+    private static java.util.Set<RecordType> systemRecords(TypeLibrary library) {
+        java.util.Set<RecordType> out = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        for (Decl d : library.system().headers().keySet()) {
+            if (d instanceof RecordType r) {
+                out.add(r);
+            } else if (d instanceof Typedef t && t.target() instanceof RecordType r) {
+                out.add(r);
+            }
+        }
+        return out;
+    }
+
+    /**
+     * {@code offsetof} checks of every non-bit-field member, through nested records by their
+     * paths, but into the system's ({@code system}).
+     */
+    private static void offsets(StringBuilder sb, String cName, RecordLayout r, String prefix, long base, int depth,
+                                java.util.Set<RecordType> system) {
         if (depth > 8) {
             return;
         }
@@ -160,7 +226,7 @@ public final class CExporter implements Exporter {
             }
             if (f.name() == null) {
                 if (f.layout() instanceof RecordLayout inner) {
-                    offsets(sb, cName, inner, prefix, base + f.offset(), depth + 1);
+                    offsets(sb, cName, inner, prefix, base + f.offset(), depth + 1, system);
                 }
                 continue;
             }
@@ -168,8 +234,9 @@ public final class CExporter implements Exporter {
             sb.append("_Static_assert(offsetof(").append(cName).append(", ").append(path).append(") == ")
                     .append(base + f.offset()).append(", \"offsetof ").append(cName).append('.').append(path)
                     .append("\");\n");
-            if (f.layout() instanceof RecordLayout inner && !(f.layout() instanceof ArrayLayout)) {
-                offsets(sb, cName, inner, path + ".", base + f.offset(), depth + 1);
+            if (f.layout() instanceof RecordLayout inner && !(f.layout() instanceof ArrayLayout)
+                    && !system.contains(inner.definition())) {
+                offsets(sb, cName, inner, path + ".", base + f.offset(), depth + 1, system);
             }
         }
     }

@@ -109,7 +109,7 @@ public final class ExportModel {
         if (type == null) {
             return library;
         }
-        return new TypeLibrary(DeclOrder.of(library, type), library.constants());
+        return new TypeLibrary(DeclOrder.of(library, type), library.constants(), library.system());
     }
 
     public TypeLibrary library() {

@@ -17,14 +17,28 @@ import java.util.Optional;
  *
  * @param decls     tagged records, tagged enums and typedefs, in the order they were completed
  * @param constants object-like {@code #define} constants with integer values, in input order
+ * @param system    what a header read with the system preprocessor ({@code --cpp}) took from the
+ *                  system's headers, for the C export to include them again; {@link SystemIncludes#NONE}
+ *                  for every other library
  */
-public record TypeLibrary(List<Decl> decls, Map<String, Long> constants) {
+public record TypeLibrary(List<Decl> decls, Map<String, Long> constants, SystemIncludes system) {
 
     public static final TypeLibrary EMPTY = new TypeLibrary(List.of(), Map.of());
 
     public TypeLibrary {
         decls = List.copyOf(decls);
         constants = Collections.unmodifiableMap(new LinkedHashMap<>(constants));
+        java.util.Objects.requireNonNull(system, "system");
+    }
+
+    /** A library whose declarations are all its own (none from a system header). */
+    public TypeLibrary(List<Decl> decls, Map<String, Long> constants) {
+        this(decls, constants, SystemIncludes.NONE);
+    }
+
+    /** The {@code #include} by which a system header declared {@code decl}, or empty for the library's own. */
+    public Optional<String> systemHeader(Decl decl) {
+        return Optional.ofNullable(system.headers().get(decl));
     }
 
     public static TypeLibrary of(Decl... decls) {
@@ -207,27 +221,27 @@ public record TypeLibrary(List<Decl> decls, Map<String, Long> constants) {
             Decl d = copy.get(i);
             if (d.getClass() == decl.getClass() && d.name() != null && d.name().equals(decl.name())) {
                 copy.set(i, decl);
-                return new TypeLibrary(copy, constants);
+                return new TypeLibrary(copy, constants, system);
             }
         }
         copy.add(decl);
-        return new TypeLibrary(copy, constants);
+        return new TypeLibrary(copy, constants, system);
     }
 
     /** A library with the declaration at {@code index} replaced. */
     public TypeLibrary withDecl(int index, Decl decl) {
         List<Decl> copy = new ArrayList<>(decls);
         copy.set(index, decl);
-        return new TypeLibrary(copy, constants);
+        return new TypeLibrary(copy, constants, system);
     }
 
     public TypeLibrary without(int index) {
         List<Decl> copy = new ArrayList<>(decls);
         copy.remove(index);
-        return new TypeLibrary(copy, constants);
+        return new TypeLibrary(copy, constants, system);
     }
 
     public TypeLibrary withConstants(Map<String, Long> newConstants) {
-        return new TypeLibrary(decls, newConstants);
+        return new TypeLibrary(decls, newConstants, system);
     }
 }

@@ -1,0 +1,180 @@
+package dev.structscope.model.c;
+
+import dev.structscope.model.abi.Abi;
+import dev.structscope.model.export.CExporter;
+import dev.structscope.model.export.ExportOptions;
+import dev.structscope.model.type.Decl;
+import dev.structscope.model.type.RecordType;
+import dev.structscope.model.type.TypeLibrary;
+import org.junit.jupiter.api.Test;
+
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Which declarations of a {@code --cpp} import a system header made, and by which of the user's
+ * includes: read from the preprocessor's line markers (flags 1, 2 and 3) and the includes it
+ * echoes ({@code -dI}). The texts are the shape gcc 12 and clang 16 write (their own runs, with
+ * the C export compiled, are in the app's {@code ExportSystemHeadersTest}); here each rule is
+ * pinned where the real output would hide it.
+ */
+class SystemHeaderProvenanceTest {
+    /** gcc's shape: an include echoed, then the includer's marker again, then the file entered. */
+    private static final String GCC = """
+            # 0 "u.h"
+            # 0 "<built-in>"
+            #define __STDC__ 1
+            # 0 "<command-line>"
+            # 1 "/usr/include/stdc-predef.h" 1 3 4
+            #define __STDC_IEC_559__ 1
+            # 0 "<command-line>" 2
+            # 1 "u.h"
+            #define _GNU_SOURCE 1
+            #define GONE 1
+            #undef GONE
+            #define LENGTH(a) (sizeof(a) / sizeof((a)[0]))
+            #include <sys/types.h>
+            # 1 "u.h"
+            # 1 "/usr/include/x86_64-linux-gnu/sys/types.h" 1 3 4
+            #define __SYSTEMS_OWN 1
+            #include <bits/types.h>
+            # 2 "/usr/include/x86_64-linux-gnu/sys/types.h" 3 4
+            # 1 "/usr/include/x86_64-linux-gnu/bits/types.h" 1 3 4
+            typedef struct { int __val[2]; } __fsid_t;
+            typedef int __pid_t;
+            # 3 "/usr/include/x86_64-linux-gnu/sys/types.h" 2 3 4
+            typedef __pid_t pid_t;
+            # 2 "u.h" 2
+            #include "loc.h"
+            # 2 "u.h"
+            # 1 "loc.h" 1
+            #include <stdint.h>
+            # 1 "loc.h"
+            # 1 "/usr/include/stdint.h" 1 3 4
+            typedef unsigned char uint8_t;
+            # 2 "loc.h" 2
+            struct l { uint8_t x; };
+            # 3 "u.h" 2
+            #include <sys/types.h>
+            # 3 "u.h"
+            #define LATE 2
+            struct s { pid_t p; __fsid_t f; struct l loc; };
+            """;
+
+    /** clang's shape: each echoed include carries a comment, and no includer's marker follows it. */
+    private static final String CLANG = """
+            # 1 "u.h"
+            # 1 "<built-in>" 1
+            # 1 "<built-in>" 3
+            #define __STDC__ 1
+            # 1 "<built-in>" 2
+            # 1 "u.h" 2
+            #include <stdint.h> /* clang -E -dI */
+            # 1 "u.h"
+            # 1 "/usr/include/stdint.h" 1 3 4
+            typedef unsigned int uint32_t;
+            # 2 "u.h" 2
+            #include <sys/types.h> /* clang -E -dI */
+            struct after { uint32_t a; };
+            """;
+
+    @Test
+    void declarationsOfSystemHeadersAreTheIncludesTheUsersFilesWrote() {
+        TypeLibrary lib = imported(GCC);
+        assertEquals(Map.of("__fsid_t", "<sys/types.h>", "__pid_t", "<sys/types.h>", "pid_t", "<sys/types.h>",
+                "uint8_t", "<stdint.h>"), origins(lib));
+        // The user's own, before and after an include (and after one the guard made empty), are theirs.
+        assertTrue(lib.systemHeader(lib.recordByTag("l").orElseThrow()).isEmpty());
+        assertTrue(lib.systemHeader(lib.recordByTag("s").orElseThrow()).isEmpty());
+    }
+
+    @Test
+    void clangsNoteOnAnEchoedIncludeIsNoCommentOfTheUsers() {
+        TypeLibrary lib = imported(CLANG);
+        assertEquals(Map.of("uint32_t", "<stdint.h>"), origins(lib));
+        RecordType after = lib.recordByTag("after").orElseThrow();
+        assertTrue(lib.systemHeader(after).isEmpty());
+        assertNull(after.comment());
+    }
+
+    @Test
+    void theCExportIncludesTheSystemsHeadersInsteadOfDeclaringTheirTypesAgain() {
+        TypeLibrary lib = imported(GCC);
+        String h = new CExporter().export(lib, ExportOptions.of(dev.structscope.model.abi.Abis.X86_64_LINUX))
+                .text();
+        assertTrue(h.contains("#include <sys/types.h>\n"), h);
+        assertFalse(h.contains("int __val[2];"), h); // __fsid_t's body is the system's
+        assertFalse(h.contains("typedef __pid_t pid_t"), h);
+        // <stdint.h> is written once, as every C export has it, and after the source's includes in
+        // their order (<lzma.h> leaves <inttypes.h> out when UINT32_C is defined already).
+        assertEquals(h.indexOf("#include <stdint.h>"), h.lastIndexOf("#include <stdint.h>"), h);
+        assertTrue(h.indexOf("#include <sys/types.h>") < h.indexOf("#include <stdint.h>")
+                && h.indexOf("#include <stdint.h>") < h.indexOf("#include <stdbool.h>"), h);
+        assertTrue(h.contains("struct l {") && h.contains("struct s {"), h);
+        // What the source defined before its includes is defined before them again (a feature-test
+        // macro decides what they declare); what it defined after them, or took back, is not.
+        assertTrue(h.startsWith("#define _GNU_SOURCE 1\n", h.indexOf("#define", h.indexOf("#define") + 1)), h);
+        assertTrue(h.indexOf("#define _GNU_SOURCE 1") < h.indexOf("#include <sys/types.h>"), h);
+        assertFalse(h.contains("GONE") || h.contains("LENGTH") || h.contains("__SYSTEMS_OWN"), h);
+        assertTrue(h.indexOf("#define LATE 2") > h.indexOf("#include <stddef.h>"), h);
+        // The system's records are still checked by size and alignment (a system header may name a
+        // member by a macro: glibc's si_pid stands for _sifields._kill.si_pid).
+        assertTrue(h.contains("_Static_assert(sizeof(__fsid_t) == 8"), h);
+        assertFalse(h.contains("offsetof(__fsid_t"), h);
+    }
+
+    @Test
+    void theDefinesBeforeTheLastSystemIncludeConfigureIt() {
+        assertEquals(Map.of("_GNU_SOURCE", "1"), imported(GCC).system().defines());
+    }
+
+    @Test
+    void ownPreprocessorAndPlainLibrariesHaveNoSystemDeclarations() {
+        TypeLibrary own = HeaderImporter.importText("#include <stdint.h>\nstruct s { uint8_t x; };\n", "u.h",
+                HeaderImporter.Options.defaults());
+        assertTrue(own.system().equals(dev.structscope.model.type.SystemIncludes.NONE));
+    }
+
+    private static TypeLibrary imported(String output) {
+        HeaderSource canned = new HeaderSource() {
+            @Override
+            public Optional<Found> find(Path path) {
+                return Optional.empty();
+            }
+
+            @Override
+            public String read(Path path) {
+                throw new UnsupportedOperationException();
+            }
+
+            @Override
+            public String preprocess(Path file, String text, String display, HeaderImporter.Options options) {
+                return output;
+            }
+
+            @Override
+            public Optional<List<String>> preprocessorCommand(Abi abi) {
+                return Optional.empty();
+            }
+        };
+        return HeaderImporter.importText("", "u.h", HeaderImporter.Options.defaults().withPreprocessor(true)
+                .withSource(canned));
+    }
+
+    /** Each system declaration's name and the include that brought it. */
+    private static Map<String, String> origins(TypeLibrary lib) {
+        Map<String, String> out = new LinkedHashMap<>();
+        for (Decl d : lib.decls()) {
+            lib.systemHeader(d).ifPresent(h -> out.put(d.name(), h));
+        }
+        return out;
+    }
+}
