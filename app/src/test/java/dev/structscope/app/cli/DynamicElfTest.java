@@ -54,8 +54,9 @@ class DynamicElfTest {
             Map.entry("GNU_RELRO", 0x6474e552L), Map.entry("GNU_PROPERTY", 0x6474e553L));
     private static final Map<String, Long> FILE_TYPES = Map.of("NONE", 0L, "REL", 1L, "EXEC", 2L, "DYN", 3L, "CORE", 4L);
     private static final Map<String, Long> MACHINES = Map.of("Advanced Micro Devices X86-64", 62L, "Intel 80386", 3L);
+    /** A row of {@code readelf -W -l}; an alignment of 0 is written "0" (Go's and Rust's GNU_STACK). */
     private static final Pattern SEGMENT = Pattern.compile(
-            "^ {2}(\\S+)\\s+(0x\\p{XDigit}+) (0x\\p{XDigit}+) (0x\\p{XDigit}+) (0x\\p{XDigit}+) (0x\\p{XDigit}+) (.{3}) (0x\\p{XDigit}+)$");
+            "^ {2}(\\S+)\\s+(0x\\p{XDigit}+) (0x\\p{XDigit}+) (0x\\p{XDigit}+) (0x\\p{XDigit}+) (0x\\p{XDigit}+) (.{3}) (0x\\p{XDigit}+|0)$");
     private static final Pattern SECTION = Pattern.compile("^ {2}\\[\\s*(\\d+)] ?(.*)$");
 
     @TempDir
@@ -245,5 +246,43 @@ class DynamicElfTest {
     void i386ObjectAndExecutableDecodeWholeAsReadelfReadsThem() throws IOException {
         assertTrue(compareWithReadelf(compile("probe32.o", "-m32", "-c"), false) > 10, "the object has its sections");
         assertTrue(compareWithReadelf(compile("probe32", "-m32"), false) > 20, "the executable has its sections");
+    }
+
+    /**
+     * Long, so behind a flag: every ELF file under {@code -Dstructscope.elf.sweep=DIR} (for example
+     * {@code /usr/lib/x86_64-linux-gnu}), up to 64 MiB each, decoded whole and compared with
+     * readelf. Every file that differs is named, not only the first.
+     */
+    @Test
+    void everyElfFileUnderTheSweepDirectoryDecodesAsReadelfReadsIt() throws IOException {
+        String root = System.getProperty("structscope.elf.sweep");
+        assumeTrue(root != null && !root.isBlank(), "-Dstructscope.elf.sweep=DIR not given");
+        List<Path> files;
+        try (var walk = Files.walk(Path.of(root))) {
+            files = walk.filter(f -> Files.isRegularFile(f) && !Files.isSymbolicLink(f)).sorted().toList();
+        }
+        List<String> differ = new ArrayList<>();
+        int compared = 0;
+        int sections = 0;
+        for (Path f : files) {
+            byte[] head = new byte[5];
+            try (var in = Files.newInputStream(f)) {
+                if (Files.size(f) > 64L << 20 || in.readNBytes(head, 0, 5) < 5 || head[0] != 0x7f || head[1] != 'E'
+                        || head[2] != 'L' || head[3] != 'F' || (head[4] != 1 && head[4] != 2)) {
+                    continue;
+                }
+            } catch (IOException e) {
+                continue; // unreadable: not this test's business
+            }
+            try {
+                sections += compareWithReadelf(f, head[4] == 2);
+                compared++;
+            } catch (AssertionError e) {
+                differ.add(e.getMessage());
+            }
+        }
+        System.out.println("DynamicElfTest sweep of " + root + ": " + compared + " ELF files, " + sections
+                + " sections equal to readelf; " + differ.size() + " differ");
+        assertTrue(differ.isEmpty(), differ.size() + " differ:\n" + String.join("\n", differ));
     }
 }
