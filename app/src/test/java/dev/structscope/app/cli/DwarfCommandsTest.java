@@ -127,9 +127,11 @@ class DwarfCommandsTest {
         CliRun run = CliRun.run("layout", lib.toString(), "--json");
         assertEquals(0, run.status(), run.err::toString);
         var types = DwarfLayoutTest.byName(run.out.toString());
-        assertEquals(List.of("Msg", "Keep", "Local"), List.copyOf(types.keySet()));
-        assertEquals(4, types.get("Local").get("size").asInt(), "the first definition is kept");
-        CliRun.assertContainsAll(run.err.toString(), "libshared.so:.debug_info+0x", "struct Local is defined differently in two places");
+        assertEquals(List.of("Msg", "Keep", "Local", "Local_2"), List.copyOf(types.keySet()));
+        assertEquals(4, types.get("Local").get("size").asInt(), "the first definition keeps the name");
+        assertEquals(8, types.get("Local_2").get("size").asInt(), "the other is another type");
+        CliRun.assertContainsAll(run.err.toString(), "libshared.so:.debug_info+0x",
+                "struct Local is defined differently in two places", "this definition is named Local_2");
         assertEquals(1, run.err.toString().strip().lines().count(), run.err::toString);
     }
 

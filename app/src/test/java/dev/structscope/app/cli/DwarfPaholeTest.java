@@ -82,6 +82,43 @@ class DwarfPaholeTest {
         }
     }
 
+    /**
+     * Two units that define {@code struct Local} differently, which C allows: the record of the
+     * second that holds a Local by value holds the second's, 8 bytes, as pahole says. It was laid
+     * out with the first's 4-byte Local and a hole that is not there (and glibc's libc debug
+     * information, whose {@code _IO_lock_t} is void in one unit and a struct in another, was
+     * refused whole).
+     */
+    @org.junit.jupiter.api.Test
+    void aRecordHoldsItsOwnUnitsDefinitionOfANameUnitsDefineDifferently() throws IOException {
+        Path dir = folder("units-", "-gdwarf-5");
+        Path a = Files.writeString(dir.resolve("a.c"), "struct Local { int v; } l0;\nint main(void) { return 0; }\n");
+        Path b = Files.writeString(dir.resolve("b.c"), """
+                struct Local { double v; };
+                struct Outer { struct Local l; int after; } o;
+                struct Same { struct Local l; } s;
+                """);
+        Path ao = dir.resolve("a.o");
+        Path bo = dir.resolve("b.o");
+        assertEquals(0, gcc("-gdwarf-5", a, ao, dir).exit());
+        assertEquals(0, gcc("-gdwarf-5", b, bo, dir).exit());
+        Path exe = dir.resolve("ab");
+        Compilers.Result linked = Compilers.run(List.of(Compilers.GCC, "-o", exe.toString(), ao.toString(), bo.toString()), dir);
+        assertEquals(0, linked.exit(), linked::out);
+        Compilers.Result pahole = Compilers.run(List.of(PAHOLE.toString(), exe.toString()), dir);
+        assertEquals(0, pahole.exit(), pahole::out);
+        CliRun run = CliRun.run("layout", exe.toString(), "--json");
+        assertEquals(0, run.status(), run.err::toString);
+        CliRun.assertContainsAll(run.err.toString(),
+                "struct Local is defined differently in two places", "this definition is named Local_2");
+        Map<String, JsonNode> ours = DwarfLayoutTest.byName(run.out.toString());
+        List<String> failures = new ArrayList<>();
+        int members = agree(records(pahole.out()), ours, List.of("Outer", "Same"), "", failures);
+        assertAgreed("two units' struct Local", failures, members, 2);
+        assertEquals("struct Local_2", ours.get("Outer").get("fields").get(0).get("type").asText());
+        assertEquals(4, ours.get("Local").get("size").asInt(), "the first unit's Local keeps its name");
+    }
+
     /** The folder of one test's files for gcc {@code flags}; skips the test without pahole or such a gcc. */
     private static Path folder(String prefix, String flags) throws IOException {
         assumeTrue(Files.isExecutable(PAHOLE), "pahole (Debian dwarves) is not installed");
@@ -115,7 +152,12 @@ class DwarfPaholeTest {
         CliRun run = CliRun.run("layout", o.toString(), "--json");
         assertEquals(0, run.status(), run.err::toString);
         assertEquals("", run.err.toString(), "no record the fitter could not reproduce");
-        Map<String, JsonNode> ours = DwarfLayoutTest.byName(run.out.toString());
+        return agree(bodies, DwarfLayoutTest.byName(run.out.toString()), names, tag, failures);
+    }
+
+    /** Compares pahole's records ({@code bodies}) with ours by name; returns the members compared. */
+    private static int agree(Map<String, String> bodies, Map<String, JsonNode> ours, List<String> names, String tag,
+                             List<String> failures) {
         int members = 0;
         for (String name : names == null ? List.copyOf(ours.keySet()) : names) {
             String body = bodies.get(name);

@@ -237,8 +237,7 @@ final class TypeBuilder {
         }
         CType to = target == null ? PrimitiveType.of(Prim.VOID) : type(target);
         long aligned = die.alignment == Die.NONE ? 0 : powerOfTwo(die, die.alignment);
-        declare("typedef " + die.name, new Typedef(die.name, to, aligned, null), die);
-        return NamedType.typedef(die.name);
+        return NamedType.typedef(declare("typedef", new Typedef(die.name, to, aligned, null), die));
     }
 
     private CType record(Die die) {
@@ -290,8 +289,8 @@ final class TypeBuilder {
         if (die.name == null) {
             return fitted;
         }
-        declare((union ? "union " : "struct ") + die.name, fitted, die);
-        return named(die);
+        String name = declare(union ? "union" : "struct", fitted, die);
+        return union ? NamedType.union(name) : NamedType.struct(name);
     }
 
     /** Where the compiler put a member, in bits from the start of its record (LSB of byte 0 first). */
@@ -364,8 +363,7 @@ final class TypeBuilder {
         if (die.name == null) {
             return t;
         }
-        declare("enum " + die.name, t, die);
-        return named(die);
+        return NamedType.enumeration(declare("enum", t, die));
     }
 
     private long enumSize(EnumType e) {
@@ -414,16 +412,40 @@ final class TypeBuilder {
     }
 
     /**
-     * Adds a declaration; a name that another unit already declared the same way is merged, one
-     * declared differently keeps the first definition and says so.
+     * Adds a declaration and returns the name it goes by. A unit that declares a name the way an
+     * earlier one did shares that declaration. One that declares it differently has another type
+     * (C allows it between units: glibc's {@code _IO_lock_t} is {@code void} in its public
+     * headers and a struct inside libio), which is named {@code NAME_2}, {@code NAME_3}, ... (a
+     * free name), said once, so that the records of that unit hold their own definition.
      */
-    private void declare(String key, Decl decl, Die at) {
-        Decl old = decls.get(key);
-        if (old == null) {
-            decls.put(key, decl);
-        } else if (!old.equals(decl)) {
-            warnings.accept(where(at) + ": " + key + " is defined differently in two places (compilation units,"
-                    + " or C++ scopes); the first definition is kept");
+    private String declare(String kind, Decl decl, Die at) {
+        String name = decl.name();
+        for (int n = 1; ; n++) {
+            String candidate = n == 1 ? name : name + "_" + n;
+            Decl as = renamed(decl, candidate);
+            Decl old = decls.get(kind + " " + candidate);
+            if (old == null) {
+                decls.put(kind + " " + candidate, as);
+                if (n > 1) {
+                    warnings.accept(where(at) + ": " + kind + " " + name + " is defined differently in two places"
+                            + " (compilation units, or C++ scopes); this definition is named " + candidate);
+                }
+                return candidate;
+            }
+            if (old.equals(as)) {
+                return candidate;
+            }
         }
+    }
+
+    private static Decl renamed(Decl d, String name) {
+        if (name.equals(d.name())) {
+            return d;
+        }
+        return switch (d) {
+            case RecordType r -> r.withTag(name);
+            case EnumType e -> new EnumType(name, e.enumerators(), e.packed(), e.underlying(), e.comment());
+            case Typedef t -> new Typedef(name, t.target(), t.alignedAttr(), t.comment(), t.vector());
+        };
     }
 }
