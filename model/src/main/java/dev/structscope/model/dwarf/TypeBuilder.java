@@ -279,12 +279,6 @@ final class TypeBuilder {
             members.add(new Member(m.name, t, width, alignAs, false, null));
             bitPositions.add(bitPosition(m, t, width));
         }
-        for (int i = 0; !union && i < members.size() - 1; i++) {
-            if (endsInFlexibleArray(members.get(i).type())) {
-                throw new Unsupported("member '" + members.get(i).name() + "' is a struct that ends in a flexible"
-                        + " array, with members after it (a GNU C extension StructScope does not lay out)");
-            }
-        }
         if (members.size() > limits.maxMembers()) {
             throw new InputException(where(die), members.size() + " members, more than --max-members " + limits.maxMembers());
         }
@@ -297,23 +291,6 @@ final class TypeBuilder {
         }
         String name = declare(union ? "union" : "struct", fitted, die);
         return union ? NamedType.union(name) : NamedType.struct(name);
-    }
-
-    /**
-     * Whether {@code t} is a struct ending in a flexible array (C's struct hack), which GNU C lets
-     * a struct hold before other members (glibc's {@code struct cmessage} holds a
-     * {@code struct cmsghdr} so) and the layout engine refuses.
-     */
-    private boolean endsInFlexibleArray(CType t) {
-        if (t instanceof PrimitiveType || t instanceof PointerType || t instanceof ArrayType) {
-            return false;
-        }
-        try {
-            return dev.structscope.model.layout.LayoutEngine.layoutOf(t, fitter.library(t), abi)
-                    instanceof dev.structscope.model.layout.RecordLayout r && r.dynamic();
-        } catch (RuntimeException e) {
-            return false; // the fitter says what is wrong with it
-        }
     }
 
     /** Where the compiler put a member, in bits from the start of its record (LSB of byte 0 first). */

@@ -58,8 +58,15 @@ final class RecordLayouter {
                     throw new InputException(where(m), f.message(m.name(), MemberRules.Wording.LAYOUT));
                 });
             }
-            if (tl instanceof RecordLayout r && hasFlexibleTail(r) && !union && i != lastSequential) {
-                throw new InputException(where(m), "member '" + display(m) + "' ends in a flexible array and must be last");
+            if (tl instanceof RecordLayout r && r.dynamic() && !union && i != lastSequential) {
+                // GNU C lets a struct hold one that ends in a flexible array before other members
+                // (glibc's struct cmessage holds a struct cmsghdr): there its array has no elements.
+                RecordLayout held = withoutElements(r);
+                if (held != null) {
+                    tl = held;
+                } else if (hasFlexibleTail(r)) {
+                    throw new InputException(where(m), "member '" + display(m) + "' ends in a flexible array and must be last");
+                }
             }
             if (m.isBitField()) {
                 bitField(m, tl);
@@ -201,6 +208,38 @@ final class RecordLayouter {
             case RecordLayout r -> r.sizeVaries();
             default -> false;
         };
+    }
+
+    /**
+     * A struct that C lays out with a flexible array at its end (C's "struct hack", directly or
+     * in its last member), as it is where other members follow it: the array without elements,
+     * so nothing about it depends on data. Null for a record that is dynamic in any other way.
+     */
+    static RecordLayout withoutElements(RecordLayout r) {
+        List<FieldLayout> fields = r.fields();
+        if (fields.isEmpty() || r.definition() == null || r.definition().kind() != dev.structscope.model.type.RecordKind.STRUCT) {
+            return null;
+        }
+        for (FieldLayout f : fields) {
+            if (!f.member().dynamic().isNone() || (f != fields.getLast() && isDynamic(f.layout()))) {
+                return null;
+            }
+        }
+        FieldLayout last = fields.getLast();
+        TypeLayout tail;
+        if (last.layout() instanceof ArrayLayout a && a.flexible() && a.count() == null && !isDynamic(a.element())) {
+            tail = new ArrayLayout(a.type(), a.element(), 0, false, 0, a.align());
+        } else if (last.layout() instanceof RecordLayout inner && inner.dynamic()) {
+            tail = withoutElements(inner);
+            if (tail == null) {
+                return null;
+            }
+        } else {
+            return null;
+        }
+        List<FieldLayout> held = new ArrayList<>(fields);
+        held.set(held.size() - 1, last.withLayout(tail));
+        return new RecordLayout(r.type(), r.name(), r.definition(), r.size(), r.align(), held, r.padding(), false, false);
     }
 
     static boolean hasFlexibleTail(RecordLayout r) {

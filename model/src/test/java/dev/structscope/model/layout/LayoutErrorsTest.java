@@ -99,10 +99,6 @@ class LayoutErrorsTest {
                 Member.of("n", p(Prim.INT)))), "last member");
         fails(RecordType.union("U", List.of(Member.of("n", p(Prim.INT)),
                 Member.of("d", ArrayType.flexible(p(Prim.INT))))), "last member");
-        RecordType withTail = RecordType.struct("T", List.of(Member.of("n", p(Prim.INT)),
-                Member.of("d", ArrayType.flexible(p(Prim.INT)))));
-        fails(RecordType.struct("S", List.of(Member.of("t", NamedType.struct("T")), Member.of("x", p(Prim.INT)))),
-                TypeLibrary.of(withTail), "must be last");
     }
 
     @Test
