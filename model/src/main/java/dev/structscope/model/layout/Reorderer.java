@@ -40,9 +40,10 @@ final class Reorderer {
             flushRun(run, blocks, ctx);
             TypeLayout tl = ctx.type(m.type());
             // What must stay last: a flexible array (also through a typedef) or a record that
-            // ends in one (a GNU extension when it is the last member).
+            // ends in one (a GNU extension when it is the last member; before others, its array
+            // has no elements, and it must not become last, which would give it some).
             if (tl instanceof ArrayLayout a && a.flexible()
-                    || tl instanceof RecordLayout r && RecordLayouter.hasFlexibleTail(r)) {
+                    || m == record.members().getLast() && tl instanceof RecordLayout r && r.dynamic()) {
                 flexible = m;
             } else {
                 blocks.add(new Block(List.of(m), Math.max(tl.align(), m.alignAs()), tl.size()));
@@ -63,6 +64,8 @@ final class Reorderer {
             sorted.forEach(b -> members.addAll(b.members()));
             if (flexible != null) {
                 members.add(flexible);
+            } else if (ctx.type(members.getLast().type()) instanceof RecordLayout r && r.dynamic()) {
+                continue;
             }
             RecordType candidate = record.withMembers(members);
             long size = LayoutEngine.layout(candidate, library, abi).size();

@@ -91,6 +91,37 @@ class ReordererTest {
         }
     }
 
+    /**
+     * A struct ending in a flexible array held before other members (GNU C) has no elements
+     * there; moved last it would have some, and the record would become another: it is moved,
+     * but never to the end. Checked with clang: the reordered struct has the size claimed.
+     */
+    @Test
+    void aFlexibleTailHeldBeforeOtherMembersIsNeverMovedLast() throws IOException {
+        PrimitiveType c = PrimitiveType.of(Prim.CHAR);
+        RecordType tail = RecordType.struct("F", List.of(Member.of("c", c),
+                Member.of("d", ArrayType.flexible(PrimitiveType.of(Prim.DOUBLE)))));
+        RecordType g = RecordType.struct("G", List.of(Member.of("a", c),
+                Member.of("f", dev.structscope.model.type.NamedType.struct("F")), Member.of("b", c)));
+        TypeLibrary lib = TypeLibrary.of(tail, g);
+        Reordering ro = LayoutEngine.minimisePadding(g, lib, Abis.X86_64_LINUX);
+        assertEquals(24, ro.sizeBefore());
+        assertEquals(16, ro.sizeAfter());
+        assertTrue(!ro.reordered().members().getLast().name().equals("f"), ro.reordered().members().toString());
+        assertTrue(!LayoutEngine.layout(ro.reordered(), lib, Abis.X86_64_LINUX).dynamic(), "still a fixed record");
+        if (Compilers.hasClang()) {
+            String body = ro.reordered().members().stream()
+                    .map(m -> (m.name().equals("f") ? "struct F" : "char") + " " + m.name() + ";").reduce("", String::concat);
+            String src = "struct F { char c; double d[]; };\nstruct X { " + body + " };\n"
+                    + "_Static_assert(sizeof(struct X) == 16, \"size\");\n";
+            Path dir = Files.createTempDirectory("reorder");
+            Path file = Files.writeString(dir.resolve("x.c"), src);
+            Compilers.Result res = Compilers.run(List.of(Compilers.CLANG.toString(), "-fsyntax-only", "-w", file.toString()), dir);
+            assertEquals(0, res.exit(), src + res.out());
+            Compilers.deleteTree(dir);
+        }
+    }
+
     @Test
     void unionAndAlreadyTightStructAreUnchanged() {
         PrimitiveType i = PrimitiveType.of(Prim.INT);
