@@ -215,9 +215,9 @@ final class RecordLayouter {
      * in its last member), as it is where other members follow it: the array without elements,
      * so nothing about it depends on data. Null for a record that is dynamic in any other way.
      */
-    static RecordLayout withoutElements(RecordLayout r) {
+    private static RecordLayout withoutElements(RecordLayout r) {
         List<FieldLayout> fields = r.fields();
-        if (fields.isEmpty() || r.definition() == null || r.definition().kind() != dev.structscope.model.type.RecordKind.STRUCT) {
+        if (fields.isEmpty() || r.definition() == null || r.definition().kind() != RecordKind.STRUCT) {
             return null;
         }
         for (FieldLayout f : fields) {
