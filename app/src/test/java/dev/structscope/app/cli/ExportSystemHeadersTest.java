@@ -2,6 +2,19 @@ package dev.structscope.app.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.structscope.app.designer.LibraryEdits;
+import dev.structscope.app.designer.RecordEdits;
+import dev.structscope.io.headers.LocalHeaders;
+import dev.structscope.model.InputException;
+import dev.structscope.model.abi.Abis;
+import dev.structscope.model.c.HeaderImporter;
+import dev.structscope.model.export.CExporter;
+import dev.structscope.model.export.ExportOptions;
+import dev.structscope.model.type.Member;
+import dev.structscope.model.type.Prim;
+import dev.structscope.model.type.PrimitiveType;
+import dev.structscope.model.type.RecordType;
+import dev.structscope.model.type.TypeLibrary;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -15,6 +28,7 @@ import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -74,6 +88,36 @@ class ExportSystemHeadersTest {
             assertEquals(0, ExportCommandTestTools.run(dir, gcc, bits, "-fsyntax-only", "-x", "c", out.toString()),
                     "the export compiles, and its assertions hold:\n" + text);
         }
+    }
+
+    /**
+     * A system record changed in the designer cannot be written beside the header that declares
+     * it (gcc: redefinition of 'struct ip'), so the export says so; a renamed copy compiles.
+     */
+    @Test
+    void aSystemRecordChangedInTheDesignerIsRefusedAndARenamedCopyCompiles() throws Exception {
+        String gcc = ExportCommandTestTools.find("gcc");
+        Assumptions.assumeTrue(gcc != null, "gcc not installed");
+        Path header = dir.resolve("probe.h");
+        Files.writeString(header, HEADER);
+        TypeLibrary lib = LocalHeaders.importFile(header, HeaderImporter.Options.defaults().withPreprocessor(true));
+        RecordType ip = lib.recordByTag("ip").orElseThrow();
+        List<Member> members = new ArrayList<>(ip.members());
+        members.add(Member.of("trailer", PrimitiveType.of(Prim.UINT64)));
+        ExportOptions x64 = ExportOptions.of(Abis.X86_64_LINUX);
+        TypeLibrary changed = RecordEdits.replace(lib, "ip", ip.withMembers(members));
+        InputException e = assertThrows(InputException.class, () -> new CExporter().export(changed, x64));
+        assertTrue(e.oneLine().startsWith("struct ip: is <netinet/ip.h>'s and was changed here"), e.oneLine());
+        // What the message advises: duplicate it and change the copy.
+        TypeLibrary copied = LibraryEdits.duplicate(lib, lib.decls().indexOf(ip));
+        TypeLibrary mine = RecordEdits.replace(copied, "ip_copy", ip.withTag("ip_copy").withMembers(members));
+        String text = new CExporter().export(mine, x64).text();
+        assertTrue(text.contains("#include <netinet/ip.h>") && text.contains("struct ip_copy {"), text);
+        assertTrue(text.contains("_Static_assert(sizeof(struct ip_copy) == 32"), text); // 20, then the new member at 24
+        Path out = dir.resolve("mine.h");
+        Files.writeString(out, text);
+        assertEquals(0, ExportCommandTestTools.run(dir, gcc, "-m64", "-fsyntax-only", "-x", "c", out.toString()),
+                "the export compiles, and its assertions hold:\n" + text);
     }
 
     /** The export read back with --cpp lays the source's struct out as the source does. */

@@ -1,5 +1,6 @@
 package dev.structscope.model.export;
 
+import dev.structscope.model.InputException;
 import dev.structscope.model.abi.Endian;
 import dev.structscope.model.layout.ArrayLayout;
 import dev.structscope.model.layout.FieldLayout;
@@ -72,6 +73,9 @@ public final class CExporter implements Exporter {
         }
         sb.append("#ifndef ").append(guard).append("\n#define ").append(guard).append("\n\n");
         List<String> system = systemIncludes(library, decls);
+        if (!system.isEmpty()) {
+            refuseChangedSystemDecls(library, own);
+        }
         Map<String, String> configuring = system.isEmpty() ? Map.of() : library.system().defines();
         if (!system.isEmpty()) {
             // What the source defined before it included them decides what they declare (_GNU_SOURCE).
@@ -180,6 +184,30 @@ public final class CExporter implements Exporter {
             }
         }
         return List.copyOf(out);
+    }
+
+    /**
+     * Refuses a declaration the system's headers made that was changed since (in the designer):
+     * the header the export includes would declare it too, as the system has it, and the two
+     * would not compile together; a changed copy under a name of its own is the user's to write.
+     */
+    private static void refuseChangedSystemDecls(TypeLibrary library, List<Decl> own) {
+        for (Decl d : own) {
+            for (Map.Entry<Decl, String> s : library.system().headers().entrySet()) {
+                Decl was = s.getKey();
+                if (was.getClass() == d.getClass() && d.name() != null && !d.name().isEmpty()
+                        && d.name().equals(was.name())) {
+                    String name = switch (d) {
+                        case RecordType r -> r.kind().keyword() + " " + r.tag();
+                        case EnumType e -> "enum " + e.tag();
+                        case Typedef t -> t.name();
+                    };
+                    throw new InputException(name, "is " + s.getValue() + "'s and was changed here; the C export "
+                            + "includes the system's headers, which declare it as the system has it. Duplicate it "
+                            + "and change the copy (a name of its own), or leave it as it was");
+                }
+            }
+        }
     }
 
     static String fileName(ExportOptions options) {

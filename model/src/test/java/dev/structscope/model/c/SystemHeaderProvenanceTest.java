@@ -132,6 +132,28 @@ class SystemHeaderProvenanceTest {
     }
 
     @Test
+    void aChangedSystemDeclarationIsRefusedByTheCExportWhichWouldDeclareItTwice() {
+        TypeLibrary lib = imported(GCC);
+        int pid = lib.decls().indexOf(lib.typedef("pid_t").orElseThrow());
+        ExportOptions x64 = ExportOptions.of(dev.structscope.model.abi.Abis.X86_64_LINUX);
+        // Put back as it was, it is still the system's; a user's own type may change freely.
+        assertTrue(new CExporter().export(lib.withDecl(pid, lib.decls().get(pid)), x64).text()
+                .contains("#include <sys/types.h>"));
+        RecordType own = lib.recordByTag("l").orElseThrow();
+        assertTrue(new CExporter().export(lib.with(own.withComment("mine")), x64).text().contains("/* mine */"));
+        TypeLibrary changed = lib.withDecl(pid, new dev.structscope.model.type.Typedef("pid_t",
+                dev.structscope.model.type.PrimitiveType.of(dev.structscope.model.type.Prim.INT64), 0, null));
+        dev.structscope.model.InputException e = org.junit.jupiter.api.Assertions.assertThrows(
+                dev.structscope.model.InputException.class, () -> new CExporter().export(changed, x64));
+        assertTrue(e.oneLine().startsWith("pid_t: is <sys/types.h>'s and was changed here"), e.oneLine());
+        // A renamed copy is the user's, written beside the system's.
+        TypeLibrary copy = changed.withDecl(pid, lib.decls().get(pid)).with(new dev.structscope.model.type.Typedef(
+                "my_pid_t", dev.structscope.model.type.PrimitiveType.of(dev.structscope.model.type.Prim.INT64), 0, null));
+        String h = new CExporter().export(copy, x64).text();
+        assertTrue(h.contains("#include <sys/types.h>") && h.contains("typedef int64_t my_pid_t;"), h);
+    }
+
+    @Test
     void theDefinesBeforeTheLastSystemIncludeConfigureIt() {
         assertEquals(Map.of("_GNU_SOURCE", "1"), imported(GCC).system().defines());
     }
