@@ -1,5 +1,6 @@
 package dev.structscope.app.binary;
 
+import dev.structscope.io.headers.LocalHeaders;
 import dev.structscope.io.source.MappedFileSource;
 import dev.structscope.model.Limits;
 import dev.structscope.model.abi.Abi;
@@ -42,11 +43,16 @@ public final class BinaryFiles {
         }
     }
 
-    /** Every type of the binary's debug information, laid out for {@code abi}. */
+    /**
+     * Every type of the binary's debug information, laid out for {@code abi}; the types a system
+     * header declared are marked with the include a C export takes them from (read from this
+     * machine's headers where they ask for another).
+     */
     public static TypeLibrary read(Path path, Abi abi, Limits limits, Consumer<String> warnings) {
         try (MappedFileSource src = MappedFileSource.open(path)) {
             return DwarfImporter.read(src.slice(0, src.size()), path.toString(),
-                    new DwarfImporter.Options(abi, warnings, limits, Math.max(limits.maxInputBytes(), 1L << 30)));
+                    new DwarfImporter.Options(abi, warnings, limits, Math.max(limits.maxInputBytes(), 1L << 30),
+                            LocalHeaders::systemInclude));
         }
     }
 }

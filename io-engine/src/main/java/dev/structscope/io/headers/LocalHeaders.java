@@ -4,6 +4,7 @@ import dev.structscope.model.InputException;
 import dev.structscope.model.abi.Abi;
 import dev.structscope.model.c.HeaderImporter;
 import dev.structscope.model.c.HeaderSource;
+import dev.structscope.model.dwarf.DwarfImporter;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -41,6 +42,32 @@ public final class LocalHeaders implements HeaderSource {
     /** {@link HeaderImporter#importFile} of a local file. */
     public static dev.structscope.model.type.TypeLibrary importFile(Path header, HeaderImporter.Options options) {
         return HeaderImporter.importFile(header, options(options));
+    }
+
+    /** glibc's refusal to be included piecemeal, and the header it names instead. */
+    private static final java.util.regex.Pattern INCLUDE_INSTEAD = java.util.regex.Pattern.compile(
+            "#\\s*error\\s+\"?Never (?:include|use)[^\"\\n]*?(?:use|include|Use) (<[^>\\s]+>)");
+
+    /**
+     * The {@code #include} by which a C export takes a type from the system header at
+     * {@code path} ({@link DwarfImporter#systemInclude}), or the public header that one asks to be
+     * included through when this machine has it and it refuses to be included by itself
+     * ({@code <bits/struct_stat.h>}: "Never include ... directly; use {@code <sys/stat.h>}").
+     */
+    public static Optional<String> systemInclude(String path) {
+        Optional<String> include = DwarfImporter.systemInclude(path);
+        if (include.isEmpty()) {
+            return include;
+        }
+        Path file = Path.of(path);
+        try (var in = Files.newInputStream(file)) {
+            // The refusal stands at the top, after the guard; the first pages are enough.
+            String head = new String(in.readNBytes(16 * 1024), StandardCharsets.UTF_8);
+            var m = INCLUDE_INSTEAD.matcher(head);
+            return m.find() ? Optional.of(m.group(1)) : include;
+        } catch (IOException | RuntimeException e) {
+            return include; // a binary built elsewhere: the name is all there is
+        }
     }
 
     /**

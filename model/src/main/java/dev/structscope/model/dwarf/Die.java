@@ -64,6 +64,10 @@ final class Die {
     int constWidth;
     boolean constUnsigned;
     long declFile;
+    /** A unit's offset into {@code .debug_line} (its root entry only). */
+    long stmtList = NONE;
+    /** A unit's compilation directory, against which its relative file names stand (its root entry only). */
+    String compDir;
     long declLine;
     long declColumn;
     /** What could not be decoded (an expression location, a type signature): the reason, else null. */

@@ -11,6 +11,8 @@ final class Forms {
     private static final int AT_SIBLING = 0x01;
     private static final int AT_NAME = 0x03;
     private static final int AT_BYTE_SIZE = 0x0b;
+    private static final int AT_STMT_LIST = 0x10;
+    private static final int AT_COMP_DIR = 0x1b;
     private static final int AT_BIT_OFFSET = 0x0c;
     private static final int AT_BIT_SIZE = 0x0d;
     private static final int AT_CONST_VALUE = 0x1c;
@@ -130,6 +132,8 @@ final class Forms {
             case AT_ENCODING -> die.encoding = (int) value;
             case AT_DECLARATION -> die.declaration = value != 0;
             case AT_DECL_FILE -> die.declFile = value;
+            case AT_STMT_LIST -> die.stmtList = kind == Kind.OTHER || kind == Kind.CONST ? value : Die.NONE;
+            case AT_COMP_DIR -> die.compDir = string;
             case AT_DECL_LINE -> die.declLine = value;
             case AT_DECL_COLUMN -> die.declColumn = value;
             case AT_CONST_VALUE -> {

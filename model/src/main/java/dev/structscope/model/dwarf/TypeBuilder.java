@@ -26,6 +26,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.function.LongFunction;
 
 /**
@@ -49,6 +50,10 @@ final class TypeBuilder {
     private final Set<Long> inProgress = new HashSet<>();
     /** Declarations by namespace and name ("struct X", "enum X", "typedef X"), in completion order. */
     final Map<String, Decl> decls = new LinkedHashMap<>();
+    /** The file that first declared each of {@link #decls}, by the same key, where the unit's line table names it. */
+    final Map<String, String> origins = new HashMap<>();
+    /** The full path of the file an entry of the current unit names in {@code DW_AT_decl_file}, or null. */
+    private Function<Die, String> declaredIn = d -> null;
     private final RecordFitter fitter;
     /** Bit positions of a big-endian binary count from the most significant bit (allocation order). */
     private final boolean bigEndian;
@@ -65,9 +70,13 @@ final class TypeBuilder {
         this.fitter = new RecordFitter(abi, limits, decls);
     }
 
-    /** Forgets the types of the previous unit (declarations stay): memory follows one unit, not the file. */
-    void newUnit() {
+    /**
+     * Forgets the types of the previous unit (declarations stay): memory follows one unit, not the
+     * file. {@code files} tells the new unit's declaring files.
+     */
+    void newUnit(Function<Die, String> files) {
         done.clear();
+        declaredIn = files;
     }
 
     /** Converts a top-level entry (a named type of a unit); problems in it are warnings, and it is left out. */
@@ -426,6 +435,10 @@ final class TypeBuilder {
             Decl old = decls.get(kind + " " + candidate);
             if (old == null) {
                 decls.put(kind + " " + candidate, as);
+                String file = n == 1 ? declaredIn.apply(at) : null;
+                if (file != null) {
+                    origins.put(kind + " " + candidate, file);
+                }
                 if (n > 1) {
                     warnings.accept(where(at) + ": " + kind + " " + name + " is defined differently in two places"
                             + " (compilation units, or C++ scopes); this definition is named " + candidate);

@@ -17,6 +17,7 @@ import dev.structscope.model.type.PointerType;
 import dev.structscope.model.type.Prim;
 import dev.structscope.model.type.PrimitiveType;
 import dev.structscope.model.type.RecordType;
+import dev.structscope.model.type.SystemIncludes;
 import dev.structscope.model.type.Typedef;
 import dev.structscope.model.type.TypeLibrary;
 
@@ -73,22 +74,30 @@ public final class CExporter implements Exporter {
         }
         sb.append("#ifndef ").append(guard).append("\n#define ").append(guard).append("\n\n");
         List<String> system = systemIncludes(library, decls);
-        if (!system.isEmpty()) {
-            refuseChangedSystemDecls(library, own);
-        }
         Map<String, String> configuring = system.isEmpty() ? Map.of() : library.system().defines();
-        if (!system.isEmpty()) {
+        List<String> standard = new ArrayList<>(List.of("<stdint.h>", "<stdbool.h>", "<stddef.h>"));
+        if (usesUchar(own)) {
+            standard.add("<uchar.h>");
+        }
+        if (system.isEmpty()) {
+            includes(sb, standard);
+        } else {
+            refuseChangedSystemDecls(library, own);
             // What the source defined before it included them decides what they declare (_GNU_SOURCE).
             configuring.forEach((name, body) -> sb.append("#define ").append(name)
                     .append(body.isEmpty() ? "" : " " + body).append('\n'));
-            sb.append("/* The system's own types, from the headers the source included (it was read with --cpp): */\n");
+            if (library.system().origin() == SystemIncludes.Origin.DECLARING_FILES) {
+                // The files that declared a type, after the standard headers: glibc's inner ones count on them.
+                includes(sb, standard);
+                sb.append("/* The system's own types, from the headers that declared them: */\n");
+                includes(sb, system);
+            } else {
+                // The user's includes, in their order, before the standard ones (<lzma.h> tests UINT32_C).
+                sb.append("/* The system's own types, from the headers the source included: */\n");
+                includes(sb, system);
+                includes(sb, standard.stream().filter(h -> !system.contains(h)).toList());
+            }
         }
-        List<String> includes = new ArrayList<>(system);
-        includes.addAll(List.of("<stdint.h>", "<stdbool.h>", "<stddef.h>"));
-        if (usesUchar(own)) {
-            includes.add("<uchar.h>");
-        }
-        includes.stream().distinct().forEach(h -> sb.append("#include ").append(h).append('\n'));
         if (own.stream().anyMatch(CExporter::dynamic)) {
             sb.append("/* Parts of this layout data decides are written for StructScope under #ifdef ")
                     .append(CDynamic.MACRO).append("\n * (its importer defines it); a C compiler reads the C form beside them. */\n");
@@ -154,8 +163,11 @@ public final class CExporter implements Exporter {
             } else {
                 sb.append("_Static_assert(sizeof(").append(cName).append(") == ").append(rl.size())
                         .append(", \"sizeof ").append(cName).append("\");\n");
-                sb.append("_Static_assert(_Alignof(").append(cName).append(") == ").append(rl.align())
-                        .append(", \"alignof ").append(cName).append("\");\n");
+                if (!systems || library.system().origin() != SystemIncludes.Origin.DECLARING_FILES) {
+                    // Debug information does not record a record's alignment; the system's header says it.
+                    sb.append("_Static_assert(_Alignof(").append(cName).append(") == ").append(rl.align())
+                            .append(", \"alignof ").append(cName).append("\");\n");
+                }
             }
             if (!systems) {
                 // A system header may name a member by a macro (glibc's si_pid is _sifields._kill.si_pid):
@@ -208,6 +220,10 @@ public final class CExporter implements Exporter {
                 }
             }
         }
+    }
+
+    private static void includes(StringBuilder sb, List<String> headers) {
+        headers.forEach(h -> sb.append("#include ").append(h).append('\n'));
     }
 
     static String fileName(ExportOptions options) {
