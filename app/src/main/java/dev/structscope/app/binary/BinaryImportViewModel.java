@@ -147,10 +147,7 @@ public final class BinaryImportViewModel {
             }
         }
         DocumentState s = doc.state.get();
-        TypeLibrary lib = s.library();
-        for (Decl d : needed.values()) {
-            lib = lib.with(d);
-        }
+        TypeLibrary lib = s.library().withAll(l.library(), List.copyOf(needed.values()));
         doc.apply(s.withLibrary(lib).withAbi(l.abi()).withSelected(chosen.getFirst().name()));
         error.set("");
         int used = needed.size() - chosen.size();

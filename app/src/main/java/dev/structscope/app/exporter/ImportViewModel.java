@@ -205,10 +205,7 @@ public final class ImportViewModel {
         summary.set(summarize(result, preprocessor.get() != null && !usePreprocessor.get()));
         showError("", null);
         DocumentState s = doc.state.get();
-        TypeLibrary lib = s.library();
-        for (Decl d : imported.decls()) {
-            lib = lib.with(d);
-        }
+        TypeLibrary lib = s.library().withAll(imported, imported.decls());
         java.util.Map<String, Long> constants = new java.util.LinkedHashMap<>(lib.constants());
         constants.putAll(imported.constants());
         lib = lib.withConstants(constants);

@@ -76,6 +76,34 @@ class BinaryImportViewModelTest {
         assertTrue(doc.state.get().library().findRecord("Shape").isEmpty(), "one undoable step");
     }
 
+    /** What the C library declared stays the system's in the document: the C export includes it, and compiles. */
+    @Test
+    void theSystemsTypesComeInAsTheSystems() throws Exception {
+        Path c = dir.resolve("s.c");
+        Files.writeString(c, """
+                #include <sys/types.h>
+                #include <sys/stat.h>
+                struct Entry { __fsid_t fs; struct stat st; pid_t owner; };
+                struct Entry e;
+                """);
+        Path o = dir.resolve("s.o");
+        Compilers.Result r = Compilers.run(List.of(Compilers.GCC, "-g", "-c", "-o", o.toString(), c.toString()), dir);
+        assertEquals(0, r.exit(), r::out);
+        Document doc = Document.empty();
+        BinaryImportViewModel vm = new BinaryImportViewModel(doc, tasks);
+        vm.load(o);
+        vm.filter.set("Entry");
+        vm.importChosen(List.copyOf(vm.matching));
+        var lib = doc.state.get().library();
+        assertEquals(java.util.Optional.of("<sys/stat.h>"), lib.systemHeader(lib.recordByTag("stat").orElseThrow()));
+        String h = new dev.structscope.model.export.CExporter().export(lib,
+                dev.structscope.model.export.ExportOptions.of(doc.state.get().abi())).text();
+        assertTrue(h.contains("#include <sys/stat.h>") && h.contains("struct Entry {"), h);
+        Path out = dir.resolve("entry.h");
+        Files.writeString(out, h);
+        assertEquals(0, Compilers.run(List.of(Compilers.GCC, "-fsyntax-only", "-x", "c", out.toString()), dir).exit(), h);
+    }
+
     @Test
     void notAnElfFileIsOneLine() throws IOException {
         Path text = dir.resolve("notes.txt");

@@ -24,6 +24,7 @@ import dev.structscope.model.type.Prim;
 import dev.structscope.model.type.PrimitiveType;
 import dev.structscope.model.type.RecordKind;
 import dev.structscope.model.type.RecordType;
+import dev.structscope.model.type.SystemIncludes;
 import dev.structscope.model.type.TypeLibrary;
 import dev.structscope.model.type.Typedef;
 
@@ -41,9 +42,13 @@ import java.util.Set;
  * locations recorded here. One instance per read; not thread-safe.
  */
 final class DocumentReader {
-    private static final Set<String> RECORD_KEYS = Set.of("kind", "name", "pack", "packed", "aligned", "comment", "members");
-    private static final Set<String> ENUM_KEYS = Set.of("kind", "name", "underlying", "packed", "comment", "enumerators");
-    private static final Set<String> TYPEDEF_KEYS = Set.of("kind", "name", "type", "aligned", "vector", "comment");
+    private static final Set<String> RECORD_KEYS = Set.of("kind", "name", "pack", "packed", "aligned", "comment", "members",
+            "include");
+    private static final Set<String> ENUM_KEYS = Set.of("kind", "name", "underlying", "packed", "comment", "enumerators",
+            "include");
+    private static final Set<String> TYPEDEF_KEYS = Set.of("kind", "name", "type", "aligned", "vector", "comment", "include");
+    /** What {@code "include"} holds: a header as an {@code #include} names it. */
+    private static final java.util.regex.Pattern INCLUDE = java.util.regex.Pattern.compile("<[^<>\\s]+>|\"[^\"\\s]+\"");
     private static final Set<String> MEMBER_KEYS = Set.of("name", "type", "bits", "alignas", "packed", "comment",
             "count", "at", "switch", "when", "size");
     private static final Set<String> ENUMERATOR_KEYS = Set.of("name", "value", "comment");
@@ -52,6 +57,8 @@ final class DocumentReader {
 
     /** Where each type value came from, by identity, for the checks that run after reading. */
     final Map<Object, Where> locations = new java.util.IdentityHashMap<>();
+    /** The declarations a system header made, with the include that brings each ({@code "include"}). */
+    private final Map<Decl, String> includes = new LinkedHashMap<>();
     /** The document's enum constants by name, for its expressions ({@link #collectEnumerators}). */
     private final Map<String, Long> enumerators = new java.util.HashMap<>();
 
@@ -109,7 +116,34 @@ final class DocumentReader {
                 extensions.put(k, JsonTree.toJackson(field.value()));
             }
         });
-        return new LayoutDocument(name, comment, abi, byteOrder, new TypeLibrary(decls, constants), extensions);
+        return new LayoutDocument(name, comment, abi, byteOrder, new TypeLibrary(decls, constants, system(f)), extensions);
+    }
+
+    /**
+     * The document's system includes: each declaration's {@code "include"}, with the top level's
+     * {@code "system"} (where they came from, the defines that configure them).
+     */
+    private SystemIncludes system(Map<String, JObject.Field> f) {
+        Map<String, String> defines = new LinkedHashMap<>();
+        SystemIncludes.Origin origin = SystemIncludes.Origin.SOURCE_INCLUDES;
+        if (f.containsKey("system")) {
+            JObject s = object(f.get("system").value(), "\"system\"");
+            known(s, Set.of("origin", "defines"), "\"system\"");
+            String o = optString(s.fields(), "origin");
+            if (o != null) {
+                origin = switch (o) {
+                    case "source-includes" -> SystemIncludes.Origin.SOURCE_INCLUDES;
+                    case "declaring-files" -> SystemIncludes.Origin.DECLARING_FILES;
+                    default -> throw s.fields().get("origin").value().where().error(
+                            "\"origin\" must be \"source-includes\" or \"declaring-files\", was \"" + o + "\"");
+                };
+            }
+            if (s.fields().containsKey("defines")) {
+                JObject d = object(s.fields().get("defines").value(), "\"defines\"");
+                d.fields().forEach((k, v) -> defines.put(k, string(v.value(), "define " + k)));
+            }
+        }
+        return includes.isEmpty() ? SystemIncludes.NONE : new SystemIncludes(defines, includes, origin);
     }
 
     private Decl decl(JsonTree t) {
@@ -130,6 +164,15 @@ final class DocumentReader {
                     + "\": expected struct, union, enum or typedef");
         };
         locations.putIfAbsent(d, o.where());
+        if (o.fields().containsKey("include")) {
+            JsonTree i = o.fields().get("include").value();
+            String include = string(i, "\"include\"");
+            if (!INCLUDE.matcher(include).matches()) {
+                throw i.where().error("\"include\" must name a header as #include does (<sys/types.h>), was \""
+                        + include + "\"");
+            }
+            includes.put(d, include);
+        }
         return d;
     }
 
@@ -282,6 +325,10 @@ final class DocumentReader {
 
     private CType typeObject(JObject o) {
         String kind = string(required(o, "kind"), "\"kind\"");
+        if (o.fields().containsKey("include")) {
+            throw o.fields().get("include").value().where().error(
+                    "only a declaration in \"types\" has an \"include\", not a type inside one");
+        }
         return switch (kind) {
             case "struct", "union" -> record(o, kind);
             case "enum" -> enumeration(o);

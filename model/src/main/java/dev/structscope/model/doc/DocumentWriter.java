@@ -15,6 +15,7 @@ import dev.structscope.model.type.NamedType;
 import dev.structscope.model.type.PointerType;
 import dev.structscope.model.type.PrimitiveType;
 import dev.structscope.model.type.RecordType;
+import dev.structscope.model.type.SystemIncludes;
 import dev.structscope.model.type.Typedef;
 
 import java.util.List;
@@ -34,7 +35,7 @@ final class DocumentWriter {
     static final String FORMAT = "structscope-layout";
     static final int VERSION = 1;
     static final List<String> TOP_LEVEL_KEYS = List.of("format", "version", "name", "comment", "abi", "byteOrder",
-            "constants", "types");
+            "constants", "types", "system");
 
     private static final JsonNodeFactory F = JsonNodeFactory.instance;
 
@@ -52,7 +53,18 @@ final class DocumentWriter {
         }
         ArrayNode types = root.putArray("types");
         for (Decl d : doc.library().decls()) {
-            types.add(decl(d));
+            ObjectNode o = decl(d);
+            doc.library().systemHeader(d).ifPresent(h -> o.put("include", h));
+            types.add(o);
+        }
+        SystemIncludes system = doc.library().system();
+        if (!system.headers().isEmpty()) {
+            ObjectNode s = root.putObject("system");
+            s.put("origin", system.origin() == SystemIncludes.Origin.DECLARING_FILES ? "declaring-files" : "source-includes");
+            if (!system.defines().isEmpty()) {
+                ObjectNode defines = s.putObject("defines");
+                system.defines().forEach(defines::put);
+            }
         }
         for (Map.Entry<String, JsonNode> e : doc.extensions().entrySet()) {
             root.set(e.getKey(), e.getValue());

@@ -228,6 +228,31 @@ public record TypeLibrary(List<Decl> decls, Map<String, Long> constants, SystemI
         return new TypeLibrary(copy, constants, system);
     }
 
+    /**
+     * This library with {@code incoming}, declarations of {@code from}, added or replacing those
+     * of the same name and kind (an import into a document), and those of them a system header
+     * declared still the system's. Where the two libraries' includes are of different origins, the
+     * export takes them as declaring files: after the standard headers, records by size.
+     */
+    public TypeLibrary withAll(TypeLibrary from, List<Decl> incoming) {
+        TypeLibrary out = this;
+        for (Decl d : incoming) {
+            out = out.with(d);
+        }
+        if (incoming.stream().noneMatch(d -> from.systemHeader(d).isPresent())) {
+            return out;
+        }
+        Map<Decl, String> headers = new LinkedHashMap<>(system.headers());
+        for (Decl d : incoming) {
+            from.systemHeader(d).ifPresent(h -> headers.put(d, h));
+        }
+        Map<String, String> defines = new LinkedHashMap<>(system.defines());
+        defines.putAll(from.system().defines());
+        SystemIncludes.Origin origin = system.headers().isEmpty() || system.origin() == from.system().origin()
+                ? from.system().origin() : SystemIncludes.Origin.DECLARING_FILES;
+        return new TypeLibrary(out.decls, out.constants, new SystemIncludes(defines, headers, origin));
+    }
+
     /** A library with the declaration at {@code index} replaced. */
     public TypeLibrary withDecl(int index, Decl decl) {
         List<Decl> copy = new ArrayList<>(decls);

@@ -153,6 +153,61 @@ class SystemHeaderProvenanceTest {
         assertTrue(h.contains("#include <sys/types.h>") && h.contains("typedef int64_t my_pid_t;"), h);
     }
 
+    /** Saved and opened again, a layout document keeps what is the system's, and so exports the same C. */
+    @Test
+    void aLayoutDocumentKeepsTheSystemsIncludes() {
+        TypeLibrary lib = imported(GCC);
+        String json = dev.structscope.model.doc.LayoutDocuments.toJson(lib);
+        assertTrue(json.contains("\"include\": \"<sys/types.h>\"") && json.contains("\"_GNU_SOURCE\": \"1\""), json);
+        TypeLibrary back = dev.structscope.model.doc.LayoutDocuments.parse(json, "saved.json").library();
+        assertEquals(lib.system(), back.system());
+        ExportOptions x64 = ExportOptions.of(dev.structscope.model.abi.Abis.X86_64_LINUX);
+        assertEquals(new CExporter().export(lib, x64).text(), new CExporter().export(back, x64).text());
+        // The debug information's kind is kept too, and a library with nothing of the system's writes no "system".
+        TypeLibrary dwarf = new TypeLibrary(lib.decls(), lib.constants(), new dev.structscope.model.type.SystemIncludes(
+                java.util.Map.of(), lib.system().headers(), dev.structscope.model.type.SystemIncludes.Origin.DECLARING_FILES));
+        assertEquals(dwarf.system(), dev.structscope.model.doc.LayoutDocuments.parse(
+                dev.structscope.model.doc.LayoutDocuments.toJson(dwarf), "d.json").library().system());
+        assertFalse(dev.structscope.model.doc.LayoutDocuments.toJson(TypeLibrary.of(lib.recordByTag("l").orElseThrow()))
+                .contains("\"system\""));
+    }
+
+    /** An import into a document brings what is the system's along; includes of two origins are taken as declaring files. */
+    @Test
+    void anImportIntoALibraryKeepsWhatIsTheSystems() {
+        TypeLibrary lib = imported(GCC);
+        TypeLibrary into = TypeLibrary.EMPTY.withAll(lib, lib.decls());
+        assertEquals(lib.system(), into.system());
+        assertEquals(lib.decls(), into.decls());
+        RecordType own = lib.recordByTag("l").orElseThrow();
+        assertEquals(dev.structscope.model.type.SystemIncludes.NONE, TypeLibrary.EMPTY.withAll(lib, List.of(own)).system());
+        TypeLibrary fromDebugInfo = new TypeLibrary(List.of(), java.util.Map.of(), new dev.structscope.model.type.SystemIncludes(
+                java.util.Map.of(), java.util.Map.of(lib.decls().getFirst(), "<bits/types.h>"),
+                dev.structscope.model.type.SystemIncludes.Origin.DECLARING_FILES));
+        TypeLibrary both = fromDebugInfo.withAll(lib, lib.decls());
+        assertEquals(dev.structscope.model.type.SystemIncludes.Origin.DECLARING_FILES, both.system().origin());
+        assertEquals(lib.system().headers(), both.system().headers()); // the import's include wins for the same declaration
+        assertEquals(java.util.Map.of("_GNU_SOURCE", "1"), both.system().defines());
+    }
+
+    @Test
+    void anIncludeIsADeclarationsAndNamesAHeader() {
+        String doc = """
+                {"format": "structscope-layout", "version": 1, "types": [
+                  {"kind": "typedef", "name": "t", "type": "int32_t", "include": "%s"}]}""";
+        dev.structscope.model.InputException e = org.junit.jupiter.api.Assertions.assertThrows(
+                dev.structscope.model.InputException.class,
+                () -> dev.structscope.model.doc.LayoutDocuments.parse(doc.formatted("sys/types.h"), "d.json"));
+        assertEquals("d.json:2:66: \"include\" must name a header as #include does (<sys/types.h>), was \"sys/types.h\"",
+                e.oneLine());
+        String inner = """
+                {"format": "structscope-layout", "version": 1, "types": [
+                  {"kind": "typedef", "name": "t", "type": {"kind": "struct", "members": [], "include": "<a.h>"}}]}""";
+        e = org.junit.jupiter.api.Assertions.assertThrows(dev.structscope.model.InputException.class,
+                () -> dev.structscope.model.doc.LayoutDocuments.parse(inner, "d.json"));
+        assertTrue(e.oneLine().contains("only a declaration in \"types\" has an \"include\""), e.oneLine());
+    }
+
     @Test
     void theDefinesBeforeTheLastSystemIncludeConfigureIt() {
         assertEquals(Map.of("_GNU_SOURCE", "1"), imported(GCC).system().defines());
