@@ -4,7 +4,7 @@ import dev.structscope.model.layout.oracle.Compilers;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -38,21 +38,16 @@ class DwarfSystemHeadersTest {
     @TempDir
     Path dir;
 
-    @ParameterizedTest(name = "{0} {1}")
-    @CsvSource(delimiter = '|', value = {
-        "gcc   | -gdwarf-5",
-        "gcc   | -gdwarf-4",
-        "gcc   | -gdwarf-3",
-        "gcc   | -m32 -gdwarf-5",
-        "clang | -gdwarf-5",
-        "clang | -gdwarf-4",
-    })
-    void theCExportOfABinaryIncludesTheHeadersThatDeclaredTheSystemsTypes(String compiler, String flags)
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"gcc -gdwarf-5", "gcc -gdwarf-4", "gcc -gdwarf-3", "gcc -m32 -gdwarf-5", "clang -gdwarf-5",
+        "clang -gdwarf-4"})
+    void theCExportOfABinaryIncludesTheHeadersThatDeclaredTheSystemsTypes(String build)
             throws Exception {
-        boolean m32 = flags.contains("-m32");
-        boolean gcc = compiler.equals("gcc");
-        assumeTrue(gcc ? Compilers.gccCompiles(m32) : Compilers.hasClang(), compiler + " " + flags + " is not installed");
-        Path obj = compile(gcc ? Compilers.GCC : Compilers.CLANG.toString(), flags.split(" "));
+        boolean m32 = build.contains("-m32");
+        boolean gcc = build.startsWith("gcc ");
+        assumeTrue(gcc ? Compilers.gccCompiles(m32) : Compilers.hasClang(), build + " is not installed");
+        String[] flags = build.substring(build.indexOf(' ') + 1).split(" ");
+        Path obj = compile(gcc ? Compilers.GCC : Compilers.CLANG.toString(), flags);
         Path out = dir.resolve("out.h");
         CliRun r = CliRun.run("export", obj.toString(), "--to", "c", "-o", out.toString());
         assertEquals(0, r.status(), r.err::toString);
