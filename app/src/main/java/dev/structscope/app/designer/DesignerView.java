@@ -78,8 +78,10 @@ public final class DesignerView extends BorderPane {
         title.setId("designer-title");
         title.textProperty().bind(Bindings.createStringBinding(() -> {
             RecordType r = vm.record();
-            return r == null ? "Designer" : vm.document.state.get().selected() == null ? r.spelling()
-                    : r.kind().keyword() + " " + vm.document.state.get().selected();
+            String selected = vm.document.state.get().selected();
+            // As C names it: struct T by its tag, T alone by a typedef's name.
+            return r == null ? "Designer" : selected == null ? r.spelling()
+                    : selected.equals(r.tag()) ? r.kind().keyword() + " " + selected : selected;
         }, vm.layout));
         Label sizes = new Label();
         sizes.setId("designer-sizes");

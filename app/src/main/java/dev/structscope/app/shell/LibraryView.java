@@ -42,7 +42,13 @@ public final class LibraryView extends BorderPane {
     public final ListView<Decl> list = new ListView<>(shown);
     /** With a clear button (ControlsFX), as filter boxes have. */
     public final TextField filter = org.controlsfx.control.textfield.TextFields.createClearableTextField();
+    /** Shows the types a system header declared, which come after the document's own (off: hidden). */
+    public final javafx.scene.control.CheckBox systemTypes = new javafx.scene.control.CheckBox();
     private final ShellViewModel vm;
+    private final javafx.css.PseudoClass systemClass = javafx.css.PseudoClass.getPseudoClass("system");
+    /** The current library's declarations that a system header made, by identity. */
+    private java.util.Set<Decl> system = java.util.Set.of();
+    private dev.structscope.model.type.TypeLibrary library;
     private boolean syncing;
 
     public LibraryView(ShellViewModel vm) {
@@ -53,6 +59,12 @@ public final class LibraryView extends BorderPane {
         title.getStyleClass().add("section-label");
         Label count = new Label();
         count.getStyleClass().add("muted");
+        systemTypes.setId("system-types");
+        systemTypes.getStyleClass().add("system-types");
+        systemTypes.setText("System types");
+        systemTypes.managedProperty().bind(systemTypes.visibleProperty());
+        systemTypes.setVisible(false);
+        systemTypes.selectedProperty().addListener((o, a, b) -> refilter());
         HBox header = new HBox(8, title, count);
         header.setAlignment(Pos.CENTER_LEFT);
         header.getStyleClass().add("pane-header");
@@ -86,20 +98,22 @@ public final class LibraryView extends BorderPane {
                     case Typedef t when t.target() instanceof RecordType -> IconPaths.STRUCT;
                     case Typedef t -> IconPaths.TYPEDEF;
                 }));
-                setTooltip(new Tooltip(label(d) + (d.comment() == null ? "" : "\n" + d.comment())));
+                boolean systems = system.contains(d);
+                pseudoClassStateChanged(systemClass, systems);
+                String from = systems ? library.systemHeader(d).map(h -> "\nfrom " + h + ", the system's: a C export"
+                        + " includes it").orElse("") : "";
+                setTooltip(new Tooltip(label(d) + from + (d.comment() == null ? "" : "\n" + d.comment())));
             }
         });
         vm.document.state.addListener((o, a, b) -> {
             if (a == null || a.library() != b.library()) {
                 syncing = true;
-                all.setAll(b.library().decls());
+                show(b.library(), count);
                 syncing = false;
             }
             selectByName(b.selected());
-            count.setText(Integer.toString(b.library().decls().size()));
         });
-        all.setAll(vm.document.state.get().library().decls());
-        count.setText(Integer.toString(all.size()));
+        show(vm.document.state.get().library(), count);
         list.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> {
             if (!syncing && b != null) {
                 vm.selectDecl(b);
@@ -114,12 +128,7 @@ public final class LibraryView extends BorderPane {
         filter.setId("library-filter");
         filter.setPromptText("Filter types");
         filter.setTooltip(new Tooltip("Shows the types whose name contains this text (Esc clears)"));
-        filter.textProperty().addListener((o, a, b) -> {
-            String f = b == null ? "" : b.strip().toLowerCase(java.util.Locale.ROOT);
-            shown.setPredicate(f.isEmpty() ? null : d -> label(d).toLowerCase(java.util.Locale.ROOT).contains(f));
-            String sel = vm.document.state.get().selected();
-            selectByName(sel);
-        });
+        filter.textProperty().addListener((o, a, b) -> refilter());
         filter.setOnKeyPressed(e -> {
             if (e.getCode() == KeyCode.ESCAPE && !filter.getText().isEmpty()) {
                 filter.clear();
@@ -133,7 +142,7 @@ public final class LibraryView extends BorderPane {
             }
         });
         installEdits();
-        VBox top = new VBox(4, header, filter);
+        VBox top = new VBox(4, header, filter, systemTypes);
         top.getStyleClass().add("library-top");
         setTop(top);
         setCenter(list);
@@ -142,7 +151,42 @@ public final class LibraryView extends BorderPane {
     }
 
     /**
-     * The width this pane needs to show every type's name whole: the widest label with its icon,
+     * Lists {@code lib}'s declarations: the document's own in their order, then those a system
+     * header made (shown when {@link #systemTypes} is on), counted apart.
+     */
+    private void show(dev.structscope.model.type.TypeLibrary lib, Label count) {
+        library = lib;
+        java.util.Set<Decl> sys = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        java.util.List<Decl> own = new java.util.ArrayList<>();
+        for (Decl d : lib.decls()) {
+            if (lib.systemHeader(d).isPresent()) {
+                sys.add(d);
+            } else {
+                own.add(d);
+            }
+        }
+        system = sys;
+        own.addAll(lib.decls().stream().filter(sys::contains).toList());
+        all.setAll(own);
+        count.setText(Integer.toString(lib.decls().size() - sys.size()));
+        systemTypes.setTooltip(new Tooltip("Show the " + sys.size() + (sys.size() == 1 ? " type" : " types")
+                + " the system's headers declared (pid_t, struct stat...), after the document's own:"
+                + "\na C export includes those headers rather than declaring them again"));
+        systemTypes.setVisible(!sys.isEmpty());
+        refilter();
+    }
+
+    /** Shows what the filter text and the system toggle let through. */
+    private void refilter() {
+        String f = filter.getText() == null ? "" : filter.getText().strip().toLowerCase(java.util.Locale.ROOT);
+        boolean withSystem = systemTypes.isSelected() || system.isEmpty();
+        shown.setPredicate(f.isEmpty() && withSystem ? null : d -> (withSystem || !system.contains(d))
+                && label(d).toLowerCase(java.util.Locale.ROOT).contains(f));
+        selectByName(vm.document.state.get().selected());
+    }
+
+    /**
+     * The width this pane needs to show every listed type's name whole: the widest label with its icon,
      * the cells' and the list's padding and a vertical scroll bar; 0 before the list has made a
      * cell whose font and padding it can measure with.
      */
@@ -160,7 +204,7 @@ public final class LibraryView extends BorderPane {
         javafx.scene.text.Text measure = new javafx.scene.text.Text();
         measure.setFont(cell.getFont());
         double widest = 0;
-        for (Decl d : all) {
+        for (Decl d : shown) {
             measure.setText(label(d));
             widest = Math.max(widest, measure.getLayoutBounds().getWidth());
         }
@@ -314,7 +358,7 @@ public final class LibraryView extends BorderPane {
         return switch (d) {
             case RecordType r -> r.spelling();
             case EnumType e -> e.spelling();
-            case Typedef t when t.target() instanceof RecordType r -> r.kind().keyword() + " " + t.name();
+            case Typedef t when t.target() instanceof RecordType -> t.name(); // C's name for it; the icon says struct
             case Typedef t -> "typedef " + t.name();
         };
     }

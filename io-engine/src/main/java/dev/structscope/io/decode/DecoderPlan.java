@@ -141,8 +141,7 @@ public record DecoderPlan(RecordNode root, ByteOrder order) implements RecordRea
                 members.add(node(f.name(), f.offset(), f.layout(), abi, be));
             }
         }
-        String typeName = layout.name() == null ? layout.type().spelling()
-                : layout.definition().kind().keyword() + " " + layout.name();
+        String typeName = layout.spelling();
         return new RecordNode(name, offset, layout.size(), layout.definition().kind()
                 == dev.structscope.model.type.RecordKind.UNION, members, typeName);
     }

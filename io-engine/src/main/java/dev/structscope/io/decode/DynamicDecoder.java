@@ -74,7 +74,7 @@ public final class DynamicDecoder implements RecordReader {
     private RecordLayout resolve(RecordLayout r) {
         RecordLayout full = records.full(r);
         if (full == null) {
-            throw new InputException(typeName(r), "a placed reference to " + typeName(r) + " that is not laid out");
+            throw new InputException(r.spelling(), "a placed reference to " + r.spelling() + " that is not laid out");
         }
         return full;
     }
@@ -211,8 +211,7 @@ public final class DynamicDecoder implements RecordReader {
 
     private Decoded decode(Run run, MemorySegment segment, long base) {
         long limit = run.dataEnd;
-        String typeName = layout.name() == null ? layout.type().spelling()
-                : layout.definition().kind().keyword() + " " + layout.name();
+        String typeName = layout.spelling();
         Built b = run.record("", typeName, layout, base, base, limit, null, rootPath());
         RecordNode root = (RecordNode) b.node();
         return new Decoded(new RecordValue(root, segment, base), b.size(), run.warnings);
@@ -464,7 +463,7 @@ public final class DynamicDecoder implements RecordReader {
         private Built value(String name, TypeLayout t, long abs, long holderStart, long limit, Scope scope,
                             String path) {
             return switch (t) {
-                case RecordLayout r -> record(name, typeName(resolve(r)), r, abs, holderStart, limit, scope, path);
+                case RecordLayout r -> record(name, resolve(r).spelling(), r, abs, holderStart, limit, scope, path);
                 case ArrayLayout a when a.dynamicLength() || a.element().sizeFromData() ->
                         array(name, a, abs, holderStart, limit, scope, path);
                 default -> {
@@ -501,7 +500,7 @@ public final class DynamicDecoder implements RecordReader {
             if (chosen == null) {
                 chosen = fallback;
             }
-            String typeName = typeName(union);
+            String typeName = union.spelling();
             if (chosen == null) {
                 // An encoder's round before the discriminator is written reads an empty body.
                 if (f.member().dynamic().size() == null && !sizesFromContent) {
@@ -725,10 +724,6 @@ public final class DynamicDecoder implements RecordReader {
 
     private static String show(Object key) {
         return key instanceof String s ? JsonText.quote(s) : key.toString();
-    }
-
-    private static String typeName(RecordLayout r) {
-        return r.name() == null ? r.type().spelling() : r.definition().kind().keyword() + " " + r.name();
     }
 
     /** A layout the fixed plan can compile: for the type of an empty array's (absent) first element. */

@@ -44,6 +44,18 @@ public record RecordLayout(CType type, String name, RecordType definition, long 
         this(type, name, definition, size, align, fields, padding, false, false);
     }
 
+    /**
+     * The record as C names it: {@code struct T} by its tag, {@code T} by a typedef's name (of an
+     * untagged record, or of a tagged one laid out by that name), the type's own spelling when
+     * it has no name.
+     */
+    public String spelling() {
+        if (name == null) {
+            return type.spelling();
+        }
+        return name.equals(definition.tag()) ? definition.kind().keyword() + " " + name : name;
+    }
+
     /** The same record seen as type {@code t} (a typedef's name), aligned to {@code align}. */
     RecordLayout as(CType t, long align) {
         return new RecordLayout(t, name, definition, size, align, fields, padding, dynamic, sizeVaries);

@@ -94,6 +94,48 @@ class LibraryEditGuiTest extends GuiTest {
         record("Lonely");
     }
 
+    /**
+     * A document whose types a system header declared in part (saved from a {@code --cpp} import)
+     * lists its own first; the system's come after them, muted, when the check box asks. A
+     * typedef's untagged struct goes by the typedef's name, as C names it, there and in the
+     * designer's title.
+     */
+    @Test
+    void theSystemsTypesComeAfterTheDocumentsOwnWhenAskedFor() {
+        String json = """
+                {"format": "structscope-layout", "version": 1, "types": [
+                  {"kind": "typedef", "name": "__fsid_t", "include": "<sys/types.h>",
+                   "type": {"kind": "struct", "members": [{"name": "__val", "type": "int32_t[2]"}]}},
+                  {"kind": "struct", "name": "Entry", "members": [{"name": "fs", "type": "__fsid_t"}]},
+                  {"kind": "typedef", "name": "Point",
+                   "type": {"kind": "struct", "members": [{"name": "x", "type": "int16_t"}]}}],
+                 "system": {"origin": "source-includes"}}""";
+        TypeLibrary lib = dev.structscope.model.doc.LayoutDocuments.parse(json, "d.json").library();
+        interact(() -> vm.show(lib, null, "d.json", null));
+        settle();
+        assertTrue(window.library.systemTypes.isVisible());
+        assertEquals(List.of("Entry", "Point"), labels());
+        clickOn(window.library.systemTypes);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(List.of("Entry", "Point", "__fsid_t"), labels());
+        ListCell<?> fsid = cellLabelled("__fsid_t");
+        assertTrue(fsid.getPseudoClassStates().contains(javafx.css.PseudoClass.getPseudoClass("system")));
+        assertTrue(fsid.getTooltip().getText().contains("from <sys/types.h>"), fsid.getTooltip().getText());
+        assertTrue(!cellLabelled("struct Entry").getPseudoClassStates().contains(javafx.css.PseudoClass.getPseudoClass("system")));
+        selectInLibrary("Point");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals("Point", lookup("#designer-title").queryLabeled().getText());
+        clickOn(window.library.systemTypes);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(List.of("Entry", "Point"), labels());
+    }
+
+    private ListCell<?> cellLabelled(String text) {
+        return lookup("#types .list-cell").queryAll().stream()
+                .filter(n -> n instanceof ListCell<?> c && text.equals(c.getText())).map(n -> (ListCell<?>) n)
+                .findFirst().orElseThrow(() -> new AssertionError("no cell " + text));
+    }
+
     @Test
     void ctrlDDuplicatesAndTheFilterNarrowsTheList() {
         load();

@@ -34,7 +34,7 @@ class PaneWidthsGuiTest extends GuiTest {
         await("the ELF layout", () -> designer().layout.get() != null && designer().layout.get().dynamic());
         javafx.scene.control.ToggleButton dynamic = lookup("#dynamic-toggle").queryAs(javafx.scene.control.ToggleButton.class);
         assertTrue(dynamic.isSelected(), "a dynamic record shows what data decides");
-        selectInLibrary("struct Elf64_Ehdr");
+        selectInLibrary("Elf64_Ehdr");
         await("the plain header", () -> designer().layout.get() != null && !designer().layout.get().dynamic());
         assertFalse(dynamic.isSelected(), "a plain record does not");
         clickOn(dynamic);
@@ -182,7 +182,7 @@ class PaneWidthsGuiTest extends GuiTest {
         interact(() -> split.setDividerPosition(1, 0.8));
         assertShownWhole(columns);
         assertReachable();
-        selectInLibrary("struct Elf64_Ehdr");
+        selectInLibrary("Elf64_Ehdr");
         await("the plain header", () -> designer().layout.get() != null && !designer().layout.get().dynamic());
         assertEquals("unsigned char", cell(rowOfMember(0), "Type").getText());
         assertShownWhole(columns);
