@@ -627,8 +627,12 @@ public final class MainWindow {
             var s = vm.document.state.get();
             RecordLayout l = vm.designer.layout.get();
             String rec = l == null ? "" : " · " + (s.selected() == null ? "" : s.selected()) + " " + l.size() + " B";
+            var lib = s.library();
+            long system = lib.system().headers().isEmpty() ? 0
+                    : lib.decls().stream().filter(d -> lib.systemHeader(d).isPresent()).count();
+            long own = lib.decls().size() - system;
             return s.abi().name() + " · " + Endian.word(s.byteOrder()) + "-endian" + rec + " · "
-                    + s.library().decls().size() + " types";
+                    + own + (own == 1 ? " type" : " types") + (system == 0 ? "" : " + " + system + " system");
         }, vm.document.state, vm.designer.layout));
         Region grow = new Region();
         HBox.setHgrow(grow, Priority.ALWAYS);

@@ -115,6 +115,8 @@ class LibraryEditGuiTest extends GuiTest {
         settle();
         assertTrue(window.library.systemTypes.isVisible());
         assertEquals(List.of("Entry", "Point"), labels());
+        String status = lookup("#status-info").queryLabeled().getText();
+        assertTrue(status.endsWith(" · 2 types + 1 system"), status);
         clickOn(window.library.systemTypes);
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals(List.of("Entry", "Point", "__fsid_t"), labels());
