@@ -145,7 +145,18 @@ public final class DesignerView extends BorderPane {
         // narrow for the whole line (beside the data at 1366) they are what wraps, not the settings.
         javafx.scene.layout.FlowPane header = new javafx.scene.layout.FlowPane(10, 4, title, packing, alignment, sizes);
         header.setAlignment(Pos.CENTER_LEFT);
-        keepPrefWidth(title, packLabel, pack, alignedLabel, aligned, hex);
+        keepPrefWidth(packLabel, pack, alignedLabel, aligned, hex);
+        // A long name ends in "…" at the pane's edge (whole in the tooltip) rather than widening
+        // the designer past its pane, which cut the table and the byte map (a 45-letter tag at 1366).
+        title.setMinWidth(0);
+        header.setMinWidth(0); // a flow's least width is its widest child's: the title's whole, else
+        title.maxWidthProperty().bind(Bindings.createDoubleBinding(() -> Math.max(0, header.getWidth()
+                - header.getInsets().getLeft() - header.getInsets().getRight()), header.widthProperty(),
+                header.insetsProperty()));
+        title.setTextOverrun(javafx.scene.control.OverrunStyle.CENTER_ELLIPSIS);
+        Tooltip titleTip = new Tooltip();
+        titleTip.textProperty().bind(title.textProperty());
+        title.setTooltip(titleTip);
         pack.setPrefWidth(76);
         aligned.setPrefWidth(76);
         header.getStyleClass().add("pane-header");

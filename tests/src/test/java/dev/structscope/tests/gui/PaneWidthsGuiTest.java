@@ -95,6 +95,30 @@ class PaneWidthsGuiTest extends GuiTest {
         assertEquals(0, libraryNamesCut(cut), "names cut: " + cut);
     }
 
+    /**
+     * A struct with a long tag beside the data: its name ends in "…" (whole in the
+     * tooltip) and the designer keeps the width the dividers give it; the name had widened the
+     * designer, at the data's cost, or past its pane, cutting the member table and the byte map.
+     */
+    @Test
+    void aLongNameIsShortenedRatherThanWideningTheDesigner() {
+        // The test window (1260 wide; Monocle's screen holds no larger one) gives the library a
+        // fifth for the long name, and the designer about 380 pixels beside the data.
+        String tag = "telemetry_frame_with_a_rather_long_name_indeed";
+        var lib = dev.structscope.model.c.HeaderImporter.importText("struct " + tag + " { int seq; short kind; double v; };",
+                "long.h", dev.structscope.model.c.HeaderImporter.Options.defaults());
+        interact(() -> vm.show(lib, null, "long.h", "struct " + tag));
+        settle();
+        await("the designer laid out", () -> designer().layout.get() != null && window.designer.getWidth() > 0);
+        javafx.scene.control.Label title = lookup("#designer-title").queryAs(javafx.scene.control.Label.class);
+        assertEquals("struct " + tag, title.getText());
+        assertEquals("struct " + tag, title.getTooltip().getText());
+        // The name set the designer's least width, and the split pane took it from the data.
+        assertTrue(window.designer.getWidth() < title.prefWidth(-1),
+                "the designer is " + window.designer.getWidth() + " wide for a name of " + title.prefWidth(-1));
+        assertTrue(title.getWidth() <= window.designer.getWidth(), title.getWidth() + " in " + window.designer.getWidth());
+    }
+
     /** A width the user gives the library by dragging its divider is kept through a narrow window. */
     @Test
     void aDraggedLibraryWidthIsKept() {
