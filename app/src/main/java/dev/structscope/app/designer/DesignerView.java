@@ -149,7 +149,7 @@ public final class DesignerView extends BorderPane {
         // A long name ends in "…" at the pane's edge (whole in the tooltip) rather than widening
         // the designer past its pane, which cut the table and the byte map (a 45-letter tag at 1366).
         title.setMinWidth(0);
-        header.setMinWidth(0); // a flow's least width is its widest child's: the title's whole, else
+        header.setMinWidth(0); // else a flow's least width is its widest child's: the whole title
         title.maxWidthProperty().bind(Bindings.createDoubleBinding(() -> Math.max(0, header.getWidth()
                 - header.getInsets().getLeft() - header.getInsets().getRight()), header.widthProperty(),
                 header.insetsProperty()));

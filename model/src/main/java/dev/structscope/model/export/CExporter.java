@@ -204,22 +204,25 @@ public final class CExporter implements Exporter {
      * would not compile together; a changed copy under a name of its own is the user's to write.
      */
     private static void refuseChangedSystemDecls(TypeLibrary library, List<Decl> own) {
+        Map<String, String> systems = new java.util.HashMap<>(); // by C name, the header that declares it
+        library.system().headers().forEach((d, h) -> systems.put(spelling(d), h));
         for (Decl d : own) {
-            for (Map.Entry<Decl, String> s : library.system().headers().entrySet()) {
-                Decl was = s.getKey();
-                if (was.getClass() == d.getClass() && d.name() != null && !d.name().isEmpty()
-                        && d.name().equals(was.name())) {
-                    String name = switch (d) {
-                        case RecordType r -> r.kind().keyword() + " " + r.tag();
-                        case EnumType e -> "enum " + e.tag();
-                        case Typedef t -> t.name();
-                    };
-                    throw new InputException(name, "is " + s.getValue() + "'s and was changed here; the C export "
-                            + "includes the system's headers, which declare it as the system has it. Duplicate it "
-                            + "and change the copy (a name of its own), or leave it as it was");
-                }
+            String header = d.name() == null || d.name().isEmpty() ? null : systems.get(spelling(d));
+            if (header != null) {
+                throw new InputException(spelling(d), "is " + header + "'s and was changed here; the C export "
+                        + "includes the system's headers, which declare it as the system has it. Duplicate it "
+                        + "and change the copy (a name of its own), or leave it as it was");
             }
         }
+    }
+
+    /** A declaration's name with its namespace: {@code struct T}, {@code enum E}, or a typedef's name. */
+    private static String spelling(Decl d) {
+        return switch (d) {
+            case RecordType r -> r.kind().keyword() + " " + r.tag();
+            case EnumType e -> "enum " + e.tag();
+            case Typedef t -> t.name();
+        };
     }
 
     private static void includes(StringBuilder sb, List<String> headers) {
