@@ -44,6 +44,8 @@ public final class LibraryView extends BorderPane {
     public final TextField filter = org.controlsfx.control.textfield.TextFields.createClearableTextField();
     /** Shows the types a system header declared, which come after the document's own (off: hidden). */
     public final javafx.scene.control.CheckBox systemTypes = new javafx.scene.control.CheckBox();
+    /** How many of the library's declarations a system header made (the status bar counts them apart). */
+    public final javafx.beans.property.ReadOnlyIntegerWrapper systemCount = new javafx.beans.property.ReadOnlyIntegerWrapper();
     private final ShellViewModel vm;
     private final javafx.css.PseudoClass systemClass = javafx.css.PseudoClass.getPseudoClass("system");
     /** The current library's declarations that a system header made, by identity. */
@@ -166,6 +168,7 @@ public final class LibraryView extends BorderPane {
             }
         }
         system = sys;
+        systemCount.set(sys.size());
         own.addAll(lib.decls().stream().filter(sys::contains).toList());
         all.setAll(own);
         count.setText(Integer.toString(lib.decls().size() - sys.size()));

@@ -627,13 +627,12 @@ public final class MainWindow {
             var s = vm.document.state.get();
             RecordLayout l = vm.designer.layout.get();
             String rec = l == null ? "" : " · " + (s.selected() == null ? "" : s.selected()) + " " + l.size() + " B";
-            var lib = s.library();
-            long system = lib.system().headers().isEmpty() ? 0
-                    : lib.decls().stream().filter(d -> lib.systemHeader(d).isPresent()).count();
-            long own = lib.decls().size() - system;
+            // The library pane sorts the system's declarations out once a library; counted here from it.
+            int system = library.systemCount.get();
+            int own = s.library().decls().size() - system;
             return s.abi().name() + " · " + Endian.word(s.byteOrder()) + "-endian" + rec + " · "
                     + own + (own == 1 ? " type" : " types") + (system == 0 ? "" : " + " + system + " system");
-        }, vm.document.state, vm.designer.layout));
+        }, vm.document.state, vm.designer.layout, library.systemCount));
         Region grow = new Region();
         HBox.setHgrow(grow, Priority.ALWAYS);
         // Every background task the runner has (search, statistics, saves, exports), with Cancel.
